@@ -53,7 +53,8 @@ class _RawHeading:
     lines: list[str]
 
 
-def _page_fragments(page: PageObject) -> list[_Fragment]:
+def extract_page(page: PageObject) -> tuple[str, list[_Fragment]]:
+    """The page's text and its positioned text fragments, from one extraction pass."""
     fragments: list[_Fragment] = []
 
     def visit(text, cm, tm, font_dict, font_size):  # noqa: ANN001 - pypdf visitor signature
@@ -64,8 +65,8 @@ def _page_fragments(page: PageObject) -> list[_Fragment]:
         name = str(font_dict.get("/BaseFont", ""))
         fragments.append(_Fragment(x, y, float(font_size) * abs(cm[0] or 1.0), "Bold" in name, text))
 
-    page.extract_text(visitor_text=visit)
-    return fragments
+    text = page.extract_text(visitor_text=visit) or ""
+    return text, fragments
 
 
 def _lines(fragments: list[_Fragment]) -> list[list[_Fragment]]:
@@ -134,9 +135,9 @@ def _candidates(current: list[int]) -> list[list[int]]:
     return options
 
 
-def recover_headings(pages: list[PageObject], *, max_gap_error_em: float = 0.2) -> list[Heading]:
-    """Numbered headings of the whole document, in reading order."""
-    pages_lines = [_lines(_page_fragments(page)) for page in pages]
+def recover_headings(pages_fragments: list[list[_Fragment]], *, max_gap_error_em: float = 0.2) -> list[Heading]:
+    """Numbered headings of the whole document, in reading order, from the fragments of `extract_page`."""
+    pages_lines = [_lines(fragments) for fragments in pages_fragments]
     margin = _left_margin(pages_lines)
     headings: list[Heading] = []
     current: list[int] = []

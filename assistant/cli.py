@@ -1,0 +1,130 @@
+"""The `irek` command line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from assistant.settings import Settings, get_settings
+
+app = typer.Typer(
+    name="irek",
+    help="IREK-Assistent: Recherche und Förderberatung zum IREK Landkreis Osnabrück.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    errors.print(f"[bold red]Fehler:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Ordner mit den Dokumenten (Standard: IREK_CORPUS_DIR).")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Alles neu aufbauen, nichts wiederverwenden.")] = False,
+) -> None:
+    """Dokumente einlesen und den Suchindex (neu) aufbauen."""
+    from assistant.embeddings import EmbedderUnavailable, create_embeddings
+    from assistant.ingest_progress import RichBuildProgress
+    from ingest.build import build_index
+    from ingest.sources import SourcesError
+
+    settings = get_settings()
+    corpus_dir = corpus or settings.corpus_dir
+    if not corpus_dir.is_dir():
+        _fail(f"Der Korpus-Ordner „{corpus_dir}“ existiert nicht.")
+    try:
+        embeddings = create_embeddings(settings)
+    except EmbedderUnavailable as error:
+        _fail(str(error))
+    try:
+        with RichBuildProgress(console) as progress:
+            report = build_index(settings, embeddings, corpus_dir=corpus_dir, rebuild=rebuild, progress=progress)
+    except SourcesError as error:
+        _fail(str(error))
+
+    table = Table(title="Index", show_lines=False)
+    for column in ("Dokument", "Titel", "Seiten", "Passagen", "Status"):
+        table.add_column(column, justify="right" if column in {"Seiten", "Passagen"} else "left")
+    for doc in report.documents:
+        table.add_row(doc.id, doc.title[:60], str(doc.pages), str(doc.passages), doc.status)
+    console.print(table)
+    if report.switched:
+        console.print(
+            f"Neuer Index aktiv: {report.passages} Passagen, {report.embedded} neu eingebettet, "
+            f"{report.reused_vectors} wiederverwendet, {report.seconds:.1f} s."
+        )
+    elif report.build_path is not None:
+        console.print(f"Index ist aktuell: nichts geändert ({report.passages} Passagen, {report.seconds:.1f} s).")
+    else:
+        console.print("Kein Index gebaut: kein Dokument konnte gelesen werden.")
+    for failure in report.failures:
+        errors.print(f"[red]Nicht indexiert:[/] {failure.path}: {failure.reason}", highlight=False)
+    if report.failures:
+        raise typer.Exit(2)
+
+
+def _snapshot(settings: Settings):
+    from assistant.index_store import IndexSnapshot, IndexUnavailable
+
+    try:
+        return IndexSnapshot.open(settings.index_dir)
+    except IndexUnavailable as error:
+        _fail(str(error))
+
+
+@app.command()
+def documents(as_json: Annotated[bool, typer.Option("--json", help="Ausgabe als JSON.")] = False) -> None:
+    """Welche Dokumente indexiert sind."""
+    snapshot = _snapshot(get_settings())
+    rows = [
+        {"id": d["id"], "title": d["title"], "kind": d["kind"], "pages": d["pages"], "passages": d["passages"], "hash": d["hash"]}
+        for d in snapshot.documents_summary()
+    ]
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"Indexierte Dokumente (Stand {snapshot.manifest['built_at']})")
+    for column in ("id", "Titel", "Art", "Seiten", "Passagen", "SHA-256"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["id"], row["title"][:70], row["kind"], str(row["pages"]), str(row["passages"]), row["hash"][:12])
+    console.print(table)
+
+
+@app.command()
+def goals(as_json: Annotated[bool, typer.Option("--json", help="Ausgabe als JSON.")] = False) -> None:
+    """Der Zielbaum des IREK: Themenkorridore, Leitziele, Handlungsziele."""
+    from assistant.goal_catalogue import GoalCatalogue
+
+    catalogue = GoalCatalogue.from_snapshot(_snapshot(get_settings()))
+    if as_json:
+        sys.stdout.write(json.dumps(catalogue.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.tree import Tree
+
+    tree = Tree("[bold]IREK Landkreis Osnabrück[/]")
+    for corridor in catalogue.corridors:
+        branch = tree.add(f"[bold]{corridor.code} {corridor.title}[/]")
+        for leitziel in catalogue.children(corridor.code):
+            twig = branch.add(f"{leitziel.code} {leitziel.title}")
+            for goal in catalogue.children(leitziel.code):
+                twig.add(f"[dim]{goal.code}[/] {goal.title}")
+    console.print(tree)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    logging.basicConfig(level=logging.WARNING)
+    app()

