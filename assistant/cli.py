@@ -125,6 +125,39 @@ def goals(as_json: Annotated[bool, typer.Option("--json", help="Ausgabe als JSON
     console.print(tree)
 
 
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Suchanfrage, z. B. \"Fördersatz Gewerbegebiet\".")],
+    doc: Annotated[Optional[str], typer.Option("--doc", help="Nur dieses Dokument (z. B. grw, irek).")] = None,
+    section: Annotated[Optional[str], typer.Option("--section", help="Abschnitts- oder Zielnummer als Präfix, z. B. 3.4.")] = None,
+    corridor: Annotated[Optional[str], typer.Option("--corridor", help="Nur IREK-Themenkorridor 1 bis 4.")] = None,
+    k: Annotated[int, typer.Option("-k", help="Anzahl der Treffer (1 bis 100).")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Ausgabe als JSON.")] = False,
+) -> None:
+    """Passagen suchen, mit Fundstelle (Dokument, Abschnitt, Seite)."""
+    from assistant.index_store import IndexUnavailable
+    from assistant.retrieval import QueryError, Retriever, SearchFilters
+    from assistant.serialise import hit_to_dict
+
+    settings = get_settings()
+    try:
+        retriever = Retriever.open(settings)
+        result = retriever.search(query, k=k, filters=SearchFilters(document=doc, section=section, corridor=corridor))
+    except (IndexUnavailable, QueryError) as error:
+        _fail(str(error))
+    if as_json:
+        payload = {"query": query, "hits": [hit_to_dict(hit) for hit in result.hits], "timings_ms": result.timings_ms}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not result.hits:
+        console.print("Keine passenden Passagen gefunden.")
+    for rank, hit in enumerate(result.hits, start=1):
+        console.print(f"[bold]{rank}. {hit.citation}[/]  [dim](Score {hit.score:.3f})[/]", highlight=False)
+        text = hit.passage.text if len(hit.passage.text) <= 600 else hit.passage.text[:600].rsplit(" ", 1)[0] + " …"
+        console.print(text, highlight=False, markup=False)
+        console.print()
+
+
 def main() -> None:  # pragma: no cover - console entry point
     logging.basicConfig(level=logging.WARNING)
     app()

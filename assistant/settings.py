@@ -36,8 +36,8 @@ class Settings(BaseSettings):
     chroma_url: str = Field(default="", description="Chroma server URL (http://host:port); empty = on-disk store.")
     chroma_collection: str = Field(default="irek_passages", description="Name of the Chroma collection.")
 
-    chunk_max_chars: int = Field(default=1100, ge=200, description="Upper size of a passage in characters.")
-    chunk_min_chars: int = Field(default=250, ge=0, description="Passages shorter than this are merged within a section.")
+    chunk_max_chars: int = Field(default=800, ge=200, description="Upper size of a passage in characters.")
+    chunk_min_chars: int = Field(default=200, ge=0, description="Passages shorter than this are merged within a section.")
 
 
 @lru_cache(maxsize=1)

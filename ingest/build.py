@@ -99,15 +99,16 @@ def build_index(
     report = BuildReport()
 
     previous = None if rebuild else _previous(index_dir)
-    if previous is not None and (
-        previous.embedder != embeddings.identity or previous.manifest.get("pipeline") != PIPELINE_VERSION
-    ):
-        previous = None  # another embedder or pipeline: everything is rebuilt
+    if previous is not None and previous.embedder != embeddings.identity:
+        previous = None  # another embedder: nothing can be reused, everything is rebuilt
     profiles = GoalProfiles.load(corpus_dir)
-    if previous is not None and previous.manifest.get("profiles_hash") != profiles.content_hash:
-        previous_passages_valid = False  # goal descriptions changed: goal passages get new search texts
-    else:
-        previous_passages_valid = previous is not None
+    # Unchanged documents are taken over whole only when the pipeline and the goal profiles are the same;
+    # otherwise they are prepared again, and only passages whose search text changed are embedded again.
+    previous_passages_valid = (
+        previous is not None
+        and previous.manifest.get("pipeline") == PIPELINE_VERSION
+        and previous.manifest.get("profiles_hash") == profiles.content_hash
+    )
 
     sources = read_sources(corpus_dir)
     kept: list[tuple[Source, dict, list[Passage], list[Goal], dict]] = []

@@ -96,6 +96,7 @@ def make_passages(
                 corridor=section.corridor,
                 leitziel=leitziel,
                 kind=doc.source.kind,
+                page_label=doc.label_at(start),
             )
             passage.search_text = search_text(passage, goal_by_code)
             passages.append(passage)

