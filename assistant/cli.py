@@ -22,7 +22,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
-errors = Console(stderr=True)
+# Error lines must stay one line each (file and reason together), also when stderr is a pipe or a log.
+errors = Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -160,4 +161,6 @@ def search(
 
 def main() -> None:  # pragma: no cover - console entry point
     logging.basicConfig(level=logging.WARNING)
+    for noisy in ("bm25s", "chromadb", "httpx"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     app()

@@ -233,7 +233,7 @@ def _write_build(settings, embeddings, kept, previous, profiles, report, progres
             (temporary / "documents" / f"{source.id}.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
         goal_items = [dict(asdict(goal), document=source.id) for source, _, _, goals, _ in kept for goal in goals]
         (temporary / "goals.json").write_text(json.dumps({"items": goal_items}, ensure_ascii=False, indent=1), encoding="utf-8")
-        build_keyword_indexes(temporary / "keyword", [p.search_text for p in passages])
+        build_keyword_indexes(temporary / "keyword", [p.keyword_text for p in passages])
 
         collection_name = settings.chroma_collection if not settings.chroma_url else f"{settings.chroma_collection}_{build_id.replace('-', '_')}"
         client = chroma_client(settings.chroma_url, temporary / "chroma")

@@ -58,6 +58,12 @@ def section_spans(text: str, section: Section, max_chars: int, min_chars: int) -
     return spans
 
 
+def _ancestor_numbers(number: str) -> list[str]:
+    """"3.2.1.3" -> ["3", "3.2", "3.2.1"]; annexes and unnumbered sections have none."""
+    parts = number.split(".") if number and number[0].isdigit() else []
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
@@ -73,8 +79,11 @@ def make_passages(
     doc: CleanDocument, sections: list[Section], goals: list[Goal], *, max_chars: int, min_chars: int
 ) -> list[Passage]:
     goal_by_code = {goal.code: goal for goal in goals}
+    titles = {section.number: section.title for section in sections if section.number}
     passages: list[Passage] = []
     for section in sections:
+        ancestors = _ancestor_numbers(section.number) if not section.goal_code else []
+        outline_context = " – ".join(titles[n] for n in ancestors if n in titles)
         for ordinal, (start, end) in enumerate(section_spans(doc.text, section, max_chars, min_chars)):
             text = doc.text[start:end]
             if not section.goal_code and _squash(text) in {_squash(section.label), _squash(section.title)}:
@@ -97,6 +106,7 @@ def make_passages(
                 leitziel=leitziel,
                 kind=doc.source.kind,
                 page_label=doc.label_at(start),
+                outline_context=outline_context,
             )
             passage.search_text = search_text(passage, goal_by_code)
             passages.append(passage)
@@ -112,7 +122,8 @@ def search_text(passage: Passage, goals: dict[str, Goal]) -> str:
     context: list[str] = []
     if passage.goal_code:
         goal = goals[passage.goal_code]
-        context += [c.title for c in (goals.get(goal.corridor), goals.get(goal.parent)) if c is not None and c is not goal]
+        enclosing = {goal.corridor: goals.get(goal.corridor), goal.parent: goals.get(goal.parent)}
+        context += [c.title for code, c in enclosing.items() if c is not None and code != goal.code]
     elif passage.section_title and not passage.text.startswith(passage.section_title[:20]):
         context.append(f"{passage.section_number} {passage.section_title}".strip())
     elif not passage.section_title:

@@ -161,13 +161,21 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)[:40]
 
 
-_TOC_LINE = re.compile(r"^.*\S\s*\.{4,}\s*\d{1,4}\s*$", re.MULTILINE)
+_TOC_LINE = re.compile(r".*\S\s*\.{4,}\s*\d{1,4}\s*")
 
 
 def drop_table_of_contents(text: str) -> str:
     """Table-of-contents entries ("Förderhöchstsätze ........ 13") are navigation, not content: the recovered
-    section numbers and pages replace them."""
-    return _TOC_LINE.sub("", text)
+    section numbers and pages replace them. An entry wrapped over two lines goes whole."""
+    lines = text.split("\n")
+    drop = [bool(_TOC_LINE.fullmatch(line)) for line in lines]
+    for i in range(1, len(lines) - 1):
+        if drop[i] or not drop[i - 1] or _SENTENCE_END.search(lines[i]):
+            continue
+        following = lines[i + 1 : i + 3]
+        if any(_TOC_LINE.fullmatch(line) for line in following):  # an entry wrapped over up to three lines
+            drop[i] = True
+    return "\n".join(line for line, dropped in zip(lines, drop) if not dropped)
 
 
 def normalise_whitespace(text: str) -> str:

@@ -102,12 +102,18 @@ class Passage:
     kind: str = "official"
     page_label: str = ""  # the printed page number at page_start ("32" on PDF page 33), where there is one
     search_text: str = ""  # what is embedded and keyword-indexed: text plus its heading context
+    outline_context: str = ""  # titles of the enclosing sections, for the keyword side only (costs no embedding)
+
+    @property
+    def keyword_text(self) -> str:
+        return f"{self.outline_context}\n{self.search_text}" if self.outline_context else self.search_text
 
     def metadata(self) -> dict[str, Any]:
         """Flat metadata for the vector store (no None values: Chroma rejects them)."""
         data = asdict(self)
         data.pop("text")
         data.pop("search_text")
+        data.pop("outline_context")
         data["page_start"] = self.page_start or 0
         data["page_end"] = self.page_end or 0
         return data

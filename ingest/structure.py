@@ -21,6 +21,17 @@ _VISIBLE_NUMBER = re.compile(r"^(?:Anhang\s+\d+|\d{1,2}(?:\.\d{1,2})*\.?)\s+")
 _NOT_HEADING = re.compile(r"^(?:•|-|−|–|\(|Abb\.|Tab\.|©|\d)")
 
 
+_SUSPENDED = r"(?:und|oder|bzw\.?|sowie|&)"
+
+
+def tidy_title(title: str) -> str:
+    """Repair a heading assembled from PDF fragments: "Industrie-und" -> "Industrie- und" (suspended compound),
+    "wirtschafts- naher" -> "wirtschaftsnaher" (a word wrapped inside the heading)."""
+    title = re.sub(rf"(\w)-\s*({_SUSPENDED})(?=\s)", r"\1- \2", title)
+    title = re.sub(rf"([a-zäöüß])- (?!{_SUSPENDED}\s)([a-zäöüß])", r"\1\2", title)
+    return re.sub(r"\s+", " ", title).strip()
+
+
 def _squash(text: str) -> str:
     return re.sub(r"[\s\-‐]+", "", text).lower()
 
@@ -70,7 +81,7 @@ def outline_sections(doc: CleanDocument, outline: list) -> list[Section]:
                 break
             line = _VISIBLE_NUMBER.sub("", text[start : start + 300])
             if _squash(line).startswith(key):
-                sections.append(Section(heading.number, re.sub(r"(\w)- (\w)", r"\1-\2", heading.title), start, start))
+                sections.append(Section(heading.number, tidy_title(heading.title), start, start))
                 line_index = index + 1
                 break
     return _close(_preamble(sections, text), len(text))

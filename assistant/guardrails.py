@@ -1,0 +1,55 @@
+"""Decide before answering: is this an attempt to steer the assistant, and is it a follow-up to earlier turns?
+
+Out-of-scope detection needs retrieval scores and lives with the answer service; this module holds the rules that
+read only the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Instructions aimed at the assistant itself rather than questions about the corpus.
+_STEERING = [
+    r"\bignorier\w*\b.{0,40}\b(anweisung|regel|vorgabe|instruktion|prompt)",
+    r"\bvergiss\b.{0,40}\b(anweisung|regel|vorgabe|alles|bisherige)",
+    r"\b(system-?prompt|systemanweisung|deine (anweisungen|instruktionen|regeln|vorgaben))\b",
+    r"\b(gib|zeig|nenn|verrat|wiederhol|druck)\w*\b.{0,30}\b(prompt|anweisungen|instruktionen|konfiguration)\b",
+    r"\bdu bist (jetzt|ab sofort|nun)\b",
+    r"\b(tu|tue) so,? als\b",
+    r"\b(spiel|übernimm)\w*\b.{0,20}\brolle\b",
+    r"\bab (jetzt|sofort) (antwortest|sprichst|bist) du\b",
+    r"\b(jailbreak|developer mode|dan-modus|entwicklermodus)\b",
+    r"\bignore (all|previous|the above|your)\b",
+    r"\b(erfinde|denk dir)\b.{0,40}\b(förder|satz|quote|regel|zahl)",
+    r"\bohne (quellen|belege|einschränkungen)\b.{0,30}\b(antwort|sag)",
+]
+_STEERING_RE = [re.compile(p, re.IGNORECASE | re.DOTALL) for p in _STEERING]
+
+# Openings and pronouns that only make sense with an earlier turn.
+_FOLLOW_UP = re.compile(
+    r"^(und|aber|also|gilt (das|dies)|was ist mit|wie ist es mit|wie sieht es mit|wie hoch wäre|"
+    r"welche[sr]? (davon|dazu)|dazu|dafür|darauf|damit|außerdem|auch)\b"
+    r"|\b(das|dies|dieses|dieser|diesem|dazu|dafür|davon|darauf|damit|dort|unser vorhaben|unser projekt|"
+    r"der fördersatz|die förderung|das ziel)\b",
+    re.IGNORECASE,
+)
+
+
+def is_steering_attempt(text: str) -> bool:
+    return any(pattern.search(text) for pattern in _STEERING_RE)
+
+
+def is_follow_up(question: str, history: list[dict] | None) -> bool:
+    """A short question that leans on what was said before."""
+    if not history or not any(turn.get("role") == "user" for turn in history):
+        return False
+    words = question.split()
+    return len(words) <= 14 and bool(_FOLLOW_UP.search(question.strip()))
+
+
+def contextual_query(question: str, history: list[dict] | None, *, max_turns: int = 2) -> str:
+    """The text to search with: the question, and for a follow-up the latest user turns before it."""
+    if not is_follow_up(question, history):
+        return question
+    earlier = [turn["content"] for turn in history if turn.get("role") == "user" and turn.get("content")]
+    return " ".join(earlier[-max_turns:] + [question])
