@@ -159,6 +159,46 @@ def search(
         console.print()
 
 
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Frage oder Projektbeschreibung auf Deutsch.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Antwort als JSON (Format aus contracts.md §2).")] = False,
+    history: Annotated[Optional[Path], typer.Option("--history", help="JSON-Datei mit früheren Gesprächsschritten.")] = None,
+) -> None:
+    """Frage stellen oder Projekt beschreiben: passende IREK-Ziele, Förderwege, Belege."""
+    from assistant.answering import AnswerService
+    from assistant.index_store import IndexUnavailable
+    from assistant.retrieval import QueryError
+
+    turns = _read_history(history) if history else []
+    try:
+        service = AnswerService.open(get_settings())
+        result = service.answer(question, turns)
+    except (IndexUnavailable, QueryError) as error:
+        _fail(str(error))
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print(result.answer, highlight=False, markup=False)
+    if result.citations:
+        console.print("\n[bold]Quellen[/]")
+        for citation in result.citations:
+            where = ", ".join(x for x in (citation["title"], citation["section"] and f"Abschnitt {citation['section']}",
+                                          citation["page_label"] and f"S. {citation['page_label']}") if x)
+            console.print(f"[{citation['n']}] {where}: „{citation['quote']}“", highlight=False, markup=False)
+
+
+def _read_history(path: Path) -> list[dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        _fail(f"Die Verlaufsdatei „{path}“ ist nicht lesbar ({error}).")
+    turns = data.get("history", data) if isinstance(data, dict) else data
+    if not isinstance(turns, list) or not all(isinstance(t, dict) and t.get("role") in ("user", "assistant") for t in turns):
+        _fail(f"Die Verlaufsdatei „{path}“ muss eine Liste von {{\"role\": \"user\"|\"assistant\", \"content\": …}} sein.")
+    return turns
+
+
 def main() -> None:  # pragma: no cover - console entry point
     logging.basicConfig(level=logging.WARNING)
     for noisy in ("bm25s", "chromadb", "httpx"):

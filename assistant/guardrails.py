@@ -22,6 +22,19 @@ _STEERING = [
     r"\bignore (all|previous|the above|your)\b",
     r"\b(erfinde|denk dir)\b.{0,40}\b(förder|satz|quote|regel|zahl)",
     r"\bohne (quellen|belege|einschränkungen)\b.{0,30}\b(antwort|sag)",
+    # role-play and impersonation of officials
+    r"\b(rollenspiel|rollen-spiel|role-?play)\b",
+    r"\bdu bist\b.{0,40}\b(sachbearbeiter\w*|landrätin|landrat|bürgermeister\w*|mitarbeiter\w* der|beamt\w*|jurist\w*|pirat\w*|dan)\b",
+    r"\b(wärst|wärest|seist) du\b",
+    # fabricated official commitments
+    r"\b(bewilligungsbescheid|förderzusage|zusage|bestätigung|bescheinigung)\b.{0,80}\b(schreib|erstell|ausstell|gib|formulier|unterschr)\w*",
+    r"\b(schreib|erstell|stell)\w*\b.{0,60}\b(bewilligungsbescheid|förderzusage|offizielle\w* bestätigung|bescheinigung)\b",
+    r"\bmit unterschrift\b",
+    # prompt extraction and rule removal
+    r"\b(wiederhole|gib)\b.{0,40}\b(text|nachricht|alles)\b.{0,30}\b(vor|über) (meiner|dieser) nachricht\b",
+    r"\bkeine regeln\b",
+    r"\begal,? was\b.{0,60}\b(steht|sagt|gilt)\b",
+    r"\bsag\w* (einfach|bitte)?,? dass\b",
 ]
 _STEERING_RE = [re.compile(p, re.IGNORECASE | re.DOTALL) for p in _STEERING]
 

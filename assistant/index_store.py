@@ -23,11 +23,11 @@ from typing import Any
 
 import numpy as np
 
-from ingest.model import Passage
+from ingest.model import Passage, page_for_offset
 
 INDEX_FORMAT = 1
 # Bump when cleaning, structure or chunking change what a document turns into.
-PIPELINE_VERSION = "2026-11-25.5"
+PIPELINE_VERSION = "2026-11-25.6"
 CURRENT_LINK = "current"
 BUILDS_DIR = "builds"
 
@@ -64,13 +64,7 @@ class IndexedDocument:
     has_pages: bool
 
     def page_at(self, offset: int) -> int | None:
-        if not self.has_pages:
-            return None
-        page = 1
-        for number, start in enumerate(self.page_starts, start=1):
-            if start <= offset:
-                page = number
-        return page
+        return page_for_offset(self.page_starts, offset) if self.has_pages else None
 
 
 @dataclass

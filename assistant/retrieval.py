@@ -11,6 +11,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import bm25s
@@ -175,6 +176,16 @@ class Retriever:
             return None
         documents = sorted({self.passages[i].document for i in np.flatnonzero(allowed)})
         return {"document": {"$in": documents}} if documents else None
+
+    def keyword_raw_max(self, query: str) -> float:
+        """The highest unnormalised BM25 score over the stems view: how strongly the corpus knows these words."""
+        index = self._keyword["words"]
+        tokens = [t for t in KEYWORD_VIEWS["words"](query) if t in index.vocab_dict]
+        return float(np.max(index.get_scores(tokens))) if tokens else 0.0
+
+    @cached_property
+    def known_stems(self) -> frozenset[str]:
+        return frozenset(self._keyword["words"].vocab_dict)
 
     # -- filters and exact references ------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -37,6 +38,11 @@ class LoadedDocument:
     outline: list[Any] = field(default_factory=list)  # ingest.pdf_outline.Heading for PDFs with numbered headings
 
 
+def page_for_offset(page_starts: list[int], offset: int) -> int:
+    """The 1-based page on which a text offset lies, given the offsets where pages start."""
+    return max(1, bisect.bisect_right(page_starts, offset))
+
+
 @dataclass
 class CleanDocument:
     """The cleaned text of a document, with the offsets where each page starts."""
@@ -49,15 +55,7 @@ class CleanDocument:
     page_labels: list[str | None] = field(default_factory=list)  # printed page numbers, where the pages show one
 
     def page_at(self, offset: int) -> int | None:
-        if not self.has_pages:
-            return None
-        page = 1
-        for number, start in enumerate(self.page_starts, start=1):
-            if start <= offset:
-                page = number
-            else:
-                break
-        return page
+        return page_for_offset(self.page_starts, offset) if self.has_pages else None
 
     def label_at(self, offset: int) -> str:
         page = self.page_at(offset)

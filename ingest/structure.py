@@ -143,23 +143,20 @@ def irek_structure(doc: CleanDocument) -> tuple[list[Section], list[Goal]]:
     bullets = [line.lstrip("• ").strip() for line in text.split("\n") if line.startswith("•")]
     corridor_titles: dict[str, str] = {}
     corridor_intro: dict[str, Section] = {}
-    current_corridor = ""
     result: list[Section] = []
-    last_heading: Section | None = None
+    last_heading: int | None = None  # index in `result`
     for section in closed:
         if section.goal_code:
             corridor = section.goal_code.split(".")[0]
             if corridor not in corridor_titles and last_heading is not None:
-                title = next((b for b in bullets if last_heading.title.startswith(b)), last_heading.title)
-                corridor_titles[corridor] = title
-                corridor_intro[corridor] = last_heading
-                result = [replace(s, corridor=corridor) if s is last_heading else s for s in result]
-            current_corridor = corridor
+                heading = result[last_heading]
+                corridor_titles[corridor] = next((b for b in bullets if heading.title.startswith(b)), heading.title)
+                result[last_heading] = replace(heading, corridor=corridor)
+                corridor_intro[corridor] = result[last_heading]
             result.append(replace(section, corridor=corridor, end=_goal_end(text, section)))
         else:
-            last_heading = section
-            result.append(replace(section, corridor="") if current_corridor == "" else section)
-    # Sections that start after a corridor's goals and before the next intro belong to no corridor.
+            last_heading = len(result)
+            result.append(section)
     goals = _goal_tree(result, corridor_titles, corridor_intro, text)
     return result, goals
 

@@ -111,12 +111,6 @@ def test_irek_console_script_in_a_real_subprocess(tmp_path, small_corpus):
     assert {row["id"] for row in json.loads(listing.stdout)} == {"foerderung", "mobilitaet", "leitfaden"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG assistant/cli.py ingest(): failures are printed with rich errors.print(...) without soft_wrap, so "
-           "when stderr is not a wide terminal (pipe, log file, CI) the message is wrapped at 80 columns and the "
-           "file name and the reason end up on different lines",
-)
 def test_failure_message_is_one_line_when_piped(cli_env):
     corpus, index = cli_env
     write_image_only_pdf(corpus / "scan.pdf")

@@ -60,11 +60,6 @@ def test_grw_every_outline_heading_becomes_a_section(grw_prepared, grw_loaded):
     _assert_tiling(grw_prepared.sections, grw_prepared.clean.text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG ingest/structure.py:73 outline_sections: re.sub(r'(\\w)- (\\w)', r'\\1-\\2', title) also glues "
-           "suspended compounds: 'Industrie- und Gewerbegelände' becomes 'Industrie-und Gewerbegelände'",
-)
 def test_grw_section_titles_keep_suspended_compounds(grw_prepared):
     titles = {s.number: s.title for s in grw_prepared.sections}
     assert titles["3.2.2.1"] == "Industrie- und Gewerbegelände"

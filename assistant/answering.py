@@ -1,0 +1,323 @@
+"""The assistant's answer: which IREK goals, which funding paths with rate and conditions, what next, and from
+where — every statement with a numbered citation whose quote stands verbatim in the cited passage.
+
+The extractive composer needs no language model; `assistant.llm_answer` can rewrite its findings with one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from assistant.citations import CitationList, best_sentence, find_verbatim
+from assistant.funding import FundingAssessment, FundingKnowledge, FundingPath, PathAssessment, Source
+from assistant.goal_matching import GoalMatch, GoalMatcher
+from assistant.guardrails import contextual_query, is_follow_up, is_steering_attempt
+from assistant.profile_extraction import MUNICIPALITIES, ProjectProfile, extract_profile
+from assistant.retrieval import QueryError, Retriever, SearchHit, normalise_query
+from assistant.settings import Settings
+from assistant.text_analysis import stems
+from ingest.model import Passage
+
+MAX_QUESTION_CHARS = 2000
+THRESHOLDS_FILE = Path(__file__).resolve().parent / "knowledge" / "answer_thresholds.json"
+
+REFUSAL_STEERING = (
+    "Dabei kann ich nicht helfen. Ich beantworte ausschließlich Fragen zum IREK des Landkreises Osnabrück und zu "
+    "passenden Förderwegen (GRW, LEADER, Zukunftsregion) – auf Grundlage der hinterlegten Dokumente. "
+    "Beschreiben Sie gern Ihr Projekt oder stellen Sie eine Frage zu Förderregeln."
+)
+REFUSAL_OUT_OF_SCOPE = (
+    "Dazu finde ich in den hinterlegten Dokumenten (IREK Landkreis Osnabrück, GRW-Koordinierungsrahmen 2026 und "
+    "Zusammenfassungen zu LEADER, Zukunftsregion, RIS3 und Weser-Ems) keine Grundlage, deshalb beantworte ich die "
+    "Frage nicht. Ich helfe gern bei Projektideen für den Landkreis und bei Fragen zur Förderung."
+)
+
+# Words that make a question one about regional development and funding, beyond the corpus's own titles.
+DOMAIN_WORDS = (
+    "Förderung fördern Fördersatz Förderquote Zuschuss Antrag beantragen Investition investieren Unternehmen Betrieb "
+    "Projekt Vorhaben Gemeinde Kommune Landkreis Region regional Wirtschaft GRW LEADER IREK NBank Zukunftsregion RIS3 "
+    "Gewerbegebiet Infrastruktur Innovation Fachkräfte Digitalisierung Tourismus Energie Wasserstoff Netzwerk Cluster "
+    "Kooperation Ziel Handlungsziel Leitziel Themenkorridor Strategie Konzept Fördergebiet Koordinierungsrahmen Beihilfe "
+    "De-minimis KMU Zweckbindung Bindungsfrist Eigenbeitrag Eigenanteil Träger förderfähig Kosten Richtlinie"
+)
+# Words too general to mark a topic, and words that only name places.
+GENERIC_WORDS = "gut neu groß klein Jahr Land Stadt Frage Beispiel Mensch Menschen Thema Bereich Zeit Tag"
+PLACE_WORDS = "Osnabrück Osnabrücker Landkreis Niedersachsen Bad Deutschland Teutoburger Wald Weser Ems"
+
+# Project language: the question describes something the asker plans to do.
+_PROJECT = re.compile(
+    r"\b(wir|unser\w*|ich|mein\w*)\b.{0,80}\b(plan\w*|woll\w*|möcht\w*|beabsichtig\w*|überleg\w*|entwickel\w*|"
+    r"bau\w*|errichte\w*|erweiter\w*|investier\w*|gründ\w*|aufbau\w*|einricht\w*|anschaff\w*|umbau\w*|sanier\w*)"
+    r"|\b(projekt|vorhaben|projektidee|idee)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_IREK_QUESTION = re.compile(r"\b(irek|handlungsziel|leitziel|themenkorridor|korridor|ziel(e|en)?)\b", re.IGNORECASE)
+
+# Funding path of a cited passage, by document or GRW section (contracts.md §1).
+_SECTION_PATHS = [
+    ("7.1", "grw-innovation"), ("3.4", "grw-nichtinvestiv"), ("3.5", "grw-nichtinvestiv"), ("3.6", "grw-nichtinvestiv"),
+    ("3", "grw-infrastruktur"), ("4", "grw-infrastruktur"), ("5", "grw-infrastruktur"), ("6", "grw-infrastruktur"),
+    ("2", "grw-gewerbe"),
+]
+_DOCUMENT_PATHS = {"leader-os": "leader", "zukunftsregion-os": "zukunftsregion"}
+
+
+@dataclass(frozen=True)
+class ScopeThresholds:
+    """Below both, a question has no basis in the corpus. Calibrated on the dev set (see the JSON file)."""
+
+    dense: float = 0.80
+    keyword: float = 4.0
+
+    @classmethod
+    def load(cls, path: Path = THRESHOLDS_FILE) -> "ScopeThresholds":
+        if not path.is_file():
+            return cls()
+        return cls(**json.loads(path.read_text(encoding="utf-8"))["thresholds"])
+
+
+@dataclass
+class Answer:
+    answer: str
+    abstained: bool
+    goals: list[dict[str, Any]] = field(default_factory=list)
+    funding_paths: list[dict[str, Any]] = field(default_factory=list)
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    missing_facts: list[str] = field(default_factory=list)
+    mode: str = "project"  # project | fact | refusal
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer, "abstained": self.abstained, "goals": self.goals,
+            "funding_paths": self.funding_paths, "citations": self.citations,
+            "missing_facts": self.missing_facts, "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+
+
+@dataclass
+class Findings:
+    """What the extractive composer found, before it is written as text (also the input of an LLM composer)."""
+
+    question: str
+    search_text: str
+    mode: str
+    hits: list[SearchHit]
+    goals: list[GoalMatch]
+    funding: FundingAssessment | None
+    profile: ProjectProfile | None
+    fact_paths: list[FundingPath] = field(default_factory=list)  # paths whose rules the cited passages state
+
+
+class AnswerService:
+    def __init__(self, retriever: Retriever, goal_matcher: GoalMatcher, funding: FundingKnowledge,
+                 thresholds: ScopeThresholds | None = None) -> None:
+        self.retriever = retriever
+        self.goal_matcher = goal_matcher
+        self.funding = funding
+        self.thresholds = thresholds or ScopeThresholds.load()
+
+    @classmethod
+    def open(cls, settings: Settings) -> "AnswerService":
+        retriever = Retriever.open(settings)
+        return cls(retriever, GoalMatcher(retriever), FundingKnowledge.load())
+
+    # -- scope ---------------------------------------------------------------------------------------------------
+
+    def scope_signals(self, text: str) -> tuple[float, float]:
+        """Highest dense cosine and highest raw BM25 (stems) of any passage for `text`."""
+        parts = self.retriever.score_parts(text)
+        return float(parts.dense.max(initial=0.0)), self.retriever.keyword_raw_max(text)
+
+    def in_scope(self, question: str, history: list[dict] | None) -> bool:
+        dense, keyword = self.scope_signals(question)
+        if (dense >= self.thresholds.dense or keyword >= self.thresholds.keyword) and self.has_domain_term(question):
+            return True
+        if is_follow_up(question, history):
+            # A short follow-up leans on the conversation; it is in scope when its own words are known words.
+            known = [s for s in stems(question) if s in self.retriever.known_stems]
+            return len(known) >= max(1, len(stems(question)) // 2)
+        return False
+
+    @cached_property
+    def domain_stems(self) -> frozenset[str]:
+        """Stems of the corpus's own topic words: section and goal titles, the team's goal keywords and the funding
+        vocabulary. Place names are left out: a question about Melle is not in scope because it names Melle."""
+        texts = [p.section_title for p in self.retriever.passages]
+        texts += [line for p in self.retriever.passages for line in p.search_text.split("\n") if line.startswith("Stichworte:")]
+        texts += [path.name + " " + path.summary for path in self.funding.all_paths()]
+        texts.append(DOMAIN_WORDS)
+        places = set(stems(" ".join(self.funding.place_names() + sorted(MUNICIPALITIES)) + " " + PLACE_WORDS))
+        return frozenset(s for s in stems(" ".join(texts)) if s not in places and len(s) > 2) - set(stems(GENERIC_WORDS))
+
+    def has_domain_term(self, question: str) -> bool:
+        return any(s in self.domain_stems for s in stems(question))
+
+    # -- answering -----------------------------------------------------------------------------------------------
+
+    def find(self, question: str, history: list[dict] | None = None, structured: dict | None = None) -> Findings | Answer:
+        question = normalise_query(question)
+        if len(question) > MAX_QUESTION_CHARS:
+            raise QueryError(f"Die Frage ist zu lang (höchstens {MAX_QUESTION_CHARS} Zeichen).")
+        if is_steering_attempt(question):
+            return Answer(REFUSAL_STEERING, True, mode="refusal")
+        if not self.in_scope(question, history):
+            return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal")
+        search_text = contextual_query(question, history)
+        hits = self.retriever.search(search_text, k=6).hits
+        is_project = bool(_PROJECT.search(search_text)) or bool(structured)
+        goals = self.goal_matcher.rank(search_text, k=5) if is_project or _IREK_QUESTION.search(question) else []
+        if not is_project:
+            paths = [p for p in (self.funding.get(i) for i in self._paths_of_hits(hits)) if p is not None]
+            return Findings(question, search_text, "fact", hits, goals[:3], None, None, paths)
+        profile = extract_profile(question, history, structured)
+        funding = self.funding.assess(profile, goals)
+        return Findings(question, search_text, "project", hits, goals, funding, profile)
+
+    def answer(self, question: str, history: list[dict] | None = None, structured: dict | None = None) -> Answer:
+        started = time.perf_counter()
+        found = self.find(question, history, structured)
+        if isinstance(found, Answer):
+            found.timings_ms = {"retrieval": 0.0, "total": (time.perf_counter() - started) * 1000}
+            return found
+        after_retrieval = time.perf_counter()
+        answer = compose_extractive(found, self.retriever.passages)
+        answer.timings_ms = {"retrieval": (after_retrieval - started) * 1000, "total": (time.perf_counter() - started) * 1000}
+        return answer
+
+    @staticmethod
+    def _paths_of_hits(hits: list[SearchHit]) -> list[str]:
+        paths: list[str] = []
+        for hit in hits[:2]:
+            path = path_for_passage(hit.passage)
+            if path and path not in paths:
+                paths.append(path)
+        return paths
+
+
+def path_for_passage(passage: Passage) -> str | None:
+    if passage.document in _DOCUMENT_PATHS:
+        return _DOCUMENT_PATHS[passage.document]
+    if passage.document != "grw" or not passage.section_number or passage.section_number.startswith("Anhang"):
+        return None
+    number = passage.section_number
+    return next((path for prefix, path in _SECTION_PATHS if number == prefix or number.startswith(prefix + ".")), None)
+
+
+# -- composing ---------------------------------------------------------------------------------------------------------
+
+def _resolve_source(source: Source, passages: list[Passage]) -> tuple[Passage, str] | None:
+    """The indexed passage a funding rule's source points at, and the quote in the passage's own wording."""
+    for passage in passages:
+        if passage.document != source.document:
+            continue
+        if source.section and source.section not in (passage.section_number, passage.section_title, passage.goal_code):
+            continue
+        quote = find_verbatim(passage.text, source.quote) if source.quote else None
+        if quote:
+            return passage, quote
+    return None
+
+
+def _goal_sentence(goals: list[GoalMatch], cites: CitationList) -> str:
+    first = goals[0]
+    n = cites.cite(first.passage, first.passage.text.strip())
+    text = (f"Ihr Vorhaben passt am besten zum Handlungsziel {first.code} „{first.title}“ "
+            f"(Leitziel {first.leitziel.code} „{first.leitziel.title}“, Themenkorridor {first.corridor.code} "
+            f"„{first.corridor.title}“) [{n}].")
+    others = []
+    for goal in goals[1:3]:
+        m = cites.cite(goal.passage, goal.passage.text.strip())
+        others.append(f"{goal.code} „{goal.title}“ [{m}]")
+    if others:
+        text += " Ebenfalls passen " + " und ".join(others) + "."
+    return text
+
+
+def _path_paragraph(path: PathAssessment, passages: list[Passage], cites: CitationList) -> tuple[str, list[int]]:
+    numbers: list[int] = []
+
+    def cite(source: Source) -> str:
+        resolved = _resolve_source(source, passages)
+        if not resolved:
+            return ""
+        n = cites.cite(*resolved)
+        numbers.append(n)
+        return f" [{n}]"
+
+    rate_ref = cite(path.sources[0]) if path.sources else ""
+    if path.blocked:
+        text = f"**{path.name}**: für Ihr Vorhaben voraussichtlich nicht möglich – " + " ".join(path.reasons)
+        blocking = [c for c in path.conditions if c.effect == "blocks" and c.applies]
+        text += "".join(cite(c.source) for c in blocking[:2])
+        return text, numbers
+    text = f"**{path.name}**: Förderung {path.max_rate}{rate_ref}."
+    important = sorted(path.conditions, key=lambda c: (c.effect != "blocks", c.applies is False))[:3]
+    if important:
+        text += " Wichtig: " + " ".join(f"{c.text}{cite(c.source)}" for c in important)
+    if path.where_to_apply:
+        text += f" Antrag: {path.where_to_apply}"
+    return text, numbers
+
+
+def _path_dict(path: PathAssessment, numbers: list[int]) -> dict[str, Any]:
+    return {
+        "id": path.id, "name": path.name, "max_rate": path.max_rate, "applicants": path.applicants,
+        "conditions": [c.text for c in path.conditions], "blocked": path.blocked, "reasons": path.reasons,
+        "where_to_apply": path.where_to_apply, "next_steps": path.next_steps, "citations": sorted(set(numbers)),
+    }
+
+
+def _goal_dict(goal: GoalMatch, cites: CitationList) -> dict[str, Any]:
+    data = goal.to_dict()
+    data["citations"] = [c.n for c in cites.items if c.passage.chunk_id == goal.passage.chunk_id]
+    return data
+
+
+def compose_extractive(found: Findings, passages: list[Passage]) -> Answer:
+    cites = CitationList()
+    if found.mode == "fact":
+        return _compose_fact(found, cites)
+    paragraphs: list[str] = []
+    if found.goals:
+        paragraphs.append(_goal_sentence(found.goals, cites))
+    funding_paths = []
+    assessment = found.funding
+    if assessment and assessment.paths:
+        lines = []
+        for path in assessment.paths[:3]:
+            line, numbers = _path_paragraph(path, passages, cites)
+            lines.append(f"- {line}")
+            funding_paths.append(_path_dict(path, numbers))
+        paragraphs.append("Mögliche Förderwege:\n" + "\n".join(lines))
+        open_path = next((p for p in assessment.paths if not p.blocked), None)
+        if open_path and open_path.next_steps:
+            paragraphs.append("Nächster Schritt: " + open_path.next_steps[0])
+    if assessment and assessment.missing_facts:
+        paragraphs.append("Für eine genauere Einschätzung fehlt mir noch: " + " ".join(assessment.missing_facts))
+    if not paragraphs:
+        return _compose_fact(found, cites)
+    return Answer("\n\n".join(paragraphs), False, [_goal_dict(g, cites) for g in found.goals[:5]], funding_paths,
+                  cites.to_list(), missing_facts=assessment.missing_facts if assessment else [], mode="project")
+
+
+def _compose_fact(found: Findings, cites: CitationList) -> Answer:
+    hits = found.hits[:3]
+    if not hits:
+        return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal")
+    sentences = []
+    for index, hit in enumerate(hits[:2]):
+        quote = best_sentence(hit.passage, found.search_text, prefer_figures=True)
+        n = cites.cite(hit.passage, quote)
+        lead = "Dazu heißt es" if index == 0 else "Außerdem"
+        sentences.append(f"{lead} im {hit.citation}: „{quote}“ [{n}]")
+    goals = [_goal_dict(g, cites) for g in found.goals]
+    funding = [{"id": p.id, "name": p.name, "max_rate": p.max_rate, "applicants": p.applicants,
+                "conditions": [c.text for c in p.conditions], "citations": []} for p in found.fact_paths]
+    return Answer("\n\n".join(sentences), False, goals, funding, cites.to_list(), mode="fact")

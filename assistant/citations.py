@@ -1,0 +1,95 @@
+"""Numbered citations whose quotes stand verbatim in the cited passage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.text_analysis import compound_ngrams, stems
+from ingest.model import Passage
+
+# A sentence ends at . ! ? before white space and an upper-case letter or an opening quote, or at a line break;
+# not after a number ("31. Dezember", "Nr. 2. Absatz") or a common abbreviation ("z. B.", "Abs.", "Mio.").
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"(•−–])|\n+")
+_NO_END_BEFORE_DOT = re.compile(
+    r"(?:\b(?:z|B|Nr|Abs|bzw|ggf|u|a|S|vgl|d|h|i|V|m|Art|lit|ca|inkl|Mio|Mrd|Tsd|gem|Buchst|Ziff|Fn|bspw|sog|usw|evtl)|(?<!\d)\d{1,2})\.$"
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    sentences, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group(0).startswith("\n") or not _NO_END_BEFORE_DOT.search(text[start : match.start()]):
+            sentences.append(text[start : match.start()])
+            start = match.end()
+    sentences.append(text[start:])
+    return [s.strip() for s in sentences if s.strip()]
+
+
+MAX_QUOTE_CHARS = 320
+
+
+@dataclass
+class Citation:
+    n: int
+    passage: Passage
+    quote: str
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.passage
+        section = f"{p.goal_code or p.section_number} {p.section_title}".strip() if (p.goal_code or p.section_number or p.section_title) else None
+        return {
+            "n": self.n, "document": p.document, "title": p.document_title, "page": p.page_start,
+            "page_label": p.page_label or None, "section": section, "quote": self.quote, "chunk_id": p.chunk_id,
+        }
+
+
+def find_verbatim(passage_text: str, quote: str) -> str | None:
+    """The passage's own wording of `quote`, where they differ only in white space (line breaks, spaces)."""
+    words = quote.split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    match = re.search(pattern, passage_text)
+    return match.group(0) if match else None
+
+
+def best_sentence(passage: Passage, query: str, *, prefer_figures: bool = False) -> str:
+    """The passage sentence that shares most stems with the query (verbatim, at most MAX_QUOTE_CHARS)."""
+    wanted = set(stems(query)) | set(compound_ngrams(query))
+    best, best_score = None, -1.0
+    for sentence in split_sentences(passage.text):
+        if len(sentence) < 15:
+            continue
+        overlap = len(wanted & (set(stems(sentence)) | set(compound_ngrams(sentence))))
+        score = overlap + (0.5 if prefer_figures and re.search(r"\d", sentence) else 0.0) - len(sentence) / 2000
+        if score > best_score:
+            best, best_score = sentence, score
+    quote = best or passage.text.strip()
+    if len(quote) > MAX_QUOTE_CHARS:
+        cut = quote.rfind(" ", 0, MAX_QUOTE_CHARS)
+        quote = quote[: cut if cut > 40 else MAX_QUOTE_CHARS]
+    return quote
+
+
+@dataclass
+class CitationList:
+    """Collects citations in the order they are first used; one number per passage and quote."""
+
+    items: list[Citation] = field(default_factory=list)
+
+    def cite(self, passage: Passage, quote: str) -> int:
+        for item in self.items:
+            if item.passage.chunk_id == passage.chunk_id and item.quote == quote:
+                return item.n
+        self.items.append(Citation(len(self.items) + 1, passage, quote))
+        return len(self.items)
+
+    def to_list(self) -> list[dict[str, Any]]:
+        return [c.to_dict() for c in self.items]
+
+
+def quote_is_valid(citation: dict[str, Any], passages_by_id: dict[str, Passage]) -> bool:
+    passage = passages_by_id.get(citation.get("chunk_id", ""))
+    return bool(passage and citation.get("quote") and citation["quote"] in passage.text)
