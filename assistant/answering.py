@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.citations import CitationList, best_sentence, find_verbatim
 from assistant.funding import FundingAssessment, FundingKnowledge, FundingPath, PathAssessment, Source
@@ -23,6 +23,9 @@ from assistant.retrieval import QueryError, Retriever, SearchHit, normalise_quer
 from assistant.settings import Settings
 from assistant.text_analysis import stems
 from ingest.model import Passage
+
+if TYPE_CHECKING:  # llm composer hook
+    from assistant.llm_answer import LLMComposer
 
 MAX_QUESTION_CHARS = 2000
 THRESHOLDS_FILE = Path(__file__).resolve().parent / "knowledge" / "answer_thresholds.json"
@@ -117,16 +120,20 @@ class Findings:
 
 class AnswerService:
     def __init__(self, retriever: Retriever, goal_matcher: GoalMatcher, funding: FundingKnowledge,
-                 thresholds: ScopeThresholds | None = None) -> None:
+                 thresholds: ScopeThresholds | None = None, composer: LLMComposer | None = None) -> None:
         self.retriever = retriever
         self.goal_matcher = goal_matcher
         self.funding = funding
         self.thresholds = thresholds or ScopeThresholds.load()
+        self.composer = composer  # llm composer hook: rewrites non-abstained answers (None = extractive only)
 
     @classmethod
     def open(cls, settings: Settings) -> "AnswerService":
         retriever = Retriever.open(settings)
-        return cls(retriever, GoalMatcher(retriever), FundingKnowledge.load())
+        from assistant.llm_answer import LLMComposer  # llm composer hook (lazy: llm_answer imports this module)
+
+        composer = LLMComposer.from_settings(settings)  # None unless IREK_LLM_BASE_URL is set
+        return cls(retriever, GoalMatcher(retriever), FundingKnowledge.load(), composer=composer)
 
     # -- scope ---------------------------------------------------------------------------------------------------
 
@@ -171,7 +178,7 @@ class AnswerService:
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal")
         search_text = contextual_query(question, history)
         hits = self.retriever.search(search_text, k=6).hits
-        is_project = bool(_PROJECT.search(search_text)) or bool(structured)
+        is_project = bool(structured) or describes_project(search_text, hits)
         goals = self.goal_matcher.rank(search_text, k=5) if is_project or _IREK_QUESTION.search(question) else []
         if not is_project:
             paths = [p for p in (self.funding.get(i) for i in self._paths_of_hits(hits)) if p is not None]
@@ -188,6 +195,8 @@ class AnswerService:
             return found
         after_retrieval = time.perf_counter()
         answer = compose_extractive(found, self.retriever.passages)
+        if self.composer is not None and not answer.abstained:  # llm composer hook; falls back to `answer`
+            answer = self.composer.compose(found, answer, self.retriever.passages)
         answer.timings_ms = {"retrieval": (after_retrieval - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer
 
@@ -199,6 +208,26 @@ class AnswerService:
             if path and path not in paths:
                 paths.append(path)
         return paths
+
+
+_QUESTION_OPENING = re.compile(
+    r"^\s*(wie|was|wer|wo|wann|welche\w*|warum|weshalb|wieso|wozu|woher|wohin|womit|wofür|worauf|gibt es|gilt|gelten|"
+    r"muss|müssen|darf|dürfen|kann|können|ist|sind|wird|werden|zählt|zählen|braucht|brauchen|bis wann|ab wann)\b",
+    re.IGNORECASE,
+)
+
+
+def describes_project(text: str, hits: list[SearchHit]) -> bool:
+    """A project description (answer with goals and funding paths) rather than a question of fact.
+
+    It is one when it speaks of a plan ("wir wollen …", "Vorhaben"), when it is a statement rather than a question,
+    or when the best passage for it is an IREK goal.
+    """
+    if _PROJECT.search(text):
+        return True
+    if not text.rstrip().endswith("?") and not _QUESTION_OPENING.match(text):
+        return True
+    return bool(hits) and bool(hits[0].passage.goal_code)
 
 
 def path_for_passage(passage: Passage) -> str | None:

@@ -199,6 +199,136 @@ def _read_history(path: Path) -> list[dict]:
     return turns
 
 
+eval_app = typer.Typer(help="Regressionsauswertung mit Fragensätzen (contracts.md §3).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def _parse_bounds(values: list[str]) -> dict[str, float]:
+    bounds = {}
+    for value in values:
+        name, _, number = value.partition("=")
+        try:
+            bounds[name.strip()] = float(number)
+        except ValueError:
+            _fail(f"--fail-under erwartet KENNZAHL=WERT, erhalten „{value}“.")
+    return bounds
+
+
+@eval_app.command("run")
+def eval_run(
+    set_file: Annotated[Path, typer.Argument(help="Fragensatz (YAML).")],
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="JSON-Bericht hierhin schreiben.")] = None,
+    md_out: Annotated[Optional[Path], typer.Option("--md", help="Markdown-Bericht hierhin schreiben.")] = None,
+    url: Annotated[Optional[str], typer.Option("--url", help="Laufenden Server statt In-Process verwenden.")] = None,
+    fail_under: Annotated[list[str], typer.Option("--fail-under", help="KENNZAHL=WERT; bei Latenz eine Obergrenze in ms.")] = [],  # noqa: B006
+) -> None:
+    """Fragensatz gegen den Assistenten laufen lassen, Kennzahlen und Fehlfälle ausgeben."""
+    from rich.progress import Progress
+
+    from assistant.index_store import IndexUnavailable
+    from evals.harness import METRICS, HttpTarget, InProcessTarget, SetError, bound_violations, load_set, run_set
+    from evals.reports import markdown_report, store_run
+
+    settings = get_settings()
+    try:
+        bounds = _parse_bounds(fail_under)
+        bound_violations({}, bounds)  # rejects unknown metric names before the run
+        eval_set = load_set(set_file)
+        target = HttpTarget(url) if url else InProcessTarget(settings)
+    except (SetError, IndexUnavailable) as error:
+        _fail(str(error))
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task(f"Satz {eval_set.name}", total=len(eval_set.cases))
+        run = run_set(eval_set, target, lambda done, total: progress.update(task, completed=done))
+    table = Table(title=f"Satz „{run.set_name}“: {sum(c.passed for c in run.cases)} von {len(run.cases)} Fällen bestanden")
+    table.add_column("Kennzahl")
+    table.add_column("Wert", justify="right")
+    for name in METRICS:
+        value = run.metrics.get(name)
+        table.add_row(name, "–" if value is None else str(value))
+    console.print(table)
+    for case in [c for c in run.cases if not c.passed][:40]:
+        console.print(f"[bold red]✗ {case.id}[/] {case.question[:140]}", highlight=False)
+        for failure in case.failures:
+            console.print(f"    {failure}", highlight=False, markup=False)
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+    if md_out:
+        md_out.parent.mkdir(parents=True, exist_ok=True)
+        md_out.write_text(markdown_report(run), encoding="utf-8")
+    store_run(run, settings.eval_runs_dir)
+    violations = bound_violations(run.metrics, bounds)
+    for violation in violations:
+        errors.print(f"[bold red]Schranke verfehlt:[/] {violation}", highlight=False)
+    if violations:
+        raise typer.Exit(1)
+
+
+@eval_app.command("compare")
+def eval_compare(old: Annotated[Path, typer.Argument()], new: Annotated[Path, typer.Argument()]) -> None:
+    """Zwei JSON-Berichte vergleichen: Änderungen je Kennzahl und Fälle, die gekippt sind."""
+    from evals.harness import LOWER_IS_BETTER, compare_runs
+
+    try:
+        before, after = (json.loads(p.read_text(encoding="utf-8")) for p in (old, new))
+    except (OSError, ValueError) as error:
+        _fail(f"Bericht nicht lesbar: {error}")
+    deltas, flipped = compare_runs(before, after)
+    table = Table(title=f"{old.name} → {new.name}")
+    for column in ("Kennzahl", "alt", "neu", "Δ"):
+        table.add_column(column, justify="right" if column != "Kennzahl" else "left")
+    for name, a, b, delta in deltas:
+        better = delta is not None and ((delta < 0) if name in LOWER_IS_BETTER else (delta > 0))
+        colour = "green" if better else ("red" if delta else "")
+        table.add_row(name, str(a), str(b), f"[{colour}]{delta:+}[/]" if delta is not None and colour else str(delta))
+    console.print(table)
+    for case_id, was, now in flipped:
+        console.print(f"{'[green]✓ jetzt bestanden' if now else '[red]✗ jetzt nicht bestanden'}[/] {case_id}")
+    if not flipped:
+        console.print("Keine Fälle gekippt.")
+
+
+@eval_app.command("report")
+def eval_report(out: Annotated[Path, typer.Option("--out", help="Ziel der HTML-Datei.")] = Path("reports/auswertung.html")) -> None:
+    """HTML-Bericht mit den Kennzahlen aller gespeicherten Läufe als Diagramme."""
+    from evals.reports import html_report
+
+    settings = get_settings()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html_report(settings.eval_runs_dir), encoding="utf-8")
+    console.print(f"Bericht geschrieben: {out}")
+
+
+@eval_app.command("retrieval")
+def eval_retrieval(
+    split: Annotated[str, typer.Option("--split", help="all, dev oder heldout")] = "all",
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Retrieval-Kennzahlen (hit@1, hit@5, MRR@10, nDCG@10) auf den Entwicklungsanfragen."""
+    from assistant.index_store import IndexUnavailable
+    from assistant.retrieval import Retriever
+    from evals.retrieval_eval import evaluate, load_queries
+
+    if split not in {"all", "dev", "heldout"}:
+        _fail("--split muss all, dev oder heldout sein.")
+    try:
+        retriever = Retriever.open(get_settings())
+    except IndexUnavailable as error:
+        _fail(str(error))
+    figures = evaluate(load_queries(split=split), retriever.passages,
+                       lambda q: [h.passage for h in retriever.search(q, k=10).hits])
+    if as_json:
+        sys.stdout.write(json.dumps(figures, indent=2) + "\n")
+        return
+    table = Table(title=f"Retrieval ({split})")
+    for column in ("Familie", "n", "hit@1", "hit@5", "MRR@10", "nDCG@10"):
+        table.add_column(column)
+    for family, m in figures.items():
+        table.add_row(family, str(m["queries"]), *(f"{m[k]:.3f}" for k in ("hit@1", "hit@5", "mrr@10", "ndcg@10")))
+    console.print(table)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     logging.basicConfig(level=logging.WARNING)
     for noisy in ("bm25s", "chromadb", "httpx"):

@@ -124,7 +124,7 @@ class GoalMatcher:
     def signals(self, text: str) -> GoalSignals:
         query = normalise_query(text)
         views = self.retriever.keyword_views(query)
-        vector = np.asarray(self.retriever.embeddings.embed_query_vector(query), dtype=np.float32)
+        vector = self.retriever.query_vector(query)
         corridor_dense = {}
         for rows in self._corridor_rows:
             key = tuple(rows)

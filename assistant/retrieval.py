@@ -135,6 +135,7 @@ class Retriever:
         self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
         self._documents = {p.document for p in self.passages}
         self._lower_texts = [p.text for p in self.passages]
+        self._vector_cache: dict[str, np.ndarray] = {}
 
     @classmethod
     def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
@@ -153,9 +154,18 @@ class Retriever:
             views[name] = _minmax(scores)
         return views
 
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's embedding; the last few are kept, since one question is searched several ways."""
+        cache = self._vector_cache
+        if query not in cache:
+            if len(cache) >= 32:
+                cache.pop(next(iter(cache)))
+            cache[query] = np.asarray(self.embeddings.embed_query_vector(query[:MAX_QUERY_CHARS]), dtype=np.float32)
+        return cache[query]
+
     def dense_scores(self, query: str, allowed: np.ndarray) -> np.ndarray:
         """Cosine similarity from Chroma for the best candidates; 0 for the rest."""
-        vector = self.embeddings.embed_query_vector(query[:MAX_QUERY_CHARS])
+        vector = self.query_vector(query)
         n = int(min(self.weights.dense_candidates, allowed.sum()))
         scores = np.zeros(len(self.passages), dtype=np.float32)
         if n == 0:

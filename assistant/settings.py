@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -36,8 +36,20 @@ class Settings(BaseSettings):
     chroma_url: str = Field(default="", description="Chroma server URL (http://host:port); empty = on-disk store.")
     chroma_collection: str = Field(default="irek_passages", description="Name of the Chroma collection.")
 
+    eval_runs_dir: Path = Field(default=Path("reports/runs"), description="Where `irek eval run` stores every run.")
+
     chunk_max_chars: int = Field(default=800, ge=200, description="Upper size of a passage in characters.")
     chunk_min_chars: int = Field(default=200, ge=0, description="Passages shorter than this are merged within a section.")
+
+    # -- language model (assistant/llm_answer.py); empty base URL = no model, extractive answers only ---------------
+    llm_base_url: str = Field(
+        default="", description="OpenAI-compatible endpoint (vLLM, llama.cpp server, Ollama, hosted); empty = no model."
+    )
+    llm_model: str = Field(default="", description="Model name sent to the endpoint (empty = 'default').")
+    llm_api_key: SecretStr = Field(default=SecretStr("not-needed"), description="API key of the endpoint.")
+    llm_timeout_s: float = Field(default=30.0, gt=0, description="Request timeout and wall-clock limit per answer.")
+    llm_temperature: float = Field(default=0.1, ge=0, le=2, description="Sampling temperature.")
+    llm_max_tokens: int = Field(default=900, ge=1, description="Upper length of the model's output in tokens.")
 
 
 @lru_cache(maxsize=1)
