@@ -60,6 +60,10 @@ _PROJECT = re.compile(
     r"|\b(projekt|vorhaben|projektidee|idee)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_FUNDING_QUESTION = re.compile(
+    r"(förder\w*|zuschuss|zuschüsse|antrag|anträge|beihilfe|prozent|%|wie viel geld|finanzier\w*|bekommen|erhalten)",
+    re.IGNORECASE,
+)
 _IREK_QUESTION = re.compile(r"\b(irek|handlungsziel|leitziel|themenkorridor|korridor|ziel(e|en)?)\b", re.IGNORECASE)
 
 # Funding path of a cited passage, by document or GRW section (contracts.md §1).
@@ -169,9 +173,9 @@ class AnswerService:
     # -- answering -----------------------------------------------------------------------------------------------
 
     def find(self, question: str, history: list[dict] | None = None, structured: dict | None = None) -> Findings | Answer:
-        question = normalise_query(question)
-        if len(question) > MAX_QUESTION_CHARS:
+        if question is not None and len(str(question).strip()) > MAX_QUESTION_CHARS:
             raise QueryError(f"Die Frage ist zu lang (höchstens {MAX_QUESTION_CHARS} Zeichen).")
+        question = normalise_query(question)
         if is_steering_attempt(question):
             return Answer(REFUSAL_STEERING, True, mode="refusal")
         if not self.in_scope(question, history):
@@ -180,10 +184,13 @@ class AnswerService:
         hits = self.retriever.search(search_text, k=6).hits
         is_project = bool(structured) or describes_project(search_text, hits)
         goals = self.goal_matcher.rank(search_text, k=5) if is_project or _IREK_QUESTION.search(question) else []
+        profile = extract_profile(question, history, structured)
         if not is_project:
             paths = [p for p in (self.funding.get(i) for i in self._paths_of_hits(hits)) if p is not None]
-            return Findings(question, search_text, "fact", hits, goals[:3], None, None, paths)
-        profile = extract_profile(question, history, structured)
+            funding = None
+            if _FUNDING_QUESTION.search(search_text) and (profile.applicant_type or profile.project_types):
+                funding = self.funding.assess(profile, goals)  # "Kann ein Hotel GRW-Förderung bekommen?"
+            return Findings(question, search_text, "fact", hits, goals[:3], funding, profile, paths)
         funding = self.funding.assess(profile, goals)
         return Findings(question, search_text, "project", hits, goals, funding, profile)
 
@@ -254,10 +261,11 @@ def _resolve_source(source: Source, passages: list[Passage]) -> tuple[Passage, s
     return None
 
 
-def _goal_sentence(goals: list[GoalMatch], cites: CitationList) -> str:
+def _goal_sentence(goals: list[GoalMatch], cites: CitationList, *, project: bool = True) -> str:
     first = goals[0]
     n = cites.cite(first.passage, first.passage.text.strip())
-    text = (f"Ihr Vorhaben passt am besten zum Handlungsziel {first.code} „{first.title}“ "
+    opening = "Ihr Vorhaben passt am besten zum" if project else "Im IREK passt dazu am besten das"
+    text = (f"{opening} Handlungsziel {first.code} „{first.title}“ "
             f"(Leitziel {first.leitziel.code} „{first.leitziel.title}“, Themenkorridor {first.corridor.code} "
             f"„{first.corridor.title}“) [{n}].")
     others = []
@@ -311,42 +319,47 @@ def _goal_dict(goal: GoalMatch, cites: CitationList) -> dict[str, Any]:
 
 def compose_extractive(found: Findings, passages: list[Passage]) -> Answer:
     cites = CitationList()
-    if found.mode == "fact":
-        return _compose_fact(found, cites)
     paragraphs: list[str] = []
-    if found.goals:
-        paragraphs.append(_goal_sentence(found.goals, cites))
-    funding_paths = []
+    quotes = _quote_paragraph(found, cites) if found.mode == "fact" else ""
+    if quotes:
+        paragraphs.append(quotes)
+    if found.goals and (found.mode == "project" or _IREK_QUESTION.search(found.question)):
+        paragraphs.append(_goal_sentence(found.goals, cites, project=found.mode == "project"))
+    funding_paths: list[dict[str, Any]] = []
     assessment = found.funding
     if assessment and assessment.paths:
+        shown = assessment.paths[:3] if found.mode == "project" else [p for p in assessment.paths if not p.blocked][:1] or assessment.paths[:1]
         lines = []
-        for path in assessment.paths[:3]:
+        for path in shown:
             line, numbers = _path_paragraph(path, passages, cites)
             lines.append(f"- {line}")
             funding_paths.append(_path_dict(path, numbers))
-        paragraphs.append("Mögliche Förderwege:\n" + "\n".join(lines))
+        paragraphs.append(("Mögliche Förderwege:\n" if found.mode == "project" else "Zur Förderung:\n") + "\n".join(lines))
         open_path = next((p for p in assessment.paths if not p.blocked), None)
-        if open_path and open_path.next_steps:
+        if found.mode == "project" and open_path and open_path.next_steps:
             paragraphs.append("Nächster Schritt: " + open_path.next_steps[0])
-    if assessment and assessment.missing_facts:
-        paragraphs.append("Für eine genauere Einschätzung fehlt mir noch: " + " ".join(assessment.missing_facts))
-    if not paragraphs:
-        return _compose_fact(found, cites)
-    return Answer("\n\n".join(paragraphs), False, [_goal_dict(g, cites) for g in found.goals[:5]], funding_paths,
-                  cites.to_list(), missing_facts=assessment.missing_facts if assessment else [], mode="project")
-
-
-def _compose_fact(found: Findings, cites: CitationList) -> Answer:
-    hits = found.hits[:3]
-    if not hits:
+    elif found.mode == "fact":
+        funding_paths = [{"id": p.id, "name": p.name, "max_rate": p.max_rate, "applicants": p.applicants,
+                          "conditions": [c.text for c in p.conditions], "citations": []} for p in found.fact_paths]
+    missing = assessment.missing_facts if assessment and found.mode == "project" else []
+    if missing:
+        paragraphs.append("Für eine genauere Einschätzung fehlt mir noch: " + " ".join(missing))
+    if not cites.items:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal")
+    text = _PERCENT.sub(r"\1 Prozent", "\n\n".join(paragraphs))
+    goals = [_goal_dict(g, cites) for g in found.goals[:5]] if found.mode == "project" or _IREK_QUESTION.search(found.question) else []
+    return Answer(text, False, goals, funding_paths, cites.to_list(), missing_facts=missing, mode=found.mode)
+
+
+_PERCENT = re.compile(r"(\d)\s?%")
+
+
+def _quote_paragraph(found: Findings, cites: CitationList) -> str:
+    """A question of fact: the best sentences of the best passages, quoted with their source."""
     sentences = []
-    for index, hit in enumerate(hits[:2]):
+    for index, hit in enumerate(found.hits[:2]):
         quote = best_sentence(hit.passage, found.search_text, prefer_figures=True)
         n = cites.cite(hit.passage, quote)
         lead = "Dazu heißt es" if index == 0 else "Außerdem"
-        sentences.append(f"{lead} im {hit.citation}: „{quote}“ [{n}]")
-    goals = [_goal_dict(g, cites) for g in found.goals]
-    funding = [{"id": p.id, "name": p.name, "max_rate": p.max_rate, "applicants": p.applicants,
-                "conditions": [c.text for c in p.conditions], "citations": []} for p in found.fact_paths]
-    return Answer("\n\n".join(sentences), False, goals, funding, cites.to_list(), mode="fact")
+        sentences.append(f"{lead} ({hit.citation}): „{quote}“ [{n}]")
+    return "\n\n".join(sentences)

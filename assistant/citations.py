@@ -60,8 +60,8 @@ def best_sentence(passage: Passage, query: str, *, prefer_figures: bool = False)
     wanted = set(stems(query)) | set(compound_ngrams(query))
     best, best_score = None, -1.0
     for sentence in split_sentences(passage.text):
-        if len(sentence) < 15:
-            continue
+        if len(sentence) < 15 or sentence.startswith("#"):
+            continue  # fragments and Markdown headings say nothing on their own
         overlap = len(wanted & (set(stems(sentence)) | set(compound_ngrams(sentence))))
         score = overlap + (0.5 if prefer_figures and re.search(r"\d", sentence) else 0.0) - len(sentence) / 2000
         if score > best_score:

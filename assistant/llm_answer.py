@@ -26,6 +26,7 @@ warning with the reason is logged (logger `assistant.llm`).
 
 from __future__ import annotations
 
+import contextvars
 import html
 import json
 import logging
@@ -54,12 +55,15 @@ MIN_QUOTE_WORDS = 3
 
 # The line that separates the answer text from the quotes: "ZITATE:", "**Zitate:**", "### ZITATE", "ZITATE" alone.
 _MARKER = re.compile(
-    r"(?:^|(?<=\s))[ \t#>*_]*zitate[ \t*_]*:|^[ \t#>*_]*ZITATE[ \t*_]*\n", re.IGNORECASE | re.MULTILINE
+    r"(?:^|(?<=\s))[ \t#>*_]*zitate[ \t*_]*:[ \t*_]*|^[ \t#>*_]*ZITATE[ \t*_]*\n", re.IGNORECASE | re.MULTILINE
 )
 _MARKER_DECORATION = "#>*_"
 # Citation markers the model may write: [1], [1, 2], [1; 3], [1-3], [1–3].
 _CITATION = re.compile(r"\[(\s*\d+(?:\s*[,;\-–]\s*\d+)*\s*)\]")
 _OPEN_CITATION = re.compile(r"\[[\d\s,;\-–]*\Z")
+_OPEN_ENTITY = re.compile(r"&[a-z]{0,3}\Z")
+_ENTITY = re.compile(r"&(amp|lt|gt);")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">"}
 _ANY_BRACKETED_NUMBER = re.compile(r"\[[^\[\]\n]*\d[^\[\]\n]*\]")
 _QUOTE_LINE = re.compile(r"^\[?(\d+)\]?\s*[:.)–-]?\s*(.+)$")
 _QUOTE_MARKS = "\"'„“”‚‘’»«›‹ "
@@ -112,7 +116,8 @@ def _passage_lookup(findings: Findings, passages: Iterable[Passage] | None) -> I
         yield from passages
 
 
-def source_passages(findings: Findings, extractive: Answer, passages: Iterable[Passage] | None = None) -> list[SourcePassage]:
+def source_passages(findings: Findings, extractive: Answer,
+                    passages: Iterable[Passage] | None = None) -> list[SourcePassage]:
     """The passage set: one number per distinct chunk of the extractive citations, in their order."""
     wanted = {c.get("chunk_id") for c in extractive.citations if c.get("chunk_id")}
     found: dict[str, Passage] = {}
@@ -229,8 +234,9 @@ class AnswerTextFilter:
     """Turns the model's raw stream into the answer text as it will be shown.
 
     Withholds everything from the ZITATE marker on, rewrites citation markers to `[a], [b]` with numbers assigned
-    in order of first use (`mapping`: passage number -> answer number), and holds back a tail that might still grow
-    into a marker or a citation, so that the concatenated output equals the final answer text.
+    in order of first use (`mapping`: passage number -> answer number), turns `&amp;`, `&lt;`, `&gt;` copied from the
+    escaped data back into characters, and holds back a tail that might still grow into a marker, a citation or an
+    entity, so that the concatenated output equals the final answer text.
     """
 
     def __init__(self) -> None:
@@ -270,7 +276,7 @@ class AnswerTextFilter:
         if not self._started:
             piece = piece.lstrip()
             self._started = bool(piece)
-        piece = _CITATION.sub(self._renumber, piece)
+        piece = _ENTITY.sub(lambda m: _ENTITIES[m.group(1)], _CITATION.sub(self._renumber, piece))
         self.text += piece
         return piece
 
@@ -279,6 +285,9 @@ class AnswerTextFilter:
         bracket = self.raw.rfind("[", self.pos)
         if bracket != -1 and _OPEN_CITATION.match(self.raw, bracket):
             end = bracket
+        entity = _OPEN_ENTITY.search(self.raw, self.pos, end)
+        if entity:
+            end = entity.start()
         space = max(self.raw.rfind(ch, self.pos, end) for ch in " \t\n")
         token_start = max(space + 1, self.pos)
         token = self.raw[token_start:end].lstrip(_MARKER_DECORATION).rstrip(_MARKER_DECORATION + ":")
@@ -296,7 +305,7 @@ class AnswerTextFilter:
 
 
 def parse_quotes(section: str) -> list[tuple[int, str]]:
-    """`(passage number, quote)` pairs from the lines after the marker (JSON lines, a JSON array, or `[n] „…“`)."""
+    """`(passage number, quote)` pairs after the marker: JSON lines, a JSON array, or lines `[n] „…“`."""
     body = section.strip()
     body = re.sub(r"^```[a-zA-Z]*\s*$", "", body, flags=re.MULTILINE).strip()
     if body.startswith("["):
@@ -482,7 +491,8 @@ class LLMComposer:
             except BaseException as error:  # noqa: BLE001 — handed to the consumer
                 items.put(("error", error))
 
-        worker = threading.Thread(target=produce, name="irek-llm", daemon=True)
+        context = contextvars.copy_context()  # callbacks and tracing see the caller's context
+        worker = threading.Thread(target=context.run, args=(produce,), name="irek-llm", daemon=True)
         worker.start()
         try:
             while True:

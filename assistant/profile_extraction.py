@@ -28,7 +28,7 @@ class ProjectProfile:
 # -- applicant ------------------------------------------------------------------------------------------------------
 # Markers per applicant type; the earliest marker that is not about a partner ("mit der Hochschule") decides.
 _APPLICANT_MARKERS: dict[str, str] = {
-    "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß])stadt\b(?!\s+und\s+landkreis)|stadtverwaltung|landkreis\b(?!\s+osnabrück\s+(als|ist))"
+    "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß])stadt\b(?!\s+und\s+landkreis)|stadtverwaltung|(?<!im )(?<!in )(?<!im südlichen )(?<!im nördlichen )landkreis\b(?!\s+osnabrück\s+(als|ist))"
                     r"|zweckverband|wirtschaftsförderung|bürgermeister|gemeinderat|\bkreis\b",
     "association": r"verein|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
                    r"|handwerkskammer|\bihk\b|kammer\b|innung|heimatverein|sportverein",
@@ -38,7 +38,7 @@ _APPLICANT_MARKERS: dict[str, str] = {
                r"|\bkmu\b|mittelständler|handwerksbetrieb|werkstatt\b|gießerei|molkerei|brauerei|bäckerei|start-?up\b|gründer(in)?\b"
                r"|unternehmer(in)?\b|\bladen\b|geschäft\b|händler|praxis\b|agentur|kanzlei|fabrik\b|werk\b|landwirt",
 }
-_PARTNER_CONTEXT = re.compile(r"(mit|für|an|von|bei)\s+(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s*\S*\s*$")
+_PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei)\s+(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s*\S*\s*$")
 _SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als)\s+(ein|eine|einen|einem|der|die|das)?\s*\S*\s*$")
 
 # -- company size --------------------------------------------------------------------------------------------------
