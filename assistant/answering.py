@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.citations import CitationList, best_sentence, find_verbatim
-from assistant.funding import FundingAssessment, FundingKnowledge, FundingPath, PathAssessment, Source
+from assistant.funding import FundingAssessment, FundingKnowledge, PathAssessment, Source
 from assistant.goal_matching import GoalMatch, GoalMatcher
 from assistant.guardrails import contextual_query, is_follow_up, is_steering_attempt
 from assistant.profile_extraction import MUNICIPALITIES, ProjectProfile, extract_profile
@@ -119,7 +119,6 @@ class Findings:
     goals: list[GoalMatch]
     funding: FundingAssessment | None
     profile: ProjectProfile | None
-    fact_paths: list[FundingPath] = field(default_factory=list)  # paths whose rules the cited passages state
 
 
 class AnswerService:
@@ -186,11 +185,14 @@ class AnswerService:
         goals = self.goal_matcher.rank(search_text, k=5) if is_project or _IREK_QUESTION.search(question) else []
         profile = extract_profile(question, history, structured)
         if not is_project:
-            paths = [p for p in (self.funding.get(i) for i in self._paths_of_hits(hits)) if p is not None]
-            funding = None
+            # The paths whose rules the best passages state, and for eligibility questions ("Kann ein Hotel
+            # GRW-Förderung bekommen?") the path the asker's profile leads to.
+            paths = [p for p in (self.funding.describe(i, profile) for i in self._paths_of_hits(hits)) if p]
             if _FUNDING_QUESTION.search(search_text) and (profile.applicant_type or profile.project_types):
-                funding = self.funding.assess(profile, goals)  # "Kann ein Hotel GRW-Förderung bekommen?"
-            return Findings(question, search_text, "fact", hits, goals[:3], funding, profile, paths)
+                assessed = self.funding.assess(profile, goals).paths
+                paths = ([p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
+            unique = list({p.id.split("/")[0]: p for p in reversed(paths)}.values())[::-1]
+            return Findings(question, search_text, "fact", hits, goals[:3], FundingAssessment(unique[:2], []), profile)
         funding = self.funding.assess(profile, goals)
         return Findings(question, search_text, "project", hits, goals, funding, profile)
 
@@ -288,12 +290,12 @@ def _path_paragraph(path: PathAssessment, passages: list[Passage], cites: Citati
         numbers.append(n)
         return f" [{n}]"
 
-    rate_ref = cite(path.sources[0]) if path.sources else ""
     if path.blocked:
         text = f"**{path.name}**: für Ihr Vorhaben voraussichtlich nicht möglich – " + " ".join(path.reasons)
         blocking = [c for c in path.conditions if c.effect == "blocks" and c.applies]
         text += "".join(cite(c.source) for c in blocking[:2])
         return text, numbers
+    rate_ref = cite(path.sources[0]) if path.sources else ""
     text = f"**{path.name}**: Förderung {path.max_rate}{rate_ref}."
     important = sorted(path.conditions, key=lambda c: (c.effect != "blocks", c.applies is False))[:3]
     if important:
@@ -328,7 +330,7 @@ def compose_extractive(found: Findings, passages: list[Passage]) -> Answer:
     funding_paths: list[dict[str, Any]] = []
     assessment = found.funding
     if assessment and assessment.paths:
-        shown = assessment.paths[:3] if found.mode == "project" else [p for p in assessment.paths if not p.blocked][:1] or assessment.paths[:1]
+        shown = assessment.paths[:3] if found.mode == "project" else assessment.paths
         lines = []
         for path in shown:
             line, numbers = _path_paragraph(path, passages, cites)
@@ -338,9 +340,6 @@ def compose_extractive(found: Findings, passages: list[Passage]) -> Answer:
         open_path = next((p for p in assessment.paths if not p.blocked), None)
         if found.mode == "project" and open_path and open_path.next_steps:
             paragraphs.append("Nächster Schritt: " + open_path.next_steps[0])
-    elif found.mode == "fact":
-        funding_paths = [{"id": p.id, "name": p.name, "max_rate": p.max_rate, "applicants": p.applicants,
-                          "conditions": [c.text for c in p.conditions], "citations": []} for p in found.fact_paths]
     missing = assessment.missing_facts if assessment and found.mode == "project" else []
     if missing:
         paragraphs.append("Für eine genauere Einschätzung fehlt mir noch: " + " ".join(missing))

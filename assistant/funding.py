@@ -264,6 +264,11 @@ class FundingKnowledge:
         return cls(paths, sectors, list(data["applicant_types"]), list(data["project_types"]),
                    _source(region.get("source"), "region") if region else None)
 
+    def describe(self, path_id: str, profile: ProjectProfile) -> "PathAssessment | None":
+        """One path as it applies to `profile`, whether or not the profile asked for it (questions of fact)."""
+        top = self.get(path_id.split("/")[0])
+        return _assess_path(top, profile, set(profile.project_types)) if top else None
+
     def place_names(self) -> list[str]:
         """Every municipality the data names (LEADER regions), for telling place names from topic words."""
         return sorted({m for path in self.all_paths() for m in path.municipalities})
