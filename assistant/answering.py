@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.citations import CitationList, best_sentence, find_verbatim
+from assistant.citations import CitationList, Locator, best_sentence, find_verbatim
 from assistant.funding import FundingAssessment, FundingKnowledge, PathAssessment, Source
 from assistant.goal_matching import GoalMatch, GoalMatcher
 from assistant.guardrails import contextual_query, is_follow_up, is_steering_attempt
@@ -150,9 +150,10 @@ class AnswerService:
         if (dense >= self.thresholds.dense or keyword >= self.thresholds.keyword) and self.has_domain_term(question):
             return True
         if is_follow_up(question, history):
-            # A short follow-up leans on the conversation; it is in scope when its own words are known words.
-            known = [s for s in stems(question) if s in self.retriever.known_stems]
-            return len(known) >= max(1, len(stems(question)) // 2)
+            # A short follow-up leans on the conversation: it is in scope when it names a topic word of the corpus,
+            # or when the corpus knows every one of its words ("Gilt das auch, wenn wir schon angefangen haben?").
+            unknown = [s for s in stems(question) if s not in self.retriever.known_stems]
+            return self.has_domain_term(question) or not unknown
         return False
 
     @cached_property
@@ -203,7 +204,7 @@ class AnswerService:
             found.timings_ms = {"retrieval": 0.0, "total": (time.perf_counter() - started) * 1000}
             return found
         after_retrieval = time.perf_counter()
-        answer = compose_extractive(found, self.retriever.passages)
+        answer = compose_extractive(found, self.retriever.passages, self.retriever.snapshot.locate)
         if self.composer is not None and not answer.abstained:  # llm composer hook; falls back to `answer`
             answer = self.composer.compose(found, answer, self.retriever.passages)
         answer.timings_ms = {"retrieval": (after_retrieval - started) * 1000, "total": (time.perf_counter() - started) * 1000}
@@ -319,8 +320,8 @@ def _goal_dict(goal: GoalMatch, cites: CitationList) -> dict[str, Any]:
     return data
 
 
-def compose_extractive(found: Findings, passages: list[Passage]) -> Answer:
-    cites = CitationList()
+def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
+    cites = CitationList(locate=locate)
     paragraphs: list[str] = []
     quotes = _quote_paragraph(found, cites) if found.mode == "fact" else ""
     if quotes:
@@ -330,7 +331,7 @@ def compose_extractive(found: Findings, passages: list[Passage]) -> Answer:
     funding_paths: list[dict[str, Any]] = []
     assessment = found.funding
     if assessment and assessment.paths:
-        shown = assessment.paths[:3] if found.mode == "project" else assessment.paths
+        shown = _paths_to_show(assessment) if found.mode == "project" else assessment.paths
         lines = []
         for path in shown:
             line, numbers = _path_paragraph(path, passages, cites)
@@ -346,11 +347,20 @@ def compose_extractive(found: Findings, passages: list[Passage]) -> Answer:
     if not cites.items:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal")
     text = _PERCENT.sub(r"\1 Prozent", "\n\n".join(paragraphs))
-    goals = [_goal_dict(g, cites) for g in found.goals[:5]] if found.mode == "project" or _IREK_QUESTION.search(found.question) else []
+    # Only the goals the text names and cites (the first three).
+    goals = [_goal_dict(g, cites) for g in found.goals[:3]] if found.mode == "project" or _IREK_QUESTION.search(found.question) else []
     return Answer(text, False, goals, funding_paths, cites.to_list(), missing_facts=missing, mode=found.mode)
 
 
 _PERCENT = re.compile(r"(\d)\s?%")
+
+
+def _paths_to_show(assessment: FundingAssessment, limit: int = 3) -> list[PathAssessment]:
+    """The best open paths, and every path that a fact of the asker blocks (that is news they need)."""
+    open_paths = [p for p in assessment.paths if not p.blocked][:limit]
+    blocked_by_fact = [p for p in assessment.paths if p.blocked and any(
+        c.effect == "blocks" and c.applies for c in p.conditions)]
+    return open_paths + blocked_by_fact[:2] or assessment.paths[:limit]
 
 
 def _quote_paragraph(found: Findings, cites: CitationList) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,13 +36,16 @@ class Citation:
     n: int
     passage: Passage
     quote: str
-
+    page: int | None = None  # the PDF page on which the quote stands (a passage may span two)
+    page_label: str = ""
     def to_dict(self) -> dict[str, Any]:
         p = self.passage
         section = f"{p.goal_code or p.section_number} {p.section_title}".strip() if (p.goal_code or p.section_number or p.section_title) else None
         return {
-            "n": self.n, "document": p.document, "title": p.document_title, "page": p.page_start,
-            "page_label": p.page_label or None, "section": section, "quote": self.quote, "chunk_id": p.chunk_id,
+            "n": self.n, "document": p.document, "title": p.document_title,
+            "page": self.page if self.page is not None else p.page_start,
+            "page_label": self.page_label or p.page_label or None, "section": section, "quote": self.quote,
+            "chunk_id": p.chunk_id,
         }
 
 
@@ -67,10 +71,30 @@ def best_sentence(passage: Passage, query: str, *, prefer_figures: bool = False)
         if score > best_score:
             best, best_score = sentence, score
     quote = best or passage.text.strip()
+    if quote.endswith(":"):
+        return _with_following_list(passage.text, quote)
     if len(quote) > MAX_QUOTE_CHARS:
         cut = quote.rfind(" ", 0, MAX_QUOTE_CHARS)
         quote = quote[: cut if cut > 40 else MAX_QUOTE_CHARS]
     return quote
+
+
+# Where a quote stands: (PDF page, printed page label) for a passage and a quote inside it.
+Locator = Callable[[Passage, str], tuple[int | None, str]]
+
+
+_LIST_ITEM = re.compile(r"\n+[ \t]*[•\-−–][^\n]*")
+
+
+def _with_following_list(text: str, lead: str) -> str:
+    """"Diese Themenkorridore sind:" says nothing without its list: quote the lead and the list items after it."""
+    start = text.find(lead)
+    if start < 0:
+        return lead
+    end = start + len(lead)
+    while (match := _LIST_ITEM.match(text, end)) and match.end() - start <= 2 * MAX_QUOTE_CHARS:
+        end = match.end()
+    return text[start:end]
 
 
 @dataclass
@@ -78,12 +102,14 @@ class CitationList:
     """Collects citations in the order they are first used; one number per passage and quote."""
 
     items: list[Citation] = field(default_factory=list)
+    locate: Locator | None = None
 
     def cite(self, passage: Passage, quote: str) -> int:
         for item in self.items:
             if item.passage.chunk_id == passage.chunk_id and item.quote == quote:
                 return item.n
-        self.items.append(Citation(len(self.items) + 1, passage, quote))
+        page, label = self.locate(passage, quote) if self.locate else (passage.page_start, passage.page_label)
+        self.items.append(Citation(len(self.items) + 1, passage, quote, page, label))
         return len(self.items)
 
     def to_list(self) -> list[dict[str, Any]]:

@@ -194,9 +194,26 @@ def _read_history(path: Path) -> list[dict]:
     except (OSError, ValueError) as error:
         _fail(f"Die Verlaufsdatei „{path}“ ist nicht lesbar ({error}).")
     turns = data.get("history", data) if isinstance(data, dict) else data
-    if not isinstance(turns, list) or not all(isinstance(t, dict) and t.get("role") in ("user", "assistant") for t in turns):
+    if not isinstance(turns, list) or not all(
+        isinstance(t, dict) and t.get("role") in ("user", "assistant") and isinstance(t.get("content"), str) for t in turns
+    ):
         _fail(f"Die Verlaufsdatei „{path}“ muss eine Liste von {{\"role\": \"user\"|\"assistant\", \"content\": …}} sein.")
     return turns
+
+
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option("--host", help="Adresse (Standard: IREK_API_HOST, 127.0.0.1).")] = None,
+    port: Annotated[Optional[int], typer.Option("--port", help="Port (Standard: IREK_API_PORT, 8000).")] = None,
+) -> None:
+    """HTTP-API (und Webseite) mit uvicorn starten."""
+    import uvicorn
+
+    from assistant.api import create_app
+
+    settings = get_settings()
+    uvicorn.run(create_app(settings), host=host or settings.api_host, port=port or settings.api_port,
+                log_level="info")
 
 
 eval_app = typer.Typer(help="Regressionsauswertung mit Fragensätzen (contracts.md §3).", no_args_is_help=True)

@@ -16,36 +16,40 @@ _STEERING = [
     r"\b(gib|zeig|nenn|verrat|wiederhol|druck)\w*\b.{0,30}\b(prompt|anweisungen|instruktionen|konfiguration)\b",
     r"\bdu bist (jetzt|ab sofort|nun)\b",
     r"\b(tu|tue) so,? als\b",
-    r"\b(spiel|übernimm)\w*\b.{0,20}\brolle\b",
     r"\bab (jetzt|sofort) (antwortest|sprichst|bist) du\b",
     r"\b(jailbreak|developer mode|dan-modus|entwicklermodus)\b",
     r"\bignore (all|previous|the above|your)\b",
     r"\b(erfinde|denk dir)\b.{0,40}\b(förder|satz|quote|regel|zahl)",
     r"\bohne (quellen|belege|einschränkungen)\b.{0,30}\b(antwort|sag)",
-    # role-play and impersonation of officials
+    # role-play and impersonation, addressed to the assistant
     r"\b(rollenspiel|rollen-spiel|role-?play)\b",
-    r"\bdu bist\b.{0,40}\b(sachbearbeiter\w*|landrätin|landrat|bürgermeister\w*|mitarbeiter\w* der|beamt\w*|jurist\w*|pirat\w*|dan)\b",
+    r"\b(übernimm|spiel)\s+(du\s+)?(jetzt\s+|bitte\s+)?(die|eine)\s+rolle\b",
+    r"\bdu\s+(übernimmst|spielst)\b.{0,30}\brolle\b",
+    r"\b(stell dir vor|angenommen),? du (wärst|wärest|bist|seist)\b",
     r"\b(wärst|wärest|seist) du\b",
-    # fabricated official commitments
-    r"\b(bewilligungsbescheid|förderzusage|zusage|bestätigung|bescheinigung)\b.{0,80}\b(schreib|erstell|ausstell|gib|formulier|unterschr)\w*",
-    r"\b(schreib|erstell|stell)\w*\b.{0,60}\b(bewilligungsbescheid|förderzusage|offizielle\w* bestätigung|bescheinigung)\b",
+    r"\bdu (wärst|wärest|bist)\b.{0,20}\b(sachbearbeiter\w*|landrätin|landrat|bürgermeister\w*|mitarbeiter\w*|beamt\w*|pirat\w*)\b",
+    # official commitments the assistant is asked to make up
+    r"\b(schreib|erstell|formulier|stell|gib)\w*\s+(mir|uns)\b.{0,60}\b(bewilligungsbescheid|förderzusage|zusage|bestätigung|bescheinigung)\b",
+    r"\b(genehmige|bewillige|sag zu)\b.{0,40}\b(antrag|förderung|vorhaben)\b",
     r"\bmit unterschrift\b",
     # prompt extraction and rule removal
     r"\b(wiederhole|gib)\b.{0,40}\b(text|nachricht|alles)\b.{0,30}\b(vor|über) (meiner|dieser) nachricht\b",
     r"\bkeine regeln\b",
-    r"\begal,? was\b.{0,60}\b(steht|sagt|gilt)\b",
+    r"\begal,? was\b.{0,60}\b(steht|sagt)\b",
     r"\bsag\w* (einfach|bitte)?,? dass\b",
 ]
 _STEERING_RE = [re.compile(p, re.IGNORECASE | re.DOTALL) for p in _STEERING]
 
-# Openings and pronouns that only make sense with an earlier turn.
+# Openings and pronouns that only make sense with an earlier turn. "das"/"dies" count only as pronouns (not as the
+# article of a noun: "das IREK"); "diesem Korridor", "dazu", "dafür" always point back.
 _FOLLOW_UP = re.compile(
-    r"^(und|aber|also|gilt (das|dies)|was ist mit|wie ist es mit|wie sieht es mit|wie hoch wäre|"
-    r"welche[sr]? (davon|dazu)|dazu|dafür|darauf|damit|außerdem|auch)\b"
-    r"|\b(das|dies|dieses|dieser|diesem|dazu|dafür|davon|darauf|damit|dort|unser vorhaben|unser projekt|"
-    r"der fördersatz|die förderung|das ziel)\b",
-    re.IGNORECASE,
+    r"(?i:^(und|aber|also|gilt (das|dies)|was ist mit|wie ist es mit|wie sieht es mit|wie hoch wäre|"
+    r"welche[sr]? (davon|dazu)|dazu|dafür|darauf|damit|außerdem|auch)\b)"
+    r"|\b(das|dies|Das|Dies)\b(?!\s+[A-ZÄÖÜ])"
+    r"|(?i:\b(dieser|diesem|diesen|dieses|diese|dazu|dafür|davon|darauf|damit|dort|unser vorhaben|unser projekt|"
+    r"der fördersatz|die förderung|das ziel)\b)",
 )
+_FOLLOW_UP_OPENING = re.compile(r"^(und|aber|also|außerdem|auch)\b", re.IGNORECASE)
 
 
 def is_steering_attempt(text: str) -> bool:
@@ -57,7 +61,8 @@ def is_follow_up(question: str, history: list[dict] | None) -> bool:
     if not history or not any(turn.get("role") == "user" for turn in history):
         return False
     words = question.split()
-    return len(words) <= 14 and bool(_FOLLOW_UP.search(question.strip()))
+    text = question.strip()
+    return len(words) <= 14 and bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_OPENING.match(text))
 
 
 def contextual_query(question: str, history: list[dict] | None, *, max_turns: int = 2) -> str:

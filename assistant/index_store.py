@@ -27,7 +27,7 @@ from ingest.model import Passage, page_for_offset
 
 INDEX_FORMAT = 1
 # Bump when cleaning, structure or chunking change what a document turns into.
-PIPELINE_VERSION = "2026-11-25.6"
+PIPELINE_VERSION = "2026-11-25.7"
 CURRENT_LINK = "current"
 BUILDS_DIR = "builds"
 
@@ -62,6 +62,7 @@ class IndexedDocument:
     text: str
     page_starts: list[int]
     has_pages: bool
+    page_labels: list[str | None] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int | None:
         return page_for_offset(self.page_starts, offset) if self.has_pages else None
@@ -114,8 +115,20 @@ class IndexSnapshot:
     def document(self, doc_id: str) -> IndexedDocument:
         if doc_id not in self._documents:
             data = json.loads((self.path / "documents" / f"{doc_id}.json").read_text(encoding="utf-8"))
-            self._documents[doc_id] = IndexedDocument(doc_id, data["text"], data["page_starts"], data["has_pages"])
+            self._documents[doc_id] = IndexedDocument(doc_id, data["text"], data["page_starts"], data["has_pages"],
+                                                      data.get("page_labels", []))
         return self._documents[doc_id]
+
+    def locate(self, passage: Passage, quote: str) -> tuple[int | None, str]:
+        """The PDF page and printed page label where `quote` stands inside `passage`."""
+        offset = passage.text.find(quote)
+        if offset < 0 or passage.page_start is None or passage.page_start == passage.page_end:
+            return passage.page_start, passage.page_label
+        document = self.document(passage.document)
+        page = document.page_at(passage.start + offset)
+        labels = document.page_labels
+        label = labels[page - 1] if page and page <= len(labels) and labels[page - 1] else ""
+        return page, label
 
     def documents_summary(self) -> list[dict[str, Any]]:
         return [dict(id=doc_id, **info) for doc_id, info in self.manifest["documents"].items()]

@@ -60,7 +60,7 @@ _NOT_STARTED = re.compile(
     re.IGNORECASE,
 )
 _STARTED = re.compile(
-    r"(bereits|schon)\s+(mit\s+\w+\s+\w+\s+)?(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben|unterschrieben)"
+    r"(bereits|schon)\s+(mit(\s+\w+){1,6}\s+)?(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben|unterschrieben)"
     r"|(begonnen|angefangen)\s+haben|(bau|umbau|bauarbeiten|arbeiten)\s+(läuft|laufen)|\bim\s+bau\b|läuft\s+(bereits|schon)"
     r"|aufträge?\s+(sind|ist|wurden|wurde)\s+(bereits|schon)\s+vergeben|baubeginn\s+war|haben\s+(schon|bereits)\s+\w*\s*(bestellt|beauftragt)",
     re.IGNORECASE,

@@ -182,10 +182,10 @@ class Retriever:
         return scores
 
     def _where(self, allowed: np.ndarray) -> dict | None:
+        """The filter as a Chroma `where`: the allowed passages themselves, so that every one can be a candidate."""
         if allowed.all():
             return None
-        documents = sorted({self.passages[i].document for i in np.flatnonzero(allowed)})
-        return {"document": {"$in": documents}} if documents else None
+        return {"chunk_id": {"$in": [self.passages[i].chunk_id for i in np.flatnonzero(allowed)]}}
 
     def keyword_raw_max(self, query: str) -> float:
         """The highest unnormalised BM25 score over the stems view: how strongly the corpus knows these words."""

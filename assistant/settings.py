@@ -51,6 +51,28 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(default=0.1, ge=0, le=2, description="Sampling temperature.")
     llm_max_tokens: int = Field(default=900, ge=1, description="Upper length of the model's output in tokens.")
 
+    # -- HTTP API (assistant/api, `irek serve`) ------------------------------------------------------------------
+    feedback_db: Path | None = Field(
+        default=None,
+        description="SQLite file for answer feedback; empty = data/feedback.sqlite3 next to the index directory.",
+    )
+    web_dir: Path | None = Field(
+        default=None, description="Static web page served at '/'; empty = assistant/web/static of the package."
+    )
+    api_host: str = Field(default="127.0.0.1", description="Default host of `irek serve`.")
+    api_port: int = Field(default=8000, ge=1, le=65535, description="Default port of `irek serve`.")
+
+    @property
+    def feedback_db_path(self) -> Path:
+        """Where feedback is stored: IREK_FEEDBACK_DB, or `data/feedback.sqlite3` beside the index directory."""
+        if self.feedback_db is not None and str(self.feedback_db).strip():
+            return self.feedback_db
+        return self.index_dir.parent / "data" / "feedback.sqlite3"
+
+    @property
+    def web_static_dir(self) -> Path:
+        return self.web_dir if self.web_dir is not None else Path(__file__).resolve().parent / "web" / "static"
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

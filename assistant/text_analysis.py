@@ -8,8 +8,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import logging
+
 import Stemmer
 from bm25s.stopwords import STOPWORDS_GERMAN
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG on import
 
 # Section numbers and goal codes ("2.7.1", "3.2.1.1") stay whole; words may carry inner hyphens.
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[A-Za-zÄÖÜäöüß0-9]+")

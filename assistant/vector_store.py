@@ -15,7 +15,12 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 import chromadb  # noqa: E402
 from chromadb.config import Settings as ChromaSettings  # noqa: E402
 
-_CHROMA_SETTINGS = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+def _chroma_settings() -> ChromaSettings:
+    """A fresh settings object per client: chromadb's HttpClient rewrites the one it is given in place."""
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
 ADD_BATCH = 1000
 
 
@@ -27,11 +32,11 @@ def chroma_client(chroma_url: str, local_path: Path | None):
             host=parsed.hostname or "localhost",
             port=parsed.port or (443 if parsed.scheme == "https" else 8000),
             ssl=parsed.scheme == "https",
-            settings=_CHROMA_SETTINGS,
+            settings=_chroma_settings(),
         )
     if local_path is None:
         raise ValueError("local_path is required without a Chroma server")
-    return chromadb.PersistentClient(path=str(local_path), settings=_CHROMA_SETTINGS)
+    return chromadb.PersistentClient(path=str(local_path), settings=_chroma_settings())
 
 
 def create_collection(client, name: str, embedder: str):

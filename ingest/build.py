@@ -172,11 +172,13 @@ def _previous_parts(snapshot: IndexSnapshot, doc_id: str) -> tuple[list[Passage]
     passages = [p for p in snapshot.passages if p.document == doc_id]
     goals = [Goal(**{k: v for k, v in g.items() if k != "document"}) for g in snapshot.goals.get("items", []) if g.get("document") == doc_id]
     document = snapshot.document(doc_id)
-    return passages, goals, {"text": document.text, "page_starts": document.page_starts, "has_pages": document.has_pages}
+    return passages, goals, {"text": document.text, "page_starts": document.page_starts, "has_pages": document.has_pages,
+                             "page_labels": document.page_labels}
 
 
 def _document_text(prepared: PreparedDocument) -> dict:
-    return {"text": prepared.clean.text, "page_starts": prepared.clean.page_starts, "has_pages": prepared.clean.has_pages}
+    return {"text": prepared.clean.text, "page_starts": prepared.clean.page_starts, "has_pages": prepared.clean.has_pages,
+            "page_labels": prepared.clean.page_labels}
 
 
 def _source_record(source: Source) -> dict:

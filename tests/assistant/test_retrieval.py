@@ -133,12 +133,6 @@ def test_corridor_filter_gives_only_irek_passages_of_that_corridor(retriever):
     assert all(h.passage.document == "irek" and h.passage.corridor == "2" for h in hits), _describe(hits)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG retrieval.py Retriever._where/dense_scores: the Chroma query is restricted by document only, "
-           "not by the section/corridor/leitziel filter, so the dense candidates are spent on passages the "
-           "filter excludes and allowed passages get dense score 0 (and drop out of the results).",
-)
 def test_section_filter_does_not_starve_the_dense_side(retriever):
     query = "Güter per Zug und Schiff transportieren"
     filters = SearchFilters(section="3.4")

@@ -45,7 +45,7 @@ def no_default_embedding_function(monkeypatch):
 def test_telemetry_is_off(real_index, no_default_embedding_function):
     import assistant.vector_store as vector_store
 
-    assert vector_store._CHROMA_SETTINGS.anonymized_telemetry is False
+    assert vector_store._chroma_settings().anonymized_telemetry is False
     retriever = Retriever.open(real_index)
     assert retriever._collection._client.get_settings().anonymized_telemetry is False
     assert os.environ.get("ANONYMIZED_TELEMETRY") == "False"
@@ -147,17 +147,6 @@ DOCS = {
 }
 
 
-@pytest.fixture
-def private_chroma_settings(monkeypatch):
-    """chromadb.HttpClient mutates the Settings object it is given (see the xfail test below); give this test its
-    own copy so that the server address does not leak into the on-disk clients of every later test."""
-    import assistant.vector_store as vector_store
-    from chromadb.config import Settings as ChromaSettings
-
-    monkeypatch.setattr(vector_store, "_CHROMA_SETTINGS", ChromaSettings(anonymized_telemetry=False, allow_reset=False),
-                        raising=False)
-
-
 def _write_corpus(directory: Path) -> Path:
     directory.mkdir(parents=True)
     (directory / "sources.yaml").write_text(SOURCES, encoding="utf-8")
@@ -166,8 +155,7 @@ def _write_corpus(directory: Path) -> Path:
     return directory
 
 
-def test_index_on_a_chroma_server_build_search_rebuild(chroma_server, tmp_path, no_default_embedding_function,
-                                                       private_chroma_settings):
+def test_index_on_a_chroma_server_build_search_rebuild(chroma_server, tmp_path, no_default_embedding_function):
     corpus = _write_corpus(tmp_path / "corpus")
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", chroma_url=chroma_server)
     embeddings = create_embeddings(settings)
@@ -204,13 +192,7 @@ def test_index_on_a_chroma_server_build_search_rebuild(chroma_server, tmp_path, 
     assert hits[0].passage.document == "dorfladen" and "Packstation" in hits[0].passage.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG vector_store.py: the module-level _CHROMA_SETTINGS object is passed to both chromadb.HttpClient and "
-           "chromadb.PersistentClient; HttpClient mutates it (chroma_api_impl=FastAPI, server host/port), so after "
-           "one server client in a process every later on-disk client is an HTTP client to that server.",
-)
-def test_server_client_does_not_redirect_later_on_disk_indexes(chroma_server, tmp_path, e5, private_chroma_settings):
+def test_server_client_does_not_redirect_later_on_disk_indexes(chroma_server, tmp_path, e5):
     chroma_client(chroma_server, None).heartbeat()
     local = Settings(corpus_dir=_write_corpus(tmp_path / "corpus"), index_dir=tmp_path / "index")  # no chroma_url
     assert build_index(local, e5).switched

@@ -1,0 +1,164 @@
+"""Helpers of the API tests: real uvicorn servers in threads, SSE parsing, error checks."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import uvicorn
+from fastapi import FastAPI
+
+from assistant.api import create_app
+from assistant.settings import Settings
+
+INDEX_HTML = "<!doctype html><html lang=\"de\"><title>IREK-Assistent</title><p>Testseite</p></html>\n"
+STARTUP_LIMIT_S = 180  # a generous bound for loading models and index; not an assertion on speed
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(base_url: str, alive=lambda: True) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + STARTUP_LIMIT_S
+    while time.monotonic() < deadline:
+        if not alive():
+            raise RuntimeError(f"Server unter {base_url} ist beendet, bevor er antwortete.")
+        try:
+            if httpx.get(f"{base_url}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"Server unter {base_url} antwortet nicht auf /healthz.")
+
+
+@dataclass
+class RunningServer:
+    app: FastAPI
+    base_url: str
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    @property
+    def state(self):  # noqa: ANN201 - assistant.api.state.ApiState
+        return self.app.state.api
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(base_url=self.base_url, timeout=120)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+
+
+def start_server(settings: Settings) -> RunningServer:
+    app = create_app(settings)
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
+    thread.start()
+    base_url = f"http://127.0.0.1:{port}"
+    wait_until_up(base_url, thread.is_alive)
+    return RunningServer(app, base_url, server, thread)
+
+
+# -- requests and answers --------------------------------------------------------------------------------------------------------
+
+PROJECT_QUESTION = "Unsere Gemeinde will ein Gewerbegebiet mit eigener Wasserstoffversorgung bauen. Was passt?"
+FACT_QUESTION = "Wie hoch ist der Fördersatz für die Erschließung von Gewerbegelände?"
+OUT_OF_SCOPE_QUESTION = "Wie backe ich einen Apfelkuchen mit Streuseln?"
+
+
+def without_timings(answer: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in answer.items() if k != "timings_ms"}
+
+
+@dataclass
+class SseEvent:
+    event: str
+    data: Any
+
+
+def read_sse(response: httpx.Response) -> list[SseEvent]:
+    """The events of a text/event-stream response (comments and pings skipped)."""
+    events: list[SseEvent] = []
+    kind, data = "message", []
+    for line in response.iter_lines():
+        if line == "":
+            if data:
+                events.append(SseEvent(kind, json.loads("\n".join(data))))
+            kind, data = "message", []
+        elif line.startswith(":"):
+            continue
+        elif line.startswith("event:"):
+            kind = line[len("event:"):].strip()
+        elif line.startswith("data:"):
+            data.append(line[len("data:"):].removeprefix(" "))
+    if data:
+        events.append(SseEvent(kind, json.loads("\n".join(data))))
+    return events
+
+
+def chat(client: httpx.Client, payload: dict[str, Any]) -> tuple[httpx.Response, list[SseEvent]]:
+    with client.stream("POST", "/api/chat", json=payload) as response:
+        if response.status_code != 200:
+            response.read()
+            return response, []
+        return response, read_sse(response)
+
+
+def assert_german_error(response: httpx.Response, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert isinstance(body["detail"], str) and body["detail"].strip()
+    assert "Traceback" not in response.text and "File \"" not in response.text
+    return body
+
+
+def passage_text(client: httpx.Client, chunk_id: str) -> str:
+    response = client.get(f"/api/passages/{chunk_id}")
+    assert response.status_code == 200, response.text
+    return response.json()["text"]
+
+
+TOP_KEYS = {"answer", "abstained", "goals", "funding_paths", "citations", "timings_ms"}
+
+
+def assert_contract_shape(answer: dict) -> None:
+    assert TOP_KEYS <= set(answer)
+    assert isinstance(answer["answer"], str) and answer["answer"].strip()
+    assert isinstance(answer["abstained"], bool)
+    assert set(answer["timings_ms"]) >= {"retrieval", "total"}
+    for goal in answer["goals"]:
+        assert {"code", "title", "leitziel", "corridor", "score", "citations"} <= set(goal)
+        assert re.fullmatch(r"[1-4]\.[1-5]\.\d", goal["code"])
+        assert goal["leitziel"]["code"] == goal["code"].rsplit(".", 1)[0] and goal["leitziel"]["title"]
+        assert goal["corridor"]["code"] == goal["code"][0] and goal["corridor"]["title"]
+    for path in answer["funding_paths"]:
+        assert {"id", "name", "max_rate", "applicants", "conditions", "citations"} <= set(path)
+        assert isinstance(path["conditions"], list)
+    numbers = [c["n"] for c in answer["citations"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for citation in answer["citations"]:
+        assert {"n", "document", "title", "page", "section", "quote", "chunk_id"} <= set(citation)
+        assert citation["page"] is None or (isinstance(citation["page"], int) and citation["page"] >= 1)
+    used = {int(n) for n in re.findall(r"\[(\d+)\]", answer["answer"])}
+    assert used <= set(numbers), "every number used in the answer exists in citations"
+    for item in answer["goals"] + answer["funding_paths"]:
+        assert set(item["citations"]) <= set(numbers)
+
+
+def assert_quotes_verbatim(client, answer: dict) -> None:
+    for citation in answer["citations"]:
+        assert citation["quote"] in passage_text(client, citation["chunk_id"]), citation
