@@ -47,7 +47,8 @@ DOMAIN_WORDS = (
     "Projekt Vorhaben Gemeinde Kommune Landkreis Region regional Wirtschaft GRW LEADER IREK NBank Zukunftsregion RIS3 "
     "Gewerbegebiet Infrastruktur Innovation Fachkräfte Digitalisierung Tourismus Energie Wasserstoff Netzwerk Cluster "
     "Kooperation Ziel Handlungsziel Leitziel Themenkorridor Strategie Konzept Fördergebiet Koordinierungsrahmen Beihilfe "
-    "De-minimis KMU Zweckbindung Bindungsfrist Eigenbeitrag Eigenanteil Träger förderfähig Kosten Richtlinie"
+    "De-minimis KMU Zweckbindung Bindungsfrist Eigenbeitrag Eigenanteil Träger förderfähig Kosten Richtlinie "
+    "Geld Mittel Budget Finanzierung Partner Zuschüsse Höchstbetrag"
 )
 # Words too general to mark a topic, and words that only name places.
 GENERIC_WORDS = "gut neu groß klein Jahr Land Stadt Frage Beispiel Mensch Menschen Thema Bereich Zeit Tag"
@@ -168,7 +169,9 @@ class AnswerService:
         return frozenset(s for s in stems(" ".join(texts)) if s not in places and len(s) > 2) - set(stems(GENERIC_WORDS))
 
     def has_domain_term(self, question: str) -> bool:
-        return any(s in self.domain_stems for s in stems(question))
+        """A topic word of the corpus, also as the head of a compound ("Nachbargemeinde" ends in "gemeind")."""
+        domain = self.domain_stems
+        return any(s in domain or any(s[i:] in domain for i in range(1, len(s) - 4)) for s in stems(question))
 
     # -- answering -----------------------------------------------------------------------------------------------
 
