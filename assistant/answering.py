@@ -181,7 +181,8 @@ class AnswerService:
         question = normalise_query(question)
         if is_steering_attempt(question):
             return Answer(REFUSAL_STEERING, True, mode="refusal")
-        if not self.in_scope(question, history):
+        if not structured and not self.in_scope(question, history):
+            # A Projekt-Check profile is a project by definition; only free text is checked for scope.
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal")
         search_text = contextual_query(question, history)
         hits = self.retriever.search(search_text, k=6).hits
