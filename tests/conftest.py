@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 TESTS_DIR = Path(__file__).resolve().parent
-PROJECT_ROOT = TESTS_DIR.parent
-REAL_CORPUS = PROJECT_ROOT / "corpus"
 if str(TESTS_DIR) not in sys.path:
     sys.path.insert(0, str(TESTS_DIR))  # `from helpers.pdfs import ...`
+
+from helpers.corpus import REAL_CORPUS  # noqa: E402
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
@@ -164,7 +164,3 @@ def irek_prepared():
 def irek_raw() -> str:
     return (REAL_CORPUS / "irek-landkreis-osnabrueck.txt").read_text(encoding="utf-8")
 
-
-def raw_lines(text: str, first: int, last: int) -> str:
-    """Lines first..last (1-based, inclusive) of a text, joined with newlines, as they are in the file."""
-    return "\n".join(text.split("\n")[first - 1 : last])

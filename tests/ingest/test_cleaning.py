@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import raw_lines
+from helpers.corpus import raw_lines
 from ingest.cleaning import (
     clean_page,
     clean_pages,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REAL_CORPUS
+from helpers.corpus import REAL_CORPUS
 from ingest.sources import SourcesError, read_sources
 
 
