@@ -387,7 +387,9 @@ def test_answer_service_passes_non_abstained_answers_to_the_composer(monkeypatch
     output = ('Die GRW fördert Gewerbegelände mit bis zu 90 Prozent [1].\nZITATE:\n'
               '{"n": 1, "zitat": "Der Fördersatz beträgt bis zu 90 Prozent"}')
     composer, model = composer_for(output)
-    service = AnswerService(SimpleNamespace(passages=[goal, grw]), None, None, ScopeThresholds(), composer=composer)
+    locate = lambda passage, quote: (passage.page_start, passage.page_label)  # noqa: E731
+    retriever = SimpleNamespace(passages=[goal, grw], snapshot=SimpleNamespace(locate=locate))
+    service = AnswerService(retriever, None, None, ScopeThresholds(), composer=composer)
     monkeypatch.setattr(service, "find", lambda *args, **kwargs: findings)
     answer = service.answer(findings.question)
     assert answer.answer == "Die GRW fördert Gewerbegelände mit bis zu 90 Prozent [1]."
