@@ -268,6 +268,8 @@ def eval_run(
         console.print(f"[bold red]✗ {case.id}[/] {case.question[:140]}", highlight=False)
         for failure in case.failures:
             console.print(f"    {failure}", highlight=False, markup=False)
+        answer = " ".join(str(case.answer.get("answer", "")).split())
+        console.print(f"    erhalten: {answer[:300] + (' …' if len(answer) > 300 else '')}", highlight=False, markup=False)
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")

@@ -97,12 +97,14 @@ def load_set(path: Path) -> EvalSet:
             raise SetError(f"{where}: unbekannter Schlüssel {', '.join(sorted(unknown))} (erlaubt: {', '.join(sorted(CASE_KEYS))})")
         if not isinstance(raw.get("question"), str) or not raw["question"].strip():
             raise SetError(f"{where}: Schlüssel 'question' fehlt oder ist leer")
-        history = raw.get("history") or []
+        history = raw.get("history")
+        history = [] if history is None else history
         if not isinstance(history, list) or not all(
             isinstance(t, dict) and t.get("role") in ("user", "assistant") and isinstance(t.get("content"), str) for t in history
         ):
             raise SetError(f"{where}: 'history' muss eine Liste von {{role: user|assistant, content: …}} sein")
-        expect = raw.get("expect") or {}
+        expect = raw.get("expect")
+        expect = {} if expect is None else expect
         if not isinstance(expect, dict):
             raise SetError(f"{where}: 'expect' muss ein Objekt sein")
         unknown = set(expect) - EXPECT_KEYS
@@ -196,7 +198,10 @@ def run_set(eval_set: EvalSet, target, progress: Callable[[int, int], None] | No
     results: list[CaseResult] = []
     validity: list[bool] = []
     if eval_set.cases:
-        target.ask(eval_set.cases[0].question, eval_set.cases[0].history)  # warm-up: first call loads models
+        try:  # warm-up: the first call loads models; its failure shows up in the cases themselves
+            target.ask(eval_set.cases[0].question, eval_set.cases[0].history)
+        except Exception:  # noqa: BLE001
+            pass
     for index, case in enumerate(eval_set.cases, start=1):
         started = time.perf_counter()
         try:

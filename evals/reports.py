@@ -35,6 +35,10 @@ def store_run(run: RunResult, runs_dir: Path) -> Path:
     runs_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
     path = runs_dir / f"{stamp}-{run.set_name}.json"
+    counter = 2
+    while path.exists():  # two runs in the same second keep both files
+        path = runs_dir / f"{stamp}-{counter}-{run.set_name}.json"
+        counter += 1
     data = run.to_json() | {"run_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return path

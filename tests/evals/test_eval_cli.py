@@ -228,10 +228,6 @@ def test_eval_run_prints_summary_table_and_failing_case(small_run):
         assert f"✗ {passing}" not in out
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "GAP assistant/cli.py eval_run() (lines 267-270): for a failing case only the question and the failure lines "
-    "are printed; for a contains-failure ('Antworttext enthält nicht: [...]') nothing of what came back (the answer "
-    "text) is shown in the terminal, only in the --md report"))
 def test_eval_run_shows_what_came_back_for_a_contains_failure(small_run):
     out = flat(small_run["result"].stdout)
     report = json.loads(small_run["json"].read_text(encoding="utf-8"))
@@ -339,10 +335,6 @@ def test_eval_run_against_a_server_gives_the_same_verdicts(small_run, real_index
     assert "Keine Fälle gekippt" in flat(compared.stdout)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG evals/harness.py run_set() line 199: with --url pointing at no server the warm-up call raises "
-    "httpx.ConnectError outside the try/except; `irek eval run --url` dies with a traceback instead of a German "
-    "message or failed cases"))
 def test_eval_run_against_no_server_is_no_traceback(light_env, tmp_path):
     result = invoke(["eval", "run", str(write_small_set(tmp_path)), "--url", f"http://127.0.0.1:{free_port()}"])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
@@ -454,10 +446,6 @@ def test_eval_report_over_two_sets_and_no_runs(light_env, tmp_path, monkeypatch)
     assert "dev" in page and "heldout" in page
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG evals/reports.py store_run() line 36: the file name has a one-second stamp plus the set name, so two runs "
-    "of the same set within one second (e.g. `python -m evals.gate` twice, or a CI retry) overwrite each other and "
-    "`eval report` loses a run"))
 def test_two_runs_in_the_same_second_are_both_stored(tmp_path, monkeypatch):
     from evals import reports
 

@@ -314,10 +314,6 @@ def test_a_crashing_case_is_a_failed_case_not_a_crashed_run(tmp_path):
     json.dumps(result.to_json())  # the report is still writable
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG evals/harness.py run_set(): the un-timed warm-up call `target.ask(cases[0]...)` (line 199) is outside the "
-    "try/except, so when the FIRST case crashes (or the --url server is down) the whole run raises instead of "
-    "reporting a failed case"))
 def test_a_crash_in_the_first_case_is_a_failed_case_not_a_crashed_run(tmp_path):
     cases = [case("boom", goals=["1.1.1"]), case("ok", goals=["1.1.1"])]
     answers = {q("boom"): RuntimeError("Modell weg"), q("ok"): answer(goals=["1.1.1"])}

@@ -160,10 +160,6 @@ def test_malformed_history(tmp_path, history_yaml):
     assert "verlauf" in message and "history" in message
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG evals/harness.py load_set(): lines 100 and 105: `raw.get('history') or []` and `raw.get('expect') or {}` turn EMPTY values of "
-    "the wrong type ({}, '', [], false) into defaults, so e.g. `expect: []` or `history: {}` load silently instead "
-    "of the German type error given for non-empty values"))
 @pytest.mark.parametrize("line", ["history: {}", 'history: ""', "expect: []", "expect: false"])
 def test_empty_values_of_the_wrong_type(tmp_path, line):
     message = load_error(tmp_path, with_case(f"""\
@@ -227,9 +223,6 @@ def test_every_handlungsziel_is_covered_at_least_twice(real_sets, handlungsziele
     assert not thin, f"Handlungsziele mit weniger als 2 Fällen: {thin}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "DATA evals/sets/dev.yaml case 'followup-09' (line ~1400) lists '4.2' (a Leitziel) under expect.goals; answers "
-    "only rank the 55 Handlungsziele, so that entry can never be met (harmless for any-of, but misleading)"))
 def test_expected_goals_are_handlungsziele(real_sets, handlungsziele):
     unknown = {c.id: g for c in all_cases(real_sets) for g in c.expect.get("goals", []) if g not in handlungsziele}
     assert not unknown
