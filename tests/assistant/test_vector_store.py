@@ -4,6 +4,7 @@ called), and the scale-out path against a REAL Chroma server process: build, sea
 from __future__ import annotations
 
 import os
+import sys
 import socket
 import subprocess
 import time
@@ -19,7 +20,7 @@ from assistant.settings import Settings
 from assistant.vector_store import chroma_client
 from ingest.build import build_index
 
-CHROMA_BIN = Path("/work/main/.venv/bin/chroma")
+CHROMA_BIN = Path(sys.executable).with_name("chroma")  # the chroma CLI of the environment running the tests
 
 
 @pytest.fixture
