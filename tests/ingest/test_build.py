@@ -4,7 +4,6 @@ incremental behaviour, safe switching, bad input, and no Chroma default embeddin
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest

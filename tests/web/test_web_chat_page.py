@@ -6,7 +6,6 @@ Every expectation waits through Playwright's `expect` (no sleeps, no timed asser
 
 from __future__ import annotations
 
-import io
 import re
 
 from playwright.sync_api import Page, expect
