@@ -208,11 +208,15 @@ class AnswerService:
             found.timings_ms = {"retrieval": 0.0, "total": (time.perf_counter() - started) * 1000}
             return found
         after_retrieval = time.perf_counter()
-        answer = compose_extractive(found, self.retriever.passages, self.retriever.snapshot.locate)
+        answer = self.extractive(found)
         if self.composer is not None and not answer.abstained:  # llm composer hook; falls back to `answer`
             answer = self.composer.compose(found, answer, self.retriever.passages)
         answer.timings_ms = {"retrieval": (after_retrieval - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer
+
+    def extractive(self, found: Findings) -> Answer:
+        """The extractive answer of some findings, citations placed on the page where each quote stands."""
+        return compose_extractive(found, self.retriever.passages, self.retriever.snapshot.locate)
 
     @staticmethod
     def _paths_of_hits(hits: list[SearchHit]) -> list[str]:

@@ -114,8 +114,3 @@ class CitationList:
 
     def to_list(self) -> list[dict[str, Any]]:
         return [c.to_dict() for c in self.items]
-
-
-def quote_is_valid(citation: dict[str, Any], passages_by_id: dict[str, Passage]) -> bool:
-    passage = passages_by_id.get(citation.get("chunk_id", ""))
-    return bool(passage and citation.get("quote") and citation["quote"] in passage.text)

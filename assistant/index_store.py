@@ -110,7 +110,12 @@ class IndexSnapshot:
 
     @cached_property
     def by_chunk_id(self) -> dict[str, int]:
+        """chunk id -> row of the passage (and of its vector in embeddings.npy)."""
         return {p.chunk_id: i for i, p in enumerate(self.passages)}
+
+    def passage(self, chunk_id: str) -> Passage | None:
+        row = self.by_chunk_id.get(chunk_id)
+        return None if row is None else self.passages[row]
 
     def document(self, doc_id: str) -> IndexedDocument:
         if doc_id not in self._documents:

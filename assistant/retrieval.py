@@ -130,12 +130,11 @@ class Retriever:
         chroma = snapshot.manifest["chroma"]
         client = chroma_client(chroma.get("url") or settings.chroma_url, snapshot.path / "chroma")
         self._collection = open_collection(client, chroma["collection"])
-        self._row = {p.chunk_id: i for i, p in enumerate(self.passages)}
         self._section_numbers = {p.section_number for p in self.passages if p.section_number}
         self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
         self._documents = {p.document for p in self.passages}
-        self._lower_texts = [p.text for p in self.passages]
         self._vector_cache: dict[str, np.ndarray] = {}
+        self._parts_cache: dict[tuple, ScoreParts] = {}
 
     @classmethod
     def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
@@ -156,12 +155,8 @@ class Retriever:
 
     def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding; the last few are kept, since one question is searched several ways."""
-        cache = self._vector_cache
-        if query not in cache:
-            if len(cache) >= 32:
-                cache.pop(next(iter(cache)))
-            cache[query] = np.asarray(self.embeddings.embed_query_vector(query[:MAX_QUERY_CHARS]), dtype=np.float32)
-        return cache[query]
+        return _remember(self._vector_cache, query, lambda: np.asarray(
+            self.embeddings.embed_query_vector(query[:MAX_QUERY_CHARS]), dtype=np.float32))
 
     def dense_scores(self, query: str, allowed: np.ndarray) -> np.ndarray:
         """Cosine similarity from Chroma for the best candidates; 0 for the rest."""
@@ -176,7 +171,7 @@ class Retriever:
             include=["distances"],
         )
         for chunk_id, distance in zip(result["ids"][0], result["distances"][0]):
-            row = self._row.get(chunk_id)
+            row = self.snapshot.by_chunk_id.get(chunk_id)
             if row is not None:
                 scores[row] = 1.0 - float(distance)
         return scores
@@ -244,7 +239,7 @@ class Retriever:
         counts = np.zeros(len(self.passages), dtype=np.float32)
         for acronym in set(_ACRONYM.findall(query)):
             pattern = re.compile(rf"\b{re.escape(acronym)}\b")
-            hits = np.array([bool(pattern.search(text)) for text in self._lower_texts])
+            hits = np.array([bool(pattern.search(p.text)) for p in self.passages])
             if 0 < hits.sum() <= max(3, len(self.passages) // 5):  # rare enough to be telling
                 counts += hits
         return counts
@@ -252,8 +247,13 @@ class Retriever:
     # -- fusion ----------------------------------------------------------------------------------------------------
 
     def score_parts(self, query: str, filters: SearchFilters | None = None) -> "ScoreParts":
-        started = time.perf_counter()
+        """All signals of a query; the last few are kept (an answer checks scope, searches and ranks goals with the
+        same text)."""
         query = normalise_query(query)
+        return _remember(self._parts_cache, (query, filters), lambda: self._compute_parts(query, filters))
+
+    def _compute_parts(self, query: str, filters: SearchFilters | None) -> "ScoreParts":
+        started = time.perf_counter()
         allowed = self.allowed_mask(filters)
         views = self.keyword_views(query)
         after_keyword = time.perf_counter()
@@ -306,6 +306,15 @@ class ScoreParts:
                  + w.exact_bonus * self.exact + w.acronym_bonus * self.acronyms)
         fused[~self.allowed] = -np.inf
         return fused
+
+
+def _remember(cache: dict, key, compute, size: int = 32):  # noqa: ANN001, ANN202
+    """A small bounded memo: the oldest entry goes when the cache is full."""
+    if key not in cache:
+        if len(cache) >= size:
+            cache.pop(next(iter(cache)))
+        cache[key] = compute()
+    return cache[key]
 
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "knowledge" / "retrieval_weights.json"

@@ -166,13 +166,13 @@ class InProcessTarget:
         from assistant.answering import AnswerService
 
         self.service = AnswerService.open(settings)
-        self._texts = {p.chunk_id: p.text for p in self.service.retriever.passages}
 
     def ask(self, question: str, history: list[dict]) -> dict[str, Any]:
         return self.service.answer(question, history).to_dict()
 
     def passage_text(self, chunk_id: str) -> str | None:
-        return self._texts.get(chunk_id)
+        passage = self.service.retriever.snapshot.passage(chunk_id)
+        return passage.text if passage else None
 
 
 class HttpTarget:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
-from assistant.answering import Answer, AnswerService, Findings, compose_extractive
+from assistant.answering import Answer, AnswerService, Findings
 from assistant.feedback_store import FeedbackStore
 from assistant.settings import Settings
 from ingest.model import Passage
@@ -103,13 +103,9 @@ class ApiState:
         if isinstance(found, Answer):
             return Prepared(None, found, started, started)
         retrieved = time.perf_counter()
-        return Prepared(found, compose_extractive(found, service.retriever.passages), started, retrieved)
+        return Prepared(found, service.extractive(found), started, retrieved)
 
     # -- passages -------------------------------------------------------------------------------------------------
-
-    @cached_property
-    def passages_by_id(self) -> dict[str, Passage]:
-        return {p.chunk_id: p for p in self.require().retriever.passages}
 
     @cached_property
     def neighbours(self) -> dict[str, tuple[str | None, str | None]]:
@@ -127,4 +123,4 @@ class ApiState:
         return result
 
     def passage(self, chunk_id: str) -> Passage | None:
-        return self.passages_by_id.get(chunk_id)
+        return self.require().retriever.snapshot.passage(chunk_id)

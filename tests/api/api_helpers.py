@@ -1,75 +1,16 @@
-"""Helpers of the API tests: real uvicorn servers in threads, SSE parsing, error checks."""
+"""Helpers of the API tests: SSE parsing, error checks; real servers come from helpers.servers."""
 
 from __future__ import annotations
 
 import json
 import re
-import socket
-import threading
-import time
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
-import uvicorn
-from fastapi import FastAPI
-
-from assistant.api import create_app
-from assistant.settings import Settings
+from helpers.servers import RunningServer, free_port, start_server, wait_until_up  # noqa: F401 - used by the tests
 
 INDEX_HTML = "<!doctype html><html lang=\"de\"><title>IREK-Assistent</title><p>Testseite</p></html>\n"
-STARTUP_LIMIT_S = 180  # a generous bound for loading models and index; not an assertion on speed
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_up(base_url: str, alive=lambda: True) -> None:  # noqa: ANN001
-    deadline = time.monotonic() + STARTUP_LIMIT_S
-    while time.monotonic() < deadline:
-        if not alive():
-            raise RuntimeError(f"Server unter {base_url} ist beendet, bevor er antwortete.")
-        try:
-            if httpx.get(f"{base_url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"Server unter {base_url} antwortet nicht auf /healthz.")
-
-
-@dataclass
-class RunningServer:
-    app: FastAPI
-    base_url: str
-    server: uvicorn.Server
-    thread: threading.Thread
-
-    @property
-    def state(self):  # noqa: ANN201 - assistant.api.state.ApiState
-        return self.app.state.api
-
-    def client(self) -> httpx.Client:
-        return httpx.Client(base_url=self.base_url, timeout=120)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
-
-
-def start_server(settings: Settings) -> RunningServer:
-    app = create_app(settings)
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
-    thread.start()
-    base_url = f"http://127.0.0.1:{port}"
-    wait_until_up(base_url, thread.is_alive)
-    return RunningServer(app, base_url, server, thread)
 
 
 # -- requests and answers --------------------------------------------------------------------------------------------------------

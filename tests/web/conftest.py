@@ -13,19 +13,13 @@ generous for slow CI machines).
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import socket
-import threading
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers.servers import RunningServer, start_server
 
 from assistant.settings import Settings
 
@@ -39,59 +33,6 @@ try:
     from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 except ImportError:  # pragma: no cover - the `test` extra installs playwright
     sync_playwright = None
-
-
-@dataclass
-class RunningServer:
-    url: str
-    settings: Settings
-    server: object
-    thread: threading.Thread
-
-    def get_json(self, path: str) -> tuple[int, dict]:
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=60) as response:
-                return response.status, json.loads(response.read().decode("utf-8"))
-        except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read().decode("utf-8"))
-
-    def post_json(self, path: str, payload: dict) -> tuple[int, dict]:
-        request = urllib.request.Request(self.url + path, data=json.dumps(payload).encode("utf-8"), method="POST",
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                return response.status, json.loads(response.read().decode("utf-8"))
-        except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read().decode("utf-8"))
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(settings: Settings) -> RunningServer:
-    """uvicorn with create_app(settings) in a background thread; returns once the app has started (lifespan done)."""
-    import uvicorn
-
-    from assistant.api.app import create_app
-
-    port = _free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 300  # loading the embedder and the index on a slow machine
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("Der Testserver ist nicht gestartet.")
-        time.sleep(0.05)
-    return RunningServer(f"http://127.0.0.1:{port}", settings, server, thread)
 
 
 @pytest.fixture(scope="session")
