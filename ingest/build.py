@@ -196,13 +196,16 @@ def _document_info(source: Source, prepared: PreparedDocument) -> dict:
 
 def _embed(passages: list[Passage], embeddings: IdentifiedEmbeddings, previous: IndexSnapshot | None,
            batch_size: int, report: BuildReport, progress: BuildProgress) -> np.ndarray:
+    """One row per passage; keyword-only passages keep a zero row (they are not in the collection)."""
     cache: dict[str, np.ndarray] = {}
     if previous is not None:
         vectors = previous.embeddings
         for index, passage in enumerate(previous.passages):
-            cache[_digest(passage.search_text)] = vectors[index]
-    todo = [i for i, p in enumerate(passages) if _digest(p.search_text) not in cache]
-    report.reused_vectors = len(passages) - len(todo)
+            if passage.dense:
+                cache[_digest(passage.search_text)] = vectors[index]
+    dense = [i for i, p in enumerate(passages) if p.dense]
+    todo = [i for i in dense if _digest(passages[i].search_text) not in cache]
+    report.reused_vectors = len(dense) - len(todo)
     report.embedded = len(todo)
     fresh: dict[int, np.ndarray] = {}
     progress.embedding(0, len(todo))
@@ -211,8 +214,13 @@ def _embed(passages: list[Passage], embeddings: IdentifiedEmbeddings, previous: 
         vectors = embeddings.embed_passages([passages[i].search_text for i in batch])
         fresh.update(zip(batch, vectors))
         progress.embedding(min(start + batch_size, len(todo)), len(todo))
-    rows = [fresh[i] if i in fresh else cache[_digest(p.search_text)] for i, p in enumerate(passages)]
-    return np.vstack(rows).astype(np.float32) if rows else np.zeros((0, 0), np.float32)
+    if not dense:
+        return np.zeros((len(passages), 0), np.float32)
+    rows = {i: fresh[i] if i in fresh else cache[_digest(passages[i].search_text)] for i in dense}
+    matrix = np.zeros((len(passages), len(next(iter(rows.values())))), dtype=np.float32)
+    for i, vector in rows.items():
+        matrix[i] = vector
+    return matrix
 
 
 def _write_build(settings, embeddings, kept, previous, profiles, report, progress) -> Path:  # noqa: ANN001
@@ -240,7 +248,9 @@ def _write_build(settings, embeddings, kept, previous, profiles, report, progres
         collection_name = settings.chroma_collection if not settings.chroma_url else f"{settings.chroma_collection}_{build_id.replace('-', '_')}"
         client = chroma_client(settings.chroma_url, temporary / "chroma")
         collection = create_collection(client, collection_name, embeddings.identity)
-        add_passages(collection, [p.chunk_id for p in passages], vectors, [p.text for p in passages], [p.metadata() for p in passages])
+        rows = [i for i, p in enumerate(passages) if p.dense]
+        add_passages(collection, [passages[i].chunk_id for i in rows], vectors[rows],
+                     [passages[i].text for i in rows], [passages[i].metadata() for i in rows])
 
         manifest = {
             "format": INDEX_FORMAT,
@@ -252,6 +262,7 @@ def _write_build(settings, embeddings, kept, previous, profiles, report, progres
             "chroma": {"url": settings.chroma_url, "collection": collection_name},
             "profiles_hash": profiles.content_hash,
             "passages": len(passages),
+            "keyword_only_passages": sum(not p.dense for p in passages),
             "documents": {source.id: info | {"passages": len(doc_passages)} for source, info, doc_passages, _, _ in kept},
         }
         # The manifest is written last: a build directory without one is incomplete by definition.

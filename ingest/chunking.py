@@ -107,6 +107,7 @@ def make_passages(
                 kind=doc.source.kind,
                 page_label=doc.label_at(start),
                 outline_context=outline_context,
+                dense=not doc.source.is_keyword_only(section.number),
             )
             passage.search_text = search_text(passage, goal_by_code)
             passages.append(passage)

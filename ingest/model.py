@@ -21,6 +21,12 @@ class Source:
     url: str = ""
     structure: str = "auto"
     sources: tuple[str, ...] = ()
+    # Section-number prefixes ("Anhang") whose passages are found by keywords and references only: forms and
+    # registers get no dense vector (their vectors were noise that crowded project descriptions, and cost time).
+    keyword_only_sections: tuple[str, ...] = ()
+
+    def is_keyword_only(self, section_number: str) -> bool:
+        return any(section_number.startswith(prefix) for prefix in self.keyword_only_sections if prefix)
 
     @property
     def label(self) -> str:
@@ -101,6 +107,7 @@ class Passage:
     page_label: str = ""  # the printed page number at page_start ("32" on PDF page 33), where there is one
     search_text: str = ""  # what is embedded and keyword-indexed: text plus its heading context
     outline_context: str = ""  # titles of the enclosing sections, for the keyword side only (costs no embedding)
+    dense: bool = True  # False: keyword side only (no vector in the collection); see Source.keyword_only_sections
 
     @property
     def keyword_text(self) -> str:
@@ -112,6 +119,7 @@ class Passage:
         data.pop("text")
         data.pop("search_text")
         data.pop("outline_context")
+        data.pop("dense")
         data["page_start"] = self.page_start or 0
         data["page_end"] = self.page_end or 0
         return data

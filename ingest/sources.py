@@ -14,6 +14,7 @@ SOURCES_FILE = "sources.yaml"
 # Data files that live beside the documents but are not documents themselves.
 _NOT_DOCUMENTS = {".yaml", ".yml", ".json"}
 _ALLOWED_KEYS = {f.name for f in fields(Source)}
+_LIST_KEYS = ("sources", "keyword_only_sections")
 
 
 class SourcesError(ValueError):
@@ -63,6 +64,10 @@ def _listed_sources(path: Path) -> list[Source]:
             raise SourcesError(f"{path}: die id '{entry['id']}' kommt doppelt vor")
         seen.add(entry["id"])
         entry = dict(entry)
-        entry["sources"] = tuple(entry.get("sources") or ())
-        sources.append(Source(**{k: (str(v) if k not in {"sources"} else v) for k, v in entry.items()}))
+        for key in _LIST_KEYS:
+            value = entry.get(key) or ()
+            if isinstance(value, str) or not all(isinstance(item, str) for item in value):
+                raise SourcesError(f"{path}: '{key}' von '{entry['id']}' muss eine Liste von Texten sein")
+            entry[key] = tuple(value)
+        sources.append(Source(**{k: (str(v) if k not in _LIST_KEYS else v) for k, v in entry.items()}))
     return sources

