@@ -143,20 +143,22 @@ DEV_QUERIES = {q.id: q for q in load_queries(split="dev")}
 
 @pytest.mark.parametrize("query_id", ["grw-033", "grw-062", "grw-093"])  # Firmenwagen, Grundstückskauf, Hochschulabsolventin
 def test_dev_query_missed_before_now_finds_its_section_in_top_5(retriever, monkeypatch, query_id):
+    """Without the glossary these dev queries had no relevant passage in the top 5 (ranks none, 9 and 8)."""
     import assistant.retrieval as retrieval
 
     query = DEV_QUERIES[query_id]
 
-    def ranked() -> list:
+    def first_relevant_rank() -> int:
         retriever._parts_cache.clear()
-        return [h.passage for h in retriever.search(query.query, k=5).hits]
+        hits = retriever.search(query.query, k=10).hits
+        return next((rank for rank, h in enumerate(hits, start=1) if is_relevant(h.passage, query.relevant)), 11)
 
     monkeypatch.setattr(retrieval, "EXPANSION_WEIGHT", 0.0)
-    without = ranked()
+    without = first_relevant_rank()
     monkeypatch.undo()
-    with_expansion = ranked()
-    assert not any(is_relevant(p, query.relevant) for p in without), "the expansion is no longer needed for this query"
-    assert any(is_relevant(p, query.relevant) for p in with_expansion), [p.chunk_id for p in with_expansion]
+    with_expansion = first_relevant_rank()
+    assert with_expansion <= 5, (without, with_expansion)
+    assert with_expansion <= without
 
 
 def test_expansion_stays_on_the_keyword_side(retriever, monkeypatch):
