@@ -271,12 +271,12 @@ class Retriever:
         started = time.perf_counter()
         allowed = self.allowed_mask(filters)
         views = self.keyword_views(query)
+        exact, acronyms = self.exact_references(query), self.acronym_matches(query)
         after_keyword = time.perf_counter()
         dense = self.dense_scores(query, allowed)
         after_dense = time.perf_counter()
         return ScoreParts(
-            words=views["words"], ngrams=views["ngrams"], dense=dense, exact=self.exact_references(query),
-            acronyms=self.acronym_matches(query), allowed=allowed,
+            words=views["words"], ngrams=views["ngrams"], dense=dense, exact=exact, acronyms=acronyms, allowed=allowed,
             timings_ms={"keyword": (after_keyword - started) * 1000, "dense": (after_dense - after_keyword) * 1000},
         )
 
