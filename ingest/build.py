@@ -202,21 +202,21 @@ def _embed(passages: list[Passage], embeddings: IdentifiedEmbeddings, previous: 
         vectors = previous.embeddings
         for index, passage in enumerate(previous.passages):
             if passage.dense:
-                cache[_digest(passage.search_text)] = vectors[index]
+                cache[_digest(passage.embedding_text)] = vectors[index]
     dense = [i for i, p in enumerate(passages) if p.dense]
-    todo = [i for i in dense if _digest(passages[i].search_text) not in cache]
+    todo = [i for i in dense if _digest(passages[i].embedding_text) not in cache]
     report.reused_vectors = len(dense) - len(todo)
     report.embedded = len(todo)
     fresh: dict[int, np.ndarray] = {}
     progress.embedding(0, len(todo))
     for start in range(0, len(todo), batch_size):
         batch = todo[start : start + batch_size]
-        vectors = embeddings.embed_passages([passages[i].search_text for i in batch])
+        vectors = embeddings.embed_passages([passages[i].embedding_text for i in batch])
         fresh.update(zip(batch, vectors))
         progress.embedding(min(start + batch_size, len(todo)), len(todo))
     if not dense:
         return np.zeros((len(passages), 0), np.float32)
-    rows = {i: fresh[i] if i in fresh else cache[_digest(passages[i].search_text)] for i in dense}
+    rows = {i: fresh[i] if i in fresh else cache[_digest(passages[i].embedding_text)] for i in dense}
     matrix = np.zeros((len(passages), len(next(iter(rows.values())))), dtype=np.float32)
     for i, vector in rows.items():
         matrix[i] = vector

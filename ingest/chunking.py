@@ -75,6 +75,11 @@ def chunk_id(document: str, section: Section, text: str, ordinal: int) -> str:
     return f"{document}:{anchor}:{ordinal}:{digest}"
 
 
+# A register passage (a list of places with their aid rates) is embedded by its heading and opening, about 48 e5
+# tokens: enough for the dense side to know what kind of list it is; the names themselves are found by keywords.
+REGISTER_EMBEDDED_CHARS = 200
+
+
 def make_passages(
     doc: CleanDocument, sections: list[Section], goals: list[Goal], *, max_chars: int, min_chars: int
 ) -> list[Passage]:
@@ -108,6 +113,7 @@ def make_passages(
                 page_label=doc.label_at(start),
                 outline_context=outline_context,
                 dense=not doc.source.is_keyword_only(section.number),
+                dense_chars=REGISTER_EMBEDDED_CHARS if doc.source.is_register(section.number) else 0,
             )
             passage.search_text = search_text(passage, goal_by_code)
             passages.append(passage)

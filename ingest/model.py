@@ -24,13 +24,22 @@ class Source:
     # Section-number prefixes ("Anhang") whose passages are found by keywords and references only: forms and
     # registers get no dense vector (their vectors were noise that crowded project descriptions, and cost time).
     keyword_only_sections: tuple[str, ...] = ()
+    # Section-number prefixes of registers (long lists of names): embedded by their opening only, found by keywords.
+    register_sections: tuple[str, ...] = ()
 
     def is_keyword_only(self, section_number: str) -> bool:
-        return any(section_number.startswith(prefix) for prefix in self.keyword_only_sections if prefix)
+        return _has_prefix(section_number, self.keyword_only_sections)
+
+    def is_register(self, section_number: str) -> bool:
+        return _has_prefix(section_number, self.register_sections)
 
     @property
     def label(self) -> str:
         return self.short_title or self.title
+
+
+def _has_prefix(section_number: str, prefixes: tuple[str, ...]) -> bool:
+    return any(section_number.startswith(prefix) for prefix in prefixes if prefix)
 
 
 @dataclass
@@ -108,6 +117,15 @@ class Passage:
     search_text: str = ""  # what is embedded and keyword-indexed: text plus its heading context
     outline_context: str = ""  # titles of the enclosing sections, for the keyword side only (costs no embedding)
     dense: bool = True  # False: keyword side only (no vector in the collection); see Source.keyword_only_sections
+    dense_chars: int = 0  # > 0: only this many leading characters are embedded (registers); 0 = the whole search text
+
+    @property
+    def embedding_text(self) -> str:
+        """What the dense side embeds: the search text, or for a register its opening cut at a word boundary."""
+        if not self.dense_chars or len(self.search_text) <= self.dense_chars:
+            return self.search_text
+        cut = self.search_text[: self.dense_chars]
+        return cut[: cut.rfind(" ")] if " " in cut else cut
 
     @property
     def keyword_text(self) -> str:
@@ -120,6 +138,7 @@ class Passage:
         data.pop("search_text")
         data.pop("outline_context")
         data.pop("dense")
+        data.pop("dense_chars")
         data["page_start"] = self.page_start or 0
         data["page_end"] = self.page_end or 0
         return data

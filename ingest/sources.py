@@ -14,7 +14,7 @@ SOURCES_FILE = "sources.yaml"
 # Data files that live beside the documents but are not documents themselves.
 _NOT_DOCUMENTS = {".yaml", ".yml", ".json"}
 _ALLOWED_KEYS = {f.name for f in fields(Source)}
-_LIST_KEYS = ("sources", "keyword_only_sections")
+_LIST_KEYS = ("sources", "keyword_only_sections", "register_sections")
 
 
 class SourcesError(ValueError):

@@ -412,3 +412,12 @@ def test_control_characters_do_not_crash(service, passages, question):
         return
     check_contract(data, passages)
     assert "\x00" not in data["answer"] and "\x1b" not in data["answer"]
+
+
+def test_question_for_an_amount_quotes_a_sentence_that_states_one(ask, passages):
+    data = ask("Wie hoch ist die Förderung, wenn ein Landkreis sein regionales Entwicklungskonzept über ein eigenes "
+               "Budget umsetzt?")
+    check_contract(data, passages)
+    assert "75 Prozent" in data["answer"] and "500.000 Euro" in data["answer"]
+    quoted = [c for c in data["citations"] if "500.000 Euro" in c["quote"]]
+    assert quoted and quoted[0]["section"].startswith("3.4.2 ")

@@ -235,13 +235,18 @@ def test_leitziel_and_annex_citations(retriever):
     assert int(annex.passage.page_label) == annex.passage.page_start - 1
 
 
-def test_grw_annexes_are_found_by_their_words_without_vectors(retriever):
-    annexes = [p for p in retriever.passages if p.section_number.startswith("Anhang")]
-    assert annexes and not any(p.dense for p in annexes)
-    assert retriever._collection.count() == len(retriever.passages) - len(annexes)
-    # the register of aid areas (Anhang 5) names places; a place is found there by keyword
+def test_grw_annexes_are_found_by_their_words_and_the_register_by_its_opening(retriever):
+    forms = [p for p in retriever.passages if p.section_number in {"Anhang 1", "Anhang 2", "Anhang 3", "Anhang 4"}]
+    register = [p for p in retriever.passages if p.section_number == "Anhang 5"]
+    assert forms and not any(p.dense for p in forms)
+    assert register and all(p.dense and p.dense_chars for p in register)
+    assert retriever._collection.count() == len(retriever.passages) - len(forms)
+    # the register of aid areas names places deep inside its passages; they are found by keyword
     hits = _top(retriever, "Gehören Furth im Wald und Waldmünchen zum Fördergebiet?", k=3)
-    assert hits[0].passage.section_number == "Anhang 5" and hits[0].dense == 0.0, _describe(hits)
+    assert hits[0].passage.section_number == "Anhang 5", _describe(hits)
+    hits = _top(retriever, "Ist der Landkreis Osnabrück ein C- oder ein D-Fördergebiet?", k=5)
+    assert any(h.passage.section_number == "Anhang 5" and "Osnabrück, Landkreis D" in h.passage.text for h in hits), \
+        _describe(hits)
     # and an annex named by number still comes first
     assert _top(retriever, "Was steht in Anhang 3?", k=1)[0].passage.section_number == "Anhang 3"
 

@@ -69,3 +69,17 @@ def test_search_text_carries_the_section_heading_where_the_passage_lacks_it():
     passages = make_passages(_doc(text), [Section("2.5.6", "Darlehen", 0, len(text))], [], max_chars=500, min_chars=0)
     assert passages[0].search_text == f"2.5.6 Darlehen\n{text}"
     assert passages[0].text == text
+
+
+def test_register_passage_embeds_only_its_opening_at_a_word_boundary():
+    from ingest.model import Passage
+
+    text = "Anhang 5 Regionalfördergebiet " + " ".join(f"Ort{n}, Landkreis D 20/10 Prozent" for n in range(40))
+    register = Passage(chunk_id="x", document="grw", document_title="GRW", text=text, start=0, end=len(text),
+                       page_start=1, page_end=1, section_number="Anhang 5", section_title="", search_text=text,
+                       dense_chars=200)
+    assert text.startswith(register.embedding_text) and len(register.embedding_text) <= 200
+    assert text[len(register.embedding_text)] == " "  # cut between words
+    assert register.keyword_text == text  # the keyword side reads the whole list
+    whole = Passage(**{**register.__dict__, "dense_chars": 0})
+    assert whole.embedding_text == text

@@ -67,9 +67,10 @@ def test_keyword_only_sections_are_read_as_prefixes(tmp_path):
     assert not source.is_keyword_only("2.7.1") and not source.is_keyword_only("")
 
 
-def test_real_grw_annexes_are_keyword_only():
+def test_real_grw_annexes_are_keyword_only_and_the_aid_area_list_a_register():
     grw = next(s for s in read_sources(REAL_CORPUS) if s.id == "grw")
     assert grw.is_keyword_only("Anhang 2") and not grw.is_keyword_only("3.2.1")
+    assert grw.is_register("Anhang 5") and not grw.is_keyword_only("Anhang 5") and not grw.is_register("2.5.1")
 
 
 def test_keyword_only_sections_must_be_a_list(tmp_path):
