@@ -200,8 +200,7 @@ class Retriever:
     def keyword_raw_max(self, query: str) -> float:
         """The highest unnormalised BM25 score over the stems view: how strongly the corpus knows these words."""
         index = self._keyword["words"]
-        tokens = [t for t in KEYWORD_VIEWS["words"](query) if t in index.vocab_dict]
-        return float(np.max(index.get_scores(tokens))) if tokens else 0.0
+        return float(np.max(self._bm25(index, [t for t in KEYWORD_VIEWS["words"](query) if t in index.vocab_dict])))
 
     @cached_property
     def known_stems(self) -> frozenset[str]:
