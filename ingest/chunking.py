@@ -112,8 +112,8 @@ def make_passages(
                 kind=doc.source.kind,
                 page_label=doc.label_at(start),
                 outline_context=outline_context,
-                dense=not doc.source.is_keyword_only(section.number),
-                dense_chars=REGISTER_EMBEDDED_CHARS if doc.source.is_register(section.number) else 0,
+                dense=not doc.source.is_keyword_only(section.number, section.title),
+                dense_chars=REGISTER_EMBEDDED_CHARS if doc.source.is_register(section.number, section.title) else 0,
             )
             passage.search_text = search_text(passage, goal_by_code)
             passages.append(passage)

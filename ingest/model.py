@@ -21,25 +21,27 @@ class Source:
     url: str = ""
     structure: str = "auto"
     sources: tuple[str, ...] = ()
-    # Section-number prefixes ("Anhang") whose passages are found by keywords and references only: forms and
-    # registers get no dense vector (their vectors were noise that crowded project descriptions, and cost time).
+    # Sections whose passages are found by keywords and references only (forms, lists of sources): no dense vector.
+    # Each entry is a section-number prefix ("Anhang 2", "7.3") or the exact title of an unnumbered section ("Quellen").
     keyword_only_sections: tuple[str, ...] = ()
-    # Section-number prefixes of registers (long lists of names): embedded by their opening only, found by keywords.
+    # Sections that are registers (long lists of names), named the same way: embedded by their opening only.
     register_sections: tuple[str, ...] = ()
 
-    def is_keyword_only(self, section_number: str) -> bool:
-        return _has_prefix(section_number, self.keyword_only_sections)
+    def is_keyword_only(self, section_number: str, section_title: str = "") -> bool:
+        return _names_section(self.keyword_only_sections, section_number, section_title)
 
-    def is_register(self, section_number: str) -> bool:
-        return _has_prefix(section_number, self.register_sections)
+    def is_register(self, section_number: str, section_title: str = "") -> bool:
+        return _names_section(self.register_sections, section_number, section_title)
 
     @property
     def label(self) -> str:
         return self.short_title or self.title
 
 
-def _has_prefix(section_number: str, prefixes: tuple[str, ...]) -> bool:
-    return any(section_number.startswith(prefix) for prefix in prefixes if prefix)
+def _names_section(entries: tuple[str, ...], number: str, title: str) -> bool:
+    if number:
+        return any(number.startswith(entry) for entry in entries if entry)
+    return bool(title) and title.strip() in entries
 
 
 @dataclass

@@ -33,7 +33,8 @@ def treatments(retriever: Retriever) -> dict[str, tuple[np.ndarray, int]]:
     register = [i for i in annex if passages[i].section_number == "Anhang 5"]
     whole = dict(zip(annex, embeddings.embed_passages([passages[i].search_text for i in annex])))
     opening = dict(zip(annex, embeddings.embed_passages([_opening(passages[i]) for i in annex])))
-    other_tokens = sum(embeddings.count_tokens(p.search_text) for i, p in enumerate(passages) if i not in whole)
+    other_tokens = sum(embeddings.count_tokens(p.embedding_text) for i, p in enumerate(passages)
+                       if i not in whole and p.dense)
     whole_tokens = {i: embeddings.count_tokens(passages[i].search_text) for i in annex}
     opening_tokens = {i: embeddings.count_tokens(_opening(passages[i])) for i in annex}
 

@@ -78,3 +78,13 @@ def test_keyword_only_sections_must_be_a_list(tmp_path):
         'documents:\n  - id: k\n    title: "K"\n    path: k.md\n    keyword_only_sections: "Anhang"\n', encoding="utf-8")
     with pytest.raises(SourcesError, match="keyword_only_sections.*Liste"):
         read_sources(tmp_path)
+
+
+def test_unnumbered_sections_are_named_by_their_exact_title(tmp_path):
+    (tmp_path / "sources.yaml").write_text(
+        'documents:\n  - id: s\n    title: "S"\n    path: s.md\n    keyword_only_sections: ["Quellen"]\n', encoding="utf-8")
+    (source,) = read_sources(tmp_path)
+    assert source.is_keyword_only("", "Quellen") and not source.is_keyword_only("", "Quellenlage im Überblick")
+    assert not source.is_keyword_only("", "Überblick")
+    summaries = [s for s in read_sources(REAL_CORPUS) if s.kind == "summary"]
+    assert len(summaries) == 4 and all(s.is_keyword_only("", "Quellen") for s in summaries)
