@@ -240,7 +240,7 @@ def test_grw_annexes_are_found_by_their_words_and_the_register_by_its_opening(re
     register = [p for p in retriever.passages if p.section_number == "Anhang 5"]
     assert forms and not any(p.dense for p in forms)
     assert register and all(p.dense and p.dense_chars for p in register)
-    assert retriever._collection.count() == len(retriever.passages) - len(forms)
+    assert retriever._collection.count() == sum(p.dense for p in retriever.passages) <= len(retriever.passages) - len(forms)
     # the register of aid areas names places deep inside its passages; they are found by keyword
     hits = _top(retriever, "Gehören Furth im Wald und Waldmünchen zum Fördergebiet?", k=3)
     assert hits[0].passage.section_number == "Anhang 5", _describe(hits)
