@@ -123,19 +123,20 @@ class GoalMatcher:
 
     def signals(self, text: str) -> GoalSignals:
         query = normalise_query(text)
-        views = self.retriever.keyword_views(query)
+        # The retriever's signals of this text, memoised: an answer has computed them already for its search.
+        parts = self.retriever.score_parts(query)
         vector = self.retriever.query_vector(query)
         corridor_dense = {}
         for rows in self._corridor_rows:
             key = tuple(rows)
             if key not in corridor_dense:
                 corridor_dense[key] = max(float(self._vectors[i] @ vector) for i in rows)
-        exact = self.retriever.exact_references(query)
+        exact = parts.exact
         return GoalSignals(
             dense=self._goal_matrix @ vector,
-            words=views["words"][self._goal_rows], ngrams=views["ngrams"][self._goal_rows],
+            words=parts.words[self._goal_rows], ngrams=parts.ngrams[self._goal_rows],
             leitziel_dense=self._leitziel_matrix @ vector,
-            leitziel_words=views["words"][self._leitziel_rows], leitziel_ngrams=views["ngrams"][self._leitziel_rows],
+            leitziel_words=parts.words[self._leitziel_rows], leitziel_ngrams=parts.ngrams[self._leitziel_rows],
             corridor_dense=np.array([corridor_dense[tuple(rows)] for rows in self._corridor_rows], dtype=np.float32),
             # A named goal counts fully; a named Leitziel lifts its goals by half.
             exact=np.maximum(exact[self._goal_rows].astype(np.float32), 0.5 * (exact[self._leitziel_rows] & self._has_leitziel)),

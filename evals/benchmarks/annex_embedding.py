@@ -12,6 +12,8 @@ a test.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from assistant.retrieval import Retriever, ScoreParts
@@ -22,7 +24,7 @@ from ingest.model import Passage
 
 
 def _opening(passage: Passage) -> str:
-    return Passage(**{**passage.__dict__, "dense_chars": REGISTER_EMBEDDED_CHARS}).embedding_text
+    return replace(passage, dense_chars=REGISTER_EMBEDDED_CHARS).embedding_text
 
 
 def treatments(retriever: Retriever) -> dict[str, tuple[np.ndarray, int]]:
