@@ -104,11 +104,12 @@ def test_changed_document_reembeds_only_its_passages(small_settings, small_corpu
     assert stored == old_other | new_mob
     texts = collection.get(ids=list(new_mob))["documents"]
     assert "Nahverkehrsplan" in texts[0]
-    # reused vectors are byte-identical to freshly computed ones
+    # reused vectors are the ones freshly computed for the same passage (in bfloat16 a vector moves in its fourth
+    # decimal with the batch it was computed in, so equality is a cosine; another passage's vector is far below it)
     snapshot = IndexSnapshot.open(small_settings.index_dir)
     row = snapshot.by_chunk_id[next(iter(old_other))]
     fresh = e5.embed_passages([snapshot.passages[row].search_text])[0]
-    assert np.allclose(snapshot.embeddings[row], fresh, atol=1e-5)
+    assert float(snapshot.embeddings[row] @ fresh) > 0.9999
 
 
 def test_removed_document_disappears(small_settings, small_corpus, e5):
