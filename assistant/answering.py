@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.citations import CitationList, Locator, best_sentence, find_verbatim
+from assistant.citations import AMOUNT, FIGURE, CitationList, Locator, best_sentence, find_verbatim
 from assistant.funding import FundingAssessment, FundingKnowledge, PathAssessment, Source
 from assistant.goal_matching import GoalMatch, GoalMatcher
 from assistant.guardrails import contextual_query, is_follow_up, is_steering_attempt
@@ -372,16 +372,17 @@ def _paths_to_show(assessment: FundingAssessment, limit: int = 3) -> list[PathAs
 
 
 _ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|welchem satz|fördersatz|fördersätze|höchstbetrag|höchstens|betrag)", re.IGNORECASE)
-_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:Prozent|%|Euro|€)")
 
 
 def _quote_paragraph(found: Findings, cites: CitationList) -> str:
-    """A question of fact: the best sentences of the best passages, quoted with their source. A question for an
-    amount gets a sentence that states one, from the third passage if the first two have none."""
-    quoted = [(hit, best_sentence(hit.passage, found.search_text, prefer_figures=True)) for hit in found.hits[:3]]
+    """A question of fact: the best sentences of the best passages, quoted with their source; sentences with figures
+    are preferred. A question for an amount prefers sentences that state one and takes the third passage's if
+    neither of the first two has one."""
+    wanted = AMOUNT if _ASKS_AMOUNT.search(found.search_text) else FIGURE
+    quoted = [(hit, best_sentence(hit.passage, found.search_text, prefer=wanted)) for hit in found.hits[:3]]
     chosen = quoted[:2]
-    if _ASKS_AMOUNT.search(found.search_text) and not any(_AMOUNT.search(quote) for _, quote in chosen):
-        chosen = chosen[:1] + [pair for pair in quoted[2:] if _AMOUNT.search(pair[1])][:1] + chosen[1:]
+    if wanted is AMOUNT and not any(AMOUNT.search(quote) for _, quote in chosen):
+        chosen = chosen[:1] + [pair for pair in quoted[2:] if AMOUNT.search(pair[1])][:1] + chosen[1:]
     sentences = []
     for index, (hit, quote) in enumerate(chosen[:2]):
         n = cites.cite(hit.passage, quote)

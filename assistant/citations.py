@@ -59,15 +59,21 @@ def find_verbatim(passage_text: str, quote: str) -> str | None:
     return match.group(0) if match else None
 
 
-def best_sentence(passage: Passage, query: str, *, prefer_figures: bool = False) -> str:
-    """The passage sentence that shares most stems with the query (verbatim, at most MAX_QUOTE_CHARS)."""
+# What a question of fact may prefer in a sentence: any figure (dates, deadlines, numbers), or an amount.
+FIGURE = re.compile(r"\d")
+AMOUNT = re.compile(r"\d[\d.,]*\s*(?:Prozent|%|Euro|€)")
+
+
+def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | None = None) -> str:
+    """The passage sentence that shares most stems with the query (verbatim, at most MAX_QUOTE_CHARS); a sentence
+    matching `prefer` gets half a stem more."""
     wanted = set(stems(query)) | set(compound_ngrams(query))
     best, best_score = None, -1.0
     for sentence in split_sentences(passage.text):
-        if len(sentence) < 15 or sentence.startswith("#"):
-            continue  # fragments and Markdown headings say nothing on their own
+        if len(sentence) < 15 or sentence.startswith("#") or sentence.strip() == passage.section_title.strip():
+            continue  # fragments and headings (Markdown, or the passage's own section title) say nothing on their own
         overlap = len(wanted & (set(stems(sentence)) | set(compound_ngrams(sentence))))
-        score = overlap + (0.5 if prefer_figures and re.search(r"\d", sentence) else 0.0) - len(sentence) / 2000
+        score = overlap + (0.5 if prefer and prefer.search(sentence) else 0.0) - len(sentence) / 2000
         if score > best_score:
             best, best_score = sentence, score
     quote = best or passage.text.strip()

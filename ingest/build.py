@@ -262,7 +262,6 @@ def _write_build(settings, embeddings, kept, previous, profiles, report, progres
             "chroma": {"url": settings.chroma_url, "collection": collection_name},
             "profiles_hash": profiles.content_hash,
             "passages": len(passages),
-            "keyword_only_passages": sum(not p.dense for p in passages),
             "documents": {source.id: info | {"passages": len(doc_passages)} for source, info, doc_passages, _, _ in kept},
         }
         # The manifest is written last: a build directory without one is incomplete by definition.

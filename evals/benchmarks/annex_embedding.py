@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.retrieval import Retriever, ScoreParts
+from assistant.retrieval import Retriever
 from assistant.settings import get_settings
 from evals.retrieval_eval import evaluate, load_queries
 from ingest.chunking import REGISTER_EMBEDDED_CHARS
@@ -68,8 +68,7 @@ def ranker(retriever: Retriever, vectors: np.ndarray):  # noqa: ANN201
         top = np.argsort(-similarity)[: weights.dense_candidates]
         top = top[np.isfinite(similarity[top])]
         dense[top] = similarity[top]
-        swapped = ScoreParts(words=parts.words, ngrams=parts.ngrams, dense=dense, exact=parts.exact,
-                             acronyms=parts.acronyms, allowed=parts.allowed)
+        swapped = replace(parts, dense=dense)
         return [passages[i] for i in np.argsort(-swapped.fuse(weights), kind="stable")[:10]]
 
     return rank

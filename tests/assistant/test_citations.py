@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.citations import Citation, CitationList, best_sentence, find_verbatim, split_sentences
+from assistant.citations import AMOUNT, FIGURE, Citation, CitationList, best_sentence, find_verbatim, split_sentences
 from ingest.model import Passage
 
 
@@ -82,11 +82,22 @@ def test_best_sentence_is_verbatim_and_picks_the_matching_sentence():
             "(2) Die Förderung beträgt grundsätzlich bis zu 60 Prozent der förderfähigen Kosten. "
             "Die Länder können bis zu 90 Prozent fördern, wenn sich die Maßnahme in eine regionale Entwicklungsstrategie einfügt.")
     passage = _passage(text)
-    quote = best_sentence(passage, "Wie hoch ist die Förderung in Prozent der förderfähigen Kosten?", prefer_figures=True)
+    quote = best_sentence(passage, "Wie hoch ist die Förderung in Prozent der förderfähigen Kosten?", prefer=FIGURE)
     assert quote in text
     assert "Prozent" in quote
     trager = best_sentence(passage, "Wer kann Träger sein? Gemeinden oder Gemeindeverbände?")
     assert trager == "(1) Als Träger werden vorzugsweise Gemeinden und Gemeindeverbände gefördert."
+
+
+def test_best_sentence_prefers_an_amount_when_asked_and_never_quotes_the_bare_heading():
+    text = ("Ausschluss der Förderung\n"
+            "(1) Die Förderung der Umsetzung richtet sich nach Nummer 3.4.1.\n"
+            "(2) Die Förderung der Umsetzung beträgt für Landkreise, Städte und Gemeinden bis zu 75 Prozent der Kosten.")
+    passage = _passage(text, section_title="Ausschluss der Förderung")
+    question = "Wie hoch ist die Förderung der Umsetzung?"
+    assert best_sentence(passage, question, prefer=FIGURE).startswith("(1)")  # "3.4.1" is a figure ...
+    assert best_sentence(passage, question, prefer=AMOUNT).startswith("(2)")  # ... but not an amount
+    assert best_sentence(passage, "Ausschluss der Förderung") != "Ausschluss der Förderung"
 
 
 def test_best_sentence_of_a_long_sentence_is_a_verbatim_prefix():
@@ -103,7 +114,7 @@ def test_best_sentence_on_real_passages_is_verbatim(real_index):
     snapshot = IndexSnapshot.open(real_index.index_dir)
     checked = 0
     for passage in snapshot.passages[::7]:
-        quote = best_sentence(passage, "Förderung Gewerbegebiet Fördersatz Prozent Antrag", prefer_figures=True)
+        quote = best_sentence(passage, "Förderung Gewerbegebiet Fördersatz Prozent Antrag", prefer=FIGURE)
         assert quote and quote in passage.text, passage.chunk_id
         checked += 1
     assert checked > 20

