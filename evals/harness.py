@@ -163,15 +163,15 @@ def citation_checks(answer: dict[str, Any], passage_text: Callable[[str], str | 
 
 class InProcessTarget:
     def __init__(self, settings) -> None:  # noqa: ANN001
-        from assistant.answering import AnswerService
+        from assistant.answer.pipeline import AnswerPipeline
 
-        self.service = AnswerService.open(settings)
+        self.pipeline = AnswerPipeline.open(settings)
 
     def ask(self, question: str, history: list[dict]) -> dict[str, Any]:
-        return self.service.answer(question, history).to_dict()
+        return self.pipeline.answer(question, history).to_dict()
 
     def passage_text(self, chunk_id: str) -> str | None:
-        passage = self.service.retriever.snapshot.passage(chunk_id)
+        passage = self.pipeline.retriever.snapshot.passage(chunk_id)
         return passage.text if passage else None
 
 

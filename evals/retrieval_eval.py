@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.model import Passage
+from assistant.core.model import Passage
 
 QUERIES_FILE = Path(__file__).resolve().parent / "retrieval" / "queries.jsonl"
 

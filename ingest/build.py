@@ -20,16 +20,16 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.embeddings import IdentifiedEmbeddings
-from assistant.index_store import (
+from assistant.embedding.embedders import IdentifiedEmbeddings
+from assistant.index.store import (
     BUILDS_DIR, INDEX_FORMAT, PIPELINE_VERSION, IndexSnapshot, IndexUnavailable, current_build, switch_current,
 )
-from assistant.settings import Settings
-from assistant.vector_store import add_passages, chroma_client, create_collection
+from assistant.core.settings import Settings
+from assistant.index.vectors import add_passages, chroma_client, create_collection
 from ingest.enrichment import GoalProfiles
 from ingest.keyword_index import build_keyword_indexes
 from ingest.loaders import DocumentError, file_hash
-from ingest.model import Goal, Passage, Source
+from assistant.core.model import Goal, Passage, Source
 from ingest.prepare import PreparedDocument, prepare_document
 from ingest.sources import read_sources
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ingest.model import CleanDocument, Goal, Passage, Section
+from assistant.core.model import CleanDocument, Goal, Passage, Section
 
 _PARAGRAPH_BREAK = re.compile(r"\n(?:\s*\n)*|\n(?=\(\d+[a-z]?\)\s)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;:])\s+(?=[A-ZÄÖÜ(„\"])")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from ingest.model import Passage
+from assistant.core.model import Passage
 
 PROFILES_FILE = "goal_profiles.yaml"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import bm25s
 
-from assistant.text_analysis import KEYWORD_VIEWS
+from assistant.text.analysis import KEYWORD_VIEWS
 
 
 def build_keyword_indexes(directory: Path, texts: list[str]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from ingest.chunking import make_passages
 from ingest.cleaning import clean_pages, page_labels
 from ingest.loaders import load_document
-from ingest.model import CleanDocument, Goal, LoadedDocument, Passage, Source, Section
+from assistant.core.model import CleanDocument, Goal, LoadedDocument, Passage, Source, Section
 from ingest.structure import document_structure
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from ingest.model import Source
+from assistant.core.model import Source
 
 SOURCES_FILE = "sources.yaml"
 # Data files that live beside the documents but are not documents themselves.

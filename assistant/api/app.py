@@ -15,8 +15,8 @@ from starlette.types import Receive, Scope, Send
 from assistant.api import errors
 from assistant.api.routes import answers, documents, export, feedback, goals, health, match, search
 from assistant.api.state import ApiState
-from assistant.feedback_store import FeedbackStore
-from assistant.settings import Settings, get_settings
+from assistant.feedback.store import FeedbackStore
+from assistant.core.settings import Settings, get_settings
 
 DESCRIPTION = """\
 Recherche und Förderberatung zum Integrierten Regionalen Entwicklungskonzept (IREK) des Landkreises Osnabrück und

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from assistant.answering import AnswerService
+from assistant.answer.pipeline import AnswerPipeline
 from assistant.api.state import ApiState
-from assistant.feedback_store import FeedbackStore
-from assistant.settings import Settings
+from assistant.feedback.store import FeedbackStore
+from assistant.core.settings import Settings
 
 
 def get_state(request: Request) -> ApiState:
@@ -23,8 +23,8 @@ def get_settings(state: StateDep) -> Settings:
     return state.settings
 
 
-def get_service(state: StateDep) -> AnswerService:
-    """The loaded answer service; 503 with a German message when no index is loaded."""
+def get_pipeline(state: StateDep) -> AnswerPipeline:
+    """The loaded answer pipeline; 503 with a German message when no index is loaded."""
     return state.require()
 
 
@@ -41,6 +41,6 @@ def get_feedback_store(state: StateDep) -> FeedbackStore:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-ServiceDep = Annotated[AnswerService, Depends(get_service)]
+PipelineDep = Annotated[AnswerPipeline, Depends(get_pipeline)]
 ReadyStateDep = Annotated[ApiState, Depends(get_ready_state)]
 FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback_store)]

@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.api.state import NOT_READY, ServiceUnavailable
-from assistant.retrieval import QueryError
+from assistant.core.errors import QueryError
 
 logger = logging.getLogger("assistant.api")
 

@@ -10,9 +10,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from assistant.answering import MAX_QUESTION_CHARS
-from assistant.funding import FundingKnowledge
-from assistant.profile_extraction import APPLICANT_TYPES, COMPANY_SIZES, MUNICIPALITIES
+from assistant.answer.pipeline import MAX_QUESTION_CHARS
+from assistant.funding.rules import FundingKnowledge
+from assistant.funding.profile import APPLICANT_TYPES, COMPANY_SIZES, MUNICIPALITIES
 
 MAX_COMMENT_CHARS = 2000
 MAX_HISTORY_TURNS = 40

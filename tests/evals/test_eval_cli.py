@@ -1,4 +1,4 @@
-"""`irek eval run|compare|report|retrieval` as evaluators use them (typer CliRunner on assistant.cli.app).
+"""`irek eval run|compare|report|retrieval` as evaluators use them (typer CliRunner on assistant.cli.commands.app).
 
 `eval run` and `eval retrieval` use the real assistant on the index of the real corpus (`real_index`); `--url` talks
 to a real uvicorn server in a background thread of this process.
@@ -22,7 +22,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from assistant.settings import get_settings
+from assistant.core.settings import get_settings
 from evals.harness import METRICS
 
 FAILING_QUESTION = "Unsere Spedition in Bohmte will die Lkw-Flotte auf E-Lkw umstellen. Welches IREK-Ziel passt?"
@@ -75,7 +75,7 @@ def no_traceback(result) -> None:  # noqa: ANN001
 
 def environment(mp: pytest.MonkeyPatch, runs_dir: Path, index=None) -> None:  # noqa: ANN001
     """IREK_* for the CLI: the real index (when given), a private runs folder; wide consoles."""
-    from assistant import cli
+    from assistant.cli import commands as cli
 
     for name in list(os.environ):
         if name.startswith("IREK_"):
@@ -91,7 +91,7 @@ def environment(mp: pytest.MonkeyPatch, runs_dir: Path, index=None) -> None:  # 
 
 
 def invoke(args: list[str]):  # noqa: ANN201
-    from assistant.cli import app
+    from assistant.cli.commands import app
 
     get_settings.cache_clear()
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.embeddings import IdentifiedEmbeddings
+from assistant.embedding.embedders import IdentifiedEmbeddings
 
 
 class LetterCountEmbeddings(IdentifiedEmbeddings):

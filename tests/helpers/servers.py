@@ -15,7 +15,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from assistant.api import create_app
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 
 STARTUP_LIMIT_S = 300  # a generous bound for loading models and index on a slow machine; not an assertion on speed
 

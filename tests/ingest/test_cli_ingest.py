@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
-from assistant.index_store import IndexSnapshot
+from assistant.cli.commands import app
+from assistant.index.store import IndexSnapshot
 from helpers.pdfs import write_image_only_pdf
 
 

@@ -11,7 +11,7 @@ from helpers.pdfs import (
     SAMPLE_PAGES, write_encrypted_pdf, write_image_only_pdf, write_pdf, write_truncated_pdf,
 )
 from ingest.loaders import DocumentError, file_hash, html_to_text, load_document
-from ingest.model import Source
+from assistant.core.model import Source
 
 
 def _source(path: str, **extra) -> Source:

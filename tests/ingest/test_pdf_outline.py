@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers.pdfs import Line, Page, write_pdf
 from ingest.loaders import load_document
-from ingest.model import Source
+from assistant.core.model import Source
 from ingest.pdf_outline import Heading
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from assistant.index_store import IndexSnapshot
+from assistant.index.store import IndexSnapshot
 
 EXPECTED_GOALS = yaml.safe_load((Path(__file__).parent / "data" / "irek_goals.yaml").read_text(encoding="utf-8"))
 
@@ -103,7 +103,7 @@ def test_goal_passages_carry_goal_codes(snapshot):
 
 
 def test_goal_catalogue_against_hand_checked_list(snapshot):
-    from assistant.goal_catalogue import GoalCatalogue
+    from assistant.index.catalogue import GoalCatalogue
 
     catalogue = GoalCatalogue.from_snapshot(snapshot)
     assert {g.code: g.title for g in catalogue.corridors} == EXPECTED_GOALS["corridors"]
@@ -113,7 +113,7 @@ def test_goal_catalogue_against_hand_checked_list(snapshot):
 
 
 def test_irek_goals_json(real_index, monkeypatch):
-    from assistant.cli import app
+    from assistant.cli.commands import app
 
     monkeypatch.setenv("IREK_INDEX_DIR", str(real_index.index_dir))
     monkeypatch.setenv("IREK_CORPUS_DIR", str(real_index.corpus_dir))

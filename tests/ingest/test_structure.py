@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from ingest.model import CleanDocument, Source
+from assistant.core.model import CleanDocument, Source
 from ingest.structure import markdown_sections
 
 EXPECTED_GOALS = yaml.safe_load((Path(__file__).parent / "data" / "irek_goals.yaml").read_text(encoding="utf-8"))
@@ -137,7 +137,7 @@ def test_irek_goal_sections_hold_only_their_goal(irek_prepared):
 
 def test_plain_text_without_goals_gets_heading_sections():
     from ingest.structure import document_structure
-    from ingest.model import LoadedDocument
+    from assistant.core.model import LoadedDocument
 
     text = ("Einleitung\n"
             "Dies ist ein langer Absatz, der den Zweck des Dokuments für die Leserinnen und Leser beschreibt.\n\n"

@@ -9,14 +9,14 @@ from typing import Any
 
 from fastapi import APIRouter
 from sse_starlette.sse import EventSourceResponse
-from starlette.concurrency import run_in_threadpool
 
-from assistant.answering import Answer
+from assistant.answer.findings import Findings
+from assistant.core.answer import Answer
 from assistant.api.deps import ReadyStateDep
 from assistant.api.errors import INTERNAL_ERROR
 from assistant.api.schemas import AnswerOut, AskRequest, ErrorOut
 from assistant.api.state import NOT_READY, ApiState, ServiceUnavailable
-from assistant.retrieval import QueryError
+from assistant.core.errors import QueryError
 
 logger = logging.getLogger("assistant.api")
 router = APIRouter(prefix="/api", tags=["Antworten"])
@@ -32,18 +32,12 @@ SSE_EXAMPLE = (
     'event: answer\ndata: {"answer": "Ihr Vorhaben passt …", "abstained": false, "goals": […], '
     '"funding_paths": […], "citations": […], "timings_ms": {…}}\n\n'
 )
-_END = object()
 
 
 async def answer_for(state: ApiState, question: str, history: list[dict] | None,
-                     structured: dict | None = None) -> tuple[Answer, Any]:
+                     structured: dict | None = None) -> tuple[Answer, Findings | None]:
     """The answer as /api/ask gives it, and the findings it was built from (None for a refusal)."""
-    prepared = await state.run(state.prepare, question, history, structured)
-    answer = prepared.answer
-    composer = state.require().composer
-    if composer is not None and not answer.abstained and prepared.found is not None:
-        answer = await run_in_threadpool(composer.compose, prepared.found, answer, state.require().retriever.passages)
-    return prepared.finish(answer), prepared.found
+    return await state.require().arun(question, history, structured)
 
 
 @router.post("/ask", response_model=AnswerOut, responses=ERRORS, summary="Frage stellen oder Projekt beschreiben")
@@ -53,37 +47,18 @@ async def ask(body: AskRequest, state: ReadyStateDep) -> dict:
     return answer.to_dict()
 
 
-def paragraphs(text: str) -> list[str]:
-    """The answer text in pieces, paragraph by paragraph; joined they give the text again."""
-    parts = text.split("\n\n")
-    return [parts[0], *("\n\n" + part for part in parts[1:])]
-
-
 def _event(kind: str, data: dict[str, Any]) -> dict[str, str]:
     return {"event": kind, "data": json.dumps(data, ensure_ascii=False)}
 
 
 async def answer_events(state: ApiState, question: str, history: list[dict]) -> AsyncIterator[dict[str, str]]:
+    """The pipeline's stream as Server-Sent Events: `delta` per piece of text, then `answer` (authoritative)."""
     try:
-        prepared = await state.run(state.prepare, question, history)
-        composer = state.require().composer
-        if composer is None or prepared.answer.abstained or prepared.found is None:
-            for piece in paragraphs(prepared.answer.answer):
-                if piece:
-                    yield _event("delta", {"text": piece})
-            final = prepared.finish()
-        else:
-            # The model's text as it is written; the final answer is authoritative (it may be the extractive one
-            # when the model's output was invalid: the client then replaces what it showed).
-            stream = composer.stream(prepared.found, prepared.answer, state.require().retriever.passages)
-            final = prepared.answer
-            while (item := await run_in_threadpool(next, stream, _END)) is not _END:
-                if isinstance(item, Answer):
-                    final = item
-                elif item:
-                    yield _event("delta", {"text": item})
-            final = prepared.finish(final)
-        yield _event("answer", final.to_dict())
+        async for item in state.require().astream(question, history):
+            if isinstance(item, str):
+                yield _event("delta", {"text": item})
+            elif isinstance(item, Answer):
+                yield _event("answer", item.to_dict())
     except QueryError as error:
         yield _event("error", {"detail": str(error)})
     except ServiceUnavailable:

@@ -8,9 +8,10 @@ from fastapi import APIRouter, HTTPException
 
 from assistant.api.deps import ReadyStateDep
 from assistant.api.schemas import DocumentsOut, ErrorOut, PassageDetail
-from assistant.retrieval import SearchHit, german_citation
-from assistant.serialise import hit_to_dict
-from ingest.model import Passage
+from assistant.retrieval.retriever import SearchHit
+from assistant.text.citations import german_citation
+from assistant.retrieval.serialise import hit_to_dict
+from assistant.core.model import Passage
 
 router = APIRouter(prefix="/api", tags=["Quellen"])
 

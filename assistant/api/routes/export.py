@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.api.deps import StateDep
 from assistant.api.schemas import ErrorOut, ExportRequest
-from assistant.exporting import export
+from assistant.export.writer import export
 
 router = APIRouter(prefix="/api", tags=["Export"])
 
@@ -39,10 +39,10 @@ async def export_answers(body: ExportRequest, state: StateDep) -> Response:
     """Ein Abschnitt für einen Förderantrag: Zielbeitrag zum IREK mit Zitaten, Förderweg mit Bedingungen und ein
     Quellenverzeichnis mit vollständigen deutschen Fundstellen (Dokument, Abschnitt, Seite). Ist der Index geladen,
     werden die Fundstellen aus den indexierten Passagen gebildet, sonst aus den Angaben der Antworten."""
-    passage_for = state.passage if state.service is not None else None
+    passage_for = state.passage if state.pipeline is not None else None
     documents = {}
-    if state.service is not None:
-        for doc_id, info in state.service.retriever.snapshot.manifest.get("documents", {}).items():
+    if state.pipeline is not None:
+        for doc_id, info in state.pipeline.retriever.snapshot.manifest.get("documents", {}).items():
             source = info.get("source") or {}
             documents[doc_id] = {"title": info.get("title", doc_id), "kind": info.get("kind"),
                                  "publisher": source.get("publisher"), "version": source.get("version"),

@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException
 from assistant.api.deps import ReadyStateDep
 from assistant.api.routes.documents import passage_dict
 from assistant.api.schemas import ErrorOut, GoalDetail, GoalTree
-from assistant.goal_catalogue import GoalCatalogue
+from assistant.index.catalogue import GoalCatalogue
 
 router = APIRouter(prefix="/api", tags=["IREK-Ziele"])
 

@@ -22,10 +22,10 @@ async def healthz() -> dict:
             responses={503: {"model": ErrorOut, "description": "Kein nutzbarer Index geladen."}})
 async def readyz(state: StateDep):
     """200, wenn Index und Modelle geladen sind; sonst 503 mit einer deutschen Meldung."""
-    if state.service is None:
+    if state.pipeline is None:
         return JSONResponse({"status": "nicht bereit", "detail": NOT_READY, "reason": state.unavailable_reason},
                             status_code=503)
-    snapshot = state.service.retriever.snapshot
+    snapshot = state.pipeline.retriever.snapshot
     return {"status": "bereit", "documents": len(snapshot.manifest.get("documents", {})),
             "passages": len(snapshot.passages), "built_at": snapshot.manifest.get("built_at"),
-            "llm": state.service.composer is not None}
+            "llm": state.pipeline.composer is not None}

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from assistant.api.deps import ReadyStateDep
 from assistant.api.routes.answers import ERRORS, answer_for
 from assistant.api.schemas import MatchOut, MatchRequest
-from assistant.profile_extraction import extract_profile
+from assistant.funding.profile import extract_profile
 
 router = APIRouter(prefix="/api", tags=["Antworten"])
 
@@ -21,7 +21,7 @@ async def match(body: MatchRequest, state: ReadyStateDep) -> dict:
     structured = body.structured()
     if structured.get("sector"):
         # The named sector decides whether the main activity is excluded from GRW (it replaces the description's).
-        structured["excluded_sector"] = extract_profile(structured["sector"]).excluded_sector
+        structured["excluded_sector"] = extract_profile(structured["sector"], knowledge=state.require().funding).excluded_sector
     answer, found = await answer_for(state, body.description, None, structured)
     profile = None
     if found is not None and found.profile is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -9,8 +11,8 @@ from fastapi import APIRouter, Query
 from assistant.api.deps import ReadyStateDep
 from assistant.api.routes.answers import ERRORS
 from assistant.api.schemas import SearchOut
-from assistant.retrieval import MAX_QUERY_CHARS, SearchFilters
-from assistant.serialise import hit_to_dict
+from assistant.retrieval.retriever import MAX_QUERY_CHARS, SearchFilters
+from assistant.retrieval.serialise import hit_to_dict
 
 router = APIRouter(prefix="/api", tags=["Recherche"])
 
@@ -34,7 +36,7 @@ async def search(
     filters = SearchFilters(document=_blank_to_none(doc), section=_blank_to_none(section),
                             corridor=_blank_to_none(corridor))
     retriever = state.require().retriever
-    result = await state.run(retriever.search, q, k, filters)
+    result = await asyncio.to_thread(retriever.search, q, k, filters)
     return {"query": q, "filters": {"doc": filters.document, "section": filters.section,
                                     "corridor": filters.corridor, "k": k},
             "hits": [hit_to_dict(hit) for hit in result.hits], "timings_ms": result.timings_ms}

@@ -1,0 +1,227 @@
+"""The one answer pipeline, used by the CLI, the API (ask, chat, match) and the eval harness alike:
+
+    analyse the question once → retrieve once → decide (goals, funding) → compose (extractive, or the LLM composer
+    with its fallback)
+
+`analyse` computes everything the later steps read from the question a single time: the normalised text, whether it
+is a follow-up and the text to search with, the retrieval signals (keyword views, exact references, the query
+vector), and the applicant's profile. `answer` runs the pipeline to the end; `astream` yields the text as it is
+composed and then the final answer, with the CPU-bound steps off the event loop.
+
+Nothing in a pipeline changes after it is opened, so one instance serves concurrent requests without a lock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from assistant.answer.extractive import IREK_QUESTION, compose_extractive
+from assistant.answer.findings import Findings
+from assistant.answer.guardrails import contextual_query, is_follow_up, is_steering_attempt
+from assistant.answer.llm import LLMComposer
+from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
+from assistant.core.answer import Answer
+from assistant.core.errors import QueryError
+from assistant.core.settings import Settings
+from assistant.funding.knowledge import FundingKnowledge
+from assistant.funding.profile import ProjectProfile, extract_profile
+from assistant.funding.rules import FundingAssessment, assess, describe
+from assistant.goals.matching import GoalMatcher
+from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
+
+MAX_QUESTION_CHARS = 2000
+
+# Project language: the question describes something the asker plans to do.
+_PROJECT = re.compile(
+    r"\b(wir|unser\w*|ich|mein\w*)\b.{0,80}\b(plan\w*|woll\w*|möcht\w*|beabsichtig\w*|überleg\w*|entwickel\w*|"
+    r"bau\w*|errichte\w*|erweiter\w*|investier\w*|gründ\w*|aufbau\w*|einricht\w*|anschaff\w*|umbau\w*|sanier\w*)"
+    r"|\b(projekt|vorhaben|projektidee|idee)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_FUNDING_QUESTION = re.compile(
+    r"(förder\w*|zuschuss|zuschüsse|antrag|anträge|beihilfe|prozent|%|wie viel geld|finanzier\w*|bekommen|erhalten)",
+    re.IGNORECASE,
+)
+_QUESTION_OPENING = re.compile(
+    r"^\s*(wie|was|wer|wo|wann|welche\w*|warum|weshalb|wieso|wozu|woher|wohin|womit|wofür|worauf|gibt es|gilt|gelten|"
+    r"muss|müssen|darf|dürfen|kann|können|ist|sind|wird|werden|zählt|zählen|braucht|brauchen|bis wann|ab wann)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Question:
+    """A question analysed once: everything the later steps read from it."""
+
+    text: str  # normalised
+    history: list[dict]
+    structured: dict | None  # explicit facts of a Projekt-Check
+    search_text: str  # the question, and for a follow-up the latest user turns before it
+    parts: ScoreParts  # the question's own retrieval signals (scope check)
+    search_parts: ScoreParts  # the search text's signals (the same object unless a follow-up)
+    profile: ProjectProfile
+
+
+def describes_project(text: str, hits: list[SearchHit]) -> bool:
+    """A project description (answer with goals and funding paths) rather than a question of fact.
+
+    It is one when it speaks of a plan ("wir wollen …", "Vorhaben"), when it is a statement rather than a question,
+    or when the best passage for it is an IREK goal.
+    """
+    if _PROJECT.search(text):
+        return True
+    if not text.rstrip().endswith("?") and not _QUESTION_OPENING.match(text):
+        return True
+    return bool(hits) and bool(hits[0].passage.goal_code)
+
+
+class AnswerPipeline:
+    def __init__(self, retriever: Retriever, goal_matcher: GoalMatcher, funding: FundingKnowledge,
+                 thresholds: ScopeThresholds, composer: LLMComposer | None = None) -> None:
+        self.retriever = retriever
+        self.goal_matcher = goal_matcher
+        self.funding = funding
+        self.scope = Scope(retriever, funding, thresholds)
+        self.composer = composer  # None = extractive answers only
+
+    @classmethod
+    def open(cls, settings: Settings) -> "AnswerPipeline":
+        retriever = Retriever.open(settings)
+        return cls(retriever, GoalMatcher(retriever), FundingKnowledge.load(), ScopeThresholds.load(),
+                   LLMComposer.from_settings(settings))  # the composer is None unless IREK_LLM_BASE_URL is set
+
+    def warm_up(self) -> None:
+        """Load the embedder and the indexes and compute the cached vocabularies before the first request."""
+        self.retriever.search("Förderung Gewerbegebiet", k=1)
+        self.scope.domain_stems  # noqa: B018 - cached on first use
+
+    # -- the steps -------------------------------------------------------------------------------------------------
+
+    def analyse(self, question: str, history: list[dict] | None = None,
+                structured: dict | None = None) -> Question | Answer:
+        """The question analysed once; a steering attempt is refused before anything is retrieved."""
+        if question is not None and len(str(question).strip()) > MAX_QUESTION_CHARS:
+            raise QueryError(f"Die Frage ist zu lang (höchstens {MAX_QUESTION_CHARS} Zeichen).")
+        text = normalise_query(question)
+        if is_steering_attempt(text):
+            return Answer(REFUSAL_STEERING, True, mode="refusal")
+        history = list(history or [])
+        search_text = contextual_query(text, history)
+        parts = self.retriever.score_parts(text)
+        search_parts = parts if search_text == text else self.retriever.score_parts(search_text)
+        profile = extract_profile(text, history, structured, knowledge=self.funding)
+        return Question(text, history, structured, search_text, parts, search_parts, profile)
+
+    def decide(self, q: Question) -> Findings | Answer:
+        """Scope, then the passages, goals and funding paths the answer is written from."""
+        if not q.structured and not self.scope.in_scope(q.text, q.history, q.parts):
+            # A Projekt-Check profile is a project by definition; only free text is checked for scope.
+            return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal")
+        hits = self.retriever.ranked(q.search_parts, k=6).hits
+        is_project = bool(q.structured) or describes_project(q.search_text, hits)
+        goals = self.goal_matcher.rank(q.search_parts, k=5) if is_project or IREK_QUESTION.search(q.text) else []
+        if is_project:
+            return Findings(q.text, q.search_text, "project", hits, goals, assess(q.profile, goals, self.funding),
+                            q.profile)
+        # A question of fact: the paths whose rules the best passages state, and for eligibility questions ("Kann ein
+        # Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
+        paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits)) if p]
+        if _FUNDING_QUESTION.search(q.search_text) and (q.profile.applicant_type or q.profile.project_types):
+            assessed = assess(q.profile, goals, self.funding).paths
+            paths = ([p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
+        unique = list({p.id.split("/")[0]: p for p in reversed(paths)}.values())[::-1]
+        return Findings(q.text, q.search_text, "fact", hits, goals[:3], FundingAssessment(unique[:2], []), q.profile)
+
+    def extractive(self, found: Findings) -> Answer:
+        """The extractive answer of some findings, citations placed on the page where each quote stands."""
+        return compose_extractive(found, self.retriever.passages, self.retriever.snapshot.locate)
+
+    def _paths_of_hits(self, hits: list[SearchHit]) -> list[str]:
+        paths: list[str] = []
+        for hit in hits[:2]:
+            path = self.funding.path_for_passage(hit.passage.document, hit.passage.section_number)
+            if path and path not in paths:
+                paths.append(path)
+        return paths
+
+    # -- running it ------------------------------------------------------------------------------------------------
+
+    def prepare(self, question: str, history: list[dict] | None = None,
+                structured: dict | None = None) -> tuple[Answer, Findings | None]:
+        """Analyse, retrieve, decide and compose extractively (CPU-bound, blocking); findings are None on a refusal."""
+        started = time.perf_counter()
+        q = self.analyse(question, history, structured)
+        found = q if isinstance(q, Answer) else self.decide(q)
+        if isinstance(found, Answer):
+            found.timings_ms = {"retrieval": 0.0, "total": (time.perf_counter() - started) * 1000}
+            return found, None
+        retrieved = time.perf_counter()
+        answer = self.extractive(found)
+        answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}
+        return answer, found
+
+    def run(self, question: str, history: list[dict] | None = None,
+            structured: dict | None = None) -> tuple[Answer, Findings | None]:
+        """The final answer and its findings, blocking (the CLI and the eval harness)."""
+        started = time.perf_counter()
+        answer, found = self.prepare(question, history, structured)
+        if self.composer is not None and found is not None and not answer.abstained:
+            answer = _timed(self.composer.compose(found, answer, self.retriever.passages), answer, started)
+        return answer, found
+
+    def answer(self, question: str, history: list[dict] | None = None, structured: dict | None = None) -> Answer:
+        return self.run(question, history, structured)[0]
+
+    async def astream(self, question: str, history: list[dict] | None = None,
+                      structured: dict | None = None) -> AsyncIterator[str | Answer | Findings]:
+        """Text deltas as the answer is composed, then the final `Answer`, then its `Findings` (on a refusal none).
+
+        The CPU-bound steps run in a worker thread, so the event loop stays free; the LLM composer's chat stream is
+        awaited with its time limit. The final answer is authoritative: when the model's output is rejected, the
+        deltas were a preview and the final answer is the extractive one.
+        """
+        started = time.perf_counter()
+        answer, found = await asyncio.to_thread(self.prepare, question, history, structured)
+        if self.composer is None or found is None or answer.abstained:
+            for piece in paragraphs(answer.answer):
+                if piece:
+                    yield piece
+            yield answer
+        else:
+            final = answer
+            async for item in self.composer.astream(found, answer, self.retriever.passages):
+                if isinstance(item, Answer):
+                    final = _timed(item, answer, started)
+                elif item:
+                    yield item
+            yield final
+        if found is not None:
+            yield found
+
+    async def arun(self, question: str, history: list[dict] | None = None,
+                   structured: dict | None = None) -> tuple[Answer, Findings | None]:
+        answer, found = None, None
+        async for item in self.astream(question, history, structured):
+            if isinstance(item, Answer):
+                answer = item
+            elif isinstance(item, Findings):
+                found = item
+        assert answer is not None
+        return answer, found
+
+
+def _timed(final: Answer, extractive: Answer, started: float) -> Answer:
+    """The composed answer with the extractive one's retrieval time and the whole time."""
+    final.timings_ms = {"retrieval": extractive.timings_ms.get("retrieval", 0.0),
+                        "total": (time.perf_counter() - started) * 1000}
+    return final
+
+
+def paragraphs(text: str) -> list[str]:
+    """The answer text in pieces, paragraph by paragraph; joined they give the text again."""
+    parts = text.split("\n\n")
+    return [parts[0], *("\n\n" + part for part in parts[1:])]

@@ -1,0 +1,105 @@
+"""Is a question one the corpus can answer? Steering attempts are caught by rules (guardrails); a question with no
+basis in the corpus is one whose best dense and keyword scores both stay under thresholds calibrated on the dev set,
+or that names no topic word of the corpus (place names do not count)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from assistant.answer.guardrails import is_follow_up
+from assistant.core.paths import TUNED_DIR, TunedValuesMissing
+from assistant.funding.knowledge import FundingKnowledge
+from assistant.funding.profile import MUNICIPALITIES
+from assistant.retrieval.retriever import Retriever, ScoreParts
+from assistant.text.analysis import stems
+
+THRESHOLDS_FILE = TUNED_DIR / "answer_thresholds.json"
+
+REFUSAL_STEERING = (
+    "Dabei kann ich nicht helfen. Ich beantworte ausschließlich Fragen zum IREK des Landkreises Osnabrück und zu "
+    "passenden Förderwegen (GRW, LEADER, Zukunftsregion) – auf Grundlage der hinterlegten Dokumente. "
+    "Beschreiben Sie gern Ihr Projekt oder stellen Sie eine Frage zu Förderregeln."
+)
+REFUSAL_OUT_OF_SCOPE = (
+    "Dazu finde ich in den hinterlegten Dokumenten (IREK Landkreis Osnabrück, GRW-Koordinierungsrahmen 2026 und "
+    "Zusammenfassungen zu LEADER, Zukunftsregion, RIS3 und Weser-Ems) keine Grundlage, deshalb beantworte ich die "
+    "Frage nicht. Ich helfe gern bei Projektideen für den Landkreis und bei Fragen zur Förderung."
+)
+
+# Words that make a question one about regional development and funding, beyond the corpus's own titles.
+DOMAIN_WORDS = (
+    "Förderung fördern Fördersatz Förderquote Zuschuss Antrag beantragen Investition investieren Unternehmen Betrieb "
+    "Projekt Vorhaben Gemeinde Kommune Landkreis Region regional Wirtschaft GRW LEADER IREK NBank Zukunftsregion RIS3 "
+    "Gewerbegebiet Infrastruktur Innovation Fachkräfte Digitalisierung Tourismus Energie Wasserstoff Netzwerk Cluster "
+    "Kooperation Ziel Handlungsziel Leitziel Themenkorridor Strategie Konzept Fördergebiet Koordinierungsrahmen Beihilfe "
+    "De-minimis KMU Zweckbindung Bindungsfrist Eigenbeitrag Eigenanteil Träger förderfähig Kosten Richtlinie "
+    "Geld Mittel Budget Finanzierung Partner Zuschüsse Höchstbetrag"
+)
+# Words too general to mark a topic, and words that only name places.
+GENERIC_WORDS = "gut neu groß klein Jahr Land Stadt Frage Beispiel Mensch Menschen Thema Bereich Zeit Tag"
+PLACE_WORDS = "Osnabrück Osnabrücker Landkreis Niedersachsen Bad Deutschland Teutoburger Wald Weser Ems"
+
+@dataclass(frozen=True)
+class ScopeThresholds:
+    """Below both, a question has no basis in the corpus. Calibrated on the dev set (see the JSON file)."""
+
+    dense: float = 0.80
+    keyword: float = 4.0
+
+    @classmethod
+    def load(cls, path: Path = THRESHOLDS_FILE) -> "ScopeThresholds":
+        """The calibrated thresholds; a missing file is an error (no silent defaults for tuned values)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))["thresholds"]
+        except (OSError, ValueError, KeyError) as error:
+            raise TunedValuesMissing(path, error) from None
+        return cls(**data)
+
+
+
+class Scope:
+    """The scope check of the answer pipeline."""
+
+    def __init__(self, retriever: Retriever, funding: FundingKnowledge, thresholds: ScopeThresholds) -> None:
+        self.retriever = retriever
+        self.funding = funding
+        self.thresholds = thresholds
+
+    def signals(self, text: str) -> tuple[float, float]:
+        """Highest dense cosine and highest raw BM25 (stems) of any passage for `text`."""
+        return self.parts_signals(self.retriever.score_parts(text))
+
+    @staticmethod
+    def parts_signals(parts: ScoreParts) -> tuple[float, float]:
+        return float(parts.dense.max(initial=0.0)), parts.keyword_raw_max
+
+    def in_scope(self, question: str, history: list[dict] | None, parts: ScoreParts) -> bool:
+        """`parts` are the question's own signals (computed once by the pipeline)."""
+        dense, keyword = self.parts_signals(parts)
+        if (dense >= self.thresholds.dense or keyword >= self.thresholds.keyword) and self.has_domain_term(question):
+            return True
+        if is_follow_up(question, history):
+            # A short follow-up leans on the conversation: it is in scope when it names a topic word of the corpus,
+            # or when the corpus knows every one of its words ("Gilt das auch, wenn wir schon angefangen haben?").
+            unknown = [s for s in stems(question) if s not in self.retriever.known_stems]
+            return self.has_domain_term(question) or not unknown
+        return False
+
+    @cached_property
+    def domain_stems(self) -> frozenset[str]:
+        """Stems of the corpus's own topic words: section and goal titles, the team's goal keywords and the funding
+        vocabulary. Place names are left out: a question about Melle is not in scope because it names Melle."""
+        texts = [p.section_title for p in self.retriever.passages]
+        texts += [line for p in self.retriever.passages for line in p.search_text.split("\n") if line.startswith("Stichworte:")]
+        texts += [path.name + " " + path.summary for path in self.funding.all_paths()]
+        texts.append(DOMAIN_WORDS)
+        places = set(stems(" ".join(self.funding.place_names() + sorted(MUNICIPALITIES)) + " " + PLACE_WORDS))
+        return frozenset(s for s in stems(" ".join(texts)) if s not in places and len(s) > 2) - set(stems(GENERIC_WORDS))
+
+    def has_domain_term(self, question: str) -> bool:
+        """A topic word of the corpus, also as the head of a compound ("Nachbargemeinde" ends in "gemeind")."""
+        domain = self.domain_stems
+        return any(s in domain or any(s[i:] in domain for i in range(1, len(s) - 4)) for s in stems(question))

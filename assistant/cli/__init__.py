@@ -1,0 +1,5 @@
+"""The command line `irek`."""
+
+from assistant.cli.commands import app, main
+
+__all__ = ["app", "main"]

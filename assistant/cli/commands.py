@@ -1,0 +1,353 @@
+"""The `irek` command line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from assistant.core.settings import Settings, get_settings
+
+app = typer.Typer(
+    name="irek",
+    help="IREK-Assistent: Recherche und Förderberatung zum IREK Landkreis Osnabrück.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+# Error lines must stay one line each (file and reason together), also when stderr is a pipe or a log.
+errors = Console(stderr=True, soft_wrap=True)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    errors.print(f"[bold red]Fehler:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Ordner mit den Dokumenten (Standard: IREK_CORPUS_DIR).")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Alles neu aufbauen, nichts wiederverwenden.")] = False,
+) -> None:
+    """Dokumente einlesen und den Suchindex (neu) aufbauen."""
+    from assistant.embedding.embedders import EmbedderUnavailable, create_embeddings
+    from assistant.cli.progress import RichBuildProgress
+    from ingest.build import build_index
+    from ingest.sources import SourcesError
+
+    settings = get_settings()
+    corpus_dir = corpus or settings.corpus_dir
+    if not corpus_dir.is_dir():
+        _fail(f"Der Korpus-Ordner „{corpus_dir}“ existiert nicht.")
+    try:
+        embeddings = create_embeddings(settings)
+    except EmbedderUnavailable as error:
+        _fail(str(error))
+    try:
+        with RichBuildProgress(console) as progress:
+            report = build_index(settings, embeddings, corpus_dir=corpus_dir, rebuild=rebuild, progress=progress)
+    except SourcesError as error:
+        _fail(str(error))
+
+    table = Table(title="Index", show_lines=False)
+    for column in ("Dokument", "Titel", "Seiten", "Passagen", "Status"):
+        table.add_column(column, justify="right" if column in {"Seiten", "Passagen"} else "left")
+    for doc in report.documents:
+        table.add_row(doc.id, doc.title[:60], str(doc.pages), str(doc.passages), doc.status)
+    console.print(table)
+    if report.switched:
+        console.print(
+            f"Neuer Index aktiv: {report.passages} Passagen, {report.embedded} neu eingebettet, "
+            f"{report.reused_vectors} wiederverwendet, {report.seconds:.1f} s."
+        )
+    elif report.build_path is not None:
+        console.print(f"Index ist aktuell: nichts geändert ({report.passages} Passagen, {report.seconds:.1f} s).")
+    else:
+        console.print("Kein Index gebaut: kein Dokument konnte gelesen werden.")
+    for failure in report.failures:
+        errors.print(f"[red]Nicht indexiert:[/] {failure.path}: {failure.reason}", highlight=False)
+    if report.failures:
+        raise typer.Exit(2)
+
+
+def _snapshot(settings: Settings):
+    from assistant.index.store import IndexSnapshot, IndexUnavailable
+
+    try:
+        return IndexSnapshot.open(settings.index_dir)
+    except IndexUnavailable as error:
+        _fail(str(error))
+
+
+@app.command()
+def documents(as_json: Annotated[bool, typer.Option("--json", help="Ausgabe als JSON.")] = False) -> None:
+    """Welche Dokumente indexiert sind."""
+    snapshot = _snapshot(get_settings())
+    rows = [
+        {"id": d["id"], "title": d["title"], "kind": d["kind"], "pages": d["pages"], "passages": d["passages"], "hash": d["hash"]}
+        for d in snapshot.documents_summary()
+    ]
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"Indexierte Dokumente (Stand {snapshot.manifest['built_at']})")
+    for column in ("id", "Titel", "Art", "Seiten", "Passagen", "SHA-256"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["id"], row["title"][:70], row["kind"], str(row["pages"]), str(row["passages"]), row["hash"][:12])
+    console.print(table)
+
+
+@app.command()
+def goals(as_json: Annotated[bool, typer.Option("--json", help="Ausgabe als JSON.")] = False) -> None:
+    """Der Zielbaum des IREK: Themenkorridore, Leitziele, Handlungsziele."""
+    from assistant.index.catalogue import GoalCatalogue
+
+    catalogue = GoalCatalogue.from_snapshot(_snapshot(get_settings()))
+    if as_json:
+        sys.stdout.write(json.dumps(catalogue.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.tree import Tree
+
+    tree = Tree("[bold]IREK Landkreis Osnabrück[/]")
+    for corridor in catalogue.corridors:
+        branch = tree.add(f"[bold]{corridor.code} {corridor.title}[/]")
+        for leitziel in catalogue.children(corridor.code):
+            twig = branch.add(f"{leitziel.code} {leitziel.title}")
+            for goal in catalogue.children(leitziel.code):
+                twig.add(f"[dim]{goal.code}[/] {goal.title}")
+    console.print(tree)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Suchanfrage, z. B. \"Fördersatz Gewerbegebiet\".")],
+    doc: Annotated[Optional[str], typer.Option("--doc", help="Nur dieses Dokument (z. B. grw, irek).")] = None,
+    section: Annotated[Optional[str], typer.Option("--section", help="Abschnitts- oder Zielnummer als Präfix, z. B. 3.4.")] = None,
+    corridor: Annotated[Optional[str], typer.Option("--corridor", help="Nur IREK-Themenkorridor 1 bis 4.")] = None,
+    k: Annotated[int, typer.Option("-k", help="Anzahl der Treffer (1 bis 100).")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Ausgabe als JSON.")] = False,
+) -> None:
+    """Passagen suchen, mit Fundstelle (Dokument, Abschnitt, Seite)."""
+    from assistant.index.store import IndexUnavailable
+    from assistant.core.errors import QueryError
+    from assistant.retrieval.retriever import Retriever, SearchFilters
+    from assistant.retrieval.serialise import hit_to_dict
+
+    settings = get_settings()
+    try:
+        retriever = Retriever.open(settings)
+        result = retriever.search(query, k=k, filters=SearchFilters(document=doc, section=section, corridor=corridor))
+    except (IndexUnavailable, QueryError) as error:
+        _fail(str(error))
+    if as_json:
+        payload = {"query": query, "hits": [hit_to_dict(hit) for hit in result.hits], "timings_ms": result.timings_ms}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not result.hits:
+        console.print("Keine passenden Passagen gefunden.")
+    for rank, hit in enumerate(result.hits, start=1):
+        console.print(f"[bold]{rank}. {hit.citation}[/]  [dim](Score {hit.score:.3f})[/]", highlight=False)
+        text = hit.passage.text if len(hit.passage.text) <= 600 else hit.passage.text[:600].rsplit(" ", 1)[0] + " …"
+        console.print(text, highlight=False, markup=False)
+        console.print()
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Frage oder Projektbeschreibung auf Deutsch.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Antwort als JSON (Format aus contracts.md §2).")] = False,
+    history: Annotated[Optional[Path], typer.Option("--history", help="JSON-Datei mit früheren Gesprächsschritten.")] = None,
+) -> None:
+    """Frage stellen oder Projekt beschreiben: passende IREK-Ziele, Förderwege, Belege."""
+    from assistant.answer.pipeline import AnswerPipeline
+    from assistant.core.errors import QueryError
+    from assistant.index.store import IndexUnavailable
+
+    turns = _read_history(history) if history else []
+    try:
+        result = AnswerPipeline.open(get_settings()).answer(question, turns)
+    except (IndexUnavailable, QueryError) as error:
+        _fail(str(error))
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print(result.answer, highlight=False, markup=False)
+    if result.citations:
+        console.print("\n[bold]Quellen[/]")
+        for citation in result.citations:
+            console.print(f"[{citation.n}] {citation.citation}: „{citation.quote}“", highlight=False, markup=False)
+
+
+def _read_history(path: Path) -> list[dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        _fail(f"Die Verlaufsdatei „{path}“ ist nicht lesbar ({error}).")
+    turns = data.get("history", data) if isinstance(data, dict) else data
+    if not isinstance(turns, list) or not all(
+        isinstance(t, dict) and t.get("role") in ("user", "assistant") and isinstance(t.get("content"), str) for t in turns
+    ):
+        _fail(f"Die Verlaufsdatei „{path}“ muss eine Liste von {{\"role\": \"user\"|\"assistant\", \"content\": …}} sein.")
+    return turns
+
+
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option("--host", help="Adresse (Standard: IREK_API_HOST, 127.0.0.1).")] = None,
+    port: Annotated[Optional[int], typer.Option("--port", help="Port (Standard: IREK_API_PORT, 8000).")] = None,
+) -> None:
+    """HTTP-API (und Webseite) mit uvicorn starten."""
+    import uvicorn
+
+    from assistant.api import create_app
+
+    settings = get_settings()
+    uvicorn.run(create_app(settings), host=host or settings.api_host, port=port or settings.api_port,
+                log_level="info")
+
+
+eval_app = typer.Typer(help="Regressionsauswertung mit Fragensätzen (contracts.md §3).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def _parse_bounds(values: list[str]) -> dict[str, float]:
+    bounds = {}
+    for value in values:
+        name, _, number = value.partition("=")
+        try:
+            bounds[name.strip()] = float(number)
+        except ValueError:
+            _fail(f"--fail-under erwartet KENNZAHL=WERT, erhalten „{value}“.")
+    return bounds
+
+
+@eval_app.command("run")
+def eval_run(
+    set_file: Annotated[Path, typer.Argument(help="Fragensatz (YAML).")],
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="JSON-Bericht hierhin schreiben.")] = None,
+    md_out: Annotated[Optional[Path], typer.Option("--md", help="Markdown-Bericht hierhin schreiben.")] = None,
+    url: Annotated[Optional[str], typer.Option("--url", help="Laufenden Server statt In-Process verwenden.")] = None,
+    fail_under: Annotated[list[str], typer.Option("--fail-under", help="KENNZAHL=WERT; bei Latenz eine Obergrenze in ms.")] = [],  # noqa: B006
+) -> None:
+    """Fragensatz gegen den Assistenten laufen lassen, Kennzahlen und Fehlfälle ausgeben."""
+    from rich.progress import Progress
+
+    from assistant.index.store import IndexUnavailable
+    from evals.harness import METRICS, HttpTarget, InProcessTarget, SetError, bound_violations, load_set, run_set
+    from evals.reports import markdown_report, store_run
+
+    settings = get_settings()
+    try:
+        bounds = _parse_bounds(fail_under)
+        bound_violations({}, bounds)  # rejects unknown metric names before the run
+        eval_set = load_set(set_file)
+        target = HttpTarget(url) if url else InProcessTarget(settings)
+    except (SetError, IndexUnavailable) as error:
+        _fail(str(error))
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task(f"Satz {eval_set.name}", total=len(eval_set.cases))
+        run = run_set(eval_set, target, lambda done, total: progress.update(task, completed=done))
+    table = Table(title=f"Satz „{run.set_name}“: {sum(c.passed for c in run.cases)} von {len(run.cases)} Fällen bestanden")
+    table.add_column("Kennzahl")
+    table.add_column("Wert", justify="right")
+    for name in METRICS:
+        value = run.metrics.get(name)
+        table.add_row(name, "–" if value is None else str(value))
+    console.print(table)
+    for case in [c for c in run.cases if not c.passed][:40]:
+        console.print(f"[bold red]✗ {case.id}[/] {case.question[:140]}", highlight=False)
+        for failure in case.failures:
+            console.print(f"    {failure}", highlight=False, markup=False)
+        answer = " ".join(str(case.answer.get("answer", "")).split())
+        console.print(f"    erhalten: {answer[:300] + (' …' if len(answer) > 300 else '')}", highlight=False, markup=False)
+    if json_out:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+    if md_out:
+        md_out.parent.mkdir(parents=True, exist_ok=True)
+        md_out.write_text(markdown_report(run), encoding="utf-8")
+    store_run(run, settings.eval_runs_dir)
+    violations = bound_violations(run.metrics, bounds)
+    for violation in violations:
+        errors.print(f"[bold red]Schranke verfehlt:[/] {violation}", highlight=False)
+    if violations:
+        raise typer.Exit(1)
+
+
+@eval_app.command("compare")
+def eval_compare(old: Annotated[Path, typer.Argument()], new: Annotated[Path, typer.Argument()]) -> None:
+    """Zwei JSON-Berichte vergleichen: Änderungen je Kennzahl und Fälle, die gekippt sind."""
+    from evals.harness import LOWER_IS_BETTER, compare_runs
+
+    try:
+        before, after = (json.loads(p.read_text(encoding="utf-8")) for p in (old, new))
+    except (OSError, ValueError) as error:
+        _fail(f"Bericht nicht lesbar: {error}")
+    deltas, flipped = compare_runs(before, after)
+    table = Table(title=f"{old.name} → {new.name}")
+    for column in ("Kennzahl", "alt", "neu", "Δ"):
+        table.add_column(column, justify="right" if column != "Kennzahl" else "left")
+    for name, a, b, delta in deltas:
+        better = delta is not None and ((delta < 0) if name in LOWER_IS_BETTER else (delta > 0))
+        colour = "green" if better else ("red" if delta else "")
+        table.add_row(name, str(a), str(b), f"[{colour}]{delta:+}[/]" if delta is not None and colour else str(delta))
+    console.print(table)
+    for case_id, was, now in flipped:
+        console.print(f"{'[green]✓ jetzt bestanden' if now else '[red]✗ jetzt nicht bestanden'}[/] {case_id}")
+    if not flipped:
+        console.print("Keine Fälle gekippt.")
+
+
+@eval_app.command("report")
+def eval_report(out: Annotated[Path, typer.Option("--out", help="Ziel der HTML-Datei.")] = Path("reports/auswertung.html")) -> None:
+    """HTML-Bericht mit den Kennzahlen aller gespeicherten Läufe als Diagramme."""
+    from evals.reports import html_report
+
+    settings = get_settings()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html_report(settings.eval_runs_dir), encoding="utf-8")
+    console.print(f"Bericht geschrieben: {out}")
+
+
+@eval_app.command("retrieval")
+def eval_retrieval(
+    split: Annotated[str, typer.Option("--split", help="all, dev oder heldout")] = "all",
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Retrieval-Kennzahlen (hit@1, hit@5, MRR@10, nDCG@10) auf den Entwicklungsanfragen."""
+    from assistant.index.store import IndexUnavailable
+    from assistant.retrieval.retriever import Retriever
+    from evals.retrieval_eval import evaluate, load_queries
+
+    if split not in {"all", "dev", "heldout"}:
+        _fail("--split muss all, dev oder heldout sein.")
+    try:
+        retriever = Retriever.open(get_settings())
+    except IndexUnavailable as error:
+        _fail(str(error))
+    figures = evaluate(load_queries(split=split), retriever.passages,
+                       lambda q: [h.passage for h in retriever.search(q, k=10).hits])
+    if as_json:
+        sys.stdout.write(json.dumps(figures, indent=2) + "\n")
+        return
+    table = Table(title=f"Retrieval ({split})")
+    for column in ("Familie", "n", "hit@1", "hit@5", "MRR@10", "nDCG@10"):
+        table.add_column(column)
+    for family, m in figures.items():
+        table.add_row(family, str(m["queries"]), *(f"{m[k]:.3f}" for k in ("hit@1", "hit@5", "mrr@10", "ndcg@10")))
+    console.print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    logging.basicConfig(level=logging.WARNING)
+    for noisy in ("bm25s", "chromadb", "httpx"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    app()

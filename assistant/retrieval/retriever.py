@@ -1,0 +1,311 @@
+"""Hybrid retrieval: German BM25 (stems + compound n-grams) and dense e5 vectors from Chroma, fused by weight,
+with exact references (goal codes, section numbers, acronyms) put first.
+
+Everything heavy (keyword indexes, Chroma collection, embedding model) is loaded once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from assistant.core.paths import TUNED_DIR, TunedValuesMissing
+from assistant.embedding.embedders import IdentifiedEmbeddings, shared_embeddings
+from assistant.index.store import IndexSnapshot, IndexUnavailable
+from assistant.retrieval.expansion import EXPANSION_WEIGHT, expansion_terms
+from assistant.core.settings import Settings
+from assistant.text.analysis import KEYWORD_VIEWS
+from assistant.index.vectors import chroma_client, open_collection
+from assistant.core.errors import QueryError
+from assistant.core.model import Passage
+from assistant.text.citations import german_citation
+
+MAX_QUERY_CHARS = 2000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CODE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.]*\d)")
+_ANNEX = re.compile(r"\bAnhang\s+(\d{1,2})\b", re.IGNORECASE)
+_GOAL_CONTEXT = re.compile(r"(handlungsziel|leitziel|ziel|irek)", re.IGNORECASE)
+_SECTION_CONTEXT = re.compile(r"(\bnr\.?|\bnummer|\bziffer|\babschnitt|\bgrw|koordinierungsrahmen)", re.IGNORECASE)
+_ACRONYM = re.compile(r"\b(?:[A-ZÄÖÜ]{2,}[0-9]*|[A-Z][a-z]?[A-Z][A-Za-z0-9]+|RIS3)\b")
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """How the sides are combined. The values in use are the tuned ones (`load_weights`, chosen on the development
+    queries; docs/retrieval.md has the figures); these defaults are only the tuning benchmark's starting point."""
+
+    dense: float = 0.6
+    keyword: float = 0.4
+    ngram_share: float = 0.5  # share of the compound n-gram BM25 inside the keyword side
+    exact_bonus: float = 1.0  # added for a passage named by an exact reference in the query
+    acronym_bonus: float = 0.15  # added per rare acronym of the query that the passage contains
+    dense_candidates: int = 60
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    document: str | None = None
+    section: str | None = None  # section-number prefix: "3.4" matches 3.4, 3.4.1, 3.4.2
+    corridor: str | None = None
+    leitziel: str | None = None
+
+
+@dataclass
+class SearchHit:
+    passage: Passage
+    score: float
+    dense: float = 0.0
+    keyword: float = 0.0
+    exact: bool = False
+
+    @property
+    def citation(self) -> str:
+        return german_citation(self.passage)
+
+
+@dataclass
+class SearchResult:
+    hits: list[SearchHit]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def normalise_query(query: str) -> str:
+    if query is None or not str(query).strip():
+        raise QueryError("Bitte eine Frage oder einen Suchbegriff eingeben.")
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", str(query)))
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise QueryError("Bitte eine Frage oder einen Suchbegriff eingeben.")
+    return text[:MAX_QUERY_CHARS]
+
+
+def _minmax(values: np.ndarray) -> np.ndarray:
+    if values.size == 0:
+        return values
+    low, high = float(values.min()), float(values.max())
+    if high - low < 1e-9:
+        return np.where(values > 0, 1.0, 0.0)
+    return (values - low) / (high - low)
+
+
+class Retriever:
+    def __init__(self, settings: Settings, snapshot: IndexSnapshot, embeddings: IdentifiedEmbeddings,
+                 weights: FusionWeights | None = None) -> None:
+        if snapshot.embedder != embeddings.identity:
+            raise IndexUnavailable(
+                f"Der Index wurde mit „{snapshot.embedder}“ gebaut, eingestellt ist „{embeddings.identity}“. "
+                "Bitte `irek ingest` ausführen."
+            )
+        self.settings = settings
+        self.snapshot = snapshot
+        self.embeddings = embeddings
+        self.weights = weights or load_weights()
+        self.passages = snapshot.passages
+        self._keyword = {name: bm25s.BM25.load(str(snapshot.path / "keyword" / name), show_progress=False)
+                         for name in KEYWORD_VIEWS}
+        chroma = snapshot.manifest["chroma"]
+        client = chroma_client(chroma.get("url") or settings.chroma_url, snapshot.path / "chroma")
+        self._collection = open_collection(client, chroma["collection"])
+        self._section_numbers = {p.section_number for p in self.passages if p.section_number}
+        self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
+        self._documents = {p.document for p in self.passages}
+        self._dense_rows = np.array([p.dense for p in self.passages], dtype=bool)  # passages in the collection
+
+    @classmethod
+    def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
+        snapshot = IndexSnapshot.open(settings.index_dir)
+        return cls(settings, snapshot, shared_embeddings(settings), weights)
+
+    # -- sides ---------------------------------------------------------------------------------------------------
+
+    def keyword_views(self, query: str) -> tuple[dict[str, np.ndarray], float]:
+        """BM25 per keyword view, min-max normalised per query (all zeros where no query term is indexed), and the
+        highest raw BM25 of the query's own stems (how strongly the corpus knows these words). The statute wording
+        that the query glossary adds (assistant/retrieval/expansion.py) counts with EXPANSION_WEIGHT."""
+        added = " ; ".join(expansion_terms(query))
+        views, raw_max = {}, 0.0
+        for name, analyse in KEYWORD_VIEWS.items():
+            index = self._keyword[name]
+            tokens = [t for t in analyse(query) if t in index.vocab_dict]
+            own = set(tokens)
+            extra = [t for t in dict.fromkeys(analyse(added)) if t in index.vocab_dict and t not in own]
+            scores = self._bm25(index, tokens)
+            if name == "words":
+                raw_max = float(np.max(scores))
+            views[name] = _minmax(scores + EXPANSION_WEIGHT * self._bm25(index, extra))
+        return views, raw_max
+
+    def _bm25(self, index: bm25s.BM25, tokens: list[str]) -> np.ndarray:
+        if not tokens:
+            return np.zeros(len(self.passages), np.float32)
+        return np.asarray(index.get_scores(tokens), dtype=np.float32)
+
+    def query_vector(self, query: str) -> np.ndarray:
+        return np.asarray(self.embeddings.embed_query_vector(query[:MAX_QUERY_CHARS]), dtype=np.float32)
+
+    def dense_scores(self, vector: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+        """Cosine similarity from Chroma for the best candidates; 0 for the rest."""
+        n = int(min(self.weights.dense_candidates, (allowed & self._dense_rows).sum()))
+        scores = np.zeros(len(self.passages), dtype=np.float32)
+        if n == 0:
+            return scores
+        where = self._where(allowed)
+        result = self._collection.query(
+            query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=n, where=where,
+            include=["distances"],
+        )
+        for chunk_id, distance in zip(result["ids"][0], result["distances"][0]):
+            row = self.snapshot.by_chunk_id.get(chunk_id)
+            if row is not None:
+                scores[row] = 1.0 - float(distance)
+        return scores
+
+    def _where(self, allowed: np.ndarray) -> dict | None:
+        """The filter as a Chroma `where`: the allowed passages themselves, so that every one can be a candidate."""
+        if allowed.all():
+            return None
+        return {"chunk_id": {"$in": [self.passages[i].chunk_id for i in np.flatnonzero(allowed & self._dense_rows)]}}
+
+    @cached_property
+    def known_stems(self) -> frozenset[str]:
+        return frozenset(self._keyword["words"].vocab_dict)
+
+    # -- filters and exact references ------------------------------------------------------------------------
+
+    def allowed_mask(self, filters: SearchFilters | None) -> np.ndarray:
+        mask = np.ones(len(self.passages), dtype=bool)
+        if not filters:
+            return mask
+        if filters.document:
+            if filters.document not in self._documents:
+                raise QueryError(
+                    f"Unbekanntes Dokument „{filters.document}“. Bekannt sind: {', '.join(sorted(self._documents))}."
+                )
+            mask &= np.array([p.document == filters.document for p in self.passages])
+        if filters.section:
+            prefix = filters.section.strip().removeprefix("Nr.").strip()
+            mask &= np.array([p.section_number == prefix or p.section_number.startswith(prefix + ".")
+                              or p.goal_code == prefix or p.goal_code.startswith(prefix + ".") for p in self.passages])
+            if not mask.any():
+                raise QueryError(f"Einen Abschnitt „{filters.section}“ gibt es in den gewählten Dokumenten nicht.")
+        if filters.corridor:
+            if filters.corridor not in {"1", "2", "3", "4"}:
+                raise QueryError(f"Unbekannter Themenkorridor „{filters.corridor}“ (1 bis 4).")
+            mask &= np.array([p.corridor == filters.corridor for p in self.passages])
+        if filters.leitziel:
+            mask &= np.array([p.leitziel == filters.leitziel or p.goal_code == filters.leitziel for p in self.passages])
+            if not mask.any():
+                raise QueryError(f"Ein Leitziel „{filters.leitziel}“ gibt es im IREK nicht.")
+        return mask
+
+    def exact_references(self, query: str) -> np.ndarray:
+        """Passages that the query names: "Handlungsziel 3.4.2", "Nr. 2.7.1", "Nummer 3.2.1.1", "Anhang 5"."""
+        named = np.zeros(len(self.passages), dtype=bool)
+        goal_context = bool(_GOAL_CONTEXT.search(query))
+        section_context = bool(_SECTION_CONTEXT.search(query))
+        for code in _CODE.findall(query):
+            wants_goal = code in self._goal_codes and (goal_context or not section_context)
+            wants_section = code in self._section_numbers and (section_context or not goal_context)
+            for i, p in enumerate(self.passages):
+                if (wants_goal and p.goal_code == code) or (wants_section and p.section_number == code and not p.goal_code):
+                    named[i] = True
+        for number in _ANNEX.findall(query):
+            named |= np.array([p.section_number == f"Anhang {number}" for p in self.passages])
+        return named
+
+    def acronym_matches(self, query: str) -> np.ndarray:
+        counts = np.zeros(len(self.passages), dtype=np.float32)
+        for acronym in set(_ACRONYM.findall(query)):
+            pattern = re.compile(rf"\b{re.escape(acronym)}\b")
+            hits = np.array([bool(pattern.search(p.text)) for p in self.passages])
+            if 0 < hits.sum() <= max(3, len(self.passages) // 5):  # rare enough to be telling
+                counts += hits
+        return counts
+
+    # -- fusion ----------------------------------------------------------------------------------------------------
+
+    def score_parts(self, query: str, filters: SearchFilters | None = None) -> "ScoreParts":
+        """All signals of a query over all passages, computed once: an answer checks scope, searches and ranks goals
+        with the same parts. Nothing is kept between calls, so concurrent requests share no mutable state."""
+        query = normalise_query(query)
+        started = time.perf_counter()
+        allowed = self.allowed_mask(filters)
+        views, raw_max = self.keyword_views(query)
+        exact, acronyms = self.exact_references(query), self.acronym_matches(query)
+        after_keyword = time.perf_counter()
+        vector = self.query_vector(query)
+        dense = self.dense_scores(vector, allowed)
+        after_dense = time.perf_counter()
+        return ScoreParts(
+            query=query, vector=vector, keyword_raw_max=raw_max,
+            words=views["words"], ngrams=views["ngrams"], dense=dense, exact=exact, acronyms=acronyms, allowed=allowed,
+            timings_ms={"keyword": (after_keyword - started) * 1000, "dense": (after_dense - after_keyword) * 1000},
+        )
+
+    def search(self, query: str, k: int = 5, filters: SearchFilters | None = None,
+               weights: FusionWeights | None = None) -> SearchResult:
+        if not 1 <= k <= 100:
+            raise QueryError("k muss zwischen 1 und 100 liegen.")
+        return self.ranked(self.score_parts(query, filters), k, weights)
+
+    def ranked(self, parts: "ScoreParts", k: int = 5, weights: FusionWeights | None = None) -> SearchResult:
+        """The best `k` passages of already computed signals."""
+        started = time.perf_counter()
+        fused = parts.fuse(weights or self.weights)
+        order = [i for i in np.argsort(-fused, kind="stable")[:k] if np.isfinite(fused[i]) and fused[i] > 0]
+        keyword = parts.keyword(weights or self.weights)
+        hits = [SearchHit(self.passages[i], float(fused[i]), float(parts.dense[i]), float(keyword[i]), bool(parts.exact[i]))
+                for i in order]
+        ranking = (time.perf_counter() - started) * 1000
+        return SearchResult(hits, parts.timings_ms | {"total": sum(parts.timings_ms.values()) + ranking})
+
+
+@dataclass
+class ScoreParts:
+    """Every signal for one query over all passages; fusion is arithmetic on these arrays."""
+
+    query: str  # the normalised query
+    vector: np.ndarray  # its embedding
+    keyword_raw_max: float  # highest raw BM25 of its own stems
+    words: np.ndarray
+    ngrams: np.ndarray
+    dense: np.ndarray  # raw cosine similarity of the dense candidates, 0 elsewhere
+    exact: np.ndarray
+    acronyms: np.ndarray
+    allowed: np.ndarray
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def keyword(self, w: FusionWeights) -> np.ndarray:
+        return (1.0 - w.ngram_share) * self.words + w.ngram_share * self.ngrams
+
+    def dense_normalised(self) -> np.ndarray:
+        dense = np.zeros_like(self.dense)
+        candidates = self.dense > 0
+        if candidates.any():
+            dense[candidates] = _minmax(self.dense[candidates])
+        return dense
+
+    def fuse(self, w: FusionWeights) -> np.ndarray:
+        fused = (w.dense * self.dense_normalised() + w.keyword * self.keyword(w)
+                 + w.exact_bonus * self.exact + w.acronym_bonus * self.acronyms)
+        fused[~self.allowed] = -np.inf
+        return fused
+
+
+WEIGHTS_FILE = TUNED_DIR / "retrieval_weights.json"
+
+
+def load_weights(path: Path = WEIGHTS_FILE) -> FusionWeights:
+    """The tuned weights, as recorded by evals/benchmarks/tune_fusion.py; a missing file is an error."""
+    try:
+        return FusionWeights(**json.loads(path.read_text(encoding="utf-8"))["weights"])
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise TunedValuesMissing(path, error) from None

@@ -1,0 +1,162 @@
+"""Numbered citations whose quotes stand verbatim in the cited passage."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from assistant.text.analysis import compound_ngrams, stems
+from assistant.core.answer import AnswerCitation
+from assistant.core.model import Passage
+
+# A sentence ends at . ! ? before white space and an upper-case letter or an opening quote, or at a line break;
+# not after a number ("31. Dezember", "Nr. 2. Absatz") or a common abbreviation ("z. B.", "Abs.", "Mio.").
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"(•−–])|\n+")
+_NO_END_BEFORE_DOT = re.compile(
+    r"(?:\b(?:z|B|Nr|Abs|bzw|ggf|u|a|S|vgl|d|h|i|V|m|Art|lit|ca|inkl|Mio|Mrd|Tsd|gem|Buchst|Ziff|Fn|bspw|sog|usw|evtl)|(?<!\d)\d{1,2})\.$"
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    sentences, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group(0).startswith("\n") or not _NO_END_BEFORE_DOT.search(text[start : match.start()]):
+            sentences.append(text[start : match.start()])
+            start = match.end()
+    sentences.append(text[start:])
+    return [s.strip() for s in sentences if s.strip()]
+
+
+MAX_QUOTE_CHARS = 320
+
+
+@dataclass
+class Citation:
+    n: int
+    passage: Passage
+    quote: str
+    page: int | None = None  # the PDF page on which the quote stands (a passage may span two)
+    page_label: str = ""
+    def to_answer(self) -> AnswerCitation:
+        p = self.passage
+        section = f"{p.goal_code or p.section_number} {p.section_title}".strip() if (p.goal_code or p.section_number or p.section_title) else None
+        page = self.page if self.page is not None else p.page_start
+        label = self.page_label or p.page_label or None
+        on_page = replace(p, page_start=page, page_label=label or "") if page else p
+        return AnswerCitation(self.n, p.document, p.document_title, page, label, section, self.quote, p.chunk_id,
+                              german_citation(on_page))
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.to_answer().to_dict()
+
+
+def find_verbatim(passage_text: str, quote: str) -> str | None:
+    """The passage's own wording of `quote`, where they differ only in white space (line breaks, spaces)."""
+    words = quote.split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    match = re.search(pattern, passage_text)
+    return match.group(0) if match else None
+
+
+def german_citation(passage: Passage, *, with_title: bool = False) -> str:
+    """The one German citation string: "GRW-Koordinierungsrahmen 2026, Nr. 3.4.2, S. 32" (printed page where the
+    document has page numbers); `with_title` adds the section title ("Nr. 3.4.2 „Regionalmanagement“") for an
+    application's list of sources. The CLI, the API (and through it the page) and the export all use it."""
+    parts = [passage.document_title]
+    if passage.goal_code:
+        kind = "Handlungsziel" if passage.goal_code.count(".") == 2 else "Leitziel"
+        parts.append(f"{kind} {passage.goal_code}")
+    elif passage.section_number:
+        number = passage.section_number
+        parts.append(number if number.startswith("Anhang") else f"Nr. {number}")
+    elif passage.section_title:
+        parts.append(f"{'Abschnitt ' if with_title else ''}„{passage.section_title.strip()}“")
+    if with_title and (passage.goal_code or passage.section_number) and passage.section_title.strip():
+        parts[-1] += f" „{passage.section_title.strip()}“"
+    if passage.page_start:
+        label = passage.page_label or str(passage.page_start)
+        parts.append(f"S. {label}")
+    text = ", ".join(parts)
+    if with_title and passage.kind == "summary":
+        text += " (Zusammenfassung des Projekts, kein Originaltext)"
+    return text
+
+
+def citation_from_fields(title: str, section: str | None, page: int | str | None) -> str:
+    """The citation string where only an answer's citation fields are known (no indexed passage at hand)."""
+    parts = [title or "Unbekanntes Dokument"]
+    if section:
+        parts.append(f"Abschnitt {section}")
+    if page:
+        parts.append(f"S. {page}")
+    return ", ".join(parts)
+
+
+# What a question of fact may prefer in a sentence: any figure (dates, deadlines, numbers), or an amount.
+FIGURE = re.compile(r"\d")
+AMOUNT = re.compile(r"\d[\d.,]*\s*(?:Prozent|%|Euro|€)")
+
+
+def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | None = None) -> str:
+    """The passage sentence that shares most stems with the query (verbatim, at most MAX_QUOTE_CHARS); a sentence
+    matching `prefer` gets half a stem more."""
+    wanted = set(stems(query)) | set(compound_ngrams(query))
+    best, best_score = None, -1.0
+    for sentence in split_sentences(passage.text):
+        if len(sentence) < 15 or sentence.startswith("#") or sentence.strip() == passage.section_title.strip():
+            continue  # fragments and headings (Markdown, or the passage's own section title) say nothing on their own
+        overlap = len(wanted & (set(stems(sentence)) | set(compound_ngrams(sentence))))
+        score = overlap + (0.5 if prefer and prefer.search(sentence) else 0.0) - len(sentence) / 2000
+        if score > best_score:
+            best, best_score = sentence, score
+    quote = best or passage.text.strip()
+    if quote.endswith(":"):
+        return _with_following_list(passage.text, quote)
+    if len(quote) > MAX_QUOTE_CHARS:
+        cut = quote.rfind(" ", 0, MAX_QUOTE_CHARS)
+        quote = quote[: cut if cut > 40 else MAX_QUOTE_CHARS]
+    return quote
+
+
+# Where a quote stands: (PDF page, printed page label) for a passage and a quote inside it.
+Locator = Callable[[Passage, str], tuple[int | None, str]]
+
+
+_LIST_ITEM = re.compile(r"\n+[ \t]*[•\-−–][^\n]*")
+
+
+def _with_following_list(text: str, lead: str) -> str:
+    """"Diese Themenkorridore sind:" says nothing without its list: quote the lead and the list items after it."""
+    start = text.find(lead)
+    if start < 0:
+        return lead
+    end = start + len(lead)
+    while (match := _LIST_ITEM.match(text, end)) and match.end() - start <= 2 * MAX_QUOTE_CHARS:
+        end = match.end()
+    return text[start:end]
+
+
+@dataclass
+class CitationList:
+    """Collects citations in the order they are first used; one number per passage and quote."""
+
+    items: list[Citation] = field(default_factory=list)
+    locate: Locator | None = None
+
+    def cite(self, passage: Passage, quote: str) -> int:
+        for item in self.items:
+            if item.passage.chunk_id == passage.chunk_id and item.quote == quote:
+                return item.n
+        page, label = self.locate(passage, quote) if self.locate else (passage.page_start, passage.page_label)
+        self.items.append(Citation(len(self.items) + 1, passage, quote, page, label))
+        return len(self.items)
+
+    def to_list(self) -> list[dict[str, Any]]:
+        return [c.to_dict() for c in self.items]
+
+    def to_answer(self) -> list[AnswerCitation]:
+        return [c.to_answer() for c in self.items]

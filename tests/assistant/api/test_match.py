@@ -1,0 +1,64 @@
+"""POST /api/match: a structured project profile -> goals and funding paths (contracts.md §2) plus the profile."""
+
+from __future__ import annotations
+
+from helpers.api import assert_contract_shape, assert_german_error
+
+COMPANY = {
+    "applicant_type": "company", "company_size": "small", "sector": "Maschinenbau",
+    "project_types": ["business_investment"], "already_started": False, "municipality": "Bramsche",
+    "description": "Wir bauen eine neue Fertigungshalle und schaffen zwölf Arbeitsplätze.",
+}
+
+
+def test_company_profile_gets_business_investment_path(client):
+    response = client.post("/api/match", json=COMPANY)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert_contract_shape(body)
+    assert not body["abstained"] and body["goals"]
+    assert body["funding_paths"][0]["id"].split("/")[0] == "grw-gewerbe"
+    assert body["profile"] == {"applicant_type": "company", "company_size": "small", "sector": "Maschinenbau",
+                               "excluded_sector": None, "project_types": ["business_investment"],
+                               "already_started": False, "municipality": "Bramsche"}
+
+
+def test_municipality_profile_gets_infrastructure_path(client):
+    body = client.post("/api/match", json={
+        "applicant_type": "municipality", "project_types": ["industrial_site", "energy_infrastructure"],
+        "already_started": False, "municipality": "melle",
+        "description": "Die Stadt will ein Gewerbegebiet mit eigener Wasserstoffversorgung erschließen.",
+    }).json()
+    assert body["profile"]["municipality"] == "Melle"
+    assert "grw-infrastruktur" in [p["id"].split("/")[0] for p in body["funding_paths"]]
+    assert "2.3.1" in [g["code"] for g in body["goals"][:3]]
+
+
+def test_explicit_facts_win_over_the_description(client):
+    body = client.post("/api/match", json={
+        "applicant_type": "company", "sector": "Gastronomie", "project_type": "business_investment",
+        "description": "Wir wollen unser Restaurant in Melle erweitern und investieren in eine neue Küche.",
+    }).json()
+    assert body["profile"]["excluded_sector"] == "I 56"
+    assert body["profile"]["project_types"][0] == "business_investment"
+    gewerbe = next(p for p in body["funding_paths"] if p["id"].split("/")[0] == "grw-gewerbe")
+    assert gewerbe["blocked"] is True
+
+
+def test_started_project_is_blocked(client):
+    body = client.post("/api/match", json={**COMPANY, "already_started": True}).json()
+    gewerbe = next(p for p in body["funding_paths"] if p["id"].split("/")[0] == "grw-gewerbe")
+    assert gewerbe["blocked"] is True and body["profile"]["already_started"] is True
+
+
+def test_bad_profiles_are_rejected_in_german(client):
+    body = assert_german_error(client.post("/api/match", json={**COMPANY, "applicant_type": "bank"}), 422)
+    assert "Art der Antragstellenden" in body["detail"] and "company" in body["detail"]
+    body = assert_german_error(client.post("/api/match", json={**COMPANY, "municipality": "Hamburg"}), 422)
+    assert "Hamburg" in body["detail"] and "Landkreis Osnabrück" in body["detail"]
+    body = assert_german_error(client.post("/api/match", json={**COMPANY, "project_types": ["raumfahrt"]}), 422)
+    assert "Projektart" in body["detail"]
+    assert "fehlt" in assert_german_error(client.post("/api/match", json={"applicant_type": "company"}), 422)["detail"]
+    assert_german_error(client.post("/api/match", json={**COMPANY, "description": "  "}), 422)
+    assert_german_error(client.post("/api/match", json={**COMPANY, "description": "x" * 2001}), 413)
+    assert_german_error(client.post("/api/match", json={**COMPANY, "already_started": "vielleicht"}), 422)

