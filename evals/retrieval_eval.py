@@ -45,6 +45,8 @@ def is_relevant(passage: Passage, labels: Iterable[str]) -> bool:
                 return True
         elif passage.section_number == code or passage.section_number.startswith(code + "."):
             return True
+        elif not passage.section_number and passage.section_title == code:  # an unnumbered section, by its title
+            return True
     return False
 
 
@@ -55,6 +57,7 @@ def ranking_metrics(ranked: list[Passage], labels: tuple[str, ...], relevant_tot
     ideal = sum(1.0 / math.log2(rank + 1) for rank in range(1, min(relevant_total, 10) + 1))
     return {
         "hit@1": float(first == 1),
+        "hit@3": float(first is not None and first <= 3),
         "hit@5": float(first is not None and first <= 5),
         "mrr@10": 1.0 / first if first else 0.0,
         "ndcg@10": dcg / ideal if ideal else 0.0,

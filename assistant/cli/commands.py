@@ -203,15 +203,20 @@ def _read_history(path: Path) -> list[dict]:
 def serve(
     host: Annotated[Optional[str], typer.Option("--host", help="Adresse (Standard: IREK_API_HOST, 127.0.0.1).")] = None,
     port: Annotated[Optional[int], typer.Option("--port", help="Port (Standard: IREK_API_PORT, 8000).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=32, help="Prozesse (jeder lädt Index und Modell).")] = 1,
 ) -> None:
     """HTTP-API (und Webseite) mit uvicorn starten."""
-    import uvicorn
-
-    from assistant.api import create_app
+    import uvicorn  # imported here, like every heavy import of a command: `irek --help` stays fast
 
     settings = get_settings()
-    uvicorn.run(create_app(settings), host=host or settings.api_host, port=port or settings.api_port,
-                log_level="info")
+    host, port = host or settings.api_host, port or settings.api_port
+    if workers > 1:  # uvicorn starts each worker from an import string (settings from IREK_* in every process)
+        uvicorn.run("assistant.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                    log_level="info")
+        return
+    from assistant.api import create_app
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
 eval_app = typer.Typer(help="Regressionsauswertung mit Fragensätzen (contracts.md §3).", no_args_is_help=True)

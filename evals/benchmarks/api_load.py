@@ -1,0 +1,165 @@
+"""API load benchmark: starts a real server (`irek serve`, uvicorn) on 127.0.0.1 with 1 and with 2 worker
+processes and sends questions from concurrent simulated users (1, 10 and 50 by default), each user asking one
+question after the other for a fixed time. Prints requests per second, latency p50/p95/p99, errors (non-200 answers
+and transport failures) and the resident memory of the server's processes before and after. Not a test: it prints
+figures, and traffic goes to 127.0.0.1 only, bounded in time.
+
+    python -m evals.benchmarks.api_load [--users 1 10 50] [--workers 1 2] [--seconds 20] [--endpoint ask]
+
+The index of IREK_INDEX_DIR (default index/) must exist (`irek ingest`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import numpy as np
+import yaml
+
+SETS_DIR = Path(__file__).resolve().parents[1] / "sets"
+
+
+def questions() -> list[str]:
+    """Single-turn questions of the team's dev set: projects, facts and refusals, as users mix them."""
+    cases = yaml.safe_load((SETS_DIR / "dev.yaml").read_text(encoding="utf-8"))["cases"]
+    return [c["question"] for c in cases if not c.get("history")]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of a process and all its descendants (uvicorn's workers), from /proc."""
+    total, todo, seen = 0.0, [pid], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")) / 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration):
+            continue
+    return total
+
+
+class Server:
+    def __init__(self, workers: int) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from assistant.cli import main; main()", "serve", "--host", "127.0.0.1",
+             "--port", str(self.port), "--workers", str(workers)],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        self.workers = workers
+
+    def wait_ready(self, timeout: float = 120.0) -> float:
+        """Seconds until every worker answers /readyz with 200 (probed as often as there are workers, plus one)."""
+        started = time.perf_counter()
+        ready_in_a_row = 0
+        while time.perf_counter() - started < timeout:
+            if self.process.poll() is not None:
+                raise RuntimeError("Der Server hat sich beendet; ist ein Index gebaut (irek ingest)?")
+            try:
+                ok = httpx.get(self.url + "/readyz", timeout=2).status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            ready_in_a_row = ready_in_a_row + 1 if ok else 0
+            if ready_in_a_row > 2 * self.workers:
+                return time.perf_counter() - started
+            time.sleep(0.2)
+        raise RuntimeError(f"Der Server war nach {timeout:.0f} s nicht bereit.")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@dataclass
+class Result:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    wall: float = 0.0
+
+
+async def load(url: str, endpoint: str, users: int, seconds: float, pool: list[str]) -> Result:
+    result = Result()
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
+    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
+
+        async def user(number: int) -> None:
+            turn = number
+            while time.perf_counter() < deadline:
+                question = pool[turn % len(pool)]
+                turn += users
+                started = time.perf_counter()
+                try:
+                    if endpoint == "search":
+                        response = await client.get("/api/search", params={"q": question, "k": 5})
+                    else:
+                        response = await client.post("/api/ask", json={"question": question})
+                    ok = response.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                result.latencies.append(time.perf_counter() - started)
+                result.errors += not ok
+
+        started = time.perf_counter()
+        await asyncio.gather(*(user(n) for n in range(users)))
+        result.wall = time.perf_counter() - started
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--users", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--seconds", type=float, default=20.0, help="duration of each load level")
+    parser.add_argument("--endpoint", choices=["ask", "search"], default="ask")
+    args = parser.parse_args()
+    pool = questions()
+    print(f"{os.cpu_count()} CPUs; POST /api/{args.endpoint}; {len(pool)} questions of evals/sets/dev.yaml in turn; "
+          f"{args.seconds:.0f} s per level")
+    print(f"{'workers':>7} {'users':>5} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+          f"{'errors':>6} {'RSS MiB before/after':>21}")
+    for workers in args.workers:
+        server = Server(workers)
+        try:
+            ready = server.wait_ready()
+            before = rss_mib(server.process.pid)
+            print(f"  ({workers} worker(s) ready after {ready:.1f} s, {before:.0f} MiB)")
+            asyncio.run(load(server.url, args.endpoint, 1, 2.0, pool))  # warm-up, not counted
+            for users in args.users:
+                result = asyncio.run(load(server.url, args.endpoint, users, args.seconds, pool))
+                ms = np.array(result.latencies) * 1000
+                after = rss_mib(server.process.pid)
+                print(f"{workers:>7} {users:>5} {len(ms):>8} {len(ms) / result.wall:>7.1f} "
+                      f"{np.percentile(ms, 50):>7.1f} {np.percentile(ms, 95):>7.1f} {np.percentile(ms, 99):>7.1f} "
+                      f"{result.errors:>6} {before:>10.0f}/{after:<10.0f}", flush=True)
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()
