@@ -15,11 +15,14 @@ from typing import Any
 import numpy as np
 import yaml
 
-CASE_KEYS = {"id", "question", "history", "expect"}
-EXPECT_KEYS = {"goals", "documents", "funding", "contains", "abstain"}
-METRICS = ["goal_hit@1", "goal_hit@3", "document_hit", "funding_hit", "contains_pass", "abstain_accuracy",
-           "citation_validity", "latency_ms_p50", "latency_ms_p95"]
-LOWER_IS_BETTER = {"latency_ms_p50", "latency_ms_p95"}
+CASE_KEYS = {"id", "question", "history", "expect", "tags"}
+EXPECT_KEYS = {"goals", "documents", "funding", "contains", "abstain", "not_funding", "summary_contains", "intent"}
+_LIST_KEYS = ("goals", "documents", "funding", "contains", "not_funding", "summary_contains")
+INTENTS = ("project", "eligibility", "amount", "procedure", "rule", "irek", "refusal")
+METRICS = ["goal_hit@1", "goal_hit@3", "document_hit", "funding_hit", "funding_precision", "contains_pass",
+           "summary_pass", "intent_accuracy", "abstain_accuracy", "citation_validity", "figure_traceability",
+           "answer_chars_p50", "latency_ms_p50", "latency_ms_p95"]
+LOWER_IS_BETTER = {"latency_ms_p50", "latency_ms_p95", "answer_chars_p50"}
 _CITATION_NUMBER = re.compile(r"\[(\d+)\]")
 
 
@@ -33,12 +36,14 @@ class Case:
     question: str
     history: list[dict[str, str]]
     expect: dict[str, Any]
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass
 class EvalSet:
     name: str
     cases: list[Case]
+    version: str = ""
 
 
 @dataclass
@@ -77,7 +82,7 @@ def load_set(path: Path) -> EvalSet:
         raise SetError(f"{path}: kein gültiges YAML ({error})") from None
     if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
         raise SetError(f"{path}: erwartet wird ein Objekt mit 'name' und einer Liste 'cases'")
-    unknown = set(data) - {"name", "cases", "description"}
+    unknown = set(data) - {"name", "cases", "description", "version"}
     if unknown:
         raise SetError(f"{path}: unbekannte Schlüssel auf oberster Ebene: {', '.join(sorted(unknown))}")
     cases, seen = [], set()
@@ -111,14 +116,19 @@ def load_set(path: Path) -> EvalSet:
         if unknown:
             raise SetError(f"{where}: unbekannter Schlüssel expect.{', expect.'.join(sorted(unknown))} "
                            f"(erlaubt: {', '.join(sorted(EXPECT_KEYS))})")
-        for key in ("goals", "documents", "funding", "contains"):
+        for key in _LIST_KEYS:
             if key in expect and (not isinstance(expect[key], list) or not all(isinstance(v, (str, int, float)) for v in expect[key])):
                 raise SetError(f"{where}: expect.{key} muss eine Liste von Zeichenketten sein")
         if "abstain" in expect and not isinstance(expect["abstain"], bool):
             raise SetError(f"{where}: expect.abstain muss true oder false sein")
+        if "intent" in expect and expect["intent"] not in INTENTS:
+            raise SetError(f"{where}: expect.intent muss eines von {', '.join(INTENTS)} sein")
+        tags = raw.get("tags") or []
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise SetError(f"{where}: 'tags' muss eine Liste von Zeichenketten sein")
         expect = {k: ([str(v) for v in val] if isinstance(val, list) else val) for k, val in expect.items()}
-        cases.append(Case(case_id, raw["question"], history, expect))
-    return EvalSet(str(data.get("name") or path.stem), cases)
+        cases.append(Case(case_id, raw["question"], history, expect, list(tags)))
+    return EvalSet(str(data.get("name") or path.stem), cases, str(data.get("version") or ""))
 
 
 # -- checks ---------------------------------------------------------------------------------------------------------
@@ -146,7 +156,44 @@ def check_case(case: Case, answer: dict[str, Any]) -> list[str]:
         failures.append(f"Antworttext enthält nicht: {missing}")
     if bool(answer.get("abstained")) != bool(expect.get("abstain", False)):
         failures.append(f"abstained: erwartet {bool(expect.get('abstain', False))}, erhalten {bool(answer.get('abstained'))}")
+    offered = _open_paths(answer)
+    wrong = [p for p in offered if any(_funding_matches(p, e) for e in expect.get("not_funding", []))]
+    if wrong:
+        failures.append(f"Förderwege: {wrong} als offen angeboten, obwohl ausgeschlossen")
+    summary = str(answer.get("summary") or "").lower()
+    missing = [s for s in expect.get("summary_contains", []) if s.lower() not in summary]
+    if missing:
+        failures.append(f"Kurzantwort (summary) enthält nicht: {missing}")
+    if "intent" in expect and answer.get("intent") != expect["intent"]:
+        failures.append(f"intent: erwartet {expect['intent']}, erhalten {answer.get('intent')}")
     return failures
+
+
+def _open_paths(answer: dict[str, Any]) -> list[str]:
+    return [p.get("id", "") for p in answer.get("funding_paths", []) if not p.get("blocked")]
+
+
+# A number in the text: a rate, an amount, a date, a year or a count ("20 Prozent", "200.000 €", "31.12.2026", "55").
+_NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w.,]?\d)")
+# What is not a figure: citation markers, goal codes and section numbers ("[2]", "2.3.1", "Nr. 2.5.1").
+_NOT_FIGURES = re.compile(r"\[\d+(?:\s*[,;–-]\s*\d+)*\]|(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])|(?:Nr\.|Nummer|Anhang|Artikel|Art\.|"
+                         r"Leitziel|Handlungsziel|Themenkorridor|Korridor|Fn\.|Fußnote|Abs\.|Satz|S\.)\s*\d+[a-z]?")
+
+
+def figures(text: str) -> list[str]:
+    """The figures of a text, citation markers, goal codes and section numbers left out."""
+    return _NUMBER.findall(_NOT_FIGURES.sub(" ", text))
+
+
+def figure_checks(answer: dict[str, Any]) -> list[bool]:
+    """Per figure of the answer text: it stands in a quote cited in the same paragraph."""
+    quotes = {c.get("n"): str(c.get("quote") or "") for c in answer.get("citations", [])}
+    results = []
+    for paragraph in str(answer.get("answer", "")).split("\n\n"):
+        cited = " ".join(quotes.get(int(n), "") for n in _CITATION_NUMBER.findall(paragraph))
+        in_quotes = set(figures(cited))
+        results.extend(figure in in_quotes for figure in figures(paragraph))
+    return results
 
 
 def citation_checks(answer: dict[str, Any], passage_text: Callable[[str], str | None]) -> list[bool]:
@@ -197,6 +244,7 @@ class HttpTarget:
 def run_set(eval_set: EvalSet, target, progress: Callable[[int, int], None] | None = None) -> RunResult:  # noqa: ANN001
     results: list[CaseResult] = []
     validity: list[bool] = []
+    traceable: list[bool] = []
     if eval_set.cases:
         try:  # warm-up: the first call loads models; its failure shows up in the cases themselves
             target.ask(eval_set.cases[0].question, eval_set.cases[0].history)
@@ -215,15 +263,17 @@ def run_set(eval_set: EvalSet, target, progress: Callable[[int, int], None] | No
             failures.insert(0, f"Fehler: {answer['error']}")
         checks = citation_checks(answer, target.passage_text)
         validity.extend(checks)
+        traceable.extend(figure_checks(answer))
         if not all(checks):
             failures.append(f"Zitate: {checks.count(False)} von {len(checks)} nicht wörtlich belegt oder nicht verwendet")
         results.append(CaseResult(case.id, not failures, failures, answer, latency, case.question, case.expect))
         if progress:
             progress(index, len(eval_set.cases))
-    return RunResult(eval_set.name, compute_metrics(eval_set.cases, results, validity), results)
+    return RunResult(eval_set.name, compute_metrics(eval_set.cases, results, validity, traceable), results)
 
 
-def compute_metrics(cases: list[Case], results: list[CaseResult], validity: list[bool]) -> dict[str, float | None]:
+def compute_metrics(cases: list[Case], results: list[CaseResult], validity: list[bool],
+                    traceable: list[bool] | None = None) -> dict[str, float | None]:
     def share(selected: list[tuple[Case, CaseResult]], test: Callable[[Case, dict], bool]) -> float | None:
         return round(sum(test(c, r.answer) for c, r in selected) / len(selected), 4) if selected else None
 
@@ -231,6 +281,7 @@ def compute_metrics(cases: list[Case], results: list[CaseResult], validity: list
     with_key = lambda key: [(c, r) for c, r in pairs if key in c.expect]  # noqa: E731
     codes = lambda a: [g.get("code") for g in a.get("goals", [])]  # noqa: E731
     latencies = [r.latency_ms for r in results]
+    answered = [len(str(r.answer.get("answer", ""))) for r in results if not r.answer.get("abstained")]
     return {
         "goal_hit@1": share(with_key("goals"), lambda c, a: bool(codes(a)[:1]) and codes(a)[0] in c.expect["goals"]),
         "goal_hit@3": share(with_key("goals"), lambda c, a: bool(set(codes(a)[:3]) & set(c.expect["goals"]))),
@@ -240,8 +291,15 @@ def compute_metrics(cases: list[Case], results: list[CaseResult], validity: list
             _funding_matches(p.get("id", ""), e) for p in a.get("funding_paths", []) for e in c.expect["funding"])),
         "contains_pass": share(with_key("contains"), lambda c, a: all(
             s.lower() in a.get("answer", "").lower() for s in c.expect["contains"])),
+        "funding_precision": share(with_key("not_funding"), lambda c, a: not any(
+            _funding_matches(p, e) for p in _open_paths(a) for e in c.expect["not_funding"])),
+        "summary_pass": share(with_key("summary_contains"), lambda c, a: all(
+            s.lower() in str(a.get("summary") or "").lower() for s in c.expect["summary_contains"])),
+        "intent_accuracy": share(with_key("intent"), lambda c, a: a.get("intent") == c.expect["intent"]),
         "abstain_accuracy": share(pairs, lambda c, a: bool(a.get("abstained")) == bool(c.expect.get("abstain", False))),
         "citation_validity": round(sum(validity) / len(validity), 4) if validity else None,
+        "figure_traceability": round(sum(traceable) / len(traceable), 4) if traceable else None,
+        "answer_chars_p50": round(float(np.percentile(answered, 50)), 1) if answered else None,
         "latency_ms_p50": round(float(np.percentile(latencies, 50)), 1) if latencies else None,
         "latency_ms_p95": round(float(np.percentile(latencies, 95)), 1) if latencies else None,
     }

@@ -16,8 +16,9 @@ import yaml
 from evals import harness
 from evals.harness import METRICS, RunResult, load_set, run_set
 
-CONTRACT_METRICS = ["goal_hit@1", "goal_hit@3", "document_hit", "funding_hit", "contains_pass", "abstain_accuracy",
-                    "citation_validity", "latency_ms_p50", "latency_ms_p95"]
+CONTRACT_METRICS = ["goal_hit@1", "goal_hit@3", "document_hit", "funding_hit", "funding_precision", "contains_pass",
+                    "summary_pass", "intent_accuracy", "abstain_accuracy", "citation_validity", "figure_traceability",
+                    "answer_chars_p50", "latency_ms_p50", "latency_ms_p95"]
 
 
 # -- helpers (kept in this file on purpose) -----------------------------------------------------------------------
@@ -365,8 +366,77 @@ def test_retrieval_ranking_metrics_by_hand():
 
     dcg = 1 / math.log2(3) + 1 / math.log2(5)
     ideal = 1 / math.log2(2) + 1 / math.log2(3)
-    assert metrics["hit@1"] == 0.0 and metrics["hit@5"] == 1.0
+    assert metrics["hit@1"] == 0.0 and metrics["hit@3"] == 1.0 and metrics["hit@5"] == 1.0
     assert metrics["mrr@10"] == pytest.approx(0.5)
     assert metrics["ndcg@10"] == pytest.approx(dcg / ideal)
-    assert ranking_metrics(ranked, ("irek:4.4.4",), relevant_total=1) == {"hit@1": 0.0, "hit@5": 0.0, "mrr@10": 0.0,
-                                                                          "ndcg@10": 0.0}
+    assert ranking_metrics(ranked, ("irek:4.4.4",), relevant_total=1) == {"hit@1": 0.0, "hit@3": 0.0, "hit@5": 0.0,
+                                                                          "mrr@10": 0.0, "ndcg@10": 0.0}
+
+
+# -- round 2: not_funding, summary_contains, intent, figures, length, tags ------------------------------------------
+
+def test_funding_precision_counts_only_paths_offered_as_open(tmp_path):
+    blocked = answer(funding=["grw-gewerbe"])
+    blocked["funding_paths"][0]["blocked"] = True
+    cases = [case("blocked-ok", not_funding=["grw-gewerbe"]), case("offered", not_funding=["grw-gewerbe"]),
+             case("sub-path", not_funding=["grw-nichtinvestiv"]), case("not-counted", goals=["1.1.1"])]
+    answers = {q("blocked-ok"): blocked, q("offered"): answer(funding=["leader", "grw-gewerbe"]),
+               q("sub-path"): answer(funding=["grw-nichtinvestiv/umsetzungsbudget"]),
+               q("not-counted"): answer(goals=["1.1.1"], funding=["grw-gewerbe"])}
+    result = run(tmp_path, cases, answers)
+    assert result.metrics["funding_precision"] == pytest.approx(1 / 3, abs=1e-4)
+    assert {c.id: c.passed for c in result.cases} == {"blocked-ok": True, "offered": False, "sub-path": False,
+                                                     "not-counted": True}
+
+
+def test_summary_pass_and_intent_accuracy_by_hand(tmp_path):
+    good = answer() | {"summary": "Bis zu 20 Prozent [1].", "intent": "amount"}
+    cases = [case("s-ok", summary_contains=["20 prozent"], intent="amount"),
+             case("s-missing", summary_contains=["20 Prozent", "De-minimis"], intent="rule"),
+             case("no-summary", summary_contains=["20 Prozent"])]
+    answers = {q("s-ok"): good, q("s-missing"): good, q("no-summary"): answer()}
+    result = run(tmp_path, cases, answers)
+    assert result.metrics["summary_pass"] == pytest.approx(1 / 3, abs=1e-4)
+    assert result.metrics["intent_accuracy"] == pytest.approx(1 / 2)
+    assert any("intent" in f for f in by_id(result)["s-missing"].failures)
+
+
+def test_an_unknown_intent_in_a_set_is_a_german_error(tmp_path):
+    with pytest.raises(harness.SetError, match="expect.intent"):
+        load_set(write_set(tmp_path, [case("x", intent="smalltalk")]))
+
+
+def test_figures_leave_out_citation_markers_goal_codes_and_section_numbers():
+    text = ("Kleine Unternehmen bis zu 20 Prozent [1] nach Nr. 2.5.1, Handlungsziel 2.3.1 und 2.3.1 passt; "
+            "200.000 € bis 31.12.2026; 55 Ziele, Anhang 5, 1,5 Mio [2, 3].")
+    assert harness.figures(text) == ["20", "200.000", "31.12.2026", "55", "1,5"]
+
+
+def test_figure_traceability_needs_the_figure_in_a_quote_cited_in_the_same_paragraph(tmp_path):
+    quotes = [{"n": 1, "document": "grw", "title": "grw", "page": 1, "section": "", "quote": "kleine Unternehmen 20 Prozent",
+               "chunk_id": "grw-c"}]
+    invented = answer("Kleine Unternehmen bekommen 99 Prozent Zuschuss [1].", citations=quotes)
+    elsewhere = answer("Bis 20 Prozent [1].\n\nMittlere bis 20 Prozent.", citations=quotes)
+    assert harness.figure_checks(invented) == [False]
+    assert harness.figure_checks(elsewhere) == [True, False]
+    result = run(tmp_path, [case("a"), case("b")], {q("a"): invented, q("b"): elsewhere},
+                 passages={"grw-c": "kleine Unternehmen 20 Prozent"})
+    assert result.metrics["figure_traceability"] == pytest.approx(1 / 3, abs=1e-4)
+
+
+def test_answer_chars_p50_leaves_out_refusals(tmp_path):
+    answers = {q("a"): answer("x" * 100), q("b"): answer("y" * 300), q("c"): answer("z" * 5000, abstained=True)}
+    result = run(tmp_path, [case("a"), case("b"), case("c", abstain=True)], answers)
+    assert result.metrics["answer_chars_p50"] == pytest.approx(200.0)
+    assert "answer_chars_p50" in harness.LOWER_IS_BETTER
+
+
+def test_tags_and_version_are_read(tmp_path):
+    path = tmp_path / "tagged.yaml"
+    path.write_text(yaml.safe_dump({"name": "t", "version": "2026-11-28", "cases": [
+        {"id": "a", "question": "Frage?", "tags": ["outsider", "follow-up"], "expect": {}}]}), encoding="utf-8")
+    loaded = load_set(path)
+    assert loaded.version == "2026-11-28" and loaded.cases[0].tags == ["outsider", "follow-up"]
+    path.write_text(yaml.safe_dump({"name": "t", "cases": [{"id": "a", "question": "F?", "tags": "x"}]}), encoding="utf-8")
+    with pytest.raises(harness.SetError, match="tags"):
+        load_set(path)

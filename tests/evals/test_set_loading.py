@@ -181,8 +181,8 @@ def test_no_cases_list(tmp_path, text):
 
 
 def test_unknown_top_level_key(tmp_path):
-    message = load_error(tmp_path, GOOD.replace("name: probe", "name: probe\nversion: 2"))
-    assert "version" in message
+    message = load_error(tmp_path, GOOD.replace("name: probe", "name: probe\nversio: 2"))
+    assert "versio" in message
 
 
 def test_a_case_that_is_not_an_object(tmp_path):
@@ -258,3 +258,22 @@ def test_expected_funding_paths_and_documents_exist(real_sets):
     for case in all_cases(real_sets):
         assert set(case.expect.get("funding", [])) <= funding_ids, case.id
         assert set(case.expect.get("documents", [])) <= documents, case.id
+
+
+# -- the outsider sets (written blind; split before any run) ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def outsider_sets():
+    return {name: load_set(SETS_DIR / f"outsider-{name}.yaml") for name in ("dev", "heldout")}
+
+
+def test_outsider_sets_load_and_are_split_without_overlap(outsider_sets, handlungsziele):
+    dev, held = outsider_sets["dev"], outsider_sets["heldout"]
+    assert len(dev.cases) + len(held.cases) >= 400 and len(held.cases) > len(dev.cases)
+    assert dev.version and dev.version == held.version
+    assert not {c.id for c in dev.cases} & {c.id for c in held.cases}
+    cases = dev.cases + held.cases
+    assert all("outsider" in c.tags for c in cases)
+    assert {g for c in cases for g in c.expect.get("goals", [])} <= handlungsziele
+    funding_ids = {p["id"].split("/")[0] for p in yaml.safe_load(FUNDING_FILE.read_text(encoding="utf-8"))["paths"]}
+    assert {p for c in cases for p in c.expect.get("funding", []) + c.expect.get("not_funding", [])} <= funding_ids
