@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -9,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import Receive, Scope, Send
 
@@ -30,7 +32,10 @@ Index.
 
 class WebPage(StaticFiles):
     """The static page at "/" (index.html for "/"). A path of an API route never falls through to it: a wrong method
-    there is 405, as without the page."""
+    there is 405, as without the page. Scripts are native ES modules, which browsers run only when served with a
+    JavaScript MIME type: `.js` is always `text/javascript`, whatever the system's MIME table says."""
+
+    SCRIPT_TYPE = "text/javascript; charset=utf-8"
 
     def __init__(self, routes: list[BaseRoute], **kwargs) -> None:  # noqa: ANN003
         super().__init__(**kwargs)
@@ -42,6 +47,13 @@ class WebPage(StaticFiles):
             if allowed:
                 raise HTTPException(405, headers={"Allow": ", ".join(allowed)})
         await super().__call__(scope, receive, send)
+
+    def file_response(self, full_path: os.PathLike, stat_result: os.stat_result, scope: Scope,
+                      status_code: int = 200) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        if str(full_path).endswith((".js", ".mjs")):
+            response.headers["content-type"] = self.SCRIPT_TYPE
+        return response
 
     def _methods_of_api_routes(self, scope: Scope) -> list[str]:
         """The methods the app's own routes accept at this path (empty: the path is not an API route)."""

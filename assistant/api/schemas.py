@@ -53,10 +53,11 @@ EXAMPLE_ANSWER: dict[str, Any] = {
          "section": "2.3.1 Energieautarke Gewerbegebiete mit Anbindung an Stromtrassen und Wasserstoffleitungen "
                     "entwickeln (im Bestand oder neu)",
          "quote": "Energieautarke Gewerbegebiete mit Anbindung an Stromtrassen und Wasserstoffleitungen entwickeln",
-         "chunk_id": "irek:2.3.1:0:d2ed14db9b"},
+         "chunk_id": "irek:2.3.1:0:d2ed14db9b", "citation": "IREK Landkreis Osnabrück, Handlungsziel 2.3.1"},
         {"n": 2, "document": "grw", "title": "GRW-Koordinierungsrahmen 2026", "page": 33, "page_label": "32",
          "section": "3.1 Erschließung und Ausbau von Industrie- und Gewerbegelände",
-         "quote": "Der Fördersatz beträgt bis zu 60 %", "chunk_id": "grw:3.1:0:0a1b2c3d4e"},
+         "quote": "Der Fördersatz beträgt bis zu 60 %", "chunk_id": "grw:3.1:0:0a1b2c3d4e",
+         "citation": "GRW-Koordinierungsrahmen 2026, Nr. 3.1, S. 32"},
     ],
     "missing_facts": ["Ist mit dem Vorhaben bereits begonnen worden, zum Beispiel durch einen verbindlichen Auftrag, "
                       "eine Bestellung oder den Baubeginn?"],
@@ -139,6 +140,8 @@ class CitationOut(Loose):
     section: str | None = Field(description="Abschnitt mit Nummer und Titel.")
     quote: str = Field(description="Wörtliches Zitat aus der Passage.")
     chunk_id: str = Field(description="Kennung der Passage; Volltext unter /api/passages/{chunk_id}.")
+    citation: str = Field(description="Deutsche Fundstelle auf der Seite des Zitats, z. B. "
+                                      "„GRW-Koordinierungsrahmen 2026, Nr. 3.4.2, S. 32“.")
 
 
 class AnswerOut(Loose):

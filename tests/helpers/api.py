@@ -92,8 +92,12 @@ def assert_contract_shape(answer: dict) -> None:
     numbers = [c["n"] for c in answer["citations"]]
     assert numbers == list(range(1, len(numbers) + 1))
     for citation in answer["citations"]:
-        assert {"n", "document", "title", "page", "section", "quote", "chunk_id"} <= set(citation)
+        assert {"n", "document", "title", "page", "section", "quote", "chunk_id", "citation"} <= set(citation)
         assert citation["page"] is None or (isinstance(citation["page"], int) and citation["page"] >= 1)
+        # the German citation string, formatted by the server only (the page shows it as it comes)
+        assert citation["citation"].startswith(citation["title"]), citation
+        page = citation.get("page_label") or citation["page"]
+        assert (f", S. {page}" in citation["citation"]) == bool(page), citation
     used = {int(n) for n in re.findall(r"\[(\d+)\]", answer["answer"])}
     assert used <= set(numbers), "every number used in the answer exists in citations"
     for item in answer["goals"] + answer["funding_paths"]:

@@ -5,7 +5,9 @@
 - `empty_web_server`: the same app on an empty index directory (the page must show a friendly message);
 - `browser`: Debian's chromium (`/usr/bin/chromium`, installed by scripts/test from Debian packages; never a browser
   download); `page` / `phone_page`: a fresh browser context per test (desktop 1280 px / phone 375 px wide) with
-  clipboard permissions and downloads accepted.
+  clipboard permissions and downloads accepted (launch options and page steps: helpers.web).
+
+Screenshots taken here go to pytest's tmp_path only; scripts/screenshots refreshes docs/screenshots on purpose.
 
 Nothing here waits for a fixed time: Playwright's `expect` waits until a condition holds (up to EXPECT_TIMEOUT_MS,
 generous for slow CI machines).
@@ -13,26 +15,15 @@ generous for slow CI machines).
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers.servers import RunningServer, start_server
+from helpers.web import CHROMIUM, DESKTOP, PHONE, launch_chromium, new_context
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from assistant.core.settings import Settings
-
-CHROMIUM = os.environ.get("IREK_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-EXPECT_TIMEOUT_MS = 60_000
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
-
-try:
-    from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
-except ImportError:  # pragma: no cover - the `test` extra installs playwright
-    sync_playwright = None
 
 
 @pytest.fixture(scope="session")
@@ -60,23 +51,12 @@ def empty_web_server(tmp_path_factory) -> Iterator[RunningServer]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if sync_playwright is None:
-        pytest.skip("playwright ist nicht installiert (pip install -e '.[test]').")
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Kein Chromium unter {CHROMIUM} (scripts/test installiert das Debian-Paket „chromium“).")
-    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        launched = launch_chromium(playwright)
         yield launched
         launched.close()
-
-
-def _context(browser: Browser, server: RunningServer, width: int, height: int) -> BrowserContext:
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="de-DE",
-                                  base_url=server.url, accept_downloads=True)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
-    context.set_default_timeout(EXPECT_TIMEOUT_MS)
-    return context
 
 
 def _page(context: BrowserContext) -> Page:
@@ -89,26 +69,20 @@ def _page(context: BrowserContext) -> Page:
 
 @pytest.fixture
 def page(browser, web_server) -> Iterator[Page]:
-    context = _context(browser, web_server, 1280, 900)
+    context = new_context(browser, web_server.url, DESKTOP)
     yield _page(context)
     context.close()
 
 
 @pytest.fixture
 def phone_page(browser, web_server) -> Iterator[Page]:
-    context = _context(browser, web_server, 375, 740)
+    context = new_context(browser, web_server.url, PHONE)
     yield _page(context)
     context.close()
 
 
 @pytest.fixture
 def empty_page(browser, empty_web_server) -> Iterator[Page]:
-    context = _context(browser, empty_web_server, 1280, 900)
+    context = new_context(browser, empty_web_server.url, DESKTOP)
     yield _page(context)
     context.close()
-
-
-@pytest.fixture(scope="session")
-def screenshots_dir() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS

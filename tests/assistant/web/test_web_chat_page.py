@@ -7,33 +7,29 @@ Every expectation waits through Playwright's `expect` (no sleeps, no timed asser
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from helpers.web import (CHAT_SCREENSHOT, DESKTOP, FACT_QUESTION, QUESTION, ask, open_page, paged_citation, png_size,
+                         screenshot_chat, screenshot_source)
+from playwright.sync_api import expect
 
-QUESTION = "Unsere Gemeinde will ein Gewerbegebiet mit eigener Wasserstoffversorgung bauen. Was passt?"
-FACT_QUESTION = "Wie hoch ist der Fördersatz für die Erschließung von Gewerbegelände?"
-
-
-def ask(page: Page, question: str = QUESTION) -> dict:
-    """Types the question, sends it with Enter, waits for the finished answer; returns the answer JSON the page got."""
-    page.get_by_label("Ihre Frage oder Projektbeschreibung").fill(question)
-    with page.expect_response("**/api/chat") as response_info:
-        page.get_by_label("Ihre Frage oder Projektbeschreibung").press("Enter")
-    response = response_info.value
-    assert response.status == 200
-    assert response.headers["content-type"].startswith("text/event-stream")  # the answer is streamed
-    turns = page.locator("#conversation > li.turn-assistant")
-    last = turns.last
-    expect(last).not_to_have_attribute("aria-busy", "true")
-    expect(last.locator(".answer-tools")).to_be_visible()
-    entries = page.evaluate("window.irekAssistent.entries")
-    return entries[-1]["data"]
+STATIC = Path(__file__).resolve().parents[3] / "assistant" / "web" / "static"
 
 
-def open_page(page: Page) -> None:
-    page.goto("/")
-    expect(page).to_have_title(re.compile("IREK-Assistent"))
-    expect(page.locator("#search-doc option[value='grw']")).to_be_attached()  # documents loaded: the app is ready
+def test_page_runs_as_native_modules_from_the_app_alone(page, web_server):
+    requests, scripts = [], {}
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("response", lambda response: scripts.update(
+        {response.url: response.headers["content-type"]} if response.request.resource_type == "script" else {}))
+    open_page(page)  # waits until the document filter is filled: the modules ran
+    modules = {path.name for path in (STATIC / "js").glob("*.js")}
+    assert {url.rsplit("/", 1)[-1] for url in scripts} == modules  # every module loaded, and only those
+    for url, content_type in scripts.items():
+        assert url.startswith(f"{web_server.url}/js/"), url
+        assert content_type.startswith("text/javascript"), (url, content_type)
+    assert all(url.startswith(web_server.url) for url in requests), "nothing is fetched from outside"
+    assert page.evaluate("typeof window.irekAssistent.entries") == "object"
+    assert page.js_errors == []
 
 
 def test_question_gives_streamed_answer_with_goal_card(page, web_server):
@@ -65,6 +61,12 @@ def test_question_gives_streamed_answer_with_goal_card(page, web_server):
     expect(path).to_contain_text("Bedingungen")
     expect(path).to_contain_text("Nächster Schritt")
     expect(answer.locator(".sources .source-item")).to_have_count(len(data["citations"]))
+    # the German citation strings are the server's, as they come (the page formats none of its own)
+    assert all(c["citation"] for c in data["citations"])
+    expect(answer.locator(".sources .source-item .where")).to_contain_text([c["citation"] for c in data["citations"]])
+    for c in data["citations"]:
+        expect(answer.locator(f".sources .chip[data-n='{c['n']}']")).to_have_attribute(
+            "aria-label", f"Beleg {c['n']} öffnen: {c['citation']}")
     assert page.js_errors == []
 
 
@@ -84,10 +86,10 @@ def test_follow_up_sends_the_conversation_history(page, web_server):
     expect(page.locator("#conversation > li.turn-assistant").last).to_contain_text("Prozent")
 
 
-def test_citation_opens_source_panel_with_highlighted_quote(page, web_server, screenshots_dir):
+def test_citation_opens_source_panel_with_highlighted_quote(page, web_server):
     open_page(page)
     data = ask(page)
-    cited = next(c for c in data["citations"] if c["page"])  # a GRW citation: document, section and page
+    cited = paged_citation(data)  # a GRW citation: document, section and page
     answer = page.locator("#conversation > li.turn-assistant").last
     chip = answer.locator(f".answer-text .chip[data-n='{cited['n']}']").first
     chip.click()
@@ -104,19 +106,25 @@ def test_citation_opens_source_panel_with_highlighted_quote(page, web_server, sc
     expect(panel.locator(".source-citation")).to_have_text(passage["citation"])
     if passage["prev"]:
         expect(panel.get_by_text("Davor", exact=True)).to_be_visible()
-    page.screenshot(path=str(screenshots_dir / "quelle.png"))
 
     page.keyboard.press("Escape")
     expect(panel).to_be_hidden()
     expect(chip).to_be_focused()  # focus returns to the chip that opened the panel
 
 
-def test_screenshot_of_the_chat(page, web_server, screenshots_dir):
-    page.set_viewport_size({"width": 1280, "height": 1600})
-    open_page(page)
-    ask(page)
-    page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(screenshots_dir / "chat.png"))
+def test_documentation_screenshots_are_taken_into_a_temporary_folder(page, web_server, tmp_path):
+    """The steps of scripts/screenshots (which refreshes docs/screenshots on purpose), here into tmp_path only."""
+    chat = tmp_path / "chat.png"
+    data = screenshot_chat(page, chat)
+    assert png_size(chat) == (CHAT_SCREENSHOT["width"], CHAT_SCREENSHOT["height"])
+    assert not data["abstained"] and data["goals"] and data["funding_paths"]  # the picture shows cards
+
+    quelle = tmp_path / "quelle.png"
+    cited = screenshot_source(page, quelle)
+    assert png_size(quelle) == (DESKTOP["width"], DESKTOP["height"])
+    assert cited["document"] == "grw" and cited["page"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chat.png", "quelle.png"]
+    assert page.js_errors == []
 
 
 def test_projekt_check(page, web_server):
@@ -163,7 +171,7 @@ def test_projekt_check_shows_the_german_error_of_the_api(page, web_server):
 def test_copy_citation_from_the_source_panel(page, web_server):
     open_page(page)
     data = ask(page)
-    cited = next(c for c in data["citations"] if c["page"])
+    cited = paged_citation(data)
     page.locator("#conversation > li.turn-assistant").last.locator(f".sources .chip[data-n='{cited['n']}']").click()
     panel = page.locator("#source-panel")
     expect(panel.locator("mark")).to_be_visible()
