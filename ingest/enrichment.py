@@ -10,39 +10,79 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from pydantic import model_validator
 
+from assistant.core.curated import Curated, CuratedDataError, DataPathError, load
 from assistant.core.model import Passage
 
 PROFILES_FILE = "goal_profiles.yaml"
 
 
+class GoalProfilesError(CuratedDataError):
+    """goal_profiles.yaml is not valid; the message (German) names the file and the key."""
+
+
+class Corridor(Curated):
+    code: str
+    title: str
+
+
+class Leitziel(Curated):
+    code: str
+    title: str
+    corridor: str
+
+
+class GoalProfile(Curated):
+    """What the team wrote about one Handlungsziel (code "1.1.1"): only summary, examples and keywords are searched."""
+
+    code: str
+    title: str
+    leitziel: str
+    summary: str = ""
+    project_examples: list[str] = []
+    keywords: list[str] = []
+    not_this_goal: str = ""
+
+
+class _ProfilesFile(Curated):
+    version: int = 1
+    corridors: list[Corridor] = []
+    leitziele: list[Leitziel] = []
+    goals: list[GoalProfile] = []
+
+    @model_validator(mode="after")
+    def _codes_once(self) -> _ProfilesFile:
+        for key in ("corridors", "leitziele", "goals"):
+            codes = [entry.code for entry in getattr(self, key)]
+            for number, code in enumerate(codes):
+                if codes.index(code) != number:
+                    raise DataPathError((key, number, "code"), f"der Code „{code}“ kommt doppelt vor")
+        return self
+
+
 @dataclass
 class GoalProfiles:
-    by_code: dict[str, dict] = field(default_factory=dict)
+    by_code: dict[str, GoalProfile] = field(default_factory=dict)
     content_hash: str = ""
 
     @classmethod
-    def load(cls, corpus_dir: Path) -> "GoalProfiles":
+    def load(cls, corpus_dir: Path) -> GoalProfiles:
         path = corpus_dir / PROFILES_FILE
         if not path.is_file():
             return cls()
-        raw = path.read_bytes()
-        data = yaml.safe_load(raw.decode("utf-8")) or {}
-        by_code = {str(goal["code"]): goal for goal in data.get("goals", [])}
-        return cls(by_code, hashlib.sha256(raw).hexdigest())
+        profiles = load(path, _ProfilesFile, label=str(path), error=GoalProfilesError)
+        return cls({goal.code: goal for goal in profiles.goals}, hashlib.sha256(path.read_bytes()).hexdigest())
 
     def profile_text(self, code: str) -> str:
         profile = self.by_code.get(code)
         if not profile:
             return ""
-        parts = [profile.get("summary", "")]
-        examples = profile.get("project_examples") or []
-        keywords = profile.get("keywords") or []
-        if examples:
-            parts.append("Beispiele: " + " ".join(examples))
-        if keywords:
-            parts.append("Stichworte: " + ", ".join(keywords))
+        parts = [profile.summary]
+        if profile.project_examples:
+            parts.append("Beispiele: " + " ".join(profile.project_examples))
+        if profile.keywords:
+            parts.append("Stichworte: " + ", ".join(profile.keywords))
         return "\n".join(p for p in parts if p)
 
     def enrich(self, passages: list[Passage]) -> None:

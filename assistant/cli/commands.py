@@ -37,10 +37,10 @@ def ingest(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Alles neu aufbauen, nichts wiederverwenden.")] = False,
 ) -> None:
     """Dokumente einlesen und den Suchindex (neu) aufbauen."""
-    from assistant.embedding.embedders import EmbedderUnavailable, create_embeddings
     from assistant.cli.progress import RichBuildProgress
+    from assistant.core.curated import CuratedDataError
+    from assistant.embedding.embedders import EmbedderUnavailable, create_embeddings
     from ingest.build import build_index
-    from ingest.sources import SourcesError
 
     settings = get_settings()
     corpus_dir = corpus or settings.corpus_dir
@@ -53,7 +53,7 @@ def ingest(
     try:
         with RichBuildProgress(console) as progress:
             report = build_index(settings, embeddings, corpus_dir=corpus_dir, rebuild=rebuild, progress=progress)
-    except SourcesError as error:
+    except CuratedDataError as error:  # corpus/sources.yaml or corpus/goal_profiles.yaml
         _fail(str(error))
 
     table = Table(title="Index", show_lines=False)

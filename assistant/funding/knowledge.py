@@ -1,207 +1,296 @@
 """Funding rules as data: assistant/knowledge/funding_paths.yaml, read and validated once per process.
 
-`FundingKnowledge.load()` reads and validates the YAML once per process. `assess(profile, goals)` lists the funding
-paths that fit the applicant and the project, best fit first, with the rate for this applicant, the conditions (each
-with its source), whether a condition blocks the path, where to apply, next steps, and the questions to ask when a
-deciding fact is unknown. Blocked paths stay in the list after the open ones, so that the answer can explain them.
+`FundingKnowledge.load()` reads the YAML into the pydantic models below (unknown keys are an error, see
+assistant.core.curated) once per process. The models hold every rule the code applies: the funding paths with their
+rates, conditions and sub-measures, the excluded sectors and their exceptions, the company-size limits, the usual
+paths per applicant type and the project types that IREK Leitziele hint at; each rule with its source.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import ConfigDict, Field, field_validator, model_validator
+from typing_extensions import TypedDict
 
+from assistant.core.curated import Curated, CuratedDataError, DataPathError, read_yaml, validate
 from assistant.core.paths import KNOWLEDGE_DIR
-
 
 KNOWLEDGE_FILE = KNOWLEDGE_DIR / "funding_paths.yaml"
 
-_TOP_KEYS = {"version", "region", "applicant_types", "project_types", "paths", "excluded_sectors", "passage_paths"}
-_PATH_KEYS = {"id", "name", "summary", "applicant_types", "project_types", "applicants", "max_rate", "source", "rates",
-              "conditions", "where_to_apply", "next_steps", "sub_measures", "municipalities", "budget"}
-_RATE_KEYS = {"applies_to", "rate", "label", "source"}
-_CONDITION_KEYS = {"id", "text", "triggers", "effect", "question", "source"}
-_SOURCE_KEYS = {"document", "section", "page", "quote"}
-_SECTOR_KEYS = {"code", "label", "keywords", "exceptions", "source"}
-_REGION_KEYS = {"name", "grw_area", "note", "source"}
-_TRIGGER_KEYS = {"already_started", "applicant_type", "company_size", "sector_excluded"}
+CompanySize = Literal["small", "medium", "large"]
+Text = Annotated[str, Field(min_length=1)]  # a text that must not be empty
 
-class FundingDataError(ValueError):
+
+class FundingDataError(CuratedDataError):
     """funding_paths.yaml is not valid; the message names the place."""
 
 
-@dataclass(frozen=True)
-class Source:
-    document: str
-    section: str
-    page: int | None
-    quote: str
+class Source(Curated):
+    model_config = ConfigDict(frozen=True)
+
+    document: Text
+    section: Text
+    page: int | None  # required; null for documents without pages
+    quote: Text
 
     def to_dict(self) -> dict[str, Any]:
-        return {"document": self.document, "section": self.section, "page": self.page, "quote": self.quote}
+        return self.model_dump()
 
 
-@dataclass(frozen=True)
-class Rate:
-    applies_to: dict[str, Any]
-    rate: str
-    label: str
+class Triggers(TypedDict, total=False):
+    """The facts of the profile that make a condition apply (all must hold)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    already_started: bool
+    applicant_type: str
+    company_size: CompanySize
+    sector_excluded: bool
+
+
+class RateScope(TypedDict, total=False):
+    """What a rate applies to. Only company_size and project_type are read from the profile; the other keys name
+    facts the assistant does not ask, so such a rate is shown as possible."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    company_size: CompanySize
+    project_type: str
+    measure: str
+    fits_regional_strategy: bool
+    plus_one_of: list[str]
+    investment_not_basic_service: bool
+    transformation_or_skills: bool
+
+
+class Rate(Curated):
+    model_config = ConfigDict(frozen=True)
+
+    applies_to: RateScope = Field(default_factory=dict)
+    rate: Text
+    label: str = ""
     source: Source
 
 
-@dataclass(frozen=True)
-class Condition:
-    id: str
-    text: str
-    effect: str  # blocks | matters
+class Condition(Curated):
+    model_config = ConfigDict(frozen=True)
+
+    id: Text
+    text: Text
+    effect: Literal["blocks", "matters"]
     source: Source
-    triggers: dict[str, Any] = field(default_factory=dict)
+    triggers: Triggers = Field(default_factory=dict)
     question: str | None = None
 
 
-@dataclass
-class FundingPath:
-    id: str
-    name: str
-    summary: str
-    applicant_types: list[str]
-    project_types: list[str]
-    applicants: str
-    max_rate: str
-    source: Source | None
-    rates: list[Rate]
-    conditions: list[Condition]
-    where_to_apply: str
-    next_steps: list[str]
-    sub_measures: list["FundingPath"] = field(default_factory=list)
-    municipalities: list[str] = field(default_factory=list)
-    budget: str = ""
+class SizeChoice(Curated):
+    """A sub-measure that stands in for its path for one company size (De-minimis for a large company), unless the
+    sister sub-measure `unless_sub_measure_fits` fits the project."""
 
-
-@dataclass(frozen=True)
-class ExcludedSector:
-    code: str
-    label: str
-    keywords: tuple[str, ...]
-    exceptions: str
+    company_size: CompanySize
+    unless_sub_measure_fits: str | None = None
     source: Source
 
 
-# -- loading and validation ----------------------------------------------------------------------------------------
+class FundingPath(Curated):
+    id: Text
+    name: Text
+    summary: str = ""
+    applicant_types: list[str] = []
+    project_types: list[str] = []
+    applicants: str = ""
+    max_rate: str = ""
+    source: Source | None = None
+    rates: list[Rate] = []
+    conditions: list[Condition] = []
+    where_to_apply: str = ""
+    next_steps: list[str] = []
+    sub_measures: list[FundingPath] = []
+    municipalities: list[str] = []
+    budget: str = ""
+    chosen_for: SizeChoice | None = None
 
-def _check_keys(data: Any, allowed: set[str], where: str, required: set[str] = frozenset()) -> dict:
-    if not isinstance(data, dict):
-        raise FundingDataError(f"funding_paths.yaml, {where}: Eintrag ist kein Objekt.")
-    unknown = set(data) - allowed
-    if unknown:
-        raise FundingDataError(f"funding_paths.yaml, {where}: unbekannte Schlüssel {', '.join(sorted(unknown))}.")
-    missing = set(required) - {k for k, v in data.items() if v not in (None, "")}
-    if missing:
-        raise FundingDataError(f"funding_paths.yaml, {where}: es fehlt {', '.join(sorted(missing))}.")
-    return data
+    @model_validator(mode="after")
+    def _sub_measures_belong_here(self) -> FundingPath:
+        ids = {sub.id for sub in self.sub_measures}
+        for n, sub in enumerate(self.sub_measures):
+            if not sub.id.startswith(self.id + "/"):
+                raise DataPathError(("sub_measures", n, "id"), f"Id muss mit „{self.id}/“ beginnen")
+            other = sub.chosen_for.unless_sub_measure_fits if sub.chosen_for else None
+            if other is not None and other not in ids:
+                raise DataPathError(("sub_measures", n, "chosen_for", "unless_sub_measure_fits"),
+                                    f"keine Teilmaßnahme „{other}“ von „{self.id}“")
+        return self
 
+    def pass_on(self) -> None:
+        """Sub-measures take what they do not state from this path (the summary only when the key is absent)."""
+        for sub in self.sub_measures:
+            if "summary" not in sub.model_fields_set:
+                sub.summary = self.summary
+            for name in ("applicant_types", "project_types", "applicants", "max_rate", "source", "where_to_apply",
+                         "next_steps"):
+                if not getattr(sub, name):
+                    setattr(sub, name, getattr(self, name))
+            sub.pass_on()
 
-def _source(data: Any, where: str) -> Source:
-    if data is None:
-        raise FundingDataError(f"funding_paths.yaml, {where}: Quelle (source) fehlt.")
-    data = _check_keys(data, _SOURCE_KEYS, f"{where}, source", {"document", "section", "quote"})
-    if "page" not in data:
-        raise FundingDataError(f"funding_paths.yaml, {where}, source: es fehlt page (null für Dokumente ohne Seiten).")
-    return Source(str(data["document"]), str(data["section"]), data["page"], str(data["quote"]))
-
-
-def _path(data: Any, where: str, parent: FundingPath | None, vocab: dict[str, set[str]]) -> FundingPath:
-    data = _check_keys(data, _PATH_KEYS, where, {"id", "name"})
-    where = f"{where} ({data['id']})"
-    if parent is None and "sub_measures" not in data and not data.get("source"):
-        raise FundingDataError(f"funding_paths.yaml, {where}: Quelle (source) fehlt.")
-    if parent is not None and not str(data["id"]).startswith(parent.id + "/"):
-        raise FundingDataError(f"funding_paths.yaml, {where}: Id muss mit „{parent.id}/“ beginnen.")
-    for key in ("applicant_types", "project_types"):
-        unknown = set(data.get(key) or []) - vocab[key]
-        if unknown:
-            raise FundingDataError(f"funding_paths.yaml, {where}: unbekannte {key} {', '.join(sorted(unknown))}.")
-    conditions = []
-    for n, item in enumerate(data.get("conditions") or []):
-        c = _check_keys(item, _CONDITION_KEYS, f"{where}, Bedingung {n + 1}", {"id", "text", "effect"})
-        if c["effect"] not in ("blocks", "matters"):
-            raise FundingDataError(f"funding_paths.yaml, {where}, Bedingung {c['id']}: effect muss blocks oder matters sein.")
-        unknown = set(c.get("triggers") or {}) - _TRIGGER_KEYS
-        if unknown:
-            raise FundingDataError(f"funding_paths.yaml, {where}, Bedingung {c['id']}: unbekannte Auslöser {', '.join(sorted(unknown))}.")
-        conditions.append(Condition(c["id"], c["text"], c["effect"], _source(c.get("source"), f"{where}, Bedingung {c['id']}"),
-                                    dict(c.get("triggers") or {}), c.get("question")))
-    rates = []
-    for n, item in enumerate(data.get("rates") or []):
-        r = _check_keys(item, _RATE_KEYS, f"{where}, Satz {n + 1}", {"rate"})
-        rates.append(Rate(dict(r.get("applies_to") or {}), str(r["rate"]), r.get("label", ""), _source(r.get("source"), f"{where}, Satz {n + 1}")))
-    path = FundingPath(
-        id=data["id"], name=data["name"], summary=data.get("summary", parent.summary if parent else ""),
-        applicant_types=list(data.get("applicant_types") or (parent.applicant_types if parent else [])),
-        project_types=list(data.get("project_types") or (parent.project_types if parent else [])),
-        applicants=data.get("applicants") or (parent.applicants if parent else ""),
-        max_rate=data.get("max_rate") or (parent.max_rate if parent else ""),
-        source=_source(data["source"], where) if data.get("source") is not None else (parent.source if parent else None),
-        rates=rates, conditions=conditions,
-        where_to_apply=data.get("where_to_apply") or (parent.where_to_apply if parent else ""),
-        next_steps=list(data.get("next_steps") or (parent.next_steps if parent else [])),
-        municipalities=list(data.get("municipalities") or []), budget=str(data.get("budget") or ""),
-    )
-    path.sub_measures = [_path(s, f"{where}, Teilmaßnahme {n + 1}", path, vocab) for n, s in enumerate(data.get("sub_measures") or [])]
-    return path
+    def walk(self, where: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], FundingPath]]:
+        """This path and its sub-measures at any depth, each with its key path in the file."""
+        found = [(where, self)]
+        for n, sub in enumerate(self.sub_measures):
+            found += sub.walk((*where, "sub_measures", n))
+        return found
 
 
-@dataclass
-class FundingKnowledge:
-    paths: list[FundingPath]
-    excluded_sectors: list[ExcludedSector]
+class SectorException(Curated):
+    """When a text also mentions this (regular expression, case-insensitive), the sector is not excluded."""
+
+    pattern: Text
+    source: Source
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"kein gültiger regulärer Ausdruck ({error})") from None
+        return pattern
+
+    def matches(self, text: str) -> bool:
+        return re.search(self.pattern, text, re.IGNORECASE) is not None
+
+
+class ExcludedSector(Curated):
+    model_config = ConfigDict(frozen=True)
+
+    code: Text
+    label: Text
+    keywords: tuple[str, ...] = Field(min_length=1)
+    exceptions: str = ""
+    not_excluded_with: SectorException | None = None
+    source: Source
+
+
+class SizeLimit(Curated):
+    """A company with fewer than `employees_below` employees has this size; the last size has no limit."""
+
+    size: CompanySize
+    employees_below: int | None = None
+    source: Source
+
+
+class LeitzielHint(Curated):
+    leitziel: Text
+    project_types: list[str] = Field(min_length=1)
+    source: Source
+
+
+class Region(Curated):
+    name: str = ""
+    grw_area: str = ""
+    note: str = ""
+    source: Source
+
+
+class PassagePaths(Curated):
+    sections: dict[str, str] = {}  # GRW section-number prefix -> path id
+    documents: dict[str, str] = {}  # document id -> path id
+
+
+class FundingKnowledge(Curated):
+    version: int = 1
+    region: Region | None = None
     applicant_types: list[str]
     project_types: list[str]
-    region_source: Source | None = None
-    section_paths: dict[str, str] = field(default_factory=dict)  # GRW section-number prefix -> path id
-    document_paths: dict[str, str] = field(default_factory=dict)  # document id -> path id
+    company_sizes: list[SizeLimit]
+    default_paths: dict[str, list[str]]  # applicant type (or "unknown") -> usual paths, best first
+    leitziel_hints: list[LeitzielHint]
+    passage_paths: PassagePaths = PassagePaths()
+    paths: list[FundingPath]
+    excluded_sectors: list[ExcludedSector] = []
 
     @classmethod
-    def load(cls, path: Path = KNOWLEDGE_FILE) -> "FundingKnowledge":
+    def load(cls, path: Path = KNOWLEDGE_FILE) -> FundingKnowledge:
         return _load_cached(Path(path).resolve())
 
     @classmethod
-    def parse(cls, data: Any) -> "FundingKnowledge":
-        data = _check_keys(data, _TOP_KEYS, "oberste Ebene", {"paths", "applicant_types", "project_types"})
-        vocab = {"applicant_types": set(data["applicant_types"]), "project_types": set(data["project_types"])}
-        region = _check_keys(data["region"], _REGION_KEYS, "region") if data.get("region") else None
-        paths = [_path(p, f"Pfad {n + 1}", None, vocab) for n, p in enumerate(data["paths"])]
-        ids = [p.id for top in paths for p in (top, *top.sub_measures)]
-        duplicates = {i for i in ids if ids.count(i) > 1}
+    def parse(cls, data: Any, label: str = KNOWLEDGE_FILE.name) -> FundingKnowledge:
+        return validate(data, cls, label=label, error=FundingDataError)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FundingKnowledge:
+        vocab = {"applicant_types": set(self.applicant_types), "project_types": set(self.project_types)}
+        walked = [item for n, top in enumerate(self.paths) for item in top.walk(("paths", n))]
+        for where, path in walked:
+            for key, known in vocab.items():
+                unknown = [v for v in getattr(path, key) if v not in known]
+                if unknown:
+                    raise DataPathError((*where, key), f"unbekannter Wert „{unknown[0]}“ (nicht in der Liste {key})")
+        for n, top in enumerate(self.paths):
+            if top.source is None and not top.sub_measures:
+                raise DataPathError(("paths", n), "es fehlt „source“")
+            top.pass_on()
+        ids = [path.id for _, path in walked]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise FundingDataError(f"funding_paths.yaml: doppelte Ids {', '.join(sorted(duplicates))}.")
-        sectors = []
-        for n, item in enumerate(data.get("excluded_sectors") or []):
-            s = _check_keys(item, _SECTOR_KEYS, f"Ausgeschlossener Wirtschaftszweig {n + 1}", {"code", "label", "keywords"})
-            sectors.append(ExcludedSector(str(s["code"]), s["label"], tuple(s["keywords"]), s.get("exceptions", ""),
-                                          _source(s.get("source"), f"Wirtschaftszweig {s['code']}")))
-        passage_paths = _check_keys(data.get("passage_paths") or {}, {"sections", "documents"}, "passage_paths")
-        targets = {str(v) for table in passage_paths.values() for v in (table or {}).values()}
-        unknown = targets - set(ids)
-        if unknown:
-            raise FundingDataError(f"funding_paths.yaml, passage_paths: unbekannte Pfade {', '.join(sorted(unknown))}.")
-        return cls(paths, sectors, list(data["applicant_types"]), list(data["project_types"]),
-                   _source(region.get("source"), "region") if region else None,
-                   {str(k): str(v) for k, v in (passage_paths.get("sections") or {}).items()},
-                   {str(k): str(v) for k, v in (passage_paths.get("documents") or {}).items()})
+            raise DataPathError(("paths",), f"doppelte Ids {', '.join(duplicates)}")
+        for table in ("sections", "documents"):
+            for key, target in getattr(self.passage_paths, table).items():
+                if target not in ids:
+                    raise DataPathError(("passage_paths", table, key), f"unbekannter Pfad „{target}“")
+        self._check_rules(vocab, {p.id for p in self.paths})
+        return self
+
+    def _check_rules(self, vocab: dict[str, set[str]], top_ids: set[str]) -> None:
+        sizes = [limit.size for limit in self.company_sizes]
+        if len(set(sizes)) != len(sizes) or not sizes or self.company_sizes[-1].employees_below is not None \
+                or any(limit.employees_below is None for limit in self.company_sizes[:-1]):
+            raise DataPathError(("company_sizes",), "jede Größe einmal; alle außer der letzten mit employees_below")
+        limits = [limit.employees_below for limit in self.company_sizes[:-1]]
+        if limits != sorted(set(limits)):
+            raise DataPathError(("company_sizes",), "employees_below muss von Größe zu Größe steigen")
+        if "unknown" not in self.default_paths:
+            raise DataPathError(("default_paths",), "es fehlt „unknown“ (Antragstellende nicht bekannt)")
+        for applicant, path_ids in self.default_paths.items():
+            if applicant != "unknown" and applicant not in vocab["applicant_types"]:
+                raise DataPathError(("default_paths", applicant), "unbekannte Art der Antragstellenden")
+            unknown = [p for p in path_ids if p not in top_ids]
+            if unknown:
+                raise DataPathError(("default_paths", applicant), f"unbekannter Pfad „{unknown[0]}“")
+        codes = [hint.leitziel for hint in self.leitziel_hints]
+        for n, hint in enumerate(self.leitziel_hints):
+            if codes.count(hint.leitziel) > 1:
+                raise DataPathError(("leitziel_hints", n, "leitziel"), f"Leitziel „{hint.leitziel}“ steht doppelt")
+            unknown = [t for t in hint.project_types if t not in vocab["project_types"]]
+            if unknown:
+                raise DataPathError(("leitziel_hints", n, "project_types"), f"unbekannter Wert „{unknown[0]}“")
+
+    # -- reading the rules -----------------------------------------------------------------------------------------
+
+    def company_size(self, employees: int) -> str:
+        """The size of a company with this many employees (the first size whose limit it stays below)."""
+        return next(limit.size for limit in self.company_sizes
+                    if limit.employees_below is None or employees < limit.employees_below)
+
+    def usual_paths(self, applicant_type: str | None) -> list[str]:
+        """The usual paths for this applicant type, best first, when nothing about the project type is known."""
+        return self.default_paths.get(applicant_type or "unknown", self.default_paths["unknown"])
+
+    def hinted_project_types(self, leitziel: str) -> list[str]:
+        """The project types an IREK Leitziel ("2.3") hints at; [] for a Leitziel without hints."""
+        return next((hint.project_types for hint in self.leitziel_hints if hint.leitziel == leitziel), [])
 
     def path_for_passage(self, document: str, section_number: str) -> str | None:
         """The path whose rules a passage states: by its document, or by the longest GRW section prefix."""
-        if document in self.document_paths:
-            return self.document_paths[document]
+        documents, sections = self.passage_paths.documents, self.passage_paths.sections
+        if document in documents:
+            return documents[document]
         if document != "grw" or not section_number or section_number.startswith("Anhang"):
             return None
-        matches = [p for p in self.section_paths if section_number == p or section_number.startswith(p + ".")]
-        return self.section_paths[max(matches, key=len)] if matches else None
+        matches = [p for p in sections if section_number == p or section_number.startswith(p + ".")]
+        return sections[max(matches, key=len)] if matches else None
 
     def place_names(self) -> list[str]:
         """Every municipality the data names (LEADER regions), for telling place names from topic words."""
@@ -219,20 +308,24 @@ class FundingKnowledge:
     def all_sources(self) -> list[tuple[str, Source]]:
         """Every source in the file with a label of where it stands (for the source check)."""
         found: list[tuple[str, Source]] = []
-        if self.region_source:
-            found.append(("region", self.region_source))
+        if self.region:
+            found.append(("region", self.region.source))
+        found += [(f"Unternehmensgröße {limit.size}", limit.source) for limit in self.company_sizes]
+        found += [(f"Leitziel {hint.leitziel}", hint.source) for hint in self.leitziel_hints]
         for path in self.all_paths():
             if path.source:
                 found.append((path.id, path.source))
+            if path.chosen_for:
+                found.append((f"{path.id} gewählt für {path.chosen_for.company_size}", path.chosen_for.source))
             found += [(f"{path.id} Satz {r.rate}", r.source) for r in path.rates]
             found += [(f"{path.id} Bedingung {c.id}", c.source) for c in path.conditions]
-        found += [(f"Wirtschaftszweig {s.code}", s.source) for s in self.excluded_sectors]
+        for sector in self.excluded_sectors:
+            found.append((f"Wirtschaftszweig {sector.code}", sector.source))
+            if sector.not_excluded_with:
+                found.append((f"Wirtschaftszweig {sector.code} Ausnahme", sector.not_excluded_with.source))
         return found
+
 
 @lru_cache(maxsize=4)
 def _load_cached(path: Path) -> FundingKnowledge:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise FundingDataError(f"{path.name} kann nicht gelesen werden: {error}") from None
-    return FundingKnowledge.parse(data)
+    return FundingKnowledge.parse(read_yaml(path, error=FundingDataError), path.name)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
+from typing import get_args
 
-from assistant.funding.knowledge import ExcludedSector, FundingKnowledge
+from assistant.funding.knowledge import CompanySize, ExcludedSector, FundingKnowledge
 
 APPLICANT_TYPES = ("company", "municipality", "association", "research")
-COMPANY_SIZES = ("small", "medium", "large")
+COMPANY_SIZES: tuple[str, ...] = get_args(CompanySize)  # ("small", "medium", "large")
 
 
 @dataclass
@@ -112,7 +113,6 @@ _SECTOR_WORDS = {
     r"elektronik\w*": "Elektronik", r"medizintechnik\w*": "Medizintechnik", r"handwerk\w*": "Handwerk",
     r"sondermaschinen\w*": "Maschinenbau", r"chemie\w*": "Chemie", r"druckerei": "Druckerei",
 }
-_LODGING = re.compile(r"hotel|pension\b|ferienwohnung|beherbergung|übernachtung|gästezimmer|zimmer", re.IGNORECASE)
 
 # Towns of the Landkreis Osnabrück -> canonical name (LEADER lists in funding_paths.yaml name Samtgemeinden).
 MUNICIPALITIES: dict[str, str] = {
@@ -151,11 +151,11 @@ def _first_marker(text: str) -> str | None:
     return best[2] if best else None
 
 
-def _company_size(text: str) -> str | None:
+def _company_size(text: str, knowledge: FundingKnowledge) -> str | None:
+    """The size by the largest headcount in the text (limits from the rules), else by words such as „Konzern“."""
     counts = [int(re.sub(r"\D", "", m.group(1))) for m in _HEADCOUNT.finditer(text)]
     if counts:
-        n = max(counts)
-        return "small" if n < 50 else "medium" if n < 250 else "large"
+        return knowledge.company_size(max(counts))
     lowered = text.lower()
     for size, pattern in _SIZE_WORDS:
         if re.search(pattern, lowered):
@@ -174,11 +174,11 @@ def _already_started(text: str) -> bool | None:
 
 
 def _excluded_sector(text: str, sectors: Sequence[ExcludedSector]) -> tuple[str, str] | None:
-    """(code, label) of the first excluded sector whose keyword stands in the text as a word (with inflection)."""
-    lodging = bool(_LODGING.search(text))
+    """(code, label) of the first excluded sector whose keyword stands in the text as a word (with inflection),
+    unless the text also names what the sector's exception admits (gastronomy together with lodging, Nr. 2.7.1)."""
     for sector in sectors:
-        if sector.code == "I 56" and lodging:
-            continue  # gastronomy together with lodging is not excluded (Nr. 2.7.1, I 56)
+        if sector.not_excluded_with and sector.not_excluded_with.matches(text):
+            continue
         for keyword in sector.keywords:
             if re.search(rf"(?<![\wÄÖÜäöüß-]){re.escape(keyword)}(e|en|n|s|es|er|ern)?(?![\wÄÖÜäöüß])", text, re.IGNORECASE):
                 return sector.code, sector.label
@@ -210,14 +210,14 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     return found
 
 
-def _extract_one(text: str, sectors: Sequence[ExcludedSector]) -> ProjectProfile:
+def _extract_one(text: str, knowledge: FundingKnowledge) -> ProjectProfile:
     applicant = _first_marker(text)
-    excluded = _excluded_sector(text, sectors) if applicant in ("company", None) else None
+    excluded = _excluded_sector(text, knowledge.excluded_sectors) if applicant in ("company", None) else None
     if excluded and applicant is None:
         applicant = "company"
     return ProjectProfile(
         applicant_type=applicant,
-        company_size=_company_size(text) if applicant in ("company", None) else None,
+        company_size=_company_size(text, knowledge) if applicant in ("company", None) else None,
         sector=excluded[1] if excluded else _sector_word(text),
         excluded_sector=excluded[0] if excluded else None,
         project_types=_project_types(text, applicant),
@@ -242,12 +242,12 @@ def _validated(structured: dict) -> dict:
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
                     knowledge: FundingKnowledge) -> ProjectProfile:
     """Facts from earlier user turns, then from `text` (later statements win), then explicit `structured` fields;
-    excluded sectors are those of `knowledge` (the rules the caller answers with)."""
+    excluded sectors and company-size limits are those of `knowledge` (the rules the caller answers with)."""
     turns = [t.get("content", "") for t in history or [] if t.get("role") == "user" and t.get("content")]
     profile = ProjectProfile(description=text or "")
     project_types: list[str] = []
     for turn in [*turns, text or ""]:
-        found = _extract_one(turn, knowledge.excluded_sectors)
+        found = _extract_one(turn, knowledge)
         for name in ("applicant_type", "company_size", "sector", "excluded_sector", "already_started", "municipality"):
             value = getattr(found, name)
             if value is not None:

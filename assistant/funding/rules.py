@@ -28,25 +28,6 @@ FACT_QUESTIONS: dict[str, str] = {
     "municipality": "In welcher Gemeinde des Landkreises soll das Projekt umgesetzt werden?",
 }
 
-# Where nothing about the project type is known, the applicant type suggests the usual paths (best first).
-_DEFAULT_PATHS: dict[str | None, list[str]] = {
-    "company": ["grw-gewerbe", "grw-innovation", "zukunftsregion", "leader"],
-    "municipality": ["grw-infrastruktur", "grw-nichtinvestiv", "leader", "zukunftsregion"],
-    "association": ["leader", "grw-nichtinvestiv", "grw-infrastruktur", "zukunftsregion"],
-    "research": ["grw-innovation", "zukunftsregion", "grw-nichtinvestiv", "grw-infrastruktur"],
-    None: ["grw-gewerbe", "grw-infrastruktur", "grw-innovation", "leader"],
-}
-# IREK Leitziele hint at project types (weaker evidence than the words of the question).
-_LEITZIEL_HINTS: dict[str, list[str]] = {
-    "1.1": ["business_investment", "energy_efficiency"], "1.2": ["cooperation_network"], "1.3": ["cooperation_network"],
-    "2.1": ["training", "location_attractiveness", "first_hire"], "2.2": ["applied_rnd", "innovation_project", "business_centre"],
-    "2.3": ["renewable_self_supply", "energy_infrastructure", "energy_efficiency"], "2.4": ["advice", "training", "innovation_project"],
-    "2.5": ["planning", "regional_concept"], "3.1": ["industrial_site", "revitalisation"], "3.2": ["location_attractiveness"],
-    "3.3": ["energy_infrastructure", "business_centre", "education_infrastructure"], "3.4": ["energy_infrastructure"],
-    "4.1": ["location_attractiveness", "rural_development"], "4.2": ["location_attractiveness", "rural_development"],
-    "4.3": ["tourism_infrastructure", "business_investment"],
-}
-
 
 @dataclass
 class ConditionAssessment:
@@ -157,19 +138,27 @@ def _choose_sub_measure(top: FundingPath, profile: ProjectProfile, wanted: set[s
                 return sub
     best, best_key = top, (0, 0.0)
     for sub in top.sub_measures:
-        if not sub.project_types or sub.project_types == top.project_types or sub.id.endswith("/de-minimis"):
-            continue  # De-minimis is the fallback for large companies, chosen below
+        if not sub.project_types or sub.project_types == top.project_types or sub.chosen_for:
+            continue  # a sub-measure chosen for a company size (De-minimis for large companies) is chosen below
         if profile.applicant_type and profile.applicant_type not in sub.applicant_types:
             continue
         matched = len(wanted & set(sub.project_types))
         key = (matched, matched / len(sub.project_types))
         if matched and key > best_key:
             best, best_key = sub, key
-    # A large company's business investment is funded only up to the De-minimis ceiling (Anhang 5, Nr. 2.5.1).
-    if best is top and top.id == "grw-gewerbe" and profile.company_size == "large" \
-            and not wanted & {"energy_efficiency", "renewable_self_supply"}:
-        best = next((s for s in top.sub_measures if s.id.endswith("/de-minimis")), top)
+    # The sub-measure that stands in for the path for this company size (a large company's business investment:
+    # De-minimis only, Anhang 5), unless the sub-measure open to every size fits the project (funding_paths.yaml).
+    if best is top and profile.company_size is not None:
+        for sub in top.sub_measures:
+            rule = sub.chosen_for
+            if rule and rule.company_size == profile.company_size \
+                    and not wanted & _project_types_of(top, rule.unless_sub_measure_fits):
+                return sub
     return best
+
+
+def _project_types_of(top: FundingPath, sub_id: str | None) -> set[str]:
+    return next((set(s.project_types) for s in top.sub_measures if s.id == sub_id), set())
 
 
 def _max_rate(parent: FundingPath, chosen: FundingPath, profile: ProjectProfile) -> tuple[str, list[Source]]:
@@ -182,8 +171,9 @@ def _max_rate(parent: FundingPath, chosen: FundingPath, profile: ProjectProfile)
                 if chosen is not parent and chosen.source:
                     sources.append(chosen.source)
                 return _with_bis(rate.rate), sources
-    if chosen.id.endswith("/de-minimis"):  # large company: the size rate of the path plus the De-minimis rule
-        size_rate = next((r for r in parent.rates if r.applies_to.get("company_size") == "large"), None)
+    if chosen.chosen_for:  # e.g. large company: the size rate of the path plus the De-minimis rule
+        size = chosen.chosen_for.company_size
+        size_rate = next((r for r in parent.rates if r.applies_to.get("company_size") == size), None)
         if size_rate:
             return size_rate.rate, [size_rate.source] + ([chosen.source] if chosen.source else [])
     sources = [r.source for r in rates if _rate_matches(r, profile) is not False]
@@ -218,18 +208,19 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str]) ->
     )
 
 
-def _goal_hints(goals: list[GoalMatch] | None) -> set[str]:
+def _goal_hints(goals: list[GoalMatch] | None, knowledge: FundingKnowledge) -> set[str]:
+    """Project types that the Leitziele of the best three goals hint at (leitziel_hints in funding_paths.yaml)."""
     hints: set[str] = set()
     for goal in (goals or [])[:3]:
         code = goal.code if hasattr(goal, "code") else str(goal)
-        hints |= set(_LEITZIEL_HINTS.get(".".join(code.split(".")[:2]), []))
+        hints |= set(knowledge.hinted_project_types(".".join(code.split(".")[:2])))
     return hints
 
 
 def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: FundingKnowledge) -> FundingAssessment:
     wanted = set(profile.project_types)
-    hints = _goal_hints(goals) - wanted
-    defaults = _DEFAULT_PATHS.get(profile.applicant_type, _DEFAULT_PATHS[None])
+    hints = _goal_hints(goals, knowledge) - wanted
+    defaults = knowledge.usual_paths(profile.applicant_type)
     candidates: list[PathAssessment] = []
     for top in knowledge.paths:
         types = set(top.project_types) | {t for s in top.sub_measures for t in s.project_types}

@@ -17,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-import yaml
+from pydantic import ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
 
+from assistant.core.curated import Curated, CuratedDataError, DataPathError, load
 from assistant.core.paths import KNOWLEDGE_DIR
 from assistant.text.analysis import stems
 
@@ -37,7 +39,7 @@ MAX_GAP = 3
 MIN_PREFIX_STEM = 4
 
 
-class GlossaryError(ValueError):
+class GlossaryError(CuratedDataError):
     """query_glossary.yaml is not valid; the message (German) names the entry."""
 
 
@@ -50,15 +52,31 @@ class TriggerWord:
         return stem.startswith(self.stem) if self.prefix else stem == self.stem
 
 
-@dataclass(frozen=True)
-class GlossaryEntry:
+Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Words = tuple[Word, ...]
+
+
+class GlossaryEntry(Curated):
     """Everyday wording (triggers) and the wording of the GRW text (and, where given, the IREK text) it stands for."""
 
-    id: str
-    triggers: tuple[str, ...]
-    grw: tuple[str, ...]
-    irek: tuple[str, ...]
-    patterns: tuple[tuple[TriggerWord, ...], ...]
+    model_config = ConfigDict(frozen=True)
+
+    id: Word
+    triggers: Words = Field(alias="everyday", min_length=1)
+    grw: Words = ()
+    irek: Words = ()
+    _patterns: tuple[tuple[TriggerWord, ...], ...] = PrivateAttr(default=())
+
+    @model_validator(mode="after")
+    def _read_triggers(self) -> GlossaryEntry:
+        if not self.grw and not self.irek:
+            raise ValueError("es fehlt die Wortwahl der Dokumente (grw oder irek)")
+        self._patterns = tuple(_pattern(trigger, n) for n, trigger in enumerate(self.triggers))
+        return self
+
+    @property
+    def patterns(self) -> tuple[tuple[TriggerWord, ...], ...]:
+        return self._patterns
 
     @property
     def targets(self) -> tuple[str, ...]:
@@ -68,9 +86,17 @@ class GlossaryEntry:
         return any(_occurs(pattern, query_stems) for pattern in self.patterns)
 
 
-@dataclass(frozen=True)
-class Glossary:
+class Glossary(Curated):
+    version: int = 1
     entries: tuple[GlossaryEntry, ...]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Glossary:
+        ids = [e.id for e in self.entries]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise DataPathError(("entries",), f"doppelte Ids {', '.join(duplicates)}")
+        return self
 
     def matching_entries(self, query: str) -> list[GlossaryEntry]:
         query_stems = stems(query)
@@ -93,52 +119,12 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
 
 @lru_cache(maxsize=4)
 def _load_cached(path: Path) -> Glossary:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise GlossaryError(f"Das Suchglossar „{path.name}“ ist nicht lesbar: {error}") from error
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise GlossaryError(f"{path.name}: es fehlt die Liste „entries“.")
-    entries = tuple(_entry(raw, i) for i, raw in enumerate(data["entries"], start=1))
-    ids = [e.id for e in entries]
-    duplicates = {i for i in ids if ids.count(i) > 1}
-    if duplicates:
-        raise GlossaryError(f"{path.name}: doppelte Ids {', '.join(sorted(duplicates))}.")
-    return Glossary(entries)
+    return load(path, Glossary, error=GlossaryError)
 
 
-def _entry(raw: object, number: int) -> GlossaryEntry:
-    where = f"query_glossary.yaml, Eintrag {number}"
-    if not isinstance(raw, dict):
-        raise GlossaryError(f"{where}: Eintrag ist kein Objekt.")
-    unknown = set(raw) - {"id", "everyday", "grw", "irek"}
-    if unknown:
-        raise GlossaryError(f"{where}: unbekannte Schlüssel {', '.join(sorted(unknown))}.")
-    entry_id = str(raw.get("id") or "").strip()
-    if not entry_id:
-        raise GlossaryError(f"{where}: es fehlt die Id.")
-    where = f"query_glossary.yaml, Eintrag „{entry_id}“"
-    triggers = _strings(raw.get("everyday"), where, "everyday")
-    grw = _strings(raw.get("grw", []), where, "grw", required=False)
-    irek = _strings(raw.get("irek", []), where, "irek", required=False)
-    if not grw and not irek:
-        raise GlossaryError(f"{where}: es fehlt die Wortwahl der Dokumente (grw oder irek).")
-    patterns = tuple(_pattern(trigger, where) for trigger in triggers)
-    return GlossaryEntry(entry_id, triggers, grw, irek, patterns)
-
-
-def _strings(value: object, where: str, key: str, required: bool = True) -> tuple[str, ...]:
-    if value is None or value == []:
-        if required:
-            raise GlossaryError(f"{where}: „{key}“ fehlt oder ist leer.")
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise GlossaryError(f"{where}: „{key}“ muss eine Liste nicht leerer Texte sein.")
-    return tuple(v.strip() for v in value)
-
-
-def _pattern(trigger: str, where: str) -> tuple[TriggerWord, ...]:
+def _pattern(trigger: str, number: int) -> tuple[TriggerWord, ...]:
     """A trigger as a sequence of stems; stopwords drop out, as they do in the query."""
+    where = ("everyday", number)
     words: list[TriggerWord] = []
     for word in trigger.split():
         prefix = word.endswith("*")
@@ -146,13 +132,13 @@ def _pattern(trigger: str, where: str) -> tuple[TriggerWord, ...]:
         for i, stem in enumerate(word_stems):
             is_prefix = prefix and i == len(word_stems) - 1
             if is_prefix and len(stem) < MIN_PREFIX_STEM:
-                raise GlossaryError(f"{where}: „{trigger}“ – ein Präfix mit * braucht mindestens {MIN_PREFIX_STEM} Zeichen.")
+                raise DataPathError(where, f"„{trigger}“ – ein Präfix mit * braucht mindestens {MIN_PREFIX_STEM} Zeichen")
             words.append(TriggerWord(stem, is_prefix))
     if not words:
-        raise GlossaryError(f"{where}: „{trigger}“ besteht nur aus Füllwörtern.")
+        raise DataPathError(where, f"„{trigger}“ besteht nur aus Füllwörtern")
     if len(trigger.split()) > 1 and len(words) < 2:
         # "Strom selbst" would shrink to "Strom" ("selbst" is a stopword) and match far too much.
-        raise GlossaryError(f"{where}: „{trigger}“ behält nach Entfernen der Füllwörter nur ein Wort.")
+        raise DataPathError(where, f"„{trigger}“ behält nach Entfernen der Füllwörter nur ein Wort")
     return tuple(words)
 
 

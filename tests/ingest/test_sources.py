@@ -45,8 +45,10 @@ def test_corpus_without_sources_yaml(tmp_path):
     [
         ("documents: [\n", "kein gültiges YAML"),
         ("documents: {a: 1}\n", "muss eine Liste sein"),
-        ("documents:\n  - id: a\n    path: a.md\n", "braucht mindestens"),
-        ("documents:\n  - {id: a, title: A, path: a.md, farbe: rot}\n", "unbekannte Schlüssel: farbe"),
+        ("documents:\n  - id: a\n    path: a.md\n", r"documents\[0\] \(a\): es fehlt „title“"),
+        ("documents:\n  - {id: a, title: A, path: a.md, farbe: rot}\n", r"documents\[0\] \(a\): unbekannter Schlüssel „farbe“"),
+        ("documents:\n  - {id: '', title: A, path: a.md}\n", r"documents\[0\]\.id: darf nicht leer sein"),
+        ("dokuments: []\n", "unbekannter Schlüssel „dokuments“"),
         ("documents:\n  - {id: a, title: A, path: a.md}\n  - {id: a, title: B, path: b.md}\n", "kommt doppelt vor"),
     ],
 )
@@ -55,6 +57,15 @@ def test_bad_sources_yaml(tmp_path, yaml_text, message):
     with pytest.raises(SourcesError, match=message) as caught:
         read_sources(tmp_path)
     assert "sources.yaml" in str(caught.value)
+
+
+def test_a_misspelt_key_names_the_file_and_the_entry(tmp_path):
+    (tmp_path / "sources.yaml").write_text(
+        'documents:\n  - {id: a, title: A, path: a.md}\n  - {id: b, title: B, path: b.md, keyword_only_section: [Anhang]}\n',
+        encoding="utf-8")
+    with pytest.raises(SourcesError) as caught:
+        read_sources(tmp_path)
+    assert str(caught.value) == f"{tmp_path / 'sources.yaml'}, documents[1] (b): unbekannter Schlüssel „keyword_only_section“"
 
 
 def test_keyword_only_sections_are_read_as_prefixes(tmp_path):

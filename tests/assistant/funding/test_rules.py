@@ -44,29 +44,129 @@ def _raw():
     return yaml.safe_load(KNOWLEDGE_FILE.read_text(encoding="utf-8"))
 
 
-def test_unknown_key_is_a_clear_error():
+def test_unknown_key_is_a_german_error_naming_file_and_key_path():
     data = _raw()
     data["paths"][0]["conditions"][0]["trigger"] = {"already_started": True}
-    with pytest.raises(FundingDataError, match=r"grw-gewerbe.*unbekannte Schlüssel trigger"):
+    with pytest.raises(FundingDataError) as caught:
+        FundingKnowledge.parse(data)
+    assert str(caught.value) == ("funding_paths.yaml, paths[0] (grw-gewerbe).conditions[0] (antrag-vor-beginn): "
+                                 "unbekannter Schlüssel „trigger“")
+
+
+@pytest.mark.parametrize("place, key", [
+    (lambda d: d, "pahts"),
+    (lambda d: d["paths"][2], "sumary"),
+    (lambda d: d["paths"][0]["rates"][1], "aplies_to"),
+    (lambda d: d["paths"][0]["rates"][1]["applies_to"], "company_sise"),
+    (lambda d: d["paths"][0]["conditions"][2]["triggers"], "company_sise"),
+    (lambda d: d["paths"][0]["sub_measures"][1]["chosen_for"], "compnay_size"),
+    (lambda d: d["excluded_sectors"][3], "keyword"),
+    (lambda d: d["excluded_sectors"][9]["not_excluded_with"], "patern"),
+    (lambda d: d["company_sizes"][1], "employes_below"),
+    (lambda d: d["leitziel_hints"][4], "projekt_types"),
+    (lambda d: d["region"]["source"], "seite"),
+    (lambda d: d["passage_paths"], "section"),
+])
+def test_a_misspelt_key_anywhere_is_rejected(place, key):
+    data = _raw()
+    place(data)[key] = "x"
+    with pytest.raises(FundingDataError, match=rf"^funding_paths\.yaml(, \S.*)?: unbekannter Schlüssel „{key}“$"):
         FundingKnowledge.parse(data)
 
 
 def test_missing_source_is_a_clear_error():
     data = _raw()
     del data["paths"][1]["conditions"][0]["source"]
-    with pytest.raises(FundingDataError, match=r"grw-infrastruktur.*Quelle"):
+    with pytest.raises(FundingDataError, match=r"paths\[1\] \(grw-infrastruktur\)\.conditions\[0\].*es fehlt „source“"):
         FundingKnowledge.parse(data)
     data = _raw()
     del data["paths"][0]["rates"][0]["source"]["quote"]
-    with pytest.raises(FundingDataError, match="quote"):
+    with pytest.raises(FundingDataError, match=r"rates\[0\]\.source: es fehlt „quote“"):
         FundingKnowledge.parse(data)
 
 
 def test_unknown_project_type_is_an_error():
     data = _raw()
     data["paths"][0]["project_types"].append("spaceport")
-    with pytest.raises(FundingDataError, match="spaceport"):
+    with pytest.raises(FundingDataError, match=r"paths\[0\] \(grw-gewerbe\)\.project_types: unbekannter Wert „spaceport“"):
         FundingKnowledge.parse(data)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["paths"][0]["sub_measures"][0].update(id="gewerbe/transformation"), "Id muss mit „grw-gewerbe/“ beginnen"),
+    (lambda d: d["paths"][0]["conditions"][0].update(effect="stops"), r"effect: muss einer der Werte"),
+    (lambda d: d["passage_paths"]["sections"].update({"7.1": "grw-raumfahrt"}), r"sections\[„7\.1“\]: unbekannter Pfad"),
+    (lambda d: d["company_sizes"][1].update(employees_below=20), "employees_below muss von Größe zu Größe steigen"),
+    (lambda d: d["default_paths"]["company"].append("grw-raumfahrt"), r"default_paths\.company: unbekannter Pfad"),
+    (lambda d: d["default_paths"].pop("unknown"), "es fehlt „unknown“"),
+    (lambda d: d["leitziel_hints"][0]["project_types"].append("spaceport"), r"leitziel_hints\[0\]\.project_types"),
+    (lambda d: d["excluded_sectors"][9]["not_excluded_with"].update(pattern="hotel("), "kein gültiger regulärer Ausdruck"),
+])
+def test_inconsistent_rules_name_the_place(change, message):
+    data = _raw()
+    change(data)
+    with pytest.raises(FundingDataError, match=message):
+        FundingKnowledge.parse(data)
+
+
+# -- rules that the code applies come from the data ------------------------------------------------------------------
+
+def test_company_size_limits_come_from_the_yaml():
+    knowledge = FundingKnowledge.load()
+    assert [(s.size, s.employees_below) for s in knowledge.company_sizes] == [("small", 50), ("medium", 250), ("large", None)]
+    assert all(s.source.section == "2.1.5" for s in knowledge.company_sizes)
+    text = "Wir sind ein Maschinenbauer mit 40 Mitarbeitern."
+    assert extract_profile(text, knowledge=knowledge).company_size == "small"
+    data = _raw()
+    data["company_sizes"][0]["employees_below"] = 30
+    changed = FundingKnowledge.parse(data)
+    assert extract_profile(text, knowledge=changed).company_size == "medium"
+    assert changed.company_size(29) == "small" and changed.company_size(250) == "large"
+
+
+def test_gastronomy_with_lodging_exception_comes_from_the_yaml():
+    text = "Wir betreiben ein Restaurant mit Hotel und zwölf Gästezimmern."
+    assert extract_profile(text, knowledge=FundingKnowledge.load()).excluded_sector is None
+    data = _raw()
+    gastronomy = next(s for s in data["excluded_sectors"] if s["code"] == "I 56")
+    assert gastronomy["not_excluded_with"]["source"]["section"] == "2.7.1"
+    del gastronomy["not_excluded_with"]
+    assert extract_profile(text, knowledge=FundingKnowledge.parse(data)).excluded_sector == "I 56"
+
+
+def test_usual_paths_per_applicant_come_from_the_yaml():
+    profile = ProjectProfile(applicant_type="municipality")
+    assert assess(profile, None, FundingKnowledge.load()).paths[0].id.startswith("grw-infrastruktur")
+    data = _raw()
+    data["default_paths"]["municipality"] = ["leader", "grw-infrastruktur"]
+    assert assess(profile, None, FundingKnowledge.parse(data)).paths[0].id.startswith("leader")
+    assert FundingKnowledge.load().usual_paths("unknown-type") == FundingKnowledge.load().default_paths["unknown"]
+
+
+def test_leitziel_hints_come_from_the_yaml():
+    class Goal:
+        code = "3.1.1"
+
+    profile = ProjectProfile(applicant_type="municipality")
+    knowledge = FundingKnowledge.load()
+    assert knowledge.hinted_project_types("3.1") == ["industrial_site", "revitalisation"]
+    assert knowledge.hinted_project_types("9.9") == []
+    data = _raw()
+    next(h for h in data["leitziel_hints"] if h["leitziel"] == "3.1")["project_types"] = ["rural_development"]
+    first = assess(profile, [Goal()], FundingKnowledge.parse(data)).paths[0]
+    assert first.id.startswith("leader") and "IREK-Ziel" in " ".join(first.fit_reasons)
+
+
+def test_de_minimis_for_large_companies_comes_from_the_yaml():
+    profile = ProjectProfile(applicant_type="company", company_size="large", sector="Maschinenbau",
+                             project_types=["business_investment"], already_started=False)
+    assert _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe").id == "grw-gewerbe/de-minimis"
+    data = _raw()
+    data["paths"][0]["sub_measures"][1]["chosen_for"]["company_size"] = "medium"
+    changed = FundingKnowledge.parse(data)
+    assert _path(assess(profile, None, changed), "grw-gewerbe").id == "grw-gewerbe"
+    medium = ProjectProfile(**{**profile.__dict__, "company_size": "medium"})
+    assert _path(assess(medium, None, changed), "grw-gewerbe").id == "grw-gewerbe/de-minimis"
 
 
 # -- required behaviours -------------------------------------------------------------------------------------------

@@ -83,7 +83,8 @@ def _write(tmp_path, body: str):
         ("  - id: a\n    everyday: [und oder]\n    grw: [Baugewerbe]\n", "Füllwörtern"),
         ("  - id: a\n    everyday: [Strom selbst]\n    grw: [Stromspeicher]\n", "nur ein Wort"),
         ("  - id: a\n    everyday: [Firmenwagen]\n", "grw oder irek"),
-        ("  - id: a\n    everyday: [Firmenwagen]\n    grw: [Fahrzeuge]\n    typo: 1\n", "unbekannte Schlüssel"),
+        ("  - id: a\n    everyday: [Firmenwagen]\n    grw: [Fahrzeuge]\n    typo: 1\n", r"entries\[0\] \(a\): unbekannter Schlüssel „typo“"),
+        ("  - id: a\n    everyday: []\n    grw: [Fahrzeuge]\n", r"entries\[0\] \(a\)\.everyday: darf nicht leer sein"),
         ("  - id: a\n    everyday: [Firmenwagen]\n    grw: [Fahrzeuge]\n  - id: a\n    everyday: [Pkw]\n    grw: [Pkw]\n",
          "doppelte Ids"),
     ],
@@ -91,6 +92,25 @@ def _write(tmp_path, body: str):
 def test_invalid_glossary_is_a_german_error_naming_the_problem(tmp_path, body, message):
     with pytest.raises(GlossaryError, match=message):
         load_glossary(_write(tmp_path, body))
+
+
+@pytest.mark.parametrize("body, key", [
+    ("  - id: a\n    everydya: [Firmenwagen]\n    grw: [Fahrzeuge]\n", "everydya"),
+    ("  - id: a\n    everyday: [Firmenwagen]\n    gwr: [Fahrzeuge]\n", "gwr"),
+    ("  - id: a\n    triggers: [Firmenwagen]\n    grw: [Fahrzeuge]\n", "triggers"),  # the attribute name is no key
+])
+def test_a_misspelt_key_is_rejected_naming_file_and_key(tmp_path, body, key):
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(_write(tmp_path, body))
+    message = str(caught.value)
+    assert message.startswith("glossary.yaml, entries[0] (a): ") and f"unbekannter Schlüssel „{key}“" in message
+
+
+def test_a_misspelt_top_level_key_is_rejected(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_text("version: 1\nentrys: []\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="^glossary.yaml: unbekannter Schlüssel „entrys“"):
+        load_glossary(path)
 
 
 def test_a_small_glossary_expands_by_its_own_entries(tmp_path):
