@@ -27,6 +27,7 @@ from assistant.index.store import (
 from assistant.core.settings import Settings
 from assistant.index.vectors import add_passages, chroma_client, create_collection
 from ingest.enrichment import GoalProfiles
+from ingest.register import SectionRegister
 from ingest.keyword_index import build_keyword_indexes
 from ingest.loaders import DocumentError, file_hash
 from assistant.core.model import Goal, Passage, Source
@@ -102,12 +103,14 @@ def build_index(
     if previous is not None and previous.embedder != embeddings.identity:
         previous = None  # another embedder: nothing can be reused, everything is rebuilt
     profiles = GoalProfiles.load(corpus_dir)
-    # Unchanged documents are taken over whole only when the pipeline and the goal profiles are the same;
-    # otherwise they are prepared again, and only passages whose search text changed are embedded again.
+    register = SectionRegister.load(corpus_dir)
+    # Unchanged documents are taken over whole only when the pipeline, the goal profiles and the section register are
+    # the same; otherwise they are prepared again, and only passages whose search text changed are embedded again.
     previous_passages_valid = (
         previous is not None
         and previous.manifest.get("pipeline") == PIPELINE_VERSION
         and previous.manifest.get("profiles_hash") == profiles.content_hash
+        and previous.manifest.get("register_hash", "") == register.content_hash
     )
 
     sources = read_sources(corpus_dir)
@@ -138,6 +141,7 @@ def build_index(
             continue
         changed = True
         profiles.enrich(prepared.passages)
+        register.enrich(prepared.passages)
         info = _document_info(source, prepared)
         kept.append((source, info, prepared.passages, prepared.goals, _document_text(prepared)))
         progress.prepared(source, prepared.pages, len(prepared.passages), reused=False)
@@ -159,7 +163,7 @@ def build_index(
         report.seconds = time.perf_counter() - started
         return report  # nothing indexable: the previous index (if any) stays
 
-    report.build_path = _write_build(settings, embeddings, kept, previous, profiles, report, progress)
+    report.build_path = _write_build(settings, embeddings, kept, previous, profiles, register, report, progress)
     switch_current(index_dir, report.build_path)
     report.switched = True
     _remove_old_builds(settings, report.build_path)
@@ -223,7 +227,7 @@ def _embed(passages: list[Passage], embeddings: IdentifiedEmbeddings, previous: 
     return matrix
 
 
-def _write_build(settings, embeddings, kept, previous, profiles, report, progress) -> Path:  # noqa: ANN001
+def _write_build(settings, embeddings, kept, previous, profiles, register, report, progress) -> Path:  # noqa: ANN001
     index_dir: Path = settings.index_dir
     builds = index_dir / BUILDS_DIR
     builds.mkdir(parents=True, exist_ok=True)
@@ -261,6 +265,7 @@ def _write_build(settings, embeddings, kept, previous, profiles, report, progres
             "dimensions": int(vectors.shape[1]) if vectors.size else 0,
             "chroma": {"url": settings.chroma_url, "collection": collection_name},
             "profiles_hash": profiles.content_hash,
+            "register_hash": register.content_hash,
             "passages": len(passages),
             "documents": {source.id: info | {"passages": len(doc_passages)} for source, info, doc_passages, _, _ in kept},
         }

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from assistant.answer.extractive import IREK_QUESTION, compose_extractive
 from assistant.answer.findings import Findings
-from assistant.answer.guardrails import contextual_query, is_follow_up, is_steering_attempt
+from assistant.answer.guardrails import contextual_query, is_steering_attempt
+from assistant.answer.intent import IntentRouter
 from assistant.answer.llm import LLMComposer
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
@@ -64,6 +65,7 @@ class Question:
     parts: ScoreParts  # the question's own retrieval signals (scope check)
     search_parts: ScoreParts  # the search text's signals (the same object unless a follow-up)
     profile: ProjectProfile
+    intent: str  # contracts.md §2
 
 
 def describes_project(text: str, hits: list[SearchHit]) -> bool:
@@ -81,8 +83,10 @@ def describes_project(text: str, hits: list[SearchHit]) -> bool:
 
 class AnswerPipeline:
     def __init__(self, retriever: Retriever, goal_matcher: GoalMatcher, funding: FundingKnowledge,
-                 thresholds: ScopeThresholds, composer: LLMComposer | None = None) -> None:
+                 thresholds: ScopeThresholds, composer: LLMComposer | None = None,
+                 router: IntentRouter | None = None) -> None:
         self.retriever = retriever
+        self.router = router or IntentRouter(None)
         self.goal_matcher = goal_matcher
         self.funding = funding
         self.scope = Scope(retriever, funding, thresholds)
@@ -92,7 +96,8 @@ class AnswerPipeline:
     def open(cls, settings: Settings) -> "AnswerPipeline":
         retriever = Retriever.open(settings)
         return cls(retriever, GoalMatcher(retriever), FundingKnowledge.load(), ScopeThresholds.load(),
-                   LLMComposer.from_settings(settings))  # the composer is None unless IREK_LLM_BASE_URL is set
+                   LLMComposer.from_settings(settings),  # the composer is None unless IREK_LLM_BASE_URL is set
+                   IntentRouter.load(retriever.embeddings.identity))
 
     def warm_up(self) -> None:
         """Load the embedder and the indexes and compute the cached vocabularies before the first request."""
@@ -108,19 +113,20 @@ class AnswerPipeline:
             raise QueryError(f"Die Frage ist zu lang (höchstens {MAX_QUESTION_CHARS} Zeichen).")
         text = normalise_query(question)
         if is_steering_attempt(text):
-            return Answer(REFUSAL_STEERING, True, mode="refusal")
+            return Answer(REFUSAL_STEERING, True, mode="refusal", intent="refusal")
         history = list(history or [])
         search_text = contextual_query(text, history)
         parts = self.retriever.score_parts(text)
         search_parts = parts if search_text == text else self.retriever.score_parts(search_text)
         profile = extract_profile(text, history, structured, knowledge=self.funding)
-        return Question(text, history, structured, search_text, parts, search_parts, profile)
+        intent = "project" if structured else self.router.classify(parts.vector)
+        return Question(text, history, structured, search_text, parts, search_parts, profile, intent)
 
     def decide(self, q: Question) -> Findings | Answer:
         """Scope, then the passages, goals and funding paths the answer is written from."""
         if not q.structured and not self.scope.in_scope(q.text, q.history, q.parts):
             # A Projekt-Check profile is a project by definition; only free text is checked for scope.
-            return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal")
+            return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         hits = self.retriever.ranked(q.search_parts, k=6).hits
         is_project = bool(q.structured) or describes_project(q.search_text, hits)
         goals = self.goal_matcher.rank(q.search_parts, k=5) if is_project or IREK_QUESTION.search(q.text) else []
@@ -161,6 +167,8 @@ class AnswerPipeline:
             return found, None
         retrieved = time.perf_counter()
         answer = self.extractive(found)
+        answer.intent = "refusal" if answer.abstained else (
+            q.intent if q.intent != "refusal" else self.router.classify(q.parts.vector, answered=True))
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer, found
 

@@ -153,6 +153,9 @@ class AnswerOut(Loose):
     citations: list[CitationOut]
     missing_facts: list[str] = Field(default_factory=list,
                                      description="Fragen nach Angaben, die für eine genauere Einschätzung fehlen.")
+    intent: Literal["project", "eligibility", "amount", "procedure", "rule", "irek", "refusal"] | None = Field(
+        default=None, description="Art der Frage: Projekt, Förderfähigkeit, Betrag, Verfahren, Regel, IREK oder "
+                                  "Ablehnung.")
     timings_ms: dict[str, float]
 
     model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [EXAMPLE_ANSWER]})

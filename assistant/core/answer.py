@@ -70,6 +70,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     missing_facts: list[str] = field(default_factory=list)
     mode: str = "project"  # project | fact | refusal (internal: not serialised)
+    intent: str = ""  # contracts.md §2: project | eligibility | amount | procedure | rule | irek | refusal
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of contracts.md §2 (plus `missing_facts`): the one place an answer is serialised."""
@@ -79,6 +80,7 @@ class Answer:
             "funding_paths": [p.to_dict() for p in self.funding_paths],
             "citations": [c.to_dict() for c in self.citations],
             "missing_facts": list(self.missing_facts),
+            "intent": self.intent or ("refusal" if self.abstained else None),
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
 
@@ -103,7 +105,7 @@ class Answer:
         return cls(data.get("answer", ""), bool(data.get("abstained", False)),
                    [goal(g) for g in data.get("goals") or []], [path(p) for p in data.get("funding_paths") or []],
                    [citation(c) for c in data.get("citations") or []], dict(data.get("timings_ms") or {}),
-                   list(data.get("missing_facts") or []))
+                   list(data.get("missing_facts") or []), intent=str(data.get("intent") or ""))
 
 
 def _ref(data: Any) -> dict[str, str]:

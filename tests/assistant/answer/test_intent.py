@@ -1,0 +1,68 @@
+"""The intent router: a softmax over the e5 vector, trained on curated examples; refusal excluded for answered
+questions; weights for another embedder are not used; a missing tuned file is an error."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from assistant.answer.intent import INTENTS, ROUTER_FILE, IntentRouter, LearnedIntent, load_examples
+from assistant.core.paths import TunedValuesMissing
+
+
+def toy(embedder: str = "e5-test") -> LearnedIntent:
+    """Three classes on a 2-d vector: x points to amount, y to irek, -x to refusal."""
+    weights = np.array([[4.0, 0.0], [0.0, 4.0], [-4.0, 0.0]], dtype=np.float32)
+    return LearnedIntent(("amount", "irek", "refusal"), weights, np.zeros(3, np.float32), embedder)
+
+
+def test_prediction_is_the_likeliest_class_and_probabilities_sum_to_one():
+    model = toy()
+    assert model.predict(np.array([1.0, 0.0]))[0] == "amount"
+    assert model.predict(np.array([0.0, 1.0]))[0] == "irek"
+    assert model.probabilities(np.array([0.3, -0.2])).sum() == pytest.approx(1.0)
+
+
+def test_an_answered_question_is_never_routed_to_refusal():
+    router = IntentRouter(toy())
+    vector = np.array([-1.0, 0.2])
+    assert router.classify(vector) == "refusal"
+    assert router.classify(vector, answered=True) == "irek"
+
+
+def test_weights_round_trip_through_json():
+    model = toy()
+    again = LearnedIntent.from_json(json.loads(json.dumps(model.to_json())))
+    assert again.classes == model.classes and np.allclose(again.weights, model.weights)
+
+
+def test_weights_of_another_embedder_are_not_used(tmp_path, caplog):
+    path = tmp_path / "router.json"
+    path.write_text(json.dumps({"model": toy("other-embedder").to_json()}), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="assistant.intent"):
+        router = IntentRouter.load("e5-test", path)
+    assert router.learned is None and router.classify(np.array([1.0, 0.0])) == "project"
+    assert "other-embedder" in caplog.text
+    assert IntentRouter.load("other-embedder", path).learned is not None
+
+
+def test_a_missing_router_file_is_an_error(tmp_path):
+    with pytest.raises(TunedValuesMissing, match="router.json"):
+        IntentRouter.load("e5-test", tmp_path / "router.json")
+
+
+def test_the_curated_examples_have_sixty_per_intent_and_no_duplicates():
+    examples = load_examples()
+    assert Counter(intent for _, intent in examples) == {intent: 60 for intent in INTENTS}
+    assert len({text for text, _ in examples}) == len(examples)
+
+
+def test_the_shipped_router_covers_every_intent_and_records_its_figures():
+    data = json.loads(ROUTER_FILE.read_text(encoding="utf-8"))
+    assert set(data["model"]["classes"]) == set(INTENTS)
+    assert np.asarray(data["model"]["weights"]).shape == (len(INTENTS), 384)
+    assert {"dev", "heldout"} <= set(data["figures"])
