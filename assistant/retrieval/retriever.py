@@ -224,7 +224,7 @@ class Retriever:
         goal_context = bool(_GOAL_CONTEXT.search(query))
         section_context = bool(_SECTION_CONTEXT.search(query))
         for code in _CODE.findall(query):
-            if code in self._opened_by and (section_context or not goal_context) and code not in self._goal_codes:
+            if code in self._opened_by and (section_context or (not goal_context and code not in self._goal_codes)):
                 named[self._opened_by[code]] = True
             wants_goal = code in self._goal_codes and (goal_context or not section_context)
             wants_section = code in self._section_numbers and (section_context or not goal_context)
