@@ -123,7 +123,7 @@ class Retriever:
         client = chroma_client(chroma.get("url") or settings.chroma_url, snapshot.path / "chroma")
         self._collection = open_collection(client, chroma["collection"])
         self._section_numbers = {p.section_number for p in self.passages if p.section_number and not p.footnote}
-        self._opened_by = _heading_holders(self.passages, self._section_numbers)
+        self._opened_by = _heading_holders(self.passages)
         self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
         self._documents = {p.document for p in self.passages}
         self._dense_rows = np.array([p.dense for p in self.passages], dtype=bool)  # passages in the collection
@@ -296,9 +296,11 @@ def _article_pattern(number: str, act: str) -> re.Pattern[str]:
     return re.compile(head + (rf"[^;\n]{{0,60}}?\b{re.escape(act)}\b" if act else ""))
 
 
-def _heading_holders(passages: list[Passage], numbers: set[str]) -> dict[str, int]:
+def _heading_holders(passages: list[Passage]) -> dict[str, int]:
     """Sections without passages of their own (their heading opens their first subsection): the passage that
-    holds the heading, i.e. the first passage of the section's first subsection."""
+    holds the heading, i.e. the first passage of the section's first subsection. (IREK goal codes look like
+    section numbers but are no sections of an outline.)"""
+    numbers = {p.section_number for p in passages if p.section_number and not p.goal_code and not p.footnote}
     holders: dict[str, int] = {}
     for i, p in enumerate(passages):
         if p.goal_code or p.footnote or not p.section_number or not p.section_number[0].isdigit():
