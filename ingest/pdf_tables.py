@@ -270,6 +270,12 @@ def find_tables(text: str, fragments: list[_Fragment], state: TableState | None 
                 break
             run.append(candidate)
             columns = _columns(run)
+        # a bold last row in the same columns: the total ("Gesamt 100,00"), kept where the table has a header
+        after = rows[index + len(run)] if index + len(run) < len(rows) else None
+        beyond = rows[index + len(run) + 1] if index + len(run) + 1 < len(rows) else None
+        heads_next = beyond is not None and not beyond.bold and _aligned(beyond, columns)  # the next table's header
+        total = (after if after is not None and after.bold and _aligned(after, columns) and not _is_list_row(after)
+                 and not heads_next else None)
         # a row broken by the page end: its first cell goes on alone at the bottom of this page
         tail = rows[index + len(run) :]
         if tail and all(_first_column_only(r, columns) for r in tail):
@@ -285,13 +291,13 @@ def find_tables(text: str, fragments: list[_Fragment], state: TableState | None 
             if all(_first_column_only(r, columns) for r in head) and (not head or rows.index(head[0]) == index - len(head)):
                 header, run, data = state.header, head + run, head + run
                 index -= len(head)
+        if header is not None and total is not None:
+            run, data = run + [total], data + [total]
         lead_row = above
         lead = lead_row.text() if lead_row is not None and header is None else ""
+        following = next(i for i, r in enumerate(rows) if r is data[-1]) + 1
         if sum(len(r.cells) > 1 for r in data) < 2 or (header is None and not lead.endswith(":")):
-            index += len(run)
-            continue
-        if header is not None and not data:
-            index += len(run)
+            index = following
             continue
         if header is not None:
             lines = ["; ".join(f"{h}: {c.text()}" if h else c.text() for h, c in zip(header, r.cells)) for r in data]
@@ -304,7 +310,7 @@ def find_tables(text: str, fragments: list[_Fragment], state: TableState | None 
         start, end = _span(text, covered)
         edits.append(Edit(start, end, "\n\n" + "\n\n".join(lines) + "\n\n"))
         count += len(lines)
-        index += len(run)
+        index = following
     if rows and next_state.header is not None:
         last_table_end = max(e.end for e in edits)
         if any(f.start >= last_table_end and _visible(f) for f in body):

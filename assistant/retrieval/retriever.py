@@ -127,6 +127,7 @@ class Retriever:
         self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
         self._documents = {p.document for p in self.passages}
         self._dense_rows = np.array([p.dense for p in self.passages], dtype=bool)  # passages in the collection
+        self._body_rows = np.array([not p.footnote for p in self.passages], dtype=bool)
 
     @classmethod
     def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
@@ -137,7 +138,8 @@ class Retriever:
 
     def keyword_views(self, query: str) -> tuple[dict[str, np.ndarray], float]:
         """BM25 per keyword view, min-max normalised per query (all zeros where no query term is indexed), and the
-        highest raw BM25 of the query's own stems (how strongly the corpus knows these words). The statute wording
+        highest raw BM25 of the query's own stems in the body text (how strongly the corpus knows these words; a
+        footnote, a line or two, would score high on any one word it shares). The statute wording
         that the query glossary adds (assistant/retrieval/expansion.py) counts with EXPANSION_WEIGHT."""
         added = " ; ".join(expansion_terms(query))
         views, raw_max = {}, 0.0
@@ -147,8 +149,8 @@ class Retriever:
             own = set(tokens)
             extra = [t for t in dict.fromkeys(analyse(added)) if t in index.vocab_dict and t not in own]
             scores = self._bm25(index, tokens)
-            if name == "words":
-                raw_max = float(np.max(scores))
+            if name == "words":  # footnotes are short notes on the body text: not evidence that the corpus knows a topic
+                raw_max = float(np.max(scores[self._body_rows], initial=0.0))
             views[name] = _minmax(scores + EXPANSION_WEIGHT * self._bm25(index, extra))
         return views, raw_max
 
