@@ -167,6 +167,10 @@ def _rows(blocks: list[_Block]) -> list[_Row]:
         row = rows[-1]
         cell = next((c for c in row.cells if block.x0 <= c.right + 2 and block.right >= c.x0 - 2), None)
         beside = block.bottom < row.top and block.top > row.bottom
+        # a cell further right that is centred over two lines may reach a little above a one-line first cell
+        slack = 0.3 * block.fragments[0].size
+        if not beside and block.x0 > max(c.right for c in row.cells):
+            beside = block.bottom < row.top + slack and block.top > row.bottom - slack
         # a bold heading cell wraps into centred lines that start at different places: still the same row
         wrapped_header = (cell is not None and row.bold and block.bold and len(row.cells) > 1
                           and 0 <= row.bottom - block.top < 0.5 * block.fragments[0].size)
@@ -282,6 +286,7 @@ def find_tables(text: str, fragments: list[_Fragment], state: TableState | None 
             run += tail
         header: list[str] | None = None
         data = run
+        continued = False
         above = rows[index - 1] if index > 0 else None
         if above is not None and above.bold and _heads(above, columns):
             header, run = [c.text() for c in above.cells], [above] + run
@@ -291,12 +296,13 @@ def find_tables(text: str, fragments: list[_Fragment], state: TableState | None 
             if all(_first_column_only(r, columns) for r in head) and (not head or rows.index(head[0]) == index - len(head)):
                 header, run, data = state.header, head + run, head + run
                 index -= len(head)
+                continued = True
         if header is not None and total is not None:
             run, data = run + [total], data + [total]
         lead_row = above
         lead = lead_row.text() if lead_row is not None and header is None else ""
         following = next(i for i, r in enumerate(rows) if r is data[-1]) + 1
-        if sum(len(r.cells) > 1 for r in data) < 2 or (header is None and not lead.endswith(":")):
+        if sum(len(r.cells) > 1 for r in data) < (1 if continued else 2) or (header is None and not lead.endswith(":")):
             index = following
             continue
         if header is not None:
