@@ -72,6 +72,8 @@ def chunk_id(document: str, section: Section, text: str, ordinal: int) -> str:
     """Stable across rebuilds while the passage is unchanged: document, section and a digest of the text."""
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     anchor = re.sub(r"[^0-9A-Za-z.]+", "-", section.goal_code or section.number or "s").strip("-") or "s"
+    if section.footnote:
+        anchor += f"-fn{section.footnote}"
     return f"{document}:{anchor}:{ordinal}:{digest}"
 
 
@@ -84,10 +86,12 @@ def make_passages(
     doc: CleanDocument, sections: list[Section], goals: list[Goal], *, max_chars: int, min_chars: int
 ) -> list[Passage]:
     goal_by_code = {goal.code: goal for goal in goals}
-    titles = {section.number: section.title for section in sections if section.number}
+    titles = {section.number: section.title for section in sections if section.number and not section.footnote}
     passages: list[Passage] = []
     for section in sections:
         ancestors = _ancestor_numbers(section.number) if not section.goal_code else []
+        if section.footnote and section.number:
+            ancestors.append(section.number)  # a footnote's context is the section its marker stands in, too
         outline_context = " – ".join(titles[n] for n in ancestors if n in titles)
         for ordinal, (start, end) in enumerate(section_spans(doc.text, section, max_chars, min_chars)):
             text = doc.text[start:end]
@@ -114,6 +118,7 @@ def make_passages(
                 outline_context=outline_context,
                 dense=not doc.source.is_keyword_only(section.number, section.title),
                 dense_chars=REGISTER_EMBEDDED_CHARS if doc.source.is_register(section.number, section.title) else 0,
+                footnote=section.footnote,
             )
             passage.search_text = search_text(passage, goal_by_code)
             passages.append(passage)

@@ -226,3 +226,22 @@ def clean_pages(pages: list[str], *, keep_lines: Iterable[str] = ()) -> list[str
     keep = list(keep_lines)
     stripped = strip_running_lines(pages)
     return join_split_word_across_pages([clean_page(page, keep_lines=keep) for page in stripped])
+
+
+_SQUASHED_AWAY = re.compile(r"[\s\-\u00ad•]")
+
+
+def find_anchor(anchor: str, text: str, *, min_chars: int = 12) -> int | None:
+    """The offset in cleaned `text` right after the raw `anchor` (text that stood before a footnote marker), found
+    whatever the cleaning did to white space, line-end hyphens and bullets; None where it is not there."""
+    squashed_anchor = _SQUASHED_AWAY.sub("", replace_private_glyphs(anchor))
+    kept = [i for i, char in enumerate(text) if not _SQUASHED_AWAY.match(char)]
+    squashed = "".join(text[i] for i in kept)
+    for size in (40, 24, min_chars):
+        key = squashed_anchor[-size:]
+        if len(key) < min(size, min_chars):
+            continue
+        found = squashed.find(key)
+        if found >= 0:
+            return kept[found + len(key) - 1] + 1
+    return None

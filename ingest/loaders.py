@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from assistant.core.model import LoadedDocument, Source
+from assistant.core.model import Footnote, LoadedDocument, Source
 
 logger = logging.getLogger(__name__)
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -68,6 +68,7 @@ def _load_pdf(source: Source, path: Path, content_hash: str) -> LoadedDocument:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from ingest.pdf_tables import TableState, split_page
     from ingest.pdf_outline import extract_page, recover_headings
 
     try:
@@ -81,7 +82,11 @@ def _load_pdf(source: Source, path: Path, content_hash: str) -> LoadedDocument:
             except Exception:
                 raise DocumentError(path, "die PDF-Datei ist verschlüsselt (passwortgeschützt)") from None
         extracted = [extract_page(page) for page in reader.pages]
-        pages = [text for text, _ in extracted]
+        pages, footnotes, tables = [], [], TableState()
+        for number, (text, fragments) in enumerate(extracted, start=1):
+            body, notes, tables = split_page(text, fragments, tables)
+            pages.append(body)
+            footnotes += [Footnote(n, number, note, anchor) for n, note, anchor in notes]
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, IndexError, AttributeError) as error:
@@ -96,7 +101,7 @@ def _load_pdf(source: Source, path: Path, content_hash: str) -> LoadedDocument:
             outline = recover_headings([fragments for _, fragments in extracted])
         except Exception:  # structure is a bonus: a PDF whose headings cannot be read is still indexed by page
             logger.warning("Überschriften von %s konnten nicht gelesen werden", path, exc_info=True)
-    return LoadedDocument(source, pages, has_pages=True, content_hash=content_hash, outline=outline)
+    return LoadedDocument(source, pages, has_pages=True, content_hash=content_hash, outline=outline, footnotes=footnotes)
 
 
 class _HTMLText(HTMLParser):

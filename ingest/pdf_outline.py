@@ -42,6 +42,7 @@ class _Fragment:
     size: float
     bold: bool
     text: str
+    start: int = -1  # offset of `text` in the page text; -1 where the offsets are unknown
 
 
 @dataclass
@@ -54,18 +55,28 @@ class _RawHeading:
 
 
 def extract_page(page: PageObject) -> tuple[str, list[_Fragment]]:
-    """The page's text and its positioned text fragments, from one extraction pass."""
+    """The page's text and its positioned text fragments, from one extraction pass.
+
+    pypdf reports every piece it adds to the page text to the visitor, in order, so the running length of the
+    visited pieces is each fragment's offset in the text; where the pieces do not add up to the text, the
+    offsets are unknown (-1) and nothing that needs them (footnotes, tables) is attempted."""
     fragments: list[_Fragment] = []
+    offset = 0
 
     def visit(text, cm, tm, font_dict, font_size):  # noqa: ANN001 - pypdf visitor signature
+        nonlocal offset
+        start, offset = offset, offset + len(text or "")
         if font_dict is None or not text or text.strip("\n") == "":
             return
         x = tm[4] * cm[0] + cm[4]
         y = tm[5] * cm[3] + cm[5]
         name = str(font_dict.get("/BaseFont", ""))
-        fragments.append(_Fragment(x, y, float(font_size) * abs(cm[0] or 1.0), "Bold" in name, text))
+        fragments.append(_Fragment(x, y, float(font_size) * abs(cm[0] or 1.0), "Bold" in name, text, start))
 
     text = page.extract_text(visitor_text=visit) or ""
+    if offset != len(text) or any(text[f.start : f.start + len(f.text)] != f.text for f in fragments):
+        for fragment in fragments:
+            fragment.start = -1
     return text, fragments
 
 

@@ -186,7 +186,61 @@ def _goal_tree(sections: list[Section], corridor_titles: dict[str, str], intros:
     return goals
 
 
+def place_footnotes(sections: list[Section], footnotes: list) -> list[Section]:
+    """Each footnote (ingest.prepare puts it at the end of its page) becomes a section of its own, numbered like
+    the section in which its marker stands; the section it interrupts goes on after it."""
+    result = list(sections)
+    for note in footnotes:
+        index = next((i for i, s in enumerate(result) if s.start <= note.start < s.end), None)
+        if index is None:
+            continue
+        container = result[index]
+        at = note.marker if note.marker is not None else note.start
+        owner = next((s for s in result if s.start <= at < s.end and not s.footnote), container)
+        pieces = [replace(container, end=note.start),
+                  Section(owner.number, f"Fußnote {note.number}", note.start, note.end, owner.goal_code,
+                          owner.corridor, footnote=note.number),
+                  replace(container, start=note.end)]
+        result[index : index + 1] = [p for p in pieces if p.end > p.start]
+    return result
+
+
+def merge_heading_only(text: str, sections: list[Section]) -> list[Section]:
+    """A numbered section that holds only its heading (and at most a lead-in ending in a colon) opens its first
+    subsection: that section starts at the heading instead, so no passage is a bare heading. The emptied section
+    stays in the list, without text, so that its title still names the outline."""
+    result = list(sections)
+    for index in range(len(result) - 2, -1, -1):
+        section = result[index]
+        following = next((j for j in range(index + 1, len(result)) if result[j].end > result[j].start), None)
+        if following is None:
+            continue
+        child = result[following]
+        if (section.goal_code or section.footnote or child.footnote or not section.number
+                or not child.number.startswith(section.number + ".") or section.end != child.start):
+            continue
+        if _heading_only(text[section.start : section.end], section):
+            result[following] = replace(child, start=section.start)
+            for j in range(index, following):
+                result[j] = replace(result[j], start=section.start, end=section.start)
+    return result
+
+
+def _heading_only(text: str, section: Section) -> bool:
+    rest = _squash(text)
+    for prefix in (_squash(section.number) + ".", _squash(section.number), _squash(section.title)):
+        if rest.startswith(prefix):
+            rest = rest[len(prefix) :]
+    return not rest or (rest.endswith(":") and len(rest) <= 120)
+
+
 def document_structure(doc: CleanDocument, loaded: LoadedDocument) -> tuple[list[Section], list[Goal]]:
+    sections, goals = _sections(doc, loaded)
+    sections = place_footnotes(sections, doc.footnotes)
+    return merge_heading_only(doc.text, sections), goals
+
+
+def _sections(doc: CleanDocument, loaded: LoadedDocument) -> tuple[list[Section], list[Goal]]:
     strategy = doc.source.structure
     if strategy == "irek-goals":
         return irek_structure(doc)

@@ -53,6 +53,29 @@ class LoadedDocument:
     has_pages: bool
     content_hash: str
     outline: list[Any] = field(default_factory=list)  # ingest.pdf_outline.Heading for PDFs with numbered headings
+    footnotes: list[Footnote] = field(default_factory=list)  # footnotes cut out of `pages` (PDFs)
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote cut out of a PDF page: its number, its page, its raw text, and the body text just before its
+    marker on that page (the marker itself is removed from the page), by which the cleaned text finds it again."""
+
+    number: str
+    page: int  # 1-based
+    text: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class FootnoteSpan:
+    """Where a footnote stands in a cleaned document: its text [start, end) at the end of its page, and the offset
+    of its marker in the body text (None where the marker could not be placed)."""
+
+    number: str
+    start: int
+    end: int
+    marker: int | None = None
 
 
 def page_for_offset(page_starts: list[int], offset: int) -> int:
@@ -70,6 +93,7 @@ class CleanDocument:
     has_pages: bool
     content_hash: str
     page_labels: list[str | None] = field(default_factory=list)  # printed page numbers, where the pages show one
+    footnotes: list[FootnoteSpan] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int | None:
         return page_for_offset(self.page_starts, offset) if self.has_pages else None
@@ -91,6 +115,7 @@ class Section:
     end: int
     goal_code: str = ""  # IREK Leitziel or Handlungsziel code where the section is a goal
     corridor: str = ""  # IREK corridor code "1".."4" for passages inside a corridor
+    footnote: str = ""  # the footnote's number where the section is one footnote (number: the section it belongs to)
 
     @property
     def label(self) -> str:
@@ -120,6 +145,7 @@ class Passage:
     outline_context: str = ""  # titles of the enclosing sections, for the keyword side only (costs no embedding)
     dense: bool = True  # False: keyword side only (no vector in the collection); see Source.keyword_only_sections
     dense_chars: int = 0  # > 0: only this many leading characters are embedded (registers); 0 = the whole search text
+    footnote: str = ""  # the footnote's number ("70") where the passage is a footnote of its section
 
     @property
     def embedding_text(self) -> str:

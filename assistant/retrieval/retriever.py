@@ -34,6 +34,14 @@ _CODE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.]*\d)")
 _ANNEX = re.compile(r"\bAnhang\s+(\d{1,2})\b", re.IGNORECASE)
 _GOAL_CONTEXT = re.compile(r"(handlungsziel|leitziel|ziel|irek)", re.IGNORECASE)
 _SECTION_CONTEXT = re.compile(r"(\bnr\.?|\bnummer|\bziffer|\babschnitt|\bgrw|koordinierungsrahmen)", re.IGNORECASE)
+# "Artikel 26a AGVO", "Art. 48 AGVO", "Artikel 38/48 AGVO", "Art. 107 Abs. 3 AEUV": article numbers and the act.
+_ARTICLE = re.compile(
+    r"\bArt(?:ikel|\.)?\s*(\d{1,3}[a-z]?(?:\s*(?:/|,|und|oder|bzw\.?)\s*\d{1,3}[a-z]?)*)(?![\d])"
+    r"(?:[^;\n]{0,40}?\b([A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ][A-Za-zÄÖÜäöü-]*))?"
+)
+_ARTICLE_NUMBER = re.compile(r"\d{1,3}[a-z]?")
+# "Fn. 70", "Fußnote 70", "Fussnote 70", "Fn 70"
+_FOOTNOTE = re.compile(r"\b(?:Fn\.?|Fu(?:ß|ss)noten?)\s*(\d{1,3})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b(?:[A-ZÄÖÜ]{2,}[0-9]*|[A-Z][a-z]?[A-Z][A-Za-z0-9]+|RIS3)\b")
 
 
@@ -114,10 +122,12 @@ class Retriever:
         chroma = snapshot.manifest["chroma"]
         client = chroma_client(chroma.get("url") or settings.chroma_url, snapshot.path / "chroma")
         self._collection = open_collection(client, chroma["collection"])
-        self._section_numbers = {p.section_number for p in self.passages if p.section_number}
+        self._section_numbers = {p.section_number for p in self.passages if p.section_number and not p.footnote}
+        self._opened_by = _heading_holders(self.passages)
         self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
         self._documents = {p.document for p in self.passages}
         self._dense_rows = np.array([p.dense for p in self.passages], dtype=bool)  # passages in the collection
+        self._body_rows = np.array([not p.footnote for p in self.passages], dtype=bool)
 
     @classmethod
     def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
@@ -128,7 +138,8 @@ class Retriever:
 
     def keyword_views(self, query: str) -> tuple[dict[str, np.ndarray], float]:
         """BM25 per keyword view, min-max normalised per query (all zeros where no query term is indexed), and the
-        highest raw BM25 of the query's own stems (how strongly the corpus knows these words). The statute wording
+        highest raw BM25 of the query's own stems in the body text (how strongly the corpus knows these words; a
+        footnote, a line or two, would score high on any one word it shares). The statute wording
         that the query glossary adds (assistant/retrieval/expansion.py) counts with EXPANSION_WEIGHT."""
         added = " ; ".join(expansion_terms(query))
         views, raw_max = {}, 0.0
@@ -138,8 +149,8 @@ class Retriever:
             own = set(tokens)
             extra = [t for t in dict.fromkeys(analyse(added)) if t in index.vocab_dict and t not in own]
             scores = self._bm25(index, tokens)
-            if name == "words":
-                raw_max = float(np.max(scores))
+            if name == "words":  # footnotes are short notes on the body text: not evidence that the corpus knows a topic
+                raw_max = float(np.max(scores[self._body_rows], initial=0.0))
             views[name] = _minmax(scores + EXPANSION_WEIGHT * self._bm25(index, extra))
         return views, raw_max
 
@@ -207,18 +218,30 @@ class Retriever:
         return mask
 
     def exact_references(self, query: str) -> np.ndarray:
-        """Passages that the query names: "Handlungsziel 3.4.2", "Nr. 2.7.1", "Nummer 3.2.1.1", "Anhang 5"."""
+        """Passages that the query names: "Handlungsziel 3.4.2", "Nr. 2.7.1", "Nummer 3.2.1.1", "Anhang 5", an
+        article of an act ("Artikel 26a AGVO", "Art. 38/48 AGVO": the passages that cite it) and a footnote
+        ("Fn. 70", "Fußnote 70"). A section without text of its own (its heading opens its first subsection) is
+        named by the passage that holds its heading."""
         named = np.zeros(len(self.passages), dtype=bool)
         goal_context = bool(_GOAL_CONTEXT.search(query))
         section_context = bool(_SECTION_CONTEXT.search(query))
         for code in _CODE.findall(query):
+            if code in self._opened_by and (section_context or (not goal_context and code not in self._goal_codes)):
+                named[self._opened_by[code]] = True
             wants_goal = code in self._goal_codes and (goal_context or not section_context)
             wants_section = code in self._section_numbers and (section_context or not goal_context)
             for i, p in enumerate(self.passages):
-                if (wants_goal and p.goal_code == code) or (wants_section and p.section_number == code and not p.goal_code):
+                if (wants_goal and p.goal_code == code) or (
+                        wants_section and p.section_number == code and not p.goal_code and not p.footnote):
                     named[i] = True
         for number in _ANNEX.findall(query):
-            named |= np.array([p.section_number == f"Anhang {number}" for p in self.passages])
+            named |= np.array([p.section_number == f"Anhang {number}" and not p.footnote for p in self.passages])
+        for numbers, act in _ARTICLE.findall(query):
+            for number in _ARTICLE_NUMBER.findall(numbers):
+                pattern = _article_pattern(number, act)
+                named |= np.array([bool(pattern.search(p.text)) for p in self.passages])
+        for number in _FOOTNOTE.findall(query):
+            named |= np.array([p.footnote == number for p in self.passages])
         return named
 
     def acronym_matches(self, query: str) -> np.ndarray:
@@ -266,6 +289,30 @@ class Retriever:
                 for i in order]
         ranking = (time.perf_counter() - started) * 1000
         return SearchResult(hits, parts.timings_ms | {"total": sum(parts.timings_ms.values()) + ranking})
+
+
+def _article_pattern(number: str, act: str) -> re.Pattern[str]:
+    """A citation of article `number` (of `act`, where the query names one) in a passage: "Artikel 48 AGVO",
+    "Art. 48 Abs. 1 AGVO", "Artikel 2 Nummer 18 AGVO"; not "Artikel 48a" for 48, nor "Artikel 148"."""
+    head = rf"\bArt(?:ikel|\.)\s*{re.escape(number)}(?![\da-z])"
+    return re.compile(head + (rf"[^;\n]{{0,60}}?\b{re.escape(act)}\b" if act else ""))
+
+
+def _heading_holders(passages: list[Passage]) -> dict[str, int]:
+    """Sections without passages of their own (their heading opens their first subsection): the passage that
+    holds the heading, i.e. the first passage of the section's first subsection. (IREK goal codes look like
+    section numbers but are no sections of an outline.)"""
+    numbers = {p.section_number for p in passages if p.section_number and not p.goal_code and not p.footnote}
+    holders: dict[str, int] = {}
+    for i, p in enumerate(passages):
+        if p.goal_code or p.footnote or not p.section_number or not p.section_number[0].isdigit():
+            continue
+        parts = p.section_number.split(".")
+        for depth in range(1, len(parts)):
+            prefix = ".".join(parts[:depth])
+            if prefix not in numbers and prefix not in holders:
+                holders[prefix] = i
+    return holders
 
 
 @dataclass

@@ -64,7 +64,7 @@ def find_verbatim(passage_text: str, quote: str) -> str | None:
 
 def german_citation(passage: Passage, *, with_title: bool = False) -> str:
     """The one German citation string: "GRW-Koordinierungsrahmen 2026, Nr. 3.4.2, S. 32" (printed page where the
-    document has page numbers); `with_title` adds the section title ("Nr. 3.4.2 „Regionalmanagement“") for an
+    document has page numbers; a footnote adds its number: "Nr. 3.5.1, Fn. 70, S. 33"); `with_title` adds the section title ("Nr. 3.4.2 „Regionalmanagement“") for an
     application's list of sources. The CLI, the API (and through it the page) and the export all use it."""
     parts = [passage.document_title]
     if passage.goal_code:
@@ -73,10 +73,13 @@ def german_citation(passage: Passage, *, with_title: bool = False) -> str:
     elif passage.section_number:
         number = passage.section_number
         parts.append(number if number.startswith("Anhang") else f"Nr. {number}")
-    elif passage.section_title:
+    elif passage.section_title and not passage.footnote:
         parts.append(f"{'Abschnitt ' if with_title else ''}„{passage.section_title.strip()}“")
-    if with_title and (passage.goal_code or passage.section_number) and passage.section_title.strip():
+    if (with_title and (passage.goal_code or passage.section_number) and passage.section_title.strip()
+            and not passage.footnote):
         parts[-1] += f" „{passage.section_title.strip()}“"
+    if passage.footnote:
+        parts.append(f"Fn. {passage.footnote}")
     if passage.page_start:
         label = passage.page_label or str(passage.page_start)
         parts.append(f"S. {label}")

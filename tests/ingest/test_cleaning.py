@@ -179,14 +179,23 @@ def test_short_list_items_are_not_debris():
 
 # --- footnotes, table of contents, whitespace ------------------------------------------------------------------
 
-def test_grw_footnote_marker_glued_to_word_is_removed(grw_loaded):
-    raw = grw_page(grw_loaded, 19)
-    assert "Verteidigung51;" in raw
+def test_text_rule_removes_footnote_marker_glued_to_word():
+    # plain text with its footnotes at the page end (as pypdf extracts a page of the GRW PDF without layout)
+    raw = ("P Öffentliche Verwaltung, Verteidigung51; Sozialversicherung\nQ Erziehung und Unterricht\n \n"
+           "51  Umfasst nicht die Rüstungsindustrie, die im Abschnitt C (Verarbeitendes Gewerbe) verortet ist.")
     cleaned = clean_page(raw)
     assert "Öffentliche Verwaltung, Verteidigung; Sozialversicherung" in cleaned
     assert "Verteidigung51" not in cleaned
-    # the footnote itself stays
-    assert "Umfasst nicht die Rüstungsindustrie" in cleaned
+    assert "Umfasst nicht die Rüstungsindustrie" in cleaned  # the text rule keeps the footnote itself
+
+
+def test_grw_loader_cuts_footnote_and_marker_out_of_the_page(grw_loaded):
+    page = grw_page(grw_loaded, 19)
+    assert "Öffentliche Verwaltung, Verteidigung; Sozialversicherung" in page
+    assert "Verteidigung51" not in page and "Umfasst nicht die Rüstungsindustrie" not in page
+    note = next(n for n in grw_loaded.footnotes if n.number == "51")
+    assert note.page == 19 and note.text.startswith("Umfasst nicht die Rüstungsindustrie")
+    assert note.anchor.endswith("Öffentliche Verwaltung, Verteidigung")
 
 
 def test_footnote_markers_need_a_footnote_on_the_page():

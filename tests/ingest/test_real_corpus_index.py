@@ -50,7 +50,7 @@ def test_grw_3_4_2_passage(snapshot):
     ],
 )
 def test_grw_sections_on_passages(snapshot, number, title, needle, page):
-    passages = _grw(snapshot, number)
+    passages = [p for p in _grw(snapshot, number) if not p.footnote]  # its footnotes carry "Fußnote N" as title
     assert passages and all(p.section_title == title for p in passages)
     assert passages[0].page_start == page
     if needle:

@@ -82,6 +82,35 @@ def test_exact_reference_lands_first(retriever, query, document, goal, section):
     assert first.exact
 
 
+@pytest.mark.parametrize("query, number", [("Fn. 70", "70"), ("Was steht in Fußnote 50?", "50"), ("Fn 32", "32")])
+def test_footnote_reference_lands_first(retriever, query, number):
+    first = _top(retriever, query)[0]
+    assert (first.passage.document, first.passage.footnote) == ("grw", number), _describe([first])
+    assert first.exact and f"Fn. {number}" in first.citation
+
+
+@pytest.mark.parametrize("query, cited", [
+    ("Art. 48 AGVO", ["Artikel 48 AGVO"]),
+    ("Was regelt Artikel 26a AGVO?", ["Artikel 26a AGVO"]),
+    ("Artikel 38/48 AGVO", ["Artikel 38", "Artikel 48"]),
+])
+def test_article_reference_lands_first(retriever, query, cited):
+    hits = _top(retriever, query, k=10)
+    assert any(re.search(rf"\b{article}\b", hits[0].passage.text) for article in cited) and hits[0].exact, \
+        _describe(hits)
+    exact = [h for h in hits if h.exact]
+    for article in cited:
+        assert any(re.search(rf"\b{article}\b", h.passage.text) for h in exact), (article, _describe(exact))
+    assert not any(re.search(r"\bArtikel 48a\b", h.passage.text) and "Artikel 48 " not in h.passage.text
+                   for h in exact)
+
+
+def test_section_without_text_of_its_own_is_found_by_its_number(retriever):
+    first = _top(retriever, "Nr. 3.2.2")[0]
+    assert first.passage.section_number == "3.2.2.1" and first.exact
+    assert first.passage.text.startswith("Förderfähige Infrastrukturmaßnahmen")
+
+
 @pytest.mark.parametrize("acronym", ["LEADER", "NBank"])
 def test_rare_acronym_lands_first(retriever, acronym):
     hits = _top(retriever, acronym)
@@ -246,7 +275,8 @@ def test_grw_annexes_are_found_by_their_words_and_the_register_by_its_opening(re
     hits = _top(retriever, "Gehören Furth im Wald und Waldmünchen zum Fördergebiet?", k=3)
     assert hits[0].passage.section_number == "Anhang 5", _describe(hits)
     hits = _top(retriever, "Ist der Landkreis Osnabrück ein C- oder ein D-Fördergebiet?", k=5)
-    assert any(h.passage.section_number == "Anhang 5" and "Osnabrück, Landkreis D" in h.passage.text for h in hits), \
+    row = "Niedersachsen: Osnabrück, Landkreis; Art des Fördergebiets: D"  # a row of the register, with its headers
+    assert any(h.passage.section_number == "Anhang 5" and row in h.passage.text for h in hits), \
         _describe(hits)
     # and an annex named by number still comes first
     assert _top(retriever, "Was steht in Anhang 3?", k=1)[0].passage.section_number == "Anhang 3"
