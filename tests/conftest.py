@@ -18,6 +18,36 @@ from helpers.corpus import REAL_CORPUS  # noqa: E402
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 
+# -- tiers -----------------------------------------------------------------------------------------------------------
+# Every test gets exactly one tier marker (declared in pyproject.toml) from where it lies and which fixtures it uses,
+# directly or through other fixtures, so that a new test needs no marker of its own:
+#   browser      tests/assistant/web (chromium driving the page; those tests also use a server and the real index);
+#   integration  any of INTEGRATION_FIXTURES: the index of the real corpus, the small corpus (every test that uses it
+#                builds an index of it), or a server;
+#   unit         everything else: no index, no server, no browser (`pytest -m unit` runs in well under a minute).
+# A test that needs a tier its fixtures do not show marks itself (`@pytest.mark.integration`); an explicit mark wins.
+TIERS = ("unit", "integration", "browser")
+INTEGRATION_FIXTURES = frozenset({
+    "real_index",  # the index of the real corpus, built once per session
+    "small_corpus", "small_settings",  # the small corpus of write_small_corpus, there to be indexed
+    "api_server", "empty_server", "llm_server", "feedback_process",  # uvicorn / `irek serve` (tests/assistant/api)
+    "chroma_server",  # a Chroma server process
+})
+BROWSER_TESTS = TESTS_DIR / "assistant" / "web"
+
+
+def tier_of(path: Path, fixturenames) -> str:  # noqa: ANN001 - any iterable of fixture names
+    if path.is_relative_to(BROWSER_TESTS):
+        return "browser"
+    return "integration" if INTEGRATION_FIXTURES.intersection(fixturenames) else "unit"
+
+
+def pytest_collection_modifyitems(config, items):  # noqa: ANN001, ANN201 - pytest hook
+    for item in items:
+        if not any(item.get_closest_marker(tier) for tier in TIERS):
+            item.add_marker(tier_of(Path(item.path), getattr(item, "fixturenames", ())))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(monkeypatch):
     """No IREK_* variable of the developer's shell leaks into a test; get_settings() is re-read per test."""
