@@ -191,6 +191,28 @@ def irek_prepared():
 
 
 @pytest.fixture(scope="session")
+def prepared_snapshot(grw_prepared, irek_prepared):
+    """The real corpus as the index holds it, in memory: every document prepared as `irek ingest` prepares it, without
+    embedding or writing anything. Passages (in index order) and cleaned documents are those of the built index, except
+    that the goal passages' search texts lack the team's goal profiles. For tests of the text the index holds; the built
+    index itself is `real_index`'s (IndexSnapshot.open(real_index.index_dir))."""
+    from assistant.core.settings import Settings
+    from assistant.index.store import IndexedDocument, IndexSnapshot
+    from ingest.prepare import prepare_document
+    from ingest.sources import read_sources
+
+    defaults = Settings()
+    ready = {"grw": grw_prepared, "irek": irek_prepared}
+    documents = [ready.get(source.id) or prepare_document(source, REAL_CORPUS, max_chars=defaults.chunk_max_chars,
+                                                          min_chars=defaults.chunk_min_chars)
+                 for source in read_sources(REAL_CORPUS)]
+    return IndexSnapshot(
+        path=REAL_CORPUS, manifest={}, passages=[p for document in documents for p in document.passages], goals={},
+        _documents={d.clean.source.id: IndexedDocument(d.clean.source.id, d.clean.text, d.clean.page_starts,
+                                                       d.clean.has_pages, d.clean.page_labels) for d in documents})
+
+
+@pytest.fixture(scope="session")
 def irek_raw() -> str:
     return (REAL_CORPUS / "irek-landkreis-osnabrueck.txt").read_text(encoding="utf-8")
 
