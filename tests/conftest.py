@@ -18,6 +18,36 @@ from helpers.corpus import REAL_CORPUS  # noqa: E402
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 
+# -- tiers -----------------------------------------------------------------------------------------------------------
+# Every test gets exactly one tier marker (declared in pyproject.toml) from where it lies and which fixtures it uses,
+# directly or through other fixtures, so that a new test needs no marker of its own:
+#   browser      tests/assistant/web (chromium driving the page; those tests also use a server and the real index);
+#   integration  any of INTEGRATION_FIXTURES: the index of the real corpus, the small corpus (every test that uses it
+#                builds an index of it), or a server;
+#   unit         everything else: no index, no server, no browser (`pytest -m unit` runs in well under a minute).
+# A test that needs a tier its fixtures do not show marks itself (`@pytest.mark.integration`); an explicit mark wins.
+TIERS = ("unit", "integration", "browser")
+INTEGRATION_FIXTURES = frozenset({
+    "real_index",  # the index of the real corpus, built once per session
+    "small_corpus", "small_settings",  # the small corpus of write_small_corpus, there to be indexed
+    "api_server", "empty_server", "llm_server", "feedback_process",  # uvicorn / `irek serve` (tests/assistant/api)
+    "chroma_server",  # a Chroma server process
+})
+BROWSER_TESTS = TESTS_DIR / "assistant" / "web"
+
+
+def tier_of(path: Path, fixturenames) -> str:  # noqa: ANN001 - any iterable of fixture names
+    if path.is_relative_to(BROWSER_TESTS):
+        return "browser"
+    return "integration" if INTEGRATION_FIXTURES.intersection(fixturenames) else "unit"
+
+
+def pytest_collection_modifyitems(config, items):  # noqa: ANN001, ANN201 - pytest hook
+    for item in items:
+        if not any(item.get_closest_marker(tier) for tier in TIERS):
+            item.add_marker(tier_of(Path(item.path), getattr(item, "fixturenames", ())))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(monkeypatch):
     """No IREK_* variable of the developer's shell leaks into a test; get_settings() is re-read per test."""
@@ -158,6 +188,28 @@ def irek_prepared():
     defaults = Settings()
     return prepare_document(real_source("irek"), REAL_CORPUS, max_chars=defaults.chunk_max_chars,
                             min_chars=defaults.chunk_min_chars)
+
+
+@pytest.fixture(scope="session")
+def prepared_snapshot(grw_prepared, irek_prepared):
+    """The real corpus as the index holds it, in memory: every document prepared as `irek ingest` prepares it, without
+    embedding or writing anything. Passages (in index order) and cleaned documents are those of the built index, except
+    that the goal passages' search texts lack the team's goal profiles. For tests of the text the index holds; the built
+    index itself is `real_index`'s (IndexSnapshot.open(real_index.index_dir))."""
+    from assistant.core.settings import Settings
+    from assistant.index.store import IndexedDocument, IndexSnapshot
+    from ingest.prepare import prepare_document
+    from ingest.sources import read_sources
+
+    defaults = Settings()
+    ready = {"grw": grw_prepared, "irek": irek_prepared}
+    documents = [ready.get(source.id) or prepare_document(source, REAL_CORPUS, max_chars=defaults.chunk_max_chars,
+                                                          min_chars=defaults.chunk_min_chars)
+                 for source in read_sources(REAL_CORPUS)]
+    return IndexSnapshot(
+        path=REAL_CORPUS, manifest={}, passages=[p for document in documents for p in document.passages], goals={},
+        _documents={d.clean.source.id: IndexedDocument(d.clean.source.id, d.clean.text, d.clean.page_starts,
+                                                       d.clean.has_pages, d.clean.page_labels) for d in documents})
 
 
 @pytest.fixture(scope="session")

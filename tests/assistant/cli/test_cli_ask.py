@@ -1,4 +1,5 @@
-"""`irek ask` on the real index: JSON in the contract's shape, history files, the text answer with its sources."""
+"""`irek ask` on the real index: JSON in the contract's shape, history files, the text answer with its sources; a bad
+history file is an error before the index is opened."""
 
 from __future__ import annotations
 
@@ -18,10 +19,9 @@ HISTORY = [
 ]
 
 
-@pytest.fixture
-def irek(real_index, monkeypatch):
-    monkeypatch.setenv("IREK_INDEX_DIR", str(real_index.index_dir))
-    monkeypatch.setenv("IREK_CORPUS_DIR", str(real_index.corpus_dir))
+def _runner(monkeypatch, index_dir, corpus_dir):  # noqa: ANN001, ANN202
+    monkeypatch.setenv("IREK_INDEX_DIR", str(index_dir))
+    monkeypatch.setenv("IREK_CORPUS_DIR", str(corpus_dir))
     get_settings.cache_clear()
     runner = CliRunner()
 
@@ -30,6 +30,18 @@ def irek(real_index, monkeypatch):
         return runner.invoke(app, list(args))
 
     return run
+
+
+@pytest.fixture
+def irek(real_index, monkeypatch):
+    return _runner(monkeypatch, real_index.index_dir, real_index.corpus_dir)
+
+
+@pytest.fixture
+def irek_without_index(tmp_path, monkeypatch):
+    """`irek` on an empty index folder: for what must fail before the index is opened."""
+    (tmp_path / "index").mkdir()
+    return _runner(monkeypatch, tmp_path / "index", tmp_path / "corpus")
 
 
 def _json(result) -> dict:
@@ -89,18 +101,18 @@ def test_ask_with_history_object_as_in_the_api(irek, tmp_path):
     json.dumps(42),
     json.dumps([{"role": "user", "content": 42}]),
 ])
-def test_malformed_history_file_gives_a_german_error(irek, tmp_path, content):
+def test_malformed_history_file_gives_a_german_error(irek_without_index, tmp_path, content):
     history = tmp_path / "kaputt.json"
     history.write_text(content, encoding="utf-8")
-    result = irek("ask", "Und wie hoch wäre der Fördersatz?", "--history", str(history), "--json")
+    result = irek_without_index("ask", "Und wie hoch wäre der Fördersatz?", "--history", str(history), "--json")
     assert result.exit_code != 0
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Fehler" in result.stderr and "Verlaufsdatei" in result.stderr
     assert result.stdout.strip() == ""
 
 
-def test_missing_history_file_gives_a_german_error(irek, tmp_path):
-    result = irek("ask", "Und wie hoch wäre der Fördersatz?", "--history", str(tmp_path / "fehlt.json"))
+def test_missing_history_file_gives_a_german_error(irek_without_index, tmp_path):
+    result = irek_without_index("ask", "Und wie hoch wäre der Fördersatz?", "--history", str(tmp_path / "fehlt.json"))
     assert result.exit_code != 0
     assert "Verlaufsdatei" in result.stderr
 

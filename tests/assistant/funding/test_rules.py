@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
 from assistant.funding.knowledge import KNOWLEDGE_FILE, FundingDataError, FundingKnowledge
 from assistant.funding.rules import assess
-from assistant.index.store import IndexSnapshot
 from assistant.funding.profile import ProjectProfile, extract_profile
 
 
@@ -300,8 +298,8 @@ def _ws(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def test_every_source_resolves_to_an_indexed_passage(real_index):
-    snapshot = IndexSnapshot.open(Path(real_index.index_dir))
+def test_every_source_resolves_to_an_indexed_passage(prepared_snapshot):
+    snapshot = prepared_snapshot  # the passages of the real index, without building it
     sources = _all_raw_sources(_raw())
     assert len(sources) >= len(FundingKnowledge.load().all_sources()) > 100
     failures = []

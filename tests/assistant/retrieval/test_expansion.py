@@ -7,7 +7,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.index.store import IndexSnapshot
 from assistant.retrieval.expansion import Glossary, GlossaryError, expansion_terms, load_glossary
 from assistant.text.analysis import stems
 from evals.retrieval_eval import is_relevant, load_queries
@@ -134,13 +133,8 @@ def _occurs_in(term: str, document_stems: str) -> bool:
     return f" {' '.join(stems(term))} " in document_stems
 
 
-@pytest.fixture(scope="module")
-def snapshot(real_index) -> IndexSnapshot:
-    return IndexSnapshot.open(real_index.index_dir)
-
-
-def test_every_statute_term_occurs_in_its_document(snapshot):
-    texts = {doc: f" {' '.join(stems(snapshot.document(doc).text))} " for doc in ("grw", "irek")}
+def test_every_statute_term_occurs_in_its_document(prepared_snapshot):
+    texts = {doc: f" {' '.join(stems(prepared_snapshot.document(doc).text))} " for doc in ("grw", "irek")}
     missing = [
         f"{entry.id}: {doc} „{term}“"
         for entry in load_glossary().entries

@@ -1,10 +1,13 @@
-"""Citations: verbatim quotes, German sentence splitting, best sentence of a passage, page of a quote."""
+"""Citations: verbatim quotes, German sentence splitting, best sentence of a passage, the German citation string,
+page of a quote."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.text.citations import AMOUNT, FIGURE, Citation, CitationList, best_sentence, find_verbatim, split_sentences
+from assistant.text.citations import (
+    AMOUNT, FIGURE, Citation, CitationList, best_sentence, find_verbatim, german_citation, split_sentences,
+)
 from assistant.core.model import Passage
 
 
@@ -108,16 +111,43 @@ def test_best_sentence_of_a_long_sentence_is_a_verbatim_prefix():
     assert 40 < len(quote) <= 320
 
 
-def test_best_sentence_on_real_passages_is_verbatim(real_index):
-    from assistant.index.store import IndexSnapshot
-
-    snapshot = IndexSnapshot.open(real_index.index_dir)
+def test_best_sentence_on_real_passages_is_verbatim(prepared_snapshot):
     checked = 0
-    for passage in snapshot.passages[::7]:
+    for passage in prepared_snapshot.passages[::7]:
         quote = best_sentence(passage, "Förderung Gewerbegebiet Fördersatz Prozent Antrag", prefer=FIGURE)
         assert quote and quote in passage.text, passage.chunk_id
         checked += 1
     assert checked > 20
+
+
+# -- the German citation string ------------------------------------------------------------------------------------
+
+def test_german_citation_of_grw_sections_annexes_and_printed_pages():
+    rates = _passage("x", page_start=33, page_end=33, page_label="32", section_number="3.4.2",
+                     section_title="Umsetzung regionaler Entwicklungskonzepte über ein eigenes Budget")
+    assert german_citation(rates) == "GRW-Koordinierungsrahmen 2026, Nr. 3.4.2, S. 32"  # the printed page, not the PDF's
+    assert german_citation(rates, with_title=True) == (
+        "GRW-Koordinierungsrahmen 2026, Nr. 3.4.2 „Umsetzung regionaler Entwicklungskonzepte über ein eigenes Budget“, S. 32")
+    assert german_citation(_passage("x")) == "GRW-Koordinierungsrahmen 2026, Nr. 3.2.1.1, S. 22"  # no printed number
+    annex = _passage("x", section_number="Anhang 5", section_title="Fördergebiete", page_start=41, page_label="40")
+    assert german_citation(annex) == "GRW-Koordinierungsrahmen 2026, Anhang 5, S. 40"
+
+
+def test_german_citation_of_irek_goals_and_unnumbered_sections():
+    def irek(**fields) -> Passage:  # noqa: ANN003
+        return _passage("x", document="irek", document_title="IREK Landkreis Osnabrück", page_start=None,
+                        page_end=None, section_number="", **fields)
+
+    assert german_citation(irek(goal_code="3.1.1", section_title="Gewerbeflächen")) == \
+        "IREK Landkreis Osnabrück, Handlungsziel 3.1.1"
+    assert german_citation(irek(goal_code="2.1", section_title="Fachkräfte")) == "IREK Landkreis Osnabrück, Leitziel 2.1"
+    assert german_citation(irek(section_title=" Quellen ")) == "IREK Landkreis Osnabrück, „Quellen“"
+    assert german_citation(irek(section_title="Quellen"), with_title=True) == "IREK Landkreis Osnabrück, Abschnitt „Quellen“"
+    summary = _passage("x", document="leader-os", document_title="LEADER Osnabrücker Land", page_start=None,
+                       page_end=None, section_number="", section_title="Förderung", kind="summary")
+    assert german_citation(summary) == "LEADER Osnabrücker Land, „Förderung“"
+    assert german_citation(summary, with_title=True) == (
+        "LEADER Osnabrücker Land, Abschnitt „Förderung“ (Zusammenfassung des Projekts, kein Originaltext)")
 
 
 # -- citation list and page ----------------------------------------------------------------------------------------
@@ -142,10 +172,8 @@ def test_irek_citation_has_no_page():
     assert data["page"] is None and data["document"] == "irek"
 
 
-def test_page_of_a_quote_on_the_second_page_of_a_passage(real_index):
-    from assistant.index.store import IndexSnapshot
-
-    snapshot = IndexSnapshot.open(real_index.index_dir)
+def test_page_of_a_quote_on_the_second_page_of_a_passage(prepared_snapshot):
+    snapshot = prepared_snapshot
     spanning = [p for p in snapshot.passages if p.document == "grw" and p.page_start and p.page_end and p.page_end > p.page_start]
     assert spanning, "the GRW index has passages across a page break"
     checked = 0
