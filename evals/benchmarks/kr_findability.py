@@ -44,8 +44,10 @@ def build(corpus: Path, register: bool, workdir: Path) -> Settings:
     return settings
 
 
-def systems(retriever: Retriever) -> dict[str, Callable[[str], list[Passage]]]:
+def systems(retriever: Retriever, hybrid_only: bool = False) -> dict[str, Callable[[str], list[Passage]]]:
     tuned = retriever.weights
+    if hybrid_only:
+        return {"hybrid": hybrid(retriever, tuned)}
     return {
         "BM25": hybrid(retriever, FusionWeights(dense=0.0, keyword=1.0, ngram_share=tuned.ngram_share,
                                                 exact_bonus=0.0, acronym_bonus=0.0)),
@@ -54,7 +56,7 @@ def systems(retriever: Retriever) -> dict[str, Callable[[str], list[Passage]]]:
     }
 
 
-def measure(settings: Settings, label: str) -> list[list[str]]:
+def measure(settings: Settings, label: str, hybrid_only: bool = False) -> list[list[str]]:
     retriever = Retriever.open(settings)
     sets = {
         "team goal": [q for q in load_queries() if q.family == "goal"],
@@ -62,7 +64,7 @@ def measure(settings: Settings, label: str) -> list[list[str]]:
         "outsider GRW": load_queries(OUTSIDER_FILE),
     }
     rows = []
-    for name, rank in systems(retriever).items():
+    for name, rank in systems(retriever, hybrid_only).items():
         for query in WARM_UP:
             rank(query)
         for set_name, queries in sets.items():
@@ -89,12 +91,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--hybrid-only", action="store_true", help="only the hybrid (a third of the time)")
     args = parser.parse_args()
     corpus = args.corpus or get_settings().corpus_dir
     with tempfile.TemporaryDirectory(prefix="irek-findability-") as tmp:
         rows = []
         for register, label in ((False, "ohne Register"), (True, "mit Register")):
-            rows += measure(build(corpus, register, Path(tmp)), label)
+            rows += measure(build(corpus, register, Path(tmp)), label, args.hybrid_only)
         print(table(rows, args.markdown))
 
 

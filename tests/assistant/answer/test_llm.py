@@ -407,11 +407,12 @@ def test_answer_pipeline_passes_non_abstained_answers_to_the_composer(monkeypatc
     locate = lambda passage, quote: (passage.page_start, passage.page_label)  # noqa: E731
     retriever = SimpleNamespace(passages=[goal, grw], snapshot=SimpleNamespace(locate=locate))
     service = AnswerPipeline(retriever, None, None, ScopeThresholds(), composer=composer)
-    monkeypatch.setattr(service, "analyse", lambda *args, **kwargs: SimpleNamespace())
+    monkeypatch.setattr(service, "analyse", lambda *args, **kwargs: SimpleNamespace(intent="amount"))
     monkeypatch.setattr(service, "decide", lambda *args, **kwargs: findings)
     answer = service.answer(findings.question)
     assert answer.answer == "Die GRW fördert Gewerbegelände mit bis zu 90 Prozent [1]."
     assert answer.citations[0].chunk_id == "grw-0107" and "total" in answer.timings_ms
+    assert answer.intent == "amount"
 
     refusal = Answer("Dabei kann ich nicht helfen.", True, mode="refusal")
     monkeypatch.setattr(service, "analyse", lambda *args, **kwargs: refusal)
