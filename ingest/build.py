@@ -103,7 +103,7 @@ def build_index(
     if previous is not None and previous.embedder != embeddings.identity:
         previous = None  # another embedder: nothing can be reused, everything is rebuilt
     profiles = GoalProfiles.load(corpus_dir)
-    register = SectionRegister.load(corpus_dir)
+    register = SectionRegister.load(corpus_dir) if settings.section_register else SectionRegister()
     # Unchanged documents are taken over whole only when the pipeline, the goal profiles and the section register are
     # the same; otherwise they are prepared again, and only passages whose search text changed are embedded again.
     previous_passages_valid = (

@@ -12,7 +12,6 @@ Both indexes are built from corpus/ into temporary folders (about a minute each 
 from __future__ import annotations
 
 import argparse
-import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -26,18 +25,15 @@ from assistant.retrieval.retriever import FusionWeights, Retriever
 from evals.benchmarks.retrieval_benchmark import WARM_UP, _timed, hybrid
 from evals.retrieval_eval import QUERIES_FILE, evaluate, load_queries
 from ingest.build import build_index
-from ingest.register import REGISTER_FILE
 
 OUTSIDER_FILE = QUERIES_FILE.parent / "outsider_grw.jsonl"
 
 
 def build(corpus: Path, register: bool, workdir: Path) -> Settings:
-    """An index of `corpus`, with or without the register file."""
-    source = workdir / ("corpus-with" if register else "corpus-without")
-    shutil.copytree(corpus, source)
-    if not register:
-        (source / REGISTER_FILE).unlink(missing_ok=True)
-    settings = get_settings().model_copy(update={"corpus_dir": source, "index_dir": workdir / source.name / "index"})
+    """An index of `corpus`, with or without the section register (IREK_SECTION_REGISTER)."""
+    name = "with" if register else "without"
+    settings = get_settings().model_copy(update={"corpus_dir": corpus, "index_dir": workdir / name / "index",
+                                                 "section_register": register})
     report = build_index(settings, create_embeddings(settings))
     if not report.switched:
         raise SystemExit(f"Index ohne Erfolg gebaut: {report.failures}")

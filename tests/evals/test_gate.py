@@ -38,16 +38,16 @@ def test_gate_bounds_are_accepted_by_bound_violations():
         assert bound_violations({}, entry["bounds"]) == []
 
 
-def test_latency_metrics_are_upper_bounds():
-    assert LOWER_IS_BETTER == {"latency_ms_p50", "latency_ms_p95"}
-    for name in ("latency_ms_p50", "latency_ms_p95"):
+def test_latency_and_length_metrics_are_upper_bounds():
+    assert LOWER_IS_BETTER == {"latency_ms_p50", "latency_ms_p95", "answer_chars_p50"}
+    for name in ("latency_ms_p50", "latency_ms_p95", "answer_chars_p50"):
         assert bound_violations({name: 900.0}, {name: 1000}) == []
         assert bound_violations({name: 1000.0}, {name: 1000}) == []
         violations = bound_violations({name: 1500.0}, {name: 1000})
         assert len(violations) == 1 and name in violations[0]
 
 
-@pytest.mark.parametrize("name", [m for m in METRICS if not m.startswith("latency")])
+@pytest.mark.parametrize("name", [m for m in METRICS if m not in LOWER_IS_BETTER])
 def test_other_metrics_are_lower_bounds(name):
     assert bound_violations({name: 0.95}, {name: 0.9}) == []
     assert bound_violations({name: 0.9}, {name: 0.9}) == []

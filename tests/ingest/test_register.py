@@ -20,10 +20,13 @@ def register() -> SectionRegister:
 
 
 @pytest.fixture(scope="module")
-def indexed(real_index) -> list[Passage]:
-    from assistant.index.store import IndexSnapshot
-
-    return IndexSnapshot.open(real_index.index_dir).passages
+def indexed(prepared_snapshot, register) -> list[Passage]:
+    """The real corpus's passages as ingest prepares them, enriched by the register as a build with
+    IREK_SECTION_REGISTER=true does (copies: the session's snapshot stays as it is)."""
+    passages = [replace(p) for p in prepared_snapshot.passages]
+    for document in {p.document for p in passages}:
+        register.enrich([p for p in passages if p.document == document])
+    return passages
 
 
 def test_every_numbered_section_and_annex_of_the_kr_has_an_entry(register, indexed):
