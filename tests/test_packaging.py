@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.integration  # builds and installs the package (about 20 s)
 
 PROBE = """
 from assistant.core import paths
