@@ -7,7 +7,7 @@ import re
 
 from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
-from assistant.core.answer import Answer, AnswerCitation, AnswerGoal, AnswerPath, GoalRef
+from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.rules import FundingAssessment, PathAssessment
