@@ -21,7 +21,11 @@ MAX_TURN_CHARS = 20000
 EXAMPLE_QUESTION = "Unsere Gemeinde will ein Gewerbegebiet mit eigener Wasserstoffversorgung bauen. Was passt?"
 EXAMPLE_FOLLOW_UP = "Und wie hoch wäre der Fördersatz?"
 EXAMPLE_ANSWER: dict[str, Any] = {
-    "answer": "Ihr Vorhaben passt am besten zum Handlungsziel 2.3.1 „Energieautarke Gewerbegebiete mit Anbindung an "
+    "summary": "Passendes Ziel: Handlungsziel 2.3.1 [1]. Förderweg: GRW-Infrastruktur für Gemeinden, bis 60 Prozent [2]. "
+               "Nächster Schritt: vor Auftragsvergabe mit der NBank abstimmen.",
+    "intent": "project",
+    "answer": "Passendes Ziel: Handlungsziel 2.3.1 [1]. Förderweg: GRW-Infrastruktur für Gemeinden, bis 60 Prozent [2]. "
+              "Nächster Schritt: vor Auftragsvergabe mit der NBank abstimmen.\n\nIhr Vorhaben passt am besten zum Handlungsziel 2.3.1 „Energieautarke Gewerbegebiete mit Anbindung an "
               "Stromtrassen und Wasserstoffleitungen entwickeln (im Bestand oder neu)“ (Leitziel 2.3 „Energiewende als "
               "Standortfaktor nutzen“, Themenkorridor 2 „Zukunftsthemen und Innovation“) [1].\n\nMögliche Förderwege:\n"
               "- **GRW: Wirtschaftsnahe kommunale Infrastruktur – Erschließung und Ausbau von Industrie- und "
@@ -145,6 +149,8 @@ class CitationOut(Loose):
 
 
 class AnswerOut(Loose):
+    summary: str = Field(default="", description="Das Ergebnis vorab in höchstens 400 Zeichen (ein bis drei Sätze mit "
+                                                 "Belegen); „answer“ beginnt damit. Leer bei einer Ablehnung.")
     answer: str = Field(description="Deutscher Antworttext mit Belegen [1], [2].")
     abstained: bool = Field(description="true: Der Assistent hat die Frage abgelehnt (außerhalb des Korpus oder ein "
                                         "Versuch, ihn zu steuern).")

@@ -71,11 +71,12 @@ class Answer:
     missing_facts: list[str] = field(default_factory=list)
     mode: str = "project"  # project | fact | refusal (internal: not serialised)
     intent: str = ""  # contracts.md §2: project | eligibility | amount | procedure | rule | irek | refusal
+    summary: str = ""  # contracts.md §2: the bottom line (≤ 400 characters), with which `answer` begins
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of contracts.md §2 (plus `missing_facts`): the one place an answer is serialised."""
         return {
-            "answer": self.answer, "abstained": self.abstained,
+            "summary": self.summary, "answer": self.answer, "abstained": self.abstained,
             "goals": [g.to_dict() for g in self.goals],
             "funding_paths": [p.to_dict() for p in self.funding_paths],
             "citations": [c.to_dict() for c in self.citations],
@@ -105,7 +106,8 @@ class Answer:
         return cls(data.get("answer", ""), bool(data.get("abstained", False)),
                    [goal(g) for g in data.get("goals") or []], [path(p) for p in data.get("funding_paths") or []],
                    [citation(c) for c in data.get("citations") or []], dict(data.get("timings_ms") or {}),
-                   list(data.get("missing_facts") or []), intent=str(data.get("intent") or ""))
+                   list(data.get("missing_facts") or []), intent=str(data.get("intent") or ""),
+                   summary=str(data.get("summary") or ""))
 
 
 def _ref(data: Any) -> dict[str, str]:

@@ -31,7 +31,7 @@ def full_answer() -> Answer:
 
 def test_to_dict_is_the_contract_shape_plus_missing_facts():
     data = full_answer().to_dict()
-    assert set(data) == CONTRACT_KEYS | {"missing_facts", "intent"}, "`mode` is internal and not serialised"
+    assert set(data) == CONTRACT_KEYS | {"missing_facts", "intent", "summary"}, "`mode` is internal and not serialised"
     assert data["answer"].startswith("Ihr Vorhaben") and data["abstained"] is False
     assert data["goals"] == [{
         "code": "3.1.1", "title": "Gewerbeflächen revitalisieren",
@@ -71,7 +71,7 @@ def test_from_dict_reads_back_what_to_dict_wrote():
 def test_from_dict_of_a_refusal_and_of_sparse_or_foreign_json():
     refusal = Answer("Dabei kann ich nicht helfen.", True, mode="refusal")
     assert Answer.from_dict(refusal.to_dict()).to_dict() == refusal.to_dict() == {
-        "answer": "Dabei kann ich nicht helfen.", "abstained": True, "goals": [], "funding_paths": [], "citations": [],
+        "summary": "", "answer": "Dabei kann ich nicht helfen.", "abstained": True, "goals": [], "funding_paths": [], "citations": [],
         "missing_facts": [], "intent": "refusal", "timings_ms": {}}
     sparse = Answer.from_dict({
         "answer": "Text [1]", "goals": [{"code": "2.3.1", "leitziel": None}], "funding_paths": [{"id": "leader"}],
