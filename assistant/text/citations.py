@@ -31,8 +31,9 @@ def split_sentences(text: str) -> list[str]:
     for match in _BOUNDARY.finditer(text):
         if match.group(0) == "\n" and not text[max(0, match.start() - 1) : match.start()] in ".!?:;":
             line_start = text.rfind("\n", 0, match.start()) + 1
-            if match.start() - line_start >= _HEADING_LINE:
-                continue  # a full line of running text broken before a noun
+            last_word = text[line_start : match.start()].rsplit(" ", 1)[-1]
+            if match.start() - line_start >= _HEADING_LINE and (last_word[:1].islower() or last_word[-1:] in ",-"):
+                continue  # a full line of running text broken before a noun ("die Ermittlung der\nBeihilfe…")
         if "\n" in match.group(0) or not _NO_END_BEFORE_DOT.search(text[start : match.start()]):
             sentences.append(text[start : match.start()])
             start = match.end()
