@@ -148,7 +148,7 @@ def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | Non
         if score > best_score:
             best, best_score = sentence, score
     quote = best or passage.text.strip()
-    if quote.endswith(":"):
+    if quote.endswith((":", ",")):
         return _with_following_list(passage.text, quote)
     if len(quote) > 3 * MAX_QUOTE_CHARS:
         # Only a very long sentence is shortened, and then at a clause boundary ("; "), never inside a clause.
@@ -165,7 +165,8 @@ _LIST_ITEM = re.compile(r"\n+[ \t]*[•\-−–][^\n]*")
 
 
 def _with_following_list(text: str, lead: str) -> str:
-    """"Diese Themenkorridore sind:" says nothing without its list: quote the lead and the list items after it."""
+    """"Diese Themenkorridore sind:" or "Ziel des IREKs ist es," says nothing without its list: quote the lead and the
+    list items after it."""
     start = text.find(lead)
     if start < 0:
         return lead

@@ -2,9 +2,10 @@
 must stand in a quote cited in the same paragraph (contracts.md §3, `figure_traceability`).
 
 The extractive composer checks its own text with it, the LLM composer rejects output that fails it, and the eval
-harness measures it. One exception is written into the text itself: a sentence that opens with `OWN_CALCULATION`
-("Rechenbeispiel (eigene Rechnung, keine Zusage):") is arithmetic on the asker's own sum and a cited rate; it is
-marked as not from the documents, so its figures are not counted.
+harness measures it. One exception is written into the text itself: a sentence that opens with one of `OWN_MARKERS`
+is marked as not from the documents, so its figures are not counted: arithmetic on the asker's own sum and a cited
+rate ("Rechenbeispiel (eigene Rechnung, keine Zusage): …"), or a count of goals listed from the IREK ("Eigene Zählung
+nach dem IREK: …").
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ NOT_FIGURES = re.compile(r"\[\d{1,3}(?:\s{0,2}[,;–-]\s{0,2}\d{1,3}){0,20}\]|(?
 CITATION_NUMBER = re.compile(r"\[(\d{1,3})\]")
 
 OWN_CALCULATION = "Rechenbeispiel (eigene Rechnung, keine Zusage):"
+OWN_COUNT = "Eigene Zählung nach dem IREK:"
+OWN_MARKERS = (OWN_CALCULATION, OWN_COUNT)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s{1,5}(?=[A-ZÄÖÜ])")
 
 
@@ -33,7 +36,7 @@ def figures(text: str) -> list[str]:
 
 def _counted(paragraph: str) -> str:
     """The paragraph without its sentences of own calculation."""
-    return " ".join(s for s in _SENTENCE_END.split(paragraph) if not s.lstrip("- ").startswith(OWN_CALCULATION))
+    return " ".join(s for s in _SENTENCE_END.split(paragraph) if not s.lstrip("- ").startswith(OWN_MARKERS))
 
 
 def checked(text: str, quotes: Mapping[int, str]) -> list[tuple[str, bool]]:
