@@ -143,7 +143,6 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
 
 
 def _path_line(path: PathAssessment, w: _Writer, profile) -> tuple[str, list[int]]:  # noqa: ANN001
-    before = len(w.cites.items)
     if path.blocked:
         blocking = [c for c in path.conditions if c.effect == "blocks" and c.applies]
         refs = "".join(w.cite_source(c.source) for c in blocking[:1])
@@ -155,8 +154,7 @@ def _path_line(path: PathAssessment, w: _Writer, profile) -> tuple[str, list[int
         where = _where(path)
         if where:
             text += f" Antrag: {where}."
-    numbers = [c.n for c in w.cites.items[before:]]
-    return text, numbers
+    return text, [int(n) for n in re.findall(r"\[(\d{1,3})\]", text)]
 
 
 def _answer_path(path: PathAssessment, numbers: list[int]) -> AnswerPath:
@@ -222,7 +220,6 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     lead = _lead_path(found.funding)
     paths: list[AnswerPath] = []
     if lead is not None:
-        line, _ = _path_line(lead, w, found.profile)
         if lead.blocked:
             summary.append(f"{_short_name(lead.name)} ist nicht möglich: {_short(' '.join(lead.reasons[:1]), 160)}"
                            f"{''.join(w.cite_source(c.source) for c in lead.conditions if c.effect == 'blocks' and c.applies)[:6]}")

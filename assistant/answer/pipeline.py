@@ -111,9 +111,13 @@ class AnswerPipeline:
                         guarantee=self.careful.wants_guarantee(text))
 
     def in_scope(self, q: Question) -> bool:
-        """The scope check reads the question in its conversation: a follow-up ("Was muss ich als Nächstes tun?")
-        is in scope when the conversation it continues is."""
+        """The scope check: a question with a topic word of the corpus is in scope when its retrieval scores reach the
+        calibrated thresholds, or when the intent router does not take it for a question outside the task (the scores
+        of a short paraphrase such as "Bauunternehmen will neue Halle, GRW?" stay low). It reads the question in its
+        conversation: a follow-up ("Was muss ich als Nächstes tun?") is in scope when the conversation it continues is."""
         if q.structured or self.scope.in_scope(q.text, q.history, q.parts):
+            return True
+        if self.scope.has_domain_term(q.text) and self.router.refusal_probability(q.parts.vector) < self.scope.thresholds.router_refusal:
             return True
         earlier = [t for t in q.history if t.get("role") == "user" and t.get("content")]
         if not earlier or not (is_follow_up(q.text, q.history) or len(q.text.split()) <= 12):
