@@ -76,9 +76,11 @@ class CarefulCases(Curated):
 
     @cached_property
     def _places(self) -> re.Pattern[str]:
-        # Proper names, case-sensitive ("Leer" the town, not "leer" the word), as whole words.
+        # Proper names, case-sensitive and as whole words, after a word that introduces a place ("vom Emsland",
+        # "Landkreis Vechta"), so that "Leer stehende Hallen" names no town.
         names = sorted(self.other_region.places, key=len, reverse=True)
-        return re.compile(r"(?<![\wÄÖÜäöüß-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\wÄÖÜäöüß-])")
+        return re.compile(r"(?i:\b(?:in|im|vom|von|aus|für|landkreis|kreis|lk|stadt|region)\s{1,3}(?:der\s{1,3}|dem\s{1,3})?)"
+                          r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![\wÄÖÜäöüß-])")
 
     @cached_property
     def _region_topic(self) -> re.Pattern[str]:
@@ -98,7 +100,7 @@ class CarefulCases(Curated):
     def other_place(self, text: str) -> str | None:
         """The other district or city whose own concept the question asks about."""
         place = self._places.search(text)
-        return place.group(0) if place and self._region_topic.search(text) else None
+        return place.group(0).split()[-1] if place and self._region_topic.search(text) else None
 
     def asks_personal_data(self, text: str) -> bool:
         return bool(self._private_fact.search(text) and self._person.search(text))

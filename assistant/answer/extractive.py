@@ -285,10 +285,21 @@ def _verdict(found: Findings, w: _Writer) -> str:
     return f"{opening}: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
 
 
+def _next_step(found: Findings) -> str:
+    """For a procedure question in a conversation about a project: the next step on its best open path."""
+    lead = next((p for p in (found.funding.paths if found.funding else []) if not p.blocked), None)
+    if lead is None or not lead.next_steps:
+        return ""
+    where = _where(lead)
+    return f"Nächster Schritt: {_short(lead.next_steps[0], 220)}" + (f" Antrag: {where}." if where else "")
+
+
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     facts_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types
                                                      or found.profile.company_size)
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
+    if facts_given and found.intent == "procedure":
+        verdict = _next_step(found)
     quotes = _fact_quotes(found, w)
     details: list[str] = []
     if verdict:

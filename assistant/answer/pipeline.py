@@ -34,6 +34,7 @@ from assistant.funding.profile import ProjectProfile, extract_profile
 from assistant.funding.rules import FundingAssessment, assess, describe
 from assistant.goals.lists import find_list
 from assistant.goals.matching import GoalMatcher
+from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
 
 MAX_QUESTION_CHARS = 2000
@@ -70,6 +71,7 @@ class AnswerPipeline:
         self.funding = funding
         self.scope = Scope(retriever, funding, thresholds)
         self.careful = CarefulCases.load()
+        self.sector_goals = SectorGoals.load()
         self.composer = composer  # None = extractive answers only
 
     @classmethod
@@ -141,16 +143,18 @@ class AnswerPipeline:
                 return Findings(q.text, q.search_text, "list", hits, [], None, q.profile, intent=q.intent,
                                 goal_list=goal_list)
         if q.intent == "project" or q.structured:
-            goals = self.goal_matcher.rank(q.search_parts, k=5)
+            favoured = self.sector_goals.goals_for(getattr(q.profile, "wz_code", None),
+                                                   bool(getattr(q.profile, "handwerk", False)))
+            goals = self.goal_matcher.rank(q.search_parts, k=5, favoured=favoured)
             return Findings(q.text, q.search_text, "project", hits, goals, assess(q.profile, goals, self.funding),
                             q.profile, intent="project")
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
         # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
         goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []
         paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits)) if p]
-        if q.intent in ("eligibility", "amount") and (q.profile.applicant_type or q.profile.project_types
-                                                      or q.profile.company_size) \
-                and _FUNDING_QUESTION.search(q.search_text):
+        facts_given = bool(q.profile.applicant_type or q.profile.project_types or q.profile.company_size)
+        if facts_given and (q.intent == "procedure" and q.history
+                            or q.intent in ("eligibility", "amount") and _FUNDING_QUESTION.search(q.search_text)):
             assessed = assess(q.profile, goals, self.funding).paths
             lead = [p for p in assessed if p.blocked and any(c.effect == "blocks" and c.applies for c in p.conditions)][:1]
             paths = (lead or [p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
