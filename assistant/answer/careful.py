@@ -94,6 +94,15 @@ class CarefulCases(Curated):
     def _person(self) -> re.Pattern[str]:
         return re.compile(self.personal_data.persons, re.IGNORECASE)
 
+    @cached_property
+    def _place_names(self) -> re.Pattern[str]:
+        names = sorted(self.other_region.places, key=len, reverse=True)
+        return re.compile(r"(?<![\wÄÖÜäöüß-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\wÄÖÜäöüß-])")
+
+    def places_named(self, text: str) -> list[str]:
+        """The other districts and cities a text names (proper names, case-sensitive)."""
+        return self._place_names.findall(text)
+
     def wants_guarantee(self, text: str) -> bool:
         return bool(self._guarantee.search(text))
 

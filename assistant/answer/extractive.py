@@ -30,9 +30,10 @@ MAX_SUMMARY_CHARS = 400
 _ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|wieviel|welche[mnr]? satz|fördersatz|fördersätze|förderquote|"
                           r"höchstbetrag|höchstens|betrag|prozent|zuschuss)", re.IGNORECASE)
 # The GRW area of Landkreis Osnabrück: rows of a rates table for it come first.
-_OSNABRUECK_AREA = re.compile(r"\bD-Fördergebiet")
+_OSNABRUECK_AREA = re.compile(r"\bD-Fördergebiet|Osnabrück")
 _SIZE_LABEL = {"small": "ein kleines Unternehmen", "medium": "ein mittleres Unternehmen",
                "large": "ein großes Unternehmen"}
+_SOURCE_LISTS = {"quellen", "quellenverzeichnis", "literatur", "literaturverzeichnis"}
 _LEVEL_PLURAL = {"corridor": "Themenkorridore", "leitziel": "Leitziele", "handlungsziel": "Handlungsziele"}
 
 
@@ -221,7 +222,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     paths: list[AnswerPath] = []
     if lead is not None:
         if lead.blocked:
-            summary.append(f"{_short_name(lead.name)} ist nicht möglich: {_short(' '.join(lead.reasons[:1]), 160)}"
+            summary.append(f"{_short_name(lead.name)} ist nicht möglich: {_short(' '.join(lead.reasons[:1]), 220)}"
                            f"{''.join(w.cite_source(c.source) for c in lead.conditions if c.effect == 'blocks' and c.applies)[:6]}")
             alternative = next((p for p in found.funding.paths if not p.blocked), None)
             if alternative:
@@ -253,8 +254,14 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
     the first passage, and a second one from another passage when it adds something."""
     wanted = AMOUNT if found.intent == "amount" or _ASKS_AMOUNT.search(found.search_text) else FIGURE
     quoted = []
-    for hit in found.hits[:3]:
+    careful = CarefulCases.load()
+    asked_places = set(careful.places_named(found.search_text))
+    for hit in found.hits[:4]:
+        if hit.passage.section_title.strip().lower() in _SOURCE_LISTS:
+            continue  # a summary's list of its sources
         quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
+        if set(careful.places_named(quote)) - asked_places:
+            continue  # a row about another district (Anhang 5) answers no question about Osnabrück
         quoted.append((hit, quote))
     if wanted is AMOUNT and quoted and not AMOUNT.search(quoted[0][1]):
         with_amount = [pair for pair in quoted[1:] if AMOUNT.search(pair[1])]
@@ -280,9 +287,10 @@ def _verdict(found: Findings, w: _Writer) -> str:
         return f"Nein, über {_short_name(lead.name)} voraussichtlich nicht: {_short(' '.join(lead.reasons[:1]), 200)}{refs}"
     if found.intent == "amount" and not _applicant_rate(lead):
         return ""  # the rate asked for is quoted from the rules, not a path's overview
+    if found.intent == "eligibility":
+        return ""  # whether a cost item or a situation is eligible is for the rule's own words to say, not a "ja"
     rate = _rate_phrase(lead, w, found.profile)
-    opening = "Grundsätzlich ja" if found.intent == "eligibility" else "Förderweg"
-    return f"{opening}: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
+    return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
 
 
 def _next_step(found: Findings) -> str:
@@ -298,7 +306,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     facts_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types
                                                      or found.profile.company_size)
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
-    if facts_given and found.intent == "procedure":
+    if found.intent == "procedure":
         verdict = _next_step(found)
     quotes = _fact_quotes(found, w)
     details: list[str] = []
@@ -399,9 +407,7 @@ def _traceable(paragraph: str, quotes: dict[int, str]) -> str:
     """The paragraph without the sentences (or list items) that hold a figure no quote cited in it holds."""
     if not untraceable(paragraph, quotes):
         return paragraph
-    if "„" in paragraph and not paragraph.lstrip().startswith("- ") and "\n- " not in paragraph:
-        return ""  # a quote is not cut into pieces
-    pieces = re.split(r"(?<=[.!?])\s{1,5}(?=[A-ZÄÖÜ*„])|\n", paragraph)
+    pieces = _pieces(paragraph)
     kept = [piece for piece in pieces if not untraceable(piece + " " + " ".join(
         f"[{n}]" for n in re.findall(r"\[(\d{1,3})\]", paragraph)), quotes)]
     joined = []
@@ -409,6 +415,22 @@ def _traceable(paragraph: str, quotes: dict[int, str]) -> str:
         joined.append(("\n" if piece.startswith("- ") and joined else " " if joined else "") + piece)
     text = "".join(joined).strip()
     return text if not text.endswith(":") else ""
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """The sentences and list items of a paragraph; a quotation („…“) is never cut."""
+    pieces, start, depth = [], 0, 0
+    for index, char in enumerate(paragraph):
+        depth += (char == "„") - (char == "“")
+        if depth > 0:
+            continue
+        end_of_sentence = char in ".!?]" and paragraph[index + 1 : index + 2] == " " and \
+            paragraph[index + 2 : index + 3][:1].isupper()
+        if char == "\n" or end_of_sentence:
+            pieces.append(paragraph[start : index + (0 if char == "\n" else 1)].strip())
+            start = index + 1
+    pieces.append(paragraph[start:].strip())
+    return [p for p in pieces if p]
 
 
 def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
@@ -419,6 +441,8 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     quotes = w.quotes()
     summary = _within(_traceable(summary, quotes), MAX_SUMMARY_CHARS)
     details = [p for p in (_traceable(d, quotes) for d in details) if p]
+    if not summary and details:
+        summary, details = _within(details[0], MAX_SUMMARY_CHARS), details[1:]
     goals = [_answer_goal(g, w) for g in found.goals[:3]] if found.mode == "project" or (
         found.mode == "fact" and found.goals and IREK_QUESTION.search(found.question)) else []
     missing = found.funding.missing_facts[:2] if found.funding and found.mode == "project" else []

@@ -46,6 +46,16 @@ _FUNDING_QUESTION = re.compile(
 )
 
 
+# Funding programmes named in a question, and the path their questions of procedure are about.
+_NAMED_PATHS = [(re.compile(r"\bgrw\b|gemeinschaftsaufgabe|invest\s{0,2}grw", re.IGNORECASE), "grw-gewerbe"),
+                (re.compile(r"\bleader\b", re.IGNORECASE), "leader"),
+                (re.compile(r"zukunftsregion", re.IGNORECASE), "zukunftsregion")]
+
+
+def _named_paths(text: str) -> list[str]:
+    return [path for pattern, path in _NAMED_PATHS if pattern.search(text)]
+
+
 @dataclass
 class Question:
     """A question analysed once: everything the later steps read from it."""
@@ -158,6 +168,8 @@ class AnswerPipeline:
             assessed = assess(q.profile, goals, self.funding).paths
             lead = [p for p in assessed if p.blocked and any(c.effect == "blocks" and c.applies for c in p.conditions)][:1]
             paths = (lead or [p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
+        if q.intent == "procedure" and not paths:
+            paths = [p for p in (describe(self.funding, i, q.profile) for i in _named_paths(q.search_text)) if p]
         unique = list({p.id.split("/")[0]: p for p in reversed(paths)}.values())[::-1]
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(unique[:2], []), q.profile,
                         intent=q.intent)

@@ -21,7 +21,8 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[ \t]{1,20}(?=[A-ZÄÖÜ„\"(•−–])|(?<
                        r"|\n(?=[A-ZÄÖÜ])")
 _HEADING_LINE = 60  # a line shorter than this, without final punctuation, before a capital: a heading
 _NO_END_BEFORE_DOT = re.compile(
-    r"(?:\b(?:z|B|Nr|Abs|bzw|ggf|u|a|S|vgl|d|h|i|V|m|Art|lit|ca|inkl|Mio|Mrd|Tsd|gem|Buchst|Ziff|Fn|bspw|sog|usw|evtl)|(?<!\d)\d{1,2})\.$"
+    r"(?:\b(?:z|B|Nr|Abs|bzw|ggf|u|a|S|vgl|d|h|i|V|v|m|Art|lit|ca|inkl|Mio|Mrd|Tsd|gem|Buchst|Ziff|Fn|bspw|sog|usw|evtl|"
+    r"Nds|Erl|MB|Bek|RdErl|Gem|Str|Tel|St|Dr|Prof)|(?<!\d)\d{1,2})\.$"
 )
 
 
@@ -119,6 +120,8 @@ AMOUNT = re.compile(r"\d[\d.,]*\s*(?:Prozent|%|Euro|€)")
 def informative(sentence: str) -> bool:
     """A sentence that can stand on its own as a quote: not a table header ("K 61 Telekommunikation"), not a list of
     names ("Landkreis Emsland, Landkreis Leer, …"), not a bare heading. A stated amount always is."""
+    if "http" in sentence or "www." in sentence:
+        return False  # a list of sources says nothing on the question
     if AMOUNT.search(sentence):
         return True
     words = sentence.split()
@@ -148,7 +151,7 @@ def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | Non
         if score > best_score:
             best, best_score = sentence, score
     quote = best or passage.text.strip()
-    if quote.endswith((":", ",")):
+    if quote.endswith((":", ",")) or re.search(r"\b(die|der|das|dass|wenn|sind|ist)$", quote):
         return _with_following_list(passage.text, quote)
     if len(quote) > 3 * MAX_QUOTE_CHARS:
         # Only a very long sentence is shortened, and then at a clause boundary ("; "), never inside a clause.
@@ -161,7 +164,7 @@ def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | Non
 Locator = Callable[[Passage, str], tuple[int | None, str]]
 
 
-_LIST_ITEM = re.compile(r"\n+[ \t]*[•\-−–][^\n]*")
+_LIST_ITEM = re.compile(r"\n{1,5}[ \t]{0,8}(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.)[^\n]*")
 
 
 def _with_following_list(text: str, lead: str) -> str:

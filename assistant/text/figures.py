@@ -20,7 +20,10 @@ NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,3}(?:\.\d{3
 # What is not a figure: citation markers, goal codes and section numbers ("[2]", "2.3.1", "Nr. 2.5.1").
 NOT_FIGURES = re.compile(r"\[\d{1,3}(?:\s{0,2}[,;–-]\s{0,2}\d{1,3}){0,20}\]|(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])"
                          r"|(?:Nr\.|Nummer|Anhang|Artikel|Art\.|Leitziel|Handlungsziel|Themenkorridor|Korridor|Fn\.|"
-                         r"Fußnote|Abs\.|Absatz|Satz|S\.)\s{0,3}\d{1,4}[a-z]?")
+                         r"Fußnote|Abs\.|Absatz|Satz|S\.)\s{0,3}\d{1,4}[a-z]?"
+                         # classification codes (WZ 2025): "Abschnitt C 24", "WZ 25.62", "(C 24)"
+                         r"|(?:Abschnitt|WZ(?:\s2025)?|Klasse|Gruppe|Abteilung|Unterklasse)\s{1,3}[A-U]?\s{0,2}\d{1,2}"
+                         r"(?:\.\d{1,2}){0,2}|\b[A-U]\s\d{2}(?:\.\d{1,2}){0,2}\b")
 CITATION_NUMBER = re.compile(r"\[(\d{1,3})\]")
 
 OWN_CALCULATION = "Rechenbeispiel (eigene Rechnung, keine Zusage):"
