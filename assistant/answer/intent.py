@@ -3,7 +3,8 @@ refusal.
 
 Steering attempts are caught by the guardrails' rules before (intent `refusal`). Every other question goes to a
 learned layer: a multinomial logistic regression over the question's e5 vector, trained on the curated examples in
-`assistant/knowledge/intent_examples.jsonl` (written from the documents, 60 per intent) by
+`assistant/knowledge/intent_examples.jsonl` (60 per intent written from the documents in round 1, about 120 more per
+intent written blind in round 2 by a writer who saw neither code nor test sets) by
 `python -m evals.benchmarks.intent_router --write`, which records the weights with the embedder they belong to and the
 figures that justified them in `assistant/tuned/intent_router.json`. A layer of wording rules in front of it was
 measured and left out: on the dev split it lowered the accuracy (0.775 against 0.787), since wording such as

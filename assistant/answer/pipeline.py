@@ -153,8 +153,7 @@ class AnswerPipeline:
                 return Findings(q.text, q.search_text, "list", hits, [], None, q.profile, intent=q.intent,
                                 goal_list=goal_list)
         if q.intent == "project" or q.structured:
-            favoured = self.sector_goals.goals_for(getattr(q.profile, "wz_code", None),
-                                                   bool(getattr(q.profile, "handwerk", False)))
+            favoured = self.sector_goals.goals_for(getattr(q.profile, "wz_code", None), q.search_text)
             goals = self.goal_matcher.rank(q.search_parts, k=5, favoured=favoured)
             return Findings(q.text, q.search_text, "project", hits, goals, assess(q.profile, goals, self.funding),
                             q.profile, intent="project")

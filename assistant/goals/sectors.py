@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +22,8 @@ class Sector(Curated):
 class Handwerk(Curated):
     quote: str
     goals: list[str]
+    wz: list[str]
+    words: str  # a regular expression (bounded) for the words that name a craft business
 
 
 class SectorGoals(Curated):
@@ -32,11 +35,13 @@ class SectorGoals(Curated):
     def load(cls, path: Path = SECTOR_GOALS_FILE) -> "SectorGoals":
         return _load(Path(path).resolve())
 
-    def goals_for(self, wz_code: str | None, handwerk: bool = False) -> list[str]:
-        """The goal codes for a WZ code ("25.62" matches the entry "25"), most specific entry first; Handwerk adds
-        its goal."""
+    def goals_for(self, wz_code: str | None, text: str = "") -> list[str]:
+        """The goal codes for a WZ code ("25.62" matches the entry "25"), most specific entry first; a craft (by its
+        WZ class, or named in `text`) adds the Handwerk goal first."""
         found: list[tuple[int, list[str]]] = []
         code = (wz_code or "").strip()
+        handwerk = any(code.startswith(prefix) for prefix in self.handwerk.wz) if code else False
+        handwerk = handwerk or bool(text and re.search(self.handwerk.words, text, re.IGNORECASE))
         for sector in self.sectors:
             for prefix in sector.wz:
                 if code and code.startswith(prefix):  # WZ codes: "28" ⊃ "28.3" ⊃ "28.30"

@@ -1,0 +1,36 @@
+"""The sector goals (assistant/knowledge/sector_goals.yaml): every WZ code exists in WZ 2025, every goal in the IREK's
+numbering, and a firm's sector finds its goals."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.goals.sectors import SectorGoals
+
+GOALS = SectorGoals.load()
+GOAL_CODE = re.compile(r"[1-4]\.[1-5]\.[1-7]")
+
+
+def test_every_wz_code_is_a_code_of_wz_2025_and_every_goal_a_handlungsziel():
+    from wz_code import WZ
+
+    wz = WZ(version="2025")
+    codes = [c for s in GOALS.sectors for c in s.wz] + GOALS.handwerk.wz
+    assert all(wz.exists(c) for c in codes), [c for c in codes if not wz.exists(c)]
+    assert all(GOAL_CODE.fullmatch(g) for s in GOALS.sectors for g in s.goals)
+    assert all(s.quote.startswith(s.goals[0]) for s in GOALS.sectors), "each entry quotes its first goal's title"
+
+
+@pytest.mark.parametrize("wz, text, goals", [
+    ("25.11", "", ["1.1.5", "1.1.2", "1.1.1"]),  # Metallbau: a craft, and the metal industry
+    ("28.30", "", ["1.1.3", "1.1.2", "1.1.1"]),  # agricultural machinery before machine building in general
+    ("55.10", "", ["4.3.3", "4.3.1"]),
+    ("49.41", "", ["1.1.4"]),
+    ("62.10", "", ["2.4.2"]),
+    (None, "Wir sind ein Meisterbetrieb im Handwerk", ["1.1.5"]),
+    (None, "Eine Gemeinde plant ein Gewerbegebiet", []),
+])
+def test_a_firms_sector_finds_the_goals_that_name_it(wz, text, goals):
+    assert GOALS.goals_for(wz, text) == goals
