@@ -353,7 +353,9 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     else:
         owner = "Das IREK"
     items = goal_list.items
-    codes = ", ".join(g.code for g in items[:-1]) + (f" und {items[-1].code}" if len(items) > 1 else items[0].code)
+    # A corridor's number alone would read as a figure: "Themenkorridor 3", never a bare "3".
+    names = [f"{'Themenkorridor ' if goal_list.level == 'corridor' else ''}{g.code}" for g in items]
+    codes = ", ".join(names[:-1]) + (f" und {names[-1]}" if len(names) > 1 else names[0])
     if goal_list.count:
         summary = f"{OWN_COUNT} {owner} hat {len(items)} {plural}: {codes}." if parent else \
                   f"{OWN_COUNT} Das IREK hat {len(items)} {plural}."
@@ -366,9 +368,7 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         passage = goal_list.passages.get(goal.code) or (
             _corridor_passage(goal.code, goal.title, w.passages) if goal_list.level == "corridor" else None)
         ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
-        lines.append(f"- {goal.code} „{goal.title}“{ref}")
-    if not parent_ref and lines and parent is None and not goal_list.count:
-        pass
+        lines.append(f"- {'Themenkorridor ' if goal_list.level == 'corridor' else ''}{goal.code} „{goal.title}“{ref}")
     details = [f"{plural}:\n" + "\n".join(lines)] if len(items) <= 20 else []
     if not w.cites.items and items:
         first = goal_list.passages.get(items[0].code)
