@@ -410,3 +410,61 @@ def compare_runs(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[tuple[s
     before = {c["id"]: c["passed"] for c in old["cases"]}
     flipped = [(c["id"], before[c["id"]], c["passed"]) for c in new["cases"] if c["id"] in before and before[c["id"]] != c["passed"]]
     return deltas, flipped
+
+
+def paired_tests(old: dict[str, Any], new: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per rate metric (and `cases_passed`), a paired test over the cases both runs hold (matched by id):
+    exact McNemar on the cases that flipped for case metrics and for pass/fail, a paired randomisation test for the
+    ratio metrics. Each entry: method, shared (cases both runs measured), gained (fail→pass), lost (pass→fail), p,
+    and p_worse (one-sided: the new run is worse). Metrics that neither run measured per case (runs stored before
+    per-case checks existed) are left out."""
+    from evals.stats import mcnemar_exact, mcnemar_worse, paired_permutation
+
+    before = {c["id"]: c for c in old.get("cases", [])}
+    shared = [(before[c["id"]], c) for c in new.get("cases", []) if c["id"] in before]
+    found: dict[str, dict[str, Any]] = {}
+
+    def mcnemar(pairs: list[tuple[bool, bool]]) -> dict[str, Any]:
+        gained = sum(1 for a, b in pairs if not a and b)
+        lost = sum(1 for a, b in pairs if a and not b)
+        return {"method": "mcnemar-exact", "shared": len(pairs), "gained": gained, "lost": lost,
+                "p": round(mcnemar_exact(gained, lost), 4), "p_worse": round(mcnemar_worse(gained, lost), 4)}
+
+    found["cases_passed"] = mcnemar([(bool(a["passed"]), bool(b["passed"])) for a, b in shared])
+    for name in CASE_METRICS:
+        pairs = [(a["checks"][name], b["checks"][name]) for a, b in shared
+                 if name in (a.get("checks") or {}) and name in (b.get("checks") or {})]
+        if pairs:
+            found[name] = mcnemar(pairs)
+    for name in RATIO_METRICS:
+        units = [(tuple(a["ratios"][name]), tuple(b["ratios"][name])) for a, b in shared
+                 if name in (a.get("ratios") or {}) and name in (b.get("ratios") or {})]
+        p = paired_permutation([u[0] for u in units], [u[1] for u in units]) if units else None
+        if p is not None:
+            p_worse = paired_permutation([u[0] for u in units], [u[1] for u in units], one_sided_worse=True)
+            found[name] = {"method": "permutation", "shared": len(units),
+                           "gained": sum(1 for a, b in units if b[1] and a[1] and b[0] / b[1] > a[0] / a[1]),
+                           "lost": sum(1 for a, b in units if b[1] and a[1] and b[0] / b[1] < a[0] / a[1]),
+                           "p": round(p, 4), "p_worse": round(p_worse, 4)}
+    return found
+
+
+def flipped_checks(old_case: dict[str, Any], new_case: dict[str, Any]) -> list[str]:
+    """The case metrics whose check changed between the two runs of one case (e.g. ["goal_hit@3"])."""
+    a, b = old_case.get("checks") or {}, new_case.get("checks") or {}
+    return [name for name in CASE_METRICS if name in a and name in b and a[name] != b[name]]
+
+
+def significance_violations(old: dict[str, Any], new: dict[str, Any], metrics: list[str], alpha: float) -> list[str]:
+    """Against a stored baseline run: every metric of `metrics` that is significantly worse (one-sided p < alpha)."""
+    unknown = [m for m in metrics if m not in RATE_METRICS and m != "cases_passed"]
+    if unknown:
+        raise SetError(f"kein Test für „{', '.join(unknown)}“ (möglich: cases_passed, {', '.join(RATE_METRICS)})")
+    tests = paired_tests(old, new)
+    violations = []
+    for name in metrics:
+        test = tests.get(name)
+        if test and test["p_worse"] < alpha:
+            violations.append(f"{name} signifikant schlechter als die Basis (p = {test['p_worse']:.4f} < {alpha}; "
+                              f"{test['lost']} Fälle verloren, {test['gained']} gewonnen, {test['shared']} gemeinsam)")
+    return violations
