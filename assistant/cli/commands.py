@@ -391,13 +391,18 @@ def eval_compare(old: Annotated[Path, typer.Argument()], new: Annotated[Path, ty
 
 
 @eval_app.command("report")
-def eval_report(out: Annotated[Path, typer.Option("--out", help="Ziel der HTML-Datei.")] = Path("reports/auswertung.html")) -> None:
-    """HTML-Bericht mit den Kennzahlen aller gespeicherten Läufe als Diagramme."""
-    from evals.reports import html_report
+def eval_report(
+    out: Annotated[Path, typer.Option("--out", help="Ziel der HTML-Datei.")] = Path("reports/auswertung.html"),
+    gate: Annotated[Optional[Path], typer.Option("--gate", help="Gate-Datei, deren Schranken eingezeichnet werden (Standard: evals/gate.yaml).")] = None,
+) -> None:
+    """HTML-Seite über alle gespeicherten Läufe: Kennzahlen mit Intervallen und Schranken, gekippte Fälle, Fälle × Läufe."""
+    from evals.reports import GATE_FILE, html_report
 
     settings = get_settings()
+    if gate is not None and not gate.is_file():
+        _fail(f"Die Gate-Datei „{gate}“ gibt es nicht.")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html_report(settings.eval_runs_dir), encoding="utf-8")
+    out.write_text(html_report(settings.eval_runs_dir, gate or GATE_FILE), encoding="utf-8")
     console.print(f"Bericht geschrieben: {out}")
 
 
