@@ -29,7 +29,8 @@ def wilson(k: int, n: int, z: float = Z95) -> tuple[float, float] | None:
     denominator = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denominator
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
+    low, high = max(0.0, centre - half), min(1.0, centre + half)
+    return (0.0 if k == 0 else low), (1.0 if k == n else high)
 
 
 def bootstrap_ratio(units: Sequence[tuple[int, int]], samples: int = BOOTSTRAP_SAMPLES,
