@@ -174,11 +174,11 @@ def differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         warnings.append("Einstellungen nur für einen Lauf bekannt (der andere lief gegen einen Server).")
     for key, name in (("composer", "Antwortformulierung"), ("embedder", "Embedder")):
         if a.get(key) and b.get(key) and a[key] != b[key]:
-            warnings.append(f"{name} verschieden: {_brief(a[key])} → {_brief(b[key])}")
+            warnings.append(f"{name} verschieden: {brief(a[key])} → {brief(b[key])}")
     return warnings
 
 
-def _brief(value: Any) -> str:
+def brief(value: Any) -> str:
     return ", ".join(f"{k}={v}" for k, v in value.items()) if isinstance(value, dict) else str(value)
 
 
@@ -194,8 +194,8 @@ def summary_rows(run: dict[str, Any]) -> list[tuple[str, str]]:
         ("Projektversion", str(meta.get("project_version") or "–")),
         ("Ziel", str(meta.get("target") or "–")),
         ("Index", f"{index.get('build_id') or '–'} (manifest {str(index.get('manifest_sha256') or '–')[:12]})"),
-        ("Embedder", _brief(embedder) if embedder else "–"),
-        ("Antwort", _brief(composer) if composer else "–"),
+        ("Embedder", brief(embedder) if embedder else "–"),
+        ("Antwort", brief(composer) if composer else "–"),
         ("Maschine", f"{machine.get('cpu_count') or '?'} CPU, Python {machine.get('python') or '?'}"),
         ("Dauer", f"{meta['wall_s']} s" if meta.get("wall_s") is not None else "–"),
     ]

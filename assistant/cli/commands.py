@@ -317,7 +317,7 @@ def eval_run(
     git = report["meta"].get("git") or {}
     console.print(f"Herkunft: Commit {git.get('short') or '–'}{' (geändert)' if git.get('dirty') else ''}, "
                   f"Index {(report['meta'].get('index') or {}).get('build_id') or '–'}, "
-                  f"{provenance._brief(report['meta'].get('composer') or '–')}, {report['meta'].get('wall_s')} s",
+                  f"{provenance.brief(report['meta'].get('composer') or '–')}, {report['meta'].get('wall_s')} s",
                   highlight=False, markup=False)
     for case in [c for c in run.cases if not c.passed][:40]:
         console.print(f"[bold red]✗ {case.id}[/] {case.question[:140]}", highlight=False)
