@@ -170,33 +170,32 @@ def _funding_matches(path_id: str, expected: str) -> bool:
 
 
 def check_case(case: Case, answer: dict[str, Any]) -> list[str]:
-    """German descriptions of every expectation the answer misses (empty when the case passes)."""
+    """German descriptions of every expectation the answer misses (empty when the case passes); the verdicts are
+    those of case_checks, the descriptions say what came back."""
+    checks, expect = case_checks(case, answer), case.expect
     failures = []
-    expect = case.expect
-    goals = [g.get("code") for g in answer.get("goals", [])]
-    if "goals" in expect and not set(goals[:3]) & set(expect["goals"]):
-        failures.append(f"Ziele: erwartet eines von {expect['goals']} unter den ersten 3, erhalten {goals[:3]}")
-    documents = {c.get("document") for c in answer.get("citations", [])}
-    if "documents" in expect and not documents & set(expect["documents"]):
-        failures.append(f"Dokumente: erwartet ein Zitat aus {expect['documents']}, erhalten {sorted(d for d in documents if d)}")
-    paths = [p.get("id", "") for p in answer.get("funding_paths", [])]
-    if "funding" in expect and not any(_funding_matches(p, e) for p in paths for e in expect["funding"]):
+    if checks.get("goal_hit@3") is False:
+        goals = [g.get("code") for g in answer.get("goals", [])][:3]
+        failures.append(f"Ziele: erwartet eines von {expect['goals']} unter den ersten 3, erhalten {goals}")
+    if checks.get("document_hit") is False:
+        documents = sorted({c.get("document") for c in answer.get("citations", [])} - {None, ""})
+        failures.append(f"Dokumente: erwartet ein Zitat aus {expect['documents']}, erhalten {documents}")
+    if checks.get("funding_hit") is False:
+        paths = [p.get("id", "") for p in answer.get("funding_paths", [])]
         failures.append(f"Förderwege: erwartet einer von {expect['funding']}, erhalten {paths}")
-    text = answer.get("answer", "").lower()
-    missing = [s for s in expect.get("contains", []) if s.lower() not in text]
-    if missing:
-        failures.append(f"Antworttext enthält nicht: {missing}")
-    if bool(answer.get("abstained")) != bool(expect.get("abstain", False)):
+    if checks.get("contains_pass") is False:
+        text = answer.get("answer", "").lower()
+        failures.append(f"Antworttext enthält nicht: {[s for s in expect['contains'] if s.lower() not in text]}")
+    if checks["abstain_accuracy"] is False:
         failures.append(f"abstained: erwartet {bool(expect.get('abstain', False))}, erhalten {bool(answer.get('abstained'))}")
-    offered = _open_paths(answer)
-    wrong = [p for p in offered if any(_funding_matches(p, e) for e in expect.get("not_funding", []))]
-    if wrong:
+    if checks.get("funding_precision") is False:
+        wrong = [p for p in _open_paths(answer) if any(_funding_matches(p, e) for e in expect["not_funding"])]
         failures.append(f"Förderwege: {wrong} als offen angeboten, obwohl ausgeschlossen")
-    summary = str(answer.get("summary") or "").lower()
-    missing = [s for s in expect.get("summary_contains", []) if s.lower() not in summary]
-    if missing:
+    if checks.get("summary_pass") is False:
+        summary = str(answer.get("summary") or "").lower()
+        missing = [s for s in expect["summary_contains"] if s.lower() not in summary]
         failures.append(f"Kurzantwort (summary) enthält nicht: {missing}")
-    if "intent" in expect and answer.get("intent") != expect["intent"]:
+    if checks.get("intent_accuracy") is False:
         failures.append(f"intent: erwartet {expect['intent']}, erhalten {answer.get('intent')}")
     return failures
 
