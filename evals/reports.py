@@ -176,11 +176,13 @@ def _what_changed(old: dict[str, Any], new: dict[str, Any], old_label: str, new_
         p_cell = "–" if not test else f"{test['p']:.3f}{' *' if significant else ''}"
         method = "" if not test else ("McNemar exakt" if test["method"] == "mcnemar-exact" else "Permutation") + \
             f", +{test['gained']}/−{test['lost']} von {test['shared']}"
+        bands = "".join(f'<td class="small">{_interval((run.get("intervals") or {}).get(name))}</td>' for run in (old, new))
         rows.append(f'<tr><td>{name}</td><td>{_fmt(a)}</td><td>{_fmt(b)}</td>'
-                    f'<td class="{css}">{"–" if delta is None else f"{delta:+.4g}"}</td><td>{p_cell}</td><td>{method}</td></tr>')
+                    f'<td class="{css}">{"–" if delta is None else f"{delta:+.4g}"}</td>{bands}<td>{p_cell}</td>'
+                    f'<td>{method}</td></tr>')
     overall = tests["cases_passed"]
-    parts.append('<table class="deltas"><thead><tr><th>Kennzahl</th><th>alt</th><th>neu</th><th>Δ</th><th>p</th>'
-                 '<th>Test</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+    parts.append('<table class="deltas"><thead><tr><th>Kennzahl</th><th>alt</th><th>neu</th><th>Δ</th><th>95 % alt</th>'
+                 '<th>95 % neu</th><th>p</th><th>Test</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
     parts.append(f'<p>Bestanden über {overall["shared"]} gemeinsame Fälle: {overall["gained"]} gewonnen, '
                  f'{overall["lost"]} verloren, p = {overall["p"]:.3f} (McNemar exakt, zweiseitig; * = p &lt; 0,05).</p>')
     old_cases, new_cases = {c["id"]: c for c in old["cases"]}, {c["id"]: c for c in new["cases"]}
