@@ -130,7 +130,7 @@ def _chart(rows: list[dict[str, Any]], labels: list[str], metrics: list[str], ax
     import altair as alt
 
     x = alt.X("run:O", sort=labels, title=None, axis=alt.Axis(labelAngle=-35, labelLimit=180))
-    number = f"{axis_format}"
+    number = axis_format
     tooltip = [alt.Tooltip("run:N", title="Lauf"), alt.Tooltip("metric:N", title="Kennzahl"),
                alt.Tooltip("value:Q", title="Wert", format=number), alt.Tooltip("low:Q", title="95 % von", format=number),
                alt.Tooltip("high:Q", title="95 % bis", format=number), alt.Tooltip("n:Q", title="n"),
@@ -348,10 +348,10 @@ def html_report(runs_dir: Path, gate_file: Path = GATE_FILE) -> str:
         share = f" (95 %: {_interval(last['cases_passed'])})" if last.get("cases_passed") else ""
         gate_note = " Gestrichelt: die Schranken des Gates (evals/gate.yaml)." if set_bounds else ""
         part = [f'<section class="set" id="{set_id}" data-set-name="{html.escape(name)}">',
-                f'<h2>Satz „{html.escape(name)}“ – {len(set_runs)} Läufe{version}</h2>',
+                f'<h2>Satz „{html.escape(name)}“ – {len(set_runs)} {"Lauf" if len(set_runs) == 1 else "Läufe"}{version}</h2>',
                 f'<p>Letzter Lauf: {html.escape(labels[-1])}; {passed} von {len(last["cases"])} Fällen bestanden'
                 f'{share}.{gate_note}</p>']
-        for kind, metrics, fmt, title in (("rates", rates, ".2f", "Anteile mit 95-%-Intervall"),
+        for kind, metrics, fmt, title in (("rates", rates, ".3~f", "Anteile mit 95-%-Intervall"),
                                           ("sizes", magnitudes, ",.0f", "Latenz (ms) und Antwortlänge (Zeichen)")):
             rows = _chart_rows(set_runs, labels, metrics, set_bounds)
             if rows:
