@@ -152,10 +152,24 @@ def _chart(rows: list[dict[str, Any]], labels: list[str], metrics: list[str], ax
     return chart.to_dict()
 
 
-def _case_payload(run: dict[str, Any], label: str) -> dict[str, dict[str, Any]]:
+class _Texts:
+    """Answer texts stored once per page: most answers are the same from run to run."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def ref(self, text: str) -> int:
+        if text not in self._index:
+            self._index[text] = len(self.texts)
+            self.texts.append(text)
+        return self._index[text]
+
+
+def _case_payload(run: dict[str, Any], label: str, texts: _Texts) -> dict[str, dict[str, Any]]:
     return {c["id"]: {"run": label, "passed": c["passed"], "failures": c.get("failures", []),
-                      "answer": c.get("answer", ""), "question": c.get("question", ""), "expect": c.get("expect", {}),
-                      "citations": c.get("citations", []), "tags": c.get("tags", []), "summary": c.get("summary", "")}
+                      "answer": texts.ref(c.get("answer", "")), "question": c.get("question", ""),
+                      "expect": c.get("expect", {}), "citations": c.get("citations", []), "tags": c.get("tags", [])}
             for c in run.get("cases", [])}
 
 
@@ -306,7 +320,7 @@ SCRIPT = """
       const list = document.createElement('ul'); list.className = 'failures';
       entry.failures.forEach(f => list.append(text('li', f))); body.append(list);
     }
-    body.append(text('h4', 'Antwort')); body.append(text('pre', entry.answer || '(leer)', 'answer'));
+    body.append(text('h4', 'Antwort')); body.append(text('pre', report.texts[entry.answer] || '(leer)', 'answer'));
     if (entry.citations && entry.citations.length) {
       body.append(text('h4', 'Belege'));
       const list = document.createElement('ol'); list.className = 'citations';
@@ -336,7 +350,7 @@ def html_report(runs_dir: Path, gate_file: Path = GATE_FILE) -> str:
     bounds = gate_bounds(gate_file)
     rates = [m for m in METRICS if m in RATE_METRICS]
     magnitudes = [m for m in METRICS if m not in RATE_METRICS]
-    charts, cases, sections, nav = [], {}, [], []
+    charts, cases, sections, nav, texts = [], {}, [], [], _Texts()
     for number, (name, set_runs) in enumerate(by_set.items(), start=1):
         set_id = f"set-{number}"
         labels = _labels(set_runs)
@@ -365,7 +379,7 @@ def html_report(runs_dir: Path, gate_file: Path = GATE_FILE) -> str:
         grid_runs, grid_labels = set_runs[-GRID_RUNS:], labels[-GRID_RUNS:]
         part.append(_grid(set_id, grid_runs, grid_labels))
         part.append(_provenance_table(last))
-        cases[set_id] = {label: _case_payload(run, label) for run, label in zip(grid_runs, grid_labels)}
+        cases[set_id] = {label: _case_payload(run, label, texts) for run, label in zip(grid_runs, grid_labels)}
         sections.append("".join(part) + "</section>")
     page = ['<!doctype html><html lang="de"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -379,7 +393,7 @@ def html_report(runs_dir: Path, gate_file: Path = GATE_FILE) -> str:
     page += sections
     page.append('</main><dialog id="case-detail" aria-labelledby="case-detail-title"><h3 id="case-detail-title"></h3>'
                 '<div id="case-detail-body"></div><button type="button" id="case-detail-close">Schließen</button></dialog>')
-    page.append(f'<script type="application/json" id="report-data">{_json_for_script({"charts": charts, "cases": cases})}</script>')
+    page.append(f'<script type="application/json" id="report-data">{_json_for_script({"charts": charts, "cases": cases, "texts": texts.texts})}</script>')
     if charts:
         page.append(f"<script>{SCRIPT}</script>")
     page.append("</body></html>")
