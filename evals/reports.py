@@ -30,7 +30,7 @@ def _fmt(value: Any) -> str:
     return "–" if value is None else (f"{value:.3f}" if isinstance(value, float) and value <= 1.0 else str(value))
 
 
-def _interval(entry: dict[str, Any] | None) -> str:
+def interval_text(entry: dict[str, Any] | None) -> str:
     return "–" if not entry or entry.get("low") is None else f"[{entry['low']:.3f}, {entry['high']:.3f}]"
 
 
@@ -42,13 +42,13 @@ def markdown_report(run: RunResult) -> str:
     lines += ["| Kennzahl | Wert | 95-%-Intervall | n |", "|---|---|---|---|"]
     for name in METRICS:
         entry = data["intervals"].get(name)
-        lines.append(f"| {name} | {_fmt(run.metrics.get(name))} | {_interval(entry)} | {entry['n'] if entry else ''} |")
+        lines.append(f"| {name} | {_fmt(run.metrics.get(name))} | {interval_text(entry)} | {entry['n'] if entry else ''} |")
     failed = [c for c in run.cases if not c.passed]
     lines += ["", f"{len(run.cases) - len(failed)} von {len(run.cases)} Fällen bestanden "
-                  f"(95 %: {_interval(data['cases_passed'])}).", ""]
+                  f"(95 %: {interval_text(data['cases_passed'])}).", ""]
     if data["by_tag"]:
         lines += ["## Nach Tags", "", "| Tag | Fälle | bestanden | 95-%-Intervall |", "|---|---|---|---|"]
-        lines += [f"| {tag} | {t['cases_passed']['total']} | {t['cases_passed']['passed']} | {_interval(t['cases_passed'])} |"
+        lines += [f"| {tag} | {t['cases_passed']['total']} | {t['cases_passed']['passed']} | {interval_text(t['cases_passed'])} |"
                   for tag, t in data["by_tag"].items()]
         lines.append("")
     if run.meta:
@@ -190,7 +190,7 @@ def _what_changed(old: dict[str, Any], new: dict[str, Any], old_label: str, new_
         p_cell = "–" if not test else f"{test['p']:.3f}{' *' if significant else ''}"
         method = "" if not test else ("McNemar exakt" if test["method"] == "mcnemar-exact" else "Permutation") + \
             f", +{test['gained']}/−{test['lost']} von {test['shared']}"
-        bands = "".join(f'<td class="small">{_interval((run.get("intervals") or {}).get(name))}</td>' for run in (old, new))
+        bands = "".join(f'<td class="small">{interval_text((run.get("intervals") or {}).get(name))}</td>' for run in (old, new))
         rows.append(f'<tr><td>{name}</td><td>{_fmt(a)}</td><td>{_fmt(b)}</td>'
                     f'<td class="{css}">{"–" if delta is None else f"{delta:+.4g}"}</td>{bands}<td>{p_cell}</td>'
                     f'<td>{method}</td></tr>')
@@ -219,10 +219,10 @@ def _tag_table(run: dict[str, Any]) -> str:
     rows = []
     for tag, figures in tags.items():
         share = figures["cases_passed"]
-        shown = ", ".join(f"{k} {v:.3f} {_interval(figures['intervals'].get(k))}" for k, v in figures["metrics"].items()
+        shown = ", ".join(f"{k} {v:.3f} {interval_text(figures['intervals'].get(k))}" for k, v in figures["metrics"].items()
                           if v is not None and k in figures["intervals"])
         rows.append(f"<tr><td>{html.escape(tag)}</td><td>{share['total']}</td><td>{share['passed']}</td>"
-                    f"<td>{_interval(share)}</td><td class='small'>{html.escape(shown)}</td></tr>")
+                    f"<td>{interval_text(share)}</td><td class='small'>{html.escape(shown)}</td></tr>")
     return ('<details class="tags"><summary>Nach Tags (letzter Lauf)</summary><table><thead><tr><th>Tag</th><th>Fälle</th>'
             '<th>bestanden</th><th>95 %</th><th>Kennzahlen [95 %]</th></tr></thead><tbody>' + "".join(rows) +
             "</tbody></table></details>")
@@ -359,7 +359,7 @@ def html_report(runs_dir: Path, gate_file: Path = GATE_FILE) -> str:
         last = set_runs[-1]
         version = f" (Version {html.escape(str(last['version']))})" if last.get("version") else ""
         passed = sum(1 for c in last["cases"] if c["passed"])
-        share = f" (95 %: {_interval(last['cases_passed'])})" if last.get("cases_passed") else ""
+        share = f" (95 %: {interval_text(last['cases_passed'])})" if last.get("cases_passed") else ""
         gate_note = " Gestrichelt: die Schranken des Gates (evals/gate.yaml)." if set_bounds else ""
         part = [f'<section class="set" id="{set_id}" data-set-name="{html.escape(name)}">',
                 f'<h2>Satz „{html.escape(name)}“ – {len(set_runs)} {"Lauf" if len(set_runs) == 1 else "Läufe"}{version}</h2>',

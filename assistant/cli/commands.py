@@ -234,10 +234,6 @@ def _parse_bounds(values: list[str]) -> dict[str, float]:
     return bounds
 
 
-def _interval_text(interval: dict | None) -> str:
-    return "–" if not interval else f"[{interval['low']:.3f}, {interval['high']:.3f}]"
-
-
 def _read_run(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -270,7 +266,7 @@ def eval_run(
     from evals.harness import (METRICS, HttpTarget, InProcessTarget, SetError, bound_violations, load_set, run_set,
                                significance_violations)
     from evals.junit import junit_xml
-    from evals.reports import markdown_report, store_run
+    from evals.reports import interval_text, markdown_report, store_run
 
     settings = get_settings()
     if not_worse and baseline is None:
@@ -301,7 +297,7 @@ def eval_run(
     table.add_column("n", justify="right")
     for name in METRICS:
         value, interval = run.metrics.get(name), report["intervals"].get(name)
-        table.add_row(name, "–" if value is None else str(value), _interval_text(interval),
+        table.add_row(name, "–" if value is None else str(value), interval_text(interval),
                       str(interval["n"]) if interval else "")
     console.print(table)
     if report["by_tag"]:
@@ -312,7 +308,7 @@ def eval_run(
             share = figures["cases_passed"]
             shown = " · ".join(f"{k} {v:.3f}" for k, v in figures["metrics"].items()
                                if v is not None and k in figures["intervals"])
-            tags.add_row(tag, str(share["total"]), str(share["passed"]), _interval_text(share), shown)
+            tags.add_row(tag, str(share["total"]), str(share["passed"]), interval_text(share), shown)
         console.print(tags)
     git = report["meta"].get("git") or {}
     console.print(f"Herkunft: Commit {git.get('short') or '–'}{' (geändert)' if git.get('dirty') else ''}, "
@@ -352,6 +348,7 @@ def eval_compare(old: Annotated[Path, typer.Argument()], new: Annotated[Path, ty
     """Zwei Läufe vergleichen: Herkunft, Änderungen je Kennzahl mit Intervall und p-Wert, gekippte Fälle."""
     from evals import provenance
     from evals.harness import LOWER_IS_BETTER, compare_runs, flipped_checks, paired_tests
+    from evals.reports import interval_text
 
     before, after = _read_run(old), _read_run(new)
     origin = Table(title="Herkunft")
@@ -373,7 +370,7 @@ def eval_compare(old: Annotated[Path, typer.Argument()], new: Annotated[Path, ty
         colour = "green" if better else ("red" if delta else "")
         test = tests.get(name)
         table.add_row(name, str(a), str(b), f"[{colour}]{delta:+}[/]" if delta is not None and colour else str(delta),
-                      _interval_text(intervals_old.get(name)), _interval_text(intervals_new.get(name)),
+                      interval_text(intervals_old.get(name)), interval_text(intervals_new.get(name)),
                       f"{test['p']:.3f}" if test else "–",
                       f"{'McNemar exakt' if test['method'] == 'mcnemar-exact' else 'Permutation'}, "
                       f"{test['shared']} Fälle, +{test['gained']}/−{test['lost']}" if test else "")
