@@ -381,6 +381,10 @@ def test_eval_run_against_a_server_gives_the_same_verdicts(small_run, real_index
         if not name.startswith("latency"):
             assert over_http["metrics"][name] == in_process["metrics"][name], name
     assert len(stored_runs(runs_dir)) == 1
+    meta = over_http["meta"]  # what the server tells about itself; its settings stay unknown
+    assert meta["target"] == base_url.removeprefix("http://") and meta["settings"] is None
+    assert meta["composer"] == {"kind": "extractive"} and meta["index"]["built_at"]
+    assert len(meta["index"]["documents_sha256"]) == 64
     # and compare of the two real reports: nothing flipped
     compared = invoke(["eval", "compare", str(small_run["json"]), str(out_json)])
     assert compared.exit_code == 0, compared.output
