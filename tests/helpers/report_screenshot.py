@@ -2,8 +2,8 @@
 scripts/report-screenshot. The browser test takes its pictures into a temporary folder only.
 
 Builds the index of the real corpus in a temporary folder, runs the dev set twice in-process (as `irek eval run`
-does: the second run with the section register switched on, an answer-changing setting, so that the page shows
-flipped cases, p-values and the settings warning), writes the report with the gate's bounds and photographs the top
+does: the second run with answer-changing settings, CHANGED_SETTINGS, so that the page shows flipped cases,
+p-values and the settings warning), writes the report with the gate's bounds and photographs the top
 of the dev section in Debian's chromium (headless, offline).
 """
 
@@ -20,6 +20,9 @@ from helpers.web import CHROMIUM, launch_chromium, png_size
 DEFAULT_TARGET = PROJECT_ROOT / "docs" / "screenshots" / "auswertung.png"
 SET_FILE = PROJECT_ROOT / "evals" / "sets" / "dev.yaml"
 VIEWPORT = {"width": 1280, "height": 1700}
+# The second run's answer-changing settings: the section register on and the whole question embedded (README,
+# "Einstellungen"), so that the page has flipped cases, p-values and the settings warning to show.
+CHANGED_SETTINGS = {"section_register": True, "embedding_query_tokens": 0}
 
 
 def main(target: Path = DEFAULT_TARGET) -> Path:
@@ -44,8 +47,10 @@ def main(target: Path = DEFAULT_TARGET) -> Path:
         if not report.switched or report.failures:
             raise SystemExit(f"Index nicht gebaut: {report}")
         eval_set = load_set(SET_FILE)
-        for variant in (settings, settings.model_copy(update={"section_register": True})):
-            print(f"Satz {eval_set.name} (section_register={variant.section_register}) …", flush=True)
+        changed = settings.model_copy(update=CHANGED_SETTINGS)
+        for variant in (settings, changed):
+            print(f"Satz {eval_set.name} ({'geändert: ' + str(CHANGED_SETTINGS) if variant is changed else 'Standard'}) …",
+                  flush=True)
             run = run_set(eval_set, InProcessTarget(variant))
             run.meta = provenance.in_process(variant)
             store_run(run, root / "runs")
