@@ -16,6 +16,7 @@ import numpy as np
 import yaml
 
 from assistant.text.figures import checked
+from evals.stats import bootstrap_ratio, wilson
 
 CASE_KEYS = {"id", "question", "history", "expect", "tags"}
 EXPECT_KEYS = {"goals", "documents", "funding", "contains", "abstain", "not_funding", "summary_contains", "intent"}
@@ -25,6 +26,12 @@ METRICS = ["goal_hit@1", "goal_hit@3", "document_hit", "funding_hit", "funding_p
            "summary_pass", "intent_accuracy", "abstain_accuracy", "citation_validity", "figure_traceability",
            "answer_chars_p50", "latency_ms_p50", "latency_ms_p95"]
 LOWER_IS_BETTER = {"latency_ms_p50", "latency_ms_p95", "answer_chars_p50"}
+# Metrics that are a share of cases: each case carrying the key passes or fails it (Wilson interval, McNemar test).
+CASE_METRICS = ["goal_hit@1", "goal_hit@3", "document_hit", "funding_hit", "funding_precision", "contains_pass",
+                "summary_pass", "intent_accuracy", "abstain_accuracy"]
+# Metrics that are a share of units within cases (citations, figures): bootstrap interval, randomisation test.
+RATIO_METRICS = ["citation_validity", "figure_traceability"]
+RATE_METRICS = CASE_METRICS + RATIO_METRICS
 _CITATION_NUMBER = re.compile(r"\[(\d+)\]")
 
 
@@ -57,6 +64,14 @@ class CaseResult:
     latency_ms: float
     question: str = ""
     expect: dict[str, Any] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    checks: dict[str, bool] = field(default_factory=dict)  # per CASE_METRICS key the case carries: met or not
+    ratios: dict[str, list[int]] = field(default_factory=dict)  # per RATIO_METRICS: [units met, units]
+
+    def row(self) -> dict[str, Any]:
+        """What the metrics are computed from; the same keys as a case of the stored JSON."""
+        return {"checks": self.checks, "ratios": self.ratios, "latency_ms": self.latency_ms,
+                "answer_chars": None if self.answer.get("abstained") else len(str(self.answer.get("answer", "")))}
 
 
 @dataclass
@@ -64,14 +79,30 @@ class RunResult:
     set_name: str
     metrics: dict[str, float | None]
     cases: list[CaseResult]
+    version: str = ""
+    wall_s: float | None = None
+    meta: dict[str, Any] = field(default_factory=dict)  # provenance (evals.provenance), filled in by the caller
 
     def to_json(self) -> dict[str, Any]:
+        """contracts.md §3 (`set`, `metrics`, `cases` with `id`, `passed`, `failures`, `answer`) plus additions:
+        `version`, `meta`, `intervals`, `cases_passed`, `by_tag`, and per case `tags`, `checks`, `ratios`,
+        `summary`, `citations`, `answer_chars`."""
+        rows = [c.row() for c in self.cases]
         return {
             "set": self.set_name,
+            "version": self.version,
             "metrics": self.metrics,
+            "intervals": intervals(rows),
+            "cases_passed": pass_summary([c.passed for c in self.cases]),
+            "by_tag": by_tag([c.tags for c in self.cases], [c.passed for c in self.cases], rows),
+            "meta": self.meta | ({"wall_s": round(self.wall_s, 2)} if self.wall_s is not None else {}),
             "cases": [{"id": c.id, "passed": c.passed, "failures": c.failures, "answer": c.answer.get("answer", ""),
-                       "question": c.question, "expect": c.expect, "latency_ms": round(c.latency_ms, 1)}
-                      for c in self.cases],
+                       "question": c.question, "expect": c.expect, "latency_ms": round(c.latency_ms, 1),
+                       "tags": c.tags, "checks": c.checks, "ratios": c.ratios,
+                       "answer_chars": row["answer_chars"], "summary": str(c.answer.get("summary") or ""),
+                       "citations": [{k: cit.get(k) for k in ("n", "document", "section", "page", "quote")}
+                                     for cit in c.answer.get("citations", [])]}
+                      for c, row in zip(self.cases, rows)],
         }
 
 
@@ -140,33 +171,32 @@ def _funding_matches(path_id: str, expected: str) -> bool:
 
 
 def check_case(case: Case, answer: dict[str, Any]) -> list[str]:
-    """German descriptions of every expectation the answer misses (empty when the case passes)."""
+    """German descriptions of every expectation the answer misses (empty when the case passes); the verdicts are
+    those of case_checks, the descriptions say what came back."""
+    checks, expect = case_checks(case, answer), case.expect
     failures = []
-    expect = case.expect
-    goals = [g.get("code") for g in answer.get("goals", [])]
-    if "goals" in expect and not set(goals[:3]) & set(expect["goals"]):
-        failures.append(f"Ziele: erwartet eines von {expect['goals']} unter den ersten 3, erhalten {goals[:3]}")
-    documents = {c.get("document") for c in answer.get("citations", [])}
-    if "documents" in expect and not documents & set(expect["documents"]):
-        failures.append(f"Dokumente: erwartet ein Zitat aus {expect['documents']}, erhalten {sorted(d for d in documents if d)}")
-    paths = [p.get("id", "") for p in answer.get("funding_paths", [])]
-    if "funding" in expect and not any(_funding_matches(p, e) for p in paths for e in expect["funding"]):
+    if checks.get("goal_hit@3") is False:
+        goals = [g.get("code") for g in answer.get("goals", [])][:3]
+        failures.append(f"Ziele: erwartet eines von {expect['goals']} unter den ersten 3, erhalten {goals}")
+    if checks.get("document_hit") is False:
+        documents = sorted({c.get("document") for c in answer.get("citations", [])} - {None, ""})
+        failures.append(f"Dokumente: erwartet ein Zitat aus {expect['documents']}, erhalten {documents}")
+    if checks.get("funding_hit") is False:
+        paths = [p.get("id", "") for p in answer.get("funding_paths", [])]
         failures.append(f"Förderwege: erwartet einer von {expect['funding']}, erhalten {paths}")
-    text = answer.get("answer", "").lower()
-    missing = [s for s in expect.get("contains", []) if s.lower() not in text]
-    if missing:
-        failures.append(f"Antworttext enthält nicht: {missing}")
-    if bool(answer.get("abstained")) != bool(expect.get("abstain", False)):
+    if checks.get("contains_pass") is False:
+        text = answer.get("answer", "").lower()
+        failures.append(f"Antworttext enthält nicht: {[s for s in expect['contains'] if s.lower() not in text]}")
+    if checks["abstain_accuracy"] is False:
         failures.append(f"abstained: erwartet {bool(expect.get('abstain', False))}, erhalten {bool(answer.get('abstained'))}")
-    offered = _open_paths(answer)
-    wrong = [p for p in offered if any(_funding_matches(p, e) for e in expect.get("not_funding", []))]
-    if wrong:
+    if checks.get("funding_precision") is False:
+        wrong = [p for p in _open_paths(answer) if any(_funding_matches(p, e) for e in expect["not_funding"])]
         failures.append(f"Förderwege: {wrong} als offen angeboten, obwohl ausgeschlossen")
-    summary = str(answer.get("summary") or "").lower()
-    missing = [s for s in expect.get("summary_contains", []) if s.lower() not in summary]
-    if missing:
+    if checks.get("summary_pass") is False:
+        summary = str(answer.get("summary") or "").lower()
+        missing = [s for s in expect["summary_contains"] if s.lower() not in summary]
         failures.append(f"Kurzantwort (summary) enthält nicht: {missing}")
-    if "intent" in expect and answer.get("intent") != expect["intent"]:
+    if checks.get("intent_accuracy") is False:
         failures.append(f"intent: erwartet {expect['intent']}, erhalten {answer.get('intent')}")
     return failures
 
@@ -228,8 +258,7 @@ class HttpTarget:
 
 def run_set(eval_set: EvalSet, target, progress: Callable[[int, int], None] | None = None) -> RunResult:  # noqa: ANN001
     results: list[CaseResult] = []
-    validity: list[bool] = []
-    traceable: list[bool] = []
+    started_run = time.perf_counter()
     if eval_set.cases:
         try:  # warm-up: the first call loads models; its failure shows up in the cases themselves
             target.ask(eval_set.cases[0].question, eval_set.cases[0].history)
@@ -247,47 +276,98 @@ def run_set(eval_set: EvalSet, target, progress: Callable[[int, int], None] | No
         if "error" in answer:
             failures.insert(0, f"Fehler: {answer['error']}")
         checks = citation_checks(answer, target.passage_text)
-        validity.extend(checks)
-        traceable.extend(figure_checks(answer))
+        traced = figure_checks(answer)
         if not all(checks):
             failures.append(f"Zitate: {checks.count(False)} von {len(checks)} nicht wörtlich belegt oder nicht verwendet")
-        results.append(CaseResult(case.id, not failures, failures, answer, latency, case.question, case.expect))
+        ratios = {"citation_validity": [sum(checks), len(checks)], "figure_traceability": [sum(traced), len(traced)]}
+        results.append(CaseResult(case.id, not failures, failures, answer, latency, case.question, case.expect,
+                                  list(case.tags), case_checks(case, answer), ratios))
         if progress:
             progress(index, len(eval_set.cases))
-    return RunResult(eval_set.name, compute_metrics(eval_set.cases, results, validity, traceable), results)
+    wall = time.perf_counter() - started_run
+    return RunResult(eval_set.name, compute_metrics([r.row() for r in results]), results, eval_set.version, wall)
 
 
-def compute_metrics(cases: list[Case], results: list[CaseResult], validity: list[bool],
-                    traceable: list[bool] | None = None) -> dict[str, float | None]:
-    def share(selected: list[tuple[Case, CaseResult]], test: Callable[[Case, dict], bool]) -> float | None:
-        return round(sum(test(c, r.answer) for c, r in selected) / len(selected), 4) if selected else None
+def case_checks(case: Case, answer: dict[str, Any]) -> dict[str, bool]:
+    """Per metric of CASE_METRICS whose key the case carries: whether the answer meets it."""
+    expect = case.expect
+    codes = [g.get("code") for g in answer.get("goals", [])]
+    checks = {"abstain_accuracy": bool(answer.get("abstained")) == bool(expect.get("abstain", False))}
+    if "goals" in expect:
+        checks["goal_hit@1"] = bool(codes[:1]) and codes[0] in expect["goals"]
+        checks["goal_hit@3"] = bool(set(codes[:3]) & set(expect["goals"]))
+    if "documents" in expect:
+        checks["document_hit"] = bool({x.get("document") for x in answer.get("citations", [])} & set(expect["documents"]))
+    if "funding" in expect:
+        checks["funding_hit"] = any(_funding_matches(p.get("id", ""), e)
+                                    for p in answer.get("funding_paths", []) for e in expect["funding"])
+    if "contains" in expect:
+        checks["contains_pass"] = all(s.lower() in answer.get("answer", "").lower() for s in expect["contains"])
+    if "not_funding" in expect:
+        checks["funding_precision"] = not any(_funding_matches(p, e) for p in _open_paths(answer)
+                                              for e in expect["not_funding"])
+    if "summary_contains" in expect:
+        summary = str(answer.get("summary") or "").lower()
+        checks["summary_pass"] = all(s.lower() in summary for s in expect["summary_contains"])
+    if "intent" in expect:
+        checks["intent_accuracy"] = answer.get("intent") == expect["intent"]
+    return {name: checks[name] for name in CASE_METRICS if name in checks}
 
-    pairs = list(zip(cases, results))
-    with_key = lambda key: [(c, r) for c, r in pairs if key in c.expect]  # noqa: E731
-    codes = lambda a: [g.get("code") for g in a.get("goals", [])]  # noqa: E731
-    latencies = [r.latency_ms for r in results]
-    answered = [len(str(r.answer.get("answer", ""))) for r in results if not r.answer.get("abstained")]
-    return {
-        "goal_hit@1": share(with_key("goals"), lambda c, a: bool(codes(a)[:1]) and codes(a)[0] in c.expect["goals"]),
-        "goal_hit@3": share(with_key("goals"), lambda c, a: bool(set(codes(a)[:3]) & set(c.expect["goals"]))),
-        "document_hit": share(with_key("documents"), lambda c, a: bool(
-            {x.get("document") for x in a.get("citations", [])} & set(c.expect["documents"]))),
-        "funding_hit": share(with_key("funding"), lambda c, a: any(
-            _funding_matches(p.get("id", ""), e) for p in a.get("funding_paths", []) for e in c.expect["funding"])),
-        "contains_pass": share(with_key("contains"), lambda c, a: all(
-            s.lower() in a.get("answer", "").lower() for s in c.expect["contains"])),
-        "funding_precision": share(with_key("not_funding"), lambda c, a: not any(
-            _funding_matches(p, e) for p in _open_paths(a) for e in c.expect["not_funding"])),
-        "summary_pass": share(with_key("summary_contains"), lambda c, a: all(
-            s.lower() in str(a.get("summary") or "").lower() for s in c.expect["summary_contains"])),
-        "intent_accuracy": share(with_key("intent"), lambda c, a: a.get("intent") == c.expect["intent"]),
-        "abstain_accuracy": share(pairs, lambda c, a: bool(a.get("abstained")) == bool(c.expect.get("abstain", False))),
-        "citation_validity": round(sum(validity) / len(validity), 4) if validity else None,
-        "figure_traceability": round(sum(traceable) / len(traceable), 4) if traceable else None,
-        "answer_chars_p50": round(float(np.percentile(answered, 50)), 1) if answered else None,
-        "latency_ms_p50": round(float(np.percentile(latencies, 50)), 1) if latencies else None,
-        "latency_ms_p95": round(float(np.percentile(latencies, 95)), 1) if latencies else None,
-    }
+
+def compute_metrics(rows: list[dict[str, Any]]) -> dict[str, float | None]:
+    """The metrics of contracts.md §3 from per-case rows (CaseResult.row() or a case of a stored run)."""
+    metrics: dict[str, float | None] = {}
+    for name in CASE_METRICS:
+        values = [r["checks"][name] for r in rows if name in r.get("checks", {})]
+        metrics[name] = round(sum(values) / len(values), 4) if values else None
+    for name in RATIO_METRICS:
+        met, total = (sum(r.get("ratios", {}).get(name, [0, 0])[i] for r in rows) for i in (0, 1))
+        metrics[name] = round(met / total, 4) if total else None
+    latencies = [r["latency_ms"] for r in rows if r.get("latency_ms") is not None]
+    answered = [r["answer_chars"] for r in rows if r.get("answer_chars") is not None]
+    metrics["answer_chars_p50"] = round(float(np.percentile(answered, 50)), 1) if answered else None
+    metrics["latency_ms_p50"] = round(float(np.percentile(latencies, 50)), 1) if latencies else None
+    metrics["latency_ms_p95"] = round(float(np.percentile(latencies, 95)), 1) if latencies else None
+    return {name: metrics[name] for name in METRICS}
+
+
+def intervals(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """95 % interval of every rate metric that has cases: Wilson for shares of cases, bootstrap over cases for the
+    ratio metrics. Each entry: low, high, method, n (cases, or units for a ratio), k (met)."""
+    found: dict[str, dict[str, Any]] = {}
+    for name in CASE_METRICS:
+        values = [r["checks"][name] for r in rows if name in r.get("checks", {})]
+        bounds = wilson(sum(values), len(values))
+        if bounds:
+            found[name] = {"low": round(bounds[0], 4), "high": round(bounds[1], 4), "method": "wilson",
+                           "k": sum(values), "n": len(values)}
+    for name in RATIO_METRICS:
+        units = [tuple(r["ratios"][name]) for r in rows if name in r.get("ratios", {})]
+        bounds = bootstrap_ratio(units)
+        if bounds:
+            found[name] = {"low": round(bounds[0], 4), "high": round(bounds[1], 4), "method": "bootstrap",
+                           "k": sum(u[0] for u in units), "n": sum(u[1] for u in units),
+                           "cases": sum(1 for u in units if u[1])}
+    return found
+
+
+def pass_summary(passed: list[bool]) -> dict[str, Any]:
+    """Cases passed, with the share's Wilson interval."""
+    bounds = wilson(sum(passed), len(passed)) or (None, None)
+    return {"passed": sum(passed), "total": len(passed),
+            "low": None if bounds[0] is None else round(bounds[0], 4),
+            "high": None if bounds[1] is None else round(bounds[1], 4)}
+
+
+def by_tag(tags: list[list[str]], passed: list[bool], rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per tag of the set: cases passed, the metrics and their intervals over the cases carrying the tag."""
+    found: dict[str, dict[str, Any]] = {}
+    for tag in sorted({t for case_tags in tags for t in case_tags}):
+        chosen = [i for i, case_tags in enumerate(tags) if tag in case_tags]
+        subset = [rows[i] for i in chosen]
+        found[tag] = {"cases_passed": pass_summary([passed[i] for i in chosen]), "metrics": compute_metrics(subset),
+                      "intervals": intervals(subset)}
+    return found
 
 
 def bound_violations(metrics: dict[str, float | None], bounds: dict[str, float]) -> list[str]:
@@ -313,3 +393,61 @@ def compare_runs(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[tuple[s
     before = {c["id"]: c["passed"] for c in old["cases"]}
     flipped = [(c["id"], before[c["id"]], c["passed"]) for c in new["cases"] if c["id"] in before and before[c["id"]] != c["passed"]]
     return deltas, flipped
+
+
+def paired_tests(old: dict[str, Any], new: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per rate metric (and `cases_passed`), a paired test over the cases both runs hold (matched by id):
+    exact McNemar on the cases that flipped for case metrics and for pass/fail, a paired randomisation test for the
+    ratio metrics. Each entry: method, shared (cases both runs measured), gained (fail→pass), lost (pass→fail), p,
+    and p_worse (one-sided: the new run is worse). Metrics that neither run measured per case (runs stored before
+    per-case checks existed) are left out."""
+    from evals.stats import mcnemar_exact, mcnemar_worse, paired_permutation
+
+    before = {c["id"]: c for c in old.get("cases", [])}
+    shared = [(before[c["id"]], c) for c in new.get("cases", []) if c["id"] in before]
+    found: dict[str, dict[str, Any]] = {}
+
+    def mcnemar(pairs: list[tuple[bool, bool]]) -> dict[str, Any]:
+        gained = sum(1 for a, b in pairs if not a and b)
+        lost = sum(1 for a, b in pairs if a and not b)
+        return {"method": "mcnemar-exact", "shared": len(pairs), "gained": gained, "lost": lost,
+                "p": round(mcnemar_exact(gained, lost), 4), "p_worse": round(mcnemar_worse(gained, lost), 4)}
+
+    found["cases_passed"] = mcnemar([(bool(a["passed"]), bool(b["passed"])) for a, b in shared])
+    for name in CASE_METRICS:
+        pairs = [(a["checks"][name], b["checks"][name]) for a, b in shared
+                 if name in (a.get("checks") or {}) and name in (b.get("checks") or {})]
+        if pairs:
+            found[name] = mcnemar(pairs)
+    for name in RATIO_METRICS:
+        units = [(tuple(a["ratios"][name]), tuple(b["ratios"][name])) for a, b in shared
+                 if name in (a.get("ratios") or {}) and name in (b.get("ratios") or {})]
+        p = paired_permutation([u[0] for u in units], [u[1] for u in units]) if units else None
+        if p is not None:
+            p_worse = paired_permutation([u[0] for u in units], [u[1] for u in units], one_sided_worse=True)
+            found[name] = {"method": "permutation", "shared": len(units),
+                           "gained": sum(1 for a, b in units if b[1] and a[1] and b[0] / b[1] > a[0] / a[1]),
+                           "lost": sum(1 for a, b in units if b[1] and a[1] and b[0] / b[1] < a[0] / a[1]),
+                           "p": round(p, 4), "p_worse": round(p_worse, 4)}
+    return found
+
+
+def flipped_checks(old_case: dict[str, Any], new_case: dict[str, Any]) -> list[str]:
+    """The case metrics whose check changed between the two runs of one case (e.g. ["goal_hit@3"])."""
+    a, b = old_case.get("checks") or {}, new_case.get("checks") or {}
+    return [name for name in CASE_METRICS if name in a and name in b and a[name] != b[name]]
+
+
+def significance_violations(old: dict[str, Any], new: dict[str, Any], metrics: list[str], alpha: float) -> list[str]:
+    """Against a stored baseline run: every metric of `metrics` that is significantly worse (one-sided p < alpha)."""
+    unknown = [m for m in metrics if m not in RATE_METRICS and m != "cases_passed"]
+    if unknown:
+        raise SetError(f"kein Test für „{', '.join(unknown)}“ (möglich: cases_passed, {', '.join(RATE_METRICS)})")
+    tests = paired_tests(old, new)
+    violations = []
+    for name in metrics:
+        test = tests.get(name)
+        if test and test["p_worse"] < alpha:
+            violations.append(f"{name} signifikant schlechter als die Basis (p = {test['p_worse']:.4f} < {alpha}; "
+                              f"{test['lost']} Fälle verloren, {test['gained']} gewonnen, {test['shared']} gemeinsam)")
+    return violations

