@@ -101,7 +101,7 @@ def citation_from_fields(title: str, section: str | None, page: int | str | None
 
 # What a question of fact may prefer in a sentence: any figure (dates, deadlines, numbers), or an amount.
 FIGURE = re.compile(r"\d")
-AMOUNT = re.compile(r"\d[\d.,]*\s*(?:Prozent|%|Euro|€)")
+AMOUNT = re.compile(r"\d[\d.,]{0,30}\s{0,5}(?:Prozent|%|Euro|€)")  # bounded runs: linear on long digit runs
 
 
 def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | None = None) -> str:
@@ -129,7 +129,7 @@ def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | Non
 Locator = Callable[[Passage, str], tuple[int | None, str]]
 
 
-_LIST_ITEM = re.compile(r"\n+[ \t]*[•\-−–][^\n]*")
+_LIST_ITEM = re.compile(r"\n{1,5}[ \t]{0,40}[•\-−–][^\n]*")  # bounded runs (an item follows within a few lines)
 
 
 def _with_following_list(text: str, lead: str) -> str:
