@@ -89,6 +89,8 @@ def german_message(error: dict[str, Any]) -> str:
         return f"Die Angabe {where} ist zu lang (höchstens {_number(ctx.get('max_length'))} Zeichen)."
     if kind == "too_long":
         return f"Die Angabe {where} hat zu viele Einträge (höchstens {ctx.get('max_length')})."
+    if kind == "string_unicode":
+        return f"Die Angabe {where} enthält ungültige Zeichen (kein gültiger Unicode-Text)."
     if kind in ("string_type", "str_type"):
         return f"Die Angabe {where} muss ein Text sein."
     if kind in ("int_parsing", "int_type", "int_from_float"):

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from assistant.answer.pipeline import MAX_QUESTION_CHARS
 from assistant.funding.rules import FundingKnowledge
@@ -35,6 +35,12 @@ def clean_text(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(clean_text)]
+
+
+def text(max_length: int) -> Any:
+    """A cleaned text of at most `max_length` characters; the bound sits on the string itself, so that it also holds
+    (as `string_too_long`, 413) where the field is optional or a list item."""
+    return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(clean_text)]
 
 
 def _clean_json(value: Any, depth: int = 0) -> Any:
@@ -220,14 +226,14 @@ class MatchRequest(BaseModel):
                                   "(Verein/gemeinnützig), research (Forschungseinrichtung).", examples=["municipality"])
     company_size: Literal[COMPANY_SIZES] | None = Field(  # type: ignore[valid-type]
         default=None, description="Größe des Unternehmens: small, medium, large.", examples=["small"])
-    sector: Text | None = Field(default=None, max_length=200, description="Branche bzw. Haupttätigkeit.",
+    sector: text(200) | None = Field(default=None, description="Branche bzw. Haupttätigkeit.",
                                examples=["Maschinenbau"])
     project_types: list[Literal[PROJECT_TYPES]] = Field(  # type: ignore[valid-type]
         default_factory=list, max_length=10, description="Projektarten aus dem Vokabular der Förderregeln.",
         examples=[["industrial_site", "energy_infrastructure"]])
     already_started: bool | None = Field(default=None, description="Ist mit dem Vorhaben schon begonnen worden?",
                                          examples=[False])
-    municipality: Text | None = Field(default=None, max_length=100, description="Gemeinde im Landkreis Osnabrück.",
+    municipality: text(100) | None = Field(default=None, description="Gemeinde im Landkreis Osnabrück.",
                                      examples=["Melle"])
     description: Text = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
                              description="Beschreibung des Vorhabens auf Deutsch (höchstens 2.000 Zeichen).",
@@ -431,10 +437,10 @@ class FeedbackIn(BaseModel):
                     f"höchstens {MAX_JSON_DEPTH} Ebenen).",
         examples=["Ihr Vorhaben passt am besten zum Handlungsziel 2.3.1 … [1]"])
     rating: Literal["up", "down"] = Field(description="up = hilfreich, down = nicht hilfreich.", examples=["up"])
-    comment: Text | None = Field(default=None, max_length=MAX_COMMENT_CHARS,
+    comment: text(MAX_COMMENT_CHARS) | None = Field(default=None,
                                  description="Freier Kommentar (optional, höchstens 2.000 Zeichen).",
                                  examples=["Der Hinweis auf die NBank war hilfreich."])
-    answer_id: Text | None = Field(default=None, max_length=200,
+    answer_id: text(200) | None = Field(default=None,
                                    description="Kennung der Antwort im Client (optional).",
                                    examples=["a-2026-11-26-0001"])
 
@@ -505,11 +511,11 @@ class ExportFundingPath(_Strict):
     name: Text = Field(default="", max_length=500)
     max_rate: Text = Field(default="", max_length=1000)
     applicants: Text = Field(default="", max_length=2000)
-    conditions: list[Annotated[Text, Field(max_length=2000)]] = Field(default_factory=list, max_length=30)
+    conditions: list[text(2000)] = Field(default_factory=list, max_length=30)
     blocked: bool = False
-    reasons: list[Annotated[Text, Field(max_length=2000)]] = Field(default_factory=list, max_length=30)
-    where_to_apply: Text | None = Field(default=None, max_length=1000)
-    next_steps: list[Annotated[Text, Field(max_length=2000)]] = Field(default_factory=list, max_length=30)
+    reasons: list[text(2000)] = Field(default_factory=list, max_length=30)
+    where_to_apply: text(1000) | None = None
+    next_steps: list[text(2000)] = Field(default_factory=list, max_length=30)
     citations: CitationNumbers = Field(default_factory=list, max_length=50)
 
 
@@ -518,10 +524,10 @@ class ExportCitation(_Strict):
     document: Text = Field(default="", max_length=100)
     title: Text = Field(default="", max_length=500)
     page: int | None = Field(default=None, ge=1, le=100000)
-    page_label: Text | None = Field(default=None, max_length=20)
-    section: Text | None = Field(default=None, max_length=1000)
+    page_label: text(20) | None = None
+    section: text(1000) | None = None
     quote: Text = Field(default="", max_length=5000)
-    chunk_id: Text | None = Field(default=None, max_length=300)
+    chunk_id: text(300) | None = None
 
 
 class ExportAnswer(_Strict):

@@ -84,7 +84,7 @@ def test_malformed_answers_are_422_never_500_and_keep_alive_survives(client, ask
     bad = [
         {**asked, "citations": [{**citation, "n": "1a"}]},  # a citation number that is no integer
         {**asked, "citations": [{**citation, "n": 1.5}]},
-        {**asked, "goals": [{**goal, "code": "2.3.1; DROP"}]},  # a malformed goal
+        {**asked, "goals": [{**goal, "code": "2.3.x"}]},  # a malformed goal
         {**asked, "goals": [{**goal, "leitziel": "2.3"}]},
         {**asked, "goals": ["2.3.1"]},
         {**asked, "funding_paths": [{"id": "grw", "conditions": "keine Liste"}]},
@@ -99,8 +99,8 @@ def test_malformed_answers_are_422_never_500_and_keep_alive_survives(client, ask
 
 
 @pytest.mark.parametrize("fmt", ["md", "docx"])
-def test_control_characters_and_lone_surrogates_are_removed(client, asked, fmt):
-    raw = ('{"format": "%s", "title": "Titel\\u0000mit\\u0007Steuerzeichen\\ud800", "answers": [{"question": '
+def test_control_characters_are_removed_and_lone_surrogates_refused(client, asked, fmt):
+    raw = ('{"format": "%s", "title": "Titel\\u0000mit\\u0007Steuerzeichen", "answers": [{"question": '
            '"Frage\\u001bX rot?", "answer": "Antwort\\u000b mit\\uffff Zeichen [1].", "citations": [{"n": 1, '
            '"document": "irek", "title": "IREK", "quote": "Zitat\\u0008 hier", "section": "2.3"}]}]}') % fmt
     response = client.post("/api/export", content=raw.encode(), headers={"content-type": "application/json"})
@@ -110,6 +110,10 @@ def test_control_characters_and_lone_surrogates_are_removed(client, asked, fmt):
     else:
         document = Document(io.BytesIO(response.content))
         text = "\n".join(p.text for p in document.paragraphs)
-    assert "Titel mit Steuerzeichen\ufffd" in text and "Frage X rot?" in text
+    assert "Titel mit Steuerzeichen" in text and "Frage X rot?" in text
     assert not any(ord(c) < 32 and c not in "\n\t" for c in text)
+    broken = raw.replace("Steuerzeichen", "Steuer\\ud800zeichen")
+    body = assert_german_error(client.post("/api/export", content=broken.encode(),
+                                           headers={"content-type": "application/json"}), 422)
+    assert "ungültige Zeichen" in body["detail"]
     _keeps_connection(client)

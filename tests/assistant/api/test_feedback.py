@@ -87,13 +87,18 @@ def test_feedback_fields_are_bounded(client):
     for _ in range(40):
         deep = {"a": deep}
     assert "verschachtelt" in assert_german_error(client.post("/api/feedback", json={**base, "answer": deep}),
-                                                  422)["detail"]
+                                                  400)["detail"]
     assert_german_error(client.post("/api/feedback", json={**base, "answer": "ok", "answer_id": "i" * 201}), 413)
-    # control characters and lone surrogates are cleaned, never a 500
-    raw = '{"question": "Was\\u0000 ist\\ud800 das?", "answer": {"t\\udfff": "a\\u0007b"}, "rating": "up"}'
+    # control characters are removed and lone surrogates replaced inside an answer JSON; in a text field a lone
+    # surrogate is a German 422: never a 500 (no database or UTF-8 response can hold one)
+    raw = '{"question": "Was\\u0000 ist das?", "answer": {"t\\udfff": ["a\\u0007b\\ud800"]}, "rating": "up"}'
     stored = client.post("/api/feedback", content=raw.encode(), headers={"content-type": "application/json"})
     assert stored.status_code == 201, stored.text
-    assert stored.json()["question"] == "Was  ist\ufffd das?" and stored.json()["answer"] == {"t\ufffd": "a b"}
+    assert stored.json()["question"] == "Was  ist das?" and stored.json()["answer"] == {"t\ufffd": ["a b\ufffd"]}
+    raw = '{"question": "Was ist\\ud800 das?", "answer": "a", "rating": "up"}'
+    body = assert_german_error(client.post("/api/feedback", content=raw.encode(),
+                                           headers={"content-type": "application/json"}), 422)
+    assert "ungültige Zeichen" in body["detail"]
 
 
 def test_reading_feedback_needs_the_admin_token(client, empty_client):

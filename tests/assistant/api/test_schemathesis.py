@@ -6,6 +6,7 @@ from __future__ import annotations
 import hypothesis
 import schemathesis
 from hypothesis import HealthCheck, given
+from hypothesis.errors import Unsatisfiable
 from schemathesis.generation import GenerationMode
 
 EXAMPLES_PER_OPERATION = 8
@@ -33,6 +34,9 @@ def test_no_server_errors_over_the_openapi_document(api_server):
                     failures.append(f"{case.method} {case.formatted_path} {mode}: {response.status_code} "
                                     f"{response.text[:200]}")
 
-            check()
+            try:
+                check()
+            except Unsatisfiable:  # nothing to generate in this mode (e.g. no invalid input for a bare GET)
+                continue
     assert calls >= len(operations) * 4
     assert not failures, failures
