@@ -1,4 +1,4 @@
-"""/docs: Swagger UI served from the `swagger-ui-bundle` package (no CDN), under the same strict CSP as the page.
+"""/docs: Swagger UI served from the `swagger-ui-bundle-v2` package (no CDN), under the same strict CSP as the page.
 
 FastAPI's own /docs page loads Swagger UI from a CDN and starts it with an inline script; here the assets come from
 the installed package (/docs/assets/...) and the start-up script is a file of its own (/docs/init.js), so the page
