@@ -30,7 +30,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(value: str) -> str:
-    """Control characters become spaces, lone surrogates U+FFFD; everything else stays as sent."""
+    """Control characters become spaces, lone surrogates U+FFFD (a typed text field refuses those before, as
+    `string_unicode`: 422; here they matter in free answer JSON); everything else stays as sent."""
     return _SURROGATE.sub("\ufffd", _UNWANTED.sub(" ", value))
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
-from assistant.api.deps import FeedbackDep, require_admin
+from assistant.api.deps import AdminDep, FeedbackDep
 from assistant.api.routes.admin import ADMIN_ERRORS
 from assistant.api.schemas import ErrorOut, FeedbackIn, FeedbackList, FeedbackOut
 
@@ -25,7 +25,7 @@ async def add_feedback(body: FeedbackIn, store: FeedbackDep) -> dict:
 
 
 @router.get("/feedback", response_model=FeedbackList, summary="Gespeicherte Rückmeldungen (Verwaltung)",
-            responses={422: {"model": ErrorOut}, **ADMIN_ERRORS}, dependencies=[Depends(require_admin)])
+            responses={422: {"model": ErrorOut}, **ADMIN_ERRORS}, dependencies=[AdminDep])
 async def list_feedback(
     store: FeedbackDep,
     limit: Annotated[int, Query(ge=1, le=1000, description="Höchstens so viele, die neuesten zuerst.")] = 50,
