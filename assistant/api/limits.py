@@ -214,8 +214,8 @@ class BodyGuard:
                         return  # the client has gone; nobody to answer
                     chunk = message.get("body", b"")
                     size += len(chunk)
-                    if size > self.max_bytes:
-                        await send_error(send, 413, too_large_message(self.max_bytes))
+                    if size > self.max_bytes:  # the rest of the body stays unread: this connection ends
+                        await send_error(send, 413, too_large_message(self.max_bytes), [(b"connection", b"close")])
                         return
                     chunks.append(chunk)
                     if not message.get("more_body", False):
