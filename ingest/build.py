@@ -22,7 +22,8 @@ import numpy as np
 
 from assistant.embedding.embedders import IdentifiedEmbeddings
 from assistant.index.store import (
-    BUILDS_DIR, INDEX_FORMAT, PIPELINE_VERSION, IndexSnapshot, IndexUnavailable, current_build, switch_current,
+    BUILDS_DIR, INDEX_FORMAT, PIPELINE_VERSION, TEMPORARY_PREFIX, IndexSnapshot, IndexUnavailable, ingest_lock,
+    removable_builds, remove_temporary_builds, switch_current,
 )
 from assistant.core.settings import Settings
 from assistant.index.vectors import add_passages, chroma_client, create_collection
@@ -93,6 +94,14 @@ def build_index(
     rebuild: bool = False,
     progress: BuildProgress | None = None,
 ) -> BuildReport:
+    """One ingest at a time per index directory; what a killed earlier one left (`builds/.tmp-*`) goes first."""
+    with ingest_lock(settings.index_dir):
+        remove_temporary_builds(settings.index_dir)
+        return _build_index(settings, embeddings, corpus_dir=corpus_dir, rebuild=rebuild, progress=progress)
+
+
+def _build_index(settings: Settings, embeddings: IdentifiedEmbeddings, *, corpus_dir: Path | None, rebuild: bool,
+                 progress: BuildProgress | None) -> BuildReport:
     started = time.perf_counter()
     progress = progress or _Silent()
     corpus_dir = corpus_dir or settings.corpus_dir
@@ -232,7 +241,7 @@ def _write_build(settings, embeddings, kept, previous, profiles, register, repor
     builds = index_dir / BUILDS_DIR
     builds.mkdir(parents=True, exist_ok=True)
     build_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    temporary = builds / f".tmp-{build_id}"
+    temporary = builds / f"{TEMPORARY_PREFIX}{build_id}"
     final = builds / build_id
     try:
         temporary.mkdir()
@@ -288,11 +297,8 @@ def _drop_server_collection(settings: Settings, name: str) -> None:
 
 
 def _remove_old_builds(settings: Settings, keep: Path) -> None:
-    builds = settings.index_dir / BUILDS_DIR
-    current = current_build(settings.index_dir)
-    for path in builds.iterdir():
-        if path == keep or path == current:
-            continue
+    """Older builds beyond IREK_INDEX_KEEP_BUILDS, except those a running server still reads (its lease)."""
+    for path in removable_builds(settings.index_dir, settings.index_keep_builds, spare=[keep]):
         if settings.chroma_url and (path / "manifest.json").is_file():
             name = json.loads((path / "manifest.json").read_text(encoding="utf-8"))["chroma"]["collection"]
             _drop_server_collection(settings, name)

@@ -55,7 +55,8 @@ MIN_QUOTE_WORDS = 3
 
 # The line that separates the answer text from the quotes: "ZITATE:", "**Zitate:**", "### ZITATE", "ZITATE" alone.
 _MARKER = re.compile(
-    r"(?:^|(?<=\s))[ \t#>*_]*zitate[ \t*_]*:[ \t*_]*|^[ \t#>*_]*ZITATE[ \t*_]*\n", re.IGNORECASE | re.MULTILINE
+    r"(?:^|(?<=\s))[ \t#>*_]{0,20}zitate[ \t*_]{0,20}:[ \t*_]{0,20}|^[ \t#>*_]{0,20}ZITATE[ \t*_]{0,20}\n",
+    re.IGNORECASE | re.MULTILINE,  # bounded runs: linear on any text (a run of spaces does not rescan)
 )
 _MARKER_DECORATION = "#>*_"
 # Citation markers the model may write: [1], [1, 2], [1; 3], [1-3], [1–3].
@@ -64,7 +65,7 @@ _OPEN_CITATION = re.compile(r"\[[\d\s,;\-–]*\Z")
 _OPEN_ENTITY = re.compile(r"&[a-z]{0,3}\Z")
 _ENTITY = re.compile(r"&(amp|lt|gt);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">"}
-_ANY_BRACKETED_NUMBER = re.compile(r"\[[^\[\]\n]*\d[^\[\]\n]*\]")
+_ANY_BRACKETED_NUMBER = re.compile(r"\[[^\[\]\n\d]*\d[^\[\]\n]*\]")  # first digit unambiguous: linear
 _QUOTE_LINE = re.compile(r"^\[?(\d+)\]?\s*[:.)–-]?\s*(.+)$")
 _QUOTE_MARKS = "\"'„“”‚‘’»«›‹ "
 

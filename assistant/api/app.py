@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
+import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -14,8 +17,9 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import Receive, Scope, Send
 
-from assistant.api import errors
-from assistant.api.routes import answers, documents, export, feedback, goals, health, match, search
+from assistant.api import docs, errors
+from assistant.api.limits import AnswerCap, BodyGuard, Deadline, RateLimit, SecurityHeaders
+from assistant.api.routes import admin, answers, documents, export, feedback, goals, health, match, search
 from assistant.api.state import ApiState
 from assistant.feedback.store import FeedbackStore
 from assistant.core.settings import Settings, get_settings
@@ -25,9 +29,16 @@ Recherche und Förderberatung zum Integrierten Regionalen Entwicklungskonzept (I
 zum GRW-Koordinierungsrahmen 2026. Jede Aussage ist mit Dokument, Abschnitt, Seite und wörtlichem Zitat belegt.
 
 Fehler kommen immer als JSON mit einer deutschen Meldung in `detail`: 422 bei leeren oder fehlerhaften Anfragen,
-413 bei zu langen Texten (Fragen über 2.000 Zeichen), 404 bei unbekannten Passagen oder Zielen, 503 ohne nutzbaren
-Index.
+413 bei zu langen Texten (Fragen über 2.000 Zeichen) oder zu großen Anfragen, 400 bei Inhalt, der kein UTF-8 oder zu
+tief verschachtelt ist, 408 bei zu langsam gesendetem Inhalt, 404 bei unbekannten Passagen oder Zielen, 429 bei zu
+vielen Anfragen einer Adresse (mit `Retry-After`), 503 ohne nutzbaren Index oder bei zu vielen gleichzeitigen
+Antworten (mit `Retry-After`), 504 nach Ablauf des Zeitlimits einer Anfrage.
+
+Rückmeldungen lesen und Verwaltungsaufrufe (`/api/admin/…`) nur mit `Authorization: Bearer <IREK_ADMIN_TOKEN>`; ist
+kein Token eingerichtet, sind diese Adressen abgeschaltet.
 """
+
+logger = logging.getLogger("assistant.api")
 
 
 class WebPage(StaticFiles):
@@ -69,6 +80,33 @@ class WebPage(StaticFiles):
         return allowed
 
 
+async def _watch_index(state: ApiState, interval: float) -> None:
+    """Take over a new build as soon as `current` points at it."""
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            if await asyncio.to_thread(state.needs_reload):
+                await asyncio.to_thread(state.reload)
+        except Exception:  # noqa: BLE001 - the watcher must outlive a failed look
+            logger.exception("Prüfung auf einen neuen Index fehlgeschlagen")
+
+
+def _reload_on_sighup(state: ApiState, tasks: set[asyncio.Task]) -> bool:
+    """SIGHUP reloads (only where the server runs in the main thread; elsewhere the watcher and the admin call do)."""
+    loop = asyncio.get_running_loop()
+
+    def handler() -> None:
+        task = loop.create_task(asyncio.to_thread(state.reload))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+
+    try:
+        loop.add_signal_handler(signal.SIGHUP, handler)
+    except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+        return False
+    return True
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     state = ApiState(settings, feedback=FeedbackStore(settings.feedback_db_path))
@@ -76,13 +114,35 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(state.open)
-        yield
+        tasks: set[asyncio.Task] = set()
+        if settings.index_watch_s > 0:
+            tasks.add(asyncio.create_task(_watch_index(state, settings.index_watch_s)))
+        hup = _reload_on_sighup(state, tasks)
+        try:
+            yield
+        finally:
+            if hup:
+                asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+            for task in tasks:
+                task.cancel()
+            state.close()
 
-    app = FastAPI(title="IREK-Assistent", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="IREK-Assistent", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json" if settings.api_docs else None)
     app.state.api = state
     errors.install(app)
-    for module in (health, answers, match, search, goals, documents, feedback, export):
-        app.include_router(module.router)
+    app.include_router(health.router)
+    for module in (answers, match, search, goals, documents, feedback, export, admin):
+        app.include_router(module.router, responses=errors.LIMIT_ERRORS)
+    if settings.api_docs:
+        docs.install(app)
+    # Outermost first: headers on every answer, then the rate limit (before any body is read), the body's bounds,
+    # the cap on answers in work, and the deadline around the app itself.
+    app.add_middleware(Deadline, settings=settings)
+    app.add_middleware(AnswerCap, settings=settings)
+    app.add_middleware(BodyGuard, settings=settings)
+    app.add_middleware(RateLimit, settings=settings)
+    app.add_middleware(SecurityHeaders)
 
     web = settings.web_static_dir
     if web.is_dir():  # mounted last: /api, /healthz, /readyz, /docs and /openapi.json take precedence

@@ -3,15 +3,15 @@
 - invalid request (RequestValidationError): 422 `{"detail": "...", "errors": [{"field", "type", "message"}]}`;
   a text over its length limit (a question over 2,000 characters) gives 413 with the same shape;
 - QueryError of the services (unknown document or section, empty query): 422;
-- no usable index: 503 `{"detail": "...", "reason": "..."}`;
+- no usable index: 503 `{"detail": "...", "reason": "..."}` (the reason names no file path);
 - unknown address or method, 404 of a route: the German detail;
-- a body larger than MAX_BODY_BYTES: 413;
+- a body that is not UTF-8 or nested too deeply: 400 (normally from assistant/api/limits.py, which also answers
+  408, 413, 429, 503 and 504; `LIMIT_ERRORS` documents them all in the OpenAPI document);
 - anything else: 500 with a German message; the exception is logged.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
@@ -19,17 +19,32 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Receive, Scope, Send
 
+from assistant.api.limits import NOT_UTF8, TOO_DEEP
+from assistant.api.schemas import ErrorOut
 from assistant.api.state import NOT_READY, ServiceUnavailable
 from assistant.core.errors import QueryError
 
 logger = logging.getLogger("assistant.api")
 
-MAX_BODY_BYTES = 2 * 1024 * 1024
 INTERNAL_ERROR = ("Bei der Bearbeitung ist ein interner Fehler aufgetreten. Bitte versuchen Sie es noch einmal; "
                   "besteht das Problem weiter, wenden Sie sich an die Betreuung des IREK-Assistenten.")
-TOO_LARGE = "Die Anfrage ist zu groß (höchstens 2 MB)."
+BAD_BODY = "Der Inhalt der Anfrage konnte nicht gelesen werden."
+
+# The answers of the limits (assistant/api/limits.py) and of the body checks, on every /api route.
+LIMIT_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "Inhalt nicht lesbar: kein UTF-8, oder JSON tiefer als 32 Ebenen "
+                                            "verschachtelt."},
+    408: {"model": ErrorOut, "description": "Der Inhalt kam nicht rechtzeitig vollständig an "
+                                            "(IREK_BODY_READ_TIMEOUT_S)."},
+    413: {"model": ErrorOut, "description": "Anfrage zu groß (IREK_MAX_BODY_BYTES, gezählt wie die Bytes ankommen) "
+                                            "oder Text zu lang."},
+    429: {"model": ErrorOut, "description": "Zu viele Anfragen von dieser Adresse (IREK_RATE_LIMIT_PER_MINUTE); "
+                                            "`Retry-After` sagt, wann es wieder geht.",
+          "headers": {"Retry-After": {"description": "Sekunden bis zur nächsten erlaubten Anfrage.",
+                                      "schema": {"type": "integer"}}}},
+    504: {"model": ErrorOut, "description": "Zeitlimit der Anfrage überschritten (IREK_REQUEST_DEADLINE_S)."},
+}
 
 FIELD_NAMES = {
     "question": "Frage", "history": "Verlauf", "role": "Rolle", "content": "Inhalt", "q": "Suchbegriff",
@@ -41,9 +56,10 @@ FIELD_NAMES = {
     "municipality": "Gemeinde", "description": "Beschreibung des Vorhabens",
 }
 _STATUS_TEXT = {
+    400: BAD_BODY,
     404: "Diese Adresse gibt es nicht.",
     405: "Diese Methode ist für diese Adresse nicht erlaubt.",
-    413: TOO_LARGE,
+    413: "Die Anfrage ist zu groß.",
 }
 
 
@@ -73,6 +89,8 @@ def german_message(error: dict[str, Any]) -> str:
         return f"Die Angabe {where} ist zu lang (höchstens {_number(ctx.get('max_length'))} Zeichen)."
     if kind == "too_long":
         return f"Die Angabe {where} hat zu viele Einträge (höchstens {ctx.get('max_length')})."
+    if kind == "string_unicode":
+        return f"Die Angabe {where} enthält ungültige Zeichen (kein gültiger Unicode-Text)."
     if kind in ("string_type", "str_type"):
         return f"Die Angabe {where} muss ein Text sein."
     if kind in ("int_parsing", "int_type", "int_from_float"):
@@ -121,11 +139,23 @@ async def query_error(request: Request, exc: QueryError) -> JSONResponse:
 
 
 async def service_unavailable(request: Request, exc: ServiceUnavailable) -> JSONResponse:
-    return JSONResponse({"detail": NOT_READY, "reason": exc.reason}, status_code=503)
+    return JSONResponse({"detail": NOT_READY, "reason": exc.reason}, status_code=503, headers={"Retry-After": "30"})
+
+
+def _body_error(exc: StarletteHTTPException) -> str | None:
+    """FastAPI's own 400 for a body it could not parse, in German by its cause."""
+    cause = exc.__cause__
+    if isinstance(cause, UnicodeError):
+        return NOT_UTF8
+    if isinstance(cause, RecursionError):
+        return TOO_DEEP
+    return BAD_BODY if exc.status_code == 400 else None
 
 
 async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     detail = exc.detail
+    if exc.status_code == 400 and detail == "There was an error parsing the body":
+        detail = _body_error(exc)
     if not isinstance(detail, str) or detail in ("Not Found", "Method Not Allowed", "Request Entity Too Large") \
             or not detail.strip():
         detail = _STATUS_TEXT.get(exc.status_code, "Die Anfrage konnte nicht bearbeitet werden.")
@@ -143,24 +173,3 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ServiceUnavailable, service_unavailable)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(Exception, internal_error)
-    app.add_middleware(BodySizeLimit)
-
-
-class BodySizeLimit:
-    """413 before reading a body whose declared length exceeds MAX_BODY_BYTES."""
-
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            length = dict(scope.get("headers") or []).get(b"content-length")
-            if length is not None and length.isdigit() and int(length) > self.max_bytes:
-                body = json.dumps({"detail": TOO_LARGE}, ensure_ascii=False).encode("utf-8")
-                await send({"type": "http.response.start", "status": 413,
-                            "headers": [(b"content-type", b"application/json"),
-                                        (b"content-length", str(len(body)).encode())]})
-                await send({"type": "http.response.body", "body": body})
-                return
-        await self.app(scope, receive, send)

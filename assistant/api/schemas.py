@@ -6,9 +6,11 @@ The answer shape is contracts.md §2; response models allow extra keys, so that 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import json
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from assistant.answer.pipeline import MAX_QUESTION_CHARS
 from assistant.funding.rules import FundingKnowledge
@@ -17,6 +19,42 @@ from assistant.funding.profile import APPLICANT_TYPES, COMPANY_SIZES, MUNICIPALI
 MAX_COMMENT_CHARS = 2000
 MAX_HISTORY_TURNS = 40
 MAX_TURN_CHARS = 20000
+MAX_HISTORY_CHARS = 30000  # all turns together (the page sends at most 12 turns of about 2,000 characters)
+MAX_FEEDBACK_ANSWER_CHARS = 50000  # the answer text, or the answer JSON as serialised
+MAX_JSON_DEPTH = 32  # also enforced on whole bodies by assistant/api/limits.py
+
+# Characters no text of a request keeps: C0/C1 controls except tab and line breaks, U+FFFE/U+FFFF (invalid in XML,
+# so in DOCX) and lone surrogates (JSON can carry "\ud800", which no UTF-8 response or database can hold).
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Control characters become spaces, lone surrogates U+FFFD (a typed text field refuses those before, as
+    `string_unicode`: 422; here they matter in free answer JSON); everything else stays as sent."""
+    return _SURROGATE.sub("\ufffd", _UNWANTED.sub(" ", value))
+
+
+Text = Annotated[str, AfterValidator(clean_text)]
+
+
+def text(max_length: int) -> Any:
+    """A cleaned text of at most `max_length` characters; the bound sits on the string itself, so that it also holds
+    (as `string_too_long`, 413) where the field is optional or a list item."""
+    return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(clean_text)]
+
+
+def _clean_json(value: Any, depth: int = 0) -> Any:
+    """Every string (and key) of a JSON value cleaned; deeper than MAX_JSON_DEPTH is refused."""
+    if depth > MAX_JSON_DEPTH:
+        raise ValueError(f"Die Angabe ist zu tief verschachtelt (höchstens {MAX_JSON_DEPTH} Ebenen).")
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean_json(item, depth + 1) for item in value]
+    if isinstance(value, dict):
+        return {clean_text(str(k)): _clean_json(v, depth + 1) for k, v in value.items()}
+    return value
 
 EXAMPLE_QUESTION = "Unsere Gemeinde will ein Gewerbegebiet mit eigener Wasserstoffversorgung bauen. Was passt?"
 EXAMPLE_FOLLOW_UP = "Und wie hoch wäre der Fördersatz?"
@@ -85,16 +123,17 @@ class Loose(BaseModel):
 
 class Turn(BaseModel):
     role: Literal["user", "assistant"] = Field(description="Wer gesprochen hat.", examples=["user"])
-    content: str = Field(max_length=MAX_TURN_CHARS, description="Der Text des Gesprächsschritts.",
+    content: Text = Field(max_length=MAX_TURN_CHARS, description="Der Text des Gesprächsschritts.",
                          examples=["Wir planen ein Gründerzentrum in Melle."])
 
 
 class AskRequest(BaseModel):
-    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
-                          description="Frage oder Projektbeschreibung auf Deutsch (höchstens 2.000 Zeichen).",
-                          examples=[EXAMPLE_QUESTION])
+    question: Text = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
+                           description="Frage oder Projektbeschreibung auf Deutsch (höchstens 2.000 Zeichen).",
+                           examples=[EXAMPLE_QUESTION])
     history: list[Turn] = Field(default_factory=list, max_length=MAX_HISTORY_TURNS,
-                                description="Frühere Gesprächsschritte, älteste zuerst (optional).")
+                                description="Frühere Gesprächsschritte, älteste zuerst (optional; höchstens 40 "
+                                            "Schritte und 30.000 Zeichen zusammen).")
 
     model_config = ConfigDict(json_schema_extra={"examples": [
         {"question": EXAMPLE_QUESTION},
@@ -108,6 +147,14 @@ class AskRequest(BaseModel):
     @classmethod
     def _question(cls, value: str) -> str:
         return _not_blank(value, "Bitte eine Frage oder einen Suchbegriff eingeben.")
+
+    @field_validator("history")
+    @classmethod
+    def _history(cls, value: list[Turn]) -> list[Turn]:
+        if sum(len(turn.content) for turn in value) > MAX_HISTORY_CHARS:
+            raise ValueError(f"Der Verlauf ist zu lang (höchstens {MAX_HISTORY_CHARS:,} Zeichen zusammen). Bitte "
+                             "ein neues Gespräch beginnen oder ältere Schritte weglassen.".replace(",", "."))
+        return value
 
     def history_dicts(self) -> list[dict[str, str]]:
         return [turn.model_dump() for turn in self.history]
@@ -180,16 +227,16 @@ class MatchRequest(BaseModel):
                                   "(Verein/gemeinnützig), research (Forschungseinrichtung).", examples=["municipality"])
     company_size: Literal[COMPANY_SIZES] | None = Field(  # type: ignore[valid-type]
         default=None, description="Größe des Unternehmens: small, medium, large.", examples=["small"])
-    sector: str | None = Field(default=None, max_length=200, description="Branche bzw. Haupttätigkeit.",
+    sector: text(200) | None = Field(default=None, description="Branche bzw. Haupttätigkeit.",
                                examples=["Maschinenbau"])
     project_types: list[Literal[PROJECT_TYPES]] = Field(  # type: ignore[valid-type]
         default_factory=list, max_length=10, description="Projektarten aus dem Vokabular der Förderregeln.",
         examples=[["industrial_site", "energy_infrastructure"]])
     already_started: bool | None = Field(default=None, description="Ist mit dem Vorhaben schon begonnen worden?",
                                          examples=[False])
-    municipality: str | None = Field(default=None, max_length=100, description="Gemeinde im Landkreis Osnabrück.",
+    municipality: text(100) | None = Field(default=None, description="Gemeinde im Landkreis Osnabrück.",
                                      examples=["Melle"])
-    description: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
+    description: Text = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
                              description="Beschreibung des Vorhabens auf Deutsch (höchstens 2.000 Zeichen).",
                              examples=["Wir wollen ein Gewerbegebiet mit eigener Wasserstoffversorgung erschließen."])
 
@@ -384,16 +431,19 @@ class DocumentsOut(BaseModel):
 # -- feedback ---------------------------------------------------------------------------------------------------------
 
 class FeedbackIn(BaseModel):
-    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS, description="Die gestellte Frage.",
-                          examples=[EXAMPLE_QUESTION])
-    answer: str | dict[str, Any] = Field(description="Die bewertete Antwort: ihr Text oder das ganze Antwort-JSON.",
-                                         examples=["Ihr Vorhaben passt am besten zum Handlungsziel 2.3.1 … [1]"])
+    question: Text = Field(min_length=1, max_length=MAX_QUESTION_CHARS, description="Die gestellte Frage.",
+                           examples=[EXAMPLE_QUESTION])
+    answer: Text | dict[str, Any] = Field(
+        description="Die bewertete Antwort: ihr Text oder das ganze Antwort-JSON (höchstens 50.000 Zeichen, "
+                    f"höchstens {MAX_JSON_DEPTH} Ebenen).",
+        examples=["Ihr Vorhaben passt am besten zum Handlungsziel 2.3.1 … [1]"])
     rating: Literal["up", "down"] = Field(description="up = hilfreich, down = nicht hilfreich.", examples=["up"])
-    comment: str | None = Field(default=None, max_length=MAX_COMMENT_CHARS,
-                                description="Freier Kommentar (optional, höchstens 2.000 Zeichen).",
-                                examples=["Der Hinweis auf die NBank war hilfreich."])
-    answer_id: str | None = Field(default=None, max_length=200, description="Kennung der Antwort im Client (optional).",
-                                  examples=["a-2026-11-26-0001"])
+    comment: text(MAX_COMMENT_CHARS) | None = Field(default=None,
+                                 description="Freier Kommentar (optional, höchstens 2.000 Zeichen).",
+                                 examples=["Der Hinweis auf die NBank war hilfreich."])
+    answer_id: text(200) | None = Field(default=None,
+                                   description="Kennung der Antwort im Client (optional).",
+                                   examples=["a-2026-11-26-0001"])
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "question": EXAMPLE_QUESTION, "answer": "Ihr Vorhaben passt am besten zum Handlungsziel 2.3.1 … [1]",
@@ -408,8 +458,11 @@ class FeedbackIn(BaseModel):
     @field_validator("answer")
     @classmethod
     def _answer(cls, value: str | dict[str, Any]) -> str | dict[str, Any]:
-        if isinstance(value, str) and len(value) > 50000:
-            raise ValueError("Die Antwort ist zu lang (höchstens 50.000 Zeichen).")
+        value = _clean_json(value)
+        size = len(value) if isinstance(value, str) else len(json.dumps(value, ensure_ascii=False))
+        if size > MAX_FEEDBACK_ANSWER_CHARS:
+            raise ValueError(f"Die Antwort ist zu lang (höchstens {MAX_FEEDBACK_ANSWER_CHARS:,} Zeichen)."
+                             .replace(",", "."))
         return value
 
 
@@ -430,22 +483,68 @@ class FeedbackList(BaseModel):
 
 # -- export -----------------------------------------------------------------------------------------------------------
 
-class ExportAnswer(BaseModel):
+_GOAL_CODE = r"^[1-9](\.[1-9](\.[0-9]{1,2})?)?$"  # corridor 2, Leitziel 2.3, Handlungsziel 2.3.1
+CitationNumbers = list[Annotated[int, Field(ge=1, le=1000)]]
+
+
+class _Strict(BaseModel):
+    """Export input: exactly the fields the writer reads, typed; other keys of an answer (summary, intent,
+    timings_ms, …) are ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+class ExportGoalRef(_Strict):
+    code: str = Field(pattern=_GOAL_CODE, max_length=8)
+    title: Text = Field(default="", max_length=500)
+
+
+class ExportGoal(_Strict):
+    code: str = Field(pattern=_GOAL_CODE, max_length=8, description="Zielcode wie 2, 2.3 oder 2.3.1.")
+    title: Text = Field(default="", max_length=500)
+    leitziel: ExportGoalRef | None = None
+    corridor: ExportGoalRef | None = None
+    citations: CitationNumbers = Field(default_factory=list, max_length=50)
+
+
+class ExportFundingPath(_Strict):
+    id: Text = Field(default="", max_length=100)
+    name: Text = Field(default="", max_length=500)
+    max_rate: Text = Field(default="", max_length=1000)
+    applicants: Text = Field(default="", max_length=2000)
+    conditions: list[text(2000)] = Field(default_factory=list, max_length=30)
+    blocked: bool = False
+    reasons: list[text(2000)] = Field(default_factory=list, max_length=30)
+    where_to_apply: text(1000) | None = None
+    next_steps: list[text(2000)] = Field(default_factory=list, max_length=30)
+    citations: CitationNumbers = Field(default_factory=list, max_length=50)
+
+
+class ExportCitation(_Strict):
+    n: int = Field(ge=1, le=1000, description="Die Nummer des Belegs in der Antwort: [n] (ganze Zahl).")
+    document: Text = Field(default="", max_length=100)
+    title: Text = Field(default="", max_length=500)
+    page: int | None = Field(default=None, ge=1, le=100000)
+    page_label: text(20) | None = None
+    section: text(1000) | None = None
+    quote: Text = Field(default="", max_length=5000)
+    chunk_id: text(300) | None = None
+
+
+class ExportAnswer(_Strict):
     """An answer as /api/ask returns it, plus the question."""
 
-    model_config = ConfigDict(extra="allow")
-
-    question: str = Field(max_length=MAX_QUESTION_CHARS, examples=[EXAMPLE_QUESTION])
-    answer: str = Field(default="", max_length=50000)
+    question: Text = Field(max_length=MAX_QUESTION_CHARS, examples=[EXAMPLE_QUESTION])
+    answer: Text = Field(default="", max_length=50000)
     abstained: bool = False
-    goals: list[dict[str, Any]] = Field(default_factory=list)
-    funding_paths: list[dict[str, Any]] = Field(default_factory=list)
-    citations: list[dict[str, Any]] = Field(default_factory=list)
+    goals: list[ExportGoal] = Field(default_factory=list, max_length=20)
+    funding_paths: list[ExportFundingPath] = Field(default_factory=list, max_length=20)
+    citations: list[ExportCitation] = Field(default_factory=list, max_length=100)
 
 
 class ExportRequest(BaseModel):
     format: Literal["md", "docx"] = Field(default="md", description="md (Markdown) oder docx (Word).")
-    title: str = Field(min_length=1, max_length=200, description="Überschrift des Abschnitts.",
+    title: Text = Field(min_length=1, max_length=200, description="Überschrift des Abschnitts.",
                        examples=["Bezug zum IREK und Förderweg"])
     answers: list[ExportAnswer] = Field(min_length=1, max_length=30,
                                         description="Antworten wie von /api/ask, jeweils mit der Frage.")
@@ -472,7 +571,15 @@ class Ready(BaseModel):
     documents: int
     passages: int
     built_at: str | None
+    build_id: str | None = Field(default=None, description="Kennung des Index-Builds, der gerade antwortet.")
     llm: bool = Field(description="true, wenn ein Sprachmodell die Antworten formuliert.")
+
+
+class ReloadOut(BaseModel):
+    switched: bool = Field(description="true, wenn ein neuer Build übernommen wurde.")
+    build_id: str | None = Field(description="Der Build, der jetzt antwortet.")
+    built_at: str | None
+    detail: str = Field(description="Deutsche Zusammenfassung.")
 
 
 class ErrorOut(BaseModel):

@@ -77,6 +77,34 @@ class Settings(BaseSettings):
     api_host: str = Field(default="127.0.0.1", description="Default host of `irek serve`.")
     api_port: int = Field(default=8000, ge=1, le=65535, description="Default port of `irek serve`.")
 
+    # -- limits and protection of the HTTP API (assistant/api/limits.py; docs/operations.md "Grenzen") ---------------
+    admin_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token for reading feedback and for admin calls (reload); empty = those routes are off.",
+    )
+    max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024,
+                                description="Largest request body, counted as the bytes arrive (chunked included).")
+    body_read_timeout_s: float = Field(default=10.0, gt=0,
+                                       description="Time a client has to send the whole request body (else 408).")
+    request_deadline_s: float = Field(
+        default=45.0, gt=0, description="Wall-clock limit of one request until its response starts (else 504).")
+    rate_limit_per_minute: int = Field(
+        default=120, ge=0, description="Requests per client (IP address) and minute to /api/*; 0 = no rate limit.")
+    rate_limit_burst: int = Field(default=60, ge=1, description="Requests a client may send at once before the "
+                                                                "per-minute rate applies.")
+    feedback_per_minute: int = Field(default=10, ge=0,
+                                     description="Feedback posts per client and minute (on top of the rate limit); "
+                                                 "0 = no separate limit.")
+    max_concurrent_answers: int = Field(
+        default=64, ge=1, description="Answers (ask, chat, match) in work at once per process; more get 503.")
+    index_watch_s: float = Field(
+        default=2.0, ge=0, description="How often the server looks whether `current` points at a new build (seconds); "
+                                       "0 = only on SIGHUP or POST /api/admin/reload.")
+    index_keep_builds: int = Field(
+        default=2, ge=1, description="Newest builds the ingest keeps (the current one among them); older ones go "
+                                     "unless a running server still reads them (index/leases).")
+    api_docs: bool = Field(default=True, description="Serve /docs and /openapi.json (off in production mode).")
+
     @property
     def feedback_db_path(self) -> Path:
         """Where feedback is stored: IREK_FEEDBACK_DB, or `data/feedback.sqlite3` beside the index directory."""

@@ -19,7 +19,7 @@ from assistant.text.citations import citation_from_fields, german_citation
 PassageLookup = Callable[[str], "Passage | None"]
 
 _NUMBER = re.compile(r"\[(\d+)\]")
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_BOLD = re.compile(r"\*\*(.{1,500}?)\*\*")  # bounded: many unclosed "**" in one line cost linear time
 
 
 @dataclass

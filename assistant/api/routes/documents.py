@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException
 
-from assistant.api.deps import ReadyStateDep
+from assistant.api.deps import PipelineDep, StateDep
 from assistant.api.schemas import DocumentsOut, ErrorOut, PassageDetail
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import german_citation
@@ -33,9 +33,9 @@ def _neighbour(passage: Passage | None) -> dict[str, Any] | None:
 
 @router.get("/documents", response_model=DocumentsOut, responses={503: {"model": ErrorOut}},
             summary="Indexierte Dokumente")
-async def documents(state: ReadyStateDep) -> dict:
+async def documents(pipeline: PipelineDep) -> dict:
     """Alle indexierten Dokumente mit Titel, Herausgeber, Fassung, Seiten, Passagen und SHA-256."""
-    snapshot = state.require().retriever.snapshot
+    snapshot = pipeline.retriever.snapshot
     rows = []
     for doc in snapshot.documents_summary():
         source = doc.get("source") or {}
@@ -49,14 +49,14 @@ async def documents(state: ReadyStateDep) -> dict:
 @router.get("/passages/{chunk_id:path}", response_model=PassageDetail,
             responses={404: {"model": ErrorOut, "description": "Unbekannte Passage."}, 503: {"model": ErrorOut}},
             summary="Quellenansicht einer Passage")
-async def passage(chunk_id: str, state: ReadyStateDep) -> dict:
+async def passage(chunk_id: str, state: StateDep, pipeline: PipelineDep) -> dict:
     """Der Text der Passage mit Dokument, Seite, Abschnitt und deutscher Fundstelle, dazu die Nachbarpassagen
     (`prev`, `next`) im selben Dokument – damit ein Beleg im Zusammenhang gelesen werden kann."""
-    found = state.passage(chunk_id)
+    found = state.passage(chunk_id, pipeline)
     if found is None:
-        raise HTTPException(404, f"Eine Passage „{chunk_id}“ gibt es im Index nicht.")
-    before, after = state.neighbours.get(chunk_id, (None, None))
-    info = state.require().retriever.snapshot.manifest.get("documents", {}).get(found.document, {})
+        raise HTTPException(404, f"Eine Passage „{chunk_id[:200]}“ gibt es im Index nicht.")
+    before, after = state.neighbours(pipeline).get(chunk_id, (None, None))
+    info = pipeline.retriever.snapshot.manifest.get("documents", {}).get(found.document, {})
     return {**passage_dict(found), "document_full_title": info.get("title"), "kind": found.kind,
-            "prev": _neighbour(state.passage(before) if before else None),
-            "next": _neighbour(state.passage(after) if after else None)}
+            "prev": _neighbour(state.passage(before, pipeline) if before else None),
+            "next": _neighbour(state.passage(after, pipeline) if after else None)}

@@ -39,10 +39,11 @@ async def export_answers(body: ExportRequest, state: StateDep) -> Response:
     """Ein Abschnitt für einen Förderantrag: Zielbeitrag zum IREK mit Zitaten, Förderweg mit Bedingungen und ein
     Quellenverzeichnis mit vollständigen deutschen Fundstellen (Dokument, Abschnitt, Seite). Ist der Index geladen,
     werden die Fundstellen aus den indexierten Passagen gebildet, sonst aus den Angaben der Antworten."""
-    passage_for = state.passage if state.pipeline is not None else None
+    pipeline = state.pipeline  # the build served now; the export reads only what the snapshot holds in memory
+    passage_for = pipeline.retriever.snapshot.passage if pipeline is not None else None
     documents = {}
-    if state.pipeline is not None:
-        for doc_id, info in state.pipeline.retriever.snapshot.manifest.get("documents", {}).items():
+    if pipeline is not None:
+        for doc_id, info in pipeline.retriever.snapshot.manifest.get("documents", {}).items():
             source = info.get("source") or {}
             documents[doc_id] = {"title": info.get("title", doc_id), "kind": info.get("kind"),
                                  "publisher": source.get("publisher"), "version": source.get("version"),

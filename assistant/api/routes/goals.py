@@ -4,31 +4,32 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException
 
-from assistant.api.deps import ReadyStateDep
+from assistant.api.deps import PipelineDep
 from assistant.api.routes.documents import passage_dict
 from assistant.api.schemas import ErrorOut, GoalDetail, GoalTree
+from assistant.answer.pipeline import AnswerPipeline
 from assistant.index.catalogue import GoalCatalogue
 
 router = APIRouter(prefix="/api", tags=["IREK-Ziele"])
 
 
-def _catalogue(state) -> GoalCatalogue:  # noqa: ANN001
-    return GoalCatalogue.from_snapshot(state.require().retriever.snapshot)
+def _catalogue(pipeline: AnswerPipeline) -> GoalCatalogue:
+    return GoalCatalogue.from_snapshot(pipeline.retriever.snapshot)
 
 
 @router.get("/goals", response_model=GoalTree, responses={503: {"model": ErrorOut}}, summary="Zielbaum des IREK")
-async def goals(state: ReadyStateDep) -> dict:
+async def goals(pipeline: PipelineDep) -> dict:
     """4 Themenkorridore, 15 Leitziele, 55 Handlungsziele, so nummeriert wie im IREK."""
-    return _catalogue(state).to_json()
+    return _catalogue(pipeline).to_json()
 
 
 @router.get("/goals/{code}", response_model=GoalDetail,
             responses={404: {"model": ErrorOut, "description": "Unbekannter Zielcode."}, 503: {"model": ErrorOut}},
             summary="Ein Ziel mit seinen Passagen")
-async def goal(code: str, state: ReadyStateDep) -> dict:
+async def goal(code: str, pipeline: PipelineDep) -> dict:
     """Ein Themenkorridor (`2`), Leitziel (`2.3`) oder Handlungsziel (`2.3.1`) mit übergeordneten Zielen,
     untergeordneten Zielen und den Passagen des IREK dazu."""
-    catalogue = _catalogue(state)
+    catalogue = _catalogue(pipeline)
     item = catalogue.get(code.strip())
     if item is None:
         raise HTTPException(404, f"Ein Ziel „{code}“ gibt es im IREK nicht (Codes wie 2, 2.3 oder 2.3.1).")
@@ -37,7 +38,7 @@ async def goal(code: str, state: ReadyStateDep) -> dict:
         found = catalogue.get(goal_code) if goal_code else None
         return {"code": found.code, "title": found.title} if found else None
 
-    passages = state.require().retriever.passages
+    passages = pipeline.retriever.passages
     if item.level == "corridor":
         own = [p for p in passages if p.document == "irek" and p.corridor == item.code and not p.goal_code]
     else:

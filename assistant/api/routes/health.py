@@ -22,10 +22,11 @@ async def healthz() -> dict:
             responses={503: {"model": ErrorOut, "description": "Kein nutzbarer Index geladen."}})
 async def readyz(state: StateDep):
     """200, wenn Index und Modelle geladen sind; sonst 503 mit einer deutschen Meldung."""
-    if state.pipeline is None:
+    pipeline = state.pipeline
+    if pipeline is None:
         return JSONResponse({"status": "nicht bereit", "detail": NOT_READY, "reason": state.unavailable_reason},
                             status_code=503)
-    snapshot = state.pipeline.retriever.snapshot
+    snapshot = pipeline.retriever.snapshot
     return {"status": "bereit", "documents": len(snapshot.manifest.get("documents", {})),
             "passages": len(snapshot.passages), "built_at": snapshot.manifest.get("built_at"),
-            "llm": state.pipeline.composer is not None}
+            "build_id": snapshot.build_id, "llm": pipeline.composer is not None}

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from assistant.api.deps import ReadyStateDep
+from assistant.api.deps import PipelineDep
 from assistant.api.routes.answers import ERRORS
 from assistant.api.schemas import SearchOut
 from assistant.retrieval.retriever import MAX_QUERY_CHARS, SearchFilters
@@ -23,7 +23,7 @@ def _blank_to_none(value: str | None) -> str | None:
 
 @router.get("/search", response_model=SearchOut, responses=ERRORS, summary="Passagen suchen")
 async def search(
-    state: ReadyStateDep,
+    pipeline: PipelineDep,
     q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, description="Suchanfrage.",
                             examples=["Fördersatz Gewerbegelände"])],
     doc: Annotated[str | None, Query(description="Nur dieses Dokument (z. B. grw, irek).", examples=["grw"])] = None,
@@ -35,7 +35,7 @@ async def search(
     """Passagen nach Relevanz, jede mit deutscher Fundstelle (Dokument, Abschnitt, Seite)."""
     filters = SearchFilters(document=_blank_to_none(doc), section=_blank_to_none(section),
                             corridor=_blank_to_none(corridor))
-    retriever = state.require().retriever
+    retriever = pipeline.retriever
     result = await asyncio.to_thread(retriever.search, q, k, filters)
     return {"query": q, "filters": {"doc": filters.document, "section": filters.section,
                                     "corridor": filters.corridor, "k": k},

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from helpers.api import INDEX_HTML, RunningServer, start_server
+from helpers.api import ADMIN_TOKEN, INDEX_HTML, RunningServer, start_server
+from pydantic import SecretStr
 
 from assistant.core.settings import Settings
 
@@ -22,7 +23,11 @@ def api_settings(real_index, tmp_path_factory) -> Settings:
     web = tmp_path_factory.mktemp("web")
     (web / "index.html").write_text(INDEX_HTML, encoding="utf-8")
     data = tmp_path_factory.mktemp("api-data")
-    return real_index.model_copy(update={"feedback_db": data / "feedback.sqlite3", "web_dir": web})
+    # The shared server of the API tests: admin token set (feedback list), no rate limit (the tests send many requests
+    # from one address; the limits have servers of their own in test_limits.py).
+    return real_index.model_copy(update={"feedback_db": data / "feedback.sqlite3", "web_dir": web,
+                                         "admin_token": SecretStr(ADMIN_TOKEN), "rate_limit_per_minute": 0,
+                                         "feedback_per_minute": 0})
 
 
 @pytest.fixture(scope="session")

@@ -69,3 +69,51 @@ def test_bad_export_requests(client, asked):
     assert_german_error(client.post("/api/export", json={"format": "md", "title": "T", "answers": []}), 422)
     assert_german_error(client.post("/api/export", json={"format": "md", "title": " ", "answers": [asked]}), 422)
     assert_german_error(client.post("/api/export", json={"format": "md", "title": "T" * 201, "answers": [asked]}), 413)
+
+
+def _keeps_connection(client) -> None:  # noqa: ANN001
+    """The keep-alive connection is still usable (a 500 used to drop it)."""
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.headers.get("connection") != "close"
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_malformed_answers_are_422_never_500_and_keep_alive_survives(client, asked, fmt):
+    citation = asked["citations"][0]
+    goal = asked["goals"][0]
+    bad = [
+        {**asked, "citations": [{**citation, "n": "1a"}]},  # a citation number that is no integer
+        {**asked, "citations": [{**citation, "n": 1.5}]},
+        {**asked, "goals": [{**goal, "code": "2.3.x"}]},  # a malformed goal
+        {**asked, "goals": [{**goal, "leitziel": "2.3"}]},
+        {**asked, "goals": ["2.3.1"]},
+        {**asked, "funding_paths": [{"id": "grw", "conditions": "keine Liste"}]},
+        {**asked, "citations": [{**citation, "n": 1, "page": "drei"}]},
+    ]
+    with client.stream("POST", "/api/export", json={"format": fmt, "title": "T", "answers": [asked]}) as ok:
+        assert ok.status_code == 200
+    for answer in bad:
+        response = client.post("/api/export", json={"format": fmt, "title": "T", "answers": [answer]})
+        assert_german_error(response, 422)
+        _keeps_connection(client)
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_control_characters_are_removed_and_lone_surrogates_refused(client, asked, fmt):
+    raw = ('{"format": "%s", "title": "Titel\\u0000mit\\u0007Steuerzeichen", "answers": [{"question": '
+           '"Frage\\u001bX rot?", "answer": "Antwort\\u000b mit\\uffff Zeichen [1].", "citations": [{"n": 1, '
+           '"document": "irek", "title": "IREK", "quote": "Zitat\\u0008 hier", "section": "2.3"}]}]}') % fmt
+    response = client.post("/api/export", content=raw.encode(), headers={"content-type": "application/json"})
+    assert response.status_code == 200, response.text
+    if fmt == "md":
+        text = response.text
+    else:
+        document = Document(io.BytesIO(response.content))
+        text = "\n".join(p.text for p in document.paragraphs)
+    assert "Titel mit Steuerzeichen" in text and "Frage X rot?" in text
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in text)
+    broken = raw.replace("Steuerzeichen", "Steuer\\ud800zeichen")
+    body = assert_german_error(client.post("/api/export", content=broken.encode(),
+                                           headers={"content-type": "application/json"}), 422)
+    assert "ungültige Zeichen" in body["detail"]
+    _keeps_connection(client)

@@ -29,7 +29,9 @@ from assistant.core.settings import Settings
 @pytest.fixture(scope="session")
 def web_settings(real_index, tmp_path_factory) -> Settings:
     data = tmp_path_factory.mktemp("web-data")
-    return real_index.model_copy(update={"feedback_db": data / "feedback.sqlite3", "web_dir": None})
+    # no rate limit: one browser session of tests sends more requests from 127.0.0.1 than a person would
+    return real_index.model_copy(update={"feedback_db": data / "feedback.sqlite3", "web_dir": None,
+                                         "rate_limit_per_minute": 0, "feedback_per_minute": 0})
 
 
 @pytest.fixture(scope="session")
