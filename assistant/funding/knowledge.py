@@ -100,7 +100,7 @@ class Triggers(TypedDict, total=False):
     applicant_types: list[str]  # the applicant is one of these
     company_size: CompanySize
     sector_excluded: bool
-    part_of_university: bool
+    university_or_society: bool  # part of a Hochschule or a publicly funded research society
     project_type: str  # the project is of this type ...
     unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
 
