@@ -168,6 +168,8 @@ class FundingPath(Curated):
     municipalities: list[str] = []
     budget: str = ""
     chosen_for: SizeChoice | None = None
+    umbrella: bool = False  # the path itself is no measure: offered only through a sub-measure that fits the project
+    chosen_when: Triggers = Field(default_factory=dict)  # a sub-measure that stands in for its path for such a project
 
     @model_validator(mode="after")
     def _sub_measures_belong_here(self) -> FundingPath:

@@ -190,7 +190,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "advice": r"beratung|berater\b|beraten\b",
     "training": r"schulung|weiterbildung|qualifizierung|fortbildung|schulen\b|vermitteln",
     "first_hire": r"hochschulabsolvent|absolvent|ersteinstellung|berufseinsteiger",
-    "applied_rnd": r"forschung|forschen|prototyp|\bf\s?&\s?e\b|\bfue\b|entwicklungsprojekt|verfahren\s{1,3}([a-zäöüß]{1,30}\s{1,3})?entwickeln"
+    "applied_rnd": r"forschung(?!s?(gebäude|infrastruktur|labor|zentrum|einrichtung|bau|institut))|forschen|prototyp|\bf\s?&\s?e\b|\bfue\b|entwicklungsprojekt|verfahren\s{1,3}([a-zäöüß]{1,30}\s{1,3})?entwickeln"
                    r"|neues\s{1,3}verfahren",
     "market_launch": r"markteinführung|markteintritt|auf\s{1,3}den\s{1,3}markt\s{1,3}bringen",
     "rural_development": r"\bdorf|dorfgemeinschaftshaus|dorfladen|ländliche[nr]?\s{1,3}raum|kulturtreff|jugendraum|mehrgenerationen"
