@@ -156,6 +156,8 @@ _AUXILIARY = re.compile(r"\b(haben|hat|habe|hatten|hatte|ist|sind|war|waren|wurd
                         r"|mittlerweile|gestern|letzte\w{0,2}|vorige\w{0,2})\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(werden|wird|soll\w{0,2}|woll\w{0,3}|möcht\w{0,2}|plan\w{0,3}|geplant|demnächst|bald|nächst\w{0,2}"
                      r"|vorhab\w{0,2}|müssen|muss|würde\w{0,1}|können|kann|dürfen|darf|zählt|gilt|als)\b", re.IGNORECASE)
+_ORDER_TO_COME = re.compile(r"\b(bestellen|beauftragen|unterschreiben|unterzeichnen|vergeben|in\s{1,3}auftrag\s{1,3}geben"
+                            r"|anfangen|beginnen|starten)\b", re.IGNORECASE)
 _NO_START_BY_KR = re.compile(r"grundstück|baugenehmigung|genehmigung|bauantrag|planung|planer|architekt|gutachten"
                              r"|machbarkeitsstudie|bodenuntersuchung|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
 
@@ -209,7 +211,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|(ersetzen|austauschen|tauschen)\s{1,3}(die|den|das|unsere[nrs]?)\s{1,3}(alte|defekte|bisherige|kaputte)"
                    r"|austausch\s{1,3}(der|des|unserer|unseres)\s{1,3}(alten|bestehenden|defekten)|eins\s{0,2}zu\s{0,2}eins|\b1\s?:\s?1\b"
                    r"|gleichwertige[nrs]?\s{1,3}(neue|maschine|anlage)|ersetzt\s{1,3}werden|ersetzen\s{1,3}müssen",
-    "relocation": r"verlager|\bumzug\b|umziehen|umzieh|ziehen\s{1,3}(\S{1,30}\s{1,3}){0,3}um\b|standortwechsel"
+    "relocation": r"verlager|\bumzug\b|umziehen|umzieh|ziehen\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"
                   r"|an\s{1,3}einen\s{1,3}neuen\s{1,3}standort\s{1,3}(ziehen|gehen|verlegen)|verlegen\s{1,3}(unseren|den)\s{1,3}(betrieb|standort|sitz)",
     "takeover": r"betriebsübernahme|unternehmensnachfolge|betriebsnachfolge|nachfolgeregelung|firmenübernahme"
                 r"|übernahme\s{1,3}(eines|einer|des|der)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk|standort)"
@@ -278,6 +280,8 @@ _ALL_SPELLINGS = {**MUNICIPALITIES, **_MUNICIPALITY_SPELLINGS}
 _TOWNS_ANY_CASE = _name_pattern([n for n in _ALL_SPELLINGS if len(n) >= 6], re.IGNORECASE)
 _TOWNS_AS_WRITTEN = _name_pattern([n for n in _ALL_SPELLINGS if len(n) < 6], 0)
 _TOWN_LOOKUP = {re.sub(r"\s+", " ", n.lower()): canonical for n, canonical in _ALL_SPELLINGS.items()}
+_COMMON_WORD_TOWNS = {"Berge"}  # also a common noun: a town only after "in", "aus", "Gemeinde" ...
+_PLACE_BEFORE = re.compile(r"(\bin|\baus|\bnach|\bbei|\bvon|gemeinde|\bstadt|,)\s{1,3}$", re.IGNORECASE)
 _FUZZY_TOWNS = sorted({n.lower() for n in MUNICIPALITIES if " " not in n and len(n) >= 6})
 
 
@@ -513,7 +517,7 @@ def _already_started(text: str) -> bool | None:
                 not_started = True
                 continue
             return True
-        planned = planned or bool(_PLANNED.search(clause))
+        planned = planned or bool(_PLANNED.search(clause)) or bool(future and _ORDER_TO_COME.search(clause))
     return False if not_started or planned else None
 
 
@@ -522,7 +526,8 @@ def _already_started(text: str) -> bool | None:
 def _municipalities(text: str, words: list[_Word]) -> list[str]:
     """Every municipality of the Landkreis named, in order (also without umlauts, in lower case, or misspelt)."""
     hits = [(m.start(), _TOWN_LOOKUP[re.sub(r"\s+", " ", m.group().lower())])
-            for pattern in (_TOWNS_ANY_CASE, _TOWNS_AS_WRITTEN) for m in pattern.finditer(text)]
+            for pattern in (_TOWNS_ANY_CASE, _TOWNS_AS_WRITTEN) for m in pattern.finditer(text)
+            if m.group() not in _COMMON_WORD_TOWNS or _PLACE_BEFORE.search(text[max(0, m.start() - 14): m.start()])]
     covered = {start for start, _ in hits}
     for word in words[:400]:
         if word.capitalised and len(word.text) >= 6 and word.start not in covered and word.text.isalpha():
