@@ -211,7 +211,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|(ersetzen|austauschen|tauschen)\s{1,3}(die|den|das|unsere[nrs]?)\s{1,3}(alte|defekte|bisherige|kaputte)"
                    r"|austausch\s{1,3}(der|des|unserer|unseres)\s{1,3}(alten|bestehenden|defekten)|eins\s{0,2}zu\s{0,2}eins|\b1\s?:\s?1\b"
                    r"|gleichwertige[nrs]?\s{1,3}(neue|maschine|anlage)|ersetzt\s{1,3}werden|ersetzen\s{1,3}müssen",
-    "relocation": r"verlager|\bumzug\b|umziehen|umzieh|ziehen\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"
+    "relocation": r"verlager|\bumzug\b|umziehen|umzieh|zieh(en|t|e)\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"
                   r"|an\s{1,3}einen\s{1,3}neuen\s{1,3}standort\s{1,3}(ziehen|gehen|verlegen)|verlegen\s{1,3}(unseren|den)\s{1,3}(betrieb|standort|sitz)",
     "takeover": r"betriebsübernahme|unternehmensnachfolge|betriebsnachfolge|nachfolgeregelung|firmenübernahme"
                 r"|übernahme\s{1,3}(eines|einer|des|der)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk|standort)"

@@ -351,8 +351,9 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
     candidates: list[PathAssessment] = []
     for top in knowledge.paths:
         types = set(top.project_types) | {t for s in top.sub_measures for t in s.project_types}
-        applicant_fits = profile.applicant_type is None or profile.applicant_type in top.applicant_types
         matched, hinted = wanted & types, hints & types
+        applicant_fits = profile.applicant_type is None or profile.applicant_type in top.applicant_types or any(
+            profile.applicant_type in s.applicant_types for s in top.sub_measures if matched & set(s.project_types))
         usual = not wanted and top.id in defaults
         fit, why = 0.0, []
         if matched:
@@ -366,7 +367,7 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
             why.append("Üblicher Förderweg für diese Antragstellenden.")
         if fit <= 0:
             continue
-        assessment = _assess_path(top, profile, wanted if matched or usual else hinted, knowledge)
+        assessment = _assess_path(top, profile, wanted if matched else hinted, knowledge)
         if not matched and not usual and not _hint_may_offer(top, assessment, profile, knowledge):
             continue
         if not applicant_fits:
