@@ -200,14 +200,14 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
     "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)|erweiter|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
                            r"|maschine|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|filiale|montagehalle|fertigungshalle"
-                           r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|anbau|anbauen|kapazität",
+                           r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität",
     "modernisation": r"modernisier|umrüst|produktionsprozess|renovier|erneuer(n|t|ung)\b|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
                      r"|sanier(en|t|ung)\b",
-    "replacement": r"ersatzinvestition|ersatzbeschaffung|ersatz\s{1,3}(für|der|des|unserer|unseres)\b"
+    "replacement": r"\bersatzinvestition|\bersatzbeschaffung|\bersatz\s{1,3}(für|der|des|unserer|unseres)\b"
                    r"|(alte[nrs]?|defekte[nrs]?|kaputte[nrs]?|ausgediente[nrs]?|verschlissene[nrs]?|bisherige[nrs]?)\s{1,3}"
                    r"[a-zäöüß-]{2,30}(\s{1,3}[a-zäöüß-]{1,30}){0,5}\s{1,3}(ersetzen|austauschen|erneuern)"
                    r"|durch\s{1,3}(eine[nrs]?|ein)\s{1,3}([a-zäöüß-]{1,30}\s{1,3}){0,2}ersetz"
-                   r"|(ersetzen|austauschen|tauschen)\s{1,3}(die|den|das|unsere[nrs]?)\s{1,3}(alte|defekte|bisherige|kaputte)"
+                   r"|\b(ersetzen|austauschen|tauschen)\s{1,3}(die|den|das|unsere[nrs]?)\s{1,3}(alte|defekte|bisherige|kaputte)"
                    r"|austausch\s{1,3}(der|des|unserer|unseres)\s{1,3}(alten|bestehenden|defekten)|eins\s{0,2}zu\s{0,2}eins|\b1\s?:\s?1\b"
                    r"|gleichwertige[nrs]?\s{1,3}(neue|maschine|anlage)|ersetzt\s{1,3}werden|ersetzen\s{1,3}müssen",
     "relocation": r"verlager|\bumzug\b|umziehen|umzieh|zieh(en|t|e)\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"

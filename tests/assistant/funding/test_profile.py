@@ -288,6 +288,11 @@ def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
 
 
+def test_a_rate_is_no_replacement():
+    history = [{"role": "user", "content": "Maschinenbauer mit 45 Beschäftigten, zweite Fertigungshalle"}]
+    assert read_profile("Und wie hoch wäre der Fördersatz für uns?", history).project_types == ["business_investment"]
+
+
 def test_replacement_and_modernisation_are_not_extensions():
     assert read_profile("Wir wollen die alte Maschine durch eine neue ersetzen.").project_types == ["replacement"]
     assert "business_investment" not in read_profile("Unser Hotel will die Zimmer modernisieren.").project_types

@@ -432,6 +432,8 @@ def test_broadband_is_not_in_the_kr_2026():
     assert infrastructure.reason_sources[0].section == "3.2.2.1"
     site = assess(read_profile("Die Gemeinde erschließt ein Gewerbegebiet mit Glasfaseranschluss."), None, knowledge)
     assert not _path(site, "grw-infrastruktur").blocked
+    paths = assess(read_profile("Die Gemeinde will neue Radwege für Touristen anlegen."), None, knowledge).paths
+    assert not any(c.id == "kein-breitband" for p in paths for c in p.conditions)  # not a condition of a cycle path
 
 
 def test_a_profit_making_company_is_no_traeger():
