@@ -302,6 +302,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         applies = _applies(condition, profile)
         if applies is False and (condition.effect == "matters" or _PROJECT_SPECIFIC & set(condition.triggers)):
             continue  # e.g. the rules for large companies, for a small one; the broadband rule, for a cycle path
+        if applies is None and "project_type" in condition.triggers:
+            continue  # a rule for one kind of project (replacement, takeover), while the kind is not known
         conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
@@ -370,7 +372,9 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
             why.append("Üblicher Förderweg für diese Antragstellenden.")
         if fit <= 0:
             continue
-        assessment = _assess_path(top, profile, wanted if matched else hinted, knowledge)
+        # The sub-measure follows the named project types; for a path reached by the IREK hints alone, or an umbrella
+        # path that is usual for the applicant, it follows the hints.
+        assessment = _assess_path(top, profile, wanted if matched or (usual and not top.umbrella) else hinted, knowledge)
         if not matched and not usual and not _hint_may_offer(top, assessment, profile, knowledge):
             continue
         if not applicant_fits:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from assistant.funding.knowledge import KNOWLEDGE_FILE, FundingDataError, FundingKnowledge
-from assistant.funding.rules import assess
+from assistant.funding.rules import assess, describe
 from assistant.funding.profile import ProjectProfile, extract_profile
 
 
@@ -406,6 +406,15 @@ def test_takeover_and_relocation_carry_their_rules():
     assert any(c.id == "verlagerung" and c.source.section == "2.6.2" for c in moving.conditions)
     plain = _path(assess(read_profile("Metallbau mit 20 MA baut eine neue Halle."), None, knowledge), "grw-gewerbe")
     assert not any(c.id in ("uebernahme", "verlagerung", "modernisierung-nur-de-minimis") for c in plain.conditions)
+    unknown = describe(knowledge, "grw-gewerbe", read_profile("Was ist nach GRW ein kleines Unternehmen?"))
+    assert not any(c.id in ("ersatzinvestition", "uebernahme", "verlagerung") for c in unknown.conditions)
+
+
+def test_a_usual_path_keeps_its_own_measure_when_goals_hint():
+    goals = [_Goal("1.1.3"), _Goal("2.2.2")]  # hint at business investment, energy efficiency and applied research
+    profile = ProjectProfile(applicant_type="company", company_size="small", sector="Bäckerei", wz_code="10.71")
+    paths = {p.id for p in assess(profile, goals, FundingKnowledge.load()).paths}
+    assert "grw-gewerbe" in paths and "grw-gewerbe/transformation" not in paths
 
 
 def test_research_infrastructure_has_its_own_rules():
