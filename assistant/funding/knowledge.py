@@ -101,6 +101,7 @@ class Triggers(TypedDict, total=False):
     company_size: CompanySize
     sector_excluded: bool
     university_or_society: bool  # part of a Hochschule or a publicly funded research society
+    users_excluded: bool  # a site or centre is meant for businesses whose main activity is excluded (Nr. 2.7.1)
     project_type: str  # the project is of this type ...
     unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
 

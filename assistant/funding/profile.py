@@ -40,6 +40,7 @@ class ProjectProfile:
     wz_title: str | None = None  # its title in WZ 2025
     wz_alternatives: list[str] = field(default_factory=list)  # other codes the trade name often means
     university_or_society: bool | None = None  # part of a Hochschule or a publicly funded research society
+    users_excluded: bool | None = None  # a municipal site or centre meant only for businesses of excluded sectors
 
 
 # -- the text, once ----------------------------------------------------------------------------------------------------
@@ -143,7 +144,7 @@ _PLANNED = re.compile(r"\bplan(en|t|e)\b|\bgeplant\b|in\s{1,3}planung|planungsph
 _STARTED_PLAIN = re.compile(
     r"spatenstich\s{1,3}(war|ist|erfolgt|hatten|haben|gemacht)|bagger\s{1,3}(rollen|rollt|sind|stehen)|\bim\s{1,3}bau\b"
     r"|(bau|umbau|neubau|bauarbeiten|arbeiten|abriss|montage|baustelle)\s{1,3}(läuft|laufen|hat\s{1,3}begonnen|haben\s{1,3}begonnen)"
-    r"|läuft\s{1,3}(bereits|schon)|baubeginn\s{1,3}war|(bereits|schon)\s{1,3}(im\s{1,3}bau|gebaut|errichtet|in\s{1,3}betrieb)"
+    r"|(läuft|laufen)\s{1,3}(bereits|schon|seit)|baubeginn\s{1,3}war|(bereits|schon)\s{1,3}(im\s{1,3}bau|gebaut|errichtet|in\s{1,3}betrieb)"
     r"|(begonnen|angefangen)\s{1,3}(haben|hat)",
     re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\b(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben|unterschrieben|unterzeichnet"
@@ -576,6 +577,9 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         if applicant in ("company", None):
             excluded = knowledge.exclusion(trade.wz, text, tuple(t.wz for _, _, t in trades))
             profile.excluded_sector = excluded.code if excluded else None
+    if applicant in ("municipality", "association") and trades:
+        # The businesses a site or centre is meant for (KR Nr. 3.2.2.1: vorrangig not of an excluded sector).
+        profile.users_excluded = all(knowledge.exclusion(code, text) is not None for code in {t.wz for _, _, t in trades})
     if applicant == "research":
         mentions = [m for m in _UNIVERSITY.finditer(lowered)
                     if not _PARTNER_CONTEXT.search(lowered[max(0, m.start() - 40): m.start()])]
@@ -614,7 +618,7 @@ def _validated(structured: dict) -> dict:
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "investment_eur",
-                  "university_or_society")
+                  "university_or_society", "users_excluded")
 
 
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
@@ -646,6 +650,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         profile.company_size = profile.employees = None
     if profile.applicant_type != "research":
         profile.university_or_society = None
+    if profile.applicant_type not in ("municipality", "association"):
+        profile.users_excluded = None
     profile.project_types = project_types
     given = _validated(dict(structured or {}))
     for name, value in given.items():

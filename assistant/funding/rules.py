@@ -159,7 +159,7 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 
 # A blocking condition with one of these triggers is about another kind of project or applicant: not shown when it
 # does not apply (the rule on broadband is no condition of a cycle path).
-_PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society"}
+_PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "users_excluded"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 

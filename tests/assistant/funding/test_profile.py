@@ -222,6 +222,7 @@ def test_amounts_in_euros(text, investment, turnover):
     ("Wir haben den Auftrag an die Baufirma letzte Woche erteilt.", True),
     ("Bauvertrag unterzeichnet, Baubeginn im Mai.", True),
     ("Der Spatenstich war im Januar.", True),
+    ("Die Erschließungsarbeiten im Gewerbegebiet laufen seit zwei Monaten.", True),
     ("Die Halle ist noch nicht begonnen, aber die Maschinen sind bestellt.", True),  # the earliest start counts
     ("Wir haben noch nicht begonnen.", False),
     ("Wir sind noch vor Baubeginn.", False),
@@ -382,5 +383,5 @@ def test_structured_fields_are_checked():
 def test_every_pattern_runs_in_linear_time(text):
     read_profile("Metallbau in Melle")  # load the lexicon and the classification first
     began = time.perf_counter()
-    read_profile(text, [{"role": "user", "content": text}])
-    assert time.perf_counter() - began < 1.0  # a generous bound against a hang (two texts of 20,000 characters)
+    read_profile(text)
+    assert time.perf_counter() - began < 1.0  # a generous bound against a hang (about 0.2 s; before: 43 s for digits)

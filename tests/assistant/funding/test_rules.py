@@ -530,3 +530,14 @@ def test_excluded_sectors_come_from_the_yaml_by_wz_code():
     data["excluded_sectors"][0]["wz"] = ["99.99"]
     with pytest.raises(FundingDataError, match=r"excluded_sectors\[0\] \(A\)\.wz: „99\.99“ ist kein Code der WZ 2025"):
         FundingKnowledge.parse(data)
+
+
+def test_a_site_for_excluded_sectors_is_not_funded():
+    knowledge = FundingKnowledge.load()
+    retail = read_profile("Die Gemeinde will eine Fläche für ein großes Einzelhandelszentrum mit Supermarkt erschließen.")
+    assert retail.users_excluded is True
+    site = _path(assess(retail, None, knowledge), "grw-infrastruktur")
+    assert site.blocked and site.reason_sources[0].section == "3.2.2.1"
+    mixed = read_profile("Die Gemeinde erschließt ein Gewerbegebiet für Handwerk, Metallbau und Logistik.")
+    assert mixed.users_excluded is False
+    assert not _path(assess(mixed, None, knowledge), "grw-infrastruktur").blocked
