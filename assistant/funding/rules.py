@@ -314,7 +314,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
                           next((m.triggers for m in merged if m.id == c.id), {})), None)
     if profile.excluded_sector and sector_blocks:
         line = knowledge.excluded_sector(profile.excluded_sector) if knowledge else None
-        what = f"WZ 2025 {profile.wz_code} {profile.wz_title}, " if profile.wz_code else ""
+        what = f"WZ {profile.wz_code} {profile.wz_title}, " if profile.wz_code else ""
         listed = f"„{line.code} {line.label}“" if line else f"Abschnitt {profile.excluded_sector}"
         lead = (f"Die Haupttätigkeit „{profile.sector}“ ({what}{listed}) steht auf der Liste nicht förderfähiger "
                 f"Wirtschaftszweige.")
