@@ -660,6 +660,15 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         profile.company_size = knowledge.company_size(given["employees"])
     if "municipality" in given and "municipalities" not in given:
         profile.municipalities = [given["municipality"]] if given["municipality"] else []
+    if given.get("sector") and "wz_code" not in given:
+        # A sector named by the caller ("Maschinenbau") is read with the lexicon: its WZ code replaces the text's.
+        named = _trades(given["sector"], _words(given["sector"]), lexicon)
+        trade = named[0][2] if named else None
+        profile.wz_code, profile.wz_title = (trade.wz, wz_title(trade.wz)) if trade else (None, None)
+        profile.wz_alternatives = list(trade.also) if trade else []
+        if "excluded_sector" not in given:
+            excluded = knowledge.exclusion(trade.wz, given["sector"]) if trade else None
+            profile.excluded_sector = excluded.code if excluded else None
     if "wz_code" in given and "excluded_sector" not in given and given["wz_code"]:
         excluded = knowledge.exclusion(given["wz_code"], profile.description)
         profile.excluded_sector = excluded.code if excluded else None

@@ -363,6 +363,10 @@ def test_structured_fields_override():
     assert isinstance(p, ProjectProfile)
     p = read_profile("Ein Betrieb.", structured={"employees": 300, "municipality": "Melle", "wz_code": "49.41"})
     assert (p.company_size, p.municipalities, p.excluded_sector) == ("large", ["Melle"], "H")
+    p = read_profile("Wir sind eine Spedition.", structured={"sector": "Maschinenbau"})
+    assert (p.sector, p.wz_code, p.excluded_sector) == ("Maschinenbau", "28.29", None)
+    p = read_profile("Wir sind ein Metallbauer.", structured={"sector": "Autohaus"})
+    assert (p.wz_code, p.excluded_sector) == ("47.81", "G")
 
 
 def test_structured_fields_are_checked():
