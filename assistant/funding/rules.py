@@ -157,8 +157,7 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
     return result
 
 
-# A blocking condition with one of these triggers is about another kind of project or applicant: not shown when it
-# does not apply (the rule on broadband is no condition of a cycle path).
+# A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
 _PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "users_excluded"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
@@ -300,10 +299,10 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
     conditions = []
     for condition in merged:
         applies = _applies(condition, profile)
-        if applies is False and (condition.effect == "matters" or _PROJECT_SPECIFIC & set(condition.triggers)):
-            continue  # e.g. the rules for large companies, for a small one; the broadband rule, for a cycle path
-        if applies is None and "project_type" in condition.triggers:
-            continue  # a rule for one kind of project (replacement, takeover), while the kind is not known
+        if applies is False and condition.effect == "matters":
+            continue  # e.g. the rules for large companies, for a small one
+        if applies is not True and _PROJECT_SPECIFIC & set(condition.triggers):
+            continue  # a rule for one kind of project or applicant: the broadband rule is no condition of a cycle path
         conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)

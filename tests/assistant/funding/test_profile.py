@@ -388,4 +388,6 @@ def test_every_pattern_runs_in_linear_time(text):
     read_profile("Metallbau in Melle")  # load the lexicon and the classification first
     began = time.perf_counter()
     read_profile(text)
-    assert time.perf_counter() - began < 1.0  # a generous bound against a hang (about 0.2 s; before: 43 s for digits)
+    # A generous bound against a hang: about 0.2 s on a quiet machine (before: 43 s for the digits); the margin is for
+    # a shared, loaded machine.
+    assert time.perf_counter() - began < 3.0

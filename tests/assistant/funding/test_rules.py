@@ -541,3 +541,5 @@ def test_a_site_for_excluded_sectors_is_not_funded():
     mixed = read_profile("Die Gemeinde erschließt ein Gewerbegebiet für Handwerk, Metallbau und Logistik.")
     assert mixed.users_excluded is False
     assert not _path(assess(mixed, None, knowledge), "grw-infrastruktur").blocked
+    unknown = describe(knowledge, "grw-infrastruktur", read_profile("Grunderwerb für ein Gewerbegebiet – förderfähig?"))
+    assert not any(c.id == "nutzer-nicht-ausgeschlossen" for c in unknown.conditions)
