@@ -20,6 +20,7 @@ from assistant.core.curated import Curated, CuratedDataError, DataPathError, rea
 from assistant.core.paths import KNOWLEDGE_DIR
 
 KNOWLEDGE_FILE = KNOWLEDGE_DIR / "funding_paths.yaml"
+TRADES_FILE = KNOWLEDGE_DIR / "trades.yaml"
 
 CompanySize = Literal["small", "medium", "large"]
 Text = Annotated[str, Field(min_length=1)]  # a text that must not be empty
@@ -27,6 +28,55 @@ Text = Annotated[str, Field(min_length=1)]  # a text that must not be empty
 
 class FundingDataError(CuratedDataError):
     """funding_paths.yaml is not valid; the message names the place."""
+
+
+# -- WZ 2025 ------------------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _wz2025() -> Any:
+    from wz_code import WZ  # imported on first use: the classification data is about 300 kB of Python
+
+    return WZ(version="2025")
+
+
+def wz_exists(code: str) -> bool:
+    """Whether `code` (a section letter, division, group, class or sub-class) is a code of WZ 2025."""
+    return _wz2025().exists(code)
+
+
+@lru_cache(maxsize=4096)
+def wz_title(code: str) -> str:
+    """The German title of a WZ 2025 code ("55.10" -> "Hotels, Gasthöfe und Pensionen"); "" for an unknown code."""
+    return _wz2025().get(code).title if wz_exists(code) else ""
+
+
+@lru_cache(maxsize=4096)
+def wz_lineage(code: str) -> tuple[str, ...]:
+    """The code and all its ancestors up to the section letter ("46.21" -> ("46.21", "46.2", "46", "G"))."""
+    if not wz_exists(code):
+        return ()
+    node = _wz2025().get(code)
+    return (node.code, *(a.code for a in node.ancestors))
+
+
+def wz_within(code: str, scope: str) -> bool:
+    """Whether `code` lies within `scope` (the same code or one of its ancestors)."""
+    return scope in wz_lineage(code)
+
+
+def _compiled(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"kein gültiger regulärer Ausdruck ({error})") from None
+    return pattern
+
+
+def _known_wz_codes(codes: list[str]) -> list[str]:
+    unknown = [c for c in codes if not wz_exists(c)]
+    if unknown:
+        raise ValueError(f"„{unknown[0]}“ ist kein Code der WZ 2025")
+    return codes
 
 
 class Source(Curated):
@@ -47,8 +97,13 @@ class Triggers(TypedDict, total=False):
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
     already_started: bool
     applicant_type: str
+    applicant_types: list[str]  # the applicant is one of these
     company_size: CompanySize
     sector_excluded: bool
+    university_or_society: bool  # part of a Hochschule or a publicly funded research society
+    users_excluded: bool  # a site or centre is meant for businesses whose main activity is excluded (Nr. 2.7.1)
+    project_type: str  # the project is of this type ...
+    unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
 
 
 class RateScope(TypedDict, total=False):
@@ -58,6 +113,7 @@ class RateScope(TypedDict, total=False):
     __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
     company_size: CompanySize
     project_type: str
+    applicant_types: list[str]
     measure: str
     fits_regional_strategy: bool
     plus_one_of: list[str]
@@ -71,6 +127,8 @@ class Rate(Curated):
     applies_to: RateScope = Field(default_factory=dict)
     rate: Text
     label: str = ""
+    percent: float | None = None  # the rate as a number, when the row is one rate ("20 %" -> 20)
+    percent_by_size: dict[CompanySize, float] = {}  # when the row states a rate per company size
     source: Source
 
 
@@ -111,6 +169,8 @@ class FundingPath(Curated):
     municipalities: list[str] = []
     budget: str = ""
     chosen_for: SizeChoice | None = None
+    umbrella: bool = False  # the path itself is no measure: offered only through a sub-measure that fits the project
+    chosen_when: Triggers = Field(default_factory=dict)  # a sub-measure that stands in for its path for such a project
 
     @model_validator(mode="after")
     def _sub_measures_belong_here(self) -> FundingPath:
@@ -144,33 +204,89 @@ class FundingPath(Curated):
 
 
 class SectorException(Curated):
-    """When a text also mentions this (regular expression, case-insensitive), the sector is not excluded."""
+    """When a text also mentions this (regular expression, case-insensitive) or names a trade of one of the WZ codes
+    `wz`, the sector is not excluded (gastronomy together with lodging, KR Nr. 2.7.1)."""
 
     pattern: Text
+    wz: list[str] = []
     source: Source
+
+    @field_validator("wz")
+    @classmethod
+    def _wz_codes(cls, codes: list[str]) -> list[str]:
+        return _known_wz_codes(codes)
 
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, pattern: str) -> str:
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            raise ValueError(f"kein gültiger regulärer Ausdruck ({error})") from None
-        return pattern
+        return _compiled(pattern)
 
-    def matches(self, text: str) -> bool:
-        return re.search(self.pattern, text, re.IGNORECASE) is not None
+    def matches(self, text: str, named_codes: tuple[str, ...] = ()) -> bool:
+        if any(wz_within(code, scope) for code in named_codes for scope in self.wz):
+            return True
+        return re.search(self.pattern, text[:_PATTERN_TEXT_LIMIT], re.IGNORECASE) is not None
+
+
+# Curated patterns are matched against at most this much text (they are plain alternations, so this bounds the time).
+_PATTERN_TEXT_LIMIT = 20_000
+
+
+class WzException(Curated):
+    """WZ codes inside an excluded sector that the KR names as not excluded; with `only_with` (a regular expression)
+    only when the text also says so (e.g. "soweit überwiegend dem Tourismus")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    wz: list[str] = Field(min_length=1)
+    text: Text
+    only_with: str | None = None
+    source: Source
+
+    @field_validator("wz")
+    @classmethod
+    def _wz_codes(cls, codes: list[str]) -> list[str]:
+        return _known_wz_codes(codes)
+
+    @field_validator("only_with")
+    @classmethod
+    def _compiles(cls, pattern: str | None) -> str | None:
+        return None if pattern is None else _compiled(pattern)
+
+    def holds(self, code: str, text: str) -> bool:
+        if not any(wz_within(code, scope) for scope in self.wz):
+            return False
+        return self.only_with is None or re.search(self.only_with, text[:_PATTERN_TEXT_LIMIT], re.IGNORECASE) is not None
 
 
 class ExcludedSector(Curated):
+    """A line of the list of excluded sectors (KR Nr. 2.7.1): the WZ 2025 codes it covers, the exceptions it names."""
+
     model_config = ConfigDict(frozen=True)
 
     code: Text
     label: Text
-    keywords: tuple[str, ...] = Field(min_length=1)
+    wz: list[str] = Field(min_length=1)
     exceptions: str = ""
+    except_wz: list[WzException] = []
     not_excluded_with: SectorException | None = None
     source: Source
+
+    @field_validator("wz")
+    @classmethod
+    def _wz_codes(cls, codes: list[str]) -> list[str]:
+        return _known_wz_codes(codes)
+
+    def covers(self, code: str) -> bool:
+        return any(wz_within(code, scope) for scope in self.wz)
+
+    def exception_for(self, code: str, text: str, named_codes: tuple[str, ...] = ()) -> WzException | SectorException | None:
+        """The exception that takes `code` out of this sector for this text, if any."""
+        for exception in self.except_wz:
+            if exception.holds(code, text):
+                return exception
+        if self.not_excluded_with and self.not_excluded_with.matches(text, named_codes):
+            return self.not_excluded_with
+        return None
 
 
 class SizeLimit(Curated):
@@ -305,6 +421,18 @@ class FundingKnowledge(Curated):
     def excluded_sector(self, code: str) -> ExcludedSector | None:
         return next((s for s in self.excluded_sectors if s.code == code), None)
 
+    def exclusion(self, wz: str, text: str = "", named_codes: tuple[str, ...] = ()) -> ExcludedSector | None:
+        """The line of KR Nr. 2.7.1 that excludes a main activity with WZ 2025 code `wz` (None if it is not excluded,
+        also when one of the exceptions the line names applies to this text)."""
+        for sector in self.excluded_sectors:
+            if sector.covers(wz):
+                return None if sector.exception_for(wz, text, named_codes) else sector
+        return None
+
+    def sector_for_wz(self, wz: str) -> ExcludedSector | None:
+        """The line of KR Nr. 2.7.1 whose codes cover `wz`, whether or not an exception takes it out."""
+        return next((s for s in self.excluded_sectors if s.covers(wz)), None)
+
     def all_sources(self) -> list[tuple[str, Source]]:
         """Every source in the file with a label of where it stands (for the source check)."""
         found: list[tuple[str, Source]] = []
@@ -323,9 +451,69 @@ class FundingKnowledge(Curated):
             found.append((f"Wirtschaftszweig {sector.code}", sector.source))
             if sector.not_excluded_with:
                 found.append((f"Wirtschaftszweig {sector.code} Ausnahme", sector.not_excluded_with.source))
+            found += [(f"Wirtschaftszweig {sector.code} Ausnahme {', '.join(e.wz)}", e.source) for e in sector.except_wz]
         return found
 
 
 @lru_cache(maxsize=4)
 def _load_cached(path: Path) -> FundingKnowledge:
     return FundingKnowledge.parse(read_yaml(path, error=FundingDataError), path.name)
+
+
+# -- the trade lexicon (assistant/knowledge/trades.yaml) -------------------------------------------------------------
+
+class Trade(Curated):
+    """An everyday name of a trade or business type and the WZ 2025 code of the main activity it usually means."""
+
+    model_config = ConfigDict(frozen=True)
+
+    term: Text
+    variants: list[Text] = []
+    wz: Text
+    also: list[str] = []
+
+    @field_validator("wz")
+    @classmethod
+    def _wz_code(cls, code: str) -> str:
+        return _known_wz_codes([code])[0]
+
+    @field_validator("also")
+    @classmethod
+    def _also_codes(cls, codes: list[str]) -> list[str]:
+        return _known_wz_codes(codes)
+
+    @property
+    def name(self) -> str:
+        return self.term.rstrip("=")
+
+    def stems(self) -> list[str]:
+        return [self.term.lower(), *(v.lower() for v in self.variants)]
+
+
+class TradeLexicon(Curated):
+    version: int = 1
+    trades: list[Trade] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _stems_once(self) -> TradeLexicon:
+        seen: dict[str, int] = {}
+        for n, trade in enumerate(self.trades):
+            for stem in trade.stems():
+                key = stem.rstrip("=")
+                if key in seen and seen[key] != n:
+                    raise DataPathError(("trades", n), f"der Stamm „{key}“ steht schon bei trades[{seen[key]}]")
+                seen[key] = n
+        return self
+
+    @classmethod
+    def load(cls, path: Path = TRADES_FILE) -> TradeLexicon:
+        return _load_trades(Path(path).resolve())
+
+    @classmethod
+    def parse(cls, data: Any, label: str = TRADES_FILE.name) -> TradeLexicon:
+        return validate(data, cls, label=label, error=FundingDataError)
+
+
+@lru_cache(maxsize=4)
+def _load_trades(path: Path) -> TradeLexicon:
+    return TradeLexicon.parse(read_yaml(path, error=FundingDataError), path.name)

@@ -1,17 +1,22 @@
 """Read the facts that decide a funding path from a German question or project description.
 
-Deterministic rules only (word lists and regular expressions); no model. Explicit structured fields override what is
-read from the text; earlier user turns of a conversation contribute facts, and the latest statement wins.
+Deterministic rules only (a trade lexicon, word lists and regular expressions); no model. Explicit structured fields
+override what is read from the text; earlier user turns of a conversation contribute facts, and the latest statement
+wins.
+
+Every regular expression over user text here runs in linear time: quantifiers are bounded, and no repetition is nested
+inside an unbounded one (tests/assistant/funding/test_profile.py feeds 20,000 characters of digits, spaces, umlauts and
+punctuation). The trade lexicon (assistant/knowledge/trades.yaml) is matched word by word without regular expressions.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import get_args
 
-from assistant.funding.knowledge import CompanySize, ExcludedSector, FundingKnowledge
+from assistant.funding.knowledge import CompanySize, FundingKnowledge, Trade, TradeLexicon, wz_title
 
 APPLICANT_TYPES = ("company", "municipality", "association", "research")
 COMPANY_SIZES: tuple[str, ...] = get_args(CompanySize)  # ("small", "medium", "large")
@@ -21,98 +26,218 @@ COMPANY_SIZES: tuple[str, ...] = get_args(CompanySize)  # ("small", "medium", "l
 class ProjectProfile:
     applicant_type: str | None = None  # company | municipality | association | research
     company_size: str | None = None  # small | medium | large
-    sector: str | None = None  # free text, e.g. "Maschinenbau" or the label of an excluded sector
-    excluded_sector: str | None = None  # code of the matched excluded_sectors entry ("H", "I 56", ...)
+    sector: str | None = None  # the trade as named, e.g. "Metallbau" (trades.yaml), or a sector given by the caller
+    excluded_sector: str | None = None  # code of the excluded_sectors line that excludes it ("H", "I 56", ...)
     project_types: list[str] = field(default_factory=list)  # vocabulary of funding_paths.yaml
     already_started: bool | None = None
-    municipality: str | None = None  # canonical name in the Landkreis Osnabrück
+    municipality: str | None = None  # canonical name in the Landkreis Osnabrück (the first one named)
     description: str = ""
+    employees: int | None = None  # headcount as given
+    turnover_eur: float | None = None  # annual turnover as given
+    investment_eur: float | None = None  # the (eligible) cost sum the user gives
+    municipalities: list[str] = field(default_factory=list)  # every municipality named, in order
+    wz_code: str | None = None  # WZ 2025 code of the main activity (trades.yaml)
+    wz_title: str | None = None  # its title in WZ 2025
+    wz_alternatives: list[str] = field(default_factory=list)  # other codes the trade name often means
+    university_or_society: bool | None = None  # part of a Hochschule or a publicly funded research society
+    users_excluded: bool | None = None  # a municipal site or centre meant only for businesses of excluded sectors
+
+
+# -- the text, once ----------------------------------------------------------------------------------------------------
+_WORD = re.compile(r"[^\W_][\w&+\-]{0,59}")  # a word of at most 60 characters (longer runs become several words)
+
+
+@dataclass
+class _Word:
+    text: str  # lower case
+    start: int  # position in the text
+    capitalised: bool
+
+
+def _words(text: str) -> list[_Word]:
+    return [_Word(m.group().lower(), m.start(), m.group()[:1].isupper()) for m in _WORD.finditer(text)]
 
 
 # -- applicant ------------------------------------------------------------------------------------------------------
-# Markers per applicant type; the earliest marker that is not about a partner ("mit der Hochschule") decides.
-_APPLICANT_MARKERS: dict[str, str] = {
-    "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß])stadt\b(?!\s+und\s+landkreis)|stadtverwaltung|(?<!im )(?<!in )(?<!im südlichen )(?<!im nördlichen )landkreis\b(?!\s+osnabrück\s+(als|ist))"
+# Markers per applicant type; the earliest marker that is not about a partner ("mit der Hochschule") decides. Every
+# alternative is a literal word or a bounded pattern.
+_APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for kind, pattern in {
+    "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß])stadt\b(?!\s{1,3}und\s{1,3}landkreis)|stadtverwaltung"
+                    r"|(?<!im )(?<!in )(?<!im südlichen )(?<!im nördlichen )landkreis\b(?!\s{1,3}osnabrück\s{1,3}(als|ist))"
                     r"|zweckverband|wirtschaftsförderung|bürgermeister|gemeinderat|\bkreis\b",
-    "association": r"verein|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
-                   r"|handwerkskammer|\bihk\b|kammer\b|innung|heimatverein|sportverein",
-    "research": r"hochschule|universität|\buni\b|fachhochschule|institut|forschungseinrichtung|forschungszentrum\b|fraunhofer",
-    "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte|\d+\s+leute"
-               r"|hersteller|zulieferer|\w+bauer\b|\w+verarbeiter\b|spedition|hotel|pension\b|ferienwohnung|gasthof|konzern"
-               r"|\bkmu\b|mittelständler|handwerksbetrieb|werkstatt\b|gießerei|molkerei|brauerei|bäckerei|start-?up\b|gründer(in)?\b"
-               r"|unternehmer(in)?\b|\bladen\b|geschäft\b|händler|praxis\b|agentur|kanzlei|fabrik\b|werk\b|landwirt",
-}
-_PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei)\s+(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s*\S*\s*$")
-_SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als)\s+(ein|eine|einen|einem|der|die|das)?\s*\S*\s*$")
+    "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
+                   r"|handwerkskammer|\bihk\b|kammer\b|innung|heimatverein|sportverein|\bggmbh\b",
+    "research": r"hochschule|universität|\buni\b|fachhochschule|institut\b|forschungseinrichtung|forschungszentrum\b|fraunhofer",
+    "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
+               r"|\d{1,6}\s{1,3}leute|\d{1,6}\s{1,3}ma\b|hersteller|zulieferer|[a-zäöüß]{1,30}bauer\b|[a-zäöüß]{1,30}verarbeiter\b"
+               r"|konzern|\bkmu\b|mittelständler|handwerksbetrieb|werkstatt\b|start-?up\b|gründer(in)?\b"
+               r"|unternehmer(in)?\b|händler|praxis\b|agentur|fabrik\b|werk\b|selbstständig|selbständig|inhaber",
+}.items()}
+_PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}\S{0,30}\s{0,3}$")
+_SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen)"
+                           r"\s{1,3}(ein|eine|einen|einem|der|die|das)?\s{0,3}\S{0,30}\s{0,3}$")
+_UNIVERSITY = re.compile(r"hochschule|universität|\buni\b|fachhochschule|fraunhofer|max-planck|helmholtz|leibniz")
 
-# -- company size --------------------------------------------------------------------------------------------------
+# -- trades: context of a hit (the words before it) --------------------------------------------------------------------
+_SELF_WORDS = {"wir", "ich", "unser", "unsere", "unseren", "unserem", "unserer", "unseres", "als", "betreiben", "betreibe",
+               "führen", "führe", "sind", "bin", "mein", "meine", "meinen", "meinem", "meiner"}
+_PARTNER_WORDS = {"für", "mit", "von", "bei", "beliefern", "beliefert", "kunden", "kunde", "partner", "wie", "vom", "zum",
+                  "zur", "gegenüber", "neben", "zwischen", "andere", "anderen", "viele", "benachbarte", "benachbarten"}
+_OBJECT_WORDS = {"neue", "neuen", "neues", "neuer", "eigene", "eigenen", "eigenes"}
+_ENDINGS = ("", "s", "n", "e", "en", "er", "es", "ern", "ns", "in", "innen")
+
+# -- company size ----------------------------------------------------------------------------------------------------
+_NUMBER = r"(?<![\d.,])(\d{1,3}(?:\.\d{3}){1,2}|\d{1,6})(?![\d.,]\d)"
+_NUMBER_WORDS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11,
+    "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "fünfundzwanzig": 25, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
+    "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "einhundert": 100, "zweihundert": 200,
+    "dreihundert": 300, "tausend": 1000, "eintausend": 1000,
+}
+_PEOPLE = (r"(?:ma\b|mitarbeit\w{0,8}|beschäftigt\w{0,4}|angestellt\w{0,4}|leute\w{0,2}|köpfe\b|personen\b|vollzeit\w{0,10}"
+           r"|fachkräft\w{0,3}|menschen\b|kolleg\w{0,6}|festangestellt\w{0,4}|arbeitnehmer\w{0,6}|fte\b|vzä\b|mann\b)")
 _HEADCOUNT = re.compile(
-    r"(\d{1,3}(?:[.\s]\d{3})*|\d+)\s*(?:mitarbeiter\w*|mitarbeitende\w*|beschäftigte\w*|angestellte\w*|leute|köpfe"
-    r"|personen|vollzeit\w*|fachkräfte\w*|menschen)",
-    re.IGNORECASE,
-)
+    rf"{_NUMBER}\s{{0,3}}\+?\s{{0,2}}(?:([a-zäöüß]{{2,20}})\s{{1,3}})?{_PEOPLE}"
+    rf"|\b({'|'.join(_NUMBER_WORDS)})\s{{1,3}}(?:([a-zäöüß]{{2,20}})\s{{1,3}})?{_PEOPLE}",
+    re.IGNORECASE)
+_HEADCOUNT_AFTER = re.compile(
+    r"(?:mitarbeiter(?:zahl|anzahl|innen)?|beschäftigte(?:nzahl)?|belegschaft|team|ma)\s{0,3}(?:von|:|=|mit|aus|umfasst)?"
+    rf"\s{{0,3}}(?:rund|ca\.?|circa|etwa|knapp|über|gut)?\s{{0,3}}{_NUMBER}(?!\s{{0,2}}(?:%|prozent|euro|€|jahr|m²|qm|mio|tsd))",
+    re.IGNORECASE)
+_HEADCOUNT_COMPOUND = re.compile(rf"{_NUMBER}\s{{0,2}}-?\s{{0,2}}köpfig\w{{0,3}}", re.IGNORECASE)
+_FUTURE_COUNT = {"neue", "neuen", "zusätzliche", "zusätzlichen", "weitere", "weiteren", "künftig", "später"}
+_FUTURE_BEFORE = re.compile(r"(auf|um|bis\s{1,3}zu|weitere|zusätzlich\w{0,2}|neue\w{0,2}|einstellen)\s{1,3}(rund|ca\.?|etwa)?\s{0,3}$")
 _SIZE_WORDS = [
-    ("small", r"kleinunternehmen|kleinstunternehmen|kleine[sn]?\s+(unternehmen|betrieb|firma|handwerksbetrieb)|kleiner\s+(betrieb|handwerksbetrieb)"),
-    ("medium", r"mittlere[sn]?\s+(unternehmen|betrieb)|mittelgroße[sn]?\s+(unternehmen|betrieb)"),
-    ("large", r"großunternehmen|große[sn]?\s+unternehmen|\bkonzern"),
+    ("small", re.compile(r"kleinunternehmen|kleinstunternehmen|kleine[sn]?\s{1,3}(unternehmen|betrieb|firma|handwerksbetrieb)"
+                         r"|kleiner\s{1,3}(betrieb|handwerksbetrieb)|kleinbetrieb|ein-?mann-?betrieb|solo-?selbst")),
+    ("medium", re.compile(r"mittlere[sn]?\s{1,3}(unternehmen|betrieb)|mittelgroße[sn]?\s{1,3}(unternehmen|betrieb)")),
+    ("large", re.compile(r"großunternehmen|große[sn]?\s{1,3}unternehmen|\bkonzern")),
 ]
 
-# -- already started -------------------------------------------------------------------------------------------------
+# -- amounts in euros --------------------------------------------------------------------------------------------------
+_AMOUNT = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:\.\d{3}){1,3}|\d{1,9})(?:[.,](\d{1,2})(?!\d))?(?:\s{0,2},-{1,2})?\s{0,2}"
+    r"(mio\b\.?|millionen\b|million\b|mrd\b\.?|milliarden\b|tsd\b\.?|tausend\b|t€|teur\b|t\s?eur\b|k€|k\b)?\s{0,2}(€|euro\b|eur\b)?",
+    re.IGNORECASE)
+_AMOUNT_CURRENCY_FIRST = re.compile(r"(?:€|eur\b|euro\b)\s{0,2}(\d{1,3}(?:\.\d{3}){1,3}|\d{1,9})(?![\d.,]\d)", re.IGNORECASE)
+_AMOUNT_WORDS = re.compile(
+    r"\b(eine?|einer|zwei|drei|vier|fünf|anderthalb|eineinhalb|zweieinhalb)\s{1,3}(halbe\s{1,3})?(million|millionen|mio\b)",
+    re.IGNORECASE)
+_WORD_FACTOR = {"ein": 1, "eine": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "anderthalb": 1.5,
+                "eineinhalb": 1.5, "zweieinhalb": 2.5}
+_MULTIPLIER = {"mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9, "milliarden": 1e9, "tsd": 1e3, "tausend": 1e3,
+               "t€": 1e3, "teur": 1e3, "k€": 1e3, "k": 1e3}
+_TURNOVER_CONTEXT = re.compile(r"umsatz|umsätze|umsätzen|jahresumsatz|erlöse|umgesetzt", re.IGNORECASE)
+_NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)|fördersumme|förderbetrag|bilanzsumme|gewinn"
+                                r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
+_COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|preis|budget", re.IGNORECASE)
+_TOTAL_CONTEXT = re.compile(r"insgesamt|gesamt|zusammen|summe|volumen", re.IGNORECASE)
+
+# -- already started ---------------------------------------------------------------------------------------------------
+_CLAUSES = re.compile(r"[^,.;:!?\n]{1,400}")
 _NOT_STARTED = re.compile(
-    r"noch\s+nicht\s+(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben)|noch\s+(nichts|keine\w*)\s+(bestellt|beauftragt|vergeben|aufträge)"
-    r"|noch\s+keine\s+aufträge|bevor\s+wir\s+(anfangen|beginnen)|vor\s+baubeginn|\bplan(en|t)\b|\bgeplant\b|in\s+planung",
-    re.IGNORECASE,
-)
-_STARTED = re.compile(
-    r"(bereits|schon)\s+(mit(\s+\w+){1,6}\s+)?(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben|unterschrieben)"
-    r"|(begonnen|angefangen)\s+haben|(bau|umbau|bauarbeiten|arbeiten)\s+(läuft|laufen)|\bim\s+bau\b|läuft\s+(bereits|schon)"
-    r"|aufträge?\s+(sind|ist|wurden|wurde)\s+(bereits|schon)\s+vergeben|baubeginn\s+war|haben\s+(schon|bereits)\s+\w*\s*(bestellt|beauftragt)",
-    re.IGNORECASE,
-)
+    r"noch\s{1,3}(nicht|nichts|keine[nmrs]?|kein)\b|vor\s{1,3}(dem\s{1,3})?(baubeginn|beginn|start)\b|bevor\s{1,3}wir"
+    r"|erst\s{1,3}nach\s{1,3}(der\s{1,3})?bewilligung|nicht\s{1,3}(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben"
+    r"|unterschrieben|unterzeichnet)",
+    re.IGNORECASE)
+_PLANNED = re.compile(r"\bplan(en|t|e)\b|\bgeplant\b|in\s{1,3}planung|planungsphase|ideenphase|überlegen|überlegung", re.IGNORECASE)
+_STARTED_PLAIN = re.compile(
+    r"spatenstich\s{1,3}(war|ist|erfolgt|hatten|haben|gemacht)|bagger\s{1,3}(rollen|rollt|sind|stehen)|\bim\s{1,3}bau\b"
+    r"|(bau|umbau|neubau|bauarbeiten|arbeiten|abriss|montage|baustelle)\s{1,3}(läuft|laufen|hat\s{1,3}begonnen|haben\s{1,3}begonnen)"
+    r"|(läuft|laufen)\s{1,3}(bereits|schon|seit)|baubeginn\s{1,3}war|(bereits|schon)\s{1,3}(im\s{1,3}bau|gebaut|errichtet|in\s{1,3}betrieb)"
+    r"|(begonnen|angefangen)\s{1,3}(haben|hat)",
+    re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\b(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben|unterschrieben|unterzeichnet"
+                         r"|abgeschlossen|erteilt|gekauft|angeschafft|geordert)\b", re.IGNORECASE)
+_CONTRACT_PARTICIPLE = re.compile(r"\b(unterschrieben|unterzeichnet|erteilt|vergeben|beauftragt|bestellt|geordert)\b", re.IGNORECASE)
+_CONTRACT_NOUN = re.compile(r"vertrag|verträge|auftrag|aufträge|bestellung|maschine|anlage|bau\b|bauleistung|gewerk|firma"
+                            r"|angebot|liefer", re.IGNORECASE)
+_AUXILIARY = re.compile(r"\b(haben|hat|habe|hatten|hatte|ist|sind|war|waren|wurde|wurden|bereits|schon|inzwischen"
+                        r"|mittlerweile|gestern|letzte\w{0,2}|vorige\w{0,2})\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(werden|wird|soll\w{0,2}|woll\w{0,3}|möcht\w{0,2}|plan\w{0,3}|geplant|demnächst|bald|nächst\w{0,2}"
+                     r"|vorhab\w{0,2}|müssen|muss|würde\w{0,1}|können|kann|dürfen|darf|zählt|gilt|als)\b", re.IGNORECASE)
+_ORDER_TO_COME = re.compile(r"\b(bestellen|beauftragen|unterschreiben|unterzeichnen|vergeben|in\s{1,3}auftrag\s{1,3}geben"
+                            r"|anfangen|beginnen|starten)\b", re.IGNORECASE)
+_NO_START_BY_KR = re.compile(r"grundstück|baugenehmigung|genehmigung|bauantrag|planung|planer|architekt|gutachten"
+                             r"|machbarkeitsstudie|bodenuntersuchung|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
 
 # -- project types (vocabulary of funding_paths.yaml) ---------------------------------------------------------------
 PROJECT_TYPE_PATTERNS: dict[str, str] = {
-    "industrial_site": r"gewerbegebiet|industriegebiet|gewerbefläche|gewerbeparzelle|gewerbegelände|industriegelände|gewerbepark|gewerbe\s+neu\s+entwickeln|flächen?\s+(für|fürs)\s+gewerbe|erschließ",
-    "revitalisation": r"brachfläche|\w*brache\b|altlast|altstandort|revitalisier|ehemalige[nrs]?\s+(fabrik|ziegelei|kaserne|werk|betrieb)|steht\s+seit\s+jahren\s+leer|leerstehende[nrs]?\s+(fabrik|halle|gebäude)",
-    "business_centre": r"gründerzentrum|gründungszentrum|technologiezentrum|innovationszentrum|inkubator|coworking|co-working|maker\s?space|gewerbezentrum|gründerhaus",
-    "tourism_infrastructure": r"radweg|wanderweg|freizeitbad|besucherzentrum|kurpark|gradierwerk|badestelle|touristische\w*\s+infrastruktur|naturpfad|lehrpfad|ausflugsziel|tourist[- ]?info|salinenpark|promenade",
-    "education_infrastructure": r"berufsbildende\w*\s+schule|\bbbs\b|lernwerkstatt|ausbildungsstätte|ausbildungszentrum|bildungszentrum|berufsschule|lehrwerkstatt",
-    "energy_infrastructure": r"umspannwerk|wasserstoffleitung|wasserstoff-?kernnetz|stichleitung|wärmenetz|nahwärmenetz|stromnetz|energieautark|netzanschluss|energieinfrastruktur|quartiersspeicher",
+    "industrial_site": r"gewerbegebiet|industriegebiet|gewerbefläche|gewerbeparzelle|gewerbegelände|industriegelände|gewerbepark"
+                       r"|gewerbe\s{1,3}neu\s{1,3}entwickeln|flächen?\s{1,3}(für|fürs)\s{1,3}gewerbe|erschließ",
+    "revitalisation": r"brachfläche|[a-zäöüß]{0,30}brache\b|altlast|altstandort|revitalisier"
+                      r"|ehemalige[nrs]?\s{1,3}(fabrik|ziegelei|kaserne|werk|betrieb)|steht\s{1,3}seit\s{1,3}jahren\s{1,3}leer"
+                      r"|leerstehende[nrs]?\s{1,3}(fabrik|halle|gebäude)",
+    "business_centre": r"gründerzentrum|gründungszentrum|technologiezentrum|innovationszentrum|inkubator|coworking|co-working"
+                       r"|maker\s?space|gewerbezentrum|gründerhaus",
+    "tourism_infrastructure": r"radweg|wanderweg|freizeitbad|besucherzentrum|kurpark|gradierwerk|badestelle"
+                              r"|touristische[a-z]{0,2}\s{1,3}infrastruktur|naturpfad|lehrpfad|ausflugsziel|tourist[- ]?info"
+                              r"|salinenpark|promenade",
+    "education_infrastructure": r"berufsbildende[a-z]{0,2}\s{1,3}schule|\bbbs\b|lernwerkstatt|ausbildungsstätte|ausbildungszentrum"
+                                r"|bildungszentrum|berufsschule|lehrwerkstatt",
+    "energy_infrastructure": r"umspannwerk|wasserstoffleitung|wasserstoff-?kernnetz|stichleitung|wärmenetz|nahwärmenetz|stromnetz"
+                             r"|energieautark|netzanschluss|energieinfrastruktur|quartiersspeicher",
     "harbour": r"\bhafen|binnenhafen|hafens\b",
-    "research_infrastructure": r"forschungsinfrastruktur|forschungsgebäude|versuchsanlage|forschungslabor",
+    "research_infrastructure": r"forschungsinfrastruktur|forschungsgebäude|versuchsanlage|forschungslabor|technikum|testfeld"
+                               r"|reallabor|laborgebäude|labor\w{0,3}\s{1,3}(aufbauen|bauen|einrichten|errichten)"
+                               r"|neue[sn]?\s{1,3}labor|labor\s{1,3}für|forschungseinrichtung\w{0,2}\s{1,3}(bauen|errichten)",
     "planning": r"planungsleistung|machbarkeitsstudie|planungsbüro|bauleitplanung|planungskosten",
-    "regional_concept": r"entwicklungskonzept|\w*strategie\s+erarbeiten|konzept\s+(erarbeiten|erstellen)|\bstrategie\b",
+    "regional_concept": r"entwicklungskonzept|[a-zäöüß]{0,30}strategie\s{1,3}erarbeiten|konzept\s{1,3}(erarbeiten|erstellen)|\bstrategie\b",
     "implementation_budget": r"umsetzungsbudget|regionalmanage|regionalbudget",
-    "cooperation_network": r"netzwerk|kooperationsplattform|verbund\b|allianz|stammtisch|\bkooperation\b|zusammenarbeit|an\s+einen\s+tisch",
+    "cooperation_network": r"netzwerk|kooperationsplattform|verbund\b|allianz|stammtisch|\bkooperation\b|zusammenarbeit"
+                           r"|an\s{1,3}einen\s{1,3}tisch",
     "innovation_cluster": r"innovationscluster|\bcluster\b",
-    "location_attractiveness": r"daseinsvorsorge|standortattraktivität|welcome|willkommens|anwerbe|standortmarketing|standortportal|fachkräftegewinnung",
+    "location_attractiveness": r"daseinsvorsorge|standortattraktivität|welcome|willkommens|anwerbe|standortmarketing"
+                               r"|standortportal|fachkräftegewinnung",
     "advice": r"beratung|berater\b|beraten\b",
     "training": r"schulung|weiterbildung|qualifizierung|fortbildung|schulen\b|vermitteln",
     "first_hire": r"hochschulabsolvent|absolvent|ersteinstellung|berufseinsteiger",
-    "applied_rnd": r"forschung|forschen|prototyp|\bf\s?&\s?e\b|\bfue\b|entwicklungsprojekt|verfahren\s+\w*\s*entwickeln|neues\s+verfahren",
-    "market_launch": r"markteinführung|markteintritt|auf\s+den\s+markt\s+bringen",
-    "rural_development": r"\bdorf|dorfgemeinschaftshaus|dorfladen|ländliche[nr]?\s+raum|kulturtreff|jugendraum|mehrgenerationen|bürgerhaus|heimathaus",
-    "innovation_project": r"innovationsprojekt|künstliche\w*\s+intelligenz|\bki\b|digitalisier|innovativ",
-    "business_investment": r"\bhalle\b|neubau|erweiter|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie|maschine|anlage\s+kaufen"
-                           r"|abfüllanlage|lagerstandort|lagerhalle|filiale|montagehalle|fertigungshalle|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s+standort",
-    "modernisation": r"modernisier|umrüst|produktionsprozess",
-    "energy_efficiency": r"energieeffizien|abwärme|energieverbrauch|wärmerückgewinnung|stromkosten\s+senken|effizienter",
-    "renewable_self_supply": r"photovoltaik|\bpv\b|pv-anlage|solaranlage|eigenversorgung|eigenstrom|eigenbedarf|wärmepumpe|batteriespeicher|stromspeicher",
+    "applied_rnd": r"forschung(?!s?(gebäude|infrastruktur|labor|zentrum|einrichtung|bau|institut))|forschen|prototyp|\bf\s?&\s?e\b|\bfue\b|entwicklungsprojekt|verfahren\s{1,3}([a-zäöüß]{1,30}\s{1,3})?entwickeln"
+                   r"|neues\s{1,3}verfahren",
+    "market_launch": r"markteinführung|markteintritt|auf\s{1,3}den\s{1,3}markt\s{1,3}bringen",
+    "rural_development": r"\bdorf|dorfgemeinschaftshaus|dorfladen|ländliche[nr]?\s{1,3}raum|kulturtreff|jugendraum|mehrgenerationen"
+                         r"|bürgerhaus|heimathaus|vereinsheim|sportheim|clubhaus|klubhaus|vereinshaus|schützenhaus|sportplatz"
+                         r"|turnhalle|umkleide|dorfplatz|spielplatz|dorfgemeinschaft",
+    "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
+    "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)|erweiter|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
+                           r"|maschine|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|filiale|montagehalle|fertigungshalle"
+                           r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität",
+    "modernisation": r"modernisier|umrüst|produktionsprozess|renovier|erneuer(n|t|ung)\b|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
+                     r"|sanier(en|t|ung)\b",
+    "replacement": r"\bersatzinvestition|\bersatzbeschaffung|\bersatz\s{1,3}(für|der|des|unserer|unseres)\b"
+                   r"|(alte[nrs]?|defekte[nrs]?|kaputte[nrs]?|ausgediente[nrs]?|verschlissene[nrs]?|bisherige[nrs]?)\s{1,3}"
+                   r"[a-zäöüß-]{2,30}(\s{1,3}[a-zäöüß-]{1,30}){0,5}\s{1,3}(ersetzen|austauschen|erneuern)"
+                   r"|durch\s{1,3}(eine[nrs]?|ein)\s{1,3}([a-zäöüß-]{1,30}\s{1,3}){0,2}ersetz"
+                   r"|\b(ersetzen|austauschen|tauschen)\s{1,3}(die|den|das|unsere[nrs]?)\s{1,3}(alte|defekte|bisherige|kaputte)"
+                   r"|austausch\s{1,3}(der|des|unserer|unseres)\s{1,3}(alten|bestehenden|defekten)|eins\s{0,2}zu\s{0,2}eins|\b1\s?:\s?1\b"
+                   r"|gleichwertige[nrs]?\s{1,3}(neue|maschine|anlage)|ersetzt\s{1,3}werden|ersetzen\s{1,3}müssen",
+    "relocation": r"verlager|\bumzug\b|umziehen|umzieh|zieh(en|t|e)\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"
+                  r"|an\s{1,3}einen\s{1,3}neuen\s{1,3}standort\s{1,3}(ziehen|gehen|verlegen)|verlegen\s{1,3}(unseren|den)\s{1,3}(betrieb|standort|sitz)",
+    "takeover": r"betriebsübernahme|unternehmensnachfolge|betriebsnachfolge|nachfolgeregelung|firmenübernahme"
+                r"|übernahme\s{1,3}(eines|einer|des|der)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk|standort)"
+                r"|(betrieb|firma|unternehmen|werk|standort)\w{0,3}\s{1,3}(übernehmen|kaufen|erwerben)"
+                r"|(übernehmen|kaufen|erwerben)\s{1,3}(einen|eine|den|die|das)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk)"
+                r"|geschäftsanteile|gesellschaftsanteile|anteile\s{1,3}(kaufen|übernehmen|erwerben)|share\s?deal|stillgelegt|insolvenzmasse",
+    "broadband": r"breitband|glasfaser|\bftt[hb]\b|gigabit|schnelle[a-z]{0,2}\s{1,3}internet|internetanbindung|mobilfunkmast|funkmast"
+                 r"|\b5g\b",
+    "energy_efficiency": r"energieeffizien|abwärme|energieverbrauch|wärmerückgewinnung|stromkosten\s{1,3}senken|effizienter",
+    "renewable_self_supply": r"photovoltaik|\bpv\b|pv-anlage|solaranlage|eigenversorgung|eigenstrom|eigenbedarf|wärmepumpe"
+                             r"|batteriespeicher|stromspeicher",
 }
+_PROJECT_TYPE_RES = {kind: re.compile(pattern) for kind, pattern in PROJECT_TYPE_PATTERNS.items()}
+# An investment that builds or extends (KR Nr. 2.4.1 a-d): this keeps business_investment next to a modernisation or a
+# replacement named in the same text; a bare "Maschine" or "Hotel" does not.
+_BUILDS_OR_EXTENDS = re.compile(
+    r"neubau|neue[nrs]?\s{1,3}(produktionshalle|halle|werk|werkhalle|betriebsstätte|standort|fertigungslinie|produktionslinie"
+    r"|lagerhalle|filiale|gebäude|linie)|erweiter|\banbau|anbauen|kapazität|ansiedl|errichten|errichtung|diversifi"
+    r"|neue[ns]?\s{1,3}produkt|zweite[ns]?\s{1,3}(werk|standort|halle)|(halle|werk|gebäude|hotel)\s{1,3}(neu\s{1,3})?bauen"
+    r"|zusätzliche[nrs]?\s{1,3}(halle|linie|maschine|zimmer|kapazität)|aufstock|ausbau\w{0,3}\s{1,3}(der|des|unserer|unseres)"
+    r"|(grundlegend|komplett|vollständig)\w{0,2}\s{1,3}(umstell|änder|neu)|gesamten\s{1,3}produktionsprozess")
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
-_COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "energy_efficiency", "renewable_self_supply", "first_hire", "market_launch"}
-
-# Sectors that are named but not excluded (for the free-text field).
-_SECTOR_WORDS = {
-    r"maschinenbau\w*": "Maschinenbau", r"metallbau\w*|metallverarbeit\w*": "Metallverarbeitung",
-    r"kunststoff\w*": "Kunststoffverarbeitung", r"landtechnik\w*|landmaschinen\w*": "Landtechnik",
-    r"automobilzuliefer\w*|fahrzeugbau\w*|zulieferer": "Fahrzeugzulieferung", r"gießerei": "Gießerei",
-    r"lebensmittel\w*|molkerei|käserei|fleischerei|bäckerei|brauerei": "Ernährungswirtschaft",
-    r"hotel\w*|landhotel|pension\b|ferienwohnung\w*|beherbergung": "Beherbergung",
-    r"software\w*|it-\w+|it-dienstleist\w*": "IT und Software", r"möbel\w*": "Möbelherstellung",
-    r"elektronik\w*": "Elektronik", r"medizintechnik\w*": "Medizintechnik", r"handwerk\w*": "Handwerk",
-    r"sondermaschinen\w*": "Maschinenbau", r"chemie\w*": "Chemie", r"druckerei": "Druckerei",
-}
+_COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover", "energy_efficiency",
+                       "renewable_self_supply", "first_hire", "market_launch"}
+# The kind of a business investment: a later statement of one replaces the earlier ones ("nur eine Ersatzinvestition").
+_INVESTMENT_KINDS = {"business_investment", "modernisation", "replacement"}
 
 # Towns of the Landkreis Osnabrück -> canonical name (LEADER lists in funding_paths.yaml name Samtgemeinden).
 MUNICIPALITIES: dict[str, str] = {
@@ -128,6 +253,13 @@ MUNICIPALITIES: dict[str, str] = {
     "Glandorf": "Glandorf", "Hilter a.T.W.": "Hilter a.T.W.", "Hilter am Teutoburger Wald": "Hilter a.T.W.",
     "Hilter": "Hilter a.T.W.", "Bad Essen": "Bad Essen", "Bohmte": "Bohmte", "Ostercappeln": "Ostercappeln",
 }
+# Usual short forms and spellings without umlauts.
+_MUNICIPALITY_SPELLINGS: dict[str, str] = {
+    "GMHütte": "Georgsmarienhütte", "GM-Hütte": "Georgsmarienhütte", "GMHuette": "Georgsmarienhütte",
+    "Hagen aTW": "Hagen a.T.W.", "Dissen aTW": "Dissen a.T.W.", "Hilter aTW": "Hilter a.T.W.",
+    **{name.replace("ü", "ue").replace("ö", "oe").replace("ä", "ae"): canonical
+       for name, canonical in MUNICIPALITIES.items() if any(c in name for c in "üöä")},
+}
 # Member towns of the Samtgemeinden (for finding the LEADER region).
 SAMTGEMEINDE_OF: dict[str, str] = {
     **{t: "Samtgemeinde Artland" for t in ("Quakenbrück", "Badbergen", "Menslage", "Nortrup")},
@@ -137,72 +269,288 @@ SAMTGEMEINDE_OF: dict[str, str] = {
 }
 
 
-def _first_marker(text: str) -> str | None:
-    """The applicant type whose marker comes first; markers about partners count only if nothing else is found."""
-    lowered = text.lower()
-    best: tuple[int, int, str] | None = None  # (rank, position, type): rank 0 = self-description, 1 = plain, 2 = partner
+def _name_pattern(names: list[str], flags: int) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s{1,3}") for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\wÄÖÜäöüß])(?:{alternatives})(?![\wÄÖÜäöüß])", flags)
+
+
+_ALL_SPELLINGS = {**MUNICIPALITIES, **_MUNICIPALITY_SPELLINGS}
+# Long names are found in any case ("quakenbrück"); short ones (Melle, Belm, Berge, Hagen) only as written, since some
+# are also common words.
+_TOWNS_ANY_CASE = _name_pattern([n for n in _ALL_SPELLINGS if len(n) >= 6], re.IGNORECASE)
+_TOWNS_AS_WRITTEN = _name_pattern([n for n in _ALL_SPELLINGS if len(n) < 6], 0)
+_TOWN_LOOKUP = {re.sub(r"\s+", " ", n.lower()): canonical for n, canonical in _ALL_SPELLINGS.items()}
+_COMMON_WORD_TOWNS = {"Berge"}  # also a common noun: a town only after "in", "aus", "Gemeinde" ...
+_PLACE_BEFORE = re.compile(r"(\bin|\baus|\bnach|\bbei|\bvon|gemeinde|\bstadt|,)\s{1,3}$", re.IGNORECASE)
+_FUZZY_TOWNS = sorted({n.lower() for n in MUNICIPALITIES if " " not in n and len(n) >= 6})
+
+
+# -- applicant --------------------------------------------------------------------------------------------------------
+
+def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
+    """(rank, position, type) of every applicant marker; rank 0 = self-description, 1 = plain, 2 = about a partner."""
+    found = []
     for kind, pattern in _APPLICANT_MARKERS.items():
-        for match in re.finditer(pattern, lowered):
+        for match in pattern.finditer(lowered):
             before = lowered[max(0, match.start() - 40): match.start()]
             rank = 0 if _SELF_CONTEXT.search(before) else 2 if _PARTNER_CONTEXT.search(before) else 1
-            candidate = (rank, match.start(), kind)
-            if best is None or candidate < best:
-                best = candidate
-    return best[2] if best else None
+            found.append((rank, match.start(), kind))
+    return found
 
 
-def _company_size(text: str, knowledge: FundingKnowledge) -> str | None:
-    """The size by the largest headcount in the text (limits from the rules), else by words such as „Konzern“."""
-    counts = [int(re.sub(r"\D", "", m.group(1))) for m in _HEADCOUNT.finditer(text)]
-    if counts:
-        return knowledge.company_size(max(counts))
+def _trade_applicant(trade: Trade) -> str:
+    """The applicant type a trade stands for (a Verein, a Hochschule, an authority, otherwise a company)."""
+    code = trade.wz
+    if code.startswith(("94.", "93.12")):
+        return "association"
+    if code.startswith("85.40"):
+        return "research"
+    if code.startswith("84."):
+        return "municipality"
+    return "company"
+
+
+# -- trades ---------------------------------------------------------------------------------------------------------
+
+@dataclass
+class _TradeIndex:
+    """The stems of the lexicon, by how they match a word."""
+
+    open_stems: dict[str, Trade]  # match a word that begins or (as a compound) ends with them
+    exact_stems: dict[str, Trade]  # match a whole word only
+    phrases: list[tuple[str, Trade]]  # several words
+    lengths: list[int]  # of the open stems, longest first
+    fuzzy: dict[str, list[str]]  # open single-word stems of 7+ letters by first letter (for typos)
+
+
+_TRADE_INDEXES: dict[int, tuple[TradeLexicon, _TradeIndex]] = {}
+
+
+def _trade_index(lexicon: TradeLexicon) -> _TradeIndex:
+    cached = _TRADE_INDEXES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = _TRADE_INDEXES[id(lexicon)] = (lexicon, _build_trade_index(lexicon))
+    return cached[1]
+
+
+def _build_trade_index(lexicon: TradeLexicon) -> _TradeIndex:
+    open_stems: dict[str, Trade] = {}
+    exact: dict[str, Trade] = {}
+    phrases: list[tuple[str, Trade]] = []
+    for trade in lexicon.trades:
+        for stem in trade.stems():
+            if " " in stem:
+                phrases.append((stem.rstrip("="), trade))
+            elif stem.endswith("=") or len(stem) < 5:
+                exact[stem.rstrip("=")] = trade
+            else:
+                open_stems[stem] = trade
+    fuzzy: dict[str, list[str]] = {}
+    for stem in open_stems:
+        if len(stem) >= 7 and stem.isalpha():
+            fuzzy.setdefault(stem[0], []).append(stem)
+    return _TradeIndex(open_stems, exact, phrases, sorted({len(s) for s in open_stems}, reverse=True), fuzzy)
+
+
+def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
+    """(matched length, trade) for the longest stem that matches this word."""
+    best: tuple[int, Trade] | None = None
+    for ending in _ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        base = word[: len(word) - len(ending)] if ending else word
+        trade = index.exact_stems.get(base)
+        if trade and (best is None or len(base) > best[0]):
+            best = (len(base), trade)
+        for length in index.lengths:  # the compound's last part: Land|hotel, Groß|bäckerei
+            if length <= len(base) and (best is None or length > best[0]):
+                trade = index.open_stems.get(base[-length:])
+                if trade:
+                    best = (length, trade)
+                    break
+    for length in index.lengths:  # the compound's first part: Metallbau|betrieb
+        if length <= len(word) and (best is None or length > best[0]):
+            trade = index.open_stems.get(word[:length])
+            if trade:
+                best = (length, trade)
+                break
+    return best
+
+
+def _trade_rank(words: list[_Word], i: int) -> float:
+    before = [w.text for w in words[max(0, i - 3): i]]
+    if any(w in _SELF_WORDS for w in before):
+        return 0.0
+    if before and (before[-1] in _PARTNER_WORDS or (len(before) > 1 and before[-2] in _PARTNER_WORDS)):
+        return 2.0
+    if any(w in _OBJECT_WORDS for w in before[-2:]):
+        return 1.5
+    return 1.0
+
+
+def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[float, int, Trade]]:
+    """(rank, position, trade) of every trade named; with no exact hit, close misspellings of long stems count."""
+    index = _trade_index(lexicon)
+    hits: list[tuple[float, int, int, Trade]] = []
+    for i, word in enumerate(words[:3000]):
+        found = _match_word(word.text, index)
+        if found:
+            hits.append((_trade_rank(words, i), word.start, -found[0], found[1]))
+    if index.phrases:
+        joined, starts, offset = [], [], 0
+        for word in words[:3000]:
+            starts.append((offset, word.start))
+            joined.append(word.text)
+            offset += len(word.text) + 1
+        flat = " ".join(joined)
+        for phrase, trade in index.phrases:
+            at = flat.find(phrase)
+            while at != -1:
+                if at == 0 or flat[at - 1] == " ":
+                    i = next(n for n, (o, _) in enumerate(starts) if o >= at)
+                    hits.append((_trade_rank(words, i), starts[i][1], -len(phrase), trade))
+                    break
+                at = flat.find(phrase, at + 1)
+    if not hits:
+        candidates = [(i, w) for i, w in enumerate(words[:400]) if w.capitalised and len(w.text) >= 7 and w.text.isalpha()]
+        for i, word in candidates[:60]:
+            close = difflib.get_close_matches(word.text, index.fuzzy.get(word.text[0], []), n=1, cutoff=0.88)
+            if close:
+                hits.append((_trade_rank(words, i), word.start, -len(close[0]), index.open_stems[close[0]]))
+    return [(rank, start, trade) for rank, start, _, trade in sorted(hits, key=lambda h: (h[0], h[1], h[2]))]
+
+
+# -- numbers --------------------------------------------------------------------------------------------------------
+
+def _int(digits: str) -> int:
+    return int(digits.replace(".", ""))
+
+
+def _employees(text: str) -> int | None:
+    """The headcount the text gives; counts of new or future staff ("30 neue Mitarbeiter", "auf 60 wachsen") only when
+    nothing else is given."""
+    current, future = [], []
+    for match in _HEADCOUNT.finditer(text):
+        if match.group(1):
+            count, adjective = _int(match.group(1)), (match.group(2) or "").lower()
+        else:
+            count, adjective = _NUMBER_WORDS[match.group(3).lower()], (match.group(4) or "").lower()
+        before = text[max(0, match.start() - 30): match.start()].lower()
+        (future if adjective in _FUTURE_COUNT or _FUTURE_BEFORE.search(before) else current).append(count)
+    for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND):
+        current += [_int(m.group(1)) for m in pattern.finditer(text)]
+    counts = current or future
+    return max(counts) if counts else None
+
+
+def _company_size(text: str, employees: int | None, knowledge: FundingKnowledge) -> str | None:
+    """The size by the headcount (limits from the rules), else by words such as „Konzern“."""
+    if employees is not None:
+        return knowledge.company_size(employees)
     lowered = text.lower()
     for size, pattern in _SIZE_WORDS:
-        if re.search(pattern, lowered):
+        if pattern.search(lowered):
             return size
     return None
 
 
-def _already_started(text: str) -> bool | None:
-    if re.search(r"noch\s+nicht\s+(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben)|noch\s+(nichts|keine)", text, re.I):
-        return False
-    if _STARTED.search(text):
-        return True
-    if _NOT_STARTED.search(text):
-        return False
-    return None
-
-
-def _excluded_sector(text: str, sectors: Sequence[ExcludedSector]) -> tuple[str, str] | None:
-    """(code, label) of the first excluded sector whose keyword stands in the text as a word (with inflection),
-    unless the text also names what the sector's exception admits (gastronomy together with lodging, Nr. 2.7.1)."""
-    for sector in sectors:
-        if sector.not_excluded_with and sector.not_excluded_with.matches(text):
+def _amounts(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, euros) of every amount of money in the text."""
+    found = []
+    for match in _AMOUNT.finditer(text):
+        digits, decimals, unit, currency = match.groups()
+        if not unit and not currency:
             continue
-        for keyword in sector.keywords:
-            if re.search(rf"(?<![\wÄÖÜäöüß-]){re.escape(keyword)}(e|en|n|s|es|er|ern)?(?![\wÄÖÜäöüß])", text, re.IGNORECASE):
-                return sector.code, sector.label
-    return None
+        value = float(_int(digits)) + (float("0." + decimals) if decimals else 0.0)
+        if unit:
+            value *= _MULTIPLIER[unit.lower().replace(".", "").replace(" ", "")]
+        found.append((match.start(), match.end(), value))
+    covered = {start for start, _, _ in found}
+    for match in _AMOUNT_CURRENCY_FIRST.finditer(text):
+        if match.start(1) not in covered:
+            found.append((match.start(), match.end(), float(_int(match.group(1)))))
+    for match in _AMOUNT_WORDS.finditer(text):
+        factor = _WORD_FACTOR[match.group(1).lower()]
+        found.append((match.start(), match.end(), (0.5 if match.group(2) else factor) * 1e6))
+    return sorted(found)
 
 
-def _sector_word(text: str) -> str | None:
-    lowered = text.lower()
-    hits = [(m.start(), label) for pattern, label in _SECTOR_WORDS.items() if (m := re.search(pattern, lowered))]
-    return min(hits)[1] if hits else None
+def _money(text: str) -> tuple[float | None, float | None]:
+    """(investment, turnover) in euros: the cost sum the text gives (the total if one is called so, else the largest)
+    and the annual turnover; grants asked for, loans and balance sheet totals are not costs."""
+    investments, totals, turnover = [], [], None
+    previous_end = 0
+    for start, end, value in _amounts(text):
+        # the words before it in the same clause, back to the previous amount, and the words right after it
+        before = re.split(r"[,;]", text[max(previous_end, start - 45): start])[-1]
+        after = re.split(r"[,;.]", text[end: end + 15])[0]
+        previous_end = end
+        turnover_words = [m.end() for m in _TURNOVER_CONTEXT.finditer(before)]
+        cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
+        if (turnover_words and (not cost_words or turnover_words[-1] > cost_words[-1])) \
+                or (not cost_words and _TURNOVER_CONTEXT.search(after)):
+            turnover = value
+        elif not _NOT_COSTS_CONTEXT.search(before):
+            (totals if _TOTAL_CONTEXT.search(before) else investments).append(value)
+    investment = max(totals) if totals else max(investments) if investments else None
+    return investment, turnover
 
 
-def _municipality(text: str) -> str | None:
-    hits = []
-    for name, canonical in MUNICIPALITIES.items():
-        match = re.search(rf"(?<![\wÄÖÜäöüß]){re.escape(name)}(?![\wÄÖÜäöüß])", text)
-        if match:
-            hits.append((match.start(), -len(name), canonical))
-    return min(hits)[2] if hits else None
+# -- already started ----------------------------------------------------------------------------------------------------
 
+def _already_started(text: str) -> bool | None:
+    """True when a clause says the works began (a signed contract, an order, ground-breaking; KR Nr. 2.2.1: the earliest
+    counts); False when the text says they have not, or names only what does not count as a start (land, permits,
+    planning); None when it says nothing."""
+    not_started = planned = False
+    for clause in (m.group() for m in _CLAUSES.finditer(text)):
+        if _NOT_STARTED.search(clause):
+            not_started = True
+            continue
+        if _STARTED_PLAIN.search(clause):
+            return True
+        future = _FUTURE.search(clause)
+        if _CONTRACT_PARTICIPLE.search(clause) and _CONTRACT_NOUN.search(clause) and not future:
+            return True
+        if _PARTICIPLE.search(clause) and _AUXILIARY.search(clause) and not future:
+            if _NO_START_BY_KR.search(clause) and not _CONTRACT_NOUN.search(clause):
+                not_started = True
+                continue
+            return True
+        planned = planned or bool(_PLANNED.search(clause)) or bool(future and _ORDER_TO_COME.search(clause))
+    return False if not_started or planned else None
+
+
+# -- places -----------------------------------------------------------------------------------------------------------
+
+def _municipalities(text: str, words: list[_Word]) -> list[str]:
+    """Every municipality of the Landkreis named, in order (also without umlauts, in lower case, or misspelt)."""
+    hits = [(m.start(), _TOWN_LOOKUP[re.sub(r"\s+", " ", m.group().lower())])
+            for pattern in (_TOWNS_ANY_CASE, _TOWNS_AS_WRITTEN) for m in pattern.finditer(text)
+            if m.group() not in _COMMON_WORD_TOWNS or _PLACE_BEFORE.search(text[max(0, m.start() - 14): m.start()])]
+    covered = {start for start, _ in hits}
+    for word in words[:400]:
+        if word.capitalised and len(word.text) >= 6 and word.start not in covered and word.text.isalpha():
+            close = difflib.get_close_matches(word.text, _FUZZY_TOWNS, n=1, cutoff=0.86)
+            if close:
+                hits.append((word.start, _TOWN_LOOKUP[close[0]]))
+    names: list[str] = []
+    for _, name in sorted(hits):
+        if name not in names:
+            names.append(name)
+    return names
+
+
+# -- project types ----------------------------------------------------------------------------------------------------
 
 def _project_types(text: str, applicant_type: str | None) -> list[str]:
     lowered = text.lower()
-    found = [kind for kind, pattern in PROJECT_TYPE_PATTERNS.items() if re.search(pattern, lowered)]
+    found = [kind for kind, pattern in _PROJECT_TYPE_RES.items() if pattern.search(lowered)]
+    if "business_investment" in found and {"modernisation", "replacement"} & set(found) \
+            and not _BUILDS_OR_EXTENDS.search(lowered):
+        found.remove("business_investment")  # "die alte Maschine ersetzen" is a replacement, not an extension
+    if "replacement" in found and "modernisation" in found and not re.search(r"modernisier|umrüst", lowered):
+        found.remove("modernisation")  # "erneuern" names the replacement
     if applicant_type in ("municipality", "association", "research"):
         found = [kind for kind in found if kind not in _COMPANY_ONLY_TYPES]
     if "revitalisation" in found and "industrial_site" not in found and re.search(r"gewerbe|industrie", lowered):
@@ -210,22 +558,44 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     return found
 
 
-def _extract_one(text: str, knowledge: FundingKnowledge) -> ProjectProfile:
-    applicant = _first_marker(text)
-    excluded = _excluded_sector(text, knowledge.excluded_sectors) if applicant in ("company", None) else None
-    if excluded and applicant is None:
-        applicant = "company"
-    return ProjectProfile(
-        applicant_type=applicant,
-        company_size=_company_size(text, knowledge) if applicant in ("company", None) else None,
-        sector=excluded[1] if excluded else _sector_word(text),
-        excluded_sector=excluded[0] if excluded else None,
-        project_types=_project_types(text, applicant),
-        already_started=_already_started(text),
-        municipality=_municipality(text),
-        description=text,
-    )
+# -- one text ---------------------------------------------------------------------------------------------------------
 
+def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) -> ProjectProfile:
+    lowered = text.lower()
+    words = _words(text)
+    trades = _trades(text, words, lexicon)
+    candidates = _applicant_candidates(lowered)
+    if trades:
+        rank, start, trade = trades[0]
+        candidates.append((rank, start, _trade_applicant(trade)))
+    applicant = min(candidates)[2] if candidates else None
+    profile = ProjectProfile(applicant_type=applicant, description=text)
+    if trades:
+        trade = trades[0][2]
+        profile.sector, profile.wz_code = trade.name, trade.wz
+        profile.wz_title, profile.wz_alternatives = wz_title(trade.wz), list(trade.also)
+        if applicant in ("company", None):
+            excluded = knowledge.exclusion(trade.wz, text, tuple(t.wz for _, _, t in trades))
+            profile.excluded_sector = excluded.code if excluded else None
+    if applicant in ("municipality", "association") and trades:
+        # The businesses a site or centre is meant for (KR Nr. 3.2.2.1: vorrangig not of an excluded sector).
+        profile.users_excluded = all(knowledge.exclusion(code, text) is not None for code in {t.wz for _, _, t in trades})
+    if applicant == "research":
+        mentions = [m for m in _UNIVERSITY.finditer(lowered)
+                    if not _PARTNER_CONTEXT.search(lowered[max(0, m.start() - 40): m.start()])]
+        profile.university_or_society = bool(mentions)
+    if applicant in ("company", None):
+        profile.employees = _employees(text)
+        profile.company_size = _company_size(text, profile.employees, knowledge)
+    profile.investment_eur, profile.turnover_eur = _money(text)
+    profile.project_types = _project_types(text, applicant)
+    profile.already_started = _already_started(text)
+    profile.municipalities = _municipalities(text, words)
+    profile.municipality = profile.municipalities[0] if profile.municipalities else None
+    return profile
+
+
+# -- structured fields ------------------------------------------------------------------------------------------------
 
 def _validated(structured: dict) -> dict:
     known = {f.name for f in fields(ProjectProfile)}
@@ -236,29 +606,71 @@ def _validated(structured: dict) -> dict:
         raise ValueError(f"Unbekannte Art der Antragstellenden: „{structured['applicant_type']}“.")
     if structured.get("company_size") not in (None, *COMPANY_SIZES):
         raise ValueError(f"Unbekannte Unternehmensgröße: „{structured['company_size']}“.")
+    employees = structured.get("employees")
+    if employees is not None and (isinstance(employees, bool) or not isinstance(employees, int) or employees < 0):
+        raise ValueError("Die Zahl der Beschäftigten muss eine ganze Zahl ab 0 sein.")
+    for name in ("turnover_eur", "investment_eur"):
+        value = structured.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
+            raise ValueError(f"Der Betrag „{name}“ muss eine Zahl ab 0 sein.")
     return structured
+
+
+_SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
+_SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "investment_eur",
+                  "university_or_society", "users_excluded")
 
 
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
                     knowledge: FundingKnowledge) -> ProjectProfile:
     """Facts from earlier user turns, then from `text` (later statements win), then explicit `structured` fields;
     excluded sectors and company-size limits are those of `knowledge` (the rules the caller answers with)."""
+    lexicon = TradeLexicon.load()
     turns = [t.get("content", "") for t in history or [] if t.get("role") == "user" and t.get("content")]
     profile = ProjectProfile(description=text or "")
     project_types: list[str] = []
     for turn in [*turns, text or ""]:
-        found = _extract_one(turn, knowledge)
-        for name in ("applicant_type", "company_size", "sector", "excluded_sector", "already_started", "municipality"):
-            value = getattr(found, name)
-            if value is not None:
-                setattr(profile, name, value)
-        if found.excluded_sector is None and found.sector is not None:
-            profile.excluded_sector = None  # a later, non-excluded main activity replaces an earlier one
+        found = _extract_one(str(turn), knowledge, lexicon)
+        for name in _SINGLE_FIELDS:
+            if getattr(found, name) is not None:
+                setattr(profile, name, getattr(found, name))
+        if found.employees is not None or found.company_size is not None:
+            profile.company_size = found.company_size  # the latest size statement wins ("und mit 300 Mitarbeitern?")
+        if found.sector is not None:  # a later main activity replaces an earlier one, with its WZ code and exclusion
+            for name in _SECTOR_FIELDS:
+                setattr(profile, name, getattr(found, name))
+        if found.municipalities:
+            profile.municipalities, profile.municipality = found.municipalities, found.municipality
+        stated_kinds = _INVESTMENT_KINDS & set(found.project_types)
+        if stated_kinds:
+            project_types = [p for p in project_types if p not in _INVESTMENT_KINDS]
         project_types = found.project_types + [p for p in project_types if p not in found.project_types]
     if profile.applicant_type not in ("company", None):
         project_types = [p for p in project_types if p not in _COMPANY_ONLY_TYPES]
-        profile.company_size = None
+        profile.company_size = profile.employees = None
+    if profile.applicant_type != "research":
+        profile.university_or_society = None
+    if profile.applicant_type not in ("municipality", "association"):
+        profile.users_excluded = None
     profile.project_types = project_types
-    for name, value in _validated(dict(structured or {})).items():
-        setattr(profile, name, list(value) if name == "project_types" else value)
+    given = _validated(dict(structured or {}))
+    for name, value in given.items():
+        setattr(profile, name, list(value) if name in ("project_types", "municipalities", "wz_alternatives") else value)
+    if "employees" in given and "company_size" not in given and given["employees"] is not None:
+        profile.company_size = knowledge.company_size(given["employees"])
+    if "municipality" in given and "municipalities" not in given:
+        profile.municipalities = [given["municipality"]] if given["municipality"] else []
+    if given.get("sector") and "wz_code" not in given:
+        # A sector named by the caller ("Maschinenbau") is read with the lexicon: its WZ code replaces the text's.
+        named = _trades(given["sector"], _words(given["sector"]), lexicon)
+        trade = named[0][2] if named else None
+        profile.wz_code, profile.wz_title = (trade.wz, wz_title(trade.wz)) if trade else (None, None)
+        profile.wz_alternatives = list(trade.also) if trade else []
+        if "excluded_sector" not in given:
+            excluded = knowledge.exclusion(trade.wz, given["sector"]) if trade else None
+            profile.excluded_sector = excluded.code if excluded else None
+    if "wz_code" in given and "excluded_sector" not in given and given["wz_code"]:
+        excluded = knowledge.exclusion(given["wz_code"], profile.description)
+        profile.excluded_sector = excluded.code if excluded else None
+        profile.wz_title = profile.wz_title if "wz_title" in given else wz_title(given["wz_code"])
     return profile

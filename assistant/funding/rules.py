@@ -3,7 +3,10 @@
 `assess(profile, goals, knowledge)` lists the funding paths that fit the applicant and the project, best fit first, with
 the rate for this applicant, the conditions (each with its source), whether a condition blocks the path, where to
 apply, next steps, and the questions to ask when a deciding fact is unknown. Blocked paths stay in the list after the
-open ones, so that the answer can explain them.
+open ones, so that the answer can explain them; each reason cites its rule.
+
+No padding: the project types the question names decide which paths are offered; the IREK goals' hints only count
+when the question names none, and then only through a measure the applicant may carry (Träger rules).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.funding.knowledge import Condition, FundingKnowledge, FundingPath, Rate, Source
+from assistant.funding.knowledge import Condition, FundingKnowledge, FundingPath, Rate, Source, wz_title
 from assistant.funding.profile import SAMTGEMEINDE_OF, ProjectProfile
 from assistant.goals.matching import GoalMatch
 
@@ -26,7 +29,11 @@ FACT_QUESTIONS: dict[str, str] = {
     "project_types": "Was genau soll gefördert werden, zum Beispiel ein Bau, Maschinen, eine Beratung, ein "
                      "Forschungsprojekt oder die Erschließung einer Fläche?",
     "municipality": "In welcher Gemeinde des Landkreises soll das Projekt umgesetzt werden?",
+    "university_or_society": "Ist die Forschungseinrichtung rechtlich selbständig, oder gehört sie zu einer Hochschule "
+                             "bzw. einer grundfinanzierten Forschungsgesellschaft?",
 }
+# Trigger keys of the data -> the fact of the profile they ask about.
+_TRIGGER_FACTS = {"applicant_types": "applicant_type", "project_type": "project_types", "unless_project_types": "project_types"}
 
 
 @dataclass
@@ -56,10 +63,18 @@ class PathAssessment:
     sources: list[Source]  # rate and path sources first, then the conditions' sources
     fit: float = 0.0
     fit_reasons: list[str] = field(default_factory=list)
+    # The rate in percent for this applicant in the D-Fördergebiet when the facts decide it (small company 20), with the
+    # source of that rate row; None when it depends on facts not known or the path has no single rate.
+    applicant_rate: float | None = None
+    applicant_rate_source: Source | None = None
+    reason_sources: list[Source] = field(default_factory=list)  # the rule each reason cites, in the same order
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "max_rate": self.max_rate, "applicants": self.applicants,
                 "conditions": [c.to_dict() for c in self.conditions], "blocked": self.blocked, "reasons": self.reasons,
+                "reason_sources": [s.to_dict() for s in self.reason_sources],
+                "applicant_rate": self.applicant_rate,
+                "applicant_rate_source": self.applicant_rate_source.to_dict() if self.applicant_rate_source else None,
                 "where_to_apply": self.where_to_apply, "next_steps": self.next_steps,
                 "sources": [s.to_dict() for s in self.sources]}
 
@@ -77,7 +92,7 @@ class FundingAssessment:
 def describe(knowledge: FundingKnowledge, path_id: str, profile: ProjectProfile) -> PathAssessment | None:
     """One path as it applies to `profile`, whether or not the profile asked for it (questions of fact)."""
     top = knowledge.get(path_id.split("/")[0])
-    return _assess_path(top, profile, set(profile.project_types)) if top else None
+    return _assess_path(top, profile, set(profile.project_types), knowledge) if top else None
 
 
 # -- assessment ---------------------------------------------------------------------------------------------------
@@ -86,21 +101,41 @@ def _fact(profile: ProjectProfile, key: str) -> Any:
     if key == "sector_excluded":
         if profile.excluded_sector is not None:
             return True
-        return False if profile.sector is not None else None
-    return getattr(profile, key)
+        return False if profile.wz_code is not None or profile.sector is not None else None
+    return getattr(profile, _TRIGGER_FACTS.get(key, key))
 
 
 def _applies(condition: Condition, profile: ProjectProfile) -> bool | None:
     """Whether the profile triggers the condition; None when a deciding fact is unknown."""
-    if not condition.triggers:
+    return _triggered(condition.triggers, profile)
+
+
+def _triggered(triggers: Any, profile: ProjectProfile) -> bool | None:
+    """Whether the profile has all the facts `triggers` names; None when a deciding fact is unknown."""
+    if not triggers:
         return None
     results = []
-    for key, wanted in condition.triggers.items():
-        value = _fact(profile, key)
-        results.append(None if value is None else value == wanted)
+    for key, wanted in triggers.items():
+        if key == "unless_project_types":
+            continue
+        if key == "project_type":
+            types = set(profile.project_types)
+            unless = set(triggers.get("unless_project_types", []))
+            results.append(None if not types else wanted in types and not types & unless)
+        elif key == "applicant_types":
+            results.append(None if profile.applicant_type is None else profile.applicant_type in wanted)
+        else:
+            value = _fact(profile, key)
+            results.append(None if value is None else value == wanted)
     if any(r is False for r in results):
         return False
     return True if all(r is True for r in results) else None
+
+
+def _unknown_facts(condition: Condition, profile: ProjectProfile) -> set[str]:
+    """The facts of the profile (FACT_QUESTIONS keys) that would decide the condition and are not known."""
+    keys = {_TRIGGER_FACTS.get(key, key) for key in condition.triggers}
+    return {key for key in keys if key in FACT_QUESTIONS and _fact(profile, key) in (None, [])}
 
 
 def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
@@ -113,9 +148,35 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
             result = result and profile.company_size == wanted
         elif key == "project_type":
             result = result and wanted in profile.project_types
+        elif key == "applicant_types":
+            if profile.applicant_type is None:
+                return None
+            result = result and profile.applicant_type in wanted
         else:
             return None
     return result
+
+
+# A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
+_PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "users_excluded"}
+_PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
+
+
+def _applicant_rate(rates: list[Rate], profile: ProjectProfile) -> tuple[float | None, Source | None]:
+    """The rate in percent for this applicant when the facts decide it: the one row that applies, where no other row
+    might (a regular 60 % next to a possible 90 % decides nothing), unless the row is specific to this applicant."""
+    decided = [r for r in rates if _rate_matches(r, profile) is True]
+    possible = [r for r in rates if _rate_matches(r, profile) is None]
+    if len(decided) != 1:
+        return None, None
+    rate = decided[0]
+    if possible and not any(key in rate.applies_to for key in _PROFILE_SCOPES):
+        return None, None
+    if rate.percent is not None:
+        return rate.percent, rate.source
+    if profile.company_size in rate.percent_by_size:
+        return rate.percent_by_size[profile.company_size], rate.source  # type: ignore[index]
+    return None, None
 
 
 def _with_bis(rate: str) -> str:
@@ -130,12 +191,17 @@ def _merged_conditions(parent: FundingPath, chosen: FundingPath) -> list[Conditi
 
 
 def _choose_sub_measure(top: FundingPath, profile: ProjectProfile, wanted: set[str]) -> FundingPath:
-    """The sub-measure that fits the project (or the LEADER region of the municipality); else the path itself."""
+    """The sub-measure that fits the project (or the LEADER region of the municipality); else the path itself. A
+    sub-measure that fits the project but not the applicant is chosen when one of its own conditions says why (the
+    research infrastructure of a municipality), so that its own rules, not the path's general ones, answer."""
     if profile.municipality:
         names = {profile.municipality, SAMTGEMEINDE_OF.get(profile.municipality, "")}
         for sub in top.sub_measures:
             if names & set(sub.municipalities):
                 return sub
+    for sub in top.sub_measures:
+        if _triggered(sub.chosen_when, profile):
+            return sub  # e.g. a pure modernisation: De-minimis only (funding_paths.yaml)
     best, best_key = top, (0, 0.0)
     for sub in top.sub_measures:
         if not sub.project_types or sub.project_types == top.project_types or sub.chosen_for:
@@ -146,6 +212,12 @@ def _choose_sub_measure(top: FundingPath, profile: ProjectProfile, wanted: set[s
         key = (matched, matched / len(sub.project_types))
         if matched and key > best_key:
             best, best_key = sub, key
+    if best is top and profile.applicant_type:
+        for sub in top.sub_measures:
+            if sub.project_types and sub.project_types != top.project_types and wanted & set(sub.project_types) \
+                    and profile.applicant_type not in sub.applicant_types \
+                    and any(c.effect == "blocks" and _applies(c, profile) for c in sub.conditions):
+                return sub
     # The sub-measure that stands in for the path for this company size (a large company's business investment:
     # De-minimis only, Anhang 5), unless the sub-measure open to every size fits the project (funding_paths.yaml).
     if best is top and profile.company_size is not None:
@@ -164,14 +236,15 @@ def _project_types_of(top: FundingPath, sub_id: str | None) -> set[str]:
 def _max_rate(parent: FundingPath, chosen: FundingPath, profile: ProjectProfile) -> tuple[str, list[Source]]:
     rates = chosen.rates or parent.rates
     sources: list[Source] = []
-    for kind in ("company_size", "project_type"):
+    for kind in _PROFILE_SCOPES:
         for rate in rates:
             if kind in rate.applies_to and _rate_matches(rate, profile):
                 sources.append(rate.source)
                 if chosen is not parent and chosen.source:
                     sources.append(chosen.source)
                 return _with_bis(rate.rate), sources
-    if chosen.chosen_for:  # e.g. large company: the size rate of the path plus the De-minimis rule
+    if chosen.chosen_for and chosen.chosen_for.company_size == profile.company_size:
+        # e.g. large company: the size rate of the path plus the De-minimis rule
         size = chosen.chosen_for.company_size
         size_rate = next((r for r in parent.rates if r.applies_to.get("company_size") == size), None)
         if size_rate:
@@ -182,29 +255,85 @@ def _max_rate(parent: FundingPath, chosen: FundingPath, profile: ProjectProfile)
     return chosen.max_rate or parent.max_rate, sources
 
 
-def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str]) -> PathAssessment:
+def cite(source: Source) -> str:
+    """A short German reference to a rule: „GRW-Koordinierungsrahmen Nr. 2.7.1“."""
+    if source.document == "grw":
+        where = source.section if source.section.startswith("Anhang") else f"Nr. {source.section}"
+        return f"GRW-Koordinierungsrahmen {where}"
+    return f"{_DOCUMENT_NAMES.get(source.document, source.document)}, Abschnitt „{source.section}“"
+
+
+_DOCUMENT_NAMES = {"leader-os": "Zusammenfassung LEADER Landkreis Osnabrück",
+                   "zukunftsregion-os": "Zusammenfassung Zukunftsregion Osnabrück", "irek": "IREK"}
+
+
+def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | None) -> list[ConditionAssessment]:
+    """For a path closed to excluded sectors: the exception that keeps this main activity in (Logistikdienstleistungen
+    52.25, gastronomy with lodging), and the codes the trade name also often means that are excluded (Bautischlerei)."""
+    if knowledge is None or profile.wz_code is None or profile.excluded_sector is not None:
+        return []
+    found = []
+    line = knowledge.sector_for_wz(profile.wz_code)
+    if line is not None:
+        exception = line.exception_for(profile.wz_code, profile.description)
+        text = getattr(exception, "text", "") or line.exceptions
+        found.append(ConditionAssessment(
+            "ausnahme-wirtschaftszweig", f"„{profile.sector}“ (WZ {profile.wz_code}) fällt unter eine Ausnahme der Liste "
+            f"nicht förderfähiger Wirtschaftszweige: {text}", "matters", (exception or line).source, True))
+    excluded_alternatives = [(code, knowledge.exclusion(code)) for code in profile.wz_alternatives]
+    excluded_alternatives = [(code, line) for code, line in excluded_alternatives if line is not None]
+    if excluded_alternatives:
+        names = ", ".join(f"{code} {wz_title(code)}" for code, _ in excluded_alternatives)
+        found.append(ConditionAssessment(
+            "haupttaetigkeit-abgrenzung", f"Maßgeblich ist die Haupttätigkeit der Betriebsstätte: „{profile.sector}“ wird "
+            f"hier als WZ {profile.wz_code} ({profile.wz_title}) gelesen. Liegt der Schwerpunkt bei WZ {names}, ist der "
+            f"Betrieb von der Förderung ausgeschlossen.", "matters", excluded_alternatives[0][1].source, None))
+    return found
+
+
+def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
+                 knowledge: FundingKnowledge | None = None) -> PathAssessment:
     chosen = _choose_sub_measure(top, profile, wanted)
     max_rate, rate_sources = _max_rate(top, chosen, profile)
+    merged = _merged_conditions(top, chosen)
     conditions = []
-    for condition in _merged_conditions(top, chosen):
+    for condition in merged:
         applies = _applies(condition, profile)
         if applies is False and condition.effect == "matters":
             continue  # e.g. the rules for large companies, for a small one
+        if applies is not True and _PROJECT_SPECIFIC & set(condition.triggers):
+            continue  # a rule for one kind of project or applicant: the broadband rule is no condition of a cycle path
         conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies))
+    if any("sector_excluded" in c.triggers for c in merged):
+        conditions += _sector_conditions(profile, knowledge)
     blocking = [c for c in conditions if c.effect == "blocks" and c.applies]
-    reasons = [c.text for c in blocking]
-    if profile.excluded_sector and any(c.id.startswith("ausgeschlossen") or "nicht-ausgeschlossen" in c.id for c in blocking):
-        reasons = [f"Die Haupttätigkeit „{profile.sector}“ (Abschnitt {profile.excluded_sector}) steht auf der Liste nicht "
-                   f"förderfähiger Wirtschaftszweige (Nr. 2.7.1)."] + reasons
+    reasons = [f"{c.text} ({cite(c.source)})" for c in blocking]
+    reason_sources = [c.source for c in blocking]
+    sector_blocks = next((c for c in blocking if "sector_excluded" in
+                          next((m.triggers for m in merged if m.id == c.id), {})), None)
+    if profile.excluded_sector and sector_blocks:
+        line = knowledge.excluded_sector(profile.excluded_sector) if knowledge else None
+        what = f"WZ {profile.wz_code} {profile.wz_title}, " if profile.wz_code else ""
+        listed = f"„{line.code} {line.label}“" if line else f"Abschnitt {profile.excluded_sector}"
+        lead = (f"Die Haupttätigkeit „{profile.sector}“ ({what}{listed}) steht auf der Liste nicht förderfähiger "
+                f"Wirtschaftszweige.")
+        if line and line.except_wz:
+            lead += f" Ausgenommen sind nur: {line.exceptions}"
+        source = line.source if line else sector_blocks.source
+        reasons = [f"{lead} ({cite(source)})"] + reasons
+        reason_sources = [source] + reason_sources
     conditions.sort(key=lambda c: (not (c.effect == "blocks" and c.applies), c.effect != "blocks"))
     sources: list[Source] = []
     for source in [*rate_sources, *([top.source] if top.source else []), *(c.source for c in conditions)]:
         if source not in sources:
             sources.append(source)
+    stands_in = chosen.chosen_for and chosen.chosen_for.company_size == profile.company_size
+    rate, rate_source = (None, None) if blocking or stands_in else _applicant_rate(chosen.rates or top.rates, profile)
     return PathAssessment(
         id=chosen.id, name=chosen.name if chosen is top else f"{top.name} – {chosen.name}", max_rate=max_rate,
         applicants=chosen.applicants, conditions=conditions, blocked=bool(blocking), reasons=reasons,
         where_to_apply=chosen.where_to_apply, next_steps=list(chosen.next_steps), sources=sources,
+        applicant_rate=rate, applicant_rate_source=rate_source, reason_sources=reason_sources,
     )
 
 
@@ -219,13 +348,17 @@ def _goal_hints(goals: list[GoalMatch] | None, knowledge: FundingKnowledge) -> s
 
 def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: FundingKnowledge) -> FundingAssessment:
     wanted = set(profile.project_types)
-    hints = _goal_hints(goals, knowledge) - wanted
+    known_types = {t for top in knowledge.paths for t in (*top.project_types, *(t for s in top.sub_measures for t in s.project_types))}
+    # The IREK goals' hints count only when the question names no project type that a path knows.
+    hints = set() if wanted & known_types else _goal_hints(goals, knowledge) - wanted
     defaults = knowledge.usual_paths(profile.applicant_type)
     candidates: list[PathAssessment] = []
     for top in knowledge.paths:
         types = set(top.project_types) | {t for s in top.sub_measures for t in s.project_types}
-        applicant_fits = profile.applicant_type is None or profile.applicant_type in top.applicant_types
         matched, hinted = wanted & types, hints & types
+        applicant_fits = profile.applicant_type is None or profile.applicant_type in top.applicant_types or any(
+            profile.applicant_type in s.applicant_types for s in top.sub_measures if matched & set(s.project_types))
+        usual = not wanted and top.id in defaults
         fit, why = 0.0, []
         if matched:
             fit += 3.0 * len(matched)
@@ -233,12 +366,16 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
         if hinted:
             fit += 1.0
             why.append("Das passende IREK-Ziel deutet auf diesen Förderweg.")
-        if not wanted and top.id in defaults:
+        if usual:
             fit += 1.0 - 0.2 * defaults.index(top.id)
             why.append("Üblicher Förderweg für diese Antragstellenden.")
         if fit <= 0:
             continue
-        assessment = _assess_path(top, profile, wanted)
+        # The sub-measure follows the named project types; for a path reached by the IREK hints alone, or an umbrella
+        # path that is usual for the applicant, it follows the hints.
+        assessment = _assess_path(top, profile, wanted if matched or (usual and not top.umbrella) else hinted, knowledge)
+        if not matched and not usual and not _hint_may_offer(top, assessment, profile, knowledge):
+            continue
         if not applicant_fits:
             # Listed only when the data names a condition that explains why this applicant cannot apply.
             if not (matched and assessment.blocked and any("applicant_type" in c.id or c.applies for c in assessment.conditions if c.effect == "blocks")):
@@ -247,20 +384,18 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
         candidates.append(assessment)
     open_paths = sorted((p for p in candidates if not p.blocked), key=lambda p: -p.fit)
     blocked = sorted((p for p in candidates if p.blocked), key=lambda p: -p.fit)
-    if not open_paths and blocked and profile.already_started is not True:
-        # Everything that fits is blocked by who applies (sector, applicant type): show what remains open.
-        for path_id in defaults:
-            top = knowledge.get(path_id)
-            if top is None or any(p.id.split("/")[0] == path_id for p in candidates):
-                continue
-            if profile.applicant_type and profile.applicant_type not in top.applicant_types:
-                continue
-            alternative = _assess_path(top, profile, set())
-            if not alternative.blocked:
-                alternative.fit, alternative.fit_reasons = 0.5, ["Möglicher anderer Weg, weil die passenden Förderwege ausgeschlossen sind."]
-                open_paths.append(alternative)
     paths = open_paths + blocked
     return FundingAssessment(paths, _missing_facts(profile, paths, knowledge))
+
+
+def _hint_may_offer(top: FundingPath, assessment: PathAssessment, profile: ProjectProfile,
+                    knowledge: FundingKnowledge) -> bool:
+    """A path that only an IREK goal hints at is offered through a measure that the applicant may carry, open, and
+    never as an umbrella path without a measure (no padding)."""
+    chosen = knowledge.get(assessment.id)
+    if assessment.blocked or chosen is None or (top.umbrella and chosen is top):
+        return False
+    return profile.applicant_type is None or profile.applicant_type in chosen.applicant_types
 
 
 def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowledge: FundingKnowledge) -> list[str]:
@@ -278,7 +413,7 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
         for condition in conditions:
             if condition.effect == "blocks" or "company_size" in condition.triggers:
                 if _applies(condition, profile) is None:
-                    needed |= {k for k in condition.triggers if _fact(profile, k) is None}
+                    needed |= _unknown_facts(condition, profile)
         rates = (path.rates if path else []) or (top.rates if top else [])
         if profile.applicant_type in ("company", None) and profile.company_size is None \
                 and any("company_size" in r.applies_to for r in rates):

@@ -20,7 +20,12 @@ def test_company_profile_gets_business_investment_path(client):
     assert body["funding_paths"][0]["id"].split("/")[0] == "grw-gewerbe"
     assert body["profile"] == {"applicant_type": "company", "company_size": "small", "sector": "Maschinenbau",
                                "excluded_sector": None, "project_types": ["business_investment"],
-                               "already_started": False, "municipality": "Bramsche"}
+                               "already_started": False, "municipality": "Bramsche",
+                               # the facts added in round 2 (assistant/funding/profile.py)
+                               "employees": None, "turnover_eur": None, "investment_eur": None,
+                               "municipalities": ["Bramsche"], "wz_code": "28.29",
+                               "wz_title": "Herstellung von sonstigen nicht wirtschaftszweigspezifischen Maschinen a. n. g.",
+                               "wz_alternatives": [], "university_or_society": None, "users_excluded": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):

@@ -1,11 +1,14 @@
-"""Deterministic German rules that read the deciding facts of a project from free text."""
+"""Deterministic German rules that read the deciding facts of a project from free text, as people write it."""
 
 from __future__ import annotations
 
-import pytest
+import time
 
-from assistant.funding.knowledge import FundingKnowledge
-from assistant.funding.profile import ProjectProfile, extract_profile
+import pytest
+import yaml
+
+from assistant.funding.knowledge import TRADES_FILE, FundingDataError, FundingKnowledge, TradeLexicon, wz_exists
+from assistant.funding.profile import PROJECT_TYPE_PATTERNS, ProjectProfile, extract_profile
 
 
 def read_profile(text, history=None, structured=None):  # noqa: ANN001, ANN201
@@ -13,81 +16,251 @@ def read_profile(text, history=None, structured=None):  # noqa: ANN001, ANN201
     return extract_profile(text, history, structured, knowledge=FundingKnowledge.load())
 
 
+# -- the trade lexicon (trades.yaml) on WZ 2025 ------------------------------------------------------------------------
+
+def test_lexicon_has_300_terms_and_every_code_is_in_wz_2025():
+    lexicon = TradeLexicon.load()
+    assert len(lexicon.trades) >= 300
+    codes = {t.wz for t in lexicon.trades} | {c for t in lexicon.trades for c in t.also}
+    assert all(wz_exists(code) for code in codes)
+    assert len({code.split(".")[0] for code in codes}) >= 70  # written across the divisions, not a few of them
+    sections = {wz_lineage_section(code) for code in codes}
+    assert sections >= set("ABCDEFGHIJKLMNOPQRSTU")
+
+
+def wz_lineage_section(code: str) -> str:
+    from assistant.funding.knowledge import wz_lineage
+
+    return wz_lineage(code)[-1]
+
+
+def test_a_code_that_is_not_in_wz_2025_is_a_german_error():
+    data = yaml.safe_load(TRADES_FILE.read_text(encoding="utf-8"))
+    data["trades"][0]["wz"] = "45.11"  # motor vehicle trade of WZ 2008; WZ 2025 has no group 45
+    with pytest.raises(FundingDataError, match=r"trades\.yaml, trades\[0\]\.wz: „45\.11“ ist kein Code der WZ 2025"):
+        TradeLexicon.parse(data)
+    data = yaml.safe_load(TRADES_FILE.read_text(encoding="utf-8"))
+    data["trades"][1]["varianten"] = []
+    with pytest.raises(FundingDataError, match="unbekannter Schlüssel „varianten“"):
+        TradeLexicon.parse(data)
+    data = yaml.safe_load(TRADES_FILE.read_text(encoding="utf-8"))
+    data["trades"][5]["variants"].append(data["trades"][0]["term"].lower())
+    with pytest.raises(FundingDataError, match="steht schon bei trades"):
+        TradeLexicon.parse(data)
+
+
+@pytest.mark.parametrize("text, sector, code", [
+    ("Wir haben einen Metallbaubetrieb mit 30 Mitarbeitern.", "Metallbau", "25.11"),
+    ("Unsere Tischlerei baut Küchen.", "Tischlerei", "31.00"),
+    ("Ich führe eine Großbäckerei mit drei Filialen.", "Bäckerei", "10.71"),
+    ("Unsere Spedition möchte eine neue Lagerhalle bauen.", "Spedition", "52.26.1"),
+    ("Wir sind ein Autohaus in Melle.", "Autohaus", "47.81"),
+    ("Unser Landhotel soll wachsen.", "Hotel", "55.10"),
+    ("ambulanter Pflegedienst mit 40 Pflegekräften", "Pflegedienst", "88.10"),
+    ("Wir sind ein kleines Softwarehaus.", "Softwarehaus", "62.10"),
+    ("Ich bin Landwirt und will einen Hofladen eröffnen.", "Landwirt", "01.50"),
+    ("Mein Modegeschäft in Bramsche", "Modegeschäft", "47.71"),
+    ("Wir sind ein Ingenieurbüro für Statik.", "Ingenieurbüro", "71.12"),
+    ("Die Stadt plant einen Coworking-Space.", "Vermietung", "68.20"),
+    ("Unser Kfz-Meisterbetrieb", "Kfz-Werkstatt", "95.31"),
+    ("Wir sind ein SHK-Betrieb mit 12 Monteuren.", "Sanitär- und Heizungsbetrieb", "43.22"),
+    ("Metalbau mit 20 Leuten", "Metallbau", "25.11"),  # a typo
+    ("Unsere Tischlerrei", "Tischlerei", "31.00"),  # a typo
+    ("Wir sind ein Garten- und Landschaftsbau-Betrieb.", "Garten- und Landschaftsbau", "81.30"),
+])
+def test_trades_as_people_write_them(text, sector, code):
+    p = read_profile(text)
+    assert (p.sector, p.wz_code) == (sector, code)
+    assert p.wz_title  # from WZ 2025
+
+
+def test_the_own_trade_wins_over_customers_and_partners():
+    p = read_profile("Wir sind ein Maschinenbauer und beliefern Speditionen und Autohäuser.")
+    assert p.sector == "Maschinenbau" and p.excluded_sector is None
+    p = read_profile("Für eine Spedition bauen wir als Metallbauer eine Halle.")
+    assert p.sector == "Metallbau"
+
+
+def test_short_stems_match_whole_words_only():
+    assert read_profile("Wir haben eine Vereinbarung mit der Datenbank getroffen.").sector is None
+    assert read_profile("Die Sparkasse vor Ort").sector == "Bank"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ich habe eine Spedition mit Lagerhalle.", "H"),
+    ("Unser Transportunternehmen will ein neues Depot bauen.", "H"),
+    ("Kann ein Einzelhändler eine neue Filiale fördern lassen?", "G"),
+    ("Unser Autohaus will die Werkstatt erweitern.", "G"),
+    ("Unser Bauunternehmen möchte in neue Baumaschinen investieren.", "F"),
+    ("Wir betreiben ein Restaurant in der Innenstadt.", "I 56"),
+    ("Wir sind ein Pflegedienst.", "R"),
+    ("Unsere Kfz-Werkstatt", "T"),
+    ("Unser Fitnessstudio", "S"),
+    ("Wir sind ein Mobilfunkanbieter.", "K 61"),
+    ("Wir sind ein Stahlwerk.", "C 24"),
+    ("Zimmervermittlung für Ferienwohnungen", "I 55.4"),
+])
+def test_excluded_sector_by_wz_code(text, code):
+    p = read_profile(text)
+    assert p.excluded_sector == code and p.applicant_type == "company" and p.sector and p.wz_code
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind ein Logistikdienstleister.",  # WZ 52.25, named as an exception within H
+    "Wir sind ein Recyclingbetrieb.",  # 38.21, an exception within E
+    "Lebensmittelgroßhandel mit 40 Beschäftigten",  # 46.3, an exception within G
+    "Wir sind ein Ingenieurbüro.",  # 71, an exception within N
+    "Unser Verlag für Kinderbücher",  # 58.1, an exception within J
+    "Unsere Gießerei",  # 24.5, not steel industry
+    "Wir sind ein Softwarehaus.",  # K, but not 61
+    "Unser Hotel mit Restaurant soll um 15 Zimmer erweitert werden.",
+    "Unser Freizeitpark lebt von Touristen.",  # 93.2, for tourism
+])
+def test_exceptions_the_list_names_are_not_excluded(text):
+    p = read_profile(text)
+    assert p.wz_code and p.excluded_sector is None
+
+
+def test_tourism_exceptions_need_tourism():
+    assert read_profile("Unser Freizeitpark für die Kinder der Region").excluded_sector == "S"
+    assert read_profile("Unsere Sauna").excluded_sector == "T"
+    assert read_profile("Unsere Sauna für Kurgäste und Touristen").excluded_sector is None
+
+
+def test_restaurant_with_lodging_is_not_excluded():
+    p = read_profile("Unser Restaurant hat auch acht Gästezimmer.")
+    assert p.sector == "Restaurant" and p.excluded_sector is None
+    assert read_profile("Wir betreiben einen Landgasthof mit Kneipe.").excluded_sector is None
+
+
+# -- applicant ----------------------------------------------------------------------------------------------------------
 
 def test_company_with_headcount_is_medium():
     p = read_profile("Wir sind ein Maschinenbauer mit 120 Mitarbeitern und wollen eine neue Halle bauen.")
-    assert p.applicant_type == "company" and p.company_size == "medium"
+    assert p.applicant_type == "company" and p.company_size == "medium" and p.employees == 120
     assert p.sector == "Maschinenbau" and p.excluded_sector is None
     assert "business_investment" in p.project_types
-
-
-@pytest.mark.parametrize("text, size", [
-    ("Handwerksbetrieb mit 12 Beschäftigten", "small"),
-    ("Wir haben 49 Mitarbeitende.", "small"),
-    ("Unser Betrieb hat 250 Beschäftigte.", "large"),
-    ("Unser Konzern hat 1.200 Mitarbeitende.", "large"),
-    ("Wir sind ein kleines Unternehmen aus Melle.", "small"),
-    ("Wir sind ein Unternehmen aus Melle.", None),
-])
-def test_company_size(text, size):
-    assert read_profile(text).company_size == size
 
 
 @pytest.mark.parametrize("text, applicant", [
     ("Unsere Gemeinde will ein Gewerbegebiet erschließen.", "municipality"),
     ("Die Stadt Bramsche plant ein Gründerzentrum für junge Unternehmen.", "municipality"),
     ("Unser Verein möchte das Dorfgemeinschaftshaus umbauen.", "association"),
+    ("Unser Sportverein will ein Vereinsheim bauen.", "association"),
     ("Die Hochschule Osnabrück will ein Labor für Sensorik aufbauen.", "research"),
     ("Das Institut für Agrartechnik plant ein Testfeld.", "research"),
     ("Wir sind ein Kunststoffverarbeiter mit 60 Mitarbeitenden und wollen mit der Hochschule forschen.", "company"),
+    ("Unser Hotel will anbauen.", "company"),
+    ("Wir sind eine gGmbH.", "association"),
     ("Was steht im IREK zur Energiewende?", None),
 ])
 def test_applicant_type(text, applicant):
     assert read_profile(text).applicant_type == applicant
 
 
-@pytest.mark.parametrize("text, code", [
-    ("Ich habe eine Spedition mit Lagerhalle.", "H"),
-    ("Unser Logistikunternehmen will ein neues Depot bauen.", "H"),
-    ("Kann ein Einzelhändler eine neue Filiale fördern lassen?", "G"),
-    ("Unser Bauunternehmen möchte in neue Baumaschinen investieren.", "F"),
-    ("Wir betreiben ein Restaurant in der Innenstadt.", "I 56"),
+def test_a_university_is_known_as_such():
+    assert read_profile("Die Hochschule Osnabrück will ein Forschungsgebäude errichten.").university_or_society is True
+    assert read_profile("Das Institut für Agrartechnik will ein Technikum bauen.").university_or_society is False
+    assert read_profile("Unser Institut will mit der Hochschule ein Technikum bauen.").university_or_society is False
+
+
+# -- headcount and size -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, employees, size", [
+    ("Handwerksbetrieb mit 12 Beschäftigten", 12, "small"),
+    ("Wir haben 49 Mitarbeitende.", 49, "small"),
+    ("Betrieb, 80 MA", 80, "medium"),
+    ("Betrieb mit 30 MA", 30, "small"),
+    ("wir sind 30 Leute", 30, "small"),
+    ("Wir sind ca. 45 Leuten im Team", 45, "small"),
+    ("Unser Betrieb hat 250 Beschäftigte.", 250, "large"),
+    ("Unser Konzern hat 1.200 Mitarbeitende.", 1200, "large"),
+    ("Mitarbeiterzahl: 75", 75, "medium"),
+    ("Belegschaft von rund 300", 300, "large"),
+    ("ein 12-köpfiges Team", 12, "small"),
+    ("Wir haben zwanzig Angestellte.", 20, "small"),
+    ("120 fest angestellte Mitarbeiter", 120, "medium"),
+    ("Wir haben 45 Mitarbeiter und wollen 20 neue Mitarbeiter einstellen.", 45, "small"),
+    ("Wir sind ein kleines Unternehmen aus Melle.", None, "small"),
+    ("Wir sind ein Unternehmen aus Melle.", None, None),
 ])
-def test_excluded_sector_from_yaml_keywords(text, code):
+def test_company_size(text, employees, size):
     p = read_profile(text)
-    assert p.excluded_sector == code and p.applicant_type == "company" and p.sector
+    assert (p.employees, p.company_size) == (employees, size)
 
 
-def test_restaurant_with_hotel_is_not_excluded():
-    p = read_profile("Unser Hotel mit Restaurant soll um 15 Zimmer erweitert werden.")
-    assert p.excluded_sector is None and p.sector == "Beherbergung"
-    assert "business_investment" in p.project_types
+# -- amounts ------------------------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("text, investment, turnover", [
+    ("Die Halle kostet 180.000 €.", 180_000, None),
+    ("Wir investieren 1,2 Mio. Euro.", 1_200_000, None),
+    ("Investition: 250 T€", 250_000, None),
+    ("Kosten rund 250 TEUR", 250_000, None),
+    ("Wir wollen eine halbe Million investieren.", 500_000, None),
+    ("Investitionsvolumen 2 Mio", 2_000_000, None),
+    ("Kosten: € 95.000", 95_000, None),
+    ("180.000,- € für die Maschine", 180_000, None),
+    ("Bei einem Jahresumsatz von 8 Mio. Euro investieren wir 400.000 Euro.", 400_000, 8_000_000),
+    ("Umsatz 3,5 Mio €, Investition 1,2 Mio. Euro", 1_200_000, 3_500_000),
+    ("Gesamtkosten 900.000 €, davon 200.000 € für Maschinen", 900_000, None),
+    ("Bekommen wir einen Zuschuss von 50.000 €?", None, None),
+    ("Wir haben 20 Prozent Eigenkapital.", None, None),
+])
+def test_amounts_in_euros(text, investment, turnover):
+    p = read_profile(text)
+    assert (p.investment_eur, p.turnover_eur) == (investment, turnover)
+
+
+# -- start of works -------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, started", [
     ("Wir haben schon begonnen.", True),
     ("Die Maschinen sind bereits bestellt, wir haben bereits bestellt.", True),
     ("Der Bau läuft seit März.", True),
     ("Gilt das auch, wenn wir mit dem Umbau schon angefangen haben?", True),
+    ("Der Bauvertrag ist unterschrieben.", True),
+    ("Wir haben den Auftrag an die Baufirma letzte Woche erteilt.", True),
+    ("Bauvertrag unterzeichnet, Baubeginn im Mai.", True),
+    ("Der Spatenstich war im Januar.", True),
+    ("Die Erschließungsarbeiten im Gewerbegebiet laufen seit zwei Monaten.", True),
+    ("Die Halle ist noch nicht begonnen, aber die Maschinen sind bestellt.", True),  # the earliest start counts
     ("Wir haben noch nicht begonnen.", False),
+    ("Wir sind noch vor Baubeginn.", False),
+    ("Es ist noch nichts unterschrieben.", False),
+    ("Das Grundstück haben wir schon gekauft.", False),  # not a start (Nr. 2.2.1)
+    ("Die Baugenehmigung ist bereits erteilt.", False),
     ("Wir planen eine neue Halle.", False),
+    ("Wir wollen nächsten Monat die Maschinen bestellen.", False),
     ("Wir wollen eine neue Halle bauen.", None),
+    ("Was gilt als begonnen?", None),
 ])
 def test_already_started(text, started):
     assert read_profile(text).already_started is started
 
 
-@pytest.mark.parametrize("text, town", [
-    ("Ein Betrieb aus Melle", "Melle"),
-    ("in Georgsmarienhütte", "Georgsmarienhütte"),
-    ("Wir sitzen in Quakenbrück.", "Quakenbrück"),
-    ("Landhotel in Bad Iburg", "Bad Iburg"),
-    ("in Hagen am Teutoburger Wald", "Hagen a.T.W."),
-    ("in Osnabrück", None),
-])
-def test_municipality(text, town):
-    assert read_profile(text).municipality == town
+# -- places ---------------------------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("text, towns", [
+    ("Ein Betrieb aus Melle", ["Melle"]),
+    ("in Georgsmarienhütte", ["Georgsmarienhütte"]),
+    ("in Georgsmarienhuette", ["Georgsmarienhütte"]),
+    ("Wir sitzen in Quakenbrück.", ["Quakenbrück"]),
+    ("wir sitzen in quakenbrück", ["Quakenbrück"]),
+    ("Firma in Quakenbrük", ["Quakenbrück"]),  # a typo
+    ("Landhotel in Bad Iburg", ["Bad Iburg"]),
+    ("in Hagen am Teutoburger Wald", ["Hagen a.T.W."]),
+    ("Standorte in Bramsche, Bersenbrück und Ankum", ["Bramsche", "Bersenbrück", "Ankum"]),
+    ("Die Gemeinden Bissendorf und Belm wollen gemeinsam ein Gewerbegebiet.", ["Bissendorf", "Belm"]),
+    ("in Osnabrück", []),
+    ("Die Berge im Harz", []),
+    ("Ein Hof in Berge", ["Berge"]),
+])
+def test_municipalities(text, towns):
+    p = read_profile(text)
+    assert p.municipalities == towns and p.municipality == (towns[0] if towns else None)
+
+
+# -- project types ----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, kind", [
     ("Die Gemeinde plant ein Gewerbegebiet.", "industrial_site"),
@@ -99,23 +272,51 @@ def test_municipality(text, town):
     ("Photovoltaik für den eigenen Strombedarf unseres Betriebs", "renewable_self_supply"),
     ("Neue Rad- und Wanderwege für Touristen", "tourism_infrastructure"),
     ("Unser Landhotel soll erweitert werden.", "business_investment"),
+    ("Wir wollen eine neue Produktionshalle bauen.", "business_investment"),
+    ("Wir möchten eine neue CNC-Maschine kaufen.", "business_investment"),
+    ("Unser Hotel will die Zimmer modernisieren.", "modernisation"),
+    ("Wir wollen die alte Presse durch eine neue ersetzen.", "replacement"),
+    ("Ersatzinvestition für unsere Lackieranlage", "replacement"),
+    ("Wir ziehen mit dem Betrieb nach Bramsche um.", "relocation"),
+    ("Wir wollen eine insolvente Firma übernehmen.", "takeover"),
+    ("Betriebsnachfolge in der Familie", "takeover"),
+    ("Die Gemeinde will Glasfaser für die Dörfer.", "broadband"),
+    ("Das Institut will ein Technikum bauen.", "research_infrastructure"),
+    ("Unser Sportverein will ein neues Vereinsheim bauen.", "rural_development"),
+    ("Wir wollen eine Unternehmensberatung zur Digitalisierung.", "advice"),
 ])
 def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
 
 
-def test_project_types_come_from_the_yaml_vocabulary():
-    from assistant.funding.knowledge import FundingKnowledge
-    from assistant.funding.profile import PROJECT_TYPE_PATTERNS
+def test_a_rate_is_no_replacement():
+    history = [{"role": "user", "content": "Maschinenbauer mit 45 Beschäftigten, zweite Fertigungshalle"}]
+    assert read_profile("Und wie hoch wäre der Fördersatz für uns?", history).project_types == ["business_investment"]
 
+
+def test_replacement_and_modernisation_are_not_extensions():
+    assert read_profile("Wir wollen die alte Maschine durch eine neue ersetzen.").project_types == ["replacement"]
+    assert "business_investment" not in read_profile("Unser Hotel will die Zimmer modernisieren.").project_types
+    both = read_profile("Wir ersetzen die alte Presse und erweitern die Halle um eine zusätzliche Linie.").project_types
+    assert "business_investment" in both and "replacement" in both
+
+
+def test_a_research_building_is_no_applied_research():
+    assert "applied_rnd" not in read_profile("Die Hochschule will ein Forschungsgebäude errichten.").project_types
+    assert "applied_rnd" in read_profile("Wir wollen mit der Hochschule ein neues Verfahren erforschen.").project_types
+
+
+def test_project_types_come_from_the_yaml_vocabulary():
     assert set(PROJECT_TYPE_PATTERNS) <= set(FundingKnowledge.load().project_types)
 
 
 def test_municipality_has_no_company_only_types_or_size():
     p = read_profile("Unsere Gemeinde will das Besucherzentrum modernisieren und erweitern, 30 Mitarbeiter.")
-    assert p.applicant_type == "municipality" and p.company_size is None
+    assert p.applicant_type == "municipality" and p.company_size is None and p.employees is None
     assert "business_investment" not in p.project_types and "modernisation" not in p.project_types
 
+
+# -- a conversation -------------------------------------------------------------------------------------------------------
 
 def test_history_contributes_and_latest_wins():
     history = [
@@ -129,11 +330,43 @@ def test_history_contributes_and_latest_wins():
     assert p.description == "Gilt das auch, wenn wir schon begonnen haben?"
 
 
+def test_a_follow_up_with_new_facts_changes_them():
+    history = [{"role": "user", "content": "Metallbau mit 30 MA in Quakenbrück, neue Halle für 180.000 €."}]
+    first = read_profile("Welche Förderung gibt es?", history)
+    assert (first.company_size, first.investment_eur, first.sector) == ("small", 180_000, "Metallbau")
+    bigger = read_profile("und mit 300 Mitarbeitern?", history)
+    assert (bigger.employees, bigger.company_size, bigger.investment_eur) == (300, "large", 180_000)
+    dearer = read_profile("Und wenn die Halle 1,5 Mio. Euro kostet?", history)
+    assert dearer.investment_eur == 1_500_000 and dearer.company_size == "small"
+    moved = read_profile("Und in Bramsche und Melle?", history)
+    assert moved.municipalities == ["Bramsche", "Melle"] and moved.municipality == "Bramsche"
+
+
+def test_a_later_kind_of_investment_replaces_the_earlier():
+    history = [{"role": "user", "content": "Wir wollen unsere Halle erweitern."}]
+    p = read_profile("Und wenn es nur eine Ersatzinvestition für die alte Maschine ist?", history)
+    assert "replacement" in p.project_types and "business_investment" not in p.project_types
+
+
+def test_a_later_trade_replaces_the_earlier_with_its_exclusion():
+    history = [{"role": "user", "content": "Wir sind eine Spedition."}]
+    p = read_profile("Eigentlich sind wir eher ein Metallbaubetrieb.", history)
+    assert (p.sector, p.excluded_sector, p.wz_code) == ("Metallbau", None, "25.11")
+
+
+# -- structured fields --------------------------------------------------------------------------------------------------
+
 def test_structured_fields_override():
     p = read_profile("Wir sind ein Maschinenbauer mit 120 Mitarbeitern.",
-                        structured={"company_size": "small", "already_started": False, "project_types": ["advice"]})
+                     structured={"company_size": "small", "already_started": False, "project_types": ["advice"]})
     assert p.company_size == "small" and p.already_started is False and p.project_types == ["advice"]
     assert isinstance(p, ProjectProfile)
+    p = read_profile("Ein Betrieb.", structured={"employees": 300, "municipality": "Melle", "wz_code": "49.41"})
+    assert (p.company_size, p.municipalities, p.excluded_sector) == ("large", ["Melle"], "H")
+    p = read_profile("Wir sind eine Spedition.", structured={"sector": "Maschinenbau"})
+    assert (p.sector, p.wz_code, p.excluded_sector) == ("Maschinenbau", "28.29", None)
+    p = read_profile("Wir sind ein Metallbauer.", structured={"sector": "Autohaus"})
+    assert (p.wz_code, p.excluded_sector) == ("47.81", "G")
 
 
 def test_structured_fields_are_checked():
@@ -141,3 +374,20 @@ def test_structured_fields_are_checked():
         read_profile("x", structured={"company_size": "huge"})
     with pytest.raises(ValueError, match="Unbekannte Angaben"):
         read_profile("x", structured={"size": "small"})
+    with pytest.raises(ValueError, match="Beschäftigten"):
+        read_profile("x", structured={"employees": "viele"})
+
+
+# -- linear time --------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "1" * 20_000, " " * 20_000, "ä" * 20_000, ".,;:!?-" * 2_858, "ö ü ß " * 3_334, "1.000." * 3_334, "1 € " * 5_000,
+    "30 MA " * 3_334, "Hotel " * 3_334, "Wir sind " * 2_223, "a" * 20_000, "noch nicht " * 1_819, "Metallbau" * 2_223,
+])
+def test_every_pattern_runs_in_linear_time(text):
+    read_profile("Metallbau in Melle")  # load the lexicon and the classification first
+    began = time.perf_counter()
+    read_profile(text)
+    # A generous bound against a hang: about 0.2 s on a quiet machine (before: 43 s for the digits); the margin is for
+    # a shared, loaded machine.
+    assert time.perf_counter() - began < 3.0

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from assistant.funding.knowledge import KNOWLEDGE_FILE, FundingDataError, FundingKnowledge
-from assistant.funding.rules import assess
+from assistant.funding.rules import assess, describe
 from assistant.funding.profile import ProjectProfile, extract_profile
 
 
@@ -59,6 +59,7 @@ def test_unknown_key_is_a_german_error_naming_file_and_key_path():
     (lambda d: d["paths"][0]["conditions"][2]["triggers"], "company_sise"),
     (lambda d: d["paths"][0]["sub_measures"][1]["chosen_for"], "compnay_size"),
     (lambda d: d["excluded_sectors"][3], "keyword"),
+    (lambda d: d["excluded_sectors"][4]["except_wz"][0], "only_when"),
     (lambda d: d["excluded_sectors"][9]["not_excluded_with"], "patern"),
     (lambda d: d["company_sizes"][1], "employes_below"),
     (lambda d: d["leitziel_hints"][4], "projekt_types"),
@@ -169,21 +170,28 @@ def test_de_minimis_for_large_companies_comes_from_the_yaml():
 
 # -- required behaviours -------------------------------------------------------------------------------------------
 
-def test_logistics_company_is_excluded_from_grw_gewerbe_and_learns_what_remains():
+def test_logistics_company_is_excluded_from_grw_gewerbe_without_padding():
     profile = read_profile("Wir sind eine Spedition mit 80 Mitarbeitern und wollen eine neue Lagerhalle bauen.")
-    assert profile.excluded_sector == "H"
+    assert profile.excluded_sector == "H" and profile.wz_code == "52.26.1"
     result = assess(profile, None, FundingKnowledge.load())
     gewerbe = _path(result, "grw-gewerbe")
-    assert gewerbe is not None and gewerbe.blocked
-    assert any("Liste nicht förderfähiger Wirtschaftszweige" in r for r in gewerbe.reasons)
+    assert gewerbe is not None and gewerbe.blocked and gewerbe.applicant_rate is None
+    assert "Liste nicht förderfähiger Wirtschaftszweige" in gewerbe.reasons[0] and "52.26.1" in gewerbe.reasons[0]
+    assert gewerbe.reasons[0].endswith("(GRW-Koordinierungsrahmen Nr. 2.7.1)")
+    assert gewerbe.reason_sources[0].section == "2.7.1" and len(gewerbe.reason_sources) == len(gewerbe.reasons)
     blocking = [c for c in gewerbe.conditions if c.effect == "blocks" and c.applies]
     assert any(c.source.document == "grw" and c.source.section == "2.7.1" for c in blocking)
-    # GRW innovation is closed to excluded sectors as well (Nr. 7.1.2), so it is not offered as open.
-    assert all(p.blocked for p in result.paths if p.id.startswith("grw-"))
-    remaining = [p for p in result.paths if not p.blocked]
-    assert remaining and {p.id.split("/")[0] for p in remaining} <= {"zukunftsregion", "leader"}
-    # Open paths come first, the blocked one after them.
-    assert result.paths.index(gewerbe) > result.paths.index(remaining[-1])
+    # Nothing that does not fit a warehouse is offered instead (no Zukunftsregion, no LEADER, no Regionalmanagement).
+    assert not [p for p in result.paths if not p.blocked]
+
+
+def test_logistics_services_are_an_exception_with_a_caveat():
+    profile = read_profile("Wir sind ein Logistikdienstleister mit 30 Beschäftigten und wollen eine neue Halle bauen.")
+    gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert not gewerbe.blocked and gewerbe.applicant_rate == 20
+    notes = {c.id: c for c in gewerbe.conditions}
+    assert "52.25" in notes["ausnahme-wirtschaftszweig"].text and notes["ausnahme-wirtschaftszweig"].source.section == "2.7.1"
+    assert "52.26.1" in notes["haupttaetigkeit-abgrenzung"].text  # a forwarding agent would be excluded
 
 
 def test_started_business_project_is_blocked_with_2_2_1():
@@ -313,3 +321,225 @@ def test_every_source_resolves_to_an_indexed_passage(prepared_snapshot):
         if not any(_ws(source["quote"]) in _ws(p.text) for p in candidates):
             failures.append(f"{where}: {source['document']} {section} S. {page}: „{source['quote'][:60]}“")
     assert not failures, "\n".join(failures)
+
+
+# -- the rate for this applicant ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("size, rate, quote", [
+    ("small", 20, "c) D-Fördergebiete: Betriebsstätten von kleinen Unternehmen 20 Prozent"),
+    ("medium", 10, "c) D-Fördergebiete: Betriebsstätten von mittleren Unternehmen 10 Prozent"),
+    ("large", None, None),
+    (None, None, None),
+])
+def test_applicant_rate_with_its_rate_row(size, rate, quote):
+    profile = ProjectProfile(applicant_type="company", company_size=size, sector="Metallbau", wz_code="25.11",
+                             project_types=["business_investment"], already_started=False)
+    gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert gewerbe.applicant_rate == rate
+    if quote:
+        assert (gewerbe.applicant_rate_source.section, gewerbe.applicant_rate_source.quote) == ("2.5.1", quote)
+    else:
+        assert gewerbe.applicant_rate_source is None
+
+
+def test_applicant_rate_only_when_the_facts_decide_it():
+    knowledge = FundingKnowledge.load()
+    site = _path(assess(read_profile("Unsere Gemeinde will ein Gewerbegebiet erschließen."), None, knowledge), "grw-infrastruktur")
+    assert site.applicant_rate is None  # 60 % or, if the conditions hold, 90 %
+    efficiency = ProjectProfile(applicant_type="company", company_size="small", wz_code="25.11", sector="Metallbau",
+                                project_types=["energy_efficiency"], already_started=False)
+    transformation = _path(assess(efficiency, None, knowledge), "grw-gewerbe")
+    assert transformation.id == "grw-gewerbe/transformation" and transformation.applicant_rate == 50
+    assert transformation.applicant_rate_source.section == "2.4.3.2"
+    future = _path(assess(ProjectProfile(applicant_type="company", project_types=["innovation_project"]), None, knowledge),
+                   "zukunftsregion")
+    assert future.applicant_rate == 40
+
+
+def test_the_answer_can_compute_the_amount():
+    profile = read_profile("Metallbau mit 30 MA in Quakenbrück, neue Produktionshalle für 180.000 €, noch nicht begonnen.")
+    gewerbe = assess(profile, None, FundingKnowledge.load()).paths[0]
+    assert gewerbe.id == "grw-gewerbe" and not gewerbe.blocked
+    assert profile.investment_eur * gewerbe.applicant_rate / 100 == 36_000
+
+
+# -- project type and exceptions ------------------------------------------------------------------------------------
+
+def test_pure_modernisation_is_de_minimis_only_for_smes():
+    knowledge = FundingKnowledge.load()
+    hotel = read_profile("Unser Hotel mit 20 Mitarbeitern will die Zimmer modernisieren, noch nicht begonnen.")
+    path = _path(assess(hotel, None, knowledge), "grw-gewerbe")
+    assert path.id == "grw-gewerbe/de-minimis" and not path.blocked and path.applicant_rate is None
+    assert "20 %" not in path.max_rate and "De-minimis" in path.max_rate
+    rule = next(c for c in path.conditions if c.id == "modernisierung-nur-de-minimis")
+    assert rule.source.section == "2.4.1" and "Modernisierung des Produktionsprozesses" in rule.source.quote
+    large = read_profile("Konzern mit 900 MA will die Fertigung modernisieren.")
+    blocked = _path(assess(large, None, knowledge), "grw-gewerbe")
+    assert blocked.blocked and blocked.reason_sources[0].section == "2.5.1"
+
+
+def test_extension_of_a_hotel_gets_the_regular_rate():
+    hotel = read_profile("Unser Hotel mit 20 Mitarbeitern will 15 Zimmer anbauen.")
+    path = _path(assess(hotel, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert path.id == "grw-gewerbe" and path.applicant_rate == 20
+
+
+def test_like_for_like_replacement_is_not_eligible():
+    knowledge = FundingKnowledge.load()
+    result = assess(read_profile("Wir wollen die alte Presse durch eine neue ersetzen. 30 Mitarbeiter."), None, knowledge)
+    gewerbe = _path(result, "grw-gewerbe")
+    assert gewerbe.blocked and gewerbe.reason_sources[0].section == "2.6.2"
+    assert "Ersatzbeschaffung" in gewerbe.reason_sources[0].quote
+    assert not [p for p in result.paths if not p.blocked]
+    both = read_profile("Wir ersetzen die alte Presse und erweitern die Halle um eine zusätzliche Linie. 30 Mitarbeiter.")
+    assert not _path(assess(both, None, knowledge), "grw-gewerbe").blocked
+
+
+def test_takeover_and_relocation_carry_their_rules():
+    knowledge = FundingKnowledge.load()
+    takeover = _path(assess(read_profile("Wir wollen eine insolvente Firma übernehmen, 12 Mitarbeiter."), None, knowledge),
+                     "grw-gewerbe")
+    rule = next(c for c in takeover.conditions if c.id == "uebernahme")
+    assert "Unternehmensanteilen" in rule.source.quote and rule.applies is True
+    moving = _path(assess(read_profile("Unser Metallbau mit 20 MA zieht in eine neue Halle nach Bramsche um."), None,
+                          knowledge), "grw-gewerbe")
+    assert any(c.id == "verlagerung" and c.source.section == "2.6.2" for c in moving.conditions)
+    plain = _path(assess(read_profile("Metallbau mit 20 MA baut eine neue Halle."), None, knowledge), "grw-gewerbe")
+    assert not any(c.id in ("uebernahme", "verlagerung", "modernisierung-nur-de-minimis") for c in plain.conditions)
+    unknown = describe(knowledge, "grw-gewerbe", read_profile("Was ist nach GRW ein kleines Unternehmen?"))
+    assert not any(c.id in ("ersatzinvestition", "uebernahme", "verlagerung") for c in unknown.conditions)
+
+
+def test_a_usual_path_keeps_its_own_measure_when_goals_hint():
+    goals = [_Goal("1.1.3"), _Goal("2.2.2")]  # hint at business investment, energy efficiency and applied research
+    profile = ProjectProfile(applicant_type="company", company_size="small", sector="Bäckerei", wz_code="10.71")
+    paths = {p.id for p in assess(profile, goals, FundingKnowledge.load()).paths}
+    assert "grw-gewerbe" in paths and "grw-gewerbe/transformation" not in paths
+
+
+def test_research_infrastructure_has_its_own_rules():
+    knowledge = FundingKnowledge.load()
+    university = assess(read_profile("Die Hochschule Osnabrück will ein Forschungsgebäude errichten."), None, knowledge)
+    research = _path(university, "grw-infrastruktur")
+    assert research.id == "grw-infrastruktur/forschung" and research.blocked
+    assert research.reason_sources[0].section == "3.2.2.8"
+    institute = _path(assess(read_profile("Das Institut für Agrartechnik will ein Technikum bauen."), None, knowledge),
+                      "grw-infrastruktur")
+    assert institute.id == "grw-infrastruktur/forschung" and not institute.blocked
+    assert "50 %" in institute.max_rate and "bis 90 %" not in institute.max_rate and institute.applicant_rate is None
+    assert ("grw", "3.2.2.9") in _sections(institute)
+    town = _path(assess(read_profile("Die Gemeinde will eine Forschungsinfrastruktur aufbauen."), None, knowledge),
+                 "grw-infrastruktur")
+    assert town.id == "grw-infrastruktur/forschung" and town.blocked  # not the general 60/90 %
+
+
+def test_broadband_is_not_in_the_kr_2026():
+    knowledge = FundingKnowledge.load()
+    result = assess(read_profile("Die Gemeinde Melle will Glasfaser für die Dörfer ausbauen."), None, knowledge)
+    infrastructure = _path(result, "grw-infrastruktur")
+    assert infrastructure.blocked and "Breitband" in infrastructure.reasons[0]
+    assert infrastructure.reason_sources[0].section == "3.2.2.1"
+    site = assess(read_profile("Die Gemeinde erschließt ein Gewerbegebiet mit Glasfaseranschluss."), None, knowledge)
+    assert not _path(site, "grw-infrastruktur").blocked
+    paths = assess(read_profile("Die Gemeinde will neue Radwege für Touristen anlegen."), None, knowledge).paths
+    assert not any(c.id == "kein-breitband" for p in paths for c in p.conditions)  # not a condition of a cycle path
+
+
+def test_a_profit_making_company_is_no_traeger():
+    knowledge = FundingKnowledge.load()
+    centre = _path(assess(read_profile("Wir sind eine GmbH und wollen ein Gründerzentrum bauen."), None, knowledge),
+                   "grw-infrastruktur")
+    assert centre.blocked and centre.reason_sources[0].section == "3.2.1.3"
+    assert "Gewinnerzielung" in centre.reason_sources[0].quote
+    manager = _path(assess(read_profile("Unsere Firma möchte ein Regionalmanagement aufbauen."), None, knowledge),
+                    "grw-nichtinvestiv")
+    assert manager.blocked and manager.reason_sources[0].section == "3.4.2"
+
+
+# -- no padding -----------------------------------------------------------------------------------------------------
+
+class _Goal:
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+
+def test_goal_hints_do_not_pad_a_known_project():
+    knowledge = FundingKnowledge.load()
+    goals = [_Goal("4.3.1"), _Goal("4.1.2"), _Goal("2.1.1")]
+    hotel = assess(read_profile("Unser Hotel mit 20 Mitarbeitern will 15 Zimmer anbauen."), goals, knowledge)
+    assert [p.id.split("/")[0] for p in hotel.paths] == ["grw-gewerbe"]
+    club = assess(read_profile("Unser Sportverein will ein neues Vereinsheim bauen."), goals, knowledge)
+    assert not any(p.id.startswith(("grw-infrastruktur", "grw-nichtinvestiv")) and not p.blocked for p in club.paths)
+
+
+def test_goal_hints_offer_only_what_the_applicant_may_carry():
+    knowledge = FundingKnowledge.load()
+    goals = [_Goal("4.1.2"), _Goal("2.1.1")]  # hint at location attractiveness and skills
+    company = assess(ProjectProfile(applicant_type="company"), goals, knowledge)
+    assert not any(p.id.startswith("grw-nichtinvestiv") for p in company.paths)
+    town = assess(ProjectProfile(applicant_type="municipality"), goals, knowledge)
+    assert any(p.id == "grw-nichtinvestiv/standortattraktivitaet" for p in town.paths)
+
+
+def test_leader_rate_for_a_company_is_not_80_or_90_percent():
+    knowledge = FundingKnowledge.load()
+    firm = assess(read_profile("Wir sind ein Konzern mit 600 Mitarbeitern und wollen in Melle einen Dorfladen eröffnen."),
+                  None, knowledge)
+    leader = _path(firm, "leader")
+    assert "65 %" in leader.max_rate and "80 %" not in leader.max_rate and "90 %" not in leader.max_rate
+    club = _path(assess(read_profile("Unser Verein will in Melle das Dorfgemeinschaftshaus umbauen."), None, knowledge),
+                 "leader")
+    assert "80 %" in club.max_rate
+
+
+# -- questions only for facts that decide something and were not given ----------------------------------------------
+
+def test_no_question_for_facts_already_given():
+    knowledge = FundingKnowledge.load()
+    given = assess(read_profile("Metallbau mit 80 MA in Quakenbrück, neue Halle, Bauvertrag ist unterschrieben."), None,
+                   knowledge)
+    assert given.missing_facts == []
+    open_start = assess(read_profile("Metallbau mit 80 MA in Quakenbrück, neue Halle."), None, knowledge)
+    assert len(open_start.missing_facts) == 1 and "begonnen" in open_start.missing_facts[0]
+    unknown = assess(read_profile("Wir wollen eine neue Halle bauen."), None, knowledge)
+    assert SIZE_QUESTION in unknown.missing_facts
+    assert any("Haupttätigkeit" in q for q in unknown.missing_facts)
+    blocked = assess(read_profile("Unsere Spedition will eine Halle bauen."), None, knowledge)
+    assert blocked.missing_facts == []  # nothing would change the answer
+
+
+def test_every_blocked_reason_cites_its_rule():
+    knowledge = FundingKnowledge.load()
+    texts = ["Unsere Spedition will eine Halle bauen.", "Wir sind eine GmbH und wollen ein Gründerzentrum bauen.",
+             "Die Gemeinde will Glasfaser ausbauen.", "Metallbau mit 30 MA, die neue Halle ist schon im Bau.",
+             "Die Hochschule will ein Forschungsgebäude bauen."]
+    for text in texts:
+        for path in assess(read_profile(text), None, knowledge).paths:
+            assert len(path.reasons) == len(path.reason_sources) >= (1 if path.blocked else 0)
+            assert all(re.search(r"\((GRW-Koordinierungsrahmen|Zusammenfassung)[^)]*\)$", r) for r in path.reasons)
+
+
+def test_excluded_sectors_come_from_the_yaml_by_wz_code():
+    data = _raw()
+    logistics = next(s for s in data["excluded_sectors"] if s["code"] == "H")
+    assert all(e["source"]["section"] == "2.7.1" for e in logistics["except_wz"])
+    logistics["except_wz"] = []
+    changed = FundingKnowledge.parse(data)
+    assert changed.exclusion("52.25") is not None and FundingKnowledge.load().exclusion("52.25") is None
+    data = _raw()
+    data["excluded_sectors"][0]["wz"] = ["99.99"]
+    with pytest.raises(FundingDataError, match=r"excluded_sectors\[0\] \(A\)\.wz: „99\.99“ ist kein Code der WZ 2025"):
+        FundingKnowledge.parse(data)
+
+
+def test_a_site_for_excluded_sectors_is_not_funded():
+    knowledge = FundingKnowledge.load()
+    retail = read_profile("Die Gemeinde will eine Fläche für ein großes Einzelhandelszentrum mit Supermarkt erschließen.")
+    assert retail.users_excluded is True
+    site = _path(assess(retail, None, knowledge), "grw-infrastruktur")
+    assert site.blocked and site.reason_sources[0].section == "3.2.2.1"
+    mixed = read_profile("Die Gemeinde erschließt ein Gewerbegebiet für Handwerk, Metallbau und Logistik.")
+    assert mixed.users_excluded is False
+    assert not _path(assess(mixed, None, knowledge), "grw-infrastruktur").blocked
+    unknown = describe(knowledge, "grw-infrastruktur", read_profile("Grunderwerb für ein Gewerbegebiet – förderfähig?"))
+    assert not any(c.id == "nutzer-nicht-ausgeschlossen" for c in unknown.conditions)
