@@ -20,6 +20,9 @@ PassageLookup = Callable[[str], "Passage | None"]
 
 _NUMBER = re.compile(r"\[(\d+)\]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+# C0/C1 control characters other than tab and line breaks: invalid in DOCX's XML, invisible noise in Markdown
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+LANGUAGE = "de-DE"
 
 
 @dataclass
@@ -41,7 +44,12 @@ class ExportDocument:
     blocks: list[Block] = field(default_factory=list)
 
     def add(self, kind: str, text: str) -> None:
-        self.blocks.append(Block(kind, text))
+        self.blocks.append(Block(kind, clean(text)))
+
+
+def clean(text: str) -> str:
+    """The text without control characters (a pasted form feed or NUL would make the DOCX unreadable)."""
+    return _CONTROL.sub("", str(text))
 
 
 def full_citation(citation: dict[str, Any], passage: Passage | None = None) -> str:
@@ -86,7 +94,7 @@ def _quotes(document: ExportDocument, numbers: Iterable[int], by_local: dict[int
 def build_document(title: str, answers: list[dict[str, Any]], passage_for: PassageLookup | None = None,
                    documents: dict[str, dict[str, Any]] | None = None, today: date | None = None) -> ExportDocument:
     """The export as blocks; `passage_for` (chunk id -> indexed passage) makes citations exact where it is given."""
-    doc = ExportDocument(title.strip() or "Förderantrag – Abschnitt IREK-Bezug")
+    doc = ExportDocument(clean(title).strip() or "Förderantrag – Abschnitt IREK-Bezug")
     sources = _Sources(passage_for)
     doc.add("p", f"Erstellt mit dem IREK-Assistenten am {(today or date.today()).strftime('%d.%m.%Y')}. Alle Zitate "
                  "stehen wörtlich in den angegebenen Quellen; Zahlen in eckigen Klammern verweisen auf das "
@@ -174,12 +182,17 @@ def build_document(title: str, answers: list[dict[str, Any]], passage_for: Passa
 
 # -- rendering ---------------------------------------------------------------------------------------------------------
 
+def escape_markdown(text: str) -> str:
+    """Text for Markdown with HTML kept as text: a question with "<script>" shows as written, never as markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def to_markdown(document: ExportDocument) -> str:
     prefix = {"title": "# ", "h2": "## ", "h3": "### ", "p": "", "quote": "> ", "bullet": "- "}
-    lines: list[str] = [f"# {document.title}", ""]
+    lines: list[str] = [f"# {escape_markdown(document.title)}", ""]
     previous = "title"
     for block in document.blocks:
-        text = block.text.replace("\n", " ")
+        text = escape_markdown(block.text.replace("\n", " "))
         if not (block.kind == previous and block.kind in ("bullet",)) and lines and lines[-1] != "":
             lines.append("")
         lines.append(prefix[block.kind] + text)
@@ -198,13 +211,35 @@ def _add_runs(paragraph, text: str) -> None:  # noqa: ANN001 - python-docx parag
         paragraph.add_run(text[position:])
 
 
+def _german_office(out) -> None:  # noqa: ANN001 - python-docx document
+    """A4 with 2.5 cm margins, and German (de-DE) as the language of the document defaults and of every style that
+    names one, so that Word and LibreOffice check the spelling in German."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    for section in out.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+    styles = out.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    properties = run_defaults.find(qn("w:rPr")) if run_defaults is not None else None
+    if properties is not None and properties.find(qn("w:lang")) is None:
+        properties.append(properties.makeelement(qn("w:lang"), {}))
+    for lang in styles.iter(qn("w:lang")):
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)
+
+
 def to_docx(document: ExportDocument) -> bytes:
     from docx import Document
 
     out = Document()
+    _german_office(out)
     out.core_properties.title = document.title
     out.core_properties.author = "IREK-Assistent"
-    out.core_properties.language = "de-DE"
+    out.core_properties.language = LANGUAGE
     out.add_heading(document.title, level=0)
     for block in document.blocks:
         if block.kind in ("h2", "h3"):
