@@ -200,12 +200,14 @@ function sourceCards(citations, ctx) {
 
 // -- the whole answer ----------------------------------------------------------------------------------------------
 
-/** The characters of element that are on screen before anything is unfolded (closed <details> count their summary). */
+/** The characters of element that are on screen before anything is unfolded (closed <details> count their summary);
+ * every element counts one more, for the line break or space the browser puts between blocks. */
 export function visibleLength(element) {
   let length = 0;
   const walk = (node) => {
     if (node.nodeType === Node.TEXT_NODE) { length += node.data.replace(/\s+/g, " ").length; return; }
     if (node.nodeType !== Node.ELEMENT_NODE || node.hidden || node.classList.contains("visually-hidden")) return;
+    length += 1;
     if (node.tagName === "DETAILS" && !node.open) { const s = node.querySelector(":scope > summary"); if (s) walk(s); return; }
     for (const child of node.childNodes) walk(child);
   };

@@ -25,6 +25,7 @@ export function addUserTurn(text, label = "Sie") {
 function showConversationStarted(started) {
   $("#starters").open = !started;
   $("#conversation-tools").hidden = !started;
+  $("#panel-chat").classList.toggle("started", started);
 }
 
 function addAssistantTurn() {
