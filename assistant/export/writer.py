@@ -1,8 +1,10 @@
 """Answers as a section for a funding application: Markdown or DOCX (python-docx).
 
-Input is what the assistant returned (contracts.md §2) plus the question. The export holds, per answer, the goal fit
-with verbatim quotes, the funding paths with rate, applicants and conditions, the assistant's assessment, and at the
-end one numbered list of sources with full German citations (document, section, page) valid across all answers.
+Input is what the assistant returned (contracts.md §2) plus the question. The export holds, per answer, the bottom line
+(`summary`), the goal fit with verbatim quotes, the funding paths with rate, applicants and conditions, what the
+answer's text says beyond these, and at the end one numbered list of sources with full German citations (document,
+section, page) valid across all answers. Nothing is written twice: a quote given in the text is not repeated in the
+list. The DOCX is A4 and German (de-DE) for a German office; Markdown keeps HTML as text.
 """
 
 from __future__ import annotations
@@ -87,8 +89,38 @@ def _quotes(document: ExportDocument, numbers: Iterable[int], by_local: dict[int
             mapping: dict[int, int]) -> None:
     for n in sorted(set(numbers)):
         citation = by_local.get(n)
-        if citation and citation.get("quote"):
-            document.add("quote", f"„{str(citation['quote']).strip()}“ [{mapping[n]}]")
+        quote = f"„{str(citation['quote']).strip()}“" if citation and citation.get("quote") else ""
+        if quote and not any(quote in block.text for block in document.blocks):
+            document.add("quote", f"{quote} [{mapping[n]}]")
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
+
+
+def remaining_prose(item: dict[str, Any]) -> list[str]:
+    """The paragraphs of `answer` that say more than the summary and the goal and path sections: without the summary
+    (with which `answer` begins), the paragraph naming the goals, the paths' bullets and a next step a path lists."""
+    names = [str(p.get("name") or p.get("id") or "").strip() for p in item.get("funding_paths") or []]
+    titles = [str(g.get("title") or "").strip() for g in item.get("goals") or []]
+    steps = {str(s).strip() for p in item.get("funding_paths") or [] for s in p.get("next_steps") or []}
+    summary = str(item.get("summary") or "").strip()
+    kept = []
+    for paragraph in _paragraphs(str(item.get("answer") or "")):
+        if summary and paragraph == summary:
+            continue
+        if any(t and f"„{t}“" in paragraph for t in titles):
+            continue
+        step = re.match(r"Nächster Schritt:\s*(.+)$", paragraph, re.S)
+        if step and step.group(1).strip() in steps:
+            continue
+        lines = paragraph.splitlines()
+        left = [line for line in lines
+                if not any(n and re.sub(r"^\s*[-•*]\s+", "", line).startswith(f"**{n}") for n in names)]
+        if not left or (len(left) == 1 < len(lines) and left[0].rstrip().endswith(":")):
+            continue
+        kept.append("\n".join(left))
+    return kept
 
 
 def build_document(title: str, answers: list[dict[str, Any]], passage_for: PassageLookup | None = None,
@@ -111,6 +143,14 @@ def build_document(title: str, answers: list[dict[str, Any]], passage_for: Passa
             doc.add("p", "Der Assistent hat dazu keine Grundlage in den hinterlegten Dokumenten gefunden: "
                          + str(item.get("answer") or "").strip())
             continue
+
+        def renumber(text: str, mapping: dict[int, int] = mapping) -> str:
+            return _NUMBER.sub(lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)
+
+        summary = str(item.get("summary") or "").strip()
+        if summary:
+            doc.add("h3", "Ergebnis in Kürze")
+            doc.add("p", renumber(summary))
 
         doc.add("h3", "Beitrag zu den Zielen des IREK Landkreis Osnabrück")
         goals = [g for g in item.get("goals") or [] if isinstance(g, dict)]
@@ -153,22 +193,23 @@ def build_document(title: str, answers: list[dict[str, Any]], passage_for: Passa
                 doc.add("bullet", f"Nächster Schritt: {step}")
             _quotes(doc, path.get("citations") or [], by_local, mapping)
 
-        answer = str(item.get("answer") or "").strip()
-        if answer:
-            doc.add("h3", "Einschätzung des IREK-Assistenten")
-            renumbered = _NUMBER.sub(lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", answer)
-            for paragraph in re.split(r"\n\s*\n", renumbered):
-                for line in paragraph.splitlines():
+        more = remaining_prose(item)
+        if more:
+            doc.add("h3", "Weitere Hinweise des IREK-Assistenten")
+            for paragraph in more:
+                for line in renumber(paragraph).splitlines():
                     line = line.strip()
-                    if not line:
-                        continue
-                    doc.add("bullet" if line.startswith(("- ", "• ")) else "p", line.lstrip("-• ").strip())
+                    if line:
+                        doc.add("bullet" if line.startswith(("- ", "• ")) else "p", line.lstrip("-• ").strip())
 
     doc.add("h2", "Quellen")
     if not sources.items:
         doc.add("p", "Keine Quellen.")
     for source in sources.items:
-        doc.add("p", f"[{source.n}] {source.citation}: „{source.quote}“")
+        # a quote that stands in the text already is not repeated
+        written = " ".join(block.text for block in doc.blocks)
+        quote = f": „{source.quote}“" if source.quote and f"„{source.quote}“" not in written else ""
+        doc.add("p", f"[{source.n}] {source.citation}{quote}")
     used = {c.get("document") for a in answers for c in a.get("citations") or [] if isinstance(c, dict)}
     listed = [(doc_id, info) for doc_id, info in (documents or {}).items() if doc_id in used]
     if listed:
