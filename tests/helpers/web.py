@@ -101,13 +101,24 @@ def paged_citation(data: dict) -> dict:
 # -- the documentation's screenshots -------------------------------------------------------------------------------
 
 def screenshot_chat(page: Page, path: Path) -> dict:
-    """docs/screenshots/chat.png: the answer to QUESTION with its goal and funding-path cards, from the top of the
-    page. Returns the answer JSON."""
+    """docs/screenshots/chat.png: the answer card to QUESTION (summary, goal and funding-path cards, sources), from
+    the top of the page. Returns the answer JSON."""
     page.set_viewport_size(CHAT_SCREENSHOT)
     open_page(page)
     data = ask(page)
     page.evaluate("window.scrollTo(0, 0)")
     expect(page.locator("#conversation .goal-card").first).to_be_in_viewport()
+    page.screenshot(path=str(path))
+    return data
+
+
+def screenshot_phone(page: Page, path: Path) -> dict:
+    """docs/screenshots/handy.png: the answer card on a phone (PHONE, touch), its top at the top of the screen and the
+    question field at the bottom. Returns the answer JSON."""
+    open_page(page)
+    data = ask(page)
+    page.locator("#conversation > li.turn-assistant").last.evaluate("el => el.scrollIntoView({block: 'start'})")
+    expect(page.locator("#conversation .answer-summary").last).to_be_in_viewport()
     page.screenshot(path=str(path))
     return data
 
