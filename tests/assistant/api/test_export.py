@@ -69,3 +69,13 @@ def test_bad_export_requests(client, asked):
     assert_german_error(client.post("/api/export", json={"format": "md", "title": "T", "answers": []}), 422)
     assert_german_error(client.post("/api/export", json={"format": "md", "title": " ", "answers": [asked]}), 422)
     assert_german_error(client.post("/api/export", json={"format": "md", "title": "T" * 201, "answers": [asked]}), 413)
+
+
+def test_file_name_is_clean_for_a_german_office():
+    from assistant.api.routes.export import file_name
+
+    assert file_name("Projektskizze:\x07 Tischlerei – Bezug zum IREK", "docx") == (
+        "projektskizze-tischlerei-bezug-zum-irek.docx", "Projektskizze Tischlerei – Bezug zum IREK.docx")
+    assert file_name("  Entwurf\x00\x1f  Melle  ", "md") == ("entwurf-melle.md", "Entwurf Melle.md")
+    assert file_name("Projektskizze: Bezug zum IREK und Förderweg", "docx")[1] == \
+        "Projektskizze Bezug zum IREK und Förderweg.docx"  # no double space where the colon was
