@@ -215,23 +215,55 @@ export function visibleLength(element) {
   return length;
 }
 
-/** A section of cards: the first card always, the next ones while the budget lasts, the rest folded. */
-function section(container, label, className, items, budget, moreLabel) {
-  if (!items.length) return;
-  const heading = h("h3", { class: "section-label" }, label);
-  const list = h("ul", { class: `cards ${className}` });
-  container.append(heading, list);
-  const rest = [];
-  for (const item of items) {
-    list.append(item);
-    if (list.children.length > 1 && visibleLength(budget.root) > budget.limit) { item.remove(); rest.push(item); }
-  }
-  if (rest.length) {
-    container.append(h("details", { class: "fold more" }, h("summary", {}, `${moreLabel} (${rest.length})`), h("ul", { class: `cards ${className}` }, rest)));
-  }
+/** A list of cards with a "Weitere …" fold after it; fold() moves the last shown card into the fold (the first card
+ * always stays); finish() removes the fold when nothing went into it. */
+function foldingList(parent, className, items, moreLabel) {
+  const list = h("ul", { class: `cards ${className}` }, items);
+  const folded = h("ul", { class: `cards ${className}` });
+  const summary = h("summary", {});
+  const fold = h("details", { class: "fold more", hidden: true }, summary, folded);
+  parent.append(list, fold);
+  return {
+    fold() {
+      if (list.children.length <= 1) return false;
+      folded.prepend(list.lastElementChild);
+      summary.textContent = `${moreLabel} (${folded.children.length})`;
+      fold.hidden = false;
+      return true;
+    },
+    finish() { if (!folded.children.length) fold.remove(); },
+  };
 }
 
-/** The answer card: summary, goals, funding paths, sources, the folded rest, copy and feedback. */
+/** The source cards grouped by document, with a "Weitere Quellen" fold of the same groups after them. */
+function foldingSources(parent, groups) {
+  const group = (g) => h("div", { class: "source-group", "data-doc": g.title },
+    h("p", { class: "source-doc" }, g.title, g.summary ? h("span", { class: "kind" }, "Zusammenfassung") : null),
+    h("ul", { class: "source-row" }, g.cards || []));
+  const shown = h("div", { class: "sources" }, groups.map(group));
+  const folded = h("div", { class: "sources" });
+  const summary = h("summary", {});
+  const fold = h("details", { class: "fold more", hidden: true }, summary, folded);
+  parent.append(shown, fold);
+  return {
+    fold() {
+      const cards = shown.querySelectorAll(".source-card");
+      if (cards.length <= 1) return false;
+      const card = cards[cards.length - 1];
+      const from = card.closest(".source-group");
+      let to = [...folded.children].find((g) => g.dataset.doc === from.dataset.doc);
+      if (!to) { to = group({ title: from.dataset.doc, summary: !!from.querySelector(".kind") }); folded.prepend(to); }
+      to.querySelector("ul").prepend(card);
+      if (!from.querySelector(".source-card")) from.remove();
+      summary.textContent = `Weitere Quellen (${folded.querySelectorAll(".source-card").length})`;
+      fold.hidden = false;
+      return true;
+    },
+    finish() { if (!folded.children.length) fold.remove(); },
+  };
+}
+
+/** The answer card: summary, goals, funding paths, the folded rest, sources, copy and feedback. */
 export function renderAnswer(container, entry) {
   const data = entry.data;
   const ctx = { citations: new Map((data.citations || []).map((c) => [c.n, c])) };
@@ -251,12 +283,17 @@ export function renderAnswer(container, entry) {
 
   const body = h("div", { class: "answer-body" });
   container.append(body, tools);
-  // the budget counts what is on screen in the whole card, tools included
-  const budget = { root: container, limit: ANSWER_BUDGET };
-  section(body, "Passende Ziele", "goals", (data.goals || []).map((g) => goalCard(g, ctx)), budget, "Weitere Ziele");
+  const folding = {};
+  const goals = data.goals || [];
   const paths = [...(data.funding_paths || [])].sort((a, b) => Number(!!a.blocked) - Number(!!b.blocked));
-  section(body, "Förderwege", "paths", paths.map((p) => pathCard(p, ctx)), budget, "Weitere Förderwege");
-
+  if (goals.length) {
+    body.append(h("h3", { class: "section-label" }, "Passende Ziele"));
+    folding.goals = foldingList(body, "goals", goals.map((g) => goalCard(g, ctx)), "Weitere Ziele");
+  }
+  if (paths.length) {
+    body.append(h("h3", { class: "section-label" }, "Förderwege"));
+    folding.paths = foldingList(body, "paths", paths.map((p) => pathCard(p, ctx)), "Weitere Förderwege");
+  }
   const prose = remainingProse(data);
   const missing = (data.missing_facts || []).filter((m) => !prose.includes(m));
   if (prose || missing.length) {
@@ -265,37 +302,17 @@ export function renderAnswer(container, entry) {
     if (missing.length) text.append(h("p", {}, "Für eine genauere Einschätzung fehlt noch:"), h("ul", {}, missing.map((m) => h("li", {}, m))));
     body.append(h("details", { class: "fold more-text" }, h("summary", {}, "Ausführliche Antwort"), text));
   }
-
   const groups = sourceCards(data.citations || [], ctx);
   if (groups.length) {
     body.append(h("h3", { class: "section-label" }, "Quellen"));
-    const row = h("div", { class: "sources" });
-    body.append(row);
-    const folded = [];
-    for (const group of groups) {
-      const list = h("ul", { class: "source-row" });
-      const block = h("div", { class: "source-group" },
-        h("p", { class: "source-doc" }, group.title, group.summary ? h("span", { class: "kind" }, "Zusammenfassung") : null), list);
-      row.append(block);
-      for (const card of group.cards) {
-        list.append(card);
-        if (visibleLength(container) > budget.limit && (list.children.length > 1 || row.children.length > 1)) { card.remove(); folded.push([group, card]); }
-      }
-      if (!list.children.length) block.remove();
-    }
-    if (folded.length) {
-      const more = h("div", { class: "sources" });
-      for (const [group, card] of folded) {
-        let list = more.querySelector(`[data-doc="${CSS.escape(group.title)}"] ul`);
-        if (!list) {
-          list = h("ul", { class: "source-row" });
-          more.append(h("div", { class: "source-group", "data-doc": group.title }, h("p", { class: "source-doc" }, group.title), list));
-        }
-        list.append(card);
-      }
-      body.append(h("details", { class: "fold more" }, h("summary", {}, `Weitere Quellen (${folded.length})`), more));
-    }
+    folding.sources = foldingSources(body, groups);
   }
+  // within the budget (the whole card, tools included): fold sources first, then goals, then paths, last cards first
+  for (const name of ["sources", "goals", "paths"]) {
+    const list = folding[name];
+    while (list && visibleLength(container) > ANSWER_BUDGET && list.fold()) { /* one more card folded */ }
+  }
+  for (const list of Object.values(folding)) list.finish();
 }
 
 /** While the answer streams: the first paragraph (the summary) in its box, then the rest as it comes. */
