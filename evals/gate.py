@@ -18,10 +18,9 @@ GATE_FILE = Path(__file__).resolve().parent / "gate.yaml"
 
 def main() -> int:
     gate = yaml.safe_load(GATE_FILE.read_text(encoding="utf-8"))
-    irek = str(Path(sys.executable).with_name("irek"))
     status = 0
     for entry in gate["sets"]:
-        command = [irek, "eval", "run", entry["file"], "--json", f"reports/gate-{Path(entry['file']).stem}.json"]
+        command = [sys.executable, "-m", "assistant.cli", "eval", "run", entry["file"], "--json", f"reports/gate-{Path(entry['file']).stem}.json"]
         for metric, bound in entry["bounds"].items():
             command += ["--fail-under", f"{metric}={bound}"]
         print("$ " + " ".join(command), flush=True)

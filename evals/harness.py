@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import yaml
 
+from assistant.text.figures import checked
+
 CASE_KEYS = {"id", "question", "history", "expect", "tags"}
 EXPECT_KEYS = {"goals", "documents", "funding", "contains", "abstain", "not_funding", "summary_contains", "intent"}
 _LIST_KEYS = ("goals", "documents", "funding", "contains", "not_funding", "summary_contains")
@@ -173,27 +175,10 @@ def _open_paths(answer: dict[str, Any]) -> list[str]:
     return [p.get("id", "") for p in answer.get("funding_paths", []) if not p.get("blocked")]
 
 
-# A number in the text: a rate, an amount, a date, a year or a count ("20 Prozent", "200.000 €", "31.12.2026", "55").
-_NUMBER = re.compile(r"(?<![\w.,/-])(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\w.,]?\d)")
-# What is not a figure: citation markers, goal codes and section numbers ("[2]", "2.3.1", "Nr. 2.5.1").
-_NOT_FIGURES = re.compile(r"\[\d+(?:\s*[,;–-]\s*\d+)*\]|(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])|(?:Nr\.|Nummer|Anhang|Artikel|Art\.|"
-                         r"Leitziel|Handlungsziel|Themenkorridor|Korridor|Fn\.|Fußnote|Abs\.|Satz|S\.)\s*\d+[a-z]?")
-
-
-def figures(text: str) -> list[str]:
-    """The figures of a text, citation markers, goal codes and section numbers left out."""
-    return _NUMBER.findall(_NOT_FIGURES.sub(" ", text))
-
-
 def figure_checks(answer: dict[str, Any]) -> list[bool]:
     """Per figure of the answer text: it stands in a quote cited in the same paragraph."""
-    quotes = {c.get("n"): str(c.get("quote") or "") for c in answer.get("citations", [])}
-    results = []
-    for paragraph in str(answer.get("answer", "")).split("\n\n"):
-        cited = " ".join(quotes.get(int(n), "") for n in _CITATION_NUMBER.findall(paragraph))
-        in_quotes = set(figures(cited))
-        results.extend(figure in in_quotes for figure in figures(paragraph))
-    return results
+    quotes = {int(c.get("n") or 0): str(c.get("quote") or "") for c in answer.get("citations", [])}
+    return [ok for _, ok in checked(str(answer.get("answer", "")), quotes)]
 
 
 def citation_checks(answer: dict[str, Any], passage_text: Callable[[str], str | None]) -> list[bool]:

@@ -1,20 +1,74 @@
-"""The extractive composer: the answer written from the findings without any language model. Every statement carries
-a numbered citation whose quote stands verbatim in the cited passage."""
+"""The extractive composer: the answer written from the findings without any language model.
+
+Every answer opens with its bottom line (`summary`, at most 400 characters, one to three sentences with citation
+numbers), and the details follow: for a project the fitting goals, at most two open funding paths (a path the facts
+rule out only as "nicht möglich, weil …"), an own calculation where the asker gave a sum, and at most two questions
+for facts that decide something; for a question of fact the sentence that answers it, quoted whole. Conditions stay in
+`funding_paths[]` and are not repeated in the prose. Every statement carries a numbered citation whose quote stands
+verbatim in the cited passage, and every figure of the text stands in a quote cited in its paragraph: a sentence whose
+figure no quote holds is left out (own calculations are marked as such, see assistant/text/figures.py).
+"""
 
 from __future__ import annotations
 
 import re
 
+from assistant.answer.careful import CarefulCases
 from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.rules import FundingAssessment, PathAssessment
+from assistant.goals.lists import GoalList
 from assistant.goals.matching import GoalMatch
 from assistant.text.citations import AMOUNT, FIGURE, CitationList, Locator, best_sentence, find_verbatim
+from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel|leitziel|themenkorridor|korridor|ziel(e|en)?)\b", re.IGNORECASE)
+MAX_SUMMARY_CHARS = 400
+_ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|wieviel|welche[mnr]? satz|fördersatz|fördersätze|förderquote|"
+                          r"höchstbetrag|höchstens|betrag|prozent|zuschuss)", re.IGNORECASE)
+# The GRW area of Landkreis Osnabrück: rows of a rates table for it come first.
+_OSNABRUECK_AREA = re.compile(r"\bD-Fördergebiet|Osnabrück")
+_SIZE_LABEL = {"small": "ein kleines Unternehmen", "medium": "ein mittleres Unternehmen",
+               "large": "ein großes Unternehmen"}
+_SOURCE_LISTS = {"quellen", "quellenverzeichnis", "literatur", "literaturverzeichnis"}
+_LEVEL_PLURAL = {"corridor": "Themenkorridore", "leitziel": "Leitziele", "handlungsziel": "Handlungsziele"}
+
+
+# -- small pieces ---------------------------------------------------------------------------------------------------
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > 10 else limit - 1].rstrip(",;:–- ") + " …"
+
+
+def _short_name(name: str) -> str:
+    """"GRW: Wirtschaftsnahe kommunale Infrastruktur – Erschließung …" → "GRW: Wirtschaftsnahe kommunale Infrastruktur"."""
+    short = re.split(r" – | \(", name, maxsplit=1)[0]
+    if len(short) > 70 and ": " in short[10:]:
+        short = short[: 10 + short[10:].index(": ")]
+    return _short(short, 90)
+
+
+def _label(citation: str) -> str:
+    """The citation as named in the text, without the year of the document's title (a figure no quote holds):
+    "GRW-Koordinierungsrahmen, Nr. 2.7.1, S. 17"."""
+    return re.sub(r"(?<=\D) (19|20)\d\d\b", "", citation, count=1)
+
+
+def _first_line(passage: Passage) -> str:
+    return next((line.strip() for line in passage.text.splitlines() if line.strip()), passage.text.strip())
+
+
+def _where(path: PathAssessment) -> str:
+    """"NBank (Investitions- und Förderbank Niedersachsen), Günther-Wagner-Allee 12–16, …" → "NBank"."""
+    return re.split(r" \(|, |; ", path.where_to_apply, maxsplit=1)[0].rstrip(".") if path.where_to_apply else ""
+
 
 def _resolve_source(source: Source, passages: list[Passage]) -> tuple[Passage, str] | None:
     """The indexed passage a funding rule's source points at, and the quote in the passage's own wording."""
@@ -29,46 +83,79 @@ def _resolve_source(source: Source, passages: list[Passage]) -> tuple[Passage, s
     return None
 
 
-def _goal_sentence(goals: list[GoalMatch], cites: CitationList, *, project: bool = True) -> str:
-    first = goals[0]
-    n = cites.cite(first.passage, first.passage.text.strip())
-    opening = "Ihr Vorhaben passt am besten zum" if project else "Im IREK passt dazu am besten das"
-    text = (f"{opening} Handlungsziel {first.code} „{first.title}“ "
-            f"(Leitziel {first.leitziel.code} „{first.leitziel.title}“, Themenkorridor {first.corridor.code} "
-            f"„{first.corridor.title}“) [{n}].")
-    others = []
-    for goal in goals[1:3]:
-        m = cites.cite(goal.passage, goal.passage.text.strip())
-        others.append(f"{goal.code} „{goal.title}“ [{m}]")
-    if others:
-        text += " Ebenfalls passen " + " und ".join(others) + "."
-    return text
+class _Writer:
+    """Citations and the sources of one answer."""
+
+    def __init__(self, passages: list[Passage], locate: Locator | None) -> None:
+        self.passages = passages
+        self.cites = CitationList(locate=locate)
+
+    def cite_source(self, source: Source | None) -> str:
+        resolved = _resolve_source(source, self.passages) if source else None
+        return f" [{self.cites.cite(*resolved)}]" if resolved else ""
+
+    def source_quote(self, source: Source | None) -> str:
+        resolved = _resolve_source(source, self.passages) if source else None
+        return resolved[1] if resolved else ""
+
+    def cite(self, passage: Passage, quote: str) -> int:
+        return self.cites.cite(passage, quote)
+
+    def quotes(self) -> dict[int, str]:
+        return {c.n: c.quote for c in self.cites.items}
 
 
-def _path_paragraph(path: PathAssessment, passages: list[Passage], cites: CitationList) -> tuple[str, list[int]]:
-    numbers: list[int] = []
+# -- funding paths --------------------------------------------------------------------------------------------------
 
-    def cite(source: Source) -> str:
-        resolved = _resolve_source(source, passages)
-        if not resolved:
-            return ""
-        n = cites.cite(*resolved)
-        numbers.append(n)
-        return f" [{n}]"
+def _applicant_rate(path: PathAssessment) -> tuple[float, Source] | None:
+    rate = getattr(path, "applicant_rate", None)
+    source = getattr(path, "applicant_rate_source", None)
+    return (float(rate), source) if rate is not None and source is not None else None
 
+
+def _percent(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN001
+    """The rate for this applicant where the facts decide it ("für ein kleines Unternehmen bis zu 20 Prozent [2]"),
+    else the path's rate as its source states it; empty when no quote carries the figures."""
+    own = _applicant_rate(path)
+    if own:
+        rate, source = own
+        who = _SIZE_LABEL.get(getattr(profile, "company_size", None) or "", "Ihr Vorhaben")
+        ref = w.cite_source(source)
+        return f"für {who} bis zu {_percent(rate)} Prozent{ref}" if ref else ""
+    if not path.sources:
+        return ""
+    quote = w.source_quote(path.sources[0])
+    rate = re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate)
+    if quote and not untraceable(rate + " [1]", {1: quote}):
+        return f"{rate}{w.cite_source(path.sources[0])}"
+    return ""
+
+
+def _decisive(path: PathAssessment, w: _Writer) -> str:
+    """The one condition to show in the prose: one that applies or whose deciding fact is open."""
+    for condition in path.conditions:
+        if condition.effect == "blocks" and condition.applies is not False:
+            return f" Wichtig: {condition.text}{w.cite_source(condition.source)}"
+    return ""
+
+
+def _path_line(path: PathAssessment, w: _Writer, profile) -> tuple[str, list[int]]:  # noqa: ANN001
     if path.blocked:
-        text = f"**{path.name}**: für Ihr Vorhaben voraussichtlich nicht möglich – " + " ".join(path.reasons)
         blocking = [c for c in path.conditions if c.effect == "blocks" and c.applies]
-        text += "".join(cite(c.source) for c in blocking[:2])
-        return text, numbers
-    rate_ref = cite(path.sources[0]) if path.sources else ""
-    text = f"**{path.name}**: Förderung {path.max_rate}{rate_ref}."
-    important = sorted(path.conditions, key=lambda c: (c.effect != "blocks", c.applies is False))[:3]
-    if important:
-        text += " Wichtig: " + " ".join(f"{c.text}{cite(c.source)}" for c in important)
-    if path.where_to_apply:
-        text += f" Antrag: {path.where_to_apply}"
-    return text, numbers
+        refs = "".join(w.cite_source(c.source) for c in blocking[:1])
+        text = f"**{_short_name(path.name)}**: nicht möglich – {' '.join(path.reasons[:1])}{refs}"
+    else:
+        rate = _rate_phrase(path, w, profile)
+        text = f"**{_short_name(path.name)}**" + (f": {rate}." if rate else ".")
+        text += _decisive(path, w)
+        where = _where(path)
+        if where:
+            text += f" Antrag: {where}."
+    return text, [int(n) for n in re.findall(r"\[(\d{1,3})\]", text)]
 
 
 def _answer_path(path: PathAssessment, numbers: list[int]) -> AnswerPath:
@@ -76,70 +163,320 @@ def _answer_path(path: PathAssessment, numbers: list[int]) -> AnswerPath:
                       path.blocked, list(path.reasons), path.where_to_apply, list(path.next_steps), sorted(set(numbers)))
 
 
-def _answer_goal(goal: GoalMatch, cites: CitationList) -> AnswerGoal:
-    return AnswerGoal(goal.code, goal.title, GoalRef(goal.leitziel.code, goal.leitziel.title),
-                      GoalRef(goal.corridor.code, goal.corridor.title), goal.score, goal.passage.chunk_id,
-                      [c.n for c in cites.items if c.passage.chunk_id == goal.passage.chunk_id])
-
-
-def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
-    cites = CitationList(locate=locate)
-    paragraphs: list[str] = []
-    quotes = _quote_paragraph(found, cites) if found.mode == "fact" else ""
-    if quotes:
-        paragraphs.append(quotes)
-    if found.goals and (found.mode == "project" or IREK_QUESTION.search(found.question)):
-        paragraphs.append(_goal_sentence(found.goals, cites, project=found.mode == "project"))
-    funding_paths: list[AnswerPath] = []
-    assessment = found.funding
-    if assessment and assessment.paths:
-        shown = _paths_to_show(assessment) if found.mode == "project" else assessment.paths
-        lines = []
-        for path in shown:
-            line, numbers = _path_paragraph(path, passages, cites)
-            lines.append(f"- {line}")
-            funding_paths.append(_answer_path(path, numbers))
-        paragraphs.append(("Mögliche Förderwege:\n" if found.mode == "project" else "Zur Förderung:\n") + "\n".join(lines))
-        open_path = next((p for p in assessment.paths if not p.blocked), None)
-        if found.mode == "project" and open_path and open_path.next_steps:
-            paragraphs.append("Nächster Schritt: " + open_path.next_steps[0])
-    missing = assessment.missing_facts if assessment and found.mode == "project" else []
-    if missing:
-        paragraphs.append("Für eine genauere Einschätzung fehlt mir noch: " + " ".join(missing))
-    if not cites.items:
-        return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal")
-    text = _PERCENT.sub(r"\1 Prozent", "\n\n".join(paragraphs))
-    # Only the goals the text names and cites (the first three).
-    goals = [_answer_goal(g, cites) for g in found.goals[:3]] if found.mode == "project" or IREK_QUESTION.search(found.question) else []
-    return Answer(text, False, goals, funding_paths, cites.to_answer(), missing_facts=missing, mode=found.mode)
-
-
-_PERCENT = re.compile(r"(\d)\s?%")
-
-
-def _paths_to_show(assessment: FundingAssessment, limit: int = 3) -> list[PathAssessment]:
-    """The best open paths, and every path that a fact of the asker blocks (that is news they need)."""
+def _paths_to_show(assessment: FundingAssessment, limit: int = 2) -> list[PathAssessment]:
+    """At most two open paths, and a path that a fact of the asker rules out (that is news they need)."""
     open_paths = [p for p in assessment.paths if not p.blocked][:limit]
     blocked_by_fact = [p for p in assessment.paths if p.blocked and any(
         c.effect == "blocks" and c.applies for c in p.conditions)]
-    return open_paths + blocked_by_fact[:2] or assessment.paths[:limit]
+    return open_paths + blocked_by_fact[:1] or assessment.paths[:1]
 
 
-_ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|welchem satz|fördersatz|fördersätze|höchstbetrag|höchstens|betrag)", re.IGNORECASE)
+def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
+    """The path the bottom line speaks of: the best open one, unless a path that fits better is ruled out."""
+    if not assessment or not assessment.paths:
+        return None
+    open_paths = [p for p in assessment.paths if not p.blocked]
+    blocked = [p for p in assessment.paths if p.blocked and any(c.effect == "blocks" and c.applies for c in p.conditions)]
+    if blocked and (not open_paths or blocked[0].fit >= open_paths[0].fit):
+        return blocked[0]
+    return open_paths[0] if open_paths else assessment.paths[0]
 
 
-def _quote_paragraph(found: Findings, cites: CitationList) -> str:
-    """A question of fact: the best sentences of the best passages, quoted with their source; sentences with figures
-    are preferred. A question for an amount prefers sentences that state one and takes the third passage's if
-    neither of the first two has one."""
-    wanted = AMOUNT if _ASKS_AMOUNT.search(found.search_text) else FIGURE
-    quoted = [(hit, best_sentence(hit.passage, found.search_text, prefer=wanted)) for hit in found.hits[:3]]
-    chosen = quoted[:2]
-    if wanted is AMOUNT and not any(AMOUNT.search(quote) for _, quote in chosen):
-        chosen = chosen[:1] + [pair for pair in quoted[2:] if AMOUNT.search(pair[1])][:1] + chosen[1:]
-    sentences = []
-    for index, (hit, quote) in enumerate(chosen[:2]):
-        n = cites.cite(hit.passage, quote)
-        lead = "Dazu heißt es" if index == 0 else "Außerdem"
-        sentences.append(f"{lead} ({hit.citation}): „{quote}“ [{n}]")
-    return "\n\n".join(sentences)
+def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
+    """The maximum grant for the sum the asker gave, marked as an own calculation."""
+    amount = getattr(profile, "investment_eur", None)
+    own = _applicant_rate(path) if path and not path.blocked else None
+    if not amount or not own:
+        return ""
+    grant = amount * own[0] / 100
+    return (f"{OWN_CALCULATION} {_percent(own[0])} Prozent von {_euro(amount)} förderfähigen Kosten ergeben bis zu "
+            f"{_euro(grant)}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+
+
+def _euro(value: float) -> str:
+    return f"{value:,.0f} €".replace(",", ".")
+
+
+def _answer_goal(goal: GoalMatch, w: _Writer) -> AnswerGoal:
+    return AnswerGoal(goal.code, goal.title, GoalRef(goal.leitziel.code, goal.leitziel.title),
+                      GoalRef(goal.corridor.code, goal.corridor.title), goal.score, goal.passage.chunk_id,
+                      [c.n for c in w.cites.items if c.passage.chunk_id == goal.passage.chunk_id])
+
+
+def _goal_ref(goal: GoalMatch, w: _Writer, limit: int = 90) -> str:
+    n = w.cite(goal.passage, _first_line(goal.passage))
+    return f"{goal.code} „{_short(goal.title, limit)}“ [{n}]"
+
+
+# -- the kinds of answer -----------------------------------------------------------------------------------------------
+
+def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
+    details: list[str] = []
+    summary: list[str] = []
+    if found.goals:
+        summary.append(f"Passendes IREK-Ziel: Handlungsziel {_goal_ref(found.goals[0], w, 80)}.")
+        others = [_goal_ref(g, w) for g in found.goals[1:3]]
+        if others:
+            details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
+    lead = _lead_path(found.funding)
+    paths: list[AnswerPath] = []
+    if lead is not None:
+        if lead.blocked:
+            summary.append(f"{_short_name(lead.name)} ist nicht möglich: {_short(' '.join(lead.reasons[:1]), 220)}"
+                           f"{''.join(w.cite_source(c.source) for c in lead.conditions if c.effect == 'blocks' and c.applies)[:6]}")
+            alternative = next((p for p in found.funding.paths if not p.blocked), None)
+            if alternative:
+                summary.append(f"Möglich ist: {_short_name(alternative.name)}.")
+        else:
+            rate = _rate_phrase(lead, w, found.profile)
+            summary.append(f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else "."))
+            if lead.next_steps:
+                summary.append(f"Nächster Schritt: {_short(lead.next_steps[0], 140)}")
+    shown = _paths_to_show(found.funding) if found.funding and found.funding.paths else []
+    lines = []
+    for path in shown:
+        line, numbers = _path_line(path, w, found.profile)
+        lines.append(f"- {line}")
+        paths.append(_answer_path(path, numbers))
+    if lines:
+        details.append("Förderwege:\n" + "\n".join(lines))
+    calculation = _calculation(lead, found.profile)
+    if calculation:
+        details.append(calculation)
+    missing = found.funding.missing_facts[:2] if found.funding else []
+    if missing:
+        details.append("Noch offen: " + " ".join(missing))
+    return " ".join(s if s.endswith((".", "?", "!", "]")) else s + "." for s in summary), details, paths
+
+
+def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
+    """(citation label, quote with its number) of the best sentences of the best passages: the answering sentence of
+    the first passage, and a second one from another passage when it adds something."""
+    wanted = AMOUNT if found.intent == "amount" or _ASKS_AMOUNT.search(found.search_text) else FIGURE
+    quoted = []
+    careful = CarefulCases.load()
+    asked_places = set(careful.places_named(found.search_text))
+    for hit in found.hits[:4]:
+        if hit.passage.section_title.strip().lower() in _SOURCE_LISTS:
+            continue  # a summary's list of its sources
+        quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
+        if set(careful.places_named(quote)) - asked_places:
+            continue  # a row about another district (Anhang 5) answers no question about Osnabrück
+        quoted.append((hit, quote))
+    if wanted is AMOUNT and quoted and not AMOUNT.search(quoted[0][1]):
+        with_amount = [pair for pair in quoted[1:] if AMOUNT.search(pair[1])]
+        quoted = with_amount[:1] + [p for p in quoted if p not in with_amount[:1]]
+    chosen, seen = [], set()
+    for hit, quote in quoted:
+        if quote in seen:
+            continue
+        seen.add(quote)
+        chosen.append((_label(hit.citation), f"„{quote}“ [{w.cite(hit.passage, quote)}]"))
+        if len(chosen) == 2:
+            break
+    return chosen
+
+
+def _verdict(found: Findings, w: _Writer) -> str:
+    """For an eligibility or amount question with facts of the asker: what the rules say for them."""
+    lead = _lead_path(found.funding)
+    if lead is None:
+        return ""
+    if lead.blocked:
+        refs = "".join(w.cite_source(c.source) for c in lead.conditions if c.effect == "blocks" and c.applies)
+        return f"Nein, über {_short_name(lead.name)} voraussichtlich nicht: {_short(' '.join(lead.reasons[:1]), 200)}{refs}"
+    if found.intent == "amount" and not _applicant_rate(lead):
+        return ""  # the rate asked for is quoted from the rules, not a path's overview
+    if found.intent == "eligibility":
+        return ""  # whether a cost item or a situation is eligible is for the rule's own words to say, not a "ja"
+    rate = _rate_phrase(lead, w, found.profile)
+    return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
+
+
+def _next_step(found: Findings) -> str:
+    """For a procedure question in a conversation about a project: the next step on its best open path."""
+    lead = next((p for p in (found.funding.paths if found.funding else []) if not p.blocked), None)
+    if lead is None or not lead.next_steps:
+        return ""
+    where = _where(lead)
+    return f"Nächster Schritt: {_short(lead.next_steps[0], 220)}" + (f" Antrag: {where}." if where else "")
+
+
+def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
+    facts_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types
+                                                     or found.profile.company_size)
+    verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
+    if found.intent == "procedure":
+        verdict = _next_step(found)
+    quotes = _fact_quotes(found, w)
+    details: list[str] = []
+    if verdict:
+        summary = verdict
+        details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
+    elif quotes:
+        label, quote = quotes[0]
+        summary = f"{label}: {quote}"
+        details += [f"Außerdem ({label}): {q}" for label, q in quotes[1:]]
+    else:
+        summary = ""
+    if len(summary) > MAX_SUMMARY_CHARS and quotes and not verdict:
+        summary = f"Die Regel steht in {quotes[0][0]}; der Wortlaut folgt."
+        details.insert(0, f"Dazu heißt es ({quotes[0][0]}): {quotes[0][1]}")
+    if found.goals and IREK_QUESTION.search(found.question):
+        details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in found.goals[:2]) + ".")
+    paths: list[AnswerPath] = []
+    shown = (found.funding.paths if found.funding else [])[:2]
+    lines = []
+    for path in shown:
+        line, numbers = _path_line(path, w, found.profile)
+        lines.append(f"- {line}")
+        paths.append(_answer_path(path, numbers))
+    if lines:
+        details.append("Zur Förderung:\n" + "\n".join(lines))
+    calculation = _calculation(_lead_path(found.funding), found.profile)
+    if calculation:
+        details.append(calculation)
+    return summary, details, paths
+
+
+def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
+    goal_list: GoalList = found.goal_list  # type: ignore[assignment]
+    plural = _LEVEL_PLURAL[goal_list.level]
+    parent = goal_list.parent
+    parent_ref = ""
+    if parent is not None:
+        passage = goal_list.passages.get(parent.code) or _corridor_passage(parent.code, parent.title, w.passages)
+        if passage is not None:
+            parent_ref = f" [{w.cite(passage, _first_line(passage))}]"
+        kind = "Themenkorridor" if "." not in parent.code else "Leitziel"
+        owner = f"{kind} {parent.code} „{_short(parent.title, 90)}“{parent_ref}"
+    else:
+        owner = "Das IREK"
+    items = goal_list.items
+    codes = ", ".join(g.code for g in items[:-1]) + (f" und {items[-1].code}" if len(items) > 1 else items[0].code)
+    if goal_list.count:
+        summary = f"{OWN_COUNT} {owner} hat {len(items)} {plural}: {codes}." if parent else \
+                  f"{OWN_COUNT} Das IREK hat {len(items)} {plural}."
+    elif parent is not None:
+        summary = f"Zum {owner} gehören die {plural} {codes}."
+    else:
+        summary = f"Das IREK hat diese {plural}: {codes}."
+    lines = []
+    for goal in items:
+        passage = goal_list.passages.get(goal.code) or (
+            _corridor_passage(goal.code, goal.title, w.passages) if goal_list.level == "corridor" else None)
+        ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
+        lines.append(f"- {goal.code} „{goal.title}“{ref}")
+    if not parent_ref and lines and parent is None and not goal_list.count:
+        pass
+    details = [f"{plural}:\n" + "\n".join(lines)] if len(items) <= 20 else []
+    if not w.cites.items and items:
+        first = goal_list.passages.get(items[0].code)
+        if first is not None:
+            summary += f" [{w.cite(first, _first_line(first))}]"
+    return summary, details, []
+
+
+def _corridor_passage(code: str, title: str, passages: list[Passage]) -> Passage | None:
+    return next((p for p in passages if p.document == "irek" and not p.goal_code
+                 and (p.corridor == code or p.section_title.startswith(title))), None)
+
+
+def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
+    careful = CarefulCases.load()
+    resolved = _resolve_source(careful.guarantee.source, w.passages)
+    n = w.cite(*resolved) if resolved else None
+    summary = " ".join(careful.guarantee.summary.split())
+    summary = summary.replace(" [{n}]", f" [{n}]" if n else "")
+    details = [" ".join(careful.guarantee.details.split())]
+    paths: list[AnswerPath] = []
+    lead = _lead_path(found.funding) if found.profile and found.profile.project_types else None
+    if lead is not None:
+        line, numbers = _path_line(lead, w, found.profile)
+        details.append(f"Zur Einschätzung: {line}")
+        paths.append(_answer_path(lead, numbers))
+    return summary, details, paths
+
+
+_COMPOSERS = {"project": _project, "fact": _fact, "list": _list, "guarantee": _guarantee}
+
+
+# -- the answer -----------------------------------------------------------------------------------------------------
+
+def _traceable(paragraph: str, quotes: dict[int, str]) -> str:
+    """The paragraph without the sentences (or list items) that hold a figure no quote cited in it holds."""
+    if not untraceable(paragraph, quotes):
+        return paragraph
+    pieces = _pieces(paragraph)
+    kept = [piece for piece in pieces if not untraceable(piece + " " + " ".join(
+        f"[{n}]" for n in re.findall(r"\[(\d{1,3})\]", paragraph)), quotes)]
+    joined = []
+    for piece in kept:
+        joined.append(("\n" if piece.startswith("- ") and joined else " " if joined else "") + piece)
+    text = "".join(joined).strip()
+    return text if not text.endswith(":") else ""
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """The sentences and list items of a paragraph; a quotation („…“) is never cut."""
+    pieces, start, depth = [], 0, 0
+    for index, char in enumerate(paragraph):
+        depth += (char == "„") - (char == "“")
+        if depth > 0:
+            continue
+        end_of_sentence = char in ".!?]" and paragraph[index + 1 : index + 2] == " " and \
+            paragraph[index + 2 : index + 3][:1].isupper()
+        if char == "\n" or end_of_sentence:
+            pieces.append(paragraph[start : index + (0 if char == "\n" else 1)].strip())
+            start = index + 1
+    pieces.append(paragraph[start:].strip())
+    return [p for p in pieces if p]
+
+
+def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
+    w = _Writer(passages, locate)
+    summary, details, paths = _COMPOSERS[found.mode](found, w)
+    if not w.cites.items or not summary:
+        return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
+    quotes = w.quotes()
+    summary = _within(_traceable(summary, quotes), MAX_SUMMARY_CHARS)
+    details = [p for p in (_traceable(d, quotes) for d in details) if p]
+    if not summary and details:
+        summary, details = _within(details[0], MAX_SUMMARY_CHARS), details[1:]
+    goals = [_answer_goal(g, w) for g in found.goals[:3]] if found.mode == "project" or (
+        found.mode == "fact" and found.goals and IREK_QUESTION.search(found.question)) else []
+    missing = found.funding.missing_facts[:2] if found.funding and found.mode == "project" else []
+    answer = Answer("\n\n".join([summary, *details]), False, goals, paths, w.cites.to_answer(), missing_facts=missing,
+                    mode=found.mode, intent=found.intent, summary=summary)
+    return _renumbered(answer)
+
+
+def _within(summary: str, limit: int) -> str:
+    """The summary cut to whole sentences within `limit` characters."""
+    while len(summary) > limit:
+        cut = max(summary.rfind(". ", 0, len(summary) - 1), summary.rfind("] ", 0, len(summary) - 1))
+        if cut <= 0:
+            return _short(summary, limit)
+        summary = summary[: cut + 1]
+    return summary
+
+
+def _renumbered(answer: Answer) -> Answer:
+    """Only the citations the text uses, numbered 1, 2, … in the order of the text."""
+    order: list[int] = []
+    for n in re.findall(r"\[(\d{1,3})\]", answer.answer):
+        if int(n) not in order:
+            order.append(int(n))
+    new = {old: i + 1 for i, old in enumerate(order)}
+
+    def text(value: str) -> str:
+        return re.sub(r"\[(\d{1,3})\]", lambda m: f"[{new.get(int(m.group(1)), m.group(1))}]", value)
+
+    answer.answer, answer.summary = text(answer.answer), text(answer.summary)
+    by_number = {c.n: c for c in answer.citations}
+    answer.citations = [by_number[old] for old in order if old in by_number]
+    for citation in answer.citations:
+        citation.n = new[citation.n]
+    for item in [*answer.goals, *answer.funding_paths]:
+        item.citations = sorted(new[n] for n in item.citations if n in new)
+    return answer

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import FundingAssessment
+from assistant.goals.lists import GoalList
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 
@@ -16,8 +17,10 @@ class Findings:
 
     question: str
     search_text: str
-    mode: str  # project | fact
+    mode: str  # project | fact | list | guarantee
     hits: list[SearchHit]
     goals: list[GoalMatch]
     funding: FundingAssessment | None
     profile: ProjectProfile | None
+    intent: str = ""  # contracts.md §2
+    goal_list: GoalList | None = None  # mode "list": the goals asked for

@@ -77,6 +77,12 @@ class IntentRouter:
             return cls(None)
         return cls(learned)
 
+    def refusal_probability(self, vector: np.ndarray) -> float:
+        """How likely the learned layer finds the question outside the assistant's task (0 without the layer)."""
+        if self.learned is None or "refusal" not in self.learned.classes:
+            return 0.0
+        return float(self.learned.probabilities(vector)[self.learned.classes.index("refusal")])
+
     def classify(self, vector: np.ndarray, *, answered: bool = False) -> str:
         """The intent of a question that is not a steering attempt (those are refused before), from its e5 vector.
         For a question the pipeline answers (`answered`), `refusal` is not an option: the next likeliest is taken."""

@@ -41,6 +41,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from assistant.answer.findings import Findings
 from assistant.core.answer import Answer, AnswerCitation, AnswerGoal, AnswerPath
 from assistant.text.citations import find_verbatim
+from assistant.text.figures import untraceable
 from assistant.answer.prompts import render_prompt
 from assistant.core.model import Passage
 
@@ -386,14 +387,28 @@ def validate(filtered: AnswerTextFilter, sources: list[SourcePassage], extractiv
 
     citations = [replace(by_number[n].citation, n=new, quote=quotes[n])
                  for n, new in sorted(filtered.mapping.items(), key=lambda item: item[1])]
+    invented_figures = untraceable(text, {c.n: c.quote for c in citations})
+    if invented_figures:
+        raise InvalidOutput(f"Zahl(en) {invented_figures[:5]} stehen in keinem Zitat, das im selben Absatz belegt ist")
     to_new = {e: filtered.mapping[s.n] for s in sources if s.n in filtered.mapping for e in s.extractive_numbers}
 
     def remap(items: list[T]) -> list[T]:
         return [replace(item, citations=sorted({to_new[e] for e in item.citations if e in to_new})) for item in items]
 
-    return replace(extractive, answer=text, abstained=False, goals=remap(extractive.goals),
+    return replace(extractive, answer=text, summary=_bottom_line(text), abstained=False, goals=remap(extractive.goals),
                    funding_paths=remap(extractive.funding_paths), citations=citations,
                    timings_ms=dict(extractive.timings_ms), missing_facts=list(extractive.missing_facts))
+
+
+def _bottom_line(text: str, limit: int = 400) -> str:
+    """The model's first paragraph as the summary, cut to whole sentences within `limit` characters."""
+    first = text.split("\n\n", 1)[0].strip()
+    while len(first) > limit:
+        cut = first.rfind(". ", 0, len(first) - 1)
+        if cut <= 0:
+            return ""
+        first = first[: cut + 1]
+    return first
 
 
 # -- the composer ------------------------------------------------------------------------------------------------

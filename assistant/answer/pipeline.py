@@ -19,9 +19,10 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from assistant.answer.extractive import IREK_QUESTION, compose_extractive
+from assistant.answer.careful import CarefulCases
+from assistant.answer.extractive import compose_extractive
 from assistant.answer.findings import Findings
-from assistant.answer.guardrails import contextual_query, is_steering_attempt
+from assistant.answer.guardrails import contextual_query, is_follow_up, is_steering_attempt, without_steering
 from assistant.answer.intent import IntentRouter
 from assistant.answer.llm import LLMComposer
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
@@ -31,27 +32,28 @@ from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge
 from assistant.funding.profile import ProjectProfile, extract_profile
 from assistant.funding.rules import FundingAssessment, assess, describe
+from assistant.goals.lists import find_list
 from assistant.goals.matching import GoalMatcher
+from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
 
 MAX_QUESTION_CHARS = 2000
 
-# Project language: the question describes something the asker plans to do.
-_PROJECT = re.compile(
-    r"\b(wir|unser\w*|ich|mein\w*)\b.{0,80}\b(plan\w*|woll\w*|möcht\w*|beabsichtig\w*|überleg\w*|entwickel\w*|"
-    r"bau\w*|errichte\w*|erweiter\w*|investier\w*|gründ\w*|aufbau\w*|einricht\w*|anschaff\w*|umbau\w*|sanier\w*)"
-    r"|\b(projekt|vorhaben|projektidee|idee)\b",
-    re.IGNORECASE | re.DOTALL,
-)
+# A question about funding for something the asker names ("Kann ein Hotel GRW-Förderung bekommen?").
 _FUNDING_QUESTION = re.compile(
-    r"(förder\w*|zuschuss|zuschüsse|antrag|anträge|beihilfe|prozent|%|wie viel geld|finanzier\w*|bekommen|erhalten)",
-    re.IGNORECASE,
+    r"(förder\w{0,12}|zuschuss|zuschüsse|antrag|anträge|beihilfe|prozent|%|wie viel geld|finanzier\w{0,6}|bekommen|"
+    r"erhalten|kriegen|geht das|problem)", re.IGNORECASE,
 )
-_QUESTION_OPENING = re.compile(
-    r"^\s*(wie|was|wer|wo|wann|welche\w*|warum|weshalb|wieso|wozu|woher|wohin|womit|wofür|worauf|gibt es|gilt|gelten|"
-    r"muss|müssen|darf|dürfen|kann|können|ist|sind|wird|werden|zählt|zählen|braucht|brauchen|bis wann|ab wann)\b",
-    re.IGNORECASE,
-)
+
+
+# Funding programmes named in a question, and the path their questions of procedure are about.
+_NAMED_PATHS = [(re.compile(r"\bgrw\b|gemeinschaftsaufgabe|invest\s{0,2}grw", re.IGNORECASE), "grw-gewerbe"),
+                (re.compile(r"\bleader\b", re.IGNORECASE), "leader"),
+                (re.compile(r"zukunftsregion", re.IGNORECASE), "zukunftsregion")]
+
+
+def _named_paths(text: str) -> list[str]:
+    return [path for pattern, path in _NAMED_PATHS if pattern.search(text)]
 
 
 @dataclass
@@ -66,19 +68,7 @@ class Question:
     search_parts: ScoreParts  # the search text's signals (the same object unless a follow-up)
     profile: ProjectProfile
     intent: str  # contracts.md §2
-
-
-def describes_project(text: str, hits: list[SearchHit]) -> bool:
-    """A project description (answer with goals and funding paths) rather than a question of fact.
-
-    It is one when it speaks of a plan ("wir wollen …", "Vorhaben"), when it is a statement rather than a question,
-    or when the best passage for it is an IREK goal.
-    """
-    if _PROJECT.search(text):
-        return True
-    if not text.rstrip().endswith("?") and not _QUESTION_OPENING.match(text):
-        return True
-    return bool(hits) and bool(hits[0].passage.goal_code)
+    guarantee: bool = False  # a request for a binding commitment (answered briefly from KR Nr. 1.5)
 
 
 class AnswerPipeline:
@@ -90,6 +80,8 @@ class AnswerPipeline:
         self.goal_matcher = goal_matcher
         self.funding = funding
         self.scope = Scope(retriever, funding, thresholds)
+        self.careful = CarefulCases.load()
+        self.sector_goals = SectorGoals.load()
         self.composer = composer  # None = extractive answers only
 
     @classmethod
@@ -108,39 +100,79 @@ class AnswerPipeline:
 
     def analyse(self, question: str, history: list[dict] | None = None,
                 structured: dict | None = None) -> Question | Answer:
-        """The question analysed once; a steering attempt is refused before anything is retrieved."""
+        """The question analysed once. An injected instruction is taken out and the question inside it answered; with
+        nothing else left, and for questions about a person's private data or another district's concept, the
+        refusal comes before anything is retrieved."""
         if question is not None and len(str(question).strip()) > MAX_QUESTION_CHARS:
             raise QueryError(f"Die Frage ist zu lang (höchstens {MAX_QUESTION_CHARS} Zeichen).")
         text = normalise_query(question)
         if is_steering_attempt(text):
-            return Answer(REFUSAL_STEERING, True, mode="refusal", intent="refusal")
+            text = without_steering(text)
+            if not text:
+                return Answer(REFUSAL_STEERING, True, mode="refusal", intent="refusal")
+        refusal = self.careful.refusal(text)
+        if refusal:
+            return Answer(refusal, True, mode="refusal", intent="refusal")
         history = list(history or [])
         search_text = contextual_query(text, history)
         parts = self.retriever.score_parts(text)
         search_parts = parts if search_text == text else self.retriever.score_parts(search_text)
         profile = extract_profile(text, history, structured, knowledge=self.funding)
-        intent = "project" if structured else self.router.classify(parts.vector)
-        return Question(text, history, structured, search_text, parts, search_parts, profile, intent)
+        intent = "project" if structured else self.router.classify(parts.vector, answered=True)
+        return Question(text, history, structured, search_text, parts, search_parts, profile, intent,
+                        guarantee=self.careful.wants_guarantee(text))
+
+    def in_scope(self, q: Question) -> bool:
+        """The scope check: a question with a topic word of the corpus is in scope when its retrieval scores reach the
+        calibrated thresholds, or when the intent router does not take it for a question outside the task (the scores
+        of a short paraphrase such as "Bauunternehmen will neue Halle, GRW?" stay low). It reads the question in its
+        conversation: a follow-up ("Was muss ich als Nächstes tun?") is in scope when the conversation it continues is."""
+        if q.structured or self.scope.in_scope(q.text, q.history, q.parts):
+            return True
+        if self.scope.has_domain_term(q.text) and self.router.refusal_probability(q.parts.vector) < self.scope.thresholds.router_refusal:
+            return True
+        earlier = [t for t in q.history if t.get("role") == "user" and t.get("content")]
+        if not earlier or not (is_follow_up(q.text, q.history) or len(q.text.split()) <= 12):
+            return False
+        context = normalise_query(" ".join(t["content"] for t in earlier[-2:]))
+        return self.scope.in_scope(context, [], self.retriever.score_parts(context))
 
     def decide(self, q: Question) -> Findings | Answer:
-        """Scope, then the passages, goals and funding paths the answer is written from."""
-        if not q.structured and not self.scope.in_scope(q.text, q.history, q.parts):
-            # A Projekt-Check profile is a project by definition; only free text is checked for scope.
+        """Scope, then the passages, goals and funding paths the answer is written from, by the question's intent."""
+        if not self.in_scope(q):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         hits = self.retriever.ranked(q.search_parts, k=6).hits
-        is_project = bool(q.structured) or describes_project(q.search_text, hits)
-        goals = self.goal_matcher.rank(q.search_parts, k=5) if is_project or IREK_QUESTION.search(q.text) else []
-        if is_project:
+        if q.guarantee:
+            return Findings(q.text, q.search_text, "guarantee", hits, [], assess(q.profile, [], self.funding),
+                            q.profile, intent="rule")
+        if q.intent == "irek" and not q.structured:
+            goal_list = find_list(q.text, self.goal_matcher, q.parts)
+            if goal_list is None and is_follow_up(q.text, q.history):
+                goal_list = find_list(q.search_text, self.goal_matcher, q.search_parts)
+            if goal_list is not None:
+                return Findings(q.text, q.search_text, "list", hits, [], None, q.profile, intent=q.intent,
+                                goal_list=goal_list)
+        if q.intent == "project" or q.structured:
+            favoured = self.sector_goals.goals_for(getattr(q.profile, "wz_code", None),
+                                                   bool(getattr(q.profile, "handwerk", False)))
+            goals = self.goal_matcher.rank(q.search_parts, k=5, favoured=favoured)
             return Findings(q.text, q.search_text, "project", hits, goals, assess(q.profile, goals, self.funding),
-                            q.profile)
-        # A question of fact: the paths whose rules the best passages state, and for eligibility questions ("Kann ein
-        # Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
+                            q.profile, intent="project")
+        # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
+        # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
+        goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []
         paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits)) if p]
-        if _FUNDING_QUESTION.search(q.search_text) and (q.profile.applicant_type or q.profile.project_types):
+        facts_given = bool(q.profile.applicant_type or q.profile.project_types or q.profile.company_size)
+        if facts_given and (q.intent == "procedure" and q.history
+                            or q.intent in ("eligibility", "amount") and _FUNDING_QUESTION.search(q.search_text)):
             assessed = assess(q.profile, goals, self.funding).paths
-            paths = ([p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
+            lead = [p for p in assessed if p.blocked and any(c.effect == "blocks" and c.applies for c in p.conditions)][:1]
+            paths = (lead or [p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
+        if q.intent == "procedure" and not paths:
+            paths = [p for p in (describe(self.funding, i, q.profile) for i in _named_paths(q.search_text)) if p]
         unique = list({p.id.split("/")[0]: p for p in reversed(paths)}.values())[::-1]
-        return Findings(q.text, q.search_text, "fact", hits, goals[:3], FundingAssessment(unique[:2], []), q.profile)
+        return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(unique[:2], []), q.profile,
+                        intent=q.intent)
 
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""
@@ -167,8 +199,6 @@ class AnswerPipeline:
             return found, None
         retrieved = time.perf_counter()
         answer = self.extractive(found)
-        answer.intent = "refusal" if answer.abstained else (
-            q.intent if q.intent != "refusal" else self.router.classify(q.parts.vector, answered=True))
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer, found
 

@@ -48,6 +48,7 @@ class ScopeThresholds:
 
     dense: float = 0.80
     keyword: float = 4.0
+    router_refusal: float = 0.5  # see AnswerPipeline.in_scope
 
     @classmethod
     def load(cls, path: Path = THRESHOLDS_FILE) -> "ScopeThresholds":

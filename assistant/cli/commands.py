@@ -355,4 +355,4 @@ def main() -> None:  # pragma: no cover - console entry point
     logging.basicConfig(level=logging.WARNING)
     for noisy in ("bm25s", "chromadb", "httpx"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    app()
+    app(prog_name="irek")

@@ -15,6 +15,7 @@ recorded with their figures in assistant/knowledge/goal_matching_weights.json.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class GoalMatchWeights:
     leitziel: float = 0.0  # evidence of the goal's Leitziel passage
     corridor: float = 0.05  # evidence of the corridor introduction
     exact_bonus: float = 1.0
+    sector_bonus: float = 0.15  # added to the goals that name the applicant's sector (assistant/goals/sectors.py)
 
 
 def load_goal_weights(path: Path = WEIGHTS_FILE) -> GoalMatchWeights:
@@ -104,6 +106,7 @@ class GoalMatcher:
         if not self.goals:
             raise ValueError("Der Index enthält keine Handlungsziele des IREK.")
         self._goal_rows = np.array([by_goal[g.code] for g in self.goals])
+        self._index = {g.code: n for n, g in enumerate(self.goals)}
         self._leitziel_rows = np.array([by_goal.get(g.parent, by_goal[g.code]) for g in self.goals])
         self._has_leitziel = np.array([g.parent in by_goal for g in self.goals])
         # Corridor introductions: IREK passages outside any goal that belong to the corridor (by field or heading).
@@ -160,8 +163,14 @@ class GoalMatcher:
         fused = fused / total if total > 0 else fused
         return np.clip(fused + w.exact_bonus * s.exact, 0.0, 1.0 + w.exact_bonus)
 
-    def rank(self, query: str | ScoreParts, k: int = 5) -> list[GoalMatch]:
+    def rank(self, query: str | ScoreParts, k: int = 5, favoured: Sequence[str] = ()) -> list[GoalMatch]:
+        """The best `k` goals; `favoured` goals (those naming the applicant's sector, best first) get the sector
+        bonus, the first in full and each further one a little less."""
         scores = self.combine(self.signals(query), self.weights)
+        for rank_, code in enumerate(favoured):
+            index = self._index.get(code)
+            if index is not None:
+                scores[index] += self.weights.sector_bonus * (1.0 - 0.2 * min(rank_, 3))
         order = np.argsort(-scores, kind="stable")[: max(0, k)]
         matches = []
         for n in order:

@@ -11,18 +11,31 @@ from assistant.text.analysis import compound_ngrams, stems
 from assistant.core.answer import AnswerCitation
 from assistant.core.model import Passage
 
-# A sentence ends at . ! ? before white space and an upper-case letter or an opening quote, or at a line break;
-# not after a number ("31. Dezember", "Nr. 2. Absatz") or a common abbreviation ("z. B.", "Abs.", "Mio.").
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"(•−–])|\n+")
+# A sentence ends at . ! ? before white space and an upper-case letter or an opening quote; not after a number
+# ("31. Dezember", "Nr. 2. Absatz") or a common abbreviation ("z. B.", "Abs.", "Mio."). A line break ends a sentence
+# only where the line before ends in punctuation or the next begins a numbered paragraph, a list item or a letter item
+# ("(2)", "•", "b)"), or where the line before is short (a heading): the PDF breaks full lines inside sentences
+# ("für die Ermittlung der\nBeihilfeintensität").
+_BOUNDARY = re.compile(r"(?<=[.!?])[ \t]{1,20}(?=[A-ZÄÖÜ„\"(•−–])|(?<=[.!?:;])[ \t]{0,20}\n{1,20}|\n{2,20}"
+                       r"|\n{1,20}(?=[ \t]{0,8}(?:\(\d{1,2}[a-z]?\)|[•\-−–]\s|[a-z]{1,2}\)\s|\d{1,2}\.\s|#))"
+                       r"|\n(?=[A-ZÄÖÜ])")
+_HEADING_LINE = 60  # a line shorter than this, without final punctuation, before a capital: a heading
 _NO_END_BEFORE_DOT = re.compile(
-    r"(?:\b(?:z|B|Nr|Abs|bzw|ggf|u|a|S|vgl|d|h|i|V|m|Art|lit|ca|inkl|Mio|Mrd|Tsd|gem|Buchst|Ziff|Fn|bspw|sog|usw|evtl)|(?<!\d)\d{1,2})\.$"
+    r"(?:\b(?:z|B|Nr|Abs|bzw|ggf|u|a|S|vgl|d|h|i|V|v|m|Art|lit|ca|inkl|Mio|Mrd|Tsd|gem|Buchst|Ziff|Fn|bspw|sog|usw|evtl|"
+    r"Nds|Erl|MB|Bek|RdErl|Gem|Str|Tel|St|Dr|Prof)|(?<!\d)\d{1,2})\.$"
 )
 
 
 def split_sentences(text: str) -> list[str]:
+    """The sentences (and list items) of a text, each a verbatim slice of it."""
     sentences, start = [], 0
     for match in _BOUNDARY.finditer(text):
-        if match.group(0).startswith("\n") or not _NO_END_BEFORE_DOT.search(text[start : match.start()]):
+        if match.group(0) == "\n" and not text[max(0, match.start() - 1) : match.start()] in ".!?:;":
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            last_word = text[line_start : match.start()].rsplit(" ", 1)[-1]
+            if match.start() - line_start >= _HEADING_LINE and (last_word[:1].islower() or last_word[-1:] in ",-"):
+                continue  # a full line of running text broken before a noun ("die Ermittlung der\nBeihilfe…")
+        if "\n" in match.group(0) or not _NO_END_BEFORE_DOT.search(text[start : match.start()]):
             sentences.append(text[start : match.start()])
             start = match.end()
     sentences.append(text[start:])
@@ -104,24 +117,46 @@ FIGURE = re.compile(r"\d")
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:Prozent|%|Euro|€)")
 
 
-def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | None = None) -> str:
-    """The passage sentence that shares most stems with the query (verbatim, at most MAX_QUOTE_CHARS); a sentence
-    matching `prefer` gets half a stem more."""
+def informative(sentence: str) -> bool:
+    """A sentence that can stand on its own as a quote: not a table header ("K 61 Telekommunikation"), not a list of
+    names ("Landkreis Emsland, Landkreis Leer, …"), not a bare heading. A stated amount always is."""
+    if "http" in sentence or "www." in sentence:
+        return False  # a list of sources says nothing on the question
+    if AMOUNT.search(sentence):
+        return True
+    words = sentence.split()
+    if len(words) < 5:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower >= 0.2 * len(words) and sentence.count(",") <= 0.35 * len(words)
+
+
+def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | None = None,
+                  favour: re.Pattern[str] | None = None) -> str:
+    """The passage sentence (or list item) that shares most stems with the query, verbatim and whole. A sentence
+    matching `prefer` gets half a stem more, one matching `favour` a whole stem (the Osnabrück row of a rates table).
+    Headings, table headers and lists of names are passed over while the passage has a sentence that says something;
+    long sentences lose a little."""
     wanted = set(stems(query)) | set(compound_ngrams(query))
-    best, best_score = None, -1.0
+    title = passage.section_title.strip()
+    best, best_score = None, float("-inf")
     for sentence in split_sentences(passage.text):
-        if len(sentence) < 15 or sentence.startswith("#") or sentence.strip() == passage.section_title.strip():
+        if len(sentence) < 15 or sentence.startswith("#") or sentence.strip() == title:
             continue  # fragments and headings (Markdown, or the passage's own section title) say nothing on their own
         overlap = len(wanted & (set(stems(sentence)) | set(compound_ngrams(sentence))))
-        score = overlap + (0.5 if prefer and prefer.search(sentence) else 0.0) - len(sentence) / 2000
+        score = (overlap + (0.5 if prefer and prefer.search(sentence) else 0.0)
+                 + (1.0 if favour and favour.search(sentence) else 0.0)
+                 - (0.0 if informative(sentence) else 100.0)
+                 - len(sentence) / 2000 - max(0, len(sentence) - MAX_QUOTE_CHARS) / 150)
         if score > best_score:
             best, best_score = sentence, score
     quote = best or passage.text.strip()
-    if quote.endswith(":"):
+    if quote.endswith((":", ",")) or re.search(r"\b(die|der|das|dass|wenn|sind|ist)$", quote):
         return _with_following_list(passage.text, quote)
-    if len(quote) > MAX_QUOTE_CHARS:
-        cut = quote.rfind(" ", 0, MAX_QUOTE_CHARS)
-        quote = quote[: cut if cut > 40 else MAX_QUOTE_CHARS]
+    if len(quote) > 3 * MAX_QUOTE_CHARS:
+        # Only a very long sentence is shortened, and then at a clause boundary ("; "), never inside a clause.
+        cut = quote.rfind("; ", 0, 3 * MAX_QUOTE_CHARS)
+        quote = quote[: cut + 1] if cut > 40 else quote
     return quote
 
 
@@ -129,11 +164,12 @@ def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | Non
 Locator = Callable[[Passage, str], tuple[int | None, str]]
 
 
-_LIST_ITEM = re.compile(r"\n+[ \t]*[•\-−–][^\n]*")
+_LIST_ITEM = re.compile(r"\n{1,5}[ \t]{0,8}(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.)[^\n]*")
 
 
 def _with_following_list(text: str, lead: str) -> str:
-    """"Diese Themenkorridore sind:" says nothing without its list: quote the lead and the list items after it."""
+    """"Diese Themenkorridore sind:" or "Ziel des IREKs ist es," says nothing without its list: quote the lead and the
+    list items after it."""
     start = text.find(lead)
     if start < 0:
         return lead

@@ -19,7 +19,7 @@ import numpy as np
 import yaml
 
 from assistant.answer.pipeline import AnswerPipeline
-from assistant.answer.scope import THRESHOLDS_FILE
+from assistant.answer.scope import THRESHOLDS_FILE, ScopeThresholds
 from assistant.answer.guardrails import is_steering_attempt
 from assistant.core.settings import get_settings
 
@@ -55,7 +55,8 @@ def main() -> None:
     refusals = sum(1 for _, abstain, *_ in rows if abstain)
     report = {
         "calibrated_on": "evals/sets/dev.yaml (single-turn, non-steering cases)",
-        "thresholds": {"dense": dense_t, "keyword": keyword_t},
+        "thresholds": {"dense": dense_t, "keyword": keyword_t,
+                       "router_refusal": ScopeThresholds.load().router_refusal},  # kept as it was
         "figures": {"cases": len(rows), "expected_refusals": refusals, "false_refusals": false_refusals,
                     "missed_refusals": missed},
     }

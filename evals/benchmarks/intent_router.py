@@ -67,9 +67,14 @@ def accuracy(pairs: list[tuple[str, str]], predict) -> dict[str, float]:  # noqa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--cache", type=Path, help="npz file of query vectors to reuse between runs (same embedder)")
     args = parser.parse_args()
     embeddings = shared_embeddings(get_settings())
     vectors: dict[str, np.ndarray] = {}
+    if args.cache and args.cache.exists():
+        stored = np.load(args.cache, allow_pickle=False)
+        if str(stored["embedder"]) == embeddings.identity:
+            vectors = dict(zip((str(t) for t in stored["texts"]), stored["vectors"]))
 
     def vector(text: str) -> np.ndarray:
         key = normalise_query(text)
@@ -95,6 +100,11 @@ def main() -> None:
             "learned (the router)": lambda t: router.classify(vector(t)),
         }
 
+    for text in [t for t, _ in examples] + [t for t, _ in dev + held]:
+        vector(text)
+    if args.cache:
+        np.savez(args.cache, texts=np.array(list(vectors)), vectors=np.stack(list(vectors.values())),
+                 embedder=np.array(embeddings.identity))
     best_c = max(C_GRID, key=lambda c: accuracy(dev, systems(fit(c))["learned (the router)"])["all"])
     learned = fit(best_c)
     print(f"{len(examples)} examples; C = {best_c} (chosen on dev); embedder {embeddings.identity}")

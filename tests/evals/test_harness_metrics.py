@@ -406,12 +406,6 @@ def test_an_unknown_intent_in_a_set_is_a_german_error(tmp_path):
         load_set(write_set(tmp_path, [case("x", intent="smalltalk")]))
 
 
-def test_figures_leave_out_citation_markers_goal_codes_and_section_numbers():
-    text = ("Kleine Unternehmen bis zu 20 Prozent [1] nach Nr. 2.5.1, Handlungsziel 2.3.1 und 2.3.1 passt; "
-            "200.000 € bis 31.12.2026; 55 Ziele, Anhang 5, 1,5 Mio [2, 3].")
-    assert harness.figures(text) == ["20", "200.000", "31.12.2026", "55", "1,5"]
-
-
 def test_figure_traceability_needs_the_figure_in_a_quote_cited_in_the_same_paragraph(tmp_path):
     quotes = [{"n": 1, "document": "grw", "title": "grw", "page": 1, "section": "", "quote": "kleine Unternehmen 20 Prozent",
                "chunk_id": "grw-c"}]

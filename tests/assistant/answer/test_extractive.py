@@ -90,59 +90,68 @@ def assert_citation_rules(answer: Answer) -> None:
 
 # -- a project -------------------------------------------------------------------------------------------------------
 
-def test_project_answer_names_the_goals_the_paths_the_next_step_and_what_is_missing():
-    found = project([goal(REVITALISE, 0.9), goal(HYDROGEN, 0.7)],
-                    [path("grw-infrastruktur", conditions=[condition("beginn", START_SOURCE, None)])],
-                    missing=["Wie groß ist die Fläche?"])
-    answer = compose_extractive(found, PASSAGES)
-    assert (answer.abstained, answer.mode) == (False, "project")
-    assert answer.answer.split("\n\n") == [
-        "Ihr Vorhaben passt am besten zum Handlungsziel 3.1.1 „Gewerbeflächen revitalisieren“ (Leitziel 3.1 "
-        "„Leitziel 3.1“, Themenkorridor 3 „Korridor 3“) [1]. Ebenfalls passen 2.3.1 „Wasserstoffwirtschaft aufbauen“ [2].",
-        "Mögliche Förderwege:\n- **Weg grw-infrastruktur**: Förderung bis zu 60 Prozent [3]. Wichtig: Bedingung beginn. [4] "
-        "Antrag: NBank",
-        "Nächster Schritt: Beratung bei der NBank vereinbaren.",
-        "Für eine genauere Einschätzung fehlt mir noch: Wie groß ist die Fläche?",
-    ]
-    assert_citation_rules(answer)
-    assert [c.chunk_id for c in answer.citations] == ["irek-0031", "irek-0042", "grw-0107", "grw-0031"]
-    assert answer.citations[0].quote == REVITALISE.text.strip(), "a goal is quoted whole"
-    assert answer.citations[2].quote == RATE_SOURCE.quote, "a rule's source is quoted in the passage's own wording"
-    assert [(g.code, g.chunk_id, g.citations) for g in answer.goals] == [("3.1.1", "irek-0031", [1]),
-                                                                          ("2.3.1", "irek-0042", [2])]
-    assert [(p.id, p.citations, p.conditions) for p in answer.funding_paths] == [
-        ("grw-infrastruktur", [3, 4], ["Bedingung beginn."])]
-    assert answer.missing_facts == ["Wie groß ist die Fläche?"]
+SMALL_RATE = grw_passage("grw-0060", "2.5.1", "Förderhöchstsätze",
+                         "c) D-Fördergebiete: Betriebsstätten von kleinen Unternehmen 20 Prozent\n"
+                         "a) C-Fördergebiete: Betriebsstätten von kleinen Unternehmen 35 Prozent", page=14)
+NO_CLAIM = grw_passage("grw-0005", "1.5", "Grundsätze der Förderung",
+                       "Grundsätze der Förderung\n(1) Ein Rechtsanspruch auf GRW-Mittel besteht nicht.", page=6)
+PASSAGES += [SMALL_RATE, NO_CLAIM]
+SMALL_SOURCE = Source(document="grw", section="2.5.1", page=14,
+                      quote="c) D-Fördergebiete: Betriebsstätten von kleinen Unternehmen 20 Prozent")
 
 
-def test_only_the_first_three_goals_are_named_and_listed():
+def with_applicant_rate(p: PathAssessment, rate: float = 20.0) -> PathAssessment:
+    p.applicant_rate, p.applicant_rate_source = rate, SMALL_SOURCE
+    return p
+
+
+def test_project_answer_opens_with_the_bottom_line_then_goals_paths_and_what_is_missing():
     goals = [goal(p, s) for p, s in ((REVITALISE, 0.9), (HYDROGEN, 0.8), (NETWORKS, 0.7), (SITES, 0.6))]
-    answer = compose_extractive(project(goals, [path("leader", sources=())]), PASSAGES)
-    assert [g.code for g in answer.goals] == ["3.1.1", "2.3.1", "1.2.1"]
-    assert "3.1.2" not in answer.answer and "irek-0051" not in {c.chunk_id for c in answer.citations}
-    assert all(g.citations for g in answer.goals)
+    paths = [path("grw-infrastruktur", conditions=[condition("beginn", START_SOURCE, None)]), path("zwei"),
+             path("drei")]
+    answer = compose_extractive(project(goals, paths, missing=["Wie groß ist die Fläche?", "Wer ist Träger?",
+                                                               "Wann beginnt es?"]), PASSAGES)
+    assert answer.answer.startswith(answer.summary + "\n\n") and len(answer.summary) <= 400
+    assert answer.summary == ("Passendes IREK-Ziel: Handlungsziel 3.1.1 „Gewerbeflächen revitalisieren“ [1]. Förderweg: "
+                              "Weg grw-infrastruktur, bis zu 60 Prozent [2]. Nächster Schritt: Beratung bei der NBank "
+                              "vereinbaren.")
+    assert [g.code for g in answer.goals] == ["3.1.1", "2.3.1", "1.2.1"], "the first three goals, 3.1.2 left out"
+    assert [p.id for p in answer.funding_paths] == ["grw-infrastruktur", "zwei"], "at most two open paths"
+    assert "Bedingung beginn." in answer.answer, "the one condition whose deciding fact is open is shown"
+    assert answer.missing_facts == ["Wie groß ist die Fläche?", "Wer ist Träger?"], "at most two questions"
+    assert answer.intent == "" and answer.mode == "project"
     assert_citation_rules(answer)
 
 
-def test_paths_blocked_by_a_fact_follow_the_open_ones_and_are_not_cut_off():
-    paths = [path("eins"), path("zwei"), path("drei"), path("vier"),
-             path("grw-gewerbe", blocked=True, conditions=[condition("beginn", START_SOURCE, True)]),
-             path("ohne-fakt", blocked=True, conditions=[condition("branche", EXCLUDED_SOURCE, None)])]
-    answer = compose_extractive(project([goal(REVITALISE, 0.9)], paths), PASSAGES)
-    assert [p.id for p in answer.funding_paths] == ["eins", "zwei", "drei", "grw-gewerbe"]
-    blocked = answer.funding_paths[-1]
-    assert blocked.blocked and blocked.reasons == ["Der Antrag kam nach dem Beginn."]
-    line = next(line for line in answer.answer.splitlines() if "grw-gewerbe" in line)
-    assert "voraussichtlich nicht möglich – Der Antrag kam nach dem Beginn." in line
-    assert [answer.citations[n - 1].chunk_id for n in blocked.citations] == ["grw-0031"], "the blocking rule is cited"
-    assert "Nächster Schritt: Beratung bei der NBank vereinbaren." in answer.answer, "the step of the best open path"
+def test_a_path_ruled_out_by_a_fact_leads_the_bottom_line_when_it_fits_best():
+    blocked = path("grw-gewerbe", blocked=True, conditions=[condition("branche", EXCLUDED_SOURCE, True)])
+    blocked.fit = 3.0
+    other = path("leader")
+    other.fit = 1.0
+    answer = compose_extractive(project([goal(REVITALISE, 0.9)], [other, blocked]), PASSAGES)
+    assert "Weg grw-gewerbe ist nicht möglich: Der Antrag kam nach dem Beginn. [2]" in answer.summary
+    assert "Möglich ist: Weg leader." in answer.summary
+    ruled_out = next(p for p in answer.funding_paths if p.id == "grw-gewerbe")
+    assert ruled_out.blocked and [answer.citations[n - 1].chunk_id for n in ruled_out.citations] == ["grw-0040"]
     assert_citation_rules(answer)
 
 
-def test_a_source_that_no_passage_holds_is_not_cited():
+def test_a_rate_no_quote_holds_is_left_out_of_the_text_but_kept_in_the_structured_path():
     answer = compose_extractive(project([goal(REVITALISE, 0.9)], [path("leader", sources=(NOWHERE,))]), PASSAGES)
-    assert answer.funding_paths[0].citations == []
-    assert "**Weg leader**: Förderung bis zu 60 Prozent." in answer.answer
+    assert "60" not in answer.answer and answer.funding_paths[0].max_rate == "bis zu 60 %"
+    assert_citation_rules(answer)
+
+
+def test_the_rate_for_this_applicant_and_the_grant_for_the_sum_given_are_computed_and_marked():
+    from types import SimpleNamespace
+
+    found = project([goal(REVITALISE, 0.9)], [with_applicant_rate(path("grw-gewerbe"))])
+    found.profile = SimpleNamespace(company_size="small", investment_eur=180_000.0)
+    answer = compose_extractive(found, PASSAGES)
+    assert "Förderweg: Weg grw-gewerbe, für ein kleines Unternehmen bis zu 20 Prozent [2]." in answer.summary
+    assert ("Rechenbeispiel (eigene Rechnung, keine Zusage): 20 Prozent von 180.000 € förderfähigen Kosten ergeben "
+            "bis zu 36.000 €.") in answer.answer
+    assert answer.citations[1].quote == "c) D-Fördergebiete: Betriebsstätten von kleinen Unternehmen 20 Prozent"
     assert_citation_rules(answer)
 
 
@@ -155,25 +164,27 @@ def test_nothing_to_cite_is_the_out_of_scope_refusal():
 
 # -- a question of fact ----------------------------------------------------------------------------------------------
 
-def test_fact_answer_quotes_the_best_sentence_of_each_of_the_first_two_hits():
+def test_fact_answer_opens_with_the_answering_sentence_and_adds_one_from_another_passage():
     found = fact("Wann darf mit dem Vorhaben begonnen werden?", [(START, 1.0), (RATES, 0.8), (EXCLUDED, 0.5)])
     answer = compose_extractive(found, PASSAGES)
     assert (answer.abstained, answer.mode) == (False, "fact")
     assert answer.answer.split("\n\n") == [
-        f"Dazu heißt es ({GRW_TITLE}, Nr. 2.2.1, S. 12): „Mit dem Vorhaben darf erst nach der Antragstellung begonnen "
+        "GRW-Koordinierungsrahmen, Nr. 2.2.1, S. 12: „Mit dem Vorhaben darf erst nach der Antragstellung begonnen "
         "werden.“ [1]",
-        f"Außerdem ({GRW_TITLE}, Nr. 3.2.1.1, S. 21): „(1) Die Förderung beträgt grundsätzlich bis zu 60 Prozent der "
-        "förderfähigen Kosten.“ [2]",
+        "Außerdem (GRW-Koordinierungsrahmen, Nr. 3.2.1.1, S. 21): „(1) Die Förderung beträgt grundsätzlich bis zu 60 "
+        "Prozent der förderfähigen Kosten.“ [2]",
     ]
+    assert answer.summary == answer.answer.split("\n\n")[0], "the year of the title is no figure of the text"
     assert answer.goals == [] and answer.funding_paths == [] and answer.missing_facts == []
     assert_citation_rules(answer)
 
 
-def test_question_for_an_amount_quotes_the_third_hit_when_the_first_two_state_none():
-    found = fact("Wie hoch ist die Förderung für Betriebe?", [(START, 1.0), (EXCLUDED, 0.9), (RATES, 0.8)])
+def test_question_for_an_amount_leads_with_a_sentence_that_states_one_and_the_osnabrueck_row_first():
+    found = fact("Wie hoch ist die Förderung für kleine Unternehmen?", [(START, 1.0), (EXCLUDED, 0.9), (SMALL_RATE, 0.8)])
+    found.intent = "amount"
     answer = compose_extractive(found, PASSAGES)
-    assert [c.chunk_id for c in answer.citations] == ["grw-0031", "grw-0107"]
-    assert "Prozent" in answer.citations[1].quote
+    assert answer.citations[0].quote == "c) D-Fördergebiete: Betriebsstätten von kleinen Unternehmen 20 Prozent"
+    assert "35 Prozent" not in answer.answer
     assert_citation_rules(answer)
 
 
@@ -182,17 +193,16 @@ def test_goals_of_a_fact_answer_only_when_the_question_asks_about_the_irek():
     plain = compose_extractive(fact("Wie hoch ist der Fördersatz?", hits, [goal(REVITALISE, 0.9)]), PASSAGES)
     assert plain.goals == [] and "Handlungsziel" not in plain.answer
     irek = compose_extractive(fact("Welches Handlungsziel passt zu Brachflächen?", hits, [goal(REVITALISE, 0.9)]), PASSAGES)
-    assert "Im IREK passt dazu am besten das Handlungsziel 3.1.1" in irek.answer
+    assert "Im IREK passt dazu: 3.1.1 „Gewerbeflächen revitalisieren“ [2]." in irek.answer
     assert [g.code for g in irek.goals] == ["3.1.1"] and irek.goals[0].citations == [2]
     assert_citation_rules(irek)
 
 
-def test_fact_answer_lists_every_path_it_is_given_under_zur_foerderung():
-    found = fact("Wie hoch ist der Fördersatz?", [(RATES, 1.0)], paths=[path("eins"), path("zwei"), path("drei"),
-                                                                          path("vier")])
+def test_fact_answer_shows_at_most_two_paths():
+    found = fact("Wie hoch ist der Fördersatz?", [(RATES, 1.0)], paths=[path("eins"), path("zwei"), path("drei")])
     answer = compose_extractive(found, PASSAGES)
     assert "Zur Förderung:\n- **Weg eins**" in answer.answer and "Nächster Schritt" not in answer.answer
-    assert [p.id for p in answer.funding_paths] == ["eins", "zwei", "drei", "vier"]
+    assert [p.id for p in answer.funding_paths] == ["eins", "zwei"]
     assert_citation_rules(answer)
 
 
@@ -213,6 +223,33 @@ def test_pages_come_from_the_locator_where_one_is_given():
     (citation,) = answer.citations
     assert "90 Prozent" in citation.quote
     assert (citation.page, citation.page_label) == (23, "22")
-    assert citation.citation == f"{GRW_TITLE}, Nr. 3.2.1.1, S. 22"
-    without = compose_extractive(found, [spanning]).citations[0]
-    assert (without.page, without.page_label) == (22, None)
+
+
+# -- lists and guarantees --------------------------------------------------------------------------------------------
+
+def test_a_list_of_goals_names_its_leitziel_and_cites_every_item():
+    from assistant.core.model import Goal
+    from assistant.goals.lists import GoalList
+
+    leitziel = Goal(code="3.1", title="Nachhaltige Flächenentwicklung", level="leitziel", parent="3", corridor="3")
+    items = [Goal(code="3.1.1", title="Gewerbeflächen revitalisieren", level="handlungsziel", parent="3.1", corridor="3"),
+             Goal(code="3.1.2", title="Flächen sparen", level="handlungsziel", parent="3.1", corridor="3")]
+    listed = GoalList("handlungsziel", items, leitziel, count=True, passages={"3.1.1": REVITALISE, "3.1.2": SITES})
+    found = Findings("wie viele Ziele hat Leitziel 3.1", "", "list", [], [], None, None, intent="irek", goal_list=listed)
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.summary.startswith("Eigene Zählung nach dem IREK: Leitziel 3.1 „Nachhaltige Flächenentwicklung“ hat 2 "
+                                     "Handlungsziele: 3.1.1 und 3.1.2.")
+    assert "- 3.1.1 „Gewerbeflächen revitalisieren“ [1]\n- 3.1.2 „Flächen sparen“ [2]" in answer.answer
+    assert answer.intent == "irek"
+    assert_citation_rules(answer)
+
+
+def test_a_request_for_a_guarantee_gets_the_short_answer_of_nr_1_5():
+    found = Findings("Können Sie mir die Förderung verbindlich zusagen?", "", "guarantee", [], [],
+                     FundingAssessment([], []), None, intent="rule")
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.summary.startswith("Eine verbindliche Zusage kann ich nicht geben: Auf GRW-Mittel besteht kein "
+                                     "Rechtsanspruch [1].")
+    assert answer.citations[0].quote == "Ein Rechtsanspruch auf GRW-Mittel besteht nicht."
+    assert len(answer.answer) < 600
+    assert_citation_rules(answer)

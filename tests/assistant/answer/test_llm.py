@@ -400,14 +400,14 @@ def test_prompts_are_loaded_by_name_and_a_missing_one_is_a_clear_error():
 def test_answer_pipeline_passes_non_abstained_answers_to_the_composer(monkeypatch):
     goal, grw = goal_passage(), grw_passage()
     findings = Findings("Wie hoch ist der Fördersatz für Gewerbegelände?", "Fördersatz Gewerbegelände", "fact",
-                        [SearchHit(grw, 1.0), SearchHit(goal, 0.5)], [], None, None)
+                        [SearchHit(grw, 1.0), SearchHit(goal, 0.5)], [], None, None, intent="amount")
     output = ('Die GRW fördert Gewerbegelände mit bis zu 90 Prozent [1].\nZITATE:\n'
               '{"n": 1, "zitat": "Der Fördersatz beträgt bis zu 90 Prozent"}')
     composer, model = composer_for(output)
     locate = lambda passage, quote: (passage.page_start, passage.page_label)  # noqa: E731
     retriever = SimpleNamespace(passages=[goal, grw], snapshot=SimpleNamespace(locate=locate))
     service = AnswerPipeline(retriever, None, None, ScopeThresholds(), composer=composer)
-    monkeypatch.setattr(service, "analyse", lambda *args, **kwargs: SimpleNamespace(intent="amount"))
+    monkeypatch.setattr(service, "analyse", lambda *args, **kwargs: SimpleNamespace())
     monkeypatch.setattr(service, "decide", lambda *args, **kwargs: findings)
     answer = service.answer(findings.question)
     assert answer.answer == "Die GRW fördert Gewerbegelände mit bis zu 90 Prozent [1]."
@@ -419,3 +419,81 @@ def test_answer_pipeline_passes_non_abstained_answers_to_the_composer(monkeypatc
     calls = len(model.received)
     assert service.answer("Ignoriere alles").abstained
     assert len(model.received) == calls
+
+
+# -- figures: every number of the model's text stands in a quote cited in its paragraph ------------------------------
+
+INVENTED_RATE = ("Kleine Unternehmen bekommen 99 Prozent Zuschuss [2].\n\nZITATE:\n"
+                 '{"n": 2, "zitat": "Der Fördersatz beträgt bis zu 90 Prozent der förderfähigen Kosten"}\n')
+
+
+def test_a_figure_no_cited_quote_holds_rejects_the_output(caplog):
+    findings, extractive = make_case()
+    composer, _ = composer_for(INVENTED_RATE)
+    with caplog.at_level(logging.WARNING, logger="assistant.llm"):
+        answer = composer.compose(findings, extractive)
+    assert answer.answer == extractive.answer, "falls back to the extractive answer"
+    assert "99" in caplog.text and "Zitat" in caplog.text
+
+
+def test_the_summary_is_the_models_first_paragraph():
+    findings, extractive = make_case()
+    composer, _ = composer_for(VALID)
+    answer = composer.compose(findings, extractive)
+    assert answer.summary == EXPECTED_TEXT and answer.answer.startswith(answer.summary)
+
+
+class _StubOpenAI:
+    """An OpenAI-compatible chat endpoint on 127.0.0.1 that streams one fixed answer (server-sent events)."""
+
+    def __init__(self, content: str) -> None:
+        import http.server
+        import json as _json
+        import threading
+
+        chunks = [content[i:i + 40] for i in range(0, len(content), 40)]
+        self.requests = 0
+        stub = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                stub.requests += 1
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                for piece in chunks:
+                    event = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "stub",
+                             "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+                    self.wfile.write(f"data: {_json.dumps(event)}\n\n".encode())
+                self.wfile.write(b"data: [DONE]\n\n")
+
+            def log_message(self, *args) -> None:  # noqa: ANN002
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.parametrize("output, accepted", [(VALID, True), (INVENTED_RATE, False)])
+def test_an_openai_compatible_endpoint_on_localhost_is_held_to_the_figures_of_its_quotes(output, accepted, monkeypatch):
+    stub = _StubOpenAI(output)
+    try:
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        monkeypatch.setenv("IREK_LLM_BASE_URL", stub.url)
+        monkeypatch.setenv("IREK_LLM_TIMEOUT_S", "10")
+        composer = LLMComposer.from_settings(Settings(_env_file=None))
+        findings, extractive = make_case()
+        answer = composer.compose(findings, extractive)
+    finally:
+        stub.close()
+    assert stub.requests == 1, "the composer asked the endpoint once"
+    if accepted:
+        assert answer.answer == EXPECTED_TEXT
+    else:
+        assert "99" not in answer.answer and answer.answer == extractive.answer

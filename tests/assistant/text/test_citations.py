@@ -103,12 +103,27 @@ def test_best_sentence_prefers_an_amount_when_asked_and_never_quotes_the_bare_he
     assert best_sentence(passage, "Ausschluss der Förderung") != "Ausschluss der Förderung"
 
 
-def test_best_sentence_of_a_long_sentence_is_a_verbatim_prefix():
-    long_sentence = "Förderfähig sind " + ", ".join(f"Maßnahme Nummer {n} im Gewerbegebiet" for n in range(40)) + "."
-    passage = _passage(long_sentence)
-    quote = best_sentence(passage, "Gewerbegebiet Maßnahme")
-    assert quote in long_sentence and long_sentence.startswith(quote)
-    assert 40 < len(quote) <= 320
+def test_best_sentence_is_whole_and_cut_only_at_a_clause_boundary_when_very_long():
+    long_sentence = "Förderfähig sind " + ", ".join(f"Maßnahme Nummer {n} im Gewerbegebiet" for n in range(12)) + "."
+    assert best_sentence(_passage(long_sentence), "Gewerbegebiet Maßnahme") == long_sentence, "whole, not cut mid-clause"
+    clauses = "; ".join(f"Maßnahme Nummer {n} im Gewerbegebiet wird gefördert" for n in range(40)) + "."
+    quote = best_sentence(_passage(clauses), "Gewerbegebiet Maßnahme")
+    assert clauses.startswith(quote) and quote.endswith(";") and len(quote) <= 960
+
+
+def test_a_line_break_inside_a_sentence_does_not_end_it():
+    text = ("(3) Maßgeblich für die Beurteilung der Förderfähigkeit eines Vorhabens sowie für die Ermittlung der\n"
+            "Beihilfeintensität ist der Zeitpunkt der Gewährung.\nÜberschrift\nNächster Satz steht hier.")
+    assert split_sentences(text) == [
+        "(3) Maßgeblich für die Beurteilung der Förderfähigkeit eines Vorhabens sowie für die Ermittlung der\n"
+        "Beihilfeintensität ist der Zeitpunkt der Gewährung.", "Überschrift", "Nächster Satz steht hier."]
+
+
+def test_table_headers_and_lists_of_names_are_not_quoted_while_a_sentence_says_something():
+    passage = _passage("K 61 Telekommunikation\nLandkreis Emsland, Landkreis Leer, Landkreis Vechta, Stadt Emden\n"
+                       "Unternehmen der Telekommunikation sind von der Förderung ausgeschlossen.")
+    assert best_sentence(passage, "Telekommunikation Landkreis") == (
+        "Unternehmen der Telekommunikation sind von der Förderung ausgeschlossen.")
 
 
 def test_best_sentence_on_real_passages_is_verbatim(prepared_snapshot):

@@ -1,0 +1,128 @@
+"""Questions to answer with care (issue 12): a request for a binding guarantee gets a short answer from KR Nr. 1.5, a
+question about another district's concept or about a person's private data is refused. Patterns and texts are data
+(assistant/knowledge/careful.yaml); every pattern uses bounded repetition only, so it runs in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from pydantic import field_validator
+
+from assistant.core.curated import Curated, CuratedDataError, load
+from assistant.core.paths import KNOWLEDGE_DIR
+from assistant.funding.knowledge import Source
+
+CAREFUL_FILE = KNOWLEDGE_DIR / "careful.yaml"
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as problem:
+        raise ValueError(f"kein gültiger regulärer Ausdruck ({problem})") from None
+    return pattern
+
+
+class Guarantee(Curated):
+    patterns: list[str]
+    summary: str  # with "{n}" for the citation number of `source`
+    details: str
+    source: Source
+
+    @field_validator("patterns")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return [_compiles(p) for p in value]
+
+
+class OtherRegion(Curated):
+    topic_words: str
+    places: list[str]
+    refusal: str
+
+    @field_validator("topic_words")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        return _compiles(value)
+
+
+class PersonalData(Curated):
+    facts: str
+    persons: str
+    refusal: str
+
+    @field_validator("facts", "persons")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        return _compiles(value)
+
+
+class CarefulCases(Curated):
+    version: int = 1
+    guarantee: Guarantee
+    other_region: OtherRegion
+    personal_data: PersonalData
+
+    @classmethod
+    def load(cls, path: Path = CAREFUL_FILE) -> "CarefulCases":
+        return _load(Path(path).resolve())
+
+    @cached_property
+    def _guarantee(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in self.guarantee.patterns), re.IGNORECASE)
+
+    @cached_property
+    def _places(self) -> re.Pattern[str]:
+        # Proper names, case-sensitive and as whole words, after a word that introduces a place ("vom Emsland",
+        # "Landkreis Vechta"), so that "Leer stehende Hallen" names no town.
+        names = sorted(self.other_region.places, key=len, reverse=True)
+        return re.compile(r"(?i:\b(?:in|im|vom|von|aus|für|landkreis|kreis|lk|stadt|region)\s{1,3}(?:der\s{1,3}|dem\s{1,3})?)"
+                          r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![\wÄÖÜäöüß-])")
+
+    @cached_property
+    def _region_topic(self) -> re.Pattern[str]:
+        return re.compile(self.other_region.topic_words, re.IGNORECASE)
+
+    @cached_property
+    def _private_fact(self) -> re.Pattern[str]:
+        return re.compile(self.personal_data.facts, re.IGNORECASE)
+
+    @cached_property
+    def _person(self) -> re.Pattern[str]:
+        return re.compile(self.personal_data.persons, re.IGNORECASE)
+
+    @cached_property
+    def _place_names(self) -> re.Pattern[str]:
+        names = sorted(self.other_region.places, key=len, reverse=True)
+        return re.compile(r"(?<![\wÄÖÜäöüß-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\wÄÖÜäöüß-])")
+
+    def places_named(self, text: str) -> list[str]:
+        """The other districts and cities a text names (proper names, case-sensitive)."""
+        return self._place_names.findall(text)
+
+    def wants_guarantee(self, text: str) -> bool:
+        return bool(self._guarantee.search(text))
+
+    def other_place(self, text: str) -> str | None:
+        """The other district or city whose own concept the question asks about."""
+        place = self._places.search(text)
+        return place.group(0).split()[-1] if place and self._region_topic.search(text) else None
+
+    def asks_personal_data(self, text: str) -> bool:
+        return bool(self._private_fact.search(text) and self._person.search(text))
+
+    def refusal(self, text: str) -> str | None:
+        """The German refusal for a question that must not be answered from the corpus, or None."""
+        if self.asks_personal_data(text):
+            return self.personal_data.refusal.strip()
+        if self.other_place(text):
+            return self.other_region.refusal.strip()
+        return None
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> CarefulCases:
+    return load(path, CarefulCases, error=CuratedDataError)

@@ -1,0 +1,97 @@
+"""Lists and counts from the IREK goal catalogue: the corridors, the Leitziele of a corridor, the Handlungsziele of a
+Leitziel or a corridor, the goals on a topic, and how many there are (issue 12, point 6).
+
+`find_list` reads what is asked from the question; the goal matcher picks the Leitziel for a topic ("die Ziele zum
+Tourismus"). Every pattern has bounded repetition only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.core.model import Goal, Passage
+from assistant.goals.matching import GoalMatcher
+from assistant.retrieval.retriever import ScoreParts
+from assistant.text.analysis import stems
+
+_LEVEL_WORDS = {
+    "corridor": re.compile(r"\b(themen)?korridore\b|\bthemenfelder\b", re.IGNORECASE),
+    "leitziel": re.compile(r"\bleitziele\b", re.IGNORECASE),
+    "handlungsziel": re.compile(r"\bhandlungsziele\b|\bziele\b|\bmaßnahmen\b", re.IGNORECASE),
+}
+_COUNT = re.compile(r"\b(wie\s{0,2}viele?|anzahl|zahl der)\b", re.IGNORECASE)
+_CORRIDOR_NUMBER = re.compile(r"\b(?:themen)?korridor\w{0,2}\s{0,3}(?:nr\.?\s{0,2})?([1-4])\b", re.IGNORECASE)
+_LEITZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5])(?![\d.])")
+# A project description is never a list question, even when it says "Ziele".
+_PROJECT = re.compile(r"\b(wir|unser\w{0,3}|ich|mein\w{0,3})\b.{0,60}\b(woll\w{0,3}|möcht\w{0,3}|plan\w{0,4})\b",
+                      re.IGNORECASE | re.DOTALL)
+
+
+@dataclass
+class GoalList:
+    """What a list question asks for, resolved against the catalogue."""
+
+    level: str  # corridor | leitziel | handlungsziel: the level of the items
+    items: list[Goal]
+    parent: Goal | None = None  # the corridor or Leitziel the items belong to (None: the whole IREK)
+    count: bool = False  # the question asks how many
+    by_topic: bool = False  # the items were chosen by the question's topic, not by a code or a name
+    passages: dict[str, Passage] = field(default_factory=dict)  # goal code → its IREK passage, to cite
+
+
+def _named_corridor(question: str, corridors: list[Goal]) -> Goal | None:
+    match = _CORRIDOR_NUMBER.search(question)
+    if match:
+        return next((c for c in corridors if c.code == match.group(1)), None)
+    asked = set(stems(question))
+    for corridor in corridors:
+        title = set(stems(corridor.title))
+        if title and len(asked & title) >= max(1, len(title) - 1):
+            return corridor
+    return None
+
+
+def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts) -> GoalList | None:
+    """The list (or count) of goals the question asks for, or None when it asks for none."""
+    if _PROJECT.search(question):
+        return None
+    levels = [level for level, pattern in _LEVEL_WORDS.items() if pattern.search(question)]
+    count = bool(_COUNT.search(question))
+    if not levels:
+        return None
+    catalogue = matcher.catalogue
+    level = levels[0] if "corridor" in levels or "leitziel" in levels else "handlungsziel"
+    passages = {p.goal_code: p for p in matcher.retriever.passages if p.document == "irek" and p.goal_code}
+    leitziel = next((catalogue.get(c) for c in _LEITZIEL_CODE.findall(question) if catalogue.get(c)), None)
+    corridor = _named_corridor(question, catalogue.corridors)
+    if level == "corridor":
+        return GoalList("corridor", catalogue.corridors, None, count, passages=passages)
+    if leitziel is not None and level == "handlungsziel":
+        return GoalList("handlungsziel", catalogue.children(leitziel.code), leitziel, count, passages=passages)
+    if corridor is not None:
+        if level == "leitziel":
+            return GoalList("leitziel", catalogue.children(corridor.code), corridor, count, passages=passages)
+        items = [g for g in catalogue.handlungsziele if g.corridor == corridor.code]
+        return GoalList("handlungsziel", items, corridor, count, passages=passages)
+    if level == "leitziel":
+        return GoalList("leitziel", catalogue.leitziele, None, count, passages=passages)
+    if count and not _topic_words(question):
+        return GoalList("handlungsziel", catalogue.handlungsziele, None, count, passages=passages)
+    # The goals on a topic: the Leitziel of the best matching goals, with all its Handlungsziele.
+    best = matcher.rank(parts, k=3)
+    if not best:
+        return None
+    parent = catalogue.get(best[0].leitziel.code)
+    if parent is None:
+        return None
+    return GoalList("handlungsziel", catalogue.children(parent.code), parent, count, by_topic=True, passages=passages)
+
+
+_NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die der den im in zum zur zu und irek "
+                       "landkreis osnabrück ziele ziel handlungsziele leitziele korridor themenkorridor anzahl insgesamt "
+                       "alle liste nenne nennen zeig zeige mir bitte"))
+
+
+def _topic_words(question: str) -> list[str]:
+    return [s for s in stems(question) if s not in _NOT_TOPIC and not s.isdigit()]

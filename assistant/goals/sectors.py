@@ -1,0 +1,52 @@
+"""The IREK goals that name the applicant's sector (assistant/knowledge/sector_goals.yaml), by WZ 2025 code."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.core.curated import Curated, load
+from assistant.core.paths import KNOWLEDGE_DIR
+
+SECTOR_GOALS_FILE = KNOWLEDGE_DIR / "sector_goals.yaml"
+
+
+class Sector(Curated):
+    name: str
+    quote: str
+    wz: list[str]
+    goals: list[str]
+
+
+class Handwerk(Curated):
+    quote: str
+    goals: list[str]
+
+
+class SectorGoals(Curated):
+    version: int = 1
+    sectors: list[Sector]
+    handwerk: Handwerk
+
+    @classmethod
+    def load(cls, path: Path = SECTOR_GOALS_FILE) -> "SectorGoals":
+        return _load(Path(path).resolve())
+
+    def goals_for(self, wz_code: str | None, handwerk: bool = False) -> list[str]:
+        """The goal codes for a WZ code ("25.62" matches the entry "25"), most specific entry first; Handwerk adds
+        its goal."""
+        found: list[tuple[int, list[str]]] = []
+        code = (wz_code or "").strip()
+        for sector in self.sectors:
+            for prefix in sector.wz:
+                if code and code.startswith(prefix):  # WZ codes: "28" ⊃ "28.3" ⊃ "28.30"
+                    found.append((len(prefix), sector.goals))
+        goals: list[str] = list(self.handwerk.goals) if handwerk else []
+        for _, codes in sorted(found, key=lambda item: -item[0]):
+            goals += [c for c in codes if c not in goals]
+        return goals
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> SectorGoals:
+    return load(path, SectorGoals)

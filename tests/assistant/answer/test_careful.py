@@ -1,0 +1,82 @@
+"""Careful cases as data: guarantees, another district's concept, a person's private data."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from assistant.answer.careful import CarefulCases
+from assistant.core.curated import CuratedDataError
+
+CAREFUL = CarefulCases.load()
+
+
+@pytest.mark.parametrize("question", [
+    "Können Sie mir die Förderung verbindlich zusagen?",
+    "Ich brauch für die Bank eine verbindliche Bestätigung, dass wir die 20 % sicher kriegen.",
+    "Hat man einen Rechtsanspruch auf GRW-Förderung, wenn man alle Voraussetzungen erfüllt?",
+    "Garantieren Sie mir den Zuschuss?",
+])
+def test_requests_for_a_binding_commitment_are_recognised(question):
+    assert CAREFUL.wants_guarantee(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Wie hoch ist der Fördersatz für kleine Unternehmen?",
+    "Wir wollen eine Halle bauen und sicher gehen, dass wir nichts falsch machen.",
+])
+def test_ordinary_questions_ask_for_no_guarantee(question):
+    assert not CAREFUL.wants_guarantee(question)
+
+
+@pytest.mark.parametrize("question", [
+    "und was steht im Konzept vom Emsland dazu?",
+    "Welche Handlungsziele hat das Regionale Entwicklungskonzept vom Landkreis Emsland?",
+    "Leitziele Landkreis Vechta Wirtschaftsförderungskonzept?",
+])
+def test_another_districts_concept_is_refused(question):
+    assert CAREFUL.refusal(question) == " ".join(CAREFUL.other_region.refusal.split())
+
+
+@pytest.mark.parametrize("question", [
+    "Wir sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?",  # a rule, not a concept: answered
+    "Welche Ziele hat das IREK zum Tourismus?",
+    "Leer stehende Hallen revitalisieren – welche Ziele passen?",  # "Leer" the word, not the town
+    "Strategie der Weser-Ems-Region zu Wasserstoff?",
+])
+def test_rules_and_the_own_concept_are_not_refused_for_naming_a_place(question):
+    assert CAREFUL.refusal(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "Wie lautet die private Handynummer von Landrätin Kebschull?",
+    "Mein Mitarbeiter Herr Schulte aus Dissen ist dauernd krank – kannst du rausfinden, was er hat?",
+])
+def test_a_persons_private_data_is_refused(question):
+    assert CAREFUL.refusal(question) == " ".join(CAREFUL.personal_data.refusal.split())
+
+
+@pytest.mark.parametrize("question", [
+    "Können die Gehälter neuer Mitarbeiter gefördert werden?",
+    "Krankenhaus in Bramsche – passt das zu einem Ziel?",
+    "Pflegedienst für kranke Menschen will digitalisieren",
+])
+def test_questions_about_staff_and_health_as_topics_are_not_personal_data(question):
+    assert CAREFUL.refusal(question) is None
+
+
+def test_every_pattern_runs_in_linear_time_on_long_runs():
+    for text in ("1" * 30_000, " " * 30_000, "ä" * 30_000, "Herr " * 6_000, "sicher " * 5_000, "." * 30_000):
+        started = time.perf_counter()
+        CAREFUL.refusal(text)
+        CAREFUL.wants_guarantee(text)
+        assert time.perf_counter() - started < 2.0
+
+
+def test_a_broken_pattern_in_the_data_is_a_german_error_naming_the_key(tmp_path):
+    data = (CarefulCases.load.__func__.__globals__["CAREFUL_FILE"]).read_text(encoding="utf-8")
+    broken = tmp_path / "careful.yaml"
+    broken.write_text(data.replace("topic_words: '", "topic_words: '(", 1), encoding="utf-8")
+    with pytest.raises(CuratedDataError, match="careful.yaml, other_region.topic_words"):
+        CarefulCases.load(broken)
