@@ -98,25 +98,31 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
 
 
+def _is_path_bullet(line: str, names: list[str]) -> bool:
+    """A path's bullet in the prose: its bold lead is the path's name or a shortened form of it."""
+    lead = re.match(r"\s*(?:[-•*]\s+)?\*\*(.+?)\*\*", line)
+    return bool(lead) and any(n.startswith(lead.group(1).strip()) or lead.group(1).strip().startswith(n) for n in names)
+
+
 def remaining_prose(item: dict[str, Any]) -> list[str]:
     """The paragraphs of `answer` that say more than the summary and the goal and path sections: without the summary
-    (with which `answer` begins), the paragraph naming the goals, the paths' bullets and a next step a path lists."""
+    (with which `answer` begins), a paragraph naming the goals ("2.3.1 „…“"), the paths' bullets and a next step a
+    path lists. The web page (answer.js, remainingProse) leaves out the same."""
     names = [str(p.get("name") or p.get("id") or "").strip() for p in item.get("funding_paths") or []]
-    titles = [str(g.get("title") or "").strip() for g in item.get("goals") or []]
+    codes = [str(g.get("code") or "").strip() for g in item.get("goals") or [] if g.get("code")]
     steps = {str(s).strip() for p in item.get("funding_paths") or [] for s in p.get("next_steps") or []}
     summary = str(item.get("summary") or "").strip()
     kept = []
     for paragraph in _paragraphs(str(item.get("answer") or "")):
         if summary and paragraph == summary:
             continue
-        if any(t and f"„{t}“" in paragraph for t in titles):
+        if any(f"{code} „" in paragraph for code in codes):
             continue
         step = re.match(r"Nächster Schritt:\s*(.+)$", paragraph, re.S)
         if step and step.group(1).strip() in steps:
             continue
         lines = paragraph.splitlines()
-        left = [line for line in lines
-                if not any(n and re.sub(r"^\s*[-•*]\s+", "", line).startswith(f"**{n}") for n in names)]
+        left = [line for line in lines if not _is_path_bullet(line, [n for n in names if n])]
         if not left or (len(left) == 1 < len(lines) and left[0].rstrip().endswith(":")):
             continue
         kept.append("\n".join(left))
