@@ -165,7 +165,10 @@ function caveatOf(path) {
 function pathCard(path, ctx) {
   const { caveat, rest } = caveatOf(path);
   const steps = path.next_steps || [];
-  const otherConditions = path.blocked ? (path.conditions || []) : rest;
+  // a blocked path's reasons often restate one of its conditions: that condition is not listed again
+  const gist = (t) => firstSentence(String(t).replace(/\s*\[\d+\]/g, ""))[0];
+  const reasons = new Set((path.reasons || []).map(gist));
+  const otherConditions = path.blocked ? (path.conditions || []).filter((c) => !reasons.has(gist(c))) : rest;
   const details = [
     path.blocked && rest.length ? [h("dt", {}, "Weitere Gründe"), h("dd", {}, h("ul", {}, rest.map((r) => h("li", {}, r))))] : null,
     path.applicants ? [h("dt", {}, "Wer darf beantragen"), h("dd", {}, path.applicants)] : null,
