@@ -127,7 +127,7 @@ function chip(n, ctx) {
     "aria-controls": "source-panel",
     "aria-label": `Beleg ${n} öffnen: ${citation.citation}`,
     onclick: (event) => openSource(citation, event.currentTarget),
-  }, String(n));
+  }, h("span", {}, String(n)));
 }
 
 function chips(numbers, ctx) {
