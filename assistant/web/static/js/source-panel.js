@@ -145,6 +145,9 @@ function renderSource(passage, citation) {
   parts.push(actions, status);
   body.replaceChildren(...parts.filter(Boolean));
   state.currentSource = { quote, citation: citationText };
+  // a long passage: the marked quote is scrolled into the panel's view
+  const mark = $("mark", body);
+  if (mark) mark.scrollIntoView({ block: "center" });
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
