@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import Receive, Scope, Send
@@ -44,7 +45,9 @@ logger = logging.getLogger("assistant.api")
 class WebPage(StaticFiles):
     """The static page at "/" (index.html for "/"). A path of an API route never falls through to it: a wrong method
     there is 405, as without the page. Scripts are native ES modules, which browsers run only when served with a
-    JavaScript MIME type: `.js` is always `text/javascript`, whatever the system's MIME table says."""
+    JavaScript MIME type: `.js` is always `text/javascript`, whatever the system's MIME table says. Files carry
+    their validators (ETag, Last-Modified; a matching request gets 304) and `Cache-Control: no-cache`, so a browser
+    keeps them and asks once per load whether they changed; create_app serves them gzip-compressed."""
 
     SCRIPT_TYPE = "text/javascript; charset=utf-8"
 
@@ -64,6 +67,7 @@ class WebPage(StaticFiles):
         response = super().file_response(full_path, stat_result, scope, status_code)
         if str(full_path).endswith((".js", ".mjs")):
             response.headers["content-type"] = self.SCRIPT_TYPE
+        response.headers["cache-control"] = "no-cache"
         return response
 
     def _methods_of_api_routes(self, scope: Scope) -> list[str]:
@@ -72,7 +76,7 @@ class WebPage(StaticFiles):
         for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"):
             probe = {**scope, "method": method}
             for route in self._routes:
-                if isinstance(route, Mount) and route.app is self:
+                if isinstance(route, Mount) and route.name == "web":
                     continue
                 if route.matches(probe)[0] == Match.FULL:
                     allowed.append(method)
@@ -146,7 +150,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     web = settings.web_static_dir
     if web.is_dir():  # mounted last: /api, /healthz, /readyz, /docs and /openapi.json take precedence
-        app.mount("/", WebPage(app.router.routes, directory=web, html=True), name="web")
+        page = WebPage(app.router.routes, directory=web, html=True)
+        app.mount("/", GZipMiddleware(page, minimum_size=500), name="web")
     return app
 
 

@@ -1,8 +1,10 @@
 """Answers as a section for a funding application: Markdown or DOCX (python-docx).
 
-Input is what the assistant returned (contracts.md §2) plus the question. The export holds, per answer, the goal fit
-with verbatim quotes, the funding paths with rate, applicants and conditions, the assistant's assessment, and at the
-end one numbered list of sources with full German citations (document, section, page) valid across all answers.
+Input is what the assistant returned (contracts.md §2) plus the question. The export holds, per answer, the bottom line
+(`summary`), the goal fit with verbatim quotes, the funding paths with rate, applicants and conditions, what the
+answer's text says beyond these, and at the end one numbered list of sources with full German citations (document,
+section, page) valid across all answers. Nothing is written twice: a quote given in the text is not repeated in the
+list. The DOCX is A4 and German (de-DE) for a German office; Markdown keeps HTML as text.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ PassageLookup = Callable[[str], "Passage | None"]
 
 _NUMBER = re.compile(r"\[(\d+)\]")
 _BOLD = re.compile(r"\*\*(.{1,500}?)\*\*")  # bounded: many unclosed "**" in one line cost linear time
+# C0/C1 control characters other than tab and line breaks: invalid in DOCX's XML, invisible noise in Markdown
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+LANGUAGE = "de-DE"
 
 
 @dataclass
@@ -41,7 +46,12 @@ class ExportDocument:
     blocks: list[Block] = field(default_factory=list)
 
     def add(self, kind: str, text: str) -> None:
-        self.blocks.append(Block(kind, text))
+        self.blocks.append(Block(kind, clean(text)))
+
+
+def clean(text: str) -> str:
+    """The text without control characters (a pasted form feed or NUL would make the DOCX unreadable)."""
+    return _CONTROL.sub("", str(text))
 
 
 def full_citation(citation: dict[str, Any], passage: Passage | None = None) -> str:
@@ -79,14 +89,50 @@ def _quotes(document: ExportDocument, numbers: Iterable[int], by_local: dict[int
             mapping: dict[int, int]) -> None:
     for n in sorted(set(numbers)):
         citation = by_local.get(n)
-        if citation and citation.get("quote"):
-            document.add("quote", f"„{str(citation['quote']).strip()}“ [{mapping[n]}]")
+        quote = f"„{str(citation['quote']).strip()}“" if citation and citation.get("quote") else ""
+        if quote and not any(quote in block.text for block in document.blocks):
+            document.add("quote", f"{quote} [{mapping[n]}]")
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
+
+
+def _is_path_bullet(line: str, names: list[str]) -> bool:
+    """A path's bullet in the prose: its bold lead is the path's name or a shortened form of it."""
+    lead = re.match(r"\s*(?:[-•*]\s+)?\*\*(.+?)\*\*", line)
+    return bool(lead) and any(n.startswith(lead.group(1).strip()) or lead.group(1).strip().startswith(n) for n in names)
+
+
+def remaining_prose(item: dict[str, Any]) -> list[str]:
+    """The paragraphs of `answer` that say more than the summary and the goal and path sections: without the summary
+    (with which `answer` begins), a paragraph naming the goals ("2.3.1 „…“"), the paths' bullets and a next step a
+    path lists. The web page (answer.js, remainingProse) leaves out the same."""
+    names = [str(p.get("name") or p.get("id") or "").strip() for p in item.get("funding_paths") or []]
+    codes = [str(g.get("code") or "").strip() for g in item.get("goals") or [] if g.get("code")]
+    steps = {str(s).strip() for p in item.get("funding_paths") or [] for s in p.get("next_steps") or []}
+    summary = str(item.get("summary") or "").strip()
+    kept = []
+    for paragraph in _paragraphs(str(item.get("answer") or "")):
+        if summary and paragraph == summary:
+            continue
+        if any(f"{code} „" in paragraph for code in codes):
+            continue
+        step = re.match(r"Nächster Schritt:\s*(.+)$", paragraph, re.S)
+        if step and step.group(1).strip() in steps:
+            continue
+        lines = paragraph.splitlines()
+        left = [line for line in lines if not _is_path_bullet(line, [n for n in names if n])]
+        if not left or (len(left) == 1 < len(lines) and left[0].rstrip().endswith(":")):
+            continue
+        kept.append("\n".join(left))
+    return kept
 
 
 def build_document(title: str, answers: list[dict[str, Any]], passage_for: PassageLookup | None = None,
                    documents: dict[str, dict[str, Any]] | None = None, today: date | None = None) -> ExportDocument:
     """The export as blocks; `passage_for` (chunk id -> indexed passage) makes citations exact where it is given."""
-    doc = ExportDocument(title.strip() or "Förderantrag – Abschnitt IREK-Bezug")
+    doc = ExportDocument(clean(title).strip() or "Förderantrag – Abschnitt IREK-Bezug")
     sources = _Sources(passage_for)
     doc.add("p", f"Erstellt mit dem IREK-Assistenten am {(today or date.today()).strftime('%d.%m.%Y')}. Alle Zitate "
                  "stehen wörtlich in den angegebenen Quellen; Zahlen in eckigen Klammern verweisen auf das "
@@ -103,6 +149,14 @@ def build_document(title: str, answers: list[dict[str, Any]], passage_for: Passa
             doc.add("p", "Der Assistent hat dazu keine Grundlage in den hinterlegten Dokumenten gefunden: "
                          + str(item.get("answer") or "").strip())
             continue
+
+        def renumber(text: str, mapping: dict[int, int] = mapping) -> str:
+            return _NUMBER.sub(lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)
+
+        summary = str(item.get("summary") or "").strip()
+        if summary:
+            doc.add("h3", "Ergebnis in Kürze")
+            doc.add("p", renumber(summary))
 
         doc.add("h3", "Beitrag zu den Zielen des IREK Landkreis Osnabrück")
         goals = [g for g in item.get("goals") or [] if isinstance(g, dict)]
@@ -145,22 +199,23 @@ def build_document(title: str, answers: list[dict[str, Any]], passage_for: Passa
                 doc.add("bullet", f"Nächster Schritt: {step}")
             _quotes(doc, path.get("citations") or [], by_local, mapping)
 
-        answer = str(item.get("answer") or "").strip()
-        if answer:
-            doc.add("h3", "Einschätzung des IREK-Assistenten")
-            renumbered = _NUMBER.sub(lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", answer)
-            for paragraph in re.split(r"\n\s*\n", renumbered):
-                for line in paragraph.splitlines():
+        more = remaining_prose(item)
+        if more:
+            doc.add("h3", "Weitere Hinweise des IREK-Assistenten")
+            for paragraph in more:
+                for line in renumber(paragraph).splitlines():
                     line = line.strip()
-                    if not line:
-                        continue
-                    doc.add("bullet" if line.startswith(("- ", "• ")) else "p", line.lstrip("-• ").strip())
+                    if line:
+                        doc.add("bullet" if line.startswith(("- ", "• ")) else "p", line.lstrip("-• ").strip())
 
     doc.add("h2", "Quellen")
     if not sources.items:
         doc.add("p", "Keine Quellen.")
     for source in sources.items:
-        doc.add("p", f"[{source.n}] {source.citation}: „{source.quote}“")
+        # a quote that stands in the text already is not repeated
+        written = " ".join(block.text for block in doc.blocks)
+        quote = f": „{source.quote}“" if source.quote and f"„{source.quote}“" not in written else ""
+        doc.add("p", f"[{source.n}] {source.citation}{quote}")
     used = {c.get("document") for a in answers for c in a.get("citations") or [] if isinstance(c, dict)}
     listed = [(doc_id, info) for doc_id, info in (documents or {}).items() if doc_id in used]
     if listed:
@@ -174,12 +229,17 @@ def build_document(title: str, answers: list[dict[str, Any]], passage_for: Passa
 
 # -- rendering ---------------------------------------------------------------------------------------------------------
 
+def escape_markdown(text: str) -> str:
+    """Text for Markdown with HTML kept as text: a question with "<script>" shows as written, never as markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def to_markdown(document: ExportDocument) -> str:
     prefix = {"title": "# ", "h2": "## ", "h3": "### ", "p": "", "quote": "> ", "bullet": "- "}
-    lines: list[str] = [f"# {document.title}", ""]
+    lines: list[str] = [f"# {escape_markdown(document.title)}", ""]
     previous = "title"
     for block in document.blocks:
-        text = block.text.replace("\n", " ")
+        text = escape_markdown(block.text.replace("\n", " "))
         if not (block.kind == previous and block.kind in ("bullet",)) and lines and lines[-1] != "":
             lines.append("")
         lines.append(prefix[block.kind] + text)
@@ -198,13 +258,35 @@ def _add_runs(paragraph, text: str) -> None:  # noqa: ANN001 - python-docx parag
         paragraph.add_run(text[position:])
 
 
+def _german_office(out) -> None:  # noqa: ANN001 - python-docx document
+    """A4 with 2.5 cm margins, and German (de-DE) as the language of the document defaults and of every style that
+    names one, so that Word and LibreOffice check the spelling in German."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    for section in out.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+    styles = out.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    properties = run_defaults.find(qn("w:rPr")) if run_defaults is not None else None
+    if properties is not None and properties.find(qn("w:lang")) is None:
+        properties.append(properties.makeelement(qn("w:lang"), {}))
+    for lang in styles.iter(qn("w:lang")):
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)
+
+
 def to_docx(document: ExportDocument) -> bytes:
     from docx import Document
 
     out = Document()
+    _german_office(out)
     out.core_properties.title = document.title
     out.core_properties.author = "IREK-Assistent"
-    out.core_properties.language = "de-DE"
+    out.core_properties.language = LANGUAGE
     out.add_heading(document.title, level=0)
     for block in document.blocks:
         if block.kind in ("h2", "h3"):

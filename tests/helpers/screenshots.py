@@ -1,4 +1,4 @@
-"""Refreshes the documentation's screenshots (docs/screenshots/chat.png, quelle.png) on purpose; run through
+"""Refreshes the documentation's screenshots (docs/screenshots/chat.png, quelle.png, handy.png) on purpose; run through
 scripts/screenshots. The browser tests take the same pictures, but only into a temporary folder.
 
 Builds the index of the real corpus in a temporary folder (as the tests do: no IREK_* setting of the shell applies,
@@ -14,7 +14,8 @@ from pathlib import Path
 
 from helpers.corpus import PROJECT_ROOT, REAL_CORPUS
 from helpers.servers import start_server
-from helpers.web import CHROMIUM, DESKTOP, launch_chromium, new_context, png_size, screenshot_chat, screenshot_source
+from helpers.web import (CHROMIUM, DESKTOP, PHONE, launch_chromium, new_context, png_size, screenshot_chat,
+                         screenshot_phone, screenshot_source)
 
 DEFAULT_TARGET = PROJECT_ROOT / "docs" / "screenshots"
 
@@ -44,8 +45,10 @@ def main(target: Path = DEFAULT_TARGET) -> list[Path]:
             with sync_playwright() as playwright:
                 browser = launch_chromium(playwright)
                 try:
-                    for name, take in (("chat.png", screenshot_chat), ("quelle.png", screenshot_source)):
-                        context = new_context(browser, server.url, DESKTOP)
+                    for name, take, viewport in (("chat.png", screenshot_chat, DESKTOP),
+                                                 ("quelle.png", screenshot_source, DESKTOP),
+                                                 ("handy.png", screenshot_phone, PHONE)):
+                        context = new_context(browser, server.url, viewport)
                         try:
                             path = target / name
                             take(context.new_page(), path)

@@ -6,22 +6,23 @@ Never a browser download: chromium is Debian's (`/usr/bin/chromium`), driven hea
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import struct
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, Route, expect
 
 CHROMIUM = os.environ.get("IREK_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 EXPECT_TIMEOUT_MS = 60_000
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 740}
-CHAT_SCREENSHOT = {"width": 1280, "height": 1600}  # tall enough for the answer with its cards
+DESKTOP = {"width": 1366, "height": 800}
+PHONE = {"width": 390, "height": 844}  # with touch: `pointer: coarse` applies
+CHAT_SCREENSHOT = {"width": 1366, "height": 1500}  # tall enough for the answer card
 
 QUESTION = "Unsere Gemeinde will ein Gewerbegebiet mit eigener Wasserstoffversorgung bauen. Was passt?"
 FACT_QUESTION = "Wie hoch ist der Fördersatz für die Erschließung von Gewerbegelände?"
@@ -32,9 +33,12 @@ def launch_chromium(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
-def new_context(browser: Browser, base_url: str, viewport: dict[str, int]) -> BrowserContext:
-    """A fresh German browser context on the server, with clipboard permissions and downloads accepted."""
-    context = browser.new_context(viewport=viewport, locale="de-DE", base_url=base_url, accept_downloads=True)
+def new_context(browser: Browser, base_url: str, viewport: dict[str, int], **options) -> BrowserContext:  # noqa: ANN003
+    """A fresh German browser context on the server, with clipboard permissions and downloads accepted; the phone
+    viewport comes with a touch screen. Further options go to Playwright (e.g. color_scheme, reduced_motion)."""
+    phone = viewport == PHONE
+    context = browser.new_context(viewport=viewport, locale="de-DE", base_url=base_url, accept_downloads=True,
+                                  has_touch=phone, is_mobile=phone, **options)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     context.set_default_timeout(EXPECT_TIMEOUT_MS)
     return context
@@ -62,6 +66,33 @@ def ask(page: Page, question: str = QUESTION) -> dict:
     return entries[-1]["data"]
 
 
+def reveal(locator: Locator) -> Locator:
+    """Unfolds every <details> around the element (a citation chip in a folded card), so that it can be clicked."""
+    locator.evaluate("el => { for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }")
+    return locator
+
+
+def visible_chars(locator: Locator) -> int:
+    """The characters of an element on screen (its innerText, white space collapsed): folded text does not count."""
+    return locator.evaluate("el => el.innerText.replace(/\\s+/g, ' ').trim().length")
+
+
+def sse(data: dict) -> str:
+    """The answer as /api/chat streams it: a `delta` per paragraph (the summary first), then `answer`."""
+    parts = data["answer"].split("\n\n")
+    deltas = [parts[0], *("\n\n" + part for part in parts[1:])]
+    events = [f"event: delta\ndata: {json.dumps({'text': d}, ensure_ascii=False)}\n\n" for d in deltas]
+    events.append(f"event: answer\ndata: {json.dumps(data, ensure_ascii=False)}\n\n")
+    return "".join(events)
+
+
+def route_answer(page: Page, data: dict) -> None:
+    """/api/chat answers with this canned answer (for tests of the page where the pipeline's output is not tested)."""
+    def fulfil(route: Route) -> None:
+        route.fulfill(status=200, headers={"Content-Type": "text/event-stream; charset=utf-8"}, body=sse(data))
+    page.route("**/api/chat", fulfil)
+
+
 def paged_citation(data: dict) -> dict:
     """The first citation of an answer with a page (a GRW citation: document, section and page)."""
     return next(c for c in data["citations"] if c["page"])
@@ -70,8 +101,8 @@ def paged_citation(data: dict) -> dict:
 # -- the documentation's screenshots -------------------------------------------------------------------------------
 
 def screenshot_chat(page: Page, path: Path) -> dict:
-    """docs/screenshots/chat.png: the answer to QUESTION with its goal and funding-path cards, from the top of the
-    page. Returns the answer JSON."""
+    """docs/screenshots/chat.png: the answer card to QUESTION (summary, goal and funding-path cards, sources), from
+    the top of the page. Returns the answer JSON."""
     page.set_viewport_size(CHAT_SCREENSHOT)
     open_page(page)
     data = ask(page)
@@ -81,12 +112,23 @@ def screenshot_chat(page: Page, path: Path) -> dict:
     return data
 
 
+def screenshot_phone(page: Page, path: Path) -> dict:
+    """docs/screenshots/handy.png: the answer card on a phone (PHONE, touch), its top at the top of the screen and the
+    question field at the bottom. Returns the answer JSON."""
+    open_page(page)
+    data = ask(page)
+    page.locator("#conversation > li.turn-assistant").last.evaluate("el => el.scrollIntoView({block: 'start'})")
+    expect(page.locator("#conversation .answer-summary").last).to_be_in_viewport()
+    page.screenshot(path=str(path))
+    return data
+
+
 def screenshot_source(page: Page, path: Path) -> dict:
     """docs/screenshots/quelle.png: the source panel of a GRW citation, its quote highlighted. Returns the citation."""
     page.set_viewport_size(DESKTOP)
     open_page(page)
     cited = paged_citation(ask(page))
-    page.locator("#conversation > li.turn-assistant").last.locator(f".answer-text .chip[data-n='{cited['n']}']").first.click()
+    reveal(page.locator("#conversation > li.turn-assistant").last.locator(f".sources .chip[data-n='{cited['n']}']").first).click()
     panel = page.get_by_role("dialog", name=f"Beleg {cited['n']}")
     expect(panel.locator("mark")).to_be_in_viewport()
     expect(panel.locator(".source-citation")).not_to_be_empty()

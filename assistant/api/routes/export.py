@@ -27,7 +27,8 @@ def file_name(title: str, extension: str) -> tuple[str, str]:
     replaced = title.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}))
     ascii_name = unicodedata.normalize("NFKD", replaced).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-").lower()[:80] or "irek-export"
-    original = re.sub(r'[\\/:*?"<>|\r\n]+', " ", title).strip()[:120] or "IREK-Export"
+    # no characters a file system refuses, no control characters, no double spaces ("Skizze: Titel" -> "Skizze Titel")
+    original = re.sub(r"\s+", " ", re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]+', " ", title)).strip()[:120] or "IREK-Export"
     return f"{slug}.{extension}", f"{original}.{extension}"
 
 

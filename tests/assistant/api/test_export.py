@@ -117,3 +117,13 @@ def test_control_characters_are_removed_and_lone_surrogates_refused(client, aske
                                            headers={"content-type": "application/json"}), 422)
     assert "ungültige Zeichen" in body["detail"]
     _keeps_connection(client)
+
+
+def test_file_name_is_clean_for_a_german_office():
+    from assistant.api.routes.export import file_name
+
+    assert file_name("Projektskizze:\x07 Tischlerei – Bezug zum IREK", "docx") == (
+        "projektskizze-tischlerei-bezug-zum-irek.docx", "Projektskizze Tischlerei – Bezug zum IREK.docx")
+    assert file_name("  Entwurf\x00\x1f  Melle  ", "md") == ("entwurf-melle.md", "Entwurf Melle.md")
+    assert file_name("Projektskizze: Bezug zum IREK und Förderweg", "docx")[1] == \
+        "Projektskizze Bezug zum IREK und Förderweg.docx"  # no double space where the colon was

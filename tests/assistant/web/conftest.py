@@ -4,7 +4,7 @@
   database; it serves the shipped page from assistant/web/static at "/";
 - `empty_web_server`: the same app on an empty index directory (the page must show a friendly message);
 - `browser`: Debian's chromium (`/usr/bin/chromium`, installed by scripts/test from Debian packages; never a browser
-  download); `page` / `phone_page`: a fresh browser context per test (desktop 1280 px / phone 375 px wide) with
+  download); `page` / `phone_page`: a fresh browser context per test (desktop 1366×800 / phone 390×844 with touch) with
   clipboard permissions and downloads accepted (launch options and page steps: helpers.web).
 
 Screenshots taken here go to pytest's tmp_path only; scripts/screenshots refreshes docs/screenshots on purpose.

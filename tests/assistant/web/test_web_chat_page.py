@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpers.web import (CHAT_SCREENSHOT, DESKTOP, FACT_QUESTION, QUESTION, ask, open_page, paged_citation, png_size,
-                         screenshot_chat, screenshot_source)
+from helpers.web import (CHAT_SCREENSHOT, DESKTOP, FACT_QUESTION, PHONE, QUESTION, ask, open_page, paged_citation,
+                         png_size, reveal, screenshot_chat, screenshot_phone, screenshot_source)
 from playwright.sync_api import expect
 
 STATIC = Path(__file__).resolve().parents[3] / "assistant" / "web" / "static"
@@ -32,41 +32,44 @@ def test_page_runs_as_native_modules_from_the_app_alone(page, web_server):
     assert page.js_errors == []
 
 
-def test_question_gives_streamed_answer_with_goal_card(page, web_server):
+def test_question_gives_streamed_answer_as_a_card(page, web_server):
     open_page(page)
     data = ask(page)
 
     answer = page.locator("#conversation > li.turn-assistant").last
-    expect(answer.locator(".answer-text")).to_contain_text("Handlungsziel 2.3.1")
-    # the final text is the API's text: bold and lists rendered, the markers [n] as chips
-    expect(answer.locator(".answer-text p").first).to_have_text(re.compile(r"^Ihr Vorhaben passt am besten zum Handlungsziel 2\.3\.1"))
-    assert "**" not in answer.locator(".answer-text").inner_text()
-    expect(answer.locator(".answer-text strong").first).to_be_visible()
-    expect(answer.locator(".answer-text li").first).to_be_visible()
-    used = sorted({int(n) for n in re.findall(r"\[(\d+)\]", data["answer"])})
-    assert sorted({int(n) for n in answer.locator(".answer-text button.chip").evaluate_all(
-        "chips => chips.map(c => c.dataset.n)")}) == used
+    # the bottom line on top: `summary`, or the first paragraph of the answer while the pipeline leaves it empty;
+    # bold rendered, the markers [n] as chips
+    summary = answer.locator(".answer-summary")
+    first = data.get("summary") or data["answer"].split("\n\n")[0]
+    expect(summary).to_contain_text(re.sub(r"\s*\[\d+\]", "", first.replace("**", ""))[:60])
+    assert "**" not in summary.inner_text()
+    used = sorted({int(n) for n in re.findall(r"\[(\d+)\]", first)})
+    assert sorted({int(n) for n in summary.locator("button.chip").evaluate_all("chips => chips.map(c => c.dataset.n)")}) == used
 
     goal = answer.locator(".goal-card").filter(has_text="2.3.1")
     expect(goal).to_be_visible()
     expect(goal).to_contain_text("Energieautarke Gewerbegebiete")
-    expect(goal).to_contain_text("Leitziel")
-    expect(goal).to_contain_text("2.3 Energiewende als Standortfaktor nutzen")
-    expect(goal).to_contain_text("Themenkorridor")
-    expect(goal).to_contain_text("2 Zukunftsthemen und Innovation")
+    expect(goal.locator(".fit")).to_contain_text("Passung: hoch")
+    goal.get_by_text("Einordnung").click()
+    expect(goal.locator("dl")).to_contain_text("Leitziel")
+    expect(goal.locator("dl")).to_contain_text("2.3 Energiewende als Standortfaktor nutzen")
+    expect(goal.locator("dl")).to_contain_text("2 Zukunftsthemen und Innovation")
 
     path = answer.locator(".path-card").first
-    expect(path).to_contain_text("Fördersatz")
+    expect(path.locator(".rate")).to_contain_text("Fördersatz")
+    expect(path.locator(".caveat")).to_contain_text("Wichtig:")
+    path.get_by_text("Bedingungen, Antrag, nächste Schritte").click()
     expect(path).to_contain_text("Wer darf beantragen")
-    expect(path).to_contain_text("Bedingungen")
-    expect(path).to_contain_text("Nächster Schritt")
-    expect(answer.locator(".sources .source-item")).to_have_count(len(data["citations"]))
-    # the German citation strings are the server's, as they come (the page formats none of its own)
+    expect(path).to_contain_text("Weitere Bedingungen")
+    expect(path).to_contain_text("Nächste Schritte")
+    # the source cards: document once, then section and page; every citation once, the strings the server's
     assert all(c["citation"] for c in data["citations"])
-    expect(answer.locator(".sources .source-item .where")).to_contain_text([c["citation"] for c in data["citations"]])
     for c in data["citations"]:
-        expect(answer.locator(f".sources .chip[data-n='{c['n']}']")).to_have_attribute(
-            "aria-label", f"Beleg {c['n']} öffnen: {c['citation']}")
+        chip = reveal(answer.locator(f".sources .chip[data-n='{c['n']}']"))
+        expect(chip).to_have_count(1)
+        expect(chip).to_have_attribute("aria-label", f"Beleg {c['n']} öffnen: {c['citation']}")
+        card = answer.locator(".source-card").filter(has=page.locator(f".chip[data-n='{c['n']}']"))
+        expect(card).to_contain_text(c["citation"].split(", ", 1)[-1])
     assert page.js_errors == []
 
 
@@ -83,7 +86,7 @@ def test_follow_up_sends_the_conversation_history(page, web_server):
     assert sent["history"][1]["content"].startswith(first["answer"][:200])
     expect(page.locator("#conversation > li.turn-assistant")).to_have_count(2)
     expect(page.locator("#conversation > li.turn-assistant").last.locator(".answer-tools")).to_be_visible()
-    expect(page.locator("#conversation > li.turn-assistant").last).to_contain_text("Prozent")
+    expect(page.locator("#conversation > li.turn-assistant").last).to_contain_text(re.compile(r"\d+ ?(%|Prozent)"))
 
 
 def test_citation_opens_source_panel_with_highlighted_quote(page, web_server):
@@ -91,7 +94,7 @@ def test_citation_opens_source_panel_with_highlighted_quote(page, web_server):
     data = ask(page)
     cited = paged_citation(data)  # a GRW citation: document, section and page
     answer = page.locator("#conversation > li.turn-assistant").last
-    chip = answer.locator(f".answer-text .chip[data-n='{cited['n']}']").first
+    chip = reveal(answer.locator(f".sources .chip[data-n='{cited['n']}']"))
     chip.click()
 
     panel = page.get_by_role("dialog", name=f"Beleg {cited['n']}")
@@ -112,7 +115,7 @@ def test_citation_opens_source_panel_with_highlighted_quote(page, web_server):
     expect(chip).to_be_focused()  # focus returns to the chip that opened the panel
 
 
-def test_documentation_screenshots_are_taken_into_a_temporary_folder(page, web_server, tmp_path):
+def test_documentation_screenshots_are_taken_into_a_temporary_folder(page, phone_page, web_server, tmp_path):
     """The steps of scripts/screenshots (which refreshes docs/screenshots on purpose), here into tmp_path only."""
     chat = tmp_path / "chat.png"
     data = screenshot_chat(page, chat)
@@ -123,7 +126,11 @@ def test_documentation_screenshots_are_taken_into_a_temporary_folder(page, web_s
     cited = screenshot_source(page, quelle)
     assert png_size(quelle) == (DESKTOP["width"], DESKTOP["height"])
     assert cited["document"] == "grw" and cited["page"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["chat.png", "quelle.png"]
+
+    phone = tmp_path / "handy.png"
+    screenshot_phone(phone_page, phone)
+    assert png_size(phone) == (PHONE["width"], PHONE["height"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chat.png", "handy.png", "quelle.png"]
     assert page.js_errors == []
 
 
@@ -172,7 +179,7 @@ def test_copy_citation_from_the_source_panel(page, web_server):
     open_page(page)
     data = ask(page)
     cited = paged_citation(data)
-    page.locator("#conversation > li.turn-assistant").last.locator(f".sources .chip[data-n='{cited['n']}']").click()
+    reveal(page.locator("#conversation > li.turn-assistant").last.locator(f".sources .chip[data-n='{cited['n']}']")).click()
     panel = page.locator("#source-panel")
     expect(panel.locator("mark")).to_be_visible()
     panel.get_by_role("button", name="Zitat kopieren").click()
@@ -293,7 +300,7 @@ def test_keyboard_only(page, web_server):
     page.keyboard.press("ArrowLeft")
     expect(page.locator("#panel-chat")).to_be_visible()
     # a chip opens the panel with Enter; Escape closes it and focus returns
-    chip = answer.locator(".answer-text .chip").first
+    chip = answer.locator(".answer-summary .chip").first
     chip.focus()
     page.keyboard.press("Enter")
     expect(page.locator("#source-heading")).to_be_focused()
@@ -306,21 +313,21 @@ def test_phone_width_has_no_horizontal_scroll(phone_page, web_server):
     open_page(page)
     ask(page)
     expect(page.locator("#conversation .goal-card").first).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     ask(page, "Wir möchten ein Gründerzentrum mit Coworking-Flächen in Bramsche einrichten.")  # long source titles
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    page.locator("#conversation .answer-text .chip").first.click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.locator("#conversation .answer-summary .chip").first.click()
     panel = page.locator("#source-panel")
     expect(panel).to_be_visible()
     assert page.evaluate("document.querySelector('#source-panel').matches(':modal')")  # a dialog on phones
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     box = panel.bounding_box()
-    assert box["x"] >= 0 and box["width"] <= 375
+    assert box["x"] >= 0 and box["width"] <= PHONE["width"]
     page.get_by_role("button", name="Quelle schließen").click()
     expect(panel).to_be_hidden()
     for tab in ("Projekt-Check", "Quellensuche", "Entwurf exportieren"):
         page.get_by_role("tab", name=tab).click()
-        assert page.evaluate("document.documentElement.scrollWidth") <= 375, tab
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], tab
 
 
 def test_overlong_question_shows_the_german_error_of_the_api(page, web_server):

@@ -35,7 +35,8 @@ async function request(path, options = {}) {
   let response;
   try {
     response = await fetch(path, options);
-  } catch (_) {
+  } catch (error) {
+    if (error && error.name === "AbortError") throw error;
     throw new ApiError(0, NETWORK_ERROR);
   }
   if (!response.ok) {
@@ -96,21 +97,40 @@ async function readEvents(response, onEvent) {
   if (buffer.trim()) dispatch(buffer);
 }
 
+/** The error of an aborted request (the stop button): recognised by `aborted`. */
+export const ABORTED = "Die Antwort wurde angehalten.";
+const aborted = (error) => error && error.name === "AbortError";
+
 /** POST /api/chat (server-sent events: delta …, answer | error); falls back to /api/ask without streaming.
- * onText(text) gets the whole text received so far after every delta; the result is the final answer JSON. */
-export async function streamAnswer(payload, onText) {
-  let response;
+ * onAccepted() runs once the server has taken the question (status 200); onText(text) gets the whole text received
+ * so far after every delta; signal (AbortController) stops it. The result is the final answer JSON. */
+export async function streamAnswer(payload, { onText = () => {}, onAccepted = () => {}, signal } = {}) {
   try {
-    response = await fetch("api/chat", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-      body: JSON.stringify(payload),
-    });
-  } catch (_) {
+    return await readAnswer(payload, onText, onAccepted, signal);
+  } catch (error) {
+    if (aborted(error) || (signal && signal.aborted)) {
+      const stop = new ApiError(0, ABORTED);
+      stop.aborted = true;
+      throw stop;
+    }
+    if (error instanceof ApiError) throw error;
     throw new ApiError(0, NETWORK_ERROR);
   }
+}
+
+async function readAnswer(payload, onText, onAccepted, signal) {
+  const response = await fetch("api/chat", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+    body: JSON.stringify(payload),
+    signal,
+  });
   if (response.status === 404 || response.status === 405) {
-    const plain = await postJSON("api/ask", payload);
+    const plain = await request("api/ask", {
+      method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(payload), signal,
+    });
+    onAccepted();
     return plain.json();
   }
   if (!response.ok) {
@@ -118,6 +138,7 @@ export async function streamAnswer(payload, onText) {
     if (response.status === 503) showNotReady(error.message);
     throw error;
   }
+  onAccepted();
   if (!(response.headers.get("content-type") || "").includes("text/event-stream")) return response.json();
 
   let text = "";

@@ -3,7 +3,7 @@
 import { $, h } from "./dom.js";
 import { postJSON } from "./api.js";
 import { renderAnswer } from "./answer.js";
-import { addUserTurn, remember } from "./chat.js";
+import { addUserTurn, announceAnswer, remember } from "./chat.js";
 import { selectTab } from "./tabs.js";
 
 const APPLICANT_LABELS = { company: "Unternehmen", municipality: "Kommune", association: "Verein / gemeinnützig", research: "Forschungseinrichtung" };
@@ -52,6 +52,7 @@ export function setupCheck() {
         profileSummary(body.profile), view,
         h("p", {}, h("button", { type: "button", class: "button secondary", onclick: () => { selectTab($("#tab-chat")); $("#question").focus(); } }, "Im Chat nachfragen")));
       $("#check-result-title").focus();
+      announceAnswer(data);
       // the result joins the conversation, so follow-up questions in the chat build on it
       addUserTurn(text, "Projekt-Check");
       const li = h("li", { class: "turn-assistant" });

@@ -1,4 +1,5 @@
-/* Thumbs up/down with an optional comment under every answer (POST /api/feedback). */
+/* Feedback under every answer (POST /api/feedback): the thumb first, then an optional comment. The comment field
+ * appears only after a thumb; the rating is what counts, the comment travels with it (the form says so). */
 
 import { $, h, icon } from "./dom.js";
 import { postJSON } from "./api.js";
@@ -9,10 +10,12 @@ export function feedbackBox(entry) {
   const up = h("button", { type: "button", class: "thumb", "aria-pressed": "false", "data-rating": "up" }, icon("up"), "Ja");
   const down = h("button", { type: "button", class: "thumb", "aria-pressed": "false", "data-rating": "down" }, icon("down"), "Nein");
   const commentId = `comment-${entry.id}`;
-  const comment = h("textarea", { id: commentId, rows: "2", maxlength: "2000" });
+  const hintId = `comment-hint-${entry.id}`;
+  const comment = h("textarea", { id: commentId, rows: "2", maxlength: "2000", "aria-describedby": hintId });
   const error = h("p", { class: "field-error", role: "alert" });
   const form = h("form", { class: "feedback-form", hidden: true, novalidate: true },
     h("label", { for: commentId, class: "field-label" }, "Kommentar (freiwillig)"),
+    h("p", { id: hintId, class: "hint" }, "Ihre Bewertung wird mit dem Kommentar gesendet. Ohne Kommentar genügt „Rückmeldung senden“."),
     comment,
     error,
     h("div", {}, h("button", { type: "submit", class: "button primary small" }, "Rückmeldung senden")),
@@ -22,6 +25,7 @@ export function feedbackBox(entry) {
     rating = value;
     up.setAttribute("aria-pressed", String(value === "up"));
     down.setAttribute("aria-pressed", String(value === "down"));
+    error.textContent = "";
     form.hidden = false;
     comment.focus();
   };
@@ -29,7 +33,12 @@ export function feedbackBox(entry) {
   down.addEventListener("click", () => choose("down"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    if (!rating) return;
+    if (!rating) {
+      // the form shows only after a thumb; should it be sent without one, say why nothing is stored
+      error.textContent = "Bitte wählen Sie zuerst „Ja“ oder „Nein“. Ein Kommentar wird mit dieser Bewertung gespeichert.";
+      up.focus();
+      return;
+    }
     const submit = $("button[type=submit]", form);
     submit.disabled = true;
     error.textContent = "";

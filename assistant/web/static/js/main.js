@@ -3,13 +3,13 @@
  * into the page with textContent / DOM nodes, never as HTML. German citation strings come from the server only.
  *
  *   dom.js           h(), $, $$, icons, announcer
- *   state.js         the shared state (history, answers, documents, panel trigger)
- *   api.js           fetch with German errors, the answer stream (SSE), service status
- *   answer.js        answer text, citation chips, goal and funding-path cards, sources
- *   feedback.js      thumbs and comment
- *   source-panel.js  the "Quelle" panel: dialog, focus, highlighted quote, neighbours
- *   copy.js          "Zitat kopieren" and selected text
- *   chat.js          question form and conversation
+ *   state.js         the shared state (history, answers, documents, panel trigger), kept in sessionStorage
+ *   api.js           fetch with German errors, the answer stream (SSE) with stop, service status
+ *   answer.js        the answer card: summary, goal and funding-path cards, source cards, the folded rest
+ *   feedback.js      thumb first, then an optional comment
+ *   source-panel.js  the "Quelle" panel: dialog, focus trap, highlighted quote, neighbours
+ *   copy.js          "Zitat kopieren", selected text and "Antwort kopieren"
+ *   chat.js          question form, conversation, stop, retry, reload, "Neues Gespräch" with undo
  *   check.js         Projekt-Check
  *   search.js        Quellensuche and its filters
  *   export.js        Entwurf exportieren

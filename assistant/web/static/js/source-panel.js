@@ -1,6 +1,7 @@
 /* The source panel ("Quelle"): the cited passage with the quote highlighted, its neighbours, the server's citation
  * ("Fundstelle") and "Zitat kopieren". A side panel on wide screens, a modal dialog on phones; focus returns to the
- * element that opened it.
+ * element that opened it. While it is open, Tab and Shift+Tab stay inside it and Escape closes it, wherever the focus
+ * is.
  */
 
 import { $, $$, h } from "./dom.js";
@@ -144,14 +145,37 @@ function renderSource(passage, citation) {
   parts.push(actions, status);
   body.replaceChildren(...parts.filter(Boolean));
   state.currentSource = { quote, citation: citationText };
+  // a long passage: the marked quote is scrolled into the panel's view
+  const mark = $("mark", body);
+  if (mark) mark.scrollIntoView({ block: "center" });
+}
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the panel's last control goes to its first, Shift+Tab from the first to the last. */
+function trapFocus(event, dialog) {
+  const items = $$(FOCUSABLE, dialog).filter((el) => el.getClientRects().length);
+  if (!items.length) return;
+  const first = items[0];
+  const last = items[items.length - 1];
+  const inside = dialog.contains(document.activeElement);
+  if (event.shiftKey && (!inside || document.activeElement === first || document.activeElement === $("#source-heading"))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (!inside || document.activeElement === last)) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 export function setupSourcePanel() {
   const dialog = $("#source-panel");
   $("#source-close").addEventListener("click", closeSource);
   dialog.addEventListener("close", onPanelClosed);
-  dialog.addEventListener("keydown", (event) => {
+  document.addEventListener("keydown", (event) => {
+    if (!dialog.open) return;
     if (event.key === "Escape") { event.preventDefault(); closeSource(); }
+    else if (event.key === "Tab") trapFocus(event, dialog);
   });
   dialog.addEventListener("click", (event) => {
     if (event.target === dialog && dialog.matches(":modal")) {
