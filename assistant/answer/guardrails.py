@@ -46,9 +46,12 @@ _FOLLOW_UP = re.compile(
     r"(?i:^(und|aber|also|gilt (das|dies)|was ist mit|wie ist es mit|wie sieht es mit|wie hoch wäre|"
     r"welche[sr]? (davon|dazu)|dazu|dafür|darauf|damit|außerdem|auch)\b)"
     r"|\b(das|dies|Das|Dies)\b(?!\s+[A-ZÄÖÜ])"
-    r"|(?i:\b(dieser|diesem|diesen|dieses|diese|dazu|dafür|davon|darauf|damit|dort|unser vorhaben|unser projekt|"
-    r"der fördersatz|die förderung|das ziel)\b)",
+    r"|(?i:\b(dieser|diesem|diesen|dieses|diese|dazu|dafür|davon|darauf|damit|dort|unser vorhaben|unser projekt)\b)",
 )
+# Definite phrases that point back only in a short question ("Und der Fördersatz?"); in a longer one they name a
+# topic of its own ("Wie hoch ist der Fördersatz für die Erschließung von Gewerbegelände?").
+_SHORT_FOLLOW_UP = re.compile(r"\b(der fördersatz|die förderung|das ziel)\b", re.IGNORECASE)
+_SHORT = 7
 _FOLLOW_UP_OPENING = re.compile(r"^(und|aber|also|außerdem|auch)\b", re.IGNORECASE)
 
 
@@ -78,7 +81,8 @@ def is_follow_up(question: str, history: list[dict] | None) -> bool:
         return False
     words = question.split()
     text = question.strip()
-    return len(words) <= 14 and bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_OPENING.match(text))
+    return len(words) <= 14 and bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_OPENING.match(text)
+                                     or len(words) <= _SHORT and _SHORT_FOLLOW_UP.search(text))
 
 
 def contextual_query(question: str, history: list[dict] | None, *, max_turns: int = 2) -> str:

@@ -2,7 +2,8 @@
 refusal.
 
 Steering attempts are caught by the guardrails' rules before (intent `refusal`). Every other question goes to a
-learned layer: a multinomial logistic regression over the question's e5 vector, trained on the curated examples in
+learned layer: a multinomial logistic regression over the question's e5 vector and hashed features of its wording
+(word stems, stem pairs, the first three words; see `lexical_features`), trained on the curated examples in
 `assistant/knowledge/intent_examples.jsonl` (60 per intent written from the documents in round 1, about 120 more per
 intent written blind in round 2 by a writer who saw neither code nor test sets) by
 `python -m evals.benchmarks.intent_router --write`, which records the weights with the embedder they belong to and the
@@ -15,12 +16,15 @@ from __future__ import annotations
 
 import json
 import logging
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from assistant.core.paths import KNOWLEDGE_DIR, TUNED_DIR, TunedValuesMissing
+from assistant.retrieval.retriever import normalise_query
+from assistant.text.analysis import stems
 
 logger = logging.getLogger("assistant.intent")
 
@@ -28,36 +32,60 @@ INTENTS = ("project", "eligibility", "amount", "procedure", "rule", "irek", "ref
 EXAMPLES_FILE = KNOWLEDGE_DIR / "intent_examples.jsonl"
 ROUTER_FILE = TUNED_DIR / "intent_router.json"
 
+def lexical_features(text: str, dim: int) -> np.ndarray:
+    """The wording of a question as a unit vector of hashed features: its word stems, pairs of neighbouring stems and
+    its first three words ("wie hoch", "welche branchen", "muss ich"). The form of a question shows in them, which its
+    e5 vector, made for the topic, carries only weakly. No feature looks at punctuation."""
+    words = normalise_query(text).lower().split()
+    found = stems(text)
+    features = set(found) | {a + " " + b for a, b in zip(found, found[1:])} | {"w:" + w for w in words[:3]}
+    vector = np.zeros(dim, dtype=np.float32)
+    for feature in features:
+        vector[zlib.crc32(feature.encode("utf-8")) % dim] = 1.0
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
 @dataclass(frozen=True)
 class LearnedIntent:
-    """softmax(W·v + b) over the e5 query vector v of the question."""
+    """softmax(W·x + b) over x = [the e5 query vector, lexical_weight · the lexical features of the question]."""
 
     classes: tuple[str, ...]
-    weights: np.ndarray  # (classes, dim)
+    weights: np.ndarray  # (classes, e5 dim + lexical_dim)
     bias: np.ndarray  # (classes,)
     embedder: str  # the embedder identity whose vectors the weights were trained on
+    lexical_dim: int = 0  # 0: the e5 vector alone
+    lexical_weight: float = 0.0
 
-    def probabilities(self, vector: np.ndarray) -> np.ndarray:
-        logits = self.weights @ np.asarray(vector, dtype=np.float32) + self.bias
+    def features(self, vector: np.ndarray, text: str = "") -> np.ndarray:
+        dense = np.asarray(vector, dtype=np.float32)
+        if not self.lexical_dim:
+            return dense
+        return np.concatenate([dense, self.lexical_weight * lexical_features(text, self.lexical_dim)])
+
+    def probabilities(self, vector: np.ndarray, text: str = "") -> np.ndarray:
+        logits = self.weights @ self.features(vector, text) + self.bias
         logits = logits - logits.max()
         exp = np.exp(logits)
         return exp / exp.sum()
 
-    def predict(self, vector: np.ndarray, exclude: tuple[str, ...] = ()) -> tuple[str, float]:
-        p = self.probabilities(vector)
+    def predict(self, vector: np.ndarray, exclude: tuple[str, ...] = (), text: str = "") -> tuple[str, float]:
+        p = self.probabilities(vector, text)
         for index in np.argsort(-p):
             if self.classes[int(index)] not in exclude:
                 return self.classes[int(index)], float(p[int(index)])
         raise ValueError("every intent excluded")
 
     def to_json(self) -> dict:
-        return {"classes": list(self.classes), "weights": np.round(self.weights, 6).tolist(),
-                "bias": np.round(self.bias, 6).tolist(), "embedder": self.embedder}
+        return {"classes": list(self.classes), "weights": np.round(self.weights, 5).tolist(),
+                "bias": np.round(self.bias, 5).tolist(), "embedder": self.embedder,
+                "lexical_dim": self.lexical_dim, "lexical_weight": self.lexical_weight}
 
     @classmethod
     def from_json(cls, data: dict) -> "LearnedIntent":
         return cls(tuple(data["classes"]), np.asarray(data["weights"], dtype=np.float32),
-                   np.asarray(data["bias"], dtype=np.float32), str(data["embedder"]))
+                   np.asarray(data["bias"], dtype=np.float32), str(data["embedder"]),
+                   int(data.get("lexical_dim", 0)), float(data.get("lexical_weight", 0.0)))
 
 
 class IntentRouter:
@@ -78,18 +106,19 @@ class IntentRouter:
             return cls(None)
         return cls(learned)
 
-    def refusal_probability(self, vector: np.ndarray) -> float:
+    def refusal_probability(self, vector: np.ndarray, text: str = "") -> float:
         """How likely the learned layer finds the question outside the assistant's task (0 without the layer)."""
         if self.learned is None or "refusal" not in self.learned.classes:
             return 0.0
-        return float(self.learned.probabilities(vector)[self.learned.classes.index("refusal")])
+        return float(self.learned.probabilities(vector, text)[self.learned.classes.index("refusal")])
 
-    def classify(self, vector: np.ndarray, *, answered: bool = False) -> str:
-        """The intent of a question that is not a steering attempt (those are refused before), from its e5 vector.
-        For a question the pipeline answers (`answered`), `refusal` is not an option: the next likeliest is taken."""
+    def classify(self, vector: np.ndarray, text: str = "", *, answered: bool = False) -> str:
+        """The intent of a question that is not a steering attempt (those are refused before), from its e5 vector and
+        its wording. For a question the pipeline answers (`answered`), `refusal` is not an option: the next likeliest
+        is taken."""
         if self.learned is None:
             return "project"
-        return self.learned.predict(vector, exclude=("refusal",) if answered else ())[0]
+        return self.learned.predict(vector, exclude=("refusal",) if answered else (), text=text)[0]
 
 
 def load_examples(path: Path = EXAMPLES_FILE) -> list[tuple[str, str]]:

@@ -118,7 +118,7 @@ class AnswerPipeline:
         parts = self.retriever.score_parts(text)
         search_parts = parts if search_text == text else self.retriever.score_parts(search_text)
         profile = extract_profile(text, history, structured, knowledge=self.funding)
-        intent = "project" if structured else self.router.classify(parts.vector, answered=True)
+        intent = "project" if structured else self.router.classify(parts.vector, text, answered=True)
         return Question(text, history, structured, search_text, parts, search_parts, profile, intent,
                         guarantee=self.careful.wants_guarantee(text))
 
@@ -129,7 +129,7 @@ class AnswerPipeline:
         conversation: a follow-up ("Was muss ich als Nächstes tun?") is in scope when the conversation it continues is."""
         if q.structured or self.scope.in_scope(q.text, q.history, q.parts):
             return True
-        if self.scope.has_domain_term(q.text) and self.router.refusal_probability(q.parts.vector) < self.scope.thresholds.router_refusal:
+        if self.scope.has_domain_term(q.text) and self.router.refusal_probability(q.parts.vector, q.text) < self.scope.thresholds.router_refusal:
             return True
         earlier = [t for t in q.history if t.get("role") == "user" and t.get("content")]
         if not earlier or not (is_follow_up(q.text, q.history) or len(q.text.split()) <= 12):

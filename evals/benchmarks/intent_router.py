@@ -46,7 +46,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [(intent, re.compile(pattern, re.IGNO
 
 def rule_intent(text: str) -> str | None:
     return next((intent for intent, pattern in RULES if pattern.search(text)), None)
-C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
+C_GRID = (2.0, 8.0, 32.0)
+LEXICAL_WEIGHTS = (0.0, 0.5, 1.0, 2.0)  # 0: the e5 vector alone
+LEXICAL_DIM = 4096
 
 
 def labelled(split: str) -> list[tuple[str, str]]:
@@ -83,31 +85,40 @@ def main() -> None:
         return vectors[key]
 
     examples = load_examples()
-    x = np.stack([vector(text) for text, _ in examples])
     y = [intent for _, intent in examples]
     dev, held = labelled("dev"), labelled("heldout")
-
-    def fit(c: float) -> LearnedIntent:
-        model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
-        return LearnedIntent(tuple(model.classes_), model.coef_.astype(np.float32), model.intercept_.astype(np.float32),
-                             embeddings.identity)
-
-    def systems(learned: LearnedIntent) -> dict:
-        router = IntentRouter(learned)
-        return {
-            "rules (rest: project)": lambda t: rule_intent(t) or "project",
-            "rules + learned": lambda t: rule_intent(t) or router.classify(vector(t)),
-            "learned (the router)": lambda t: router.classify(vector(t)),
-        }
-
     for text in [t for t, _ in examples] + [t for t, _ in dev + held]:
         vector(text)
     if args.cache:
         np.savez(args.cache, texts=np.array(list(vectors)), vectors=np.stack(list(vectors.values())),
                  embedder=np.array(embeddings.identity))
-    best_c = max(C_GRID, key=lambda c: accuracy(dev, systems(fit(c))["learned (the router)"])["all"])
-    learned = fit(best_c)
-    print(f"{len(examples)} examples; C = {best_c} (chosen on dev); embedder {embeddings.identity}")
+
+    def fit(c: float, weight: float) -> LearnedIntent:
+        shape = LearnedIntent((), np.zeros((0, 0)), np.zeros(0), embeddings.identity,
+                              LEXICAL_DIM if weight else 0, weight)
+        x = np.stack([shape.features(vector(text), text) for text, _ in examples])
+        model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
+        return LearnedIntent(tuple(model.classes_), model.coef_.astype(np.float32), model.intercept_.astype(np.float32),
+                             embeddings.identity, shape.lexical_dim, weight)
+
+    def systems(learned: LearnedIntent) -> dict:
+        router = IntentRouter(learned)
+        return {
+            "rules (rest: project)": lambda t: rule_intent(t) or "project",
+            "rules + learned": lambda t: rule_intent(t) or router.classify(vector(t), t),
+            "learned (the router)": lambda t: router.classify(vector(t), t),
+        }
+
+    # C and the weight of the wording features are chosen on dev alone; held-out is printed for the choice only.
+    grid = [(c, weight) for weight in LEXICAL_WEIGHTS for c in C_GRID]
+    scored = [(accuracy(dev, systems(fit(c, weight))["learned (the router)"])["all"], -weight, c, weight)
+              for c, weight in grid]
+    for score, _, c, weight in scored:
+        print(f"dev: C = {c:<5} wording weight {weight:<4} accuracy {score:.3f}")
+    _, _, best_c, best_weight = max(scored)
+    learned = fit(best_c, best_weight)
+    print(f"\n{len(examples)} examples; C = {best_c}, wording weight {best_weight} (chosen on dev); "
+          f"embedder {embeddings.identity}")
     figures = {}
     for split, pairs in (("dev", dev), ("heldout", held)):
         print(f"\n{split}: {len(pairs)} cases with an expected intent")
@@ -118,7 +129,7 @@ def main() -> None:
             print(f"{name:<24}" + "".join(f"{row.get(i, float('nan')):>10.3f}" for i in (*INTENTS, "all")))
     if args.write:
         ROUTER_FILE.write_text(json.dumps({
-            "trained_on": "assistant/knowledge/intent_examples.jsonl", "C": best_c,
+            "trained_on": "assistant/knowledge/intent_examples.jsonl", "C": best_c, "wording_weight": best_weight,
             "chosen_on": "evals/sets/outsider-dev.yaml (accuracy of the learned router)",
             "figures": figures, "model": learned.to_json()}, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\nwritten: {ROUTER_FILE}")

@@ -152,3 +152,9 @@ def test_the_question_inside_an_injected_instruction_is_kept_and_the_instruction
 ])
 def test_nothing_is_left_when_the_text_only_steers(text):
     assert without_steering(text) == ""
+
+
+def test_a_longer_question_naming_the_rate_is_no_follow_up_but_a_short_one_is():
+    history = [{"role": "user", "content": "Wir sind eine Tischlerei in Melle und wollen eine Halle bauen."}]
+    assert not is_follow_up("Wie hoch ist der Fördersatz für die Erschließung von Gewerbegelände?", history)
+    assert is_follow_up("Wie hoch wäre der Fördersatz?", history)
