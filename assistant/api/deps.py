@@ -25,7 +25,7 @@ def get_ready_state(state: StateDep) -> ApiState:
 
 def get_feedback_store(state: StateDep) -> FeedbackStore:
     if state.feedback is None:
-        state.feedback = FeedbackStore(state.settings.feedback_db_path)
+        state.feedback = FeedbackStore.from_settings(state.settings)
     return state.feedback
 
 

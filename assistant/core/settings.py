@@ -71,6 +71,14 @@ class Settings(BaseSettings):
         default=None,
         description="SQLite file for answer feedback; empty = data/feedback.sqlite3 next to the index directory.",
     )
+    feedback_url: str = Field(
+        default="",
+        description="SQLAlchemy URL of the feedback database (e.g. postgresql+psycopg://user:pw@host/db, shared by "
+        "several API replicas); empty = the SQLite file of feedback_db.",
+    )
+    feedback_retention_days: int = Field(
+        default=180, ge=0, description="Feedback older than this many days is deleted (0 = kept for good)."
+    )
     web_dir: Path | None = Field(
         default=None, description="Static web page served at '/'; empty = assistant/web/static of the package."
     )
@@ -83,6 +91,11 @@ class Settings(BaseSettings):
         if self.feedback_db is not None and str(self.feedback_db).strip():
             return self.feedback_db
         return self.index_dir.parent / "data" / "feedback.sqlite3"
+
+    @property
+    def feedback_target(self) -> str | Path:
+        """IREK_FEEDBACK_URL when set, else the SQLite file of feedback_db_path."""
+        return self.feedback_url.strip() or self.feedback_db_path
 
     @property
     def web_static_dir(self) -> Path:
