@@ -28,4 +28,5 @@ async def readyz(state: StateDep):
     snapshot = state.pipeline.retriever.snapshot
     return {"status": "bereit", "documents": len(snapshot.manifest.get("documents", {})),
             "passages": len(snapshot.passages), "built_at": snapshot.manifest.get("built_at"),
+            "build_id": snapshot.manifest.get("build_id"),
             "llm": state.pipeline.composer is not None}
