@@ -76,10 +76,10 @@ class Settings(BaseSettings):
         default=None,
         description="SQLite file for answer feedback; empty = data/feedback.sqlite3 next to the index directory.",
     )
-    feedback_url: str = Field(
-        default="",
+    feedback_url: SecretStr = Field(
+        default=SecretStr(""),
         description="SQLAlchemy URL of the feedback database (e.g. postgresql+psycopg://user:pw@host/db, shared by "
-        "several API replicas); empty = the SQLite file of feedback_db.",
+        "several API replicas; kept secret in reprs, it may hold a password); empty = the SQLite file of feedback_db.",
     )
     feedback_retention_days: int = Field(
         default=180, ge=0, description="Feedback older than this many days is deleted (0 = kept for good)."
@@ -100,7 +100,7 @@ class Settings(BaseSettings):
     @property
     def feedback_target(self) -> str | Path:
         """IREK_FEEDBACK_URL when set, else the SQLite file of feedback_db_path."""
-        return self.feedback_url.strip() or self.feedback_db_path
+        return self.feedback_url.get_secret_value().strip() or self.feedback_db_path
 
     @property
     def web_static_dir(self) -> Path:

@@ -56,12 +56,11 @@ class FeedbackEntry:
         return asdict(self)
 
 
-def database_url(target: str | Path) -> str:
+def database_url(target: str | Path) -> sa.URL:
     """A SQLAlchemy URL as it is, or a file path as a SQLite URL."""
-    text = str(target)
-    if "://" in text:
-        return text
-    return f"sqlite:///{Path(text).expanduser().absolute()}"
+    if isinstance(target, str) and "://" in target:
+        return sa.make_url(target)
+    return sa.URL.create("sqlite", database=str(Path(target).expanduser().absolute()))
 
 
 def _now() -> datetime:
@@ -84,13 +83,12 @@ class FeedbackStore:
 
     @property
     def backend(self) -> str:
-        return sa.engine.make_url(self.url).get_backend_name()
+        return self.url.get_backend_name()
 
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for a database server."""
-        url = sa.engine.make_url(self.url)
-        return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+        return Path(self.url.database) if self.backend == "sqlite" and self.url.database else None
 
     # -- engine -------------------------------------------------------------------------------------------------------
 

@@ -57,7 +57,8 @@ def replicas(real_index, postgres_server, tmp_path_factory) -> Iterator[list[tup
     root = tmp_path_factory.mktemp("replicas")
     env = {k: v for k, v in os.environ.items() if not k.startswith("IREK_")}
     env.update(IREK_INDEX_DIR=str(real_index.index_dir), IREK_CORPUS_DIR=str(real_index.corpus_dir),
-               IREK_FEEDBACK_URL=postgres_server, IREK_WEB_DIR=str(root / "no-web"), ANONYMIZED_TELEMETRY="False")
+               IREK_FEEDBACK_URL=postgres_server, IREK_WEB_DIR=str(root / "no-web"), ANONYMIZED_TELEMETRY="False",
+               PYTHONPATH=str(ROOT))  # this checkout's code, whichever one is installed
     started = []
     try:
         for number in (1, 2):

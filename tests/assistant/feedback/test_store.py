@@ -114,8 +114,9 @@ def test_settings_choose_the_database(monkeypatch, tmp_path):
     assert settings.feedback_retention_days == 180
     store = FeedbackStore.from_settings(settings)
     assert store.backend == "sqlite" and store.path == tmp_path / "data" / "feedback.sqlite3"
-    monkeypatch.setenv("IREK_FEEDBACK_URL", "postgresql+psycopg://irek@db.example:5432/irek")
+    monkeypatch.setenv("IREK_FEEDBACK_URL", "postgresql+psycopg://irek:geheim@db.example:5432/irek")
     monkeypatch.setenv("IREK_FEEDBACK_RETENTION_DAYS", "30")
     settings = Settings(index_dir=tmp_path / "index")
     store = FeedbackStore.from_settings(settings)
     assert store.backend == "postgresql" and store.path is None and store.retention_days == 30
+    assert "geheim" not in repr(settings)  # the password in the URL stays out of logs
