@@ -82,20 +82,25 @@ QUERIES = ["Energieautarke Gewerbegebiete mit Wasserstoff", "Wie hoch ist der FÃ
 
 
 def test_exact_search_over_stored_vectors_finds_what_chroma_finds(real_index):
-    """The default on-disk dense side (numpy over embeddings.npy) gives Chroma's candidates and similarities."""
+    """The default on-disk dense side (numpy over embeddings.npy) scores a passage as Chroma does, and its candidates
+    are the true nearest ones: Chroma's HNSW graph may miss a few of them (measured over all retrieval queries in
+    docs/operations.md), never find closer ones."""
     exact, chroma = Retriever.open(real_index), Retriever.open(_through_chroma(real_index))
     assert isinstance(exact.vectors, ExactVectors) and isinstance(chroma.vectors, ChromaVectors)
     everything = np.ones(len(exact.passages), dtype=bool)
     only_grw = np.array([p.document == "grw" for p in exact.passages])
+    stored = exact.snapshot.embeddings
     for query in QUERIES:
         vector = exact.query_vector(query)
         for allowed in (everything, only_grw):
             a, b = exact.dense_scores(vector, allowed), chroma.dense_scores(vector, allowed)
-            assert np.array_equal(a > 0, b > 0), query  # the same candidates
-            assert np.abs(a - b).max() < 1e-4, query
-            assert not (a[~allowed]).any()
-        assert [h.passage.chunk_id for h in exact.search(query, k=10).hits] == \
-            [h.passage.chunk_id for h in chroma.search(query, k=10).hits]
+            both = (a > 0) & (b > 0)
+            assert both.sum() >= 0.9 * (b > 0).sum(), query  # nearly the same candidates
+            assert np.abs(a[both] - b[both]).max() < 1e-4, query  # and the same similarities
+            assert not a[~allowed].any() and (a > 0).sum() == (b > 0).sum()
+            truth = np.where(allowed & (np.linalg.norm(stored, axis=1) > 0), stored @ vector, -np.inf)
+            assert set(np.flatnonzero(a > 0)) == set(np.argsort(-truth)[: (a > 0).sum()])  # the true nearest
+            assert np.sort(a[a > 0]).sum() >= np.sort(b[b > 0]).sum() - 1e-4
 
 
 def test_a_one_off_question_needs_no_chroma(real_index):
