@@ -224,9 +224,27 @@ def serve(
         uvicorn.run("assistant.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                     log_level="info")
         return
+    _preload_embedder(settings)  # overlaps importing PyTorch and loading the model with importing the app
     from assistant.api import create_app
 
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def _preload_embedder(settings: Settings) -> None:
+    """Load the shared embedding model in a background thread; the app's start-up takes the same instance and waits
+    for it where it needs it. Part of importing PyTorch and of reading the model file does not hold the GIL, so the
+    server is ready sooner (docs/operations.md, "Fast start"). A failure is left to the start-up to report."""
+    import threading
+
+    from assistant.embedding.embedders import shared_embeddings
+
+    def load() -> None:
+        try:
+            shared_embeddings(settings).load()
+        except Exception:  # noqa: BLE001 - ApiState.open meets it again and says why the server is not ready
+            pass
+
+    threading.Thread(target=load, name="embedder-preload", daemon=True).start()
 
 
 eval_app = typer.Typer(help="Regressionsauswertung mit Fragensätzen (contracts.md §3).", no_args_is_help=True)
