@@ -50,31 +50,32 @@ def main() -> None:
     exact = Retriever.open(_configured(base, "exact", torch_runtime))
     engine = Retriever.open(_configured(base, "exact", "engine"))
 
-    same_candidates = same_top = 0
+    same_candidates = 0
     largest_gap = 0.0
     for query in queries:
         vector = chroma.query_vector(query.query)
         allowed = np.ones(len(chroma.passages), dtype=bool)
         a, b = chroma.dense_scores(vector, allowed), exact.dense_scores(vector, allowed)
         same_candidates += bool(np.array_equal(a > 0, b > 0))
-        largest_gap = max(largest_gap, float(np.abs(a - b).max()))
-        same_top += [h.passage.chunk_id for h in chroma.search(query.query, k=K).hits] == \
-            [h.passage.chunk_id for h in exact.search(query.query, k=K).hits]
+        largest_gap = max(largest_gap, float(np.abs(a[(a > 0) & (b > 0)] - b[(a > 0) & (b > 0)]).max()))
     print(f"{len(queries)} retrieval queries, dense search exact (numpy) vs Chroma, {torch_runtime}:")
-    print(f"  same dense candidates: {same_candidates}/{len(queries)}; largest similarity difference {largest_gap:.2e}")
-    print(f"  same hybrid top-{K}: {same_top}/{len(queries)}")
+    print(f"  same {exact.weights.dense_candidates} dense candidates: {same_candidates}/{len(queries)}; largest "
+          f"similarity difference on a passage both found: {largest_gap:.1e}", flush=True)
 
-    same_engine = sum([h.passage.chunk_id for h in exact.search(q.query, k=K).hits] ==
-                      [h.passage.chunk_id for h in engine.search(q.query, k=K).hits] for q in queries)
-    print(f"{len(queries)} retrieval queries, engine vs {torch_runtime} (both exact): same hybrid top-{K} "
-          f"{same_engine}/{len(queries)}")
-    print("\nretrieval metrics (hit@1, hit@5, MRR@10, nDCG@10 per family):")
-    for name, retriever in (("chroma + " + torch_runtime, chroma), ("exact + " + torch_runtime, exact),
-                            ("exact + engine", engine)):
-        figures = evaluate(queries, retriever.passages, lambda q, r=retriever: [h.passage for h in r.search(q, k=K).hits])
+    configurations = {f"chroma + {torch_runtime}": chroma, f"exact + {torch_runtime}": exact, "exact + engine": engine}
+    ranked = {name: {q.query: [h.passage for h in r.search(q.query, k=K).hits] for q in queries}
+              for name, r in configurations.items()}
+    names = list(configurations)
+    for first, second in ((names[1], names[0]), (names[2], names[1])):
+        same = sum([p.chunk_id for p in ranked[first][q.query]] == [p.chunk_id for p in ranked[second][q.query]]
+                   for q in queries)
+        print(f"same hybrid top-{K}, {first} vs {second}: {same}/{len(queries)}")
+    print("\nretrieval metrics, hit@1/hit@5/MRR@10/nDCG@10 per family:")
+    for name in names:
+        figures = evaluate(queries, exact.passages, lambda q, n=name: ranked[n][q])
         cells = "; ".join(f"{family} {m['hit@1']:.3f}/{m['hit@5']:.3f}/{m['mrr@10']:.3f}/{m['ndcg@10']:.3f}"
                           for family, m in figures.items())
-        print(f"  {name:24} {cells}")
+        print(f"  {name:24} {cells}", flush=True)
 
     cases = [c for c in yaml.safe_load((SETS_DIR / "dev.yaml").read_text(encoding="utf-8"))["cases"]
              if not c.get("history")][: args.answers]
