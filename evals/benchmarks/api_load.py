@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,6 +156,7 @@ class ProxiedReplicas:
 class Result:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
+    error_kinds: Counter = field(default_factory=Counter)  # status code or exception name -> count
     wall: float = 0.0
 
 
@@ -175,11 +177,13 @@ async def load(url: str, endpoint: str, users: int, seconds: float, pool: list[s
                         response = await client.get("/api/search", params={"q": question, "k": 5})
                     else:
                         response = await client.post("/api/ask", json={"question": question})
-                    ok = response.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
+                    kind = "" if response.status_code == 200 else str(response.status_code)
+                except httpx.HTTPError as error:
+                    kind = type(error).__name__
                 result.latencies.append(time.perf_counter() - started)
-                result.errors += not ok
+                if kind:
+                    result.errors += 1
+                    result.error_kinds[kind] += 1
 
         started = time.perf_counter()
         await asyncio.gather(*(user(n) for n in range(users)))
@@ -215,8 +219,8 @@ def main() -> None:
                 after = server.rss_mib()
                 print(f"{workers:>8} {users:>5} {len(ms):>8} {len(ms) / result.wall:>7.1f} "
                       f"{np.percentile(ms, 50):>7.1f} {np.percentile(ms, 95):>7.1f} {np.percentile(ms, 99):>7.1f} "
-                      f"{result.errors:>6} {before:>10.0f}/{after:<10.0f} {load_before:>14.2f}/{os.getloadavg()[0]:<14.2f}",
-                      flush=True)
+                      f"{result.errors:>6} {before:>10.0f}/{after:<10.0f} {load_before:>14.2f}/{os.getloadavg()[0]:<14.2f}"
+                      + (f" errors: {dict(result.error_kinds)}" if result.errors else ""), flush=True)
         finally:
             server.stop()
 
