@@ -32,6 +32,7 @@ INTEGRATION_FIXTURES = frozenset({
     "small_corpus", "small_settings",  # the small corpus of write_small_corpus, there to be indexed
     "api_server", "empty_server", "llm_server", "feedback_process",  # uvicorn / `irek serve` (tests/assistant/api)
     "chroma_server",  # a Chroma server process
+    "postgres_server",  # a throwaway PostgreSQL cluster (helpers/postgres.py)
 })
 BROWSER_TESTS = TESTS_DIR / "assistant" / "web"
 
@@ -59,6 +60,17 @@ def _isolated_settings(monkeypatch):
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A SQLAlchemy URL of a fresh database on a throwaway PostgreSQL cluster (Debian's packages), once per session."""
+    from helpers.postgres import postgres_bin, throwaway_postgres
+
+    if postgres_bin() is None:
+        pytest.fail("PostgreSQL is not installed: scripts/test installs the Debian package postgresql")
+    with throwaway_postgres() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -113,7 +113,7 @@ def _reload_on_sighup(state: ApiState, tasks: set[asyncio.Task]) -> bool:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    state = ApiState(settings, feedback=FeedbackStore(settings.feedback_db_path))
+    state = ApiState(settings, feedback=FeedbackStore.from_settings(settings))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -39,7 +39,7 @@ async def get_pipeline(state: StateDep) -> AsyncIterator[AnswerPipeline]:
 
 def get_feedback_store(state: StateDep) -> FeedbackStore:
     if state.feedback is None:
-        state.feedback = FeedbackStore(state.settings.feedback_db_path)
+        state.feedback = FeedbackStore.from_settings(state.settings)
     return state.feedback
 
 

@@ -571,7 +571,8 @@ class Ready(BaseModel):
     documents: int
     passages: int
     built_at: str | None
-    build_id: str | None = Field(default=None, description="Kennung des Index-Builds, der gerade antwortet.")
+    build_id: str | None = Field(default=None, description="Kennung des Index-Builds, der gerade antwortet (bei mehreren "
+                                 "Instanzen überall dieselbe).", examples=["20261128T160530-704042"])
     llm: bool = Field(description="true, wenn ein Sprachmodell die Antworten formuliert.")
 
 

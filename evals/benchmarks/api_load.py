@@ -1,10 +1,14 @@
 """API load benchmark: starts a real server (`irek serve`, uvicorn) on 127.0.0.1 with 1 and with 2 worker
 processes and sends questions from concurrent simulated users (1, 10 and 50 by default), each user asking one
 question after the other for a fixed time. Prints requests per second, latency p50/p95/p99, errors (non-200 answers
-and transport failures) and the resident memory of the server's processes before and after. Not a test: it prints
-figures, and traffic goes to 127.0.0.1 only, bounded in time.
+and transport failures), the resident memory of the server's processes before and after, and the load average.
+Not a test: it prints figures, and traffic goes to 127.0.0.1 only, bounded in time.
 
-    python -m evals.benchmarks.api_load [--users 1 10 50] [--workers 1 2] [--seconds 20] [--endpoint ask]
+With `--proxy`, "workers" are replicas instead: that many separate `irek serve` processes (one worker each, as on
+separate machines) behind nginx with deploy/nginx.conf (Debian's nginx), the users talking to nginx only. The proxy's
+per-address rate limit is lifted for the run, since every simulated user comes from 127.0.0.1.
+
+    python -m evals.benchmarks.api_load [--users 1 10 50] [--workers 1 2] [--seconds 20] [--endpoint ask] [--proxy]
 
 The index of IREK_INDEX_DIR (default index/) must exist (`irek ingest`).
 """
@@ -15,9 +19,13 @@ import argparse
 import asyncio
 import os
 import socket
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +34,7 @@ import numpy as np
 import yaml
 
 SETS_DIR = Path(__file__).resolve().parents[1] / "sets"
+NGINX_CONF = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
 
 
 def questions() -> list[str]:
@@ -87,18 +96,67 @@ class Server:
             time.sleep(0.2)
         raise RuntimeError(f"Der Server war nach {timeout:.0f} s nicht bereit.")
 
+    def rss_mib(self) -> float:
+        return rss_mib(self.process.pid)
+
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        _stop(self.process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+class ProxiedReplicas:
+    """`replicas` single-worker servers behind nginx with deploy/nginx.conf (ports moved, rate limit lifted)."""
+
+    def __init__(self, replicas: int) -> None:
+        self.replicas = [Server(1) for _ in range(replicas)]
+        self.prefix = Path(tempfile.mkdtemp(prefix="irek-nginx-"))
+        for folder in ("logs", "tmp"):
+            (self.prefix / folder).mkdir()
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        conf = NGINX_CONF.read_text(encoding="utf-8")
+        upstreams = "".join(f"        server 127.0.0.1:{r.port} max_fails=3 fail_timeout=10s;\n" for r in self.replicas)
+        conf = re.sub(r"(?m)^ *server 127\.0\.0\.1:800[12] [^\n]*\n", "", conf)
+        conf = conf.replace("        keepalive 32;", upstreams + "        keepalive 32;")
+        conf = conf.replace("listen 127.0.0.1:8080;", f"listen 127.0.0.1:{self.port};")
+        conf = re.sub(r"rate=\d+r/s", "rate=100000r/s", conf)  # every simulated user is 127.0.0.1
+        (self.prefix / "nginx.conf").write_text(conf, encoding="utf-8")
+        directives = "daemon off;" + (" user root;" if os.geteuid() == 0 else "")
+        self.nginx = subprocess.Popen(
+            [shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(self.prefix), "-c", str(self.prefix / "nginx.conf"),
+             "-g", directives], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def wait_ready(self, timeout: float = 120.0) -> float:
+        started = time.perf_counter()
+        for replica in self.replicas:
+            replica.wait_ready(timeout)
+        while httpx.get(self.url + "/readyz", timeout=2).status_code != 200:
+            time.sleep(0.2)
+        return time.perf_counter() - started
+
+    def rss_mib(self) -> float:
+        return sum(r.rss_mib() for r in self.replicas) + rss_mib(self.nginx.pid)
+
+    def stop(self) -> None:
+        _stop(self.nginx)
+        for replica in self.replicas:
+            replica.stop()
+        shutil.rmtree(self.prefix, ignore_errors=True)
 
 
 @dataclass
 class Result:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
+    error_kinds: Counter = field(default_factory=Counter)  # status code or exception name -> count
     wall: float = 0.0
 
 
@@ -119,11 +177,13 @@ async def load(url: str, endpoint: str, users: int, seconds: float, pool: list[s
                         response = await client.get("/api/search", params={"q": question, "k": 5})
                     else:
                         response = await client.post("/api/ask", json={"question": question})
-                    ok = response.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
+                    kind = "" if response.status_code == 200 else str(response.status_code)
+                except httpx.HTTPError as error:
+                    kind = type(error).__name__
                 result.latencies.append(time.perf_counter() - started)
-                result.errors += not ok
+                if kind:
+                    result.errors += 1
+                    result.error_kinds[kind] += 1
 
         started = time.perf_counter()
         await asyncio.gather(*(user(n) for n in range(users)))
@@ -137,26 +197,30 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seconds", type=float, default=20.0, help="duration of each load level")
     parser.add_argument("--endpoint", choices=["ask", "search"], default="ask")
+    parser.add_argument("--proxy", action="store_true", help="replicas behind nginx (deploy/nginx.conf)")
     args = parser.parse_args()
     pool = questions()
+    kind = "replicas behind nginx" if args.proxy else "workers"
     print(f"{os.cpu_count()} CPUs; POST /api/{args.endpoint}; {len(pool)} questions of evals/sets/dev.yaml in turn; "
-          f"{args.seconds:.0f} s per level")
-    print(f"{'workers':>7} {'users':>5} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
-          f"{'errors':>6} {'RSS MiB before/after':>21}")
+          f"{args.seconds:.0f} s per level; {kind}")
+    print(f"{kind.split()[0]:>8} {'users':>5} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+          f"{'errors':>6} {'RSS MiB before/after':>21} {'load avg (1 min) before/after':>30}")
     for workers in args.workers:
-        server = Server(workers)
+        server = ProxiedReplicas(workers) if args.proxy else Server(workers)
         try:
             ready = server.wait_ready()
-            before = rss_mib(server.process.pid)
-            print(f"  ({workers} worker(s) ready after {ready:.1f} s, {before:.0f} MiB)")
+            before = server.rss_mib()
+            print(f"  ({workers} {kind.split()[0]} ready after {ready:.1f} s, {before:.0f} MiB)")
             asyncio.run(load(server.url, args.endpoint, 1, 2.0, pool))  # warm-up, not counted
             for users in args.users:
+                load_before = os.getloadavg()[0]
                 result = asyncio.run(load(server.url, args.endpoint, users, args.seconds, pool))
                 ms = np.array(result.latencies) * 1000
-                after = rss_mib(server.process.pid)
-                print(f"{workers:>7} {users:>5} {len(ms):>8} {len(ms) / result.wall:>7.1f} "
+                after = server.rss_mib()
+                print(f"{workers:>8} {users:>5} {len(ms):>8} {len(ms) / result.wall:>7.1f} "
                       f"{np.percentile(ms, 50):>7.1f} {np.percentile(ms, 95):>7.1f} {np.percentile(ms, 99):>7.1f} "
-                      f"{result.errors:>6} {before:>10.0f}/{after:<10.0f}", flush=True)
+                      f"{result.errors:>6} {before:>10.0f}/{after:<10.0f} {load_before:>14.2f}/{os.getloadavg()[0]:<14.2f}"
+                      + (f" errors: {dict(result.error_kinds)}" if result.errors else ""), flush=True)
         finally:
             server.stop()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from helpers.api import INDEX_HTML, assert_german_error
 
+from assistant.index.store import IndexSnapshot
+
 
 def test_healthz_says_the_process_is_up(client):
     response = client.get("/healthz")
@@ -11,13 +13,14 @@ def test_healthz_says_the_process_is_up(client):
     assert response.json() == {"status": "ok"}
 
 
-def test_readyz_reports_the_loaded_index(client):
+def test_readyz_reports_the_loaded_index(client, api_settings):
     response = client.get("/readyz")
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["status"] == "bereit"
     assert body["documents"] >= 2 and body["passages"] > 100
     assert body["llm"] is False
+    assert body["build_id"] == IndexSnapshot.open(api_settings.index_dir).manifest["build_id"]  # replicas compare it
 
 
 def test_without_index_the_process_is_up_but_not_ready(empty_client):

@@ -64,3 +64,15 @@ def test_batching_and_padding_do_not_change_a_vector(runtime):
 def test_query_and_passage_prefixes_give_different_vectors(runtime):
     query, passage = runtime.encode([TEXTS[0]], True)[0], runtime.encode([TEXTS[0]], False)[0]
     assert not np.allclose(query, passage, atol=1e-3) and float(query @ passage) > 0.8
+
+
+def test_the_cached_tokenizer_is_the_one_built_from_the_file(runtime, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = TorchE5(MODEL, dtype=torch.float32)  # empty cache: built from the model file, then stored
+    stored = list((tmp_path / "irek-assistent").glob("e5-tokenizer-*.model"))
+    assert len(stored) == 1
+    cached = TorchE5(MODEL, dtype=torch.float32)  # read from the cache
+    for text in [*TEXTS, LONG]:
+        assert cached._content_ids(text, True) == built._content_ids(text, True) == runtime._content_ids(text, True)
+    stored[0].write_bytes(b"damaged")
+    assert TorchE5(MODEL, dtype=torch.float32)._content_ids(TEXTS[0], False) == built._content_ids(TEXTS[0], False)

