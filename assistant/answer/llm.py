@@ -35,9 +35,6 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
-
 from assistant.answer.findings import Findings
 from assistant.core.answer import Answer, AnswerCitation, AnswerGoal, AnswerPath
 from assistant.text.citations import find_verbatim
@@ -45,7 +42,10 @@ from assistant.text.figures import untraceable
 from assistant.answer.prompts import render_prompt
 from assistant.core.model import Passage
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # LangChain is imported only where a model is used (about 0.5 s of every start otherwise)
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
+
     from assistant.core.settings import Settings
 
 logger = logging.getLogger("assistant.llm")
@@ -201,7 +201,9 @@ def format_findings(extractive: Answer, sources: list[SourcePassage]) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def build_messages(findings: Findings, extractive: Answer, sources: list[SourcePassage]) -> list[BaseMessage]:
+def build_messages(findings: Findings, extractive: Answer, sources: list[SourcePassage]) -> list["BaseMessage"]:
+    from langchain_core.messages import HumanMessage, SystemMessage
+
     question = findings.question.strip()
     context = findings.search_text.strip()
     return [
