@@ -1,12 +1,13 @@
 """Train and measure the intent router (assistant/answer/intent.py).
 
 The learned layer is a multinomial logistic regression over the e5 query vectors of the curated examples
-(assistant/knowledge/intent_examples.jsonl). A layer of wording rules is measured beside it as a baseline. Its regularisation C is chosen on the outsider dev split
-(evals/sets/outsider-dev.yaml, cases with `expect.intent`); the held-out split is measured and printed, never used
-for a choice. Prints accuracy per intent for the rules alone (the rest as `project`), the learned layer alone and
-both together. Not a test: it prints figures.
+(assistant/knowledge/intent_examples.jsonl), joined with hashed features of their wording (`lexical_features`). A
+layer of wording rules is measured beside it as a baseline. The regularisation C and the weight of the wording
+features are chosen on the outsider dev split (evals/sets/outsider-dev.yaml, cases with `expect.intent`); the held-out
+split is measured and printed for the chosen model only, never used for a choice. Prints accuracy per intent for the
+rules alone (the rest as `project`), the learned layer alone and both together. Not a test: it prints figures.
 
-    python -m evals.benchmarks.intent_router [--write]
+    python -m evals.benchmarks.intent_router [--write] [--cache vectors.npz]
 """
 
 from __future__ import annotations
