@@ -24,7 +24,7 @@ REFUSAL_STEERING = (
     "Beschreiben Sie gern Ihr Projekt oder stellen Sie eine Frage zu Förderregeln."
 )
 REFUSAL_OUT_OF_SCOPE = (
-    "Dazu finde ich in den hinterlegten Dokumenten (IREK Landkreis Osnabrück, GRW-Koordinierungsrahmen 2026 und "
+    "Dazu finde ich in den hinterlegten Dokumenten (IREK Landkreis Osnabrück, GRW-Koordinierungsrahmen und "
     "Zusammenfassungen zu LEADER, Zukunftsregion, RIS3 und Weser-Ems) keine Grundlage, deshalb beantworte ich die "
     "Frage nicht. Ich helfe gern bei Projektideen für den Landkreis und bei Fragen zur Förderung."
 )
