@@ -306,8 +306,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     facts_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types
                                                      or found.profile.company_size)
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
-    if found.intent == "procedure":
-        verdict = _next_step(found)
+    if facts_given and found.intent == "procedure":
+        verdict = _next_step(found)  # in a conversation about a project: its next step
     quotes = _fact_quotes(found, w)
     details: list[str] = []
     if verdict:

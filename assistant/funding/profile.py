@@ -451,7 +451,14 @@ def _company_size(text: str, employees: int | None, knowledge: FundingKnowledge)
     for size, pattern in _SIZE_WORDS:
         if pattern.search(lowered):
             return size
-    return None
+    short = _SHORT_SIZE.fullmatch(lowered.strip(" ?!.")) if len(lowered) <= 40 else None
+    return _SHORT_SIZES[short.group(1)] if short else None
+
+
+# A short follow-up that names only the size ("und für mittlere?", "Und für Großunternehmen?").
+_SHORT_SIZE = re.compile(r"(?:und\s{1,3})?(?:was\s{1,3}ist\s{1,3}mit\s{1,3}|für\s{1,3})?(?:die\s{1,3}|den\s{1,3})?"
+                         r"(kleine|mittlere|große)(?:n|s)?(?:\s{1,3}(?:firmen|betriebe))?")
+_SHORT_SIZES = {"kleine": "small", "mittlere": "medium", "große": "large"}
 
 
 def _amounts(text: str) -> list[tuple[int, int, float]]:
@@ -563,7 +570,8 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
 def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) -> ProjectProfile:
     lowered = text.lower()
     words = _words(text)
-    trades = _trades(text, words, lexicon)
+    # A trade named only as a customer or partner ("Sensoren für die Landwirtschaft") is not the applicant's sector.
+    trades = [hit for hit in _trades(text, words, lexicon) if hit[0] < 2.0]
     candidates = _applicant_candidates(lowered)
     if trades:
         rank, start, trade = trades[0]

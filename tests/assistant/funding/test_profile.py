@@ -391,3 +391,20 @@ def test_every_pattern_runs_in_linear_time(text):
     # A generous bound against a hang: about 0.2 s on a quiet machine (before: 43 s for the digits); the margin is for
     # a shared, loaded machine.
     assert time.perf_counter() - began < 3.0
+
+
+def test_a_trade_named_only_as_the_customer_is_not_the_applicants_sector():
+    from assistant.funding.knowledge import FundingKnowledge
+
+    profile = extract_profile("Wir sind ein Startup und wollen in Wallenhorst eine kleine Fertigung für Bodensensoren "
+                              "für die Landwirtschaft aufbauen.", [], None, knowledge=FundingKnowledge.load())
+    assert profile.wz_code != "01.50" and profile.excluded_sector is None, "farming is the customer, not the firm"
+
+
+@pytest.mark.parametrize("follow_up, size", [("und für mittlere?", "medium"), ("Und für große?", "large"),
+                                             ("was ist mit kleinen Betrieben?", "small")])
+def test_a_short_follow_up_naming_only_the_size_changes_it(follow_up, size):
+    from assistant.funding.knowledge import FundingKnowledge
+
+    history = [{"role": "user", "content": "Wie viel Prozent bekommt ein kleines Unternehmen im Landkreis?"}]
+    assert extract_profile(follow_up, history, None, knowledge=FundingKnowledge.load()).company_size == size
