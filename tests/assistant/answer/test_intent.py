@@ -66,5 +66,17 @@ def test_the_curated_examples_are_balanced_over_the_intents_and_have_no_duplicat
 def test_the_shipped_router_covers_every_intent_and_records_its_figures():
     data = json.loads(ROUTER_FILE.read_text(encoding="utf-8"))
     assert set(data["model"]["classes"]) == set(INTENTS)
-    assert np.asarray(data["model"]["weights"]).shape == (len(INTENTS), 384)
+    model = data["model"]
+    assert np.asarray(model["weights"]).shape == (len(INTENTS), 384 + model["lexical_dim"])
+    assert model["lexical_weight"] == data["wording_weight"], "the wording weight chosen on dev is the one shipped"
     assert {"dev", "heldout"} <= set(data["figures"])
+
+
+def test_the_wording_features_are_stable_and_ignore_punctuation():
+    from assistant.answer.intent import lexical_features
+
+    a = lexical_features("Wie hoch ist der Fördersatz für kleine Unternehmen?", 4096)
+    b = lexical_features("Wie hoch ist der Fördersatz für kleine Unternehmen", 4096)
+    assert np.array_equal(a, b), "a question mark changes nothing"
+    assert abs(float(np.linalg.norm(a)) - 1.0) < 1e-6 and a.shape == (4096,)
+    assert not np.array_equal(a, lexical_features("Welche Branchen sind ausgeschlossen?", 4096))
