@@ -126,12 +126,14 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
         who = _SIZE_LABEL.get(getattr(profile, "company_size", None) or "", "Ihr Vorhaben")
         ref = w.cite_source(source)
         return f"für {who} bis zu {_percent(rate)} Prozent{ref}" if ref else ""
-    if not path.sources:
-        return ""
-    quote = w.source_quote(path.sources[0])
     rate = re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate)
-    if quote and not untraceable(rate + " [1]", {1: quote}):
-        return f"{rate}{w.cite_source(path.sources[0])}"
+    # The rate as the path states it, cited to the fewest of its sources whose quotes hold all its figures.
+    quoted = [(source, w.source_quote(source)) for source in path.sources[:4]]
+    quoted = [(source, quote) for source, quote in quoted if quote]
+    for count in range(1, len(quoted) + 1):
+        chosen = quoted[:count]
+        if not untraceable(rate + " [1]", {1: " ".join(q for _, q in chosen)}):
+            return rate + "".join(w.cite_source(source) for source, _ in chosen)
     return ""
 
 

@@ -134,6 +134,8 @@ class AnswerPipeline:
         earlier = [t for t in q.history if t.get("role") == "user" and t.get("content")]
         if not earlier or not (is_follow_up(q.text, q.history) or len(q.text.split()) <= 12):
             return False
+        if self.router.refusal_probability(q.parts.vector, q.text) >= self.scope.thresholds.router_refusal:
+            return False  # "Und hast du ein Rezept für Apfelkuchen?" is no follow-up of a funding question
         context = normalise_query(" ".join(t["content"] for t in earlier[-2:]))
         return self.scope.in_scope(context, [], self.retriever.score_parts(context))
 

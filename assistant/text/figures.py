@@ -32,9 +32,19 @@ OWN_MARKERS = (OWN_CALCULATION, OWN_COUNT)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s{1,5}(?=[A-ZÄÖÜ])")
 
 
+_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+           "Dezember")
+_LONG_DATE = re.compile(r"\b(\d{1,2})\.\s{1,3}(" + "|".join(_MONTHS) + r")\s{1,3}(\d{4})\b")
+
+
+def _short_dates(text: str) -> str:
+    """"31. Dezember 2028" → "31.12.2028": one date, however it is written, is one figure."""
+    return _LONG_DATE.sub(lambda m: f"{int(m.group(1)):02d}.{_MONTHS.index(m.group(2)) + 1:02d}.{m.group(3)}", text)
+
+
 def figures(text: str) -> list[str]:
-    """The figures of a text, citation markers, goal codes and section numbers left out."""
-    return NUMBER.findall(NOT_FIGURES.sub(" ", text))
+    """The figures of a text, citation markers, goal codes and section numbers left out; dates in one form."""
+    return NUMBER.findall(NOT_FIGURES.sub(" ", _short_dates(text)))
 
 
 def _counted(paragraph: str) -> str:

@@ -30,3 +30,9 @@ def test_figures_run_in_linear_time_on_long_runs_of_digits_and_punctuation():
         figures(text)
         untraceable(text, {})
         assert time.perf_counter() - started < 2.0, text[:10]
+
+
+def test_a_date_is_one_figure_however_it_is_written():
+    quotes = {1: "können die Länder bis zum 31. Dezember 2028 befristet mit bis zu 90 Prozent fördern"}
+    assert untraceable("Bis 31.12.2028 bis 90 Prozent [1].", quotes) == []
+    assert figures("bis zum 1. Januar 2026") == ["01.01.2026"]
