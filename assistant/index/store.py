@@ -9,6 +9,8 @@ index_dir/
     goals.json                     the IREK goal catalogue
     documents/<id>.json            cleaned text and page offsets of each document (source view, quote checks)
     keyword/words, keyword/ngrams  bm25s indexes over German stems and compound n-grams
+    register/phrases.json          the section register's phrases as [text number, phrase] (texts: the distinct
+    register/vectors.npy           register texts of the passages, in passage order) and one vector per phrase
     chroma/                        the Chroma store (when no Chroma server is configured)
 """
 
@@ -27,9 +29,10 @@ from assistant.core.model import Passage, page_for_offset
 
 INDEX_FORMAT = 1
 # Bump when cleaning, structure or chunking change what a document turns into.
-PIPELINE_VERSION = "2026-11-28.1"  # footnotes apart, tables by rows, no bare headings
+PIPELINE_VERSION = "2026-11-28.2"  # the section register and goal profiles as register texts of their own
 CURRENT_LINK = "current"
 BUILDS_DIR = "builds"
+REGISTER_DIR = "register"
 
 
 class IndexUnavailable(RuntimeError):

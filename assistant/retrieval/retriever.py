@@ -21,6 +21,7 @@ from assistant.core.paths import TUNED_DIR, TunedValuesMissing
 from assistant.embedding.embedders import IdentifiedEmbeddings, shared_embeddings
 from assistant.index.store import IndexSnapshot, IndexUnavailable
 from assistant.retrieval.expansion import EXPANSION_WEIGHT, expansion_terms
+from assistant.retrieval.register import RegisterSignal
 from assistant.core.settings import Settings
 from assistant.text.analysis import KEYWORD_VIEWS
 from assistant.index.vectors import chroma_client, open_collection
@@ -56,6 +57,9 @@ class FusionWeights:
     exact_bonus: float = 1.0  # added for a passage named by an exact reference in the query
     acronym_bonus: float = 0.15  # added per rare acronym of the query that the passage contains
     dense_candidates: int = 60
+    # the section register, scored apart from the passage (assistant/retrieval/register.py); 0 = not used
+    register_keyword: float = 0.0  # BM25 over the register texts (stems and n-grams, mixed by ngram_share)
+    register_dense: float = 0.0  # the question's vector against the register's phrases
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,7 @@ class Retriever:
         self._documents = {p.document for p in self.passages}
         self._dense_rows = np.array([p.dense for p in self.passages], dtype=bool)  # passages in the collection
         self._body_rows = np.array([not p.footnote for p in self.passages], dtype=bool)
+        self.register = RegisterSignal(self.passages, snapshot.path)
 
     @classmethod
     def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
@@ -141,8 +146,8 @@ class Retriever:
         highest raw BM25 of the query's own stems in the body text (how strongly the corpus knows these words; a
         footnote, a line or two, would score high on any one word it shares). The statute wording
         that the query glossary adds (assistant/retrieval/expansion.py) counts with EXPANSION_WEIGHT."""
-        added = " ; ".join(expansion_terms(query))
         views, raw_max = {}, 0.0
+        added = self._added(query)
         for name, analyse in KEYWORD_VIEWS.items():
             index = self._keyword[name]
             tokens = [t for t in analyse(query) if t in index.vocab_dict]
@@ -153,6 +158,10 @@ class Retriever:
                 raw_max = float(np.max(scores[self._body_rows], initial=0.0))
             views[name] = _minmax(scores + EXPANSION_WEIGHT * self._bm25(index, extra))
         return views, raw_max
+
+    @staticmethod
+    def _added(query: str) -> str:
+        return " ; ".join(expansion_terms(query))
 
     def _bm25(self, index: bm25s.BM25, tokens: list[str]) -> np.ndarray:
         if not tokens:
@@ -267,10 +276,15 @@ class Retriever:
         vector = self.query_vector(query)
         dense = self.dense_scores(vector, allowed)
         after_dense = time.perf_counter()
+        register = self.register.keyword(query, self._added(query), EXPANSION_WEIGHT) if self.register else {}
+        register_dense = self.register.dense(vector) if self.register else None
+        after_register = time.perf_counter()
         return ScoreParts(
             query=query, vector=vector, keyword_raw_max=raw_max,
             words=views["words"], ngrams=views["ngrams"], dense=dense, exact=exact, acronyms=acronyms, allowed=allowed,
-            timings_ms={"keyword": (after_keyword - started) * 1000, "dense": (after_dense - after_keyword) * 1000},
+            register_words=register.get("words"), register_ngrams=register.get("ngrams"), register_dense=register_dense,
+            timings_ms={"keyword": (after_keyword - started) * 1000, "dense": (after_dense - after_keyword) * 1000,
+                        "register": (after_register - after_dense) * 1000},
         )
 
     def search(self, query: str, k: int = 5, filters: SearchFilters | None = None,
@@ -328,10 +342,23 @@ class ScoreParts:
     exact: np.ndarray
     acronyms: np.ndarray
     allowed: np.ndarray
+    register_words: np.ndarray | None = None  # the section register's signals (None: the index has no register)
+    register_ngrams: np.ndarray | None = None
+    register_dense: np.ndarray | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def keyword(self, w: FusionWeights) -> np.ndarray:
         return (1.0 - w.ngram_share) * self.words + w.ngram_share * self.ngrams
+
+    def register(self, w: FusionWeights) -> np.ndarray:
+        """The register's contribution to the fused score."""
+        total = np.zeros_like(self.words)
+        if w.register_keyword and self.register_words is not None:
+            total += w.register_keyword * ((1.0 - w.ngram_share) * self.register_words
+                                           + w.ngram_share * self.register_ngrams)
+        if w.register_dense and self.register_dense is not None:
+            total += w.register_dense * self.register_dense
+        return total
 
     def dense_normalised(self) -> np.ndarray:
         dense = np.zeros_like(self.dense)
@@ -341,7 +368,7 @@ class ScoreParts:
         return dense
 
     def fuse(self, w: FusionWeights) -> np.ndarray:
-        fused = (w.dense * self.dense_normalised() + w.keyword * self.keyword(w)
+        fused = (w.dense * self.dense_normalised() + w.keyword * self.keyword(w) + self.register(w)
                  + w.exact_bonus * self.exact + w.acronym_bonus * self.acronyms)
         fused[~self.allowed] = -np.inf
         return fused
