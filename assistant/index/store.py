@@ -29,7 +29,7 @@ from assistant.core.model import Passage, page_for_offset
 
 INDEX_FORMAT = 1
 # Bump when cleaning, structure or chunking change what a document turns into.
-PIPELINE_VERSION = "2026-11-28.2"  # the section register and goal profiles as register texts of their own
+PIPELINE_VERSION = "2026-11-28.3"  # register texts of their own; register rows whole and carried over page ends
 CURRENT_LINK = "current"
 BUILDS_DIR = "builds"
 REGISTER_DIR = "register"

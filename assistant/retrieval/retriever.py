@@ -250,8 +250,23 @@ class Retriever:
                 pattern = _article_pattern(number, act)
                 named |= np.array([bool(pattern.search(p.text)) for p in self.passages])
         for number in _FOOTNOTE.findall(query):
-            named |= np.array([p.footnote == number for p in self.passages])
+            named[self._footnotes_named(query, number)] = True
         return named
+
+    def _footnotes_named(self, query: str, number: str) -> list[int]:
+        """Footnote `number`: numbers count afresh in each document and in the KR's annexes (the application forms
+        number theirs from 1 again). An annex or section the query names decides; otherwise the footnotes of the
+        documents' main text are meant."""
+        rows = [i for i, p in enumerate(self.passages) if p.footnote == number]
+        annexes = {f"Anhang {n}" for n in _ANNEX.findall(query)}
+        codes = [c for c in _CODE.findall(query) if c in self._section_numbers]
+        if annexes:
+            return [i for i in rows if self.passages[i].section_number in annexes]
+        if codes:
+            return [i for i in rows if any(self.passages[i].section_number == c
+                                           or self.passages[i].section_number.startswith(c + ".") for c in codes)]
+        main = [i for i in rows if not self.passages[i].section_number.startswith("Anhang")]
+        return main or rows
 
     def acronym_matches(self, query: str) -> np.ndarray:
         counts = np.zeros(len(self.passages), dtype=np.float32)
