@@ -141,13 +141,13 @@ class Retriever:
 
     # -- sides ---------------------------------------------------------------------------------------------------
 
-    def keyword_views(self, query: str) -> tuple[dict[str, np.ndarray], float]:
+    def keyword_views(self, query: str, added: str | None = None) -> tuple[dict[str, np.ndarray], float]:
         """BM25 per keyword view, min-max normalised per query (all zeros where no query term is indexed), and the
         highest raw BM25 of the query's own stems in the body text (how strongly the corpus knows these words; a
         footnote, a line or two, would score high on any one word it shares). The statute wording
         that the query glossary adds (assistant/retrieval/expansion.py) counts with EXPANSION_WEIGHT."""
         views, raw_max = {}, 0.0
-        added = self._added(query)
+        added = " ; ".join(expansion_terms(query)) if added is None else added
         for name, analyse in KEYWORD_VIEWS.items():
             index = self._keyword[name]
             tokens = [t for t in analyse(query) if t in index.vocab_dict]
@@ -158,10 +158,6 @@ class Retriever:
                 raw_max = float(np.max(scores[self._body_rows], initial=0.0))
             views[name] = _minmax(scores + EXPANSION_WEIGHT * self._bm25(index, extra))
         return views, raw_max
-
-    @staticmethod
-    def _added(query: str) -> str:
-        return " ; ".join(expansion_terms(query))
 
     def _bm25(self, index: bm25s.BM25, tokens: list[str]) -> np.ndarray:
         if not tokens:
@@ -285,13 +281,14 @@ class Retriever:
         query = normalise_query(query)
         started = time.perf_counter()
         allowed = self.allowed_mask(filters)
-        views, raw_max = self.keyword_views(query)
+        added = " ; ".join(expansion_terms(query))  # the statute wording of the query glossary
+        views, raw_max = self.keyword_views(query, added)
         exact, acronyms = self.exact_references(query), self.acronym_matches(query)
         after_keyword = time.perf_counter()
         vector = self.query_vector(query)
         dense = self.dense_scores(vector, allowed)
         after_dense = time.perf_counter()
-        register = self.register.keyword(query, self._added(query), EXPANSION_WEIGHT) if self.register else {}
+        register = self.register.keyword(query, added, EXPANSION_WEIGHT) if self.register else {}
         register_dense = self.register.dense(vector) if self.register else None
         after_register = time.perf_counter()
         return ScoreParts(
