@@ -288,7 +288,6 @@ def find_tables(text: str, fragments: list[_Fragment], state: TableState | None 
         header: list[str] | None = None
         data = run
         continued = False
-        carried = state.last if state.header else []
         above = rows[index - 1] if index > 0 else None
         if above is not None and above.bold and _heads(above, columns):
             header, run = [c.text() for c in above.cells], [above] + run
@@ -297,8 +296,6 @@ def find_tables(text: str, fragments: list[_Fragment], state: TableState | None 
             head = [r for r in rows[:index] if len(r.text()) > 4]
             if all(_first_column_only(r, columns) for r in head) and (not head or rows.index(head[0]) == index - len(head)):
                 header, run, data = state.header, head + run, head + run
-                if not head:
-                    carried = []
                 index -= len(head)
                 continued = True
         if header is not None and total is not None:
@@ -310,7 +307,7 @@ def find_tables(text: str, fragments: list[_Fragment], state: TableState | None 
             index = following
             continue
         if header is not None:
-            cells = _carry_on([[c.text() for c in r.cells] for r in data], len(header), carried if continued else [])
+            cells = _carry_on([[c.text() for c in r.cells] for r in data], len(header), state.last if continued else [])
             lines = ["; ".join(f"{h}: {c}" if h else c for h, c in zip(header, texts)) for texts in cells]
             covered = [f for r in run for f in r.fragments()]
             next_state = TableState(header, _columns(data), cells[-1])
