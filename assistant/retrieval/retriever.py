@@ -54,7 +54,9 @@ class FusionWeights:
     dense: float = 0.6
     keyword: float = 0.4
     ngram_share: float = 0.5  # share of the compound n-gram BM25 inside the keyword side
-    exact_bonus: float = 1.0  # added for a passage named by an exact reference in the query
+    # added for a passage named by an exact reference in the query, as a share of all other weights together (1.0:
+    # as much as a passage first on every other signal gets, so that the named passage comes first)
+    exact_bonus: float = 1.0
     acronym_bonus: float = 0.15  # added per rare acronym of the query that the passage contains
     dense_candidates: int = 60
     # the section register, scored apart from the passage (assistant/retrieval/register.py); 0 = not used
@@ -380,8 +382,9 @@ class ScoreParts:
         return dense
 
     def fuse(self, w: FusionWeights) -> np.ndarray:
+        others = w.dense + w.keyword + w.register_keyword + w.register_dense
         fused = (w.dense * self.dense_normalised() + w.keyword * self.keyword(w) + self.register(w)
-                 + w.exact_bonus * self.exact + w.acronym_bonus * self.acronyms)
+                 + w.exact_bonus * others * self.exact + w.acronym_bonus * self.acronyms)
         fused[~self.allowed] = -np.inf
         return fused
 
