@@ -243,6 +243,8 @@ def _write_register(directory: Path, passages: list[Passage], register: SectionR
     if todo:
         cache.update(zip(todo, embeddings.embed_passages(todo)))
     directory.mkdir()
+    if texts:
+        build_keyword_indexes(directory / "keyword", texts)  # BM25 over the distinct texts, numbered as above
     (directory / "phrases.json").write_text(json.dumps(phrases, ensure_ascii=False), encoding="utf-8")
     dimensions = len(next(iter(cache.values()))) if cache else 0
     np.save(directory / "vectors.npy", np.array([cache[phrase] for _, phrase in phrases], dtype=np.float32)

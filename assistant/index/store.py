@@ -11,6 +11,7 @@ index_dir/
     keyword/words, keyword/ngrams  bm25s indexes over German stems and compound n-grams
     register/phrases.json          the section register's phrases as [text number, phrase] (texts: the distinct
     register/vectors.npy           register texts of the passages, in passage order) and one vector per phrase
+    register/keyword/words, ngrams bm25s indexes over those distinct register texts
     chroma/                        the Chroma store (when no Chroma server is configured)
 """
 

@@ -6,7 +6,8 @@ register apart from the passage, so that the passage's own words keep their weig
 search text, the register lifted the GRW questions but cost the goal queries; docs/retrieval.md):
 
 - keyword: BM25 over the distinct register texts (one document per section's entries, so a section with many
-  passages does not make its own words common), in the same two views as the passages (stems, compound n-grams);
+  passages does not make its own words common), in the same two views as the passages (stems, compound n-grams;
+  index: register/keyword/);
 - dense: the question's e5 vector against one vector per phrase (index: register/vectors.npy); a text scores its
   best phrase, and only the `DENSE_TEXTS` best texts count, scaled so that the best is 1 and the next one after
   them 0.
@@ -43,15 +44,14 @@ class RegisterSignal:
         number = {text: n for n, text in enumerate(texts)}
         self.rows = np.array([number.get(p.register_text, -1) for p in passages], dtype=np.int64)
         self.size = len(texts)
+        directory = build_path / REGISTER_DIR
         self._keyword = {}
-        if texts:
-            for name, analyse in KEYWORD_VIEWS.items():
-                index = bm25s.BM25(k1=1.2, b=0.75)
-                index.index([analyse(text) or ["∅"] for text in texts], show_progress=False)
-                self._keyword[name] = (index, analyse)
+        if texts and all((directory / "keyword" / name).is_dir() for name in KEYWORD_VIEWS):
+            # written by the ingest over the distinct texts in the same order; loaded, never built here
+            self._keyword = {name: (bm25s.BM25.load(str(directory / "keyword" / name), show_progress=False), analyse)
+                             for name, analyse in KEYWORD_VIEWS.items()}
         self._phrase_text = np.zeros(0, dtype=np.int64)
         self._vectors = np.zeros((0, 0), dtype=np.float32)
-        directory = build_path / REGISTER_DIR
         if texts and (directory / "phrases.json").is_file():
             phrases = json.loads((directory / "phrases.json").read_text(encoding="utf-8"))
             vectors = np.load(directory / "vectors.npy")
