@@ -22,13 +22,13 @@ import numpy as np
 
 from assistant.embedding.embedders import IdentifiedEmbeddings
 from assistant.index.store import (
-    BUILDS_DIR, INDEX_FORMAT, PIPELINE_VERSION, TEMPORARY_PREFIX, IndexSnapshot, IndexUnavailable, ingest_lock,
-    removable_builds, remove_temporary_builds, switch_current,
+    BUILDS_DIR, INDEX_FORMAT, PIPELINE_VERSION, REGISTER_DIR, TEMPORARY_PREFIX, IndexSnapshot, IndexUnavailable,
+    ingest_lock, removable_builds, remove_temporary_builds, switch_current,
 )
 from assistant.core.settings import Settings
 from assistant.index.vectors import add_passages, chroma_client, create_collection
 from ingest.enrichment import GoalProfiles
-from ingest.register import SectionRegister
+from ingest.register import SectionRegister, register_items
 from ingest.keyword_index import build_keyword_indexes
 from ingest.loaders import DocumentError, file_hash
 from assistant.core.model import Goal, Passage, Source
@@ -150,7 +150,9 @@ def _build_index(settings: Settings, embeddings: IdentifiedEmbeddings, *, corpus
             continue
         changed = True
         profiles.enrich(prepared.passages)
-        register.enrich(prepared.passages)
+        if settings.section_register:
+            register.enrich(prepared.passages)
+            profiles.enrich_register(prepared.passages)
         info = _document_info(source, prepared)
         kept.append((source, info, prepared.passages, prepared.goals, _document_text(prepared)))
         progress.prepared(source, prepared.pages, len(prepared.passages), reused=False)
@@ -236,6 +238,28 @@ def _embed(passages: list[Passage], embeddings: IdentifiedEmbeddings, previous: 
     return matrix
 
 
+def _write_register(directory: Path, passages: list[Passage], register: SectionRegister,
+                    embeddings: IdentifiedEmbeddings, previous: IndexSnapshot | None) -> None:
+    """The section register's vectors: one per phrase of each distinct register text (texts numbered in passage
+    order, as retrieval numbers them). Phrases embedded by the previous build are taken over."""
+    texts, phrases = register_items(passages)
+    cache: dict[str, np.ndarray] = {}
+    old = previous.path / REGISTER_DIR if previous is not None else None
+    if old is not None and (old / "phrases.json").is_file():
+        old_phrases = json.loads((old / "phrases.json").read_text(encoding="utf-8"))
+        cache = dict(zip((phrase for _, phrase in old_phrases), np.load(old / "vectors.npy")))
+    todo = list(dict.fromkeys(phrase for _, phrase in phrases if phrase not in cache))
+    if todo:
+        cache.update(zip(todo, embeddings.embed_passages(todo)))
+    directory.mkdir()
+    if texts:
+        build_keyword_indexes(directory / "keyword", texts)  # BM25 over the distinct texts, numbered as above
+    (directory / "phrases.json").write_text(json.dumps(phrases, ensure_ascii=False), encoding="utf-8")
+    dimensions = len(next(iter(cache.values()))) if cache else 0
+    np.save(directory / "vectors.npy", np.array([cache[phrase] for _, phrase in phrases], dtype=np.float32)
+            .reshape(len(phrases), dimensions))
+
+
 def _write_build(settings, embeddings, kept, previous, profiles, register, report, progress) -> Path:  # noqa: ANN001
     index_dir: Path = settings.index_dir
     builds = index_dir / BUILDS_DIR
@@ -257,6 +281,7 @@ def _write_build(settings, embeddings, kept, previous, profiles, register, repor
         goal_items = [dict(asdict(goal), document=source.id) for source, _, _, goals, _ in kept for goal in goals]
         (temporary / "goals.json").write_text(json.dumps({"items": goal_items}, ensure_ascii=False, indent=1), encoding="utf-8")
         build_keyword_indexes(temporary / "keyword", [p.keyword_text for p in passages])
+        _write_register(temporary / REGISTER_DIR, passages, register, embeddings, previous)
 
         collection_name = settings.chroma_collection if not settings.chroma_url else f"{settings.chroma_collection}_{build_id.replace('-', '_')}"
         client = chroma_client(settings.chroma_url, temporary / "chroma")

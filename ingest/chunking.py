@@ -42,11 +42,15 @@ def _hard_split(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
     return [s for s in spans if s[1] > s[0]]
 
 
-def section_spans(text: str, section: Section, max_chars: int, min_chars: int) -> list[tuple[int, int]]:
-    """Greedy packing of paragraphs into spans of at most max_chars; a small tail joins its predecessor."""
+def section_spans(text: str, section: Section, max_chars: int, min_chars: int,
+                  whole_rows: bool = False) -> list[tuple[int, int]]:
+    """Greedy packing of paragraphs into spans of at most max_chars; a small tail joins its predecessor.
+
+    `whole_rows` (registers, whose rows are paragraphs that carry their headers at their end): a row longer than
+    max_chars stays one passage, so that no passage holds a piece of a row without its area type and rates."""
     units: list[tuple[int, int]] = []
     for a, b in _pieces(text, section.start, section.end, _PARAGRAPH_BREAK):
-        units.extend([(a, b)] if b - a <= max_chars else _hard_split(text, a, b, max_chars))
+        units.extend([(a, b)] if b - a <= max_chars or whole_rows else _hard_split(text, a, b, max_chars))
     spans: list[tuple[int, int]] = []
     for a, b in units:
         if spans and b - spans[-1][0] <= max_chars:
@@ -93,7 +97,9 @@ def make_passages(
         if section.footnote and section.number:
             ancestors.append(section.number)  # a footnote's context is the section its marker stands in, too
         outline_context = " – ".join(titles[n] for n in ancestors if n in titles)
-        for ordinal, (start, end) in enumerate(section_spans(doc.text, section, max_chars, min_chars)):
+        register = doc.source.is_register(section.number, section.title)
+        spans = section_spans(doc.text, section, max_chars, min_chars, whole_rows=register and not section.footnote)
+        for ordinal, (start, end) in enumerate(spans):
             text = doc.text[start:end]
             if not section.goal_code and _squash(text) in {_squash(section.label), _squash(section.title)}:
                 continue  # a heading with no text of its own carries nothing to cite
@@ -117,7 +123,7 @@ def make_passages(
                 page_label=doc.label_at(start),
                 outline_context=outline_context,
                 dense=not doc.source.is_keyword_only(section.number, section.title),
-                dense_chars=REGISTER_EMBEDDED_CHARS if doc.source.is_register(section.number, section.title) else 0,
+                dense_chars=REGISTER_EMBEDDED_CHARS if register else 0,
                 footnote=section.footnote,
             )
             passage.search_text = search_text(passage, goal_by_code)

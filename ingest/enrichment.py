@@ -85,6 +85,22 @@ class GoalProfiles:
             parts.append("Stichworte: " + ", ".join(profile.keywords))
         return "\n".join(p for p in parts if p)
 
+    def register_text(self, code: str) -> str:
+        """A goal's profile as a register text (assistant/retrieval/register.py), one line per thing said of it: the
+        goal's passages then compete with the KR's sections on the register signal on equal terms."""
+        profile = self.by_code.get(code)
+        if not profile:
+            return ""
+        lines = [profile.title, profile.summary, *profile.project_examples]
+        if profile.keywords:
+            lines.append("Stichworte: " + ", ".join(profile.keywords))
+        return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+    def enrich_register(self, passages: list[Passage]) -> None:
+        for passage in passages:
+            if passage.goal_code:
+                passage.register_text = self.register_text(passage.goal_code)
+
     def enrich(self, passages: list[Passage]) -> None:
         for passage in passages:
             extra = self.profile_text(passage.goal_code) if passage.goal_code else ""

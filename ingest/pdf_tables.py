@@ -106,6 +106,7 @@ class TableState:
 
     header: list[str] | None = None
     columns: list[tuple[float, float]] = field(default_factory=list)
+    last: list[str] = field(default_factory=list)  # the cells of its last row, which a broken row goes on with
 
 
 @dataclass
@@ -306,9 +307,10 @@ def find_tables(text: str, fragments: list[_Fragment], state: TableState | None 
             index = following
             continue
         if header is not None:
-            lines = ["; ".join(f"{h}: {c.text()}" if h else c.text() for h, c in zip(header, r.cells)) for r in data]
+            cells = _carry_on([[c.text() for c in r.cells] for r in data], len(header), state.last if continued else [])
+            lines = ["; ".join(f"{h}: {c}" if h else c for h, c in zip(header, texts)) for texts in cells]
             covered = [f for r in run for f in r.fragments()]
-            next_state = TableState(header, _columns(data))
+            next_state = TableState(header, _columns(data), cells[-1])
         else:
             lines = [f"{lead} {r.text()}" for r in data]
             covered = lead_row.fragments() + [f for r in data for f in r.fragments()]
@@ -322,6 +324,20 @@ def find_tables(text: str, fragments: list[_Fragment], state: TableState | None 
         if any(f.start >= last_table_end and _visible(f) for f in body):
             next_state = TableState()  # text follows the table on this page: the next page starts afresh
     return TableCut(edits, count), next_state
+
+
+def _carry_on(rows: list[list[str]], width: int, before: list[str]) -> list[list[str]]:
+    """Rows whose first cell goes on alone (on the next page, or in a paragraph of its own) carry the other cells of
+    the row they continue, and name it: "Düren, Kreis, davon (Fortsetzung): Arnoldsweiler, …; Art des
+    Fördergebiets: D; …". `before`: the last row of the page before, for a row broken by the page end."""
+    out: list[list[str]] = []
+    for texts in rows:
+        previous = out[-1] if out else before
+        if len(texts) == 1 < width and len(previous) == width:
+            name = previous[0].split(":", 1)[0].removesuffix(" (Fortsetzung)").strip()
+            texts = [f"{name} (Fortsetzung): {texts[0]}", *previous[1:]]
+        out.append(texts)
+    return out
 
 
 def split_page(text: str, fragments: list[_Fragment], state: TableState | None = None

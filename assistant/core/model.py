@@ -146,6 +146,9 @@ class Passage:
     dense: bool = True  # False: keyword side only (no vector in the collection); see Source.keyword_only_sections
     dense_chars: int = 0  # > 0: only this many leading characters are embedded (registers); 0 = the whole search text
     footnote: str = ""  # the footnote's number ("70") where the passage is a footnote of its section
+    # The section register's words for the passage's section (corpus/section_register.yaml): a found-by signal of
+    # its own on the retrieval side (assistant/retrieval/register.py), never embedded with the passage nor quoted.
+    register_text: str = ""
 
     @property
     def embedding_text(self) -> str:
@@ -167,6 +170,7 @@ class Passage:
         data.pop("outline_context")
         data.pop("dense")
         data.pop("dense_chars")
+        data.pop("register_text")
         data["page_start"] = self.page_start or 0
         data["page_end"] = self.page_end or 0
         return data

@@ -53,9 +53,9 @@ class Settings(BaseSettings):
     eval_runs_dir: Path = Field(default=Path("reports/runs"), description="Where `irek eval run` stores every run.")
 
     section_register: bool = Field(
-        default=False,
-        description="Add corpus/section_register.yaml to what sections are found by. Off by default: it lifts the "
-        "outsiders' GRW questions but costs goal queries (docs/retrieval.md).",
+        default=True,
+        description="Index corpus/section_register.yaml as a found-by signal of its own (its weights: "
+        "assistant/tuned/retrieval_weights.json); off = passages carry no register words (docs/retrieval.md).",
     )
 
     chunk_max_chars: int = Field(default=800, ge=200, description="Upper size of a passage in characters.")

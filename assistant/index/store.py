@@ -11,6 +11,9 @@ index_dir/
     goals.json                     the IREK goal catalogue
     documents/<id>.json            cleaned text and page offsets of each document (source view, quote checks)
     keyword/words, keyword/ngrams  bm25s indexes over German stems and compound n-grams
+    register/phrases.json          the section register's phrases as [text number, phrase] (texts: the distinct
+    register/vectors.npy           register texts of the passages, in passage order) and one vector per phrase
+    register/keyword/words, ngrams bm25s indexes over those distinct register texts
     chroma/                        the Chroma store (when no Chroma server is configured)
 """
 
@@ -35,12 +38,13 @@ from assistant.core.model import Passage, page_for_offset
 
 INDEX_FORMAT = 1
 # Bump when cleaning, structure or chunking change what a document turns into.
-PIPELINE_VERSION = "2026-11-28.1"  # footnotes apart, tables by rows, no bare headings
+PIPELINE_VERSION = "2026-11-28.3"  # register texts of their own; register rows whole and carried over page ends
 CURRENT_LINK = "current"
 BUILDS_DIR = "builds"
 LEASES_DIR = "leases"
 TEMPORARY_PREFIX = ".tmp-"
 LEASE_STALE_S = 24 * 3600  # a lease of another host that has not been renewed for a day is ignored
+REGISTER_DIR = "register"
 
 
 class IndexUnavailable(RuntimeError):

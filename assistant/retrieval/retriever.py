@@ -21,6 +21,7 @@ from assistant.core.paths import TUNED_DIR, TunedValuesMissing
 from assistant.embedding.embedders import IdentifiedEmbeddings, shared_embeddings
 from assistant.index.store import IndexSnapshot, IndexUnavailable
 from assistant.retrieval.expansion import EXPANSION_WEIGHT, expansion_terms
+from assistant.retrieval.register import RegisterSignal
 from assistant.core.settings import Settings
 from assistant.text.analysis import KEYWORD_VIEWS
 from assistant.index.vectors import open_dense_search
@@ -53,9 +54,14 @@ class FusionWeights:
     dense: float = 0.6
     keyword: float = 0.4
     ngram_share: float = 0.5  # share of the compound n-gram BM25 inside the keyword side
-    exact_bonus: float = 1.0  # added for a passage named by an exact reference in the query
+    # added for a passage named by an exact reference in the query, as a share of all other weights together (1.0:
+    # as much as a passage first on every other signal gets, so that the named passage comes first)
+    exact_bonus: float = 1.0
     acronym_bonus: float = 0.15  # added per rare acronym of the query that the passage contains
     dense_candidates: int = 60
+    # the section register, scored apart from the passage (assistant/retrieval/register.py); 0 = not used
+    register_keyword: float = 0.0  # BM25 over the register texts (stems and n-grams, mixed by ngram_share)
+    register_dense: float = 0.0  # the question's vector against the register's phrases
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,7 @@ class Retriever:
             settings.dense_search, chroma.get("url") or settings.chroma_url, snapshot.path, chroma["collection"],
             [p.chunk_id for p in self.passages], self._dense_rows, snapshot.embeddings,
         )
+        self.register = RegisterSignal(self.passages, snapshot.path)
 
     @classmethod
     def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
@@ -138,13 +145,13 @@ class Retriever:
 
     # -- sides ---------------------------------------------------------------------------------------------------
 
-    def keyword_views(self, query: str) -> tuple[dict[str, np.ndarray], float]:
+    def keyword_views(self, query: str, added: str | None = None) -> tuple[dict[str, np.ndarray], float]:
         """BM25 per keyword view, min-max normalised per query (all zeros where no query term is indexed), and the
         highest raw BM25 of the query's own stems in the body text (how strongly the corpus knows these words; a
         footnote, a line or two, would score high on any one word it shares). The statute wording
         that the query glossary adds (assistant/retrieval/expansion.py) counts with EXPANSION_WEIGHT."""
-        added = " ; ".join(expansion_terms(query))
         views, raw_max = {}, 0.0
+        added = " ; ".join(expansion_terms(query)) if added is None else added
         for name, analyse in KEYWORD_VIEWS.items():
             index = self._keyword[name]
             tokens = [t for t in analyse(query) if t in index.vocab_dict]
@@ -229,8 +236,23 @@ class Retriever:
                 pattern = _article_pattern(number, act)
                 named |= np.array([bool(pattern.search(p.text)) for p in self.passages])
         for number in _FOOTNOTE.findall(query):
-            named |= np.array([p.footnote == number for p in self.passages])
+            named[self._footnotes_named(query, number)] = True
         return named
+
+    def _footnotes_named(self, query: str, number: str) -> list[int]:
+        """Footnote `number`: numbers count afresh in each document and in the KR's annexes (the application forms
+        number theirs from 1 again). An annex or section the query names decides; otherwise the footnotes of the
+        documents' main text are meant."""
+        rows = [i for i, p in enumerate(self.passages) if p.footnote == number]
+        annexes = {f"Anhang {n}" for n in _ANNEX.findall(query)}
+        codes = [c for c in _CODE.findall(query) if c in self._section_numbers]
+        if annexes:
+            return [i for i in rows if self.passages[i].section_number in annexes]
+        if codes:
+            return [i for i in rows if any(self.passages[i].section_number == c
+                                           or self.passages[i].section_number.startswith(c + ".") for c in codes)]
+        main = [i for i in rows if not self.passages[i].section_number.startswith("Anhang")]
+        return main or rows
 
     def acronym_matches(self, query: str) -> np.ndarray:
         counts = np.zeros(len(self.passages), dtype=np.float32)
@@ -249,16 +271,22 @@ class Retriever:
         query = normalise_query(query)
         started = time.perf_counter()
         allowed = self.allowed_mask(filters)
-        views, raw_max = self.keyword_views(query)
+        added = " ; ".join(expansion_terms(query))  # the statute wording of the query glossary
+        views, raw_max = self.keyword_views(query, added)
         exact, acronyms = self.exact_references(query), self.acronym_matches(query)
         after_keyword = time.perf_counter()
         vector = self.query_vector(query)
         dense = self.dense_scores(vector, allowed)
         after_dense = time.perf_counter()
+        register = self.register.keyword(query, added, EXPANSION_WEIGHT) if self.register else {}
+        register_dense = self.register.dense(vector) if self.register else None
+        after_register = time.perf_counter()
         return ScoreParts(
             query=query, vector=vector, keyword_raw_max=raw_max,
             words=views["words"], ngrams=views["ngrams"], dense=dense, exact=exact, acronyms=acronyms, allowed=allowed,
-            timings_ms={"keyword": (after_keyword - started) * 1000, "dense": (after_dense - after_keyword) * 1000},
+            register_words=register.get("words"), register_ngrams=register.get("ngrams"), register_dense=register_dense,
+            timings_ms={"keyword": (after_keyword - started) * 1000, "dense": (after_dense - after_keyword) * 1000,
+                        "register": (after_register - after_dense) * 1000},
         )
 
     def search(self, query: str, k: int = 5, filters: SearchFilters | None = None,
@@ -316,10 +344,23 @@ class ScoreParts:
     exact: np.ndarray
     acronyms: np.ndarray
     allowed: np.ndarray
+    register_words: np.ndarray | None = None  # the section register's signals (None: the index has no register)
+    register_ngrams: np.ndarray | None = None
+    register_dense: np.ndarray | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def keyword(self, w: FusionWeights) -> np.ndarray:
         return (1.0 - w.ngram_share) * self.words + w.ngram_share * self.ngrams
+
+    def register(self, w: FusionWeights) -> np.ndarray:
+        """The register's contribution to the fused score."""
+        total = np.zeros_like(self.words)
+        if w.register_keyword and self.register_words is not None:
+            total += w.register_keyword * ((1.0 - w.ngram_share) * self.register_words
+                                           + w.ngram_share * self.register_ngrams)
+        if w.register_dense and self.register_dense is not None:
+            total += w.register_dense * self.register_dense
+        return total
 
     def dense_normalised(self) -> np.ndarray:
         dense = np.zeros_like(self.dense)
@@ -329,8 +370,9 @@ class ScoreParts:
         return dense
 
     def fuse(self, w: FusionWeights) -> np.ndarray:
-        fused = (w.dense * self.dense_normalised() + w.keyword * self.keyword(w)
-                 + w.exact_bonus * self.exact + w.acronym_bonus * self.acronyms)
+        others = w.dense + w.keyword + w.register_keyword + w.register_dense
+        fused = (w.dense * self.dense_normalised() + w.keyword * self.keyword(w) + self.register(w)
+                 + w.exact_bonus * others * self.exact + w.acronym_bonus * self.acronyms)
         fused[~self.allowed] = -np.inf
         return fused
 

@@ -301,8 +301,11 @@ def test_keyword_only_sections_get_no_vector_but_stay_searchable(small_settings,
     assert not snapshot.embeddings[[snapshot.by_chunk_id[p.chunk_id] for p in advice]].any()
     # still found by its words, also when a filter leaves only keyword-only passages
     retriever = Retriever.open(small_settings)
-    best = retriever.search("kostenlose Beratung für Start-ups zur E-Mobilität", k=3).hits[0]
-    assert best.passage.section_number == "2" and best.dense == 0.0 and best.keyword > 0
+    # among the first three, no longer first: with the weights tuned on 2026-11-28 (dense 0.5) a passage without a
+    # vector gives up more of its score than before (dense 0.3)
+    hits = retriever.search("kostenlose Beratung für Start-ups zur E-Mobilität", k=3).hits
+    best = next(h for h in hits if h.passage.section_number == "2")
+    assert best.dense == 0.0 and best.keyword > 0, [(h.passage.section_number, h.score) for h in hits]
     only = retriever.search("Beratung", k=3, filters=SearchFilters(document="foerderung", section="2")).hits
     assert only and all(h.passage.section_number == "2" for h in only)
     # an unchanged re-run embeds nothing; making the section dense again embeds just its passages

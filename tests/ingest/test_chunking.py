@@ -84,3 +84,13 @@ def test_register_passage_embeds_only_its_opening_at_a_word_boundary():
     assert text[len(register.embedding_text)] == " "  # cut between words
     assert register.keyword_text == text  # the keyword side reads the whole list
     assert replace(register, dense_chars=0).embedding_text == text
+
+
+def test_a_register_row_longer_than_a_passage_stays_whole():
+    row = "Berlin: Berlin, davon: " + ", ".join(f"Zelle {n:04d}" for n in range(150)) + "; Art des Fördergebiets: C"
+    text = "Kurze Zeile; Art des Fördergebiets: D\n\n" + row + "\n\nNoch eine; Art des Fördergebiets: D"
+    section = Section("Anhang 5", "Register", 0, len(text))
+    spans = section_spans(text, section, max_chars=200, min_chars=50, whole_rows=True)
+    assert any(text[a:b] == row for a, b in spans)
+    assert all("Art des Fördergebiets" in text[a:b] for a, b in spans)
+    assert not any(text[a:b] == row for a, b in section_spans(text, section, max_chars=200, min_chars=50))

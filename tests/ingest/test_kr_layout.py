@@ -136,6 +136,37 @@ def test_register_of_aid_areas_rows_carry_land_and_category(grw_prepared):
                         "(kleine/mittlere/große Unternehmen): 45/35/25 Prozent")
 
 
+@pytest.mark.parametrize("continued, name, category", [
+    ("Arnoldsweiler, Birgel", "Nordrhein-Westfalen: Düren, Kreis, davon (Fortsetzung)", "D"),  # PDF page 94
+    ("Allende-Straße, Ernst-Enge-Straße", "Sachsen: Chemnitz, Kreisfreie Stadt, davon (Fortsetzung)", "D"),  # page 98
+])
+def test_a_register_row_broken_by_the_page_end_goes_on_with_its_name_category_and_rates(grw_prepared, continued,
+                                                                                         name, category):
+    rows = [row for p in _body(grw_prepared) if p.section_number == "Anhang 5" for row in p.text.split("\n\n")]
+    row = next(row for row in rows if continued in row.split(": ", 2)[-1][:60])
+    assert row.startswith(f"{name}: {continued}")
+    assert re.search(rf"; Art des Fördergebiets: {category}; Maximaler Fördersatz [^:]*: 20/10 Prozent", row), row
+
+
+def test_every_passage_of_the_register_of_aid_areas_holds_whole_rows(grw_prepared):
+    """A row longer than a passage (Berlin's traffic cells, Rostock's streets) stays whole: no passage holds a piece
+    of a row without its area type and rates."""
+    passages = [p for p in _body(grw_prepared) if p.section_number == "Anhang 5"]
+    opening = passages[0].text.split("\n\n", 1)[0]
+    assert opening.startswith("Anhang 5 Regionalfördergebiet")
+    rows = [row for p in passages for row in p.text.split("\n\n") if row != opening]
+    assert rows and all(re.search(r"; Art des Fördergebiets: [CD]; Maximaler Fördersatz [^:]*: \d", row) for row in rows)
+    berlin = [row for row in rows if row.startswith("Berlin: Berlin, davon folgende Verkehrszellen")]
+    assert len(berlin) == 2 and max(len(row) for row in berlin) > 800  # longer than a passage, and whole
+
+
+def test_no_passage_that_can_be_quoted_holds_a_footnote_marker(grw_prepared):
+    """A marker glued to a word or number ("Unternehmen38", "Nummer 1.232") would be quoted as if it were text."""
+    glued = [(p.section_number, m.group()) for p in _body(grw_prepared)
+             for m in re.finditer(r"\b[A-Za-zÄÖÜäöüß]{3,}\d{1,3}(?:,\s?\d{1,3})*(?=[\s,.;:)])", p.text)]
+    assert glued == []
+
+
 # --- no bare headings ------------------------------------------------------------------------------------------
 
 def test_no_passage_is_a_bare_heading(grw_prepared):

@@ -89,6 +89,27 @@ def test_footnote_reference_lands_first(retriever, query, number):
     assert first.exact and f"Fn. {number}" in first.citation
 
 
+@pytest.mark.parametrize("query, section, page", [
+    ("Fn. 5", "1.5", 7),  # the main text's footnote 5, not the application form's
+    ("Fußnote 5 in Anhang 2", "Anhang 2", 60),  # the form counts its footnotes from 1 again
+    ("Fn. 5 zu Nr. 1.5", "1.5", 7),
+])
+def test_a_footnote_number_means_the_main_texts_unless_an_annex_is_named(retriever, query, section, page):
+    exact = [h for h in _top(retriever, query, k=10) if h.exact and h.passage.footnote]
+    assert {(h.passage.footnote, h.passage.section_number, h.passage.page_start) for h in exact} == {("5", section, page)}
+
+
+def test_the_register_counts_apart_from_the_passage_text(retriever):
+    """An everyday question whose words stand only in the register ("Branchen", "kein Geld") reaches the list of
+    excluded sectors by the register signal, which footnotes and search texts never carry."""
+    parts = retriever.score_parts("Welche Branchen bekommen grundsätzlich kein Geld aus der GRW?")
+    listed = [i for i, p in enumerate(retriever.passages) if p.section_number == "2.7.1" and not p.footnote]
+    assert parts.register_words is not None and parts.register_dense is not None
+    assert max(parts.register_dense[i] for i in listed) == pytest.approx(1.0)
+    assert all(parts.register_dense[i] == 0 for i, p in enumerate(retriever.passages) if p.footnote)
+    assert all(p.register_text not in p.search_text for p in retriever.passages if p.register_text)
+
+
 @pytest.mark.parametrize("query, cited", [
     ("Art. 48 AGVO", ["Artikel 48 AGVO"]),
     ("Was regelt Artikel 26a AGVO?", ["Artikel 26a AGVO"]),
