@@ -231,6 +231,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 summary.append(f"Möglich ist: {_short_name(alternative.name)}.")
         else:
             rate = _rate_phrase(lead, w, found.profile)
+            if len(rate) > 120:  # the bottom line names the first rate; the whole rule follows in the path's line
+                refs = "".join(re.findall(r" \[\d{1,3}\]", rate))
+                rate = re.split(r";|, wenn", rate, maxsplit=1)[0].strip() + refs
             summary.append(f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else "."))
             if lead.next_steps:
                 summary.append(f"Nächster Schritt: {_short(lead.next_steps[0], 140)}")
@@ -419,6 +422,9 @@ def _traceable(paragraph: str, quotes: dict[int, str]) -> str:
     return text if not text.endswith(":") else ""
 
 
+_ABBREVIATION = re.compile(r"(?:\b(?:z|B|Nr|Abs|S|u|a|d|h|i|e|bzw|ggf|ca|vgl|Art|Mio|Mrd|Tsd|inkl|sog|evtl|Fn)|\d)\.$")
+
+
 def _pieces(paragraph: str) -> list[str]:
     """The sentences and list items of a paragraph; a quotation („…“) is never cut."""
     pieces, start, depth = [], 0, 0
@@ -427,7 +433,7 @@ def _pieces(paragraph: str) -> list[str]:
         if depth > 0:
             continue
         end_of_sentence = char in ".!?]" and paragraph[index + 1 : index + 2] == " " and \
-            paragraph[index + 2 : index + 3][:1].isupper()
+            paragraph[index + 2 : index + 3][:1].isupper() and not _ABBREVIATION.search(paragraph, 0, index + 1)
         if char == "\n" or end_of_sentence:
             pieces.append(paragraph[start : index + (0 if char == "\n" else 1)].strip())
             start = index + 1
@@ -441,10 +447,10 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     if not w.cites.items or not summary:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
     quotes = w.quotes()
-    summary = _within(_traceable(summary, quotes), MAX_SUMMARY_CHARS)
+    summary = _traceable(_within(summary, MAX_SUMMARY_CHARS), quotes)
     details = [p for p in (_traceable(d, quotes) for d in details) if p]
     if not summary and details:
-        summary, details = _within(details[0], MAX_SUMMARY_CHARS), details[1:]
+        summary, details = _traceable(_within(details[0], MAX_SUMMARY_CHARS), quotes), details[1:]
     goals = [_answer_goal(g, w) for g in found.goals[:3]] if found.mode == "project" or (
         found.mode == "fact" and found.goals and IREK_QUESTION.search(found.question)) else []
     missing = found.funding.missing_facts[:2] if found.funding and found.mode == "project" else []
@@ -454,13 +460,13 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
 
 
 def _within(summary: str, limit: int) -> str:
-    """The summary cut to whole sentences within `limit` characters."""
-    while len(summary) > limit:
-        cut = max(summary.rfind(". ", 0, len(summary) - 1), summary.rfind("] ", 0, len(summary) - 1))
-        if cut <= 0:
-            return _short(summary, limit)
-        summary = summary[: cut + 1]
-    return summary
+    """The summary cut to whole sentences (never inside a quotation) within `limit` characters; a single sentence
+    that is too long is shortened by words."""
+    pieces = _pieces(summary)
+    while len(" ".join(pieces)) > limit and len(pieces) > 1:
+        pieces.pop()
+    text = " ".join(pieces)
+    return text if len(text) <= limit else _short(text, limit)
 
 
 def _renumbered(answer: Answer) -> Answer:

@@ -36,6 +36,7 @@ from assistant.goals.lists import find_list
 from assistant.goals.matching import GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
+from assistant.text.analysis import stems
 
 MAX_QUESTION_CHARS = 2000
 
@@ -134,8 +135,10 @@ class AnswerPipeline:
         earlier = [t for t in q.history if t.get("role") == "user" and t.get("content")]
         if not earlier or not (is_follow_up(q.text, q.history) or len(q.text.split()) <= 12):
             return False
-        if self.router.refusal_probability(q.parts.vector, q.text) >= self.scope.thresholds.router_refusal:
-            return False  # "Und hast du ein Rezept für Apfelkuchen?" is no follow-up of a funding question
+        refusal = self.router.refusal_probability(q.parts.vector, q.text)
+        unknown = [s for s in stems(q.text) if s not in self.retriever.known_stems]
+        if refusal >= self.scope.thresholds.router_refusal or unknown and refusal >= self.scope.thresholds.router_refusal / 2:
+            return False  # "Und welches Rezept passt dazu?" is no follow-up of a funding question
         context = normalise_query(" ".join(t["content"] for t in earlier[-2:]))
         return self.scope.in_scope(context, [], self.retriever.score_parts(context))
 
