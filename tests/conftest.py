@@ -38,7 +38,7 @@ BROWSER_TESTS = TESTS_DIR / "assistant" / "web"
 
 
 def tier_of(path: Path, fixturenames) -> str:  # noqa: ANN001 - any iterable of fixture names
-    if path.is_relative_to(BROWSER_TESTS):
+    if path.is_relative_to(BROWSER_TESTS) or "browser" in fixturenames:
         return "browser"
     return "integration" if INTEGRATION_FIXTURES.intersection(fixturenames) else "unit"
 
@@ -228,3 +228,18 @@ def prepared_snapshot(grw_prepared, irek_prepared):
 def irek_raw() -> str:
     return (REAL_CORPUS / "irek-landkreis-osnabrueck.txt").read_text(encoding="utf-8")
 
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, headless through Playwright, once per session: the web page's tests and the evaluators'
+    report share it (Playwright's sync API allows one instance per thread)."""
+    from helpers.web import CHROMIUM, launch_chromium
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Kein Chromium unter {CHROMIUM} (scripts/test installiert das Debian-Paket „chromium“).")
+    with sync_playwright() as playwright:
+        launched = launch_chromium(playwright)
+        yield launched
+        launched.close()

@@ -31,6 +31,7 @@ _STEERING = [
     # official commitments the assistant is asked to make up
     r"\b(schreib|erstell|formulier|stell|gib)\w*\s+(mir|uns)\b.{0,60}\b(bewilligungsbescheid|förderzusage|zusage|bestätigung|bescheinigung)\b",
     r"\b(genehmige|bewillige|sag zu)\b.{0,40}\b(antrag|förderung|vorhaben)\b",
+    r"\b(schreib|erstell|formulier)\w{0,3}\b.{0,40}\b(bewilligungsbescheid|förderbescheid|zuwendungsbescheid|förderzusage)\b",
     r"\bmit unterschrift\b",
     # prompt extraction and rule removal
     r"\b(wiederhole|gib)\b.{0,40}\b(text|nachricht|alles)\b.{0,30}\b(vor|über) (meiner|dieser) nachricht\b",

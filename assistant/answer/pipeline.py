@@ -128,16 +128,19 @@ class AnswerPipeline:
         calibrated thresholds, or when the intent router does not take it for a question outside the task (the scores
         of a short paraphrase such as "Bauunternehmen will neue Halle, GRW?" stay low). It reads the question in its
         conversation: a follow-up ("Was muss ich als Nächstes tun?") is in scope when the conversation it continues is."""
-        if q.structured or self.scope.in_scope(q.text, q.history, q.parts):
+        if q.structured:
             return True
-        if self.scope.has_domain_term(q.text) and self.router.refusal_probability(q.parts.vector, q.text) < self.scope.thresholds.router_refusal:
+        thresholds = self.scope.thresholds
+        refusal = self.router.refusal_probability(q.parts.vector, q.text)
+        if self.scope.in_scope(q.text, q.history, q.parts):
+            return refusal < thresholds.router_override
+        if self.scope.has_domain_term(q.text) and refusal < thresholds.router_refusal:
             return True
         earlier = [t for t in q.history if t.get("role") == "user" and t.get("content")]
         if not earlier or not (is_follow_up(q.text, q.history) or len(q.text.split()) <= 12):
             return False
-        refusal = self.router.refusal_probability(q.parts.vector, q.text)
         unknown = [s for s in stems(q.text) if s not in self.retriever.known_stems]
-        if refusal >= self.scope.thresholds.router_refusal or unknown and refusal >= self.scope.thresholds.router_refusal / 2:
+        if refusal >= thresholds.router_override or unknown and refusal >= thresholds.router_follow_up:
             return False  # "Und welches Rezept passt dazu?" is no follow-up of a funding question
         context = normalise_query(" ".join(t["content"] for t in earlier[-2:]))
         return self.scope.in_scope(context, [], self.retriever.score_parts(context))

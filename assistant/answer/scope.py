@@ -48,7 +48,9 @@ class ScopeThresholds:
 
     dense: float = 0.80
     keyword: float = 4.0
-    router_refusal: float = 0.5  # see AnswerPipeline.in_scope
+    router_refusal: float = 0.25  # the router's refusal odds under which a question with weak scores is answered
+    router_override: float = 0.8  # the odds at which a question is refused although its scores pass
+    router_follow_up: float = 0.3  # the odds at which a follow-up with a word the corpus does not know is refused
 
     @classmethod
     def load(cls, path: Path = THRESHOLDS_FILE) -> "ScopeThresholds":

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from helpers.eval_runs import make_run, write_set
-from helpers.web import CHROMIUM, DESKTOP, launch_chromium, png_size
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from helpers.web import DESKTOP, png_size
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -34,16 +34,6 @@ class FixedClock:
         moment = self.times[min(self.calls // 2, len(self.times) - 1)]
         self.calls += 1
         return moment
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Kein Chromium unter {CHROMIUM} (scripts/test installiert das Debian-Paket „chromium“).")
-    with sync_playwright() as playwright:
-        launched = launch_chromium(playwright)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

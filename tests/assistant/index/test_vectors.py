@@ -235,7 +235,13 @@ def test_index_on_a_chroma_server_build_search_rebuild(chroma_server, tmp_path, 
     second_collection = IndexSnapshot.open(settings.index_dir).manifest["chroma"]["collection"]
     assert second_collection != first_collection
     names = {c.name for c in client.list_collections()}
-    assert second_collection in names and first_collection not in names  # the old server collection was dropped
+    # The previous build is kept (IREK_INDEX_KEEP_BUILDS, 2) and with it its collection; one build later it goes.
+    assert {second_collection, first_collection} <= names
+    (corpus / "dorfladen.md").write_text((corpus / "dorfladen.md").read_text(encoding="utf-8") + "\nGeöffnet ab 7 Uhr.\n",
+                                         encoding="utf-8")
+    assert build_index(settings, embeddings).switched
+    names = {c.name for c in client.list_collections()}
+    assert first_collection not in names and second_collection in names  # the oldest server collection was dropped
 
     hits = Retriever.open(settings).search("Wo finde ich einen Geldautomaten und eine Packstation im Dorf?", k=3).hits
     assert hits[0].passage.document == "dorfladen" and "Packstation" in hits[0].passage.text

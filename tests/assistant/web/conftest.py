@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 from helpers.servers import RunningServer, start_server
-from helpers.web import CHROMIUM, DESKTOP, PHONE, launch_chromium, new_context
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from helpers.web import DESKTOP, PHONE, new_context
+from playwright.sync_api import BrowserContext, Page
 
 from assistant.core.settings import Settings
 
@@ -49,16 +49,6 @@ def empty_web_server(tmp_path_factory) -> Iterator[RunningServer]:
     running = start_server(settings)
     yield running
     running.stop()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Kein Chromium unter {CHROMIUM} (scripts/test installiert das Debian-Paket „chromium“).")
-    with sync_playwright() as playwright:
-        launched = launch_chromium(playwright)
-        yield launched
-        launched.close()
 
 
 def _page(context: BrowserContext) -> Page:

@@ -351,8 +351,8 @@ def test_feedback_thumb_first_then_an_optional_comment(page, web_server, canned)
     key = page.evaluate("window.irekAssistent.entries")[-1]["key"]
     card.get_by_role("button", name="Rückmeldung senden").click()  # the thumb alone counts
     expect(card.get_by_text("Danke für Ihre Rückmeldung!")).to_be_focused()
-    _, stored = web_server.get_json("/api/feedback?limit=50")
-    mine = [item for item in stored["items"] if item["answer_id"] == key]
+    stored = web_server.state.feedback.list(50)  # reading feedback over HTTP needs the admin token
+    mine = [item.to_dict() for item in stored if item.answer_id == key]
     assert len(mine) == 1 and mine[0]["rating"] == "up" and mine[0]["comment"] is None
 
 
