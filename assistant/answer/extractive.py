@@ -382,6 +382,21 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     return summary, details, []
 
 
+def _listed_goals(goal_list: GoalList | None, w: _Writer) -> list[AnswerGoal]:
+    """The Handlungsziele a list answer names, in the IREK's order, as the answer's goals (contracts.md §2)."""
+    if goal_list is None or goal_list.level != "handlungsziel":
+        return []
+    title_of = goal_list.titles.get
+    goals = []
+    for goal in goal_list.items:
+        passage = goal_list.passages.get(goal.code)
+        numbers = [c.n for c in w.cites.items if passage is not None and c.passage.chunk_id == passage.chunk_id]
+        goals.append(AnswerGoal(goal.code, goal.title, GoalRef(goal.parent, title_of(goal.parent, "")),
+                                GoalRef(goal.corridor, title_of(goal.corridor, "")), 1.0,
+                                passage.chunk_id if passage else "", numbers))
+    return goals
+
+
 def _corridor_passage(code: str, title: str, passages: list[Passage]) -> Passage | None:
     return next((p for p in passages if p.document == "irek" and not p.goal_code
                  and (p.corridor == code or p.section_title.startswith(title))), None)
@@ -453,6 +468,8 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
         summary, details = _traceable(_within(details[0], MAX_SUMMARY_CHARS), quotes), details[1:]
     goals = [_answer_goal(g, w) for g in found.goals[:3]] if found.mode == "project" or (
         found.mode == "fact" and found.goals and IREK_QUESTION.search(found.question)) else []
+    if found.mode == "list":
+        goals = _listed_goals(found.goal_list, w)
     missing = found.funding.missing_facts[:2] if found.funding and found.mode == "project" else []
     answer = Answer("\n\n".join([summary, *details]), False, goals, paths, w.cites.to_answer(), missing_facts=missing,
                     mode=found.mode, intent=found.intent, summary=summary)

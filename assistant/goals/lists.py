@@ -38,6 +38,7 @@ class GoalList:
     count: bool = False  # the question asks how many
     by_topic: bool = False  # the items were chosen by the question's topic, not by a code or a name
     passages: dict[str, Passage] = field(default_factory=dict)  # goal code → its IREK passage, to cite
+    titles: dict[str, str] = field(default_factory=dict)  # every code of the catalogue → its title
 
 
 def _named_corridor(question: str, corridors: list[Goal]) -> Goal | None:
@@ -63,21 +64,22 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts) -> GoalLis
     catalogue = matcher.catalogue
     level = levels[0] if "corridor" in levels or "leitziel" in levels else "handlungsziel"
     passages = {p.goal_code: p for p in matcher.retriever.passages if p.document == "irek" and p.goal_code}
+    titles = {g.code: g.title for g in catalogue.goals}
     leitziel = next((catalogue.get(c) for c in _LEITZIEL_CODE.findall(question) if catalogue.get(c)), None)
     corridor = _named_corridor(question, catalogue.corridors)
     if level == "corridor":
-        return GoalList("corridor", catalogue.corridors, None, count, passages=passages)
+        return GoalList("corridor", catalogue.corridors, None, count, passages=passages, titles=titles)
     if leitziel is not None and level == "handlungsziel":
-        return GoalList("handlungsziel", catalogue.children(leitziel.code), leitziel, count, passages=passages)
+        return GoalList("handlungsziel", catalogue.children(leitziel.code), leitziel, count, passages=passages, titles=titles)
     if corridor is not None:
         if level == "leitziel":
-            return GoalList("leitziel", catalogue.children(corridor.code), corridor, count, passages=passages)
+            return GoalList("leitziel", catalogue.children(corridor.code), corridor, count, passages=passages, titles=titles)
         items = [g for g in catalogue.handlungsziele if g.corridor == corridor.code]
-        return GoalList("handlungsziel", items, corridor, count, passages=passages)
+        return GoalList("handlungsziel", items, corridor, count, passages=passages, titles=titles)
     if level == "leitziel":
-        return GoalList("leitziel", catalogue.leitziele, None, count, passages=passages)
+        return GoalList("leitziel", catalogue.leitziele, None, count, passages=passages, titles=titles)
     if count and not _topic_words(question):
-        return GoalList("handlungsziel", catalogue.handlungsziele, None, count, passages=passages)
+        return GoalList("handlungsziel", catalogue.handlungsziele, None, count, passages=passages, titles=titles)
     # The goals on a topic: the Leitziel of the best matching goals, with all its Handlungsziele.
     best = matcher.rank(parts, k=3)
     if not best:
@@ -85,7 +87,7 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts) -> GoalLis
     parent = catalogue.get(best[0].leitziel.code)
     if parent is None:
         return None
-    return GoalList("handlungsziel", catalogue.children(parent.code), parent, count, by_topic=True, passages=passages)
+    return GoalList("handlungsziel", catalogue.children(parent.code), parent, count, by_topic=True, passages=passages, titles=titles)
 
 
 _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die der den im in zum zur zu und irek "
