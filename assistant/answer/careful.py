@@ -11,19 +11,11 @@ from pathlib import Path
 
 from pydantic import field_validator
 
-from assistant.core.curated import Curated, CuratedDataError, load
+from assistant.core.curated import Curated, CuratedDataError, load, valid_regex
 from assistant.core.paths import KNOWLEDGE_DIR
 from assistant.funding.knowledge import Source
 
 CAREFUL_FILE = KNOWLEDGE_DIR / "careful.yaml"
-
-
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as problem:
-        raise ValueError(f"kein gültiger regulärer Ausdruck ({problem})") from None
-    return pattern
 
 
 class Guarantee(Curated):
@@ -35,7 +27,7 @@ class Guarantee(Curated):
     @field_validator("patterns")
     @classmethod
     def _patterns(cls, value: list[str]) -> list[str]:
-        return [_compiles(p) for p in value]
+        return [valid_regex(p) for p in value]
 
 
 class OtherRegion(Curated):
@@ -46,7 +38,7 @@ class OtherRegion(Curated):
     @field_validator("topic_words")
     @classmethod
     def _pattern(cls, value: str) -> str:
-        return _compiles(value)
+        return valid_regex(value)
 
 
 class PersonalData(Curated):
@@ -57,7 +49,7 @@ class PersonalData(Curated):
     @field_validator("facts", "persons")
     @classmethod
     def _pattern(cls, value: str) -> str:
-        return _compiles(value)
+        return valid_regex(value)
 
 
 class CarefulCases(Curated):

@@ -160,6 +160,16 @@ def _path_line(path: PathAssessment, w: _Writer, profile) -> tuple[str, list[int
     return text, [int(n) for n in re.findall(r"\[(\d{1,3})\]", text)]
 
 
+def _paths_block(heading: str, shown: list[PathAssessment], w: _Writer, profile) -> tuple[str, list[AnswerPath]]:  # noqa: ANN001
+    """The paths as a list under `heading`, and their structured form."""
+    lines, paths = [], []
+    for path in shown:
+        line, numbers = _path_line(path, w, profile)
+        lines.append(f"- {line}")
+        paths.append(_answer_path(path, numbers))
+    return (f"{heading}:\n" + "\n".join(lines) if lines else ""), paths
+
+
 def _answer_path(path: PathAssessment, numbers: list[int]) -> AnswerPath:
     return AnswerPath(path.id, path.name, path.max_rate, path.applicants, [c.text for c in path.conditions],
                       path.blocked, list(path.reasons), path.where_to_apply, list(path.next_steps), sorted(set(numbers)))
@@ -221,7 +231,6 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         if others:
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
     lead = _lead_path(found.funding)
-    paths: list[AnswerPath] = []
     if lead is not None:
         if lead.blocked:
             summary.append(f"{_short_name(lead.name)} ist nicht möglich: {_short(' '.join(lead.reasons[:1]), 220)}"
@@ -238,13 +247,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             if lead.next_steps:
                 summary.append(f"Nächster Schritt: {_short(lead.next_steps[0], 140)}")
     shown = _paths_to_show(found.funding) if found.funding and found.funding.paths else []
-    lines = []
-    for path in shown:
-        line, numbers = _path_line(path, w, found.profile)
-        lines.append(f"- {line}")
-        paths.append(_answer_path(path, numbers))
-    if lines:
-        details.append("Förderwege:\n" + "\n".join(lines))
+    block, paths = _paths_block("Förderwege", shown, w, found.profile)
+    details += [block] if block else []
     calculation = _calculation(lead, found.profile)
     if calculation:
         details.append(calculation)
@@ -329,15 +333,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details.insert(0, f"Dazu heißt es ({quotes[0][0]}): {quotes[0][1]}")
     if found.goals and IREK_QUESTION.search(found.question):
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in found.goals[:2]) + ".")
-    paths: list[AnswerPath] = []
-    shown = (found.funding.paths if found.funding else [])[:2]
-    lines = []
-    for path in shown:
-        line, numbers = _path_line(path, w, found.profile)
-        lines.append(f"- {line}")
-        paths.append(_answer_path(path, numbers))
-    if lines:
-        details.append("Zur Förderung:\n" + "\n".join(lines))
+    block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
+    details += [block] if block else []
     calculation = _calculation(_lead_path(found.funding), found.profile)
     if calculation:
         details.append(calculation)

@@ -43,6 +43,15 @@ class Curated(BaseModel):
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def valid_regex(pattern: str) -> str:
+    """A field validator's check of a regular expression in curated data (German message)."""
+    try:
+        re.compile(pattern)
+    except re.error as problem:
+        raise ValueError(f"kein gültiger regulärer Ausdruck ({problem})") from None
+    return pattern
+
+
 def read_yaml(path: Path, *, label: str | None = None, error: type[CuratedDataError] = CuratedDataError) -> Any:
     """The parsed YAML at `path` ({} for an empty file)."""
     label = label or path.name

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, field_validator, model_validator
 from typing_extensions import TypedDict
 
-from assistant.core.curated import Curated, CuratedDataError, DataPathError, read_yaml, validate
+from assistant.core.curated import Curated, CuratedDataError, DataPathError, read_yaml, valid_regex, validate
 from assistant.core.paths import KNOWLEDGE_DIR
 
 KNOWLEDGE_FILE = KNOWLEDGE_DIR / "funding_paths.yaml"
@@ -62,14 +62,6 @@ def wz_lineage(code: str) -> tuple[str, ...]:
 def wz_within(code: str, scope: str) -> bool:
     """Whether `code` lies within `scope` (the same code or one of its ancestors)."""
     return scope in wz_lineage(code)
-
-
-def _compiled(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as error:
-        raise ValueError(f"kein gültiger regulärer Ausdruck ({error})") from None
-    return pattern
 
 
 def _known_wz_codes(codes: list[str]) -> list[str]:
@@ -219,7 +211,7 @@ class SectorException(Curated):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, pattern: str) -> str:
-        return _compiled(pattern)
+        return valid_regex(pattern)
 
     def matches(self, text: str, named_codes: tuple[str, ...] = ()) -> bool:
         if any(wz_within(code, scope) for code in named_codes for scope in self.wz):
@@ -250,7 +242,7 @@ class WzException(Curated):
     @field_validator("only_with")
     @classmethod
     def _compiles(cls, pattern: str | None) -> str | None:
-        return None if pattern is None else _compiled(pattern)
+        return None if pattern is None else valid_regex(pattern)
 
     def holds(self, code: str, text: str) -> bool:
         if not any(wz_within(code, scope) for scope in self.wz):
