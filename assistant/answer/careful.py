@@ -9,9 +9,7 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pydantic import field_validator
-
-from assistant.core.curated import Curated, CuratedDataError, load, valid_regex
+from assistant.core.curated import Curated, CuratedDataError, Regex, load
 from assistant.core.paths import KNOWLEDGE_DIR
 from assistant.funding.knowledge import Source
 
@@ -19,37 +17,25 @@ CAREFUL_FILE = KNOWLEDGE_DIR / "careful.yaml"
 
 
 class Guarantee(Curated):
-    patterns: list[str]
+    patterns: list[Regex]
     summary: str  # with "{n}" for the citation number of `source`
     details: str
     source: Source
 
-    @field_validator("patterns")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return [valid_regex(p) for p in value]
 
 
 class OtherRegion(Curated):
-    topic_words: str
+    topic_words: Regex
     places: list[str]
     refusal: str
 
-    @field_validator("topic_words")
-    @classmethod
-    def _pattern(cls, value: str) -> str:
-        return valid_regex(value)
 
 
 class PersonalData(Curated):
-    facts: str
-    persons: str
+    facts: Regex
+    persons: Regex
     refusal: str
 
-    @field_validator("facts", "persons")
-    @classmethod
-    def _pattern(cls, value: str) -> str:
-        return valid_regex(value)
 
 
 class CarefulCases(Curated):
@@ -67,12 +53,16 @@ class CarefulCases(Curated):
         return re.compile("|".join(f"(?:{p})" for p in self.guarantee.patterns), re.IGNORECASE)
 
     @cached_property
-    def _places(self) -> re.Pattern[str]:
-        # Proper names, case-sensitive and as whole words, after a word that introduces a place ("vom Emsland",
-        # "Landkreis Vechta"), so that "Leer stehende Hallen" names no town.
+    def _place_alternation(self) -> str:
+        """The other places as proper names, case-sensitive and as whole words ("Leer" the town, not "leer")."""
         names = sorted(self.other_region.places, key=len, reverse=True)
+        return r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![\wÄÖÜäöüß-])"
+
+    @cached_property
+    def _places(self) -> re.Pattern[str]:
+        # After a word that introduces a place ("vom Emsland", "Landkreis Vechta"): "Leer stehende Hallen" names none.
         return re.compile(r"(?i:\b(?:in|im|vom|von|aus|für|landkreis|kreis|lk|stadt|region)\s{1,3}(?:der\s{1,3}|dem\s{1,3})?)"
-                          r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![\wÄÖÜäöüß-])")
+                          + self._place_alternation)
 
     @cached_property
     def _region_topic(self) -> re.Pattern[str]:
@@ -88,8 +78,7 @@ class CarefulCases(Curated):
 
     @cached_property
     def _place_names(self) -> re.Pattern[str]:
-        names = sorted(self.other_region.places, key=len, reverse=True)
-        return re.compile(r"(?<![\wÄÖÜäöüß-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\wÄÖÜäöüß-])")
+        return re.compile(r"(?<![\wÄÖÜäöüß-])" + self._place_alternation)
 
     def places_named(self, text: str) -> list[str]:
         """The other districts and cities a text names (proper names, case-sensitive)."""

@@ -108,8 +108,7 @@ class _Writer:
 # -- funding paths --------------------------------------------------------------------------------------------------
 
 def _applicant_rate(path: PathAssessment) -> tuple[float, Source] | None:
-    rate = getattr(path, "applicant_rate", None)
-    source = getattr(path, "applicant_rate_source", None)
+    rate, source = path.applicant_rate, path.applicant_rate_source
     return (float(rate), source) if rate is not None and source is not None else None
 
 
@@ -123,7 +122,7 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
     own = _applicant_rate(path)
     if own:
         rate, source = own
-        who = _SIZE_LABEL.get(getattr(profile, "company_size", None) or "", "Ihr Vorhaben")
+        who = _SIZE_LABEL.get((profile.company_size if profile else None) or "", "Ihr Vorhaben")
         ref = w.cite_source(source)
         return f"für {who} bis zu {_percent(rate)} Prozent{ref}" if ref else ""
     rate = re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate)
@@ -196,7 +195,7 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
 
 def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     """The maximum grant for the sum the asker gave, marked as an own calculation."""
-    amount = getattr(profile, "investment_eur", None)
+    amount = profile.investment_eur if profile else None
     own = _applicant_rate(path) if path and not path.blocked else None
     if not amount or not own:
         return ""

@@ -106,11 +106,15 @@ class IntentRouter:
             return cls(None)
         return cls(learned)
 
-    def refusal_probability(self, vector: np.ndarray, text: str = "") -> float:
-        """How likely the learned layer finds the question outside the assistant's task (0 without the layer)."""
-        if self.learned is None or "refusal" not in self.learned.classes:
-            return 0.0
-        return float(self.learned.probabilities(vector, text)[self.learned.classes.index("refusal")])
+    def judge(self, vector: np.ndarray, text: str = "") -> tuple[str, float]:
+        """In one pass: the intent of a question the pipeline answers (never `refusal`) and how likely the learned layer
+        finds it outside the assistant's task (the scope check reads these odds). Without the layer: project, 0."""
+        if self.learned is None:
+            return "project", 0.0
+        p = self.learned.probabilities(vector, text)
+        refusal = float(p[self.learned.classes.index("refusal")]) if "refusal" in self.learned.classes else 0.0
+        best = next(int(i) for i in np.argsort(-p) if self.learned.classes[int(i)] != "refusal")
+        return self.learned.classes[best], refusal
 
     def classify(self, vector: np.ndarray, text: str = "", *, answered: bool = False) -> str:
         """The intent of a question that is not a steering attempt (those are refused before), from its e5 vector and

@@ -70,6 +70,7 @@ class Question:
     profile: ProjectProfile
     intent: str  # contracts.md §2
     guarantee: bool = False  # a request for a binding commitment (answered briefly from KR Nr. 1.5)
+    refusal_odds: float = 0.0  # the intent router's probability that the question is outside the task
 
 
 class AnswerPipeline:
@@ -119,9 +120,10 @@ class AnswerPipeline:
         parts = self.retriever.score_parts(text)
         search_parts = parts if search_text == text else self.retriever.score_parts(search_text)
         profile = extract_profile(text, history, structured, knowledge=self.funding)
-        intent = "project" if structured else self.router.classify(parts.vector, text, answered=True)
-        return Question(text, history, structured, search_text, parts, search_parts, profile, intent,
-                        guarantee=self.careful.wants_guarantee(text))
+        intent, refusal_odds = self.router.judge(parts.vector, text)
+        return Question(text, history, structured, search_text, parts, search_parts, profile,
+                        "project" if structured else intent, guarantee=self.careful.wants_guarantee(text),
+                        refusal_odds=refusal_odds)
 
     def in_scope(self, q: Question) -> bool:
         """The scope check: a question with a topic word of the corpus is in scope when its retrieval scores reach the
@@ -131,7 +133,7 @@ class AnswerPipeline:
         if q.structured:
             return True
         thresholds = self.scope.thresholds
-        refusal = self.router.refusal_probability(q.parts.vector, q.text)
+        refusal = q.refusal_odds
         if self.scope.in_scope(q.text, q.history, q.parts):
             return refusal < thresholds.router_override
         if self.scope.has_domain_term(q.text) and refusal < thresholds.router_refusal:
@@ -161,7 +163,7 @@ class AnswerPipeline:
                 return Findings(q.text, q.search_text, "list", hits, [], None, q.profile, intent=q.intent,
                                 goal_list=goal_list)
         if q.intent == "project" or q.structured:
-            favoured = self.sector_goals.goals_for(getattr(q.profile, "wz_code", None), q.search_text)
+            favoured = self.sector_goals.goals_for(q.profile.wz_code, q.search_text)
             goals = self.goal_matcher.rank(q.search_parts, k=5, favoured=favoured)
             return Findings(q.text, q.search_text, "project", hits, goals, assess(q.profile, goals, self.funding),
                             q.profile, intent="project")

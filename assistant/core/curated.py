@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -50,6 +50,9 @@ def valid_regex(pattern: str) -> str:
     except re.error as problem:
         raise ValueError(f"kein gültiger regulärer Ausdruck ({problem})") from None
     return pattern
+
+
+Regex = Annotated[str, AfterValidator(valid_regex)]  # a regular expression in curated data, checked when read
 
 
 def read_yaml(path: Path, *, label: str | None = None, error: type[CuratedDataError] = CuratedDataError) -> Any:

@@ -13,10 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 from typing_extensions import TypedDict
 
-from assistant.core.curated import Curated, CuratedDataError, DataPathError, read_yaml, valid_regex, validate
+from assistant.core.curated import Curated, CuratedDataError, DataPathError, Regex, read_yaml, valid_regex, validate
 from assistant.core.paths import KNOWLEDGE_DIR
 
 KNOWLEDGE_FILE = KNOWLEDGE_DIR / "funding_paths.yaml"
@@ -69,6 +69,9 @@ def _known_wz_codes(codes: list[str]) -> list[str]:
     if unknown:
         raise ValueError(f"„{unknown[0]}“ ist kein Code der WZ 2025")
     return codes
+
+
+WzCodes = Annotated[list[str], AfterValidator(_known_wz_codes)]  # codes of WZ 2025, checked when read
 
 
 class Source(Curated):
@@ -199,19 +202,11 @@ class SectorException(Curated):
     """When a text also mentions this (regular expression, case-insensitive) or names a trade of one of the WZ codes
     `wz`, the sector is not excluded (gastronomy together with lodging, KR Nr. 2.7.1)."""
 
-    pattern: Text
-    wz: list[str] = []
+    pattern: Annotated[Text, AfterValidator(valid_regex)]
+    wz: WzCodes = []
     source: Source
 
-    @field_validator("wz")
-    @classmethod
-    def _wz_codes(cls, codes: list[str]) -> list[str]:
-        return _known_wz_codes(codes)
 
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        return valid_regex(pattern)
 
     def matches(self, text: str, named_codes: tuple[str, ...] = ()) -> bool:
         if any(wz_within(code, scope) for code in named_codes for scope in self.wz):
@@ -229,20 +224,12 @@ class WzException(Curated):
 
     model_config = ConfigDict(frozen=True)
 
-    wz: list[str] = Field(min_length=1)
+    wz: Annotated[WzCodes, Field(min_length=1)]
     text: Text
-    only_with: str | None = None
+    only_with: Regex | None = None
     source: Source
 
-    @field_validator("wz")
-    @classmethod
-    def _wz_codes(cls, codes: list[str]) -> list[str]:
-        return _known_wz_codes(codes)
 
-    @field_validator("only_with")
-    @classmethod
-    def _compiles(cls, pattern: str | None) -> str | None:
-        return None if pattern is None else valid_regex(pattern)
 
     def holds(self, code: str, text: str) -> bool:
         if not any(wz_within(code, scope) for scope in self.wz):
@@ -257,16 +244,12 @@ class ExcludedSector(Curated):
 
     code: Text
     label: Text
-    wz: list[str] = Field(min_length=1)
+    wz: Annotated[WzCodes, Field(min_length=1)]
     exceptions: str = ""
     except_wz: list[WzException] = []
     not_excluded_with: SectorException | None = None
     source: Source
 
-    @field_validator("wz")
-    @classmethod
-    def _wz_codes(cls, codes: list[str]) -> list[str]:
-        return _known_wz_codes(codes)
 
     def covers(self, code: str) -> bool:
         return any(wz_within(code, scope) for scope in self.wz)

@@ -100,10 +100,11 @@ class Server:
         return rss_mib(self.process.pid)
 
     def stop(self) -> None:
-        _stop(self.process)
+        stop_process(self.process)
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop_process(process: subprocess.Popen) -> None:
+    """Terminate a server process, killing it after 20 s."""
     process.terminate()
     try:
         process.wait(timeout=20)
@@ -146,7 +147,7 @@ class ProxiedReplicas:
         return sum(r.rss_mib() for r in self.replicas) + rss_mib(self.nginx.pid)
 
     def stop(self) -> None:
-        _stop(self.nginx)
+        stop_process(self.nginx)
         for replica in self.replicas:
             replica.stop()
         shutil.rmtree(self.prefix, ignore_errors=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 
-from evals.benchmarks.api_load import free_port, rss_mib
+from evals.benchmarks.api_load import free_port, rss_mib, stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-c", "from assistant.cli import main; main()"]
@@ -65,12 +65,7 @@ def _serve_until_ready() -> tuple[float, float]:
                 time.sleep(0.02)
         raise SystemExit(f"irek serve was not ready after {READY_LIMIT_S} s")
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
 
 
 def _row(name: str, samples: list[tuple[float, float]], baseline: float) -> str:

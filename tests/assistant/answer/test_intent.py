@@ -80,3 +80,12 @@ def test_the_wording_features_are_stable_and_ignore_punctuation():
     assert np.array_equal(a, b), "a question mark changes nothing"
     assert abs(float(np.linalg.norm(a)) - 1.0) < 1e-6 and a.shape == (4096,)
     assert not np.array_equal(a, lexical_features("Welche Branchen sind ausgeschlossen?", 4096))
+
+
+def test_one_pass_gives_the_answered_intent_and_the_refusal_odds():
+    router = IntentRouter(toy())
+    vector = np.array([-1.0, 0.2])
+    intent, odds = router.judge(vector)
+    assert intent == router.classify(vector, answered=True) == "irek"
+    assert odds == pytest.approx(float(toy().probabilities(vector)[2])) and odds > 0.5
+    assert IntentRouter(None).judge(vector) == ("project", 0.0)
