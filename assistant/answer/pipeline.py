@@ -36,7 +36,6 @@ from assistant.goals.lists import find_list
 from assistant.goals.matching import GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
-from assistant.text.analysis import stems
 
 MAX_QUESTION_CHARS = 2000
 
@@ -125,31 +124,9 @@ class AnswerPipeline:
                         "project" if structured else intent, guarantee=self.careful.wants_guarantee(text),
                         refusal_odds=refusal_odds)
 
-    def in_scope(self, q: Question) -> bool:
-        """The scope check: a question with a topic word of the corpus is in scope when its retrieval scores reach the
-        calibrated thresholds, or when the intent router does not take it for a question outside the task (the scores
-        of a short paraphrase such as "Bauunternehmen will neue Halle, GRW?" stay low). It reads the question in its
-        conversation: a follow-up ("Was muss ich als Nächstes tun?") is in scope when the conversation it continues is."""
-        if q.structured:
-            return True
-        thresholds = self.scope.thresholds
-        refusal = q.refusal_odds
-        if self.scope.in_scope(q.text, q.history, q.parts):
-            return refusal < thresholds.router_override
-        if self.scope.has_domain_term(q.text) and refusal < thresholds.router_refusal:
-            return True
-        earlier = [t for t in q.history if t.get("role") == "user" and t.get("content")]
-        if not earlier or not (is_follow_up(q.text, q.history) or len(q.text.split()) <= 12):
-            return False
-        unknown = [s for s in stems(q.text) if s not in self.retriever.known_stems]
-        if refusal >= thresholds.router_override or unknown and refusal >= thresholds.router_follow_up:
-            return False  # "Und welches Rezept passt dazu?" is no follow-up of a funding question
-        context = normalise_query(" ".join(t["content"] for t in earlier[-2:]))
-        return self.scope.in_scope(context, [], self.retriever.score_parts(context))
-
     def decide(self, q: Question) -> Findings | Answer:
         """Scope, then the passages, goals and funding paths the answer is written from, by the question's intent."""
-        if not self.in_scope(q):
+        if not q.structured and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         hits = self.retriever.ranked(q.search_parts, k=6).hits
         if q.guarantee:

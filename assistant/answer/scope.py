@@ -1,6 +1,7 @@
 """Is a question one the corpus can answer? Steering attempts are caught by rules (guardrails); a question with no
 basis in the corpus is one whose best dense and keyword scores both stay under thresholds calibrated on the dev set,
-or that names no topic word of the corpus (place names do not count)."""
+or that names no topic word of the corpus (place names do not count). `Scope.admits` adds the intent router's odds and
+reads a follow-up in its conversation."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from assistant.answer.guardrails import is_follow_up
 from assistant.core.paths import TUNED_DIR, TunedValuesMissing
 from assistant.funding.knowledge import FundingKnowledge
 from assistant.funding.profile import MUNICIPALITIES
-from assistant.retrieval.retriever import Retriever, ScoreParts
+from assistant.retrieval.retriever import Retriever, ScoreParts, normalise_query
 from assistant.text.analysis import stems
 
 THRESHOLDS_FILE = TUNED_DIR / "answer_thresholds.json"
@@ -90,6 +91,26 @@ class Scope:
             unknown = [s for s in stems(question) if s not in self.retriever.known_stems]
             return self.has_domain_term(question) or not unknown
         return False
+
+    def admits(self, question: str, history: list[dict] | None, parts: ScoreParts, refusal_odds: float) -> bool:
+        """The scope check of the pipeline. A question with a topic word of the corpus is in scope when its retrieval
+        scores reach the calibrated thresholds (unless the intent router is sure it is outside the task), or when the
+        router does not take it for one outside the task (the scores of a short paraphrase such as "Bauunternehmen
+        will neue Halle, GRW?" stay low). A follow-up ("Was muss ich als Nächstes tun?") is read in the conversation
+        it continues. `refusal_odds`: the router's probability of `refusal` for the question."""
+        thresholds = self.thresholds
+        if self.in_scope(question, history, parts):
+            return refusal_odds < thresholds.router_override
+        if self.has_domain_term(question) and refusal_odds < thresholds.router_refusal:
+            return True
+        earlier = [t for t in history or [] if t.get("role") == "user" and t.get("content")]
+        if not earlier or not (is_follow_up(question, history) or len(question.split()) <= 12):
+            return False
+        unknown = [s for s in stems(question) if s not in self.retriever.known_stems]
+        if refusal_odds >= thresholds.router_override or unknown and refusal_odds >= thresholds.router_follow_up:
+            return False  # "Und welches Rezept passt dazu?" is no follow-up of a funding question
+        context = normalise_query(" ".join(t["content"] for t in earlier[-2:]))
+        return self.in_scope(context, [], self.retriever.score_parts(context))
 
     @cached_property
     def domain_stems(self) -> frozenset[str]:
