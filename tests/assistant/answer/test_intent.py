@@ -58,8 +58,9 @@ def test_a_missing_router_file_is_an_error(tmp_path):
 def test_the_curated_examples_are_balanced_over_the_intents_and_have_no_duplicates():
     examples = load_examples()
     counts = Counter(intent for _, intent in examples)
-    assert set(counts) == set(INTENTS) and min(counts.values()) >= 170, counts
-    assert max(counts.values()) - min(counts.values()) <= 10, "balanced: 60 first-round and ~120 blind-written each"
+    assert set(counts) == set(INTENTS) and min(counts.values()) >= 200, counts
+    # no intent starved: the last blind batch leans on the borders (rule, eligibility), by at most a third more
+    assert max(counts.values()) <= 1.3 * min(counts.values()), counts
     assert len({text.lower() for text, _ in examples}) == len(examples)
 
 
