@@ -86,6 +86,18 @@ def is_follow_up(question: str, history: list[dict] | None) -> bool:
                                      or len(words) <= _SHORT and _SHORT_FOLLOW_UP.search(text))
 
 
+# A follow-up that only swaps a fact of the question before ("und für ein Unternehmen in Cuxhaven?", "Und bei 300
+# Mitarbeitern?", "was ist mit mittleren?"): it asks the same kind of question again.
+_ELLIPTICAL = re.compile(r"^(?:und\s{1,3}|aber\s{1,3})?(?:für|bei|mit|ohne|im|in|als|wenn|falls|was\s{1,3}ist\s{1,3}mit|"
+                         r"wie\s{1,3}ist\s{1,3}es\s{1,3}mit)\b", re.IGNORECASE)
+
+
+def is_elliptical(question: str, history: list[dict] | None) -> bool:
+    """A follow-up of at most eight words that names only what changes and so keeps the earlier question's intent."""
+    text = question.strip()
+    return is_follow_up(text, history) and len(text.split()) <= 8 and bool(_ELLIPTICAL.match(text))
+
+
 def contextual_query(question: str, history: list[dict] | None, *, max_turns: int = 2) -> str:
     """The text to search with: the question, and for a follow-up the latest user turns before it."""
     if not is_follow_up(question, history):

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from assistant.answer.careful import CarefulCases
 from assistant.answer.extractive import compose_extractive
 from assistant.answer.findings import Findings
-from assistant.answer.guardrails import contextual_query, is_follow_up, is_steering_attempt, without_steering
+from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
+                                        without_steering)
 from assistant.answer.intent import IntentRouter
 from assistant.answer.llm import LLMComposer
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
@@ -120,6 +121,10 @@ class AnswerPipeline:
         search_parts = parts if search_text == text else self.retriever.score_parts(search_text)
         profile = extract_profile(text, history, structured, knowledge=self.funding)
         intent, refusal_odds = self.router.judge(parts.vector, text)
+        if is_elliptical(text, history):  # "und für mittlere?" asks what the turn before asked (contracts.md §2)
+            earlier = [t["content"] for t in history if t.get("role") == "user" and t.get("content")][-1]
+            earlier_intent = self.router.judge(self.retriever.query_vector(earlier), normalise_query(earlier))[0]
+            intent = intent if earlier_intent == "refusal" else earlier_intent
         return Question(text, history, structured, search_text, parts, search_parts, profile,
                         "project" if structured else intent, guarantee=self.careful.wants_guarantee(text),
                         refusal_odds=refusal_odds)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.guardrails import contextual_query, is_follow_up, is_steering_attempt, without_steering
+from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
+                                        without_steering)
 
 HISTORY = [
     {"role": "user", "content": "Wir sind ein Maschinenbauer mit 80 Beschäftigten und wollen eine neue Halle bauen."},
@@ -84,6 +85,20 @@ def test_steering_is_case_insensitive_and_spans_lines():
 ])
 def test_short_questions_leaning_on_the_conversation_are_follow_ups(question):
     assert is_follow_up(question, HISTORY) is True
+
+
+@pytest.mark.parametrize("question, elliptical", [
+    ("und für ein Unternehmen in Cuxhaven?", True),
+    ("Und bei 300 Mitarbeitern?", True),
+    ("was ist mit mittleren?", True),
+    ("Und wie hoch wäre der Fördersatz?", False),  # asks something new: its own intent
+    ("Gilt das auch für die GRW-Beratungsförderung?", False),
+    ("und die Maschinen wollen wir leasen statt kaufen, geht das?", False),
+    ("Und für ein Unternehmen mit dreihundert Beschäftigten in der Stadt Osnabrück selbst?", False),  # over 8 words
+])
+def test_a_follow_up_that_only_swaps_a_fact_is_elliptical(question, elliptical):
+    assert is_elliptical(question, HISTORY) is elliptical
+    assert is_elliptical(question, None) is False
 
 
 @pytest.mark.parametrize("question", [

@@ -365,6 +365,14 @@ def test_follow_up_on_the_rate_uses_the_history(ask, passages):
     assert any("20/10 Prozent" in q or "10 Prozent" in q for q in rate_quotes), rate_quotes
 
 
+def test_an_elliptical_follow_up_keeps_the_intent_of_the_question_before(ask):
+    history = [{"role": "user", "content": "Wie viel Prozent Zuschuss bekommt ein kleines Unternehmen im Landkreis?"},
+               {"role": "assistant", "content": "Bis zu 20 Prozent."}]
+    data = ask("und für mittlere?", history)
+    assert data["intent"] == "amount" and not data["abstained"]
+    assert "10 Prozent" in data["summary"], data["summary"]
+
+
 def test_same_question_without_history_does_not_know_the_company(ask):
     data = ask("Und wie hoch wäre der Fördersatz?")
     assert not any(re.fullmatch(r"bis 10\s?(%|Prozent)", p["max_rate"]) for p in data["funding_paths"])
