@@ -199,6 +199,9 @@ class AnswerOut(Loose):
     summary: str = Field(default="", description="Das Ergebnis vorab in höchstens 400 Zeichen (ein bis drei Sätze mit "
                                                  "Belegen); „answer“ beginnt damit. Leer bei einer Ablehnung.")
     answer: str = Field(description="Deutscher Antworttext mit Belegen [1], [2].")
+    details: str = Field(default="", description="Die Absätze von „answer“, die über die Kurzantwort und die Ziel- "
+                                                 "und Förderweg-Angaben hinausgehen (die Seite zeigt sie aufgeklappt "
+                                                 "als „Ausführliche Antwort“).")
     abstained: bool = Field(description="true: Der Assistent hat die Frage abgelehnt (außerhalb des Korpus oder ein "
                                         "Versuch, ihn zu steuern).")
     goals: list[GoalOut]
@@ -488,7 +491,7 @@ CitationNumbers = list[Annotated[int, Field(ge=1, le=1000)]]
 
 
 class _Strict(BaseModel):
-    """Export input: exactly the fields the writer reads, typed; other keys of an answer (summary, intent,
+    """Export input: exactly the fields the writer reads, typed; other keys of an answer (intent, details,
     timings_ms, …) are ignored."""
 
     model_config = ConfigDict(extra="ignore")
@@ -535,6 +538,8 @@ class ExportAnswer(_Strict):
     """An answer as /api/ask returns it, plus the question."""
 
     question: Text = Field(max_length=MAX_QUESTION_CHARS, examples=[EXAMPLE_QUESTION])
+    summary: Text = Field(default="", max_length=2000, description="Das Ergebnis vorab (steht als „Ergebnis in Kürze“ "
+                                                                   "im Export).")
     answer: Text = Field(default="", max_length=50000)
     abstained: bool = False
     goals: list[ExportGoal] = Field(default_factory=list, max_length=20)

@@ -3,6 +3,7 @@ place (`Answer.to_dict`, the shape of contracts.md §2) and read back in one pla
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -74,8 +75,9 @@ class Answer:
     summary: str = ""  # contracts.md §2: the bottom line (≤ 400 characters), with which `answer` begins
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON of contracts.md §2 (plus `missing_facts`): the one place an answer is serialised."""
-        return {
+        """The JSON of contracts.md §2 (plus `missing_facts`, and `details`: what the text says beyond the summary and
+        the cards): the one place an answer is serialised."""
+        data = {
             "summary": self.summary, "answer": self.answer, "abstained": self.abstained,
             "goals": [g.to_dict() for g in self.goals],
             "funding_paths": [p.to_dict() for p in self.funding_paths],
@@ -84,6 +86,8 @@ class Answer:
             "intent": self.intent or ("refusal" if self.abstained else None),
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
+        data["details"] = "" if self.abstained else "\n\n".join(details_of(data))
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Answer":
@@ -113,3 +117,48 @@ class Answer:
 def _ref(data: Any) -> dict[str, str]:
     data = data or {}
     return {"code": str(data.get("code", "")), "title": str(data.get("title", ""))}
+
+
+# -- what the text says beyond the cards -------------------------------------------------------------------------------
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
+
+
+def _is_path_bullet(line: str, names: list[str]) -> bool:
+    """A path's bullet in the prose: its bold lead is the path's name or a shortened form of it."""
+    lead = re.match(r"\s*(?:[-•*]\s+)?\*\*(.+?)\*\*", line)
+    return bool(lead) and any(n.startswith(lead.group(1).strip()) or lead.group(1).strip().startswith(n) for n in names)
+
+
+def bottom_line(answer: dict[str, Any]) -> str:
+    """`summary`, or where an answer has none (written before round 2, or by hand) the first paragraph of `answer`."""
+    summary = str(answer.get("summary") or "").strip()
+    return summary or next(iter(paragraphs(str(answer.get("answer") or ""))), "")
+
+
+def details_of(answer: dict[str, Any]) -> list[str]:
+    """The paragraphs of an answer's text (JSON of contracts.md §2) that say more than its bottom line and its goal
+    and path cards: without the bottom line (with which `answer` begins), a paragraph naming the goals ("2.3.1 „…“"), the
+    paths' bullets and a next step a path lists. The page shows them folded, the export under "Weitere Hinweise";
+    serialised as `details`."""
+    names = [n for n in (str(p.get("name") or p.get("id") or "").strip() for p in answer.get("funding_paths") or []) if n]
+    codes = [str(g.get("code") or "").strip() for g in answer.get("goals") or [] if g.get("code")]
+    steps = {str(s).strip() for p in answer.get("funding_paths") or [] for s in p.get("next_steps") or []}
+    summary = bottom_line(answer)
+    text = str(answer.get("answer") or "").replace("\r\n", "\n").strip()
+    if text.startswith(summary):
+        text = text[len(summary):]
+    kept = []
+    for paragraph in paragraphs(text):
+        if any(f"{code} „" in paragraph for code in codes):
+            continue
+        step = re.match(r"Nächster Schritt:\s*(.+)$", paragraph, re.S)
+        if step and step.group(1).strip() in steps:
+            continue
+        lines = paragraph.splitlines()
+        left = [line for line in lines if not _is_path_bullet(line, names)]
+        if not left or (len(left) == 1 < len(lines) and left[0].rstrip().endswith(":")):
+            continue
+        kept.append("\n".join(left))
+    return kept

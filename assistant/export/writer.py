@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable
 
+from assistant.core.answer import bottom_line, details_of
 from assistant.core.model import Passage
 from assistant.text.citations import citation_from_fields, german_citation
 
@@ -94,41 +95,6 @@ def _quotes(document: ExportDocument, numbers: Iterable[int], by_local: dict[int
             document.add("quote", f"{quote} [{mapping[n]}]")
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
-
-
-def _is_path_bullet(line: str, names: list[str]) -> bool:
-    """A path's bullet in the prose: its bold lead is the path's name or a shortened form of it."""
-    lead = re.match(r"\s*(?:[-•*]\s+)?\*\*(.+?)\*\*", line)
-    return bool(lead) and any(n.startswith(lead.group(1).strip()) or lead.group(1).strip().startswith(n) for n in names)
-
-
-def remaining_prose(item: dict[str, Any]) -> list[str]:
-    """The paragraphs of `answer` that say more than the summary and the goal and path sections: without the summary
-    (with which `answer` begins), a paragraph naming the goals ("2.3.1 „…“"), the paths' bullets and a next step a
-    path lists. The web page (answer.js, remainingProse) leaves out the same."""
-    names = [str(p.get("name") or p.get("id") or "").strip() for p in item.get("funding_paths") or []]
-    codes = [str(g.get("code") or "").strip() for g in item.get("goals") or [] if g.get("code")]
-    steps = {str(s).strip() for p in item.get("funding_paths") or [] for s in p.get("next_steps") or []}
-    summary = str(item.get("summary") or "").strip()
-    kept = []
-    for paragraph in _paragraphs(str(item.get("answer") or "")):
-        if summary and paragraph == summary:
-            continue
-        if any(f"{code} „" in paragraph for code in codes):
-            continue
-        step = re.match(r"Nächster Schritt:\s*(.+)$", paragraph, re.S)
-        if step and step.group(1).strip() in steps:
-            continue
-        lines = paragraph.splitlines()
-        left = [line for line in lines if not _is_path_bullet(line, [n for n in names if n])]
-        if not left or (len(left) == 1 < len(lines) and left[0].rstrip().endswith(":")):
-            continue
-        kept.append("\n".join(left))
-    return kept
-
-
 def build_document(title: str, answers: list[dict[str, Any]], passage_for: PassageLookup | None = None,
                    documents: dict[str, dict[str, Any]] | None = None, today: date | None = None) -> ExportDocument:
     """The export as blocks; `passage_for` (chunk id -> indexed passage) makes citations exact where it is given."""
@@ -153,7 +119,7 @@ def build_document(title: str, answers: list[dict[str, Any]], passage_for: Passa
         def renumber(text: str, mapping: dict[int, int] = mapping) -> str:
             return _NUMBER.sub(lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)
 
-        summary = str(item.get("summary") or "").strip()
+        summary = bottom_line(item)
         if summary:
             doc.add("h3", "Ergebnis in Kürze")
             doc.add("p", renumber(summary))
@@ -199,7 +165,7 @@ def build_document(title: str, answers: list[dict[str, Any]], passage_for: Passa
                 doc.add("bullet", f"Nächster Schritt: {step}")
             _quotes(doc, path.get("citations") or [], by_local, mapping)
 
-        more = remaining_prose(item)
+        more = details_of(item)
         if more:
             doc.add("h3", "Weitere Hinweise des IREK-Assistenten")
             for paragraph in more:

@@ -35,6 +35,14 @@ def test_markdown_export_has_goals_quotes_paths_and_sources(client, asked):
     assert "GRW-Koordinierungsrahmen 2026, Nr. " in sources and ", S. " in sources
 
 
+def test_the_summary_survives_the_http_edge_and_stands_once(client, asked):
+    """The export's schema once dropped `summary`: the bottom line then stood among "Weitere Hinweise"."""
+    assert asked["summary"] and asked["answer"].startswith(asked["summary"])
+    text = client.post("/api/export", json={"format": "md", "title": "IREK", "answers": [asked]}).text
+    first_sentence = asked["summary"].split(" [")[0]
+    assert "Ergebnis in Kürze" in text and text.count(first_sentence) == 1, text
+
+
 def test_docx_export_opens_with_python_docx(client, asked):
     response = client.post("/api/export", json={"format": "docx", "title": "Förderantrag – Abschnitt IREK",
                                                  "answers": [asked, asked]})

@@ -64,7 +64,7 @@ def test_ask_json_has_the_contract_keys(irek):
 
 def test_ask_json_has_the_contract_keys_and_only_the_documented_extra(irek):
     data = _json(irek("ask", "Wir sind ein Maschinenbauer mit 80 Beschäftigten und wollen eine neue Halle bauen.", "--json"))
-    assert set(data) == CONTRACT_KEYS | {"missing_facts", "intent", "summary"}  # README: missing facts; contracts.md §2: intent, summary
+    assert set(data) == CONTRACT_KEYS | {"missing_facts", "intent", "summary", "details"}  # README: missing facts, details; contracts.md §2: intent, summary
     assert data["intent"] in ("project", "eligibility", "amount", "procedure", "rule", "irek")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from assistant.core.answer import Answer, AnswerCitation, AnswerGoal, AnswerPath, GoalRef
+from assistant.core.answer import Answer, AnswerCitation, AnswerGoal, AnswerPath, GoalRef, details_of
 
 CONTRACT_KEYS = {"answer", "abstained", "goals", "funding_paths", "citations", "timings_ms"}
 
@@ -31,7 +31,8 @@ def full_answer() -> Answer:
 
 def test_to_dict_is_the_contract_shape_plus_missing_facts():
     data = full_answer().to_dict()
-    assert set(data) == CONTRACT_KEYS | {"missing_facts", "intent", "summary"}, "`mode` is internal and not serialised"
+    assert set(data) == CONTRACT_KEYS | {"missing_facts", "intent", "summary", "details"}, \
+        "`mode` is internal and not serialised"
     assert data["answer"].startswith("Ihr Vorhaben") and data["abstained"] is False
     assert data["goals"] == [{
         "code": "3.1.1", "title": "Gewerbeflächen revitalisieren",
@@ -72,7 +73,7 @@ def test_from_dict_of_a_refusal_and_of_sparse_or_foreign_json():
     refusal = Answer("Dabei kann ich nicht helfen.", True, mode="refusal")
     assert Answer.from_dict(refusal.to_dict()).to_dict() == refusal.to_dict() == {
         "summary": "", "answer": "Dabei kann ich nicht helfen.", "abstained": True, "goals": [], "funding_paths": [], "citations": [],
-        "missing_facts": [], "intent": "refusal", "timings_ms": {}}
+        "missing_facts": [], "intent": "refusal", "timings_ms": {}, "details": ""}
     sparse = Answer.from_dict({
         "answer": "Text [1]", "goals": [{"code": "2.3.1", "leitziel": None}], "funding_paths": [{"id": "leader"}],
         "citations": [{"n": "1", "document": "grw"}], "timings_ms": None, "unbekannt": 1})
@@ -80,3 +81,22 @@ def test_from_dict_of_a_refusal_and_of_sparse_or_foreign_json():
     assert sparse.goals[0] == AnswerGoal("2.3.1", "", GoalRef("", ""), GoalRef("", ""), 0.0, "", [])
     assert sparse.funding_paths[0] == AnswerPath("leader", "", "", "", [], False, [], "", [], [])
     assert sparse.citations[0] == AnswerCitation(1, "grw", "", None, None, None, "", "", "")
+
+
+def test_details_are_what_the_text_says_beyond_summary_and_cards():
+    summary = "Passt zu 3.1.1 [1]; GRW-Infrastruktur bis zu 60 Prozent [2]."
+    text = "\n\n".join([
+        summary,
+        "Ebenfalls passend im IREK: 3.1.1 „Gewerbeflächen revitalisieren“ [1].",  # the goal cards say it
+        "Förderwege:\n- **GRW-Infrastruktur**: bis zu 60 Prozent [2].",  # the path card says it
+        "Nächster Schritt: Beratung vereinbaren.",  # a next step the path lists
+        "Nächster Schritt: Mit der Wirtschaftsförderung sprechen.",  # one it does not
+        "Hinweis: Die Fläche muss vorrangig Betrieben dienen, die nicht ausgeschlossen sind [2].",
+    ])
+    answer = Answer(text, False, summary=summary, goals=full_answer().goals, funding_paths=full_answer().funding_paths)
+    assert details_of(answer.to_dict()) == [
+        "Nächster Schritt: Mit der Wirtschaftsförderung sprechen.",
+        "Hinweis: Die Fläche muss vorrangig Betrieben dienen, die nicht ausgeschlossen sind [2]."]
+    assert answer.to_dict()["details"] == "\n\n".join(details_of(answer.to_dict()))
+    # without a summary the first paragraph is the bottom line (as the page and the export show it)
+    assert details_of({"answer": "Erster Absatz.\n\nZweiter Absatz."}) == ["Zweiter Absatz."]

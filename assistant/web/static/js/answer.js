@@ -85,35 +85,6 @@ export function firstSentence(text) {
   return [t, ""];
 }
 
-/** Whether a line of the prose is a path's bullet: its bold lead is the path's name or a shortened form of it. */
-function isPathBullet(line, names) {
-  const lead = /^\s*(?:[-•*]\s+)?\*\*(.+?)\*\*/.exec(line);
-  return !!lead && names.some((n) => n.startsWith(lead[1].trim()) || lead[1].trim().startsWith(n));
-}
-
-/** What the prose says beyond the cards: without the summary (contracts.md §2: `answer` begins with it), the paths'
- * bullets, a paragraph naming the goals ("2.3.1 „…“") and a next step that a path card holds. */
-export function remainingProse(data) {
-  let text = String(data.answer || "").replace(/\r\n/g, "\n").trim();
-  const summary = String(data.summary || "").trim();
-  const blocks = paragraphs(text);
-  if (summary && text.startsWith(summary)) text = text.slice(summary.length);
-  else if (blocks.length) text = text.slice(text.indexOf(blocks[0]) + blocks[0].length);
-  const names = (data.funding_paths || []).map((p) => String(p.name || p.id || "").trim()).filter(Boolean);
-  const codes = (data.goals || []).map((g) => String(g.code || "").trim()).filter(Boolean);
-  const steps = new Set((data.funding_paths || []).flatMap((p) => p.next_steps || []).map((s) => s.trim()));
-  const kept = [];
-  for (const block of paragraphs(text)) {
-    if (codes.some((code) => block.includes(`${code} „`))) continue;
-    const step = /^Nächster Schritt:\s*(.+)$/s.exec(block.trim());
-    if (step && steps.has(step[1].trim())) continue;
-    const lines = block.split("\n").filter((line) => !isPathBullet(line, names));
-    if (!lines.some((l) => l.trim()) || (lines.length === 1 && /:\s*$/.test(lines[0]) && block.split("\n").length > 1)) continue;
-    kept.push(lines.join("\n"));
-  }
-  return kept.join("\n\n");
-}
-
 // -- citation chips ------------------------------------------------------------------------------------------------
 
 function chip(n, ctx) {
@@ -303,7 +274,7 @@ export function renderAnswer(container, entry) {
     body.append(h("h3", { class: "section-label" }, "Förderwege"));
     folding.paths = foldingList(body, "paths", paths.map((p) => pathCard(p, ctx)), "Weitere Förderwege");
   }
-  const prose = remainingProse(data);
+  const prose = String(data.details || "");  // what the text says beyond summary and cards (the server decides)
   const missing = (data.missing_facts || []).filter((m) => !prose.includes(m));
   if (prose || missing.length) {
     const text = h("div", { class: "answer-text" });
