@@ -14,6 +14,7 @@ import copy
 import re
 
 import pytest
+from assistant.core.answer import details_of
 from helpers.axe import violations
 from helpers.web import (DESKTOP, PHONE, QUESTION, ask, new_context, open_page, reveal, route_answer, sse,
                          visible_chars)
@@ -47,6 +48,7 @@ def canned(web_server) -> dict:
         blocked["reasons"] = [("Ein gewinnorientiertes Unternehmen kann nicht Träger sein. Träger sind vorzugsweise "
                                "Gemeinden und Gemeindeverbände.")]
     assert len(data["summary"]) <= 400
+    data["details"] = "\n\n".join(details_of(data))  # as the server would serialise the changed answer
     return data
 
 
