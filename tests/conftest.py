@@ -51,11 +51,14 @@ def pytest_collection_modifyitems(config, items):  # noqa: ANN001, ANN201 - pyte
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(monkeypatch):
-    """No IREK_* variable of the developer's shell leaks into a test; get_settings() is re-read per test."""
+    """No IREK_* variable of the developer's shell, nor a `.env` of the working directory, leaks into a test;
+    get_settings() is re-read per test."""
     for name in list(os.environ):
         if name.startswith("IREK_"):
             monkeypatch.delenv(name, raising=False)
-    from assistant.core.settings import get_settings
+    from assistant.core.settings import Settings, get_settings
+
+    monkeypatch.setitem(Settings.model_config, "env_file", None)
 
     get_settings.cache_clear()
     yield
