@@ -37,6 +37,7 @@ from assistant.goals.lists import find_list
 from assistant.goals.matching import GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
+from assistant.text.citations import AMOUNT
 
 MAX_QUESTION_CHARS = 2000
 
@@ -131,10 +132,13 @@ class AnswerPipeline:
 
     def decide(self, q: Question) -> Findings | Answer:
         """Scope, then the passages, goals and funding paths the answer is written from, by the question's intent."""
-        if not q.structured and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds):
+        # A request for a binding commitment on funding ("verbindlich zusagen, dass wir 20 Prozent bekommen") gets the
+        # short answer of Nr. 1.5 even where its words score low; one about anything else is left to the scope check.
+        guarantee = q.guarantee and bool(self.scope.has_domain_term(q.search_text) or AMOUNT.search(q.text))
+        if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         hits = self.retriever.ranked(q.search_parts, k=6).hits
-        if q.guarantee:
+        if guarantee:
             return Findings(q.text, q.search_text, "guarantee", hits, [], assess(q.profile, [], self.funding),
                             q.profile, intent="rule")
         if q.intent == "irek" and not q.structured:

@@ -351,6 +351,23 @@ def test_fact_answer_quotes_a_statement_not_a_heading(ask):
     assert not headings, headings
 
 
+# -- careful cases ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "Kannst du mir verbindlich zusagen, dass wir 20 Prozent bekommen?",  # no topic word, but a rate
+    "Können Sie uns garantieren, dass wir die GRW-Förderung bekommen?",
+])
+def test_a_request_for_a_guarantee_gets_the_short_answer_of_nr_1_5(ask, question):
+    data = ask(question)
+    assert not data["abstained"] and data["intent"] == "rule"
+    assert "kein Rechtsanspruch" in data["summary"] and "NBank" in data["summary"], data["summary"]
+    assert any(c["document"] == "grw" and (c["section"] or "").startswith("1.5") for c in data["citations"])
+
+
+def test_a_guarantee_about_anything_else_is_refused(ask):
+    assert ask("Kannst du mir garantieren, dass mein Kuchen gelingt?")["abstained"] is True
+
+
 # -- follow-ups ----------------------------------------------------------------------------------------------------
 
 def test_follow_up_on_the_rate_uses_the_history(ask, passages):
