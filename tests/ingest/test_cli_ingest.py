@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli.commands import app
+from assistant.core.settings import Settings
 from assistant.index.store import IndexSnapshot, current_build
 from assistant.retrieval.retriever import Retriever
 from helpers.pdfs import write_image_only_pdf
@@ -129,7 +130,7 @@ def test_failure_message_is_one_line_when_piped(cli_env):
 NEW_MOBILITAET = "Der neue Nahverkehrsplan sieht stündliche Busse in allen Gemeinden vor. Anrufsammeltaxis ergänzen das Angebot.\n"
 
 
-def _ingest_process(settings, log: Path) -> subprocess.Popen:  # noqa: ANN001
+def _ingest_process(settings: Settings, log: Path) -> subprocess.Popen:
     """`irek ingest` as its own process, running this checkout's code (`python -m` from the repository)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("IREK_")}
     env.update(IREK_CORPUS_DIR=str(settings.corpus_dir), IREK_INDEX_DIR=str(settings.index_dir),
