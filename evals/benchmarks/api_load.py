@@ -239,7 +239,8 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs; POST /api/{args.endpoint}; {len(pool)} questions of evals/sets/dev.yaml in turn; "
           f"{args.seconds:.0f} s per level; {kind}")
     print(f"{kind.split()[0]:>8} {'users':>5} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
-          f"{'errors':>6} {'CPU ms/req server/client':>24} {'RSS MiB before/after':>21} {'load avg (1 min) before/after':>30}")
+          f"{'errors':>6} {'CPU ms/req server/client':>24} {'RSS MiB before/after':>21} "
+          f"{'load avg (1 min) before/after':>30}")
     for workers in args.workers:
         server = ProxiedReplicas(workers) if args.proxy else Server(workers)
         try:
@@ -252,11 +253,12 @@ def main() -> None:
                 result = asyncio.run(load(server.url, args.endpoint, users, args.seconds, pool))
                 ms = np.array(result.latencies) * 1000
                 after = server.rss_mib()
-                cpu = [(used - before_) * 1000 / max(len(ms), 1) for used, before_ in
-                       ((server.cpu_seconds(), cpu_before), (time.process_time(), client_before))]
+                server_cpu, client_cpu = ((used - start) * 1000 / max(len(ms), 1) for used, start in
+                                          ((server.cpu_seconds(), cpu_before), (time.process_time(), client_before)))
                 print(f"{workers:>8} {users:>5} {len(ms):>8} {len(ms) / result.wall:>7.1f} "
                       f"{np.percentile(ms, 50):>7.1f} {np.percentile(ms, 95):>7.1f} {np.percentile(ms, 99):>7.1f} "
-                      f"{result.errors:>6} {cpu[0]:>17.1f}/{cpu[1]:<6.1f} {before:>10.0f}/{after:<10.0f} {load_before:>14.2f}/{os.getloadavg()[0]:<14.2f}"
+                      f"{result.errors:>6} {server_cpu:>17.1f}/{client_cpu:<6.1f} {before:>10.0f}/{after:<10.0f} "
+                      f"{load_before:>14.2f}/{os.getloadavg()[0]:<14.2f}"
                       + (f" errors: {dict(result.error_kinds)}" if result.errors else ""), flush=True)
         finally:
             server.stop()

@@ -127,7 +127,8 @@ def test_failure_message_is_one_line_when_piped(cli_env):
     assert any(str(corpus / "scan.pdf") in line and reason in line for line in (out + err).splitlines()), err
 
 
-NEW_MOBILITAET = "Der neue Nahverkehrsplan sieht stündliche Busse in allen Gemeinden vor. Anrufsammeltaxis ergänzen das Angebot.\n"
+NEW_MOBILITAET = ("Der neue Nahverkehrsplan sieht stündliche Busse in allen Gemeinden vor. Anrufsammeltaxis ergänzen "
+                  "das Angebot.\n")
 
 
 def _ingest_process(settings: Settings, log: Path) -> subprocess.Popen:
@@ -167,13 +168,15 @@ def test_kill_9_during_ingest_leaves_the_old_index_serving(small_settings, small
         if process.poll() is None:
             process.kill()
         process.wait(timeout=60)
-    assert process.returncode == -signal.SIGKILL, f"the ingest ended before the kill:\n{log.read_text(encoding='utf-8')}"
+    assert process.returncode == -signal.SIGKILL, \
+        f"the ingest ended before the kill:\n{log.read_text(encoding='utf-8')}"
 
     # what the kill left: a temporary build beside the old one, which stays current, complete and searchable
     assert list(builds.glob(".tmp-*")), "the killed ingest left no temporary build"
     assert current_build(small_settings.index_dir) == first
     old = IndexSnapshot.open(small_settings.index_dir)
-    assert old.path == first and "Rufbusse" in _mobilitaet_texts(old) and "Nahverkehrsplan" not in _mobilitaet_texts(old)
+    assert old.path == first
+    assert "Rufbusse" in _mobilitaet_texts(old) and "Nahverkehrsplan" not in _mobilitaet_texts(old)
     hit = Retriever.open(small_settings).search("Rufbusse und Bürgerbusse im ländlichen Raum", k=1).hits[0]
     assert hit.passage.document == "mobilitaet" and "Rufbusse" in hit.passage.text
 
@@ -182,6 +185,8 @@ def test_kill_9_during_ingest_leaves_the_old_index_serving(small_settings, small
     process = _ingest_process(small_settings, log)
     try:
         process.wait(timeout=INGEST_LIMIT_S)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"irek ingest did not end within {INGEST_LIMIT_S} s:\n{log.read_text(encoding='utf-8')}")
     finally:
         if process.poll() is None:
             process.kill()
