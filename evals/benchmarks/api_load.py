@@ -1,7 +1,10 @@
 """API load benchmark: starts a real server (`irek serve`, uvicorn) on 127.0.0.1 with 1 and with 2 worker
 processes and sends questions from concurrent simulated users (1, 10 and 50 by default), each user asking one
 question after the other for a fixed time. Prints requests per second, latency p50/p95/p99, errors (non-200 answers
-and transport failures), the resident memory of the server's processes before and after, and the load average.
+and transport failures), the CPU time per request of the server's processes and of the load generator itself (on
+one machine they share the cores; on a machine shared with other work the server's CPU per request is the steadiest
+figure, where latencies and requests per second depend on the neighbours), the resident memory of the server's
+processes before and after, and the load average.
 Not a test: it prints figures, and traffic goes to 127.0.0.1 only, bounded in time.
 
 With `--proxy`, "workers" are replicas instead: that many separate `irek serve` processes (one worker each, as on
@@ -49,20 +52,45 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def rss_mib(pid: int) -> float:
-    """Resident memory of a process and all its descendants (uvicorn's workers), from /proc."""
-    total, todo, seen = 0.0, [pid], set()
+def process_tree(pid: int) -> list[int]:
+    """A process and all its descendants (uvicorn's workers), from /proc."""
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
-        if current in seen:
+        if current in found:
             continue
-        seen.add(current)
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of a process and all its descendants."""
+    total = 0.0
+    for current in process_tree(pid):
         try:
             status = Path(f"/proc/{current}/status").read_text()
             total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")) / 1024
-            for task in Path(f"/proc/{current}/task").iterdir():
-                todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, StopIteration):
+            continue
+    return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process and its living descendants have used so far. Requests per CPU second are
+    the figure a shared machine disturbs least: the neighbours' work lengthens the latencies, hardly the CPU an
+    answer costs."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for current in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+        except (OSError, IndexError, ValueError):
             continue
     return total
 
@@ -98,6 +126,9 @@ class Server:
 
     def rss_mib(self) -> float:
         return rss_mib(self.process.pid)
+
+    def cpu_seconds(self) -> float:
+        return cpu_seconds(self.process.pid)
 
     def stop(self) -> None:
         stop_process(self.process)
@@ -145,6 +176,9 @@ class ProxiedReplicas:
 
     def rss_mib(self) -> float:
         return sum(r.rss_mib() for r in self.replicas) + rss_mib(self.nginx.pid)
+
+    def cpu_seconds(self) -> float:
+        return sum(r.cpu_seconds() for r in self.replicas) + cpu_seconds(self.nginx.pid)
 
     def stop(self) -> None:
         stop_process(self.nginx)
@@ -205,7 +239,8 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs; POST /api/{args.endpoint}; {len(pool)} questions of evals/sets/dev.yaml in turn; "
           f"{args.seconds:.0f} s per level; {kind}")
     print(f"{kind.split()[0]:>8} {'users':>5} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
-          f"{'errors':>6} {'RSS MiB before/after':>21} {'load avg (1 min) before/after':>30}")
+          f"{'errors':>6} {'CPU ms/req server/client':>24} {'RSS MiB before/after':>21} "
+          f"{'load avg (1 min) before/after':>30}")
     for workers in args.workers:
         server = ProxiedReplicas(workers) if args.proxy else Server(workers)
         try:
@@ -214,13 +249,16 @@ def main() -> None:
             print(f"  ({workers} {kind.split()[0]} ready after {ready:.1f} s, {before:.0f} MiB)")
             asyncio.run(load(server.url, args.endpoint, 1, 2.0, pool))  # warm-up, not counted
             for users in args.users:
-                load_before = os.getloadavg()[0]
+                load_before, cpu_before, client_before = os.getloadavg()[0], server.cpu_seconds(), time.process_time()
                 result = asyncio.run(load(server.url, args.endpoint, users, args.seconds, pool))
                 ms = np.array(result.latencies) * 1000
                 after = server.rss_mib()
+                server_cpu, client_cpu = ((used - start) * 1000 / max(len(ms), 1) for used, start in
+                                          ((server.cpu_seconds(), cpu_before), (time.process_time(), client_before)))
                 print(f"{workers:>8} {users:>5} {len(ms):>8} {len(ms) / result.wall:>7.1f} "
                       f"{np.percentile(ms, 50):>7.1f} {np.percentile(ms, 95):>7.1f} {np.percentile(ms, 99):>7.1f} "
-                      f"{result.errors:>6} {before:>10.0f}/{after:<10.0f} {load_before:>14.2f}/{os.getloadavg()[0]:<14.2f}"
+                      f"{result.errors:>6} {server_cpu:>17.1f}/{client_cpu:<6.1f} {before:>10.0f}/{after:<10.0f} "
+                      f"{load_before:>14.2f}/{os.getloadavg()[0]:<14.2f}"
                       + (f" errors: {dict(result.error_kinds)}" if result.errors else ""), flush=True)
         finally:
             server.stop()
