@@ -265,22 +265,11 @@ class ExcludedSector(Curated):
 
 
 class SizeLimit(Curated):
-    """A company with fewer than `employees_below` employees whose annual turnover or balance sheet total (either
-    suffices) stays within its maximum has this size; the last size has no limit."""
+    """A company with fewer than `employees_below` employees has this size; the last size has no limit."""
 
     size: CompanySize
     employees_below: int | None = None
-    turnover_max_eur: float | None = None
-    balance_max_eur: float | None = None
     source: Source
-
-    def holds(self, employees: int | None, turnover: float | None, balance: float | None) -> bool:
-        """Whether the figures given keep within this size; a figure not given counts for nothing either way."""
-        if employees is not None and self.employees_below is not None and employees >= self.employees_below:
-            return False
-        money = [(value, limit) for value, limit in ((turnover, self.turnover_max_eur), (balance, self.balance_max_eur))
-                 if value is not None and limit is not None]
-        return not money or any(value <= limit for value, limit in money)
 
 
 class LeitzielHint(Curated):
@@ -347,12 +336,9 @@ class FundingKnowledge(Curated):
 
     def _check_rules(self, vocab: dict[str, set[str]], top_ids: set[str]) -> None:
         sizes = [limit.size for limit in self.company_sizes]
-        last = self.company_sizes[-1] if sizes else None
-        if len(set(sizes)) != len(sizes) or not sizes \
-                or (last.employees_below, last.turnover_max_eur, last.balance_max_eur) != (None, None, None) \
+        if len(set(sizes)) != len(sizes) or not sizes or self.company_sizes[-1].employees_below is not None \
                 or any(limit.employees_below is None for limit in self.company_sizes[:-1]):
-            raise DataPathError(("company_sizes",), "jede Größe einmal; alle außer der letzten mit employees_below, "
-                                                    "die letzte ohne Grenzen")
+            raise DataPathError(("company_sizes",), "jede Größe einmal; alle außer der letzten mit employees_below")
         limits = [limit.employees_below for limit in self.company_sizes[:-1]]
         if limits != sorted(set(limits)):
             raise DataPathError(("company_sizes",), "employees_below muss von Größe zu Größe steigen")
@@ -374,17 +360,10 @@ class FundingKnowledge(Curated):
 
     # -- reading the rules -----------------------------------------------------------------------------------------
 
-    def company_size(self, employees: int | None, turnover: float | None = None,
-                     balance: float | None = None) -> str | None:
-        """The size of a company by its headcount, annual turnover and balance sheet total (Nr. 2.1.5): the first size
-        whose limits its figures keep. Without a headcount only a clear verdict is given: large when turnover or
-        balance sheet rule out every smaller size, else None (the size is then asked for)."""
-        if employees is None:
-            if (turnover, balance) == (None, None):
-                return None
-            smaller = self.company_sizes[:-1]
-            return None if any(limit.holds(None, turnover, balance) for limit in smaller) else self.company_sizes[-1].size
-        return next(limit.size for limit in self.company_sizes if limit.holds(employees, turnover, balance))
+    def company_size(self, employees: int) -> str:
+        """The size of a company with this many employees (the first size whose limit it stays below)."""
+        return next(limit.size for limit in self.company_sizes
+                    if limit.employees_below is None or employees < limit.employees_below)
 
     def usual_paths(self, applicant_type: str | None) -> list[str]:
         """The usual paths for this applicant type, best first, when nothing about the project type is known."""

@@ -34,7 +34,6 @@ class ProjectProfile:
     description: str = ""
     employees: int | None = None  # headcount as given
     turnover_eur: float | None = None  # annual turnover as given
-    balance_eur: float | None = None  # balance sheet total as given
     investment_eur: float | None = None  # the (eligible) cost sum the user gives
     municipalities: list[str] = field(default_factory=list)  # every municipality named, in order
     wz_code: str | None = None  # WZ 2025 code of the main activity (trades.yaml)
@@ -129,9 +128,6 @@ _WORD_FACTOR = {"ein": 1, "eine": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4
 _MULTIPLIER = {"mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9, "milliarden": 1e9, "tsd": 1e3, "tausend": 1e3,
                "t€": 1e3, "teur": 1e3, "k€": 1e3, "k": 1e3}
 _TURNOVER_CONTEXT = re.compile(r"umsatz|umsätze|umsätzen|jahresumsatz|erlöse|umgesetzt", re.IGNORECASE)
-_BALANCE_CONTEXT = re.compile(r"bilanzsumme|jahresbilanzsumme|bilanz\b", re.IGNORECASE)
-# The figure's own noun right after it ("14 Mio Umsatz", "11 Mio. € Bilanzsumme") names it before any earlier word.
-_NAMED_AFTER = re.compile(r"\s{0,3}(?:jahres)?(umsatz|bilanzsumme|bilanz)\b", re.IGNORECASE)
 _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)|fördersumme|förderbetrag|bilanzsumme|gewinn"
                                 r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
 _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|preis|budget", re.IGNORECASE)
@@ -447,13 +443,10 @@ def _employees(text: str) -> int | None:
     return max(counts) if counts else None
 
 
-def _company_size(text: str, employees: int | None, turnover: float | None, balance: float | None,
-                  knowledge: FundingKnowledge) -> str | None:
-    """The size by headcount, turnover and balance sheet total (limits from the rules), else by words such as
-    „Konzern“."""
-    by_figures = knowledge.company_size(employees, turnover, balance)
-    if by_figures is not None:
-        return by_figures
+def _company_size(text: str, employees: int | None, knowledge: FundingKnowledge) -> str | None:
+    """The size by the headcount (limits from the rules), else by words such as „Konzern“."""
+    if employees is not None:
+        return knowledge.company_size(employees)
     lowered = text.lower()
     for size, pattern in _SIZE_WORDS:
         if pattern.search(lowered):
@@ -489,36 +482,25 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
     return sorted(found)
 
 
-def _money(text: str) -> tuple[float | None, float | None, float | None]:
-    """(investment, turnover, balance sheet total) in euros: the cost sum the text gives (the total if one is called
-    so, else the largest), the annual turnover and the balance sheet total; grants asked for and loans are not costs."""
-    investments, totals, turnover, balance = [], [], None, None
+def _money(text: str) -> tuple[float | None, float | None]:
+    """(investment, turnover) in euros: the cost sum the text gives (the total if one is called so, else the largest)
+    and the annual turnover; grants asked for, loans and balance sheet totals are not costs."""
+    investments, totals, turnover = [], [], None
     previous_end = 0
     for start, end, value in _amounts(text):
         # the words before it in the same clause, back to the previous amount, and the words right after it
         before = re.split(r"[,;]", text[max(previous_end, start - 45): start])[-1]
         after = re.split(r"[,;.]", text[end: end + 15])[0]
         previous_end = end
-        named = _NAMED_AFTER.match(text, end)
-        if named:
-            previous_end = named.end()  # its noun is used up: it names no later figure
-            if named.group(1).lower() == "umsatz":
-                turnover = value
-            else:
-                balance = value
-            continue
         turnover_words = [m.end() for m in _TURNOVER_CONTEXT.finditer(before)]
-        balance_words = [m.end() for m in _BALANCE_CONTEXT.finditer(before)]
         cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
-        if balance_words and balance_words[-1] >= max(turnover_words[-1:] + cost_words[-1:], default=-1):
-            balance = value
-        elif (turnover_words and (not cost_words or turnover_words[-1] > cost_words[-1])) \
+        if (turnover_words and (not cost_words or turnover_words[-1] > cost_words[-1])) \
                 or (not cost_words and _TURNOVER_CONTEXT.search(after)):
             turnover = value
         elif not _NOT_COSTS_CONTEXT.search(before):
             (totals if _TOTAL_CONTEXT.search(before) else investments).append(value)
     investment = max(totals) if totals else max(investments) if investments else None
-    return investment, turnover, balance
+    return investment, turnover
 
 
 # -- already started ----------------------------------------------------------------------------------------------------
@@ -610,11 +592,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         mentions = [m for m in _UNIVERSITY.finditer(lowered)
                     if not _PARTNER_CONTEXT.search(lowered[max(0, m.start() - 40): m.start()])]
         profile.university_or_society = bool(mentions)
-    profile.investment_eur, profile.turnover_eur, profile.balance_eur = _money(text)
     if applicant in ("company", None):
         profile.employees = _employees(text)
-        profile.company_size = _company_size(text, profile.employees, profile.turnover_eur, profile.balance_eur,
-                                             knowledge)
+        profile.company_size = _company_size(text, profile.employees, knowledge)
+    profile.investment_eur, profile.turnover_eur = _money(text)
     profile.project_types = _project_types(text, applicant)
     profile.already_started = _already_started(text)
     profile.municipalities = _municipalities(text, words)
@@ -636,7 +617,7 @@ def _validated(structured: dict) -> dict:
     employees = structured.get("employees")
     if employees is not None and (isinstance(employees, bool) or not isinstance(employees, int) or employees < 0):
         raise ValueError("Die Zahl der Beschäftigten muss eine ganze Zahl ab 0 sein.")
-    for name in ("turnover_eur", "balance_eur", "investment_eur"):
+    for name in ("turnover_eur", "investment_eur"):
         value = structured.get(name)
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
             raise ValueError(f"Der Betrag „{name}“ muss eine Zahl ab 0 sein.")
@@ -644,7 +625,7 @@ def _validated(structured: dict) -> dict:
 
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
-_SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_eur", "investment_eur",
+_SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "investment_eur",
                   "university_or_society", "users_excluded")
 
 
@@ -661,12 +642,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         for name in _SINGLE_FIELDS:
             if getattr(found, name) is not None:
                 setattr(profile, name, getattr(found, name))
-        figures = (found.employees, found.turnover_eur, found.balance_eur) != (None, None, None)
-        by_figures = knowledge.company_size(profile.employees, profile.turnover_eur, profile.balance_eur) \
-            if figures else None
-        if by_figures is not None or found.employees is not None or found.company_size is not None:
-            # the latest size statement wins ("und mit 300 Mitarbeitern?"), read with the figures of earlier turns
-            profile.company_size = by_figures or found.company_size
+        if found.employees is not None or found.company_size is not None:
+            profile.company_size = found.company_size  # the latest size statement wins ("und mit 300 Mitarbeitern?")
         if found.sector is not None:  # a later main activity replaces an earlier one, with its WZ code and exclusion
             for name in _SECTOR_FIELDS:
                 setattr(profile, name, getattr(found, name))
@@ -687,9 +664,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     given = _validated(dict(structured or {}))
     for name, value in given.items():
         setattr(profile, name, list(value) if name in ("project_types", "municipalities", "wz_alternatives") else value)
-    if "company_size" not in given and {"employees", "turnover_eur", "balance_eur"} & set(given):
-        profile.company_size = knowledge.company_size(profile.employees, profile.turnover_eur,
-                                                      profile.balance_eur) or profile.company_size
+    if "employees" in given and "company_size" not in given and given["employees"] is not None:
+        profile.company_size = knowledge.company_size(given["employees"])
     if "municipality" in given and "municipalities" not in given:
         profile.municipalities = [given["municipality"]] if given["municipality"] else []
     if given.get("sector") and "wz_code" not in given:

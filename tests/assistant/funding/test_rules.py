@@ -96,7 +96,6 @@ def test_unknown_project_type_is_an_error():
     (lambda d: d["paths"][0]["conditions"][0].update(effect="stops"), r"effect: muss einer der Werte"),
     (lambda d: d["passage_paths"]["sections"].update({"7.1": "grw-raumfahrt"}), r"sections\[„7\.1“\]: unbekannter Pfad"),
     (lambda d: d["company_sizes"][1].update(employees_below=20), "employees_below muss von Größe zu Größe steigen"),
-    (lambda d: d["company_sizes"][2].update(turnover_max_eur=1), "die letzte ohne Grenzen"),
     (lambda d: d["default_paths"]["company"].append("grw-raumfahrt"), r"default_paths\.company: unbekannter Pfad"),
     (lambda d: d["default_paths"].pop("unknown"), "es fehlt „unknown“"),
     (lambda d: d["leitziel_hints"][0]["project_types"].append("spaceport"), r"leitziel_hints\[0\]\.project_types"),
@@ -122,24 +121,6 @@ def test_company_size_limits_come_from_the_yaml():
     changed = FundingKnowledge.parse(data)
     assert extract_profile(text, knowledge=changed).company_size == "medium"
     assert changed.company_size(29) == "small" and changed.company_size(250) == "large"
-
-
-@pytest.mark.parametrize("employees, turnover, balance, size", [
-    (45, 14e6, 11e6, "medium"),  # both over 10 Mio.: not small although under 50 staff
-    (45, 14e6, 9e6, "small"),  # turnover or balance sheet: either within 10 Mio. suffices (Nr. 2.1.5 (2) b)
-    (45, 14e6, None, "medium"),  # the figure given is over, the other unknown
-    (45, None, None, "small"),  # headcount alone: as before
-    (200, 60e6, 40e6, "medium"),  # turnover over 50 Mio., balance sheet within 43 Mio.
-    (200, 60e6, 50e6, "large"),
-    (None, 80e6, 60e6, "large"),  # without headcount: only the clear verdict
-    (None, 20e6, None, None),
-    (None, None, None, None),
-])
-def test_company_size_reads_turnover_and_balance_sheet_as_nr_2_1_5(employees, turnover, balance, size):
-    knowledge = FundingKnowledge.load()
-    assert knowledge.company_size(employees, turnover, balance) == size
-    assert knowledge.company_sizes[0].turnover_max_eur == knowledge.company_sizes[0].balance_max_eur == 10e6
-    assert (knowledge.company_sizes[1].turnover_max_eur, knowledge.company_sizes[1].balance_max_eur) == (50e6, 43e6)
 
 
 def test_gastronomy_with_lodging_exception_comes_from_the_yaml():
