@@ -220,9 +220,12 @@ def serve(
 
     settings = get_settings()
     host, port = host or settings.api_host, port or settings.api_port
-    if workers > 1:  # uvicorn starts each worker from an import string (settings from IREK_* in every process)
-        uvicorn.run("assistant.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
-                    log_level="info")
+    if workers > 1:  # each worker builds its app from the import string (settings from IREK_* in every process)
+        from assistant.api.workers import APP, reuse_port_supported, serve_workers
+
+        if reuse_port_supported():  # one socket per worker: the kernel spreads the connections evenly
+            raise typer.Exit(serve_workers(host, port, workers))
+        uvicorn.run(APP, factory=True, host=host, port=port, workers=workers, log_level="info")
         return
     _preload_embedder(settings)  # overlaps importing PyTorch and loading the model with importing the app
     from assistant.api import create_app
