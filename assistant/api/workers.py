@@ -67,7 +67,7 @@ def serve_workers(host: str, port: int, workers: int) -> int:
     restarts = [0] * workers
     stopping = False
 
-    def stop(signum: int, frame: object) -> None:  # noqa: ARG001
+    def stop(signum: int, frame: object) -> None:
         nonlocal stopping
         stopping = True
 
