@@ -4,7 +4,8 @@
 - BM25 alone (the passages' own words, stems and compound n-grams as weighted until 2026-11-28),
 - dense alone (e5-small),
 - the hybrid as it was until 2026-11-28 (dense 0.3, keyword 0.7, n-gram share 0.75; no register signal),
-- the hybrid as tuned now (assistant/tuned/retrieval_weights.json: with the section register as a signal of its own),
+- the hybrid as tuned now (assistant/tuned/retrieval_weights.json: with the section register as a signal of its own
+  and the bonus for the documents a question names; late interaction off),
 - that hybrid with a second stage over its top 30: a logistic regression over the signals of each candidate,
   trained on the dev queries of all three sets only (a trial: not part of the retriever),
 - with IREK_LATE_INTERACTION=true (an index built with token vectors): that hybrid with late interaction over its
