@@ -26,6 +26,9 @@ class Source:
     keyword_only_sections: tuple[str, ...] = ()
     # Sections that are registers (long lists of names), named the same way: embedded by their opening only.
     register_sections: tuple[str, ...] = ()
+    # What a question calls the document ("GRW", "Koordinierungsrahmen"): a question that names it prefers its
+    # passages (FusionWeights.document_bonus). Whole words, any case.
+    names: tuple[str, ...] = ()
 
     def is_keyword_only(self, section_number: str, section_title: str = "") -> bool:
         return _names_section(self.keyword_only_sections, section_number, section_title)

@@ -20,7 +20,9 @@ import numpy as np
 from assistant.core.paths import TUNED_DIR, TunedValuesMissing
 from assistant.embedding.embedders import IdentifiedEmbeddings, shared_embeddings
 from assistant.index.store import IndexSnapshot, IndexUnavailable
+from assistant.index.tokens import TokenVectors
 from assistant.retrieval.expansion import EXPANSION_WEIGHT, expansion_terms
+from assistant.retrieval.late import late_scores
 from assistant.retrieval.register import RegisterSignal
 from assistant.core.settings import Settings
 from assistant.text.analysis import KEYWORD_VIEWS
@@ -62,6 +64,12 @@ class FusionWeights:
     # the section register, scored apart from the passage (assistant/retrieval/register.py); 0 = not used
     register_keyword: float = 0.0  # BM25 over the register texts (stems and n-grams, mixed by ngram_share)
     register_dense: float = 0.0  # the question's vector against the register's phrases
+    # added for the passages of a document that the query names (Source.names: "GRW", "LEADER"), as a share of all
+    # other weights together
+    document_bonus: float = 0.0
+    # the second stage (assistant/retrieval/late.py), as a share of all first-stage weights together; used only
+    # where IREK_LATE_INTERACTION is on and the build holds token vectors
+    late_interaction: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,12 @@ class Retriever:
         self._opened_by = _heading_holders(self.passages)
         self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
         self._documents = {p.document for p in self.passages}
+        self._document_rows = {doc: np.array([p.document == doc for p in self.passages]) for doc in self._documents}
+        self._document_names = [
+            (re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), doc)
+            for doc, info in snapshot.manifest.get("documents", {}).items() if doc in self._documents
+            for name in info.get("source", {}).get("names", [])
+        ]
         self._dense_rows = np.array([p.dense for p in self.passages], dtype=bool)  # passages in the collection
         self._body_rows = np.array([not p.footnote for p in self.passages], dtype=bool)
         chroma = snapshot.manifest["chroma"]
@@ -137,6 +151,14 @@ class Retriever:
             [p.chunk_id for p in self.passages], self._dense_rows, snapshot.embeddings,
         )
         self.register = RegisterSignal(self.passages, snapshot.path)
+        self.late: TokenVectors | None = None
+        if settings.late_interaction:
+            self.late = TokenVectors.load(snapshot.path, len(self.passages))
+            if self.late is None or not embeddings.has_token_vectors:
+                raise IndexUnavailable(
+                    "Late Interaction ist eingeschaltet (IREK_LATE_INTERACTION), aber der Index hat keine "
+                    "Token-Vektoren oder die Laufzeit liefert keine. Bitte `irek ingest` ausführen."
+                )
 
     @classmethod
     def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
@@ -170,6 +192,13 @@ class Retriever:
 
     def query_vector(self, query: str) -> np.ndarray:
         return np.asarray(self.embeddings.embed_query_vector(query[:MAX_QUERY_CHARS]), dtype=np.float32)
+
+    def query_vector_and_tokens(self, query: str) -> tuple[np.ndarray, np.ndarray | None]:
+        """The query's vector and, where late interaction is on, its token vectors from the same forward pass."""
+        if self.late is None:
+            return self.query_vector(query), None
+        vector, tokens = self.embeddings.embed_query_with_tokens(query[:MAX_QUERY_CHARS])
+        return np.asarray(vector, dtype=np.float32), tokens
 
     def dense_scores(self, vector: np.ndarray, allowed: np.ndarray) -> np.ndarray:
         """Cosine similarity for the best candidates (exactly in numpy, or from Chroma); 0 for the rest."""
@@ -254,6 +283,14 @@ class Retriever:
         main = [i for i in rows if not self.passages[i].section_number.startswith("Anhang")]
         return main or rows
 
+    def documents_named(self, query: str) -> np.ndarray:
+        """The passages of every document that the query calls by one of its names ("Gibt es dafür GRW?")."""
+        named = np.zeros(len(self.passages), dtype=bool)
+        for pattern, doc in self._document_names:
+            if pattern.search(query):
+                named |= self._document_rows[doc]
+        return named
+
     def acronym_matches(self, query: str) -> np.ndarray:
         counts = np.zeros(len(self.passages), dtype=np.float32)
         for acronym in set(_ACRONYM.findall(query)):
@@ -274,20 +311,26 @@ class Retriever:
         added = " ; ".join(expansion_terms(query))  # the statute wording of the query glossary
         views, raw_max = self.keyword_views(query, added)
         exact, acronyms = self.exact_references(query), self.acronym_matches(query)
+        named_documents = self.documents_named(query)
         after_keyword = time.perf_counter()
-        vector = self.query_vector(query)
+        vector, tokens = self.query_vector_and_tokens(query)
         dense = self.dense_scores(vector, allowed)
         after_dense = time.perf_counter()
         register = self.register.keyword(query, added, EXPANSION_WEIGHT) if self.register else {}
         register_dense = self.register.dense(vector) if self.register else None
         after_register = time.perf_counter()
-        return ScoreParts(
+        parts = ScoreParts(
             query=query, vector=vector, keyword_raw_max=raw_max,
             words=views["words"], ngrams=views["ngrams"], dense=dense, exact=exact, acronyms=acronyms, allowed=allowed,
             register_words=register.get("words"), register_ngrams=register.get("ngrams"), register_dense=register_dense,
+            query_tokens=tokens, named_documents=named_documents,
             timings_ms={"keyword": (after_keyword - started) * 1000, "dense": (after_dense - after_keyword) * 1000,
                         "register": (after_register - after_dense) * 1000},
         )
+        if tokens is not None:  # the second stage over the first stage's best (assistant/retrieval/late.py)
+            parts.late = late_scores(tokens, self.late, parts.fuse(self.weights))
+            parts.timings_ms["late"] = (time.perf_counter() - after_register) * 1000
+        return parts
 
     def search(self, query: str, k: int = 5, filters: SearchFilters | None = None,
                weights: FusionWeights | None = None) -> SearchResult:
@@ -347,6 +390,9 @@ class ScoreParts:
     register_words: np.ndarray | None = None  # the section register's signals (None: the index has no register)
     register_ngrams: np.ndarray | None = None
     register_dense: np.ndarray | None = None
+    named_documents: np.ndarray | None = None  # passages of the documents the query names
+    query_tokens: np.ndarray | None = None  # its token vectors (late interaction on only)
+    late: np.ndarray | None = None  # the second stage's scaled MaxSim for the first stage's best, 0 elsewhere
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def keyword(self, w: FusionWeights) -> np.ndarray:
@@ -373,6 +419,10 @@ class ScoreParts:
         others = w.dense + w.keyword + w.register_keyword + w.register_dense
         fused = (w.dense * self.dense_normalised() + w.keyword * self.keyword(w) + self.register(w)
                  + w.exact_bonus * others * self.exact + w.acronym_bonus * self.acronyms)
+        if w.document_bonus and self.named_documents is not None:
+            fused = fused + w.document_bonus * others * self.named_documents
+        if w.late_interaction and self.late is not None:
+            fused = fused + w.late_interaction * others * self.late
         fused[~self.allowed] = -np.inf
         return fused
 

@@ -14,6 +14,9 @@ def test_real_corpus_sources():
     assert sources["grw"].structure == "numbered-outline" and sources["grw"].path.endswith(".pdf")
     assert sources["irek"].structure == "irek-goals"
     assert sources["leader-os"].kind == "summary" and sources["leader-os"].sources
+    # every document has the names a question calls it by
+    assert "GRW" in sources["grw"].names and sources["irek"].names == ("IREK",)
+    assert all(s.names for s in sources.values())
     # data files beside the documents are not documents
     assert all(not s.path.endswith((".yaml", ".yml", ".json")) for s in sources.values())
 

@@ -147,6 +147,20 @@ def test_compound_split_revitalisierung_von_gewerbeflaechen(retriever):
     assert "Revitalisierung von Gewerbeflächen" not in goal[0].passage.text
 
 
+@pytest.mark.parametrize("query, documents", [
+    ("Gibt es dafür GRW-Geld?", {"grw"}),
+    ("Was sagt der Koordinierungsrahmen zu Häfen?", {"grw"}),
+    ("grw oder LEADER für unseren Dorfladen?", {"grw", "leader-os"}),
+    ("Welche Ziele hat das IREK?", {"irek"}),
+    ("Wir wollen Fachkräfte aus dem Ausland anwerben", set()),  # a project description names no document
+    ("Ein regionales Entwicklungskonzept für drei Gemeinden", set()),  # words of a title are no name
+])
+def test_a_document_named_in_the_question_is_recognised_by_its_names(retriever, query, documents):
+    named = retriever.documents_named(query)
+    assert {retriever.passages[i].document for i in np.flatnonzero(named)} == documents
+    assert all(named[i] for i, p in enumerate(retriever.passages) if p.document in documents)
+
+
 def test_hits_are_ranked_by_descending_score(retriever):
     hits = _top(retriever, "Fördersatz für kleine Unternehmen", k=10)
     scores = [h.score for h in hits]
