@@ -19,7 +19,7 @@ from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
-from assistant.funding.rules import FundingAssessment, PathAssessment
+from assistant.funding.rules import FundingAssessment, PathAssessment, short_reason
 from assistant.goals.lists import GoalList
 from assistant.goals.matching import GoalMatch
 from assistant.text.citations import AMOUNT, FIGURE, CitationList, Locator, best_sentence, find_verbatim
@@ -177,20 +177,51 @@ def _answer_path(path: PathAssessment, numbers: list[int]) -> AnswerPath:
 def _paths_to_show(assessment: FundingAssessment, limit: int = 2) -> list[PathAssessment]:
     """At most two open paths, and a path that a fact of the asker rules out (that is news they need)."""
     open_paths = [p for p in assessment.paths if not p.blocked][:limit]
-    blocked_by_fact = [p for p in assessment.paths if p.blocked and any(
-        c.effect == "blocks" and c.applies for c in p.conditions)]
+    blocked_by_fact = [p for p in assessment.paths if p.blocked and p.ruled_out]
     return open_paths + blocked_by_fact[:1] or assessment.paths[:1]
 
 
 def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
-    """The path the bottom line speaks of: the best open one, unless a path that fits better is ruled out."""
+    """The path the bottom line speaks of: the best open one, unless a path that fits at least as well is ruled out by
+    a fact of the asker, or excludes the cost item asked about."""
     if not assessment or not assessment.paths:
         return None
     open_paths = [p for p in assessment.paths if not p.blocked]
-    blocked = [p for p in assessment.paths if p.blocked and any(c.effect == "blocks" and c.applies for c in p.conditions)]
-    if blocked and (not open_paths or blocked[0].fit >= open_paths[0].fit):
-        return blocked[0]
+    ruled_out = [p for p in assessment.paths if p.ruled_out]
+    if ruled_out and (not open_paths or ruled_out[0].fit >= open_paths[0].fit):
+        return ruled_out[0]
     return open_paths[0] if open_paths else assessment.paths[0]
+
+
+def _no(path: PathAssessment, w: _Writer) -> str:
+    """The bottom line of a path that a fact of the asker rules out, or of a cost item it excludes: "Nein – …" with the
+    rule that says so cited."""
+    if path.blocked:
+        blocking = [c.source for c in path.conditions if c.effect == "blocks" and c.applies]
+        source = (path.reason_sources or blocking or [None])[0]
+        because = path.because or short_reason(re.sub(r" \([^()]{1,80}\)$", "", path.reasons[0]))
+        return _cited(f"Nein – über {_short_name(path.name)} nicht förderfähig: {because}", w.cite_source(source))
+    excluded = path.excluded_costs[0]
+    return _cited(f"Nein – {short_reason(excluded.text, 260)}", w.cite_source(excluded.source))
+
+
+def _cited(sentence: str, ref: str) -> str:
+    """The sentence with its reference before the closing full stop: "… steht auf der Liste [3]."."""
+    return f"{sentence[:-1]}{ref}." if sentence.endswith(".") else sentence + ref
+
+
+def _fitted(pieces: list[tuple[int, str]], limit: int = MAX_SUMMARY_CHARS) -> tuple[str, list[str]]:
+    """The summary of `pieces` ((rank, sentence), in reading order): the sentences of the lowest rank are left out
+    first until the rest fits `limit`; what is left out is returned to go into the details."""
+    def sentence(text: str) -> str:
+        return text if text.endswith((".", "?", "!", "]")) else text + "."
+
+    kept = [(rank, sentence(text)) for rank, text in pieces if text]
+    left_out: list[str] = []
+    while len(" ".join(t for _, t in kept)) > limit and len(kept) > 1:
+        worst = max(range(len(kept)), key=lambda i: (kept[i][0], i))
+        left_out.insert(0, kept.pop(worst)[1])
+    return " ".join(t for _, t in kept), left_out
 
 
 def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
@@ -223,28 +254,34 @@ def _goal_ref(goal: GoalMatch, w: _Writer, limit: int = 90) -> str:
 
 def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     details: list[str] = []
-    summary: list[str] = []
+    pieces: list[tuple[int, str]] = []  # (rank, sentence) of the bottom line: rank 0 is kept longest
+    lead = _lead_path(found.funding)
+    if lead is not None and lead.blocked:
+        pieces.append((0, _no(lead, w)))
     if found.goals:
-        summary.append(f"Passendes IREK-Ziel: Handlungsziel {_goal_ref(found.goals[0], w, 80)}.")
+        pieces.append((2, f"Passendes IREK-Ziel: Handlungsziel {_goal_ref(found.goals[0], w, 80)}."))
         others = [_goal_ref(g, w) for g in found.goals[1:3]]
         if others:
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
-    lead = _lead_path(found.funding)
     if lead is not None:
         if lead.blocked:
-            summary.append(f"{_short_name(lead.name)} ist nicht möglich: {_short(' '.join(lead.reasons[:1]), 220)}"
-                           f"{''.join(w.cite_source(c.source) for c in lead.conditions if c.effect == 'blocks' and c.applies)[:6]}")
             alternative = next((p for p in found.funding.paths if not p.blocked), None)
             if alternative:
-                summary.append(f"Möglich ist: {_short_name(alternative.name)}.")
+                pieces.append((3, f"Möglich ist: {_short_name(alternative.name)}."))
         else:
             rate = _rate_phrase(lead, w, found.profile)
             if len(rate) > 120:  # the bottom line names the first rate; the whole rule follows in the path's line
                 refs = "".join(re.findall(r" \[\d{1,3}\]", rate))
                 rate = re.split(r";|, wenn", rate, maxsplit=1)[0].strip() + refs
-            summary.append(f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else "."))
+            pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
+            if lead.excluded_costs:
+                excluded = lead.excluded_costs[0]
+                pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
+                                         w.cite_source(excluded.source))))
             if lead.next_steps:
-                summary.append(f"Nächster Schritt: {_short(lead.next_steps[0], 140)}")
+                pieces.append((4, f"Nächster Schritt: {_short(lead.next_steps[0], 140)}"))
+    summary, left_out = _fitted(pieces)
+    details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
     shown = _paths_to_show(found.funding) if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
     details += [block] if block else []
@@ -254,7 +291,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     missing = found.funding.missing_facts[:2] if found.funding else []
     if missing:
         details.append("Noch offen: " + " ".join(missing))
-    return " ".join(s if s.endswith((".", "?", "!", "]")) else s + "." for s in summary), details, paths
+    return summary, details, paths
 
 
 def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
@@ -290,9 +327,8 @@ def _verdict(found: Findings, w: _Writer) -> str:
     lead = _lead_path(found.funding)
     if lead is None:
         return ""
-    if lead.blocked:
-        refs = "".join(w.cite_source(c.source) for c in lead.conditions if c.effect == "blocks" and c.applies)
-        return f"Nein, über {_short_name(lead.name)} voraussichtlich nicht: {_short(' '.join(lead.reasons[:1]), 200)}{refs}"
+    if lead.ruled_out:
+        return _no(lead, w)
     if found.intent == "amount" and not _applicant_rate(lead):
         return ""  # the rate asked for is quoted from the rules, not a path's overview
     if found.intent == "eligibility":
@@ -311,11 +347,12 @@ def _next_step(found: Findings) -> str:
 
 
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
-    facts_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types
-                                                     or found.profile.company_size)
+    facts_given = found.profile is not None and found.profile.facts_given
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
     if facts_given and found.intent == "procedure":
-        verdict = _next_step(found)  # in a conversation about a project: its next step
+        lead = _lead_path(found.funding)
+        # in a conversation about a project: what rules it out, else its next step
+        verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
     quotes = _fact_quotes(found, w)
     details: list[str] = []
     if verdict:

@@ -99,6 +99,7 @@ class Triggers(TypedDict, total=False):
     users_excluded: bool  # a site or centre is meant for businesses whose main activity is excluded (Nr. 2.7.1)
     project_type: str  # the project is of this type ...
     unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
+    cost_item: str  # the question names this cost item (cost_items), e.g. a delivery van
 
 
 class RateScope(TypedDict, total=False):
@@ -132,7 +133,9 @@ class Condition(Curated):
 
     id: Text
     text: Text
-    effect: Literal["blocks", "matters"]
+    # blocks: the path is closed to this applicant or project; excludes: the cost item the question names is not
+    # eligible on this path (the path itself stays open); matters: a condition to know.
+    effect: Literal["blocks", "excludes", "matters"]
     source: Source
     triggers: Triggers = Field(default_factory=dict)
     question: str | None = None
@@ -285,6 +288,19 @@ class Region(Curated):
     source: Source
 
 
+class CostItem(Curated):
+    """A kind of cost a question can name ("zwei Lieferwagen"): read from the latest question by `pattern` (a regular
+    expression, case-insensitive). Whether a path admits it is a condition of that path (trigger `cost_item`) with the
+    rule's source; the item itself is vocabulary and has none."""
+
+    id: Text
+    label: Text
+    pattern: Regex
+
+    def named_in(self, text: str) -> bool:
+        return re.search(self.pattern, text[:_PATTERN_TEXT_LIMIT], re.IGNORECASE) is not None
+
+
 class PassagePaths(Curated):
     sections: dict[str, str] = {}  # GRW section-number prefix -> path id
     documents: dict[str, str] = {}  # document id -> path id
@@ -301,6 +317,7 @@ class FundingKnowledge(Curated):
     passage_paths: PassagePaths = PassagePaths()
     paths: list[FundingPath]
     excluded_sectors: list[ExcludedSector] = []
+    cost_items: list[CostItem] = []
 
     @classmethod
     def load(cls, path: Path = KNOWLEDGE_FILE) -> FundingKnowledge:
@@ -332,6 +349,13 @@ class FundingKnowledge(Curated):
                 if target not in ids:
                     raise DataPathError(("passage_paths", table, key), f"unbekannter Pfad „{target}“")
         self._check_rules(vocab, {p.id for p in self.paths})
+        items = {item.id for item in self.cost_items}
+        for where, path in walked:
+            for n, condition in enumerate(path.conditions):
+                item = condition.triggers.get("cost_item")
+                if item is not None and item not in items:
+                    raise DataPathError((*where, "conditions", n, "triggers", "cost_item"),
+                                        f"unbekannter Wert „{item}“ (nicht in der Liste cost_items)")
         return self
 
     def _check_rules(self, vocab: dict[str, set[str]], top_ids: set[str]) -> None:
@@ -392,6 +416,10 @@ class FundingKnowledge(Curated):
 
     def get(self, path_id: str) -> FundingPath | None:
         return next((p for p in self.all_paths() if p.id == path_id), None)
+
+    def cost_items_in(self, text: str) -> list[str]:
+        """The ids of the cost items `text` names, in the order of the data."""
+        return [item.id for item in self.cost_items if item.named_in(text)]
 
     def excluded_sector(self, code: str) -> ExcludedSector | None:
         return next((s for s in self.excluded_sectors if s.code == code), None)

@@ -41,6 +41,23 @@ class ProjectProfile:
     wz_alternatives: list[str] = field(default_factory=list)  # other codes the trade name often means
     university_or_society: bool | None = None  # part of a Hochschule or a publicly funded research society
     users_excluded: bool | None = None  # a municipal site or centre meant only for businesses of excluded sectors
+    cost_items: list[str] = field(default_factory=list)  # cost items the latest question names (funding_paths.yaml)
+    # The asker would start the works before applying ("Reicht es, den Antrag nach der Bestellung zu stellen?").
+    starts_before_application: bool | None = None
+
+    @property
+    def started_or_would_start(self) -> bool | None:
+        """Whether the works began, or would begin, before the application (KR Nr. 2.2.1): True if either is said."""
+        if self.already_started or self.starts_before_application:
+            return True
+        return self.already_started
+
+    @property
+    def facts_given(self) -> bool:
+        """Whether the asker gave a fact that a funding rule decides on (who applies, what, how big, started, which
+        cost item)."""
+        return bool(self.applicant_type or self.project_types or self.company_size or self.cost_items
+                    or self.started_or_would_start)
 
 
 # -- the text, once ----------------------------------------------------------------------------------------------------
@@ -158,6 +175,16 @@ _FUTURE = re.compile(r"\b(werden|wird|soll\w{0,2}|woll\w{0,3}|möcht\w{0,2}|plan
                      r"|vorhab\w{0,2}|müssen|muss|würde\w{0,1}|können|kann|dürfen|darf|zählt|gilt|als)\b", re.IGNORECASE)
 _ORDER_TO_COME = re.compile(r"\b(bestellen|beauftragen|unterschreiben|unterzeichnen|vergeben|in\s{1,3}auftrag\s{1,3}geben"
                             r"|anfangen|beginnen|starten)\b", re.IGNORECASE)
+# Applying only after a start of the works (KR Nr. 2.2.1 (3)): "den Antrag nach der Bestellung stellen", "erst bestellen
+# und dann den Antrag", "nachträglich beantragen".
+_START_EVENT = (r"(bestellung|auftrag|auftragsvergabe|auftragserteilung|vergabe|vertragsabschluss|vertragsunterzeichnung"
+                r"|unterschrift|baubeginn|kauf|spatenstich|lieferung)")
+_APPLY_AFTER_START = re.compile(
+    rf"antrag\w{{0,3}}\s{{1,3}}(\S{{1,20}}\s{{1,3}}){{0,3}}(erst\s{{1,3}}|auch\s{{1,3}}|noch\s{{1,3}})?nach\s{{1,3}}(der|dem|den)\s{{1,3}}{_START_EVENT}"
+    rf"|nach\s{{1,3}}(der|dem)\s{{1,3}}{_START_EVENT}\s{{1,3}}(\S{{1,20}}\s{{1,3}}){{0,3}}(den\s{{1,3}})?antrag"
+    r"|(erst|zuerst)\s{1,3}(bestellen|beauftragen|unterschreiben|kaufen|bauen|anfangen)\s{1,3}(\S{1,20}\s{1,3}){0,3}(und\s{1,3})?"
+    r"(dann|danach|später)\b|nachträglich\w{0,2}\s{1,3}(\S{1,20}\s{1,3}){0,2}(beantrag|antrag|förder)",
+    re.IGNORECASE)
 _NO_START_BY_KR = re.compile(r"grundstück|baugenehmigung|genehmigung|bauantrag|planung|planer|architekt|gutachten"
                              r"|machbarkeitsstudie|bodenuntersuchung|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
 
@@ -661,6 +688,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     if profile.applicant_type not in ("municipality", "association"):
         profile.users_excluded = None
     profile.project_types = project_types
+    profile.cost_items = knowledge.cost_items_in(text or "")
+    profile.starts_before_application = True if _APPLY_AFTER_START.search(text or "") else None
     given = _validated(dict(structured or {}))
     for name, value in given.items():
         setattr(profile, name, list(value) if name in ("project_types", "municipalities", "wz_alternatives") else value)

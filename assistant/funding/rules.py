@@ -11,6 +11,7 @@ when the question names none, and then only through a measure the applicant may 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +69,19 @@ class PathAssessment:
     applicant_rate: float | None = None
     applicant_rate_source: Source | None = None
     reason_sources: list[Source] = field(default_factory=list)  # the rule each reason cites, in the same order
+    # The first reason in one short sentence without its reference, for the bottom line ("" when not blocked).
+    because: str = ""
+
+    @property
+    def excluded_costs(self) -> list[ConditionAssessment]:
+        """The conditions saying that a cost item the question names is not eligible on this path."""
+        return [c for c in self.conditions if c.effect == "excludes" and c.applies]
+
+    @property
+    def ruled_out(self) -> bool:
+        """Whether a fact of the asker rules the path, or the cost item asked about, out."""
+        return bool(self.excluded_costs) or self.blocked and any(c.effect == "blocks" and c.applies
+                                                                   for c in self.conditions)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "max_rate": self.max_rate, "applicants": self.applicants,
@@ -98,6 +112,8 @@ def describe(knowledge: FundingKnowledge, path_id: str, profile: ProjectProfile)
 # -- assessment ---------------------------------------------------------------------------------------------------
 
 def _fact(profile: ProjectProfile, key: str) -> Any:
+    if key == "already_started":
+        return profile.started_or_would_start
     if key == "sector_excluded":
         if profile.excluded_sector is not None:
             return True
@@ -124,6 +140,8 @@ def _triggered(triggers: Any, profile: ProjectProfile) -> bool | None:
             results.append(None if not types else wanted in types and not types & unless)
         elif key == "applicant_types":
             results.append(None if profile.applicant_type is None else profile.applicant_type in wanted)
+        elif key == "cost_item":
+            results.append(wanted in profile.cost_items)  # a cost item the question does not name is not asked about
         else:
             value = _fact(profile, key)
             results.append(None if value is None else value == wanted)
@@ -158,7 +176,7 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 
 
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
-_PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "users_excluded"}
+_PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "users_excluded", "cost_item"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 
@@ -309,6 +327,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
     blocking = [c for c in conditions if c.effect == "blocks" and c.applies]
     reasons = [f"{c.text} ({cite(c.source)})" for c in blocking]
     reason_sources = [c.source for c in blocking]
+    because = short_reason(blocking[0].text) if blocking else ""
     sector_blocks = next((c for c in blocking if "sector_excluded" in
                           next((m.triggers for m in merged if m.id == c.id), {})), None)
     if profile.excluded_sector and sector_blocks:
@@ -322,6 +341,9 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         source = line.source if line else sector_blocks.source
         reasons = [f"{lead} ({cite(source)})"] + reasons
         reason_sources = [source] + reason_sources
+        code = f" (WZ {profile.wz_code})" if profile.wz_code else ""
+        because = (f"Die Haupttätigkeit „{profile.sector}“{code} steht auf der Liste nicht förderfähiger Wirtschaftszweige"
+                   f" ({listed}).")
     conditions.sort(key=lambda c: (not (c.effect == "blocks" and c.applies), c.effect != "blocks"))
     sources: list[Source] = []
     for source in [*rate_sources, *([top.source] if top.source else []), *(c.source for c in conditions)]:
@@ -333,8 +355,19 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         id=chosen.id, name=chosen.name if chosen is top else f"{top.name} – {chosen.name}", max_rate=max_rate,
         applicants=chosen.applicants, conditions=conditions, blocked=bool(blocking), reasons=reasons,
         where_to_apply=chosen.where_to_apply, next_steps=list(chosen.next_steps), sources=sources,
-        applicant_rate=rate, applicant_rate_source=rate_source, reason_sources=reason_sources,
+        applicant_rate=rate, applicant_rate_source=rate_source, reason_sources=reason_sources, because=because,
     )
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\]“]{2})\.\s{1,3}(?=[A-ZÄÖÜ])")
+
+
+def short_reason(text: str, limit: int = 200) -> str:
+    """A rule's text for the bottom line: its first sentence ("z. B." and "Nr." end none), and the second too when both
+    fit in `limit` characters ("Der Antrag muss vor Beginn … gestellt werden. Als Beginn gilt schon …")."""
+    ends = [m.start() + 1 for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    fitting = [end for end in ends[:2] if end <= limit]
+    return text[: fitting[-1] if fitting else ends[0]].strip()
 
 
 def _goal_hints(goals: list[GoalMatch] | None, knowledge: FundingKnowledge) -> set[str]:

@@ -13,6 +13,7 @@ from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer
 from assistant.funding.knowledge import Source
+from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import ConditionAssessment, FundingAssessment, PathAssessment
 from assistant.goals.matching import GoalMatch, GoalRef
 from assistant.retrieval.retriever import SearchHit
@@ -129,11 +130,49 @@ def test_a_path_ruled_out_by_a_fact_leads_the_bottom_line_when_it_fits_best():
     other = path("leader")
     other.fit = 1.0
     answer = compose_extractive(project([goal(REVITALISE, 0.9)], [other, blocked]), PASSAGES)
-    assert "Weg grw-gewerbe ist nicht möglich: Der Antrag kam nach dem Beginn. [2]" in answer.summary
+    assert answer.summary.startswith("Nein – über Weg grw-gewerbe nicht förderfähig: Der Antrag kam nach dem Beginn [1]. "
+                                     "Passendes IREK-Ziel"), answer.summary
     assert "Möglich ist: Weg leader." in answer.summary
     ruled_out = next(p for p in answer.funding_paths if p.id == "grw-gewerbe")
     assert ruled_out.blocked and [answer.citations[n - 1].chunk_id for n in ruled_out.citations] == ["grw-0040"]
     assert_citation_rules(answer)
+
+
+def test_the_no_of_a_ruled_out_path_stays_in_the_bottom_line_and_what_does_not_fit_moves_to_the_details():
+    blocked = path("grw-gewerbe", blocked=True, conditions=[condition("branche", EXCLUDED_SOURCE, True)])
+    blocked.fit, blocked.reason_sources = 3.0, [EXCLUDED_SOURCE]
+    blocked.because = "Die Haupttätigkeit steht auf der Liste nicht förderfähiger Wirtschaftszweige. " + "Lange Begründung " * 14
+    answer = compose_extractive(project([goal(REVITALISE, 0.9)], [blocked]), PASSAGES)
+    assert answer.summary.startswith("Nein – über Weg grw-gewerbe nicht förderfähig: Die Haupttätigkeit")
+    assert len(answer.summary) <= 400 and "Passendes IREK-Ziel" not in answer.summary
+    assert "Passendes IREK-Ziel: Handlungsziel 3.1.1" in answer.answer, "the goal follows in the details"
+    assert_citation_rules(answer)
+
+
+VEHICLES = grw_passage("grw-0070", "2.6.2", "Förderfähige Kosten",
+                       "(2) Zu den förderfähigen Kosten gehören nicht: b) die Anschaffungskosten für PKW und LKW, die "
+                       "primär dem Transport dienen.", page=18)
+PASSAGES.append(VEHICLES)
+VEHICLES_SOURCE = Source(document="grw", section="2.6.2", page=18,
+                         quote="b) die Anschaffungskosten für PKW und LKW, die primär dem Transport dienen.")
+
+
+def test_a_cost_item_the_path_excludes_is_the_no_of_an_eligibility_question_and_a_warning_in_a_project():
+    excludes = ConditionAssessment("strassenfahrzeuge", "PKW und LKW gehören nicht zu den förderfähigen Kosten.",
+                                   "excludes", VEHICLES_SOURCE, True)
+    gewerbe = with_applicant_rate(path("grw-gewerbe", conditions=[excludes], sources=(SMALL_SOURCE,)))
+    question = "Sind zwei Lieferwagen förderfähig?"
+    found = Findings(question, question, "fact", [SearchHit(SMALL_RATE, 1.0)], [], FundingAssessment([gewerbe], []),
+                     ProjectProfile(applicant_type="company", company_size="small", cost_items=["road_vehicle"]),
+                     intent="eligibility")
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.summary == "Nein – PKW und LKW gehören nicht zu den förderfähigen Kosten [1]."
+    assert answer.citations[0].chunk_id == "grw-0070"
+    assert_citation_rules(answer)
+    built = compose_extractive(project([goal(REVITALISE, 0.9)], [gewerbe]), PASSAGES)
+    assert "Förderweg: Weg grw-gewerbe" in built.summary, "the path stays open for the rest of the project"
+    assert "Nicht förderfähig: PKW und LKW gehören nicht zu den förderfähigen Kosten [" in built.summary
+    assert_citation_rules(built)
 
 
 def test_a_rate_no_quote_holds_is_left_out_of_the_text_but_kept_in_the_structured_path():

@@ -408,3 +408,36 @@ def test_a_short_follow_up_naming_only_the_size_changes_it(follow_up, size):
 
     history = [{"role": "user", "content": "Wie viel Prozent bekommt ein kleines Unternehmen im Landkreis?"}]
     assert extract_profile(follow_up, history, None, knowledge=FundingKnowledge.load()).company_size == size
+
+
+# -- cost items and applying after the start ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, items", [
+    ("Sind zwei neue Lieferwagen für die Filialbelieferung förderfähig?", ["road_vehicle"]),
+    ("Können wir den Fuhrpark mit E-Autos erneuern?", ["road_vehicle"]),
+    ("Neue Flurförderfahrzeuge und ein Gabelstapler für die Halle", []),
+    ("Die Maschinen wollen wir leasen statt kaufen.", ["leasing"]),
+    ("Zählen die Bauzeitzinsen mit?", ["construction_interest"]),
+    ("Wir kaufen eine gebrauchte Presse.", ["used_goods"]),
+    ("Können wir die Maschinen in den einzelnen Betrieben darüber abrechnen?", ["partner_expenses"]),
+])
+def test_cost_items_are_read_from_the_question(text, items):
+    assert read_profile(text).cost_items == items
+
+
+def test_cost_items_come_from_the_latest_question_only():
+    history = [{"role": "user", "content": "Bäckerei, 20 MA, neue Backstube und zwei Lieferwagen."}]
+    assert read_profile("Und wie hoch wäre der Zuschuss?", history).cost_items == []
+
+
+@pytest.mark.parametrize("text, after", [
+    ("Reicht es, wenn wir den Antrag nach der Bestellung stellen?", True),
+    ("Können wir erst bestellen und dann den Antrag stellen?", True),
+    ("Kann man das auch nachträglich beantragen?", True),
+    ("Den Antrag stellen wir vor der Bestellung.", None),
+    ("Was passiert nach der Bewilligung des Antrags?", None),
+])
+def test_applying_after_the_start_of_works_is_read(text, after):
+    profile = read_profile(text)
+    assert profile.starts_before_application is after
+    assert profile.started_or_would_start is (True if after else profile.already_started)

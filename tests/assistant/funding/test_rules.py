@@ -100,6 +100,9 @@ def test_unknown_project_type_is_an_error():
     (lambda d: d["default_paths"].pop("unknown"), "es fehlt „unknown“"),
     (lambda d: d["leitziel_hints"][0]["project_types"].append("spaceport"), r"leitziel_hints\[0\]\.project_types"),
     (lambda d: d["excluded_sectors"][9]["not_excluded_with"].update(pattern="hotel("), "kein gültiger regulärer Ausdruck"),
+    (lambda d: d["paths"][0]["conditions"][-1]["triggers"].update(cost_item="raumschiff"),
+     r"triggers\.cost_item: unbekannter Wert „raumschiff“"),
+    (lambda d: d["cost_items"][0].update(pattern="lkw("), "kein gültiger regulärer Ausdruck"),
 ])
 def test_inconsistent_rules_name_the_place(change, message):
     data = _raw()
@@ -202,6 +205,50 @@ def test_started_business_project_is_blocked_with_2_2_1():
     started = next(c for c in gewerbe.conditions if c.id == "antrag-vor-beginn")
     assert started.effect == "blocks" and started.applies is True
     assert (started.source.document, started.source.section) == ("grw", "2.2.1")
+
+
+def test_applying_only_after_the_order_blocks_like_a_start_and_says_why_in_one_short_sentence():
+    history = [{"role": "user", "content": "Tischlerei mit 12 Leuten in Bersenbrück, neue CNC für mehr Fertigung."}]
+    profile = read_profile("Reicht es, wenn wir den Antrag nach der Bestellung stellen?", history)
+    assert profile.starts_before_application is True and profile.already_started is None
+    gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert gewerbe.blocked and gewerbe.ruled_out
+    assert gewerbe.because.startswith("Der Antrag muss vor Beginn der Arbeiten gestellt werden.")
+    assert "Bestellung von Ausrüstung" in gewerbe.because and len(gewerbe.because) <= 200
+    assert gewerbe.reason_sources[0].section == "2.2.1"
+
+
+def test_a_cost_item_of_nr_2_6_2_is_excluded_while_the_path_stays_open():
+    knowledge = FundingKnowledge.load()
+    history = [{"role": "user", "content": "Handwerksbäckerei aus Melle, 22 Mitarbeitende, neue Backstube, 900.000 Euro."}]
+    profile = read_profile("Und die zwei neuen Lieferwagen, kann ich die mit reinnehmen?", history)
+    assert profile.cost_items == ["road_vehicle"]
+    gewerbe = _path(assess(profile, None, knowledge), "grw-gewerbe")
+    assert not gewerbe.blocked and gewerbe.applicant_rate == 20 and gewerbe.ruled_out
+    (excluded,) = gewerbe.excluded_costs
+    assert excluded.id == "strassenfahrzeuge" and (excluded.source.section, excluded.source.page) == ("2.6.2", 18)
+    # A cost item the question does not name is no condition of the path.
+    plain = _path(assess(read_profile("Bäckerei, 22 Mitarbeitende, neue Backstube."), None, knowledge), "grw-gewerbe")
+    assert not plain.excluded_costs and "strassenfahrzeuge" not in {c.id for c in plain.conditions}
+
+
+def test_used_goods_are_excluded_for_a_large_company_only():
+    knowledge = FundingKnowledge.load()
+    small = _path(assess(read_profile("Maschinenbauer, 30 Mitarbeiter, wir kaufen eine gebrauchte Presse."), None,
+                         knowledge), "grw-gewerbe")
+    large = _path(assess(read_profile("Maschinenbauer, 800 Mitarbeiter, neue Halle mit einer gebrauchten Presse."), None,
+                         knowledge), "grw-gewerbe")
+    assert not small.excluded_costs and "gebrauchte-wirtschaftsgueter" in {c.id for c in small.conditions}
+    assert [c.id for c in large.excluded_costs] == ["gebrauchte-wirtschaftsgueter-grossunternehmen"]
+
+
+def test_the_machines_of_the_partners_are_no_cost_of_a_cooperation_network():
+    history = [{"role": "user", "content": "6 Metallbaubetriebe und die Hochschule wollen ein Netzwerk für Automatisierung "
+                                           "gründen."}]
+    profile = read_profile("Können wir auch die Maschinen in den einzelnen Betrieben darüber abrechnen?", history)
+    network = _path(assess(profile, None, FundingKnowledge.load()), "grw-nichtinvestiv")
+    assert network.id == "grw-nichtinvestiv/kooperationsnetzwerk"
+    assert [(c.id, c.source.section) for c in network.excluded_costs] == [("betriebliche-aufwendungen", "3.5.1")]
 
 
 def test_started_municipal_project_is_blocked_with_the_infrastructure_rule():
