@@ -22,13 +22,15 @@ from assistant.funding.knowledge import Source
 from assistant.funding.rules import FundingAssessment, PathAssessment, short_reason
 from assistant.goals.lists import GoalList
 from assistant.goals.matching import GoalMatch
-from assistant.text.citations import AMOUNT, FIGURE, CitationList, Locator, best_sentence, find_verbatim
+from assistant.text.citations import AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, find_verbatim
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel|leitziel|themenkorridor|korridor|ziel(e|en)?)\b", re.IGNORECASE)
 MAX_SUMMARY_CHARS = 400
 _ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|wieviel|welche[mnr]? satz|fördersatz|fördersätze|förderquote|"
                           r"höchstbetrag|höchstens|betrag|prozent|zuschuss)", re.IGNORECASE)
+_ASKS_DURATION = re.compile(r"\b(wie lange|wie viele (jahre|monate)|bis wann|ab wann|dauer|frist|zeitraum|laufzeit|"
+                            r"bindung|stichtag|befristet)", re.IGNORECASE)
 # The GRW area of Landkreis Osnabrück: rows of a rates table for it come first.
 _OSNABRUECK_AREA = re.compile(r"\bD-Fördergebiet|Osnabrück")
 _SIZE_LABEL = {"small": "ein kleines Unternehmen", "medium": "ein mittleres Unternehmen",
@@ -146,8 +148,8 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
 
 def _path_line(path: PathAssessment, w: _Writer, profile) -> tuple[str, list[int]]:  # noqa: ANN001
     if path.blocked:
-        blocking = [c for c in path.conditions if c.effect == "blocks" and c.applies]
-        refs = "".join(w.cite_source(c.source) for c in blocking[:1])
+        blocking = [c.source for c in path.conditions if c.effect == "blocks" and c.applies]
+        refs = w.cite_source((path.reason_sources or blocking or [None])[0])
         text = f"**{_short_name(path.name)}**: nicht möglich – {' '.join(path.reasons[:1])}{refs}"
     else:
         rate = _rate_phrase(path, w, profile)
@@ -296,11 +298,13 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
 
 def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
     """(citation label, quote with its number) of the best sentences of the best passages: the answering sentence of
-    the first passage, and a second one from another passage when it adds something."""
-    wanted = AMOUNT if found.intent == "amount" or _ASKS_AMOUNT.search(found.search_text) else FIGURE
-    quoted = []
+    the first passage, and a second one from another passage when it adds something. A goal's title states no rule,
+    amount or procedure: for a question that is not about the IREK, a sentence of the next passages leads; a question
+    for an amount or a span of time is led by the first sentence that states one."""
+    wanted = _wanted_figure(found)
     careful = CarefulCases.load()
     asked_places = set(careful.places_named(found.search_text))
+    quoted = []
     for hit in found.hits[:4]:
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS:
             continue  # a summary's list of its sources
@@ -308,9 +312,12 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
         if set(careful.places_named(quote)) - asked_places:
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück
         quoted.append((hit, quote))
-    if wanted is AMOUNT and quoted and not AMOUNT.search(quoted[0][1]):
-        with_amount = [pair for pair in quoted[1:] if AMOUNT.search(pair[1])]
-        quoted = with_amount[:1] + [p for p in quoted if p not in with_amount[:1]]
+    if found.intent != "irek":
+        titles = [(hit, quote) for hit, quote in quoted if hit.passage.goal_code and quote == _first_line(hit.passage)]
+        quoted = [pair for pair in quoted if pair not in titles] + titles
+    if wanted is not FIGURE and quoted and not wanted.search(quoted[0][1]):
+        with_figure = [pair for pair in quoted[1:] if wanted.search(pair[1])]
+        quoted = with_figure[:1] + [p for p in quoted if p not in with_figure[:1]]
     chosen, seen = [], set()
     for hit, quote in quoted:
         if quote in seen:
@@ -320,6 +327,15 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
         if len(chosen) == 2:
             break
     return chosen
+
+
+def _wanted_figure(found: Findings) -> re.Pattern[str]:
+    """What the sentences that answer the question hold: an amount, a span of time or a date, else any figure."""
+    if found.intent == "amount" or _ASKS_AMOUNT.search(found.search_text):
+        return AMOUNT
+    if _ASKS_DURATION.search(found.question):
+        return DURATION
+    return FIGURE
 
 
 def _verdict(found: Findings, w: _Writer) -> str:

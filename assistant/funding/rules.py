@@ -336,7 +336,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         listed = f"„{line.code} {line.label}“" if line else f"Abschnitt {profile.excluded_sector}"
         lead = (f"Die Haupttätigkeit „{profile.sector}“ ({what}{listed}) steht auf der Liste nicht förderfähiger "
                 f"Wirtschaftszweige.")
-        if line and line.except_wz:
+        if line and (line.except_wz or line.not_excluded_with):
             lead += f" Ausgenommen sind nur: {line.exceptions}"
         source = line.source if line else sector_blocks.source
         reasons = [f"{lead} ({cite(source)})"] + reasons

@@ -292,3 +292,12 @@ def test_a_request_for_a_guarantee_gets_the_short_answer_of_nr_1_5():
     assert answer.citations[0].quote == "Ein Rechtsanspruch auf GRW-Mittel besteht nicht."
     assert len(answer.answer) < 600
     assert_citation_rules(answer)
+
+
+def test_a_goal_title_does_not_lead_the_answer_to_a_question_of_a_rule():
+    found = fact("Wie hoch ist der Fördersatz für Brachflächen?", [(REVITALISE, 0.9), (RATES, 0.8)])
+    found.intent = "rule"
+    answer = compose_extractive(found, PASSAGES)
+    assert "Die Förderung beträgt grundsätzlich bis zu 60 Prozent" in answer.summary
+    assert answer.citations[0].chunk_id == RATES.chunk_id
+    assert_citation_rules(answer)
