@@ -138,6 +138,19 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
     return ""
 
 
+def _short_rate(rate: str, limit: int = 120) -> str:
+    """A path's rate for the bottom line: each of its (at most two) rates without its conditions ("bis 60 Prozent; bis
+    31.12.2028 bis 90 Prozent [2] [3]"), or the first alone where that is still too long; the whole rule follows in
+    the path's line."""
+    if len(rate) <= limit:
+        return rate
+    refs = "".join(re.findall(r" \[\d{1,3}\]", rate))
+    bare = re.sub(r" \[\d{1,3}\]", "", rate)
+    parts = [re.split(r", wenn|, sofern|, soweit| \(", part, maxsplit=1)[0].strip() for part in bare.split(";")[:2]]
+    short = "; ".join(parts)
+    return (short if len(short) <= limit else parts[0]) + refs
+
+
 def _decisive(path: PathAssessment, w: _Writer) -> str:
     """The one condition to show in the prose: one that applies or whose deciding fact is open."""
     for condition in path.conditions:
@@ -271,10 +284,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             if alternative:
                 pieces.append((3, f"Möglich ist: {_short_name(alternative.name)}."))
         else:
-            rate = _rate_phrase(lead, w, found.profile)
-            if len(rate) > 120:  # the bottom line names the first rate; the whole rule follows in the path's line
-                refs = "".join(re.findall(r" \[\d{1,3}\]", rate))
-                rate = re.split(r";|, wenn", rate, maxsplit=1)[0].strip() + refs
+            rate = _short_rate(_rate_phrase(lead, w, found.profile))
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
             if lead.excluded_costs:
                 excluded = lead.excluded_costs[0]
@@ -345,11 +355,11 @@ def _verdict(found: Findings, w: _Writer) -> str:
         return ""
     if lead.ruled_out:
         return _no(lead, w)
-    if found.intent == "amount" and not _applicant_rate(lead):
-        return ""  # the rate asked for is quoted from the rules, not a path's overview
+    if found.intent == "amount" and not _applicant_rate(lead) and lead.fit <= 0:
+        return ""  # the rate asked for is quoted from the rules, not the overview of a path the facts do not lead to
     if found.intent == "eligibility":
         return ""  # whether a cost item or a situation is eligible is for the rule's own words to say, not a "ja"
-    rate = _rate_phrase(lead, w, found.profile)
+    rate = _short_rate(_rate_phrase(lead, w, found.profile))
     return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
 
 
