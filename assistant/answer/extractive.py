@@ -126,7 +126,8 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
         rate, source = own
         who = _SIZE_LABEL.get((profile.company_size if profile else None) or "", "Ihr Vorhaben")
         ref = w.cite_source(source)
-        return f"für {who} bis zu {_percent(rate)} Prozent{ref}" if ref else ""
+        cap = f", {path.applicant_cap}" if path.applicant_cap else ""
+        return f"für {who} bis zu {_percent(rate)} Prozent{cap}{ref}" if ref else ""
     rate = re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate)
     # The rate as the path states it, cited to the fewest of its sources whose quotes hold all its figures.
     quoted = [(source, w.source_quote(source)) for source in path.sources[:4]]
@@ -246,8 +247,11 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     if not amount or not own:
         return ""
     grant = amount * own[0] / 100
-    return (f"{OWN_CALCULATION} {_percent(own[0])} Prozent von {_euro(amount)} förderfähigen Kosten ergeben bis zu "
-            f"{_euro(grant)}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+    capped = path.applicant_cap_eur is not None and grant > path.applicant_cap_eur
+    result = (f"höchstens {_euro(path.applicant_cap_eur)} (Höchstbetrag; rechnerisch wären es {_euro(grant)})"
+              if capped else f"bis zu {_euro(grant)}")
+    return (f"{OWN_CALCULATION} {_percent(own[0])} Prozent von {_euro(amount)} förderfähigen Kosten ergeben {result}. "
+            f"Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
 def _euro(value: float) -> str:

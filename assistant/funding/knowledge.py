@@ -125,6 +125,9 @@ class Rate(Curated):
     label: str = ""
     percent: float | None = None  # the rate as a number, when the row is one rate ("20 %" -> 20)
     percent_by_size: dict[CompanySize, float] = {}  # when the row states a rate per company size
+    # The most the grant may be, as the source states it (its quote holds the figure): "höchstens 200.000 Euro".
+    cap: str = ""
+    cap_eur: float | None = None  # the same in euros, for an own calculation (not per year: a yearly cap is text only)
     source: Source
 
 

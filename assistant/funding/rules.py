@@ -68,6 +68,8 @@ class PathAssessment:
     # source of that rate row; None when it depends on facts not known or the path has no single rate.
     applicant_rate: float | None = None
     applicant_rate_source: Source | None = None
+    applicant_cap: str = ""  # the most the grant may be at that rate, as its source states it ("höchstens 200.000 Euro")
+    applicant_cap_eur: float | None = None
     reason_sources: list[Source] = field(default_factory=list)  # the rule each reason cites, in the same order
     # The first reason in one short sentence without its reference, for the bottom line ("" when not blocked).
     because: str = ""
@@ -180,21 +182,17 @@ _PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society",
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 
-def _applicant_rate(rates: list[Rate], profile: ProjectProfile) -> tuple[float | None, Source | None]:
-    """The rate in percent for this applicant when the facts decide it: the one row that applies, where no other row
-    might (a regular 60 % next to a possible 90 % decides nothing), unless the row is specific to this applicant."""
+def _applicant_rate(rates: list[Rate], profile: ProjectProfile) -> Rate | None:
+    """The rate row for this applicant when the facts decide it: the one row that applies, where no other row might (a
+    regular 60 % next to a possible 90 % decides nothing), unless the row is specific to this applicant."""
     decided = [r for r in rates if _rate_matches(r, profile) is True]
     possible = [r for r in rates if _rate_matches(r, profile) is None]
     if len(decided) != 1:
-        return None, None
+        return None
     rate = decided[0]
     if possible and not any(key in rate.applies_to for key in _PROFILE_SCOPES):
-        return None, None
-    if rate.percent is not None:
-        return rate.percent, rate.source
-    if profile.company_size in rate.percent_by_size:
-        return rate.percent_by_size[profile.company_size], rate.source  # type: ignore[index]
-    return None, None
+        return None
+    return rate if rate.percent is not None or profile.company_size in rate.percent_by_size else None
 
 
 def _with_bis(rate: str) -> str:
@@ -350,12 +348,14 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         if source not in sources:
             sources.append(source)
     stands_in = chosen.chosen_for and chosen.chosen_for.company_size == profile.company_size
-    rate, rate_source = (None, None) if blocking or stands_in else _applicant_rate(chosen.rates or top.rates, profile)
+    row = None if blocking or stands_in else _applicant_rate(chosen.rates or top.rates, profile)
+    rate = None if row is None else row.percent if row.percent is not None else row.percent_by_size[profile.company_size]
     return PathAssessment(
         id=chosen.id, name=chosen.name if chosen is top else f"{top.name} – {chosen.name}", max_rate=max_rate,
         applicants=chosen.applicants, conditions=conditions, blocked=bool(blocking), reasons=reasons,
         where_to_apply=chosen.where_to_apply, next_steps=list(chosen.next_steps), sources=sources,
-        applicant_rate=rate, applicant_rate_source=rate_source, reason_sources=reason_sources, because=because,
+        applicant_rate=rate, applicant_rate_source=row.source if row else None, reason_sources=reason_sources,
+        because=because, applicant_cap=row.cap if row else "", applicant_cap_eur=row.cap_eur if row else None,
     )
 
 

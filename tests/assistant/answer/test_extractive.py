@@ -318,3 +318,15 @@ def test_the_bottom_line_names_both_rates_of_a_path_without_their_conditions():
     assert compose_extractive(asked, PASSAGES).summary.startswith(
         "Förderweg: Weg grw-infrastruktur, bis 60 Prozent; bis 90 Prozent [1] [2].")
     assert_citation_rules(answer)
+
+
+def test_the_own_calculation_stops_at_the_cap_of_the_rate():
+    capped = path("grw-nichtinvestiv/rek", sources=(RATE_SOURCE,))
+    capped.applicant_rate, capped.applicant_rate_source = 60.0, RATE_SOURCE
+    capped.applicant_cap, capped.applicant_cap_eur = "höchstens 200.000 Euro", 200000.0
+    question = "Entwicklungskonzept für 400.000 Euro"
+    found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([capped], []),
+                     ProjectProfile(applicant_type="municipality", investment_eur=400000.0))
+    answer = compose_extractive(found, PASSAGES)
+    assert ("Rechenbeispiel (eigene Rechnung, keine Zusage): 60 Prozent von 400.000 € förderfähigen Kosten ergeben "
+            "höchstens 200.000 € (Höchstbetrag; rechnerisch wären es 240.000 €).") in answer.answer

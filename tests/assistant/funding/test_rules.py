@@ -590,3 +590,11 @@ def test_a_site_for_excluded_sectors_is_not_funded():
     assert not _path(assess(mixed, None, knowledge), "grw-infrastruktur").blocked
     unknown = describe(knowledge, "grw-infrastruktur", read_profile("Grunderwerb für ein Gewerbegebiet – förderfähig?"))
     assert not any(c.id == "nutzer-nicht-ausgeschlossen" for c in unknown.conditions)
+
+
+def test_the_cap_of_a_rate_comes_with_the_rate_from_the_yaml():
+    profile = read_profile("Unser Landkreis will ein regionales Entwicklungskonzept erstellen lassen.")
+    rek = _path(assess(profile, None, FundingKnowledge.load()), "grw-nichtinvestiv")
+    assert rek.id == "grw-nichtinvestiv/rek" and rek.applicant_rate == 75
+    assert (rek.applicant_cap, rek.applicant_cap_eur) == ("höchstens 200.000 Euro", 200000)
+    assert "200.000 Euro" in rek.applicant_rate_source.quote and rek.applicant_rate_source.section == "3.4.1"
