@@ -275,7 +275,16 @@ class SizeLimit(Curated):
 
     size: CompanySize
     employees_below: int | None = None
+    turnover_max_eur: float | None = None  # "Jahresumsatz oder Jahresbilanzsumme": both must be exceeded
+    balance_max_eur: float | None = None
     source: Source
+    money_source: Source | None = None  # the rule of the money limits
+
+    def money_exceeded(self, turnover: float | None, balance: float | None) -> bool:
+        """Whether both turnover and balance sheet total are given and both exceed their limits."""
+        if turnover is None or balance is None or self.turnover_max_eur is None or self.balance_max_eur is None:
+            return False
+        return turnover > self.turnover_max_eur and balance > self.balance_max_eur
 
 
 class LeitzielHint(Curated):
@@ -387,10 +396,12 @@ class FundingKnowledge(Curated):
 
     # -- reading the rules -----------------------------------------------------------------------------------------
 
-    def company_size(self, employees: int) -> str:
-        """The size of a company with this many employees (the first size whose limit it stays below)."""
+    def company_size(self, employees: int, turnover: float | None = None, balance: float | None = None) -> str:
+        """The size of a company with this many employees (the first size whose limit it stays below), unless its
+        turnover and balance sheet total both exceed that size's money limits (KR Nr. 2.1.5)."""
         return next(limit.size for limit in self.company_sizes
-                    if limit.employees_below is None or employees < limit.employees_below)
+                    if limit.employees_below is None or employees < limit.employees_below
+                    and not limit.money_exceeded(turnover, balance))
 
     def usual_paths(self, applicant_type: str | None) -> list[str]:
         """The usual paths for this applicant type, best first, when nothing about the project type is known."""
@@ -445,6 +456,8 @@ class FundingKnowledge(Curated):
         if self.region:
             found.append(("region", self.region.source))
         found += [(f"Unternehmensgröße {limit.size}", limit.source) for limit in self.company_sizes]
+        found += [(f"Unternehmensgröße {limit.size} Umsatz/Bilanz", limit.money_source) for limit in self.company_sizes
+                  if limit.money_source]
         found += [(f"Leitziel {hint.leitziel}", hint.source) for hint in self.leitziel_hints]
         for path in self.all_paths():
             if path.source:

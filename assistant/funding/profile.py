@@ -34,6 +34,7 @@ class ProjectProfile:
     description: str = ""
     employees: int | None = None  # headcount as given
     turnover_eur: float | None = None  # annual turnover as given
+    balance_sheet_eur: float | None = None  # balance sheet total as given
     investment_eur: float | None = None  # the (eligible) cost sum the user gives
     municipalities: list[str] = field(default_factory=list)  # every municipality named, in order
     wz_code: str | None = None  # WZ 2025 code of the main activity (trades.yaml)
@@ -145,6 +146,7 @@ _WORD_FACTOR = {"ein": 1, "eine": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4
 _MULTIPLIER = {"mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9, "milliarden": 1e9, "tsd": 1e3, "tausend": 1e3,
                "t€": 1e3, "teur": 1e3, "k€": 1e3, "k": 1e3}
 _TURNOVER_CONTEXT = re.compile(r"umsatz|umsätze|umsätzen|jahresumsatz|erlöse|umgesetzt", re.IGNORECASE)
+_BALANCE_CONTEXT = re.compile(r"bilanzsumme|bilanz\b", re.IGNORECASE)
 _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)|fördersumme|förderbetrag|bilanzsumme|gewinn"
                                 r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
 _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|preis|budget", re.IGNORECASE)
@@ -509,25 +511,27 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
     return sorted(found)
 
 
-def _money(text: str) -> tuple[float | None, float | None]:
-    """(investment, turnover) in euros: the cost sum the text gives (the total if one is called so, else the largest)
-    and the annual turnover; grants asked for, loans and balance sheet totals are not costs."""
-    investments, totals, turnover = [], [], None
+def _money(text: str) -> tuple[float | None, float | None, float | None]:
+    """(investment, turnover, balance sheet total) in euros: the cost sum the text gives (the total if one is called
+    so, else the largest), the annual turnover and the balance sheet total; grants asked for and loans are not costs."""
+    investments, totals, turnover, balance = [], [], None, None
     previous_end = 0
     for start, end, value in _amounts(text):
-        # the words before it in the same clause, back to the previous amount, and the words right after it
-        before = re.split(r"[,;]", text[max(previous_end, start - 45): start])[-1]
+        # the words before it in the same clause and sentence, back to the previous amount, and the words right after it
+        before = re.split(r"[,;]|[.!?]\s(?=[A-ZÄÖÜ])", text[max(previous_end, start - 45): start])[-1]
         after = re.split(r"[,;.]", text[end: end + 15])[0]
         previous_end = end
         turnover_words = [m.end() for m in _TURNOVER_CONTEXT.finditer(before)]
         cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
-        if (turnover_words and (not cost_words or turnover_words[-1] > cost_words[-1])) \
+        if _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and _BALANCE_CONTEXT.search(after):
+            balance = value
+        elif (turnover_words and (not cost_words or turnover_words[-1] > cost_words[-1])) \
                 or (not cost_words and _TURNOVER_CONTEXT.search(after)):
             turnover = value
         elif not _NOT_COSTS_CONTEXT.search(before):
             (totals if _TOTAL_CONTEXT.search(before) else investments).append(value)
     investment = max(totals) if totals else max(investments) if investments else None
-    return investment, turnover
+    return investment, turnover, balance
 
 
 # -- already started ----------------------------------------------------------------------------------------------------
@@ -622,7 +626,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     if applicant in ("company", None):
         profile.employees = _employees(text)
         profile.company_size = _company_size(text, profile.employees, knowledge)
-    profile.investment_eur, profile.turnover_eur = _money(text)
+    profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur = _money(text)
     profile.project_types = _project_types(text, applicant)
     profile.already_started = _already_started(text)
     profile.municipalities = _municipalities(text, words)
@@ -652,7 +656,7 @@ def _validated(structured: dict) -> dict:
 
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
-_SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "investment_eur",
+_SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur", "investment_eur",
                   "university_or_society", "users_excluded")
 
 
@@ -680,6 +684,9 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         if stated_kinds:
             project_types = [p for p in project_types if p not in _INVESTMENT_KINDS]
         project_types = found.project_types + [p for p in project_types if p not in found.project_types]
+    if profile.employees is not None and profile.turnover_eur is not None and profile.balance_sheet_eur is not None:
+        # KR Nr. 2.1.5: a headcount under a limit does not make the size when turnover and balance both exceed its own
+        profile.company_size = knowledge.company_size(profile.employees, profile.turnover_eur, profile.balance_sheet_eur)
     if profile.applicant_type not in ("company", None):
         project_types = [p for p in project_types if p not in _COMPANY_ONLY_TYPES]
         profile.company_size = profile.employees = None

@@ -441,3 +441,15 @@ def test_applying_after_the_start_of_works_is_read(text, after):
     profile = read_profile(text)
     assert profile.starts_before_application is after
     assert profile.started_or_would_start is (True if after else profile.already_started)
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Maschinenbauer in Melle, 45 Mitarbeiter, aber 14 Mio Umsatz und 11 Mio Bilanzsumme. Erweiterung 2 Mio.", "medium"),
+    ("Maschinenbauer, 45 Mitarbeiter, 14 Mio Umsatz, Bilanzsumme 8 Mio, Halle für 2 Mio.", "small"),
+    ("45 MA, 14 Mio Umsatz, neue Halle 2 Mio", "small"),  # the balance sheet is not given: the headcount decides
+    ("200 Leute, Umsatz 60 Mio, Bilanzsumme von 50 Mio €, Investition 5 Mio", "large"),
+])
+def test_turnover_and_balance_sheet_both_over_the_limit_make_the_next_size(text, size):
+    profile = read_profile(text)
+    assert profile.company_size == size
+    assert profile.investment_eur is not None and profile.investment_eur >= 2e6, "the investment is still read"

@@ -339,7 +339,7 @@ def _all_raw_sources(node, where="") -> list[tuple[str, dict]]:
     if isinstance(node, dict):
         for key, value in node.items():
             label = f"{where}/{node.get('id') or node.get('code') or key}"
-            if key == "source":
+            if key == "source" or key.endswith("_source"):
                 found.append((label, value))
             else:
                 found += _all_raw_sources(value, label)
