@@ -100,6 +100,7 @@ class Triggers(TypedDict, total=False):
     project_type: str  # the project is of this type ...
     unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
     cost_item: str  # the question names this cost item (cost_items), e.g. a delivery van
+    in_difficulty: bool  # an undertaking in difficulty (KR Nr. 1.5 (6)), e.g. in insolvency proceedings
 
 
 class RateScope(TypedDict, total=False):

@@ -43,6 +43,7 @@ class ProjectProfile:
     university_or_society: bool | None = None  # part of a Hochschule or a publicly funded research society
     users_excluded: bool | None = None  # a municipal site or centre meant only for businesses of excluded sectors
     cost_items: list[str] = field(default_factory=list)  # cost items the latest question names (funding_paths.yaml)
+    in_difficulty: bool | None = None  # insolvency proceedings or financial difficulty (KR Nr. 1.5 (6))
     # The asker would start the works before applying ("Reicht es, den Antrag nach der Bestellung zu stellen?").
     starts_before_application: bool | None = None
 
@@ -58,7 +59,7 @@ class ProjectProfile:
         """Whether the asker gave a fact that a funding rule decides on (who applies, what, how big, started, which
         cost item)."""
         return bool(self.applicant_type or self.project_types or self.company_size or self.cost_items
-                    or self.started_or_would_start)
+                    or self.started_or_would_start or self.in_difficulty)
 
 
 # -- the text, once ----------------------------------------------------------------------------------------------------
@@ -187,6 +188,11 @@ _APPLY_AFTER_START = re.compile(
     r"|(erst|zuerst)\s{1,3}(bestellen|beauftragen|unterschreiben|kaufen|bauen|anfangen)\s{1,3}(\S{1,20}\s{1,3}){0,3}(und\s{1,3})?"
     r"(dann|danach|später)\b|nachträglich\w{0,2}\s{1,3}(\S{1,20}\s{1,3}){0,2}(beantrag|antrag|förder)",
     re.IGNORECASE)
+# An undertaking in difficulty (KR Nr. 1.5 (6)): insolvency proceedings, over-indebtedness, inability to pay; not when the
+# clause denies it ("keine Insolvenz").
+_IN_DIFFICULTY = re.compile(r"insolvenz\w{0,12}|zahlungsunfähig\w{0,3}|überschuldet|überschuldung|in\s{1,3}(finanziellen\s{1,3}|"
+                            r"wirtschaftlichen\s{1,3})?schwierigkeiten|schutzschirmverfahren", re.IGNORECASE)
+_DENIED = re.compile(r"\b(kein|keine|keinen|nicht|ohne)\b[^,.;]{0,30}$", re.IGNORECASE)
 _NO_START_BY_KR = re.compile(r"grundstück|baugenehmigung|genehmigung|bauantrag|planung|planer|architekt|gutachten"
                              r"|machbarkeitsstudie|bodenuntersuchung|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
 
@@ -559,6 +565,14 @@ def _already_started(text: str) -> bool | None:
     return False if not_started or planned else None
 
 
+def _in_difficulty(text: str) -> bool | None:
+    """True when the text says the business is in insolvency proceedings or financial difficulty; None otherwise."""
+    for match in _IN_DIFFICULTY.finditer(text[:20_000]):
+        if not _DENIED.search(text[max(0, match.start() - 40): match.start()]):
+            return True
+    return None
+
+
 # -- places -----------------------------------------------------------------------------------------------------------
 
 def _municipalities(text: str, words: list[_Word]) -> list[str]:
@@ -629,6 +643,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur = _money(text)
     profile.project_types = _project_types(text, applicant)
     profile.already_started = _already_started(text)
+    profile.in_difficulty = _in_difficulty(text)
     profile.municipalities = _municipalities(text, words)
     profile.municipality = profile.municipalities[0] if profile.municipalities else None
     return profile
@@ -657,7 +672,7 @@ def _validated(structured: dict) -> dict:
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur", "investment_eur",
-                  "university_or_society", "users_excluded")
+                  "university_or_society", "users_excluded", "in_difficulty")
 
 
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,

@@ -453,3 +453,13 @@ def test_turnover_and_balance_sheet_both_over_the_limit_make_the_next_size(text,
     profile = read_profile(text)
     assert profile.company_size == size
     assert profile.investment_eur is not None and profile.investment_eur >= 2e6, "the investment is still read"
+
+
+@pytest.mark.parametrize("text, difficulty", [
+    ("Wir stecken gerade in einem Insolvenzverfahren, wollen aber investieren.", True),
+    ("Unser Betrieb ist in wirtschaftlichen Schwierigkeiten.", True),
+    ("Wir haben keine Insolvenz hinter uns und investieren in eine Halle.", None),
+    ("Wir wollen eine neue Halle bauen.", None),
+])
+def test_an_undertaking_in_difficulty_is_read(text, difficulty):
+    assert read_profile(text).in_difficulty is difficulty

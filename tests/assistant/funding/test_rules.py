@@ -598,3 +598,15 @@ def test_the_cap_of_a_rate_comes_with_the_rate_from_the_yaml():
     assert rek.id == "grw-nichtinvestiv/rek" and rek.applicant_rate == 75
     assert (rek.applicant_cap, rek.applicant_cap_eur) == ("höchstens 200.000 Euro", 200000)
     assert "200.000 Euro" in rek.applicant_rate_source.quote and rek.applicant_rate_source.section == "3.4.1"
+
+
+def test_an_undertaking_in_difficulty_is_excluded_by_nr_1_5_except_as_de_minimis():
+    knowledge = FundingKnowledge.load()
+    small = read_profile("Maschinenbauer, 30 Mitarbeiter, im Insolvenzverfahren, wir wollen eine Halle bauen.")
+    gewerbe = _path(assess(small, None, knowledge), "grw-gewerbe")
+    assert gewerbe.blocked and gewerbe.reason_sources[0].section == "1.5"
+    assert gewerbe.because.startswith("Unternehmen in Schwierigkeiten sind von der GRW-Förderung ausgeschlossen")
+    large = read_profile("Maschinenbauer, 800 Mitarbeiter, im Insolvenzverfahren, wir wollen eine Halle bauen.")
+    de_minimis = _path(assess(large, None, knowledge), "grw-gewerbe")
+    assert de_minimis.id == "grw-gewerbe/de-minimis" and not de_minimis.blocked, "transparent De-minimis aid is excepted"
+    assert any(c.id == "unternehmen-in-schwierigkeiten" and c.effect == "matters" for c in de_minimis.conditions)
