@@ -359,6 +359,9 @@ def _verdict(found: Findings, w: _Writer) -> str:
         return ""
     if lead.ruled_out:
         return _no(lead, w)
+    if lead.cost_notes and lead.fit > 0:  # the rule on the cost item asked about ("Können wir die Maschinen leasen?")
+        note = lead.cost_notes[0]
+        return _cited(short_reason(note.text, 260), w.cite_source(note.source))
     if found.intent == "amount" and not _applicant_rate(lead) and lead.fit <= 0:
         return ""  # the rate asked for is quoted from the rules, not the overview of a path the facts do not lead to
     if found.intent == "eligibility":

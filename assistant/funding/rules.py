@@ -44,6 +44,7 @@ class ConditionAssessment:
     effect: str
     source: Source
     applies: bool | None  # True: the profile triggers it; False: it does not; None: the deciding fact is unknown
+    cost_item: str = ""  # the cost item the condition is about (funding_paths.yaml cost_items), if any
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -78,6 +79,11 @@ class PathAssessment:
     def excluded_costs(self) -> list[ConditionAssessment]:
         """The conditions saying that a cost item the question names is not eligible on this path."""
         return [c for c in self.conditions if c.effect == "excludes" and c.applies]
+
+    @property
+    def cost_notes(self) -> list[ConditionAssessment]:
+        """What the path's rules say about a cost item the question names, where they admit it (leasing, land)."""
+        return [c for c in self.conditions if c.cost_item and c.effect == "matters" and c.applies]
 
     @property
     def ruled_out(self) -> bool:
@@ -319,7 +325,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             continue  # e.g. the rules for large companies, for a small one
         if applies is not True and _PROJECT_SPECIFIC & set(condition.triggers):
             continue  # a rule for one kind of project or applicant: the broadband rule is no condition of a cycle path
-        conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies))
+        conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies,
+                                              condition.triggers.get("cost_item", "")))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     blocking = [c for c in conditions if c.effect == "blocks" and c.applies]

@@ -330,3 +330,16 @@ def test_the_own_calculation_stops_at_the_cap_of_the_rate():
     answer = compose_extractive(found, PASSAGES)
     assert ("Rechenbeispiel (eigene Rechnung, keine Zusage): 60 Prozent von 400.000 € förderfähigen Kosten ergeben "
             "höchstens 200.000 € (Höchstbetrag; rechnerisch wären es 240.000 €).") in answer.answer
+
+
+def test_the_rule_on_a_cost_item_a_path_admits_is_the_bottom_line_of_an_eligibility_question():
+    note = ConditionAssessment("leasing", "Geleaste Wirtschaftsgüter können gefördert werden. Zweiter Satz.", "matters",
+                               VEHICLES_SOURCE, True, "leasing")
+    gewerbe = path("grw-gewerbe", conditions=[note], sources=(SMALL_SOURCE,))
+    gewerbe.fit = 3.0
+    question = "Können wir die Maschinen leasen?"
+    found = Findings(question, question, "fact", [SearchHit(SMALL_RATE, 1.0)], [], FundingAssessment([gewerbe], []),
+                     ProjectProfile(applicant_type="company", cost_items=["leasing"]), intent="eligibility")
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.summary.startswith("Geleaste Wirtschaftsgüter können gefördert werden. Zweiter Satz [1].")
+    assert answer.citations[0].chunk_id == "grw-0070"

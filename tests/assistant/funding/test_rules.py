@@ -610,3 +610,18 @@ def test_an_undertaking_in_difficulty_is_excluded_by_nr_1_5_except_as_de_minimis
     de_minimis = _path(assess(large, None, knowledge), "grw-gewerbe")
     assert de_minimis.id == "grw-gewerbe/de-minimis" and not de_minimis.blocked, "transparent De-minimis aid is excepted"
     assert any(c.id == "unternehmen-in-schwierigkeiten" and c.effect == "matters" for c in de_minimis.conditions)
+
+
+def test_land_is_excluded_from_infrastructure_except_for_industrial_sites_of_the_model_project():
+    knowledge = FundingKnowledge.load()
+    site = _path(assess(read_profile("Unsere Gemeinde will für ein Gewerbegebiet den Grunderwerb fördern lassen."), None,
+                        knowledge), "grw-infrastruktur")
+    assert site.id == "grw-infrastruktur/gewerbegelaende" and not site.excluded_costs
+    (note,) = site.cost_notes
+    assert note.source.section == "5" and "25 Prozent" in note.text and "25 Prozent" in note.source.quote
+    centre = _path(assess(read_profile("Unsere Gemeinde will ein Gründerzentrum bauen und dafür ein Grundstück kaufen."),
+                          None, knowledge), "grw-infrastruktur")
+    assert [(c.id, c.source.section) for c in centre.excluded_costs] == [("grunderwerb", "3.2.1.11")]
+    business = _path(assess(read_profile("Tischlerei, 12 Leute, wir wollen ein Grundstück kaufen und eine Halle bauen."),
+                            None, knowledge), "grw-gewerbe")
+    assert [c.id for c in business.cost_notes] == ["grundstueck"] and not business.excluded_costs
