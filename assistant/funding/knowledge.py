@@ -129,6 +129,9 @@ class Rate(Curated):
     # The most the grant may be, as the source states it (its quote holds the figure): "höchstens 200.000 Euro".
     cap: str = ""
     cap_eur: float | None = None  # the same in euros, for an own calculation (not per year: a yearly cap is text only)
+    # For a row per company size that raises a base rate by points for small and medium companies: the rule of the
+    # raise (its quote holds the points); the base rate is the row's rate for large companies.
+    bonus_source: Source | None = None
     source: Source
 
 
@@ -466,6 +469,7 @@ class FundingKnowledge(Curated):
             if path.chosen_for:
                 found.append((f"{path.id} gewählt für {path.chosen_for.company_size}", path.chosen_for.source))
             found += [(f"{path.id} Satz {r.rate}", r.source) for r in path.rates]
+            found += [(f"{path.id} Satz {r.rate} Zuschlag", r.bonus_source) for r in path.rates if r.bonus_source]
             found += [(f"{path.id} Bedingung {c.id}", c.source) for c in path.conditions]
         for sector in self.excluded_sectors:
             found.append((f"Wirtschaftszweig {sector.code}", sector.source))

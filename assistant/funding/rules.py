@@ -71,6 +71,10 @@ class PathAssessment:
     applicant_rate_source: Source | None = None
     applicant_cap: str = ""  # the most the grant may be at that rate, as its source states it ("höchstens 200.000 Euro")
     applicant_cap_eur: float | None = None
+    # A rate raised for small and medium companies (base rate plus points, KR Nr. 2.4.3): the base rate and the rule of
+    # the raise, so that the text can state both figures as their sources do.
+    applicant_base_rate: float | None = None
+    applicant_bonus_source: Source | None = None
     reason_sources: list[Source] = field(default_factory=list)  # the rule each reason cites, in the same order
     # The first reason in one short sentence without its reference, for the bottom line ("" when not blocked).
     because: str = ""
@@ -184,7 +188,8 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 
 
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
-_PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "users_excluded", "cost_item"}
+_PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "users_excluded", "cost_item",
+                     "in_difficulty"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 
@@ -363,6 +368,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         where_to_apply=chosen.where_to_apply, next_steps=list(chosen.next_steps), sources=sources,
         applicant_rate=rate, applicant_rate_source=row.source if row else None, reason_sources=reason_sources,
         because=because, applicant_cap=row.cap if row else "", applicant_cap_eur=row.cap_eur if row else None,
+        applicant_base_rate=row.percent_by_size.get("large") if row and row.bonus_source else None,
+        applicant_bonus_source=row.bonus_source if row else None,
     )
 
 

@@ -343,3 +343,23 @@ def test_the_rule_on_a_cost_item_a_path_admits_is_the_bottom_line_of_an_eligibil
     answer = compose_extractive(found, PASSAGES)
     assert answer.summary.startswith("Geleaste Wirtschaftsgüter können gefördert werden. Zweiter Satz [1].")
     assert answer.citations[0].chunk_id == "grw-0070"
+
+
+def test_a_rate_raised_for_kmu_is_written_as_its_base_rate_plus_points_each_cited():
+    bonus = grw_passage("grw-0080", "2.4.3.2", "Energieeffizienz",
+                        "(3) Die Beihilfeintensität darf 30 Prozent der förderfähigen Kosten nicht überschreiten. Für kleine "
+                        "Unternehmen kann die Beihilfeintensität um 20 Prozentpunkte erhöht werden.", page=13)
+    PASSAGES.append(bonus)
+    raised = path("grw-gewerbe/transformation", sources=())
+    raised.applicant_rate, raised.applicant_base_rate, raised.fit = 50.0, 30.0, 3.0
+    raised.applicant_rate_source = Source(document="grw", section="2.4.3.2", page=13,
+                                          quote="30 Prozent der förderfähigen Kosten nicht überschreiten")
+    raised.applicant_bonus_source = Source(document="grw", section="2.4.3.2", page=13,
+                                           quote="Für kleine Unternehmen kann die Beihilfeintensität um 20 Prozentpunkte")
+    question = "Welcher Fördersatz gilt für Energieeffizienz?"
+    found = Findings(question, question, "fact", [SearchHit(bonus, 1.0)], [], FundingAssessment([raised], []),
+                     ProjectProfile(applicant_type="company", company_size="small"), intent="amount")
+    answer = compose_extractive(found, PASSAGES)
+    assert "für ein kleines Unternehmen bis zu 30 Prozent zuzüglich 20 Prozentpunkte [1] [2]" in answer.summary
+    assert "50 Prozent" not in answer.summary, "no sum that no quote holds"
+    assert_citation_rules(answer)

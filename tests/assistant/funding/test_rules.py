@@ -625,3 +625,15 @@ def test_land_is_excluded_from_infrastructure_except_for_industrial_sites_of_the
     business = _path(assess(read_profile("Tischlerei, 12 Leute, wir wollen ein Grundstück kaufen und eine Halle bauen."),
                             None, knowledge), "grw-gewerbe")
     assert [c.id for c in business.cost_notes] == ["grundstueck"] and not business.excluded_costs
+
+
+def test_a_rate_raised_for_kmu_keeps_its_base_rate_and_the_rule_of_the_raise():
+    profile = read_profile("Wir sind ein kleines Unternehmen mit 20 Leuten und wollen die Energieeffizienz der Produktion "
+                           "steigern.")
+    path = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert path.id == "grw-gewerbe/transformation" and path.applicant_rate == 50 and path.applicant_base_rate == 30
+    assert path.applicant_bonus_source.section == "2.4.3.2" and "20 Prozentpunkte" in path.applicant_bonus_source.quote
+    assert "30 Prozent" in path.applicant_rate_source.quote
+    # The KMU programmes have no raise: nothing of the kind is set there.
+    assert _path(assess(read_profile("Maschinenbauer, 30 Mitarbeiter, neue Halle."), None, FundingKnowledge.load()),
+                 "grw-gewerbe").applicant_base_rate is None
