@@ -130,7 +130,8 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
         base, bonus_ref = path.applicant_base_rate, w.cite_source(path.applicant_bonus_source)
         if ref and base is not None and rate > base and bonus_ref:
             # "45 Prozent zuzüglich 10 Prozentpunkte": the figures as the rules state them, not a sum no quote holds
-            return f"für {who} bis zu {_percent(base)} Prozent zuzüglich {_percent(rate - base)} Prozentpunkte{ref}{bonus_ref}"
+            return (f"für {who} bis zu {_percent(base)} Prozent zuzüglich {_percent(rate - base)} Prozentpunkte"
+                    f"{ref}{bonus_ref}")
         return f"für {who} bis zu {_percent(rate)} Prozent{cap}{ref}" if ref else ""
     rate = re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate)
     # The rate as the path states it, cited to the fewest of its sources whose quotes hold all its figures.
@@ -166,8 +167,7 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
 
 def _path_line(path: PathAssessment, w: _Writer, profile) -> tuple[str, list[int]]:  # noqa: ANN001
     if path.blocked:
-        blocking = [c.source for c in path.conditions if c.effect == "blocks" and c.applies]
-        refs = w.cite_source((path.reason_sources or blocking or [None])[0])
+        refs = w.cite_source(_reason_source(path))
         text = f"**{_short_name(path.name)}**: nicht möglich – {' '.join(path.reasons[:1])}{refs}"
     else:
         rate = _rate_phrase(path, w, profile)
@@ -214,15 +214,20 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
 
 
 def _no(path: PathAssessment, w: _Writer) -> str:
-    """The bottom line of a path that a fact of the asker rules out, or of a cost item it excludes: "Nein – …" with the
-    rule that says so cited."""
+    """The bottom line of a path that a fact of the asker rules out, or of a cost item it excludes: "Nein – …" with
+    the rule that says so cited."""
     if path.blocked:
-        blocking = [c.source for c in path.conditions if c.effect == "blocks" and c.applies]
-        source = (path.reason_sources or blocking or [None])[0]
         because = path.because or short_reason(re.sub(r" \([^()]{1,80}\)$", "", path.reasons[0]))
-        return _cited(f"Nein – über {_short_name(path.name)} nicht förderfähig: {because}", w.cite_source(source))
+        return _cited(f"Nein – über {_short_name(path.name)} nicht förderfähig: {because}",
+                      w.cite_source(_reason_source(path)))
     excluded = path.excluded_costs[0]
     return _cited(f"Nein – {short_reason(excluded.text, 260)}", w.cite_source(excluded.source))
+
+
+def _reason_source(path: PathAssessment) -> Source | None:
+    """The rule that rules a blocked path out: the source of its first reason, else of its first blocking condition."""
+    blocking = [c.source for c in path.conditions if c.effect == "blocks" and c.applies]
+    return (path.reason_sources or blocking or [None])[0]
 
 
 def _cited(sentence: str, ref: str) -> str:
@@ -254,8 +259,8 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     capped = path.applicant_cap_eur is not None and grant > path.applicant_cap_eur
     result = (f"höchstens {_euro(path.applicant_cap_eur)} (Höchstbetrag; rechnerisch wären es {_euro(grant)})"
               if capped else f"bis zu {_euro(grant)}")
-    return (f"{OWN_CALCULATION} {_percent(own[0])} Prozent von {_euro(amount)} förderfähigen Kosten ergeben {result}. "
-            f"Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+    return (f"{OWN_CALCULATION} {_percent(own[0])} Prozent von {_euro(amount)} förderfähigen Kosten ergeben "
+            f"{result}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
 def _euro(value: float) -> str:

@@ -460,8 +460,8 @@ class FundingKnowledge(Curated):
         if self.region:
             found.append(("region", self.region.source))
         found += [(f"Unternehmensgröße {limit.size}", limit.source) for limit in self.company_sizes]
-        found += [(f"Unternehmensgröße {limit.size} Umsatz/Bilanz", limit.money_source) for limit in self.company_sizes
-                  if limit.money_source]
+        found += [(f"Unternehmensgröße {limit.size} Umsatz/Bilanz", limit.money_source)
+                  for limit in self.company_sizes if limit.money_source]
         found += [(f"Leitziel {hint.leitziel}", hint.source) for hint in self.leitziel_hints]
         for path in self.all_paths():
             if path.source:

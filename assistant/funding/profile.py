@@ -180,18 +180,19 @@ _ORDER_TO_COME = re.compile(r"\b(bestellen|beauftragen|unterschreiben|unterzeich
                             r"|anfangen|beginnen|starten)\b", re.IGNORECASE)
 # Applying only after a start of the works (KR Nr. 2.2.1 (3)): "den Antrag nach der Bestellung stellen", "erst bestellen
 # und dann den Antrag", "nachträglich beantragen".
-_START_EVENT = (r"(bestellung|auftrag|auftragsvergabe|auftragserteilung|vergabe|vertragsabschluss|vertragsunterzeichnung"
-                r"|unterschrift|baubeginn|kauf|spatenstich|lieferung)")
+_START_EVENT = (r"(bestellung|auftrag|auftragsvergabe|auftragserteilung|vergabe|vertragsabschluss"
+                r"|vertragsunterzeichnung|unterschrift|baubeginn|kauf|spatenstich|lieferung)")
 _APPLY_AFTER_START = re.compile(
-    rf"antrag\w{{0,3}}\s{{1,3}}(\S{{1,20}}\s{{1,3}}){{0,3}}(erst\s{{1,3}}|auch\s{{1,3}}|noch\s{{1,3}})?nach\s{{1,3}}(der|dem|den)\s{{1,3}}{_START_EVENT}"
+    rf"antrag\w{{0,3}}\s{{1,3}}(\S{{1,20}}\s{{1,3}}){{0,3}}(erst\s{{1,3}}|auch\s{{1,3}}|noch\s{{1,3}})?"
+    rf"nach\s{{1,3}}(der|dem|den)\s{{1,3}}{_START_EVENT}"
     rf"|nach\s{{1,3}}(der|dem)\s{{1,3}}{_START_EVENT}\s{{1,3}}(\S{{1,20}}\s{{1,3}}){{0,3}}(den\s{{1,3}})?antrag"
-    r"|(erst|zuerst)\s{1,3}(bestellen|beauftragen|unterschreiben|kaufen|bauen|anfangen)\s{1,3}(\S{1,20}\s{1,3}){0,3}(und\s{1,3})?"
-    r"(dann|danach|später)\b|nachträglich\w{0,2}\s{1,3}(\S{1,20}\s{1,3}){0,2}(beantrag|antrag|förder)",
+    r"|(erst|zuerst)\s{1,3}(bestellen|beauftragen|unterschreiben|kaufen|bauen|anfangen)\s{1,3}(\S{1,20}\s{1,3}){0,3}"
+    r"(und\s{1,3})?(dann|danach|später)\b|nachträglich\w{0,2}\s{1,3}(\S{1,20}\s{1,3}){0,2}(beantrag|antrag|förder)",
     re.IGNORECASE)
-# An undertaking in difficulty (KR Nr. 1.5 (6)): insolvency proceedings, over-indebtedness, inability to pay; not when the
-# clause denies it ("keine Insolvenz").
-_IN_DIFFICULTY = re.compile(r"insolvenz\w{0,12}|zahlungsunfähig\w{0,3}|überschuldet|überschuldung|in\s{1,3}(finanziellen\s{1,3}|"
-                            r"wirtschaftlichen\s{1,3})?schwierigkeiten|schutzschirmverfahren", re.IGNORECASE)
+# An undertaking in difficulty (KR Nr. 1.5 (6)): insolvency proceedings, over-indebtedness, inability to pay; not when
+# the clause denies it ("keine Insolvenz").
+_IN_DIFFICULTY = re.compile(r"insolvenz\w{0,12}|zahlungsunfähig\w{0,3}|überschuldet|überschuldung|schutzschirmverfahren"
+                            r"|in\s{1,3}(finanziellen\s{1,3}|wirtschaftlichen\s{1,3})?schwierigkeiten", re.IGNORECASE)
 _DENIED = re.compile(r"\b(kein|keine|keinen|nicht|ohne)\b[^,.;]{0,30}$", re.IGNORECASE)
 _NO_START_BY_KR = re.compile(r"grundstück|baugenehmigung|genehmigung|bauantrag|planung|planer|architekt|gutachten"
                              r"|machbarkeitsstudie|bodenuntersuchung|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
@@ -671,8 +672,8 @@ def _validated(structured: dict) -> dict:
 
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
-_SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur", "investment_eur",
-                  "university_or_society", "users_excluded", "in_difficulty")
+_SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
+                  "investment_eur", "university_or_society", "users_excluded", "in_difficulty")
 
 
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
@@ -701,7 +702,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         project_types = found.project_types + [p for p in project_types if p not in found.project_types]
     if profile.employees is not None and profile.turnover_eur is not None and profile.balance_sheet_eur is not None:
         # KR Nr. 2.1.5: a headcount under a limit does not make the size when turnover and balance both exceed its own
-        profile.company_size = knowledge.company_size(profile.employees, profile.turnover_eur, profile.balance_sheet_eur)
+        profile.company_size = knowledge.company_size(profile.employees, profile.turnover_eur,
+                                                      profile.balance_sheet_eur)
     if profile.applicant_type not in ("company", None):
         project_types = [p for p in project_types if p not in _COMPANY_ONLY_TYPES]
         profile.company_size = profile.employees = None

@@ -69,7 +69,7 @@ class PathAssessment:
     # source of that rate row; None when it depends on facts not known or the path has no single rate.
     applicant_rate: float | None = None
     applicant_rate_source: Source | None = None
-    applicant_cap: str = ""  # the most the grant may be at that rate, as its source states it ("höchstens 200.000 Euro")
+    applicant_cap: str = ""  # the most the grant may be at that rate, as its source states it ("höchstens 200.000 €")
     applicant_cap_eur: float | None = None
     # A rate raised for small and medium companies (base rate plus points, KR Nr. 2.4.3): the base rate and the rule of
     # the raise, so that the text can state both figures as their sources do.
@@ -352,8 +352,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         reasons = [f"{lead} ({cite(source)})"] + reasons
         reason_sources = [source] + reason_sources
         code = f" (WZ {profile.wz_code})" if profile.wz_code else ""
-        because = (f"Die Haupttätigkeit „{profile.sector}“{code} steht auf der Liste nicht förderfähiger Wirtschaftszweige"
-                   f" ({listed}).")
+        because = (f"Die Haupttätigkeit „{profile.sector}“{code} steht auf der Liste nicht förderfähiger "
+                   f"Wirtschaftszweige ({listed}).")
     conditions.sort(key=lambda c: (not (c.effect == "blocks" and c.applies), c.effect != "blocks"))
     sources: list[Source] = []
     for source in [*rate_sources, *([top.source] if top.source else []), *(c.source for c in conditions)]:
@@ -361,7 +361,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             sources.append(source)
     stands_in = chosen.chosen_for and chosen.chosen_for.company_size == profile.company_size
     row = None if blocking or stands_in else _applicant_rate(chosen.rates or top.rates, profile)
-    rate = None if row is None else row.percent if row.percent is not None else row.percent_by_size[profile.company_size]
+    rate = None if row is None else row.percent if row.percent is not None else \
+        row.percent_by_size[profile.company_size]  # type: ignore[index]
     return PathAssessment(
         id=chosen.id, name=chosen.name if chosen is top else f"{top.name} – {chosen.name}", max_rate=max_rate,
         applicants=chosen.applicants, conditions=conditions, blocked=bool(blocking), reasons=reasons,
