@@ -19,16 +19,18 @@ from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
-from assistant.funding.rules import FundingAssessment, PathAssessment
+from assistant.funding.rules import FundingAssessment, PathAssessment, short_reason
 from assistant.goals.lists import GoalList
 from assistant.goals.matching import GoalMatch
-from assistant.text.citations import AMOUNT, FIGURE, CitationList, Locator, best_sentence, find_verbatim
+from assistant.text.citations import AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, find_verbatim
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel|leitziel|themenkorridor|korridor|ziel(e|en)?)\b", re.IGNORECASE)
 MAX_SUMMARY_CHARS = 400
 _ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|wieviel|welche[mnr]? satz|fördersatz|fördersätze|förderquote|"
                           r"höchstbetrag|höchstens|betrag|prozent|zuschuss)", re.IGNORECASE)
+_ASKS_DURATION = re.compile(r"\b(wie lange|wie viele (jahre|monate)|bis wann|ab wann|dauer|frist|zeitraum|laufzeit|"
+                            r"bindung|stichtag|befristet)", re.IGNORECASE)
 # The GRW area of Landkreis Osnabrück: rows of a rates table for it come first.
 _OSNABRUECK_AREA = re.compile(r"\bD-Fördergebiet|Osnabrück")
 _SIZE_LABEL = {"small": "ein kleines Unternehmen", "medium": "ein mittleres Unternehmen",
@@ -124,7 +126,13 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
         rate, source = own
         who = _SIZE_LABEL.get((profile.company_size if profile else None) or "", "Ihr Vorhaben")
         ref = w.cite_source(source)
-        return f"für {who} bis zu {_percent(rate)} Prozent{ref}" if ref else ""
+        cap = f", {path.applicant_cap}" if path.applicant_cap else ""
+        base, bonus_ref = path.applicant_base_rate, w.cite_source(path.applicant_bonus_source)
+        if ref and base is not None and rate > base and bonus_ref:
+            # "45 Prozent zuzüglich 10 Prozentpunkte": the figures as the rules state them, not a sum no quote holds
+            return (f"für {who} bis zu {_percent(base)} Prozent zuzüglich {_percent(rate - base)} Prozentpunkte"
+                    f"{ref}{bonus_ref}")
+        return f"für {who} bis zu {_percent(rate)} Prozent{cap}{ref}" if ref else ""
     rate = re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate)
     # The rate as the path states it, cited to the fewest of its sources whose quotes hold all its figures.
     quoted = [(source, w.source_quote(source)) for source in path.sources[:4]]
@@ -134,6 +142,19 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
         if not untraceable(rate + " [1]", {1: " ".join(q for _, q in chosen)}):
             return rate + "".join(w.cite_source(source) for source, _ in chosen)
     return ""
+
+
+def _short_rate(rate: str, limit: int = 120) -> str:
+    """A path's rate for the bottom line: each of its (at most two) rates without its conditions ("bis 60 Prozent; bis
+    31.12.2028 bis 90 Prozent [2] [3]"), or the first alone where that is still too long; the whole rule follows in
+    the path's line."""
+    if len(rate) <= limit:
+        return rate
+    refs = "".join(re.findall(r" \[\d{1,3}\]", rate))
+    bare = re.sub(r" \[\d{1,3}\]", "", rate)
+    parts = [re.split(r", wenn|, sofern|, soweit| \(", part, maxsplit=1)[0].strip() for part in bare.split(";")[:2]]
+    short = "; ".join(parts)
+    return (short if len(short) <= limit else parts[0]) + refs
 
 
 def _decisive(path: PathAssessment, w: _Writer) -> str:
@@ -146,8 +167,7 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
 
 def _path_line(path: PathAssessment, w: _Writer, profile) -> tuple[str, list[int]]:  # noqa: ANN001
     if path.blocked:
-        blocking = [c for c in path.conditions if c.effect == "blocks" and c.applies]
-        refs = "".join(w.cite_source(c.source) for c in blocking[:1])
+        refs = w.cite_source(_reason_source(path))
         text = f"**{_short_name(path.name)}**: nicht möglich – {' '.join(path.reasons[:1])}{refs}"
     else:
         rate = _rate_phrase(path, w, profile)
@@ -177,20 +197,56 @@ def _answer_path(path: PathAssessment, numbers: list[int]) -> AnswerPath:
 def _paths_to_show(assessment: FundingAssessment, limit: int = 2) -> list[PathAssessment]:
     """At most two open paths, and a path that a fact of the asker rules out (that is news they need)."""
     open_paths = [p for p in assessment.paths if not p.blocked][:limit]
-    blocked_by_fact = [p for p in assessment.paths if p.blocked and any(
-        c.effect == "blocks" and c.applies for c in p.conditions)]
+    blocked_by_fact = [p for p in assessment.paths if p.blocked and p.ruled_out]
     return open_paths + blocked_by_fact[:1] or assessment.paths[:1]
 
 
 def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
-    """The path the bottom line speaks of: the best open one, unless a path that fits better is ruled out."""
+    """The path the bottom line speaks of: the best open one, unless a path that fits at least as well is ruled out by
+    a fact of the asker, or excludes the cost item asked about."""
     if not assessment or not assessment.paths:
         return None
     open_paths = [p for p in assessment.paths if not p.blocked]
-    blocked = [p for p in assessment.paths if p.blocked and any(c.effect == "blocks" and c.applies for c in p.conditions)]
-    if blocked and (not open_paths or blocked[0].fit >= open_paths[0].fit):
-        return blocked[0]
+    ruled_out = [p for p in assessment.paths if p.ruled_out]
+    if ruled_out and (not open_paths or ruled_out[0].fit >= open_paths[0].fit):
+        return ruled_out[0]
     return open_paths[0] if open_paths else assessment.paths[0]
+
+
+def _no(path: PathAssessment, w: _Writer) -> str:
+    """The bottom line of a path that a fact of the asker rules out, or of a cost item it excludes: "Nein – …" with
+    the rule that says so cited."""
+    if path.blocked:
+        because = path.because or short_reason(re.sub(r" \([^()]{1,80}\)$", "", path.reasons[0]))
+        return _cited(f"Nein – über {_short_name(path.name)} nicht förderfähig: {because}",
+                      w.cite_source(_reason_source(path)))
+    excluded = path.excluded_costs[0]
+    return _cited(f"Nein – {short_reason(excluded.text, 260)}", w.cite_source(excluded.source))
+
+
+def _reason_source(path: PathAssessment) -> Source | None:
+    """The rule that rules a blocked path out: the source of its first reason, else of its first blocking condition."""
+    blocking = [c.source for c in path.conditions if c.effect == "blocks" and c.applies]
+    return (path.reason_sources or blocking or [None])[0]
+
+
+def _cited(sentence: str, ref: str) -> str:
+    """The sentence with its reference before the closing full stop: "… steht auf der Liste [3]."."""
+    return f"{sentence[:-1]}{ref}." if sentence.endswith(".") else sentence + ref
+
+
+def _fitted(pieces: list[tuple[int, str]], limit: int = MAX_SUMMARY_CHARS) -> tuple[str, list[str]]:
+    """The summary of `pieces` ((rank, sentence), in reading order): the sentences of the lowest rank are left out
+    first until the rest fits `limit`; what is left out is returned to go into the details."""
+    def sentence(text: str) -> str:
+        return text if text.endswith((".", "?", "!", "]")) else text + "."
+
+    kept = [(rank, sentence(text)) for rank, text in pieces if text]
+    left_out: list[str] = []
+    while len(" ".join(t for _, t in kept)) > limit and len(kept) > 1:
+        worst = max(range(len(kept)), key=lambda i: (kept[i][0], i))
+        left_out.insert(0, kept.pop(worst)[1])
+    return " ".join(t for _, t in kept), left_out
 
 
 def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
@@ -200,8 +256,11 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     if not amount or not own:
         return ""
     grant = amount * own[0] / 100
-    return (f"{OWN_CALCULATION} {_percent(own[0])} Prozent von {_euro(amount)} förderfähigen Kosten ergeben bis zu "
-            f"{_euro(grant)}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+    capped = path.applicant_cap_eur is not None and grant > path.applicant_cap_eur
+    result = (f"höchstens {_euro(path.applicant_cap_eur)} (Höchstbetrag; rechnerisch wären es {_euro(grant)})"
+              if capped else f"bis zu {_euro(grant)}")
+    return (f"{OWN_CALCULATION} {_percent(own[0])} Prozent von {_euro(amount)} förderfähigen Kosten ergeben "
+            f"{result}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
 def _euro(value: float) -> str:
@@ -223,28 +282,31 @@ def _goal_ref(goal: GoalMatch, w: _Writer, limit: int = 90) -> str:
 
 def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     details: list[str] = []
-    summary: list[str] = []
+    pieces: list[tuple[int, str]] = []  # (rank, sentence) of the bottom line: rank 0 is kept longest
+    lead = _lead_path(found.funding)
+    if lead is not None and lead.blocked:
+        pieces.append((0, _no(lead, w)))
     if found.goals:
-        summary.append(f"Passendes IREK-Ziel: Handlungsziel {_goal_ref(found.goals[0], w, 80)}.")
+        pieces.append((2, f"Passendes IREK-Ziel: Handlungsziel {_goal_ref(found.goals[0], w, 80)}."))
         others = [_goal_ref(g, w) for g in found.goals[1:3]]
         if others:
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
-    lead = _lead_path(found.funding)
     if lead is not None:
         if lead.blocked:
-            summary.append(f"{_short_name(lead.name)} ist nicht möglich: {_short(' '.join(lead.reasons[:1]), 220)}"
-                           f"{''.join(w.cite_source(c.source) for c in lead.conditions if c.effect == 'blocks' and c.applies)[:6]}")
             alternative = next((p for p in found.funding.paths if not p.blocked), None)
             if alternative:
-                summary.append(f"Möglich ist: {_short_name(alternative.name)}.")
+                pieces.append((3, f"Möglich ist: {_short_name(alternative.name)}."))
         else:
-            rate = _rate_phrase(lead, w, found.profile)
-            if len(rate) > 120:  # the bottom line names the first rate; the whole rule follows in the path's line
-                refs = "".join(re.findall(r" \[\d{1,3}\]", rate))
-                rate = re.split(r";|, wenn", rate, maxsplit=1)[0].strip() + refs
-            summary.append(f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else "."))
+            rate = _short_rate(_rate_phrase(lead, w, found.profile))
+            pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
+            if lead.excluded_costs:
+                excluded = lead.excluded_costs[0]
+                pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
+                                         w.cite_source(excluded.source))))
             if lead.next_steps:
-                summary.append(f"Nächster Schritt: {_short(lead.next_steps[0], 140)}")
+                pieces.append((4, f"Nächster Schritt: {_short(lead.next_steps[0], 140)}"))
+    summary, left_out = _fitted(pieces)
+    details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
     shown = _paths_to_show(found.funding) if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
     details += [block] if block else []
@@ -254,16 +316,18 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     missing = found.funding.missing_facts[:2] if found.funding else []
     if missing:
         details.append("Noch offen: " + " ".join(missing))
-    return " ".join(s if s.endswith((".", "?", "!", "]")) else s + "." for s in summary), details, paths
+    return summary, details, paths
 
 
 def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
     """(citation label, quote with its number) of the best sentences of the best passages: the answering sentence of
-    the first passage, and a second one from another passage when it adds something."""
-    wanted = AMOUNT if found.intent == "amount" or _ASKS_AMOUNT.search(found.search_text) else FIGURE
-    quoted = []
+    the first passage, and a second one from another passage when it adds something. A goal's title states no rule,
+    amount or procedure: for a question that is not about the IREK, a sentence of the next passages leads; a question
+    for an amount or a span of time is led by the first sentence that states one."""
+    wanted = _wanted_figure(found)
     careful = CarefulCases.load()
     asked_places = set(careful.places_named(found.search_text))
+    quoted = []
     for hit in found.hits[:4]:
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS:
             continue  # a summary's list of its sources
@@ -271,9 +335,12 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
         if set(careful.places_named(quote)) - asked_places:
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück
         quoted.append((hit, quote))
-    if wanted is AMOUNT and quoted and not AMOUNT.search(quoted[0][1]):
-        with_amount = [pair for pair in quoted[1:] if AMOUNT.search(pair[1])]
-        quoted = with_amount[:1] + [p for p in quoted if p not in with_amount[:1]]
+    if found.intent != "irek":
+        titles = [(hit, quote) for hit, quote in quoted if hit.passage.goal_code and quote == _first_line(hit.passage)]
+        quoted = [pair for pair in quoted if pair not in titles] + titles
+    if wanted is not FIGURE and quoted and not wanted.search(quoted[0][1]):
+        with_figure = [pair for pair in quoted[1:] if wanted.search(pair[1])]
+        quoted = with_figure[:1] + [p for p in quoted if p not in with_figure[:1]]
     chosen, seen = [], set()
     for hit, quote in quoted:
         if quote in seen:
@@ -285,19 +352,30 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
     return chosen
 
 
+def _wanted_figure(found: Findings) -> re.Pattern[str]:
+    """What the sentences that answer the question hold: an amount, a span of time or a date, else any figure."""
+    if found.intent == "amount" or _ASKS_AMOUNT.search(found.search_text):
+        return AMOUNT
+    if _ASKS_DURATION.search(found.question):
+        return DURATION
+    return FIGURE
+
+
 def _verdict(found: Findings, w: _Writer) -> str:
     """For an eligibility or amount question with facts of the asker: what the rules say for them."""
     lead = _lead_path(found.funding)
     if lead is None:
         return ""
-    if lead.blocked:
-        refs = "".join(w.cite_source(c.source) for c in lead.conditions if c.effect == "blocks" and c.applies)
-        return f"Nein, über {_short_name(lead.name)} voraussichtlich nicht: {_short(' '.join(lead.reasons[:1]), 200)}{refs}"
-    if found.intent == "amount" and not _applicant_rate(lead):
-        return ""  # the rate asked for is quoted from the rules, not a path's overview
+    if lead.ruled_out:
+        return _no(lead, w)
+    if lead.cost_notes and lead.fit > 0:  # the rule on the cost item asked about ("Können wir die Maschinen leasen?")
+        note = lead.cost_notes[0]
+        return _cited(short_reason(note.text, 260), w.cite_source(note.source))
+    if found.intent == "amount" and not _applicant_rate(lead) and lead.fit <= 0:
+        return ""  # the rate asked for is quoted from the rules, not the overview of a path the facts do not lead to
     if found.intent == "eligibility":
         return ""  # whether a cost item or a situation is eligible is for the rule's own words to say, not a "ja"
-    rate = _rate_phrase(lead, w, found.profile)
+    rate = _short_rate(_rate_phrase(lead, w, found.profile))
     return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
 
 
@@ -311,11 +389,12 @@ def _next_step(found: Findings) -> str:
 
 
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
-    facts_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types
-                                                     or found.profile.company_size)
+    facts_given = found.profile is not None and found.profile.facts_given
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
     if facts_given and found.intent == "procedure":
-        verdict = _next_step(found)  # in a conversation about a project: its next step
+        lead = _lead_path(found.funding)
+        # in a conversation about a project: what rules it out, else its next step
+        verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
     quotes = _fact_quotes(found, w)
     details: list[str] = []
     if verdict:

@@ -157,11 +157,11 @@ class AnswerPipeline:
         # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
         goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []
         paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits)) if p]
-        facts_given = bool(q.profile.applicant_type or q.profile.project_types or q.profile.company_size)
-        if facts_given and (q.intent == "procedure" and q.history
-                            or q.intent in ("eligibility", "amount") and _FUNDING_QUESTION.search(q.search_text)):
+        if q.profile.facts_given and (q.intent == "procedure" and q.history
+                                      or q.intent in ("eligibility", "amount")
+                                      and (_FUNDING_QUESTION.search(q.search_text) or q.profile.cost_items)):
             assessed = assess(q.profile, goals, self.funding).paths
-            lead = [p for p in assessed if p.blocked and any(c.effect == "blocks" and c.applies for c in p.conditions)][:1]
+            lead = [p for p in assessed if p.ruled_out][:1]
             paths = (lead or [p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
         if q.intent == "procedure" and not paths:
             paths = [p for p in (describe(self.funding, i, q.profile) for i in _named_paths(q.search_text)) if p]

@@ -99,6 +99,8 @@ class Triggers(TypedDict, total=False):
     users_excluded: bool  # a site or centre is meant for businesses whose main activity is excluded (Nr. 2.7.1)
     project_type: str  # the project is of this type ...
     unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
+    cost_item: str  # the question names this cost item (cost_items), e.g. a delivery van
+    in_difficulty: bool  # an undertaking in difficulty (KR Nr. 1.5 (6)), e.g. in insolvency proceedings
 
 
 class RateScope(TypedDict, total=False):
@@ -124,6 +126,12 @@ class Rate(Curated):
     label: str = ""
     percent: float | None = None  # the rate as a number, when the row is one rate ("20 %" -> 20)
     percent_by_size: dict[CompanySize, float] = {}  # when the row states a rate per company size
+    # The most the grant may be, as the source states it (its quote holds the figure): "höchstens 200.000 Euro".
+    cap: str = ""
+    cap_eur: float | None = None  # the same in euros, for an own calculation (not per year: a yearly cap is text only)
+    # For a row per company size that raises a base rate by points for small and medium companies: the rule of the
+    # raise (its quote holds the points); the base rate is the row's rate for large companies.
+    bonus_source: Source | None = None
     source: Source
 
 
@@ -132,7 +140,9 @@ class Condition(Curated):
 
     id: Text
     text: Text
-    effect: Literal["blocks", "matters"]
+    # blocks: the path is closed to this applicant or project; excludes: the cost item the question names is not
+    # eligible on this path (the path itself stays open); matters: a condition to know.
+    effect: Literal["blocks", "excludes", "matters"]
     source: Source
     triggers: Triggers = Field(default_factory=dict)
     question: str | None = None
@@ -269,7 +279,16 @@ class SizeLimit(Curated):
 
     size: CompanySize
     employees_below: int | None = None
+    turnover_max_eur: float | None = None  # "Jahresumsatz oder Jahresbilanzsumme": both must be exceeded
+    balance_max_eur: float | None = None
     source: Source
+    money_source: Source | None = None  # the rule of the money limits
+
+    def money_exceeded(self, turnover: float | None, balance: float | None) -> bool:
+        """Whether both turnover and balance sheet total are given and both exceed their limits."""
+        if turnover is None or balance is None or self.turnover_max_eur is None or self.balance_max_eur is None:
+            return False
+        return turnover > self.turnover_max_eur and balance > self.balance_max_eur
 
 
 class LeitzielHint(Curated):
@@ -283,6 +302,19 @@ class Region(Curated):
     grw_area: str = ""
     note: str = ""
     source: Source
+
+
+class CostItem(Curated):
+    """A kind of cost a question can name ("zwei Lieferwagen"): read from the latest question by `pattern` (a regular
+    expression, case-insensitive). Whether a path admits it is a condition of that path (trigger `cost_item`) with the
+    rule's source; the item itself is vocabulary and has none."""
+
+    id: Text
+    label: Text
+    pattern: Regex
+
+    def named_in(self, text: str) -> bool:
+        return re.search(self.pattern, text[:_PATTERN_TEXT_LIMIT], re.IGNORECASE) is not None
 
 
 class PassagePaths(Curated):
@@ -301,6 +333,7 @@ class FundingKnowledge(Curated):
     passage_paths: PassagePaths = PassagePaths()
     paths: list[FundingPath]
     excluded_sectors: list[ExcludedSector] = []
+    cost_items: list[CostItem] = []
 
     @classmethod
     def load(cls, path: Path = KNOWLEDGE_FILE) -> FundingKnowledge:
@@ -332,6 +365,13 @@ class FundingKnowledge(Curated):
                 if target not in ids:
                     raise DataPathError(("passage_paths", table, key), f"unbekannter Pfad „{target}“")
         self._check_rules(vocab, {p.id for p in self.paths})
+        items = {item.id for item in self.cost_items}
+        for where, path in walked:
+            for n, condition in enumerate(path.conditions):
+                item = condition.triggers.get("cost_item")
+                if item is not None and item not in items:
+                    raise DataPathError((*where, "conditions", n, "triggers", "cost_item"),
+                                        f"unbekannter Wert „{item}“ (nicht in der Liste cost_items)")
         return self
 
     def _check_rules(self, vocab: dict[str, set[str]], top_ids: set[str]) -> None:
@@ -360,10 +400,12 @@ class FundingKnowledge(Curated):
 
     # -- reading the rules -----------------------------------------------------------------------------------------
 
-    def company_size(self, employees: int) -> str:
-        """The size of a company with this many employees (the first size whose limit it stays below)."""
+    def company_size(self, employees: int, turnover: float | None = None, balance: float | None = None) -> str:
+        """The size of a company with this many employees (the first size whose limit it stays below), unless its
+        turnover and balance sheet total both exceed that size's money limits (KR Nr. 2.1.5)."""
         return next(limit.size for limit in self.company_sizes
-                    if limit.employees_below is None or employees < limit.employees_below)
+                    if limit.employees_below is None or employees < limit.employees_below
+                    and not limit.money_exceeded(turnover, balance))
 
     def usual_paths(self, applicant_type: str | None) -> list[str]:
         """The usual paths for this applicant type, best first, when nothing about the project type is known."""
@@ -393,6 +435,10 @@ class FundingKnowledge(Curated):
     def get(self, path_id: str) -> FundingPath | None:
         return next((p for p in self.all_paths() if p.id == path_id), None)
 
+    def cost_items_in(self, text: str) -> list[str]:
+        """The ids of the cost items `text` names, in the order of the data."""
+        return [item.id for item in self.cost_items if item.named_in(text)]
+
     def excluded_sector(self, code: str) -> ExcludedSector | None:
         return next((s for s in self.excluded_sectors if s.code == code), None)
 
@@ -414,6 +460,8 @@ class FundingKnowledge(Curated):
         if self.region:
             found.append(("region", self.region.source))
         found += [(f"Unternehmensgröße {limit.size}", limit.source) for limit in self.company_sizes]
+        found += [(f"Unternehmensgröße {limit.size} Umsatz/Bilanz", limit.money_source)
+                  for limit in self.company_sizes if limit.money_source]
         found += [(f"Leitziel {hint.leitziel}", hint.source) for hint in self.leitziel_hints]
         for path in self.all_paths():
             if path.source:
@@ -421,6 +469,7 @@ class FundingKnowledge(Curated):
             if path.chosen_for:
                 found.append((f"{path.id} gewählt für {path.chosen_for.company_size}", path.chosen_for.source))
             found += [(f"{path.id} Satz {r.rate}", r.source) for r in path.rates]
+            found += [(f"{path.id} Satz {r.rate} Zuschlag", r.bonus_source) for r in path.rates if r.bonus_source]
             found += [(f"{path.id} Bedingung {c.id}", c.source) for c in path.conditions]
         for sector in self.excluded_sectors:
             found.append((f"Wirtschaftszweig {sector.code}", sector.source))

@@ -34,6 +34,7 @@ class ProjectProfile:
     description: str = ""
     employees: int | None = None  # headcount as given
     turnover_eur: float | None = None  # annual turnover as given
+    balance_sheet_eur: float | None = None  # balance sheet total as given
     investment_eur: float | None = None  # the (eligible) cost sum the user gives
     municipalities: list[str] = field(default_factory=list)  # every municipality named, in order
     wz_code: str | None = None  # WZ 2025 code of the main activity (trades.yaml)
@@ -41,6 +42,24 @@ class ProjectProfile:
     wz_alternatives: list[str] = field(default_factory=list)  # other codes the trade name often means
     university_or_society: bool | None = None  # part of a Hochschule or a publicly funded research society
     users_excluded: bool | None = None  # a municipal site or centre meant only for businesses of excluded sectors
+    cost_items: list[str] = field(default_factory=list)  # cost items the latest question names (funding_paths.yaml)
+    in_difficulty: bool | None = None  # insolvency proceedings or financial difficulty (KR Nr. 1.5 (6))
+    # The asker would start the works before applying ("Reicht es, den Antrag nach der Bestellung zu stellen?").
+    starts_before_application: bool | None = None
+
+    @property
+    def started_or_would_start(self) -> bool | None:
+        """Whether the works began, or would begin, before the application (KR Nr. 2.2.1): True if either is said."""
+        if self.already_started or self.starts_before_application:
+            return True
+        return self.already_started
+
+    @property
+    def facts_given(self) -> bool:
+        """Whether the asker gave a fact that a funding rule decides on (who applies, what, how big, started, which
+        cost item)."""
+        return bool(self.applicant_type or self.project_types or self.company_size or self.cost_items
+                    or self.started_or_would_start or self.in_difficulty)
 
 
 # -- the text, once ----------------------------------------------------------------------------------------------------
@@ -128,6 +147,7 @@ _WORD_FACTOR = {"ein": 1, "eine": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4
 _MULTIPLIER = {"mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9, "milliarden": 1e9, "tsd": 1e3, "tausend": 1e3,
                "t€": 1e3, "teur": 1e3, "k€": 1e3, "k": 1e3}
 _TURNOVER_CONTEXT = re.compile(r"umsatz|umsätze|umsätzen|jahresumsatz|erlöse|umgesetzt", re.IGNORECASE)
+_BALANCE_CONTEXT = re.compile(r"bilanzsumme|bilanz\b", re.IGNORECASE)
 _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)|fördersumme|förderbetrag|bilanzsumme|gewinn"
                                 r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
 _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|preis|budget", re.IGNORECASE)
@@ -158,6 +178,22 @@ _FUTURE = re.compile(r"\b(werden|wird|soll\w{0,2}|woll\w{0,3}|möcht\w{0,2}|plan
                      r"|vorhab\w{0,2}|müssen|muss|würde\w{0,1}|können|kann|dürfen|darf|zählt|gilt|als)\b", re.IGNORECASE)
 _ORDER_TO_COME = re.compile(r"\b(bestellen|beauftragen|unterschreiben|unterzeichnen|vergeben|in\s{1,3}auftrag\s{1,3}geben"
                             r"|anfangen|beginnen|starten)\b", re.IGNORECASE)
+# Applying only after a start of the works (KR Nr. 2.2.1 (3)): "den Antrag nach der Bestellung stellen", "erst bestellen
+# und dann den Antrag", "nachträglich beantragen".
+_START_EVENT = (r"(bestellung|auftrag|auftragsvergabe|auftragserteilung|vergabe|vertragsabschluss"
+                r"|vertragsunterzeichnung|unterschrift|baubeginn|kauf|spatenstich|lieferung)")
+_APPLY_AFTER_START = re.compile(
+    rf"antrag\w{{0,3}}\s{{1,3}}(\S{{1,20}}\s{{1,3}}){{0,3}}(erst\s{{1,3}}|auch\s{{1,3}}|noch\s{{1,3}})?"
+    rf"nach\s{{1,3}}(der|dem|den)\s{{1,3}}{_START_EVENT}"
+    rf"|nach\s{{1,3}}(der|dem)\s{{1,3}}{_START_EVENT}\s{{1,3}}(\S{{1,20}}\s{{1,3}}){{0,3}}(den\s{{1,3}})?antrag"
+    r"|(erst|zuerst)\s{1,3}(bestellen|beauftragen|unterschreiben|kaufen|bauen|anfangen)\s{1,3}(\S{1,20}\s{1,3}){0,3}"
+    r"(und\s{1,3})?(dann|danach|später)\b|nachträglich\w{0,2}\s{1,3}(\S{1,20}\s{1,3}){0,2}(beantrag|antrag|förder)",
+    re.IGNORECASE)
+# An undertaking in difficulty (KR Nr. 1.5 (6)): insolvency proceedings, over-indebtedness, inability to pay; not when
+# the clause denies it ("keine Insolvenz").
+_IN_DIFFICULTY = re.compile(r"insolvenz\w{0,12}|zahlungsunfähig\w{0,3}|überschuldet|überschuldung|schutzschirmverfahren"
+                            r"|in\s{1,3}(finanziellen\s{1,3}|wirtschaftlichen\s{1,3})?schwierigkeiten", re.IGNORECASE)
+_DENIED = re.compile(r"\b(kein|keine|keinen|nicht|ohne)\b[^,.;]{0,30}$", re.IGNORECASE)
 _NO_START_BY_KR = re.compile(r"grundstück|baugenehmigung|genehmigung|bauantrag|planung|planer|architekt|gutachten"
                              r"|machbarkeitsstudie|bodenuntersuchung|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
 
@@ -482,25 +518,27 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
     return sorted(found)
 
 
-def _money(text: str) -> tuple[float | None, float | None]:
-    """(investment, turnover) in euros: the cost sum the text gives (the total if one is called so, else the largest)
-    and the annual turnover; grants asked for, loans and balance sheet totals are not costs."""
-    investments, totals, turnover = [], [], None
+def _money(text: str) -> tuple[float | None, float | None, float | None]:
+    """(investment, turnover, balance sheet total) in euros: the cost sum the text gives (the total if one is called
+    so, else the largest), the annual turnover and the balance sheet total; grants asked for and loans are not costs."""
+    investments, totals, turnover, balance = [], [], None, None
     previous_end = 0
     for start, end, value in _amounts(text):
-        # the words before it in the same clause, back to the previous amount, and the words right after it
-        before = re.split(r"[,;]", text[max(previous_end, start - 45): start])[-1]
+        # the words before it in the same clause and sentence, back to the previous amount, and the words right after it
+        before = re.split(r"[,;]|[.!?]\s(?=[A-ZÄÖÜ])", text[max(previous_end, start - 45): start])[-1]
         after = re.split(r"[,;.]", text[end: end + 15])[0]
         previous_end = end
         turnover_words = [m.end() for m in _TURNOVER_CONTEXT.finditer(before)]
         cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
-        if (turnover_words and (not cost_words or turnover_words[-1] > cost_words[-1])) \
+        if _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and _BALANCE_CONTEXT.search(after):
+            balance = value
+        elif (turnover_words and (not cost_words or turnover_words[-1] > cost_words[-1])) \
                 or (not cost_words and _TURNOVER_CONTEXT.search(after)):
             turnover = value
         elif not _NOT_COSTS_CONTEXT.search(before):
             (totals if _TOTAL_CONTEXT.search(before) else investments).append(value)
     investment = max(totals) if totals else max(investments) if investments else None
-    return investment, turnover
+    return investment, turnover, balance
 
 
 # -- already started ----------------------------------------------------------------------------------------------------
@@ -526,6 +564,14 @@ def _already_started(text: str) -> bool | None:
             return True
         planned = planned or bool(_PLANNED.search(clause)) or bool(future and _ORDER_TO_COME.search(clause))
     return False if not_started or planned else None
+
+
+def _in_difficulty(text: str) -> bool | None:
+    """True when the text says the business is in insolvency proceedings or financial difficulty; None otherwise."""
+    for match in _IN_DIFFICULTY.finditer(text[:20_000]):
+        if not _DENIED.search(text[max(0, match.start() - 40): match.start()]):
+            return True
+    return None
 
 
 # -- places -----------------------------------------------------------------------------------------------------------
@@ -595,9 +641,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     if applicant in ("company", None):
         profile.employees = _employees(text)
         profile.company_size = _company_size(text, profile.employees, knowledge)
-    profile.investment_eur, profile.turnover_eur = _money(text)
+    profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur = _money(text)
     profile.project_types = _project_types(text, applicant)
     profile.already_started = _already_started(text)
+    profile.in_difficulty = _in_difficulty(text)
     profile.municipalities = _municipalities(text, words)
     profile.municipality = profile.municipalities[0] if profile.municipalities else None
     return profile
@@ -625,8 +672,8 @@ def _validated(structured: dict) -> dict:
 
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
-_SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "investment_eur",
-                  "university_or_society", "users_excluded")
+_SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
+                  "investment_eur", "university_or_society", "users_excluded", "in_difficulty")
 
 
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
@@ -653,6 +700,10 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         if stated_kinds:
             project_types = [p for p in project_types if p not in _INVESTMENT_KINDS]
         project_types = found.project_types + [p for p in project_types if p not in found.project_types]
+    if profile.employees is not None and profile.turnover_eur is not None and profile.balance_sheet_eur is not None:
+        # KR Nr. 2.1.5: a headcount under a limit does not make the size when turnover and balance both exceed its own
+        profile.company_size = knowledge.company_size(profile.employees, profile.turnover_eur,
+                                                      profile.balance_sheet_eur)
     if profile.applicant_type not in ("company", None):
         project_types = [p for p in project_types if p not in _COMPANY_ONLY_TYPES]
         profile.company_size = profile.employees = None
@@ -661,6 +712,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     if profile.applicant_type not in ("municipality", "association"):
         profile.users_excluded = None
     profile.project_types = project_types
+    profile.cost_items = knowledge.cost_items_in(text or "")
+    profile.starts_before_application = True if _APPLY_AFTER_START.search(text or "") else None
     given = _validated(dict(structured or {}))
     for name, value in given.items():
         setattr(profile, name, list(value) if name in ("project_types", "municipalities", "wz_alternatives") else value)

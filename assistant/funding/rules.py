@@ -11,6 +11,7 @@ when the question names none, and then only through a measure the applicant may 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,7 @@ class ConditionAssessment:
     effect: str
     source: Source
     applies: bool | None  # True: the profile triggers it; False: it does not; None: the deciding fact is unknown
+    cost_item: str = ""  # the cost item the condition is about (funding_paths.yaml cost_items), if any
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -67,7 +69,31 @@ class PathAssessment:
     # source of that rate row; None when it depends on facts not known or the path has no single rate.
     applicant_rate: float | None = None
     applicant_rate_source: Source | None = None
+    applicant_cap: str = ""  # the most the grant may be at that rate, as its source states it ("höchstens 200.000 €")
+    applicant_cap_eur: float | None = None
+    # A rate raised for small and medium companies (base rate plus points, KR Nr. 2.4.3): the base rate and the rule of
+    # the raise, so that the text can state both figures as their sources do.
+    applicant_base_rate: float | None = None
+    applicant_bonus_source: Source | None = None
     reason_sources: list[Source] = field(default_factory=list)  # the rule each reason cites, in the same order
+    # The first reason in one short sentence without its reference, for the bottom line ("" when not blocked).
+    because: str = ""
+
+    @property
+    def excluded_costs(self) -> list[ConditionAssessment]:
+        """The conditions saying that a cost item the question names is not eligible on this path."""
+        return [c for c in self.conditions if c.effect == "excludes" and c.applies]
+
+    @property
+    def cost_notes(self) -> list[ConditionAssessment]:
+        """What the path's rules say about a cost item the question names, where they admit it (leasing, land)."""
+        return [c for c in self.conditions if c.cost_item and c.effect == "matters" and c.applies]
+
+    @property
+    def ruled_out(self) -> bool:
+        """Whether a fact of the asker rules the path, or the cost item asked about, out."""
+        return bool(self.excluded_costs) or self.blocked and any(c.effect == "blocks" and c.applies
+                                                                   for c in self.conditions)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "max_rate": self.max_rate, "applicants": self.applicants,
@@ -98,6 +124,8 @@ def describe(knowledge: FundingKnowledge, path_id: str, profile: ProjectProfile)
 # -- assessment ---------------------------------------------------------------------------------------------------
 
 def _fact(profile: ProjectProfile, key: str) -> Any:
+    if key == "already_started":
+        return profile.started_or_would_start
     if key == "sector_excluded":
         if profile.excluded_sector is not None:
             return True
@@ -124,6 +152,8 @@ def _triggered(triggers: Any, profile: ProjectProfile) -> bool | None:
             results.append(None if not types else wanted in types and not types & unless)
         elif key == "applicant_types":
             results.append(None if profile.applicant_type is None else profile.applicant_type in wanted)
+        elif key == "cost_item":
+            results.append(wanted in profile.cost_items)  # a cost item the question does not name is not asked about
         else:
             value = _fact(profile, key)
             results.append(None if value is None else value == wanted)
@@ -158,25 +188,22 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 
 
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
-_PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "users_excluded"}
+_PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "users_excluded", "cost_item",
+                     "in_difficulty"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 
-def _applicant_rate(rates: list[Rate], profile: ProjectProfile) -> tuple[float | None, Source | None]:
-    """The rate in percent for this applicant when the facts decide it: the one row that applies, where no other row
-    might (a regular 60 % next to a possible 90 % decides nothing), unless the row is specific to this applicant."""
+def _applicant_rate(rates: list[Rate], profile: ProjectProfile) -> Rate | None:
+    """The rate row for this applicant when the facts decide it: the one row that applies, where no other row might (a
+    regular 60 % next to a possible 90 % decides nothing), unless the row is specific to this applicant."""
     decided = [r for r in rates if _rate_matches(r, profile) is True]
     possible = [r for r in rates if _rate_matches(r, profile) is None]
     if len(decided) != 1:
-        return None, None
+        return None
     rate = decided[0]
     if possible and not any(key in rate.applies_to for key in _PROFILE_SCOPES):
-        return None, None
-    if rate.percent is not None:
-        return rate.percent, rate.source
-    if profile.company_size in rate.percent_by_size:
-        return rate.percent_by_size[profile.company_size], rate.source  # type: ignore[index]
-    return None, None
+        return None
+    return rate if rate.percent is not None or profile.company_size in rate.percent_by_size else None
 
 
 def _with_bis(rate: str) -> str:
@@ -303,12 +330,14 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             continue  # e.g. the rules for large companies, for a small one
         if applies is not True and _PROJECT_SPECIFIC & set(condition.triggers):
             continue  # a rule for one kind of project or applicant: the broadband rule is no condition of a cycle path
-        conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies))
+        conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies,
+                                              condition.triggers.get("cost_item", "")))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     blocking = [c for c in conditions if c.effect == "blocks" and c.applies]
     reasons = [f"{c.text} ({cite(c.source)})" for c in blocking]
     reason_sources = [c.source for c in blocking]
+    because = short_reason(blocking[0].text) if blocking else ""
     sector_blocks = next((c for c in blocking if "sector_excluded" in
                           next((m.triggers for m in merged if m.id == c.id), {})), None)
     if profile.excluded_sector and sector_blocks:
@@ -317,24 +346,43 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         listed = f"„{line.code} {line.label}“" if line else f"Abschnitt {profile.excluded_sector}"
         lead = (f"Die Haupttätigkeit „{profile.sector}“ ({what}{listed}) steht auf der Liste nicht förderfähiger "
                 f"Wirtschaftszweige.")
-        if line and line.except_wz:
+        if line and (line.except_wz or line.not_excluded_with):
             lead += f" Ausgenommen sind nur: {line.exceptions}"
         source = line.source if line else sector_blocks.source
         reasons = [f"{lead} ({cite(source)})"] + reasons
         reason_sources = [source] + reason_sources
+        code = f" (WZ {profile.wz_code})" if profile.wz_code else ""
+        because = (f"Die Haupttätigkeit „{profile.sector}“{code} steht auf der Liste nicht förderfähiger "
+                   f"Wirtschaftszweige ({listed}).")
     conditions.sort(key=lambda c: (not (c.effect == "blocks" and c.applies), c.effect != "blocks"))
     sources: list[Source] = []
     for source in [*rate_sources, *([top.source] if top.source else []), *(c.source for c in conditions)]:
         if source not in sources:
             sources.append(source)
     stands_in = chosen.chosen_for and chosen.chosen_for.company_size == profile.company_size
-    rate, rate_source = (None, None) if blocking or stands_in else _applicant_rate(chosen.rates or top.rates, profile)
+    row = None if blocking or stands_in else _applicant_rate(chosen.rates or top.rates, profile)
+    rate = None if row is None else row.percent if row.percent is not None else \
+        row.percent_by_size[profile.company_size]  # type: ignore[index]
     return PathAssessment(
         id=chosen.id, name=chosen.name if chosen is top else f"{top.name} – {chosen.name}", max_rate=max_rate,
         applicants=chosen.applicants, conditions=conditions, blocked=bool(blocking), reasons=reasons,
         where_to_apply=chosen.where_to_apply, next_steps=list(chosen.next_steps), sources=sources,
-        applicant_rate=rate, applicant_rate_source=rate_source, reason_sources=reason_sources,
+        applicant_rate=rate, applicant_rate_source=row.source if row else None, reason_sources=reason_sources,
+        because=because, applicant_cap=row.cap if row else "", applicant_cap_eur=row.cap_eur if row else None,
+        applicant_base_rate=row.percent_by_size.get("large") if row and row.bonus_source else None,
+        applicant_bonus_source=row.bonus_source if row else None,
     )
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\]“]{2})\.\s{1,3}(?=[A-ZÄÖÜ])")
+
+
+def short_reason(text: str, limit: int = 200) -> str:
+    """A rule's text for the bottom line: its first sentence ("z. B." and "Nr." end none), and the second too when both
+    fit in `limit` characters ("Der Antrag muss vor Beginn … gestellt werden. Als Beginn gilt schon …")."""
+    ends = [m.start() + 1 for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    fitting = [end for end in ends[:2] if end <= limit]
+    return text[: fitting[-1] if fitting else ends[0]].strip()
 
 
 def _goal_hints(goals: list[GoalMatch] | None, knowledge: FundingKnowledge) -> set[str]:

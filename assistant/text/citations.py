@@ -115,6 +115,10 @@ def citation_from_fields(title: str, section: str | None, page: int | str | None
 # What a question of fact may prefer in a sentence: any figure (dates, deadlines, numbers), or an amount.
 FIGURE = re.compile(r"\d")
 AMOUNT = re.compile(r"\d[\d.,]{0,30}\s{0,5}(?:Prozent|%|Euro|€)")  # bounded runs: linear on long digit runs
+# A span of time or a date: what "wie lange", "bis wann" or a question of a deadline asks for.
+DURATION = re.compile(r"\d{1,3}\s{1,3}(?:Jahr|Monat|Woche|Tag)|\b(?:ein|eine[mn]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn"
+                      r"|zwölf|fünfzehn|zwanzig)\s{1,3}(?:Jahr|Monat|Woche)|\d{1,2}\.\s{0,3}(?:Januar|Februar|März|April|Mai"
+                      r"|Juni|Juli|August|September|Oktober|November|Dezember)\s{1,3}\d{4}|\d{1,2}\.\d{1,2}\.\d{4}")
 
 
 def informative(sentence: str) -> bool:
@@ -136,18 +140,19 @@ def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | Non
     """The passage sentence (or list item) that shares most stems with the query, verbatim and whole. A sentence
     matching `prefer` gets half a stem more, one matching `favour` a whole stem (the Osnabrück row of a rates table).
     Headings, table headers and lists of names are passed over while the passage has a sentence that says something;
-    long sentences lose a little."""
+    long sentences lose a little. A sentence that runs on into a list ("… sind nach Fertigstellung\na) bei
+    Baumaßnahmen … 15 Jahren und\nb) …") is weighed together with its list."""
     wanted = set(stems(query)) | set(compound_ngrams(query))
     title = passage.section_title.strip()
     best, best_score = None, float("-inf")
-    for sentence in split_sentences(passage.text):
-        if len(sentence) < 15 or sentence.startswith("#") or sentence.strip() == title:
-            continue  # fragments and headings (Markdown, or the passage's own section title) say nothing on their own
+    for sentence in _candidates(passage.text):
+        if len(sentence) < 15 or sentence.startswith("#") or sentence.strip() == title or _NUMBERED_HEADING.match(sentence):
+            continue  # fragments and headings (Markdown, numbered, the passage's own title) say nothing on their own
         overlap = len(wanted & (set(stems(sentence)) | set(compound_ngrams(sentence))))
-        score = (overlap + (0.5 if prefer and prefer.search(sentence) else 0.0)
+        score = (overlap + (0.5 if prefer and prefer.search(_without_references(sentence)) else 0.0)
                  + (1.0 if favour and favour.search(sentence) else 0.0)
                  - (0.0 if informative(sentence) else 100.0)
-                 - len(sentence) / 2000 - max(0, len(sentence) - MAX_QUOTE_CHARS) / 150)
+                 - len(sentence) / 2000 - max(0, len(sentence) - _limit(sentence)) / 150)
         if score > best_score:
             best, best_score = sentence, score
     quote = best or passage.text.strip()
@@ -160,11 +165,44 @@ def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | Non
     return quote
 
 
+# A numbered heading: "8. Verteilung der Bundesmittel auf die Länder", "3.2.1.8 Bindungsfrist" (one short line, no
+# final punctuation).
+_NUMBERED_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}\.?[ \t]{1,5}[A-ZÄÖÜ][^\n.!?:;]{0,100}$")
+# Section numbers and references are no figure a question asks for ("gemäß Nummer 3.2.2.1").
+_REFERENCE = re.compile(r"(?:Nummer|Nr\.|Artikel|Art\.|Absatz|Abs\.|Anhang|Fußnote)\s{0,3}\d{1,4}(?:\.\d{1,2}){0,4}[a-z]?"
+                        r"|(?<![\d.])\d{1,2}(?:\.\d{1,2}){2,3}(?![\d.])")
+
+
+def _without_references(sentence: str) -> str:
+    return _REFERENCE.sub(" ", sentence)
+
+
+def _limit(sentence: str) -> int:
+    """A lead with its list may be as long as `_with_following_list` makes it."""
+    return 2 * MAX_QUOTE_CHARS if "\n" in sentence else MAX_QUOTE_CHARS
+
+
+def _candidates(text: str) -> list[str]:
+    """The sentences of a text, and every sentence that runs on into a list (no final full stop) with its list."""
+    sentences = split_sentences(text)
+    found = []
+    for sentence in sentences:
+        found.append(sentence)
+        if not sentence.endswith((".", "!", "?", ":", ",")) and not _LIST_START.match(sentence):
+            merged = _with_following_list(text, sentence)
+            if merged != sentence:
+                found.append(merged)
+    return found
+
+
 # Where a quote stands: (PDF page, printed page label) for a passage and a quote inside it.
 Locator = Callable[[Passage, str], tuple[int | None, str]]
 
 
-_LIST_ITEM = re.compile(r"\n{1,5}[ \t]{0,40}(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.)[^\n]*")  # bounded runs
+# A list item on its own line: a bullet, "a)", "1." or a row of a classification list ("F Baugewerbe", "C 24 Metall…").
+_LIST_MARK = r"(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.|[A-V](?:[ \t]\d{2}(?:\.\d{1,2})?)?[ \t](?=[A-ZÄÖÜ]))"
+_LIST_ITEM = re.compile(rf"\n{{1,5}}[ \t]{{0,40}}{_LIST_MARK}[^\n]*")  # bounded runs
+_LIST_START = re.compile(rf"[ \t]{{0,40}}{_LIST_MARK}")
 
 
 def _with_following_list(text: str, lead: str) -> str:

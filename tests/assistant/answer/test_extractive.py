@@ -13,6 +13,7 @@ from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer
 from assistant.funding.knowledge import Source
+from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import ConditionAssessment, FundingAssessment, PathAssessment
 from assistant.goals.matching import GoalMatch, GoalRef
 from assistant.retrieval.retriever import SearchHit
@@ -129,11 +130,49 @@ def test_a_path_ruled_out_by_a_fact_leads_the_bottom_line_when_it_fits_best():
     other = path("leader")
     other.fit = 1.0
     answer = compose_extractive(project([goal(REVITALISE, 0.9)], [other, blocked]), PASSAGES)
-    assert "Weg grw-gewerbe ist nicht möglich: Der Antrag kam nach dem Beginn. [2]" in answer.summary
+    assert answer.summary.startswith("Nein – über Weg grw-gewerbe nicht förderfähig: Der Antrag kam nach dem Beginn [1]. "
+                                     "Passendes IREK-Ziel"), answer.summary
     assert "Möglich ist: Weg leader." in answer.summary
     ruled_out = next(p for p in answer.funding_paths if p.id == "grw-gewerbe")
     assert ruled_out.blocked and [answer.citations[n - 1].chunk_id for n in ruled_out.citations] == ["grw-0040"]
     assert_citation_rules(answer)
+
+
+def test_the_no_of_a_ruled_out_path_stays_in_the_bottom_line_and_what_does_not_fit_moves_to_the_details():
+    blocked = path("grw-gewerbe", blocked=True, conditions=[condition("branche", EXCLUDED_SOURCE, True)])
+    blocked.fit, blocked.reason_sources = 3.0, [EXCLUDED_SOURCE]
+    blocked.because = "Die Haupttätigkeit steht auf der Liste nicht förderfähiger Wirtschaftszweige. " + "Lange Begründung " * 14
+    answer = compose_extractive(project([goal(REVITALISE, 0.9)], [blocked]), PASSAGES)
+    assert answer.summary.startswith("Nein – über Weg grw-gewerbe nicht förderfähig: Die Haupttätigkeit")
+    assert len(answer.summary) <= 400 and "Passendes IREK-Ziel" not in answer.summary
+    assert "Passendes IREK-Ziel: Handlungsziel 3.1.1" in answer.answer, "the goal follows in the details"
+    assert_citation_rules(answer)
+
+
+VEHICLES = grw_passage("grw-0070", "2.6.2", "Förderfähige Kosten",
+                       "(2) Zu den förderfähigen Kosten gehören nicht: b) die Anschaffungskosten für PKW und LKW, die "
+                       "primär dem Transport dienen.", page=18)
+PASSAGES.append(VEHICLES)
+VEHICLES_SOURCE = Source(document="grw", section="2.6.2", page=18,
+                         quote="b) die Anschaffungskosten für PKW und LKW, die primär dem Transport dienen.")
+
+
+def test_a_cost_item_the_path_excludes_is_the_no_of_an_eligibility_question_and_a_warning_in_a_project():
+    excludes = ConditionAssessment("strassenfahrzeuge", "PKW und LKW gehören nicht zu den förderfähigen Kosten.",
+                                   "excludes", VEHICLES_SOURCE, True)
+    gewerbe = with_applicant_rate(path("grw-gewerbe", conditions=[excludes], sources=(SMALL_SOURCE,)))
+    question = "Sind zwei Lieferwagen förderfähig?"
+    found = Findings(question, question, "fact", [SearchHit(SMALL_RATE, 1.0)], [], FundingAssessment([gewerbe], []),
+                     ProjectProfile(applicant_type="company", company_size="small", cost_items=["road_vehicle"]),
+                     intent="eligibility")
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.summary == "Nein – PKW und LKW gehören nicht zu den förderfähigen Kosten [1]."
+    assert answer.citations[0].chunk_id == "grw-0070"
+    assert_citation_rules(answer)
+    built = compose_extractive(project([goal(REVITALISE, 0.9)], [gewerbe]), PASSAGES)
+    assert "Förderweg: Weg grw-gewerbe" in built.summary, "the path stays open for the rest of the project"
+    assert "Nicht förderfähig: PKW und LKW gehören nicht zu den förderfähigen Kosten [" in built.summary
+    assert_citation_rules(built)
 
 
 def test_a_rate_no_quote_holds_is_left_out_of_the_text_but_kept_in_the_structured_path():
@@ -252,4 +291,75 @@ def test_a_request_for_a_guarantee_gets_the_short_answer_of_nr_1_5():
                                      "Rechtsanspruch [1].")
     assert answer.citations[0].quote == "Ein Rechtsanspruch auf GRW-Mittel besteht nicht."
     assert len(answer.answer) < 600
+    assert_citation_rules(answer)
+
+
+def test_a_goal_title_does_not_lead_the_answer_to_a_question_of_a_rule():
+    found = fact("Wie hoch ist der Fördersatz für Brachflächen?", [(REVITALISE, 0.9), (RATES, 0.8)])
+    found.intent = "rule"
+    answer = compose_extractive(found, PASSAGES)
+    assert "Die Förderung beträgt grundsätzlich bis zu 60 Prozent" in answer.summary
+    assert answer.citations[0].chunk_id == RATES.chunk_id
+    assert_citation_rules(answer)
+
+
+def test_the_bottom_line_names_both_rates_of_a_path_without_their_conditions():
+    raised = Source(document="grw", section="3.2.1.1", page=22, quote="Die Länder können bis zu 90 Prozent fördern")
+    infra = path("grw-infrastruktur", sources=(RATE_SOURCE, raised))
+    infra.max_rate = ("bis 60 %; bis 90 %, wenn sich die Maßnahme in eine regionale Entwicklungsstrategie einfügt und "
+                      "interkommunal ist, zur Transformation beiträgt oder besonders der Fachkräftesicherung dient")
+    infra.fit = 3.0
+    answer = compose_extractive(project([goal(SITES, 0.9)], [infra]), PASSAGES)
+    assert "Förderweg: Weg grw-infrastruktur, bis 60 Prozent; bis 90 Prozent [2] [3]." in answer.summary
+    assert "wenn sich die Maßnahme in eine regionale Entwicklungsstrategie einfügt" in answer.answer, "the rule follows"
+    question = "Wie viel Prozent bekommt eine Gemeinde für ein Gewerbegebiet?"
+    asked = Findings(question, question, "fact", [SearchHit(RATES, 1.0)], [], FundingAssessment([infra], []),
+                     ProjectProfile(applicant_type="municipality", project_types=["industrial_site"]), intent="amount")
+    assert compose_extractive(asked, PASSAGES).summary.startswith(
+        "Förderweg: Weg grw-infrastruktur, bis 60 Prozent; bis 90 Prozent [1] [2].")
+    assert_citation_rules(answer)
+
+
+def test_the_own_calculation_stops_at_the_cap_of_the_rate():
+    capped = path("grw-nichtinvestiv/rek", sources=(RATE_SOURCE,))
+    capped.applicant_rate, capped.applicant_rate_source = 60.0, RATE_SOURCE
+    capped.applicant_cap, capped.applicant_cap_eur = "höchstens 200.000 Euro", 200000.0
+    question = "Entwicklungskonzept für 400.000 Euro"
+    found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([capped], []),
+                     ProjectProfile(applicant_type="municipality", investment_eur=400000.0))
+    answer = compose_extractive(found, PASSAGES)
+    assert ("Rechenbeispiel (eigene Rechnung, keine Zusage): 60 Prozent von 400.000 € förderfähigen Kosten ergeben "
+            "höchstens 200.000 € (Höchstbetrag; rechnerisch wären es 240.000 €).") in answer.answer
+
+
+def test_the_rule_on_a_cost_item_a_path_admits_is_the_bottom_line_of_an_eligibility_question():
+    note = ConditionAssessment("leasing", "Geleaste Wirtschaftsgüter können gefördert werden. Zweiter Satz.", "matters",
+                               VEHICLES_SOURCE, True, "leasing")
+    gewerbe = path("grw-gewerbe", conditions=[note], sources=(SMALL_SOURCE,))
+    gewerbe.fit = 3.0
+    question = "Können wir die Maschinen leasen?"
+    found = Findings(question, question, "fact", [SearchHit(SMALL_RATE, 1.0)], [], FundingAssessment([gewerbe], []),
+                     ProjectProfile(applicant_type="company", cost_items=["leasing"]), intent="eligibility")
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.summary.startswith("Geleaste Wirtschaftsgüter können gefördert werden. Zweiter Satz [1].")
+    assert answer.citations[0].chunk_id == "grw-0070"
+
+
+def test_a_rate_raised_for_kmu_is_written_as_its_base_rate_plus_points_each_cited():
+    bonus = grw_passage("grw-0080", "2.4.3.2", "Energieeffizienz",
+                        "(3) Die Beihilfeintensität darf 30 Prozent der förderfähigen Kosten nicht überschreiten. Für kleine "
+                        "Unternehmen kann die Beihilfeintensität um 20 Prozentpunkte erhöht werden.", page=13)
+    PASSAGES.append(bonus)
+    raised = path("grw-gewerbe/transformation", sources=())
+    raised.applicant_rate, raised.applicant_base_rate, raised.fit = 50.0, 30.0, 3.0
+    raised.applicant_rate_source = Source(document="grw", section="2.4.3.2", page=13,
+                                          quote="30 Prozent der förderfähigen Kosten nicht überschreiten")
+    raised.applicant_bonus_source = Source(document="grw", section="2.4.3.2", page=13,
+                                           quote="Für kleine Unternehmen kann die Beihilfeintensität um 20 Prozentpunkte")
+    question = "Welcher Fördersatz gilt für Energieeffizienz?"
+    found = Findings(question, question, "fact", [SearchHit(bonus, 1.0)], [], FundingAssessment([raised], []),
+                     ProjectProfile(applicant_type="company", company_size="small"), intent="amount")
+    answer = compose_extractive(found, PASSAGES)
+    assert "für ein kleines Unternehmen bis zu 30 Prozent zuzüglich 20 Prozentpunkte [1] [2]" in answer.summary
+    assert "50 Prozent" not in answer.summary, "no sum that no quote holds"
     assert_citation_rules(answer)

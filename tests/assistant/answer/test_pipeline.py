@@ -202,6 +202,31 @@ def test_started_project_learns_the_application_must_come_first(ask, passages, q
     assert "Ist mit dem Vorhaben bereits begonnen worden" not in data["answer"], "the start is known"
 
 
+BAKERY = [{"role": "user", "content": "Handwerksbäckerei aus Melle, 22 Mitarbeitende. Wir wollen eine zweite Backstube "
+                                     "bauen, ca. 900.000 Euro."}]
+NETWORK = [{"role": "user", "content": "6 Metallbaubetriebe und die Hochschule wollen ein Netzwerk für Automatisierung "
+                                       "gründen."}]
+
+
+@pytest.mark.parametrize("question, history, section", [
+    ("Die neue Laseranlage haben wir schon verbindlich bestellt. Kann man die noch fördern lassen?", None, "2.2.1"),
+    ("Reicht es, wenn wir den Antrag nach der Bestellung stellen?", BAKERY, "2.2.1"),
+    ("Bäckerei 20 MA: Sind zwei neue Lieferwagen für die Filialbelieferung GRW-förderfähig?", None, "2.6.2"),
+    ("Und die zwei neuen Lieferwagen, kann ich die mit reinnehmen?", BAKERY, "2.6.2"),
+    ("Können wir auch die Maschinen in den einzelnen Betrieben darüber abrechnen?", NETWORK, "3.5.1"),
+    ("Stahlwerk in Georgsmarienhütte, über 1000 Mitarbeiter. Wir wollen den Elektrolichtbogenofen effizienter "
+     "machen. Können wir GRW-Förderung kriegen?", None, "2.7.1"),
+])
+def test_a_fact_that_rules_the_project_out_is_the_bottom_line_with_its_rule_cited(ask, passages, question, history,
+                                                                                    section):
+    data = ask(question, history)
+    check_contract(data, passages)
+    summary = data["summary"]
+    assert summary.startswith("Nein – ") and len(summary) <= 400, summary
+    first = int(CITED.search(summary).group(1))
+    assert data["citations"][first - 1]["section"].startswith(section), data["citations"][first - 1]
+
+
 @pytest.mark.parametrize("question", [
     "Unsere Gemeinde plant ein neues Gewerbegebiet an der Autobahn. Welche Förderung ist möglich?",
     "Wir sind eine Gemeinde und wollen ein Industriegebiet erschließen. Welche Förderquote ist möglich?",

@@ -408,3 +408,58 @@ def test_a_short_follow_up_naming_only_the_size_changes_it(follow_up, size):
 
     history = [{"role": "user", "content": "Wie viel Prozent bekommt ein kleines Unternehmen im Landkreis?"}]
     assert extract_profile(follow_up, history, None, knowledge=FundingKnowledge.load()).company_size == size
+
+
+# -- cost items and applying after the start ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, items", [
+    ("Sind zwei neue Lieferwagen für die Filialbelieferung förderfähig?", ["road_vehicle"]),
+    ("Können wir den Fuhrpark mit E-Autos erneuern?", ["road_vehicle"]),
+    ("Neue Flurförderfahrzeuge und ein Gabelstapler für die Halle", []),
+    ("Die Maschinen wollen wir leasen statt kaufen.", ["leasing"]),
+    ("Zählen die Bauzeitzinsen mit?", ["construction_interest"]),
+    ("Wir kaufen eine gebrauchte Presse.", ["used_goods"]),
+    ("Können wir die Maschinen in den einzelnen Betrieben darüber abrechnen?", ["partner_expenses"]),
+])
+def test_cost_items_are_read_from_the_question(text, items):
+    assert read_profile(text).cost_items == items
+
+
+def test_cost_items_come_from_the_latest_question_only():
+    history = [{"role": "user", "content": "Bäckerei, 20 MA, neue Backstube und zwei Lieferwagen."}]
+    assert read_profile("Und wie hoch wäre der Zuschuss?", history).cost_items == []
+
+
+@pytest.mark.parametrize("text, after", [
+    ("Reicht es, wenn wir den Antrag nach der Bestellung stellen?", True),
+    ("Können wir erst bestellen und dann den Antrag stellen?", True),
+    ("Kann man das auch nachträglich beantragen?", True),
+    ("Den Antrag stellen wir vor der Bestellung.", None),
+    ("Was passiert nach der Bewilligung des Antrags?", None),
+])
+def test_applying_after_the_start_of_works_is_read(text, after):
+    profile = read_profile(text)
+    assert profile.starts_before_application is after
+    assert profile.started_or_would_start is (True if after else profile.already_started)
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Maschinenbauer in Melle, 45 Mitarbeiter, aber 14 Mio Umsatz und 11 Mio Bilanzsumme. Erweiterung 2 Mio.", "medium"),
+    ("Maschinenbauer, 45 Mitarbeiter, 14 Mio Umsatz, Bilanzsumme 8 Mio, Halle für 2 Mio.", "small"),
+    ("45 MA, 14 Mio Umsatz, neue Halle 2 Mio", "small"),  # the balance sheet is not given: the headcount decides
+    ("200 Leute, Umsatz 60 Mio, Bilanzsumme von 50 Mio €, Investition 5 Mio", "large"),
+])
+def test_turnover_and_balance_sheet_both_over_the_limit_make_the_next_size(text, size):
+    profile = read_profile(text)
+    assert profile.company_size == size
+    assert profile.investment_eur is not None and profile.investment_eur >= 2e6, "the investment is still read"
+
+
+@pytest.mark.parametrize("text, difficulty", [
+    ("Wir stecken gerade in einem Insolvenzverfahren, wollen aber investieren.", True),
+    ("Unser Betrieb ist in wirtschaftlichen Schwierigkeiten.", True),
+    ("Wir haben keine Insolvenz hinter uns und investieren in eine Halle.", None),
+    ("Wir wollen eine neue Halle bauen.", None),
+])
+def test_an_undertaking_in_difficulty_is_read(text, difficulty):
+    assert read_profile(text).in_difficulty is difficulty

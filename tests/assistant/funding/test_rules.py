@@ -100,6 +100,9 @@ def test_unknown_project_type_is_an_error():
     (lambda d: d["default_paths"].pop("unknown"), "es fehlt „unknown“"),
     (lambda d: d["leitziel_hints"][0]["project_types"].append("spaceport"), r"leitziel_hints\[0\]\.project_types"),
     (lambda d: d["excluded_sectors"][9]["not_excluded_with"].update(pattern="hotel("), "kein gültiger regulärer Ausdruck"),
+    (lambda d: d["paths"][0]["conditions"][-1]["triggers"].update(cost_item="raumschiff"),
+     r"triggers\.cost_item: unbekannter Wert „raumschiff“"),
+    (lambda d: d["cost_items"][0].update(pattern="lkw("), "kein gültiger regulärer Ausdruck"),
 ])
 def test_inconsistent_rules_name_the_place(change, message):
     data = _raw()
@@ -204,6 +207,50 @@ def test_started_business_project_is_blocked_with_2_2_1():
     assert (started.source.document, started.source.section) == ("grw", "2.2.1")
 
 
+def test_applying_only_after_the_order_blocks_like_a_start_and_says_why_in_one_short_sentence():
+    history = [{"role": "user", "content": "Tischlerei mit 12 Leuten in Bersenbrück, neue CNC für mehr Fertigung."}]
+    profile = read_profile("Reicht es, wenn wir den Antrag nach der Bestellung stellen?", history)
+    assert profile.starts_before_application is True and profile.already_started is None
+    gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert gewerbe.blocked and gewerbe.ruled_out
+    assert gewerbe.because.startswith("Der Antrag muss vor Beginn der Arbeiten gestellt werden.")
+    assert "Bestellung von Ausrüstung" in gewerbe.because and len(gewerbe.because) <= 200
+    assert gewerbe.reason_sources[0].section == "2.2.1"
+
+
+def test_a_cost_item_of_nr_2_6_2_is_excluded_while_the_path_stays_open():
+    knowledge = FundingKnowledge.load()
+    history = [{"role": "user", "content": "Handwerksbäckerei aus Melle, 22 Mitarbeitende, neue Backstube, 900.000 Euro."}]
+    profile = read_profile("Und die zwei neuen Lieferwagen, kann ich die mit reinnehmen?", history)
+    assert profile.cost_items == ["road_vehicle"]
+    gewerbe = _path(assess(profile, None, knowledge), "grw-gewerbe")
+    assert not gewerbe.blocked and gewerbe.applicant_rate == 20 and gewerbe.ruled_out
+    (excluded,) = gewerbe.excluded_costs
+    assert excluded.id == "strassenfahrzeuge" and (excluded.source.section, excluded.source.page) == ("2.6.2", 18)
+    # A cost item the question does not name is no condition of the path.
+    plain = _path(assess(read_profile("Bäckerei, 22 Mitarbeitende, neue Backstube."), None, knowledge), "grw-gewerbe")
+    assert not plain.excluded_costs and "strassenfahrzeuge" not in {c.id for c in plain.conditions}
+
+
+def test_used_goods_are_excluded_for_a_large_company_only():
+    knowledge = FundingKnowledge.load()
+    small = _path(assess(read_profile("Maschinenbauer, 30 Mitarbeiter, wir kaufen eine gebrauchte Presse."), None,
+                         knowledge), "grw-gewerbe")
+    large = _path(assess(read_profile("Maschinenbauer, 800 Mitarbeiter, neue Halle mit einer gebrauchten Presse."), None,
+                         knowledge), "grw-gewerbe")
+    assert not small.excluded_costs and "gebrauchte-wirtschaftsgueter" in {c.id for c in small.conditions}
+    assert [c.id for c in large.excluded_costs] == ["gebrauchte-wirtschaftsgueter-grossunternehmen"]
+
+
+def test_the_machines_of_the_partners_are_no_cost_of_a_cooperation_network():
+    history = [{"role": "user", "content": "6 Metallbaubetriebe und die Hochschule wollen ein Netzwerk für Automatisierung "
+                                           "gründen."}]
+    profile = read_profile("Können wir auch die Maschinen in den einzelnen Betrieben darüber abrechnen?", history)
+    network = _path(assess(profile, None, FundingKnowledge.load()), "grw-nichtinvestiv")
+    assert network.id == "grw-nichtinvestiv/kooperationsnetzwerk"
+    assert [(c.id, c.source.section) for c in network.excluded_costs] == [("betriebliche-aufwendungen", "3.5.1")]
+
+
 def test_started_municipal_project_is_blocked_with_the_infrastructure_rule():
     profile = read_profile("Unsere Gemeinde erschließt ein Gewerbegebiet, der Bau läuft bereits.")
     infrastructure = _path(assess(profile, None, FundingKnowledge.load()), "grw-infrastruktur")
@@ -292,7 +339,7 @@ def _all_raw_sources(node, where="") -> list[tuple[str, dict]]:
     if isinstance(node, dict):
         for key, value in node.items():
             label = f"{where}/{node.get('id') or node.get('code') or key}"
-            if key == "source":
+            if key == "source" or key.endswith("_source"):
                 found.append((label, value))
             else:
                 found += _all_raw_sources(value, label)
@@ -543,3 +590,50 @@ def test_a_site_for_excluded_sectors_is_not_funded():
     assert not _path(assess(mixed, None, knowledge), "grw-infrastruktur").blocked
     unknown = describe(knowledge, "grw-infrastruktur", read_profile("Grunderwerb für ein Gewerbegebiet – förderfähig?"))
     assert not any(c.id == "nutzer-nicht-ausgeschlossen" for c in unknown.conditions)
+
+
+def test_the_cap_of_a_rate_comes_with_the_rate_from_the_yaml():
+    profile = read_profile("Unser Landkreis will ein regionales Entwicklungskonzept erstellen lassen.")
+    rek = _path(assess(profile, None, FundingKnowledge.load()), "grw-nichtinvestiv")
+    assert rek.id == "grw-nichtinvestiv/rek" and rek.applicant_rate == 75
+    assert (rek.applicant_cap, rek.applicant_cap_eur) == ("höchstens 200.000 Euro", 200000)
+    assert "200.000 Euro" in rek.applicant_rate_source.quote and rek.applicant_rate_source.section == "3.4.1"
+
+
+def test_an_undertaking_in_difficulty_is_excluded_by_nr_1_5_except_as_de_minimis():
+    knowledge = FundingKnowledge.load()
+    small = read_profile("Maschinenbauer, 30 Mitarbeiter, im Insolvenzverfahren, wir wollen eine Halle bauen.")
+    gewerbe = _path(assess(small, None, knowledge), "grw-gewerbe")
+    assert gewerbe.blocked and gewerbe.reason_sources[0].section == "1.5"
+    assert gewerbe.because.startswith("Unternehmen in Schwierigkeiten sind von der GRW-Förderung ausgeschlossen")
+    large = read_profile("Maschinenbauer, 800 Mitarbeiter, im Insolvenzverfahren, wir wollen eine Halle bauen.")
+    de_minimis = _path(assess(large, None, knowledge), "grw-gewerbe")
+    assert de_minimis.id == "grw-gewerbe/de-minimis" and not de_minimis.blocked, "transparent De-minimis aid is excepted"
+    assert any(c.id == "unternehmen-in-schwierigkeiten" and c.effect == "matters" for c in de_minimis.conditions)
+
+
+def test_land_is_excluded_from_infrastructure_except_for_industrial_sites_of_the_model_project():
+    knowledge = FundingKnowledge.load()
+    site = _path(assess(read_profile("Unsere Gemeinde will für ein Gewerbegebiet den Grunderwerb fördern lassen."), None,
+                        knowledge), "grw-infrastruktur")
+    assert site.id == "grw-infrastruktur/gewerbegelaende" and not site.excluded_costs
+    (note,) = site.cost_notes
+    assert note.source.section == "5" and "25 Prozent" in note.text and "25 Prozent" in note.source.quote
+    centre = _path(assess(read_profile("Unsere Gemeinde will ein Gründerzentrum bauen und dafür ein Grundstück kaufen."),
+                          None, knowledge), "grw-infrastruktur")
+    assert [(c.id, c.source.section) for c in centre.excluded_costs] == [("grunderwerb", "3.2.1.11")]
+    business = _path(assess(read_profile("Tischlerei, 12 Leute, wir wollen ein Grundstück kaufen und eine Halle bauen."),
+                            None, knowledge), "grw-gewerbe")
+    assert [c.id for c in business.cost_notes] == ["grundstueck"] and not business.excluded_costs
+
+
+def test_a_rate_raised_for_kmu_keeps_its_base_rate_and_the_rule_of_the_raise():
+    profile = read_profile("Wir sind ein kleines Unternehmen mit 20 Leuten und wollen die Energieeffizienz der Produktion "
+                           "steigern.")
+    path = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert path.id == "grw-gewerbe/transformation" and path.applicant_rate == 50 and path.applicant_base_rate == 30
+    assert path.applicant_bonus_source.section == "2.4.3.2" and "20 Prozentpunkte" in path.applicant_bonus_source.quote
+    assert "30 Prozent" in path.applicant_rate_source.quote
+    # The KMU programmes have no raise: nothing of the kind is set there.
+    assert _path(assess(read_profile("Maschinenbauer, 30 Mitarbeiter, neue Halle."), None, FundingKnowledge.load()),
+                 "grw-gewerbe").applicant_base_rate is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.text.citations import (
-    AMOUNT, FIGURE, Citation, CitationList, best_sentence, find_verbatim, german_citation, split_sentences,
+    AMOUNT, DURATION, FIGURE, Citation, CitationList, best_sentence, find_verbatim, german_citation, split_sentences,
 )
 from assistant.core.model import Passage
 
@@ -124,6 +124,39 @@ def test_table_headers_and_lists_of_names_are_not_quoted_while_a_sentence_says_s
                        "Unternehmen der Telekommunikation sind von der Förderung ausgeschlossen.")
     assert best_sentence(passage, "Telekommunikation Landkreis") == (
         "Unternehmen der Telekommunikation sind von der Förderung ausgeschlossen.")
+
+
+BINDING = ("Bindungsfrist\nTräger und ggf. Betreiber der Infrastrukturmaßnahme sind an die Erfüllung der im "
+           "Koordinierungsrahmen genannten Voraussetzungen nach Fertigstellung\na) bei Baumaßnahmen für eine Dauer von "
+           "mindestens 15 Jahren und\nb) bei Ausstattung für eine Dauer von mindestens 5 Jahren gebunden.\nBei "
+           "Baumaßnahmen gemäß Nummer 3.2.2.1 (Industrie- und Gewerbegelände) kann die Bindungsfrist verkürzt werden, "
+           "wenn der Träger die Flächen vollständig veräußert hat.")
+
+
+def test_a_sentence_that_runs_on_into_its_list_is_quoted_with_it_and_a_section_number_is_no_figure():
+    passage = _passage(BINDING, section_number="3.2.1.8", section_title="Bindungsfrist")
+    quote = best_sentence(passage, "Wie lange sind Träger bei Baumaßnahmen gebunden?", prefer=DURATION)
+    assert quote.startswith("Träger und ggf. Betreiber") and quote.endswith("5 Jahren gebunden.")
+    assert "15 Jahren" in quote and quote in BINDING
+    # "Nummer 3.2.2.1" is a reference, not the figure a question asks for.
+    assert best_sentence(passage, "Bindungsfrist Baumaßnahmen verkürzt?", prefer=FIGURE).startswith("Bei Baumaßnahmen")
+    assert DURATION.search("für eine Dauer von mindestens fünf Jahren") and not DURATION.search("Nummer 3.2.2.1")
+
+
+def test_a_lead_ending_in_a_colon_is_quoted_with_the_rows_of_its_classification_list():
+    text = ("Von der Förderung sind insbesondere Unternehmen ausgeschlossen, deren Haupttätigkeit in folgende Abschnitte "
+            "fällt (Liste nicht förderfähiger Wirtschaftszweige):\nA Land- und Forstwirtschaft, Fischerei\nC 24 "
+            "Metallerzeugung, soweit „Stahlindustrie“\nF Baugewerbe\nG Handel (außer 46.2 bis 46.6)")
+    quote = best_sentence(_passage(text, section_number="2.7.1", section_title="Ausschluss"),
+                          "Welche Branchen sind von der Förderung ausgeschlossen?")
+    assert quote == text
+
+
+def test_a_numbered_heading_is_never_the_quote():
+    text = "8. Verteilung der Bundesmittel auf die Länder\nLand: Niedersachsen; Mittelquote (in Prozent): 6,08"
+    quote = best_sentence(_passage(text, section_number="8.1", section_title="Mittel"),
+                          "Verteilung der Bundesmittel auf die Länder Niedersachsen", prefer=AMOUNT)
+    assert quote == "Land: Niedersachsen; Mittelquote (in Prozent): 6,08"
 
 
 def test_best_sentence_on_real_passages_is_verbatim(prepared_snapshot):
