@@ -151,6 +151,8 @@ _BALANCE_CONTEXT = re.compile(r"bilanzsumme|bilanz\b", re.IGNORECASE)
 _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)|fördersumme|förderbetrag|bilanzsumme|gewinn"
                                 r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
 _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|preis|budget", re.IGNORECASE)
+# "Wie hoch wäre der Zuschuss bei 1,2 Mio?": the sum right after "bei" is what the grant is computed from.
+_BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0,3}$", re.IGNORECASE)
 _TOTAL_CONTEXT = re.compile(r"insgesamt|gesamt|zusammen|summe|volumen", re.IGNORECASE)
 
 # -- already started ---------------------------------------------------------------------------------------------------
@@ -535,7 +537,7 @@ def _money(text: str) -> tuple[float | None, float | None, float | None]:
         elif (turnover_words and (not cost_words or turnover_words[-1] > cost_words[-1])) \
                 or (not cost_words and _TURNOVER_CONTEXT.search(after)):
             turnover = value
-        elif not _NOT_COSTS_CONTEXT.search(before):
+        elif _BASE_BEFORE.search(before) or not _NOT_COSTS_CONTEXT.search(before):
             (totals if _TOTAL_CONTEXT.search(before) else investments).append(value)
     investment = max(totals) if totals else max(investments) if investments else None
     return investment, turnover, balance

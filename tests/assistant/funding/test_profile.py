@@ -204,6 +204,7 @@ def test_company_size(text, employees, size):
     ("Umsatz 3,5 Mio €, Investition 1,2 Mio. Euro", 1_200_000, 3_500_000),
     ("Gesamtkosten 900.000 €, davon 200.000 € für Maschinen", 900_000, None),
     ("Bekommen wir einen Zuschuss von 50.000 €?", None, None),
+    ("Und wie hoch wäre der Zuschuss bei 1,2 Mio?", 1_200_000, None),  # the base the grant is computed from
     ("Wir haben 20 Prozent Eigenkapital.", None, None),
 ])
 def test_amounts_in_euros(text, investment, turnover):
