@@ -33,6 +33,8 @@ _ASKS_DURATION = re.compile(r"\b(wie lange|wie viele (jahre|monate)|bis wann|ab 
                             r"bindung|stichtag|befristet)", re.IGNORECASE)
 # The GRW area of Landkreis Osnabrück: rows of a rates table for it come first.
 _OSNABRUECK_AREA = re.compile(r"\bD-Fördergebiet|Osnabrück")
+# The other kinds of GRW area (Nr. 2.5.1): their rows apply in Osnabrück only if the asker names such a place.
+_OTHER_AREA = re.compile(r"\b[A-C]-Fördergebiet")
 _SIZE_LABEL = {"small": "ein kleines Unternehmen", "medium": "ein mittleres Unternehmen",
                "large": "ein großes Unternehmen"}
 _SOURCE_LISTS = {"quellen", "quellenverzeichnis", "literatur", "literaturverzeichnis"}
@@ -334,6 +336,9 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
         quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
         if set(careful.places_named(quote)) - asked_places:
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück
+        if _OTHER_AREA.search(quote) and not _OSNABRUECK_AREA.search(quote) and not asked_places \
+                and not _OTHER_AREA.search(found.search_text):
+            continue  # a rate of a C area, quoted to someone in the D area, reads as theirs
         quoted.append((hit, quote))
     if found.intent != "irek":
         titles = [(hit, quote) for hit, quote in quoted if hit.passage.goal_code and quote == _first_line(hit.passage)]
@@ -414,7 +419,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
     calculation = _calculation(_lead_path(found.funding), found.profile)
-    if calculation:
+    if calculation and found.intent == "amount" and len(summary) + 1 + len(calculation) <= MAX_SUMMARY_CHARS:
+        summary = f"{summary} {calculation}".strip()  # for a question of the amount, the sum is the bottom line
+    elif calculation:
         details.append(calculation)
     return summary, details, paths
 

@@ -32,7 +32,7 @@ from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge
 from assistant.funding.profile import ProjectProfile, extract_profile
-from assistant.funding.rules import FundingAssessment, assess, describe
+from assistant.funding.rules import FundingAssessment, PathAssessment, assess, describe
 from assistant.goals.lists import find_list
 from assistant.goals.matching import GoalMatcher
 from assistant.goals.sectors import SectorGoals
@@ -165,9 +165,11 @@ class AnswerPipeline:
             paths = (lead or [p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
         if q.intent == "procedure" and not paths:
             paths = [p for p in (describe(self.funding, i, q.profile) for i in _named_paths(q.search_text)) if p]
-        unique = list({p.id.split("/")[0]: p for p in reversed(paths)}.values())[::-1]
-        return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(unique[:2], []), q.profile,
-                        intent=q.intent)
+        unique: dict[str, PathAssessment] = {}
+        for path in paths:  # one per path, the first of each in its place (the profile's lead stays first)
+            unique.setdefault(path.id.split("/")[0], path)
+        return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
+                        q.profile, intent=q.intent)
 
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""

@@ -415,6 +415,24 @@ def test_an_elliptical_follow_up_keeps_the_intent_of_the_question_before(ask):
     assert "10 Prozent" in data["summary"], data["summary"]
 
 
+def test_the_sum_of_a_follow_up_is_computed_in_the_bottom_line(ask):
+    history = [{"role": "user", "content": "Wir haben einen Metallbaubetrieb mit 30 Mitarbeitern in Quakenbrück und "
+                                           "möchten eine neue Produktionshalle bauen. Welche Förderung gibt es?"},
+               {"role": "assistant", "content": "GRW: Investitionen der gewerblichen Wirtschaft, bis zu 20 Prozent."}]
+    data = ask("Und wie hoch wäre der Zuschuss bei 1,2 Mio?", history)
+    assert data["intent"] == "amount"
+    assert "20 Prozent von 1.200.000 €" in data["summary"] and "bis zu 240.000 €" in data["summary"], data["summary"]
+    assert "eigene Rechnung" in data["summary"] and len(data["summary"]) <= 400
+
+
+def test_a_rate_question_from_the_d_area_quotes_no_rate_of_a_c_area(ask):
+    data = ask("Wie viel Prozent Zuschuss bekommt ein kleines Unternehmen im Landkreis Osnabrück für eine "
+               "Betriebserweiterung?")
+    assert "20 Prozent" in data["summary"]
+    assert not [c["quote"] for c in data["citations"] if re.search(r"\bC-Fördergebiet", c["quote"])
+                and "D-Fördergebiet" not in c["quote"]], data["citations"]
+
+
 def test_same_question_without_history_does_not_know_the_company(ask):
     data = ask("Und wie hoch wäre der Fördersatz?")
     assert not any(re.fullmatch(r"bis 10\s?(%|Prozent)", p["max_rate"]) for p in data["funding_paths"])
