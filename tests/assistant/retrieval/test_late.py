@@ -7,13 +7,13 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from helpers.corpus import write_small_corpus
 
 from assistant.core.settings import Settings
 from assistant.index.store import IndexUnavailable
 from assistant.index.tokens import TokenVectors
 from assistant.retrieval.late import LATE_DEPTH, late_scores, maxsim
 from assistant.retrieval.retriever import Retriever
-from conftest import write_small_corpus
 from ingest.build import build_index
 
 
