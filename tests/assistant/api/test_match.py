@@ -22,10 +22,12 @@ def test_company_profile_gets_business_investment_path(client):
                                "excluded_sector": None, "project_types": ["business_investment"],
                                "already_started": False, "municipality": "Bramsche",
                                # the facts added in round 2 (assistant/funding/profile.py)
-                               "employees": None, "turnover_eur": None, "investment_eur": None,
-                               "municipalities": ["Bramsche"], "wz_code": "28.29",
+                               "employees": None, "turnover_eur": None, "balance_sheet_eur": None,
+                               "investment_eur": None, "municipalities": ["Bramsche"], "wz_code": "28.29",
                                "wz_title": "Herstellung von sonstigen nicht wirtschaftszweigspezifischen Maschinen a. n. g.",
-                               "wz_alternatives": [], "university_or_society": None, "users_excluded": None}
+                               "wz_alternatives": [], "university_or_society": None, "users_excluded": None,
+                               # and in the third session: cost items, difficulty, applying after the order
+                               "cost_items": [], "in_difficulty": None, "starts_before_application": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):

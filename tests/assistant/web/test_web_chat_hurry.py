@@ -387,8 +387,7 @@ def test_keyboard_only_with_focus_trapped_in_the_source_panel(page, canned):
     expect(chip).to_be_focused()
     # a folded path card opens with the keyboard
     fold = card.locator(".path-card .fold > summary").first
-    fold.focus()
-    page.keyboard.press("Enter")
+    fold.press("Enter")  # focuses the summary, waiting until it can take the focus, then the key
     expect(card.locator(".path-card .fold").first).to_have_attribute("open", "")
     # "Neues Gespräch" and its undo by keyboard
     page.get_by_role("button", name="Neues Gespräch").focus()
