@@ -20,13 +20,12 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.embedding.embedders import EmbedderUnavailable, IdentifiedEmbeddings
+from assistant.embedding.embedders import IdentifiedEmbeddings
 from assistant.index.store import (
     BUILDS_DIR, INDEX_FORMAT, PIPELINE_VERSION, REGISTER_DIR, TEMPORARY_PREFIX, IndexSnapshot, IndexUnavailable,
     ingest_lock, removable_builds, remove_temporary_builds, switch_current,
 )
 from assistant.core.settings import Settings
-from assistant.index.tokens import LATE_DIR, TokenVectors, write_token_vectors
 from assistant.index.vectors import add_passages, chroma_client, create_collection
 from ingest.enrichment import GoalProfiles
 from ingest.register import SectionRegister, register_items
@@ -125,8 +124,7 @@ def _build_index(settings: Settings, embeddings: IdentifiedEmbeddings, *, corpus
 
     sources = read_sources(corpus_dir)
     kept: list[tuple[Source, dict, list[Passage], list[Goal], dict]] = []
-    # token vectors for late interaction are written, or dropped, by a new build when the setting changes
-    changed = previous is None or bool(previous.manifest.get("late_interaction")) != _late(settings, embeddings)
+    changed = previous is None
     for position, source in enumerate(sources, start=1):
         progress.document(source, position, len(sources))
         old_info = previous.manifest["documents"].get(source.id) if previous else None
@@ -211,57 +209,33 @@ def _document_info(source: Source, prepared: PreparedDocument) -> dict:
     }
 
 
-def _late(settings: Settings, embeddings: IdentifiedEmbeddings) -> bool:
-    """Whether the build stores token vectors for late interaction."""
-    if settings.late_interaction and not embeddings.has_token_vectors:
-        raise EmbedderUnavailable(f"Late Interaction (IREK_LATE_INTERACTION) braucht Token-Vektoren, die "
-                               f"„{embeddings.identity}“ in dieser Laufzeit nicht liefert.")
-    return settings.late_interaction
-
-
 def _embed(passages: list[Passage], embeddings: IdentifiedEmbeddings, previous: IndexSnapshot | None,
-           batch_size: int, report: BuildReport, progress: BuildProgress,
-           with_tokens: bool = False) -> tuple[np.ndarray, list[np.ndarray]]:
-    """One row per passage; keyword-only passages keep a zero row (they are not in the collection). With
-    `with_tokens`, also each passage's token vectors (none for keyword-only ones), from the same forward passes."""
+           batch_size: int, report: BuildReport, progress: BuildProgress) -> np.ndarray:
+    """One row per passage; keyword-only passages keep a zero row (they are not in the collection)."""
     cache: dict[str, np.ndarray] = {}
-    token_cache: dict[str, np.ndarray] = {}
     if previous is not None:
         vectors = previous.embeddings
-        old_tokens = TokenVectors.load(previous.path, len(previous.passages)) if with_tokens else None
         for index, passage in enumerate(previous.passages):
             if passage.dense:
                 cache[_digest(passage.embedding_text)] = vectors[index]
-                if old_tokens is not None:
-                    token_cache[_digest(passage.embedding_text)] = old_tokens.of(index)
     dense = [i for i, p in enumerate(passages) if p.dense]
-    todo = [i for i in dense if _digest(passages[i].embedding_text) not in cache
-            or (with_tokens and _digest(passages[i].embedding_text) not in token_cache)]
+    todo = [i for i in dense if _digest(passages[i].embedding_text) not in cache]
     report.reused_vectors = len(dense) - len(todo)
     report.embedded = len(todo)
     fresh: dict[int, np.ndarray] = {}
-    fresh_tokens: dict[int, np.ndarray] = {}
     progress.embedding(0, len(todo))
     for start in range(0, len(todo), batch_size):
         batch = todo[start : start + batch_size]
-        texts = [passages[i].embedding_text for i in batch]
-        if with_tokens:
-            vectors, tokens = embeddings.embed_passages_with_tokens(texts)
-            fresh_tokens.update(zip(batch, tokens))
-        else:
-            vectors = embeddings.embed_passages(texts)
+        vectors = embeddings.embed_passages([passages[i].embedding_text for i in batch])
         fresh.update(zip(batch, vectors))
         progress.embedding(min(start + batch_size, len(todo)), len(todo))
     if not dense:
-        return np.zeros((len(passages), 0), np.float32), [np.zeros((0, 0), np.float32)] * len(passages)
+        return np.zeros((len(passages), 0), np.float32)
     rows = {i: fresh[i] if i in fresh else cache[_digest(passages[i].embedding_text)] for i in dense}
     matrix = np.zeros((len(passages), len(next(iter(rows.values())))), dtype=np.float32)
     for i, vector in rows.items():
         matrix[i] = vector
-    empty = np.zeros((0, matrix.shape[1]), np.float32)
-    per_passage = [fresh_tokens[i] if i in fresh_tokens else token_cache[_digest(p.embedding_text)] if p.dense
-                   else empty for i, p in enumerate(passages)] if with_tokens else []
-    return matrix, per_passage
+    return matrix
 
 
 def _write_register(directory: Path, passages: list[Passage], register: SectionRegister,
@@ -296,11 +270,8 @@ def _write_build(settings, embeddings, kept, previous, profiles, register, repor
     try:
         temporary.mkdir()
         passages = [p for _, _, doc_passages, _, _ in kept for p in doc_passages]
-        late = _late(settings, embeddings)
-        vectors, tokens = _embed(passages, embeddings, previous, settings.embedding_batch_size, report, progress, late)
+        vectors = _embed(passages, embeddings, previous, settings.embedding_batch_size, report, progress)
         np.save(temporary / "embeddings.npy", vectors)
-        if late:
-            write_token_vectors(temporary / LATE_DIR, tokens, int(vectors.shape[1]))
         with (temporary / "passages.jsonl").open("w", encoding="utf-8") as handle:
             for passage in passages:
                 handle.write(json.dumps(asdict(passage), ensure_ascii=False) + "\n")
@@ -329,7 +300,6 @@ def _write_build(settings, embeddings, kept, previous, profiles, register, repor
             "chroma": {"url": settings.chroma_url, "collection": collection_name},
             "profiles_hash": profiles.content_hash,
             "register_hash": register.content_hash,
-            "late_interaction": late,
             "passages": len(passages),
             "documents": {source.id: info | {"passages": len(doc_passages)} for source, info, doc_passages, _, _ in kept},
         }

@@ -63,7 +63,7 @@ def ingest(
     try:
         with RichBuildProgress(console) as progress:
             report = build_index(settings, embeddings, corpus_dir=corpus_dir, rebuild=rebuild, progress=progress)
-    except (CuratedDataError, EmbedderUnavailable) as error:  # corpus/*.yaml; a model without token vectors
+    except CuratedDataError as error:  # corpus/sources.yaml or corpus/goal_profiles.yaml
         _fail(str(error))
 
     table = Table(title="Index", show_lines=False)

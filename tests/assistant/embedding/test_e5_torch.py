@@ -76,22 +76,3 @@ def test_the_cached_tokenizer_is_the_one_built_from_the_file(runtime, monkeypatc
         assert cached._content_ids(text, True) == built._content_ids(text, True) == runtime._content_ids(text, True)
     stored[0].write_bytes(b"damaged")
     assert TorchE5(MODEL, dtype=torch.float32)._content_ids(TEXTS[0], False) == built._content_ids(TEXTS[0], False)
-
-
-def test_token_vectors_come_with_the_same_vector_from_one_pass(runtime):
-    vectors, tokens = runtime.encode_with_tokens([*TEXTS, LONG], False)
-    assert np.allclose(vectors, runtime.encode([*TEXTS, LONG], False), atol=1e-6)
-    prefix = len(runtime._content_ids("", False))  # "passage:" opens every text and is no token of its own
-    for text, rows in zip([*TEXTS, LONG], tokens):
-        # every content token of every window, without <s>, </s> and the prefix
-        assert rows.shape == (runtime.token_count(text) - 2 - prefix, 384) and rows.dtype == np.float32
-        assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
-    query, query_tokens = runtime.encode_with_tokens([TEXTS[0]], True)
-    assert np.allclose(query[0], runtime.encode([TEXTS[0]], True)[0], atol=1e-6)
-    assert len(query_tokens[0]) == runtime.token_count(TEXTS[0], True) - 2 - len(runtime._content_ids("", True))
-
-
-def test_a_token_vector_does_not_depend_on_the_batch(runtime):
-    _, alone = runtime.encode_with_tokens([TEXTS[2]], False)
-    _, together = runtime.encode_with_tokens([TEXTS[0], TEXTS[2], TEXTS[1]], False)  # padded with the longer ones
-    assert (alone[0] * together[1]).sum(axis=1).min() > 0.999
