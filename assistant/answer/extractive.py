@@ -379,7 +379,18 @@ def _verdict(found: Findings, w: _Writer) -> str:
     if found.intent == "amount" and not _applicant_rate(lead) and lead.fit <= 0:
         return ""  # the rate asked for is quoted from the rules, not the overview of a path the facts do not lead to
     if found.intent == "eligibility":
-        return ""  # whether a cost item or a situation is eligible is for the rule's own words to say, not a "ja"
+        # whether a cost item or a situation is eligible is for the rule's own words to say, not a "ja"; but a project
+        # whose named sector the exclusion list of Nr. 2.7.1 does not hold, on a path its facts lead to, has a path
+        profile = found.profile
+        if not (lead.fit > 0 and profile is not None and profile.wz_code and not profile.excluded_sector
+                and lead.id.split("/")[0] == "grw-gewerbe"):
+            return ""
+        rate = _short_rate(_rate_phrase(lead, w, profile))
+        exclusion = next((c.source for c in lead.conditions if c.id == "ausgeschlossener-wirtschaftszweig"), None)
+        return (f"Voraussichtlich ja: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
+                + _cited(f" Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste "
+                         "nicht förderfähiger Wirtschaftszweige.", w.cite_source(exclusion) if exclusion else "")
+                + " Entscheiden wird die NBank.")
     rate = _short_rate(_rate_phrase(lead, w, found.profile))
     return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
 
