@@ -6,10 +6,10 @@ question about another district's concept or about a person's private data is re
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
-from assistant.core.curated import Curated, CuratedDataError, Regex, load
+from assistant.core.curated import Curated, Regex, load_once
 from assistant.core.paths import KNOWLEDGE_DIR
 from assistant.funding.knowledge import Source
 
@@ -46,7 +46,7 @@ class CarefulCases(Curated):
 
     @classmethod
     def load(cls, path: Path = CAREFUL_FILE) -> "CarefulCases":
-        return _load(Path(path).resolve())
+        return load_once(path, cls)
 
     @cached_property
     def _guarantee(self) -> re.Pattern[str]:
@@ -102,8 +102,3 @@ class CarefulCases(Curated):
         if self.other_place(text):
             return self.other_region.refusal.strip()
         return None
-
-
-@lru_cache(maxsize=4)
-def _load(path: Path) -> CarefulCases:
-    return load(path, CarefulCases, error=CuratedDataError)

@@ -10,6 +10,7 @@ with `load(path, Model, error=…)`. A mistake becomes one `CuratedDataError` (o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -82,6 +83,16 @@ def load(path: Path, model: type[M], *, label: str | None = None,
     """Read and validate the curated file at `path` (see `validate`)."""
     label = label or path.name
     return validate(read_yaml(path, label=label, error=error), model, label=label, error=error)
+
+
+@lru_cache(maxsize=32)
+def _load_once(path: Path, model: type[M], error: type[CuratedDataError]) -> M:
+    return load(path, model, error=error)
+
+
+def load_once(path: Path, model: type[M], *, error: type[CuratedDataError] = CuratedDataError) -> M:
+    """`load`, read and checked once per file and model in a process (the result is shared: treat it as read-only)."""
+    return _load_once(Path(path).resolve(), model, error)
 
 
 # -- the German message -------------------------------------------------------------------------------------------

@@ -16,7 +16,15 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 from typing_extensions import TypedDict
 
-from assistant.core.curated import Curated, CuratedDataError, DataPathError, Regex, read_yaml, valid_regex, validate
+from assistant.core.curated import (
+    Curated,
+    CuratedDataError,
+    DataPathError,
+    Regex,
+    load_once,
+    valid_regex,
+    validate,
+)
 from assistant.core.paths import KNOWLEDGE_DIR
 
 KNOWLEDGE_FILE = KNOWLEDGE_DIR / "funding_paths.yaml"
@@ -34,7 +42,9 @@ class FundingDataError(CuratedDataError):
 
 @lru_cache(maxsize=1)
 def _wz2025() -> Any:
-    from wz_code import WZ  # imported on first use: the classification data is about 300 kB of Python
+    from wz_code import (
+        WZ,  # imported on first use: the classification data is about 300 kB of Python
+    )
 
     return WZ(version="2025")
 
@@ -337,7 +347,7 @@ class FundingKnowledge(Curated):
 
     @classmethod
     def load(cls, path: Path = KNOWLEDGE_FILE) -> FundingKnowledge:
-        return _load_cached(Path(path).resolve())
+        return load_once(path, cls, error=FundingDataError)
 
     @classmethod
     def parse(cls, data: Any, label: str = KNOWLEDGE_FILE.name) -> FundingKnowledge:
@@ -479,11 +489,6 @@ class FundingKnowledge(Curated):
         return found
 
 
-@lru_cache(maxsize=4)
-def _load_cached(path: Path) -> FundingKnowledge:
-    return FundingKnowledge.parse(read_yaml(path, error=FundingDataError), path.name)
-
-
 # -- the trade lexicon (assistant/knowledge/trades.yaml) -------------------------------------------------------------
 
 class Trade(Curated):
@@ -531,13 +536,8 @@ class TradeLexicon(Curated):
 
     @classmethod
     def load(cls, path: Path = TRADES_FILE) -> TradeLexicon:
-        return _load_trades(Path(path).resolve())
+        return load_once(path, cls, error=FundingDataError)
 
     @classmethod
     def parse(cls, data: Any, label: str = TRADES_FILE.name) -> TradeLexicon:
         return validate(data, cls, label=label, error=FundingDataError)
-
-
-@lru_cache(maxsize=4)
-def _load_trades(path: Path) -> TradeLexicon:
-    return TradeLexicon.parse(read_yaml(path, error=FundingDataError), path.name)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
-from assistant.core.curated import Curated, load
+from assistant.core.curated import Curated, load_once
 from assistant.core.paths import KNOWLEDGE_DIR
 
 SECTOR_GOALS_FILE = KNOWLEDGE_DIR / "sector_goals.yaml"
@@ -33,7 +32,7 @@ class SectorGoals(Curated):
 
     @classmethod
     def load(cls, path: Path = SECTOR_GOALS_FILE) -> "SectorGoals":
-        return _load(Path(path).resolve())
+        return load_once(path, cls)
 
     def goals_for(self, wz_code: str | None, text: str = "") -> list[str]:
         """The goal codes for a WZ code ("25.62" matches the entry "25"), most specific entry first; a craft (by its
@@ -50,8 +49,3 @@ class SectorGoals(Curated):
         for _, codes in sorted(found, key=lambda item: -item[0]):
             goals += [c for c in codes if c not in goals]
         return goals
-
-
-@lru_cache(maxsize=4)
-def _load(path: Path) -> SectorGoals:
-    return load(path, SectorGoals)

@@ -15,13 +15,12 @@ written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
 
-from assistant.core.curated import Curated, CuratedDataError, DataPathError, load
+from assistant.core.curated import Curated, CuratedDataError, DataPathError, load_once
 from assistant.core.paths import KNOWLEDGE_DIR
 from assistant.text.analysis import stems
 
@@ -114,12 +113,7 @@ def expansion_terms(query: str) -> list[str]:
 
 def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
     """The glossary at `path`, parsed and checked once per process."""
-    return _load_cached(Path(path).resolve())
-
-
-@lru_cache(maxsize=4)
-def _load_cached(path: Path) -> Glossary:
-    return load(path, Glossary, error=GlossaryError)
+    return load_once(path, Glossary, error=GlossaryError)
 
 
 def _pattern(trigger: str, number: int) -> tuple[TriggerWord, ...]:
