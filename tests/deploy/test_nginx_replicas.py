@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from helpers.servers import STARTUP_LIMIT_S, free_port
+from helpers.servers import free_port, stop_process, wait_process_ready
 
 from assistant.feedback.store import FeedbackStore
 from assistant.index.store import IndexSnapshot
@@ -26,29 +26,6 @@ from assistant.index.store import IndexSnapshot
 ROOT = Path(__file__).resolve().parents[2]
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=30)
-
-
-def _wait_ready(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_LIMIT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"{url} ended with {process.returncode}: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"{url} was not ready: {log.read_text(errors='replace')[-2000:]}")
 
 
 @pytest.fixture(scope="module")
@@ -69,11 +46,11 @@ def replicas(real_index, postgres_server, tmp_path_factory) -> Iterator[list[tup
                 env=env, cwd=root, stdout=log.open("wb"), stderr=subprocess.STDOUT)
             started.append((process, port, log))
         for process, port, log in started:
-            _wait_ready(f"http://127.0.0.1:{port}", process, log)
+            wait_process_ready(f"http://127.0.0.1:{port}", process, log)
         yield [(port, log) for _, port, log in started]
     finally:
         for process, _, _ in started:
-            _stop(process)
+            stop_process(process)
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +86,7 @@ def proxy(replicas, tmp_path_factory) -> Iterator[str]:
                 time.sleep(0.1)
         yield url
     finally:
-        _stop(process)
+        stop_process(process)
 
 
 def _requests_seen(log: Path, path: str) -> int:

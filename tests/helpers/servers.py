@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
 import threading
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import uvicorn
@@ -38,6 +40,34 @@ def wait_until_up(base_url: str, alive=lambda: True) -> None:  # noqa: ANN001
             pass
         time.sleep(0.1)
     raise RuntimeError(f"Server unter {base_url} antwortet nicht auf /healthz.")
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """SIGTERM (the server finishes what it is doing), SIGKILL after 30 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=30)
+
+
+def wait_process_ready(url: str, process: subprocess.Popen, log: Path, *, in_a_row: int = 1) -> None:
+    """Until `url`/readyz answers 200 `in_a_row` times (several workers: each new connection may reach another one);
+    fails with the end of the process's log when it ends or STARTUP_LIMIT_S passes."""
+    import pytest
+
+    deadline, ready = time.monotonic() + STARTUP_LIMIT_S, 0
+    while ready < in_a_row:
+        if process.poll() is not None:
+            pytest.fail(f"{url} ended with {process.returncode}: {log.read_text(errors='replace')[-2000:]}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"{url} was not ready: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            ready = ready + 1 if httpx.get(f"{url}/readyz", timeout=2).status_code == 200 else 0
+        except httpx.HTTPError:
+            ready = 0
+        time.sleep(0.2)
 
 
 @dataclass

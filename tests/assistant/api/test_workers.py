@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from helpers.servers import STARTUP_LIMIT_S, free_port
+from helpers.servers import free_port, stop_process, wait_process_ready
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -65,20 +65,10 @@ def workers(real_index, tmp_path_factory):
     root = tmp_path_factory.mktemp("workers")
     env, port, log = _env(real_index, root), free_port(), root / "serve.log"
     process = _serve(env, port, log)
-    url = f"http://127.0.0.1:{port}"
-    deadline, ready = time.monotonic() + STARTUP_LIMIT_S, 0
-    while ready < 10:  # ten answers in a row: both workers are up (each new connection may reach either)
-        if process.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"irek serve --workers 2 did not get ready: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            ready = ready + 1 if httpx.get(url + "/readyz", timeout=2).status_code == 200 else 0
-        except httpx.HTTPError:
-            ready = 0
-        time.sleep(0.2)
+    wait_process_ready(f"http://127.0.0.1:{port}", process, log, in_a_row=10)  # both workers up
     yield process, port, env, log
     if process.poll() is None:
-        process.kill()
-        process.wait()
+        stop_process(process)
 
 
 def test_kept_alive_connections_are_spread_over_both_workers(workers):
