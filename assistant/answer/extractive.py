@@ -34,6 +34,8 @@ _ASKS_DURATION = re.compile(r"\b(wie lange|wie viele (jahre|monate)|bis wann|ab 
 # The GRW area of Landkreis Osnabrück: rows of a rates table for it come first.
 _OSNABRUECK_AREA = re.compile(r"\bD-Fördergebiet|Osnabrück")
 # The other kinds of GRW area (Nr. 2.5.1): their rows apply in Osnabrück only if the asker names such a place.
+# The condition of funding_paths.yaml that checks the exclusion list of Nr. 2.7.1 against the asker's sector.
+_SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"
 _OTHER_AREA = re.compile(r"\b[A-C]-Fördergebiet")
 _SIZE_LABEL = {"small": "ein kleines Unternehmen", "medium": "ein mittleres Unternehmen",
                "large": "ein großes Unternehmen"}
@@ -382,14 +384,13 @@ def _verdict(found: Findings, w: _Writer) -> str:
         # whether a cost item or a situation is eligible is for the rule's own words to say, not a "ja"; but a project
         # whose named sector the exclusion list of Nr. 2.7.1 does not hold, on a path its facts lead to, has a path
         profile = found.profile
-        if not (lead.fit > 0 and profile is not None and profile.wz_code and not profile.excluded_sector
-                and lead.id.split("/")[0] == "grw-gewerbe"):
+        exclusion = next((c for c in lead.conditions if c.id == _SECTOR_EXCLUSION and c.applies is False), None)
+        if not (lead.fit > 0 and exclusion is not None and profile is not None and profile.wz_code):
             return ""
         rate = _short_rate(_rate_phrase(lead, w, profile))
-        exclusion = next((c.source for c in lead.conditions if c.id == "ausgeschlossener-wirtschaftszweig"), None)
         return (f"Voraussichtlich ja: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
                 + _cited(f" Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste "
-                         "nicht förderfähiger Wirtschaftszweige.", w.cite_source(exclusion) if exclusion else "")
+                         "nicht förderfähiger Wirtschaftszweige.", w.cite_source(exclusion.source))
                 + " Entscheiden wird die NBank.")
     rate = _short_rate(_rate_phrase(lead, w, found.profile))
     return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
