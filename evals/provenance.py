@@ -80,6 +80,7 @@ def embedder_state(settings) -> dict[str, Any]:  # noqa: ANN001
         from assistant.embedding.embedders import resolve_runtime
 
         state["runtime"] = resolve_runtime(settings.embedding_runtime)
+        state["query_runtime"] = settings.embedding_query_runtime
         state["threads"] = settings.embedding_threads
     else:
         state["model"] = settings.embedding_model

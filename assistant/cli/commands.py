@@ -82,6 +82,10 @@ def ingest(
         console.print(f"Index ist aktuell: nichts geändert ({report.passages} Passagen, {report.seconds:.1f} s).")
     else:
         console.print("Kein Index gebaut: kein Dokument konnte gelesen werden.")
+    if report.build_path is not None:
+        ready = embeddings.prepare()  # made once per machine (about 8 s), so that no server start waits for it
+        if ready:
+            console.print(ready)
     for failure in report.failures:
         errors.print(f"[red]Nicht indexiert:[/] {failure.path}: {failure.reason}", highlight=False)
     if report.failures:

