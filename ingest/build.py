@@ -69,6 +69,7 @@ class BuildReport:
     passages: int = 0
     seconds: float = 0.0
     build_path: Path | None = None
+    query_model: str = ""  # what answering queries needs, made once per machine (IdentifiedEmbeddings.prepare)
 
     @property
     def ok(self) -> bool:
@@ -97,7 +98,10 @@ def build_index(
     """One ingest at a time per index directory; what a killed earlier one left (`builds/.tmp-*`) goes first."""
     with ingest_lock(settings.index_dir):
         remove_temporary_builds(settings.index_dir)
-        return _build_index(settings, embeddings, corpus_dir=corpus_dir, rebuild=rebuild, progress=progress)
+        report = _build_index(settings, embeddings, corpus_dir=corpus_dir, rebuild=rebuild, progress=progress)
+    if report.build_path is not None:  # so that no server start and no first question waits for it
+        report.query_model = embeddings.prepare()
+    return report
 
 
 def _build_index(settings: Settings, embeddings: IdentifiedEmbeddings, *, corpus_dir: Path | None, rebuild: bool,

