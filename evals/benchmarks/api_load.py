@@ -100,11 +100,15 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", "from assistant.cli import main; main()", "serve", "--host", "127.0.0.1",
-             "--port", str(self.port), "--workers", str(workers)],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        # the server's log, kept where a run with errors says (transport errors leave their trace only there)
+        self.log = Path(tempfile.mkstemp(prefix=f"irek-load-{workers}w-", suffix=".log")[1])
+        self.keep_log = False
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", "from assistant.cli import main; main()", "serve", "--host", "127.0.0.1",
+                 "--port", str(self.port), "--workers", str(workers)],
+                env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
         self.workers = workers
 
     def wait_ready(self, timeout: float = 120.0) -> float:
@@ -132,6 +136,8 @@ class Server:
 
     def stop(self) -> None:
         stop_process(self.process)
+        if not self.keep_log:
+            self.log.unlink(missing_ok=True)
 
 
 def stop_process(process: subprocess.Popen) -> None:
@@ -149,6 +155,7 @@ class ProxiedReplicas:
 
     def __init__(self, replicas: int) -> None:
         self.replicas = [Server(1) for _ in range(replicas)]
+        self.log = ", ".join(str(r.log) for r in self.replicas)
         self.prefix = Path(tempfile.mkdtemp(prefix="irek-nginx-"))
         for folder in ("logs", "tmp"):
             (self.prefix / folder).mkdir()
@@ -179,6 +186,15 @@ class ProxiedReplicas:
 
     def cpu_seconds(self) -> float:
         return sum(r.cpu_seconds() for r in self.replicas) + cpu_seconds(self.nginx.pid)
+
+    @property
+    def keep_log(self) -> bool:
+        return self.replicas[0].keep_log
+
+    @keep_log.setter
+    def keep_log(self, keep: bool) -> None:
+        for replica in self.replicas:
+            replica.keep_log = keep
 
     def stop(self) -> None:
         stop_process(self.nginx)
@@ -251,6 +267,7 @@ def main() -> None:
             for users in args.users:
                 load_before, cpu_before, client_before = os.getloadavg()[0], server.cpu_seconds(), time.process_time()
                 result = asyncio.run(load(server.url, args.endpoint, users, args.seconds, pool))
+                server.keep_log = server.keep_log or bool(result.errors)
                 ms = np.array(result.latencies) * 1000
                 after = server.rss_mib()
                 server_cpu, client_cpu = ((used - start) * 1000 / max(len(ms), 1) for used, start in
@@ -259,7 +276,8 @@ def main() -> None:
                       f"{np.percentile(ms, 50):>7.1f} {np.percentile(ms, 95):>7.1f} {np.percentile(ms, 99):>7.1f} "
                       f"{result.errors:>6} {server_cpu:>17.1f}/{client_cpu:<6.1f} {before:>10.0f}/{after:<10.0f} "
                       f"{load_before:>14.2f}/{os.getloadavg()[0]:<14.2f}"
-                      + (f" errors: {dict(result.error_kinds)}" if result.errors else ""), flush=True)
+                      + (f" errors: {dict(result.error_kinds)}, server log: {server.log}" if result.errors else ""),
+                      flush=True)
         finally:
             server.stop()
 
