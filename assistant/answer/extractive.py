@@ -22,7 +22,8 @@ from assistant.funding.knowledge import Source
 from assistant.funding.rules import FundingAssessment, PathAssessment, short_reason
 from assistant.goals.lists import GoalList
 from assistant.goals.matching import GoalMatch
-from assistant.text.citations import AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, find_verbatim
+from assistant.text.citations import (AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, continuation,
+                                      find_verbatim, with_continuation)
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel|leitziel|themenkorridor|korridor|ziel(e|en)?)\b", re.IGNORECASE)
@@ -346,8 +347,26 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
         titles = [(hit, quote) for hit, quote in quoted if hit.passage.goal_code and quote == _first_line(hit.passage)]
         quoted = [pair for pair in quoted if pair not in titles] + titles
     if wanted is not FIGURE and quoted and not wanted.search(quoted[0][1]):
-        with_figure = [pair for pair in quoted[1:] if wanted.search(pair[1])]
-        quoted = with_figure[:1] + [p for p in quoted if p not in with_figure[:1]]
+        # the figure asked for: first from the best passage itself (its "bis zu 1 Million Euro pro Förderfall"), only
+        # then from another passage (whose amount may be for something else)
+        hit = quoted[0][0]
+        own = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA, require=wanted)
+        if own and not _OTHER_AREA.search(own):
+            quoted[0] = (hit, own)
+        else:
+            with_figure = [pair for pair in quoted[1:] if wanted.search(pair[1])]
+            quoted = with_figure[:1] + [p for p in quoted if p not in with_figure[:1]]
+    if quoted:
+        # the lead quote with the sentence that goes on from it: whole when both fit the bottom line, else the second
+        # follows as a quote of its own
+        hit, quote = quoted[0]
+        following = continuation(hit.passage.text, quote)
+        if following:
+            joined = with_continuation(hit.passage.text, quote)
+            if joined != quote and len(_label(hit.citation)) + len(joined) + 10 <= MAX_SUMMARY_CHARS:
+                quoted[0] = (hit, joined)
+            else:
+                quoted.insert(1, (hit, following))
     chosen, seen = [], set()
     for hit, quote in quoted:
         if quote in seen:
@@ -424,8 +443,13 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     else:
         summary = ""
     if len(summary) > MAX_SUMMARY_CHARS and quotes and not verdict:
-        summary = f"Die Regel steht in {quotes[0][0]}; der Wortlaut folgt."
-        details.insert(0, f"Dazu heißt es ({quotes[0][0]}): {quotes[0][1]}")
+        label, quote = quotes[0]
+        where = label.split(", ", 1)[1] if ", " in label else ""  # "Nr. 1.1, S. 5": the document's name is cited
+        if where and len(where) + 2 + len(quote) <= MAX_SUMMARY_CHARS:
+            summary = f"{where}: {quote}"
+        else:
+            summary = f"Die Regel steht in {label}; der Wortlaut folgt."
+            details.insert(0, f"Dazu heißt es ({label}): {quote}")
     if found.goals and IREK_QUESTION.search(found.question):
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in found.goals[:2]) + ".")
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)

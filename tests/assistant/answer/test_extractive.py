@@ -363,3 +363,45 @@ def test_a_rate_raised_for_kmu_is_written_as_its_base_rate_plus_points_each_cite
     assert "für ein kleines Unternehmen bis zu 30 Prozent zuzüglich 20 Prozentpunkte [1] [2]" in answer.summary
     assert "50 Prozent" not in answer.summary, "no sum that no quote holds"
     assert_citation_rules(answer)
+
+
+VERZAHNT = grw_passage("grw-0200", "1.1", "Verankerung",
+                       "Gleichzeitig ist die GRW eng mit bestehenden regionalen, landes- und europapolitischen Strategien "
+                       "verzahnt. Es greift die Ziele und Inhalte unter anderem der Zukunftsregion, der "
+                       "LEADER-Entwicklungskonzepte, der Regionalstrategie „Nordwesten.Stark.Klimaneutral“ sowie der "
+                       "Innovationsstrategie RIS3 Niedersachsen auf und führt sie in einem integrierten Gesamtansatz "
+                       "zusammen, sodass Doppelstrukturen vermieden und Planungsebenen aufeinander abgestimmt werden.",
+                       page=5)
+VORAN = grw_passage("grw-0201", "1.2", "Vorwort",
+                    "Der Landkreis geht mit diesem Konzept voran. Als einer der ersten Landkreise in Niedersachsen "
+                    "setzt er damit einen Maßstab.", page=5)
+RESEARCH = grw_passage("grw-0202", "7.1.1.4", "Angewandte Forschung und Entwicklung",
+                       "(1) Die GRW kann sich an der Förderung betrieblicher Vorhaben der Forschung und Entwicklung "
+                       "beteiligen.\n(2) Die aus GRW-Mitteln finanzierte Beteiligung kann bis zu 1 Million Euro pro "
+                       "Förderfall betragen.", page=40)
+ADVICE = grw_passage("grw-0203", "7.1.1.1", "Beratung",
+                     "(2) Die aus GRW-Mitteln finanzierte Beteiligung kann bis zu 100.000 Euro pro Förderfall betragen.",
+                     page=39)
+PASSAGES += [VERZAHNT, VORAN, RESEARCH, ADVICE]
+
+
+def test_the_sentence_that_goes_on_from_the_lead_quote_is_quoted_with_it_or_right_after_it():
+    short = compose_extractive(fact("Ist der Landkreis der erste mit so einem Konzept?", [(VORAN, 1.0)]), PASSAGES)
+    assert short.summary.endswith("„Der Landkreis geht mit diesem Konzept voran. Als einer der ersten Landkreise in "
+                                  "Niedersachsen setzt er damit einen Maßstab.“ [1]"), "both fit the bottom line"
+    assert_citation_rules(short)
+    long = compose_extractive(fact("Mit welchen Strategien ist die GRW verzahnt?", [(VERZAHNT, 1.0), (START, 0.5)]),
+                              PASSAGES)
+    first, second = long.answer.split("\n\n")[:2]
+    assert "verzahnt.“ [1]" in first and "RIS3" not in first, "too long for the bottom line together"
+    assert second.startswith("Außerdem (GRW-Koordinierungsrahmen, Nr. 1.1, S. 5): „Es greift") and "RIS3" in second
+    assert_citation_rules(long)
+
+
+def test_the_amount_asked_for_comes_from_the_best_passage_before_an_amount_of_another_passage():
+    found = fact("Wie hoch ist die GRW-Beteiligung bei Forschung und Entwicklung?", [(RESEARCH, 1.0), (ADVICE, 0.9)])
+    found.intent = "amount"
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.citations[0].quote.endswith("bis zu 1 Million Euro pro Förderfall betragen.")
+    assert "1 Million Euro" in answer.summary
+    assert_citation_rules(answer)
