@@ -22,8 +22,10 @@ from assistant.funding.knowledge import Source
 from assistant.funding.rules import FundingAssessment, PathAssessment, short_reason
 from assistant.goals.lists import GoalList
 from assistant.goals.matching import GoalMatch
+from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, continuation,
                                       find_verbatim, with_continuation)
+from assistant.text.analysis import stems
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel|leitziel|themenkorridor|korridor|ziel(e|en)?)\b", re.IGNORECASE)
@@ -343,6 +345,8 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
                 and not _OTHER_AREA.search(found.search_text):
             continue  # a rate of a C area, quoted to someone in the D area, reads as theirs
         quoted.append((hit, quote))
+    if wanted is FIGURE:  # a question for an amount or a span of time is led by the sentence that states one
+        quoted = _heading_first(quoted, found.search_text)
     if found.intent != "irek":
         titles = [(hit, quote) for hit, quote in quoted if hit.passage.goal_code and quote == _first_line(hit.passage)]
         quoted = [pair for pair in quoted if pair not in titles] + titles
@@ -376,6 +380,23 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
         if len(chosen) == 2:
             break
     return chosen
+
+
+def _heading_first(quoted: list[tuple[SearchHit, str]], question: str) -> list[tuple[SearchHit, str]]:
+    """A passage among the next two whose heading names at least two of the question's words leads, where the first
+    passage's heading names none of them and its quote at most one, and it is no IREK goal (matched by its code or
+    title): "Was ist nach GRW ein kleines Unternehmen?" is answered by Nr. 2.1.5 „Kleine und mittlere Unternehmen,
+    Großunternehmen", not by the introduction that the search ranked first. Whole stems only, no n-grams."""
+    if len(quoted) < 2 or quoted[0][0].passage.goal_code:
+        return quoted
+    query = set(stems(question))
+    first, quote = quoted[0]
+    if query & set(stems(first.passage.section_title)) or len(query & set(stems(quote))) > 1:
+        return quoted
+    for pair in quoted[1:3]:
+        if not pair[0].passage.goal_code and len(query & set(stems(pair[0].passage.section_title))) >= 2:
+            return [pair] + [other for other in quoted if other is not pair]
+    return quoted
 
 
 def _wanted_figure(found: Findings) -> re.Pattern[str]:

@@ -140,6 +140,13 @@ def informative(sentence: str) -> bool:
 
 def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | None = None,
                   favour: re.Pattern[str] | None = None, require: re.Pattern[str] | None = None) -> str:
+    """The sentence of `scored_sentence`, without its score."""
+    return scored_sentence(passage, query, prefer=prefer, favour=favour, require=require)[0]
+
+
+def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | None = None,
+                    favour: re.Pattern[str] | None = None,
+                    require: re.Pattern[str] | None = None) -> tuple[str, float]:
     """The passage sentence (or list item) that shares most stems with the query, verbatim and whole. A sentence
     matching `prefer` gets half a stem more, one matching `favour` a whole stem (the Osnabrück row of a rates table).
     Headings, table headers and lists of names are passed over while the passage has a sentence that says something;
@@ -148,7 +155,8 @@ def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | Non
     Hauptziele:") gets half a stem more: its list is what it says; a list item that is the middle of a sentence ("a) bei
     Baumaßnahmen …") loses a little against the whole sentence. With `require`, only a sentence matching it (an
     amount, a span of time) may be the quote, and sharing no stem with the query (nor the query one with the passage's
-    title) it is none: then the result is ""."""
+    title) it is none: then the result is "". The score is the number of stems (and compound n-grams) the quote shares
+    with the query, with the bonuses and penalties above."""
     wanted = set(stems(query)) | set(compound_ngrams(query))
     title = passage.section_title.strip()
     best, best_score = None, float("-inf")
@@ -172,15 +180,15 @@ def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | Non
         if score > best_score:
             best, best_score = sentence, score
     if require and best is None:
-        return ""
+        return "", float("-inf")
     quote = best or passage.text.strip()
     if quote.endswith((":", ",")) or re.search(r"\b(die|der|das|dass|wenn|sind|ist)$", quote):
-        return _with_following_list(passage.text, quote)
+        return _with_following_list(passage.text, quote), best_score
     if len(quote) > 3 * MAX_QUOTE_CHARS:
         # Only a very long sentence is shortened, and then at a clause boundary ("; "), never inside a clause.
         cut = quote.rfind("; ", 0, 3 * MAX_QUOTE_CHARS)
         quote = quote[: cut + 1] if cut > 40 else quote
-    return quote
+    return quote, best_score
 
 
 # A list item that goes on with the sentence before it ("… nach Fertigstellung\na) bei Baumaßnahmen …").

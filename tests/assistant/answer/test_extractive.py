@@ -405,3 +405,24 @@ def test_the_amount_asked_for_comes_from_the_best_passage_before_an_amount_of_an
     assert answer.citations[0].quote.endswith("bis zu 1 Million Euro pro Förderfall betragen.")
     assert "1 Million Euro" in answer.summary
     assert_citation_rules(answer)
+
+
+INTRODUCTION = grw_passage("grw-0204", "", "Einleitung",
+                           "Leitgedanke der Gemeinschaftsaufgabe (GRW) ist es, die wirtschaftlichen Entwicklungspotenziale "
+                           "von strukturschwachen Regionen zu stärken.", page=1)
+SMALL_FIRMS = grw_passage("grw-0205", "2.1.5", "Kleine und mittlere Unternehmen, Großunternehmen",
+                          "(2) Kleine Unternehmen sind Unternehmen, die\na) weniger als 50 Personen beschäftigen und\nb) "
+                          "einen Jahresumsatz von höchstens 10 Millionen Euro haben.", page=7)
+PASSAGES += [INTRODUCTION, SMALL_FIRMS]
+
+
+def test_a_passage_whose_heading_names_the_question_leads_over_a_first_hit_that_names_nothing_of_it():
+    answer = compose_extractive(fact("Was ist nach GRW ein kleines Unternehmen?",
+                                     [(INTRODUCTION, 1.0), (START, 0.9), (SMALL_FIRMS, 0.8)]), PASSAGES)
+    assert answer.citations[0].quote.startswith("(2) Kleine Unternehmen sind Unternehmen") and "50 Personen" in \
+        answer.summary
+    # a first hit that names a word of the question in its heading keeps its place
+    kept = compose_extractive(fact("Was gilt als Beginn des Vorhabens für kleine Unternehmen?",
+                                   [(START, 1.0), (SMALL_FIRMS, 0.8)]), PASSAGES)
+    assert kept.citations[0].chunk_id == START.chunk_id
+    assert_citation_rules(answer)
