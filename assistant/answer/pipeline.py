@@ -135,7 +135,9 @@ class AnswerPipeline:
         # A request for a binding commitment on funding ("verbindlich zusagen, dass wir 20 Prozent bekommen") gets the
         # short answer of Nr. 1.5 even where its words score low; one about anything else is left to the scope check.
         guarantee = q.guarantee and bool(self.scope.has_domain_term(q.search_text) or AMOUNT.search(q.text))
-        if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds):
+        applicant_facts = bool(q.profile.wz_code or AMOUNT.search(q.text))
+        if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds,
+                                                                        applicant_facts):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         hits = self.retriever.ranked(q.search_parts, k=6).hits
         if guarantee:
