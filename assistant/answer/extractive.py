@@ -445,6 +445,49 @@ def _next_step(found: Findings) -> str:
     return f"Nächster Schritt: {_short(lead.next_steps[0], 220)}" + (f" Antrag: {where}." if where else "")
 
 
+# A row of the list of GRW areas (KR Anhang 5): "Niedersachsen: Cuxhaven, Landkreis; Art des Fördergebiets: C; Maximaler
+# Fördersatz … (kleine/mittlere/große Unternehmen): 35/25/15 Prozent".
+_AREA_ROW = re.compile(r"[A-ZÄÖÜ][\w-]{1,40}: (?P<place>[^;\n]{2,80}); Art des Fördergebiets: (?P<kind>[A-D])\b[^\n]{0,200}?"
+                       r": (?P<small>\d{1,2})/[^\n]{0,60}Prozent[^\n]{0,60}")
+_AREA_LIST = "Anhang 5"
+
+
+def _area_rows(passages: list[Passage]) -> list[tuple[Passage, re.Match[str]]]:
+    return [(p, m) for p in passages if p.document == "grw" and p.section_number == _AREA_LIST
+            for m in _AREA_ROW.finditer(p.text)]
+
+
+def _other_district(found: Findings, w: _Writer) -> str:
+    """For a question of the rate that names another district or city ("und für ein Unternehmen in Cuxhaven?", "Wir
+    sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?"): the bottom line is that place's row of the
+    list of GRW areas (KR Anhang 5), with the rate for a small firm where the asker is one; a place the GRW text names
+    nowhere is said to have no row, beside the row of Landkreis Osnabrück. Empty for any other question."""
+    places = CarefulCases.load().places_named(found.question)
+    asks_rate = found.intent == "amount" or AMOUNT.search(found.question) or _ASKS_AMOUNT.search(found.search_text)
+    if not places or not asks_rate:
+        return ""
+    rows = _area_rows(w.passages)
+    for passage, row in rows:
+        place = row.group("place").split(",")[0].strip()
+        if place in places:
+            n = w.cite(passage, row.group(0))
+            text = (f"Für {place} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): „{row.group(0)}“ "
+                    f"[{n}].")
+            if found.profile is not None and found.profile.company_size == "small":
+                text += f" Für ein kleines Unternehmen dort sind das bis zu {row.group('small')} Prozent [{n}]."
+            return text
+    if any(place in p.text for p in w.passages if p.document == "grw" for place in places):
+        return ""  # named in the GRW text elsewhere: not for this answer to say it has no row
+    home = next(((p, m) for p, m in rows if _OSNABRUECK_AREA.search(m.group("place"))
+                 and "Landkreis" in m.group("place")), None)
+    if home is None:
+        return ""
+    n = w.cite(home[0], home[1].group(0))
+    named = places[0] + (f" ({', '.join(places[1:])})" if len(places) > 1 else "")
+    return (f"Für {named} nennt die Liste der Fördergebiete des Koordinierungsrahmens (Anhang 5) keine Zeile; die "
+            f"Sätze, nach denen Sie fragen, gelten für den Landkreis Osnabrück: „{home[1].group(0)}“ [{n}].")
+
+
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     facts_given = found.profile is not None and found.profile.facts_given
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
@@ -452,9 +495,14 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         lead = _lead_path(found.funding)
         # in a conversation about a project: what rules it out, else its next step
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
+    elsewhere = _other_district(found, w)
     quotes = _fact_quotes(found, w)
     details: list[str] = []
-    if verdict:
+    if elsewhere:
+        summary = elsewhere
+        details += [f"Im Landkreis Osnabrück: {verdict}"] if verdict else []
+        details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
+    elif verdict:
         summary = verdict
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif quotes:

@@ -17,6 +17,7 @@ from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import ConditionAssessment, FundingAssessment, PathAssessment
 from assistant.goals.matching import GoalMatch, GoalRef
 from assistant.retrieval.retriever import SearchHit
+from assistant.text.figures import untraceable
 
 REVITALISE = irek_goal_passage("irek-0031", "3.1.1", "Gewerbeflächen revitalisieren",
                                "3.1.1 Gewerbeflächen revitalisieren\nBrachflächen sollen wieder für Betriebe nutzbar werden.")
@@ -426,3 +427,38 @@ def test_a_passage_whose_heading_names_the_question_leads_over_a_first_hit_that_
                                    [(START, 1.0), (SMALL_FIRMS, 0.8)]), PASSAGES)
     assert kept.citations[0].chunk_id == START.chunk_id
     assert_citation_rules(answer)
+
+
+AREAS = grw_passage("grw-0300", "Anhang 5", "Regionalfördergebiet",
+                    "Niedersachsen: Cuxhaven, Landkreis; Art des Fördergebiets: C; Maximaler Fördersatz 01.01.22 bis "
+                    "31.12.27 (kleine/mittlere/große Unternehmen): 35/25/15 Prozent\n\nNiedersachsen: Osnabrück, "
+                    "Landkreis; Art des Fördergebiets: D; Maximaler Fördersatz 01.01.22 bis 31.12.27 "
+                    "(kleine/mittlere/große Unternehmen): 20/10 Prozent/De-minimis-Höchstbetrag", page=91)
+PASSAGES += [AREAS]
+
+
+def test_a_question_of_the_rate_in_another_district_leads_with_that_districts_row_of_the_list_of_areas():
+    found = fact("und für ein Unternehmen in Cuxhaven?", [(SMALL_RATE, 1.0)])
+    found.intent, found.profile = "amount", ProjectProfile(company_size="small")
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.summary.startswith("Für Cuxhaven gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): "
+                                     "„Niedersachsen: Cuxhaven, Landkreis; Art des Fördergebiets: C;")
+    assert answer.summary.endswith("Für ein kleines Unternehmen dort sind das bis zu 35 Prozent [1].")
+    assert answer.citations[0].chunk_id == AREAS.chunk_id
+    assert not untraceable(answer.answer, {c.n: c.quote for c in answer.citations})
+    assert_citation_rules(answer)
+
+
+def test_a_place_the_grw_text_does_not_name_gets_no_rate_and_the_osnabrueck_row_is_quoted():
+    found = fact("Wir sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?", [(SMALL_RATE, 1.0)])
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.summary.startswith("Für Meppen (Emsland) nennt die Liste der Fördergebiete des Koordinierungsrahmens "
+                                     "(Anhang 5) keine Zeile;")
+    assert "Niedersachsen: Osnabrück, Landkreis" in answer.citations[0].quote
+    assert_citation_rules(answer)
+
+
+def test_another_district_named_in_a_question_that_asks_no_rate_changes_nothing():
+    answer = compose_extractive(fact("Wann darf in Cuxhaven mit dem Vorhaben begonnen werden?", [(START, 1.0)]),
+                                PASSAGES)
+    assert answer.citations[0].chunk_id == START.chunk_id and "Anhang 5" not in answer.summary

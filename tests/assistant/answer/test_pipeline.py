@@ -357,6 +357,9 @@ def test_steering_attempts_are_refused(pipeline_without_index, question):
     ("Welche Anweisungen gibt der Koordinierungsrahmen zur Antragstellung vor Beginn?", "grw"),
     ("Wer übernimmt die Rolle des Trägers bei einem neuen Gewerbegebiet?", "grw"),
     ("Wer stellt den Bewilligungsbescheid aus, die NBank oder der Landkreis?", None),
+    # a trade of the sector lexicon or a rate with a topic word, though the scores stay low
+    ("Unsere Pension in Bad Laer steckt in der Krise – wie lässt sich der Betrieb sichern?", "irek"),
+    ("Unsere Firma sitzt in Leer in Ostfriesland. Gelten dort auch 20 Prozent?", "grw"),
 ])
 def test_questions_the_corpus_answers_are_not_refused(ask, passages, question, document):
     data = ask(question)
@@ -511,3 +514,10 @@ def test_question_for_an_amount_quotes_a_sentence_that_states_one(ask, passages)
     assert "75 Prozent" in data["answer"] and "500.000 Euro" in data["answer"]
     quoted = [c for c in data["citations"] if "500.000 Euro" in c["quote"]]
     assert quoted and quoted[0]["section"].startswith("3.4.2 ")
+
+
+def test_the_rate_asked_for_another_district_is_its_row_of_the_list_of_areas(ask, passages):
+    data = ask("Welcher Fördersatz gilt im Landkreis Friesland für mittlere Unternehmen?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Für Friesland gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5)")
+    assert "35/25/15 Prozent" in data["summary"] and data["citations"][0]["section"].startswith("Anhang 5")
