@@ -158,7 +158,8 @@ class AnswerPipeline:
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
         # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
         goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []
-        paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits)) if p]
+        paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits))
+                 if p and self._may_apply(p, q.profile)]
         if q.profile.facts_given and (q.intent == "procedure" and q.history
                                       or q.intent in ("eligibility", "amount")
                                       and (_FUNDING_QUESTION.search(q.search_text) or q.profile.cost_items)):
@@ -176,6 +177,13 @@ class AnswerPipeline:
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""
         return compose_extractive(found, self.retriever.passages, self.retriever.snapshot.locate)
+
+    def _may_apply(self, path: PathAssessment, profile: ProjectProfile) -> bool:
+        """Whether the asker may apply on a path whose rules a passage states: a municipality is shown no path for
+        firms' investments, a firm none for municipal infrastructure, an association no KMU programme (as `assess`
+        leaves them out of a project's paths)."""
+        chosen = self.funding.get(path.id) or self.funding.get(path.id.split("/")[0])
+        return profile.applicant_type is None or chosen is None or profile.applicant_type in chosen.applicant_types
 
     def _paths_of_hits(self, hits: list[SearchHit]) -> list[str]:
         paths: list[str] = []

@@ -521,3 +521,13 @@ def test_the_rate_asked_for_another_district_is_its_row_of_the_list_of_areas(ask
     check_contract(data, passages)
     assert data["summary"].startswith("Für Friesland gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5)")
     assert "35/25/15 Prozent" in data["summary"] and data["citations"][0]["section"].startswith("Anhang 5")
+
+
+@pytest.mark.parametrize("question, not_open", [
+    ("Unsere Gemeinde fragt: Sind gebrauchte Maschinen bei der GRW förderfähig?", "grw-gewerbe"),
+    ("Ein Heimatverein will ein Museum einrichten. Passt das zur GRW?", "grw-innovation"),
+])
+def test_a_question_of_fact_offers_no_path_the_asker_cannot_apply_on(ask, passages, question, not_open):
+    data = ask(question)
+    check_contract(data, passages)
+    assert not [p for p in data["funding_paths"] if p["id"].startswith(not_open) and not p.get("blocked")]
