@@ -124,9 +124,14 @@ DURATION = re.compile(r"\d{1,3}\s{1,3}(?:Jahr|Monat|Woche|Tag)|\b(?:ein|eine[mn]
                       r"|Juni|Juli|August|September|Oktober|November|Dezember)\s{1,3}\d{4}|\d{1,2}\.\d{1,2}\.\d{4}")
 
 
+# A row of the WZ classification as KR Nr. 2.7.1 lists it: a section letter, perhaps a division, and its title.
+_CLASSIFICATION_ROW = re.compile(r"[A-V](?:[ \t]\d{2}(?:\.\d{1,2})?)?[ \t][A-ZÄÖÜ]")
+
+
 def informative(sentence: str) -> bool:
-    """A sentence that can stand on its own as a quote: not a table header ("K 61 Telekommunikation"), not a list of
-    names ("Landkreis Emsland, Landkreis Leer, …"), not a bare heading. A stated amount always is."""
+    """A sentence that can stand on its own as a quote: not a table header ("K 61 Telekommunikation") or a row of a
+    classification list, not a list of names ("Landkreis Emsland, Landkreis Leer, …"), not a bare heading. A stated
+    amount always is."""
     if "http" in sentence or "www." in sentence:
         return False  # a list of sources says nothing on the question
     if AMOUNT.search(sentence):
@@ -134,6 +139,8 @@ def informative(sentence: str) -> bool:
     words = sentence.split()
     if len(words) < 5:
         return False
+    if _CLASSIFICATION_ROW.match(sentence) and not sentence.rstrip().endswith("."):
+        return False  # rows of a classification list ("L Erbringung von Finanz- … M Grundstücks- und Wohnungswesen")
     lower = sum(1 for w in words if w[:1].islower())
     return lower >= 0.2 * len(words) and sentence.count(",") <= 0.35 * len(words)
 
@@ -240,7 +247,7 @@ def with_continuation(passage_text: str, quote: str, limit: int = MAX_QUOTE_CHAR
 
 # A numbered heading: "8. Verteilung der Bundesmittel auf die Länder", "3.2.1.8 Bindungsfrist" (one short line, no
 # final punctuation).
-_NUMBERED_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}\.?[ \t]{1,5}[A-ZÄÖÜ][^\n.!?:;]{0,100}$")
+_NUMBERED_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}\.?[ \t]{1,5}[A-ZÄÖÜ][^\n.!?:;]{0,220}$")
 # Section numbers and references are no figure a question asks for ("gemäß Nummer 3.2.2.1").
 _REFERENCE = re.compile(r"(?:Nummer|Nr\.|Artikel|Art\.|Absatz|Abs\.|Anhang|Fußnote)\s{0,3}\d{1,4}(?:\.\d{1,2}){0,4}[a-z]?"
                         r"|(?<![\d.])\d{1,2}(?:\.\d{1,2}){2,3}(?![\d.])")

@@ -283,3 +283,13 @@ def test_page_of_a_quote_on_the_second_page_of_a_passage(prepared_snapshot):
                 checked += 1
                 break
     assert checked
+
+
+def test_a_row_of_the_classification_list_and_a_long_numbered_heading_are_no_quote_on_their_own():
+    text = ("7. Beteiligung mit GRW-Mitteln an Ländermaßnahmen zur Stärkung der Wettbewerbsfähigkeit und Innovationskraft "
+            "einschließlich Digitalisierung und ökologische Nachhaltigkeit sowie Bürgschaften\n"
+            "L Erbringung von Finanz- und Versicherungsdienstleistungen M Grundstücks- und Wohnungswesen\n"
+            "Die Länder können Fachprogramme zur Stärkung der Innovationskraft von KMU mit GRW-Mitteln verstärken.")
+    quote = best_sentence(_passage(text, section_number="7.1.1", section_title="Voraussetzungen"),
+                          "Beteiligung der GRW an Ländermaßnahmen für Finanz- und Versicherungsdienstleistungen von KMU")
+    assert quote.startswith("Die Länder können Fachprogramme")
