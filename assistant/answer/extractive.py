@@ -488,6 +488,32 @@ def _other_district(found: Findings, w: _Writer) -> str:
             f"Sätze, nach denen Sie fragen, gelten für den Landkreis Osnabrück: „{home[1].group(0)}“ [{n}].")
 
 
+# A paragraph that names an entry of a list: "Wittlager Land: Bad Essen, Bohmte und Ostercappeln. …".
+_ENTRY = re.compile(r"^([A-ZÄÖÜ][^:\n]{2,60}):[ \t]", re.MULTILINE)
+_ASKS_LIST = re.compile(r"\b(welche|wie heißen|nenn\w{0,2}|liste|aufzählung|was für)\b", re.IGNORECASE)
+
+
+def _named_entries(found: Findings, w: _Writer) -> str:
+    """For a question for a list ("Welche LEADER-Regionen gibt es …?") answered by a passage whose heading names what
+    is asked and whose paragraphs each name one entry ("Melle: Die Stadt Melle bildet …"): the entries, in the
+    passage's order, with the paragraphs quoted. Empty where no passage among the first three is such a list."""
+    if not _ASKS_LIST.search(found.question):
+        return ""
+    asked = set(stems(found.question))
+    for hit in found.hits[:3]:
+        passage = hit.passage
+        entries = list(_ENTRY.finditer(passage.text))
+        names = [m.group(1).strip() for m in entries]
+        if len(names) < 3 or len(set(names)) < len(names) or not asked & set(stems(passage.section_title)):
+            continue
+        end = passage.text.find("\n", entries[-1].end())
+        quote = passage.text[entries[0].start() : end if end > 0 else len(passage.text)].strip()
+        n = w.cite(passage, quote)
+        listed = ", ".join(names[:-1]) + f" und {names[-1]}"
+        return f"{_label(hit.citation)}: {listed} [{n}]."
+    return ""
+
+
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     facts_given = found.profile is not None and found.profile.facts_given
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
@@ -495,7 +521,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         lead = _lead_path(found.funding)
         # in a conversation about a project: what rules it out, else its next step
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
-    elsewhere = _other_district(found, w)
+    elsewhere = _other_district(found, w) or _named_entries(found, w)
     quotes = _fact_quotes(found, w)
     details: list[str] = []
     if elsewhere:

@@ -12,6 +12,7 @@ from assistant.answer.extractive import compose_extractive
 from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer
+from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import ConditionAssessment, FundingAssessment, PathAssessment
@@ -462,3 +463,24 @@ def test_another_district_named_in_a_question_that_asks_no_rate_changes_nothing(
     answer = compose_extractive(fact("Wann darf in Cuxhaven mit dem Vorhaben begonnen werden?", [(START, 1.0)]),
                                 PASSAGES)
     assert answer.citations[0].chunk_id == START.chunk_id and "Anhang 5" not in answer.summary
+
+
+REGIONS = Passage("leader-0001", "leader-os", "LEADER Landkreis Osnabrück",
+                  "## Die fünf LEADER-Regionen\n\nNördliches Osnabrücker Land (NOL): Samtgemeinde Artland und Stadt "
+                  "Bramsche.\n\nHufeisen: Belm, Bissendorf und Wallenhorst.\n\nWittlager Land: Bad Essen, Bohmte und "
+                  "Ostercappeln.\n\nMelle: Die Stadt Melle bildet eine eigene LEADER-Region.", 0, 200, None, None, "",
+                  "Die fünf LEADER-Regionen", kind="summary")
+PASSAGES += [REGIONS]
+
+
+def test_a_question_for_a_list_is_answered_with_the_entries_of_a_passage_that_lists_them():
+    answer = compose_extractive(fact("Welche LEADER-Regionen gibt es im Landkreis?", [(START, 1.0), (REGIONS, 0.9)]),
+                                PASSAGES)
+    assert answer.summary == ("LEADER Landkreis Osnabrück, „Die fünf LEADER-Regionen“: Nördliches Osnabrücker Land "
+                              "(NOL), Hufeisen, Wittlager Land und Melle [1].")
+    assert answer.citations[0].quote.startswith("Nördliches Osnabrücker Land (NOL):")
+    assert answer.citations[0].quote.endswith("bildet eine eigene LEADER-Region.")
+    assert_citation_rules(answer)
+    # a question that asks for no list, or a heading that names nothing asked, keeps the answering sentence
+    assert "Wittlager Land und Melle" not in compose_extractive(
+        fact("Wann darf mit dem Vorhaben begonnen werden?", [(REGIONS, 1.0), (START, 0.9)]), PASSAGES).summary
