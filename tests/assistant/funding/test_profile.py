@@ -270,6 +270,9 @@ def test_municipalities(text, towns):
     ("Wir möchten ein Netzwerk der Gesundheitswirtschaft gründen.", "cooperation_network"),
     ("Wir möchten Beschäftigte in KI-Werkzeugen schulen.", "training"),
     ("Wir wollen zum ersten Mal eine Hochschulabsolventin einstellen.", "first_hire"),
+    ("Wir wollen erstmals einen Verfahrenstechniker mit Bachelor einstellen.", "first_hire"),
+    ("Wir möchten eine Ingenieurin mit Master anstellen.", "first_hire"),
+    ("Einstellung einer Fachkraft mit Abschluss der Berufsakademie", "first_hire"),
     ("Photovoltaik für den eigenen Strombedarf unseres Betriebs", "renewable_self_supply"),
     ("Neue Rad- und Wanderwege für Touristen", "tourism_infrastructure"),
     ("Unser Landhotel soll erweitert werden.", "business_investment"),
@@ -288,6 +291,11 @@ def test_municipalities(text, towns):
 ])
 def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
+
+
+def test_hiring_without_a_degree_or_a_first_hire_is_no_first_hire():
+    assert "first_hire" not in read_profile("Wir wollen zwei Gesellen einstellen.").project_types
+    assert "first_hire" not in read_profile("Unser Master-Plan: eine neue Halle bauen.").project_types
 
 
 def test_a_rate_is_no_replacement():
