@@ -340,6 +340,10 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
                                               condition.triggers.get("cost_item", "")))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
+    # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when
+    # it started: it decides whatever the applicant's facts
+    by_project = {c.id for c in merged if "project_type" in c.triggers}
+    conditions.sort(key=lambda c: c.id not in by_project)
     blocking = [c for c in conditions if c.effect == "blocks" and c.applies]
     reasons = [f"{c.text} ({cite(c.source)})" for c in blocking]
     reason_sources = [c.source for c in blocking]

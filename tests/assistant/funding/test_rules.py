@@ -647,3 +647,12 @@ def test_a_study_for_a_site_is_funded_as_planning_not_as_the_site():
     assert infrastructure.id == "grw-infrastruktur/planung" and "75" in infrastructure.max_rate
     site = read_profile("Die Samtgemeinde will ein neues Gewerbegebiet erschließen.")
     assert _path(assess(site, [], knowledge), "grw-infrastruktur").id == "grw-infrastruktur/gewerbegelaende"
+
+
+def test_what_the_rules_do_not_fund_at_all_is_the_first_reason_whoever_asks():
+    knowledge = FundingKnowledge.load()
+    for text in ("Die Gemeinde will Glasfaser für alle Haushalte verlegen.",
+                 "Ein Unternehmen will Glasfaser für alle Haushalte verlegen."):
+        profile = read_profile(text)
+        infrastructure = _path(assess(profile, [], knowledge), "grw-infrastruktur")
+        assert infrastructure.blocked and infrastructure.reasons[0].startswith("Breitband- und Glasfaserausbau"), text
