@@ -41,10 +41,11 @@ from assistant.text.citations import AMOUNT
 
 MAX_QUESTION_CHARS = 2000
 
-# A question about funding for something the asker names ("Kann ein Hotel GRW-Förderung bekommen?").
+# A question about funding for something the asker names ("Kann ein Hotel GRW-Förderung bekommen?", "Gemeinde will
+# Breitband ausbauen – GRW?").
 _FUNDING_QUESTION = re.compile(
     r"(förder\w{0,12}|zuschuss|zuschüsse|antrag|anträge|beihilfe|prozent|%|wie viel geld|finanzier\w{0,6}|bekommen|"
-    r"erhalten|kriegen|geht das|problem)", re.IGNORECASE,
+    r"erhalten|kriegen|geht das|problem|\bgrw\b|\bleader\b|zukunftsregion|möglich|in frage)", re.IGNORECASE,
 )
 
 

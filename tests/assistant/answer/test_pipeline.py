@@ -531,3 +531,10 @@ def test_a_question_of_fact_offers_no_path_the_asker_cannot_apply_on(ask, passag
     data = ask(question)
     check_contract(data, passages)
     assert not [p for p in data["funding_paths"] if p["id"].startswith(not_open) and not p.get("blocked")]
+
+
+def test_a_question_naming_only_the_programme_gets_the_verdict_on_the_askers_project(ask, passages):
+    data = ask("Die Gemeinde will Breitband für alle Haushalte ausbauen – GRW?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig: "
+                                      "Breitband- und Glasfaserausbau")
