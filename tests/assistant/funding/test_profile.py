@@ -472,3 +472,10 @@ def test_turnover_and_balance_sheet_both_over_the_limit_make_the_next_size(text,
 ])
 def test_an_undertaking_in_difficulty_is_read(text, difficulty):
     assert read_profile(text).in_difficulty is difficulty
+
+
+@pytest.mark.parametrize("text", ["Der Tennisclub will ein neues Clubhaus bauen.", "Der FC Bohmte will einen Kunstrasenplatz.",
+                                  "Unser Segelclub braucht einen neuen Steg."])
+def test_a_sports_club_is_an_association_of_wz_93_12(text):
+    profile = read_profile(text)
+    assert (profile.applicant_type, profile.wz_code) == ("association", "93.12")
