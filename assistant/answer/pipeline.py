@@ -137,8 +137,9 @@ class AnswerPipeline:
         # short answer of Nr. 1.5 even where its words score low; one about anything else is left to the scope check.
         guarantee = q.guarantee and bool(self.scope.has_domain_term(q.search_text) or AMOUNT.search(q.text))
         applicant_facts = bool(q.profile.wz_code or AMOUNT.search(q.text))
+        applicant_project = bool(q.profile.wz_code and q.profile.project_types)
         if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds,
-                                                                        applicant_facts):
+                                                                        applicant_facts, applicant_project):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         hits = self.retriever.ranked(q.search_parts, k=6).hits
         if guarantee:

@@ -360,6 +360,8 @@ def test_steering_attempts_are_refused(pipeline_without_index, question):
     # a trade of the sector lexicon or a rate with a topic word, though the scores stay low
     ("Unsere Pension in Bad Laer steckt in der Krise – wie lässt sich der Betrieb sichern?", "irek"),
     ("Unsere Firma sitzt in Leer in Ostfriesland. Gelten dort auch 20 Prozent?", "grw"),
+    # a trade and a kind of project, without a word of funding
+    ("Wir haben ein Restaurant und wollen die Küche erweitern. Passt das?", "grw"),
 ])
 def test_questions_the_corpus_answers_are_not_refused(ask, passages, question, document):
     data = ask(question)
