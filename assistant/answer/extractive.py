@@ -364,13 +364,11 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
         # the lead quote with the sentence that goes on from it: whole when both fit the bottom line, else the second
         # follows as a quote of its own
         hit, quote = quoted[0]
-        following = continuation(hit.passage.text, quote)
-        if following:
-            joined = with_continuation(hit.passage.text, quote)
-            if joined != quote and len(_label(hit.citation)) + len(joined) + 10 <= MAX_SUMMARY_CHARS:
-                quoted[0] = (hit, joined)
-            else:
-                quoted.insert(1, (hit, following))
+        joined = with_continuation(hit.passage.text, quote)
+        if joined != quote and len(_label(hit.citation)) + len(joined) + 10 <= MAX_SUMMARY_CHARS:
+            quoted[0] = (hit, joined)
+        elif following := continuation(hit.passage.text, quote):
+            quoted.insert(1, (hit, following))
     chosen, seen = [], set()
     for hit, quote in quoted:
         if quote in seen:
@@ -521,12 +519,13 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         lead = _lead_path(found.funding)
         # in a conversation about a project: what rules it out, else its next step
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
-    elsewhere = _other_district(found, w) or _named_entries(found, w)
+    district = _other_district(found, w)
+    listed = "" if district else _named_entries(found, w)
     quotes = _fact_quotes(found, w)
     details: list[str] = []
-    if elsewhere:
-        summary = elsewhere
-        details += [f"Im Landkreis Osnabrück: {verdict}"] if verdict else []
+    if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
+        summary = district or listed
+        details += [f"Im Landkreis Osnabrück: {verdict}" if district else verdict] if verdict else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif verdict:
         summary = verdict
