@@ -136,8 +136,12 @@ class AnswerPipeline:
         # A request for a binding commitment on funding ("verbindlich zusagen, dass wir 20 Prozent bekommen") gets the
         # short answer of Nr. 1.5 even where its words score low; one about anything else is left to the scope check.
         guarantee = q.guarantee and bool(self.scope.has_domain_term(q.search_text) or AMOUNT.search(q.text))
-        applicant_facts = bool(q.profile.wz_code or AMOUNT.search(q.text))
-        applicant_project = bool(q.profile.wz_code and q.profile.project_types)
+        # the facts the question itself names (a follow-up's profile also holds the conversation's): a trade or a sum;
+        # or a kind of project, of an asker whose trade the question or the conversation names ("Wir wollen die Küche
+        # erweitern, passt das?" after "Wir betreiben ein Restaurant"; not "Und welches Rezept passt dazu?")
+        own = extract_profile(q.text, None, None, knowledge=self.funding) if q.history else q.profile
+        applicant_facts = bool(own.wz_code or AMOUNT.search(q.text))
+        applicant_project = bool((own.wz_code or q.profile.wz_code) and own.project_types)
         if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds,
                                                                         applicant_facts, applicant_project):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")

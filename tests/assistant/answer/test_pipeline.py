@@ -540,3 +540,12 @@ def test_a_question_naming_only_the_programme_gets_the_verdict_on_the_askers_pro
     check_contract(data, passages)
     assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig: "
                                       "Breitband- und Glasfaserausbau")
+
+
+def test_a_follow_up_naming_a_kind_of_project_is_read_with_the_trade_of_the_conversation(ask, passages):
+    history = [{"role": "user", "content": "Wir haben ein Restaurant in Bad Iburg mit 12 Leuten und wollen umbauen."},
+               {"role": "assistant", "content": "Gastronomie steht auf der Liste nicht förderfähiger Wirtschaftszweige."}]
+    data = ask("Wir wollen die Küche erweitern, passt das?", history)
+    check_contract(data, passages)
+    assert data["abstained"] is False
+    assert ask("Und welches Rezept passt dazu?", history)["abstained"] is True
