@@ -22,7 +22,10 @@ from assistant.funding.knowledge import Source
 from assistant.funding.rules import FundingAssessment, PathAssessment, short_reason
 from assistant.goals.lists import GoalList
 from assistant.goals.matching import GoalMatch
-from assistant.text.citations import AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, find_verbatim
+from assistant.retrieval.retriever import SearchHit
+from assistant.text.citations import (AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, continuation,
+                                      find_verbatim, with_continuation)
+from assistant.text.analysis import stems
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel|leitziel|themenkorridor|korridor|ziel(e|en)?)\b", re.IGNORECASE)
@@ -342,12 +345,30 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
                 and not _OTHER_AREA.search(found.search_text):
             continue  # a rate of a C area, quoted to someone in the D area, reads as theirs
         quoted.append((hit, quote))
+    if wanted is FIGURE:  # a question for an amount or a span of time is led by the sentence that states one
+        quoted = _heading_first(quoted, found.search_text)
     if found.intent != "irek":
         titles = [(hit, quote) for hit, quote in quoted if hit.passage.goal_code and quote == _first_line(hit.passage)]
         quoted = [pair for pair in quoted if pair not in titles] + titles
     if wanted is not FIGURE and quoted and not wanted.search(quoted[0][1]):
-        with_figure = [pair for pair in quoted[1:] if wanted.search(pair[1])]
-        quoted = with_figure[:1] + [p for p in quoted if p not in with_figure[:1]]
+        # the figure asked for: first from the best passage itself (its "bis zu 1 Million Euro pro Förderfall"), only
+        # then from another passage (whose amount may be for something else)
+        hit = quoted[0][0]
+        own = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA, require=wanted)
+        if own and not _OTHER_AREA.search(own):
+            quoted[0] = (hit, own)
+        else:
+            with_figure = [pair for pair in quoted[1:] if wanted.search(pair[1])]
+            quoted = with_figure[:1] + [p for p in quoted if p not in with_figure[:1]]
+    if quoted:
+        # the lead quote with the sentence that goes on from it: whole when both fit the bottom line, else the second
+        # follows as a quote of its own
+        hit, quote = quoted[0]
+        joined = with_continuation(hit.passage.text, quote)
+        if joined != quote and len(_label(hit.citation)) + len(joined) + 10 <= MAX_SUMMARY_CHARS:
+            quoted[0] = (hit, joined)
+        elif following := continuation(hit.passage.text, quote):
+            quoted.insert(1, (hit, following))
     chosen, seen = [], set()
     for hit, quote in quoted:
         if quote in seen:
@@ -357,6 +378,23 @@ def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
         if len(chosen) == 2:
             break
     return chosen
+
+
+def _heading_first(quoted: list[tuple[SearchHit, str]], question: str) -> list[tuple[SearchHit, str]]:
+    """A passage among the next two whose heading names at least two of the question's words leads, where the first
+    passage's heading names none of them and its quote at most one, and it is no IREK goal (matched by its code or
+    title): "Was ist nach GRW ein kleines Unternehmen?" is answered by Nr. 2.1.5 „Kleine und mittlere Unternehmen,
+    Großunternehmen", not by the introduction that the search ranked first. Whole stems only, no n-grams."""
+    if len(quoted) < 2 or quoted[0][0].passage.goal_code:
+        return quoted
+    query = set(stems(question))
+    first, quote = quoted[0]
+    if query & set(stems(first.passage.section_title)) or len(query & set(stems(quote))) > 1:
+        return quoted
+    for pair in quoted[1:3]:
+        if not pair[0].passage.goal_code and len(query & set(stems(pair[0].passage.section_title))) >= 2:
+            return [pair] + [other for other in quoted if other is not pair]
+    return quoted
 
 
 def _wanted_figure(found: Findings) -> re.Pattern[str]:
@@ -405,6 +443,75 @@ def _next_step(found: Findings) -> str:
     return f"Nächster Schritt: {_short(lead.next_steps[0], 220)}" + (f" Antrag: {where}." if where else "")
 
 
+# A row of the list of GRW areas (KR Anhang 5): "Niedersachsen: Cuxhaven, Landkreis; Art des Fördergebiets: C; Maximaler
+# Fördersatz … (kleine/mittlere/große Unternehmen): 35/25/15 Prozent".
+_AREA_ROW = re.compile(r"[A-ZÄÖÜ][\w-]{1,40}: (?P<place>[^;\n]{2,80}); Art des Fördergebiets: (?P<kind>[A-D])\b[^\n]{0,200}?"
+                       r": (?P<small>\d{1,2})/[^\n]{0,60}Prozent[^\n]{0,60}")
+_AREA_LIST = "Anhang 5"
+
+
+def _area_rows(passages: list[Passage]) -> list[tuple[Passage, re.Match[str]]]:
+    return [(p, m) for p in passages if p.document == "grw" and p.section_number == _AREA_LIST
+            for m in _AREA_ROW.finditer(p.text)]
+
+
+def _other_district(found: Findings, w: _Writer) -> str:
+    """For a question of the rate that names another district or city ("und für ein Unternehmen in Cuxhaven?", "Wir
+    sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?"): the bottom line is that place's row of the
+    list of GRW areas (KR Anhang 5), with the rate for a small firm where the asker is one; a place the GRW text names
+    nowhere is said to have no row, beside the row of Landkreis Osnabrück. Empty for any other question."""
+    places = CarefulCases.load().places_named(found.question)
+    asks_rate = found.intent == "amount" or AMOUNT.search(found.question) or _ASKS_AMOUNT.search(found.search_text)
+    if not places or not asks_rate:
+        return ""
+    rows = _area_rows(w.passages)
+    for passage, row in rows:
+        place = row.group("place").split(",")[0].strip()
+        if place in places:
+            n = w.cite(passage, row.group(0))
+            text = (f"Für {place} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): „{row.group(0)}“ "
+                    f"[{n}].")
+            if found.profile is not None and found.profile.company_size == "small":
+                text += f" Für ein kleines Unternehmen dort sind das bis zu {row.group('small')} Prozent [{n}]."
+            return text
+    if any(place in p.text for p in w.passages if p.document == "grw" for place in places):
+        return ""  # named in the GRW text elsewhere: not for this answer to say it has no row
+    home = next(((p, m) for p, m in rows if _OSNABRUECK_AREA.search(m.group("place"))
+                 and "Landkreis" in m.group("place")), None)
+    if home is None:
+        return ""
+    n = w.cite(home[0], home[1].group(0))
+    named = places[0] + (f" ({', '.join(places[1:])})" if len(places) > 1 else "")
+    return (f"Für {named} nennt die Liste der Fördergebiete des Koordinierungsrahmens (Anhang 5) keine Zeile; die "
+            f"Sätze, nach denen Sie fragen, gelten für den Landkreis Osnabrück: „{home[1].group(0)}“ [{n}].")
+
+
+# A paragraph that names an entry of a list: "Wittlager Land: Bad Essen, Bohmte und Ostercappeln. …".
+_ENTRY = re.compile(r"^([A-ZÄÖÜ][^:\n]{2,60}):[ \t]", re.MULTILINE)
+_ASKS_LIST = re.compile(r"\b(welche|wie heißen|nenn\w{0,2}|liste|aufzählung|was für)\b", re.IGNORECASE)
+
+
+def _named_entries(found: Findings, w: _Writer) -> str:
+    """For a question for a list ("Welche LEADER-Regionen gibt es …?") answered by a passage whose heading names what
+    is asked and whose paragraphs each name one entry ("Melle: Die Stadt Melle bildet …"): the entries, in the
+    passage's order, with the paragraphs quoted. Empty where no passage among the first three is such a list."""
+    if not _ASKS_LIST.search(found.question):
+        return ""
+    asked = set(stems(found.question))
+    for hit in found.hits[:3]:
+        passage = hit.passage
+        entries = list(_ENTRY.finditer(passage.text))
+        names = [m.group(1).strip() for m in entries]
+        if len(names) < 3 or len(set(names)) < len(names) or not asked & set(stems(passage.section_title)):
+            continue
+        end = passage.text.find("\n", entries[-1].end())
+        quote = passage.text[entries[0].start() : end if end > 0 else len(passage.text)].strip()
+        n = w.cite(passage, quote)
+        listed = ", ".join(names[:-1]) + f" und {names[-1]}"
+        return f"{_label(hit.citation)}: {listed} [{n}]."
+    return ""
+
+
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     facts_given = found.profile is not None and found.profile.facts_given
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
@@ -412,9 +519,15 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         lead = _lead_path(found.funding)
         # in a conversation about a project: what rules it out, else its next step
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
+    district = _other_district(found, w)
+    listed = "" if district else _named_entries(found, w)
     quotes = _fact_quotes(found, w)
     details: list[str] = []
-    if verdict:
+    if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
+        summary = district or listed
+        details += [f"Im Landkreis Osnabrück: {verdict}" if district else verdict] if verdict else []
+        details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
+    elif verdict:
         summary = verdict
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif quotes:
@@ -424,8 +537,13 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     else:
         summary = ""
     if len(summary) > MAX_SUMMARY_CHARS and quotes and not verdict:
-        summary = f"Die Regel steht in {quotes[0][0]}; der Wortlaut folgt."
-        details.insert(0, f"Dazu heißt es ({quotes[0][0]}): {quotes[0][1]}")
+        label, quote = quotes[0]
+        where = label.split(", ", 1)[1] if ", " in label else ""  # "Nr. 1.1, S. 5": the document's name is cited
+        if where and len(where) + 2 + len(quote) <= MAX_SUMMARY_CHARS:
+            summary = f"{where}: {quote}"
+        else:
+            summary = f"Die Regel steht in {label}; der Wortlaut folgt."
+            details.insert(0, f"Dazu heißt es ({label}): {quote}")
     if found.goals and IREK_QUESTION.search(found.question):
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in found.goals[:2]) + ".")
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)

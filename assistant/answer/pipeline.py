@@ -41,10 +41,11 @@ from assistant.text.citations import AMOUNT
 
 MAX_QUESTION_CHARS = 2000
 
-# A question about funding for something the asker names ("Kann ein Hotel GRW-Förderung bekommen?").
+# A question about funding for something the asker names ("Kann ein Hotel GRW-Förderung bekommen?", "Gemeinde will
+# Breitband ausbauen – GRW?").
 _FUNDING_QUESTION = re.compile(
     r"(förder\w{0,12}|zuschuss|zuschüsse|antrag|anträge|beihilfe|prozent|%|wie viel geld|finanzier\w{0,6}|bekommen|"
-    r"erhalten|kriegen|geht das|problem)", re.IGNORECASE,
+    r"erhalten|kriegen|geht das|problem|\bgrw\b|\bleader\b|zukunftsregion|möglich|in frage)", re.IGNORECASE,
 )
 
 
@@ -135,7 +136,14 @@ class AnswerPipeline:
         # A request for a binding commitment on funding ("verbindlich zusagen, dass wir 20 Prozent bekommen") gets the
         # short answer of Nr. 1.5 even where its words score low; one about anything else is left to the scope check.
         guarantee = q.guarantee and bool(self.scope.has_domain_term(q.search_text) or AMOUNT.search(q.text))
-        if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds):
+        # the facts the question itself names (a follow-up's profile also holds the conversation's): a trade or a sum;
+        # or a kind of project, of an asker whose trade the question or the conversation names ("Wir wollen die Küche
+        # erweitern, passt das?" after "Wir betreiben ein Restaurant"; not "Und welches Rezept passt dazu?")
+        own = extract_profile(q.text, None, None, knowledge=self.funding) if q.history else q.profile
+        applicant_facts = bool(own.wz_code or AMOUNT.search(q.text))
+        applicant_project = bool((own.wz_code or q.profile.wz_code) and own.project_types)
+        if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds,
+                                                                        applicant_facts, applicant_project):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         hits = self.retriever.ranked(q.search_parts, k=6).hits
         if guarantee:
@@ -156,7 +164,8 @@ class AnswerPipeline:
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
         # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
         goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []
-        paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits)) if p]
+        paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits))
+                 if p and self._may_apply(p, q.profile)]
         if q.profile.facts_given and (q.intent == "procedure" and q.history
                                       or q.intent in ("eligibility", "amount")
                                       and (_FUNDING_QUESTION.search(q.search_text) or q.profile.cost_items)):
@@ -174,6 +183,13 @@ class AnswerPipeline:
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""
         return compose_extractive(found, self.retriever.passages, self.retriever.snapshot.locate)
+
+    def _may_apply(self, path: PathAssessment, profile: ProjectProfile) -> bool:
+        """Whether the asker may apply on a path whose rules a passage states: a municipality is shown no path for
+        firms' investments, a firm none for municipal infrastructure, an association no KMU programme (as `assess`
+        leaves them out of a project's paths)."""
+        chosen = self.funding.get(path.id) or self.funding.get(path.id.split("/")[0])
+        return profile.applicant_type is None or chosen is None or profile.applicant_type in chosen.applicant_types
 
     def _paths_of_hits(self, hits: list[SearchHit]) -> list[str]:
         paths: list[str] = []

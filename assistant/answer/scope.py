@@ -92,16 +92,25 @@ class Scope:
             return self.has_domain_term(question) or not unknown
         return False
 
-    def admits(self, question: str, history: list[dict] | None, parts: ScoreParts, refusal_odds: float) -> bool:
+    def admits(self, question: str, history: list[dict] | None, parts: ScoreParts, refusal_odds: float,
+               applicant_facts: bool = False, applicant_project: bool = False) -> bool:
         """The scope check of the pipeline. A question with a topic word of the corpus is in scope when its retrieval
         scores reach the calibrated thresholds (unless the intent router is sure it is outside the task), or when the
         router does not take it for one outside the task (the scores of a short paraphrase such as "Bauunternehmen
         will neue Halle, GRW?" stay low). A follow-up ("Was muss ich als Nächstes tun?") is read in the conversation
-        it continues. `refusal_odds`: the router's probability of `refusal` for the question."""
+        it continues. `refusal_odds`: the router's probability of `refusal` for the question. `applicant_facts`: the
+        question names a trade of the sector lexicon or a rate or sum ("Traditionshotel in Existenznot – wie kann man
+        das sichern?", "Gelten für uns auch die 20 Prozent?"); with a topic word it is answered unless the router is
+        sure it is outside the task, as a question whose scores pass. `applicant_project`: it names a trade and a kind
+        of project ("Wir haben ein Restaurant und wollen die Küche erweitern. Passt das?"), which is a topic of its own
+        without any word of funding."""
         thresholds = self.thresholds
         if self.in_scope(question, history, parts):
             return refusal_odds < thresholds.router_override
         if self.has_domain_term(question) and refusal_odds < thresholds.router_refusal:
+            return True
+        if (applicant_project or applicant_facts and self.has_domain_term(question)) \
+                and refusal_odds < thresholds.router_override:
             return True
         earlier = [t for t in history or [] if t.get("role") == "user" and t.get("content")]
         if not earlier or not (is_follow_up(question, history) or len(question.split()) <= 12):

@@ -229,7 +229,13 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                                r"|standortportal|fachkräftegewinnung",
     "advice": r"beratung|berater\b|beraten\b",
     "training": r"schulung|weiterbildung|qualifizierung|fortbildung|schulen\b|vermitteln",
-    "first_hire": r"hochschulabsolvent|absolvent|ersteinstellung|berufseinsteiger",
+    # KR Nr. 7.1.1.3: the first hire of a person with a degree or a comparable qualification (Berufsakademie,
+    # Aufstiegsfortbildung), as people write it ("zum ersten Mal einen Ingenieur mit Bachelor einstellen")
+    "first_hire": r"hochschulabsolvent|absolvent|ersteinstellung|berufseinsteiger|hochschulabschluss|studienabschluss"
+                  r"|berufsakademie|aufstiegsfortbildung"
+                  r"|(erstmal\w{0,2}|zum\s{1,3}ersten\s{1,3}mal)\s{1,3}(\S{1,30}\s{1,3}){0,8}(einstell|anstell)"
+                  r"|(bachelor|master|diplom|akademiker\w{0,2}|studierte[nr]?)\s{1,3}(\S{1,30}\s{1,3}){0,4}(einstell|anstell)"
+                  r"|(einstell|anstell)\w{0,3}\s{1,3}(\S{1,30}\s{1,3}){0,4}(mit\s{1,3})?(bachelor|master|diplom|studium)",
     "applied_rnd": r"forschung(?!s?(gebäude|infrastruktur|labor|zentrum|einrichtung|bau|institut))|forschen|prototyp|\bf\s?&\s?e\b|\bfue\b|entwicklungsprojekt|verfahren\s{1,3}([a-zäöüß]{1,30}\s{1,3})?entwickeln"
                    r"|neues\s{1,3}verfahren",
     "market_launch": r"markteinführung|markteintritt|auf\s{1,3}den\s{1,3}markt\s{1,3}bringen",

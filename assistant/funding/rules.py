@@ -217,6 +217,10 @@ def _merged_conditions(parent: FundingPath, chosen: FundingPath) -> list[Conditi
     return list(chosen.conditions) + [c for c in parent.conditions if c.id not in own]
 
 
+# Project types that prepare another project named with them (KR Nr. 3.3 Planungs- und Beratungsleistungen).
+_PREPARATORY = {"planning"}
+
+
 def _choose_sub_measure(top: FundingPath, profile: ProjectProfile, wanted: set[str]) -> FundingPath:
     """The sub-measure that fits the project (or the LEADER region of the municipality); else the path itself. A
     sub-measure that fits the project but not the applicant is chosen when one of its own conditions says why (the
@@ -229,14 +233,16 @@ def _choose_sub_measure(top: FundingPath, profile: ProjectProfile, wanted: set[s
     for sub in top.sub_measures:
         if _triggered(sub.chosen_when, profile):
             return sub  # e.g. a pure modernisation: De-minimis only (funding_paths.yaml)
-    best, best_key = top, (0, 0.0)
+    best, best_key = top, (0, False, 0.0)
     for sub in top.sub_measures:
         if not sub.project_types or sub.project_types == top.project_types or sub.chosen_for:
             continue  # a sub-measure chosen for a company size (De-minimis for large companies) is chosen below
         if profile.applicant_type and profile.applicant_type not in sub.applicant_types:
             continue
         matched = len(wanted & set(sub.project_types))
-        key = (matched, matched / len(sub.project_types))
+        # a study or plan for a project is the project asked about ("eine Machbarkeitsstudie für ein Gewerbegebiet"):
+        # its own measure wins a tie over the measure of what it plans
+        key = (matched, bool(wanted & set(sub.project_types) & _PREPARATORY), matched / len(sub.project_types))
         if matched and key > best_key:
             best, best_key = sub, key
     if best is top and profile.applicant_type:
@@ -334,6 +340,10 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
                                               condition.triggers.get("cost_item", "")))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
+    # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when
+    # it started: it decides whatever the applicant's facts
+    by_project = {c.id for c in merged if "project_type" in c.triggers}
+    conditions.sort(key=lambda c: c.id not in by_project)
     blocking = [c for c in conditions if c.effect == "blocks" and c.applies]
     reasons = [f"{c.text} ({cite(c.source)})" for c in blocking]
     reason_sources = [c.source for c in blocking]

@@ -114,16 +114,24 @@ def citation_from_fields(title: str, section: str | None, page: int | str | None
 
 # What a question of fact may prefer in a sentence: any figure (dates, deadlines, numbers), or an amount.
 FIGURE = re.compile(r"\d")
-AMOUNT = re.compile(r"\d[\d.,]{0,30}\s{0,5}(?:Prozent|%|Euro|€)")  # bounded runs: linear on long digit runs
+# "20 Prozent", "200.000 Euro", and "1 Million Euro", "43 Millionen Euro", "1,5 Mio. €"; bounded runs: linear on long
+# digit runs.
+AMOUNT = re.compile(r"\d[\d.,]{0,30}\s{0,5}(?:(?:Million(?:en)?|Milliarde(?:n)?|Mio\.|Mrd\.|Tsd\.)\s{0,3})?"
+                    r"(?:Prozent|%|Euro|€)")
 # A span of time or a date: what "wie lange", "bis wann" or a question of a deadline asks for.
 DURATION = re.compile(r"\d{1,3}\s{1,3}(?:Jahr|Monat|Woche|Tag)|\b(?:ein|eine[mn]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn"
                       r"|zwölf|fünfzehn|zwanzig)\s{1,3}(?:Jahr|Monat|Woche)|\d{1,2}\.\s{0,3}(?:Januar|Februar|März|April|Mai"
                       r"|Juni|Juli|August|September|Oktober|November|Dezember)\s{1,3}\d{4}|\d{1,2}\.\d{1,2}\.\d{4}")
 
 
+# A row of the WZ classification as KR Nr. 2.7.1 lists it: a section letter, perhaps a division, and its title.
+_CLASSIFICATION_ROW = re.compile(r"[A-V](?:[ \t]\d{2}(?:\.\d{1,2})?)?[ \t][A-ZÄÖÜ]")
+
+
 def informative(sentence: str) -> bool:
-    """A sentence that can stand on its own as a quote: not a table header ("K 61 Telekommunikation"), not a list of
-    names ("Landkreis Emsland, Landkreis Leer, …"), not a bare heading. A stated amount always is."""
+    """A sentence that can stand on its own as a quote: not a table header ("K 61 Telekommunikation") or a row of a
+    classification list, not a list of names ("Landkreis Emsland, Landkreis Leer, …"), not a bare heading. A stated
+    amount always is."""
     if "http" in sentence or "www." in sentence:
         return False  # a list of sources says nothing on the question
     if AMOUNT.search(sentence):
@@ -131,43 +139,115 @@ def informative(sentence: str) -> bool:
     words = sentence.split()
     if len(words) < 5:
         return False
+    if _CLASSIFICATION_ROW.match(sentence) and not sentence.rstrip().endswith("."):
+        return False  # rows of a classification list ("L Erbringung von Finanz- … M Grundstücks- und Wohnungswesen")
     lower = sum(1 for w in words if w[:1].islower())
     return lower >= 0.2 * len(words) and sentence.count(",") <= 0.35 * len(words)
 
 
 def best_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | None = None,
-                  favour: re.Pattern[str] | None = None) -> str:
+                  favour: re.Pattern[str] | None = None, require: re.Pattern[str] | None = None) -> str:
+    """The sentence of `scored_sentence`, without its score."""
+    return scored_sentence(passage, query, prefer=prefer, favour=favour, require=require)[0]
+
+
+def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | None = None,
+                    favour: re.Pattern[str] | None = None,
+                    require: re.Pattern[str] | None = None) -> tuple[str, float]:
     """The passage sentence (or list item) that shares most stems with the query, verbatim and whole. A sentence
     matching `prefer` gets half a stem more, one matching `favour` a whole stem (the Osnabrück row of a rates table).
     Headings, table headers and lists of names are passed over while the passage has a sentence that says something;
     long sentences lose a little. A sentence that runs on into a list ("… sind nach Fertigstellung\na) bei
-    Baumaßnahmen … 15 Jahren und\nb) …") is weighed together with its list."""
+    Baumaßnahmen … 15 Jahren und\nb) …") is weighed together with its list, and a lead that opens a list ("… drei
+    Hauptziele:") gets half a stem more: its list is what it says; a list item that is the middle of a sentence ("a) bei
+    Baumaßnahmen …") loses a little against the whole sentence. With `require`, only a sentence matching it (an
+    amount, a span of time) may be the quote, and sharing no stem with the query (nor the query one with the passage's
+    title) it is none: then the result is "". The score is the number of stems (and compound n-grams) the quote shares
+    with the query, with the bonuses and penalties above."""
     wanted = set(stems(query)) | set(compound_ngrams(query))
     title = passage.section_title.strip()
     best, best_score = None, float("-inf")
+    # the query names what the passage's title is about ("die Bindung" of "Bindungsfrist"): a figure of it answers
+    about_title = bool(require) and any(q in t for q in stems(query) if len(q) >= 5 for t in stems(title))
     for sentence in _candidates(passage.text):
         if len(sentence) < 15 or sentence.startswith("#") or sentence.strip() == title or _NUMBERED_HEADING.match(sentence):
             continue  # fragments and headings (Markdown, numbered, the passage's own title) say nothing on their own
+        if require and not require.search(_without_references(sentence)):
+            continue
         overlap = len(wanted & (set(stems(sentence)) | set(compound_ngrams(sentence))))
+        if require and not overlap and not about_title:
+            continue
+        opens_list = sentence.endswith(":") and _with_following_list(passage.text, sentence) != sentence
+        fragment = bool(_FRAGMENT_ITEM.match(sentence))  # "a) bei Baumaßnahmen …": the middle of a sentence
         score = (overlap + (0.5 if prefer and prefer.search(_without_references(sentence)) else 0.0)
+                 + (0.5 if opens_list else 0.0) - (0.3 if fragment else 0.0)
                  + (1.0 if favour and favour.search(sentence) else 0.0)
                  - (0.0 if informative(sentence) else 100.0)
                  - len(sentence) / 2000 - max(0, len(sentence) - _limit(sentence)) / 150)
         if score > best_score:
             best, best_score = sentence, score
+    if require and best is None:
+        return "", float("-inf")
     quote = best or passage.text.strip()
     if quote.endswith((":", ",")) or re.search(r"\b(die|der|das|dass|wenn|sind|ist)$", quote):
-        return _with_following_list(passage.text, quote)
+        return _with_following_list(passage.text, quote), best_score
     if len(quote) > 3 * MAX_QUOTE_CHARS:
         # Only a very long sentence is shortened, and then at a clause boundary ("; "), never inside a clause.
         cut = quote.rfind("; ", 0, 3 * MAX_QUOTE_CHARS)
         quote = quote[: cut + 1] if cut > 40 else quote
-    return quote
+    return quote, best_score
+
+
+# A list item that goes on with the sentence before it ("… nach Fertigstellung\na) bei Baumaßnahmen …").
+_FRAGMENT_ITEM = re.compile(r"[a-z]{1,2}\)[ \t]{1,5}[a-zäöüß]")
+# A sentence that goes on from the one before it: it opens with a word pointing back ("Es greift …", "Dies gilt …"),
+# has one early on ("Der Landkreis sollte dabei …", "Als einer der ersten Landkreise … setzt er damit …"), or refers to
+# the sentence before by number ("… genügt … das Übersteigen gemäß Satz 1 um mindestens 25 Prozent").
+_POINTS_BACK = re.compile(r"(?:Es|Er|Sie|Dies|Diese[mnrs]?|Das gilt|Gleiches|Dasselbe|Dabei|Damit|Dazu|Dafür|Hierzu|"
+                          r"Hierbei|Hierfür|Darüber hinaus|Abweichend|Ausgenommen)\b")
+_POINTS_BACK_EARLY = re.compile(r"(?<!, )\b(?:dabei|damit|dafür|hierzu|hierbei|hierfür|dazu|davon)\b")
+_REFERS_TO_SENTENCE = re.compile(r"\bSatz\s{1,3}\d\b")
+_NEW_PARAGRAPH = re.compile(r"\(\d{1,2}[a-z]?\)|[•\-−–]\s|[a-z]{1,2}\)\s|\d{1,2}\.\s|#")
+
+
+def continuation(passage_text: str, quote: str) -> str:
+    """The sentence right after `quote` in the same paragraph when it goes on from it (it points back to it, or
+    refers to it by number), else "". A sentence cut from its continuation often echoes the question and leaves the
+    answer out: "Gleichzeitig ist das IREK eng mit … Strategien verzahnt." without "Es greift die Ziele … der
+    LEADER-Entwicklungskonzepte … sowie der Innovationsstrategie RIS3 Niedersachsen auf …"."""
+    start = passage_text.find(quote)
+    if start < 0:
+        return ""
+    end = start + len(quote)
+    rest = passage_text[end:]
+    gap = len(rest) - len(rest.lstrip())
+    if "\n\n" in rest[:gap] or not rest.strip():
+        return ""  # the paragraph ends here
+    following = split_sentences(rest)
+    if not following:
+        return ""
+    nxt = following[0]
+    if _NEW_PARAGRAPH.match(nxt) or not nxt.endswith((".", "!", "?")):
+        return ""  # a new numbered paragraph or list item, or a heading
+    if _POINTS_BACK.match(nxt) or _POINTS_BACK_EARLY.search(nxt[:80]) or _REFERS_TO_SENTENCE.search(nxt):
+        return nxt
+    return ""
+
+
+def with_continuation(passage_text: str, quote: str, limit: int = MAX_QUOTE_CHARS + 200) -> str:
+    """`quote` and the sentence that goes on from it, verbatim as they stand in the passage, while within `limit`."""
+    nxt = continuation(passage_text, quote)
+    if not nxt:
+        return quote
+    start = passage_text.find(quote)
+    end = passage_text.find(nxt, start + len(quote)) + len(nxt)
+    joined = passage_text[start:end]
+    return joined if len(joined) <= limit else quote
 
 
 # A numbered heading: "8. Verteilung der Bundesmittel auf die Länder", "3.2.1.8 Bindungsfrist" (one short line, no
 # final punctuation).
-_NUMBERED_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}\.?[ \t]{1,5}[A-ZÄÖÜ][^\n.!?:;]{0,100}$")
+_NUMBERED_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}\.?[ \t]{1,5}[A-ZÄÖÜ][^\n.!?:;]{0,220}$")
 # Section numbers and references are no figure a question asks for ("gemäß Nummer 3.2.2.1").
 _REFERENCE = re.compile(r"(?:Nummer|Nr\.|Artikel|Art\.|Absatz|Abs\.|Anhang|Fußnote)\s{0,3}\d{1,4}(?:\.\d{1,2}){0,4}[a-z]?"
                         r"|(?<![\d.])\d{1,2}(?:\.\d{1,2}){2,3}(?![\d.])")

@@ -12,11 +12,13 @@ from assistant.answer.extractive import compose_extractive
 from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer
+from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import ConditionAssessment, FundingAssessment, PathAssessment
 from assistant.goals.matching import GoalMatch, GoalRef
 from assistant.retrieval.retriever import SearchHit
+from assistant.text.figures import untraceable
 
 REVITALISE = irek_goal_passage("irek-0031", "3.1.1", "Gewerbeflächen revitalisieren",
                                "3.1.1 Gewerbeflächen revitalisieren\nBrachflächen sollen wieder für Betriebe nutzbar werden.")
@@ -363,3 +365,122 @@ def test_a_rate_raised_for_kmu_is_written_as_its_base_rate_plus_points_each_cite
     assert "für ein kleines Unternehmen bis zu 30 Prozent zuzüglich 20 Prozentpunkte [1] [2]" in answer.summary
     assert "50 Prozent" not in answer.summary, "no sum that no quote holds"
     assert_citation_rules(answer)
+
+
+VERZAHNT = grw_passage("grw-0200", "1.1", "Verankerung",
+                       "Gleichzeitig ist die GRW eng mit bestehenden regionalen, landes- und europapolitischen Strategien "
+                       "verzahnt. Es greift die Ziele und Inhalte unter anderem der Zukunftsregion, der "
+                       "LEADER-Entwicklungskonzepte, der Regionalstrategie „Nordwesten.Stark.Klimaneutral“ sowie der "
+                       "Innovationsstrategie RIS3 Niedersachsen auf und führt sie in einem integrierten Gesamtansatz "
+                       "zusammen, sodass Doppelstrukturen vermieden und Planungsebenen aufeinander abgestimmt werden.",
+                       page=5)
+VORAN = grw_passage("grw-0201", "1.2", "Vorwort",
+                    "Der Landkreis geht mit diesem Konzept voran. Als einer der ersten Landkreise in Niedersachsen "
+                    "setzt er damit einen Maßstab.", page=5)
+RESEARCH = grw_passage("grw-0202", "7.1.1.4", "Angewandte Forschung und Entwicklung",
+                       "(1) Die GRW kann sich an der Förderung betrieblicher Vorhaben der Forschung und Entwicklung "
+                       "beteiligen.\n(2) Die aus GRW-Mitteln finanzierte Beteiligung kann bis zu 1 Million Euro pro "
+                       "Förderfall betragen.", page=40)
+ADVICE = grw_passage("grw-0203", "7.1.1.1", "Beratung",
+                     "(2) Die aus GRW-Mitteln finanzierte Beteiligung kann bis zu 100.000 Euro pro Förderfall betragen.",
+                     page=39)
+PASSAGES += [VERZAHNT, VORAN, RESEARCH, ADVICE]
+
+
+def test_the_sentence_that_goes_on_from_the_lead_quote_is_quoted_with_it_or_right_after_it():
+    short = compose_extractive(fact("Ist der Landkreis der erste mit so einem Konzept?", [(VORAN, 1.0)]), PASSAGES)
+    assert short.summary.endswith("„Der Landkreis geht mit diesem Konzept voran. Als einer der ersten Landkreise in "
+                                  "Niedersachsen setzt er damit einen Maßstab.“ [1]"), "both fit the bottom line"
+    assert_citation_rules(short)
+    long = compose_extractive(fact("Mit welchen Strategien ist die GRW verzahnt?", [(VERZAHNT, 1.0), (START, 0.5)]),
+                              PASSAGES)
+    first, second = long.answer.split("\n\n")[:2]
+    assert "verzahnt.“ [1]" in first and "RIS3" not in first, "too long for the bottom line together"
+    assert second.startswith("Außerdem (GRW-Koordinierungsrahmen, Nr. 1.1, S. 5): „Es greift") and "RIS3" in second
+    assert_citation_rules(long)
+
+
+def test_the_amount_asked_for_comes_from_the_best_passage_before_an_amount_of_another_passage():
+    found = fact("Wie hoch ist die GRW-Beteiligung bei Forschung und Entwicklung?", [(RESEARCH, 1.0), (ADVICE, 0.9)])
+    found.intent = "amount"
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.citations[0].quote.endswith("bis zu 1 Million Euro pro Förderfall betragen.")
+    assert "1 Million Euro" in answer.summary
+    assert_citation_rules(answer)
+
+
+INTRODUCTION = grw_passage("grw-0204", "", "Einleitung",
+                           "Leitgedanke der Gemeinschaftsaufgabe (GRW) ist es, die wirtschaftlichen Entwicklungspotenziale "
+                           "von strukturschwachen Regionen zu stärken.", page=1)
+SMALL_FIRMS = grw_passage("grw-0205", "2.1.5", "Kleine und mittlere Unternehmen, Großunternehmen",
+                          "(2) Kleine Unternehmen sind Unternehmen, die\na) weniger als 50 Personen beschäftigen und\nb) "
+                          "einen Jahresumsatz von höchstens 10 Millionen Euro haben.", page=7)
+PASSAGES += [INTRODUCTION, SMALL_FIRMS]
+
+
+def test_a_passage_whose_heading_names_the_question_leads_over_a_first_hit_that_names_nothing_of_it():
+    answer = compose_extractive(fact("Was ist nach GRW ein kleines Unternehmen?",
+                                     [(INTRODUCTION, 1.0), (START, 0.9), (SMALL_FIRMS, 0.8)]), PASSAGES)
+    assert answer.citations[0].quote.startswith("(2) Kleine Unternehmen sind Unternehmen") and "50 Personen" in \
+        answer.summary
+    # a first hit that names a word of the question in its heading keeps its place
+    kept = compose_extractive(fact("Was gilt als Beginn des Vorhabens für kleine Unternehmen?",
+                                   [(START, 1.0), (SMALL_FIRMS, 0.8)]), PASSAGES)
+    assert kept.citations[0].chunk_id == START.chunk_id
+    assert_citation_rules(answer)
+
+
+AREAS = grw_passage("grw-0300", "Anhang 5", "Regionalfördergebiet",
+                    "Niedersachsen: Cuxhaven, Landkreis; Art des Fördergebiets: C; Maximaler Fördersatz 01.01.22 bis "
+                    "31.12.27 (kleine/mittlere/große Unternehmen): 35/25/15 Prozent\n\nNiedersachsen: Osnabrück, "
+                    "Landkreis; Art des Fördergebiets: D; Maximaler Fördersatz 01.01.22 bis 31.12.27 "
+                    "(kleine/mittlere/große Unternehmen): 20/10 Prozent/De-minimis-Höchstbetrag", page=91)
+PASSAGES += [AREAS]
+
+
+def test_a_question_of_the_rate_in_another_district_leads_with_that_districts_row_of_the_list_of_areas():
+    found = fact("und für ein Unternehmen in Cuxhaven?", [(SMALL_RATE, 1.0)])
+    found.intent, found.profile = "amount", ProjectProfile(company_size="small")
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.summary.startswith("Für Cuxhaven gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): "
+                                     "„Niedersachsen: Cuxhaven, Landkreis; Art des Fördergebiets: C;")
+    assert answer.summary.endswith("Für ein kleines Unternehmen dort sind das bis zu 35 Prozent [1].")
+    assert answer.citations[0].chunk_id == AREAS.chunk_id
+    assert not untraceable(answer.answer, {c.n: c.quote for c in answer.citations})
+    assert_citation_rules(answer)
+
+
+def test_a_place_the_grw_text_does_not_name_gets_no_rate_and_the_osnabrueck_row_is_quoted():
+    found = fact("Wir sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?", [(SMALL_RATE, 1.0)])
+    answer = compose_extractive(found, PASSAGES)
+    assert answer.summary.startswith("Für Meppen (Emsland) nennt die Liste der Fördergebiete des Koordinierungsrahmens "
+                                     "(Anhang 5) keine Zeile;")
+    assert "Niedersachsen: Osnabrück, Landkreis" in answer.citations[0].quote
+    assert_citation_rules(answer)
+
+
+def test_another_district_named_in_a_question_that_asks_no_rate_changes_nothing():
+    answer = compose_extractive(fact("Wann darf in Cuxhaven mit dem Vorhaben begonnen werden?", [(START, 1.0)]),
+                                PASSAGES)
+    assert answer.citations[0].chunk_id == START.chunk_id and "Anhang 5" not in answer.summary
+
+
+REGIONS = Passage("leader-0001", "leader-os", "LEADER Landkreis Osnabrück",
+                  "## Die fünf LEADER-Regionen\n\nNördliches Osnabrücker Land (NOL): Samtgemeinde Artland und Stadt "
+                  "Bramsche.\n\nHufeisen: Belm, Bissendorf und Wallenhorst.\n\nWittlager Land: Bad Essen, Bohmte und "
+                  "Ostercappeln.\n\nMelle: Die Stadt Melle bildet eine eigene LEADER-Region.", 0, 200, None, None, "",
+                  "Die fünf LEADER-Regionen", kind="summary")
+PASSAGES += [REGIONS]
+
+
+def test_a_question_for_a_list_is_answered_with_the_entries_of_a_passage_that_lists_them():
+    answer = compose_extractive(fact("Welche LEADER-Regionen gibt es im Landkreis?", [(START, 1.0), (REGIONS, 0.9)]),
+                                PASSAGES)
+    assert answer.summary == ("LEADER Landkreis Osnabrück, „Die fünf LEADER-Regionen“: Nördliches Osnabrücker Land "
+                              "(NOL), Hufeisen, Wittlager Land und Melle [1].")
+    assert answer.citations[0].quote.startswith("Nördliches Osnabrücker Land (NOL):")
+    assert answer.citations[0].quote.endswith("bildet eine eigene LEADER-Region.")
+    assert_citation_rules(answer)
+    # a question that asks for no list, or a heading that names nothing asked, keeps the answering sentence
+    assert "Wittlager Land und Melle" not in compose_extractive(
+        fact("Wann darf mit dem Vorhaben begonnen werden?", [(REGIONS, 1.0), (START, 0.9)]), PASSAGES).summary

@@ -10,7 +10,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from assistant.answer.intent import INTENTS, ROUTER_FILE, IntentRouter, LearnedIntent, load_examples
+from assistant.answer.intent import INTENTS, ROUTER_FILE, IntentRouter, IntentRules, LearnedIntent, load_examples
 from assistant.core.paths import TunedValuesMissing
 
 
@@ -90,3 +90,27 @@ def test_one_pass_gives_the_answered_intent_and_the_refusal_odds():
     assert intent == router.classify(vector, answered=True) == "irek"
     assert odds == pytest.approx(float(toy().probabilities(vector)[2])) and odds > 0.5
     assert IntentRouter(None).judge(vector) == ("project", 0.0)
+
+
+def test_a_wording_rule_decides_an_answered_question_before_the_learned_layer():
+    router = IntentRouter(toy())
+    amount = np.array([1.0, 0.0])  # the learned layer says amount
+    assert router.judge(amount, "Autohaus, 35 MA, neuer Showroom für 2,5 Mio. Ist das GRW förderfähig?")[0] == "eligibility"
+    assert router.judge(amount, "Wir haben eine Projektidee. Wie geht es jetzt weiter")[0] == "procedure"
+    assert router.judge(amount, "Wer kann Träger einer Infrastrukturmaßnahme sein?")[0] == "rule"
+    assert router.judge(amount, "Wie hoch ist der Fördersatz?")[0] == "amount", "no rule: the learned layer decides"
+    # a question the learned layer takes for one outside the task keeps its odds; the rule names no refusal
+    refusal = np.array([-1.0, 0.0])
+    intent, odds = router.judge(refusal, "Ist ein Kindergeld förderfähig?")
+    assert intent == "eligibility" and odds > 0.9
+    assert router.classify(refusal, "Ist ein Kindergeld förderfähig?") == "refusal"
+    assert router.classify(refusal, "Ist ein Kindergeld förderfähig?", answered=True) == "eligibility"
+
+
+def test_each_wording_rule_agrees_with_the_curated_examples_it_meets():
+    """The rules' evidence: at least nine in ten of the blind-written examples each rule meets carry its intent."""
+    rules = IntentRules.load()
+    examples = load_examples()
+    for rule in rules.rules:
+        met = [intent for text, intent in examples if IntentRules(rules=[rule]).intent_of(text)]
+        assert met and sum(intent == rule.intent for intent in met) >= 0.9 * len(met), (rule.pattern, Counter(met))

@@ -357,6 +357,11 @@ def test_steering_attempts_are_refused(pipeline_without_index, question):
     ("Welche Anweisungen gibt der Koordinierungsrahmen zur Antragstellung vor Beginn?", "grw"),
     ("Wer übernimmt die Rolle des Trägers bei einem neuen Gewerbegebiet?", "grw"),
     ("Wer stellt den Bewilligungsbescheid aus, die NBank oder der Landkreis?", None),
+    # a trade of the sector lexicon or a rate with a topic word, though the scores stay low
+    ("Unsere Pension in Bad Laer steckt in der Krise – wie lässt sich der Betrieb sichern?", "irek"),
+    ("Unsere Firma sitzt in Leer in Ostfriesland. Gelten dort auch 20 Prozent?", "grw"),
+    # a trade and a kind of project, without a word of funding
+    ("Wir haben ein Restaurant und wollen die Küche erweitern. Passt das?", "grw"),
 ])
 def test_questions_the_corpus_answers_are_not_refused(ask, passages, question, document):
     data = ask(question)
@@ -511,3 +516,36 @@ def test_question_for_an_amount_quotes_a_sentence_that_states_one(ask, passages)
     assert "75 Prozent" in data["answer"] and "500.000 Euro" in data["answer"]
     quoted = [c for c in data["citations"] if "500.000 Euro" in c["quote"]]
     assert quoted and quoted[0]["section"].startswith("3.4.2 ")
+
+
+def test_the_rate_asked_for_another_district_is_its_row_of_the_list_of_areas(ask, passages):
+    data = ask("Welcher Fördersatz gilt im Landkreis Friesland für mittlere Unternehmen?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Für Friesland gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5)")
+    assert "35/25/15 Prozent" in data["summary"] and data["citations"][0]["section"].startswith("Anhang 5")
+
+
+@pytest.mark.parametrize("question, not_open", [
+    ("Unsere Gemeinde fragt: Sind gebrauchte Maschinen bei der GRW förderfähig?", "grw-gewerbe"),
+    ("Ein Heimatverein will ein Museum einrichten. Passt das zur GRW?", "grw-innovation"),
+])
+def test_a_question_of_fact_offers_no_path_the_asker_cannot_apply_on(ask, passages, question, not_open):
+    data = ask(question)
+    check_contract(data, passages)
+    assert not [p for p in data["funding_paths"] if p["id"].startswith(not_open) and not p.get("blocked")]
+
+
+def test_a_question_naming_only_the_programme_gets_the_verdict_on_the_askers_project(ask, passages):
+    data = ask("Die Gemeinde will Breitband für alle Haushalte ausbauen – GRW?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig: "
+                                      "Breitband- und Glasfaserausbau")
+
+
+def test_a_follow_up_naming_a_kind_of_project_is_read_with_the_trade_of_the_conversation(ask, passages):
+    history = [{"role": "user", "content": "Wir haben ein Restaurant in Bad Iburg mit 12 Leuten und wollen umbauen."},
+               {"role": "assistant", "content": "Gastronomie steht auf der Liste nicht förderfähiger Wirtschaftszweige."}]
+    data = ask("Wir wollen die Küche erweitern, passt das?", history)
+    check_contract(data, passages)
+    assert data["abstained"] is False
+    assert ask("Und welches Rezept passt dazu?", history)["abstained"] is True

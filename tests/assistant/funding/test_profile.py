@@ -270,6 +270,9 @@ def test_municipalities(text, towns):
     ("Wir möchten ein Netzwerk der Gesundheitswirtschaft gründen.", "cooperation_network"),
     ("Wir möchten Beschäftigte in KI-Werkzeugen schulen.", "training"),
     ("Wir wollen zum ersten Mal eine Hochschulabsolventin einstellen.", "first_hire"),
+    ("Wir wollen erstmals einen Verfahrenstechniker mit Bachelor einstellen.", "first_hire"),
+    ("Wir möchten eine Ingenieurin mit Master anstellen.", "first_hire"),
+    ("Einstellung einer Fachkraft mit Abschluss der Berufsakademie", "first_hire"),
     ("Photovoltaik für den eigenen Strombedarf unseres Betriebs", "renewable_self_supply"),
     ("Neue Rad- und Wanderwege für Touristen", "tourism_infrastructure"),
     ("Unser Landhotel soll erweitert werden.", "business_investment"),
@@ -288,6 +291,11 @@ def test_municipalities(text, towns):
 ])
 def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
+
+
+def test_hiring_without_a_degree_or_a_first_hire_is_no_first_hire():
+    assert "first_hire" not in read_profile("Wir wollen zwei Gesellen einstellen.").project_types
+    assert "first_hire" not in read_profile("Unser Master-Plan: eine neue Halle bauen.").project_types
 
 
 def test_a_rate_is_no_replacement():
@@ -464,3 +472,10 @@ def test_turnover_and_balance_sheet_both_over_the_limit_make_the_next_size(text,
 ])
 def test_an_undertaking_in_difficulty_is_read(text, difficulty):
     assert read_profile(text).in_difficulty is difficulty
+
+
+@pytest.mark.parametrize("text", ["Der Tennisclub will ein neues Clubhaus bauen.", "Der FC Bohmte will einen Kunstrasenplatz.",
+                                  "Unser Segelclub braucht einen neuen Steg."])
+def test_a_sports_club_is_an_association_of_wz_93_12(text):
+    profile = read_profile(text)
+    assert (profile.applicant_type, profile.wz_code) == ("association", "93.12")

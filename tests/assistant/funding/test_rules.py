@@ -637,3 +637,22 @@ def test_a_rate_raised_for_kmu_keeps_its_base_rate_and_the_rule_of_the_raise():
     # The KMU programmes have no raise: nothing of the kind is set there.
     assert _path(assess(read_profile("Maschinenbauer, 30 Mitarbeiter, neue Halle."), None, FundingKnowledge.load()),
                  "grw-gewerbe").applicant_base_rate is None
+
+
+def test_a_study_for_a_site_is_funded_as_planning_not_as_the_site():
+    knowledge = FundingKnowledge.load()
+    study = read_profile("Die Samtgemeinde will eine Machbarkeitsstudie für ein neues Gewerbegebiet beauftragen.")
+    assert {"planning", "industrial_site"} <= set(study.project_types)
+    infrastructure = _path(assess(study, [], knowledge), "grw-infrastruktur")
+    assert infrastructure.id == "grw-infrastruktur/planung" and "75" in infrastructure.max_rate
+    site = read_profile("Die Samtgemeinde will ein neues Gewerbegebiet erschließen.")
+    assert _path(assess(site, [], knowledge), "grw-infrastruktur").id == "grw-infrastruktur/gewerbegelaende"
+
+
+def test_what_the_rules_do_not_fund_at_all_is_the_first_reason_whoever_asks():
+    knowledge = FundingKnowledge.load()
+    for text in ("Die Gemeinde will Glasfaser für alle Haushalte verlegen.",
+                 "Ein Unternehmen will Glasfaser für alle Haushalte verlegen."):
+        profile = read_profile(text)
+        infrastructure = _path(assess(profile, [], knowledge), "grw-infrastruktur")
+        assert infrastructure.blocked and infrastructure.reasons[0].startswith("Breitband- und Glasfaserausbau"), text

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.text.citations import (
-    AMOUNT, DURATION, FIGURE, Citation, CitationList, best_sentence, find_verbatim, german_citation, split_sentences,
+    AMOUNT, DURATION, FIGURE, Citation, CitationList, best_sentence, continuation, find_verbatim, german_citation,
+    split_sentences, with_continuation,
 )
 from assistant.core.model import Passage
 
@@ -152,6 +153,52 @@ def test_a_lead_ending_in_a_colon_is_quoted_with_the_rows_of_its_classification_
     assert quote == text
 
 
+def test_a_lead_that_opens_a_list_wins_over_a_sentence_with_the_same_words_and_is_quoted_with_its_list():
+    text = ("(1) Bund und Länder verfolgen mit der GRW in den strukturschwachen Regionen drei Hauptziele:\n"
+            "− Beschäftigung und Einkommen sichern und schaffen;\n− Standortnachteile ausgleichen;\n"
+            "− Transformationsprozesse beschleunigen.\n"
+            "(2) Jedes geförderte Vorhaben der GRW muss die auf die Hauptziele bezogenen Voraussetzungen erfüllen.")
+    quote = best_sentence(_passage(text, section_number="1.1", section_title="Ziele"), "Hauptziele der GRW?")
+    assert quote.startswith("(1) Bund und Länder") and "Standortnachteile ausgleichen" in quote and quote in text
+
+
+def test_a_span_of_time_is_required_from_the_passage_and_a_sentence_fragment_loses_to_the_whole_sentence():
+    passage = _passage(BINDING, section_number="3.2.1.8", section_title="Bindungsfrist")
+    # the query shares no stem with the sentence ("Bindung" / "gebunden"), but names what the title is about
+    quote = best_sentence(passage, "und wie lange gilt die Bindung dann?", prefer=DURATION, require=DURATION)
+    assert quote.startswith("Träger und ggf. Betreiber") and "15 Jahren" in quote
+    assert best_sentence(passage, "Wie hoch ist der Zuschuss?", require=AMOUNT) == ""  # no amount stands in it
+    assert best_sentence(_passage("Die Frist beträgt 15 Jahre.", section_title="Sonstiges"), "Was gilt für Hotels?",
+                         require=DURATION) == "", "a figure about nothing asked is no answer"
+
+
+def test_amounts_in_millions_are_amounts():
+    assert AMOUNT.search("kann bis zu 1 Million Euro pro Förderfall betragen")
+    assert AMOUNT.search("höchstens 43 Millionen Euro") and AMOUNT.search("bis 1,5 Mio. € je Vorhaben")
+    assert not AMOUNT.search("1 Million Einwohner")
+
+
+def test_the_sentence_that_goes_on_from_a_quote_is_found_in_its_paragraph_only():
+    text = ("Gleichzeitig ist das IREK eng mit bestehenden Strategien verzahnt. Es greift die Ziele der "
+            "LEADER-Entwicklungskonzepte und der Innovationsstrategie RIS3 auf. Doppelstrukturen werden vermieden.\n\n"
+            "Der Landkreis geht voran. Als einer der ersten Landkreise setzt er damit einen Maßstab.\n\n"
+            "Der Investitionsbetrag übersteigt die Abschreibungen um mindestens 50 Prozent. Für kleine Unternehmen "
+            "genügt das Übersteigen gemäß Satz 1 um mindestens 25 Prozent.\n\n"
+            "Die Frist beträgt drei Jahre.\n\nEs folgt ein neuer Absatz.\n"
+            "(1) Der Antrag ist schriftlich zu stellen.\n(2) Er ist bei der NBank einzureichen.")
+    assert "RIS3" in continuation(text, "Gleichzeitig ist das IREK eng mit bestehenden Strategien verzahnt.")
+    assert continuation(text, "Es greift die Ziele der LEADER-Entwicklungskonzepte und der Innovationsstrategie "
+                              "RIS3 auf.") == "", "a sentence that points back to nothing stays apart"
+    assert continuation(text, "Der Landkreis geht voran.").startswith("Als einer der ersten")
+    assert "25 Prozent" in continuation(text, "Der Investitionsbetrag übersteigt die Abschreibungen um mindestens 50 "
+                                              "Prozent.")
+    assert continuation(text, "Die Frist beträgt drei Jahre.") == "", "not across a paragraph"
+    assert continuation(text, "(1) Der Antrag ist schriftlich zu stellen.") == "", "not into the next numbered paragraph"
+    joined = with_continuation(text, "Der Landkreis geht voran.")
+    assert joined == "Der Landkreis geht voran. Als einer der ersten Landkreise setzt er damit einen Maßstab."
+    assert with_continuation(text, "Der Landkreis geht voran.", limit=40) == "Der Landkreis geht voran."
+
+
 def test_a_numbered_heading_is_never_the_quote():
     text = "8. Verteilung der Bundesmittel auf die Länder\nLand: Niedersachsen; Mittelquote (in Prozent): 6,08"
     quote = best_sentence(_passage(text, section_number="8.1", section_title="Mittel"),
@@ -236,3 +283,13 @@ def test_page_of_a_quote_on_the_second_page_of_a_passage(prepared_snapshot):
                 checked += 1
                 break
     assert checked
+
+
+def test_a_row_of_the_classification_list_and_a_long_numbered_heading_are_no_quote_on_their_own():
+    text = ("7. Beteiligung mit GRW-Mitteln an Ländermaßnahmen zur Stärkung der Wettbewerbsfähigkeit und Innovationskraft "
+            "einschließlich Digitalisierung und ökologische Nachhaltigkeit sowie Bürgschaften\n"
+            "L Erbringung von Finanz- und Versicherungsdienstleistungen M Grundstücks- und Wohnungswesen\n"
+            "Die Länder können Fachprogramme zur Stärkung der Innovationskraft von KMU mit GRW-Mitteln verstärken.")
+    quote = best_sentence(_passage(text, section_number="7.1.1", section_title="Voraussetzungen"),
+                          "Beteiligung der GRW an Ländermaßnahmen für Finanz- und Versicherungsdienstleistungen von KMU")
+    assert quote.startswith("Die Länder können Fachprogramme")
