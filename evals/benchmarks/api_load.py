@@ -230,7 +230,8 @@ async def load(url: str, endpoint: str, users: int, seconds: float, pool: list[s
                         response = await client.post("/api/ask", json={"question": question})
                     kind = "" if response.status_code == 200 else str(response.status_code)
                 except httpx.HTTPError as error:
-                    kind = type(error).__name__
+                    cause = error.__cause__ or error.__context__  # the transport's own error: reset, EOF, timeout
+                    kind = type(error).__name__ + (f" ({type(cause).__name__}: {cause})"[:90] if cause else "")
                 result.latencies.append(time.perf_counter() - started)
                 if kind:
                     result.errors += 1
