@@ -49,8 +49,11 @@ def bind_reuse_port(host: str, port: int) -> socket.socket:
 def _worker(host: str, port: int) -> None:  # pragma: no cover - runs in the child process
     import uvicorn
 
+    from assistant.core.settings import get_settings
+
     sock = bind_reuse_port(host, port)
-    config = uvicorn.Config(APP, factory=True, host=host, port=port, log_level="info")
+    config = uvicorn.Config(APP, factory=True, host=host, port=port, log_level="info",
+                            timeout_keep_alive=get_settings().api_keep_alive_s)
     uvicorn.Server(config).run(sockets=[sock])
 
 

@@ -232,12 +232,14 @@ def serve(
 
         if reuse_port_supported():  # one socket per worker: the kernel spreads the connections evenly
             raise typer.Exit(serve_workers(host, port, workers))
-        uvicorn.run(APP, factory=True, host=host, port=port, workers=workers, log_level="info")
+        uvicorn.run(APP, factory=True, host=host, port=port, workers=workers, log_level="info",
+                    timeout_keep_alive=settings.api_keep_alive_s)
         return
     _preload_embedder(settings)  # overlaps importing PyTorch and loading the model with importing the app
     from assistant.api import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info",
+                timeout_keep_alive=settings.api_keep_alive_s)
 
 
 def _preload_embedder(settings: Settings) -> None:

@@ -98,6 +98,11 @@ class Settings(BaseSettings):
     )
     api_host: str = Field(default="127.0.0.1", description="Default host of `irek serve`.")
     api_port: int = Field(default=8000, ge=1, le=65535, description="Default port of `irek serve`.")
+    api_keep_alive_s: int = Field(
+        default=75, ge=1, le=3600,
+        description="Seconds an idle kept-alive connection stays open (uvicorn's own default is 5). Longer than the "
+        "keep-alive of a client's or proxy's pool, so that they never send on a connection the server is closing.",
+    )
 
     # -- limits and protection of the HTTP API (assistant/api/limits.py; docs/operations.md "Grenzen") ---------------
     admin_token: SecretStr | None = Field(
