@@ -52,6 +52,7 @@ class ApiState:
     feedback: FeedbackStore | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)  # one reload at a time
     _count_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _lease_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _in_flight: Counter = field(default_factory=Counter, repr=False)  # build path -> requests using it
     _neighbours: dict[Path, dict[str, tuple[str | None, str | None]]] = field(default_factory=dict, repr=False)
     _failed_target: Path | None = field(default=None, repr=False)  # a build that could not be opened (not retried)
@@ -140,14 +141,18 @@ class ApiState:
                 self._write_lease()  # the old build is free for the ingest's clean-up
 
     def _write_lease(self) -> None:
-        with self._count_lock:
-            paths = set(self._in_flight)
-        if self.pipeline is not None:
-            paths.add(self.pipeline.retriever.snapshot.path)
-        try:
-            write_lease(self.index_dir, [p.name for p in paths])
-        except OSError as error:  # a read-only index directory: nothing the ingest here could remove anyway
-            logger.warning("Lease nicht geschrieben: %s", error)
+        """One writer at a time, each reading the state when it writes: requests that end at once on several threads
+        (and the reload) would otherwise publish the builds they saw in any order, an older set last, and keep a build
+        the ingest may remove (a lost write was seen under load)."""
+        with self._lease_lock:
+            with self._count_lock:
+                paths = set(self._in_flight)
+            if self.pipeline is not None:
+                paths.add(self.pipeline.retriever.snapshot.path)
+            try:
+                write_lease(self.index_dir, [p.name for p in paths])
+            except OSError as error:  # a read-only index directory: nothing the ingest here could remove anyway
+                logger.warning("Lease nicht geschrieben: %s", error)
 
     def require(self) -> AnswerPipeline:
         pipeline = self.pipeline
