@@ -1,6 +1,7 @@
 """API load benchmark: starts a real server (`irek serve`, uvicorn) on 127.0.0.1 with 1 and with 2 worker
 processes and sends questions from concurrent simulated users (1, 10 and 50 by default), each user asking one
-question after the other for a fixed time. Prints requests per second, latency p50/p95/p99, errors (non-200 answers
+question after the other for a fixed time; the users are spread over load-generator processes of at most 25 users
+each (`--users-per-client`), since one Python process driving 50 users measured its own delays. Prints requests per second, latency p50/p95/p99, errors (non-200 answers
 and transport failures), the CPU time per request of the server's processes and of the load generator itself (on
 one machine they share the cores; on a machine shared with other work the server's CPU per request is the steadiest
 figure, where latencies and requests per second depend on the neighbours), the resident memory of the server's
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import multiprocessing
 import os
 import socket
 import re
@@ -211,7 +213,10 @@ class Result:
     wall: float = 0.0
 
 
-async def load(url: str, endpoint: str, users: int, seconds: float, pool: list[str]) -> Result:
+async def load(url: str, endpoint: str, users: int, seconds: float, pool: list[str], first: int = 0,
+               step: int | None = None) -> Result:
+    """`users` simulated users (numbered from `first`; user n asks questions n, n + step, ... of the pool)."""
+    step = step or users
     result = Result()
     deadline = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
@@ -221,7 +226,7 @@ async def load(url: str, endpoint: str, users: int, seconds: float, pool: list[s
             turn = number
             while time.perf_counter() < deadline:
                 question = pool[turn % len(pool)]
-                turn += users
+                turn += step
                 started = time.perf_counter()
                 try:
                     if endpoint == "search":
@@ -238,9 +243,37 @@ async def load(url: str, endpoint: str, users: int, seconds: float, pool: list[s
                     result.error_kinds[kind] += 1
 
         started = time.perf_counter()
-        await asyncio.gather(*(user(n) for n in range(users)))
+        await asyncio.gather(*(user(n) for n in range(first, first + users)))
         result.wall = time.perf_counter() - started
     return result
+
+
+def _client_part(url: str, endpoint: str, users: int, seconds: float, pool: list[str], first: int,
+                 step: int) -> tuple[Result, float]:
+    """One client process's share of the users; its result and the CPU seconds it used."""
+    started = time.process_time()
+    result = asyncio.run(load(url, endpoint, users, seconds, pool, first, step))
+    return result, time.process_time() - started
+
+
+def load_from_clients(url: str, endpoint: str, users: int, seconds: float, pool: list[str],
+                      clients: int) -> tuple[Result, float]:
+    """The users spread over `clients` load-generator processes (one Python process drives about 25 users before
+    its own CPU lengthens the latencies it measures: with two workers and 50 users from one process, p95 1.75 s; from
+    two, 0.55 s). Returns the merged result and the client processes' CPU seconds."""
+    if clients <= 1:
+        return _client_part(url, endpoint, users, seconds, pool, 0, users)
+    shares = [users // clients + (1 if i < users % clients else 0) for i in range(clients)]
+    firsts = [sum(shares[:i]) for i in range(clients)]
+    with multiprocessing.get_context("fork").Pool(clients) as processes:
+        parts = processes.starmap(_client_part, [(url, endpoint, share, seconds, pool, first, users)
+                                                 for share, first in zip(shares, firsts) if share])
+    merged = Result(wall=max(part.wall for part, _ in parts))
+    for part, _ in parts:
+        merged.latencies += part.latencies
+        merged.errors += part.errors
+        merged.error_kinds.update(part.error_kinds)
+    return merged, sum(cpu for _, cpu in parts)
 
 
 def main() -> None:
@@ -250,11 +283,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0, help="duration of each load level")
     parser.add_argument("--endpoint", choices=["ask", "search"], default="ask")
     parser.add_argument("--proxy", action="store_true", help="replicas behind nginx (deploy/nginx.conf)")
+    parser.add_argument("--users-per-client", type=int, default=25,
+                        help="simulated users per load-generator process (one Python process drives about 25)")
     args = parser.parse_args()
     pool = questions()
     kind = "replicas behind nginx" if args.proxy else "workers"
     print(f"{os.cpu_count()} CPUs; POST /api/{args.endpoint}; {len(pool)} questions of evals/sets/dev.yaml in turn; "
-          f"{args.seconds:.0f} s per level; {kind}")
+          f"{args.seconds:.0f} s per level; {kind}; up to {args.users_per_client} users per client process")
     print(f"{kind.split()[0]:>8} {'users':>5} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
           f"{'errors':>6} {'CPU ms/req server/client':>24} {'RSS MiB before/after':>21} "
           f"{'load avg (1 min) before/after':>30}")
@@ -266,13 +301,14 @@ def main() -> None:
             print(f"  ({workers} {kind.split()[0]} ready after {ready:.1f} s, {before:.0f} MiB)")
             asyncio.run(load(server.url, args.endpoint, 1, 2.0, pool))  # warm-up, not counted
             for users in args.users:
-                load_before, cpu_before, client_before = os.getloadavg()[0], server.cpu_seconds(), time.process_time()
-                result = asyncio.run(load(server.url, args.endpoint, users, args.seconds, pool))
+                load_before, cpu_before = os.getloadavg()[0], server.cpu_seconds()
+                clients = -(-users // max(args.users_per_client, 1))
+                result, client_seconds = load_from_clients(server.url, args.endpoint, users, args.seconds, pool, clients)
                 server.keep_log = server.keep_log or bool(result.errors)
                 ms = np.array(result.latencies) * 1000
                 after = server.rss_mib()
-                server_cpu, client_cpu = ((used - start) * 1000 / max(len(ms), 1) for used, start in
-                                          ((server.cpu_seconds(), cpu_before), (time.process_time(), client_before)))
+                server_cpu = (server.cpu_seconds() - cpu_before) * 1000 / max(len(ms), 1)
+                client_cpu = client_seconds * 1000 / max(len(ms), 1)
                 print(f"{workers:>8} {users:>5} {len(ms):>8} {len(ms) / result.wall:>7.1f} "
                       f"{np.percentile(ms, 50):>7.1f} {np.percentile(ms, 95):>7.1f} {np.percentile(ms, 99):>7.1f} "
                       f"{result.errors:>6} {server_cpu:>17.1f}/{client_cpu:<6.1f} {before:>10.0f}/{after:<10.0f} "
