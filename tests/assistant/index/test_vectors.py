@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import socket
 import subprocess
 import time
 import urllib.request
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers.servers import free_port, stop_process
 
 from assistant.embedding.embedders import create_embeddings
 from assistant.index.store import IndexSnapshot
@@ -125,18 +125,12 @@ def test_build_never_uses_the_default_embedding_function(small_settings, e5, no_
 
 # -- a real Chroma server -----------------------------------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory):
     if not CHROMA_BIN.exists():
         pytest.skip("chroma CLI not installed")
     data = tmp_path_factory.mktemp("chroma-server")
-    port = _free_port()
+    port = free_port()
     log = (data / "server.log").open("wb")
     env = dict(os.environ, ANONYMIZED_TELEMETRY="False")
     process = subprocess.Popen(
@@ -160,12 +154,7 @@ def chroma_server(tmp_path_factory):
             time.sleep(0.3)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+        stop_process(process)
         log.close()
 
 
