@@ -35,6 +35,8 @@ from assistant.text.analysis import stems
 logger = logging.getLogger("assistant.intent")
 
 INTENTS = ("project", "eligibility", "amount", "procedure", "rule", "irek", "refusal")
+# Questions of fact: their answer stands in a rulebook, not in a concept of goals (ScoreParts.of_fact).
+FACT_INTENTS = frozenset({"eligibility", "amount", "procedure", "rule"})
 EXAMPLES_FILE = KNOWLEDGE_DIR / "intent_examples.jsonl"
 ROUTER_FILE = TUNED_DIR / "intent_router.json"
 RULES_FILE = KNOWLEDGE_DIR / "intent_rules.yaml"

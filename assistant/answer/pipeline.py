@@ -24,7 +24,7 @@ from assistant.answer.extractive import compose_extractive
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
                                         without_steering)
-from assistant.answer.intent import IntentRouter
+from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
@@ -145,7 +145,8 @@ class AnswerPipeline:
         if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds,
                                                                         applicant_facts, applicant_project):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
-        hits = self.retriever.ranked(q.search_parts, k=6).hits
+        of_fact = q.intent in FACT_INTENTS and not q.structured
+        hits = self.retriever.ranked(q.search_parts.as_fact_question(of_fact), k=6).hits
         if guarantee:
             return Findings(q.text, q.search_text, "guarantee", hits, [], assess(q.profile, [], self.funding),
                             q.profile, intent="rule")

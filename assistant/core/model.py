@@ -29,6 +29,9 @@ class Source:
     # What a question calls the document ("GRW", "Koordinierungsrahmen"): a question that names it prefers its
     # passages (FusionWeights.document_bonus). Whole words, any case.
     names: tuple[str, ...] = ()
+    # False for a document that states no funding rules (the IREK, a concept of goals): a question of fact (intent
+    # rule, eligibility, amount or procedure) ranks its passages lower (FusionWeights.fact_share_ruleless).
+    states_rules: bool = True
 
     def is_keyword_only(self, section_number: str, section_title: str = "") -> bool:
         return _names_section(self.keyword_only_sections, section_number, section_title)

@@ -10,7 +10,7 @@ import json
 import re
 import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -66,6 +66,9 @@ class FusionWeights:
     # added for the passages of a document that the query names (Source.names: "GRW", "LEADER"), as a share of all
     # other weights together
     document_bonus: float = 0.0
+    # for a question of fact (ScoreParts.of_fact: rule, eligibility, amount, procedure), the share of their fused score
+    # that passages of documents stating no funding rules keep (Source.states_rules; 1.0 = no change)
+    fact_share_ruleless: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,9 @@ class Retriever:
             for doc, info in snapshot.manifest.get("documents", {}).items() if doc in self._documents
             for name in info.get("source", {}).get("names", [])
         ]
+        ruleless = {doc for doc, info in snapshot.manifest.get("documents", {}).items()
+                    if info.get("source", {}).get("states_rules", True) is False}
+        self._ruleless_rows = np.array([p.document in ruleless for p in self.passages], dtype=bool)
         self._dense_rows = np.array([p.dense for p in self.passages], dtype=bool)  # passages in the collection
         self._body_rows = np.array([not p.footnote for p in self.passages], dtype=bool)
         chroma = snapshot.manifest["chroma"]
@@ -311,7 +317,7 @@ class Retriever:
             query=query, vector=vector, keyword_raw_max=raw_max,
             words=views["words"], ngrams=views["ngrams"], dense=dense, exact=exact, acronyms=acronyms, allowed=allowed,
             register_words=register.get("words"), register_ngrams=register.get("ngrams"), register_dense=register_dense,
-            named_documents=named_documents,
+            named_documents=named_documents, ruleless=self._ruleless_rows,
             timings_ms={"keyword": (after_keyword - started) * 1000, "dense": (after_dense - after_keyword) * 1000,
                         "register": (after_register - after_dense) * 1000},
         )
@@ -375,6 +381,10 @@ class ScoreParts:
     register_ngrams: np.ndarray | None = None
     register_dense: np.ndarray | None = None
     named_documents: np.ndarray | None = None  # passages of the documents the query names
+    ruleless: np.ndarray | None = None  # passages of documents that state no funding rules (Source.states_rules)
+    # a question of fact (intent rule, eligibility, amount, procedure), set by the caller that knows the intent
+    # (`as_fact_question`); such a question ranks the passages of documents without rules lower
+    of_fact: bool = False
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def keyword(self, w: FusionWeights) -> np.ndarray:
@@ -403,8 +413,14 @@ class ScoreParts:
                  + w.exact_bonus * others * self.exact + w.acronym_bonus * self.acronyms)
         if w.document_bonus and self.named_documents is not None:
             fused = fused + w.document_bonus * others * self.named_documents
+        if self.of_fact and w.fact_share_ruleless != 1.0 and self.ruleless is not None:
+            fused = np.where(self.ruleless, fused * w.fact_share_ruleless, fused)
         fused[~self.allowed] = -np.inf
         return fused
+
+    def as_fact_question(self, of_fact: bool = True) -> "ScoreParts":
+        """The same signals, ranked as a question of fact (or not)."""
+        return self if of_fact == self.of_fact else replace(self, of_fact=of_fact)
 
 
 WEIGHTS_FILE = TUNED_DIR / "retrieval_weights.json"

@@ -4,8 +4,9 @@
 - BM25 alone (the passages' own words, stems and compound n-grams as weighted until 2026-11-28),
 - dense alone (e5-small),
 - the hybrid as it was until 2026-11-28 (dense 0.3, keyword 0.7, n-gram share 0.75; no register signal),
-- the hybrid as tuned now (assistant/tuned/retrieval_weights.json: with the section register as a signal of its own
-  and the bonus for the documents a question names),
+- the hybrid as tuned now (assistant/tuned/retrieval_weights.json: with the section register as a signal of its own,
+  the bonus for the documents a question names, and for a question of fact, as the answer pipeline's intent router
+  judges it, a lower rank for the IREK, which states no funding rules),
 - that hybrid with a second stage over its top 30: a logistic regression over the signals of each candidate,
   trained on the dev queries of all three sets only (a trial: not part of the retriever),
 
@@ -29,18 +30,17 @@ import time
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from assistant.answer.intent import IntentRouter
 from assistant.core.settings import get_settings
 from assistant.retrieval.retriever import FusionWeights, Retriever, ScoreParts
 from evals.benchmarks.retrieval_benchmark import REPEATS, WARM_UP
+from evals.benchmarks.tune_fusion import OUTSIDER_C_FILE, OUTSIDER_FILE, fact_aware
 from evals.retrieval_eval import (
-    QUERIES_FILE,
     LabelledQuery,
     is_relevant,
     load_queries,
     ranking_metrics,
 )
-
-OUTSIDER_FILE = QUERIES_FILE.parent / "outsider_grw.jsonl"
 
 # The fusion in use until 2026-11-28 (tuned on the team's dev queries, before the register was a signal of its own).
 BEFORE = FusionWeights(dense=0.3, keyword=0.7, ngram_share=0.75, exact_bonus=1.0, acronym_bonus=0.0)
@@ -77,8 +77,10 @@ def measure(retriever: Retriever) -> list[list[str]]:
         "team goal": [q for q in load_queries() if q.family == "goal"],
         "team GRW": [q for q in load_queries() if q.family == "grw"],
         "outsider GRW": load_queries(OUTSIDER_FILE),
+        "outsider GRW C": load_queries(OUTSIDER_C_FILE),
     }
     chosen = systems(retriever)
+    router = IntentRouter.load(retriever.embeddings.identity)
     for query in WARM_UP:
         retriever.search(query)
     parts: dict[str, ScoreParts] = {}
@@ -87,7 +89,7 @@ def measure(retriever: Retriever) -> list[list[str]]:
         runs = []
         for _ in range(REPEATS):  # every run computes afresh: the retriever keeps nothing between queries
             started = time.perf_counter()
-            parts[query.id] = retriever.score_parts(query.query)
+            parts[query.id] = fact_aware(retriever, router, query.query)
             retriever.ranked(parts[query.id], k=10)
             runs.append((time.perf_counter() - started) * 1000)
         latency[query.id] = statistics.median(runs)

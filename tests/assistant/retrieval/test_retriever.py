@@ -161,6 +161,24 @@ def test_a_document_named_in_the_question_is_recognised_by_its_names(retriever, 
     assert all(named[i] for i, p in enumerate(retriever.passages) if p.document in documents)
 
 
+def test_a_question_of_fact_ranks_the_concept_of_goals_lower(retriever):
+    """The IREK states no funding rules (sources.yaml: states_rules false): asked as a question of fact, whether a
+    hotel's extension gets a grant finds the KR's list of excluded sectors before the IREK's tourism goal; the same
+    words as a project description keep the goal first. Only the IREK's passages move, by the tuned share."""
+    query = "Bekommt ein Hotel mit Restaurant einen Zuschuss für den Anbau?"
+    parts = retriever.score_parts(query)
+    ruleless = {retriever.passages[i].document for i in np.flatnonzero(parts.ruleless)}
+    assert ruleless == {"irek"} and parts.ruleless.sum() == sum(p.document == "irek" for p in retriever.passages)
+    plain, fact = parts.fuse(retriever.weights), parts.as_fact_question().fuse(retriever.weights)
+    assert 0 < retriever.weights.fact_share_ruleless < 1
+    assert np.allclose(fact[parts.ruleless], plain[parts.ruleless] * retriever.weights.fact_share_ruleless)
+    assert np.array_equal(fact[~parts.ruleless], plain[~parts.ruleless])
+    as_project = retriever.ranked(parts, k=3).hits
+    as_fact = retriever.ranked(parts.as_fact_question(), k=3).hits
+    assert (as_project[0].passage.document, as_project[0].passage.goal_code) == ("irek", "4.3.3"), _describe(as_project)
+    assert (as_fact[0].passage.document, as_fact[0].passage.section_number) == ("grw", "2.7.1"), _describe(as_fact)
+
+
 def test_hits_are_ranked_by_descending_score(retriever):
     hits = _top(retriever, "Fördersatz für kleine Unternehmen", k=10)
     scores = [h.score for h in hits]
