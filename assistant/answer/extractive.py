@@ -92,6 +92,26 @@ def _resolve_source(source: Source, passages: list[Passage]) -> tuple[Passage, s
     return None
 
 
+# A stem of the question is telling when at most this share of the corpus's passages holds it ("Spedition",
+# "Softwareentwicklung"; not "GRW", "förderfähig", "Unternehmen").
+TELLING_SHARE = 0.02
+_STEM_COUNTS: dict[int, tuple[list[Passage], dict[str, int]]] = {}  # id(passages) -> (passages, stem -> passages)
+
+
+def _telling_stems(text: str, passages: list[Passage]) -> set[str]:
+    """The stems of `text` that few passages of the corpus hold (counted once per passage list)."""
+    cached = _STEM_COUNTS.get(id(passages))
+    if cached is None or cached[0] is not passages:
+        counts: dict[str, int] = {}
+        for passage in passages:
+            for stem in set(stems(passage.text)):
+                counts[stem] = counts.get(stem, 0) + 1
+        _STEM_COUNTS.clear()  # one corpus at a time (a new index replaces the old)
+        _STEM_COUNTS[id(passages)] = cached = (passages, counts)
+    limit = max(1, int(TELLING_SHARE * len(passages)))
+    return {s for s in stems(text) if cached[1].get(s, 0) <= limit}
+
+
 class _Writer:
     """Citations and the sources of one answer."""
 
@@ -326,18 +346,24 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     return summary, details, paths
 
 
-def _fact_quotes(found: Findings, w: _Writer) -> list[tuple[str, str]]:
+def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> list[tuple[str, str]]:
     """(citation label, quote with its number) of the best sentences of the best passages: the answering sentence of
     the first passage, and a second one from another passage when it adds something. A goal's title states no rule,
     amount or procedure: for a question that is not about the IREK, a sentence of the next passages leads; a question
-    for an amount or a span of time is led by the first sentence that states one."""
+    for an amount or a span of time is led by the first sentence that states one. After a verdict on the asker's
+    facts, which cites its own rule, a passage is quoted only where it holds a telling word of the question (the
+    trade, the object): "Ist eine Spedition förderfähig?" is answered by the list of excluded sectors, not followed by
+    whatever rule on research institutes the words "förderfähig" and "GRW" found."""
     wanted = _wanted_figure(found)
     careful = CarefulCases.load()
     asked_places = set(careful.places_named(found.search_text))
+    telling = _telling_stems(found.question, w.passages) if after_verdict else set()
     quoted = []
     for hit in found.hits[:4]:
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS:
             continue  # a summary's list of its sources
+        if after_verdict and not telling & set(stems(hit.passage.text)):
+            continue
         quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
         if set(careful.places_named(quote)) - asked_places:
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück
@@ -521,7 +547,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
     district = _other_district(found, w)
     listed = "" if district else _named_entries(found, w)
-    quotes = _fact_quotes(found, w)
+    # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
+    quotes = _fact_quotes(found, w, after_verdict=bool(verdict) and found.intent == "eligibility"
+                          and not district and not listed)
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
         summary = district or listed

@@ -40,6 +40,7 @@ from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, norm
 from assistant.text.citations import AMOUNT
 
 MAX_QUESTION_CHARS = 2000
+GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a binding commitment can ask
 
 # A question about funding for something the asker names ("Kann ein Hotel GRW-Förderung bekommen?", "Gemeinde will
 # Breitband ausbauen – GRW?").
@@ -148,8 +149,11 @@ class AnswerPipeline:
         of_fact = q.intent in FACT_INTENTS and not q.structured
         hits = self.retriever.ranked(q.search_parts.as_fact_question(of_fact), k=6).hits
         if guarantee:
+            # the kind of the question asked for certain: whether ("… dass wir gefördert werden"), how much ("… dass
+            # wir 20 % bekommen"), or the rule itself ("Haben wir einen Rechtsanspruch?")
+            intent = q.intent if q.intent in GUARANTEE_INTENTS else "eligibility"
             return Findings(q.text, q.search_text, "guarantee", hits, [], assess(q.profile, [], self.funding),
-                            q.profile, intent="rule")
+                            q.profile, intent=intent)
         if q.intent == "irek" and not q.structured:
             goal_list = find_list(q.text, self.goal_matcher, q.parts)
             if goal_list is None and is_follow_up(q.text, q.history):

@@ -231,11 +231,22 @@ class SectorException(Curated):
     def matches(self, text: str, named_codes: tuple[str, ...] = ()) -> bool:
         if any(wz_within(code, scope) for code in named_codes for scope in self.wz):
             return True
-        return re.search(self.pattern, text[:_PATTERN_TEXT_LIMIT], re.IGNORECASE) is not None
+        return affirmed(self.pattern, text)
 
 
 # Curated patterns are matched against at most this much text (they are plain alternations, so this bounds the time).
 _PATTERN_TEXT_LIMIT = 20_000
+# A word that denies what follows it within two words: "ohne Übernachtung", "keine eigenen Gästezimmer", "nicht
+# touristisch".
+_NEGATED = re.compile(r"\b(ohne|kein\w{0,2}|nicht|keinerlei)\s+(\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def affirmed(pattern: str, text: str) -> bool:
+    """Whether the text says what `pattern` finds, not merely its negation: "Restaurant ohne Übernachtung" does not
+    say that the restaurant offers lodging."""
+    text = text[:_PATTERN_TEXT_LIMIT]
+    return any(not _NEGATED.search(text[max(0, m.start() - 40):m.start()])
+               for m in re.finditer(pattern, text, re.IGNORECASE))
 
 
 class WzException(Curated):
@@ -254,7 +265,7 @@ class WzException(Curated):
     def holds(self, code: str, text: str) -> bool:
         if not any(wz_within(code, scope) for scope in self.wz):
             return False
-        return self.only_with is None or re.search(self.only_with, text[:_PATTERN_TEXT_LIMIT], re.IGNORECASE) is not None
+        return self.only_with is None or affirmed(self.only_with, text)
 
 
 class ExcludedSector(Curated):

@@ -436,8 +436,15 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
     return best
 
 
+_DENYING_WORDS = frozenset({"kein", "keine", "keinen", "keiner", "keinem", "nicht", "ohne"})
+
+
 def _trade_rank(words: list[_Word], i: int) -> float:
+    """Lower ranks first: the asker's own trade ("wir sind eine Tischlerei"), any trade named, the object of the
+    project ("für eine Bäckerei"), a partner's trade ("Kunden aus der Logistik"), last a trade denied ("kein Hotel")."""
     before = [w.text for w in words[max(0, i - 3): i]]
+    if any(w in _DENYING_WORDS for w in before[-2:]):
+        return 3.0
     if any(w in _SELF_WORDS for w in before):
         return 0.0
     if before and (before[-1] in _PARTNER_WORDS or (len(before) > 1 and before[-2] in _PARTNER_WORDS)):

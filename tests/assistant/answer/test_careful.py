@@ -17,6 +17,9 @@ CAREFUL = CarefulCases.load()
     "Ich brauch für die Bank eine verbindliche Bestätigung, dass wir die 20 % sicher kriegen.",
     "Hat man einen Rechtsanspruch auf GRW-Förderung, wenn man alle Voraussetzungen erfüllt?",
     "Garantieren Sie mir den Zuschuss?",
+    "Können Sie mir zusagen, dass unsere neue Halle gefördert wird?",
+    "kannst du uns versprechen dass das klappt mit den 20 %?",
+    "Wir brauchen die Gewissheit, dass der Umbau auf jeden Fall gefördert wird.",
 ])
 def test_requests_for_a_binding_commitment_are_recognised(question):
     assert CAREFUL.wants_guarantee(question)
@@ -25,6 +28,8 @@ def test_requests_for_a_binding_commitment_are_recognised(question):
 @pytest.mark.parametrize("question", [
     "Wie hoch ist der Fördersatz für kleine Unternehmen?",
     "Wir wollen eine Halle bauen und sicher gehen, dass wir nichts falsch machen.",
+    "Können Sie mir sagen, welche Unterlagen die NBank braucht?",
+    "Wird ein Gründerzentrum gefördert, auch wenn es auf jeden Fall Mieter aus dem Ausland hat?",
 ])
 def test_ordinary_questions_ask_for_no_guarantee(question):
     assert not CAREFUL.wants_guarantee(question)

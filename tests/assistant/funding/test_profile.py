@@ -133,6 +133,25 @@ def test_restaurant_with_lodging_is_not_excluded():
     assert read_profile("Wir betreiben einen Landgasthof mit Kneipe.").excluded_sector is None
 
 
+@pytest.mark.parametrize("text", [
+    "Ist ein Restaurant ohne Übernachtung förderfähig?",
+    "Unser Restaurant hat keine Gästezimmer.",
+    "Wir sind eine Gaststätte, aber nicht mit Übernachtung.",
+])
+def test_lodging_denied_leaves_the_restaurant_excluded(text):
+    """The exception of KR Nr. 2.7.1 needs lodging; a text that denies it ("ohne Übernachtung") does not earn it."""
+    assert read_profile(text).excluded_sector == "I 56"
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Wir sind kein Hotel, sondern ein Restaurant.", "Restaurant"),
+    ("Wir sind ein Restaurant, kein Hotel.", "Restaurant"),
+    ("Metallbau ohne eigene Spedition, 30 MA", "Metallbau"),
+])
+def test_a_trade_denied_is_not_the_askers(text, sector):
+    assert read_profile(text).sector == sector
+
+
 # -- applicant ----------------------------------------------------------------------------------------------------------
 
 def test_company_with_headcount_is_medium():
