@@ -20,7 +20,7 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.rules import FundingAssessment, PathAssessment, short_reason
-from assistant.goals.lists import GoalList
+from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, continuation,
@@ -30,6 +30,7 @@ from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel|leitziel|themenkorridor|korridor|ziel(e|en)?)\b", re.IGNORECASE)
 MAX_SUMMARY_CHARS = 400
+MAX_LISTED = 20  # goals a list answer writes out one by one
 _ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|wieviel|welche[mnr]? satz|fördersatz|fördersätze|förderquote|"
                           r"höchstbetrag|höchstens|betrag|prozent|zuschuss)", re.IGNORECASE)
 _ASKS_DURATION = re.compile(r"\b(wie lange|wie viele (jahre|monate)|bis wann|ab wann|dauer|frist|zeitraum|laufzeit|"
@@ -538,6 +539,12 @@ def _named_entries(found: Findings, w: _Writer) -> str:
     return ""
 
 
+def _goals_asked(found: Findings) -> bool:
+    """Whether a question of fact asks for the IREK's goals on a topic ("Welche Ziele hat das IREK zur Energie?"),
+    not about the IREK as such ("Was ist das IREK?", which no goal answers)."""
+    return bool(found.goals and IREK_QUESTION.search(found.question) and topic_words(found.question))
+
+
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     facts_given = found.profile is not None and found.profile.facts_given
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
@@ -572,7 +579,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         else:
             summary = f"Die Regel steht in {label}; der Wortlaut folgt."
             details.insert(0, f"Dazu heißt es ({label}): {quote}")
-    if found.goals and IREK_QUESTION.search(found.question):
+    if _goals_asked(found):
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in found.goals[:2]) + ".")
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
@@ -609,17 +616,33 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     else:
         summary = f"Das IREK hat diese {plural}: {codes}."
     lines = []
-    for goal in items:
+    for goal in items if len(items) <= MAX_LISTED else []:  # a longer list is counted, not written out
         passage = goal_list.passages.get(goal.code) or (
             _corridor_passage(goal.code, goal.title, w.passages) if goal_list.level == "corridor" else None)
         ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
         lines.append(f"- {'Themenkorridor ' if goal_list.level == 'corridor' else ''}{goal.code} „{goal.title}“{ref}")
-    details = [f"{plural}:\n" + "\n".join(lines)] if len(items) <= 20 else []
-    if not w.cites.items and items:
-        first = goal_list.passages.get(items[0].code)
-        if first is not None:
-            summary += f" [{w.cite(first, _first_line(first))}]"
+    details = [f"{plural}:\n" + "\n".join(lines)] if lines else []
+    if not lines and not goal_list.count and goal_list.level == "handlungsziel":
+        # too many to write out: by Leitziel, each cited, with the codes of its Handlungsziele
+        by_parent: dict[str, list[str]] = {}
+        for goal in items:
+            by_parent.setdefault(goal.parent, []).append(goal.code)
+        grouped = []
+        for code, children in by_parent.items():
+            passage = goal_list.passages.get(code)
+            ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
+            grouped.append(f"- Leitziel {code} „{_short(goal_list.titles.get(code, ''), 70)}“{ref}: {', '.join(children)}")
+        summary = f"{OWN_COUNT} Das IREK hat {len(items)} {plural} in {len(by_parent)} Leitzielen [{w.cite(*_first_cited(goal_list))}]."
+        details = ["\n".join(grouped)]
+    if not w.cites.items and items and items[0].code in goal_list.passages:
+        # the citation inside the sentence, which the figure check keeps whole
+        summary = f"{summary.rstrip('.')} [{w.cite(*_first_cited(goal_list))}]."
     return summary, details, []
+
+
+def _first_cited(goal_list: GoalList) -> tuple[Passage, str]:
+    first = goal_list.passages[goal_list.items[0].code]
+    return first, _first_line(first)
 
 
 def _listed_goals(goal_list: GoalList | None, w: _Writer) -> list[AnswerGoal]:
@@ -707,7 +730,7 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     if not summary and details:
         summary, details = _traceable(_within(details[0], MAX_SUMMARY_CHARS), quotes), details[1:]
     goals = [_answer_goal(g, w) for g in found.goals[:3]] if found.mode == "project" or (
-        found.mode == "fact" and found.goals and IREK_QUESTION.search(found.question)) else []
+        found.mode == "fact" and _goals_asked(found)) else []
     if found.mode == "list":
         goals = _listed_goals(found.goal_list, w)
     missing = found.funding.missing_facts[:2] if found.funding and found.mode == "project" else []

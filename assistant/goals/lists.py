@@ -78,7 +78,7 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts) -> GoalLis
         return GoalList("handlungsziel", items, corridor, count, passages=passages, titles=titles)
     if level == "leitziel":
         return GoalList("leitziel", catalogue.leitziele, None, count, passages=passages, titles=titles)
-    if count and not _topic_words(question):
+    if not topic_words(question):  # all of them ("Welche Handlungsziele hat das IREK?", "wie viele …")
         return GoalList("handlungsziel", catalogue.handlungsziele, None, count, passages=passages, titles=titles)
     # The goals on a topic: the Leitziel of the best matching goals, with all its Handlungsziele.
     best = matcher.rank(parts, k=3)
@@ -95,5 +95,6 @@ _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die 
                        "alle liste nenne nennen zeig zeige mir bitte"))
 
 
-def _topic_words(question: str) -> list[str]:
+def topic_words(question: str) -> list[str]:
+    """The stems of a question about the IREK's goals that name a topic, beyond the words for goals and lists."""
     return [s for s in stems(question) if s not in _NOT_TOPIC and not s.isdigit()]

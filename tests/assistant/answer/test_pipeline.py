@@ -149,6 +149,26 @@ def test_every_listed_goal_is_cited(ask):
     assert data["goals"] and all(g["citations"] for g in data["goals"])
 
 
+@pytest.mark.parametrize("question", ["Wie viele Handlungsziele hat das IREK?", "Welche Handlungsziele hat das IREK?"])
+def test_all_handlungsziele_are_counted_and_listed_by_leitziel_citing_the_irek(ask, question):
+    """55 goals are too many to write out: the count, and for a list the codes under their 15 Leitziele, each
+    cited; never an uncited figure, never one Leitziel's goals taken for all of them."""
+    data = ask(question)
+    assert "55 Handlungsziele" in data["summary"] and re.search(r"\[\d+\]", data["summary"]), data["summary"]
+    assert data["citations"] and all(c["document"] == "irek" for c in data["citations"])
+    assert len(data["goals"]) == 55
+    if question.startswith("Welche"):
+        assert data["answer"].count("- Leitziel ") == 15
+        assert re.search(r"- Leitziel 4\.3 „Touristische Strukturen als wichtigen Standortfaktor stärken“ \[\d+\]: "
+                         r"4\.3\.1, 4\.3\.2, 4\.3\.3", data["answer"]), data["answer"]
+
+
+def test_what_the_irek_is_gets_no_goals_it_did_not_ask_for(ask):
+    data = ask("Was ist das IREK?")
+    assert data["intent"] == "irek" and not data["goals"] and "Im IREK passt dazu" not in data["answer"]
+    assert "Entwicklungskonzept" in data["summary"]
+
+
 def test_every_funding_path_of_a_project_is_cited(ask):
     data = ask(PROJECT)
     assert data["funding_paths"] and all(p["citations"] for p in data["funding_paths"])
