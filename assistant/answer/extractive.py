@@ -12,6 +12,7 @@ figure no quote holds is left out (own calculations are marked as such, see assi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answer.careful import CarefulCases
 from assistant.answer.findings import Findings
@@ -24,7 +25,7 @@ from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, continuation,
-                                      find_verbatim, with_continuation)
+                                      find_verbatim, scored_sentence, with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
@@ -365,7 +366,10 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             continue  # a summary's list of its sources
         if after_verdict and not telling & set(stems(hit.passage.text)):
             continue
-        quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
+        if not quoted:  # the lead: the best sentence of the first passage's whole section
+            hit, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
+        else:
+            quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
         if set(careful.places_named(quote)) - asked_places:
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück
         if _OTHER_AREA.search(quote) and not _OSNABRUECK_AREA.search(quote) and not asked_places \
@@ -381,9 +385,13 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
         # the figure asked for: first from the best passage itself (its "bis zu 1 Million Euro pro Förderfall"), only
         # then from another passage (whose amount may be for something else)
         hit = quoted[0][0]
-        own = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA, require=wanted)
+        own, holder = "", hit.passage
+        for holder in _section_passages(hit.passage, w.passages):  # the passage, then the rest of its section
+            own = best_sentence(holder, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA, require=wanted)
+            if own and not _OTHER_AREA.search(own):
+                break
         if own and not _OTHER_AREA.search(own):
-            quoted[0] = (hit, own)
+            quoted[0] = (hit if holder is hit.passage else replace(hit, passage=holder), own)
         else:
             with_figure = [pair for pair in quoted[1:] if wanted.search(pair[1])]
             quoted = with_figure[:1] + [p for p in quoted if p not in with_figure[:1]]
@@ -405,6 +413,36 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
         if len(chosen) == 2:
             break
     return chosen
+
+
+SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is worth more than one of its section's others
+
+
+def _lead_of_section(hit: SearchHit, query: str, wanted: re.Pattern[str], passages: list[Passage]) -> tuple[SearchHit, str]:
+    """The hit and its sentence that best answers the query, from the hit's passage or another passage of its section
+    (ranking shows a section once in its first places: "Wer darf Träger einer Bildungseinrichtung sein?" finds 3.2.2.6
+    by its list of institutions, and the sentence on the Träger stands in the section's next passage)."""
+    best = None
+    for holder in _section_passages(hit.passage, passages):
+        quote, score = scored_sentence(holder, query, prefer=wanted, favour=_OSNABRUECK_AREA)
+        if holder is hit.passage and score < 0:
+            break  # the passage is a table or a list of names, which the search found by its rows: one of them answers
+        score += SAME_PASSAGE_BONUS if holder is hit.passage else 0.0
+        if quote and (best is None or score > best[2]):
+            best = (holder, quote, score)
+    if best is None or best[0] is hit.passage:
+        return hit, best[1] if best else best_sentence(hit.passage, query, prefer=wanted, favour=_OSNABRUECK_AREA)
+    return replace(hit, passage=best[0]), best[1]
+
+
+def _section_passages(passage: Passage, passages: list[Passage]) -> list[Passage]:
+    """The passage, then the other passages of its section in the document's order (the rows of a rates table, the
+    paragraph "(6)" with the amount of the section whose paragraph "(1)" was found)."""
+    section = passage.section_number or passage.section_title  # a summary's sections have titles only
+    if not section or passage.goal_code or passage.footnote:
+        return [passage]
+    return [passage] + [p for p in passages if p.document == passage.document and p.chunk_id != passage.chunk_id
+                        and (p.section_number or p.section_title) == section and not p.footnote]
 
 
 def _heading_first(quoted: list[tuple[SearchHit, str]], question: str) -> list[tuple[SearchHit, str]]:
@@ -521,11 +559,13 @@ _ASKS_LIST = re.compile(r"\b(welche|wie heißen|nenn\w{0,2}|liste|aufzählung|wa
 def _named_entries(found: Findings, w: _Writer) -> str:
     """For a question for a list ("Welche LEADER-Regionen gibt es …?") answered by a passage whose heading names what
     is asked and whose paragraphs each name one entry ("Melle: Die Stadt Melle bildet …"): the entries, in the
-    passage's order, with the paragraphs quoted. Empty where no passage among the first three is such a list."""
+    passage's order, with the paragraphs quoted. Empty where no passage of the first three hits' sections is such a
+    list."""
     if not _ASKS_LIST.search(found.question):
         return ""
     asked = set(stems(found.question))
-    for hit in found.hits[:3]:
+    candidates = [replace(hit, passage=p) for hit in found.hits[:3] for p in _section_passages(hit.passage, w.passages)]
+    for hit in candidates:  # a hit's section whole: the list may be its second passage
         passage = hit.passage
         entries = list(_ENTRY.finditer(passage.text))
         names = [m.group(1).strip() for m in entries]

@@ -69,6 +69,10 @@ class FusionWeights:
     # for a question of fact (ScoreParts.of_fact: rule, eligibility, amount, procedure), the share of their fused score
     # that passages of documents stating no funding rules keep (Source.states_rules; 1.0 = no change)
     fact_share_ruleless: float = 1.0
+    # the share of its fused score that the n-th passage of a section keeps behind passages of the same section
+    # ranked before it (share ** (n - 1); 1.0 = no change): the first results show different sections, and a
+    # section's further passages follow
+    section_repeat_share: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,10 @@ class Retriever:
         ruleless = {doc for doc, info in snapshot.manifest.get("documents", {}).items()
                     if info.get("source", {}).get("states_rules", True) is False}
         self._ruleless_rows = np.array([p.document in ruleless for p in self.passages], dtype=bool)
+        section_ids: dict[tuple[str, str, str], int] = {}
+        self._sections = np.array([section_ids.setdefault(
+            (p.document, p.goal_code or p.section_number or p.section_title, p.footnote), len(section_ids))
+            for p in self.passages], dtype=np.int32)
         self._dense_rows = np.array([p.dense for p in self.passages], dtype=bool)  # passages in the collection
         self._body_rows = np.array([not p.footnote for p in self.passages], dtype=bool)
         chroma = snapshot.manifest["chroma"]
@@ -317,7 +325,7 @@ class Retriever:
             query=query, vector=vector, keyword_raw_max=raw_max,
             words=views["words"], ngrams=views["ngrams"], dense=dense, exact=exact, acronyms=acronyms, allowed=allowed,
             register_words=register.get("words"), register_ngrams=register.get("ngrams"), register_dense=register_dense,
-            named_documents=named_documents, ruleless=self._ruleless_rows,
+            named_documents=named_documents, ruleless=self._ruleless_rows, sections=self._sections,
             timings_ms={"keyword": (after_keyword - started) * 1000, "dense": (after_dense - after_keyword) * 1000,
                         "register": (after_register - after_dense) * 1000},
         )
@@ -331,11 +339,10 @@ class Retriever:
     def ranked(self, parts: "ScoreParts", k: int = 5, weights: FusionWeights | None = None) -> SearchResult:
         """The best `k` passages of already computed signals."""
         started = time.perf_counter()
-        fused = parts.fuse(weights or self.weights)
-        order = [i for i in np.argsort(-fused, kind="stable")[:k] if np.isfinite(fused[i]) and fused[i] > 0]
+        order, scores = parts.order(weights or self.weights, k)
         keyword = parts.keyword(weights or self.weights)
-        hits = [SearchHit(self.passages[i], float(fused[i]), float(parts.dense[i]), float(keyword[i]), bool(parts.exact[i]))
-                for i in order]
+        hits = [SearchHit(self.passages[i], float(score), float(parts.dense[i]), float(keyword[i]), bool(parts.exact[i]))
+                for i, score in zip(order, scores)]
         ranking = (time.perf_counter() - started) * 1000
         return SearchResult(hits, parts.timings_ms | {"total": sum(parts.timings_ms.values()) + ranking})
 
@@ -385,6 +392,7 @@ class ScoreParts:
     # a question of fact (intent rule, eligibility, amount, procedure), set by the caller that knows the intent
     # (`as_fact_question`); such a question ranks the passages of documents without rules lower
     of_fact: bool = False
+    sections: np.ndarray | None = None  # the section of each passage, as a number (FusionWeights.section_repeat_share)
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def keyword(self, w: FusionWeights) -> np.ndarray:
@@ -418,11 +426,29 @@ class ScoreParts:
         fused[~self.allowed] = -np.inf
         return fused
 
+    def order(self, w: FusionWeights, k: int) -> tuple[list[int], list[float]]:
+        """The best `k` passages (indexes) and their scores: fused, then a section's further passages lowered by
+        `section_repeat_share` per passage of the same section before them."""
+        fused = self.fuse(w)
+        depth = k if w.section_repeat_share == 1.0 or self.sections is None else max(k, REPEAT_DEPTH)
+        top = [i for i in np.argsort(-fused, kind="stable")[:depth] if np.isfinite(fused[i]) and fused[i] > 0]
+        scores = [float(fused[i]) for i in top]
+        if depth > k:
+            seen: dict[int, int] = {}
+            for n, i in enumerate(top):
+                repeats = seen.get(int(self.sections[i]), 0)
+                seen[int(self.sections[i])] = repeats + 1
+                scores[n] *= w.section_repeat_share ** repeats
+            ranked = sorted(range(len(top)), key=lambda n: -scores[n])  # stable: ties keep the fused order
+            top, scores = [top[n] for n in ranked], [scores[n] for n in ranked]
+        return top[:k], scores[:k]
+
     def as_fact_question(self, of_fact: bool = True) -> "ScoreParts":
         """The same signals, ranked as a question of fact (or not)."""
         return self if of_fact == self.of_fact else replace(self, of_fact=of_fact)
 
 
+REPEAT_DEPTH = 60  # passages re-ranked for the sections' repeats (the dense side's candidates are as many)
 WEIGHTS_FILE = TUNED_DIR / "retrieval_weights.json"
 
 

@@ -111,8 +111,7 @@ def measure(retriever: Retriever) -> list[list[str]]:
         rerank_ms[query.id] = (time.perf_counter() - started) * 1000
         return list(order[:10])
 
-    rankers = {name: (lambda q, w=w: list(np.argsort(-parts[q.id].fuse(w), kind="stable")[:10]))
-               for name, w in chosen.items()}
+    rankers = {name: (lambda q, w=w: parts[q.id].order(w, 10)[0]) for name, w in chosen.items()}
     rankers[f"Hybrid neu + LR über Top {RERANK_DEPTH}"] = reranked
     rows = []
     for name, rank in rankers.items():

@@ -484,3 +484,27 @@ def test_a_question_for_a_list_is_answered_with_the_entries_of_a_passage_that_li
     # a question that asks for no list, or a heading that names nothing asked, keeps the answering sentence
     assert "Wittlager Land und Melle" not in compose_extractive(
         fact("Wann darf mit dem Vorhaben begonnen werden?", [(REGIONS, 1.0), (START, 0.9)]), PASSAGES).summary
+
+
+# -- a section whole -------------------------------------------------------------------------------------------------
+
+BUDGET_WHAT = grw_passage("grw-0140", "3.4.2", "Umsetzung regionaler Entwicklungskonzepte über ein eigenes Budget",
+                          "(1) Gefördert werden kann die Umsetzung regionaler Entwicklungskonzepte über ein eigenes "
+                          "Budget.", page=32)
+BUDGET_AMOUNT = grw_passage("grw-0141", "3.4.2", "Umsetzung regionaler Entwicklungskonzepte über ein eigenes Budget",
+                            "(6) Die Umsetzung kann mit bis zu 75 Prozent der Kosten gefördert werden, höchstens mit "
+                            "500.000 Euro pro Jahr.", page=32)
+CONCEPT_AMOUNT = grw_passage("grw-0139", "3.4.1", "Regionale Entwicklungskonzepte",
+                             "(6) Die Erstellung eines regionalen Entwicklungskonzepts kann mit bis zu 75 Prozent der "
+                             "Kosten gefördert werden, höchstens mit 200.000 Euro.", page=32)
+
+
+def test_the_amount_asked_comes_from_the_found_section_before_another_sections():
+    """3.4.2 was found by its paragraph (1); the amount asked stands in its paragraph (6), not in 3.4.1's, which the
+    search ranked next (ranking shows a section's further passages after other sections)."""
+    passages = [BUDGET_WHAT, BUDGET_AMOUNT, CONCEPT_AMOUNT]
+    found = fact("Wie viel Geld gibt es maximal für die Umsetzung eines Entwicklungskonzepts über ein eigenes Budget?",
+                 [(BUDGET_WHAT, 1.0), (CONCEPT_AMOUNT, 0.9)])
+    answer = compose_extractive(found, passages)
+    assert "500.000 Euro" in answer.summary and "200.000" not in answer.summary, answer.summary
+    assert answer.citations[0].chunk_id == BUDGET_AMOUNT.chunk_id and answer.citations[0].section.startswith("3.4.2")

@@ -179,6 +179,23 @@ def test_a_question_of_fact_ranks_the_concept_of_goals_lower(retriever):
     assert (as_fact[0].passage.document, as_fact[0].passage.section_number) == ("grw", "2.7.1"), _describe(as_fact)
 
 
+def test_a_sections_further_passages_make_room_for_other_sections(retriever):
+    """The rates of 2.5.1 stand in many passages (a table's rows); with the repeats of a section lowered, the first
+    places show other sections too, the section's own passages follow, and nothing is lost from the candidates."""
+    from dataclasses import replace
+
+    parts = retriever.score_parts("Wie hoch ist der Fördersatz für kleine Unternehmen?")
+    key = lambda hit: (hit.passage.document, hit.passage.section_number or hit.passage.section_title)  # noqa: E731
+    plain = retriever.ranked(parts, k=30, weights=replace(retriever.weights, section_repeat_share=1.0)).hits
+    apart = retriever.ranked(parts, k=5, weights=replace(retriever.weights, section_repeat_share=0.0)).hits
+    assert len({key(h) for h in plain[:5]}) < 5  # the fused order repeats a section
+    assert len({key(h) for h in apart}) == 5 and apart[0].passage.chunk_id == plain[0].passage.chunk_id
+    assert {h.passage.chunk_id for h in apart} <= {h.passage.chunk_id for h in plain}
+    assert 0 < retriever.weights.section_repeat_share < 1
+    tuned = retriever.ranked(parts, k=10).hits
+    assert [h.score for h in tuned] == sorted((h.score for h in tuned), reverse=True)
+
+
 def test_hits_are_ranked_by_descending_score(retriever):
     hits = _top(retriever, "Fördersatz für kleine Unternehmen", k=10)
     scores = [h.score for h in hits]
