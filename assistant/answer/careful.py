@@ -61,7 +61,7 @@ class CarefulCases(Curated):
     @cached_property
     def _places(self) -> re.Pattern[str]:
         # After a word that introduces a place ("vom Emsland", "Landkreis Vechta"): "Leer stehende Hallen" names none.
-        return re.compile(r"(?i:\b(?:in|im|vom|von|aus|für|landkreis|kreis|lk|stadt|region)\s{1,3}(?:der\s{1,3}|dem\s{1,3})?)"
+        return re.compile(r"(?i:\b(?:in|im|vom|von|aus|für|landkreis|kreis|lk|stadt|region|land|landes)\s{1,3}(?:der\s{1,3}|dem\s{1,3})?)"
                           + self._place_alternation)
 
     @cached_property

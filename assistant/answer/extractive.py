@@ -32,6 +32,8 @@ from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel|leitziel|themenkorridor|korridor|ziel(e|en)?)\b", re.IGNORECASE)
 MAX_SUMMARY_CHARS = 400
 MAX_LISTED = 20  # goals a list answer writes out one by one
+# a question for where or with whom an application is made
+_ASKS_WHERE = re.compile(r"\b(wo|wohin|bei wem|an wen|welche stelle|welcher stelle|zuständig\w*)\b", re.IGNORECASE)
 _ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|wieviel|welche[mnr]? satz|fördersatz|fördersätze|förderquote|"
                           r"höchstbetrag|höchstens|betrag|prozent|zuschuss)", re.IGNORECASE)
 _ASKS_DURATION = re.compile(r"\b(wie lange|wie viele (jahre|monate)|bis wann|ab wann|dauer|frist|zeitraum|laufzeit|"
@@ -592,6 +594,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         lead = _lead_path(found.funding)
         # in a conversation about a project: what rules it out, else its next step
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
+    elif found.intent == "procedure" and _ASKS_WHERE.search(found.question):
+        verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
     district = _other_district(found, w)
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
@@ -713,11 +717,17 @@ def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[Answer
     summary = summary.replace(" [{n}]", f" [{n}]" if n else "")
     details = [" ".join(careful.guarantee.details.split())]
     paths: list[AnswerPath] = []
-    lead = _lead_path(found.funding) if found.profile and found.profile.project_types else None
+    # the asker's facts (a project, a size, a sum) lead to a path: its rate and, with a sum, the amount, as an
+    # estimate beside the refusal to promise
+    facts = found.profile is not None and (found.profile.project_types or found.profile.investment_eur
+                                           or found.profile.company_size)
+    lead = _lead_path(found.funding) if facts else None
     if lead is not None:
         line, numbers = _path_line(lead, w, found.profile)
         details.append(f"Zur Einschätzung: {line}")
         paths.append(_answer_path(lead, numbers))
+        calculation = _calculation(lead, found.profile)
+        details += [calculation] if calculation else []
     return summary, details, paths
 
 

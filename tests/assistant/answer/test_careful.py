@@ -39,6 +39,8 @@ def test_ordinary_questions_ask_for_no_guarantee(question):
     "und was steht im Konzept vom Emsland dazu?",
     "Welche Handlungsziele hat das Regionale Entwicklungskonzept vom Landkreis Emsland?",
     "Leitziele Landkreis Vechta Wirtschaftsförderungskonzept?",
+    "Was fördert die Stadt Münster für Start-ups?",  # another place's own programmes
+    "Welche Förderprogramme des Landes Bayern gibt es für Handwerker?",
 ])
 def test_another_districts_concept_is_refused(question):
     assert CAREFUL.refusal(question) == " ".join(CAREFUL.other_region.refusal.split())
@@ -49,9 +51,17 @@ def test_another_districts_concept_is_refused(question):
     "Welche Ziele hat das IREK zum Tourismus?",
     "Leer stehende Hallen revitalisieren – welche Ziele passen?",  # "Leer" the word, not the town
     "Strategie der Weser-Ems-Region zu Wasserstoff?",
+    "Welcher GRW-Fördersatz gilt in Münster?",
+    "Was fördert die GRW in Niedersachsen?",
 ])
 def test_rules_and_the_own_concept_are_not_refused_for_naming_a_place(question):
     assert CAREFUL.refusal(question) is None
+
+
+def test_the_other_laender_are_places_and_niedersachsen_is_not():
+    assert CAREFUL.places_named("Wirtschafts- und Infrastrukturbank Hessen (WIBank)") == ["Hessen"]
+    assert CAREFUL.places_named("Sachsen-Anhalt und Sachsen") == ["Sachsen-Anhalt", "Sachsen"]
+    assert CAREFUL.places_named("Investitions- und Förderbank Niedersachsen - NBank") == []
 
 
 @pytest.mark.parametrize("question", [

@@ -418,6 +418,23 @@ def test_a_request_for_a_guarantee_gets_the_short_answer_of_nr_1_5(ask, question
     assert any(c["document"] == "grw" and (c["section"] or "").startswith("1.5") for c in data["citations"])
 
 
+def test_a_guarantee_with_a_sum_gets_the_estimate_beside_the_refusal_to_promise(ask):
+    data = ask("Können Sie mir zusagen, dass wir 20 % auf unsere 900.000 € bekommen? Wir sind 30 Leute in Hagen.")
+    assert "kein Rechtsanspruch" in data["summary"]
+    assert "bis zu 180.000 €" in data["answer"] and "entscheidet die NBank" in data["answer"]
+    assert [p["id"].split("/")[0] for p in data["funding_paths"]] == ["grw-gewerbe"]
+
+
+@pytest.mark.parametrize("question, office", [
+    ("wo stell ich den antrag für niedersachsen invest grw?", "NBank"),
+    ("Bei wem beantrage ich LEADER-Mittel?", "LEADER-Region"),
+])
+def test_where_to_apply_leads_with_the_office_of_the_path(ask, question, office):
+    data = ask(question)
+    assert data["intent"] == "procedure" and office in data["summary"], data["summary"]
+    assert "Hessen" not in data["answer"]  # another Land's bank answers no question asked here
+
+
 def test_a_guarantee_about_anything_else_is_refused(ask):
     assert ask("Kannst du mir garantieren, dass mein Kuchen gelingt?")["abstained"] is True
 
