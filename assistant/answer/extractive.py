@@ -29,7 +29,8 @@ from assistant.text.citations import (AMOUNT, DURATION, FIGURE, CitationList, Lo
 from assistant.text.analysis import stems
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
-IREK_QUESTION = re.compile(r"\b(irek|handlungsziel|leitziel|themenkorridor|korridor|ziel(e|en)?)\b", re.IGNORECASE)
+IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?)\b",
+                           re.IGNORECASE)
 MAX_SUMMARY_CHARS = 400
 MAX_LISTED = 20  # goals a list answer writes out one by one
 # a question for where or with whom an application is made
@@ -196,10 +197,13 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     return ""
 
 
-def _path_line(path: PathAssessment, w: _Writer, profile) -> tuple[str, list[int]]:  # noqa: ANN001
+def _path_line(path: PathAssessment, w: _Writer, profile, said: set[str] = frozenset()) -> tuple[str, list[int]]:  # noqa: ANN001
     if path.blocked:
+        # a reason said for a path before is not written out again
         refs = w.cite_source(_reason_source(path))
-        text = f"**{_short_name(path.name)}**: nicht möglich – {' '.join(path.reasons[:1])}{refs}"
+        reason = " ".join(path.reasons[:1])
+        why = "aus demselben Grund" if reason in said else reason
+        text = f"**{_short_name(path.name)}**: nicht möglich – {why}{refs}"
     else:
         rate = _rate_phrase(path, w, profile)
         text = f"**{_short_name(path.name)}**" + (f": {rate}." if rate else ".")
@@ -212,9 +216,10 @@ def _path_line(path: PathAssessment, w: _Writer, profile) -> tuple[str, list[int
 
 def _paths_block(heading: str, shown: list[PathAssessment], w: _Writer, profile) -> tuple[str, list[AnswerPath]]:  # noqa: ANN001
     """The paths as a list under `heading`, and their structured form."""
-    lines, paths = [], []
+    lines, paths, reasons = [], [], set()
     for path in shown:
-        line, numbers = _path_line(path, w, profile)
+        line, numbers = _path_line(path, w, profile, said=reasons)
+        reasons |= set(path.reasons[:1]) if path.blocked else set()
         lines.append(f"- {line}")
         paths.append(_answer_path(path, numbers))
     return (f"{heading}:\n" + "\n".join(lines) if lines else ""), paths
@@ -582,9 +587,15 @@ def _named_entries(found: Findings, w: _Writer) -> str:
 
 
 def _goals_asked(found: Findings) -> bool:
-    """Whether a question of fact asks for the IREK's goals on a topic ("Welche Ziele hat das IREK zur Energie?"),
-    not about the IREK as such ("Was ist das IREK?", which no goal answers)."""
-    return bool(found.goals and IREK_QUESTION.search(found.question) and topic_words(found.question))
+    """Whether the goals of a question of fact belong in its answer: for a question about the IREK, where it asks for
+    the goals on a topic ("Welche Ziele hat das IREK zur Energie?"), not about the IREK as such ("Was ist das IREK?",
+    which no goal answers); for a rule, eligibility, amount or procedure, the pipeline gives goals only for a subject
+    the question names (a trade, a kind of project)."""
+    if not found.goals:
+        return False
+    if found.intent == "irek":
+        return bool(IREK_QUESTION.search(found.question) and topic_words(found.question))
+    return True
 
 
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
@@ -624,7 +635,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             summary = f"Die Regel steht in {label}; der Wortlaut folgt."
             details.insert(0, f"Dazu heißt es ({label}): {quote}")
     if _goals_asked(found):
-        details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in found.goals[:2]) + ".")
+        shown = found.goals[:2] if found.intent == "irek" else found.goals[:1]  # a rule's subject: its best goal
+        details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
     calculation = _calculation(_lead_path(found.funding), found.profile)

@@ -169,6 +169,11 @@ class AnswerPipeline:
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
         # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
         goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []
+        if q.intent in FACT_INTENTS and (q.profile.wz_code or q.profile.project_types):
+            # a question of fact about a subject, a trade or a kind of project ("Ist eine Spedition förderfähig?"):
+            # the IREK's goals for it, as for a project
+            favoured = self.sector_goals.goals_for(q.profile.wz_code, q.search_text)
+            goals = self.goal_matcher.rank(q.search_parts, k=3, favoured=favoured)
         paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits))
                  if p and self._may_apply(p, q.profile)]
         if q.profile.facts_given and (q.intent == "procedure" and q.history

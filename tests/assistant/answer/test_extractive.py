@@ -229,14 +229,29 @@ def test_question_for_an_amount_leads_with_a_sentence_that_states_one_and_the_os
     assert_citation_rules(answer)
 
 
-def test_goals_of_a_fact_answer_only_when_the_question_asks_about_the_irek():
+def test_goals_of_a_fact_answer_where_the_pipeline_found_some_and_the_question_is_not_about_the_irek_as_such():
+    """The pipeline gives a question of fact goals only for a subject it names (a trade, a kind of project): the best
+    one is named; a question about the IREK names two where it asks for a topic, none where it asks what the IREK is."""
     hits = [(RATES, 1.0)]
-    plain = compose_extractive(fact("Wie hoch ist der Fördersatz?", hits, [goal(REVITALISE, 0.9)]), PASSAGES)
-    assert plain.goals == [] and "Handlungsziel" not in plain.answer
-    irek = compose_extractive(fact("Welches Handlungsziel passt zu Brachflächen?", hits, [goal(REVITALISE, 0.9)]), PASSAGES)
-    assert "Im IREK passt dazu: 3.1.1 „Gewerbeflächen revitalisieren“ [2]." in irek.answer
-    assert [g.code for g in irek.goals] == ["3.1.1"] and irek.goals[0].citations == [2]
-    assert_citation_rules(irek)
+    goals = [goal(REVITALISE, 0.9), goal(SITES, 0.8)]
+
+    def answer(question: str, intent: str, with_goals=goals) -> Answer:  # noqa: ANN001
+        found = fact(question, hits, with_goals)
+        found.intent = intent
+        return compose_extractive(found, PASSAGES)
+
+    plain = answer("Wie hoch ist der Fördersatz?", "amount", [])
+    assert plain.goals == [] and "Im IREK passt dazu" not in plain.answer
+    subject = answer("Wird die Revitalisierung einer Brachfläche gefördert?", "eligibility")
+    assert "Im IREK passt dazu: 3.1.1 „Gewerbeflächen revitalisieren“ [2]." in subject.answer
+    assert "3.1.2" not in subject.answer and [g.code for g in subject.goals] == ["3.1.1", "3.1.2"]
+    topic = answer("Welche Handlungsziele passen zu Brachflächen?", "irek")
+    assert "Im IREK passt dazu: 3.1.1 „Gewerbeflächen revitalisieren“ [2]; 3.1.2 „Flächen sparen“ [3]." in topic.answer
+    assert topic.goals[0].citations == [2]
+    itself = answer("Was ist das IREK?", "irek")
+    assert itself.goals == [] and "Im IREK passt dazu" not in itself.answer
+    for each in (plain, subject, topic, itself):
+        assert_citation_rules(each)
 
 
 def test_fact_answer_shows_at_most_two_paths():
