@@ -1,5 +1,6 @@
 """Questions to answer with care (issue 12): a request for a binding guarantee gets a short answer from KR Nr. 1.5, a
-question about another district's concept or about a person's private data is refused. Patterns and texts are data
+question about another district's concept, about a person's private data or for a shop, a place or opening hours is
+refused. Patterns and texts are data
 (assistant/knowledge/careful.yaml); every pattern uses bounded repetition only, so it runs in linear time.
 """
 
@@ -38,11 +39,18 @@ class PersonalData(Curated):
 
 
 
+class LocalSearch(Curated):
+    patterns: list[Regex]
+    refusal: str
+
+
+
 class CarefulCases(Curated):
     version: int = 1
     guarantee: Guarantee
     other_region: OtherRegion
     personal_data: PersonalData
+    local_search: LocalSearch
 
     @classmethod
     def load(cls, path: Path = CAREFUL_FILE) -> "CarefulCases":
@@ -95,10 +103,16 @@ class CarefulCases(Curated):
     def asks_personal_data(self, text: str) -> bool:
         return bool(self._private_fact.search(text) and self._person.search(text))
 
+    @cached_property
+    def _local_search(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in self.local_search.patterns), re.IGNORECASE)
+
     def refusal(self, text: str) -> str | None:
         """The German refusal for a question that must not be answered from the corpus, or None."""
         if self.asks_personal_data(text):
             return self.personal_data.refusal.strip()
+        if self._local_search.search(text):
+            return " ".join(self.local_search.refusal.split())
         if self.other_place(text):
             return self.other_region.refusal.strip()
         return None

@@ -200,6 +200,9 @@ _NO_START_BY_KR = re.compile(r"grundstück|baugenehmigung|genehmigung|bauantrag|
                              r"|machbarkeitsstudie|bodenuntersuchung|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
 
 # -- project types (vocabulary of funding_paths.yaml) ---------------------------------------------------------------
+# Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".
+_DEVELOPS_SITE = re.compile(r"erschließ|baureif|(neue[snm]?|interkommunale[snm]?)\s{1,3}(gewerbe|industrie)gebiet"
+                            r"|(gewerbe|industrie)gebiet\w{0,2}\s{1,3}(entwickeln|ausweisen|erweitern|anlegen|planen)")
 PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "industrial_site": r"gewerbegebiet|industriegebiet|gewerbefläche|gewerbeparzelle|gewerbegelände|industriegelände|gewerbepark"
                        r"|gewerbe\s{1,3}neu\s{1,3}entwickeln|flächen?\s{1,3}(für|fürs)\s{1,3}gewerbe|erschließ",
@@ -638,6 +641,8 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         found = [kind for kind in found if kind not in _COMPANY_ONLY_TYPES]
     if "revitalisation" in found and "industrial_site" not in found and re.search(r"gewerbe|industrie", lowered):
         found.append("industrial_site")
+    if "broadband" in found and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
+        found.remove("industrial_site")  # "Glasfaser im Gewerbegebiet": the site is where, broadband is what
     return found
 
 

@@ -95,3 +95,23 @@ def test_a_broken_pattern_in_the_data_is_a_german_error_naming_the_key(tmp_path)
     broken.write_text(data.replace("topic_words: '", "topic_words: '(", 1), encoding="utf-8")
     with pytest.raises(CuratedDataError, match="careful.yaml, other_region.topic_words"):
         CarefulCases.load(broken)
+
+
+@pytest.mark.parametrize("question", [
+    "Wo ist das nächste Hotel in Bramsche?",
+    "Welcher Friseur in Melle hat sonntags auf?",
+    "wo finde ich den besten Bäcker in Melle",
+    "Wie komme ich nach Bad Iburg?",
+])
+def test_everyday_searches_are_refused_even_with_a_trade_or_place(question):
+    assert CAREFUL.refusal(question) == " ".join(CAREFUL.local_search.refusal.split())
+
+
+@pytest.mark.parametrize("question", [
+    "Wo stelle ich den Antrag?",
+    "Wo ist der nächste Schritt beschrieben?",
+    "Wo gibt es die beste Förderung für unser Hotel?",
+    "Unser Hotel in Bramsche will anbauen. Was ist der nächste Schritt?",
+])
+def test_questions_of_funding_with_such_words_are_not_refused(question):
+    assert CAREFUL.refusal(question) is None

@@ -498,3 +498,13 @@ def test_an_undertaking_in_difficulty_is_read(text, difficulty):
 def test_a_sports_club_is_an_association_of_wz_93_12(text):
     profile = read_profile(text)
     assert (profile.applicant_type, profile.wz_code) == ("association", "93.12")
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Wir wollen Glasfaserausbau im Gewerbegebiet, Gemeinde Bohmte.", False),  # the site is only where
+    ("Fördert die GRW auch Breitbandausbau im Gewerbegebiet?", False),
+    ("Die Gemeinde will ein neues Gewerbegebiet erschließen, mit Straßen, Wasser und Glasfaser.", True),
+])
+def test_broadband_in_a_business_park_is_broadband_unless_the_park_is_developed(text, site):
+    p = read_profile(text)
+    assert "broadband" in p.project_types and ("industrial_site" in p.project_types) is site
