@@ -39,6 +39,13 @@ class PersonalData(Curated):
 
 
 
+class Introduction(Curated):
+    self_statement: Regex
+    question: Regex
+    reply: str  # with "{facts}"
+
+
+
 class LocalSearch(Curated):
     patterns: list[Regex]
     refusal: str
@@ -51,6 +58,7 @@ class CarefulCases(Curated):
     other_region: OtherRegion
     personal_data: PersonalData
     local_search: LocalSearch
+    introduction: Introduction
 
     @classmethod
     def load(cls, path: Path = CAREFUL_FILE) -> "CarefulCases":
@@ -102,6 +110,14 @@ class CarefulCases(Curated):
 
     def asks_personal_data(self, text: str) -> bool:
         return bool(self._private_fact.search(text) and self._person.search(text))
+
+    def is_introduction(self, text: str) -> bool:
+        """The asker says who they are and asks nothing ("Hallo, ich bin Inhaber einer Tischlerei in Melle.")."""
+        return bool(re.search(self.introduction.self_statement, text, re.IGNORECASE)) \
+            and not re.search(self.introduction.question, text, re.IGNORECASE)
+
+    def introduction_reply(self, facts: str) -> str:
+        return " ".join(self.introduction.reply.split()).replace("{facts}", facts)
 
     @cached_property
     def _local_search(self) -> re.Pattern[str]:

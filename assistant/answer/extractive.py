@@ -20,6 +20,7 @@ from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
+from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import FundingAssessment, PathAssessment, short_reason
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
@@ -741,6 +742,24 @@ def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[Answer
         calculation = _calculation(lead, found.profile)
         details += [calculation] if calculation else []
     return summary, details, paths
+
+
+_APPLICANTS = {"municipality": "Kommune", "association": "Verein oder Verband", "research": "Forschungseinrichtung"}
+
+
+def compose_introduction(profile: ProjectProfile) -> Answer:
+    """The reply to an asker who says who they are and asks nothing yet: what was noted, and the question for the
+    project (careful.yaml, introduction)."""
+    noted = []
+    if profile.sector:
+        noted.append(f"{profile.sector} (WZ {profile.wz_code})" if profile.wz_code else profile.sector)
+    elif profile.applicant_type in _APPLICANTS:
+        noted.append(_APPLICANTS[profile.applicant_type])
+    noted += profile.municipalities or ([profile.municipality] if profile.municipality else [])
+    if profile.employees:
+        noted.append(f"{profile.employees} Beschäftigte")
+    text = CarefulCases.load().introduction_reply(", ".join(noted))
+    return Answer(text, False, mode="introduction", intent="project", summary=text)
 
 
 _COMPOSERS = {"project": _project, "fact": _fact, "list": _list, "guarantee": _guarantee}

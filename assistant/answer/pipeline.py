@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from assistant.answer.careful import CarefulCases
-from assistant.answer.extractive import compose_extractive
+from assistant.answer.extractive import compose_extractive, compose_introduction
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
                                         without_steering)
@@ -141,6 +141,9 @@ class AnswerPipeline:
         # or a kind of project, of an asker whose trade the question or the conversation names ("Wir wollen die Küche
         # erweitern, passt das?" after "Wir betreiben ein Restaurant"; not "Und welches Rezept passt dazu?")
         own = extract_profile(q.text, None, None, knowledge=self.funding) if q.history else q.profile
+        if not q.history and not q.structured and not guarantee and (own.sector or own.applicant_type) \
+                and not own.project_types and not AMOUNT.search(q.text) and self.careful.is_introduction(q.text):
+            return compose_introduction(own)  # "Hallo, ich bin Inhaber einer Tischlerei in Melle."
         applicant_facts = bool(own.wz_code or AMOUNT.search(q.text))
         applicant_project = bool((own.wz_code or q.profile.wz_code) and own.project_types)
         if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds,

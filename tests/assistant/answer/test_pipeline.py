@@ -435,6 +435,20 @@ def test_where_to_apply_leads_with_the_office_of_the_path(ask, question, office)
     assert "Hessen" not in data["answer"]  # another Land's bank answers no question asked here
 
 
+def test_an_introduction_is_noted_and_the_project_asked_for_then_the_project_is_answered_with_it(ask):
+    """"Hallo, ich bin Inhaber einer Tischlerei in Melle." asks nothing yet: no refusal, the facts noted; the next
+    turn's project is decided with them."""
+    intro = "Hallo, ich bin Inhaber einer Tischlerei in Melle, wir sind 14 Leute."
+    first = ask(intro)
+    assert not first["abstained"] and first["intent"] == "project"
+    assert "Tischlerei (WZ 31.00), Melle, 14 Beschäftigte" in first["summary"] and "Was haben Sie vor?" in first["summary"]
+    assert not first["citations"] and not first["funding_paths"]
+    history = [{"role": "user", "content": intro}, {"role": "assistant", "content": first["answer"]}]
+    second = ask("Wir wollen eine neue Werkhalle bauen, etwa 600.000 €.", history)
+    assert not second["abstained"] and second["funding_paths"][0]["id"].startswith("grw-gewerbe")
+    assert "20 Prozent" in second["summary"] and "120.000" in second["answer"], second["answer"]
+
+
 def test_a_guarantee_about_anything_else_is_refused(ask):
     assert ask("Kannst du mir garantieren, dass mein Kuchen gelingt?")["abstained"] is True
 
