@@ -182,7 +182,8 @@ class AnswerPipeline:
         if q.profile.facts_given and (q.intent == "procedure" and q.history
                                       or q.intent in ("eligibility", "amount")
                                       and (_FUNDING_QUESTION.search(q.search_text) or q.profile.cost_items)):
-            assessed = assess(q.profile, goals, self.funding).paths
+            # the paths the facts lead to; the goals of a question of fact name its subject, they pick no path
+            assessed = assess(q.profile, [] if q.intent in FACT_INTENTS else goals, self.funding).paths
             lead = [p for p in assessed if p.ruled_out][:1]
             paths = (lead or [p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
         if q.intent == "procedure" and not paths:

@@ -362,8 +362,9 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         reasons = [f"{lead} ({cite(source)})"] + reasons
         reason_sources = [source] + reason_sources
         code = f" (WZ {profile.wz_code})" if profile.wz_code else ""
+        numbered = f" nach Nr. {source.section}" if source.section[:1].isdigit() else ""
         because = (f"Die Haupttätigkeit „{profile.sector}“{code} steht auf der Liste nicht förderfähiger "
-                   f"Wirtschaftszweige ({listed}).")
+                   f"Wirtschaftszweige{numbered} ({listed}).")
     conditions.sort(key=lambda c: (not (c.effect == "blocks" and c.applies), c.effect != "blocks"))
     sources: list[Source] = []
     for source in [*rate_sources, *([top.source] if top.source else []), *(c.source for c in conditions)]:

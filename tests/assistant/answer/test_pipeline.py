@@ -485,11 +485,17 @@ def test_the_sum_of_a_follow_up_is_computed_in_the_bottom_line(ask):
     assert "eigene Rechnung" in data["summary"] and len(data["summary"]) <= 400
 
 
-def test_an_eligible_project_gets_a_cautious_yes_with_its_rate_and_the_exclusion_list_cited(ask):
-    data = ask("Unser Hotel will 15 Zimmer anbauen. Ist das über die GRW förderfähig?")
+@pytest.mark.parametrize("question, code", [
+    ("Unser Hotel will 15 Zimmer anbauen. Ist das über die GRW förderfähig?", "55.10"),
+    # a trade alone: its IREK goals name the subject, they do not pick the path (an IT firm's goals hint at advice)
+    ("Ist eine IT-Firma (Softwareentwicklung) förderfähig?", "62.20"),
+])
+def test_an_eligible_project_gets_a_cautious_yes_with_its_rate_and_the_exclusion_list_cited(ask, question, code):
+    data = ask(question)
     summary = data["summary"]
     assert summary.startswith("Voraussichtlich ja: ") and "20 Prozent" in summary and "NBank" in summary, summary
-    assert "(WZ 55.10)" in summary and len(summary) <= 400
+    assert f"(WZ {code})" in summary and "nach Nr. 2.7.1" in summary and len(summary) <= 400
+    assert data["funding_paths"][0]["id"].startswith("grw-gewerbe")
     cited_sections = [data["citations"][int(n) - 1]["section"] for n in re.findall(r"\[(\d+)\]", summary)]
     assert any(s.startswith("2.7.1") for s in cited_sections) and any(s.startswith("2.5.1") for s in cited_sections)
 
