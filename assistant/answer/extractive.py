@@ -21,7 +21,7 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import FundingAssessment, PathAssessment, short_reason
+from assistant.funding.rules import SECTOR_EXCLUSION, FundingAssessment, PathAssessment, short_reason
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
@@ -44,7 +44,6 @@ _ASKS_DURATION = re.compile(r"\b(wie lange|wie viele (jahre|monate)|bis wann|ab 
 _OSNABRUECK_AREA = re.compile(r"\bD-Fördergebiet|Osnabrück")
 # The other kinds of GRW area (Nr. 2.5.1): their rows apply in Osnabrück only if the asker names such a place.
 # The condition of funding_paths.yaml that checks the exclusion list of Nr. 2.7.1 against the asker's sector.
-_SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"
 _OTHER_AREA = re.compile(r"\b[A-C]-Fördergebiet")
 _SIZE_LABEL = {"small": "ein kleines Unternehmen", "medium": "ein mittleres Unternehmen",
                "large": "ein großes Unternehmen"}
@@ -495,7 +494,7 @@ def _verdict(found: Findings, w: _Writer) -> str:
         # whether a cost item or a situation is eligible is for the rule's own words to say, not a "ja"; but a project
         # whose named sector the exclusion list of Nr. 2.7.1 does not hold, on a path its facts lead to, has a path
         profile = found.profile
-        exclusion = next((c for c in lead.conditions if c.id == _SECTOR_EXCLUSION and c.applies is False), None)
+        exclusion = next((c for c in lead.conditions if c.id == SECTOR_EXCLUSION and c.applies is False), None)
         if not (lead.fit > 0 and exclusion is not None and profile is not None and profile.wz_code):
             return ""
         rate = _short_rate(_rate_phrase(lead, w, profile))

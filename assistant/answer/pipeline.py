@@ -32,7 +32,7 @@ from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge
 from assistant.funding.profile import ProjectProfile, extract_profile
-from assistant.funding.rules import FundingAssessment, PathAssessment, assess, describe
+from assistant.funding.rules import FundingAssessment, PathAssessment, assess, describe, ruling_sources
 from assistant.goals.lists import find_list
 from assistant.goals.matching import GoalMatcher
 from assistant.goals.sectors import SectorGoals
@@ -149,8 +149,7 @@ class AnswerPipeline:
         if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds,
                                                                         applicant_facts, applicant_project):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
-        of_fact = q.intent in FACT_INTENTS and not q.structured
-        hits = self.retriever.ranked(q.search_parts.as_fact_question(of_fact), k=6).hits
+        hits = self.retriever.ranked(self.ranking_parts(q), k=6).hits
         if guarantee:
             # the kind of the question asked for certain: whether ("… dass wir gefördert werden"), how much ("… dass
             # wir 20 % bekommen"), or the rule itself ("Haben wir einen Rechtsanspruch?")
@@ -193,6 +192,14 @@ class AnswerPipeline:
             unique.setdefault(path.id.split("/")[0], path)
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
                         q.profile, intent=q.intent)
+
+    def ranking_parts(self, q: Question) -> ScoreParts:
+        """The signals the passages for a question are ranked by: as a question of fact where it is one, and with the
+        passages its facts point to (the line of KR Nr. 2.7.1 on the asker's trade, the rate of the path their facts
+        lead to)."""
+        parts = q.search_parts.as_fact_question(q.intent in FACT_INTENTS and not q.structured)
+        references = [(s.document, s.section, s.quote) for s in ruling_sources(q.profile, q.intent, self.funding)]
+        return parts.with_implied(self.retriever.rows_quoting(references)) if references else parts
 
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""

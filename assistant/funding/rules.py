@@ -482,3 +482,25 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     if profile.applicant_type not in ("company", None):
         needed -= {"company_size", "sector_excluded"}
     return [question for key, question in FACT_QUESTIONS.items() if key in needed]
+
+
+SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"  # the condition of Nr. 2.7.1 on the main activity
+
+
+def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowledge) -> list[Source]:
+    """The rules the asker's facts point to, whatever words the question uses: for a named trade the line of the
+    exclusion list of KR Nr. 2.7.1 that excludes it, or the list itself; for a question of the amount, the rate of the
+    path the facts lead to. The retriever ranks their passages higher (FusionWeights.implied_bonus)."""
+    sources: list[Source] = []
+    if profile.wz_code:
+        line = knowledge.excluded_sector(profile.excluded_sector) if profile.excluded_sector else None
+        exclusion = next((c for path in knowledge.all_paths() for c in path.conditions if c.id == SECTOR_EXCLUSION), None)
+        if line is not None:
+            sources.append(line.source)
+        elif exclusion is not None:
+            sources.append(exclusion.source)
+    if intent == "amount" and profile.facts_given:
+        lead = next((p for p in assess(profile, [], knowledge).paths if not p.blocked), None)
+        if lead is not None and lead.sources:
+            sources.append(lead.sources[0])
+    return sources

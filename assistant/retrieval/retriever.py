@@ -73,6 +73,9 @@ class FusionWeights:
     # ranked before it (share ** (n - 1); 1.0 = no change): the first results show different sections, and a
     # section's further passages follow
     section_repeat_share: float = 1.0
+    # added for the passages that the question's facts point to (ScoreParts.implied: the line of the exclusion list on
+    # the asker's trade, the rate of the path their facts lead to), as a share of all other weights together
+    implied_bonus: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -287,6 +290,17 @@ class Retriever:
                 named |= self._document_rows[doc]
         return named
 
+    def rows_quoting(self, references: list[tuple[str, str, str]]) -> np.ndarray:
+        """The passages that hold each (document, section, quote): the passage of the section that holds the quote's
+        opening, else every body passage of the section."""
+        rows = np.zeros(len(self.passages), dtype=bool)
+        for document, section, quote in references:
+            of_section = np.array([p.document == document and p.section_number == section and not p.footnote
+                                   for p in self.passages], dtype=bool)
+            quoting = of_section & np.array([quote[:60] in p.text for p in self.passages], dtype=bool)
+            rows |= quoting if quoting.any() else of_section
+        return rows
+
     def acronym_matches(self, query: str) -> np.ndarray:
         counts = np.zeros(len(self.passages), dtype=np.float32)
         for acronym in set(_ACRONYM.findall(query)):
@@ -393,6 +407,8 @@ class ScoreParts:
     # (`as_fact_question`); such a question ranks the passages of documents without rules lower
     of_fact: bool = False
     sections: np.ndarray | None = None  # the section of each passage, as a number (FusionWeights.section_repeat_share)
+    # the passages the question's facts point to, set by the caller that read the facts (`with_implied`)
+    implied: np.ndarray | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def keyword(self, w: FusionWeights) -> np.ndarray:
@@ -421,6 +437,8 @@ class ScoreParts:
                  + w.exact_bonus * others * self.exact + w.acronym_bonus * self.acronyms)
         if w.document_bonus and self.named_documents is not None:
             fused = fused + w.document_bonus * others * self.named_documents
+        if w.implied_bonus and self.implied is not None:
+            fused = fused + w.implied_bonus * others * self.implied
         if self.of_fact and w.fact_share_ruleless != 1.0 and self.ruleless is not None:
             fused = np.where(self.ruleless, fused * w.fact_share_ruleless, fused)
         fused[~self.allowed] = -np.inf
@@ -442,6 +460,10 @@ class ScoreParts:
             ranked = sorted(range(len(top)), key=lambda n: -scores[n])  # stable: ties keep the fused order
             top, scores = [top[n] for n in ranked], [scores[n] for n in ranked]
         return top[:k], scores[:k]
+
+    def with_implied(self, rows: np.ndarray | None) -> "ScoreParts":
+        """The same signals, with the passages the question's facts point to."""
+        return self if rows is None or not rows.any() else replace(self, implied=rows)
 
     def as_fact_question(self, of_fact: bool = True) -> "ScoreParts":
         """The same signals, ranked as a question of fact (or not)."""

@@ -5,17 +5,19 @@
 - dense alone (e5-small),
 - the hybrid as it was until 2026-11-28 (dense 0.3, keyword 0.7, n-gram share 0.75; no register signal),
 - the hybrid as tuned now (assistant/tuned/retrieval_weights.json: with the section register as a signal of its own,
-  the bonus for the documents a question names, and for a question of fact, as the answer pipeline's intent router
-  judges it, a lower rank for the IREK, which states no funding rules),
+  the bonus for the documents a question names, for a question of fact a lower rank for the IREK, which states no
+  funding rules, a section's further passages behind other sections, and a bonus for the passages the question's
+  facts point to: the ranking of the answer pipeline, `AnswerPipeline.ranking_parts`),
 - that hybrid with a second stage over its top 30: a logistic regression over the signals of each candidate,
-  trained on the dev queries of all three sets only (a trial: not part of the retriever),
+  trained on the dev queries of all sets only (a trial: not part of the retriever),
 
 on the team's queries (evals/retrieval/queries.jsonl, goal and GRW families) and on the GRW questions written blind by
-outsiders (evals/retrieval/outsider_grw.jsonl), dev and held-out apart. Prints hit@1, hit@3, hit@5, MRR@10 and the
-p95 latency per query. Every system ranks the same signals (`Retriever.score_parts`, which computes all of them for
-every query), so the latency of a query is measured once for all systems: the median of three fresh runs of
-score_parts and ranking, in-process, after warm-up (the second stage adds its own time on top). Not a test: it
-prints figures.
+outsiders (evals/retrieval/outsider_grw.jsonl and, since 2026-11-29, outsider_grw_c.jsonl), dev and held-out apart.
+Prints hit@1, hit@3, hit@5, MRR@10 and the p95 latency per query. Every system ranks the same signals, computed once
+per query as the answer pipeline computes them (its analysis of the question: intent and facts, then
+`Retriever.score_parts`), so the latency of a query is measured once for all systems: the median of three fresh runs
+of that analysis, the signals and the ranking, in-process, after warm-up (the second stage adds its own time on
+top). Not a test: it prints figures.
 
     python -m evals.benchmarks.kr_findability [--markdown]
 """
@@ -30,11 +32,11 @@ import time
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from assistant.answer.intent import IntentRouter
+from assistant.answer.pipeline import AnswerPipeline
 from assistant.core.settings import get_settings
 from assistant.retrieval.retriever import FusionWeights, Retriever, ScoreParts
 from evals.benchmarks.retrieval_benchmark import REPEATS, WARM_UP
-from evals.benchmarks.tune_fusion import OUTSIDER_C_FILE, OUTSIDER_FILE, fact_aware
+from evals.benchmarks.tune_fusion import OUTSIDER_C_FILE, OUTSIDER_FILE, question_parts
 from evals.retrieval_eval import (
     LabelledQuery,
     is_relevant,
@@ -72,7 +74,8 @@ def candidates(parts: ScoreParts, weights: FusionWeights) -> tuple[np.ndarray, n
     return top, np.hstack([features, ranks])
 
 
-def measure(retriever: Retriever) -> list[list[str]]:
+def measure(pipeline: AnswerPipeline) -> list[list[str]]:
+    retriever = pipeline.retriever
     sets = {
         "team goal": [q for q in load_queries() if q.family == "goal"],
         "team GRW": [q for q in load_queries() if q.family == "grw"],
@@ -80,7 +83,6 @@ def measure(retriever: Retriever) -> list[list[str]]:
         "outsider GRW C": load_queries(OUTSIDER_C_FILE),
     }
     chosen = systems(retriever)
-    router = IntentRouter.load(retriever.embeddings.identity)
     for query in WARM_UP:
         retriever.search(query)
     parts: dict[str, ScoreParts] = {}
@@ -89,7 +91,7 @@ def measure(retriever: Retriever) -> list[list[str]]:
         runs = []
         for _ in range(REPEATS):  # every run computes afresh: the retriever keeps nothing between queries
             started = time.perf_counter()
-            parts[query.id] = fact_aware(retriever, router, query.query)
+            parts[query.id] = question_parts(pipeline, query.query)
             retriever.ranked(parts[query.id], k=10)
             runs.append((time.perf_counter() - started) * 1000)
         latency[query.id] = statistics.median(runs)
@@ -144,11 +146,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
-    retriever = Retriever.open(get_settings())
+    pipeline = AnswerPipeline.open(get_settings())
+    retriever = pipeline.retriever
     if not retriever.register:
         raise SystemExit("Der Index hat kein Sachregister: bitte `irek ingest` mit IREK_SECTION_REGISTER=true ausführen.")
     print(f"Index {retriever.snapshot.manifest['build_id']}, Gewichte {retriever.weights}, Last {os.getloadavg()}")
-    print(table(measure(retriever), args.markdown))
+    print(table(measure(pipeline), args.markdown))
     print(f"Last danach {os.getloadavg()}")
 
 

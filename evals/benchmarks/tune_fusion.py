@@ -8,9 +8,10 @@ then, with them, the dense/keyword balance and the weights of the section regist
 under the condition that the goal queries lose nothing against the first choice. Then, under the same condition, the
 bonus for the passages of a document that the question names ("GRW", "LEADER": Source.names in corpus/sources.yaml);
 the share of their score that a question of fact leaves to the passages of documents stating no rules (the IREK;
-Source.states_rules; the question's intent as the answer pipeline's router judges it); and last the share a
+Source.states_rules; the question's intent as the answer pipeline's router judges it); the share a
 section's further passages keep behind the first of the same section (the mildest share within REPEAT_TOLERANCE of
-the best). The chosen weights and the
+the best); and last the bonus for the passages that the question's facts point to (the exclusion list's line on the
+asker's trade, the rate of the path their facts lead to: `AnswerPipeline.ranking_parts`). The chosen weights and the
 figures that justified them are written to assistant/tuned/retrieval_weights.json. (A late-interaction second stage
 was tuned here too and left out: docs/retrieval.md, "Late interaction".)
 
@@ -26,9 +27,10 @@ from dataclasses import asdict, replace
 
 import numpy as np
 
-from assistant.answer.intent import FACT_INTENTS, IntentRouter
+from assistant.answer.pipeline import AnswerPipeline
+from assistant.core.answer import Answer
 from assistant.core.settings import get_settings
-from assistant.retrieval.retriever import WEIGHTS_FILE, FusionWeights, Retriever, ScoreParts
+from assistant.retrieval.retriever import WEIGHTS_FILE, FusionWeights, ScoreParts
 from evals.retrieval_eval import QUERIES_FILE, is_relevant, load_queries, ranking_metrics
 
 OUTSIDER_FILE = QUERIES_FILE.parent / "outsider_grw.jsonl"
@@ -49,10 +51,12 @@ def evaluate_weights(parts, queries, passages, relevant_totals, weights: FusionW
     return {f: {k: float(np.mean([r[k] for r in rs])) for k in rs[0]} for f, rs in rows.items()}
 
 
-def fact_aware(retriever: Retriever, router: IntentRouter, query: str) -> ScoreParts:
-    """A query's signals, marked as a question of fact where the answer pipeline's router judges it one."""
-    parts = retriever.score_parts(query)
-    return parts.as_fact_question(router.judge(parts.vector, parts.query)[0] in FACT_INTENTS)
+def question_parts(pipeline: AnswerPipeline, query: str) -> ScoreParts:
+    """A query's signals as the answer pipeline ranks them: marked as a question of fact where its router judges it
+    one, with the passages its facts point to (`AnswerPipeline.ranking_parts`); a question the pipeline refuses
+    before retrieval is ranked by its plain signals."""
+    question = pipeline.analyse(query)
+    return pipeline.retriever.score_parts(query) if isinstance(question, Answer) else pipeline.ranking_parts(question)
 
 
 def main() -> None:
@@ -60,12 +64,12 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="write the chosen weights")
     args = parser.parse_args()
 
-    retriever = Retriever.open(get_settings(), FusionWeights(dense_candidates=60))
+    pipeline = AnswerPipeline.open(get_settings())
+    retriever = pipeline.retriever
     queries = (load_queries(split="dev") + [replace(q, family="outsider grw") for q in load_queries(OUTSIDER_FILE, "dev")]
                + [replace(q, family="outsider grw c") for q in load_queries(OUTSIDER_C_FILE, "dev")])
     passages = retriever.passages
-    router = IntentRouter.load(retriever.embeddings.identity)
-    parts = [fact_aware(retriever, router, q.query) for q in queries]
+    parts = [question_parts(pipeline, q.query) for q in queries]
     totals = [sum(is_relevant(p, q.relevant) for p in passages) for q in queries]
 
     def score(weights: FusionWeights) -> dict[str, dict[str, float]]:
@@ -125,6 +129,14 @@ def main() -> None:
         if top > best_value + 1e-9:
             best = replace(share_choice, section_repeat_share=mildest)
             best_value = _objective(repeat_tried[str(mildest)])
+    sides["without the bonus for the passages the facts point to"] = score(best)
+    implied_tried = {}
+    implied_choice = best
+    for bonus in [0.05, 0.1, 0.2, 0.3, 0.5]:
+        weights = replace(implied_choice, implied_bonus=bonus)
+        scores = implied_tried[str(bonus)] = score(weights)
+        if scores["goal"]["mrr@10"] >= goal_floor - 1e-9 and _objective(scores) > best_value + 1e-9:
+            best, best_value = weights, _objective(scores)
     chosen = score(best)
     report = {
         "objective": "mean of MRR@10 over team goal, team grw and both outsider grw sets, dev split only; "
@@ -135,7 +147,8 @@ def main() -> None:
         "weights": asdict(best),
         "dev_figures": {"chosen": chosen} | sides | {f"document bonus {w}": v for w, v in named_tried.items()}
                        | {f"fact share for documents without rules {w}": v for w, v in share_tried.items()}
-                       | {f"section repeat share {w}": v for w, v in repeat_tried.items()},
+                       | {f"section repeat share {w}": v for w, v in repeat_tried.items()}
+                       | {f"implied bonus {w}": v for w, v in implied_tried.items()},
     }
     print(json.dumps(report, indent=2, ensure_ascii=False))
     if args.write:

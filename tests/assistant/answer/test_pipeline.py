@@ -449,6 +449,24 @@ def test_an_introduction_is_noted_and_the_project_asked_for_then_the_project_is_
     assert "20 Prozent" in second["summary"] and "120.000" in second["answer"], second["answer"]
 
 
+def test_the_passages_the_askers_facts_point_to_rank_higher(service):
+    """Whatever words a question uses, its facts point to rules: a trade to its line of the exclusion list (KR Nr.
+    2.7.1), a question of the amount to the rate of the path the facts lead to (the D row of Nr. 2.5.1)."""
+    def ranked(question: str, with_facts: bool) -> list:
+        q = service.analyse(question)
+        parts = service.ranking_parts(q) if with_facts else q.search_parts.as_fact_question(q.intent in ("amount",))
+        return service.retriever.ranked(parts, k=10).hits
+
+    poultry = "Wir haben einen Geflügelhof bei Bersenbrück. Gibt es Geld für einen neuen Stall?"
+    line = [h for h in ranked(poultry, True) if h.passage.section_number == "2.7.1"]
+    assert line and "A Land- und Forstwirtschaft" in line[0].passage.text
+    assert not [h for h in ranked(poultry, False) if h.passage.section_number == "2.7.1"]
+    amount = "Wie viel Zuschuss bekommt unsere Tischlerei mit 12 Leuten für eine Halle über 400.000 €?"
+    first = ranked(amount, True)[0].passage
+    assert first.section_number == "2.5.1" and "D-Fördergebiete" in first.text
+    assert ranked(amount, False)[0].passage.section_number != "2.5.1"
+
+
 def test_a_guarantee_about_anything_else_is_refused(ask):
     assert ask("Kannst du mir garantieren, dass mein Kuchen gelingt?")["abstained"] is True
 
