@@ -99,49 +99,35 @@ def main() -> None:
         if scores["goal"]["mrr@10"] >= goal_floor - 1e-9 and _objective(scores) > best_value + 1e-9:
             best, best_value = weights, _objective(scores)
     sides["without the register"] = score(without_register)
-    sides["without the document bonus"] = score(best)
-    named_tried = {}
-    register_choice = best
-    for bonus in [0.05, 0.1, 0.15, 0.2, 0.3, 0.5]:
-        weights = replace(register_choice, document_bonus=bonus)
-        scores = named_tried[str(bonus)] = score(weights)
-        if scores["goal"]["mrr@10"] >= goal_floor - 1e-9 and _objective(scores) > best_value + 1e-9:
-            best, best_value = weights, _objective(scores)
-    sides["without the share for documents without rules"] = score(best)
-    share_tried = {}
-    bonus_choice = best
-    for share in [0.9, 0.8, 0.7, 0.6, 0.5]:
-        weights = replace(bonus_choice, fact_share_ruleless=share)
-        scores = share_tried[str(share)] = score(weights)
-        if scores["goal"]["mrr@10"] >= goal_floor - 1e-9 and _objective(scores) > best_value + 1e-9:
-            best, best_value = weights, _objective(scores)
-    sides["without lowering a section's repeats"] = score(best)
-    repeat_tried = {}
-    share_choice = best
-    for share in [0.9, 0.8, 0.7, 0.5, 0.3, 0.0]:
-        repeat_tried[str(share)] = score(replace(share_choice, section_repeat_share=share))
-    allowed = [share for share, scores in repeat_tried.items() if scores["goal"]["mrr@10"] >= goal_floor - 1e-9]
-    if allowed:
-        # the mildest share within REPEAT_TOLERANCE of the best: an answer quotes passages of one section together
-        # (a paragraph and the one with its amount, a table's rows), so they are pushed apart no more than needed
-        top = max(_objective(repeat_tried[share]) for share in allowed)
-        mildest = max((float(share) for share in allowed if _objective(repeat_tried[share]) >= top - REPEAT_TOLERANCE))
+    def one_weight(name: str, values: list[float], tolerance: float = 0.0, prefer=lambda picks: picks[0]) -> dict:  # noqa: ANN001
+        """Each value of the weight `name` on the choice so far; the best under the goal condition is kept where it
+        beats the choice so far (among the values within `tolerance` of the best, the one `prefer` picks)."""
+        nonlocal best, best_value
+        before = best
+        tried = {str(v): score(replace(before, **{name: v})) for v in values}
+        allowed = [v for v in values if tried[str(v)]["goal"]["mrr@10"] >= goal_floor - 1e-9]
+        top = max((_objective(tried[str(v)]) for v in allowed), default=best_value)
         if top > best_value + 1e-9:
-            best = replace(share_choice, section_repeat_share=mildest)
-            best_value = _objective(repeat_tried[str(mildest)])
+            pick = prefer([v for v in allowed if _objective(tried[str(v)]) >= top - tolerance - 1e-12])
+            best, best_value = replace(before, **{name: pick}), _objective(tried[str(pick)])
+        return tried
+
+    sides["without the document bonus"] = score(best)
+    named_tried = one_weight("document_bonus", [0.05, 0.1, 0.15, 0.2, 0.3, 0.5])
+    sides["without the share for documents without rules"] = score(best)
+    share_tried = one_weight("fact_share_ruleless", [0.9, 0.8, 0.7, 0.6, 0.5])
+    sides["without lowering a section's repeats"] = score(best)
+    # the mildest share within REPEAT_TOLERANCE of the best: an answer quotes passages of one section together (a
+    # paragraph and the one with its amount, a table's rows), so they are pushed apart no more than needed
+    repeat_tried = one_weight("section_repeat_share", [0.9, 0.8, 0.7, 0.5, 0.3, 0.0], REPEAT_TOLERANCE, max)
     sides["without the bonus for the passages the facts point to"] = score(best)
-    implied_tried = {}
-    implied_choice = best
-    for bonus in [0.05, 0.1, 0.2, 0.3, 0.5]:
-        weights = replace(implied_choice, implied_bonus=bonus)
-        scores = implied_tried[str(bonus)] = score(weights)
-        if scores["goal"]["mrr@10"] >= goal_floor - 1e-9 and _objective(scores) > best_value + 1e-9:
-            best, best_value = weights, _objective(scores)
+    implied_tried = one_weight("implied_bonus", [0.05, 0.1, 0.2, 0.3, 0.5])
     chosen = score(best)
     report = {
         "objective": "mean of MRR@10 over team goal, team grw and both outsider grw sets, dev split only; "
-                     "register weights, the document bonus, the share for documents without rules and the share for "
-                     "a section's repeats only where goal MRR@10 is not below the choice without the register",
+                     "register weights, the document bonus, the share for documents without rules, the share for "
+                     "a section's repeats and the bonus for the passages the facts point to only where goal MRR@10 is "
+                     "not below the choice without the register",
         "queries": {family: sum(q.family == family for q in queries)
                     for family in ("goal", "grw", "outsider grw", "outsider grw c")},
         "weights": asdict(best),
