@@ -21,7 +21,7 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import SECTOR_EXCLUSION, FundingAssessment, PathAssessment, short_reason
+from assistant.funding.rules import SECTOR_EXCLUSION, FundingAssessment, PathAssessment, numbered_rule, short_reason
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
@@ -500,16 +500,11 @@ def _verdict(found: Findings, w: _Writer) -> str:
         rate = _short_rate(_rate_phrase(lead, w, profile))
         return (f"Voraussichtlich ja: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
                 + _cited(f" Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste "
-                         f"nicht förderfähiger Wirtschaftszweige{_numbered(exclusion.source)}.",
+                         f"nicht förderfähiger Wirtschaftszweige{numbered_rule(exclusion.source)}.",
                          w.cite_source(exclusion.source))
                 + " Entscheiden wird die NBank.")
     rate = _short_rate(_rate_phrase(lead, w, found.profile))
     return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
-
-
-def _numbered(source: Source | None) -> str:
-    """" nach Nr. 2.7.1": the number of the rule a verdict rests on, for those who quote it."""
-    return f" nach Nr. {source.section}" if source and source.section[:1].isdigit() else ""
 
 
 def _next_step(found: Findings) -> str:

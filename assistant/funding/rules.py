@@ -362,9 +362,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         reasons = [f"{lead} ({cite(source)})"] + reasons
         reason_sources = [source] + reason_sources
         code = f" (WZ {profile.wz_code})" if profile.wz_code else ""
-        numbered = f" nach Nr. {source.section}" if source.section[:1].isdigit() else ""
         because = (f"Die Haupttätigkeit „{profile.sector}“{code} steht auf der Liste nicht förderfähiger "
-                   f"Wirtschaftszweige{numbered} ({listed}).")
+                   f"Wirtschaftszweige{numbered_rule(source)} ({listed}).")
     conditions.sort(key=lambda c: (not (c.effect == "blocks" and c.applies), c.effect != "blocks"))
     sources: list[Source] = []
     for source in [*rate_sources, *([top.source] if top.source else []), *(c.source for c in conditions)]:
@@ -386,6 +385,12 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\]“]{2})\.\s{1,3}(?=[A-ZÄÖÜ])")
+
+
+def numbered_rule(source: Source | None) -> str:
+    """The number of the rule a verdict rests on, for those who quote it: " nach Nr. 2.7.1" ("" for an annex or a
+    document without numbered sections)."""
+    return f" nach Nr. {source.section}" if source and source.section[:1].isdigit() else ""
 
 
 def short_reason(text: str, limit: int = 200) -> str:
