@@ -224,7 +224,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                                r"|neue[sn]?\s{1,3}labor|labor\s{1,3}für|forschungseinrichtung\w{0,2}\s{1,3}(bauen|errichten)",
     "planning": r"planungsleistung|machbarkeitsstudie|planungsbüro|bauleitplanung|planungskosten",
     "regional_concept": r"entwicklungskonzept|[a-zäöüß]{0,30}strategie\s{1,3}erarbeiten|konzept\s{1,3}(erarbeiten|erstellen)|\bstrategie\b",
-    "implementation_budget": r"umsetzungsbudget|regionalmanage|regionalbudget",
+    # KR Nr. 3.4.2: "die Umsetzung … regionaler Entwicklungskonzepte … über ein eigenes Budget"
+    "implementation_budget": r"umsetzungsbudget|regionalmanage|regionalbudget|eigene[snm]?\s{1,3}budget"
+                             r"|umsetz\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}(regionale[snm]?\s{1,3})?entwicklungskonzept",
     "cooperation_network": r"netzwerk|kooperationsplattform|verbund\b|allianz|stammtisch|\bkooperation\b|zusammenarbeit"
                            r"|an\s{1,3}einen\s{1,3}tisch",
     "innovation_cluster": r"innovationscluster|\bcluster\b",
@@ -641,6 +643,9 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         found = [kind for kind in found if kind not in _COMPANY_ONLY_TYPES]
     if "revitalisation" in found and "industrial_site" not in found and re.search(r"gewerbe|industrie", lowered):
         found.append("industrial_site")
+    if "implementation_budget" in found and "regional_concept" in found and re.search(r"umsetz|budget", lowered) \
+            and not re.search(r"(erstell|erarbeit|schreib|aufstell)\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}\w*konzept", lowered):
+        found.remove("regional_concept")  # the concept is what the budget implements, not what is to be written
     if "broadband" in found and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
         found.remove("industrial_site")  # "Glasfaser im Gewerbegebiet": the site is where, broadband is what
     return found

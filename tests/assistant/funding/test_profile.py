@@ -508,3 +508,14 @@ def test_a_sports_club_is_an_association_of_wz_93_12(text):
 def test_broadband_in_a_business_park_is_broadband_unless_the_park_is_developed(text, site):
     p = read_profile(text)
     assert "broadband" in p.project_types and ("industrial_site" in p.project_types) is site
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # KR Nr. 3.4.2 in its own words: the concept is what the budget implements
+    ("Wie viel Geld gibt es pro Jahr für die Umsetzung eines Entwicklungskonzepts über ein eigenes Budget?",
+     ["implementation_budget"]),
+    ("Der Landkreis will sein regionales Entwicklungskonzept über ein eigenes Budget umsetzen.", ["implementation_budget"]),
+    ("Wir wollen ein regionales Entwicklungskonzept erstellen lassen.", ["regional_concept"]),
+])
+def test_implementing_a_concept_is_the_budget_writing_one_is_the_concept(text, kinds):
+    assert read_profile(text).project_types == kinds
