@@ -165,7 +165,8 @@ class AnswerPipeline:
                                 goal_list=goal_list)
         if q.intent == "project" or q.structured:
             favoured = self.sector_goals.goals_for(q.profile.wz_code, q.search_text)
-            goals = self.goal_matcher.rank(q.search_parts, k=5, favoured=favoured)
+            invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
+            goals = self.goal_matcher.rank(q.search_parts, k=5, favoured=favoured, own_investment=invests)
             return Findings(q.text, q.search_text, "project", hits, goals, assess(q.profile, goals, self.funding),
                             q.profile, intent="project")
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions

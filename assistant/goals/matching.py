@@ -41,6 +41,9 @@ class GoalMatchWeights:
     corridor: float = 0.05  # evidence of the corridor introduction
     exact_bonus: float = 1.0
     sector_bonus: float = 0.15  # added to the goals that name the applicant's sector (assistant/goals/sectors.py)
+    # instead of sector_bonus where the project is the firm's own investment in its business (a new hall, machines,
+    # a modernisation): the goals of its sector are what such a project serves
+    investment_sector_bonus: float = 0.15
 
 
 def load_goal_weights(path: Path = WEIGHTS_FILE) -> GoalMatchWeights:
@@ -163,14 +166,17 @@ class GoalMatcher:
         fused = fused / total if total > 0 else fused
         return np.clip(fused + w.exact_bonus * s.exact, 0.0, 1.0 + w.exact_bonus)
 
-    def rank(self, query: str | ScoreParts, k: int = 5, favoured: Sequence[str] = ()) -> list[GoalMatch]:
+    def rank(self, query: str | ScoreParts, k: int = 5, favoured: Sequence[str] = (),
+             own_investment: bool = False) -> list[GoalMatch]:
         """The best `k` goals; `favoured` goals (those naming the applicant's sector, best first) get the sector
-        bonus, the first in full and each further one a little less."""
+        bonus, the first in full and each further one a little less; for the firm's own investment in its business
+        (`own_investment`) the larger investment bonus."""
         scores = self.combine(self.signals(query), self.weights)
+        bonus = self.weights.investment_sector_bonus if own_investment else self.weights.sector_bonus
         for rank_, code in enumerate(favoured):
             index = self._index.get(code)
             if index is not None:
-                scores[index] += self.weights.sector_bonus * (1.0 - 0.2 * min(rank_, 3))
+                scores[index] += bonus * (1.0 - 0.2 * min(rank_, 3))
         order = np.argsort(-scores, kind="stable")[: max(0, k)]
         matches = []
         for n in order:

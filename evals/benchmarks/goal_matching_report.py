@@ -72,11 +72,12 @@ def _objective(figures: dict[str, dict[str, float]]) -> float:
 def tune(matcher: GoalMatcher, items: list[Labelled], signals: list[GoalSignals]) -> GoalMatchWeights:
     dev_items = [(i, s) for i, s in zip(items, signals) if i.split == "dev"]
     its, sig = [i for i, _ in dev_items], [s for _, s in dev_items]
-    best, best_value = GoalMatchWeights(), -1.0
+    base = load_goal_weights()  # the sector bonuses are not tuned here: they carry over as recorded
+    best, best_value = base, -1.0
     grid = itertools.product([0.3, 0.4, 0.5, 0.6, 0.7, 0.8], [0.0, 0.25, 0.5, 0.75], [0.0, 0.05, 0.1, 0.2],
                              [0.0, 0.05, 0.1])
     for dense, ngram_share, leitziel, corridor in grid:
-        weights = replace(GoalMatchWeights(), dense=dense, keyword=round(1 - dense, 2), ngram_share=ngram_share,
+        weights = replace(base, dense=dense, keyword=round(1 - dense, 2), ngram_share=ngram_share,
                           leitziel=leitziel, corridor=corridor)
         value = _objective(accuracy(matcher, its, sig, weights))
         if value > best_value + 1e-9:
@@ -110,6 +111,8 @@ def main() -> None:
     for key, f in figures.items():
         print(f"{key:<16} {f['n']:>4}  {f['top1']:6.1%}  {f['top3']:6.1%}")
     if args.write:
+        recorded = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")) if WEIGHTS_FILE.exists() else {}
+        report |= {key: value for key, value in recorded.items() if key.endswith("_note")}  # why a weight is as it is
         WEIGHTS_FILE.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"written: {WEIGHTS_FILE}")
 

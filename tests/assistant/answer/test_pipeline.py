@@ -467,6 +467,16 @@ def test_the_passages_the_askers_facts_point_to_rank_higher(service):
     assert ranked(amount, False)[0].passage.section_number != "2.5.1"
 
 
+def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
+    """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
+    (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""
+    data = ask("Wir haben einen Metallbaubetrieb mit 30 Mitarbeitern in Quakenbrück und möchten eine neue "
+               "Produktionshalle bauen. Welche Förderung gibt es?")
+    assert data["goals"][0]["code"] in {"1.1.1", "1.1.2", "1.1.5"}, [g["code"] for g in data["goals"]]
+    assert data["summary"].startswith(f"Passendes IREK-Ziel: Handlungsziel {data['goals'][0]['code']}")
+    assert data["funding_paths"][0]["id"].startswith("grw-gewerbe") and "20 Prozent" in data["summary"]
+
+
 def test_a_guarantee_about_anything_else_is_refused(ask):
     assert ask("Kannst du mir garantieren, dass mein Kuchen gelingt?")["abstained"] is True
 
