@@ -97,24 +97,8 @@ def _resolve_source(source: Source, passages: list[Passage]) -> tuple[Passage, s
     return None
 
 
-# A stem of the question is telling when at most this share of the corpus's passages holds it ("Spedition",
-# "Softwareentwicklung"; not "GRW", "förderfähig", "Unternehmen").
+# A stem of the question is telling when at most this share of the corpus's passages holds it (Retriever.rare_stems).
 TELLING_SHARE = 0.02
-_STEM_COUNTS: dict[int, tuple[list[Passage], dict[str, int]]] = {}  # id(passages) -> (passages, stem -> passages)
-
-
-def _telling_stems(text: str, passages: list[Passage]) -> set[str]:
-    """The stems of `text` that few passages of the corpus hold (counted once per passage list)."""
-    cached = _STEM_COUNTS.get(id(passages))
-    if cached is None or cached[0] is not passages:
-        counts: dict[str, int] = {}
-        for passage in passages:
-            for stem in set(stems(passage.text)):
-                counts[stem] = counts.get(stem, 0) + 1
-        _STEM_COUNTS.clear()  # one corpus at a time (a new index replaces the old)
-        _STEM_COUNTS[id(passages)] = cached = (passages, counts)
-    limit = max(1, int(TELLING_SHARE * len(passages)))
-    return {s for s in stems(text) if cached[1].get(s, 0) <= limit}
 
 
 class _Writer:
@@ -366,12 +350,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     wanted = _wanted_figure(found)
     careful = CarefulCases.load()
     asked_places = set(careful.places_named(found.search_text))
-    telling = _telling_stems(found.question, w.passages) if after_verdict else set()
     quoted = []
     for hit in found.hits[:4]:
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS:
             continue  # a summary's list of its sources
-        if after_verdict and not telling & set(stems(hit.passage.text)):
+        if after_verdict and not found.telling & set(stems(hit.passage.text)):
             continue
         if not quoted:  # the lead: the best sentence of the first passage's whole section
             hit, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)

@@ -24,3 +24,6 @@ class Findings:
     profile: ProjectProfile | None
     intent: str = ""  # contracts.md §2
     goal_list: GoalList | None = None  # mode "list": the goals asked for
+    # the question's rare stems (its trade, its object), for an eligibility question whose verdict the facts give:
+    # only passages holding one of them are quoted beside the verdict
+    telling: frozenset[str] = frozenset()

@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from assistant.answer.careful import CarefulCases
-from assistant.answer.extractive import compose_extractive, compose_introduction
+from assistant.answer.extractive import TELLING_SHARE, compose_extractive, compose_introduction
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
                                         without_steering)
@@ -100,6 +100,7 @@ class AnswerPipeline:
         """Load the embedder and the indexes and compute the cached vocabularies before the first request."""
         self.retriever.search("Förderung Gewerbegebiet", k=1)
         self.scope.domain_stems  # noqa: B018 - cached on first use
+        self.retriever.passages_per_stem  # noqa: B018 - cached on first use
 
     # -- the steps -------------------------------------------------------------------------------------------------
 
@@ -149,12 +150,16 @@ class AnswerPipeline:
         if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds,
                                                                         applicant_facts, applicant_project):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
-        hits = self.retriever.ranked(self.ranking_parts(q), k=6).hits
+        # the paths the facts alone lead to (a question of fact's goals name its subject, they pick no path): read by
+        # the ranking (the rate of the lead path) and by the answer
+        by_facts = assess(q.profile, [], self.funding) if q.profile.facts_given and (
+            guarantee or q.intent in FACT_INTENTS) else None
+        hits = self.retriever.ranked(self.ranking_parts(q, by_facts), k=6).hits
         if guarantee:
             # the kind of the question asked for certain: whether ("… dass wir gefördert werden"), how much ("… dass
             # wir 20 % bekommen"), or the rule itself ("Haben wir einen Rechtsanspruch?")
             intent = q.intent if q.intent in GUARANTEE_INTENTS else "eligibility"
-            return Findings(q.text, q.search_text, "guarantee", hits, [], assess(q.profile, [], self.funding),
+            return Findings(q.text, q.search_text, "guarantee", hits, [], by_facts or assess(q.profile, [], self.funding),
                             q.profile, intent=intent)
         if q.intent == "irek" and not q.structured:
             goal_list = find_list(q.text, self.goal_matcher, q.parts)
@@ -182,8 +187,7 @@ class AnswerPipeline:
         if q.profile.facts_given and (q.intent == "procedure" and q.history
                                       or q.intent in ("eligibility", "amount")
                                       and (_FUNDING_QUESTION.search(q.search_text) or q.profile.cost_items)):
-            # the paths the facts lead to; the goals of a question of fact name its subject, they pick no path
-            assessed = assess(q.profile, [] if q.intent in FACT_INTENTS else goals, self.funding).paths
+            assessed = by_facts.paths
             lead = [p for p in assessed if p.ruled_out][:1]
             paths = (lead or [p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
         if q.intent == "procedure" and not paths:
@@ -191,15 +195,17 @@ class AnswerPipeline:
         unique: dict[str, PathAssessment] = {}
         for path in paths:  # one per path, the first of each in its place (the profile's lead stays first)
             unique.setdefault(path.id.split("/")[0], path)
+        telling = self.retriever.rare_stems(q.text, TELLING_SHARE) if q.intent == "eligibility" else frozenset()
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
-                        q.profile, intent=q.intent)
+                        q.profile, intent=q.intent, telling=telling)
 
-    def ranking_parts(self, q: Question) -> ScoreParts:
+    def ranking_parts(self, q: Question, by_facts: FundingAssessment | None = None) -> ScoreParts:
         """The signals the passages for a question are ranked by: as a question of fact where it is one, and with the
         passages its facts point to (the line of KR Nr. 2.7.1 on the asker's trade, the rate of the path their facts
-        lead to)."""
+        lead to; `by_facts`: that assessment where the caller has it)."""
         parts = q.search_parts.as_fact_question(q.intent in FACT_INTENTS and not q.structured)
-        references = [(s.document, s.section, s.quote) for s in ruling_sources(q.profile, q.intent, self.funding)]
+        references = [(s.document, s.section, s.quote)
+                      for s in ruling_sources(q.profile, q.intent, self.funding, by_facts)]
         return parts.with_implied(self.retriever.rows_quoting(references)) if references else parts
 
     def extractive(self, found: Findings) -> Answer:

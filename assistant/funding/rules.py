@@ -492,10 +492,12 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
 SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"  # the condition of Nr. 2.7.1 on the main activity
 
 
-def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowledge) -> list[Source]:
+def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowledge,
+                   by_facts: FundingAssessment | None = None) -> list[Source]:
     """The rules the asker's facts point to, whatever words the question uses: for a named trade the line of the
     exclusion list of KR Nr. 2.7.1 that excludes it, or the list itself; for a question of the amount, the rate of the
-    path the facts lead to. The retriever ranks their passages higher (FusionWeights.implied_bonus)."""
+    path the facts lead to (`by_facts`: `assess(profile, [], knowledge)` where the caller has it). The retriever ranks
+    their passages higher (FusionWeights.implied_bonus)."""
     sources: list[Source] = []
     if profile.wz_code:
         line = knowledge.excluded_sector(profile.excluded_sector) if profile.excluded_sector else None
@@ -505,7 +507,7 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         elif exclusion is not None:
             sources.append(exclusion.source)
     if intent == "amount" and profile.facts_given:
-        lead = next((p for p in assess(profile, [], knowledge).paths if not p.blocked), None)
+        lead = next((p for p in (by_facts or assess(profile, [], knowledge)).paths if not p.blocked), None)
         if lead is not None and lead.sources:
             sources.append(lead.sources[0])
     return sources

@@ -23,7 +23,7 @@ from assistant.index.store import IndexSnapshot, IndexUnavailable
 from assistant.retrieval.expansion import EXPANSION_WEIGHT, expansion_terms
 from assistant.retrieval.register import RegisterSignal
 from assistant.core.settings import Settings
-from assistant.text.analysis import KEYWORD_VIEWS
+from assistant.text.analysis import KEYWORD_VIEWS, stems
 from assistant.index.vectors import open_dense_search
 from assistant.core.errors import QueryError
 from assistant.core.model import Passage
@@ -211,6 +211,21 @@ class Retriever:
     @cached_property
     def known_stems(self) -> frozenset[str]:
         return frozenset(self._keyword["words"].vocab_dict)
+
+    @cached_property
+    def passages_per_stem(self) -> dict[str, int]:
+        """How many passages hold each stem of their text (counted once; `AnswerPipeline.warm_up` does it)."""
+        counts: dict[str, int] = {}
+        for passage in self.passages:
+            for stem in set(stems(passage.text)):
+                counts[stem] = counts.get(stem, 0) + 1
+        return counts
+
+    def rare_stems(self, text: str, share: float) -> frozenset[str]:
+        """The stems of `text` that at most `share` of the passages hold ("Spedition", "Softwareentwicklung"; not "GRW",
+        "förderfähig", "Unternehmen")."""
+        limit = max(1, int(share * len(self.passages)))
+        return frozenset(s for s in stems(text) if self.passages_per_stem.get(s, 0) <= limit)
 
     # -- filters and exact references ------------------------------------------------------------------------
 

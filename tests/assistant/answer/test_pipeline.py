@@ -477,6 +477,15 @@ def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     assert data["funding_paths"][0]["id"].startswith("grw-gewerbe") and "20 Prozent" in data["summary"]
 
 
+def test_beside_a_verdict_on_a_trade_only_passages_on_that_trade_are_quoted(ask):
+    """"Ist eine Spedition GRW-förderfähig?": the verdict cites the exclusion list; the rules on research institutes
+    or road links that "förderfähig" and "GRW" also find are not quoted beside it."""
+    data = ask("Ist eine Spedition GRW-förderfähig?")
+    assert data["summary"].startswith("Nein – ") and "nach Nr. 2.7.1" in data["summary"]
+    grw = [c["section"] for c in data["citations"] if c["document"] == "grw"]
+    assert grw and all(section.startswith("2.7.1") for section in grw), grw
+
+
 def test_a_guarantee_about_anything_else_is_refused(ask):
     assert ask("Kannst du mir garantieren, dass mein Kuchen gelingt?")["abstained"] is True
 

@@ -196,6 +196,13 @@ def test_a_sections_further_passages_make_room_for_other_sections(retriever):
     assert [h.score for h in tuned] == sorted((h.score for h in tuned), reverse=True)
 
 
+def test_rare_stems_are_the_words_few_passages_hold(retriever):
+    rare = retriever.rare_stems("Ist eine Spedition GRW-förderfähig?", 0.02)
+    assert any(s.startswith("spedition") for s in rare)
+    assert not {"grw", "forderfah", "forderfahig"} & rare, rare
+    assert retriever.rare_stems("", 0.02) == frozenset()
+
+
 def test_hits_are_ranked_by_descending_score(retriever):
     hits = _top(retriever, "Fördersatz für kleine Unternehmen", k=10)
     scores = [h.score for h in hits]
