@@ -111,10 +111,15 @@ class CarefulCases(Curated):
     def asks_personal_data(self, text: str) -> bool:
         return bool(self._private_fact.search(text) and self._person.search(text))
 
+    @cached_property
+    def _introduction(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        return (re.compile(self.introduction.self_statement, re.IGNORECASE),
+                re.compile(self.introduction.question, re.IGNORECASE))
+
     def is_introduction(self, text: str) -> bool:
         """The asker says who they are and asks nothing ("Hallo, ich bin Inhaber einer Tischlerei in Melle.")."""
-        return bool(re.search(self.introduction.self_statement, text, re.IGNORECASE)) \
-            and not re.search(self.introduction.question, text, re.IGNORECASE)
+        speaks_of_self, asks = self._introduction
+        return bool(speaks_of_self.search(text)) and not asks.search(text)
 
     def introduction_reply(self, facts: str) -> str:
         return " ".join(self.introduction.reply.split()).replace("{facts}", facts)

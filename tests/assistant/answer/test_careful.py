@@ -82,10 +82,12 @@ def test_questions_about_staff_and_health_as_topics_are_not_personal_data(questi
 
 
 def test_every_pattern_runs_in_linear_time_on_long_runs():
-    for text in ("1" * 30_000, " " * 30_000, "ä" * 30_000, "Herr " * 6_000, "sicher " * 5_000, "." * 30_000):
+    for text in ("1" * 30_000, " " * 30_000, "ä" * 30_000, "Herr " * 6_000, "sicher " * 5_000, "." * 30_000,
+                 "wir sind " * 4_000, "wo ist das nächste " * 2_000):
         started = time.perf_counter()
         CAREFUL.refusal(text)
         CAREFUL.wants_guarantee(text)
+        CAREFUL.is_introduction(text)
         assert time.perf_counter() - started < 2.0
 
 
