@@ -236,17 +236,21 @@ class SectorException(Curated):
 
 # Curated patterns are matched against at most this much text (they are plain alternations, so this bounds the time).
 _PATTERN_TEXT_LIMIT = 20_000
-# A word that denies what follows it within two words: "ohne Übernachtung", "keine eigenen Gästezimmer", "nicht
-# touristisch".
-_NEGATED = re.compile(r"\b(ohne|kein\w{0,2}|nicht|keinerlei)\s+(\S+\s+){0,2}$", re.IGNORECASE)
+# A word that denies what follows it within two words of the same clause: "ohne Übernachtung", "keine eigenen
+# Gästezimmer", "nicht touristisch"; not "kein Problem. Unser Hotel".
+_NEGATED = re.compile(r"\b(ohne|kein\w{0,2}|nicht|keinerlei)\s+([^\s.,;:!?]+\s+){0,2}$", re.IGNORECASE)
+
+
+def denied(before: str) -> bool:
+    """Whether the text before a word denies it ("ohne Übernachtung", "kein Hotel", "keine eigenen Gästezimmer")."""
+    return bool(_NEGATED.search(before[-40:]))
 
 
 def affirmed(pattern: str, text: str) -> bool:
     """Whether the text says what `pattern` finds, not merely its negation: "Restaurant ohne Übernachtung" does not
     say that the restaurant offers lodging."""
     text = text[:_PATTERN_TEXT_LIMIT]
-    return any(not _NEGATED.search(text[max(0, m.start() - 40):m.start()])
-               for m in re.finditer(pattern, text, re.IGNORECASE))
+    return any(not denied(text[:m.start()]) for m in re.finditer(pattern, text, re.IGNORECASE))
 
 
 class WzException(Curated):

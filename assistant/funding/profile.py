@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import get_args
 
-from assistant.funding.knowledge import CompanySize, FundingKnowledge, Trade, TradeLexicon, wz_title
+from assistant.funding.knowledge import CompanySize, FundingKnowledge, Trade, TradeLexicon, denied, wz_title
 
 APPLICANT_TYPES = ("company", "municipality", "association", "research")
 COMPANY_SIZES: tuple[str, ...] = get_args(CompanySize)  # ("small", "medium", "large")
@@ -441,14 +441,11 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
     return best
 
 
-_DENYING_WORDS = frozenset({"kein", "keine", "keinen", "keiner", "keinem", "nicht", "ohne"})
-
-
-def _trade_rank(words: list[_Word], i: int) -> float:
+def _trade_rank(words: list[_Word], i: int, text: str) -> float:
     """Lower ranks first: the asker's own trade ("wir sind eine Tischlerei"), any trade named, the object of the
     project ("für eine Bäckerei"), a partner's trade ("Kunden aus der Logistik"), last a trade denied ("kein Hotel")."""
     before = [w.text for w in words[max(0, i - 3): i]]
-    if any(w in _DENYING_WORDS for w in before[-2:]):
+    if denied(text[:words[i].start]):
         return 3.0
     if any(w in _SELF_WORDS for w in before):
         return 0.0
@@ -466,7 +463,7 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
     for i, word in enumerate(words[:3000]):
         found = _match_word(word.text, index)
         if found:
-            hits.append((_trade_rank(words, i), word.start, -found[0], found[1]))
+            hits.append((_trade_rank(words, i, text), word.start, -found[0], found[1]))
     if index.phrases:
         joined, starts, offset = [], [], 0
         for word in words[:3000]:
@@ -479,7 +476,7 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
             while at != -1:
                 if at == 0 or flat[at - 1] == " ":
                     i = next(n for n, (o, _) in enumerate(starts) if o >= at)
-                    hits.append((_trade_rank(words, i), starts[i][1], -len(phrase), trade))
+                    hits.append((_trade_rank(words, i, text), starts[i][1], -len(phrase), trade))
                     break
                 at = flat.find(phrase, at + 1)
     if not hits:
@@ -487,7 +484,7 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
         for i, word in candidates[:60]:
             close = index.close_stem(word.text)
             if close:
-                hits.append((_trade_rank(words, i), word.start, -len(close), index.open_stems[close]))
+                hits.append((_trade_rank(words, i, text), word.start, -len(close), index.open_stems[close]))
     return [(rank, start, trade) for rank, start, _, trade in sorted(hits, key=lambda h: (h[0], h[1], h[2]))]
 
 

@@ -147,6 +147,7 @@ def test_lodging_denied_leaves_the_restaurant_excluded(text):
     ("Wir sind kein Hotel, sondern ein Restaurant.", "Restaurant"),
     ("Wir sind ein Restaurant, kein Hotel.", "Restaurant"),
     ("Metallbau ohne eigene Spedition, 30 MA", "Metallbau"),
+    ("Damit haben wir kein Problem. Hotel mit 20 Zimmern in Bad Iburg.", "Hotel"),  # a denial ends with its clause
 ])
 def test_a_trade_denied_is_not_the_askers(text, sector):
     assert read_profile(text).sector == sector
