@@ -141,14 +141,14 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
     if own:
         rate, source = own
         who = _SIZE_LABEL.get((profile.company_size if profile else None) or "", "Ihr Vorhaben")
-        ref = w.cite_source(source)
+        ref, rule = w.cite_source(source), numbered_rule(source)  # the rate's own rule, for those who quote it
         cap = f", {path.applicant_cap}" if path.applicant_cap else ""
         base, bonus_ref = path.applicant_base_rate, w.cite_source(path.applicant_bonus_source)
         if ref and base is not None and rate > base and bonus_ref:
             # "45 Prozent zuzüglich 10 Prozentpunkte": the figures as the rules state them, not a sum no quote holds
             return (f"für {who} bis zu {_percent(base)} Prozent zuzüglich {_percent(rate - base)} Prozentpunkte"
-                    f"{ref}{bonus_ref}")
-        return f"für {who} bis zu {_percent(rate)} Prozent{cap}{ref}" if ref else ""
+                    f"{rule}{ref}{bonus_ref}")
+        return f"für {who} bis zu {_percent(rate)} Prozent{cap}{rule}{ref}" if ref else ""
     rate = re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate)
     # The rate as the path states it, cited to the fewest of its sources whose quotes hold all its figures.
     quoted = [(source, w.source_quote(source)) for source in path.sources[:4]]

@@ -269,6 +269,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                 r"|geschäftsanteile|gesellschaftsanteile|anteile\s{1,3}(kaufen|übernehmen|erwerben)|share\s?deal|stillgelegt|insolvenzmasse",
     "broadband": r"breitband|glasfaser|\bftt[hb]\b|gigabit|schnelle[a-z]{0,2}\s{1,3}internet|internetanbindung|mobilfunkmast|funkmast"
                  r"|\b5g\b",
+    # KR Nr. 2.4.3.1: beyond the Union's and the national standards of environmental protection (Art. 36 AGVO)
+    "environmental_protection": r"umweltschutz|über\s{1,3}(die\s{1,3})?(gesetzliche[n]?\s{1,3}|nationalen?\s{1,3}|eu-?\s{0,3})?"
+                                r"(umwelt)?(norm|vorgabe|standard|grenzwert)\w{0,3}\s{1,3}hinaus|umweltschutzniveau"
+                                r"|emissions?(minderung|reduzierung|senkung)|emissionen\s{1,3}(senken|mindern|reduzieren|verringern)"
+                                r"|abluftreinigung|abgasreinigung|schadstoff\w{0,10}\s{1,3}(senken|mindern|reduzieren|verringern)",
     "energy_efficiency": r"energieeffizien|abwärme|energieverbrauch|wärmerückgewinnung|stromkosten\s{1,3}senken|effizienter",
     "renewable_self_supply": r"photovoltaik|\bpv\b|pv-anlage|solaranlage|eigenversorgung|eigenstrom|eigenbedarf|wärmepumpe"
                              r"|batteriespeicher|stromspeicher",
@@ -283,8 +288,9 @@ _BUILDS_OR_EXTENDS = re.compile(
     r"|zusätzliche[nrs]?\s{1,3}(halle|linie|maschine|zimmer|kapazität)|aufstock|ausbau\w{0,3}\s{1,3}(der|des|unserer|unseres)"
     r"|(grundlegend|komplett|vollständig)\w{0,2}\s{1,3}(umstell|änder|neu)|gesamten\s{1,3}produktionsprozess")
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
-_COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover", "energy_efficiency",
-                       "renewable_self_supply", "first_hire", "market_launch"}
+_COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover",
+                       "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
+                       "market_launch"}
 # The kind of a business investment: a later statement of one replaces the earlier ones ("nur eine Ersatzinvestition").
 _INVESTMENT_KINDS = {"business_investment", "modernisation", "replacement"}
 

@@ -189,7 +189,7 @@ def test_the_rate_for_this_applicant_and_the_grant_for_the_sum_given_are_compute
     found = project([goal(REVITALISE, 0.9)], [with_applicant_rate(path("grw-gewerbe"))])
     found.profile = SimpleNamespace(company_size="small", investment_eur=180_000.0)
     answer = compose_extractive(found, PASSAGES)
-    assert "Förderweg: Weg grw-gewerbe, für ein kleines Unternehmen bis zu 20 Prozent [2]." in answer.summary
+    assert "Förderweg: Weg grw-gewerbe, für ein kleines Unternehmen bis zu 20 Prozent nach Nr. 2.5.1 [2]."  # with its rule in answer.summary
     assert ("Rechenbeispiel (eigene Rechnung, keine Zusage): 20 Prozent von 180.000 € förderfähigen Kosten ergeben "
             "bis zu 36.000 €.") in answer.answer
     assert answer.citations[1].quote == "c) D-Fördergebiete: Betriebsstätten von kleinen Unternehmen 20 Prozent"
@@ -377,7 +377,7 @@ def test_a_rate_raised_for_kmu_is_written_as_its_base_rate_plus_points_each_cite
     found = Findings(question, question, "fact", [SearchHit(bonus, 1.0)], [], FundingAssessment([raised], []),
                      ProjectProfile(applicant_type="company", company_size="small"), intent="amount")
     answer = compose_extractive(found, PASSAGES)
-    assert "für ein kleines Unternehmen bis zu 30 Prozent zuzüglich 20 Prozentpunkte [1] [2]" in answer.summary
+    assert "für ein kleines Unternehmen bis zu 30 Prozent zuzüglich 20 Prozentpunkte nach Nr. 2.4.3.2 [1] [2]" in answer.summary
     assert "50 Prozent" not in answer.summary, "no sum that no quote holds"
     assert_citation_rules(answer)
 

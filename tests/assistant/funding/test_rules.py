@@ -9,7 +9,7 @@ import yaml
 
 from assistant.funding.knowledge import KNOWLEDGE_FILE, FundingDataError, FundingKnowledge
 from assistant.funding.rules import assess, describe
-from assistant.funding.profile import ProjectProfile, extract_profile
+from assistant.funding.profile import PROJECT_TYPE_PATTERNS, ProjectProfile, extract_profile
 
 
 def read_profile(text, history=None, structured=None):  # noqa: ANN001, ANN201
@@ -401,6 +401,21 @@ def test_applicant_rate_only_when_the_facts_decide_it():
     future = _path(assess(ProjectProfile(applicant_type="company", project_types=["innovation_project"]), None, knowledge),
                    "zukunftsregion")
     assert future.applicant_rate == 40
+
+
+def test_every_rate_a_profile_can_decide_names_a_project_type_of_the_vocabulary():
+    # a rate scoped to a project type no question can produce would never be chosen (the rate of Nr. 2.4.3.1 was once)
+    knowledge = FundingKnowledge.load()
+    scoped = {r.applies_to["project_type"] for p in knowledge.all_paths() for r in p.rates if "project_type" in r.applies_to}
+    assert scoped and scoped <= set(PROJECT_TYPE_PATTERNS)
+
+
+def test_environmental_protection_gets_the_rate_of_nr_2_4_3_1():
+    profile = read_profile("Umweltschutzinvestition über Norm hinaus, kleines Unternehmen, 300k Mehrkosten. Wieviel Beihilfe?")
+    assert "environmental_protection" in profile.project_types
+    gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert gewerbe.id == "grw-gewerbe/transformation" and gewerbe.applicant_rate == 60
+    assert gewerbe.applicant_rate_source.section == "2.4.3.1"
 
 
 def test_the_answer_can_compute_the_amount():
