@@ -26,7 +26,7 @@ from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, continuation,
-                                      find_verbatim, scored_sentence, with_continuation)
+                                      find_verbatim, informative, scored_sentence, split_sentences, with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
@@ -545,13 +545,17 @@ def _other_district(found: Findings, w: _Writer) -> str:
 # A paragraph that names an entry of a list: "Wittlager Land: Bad Essen, Bohmte und Ostercappeln. …".
 _ENTRY = re.compile(r"^([A-ZÄÖÜ][^:\n]{2,60}):[ \t]", re.MULTILINE)
 _ASKS_LIST = re.compile(r"\b(welche|wie heißen|nenn\w{0,2}|liste|aufzählung|was für)\b", re.IGNORECASE)
+# A sentence that enumerates: at least three items, the last joined by "und", "sowie" or "oder" ("Agrar- und
+# Landtechnik, Ernährungswirtschaft, …, Handwerk sowie die Gesundheitswirtschaft bilden das Rückgrat …"). Bounded.
+_ENUMERATION = re.compile(r"(?:[^,.;:\n]{2,60},\s{1,3}){2,12}[^,.;:\n]{2,80}?\s(?:und|sowie|oder)\s")
 
 
 def _named_entries(found: Findings, w: _Writer) -> str:
     """For a question for a list ("Welche LEADER-Regionen gibt es …?") answered by a passage whose heading names what
     is asked and whose paragraphs each name one entry ("Melle: Die Stadt Melle bildet …"): the entries, in the
-    passage's order, with the paragraphs quoted. Empty where no passage of the first three hits' sections is such a
-    list."""
+    passage's order, with the paragraphs quoted; else the first sentence of such a section that enumerates ("Welche
+    Leitbranchen nennt das IREK?": „Agrar- und Landtechnik, …, Handwerk sowie die Gesundheitswirtschaft bilden das
+    Rückgrat …“). Empty where no passage of the first three hits' sections is such a list."""
     if not _ASKS_LIST.search(found.question):
         return ""
     asked = set(stems(found.question))
@@ -567,6 +571,17 @@ def _named_entries(found: Findings, w: _Writer) -> str:
         n = w.cite(passage, quote)
         listed = ", ".join(names[:-1]) + f" und {names[-1]}"
         return f"{_label(hit.citation)}: {listed} [{n}]."
+    topic = set(topic_words(found.question))  # not the document's name: "Anlass … des IREKs" lists nothing asked
+    order = {p.chunk_id: n for n, p in enumerate(w.passages)}
+    for hit in found.hits[:3]:  # else the first sentence of such a section, in its own order, that enumerates
+        if not topic & set(stems(hit.passage.section_title)):
+            continue
+        for passage in sorted(_section_passages(hit.passage, w.passages), key=lambda p: order.get(p.chunk_id, 0)):
+            sentence = next((s for s in split_sentences(passage.text)
+                             if _ENUMERATION.search(s) and informative(s) and s.rstrip().endswith(".")), "")
+            if sentence:
+                quote = sentence.strip()
+                return f"{_label(replace(hit, passage=passage).citation)}: „{quote}“ [{w.cite(passage, quote)}]"
     return ""
 
 

@@ -75,6 +75,16 @@ def test_every_entry_has_three_to_six_phrases_and_terms(register):
             assert entry.terms, (doc, entry.section)
 
 
+def test_no_term_is_a_bare_document_name(register):
+    # "IREK" as a term of one chapter found that chapter for every question naming the IREK ("Welche Leitbranchen nennt
+    # das IREK?" found "Anlass, Zielsetzung und Bedeutung des IREKs"): a term says what a section is about. The two
+    # documents most questions name; a summary's own programme ("LEADER") is named only by those who ask about it.
+    names = {"irek", "grw", "kr", "koordinierungsrahmen", "irek landkreis osnabrück"}
+    for doc, entries in register.documents.items():
+        for entry in entries:
+            assert not names & {t.strip().lower() for t in entry.terms}, (doc, entry.section)
+
+
 def test_the_register_becomes_the_register_text_never_the_searched_or_quoted_text(register):
     passage = Passage(chunk_id="grw-x", document="grw", document_title="GRW", text="Ausschluss von der Förderung.",
                       start=0, end=10, page_start=19, page_end=19, section_number="2.7.1", section_title="Ausschluss von der Förderung",

@@ -501,6 +501,33 @@ def test_a_question_for_a_list_is_answered_with_the_entries_of_a_passage_that_li
         fact("Wann darf mit dem Vorhaben begonnen werden?", [(REGIONS, 1.0), (START, 0.9)]), PASSAGES).summary
 
 
+BRANCHES = Passage("irek-0010", "irek", "IREK Landkreis Osnabrück",
+                   "Regionale Leitbranchen\n\nDer Landkreis Osnabrück verfügt über einen breiten Branchenmix. Agrar- und "
+                   "Landtechnik, Ernährungswirtschaft, Maschinen- und Metallbau, Logistik, Handwerk sowie die "
+                   "Gesundheitswirtschaft bilden das Rückgrat der regionalen Wertschöpfung.", 0, 200, None, None, "",
+                   "Regionale Leitbranchen")
+PRESSURE = Passage("irek-0011", "irek", "IREK Landkreis Osnabrück",
+                   "Gleichzeitig stehen auch diese Leitbranchen unter Druck. Steigende Energiepreise, Fachkräftemangel "
+                   "und technologische Umbrüche erfordern Anpassungen.", 200, 400, None, None, "",
+                   "Regionale Leitbranchen")
+WHY = Passage("irek-0001", "irek", "IREK Landkreis Osnabrück",
+              "Das IREK bündelt wirtschaftliche, infrastrukturelle und soziale Fragen in einem Konzept für Politik, "
+              "Verwaltung und Wirtschaft.", 0, 100, None, None, "", "Anlass und Bedeutung des IREKs")
+PASSAGES += [WHY, BRANCHES, PRESSURE]
+
+
+def test_a_question_for_a_list_is_answered_with_the_sentence_of_its_section_that_enumerates_it():
+    passages = PASSAGES
+    # found by the section's second passage, behind a passage whose heading names only the document
+    answer = compose_extractive(fact("Welche Leitbranchen nennt das IREK?", [(WHY, 1.0), (PRESSURE, 0.9)]), passages)
+    assert answer.summary.startswith("IREK Landkreis Osnabrück, „Regionale Leitbranchen“: „Agrar- und Landtechnik, ")
+    assert answer.citations[0].chunk_id == BRANCHES.chunk_id
+    assert_citation_rules(answer)
+    # a question that asks for no list keeps the answering sentence
+    assert "Agrar- und Landtechnik" not in compose_extractive(
+        fact("Unter welchem Druck stehen die Leitbranchen?", [(PRESSURE, 1.0)]), passages).summary
+
+
 # -- a section whole -------------------------------------------------------------------------------------------------
 
 BUDGET_WHAT = grw_passage("grw-0140", "3.4.2", "Umsetzung regionaler Entwicklungskonzepte über ein eigenes Budget",
