@@ -26,11 +26,12 @@ from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, continuation,
-                                      find_verbatim, informative, scored_sentence, split_sentences, with_continuation)
+                                      find_verbatim, german_citation, informative, scored_sentence, split_sentences,
+                                      with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
-IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?)\b",
+IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?|konzept\w{0,2})\b",
                            re.IGNORECASE)
 MAX_SUMMARY_CHARS = 400
 MAX_LISTED = 20  # goals a list answer writes out one by one
@@ -547,6 +548,7 @@ _ENTRY = re.compile(r"^([A-ZÄÖÜ][^:\n]{2,60}):[ \t]", re.MULTILINE)
 _ASKS_LIST = re.compile(r"\b(welche|wie heißen|nenn\w{0,2}|liste|aufzählung|was für)\b", re.IGNORECASE)
 # A sentence that enumerates: at least three items, the last joined by "und", "sowie" or "oder" ("Agrar- und
 # Landtechnik, Ernährungswirtschaft, …, Handwerk sowie die Gesundheitswirtschaft bilden das Rückgrat …"). Bounded.
+_ASKS_WHICH = re.compile(r"\bwelche[nrs]?\s{1,3}(\S{2,40}(?:\s{1,3}\S{2,40})?)", re.IGNORECASE)  # its next two words
 _ENUMERATION = re.compile(r"(?:[^,.;:\n]{2,60},\s{1,3}){2,12}[^,.;:\n]{2,80}?\s(?:und|sowie|oder)\s")
 
 
@@ -571,17 +573,22 @@ def _named_entries(found: Findings, w: _Writer) -> str:
         n = w.cite(passage, quote)
         listed = ", ".join(names[:-1]) + f" und {names[-1]}"
         return f"{_label(hit.citation)}: {listed} [{n}]."
-    topic = set(topic_words(found.question))  # not the document's name: "Anlass … des IREKs" lists nothing asked
+    # else the first sentence, in the section's own order, that enumerates what "welche" asks for, where the
+    # section's heading names it ("Welche Leitbranchen …" and „Regionale Leitbranchen“; not "Welche Voraussetzungen
+    # gelten für Infrastruktur …" and a heading on infrastructure)
+    which = _ASKS_WHICH.search(found.question)
+    named = set(stems(which.group(1))) if which else set()
     order = {p.chunk_id: n for n, p in enumerate(w.passages)}
-    for hit in found.hits[:3]:  # else the first sentence of such a section, in its own order, that enumerates
-        if not topic & set(stems(hit.passage.section_title)):
+    for hit in found.hits[:3] if named else []:
+        if not named & set(stems(hit.passage.section_title)):
             continue
         for passage in sorted(_section_passages(hit.passage, w.passages), key=lambda p: order.get(p.chunk_id, 0)):
             sentence = next((s for s in split_sentences(passage.text)
                              if _ENUMERATION.search(s) and informative(s) and s.rstrip().endswith(".")), "")
-            if sentence:
+            label = _label(german_citation(passage))
+            if sentence and len(label) + len(sentence) + 10 <= MAX_SUMMARY_CHARS:
                 quote = sentence.strip()
-                return f"{_label(replace(hit, passage=passage).citation)}: „{quote}“ [{w.cite(passage, quote)}]"
+                return f"{label}: „{quote}“ [{w.cite(passage, quote)}]"
     return ""
 
 
@@ -625,7 +632,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details += [f"Außerdem ({label}): {q}" for label, q in quotes[1:]]
     else:
         summary = ""
-    if len(summary) > MAX_SUMMARY_CHARS and quotes and not verdict:
+    if len(summary) > MAX_SUMMARY_CHARS and quotes and not verdict and not (district or listed):
         label, quote = quotes[0]
         where = label.split(", ", 1)[1] if ", " in label else ""  # "Nr. 1.1, S. 5": the document's name is cited
         if where and len(where) + 2 + len(quote) <= MAX_SUMMARY_CHARS:
