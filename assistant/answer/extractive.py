@@ -174,11 +174,20 @@ def _short_rate(rate: str, limit: int = 120) -> str:
     return (short if len(short) <= limit else parts[0]) + refs
 
 
+def _with_rule(text: str, source: Source | None) -> str:
+    """A rule's text with its number for those who quote it ("… gestellt werden (Nr. 2.2.1)."), unless it names it."""
+    rule = numbered_rule(source).removeprefix(" nach ")
+    if not rule or rule in text or rule.replace("Nr.", "Nummer") in text:
+        return text
+    bare = text.rstrip()
+    return f"{bare[:-1]} ({rule})." if bare.endswith(".") else f"{bare} ({rule})"
+
+
 def _decisive(path: PathAssessment, w: _Writer) -> str:
     """The one condition to show in the prose: one that applies or whose deciding fact is open."""
     for condition in path.conditions:
         if condition.effect == "blocks" and condition.applies is not False:
-            return f" Wichtig: {condition.text}{w.cite_source(condition.source)}"
+            return f" Wichtig: {_with_rule(condition.text, condition.source)}{w.cite_source(condition.source)}"
     return ""
 
 
@@ -239,8 +248,9 @@ def _no(path: PathAssessment, w: _Writer) -> str:
     the rule that says so cited."""
     if path.blocked:
         because = path.because or short_reason(re.sub(r" \([^()]{1,80}\)$", "", path.reasons[0]))
-        return _cited(f"Nein – über {_short_name(path.name)} nicht förderfähig: {because}",
-                      w.cite_source(_reason_source(path)))
+        source = _reason_source(path)
+        return _cited(f"Nein – über {_short_name(path.name)} nicht förderfähig: {_with_rule(because, source)}",
+                      w.cite_source(source))
     excluded = path.excluded_costs[0]
     return _cited(f"Nein – {short_reason(excluded.text, 260)}", w.cite_source(excluded.source))
 

@@ -120,7 +120,7 @@ def test_project_answer_opens_with_the_bottom_line_then_goals_paths_and_what_is_
                               "vereinbaren.")
     assert [g.code for g in answer.goals] == ["3.1.1", "2.3.1", "1.2.1"], "the first three goals, 3.1.2 left out"
     assert [p.id for p in answer.funding_paths] == ["grw-infrastruktur", "zwei"], "at most two open paths"
-    assert "Bedingung beginn." in answer.answer, "the one condition whose deciding fact is open is shown"
+    assert "Bedingung beginn (Nr. " in answer.answer, "the one condition whose deciding fact is open is shown, with its rule"
     assert answer.missing_facts == ["Wie groß ist die Fläche?", "Wer ist Träger?"], "at most two questions"
     assert answer.intent == "" and answer.mode == "project"
     assert_citation_rules(answer)
@@ -132,7 +132,7 @@ def test_a_path_ruled_out_by_a_fact_leads_the_bottom_line_when_it_fits_best():
     other = path("leader")
     other.fit = 1.0
     answer = compose_extractive(project([goal(REVITALISE, 0.9)], [other, blocked]), PASSAGES)
-    assert answer.summary.startswith("Nein – über Weg grw-gewerbe nicht förderfähig: Der Antrag kam nach dem Beginn [1]. "
+    assert answer.summary.startswith("Nein – über Weg grw-gewerbe nicht förderfähig: Der Antrag kam nach dem Beginn (Nr. 2.7.1) [1]. "
                                      "Passendes IREK-Ziel"), answer.summary
     assert "Möglich ist: Weg leader." in answer.summary
     ruled_out = next(p for p in answer.funding_paths if p.id == "grw-gewerbe")
