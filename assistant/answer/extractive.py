@@ -21,7 +21,8 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import SECTOR_EXCLUSION, FundingAssessment, PathAssessment, numbered_rule, short_reason
+from assistant.funding.rules import (MAIN_ACTIVITY, SECTOR_EXCLUSION, FundingAssessment, PathAssessment, numbered_rule,
+                                     short_reason)
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
@@ -108,6 +109,7 @@ class _Writer:
     def __init__(self, passages: list[Passage], locate: Locator | None) -> None:
         self.passages = passages
         self.cites = CitationList(locate=locate)
+        self.said: set[str] = set()  # conditions the bottom line states already: the details do not repeat them
 
     def cite_source(self, source: Source | None) -> str:
         resolved = _resolve_source(source, self.passages) if source else None
@@ -184,23 +186,35 @@ def _with_rule(text: str, source: Source | None) -> str:
 
 
 def _decisive(path: PathAssessment, w: _Writer) -> str:
-    """The one condition to show in the prose: one that applies or whose deciding fact is open."""
-    for condition in path.conditions:
-        if condition.effect == "blocks" and condition.applies is not False:
-            return f" Wichtig: {_with_rule(condition.text, condition.source)}{w.cite_source(condition.source)}"
+    """The one condition to show in the prose: one that blocks the path; else, before one whose deciding fact is only
+    not yet known (the start of works, common to all GRW paths), whether the trade's main activity is the one that
+    is not excluded, or the deciding condition of the measure's own rule (the regional tourism concept of Nr.
+    3.2.2.5: a question of its own in funding_paths.yaml)."""
+    blocking = next((c for c in path.conditions if c.effect == "blocks" and c.applies is not False), None)
+    own_rule = path.measure_source if "/" in path.id else None  # a sub-measure's own section
+    deciding = next((c for c in path.conditions if c.id == MAIN_ACTIVITY), None) or next(
+        (c for c in path.conditions if c.effect == "matters" and c.question and c.applies is not False and own_rule
+         and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
+    if blocking is not None and (blocking.applies or deciding is None):
+        return f" Wichtig: {_with_rule(blocking.text, blocking.source)}{w.cite_source(blocking.source)}"
+    if deciding is not None and deciding.id not in w.said:
+        return f" Wichtig: {_with_rule(deciding.text, deciding.source)}{w.cite_source(deciding.source)}"
     return ""
 
 
 def _path_line(path: PathAssessment, w: _Writer, profile, said: set[str] = frozenset()) -> tuple[str, list[int]]:  # noqa: ANN001
+    name = f"**{_short_name(path.name)}**"
+    rule = numbered_rule(path.measure_source).removeprefix(" nach ")
     if path.blocked:
         # a reason said for a path before is not written out again
         refs = w.cite_source(_reason_source(path))
         reason = " ".join(path.reasons[:1])
         why = "aus demselben Grund" if reason in said else reason
-        text = f"**{_short_name(path.name)}**: nicht möglich – {why}{refs}"
+        text = f"{name}: nicht möglich – {why}{refs}"
     else:
         rate = _rate_phrase(path, w, profile)
-        text = f"**{_short_name(path.name)}**" + (f": {rate}." if rate else ".")
+        named = f"{name} ({rule})" if rule and rule not in rate else name  # the measure's own rule, to look it up
+        text = named + (f": {rate}." if rate else ".")
         text += _decisive(path, w)
         where = _where(path)
         if where:
@@ -492,11 +506,16 @@ def _verdict(found: Findings, w: _Writer) -> str:
         if not (lead.fit > 0 and exclusion is not None and profile is not None and profile.wz_code):
             return ""
         rate = _short_rate(_rate_phrase(lead, w, profile))
-        return (f"Voraussichtlich ja: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
+        # a trade name that also often means an excluded code: a "ja" only as far as its main activity goes
+        main = next((c for c in lead.conditions if c.id == MAIN_ACTIVITY), None)
+        caveat = main.text[main.text.find("Liegt "):] if main and "Liegt " in main.text else ""
+        w.said |= {MAIN_ACTIVITY} if caveat else set()
+        return (f"{'Möglich' if caveat else 'Voraussichtlich ja'}: {_short_name(lead.name)}"
+                + (f", {rate}." if rate else ".")
                 + _cited(f" Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste "
                          f"nicht förderfähiger Wirtschaftszweige{numbered_rule(exclusion.source)}.",
                          w.cite_source(exclusion.source))
-                + " Entscheiden wird die NBank.")
+                + (_cited(f" {caveat}", w.cite_source(main.source)) if caveat else " Entscheiden wird die NBank."))
     rate = _short_rate(_rate_phrase(lead, w, found.profile))
     return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
 

@@ -211,9 +211,13 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                       r"|leerstehende[nrs]?\s{1,3}(fabrik|halle|gebäude)",
     "business_centre": r"gründerzentrum|gründungszentrum|technologiezentrum|innovationszentrum|inkubator|coworking|co-working"
                        r"|maker\s?space|gewerbezentrum|gründerhaus",
-    "tourism_infrastructure": r"radweg|wanderweg|freizeitbad|besucherzentrum|kurpark|gradierwerk|badestelle"
-                              r"|touristische[a-z]{0,2}\s{1,3}infrastruktur|naturpfad|lehrpfad|ausflugsziel|tourist[- ]?info"
-                              r"|salinenpark|promenade",
+    # KR Nr. 3.2.2.5 (6) and (8), item by item, and the usual words for them
+    "tourism_infrastructure": r"radweg|wanderweg|reitweg|rundweg|radroute|freizeitbad|erlebnisbad|besucherzentrum|kurpark"
+                              r"|gradierwerk|badestelle|touristische[a-z]{0,2}\s{1,3}infrastruktur|naturpfad|lehrpfad"
+                              r"|erlebnispfad|ausflugsziel|tourist[- ]?info|salinenpark|promenade|seebrücke|loipe"
+                              r"|haus\s{1,3}des\s{1,3}gastes|bootsanleger|bootsanlegestelle|wasserwanderrastplatz|schwimmsteg"
+                              r"|naturbühne|wassertretanlage|kneippanlage|kurhaus|thermalbad|solebad|heilwasser"
+                              r"|für\s{1,3}touristen|touristisch\s{1,3}genutzt",
     "education_infrastructure": r"berufsbildende[a-z]{0,2}\s{1,3}schule|\bbbs\b|lernwerkstatt|ausbildungsstätte|ausbildungszentrum"
                                 r"|bildungszentrum|berufsschule|lehrwerkstatt",
     "energy_infrastructure": r"umspannwerk|wasserstoffleitung|wasserstoff-?kernnetz|stichleitung|wärmenetz|nahwärmenetz|stromnetz"

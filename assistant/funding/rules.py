@@ -45,6 +45,7 @@ class ConditionAssessment:
     source: Source
     applies: bool | None  # True: the profile triggers it; False: it does not; None: the deciding fact is unknown
     cost_item: str = ""  # the cost item the condition is about (funding_paths.yaml cost_items), if any
+    question: str = ""  # the question that decides it, where the asker can answer one (funding_paths.yaml)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -78,6 +79,7 @@ class PathAssessment:
     reason_sources: list[Source] = field(default_factory=list)  # the rule each reason cites, in the same order
     # The first reason in one short sentence without its reference, for the bottom line ("" when not blocked).
     because: str = ""
+    measure_source: Source | None = None  # the rule of the measure itself (KR Nr. 3.2.2.5 for tourism infrastructure)
 
     @property
     def excluded_costs(self) -> list[ConditionAssessment]:
@@ -318,7 +320,7 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
     if excluded_alternatives:
         names = ", ".join(f"{code} {wz_title(code)}" for code, _ in excluded_alternatives)
         found.append(ConditionAssessment(
-            "haupttaetigkeit-abgrenzung", f"Maßgeblich ist die Haupttätigkeit der Betriebsstätte: „{profile.sector}“ wird "
+            MAIN_ACTIVITY, f"Maßgeblich ist die Haupttätigkeit der Betriebsstätte: „{profile.sector}“ wird "
             f"hier als WZ {profile.wz_code} ({profile.wz_title}) gelesen. Liegt der Schwerpunkt bei WZ {names}, ist der "
             f"Betrieb von der Förderung ausgeschlossen.", "matters", excluded_alternatives[0][1].source, None))
     return found
@@ -337,7 +339,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         if applies is not True and _PROJECT_SPECIFIC & set(condition.triggers):
             continue  # a rule for one kind of project or applicant: the broadband rule is no condition of a cycle path
         conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies,
-                                              condition.triggers.get("cost_item", "")))
+                                              condition.triggers.get("cost_item", ""), condition.question or ""))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when
@@ -380,7 +382,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         applicant_rate=rate, applicant_rate_source=row.source if row else None, reason_sources=reason_sources,
         because=because, applicant_cap=row.cap if row else "", applicant_cap_eur=row.cap_eur if row else None,
         applicant_base_rate=row.percent_by_size.get("large") if row and row.bonus_source else None,
-        applicant_bonus_source=row.bonus_source if row else None,
+        applicant_bonus_source=row.bonus_source if row else None, measure_source=chosen.source,
     )
 
 
@@ -490,6 +492,8 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
 
 
 SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"  # the condition of Nr. 2.7.1 on the main activity
+# A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
+MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 
 
 def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowledge,

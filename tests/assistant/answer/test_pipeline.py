@@ -647,3 +647,22 @@ def test_a_follow_up_naming_a_kind_of_project_is_read_with_the_trade_of_the_conv
     check_contract(data, passages)
     assert data["abstained"] is False
     assert ask("Und welches Rezept passt dazu?", history)["abstained"] is True
+
+
+def test_a_trade_that_often_means_an_excluded_code_gets_a_yes_only_as_far_as_its_main_activity_goes(ask, passages):
+    data = ask("Bäckerei mit Café in Bramsche, 12 MA, wir wollen eine neue Filiale eröffnen. Ist das förderfähig?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Möglich: ") and "WZ 47.24" in data["summary"], data["summary"]
+    assert data["answer"].count("47.24") == 1, "the caveat of the bottom line is not repeated in the path's line"
+
+
+def test_a_measure_names_its_rule_and_its_own_deciding_condition(ask, passages):
+    data = ask("Die Gemeinde Bad Laer möchte einen Rundweg mit Infopavillon für Touristen bauen.")
+    check_contract(data, passages)
+    assert "(Nr. 3.2.2.5)" in data["answer"] and "Tourismuskonzept" in data["answer"]
+
+
+def test_environmental_protection_beyond_the_standards_is_computed_at_the_rate_of_nr_2_4_3_1(ask, passages):
+    data = ask("Umweltschutzinvestition über die Norm hinaus, kleines Unternehmen, 300.000 € Mehrkosten. Wieviel Beihilfe?")
+    check_contract(data, passages)
+    assert "bis zu 180.000 €" in data["summary"] and "nach Nr. 2.4.3.1" in data["summary"], data["summary"]

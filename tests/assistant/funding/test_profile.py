@@ -297,6 +297,7 @@ def test_municipalities(text, towns):
     ("Umweltschutzinvestition über die Norm hinaus", "environmental_protection"),
     ("Wir wollen über die gesetzlichen Grenzwerte hinaus die Emissionen senken.", "environmental_protection"),
     ("Neue Rad- und Wanderwege für Touristen", "tourism_infrastructure"),
+    ("Die Gemeinde baut eine Seebrücke und eine Wassertretanlage.", "tourism_infrastructure"),
     ("Unser Landhotel soll erweitert werden.", "business_investment"),
     ("Wir wollen eine neue Produktionshalle bauen.", "business_investment"),
     ("Wir möchten eine neue CNC-Maschine kaufen.", "business_investment"),
