@@ -666,3 +666,9 @@ def test_environmental_protection_beyond_the_standards_is_computed_at_the_rate_o
     data = ask("Umweltschutzinvestition über die Norm hinaus, kleines Unternehmen, 300.000 € Mehrkosten. Wieviel Beihilfe?")
     check_contract(data, passages)
     assert "bis zu 180.000 €" in data["summary"] and "nach Nr. 2.4.3.1" in data["summary"], data["summary"]
+
+
+def test_a_procedure_question_on_a_measure_names_its_deciding_condition(ask, passages):
+    data = ask("Ablauf bei Tourismusinfrastruktur: brauchen wir vorab ein Konzept und wer stellt den Antrag?")
+    check_contract(data, passages)
+    assert "Tourismuskonzept" in data["answer"] and "(Nr. 3.2.2.5)" in data["answer"]
