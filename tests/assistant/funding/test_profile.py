@@ -523,4 +523,3 @@ def test_broadband_in_a_business_park_is_broadband_unless_the_park_is_developed(
 ])
 def test_implementing_a_concept_is_the_budget_writing_one_is_the_concept(text, kinds):
     assert read_profile(text).project_types == kinds
-
