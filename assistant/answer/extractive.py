@@ -302,8 +302,12 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         return ""
     grant = amount * own[0] / 100
     capped = path.applicant_cap_eur is not None and grant > path.applicant_cap_eur
-    result = (f"höchstens {_euro(path.applicant_cap_eur)} (Höchstbetrag; rechnerisch wären es {_euro(grant)})"
-              if capped else f"bis zu {_euro(grant)}")
+    if capped and path.applicant_cap_yearly:  # a sum for several years may stay within a cap for each year
+        result = f"bis zu {_euro(grant)}, je Jahr aber höchstens {_euro(path.applicant_cap_eur)} (Höchstbetrag)"
+    elif capped:
+        result = f"höchstens {_euro(path.applicant_cap_eur)} (Höchstbetrag; rechnerisch wären es {_euro(grant)})"
+    else:
+        result = f"bis zu {_euro(grant)}"
     return (f"{OWN_CALCULATION} {_percent(own[0])} Prozent von {_euro(amount)} förderfähigen Kosten ergeben "
             f"{result}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 

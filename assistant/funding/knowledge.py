@@ -138,7 +138,8 @@ class Rate(Curated):
     percent_by_size: dict[CompanySize, float] = {}  # when the row states a rate per company size
     # The most the grant may be, as the source states it (its quote holds the figure): "höchstens 200.000 Euro".
     cap: str = ""
-    cap_eur: float | None = None  # the same in euros, for an own calculation (not per year: a yearly cap is text only)
+    cap_eur: float | None = None  # the same in euros, for an own calculation
+    cap_yearly: bool = False  # the cap holds for each year ("höchstens 500.000 Euro pro Jahr"), not for the project
     # For a row per company size that raises a base rate by points for small and medium companies: the rule of the
     # raise (its quote holds the points); the base rate is the row's rate for large companies.
     bonus_source: Source | None = None

@@ -230,7 +230,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "regional_concept": r"entwicklungskonzept|[a-zäöüß]{0,30}strategie\s{1,3}erarbeiten|konzept\s{1,3}(erarbeiten|erstellen)|\bstrategie\b",
     # KR Nr. 3.4.2: "die Umsetzung … regionaler Entwicklungskonzepte … über ein eigenes Budget"
     "implementation_budget": r"umsetzungsbudget|regionalmanage|regionalbudget|eigene[snm]?\s{1,3}budget"
-                             r"|umsetz\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}(regionale[snm]?\s{1,3})?entwicklungskonzept",
+                             r"|umsetz\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}(regionale[snm]?\s{1,3})?entwicklungskonzept"
+                             r"|umsetz\w{0,4}\s{1,3}(des|vom|unseres)\s{1,3}(irek|konzepts?)\b",  # the IREK is one (Nr. 3.4.1)
     "cooperation_network": r"netzwerk|kooperationsplattform|verbund\b|allianz|stammtisch|\bkooperation\b|zusammenarbeit"
                            r"|an\s{1,3}einen\s{1,3}tisch",
     "innovation_cluster": r"innovationscluster|\bcluster\b",

@@ -72,6 +72,7 @@ class PathAssessment:
     applicant_rate_source: Source | None = None
     applicant_cap: str = ""  # the most the grant may be at that rate, as its source states it ("höchstens 200.000 €")
     applicant_cap_eur: float | None = None
+    applicant_cap_yearly: bool = False  # the cap holds for each year of the project
     # A rate raised for small and medium companies (base rate plus points, KR Nr. 2.4.3): the base rate and the rule of
     # the raise, so that the text can state both figures as their sources do.
     applicant_base_rate: float | None = None
@@ -381,6 +382,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         where_to_apply=chosen.where_to_apply, next_steps=list(chosen.next_steps), sources=sources,
         applicant_rate=rate, applicant_rate_source=row.source if row else None, reason_sources=reason_sources,
         because=because, applicant_cap=row.cap if row else "", applicant_cap_eur=row.cap_eur if row else None,
+        applicant_cap_yearly=bool(row and row.cap_yearly),
         applicant_base_rate=row.percent_by_size.get("large") if row and row.bonus_source else None,
         applicant_bonus_source=row.bonus_source if row else None, measure_source=chosen.source,
     )

@@ -672,3 +672,9 @@ def test_a_procedure_question_on_a_measure_names_its_deciding_condition(ask, pas
     data = ask("Ablauf bei Tourismusinfrastruktur: brauchen wir vorab ein Konzept und wer stellt den Antrag?")
     check_contract(data, passages)
     assert "Tourismuskonzept" in data["answer"] and "(Nr. 3.2.2.5)" in data["answer"]
+
+
+def test_a_yearly_cap_bounds_each_year_of_the_calculated_grant(ask, passages):
+    data = ask("Umsetzung des IREK über ein eigenes Budget: wir planen 800.000 € pro Jahr. Wie viel davon wäre förderbar?")
+    check_contract(data, passages)
+    assert "75 Prozent von 800.000 €" in data["answer"] and "je Jahr aber höchstens 500.000 €" in data["answer"]

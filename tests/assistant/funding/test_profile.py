@@ -520,6 +520,7 @@ def test_broadband_in_a_business_park_is_broadband_unless_the_park_is_developed(
      ["implementation_budget"]),
     ("Der Landkreis will sein regionales Entwicklungskonzept über ein eigenes Budget umsetzen.", ["implementation_budget"]),
     ("Wir wollen ein regionales Entwicklungskonzept erstellen lassen.", ["regional_concept"]),
+    ("Die Umsetzung des IREK: wir planen 800.000 € pro Jahr Budget.", ["implementation_budget"]),
 ])
 def test_implementing_a_concept_is_the_budget_writing_one_is_the_concept(text, kinds):
     assert read_profile(text).project_types == kinds
