@@ -507,6 +507,12 @@ def _verdict(found: Findings, w: _Writer) -> str:
         # whose named sector the exclusion list of Nr. 2.7.1 does not hold, on a path its facts lead to, has a path
         profile = found.profile
         exclusion = next((c for c in lead.conditions if c.id == SECTOR_EXCLUSION and c.applies is False), None)
+        if lead.fit > 0 and profile is not None and not profile.wz_code and profile.company_size:
+            # no trade, but the size decides the rate ("darf ein Großunternehmen … Investitionszuschüsse bekommen?")
+            rate = _short_rate(_rate_phrase(lead, w, profile))
+            who = _SIZE_LABEL.get(profile.company_size, "")
+            lead_in = "Im Landkreis Osnabrück" if who in rate else f"Für {who} im Landkreis Osnabrück"
+            return f"{lead_in}: {_short_name(lead.name)}, {rate}." if rate and who else ""
         if not (lead.fit > 0 and exclusion is not None and profile is not None and profile.wz_code):
             return ""
         rate = _short_rate(_rate_phrase(lead, w, profile))

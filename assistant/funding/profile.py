@@ -103,6 +103,10 @@ _SELF_WORDS = {"wir", "ich", "unser", "unsere", "unseren", "unserem", "unserer",
 _PARTNER_WORDS = {"für", "mit", "von", "bei", "beliefern", "beliefert", "kunden", "kunde", "partner", "wie", "vom", "zum",
                   "zur", "gegenüber", "neben", "zwischen", "andere", "anderen", "viele", "benachbarte", "benachbarten"}
 _OBJECT_WORDS = {"neue", "neuen", "neues", "neuer", "eigene", "eigenen", "eigenes"}
+# Words that may stand before a trade that opens the text ("Moin, kleine Druckerei …"): the asker's own trade.
+_OPENING_WORDS = {"moin", "hallo", "hi", "servus", "guten", "tag", "kleine", "kleiner", "kleines", "große", "großer",
+                  "großes", "mittelständische", "mittelständischer", "mittelständisches", "familiengeführte",
+                  "familiengeführter", "familiengeführtes", "traditionelle", "traditioneller", "traditionelles"}
 _ENDINGS = ("", "s", "n", "e", "en", "er", "es", "ern", "ns", "in", "innen")
 
 # -- company size ----------------------------------------------------------------------------------------------------
@@ -292,6 +296,14 @@ _BUILDS_OR_EXTENDS = re.compile(
     r"|neue[ns]?\s{1,3}produkt|zweite[ns]?\s{1,3}(werk|standort|halle)|(halle|werk|gebäude|hotel)\s{1,3}(neu\s{1,3})?bauen"
     r"|zusätzliche[nrs]?\s{1,3}(halle|linie|maschine|zimmer|kapazität)|aufstock|ausbau\w{0,3}\s{1,3}(der|des|unserer|unseres)"
     r"|(grundlegend|komplett|vollständig)\w{0,2}\s{1,3}(umstell|änder|neu)|gesamten\s{1,3}produktionsprozess")
+# KR Nr. 2.4.1 (1) d: "grundlegende Änderung des Gesamtproduktionsverfahrens", as people say it. Bounded.
+_CHANGES_PROCESS = re.compile(
+    r"(grundlegend|komplett|vollständig|völlig|ganz)\w{0,2}\s{1,3}(neu\w{0,2}|geändert\w{0,2}|umgestellt\w{0,2}|andere[nrs]?)"
+    r"\s{1,3}(\S{1,25}\s{1,3}){0,2}(produktionsprozess|produktionsverfahren|fertigungsprozess|fertigungsverfahren)"
+    r"|(gesamte[nrs]?|ganze[nrs]?)\s{1,3}(produktionsprozess|produktionsverfahren|fertigung|produktion)\w{0,2}\s{1,3}"
+    r"(\S{1,25}\s{1,3}){0,4}(umstell|umgestellt|änder|geändert|umbau|umgebaut)"
+    r"|(produktionsprozess|produktionsverfahren|gesamtproduktionsverfahren)\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}"
+    r"grundlegend\w{0,2}\s{1,3}(ändern|umstellen|erneuern)")
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
 _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover",
                        "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
@@ -453,13 +465,16 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
 
 
 def _trade_rank(words: list[_Word], i: int, text: str) -> float:
-    """Lower ranks first: the asker's own trade ("wir sind eine Tischlerei"), any trade named, the object of the
-    project ("für eine Bäckerei"), a partner's trade ("Kunden aus der Logistik"), last a trade denied ("kein Hotel")."""
+    """Lower ranks first: the asker's own trade ("wir sind eine Tischlerei", or the trade the text opens with), any
+    trade named, the object of the project ("für eine Bäckerei"), a partner's trade ("Kunden aus der Logistik"), last a
+    trade denied ("kein Hotel"); among equals the first named."""
     before = [w.text for w in words[max(0, i - 3): i]]
     if denied(text[:words[i].start]):
         return 3.0
     if any(w in _SELF_WORDS for w in before):
         return 0.0
+    if all(w.text in _OPENING_WORDS for w in words[:i]) and i <= 3:
+        return 0.0  # the text opens with it, telegram style: "Landmaschinenhersteller aus dem Artland, 400 MA …"
     if before and (before[-1] in _PARTNER_WORDS or (len(before) > 1 and before[-2] in _PARTNER_WORDS)):
         return 2.0
     if any(w in _OBJECT_WORDS for w in before[-2:]):
@@ -642,6 +657,11 @@ def _municipalities(text: str, words: list[_Word]) -> list[str]:
 def _project_types(text: str, applicant_type: str | None) -> list[str]:
     lowered = text.lower()
     found = [kind for kind, pattern in _PROJECT_TYPE_RES.items() if pattern.search(lowered)]
+    if _CHANGES_PROCESS.search(lowered):
+        # a fundamental change of the whole production process is an investment of its own (KR Nr. 2.4.1 (1) d),
+        # not a modernisation
+        found = [kind for kind in found if kind != "modernisation"]
+        found += [] if "business_investment" in found else ["business_investment"]
     if "business_investment" in found and {"modernisation", "replacement"} & set(found) \
             and not _BUILDS_OR_EXTENDS.search(lowered):
         found.remove("business_investment")  # "die alte Maschine ersetzen" is a replacement, not an extension
@@ -649,6 +669,12 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         found.remove("modernisation")  # "erneuern" names the replacement
     if applicant_type in ("municipality", "association", "research"):
         found = [kind for kind in found if kind not in _COMPANY_ONLY_TYPES]
+    if applicant_type == "company" and "research_infrastructure" in found \
+            and not re.search(r"forschungsinfrastruktur|forschungseinrichtung|forschungsgebäude", lowered):
+        # a firm's own lab or test plant is an investment in its business (Nr. 2.4.1), not the research
+        # infrastructure of a research institution (Nr. 3.2.2.8)
+        found = [kind for kind in found if kind != "research_infrastructure"]
+        found += [] if "business_investment" in found else ["business_investment"]
     if "revitalisation" in found and "industrial_site" not in found and re.search(r"gewerbe|industrie", lowered):
         found.append("industrial_site")
     if "implementation_budget" in found and "regional_concept" in found and re.search(r"umsetz|budget", lowered) \
@@ -679,9 +705,11 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         if applicant in ("company", None):
             excluded = knowledge.exclusion(trade.wz, text, tuple(t.wz for _, _, t in trades))
             profile.excluded_sector = excluded.code if excluded else None
-    if applicant in ("municipality", "association") and trades:
-        # The businesses a site or centre is meant for (KR Nr. 3.2.2.1: vorrangig not of an excluded sector).
-        profile.users_excluded = all(knowledge.exclusion(code, text) is not None for code in {t.wz for _, _, t in trades})
+    users = {t.wz for _, _, t in trades if _trade_applicant(t) == "company"}  # not the asker's own body
+    if applicant in ("municipality", "association") and users:
+        # The businesses a site or centre is meant for (KR Nr. 3.2.2.1: vorrangig not of an excluded sector); the
+        # Wirtschaftsförderung that asks for its town is none of them.
+        profile.users_excluded = all(knowledge.exclusion(code, text) is not None for code in users)
     if applicant == "research":
         mentions = [m for m in _UNIVERSITY.finditer(lowered)
                     if not _PARTNER_CONTEXT.search(lowered[max(0, m.start() - 40): m.start()])]

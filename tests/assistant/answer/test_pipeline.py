@@ -678,3 +678,15 @@ def test_a_yearly_cap_bounds_each_year_of_the_calculated_grant(ask, passages):
     data = ask("Umsetzung des IREK über ein eigenes Budget: wir planen 800.000 € pro Jahr. Wie viel davon wäre förderbar?")
     check_contract(data, passages)
     assert "75 Prozent von 800.000 €" in data["answer"] and "je Jahr aber höchstens 500.000 €" in data["answer"]
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("darf ein großunternehmen (500 ma) überhaupt investitionszuschüsse bekommen?", "Für ein großes Unternehmen"),
+    ("Bekommt ein Betrieb mit 30 Mitarbeitern GRW-Zuschuss für eine neue Halle?", "Im Landkreis Osnabrück: "),
+])
+def test_without_a_trade_the_size_of_the_firm_decides_the_bottom_line_of_an_eligibility_question(ask, passages,
+                                                                                                   question, lead):
+    data = ask(question)
+    check_contract(data, passages)
+    assert data["summary"].startswith(lead), data["summary"]
+    assert "De-minimis" in data["summary"] or "bis zu 20 Prozent nach Nr. 2.5.1" in data["summary"]

@@ -524,3 +524,32 @@ def test_broadband_in_a_business_park_is_broadband_unless_the_park_is_developed(
 ])
 def test_implementing_a_concept_is_the_budget_writing_one_is_the_concept(text, kinds):
     assert read_profile(text).project_types == kinds
+
+
+def test_the_askers_own_body_is_no_user_of_the_site_it_develops():
+    p = read_profile("Ich bin bei der Wirtschaftsförderung der Stadt Bramsche. Wir wollen ein neues Gewerbegebiet "
+                     "erschließen, Straßen, Kanal, Stromleitungen.")
+    assert p.applicant_type == "municipality" and not p.users_excluded
+    retail = read_profile("Die Gemeinde will eine Fläche für ein großes Einzelhandelszentrum mit Supermarkt erschließen.")
+    assert retail.users_excluded is True
+
+
+def test_a_trade_that_opens_the_text_is_the_askers_own_before_a_part_of_the_plant():
+    p = read_profile("Landmaschinenhersteller aus dem Artland, gut 400 Mitarbeiter. Wir wollen unsere Lackiererei "
+                     "erweitern.")
+    assert p.wz_code == "28.30" and p.excluded_sector is None
+    assert read_profile("Moin, kleine Druckerei in Melle, wir brauchen eine neue Maschine.").sector == "Druckerei"
+
+
+def test_a_firms_own_lab_is_a_business_investment_not_research_infrastructure():
+    p = read_profile("Ingenieurbüro für Anlagenplanung, 26 MA, will ein neues Büro- und Laborgebäude bauen.")
+    assert p.project_types == ["business_investment"]
+    assert "research_infrastructure" in read_profile("Das Institut will ein Technikum bauen.").project_types
+
+
+@pytest.mark.parametrize("text", [
+    "Wir wollen die Fertigung auf E-Mobilitätsteile umstellen, also komplett neuer Produktionsprozess.",
+    "Unser gesamter Produktionsprozess wird auf Wasserstoff umgestellt.",
+])
+def test_a_fundamental_change_of_the_production_process_is_an_investment_of_nr_2_4_1_d(text):
+    assert read_profile(f"Kfz-Zulieferer, 210 MA. {text}").project_types == ["business_investment"]
