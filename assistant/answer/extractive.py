@@ -312,6 +312,29 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
             f"{result}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
+# A question of what the applicant must bring in themselves
+_ASKS_OWN_SHARE = re.compile(r"\b(eigenanteil\w{0,2}|eigenbeitrag\w{0,2}|eigenmittel\w{0,2}|eigenkapital\w{0,2}"
+                             r"|(selbst|selber)\s{1,3}(aufbringen|zahlen|tragen|finanzieren|stemmen|beisteuern))\b",
+                             re.IGNORECASE)
+
+
+def _own_share(found: Findings, w: _Writer) -> str:
+    """For a question of the own share with a sum: the least share a path's rule sets (Nr. 2.5.4), computed as an own
+    calculation with the rule cited; "" where the question gives no sum or no path sets one."""
+    amount = found.profile.investment_eur if found.profile else None
+    if not amount or not _ASKS_OWN_SHARE.search(found.question):
+        return ""
+    for path in found.funding.paths if found.funding else []:
+        rule = next((c for c in path.conditions if c.minimum_share_percent), None)
+        ref = w.cite_source(rule.source) if rule else ""
+        if rule and ref:
+            share = rule.minimum_share_percent
+            return (f"{OWN_CALCULATION} Mindestens {_percent(share)} Prozent von {_euro(amount)} förderfähigen Kosten, "
+                    f"also {_euro(amount * share / 100)}, müssen ohne öffentliche Förderung aufgebracht werden"
+                    f"{numbered_rule(rule.source)}{ref}.")
+    return ""
+
+
 def _euro(value: float) -> str:
     return f"{value:,.0f} €".replace(",", ".")
 
@@ -652,6 +675,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
     elif found.intent == "procedure" and _ASKS_WHERE.search(found.question):
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
+    verdict = verdict or _own_share(found, w)  # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads
     district = _other_district(found, w)
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)

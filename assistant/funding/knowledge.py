@@ -157,6 +157,9 @@ class Condition(Curated):
     source: Source
     triggers: Triggers = Field(default_factory=dict)
     question: str | None = None
+    # The least share of the eligible costs the applicant must bring without public money (Nr. 2.5.4: 25), where the
+    # condition is such a rule and its quote holds the figure: for an own calculation.
+    minimum_share_percent: float | None = None
 
 
 class SizeChoice(Curated):

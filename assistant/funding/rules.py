@@ -46,6 +46,7 @@ class ConditionAssessment:
     applies: bool | None  # True: the profile triggers it; False: it does not; None: the deciding fact is unknown
     cost_item: str = ""  # the cost item the condition is about (funding_paths.yaml cost_items), if any
     question: str = ""  # the question that decides it, where the asker can answer one (funding_paths.yaml)
+    minimum_share_percent: float | None = None  # the least own share of the eligible costs it sets (Nr. 2.5.4)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -340,7 +341,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         if applies is not True and _PROJECT_SPECIFIC & set(condition.triggers):
             continue  # a rule for one kind of project or applicant: the broadband rule is no condition of a cycle path
         conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies,
-                                              condition.triggers.get("cost_item", ""), condition.question or ""))
+                                              condition.triggers.get("cost_item", ""), condition.question or "",
+                                              condition.minimum_share_percent))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when

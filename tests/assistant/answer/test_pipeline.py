@@ -690,3 +690,10 @@ def test_without_a_trade_the_size_of_the_firm_decides_the_bottom_line_of_an_elig
     check_contract(data, passages)
     assert data["summary"].startswith(lead), data["summary"]
     assert "De-minimis" in data["summary"] or "bis zu 20 Prozent nach Nr. 2.5.1" in data["summary"]
+
+
+def test_the_own_share_for_a_sum_is_computed_from_its_rule(ask, passages):
+    data = ask("Wie viel Eigenanteil muss ich bei 1 Mio förderfähigen Kosten selbst aufbringen?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Rechenbeispiel (eigene Rechnung, keine Zusage): Mindestens 25 Prozent")
+    assert "also 250.000 €" in data["summary"] and "nach Nr. 2.5.4" in data["summary"]
