@@ -21,8 +21,8 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import (MAIN_ACTIVITY, SECTOR_EXCLUSION, FundingAssessment, PathAssessment, numbered_rule,
-                                     short_reason)
+from assistant.funding.rules import (MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION, ConditionAssessment,
+                                     FundingAssessment, PathAssessment, numbered_rule, short_reason)
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
@@ -188,18 +188,28 @@ def _with_rule(text: str, source: Source | None) -> str:
 def _decisive(path: PathAssessment, w: _Writer) -> str:
     """The one condition to show in the prose: one that blocks the path; else, before one whose deciding fact is only
     not yet known (the start of works, common to all GRW paths), whether the trade's main activity is the one that
-    is not excluded, or the deciding condition of the measure's own rule (the regional tourism concept of Nr.
-    3.2.2.5: a question of its own in funding_paths.yaml)."""
+    is not excluded or the exception of the list that keeps it in (wholesale within G), or the deciding condition of
+    the measure's own rule (the regional tourism concept of Nr. 3.2.2.5: a question of its own in
+    funding_paths.yaml)."""
     blocking = next((c for c in path.conditions if c.effect == "blocks" and c.applies is not False), None)
     own_rule = path.measure_source if "/" in path.id else None  # a sub-measure's own section
-    deciding = next((c for c in path.conditions if c.id == MAIN_ACTIVITY), None) or next(
+    deciding = next((c for c in path.conditions if c.id in (MAIN_ACTIVITY, SECTOR_EXCEPTION)), None) or next(
         (c for c in path.conditions if c.effect == "matters" and c.question and c.applies is not False and own_rule
          and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
-    if blocking is not None and (blocking.applies or deciding is None):
-        return f" Wichtig: {_with_rule(blocking.text, blocking.source)}{w.cite_source(blocking.source)}"
-    if deciding is not None and deciding.id not in w.said:
-        return f" Wichtig: {_with_rule(deciding.text, deciding.source)}{w.cite_source(deciding.source)}"
-    return ""
+    shown = blocking if blocking is not None and (blocking.applies or deciding is None) else \
+        deciding if deciding is not None and deciding.id not in w.said else None
+    if shown is None:
+        return ""
+    # its first sentences only, the whole condition stands in funding_paths[]; of the main activity, what excludes
+    text = _main_activity_caveat(shown) if shown.id == MAIN_ACTIVITY else short_reason(shown.text, 220)
+    return f" Wichtig: {_with_rule(text, shown.source)}{w.cite_source(shown.source)}"
+
+
+def _main_activity_caveat(condition: ConditionAssessment) -> str:
+    """The sentence of the main-activity condition that says what would exclude ("Liegt der Schwerpunkt bei WZ 47.24
+    …, ist der Betrieb von der Förderung ausgeschlossen.")."""
+    at = condition.text.find("Liegt ")
+    return condition.text[at:] if at >= 0 else condition.text
 
 
 def _path_line(path: PathAssessment, w: _Writer, profile, said: set[str] = frozenset()) -> tuple[str, list[int]]:  # noqa: ANN001
@@ -541,7 +551,7 @@ def _verdict(found: Findings, w: _Writer) -> str:
         rate = _short_rate(_rate_phrase(lead, w, profile))
         # a trade name that also often means an excluded code: a "ja" only as far as its main activity goes
         main = next((c for c in lead.conditions if c.id == MAIN_ACTIVITY), None)
-        caveat = main.text[main.text.find("Liegt "):] if main and "Liegt " in main.text else ""
+        caveat = _main_activity_caveat(main) if main else ""
         w.said |= {MAIN_ACTIVITY} if caveat else set()
         return (f"{'Möglich' if caveat else 'Voraussichtlich ja'}: {_short_name(lead.name)}"
                 + (f", {rate}." if rate else ".")

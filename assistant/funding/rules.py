@@ -315,7 +315,7 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
         exception = line.exception_for(profile.wz_code, profile.description)
         text = getattr(exception, "text", "") or line.exceptions
         found.append(ConditionAssessment(
-            "ausnahme-wirtschaftszweig", f"„{profile.sector}“ (WZ {profile.wz_code}) fällt unter eine Ausnahme der Liste "
+            SECTOR_EXCEPTION, f"„{profile.sector}“ (WZ {profile.wz_code}) fällt unter eine Ausnahme der Liste "
             f"nicht förderfähiger Wirtschaftszweige: {text}", "matters", (exception or line).source, True))
     excluded_alternatives = [(code, knowledge.exclusion(code)) for code in profile.wz_alternatives]
     excluded_alternatives = [(code, line) for code, line in excluded_alternatives if line is not None]
@@ -496,6 +496,8 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
 
 
 SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"  # the condition of Nr. 2.7.1 on the main activity
+# A main activity within an excluded section that the list excepts (wholesale 46.2 to 46.6 within G)
+SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
 # A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
 MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 

@@ -697,3 +697,14 @@ def test_the_own_share_for_a_sum_is_computed_from_its_rule(ask, passages):
     check_contract(data, passages)
     assert data["summary"].startswith("Rechenbeispiel (eigene Rechnung, keine Zusage): Mindestens 25 Prozent")
     assert "also 250.000 €" in data["summary"] and "nach Nr. 2.5.4" in data["summary"]
+
+
+@pytest.mark.parametrize("question, said", [
+    ("Großhandel für Landtechnik-Ersatzteile, 55 MA. Neues Zentrallager, 3,5 Mio. Sind wir als Großhändler raus?",
+     "fällt unter eine Ausnahme der Liste nicht förderfähiger Wirtschaftszweige"),
+    ("Metallbau mit 30 MA in Quakenbrück, neue Produktionshalle für 180.000 €.", "Liegt der Schwerpunkt bei WZ 43"),
+])
+def test_a_paths_line_says_what_decides_the_trade(ask, passages, question, said):
+    data = ask(question)
+    check_contract(data, passages)
+    assert said in data["answer"] and "(Nr. 2.7.1)" in data["answer"]
