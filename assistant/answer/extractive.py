@@ -414,8 +414,8 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     asked_places = set(careful.places_named(found.search_text))
     quoted = []
     for hit in found.hits[:4]:
-        if hit.passage.section_title.strip().lower() in _SOURCE_LISTS:
-            continue  # a summary's list of its sources
+        if hit.passage.section_title.strip().lower() in _SOURCE_LISTS or _preamble(hit.passage):
+            continue  # a summary's list of its sources, or its preamble on what kind of text it is
         if after_verdict and not found.telling & set(stems(hit.passage.text)):
             continue
         if not quoted:  # the lead: the best sentence of the first passage's whole section
@@ -468,6 +468,12 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
 
 
 SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is worth more than one of its section's others
+
+
+def _preamble(passage: Passage) -> bool:
+    """A project summary's opening under its title ("# Zukunftsregion … Zusammenfassung des Projekts …, kein
+    Originaltext. Stand …"): it says what the text is, and answers no question."""
+    return passage.kind == "summary" and passage.text.lstrip().startswith("# ")
 
 
 def _lead_of_section(hit: SearchHit, query: str, wanted: re.Pattern[str], passages: list[Passage]) -> tuple[SearchHit, str]:
