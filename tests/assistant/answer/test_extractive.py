@@ -550,3 +550,17 @@ def test_the_amount_asked_comes_from_the_found_section_before_another_sections()
     answer = compose_extractive(found, passages)
     assert "500.000 Euro" in answer.summary and "200.000" not in answer.summary, answer.summary
     assert answer.citations[0].chunk_id == BUDGET_AMOUNT.chunk_id and answer.citations[0].section.startswith("3.4.2")
+
+
+def test_a_summarys_preamble_is_never_quoted():
+    preamble = Passage("zr-0000", "zukunftsregion-os", "Zukunftsregion Osnabrück",
+                       "# Zukunftsregion Osnabrück\n\nZusammenfassung des Projekts, kein Originaltext. Stand 2026-11. Die "
+                       "Angaben zur Zukunftsregion stammen aus Sekundärquellen.", 0, 120, None, None, "",
+                       "Zukunftsregion Osnabrück", kind="summary")
+    steering = Passage("zr-0003", "zukunftsregion-os", "Zukunftsregion Osnabrück",
+                       "## Regionalmanagement und Steuerungsgruppe\n\nÜber die Projekte der Zukunftsregion entscheidet "
+                       "eine Steuerungsgruppe aus Stadt, Landkreis und Kommunen.", 0, 120, None, None, "",
+                       "Regionalmanagement und Steuerungsgruppe", kind="summary")
+    answer = compose_extractive(fact("Wer entscheidet über Projekte der Zukunftsregion?", [(preamble, 1.0), (steering, 0.9)]),
+                                PASSAGES + [preamble, steering])
+    assert [c.chunk_id for c in answer.citations] == ["zr-0003"], answer.answer
