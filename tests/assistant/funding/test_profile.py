@@ -294,6 +294,8 @@ def test_municipalities(text, towns):
     ("Wir möchten eine Ingenieurin mit Master anstellen.", "first_hire"),
     ("Einstellung einer Fachkraft mit Abschluss der Berufsakademie", "first_hire"),
     ("Photovoltaik für den eigenen Strombedarf unseres Betriebs", "renewable_self_supply"),
+    ("Die alte Säge ist kaputt und wird einfach ersetzt.", "replacement"),
+    ("Tourismus-Infrastruktur einer Gemeinde: Fördersatz?", "tourism_infrastructure"),
     ("Umweltschutzinvestition über die Norm hinaus", "environmental_protection"),
     ("Wir wollen über die gesetzlichen Grenzwerte hinaus die Emissionen senken.", "environmental_protection"),
     ("Neue Rad- und Wanderwege für Touristen", "tourism_infrastructure"),
