@@ -32,8 +32,8 @@ from assistant.text.citations import (AMOUNT, DURATION, FIGURE, CitationList, Lo
 from assistant.text.analysis import stems
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
-IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?|konzept\w{0,2})\b",
-                           re.IGNORECASE)
+IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?"
+                           r"|konzept\w{0,2})\b", re.IGNORECASE)
 MAX_SUMMARY_CHARS = 400
 MAX_LISTED = 20  # goals a list answer writes out one by one
 # a question for where or with whom an application is made
@@ -624,9 +624,9 @@ def _other_district(found: Findings, w: _Writer) -> str:
 # A paragraph that names an entry of a list: "Wittlager Land: Bad Essen, Bohmte und Ostercappeln. …".
 _ENTRY = re.compile(r"^([A-ZÄÖÜ][^:\n]{2,60}):[ \t]", re.MULTILINE)
 _ASKS_LIST = re.compile(r"\b(welche|wie heißen|nenn\w{0,2}|liste|aufzählung|was für)\b", re.IGNORECASE)
+_ASKS_WHICH = re.compile(r"\bwelche[nrs]?\s{1,3}(\S{2,40}(?:\s{1,3}\S{2,40})?)", re.IGNORECASE)  # its next two words
 # A sentence that enumerates: at least three items, the last joined by "und", "sowie" or "oder" ("Agrar- und
 # Landtechnik, Ernährungswirtschaft, …, Handwerk sowie die Gesundheitswirtschaft bilden das Rückgrat …"). Bounded.
-_ASKS_WHICH = re.compile(r"\bwelche[nrs]?\s{1,3}(\S{2,40}(?:\s{1,3}\S{2,40})?)", re.IGNORECASE)  # its next two words
 _ENUMERATION = re.compile(r"(?:[^,.;:\n]{2,60},\s{1,3}){2,12}[^,.;:\n]{2,80}?\s(?:und|sowie|oder)\s")
 
 

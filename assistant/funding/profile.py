@@ -217,8 +217,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                        r"|maker\s?space|gewerbezentrum|gründerhaus",
     # KR Nr. 3.2.2.5 (6) and (8), item by item, and the usual words for them
     "tourism_infrastructure": r"radweg|wanderweg|reitweg|rundweg|radroute|freizeitbad|erlebnisbad|besucherzentrum|kurpark"
-                              r"|gradierwerk|badestelle|touristische[a-z]{0,2}\s{1,3}infrastruktur|tourismus-?infrastruktur|naturpfad|lehrpfad"
-                              r"|erlebnispfad|ausflugsziel|tourist[- ]?info|salinenpark|promenade|seebrücke|loipe"
+                              r"|gradierwerk|badestelle|touristische[a-z]{0,2}\s{1,3}infrastruktur|tourismus-?infrastruktur"
+                              r"|naturpfad|lehrpfad|erlebnispfad|ausflugsziel|tourist[- ]?info|salinenpark|promenade"
+                              r"|seebrücke|loipe"
                               r"|haus\s{1,3}des\s{1,3}gastes|bootsanleger|bootsanlegestelle|wasserwanderrastplatz|schwimmsteg"
                               r"|naturbühne|wassertretanlage|kneippanlage|kurhaus|thermalbad|solebad|heilwasser"
                               r"|für\s{1,3}touristen|touristisch\s{1,3}genutzt",
