@@ -67,7 +67,11 @@ function onPanelClosed() {
   for (const el of $$('[aria-expanded="true"][aria-controls="source-panel"]')) el.setAttribute("aria-expanded", "false");
   const trigger = state.lastTrigger;
   state.lastTrigger = null;
-  if (trigger && document.contains(trigger)) trigger.focus();
+  // back to the element that opened the panel, unless the user has already moved on (the close event comes after
+  // the browser's own return of the focus, and on a busy machine after the next key)
+  const active = document.activeElement;
+  const unmoved = !active || active === document.body || active === trigger || $("#source-panel").contains(active);
+  if (trigger && document.contains(trigger) && unmoved) trigger.focus();
 }
 
 /** Opens the cited passage: citation = {chunk_id, quote?, n?, ...}; trigger = the element to return focus to. */
