@@ -213,6 +213,14 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "revitalisation": r"brachfläche|[a-zäöüß]{0,30}brache\b|altlast|altstandort|revitalisier"
                       r"|ehemalige[nrs]?\s{1,3}(fabrik|ziegelei|kaserne|werk|betrieb)|steht\s{1,3}seit\s{1,3}jahren\s{1,3}leer"
                       r"|leerstehende[nrs]?\s{1,3}(fabrik|halle|gebäude)",
+    # KR Nr. 3.2.2.2: a business's connection to the road, rail, water and energy networks
+    "business_connection": r"anbindung\s{1,3}(eines|einzelner|einzelnen|von|des|der|unseres|unserer)?\s{0,3}(\S{1,25}\s{1,3}){0,2}"
+                           r"(betrieb|gewerbebetrieb|unternehmen|firma|werk)"
+                           r"|zufahrt\s{1,3}(für|zu|zum)\s{1,3}(\S{1,25}\s{1,3}){0,2}(betrieb|unternehmen|firma|werk)"
+                           r"|gleisanschluss|anschlussgleis",
+    # KR Nr. 3.2.2.3: plants for mainly commercial wastewater
+    "wastewater": r"abwasseranlage|kläranlage|abwasserreinigung|abwasserbehandlung|industrieabwasser|abwasserbeseitigung"
+                  r"|gewerbliche[sn]?\s{1,3}abwasser",
     "business_centre": r"gründerzentrum|gründungszentrum|technologiezentrum|innovationszentrum|inkubator|coworking|co-working"
                        r"|maker\s?space|gewerbezentrum|gründerhaus",
     # KR Nr. 3.2.2.5 (6) and (8), item by item, and the usual words for them

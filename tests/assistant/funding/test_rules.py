@@ -410,6 +410,21 @@ def test_every_rate_a_profile_can_decide_names_a_project_type_of_the_vocabulary(
     assert scoped and scoped <= set(PROJECT_TYPE_PATTERNS)
 
 
+def test_every_infrastructure_measure_of_nr_3_2_2_is_a_sub_measure_with_its_rule():
+    knowledge = FundingKnowledge.load()
+    infrastructure = next(p for p in knowledge.paths if p.id == "grw-infrastruktur")
+    cited = {source.section for sub in infrastructure.sub_measures
+             for source in [sub.source, *(c.source for c in sub.conditions)] if source}
+    assert {f"3.2.2.{n}" for n in range(1, 10)} <= cited
+
+
+def test_a_connection_to_the_road_network_is_the_measure_of_nr_3_2_2_2():
+    profile = read_profile("Die Gemeinde Bissendorf will eine Zufahrt für einen Betrieb an die Bundesstraße bauen.")
+    connection = _path(assess(profile, None, FundingKnowledge.load()), "grw-infrastruktur")
+    assert connection.id == "grw-infrastruktur/anbindung" and not connection.blocked
+    assert connection.measure_source.section == "3.2.2.2"
+
+
 def test_environmental_protection_gets_the_rate_of_nr_2_4_3_1():
     profile = read_profile("Umweltschutzinvestition über Norm hinaus, kleines Unternehmen, 300k Mehrkosten. Wieviel Beihilfe?")
     assert "environmental_protection" in profile.project_types
