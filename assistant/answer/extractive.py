@@ -750,7 +750,12 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     names = [f"{'Themenkorridor ' if goal_list.level == 'corridor' else ''}{g.code}" for g in items]
     codes = ", ".join(names[:-1]) + (f" und {names[-1]}" if len(names) > 1 else names[0])
     if goal_list.count:
-        summary = f"{OWN_COUNT} {owner} hat {len(items)} {plural}: {codes}." if parent else \
+        # of a corridor or Leitziel, with the IREK's total ("Wie viele Leitziele gibt es und wie heißen die im Korridor
+        # Infrastruktur?" asks both)
+        depth = {"corridor": 0, "leitziel": 1, "handlungsziel": 2}[goal_list.level]
+        total = sum(1 for code in goal_list.titles if code.count(".") == depth)
+        of_total = f" der insgesamt {total}" if total > len(items) else ""
+        summary = f"{OWN_COUNT} {owner} hat {len(items)}{of_total} {plural}: {codes}." if parent else \
                   f"{OWN_COUNT} Das IREK hat {len(items)} {plural}."
     elif parent is not None:
         summary = f"Zum {owner} gehören die {plural} {codes}."

@@ -298,6 +298,9 @@ def test_a_list_of_goals_names_its_leitziel_and_cites_every_item():
     assert "- 3.1.1 „Gewerbeflächen revitalisieren“ [1]\n- 3.1.2 „Flächen sparen“ [2]" in answer.answer
     assert answer.intent == "irek"
     assert_citation_rules(answer)
+    # with the catalogue's titles, the IREK's total of that level too
+    listed.titles = {"3": "Infrastruktur", "3.1": leitziel.title, "3.1.1": "a", "3.1.2": "b", "3.2.1": "c"}
+    assert "hat 2 der insgesamt 3 Handlungsziele: 3.1.1 und 3.1.2." in compose_extractive(found, PASSAGES).summary
 
 
 def test_a_request_for_a_guarantee_gets_the_short_answer_of_nr_1_5():
