@@ -656,11 +656,10 @@ def _named_entries(found: Findings, w: _Writer) -> str:
     # gelten für Infrastruktur …" and a heading on infrastructure)
     which = _ASKS_WHICH.search(found.question)
     named = set(stems(which.group(1))) if which else set()
-    order = {p.chunk_id: n for n, p in enumerate(w.passages)}
     for hit in found.hits[:3] if named else []:
         if not named & set(stems(hit.passage.section_title)):
             continue
-        for passage in sorted(_section_passages(hit.passage, w.passages), key=lambda p: order.get(p.chunk_id, 0)):
+        for passage in sorted(_section_passages(hit.passage, w.passages), key=lambda p: p.start):
             sentence = next((s for s in split_sentences(passage.text)
                              if _ENUMERATION.search(s) and informative(s) and s.rstrip().endswith(".")), "")
             label = _label(german_citation(passage))

@@ -33,6 +33,13 @@ FACT_QUESTIONS: dict[str, str] = {
     "university_or_society": "Ist die Forschungseinrichtung rechtlich selbständig, oder gehört sie zu einer Hochschule "
                              "bzw. einer grundfinanzierten Forschungsgesellschaft?",
 }
+# The conditions on the main activity that the answer words by kind: the exclusion of Nr. 2.7.1, an exception of its
+# list that keeps the activity in, and a trade name that also often means an excluded code.
+SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"  # the condition of Nr. 2.7.1 on the main activity
+# A main activity within an excluded section that the list excepts (wholesale 46.2 to 46.6 within G)
+SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
+# A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
+MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 # Trigger keys of the data -> the fact of the profile they ask about.
 _TRIGGER_FACTS = {"applicant_types": "applicant_type", "project_type": "project_types", "unless_project_types": "project_types"}
 
@@ -494,12 +501,6 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
         needed -= {"company_size", "sector_excluded"}
     return [question for key, question in FACT_QUESTIONS.items() if key in needed]
 
-
-SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"  # the condition of Nr. 2.7.1 on the main activity
-# A main activity within an excluded section that the list excepts (wholesale 46.2 to 46.6 within G)
-SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
-# A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
-MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 
 
 def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowledge,
