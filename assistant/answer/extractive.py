@@ -153,13 +153,19 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
                     f"{rule}{ref}{bonus_ref}")
         return f"für {who} bis zu {_percent(rate)} Prozent{cap}{rule}{ref}" if ref else ""
     rate = re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate)
-    # The rate as the path states it, cited to the fewest of its sources whose quotes hold all its figures.
+    # The rate as the path states it, cited to the fewest of its sources whose quotes hold all its figures; where no
+    # four of them do, its first rate alone ("bis 60 Prozent"), cited to the first source that holds it.
     quoted = [(source, w.source_quote(source)) for source in path.sources[:4]]
     quoted = [(source, quote) for source, quote in quoted if quote]
     for count in range(1, len(quoted) + 1):
         chosen = quoted[:count]
         if not untraceable(rate + " [1]", {1: " ".join(q for _, q in chosen)}):
             return rate + "".join(w.cite_source(source) for source, _ in chosen)
+    first = re.split(r";|,", rate, maxsplit=1)[0].strip()
+    for source in path.sources:
+        quote = w.source_quote(source)
+        if first != rate and quote and not untraceable(first + " [1]", {1: quote}):
+            return first + w.cite_source(source)
     return ""
 
 
@@ -304,13 +310,18 @@ def _fitted(pieces: list[tuple[int, str]], limit: int = MAX_SUMMARY_CHARS) -> tu
     return " ".join(t for _, t in kept), left_out
 
 
+_SINGLE_RATE = re.compile(r"bis (?:zu )?(\d{1,2}) ?(?:%|Prozent)")
+
+
 def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     """The maximum grant for the sum the asker gave, marked as an own calculation."""
     amount = profile.investment_eur if profile else None
     own = _applicant_rate(path) if path and not path.blocked else None
-    if not amount or not own:
+    single = _SINGLE_RATE.fullmatch(path.max_rate.strip()) if path and not path.blocked and not own else None
+    rate = own[0] if own else float(single.group(1)) if single else None  # a path with one rate for all ("bis 75 %")
+    if not amount or rate is None:
         return ""
-    grant = amount * own[0] / 100
+    grant = amount * rate / 100
     capped = path.applicant_cap_eur is not None and grant > path.applicant_cap_eur
     if capped and path.applicant_cap_yearly:  # a sum for several years may stay within a cap for each year
         result = f"bis zu {_euro(grant)}, je Jahr aber höchstens {_euro(path.applicant_cap_eur)} (Höchstbetrag)"
@@ -318,7 +329,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         result = f"höchstens {_euro(path.applicant_cap_eur)} (Höchstbetrag; rechnerisch wären es {_euro(grant)})"
     else:
         result = f"bis zu {_euro(grant)}"
-    return (f"{OWN_CALCULATION} {_percent(own[0])} Prozent von {_euro(amount)} förderfähigen Kosten ergeben "
+    return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten ergeben "
             f"{result}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
@@ -334,15 +345,28 @@ def _own_share(found: Findings, w: _Writer) -> str:
     amount = found.profile.investment_eur if found.profile else None
     if not amount or not _ASKS_OWN_SHARE.search(found.question):
         return ""
+    given = _GIVEN_RATE.search(found.question)
     for path in found.funding.paths if found.funding else []:
         rule = next((c for c in path.conditions if c.minimum_share_percent), None)
         ref = w.cite_source(rule.source) if rule else ""
         if rule and ref:
             share = rule.minimum_share_percent
-            return (f"{OWN_CALCULATION} Mindestens {_percent(share)} Prozent von {_euro(amount)} förderfähigen Kosten, "
-                    f"also {_euro(amount * share / 100)}, müssen ohne öffentliche Förderung aufgebracht werden"
-                    f"{numbered_rule(rule.source)}{ref}.")
+            least = (f"mindestens {_percent(share)} Prozent von {_euro(amount)} förderfähigen Kosten, also "
+                     f"{_euro(amount * share / 100)}, müssen ohne öffentliche Förderung aufgebracht werden"
+                     f"{numbered_rule(rule.source)}{ref}")
+            # "Wenn wir 1 Mio investieren und 20 % bekommen, wie viel müssen wir selbst finanzieren?": the rest after
+            # the grant the asker assumes, then the least share of the rule
+            rate = float(given.group(1).replace(",", ".")) if given else None
+            if rate is not None and 0 < rate < 100:
+                grant = amount * rate / 100
+                return (f"{OWN_CALCULATION} Bei {_percent(rate)} Prozent Zuschuss ({_euro(grant)}) bleiben von "
+                        f"{_euro(amount)} förderfähigen Kosten {_euro(amount - grant)} selbst zu finanzieren; {least}.")
+            return f"{OWN_CALCULATION} {least[0].upper()}{least[1:]}."
     return ""
+
+
+# a rate the asker assumes: "und 20 % bekommen", "bei 20 Prozent Förderung"
+_GIVEN_RATE = re.compile(r"\b(\d{1,2}(?:,\d{1,2})?)\s{0,2}(?:%|prozent)", re.IGNORECASE)
 
 
 def _euro(value: float) -> str:
@@ -690,7 +714,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
     elif found.intent == "procedure" and _ASKS_WHERE.search(found.question):
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
-    verdict = verdict or _own_share(found, w)  # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads
+    share = _own_share(found, w)  # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads, the verdict follows
+    verdict, after_share = (share, verdict) if share else (verdict, "")
     district = _other_district(found, w)
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
@@ -703,6 +728,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif verdict:
         summary = verdict
+        details += [after_share] if after_share else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif quotes:
         label, quote = quotes[0]

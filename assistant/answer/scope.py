@@ -37,7 +37,7 @@ DOMAIN_WORDS = (
     "Gewerbegebiet Infrastruktur Innovation Fachkräfte Digitalisierung Tourismus Energie Wasserstoff Netzwerk Cluster "
     "Kooperation Ziel Handlungsziel Leitziel Themenkorridor Strategie Konzept Fördergebiet Koordinierungsrahmen Beihilfe "
     "De-minimis KMU Zweckbindung Bindungsfrist Eigenbeitrag Eigenanteil Träger förderfähig Kosten Richtlinie "
-    "Geld Mittel Budget Finanzierung Partner Zuschüsse Höchstbetrag"
+    "Geld Mittel Budget Finanzierung Partner Zuschüsse Höchstbetrag förderbar Förderfähigkeit Fördermittel Förderprogramm"
 )
 # Words too general to mark a topic, and words that only name places.
 GENERIC_WORDS = "gut neu groß klein Jahr Land Stadt Frage Beispiel Mensch Menschen Thema Bereich Zeit Tag"

@@ -103,6 +103,12 @@ _SELF_WORDS = {"wir", "ich", "unser", "unsere", "unseren", "unserem", "unserer",
 _PARTNER_WORDS = {"für", "mit", "von", "bei", "beliefern", "beliefert", "kunden", "kunde", "partner", "wie", "vom", "zum",
                   "zur", "gegenüber", "neben", "zwischen", "andere", "anderen", "viele", "benachbarte", "benachbarten"}
 _OBJECT_WORDS = {"neue", "neuen", "neues", "neuer", "eigene", "eigenen", "eigenes"}
+# A trade that was, not one that is: "ehem. Gießereigelände", "die frühere Ziegelei" (the site's past use)
+_FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", "frühere", "früheren", "früherer",
+                 "früheres", "einstige", "einstigen", "einstiger", "einstiges", "stillgelegte", "stillgelegten",
+                 "stillgelegter", "stillgelegtes"}
+# Words that set another party against the asker: "wir oder die Leasingfirma", "wir statt der Bank"
+_CONTRAST_WORDS = {"oder", "bzw", "statt", "anstatt", "sondern"}
 # Words that may stand before a trade that opens the text ("Moin, kleine Druckerei …"): the asker's own trade.
 _OPENING_WORDS = {"moin", "hallo", "hi", "servus", "guten", "tag", "kleine", "kleiner", "kleines", "große", "großer",
                   "großes", "mittelständische", "mittelständischer", "mittelständisches", "familiengeführte",
@@ -123,6 +129,8 @@ _HEADCOUNT = re.compile(
     rf"{_NUMBER}\s{{0,3}}\+?\s{{0,2}}(?:([a-zäöüß]{{2,20}})\s{{1,3}})?{_PEOPLE}"
     rf"|\b({'|'.join(_NUMBER_WORDS)})\s{{1,3}}(?:([a-zäöüß]{{2,20}})\s{{1,3}})?{_PEOPLE}",
     re.IGNORECASE)
+# "und wenn wir 45 statt 60 MA hätten": the count that replaces the one named after it
+_INSTEAD_OF = re.compile(r"(\d{1,3}(?:\.\d{3})*)\s{1,3}(?:statt|anstatt|anstelle\s{1,3}von|und\s{1,3}nicht)\s{1,3}$", re.IGNORECASE)
 _HEADCOUNT_AFTER = re.compile(
     r"(?:mitarbeiter(?:zahl|anzahl|innen)?|beschäftigte(?:nzahl)?|belegschaft|team|ma)\s{0,3}(?:von|:|=|mit|aus|umfasst)?"
     rf"\s{{0,3}}(?:rund|ca\.?|circa|etwa|knapp|über|gut)?\s{{0,3}}{_NUMBER}(?!\s{{0,2}}(?:%|prozent|euro|€|jahr|m²|qm|mio|tsd))",
@@ -157,6 +165,7 @@ _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)
 _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|preis|budget", re.IGNORECASE)
 # "Wie hoch wäre der Zuschuss bei 1,2 Mio?": the sum right after "bei" is what the grant is computed from.
 _BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0,3}$", re.IGNORECASE)
+_COST_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(invest|investition|investitionen|investitionsvolumen|kosten|ausgaben)\b", re.IGNORECASE)
 _TOTAL_CONTEXT = re.compile(r"insgesamt|gesamt|zusammen|summe|volumen", re.IGNORECASE)
 
 # -- already started ---------------------------------------------------------------------------------------------------
@@ -168,7 +177,8 @@ _NOT_STARTED = re.compile(
     re.IGNORECASE)
 _PLANNED = re.compile(r"\bplan(en|t|e)\b|\bgeplant\b|in\s{1,3}planung|planungsphase|ideenphase|überlegen|überlegung", re.IGNORECASE)
 _STARTED_PLAIN = re.compile(
-    r"spatenstich\s{1,3}(war|ist|erfolgt|hatten|haben|gemacht)|bagger\s{1,3}(rollen|rollt|sind|stehen)|\bim\s{1,3}bau\b"
+    r"spatenstich\s{1,3}(war|ist|erfolgt|hatten|haben|gemacht)|spatenstich\b[^,.;:!?]{0,40}\b(gehabt|gefeiert|gemacht|erfolgt)\b"
+    r"|bagger\s{1,3}(rollen|rollt|sind|stehen|läuft|laufen|arbeitet|arbeiten|ist\s{1,3}(schon\s{1,3})?da)|\bim\s{1,3}bau\b"
     r"|(bau|umbau|neubau|bauarbeiten|arbeiten|abriss|montage|baustelle)\s{1,3}(läuft|laufen|hat\s{1,3}begonnen|haben\s{1,3}begonnen)"
     r"|(läuft|laufen)\s{1,3}(bereits|schon|seit)|baubeginn\s{1,3}war|(bereits|schon)\s{1,3}(im\s{1,3}bau|gebaut|errichtet|in\s{1,3}betrieb)"
     r"|(begonnen|angefangen)\s{1,3}(haben|hat)",
@@ -278,6 +288,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|\b(ersetzen|austauschen|tauschen)\s{1,3}(die|den|das|unsere[nrs]?)\s{1,3}(alte|defekte|bisherige|kaputte)"
                    r"|austausch\s{1,3}(der|des|unserer|unseres)\s{1,3}(alten|bestehenden|defekten)|eins\s{0,2}zu\s{0,2}eins|\b1\s?:\s?1\b"
                    r"|gleichwertige[nrs]?\s{1,3}(neue|maschine|anlage)|ersetzt\s{1,3}werden|ersetzen\s{1,3}müssen"
+                   r"|(gleiche[nr]?|dieselben?|selben?)\s{1,3}(modell\w{0,2}|maschine\w{0,2}|anlage\w{0,2}|gerät\w{0,2}|typ\w{0,2})"
+                   r"\s{1,3}(\S{1,20}\s{1,3}){0,2}neu\b|(kaputt|defekt)\w{0,3}\b[^.!?]{0,60}\bneu\s{1,3}(kaufen|anschaffen|beschaffen|bestellen)"
                    r"|(wird|werden)\s{1,3}(\S{1,20}\s{1,3}){0,2}(ersetzt|ausgetauscht)\b",
     "relocation": r"verlager|\bumzug\b|umziehen|umzieh|zieh(en|t|e)\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"
                   r"|an\s{1,3}einen\s{1,3}neuen\s{1,3}standort\s{1,3}(ziehen|gehen|verlegen)|verlegen\s{1,3}(unseren|den)\s{1,3}(betrieb|standort|sitz)",
@@ -481,7 +493,12 @@ def _trade_rank(words: list[_Word], i: int, text: str) -> float:
     before = [w.text for w in words[max(0, i - 3): i]]
     if denied(text[:words[i].start]):
         return 3.0
-    if any(w in _SELF_WORDS for w in before):
+    if any(w in _FORMER_WORDS for w in before[-2:]):
+        return 2.0
+    own = [n for n, w in enumerate(before) if w in _SELF_WORDS]
+    if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
+        return 2.0  # "wir oder die Leasingfirma": the other party
+    if own:
         return 0.0
     if all(w.text in _OPENING_WORDS for w in words[:i]) and i <= 3:
         return 0.0  # the text opens with it, telegram style: "Landmaschinenhersteller aus dem Artland, 400 MA …"
@@ -540,6 +557,8 @@ def _employees(text: str) -> int | None:
         else:
             count, adjective = _NUMBER_WORDS[match.group(3).lower()], (match.group(4) or "").lower()
         before = text[max(0, match.start() - 30): match.start()].lower()
+        if instead := _INSTEAD_OF.search(before):  # "45 statt 60 MA": the first number is the one meant
+            count = _int(instead.group(1))
         (future if adjective in _FUTURE_COUNT or _FUTURE_BEFORE.search(before) else current).append(count)
     for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND):
         current += [_int(m.group(1)) for m in pattern.finditer(text)]
@@ -598,7 +617,9 @@ def _money(text: str) -> tuple[float | None, float | None, float | None]:
         previous_end = end
         turnover_words = [m.end() for m in _TURNOVER_CONTEXT.finditer(before)]
         cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
-        if _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and _BALANCE_CONTEXT.search(after):
+        if _COST_AFTER.match(after):  # "15 Mio Umsatz und 2,5 Mio Invest": the word right after the sum names it
+            investments.append(value)
+        elif _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and _BALANCE_CONTEXT.search(after):
             balance = value
         elif (turnover_words and (not cost_words or turnover_words[-1] > cost_words[-1])) \
                 or (not cost_words and _TURNOVER_CONTEXT.search(after)):
@@ -690,6 +711,8 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if "implementation_budget" in found and "regional_concept" in found and re.search(r"umsetz|budget", lowered) \
             and not re.search(r"(erstell|erarbeit|schreib|aufstell)\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}\w*konzept", lowered):
         found.remove("regional_concept")  # the concept is what the budget implements, not what is to be written
+    if applicant_type == "company" and found == ["industrial_site"] and not _DEVELOPS_SITE.search(lowered):
+        found = []  # a firm's plant "direkt neben dem Gewerbegebiet": the estate is where, not what it builds
     if "broadband" in found and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
         found.remove("industrial_site")  # "Glasfaser im Gewerbegebiet": the site is where, broadband is what
     return found

@@ -41,6 +41,8 @@ def test_ordinary_questions_ask_for_no_guarantee(question):
     "Leitziele Landkreis Vechta Wirtschaftsförderungskonzept?",
     "Was fördert die Stadt Münster für Start-ups?",  # another place's own programmes
     "Welche Förderprogramme des Landes Bayern gibt es für Handwerker?",
+    "Was zahlt die Wirtschaftsförderung vom Kreis Gütersloh für Gründungen?",
+    "Welche Zuschüsse vergibt der Landkreis Cloppenburg an Handwerker?",
 ])
 def test_another_districts_concept_is_refused(question):
     assert CAREFUL.refusal(question) == " ".join(CAREFUL.other_region.refusal.split())

@@ -708,3 +708,40 @@ def test_a_paths_line_says_what_decides_the_trade(ask, passages, question, said)
     data = ask(question)
     check_contract(data, passages)
     assert said in data["answer"] and "(Nr. 2.7.1)" in data["answer"]
+
+
+def test_the_rest_after_an_assumed_rate_is_computed_with_the_least_own_share(ask, passages):
+    data = ask("Bei 500.000 € Investition und 20 % Zuschuss: wie viel müssen wir selber finanzieren?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Rechenbeispiel (eigene Rechnung, keine Zusage): Bei 20 Prozent Zuschuss "
+                                      "(100.000 €) bleiben von 500.000 € förderfähigen Kosten 400.000 € selbst")
+    assert "also 125.000 €" in data["summary"] and "nach Nr. 2.5.4" in data["summary"]
+
+
+def test_a_path_with_one_rate_for_all_computes_the_grant_for_a_sum(ask, passages):
+    data = ask("Die Gemeinde lässt für ein Gewerbegebiet Planungsleistungen von Dritten erbringen, 200.000 €. "
+               "Wie viel Zuschuss gibt es?")
+    check_contract(data, passages)
+    assert "75 Prozent von 200.000 € förderfähigen Kosten ergeben bis zu 150.000 €" in data["answer"]
+
+
+def test_the_rate_of_a_municipal_path_stands_in_the_bottom_line_of_a_follow_up(ask, passages):
+    history = [{"role": "user", "content": "Die Gemeinde Bohmte will eine alte Industriebrache zu einem Gewerbegebiet "
+                                           "umbauen. Welche Ziele passen?"},
+               {"role": "assistant", "content": "Das passt zu Handlungsziel 3.1.1."}]
+    data = ask("und wie hoch wäre der Zuschuss?", history)
+    check_contract(data, passages)
+    assert data["intent"] == "amount" and "bis 60 Prozent [" in data["summary"], data["summary"]
+
+
+@pytest.mark.parametrize("question", ["wie viele leitziele gibt es", "Anzahl der Handlungsziele im Korridor 4?"])
+def test_a_question_on_the_ireks_structure_is_an_irek_question(ask, passages, question):
+    data = ask(question)
+    check_contract(data, passages)
+    assert data["intent"] == "irek" and data["summary"].startswith("Eigene Zählung nach dem IREK")
+
+
+def test_a_trade_with_a_sum_asking_whether_it_is_fundable_is_answered(ask, passages):
+    data = ask("Kleine Mosterei in Bad Essen, 6 MA, neue Presse für 90.000 €. Förderbar?")
+    check_contract(data, passages)
+    assert not data["abstained"] and "grw-gewerbe" in [p["id"] for p in data["funding_paths"]]

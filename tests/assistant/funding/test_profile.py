@@ -558,3 +558,49 @@ def test_a_firms_own_lab_is_a_business_investment_not_research_infrastructure():
 ])
 def test_a_fundamental_change_of_the_production_process_is_an_investment_of_nr_2_4_1_d(text):
     assert read_profile(f"Kfz-Zulieferer, 210 MA. {text}").project_types == ["business_investment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Letzte Woche hatten wir den Spatenstich gefeiert, jetzt wird gebaut.",
+    "Der Spatenstich für die Halle ist schon gemacht.",
+    "Der Bagger läuft seit Montag.",
+    "Bagger ist schon da, Fundament kommt nächste Woche.",
+])
+def test_ground_breaking_and_a_working_excavator_are_a_start_of_works(text):
+    assert read_profile(f"Pension in Bad Laer, 6 Leute. {text} Geht noch Förderung?").already_started is True
+
+
+def test_a_headcount_instead_of_another_is_the_one_meant():
+    assert read_profile("und wenn wir 35 statt 70 Mitarbeiter hätten?").employees == 35
+    assert read_profile("und wenn wir 35 statt 70 Mitarbeiter hätten?").company_size == "small"
+
+
+def test_the_word_after_a_sum_names_it_over_a_turnover_before_it():
+    p = read_profile("was gibt es bei 80 MA, 12 Mio Umsatz und 1,5 Mio Investition?")
+    assert (p.turnover_eur, p.investment_eur) == (12_000_000, 1_500_000)
+
+
+@pytest.mark.parametrize("text", [
+    "Auf dem ehemaligen Ziegeleigelände will die Gemeinde Gewerbeflächen herrichten.",
+    "Die Stadt will die Brache (ehem. Gießerei) für neue Betriebe revitalisieren.",
+])
+def test_a_trade_of_the_sites_past_is_not_the_askers_own(text):
+    p = read_profile(text)
+    assert p.applicant_type == "municipality" and p.wz_code is None and p.excluded_sector is None
+
+
+def test_a_party_set_against_the_asker_is_not_the_askers_trade():
+    p = read_profile("Wer beantragt bei Mietkauf – wir oder die Leasinggesellschaft?")
+    assert p.wz_code is None and p.excluded_sector is None
+    assert read_profile("Wir sind eine Leasinggesellschaft und wollen expandieren.").excluded_sector == "L"
+
+
+def test_buying_the_same_machines_again_for_broken_ones_is_a_replacement():
+    p = read_profile("Metallbau, 40 MA. Die Biegemaschine ist defekt, wir wollen dieselbe Maschine neu kaufen.")
+    assert p.project_types == ["replacement"]
+
+
+def test_a_firms_plant_beside_a_business_park_does_not_develop_the_park():
+    p = read_profile("Unsere Energiegenossenschaft plant einen Solarpark neben dem Gewerbegebiet in Bohmte.")
+    assert "industrial_site" not in p.project_types and p.excluded_sector == "D"
+    assert "industrial_site" in read_profile("Die Gemeinde will ein neues Gewerbegebiet erschließen.").project_types

@@ -686,3 +686,14 @@ def test_what_the_rules_do_not_fund_at_all_is_the_first_reason_whoever_asks():
         profile = read_profile(text)
         infrastructure = _path(assess(profile, [], knowledge), "grw-infrastruktur")
         assert infrastructure.blocked and infrastructure.reasons[0].startswith("Breitband- und Glasfaserausbau"), text
+
+
+def test_every_rate_of_a_sub_measure_is_held_by_its_quote_or_built_from_a_base_and_a_bonus():
+    """A rate's source shows its figure (or the rate is a base plus the bonus points of another rule, as in 2.4.3.x)."""
+    for path in FundingKnowledge.load().all_paths():
+        for rate in path.rates or []:
+            figures = re.findall(r"\d+", rate.rate)
+            if path.id == "grw-gewerbe/transformation":
+                assert figures[0] in rate.source.quote, (path.id, rate.rate)
+            else:
+                assert all(f in rate.source.quote for f in figures), (path.id, rate.rate, rate.source.quote)
