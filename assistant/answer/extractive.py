@@ -26,7 +26,7 @@ from assistant.funding.rules import (MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXC
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
-from assistant.text.citations import (AMOUNT, DURATION, FIGURE, CitationList, Locator, best_sentence, continuation,
+from assistant.text.citations import (AMOUNT, DURATION, FIGURE, SPAN, CitationList, Locator, best_sentence, continuation,
                                       find_verbatim, german_citation, informative, scored_sentence, split_sentences,
                                       with_continuation)
 from assistant.text.analysis import stems
@@ -40,6 +40,8 @@ MAX_LISTED = 20  # goals a list answer writes out one by one
 _ASKS_WHERE = re.compile(r"\b(wo|wohin|bei wem|an wen|welche stelle|welcher stelle|zuständig\w*)\b", re.IGNORECASE)
 _ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|wieviel|welche[mnr]? satz|fördersatz|fördersätze|förderquote|"
                           r"höchstbetrag|höchstens|betrag|prozent|zuschuss)", re.IGNORECASE)
+_ASKS_SPAN = re.compile(r"\b(wie lange|wie viele (jahre|monate|wochen)|wieviele (jahre|monate|wochen)|dauer|laufzeit|"
+                        r"gebunden|bindung)", re.IGNORECASE)  # a span, not a date
 _ASKS_DURATION = re.compile(r"\b(wie lange|wie viele (jahre|monate)|bis wann|ab wann|dauer|frist|zeitraum|laufzeit|"
                             r"bindung|stichtag|befristet)", re.IGNORECASE)
 # The GRW area of Landkreis Osnabrück: rows of a rates table for it come first.
@@ -436,7 +438,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     wanted = _wanted_figure(found)
     careful = CarefulCases.load()
     asked_places = set(careful.places_named(found.search_text))
-    quoted = []
+    quoted, by_place = [], False
     for hit in found.hits[:4]:
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS or _preamble(hit.passage):
             continue  # a summary's list of its sources, or its preamble on what kind of text it is
@@ -444,6 +446,18 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             continue
         if not quoted:  # the lead: the best sentence of the first passage's whole section
             hit, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
+            # a question that names a municipality of the Landkreis asks about it: the sentence of the section that
+            # names it leads ("Wallenhorst gehört zu welcher LEADER-Region?")
+            named = _named_places(found)
+            placed = next(((holder, s) for holder in _section_passages(hit.passage, w.passages)
+                           if named and (s := best_sentence(holder, found.search_text, prefer=wanted, require=named))),
+                          None)
+            if placed and not named.search(quote):
+                hit, quote = (hit if placed[0] is hit.passage else replace(hit, passage=placed[0])), placed[1]
+            by_place = bool(placed)
+            ruled = _implied_sentence(found, hit, w) if not by_place else None
+            if ruled is not None:  # the rule the asker's facts or question point to, where the section holds it
+                hit, quote = ruled
         else:
             quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
         if set(careful.places_named(quote)) - asked_places:
@@ -457,18 +471,26 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     if found.intent != "irek":
         titles = [(hit, quote) for hit, quote in quoted if hit.passage.goal_code and quote == _first_line(hit.passage)]
         quoted = [pair for pair in quoted if pair not in titles] + titles
-    if wanted is not FIGURE and quoted and not wanted.search(quoted[0][1]):
+    if wanted is not FIGURE and quoted and not wanted.search(quoted[0][1]) and not by_place:
         # the figure asked for: first from the best passage itself (its "bis zu 1 Million Euro pro Förderfall"), only
         # then from another passage (whose amount may be for something else)
-        hit = quoted[0][0]
-        own, holder = "", hit.passage
-        for holder in _section_passages(hit.passage, w.passages):  # the passage, then the rest of its section
-            own = best_sentence(holder, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA, require=wanted)
+        # the figure asked for: first from the best passage's section (its "bis zu 1 Million Euro pro Förderfall"),
+        # then from the next passages: a span of time from their text in their order (a span answers only the rule it
+        # stands in: "wie lange gebunden" is 3.2.1.8's "15 Jahren"), an amount only from the sentence already chosen
+        # there (amounts stand in many rules, for many things)
+        moved = False
+        for rank, (hit, _) in enumerate(quoted if wanted is not AMOUNT else quoted[:1]):
+            own, holder = "", hit.passage
+            for holder in _section_passages(hit.passage, w.passages) if rank == 0 else [hit.passage]:
+                own = best_sentence(holder, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA, require=wanted)
+                if own and not _OTHER_AREA.search(own):
+                    break
             if own and not _OTHER_AREA.search(own):
+                found_pair = (hit if holder is hit.passage else replace(hit, passage=holder), own)
+                quoted = [found_pair] + [pair for n, pair in enumerate(quoted) if n != rank]
+                moved = True
                 break
-        if own and not _OTHER_AREA.search(own):
-            quoted[0] = (hit if holder is hit.passage else replace(hit, passage=holder), own)
-        else:
+        if not moved:
             with_figure = [pair for pair in quoted[1:] if wanted.search(pair[1])]
             quoted = with_figure[:1] + [p for p in quoted if p not in with_figure[:1]]
     if quoted:
@@ -498,6 +520,29 @@ def _preamble(passage: Passage) -> bool:
     """A project summary's opening under its title ("# Zukunftsregion … Zusammenfassung des Projekts …, kein
     Originaltext. Stand …"): it says what the text is, and answers no question."""
     return passage.kind == "summary" and passage.text.lstrip().startswith("# ")
+
+
+def _implied_sentence(found: Findings, hit: SearchHit, w: _Writer) -> tuple[SearchHit, str] | None:
+    """The sentence of an implied rule (Findings.implied) that stands in the hit's section, with its passage: "Darf
+    ich nach dem Antrag schon anfangen zu bauen?" is answered by the start-of-works sentence of Nr. 2.2.1, which its
+    words ("anfangen", "bauen") do not share."""
+    section = _section_passages(hit.passage, w.passages)
+    cited = " ".join(w.quotes().values())
+    for source in found.implied:
+        resolved = _resolve_source(source, section)
+        if resolved is None or resolved[1][:60] in cited:
+            continue  # a rule the bottom line already quotes (the rate of an amount question's verdict)
+        holder, fragment = resolved
+        sentence = next((s for s in split_sentences(holder.text) if fragment[:60] in s), None)
+        if sentence and informative(sentence):
+            return (hit if holder is hit.passage else replace(hit, passage=holder)), sentence
+    return None
+
+
+def _named_places(found: Findings) -> re.Pattern[str] | None:
+    """The municipalities of the Landkreis the question itself names, as one pattern (whole words), or None."""
+    names = [n for n in (found.profile.municipalities if found.profile else []) if n.lower() in found.question.lower()]
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
 
 
 def _lead_of_section(hit: SearchHit, query: str, wanted: re.Pattern[str], passages: list[Passage]) -> tuple[SearchHit, str]:
@@ -548,6 +593,8 @@ def _wanted_figure(found: Findings) -> re.Pattern[str]:
     """What the sentences that answer the question hold: an amount, a span of time or a date, else any figure."""
     if found.intent == "amount" or _ASKS_AMOUNT.search(found.search_text):
         return AMOUNT
+    if _ASKS_SPAN.search(found.question):
+        return SPAN
     if _ASKS_DURATION.search(found.question):
         return DURATION
     return FIGURE

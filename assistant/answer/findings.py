@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.funding.profile import ProjectProfile
+from assistant.funding.knowledge import Source
 from assistant.funding.rules import FundingAssessment
 from assistant.goals.lists import GoalList
 from assistant.goals.matching import GoalMatch
@@ -27,3 +28,6 @@ class Findings:
     # the question's rare stems (its trade, its object), for an eligibility question whose verdict the facts give:
     # only passages holding one of them are quoted beside the verdict
     telling: frozenset[str] = frozenset()
+    # the rules the asker's facts or the kind of question point to (funding.rules.ruling_sources): where the lead
+    # passage's section holds one, its sentence leads
+    implied: list[Source] = field(default_factory=list)

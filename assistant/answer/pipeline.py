@@ -30,7 +30,7 @@ from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
-from assistant.funding.knowledge import FundingKnowledge
+from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile, extract_profile
 from assistant.funding.rules import FundingAssessment, PathAssessment, assess, describe, ruling_sources
 from assistant.goals.lists import find_list
@@ -154,7 +154,8 @@ class AnswerPipeline:
         # the ranking (the rate of the lead path) and by the answer
         by_facts = assess(q.profile, [], self.funding) if q.profile.facts_given and (
             guarantee or q.intent in FACT_INTENTS) else None
-        hits = self.retriever.ranked(self.ranking_parts(q, by_facts), k=6).hits
+        implied = ruling_sources(q.profile, q.intent, self.funding, by_facts)
+        hits = self.retriever.ranked(self.ranking_parts(q, by_facts, implied), k=6).hits
         if guarantee:
             # the kind of the question asked for certain: whether ("… dass wir gefördert werden"), how much ("… dass
             # wir 20 % bekommen"), or the rule itself ("Haben wir einen Rechtsanspruch?")
@@ -197,15 +198,17 @@ class AnswerPipeline:
             unique.setdefault(path.id.split("/")[0], path)
         telling = self.retriever.rare_stems(q.text, TELLING_SHARE) if q.intent == "eligibility" else frozenset()
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
-                        q.profile, intent=q.intent, telling=telling)
+                        q.profile, intent=q.intent, telling=telling, implied=implied)
 
-    def ranking_parts(self, q: Question, by_facts: FundingAssessment | None = None) -> ScoreParts:
+    def ranking_parts(self, q: Question, by_facts: FundingAssessment | None = None,
+                      implied: list[Source] | None = None) -> ScoreParts:
         """The signals the passages for a question are ranked by: as a question of fact where it is one, and with the
         passages its facts point to (the line of KR Nr. 2.7.1 on the asker's trade, the rate of the path their facts
-        lead to; `by_facts`: that assessment where the caller has it)."""
+        lead to; `by_facts`: that assessment where the caller has it; `implied`: those rules where the caller has
+        them)."""
         parts = q.search_parts.as_fact_question(q.intent in FACT_INTENTS and not q.structured)
-        references = [(s.document, s.section, s.quote)
-                      for s in ruling_sources(q.profile, q.intent, self.funding, by_facts)]
+        sources = implied if implied is not None else ruling_sources(q.profile, q.intent, self.funding, by_facts)
+        references = [(s.document, s.section, s.quote) for s in sources]
         return parts.with_implied(self.retriever.rows_quoting(references)) if references else parts
 
     def extractive(self, found: Findings) -> Answer:

@@ -40,6 +40,12 @@ SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"  # the condition of Nr. 2
 SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
 # A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
 MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
+START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application precedes the start of works
+# a question of when the works may start, against the application or the approval
+_START = r"(anfangen|beginnen|loslegen|starten|bauen|baubeginn|bestellen|beauftragen|unterschreiben|vergeben)"
+_APPLICATION = r"(antrag\w{0,5}|antragstellung|bescheid\w{0,2}|bewilligung\w{0,2}|zusage|förderzusage)"
+_ASKS_WHEN_TO_START = re.compile(rf"\b{_START}\b[^.?!]{{0,80}}\b{_APPLICATION}\b|\b{_APPLICATION}\b[^.?!]{{0,80}}\b{_START}\b",
+                                 re.IGNORECASE)
 # Trigger keys of the data -> the fact of the profile they ask about.
 _TRIGGER_FACTS = {"applicant_types": "applicant_type", "project_type": "project_types", "unless_project_types": "project_types"}
 
@@ -517,6 +523,13 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
             sources.append(line.source)
         elif exclusion is not None:
             sources.append(exclusion.source)
+    if _ASKS_WHEN_TO_START.search(profile.description):
+        # "Darf ich nach Abgabe des Antrags schon anfangen zu bauen?": the rule on the start of works of the path the
+        # asker's kind leads to (Nr. 2.2.1 for a firm, Nr. 3.2.1.11 for a municipality's infrastructure)
+        path_id = "grw-infrastruktur" if profile.applicant_type in ("municipality", "association") else "grw-gewerbe"
+        start = next((c for path in knowledge.all_paths() if path.id == path_id for c in path.conditions
+                      if c.id == START_OF_WORKS), None)
+        sources += [start.source] if start is not None else []
     if intent == "amount" and profile.facts_given:
         lead = next((p for p in (by_facts or assess(profile, [], knowledge)).paths if not p.blocked), None)
         if lead is not None and lead.sources:

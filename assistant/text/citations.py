@@ -117,8 +117,13 @@ FIGURE = re.compile(r"\d")
 # "20 Prozent", "200.000 Euro", and "1 Million Euro", "43 Millionen Euro", "1,5 Mio. €"; bounded runs: linear on long
 # digit runs.
 AMOUNT = re.compile(r"\d[\d.,]{0,30}\s{0,5}(?:(?:Million(?:en)?|Milliarde(?:n)?|Mio\.|Mrd\.|Tsd\.)\s{0,3})?"
-                    r"(?:Prozent|%|Euro|€)")
-# A span of time or a date: what "wie lange", "bis wann" or a question of a deadline asks for.
+                    r"(?:Prozent|%|Euro|€)"
+                    # a table cell under its unit: "Mittelquote (in Prozent): 6,08"
+                    r"|\((?:in\s{1,3})?(?:Prozent|%|(?:Millionen|Mio\.|Tsd\.)?\s{0,3}Euro|€)\):\s{0,3}\d")
+# A span of time: what "wie lange" asks for ("15 Jahren", "fünf Jahre", "36 Monaten"), not a date.
+SPAN = re.compile(r"\d{1,3}\s{1,3}(?:Jahr|Monat|Woche|Tag)|\b(?:ein|eine[mn]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn"
+                  r"|zwölf|fünfzehn|zwanzig)\s{1,3}(?:Jahr|Monat|Woche)")
+# A span of time or a date: what "bis wann" or a question of a deadline asks for.
 DURATION = re.compile(r"\d{1,3}\s{1,3}(?:Jahr|Monat|Woche|Tag)|\b(?:ein|eine[mn]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn"
                       r"|zwölf|fünfzehn|zwanzig)\s{1,3}(?:Jahr|Monat|Woche)|\d{1,2}\.\s{0,3}(?:Januar|Februar|März|April|Mai"
                       r"|Juni|Juli|August|September|Oktober|November|Dezember)\s{1,3}\d{4}|\d{1,2}\.\d{1,2}\.\d{4}")

@@ -731,7 +731,7 @@ def test_the_rate_of_a_municipal_path_stands_in_the_bottom_line_of_a_follow_up(a
                {"role": "assistant", "content": "Das passt zu Handlungsziel 3.1.1."}]
     data = ask("und wie hoch wäre der Zuschuss?", history)
     check_contract(data, passages)
-    assert data["intent"] == "amount" and "bis 60 Prozent [" in data["summary"], data["summary"]
+    assert data["intent"] == "amount" and "bis 60 Prozent; bis 90 Prozent bei Einfügung" in data["summary"], data["summary"]
 
 
 @pytest.mark.parametrize("question", ["wie viele leitziele gibt es", "Anzahl der Handlungsziele im Korridor 4?"])
@@ -745,3 +745,22 @@ def test_a_trade_with_a_sum_asking_whether_it_is_fundable_is_answered(ask, passa
     data = ask("Kleine Mosterei in Bad Essen, 6 MA, neue Presse für 90.000 €. Förderbar?")
     check_contract(data, passages)
     assert not data["abstained"] and "grw-gewerbe" in [p["id"] for p in data["funding_paths"]]
+
+
+def test_a_question_of_when_to_start_is_answered_by_the_start_of_works_rule(ask, passages):
+    data = ask("Können wir nach dem Einreichen des Antrags schon mit dem Bauen anfangen?")
+    check_contract(data, passages)
+    lead = data["citations"][0]
+    assert lead["section"].startswith("2.2.1") and "vor Beginn der Arbeiten" in lead["quote"], lead
+
+
+def test_a_question_naming_a_municipality_is_answered_by_the_sentence_naming_it(ask, passages):
+    data = ask("Hasbergen liegt in welcher LEADER-Region?")
+    check_contract(data, passages)
+    assert "Hasbergen" in data["summary"] and "Hufeisen" in data["summary"], data["summary"]
+
+
+def test_how_long_is_answered_by_a_span_of_time_not_a_date(ask, passages):
+    data = ask("Wie lange ist die Gemeinde nach dem Bau eines geförderten Gewerbegebiets gebunden?")
+    check_contract(data, passages)
+    assert "15 Jahren" in data["summary"], data["summary"]
