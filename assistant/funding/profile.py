@@ -85,7 +85,7 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     r"|(?<!im )(?<!in )(?<!im südlichen )(?<!im nördlichen )landkreis\b(?!\s{1,3}osnabrück\s{1,3}(als|ist))"
                     r"|zweckverband|wirtschaftsförderung|bürgermeister|gemeinderat|\bkreis\b",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
-                   r"|handwerkskammer|\bihk\b|kammer\b|innung|heimatverein|sportverein|\bggmbh\b",
+                   r"|handwerkskammer|\bihk\b|\bhwk\b|kammer\b|innung|heimatverein|sportverein|\bggmbh\b",
     "research": r"hochschule|universität|\buni\b|fachhochschule|institut\b|forschungseinrichtung|forschungszentrum\b|fraunhofer",
     "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
                r"|\d{1,6}\s{1,3}leute|\d{1,6}\s{1,3}ma\b|hersteller|zulieferer|[a-zäöüß]{1,30}bauer\b|[a-zäöüß]{1,30}verarbeiter\b"
@@ -103,6 +103,10 @@ _SELF_WORDS = {"wir", "ich", "unser", "unsere", "unseren", "unserem", "unserer",
 _PARTNER_WORDS = {"für", "mit", "von", "bei", "beliefern", "beliefert", "kunden", "kunde", "partner", "wie", "vom", "zum",
                   "zur", "gegenüber", "neben", "zwischen", "andere", "anderen", "viele", "benachbarte", "benachbarten"}
 _OBJECT_WORDS = {"neue", "neuen", "neues", "neuer", "eigene", "eigenen", "eigenes"}
+# The words that hand over from an adviser to the client asked about (the client's facts follow them)
+_PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(?:mandant\w{0,2}|mandantin|mitgliedsfirma|"
+                    r"mitgliedsbetrieb\w{0,2}|mitgliedsunternehmen|klient\w{0,2})\b"
+                    r"|\bberate\w?\b[^.:;!?]{0,40}?\b(?:einen|eine|ein)\b", re.IGNORECASE)
 # A trade that was, not one that is: "ehem. Gießereigelände", "die frühere Ziegelei" (the site's past use)
 _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", "frühere", "früheren", "früherer",
                  "früheres", "einstige", "einstigen", "einstiger", "einstiges", "stillgelegte", "stillgelegten",
@@ -260,7 +264,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "innovation_cluster": r"innovationscluster|\bcluster\b",
     "location_attractiveness": r"daseinsvorsorge|standortattraktivität|welcome|willkommens|anwerbe|standortmarketing"
                                r"|standortportal|fachkräftegewinnung",
-    "advice": r"beratung|berater\b|beraten\b",
+    "advice": r"(?<!steuer)(?<!rechts)beratung|(?<!steuer)(?<!rechts)berater\b|beraten\b",
     "training": r"schulung|weiterbildung|qualifizierung|fortbildung|schulen\b|vermitteln",
     # KR Nr. 7.1.1.3: the first hire of a person with a degree or a comparable qualification (Berufsakademie,
     # Aufstiegsfortbildung), as people write it ("zum ersten Mal einen Ingenieur mit Bachelor einstellen")
@@ -276,7 +280,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                          r"|bürgerhaus|heimathaus|vereinsheim|sportheim|clubhaus|klubhaus|vereinshaus|schützenhaus|sportplatz"
                          r"|turnhalle|umkleide|dorfplatz|spielplatz|dorfgemeinschaft",
     "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
-    "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)|erweiter|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
+    "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)|erweiter|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
                            r"|maschine|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|filiale|montagehalle|fertigungshalle"
                            r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität",
     "modernisation": r"modernisier|umrüst|produktionsprozess|renovier|erneuer(n|t|ung)\b|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
@@ -721,6 +725,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
 # -- one text ---------------------------------------------------------------------------------------------------------
 
 def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) -> ProjectProfile:
+    # An adviser asking for a client ("Steuerberater hier, mein Mandant (Bäckerei, 12 MA) …", "IHK-Beratung für eine
+    # Mitgliedsfirma: Maschinenbauer …"): who applies and what for is read from what is said of the client, not from
+    # the adviser's own trade, body or "Beratung".
+    proxy = _PROXY.search(text)
+    full, text = text, (text[proxy.end():] if proxy and len(text) - proxy.end() >= 10 else text)
     lowered = text.lower()
     words = _words(text)
     # A trade named only as a customer or partner ("Sensoren für die Landwirtschaft") is not the applicant's sector.
@@ -730,7 +739,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         rank, start, trade = trades[0]
         candidates.append((rank, start, _trade_applicant(trade)))
     applicant = min(candidates)[2] if candidates else None
-    profile = ProjectProfile(applicant_type=applicant, description=text)
+    profile = ProjectProfile(applicant_type=applicant, description=full)
     if trades:
         trade = trades[0][2]
         profile.sector, profile.wz_code = trade.name, trade.wz
@@ -752,9 +761,9 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.company_size = _company_size(text, profile.employees, knowledge)
     profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur = _money(text)
     profile.project_types = _project_types(text, applicant)
-    profile.already_started = _already_started(text)
-    profile.in_difficulty = _in_difficulty(text)
-    profile.municipalities = _municipalities(text, words)
+    profile.already_started = _already_started(full)
+    profile.in_difficulty = _in_difficulty(full)
+    profile.municipalities = _municipalities(full, _words(full))
     profile.municipality = profile.municipalities[0] if profile.municipalities else None
     return profile
 

@@ -44,6 +44,8 @@ START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application prece
 # a question of when the works may start, against the application or the approval
 _START = r"(anfangen|beginnen|loslegen|starten|bauen|baubeginn|bestellen|beauftragen|unterschreiben|vergeben)"
 _APPLICATION = r"(antrag\w{0,5}|antragstellung|bescheid\w{0,2}|bewilligung\w{0,2}|zusage|förderzusage)"
+_ASKS_HOW_MUCH = re.compile(r"\b(wie\s{1,3}hoch|wie\s{1,3}viel|wieviel|mit\s{1,3}wie\s{1,3}viel|welche[mnr]?\s{1,3}(fördersatz|satz|quote)"
+                            r"|fördersatz|förderquote)", re.IGNORECASE)
 _ASKS_WHEN_TO_START = re.compile(rf"\b{_START}\b[^.?!]{{0,80}}\b{_APPLICATION}\b|\b{_APPLICATION}\b[^.?!]{{0,80}}\b{_START}\b",
                                  re.IGNORECASE)
 # Trigger keys of the data -> the fact of the profile they ask about.
@@ -523,14 +525,21 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
             sources.append(line.source)
         elif exclusion is not None:
             sources.append(exclusion.source)
-    if _ASKS_WHEN_TO_START.search(profile.description):
-        # "Darf ich nach Abgabe des Antrags schon anfangen zu bauen?": the rule on the start of works of the path the
-        # asker's kind leads to (Nr. 2.2.1 for a firm, Nr. 3.2.1.11 for a municipality's infrastructure)
-        path_id = "grw-infrastruktur" if profile.applicant_type in ("municipality", "association") else "grw-gewerbe"
-        start = next((c for path in knowledge.all_paths() if path.id == path_id for c in path.conditions
+    if profile.started_or_would_start or _ASKS_WHEN_TO_START.search(profile.description):
+        # works begun ("Die Bagger rollen schon"), or a question of when they may begin ("Darf ich nach Abgabe des
+        # Antrags schon anfangen zu bauen?"): the rule on the start of works of the path the asker's kind leads to
+        # (Nr. 2.2.1 for a firm, Nr. 3.2.1.11 for a municipality's infrastructure)
+        infrastructure = next((path for path in knowledge.paths if path.id == "grw-infrastruktur"), None)
+        municipal = infrastructure is not None and (
+            profile.applicant_type in ("municipality", "association") or profile.applicant_type is None
+            and (bool(set(profile.project_types) & set(infrastructure.project_types))
+                 or "infrastruktur" in profile.description.lower()))
+        path_id = "grw-infrastruktur" if municipal else "grw-gewerbe"
+        start = next((c for path in knowledge.paths if path.id == path_id for c in path.conditions
                       if c.id == START_OF_WORKS), None)
         sources += [start.source] if start is not None else []
-    if intent == "amount" and profile.facts_given:
+    if (intent == "amount" or intent == "project" and _ASKS_HOW_MUCH.search(profile.description)) \
+            and profile.facts_given:  # "…, investiert 1,2 Mio €. Mit wie viel Zuschuss kann er rechnen?"
         lead = next((p for p in (by_facts or assess(profile, [], knowledge)).paths if not p.blocked), None)
         if lead is not None and lead.sources:
             sources.append(lead.sources[0])

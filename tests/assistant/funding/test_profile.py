@@ -604,3 +604,20 @@ def test_a_firms_plant_beside_a_business_park_does_not_develop_the_park():
     p = read_profile("Unsere Energiegenossenschaft plant einen Solarpark neben dem Gewerbegebiet in Bohmte.")
     assert "industrial_site" not in p.project_types and p.excluded_sector == "D"
     assert "industrial_site" in read_profile("Die Gemeinde will ein neues Gewerbegebiet erschließen.").project_types
+
+
+@pytest.mark.parametrize("text, wz", [
+    ("Steuerberater hier, mein Mandant (Tischlerei, 9 MA) will eine neue Werkhalle bauen.", "31.00"),
+    ("IHK-Beratung für eine Mitgliedsfirma: Druckerei, 40 MA, neue Druckmaschine für 600.000 €.", "18.12"),
+    ("Ich berate als Kammer einen Metallbauer aus Bramsche, der eine Halle erweitern will.", "25.11"),
+])
+def test_an_adviser_asking_for_a_client_is_read_as_the_client(text, wz):
+    p = read_profile(text)
+    assert p.applicant_type == "company" and p.wz_code == wz and p.excluded_sector is None, p
+    assert "advice" not in p.project_types and "business_investment" in p.project_types
+
+
+def test_the_hwk_is_a_body_of_its_own_and_a_tax_office_does_not_ask_for_advice():
+    assert read_profile("Die HWK will ihr Bildungszentrum um eine Lehrwerkstatt erweitern.").applicant_type == "association"
+    p = read_profile("Wir sind eine Steuerberatungskanzlei mit 20 MA und wollen ein Büro bauen.")
+    assert p.project_types == ["business_investment"] and p.excluded_sector == "N"
