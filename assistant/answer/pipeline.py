@@ -209,6 +209,9 @@ class AnswerPipeline:
         parts = q.search_parts.as_fact_question(q.intent in FACT_INTENTS and not q.structured)
         sources = implied if implied is not None else ruling_sources(q.profile, q.intent, self.funding, by_facts)
         references = [(s.document, s.section, s.quote) for s in sources]
+        if q.guarantee:  # "Gibt es ein Recht darauf?": Nr. 1.5, no legal claim to GRW funds
+            source = self.careful.guarantee.source
+            references.append((source.document, source.section, source.quote))
         return parts.with_implied(self.retriever.rows_quoting(references)) if references else parts
 
     def extractive(self, found: Findings) -> Answer:

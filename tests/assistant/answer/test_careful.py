@@ -119,3 +119,11 @@ def test_everyday_searches_are_refused_even_with_a_trade_or_place(question):
 ])
 def test_questions_of_funding_with_such_words_are_not_refused(question):
     assert CAREFUL.refusal(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "Wir erfüllen alles – haben wir dann ein Recht darauf?",
+    "Muss die NBank uns dann den Zuschuss geben, wenn alles passt?",
+])
+def test_a_claim_to_the_money_is_a_request_for_a_guarantee(question):
+    assert CAREFUL.wants_guarantee(question)
