@@ -17,11 +17,27 @@ from assistant.funding.knowledge import Source
 CAREFUL_FILE = KNOWLEDGE_DIR / "careful.yaml"
 
 
+class ProgrammeDecision(Curated):
+    """Who decides in a programme other than the GRW: the bottom line of a guarantee question that names it."""
+
+    path: str  # the path id of funding_paths.yaml the programme's name leads to
+    summary: str  # with "{n}" for the citation number of `source`
+    details: str  # whom to speak to first
+    source: Source
+
+
 class Guarantee(Curated):
     patterns: list[Regex]
     summary: str  # with "{n}" for the citation number of `source`
     details: str
     source: Source
+    programmes: list[ProgrammeDecision] = []  # a guarantee asked for in another programme: who decides there
+
+    def decision(self, path_id: str | None) -> tuple[str, str, Source]:
+        """The bottom line, whom to speak to and the source for the programme of `path_id` (the GRW's where none is
+        named)."""
+        other = next((p for p in self.programmes if path_id and path_id.split("/")[0] == p.path), None)
+        return (other.summary, other.details, other.source) if other else (self.summary, self.details, self.source)
 
 
 

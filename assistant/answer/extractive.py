@@ -885,17 +885,20 @@ def _corridor_passage(code: str, title: str, passages: list[Passage]) -> Passage
 
 def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     careful = CarefulCases.load()
-    resolved = _resolve_source(careful.guarantee.source, w.passages)
+    # the programme the asker names leads (the pipeline puts it first), and its own body decides
+    named = _named_lead(found)
+    text, whom, source = careful.guarantee.decision(named.id if named else None)
+    resolved = _resolve_source(source, w.passages)
     n = w.cite(*resolved) if resolved else None
-    summary = " ".join(careful.guarantee.summary.split())
+    summary = " ".join(text.split())
     summary = summary.replace(" [{n}]", f" [{n}]" if n else "")
-    details = [" ".join(careful.guarantee.details.split())]
+    details = [" ".join(whom.split())]
     paths: list[AnswerPath] = []
     # the asker's facts (a project, a size, a sum) lead to a path: its rate and, with a sum, the amount, as an
-    # estimate beside the refusal to promise
+    # estimate beside the refusal to promise; so does a programme the asker names
     facts = found.profile is not None and (found.profile.project_types or found.profile.investment_eur
                                            or found.profile.company_size)
-    lead = _lead_path(found.funding) if facts else None
+    lead = named or (_lead_path(found.funding) if facts else None)
     if lead is not None:
         line, numbers = _path_line(lead, w, found.profile)
         details.append(f"Zur Einschätzung: {line}")
@@ -903,6 +906,15 @@ def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[Answer
         calculation = _calculation(lead, found.profile)
         details += [calculation] if calculation else []
     return summary, details, paths
+
+
+def _named_lead(found: Findings) -> PathAssessment | None:
+    """The first path where the question names its programme (LEADER, Zukunftsregion, GRW), else None."""
+    paths = found.funding.paths if found.funding else []
+    lowered = found.question.lower()
+    names = {"leader": "leader", "zukunftsregion": "zukunftsregion", "grw": "grw"}
+    return next((p for p in paths if any(word in lowered and p.id.startswith(family)
+                                         for word, family in names.items())), None)
 
 
 _APPLICANTS = {"municipality": "Kommune", "association": "Verein oder Verband", "research": "Forschungseinrichtung"}

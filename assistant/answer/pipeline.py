@@ -160,8 +160,19 @@ class AnswerPipeline:
             # the kind of the question asked for certain: whether ("… dass wir gefördert werden"), how much ("… dass
             # wir 20 % bekommen"), or the rule itself ("Haben wir einen Rechtsanspruch?")
             intent = q.intent if q.intent in GUARANTEE_INTENTS else "eligibility"
-            return Findings(q.text, q.search_text, "guarantee", hits, [], by_facts or assess(q.profile, [], self.funding),
-                            q.profile, intent=intent)
+            assessed = by_facts or assess(q.profile, [], self.funding)
+            # the programme the asker names ("… über LEADER gefördert wird") is the one to estimate
+            # (its path the facts lead to where they lead to one of it: "über GRW" is the infrastructure of a
+            # municipality)
+            lead: list[PathAssessment] = []
+            for named in _named_paths(q.text):
+                family = "grw" if named.startswith("grw") else named
+                own = [p for p in assessed.paths if p.id.split("/")[0].startswith(family)]
+                described = describe(self.funding, named, q.profile)
+                lead += own[:1] or ([described] if described else [])
+            if lead:
+                assessed = FundingAssessment(lead + [p for p in assessed.paths if p not in lead], assessed.missing_facts)
+            return Findings(q.text, q.search_text, "guarantee", hits, [], assessed, q.profile, intent=intent)
         if q.intent == "irek" and not q.structured:
             goal_list = find_list(q.text, self.goal_matcher, q.parts)
             if goal_list is None and is_follow_up(q.text, q.history):
@@ -210,7 +221,7 @@ class AnswerPipeline:
         sources = implied if implied is not None else ruling_sources(q.profile, q.intent, self.funding, by_facts)
         references = [(s.document, s.section, s.quote) for s in sources]
         if q.guarantee:  # "Gibt es ein Recht darauf?": Nr. 1.5, no legal claim to GRW funds
-            source = self.careful.guarantee.source
+            source = self.careful.guarantee.decision(next(iter(_named_paths(q.text)), None))[2]
             references.append((source.document, source.section, source.quote))
         return parts.with_implied(self.retriever.rows_quoting(references)) if references else parts
 

@@ -764,3 +764,16 @@ def test_how_long_is_answered_by_a_span_of_time_not_a_date(ask, passages):
     data = ask("Wie lange ist die Gemeinde nach dem Bau eines geförderten Gewerbegebiets gebunden?")
     check_contract(data, passages)
     assert "15 Jahren" in data["summary"], data["summary"]
+
+
+@pytest.mark.parametrize("question, body, path", [
+    ("Können Sie zusagen, dass unser Dorfladen-Projekt in Glandorf über LEADER gefördert wird?",
+     "Lokale Aktionsgruppe", "leader"),
+    ("Garantieren Sie uns, dass die Zukunftsregion unser Projekt unterstützt?", "Steuerungsgruppe", "zukunftsregion"),
+])
+def test_a_guarantee_asked_for_in_a_named_programme_says_who_decides_there(ask, passages, question, body, path):
+    data = ask(question)
+    check_contract(data, passages)
+    assert data["summary"].startswith("Eine verbindliche Zusage kann ich nicht geben") and body in data["summary"]
+    assert "NBank über Ihren Antrag" not in data["summary"]
+    assert data["funding_paths"] and data["funding_paths"][0]["id"].startswith(path)
