@@ -905,6 +905,8 @@ def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[Answer
         paths.append(_answer_path(lead, numbers))
         calculation = _calculation(lead, found.profile)
         details += [calculation] if calculation else []
+    if found.goals:  # the project it names, in the IREK
+        details.append("Im IREK passt dazu: " + _goal_ref(found.goals[0], w) + ".")
     return summary, details, paths
 
 
@@ -983,7 +985,7 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     details = [p for p in (_traceable(d, quotes) for d in details) if p]
     if not summary and details:
         summary, details = _traceable(_within(details[0], MAX_SUMMARY_CHARS), quotes), details[1:]
-    goals = [_answer_goal(g, w) for g in found.goals[:3]] if found.mode == "project" or (
+    goals = [_answer_goal(g, w) for g in found.goals[:3]] if found.mode in ("project", "guarantee") or (
         found.mode == "fact" and _goals_asked(found)) else []
     if found.mode == "list":
         goals = _listed_goals(found.goal_list, w)

@@ -172,7 +172,11 @@ class AnswerPipeline:
                 lead += own[:1] or ([described] if described else [])
             if lead:
                 assessed = FundingAssessment(lead + [p for p in assessed.paths if p not in lead], assessed.missing_facts)
-            return Findings(q.text, q.search_text, "guarantee", hits, [], assessed, q.profile, intent=intent)
+            # a project named with it ("… dass mein Hotelprojekt … gefördert wird"): its IREK goals, as for a question
+            # of fact about a trade or a kind of project
+            goals = self.goal_matcher.rank(q.search_parts, k=3, favoured=self.sector_goals.goals_for(
+                q.profile.wz_code, q.search_text)) if q.profile.wz_code or q.profile.project_types else []
+            return Findings(q.text, q.search_text, "guarantee", hits, goals, assessed, q.profile, intent=intent)
         if q.intent == "irek" and not q.structured:
             goal_list = find_list(q.text, self.goal_matcher, q.parts)
             if goal_list is None and is_follow_up(q.text, q.history):

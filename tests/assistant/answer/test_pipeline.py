@@ -777,3 +777,9 @@ def test_a_guarantee_asked_for_in_a_named_programme_says_who_decides_there(ask, 
     assert data["summary"].startswith("Eine verbindliche Zusage kann ich nicht geben") and body in data["summary"]
     assert "NBank über Ihren Antrag" not in data["summary"]
     assert data["funding_paths"] and data["funding_paths"][0]["id"].startswith(path)
+
+
+def test_a_guarantee_for_a_named_project_names_its_irek_goal(ask, passages):
+    data = ask("Können Sie uns zusagen, dass die neue Backstube unserer Bäckerei (12 MA) gefördert wird?")
+    check_contract(data, passages)
+    assert data["goals"] and "Im IREK passt dazu: " + data["goals"][0]["code"] in data["answer"]
