@@ -185,8 +185,9 @@ class AnswerPipeline:
                 return Findings(q.text, q.search_text, "list", hits, [], None, q.profile, intent=q.intent,
                                 goal_list=goal_list)
         if q.intent == "project" or q.structured:
-            favoured = self.sector_goals.goals_for(q.profile.wz_code, q.search_text)
             invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
+            favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
+                                                        invests=invests and q.profile.applicant_type == "company")
             goals = self.goal_matcher.rank(q.search_parts, k=5, favoured=favoured, own_investment=invests)
             return Findings(q.text, q.search_text, "project", hits, goals, assess(q.profile, goals, self.funding),
                             q.profile, intent="project")
@@ -196,7 +197,9 @@ class AnswerPipeline:
         if q.intent in FACT_INTENTS and (q.profile.wz_code or q.profile.project_types):
             # a question of fact about a subject, a trade or a kind of project ("Ist eine Spedition förderfähig?"):
             # the IREK's goals for it, as for a project
-            favoured = self.sector_goals.goals_for(q.profile.wz_code, q.search_text)
+            invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
+            favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
+                                                        invests=invests and q.profile.applicant_type == "company")
             goals = self.goal_matcher.rank(q.search_parts, k=3, favoured=favoured)
         paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits))
                  if p and self._may_apply(p, q.profile)]

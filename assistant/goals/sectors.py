@@ -25,14 +25,25 @@ class Handwerk(Curated):
     words: str  # a regular expression (bounded) for the words that name a craft business
 
 
+class FirmDefault(Curated):
+    quote: str
+    goals: list[str]
+
+
 class SectorGoals(Curated):
     version: int = 1
     sectors: list[Sector]
     handwerk: Handwerk
+    firm_default: FirmDefault | None = None  # a firm's own investment with no trade named
 
     @classmethod
     def load(cls, path: Path = SECTOR_GOALS_FILE) -> "SectorGoals":
         return load_once(path, cls)
+
+    def goals_for_firm(self, wz_code: str | None, text: str = "", *, invests: bool = False) -> list[str]:
+        """`goals_for`; for a firm's own investment whose trade is not named, the goals of `firm_default`."""
+        goals = self.goals_for(wz_code, text)
+        return goals or (list(self.firm_default.goals) if invests and not wz_code and self.firm_default else [])
 
     def goals_for(self, wz_code: str | None, text: str = "") -> list[str]:
         """The goal codes for a WZ code ("25.62" matches the entry "25"), most specific entry first; a craft (by its

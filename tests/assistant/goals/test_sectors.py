@@ -34,3 +34,10 @@ def test_every_wz_code_is_a_code_of_wz_2025_and_every_goal_a_handlungsziel():
 ])
 def test_a_firms_sector_finds_the_goals_that_name_it(wz, text, goals):
     assert GOALS.goals_for(wz, text) == goals
+
+
+def test_a_firms_own_investment_with_no_trade_named_finds_the_goal_on_firms_across_sectors():
+    assert GOALS.firm_default is not None and GOALS.firm_default.quote.startswith(GOALS.firm_default.goals[0])
+    assert GOALS.goals_for_firm(None, "Mittelständler, 120 MA, neue Halle", invests=True) == ["1.1.1"]
+    assert GOALS.goals_for_firm(None, "Mittelständler, 120 MA, Beratung", invests=False) == []
+    assert GOALS.goals_for_firm("55.10", "", invests=True) == ["4.3.3", "4.3.1"]  # a named trade keeps its own
