@@ -12,7 +12,7 @@
   trained on the dev queries of all sets only (a trial: not part of the retriever),
 
 on the team's queries (evals/retrieval/queries.jsonl, goal and GRW families) and on the GRW questions written blind by
-outsiders (evals/retrieval/outsider_grw.jsonl and, since 2026-11-29, outsider_grw_c.jsonl, outsider_grw_d.jsonl and outsider_grw_e.jsonl),
+outsiders (evals/retrieval/outsider_grw.jsonl and, since 2026-11-29, outsider_grw_c.jsonl to outsider_grw_f.jsonl),
 dev and held-out apart.
 Prints hit@1, hit@3, hit@5, MRR@10 and the p95 latency per query. Every system ranks the same signals, computed once
 per query as the answer pipeline computes them (its analysis of the question: intent and facts, then
@@ -37,7 +37,7 @@ from assistant.answer.pipeline import AnswerPipeline
 from assistant.core.settings import get_settings
 from assistant.retrieval.retriever import FusionWeights, Retriever, ScoreParts
 from evals.benchmarks.retrieval_benchmark import REPEATS, WARM_UP
-from evals.benchmarks.tune_fusion import OUTSIDER_C_FILE, OUTSIDER_D_FILE, OUTSIDER_E_FILE, OUTSIDER_FILE, question_parts
+from evals.benchmarks.tune_fusion import OUTSIDER_C_FILE, OUTSIDER_D_FILE, OUTSIDER_E_FILE, OUTSIDER_F_FILE, OUTSIDER_FILE, question_parts
 from evals.retrieval_eval import (
     LabelledQuery,
     is_relevant,
@@ -84,6 +84,7 @@ def measure(pipeline: AnswerPipeline) -> list[list[str]]:
         "outsider GRW C": load_queries(OUTSIDER_C_FILE),
         "outsider GRW D": load_queries(OUTSIDER_D_FILE),
         "outsider GRW E": load_queries(OUTSIDER_E_FILE),
+        "outsider GRW F": load_queries(OUTSIDER_F_FILE),
     }
     chosen = systems(retriever)
     for query in WARM_UP:

@@ -37,6 +37,7 @@ OUTSIDER_FILE = QUERIES_FILE.parent / "outsider_grw.jsonl"
 OUTSIDER_C_FILE = QUERIES_FILE.parent / "outsider_grw_c.jsonl"  # a second blind set, written 2026-11-29
 OUTSIDER_D_FILE = QUERIES_FILE.parent / "outsider_grw_d.jsonl"  # a third, measured only (not in the tuning)
 OUTSIDER_E_FILE = QUERIES_FILE.parent / "outsider_grw_e.jsonl"  # a fourth, measured only (not in the tuning)
+OUTSIDER_F_FILE = QUERIES_FILE.parent / "outsider_grw_f.jsonl"  # a fifth, measured only (not in the tuning)
 REPEAT_TOLERANCE = 0.001  # of the objective: a milder share for a section's repeats that costs no more is preferred
 
 
