@@ -21,7 +21,7 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import (MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION, ConditionAssessment,
+from assistant.funding.rules import (ASKS_HOW_MUCH, MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION, ConditionAssessment,
                                      FundingAssessment, PathAssessment, numbered_rule, short_reason)
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
@@ -298,7 +298,7 @@ def _cited(sentence: str, ref: str) -> str:
     return f"{sentence[:-1]}{ref}." if sentence.endswith(".") else sentence + ref
 
 
-def _fitted(pieces: list[tuple[int, str]], limit: int = MAX_SUMMARY_CHARS) -> tuple[str, list[str]]:
+def _fitted(pieces: list[tuple[float, str]], limit: int = MAX_SUMMARY_CHARS) -> tuple[str, list[str]]:
     """The summary of `pieces` ((rank, sentence), in reading order): the sentences of the lowest rank are left out
     first until the rest fits `limit`; what is left out is returned to go into the details."""
     def sentence(text: str) -> str:
@@ -390,7 +390,7 @@ def _goal_ref(goal: GoalMatch, w: _Writer, limit: int = 90) -> str:
 
 def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     details: list[str] = []
-    pieces: list[tuple[int, str]] = []  # (rank, sentence) of the bottom line: rank 0 is kept longest
+    pieces: list[tuple[float, str]] = []  # (rank, sentence) of the bottom line: rank 0 is kept longest
     lead = _lead_path(found.funding)
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
@@ -413,12 +413,17 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                                          w.cite_source(excluded.source))))
             if lead.next_steps:
                 pieces.append((4, f"Nächster Schritt: {_short(lead.next_steps[0], 140)}"))
+    calculation = _calculation(lead, found.profile)
+    if calculation and ASKS_HOW_MUCH.search(found.question):
+        # "Rechnen Sie mir bitte den maximalen Zuschuss aus.": the sum is the bottom line, after the path's rate
+        at = next((i + 1 for i, (rank, _) in enumerate(pieces) if rank == 1), len(pieces))
+        pieces.insert(at, (1.5, calculation))
+        calculation = ""
     summary, left_out = _fitted(pieces)
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
     shown = _paths_to_show(found.funding) if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
     details += [block] if block else []
-    calculation = _calculation(lead, found.profile)
     if calculation:
         details.append(calculation)
     missing = found.funding.missing_facts[:2] if found.funding else []
@@ -448,7 +453,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             hit, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
             # a question that names a municipality of the Landkreis asks about it: the sentence of the section that
             # names it leads ("Wallenhorst gehört zu welcher LEADER-Region?")
-            named = _named_places(found)
+            named = _named_places(found, _section_passages(hit.passage, w.passages), careful)
             placed = next(((holder, s) for holder in _section_passages(hit.passage, w.passages)
                            if named and (s := best_sentence(holder, found.search_text, prefer=wanted, require=named))),
                           None)
@@ -460,8 +465,9 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
                 hit, quote = ruled
         else:
             quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
-        if set(careful.places_named(quote)) - asked_places:
-            continue  # a row about another district (Anhang 5) answers no question about Osnabrück
+        if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
+            continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
+            # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
         if _OTHER_AREA.search(quote) and not _OSNABRUECK_AREA.search(quote) and not asked_places \
                 and not _OTHER_AREA.search(found.search_text):
             continue  # a rate of a C area, quoted to someone in the D area, reads as theirs
@@ -539,9 +545,17 @@ def _implied_sentence(found: Findings, hit: SearchHit, w: _Writer) -> tuple[Sear
     return None
 
 
-def _named_places(found: Findings) -> re.Pattern[str] | None:
-    """The municipalities of the Landkreis the question itself names, as one pattern (whole words), or None."""
-    names = [n for n in (found.profile.municipalities if found.profile else []) if n.lower() in found.question.lower()]
+OWN_LAND = "Niedersachsen"
+
+
+def _named_places(found: Findings, section: list[Passage], careful: CarefulCases) -> re.Pattern[str] | None:
+    """The places the question itself names that a section may hold a sentence on, as one pattern (whole words), or
+    None: the municipalities of the Landkreis; and Niedersachsen, in a section that goes through the Länder (the
+    offices that take applications, the shares of the funds)."""
+    asked = found.question.lower()
+    names = [n for n in (found.profile.municipalities if found.profile else []) if n.lower() in asked]
+    if OWN_LAND.lower() in asked and careful.places_named(" ".join(p.text for p in section)):
+        names.append(OWN_LAND)
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
 
 
@@ -759,6 +773,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         lead = _lead_path(found.funding)
         # in a conversation about a project: what rules it out, else its next step
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
+    elif facts_given and found.intent == "rule" and found.in_conversation:
+        lead = _lead_path(found.funding)
+        # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out
+        verdict = _no(lead, w) if lead is not None and lead.ruled_out else ""
     elif found.intent == "procedure" and _ASKS_WHERE.search(found.question):
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
     share = _own_share(found, w)  # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads, the verdict follows

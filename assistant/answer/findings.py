@@ -31,3 +31,4 @@ class Findings:
     # the rules the asker's facts or the kind of question point to (funding.rules.ruling_sources): where the lead
     # passage's section holds one, its sentence leads
     implied: list[Source] = field(default_factory=list)
+    in_conversation: bool = False  # a follow-up: the facts of the turns before are the asker's project

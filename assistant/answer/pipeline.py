@@ -178,7 +178,8 @@ class AnswerPipeline:
                 q.profile.wz_code, q.search_text)) if q.profile.wz_code or q.profile.project_types else []
             return Findings(q.text, q.search_text, "guarantee", hits, goals, assessed, q.profile, intent=intent)
         if q.intent == "irek" and not q.structured:
-            goal_list = find_list(q.text, self.goal_matcher, q.parts)
+            goal_list = find_list(q.text, self.goal_matcher, q.parts,
+                                  context=q.search_text if is_follow_up(q.text, q.history) else "")
             if goal_list is None and is_follow_up(q.text, q.history):
                 goal_list = find_list(q.search_text, self.goal_matcher, q.search_parts)
             if goal_list is not None:
@@ -203,8 +204,15 @@ class AnswerPipeline:
             goals = self.goal_matcher.rank(q.search_parts, k=3, favoured=favoured)
         paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits))
                  if p and self._may_apply(p, q.profile)]
-        if q.profile.facts_given and (q.intent == "procedure" and q.history
-                                      or q.intent in ("eligibility", "amount")
+        # (a question of the amount asks about funding whatever its words: "Wieviel ist drin?"; so does one of the
+        # next step for a project of a kind, "Was muss ich als erstes tun, wenn ich eine neue Halle gefördert haben
+        # will?")
+        if q.profile.facts_given and (q.intent == "procedure" and (q.history or q.profile.project_types)
+                                      or q.intent == "rule" and q.history
+                                      or q.intent == "amount" and bool(q.profile.company_size or q.profile.wz_code
+                                                                       or q.profile.investment_eur
+                                                                       or q.profile.project_types)
+                                      or q.intent == "eligibility"
                                       and (_FUNDING_QUESTION.search(q.search_text) or q.profile.cost_items)):
             assessed = by_facts.paths
             lead = [p for p in assessed if p.ruled_out][:1]
@@ -216,7 +224,8 @@ class AnswerPipeline:
             unique.setdefault(path.id.split("/")[0], path)
         telling = self.retriever.rare_stems(q.text, TELLING_SHARE) if q.intent == "eligibility" else frozenset()
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
-                        q.profile, intent=q.intent, telling=telling, implied=implied)
+                        q.profile, intent=q.intent, telling=telling, implied=implied,
+                        in_conversation=bool(q.history))
 
     def ranking_parts(self, q: Question, by_facts: FundingAssessment | None = None,
                       implied: list[Source] | None = None) -> ScoreParts:

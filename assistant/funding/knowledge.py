@@ -107,6 +107,7 @@ class Triggers(TypedDict, total=False):
     sector_excluded: bool
     university_or_society: bool  # part of a Hochschule or a publicly funded research society
     users_excluded: bool  # a site or centre is meant for businesses whose main activity is excluded (Nr. 2.7.1)
+    tailored_to_one: bool  # a site developed for one firm named in advance (Nr. 3.2.1.11 (3), "nach Maß")
     project_type: str  # the project is of this type ...
     unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
     cost_item: str  # the question names this cost item (cost_items), e.g. a delivery van

@@ -42,6 +42,7 @@ class ProjectProfile:
     wz_alternatives: list[str] = field(default_factory=list)  # other codes the trade name often means
     university_or_society: bool | None = None  # part of a Hochschule or a publicly funded research society
     users_excluded: bool | None = None  # a municipal site or centre meant only for businesses of excluded sectors
+    tailored_to_one: bool | None = None  # a site developed for one firm named in advance (KR Nr. 3.2.1.11 (3))
     cost_items: list[str] = field(default_factory=list)  # cost items the latest question names (funding_paths.yaml)
     in_difficulty: bool | None = None  # insolvency proceedings or financial difficulty (KR Nr. 1.5 (6))
     # The asker would start the works before applying ("Reicht es, den Antrag nach der Bestellung zu stellen?").
@@ -214,6 +215,16 @@ _APPLY_AFTER_START = re.compile(
 _IN_DIFFICULTY = re.compile(r"insolvenz\w{0,12}|zahlungsunfähig\w{0,3}|überschuldet|überschuldung|schutzschirmverfahren"
                             r"|in\s{1,3}(finanziellen\s{1,3}|wirtschaftlichen\s{1,3})?schwierigkeiten", re.IGNORECASE)
 _DENIED = re.compile(r"\b(kein|keine|keinen|nicht|ohne)\b[^,.;]{0,30}$", re.IGNORECASE)
+# Large-scale retail as the user of a site (KR Nr. 3.2.1.11 (1)), as people name it
+_LARGE_RETAIL = re.compile(r"großflächig\w{0,3}\s{1,3}(einzelhandel\w{0,2}|märkte|markt|handel)|fachmarktzentr\w{0,3}"
+                           r"|einkaufszentr\w{0,3}|shopping-?cent\w{0,3}|outlet-?cent\w{0,3}|factory-?outlet")
+# A site developed for one firm known in advance (KR Nr. 3.2.1.11 (3): "Erschließung nach Maß")
+_TAILORED = re.compile(r"nach\s{1,3}maß|für\s{1,3}(genau|nur)\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
+                       r"|(genau|nur)\s{1,3}für\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
+                       r"|für\s{1,3}(ein|eine[nm]?)\s{1,3}(einzige[nms]?|bestimmte[nms]?)\s{1,3}(firma|unternehmen|betrieb|investor)")
+# A clause that opens with its verb asks ("Sind wir damit schon angefangen?", "Zählt die Bestellung als Beginn?")
+_VERB_FIRST = re.compile(r"\s{0,3}(sind|ist|bin|haben|hat|habe|gilt|gelten|zählt|zählen|wäre|wären|war|waren|darf|dürfen"
+                         r"|kann|können|muss|müssen|würde|würden)\b", re.IGNORECASE)
 _NO_START_BY_KR = re.compile(r"grundstück|baugenehmigung|genehmigung|bauantrag|planung|planer|architekt|gutachten"
                              r"|machbarkeitsstudie|bodenuntersuchung|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
 
@@ -641,7 +652,10 @@ def _already_started(text: str) -> bool | None:
     counts); False when the text says they have not, or names only what does not count as a start (land, permits,
     planning); None when it says nothing."""
     not_started = planned = False
-    for clause in (m.group() for m in _CLAUSES.finditer(text)):
+    for match in _CLAUSES.finditer(text):
+        clause = match.group()
+        if text[match.end():match.end() + 1] == "?" and _VERB_FIRST.match(clause):
+            continue  # a question whether something counts as a start ("Sind wir damit schon 'angefangen'?")
         if _NOT_STARTED.search(clause):
             not_started = True
             continue
@@ -752,6 +766,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         # The businesses a site or centre is meant for (KR Nr. 3.2.2.1: vorrangig not of an excluded sector); the
         # Wirtschaftsförderung that asks for its town is none of them.
         profile.users_excluded = all(knowledge.exclusion(code, text) is not None for code in users)
+    if applicant in ("municipality", "association") and _LARGE_RETAIL.search(lowered):
+        profile.users_excluded = True  # KR Nr. 3.2.1.11 (1): no measures in favour of large-scale retail
+    if applicant in ("municipality", "association", None) and _TAILORED.search(lowered):
+        profile.tailored_to_one = True
     if applicant == "research":
         mentions = [m for m in _UNIVERSITY.finditer(lowered)
                     if not _PARTNER_CONTEXT.search(lowered[max(0, m.start() - 40): m.start()])]
@@ -791,7 +809,7 @@ def _validated(structured: dict) -> dict:
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
-                  "investment_eur", "university_or_society", "users_excluded", "in_difficulty")
+                  "investment_eur", "university_or_society", "users_excluded", "tailored_to_one", "in_difficulty")
 
 
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
@@ -829,6 +847,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         profile.university_or_society = None
     if profile.applicant_type not in ("municipality", "association"):
         profile.users_excluded = None
+    if profile.applicant_type not in ("municipality", "association", None):
+        profile.tailored_to_one = None
     profile.project_types = project_types
     profile.cost_items = knowledge.cost_items_in(text or "")
     profile.starts_before_application = True if _APPLY_AFTER_START.search(text or "") else None

@@ -44,8 +44,12 @@ START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application prece
 # a question of when the works may start, against the application or the approval
 _START = r"(anfangen|beginnen|loslegen|starten|bauen|baubeginn|bestellen|beauftragen|unterschreiben|vergeben)"
 _APPLICATION = r"(antrag\w{0,5}|antragstellung|bescheid\w{0,2}|bewilligung\w{0,2}|zusage|förderzusage)"
-_ASKS_HOW_MUCH = re.compile(r"\b(wie\s{1,3}hoch|wie\s{1,3}viel|wieviel|mit\s{1,3}wie\s{1,3}viel|welche[mnr]?\s{1,3}(fördersatz|satz|quote)"
-                            r"|fördersatz|förderquote)", re.IGNORECASE)
+# A question for the amount in a project's description: "Mit wie viel Zuschuss kann er rechnen?", "Rechnen Sie mir den
+# maximalen Zuschuss aus."
+ASKS_HOW_MUCH = re.compile(r"\b(wie\s{1,3}hoch|wie\s{1,3}viel|wieviel|mit\s{1,3}wie\s{1,3}viel|welche[mnr]?\s{1,3}(fördersatz|satz|quote)"
+                           r"|fördersatz|förderquote|(aus|be)?rechne\w{0,2}\b[^.?!]{0,60}\b(zuschuss|förderung|betrag)"
+                           r"|(maximale[nr]?|höchstmögliche[nr]?)\s{1,3}(zuschuss|förderung|betrag)|was\s{1,3}ist\s{1,3}drin)",
+                           re.IGNORECASE)
 _ASKS_WHEN_TO_START = re.compile(rf"\b{_START}\b[^.?!]{{0,80}}\b{_APPLICATION}\b|\b{_APPLICATION}\b[^.?!]{{0,80}}\b{_START}\b",
                                  re.IGNORECASE)
 # Trigger keys of the data -> the fact of the profile they ask about.
@@ -538,7 +542,7 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         start = next((c for path in knowledge.paths if path.id == path_id for c in path.conditions
                       if c.id == START_OF_WORKS), None)
         sources += [start.source] if start is not None else []
-    if (intent == "amount" or intent == "project" and _ASKS_HOW_MUCH.search(profile.description)) \
+    if (intent == "amount" or intent == "project" and ASKS_HOW_MUCH.search(profile.description)) \
             and profile.facts_given:  # "…, investiert 1,2 Mio €. Mit wie viel Zuschuss kann er rechnen?"
         lead = next((p for p in (by_facts or assess(profile, [], knowledge)).paths if not p.blocked), None)
         if lead is not None and lead.sources:

@@ -41,10 +41,20 @@ class GoalList:
     titles: dict[str, str] = field(default_factory=dict)  # every code of the catalogue → its title
 
 
-def _named_corridor(question: str, corridors: list[Goal]) -> Goal | None:
+# "zum zweiten", "der dritte Korridor": a corridor by its place, where the question or the conversation speaks of them
+_ORDINAL = re.compile(r"\b(erste|zweite|dritte|vierte)[nmrs]?\b", re.IGNORECASE)
+_ORDINALS = {"erste": "1", "zweite": "2", "dritte": "3", "vierte": "4"}
+_CORRIDOR_WORD = re.compile(r"korridor|themenfeld", re.IGNORECASE)
+
+
+def _named_corridor(question: str, corridors: list[Goal], context: str = "") -> Goal | None:
     match = _CORRIDOR_NUMBER.search(question)
     if match:
         return next((c for c in corridors if c.code == match.group(1)), None)
+    ordinal = _ORDINAL.search(question)
+    if ordinal and _CORRIDOR_WORD.search(question + " " + context):
+        code = _ORDINALS[ordinal.group(1).lower()]
+        return next((c for c in corridors if c.code == code), None)
     asked = set(stems(question))
     for corridor in corridors:
         title = set(stems(corridor.title))
@@ -53,8 +63,9 @@ def _named_corridor(question: str, corridors: list[Goal]) -> Goal | None:
     return None
 
 
-def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts) -> GoalList | None:
-    """The list (or count) of goals the question asks for, or None when it asks for none."""
+def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: str = "") -> GoalList | None:
+    """The list (or count) of goals the question asks for, or None when it asks for none; `context`: the earlier turns
+    of a follow-up, which say what its ordinal counts ("und welche Handlungsziele gehören zum zweiten?")."""
     if _PROJECT.search(question):
         return None
     levels = [level for level, pattern in _LEVEL_WORDS.items() if pattern.search(question)]
@@ -66,7 +77,7 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts) -> GoalLis
     passages = {p.goal_code: p for p in matcher.retriever.passages if p.document == "irek" and p.goal_code}
     titles = {g.code: g.title for g in catalogue.goals}
     leitziel = next((catalogue.get(c) for c in _LEITZIEL_CODE.findall(question) if catalogue.get(c)), None)
-    corridor = _named_corridor(question, catalogue.corridors)
+    corridor = _named_corridor(question, catalogue.corridors, context)
     if level == "corridor":
         return GoalList("corridor", catalogue.corridors, None, count, passages=passages, titles=titles)
     if leitziel is not None and level == "handlungsziel":

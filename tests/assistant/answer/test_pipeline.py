@@ -783,3 +783,38 @@ def test_a_guarantee_for_a_named_project_names_its_irek_goal(ask, passages):
     data = ask("Können Sie uns zusagen, dass die neue Backstube unserer Bäckerei (12 MA) gefördert wird?")
     check_contract(data, passages)
     assert data["goals"] and "Im IREK passt dazu: " + data["goals"][0]["code"] in data["answer"]
+
+
+def test_a_question_of_the_amount_with_facts_computes_it_whatever_its_words(ask, passages):
+    data = ask("Druckerei, 14 Leute, Invest 300k in eine neue Druckmaschine. Wie viel ist drin?")
+    check_contract(data, passages)
+    assert "20 Prozent von 300.000 € förderfähigen Kosten ergeben bis zu 60.000 €" in data["summary"], data["summary"]
+
+
+def test_a_project_that_asks_for_the_sum_gets_it_in_the_bottom_line(ask, passages):
+    data = ask("Wir sind 60 Leute, 9 Mio Umsatz, Neubau Lagerhalle für unsere Produktion 2 Mio. Rechnen Sie mir den "
+               "maximalen Zuschuss aus.")
+    check_contract(data, passages)
+    assert "bis zu 200.000 €" in data["summary"], data["summary"]
+
+
+def test_a_follow_up_that_starts_the_works_is_told_so(ask, passages):
+    history = [{"role": "user", "content": "Metallbau in Bohmte, 20 MA, neue Halle für 700.000 €. Geht GRW?"},
+               {"role": "assistant", "content": "Ja, bis zu 20 Prozent."}]
+    data = ask("übrigens: den Bauvertrag haben wir gestern unterschrieben. ist das ein problem?", history)
+    check_contract(data, passages)
+    assert data["summary"].startswith("Nein") and "(Nr. 2.2.1)" in data["summary"], data["summary"]
+
+
+def test_the_own_lands_row_answers_a_question_naming_niedersachsen(ask, passages):
+    data = ask("Bei welcher Stelle in Niedersachsen reicht man den GRW-Antrag ein?")
+    check_contract(data, passages)
+    assert "NBank" in data["summary"] and "Hessen" not in data["summary"], data["summary"]
+
+
+def test_a_corridor_by_its_place_in_a_follow_up(ask, passages):
+    history = [{"role": "user", "content": "Welche Themenkorridore hat das IREK?"},
+               {"role": "assistant", "content": "Vier Themenkorridore."}]
+    data = ask("und welche leitziele hat der dritte?", history)
+    check_contract(data, passages)
+    assert data["summary"].startswith("Zum Themenkorridor 3"), data["summary"]

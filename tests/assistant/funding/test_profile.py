@@ -621,3 +621,21 @@ def test_the_hwk_is_a_body_of_its_own_and_a_tax_office_does_not_ask_for_advice()
     assert read_profile("Die HWK will ihr Bildungszentrum um eine Lehrwerkstatt erweitern.").applicant_type == "association"
     p = read_profile("Wir sind eine Steuerberatungskanzlei mit 20 MA und wollen ein Büro bauen.")
     assert p.project_types == ["business_investment"] and p.excluded_sector == "N"
+
+
+def test_a_question_whether_something_counts_as_a_start_is_no_start():
+    p = read_profile("Wir haben nur das Grundstück gekauft. Sind wir damit schon angefangen?")
+    assert p.already_started is False
+
+
+@pytest.mark.parametrize("text", [
+    "Die Gemeinde will ein Einkaufszentrum am Ortsrand erschließen.",
+    "Die Stadt plant ein Fachmarktzentrum mit großflächigen Märkten.",
+])
+def test_large_scale_retail_as_the_user_of_a_site_is_an_excluded_user(text):
+    assert read_profile(text).users_excluded is True
+
+
+def test_a_site_for_one_firm_named_in_advance_is_tailored():
+    assert read_profile("Die Gemeinde will ein Gewerbegebiet nur für einen Investor erschließen.").tailored_to_one
+    assert read_profile("Die Gemeinde will ein Gewerbegebiet erschließen.").tailored_to_one is None

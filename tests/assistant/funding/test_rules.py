@@ -697,3 +697,10 @@ def test_every_rate_of_a_sub_measure_is_held_by_its_quote_or_built_from_a_base_a
                 assert figures[0] in rate.source.quote, (path.id, rate.rate)
             else:
                 assert all(f in rate.source.quote for f in figures), (path.id, rate.rate, rate.source.quote)
+
+
+def test_a_site_tailored_to_one_firm_is_blocked_by_nr_3_2_1_11():
+    profile = extract_profile("Kann die Gemeinde ein Gewerbegebiet für genau eine Firma erschließen?", None, None,
+                              knowledge=FundingKnowledge.load())
+    site = next(p for p in assess(profile, [], FundingKnowledge.load()).paths if p.id.startswith("grw-infrastruktur"))
+    assert site.blocked and "zugeschnitten" in site.reasons[0]
