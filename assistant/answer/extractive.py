@@ -706,6 +706,26 @@ def _other_district(found: Findings, w: _Writer) -> str:
             f"Sätze, nach denen Sie fragen, gelten für den Landkreis Osnabrück: „{home[1].group(0)}“ [{n}].")
 
 
+_ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergebiet|\b(welche[snm]?|was\s{1,3}für\s{1,3}(ein)?)\s{1,3}"
+                        r"(art\s{1,3}(von|des)\s{1,3})?fördergebiet|\bfördergebiet\w{0,2}\s{0,3}\?|\bist\b[^?]{0,60}\bfördergebiet",
+                        re.IGNORECASE)
+
+
+def _own_area(found: Findings, w: _Writer) -> str:
+    """For a question of what kind of GRW area the Landkreis is ("Ist der Landkreis Osnabrück C- oder
+    D-Fördergebiet?"): the bottom line in words, with its row of the list of GRW areas (KR Anhang 5). Empty for any
+    other question, and where it names another place."""
+    if not _ASKS_AREA.search(found.question) or CarefulCases.load().places_named(found.question):
+        return ""
+    home = next(((p, m) for p, m in _area_rows(w.passages) if _OSNABRUECK_AREA.search(m.group("place"))
+                 and "Landkreis" in m.group("place")), None)
+    if home is None:
+        return ""
+    n = w.cite(home[0], home[1].group(0))
+    return (f"Der Landkreis Osnabrück ist {home[1].group('kind')}-Fördergebiet (Anhang 5): „{home[1].group(0)}“ "
+            f"[{n}].")
+
+
 # A paragraph that names an entry of a list: "Wittlager Land: Bad Essen, Bohmte und Ostercappeln. …".
 _ENTRY = re.compile(r"^([A-ZÄÖÜ][^:\n]{2,60}):[ \t]", re.MULTILINE)
 _ASKS_LIST = re.compile(r"\b(welche|wie heißen|nenn\w{0,2}|liste|aufzählung|was für)\b", re.IGNORECASE)
@@ -781,7 +801,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
     share = _own_share(found, w)  # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads, the verdict follows
     verdict, after_share = (share, verdict) if share else (verdict, "")
-    district = _other_district(found, w)
+    district = _other_district(found, w) or _own_area(found, w)
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
     quotes = _fact_quotes(found, w, after_verdict=bool(verdict) and found.intent == "eligibility"

@@ -292,7 +292,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                          r"|turnhalle|umkleide|dorfplatz|spielplatz|dorfgemeinschaft",
     "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
     "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)|erweiter|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
-                           r"|maschine|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|filiale|montagehalle|fertigungshalle"
+                           r"|maschine|\bcnc\b|bearbeitungszentr|fräsmaschine|drehmaschine|industrieroboter|roboterzelle"
+                           r"|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|filiale|montagehalle|fertigungshalle"
                            r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität",
     "modernisation": r"modernisier|umrüst|produktionsprozess|renovier|erneuer(n|t|ung)\b|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
                      r"|sanier(en|t|ung)\b",

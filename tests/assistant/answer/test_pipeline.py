@@ -818,3 +818,9 @@ def test_a_corridor_by_its_place_in_a_follow_up(ask, passages):
     data = ask("und welche leitziele hat der dritte?", history)
     check_contract(data, passages)
     assert data["summary"].startswith("Zum Themenkorridor 3"), data["summary"]
+
+
+def test_what_kind_of_grw_area_the_landkreis_is_is_said_in_words(ask, passages):
+    data = ask("Welches Fördergebiet ist der Landkreis Osnabrück, C oder D?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Der Landkreis Osnabrück ist D-Fördergebiet (Anhang 5)"), data["summary"]
