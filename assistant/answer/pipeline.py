@@ -56,6 +56,12 @@ _NAMED_PATHS = [(re.compile(r"\bgrw\b|gemeinschaftsaufgabe|invest\s{0,2}grw", re
                 (re.compile(r"zukunftsregion", re.IGNORECASE), "zukunftsregion")]
 
 
+def _is_firm(profile: ProjectProfile) -> bool:
+    """A firm that describes itself by its size ("Mittelständler, 120 MA", "Firma, 25 MA"): its investment is its own,
+    not the businesses a site or a substation is built for."""
+    return profile.applicant_type == "company" and (profile.employees is not None or profile.company_size is not None)
+
+
 def _named_paths(text: str) -> list[str]:
     return [path for pattern, path in _NAMED_PATHS if pattern.search(text)]
 
@@ -188,7 +194,7 @@ class AnswerPipeline:
         if q.intent == "project" or q.structured:
             invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
             favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
-                                                        invests=invests and q.profile.applicant_type == "company")
+                                                        invests=invests and _is_firm(q.profile))
             goals = self.goal_matcher.rank(q.search_parts, k=5, favoured=favoured, own_investment=invests)
             return Findings(q.text, q.search_text, "project", hits, goals, assess(q.profile, goals, self.funding),
                             q.profile, intent="project")
@@ -200,7 +206,7 @@ class AnswerPipeline:
             # the IREK's goals for it, as for a project
             invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
             favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
-                                                        invests=invests and q.profile.applicant_type == "company")
+                                                        invests=invests and _is_firm(q.profile))
             goals = self.goal_matcher.rank(q.search_parts, k=3, favoured=favoured)
         paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits))
                  if p and self._may_apply(p, q.profile)]
