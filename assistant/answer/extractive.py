@@ -22,7 +22,8 @@ from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import (ASKS_HOW_MUCH, MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION, ConditionAssessment,
-                                     FundingAssessment, PathAssessment, numbered_rule, short_reason)
+                                     FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
+                                     short_reason)
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
@@ -478,8 +479,6 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
         titles = [(hit, quote) for hit, quote in quoted if hit.passage.goal_code and quote == _first_line(hit.passage)]
         quoted = [pair for pair in quoted if pair not in titles] + titles
     if wanted is not FIGURE and quoted and not wanted.search(quoted[0][1]) and not by_place:
-        # the figure asked for: first from the best passage itself (its "bis zu 1 Million Euro pro Förderfall"), only
-        # then from another passage (whose amount may be for something else)
         # the figure asked for: first from the best passage's section (its "bis zu 1 Million Euro pro Förderfall"),
         # then from the next passages: a span of time from their text in their order (a span answers only the rule it
         # stands in: "wie lange gebunden" is 3.2.1.8's "15 Jahren"), an amount only from the sentence already chosen
@@ -949,12 +948,9 @@ def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[Answer
 
 
 def _named_lead(found: Findings) -> PathAssessment | None:
-    """The first path where the question names its programme (LEADER, Zukunftsregion, GRW), else None."""
-    paths = found.funding.paths if found.funding else []
-    lowered = found.question.lower()
-    names = {"leader": "leader", "zukunftsregion": "zukunftsregion", "grw": "grw"}
-    return next((p for p in paths if any(word in lowered and p.id.startswith(family)
-                                         for word, family in names.items())), None)
+    """The first path of a programme the question names (LEADER, Zukunftsregion, GRW), else None."""
+    named = {programme(i) for i in named_paths(found.question)}
+    return next((p for p in (found.funding.paths if found.funding else []) if programme(p.id) in named), None)
 
 
 _APPLICANTS = {"municipality": "Kommune", "association": "Verein oder Verband", "research": "Forschungseinrichtung"}

@@ -32,7 +32,8 @@ from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile, extract_profile
-from assistant.funding.rules import FundingAssessment, PathAssessment, assess, describe, ruling_sources
+from assistant.funding.rules import (FundingAssessment, PathAssessment, assess, describe, named_paths, programme,
+                                     ruling_sources)
 from assistant.goals.lists import find_list
 from assistant.goals.matching import GoalMatcher
 from assistant.goals.sectors import SectorGoals
@@ -51,19 +52,11 @@ _FUNDING_QUESTION = re.compile(
 
 
 # Funding programmes named in a question, and the path their questions of procedure are about.
-_NAMED_PATHS = [(re.compile(r"\bgrw\b|gemeinschaftsaufgabe|invest\s{0,2}grw", re.IGNORECASE), "grw-gewerbe"),
-                (re.compile(r"\bleader\b", re.IGNORECASE), "leader"),
-                (re.compile(r"zukunftsregion", re.IGNORECASE), "zukunftsregion")]
-
 
 def _is_firm(profile: ProjectProfile) -> bool:
     """A firm that describes itself by its size ("Mittelständler, 120 MA", "Firma, 25 MA"): its investment is its own,
     not the businesses a site or a substation is built for."""
     return profile.applicant_type == "company" and (profile.employees is not None or profile.company_size is not None)
-
-
-def _named_paths(text: str) -> list[str]:
-    return [path for pattern, path in _NAMED_PATHS if pattern.search(text)]
 
 
 @dataclass
@@ -171,9 +164,8 @@ class AnswerPipeline:
             # (its path the facts lead to where they lead to one of it: "über GRW" is the infrastructure of a
             # municipality)
             lead: list[PathAssessment] = []
-            for named in _named_paths(q.text):
-                family = "grw" if named.startswith("grw") else named
-                own = [p for p in assessed.paths if p.id.split("/")[0].startswith(family)]
+            for named in named_paths(q.text):
+                own = [p for p in assessed.paths if programme(p.id) == programme(named)]
                 described = describe(self.funding, named, q.profile)
                 lead += own[:1] or ([described] if described else [])
             if lead:
@@ -224,7 +216,7 @@ class AnswerPipeline:
             lead = [p for p in assessed if p.ruled_out][:1]
             paths = (lead or [p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
         if q.intent == "procedure" and not paths:
-            paths = [p for p in (describe(self.funding, i, q.profile) for i in _named_paths(q.search_text)) if p]
+            paths = [p for p in (describe(self.funding, i, q.profile) for i in named_paths(q.search_text)) if p]
         unique: dict[str, PathAssessment] = {}
         for path in paths:  # one per path, the first of each in its place (the profile's lead stays first)
             unique.setdefault(path.id.split("/")[0], path)
@@ -243,7 +235,7 @@ class AnswerPipeline:
         sources = implied if implied is not None else ruling_sources(q.profile, q.intent, self.funding, by_facts)
         references = [(s.document, s.section, s.quote) for s in sources]
         if q.guarantee:  # "Gibt es ein Recht darauf?": Nr. 1.5, no legal claim to GRW funds
-            source = self.careful.guarantee.decision(next(iter(_named_paths(q.text)), None))[2]
+            source = self.careful.guarantee.decision(next(iter(named_paths(q.text)), None))[2]
             references.append((source.document, source.section, source.quote))
         return parts.with_implied(self.retriever.rows_quoting(references)) if references else parts
 

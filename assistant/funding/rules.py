@@ -41,6 +41,23 @@ SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
 # A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
 MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application precedes the start of works
+# The programmes a question names, by the path their name leads to ("über LEADER", "Niedersachsen Invest GRW")
+_NAMED_PATHS = [(re.compile(r"\bgrw\b|gemeinschaftsaufgabe|invest\s{0,2}grw", re.IGNORECASE), "grw-gewerbe"),
+                (re.compile(r"\bleader\b", re.IGNORECASE), "leader"),
+                (re.compile(r"zukunftsregion", re.IGNORECASE), "zukunftsregion")]
+
+
+def named_paths(text: str) -> list[str]:
+    """The path ids of the programmes `text` names, in the order above."""
+    return [path for pattern, path in _NAMED_PATHS if pattern.search(text)]
+
+
+def programme(path_id: str) -> str:
+    """The programme a path belongs to: "grw" for every GRW path, else the path's own top id ("leader/nol" → "leader")."""
+    top = path_id.split("/")[0]
+    return "grw" if top.startswith("grw") else top
+
+
 # a question of when the works may start, against the application or the approval
 _START = r"(anfangen|beginnen|loslegen|starten|bauen|baubeginn|bestellen|beauftragen|unterschreiben|vergeben)"
 _APPLICATION = r"(antrag\w{0,5}|antragstellung|bescheid\w{0,2}|bewilligung\w{0,2}|zusage|förderzusage)"
