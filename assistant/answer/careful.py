@@ -13,6 +13,7 @@ from pathlib import Path
 from assistant.core.curated import Curated, Regex, load_once
 from assistant.core.paths import KNOWLEDGE_DIR
 from assistant.funding.knowledge import Source
+from assistant.funding.rules import programme
 
 CAREFUL_FILE = KNOWLEDGE_DIR / "careful.yaml"
 
@@ -36,7 +37,7 @@ class Guarantee(Curated):
     def decision(self, path_id: str | None) -> tuple[str, str, Source]:
         """The bottom line, whom to speak to and the source for the programme of `path_id` (the GRW's where none is
         named)."""
-        other = next((p for p in self.programmes if path_id and path_id.split("/")[0] == p.path), None)
+        other = next((p for p in self.programmes if path_id and programme(path_id) == programme(p.path)), None)
         return (other.summary, other.details, other.source) if other else (self.summary, self.details, self.source)
 
 

@@ -43,8 +43,7 @@ _ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|wieviel|welche[mnr]? satz|förd
                           r"höchstbetrag|höchstens|betrag|prozent|zuschuss)", re.IGNORECASE)
 _ASKS_SPAN = re.compile(r"\b(wie lange|wie viele (jahre|monate|wochen)|wieviele (jahre|monate|wochen)|dauer|laufzeit|"
                         r"gebunden|bindung)", re.IGNORECASE)  # a span, not a date
-_ASKS_DURATION = re.compile(r"\b(wie lange|wie viele (jahre|monate)|bis wann|ab wann|dauer|frist|zeitraum|laufzeit|"
-                            r"bindung|stichtag|befristet)", re.IGNORECASE)
+_ASKS_DURATION = re.compile(r"\b(bis wann|ab wann|frist|zeitraum|stichtag|befristet)", re.IGNORECASE)  # a date, or a span
 # The GRW area of Landkreis Osnabrück: rows of a rates table for it come first.
 _OSNABRUECK_AREA = re.compile(r"\bD-Fördergebiet|Osnabrück")
 # The other kinds of GRW area (Nr. 2.5.1): their rows apply in Osnabrück only if the asker names such a place.
@@ -454,8 +453,9 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             hit, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
             # a question that names a municipality of the Landkreis asks about it: the sentence of the section that
             # names it leads ("Wallenhorst gehört zu welcher LEADER-Region?")
-            named = _named_places(found, _section_passages(hit.passage, w.passages), careful)
-            placed = next(((holder, s) for holder in _section_passages(hit.passage, w.passages)
+            section = _section_passages(hit.passage, w.passages)
+            named = _named_places(found, section, careful)
+            placed = next(((holder, s) for holder in section
                            if named and (s := best_sentence(holder, found.search_text, prefer=wanted, require=named))),
                           None)
             if placed and not named.search(quote):

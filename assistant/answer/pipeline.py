@@ -35,7 +35,7 @@ from assistant.funding.profile import ProjectProfile, extract_profile
 from assistant.funding.rules import (FundingAssessment, PathAssessment, assess, describe, named_paths, programme,
                                      ruling_sources)
 from assistant.goals.lists import find_list
-from assistant.goals.matching import GoalMatcher
+from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
 from assistant.text.citations import AMOUNT
@@ -172,8 +172,7 @@ class AnswerPipeline:
                 assessed = FundingAssessment(lead + [p for p in assessed.paths if p not in lead], assessed.missing_facts)
             # a project named with it ("… dass mein Hotelprojekt … gefördert wird"): its IREK goals, as for a question
             # of fact about a trade or a kind of project
-            goals = self.goal_matcher.rank(q.search_parts, k=3, favoured=self.sector_goals.goals_for(
-                q.profile.wz_code, q.search_text)) if q.profile.wz_code or q.profile.project_types else []
+            goals = self._subject_goals(q, 3) if q.profile.wz_code or q.profile.project_types else []
             return Findings(q.text, q.search_text, "guarantee", hits, goals, assessed, q.profile, intent=intent)
         if q.intent == "irek" and not q.structured:
             goal_list = find_list(q.text, self.goal_matcher, q.parts,
@@ -184,10 +183,7 @@ class AnswerPipeline:
                 return Findings(q.text, q.search_text, "list", hits, [], None, q.profile, intent=q.intent,
                                 goal_list=goal_list)
         if q.intent == "project" or q.structured:
-            invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
-            favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
-                                                        invests=invests and _is_firm(q.profile))
-            goals = self.goal_matcher.rank(q.search_parts, k=5, favoured=favoured, own_investment=invests)
+            goals = self._subject_goals(q, 5, project=True)
             return Findings(q.text, q.search_text, "project", hits, goals, assess(q.profile, goals, self.funding),
                             q.profile, intent="project")
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
@@ -196,10 +192,7 @@ class AnswerPipeline:
         if q.intent in FACT_INTENTS and (q.profile.wz_code or q.profile.project_types):
             # a question of fact about a subject, a trade or a kind of project ("Ist eine Spedition förderfähig?"):
             # the IREK's goals for it, as for a project
-            invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
-            favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
-                                                        invests=invests and _is_firm(q.profile))
-            goals = self.goal_matcher.rank(q.search_parts, k=3, favoured=favoured)
+            goals = self._subject_goals(q, 3)
         paths = [p for p in (describe(self.funding, i, q.profile) for i in self._paths_of_hits(hits))
                  if p and self._may_apply(p, q.profile)]
         # (a question of the amount asks about funding whatever its words: "Wieviel ist drin?"; so does one of the
@@ -238,6 +231,15 @@ class AnswerPipeline:
             source = self.careful.guarantee.decision(next(iter(named_paths(q.text)), None))[2]
             references.append((source.document, source.section, source.quote))
         return parts.with_implied(self.retriever.rows_quoting(references)) if references else parts
+
+    def _subject_goals(self, q: Question, k: int, *, project: bool = False) -> list[GoalMatch]:
+        """The IREK goals of what the asker names, with the goals of the asker's sector favoured (for a firm's own
+        investment with no trade named, the goal on firms across sectors); in a project, a firm's own investment gets
+        the larger bonus."""
+        invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
+        favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
+                                                    invests=invests and _is_firm(q.profile))
+        return self.goal_matcher.rank(q.search_parts, k=k, favoured=favoured, own_investment=project and invests)
 
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""

@@ -782,7 +782,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     profile.project_types = _project_types(text, applicant)
     profile.already_started = _already_started(full)
     profile.in_difficulty = _in_difficulty(full)
-    profile.municipalities = _municipalities(full, _words(full))
+    profile.municipalities = _municipalities(full, words if text is full else _words(full))
     profile.municipality = profile.municipalities[0] if profile.municipalities else None
     return profile
 
