@@ -183,7 +183,7 @@ class AnswerPipeline:
                 return Findings(q.text, q.search_text, "list", hits, [], None, q.profile, intent=q.intent,
                                 goal_list=goal_list)
         if q.intent == "project" or q.structured:
-            goals = self._subject_goals(q, 5, project=True)
+            goals = self._subject_goals(q, 5)
             return Findings(q.text, q.search_text, "project", hits, goals, assess(q.profile, goals, self.funding),
                             q.profile, intent="project")
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
@@ -232,14 +232,14 @@ class AnswerPipeline:
             references.append((source.document, source.section, source.quote))
         return parts.with_implied(self.retriever.rows_quoting(references)) if references else parts
 
-    def _subject_goals(self, q: Question, k: int, *, project: bool = False) -> list[GoalMatch]:
+    def _subject_goals(self, q: Question, k: int) -> list[GoalMatch]:
         """The IREK goals of what the asker names, with the goals of the asker's sector favoured (for a firm's own
-        investment with no trade named, the goal on firms across sectors); in a project, a firm's own investment gets
-        the larger bonus."""
+        investment with no trade named, the goal on firms across sectors); a firm's own investment gets the larger bonus
+        whatever the question asks of it (a project, whether it is still fundable, how much)."""
         invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
         favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
                                                     invests=invests and _is_firm(q.profile))
-        return self.goal_matcher.rank(q.search_parts, k=k, favoured=favoured, own_investment=project and invests)
+        return self.goal_matcher.rank(q.search_parts, k=k, favoured=favoured, own_investment=invests)
 
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""
