@@ -114,6 +114,10 @@ _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", 
                  "stillgelegter", "stillgelegtes"}
 # Words that set another party against the asker: "wir oder die Leasingfirma", "wir statt der Bank"
 _CONTRAST_WORDS = {"oder", "bzw", "statt", "anstatt", "sondern"}
+# The asker's owner, not the asker: "wir gehören zu 70 % einer Holding", "Tochter eines Energieversorgers"
+_OWNER_WORDS = {"gehören", "gehört", "gehöre", "gehörten", "gehörte", "tochter", "tochterfirma", "tochtergesellschaft",
+                "tochterunternehmen", "mutter", "muttergesellschaft", "mutterkonzern", "mutterunternehmen", "gesellschafter",
+                "eigentümer", "anteile", "beteiligt"}
 # Words that may stand before a trade that opens the text ("Moin, kleine Druckerei …"): the asker's own trade.
 _OPENING_WORDS = {"moin", "hallo", "hi", "servus", "guten", "tag", "kleine", "kleiner", "kleines", "große", "großer",
                   "großes", "mittelständische", "mittelständischer", "mittelständisches", "familiengeführte",
@@ -185,9 +189,11 @@ _STARTED_PLAIN = re.compile(
     r"spatenstich\s{1,3}(war|ist|erfolgt|hatten|haben|gemacht)|spatenstich\b[^,.;:!?]{0,40}\b(gehabt|gefeiert|gemacht|erfolgt)\b"
     r"|bagger\s{1,3}(rollen|rollt|sind|stehen|läuft|laufen|arbeitet|arbeiten|ist\s{1,3}(schon\s{1,3})?da)|\bim\s{1,3}bau\b"
     r"|(bau|umbau|neubau|bauarbeiten|arbeiten|abriss|montage|baustelle)\s{1,3}(läuft|laufen|hat\s{1,3}begonnen|haben\s{1,3}begonnen)"
-    r"|(läuft|laufen)\s{1,3}(bereits|schon|seit)|baubeginn\s{1,3}war|(bereits|schon)\s{1,3}(im\s{1,3}bau|gebaut|errichtet|in\s{1,3}betrieb)"
+    r"|baubeginn\s{1,3}war|(bereits|schon)\s{1,3}(im\s{1,3}bau|gebaut|errichtet|in\s{1,3}betrieb)"
     r"|(begonnen|angefangen)\s{1,3}(haben|hat)",
     re.IGNORECASE)
+# "… läuft schon": a start when what runs is the work, not its preparation ("Planer und Bauantrag laufen schon")
+_RUNNING = re.compile(r"(läuft|laufen)\s{1,3}(bereits|schon|seit)", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\b(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben|unterschrieben|unterzeichnet"
                          r"|abgeschlossen|erteilt|gekauft|angeschafft|geordert)\b", re.IGNORECASE)
 _CONTRACT_PARTICIPLE = re.compile(r"\b(unterschrieben|unterzeichnet|erteilt|vergeben|beauftragt|bestellt|geordert)\b", re.IGNORECASE)
@@ -225,8 +231,12 @@ _TAILORED = re.compile(r"nach\s{1,3}maß|für\s{1,3}(genau|nur)\s{1,3}(eine[nm]?
 # A clause that opens with its verb asks ("Sind wir damit schon angefangen?", "Zählt die Bestellung als Beginn?")
 _VERB_FIRST = re.compile(r"\s{0,3}(sind|ist|bin|haben|hat|habe|gilt|gelten|zählt|zählen|wäre|wären|war|waren|darf|dürfen"
                          r"|kann|können|muss|müssen|würde|würden)\b", re.IGNORECASE)
-_NO_START_BY_KR = re.compile(r"grundstück|baugenehmigung|genehmigung|bauantrag|planung|planer|architekt|gutachten"
-                             r"|machbarkeitsstudie|bodenuntersuchung|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
+# What KR Nr. 2.2.1 (3) says is no start of the works ("Der Kauf von Grundstücken und Vorarbeiten wie die Einholung von
+# Genehmigungen und die Erstellung vorläufiger Durchführbarkeitsstudien", for building "Planung und Bodenuntersuchung"),
+# in the words people use for land, permits and planning
+_NO_START_BY_KR = re.compile(r"grundstück|grunderwerb|\bfläche|gelände|\bareal|bauland|brache|baugenehmigung|genehmigung"
+                             r"|bauantrag|bauvoranfrage|planung|planer|architekt|gutachten|machbarkeitsstudie|studie\b"
+                             r"|bodenuntersuchung|bodengutachten|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
 
 # -- project types (vocabulary of funding_paths.yaml) ---------------------------------------------------------------
 # Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".
@@ -511,6 +521,8 @@ def _trade_rank(words: list[_Word], i: int, text: str) -> float:
         return 3.0
     if any(w in _FORMER_WORDS for w in before[-2:]):
         return 2.0
+    if any(w.text in _OWNER_WORDS for w in words[max(0, i - 5): i]):
+        return 2.0  # the firm the asker belongs to
     own = [n for n, w in enumerate(before) if w in _SELF_WORDS]
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
@@ -661,6 +673,13 @@ def _already_started(text: str) -> bool | None:
             not_started = True
             continue
         if _STARTED_PLAIN.search(clause):
+            return True
+        running = _RUNNING.search(clause)
+        if running:
+            subject = clause[:running.start()]
+            if _NO_START_BY_KR.search(subject) and not _CONTRACT_NOUN.search(subject):
+                not_started = True
+                continue
             return True
         future = _FUTURE.search(clause)
         if _CONTRACT_PARTICIPLE.search(clause) and _CONTRACT_NOUN.search(clause) and not future:

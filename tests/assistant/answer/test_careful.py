@@ -20,6 +20,8 @@ CAREFUL = CarefulCases.load()
     "Können Sie mir zusagen, dass unsere neue Halle gefördert wird?",
     "kannst du uns versprechen dass das klappt mit den 20 %?",
     "Wir brauchen die Gewissheit, dass der Umbau auf jeden Fall gefördert wird.",
+    "Ich brauche eine schriftliche Bestätigung von Ihnen, dass wir sicher 90 % Förderung bekommen.",
+    "Dass wir sicher 20 Prozent Zuschuss kriegen, steht das fest?",
 ])
 def test_requests_for_a_binding_commitment_are_recognised(question):
     assert CAREFUL.wants_guarantee(question)
@@ -30,6 +32,8 @@ def test_requests_for_a_binding_commitment_are_recognised(question):
     "Wir wollen eine Halle bauen und sicher gehen, dass wir nichts falsch machen.",
     "Können Sie mir sagen, welche Unterlagen die NBank braucht?",
     "Wird ein Gründerzentrum gefördert, auch wenn es auf jeden Fall Mieter aus dem Ausland hat?",
+    "Ich bin mir nicht sicher, ob wir Förderung bekommen.",
+    "Wann bekommen wir die Eingangsbestätigung der NBank?",
 ])
 def test_ordinary_questions_ask_for_no_guarantee(question):
     assert not CAREFUL.wants_guarantee(question)

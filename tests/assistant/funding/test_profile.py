@@ -250,6 +250,13 @@ def test_amounts_in_euros(text, investment, turnover):
     ("Es ist noch nichts unterschrieben.", False),
     ("Das Grundstück haben wir schon gekauft.", False),  # not a start (Nr. 2.2.1)
     ("Die Baugenehmigung ist bereits erteilt.", False),
+    # land under other names, and preparations that "run" (Nr. 2.2.1 (3): land, permits, planning are no start)
+    ("Die Flächen haben wir im Oktober schon gekauft.", False),
+    ("Wir haben das Gelände bereits erworben und gekauft.", False),
+    ("Planer und Bauantrag laufen schon.", False),
+    ("Die Machbarkeitsstudie läuft bereits.", False),
+    ("Wir haben das Gelände gekauft und die Bagger rollen.", True),
+    ("Die Arbeiten laufen bereits.", True),
     ("Wir planen eine neue Halle.", False),
     ("Wir wollen nächsten Monat die Maschinen bestellen.", False),
     ("Wir wollen eine neue Halle bauen.", None),
