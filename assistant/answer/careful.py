@@ -98,6 +98,11 @@ class CarefulCases(Curated):
                           + self._place_alternation)
 
     @cached_property
+    def _places_after_title(self) -> re.Pattern[str]:
+        # after "Landkreis", "Kreis", "Stadt" a place is one in any case ("landkreis vechta")
+        return re.compile(r"(?i:\b(?:landkreis|kreis|lk|stadt)\s{1,3})(?i:(" + self._place_alternation + "))")
+
+    @cached_property
     def _region_topic(self) -> re.Pattern[str]:
         return re.compile(self.other_region.topic_words, re.IGNORECASE)
 
@@ -114,8 +119,13 @@ class CarefulCases(Curated):
         return re.compile(r"(?<![\wÄÖÜäöüß-])" + self._place_alternation)
 
     def places_named(self, text: str) -> list[str]:
-        """The other districts and cities a text names (proper names, case-sensitive)."""
-        return self._place_names.findall(text)
+        """The other districts and cities a text names: proper names (case-sensitive), or after "Landkreis", "Kreis",
+        "Stadt" in any case ("landkreis vechta"), in the spelling of the list and the order named."""
+        canonical = {name.lower(): name for name in self.other_region.places}
+        found = [(m.start(), m.group(0)) for m in self._place_names.finditer(text)]
+        found += [(m.start(), canonical.get(m.group(1).lower(), m.group(1)))
+                  for m in self._places_after_title.finditer(text)]
+        return list(dict.fromkeys(name for _, name in sorted(found)))
 
     def wants_guarantee(self, text: str) -> bool:
         return bool(self._guarantee.search(text))
@@ -124,6 +134,11 @@ class CarefulCases(Curated):
         """The other district or city whose own concept the question asks about."""
         place = self._places.search(text)
         return place.group(0).split()[-1] if place and self._region_topic.search(text) else None
+
+    def place_elsewhere(self, text: str) -> str | None:
+        """Another district or city the text names as a place ("im Emsland", "landkreis vechta"), whatever it asks."""
+        place = self._places.search(text) or self._places_after_title.search(text)
+        return place.group(0).split()[-1] if place else None
 
     def asks_personal_data(self, text: str) -> bool:
         return bool(self._private_fact.search(text) and self._person.search(text))

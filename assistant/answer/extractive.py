@@ -257,20 +257,24 @@ def _answer_path(path: PathAssessment, numbers: list[int]) -> AnswerPath:
 
 
 def _paths_to_show(assessment: FundingAssessment, limit: int = 2) -> list[PathAssessment]:
-    """At most two open paths, and a path that a fact of the asker rules out (that is news they need)."""
+    """At most two open paths, and a path that a fact of the asker rules out (that is news they need; not one that is
+    only not theirs to apply for, beside open ones)."""
     open_paths = [p for p in assessment.paths if not p.blocked][:limit]
-    blocked_by_fact = [p for p in assessment.paths if p.blocked and p.ruled_out]
+    blocked_by_fact = [p for p in assessment.paths if p.blocked and p.ruled_out
+                       and not (p.not_the_askers and open_paths)]
     return open_paths + blocked_by_fact[:1] or assessment.paths[:1]
 
 
 def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
     """The path the bottom line speaks of: the best open one, unless a path that fits at least as well is ruled out by
-    a fact of the asker, or excludes the cost item asked about."""
+    a fact of the asker, or excludes the cost item asked about (one that only is not the asker's to apply for leads
+    where it fits better)."""
     if not assessment or not assessment.paths:
         return None
     open_paths = [p for p in assessment.paths if not p.blocked]
     ruled_out = [p for p in assessment.paths if p.ruled_out]
-    if ruled_out and (not open_paths or ruled_out[0].fit >= open_paths[0].fit):
+    if ruled_out and (not open_paths or ruled_out[0].fit > open_paths[0].fit
+                      or ruled_out[0].fit == open_paths[0].fit and not ruled_out[0].not_the_askers):
         return ruled_out[0]
     return open_paths[0] if open_paths else assessment.paths[0]
 

@@ -51,6 +51,12 @@ _FUNDING_QUESTION = re.compile(
 )
 
 
+# What a question asks of the GRW's rules, which hold in another place too: its rates and areas ("Welche
+# Förderprogramme hat der Landkreis Emsland?" asks for that place's own programmes, which the corpus does not hold).
+_RULE_ELSEWHERE = re.compile(r"prozent|%|fördersatz|förderquote|höchstsatz|fördergebiet|\bgrw\b|koordinierungsrahmen",
+                             re.IGNORECASE)
+
+
 # Funding programmes named in a question, and the path their questions of procedure are about.
 
 def _is_firm(profile: ProjectProfile) -> bool:
@@ -133,7 +139,17 @@ class AnswerPipeline:
                         refusal_odds=refusal_odds)
 
     def decide(self, q: Question) -> Findings | Answer:
-        """Scope, then the passages, goals and funding paths the answer is written from, by the question's intent."""
+        """Scope, then the passages, goals and funding paths the answer is written from, by the question's intent. For
+        an asker in another district (none of the Landkreis's municipalities named), only the GRW's paths: LEADER and
+        the Zukunftsregion are programmes of the Landkreis's own regions."""
+        found = self._decide(q)
+        if isinstance(found, Findings) and found.funding and not q.profile.municipalities \
+                and self.careful.place_elsewhere(q.text):
+            found.funding = FundingAssessment([p for p in found.funding.paths if programme(p.id) == "grw"],
+                                              found.funding.missing_facts)
+        return found
+
+    def _decide(self, q: Question) -> Findings | Answer:
         # A request for a binding commitment on funding ("verbindlich zusagen, dass wir 20 Prozent bekommen") gets the
         # short answer of Nr. 1.5 even where its words score low; one about anything else is left to the scope check.
         guarantee = q.guarantee and bool(self.scope.has_domain_term(q.search_text) or AMOUNT.search(q.text))
@@ -146,8 +162,12 @@ class AnswerPipeline:
             return compose_introduction(own)  # "Hallo, ich bin Inhaber einer Tischlerei in Melle."
         applicant_facts = bool(own.wz_code or AMOUNT.search(q.text))
         applicant_project = bool((own.wz_code or q.profile.wz_code) and own.project_types)
-        if not q.structured and not guarantee and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds,
-                                                                        applicant_facts, applicant_project):
+        # A rule asked for another place ("Wir sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?"): the
+        # KR's rules and its list of areas (Anhang 5) hold there too. The router, which learned that questions naming
+        # another district are refused, is not asked; a question about that place's own concept was refused before.
+        elsewhere = self.careful.place_elsewhere(q.text) is not None and bool(_RULE_ELSEWHERE.search(q.text))
+        if not q.structured and not guarantee and not elsewhere \
+                and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds, applicant_facts, applicant_project):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         # the paths the facts alone lead to (a question of fact's goals name its subject, they pick no path): read by
         # the ranking (the rate of the lead path) and by the answer

@@ -84,14 +84,16 @@ def _words(text: str) -> list[_Word]:
 _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for kind, pattern in {
     "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß])stadt\b(?!\s{1,3}und\s{1,3}landkreis)|stadtverwaltung"
                     r"|(?<!im )(?<!in )(?<!im südlichen )(?<!im nördlichen )landkreis\b(?!\s{1,3}osnabrück\s{1,3}(als|ist))"
-                    r"|zweckverband|wirtschaftsförderung|bürgermeister|gemeinderat|\bkreis\b",
+                    r"|zweckverband|wirtschaftsförderung|bürgermeister|gemeinderat|\bkreis\b"
+                    # a spa town speaking for itself, the public body that runs a school
+                    r"|(?<!im )(?<!in )(?<!dem )kurort\b|kurverwaltung|schulträger|berufsbildende\w{0,2}\s{1,3}schule|\bbbs\b",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
                    r"|handwerkskammer|\bihk\b|\bhwk\b|kammer\b|innung|heimatverein|sportverein|\bggmbh\b",
     "research": r"hochschule|universität|\buni\b|fachhochschule|institut\b|forschungseinrichtung|forschungszentrum\b|fraunhofer",
     "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
                r"|\d{1,6}\s{1,3}leute|\d{1,6}\s{1,3}ma\b|hersteller|zulieferer|[a-zäöüß]{1,30}bauer\b|[a-zäöüß]{1,30}verarbeiter\b"
-               r"|konzern|\bkmu\b|mittelständler|handwerksbetrieb|werkstatt\b|start-?up\b|gründer(in)?\b"
-               r"|unternehmer(in)?\b|händler|praxis\b|agentur|fabrik\b|werk\b|selbstständig|selbständig|inhaber",
+               r"|konzern|\bkmu\b|mittelständler|handwerksbetrieb|\bwerkstatt\b|start-?up\b|gründer(in)?\b"
+               r"|unternehmer(in)?\b|händler|praxis\b|agentur|fabrik\b|\bwerk\b|selbstständig|selbständig|inhaber",
 }.items()}
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}\S{0,30}\s{0,3}$")
 _SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen)"
@@ -118,6 +120,8 @@ _CONTRAST_WORDS = {"oder", "bzw", "statt", "anstatt", "sondern"}
 _OWNER_WORDS = {"gehören", "gehört", "gehöre", "gehörten", "gehörte", "tochter", "tochterfirma", "tochtergesellschaft",
                 "tochterunternehmen", "mutter", "muttergesellschaft", "mutterkonzern", "mutterunternehmen", "gesellschafter",
                 "eigentümer", "anteile", "beteiligt"}
+# A trade compounded with a site ("Ziegelei-Brache", "Gießereigelände") names the use a piece of land has or had
+_SITE_COMPOUND = re.compile(r"\w-?(brache|brachfläche|gelände|areal|grundstück)\w{0,2}$")
 # Words that may stand before a trade that opens the text ("Moin, kleine Druckerei …"): the asker's own trade.
 _OPENING_WORDS = {"moin", "hallo", "hi", "servus", "guten", "tag", "kleine", "kleiner", "kleines", "große", "großer",
                   "großes", "mittelständische", "mittelständischer", "mittelständisches", "familiengeführte",
@@ -521,6 +525,8 @@ def _trade_rank(words: list[_Word], i: int, text: str) -> float:
         return 3.0
     if any(w in _FORMER_WORDS for w in before[-2:]):
         return 2.0
+    if _SITE_COMPOUND.search(words[i].text):
+        return 2.0  # a site, not the asker
     if any(w.text in _OWNER_WORDS for w in words[max(0, i - 5): i]):
         return 2.0  # the firm the asker belongs to
     own = [n for n, w in enumerate(before) if w in _SELF_WORDS]

@@ -83,6 +83,9 @@ class ConditionAssessment:
     cost_item: str = ""  # the cost item the condition is about (funding_paths.yaml cost_items), if any
     question: str = ""  # the question that decides it, where the asker can answer one (funding_paths.yaml)
     minimum_share_percent: float | None = None  # the least own share of the eligible costs it sets (Nr. 2.5.4)
+    # triggered by who applies alone ("Träger können nur … sein"): it says the path is not the asker's, nothing of
+    # the project
+    by_applicant_type: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -128,6 +131,13 @@ class PathAssessment:
     def cost_notes(self) -> list[ConditionAssessment]:
         """What the path's rules say about a cost item the question names, where they admit it (leasing, land)."""
         return [c for c in self.conditions if c.cost_item and c.effect == "matters" and c.applies]
+
+    @property
+    def not_the_askers(self) -> bool:
+        """Whether only who applies rules the path out (a firm as the Träger of a vocational school): the project may
+        still fit another path."""
+        blocking = [c for c in self.conditions if c.effect == "blocks" and c.applies]
+        return bool(blocking) and all(c.by_applicant_type for c in blocking) and not self.excluded_costs
 
     @property
     def ruled_out(self) -> bool:
@@ -378,7 +388,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             continue  # a rule for one kind of project or applicant: the broadband rule is no condition of a cycle path
         conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies,
                                               condition.triggers.get("cost_item", ""), condition.question or "",
-                                              condition.minimum_share_percent))
+                                              condition.minimum_share_percent,
+                                              set(condition.triggers) == {"applicant_type"}))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when

@@ -64,6 +64,14 @@ def test_rules_and_the_own_concept_are_not_refused_for_naming_a_place(question):
     assert CAREFUL.refusal(question) is None
 
 
+def test_a_place_after_landkreis_or_stadt_is_named_in_any_case_and_in_the_lists_spelling():
+    assert CAREFUL.places_named("moin, wir sind in lohne, also landkreis vechta, ist ja gleich nebenan") == ["Vechta"]
+    assert CAREFUL.place_elsewhere("wir sind in lohne, also landkreis vechta") == "vechta"
+    assert CAREFUL.place_elsewhere("Wir sitzen in Meppen im Emsland.") == "Meppen"
+    assert CAREFUL.place_elsewhere("Leer stehende Hallen revitalisieren") is None
+    assert CAREFUL.places_named("Hallen in leer stehenden Gebäuden") == []
+
+
 def test_the_other_laender_are_places_and_niedersachsen_is_not():
     assert CAREFUL.places_named("Wirtschafts- und Infrastrukturbank Hessen (WIBank)") == ["Hessen"]
     assert CAREFUL.places_named("Sachsen-Anhalt und Sachsen") == ["Sachsen-Anhalt", "Sachsen"]
