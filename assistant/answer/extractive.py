@@ -832,7 +832,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         else:
             summary = f"Die Regel steht in {label}; der Wortlaut folgt."
             details.insert(0, f"Dazu heißt es ({label}): {quote}")
-    if _goals_asked(found):
+    membership = _membership(found, w)
+    if membership and len(summary) + 2 + len(membership) <= MAX_SUMMARY_CHARS:
+        summary = f"{summary.rstrip().rstrip('.')}. {membership}"
+    elif membership:
+        details.insert(0, membership)
+    if _goals_asked(found) and not membership:
         shown = found.goals[:2] if found.intent == "irek" else found.goals[:1]  # a rule's subject: its best goal
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
@@ -843,6 +848,24 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     elif calculation:
         details.append(calculation)
     return summary, details, paths
+
+
+_HANDLUNGSZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5]\.[1-9])(?![\d.])")
+
+
+def _membership(found: Findings, w: _Writer) -> str:
+    """For a question about the IREK that names a Handlungsziel ("den Wortlaut vom Handlungsziel 2.3.1 und zu welchem
+    Leitziel es gehört"): the Leitziel and the corridor it belongs to, each cited. Empty otherwise."""
+    named = _HANDLUNGSZIEL_CODE.search(found.question) if found.intent == "irek" else None
+    goal = next((g for g in found.goals if named and g.code == named.group(1)), None)
+    if goal is None:
+        return ""
+    leitziel = next((p for p in w.passages if p.document == "irek" and p.goal_code == goal.leitziel.code), None)
+    corridor = _corridor_passage(goal.corridor.code, goal.corridor.title, w.passages)
+    if leitziel is None or corridor is None:
+        return ""
+    return (f"Es gehört zum Leitziel {goal.leitziel.code} „{goal.leitziel.title}“ [{w.cite(leitziel, _first_line(leitziel))}] "
+            f"im Themenkorridor {goal.corridor.code} „{goal.corridor.title}“ [{w.cite(corridor, _first_line(corridor))}].")
 
 
 def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
@@ -870,6 +893,10 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         of_total = f" der insgesamt {total}" if total > len(items) else ""
         summary = f"{OWN_COUNT} {owner} hat {len(items)}{of_total} {plural}: {codes}." if parent else \
                   f"{OWN_COUNT} Das IREK hat {len(items)} {plural}."
+        if goal_list.all_levels:
+            levels = [sum(1 for code in goal_list.titles if code.count(".") == d) for d in (0, 1, 2)]
+            summary = (f"{OWN_COUNT} Das IREK hat {levels[0]} Themenkorridore, {levels[1]} Leitziele und {levels[2]} "
+                       f"Handlungsziele.")
     elif parent is not None:
         summary = f"Zum {owner} gehören die {plural} {codes}."
     else:

@@ -209,6 +209,8 @@ class AnswerPipeline:
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
         # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
         goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []
+        named = [g for g in goals if re.search(rf"(?<![\d.]){re.escape(g.code)}(?![\d.])", q.text)]
+        goals = named or goals  # "Was bedeutet Handlungsziel 4.2.2?" asks for that goal alone
         if q.intent in FACT_INTENTS and (q.profile.wz_code or q.profile.project_types):
             # a question of fact about a subject, a trade or a kind of project ("Ist eine Spedition förderfähig?"):
             # the IREK's goals for it, as for a project

@@ -20,6 +20,8 @@ _LEVEL_WORDS = {
     "leitziel": re.compile(r"\bleitziele\b", re.IGNORECASE),
     "handlungsziel": re.compile(r"\bhandlungsziele\b|\bziele\b|\bmaßnahmen\b", re.IGNORECASE),
 }
+_WHOLE = re.compile(r"\b(insgesamt|gesamt|im\s{1,3}ganzen|alles\s{1,3}in\s{1,3}allem)\b", re.IGNORECASE)
+_LEVEL_NAMED = re.compile(r"handlungsziel|leitziel|korridor|themenfeld|maßnahme", re.IGNORECASE)
 _COUNT = re.compile(r"\b(wie\s{0,2}viele?|anzahl|zahl der)\b", re.IGNORECASE)
 _CORRIDOR_NUMBER = re.compile(r"\b(?:themen)?korridor\w{0,2}\s{0,3}(?:nr\.?\s{0,2})?([1-4])\b", re.IGNORECASE)
 _LEITZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5])(?![\d.])")
@@ -37,6 +39,9 @@ class GoalList:
     parent: Goal | None = None  # the corridor or Leitziel the items belong to (None: the whole IREK)
     count: bool = False  # the question asks how many
     by_topic: bool = False  # the items were chosen by the question's topic, not by a code or a name
+    # a count of the IREK's "Ziele" as a whole, of no one level ("Wie viele Ziele hat das IREK insgesamt?"): every
+    # level is counted
+    all_levels: bool = False
     passages: dict[str, Passage] = field(default_factory=dict)  # goal code → its IREK passage, to cite
     titles: dict[str, str] = field(default_factory=dict)  # every code of the catalogue → its title
 
@@ -89,8 +94,10 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: s
         return GoalList("handlungsziel", items, corridor, count, passages=passages, titles=titles)
     if level == "leitziel":
         return GoalList("leitziel", catalogue.leitziele, None, count, passages=passages, titles=titles)
-    if not topic_words(question):  # all of them ("Welche Handlungsziele hat das IREK?", "wie viele …")
-        return GoalList("handlungsziel", catalogue.handlungsziele, None, count, passages=passages, titles=titles)
+    # all of them ("Welche Handlungsziele hat das IREK?", "wie viele …"; "… insgesamt" whatever else it asks)
+    if not topic_words(question) or count and _WHOLE.search(question):
+        return GoalList("handlungsziel", catalogue.handlungsziele, None, count, passages=passages, titles=titles,
+                        all_levels=count and not _LEVEL_NAMED.search(question))
     # The goals on a topic: the Leitziel of the best matching goals, with all its Handlungsziele.
     best = matcher.rank(parts, k=3)
     if not best:

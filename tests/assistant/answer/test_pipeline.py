@@ -163,6 +163,26 @@ def test_all_handlungsziele_are_counted_and_listed_by_leitziel_citing_the_irek(a
                          r"4\.3\.1, 4\.3\.2, 4\.3\.3", data["answer"]), data["answer"]
 
 
+@pytest.mark.parametrize("question", [
+    "wie viele ziele hat das irek insgesamt?",
+    "wieviele ziele hat das IREK insgesamt und wer setzt das um? gibt es ein festes budget vom landkreis?",
+])
+def test_a_count_of_the_ireks_goals_as_a_whole_counts_every_level(ask, question):
+    """"Ziele" names no level, and "insgesamt" the whole IREK, whatever else the question asks (before, the second
+    question got the four goals of Leitziel 3.3)."""
+    summary = ask(question)["summary"]
+    assert "4 Themenkorridore, 15 Leitziele und 55 Handlungsziele" in summary, summary
+
+
+def test_a_named_handlungsziel_is_quoted_with_its_leitziel_and_corridor_and_nothing_else(ask, passages):
+    data = ask("Brauch für eine Beschlussvorlage den genauen Wortlaut vom Handlungsziel 2.3.1 und zu welchem Leitziel "
+               "es gehört.")
+    assert [g["code"] for g in data["goals"]] == ["2.3.1"]
+    assert re.search(r"Es gehört zum Leitziel 2\.3 „Energiewende als Standortfaktor nutzen“ \[\d\] im Themenkorridor 2 "
+                     r"„Zukunftsthemen und Innovation“ \[\d\]\.", data["summary"]), data["summary"]
+    check_contract(data, passages, all_used=False)
+
+
 def test_what_the_irek_is_gets_no_goals_it_did_not_ask_for(ask):
     data = ask("Was ist das IREK?")
     assert data["intent"] == "irek" and not data["goals"] and "Im IREK passt dazu" not in data["answer"]
