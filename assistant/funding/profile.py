@@ -91,7 +91,7 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                    r"|handwerkskammer|\bihk\b|\bhwk\b|kammer\b|innung|heimatverein|sportverein|\bggmbh\b",
     "research": r"hochschule|universität|\buni\b|fachhochschule|institut\b|forschungseinrichtung|forschungszentrum\b|fraunhofer",
     "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
-               r"|\d{1,6}\s{1,3}leute|\d{1,6}\s{1,3}ma\b|hersteller|zulieferer|[a-zäöüß]{1,30}bauer\b|[a-zäöüß]{1,30}verarbeiter\b"
+               r"|\d{1,6}\s{1,3}(neue\s{1,3})?leute|\d{1,6}\s{1,3}ma\b|hersteller|zulieferer|[a-zäöüß]{1,30}bauer\b|[a-zäöüß]{1,30}verarbeiter\b"
                r"|konzern|\bkmu\b|mittelständler|handwerksbetrieb|\bwerkstatt\b|start-?up\b|gründer(in)?\b"
                r"|unternehmer(in)?\b|händler|praxis\b|agentur|fabrik\b|\bwerk\b|selbstständig|selbständig|inhaber",
 }.items()}
@@ -308,8 +308,14 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)|erweiter|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
                            r"|maschine|\bcnc\b|bearbeitungszentr|fräsmaschine|drehmaschine|industrieroboter|roboterzelle"
                            r"|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|filiale|montagehalle|fertigungshalle"
-                           r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität",
-    "modernisation": r"modernisier|umrüst|produktionsprozess|renovier|erneuer(n|t|ung)\b|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
+                           r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität"
+                           # KR Nr. 2.4.1 (1): building a new site or extending one, said verb first ("wir bauen eine
+                           # neue Backstube", "Büroetage ausbauen"), and setting up a business of one's own
+                           r"|\b(bauen|errichten|eröffnen)\s{1,3}(eine[nm]?|ein|neue[nrs]?|zweite[nrs]?)\b|\bausbau(en)?\b"
+                           r"|(mach\w{0,2}|machen)\s{1,3}(mich|uns)\s{1,3}selbst\w{0,3}ndig|existenzgründung"
+                           r"|(betrieb|firma|unternehmen|geschäft)\s{1,3}(gründen|eröffnen)",
+    "modernisation": r"modernisier|umrüst|umstell(en|t|ung)\b|produktionsprozess|renovier|erneuer(n|t|ung)\b"
+                     r"|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
                      r"|sanier(en|t|ung)\b",
     "replacement": r"\bersatzinvestition|\bersatzbeschaffung|\bersatz\s{1,3}(für|der|des|unserer|unseres)\b"
                    r"|(alte[nrs]?|defekte[nrs]?|kaputte[nrs]?|ausgediente[nrs]?|verschlissene[nrs]?|bisherige[nrs]?)\s{1,3}"
@@ -582,9 +588,10 @@ def _int(digits: str) -> int:
 
 
 def _employees(text: str) -> int | None:
-    """The headcount the text gives; counts of new or future staff ("30 neue Mitarbeiter", "auf 60 wachsen") only when
-    nothing else is given."""
-    current, future = [], []
+    """The headcount the text gives. Counts of new or future staff ("30 neue Mitarbeiter", "3 neue Leute einstellen",
+    "auf 60 wachsen") are none: the size of a firm (KR Nr. 2.1.5) is its staff now, and those say only how many
+    come."""
+    current: list[int] = []
     for match in _HEADCOUNT.finditer(text):
         if match.group(1):
             count, adjective = _int(match.group(1)), (match.group(2) or "").lower()
@@ -593,11 +600,11 @@ def _employees(text: str) -> int | None:
         before = text[max(0, match.start() - 30): match.start()].lower()
         if instead := _INSTEAD_OF.search(before):  # "45 statt 60 MA": the first number is the one meant
             count = _int(instead.group(1))
-        (future if adjective in _FUTURE_COUNT or _FUTURE_BEFORE.search(before) else current).append(count)
+        if adjective not in _FUTURE_COUNT and not _FUTURE_BEFORE.search(before):
+            current.append(count)
     for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND):
         current += [_int(m.group(1)) for m in pattern.finditer(text)]
-    counts = current or future
-    return max(counts) if counts else None
+    return max(current) if current else None
 
 
 def _company_size(text: str, employees: int | None, knowledge: FundingKnowledge) -> str | None:
@@ -755,8 +762,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if "implementation_budget" in found and "regional_concept" in found and re.search(r"umsetz|budget", lowered) \
             and not re.search(r"(erstell|erarbeit|schreib|aufstell)\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}\w*konzept", lowered):
         found.remove("regional_concept")  # the concept is what the budget implements, not what is to be written
-    if applicant_type == "company" and found == ["industrial_site"] and not _DEVELOPS_SITE.search(lowered):
-        found = []  # a firm's plant "direkt neben dem Gewerbegebiet": the estate is where, not what it builds
+    if applicant_type == "company" and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
+        # a firm's plant "direkt neben dem Gewerbegebiet", "eine neue Backstube im Gewerbegebiet": the estate is where,
+        # not what it builds
+        found.remove("industrial_site")
     if "broadband" in found and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
         found.remove("industrial_site")  # "Glasfaser im Gewerbegebiet": the site is where, broadband is what
     return found

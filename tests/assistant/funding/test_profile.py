@@ -201,6 +201,8 @@ def test_a_university_is_known_as_such():
     ("Wir haben zwanzig Angestellte.", 20, "small"),
     ("120 fest angestellte Mitarbeiter", 120, "medium"),
     ("Wir haben 45 Mitarbeiter und wollen 20 neue Mitarbeiter einstellen.", 45, "small"),
+    ("Wir wollen eine Halle bauen und 3 neue Leute einstellen.", None, None),  # who comes, not the firm's size
+    ("Wir wollen 30 neue Mitarbeiter einstellen.", None, None),
     ("Wir sind ein kleines Unternehmen aus Melle.", None, "small"),
     ("Wir sind ein Unternehmen aus Melle.", None, None),
 ])
@@ -323,6 +325,11 @@ def test_municipalities(text, towns):
     ("Das Institut will ein Technikum bauen.", "research_infrastructure"),
     ("Unser Sportverein will ein neues Vereinsheim bauen.", "rural_development"),
     ("Wir wollen eine Unternehmensberatung zur Digitalisierung.", "advice"),
+    # building or extending said verb first, and setting up on one's own (KR Nr. 2.4.1 (1))
+    ("Wir bauen eine neue Backstube im Gewerbegebiet (Gebäude + Öfen).", "business_investment"),
+    ("Wir wollen die Büroetage ausbauen.", "business_investment"),
+    ("ich mach mich selbstständig: kleine Kaffeerösterei, invest ca 150k", "business_investment"),
+    ("Die alten Gasöfen wollen wir auf Elektro-Etagenöfen umstellen.", "modernisation"),
 ])
 def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
@@ -646,3 +653,8 @@ def test_large_scale_retail_as_the_user_of_a_site_is_an_excluded_user(text):
 def test_a_site_for_one_firm_named_in_advance_is_tailored():
     assert read_profile("Die Gemeinde will ein Gewerbegebiet nur für einen Investor erschließen.").tailored_to_one
     assert read_profile("Die Gemeinde will ein Gewerbegebiet erschließen.").tailored_to_one is None
+
+
+def test_a_firms_new_building_in_an_estate_is_its_investment_not_the_estate():
+    p = read_profile("Bäckerei mit 35 Leuten. Wir bauen eine neue Backstube im Gewerbegebiet, rund 1,5 Mio €.")
+    assert p.applicant_type == "company" and p.project_types == ["business_investment"]
