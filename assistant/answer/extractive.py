@@ -362,7 +362,11 @@ def _own_share(found: Findings, w: _Writer) -> str:
                      f"{numbered_rule(rule.source)}{ref}")
             # "Wenn wir 1 Mio investieren und 20 % bekommen, wie viel müssen wir selbst finanzieren?": the rest after
             # the grant the asker assumes, then the least share of the rule
-            rate = float(given.group(1).replace(",", ".")) if given else None
+            # (else the rate the asker's facts give on the path that leads: "Bäckerei mit 35 Leuten … 1,5 Mio €. Wie
+            # viel muss ich selbst stemmen?")
+            lead = _lead_path(found.funding)
+            rate = float(given.group(1).replace(",", ".")) if given else (
+                lead.applicant_rate if lead is not None and not lead.blocked else None)
             if rate is not None and 0 < rate < 100:
                 grant = amount * rate / 100
                 return (f"{OWN_CALCULATION} Bei {_percent(rate)} Prozent Zuschuss ({_euro(grant)}) bleiben von "
@@ -423,6 +427,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         at = next((i + 1 for i, (rank, _) in enumerate(pieces) if rank == 1), len(pieces))
         pieces.insert(at, (1.5, calculation))
         calculation = ""
+    share = _own_share(found, w)
+    if share:  # "… und wie viel muss ich selbst stemmen?"
+        pieces.append((1.6, share))
     summary, left_out = _fitted(pieces)
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
     shown = _paths_to_show(found.funding) if found.funding and found.funding.paths else []

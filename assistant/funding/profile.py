@@ -86,7 +86,9 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     r"|(?<!im )(?<!in )(?<!im südlichen )(?<!im nördlichen )landkreis\b(?!\s{1,3}osnabrück\s{1,3}(als|ist))"
                     r"|zweckverband|wirtschaftsförderung|bürgermeister|gemeinderat|\bkreis\b"
                     # a spa town speaking for itself, the public body that runs a school
-                    r"|(?<!im )(?<!in )(?<!dem )kurort\b|kurverwaltung|schulträger|berufsbildende\w{0,2}\s{1,3}schule|\bbbs\b",
+                    r"|(?<!im )(?<!in )(?<!dem )kurort\b|kurverwaltung|schulträger|berufsbildende\w{0,2}\s{1,3}schule|\bbbs\b"
+                    # who speaks of "our" estate or changes a land-use plan is the municipality
+                    r"|unser\w{0,2}\s{1,3}(gewerbe|industrie)gebiet\w{0,2}|b-plan|bebauungsplan",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
                    r"|handwerkskammer|\bihk\b|\bhwk\b|kammer\b|innung|heimatverein|sportverein|\bggmbh\b",
     "research": r"hochschule|universität|\buni\b|fachhochschule|institut\b|forschungseinrichtung|forschungszentrum\b|fraunhofer",
@@ -244,8 +246,9 @@ _NO_START_BY_KR = re.compile(r"grundstück|grunderwerb|\bfläche|gelände|\barea
 
 # -- project types (vocabulary of funding_paths.yaml) ---------------------------------------------------------------
 # Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".
-_DEVELOPS_SITE = re.compile(r"erschließ|baureif|(neue[snm]?|interkommunale[snm]?)\s{1,3}(gewerbe|industrie)gebiet"
-                            r"|(gewerbe|industrie)gebiet\w{0,2}\s{1,3}(entwickeln|ausweisen|erweitern|anlegen|planen)")
+_DEVELOPS_SITE = re.compile(r"erschließ|baureif|(neue[snm]?|interkommunale[snm]?|kleine[snm]?)\s{1,3}(gewerbe|industrie)(gebiet|park)"
+                            r"|(gewerbe|industrie)(gebiet|park)\w{0,2}\s{1,3}(draus\s{1,3}|daraus\s{1,3})?"
+                            r"(entwickeln|ausweisen|erweitern|anlegen|planen|machen|schaffen)")
 PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "industrial_site": r"gewerbegebiet|industriegebiet|gewerbefläche|gewerbeparzelle|gewerbegelände|industriegelände|gewerbepark"
                        r"|gewerbe\s{1,3}neu\s{1,3}entwickeln|flächen?\s{1,3}(für|fürs)\s{1,3}gewerbe|erschließ",
@@ -278,7 +281,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "research_infrastructure": r"forschungsinfrastruktur|forschungsgebäude|versuchsanlage|forschungslabor|technikum|testfeld"
                                r"|reallabor|laborgebäude|labor\w{0,3}\s{1,3}(aufbauen|bauen|einrichten|errichten)"
                                r"|neue[sn]?\s{1,3}labor|labor\s{1,3}für|forschungseinrichtung\w{0,2}\s{1,3}(bauen|errichten)",
-    "planning": r"planungsleistung|machbarkeitsstudie|planungsbüro|bauleitplanung|planungskosten",
+    "planning": r"planungsleistung|machbarkeitsstudie|planungsbüro|bauleitplanung|planungskosten|erschließungsplanung"
+                r"|externe\w{0,2}\s{1,3}planung|verkehrsgutachten",
     "regional_concept": r"entwicklungskonzept|[a-zäöüß]{0,30}strategie\s{1,3}erarbeiten|konzept\s{1,3}(erarbeiten|erstellen)|\bstrategie\b",
     # KR Nr. 3.4.2: "die Umsetzung … regionaler Entwicklungskonzepte … über ein eigenes Budget"
     "implementation_budget": r"umsetzungsbudget|regionalmanage|regionalbudget|eigene[snm]?\s{1,3}budget"

@@ -534,6 +534,16 @@ def test_a_network_of_firms_and_a_chamber_leads_with_the_network_not_a_building(
     assert any(p["id"] == "grw-nichtinvestiv/kooperationsnetzwerk" and not p["blocked"] for p in data["funding_paths"])
 
 
+def test_a_project_that_asks_for_its_own_share_gets_the_rest_and_the_least_share_of_nr_2_5_4(ask, passages):
+    data = ask("Bäckerei mit 35 Leuten, Umsatz ca 4 Mio. Wir bauen eine neue Backstube im Gewerbegebiet (Gebäude + "
+               "Öfen), rund 1,5 Mio €. Mit wie viel Zuschuss kann ich max. rechnen und wie viel muss ich selbst "
+               "stemmen?")
+    assert "bis zu 300.000 €" in data["summary"], data["summary"]
+    assert "1.200.000 € selbst zu finanzieren" in data["answer"] and "also 375.000 €" in data["answer"]
+    assert cited(data, "grw", "2.5.4")
+    check_contract(data, passages, all_used=False)
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""

@@ -173,6 +173,13 @@ def test_company_with_headcount_is_medium():
     ("Unser Hotel will anbauen.", "company"),
     ("Wir sind eine gGmbH.", "association"),
     ("Was steht im IREK zur Energiewende?", None),
+    ("Wir wollen ein Netzwerk aufbauen: 8 Betriebe + IHK + Berufsschule.", "association"),  # "Netzwerk" is no "Werk"
+    ("Das Umspannwerk muss erweitert werden.", None),
+    ("Wir (Kurort Bad Rothenfelde) wollen das Gradierwerk sanieren.", "municipality"),
+    ("Die Berufsbildenden Schulen möchten eine neue Lernwerkstatt bauen.", "municipality"),
+    ("Für die Erweiterung unseres Gewerbegebiets brauchen wir externe Planung, dazu die B-Plan-Änderung.",
+     "municipality"),
+    ("Unsere Kfz-Werkstatt will eine neue Halle.", "company"),
 ])
 def test_applicant_type(text, applicant):
     assert read_profile(text).applicant_type == applicant
@@ -330,6 +337,7 @@ def test_municipalities(text, towns):
     ("Wir wollen die Büroetage ausbauen.", "business_investment"),
     ("ich mach mich selbstständig: kleine Kaffeerösterei, invest ca 150k", "business_investment"),
     ("Die alten Gasöfen wollen wir auf Elektro-Etagenöfen umstellen.", "modernisation"),
+    ("externe Planung: Erschließungsplanung und Verkehrsgutachten", "planning"),
 ])
 def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
