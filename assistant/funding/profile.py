@@ -526,6 +526,9 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
     return best
 
 
+SECOND_LINE = 1.9  # the rank of a trade named after the asker's own with "mit": theirs too, never the first
+
+
 def _trade_rank(words: list[_Word], i: int, text: str) -> float:
     """Lower ranks first: the asker's own trade ("wir sind eine Tischlerei", or the trade the text opens with), any
     trade named, the object of the project ("für eine Bäckerei"), a partner's trade ("Kunden aus der Logistik"), last a
@@ -557,10 +560,15 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
     """(rank, position, trade) of every trade named; with no exact hit, close misspellings of long stems count."""
     index = _trade_index(lexicon)
     hits: list[tuple[float, int, int, Trade]] = []
+    matched_at: set[int] = set()
     for i, word in enumerate(words[:3000]):
         found = _match_word(word.text, index)
         if found:
-            hits.append((_trade_rank(words, i, text), word.start, -found[0], found[1]))
+            rank = _trade_rank(words, i, text)
+            if i >= 2 and words[i - 1].text == "mit" and i - 2 in matched_at and rank == 2.0:
+                rank = SECOND_LINE  # "Kaffeerösterei mit Café": a second line of the asker's own business
+            matched_at.add(i)
+            hits.append((rank, word.start, -found[0], found[1]))
     if index.phrases:
         joined, starts, offset = [], [], 0
         for word in words[:3000]:
@@ -797,6 +805,9 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         trade = trades[0][2]
         profile.sector, profile.wz_code = trade.name, trade.wz
         profile.wz_title, profile.wz_alternatives = wz_title(trade.wz), list(trade.also)
+        # a second line of the business named with it ("Kaffeerösterei mit Café"): its code may be the main activity
+        profile.wz_alternatives += [t.wz for rank, _, t in trades[1:] if rank == SECOND_LINE and t.wz != trade.wz
+                                    and t.wz not in profile.wz_alternatives]
         if applicant in ("company", None):
             excluded = knowledge.exclusion(trade.wz, text, tuple(t.wz for _, _, t in trades))
             profile.excluded_sector = excluded.code if excluded else None

@@ -666,3 +666,10 @@ def test_a_site_for_one_firm_named_in_advance_is_tailored():
 def test_a_firms_new_building_in_an_estate_is_its_investment_not_the_estate():
     p = read_profile("Bäckerei mit 35 Leuten. Wir bauen eine neue Backstube im Gewerbegebiet, rund 1,5 Mio €.")
     assert p.applicant_type == "company" and p.project_types == ["business_investment"]
+
+
+def test_a_second_line_of_the_business_named_with_mit_may_be_its_main_activity():
+    p = read_profile("ich mach mich selbstständig: kleine Kaffeerösterei mit Café in Bad Laer")
+    assert p.wz_code == "10.83" and "56.11.4" in p.wz_alternatives
+    assert read_profile("Wir sind ein Softwarehaus und arbeiten mit Landmaschinenherstellern").wz_alternatives == []
+    assert read_profile("Kooperation mit der Hochschule und mit Hotels").wz_code is None
