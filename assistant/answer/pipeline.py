@@ -204,8 +204,12 @@ class AnswerPipeline:
                                 goal_list=goal_list)
         if q.intent == "project" or q.structured:
             goals = self._subject_goals(q, 5)
-            return Findings(q.text, q.search_text, "project", hits, goals, assess(q.profile, goals, self.funding),
-                            q.profile, intent="project")
+            assessed = assess(q.profile, goals, self.funding)
+            # a programme the asker names ("passt das irgendwo rein? irek? grw? leader?") is answered, as it applies
+            named = [describe(self.funding, n, q.profile) for n in named_paths(q.text)
+                     if not any(programme(p.id) == programme(n) for p in assessed.paths)]
+            assessed = FundingAssessment(assessed.paths + [p for p in named if p], assessed.missing_facts)
+            return Findings(q.text, q.search_text, "project", hits, goals, assessed, q.profile, intent="project")
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
         # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
         goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []

@@ -544,6 +544,14 @@ def test_a_project_that_asks_for_its_own_share_gets_the_rest_and_the_least_share
     check_contract(data, passages, all_used=False)
 
 
+def test_a_programme_the_asker_names_is_answered_in_a_project(ask):
+    data = ask("wir haben nen milchviehbetrieb bei bad essen und wollen in der alten scheune 4 ferienwohnungen + nen "
+               "kleinen hofladen machen, so 450k€. passt das irgendwo rein? irek? grw? leader?")
+    states = {p["id"].split("/")[0]: p["blocked"] for p in data["funding_paths"]}
+    assert states.get("grw-gewerbe") is True and states.get("leader") is False, states
+    assert "Möglich ist: LEADER" in data["summary"], data["summary"]
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""
