@@ -22,6 +22,16 @@ _LEVEL_WORDS = {
 }
 _WHOLE = re.compile(r"\b(insgesamt|gesamt|im\s{1,3}ganzen|alles\s{1,3}in\s{1,3}allem)\b", re.IGNORECASE)
 _LEVEL_NAMED = re.compile(r"handlungsziel|leitziel|korridor|themenfeld|maßnahme", re.IGNORECASE)
+# What the IREK says on a topic, asked without a word for its goals ("was steht im IREK konkret zu gesundheit und pflege?
+# gern mit zielnummern"); a question of what the IREK is or does names no topic (topic_words)
+_ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,30}\b(zu[mr]?|über|beim?)\b"
+                       r"|\bzielnummer", re.IGNORECASE)
+# The words of the IREK's chapters outside its goals (Vorwort, Ziel des IREKs, Förderpolitischer Rahmen und strategische
+# Verankerung, Grundverständnis und thematische Struktur, Regionale Leitbranchen, Umsetzung und politische Bedeutung):
+# what the IREK says on those is in the chapter, not in a list of goals
+_CHAPTER_WORDS = set(stems("vorwort ziel förderpolitischer förderpolitik rahmen strategische strategie verankerung "
+                           "grundverständnis thematische struktur regionale leitbranchen leitbranche umsetzung umsetzen "
+                           "politische politik bedeutung konkret gern artikel für einen"))
 _COUNT = re.compile(r"\b(wie\s{0,2}viele?|anzahl|zahl der)\b", re.IGNORECASE)
 _CORRIDOR_NUMBER = re.compile(r"\b(?:themen)?korridor\w{0,2}\s{0,3}(?:nr\.?\s{0,2})?([1-4])\b", re.IGNORECASE)
 _LEITZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5])(?![\d.])")
@@ -74,6 +84,9 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: s
     if _PROJECT.search(question):
         return None
     levels = [level for level, pattern in _LEVEL_WORDS.items() if pattern.search(question)]
+    topic = set(topic_words(question))
+    if not levels and _ON_TOPIC.search(question) and topic - _CHAPTER_WORDS:
+        levels = ["handlungsziel"]  # "was steht im IREK zu Gesundheit und Pflege?": its goals on the topic
     count = bool(_COUNT.search(question))
     if not levels:
         return None
@@ -110,7 +123,7 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: s
 
 _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die der den im in zum zur zu und irek "
                        "landkreis osnabrück ziele ziel handlungsziele leitziele korridor themenkorridor anzahl insgesamt "
-                       "alle liste nenne nennen zeig zeige mir bitte"))
+                       "alle liste nenne nennen zeig zeige mir bitte was steht sagt enthält schreibt plant"))
 
 
 def topic_words(question: str) -> list[str]:

@@ -174,6 +174,20 @@ def test_a_count_of_the_ireks_goals_as_a_whole_counts_every_level(ask, question)
     assert "4 Themenkorridore, 15 Leitziele und 55 Handlungsziele" in summary, summary
 
 
+@pytest.mark.parametrize("question, leitziel", [
+    ("für einen artikel: was steht im IREK konkret zu gesundheit und pflege? gern mit zielnummern", "4.2"),
+    ("Was steht im IREK zum Tourismus?", "4.3"),
+])
+def test_what_the_irek_says_on_a_topic_is_its_goals_on_it(ask, question, leitziel):
+    summary = ask(question)["summary"]
+    assert summary.startswith(f"Zum Leitziel {leitziel} „"), summary
+
+
+def test_what_the_irek_says_on_one_of_its_own_chapters_is_quoted_from_the_chapter(ask):
+    data = ask("Was steht im IREK zur Umsetzung?")
+    assert "„Umsetzung und politische Bedeutung“" in data["summary"], data["summary"]
+
+
 def test_a_named_handlungsziel_is_quoted_with_its_leitziel_and_corridor_and_nothing_else(ask, passages):
     data = ask("Brauch für eine Beschlussvorlage den genauen Wortlaut vom Handlungsziel 2.3.1 und zu welchem Leitziel "
                "es gehört.")
