@@ -59,6 +59,7 @@ class PersonalData(Curated):
 class Introduction(Curated):
     self_statement: Regex
     question: Regex
+    plan: Regex  # a plan told ("Unser Ortskern soll klimafester werden"): a project, not an introduction
     reply: str  # with "{facts}"
 
 
@@ -144,14 +145,16 @@ class CarefulCases(Curated):
         return bool(self._private_fact.search(text) and self._person.search(text))
 
     @cached_property
-    def _introduction(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def _introduction(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         return (re.compile(self.introduction.self_statement, re.IGNORECASE),
-                re.compile(self.introduction.question, re.IGNORECASE))
+                re.compile(self.introduction.question, re.IGNORECASE),
+                re.compile(self.introduction.plan, re.IGNORECASE))
 
     def is_introduction(self, text: str) -> bool:
-        """The asker says who they are and asks nothing ("Hallo, ich bin Inhaber einer Tischlerei in Melle.")."""
-        speaks_of_self, asks = self._introduction
-        return bool(speaks_of_self.search(text)) and not asks.search(text)
+        """The asker says who they are and asks nothing, nor tells a plan ("Hallo, ich bin Inhaber einer Tischlerei in
+        Melle.")."""
+        speaks_of_self, asks, plans = self._introduction
+        return bool(speaks_of_self.search(text)) and not asks.search(text) and not plans.search(text)
 
     def introduction_reply(self, facts: str) -> str:
         return " ".join(self.introduction.reply.split()).replace("{facts}", facts)

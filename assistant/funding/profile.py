@@ -88,7 +88,10 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     # a spa town speaking for itself, the public body that runs a school
                     r"|(?<!im )(?<!in )(?<!dem )kurort\b|kurverwaltung|schulträger|berufsbildende\w{0,2}\s{1,3}schule|\bbbs\b"
                     # who speaks of "our" estate or changes a land-use plan is the municipality
-                    r"|unser\w{0,2}\s{1,3}(gewerbe|industrie)gebiet\w{0,2}|b-plan|bebauungsplan",
+                    r"|unser\w{0,2}\s{1,3}(gewerbe|industrie)gebiet\w{0,2}|b-plan|bebauungsplan"
+                    # what only a municipality calls its own: "unseren Kurpark", "unser Freibad", "unsere Kläranlage"
+                    r"|unser\w{0,2}\s{1,3}(kurpark|kurhaus|freibad|hallenbad|kläranlage|rathaus|stadthalle|bauhof"
+                    r"|gemeindegebiet|stadtgebiet|ortskern|ortsmitte|feuerwehr)",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
                    r"|handwerkskammer|\bihk\b|\bhwk\b|kammer\b|innung|heimatverein|sportverein|\bggmbh\b",
     "research": r"hochschule|universität|\buni\b|fachhochschule|institut\b|forschungseinrichtung|forschungszentrum\b|fraunhofer",

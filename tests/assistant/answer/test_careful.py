@@ -95,6 +95,17 @@ def test_questions_about_staff_and_health_as_topics_are_not_personal_data(questi
     assert CAREFUL.refusal(question) is None
 
 
+@pytest.mark.parametrize("text, introduction", [
+    ("Hallo, ich bin Inhaber einer Tischlerei in Melle.", True),
+    ("Wir sind die Gemeinde Hilter.", True),
+    ("Unser Ortskern soll klimafester werden: Marktplatz entsiegeln, Bäume pflanzen.", False),  # a plan
+    ("Wir sind eine Tischlerei und wollen eine Halle bauen.", False),
+    ("Wir sind eine Tischlerei. Gibt es Förderung?", False),  # a question
+])
+def test_an_introduction_tells_who_asks_and_neither_asks_nor_plans(text, introduction):
+    assert CAREFUL.is_introduction(text) is introduction
+
+
 def test_every_pattern_runs_in_linear_time_on_long_runs():
     for text in ("1" * 30_000, " " * 30_000, "ä" * 30_000, "Herr " * 6_000, "sicher " * 5_000, "." * 30_000,
                  "wir sind " * 4_000, "wo ist das nächste " * 2_000):

@@ -180,7 +180,8 @@ def test_company_with_headcount_is_medium():
     ("Für die Erweiterung unseres Gewerbegebiets brauchen wir externe Planung, dazu die B-Plan-Änderung.",
      "municipality"),
     ("Unsere Kfz-Werkstatt will eine neue Halle.", "company"),
-    ("Die Hochschule will mit 3 KMU aus dem Landkreis forschen.", "research"),  # "aus dem Landkreis": where, not who
+    ("Die Hochschule will mit 3 KMU aus dem Landkreis forschen.", "research"),
+    ("Wir möchten unseren Kurpark aufwerten und das Solebad modernisieren.", "municipality"),  # "aus dem Landkreis": where, not who
 ])
 def test_applicant_type(text, applicant):
     assert read_profile(text).applicant_type == applicant
