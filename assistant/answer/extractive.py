@@ -43,7 +43,9 @@ _ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|wieviel|welche[mnr]? satz|förd
                           r"höchstbetrag|höchstens|betrag|prozent|zuschuss)", re.IGNORECASE)
 _ASKS_SPAN = re.compile(r"\b(wie lange|wie viele (jahre|monate|wochen)|wieviele (jahre|monate|wochen)|dauer|laufzeit|"
                         r"gebunden|bindung)", re.IGNORECASE)  # a span, not a date
-_ASKS_DURATION = re.compile(r"\b(bis wann|ab wann|frist|zeitraum|stichtag|befristet)", re.IGNORECASE)  # a date, or a span
+# a date, or a span ("ab wann zählt es als begonnen?" asks what counts, not a date)
+_ASKS_DURATION = re.compile(r"\b(bis wann|ab wann(?!\s{1,3}(zählt|gilt|ist)\b)|frist|zeitraum|stichtag|befristet)",
+                            re.IGNORECASE)
 # The GRW area of Landkreis Osnabrück: rows of a rates table for it come first.
 _OSNABRUECK_AREA = re.compile(r"\bD-Fördergebiet|Osnabrück")
 # The other kinds of GRW area (Nr. 2.5.1): their rows apply in Osnabrück only if the asker names such a place.
@@ -801,8 +803,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
     if facts_given and found.intent == "procedure":
         lead = _lead_path(found.funding)
-        # in a conversation about a project: what rules it out, else its next step
-        verdict = _no(lead, w) if lead is not None and lead.ruled_out else _next_step(found)
+        # in a conversation about a project: what rules it out, else its next step (not for a question of how long or
+        # until when: "Wie lange haben wir nach Bewilligung Zeit?" is answered by the rule's span)
+        asks_time = _ASKS_SPAN.search(found.question) or _ASKS_DURATION.search(found.question)
+        verdict = _no(lead, w) if lead is not None and lead.ruled_out else "" if asks_time else _next_step(found)
     elif facts_given and found.intent == "rule" and found.in_conversation:
         lead = _lead_path(found.funding)
         # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out

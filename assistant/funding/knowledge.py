@@ -161,6 +161,9 @@ class Condition(Curated):
     # The least share of the eligible costs the applicant must bring without public money (Nr. 2.5.4: 25), where the
     # condition is such a rule and its quote holds the figure: for an own calculation.
     minimum_share_percent: float | None = None
+    # Where the rule defines its own term, for a question of what the term means ("Ab wann zählt ein Projekt als
+    # begonnen?": the definition of the start of works, Nr. 2.2.1 (3)).
+    definition_source: Source | None = None
 
 
 class SizeChoice(Curated):
@@ -501,6 +504,7 @@ class FundingKnowledge(Curated):
             found += [(f"{path.id} Satz {r.rate}", r.source) for r in path.rates]
             found += [(f"{path.id} Satz {r.rate} Zuschlag", r.bonus_source) for r in path.rates if r.bonus_source]
             found += [(f"{path.id} Bedingung {c.id}", c.source) for c in path.conditions]
+            found += [(f"{path.id} Bedingung {c.id} Begriff", c.definition_source) for c in path.conditions if c.definition_source]
         for sector in self.excluded_sectors:
             found.append((f"Wirtschaftszweig {sector.code}", sector.source))
             if sector.not_excluded_with:
@@ -520,6 +524,9 @@ class Trade(Curated):
     variants: list[Text] = []
     wz: Text
     also: list[str] = []
+    # a name usually said of a party the asker deals with ("für meine Bank", "unser Steuerberater sagt"): the asker's
+    # own trade only where they say they are one ("Wir sind eine Sparkasse", "als Steuerkanzlei")
+    declared_only: bool = False
 
     @field_validator("wz")
     @classmethod

@@ -234,7 +234,9 @@ _DENIED = re.compile(r"\b(kein|keine|keinen|nicht|ohne)\b[^,.;]{0,30}$", re.IGNO
 _LARGE_RETAIL = re.compile(r"großflächig\w{0,3}\s{1,3}(einzelhandel\w{0,2}|märkte|markt|handel)|fachmarktzentr\w{0,3}"
                            r"|einkaufszentr\w{0,3}|shopping-?cent\w{0,3}|outlet-?cent\w{0,3}|factory-?outlet")
 # A site developed for one firm known in advance (KR Nr. 3.2.1.11 (3): "Erschließung nach Maß")
-_TAILORED = re.compile(r"nach\s{1,3}maß|für\s{1,3}(genau|nur)\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
+_TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitten\s{1,3}auf"
+                       r"|auf\s{1,3}(eine[nm]?|ein|den|die|das)\s{1,3}\S{1,30}\s{1,3}zugeschnitten"
+                       r"|(genau\s{1,3})?nach\s{1,3}(seinen|ihren|dessen|deren)\s{1,3}(vorgaben|wünschen|anforderungen|bedürfnissen)|für\s{1,3}(genau|nur)\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
                        r"|(genau|nur)\s{1,3}für\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
                        r"|für\s{1,3}(ein|eine[nm]?)\s{1,3}(einzige[nms]?|bestimmte[nms]?)\s{1,3}(firma|unternehmen|betrieb|investor)")
 # A clause that opens with its verb asks ("Sind wir damit schon angefangen?", "Zählt die Bestellung als Beginn?")
@@ -529,6 +531,8 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
     return best
 
 
+# The words by which askers say what they are ("wir sind eine Sparkasse", "als Steuerkanzlei")
+_DECLARED = {"sind", "bin", "als", "betreiben", "betreibe", "führen", "führe"}
 SECOND_LINE = 1.9  # the rank of a trade named after the asker's own with "mit": theirs too, never the first
 
 
@@ -570,6 +574,9 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
             rank = _trade_rank(words, i, text)
             if i >= 2 and words[i - 1].text == "mit" and i - 2 in matched_at and rank == 2.0:
                 rank = SECOND_LINE  # "Kaffeerösterei mit Café": a second line of the asker's own business
+            opens = i <= 3 and all(w.text in _OPENING_WORDS for w in words[:i])  # "Steuerkanzlei, 20 MA, …"
+            if found[1].declared_only and not opens and not _DECLARED & {w.text for w in words[max(0, i - 3): i]}:
+                rank = 2.0  # "für meine Bank": the bank that finances, not the asker
             matched_at.add(i)
             hits.append((rank, word.start, -found[0], found[1]))
     if index.phrases:
@@ -762,6 +769,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if "business_investment" in found and {"modernisation", "replacement"} & set(found) \
             and not _BUILDS_OR_EXTENDS.search(lowered):
         found.remove("business_investment")  # "die alte Maschine ersetzen" is a replacement, not an extension
+    if "modernisation" in found and {"energy_efficiency", "environmental_protection"} & set(found):
+        # a modernisation that saves energy or protects the environment is that project (KR Nr. 2.4.3.1/2.4.3.2,
+        # open to firms of any size), not a modernisation of the production process (Nr. 2.4.1 (2))
+        found.remove("modernisation")
     if "replacement" in found and "modernisation" in found and not re.search(r"modernisier|umrüst", lowered):
         found.remove("modernisation")  # "erneuern" names the replacement
     if applicant_type in ("municipality", "association", "research"):
@@ -798,6 +809,11 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     words = _words(text)
     # A trade named only as a customer or partner ("Sensoren für die Landwirtschaft") is not the applicant's sector.
     trades = [hit for hit in _trades(text, words, lexicon) if hit[0] < 2.0]
+    # advice named as what is bought ("Unsere Mandanten fragen nach geförderter Unternehmensberatung"): the project's
+    # service (Nr. 7.1.1.1), not the asker's business, unless the asker says it is theirs ("Wir sind eine
+    # Unternehmensberatung")
+    trades = [hit for hit in trades if hit[0] == 0.0
+              or not _PROJECT_TYPE_RES["advice"].search(lowered[hit[1]: hit[1] + 60].split(maxsplit=1)[0])]
     candidates = _applicant_candidates(lowered)
     if trades:
         rank, start, trade = trades[0]

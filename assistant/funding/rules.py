@@ -67,6 +67,11 @@ ASKS_HOW_MUCH = re.compile(r"\b(wie\s{1,3}hoch|wie\s{1,3}viel|wieviel|mit\s{1,3}
                            r"|fördersatz|förderquote|(aus|be)?rechne\w{0,2}\b[^.?!]{0,60}\b(zuschuss|förderung|betrag)"
                            r"|(maximale[nr]?|höchstmögliche[nr]?)\s{1,3}(zuschuss|förderung|betrag)|was\s{1,3}ist\s{1,3}drin)",
                            re.IGNORECASE)
+# A question of what counts as the start ("Ab wann zählt ein Projekt als begonnen?", "Was gilt als Vorhabenbeginn?")
+_ASKS_WHAT_IS_A_START = re.compile(
+    r"\b(ab\s{1,3})?wann\s{1,3}(gilt|zählt|ist)\b[^.?!]{0,60}\b(begonnen|angefangen|gestartet|beginn\w{0,2})\b"
+    r"|\b(was|welche\w{0,2})\b[^.?!]{0,30}\b(gilt|gelten|zählt|zählen)\s{1,3}als\s{1,3}['„\"]?(vorhaben)?(beginn|begonnen|start)"
+    r"|\bbeginn\w{0,2}\s{1,3}der\s{1,3}arbeiten\b|\bvorhabenbeginn\w{0,2}\b|\bbaubeginn\s{1,3}im\s{1,3}sinne", re.IGNORECASE)
 _ASKS_WHEN_TO_START = re.compile(rf"\b{_START}\b[^.?!]{{0,80}}\b{_APPLICATION}\b|\b{_APPLICATION}\b[^.?!]{{0,80}}\b{_START}\b",
                                  re.IGNORECASE)
 # Trigger keys of the data -> the fact of the profile they ask about.
@@ -557,7 +562,8 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
             sources.append(line.source)
         elif exclusion is not None:
             sources.append(exclusion.source)
-    if profile.started_or_would_start or _ASKS_WHEN_TO_START.search(profile.description):
+    defines = bool(_ASKS_WHAT_IS_A_START.search(profile.description))
+    if profile.started_or_would_start or defines or _ASKS_WHEN_TO_START.search(profile.description):
         # works begun ("Die Bagger rollen schon"), or a question of when they may begin ("Darf ich nach Abgabe des
         # Antrags schon anfangen zu bauen?"): the rule on the start of works of the path the asker's kind leads to
         # (Nr. 2.2.1 for a firm, Nr. 3.2.1.11 for a municipality's infrastructure)
@@ -569,6 +575,8 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         path_id = "grw-infrastruktur" if municipal else "grw-gewerbe"
         start = next((c for path in knowledge.paths if path.id == path_id for c in path.conditions
                       if c.id == START_OF_WORKS), None)
+        if start is not None and defines and start.definition_source is not None:
+            sources.append(start.definition_source)  # what the start is, before the rule that the application precedes it
         sources += [start.source] if start is not None else []
     if (intent == "amount" or intent == "project" and ASKS_HOW_MUCH.search(profile.description)) \
             and profile.facts_given:  # "…, investiert 1,2 Mio €. Mit wie viel Zuschuss kann er rechnen?"

@@ -22,6 +22,7 @@ CAREFUL = CarefulCases.load()
     "Wir brauchen die Gewissheit, dass der Umbau auf jeden Fall gefördert wird.",
     "Ich brauche eine schriftliche Bestätigung von Ihnen, dass wir sicher 90 % Förderung bekommen.",
     "Dass wir sicher 20 Prozent Zuschuss kriegen, steht das fest?",
+    "Ich brauche für meine Bank eine schriftliche Bestätigung, dass ich die 20 % GRW sicher bekomme.",
 ])
 def test_requests_for_a_binding_commitment_are_recognised(question):
     assert CAREFUL.wants_guarantee(question)

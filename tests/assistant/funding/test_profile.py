@@ -83,7 +83,7 @@ def test_the_own_trade_wins_over_customers_and_partners():
 
 def test_short_stems_match_whole_words_only():
     assert read_profile("Wir haben eine Vereinbarung mit der Datenbank getroffen.").sector is None
-    assert read_profile("Die Sparkasse vor Ort").sector == "Bank"
+    assert read_profile("Wir sind die Sparkasse vor Ort").sector == "Bank"
 
 
 @pytest.mark.parametrize("text, code", [
@@ -675,3 +675,21 @@ def test_a_second_line_of_the_business_named_with_mit_may_be_its_main_activity()
     assert p.wz_code == "10.83" and "56.11.4" in p.wz_alternatives
     assert read_profile("Wir sind ein Softwarehaus und arbeiten mit Landmaschinenherstellern").wz_alternatives == []
     assert read_profile("Kooperation mit der Hochschule und mit Hotels").wz_code is None
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Ich brauche für meine Bank eine Bestätigung. Pension mit 9 Zimmern, 4 MA.", "Hotel"),
+    ("Unser Steuerberater sagt, wir sollen GRW beantragen. Tischlerei 8 MA.", "Tischlerei"),
+    ("Wir sind eine Sparkasse und bauen eine Filiale.", "Bank"),
+])
+def test_a_party_the_asker_deals_with_is_their_trade_only_where_they_say_so(text, sector):
+    assert read_profile(text).sector == sector
+
+
+@pytest.mark.parametrize("text", [
+    "Ein Investor braucht eine Fläche mit Zufahrt genau nach seinen Vorgaben. Wir würden das erschließen.",
+    "Dürfen wir das neue Gebiet für den Investor passgenau erschließen?",
+    "Die Gemeinde will ein auf einen Logistiker zugeschnittenes Gebiet erschließen.",
+])
+def test_a_site_made_to_one_firms_measure_is_read_in_everyday_words(text):
+    assert read_profile(text).tailored_to_one is True
