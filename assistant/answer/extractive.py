@@ -18,7 +18,7 @@ from assistant.answer.careful import CarefulCases
 from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
-from assistant.core.model import Passage
+from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import (ASKS_HOW_MUCH, MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION, ConditionAssessment,
@@ -29,7 +29,7 @@ from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, SPAN, CitationList, Locator, best_sentence, continuation,
                                       find_verbatim, german_citation, informative, scored_sentence, split_sentences,
-                                      with_continuation)
+                                      with_antecedent, with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
@@ -515,6 +515,9 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
         # the lead quote with the sentence that goes on from it: whole when both fit the bottom line, else the second
         # follows as a quote of its own
         hit, quote = quoted[0]
+        earlier = with_antecedent(hit.passage.text, quote)  # "… dieser Übergangsfrist …": the sentence naming it
+        if earlier != quote and len(_label(hit.citation)) + len(earlier) + 10 <= MAX_SUMMARY_CHARS:
+            quoted[0] = (hit, quote := earlier)
         joined = with_continuation(hit.passage.text, quote)
         if joined != quote and len(_label(hit.citation)) + len(joined) + 10 <= MAX_SUMMARY_CHARS:
             quoted[0] = (hit, joined)
@@ -912,6 +915,8 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         summary = f"Zum {owner} gehören die {plural} {codes}."
     else:
         summary = f"Das IREK hat diese {plural}: {codes}."
+    if goal_list.nested:
+        return _nested_list(goal_list, owner, w)
     lines = []
     for goal in items if len(items) <= MAX_LISTED else []:  # a longer list is counted, not written out
         passage = goal_list.passages.get(goal.code) or (
@@ -935,6 +940,26 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # the citation inside the sentence, which the figure check keeps whole
         summary = f"{summary.rstrip('.')} [{w.cite(*_first_cited(goal_list))}]."
     return summary, details, []
+
+
+def _nested_list(goal_list: GoalList, owner: str, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
+    """Both levels of a corridor asked for ("alle Leitziele und Handlungsziele im Themenkorridor 3 mit Nummern"): each
+    Leitziel with its Handlungsziele, every one with its title and cited."""
+    by_parent: dict[str, list[Goal]] = {}
+    for goal in goal_list.items:
+        by_parent.setdefault(goal.parent, []).append(goal)
+    lines = []
+    for code, children in by_parent.items():
+        passage = goal_list.passages.get(code)
+        ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
+        lines.append(f"- Leitziel {code} „{goal_list.titles.get(code, '')}“{ref}")
+        for goal in children:
+            passage = goal_list.passages.get(goal.code)
+            ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
+            lines.append(f"  - {goal.code} „{goal.title}“{ref}")
+    summary = (f"{OWN_COUNT} {owner} hat {len(by_parent)} Leitziele mit {len(goal_list.items)} Handlungszielen: "
+               f"{', '.join(by_parent)}.")
+    return summary, ["\n".join(lines)], []
 
 
 def _first_cited(goal_list: GoalList) -> tuple[Passage, str]:

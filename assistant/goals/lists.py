@@ -32,6 +32,8 @@ _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{
 _CHAPTER_WORDS = set(stems("vorwort ziel förderpolitischer förderpolitik rahmen strategische strategie verankerung "
                            "grundverständnis thematische struktur regionale leitbranchen leitbranche umsetzung umsetzen "
                            "politische politik bedeutung konkret gern artikel für einen"))
+_BOTH = re.compile(r"\bleitziele\b[^?]{0,20}\b(und|mit|samt|sowie|plus)\b[^?]{0,20}\bhandlungsziele\b"
+                   r"|\bhandlungsziele\b[^?]{0,20}\b(und|mit|samt|sowie|plus)\b[^?]{0,20}\bleitziele\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b(wie\s{0,2}viele?|anzahl|zahl der)\b", re.IGNORECASE)
 _CORRIDOR_NUMBER = re.compile(r"\b(?:themen)?korridor\w{0,2}\s{0,3}(?:nr\.?\s{0,2})?([1-4])\b", re.IGNORECASE)
 _LEITZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5])(?![\d.])")
@@ -52,6 +54,9 @@ class GoalList:
     # a count of the IREK's "Ziele" as a whole, of no one level ("Wie viele Ziele hat das IREK insgesamt?"): every
     # level is counted
     all_levels: bool = False
+    # both levels asked for ("alle Leitziele und Handlungsziele im Themenkorridor 3"): the Handlungsziele under
+    # their Leitziele
+    nested: bool = False
     passages: dict[str, Passage] = field(default_factory=dict)  # goal code → its IREK passage, to cite
     titles: dict[str, str] = field(default_factory=dict)  # every code of the catalogue → its title
 
@@ -101,6 +106,9 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: s
     if leitziel is not None and level == "handlungsziel":
         return GoalList("handlungsziel", catalogue.children(leitziel.code), leitziel, count, passages=passages, titles=titles)
     if corridor is not None:
+        if level == "leitziel" and "handlungsziel" in levels and _BOTH.search(question):
+            items = [g for g in catalogue.handlungsziele if g.corridor == corridor.code]
+            return GoalList("handlungsziel", items, corridor, count, passages=passages, titles=titles, nested=True)
         if level == "leitziel":
             return GoalList("leitziel", catalogue.children(corridor.code), corridor, count, passages=passages, titles=titles)
         items = [g for g in catalogue.handlungsziele if g.corridor == corridor.code]

@@ -239,6 +239,30 @@ def continuation(passage_text: str, quote: str) -> str:
     return ""
 
 
+_POINTS_BACK_INSIDE = re.compile(r"\b(?:dieser|diesen|diesem|dieses|diese)\s{1,3}[A-ZÄÖÜ]")
+
+
+def with_antecedent(passage_text: str, quote: str, limit: int = MAX_QUOTE_CHARS + 200) -> str:
+    """The sentence before `quote` and `quote`, verbatim as they stand in the same paragraph, where `quote` points
+    back to it ("Spätestens nach Ablauf dieser Übergangsfrist …" needs the sentence that names the date), while within
+    `limit`; else `quote`."""
+    start = passage_text.find(quote)
+    if start <= 0 or not (_POINTS_BACK.match(quote) or _POINTS_BACK_INSIDE.search(quote[:80])):
+        return quote
+    head = passage_text[:start]
+    if "\n\n" in head[len(head.rstrip()) - 1:] or _NEW_PARAGRAPH.match(quote):
+        return quote  # the quote opens a paragraph or a numbered item
+    earlier = split_sentences(head)
+    if not earlier:
+        return quote
+    previous = earlier[-1]
+    at = passage_text.rfind(previous, 0, start)
+    if at < 0 or "\n\n" in passage_text[at:start] or not previous.endswith((".", "!", "?", ":")):
+        return quote
+    joined = passage_text[at:start + len(quote)]
+    return joined if len(joined) <= limit else quote
+
+
 def with_continuation(passage_text: str, quote: str, limit: int = MAX_QUOTE_CHARS + 200) -> str:
     """`quote` and the sentence that goes on from it, verbatim as they stand in the passage, while within `limit`."""
     nxt = continuation(passage_text, quote)

@@ -183,6 +183,14 @@ def test_what_the_irek_says_on_a_topic_is_its_goals_on_it(ask, question, leitzie
     assert summary.startswith(f"Zum Leitziel {leitziel} „"), summary
 
 
+def test_both_levels_of_a_corridor_are_listed_under_each_other_with_titles_and_cited(ask, passages):
+    data = ask("Bitte alle Leitziele und Handlungsziele im Themenkorridor Infrastruktur- und Flächenentwicklung mit "
+               "Nummern auflisten, ich brauch das für eine Tabelle.")
+    assert "hat 4 Leitziele mit 17 Handlungszielen" in data["summary"], data["summary"]
+    assert re.search(r"- Leitziel 3\.2 „[^“]+“ \[\d+\]\n  - 3\.2\.1 „[^“]+“ \[\d+\]", data["answer"]), data["answer"]
+    check_contract(data, passages, all_used=False)
+
+
 def test_what_the_irek_says_on_one_of_its_own_chapters_is_quoted_from_the_chapter(ask):
     data = ask("Was steht im IREK zur Umsetzung?")
     assert "„Umsetzung und politische Bedeutung“" in data["summary"], data["summary"]

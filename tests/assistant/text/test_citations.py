@@ -293,3 +293,14 @@ def test_a_row_of_the_classification_list_and_a_long_numbered_heading_are_no_quo
     quote = best_sentence(_passage(text, section_number="7.1.1", section_title="Voraussetzungen"),
                           "Beteiligung der GRW an Ländermaßnahmen für Finanz- und Versicherungsdienstleistungen von KMU")
     assert quote.startswith("Die Länder können Fachprogramme")
+
+
+def test_a_quote_that_points_back_comes_with_the_sentence_it_points_to():
+    from assistant.text.citations import with_antecedent
+    text = ("(3) Die Länder können bis zum 31. Dezember 2026 Vorhaben nach dem alten Rahmen bewilligen. Spätestens nach "
+            "Ablauf dieser Übergangsfrist erfolgen Bewilligungen ausschließlich nach dem neuen.\n\n(4) Anderes.")
+    quote = "Spätestens nach Ablauf dieser Übergangsfrist erfolgen Bewilligungen ausschließlich nach dem neuen."
+    assert with_antecedent(text, quote).startswith("(3) Die Länder können bis zum 31. Dezember 2026")
+    assert with_antecedent(text, "(4) Anderes.") == "(4) Anderes."
+    plain = "Förderfähig sind Investitionen in Gebäude."
+    assert with_antecedent("Erster Satz. " + plain, plain) == plain
