@@ -203,7 +203,10 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     funding_paths.yaml)."""
     blocking = next((c for c in path.conditions if c.effect == "blocks" and c.applies is not False), None)
     own_rule = path.measure_source if "/" in path.id else None  # a sub-measure's own section
-    deciding = next((c for c in path.conditions if c.id in (MAIN_ACTIVITY, SECTOR_EXCEPTION)), None) or next(
+    # the main activity first: where the trade's name may mean an excluded activity, that is the risk to know, more
+    # than the exception its usual reading falls under ("Logistikunternehmen": 52.25, or 52.10 Lagerei)
+    deciding = next((c for c in path.conditions if c.id == MAIN_ACTIVITY), None) or next(
+        (c for c in path.conditions if c.id == SECTOR_EXCEPTION), None) or next(
         (c for c in path.conditions if c.effect == "matters" and c.question and c.applies is not False and own_rule
          and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
     shown = blocking if blocking is not None and (blocking.applies or deciding is None) else \

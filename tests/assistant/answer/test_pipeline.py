@@ -582,6 +582,13 @@ def test_a_programme_the_asker_names_is_answered_in_a_project(ask):
     assert "Möglich ist: LEADER" in data["summary"], data["summary"]
 
 
+def test_a_trade_whose_name_may_mean_an_excluded_activity_is_warned_of_that_first(ask):
+    """"Logistikunternehmen" is read as 52.25 (excepted from the list), but it may be Lagerei or a Spedition."""
+    data = ask("hi, logistikunternehmen aus bramsche, 120 leute. wollen ne neue umschlaghalle bauen (ca 3,8 mio).")
+    assert re.search(r"Wichtig: Liegt der Schwerpunkt bei WZ [^.]*52\.10 Lagerei[^.]*ausgeschlossen", data["answer"]), \
+        data["answer"]
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""
