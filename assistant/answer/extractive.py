@@ -849,6 +849,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         else:
             summary = f"Die Regel steht in {label}; der Wortlaut folgt."
             details.insert(0, f"Dazu heißt es ({label}): {quote}")
+    if found.goal_list is not None and found.goal_list.all_levels:  # "Was ist das IREK?": how its goals are built
+        levels = [sum(1 for code in found.goal_list.titles if code.count(".") == d) for d in (0, 1, 2)]
+        details.insert(0, f"{OWN_COUNT} Das IREK ordnet seine Ziele in {levels[0]} Themenkorridore, {levels[1]} "
+                          f"Leitziele und {levels[2]} Handlungsziele [{w.cite(*_first_cited(found.goal_list))}].")
     membership = _membership(found, w)
     if membership and len(summary) + 2 + len(membership) <= MAX_SUMMARY_CHARS:
         summary = f"{summary.rstrip().rstrip('.')}. {membership}"

@@ -24,7 +24,7 @@ class Findings:
     funding: FundingAssessment | None
     profile: ProjectProfile | None
     intent: str = ""  # contracts.md §2
-    goal_list: GoalList | None = None  # mode "list": the goals asked for
+    goal_list: GoalList | None = None  # mode "list": the goals asked for; mode "fact": the catalogue to count
     # the question's rare stems (its trade, its object), for an eligibility question whose verdict the facts give:
     # only passages holding one of them are quoted beside the verdict
     telling: frozenset[str] = frozenset()

@@ -34,7 +34,7 @@ from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile, extract_profile
 from assistant.funding.rules import (FundingAssessment, PathAssessment, assess, describe, named_paths, programme,
                                      ruling_sources)
-from assistant.goals.lists import find_list
+from assistant.goals.lists import find_list, structure
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
@@ -239,12 +239,14 @@ class AnswerPipeline:
             paths = (lead or [p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
         if q.intent == "procedure" and not paths:
             paths = [p for p in (describe(self.funding, i, q.profile) for i in named_paths(q.search_text)) if p]
+        # "Was ist das IREK?": what it says of itself, and how its goals are built (counted from the catalogue)
+        whole = structure(q.text, self.goal_matcher) if q.intent == "irek" and not q.history else None
         unique: dict[str, PathAssessment] = {}
         for path in paths:  # one per path, the first of each in its place (the profile's lead stays first)
             unique.setdefault(path.id.split("/")[0], path)
         telling = self.retriever.rare_stems(q.text, TELLING_SHARE) if q.intent == "eligibility" else frozenset()
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
-                        q.profile, intent=q.intent, telling=telling, implied=implied,
+                        q.profile, intent=q.intent, goal_list=whole, telling=telling, implied=implied,
                         in_conversation=bool(q.history))
 
     def ranking_parts(self, q: Question, by_facts: FundingAssessment | None = None,

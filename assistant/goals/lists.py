@@ -83,6 +83,20 @@ def _named_corridor(question: str, corridors: list[Goal], context: str = "") -> 
     return None
 
 
+_WHAT_IS_IT = re.compile(r"\bwas\s{1,3}(ist|bedeutet|heißt|meint)\s{1,3}(\w{1,12}\s{1,3}){0,2}irek\b", re.IGNORECASE)
+
+
+def structure(question: str, matcher: GoalMatcher) -> GoalList | None:
+    """For a question of what the IREK is ("Was ist das IREK?"): its whole catalogue, to be counted level by level
+    beside the sentences that say what it is; None for any other question."""
+    if not _WHAT_IS_IT.search(question):
+        return None
+    catalogue = matcher.catalogue
+    passages = {p.goal_code: p for p in matcher.retriever.passages if p.document == "irek" and p.goal_code}
+    return GoalList("handlungsziel", catalogue.handlungsziele, None, True, passages=passages,
+                    titles={g.code: g.title for g in catalogue.goals}, all_levels=True)
+
+
 def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: str = "") -> GoalList | None:
     """The list (or count) of goals the question asks for, or None when it asks for none; `context`: the earlier turns
     of a follow-up, which say what its ordinal counts ("und welche Handlungsziele gehören zum zweiten?")."""

@@ -209,6 +209,7 @@ def test_what_the_irek_is_gets_no_goals_it_did_not_ask_for(ask):
     data = ask("Was ist das IREK?")
     assert data["intent"] == "irek" and not data["goals"] and "Im IREK passt dazu" not in data["answer"]
     assert "Entwicklungskonzept" in data["summary"]
+    assert "ordnet seine Ziele in 4 Themenkorridore, 15 Leitziele und 55 Handlungsziele [" in data["answer"]
 
 
 def test_every_funding_path_of_a_project_is_cited(ask):
