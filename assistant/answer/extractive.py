@@ -852,7 +852,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if found.goal_list is not None and found.goal_list.all_levels:  # "Was ist das IREK?": how its goals are built
         levels = [sum(1 for code in found.goal_list.titles if code.count(".") == d) for d in (0, 1, 2)]
         details.insert(0, f"{OWN_COUNT} Das IREK ordnet seine Ziele in {levels[0]} Themenkorridore, {levels[1]} "
-                          f"Leitziele und {levels[2]} Handlungsziele [{w.cite(*_first_cited(found.goal_list))}].")
+                          f"Leitziele und {levels[2]} Handlungsziele "
+                          f"[{w.cite(*_structure_cited(found.goal_list, w.passages))}].")
     membership = _membership(found, w)
     if membership and len(summary) + 2 + len(membership) <= MAX_SUMMARY_CHARS:
         summary = f"{summary.rstrip().rstrip('.')}. {membership}"
@@ -917,7 +918,7 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         if goal_list.all_levels:
             levels = [sum(1 for code in goal_list.titles if code.count(".") == d) for d in (0, 1, 2)]
             summary = (f"{OWN_COUNT} Das IREK hat {levels[0]} Themenkorridore, {levels[1]} Leitziele und {levels[2]} "
-                       f"Handlungsziele.")
+                       f"Handlungsziele [{w.cite(*_structure_cited(goal_list, w.passages))}].")
     elif parent is not None:
         summary = f"Zum {owner} gehören die {plural} {codes}."
     else:
@@ -967,6 +968,19 @@ def _nested_list(goal_list: GoalList, owner: str, w: _Writer) -> tuple[str, list
     summary = (f"{OWN_COUNT} {owner} hat {len(by_parent)} Leitziele mit {len(goal_list.items)} Handlungszielen: "
                f"{', '.join(by_parent)}.")
     return summary, ["\n".join(lines)], []
+
+
+def _structure_cited(goal_list: GoalList, passages: list[Passage]) -> tuple[Passage, str]:
+    """What a count of the IREK's levels cites: the IREK's own sentence on how its goals are built ("Innerhalb dieser
+    Korridore formuliert das IREK strategische Leitziele sowie konkrete Handlungsziele …"), else its first goal."""
+    for passage in passages:
+        if passage.document != "irek" or passage.goal_code:
+            continue
+        sentence = next((s for s in split_sentences(passage.text)
+                         if all(word in s for word in ("Korridor", "Leitziel", "Handlungsziel"))), "")
+        if sentence:
+            return passage, sentence.strip()
+    return _first_cited(goal_list)
 
 
 def _first_cited(goal_list: GoalList) -> tuple[Passage, str]:

@@ -170,8 +170,11 @@ def test_all_handlungsziele_are_counted_and_listed_by_leitziel_citing_the_irek(a
 def test_a_count_of_the_ireks_goals_as_a_whole_counts_every_level(ask, question):
     """"Ziele" names no level, and "insgesamt" the whole IREK, whatever else the question asks (before, the second
     question got the four goals of Leitziel 3.3)."""
-    summary = ask(question)["summary"]
+    data = ask(question)
+    summary = data["summary"]
     assert "4 Themenkorridore, 15 Leitziele und 55 Handlungsziele" in summary, summary
+    cited_first = data["citations"][int(CITED.search(summary).group(1)) - 1]
+    assert "Leitziele" in cited_first["quote"] and "Handlungsziele" in cited_first["quote"], cited_first
 
 
 @pytest.mark.parametrize("question, leitziel", [
