@@ -205,8 +205,10 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     own_rule = path.measure_source if "/" in path.id else None  # a sub-measure's own section
     # the main activity first: where the trade's name may mean an excluded activity, that is the risk to know, more
     # than the exception its usual reading falls under ("Logistikunternehmen": 52.25, or 52.10 Lagerei)
+    # then a rule the asker's own facts make one to know (a large firm: transformation projects are open to any size)
     deciding = next((c for c in path.conditions if c.id == MAIN_ACTIVITY), None) or next(
         (c for c in path.conditions if c.id == SECTOR_EXCEPTION), None) or next(
+        (c for c in path.conditions if c.effect == "matters" and c.applies is True and not c.cost_item), None) or next(
         (c for c in path.conditions if c.effect == "matters" and c.question and c.applies is not False and own_rule
          and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
     shown = blocking if blocking is not None and (blocking.applies or deciding is None) else \

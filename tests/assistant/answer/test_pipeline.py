@@ -593,6 +593,15 @@ def test_a_trade_whose_name_may_mean_an_excluded_activity_is_warned_of_that_firs
         data["answer"]
 
 
+def test_a_large_firm_limited_to_de_minimis_learns_that_transformation_projects_are_open_to_any_size(ask, passages):
+    data = ask("Wir sind Landtechnik-Hersteller mit rund 650 MA und planen ein komplett neues Werk in Badbergen, ca. "
+               "25 Mio €. Mit welchem Zuschuss können wir rechnen?")
+    assert "nur bis zum De-minimis-Höchstbetrag" in data["summary"], data["summary"]
+    assert re.search(r"Wichtig: Unabhängig von der Unternehmensgröße .{0,300}\[\d+\]", data["answer"]), data["answer"]
+    assert cited(data, "grw", "2.4.3.1")
+    check_contract(data, passages, all_used=False)
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""

@@ -340,6 +340,7 @@ def test_municipalities(text, towns):
     ("ich mach mich selbstständig: kleine Kaffeerösterei, invest ca 150k", "business_investment"),
     ("Die alten Gasöfen wollen wir auf Elektro-Etagenöfen umstellen.", "modernisation"),
     ("externe Planung: Erschließungsplanung und Verkehrsgutachten", "planning"),
+    ("Wir (Maschinenbau, 120 MA) wollen PV aufs Hallendach für den Eigenverbrauch.", "renewable_self_supply"),
 ])
 def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
@@ -693,3 +694,8 @@ def test_a_party_the_asker_deals_with_is_their_trade_only_where_they_say_so(text
 ])
 def test_a_site_made_to_one_firms_measure_is_read_in_everyday_words(text):
     assert read_profile(text).tailored_to_one is True
+
+
+def test_a_trade_named_maschinenbau_buys_no_machine():
+    p = read_profile("Wir (Maschinenbau, 120 MA) wollen PV aufs Hallendach für den Eigenverbrauch.")
+    assert p.project_types == ["renewable_self_supply"]
