@@ -853,9 +853,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             details.insert(0, f"Dazu heißt es ({label}): {quote}")
     if found.goal_list is not None and found.goal_list.all_levels:  # "Was ist das IREK?": how its goals are built
         levels = [sum(1 for code in found.goal_list.titles if code.count(".") == d) for d in (0, 1, 2)]
-        details.insert(0, f"{OWN_COUNT} Das IREK ordnet seine Ziele in {levels[0]} Themenkorridore, {levels[1]} "
-                          f"Leitziele und {levels[2]} Handlungsziele "
-                          f"[{w.cite(*_structure_cited(found.goal_list, w.passages))}].")
+        built = (f"{OWN_COUNT} Das IREK ordnet seine Ziele in {levels[0]} Themenkorridore, {levels[1]} Leitziele und "
+                 f"{levels[2]} Handlungsziele [{w.cite(*_structure_cited(found.goal_list, w.passages))}].")
+        # and what it is for in funding: its own sentence on the GRW's requirements
+        role = next(((p, s.strip()) for p in w.passages if p.document == "irek" and not p.goal_code
+                     for s in split_sentences(p.text) if _GRW_ROLE.search(s)), None)
+        details[:0] = [built] + ([f"Zur Förderung: „{role[1]}“ [{w.cite(*role)}]"] if role else [])
     membership = _membership(found, w)
     if membership and len(summary) + 2 + len(membership) <= MAX_SUMMARY_CHARS:
         summary = f"{summary.rstrip().rstrip('.')}. {membership}"
@@ -970,6 +973,10 @@ def _nested_list(goal_list: GoalList, owner: str, w: _Writer) -> tuple[str, list
     summary = (f"{OWN_COUNT} {owner} hat {len(by_parent)} Leitziele mit {len(goal_list.items)} Handlungszielen: "
                f"{', '.join(by_parent)}.")
     return summary, ["\n".join(lines)], []
+
+
+# The IREK's sentence on what it is for in funding: it meets the requirements of the GRW-Koordinierungsrahmen
+_GRW_ROLE = re.compile(r"Anforderungen\s{1,3}des\s{1,3}GRW-Koordinierungsrahmens")
 
 
 def _structure_cited(goal_list: GoalList, passages: list[Passage]) -> tuple[Passage, str]:

@@ -213,6 +213,8 @@ def test_what_the_irek_is_gets_no_goals_it_did_not_ask_for(ask):
     assert data["intent"] == "irek" and not data["goals"] and "Im IREK passt dazu" not in data["answer"]
     assert "Entwicklungskonzept" in data["summary"]
     assert "ordnet seine Ziele in 4 Themenkorridore, 15 Leitziele und 55 Handlungsziele [" in data["answer"]
+    assert re.search(r"Zur Förderung: „Das IREK erfüllt die formalen und inhaltlichen Anforderungen des "
+                     r"GRW-Koordinierungsrahmens[^“]*“ \[\d+\]", data["answer"]), data["answer"]
 
 
 def test_every_funding_path_of_a_project_is_cited(ask):
