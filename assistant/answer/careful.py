@@ -136,8 +136,7 @@ class CarefulCases(Curated):
 
     def other_place(self, text: str) -> str | None:
         """The other district or city whose own concept the question asks about."""
-        place = self._places.search(text)
-        return place.group(0).split()[-1] if place and self._region_topic.search(text) else None
+        return self.place_elsewhere(text) if self._region_topic.search(text) else None
 
     def place_elsewhere(self, text: str) -> str | None:
         """Another district or city the text names as a place ("im Emsland", "landkreis vechta"), whatever it asks."""

@@ -852,9 +852,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             summary = f"Die Regel steht in {label}; der Wortlaut folgt."
             details.insert(0, f"Dazu heißt es ({label}): {quote}")
     if found.goal_list is not None and found.goal_list.all_levels:  # "Was ist das IREK?": how its goals are built
-        levels = [sum(1 for code in found.goal_list.titles if code.count(".") == d) for d in (0, 1, 2)]
-        built = (f"{OWN_COUNT} Das IREK ordnet seine Ziele in {levels[0]} Themenkorridore, {levels[1]} Leitziele und "
-                 f"{levels[2]} Handlungsziele [{w.cite(*_structure_cited(found.goal_list, w.passages))}].")
+        built = (f"{OWN_COUNT} Das IREK ordnet seine Ziele in {_levels_phrase(found.goal_list)} "
+                 f"[{w.cite(*_structure_cited(found.goal_list, w.passages))}].")
         # and what it is for in funding: its own sentence on the GRW's requirements
         role = next(((p, s.strip()) for p in w.passages if p.document == "irek" and not p.goal_code
                      for s in split_sentences(p.text) if _GRW_ROLE.search(s)), None)
@@ -908,6 +907,8 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         owner = f"{kind} {parent.code} „{_short(parent.title, 90)}“{parent_ref}"
     else:
         owner = "Das IREK"
+    if goal_list.nested:
+        return _nested_list(goal_list, owner, w)
     items = goal_list.items
     # A corridor's number alone would read as a figure: "Themenkorridor 3", never a bare "3".
     names = [f"{'Themenkorridor ' if goal_list.level == 'corridor' else ''}{g.code}" for g in items]
@@ -915,21 +916,17 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if goal_list.count:
         # of a corridor or Leitziel, with the IREK's total ("Wie viele Leitziele gibt es und wie heißen die im Korridor
         # Infrastruktur?" asks both)
-        depth = {"corridor": 0, "leitziel": 1, "handlungsziel": 2}[goal_list.level]
-        total = sum(1 for code in goal_list.titles if code.count(".") == depth)
+        total = _level_counts(goal_list)[{"corridor": 0, "leitziel": 1, "handlungsziel": 2}[goal_list.level]]
         of_total = f" der insgesamt {total}" if total > len(items) else ""
         summary = f"{OWN_COUNT} {owner} hat {len(items)}{of_total} {plural}: {codes}." if parent else \
                   f"{OWN_COUNT} Das IREK hat {len(items)} {plural}."
         if goal_list.all_levels:
-            levels = [sum(1 for code in goal_list.titles if code.count(".") == d) for d in (0, 1, 2)]
-            summary = (f"{OWN_COUNT} Das IREK hat {levels[0]} Themenkorridore, {levels[1]} Leitziele und {levels[2]} "
-                       f"Handlungsziele [{w.cite(*_structure_cited(goal_list, w.passages))}].")
+            summary = (f"{OWN_COUNT} Das IREK hat {_levels_phrase(goal_list)} "
+                       f"[{w.cite(*_structure_cited(goal_list, w.passages))}].")
     elif parent is not None:
         summary = f"Zum {owner} gehören die {plural} {codes}."
     else:
         summary = f"Das IREK hat diese {plural}: {codes}."
-    if goal_list.nested:
-        return _nested_list(goal_list, owner, w)
     lines = []
     for goal in items if len(items) <= MAX_LISTED else []:  # a longer list is counted, not written out
         passage = goal_list.passages.get(goal.code) or (
@@ -973,6 +970,17 @@ def _nested_list(goal_list: GoalList, owner: str, w: _Writer) -> tuple[str, list
     summary = (f"{OWN_COUNT} {owner} hat {len(by_parent)} Leitziele mit {len(goal_list.items)} Handlungszielen: "
                f"{', '.join(by_parent)}.")
     return summary, ["\n".join(lines)], []
+
+
+def _level_counts(goal_list: GoalList) -> tuple[int, int, int]:
+    """How many corridors, Leitziele and Handlungsziele the catalogue holds (codes "1", "1.1", "1.1.1")."""
+    depths = [code.count(".") for code in goal_list.titles]
+    return depths.count(0), depths.count(1), depths.count(2)
+
+
+def _levels_phrase(goal_list: GoalList) -> str:
+    corridors, leitziele, handlungsziele = _level_counts(goal_list)
+    return f"{corridors} Themenkorridore, {leitziele} Leitziele und {handlungsziele} Handlungsziele"
 
 
 # The IREK's sentence on what it is for in funding: it meets the requirements of the GRW-Koordinierungsrahmen

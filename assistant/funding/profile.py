@@ -236,7 +236,8 @@ _LARGE_RETAIL = re.compile(r"großflächig\w{0,3}\s{1,3}(einzelhandel\w{0,2}|mä
 # A site developed for one firm known in advance (KR Nr. 3.2.1.11 (3): "Erschließung nach Maß")
 _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitten\s{1,3}auf"
                        r"|auf\s{1,3}(eine[nm]?|ein|den|die|das)\s{1,3}\S{1,30}\s{1,3}zugeschnitten"
-                       r"|(genau\s{1,3})?nach\s{1,3}(seinen|ihren|dessen|deren)\s{1,3}(vorgaben|wünschen|anforderungen|bedürfnissen)|für\s{1,3}(genau|nur)\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
+                       r"|(genau\s{1,3})?nach\s{1,3}(seinen|ihren|dessen|deren)\s{1,3}(vorgaben|wünschen|anforderungen|bedürfnissen)"
+                       r"|für\s{1,3}(genau|nur)\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
                        r"|(genau|nur)\s{1,3}für\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
                        r"|für\s{1,3}(ein|eine[nm]?)\s{1,3}(einzige[nms]?|bestimmte[nms]?)\s{1,3}(firma|unternehmen|betrieb|investor)")
 # A clause that opens with its verb asks ("Sind wir damit schon angefangen?", "Zählt die Bestellung als Beginn?")
@@ -536,11 +537,19 @@ _DECLARED = {"sind", "bin", "als", "betreiben", "betreibe", "führen", "führe"}
 SECOND_LINE = 1.9  # the rank of a trade named after the asker's own with "mit": theirs too, never the first
 
 
-def _trade_rank(words: list[_Word], i: int, text: str) -> float:
+def _opens_text(words: list[_Word], i: int) -> bool:
+    """The text opens with word i, telegram style: "Landmaschinenhersteller aus dem Artland, 400 MA …"."""
+    return i <= 3 and all(w.text in _OPENING_WORDS for w in words[:i])
+
+
+def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     """Lower ranks first: the asker's own trade ("wir sind eine Tischlerei", or the trade the text opens with), any
     trade named, the object of the project ("für eine Bäckerei"), a partner's trade ("Kunden aus der Logistik"), last a
-    trade denied ("kein Hotel"); among equals the first named."""
+    trade denied ("kein Hotel"); among equals the first named. A name usually said of a party one deals with
+    (`declared_only`: "für meine Bank") is the asker's only where they say they are one."""
     before = [w.text for w in words[max(0, i - 3): i]]
+    if trade.declared_only and not _opens_text(words, i) and not _DECLARED & set(before):
+        return 2.0  # "für meine Bank": the bank that finances, not the asker
     if denied(text[:words[i].start]):
         return 3.0
     if any(w in _FORMER_WORDS for w in before[-2:]):
@@ -554,8 +563,8 @@ def _trade_rank(words: list[_Word], i: int, text: str) -> float:
         return 2.0  # "wir oder die Leasingfirma": the other party
     if own:
         return 0.0
-    if all(w.text in _OPENING_WORDS for w in words[:i]) and i <= 3:
-        return 0.0  # the text opens with it, telegram style: "Landmaschinenhersteller aus dem Artland, 400 MA …"
+    if _opens_text(words, i):
+        return 0.0
     if before and (before[-1] in _PARTNER_WORDS or (len(before) > 1 and before[-2] in _PARTNER_WORDS)):
         return 2.0
     if any(w in _OBJECT_WORDS for w in before[-2:]):
@@ -571,12 +580,9 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
     for i, word in enumerate(words[:3000]):
         found = _match_word(word.text, index)
         if found:
-            rank = _trade_rank(words, i, text)
+            rank = _trade_rank(words, i, text, found[1])
             if i >= 2 and words[i - 1].text == "mit" and i - 2 in matched_at and rank == 2.0:
                 rank = SECOND_LINE  # "Kaffeerösterei mit Café": a second line of the asker's own business
-            opens = i <= 3 and all(w.text in _OPENING_WORDS for w in words[:i])  # "Steuerkanzlei, 20 MA, …"
-            if found[1].declared_only and not opens and not _DECLARED & {w.text for w in words[max(0, i - 3): i]}:
-                rank = 2.0  # "für meine Bank": the bank that finances, not the asker
             matched_at.add(i)
             hits.append((rank, word.start, -found[0], found[1]))
     if index.phrases:
@@ -591,7 +597,7 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
             while at != -1:
                 if at == 0 or flat[at - 1] == " ":
                     i = next(n for n, (o, _) in enumerate(starts) if o >= at)
-                    hits.append((_trade_rank(words, i, text), starts[i][1], -len(phrase), trade))
+                    hits.append((_trade_rank(words, i, text, trade), starts[i][1], -len(phrase), trade))
                     break
                 at = flat.find(phrase, at + 1)
     if not hits:
@@ -599,7 +605,8 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
         for i, word in candidates[:60]:
             close = index.close_stem(word.text)
             if close:
-                hits.append((_trade_rank(words, i, text), word.start, -len(close), index.open_stems[close]))
+                trade = index.open_stems[close]
+                hits.append((_trade_rank(words, i, text, trade), word.start, -len(close), trade))
     return [(rank, start, trade) for rank, start, _, trade in sorted(hits, key=lambda h: (h[0], h[1], h[2]))]
 
 

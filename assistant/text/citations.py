@@ -249,16 +249,15 @@ def with_antecedent(passage_text: str, quote: str, limit: int = MAX_QUOTE_CHARS 
     start = passage_text.find(quote)
     if start <= 0 or not (_POINTS_BACK.match(quote) or _POINTS_BACK_INSIDE.search(quote[:80])):
         return quote
-    head = passage_text[:start]
-    if "\n\n" in head[len(head.rstrip()) - 1:] or _NEW_PARAGRAPH.match(quote):
-        return quote  # the quote opens a paragraph or a numbered item
-    earlier = split_sentences(head)
+    if _NEW_PARAGRAPH.match(quote):
+        return quote  # the quote opens a numbered item
+    earlier = split_sentences(passage_text[:start])
     if not earlier:
         return quote
     previous = earlier[-1]
     at = passage_text.rfind(previous, 0, start)
     if at < 0 or "\n\n" in passage_text[at:start] or not previous.endswith((".", "!", "?", ":")):
-        return quote
+        return quote  # no sentence before it in the same paragraph
     joined = passage_text[at:start + len(quote)]
     return joined if len(joined) <= limit else quote
 

@@ -44,6 +44,7 @@ def test_ordinary_questions_ask_for_no_guarantee(question):
     "und was steht im Konzept vom Emsland dazu?",
     "Welche Handlungsziele hat das Regionale Entwicklungskonzept vom Landkreis Emsland?",
     "Leitziele Landkreis Vechta Wirtschaftsförderungskonzept?",
+    "welche ziele hat das entwicklungskonzept vom landkreis vechta?",  # lower case after "Landkreis"
     "Was fördert die Stadt Münster für Start-ups?",  # another place's own programmes
     "Welche Förderprogramme des Landes Bayern gibt es für Handwerker?",
     "Was zahlt die Wirtschaftsförderung vom Kreis Gütersloh für Gründungen?",
