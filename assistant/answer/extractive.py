@@ -21,7 +21,7 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import (ASKS_HOW_MUCH, MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION, ConditionAssessment,
+from assistant.funding.rules import (ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION, ConditionAssessment,
                                      FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
                                      short_reason)
 from assistant.goals.lists import GoalList, topic_words
@@ -228,7 +228,9 @@ def _main_activity_caveat(condition: ConditionAssessment) -> str:
 
 
 def _path_line(path: PathAssessment, w: _Writer, profile, said: set[str] = frozenset()) -> tuple[str, list[int]]:  # noqa: ANN001
-    name = f"**{_short_name(path.name)}**"
+    # one of two measures of the same path is named by its own measure too ("… – Besondere Transformationsvorhaben")
+    measure = path.name.split(" – ", 1)[1].split(":")[0] if path.part_beside and " – " in path.name else ""
+    name = f"**{_short_name(path.name)}{' – ' + measure if measure else ''}**"
     rule = numbered_rule(path.measure_source).removeprefix(" nach ")
     if path.blocked:
         # a reason said for a path before is not written out again
@@ -286,6 +288,18 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
     return open_paths[0] if open_paths else assessment.paths[0]
 
 
+def _beside(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
+    """For a project of two measures of one path (a new hall and a PV system for own use, KR Nr. 2.4.1 and 2.4.3): the
+    rate of the other measure, and that each rate holds only for the costs of its own part."""
+    other = next((p for p in (found.funding.paths if found.funding else []) if lead is not None and lead.part_beside
+                  and p.id == lead.part_beside and not p.blocked), None)
+    rate = _short_rate(_rate_phrase(other, w, found.profile)) if other else ""
+    if not rate:
+        return ""
+    what = re.sub(r"\s\([^()]{1,40}\)$", "", other.rate_label) or _short_name(other.name.split(" – ")[-1])
+    return f"Nur für die Kosten des Teils „{what}“ gilt ein eigener Satz: {rate}."
+
+
 def _no(path: PathAssessment, w: _Writer) -> str:
     """The bottom line of a path that a fact of the asker rules out, or of a cost item it excludes: "Nein – …" with
     the rule that says so cited."""
@@ -327,8 +341,11 @@ _SINGLE_RATE = re.compile(r"bis (?:zu )?(\d{1,2}) ?(?:%|Prozent)")
 
 
 def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
-    """The maximum grant for the sum the asker gave, marked as an own calculation."""
+    """The maximum grant for the sum the asker gave, marked as an own calculation; none for a project of two measures
+    with rates of their own (a hall and a PV system), whose sum no single rate holds for."""
     amount = profile.investment_eur if profile else None
+    if amount and path is not None and path.part_beside and not path.blocked:
+        return "Eine Rechnung über die ganze Summe entfällt: Die Sätze gelten je Teil, und die Kosten je Teil fehlen noch."
     own = _applicant_rate(path) if path and not path.blocked else None
     single = _SINGLE_RATE.fullmatch(path.max_rate.strip()) if path and not path.blocked and not own else None
     rate = own[0] if own else float(single.group(1)) if single else None  # a path with one rate for all ("bis 75 %")
@@ -422,6 +439,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         else:
             rate = _short_rate(_rate_phrase(lead, w, found.profile))
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
+            pieces.append((1.2, _beside(found, lead, w)))
+            pieces.append((1.3, _grant_time(lead, w)))
             if lead.excluded_costs:
                 excluded = lead.excluded_costs[0]
                 pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
@@ -635,7 +654,25 @@ def _wanted_figure(found: Findings) -> re.Pattern[str]:
 
 
 def _verdict(found: Findings, w: _Writer) -> str:
-    """For an eligibility or amount question with facts of the asker: what the rules say for them."""
+    """For an eligibility or amount question with facts of the asker: what the rules say for them (and for a project of
+    two measures, the rate of the other)."""
+    verdict = _verdict_of_lead(found, w)
+    lead = _lead_path(found.funding)
+    beside = _beside(found, lead, w) if verdict else ""
+    return " ".join(part for part in (verdict, beside, _grant_time(lead, w) if verdict else "") if part)
+
+
+def _grant_time(lead: PathAssessment | None, w: _Writer) -> str:
+    """For a size stated for the time of the grant ("bis zur Bewilligung auf 55 Leute gewachsen"): that this time
+    decides the size and the rate (KR Nr. 1.5 (3)), cited."""
+    rule = next((c for c in lead.conditions if c.id == GRANT_TIME and c.applies), None) if lead else None
+    if rule is None or GRANT_TIME in w.said:
+        return ""
+    w.said |= {GRANT_TIME}
+    return _cited(_with_rule(short_reason(rule.text, 260), rule.source), w.cite_source(rule.source))
+
+
+def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     lead = _lead_path(found.funding)
     if lead is None:
         return ""

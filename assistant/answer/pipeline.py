@@ -51,6 +51,15 @@ _FUNDING_QUESTION = re.compile(
 )
 
 
+# The intents of a follow-up that a new size re-decides, when the turn before asked for a decision on the project
+_RESIZABLE = frozenset({"project", "eligibility", "amount", "rule"})
+
+
+def _states_size(text: str, knowledge: FundingKnowledge) -> bool:
+    own = extract_profile(text, None, None, knowledge=knowledge)
+    return own.employees is not None or own.company_size is not None
+
+
 # What a question asks of the GRW's rules, which hold in another place too: its rates and areas ("Welche
 # Förderprogramme hat der Landkreis Emsland?" asks for that place's own programmes, which the corpus does not hold).
 _RULE_ELSEWHERE = re.compile(r"prozent|%|fördersatz|förderquote|höchstsatz|fördergebiet|\bgrw\b|koordinierungsrahmen",
@@ -133,10 +142,14 @@ class AnswerPipeline:
         search_parts = parts if search_text == text else self.retriever.score_parts(search_text)
         profile = extract_profile(text, history, structured, knowledge=self.funding)
         intent, refusal_odds = self.router.judge(parts.vector, text)
-        if is_elliptical(text, history):  # "und für mittlere?" asks what the turn before asked (contracts.md §2)
+        # a follow-up that states a new size ("und wenn wir bis zur Bewilligung auf 55 Leute gewachsen sind?") asks for
+        # the decision on the project again, with the new fact (contracts.md §2)
+        resized = bool(history) and intent in _RESIZABLE and _states_size(text, self.funding)
+        if is_elliptical(text, history) or resized:  # "und für mittlere?" asks what the turn before asked
             earlier = [t["content"] for t in history if t.get("role") == "user" and t.get("content")][-1]
             earlier_intent = self.router.judge(self.retriever.query_vector(earlier), normalise_query(earlier))[0]
-            intent = intent if earlier_intent == "refusal" else earlier_intent
+            if not resized or earlier_intent in _RESIZABLE - {"rule"}:
+                intent = intent if earlier_intent == "refusal" else earlier_intent
         return Question(text, history, structured, search_text, parts, search_parts, profile,
                         "project" if structured else intent, guarantee=self.careful.wants_guarantee(text),
                         refusal_odds=refusal_odds)
@@ -235,15 +248,17 @@ class AnswerPipeline:
                                       or q.intent == "eligibility"
                                       and (_FUNDING_QUESTION.search(q.search_text) or q.profile.cost_items)):
             assessed = by_facts.paths
-            lead = [p for p in assessed if p.ruled_out][:1]
-            paths = (lead or [p for p in assessed if not p.blocked][:1] or assessed[:1]) + paths
+            lead = [p for p in assessed if p.ruled_out][:1] or [p for p in assessed if not p.blocked][:1] \
+                or assessed[:1]
+            # a project of two measures of one path (a hall and a PV system) keeps both, each with its own rate
+            paths = lead + [p for p in assessed if not p.blocked and p.id == lead[0].part_beside] + paths
         if q.intent == "procedure" and not paths:
             paths = [p for p in (describe(self.funding, i, q.profile) for i in named_paths(q.search_text)) if p]
         # "Was ist das IREK?": what it says of itself, and how its goals are built (counted from the catalogue)
         whole = structure(q.text, self.goal_matcher) if q.intent == "irek" and not q.history else None
         unique: dict[str, PathAssessment] = {}
         for path in paths:  # one per path, the first of each in its place (the profile's lead stays first)
-            unique.setdefault(path.id.split("/")[0], path)
+            unique.setdefault(path.id if path.part_beside else path.id.split("/")[0], path)
         telling = self.retriever.rare_stems(q.text, TELLING_SHARE) if q.intent == "eligibility" else frozenset()
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
                         q.profile, intent=q.intent, goal_list=whole, telling=telling, implied=implied,

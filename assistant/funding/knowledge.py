@@ -112,6 +112,7 @@ class Triggers(TypedDict, total=False):
     unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
     cost_item: str  # the question names this cost item (cost_items), e.g. a delivery van
     in_difficulty: bool  # an undertaking in difficulty (KR Nr. 1.5 (6)), e.g. in insolvency proceedings
+    size_at_grant: bool  # the headcount given is the one expected at the grant (KR Nr. 1.5 (3))
 
 
 class RateScope(TypedDict, total=False):
@@ -194,6 +195,9 @@ class FundingPath(Curated):
     chosen_for: SizeChoice | None = None
     umbrella: bool = False  # the path itself is no measure: offered only through a sub-measure that fits the project
     chosen_when: Triggers = Field(default_factory=dict)  # a sub-measure that stands in for its path for such a project
+    # A sub-measure that is an investment of its own beside the path's (KR Nr. 2.4.3: a PV system for own use beside a
+    # new hall): a project naming both is two measures, each with its own rate and its own costs.
+    separate_measure: bool = False
 
     @model_validator(mode="after")
     def _sub_measures_belong_here(self) -> FundingPath:

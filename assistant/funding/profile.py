@@ -47,6 +47,9 @@ class ProjectProfile:
     in_difficulty: bool | None = None  # insolvency proceedings or financial difficulty (KR Nr. 1.5 (6))
     # The asker would start the works before applying ("Reicht es, den Antrag nach der Bestellung zu stellen?").
     starts_before_application: bool | None = None
+    # The headcount given is the one expected when the grant is made ("wenn wir bis zur Bewilligung auf 55 Leute
+    # gewachsen sind"): the time that decides the size and the rate (KR Nr. 1.5 (3)).
+    size_at_grant: bool | None = None
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -372,6 +375,9 @@ _CHANGES_PROCESS = re.compile(
     r"(\S{1,25}\s{1,3}){0,4}(umstell|umgestellt|änder|geändert|umbau|umgebaut)"
     r"|(produktionsprozess|produktionsverfahren|gesamtproduktionsverfahren)\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}"
     r"grundlegend\w{0,2}\s{1,3}(ändern|umstellen|erneuern)")
+# The measures of KR Nr. 2.4.3 (open to firms of any size), and the generic words for any firm's investment
+_TRANSFORMATION = {"environmental_protection", "energy_efficiency", "renewable_self_supply"}
+_GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investier\w{0,4}")
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
 _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover",
                        "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
@@ -616,11 +622,23 @@ def _int(digits: str) -> int:
     return int(digits.replace(".", ""))
 
 
-def _employees(text: str) -> int | None:
-    """The headcount the text gives. Counts of new or future staff ("30 neue Mitarbeiter", "3 neue Leute einstellen",
-    "auf 60 wachsen") are none: the size of a firm (KR Nr. 2.1.5) is its staff now, and those say only how many
-    come."""
+# The time of the grant named as the time a count is for ("bis zur Bewilligung", "bei Erteilung des Bescheids"): the
+# time whose facts decide the eligibility and the rate (KR Nr. 1.5 (3)).
+_AT_GRANT = re.compile(r"\b(bis\s{1,3}zu[rm]|bei\s{1,3}(der\s{1,3})?|zu[rm]\s{1,3}(zeitpunkt\s{1,3}der\s{1,3})?|vor\s{1,3}der)"
+                       r"\s{0,3}(bewilligung|gewährung|förderzusage|zusage|erteilung|bescheid\w{0,2}|zuwendungsbescheid\w{0,2})\b",
+                       re.IGNORECASE)
+_GROWN_TO = re.compile(r"\bauf\s{1,3}(rund|ca\.?|etwa)?\s{0,3}$")
+
+
+def _employees(text: str) -> tuple[int | None, bool]:
+    """The headcount the text gives, and whether it is the one expected at the grant. Counts of new or future staff
+    ("30 neue Mitarbeiter", "3 neue Leute einstellen", "auf 60 wachsen") are none: the size of a firm (KR Nr. 2.1.5)
+    is its staff now, and those say only how many come; but a count grown to by the grant ("wenn wir bis zur
+    Bewilligung auf 55 Leute gewachsen sind") is the one that decides (KR Nr. 1.5 (3))."""
     current: list[int] = []
+    at_grant: list[int] = []
+    grant_ends = [m.end() for m in _AT_GRANT.finditer(text)]
+    grant_time = bool(grant_ends)
     for match in _HEADCOUNT.finditer(text):
         if match.group(1):
             count, adjective = _int(match.group(1)), (match.group(2) or "").lower()
@@ -629,11 +647,17 @@ def _employees(text: str) -> int | None:
         before = text[max(0, match.start() - 30): match.start()].lower()
         if instead := _INSTEAD_OF.search(before):  # "45 statt 60 MA": the first number is the one meant
             count = _int(instead.group(1))
-        if adjective not in _FUTURE_COUNT and not _FUTURE_BEFORE.search(before):
+        if adjective not in _FUTURE_COUNT and any(0 <= match.start() - end <= 40 for end in grant_ends):
+            at_grant.append(count)  # "wenn wir bei der Bewilligung 60 Beschäftigte haben"
+        elif adjective not in _FUTURE_COUNT and not _FUTURE_BEFORE.search(before):
             current.append(count)
+        elif grant_time and adjective not in _FUTURE_COUNT and _GROWN_TO.search(before):
+            at_grant.append(count)
+    if at_grant:
+        return max(at_grant), True
     for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND):
         current += [_int(m.group(1)) for m in pattern.finditer(text)]
-    return max(current) if current else None
+    return (max(current) if current else None), False
 
 
 def _company_size(text: str, employees: int | None, knowledge: FundingKnowledge) -> str | None:
@@ -776,6 +800,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if "business_investment" in found and {"modernisation", "replacement"} & set(found) \
             and not _BUILDS_OR_EXTENDS.search(lowered):
         found.remove("business_investment")  # "die alte Maschine ersetzen" is a replacement, not an extension
+    if "business_investment" in found and _TRANSFORMATION & set(found) \
+            and not _PROJECT_TYPE_RES["business_investment"].search(_GENERIC_INVESTMENT.sub(" ", lowered)):
+        # "Umweltschutzinvestition über Norm hinaus": the word "Investition" names the transformation measure's own
+        # investment (KR Nr. 2.4.3), not a second one beside it (Nr. 2.4.1)
+        found.remove("business_investment")
     if "modernisation" in found and {"energy_efficiency", "environmental_protection"} & set(found):
         # a modernisation that saves energy or protects the environment is that project (KR Nr. 2.4.3.1/2.4.3.2,
         # open to firms of any size), not a modernisation of the production process (Nr. 2.4.1 (2))
@@ -851,7 +880,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
                     if not _PARTNER_CONTEXT.search(lowered[max(0, m.start() - 40): m.start()])]
         profile.university_or_society = bool(mentions)
     if applicant in ("company", None):
-        profile.employees = _employees(text)
+        profile.employees, at_grant = _employees(text)
+        profile.size_at_grant = True if at_grant else None
         profile.company_size = _company_size(text, profile.employees, knowledge)
     profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur = _money(text)
     profile.project_types = _project_types(text, applicant)
@@ -885,7 +915,8 @@ def _validated(structured: dict) -> dict:
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
-                  "investment_eur", "university_or_society", "users_excluded", "tailored_to_one", "in_difficulty")
+                  "investment_eur", "university_or_society", "users_excluded", "tailored_to_one", "in_difficulty",
+                  "size_at_grant")
 
 
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,

@@ -41,6 +41,7 @@ SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
 # A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
 MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application precedes the start of works
+GRANT_TIME = "groesse-bei-gewaehrung"  # the size at the grant decides the rate (Nr. 1.5 (3)), for a size stated for it
 # The programmes a question names, by the path their name leads to ("über LEADER", "Niedersachsen Invest GRW")
 _NAMED_PATHS = [(re.compile(r"\bgrw\b|gemeinschaftsaufgabe|invest\s{0,2}grw", re.IGNORECASE), "grw-gewerbe"),
                 (re.compile(r"\bleader\b", re.IGNORECASE), "leader"),
@@ -126,6 +127,10 @@ class PathAssessment:
     # The first reason in one short sentence without its reference, for the bottom line ("" when not blocked).
     because: str = ""
     measure_source: Source | None = None  # the rule of the measure itself (KR Nr. 3.2.2.5 for tourism infrastructure)
+    # The path of the other part of the same project, where the project is two measures of one path (a new hall and a
+    # PV system for own use): the rates then hold each for its part, and no rate holds for the whole sum.
+    part_beside: str | None = None
+    rate_label: str = ""  # what the applicant's rate row is for ("Erneuerbare Energie für den … Eigenbedarf …")
 
     @property
     def excluded_costs(self) -> list[ConditionAssessment]:
@@ -437,6 +442,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         applicant_rate=rate, applicant_rate_source=row.source if row else None, reason_sources=reason_sources,
         because=because, applicant_cap=row.cap if row else "", applicant_cap_eur=row.cap_eur if row else None,
         applicant_cap_yearly=bool(row and row.cap_yearly),
+        rate_label=row.label if row else "",
         applicant_base_rate=row.percent_by_size.get("large") if row and row.bonus_source else None,
         applicant_bonus_source=row.bonus_source if row else None, measure_source=chosen.source,
     )
@@ -503,11 +509,27 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
             if not (matched and assessment.blocked and any("applicant_type" in c.id or c.applies for c in assessment.conditions if c.effect == "blocks")):
                 continue
         assessment.fit, assessment.fit_reasons = round(fit, 2), why
+        beside = _measure_beside(top, assessment, matched)
+        if beside:  # the path's own investment leads, the measure beside it follows (both of the same fit)
+            main = _assess_path(top, profile, beside, knowledge)
+            main.fit, main.fit_reasons, main.part_beside, assessment.part_beside = assessment.fit, why, \
+                assessment.id, main.id
+            candidates.append(main)
         candidates.append(assessment)
     open_paths = sorted((p for p in candidates if not p.blocked), key=lambda p: -p.fit)
     blocked = sorted((p for p in candidates if p.blocked), key=lambda p: -p.fit)
     paths = open_paths + blocked
     return FundingAssessment(paths, _missing_facts(profile, paths, knowledge))
+
+
+def _measure_beside(top: FundingPath, assessment: PathAssessment, matched: set[str]) -> set[str]:
+    """The project types of `matched` that the chosen sub-measure does not cover, where that sub-measure is an
+    investment of its own beside the path's (`separate_measure`) and the path funds them itself: "neue Halle plus PV
+    für den Eigenverbrauch" is a business investment (Nr. 2.4.1) and a PV system (Nr. 2.4.3.3)."""
+    sub = next((s for s in top.sub_measures if s.id == assessment.id and s.separate_measure), None)
+    if sub is None:
+        return set()
+    return (matched - set(sub.project_types)) & set(top.project_types)
 
 
 def _hint_may_offer(top: FundingPath, assessment: PathAssessment, profile: ProjectProfile,
