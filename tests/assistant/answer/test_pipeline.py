@@ -604,6 +604,28 @@ def test_a_large_firm_limited_to_de_minimis_learns_that_transformation_projects_
     check_contract(data, passages, all_used=False)
 
 
+def test_a_hall_and_a_pv_system_are_two_measures_with_a_rate_each_and_no_rate_on_the_whole_sum(ask, passages):
+    """A new hall (Nr. 2.4.1, 20 % for a small firm) and a PV system for own use (Nr. 2.4.3.3, 45 % plus 20 points)
+    named together: each rate holds for its own part, so the sum of both is not multiplied by either."""
+    data = ask("Metallbau, 30 MA, neue Halle plus PV auf dem Dach, zusammen 1,2 Mio. Wie viel Zuschuss?")
+    ids = [p["id"] for p in data["funding_paths"] if not p["blocked"]]
+    assert ids[:2] == ["grw-gewerbe", "grw-gewerbe/transformation"], ids
+    assert "20 Prozent nach Nr. 2.5.1" in data["summary"] and "nach Nr. 2.4.3.3" in data["summary"], data["summary"]
+    assert "Nur für die Kosten des Teils" in data["summary"]
+    assert "von 1.200.000 €" not in data["answer"] and "Die Sätze gelten je Teil" in data["answer"], data["answer"]
+    assert "Besondere Transformationsvorhaben**" in data["answer"]
+    check_contract(data, passages, all_used=False)
+
+
+def test_a_large_firms_extension_with_pv_gets_de_minimis_for_the_extension_and_the_pv_rate_for_the_pv_only(ask):
+    """The 45 % of Nr. 2.4.3.3 is for the PV system; a large firm's extension in the D area is De-minimis only."""
+    data = ask("Wir sind Landmaschinenhersteller (ca. 900 MA) und wollen unser Werk erweitern, neue Montagelinie ~15 "
+               "Mio. Dazu große PV auf die Hallendächer für den Eigenverbrauch. Was ist für ein Großunternehmen drin?")
+    assert [p["id"] for p in data["funding_paths"][:2]] == ["grw-gewerbe/de-minimis", "grw-gewerbe/transformation"]
+    assert "De-minimis-Höchstbetrag" in data["summary"] and "45 Prozent" in data["summary"], data["summary"]
+    assert "6.750.000" not in data["answer"] and "von 15.000.000 €" not in data["answer"], data["answer"]
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""
@@ -657,6 +679,23 @@ def test_the_sum_of_a_follow_up_is_computed_in_the_bottom_line(ask):
     assert data["intent"] == "amount"
     assert "20 Prozent von 1.200.000 €" in data["summary"] and "bis zu 240.000 €" in data["summary"], data["summary"]
     assert "eigene Rechnung" in data["summary"] and len(data["summary"]) <= 400
+
+
+@pytest.mark.parametrize("follow_up", [
+    "und wenn wir bis zur bewilligung schon auf 55 leute gewachsen sind? bleibts dann bei 20?",
+    "Was wäre, wenn wir bei der Bewilligung 60 Beschäftigte haben?",
+])
+def test_a_size_stated_for_the_time_of_the_grant_re_decides_the_rate_with_nr_1_5(ask, follow_up):
+    """KR Nr. 1.5 (3): the size at the grant decides the rate. A firm of 45 that has grown past 50 by then is medium:
+    10 %, not the 20 % of the first answer."""
+    history = [{"role": "user", "content": "wir sind metallbauer in melle, 45 leute, ca 8 mio umsatz, wollen halle + "
+                                           "maschinen für 2,4 mio und 4 leute mehr einstellen. wie viel grw gibts?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 % (KR Nr. 2.5.1)."}]
+    data = ask(follow_up, history)
+    assert data["intent"] == "amount"
+    assert "für ein mittleres Unternehmen bis zu 10 Prozent" in data["summary"], data["summary"]
+    assert "Zeitpunkt der Gewährung" in data["summary"] and "(Nr. 1.5)" in data["summary"], data["summary"]
+    assert "480.000" not in data["answer"]
 
 
 @pytest.mark.parametrize("question, code", [

@@ -699,3 +699,25 @@ def test_a_site_made_to_one_firms_measure_is_read_in_everyday_words(text):
 def test_a_trade_named_maschinenbau_buys_no_machine():
     p = read_profile("Wir (Maschinenbau, 120 MA) wollen PV aufs Hallendach für den Eigenverbrauch.")
     assert p.project_types == ["renewable_self_supply"]
+
+
+@pytest.mark.parametrize("text, employees, at_grant", [
+    ("und wenn wir bis zur bewilligung schon auf 55 leute gewachsen sind?", 55, True),
+    ("Was wäre, wenn wir bei der Bewilligung 60 Beschäftigte haben?", 60, True),
+    ("Wir haben 45 Leute und wollen bis zur Bewilligung 10 neue einstellen.", 45, None),
+    ("Wir wollen auf 60 Mitarbeiter wachsen.", None, None),
+])
+def test_a_headcount_stated_for_the_time_of_the_grant_is_the_one_that_decides(text, employees, at_grant):
+    """KR Nr. 1.5 (3): the facts at the grant decide; a count grown to "by then" is that count, new hires are not."""
+    profile = extract_profile(text, knowledge=FundingKnowledge.load())
+    assert (profile.employees, profile.size_at_grant) == (employees, at_grant)
+
+
+@pytest.mark.parametrize("text, business_investment", [
+    ("Umweltschutzinvestition über Norm hinaus, kleines Unternehmen, 300k Mehrkosten.", False),
+    ("Wir investieren in eine PV-Anlage für den Eigenverbrauch.", False),
+    ("Neue Halle plus PV-Anlage für den Eigenverbrauch.", True),
+])
+def test_the_word_investment_beside_a_transformation_measure_names_that_measure(text, business_investment):
+    profile = extract_profile(text, knowledge=FundingKnowledge.load())
+    assert ("business_investment" in profile.project_types) is business_investment, profile.project_types
