@@ -274,6 +274,12 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                   r"|gewerbliche[sn]?\s{1,3}abwasser",
     "business_centre": r"gründerzentrum|gründungszentrum|technologiezentrum|innovationszentrum|inkubator|coworking|co-working"
                        r"|maker\s?space|gewerbezentrum|gründerhaus",
+    # A cycle path for the way to work (IREK 3.2.3): no measure of its own in the KR (Nr. 3.2.2 lists cycle paths only
+    # in a site's connection, Nr. 3.2.2.1, and as tourism infrastructure, Nr. 3.2.2.5)
+    "commuter_cycle_path": r"radschnellweg|pendler\w{0,3}[-\s]{0,3}(rad|fahrrad)|(rad|fahrrad)[-\s]{0,3}pendl"
+                           r"|\b(fahr)?rad(weg|wege|verbindung|verkehrsanbindung|anbindung)\w{0,2}\b[^.?!]{0,100}"
+                           r"\b(arbeitsplätze|arbeitsplatz|arbeit\b|zur\s{1,3}arbeit|schicht\w{0,6}|azubis|beschäftigt\w{0,3}"
+                           r"|mitarbeit\w{0,6}|berufsverkehr|gewerbegebiet\w{0,2}|industriegebiet\w{0,2}|bahnhof)",
     # KR Nr. 3.2.2.5 (6) and (8), item by item, and the usual words for them
     "tourism_infrastructure": r"radweg|wanderweg|reitweg|rundweg|radroute|freizeitbad|erlebnisbad|besucherzentrum|kurpark"
                               r"|gradierwerk|badestelle|touristische[a-z]{0,2}\s{1,3}infrastruktur|tourismus-?infrastruktur"
@@ -375,6 +381,8 @@ _CHANGES_PROCESS = re.compile(
     r"(\S{1,25}\s{1,3}){0,4}(umstell|umgestellt|änder|geändert|umbau|umgebaut)"
     r"|(produktionsprozess|produktionsverfahren|gesamtproduktionsverfahren)\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}"
     r"grundlegend\w{0,2}\s{1,3}(ändern|umstellen|erneuern)")
+# A path for visitors: tourism infrastructure (KR Nr. 3.2.2.5), whoever else rides it
+_FOR_TOURISTS = re.compile(r"touris\w{0,6}|urlaub\w{0,3}|feriengäst\w{0,2}|ausflüg\w{0,3}|ausflug\w{0,3}|radtour\w{0,2}|freizeit")
 # The measures of KR Nr. 2.4.3 (open to firms of any size), and the generic words for any firm's investment
 _TRANSFORMATION = {"environmental_protection", "energy_efficiency", "renewable_self_supply"}
 _GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investier\w{0,4}")
@@ -828,6 +836,13 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # a firm's plant "direkt neben dem Gewerbegebiet", "eine neue Backstube im Gewerbegebiet": the estate is where,
         # not what it builds
         found.remove("industrial_site")
+    if "commuter_cycle_path" in found and not _FOR_TOURISTS.search(lowered):
+        # "ein Radweg zum Gewerbegebiet, damit Azubis ohne Auto hinkommen": the estate is where it leads, and it is
+        # no tourism infrastructure
+        found = [kind for kind in found if kind != "tourism_infrastructure"
+                 and (kind != "industrial_site" or _DEVELOPS_SITE.search(lowered))]
+    elif "commuter_cycle_path" in found:
+        found.remove("commuter_cycle_path")  # a cycle path mainly for visitors is tourism infrastructure
     if "broadband" in found and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
         found.remove("industrial_site")  # "Glasfaser im Gewerbegebiet": the site is where, broadband is what
     return found

@@ -626,6 +626,18 @@ def test_a_large_firms_extension_with_pv_gets_de_minimis_for_the_extension_and_t
     assert "6.750.000" not in data["answer"] and "von 15.000.000 €" not in data["answer"], data["answer"]
 
 
+def test_a_commuter_cycle_path_is_no_measure_of_its_own_in_the_kr(ask, passages):
+    """Nr. 3.2.2 lists cycle paths only in a site's connection (3.2.2.1) and as tourism infrastructure (3.2.2.5): a
+    path for the way to work gets no 60/90 % as if it were a standard case, but its IREK goal 3.2.3."""
+    data = ask("Wir wollen einen Radschnellweg vom Ortskern zum Gewerbegebiet bauen, damit Azubis und Schichtleute "
+               "ohne Auto hinkommen. 2,1 km, ca. 900 k€. Gibts da was im IREK und wäre das GRW?")
+    assert data["summary"].startswith("Nein – ") and "kein eigener Fördertatbestand" in data["summary"]
+    assert not [p["id"] for p in data["funding_paths"] if p["id"].startswith("grw-infrastruktur") and not p["blocked"]]
+    assert "3.2.3" in [g["code"] for g in data["goals"][:3]]
+    assert "90 Prozent" not in data["answer"]
+    check_contract(data, passages, all_used=False)
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""

@@ -721,3 +721,15 @@ def test_a_headcount_stated_for_the_time_of_the_grant_is_the_one_that_decides(te
 def test_the_word_investment_beside_a_transformation_measure_names_that_measure(text, business_investment):
     profile = extract_profile(text, knowledge=FundingKnowledge.load())
     assert ("business_investment" in profile.project_types) is business_investment, profile.project_types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Wir wollen einen Radschnellweg vom Ortskern zum Gewerbegebiet bauen, damit Azubis ohne Auto hinkommen.",
+     ["commuter_cycle_path"]),
+    ("Die Gemeinde will einen Radweg zum Bahnhof bauen.", ["commuter_cycle_path"]),
+    ("Die Gemeinde will einen Radweg entlang der Hase für Touristen bauen.", ["tourism_infrastructure"]),
+    ("Wir erschließen ein neues Gewerbegebiet mit Radweg zur Arbeit.", ["industrial_site", "commuter_cycle_path"]),
+])
+def test_a_cycle_path_to_work_is_told_from_a_tourist_one_and_from_the_estate_it_leads_to(text, types):
+    profile = extract_profile(text, knowledge=FundingKnowledge.load())
+    assert profile.project_types == types
