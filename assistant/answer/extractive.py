@@ -105,6 +105,7 @@ def _resolve_source(source: Source, passages: list[Passage]) -> tuple[Passage, s
 
 # A stem of the question is telling when at most this share of the corpus's passages holds it (Retriever.rare_stems).
 TELLING_SHARE = 0.02
+ASKED_SHARE = 0.05  # a word of a question asked beside a project tells it where at most this share of passages hold it
 
 
 class _Writer:
@@ -418,6 +419,80 @@ def _goal_ref(goal: GoalMatch, w: _Writer, limit: int = 90) -> str:
     return f"{goal.code} „{_short(goal.title, limit)}“ [{n}]"
 
 
+# -- a question asked beside a project ----------------------------------------------------------------------------------
+
+# A question of the text: a sentence that ends in "?", or one that opens as a question does ("kann man …", "wie lange …")
+_OPENS_AS_QUESTION = re.compile(r"(?:\d\)\s{0,3}|und\s{1,3}|oder\s{1,3})?(?:wie|was|wer|wo|wann|warum|weshalb|welche\w{0,2}|ob"
+                                r"|kann|können|darf|dürfen|gibt|gibts|gilt|gelten|ist|sind|zählt|zählen|muss|müssen|reicht"
+                                r"|braucht|brauchen|werden|wird|bekommen|bekommt|geht|gehen|lohnt)\b", re.IGNORECASE)
+_QUESTION_UNITS = re.compile(r"(?<=[?])\s{0,5}|\s{1,5}(?=\d\)\s)|(?<=[.!;:])\s{1,5}(?=\S)|\s[–-]\s")
+# What every project question asks in some words, and what the project answer states anyway (the path, its rate, the
+# IREK goal, where to apply): a question of nothing else asks nothing beside the project.
+_GENERIC_ASK = set(stems(
+    "ist das förderfähig förderbar möglich machbar zulässig geht gehen ginge das sowas so was da über die mit GRW LEADER "
+    "Zukunftsregion IREK gibt es gibts da was etwas Förderung Förderungen Fördermittel Fördergeld Geld Zuschuss "
+    "Zuschüsse Förderprogramm Programm Topf Unterstützung welche welcher passt passen hinein rein irgendwo wie viel "
+    "wieviel hoch Höhe Prozent Euro Fördersatz Förderquote Quote Satz bekommen bekommt kriegen erhalten erhält "
+    "beantragen Antrag stellen fördern gefördert lassen kann können man wir ich uns unser unsere was ist drin dafür "
+    "davon dazu zahlt bezahlt übernimmt Beihilfe maximal max insgesamt überhaupt eigentlich denn noch auch jetzt bitte "
+    "Frage Fragen kurze Landkreis Osnabrück infrage frage kommt kommen in Betracht Richtung Option Optionen Möglichkeit "
+    "Möglichkeiten Wege Weg sinnvoll Tipp Tipps Idee wäre wären würde würden hätte hätten muss müssen beachten "
+    "berücksichtigen klären vorher Voraussetzungen Bedingungen"))
+
+
+def asked_beside(question: str) -> tuple[str, set[str]]:
+    """The questions a project's description asks beside what every project question asks ("Geht das mit GRW, auch
+    der Kauf? Und gibt es Vorgaben für die Mieter?" → "auch der Kauf", "Vorgaben für die Mieter"), as text and as the
+    stems that tell them; ("", set()) when it asks nothing else. The caller keeps the stems that few passages hold."""
+    units = [u.strip() for u in _QUESTION_UNITS.split(question) if u and u.strip()]
+    asks = [u for u in units if u.endswith("?") or _OPENS_AS_QUESTION.match(u)]
+    telling = {stem for ask in asks for stem in stems(ask) if stem not in _GENERIC_ASK and not stem[0].isdigit()}
+    return " ".join(asks), telling
+
+
+def _telling_sentence(holders: list[Passage], telling: set[str] | frozenset[str],
+                      context: str) -> tuple[Passage, str, float] | None:
+    """The whole sentence of `holders` (a section's passages, the found one first) that holds most of the `telling`
+    stems of a question, ties broken by the stems it shares with `context` (the whole question) and by the found
+    passage; None where no sentence that can stand on its own holds one. A heading, a list's lead-in or its item says
+    nothing on its own."""
+    best: tuple[Passage, str, float] | None = None
+    wanted = set(stems(context))
+    for n, holder in enumerate(holders):
+        for sentence in split_sentences(holder.text):
+            shared = telling & set(stems(sentence))
+            if not shared or not informative(sentence) or len(sentence) < 25 or not sentence.endswith((".", "!")):
+                continue
+            score = (len(shared) + 0.1 * len(wanted & set(stems(sentence))) + (0.2 if n == 0 else 0.0)
+                     - len(sentence) / 4000)
+            if best is None or score > best[2]:
+                best = (holder, sentence, score)
+    return best
+
+
+def _asked_rule(found: Findings, w: _Writer) -> str:
+    """For a project whose description also asks a question of a rule ("… kann man statt auf die Investition auch auf
+    die Personalkosten Förderung bekommen?"): the sentence of the best passages of the rules that answers it, quoted
+    with its source; "" where the question asks nothing beside the project, or no sentence holds a word of its ask."""
+    ask, telling = found.asked
+    if not ask:
+        return ""
+    best: tuple[float, Passage, str] | None = None
+    for rank, hit in enumerate(found.hits[:4]):
+        if hit.passage.document == "irek" or _preamble(hit.passage):
+            continue  # the IREK's goals stand in the answer already; its text states no rule
+        told = _telling_sentence(_section_passages(hit.passage, w.passages), telling, found.question)
+        if told is not None and (best is None or told[2] - 0.25 * rank > best[0]):
+            best = (told[2] - 0.25 * rank, told[0], told[1])
+    if best is None:
+        return ""
+    _, holder, quote = best
+    quote = with_continuation(holder.text, with_antecedent(holder.text, quote))
+    if any(quote in q or q in quote for q in w.quotes().values()):
+        return ""
+    return f"Zu Ihrer Frage ({_label(german_citation(holder))}): „{quote}“ [{w.cite(holder, quote)}]"
+
+
 # -- the kinds of answer -----------------------------------------------------------------------------------------------
 
 def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
@@ -458,6 +533,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         pieces.append((1.6, share))
     summary, left_out = _fitted(pieces)
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
+    asked = _asked_rule(found, w)
+    details = ([asked] if asked else []) + details
     shown = _paths_to_show(found.funding) if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
     details += [block] if block else []
@@ -480,6 +557,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     wanted = _wanted_figure(found)
     careful = CarefulCases.load()
     asked_places = set(careful.places_named(found.search_text))
+    # the sentence that answers is chosen by what the text asks, not by its description of the project ("Wir sind ein
+    # mittleres Unternehmen … PV … Können wir zusätzlich die EEG-Vergütung nehmen?": the EEG rule, not the bonus for
+    # medium firms)
+    ask, telling = found.asked
+    focus = ask if ask and ask != found.question.strip() else found.search_text
     quoted, by_place = [], False
     for hit in found.hits[:4]:
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS or _preamble(hit.passage):
@@ -487,7 +569,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
         if after_verdict and not found.telling & set(stems(hit.passage.text)):
             continue
         if not quoted:  # the lead: the best sentence of the first passage's whole section
-            hit, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
+            hit, quote = _lead_of_section(hit, focus, wanted, w.passages, telling if focus is ask else frozenset())
             # a question that names a municipality of the Landkreis asks about it: the sentence of the section that
             # names it leads ("Wallenhorst gehört zu welcher LEADER-Region?")
             section = _section_passages(hit.passage, w.passages)
@@ -499,10 +581,12 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
                 hit, quote = (hit if placed[0] is hit.passage else replace(hit, passage=placed[0])), placed[1]
             by_place = bool(placed)
             ruled = _implied_sentence(found, hit, w) if not by_place else None
-            if ruled is not None:  # the rule the asker's facts or question point to, where the section holds it
+            # the rule the asker's facts or question point to, where the section holds it; but not over a sentence on
+            # what a description's question asks that the rule's sentence does not speak of
+            if ruled is not None and len(telling & set(stems(ruled[1]))) >= len(telling & set(stems(quote))):
                 hit, quote = ruled
         else:
-            quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
+            quote = best_sentence(hit.passage, focus, prefer=wanted, favour=_OSNABRUECK_AREA)
         if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
             # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
@@ -598,10 +682,16 @@ def _named_places(found: Findings, section: list[Passage], careful: CarefulCases
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
 
 
-def _lead_of_section(hit: SearchHit, query: str, wanted: re.Pattern[str], passages: list[Passage]) -> tuple[SearchHit, str]:
+def _lead_of_section(hit: SearchHit, query: str, wanted: re.Pattern[str], passages: list[Passage],
+                     telling: set[str] = frozenset()) -> tuple[SearchHit, str]:
     """The hit and its sentence that best answers the query, from the hit's passage or another passage of its section
     (ranking shows a section once in its first places: "Wer darf Träger einer Bildungseinrichtung sein?" finds 3.2.2.6
-    by its list of institutions, and the sentence on the Träger stands in the section's next passage)."""
+    by its list of institutions, and the sentence on the Träger stands in the section's next passage). With `telling`
+    (the words of a question asked after a description), a sentence holding one of them comes first wherever it
+    stands in the section."""
+    told = _telling_sentence(_section_passages(hit.passage, passages), telling, query) if telling else None
+    if told is not None:
+        return (hit if told[0] is hit.passage else replace(hit, passage=told[0])), told[1]
     best = None
     for holder in _section_passages(hit.passage, passages):
         quote, score = scored_sentence(holder, query, prefer=wanted, favour=_OSNABRUECK_AREA)

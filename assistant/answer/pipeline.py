@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from assistant.answer.careful import CarefulCases
-from assistant.answer.extractive import TELLING_SHARE, compose_extractive, compose_introduction
+from assistant.answer.extractive import ASKED_SHARE, TELLING_SHARE, asked_beside, compose_extractive, compose_introduction
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
                                         without_steering)
@@ -225,7 +225,8 @@ class AnswerPipeline:
             named = [describe(self.funding, n, q.profile) for n in named_paths(q.text)
                      if not any(programme(p.id) == programme(n) for p in assessed.paths)]
             assessed = FundingAssessment(assessed.paths + [p for p in named if p], assessed.missing_facts)
-            return Findings(q.text, q.search_text, "project", hits, goals, assessed, q.profile, intent="project")
+            return Findings(q.text, q.search_text, "project", hits, goals, assessed, q.profile, intent="project",
+                            asked=self._asked(q.text))
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
         # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
         goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []
@@ -262,7 +263,15 @@ class AnswerPipeline:
         telling = self.retriever.rare_stems(q.text, TELLING_SHARE) if q.intent == "eligibility" else frozenset()
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
                         q.profile, intent=q.intent, goal_list=whole, telling=telling, implied=implied,
-                        in_conversation=bool(q.history))
+                        in_conversation=bool(q.history), asked=self._asked(q.text))
+
+    def _asked(self, text: str) -> tuple[str, frozenset[str]]:
+        """The question a text asks beside its description, and those of its words that few passages hold (and some
+        do): ("", frozenset()) where it asks nothing else."""
+        ask, telling = asked_beside(text)
+        told, limit = self.retriever.passages_per_stem, ASKED_SHARE * len(self.retriever.passages)
+        rare = frozenset(s for s in telling if 1 <= told.get(s, 0) <= limit)
+        return (ask, rare) if ask and rare else ("", frozenset())
 
     def ranking_parts(self, q: Question, by_facts: FundingAssessment | None = None,
                       implied: list[Source] | None = None) -> ScoreParts:
