@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from helpers.passages import GRW_TITLE, grw_passage, irek_goal_passage
 
-from assistant.answer.extractive import compose_extractive
+from assistant.answer.extractive import asked_beside, compose_extractive
 from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer
@@ -567,3 +569,45 @@ def test_a_summarys_preamble_is_never_quoted():
     answer = compose_extractive(fact("Wer entscheidet über Projekte der Zukunftsregion?", [(preamble, 1.0), (steering, 0.9)]),
                                 PASSAGES + [preamble, steering])
     assert [c.chunk_id for c in answer.citations] == ["zr-0003"], answer.answer
+
+
+# -- a question asked beside a project -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, ask, telling", [
+    ("Bei uns steht ein altes Bankgebäude leer. Idee: Gründerzentrum. Geht das mit GRW, auch der Kauf? Und gibt es "
+     "Vorgaben für die Mieter?", "Geht das mit GRW, auch der Kauf? Und gibt es Vorgaben für die Mieter?",
+     {"kauf", "vorgab", "miet"}),
+    ("Metallbau, 30 MA, neue Halle. Ist das förderfähig?", "Ist das förderfähig?", set()),
+    ("wir wollen ne halle bauen, wie viel zuschuss gibts da", "", set()),
+])
+def test_a_description_asks_beside_the_project_only_what_every_project_question_does_not(question, ask, telling):
+    assert asked_beside(question) == (ask, telling)
+
+
+REENTRY = grw_passage("grw-0290", "2.4.3.3", "Erneuerbare Energien",
+                      "(1) Förderfähig sind Anlagen für den Eigenbedarf nach Artikel 41 Absatz 1 AGVO.\n"
+                      "Für mittlere Unternehmen kann die Beihilfeintensität um 10 Prozentpunkte erhöht werden. Eine "
+                      "gleichzeitige Förderung nach dem EEG für dieselben Kosten ist nicht möglich.", page=12)
+PASSAGES += [REENTRY]
+
+
+def test_a_project_answer_quotes_the_rule_sentence_on_what_its_description_also_asks():
+    question = ("Wir sind ein mittleres Unternehmen und bauen eine PV-Anlage für den Eigenverbrauch. Können wir "
+                "zusätzlich die EEG-Vergütung nehmen?")
+    found = Findings(question, question, "project", [SearchHit(REENTRY, 1.0)], [goal(HYDROGEN, 0.8)],
+                     FundingAssessment([], []), None, intent="project",
+                     asked=("Können wir zusätzlich die EEG-Vergütung nehmen?", frozenset({"eeg", "vergut"})))
+    answer = compose_extractive(found, PASSAGES)
+    line = next(p for p in answer.answer.split("\n\n") if p.startswith("Zu Ihrer Frage"))
+    assert "„Eine gleichzeitige Förderung nach dem EEG für dieselben Kosten ist nicht möglich.“" in line, line
+    assert_citation_rules(answer)
+
+
+def test_a_question_of_fact_after_a_description_is_led_by_the_sentence_on_what_it_asks():
+    question = ("Wir sind ein mittleres Unternehmen und bauen eine PV-Anlage für den Eigenverbrauch. Können wir "
+                "zusätzlich die EEG-Vergütung nehmen?")
+    found = fact(question, [(REENTRY, 1.0)])
+    found.intent, found.asked = "eligibility", ("Können wir zusätzlich die EEG-Vergütung nehmen?",
+                                                frozenset({"eeg", "vergut"}))
+    answer = compose_extractive(found, PASSAGES)
+    assert "nach dem EEG" in answer.summary and "10 Prozentpunkte" not in answer.summary, answer.summary
