@@ -437,7 +437,9 @@ _GENERIC_ASK = set(stems(
     "davon dazu zahlt bezahlt übernimmt Beihilfe maximal max insgesamt überhaupt eigentlich denn noch auch jetzt bitte "
     "Frage Fragen kurze Landkreis Osnabrück infrage frage kommt kommen in Betracht Richtung Option Optionen Möglichkeit "
     "Möglichkeiten Wege Weg sinnvoll Tipp Tipps Idee wäre wären würde würden hätte hätten muss müssen beachten "
-    "berücksichtigen klären vorher Voraussetzungen Bedingungen"))
+    "berücksichtigen klären vorher Voraussetzungen Bedingungen Ziel Ziele Handlungsziel Handlungsziele Leitziel "
+    "Leitziele Korridor Themenkorridor Konzept Entwicklungskonzept Regionalentwicklungskonzept befasst betrifft "
+    "spricht passend"))
 
 
 def asked_beside(question: str) -> tuple[str, set[str]]:
@@ -446,7 +448,8 @@ def asked_beside(question: str) -> tuple[str, set[str]]:
     stems that tell them; ("", set()) when it asks nothing else. The caller keeps the stems that few passages hold."""
     units = [u.strip() for u in _QUESTION_UNITS.split(question) if u and u.strip()]
     asks = [u for u in units if u.endswith("?") or _OPENS_AS_QUESTION.match(u)]
-    telling = {stem for ask in asks for stem in stems(ask) if stem not in _GENERIC_ASK and not stem[0].isdigit()}
+    telling = {stem for ask in asks for stem in stems(ask)
+               if stem not in _GENERIC_ASK and len(stem) >= 4 and not stem[0].isdigit()}
     return " ".join(asks), telling
 
 
@@ -583,7 +586,8 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             ruled = _implied_sentence(found, hit, w) if not by_place else None
             # the rule the asker's facts or question point to, where the section holds it; but not over a sentence on
             # what a description's question asks that the rule's sentence does not speak of
-            if ruled is not None and len(telling & set(stems(ruled[1]))) >= len(telling & set(stems(quote))):
+            if ruled is not None and (focus is not ask
+                                      or len(telling & set(stems(ruled[1]))) >= len(telling & set(stems(quote)))):
                 hit, quote = ruled
         else:
             quote = best_sentence(hit.passage, focus, prefer=wanted, favour=_OSNABRUECK_AREA)
