@@ -564,7 +564,9 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     # mittleres Unternehmen … PV … Können wir zusätzlich die EEG-Vergütung nehmen?": the EEG rule, not the bonus for
     # medium firms)
     ask, telling = found.asked
-    focus = ask if ask and ask != found.question.strip() else found.search_text
+    focused = bool(ask) and ask != found.question.strip()
+    focus = ask if focused else found.search_text
+    telling = telling if focused else frozenset()
     quoted, by_place = [], False
     for hit in found.hits[:4]:
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS or _preamble(hit.passage):
@@ -572,7 +574,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
         if after_verdict and not found.telling & set(stems(hit.passage.text)):
             continue
         if not quoted:  # the lead: the best sentence of the first passage's whole section
-            hit, quote = _lead_of_section(hit, focus, wanted, w.passages, telling if focus is ask else frozenset())
+            hit, quote = _lead_of_section(hit, focus, wanted, w.passages, telling)
             # a question that names a municipality of the Landkreis asks about it: the sentence of the section that
             # names it leads ("Wallenhorst gehört zu welcher LEADER-Region?")
             section = _section_passages(hit.passage, w.passages)
@@ -586,8 +588,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             ruled = _implied_sentence(found, hit, w) if not by_place else None
             # the rule the asker's facts or question point to, where the section holds it; but not over a sentence on
             # what a description's question asks that the rule's sentence does not speak of
-            if ruled is not None and (focus is not ask
-                                      or len(telling & set(stems(ruled[1]))) >= len(telling & set(stems(quote)))):
+            if ruled is not None and len(telling & set(stems(ruled[1]))) >= len(telling & set(stems(quote))):
                 hit, quote = ruled
         else:
             quote = best_sentence(hit.passage, focus, prefer=wanted, favour=_OSNABRUECK_AREA)
