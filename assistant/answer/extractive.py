@@ -439,7 +439,7 @@ _GENERIC_ASK = set(stems(
     "Möglichkeiten Wege Weg sinnvoll Tipp Tipps Idee wäre wären würde würden hätte hätten muss müssen beachten "
     "berücksichtigen klären vorher Voraussetzungen Bedingungen Ziel Ziele Handlungsziel Handlungsziele Leitziel "
     "Leitziele Korridor Themenkorridor Konzept Entwicklungskonzept Regionalentwicklungskonzept befasst betrifft "
-    "spricht passend"))
+    "spricht passend zusätzlich zusätzliche nehmen nutzen Anspruch"))
 
 
 def asked_beside(question: str) -> tuple[str, set[str]]:
@@ -449,7 +449,7 @@ def asked_beside(question: str) -> tuple[str, set[str]]:
     units = [u.strip() for u in _QUESTION_UNITS.split(question) if u and u.strip()]
     asks = [u for u in units if u.endswith("?") or _OPENS_AS_QUESTION.match(u)]
     telling = {stem for ask in asks for stem in stems(ask)
-               if stem not in _GENERIC_ASK and len(stem) >= 4 and not stem[0].isdigit()}
+               if stem not in _GENERIC_ASK and len(stem) >= 3 and not stem[0].isdigit()}
     return " ".join(asks), telling
 
 
@@ -560,13 +560,6 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     wanted = _wanted_figure(found)
     careful = CarefulCases.load()
     asked_places = set(careful.places_named(found.search_text))
-    # the sentence that answers is chosen by what the text asks, not by its description of the project ("Wir sind ein
-    # mittleres Unternehmen … PV … Können wir zusätzlich die EEG-Vergütung nehmen?": the EEG rule, not the bonus for
-    # medium firms)
-    ask, telling = found.asked
-    focused = bool(ask) and ask != found.question.strip()
-    focus = ask if focused else found.search_text
-    telling = telling if focused else frozenset()
     quoted, by_place = [], False
     for hit in found.hits[:4]:
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS or _preamble(hit.passage):
@@ -574,7 +567,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
         if after_verdict and not found.telling & set(stems(hit.passage.text)):
             continue
         if not quoted:  # the lead: the best sentence of the first passage's whole section
-            hit, quote = _lead_of_section(hit, focus, wanted, w.passages, telling)
+            hit, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
             # a question that names a municipality of the Landkreis asks about it: the sentence of the section that
             # names it leads ("Wallenhorst gehört zu welcher LEADER-Region?")
             section = _section_passages(hit.passage, w.passages)
@@ -586,12 +579,10 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
                 hit, quote = (hit if placed[0] is hit.passage else replace(hit, passage=placed[0])), placed[1]
             by_place = bool(placed)
             ruled = _implied_sentence(found, hit, w) if not by_place else None
-            # the rule the asker's facts or question point to, where the section holds it; but not over a sentence on
-            # what a description's question asks that the rule's sentence does not speak of
-            if ruled is not None and len(telling & set(stems(ruled[1]))) >= len(telling & set(stems(quote))):
+            if ruled is not None:  # the rule the asker's facts or question point to, where the section holds it
                 hit, quote = ruled
         else:
-            quote = best_sentence(hit.passage, focus, prefer=wanted, favour=_OSNABRUECK_AREA)
+            quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
         if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
             # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
@@ -687,16 +678,10 @@ def _named_places(found: Findings, section: list[Passage], careful: CarefulCases
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
 
 
-def _lead_of_section(hit: SearchHit, query: str, wanted: re.Pattern[str], passages: list[Passage],
-                     telling: set[str] = frozenset()) -> tuple[SearchHit, str]:
+def _lead_of_section(hit: SearchHit, query: str, wanted: re.Pattern[str], passages: list[Passage]) -> tuple[SearchHit, str]:
     """The hit and its sentence that best answers the query, from the hit's passage or another passage of its section
     (ranking shows a section once in its first places: "Wer darf Träger einer Bildungseinrichtung sein?" finds 3.2.2.6
-    by its list of institutions, and the sentence on the Träger stands in the section's next passage). With `telling`
-    (the words of a question asked after a description), a sentence holding one of them comes first wherever it
-    stands in the section."""
-    told = _telling_sentence(_section_passages(hit.passage, passages), telling, query) if telling else None
-    if told is not None:
-        return (hit if told[0] is hit.passage else replace(hit, passage=told[0])), told[1]
+    by its list of institutions, and the sentence on the Träger stands in the section's next passage)."""
     best = None
     for holder in _section_passages(hit.passage, passages):
         quote, score = scored_sentence(holder, query, prefer=wanted, favour=_OSNABRUECK_AREA)

@@ -263,7 +263,7 @@ class AnswerPipeline:
         telling = self.retriever.rare_stems(q.text, TELLING_SHARE) if q.intent == "eligibility" else frozenset()
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
                         q.profile, intent=q.intent, goal_list=whole, telling=telling, implied=implied,
-                        in_conversation=bool(q.history), asked=self._asked(q.text))
+                        in_conversation=bool(q.history))
 
     def _asked(self, text: str) -> tuple[str, frozenset[str]]:
         """The question a text asks beside its description, and those of its words that few passages hold (and some

@@ -601,13 +601,3 @@ def test_a_project_answer_quotes_the_rule_sentence_on_what_its_description_also_
     line = next(p for p in answer.answer.split("\n\n") if p.startswith("Zu Ihrer Frage"))
     assert "„Eine gleichzeitige Förderung nach dem EEG für dieselben Kosten ist nicht möglich.“" in line, line
     assert_citation_rules(answer)
-
-
-def test_a_question_of_fact_after_a_description_is_led_by_the_sentence_on_what_it_asks():
-    question = ("Wir sind ein mittleres Unternehmen und bauen eine PV-Anlage für den Eigenverbrauch. Können wir "
-                "zusätzlich die EEG-Vergütung nehmen?")
-    found = fact(question, [(REENTRY, 1.0)])
-    found.intent, found.asked = "eligibility", ("Können wir zusätzlich die EEG-Vergütung nehmen?",
-                                                frozenset({"eeg", "vergut"}))
-    answer = compose_extractive(found, PASSAGES)
-    assert "nach dem EEG" in answer.summary and "10 Prozentpunkte" not in answer.summary, answer.summary
