@@ -94,7 +94,10 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     r"|unser\w{0,2}\s{1,3}(gewerbe|industrie)gebiet\w{0,2}|b-plan|bebauungsplan"
                     # what only a municipality calls its own: "unseren Kurpark", "unser Freibad", "unsere Kläranlage"
                     r"|unser\w{0,2}\s{1,3}(kurpark|kurhaus|freibad|hallenbad|kläranlage|rathaus|stadthalle|bauhof"
-                    r"|gemeindegebiet|stadtgebiet|ortskern|ortsmitte|feuerwehr)",
+                    r"|gemeindegebiet|stadtgebiet|ortskern|ortsmitte|feuerwehr)"
+                    # its offices and bodies, its abbreviation, and what only municipalities do together
+                    r"|\bsg\b|bauamt|kämmerei|ordnungsamt|stadtbauamt|fachbereich\s{1,3}(planen|planung|bauen|wirtschaft)"
+                    r"|\bortsrat|kreistag|stadtrat|ratsbeschluss|interkommunal",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
                    r"|handwerkskammer|\bihk\b|\bhwk\b|kammer\b|innung|heimatverein|sportverein|\bggmbh\b",
     "research": r"hochschule|universität|\buni\b|fachhochschule|institut\b|forschungseinrichtung|forschungszentrum\b|fraunhofer",
@@ -158,6 +161,9 @@ _HEADCOUNT_AFTER = re.compile(
     re.IGNORECASE)
 _HEADCOUNT_COMPOUND = re.compile(rf"{_NUMBER}\s{{0,2}}-?\s{{0,2}}köpfig\w{{0,3}}", re.IGNORECASE)
 _FUTURE_COUNT = {"neue", "neuen", "zusätzliche", "zusätzlichen", "weitere", "weiteren", "künftig", "später"}
+_HIRED_AFTER = re.compile(r"\s{0,3}(mehr\b|zusätzlich\b|dazu\b|neu\s{1,3})?\s{0,3}(ein\w{0,2}\s{1,3})?"
+                          r"(einstellen|einzustellen|eingestellt|anstellen|anzustellen|dazuholen|dazunehmen|schaffen)\b",
+                          re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"(auf|um|bis\s{1,3}zu|weitere|zusätzlich\w{0,2}|neue\w{0,2}|einstellen)\s{1,3}(rund|ca\.?|etwa)?\s{0,3}$")
 _SIZE_WORDS = [
     ("small", re.compile(r"kleinunternehmen|kleinstunternehmen|kleine[sn]?\s{1,3}(unternehmen|betrieb|firma|handwerksbetrieb)"
@@ -655,6 +661,8 @@ def _employees(text: str) -> tuple[int | None, bool]:
         before = text[max(0, match.start() - 30): match.start()].lower()
         if instead := _INSTEAD_OF.search(before):  # "45 statt 60 MA": the first number is the one meant
             count = _int(instead.group(1))
+        if _HIRED_AFTER.match(text[match.end(): match.end() + 40]):
+            continue  # "und 6 Leute einstellen": those who come, not the staff now
         if adjective not in _FUTURE_COUNT and any(0 <= match.start() - end <= 40 for end in grant_ends):
             at_grant.append(count)  # "wenn wir bei der Bewilligung 60 Beschäftigte haben"
         elif adjective not in _FUTURE_COUNT and not _FUTURE_BEFORE.search(before):
@@ -777,6 +785,15 @@ def _in_difficulty(text: str) -> bool | None:
 
 # -- places -----------------------------------------------------------------------------------------------------------
 
+# A municipality of the Landkreis as the one who acts: at the opening of a sentence, perhaps with another, before a verb
+# of planning ("Melle plant …", "Badbergen und Quakenbrück wollen …")
+_TOWN_NAMES = "|".join(sorted((re.escape(n) for n in MUNICIPALITIES), key=len, reverse=True))
+_TOWNS_ACTING = re.compile(
+    rf"(?:^|[.!?]\s{{1,3}})(?:{_TOWN_NAMES})(?:\s{{1,3}}(?:und|&)\s{{1,3}}(?:{_TOWN_NAMES}))?\s{{1,3}}"
+    r"(?:plant|planen|will|wollen|möchte|möchten|überlegt|überlegen|prüft|prüfen|beabsichtigt|beabsichtigen|"
+    r"entwickelt|entwickeln|erschließt|erschließen)\b")
+
+
 def _municipalities(text: str, words: list[_Word]) -> list[str]:
     """Every municipality of the Landkreis named, in order (also without umlauts, in lower case, or misspelt)."""
     hits = [(m.start(), _TOWN_LOOKUP[re.sub(r"\s+", " ", m.group().lower())])
@@ -866,6 +883,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     trades = [hit for hit in trades if hit[0] == 0.0
               or not _PROJECT_TYPE_RES["advice"].search(lowered[hit[1]: hit[1] + 60].split(maxsplit=1)[0])]
     candidates = _applicant_candidates(lowered)
+    if _TOWNS_ACTING.search(text):  # "Badbergen und Quakenbrück planen zusammen ein Industriegebiet"
+        candidates.append((0.5, _TOWNS_ACTING.search(text).start(), "municipality"))
     if trades:
         rank, start, trade = trades[0]
         candidates.append((rank, start, _trade_applicant(trade)))

@@ -733,3 +733,21 @@ def test_the_word_investment_beside_a_transformation_measure_names_that_measure(
 def test_a_cycle_path_to_work_is_told_from_a_tourist_one_and_from_the_estate_it_leads_to(text, types):
     profile = extract_profile(text, knowledge=FundingKnowledge.load())
     assert profile.project_types == types
+
+
+@pytest.mark.parametrize("text", [
+    "Badbergen und Quakenbrück planen zusammen ein interkommunales Industriegebiet an der B68.",
+    "Ein Investor will sich bei uns ansiedeln. Wir würden das als SG erschließen.",
+    "Melle plant ein neues Gewerbegebiet.",
+    "Bauamt hier: wir brauchen eine Erschließungsplanung für das Gewerbegebiet.",
+])
+def test_a_municipality_speaks_by_its_name_its_offices_or_what_only_municipalities_do(text):
+    assert extract_profile(text, knowledge=FundingKnowledge.load()).applicant_type == "municipality"
+
+
+@pytest.mark.parametrize("text, employees", [
+    ("wir wollen eine neue büroetage ausbauen und 6 leute einstellen.", None),
+    ("Wir sind 20 Leute und wollen 5 mehr einstellen.", 20),
+])
+def test_people_to_be_hired_are_not_the_headcount(text, employees):
+    assert extract_profile(text, knowledge=FundingKnowledge.load()).employees == employees
