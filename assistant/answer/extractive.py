@@ -517,6 +517,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         else:
             rate = _short_rate(_rate_phrase(lead, w, found.profile))
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
+            pieces.append((1.7, _main_activity_note(lead, w)))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces.append((1.3, _grant_time(lead, w)))
             if lead.excluded_costs:
@@ -740,6 +741,17 @@ def _verdict(found: Findings, w: _Writer) -> str:
     lead = _lead_path(found.funding)
     beside = _beside(found, lead, w) if verdict else ""
     return " ".join(part for part in (verdict, beside, _grant_time(lead, w) if verdict else "") if part)
+
+
+def _main_activity_note(lead: PathAssessment, w: _Writer) -> str:
+    """For a trade whose name often means an excluded code too ("Logistikunternehmen": 49.41, 52.10; "Kaffeerösterei
+    mit Café": 56.11.4): that this main activity would exclude the firm, in the bottom line beside the path it leads
+    to (the path's line then does not repeat it)."""
+    main = next((c for c in lead.conditions if c.id == MAIN_ACTIVITY), None)
+    if main is None or MAIN_ACTIVITY in w.said:
+        return ""
+    w.said |= {MAIN_ACTIVITY}
+    return _cited(f"Wichtig: {_with_rule(_main_activity_caveat(main), main.source)}", w.cite_source(main.source))
 
 
 def _grant_time(lead: PathAssessment | None, w: _Writer) -> str:
