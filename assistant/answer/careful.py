@@ -140,8 +140,14 @@ class CarefulCases(Curated):
 
     def place_elsewhere(self, text: str) -> str | None:
         """Another district or city the text names as a place ("im Emsland", "landkreis vechta"), whatever it asks."""
-        place = self._places.search(text) or self._places_after_title.search(text)
-        return place.group(0).split()[-1] if place else None
+        found = self.place_elsewhere_at(text)
+        return found[0] if found else None
+
+    def place_elsewhere_at(self, text: str) -> tuple[str, int] | None:
+        """That place and where the text names it first."""
+        matches = [m for m in (self._places.search(text), self._places_after_title.search(text)) if m]
+        first = min(matches, key=lambda m: m.start()) if matches else None
+        return (first.group(0).split()[-1], first.start()) if first else None
 
     def asks_personal_data(self, text: str) -> bool:
         return bool(self._private_fact.search(text) and self._person.search(text))

@@ -307,7 +307,9 @@ def _no(path: PathAssessment, w: _Writer) -> str:
     if path.blocked:
         because = path.because or short_reason(re.sub(r" \([^()]{1,80}\)$", "", path.reasons[0]))
         source = _reason_source(path)
-        return _cited(f"Nein – über {_short_name(path.name)} nicht förderfähig: {_with_rule(because, source)}",
+        whom = f"{programme(path.id).upper()}-Förderung" if path.programme_wide else f"über {_short_name(path.name)}"
+        return _cited(f"Nein – {'keine ' if path.programme_wide else ''}{whom}"
+                      f"{'' if path.programme_wide else ' nicht förderfähig'}: {_with_rule(because, source)}",
                       w.cite_source(source))
     excluded = path.excluded_costs[0]
     return _cited(f"Nein – {short_reason(excluded.text, 260)}", w.cite_source(excluded.source))
@@ -851,8 +853,9 @@ def _other_district(found: Findings, w: _Writer) -> str:
         return ""
     n = w.cite(home[0], home[1].group(0))
     named = places[0] + (f" ({', '.join(places[1:])})" if len(places) > 1 else "")
-    return (f"Für {named} nennt die Liste der Fördergebiete des Koordinierungsrahmens (Anhang 5) keine Zeile; die "
-            f"Sätze, nach denen Sie fragen, gelten für den Landkreis Osnabrück: „{home[1].group(0)}“ [{n}].")
+    return (f"Für {named} nennt die Liste der Fördergebiete des Koordinierungsrahmens (Anhang 5) keine Zeile: Dort ist "
+            f"keine GRW-Förderung möglich. Die Sätze, nach denen Sie fragen, gelten für den Landkreis Osnabrück: "
+            f"„{home[1].group(0)}“ [{n}].")
 
 
 _ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergebiet|\b(welche[snm]?|was\s{1,3}für\s{1,3}(ein)?)\s{1,3}"
@@ -953,6 +956,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     share = _own_share(found, w)  # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads, the verdict follows
     verdict, after_share = (share, verdict) if share else (verdict, "")
     district = _other_district(found, w) or _own_area(found, w)
+    lead = _lead_path(found.funding)
+    if district and lead is not None and lead.programme_wide:
+        verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
     quotes = _fact_quotes(found, w, after_verdict=bool(verdict) and found.intent == "eligibility"

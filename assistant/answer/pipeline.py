@@ -32,7 +32,8 @@ from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile, extract_profile
-from assistant.funding.rules import (FundingAssessment, PathAssessment, assess, describe, named_paths, programme,
+from assistant.funding.rules import (FundingAssessment, PathAssessment, assess, describe, named_paths, outside_areas,
+                                     programme,
                                      ruling_sources)
 from assistant.goals.lists import find_list, structure
 from assistant.goals.matching import GoalMatch, GoalMatcher
@@ -159,11 +160,29 @@ class AnswerPipeline:
         an asker in another district (none of the Landkreis's municipalities named), only the GRW's paths: LEADER and
         the Zukunftsregion are programmes of the Landkreis's own regions."""
         found = self._decide(q)
-        if isinstance(found, Findings) and found.funding and not q.profile.municipalities \
-                and self.careful.place_elsewhere(q.text):
-            found.funding = FundingAssessment([p for p in found.funding.paths if programme(p.id) == "grw"],
-                                              found.funding.missing_facts)
+        place = self._asker_elsewhere(q)
+        if isinstance(found, Findings) and found.funding and place:
+            paths = [p for p in found.funding.paths if programme(p.id) == "grw"]
+            if not self._grw_area(place):  # "wir sitzen in Lohne im LK Vechta": no GRW area at all (Anhang 5)
+                paths = [outside_areas(p, place, self.funding) for p in paths]
+                found.goals = []  # nor does the Landkreis's IREK speak for a project there
+            found.funding = FundingAssessment(paths, found.funding.missing_facts)
         return found
+
+    def _asker_elsewhere(self, q: Question) -> str | None:
+        """The other district or city the asker is in: named where no municipality of the Landkreis is, or before any
+        ("Metallbauer aus Damme (LK Vechta), direkt neben Bad Essen")."""
+        named = self.careful.place_elsewhere_at(q.text)
+        if named is None:
+            return None
+        lowered = q.text.lower()
+        ours = [lowered.find(m.lower()) for m in q.profile.municipalities if m.lower() in lowered]
+        return named[0] if not ours or named[1] < min(ours) else None
+
+    def _grw_area(self, place: str) -> bool:
+        """Whether the list of GRW areas (KR Anhang 5) has a row for the place (or for part of it)."""
+        rows = [p.text for p in self.retriever.passages if p.document == "grw" and p.section_number == "Anhang 5"]
+        return any(f": {place}{end}" in text for text in rows for end in (",", ";", " ("))
 
     def _decide(self, q: Question) -> Findings | Answer:
         # A request for a binding commitment on funding ("verbindlich zusagen, dass wir 20 Prozent bekommen") gets the

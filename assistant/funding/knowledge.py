@@ -339,6 +339,10 @@ class Region(Curated):
     grw_area: str = ""
     note: str = ""
     source: Source
+    # the list of all GRW areas (KR Anhang 5): a place it does not name is no GRW area, and `outside` says so
+    # ("{place}" stands for the place)
+    areas_source: Source | None = None
+    outside: str = ""
 
 
 class CostItem(Curated):

@@ -12,7 +12,7 @@ when the question names none, and then only through a measure the applicant may 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.funding.knowledge import Condition, FundingKnowledge, FundingPath, Rate, Source, wz_title
@@ -131,6 +131,7 @@ class PathAssessment:
     # PV system for own use): the rates then hold each for its part, and no rate holds for the whole sum.
     part_beside: str | None = None
     rate_label: str = ""  # what the applicant's rate row is for ("Erneuerbare Energie für den … Eigenbedarf …")
+    programme_wide: bool = False  # the reason rules out the whole programme there, not this path (no GRW area)
 
     @property
     def excluded_costs(self) -> list[ConditionAssessment]:
@@ -152,8 +153,8 @@ class PathAssessment:
     @property
     def ruled_out(self) -> bool:
         """Whether a fact of the asker rules the path, or the cost item asked about, out."""
-        return bool(self.excluded_costs) or self.blocked and any(c.effect == "blocks" and c.applies
-                                                                   for c in self.conditions)
+        return bool(self.excluded_costs) or self.blocked and (self.programme_wide or any(
+            c.effect == "blocks" and c.applies for c in self.conditions))
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "max_rate": self.max_rate, "applicants": self.applicants,
@@ -520,6 +521,18 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
     blocked = sorted((p for p in candidates if p.blocked), key=lambda p: -p.fit)
     paths = open_paths + blocked
     return FundingAssessment(paths, _missing_facts(profile, paths, knowledge))
+
+
+def outside_areas(path: PathAssessment, place: str, knowledge: FundingKnowledge) -> PathAssessment:
+    """A GRW path for an asker in a place that the list of GRW areas (KR Anhang 5) does not name: blocked, with that
+    reason (the Landkreis's own rates do not hold there)."""
+    region = knowledge.region
+    if region is None or region.areas_source is None or not region.outside:
+        return path
+    reason = region.outside.replace("{place}", place)
+    return replace(path, blocked=True, reasons=[f"{reason} ({cite(region.areas_source)})"],
+                   reason_sources=[region.areas_source], because=short_reason(reason), applicant_rate=None,
+                   applicant_rate_source=None, part_beside=None, programme_wide=True)
 
 
 def _measure_beside(top: FundingPath, assessment: PathAssessment, matched: set[str]) -> set[str]:

@@ -474,7 +474,7 @@ def test_a_place_the_grw_text_does_not_name_gets_no_rate_and_the_osnabrueck_row_
     found = fact("Wir sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?", [(SMALL_RATE, 1.0)])
     answer = compose_extractive(found, PASSAGES)
     assert answer.summary.startswith("Für Meppen (Emsland) nennt die Liste der Fördergebiete des Koordinierungsrahmens "
-                                     "(Anhang 5) keine Zeile;")
+                                     "(Anhang 5) keine Zeile: Dort ist keine GRW-Förderung möglich.")
     assert "Niedersachsen: Osnabrück, Landkreis" in answer.citations[0].quote
     assert_citation_rules(answer)
 

@@ -638,6 +638,23 @@ def test_a_commuter_cycle_path_is_no_measure_of_its_own_in_the_kr(ask, passages)
     check_contract(data, passages, all_used=False)
 
 
+@pytest.mark.parametrize("question", [
+    "Moin, wir sitzen in Lohne, also gleich nebenan im LK Vechta. Gilt die 20/10 % Förderung für uns genauso? Wir "
+    "wollen ne neue Anlage für 4 Mio bauen.",
+    "Wir sind Metallbauer aus Damme (LK Vechta), direkt neben Bad Essen. Kriegen wir auch die 20 % GRW?",
+])
+def test_an_asker_in_a_district_the_list_of_grw_areas_does_not_name_gets_no_grw_rate(ask, question):
+    """KR Anhang 5 lists every GRW area; Landkreis Vechta is not on it. No 20/10 % there, and no IREK goal of
+    Landkreis Osnabrück; a municipality of the Landkreis named as a neighbour does not make the asker one of its."""
+    data = ask(question)
+    assert data["summary"].startswith(("Nein – keine GRW-Förderung: Vechta steht nicht in der Liste der "
+                                       "GRW-Fördergebiete", "Für Vechta nennt die Liste der Fördergebiete des "
+                                       "Koordinierungsrahmens (Anhang 5) keine Zeile: Dort ist keine GRW-Förderung "
+                                       "möglich.")), data["summary"]
+    assert all(p["blocked"] for p in data["funding_paths"])
+    assert not data["goals"] and "20 Prozent" not in data["answer"]
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""
