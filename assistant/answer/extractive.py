@@ -19,7 +19,7 @@ from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
-from assistant.funding.knowledge import Source
+from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import (ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION, ConditionAssessment,
                                      FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
@@ -343,6 +343,21 @@ def _fitted(pieces: list[tuple[float, str]], limit: int = MAX_SUMMARY_CHARS) -> 
 _SINGLE_RATE = re.compile(r"bis (?:zu )?(\d{1,2}) ?(?:%|Prozent)")
 
 
+def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, str]:  # noqa: ANN001
+    """The sum to compute a grant or an own share from, and how it was made: the sum the asker gave, or, on a path with
+    one rate for a whole investment, the parts the asker lists added up, less those the path's rules exclude ("Halle
+    1,6 Mio, neue Maschinen 700k, 2 Firmen-Lkw 240k": the truck is no eligible cost, KR Nr. 2.6.2)."""
+    amount = profile.investment_eur if profile else None
+    if not amount or path is None or not path.costs_add_up or len(profile.cost_parts) < 2:
+        return amount, ""
+    items = FundingKnowledge.load().cost_items
+    excluded = {c.cost_item for c in path.excluded_costs}
+    left_out = [label for label, _ in profile.cost_parts if any(i.id in excluded and i.named_in(label) for i in items)]
+    total = sum(value for label, value in profile.cost_parts if label not in left_out)
+    without = f" ohne {' und '.join(f'„{label}“' for label in left_out)}, die nicht förderfähig sind" if left_out else ""
+    return total, f" (Summe der genannten Teile{without})"
+
+
 def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     """The maximum grant for the sum the asker gave, marked as an own calculation; none for a project of two measures
     with rates of their own (a hall and a PV system), whose sum no single rate holds for."""
@@ -354,6 +369,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     rate = own[0] if own else float(single.group(1)) if single else None  # a path with one rate for all ("bis 75 %")
     if not amount or rate is None:
         return ""
+    amount, basis = _eligible_sum(path, profile)
     grant = amount * rate / 100
     capped = path.applicant_cap_eur is not None and grant > path.applicant_cap_eur
     if capped and path.applicant_cap_yearly:  # a sum for several years may stay within a cap for each year
@@ -362,7 +378,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         result = f"höchstens {_euro(path.applicant_cap_eur)} (Höchstbetrag; rechnerisch wären es {_euro(grant)})"
     else:
         result = f"bis zu {_euro(grant)}"
-    return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten ergeben "
+    return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten{basis} ergeben "
             f"{result}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
@@ -375,7 +391,7 @@ _ASKS_OWN_SHARE = re.compile(r"\b(eigenanteil\w{0,2}|eigenbeitrag\w{0,2}|eigenmi
 def _own_share(found: Findings, w: _Writer) -> str:
     """For a question of the own share with a sum: the least share a path's rule sets (Nr. 2.5.4), computed as an own
     calculation with the rule cited; "" where the question gives no sum or no path sets one."""
-    amount = found.profile.investment_eur if found.profile else None
+    amount, basis = _eligible_sum(_lead_path(found.funding), found.profile)
     if not amount or not _ASKS_OWN_SHARE.search(found.question):
         return ""
     given = _GIVEN_RATE.search(found.question)
@@ -397,7 +413,9 @@ def _own_share(found: Findings, w: _Writer) -> str:
             if rate is not None and 0 < rate < 100:
                 grant = amount * rate / 100
                 return (f"{OWN_CALCULATION} Bei {_percent(rate)} Prozent Zuschuss ({_euro(grant)}) bleiben von "
-                        f"{_euro(amount)} förderfähigen Kosten {_euro(amount - grant)} selbst zu finanzieren; {least}.")
+                        f"{_euro(amount)} förderfähigen Kosten{basis} {_euro(amount - grant)} selbst zu finanzieren; "
+                        f"{least}.")
+            least = least.replace(" förderfähigen Kosten,", f" förderfähigen Kosten{basis},", 1)
             return f"{OWN_CALCULATION} {least[0].upper()}{least[1:]}."
     return ""
 
@@ -519,7 +537,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         else:
             rate = _short_rate(_rate_phrase(lead, w, found.profile))
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
-            pieces.append((1.7, _main_activity_note(lead, w)))
+            pieces.append((2.5, _main_activity_note(lead, w)))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces.append((1.3, _grant_time(lead, w)))
             if lead.excluded_costs:

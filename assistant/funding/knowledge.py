@@ -198,6 +198,9 @@ class FundingPath(Curated):
     # A sub-measure that is an investment of its own beside the path's (KR Nr. 2.4.3: a PV system for own use beside a
     # new hall): a project naming both is two measures, each with its own rate and its own costs.
     separate_measure: bool = False
+    # One rate for the whole investment: the sums of its parts that a question lists add up to the eligible costs,
+    # less the parts the path's rules exclude (a truck, Bauzeitzinsen; KR Nr. 2.6.2)
+    costs_add_up: bool = False
 
     @model_validator(mode="after")
     def _sub_measures_belong_here(self) -> FundingPath:

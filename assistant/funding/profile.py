@@ -50,6 +50,9 @@ class ProjectProfile:
     # The headcount given is the one expected when the grant is made ("wenn wir bis zur Bewilligung auf 55 Leute
     # gewachsen sind"): the time that decides the size and the rate (KR Nr. 1.5 (3)).
     size_at_grant: bool | None = None
+    # The sums of a list of the investment's parts ("Halle 1,6 Mio, neue Maschinen 700k, 2 Firmen-Lkw 240k"), each with
+    # the words that name it; empty where the text names one sum
+    cost_parts: list[tuple[str, float]] = field(default_factory=list)
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -715,14 +718,38 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
     return sorted(found)
 
 
-def _money(text: str) -> tuple[float | None, float | None, float | None]:
-    """(investment, turnover, balance sheet total) in euros: the cost sum the text gives (the total if one is called
-    so, else the largest), the annual turnover and the balance sheet total; grants asked for and loans are not costs."""
+# Where a clause or a sentence ends, also in lower-case writing ("ca 4,5 mio umsatz. wollen ne neue halle"), but not
+# after an abbreviation ("ca. 900k", "Nr. 2.6.2")
+_SENTENCE_OR_CLAUSE = re.compile(r"[,;]|(?<!\bca)(?<!\brd)(?<!\bnr)(?<!\bbzw)(?<!\bvgl)(?<!\bzzgl)(?<!\binkl)(?<!\bmio)"
+                                 r"(?<!\btsd)(?<!\bmrd)(?<!\bz\.b)(?<!\bggf)(?<!\bevtl)(?<!\bi\.d\.r)[.!?]\s",
+                                 re.IGNORECASE)
+# What stands between two parts of one list of costs: "(ca 900k) plus 2 CNC-Maschinen (", ", neue Maschinen "
+_PART_GAP = re.compile(r"\s{0,3}\)?\s{0,3}(,|\+|plus|und|sowie|;)\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
+
+
+def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tuple[str, float]]:
+    """The investment sums that form one list of parts (each after the words that name it, joined by ",", "+", "plus",
+    "und"), with those words; [] where there are fewer than two such parts."""
+    parts: list[tuple[str, float]] = []
+    for n, (start, end, value) in enumerate(investments):
+        raw = re.sub(r"[\s(~]*(ca\.?|rund|etwa|für|von|je)?[\s(~]*$", "", text[max(0, start - 45): start], flags=re.IGNORECASE)
+        label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
+        if n and not _PART_GAP.match(text[investments[n - 1][1]: start]):
+            return []  # not one list: a sum of another sentence or clause
+        parts.append((label, value))
+    return parts if len(parts) >= 2 and all(label for label, _ in parts) else []
+
+
+def _money(text: str) -> tuple[float | None, float | None, float | None, list[tuple[str, float]]]:
+    """(investment, turnover, balance sheet total, parts) in euros: the cost sum the text gives (the total if one is
+    called so, else the largest), the annual turnover, the balance sheet total, and the parts where the text lists
+    them each with its sum; grants asked for and loans are not costs."""
     investments, totals, turnover, balance = [], [], None, None
+    placed: list[tuple[int, int, float]] = []
     previous_end = 0
     for start, end, value in _amounts(text):
         # the words before it in the same clause and sentence, back to the previous amount, and the words right after it
-        before = re.split(r"[,;]|[.!?]\s(?=[A-ZÄÖÜ])", text[max(previous_end, start - 45): start])[-1]
+        before = _SENTENCE_OR_CLAUSE.split(text[max(previous_end, start - 45): start])[-1]
         after = re.split(r"[,;.]", text[end: end + 15])[0]
         previous_end = end
         turnover_words = [m.end() for m in _TURNOVER_CONTEXT.finditer(before)]
@@ -736,8 +763,10 @@ def _money(text: str) -> tuple[float | None, float | None, float | None]:
             turnover = value
         elif _BASE_BEFORE.search(before) or not _NOT_COSTS_CONTEXT.search(before):
             (totals if _TOTAL_CONTEXT.search(before) else investments).append(value)
+            if not _TOTAL_CONTEXT.search(before):
+                placed.append((start, end, value))
     investment = max(totals) if totals else max(investments) if investments else None
-    return investment, turnover, balance
+    return investment, turnover, balance, ([] if totals else _cost_parts(text, placed))
 
 
 # -- already started ----------------------------------------------------------------------------------------------------
@@ -917,7 +946,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.employees, at_grant = _employees(text)
         profile.size_at_grant = True if at_grant else None
         profile.company_size = _company_size(text, profile.employees, knowledge)
-    profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur = _money(text)
+    profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur, profile.cost_parts = _money(text)
     profile.project_types = _project_types(text, applicant)
     profile.already_started = _already_started(full)
     profile.in_difficulty = _in_difficulty(full)
@@ -973,6 +1002,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
                 setattr(profile, name, getattr(found, name))
         if found.municipalities:
             profile.municipalities, profile.municipality = found.municipalities, found.municipality
+        if found.investment_eur is not None:  # the parts belong to the sum they make up
+            profile.cost_parts = found.cost_parts
         stated_kinds = _INVESTMENT_KINDS & set(found.project_types)
         if stated_kinds:
             project_types = [p for p in project_types if p not in _INVESTMENT_KINDS]

@@ -132,6 +132,7 @@ class PathAssessment:
     part_beside: str | None = None
     rate_label: str = ""  # what the applicant's rate row is for ("Erneuerbare Energie für den … Eigenbedarf …")
     programme_wide: bool = False  # the reason rules out the whole programme there, not this path (no GRW area)
+    costs_add_up: bool = False  # the path's measure has one rate for all the parts of an investment
 
     @property
     def excluded_costs(self) -> list[ConditionAssessment]:
@@ -442,7 +443,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         where_to_apply=chosen.where_to_apply, next_steps=list(chosen.next_steps), sources=sources,
         applicant_rate=rate, applicant_rate_source=row.source if row else None, reason_sources=reason_sources,
         because=because, applicant_cap=row.cap if row else "", applicant_cap_eur=row.cap_eur if row else None,
-        applicant_cap_yearly=bool(row and row.cap_yearly),
+        applicant_cap_yearly=bool(row and row.cap_yearly), costs_add_up=chosen.costs_add_up,
         rate_label=row.label if row else "",
         applicant_base_rate=row.percent_by_size.get("large") if row and row.bonus_source else None,
         applicant_bonus_source=row.bonus_source if row else None, measure_source=chosen.source,

@@ -655,6 +655,16 @@ def test_an_asker_in_a_district_the_list_of_grw_areas_does_not_name_gets_no_grw_
     assert not data["goals"] and "20 Prozent" not in data["answer"]
 
 
+def test_the_parts_of_an_investment_add_up_to_the_sum_the_grant_is_computed_from_less_those_excluded(ask):
+    """Hall, machines and a used robot are eligible costs of a medium firm (10 %); trucks and Bauzeitzinsen are not
+    (KR Nr. 2.6.2): 10 % of 2.55 million, not of the hall alone."""
+    data = ask("Landmaschinen-Hersteller in Bersenbrück, 140 MA, 28 Mio Umsatz. Erweiterung: Halle 1,6 Mio, neue "
+               "Maschinen 700k, gebrauchter Schweißroboter 250k, 2 Firmen-Lkw 240k, Bauzeitzinsen 60k. Wie hoch wäre "
+               "der Zuschuss max?")
+    assert "10 Prozent von 2.550.000 € förderfähigen Kosten (Summe der genannten Teile ohne „2 Firmen-Lkw“ und " \
+           "„Bauzeitzinsen“, die nicht förderfähig sind) ergeben bis zu 255.000 €" in data["answer"], data["answer"]
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""

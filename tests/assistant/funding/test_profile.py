@@ -751,3 +751,17 @@ def test_a_municipality_speaks_by_its_name_its_offices_or_what_only_municipaliti
 ])
 def test_people_to_be_hired_are_not_the_headcount(text, employees):
     assert extract_profile(text, knowledge=FundingKnowledge.load()).employees == employees
+
+
+@pytest.mark.parametrize("text, parts, turnover", [
+    ("moin, wir sind ein metallbaubetrieb, 28 MA, ca 4,5 mio umsatz. wollen ne neue halle (ca 900k) plus 2 cnc "
+     "maschinen (300k) hinstellen", [("wollen ne neue halle", 900000.0), ("2 cnc maschinen", 300000.0)], 4500000.0),
+    ("Erweiterung: Halle 1,6 Mio, neue Maschinen 700k, 2 Firmen-Lkw 240k.",
+     [("Halle", 1600000.0), ("neue Maschinen", 700000.0), ("2 Firmen-Lkw", 240000.0)], None),
+    ("Halle und Maschinen, zusammen 1,2 Mio.", [], None),
+    ("15 Mio Umsatz und 2,5 Mio Invest", [], 15000000.0),
+])
+def test_the_parts_of_an_investment_listed_with_their_sums_are_kept_and_a_sentence_ends_in_lower_case_too(
+        text, parts, turnover):
+    profile = extract_profile(text, knowledge=FundingKnowledge.load())
+    assert (profile.cost_parts, profile.turnover_eur) == (parts, turnover)
