@@ -1073,7 +1073,9 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         of_total = f" der insgesamt {total}" if total > len(items) else ""
         summary = f"{OWN_COUNT} {owner} hat {len(items)}{of_total} {plural}: {codes}." if parent else \
                   f"{OWN_COUNT} Das IREK hat {len(items)} {plural}."
-        if goal_list.all_levels:
+        if goal_list.all_levels or parent is None and len(set(_LEVELS_ASKED.findall(found.question.lower()))) > 1:
+            # "wie viele Leitziele und Handlungsziele hat das IREK, wie heißen die vier Themenkorridore?": every level
+            # counted, whichever is listed
             summary = (f"{OWN_COUNT} Das IREK hat {_levels_phrase(goal_list)} "
                        f"[{w.cite(*_structure_cited(goal_list, w.passages))}].")
     elif parent is not None:
@@ -1085,8 +1087,14 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         passage = goal_list.passages.get(goal.code) or (
             _corridor_passage(goal.code, goal.title, w.passages) if goal_list.level == "corridor" else None)
         ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
-        lines.append(f"- {'Themenkorridor ' if goal_list.level == 'corridor' else ''}{goal.code} „{goal.title}“{ref}")
-    details = [f"{plural}:\n" + "\n".join(lines)] if lines else []
+        # a counted corridor with the number of its goals ("wie verteilen die sich auf die vier Korridore?")
+        within = [c.count(".") for c in goal_list.titles if c.startswith(goal.code + ".")]
+        spread = (f": {within.count(1)} Leitziele, {within.count(2)} Handlungsziele"
+                  if goal_list.count and goal_list.level == "corridor" else "")
+        lines.append(f"- {'Themenkorridor ' if goal_list.level == 'corridor' else ''}{goal.code} „{goal.title}“"
+                     f"{spread}{ref}")
+    counted = goal_list.count and goal_list.level == "corridor"  # its lines carry counts: marked as the count they are
+    details = [f"{OWN_COUNT + ' ' if counted else ''}{plural}:\n" + "\n".join(lines)] if lines else []
     if not lines and not goal_list.count and goal_list.level == "handlungsziel":
         # too many to write out: by Leitziel, each cited, with the codes of its Handlungsziele
         by_parent: dict[str, list[str]] = {}
@@ -1103,6 +1111,9 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # the citation inside the sentence, which the figure check keeps whole
         summary = f"{summary.rstrip('.')} [{w.cite(*_first_cited(goal_list))}]."
     return summary, details, []
+
+
+_LEVELS_ASKED = re.compile(r"korridor|leitziel|handlungsziel")
 
 
 def _nested_list(goal_list: GoalList, owner: str, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:

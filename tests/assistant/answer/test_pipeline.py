@@ -665,6 +665,14 @@ def test_the_parts_of_an_investment_add_up_to_the_sum_the_grant_is_computed_from
            "„Bauzeitzinsen“, die nicht förderfähig sind) ergeben bis zu 255.000 €" in data["answer"], data["answer"]
 
 
+def test_a_count_of_two_levels_beside_the_corridors_counts_every_level_and_each_corridor(ask):
+    data = ask("Wie viele Leitziele und Handlungsziele hat das IREK insgesamt, und wie verteilen die sich auf die vier "
+               "Korridore?")
+    assert "4 Themenkorridore, 15 Leitziele und 55 Handlungsziele" in data["summary"], data["summary"]
+    for spread in ("3 Leitziele, 10 Handlungsziele", "5 Leitziele, 18 Handlungsziele", "4 Leitziele, 17 Handlungsziele"):
+        assert spread in data["answer"], data["answer"]
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""
