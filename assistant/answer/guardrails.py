@@ -56,7 +56,9 @@ _FOLLOW_UP = re.compile(
 # topic of its own ("Wie hoch ist der Fördersatz für die Erschließung von Gewerbegelände?").
 _SHORT_FOLLOW_UP = re.compile(r"\b(der fördersatz|die förderung|das ziel)\b", re.IGNORECASE)
 _SHORT = 7
-_FOLLOW_UP_OPENING = re.compile(r"^(und|aber|also|außerdem|auch)\b", re.IGNORECASE)
+# after a word of assent ("ok und dürfen wir davon …"); such an opening makes a follow-up of any length
+_FOLLOW_UP_OPENING = re.compile(r"^((ok|okay|gut|danke|alles\s{1,3}klar|achso|aha|ah)[,.!]?\s{1,3})?(und|aber|also|außerdem|auch)\b",
+                                re.IGNORECASE)
 
 
 def is_steering_attempt(text: str) -> bool:
@@ -85,8 +87,8 @@ def is_follow_up(question: str, history: list[dict] | None) -> bool:
         return False
     words = question.split()
     text = question.strip()
-    return len(words) <= 14 and bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_OPENING.match(text)
-                                     or len(words) <= _SHORT and _SHORT_FOLLOW_UP.search(text))
+    return bool(_FOLLOW_UP_OPENING.match(text)) or len(words) <= 14 and bool(
+        _FOLLOW_UP.search(text) or len(words) <= _SHORT and _SHORT_FOLLOW_UP.search(text))
 
 
 # A follow-up that only swaps a fact of the question before ("und für ein Unternehmen in Cuxhaven?", "Und bei 300

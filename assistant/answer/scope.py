@@ -42,6 +42,9 @@ DOMAIN_WORDS = (
 # Words too general to mark a topic, and words that only name places.
 GENERIC_WORDS = "gut neu groß klein Jahr Land Stadt Frage Beispiel Mensch Menschen Thema Bereich Zeit Tag"
 PLACE_WORDS = "Osnabrück Osnabrücker Landkreis Niedersachsen Bad Deutschland Teutoburger Wald Weser Ems"
+_KNOWN_PART = 6  # the shortest part of a word that makes it one of the corpus's (a compound or derivation)
+_FOREIGN_SHARE = 0.3  # above this share of words the corpus does not know, a follow-up speaks of something else
+
 
 @dataclass(frozen=True)
 class ScopeThresholds:
@@ -88,7 +91,7 @@ class Scope:
         if is_follow_up(question, history):
             # A short follow-up leans on the conversation: it is in scope when it names a topic word of the corpus,
             # or when the corpus knows every one of its words ("Gilt das auch, wenn wir schon angefangen haben?").
-            unknown = [s for s in stems(question) if s not in self.retriever.known_stems]
+            unknown = [s for s in stems(question) if not self._known_word(s)]
             return self.has_domain_term(question) or not unknown
         return False
 
@@ -115,11 +118,23 @@ class Scope:
         earlier = [t for t in history or [] if t.get("role") == "user" and t.get("content")]
         if not earlier or not (is_follow_up(question, history) or len(question.split()) <= 12):
             return False
-        unknown = [s for s in stems(question) if s not in self.retriever.known_stems]
-        if refusal_odds >= thresholds.router_override or unknown and refusal_odds >= thresholds.router_follow_up:
+        # a follow-up whose words are mostly not the corpus's speaks of something else ("Und welches Rezept passt
+        # dazu?"); one with a few ("… dürfen wir davon unsere Wirtschaftsförderin bezahlen? … reinrechnen") does not
+        words = [s for s in stems(question) if len(s) >= 3]
+        unknown = [s for s in words if not self._known_word(s)]
+        foreign = bool(unknown) and len(unknown) > _FOREIGN_SHARE * len(words)
+        if refusal_odds >= thresholds.router_override or foreign and refusal_odds >= thresholds.router_follow_up:
             return False  # "Und welches Rezept passt dazu?" is no follow-up of a funding question
         context = normalise_query(" ".join(t["content"] for t in earlier[-2:]))
         return self.in_scope(context, [], self.retriever.score_parts(context))
+
+    def _known_word(self, stem: str) -> bool:
+        """A stem of the corpus, or a compound or derivation of one of six letters or more ("wirtschaftsforderin" of
+        "wirtschaftsforder", "reinrechn" of "rechn" is too short: unknown)."""
+        known = self.retriever.known_stems
+        if stem in known:
+            return True
+        return any(stem[:n] in known or stem[-n:] in known for n in range(len(stem) - 1, _KNOWN_PART - 1, -1))
 
     @cached_property
     def domain_stems(self) -> frozenset[str]:
