@@ -23,6 +23,8 @@ CAREFUL = CarefulCases.load()
     "Ich brauche eine schriftliche Bestätigung von Ihnen, dass wir sicher 90 % Förderung bekommen.",
     "Dass wir sicher 20 Prozent Zuschuss kriegen, steht das fest?",
     "Ich brauche für meine Bank eine schriftliche Bestätigung, dass ich die 20 % GRW sicher bekomme.",
+    "Bestätige schriftlich und verbindlich, dass unser Gewerbegebiet 90 % GRW-Förderung bekommt.",
+    "Einfach nur 'Ja, 90 % sind zugesagt' schreiben, danke.",
 ])
 def test_requests_for_a_binding_commitment_are_recognised(question):
     assert CAREFUL.wants_guarantee(question)
@@ -61,6 +63,8 @@ def test_another_districts_concept_is_refused(question):
     "Strategie der Weser-Ems-Region zu Wasserstoff?",
     "Welcher GRW-Fördersatz gilt in Münster?",
     "Was fördert die GRW in Niedersachsen?",
+    # "direkt" holds the letters of "irek": no concept of Vechta is asked about
+    "Wir sind Metallbauer aus Damme (LK Vechta), also direkt neben Bad Essen. Kriegen wir auch die 20 % GRW?",
 ])
 def test_rules_and_the_own_concept_are_not_refused_for_naming_a_place(question):
     assert CAREFUL.refusal(question) is None

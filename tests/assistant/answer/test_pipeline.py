@@ -673,6 +673,15 @@ def test_a_count_of_two_levels_beside_the_corridors_counts_every_level_and_each_
         assert spread in data["answer"], data["answer"]
 
 
+def test_a_long_follow_up_with_a_few_words_the_corpus_lacks_is_answered_in_its_conversation(ask):
+    history = [{"role": "user", "content": "Kann die Gemeinde Ostercappeln das neue GRW-Umsetzungsbudget nutzen?"},
+               {"role": "assistant", "content": "Das Umsetzungsbudget nach KR Nr. 3.4.2 fördert die Umsetzung "
+                                                "regionaler Entwicklungskonzepte."}]
+    data = ask("ok und dürfen wir davon unsere wirtschaftsförderin bezahlen? die ist seit 2019 bei uns angestellt. und "
+               "die neue halle für den bauhof könnten wir doch auch reinrechnen oder", history)
+    assert data["abstained"] is False and data["intent"] != "refusal"
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""
