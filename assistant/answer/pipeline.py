@@ -219,7 +219,7 @@ class AnswerPipeline:
             # (its path the facts lead to where they lead to one of it: "über GRW" is the infrastructure of a
             # municipality)
             lead: list[PathAssessment] = []
-            for named in named_paths(q.text):
+            for named in named_paths(q.text, q.profile.applicant_type):
                 own = [p for p in assessed.paths if programme(p.id) == programme(named)]
                 described = describe(self.funding, named, q.profile)
                 lead += own[:1] or ([described] if described else [])
@@ -241,7 +241,7 @@ class AnswerPipeline:
             goals = self._subject_goals(q, 5)
             assessed = assess(q.profile, goals, self.funding)
             # a programme the asker names ("passt das irgendwo rein? irek? grw? leader?") is answered, as it applies
-            named = [describe(self.funding, n, q.profile) for n in named_paths(q.text)
+            named = [describe(self.funding, n, q.profile) for n in named_paths(q.text, q.profile.applicant_type)
                      if not any(programme(p.id) == programme(n) for p in assessed.paths)]
             assessed = FundingAssessment(assessed.paths + [p for p in named if p], assessed.missing_facts)
             return Findings(q.text, q.search_text, "project", hits, goals, assessed, q.profile, intent="project",
@@ -272,6 +272,13 @@ class AnswerPipeline:
                 or assessed[:1]
             # a project of two measures of one path (a hall and a PV system) keeps both, each with its own rate
             paths = lead + [p for p in assessed if not p.blocked and p.id == lead[0].part_beside] + paths
+            # the programme the asker names ("geht das über diese GRW-Förderung?"), as it applies to them
+            named = [describe(self.funding, n, q.profile) for n in named_paths(q.text, q.profile.applicant_type)
+                     if not any(programme(p.id) == programme(n) for p in lead)]
+            named = [p for p in named if p is not None and p.ruled_out]
+            for path in named:  # asked about by name: its "nein" is the answer
+                path.fit = max([p.fit for p in lead] + [0.0]) + 0.1
+            paths = named + paths
         if q.intent == "procedure" and not paths:
             paths = [p for p in (describe(self.funding, i, q.profile) for i in named_paths(q.search_text)) if p]
         # "Was ist das IREK?": what it says of itself, and how its goals are built (counted from the catalogue)

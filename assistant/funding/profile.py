@@ -332,6 +332,13 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "rural_development": r"\bdorf|dorfgemeinschaftshaus|dorfladen|ländliche[nr]?\s{1,3}raum|kulturtreff|jugendraum|mehrgenerationen"
                          r"|bürgerhaus|heimathaus|vereinsheim|sportheim|clubhaus|klubhaus|vereinshaus|schützenhaus|sportplatz"
                          r"|turnhalle|umkleide|dorfplatz|spielplatz|dorfgemeinschaft",
+    # Public facilities that KR Nr. 3.2.2 lists no measure for: sports grounds, club houses, village halls, Kitas and
+    # general schools, housing, doctors' practices, fire stations, town halls
+    "community_facility": r"sportplatz|sportplätze|kunstrasen\w{0,6}|sporthalle|turnhalle|sportheim|sportstätte|vereinsheim"
+                          r"|clubhaus|klubhaus|vereinshaus|schützenhaus|dorfgemeinschaftshaus|bürgerhaus|heimathaus"
+                          r"|\bkita\b|kindergarten|kindertagesstätte|krippe\b|grundschule|oberschule|gymnasium|gesamtschule"
+                          r"|wohnungsbau|mietwohnung\w{0,2}|sozialwohnung\w{0,2}|wohnungen\s{1,3}(bauen|errichten|schaffen)"
+                          r"|ärztehaus|arztpraxis|\bmvz\b|feuerwehrhaus|feuerwache|gerätehaus|rathaus|friedhof|spielplatz",
     "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
     "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)|erweiter|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
                            r"|maschine(?!nbau)|\bcnc\b|bearbeitungszentr|fräsmaschine|drehmaschine|industrieroboter|roboterzelle"

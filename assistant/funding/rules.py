@@ -48,9 +48,13 @@ _NAMED_PATHS = [(re.compile(r"\bgrw\b|gemeinschaftsaufgabe|invest\s{0,2}grw", re
                 (re.compile(r"zukunftsregion", re.IGNORECASE), "zukunftsregion")]
 
 
-def named_paths(text: str) -> list[str]:
-    """The path ids of the programmes `text` names, in the order above."""
-    return [path for pattern, path in _NAMED_PATHS if pattern.search(text)]
+def named_paths(text: str, applicant_type: str | None = None) -> list[str]:
+    """The path ids of the programmes `text` names, in the order above; the GRW of a municipality or an association is
+    its infrastructure funding (KR Nr. 3), not the investment aid for firms."""
+    found = [path for pattern, path in _NAMED_PATHS if pattern.search(text)]
+    if applicant_type in ("municipality", "association"):
+        found = ["grw-infrastruktur" if path == "grw-gewerbe" else path for path in found]
+    return found
 
 
 def programme(path_id: str) -> str:

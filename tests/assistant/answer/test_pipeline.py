@@ -682,6 +682,19 @@ def test_a_long_follow_up_with_a_few_words_the_corpus_lacks_is_answered_in_its_c
     assert data["abstained"] is False and data["intent"] != "refusal"
 
 
+@pytest.mark.parametrize("question", [
+    "hallo, unser sportverein in melle braucht nen kunstrasenplatz und ein neues vereinsheim, ca 900k. geht das über "
+    "diese grw förderung vom landkreis??",
+    "Dorfgemeinschaftshaus sanieren – kann die Gemeinde das über GRW fördern lassen?",
+])
+def test_a_public_facility_that_nr_3_2_2_names_no_measure_for_gets_a_no_when_the_grw_is_asked_about(ask, question):
+    data = ask(question)
+    assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig"), \
+        data["summary"]
+    assert "(Nr. 3.2.2)" in data["summary"]
+    assert [p["id"] for p in data["funding_paths"] if not p["blocked"]] == ["leader"]
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""

@@ -704,3 +704,10 @@ def test_a_site_tailored_to_one_firm_is_blocked_by_nr_3_2_1_11():
                               knowledge=FundingKnowledge.load())
     site = next(p for p in assess(profile, [], FundingKnowledge.load()).paths if p.id.startswith("grw-infrastruktur"))
     assert site.blocked and "zugeschnitten" in site.reasons[0]
+
+
+def test_the_grw_a_municipality_or_an_association_names_is_its_infrastructure_funding():
+    from assistant.funding.rules import named_paths
+    assert named_paths("Geht das über GRW?") == ["grw-gewerbe"]
+    assert named_paths("Geht das über GRW?", "association") == ["grw-infrastruktur"]
+    assert named_paths("GRW oder LEADER?", "municipality") == ["grw-infrastruktur", "leader"]
