@@ -13,7 +13,7 @@ from pathlib import Path
 from assistant.core.curated import Curated, Regex, load_once
 from assistant.core.paths import KNOWLEDGE_DIR
 from assistant.funding.knowledge import Source
-from assistant.funding.rules import programme
+from assistant.funding.rules import named_paths, programme
 
 CAREFUL_FILE = KNOWLEDGE_DIR / "careful.yaml"
 
@@ -43,6 +43,17 @@ class Guarantee(Curated):
         other = next((p for p in self.programmes if path_id and programme(path_id) == programme(p.path)), None)
         return (other.summary, other.details, other.source) if other else (self.summary, self.details, self.source)
 
+
+
+class RuleAnswer(Curated):
+    """A question the KR answers in a sentence of its own words that no single passage holds ("Darf ich nach dem
+    Antrag schon bestellen, oder muss ich auf den Bescheid warten?"): the answer, with its sources, as data."""
+
+    id: str
+    programme: str  # the programme whose rules answer (a question naming only another programme is not answered)
+    patterns: list[Regex]
+    summary: str  # with "[1]", "[2]" … for the citation numbers of `sources`, in order
+    sources: list[Source]
 
 
 class OtherRegion(Curated):
@@ -80,6 +91,7 @@ class CarefulCases(Curated):
     personal_data: PersonalData
     local_search: LocalSearch
     introduction: Introduction
+    rule_answers: list[RuleAnswer] = []
 
     @classmethod
     def load(cls, path: Path = CAREFUL_FILE) -> "CarefulCases":
@@ -130,6 +142,12 @@ class CarefulCases(Curated):
         found += [(m.start(), canonical.get(m.group(1).lower(), m.group(1)))
                   for m in self._places_after_title.finditer(text)]
         return list(dict.fromkeys(name for _, name in sorted(found)))
+
+    def rule_answer(self, text: str) -> RuleAnswer | None:
+        """The rule answer whose patterns the question matches, if any."""
+        named = {programme(path) for path in named_paths(text)}
+        return next((r for r in self.rule_answers if any(re.search(p, text, re.IGNORECASE) for p in r.patterns)
+                     and (not named or r.programme in named)), None)
 
     def wants_guarantee(self, text: str) -> bool:
         return bool(self._guarantee.search(text))

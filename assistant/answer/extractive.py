@@ -823,6 +823,21 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
 
 
+def _rule_answer(found: Findings, w: _Writer) -> str:
+    """The answer of careful.yaml's `rule_answers` that the question asks for, each source cited in its place; "" where
+    none matches or a source is not in the index."""
+    rule = CarefulCases.load().rule_answer(found.question)
+    if rule is None:
+        return ""
+    resolved = [_resolve_source(source, w.passages) for source in rule.sources]
+    if not all(resolved):
+        return ""
+    text = " ".join(rule.summary.split())
+    for k, (passage, quote) in enumerate(resolved, start=1):  # type: ignore[misc]
+        text = text.replace(f"[{k}]", f"[{w.cite(passage, quote)}]")
+    return text
+
+
 def _next_step(found: Findings) -> str:
     """For a procedure question in a conversation about a project: the next step on its best open path."""
     lead = next((p for p in (found.funding.paths if found.funding else []) if not p.blocked), None)
@@ -971,6 +986,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else ""
     elif found.intent == "procedure" and _ASKS_WHERE.search(found.question):
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
+    ruled = _rule_answer(found, w)  # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence
+    verdict = ruled or verdict
     share = _own_share(found, w)  # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads, the verdict follows
     verdict, after_share = (share, verdict) if share else (verdict, "")
     district = _other_district(found, w) or _own_area(found, w)

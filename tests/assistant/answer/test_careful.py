@@ -37,6 +37,7 @@ def test_requests_for_a_binding_commitment_are_recognised(question):
     "Wird ein Gründerzentrum gefördert, auch wenn es auf jeden Fall Mieter aus dem Ausland hat?",
     "Ich bin mir nicht sicher, ob wir Förderung bekommen.",
     "Wann bekommen wir die Eingangsbestätigung der NBank?",
+    "Er hat 2024 GRW bekommen und 3 neue Stellen zugesagt. Muss er die Förderung zurückzahlen?",
 ])
 def test_ordinary_questions_ask_for_no_guarantee(question):
     assert not CAREFUL.wants_guarantee(question)
@@ -156,3 +157,9 @@ def test_questions_of_funding_with_such_words_are_not_refused(question):
 ])
 def test_a_claim_to_the_money_is_a_request_for_a_guarantee(question):
     assert CAREFUL.wants_guarantee(question)
+
+
+def test_a_rule_answer_holds_for_its_own_programme_only():
+    assert CAREFUL.rule_answer("Müssen wir auf den Bescheid warten, bevor wir bestellen?").id == "bestellen-nach-antrag"
+    assert CAREFUL.rule_answer("Müssen wir bei LEADER auf den Bescheid warten?") is None
+    assert CAREFUL.rule_answer("Wie hoch ist der Fördersatz?") is None

@@ -695,6 +695,19 @@ def test_a_public_facility_that_nr_3_2_2_names_no_measure_for_gets_a_no_when_the
     assert [p["id"] for p in data["funding_paths"] if not p["blocked"]] == ["leader"]
 
 
+@pytest.mark.parametrize("question", [
+    "antrag niedersachsen invest grw ist bei der nbank eingegangen. darf unser mandant jetzt die maschinen bestellen "
+    "oder muss er auf den bescheid warten?",
+    "Reicht es, den Antrag einzureichen, und dann dürfen wir schon bestellen? Oder müssen wir auf den Bescheid warten?",
+])
+def test_whether_to_wait_for_the_grant_is_answered_from_nr_2_2_1_and_nr_1_5(ask, passages, question):
+    data = ask(question)
+    assert data["summary"].startswith("Nach KR Nr. 2.2.1 muss der Antrag vor Beginn der Arbeiten gestellt sein [1]")
+    assert "kein Rechtsanspruch [2]" in data["summary"] and len(data["summary"]) <= 400
+    assert [c["section"].split()[0] for c in data["citations"][:2]] == ["2.2.1", "1.5"]
+    check_contract(data, passages, all_used=False)
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""
