@@ -680,6 +680,9 @@ def test_a_long_follow_up_with_a_few_words_the_corpus_lacks_is_answered_in_its_c
     data = ask("ok und dürfen wir davon unsere wirtschaftsförderin bezahlen? die ist seit 2019 bei uns angestellt. und "
                "die neue halle für den bauhof könnten wir doch auch reinrechnen oder", history)
     assert data["abstained"] is False and data["intent"] != "refusal"
+    # KR Nr. 3.4.2 (4): only additional staff; the one employed since 2019 is not eligible
+    assert data["summary"].startswith("Nein – Das Personal, das schon beim Träger beschäftigt ist, ist nicht "
+                                      "förderfähig"), data["summary"]
 
 
 @pytest.mark.parametrize("question", [

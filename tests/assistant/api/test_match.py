@@ -28,7 +28,9 @@ def test_company_profile_gets_business_investment_path(client):
                                "wz_alternatives": [], "university_or_society": None, "users_excluded": None,
                                "tailored_to_one": None,  # the fourth session: a site developed for one firm
                                # and in the third session: cost items, difficulty, applying after the order
-                               "cost_items": [], "in_difficulty": None, "starts_before_application": None}
+                               "cost_items": [], "in_difficulty": None, "starts_before_application": None,
+                               # round 2, ninth session: the size stated for the grant, the listed parts of a sum
+                               "size_at_grant": None, "cost_parts": []}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):
