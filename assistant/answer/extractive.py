@@ -21,9 +21,9 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import (ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION, ConditionAssessment,
-                                     FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
-                                     short_reason)
+from assistant.funding.rules import (ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION,
+                                     ConditionAssessment, FundingAssessment, PathAssessment, named_paths, numbered_rule,
+                                     programme, short_reason)
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
@@ -537,9 +537,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         else:
             rate = _short_rate(_rate_phrase(lead, w, found.profile))
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
-            pieces.append((2.5, _main_activity_note(lead, w)))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces.append((1.3, _grant_time(lead, w)))
+            pieces.append((2.5, _main_activity_note(lead, w)))  # kept in the bottom line after the goal
             if lead.excluded_costs:
                 excluded = lead.excluded_costs[0]
                 pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",

@@ -20,7 +20,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from assistant.answer.careful import CarefulCases
-from assistant.answer.extractive import ASKED_SHARE, TELLING_SHARE, asked_beside, compose_extractive, compose_introduction
+from assistant.answer.extractive import (ASKED_SHARE, TELLING_SHARE, asked_beside, compose_extractive,
+                                         compose_introduction)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
                                         without_steering)
@@ -33,8 +34,7 @@ from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile, extract_profile
 from assistant.funding.rules import (FundingAssessment, PathAssessment, assess, describe, named_paths, outside_areas,
-                                     programme,
-                                     ruling_sources)
+                                     programme, ruling_sources)
 from assistant.goals.lists import find_list, structure
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
