@@ -384,17 +384,21 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
 
 # A question of what the applicant must bring in themselves
 _ASKS_OWN_SHARE = re.compile(r"\b(eigenanteil\w{0,2}|eigenbeitrag\w{0,2}|eigenmittel\w{0,2}|eigenkapital\w{0,2}"
-                             r"|(selbst|selber)\s{1,3}(aufbringen|zahlen|tragen|finanzieren|stemmen|beisteuern))\b",
+                             r"|(selbst|selber)\s{1,3}(aufbringen|zahlen|tragen|finanzieren|stemmen|beisteuern)"
+                             # "Was bleibt bei uns hängen, wenn wir 60 % bekommen?"
+                             r"|hängen\s{1,3}bleibt|bleibt\b[^.?!]{0,30}\bhängen)\b",
                              re.IGNORECASE)
 
 
 def _own_share(found: Findings, w: _Writer) -> str:
-    """For a question of the own share with a sum: the least share a path's rule sets (Nr. 2.5.4), computed as an own
-    calculation with the rule cited; "" where the question gives no sum or no path sets one."""
+    """For a question of the own share with a sum: what is left to finance after the grant (at each rate the asker
+    assumes, else at the rate their facts give on the path that leads), and the least share a path's rule sets
+    (Nr. 2.5.4), computed as an own calculation with the rule cited; "" where the question gives no sum, or neither a
+    rate nor a rule on the least share is known."""
     amount, basis = _eligible_sum(_lead_path(found.funding), found.profile)
     if not amount or not _ASKS_OWN_SHARE.search(found.question):
         return ""
-    given = _GIVEN_RATE.search(found.question)
+    least = ""
     for path in found.funding.paths if found.funding else []:
         rule = next((c for c in path.conditions if c.minimum_share_percent), None)
         ref = w.cite_source(rule.source) if rule else ""
@@ -403,20 +407,21 @@ def _own_share(found: Findings, w: _Writer) -> str:
             least = (f"mindestens {_percent(share)} Prozent von {_euro(amount)} förderfähigen Kosten, also "
                      f"{_euro(amount * share / 100)}, müssen ohne öffentliche Förderung aufgebracht werden"
                      f"{numbered_rule(rule.source)}{ref}")
-            # "Wenn wir 1 Mio investieren und 20 % bekommen, wie viel müssen wir selbst finanzieren?": the rest after
-            # the grant the asker assumes, then the least share of the rule
-            # (else the rate the asker's facts give on the path that leads: "Bäckerei mit 35 Leuten … 1,5 Mio €. Wie
-            # viel muss ich selbst stemmen?")
-            lead = _lead_path(found.funding)
-            rate = float(given.group(1).replace(",", ".")) if given else (
-                lead.applicant_rate if lead is not None and not lead.blocked else None)
-            if rate is not None and 0 < rate < 100:
-                grant = amount * rate / 100
-                return (f"{OWN_CALCULATION} Bei {_percent(rate)} Prozent Zuschuss ({_euro(grant)}) bleiben von "
-                        f"{_euro(amount)} förderfähigen Kosten{basis} {_euro(amount - grant)} selbst zu finanzieren; "
-                        f"{least}.")
-            least = least.replace(" förderfähigen Kosten,", f" förderfähigen Kosten{basis},", 1)
-            return f"{OWN_CALCULATION} {least[0].upper()}{least[1:]}."
+            break
+    # "Wenn wir 1 Mio investieren und 20 % bekommen, wie viel müssen wir selbst finanzieren?" (each rate the asker
+    # assumes: "wenn wir 60 % bzw. 90 % bekommen"), else the rate of the lead path ("Bäckerei mit 35 Leuten … 1,5 Mio €.
+    # Wie viel muss ich selbst stemmen?")
+    lead = _lead_path(found.funding)
+    rates = [float(m.group(1).replace(",", ".")) for m in _GIVEN_RATE.finditer(found.question)][:2] or (
+        [lead.applicant_rate] if lead is not None and not lead.blocked and lead.applicant_rate is not None else [])
+    rests = [f"bei {_percent(rate)} Prozent Zuschuss ({_euro(amount * rate / 100)}) bleiben "
+             f"{_euro(amount - amount * rate / 100)} selbst zu finanzieren" for rate in rates if 0 < rate < 100]
+    if rests:
+        return (f"{OWN_CALCULATION} Von {_euro(amount)} förderfähigen Kosten{basis}: {'; '.join(rests)}"
+                + (f"; {least}." if least else "."))
+    if least:
+        least = least.replace(" förderfähigen Kosten,", f" förderfähigen Kosten{basis},", 1)
+        return f"{OWN_CALCULATION} {least[0].upper()}{least[1:]}."
     return ""
 
 

@@ -974,9 +974,20 @@ def test_a_paths_line_says_what_decides_the_trade(ask, passages, question, said)
 def test_the_rest_after_an_assumed_rate_is_computed_with_the_least_own_share(ask, passages):
     data = ask("Bei 500.000 € Investition und 20 % Zuschuss: wie viel müssen wir selber finanzieren?")
     check_contract(data, passages)
-    assert data["summary"].startswith("Rechenbeispiel (eigene Rechnung, keine Zusage): Bei 20 Prozent Zuschuss "
-                                      "(100.000 €) bleiben von 500.000 € förderfähigen Kosten 400.000 € selbst")
+    assert data["summary"].startswith("Rechenbeispiel (eigene Rechnung, keine Zusage): Von 500.000 € förderfähigen "
+                                      "Kosten: bei 20 Prozent Zuschuss (100.000 €) bleiben 400.000 € selbst")
     assert "also 125.000 €" in data["summary"] and "nach Nr. 2.5.4" in data["summary"]
+
+
+def test_the_rest_is_computed_at_each_rate_the_asker_assumes_and_the_b_plan_is_no_eligible_cost(ask, passages):
+    """KR Nr. 3.2.2.1 (4): the costs of the Bauleitplanung and the Träger's own work are not eligible."""
+    data = ask("Erschließung Gewerbegebiet Ost: förderfähige Kosten laut Planer 4,2 Mio €. Was bleibt bei uns hängen, "
+               "wenn wir 60 % bzw. 90 % bekommen? Und können wir die Kosten für den B-Plan und die Arbeitszeit "
+               "unseres Bauamts mit reinrechnen?")
+    check_contract(data, passages, all_used=False)
+    assert "bei 60 Prozent Zuschuss (2.520.000 €) bleiben 1.680.000 €" in data["summary"], data["summary"]
+    assert "bei 90 Prozent Zuschuss (3.780.000 €) bleiben 420.000 €" in data["summary"]
+    assert "Die Kosten der Bauleitplanung (z. B. eines Bebauungsplans) sind" in data["answer"], data["answer"]
 
 
 def test_a_path_with_one_rate_for_all_computes_the_grant_for_a_sum(ask, passages):
