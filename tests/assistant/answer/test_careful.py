@@ -163,3 +163,6 @@ def test_a_rule_answer_holds_for_its_own_programme_only():
     assert CAREFUL.rule_answer("Müssen wir auf den Bescheid warten, bevor wir bestellen?").id == "bestellen-nach-antrag"
     assert CAREFUL.rule_answer("Müssen wir bei LEADER auf den Bescheid warten?") is None
     assert CAREFUL.rule_answer("Wie hoch ist der Fördersatz?") is None
+    assert CAREFUL.rule_answer("Er muss wohl 3 Leute entlassen. Muss er die Förderung zurückzahlen?").id == \
+        "rueckforderung-arbeitsplaetze"
+    assert CAREFUL.rule_answer("Müssen wir zurückzahlen, wenn die Halle später fertig wird?") is None

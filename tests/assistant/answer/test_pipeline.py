@@ -711,6 +711,14 @@ def test_whether_to_wait_for_the_grant_is_answered_from_nr_2_2_1_and_nr_1_5(ask,
     check_contract(data, passages, all_used=False)
 
 
+def test_a_repayment_after_job_cuts_is_answered_from_nr_2_2_6_and_its_exceptions(ask, passages):
+    data = ask("Ein kleiner Metallbauer (24 MA) hat 2024 GRW für eine Erweiterung bekommen und 3 neue Stellen zugesagt. "
+               "Jetzt Auftragseinbruch, er muss wohl 3 Leute entlassen. Muss er die Förderung zurückzahlen?")
+    assert data["summary"].startswith("Dauerarbeitsplätze müssen nach Abschluss des Vorhabens fünf Jahre besetzt")
+    assert "30 Monate (bei marktbedingten Veränderungen 36 Monate)" in data["summary"] and len(data["summary"]) <= 400
+    check_contract(data, passages, all_used=False)
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""
