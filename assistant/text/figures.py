@@ -4,8 +4,8 @@ must stand in a quote cited in the same paragraph (contracts.md §3, `figure_tra
 The extractive composer checks its own text with it, the LLM composer rejects output that fails it, and the eval
 harness measures it. One exception is written into the text itself: a sentence that opens with one of `OWN_MARKERS`
 is marked as not from the documents, so its figures are not counted: arithmetic on the asker's own sum and a cited
-rate ("Rechenbeispiel (eigene Rechnung, keine Zusage): …"), or a count of goals listed from the IREK ("Eigene Zählung
-nach dem IREK: …").
+rate ("Rechenbeispiel (eigene Rechnung, keine Zusage): …"), a count of goals listed from the IREK ("Eigene Zählung
+nach dem IREK: …"), or a fact the documents do not state ("Nicht aus den hinterlegten Dokumenten: …").
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ CITATION_NUMBER = re.compile(r"\[(\d{1,3})\]")
 
 OWN_CALCULATION = "Rechenbeispiel (eigene Rechnung, keine Zusage):"
 OWN_COUNT = "Eigene Zählung nach dem IREK:"
-OWN_MARKERS = (OWN_CALCULATION, OWN_COUNT)
+# a fact the documents do not state, from the sources of the project's fact sheets, marked as such (issue 12: "marked as
+# not from the corpus"), e.g. the euro amount of the De-minimis ceiling
+NOT_FROM_CORPUS = "Nicht aus den hinterlegten Dokumenten:"
+OWN_MARKERS = (OWN_CALCULATION, OWN_COUNT, NOT_FROM_CORPUS)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s{1,5}(?=[A-ZÄÖÜ])")
 
 

@@ -166,3 +166,4 @@ def test_a_rule_answer_holds_for_its_own_programme_only():
     assert CAREFUL.rule_answer("Er muss wohl 3 Leute entlassen. Muss er die Förderung zurückzahlen?").id == \
         "rueckforderung-arbeitsplaetze"
     assert CAREFUL.rule_answer("Müssen wir zurückzahlen, wenn die Halle später fertig wird?") is None
+    assert CAREFUL.rule_answer("was heißt dieses 'De-minimis-Höchstbetrag' konkret in euro?").id == "de-minimis-betrag"

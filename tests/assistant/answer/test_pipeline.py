@@ -719,6 +719,15 @@ def test_a_repayment_after_job_cuts_is_answered_from_nr_2_2_6_and_its_exceptions
     check_contract(data, passages, all_used=False)
 
 
+def test_the_euro_amount_of_de_minimis_is_marked_as_not_from_the_documents(ask, passages):
+    data = ask("wir sind großunternehmen (automotive zulieferer, 900 MA). was heißt dieses 'De-minimis-Höchstbetrag' "
+               "konkret in euro und welcher fördersatz gilt da?")
+    assert data["summary"].startswith("Der Koordinierungsrahmen nennt keinen Eurobetrag")
+    assert "Nicht aus den hinterlegten Dokumenten: Nach der De-minimis-Verordnung (EU) 2023/2831 sind das derzeit " \
+           "300.000 Euro in drei Jahren" in data["summary"]
+    check_contract(data, passages, all_used=False)
+
+
 def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     """The issue's first example: a metalworking firm's new production hall serves the IREK's goals for its sector
     (1.1.2 Maschinen- und Metallbau, 1.1.5 Handwerk, 1.1.1), not staff housing (4.1.2), which it led with before."""

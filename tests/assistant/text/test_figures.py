@@ -1,6 +1,6 @@
 import time
 
-from assistant.text.figures import OWN_CALCULATION, figures, untraceable
+from assistant.text.figures import NOT_FROM_CORPUS, OWN_CALCULATION, figures, untraceable
 
 
 def test_figures_leave_out_citation_markers_goal_codes_and_section_numbers():
@@ -36,3 +36,9 @@ def test_a_date_is_one_figure_however_it_is_written():
     quotes = {1: "können die Länder bis zum 31. Dezember 2028 befristet mit bis zu 90 Prozent fördern"}
     assert untraceable("Bis 31.12.2028 bis 90 Prozent [1].", quotes) == []
     assert figures("bis zum 1. Januar 2026") == ["01.01.2026"]
+
+
+def test_a_fact_marked_as_not_from_the_documents_is_not_counted_but_only_in_its_own_sentence():
+    text = (f"Der Koordinierungsrahmen nennt keinen Eurobetrag [1]. {NOT_FROM_CORPUS} Nach der Verordnung (EU) "
+            "2023/2831 sind das derzeit 300.000 Euro. Danach gelten 20 Prozent.")
+    assert untraceable(text, {1: "mit maximal dem Höchstbetrag für De-minimis-Beihilfen"}) == ["20"]
