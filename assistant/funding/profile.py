@@ -402,6 +402,10 @@ _FOR_TOURISTS = re.compile(r"touris\w{0,6}|urlaub\w{0,3}|feriengäst\w{0,2}|ausf
 # The measures of KR Nr. 2.4.3 (open to firms of any size), and the generic words for any firm's investment
 _TRANSFORMATION = {"environmental_protection", "energy_efficiency", "renewable_self_supply"}
 _GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investier\w{0,4}")
+# What only public bodies or clubs carry (KR Nr. 3.2.2), and words that name a firm as the asker
+_PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisation", "business_centre",
+                      "education_infrastructure", "wastewater", "harbour", "commuter_cycle_path", "community_facility"}
+_COMPANY_WORDS = re.compile(r"\b(firma|betrieb|unternehmen|gmbh|hotel|pension|gasthof|gasthaus|werk)\b")
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
 _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover",
                        "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
@@ -872,7 +876,9 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         found.remove("modernisation")
     if "replacement" in found and "modernisation" in found and not re.search(r"modernisier|umrüst", lowered):
         found.remove("modernisation")  # "erneuern" names the replacement
-    if applicant_type in ("municipality", "association", "research"):
+    if applicant_type in ("municipality", "association", "research") or applicant_type is None \
+            and set(found) & _PUBLIC_FACILITIES and not _COMPANY_WORDS.search(lowered):
+        # (with no asker named, the modernisation of a Kurpark is one of public tourism infrastructure, not a firm's)
         found = [kind for kind in found if kind not in _COMPANY_ONLY_TYPES]
     if applicant_type == "company" and "research_infrastructure" in found \
             and not re.search(r"forschungsinfrastruktur|forschungseinrichtung|forschungsgebäude", lowered):

@@ -765,3 +765,12 @@ def test_the_parts_of_an_investment_listed_with_their_sums_are_kept_and_a_senten
         text, parts, turnover):
     profile = extract_profile(text, knowledge=FundingKnowledge.load())
     assert (profile.cost_parts, profile.turnover_eur) == (parts, turnover)
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Kurpark und Kneipp-Wassertretanlage sollen modernisiert werden, dazu ein neuer Barfußpfad.",
+     ["tourism_infrastructure"]),
+    ("Unser Hotel will den Wellnessbereich am Kurpark modernisieren.", ["modernisation", "tourism_infrastructure"]),
+])
+def test_with_no_asker_named_a_public_facility_is_not_a_firms_modernisation(text, types):
+    assert sorted(extract_profile(text, knowledge=FundingKnowledge.load()).project_types) == sorted(types)
