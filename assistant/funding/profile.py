@@ -288,7 +288,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "commuter_cycle_path": r"radschnellweg|pendler\w{0,3}[-\s]{0,3}(rad|fahrrad)|(rad|fahrrad)[-\s]{0,3}pendl"
                            r"|\b(fahr)?rad(weg|wege|verbindung|verkehrsanbindung|anbindung)\w{0,2}\b[^.?!]{0,100}"
                            r"\b(arbeitsplätze|arbeitsplatz|arbeit\b|zur\s{1,3}arbeit|schicht\w{0,6}|azubis|beschäftigt\w{0,3}"
-                           r"|mitarbeit\w{0,6}|berufsverkehr|gewerbegebiet\w{0,2}|industriegebiet\w{0,2}|bahnhof)",
+                           r"|mitarbeit\w{0,6}|berufsverkehr|gewerbegebiet\w{0,2}|industriegebiet\w{0,2}|gewerbepark\w{0,2}|industriepark\w{0,2}"
+                           r"|bahnhof)",
     # KR Nr. 3.2.2.5 (6) and (8), item by item, and the usual words for them
     "tourism_infrastructure": r"radweg|wanderweg|reitweg|rundweg|radroute|freizeitbad|erlebnisbad|besucherzentrum|kurpark"
                               r"|gradierwerk|badestelle|touristische[a-z]{0,2}\s{1,3}infrastruktur|tourismus-?infrastruktur"
