@@ -267,6 +267,10 @@ _NO_START_BY_KR = re.compile(r"grundstück|grunderwerb|\bfläche|gelände|\barea
 _DEVELOPS_SITE = re.compile(r"erschließ|baureif|(neue[snm]?|interkommunale[snm]?|kleine[snm]?)\s{1,3}(gewerbe|industrie)(gebiet|park)"
                             r"|(gewerbe|industrie)(gebiet|park)\w{0,2}\s{1,3}(draus\s{1,3}|daraus\s{1,3})?"
                             r"(entwickeln|ausweisen|erweitern|anlegen|planen|machen|schaffen)")
+# Club houses, village halls and sports grounds: a project of rural development (LEADER) and one that KR Nr. 3.2.2 lists
+# no measure for
+_CLUB_AND_VILLAGE_HALLS = (r"dorfgemeinschaftshaus|bürgerhaus|heimathaus|vereinsheim|sportheim|clubhaus|klubhaus|vereinshaus"
+                           r"|schützenhaus|sportplatz|turnhalle")
 PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "industrial_site": r"gewerbegebiet|industriegebiet|gewerbefläche|gewerbeparzelle|gewerbegelände|industriegelände|gewerbepark"
                        r"|gewerbe\s{1,3}neu\s{1,3}entwickeln|flächen?\s{1,3}(für|fürs)\s{1,3}gewerbe|erschließ",
@@ -330,13 +334,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "applied_rnd": r"forschung(?!s?(gebäude|infrastruktur|labor|zentrum|einrichtung|bau|institut))|forschen|prototyp|\bf\s?&\s?e\b|\bfue\b|entwicklungsprojekt|verfahren\s{1,3}([a-zäöüß]{1,30}\s{1,3})?entwickeln"
                    r"|neues\s{1,3}verfahren",
     "market_launch": r"markteinführung|markteintritt|auf\s{1,3}den\s{1,3}markt\s{1,3}bringen",
-    "rural_development": r"\bdorf|dorfgemeinschaftshaus|dorfladen|ländliche[nr]?\s{1,3}raum|kulturtreff|jugendraum|mehrgenerationen"
-                         r"|bürgerhaus|heimathaus|vereinsheim|sportheim|clubhaus|klubhaus|vereinshaus|schützenhaus|sportplatz"
-                         r"|turnhalle|umkleide|dorfplatz|spielplatz|dorfgemeinschaft",
+    "rural_development": r"\bdorf|dorfladen|ländliche[nr]?\s{1,3}raum|kulturtreff|jugendraum|mehrgenerationen"
+                         rf"|{_CLUB_AND_VILLAGE_HALLS}|umkleide|dorfplatz|spielplatz|dorfgemeinschaft",
     # Public facilities that KR Nr. 3.2.2 lists no measure for: sports grounds, club houses, village halls, Kitas and
     # general schools, housing, doctors' practices, fire stations, town halls
-    "community_facility": r"sportplatz|sportplätze|kunstrasen\w{0,6}|sporthalle|turnhalle|sportheim|sportstätte|vereinsheim"
-                          r"|clubhaus|klubhaus|vereinshaus|schützenhaus|dorfgemeinschaftshaus|bürgerhaus|heimathaus"
+    "community_facility": rf"{_CLUB_AND_VILLAGE_HALLS}|sportplätze|kunstrasen\w{{0,6}}|sporthalle|sportstätte"
                           r"|\bkita\b|kindergarten|kindertagesstätte|krippe\b|grundschule|oberschule|gymnasium|gesamtschule"
                           r"|wohnungsbau|mietwohnung\w{0,2}|sozialwohnung\w{0,2}|wohnungen\s{1,3}(bauen|errichten|schaffen)"
                           r"|ärztehaus|arztpraxis|\bmvz\b|feuerwehrhaus|feuerwache|gerätehaus|rathaus|friedhof|spielplatz",
@@ -926,8 +928,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     trades = [hit for hit in trades if hit[0] == 0.0
               or not _PROJECT_TYPE_RES["advice"].search(lowered[hit[1]: hit[1] + 60].split(maxsplit=1)[0])]
     candidates = _applicant_candidates(lowered)
-    if _TOWNS_ACTING.search(text):  # "Badbergen und Quakenbrück planen zusammen ein Industriegebiet"
-        candidates.append((0.5, _TOWNS_ACTING.search(text).start(), "municipality"))
+    if acting := _TOWNS_ACTING.search(text):  # "Badbergen und Quakenbrück planen zusammen ein Industriegebiet"
+        candidates.append((0.5, acting.start(), "municipality"))
     if trades:
         rank, start, trade = trades[0]
         candidates.append((rank, start, _trade_applicant(trade)))
