@@ -361,7 +361,7 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
 def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     """The maximum grant for the sum the asker gave, marked as an own calculation; none for a project of two measures
     with rates of their own (a hall and a PV system), whose sum no single rate holds for."""
-    amount = profile.investment_eur if profile else None
+    amount, basis = _eligible_sum(path, profile)
     if amount and path is not None and path.part_beside and not path.blocked:
         return "Eine Rechnung über die ganze Summe entfällt: Die Sätze gelten je Teil, und die Kosten je Teil fehlen noch."
     own = _applicant_rate(path) if path and not path.blocked else None
@@ -369,7 +369,6 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     rate = own[0] if own else float(single.group(1)) if single else None  # a path with one rate for all ("bis 75 %")
     if not amount or rate is None:
         return ""
-    amount, basis = _eligible_sum(path, profile)
     grant = amount * rate / 100
     capped = path.applicant_cap_eur is not None and grant > path.applicant_cap_eur
     if capped and path.applicant_cap_yearly:  # a sum for several years may stay within a cap for each year
@@ -395,7 +394,8 @@ def _own_share(found: Findings, w: _Writer) -> str:
     assumes, else at the rate their facts give on the path that leads), and the least share a path's rule sets
     (Nr. 2.5.4), computed as an own calculation with the rule cited; "" where the question gives no sum, or neither a
     rate nor a rule on the least share is known."""
-    amount, basis = _eligible_sum(_lead_path(found.funding), found.profile)
+    lead = _lead_path(found.funding)
+    amount, basis = _eligible_sum(lead, found.profile)
     if not amount or not _ASKS_OWN_SHARE.search(found.question):
         return ""
     least = ""
@@ -411,7 +411,6 @@ def _own_share(found: Findings, w: _Writer) -> str:
     # "Wenn wir 1 Mio investieren und 20 % bekommen, wie viel müssen wir selbst finanzieren?" (each rate the asker
     # assumes: "wenn wir 60 % bzw. 90 % bekommen"), else the rate of the lead path ("Bäckerei mit 35 Leuten … 1,5 Mio €.
     # Wie viel muss ich selbst stemmen?")
-    lead = _lead_path(found.funding)
     rates = [float(m.group(1).replace(",", ".")) for m in _GIVEN_RATE.finditer(found.question)][:2] or (
         [lead.applicant_rate] if lead is not None and not lead.blocked and lead.applicant_rate is not None else [])
     rests = [f"bei {_percent(rate)} Prozent Zuschuss ({_euro(amount * rate / 100)}) bleiben "
@@ -770,25 +769,31 @@ def _verdict(found: Findings, w: _Writer) -> str:
     return " ".join(part for part in (verdict, beside, _grant_time(lead, w) if verdict else "") if part)
 
 
+def _said_once(lead: PathAssessment | None, condition_id: str, w: _Writer,
+               applying: bool = False) -> ConditionAssessment | None:
+    """The lead path's condition `condition_id` (with `applying`, only where the asker's facts trigger it), the first
+    time it is said (the path's line then does not repeat it); None where it is not the lead's or was said."""
+    condition = next((c for c in lead.conditions if c.id == condition_id and (c.applies or not applying)), None) \
+        if lead is not None and condition_id not in w.said else None
+    if condition is not None:
+        w.said |= {condition_id}
+    return condition
+
+
 def _main_activity_note(lead: PathAssessment, w: _Writer) -> str:
     """For a trade whose name often means an excluded code too ("Logistikunternehmen": 49.41, 52.10; "Kaffeerösterei
     mit Café": 56.11.4): that this main activity would exclude the firm, in the bottom line beside the path it leads
-    to (the path's line then does not repeat it)."""
-    main = next((c for c in lead.conditions if c.id == MAIN_ACTIVITY), None)
-    if main is None or MAIN_ACTIVITY in w.said:
-        return ""
-    w.said |= {MAIN_ACTIVITY}
-    return _cited(f"Wichtig: {_with_rule(_main_activity_caveat(main), main.source)}", w.cite_source(main.source))
+    to."""
+    main = _said_once(lead, MAIN_ACTIVITY, w)
+    return _cited(f"Wichtig: {_with_rule(_main_activity_caveat(main), main.source)}", w.cite_source(main.source)) \
+        if main else ""
 
 
 def _grant_time(lead: PathAssessment | None, w: _Writer) -> str:
     """For a size stated for the time of the grant ("bis zur Bewilligung auf 55 Leute gewachsen"): that this time
     decides the size and the rate (KR Nr. 1.5 (3)), cited."""
-    rule = next((c for c in lead.conditions if c.id == GRANT_TIME and c.applies), None) if lead else None
-    if rule is None or GRANT_TIME in w.said:
-        return ""
-    w.said |= {GRANT_TIME}
-    return _cited(_with_rule(short_reason(rule.text, 260), rule.source), w.cite_source(rule.source))
+    rule = _said_once(lead, GRANT_TIME, w, applying=True)
+    return _cited(_with_rule(short_reason(rule.text, 260), rule.source), w.cite_source(rule.source)) if rule else ""
 
 
 def _verdict_of_lead(found: Findings, w: _Writer) -> str:
@@ -1097,9 +1102,7 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         of_total = f" der insgesamt {total}" if total > len(items) else ""
         summary = f"{OWN_COUNT} {owner} hat {len(items)}{of_total} {plural}: {codes}." if parent else \
                   f"{OWN_COUNT} Das IREK hat {len(items)} {plural}."
-        if goal_list.all_levels or parent is None and len(set(_LEVELS_ASKED.findall(found.question.lower()))) > 1:
-            # "wie viele Leitziele und Handlungsziele hat das IREK, wie heißen die vier Themenkorridore?": every level
-            # counted, whichever is listed
+        if goal_list.all_levels:  # the IREK's "Ziele" as a whole, or several of its levels (goals.lists.find_list)
             summary = (f"{OWN_COUNT} Das IREK hat {_levels_phrase(goal_list)} "
                        f"[{w.cite(*_structure_cited(goal_list, w.passages))}].")
     elif parent is not None:
@@ -1112,9 +1115,10 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             _corridor_passage(goal.code, goal.title, w.passages) if goal_list.level == "corridor" else None)
         ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
         # a counted corridor with the number of its goals ("wie verteilen die sich auf die vier Korridore?")
-        within = [c.count(".") for c in goal_list.titles if c.startswith(goal.code + ".")]
-        spread = (f": {within.count(1)} Leitziele, {within.count(2)} Handlungsziele"
-                  if goal_list.count and goal_list.level == "corridor" else "")
+        spread = ""
+        if goal_list.count and goal_list.level == "corridor":
+            _, leitziele, handlungsziele = _level_counts(goal_list, within=goal.code)
+            spread = f": {leitziele} Leitziele, {handlungsziele} Handlungsziele"
         lines.append(f"- {'Themenkorridor ' if goal_list.level == 'corridor' else ''}{goal.code} „{goal.title}“"
                      f"{spread}{ref}")
     counted = goal_list.count and goal_list.level == "corridor"  # its lines carry counts: marked as the count they are
@@ -1137,9 +1141,6 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     return summary, details, []
 
 
-_LEVELS_ASKED = re.compile(r"korridor|leitziel|handlungsziel")
-
-
 def _nested_list(goal_list: GoalList, owner: str, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     """Both levels of a corridor asked for ("alle Leitziele und Handlungsziele im Themenkorridor 3 mit Nummern"): each
     Leitziel with its Handlungsziele, every one with its title and cited."""
@@ -1160,9 +1161,10 @@ def _nested_list(goal_list: GoalList, owner: str, w: _Writer) -> tuple[str, list
     return summary, ["\n".join(lines)], []
 
 
-def _level_counts(goal_list: GoalList) -> tuple[int, int, int]:
-    """How many corridors, Leitziele and Handlungsziele the catalogue holds (codes "1", "1.1", "1.1.1")."""
-    depths = [code.count(".") for code in goal_list.titles]
+def _level_counts(goal_list: GoalList, within: str = "") -> tuple[int, int, int]:
+    """How many corridors, Leitziele and Handlungsziele the catalogue holds (codes "1", "1.1", "1.1.1"), or those
+    under the code `within` (a corridor's)."""
+    depths = [code.count(".") for code in goal_list.titles if not within or code.startswith(within + ".")]
     return depths.count(0), depths.count(1), depths.count(2)
 
 

@@ -18,6 +18,7 @@ import re
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from assistant.answer.careful import CarefulCases
 from assistant.answer.extractive import (ASKED_SHARE, TELLING_SHARE, asked_beside, compose_extractive,
@@ -56,11 +57,6 @@ _FUNDING_QUESTION = re.compile(
 _RESIZABLE = frozenset({"project", "eligibility", "amount", "rule"})
 
 
-def _states_size(text: str, knowledge: FundingKnowledge) -> bool:
-    own = extract_profile(text, None, None, knowledge=knowledge)
-    return own.employees is not None or own.company_size is not None
-
-
 # What a question asks of the GRW's rules, which hold in another place too: its rates and areas ("Welche
 # Förderprogramme hat der Landkreis Emsland?" asks for that place's own programmes, which the corpus does not hold).
 _RULE_ELSEWHERE = re.compile(r"prozent|%|fördersatz|förderquote|höchstsatz|fördergebiet|\bgrw\b|koordinierungsrahmen",
@@ -86,6 +82,9 @@ class Question:
     parts: ScoreParts  # the question's own retrieval signals (scope check)
     search_parts: ScoreParts  # the search text's signals (the same object unless a follow-up)
     profile: ProjectProfile
+    # the facts the latest turn names itself (the profile of a question without history): a follow-up's own trade,
+    # sum or size, read once
+    own: ProjectProfile
     intent: str  # contracts.md §2
     guarantee: bool = False  # a request for a binding commitment (answered briefly from KR Nr. 1.5)
     refusal_odds: float = 0.0  # the intent router's probability that the question is outside the task
@@ -142,16 +141,18 @@ class AnswerPipeline:
         parts = self.retriever.score_parts(text)
         search_parts = parts if search_text == text else self.retriever.score_parts(search_text)
         profile = extract_profile(text, history, structured, knowledge=self.funding)
+        own = extract_profile(text, None, None, knowledge=self.funding) if history else profile
         intent, refusal_odds = self.router.judge(parts.vector, text)
         # a follow-up that states a new size ("und wenn wir bis zur Bewilligung auf 55 Leute gewachsen sind?") asks for
         # the decision on the project again, with the new fact (contracts.md §2)
-        resized = bool(history) and intent in _RESIZABLE and _states_size(text, self.funding)
+        resized = bool(history) and intent in _RESIZABLE and (own.employees is not None
+                                                               or own.company_size is not None)
         if is_elliptical(text, history) or resized:  # "und für mittlere?" asks what the turn before asked
             earlier = [t["content"] for t in history if t.get("role") == "user" and t.get("content")][-1]
             earlier_intent = self.router.judge(self.retriever.query_vector(earlier), normalise_query(earlier))[0]
             if not resized or earlier_intent in _RESIZABLE - {"rule"}:
                 intent = intent if earlier_intent == "refusal" else earlier_intent
-        return Question(text, history, structured, search_text, parts, search_parts, profile,
+        return Question(text, history, structured, search_text, parts, search_parts, profile, own,
                         "project" if structured else intent, guarantee=self.careful.wants_guarantee(text),
                         refusal_odds=refusal_odds)
 
@@ -160,8 +161,8 @@ class AnswerPipeline:
         an asker in another district (none of the Landkreis's municipalities named), only the GRW's paths: LEADER and
         the Zukunftsregion are programmes of the Landkreis's own regions."""
         found = self._decide(q)
-        place = self._asker_elsewhere(q)
-        if isinstance(found, Findings) and found.funding and place:
+        place = self._asker_elsewhere(q) if isinstance(found, Findings) and found.funding else None
+        if place:
             paths = [p for p in found.funding.paths if programme(p.id) == "grw"]
             if not self._grw_area(place):  # "wir sitzen in Lohne im LK Vechta": no GRW area at all (Anhang 5)
                 paths = [outside_areas(p, place, self.funding) for p in paths]
@@ -181,8 +182,12 @@ class AnswerPipeline:
 
     def _grw_area(self, place: str) -> bool:
         """Whether the list of GRW areas (KR Anhang 5) has a row for the place (or for part of it)."""
-        rows = [p.text for p in self.retriever.passages if p.document == "grw" and p.section_number == "Anhang 5"]
-        return any(f": {place}{end}" in text for text in rows for end in (",", ";", " ("))
+        return any(f": {place}{end}" in text for text in self._area_list for end in (",", ";", " ("))
+
+    @cached_property
+    def _area_list(self) -> list[str]:
+        """The passages of the list of GRW areas (KR Anhang 5)."""
+        return [p.text for p in self.retriever.passages if p.document == "grw" and p.section_number == "Anhang 5"]
 
     def _decide(self, q: Question) -> Findings | Answer:
         # A request for a binding commitment on funding ("verbindlich zusagen, dass wir 20 Prozent bekommen") gets the
@@ -191,7 +196,7 @@ class AnswerPipeline:
         # the facts the question itself names (a follow-up's profile also holds the conversation's): a trade or a sum;
         # or a kind of project, of an asker whose trade the question or the conversation names ("Wir wollen die Küche
         # erweitern, passt das?" after "Wir betreiben ein Restaurant"; not "Und welches Rezept passt dazu?")
-        own = extract_profile(q.text, None, None, knowledge=self.funding) if q.history else q.profile
+        own = q.own
         if not q.history and not q.structured and not guarantee and (own.sector or own.applicant_type) \
                 and not own.project_types and not AMOUNT.search(q.text) and self.careful.is_introduction(q.text):
             return compose_introduction(own)  # "Hallo, ich bin Inhaber einer Tischlerei in Melle."

@@ -405,10 +405,9 @@ _FOR_TOURISTS = re.compile(r"touris\w{0,6}|urlaub\w{0,3}|feriengäst\w{0,2}|ausf
 # The measures of KR Nr. 2.4.3 (open to firms of any size), and the generic words for any firm's investment
 _TRANSFORMATION = {"environmental_protection", "energy_efficiency", "renewable_self_supply"}
 _GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investier\w{0,4}")
-# What only public bodies or clubs carry (KR Nr. 3.2.2), and words that name a firm as the asker
+# What only public bodies or clubs carry (KR Nr. 3.2.2)
 _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisation", "business_centre",
                       "education_infrastructure", "wastewater", "harbour", "commuter_cycle_path", "community_facility"}
-_COMPANY_WORDS = re.compile(r"\b(firma|betrieb|unternehmen|gmbh|hotel|pension|gasthof|gasthaus|werk)\b")
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
 _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover",
                        "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
@@ -669,7 +668,6 @@ def _employees(text: str) -> tuple[int | None, bool]:
     current: list[int] = []
     at_grant: list[int] = []
     grant_ends = [m.end() for m in _AT_GRANT.finditer(text)]
-    grant_time = bool(grant_ends)
     for match in _HEADCOUNT.finditer(text):
         if match.group(1):
             count, adjective = _int(match.group(1)), (match.group(2) or "").lower()
@@ -678,14 +676,14 @@ def _employees(text: str) -> tuple[int | None, bool]:
         before = text[max(0, match.start() - 30): match.start()].lower()
         if instead := _INSTEAD_OF.search(before):  # "45 statt 60 MA": the first number is the one meant
             count = _int(instead.group(1))
-        if _HIRED_AFTER.match(text[match.end(): match.end() + 40]):
-            continue  # "und 6 Leute einstellen": those who come, not the staff now
-        if adjective not in _FUTURE_COUNT and any(0 <= match.start() - end <= 40 for end in grant_ends):
+        if adjective in _FUTURE_COUNT or _HIRED_AFTER.match(text[match.end(): match.end() + 40]):
+            continue  # "30 neue Mitarbeiter", "und 6 Leute einstellen": those who come, not the staff now
+        if any(0 <= match.start() - end <= 40 for end in grant_ends):
             at_grant.append(count)  # "wenn wir bei der Bewilligung 60 Beschäftigte haben"
-        elif adjective not in _FUTURE_COUNT and not _FUTURE_BEFORE.search(before):
+        elif not _FUTURE_BEFORE.search(before):
             current.append(count)
-        elif grant_time and adjective not in _FUTURE_COUNT and _GROWN_TO.search(before):
-            at_grant.append(count)
+        elif grant_ends and _GROWN_TO.search(before):
+            at_grant.append(count)  # "bis zur Bewilligung auf 55 Leute gewachsen"
     if at_grant:
         return max(at_grant), True
     for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND):
@@ -758,8 +756,9 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
     """(investment, turnover, balance sheet total, parts) in euros: the cost sum the text gives (the total if one is
     called so, else the largest), the annual turnover, the balance sheet total, and the parts where the text lists
     them each with its sum; grants asked for and loans are not costs."""
-    investments, totals, turnover, balance = [], [], None, None
-    placed: list[tuple[int, int, float]] = []
+    investments: list[tuple[int, int, float]] = []  # (start, end, euros) of each sum named as a cost
+    totals: list[float] = []
+    turnover, balance = None, None
     previous_end = 0
     for start, end, value in _amounts(text):
         # the words before it in the same clause and sentence, back to the previous amount, and the words right after it
@@ -769,18 +768,19 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
         turnover_words = [m.end() for m in _TURNOVER_CONTEXT.finditer(before)]
         cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
         if _COST_AFTER.match(after):  # "15 Mio Umsatz und 2,5 Mio Invest": the word right after the sum names it
-            investments.append(value)
+            investments.append((start, end, value))
         elif _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and _BALANCE_CONTEXT.search(after):
             balance = value
         elif (turnover_words and (not cost_words or turnover_words[-1] > cost_words[-1])) \
                 or (not cost_words and _TURNOVER_CONTEXT.search(after)):
             turnover = value
         elif _BASE_BEFORE.search(before) or not _NOT_COSTS_CONTEXT.search(before):
-            (totals if _TOTAL_CONTEXT.search(before) else investments).append(value)
-            if not _TOTAL_CONTEXT.search(before):
-                placed.append((start, end, value))
-    investment = max(totals) if totals else max(investments) if investments else None
-    return investment, turnover, balance, ([] if totals else _cost_parts(text, placed))
+            if _TOTAL_CONTEXT.search(before):
+                totals.append(value)
+            else:
+                investments.append((start, end, value))
+    investment = max(totals) if totals else max(v for _, _, v in investments) if investments else None
+    return investment, turnover, balance, ([] if totals else _cost_parts(text, investments))
 
 
 # -- already started ----------------------------------------------------------------------------------------------------
@@ -880,8 +880,9 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if "replacement" in found and "modernisation" in found and not re.search(r"modernisier|umrüst", lowered):
         found.remove("modernisation")  # "erneuern" names the replacement
     if applicant_type in ("municipality", "association", "research") or applicant_type is None \
-            and set(found) & _PUBLIC_FACILITIES and not _COMPANY_WORDS.search(lowered):
-        # (with no asker named, the modernisation of a Kurpark is one of public tourism infrastructure, not a firm's)
+            and set(found) & _PUBLIC_FACILITIES:
+        # (with no asker named, neither a firm nor a trade, the modernisation of a Kurpark is one of public tourism
+        # infrastructure, not a firm's)
         found = [kind for kind in found if kind not in _COMPANY_ONLY_TYPES]
     if applicant_type == "company" and "research_infrastructure" in found \
             and not re.search(r"forschungsinfrastruktur|forschungseinrichtung|forschungsgebäude", lowered):

@@ -51,8 +51,8 @@ class GoalList:
     parent: Goal | None = None  # the corridor or Leitziel the items belong to (None: the whole IREK)
     count: bool = False  # the question asks how many
     by_topic: bool = False  # the items were chosen by the question's topic, not by a code or a name
-    # a count of the IREK's "Ziele" as a whole, of no one level ("Wie viele Ziele hat das IREK insgesamt?"): every
-    # level is counted
+    # a count of the IREK's "Ziele" as a whole, of no one level ("Wie viele Ziele hat das IREK insgesamt?"), or of
+    # several levels ("wie viele Leitziele und Handlungsziele …?"): every level is counted
     all_levels: bool = False
     # both levels asked for ("alle Leitziele und Handlungsziele im Themenkorridor 3"): the Handlungsziele under
     # their Leitziele
@@ -115,8 +115,12 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: s
     titles = {g.code: g.title for g in catalogue.goals}
     leitziel = next((catalogue.get(c) for c in _LEITZIEL_CODE.findall(question) if catalogue.get(c)), None)
     corridor = _named_corridor(question, catalogue.corridors, context)
+    # a count of several levels ("wie viele Leitziele und Handlungsziele …, wie heißen die vier Korridore?"): every
+    # level is counted, whichever is listed
+    several = count and len(set(levels)) > 1
     if level == "corridor":
-        return GoalList("corridor", catalogue.corridors, None, count, passages=passages, titles=titles)
+        return GoalList("corridor", catalogue.corridors, None, count, passages=passages, titles=titles,
+                        all_levels=several)
     if leitziel is not None and level == "handlungsziel":
         return GoalList("handlungsziel", catalogue.children(leitziel.code), leitziel, count, passages=passages, titles=titles)
     if corridor is not None:
@@ -128,7 +132,8 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: s
         items = [g for g in catalogue.handlungsziele if g.corridor == corridor.code]
         return GoalList("handlungsziel", items, corridor, count, passages=passages, titles=titles)
     if level == "leitziel":
-        return GoalList("leitziel", catalogue.leitziele, None, count, passages=passages, titles=titles)
+        return GoalList("leitziel", catalogue.leitziele, None, count, passages=passages, titles=titles,
+                        all_levels=several)
     # all of them ("Welche Handlungsziele hat das IREK?", "wie viele …"; "… insgesamt" whatever else it asks)
     if not topic_words(question) or count and _WHOLE.search(question):
         return GoalList("handlungsziel", catalogue.handlungsziele, None, count, passages=passages, titles=titles,

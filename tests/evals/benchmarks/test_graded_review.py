@@ -37,7 +37,9 @@ def test_blind_labels_are_counted_as_the_versions_their_map_names():
 
 
 def test_every_stored_ab_grade_file_has_its_map_and_every_item_both_grades():
-    for path in (GRADED / "grades").glob("ab-*.jsonl"):
+    paths = sorted((GRADED / "grades").glob("ab-*.jsonl"))
+    assert paths, "no blind A/B grades stored"
+    for path in paths:
         mapping = json.loads(path.with_suffix(".map.json").read_text(encoding="utf-8"))
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         assert {row["id"] for row in rows} == set(mapping)
