@@ -21,7 +21,7 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import (ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION,
+from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION,
                                      ConditionAssessment, FundingAssessment, PathAssessment, named_paths, numbered_rule,
                                      programme, short_reason)
 from assistant.goals.lists import GoalList, topic_words
@@ -367,6 +367,8 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     own = _applicant_rate(path) if path and not path.blocked else None
     single = _SINGLE_RATE.fullmatch(path.max_rate.strip()) if path and not path.blocked and not own else None
     rate = own[0] if own else float(single.group(1)) if single else None  # a path with one rate for all ("bis 75 %")
+    if getattr(profile, "wage_costs", None) and path is not None and path.wage_costs and not path.blocked:
+        return _wage_calculation(path, profile, rate)
     if not amount or rate is None:
         return ""
     grant = amount * rate / 100
@@ -379,6 +381,30 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         result = f"bis zu {_euro(grant)}"
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten{basis} ergeben "
             f"{result}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+
+
+def _wage_calculation(path: PathAssessment, profile, rate: float | None) -> str:  # noqa: ANN001
+    """A wage-cost grant (KR Nr. 2.6.3) for the jobs and wages the asker gives: the wage costs of the new jobs over the
+    rule's years, at the asker's rate where their size decides it; instead of a grant on the investment costs (Nr.
+    2.6.1), so never computed on that sum, nor as a rate of one year's wage of one job. What is missing for it where
+    the question does not give it."""
+    rule = path.wage_costs
+    yearly = profile.wage_total_eur or (profile.wage_per_job_eur * profile.new_jobs
+                                         if profile.wage_per_job_eur and profile.new_jobs else None)
+    if rule is None:
+        return ""
+    if yearly is None:
+        missing = [what for what, given in (("die Zahl der neuen Arbeitsplätze", profile.new_jobs),
+                                            ("ihre Lohnkosten im Jahr", profile.wage_per_job_eur)) if not given]
+        return f"Für eine Rechnung des lohnkostenbezogenen Zuschusses (Nr. 2.6.3) fehlen noch {' und '.join(missing)}."
+    eligible = yearly * rule.years
+    counted = (f"{_euro(yearly)} im Jahr × {rule.years} Jahre" if profile.wage_total_eur else
+               f"{profile.new_jobs} Stellen × {_euro(profile.wage_per_job_eur)} × {rule.years} Jahre")
+    result = (f"davon {_percent(rate)} Prozent = bis zu {_euro(eligible * rate / 100)}" if rate is not None
+              else "den Satz bestimmt die Unternehmensgröße")
+    return (f"{OWN_CALCULATION} Lohnkosten der neuen Stellen für {rule.years} Jahre (Nr. 2.6.3): {counted} = "
+            f"{_euro(eligible)}; {result}. Statt eines Zuschusses auf die Investitionskosten (Nr. 2.6.1); entscheiden "
+            f"wird die NBank.")
 
 
 # A question of what the applicant must bring in themselves
@@ -789,11 +815,21 @@ def _main_activity_note(lead: PathAssessment, w: _Writer) -> str:
         if main else ""
 
 
+def _restricted(lead: PathAssessment | None, w: _Writer) -> str:
+    """The restriction of Nr. 2.7.2 for a business that processes agricultural products, its first sentence for the
+    bottom line ("… ist förderfähig, aber eingeschränkt (Nr. 2.7.2)."); its whole text stays with the path."""
+    rule = next((c for c in lead.conditions if c.id == AGRI_PROCESSING and c.applies), None) if lead else None
+    return _cited(f"Wichtig: {short_reason(rule.text, 0)}", w.cite_source(rule.source)) if rule else ""
+
+
 def _grant_time(lead: PathAssessment | None, w: _Writer) -> str:
     """For a size stated for the time of the grant ("bis zur Bewilligung auf 55 Leute gewachsen"): that this time
     decides the size and the rate (KR Nr. 1.5 (3)), cited."""
     rule = _said_once(lead, GRANT_TIME, w, applying=True)
     return _cited(_with_rule(short_reason(rule.text, 260), rule.source), w.cite_source(rule.source)) if rule else ""
+
+
+_PUBLIC_APPLICANTS = ("municipality", "association", "research")
 
 
 def _verdict_of_lead(found: Findings, w: _Writer) -> str:
@@ -818,6 +854,17 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
             who = _SIZE_LABEL.get(profile.company_size, "")
             lead_in = "Im Landkreis Osnabrück" if who in rate else f"Für {who} im Landkreis Osnabrück"
             return f"{lead_in}: {_short_name(lead.name)}, {rate}." if rate and who else ""
+        if lead.fit > 0 and profile is not None and profile.applicant_type in _PUBLIC_APPLICANTS:
+            # a municipality, a Verein or a research institution whose project a path is made for ("Kann unsere
+            # Gemeinde die Erschließung … fördern lassen?"): that path, its rule and its rate, and where to apply
+            rate = _short_rate(_rate_phrase(lead, w, profile))
+            rule = numbered_rule(lead.measure_source).removeprefix(" nach ")
+            # a measure of a path by its own name ("GRW – Wirtschaftsnahe Forschungseinrichtungen …")
+            name = f"{programme(lead.id).upper()} – {lead.name.split(' – ', 1)[1]}" if "/" in lead.id \
+                and " – " in lead.name else _short_name(lead.name)
+            named = f"{name} ({rule})" if rule and rule not in rate else name
+            where = _where(lead)
+            return f"Möglich: {named}" + (f", {rate}." if rate else ".") + (f" Antrag: {where}." if where else "")
         if not (lead.fit > 0 and exclusion is not None and profile is not None and profile.wz_code):
             return ""
         rate = _short_rate(_rate_phrase(lead, w, profile))
@@ -825,12 +872,16 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
         main = next((c for c in lead.conditions if c.id == MAIN_ACTIVITY), None)
         caveat = _main_activity_caveat(main) if main else ""
         w.said |= {MAIN_ACTIVITY} if caveat else set()
-        return (f"{'Möglich' if caveat else 'Voraussichtlich ja'}: {_short_name(lead.name)}"
-                + (f", {rate}." if rate else ".")
-                + _cited(f" Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste "
-                         f"nicht förderfähiger Wirtschaftszweige{numbered_rule(exclusion.source)}.",
-                         w.cite_source(exclusion.source))
-                + (_cited(f" {caveat}", w.cite_source(main.source)) if caveat else " Entscheiden wird die NBank."))
+        verdict = (f"{'Möglich' if caveat else 'Voraussichtlich ja'}: {_short_name(lead.name)}"
+                   + (f", {rate}." if rate else ".")
+                   + _cited(f" Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste "
+                            f"nicht förderfähiger Wirtschaftszweige{numbered_rule(exclusion.source)}.",
+                            w.cite_source(exclusion.source))
+                   + (_cited(f" {caveat}", w.cite_source(main.source)) if caveat else ""))
+        restricted = "" if caveat else _restricted(lead, w)
+        # the restriction of a processor where it fits the bottom line, else that the NBank decides
+        return f"{verdict} {restricted}" if restricted and len(verdict) + len(restricted) < MAX_SUMMARY_CHARS \
+            else verdict if caveat else f"{verdict} Entscheiden wird die NBank."
     rate = _short_rate(_rate_phrase(lead, w, found.profile))
     return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
 

@@ -113,6 +113,7 @@ class Triggers(TypedDict, total=False):
     cost_item: str  # the question names this cost item (cost_items), e.g. a delivery van
     in_difficulty: bool  # an undertaking in difficulty (KR Nr. 1.5 (6)), e.g. in insolvency proceedings
     size_at_grant: bool  # the headcount given is the one expected at the grant (KR Nr. 1.5 (3))
+    agri_processing: bool  # the business processes or markets agricultural products (KR Nr. 2.7.2 (1))
 
 
 class RateScope(TypedDict, total=False):
@@ -176,6 +177,16 @@ class SizeChoice(Curated):
     source: Source
 
 
+class WageCosts(Curated):
+    """Wage-cost grants of a path (KR Nr. 2.6.3): the eligible costs are the wage costs of the persons hired for the
+    investment over `years` years."""
+
+    model_config = ConfigDict(frozen=True)
+
+    years: int = Field(gt=0)
+    source: Source
+
+
 class FundingPath(Curated):
     id: Text
     name: Text
@@ -201,6 +212,8 @@ class FundingPath(Curated):
     # One rate for the whole investment: the sums of its parts that a question lists add up to the eligible costs,
     # less the parts the path's rules exclude (a truck, Bauzeitzinsen; KR Nr. 2.6.2)
     costs_add_up: bool = False
+    # A grant may instead be computed on the wage costs of the jobs the investment creates (KR Nr. 2.6.3)
+    wage_costs: WageCosts | None = None
 
     @model_validator(mode="after")
     def _sub_measures_belong_here(self) -> FundingPath:
@@ -298,6 +311,8 @@ class ExcludedSector(Curated):
     exceptions: str = ""
     except_wz: list[WzException] = []
     not_excluded_with: SectorException | None = None
+    # for a business of this line that says it processes agricultural products: what then decides (line A only)
+    if_processing: str = ""
     source: Source
 
 
@@ -557,8 +572,23 @@ class Trade(Curated):
         return [self.term.lower(), *(v.lower() for v in self.variants)]
 
 
+class AgriculturalProcessing(Curated):
+    """What makes a business one that processes or markets agricultural products (KR Nr. 2.7.2 (1)): the WZ codes of
+    such main activities, and the words of a text that says it processes them (a verb and a product)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    wz: Annotated[WzCodes, Field(min_length=1)]
+    products: list[Text] = Field(min_length=1)
+    verbs: list[Text] = Field(min_length=1)
+
+    def covers(self, code: str | None) -> bool:
+        return code is not None and any(wz_within(code, scope) for scope in self.wz)
+
+
 class TradeLexicon(Curated):
     version: int = 1
+    agricultural_processing: AgriculturalProcessing
     trades: list[Trade] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -53,6 +53,15 @@ class ProjectProfile:
     # The sums of a list of the investment's parts ("Halle 1,6 Mio, neue Maschinen 700k, 2 Firmen-Lkw 240k"), each with
     # the words that name it; empty where the text names one sum
     cost_parts: list[tuple[str, float]] = field(default_factory=list)
+    # The business processes or markets agricultural products (KR Nr. 2.7.2 (1)): by its trade (a dairy, a
+    # slaughterhouse), or as the text says it ("wir verarbeiten Kartoffeln von Bauern zu Pommes").
+    agri_processing: bool | None = None
+    # A wage-cost grant (KR Nr. 2.6.3) is asked about; with the jobs the investment creates and their yearly wage costs
+    # (per job, or for all of them) where the text gives them ("8 neue Arbeitsplätze, je 55.000 Euro im Jahr").
+    wage_costs: bool | None = None
+    new_jobs: int | None = None
+    wage_per_job_eur: float | None = None
+    wage_total_eur: float | None = None
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -103,7 +112,8 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     r"|\bortsrat|kreistag|stadtrat|ratsbeschluss|interkommunal",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
                    r"|handwerkskammer|\bihk\b|\bhwk\b|kammer\b|innung|heimatverein|sportverein|\bggmbh\b",
-    "research": r"hochschule|universität|\buni\b|fachhochschule|institut\b|forschungseinrichtung|forschungszentrum\b|fraunhofer",
+    "research": r"hochschule|universität|\buni\b|fachhochschule|institut(e|s|en)?\b|forschungseinrichtung|forschungszentrum\b"
+                r"|fraunhofer|forschungs-?gmbh|forschungsgesellschaft",
     "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
                r"|\d{1,6}\s{1,3}(neue\s{1,3})?leute|\d{1,6}\s{1,3}ma\b|hersteller|zulieferer|[a-zäöüß]{1,30}bauer\b|[a-zäöüß]{1,30}verarbeiter\b"
                r"|konzern|\bkmu\b|mittelständler|handwerksbetrieb|\bwerkstatt\b|start-?up\b|gründer(in)?\b"
@@ -468,18 +478,23 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
     found = []
     for kind, pattern in _APPLICANT_MARKERS.items():
         for match in pattern.finditer(lowered):
+            if match.group() == "gemeinnützig" and _APPLICANT_MARKERS["research"].search(lowered, match.end(),
+                                                                                       match.end() + 40):
+                continue  # "ein gemeinnütziges Forschungsinstitut": a research body that is non-profit, no Verein
             before = lowered[max(0, match.start() - 40): match.start()]
             rank = 0 if _SELF_CONTEXT.search(before) else 2 if _PARTNER_CONTEXT.search(before) else 1
             found.append((rank, match.start(), kind))
     return found
 
 
-def _trade_applicant(trade: Trade) -> str:
-    """The applicant type a trade stands for (a Verein, a Hochschule, an authority, otherwise a company)."""
+def _trade_applicant(trade: Trade, non_profit: bool = False) -> str:
+    """The applicant type a trade stands for (a Verein, a Hochschule, an authority, otherwise a company); research and
+    development said to be non-profit ("eine gemeinnützige Forschungs-GmbH") is a research institution (KR Nr.
+    3.2.2.8 (2)), not a firm."""
     code = trade.wz
     if code.startswith(("94.", "93.12")):
         return "association"
-    if code.startswith("85.40"):
+    if code.startswith("85.40") or code.startswith("72.") and non_profit:
         return "research"
     if code.startswith("84."):
         return "municipality"
@@ -608,6 +623,12 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     return 1.0
 
 
+# An adjective made of a trade's stem ("landwirtschaftlich", "gastronomisch") names the asker's trade only before a
+# word for a business ("landwirtschaftlicher Betrieb"); before anything else it describes goods or a field.
+_ADJECTIVE_ENDING = re.compile(r"(lich|isch)(e|en|er|es|em)?")
+_BUSINESS_NOUNS = ("betrieb", "unternehm", "hof", "firma", "gewerbe", "familienbetrieb")
+
+
 def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[float, int, Trade]]:
     """(rank, position, trade) of every trade named; with no exact hit, close misspellings of long stems count."""
     index = _trade_index(lexicon)
@@ -615,6 +636,9 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
     matched_at: set[int] = set()
     for i, word in enumerate(words[:3000]):
         found = _match_word(word.text, index)
+        if found and _ADJECTIVE_ENDING.fullmatch(word.text[found[0]:]) and word.text[:found[0]] in index.open_stems \
+                and not (i + 1 < len(words) and words[i + 1].text.startswith(_BUSINESS_NOUNS)):
+            found = None  # "landwirtschaftliche Erzeugnisse": what is made or bought, not who the asker is
         if found:
             rank = _trade_rank(words, i, text, found[1])
             if i >= 2 and words[i - 1].text == "mit" and i - 2 in matched_at and rank == 2.0:
@@ -644,6 +668,22 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
                 trade = index.open_stems[close]
                 hits.append((_trade_rank(words, i, text, trade), word.start, -len(close), trade))
     return [(rank, start, trade) for rank, start, _, trade in sorted(hits, key=lambda h: (h[0], h[1], h[2]))]
+
+
+# -- processing of agricultural products (KR Nr. 2.7.2 (1)) -------------------------------------------------------------
+
+def _processes_agricultural_products(text: str, words: list[_Word], lexicon: TradeLexicon) -> bool:
+    """Whether one sentence of the text names a verb of processing and an agricultural product (trades.yaml
+    `agricultural_processing`): "wir verarbeiten Kartoffeln von Bauern zu Pommes", "wir schlachten Geflügel"."""
+    rules = lexicon.agricultural_processing
+    verbs, products = tuple(rules.verbs), tuple(p for p in rules.products if " " not in p)
+    phrases = [p for p in rules.products if " " in p]
+    for sentence in re.split(r"[.!?;]\s", text.lower()):
+        found = [w.text for w in _words(sentence)]
+        if any(w.startswith(verbs) for w in found) and (any(w.startswith(products) for w in found)
+                                                        or any(p in sentence for p in phrases)):
+            return True
+    return False
 
 
 # -- numbers --------------------------------------------------------------------------------------------------------
@@ -767,6 +807,8 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
         previous_end = end
         turnover_words = [m.end() for m in _TURNOVER_CONTEXT.finditer(before)]
         cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
+        if _WAGE_AFTER.match(text[end: end + 40]) or _WAGE_BEFORE.search(before[-40:]):
+            continue  # "je 55.000 Euro Bruttolohn", "Lohnkosten von 400.000 € im Jahr": wages, not investment costs
         if _COST_AFTER.match(after):  # "15 Mio Umsatz und 2,5 Mio Invest": the word right after the sum names it
             investments.append((start, end, value))
         elif _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and _BALANCE_CONTEXT.search(after):
@@ -781,6 +823,45 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
                 investments.append((start, end, value))
     investment = max(totals) if totals else max(v for _, _, v in investments) if investments else None
     return investment, turnover, balance, ([] if totals else _cost_parts(text, investments))
+
+
+# -- wage costs (KR Nr. 2.6.3) ---------------------------------------------------------------------------------------
+_WAGE_WORDS = (r"((brutto)?(lohn|löhne|gehalt|gehälter|lohnkosten|personalkosten|arbeitgeberbrutto|jahresgehalt|jahreslohn)"
+               r"\w{0,3}|brutto\s{1,3}(im|pro|je)\s{1,3}(monat|jahr))")
+# the wage word right after the sum ("55.000 Euro Bruttolohn", "4.000 € brutto im Monat"), or at most three words
+# before it in its clause ("Lohnkosten von insgesamt 300.000 €")
+_WAGE_AFTER = re.compile(rf"\s{{0,3}}(€|euro|eur)?\s{{0,3}}(im\s{{1,3}}jahr\s{{1,3}}|jährlich\s{{1,3}}|pro\s{{1,3}}jahr\s{{1,3}})?{_WAGE_WORDS}\b",
+                         re.IGNORECASE)
+_WAGE_BEFORE = re.compile(rf"\b{_WAGE_WORDS}(\s{{1,3}}[\wäöüß.:=]{{1,15}}){{0,3}}\s{{0,3}}$", re.IGNORECASE)
+# "Lohnkostenzuschuss", "lohnkostenbezogene Förderung", "Zuschuss zu den Lohnkosten"
+_WAGE_GRANT = re.compile(r"lohnkosten|lohnzuschuss|personalkostenzuschuss", re.IGNORECASE)
+_NEW_JOBS = re.compile(r"\b(\d{1,4})\s{1,3}(?:neue|zusätzliche|weitere)\s{1,3}(?:dauer)?(?:arbeitsplätze|stellen|jobs|mitarbeit\w{0,8}"
+                       r"|beschäftigte\w?|leute|fachkräfte|vollzeitstellen)\b"
+                       r"|\b(\d{1,4})\s{1,3}(?:dauer)?arbeitsplätze\s{1,3}(?:neu\s{1,3})?schaffen", re.IGNORECASE)
+_PER_JOB = re.compile(r"\b(je|pro|jeweils)\s{1,3}(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6}|beschäftigte\w?)?\s{0,3}"
+                      r"(rund|ca\.?|etwa)?\s{0,3}$", re.IGNORECASE)
+_PER_MONTH = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(brutto\s{1,3})?(im|pro|je|/)\s{0,3}monat|monatlich", re.IGNORECASE)
+
+
+def _wages(text: str) -> tuple[bool | None, int | None, float | None, float | None]:
+    """(asked, new jobs, yearly wage costs per job, yearly wage costs of all) for a wage-cost grant (KR Nr. 2.6.3):
+    whether one is asked about, and the figures the text gives for it; a monthly wage counts twelve times."""
+    if not _WAGE_GRANT.search(text):
+        return None, None, None, None
+    jobs_match = _NEW_JOBS.search(text)
+    jobs = int(jobs_match.group(1) or jobs_match.group(2)) if jobs_match else None
+    per_job = total = None
+    for start, end, value in _amounts(text):
+        before, after = text[max(0, start - 40): start], text[end: end + 40]
+        if not (_WAGE_AFTER.match(after) or _WAGE_BEFORE.search(before)):
+            continue
+        yearly = value * 12 if _PER_MONTH.match(after) else value
+        if _PER_JOB.search(before) or re.match(r"\s{0,3}(€|euro|eur)?\s{0,3}(je|pro)\s{1,3}(arbeitsplatz|stelle|person|kopf)",
+                                               after, re.IGNORECASE):
+            per_job = per_job or yearly
+        else:
+            total = total or yearly
+    return True, jobs, per_job, total
 
 
 # -- already started ----------------------------------------------------------------------------------------------------
@@ -857,6 +938,10 @@ def _municipalities(text: str, words: list[_Word]) -> list[str]:
 
 # -- project types ----------------------------------------------------------------------------------------------------
 
+# Buying equipment: "neue Prüfstände kaufen", "Geräte anschaffen", "die Laborausstattung erneuern"
+_EQUIPS = re.compile(r"anschaff|\bkaufen\b|\bkauf\b|gerät|ausstattung|prüfstand|prüfstände|messtechnik|großgerät")
+
+
 def _project_types(text: str, applicant_type: str | None) -> list[str]:
     lowered = text.lower()
     found = [kind for kind, pattern in _PROJECT_TYPE_RES.items() if pattern.search(lowered)]
@@ -879,6 +964,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         found.remove("modernisation")
     if "replacement" in found and "modernisation" in found and not re.search(r"modernisier|umrüst", lowered):
         found.remove("modernisation")  # "erneuern" names the replacement
+    if applicant_type == "research" and "research_infrastructure" not in found \
+            and ({"business_investment", "modernisation", "replacement"} & set(found) or _EQUIPS.search(lowered)):
+        # what a research institution builds or buys for itself (a Technikum, test rigs, lab devices) is research
+        # infrastructure (KR Nr. 3.2.2.8, 3.2.2.9), not a firm's investment
+        found.append("research_infrastructure")
     if applicant_type in ("municipality", "association", "research") or applicant_type is None \
             and set(found) & _PUBLIC_FACILITIES:
         # (with no asker named, neither a firm nor a trade, the modernisation of a Kurpark is one of public tourism
@@ -933,7 +1023,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         candidates.append((0.5, acting.start(), "municipality"))
     if trades:
         rank, start, trade = trades[0]
-        candidates.append((rank, start, _trade_applicant(trade)))
+        candidates.append((rank, start, _trade_applicant(trade, "gemeinnützig" in lowered)))
     applicant = min(candidates)[2] if candidates else None
     profile = ProjectProfile(applicant_type=applicant, description=full)
     if trades:
@@ -960,10 +1050,18 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
                     if not _PARTNER_CONTEXT.search(lowered[max(0, m.start() - 40): m.start()])]
         profile.university_or_society = bool(mentions)
     if applicant in ("company", None):
+        processor = lexicon.agricultural_processing.covers(profile.wz_code)
+        if processor or profile.excluded_sector == "A" or profile.wz_code is None:
+            # a dairy, or a farm or a business of unknown trade that says it processes (a machine builder "für
+            # Fleischverarbeiter" is none)
+            profile.agri_processing = True if processor or _processes_agricultural_products(text, words, lexicon) \
+                else None
         profile.employees, at_grant = _employees(text)
         profile.size_at_grant = True if at_grant else None
         profile.company_size = _company_size(text, profile.employees, knowledge)
     profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur, profile.cost_parts = _money(text)
+    if applicant in ("company", None):
+        profile.wage_costs, profile.new_jobs, profile.wage_per_job_eur, profile.wage_total_eur = _wages(text)
     profile.project_types = _project_types(text, applicant)
     profile.already_started = _already_started(full)
     profile.in_difficulty = _in_difficulty(full)
@@ -996,7 +1094,8 @@ def _validated(structured: dict) -> dict:
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "users_excluded", "tailored_to_one", "in_difficulty",
-                  "size_at_grant")
+                  "size_at_grant", "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur",
+                  "wage_total_eur")
 
 
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
@@ -1017,6 +1116,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         if found.sector is not None:  # a later main activity replaces an earlier one, with its WZ code and exclusion
             for name in _SECTOR_FIELDS:
                 setattr(profile, name, getattr(found, name))
+            profile.agri_processing = found.agri_processing
         if found.municipalities:
             profile.municipalities, profile.municipality = found.municipalities, found.municipality
         if found.investment_eur is not None:  # the parts belong to the sum they make up
@@ -1057,6 +1157,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         if "excluded_sector" not in given:
             excluded = knowledge.exclusion(trade.wz, given["sector"]) if trade else None
             profile.excluded_sector = excluded.code if excluded else None
+    if "wz_code" in given and "agri_processing" not in given:
+        profile.agri_processing = True if lexicon.agricultural_processing.covers(given["wz_code"]) else None
     if "wz_code" in given and "excluded_sector" not in given and given["wz_code"]:
         excluded = knowledge.exclusion(given["wz_code"], profile.description)
         profile.excluded_sector = excluded.code if excluded else None

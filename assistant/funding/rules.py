@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.funding.knowledge import Condition, FundingKnowledge, FundingPath, Rate, Source, wz_title
+from assistant.funding.knowledge import Condition, FundingKnowledge, FundingPath, Rate, Source, WageCosts, wz_title
 from assistant.funding.profile import SAMTGEMEINDE_OF, ProjectProfile
 from assistant.goals.matching import GoalMatch
 
@@ -41,7 +41,8 @@ SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
 # A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
 MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application precedes the start of works
-GRANT_TIME = "groesse-bei-gewaehrung"  # the size at the grant decides the rate (Nr. 1.5 (3)), for a size stated for it
+GRANT_TIME = "groesse-bei-gewaehrung"
+AGRI_PROCESSING = "verarbeitung-agrarerzeugnisse"  # the restriction of Nr. 2.7.2 (1), for a business that processes  # the size at the grant decides the rate (Nr. 1.5 (3)), for a size stated for it
 # The programmes a question names, by the path their name leads to ("über LEADER", "Niedersachsen Invest GRW")
 _NAMED_PATHS = [(re.compile(r"\bgrw\b|gemeinschaftsaufgabe|invest\s{0,2}grw", re.IGNORECASE), "grw-gewerbe"),
                 (re.compile(r"\bleader\b", re.IGNORECASE), "leader"),
@@ -137,6 +138,7 @@ class PathAssessment:
     rate_label: str = ""  # what the applicant's rate row is for ("Erneuerbare Energie für den … Eigenbedarf …")
     programme_wide: bool = False  # the reason rules out the whole programme there, not this path (no GRW area)
     costs_add_up: bool = False  # the path's measure has one rate for all the parts of an investment
+    wage_costs: WageCosts | None = None  # how a wage-cost grant is computed on this path (KR Nr. 2.6.3)
 
     @property
     def excluded_costs(self) -> list[ConditionAssessment]:
@@ -255,7 +257,7 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
 _PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "users_excluded", "cost_item",
-                     "in_difficulty"}
+                     "in_difficulty", "agri_processing"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 
@@ -426,6 +428,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
                 f"Wirtschaftszweige.")
         if line and (line.except_wz or line.not_excluded_with):
             lead += f" Ausgenommen sind nur: {line.exceptions}"
+        if line and line.if_processing and profile.agri_processing:
+            lead += f" {line.if_processing}"
         source = line.source if line else sector_blocks.source
         reasons = [f"{lead} ({cite(source)})"] + reasons
         reason_sources = [source] + reason_sources
@@ -451,6 +455,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         rate_label=row.label if row else "",
         applicant_base_rate=row.percent_by_size.get("large") if row and row.bonus_source else None,
         applicant_bonus_source=row.bonus_source if row else None, measure_source=chosen.source,
+        # the wage-cost grant is one for the investments of Nr. 2.4.1 and 2.4.2, not for a transformation measure
+        wage_costs=top.wage_costs if chosen is top else chosen.wage_costs,
     )
 
 

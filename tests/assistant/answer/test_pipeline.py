@@ -1113,3 +1113,54 @@ def test_what_kind_of_grw_area_the_landkreis_is_is_said_in_words(ask, passages):
     data = ask("Welches Fördergebiet ist der Landkreis Osnabrück, C oder D?")
     check_contract(data, passages)
     assert data["summary"].startswith("Der Landkreis Osnabrück ist D-Fördergebiet (Anhang 5)"), data["summary"]
+
+
+def test_a_processor_of_farm_produce_is_no_farm_and_is_told_of_the_restriction(ask, passages):
+    data = ask("Wir verarbeiten landwirtschaftliche Erzeugnisse aus der Region zu Müsli, 30 Leute in Melle. "
+               "Neue Abfüllanlage für 500.000 Euro. Gibt es GRW?")
+    check_contract(data, passages)
+    lead = data["funding_paths"][0]
+    assert lead["id"] == "grw-gewerbe" and not lead.get("blocked"), lead
+    assert "Land- und Forstwirtschaft" not in data["answer"]
+    assert "eingeschränkt (Nr. 2.7.2)" in data["answer"] and "Preis oder Menge" in data["answer"], data["answer"]
+
+
+def test_a_farm_that_processes_is_told_that_its_main_activity_decides(ask, passages):
+    data = ask("Unser landwirtschaftlicher Betrieb verarbeitet die eigene Milch zu Joghurt. "
+               "Wir wollen eine Verarbeitungshalle bauen. Förderung?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Nein") and "Nr. 2.7.1" in data["summary"], data["summary"]
+    assert "Liegt die Haupttätigkeit dagegen in der Verarbeitung" in data["answer"], data["answer"]
+
+
+def test_a_non_profit_research_institute_is_pointed_to_research_infrastructure_not_business_aid(ask, passages):
+    data = ask("Wir sind eine gemeinnützige Forschungs-GmbH mit 30 Mitarbeitern in Osnabrück und wollen neue "
+               "Prüfstände für 800.000 Euro kaufen. Welche Förderung passt?")
+    check_contract(data, passages)
+    ids = [p["id"] for p in data["funding_paths"] if not p.get("blocked")]
+    assert ids[0] == "grw-infrastruktur/forschung" and "grw-gewerbe" not in ids, ids
+    assert "50 Prozent" in data["summary"] and "60 Prozent; bis 90" not in data["answer"], data["summary"]
+
+
+def test_a_wage_cost_grant_is_computed_on_the_wages_of_the_new_jobs_for_two_years(ask, passages):
+    data = ask("Wir sind ein Maschinenbauer mit 40 Mitarbeitern in Melle und schaffen mit einer neuen Halle 8 neue "
+               "Arbeitsplätze, je ca. 55.000 Euro Bruttolohn plus Sozialabgaben im Jahr. Wie hoch wäre ein "
+               "lohnkostenbezogener Zuschuss?")
+    check_contract(data, passages)
+    assert "8 Stellen × 55.000 € × 2 Jahre = 880.000 €" in data["summary"], data["summary"]
+    assert "bis zu 176.000 €" in data["summary"] and "11.000 €" not in data["answer"], data["summary"]
+
+
+def test_how_a_wage_cost_grant_is_computed_is_answered_from_its_rule(ask, passages):
+    data = ask("Wie berechnet sich der Lohnkostenzuschuss bei der GRW?")
+    check_contract(data, passages)
+    assert "während zweier Jahre" in data["summary"], data["summary"]
+    cited = {c["section"].split()[0] for c in data["citations"]}
+    assert {"2.6.3", "2.6.1"} <= cited, cited
+
+
+def test_a_municipality_asking_whether_its_project_is_eligible_gets_the_measure_and_its_rate(ask, passages):
+    data = ask("Kann unsere Gemeinde die Erschließung eines neuen Gewerbegebiets über die GRW fördern lassen?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Möglich: GRW – Erschließung und Ausbau von Industrie- und Gewerbegelände "
+                                      "(Nr. 3.2.2.1), bis 60 Prozent"), data["summary"]

@@ -774,3 +774,57 @@ def test_the_parts_of_an_investment_listed_with_their_sums_are_kept_and_a_senten
 ])
 def test_with_no_asker_named_a_public_facility_is_not_a_firms_modernisation(text, types):
     assert sorted(extract_profile(text, knowledge=FundingKnowledge.load()).project_types) == sorted(types)
+
+
+@pytest.mark.parametrize("text, processing, excluded", [
+    # a processor of farm produce, read from what it does: no farm, and the restriction of KR Nr. 2.7.2 applies
+    ("Wir verarbeiten landwirtschaftliche Erzeugnisse aus der Region zu Müsli.", True, None),
+    ("Unser Betrieb verarbeitet Schweinefleisch von Landwirten zu Wurst, 70 MA.", True, None),
+    ("Hofkäserei in Bersenbrück, neue Halle", True, None),  # by its trade (WZ 10.51)
+    # a farm that processes stays a farm (the main activity decides), but the processing is known
+    ("Unser landwirtschaftlicher Betrieb verarbeitet die eigene Milch zu Joghurt.", True, "A"),
+    # washing and packing one's own vegetables is no processing (Art. 2 Nr. 59 AGVO)
+    ("Wir sind ein Gemüsebaubetrieb und wollen eine Waschanlage und Verpackungshalle bauen.", None, "A"),
+    # a machine builder for meat processors processes nothing
+    ("Wir bauen Verpackungsmaschinen für Fleischverarbeiter, 80 MA", None, None),
+])
+def test_the_processing_of_farm_produce_is_read_and_an_adjective_of_farming_is_no_farm(text, processing, excluded):
+    profile = read_profile(text)
+    assert (profile.agri_processing, profile.excluded_sector) == (processing, excluded)
+
+
+@pytest.mark.parametrize("text, applicant, types", [
+    ("Wir sind ein gemeinnütziges Forschungsinstitut und wollen ein neues Labor für Agrarrobotik einrichten.",
+     "research", ["research_infrastructure"]),
+    ("Wir sind eine gemeinnützige Forschungs-GmbH mit 30 Mitarbeitern und wollen neue Prüfstände kaufen.",
+     "research", ["research_infrastructure"]),
+    ("Unser gemeinnütziger Sportverein will das Vereinsheim sanieren.", "association", None),
+    # a firm's own research lab is its business investment
+    ("Wir sind ein Softwarehaus mit 40 Leuten und bauen ein Forschungslabor.", "company", ["business_investment"]),
+])
+def test_a_non_profit_research_body_is_research_and_what_it_buys_is_research_infrastructure(text, applicant, types):
+    profile = read_profile(text)
+    assert profile.applicant_type == applicant
+    if types:
+        assert set(types) <= set(profile.project_types), profile.project_types
+
+
+@pytest.mark.parametrize("text, jobs, per_job, total, investment", [
+    ("Neue Halle, 8 neue Arbeitsplätze, je ca. 55.000 Euro Bruttolohn im Jahr. Wie hoch ist ein Lohnkostenzuschuss?",
+     8, 55_000, None, None),
+    ("Wir stellen 3 neue Mitarbeiter ein, je 4.000 Euro brutto im Monat. Wie viel Lohnkostenzuschuss?",
+     3, 48_000, None, None),
+    ("Neue Halle für 2 Mio, dabei 5 neue Stellen mit Lohnkosten von insgesamt 300.000 € im Jahr. Lohnkostenzuschuss?",
+     5, None, 300_000, 2_000_000),
+])
+def test_the_jobs_and_wages_of_a_wage_cost_grant_are_read_and_a_wage_is_no_investment(text, jobs, per_job, total,
+                                                                                        investment):
+    profile = read_profile(text)
+    assert profile.wage_costs is True
+    assert (profile.new_jobs, profile.wage_per_job_eur, profile.wage_total_eur, profile.investment_eur) == \
+        (jobs, per_job, total, investment)
+
+
+def test_a_wage_without_a_wage_cost_grant_asked_is_still_no_investment_and_nothing_is_read_for_one():
+    profile = read_profile("Neue Maschine für 400.000 €, ein Meister kostet uns 70.000 € Jahresgehalt.")
+    assert (profile.investment_eur, profile.wage_costs) == (400_000, None)
