@@ -1164,3 +1164,12 @@ def test_a_municipality_asking_whether_its_project_is_eligible_gets_the_measure_
     check_contract(data, passages)
     assert data["summary"].startswith("Möglich: GRW – Erschließung und Ausbau von Industrie- und Gewerbegelände "
                                       "(Nr. 3.2.2.1), bis 60 Prozent"), data["summary"]
+
+
+def test_a_question_on_the_irek_and_one_on_funding_in_one_text_are_both_answered(ask, passages):
+    data = ask("Was sagt das IREK zur Pflege? Und bekämen wir als ambulanter Pflegedienst für neue Tablets und eine "
+               "Tourenplanungssoftware GRW-Mittel?")
+    check_contract(data, passages)
+    assert data["intent"] == "irek" and data["goals"][0]["code"].startswith("4.2"), data["goals"]
+    assert "Zu Ihrer weiteren Frage: Nein" in data["answer"] and "Gesundheits- und Sozialwesen" in data["answer"], \
+        data["answer"]

@@ -1,0 +1,45 @@
+"""A text that asks two questions of different kinds gets both answered, the second's citations numbered after the
+first's."""
+
+from __future__ import annotations
+
+from assistant.answer.questions import OTHER_QUESTION, other_question, questions, with_other_answer
+from assistant.core.answer import Answer, AnswerCitation, AnswerPath
+
+
+def citation(n: int, chunk: str, quote: str) -> AnswerCitation:
+    return AnswerCitation(n, "grw", "GRW-Koordinierungsrahmen", 18, "18", "2.7.1", quote, chunk)
+
+
+def test_each_question_is_read_from_the_end_of_the_sentence_before_and_an_abbreviation_ends_none():
+    text = ("Wir sind ein Pflegedienst. Steht im IREK was zur Pflege? Und könnten wir für Tablets "
+            "(ca. 120k) GRW bekommen?")
+    assert questions(text) == ["Steht im IREK was zur Pflege?", "Und könnten wir für Tablets (ca. 120k) GRW bekommen?"]
+    assert questions("Was ist das IREK") == []
+
+
+def test_only_a_question_of_the_other_kind_is_taken_with_the_statements_of_the_text():
+    judge = {"Steht im IREK was zur Pflege?": "irek", "Und gibt es GRW?": "eligibility", "Wer schrieb es?": "irek"}.get
+    text = "Wir sind ein Pflegedienst. Steht im IREK was zur Pflege? Und gibt es GRW?"
+    assert other_question(text, "irek", judge) == "Wir sind ein Pflegedienst. Und gibt es GRW?"
+    assert other_question("Steht im IREK was zur Pflege? Wer schrieb es?", "irek", judge) is None
+    assert other_question("Steht im IREK was zur Pflege?", "irek", judge) is None
+
+
+def test_the_other_bottom_line_follows_with_its_citations_numbered_after_the_first_answers():
+    shared = citation(1, "grw:2.7.1", "R Gesundheits- und Sozialwesen")
+    first = Answer("Zur Pflege: Handlungsziel 4.2.2 [1].\n\nDetails [2].", False, summary="Zur Pflege: Handlungsziel 4.2.2 [1].",
+                   citations=[citation(1, "irek:4.2.2", "Pflege"), citation(2, "irek:4", "Fachkräfte")])
+    other = Answer("Nein – ausgeschlossen [2] (R) [1].\n\nMehr [3].", False, summary="Nein – ausgeschlossen [2] (R) [1].",
+                   citations=[shared, citation(2, "irek:4", "Fachkräfte"), citation(3, "grw:1.5", "kein Anspruch")],
+                   funding_paths=[AnswerPath("grw-gewerbe", "GRW", "", "", [], True, ["R"], "NBank", [], [1, 3])])
+    merged = with_other_answer(first, other)
+    assert merged.summary == f"Zur Pflege: Handlungsziel 4.2.2 [1]. {OTHER_QUESTION} Nein – ausgeschlossen [2] (R) [3]."
+    assert merged.answer.startswith(merged.summary) and merged.answer.endswith("Details [2].")
+    assert [(c.n, c.chunk_id) for c in merged.citations] == [(1, "irek:4.2.2"), (2, "irek:4"), (3, "grw:2.7.1")]
+    assert merged.funding_paths[0].citations == [3]  # a number the merged answer does not hold is dropped
+
+
+def test_a_refused_other_question_leaves_the_first_answer_as_it_is():
+    first = Answer("A [1].", False, summary="A [1].", citations=[citation(1, "x", "q")])
+    assert with_other_answer(first, Answer("Nicht im Rahmen.", True, mode="refusal")) is first
