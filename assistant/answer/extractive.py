@@ -854,7 +854,9 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
             who = _SIZE_LABEL.get(profile.company_size, "")
             lead_in = "Im Landkreis Osnabrück" if who in rate else f"Für {who} im Landkreis Osnabrück"
             return f"{lead_in}: {_short_name(lead.name)}, {rate}." if rate and who else ""
-        if lead.fit > 0 and profile is not None and profile.applicant_type in _PUBLIC_APPLICANTS:
+        named = {programme(path) for path in named_paths(found.question, profile.applicant_type if profile else None)}
+        if lead.fit > 0 and profile is not None and profile.applicant_type in _PUBLIC_APPLICANTS \
+                and (not named or programme(lead.id) in named):
             # a municipality, a Verein or a research institution whose project a path is made for ("Kann unsere
             # Gemeinde die Erschließung … fördern lassen?"): that path, its rule and its rate, and where to apply
             rate = _short_rate(_rate_phrase(lead, w, profile))
@@ -1059,8 +1061,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
+    # (after the measure a public body's project fits, the rule's own sentences still tell what it covers)
+    public = found.profile is not None and found.profile.applicant_type in _PUBLIC_APPLICANTS
     quotes = _fact_quotes(found, w, after_verdict=bool(verdict) and found.intent == "eligibility"
-                          and not district and not listed)
+                          and not district and not listed and not public)
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
         summary = district or listed
