@@ -21,9 +21,9 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION, SECTOR_EXCLUSION,
-                                     ConditionAssessment, FundingAssessment, PathAssessment, named_paths, numbered_rule,
-                                     programme, short_reason)
+from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION,
+                                     SECTOR_EXCLUSION, ConditionAssessment, FundingAssessment, PathAssessment,
+                                     named_paths, numbered_rule, programme, short_reason)
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
@@ -864,9 +864,9 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
             # a measure of a path by its own name ("GRW – Wirtschaftsnahe Forschungseinrichtungen …")
             name = f"{programme(lead.id).upper()} – {lead.name.split(' – ', 1)[1]}" if "/" in lead.id \
                 and " – " in lead.name else _short_name(lead.name)
-            named = f"{name} ({rule})" if rule and rule not in rate else name
+            measure = f"{name} ({rule})" if rule and rule not in rate else name
             where = _where(lead)
-            return f"Möglich: {named}" + (f", {rate}." if rate else ".") + (f" Antrag: {where}." if where else "")
+            return f"Möglich: {measure}" + (f", {rate}." if rate else ".") + (f" Antrag: {where}." if where else "")
         if not (lead.fit > 0 and exclusion is not None and profile is not None and profile.wz_code):
             return ""
         rate = _short_rate(_rate_phrase(lead, w, profile))

@@ -672,7 +672,7 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
 
 # -- processing of agricultural products (KR Nr. 2.7.2 (1)) -------------------------------------------------------------
 
-def _processes_agricultural_products(text: str, words: list[_Word], lexicon: TradeLexicon) -> bool:
+def _processes_agricultural_products(text: str, lexicon: TradeLexicon) -> bool:
     """Whether one sentence of the text names a verb of processing and an agricultural product (trades.yaml
     `agricultural_processing`): "wir verarbeiten Kartoffeln von Bauern zu Pommes", "wir schlachten Geflügel"."""
     rules = lexicon.agricultural_processing
@@ -830,16 +830,17 @@ _WAGE_WORDS = (r"((brutto)?(lohn|löhne|gehalt|gehälter|lohnkosten|personalkost
                r"\w{0,3}|brutto\s{1,3}(im|pro|je)\s{1,3}(monat|jahr))")
 # the wage word right after the sum ("55.000 Euro Bruttolohn", "4.000 € brutto im Monat"), or at most three words
 # before it in its clause ("Lohnkosten von insgesamt 300.000 €")
-_WAGE_AFTER = re.compile(rf"\s{{0,3}}(€|euro|eur)?\s{{0,3}}(im\s{{1,3}}jahr\s{{1,3}}|jährlich\s{{1,3}}|pro\s{{1,3}}jahr\s{{1,3}})?{_WAGE_WORDS}\b",
-                         re.IGNORECASE)
+_WAGE_AFTER = re.compile(rf"\s{{0,3}}(€|euro|eur)?\s{{0,3}}(im\s{{1,3}}jahr\s{{1,3}}|jährlich\s{{1,3}}|pro\s{{1,3}}jahr\s{{1,3}})?"
+                         rf"{_WAGE_WORDS}\b", re.IGNORECASE)
 _WAGE_BEFORE = re.compile(rf"\b{_WAGE_WORDS}(\s{{1,3}}[\wäöüß.:=]{{1,15}}){{0,3}}\s{{0,3}}$", re.IGNORECASE)
 # "Lohnkostenzuschuss", "lohnkostenbezogene Förderung", "Zuschuss zu den Lohnkosten"
 _WAGE_GRANT = re.compile(r"lohnkosten|lohnzuschuss|personalkostenzuschuss", re.IGNORECASE)
-_NEW_JOBS = re.compile(r"\b(\d{1,4})\s{1,3}(?:neue|zusätzliche|weitere)\s{1,3}(?:dauer)?(?:arbeitsplätze|stellen|jobs|mitarbeit\w{0,8}"
-                       r"|beschäftigte\w?|leute|fachkräfte|vollzeitstellen)\b"
+_NEW_JOBS = re.compile(r"\b(\d{1,4})\s{1,3}(?:neue|zusätzliche|weitere)\s{1,3}(?:dauer)?(?:arbeitsplätze|stellen|jobs"
+                       r"|mitarbeit\w{0,8}|beschäftigte\w?|leute|fachkräfte|vollzeitstellen)\b"
                        r"|\b(\d{1,4})\s{1,3}(?:dauer)?arbeitsplätze\s{1,3}(?:neu\s{1,3})?schaffen", re.IGNORECASE)
 _PER_JOB = re.compile(r"\b(je|pro|jeweils)\s{1,3}(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6}|beschäftigte\w?)?\s{0,3}"
                       r"(rund|ca\.?|etwa)?\s{0,3}$", re.IGNORECASE)
+_PER_JOB_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(je|pro)\s{1,3}(arbeitsplatz|stelle|person|kopf)", re.IGNORECASE)
 _PER_MONTH = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(brutto\s{1,3})?(im|pro|je|/)\s{0,3}monat|monatlich", re.IGNORECASE)
 
 
@@ -856,8 +857,7 @@ def _wages(text: str) -> tuple[bool | None, int | None, float | None, float | No
         if not (_WAGE_AFTER.match(after) or _WAGE_BEFORE.search(before)):
             continue
         yearly = value * 12 if _PER_MONTH.match(after) else value
-        if _PER_JOB.search(before) or re.match(r"\s{0,3}(€|euro|eur)?\s{0,3}(je|pro)\s{1,3}(arbeitsplatz|stelle|person|kopf)",
-                                               after, re.IGNORECASE):
+        if _PER_JOB.search(before) or _PER_JOB_AFTER.match(after):
             per_job = per_job or yearly
         else:
             total = total or yearly
@@ -1054,7 +1054,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         if processor or profile.excluded_sector == "A" or profile.wz_code is None:
             # a dairy, or a farm or a business of unknown trade that says it processes (a machine builder "für
             # Fleischverarbeiter" is none)
-            profile.agri_processing = True if processor or _processes_agricultural_products(text, words, lexicon) \
+            profile.agri_processing = True if processor or _processes_agricultural_products(text, lexicon) \
                 else None
         profile.employees, at_grant = _employees(text)
         profile.size_at_grant = True if at_grant else None
