@@ -1061,10 +1061,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
-    # (after the measure a public body's project fits, the rule's own sentences still tell what it covers)
-    public = found.profile is not None and found.profile.applicant_type in _PUBLIC_APPLICANTS
     quotes = _fact_quotes(found, w, after_verdict=bool(verdict) and found.intent == "eligibility"
-                          and not district and not listed and not public)
+                          and not district and not listed)
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
         summary = district or listed

@@ -3,8 +3,9 @@ Pflege? Und könnten wir als Pflegedienst GRW bekommen?"). The answer to the who
 the text is read as; the other question is answered on its own and its bottom line added, with its citations numbered
 after the first answer's.
 
-Only a question of the other kind is answered again: a project answer already names its IREK goal, and two questions
-of one kind are found and answered together.
+Only a question of the other kind is answered again (a project answer already names its IREK goal, and two questions
+of one kind are found and answered together), and only where its answer decides something: a sentence quoted for a
+question asked on the side may answer it only by chance.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ _KIND = {"irek": IREK_KIND, "project": "funding", "eligibility": "funding", "amo
 # an abbreviation before a figure ("ca. 120k")
 _SENTENCE_END = re.compile(r"(?<=[.!])\s{1,5}(?=[A-ZÄÖÜ])")
 _CITED = re.compile(r"\[(\d{1,3})\]")
+# A bottom line that is a quote under its source's label: the label holds no colon, the quote follows the first one
+_QUOTED_ONLY = re.compile(r"[^:]{3,200}: „")
 OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
 
 
@@ -57,12 +60,19 @@ def other_question(text: str, intent: str, intent_of) -> str | None:  # noqa: AN
     return None
 
 
+def decides(answer: Answer) -> bool:
+    """Whether an answer's bottom line decides something (a path, a "Nein", a goal, a count): not only a quoted
+    sentence under its source ("GRW-Koordinierungsrahmen, Nr. 10.1.2, S. 45: „…“"), which answers a question asked on
+    the side only by chance."""
+    return bool(answer.summary) and not _QUOTED_ONLY.match(answer.summary) and bool(_CITED.search(answer.summary))
+
+
 def with_other_answer(first: Answer, other: Answer) -> Answer:
-    """The first answer with the other question's bottom line after its own: in the summary where both fit in it,
-    else as the first paragraph of the details. The other answer's citations that its bottom line uses are numbered
-    after the first's (a quote cited by both keeps the first's number); its funding paths come along where the first
-    has none."""
-    if other.abstained or not other.summary:
+    """The first answer with the other question's bottom line after its own where that decides something: in the
+    summary where both fit in it, else as the first paragraph of the details. The other answer's citations that its
+    bottom line uses are numbered after the first's (a quote cited by both keeps the first's number); its funding
+    paths come along where the first has none."""
+    if other.abstained or not decides(other):
         return first
     citations = list(first.citations)
     numbers: dict[int, int] = {}

@@ -40,6 +40,8 @@ def test_the_other_bottom_line_follows_with_its_citations_numbered_after_the_fir
     assert merged.funding_paths[0].citations == [3]  # a number the merged answer does not hold is dropped
 
 
-def test_a_refused_other_question_leaves_the_first_answer_as_it_is():
+def test_a_refused_other_question_or_one_answered_only_by_a_quote_leaves_the_first_answer_as_it_is():
     first = Answer("A [1].", False, summary="A [1].", citations=[citation(1, "x", "q")])
     assert with_other_answer(first, Answer("Nicht im Rahmen.", True, mode="refusal")) is first
+    quoted = "LEADER Landkreis Osnabrück, „Die fünf LEADER-Regionen“: „Das Budget beträgt rund 814.000 Euro.“ [1]"
+    assert with_other_answer(first, Answer(quoted, False, summary=quoted, citations=[citation(1, "y", "q")])) is first
