@@ -700,13 +700,19 @@ _AT_GRANT = re.compile(r"\b(bis\s{1,3}zu[rm]|bei\s{1,3}(der\s{1,3})?|zu[rm]\s{1,
 _GROWN_TO = re.compile(r"\bauf\s{1,3}(rund|ca\.?|etwa)?\s{0,3}$")
 
 
-def _employees(text: str) -> tuple[int | None, bool]:
-    """The headcount the text gives, and whether it is the one expected at the grant. Counts of new or future staff
-    ("30 neue Mitarbeiter", "3 neue Leute einstellen", "auf 60 wachsen") are none: the size of a firm (KR Nr. 2.1.5)
-    is its staff now, and those say only how many come; but a count grown to by the grant ("wenn wir bis zur
-    Bewilligung auf 55 Leute gewachsen sind") is the one that decides (KR Nr. 1.5 (3))."""
+def _count(word: str) -> int:
+    """A count written in digits or as a word ("8", "acht")."""
+    return _int(word) if word[0].isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _employees(text: str) -> tuple[int | None, bool, int | None]:
+    """The headcount the text gives, whether it is the one expected at the grant, and the staff to be hired. Counts of
+    new or future staff ("30 neue Mitarbeiter", "3 neue Leute einstellen", "auf 60 wachsen") are no headcount: the
+    size of a firm (KR Nr. 2.1.5) is its staff now, and those say only how many come; but a count grown to by the
+    grant ("wenn wir bis zur Bewilligung auf 55 Leute gewachsen sind") is the one that decides (KR Nr. 1.5 (3))."""
     current: list[int] = []
     at_grant: list[int] = []
+    coming: list[int] = []
     grant_ends = [m.end() for m in _AT_GRANT.finditer(text)]
     for match in _HEADCOUNT.finditer(text):
         if match.group(1):
@@ -717,18 +723,21 @@ def _employees(text: str) -> tuple[int | None, bool]:
         if instead := _INSTEAD_OF.search(before):  # "45 statt 60 MA": the first number is the one meant
             count = _int(instead.group(1))
         if adjective in _FUTURE_COUNT or _HIRED_AFTER.match(text[match.end(): match.end() + 40]):
-            continue  # "30 neue Mitarbeiter", "und 6 Leute einstellen": those who come, not the staff now
+            coming.append(count)  # "30 neue Mitarbeiter", "und 6 Leute einstellen": those who come, not the staff now
+            continue
         if any(0 <= match.start() - end <= 40 for end in grant_ends):
             at_grant.append(count)  # "wenn wir bei der Bewilligung 60 Beschäftigte haben"
         elif not _FUTURE_BEFORE.search(before):
             current.append(count)
         elif grant_ends and _GROWN_TO.search(before):
             at_grant.append(count)  # "bis zur Bewilligung auf 55 Leute gewachsen"
+    coming += [_count(next(g for g in m.groups() if g)) for m in _NEW_JOBS.finditer(text)]  # "8 neue Arbeitsplätze"
+    hired = max(coming) if coming else None
     if at_grant:
-        return max(at_grant), True
+        return max(at_grant), True, hired
     for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND):
         current += [_int(m.group(1)) for m in pattern.finditer(text)]
-    return (max(current) if current else None), False
+    return (max(current) if current else None), False, hired
 
 
 def _company_size(text: str, employees: int | None, knowledge: FundingKnowledge) -> str | None:
@@ -826,8 +835,8 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
 
 
 # -- wage costs (KR Nr. 2.6.3) ---------------------------------------------------------------------------------------
-_WAGE_WORDS = (r"((brutto)?(lohn|löhne|gehalt|gehälter|lohnkosten|personalkosten|arbeitgeberbrutto|jahresgehalt|jahreslohn)"
-               r"\w{0,3}|brutto\s{1,3}(im|pro|je)\s{1,3}(monat|jahr))")
+_WAGE_WORDS = (r"((brutto)?(lohn|löhne|gehalt|gehälter|lohnkosten|personalkosten|arbeitgeberbrutto|jahresgehalt|jahreslohn"
+               r"|jahresbrutto|ag-brutto|monatsbrutto)\w{0,3}|brutto\s{1,3}(im|pro|je)\s{1,3}(monat|jahr))")
 # the wage word right after the sum ("55.000 Euro Bruttolohn", "4.000 € brutto im Monat"), or at most three words
 # before it in its clause ("Lohnkosten von insgesamt 300.000 €")
 _WAGE_AFTER = re.compile(rf"\s{{0,3}}(€|euro|eur)?\s{{0,3}}(im\s{{1,3}}jahr\s{{1,3}}|jährlich\s{{1,3}}|pro\s{{1,3}}jahr\s{{1,3}})?"
@@ -835,22 +844,24 @@ _WAGE_AFTER = re.compile(rf"\s{{0,3}}(€|euro|eur)?\s{{0,3}}(im\s{{1,3}}jahr\s{
 _WAGE_BEFORE = re.compile(rf"\b{_WAGE_WORDS}(\s{{1,3}}[\wäöüß.:=]{{1,15}}){{0,3}}\s{{0,3}}$", re.IGNORECASE)
 # "Lohnkostenzuschuss", "lohnkostenbezogene Förderung", "Zuschuss zu den Lohnkosten"
 _WAGE_GRANT = re.compile(r"lohnkosten|lohnzuschuss|personalkostenzuschuss", re.IGNORECASE)
-_NEW_JOBS = re.compile(r"\b(\d{1,4})\s{1,3}(?:neue|zusätzliche|weitere)\s{1,3}(?:dauer)?(?:arbeitsplätze|stellen|jobs"
+# New jobs, as people count them: "8 neue Arbeitsplätze", "drei zusätzliche Stellen", "wir schaffen 5 Arbeitsplätze"
+_JOB_COUNT = rf"(\d{{1,4}}|{'|'.join(_NUMBER_WORDS)})"
+_NEW_JOBS = re.compile(rf"\b{_JOB_COUNT}\s{{1,3}}(?:neue|zusätzliche|weitere)\s{{1,3}}(?:dauer)?(?:arbeitsplätze|stellen|jobs"
                        r"|mitarbeit\w{0,8}|beschäftigte\w?|leute|fachkräfte|vollzeitstellen)\b"
-                       r"|\b(\d{1,4})\s{1,3}(?:dauer)?arbeitsplätze\s{1,3}(?:neu\s{1,3})?schaffen", re.IGNORECASE)
-_PER_JOB = re.compile(r"\b(je|pro|jeweils)\s{1,3}(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6}|beschäftigte\w?)?\s{0,3}"
+                       rf"|\b{_JOB_COUNT}\s{{1,3}}(?:dauer)?arbeitsplätze\s{{1,3}}(?:neu\s{{1,3}})?schaffen"
+                       rf"|\bschaffen\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?{_JOB_COUNT}\s{{1,3}}(?:neue\s{{1,3}})?(?:dauer)?(?:arbeitsplätze|stellen|jobs)\b",
+                       re.IGNORECASE)
+_PER_JOB = re.compile(r"(\bje|\bpro|\bjeweils|à|á|@)\s{1,3}(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6}|beschäftigte\w?)?\s{0,3}"
                       r"(rund|ca\.?|etwa)?\s{0,3}$", re.IGNORECASE)
-_PER_JOB_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(je|pro)\s{1,3}(arbeitsplatz|stelle|person|kopf)", re.IGNORECASE)
+_PER_JOB_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(je|pro)\s{1,3}(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6})",
+                            re.IGNORECASE)
 _PER_MONTH = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(brutto\s{1,3})?(im|pro|je|/)\s{0,3}monat|monatlich", re.IGNORECASE)
 
 
-def _wages(text: str) -> tuple[bool | None, int | None, float | None, float | None]:
-    """(asked, new jobs, yearly wage costs per job, yearly wage costs of all) for a wage-cost grant (KR Nr. 2.6.3):
-    whether one is asked about, and the figures the text gives for it; a monthly wage counts twelve times."""
-    if not _WAGE_GRANT.search(text):
-        return None, None, None, None
-    jobs_match = _NEW_JOBS.search(text)
-    jobs = int(jobs_match.group(1) or jobs_match.group(2)) if jobs_match else None
+def _wages(text: str) -> tuple[bool | None, float | None, float | None]:
+    """(asked, yearly wage costs per job, yearly wage costs of all) for a wage-cost grant (KR Nr. 2.6.3): whether one is
+    asked about, and the wages the text gives (also in a turn that does not name the grant again); a monthly wage
+    counts twelve times."""
     per_job = total = None
     for start, end, value in _amounts(text):
         before, after = text[max(0, start - 40): start], text[end: end + 40]
@@ -861,7 +872,7 @@ def _wages(text: str) -> tuple[bool | None, int | None, float | None, float | No
             per_job = per_job or yearly
         else:
             total = total or yearly
-    return True, jobs, per_job, total
+    return (True if _WAGE_GRANT.search(text) else None), per_job, total
 
 
 # -- already started ----------------------------------------------------------------------------------------------------
@@ -1056,12 +1067,12 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
             # Fleischverarbeiter" is none)
             profile.agri_processing = True if processor or _processes_agricultural_products(text, lexicon) \
                 else None
-        profile.employees, at_grant = _employees(text)
+        profile.employees, at_grant, profile.new_jobs = _employees(text)
         profile.size_at_grant = True if at_grant else None
         profile.company_size = _company_size(text, profile.employees, knowledge)
     profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur, profile.cost_parts = _money(text)
     if applicant in ("company", None):
-        profile.wage_costs, profile.new_jobs, profile.wage_per_job_eur, profile.wage_total_eur = _wages(text)
+        profile.wage_costs, profile.wage_per_job_eur, profile.wage_total_eur = _wages(text)
     profile.project_types = _project_types(text, applicant)
     profile.already_started = _already_started(full)
     profile.in_difficulty = _in_difficulty(full)

@@ -816,6 +816,10 @@ def test_a_non_profit_research_body_is_research_and_what_it_buys_is_research_inf
      3, 48_000, None, None),
     ("Neue Halle für 2 Mio, dabei 5 neue Stellen mit Lohnkosten von insgesamt 300.000 € im Jahr. Lohnkostenzuschuss?",
      5, None, 300_000, 2_000_000),
+    ("Wir schaffen mit der Halle 8 neue Arbeitsplätze à 55.000 € Jahresbrutto. Lohnkostenzuschuss?", 8, 55_000, None, None),
+    ("Wir stellen drei zusätzliche Stellen ein, je 4.000 Euro brutto im Monat. Lohnkostenzuschuss?", 3, 48_000, None, None),
+    ("Metallbau, 40 MA. Wir schaffen 5 Arbeitsplätze, Lohnkosten pro Kopf 60.000 €. Wie viel Lohnkostenzuschuss?",
+     5, 60_000, None, None),
 ])
 def test_the_jobs_and_wages_of_a_wage_cost_grant_are_read_and_a_wage_is_no_investment(text, jobs, per_job, total,
                                                                                         investment):
@@ -825,6 +829,13 @@ def test_the_jobs_and_wages_of_a_wage_cost_grant_are_read_and_a_wage_is_no_inves
         (jobs, per_job, total, investment)
 
 
-def test_a_wage_without_a_wage_cost_grant_asked_is_still_no_investment_and_nothing_is_read_for_one():
+def test_a_wage_without_a_wage_cost_grant_asked_is_still_no_investment():
     profile = read_profile("Neue Maschine für 400.000 €, ein Meister kostet uns 70.000 € Jahresgehalt.")
     assert (profile.investment_eur, profile.wage_costs) == (400_000, None)
+
+
+def test_the_jobs_and_wages_of_a_follow_up_count_for_the_wage_cost_grant_asked_before():
+    history = [{"role": "user", "content": "Maschinenbau, 40 MA, neue Halle. Wie hoch wäre ein Lohnkostenzuschuss?"},
+               {"role": "assistant", "content": "Dafür brauche ich die Zahl der neuen Stellen."}]
+    profile = read_profile("Es kommen 6 neue Mitarbeiter dazu, je 50.000 € Jahresgehalt.", history)
+    assert (profile.wage_costs, profile.new_jobs, profile.wage_per_job_eur, profile.employees) == (True, 6, 50_000, 40)
