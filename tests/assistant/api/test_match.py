@@ -30,7 +30,11 @@ def test_company_profile_gets_business_investment_path(client):
                                # and in the third session: cost items, difficulty, applying after the order
                                "cost_items": [], "in_difficulty": None, "starts_before_application": None,
                                # round 2, ninth session: the size stated for the grant, the listed parts of a sum
-                               "size_at_grant": None, "cost_parts": []}
+                               "size_at_grant": None, "cost_parts": [],
+                               # tenth session: processing of farm produce (Nr. 2.7.2), the jobs and wages of a
+                               # wage-cost grant (Nr. 2.6.3): "schaffen zwölf Arbeitsplätze"
+                               "agri_processing": None, "wage_costs": None, "new_jobs": 12, "wage_per_job_eur": None,
+                               "wage_total_eur": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):
