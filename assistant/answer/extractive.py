@@ -854,9 +854,9 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
             who = _SIZE_LABEL.get(profile.company_size, "")
             lead_in = "Im Landkreis Osnabrück" if who in rate else f"Für {who} im Landkreis Osnabrück"
             return f"{lead_in}: {_short_name(lead.name)}, {rate}." if rate and who else ""
-        named = {programme(path) for path in named_paths(found.question, profile.applicant_type if profile else None)}
-        if lead.fit > 0 and profile is not None and profile.applicant_type in _PUBLIC_APPLICANTS \
-                and (not named or programme(lead.id) in named):
+        public = profile is not None and profile.applicant_type in _PUBLIC_APPLICANTS
+        named = {programme(path) for path in named_paths(found.question, profile.applicant_type)} if public else set()
+        if lead.fit > 0 and public and (not named or programme(lead.id) in named):
             # a municipality, a Verein or a research institution whose project a path is made for ("Kann unsere
             # Gemeinde die Erschließung … fördern lassen?"): that path, its rule and its rate, and where to apply
             rate = _short_rate(_rate_phrase(lead, w, profile))

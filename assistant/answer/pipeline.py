@@ -372,13 +372,10 @@ class AnswerPipeline:
     def _other_question(self, q: Question, found: Findings) -> str | None:
         """A question of the text of another kind than the text is read as (the IREK beside funding), to be answered
         on its own; none where a funding answer names the IREK goal already, or the text is no first question."""
-        if not isinstance(q, Question) or q.structured or found.intent == "refusal":
-            return None
+        if q.structured or found.intent == "refusal" or kind(q.intent) != IREK_KIND and found.goals:
+            return None  # (decided before any question of the text is embedded and judged)
         judge = (lambda text: self.router.judge(self.retriever.query_vector(text), normalise_query(text))[0])
-        other = other_question(q.text, q.intent, judge)
-        if other and kind(q.intent) != IREK_KIND and found.goals:
-            return None
-        return other
+        return other_question(q.text, q.intent, judge)
 
     def run(self, question: str, history: list[dict] | None = None,
             structured: dict | None = None) -> tuple[Answer, Findings | None]:

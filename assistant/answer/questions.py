@@ -78,23 +78,22 @@ def with_other_answer(first: Answer, other: Answer) -> Answer:
     numbers: dict[int, int] = {}
     by_n = {c.n: c for c in other.citations}
     for n in (int(k) for k in _CITED.findall(other.summary)):
-        if n in numbers or n not in by_n:
+        if n in numbers:
             continue
-        citation = by_n[n]
+        citation = by_n[n]  # every number a bottom line cites has its citation (contracts.md §2)
         same = next((c for c in citations if (c.chunk_id, c.quote) == (citation.chunk_id, citation.quote)), None)
         if same is None:
             same = replace(citation, n=len(citations) + 1)
             citations.append(same)
         numbers[n] = same.n
-    said = f"{OTHER_QUESTION} " + _CITED.sub(lambda m: f"[{numbers[int(m.group(1))]}]" if int(m.group(1)) in numbers
-                                               else "", other.summary)
-    rest = first.answer[len(first.summary):] if first.answer.startswith(first.summary) else "\n\n" + first.answer
+    said = f"{OTHER_QUESTION} " + _CITED.sub(lambda m: f"[{numbers[int(m.group(1))]}]", other.summary)
+    details = first.answer[len(first.summary):]  # the answer begins with its summary (contracts.md §2)
     if first.summary and len(first.summary) + 1 + len(said) <= MAX_SUMMARY_CHARS:
         summary = f"{first.summary} {said}"
-        text = summary + rest
+        text = summary + details
     else:
         summary = first.summary
-        text = f"{first.summary}\n\n{said}{rest}" if first.summary else f"{said}{rest}"
+        text = "\n\n".join(part for part in (first.summary, said, details.lstrip("\n")) if part)
     paths = first.funding_paths or [replace(p, citations=[numbers[n] for n in p.citations if n in numbers])
                                     for p in other.funding_paths]
     return replace(first, answer=text, summary=summary, citations=citations, funding_paths=paths)

@@ -816,7 +816,7 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
         previous_end = end
         turnover_words = [m.end() for m in _TURNOVER_CONTEXT.finditer(before)]
         cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
-        if _WAGE_AFTER.match(text[end: end + 40]) or _WAGE_BEFORE.search(before[-40:]):
+        if _is_wage(text, start, end):
             continue  # "je 55.000 Euro Bruttolohn", "Lohnkosten von 400.000 € im Jahr": wages, not investment costs
         if _COST_AFTER.match(after):  # "15 Mio Umsatz und 2,5 Mio Invest": the word right after the sum names it
             investments.append((start, end, value))
@@ -858,15 +858,20 @@ _PER_JOB_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(je|pro)\s{1,3}(arbei
 _PER_MONTH = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(brutto\s{1,3})?(im|pro|je|/)\s{0,3}monat|monatlich", re.IGNORECASE)
 
 
+def _is_wage(text: str, start: int, end: int) -> bool:
+    """Whether the sum at text[start:end] is a wage: a wage word right after it, or at most three words before it."""
+    return bool(_WAGE_AFTER.match(text[end: end + 40]) or _WAGE_BEFORE.search(text[max(0, start - 40): start]))
+
+
 def _wages(text: str) -> tuple[bool | None, float | None, float | None]:
     """(asked, yearly wage costs per job, yearly wage costs of all) for a wage-cost grant (KR Nr. 2.6.3): whether one is
     asked about, and the wages the text gives (also in a turn that does not name the grant again); a monthly wage
     counts twelve times."""
     per_job = total = None
     for start, end, value in _amounts(text):
-        before, after = text[max(0, start - 40): start], text[end: end + 40]
-        if not (_WAGE_AFTER.match(after) or _WAGE_BEFORE.search(before)):
+        if not _is_wage(text, start, end):
             continue
+        before, after = text[max(0, start - 40): start], text[end: end + 40]
         yearly = value * 12 if _PER_MONTH.match(after) else value
         if _PER_JOB.search(before) or _PER_JOB_AFTER.match(after):
             per_job = per_job or yearly

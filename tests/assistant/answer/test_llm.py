@@ -407,7 +407,8 @@ def test_answer_pipeline_passes_non_abstained_answers_to_the_composer(monkeypatc
     locate = lambda passage, quote: (passage.page_start, passage.page_label)  # noqa: E731
     retriever = SimpleNamespace(passages=[goal, grw], snapshot=SimpleNamespace(locate=locate))
     service = AnswerPipeline(retriever, None, None, ScopeThresholds(), composer=composer)
-    monkeypatch.setattr(service, "analyse", lambda *args, **kwargs: SimpleNamespace())
+    question = SimpleNamespace(text=findings.question, structured=None, intent=findings.intent)
+    monkeypatch.setattr(service, "analyse", lambda *args, **kwargs: question)
     monkeypatch.setattr(service, "decide", lambda *args, **kwargs: findings)
     answer = service.answer(findings.question)
     assert answer.answer == "Die GRW fördert Gewerbegelände mit bis zu 90 Prozent [1]."
