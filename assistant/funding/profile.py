@@ -698,6 +698,9 @@ _AT_GRANT = re.compile(r"\b(bis\s{1,3}zu[rm]|bei\s{1,3}(der\s{1,3})?|zu[rm]\s{1,
                        r"\s{0,3}(bewilligung|gewährung|förderzusage|zusage|erteilung|bescheid\w{0,2}|zuwendungsbescheid\w{0,2})\b",
                        re.IGNORECASE)
 _GROWN_TO = re.compile(r"\bauf\s{1,3}(rund|ca\.?|etwa)?\s{0,3}$")
+# "von 40 auf 48 Mitarbeiter", "von 40 Beschäftigten auf 48": the staff now, and the staff after the project
+_GROWTH = re.compile(rf"\bvon\s{{1,3}}(?:rund\s|ca\.?\s?|etwa\s|derzeit\s|heute\s)?\s{{0,2}}{_NUMBER}\s{{1,3}}({_PEOPLE}\s{{1,3}})?"
+                     rf"auf\s{{1,3}}(?:rund\s|ca\.?\s?|etwa\s)?\s{{0,2}}{_NUMBER}(\s{{0,3}}{_PEOPLE})?", re.IGNORECASE)
 
 
 def _count(word: str) -> int:
@@ -732,6 +735,11 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
         elif grant_ends and _GROWN_TO.search(before):
             at_grant.append(count)  # "bis zur Bewilligung auf 55 Leute gewachsen"
     coming += [_count(next(g for g in m.groups() if g)) for m in _NEW_JOBS.finditer(text)]  # "8 neue Arbeitsplätze"
+    for match in _GROWTH.finditer(text):  # "von 40 auf 48 Mitarbeiter": 40 now, 8 to come
+        now, then = _int(match.group(1)), _int(match.group(3))
+        if then > now and (match.group(2) or match.group(4)):
+            current.append(now)
+            coming.append(then - now)
     hired = max(coming) if coming else None
     if at_grant:
         return max(at_grant), True, hired
@@ -835,32 +843,56 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
 
 
 # -- wage costs (KR Nr. 2.6.3) ---------------------------------------------------------------------------------------
-_WAGE_WORDS = (r"((brutto)?(lohn|löhne|gehalt|gehälter|lohnkosten|personalkosten|arbeitgeberbrutto|jahresgehalt|jahreslohn"
-               r"|jahresbrutto|ag-brutto|monatsbrutto)\w{0,3}|brutto\s{1,3}(im|pro|je)\s{1,3}(monat|jahr))")
+_WAGE_WORDS = (r"((brutto)?(lohn(?!t\b|end)|löhne|gehalt|gehälter|personalkost|personalaufw|personalausgab|arbeitgeberbrutto"
+               r"|arbeitgeberkost|jahresgehalt|jahreslohn|jahresbrutto|ag-brutto|monatsbrutto|durchschnittsgehalt"
+               r"|durchschnittslohn|bruttoentgelt|arbeitsentgelt)[\wäöüß]{0,12}"
+               r"|brutto\s{1,3}((im|pro|je)\s{1,3}(monat|jahr)|monatlich|jährlich)|monatlich\s{1,3}brutto)")
+# "pro Jahr und Stelle", "je Kopf", "im Monat": what a wage is counted per, between the wage word and the sum
+_PER_UNIT = (r"(\s{1,3}(pro|je|im)\s{1,3}(jahr|monat|kopf|stelle|arbeitsplatz|person|mitarbeit\w{0,6})"
+             r"(\s{1,3}und\s{1,3}(jahr|monat|kopf|stelle|arbeitsplatz|person|mitarbeit\w{0,6}))?)?")
 # the wage word right after the sum ("55.000 Euro Bruttolohn", "4.000 € brutto im Monat"), or at most three words
-# before it in its clause ("Lohnkosten von insgesamt 300.000 €")
+# before it in its clause besides what it is counted per ("Lohnkosten von insgesamt 300.000 €", "Lohnsumme pro Jahr
+# und Stelle ca. 50.000 €")
 _WAGE_AFTER = re.compile(rf"\s{{0,3}}(€|euro|eur)?\s{{0,3}}(im\s{{1,3}}jahr\s{{1,3}}|jährlich\s{{1,3}}|pro\s{{1,3}}jahr\s{{1,3}})?"
                          rf"{_WAGE_WORDS}\b", re.IGNORECASE)
-_WAGE_BEFORE = re.compile(rf"\b{_WAGE_WORDS}(\s{{1,3}}[\wäöüß.:=]{{1,15}}){{0,3}}\s{{0,3}}$", re.IGNORECASE)
+_WAGE_BEFORE = re.compile(rf"\b{_WAGE_WORDS}{_PER_UNIT}(\s{{1,3}}[\wäöüß.:=]{{1,15}}){{0,3}}\s{{0,3}}$", re.IGNORECASE)
 # "Lohnkostenzuschuss", "lohnkostenbezogene Förderung", "Zuschuss zu den Lohnkosten"
-_WAGE_GRANT = re.compile(r"lohnkosten|lohnzuschuss|personalkostenzuschuss", re.IGNORECASE)
-# New jobs, as people count them: "8 neue Arbeitsplätze", "drei zusätzliche Stellen", "wir schaffen 5 Arbeitsplätze"
+_WAGE_GRANT = re.compile(r"lohnkosten\w{0,3}(zuschuss|förder|bezogen)|lohnzuschuss|personalkostenzuschuss"
+                         r"|(zuschuss|zuschüsse|förderung|fördern|gefördert|bezuschusst)\W{1,3}(\w+\W{1,3}){0,3}(lohn|personal)kosten"
+                         r"|(lohn|personal)kosten\W{1,3}(\w+\W{1,3}){0,3}(zuschuss|zuschüsse|förder|gefördert|bezuschusst)",
+                         re.IGNORECASE)
+# New jobs, as people count them: "8 neue Arbeitsplätze", "drei zusätzliche Stellen", "wir schaffen 5 Arbeitsplätze",
+# "es entstehen 12 Arbeitsplätze"
 _JOB_COUNT = rf"(\d{{1,4}}|{'|'.join(_NUMBER_WORDS)})"
-_NEW_JOBS = re.compile(rf"\b{_JOB_COUNT}\s{{1,3}}(?:neue|zusätzliche|weitere)\s{{1,3}}(?:dauer)?(?:arbeitsplätze|stellen|jobs"
-                       r"|mitarbeit\w{0,8}|beschäftigte\w?|leute|fachkräfte|vollzeitstellen)\b"
-                       rf"|\b{_JOB_COUNT}\s{{1,3}}(?:dauer)?arbeitsplätze\s{{1,3}}(?:neu\s{{1,3}})?schaffen"
-                       rf"|\bschaffen\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?{_JOB_COUNT}\s{{1,3}}(?:neue\s{{1,3}})?(?:dauer)?(?:arbeitsplätze|stellen|jobs)\b",
+_JOBS = r"(?:dauer)?(?:arbeitsplätze|stellen|jobs)\b"
+_NEW_JOBS = re.compile(rf"\b{_JOB_COUNT}\s{{1,3}}(?:neuen?|zusätzlichen?|weiteren?)\s{{1,3}}(?:dauer)?(?:arbeitsplätze|stellen|jobs"
+                       r"|mitarbeit\w{0,8}|ma|beschäftigte\w?|leute|fachkräfte|vollzeitstellen)\b"
+                       rf"|\b{_JOB_COUNT}\s{{1,3}}{_JOBS}\s{{1,3}}(?:\w{{1,12}}\s{{1,3}}){{0,2}}(?:neu\s{{1,3}})?(?:schaffen|entstehen)"
+                       rf"|\b(?:schaffen|entstehen)\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?{_JOB_COUNT}\s{{1,3}}(?:neue\s{{1,3}})?{_JOBS}",
                        re.IGNORECASE)
-_PER_JOB = re.compile(r"(\bje|\bpro|\bjeweils|à|á|@)\s{1,3}(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6}|beschäftigte\w?)?\s{0,3}"
-                      r"(rund|ca\.?|etwa)?\s{0,3}$", re.IGNORECASE)
-_PER_JOB_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(je|pro)\s{1,3}(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6})",
-                            re.IGNORECASE)
-_PER_MONTH = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(brutto\s{1,3})?(im|pro|je|/)\s{0,3}monat|monatlich", re.IGNORECASE)
+_PER_JOB = re.compile(r"(\bje|\bpro|\bjeweils|à|á|@)\s{1,3}"
+                      r"((jahr|monat)\s{1,3}und\s{1,3})?(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6}|beschäftigte\w?)?"
+                      r"(\s{1,3}und\s{1,3}(jahr|monat))?\s{0,3}(rund|ca\.?|etwa)?\s{0,3}$", re.IGNORECASE)
+_PER_JOB_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(brutto\s{1,3})?(je|pro)\s{1,3}((jahr|monat)\s{1,3}und\s{1,3})?"
+                            r"(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6})", re.IGNORECASE)
+# a wage per month: "4.000 € brutto im Monat", "3.500 € brutto monatlich", "Monatsbrutto 4.000 €", "pro Monat und Stelle"
+_PER_MONTH = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(brutto\s{1,3})?((im|pro|je|/)\s{0,3}monat|monatlich)", re.IGNORECASE)
+_AVERAGE = re.compile(r"durchschnitt|\bim\s{1,3}schnitt\b", re.IGNORECASE)  # an average wage is one job's
+_MONTH_BEFORE = re.compile(r"(monatsbrutto|monatslohn|monatsgehalt|monatlich|\b(im|pro|je)\s{1,3}monat)[\w\s.:=]{0,40}$",
+                           re.IGNORECASE)
+
+
+# a sum for each of the jobs just named: "3 neue Stellen je 40k", "8 Arbeitsplätze à 55.000 €"
+_EACH_JOB_BEFORE = re.compile(r"(arbeitsplätze|stellen|jobs|mitarbeite\w{0,4}|ma|leute|fachkräfte)\s{1,3}(mit\s{1,3})?"
+                              r"(je|jeweils|à|á|@|zu\s{1,3}je)\s{1,3}(rund|ca\.?|etwa)?\s{0,3}$", re.IGNORECASE)
 
 
 def _is_wage(text: str, start: int, end: int) -> bool:
-    """Whether the sum at text[start:end] is a wage: a wage word right after it, or at most three words before it."""
-    return bool(_WAGE_AFTER.match(text[end: end + 40]) or _WAGE_BEFORE.search(text[max(0, start - 40): start]))
+    """Whether the sum at text[start:end] is a wage: a wage word right after it, or at most three words before it
+    besides what it is counted per, or a sum for each of the jobs just named."""
+    before = text[max(0, start - 60): start]
+    return bool(_WAGE_AFTER.match(text[end: end + 40]) or _WAGE_BEFORE.search(before[-40:])
+                or _EACH_JOB_BEFORE.search(before))
 
 
 def _wages(text: str) -> tuple[bool | None, float | None, float | None]:
@@ -872,8 +904,8 @@ def _wages(text: str) -> tuple[bool | None, float | None, float | None]:
         if not _is_wage(text, start, end):
             continue
         before, after = text[max(0, start - 40): start], text[end: end + 40]
-        yearly = value * 12 if _PER_MONTH.match(after) else value
-        if _PER_JOB.search(before) or _PER_JOB_AFTER.match(after):
+        yearly = value * 12 if _PER_MONTH.match(after) or _MONTH_BEFORE.search(before) else value
+        if _PER_JOB.search(before) or _PER_JOB_AFTER.match(after) or _AVERAGE.search(before):
             per_job = per_job or yearly
         else:
             total = total or yearly

@@ -820,6 +820,15 @@ def test_a_non_profit_research_body_is_research_and_what_it_buys_is_research_inf
     ("Wir stellen drei zusätzliche Stellen ein, je 4.000 Euro brutto im Monat. Lohnkostenzuschuss?", 3, 48_000, None, None),
     ("Metallbau, 40 MA. Wir schaffen 5 Arbeitsplätze, Lohnkosten pro Kopf 60.000 €. Wie viel Lohnkostenzuschuss?",
      5, 60_000, None, None),
+    ("Es entstehen 12 Arbeitsplätze mit jeweils 3.500 € brutto monatlich. Lohnkostenzuschuss möglich?",
+     12, 42_000, None, None),
+    ("Lohnkostenzuschuss bei 5 zusätzlichen Vollzeitstellen, Arbeitgeberkosten gesamt 300.000 € pro Jahr?",
+     5, None, 300_000, None),
+    ("Wir schaffen 10 Arbeitsplätze, Durchschnittsgehalt 42.000 Euro. Was bringt der lohnkostenbezogene Zuschuss?",
+     10, 42_000, None, None),
+    ("lohnkostenbezogene förderung bei 3 neuen stellen je 40k", 3, 40_000, None, None),
+    ("Personalkosten im Schnitt 4.200 € brutto im Monat, 4 neue Leute. Zuschuss zu den Lohnkosten?",
+     4, 50_400, None, None),
 ])
 def test_the_jobs_and_wages_of_a_wage_cost_grant_are_read_and_a_wage_is_no_investment(text, jobs, per_job, total,
                                                                                         investment):
@@ -827,6 +836,23 @@ def test_the_jobs_and_wages_of_a_wage_cost_grant_are_read_and_a_wage_is_no_inves
     assert profile.wage_costs is True
     assert (profile.new_jobs, profile.wage_per_job_eur, profile.wage_total_eur, profile.investment_eur) == \
         (jobs, per_job, total, investment)
+
+
+def test_growth_of_the_staff_gives_the_headcount_now_and_the_jobs_to_come():
+    profile = read_profile("Wir wachsen mit der neuen Halle von 40 auf 48 Mitarbeiter. Wie hoch wäre ein "
+                           "lohnkostenbezogener Zuschuss? Lohnsumme pro Jahr und Stelle ca. 50.000 €.")
+    assert (profile.employees, profile.company_size, profile.new_jobs, profile.wage_per_job_eur) == (40, "small", 8, 50_000)
+    assert (read_profile("Die Belegschaft soll von 25 Beschäftigten auf 31 wachsen.").new_jobs) == 6
+    assert read_profile("Wir gehen von 2 auf 3 Schichten, 40 MA.").new_jobs is None
+
+
+@pytest.mark.parametrize("text, investment", [
+    ("Wir sparen Lohnkosten durch eine neue Maschine für 400.000 €.", 400_000),  # saved wages ask for no wage grant
+    ("Lohnt sich eine Investition von 500.000 € in eine neue Halle?", 500_000),  # "lohnt" is no wage
+])
+def test_a_wage_word_that_asks_for_no_wage_grant_leaves_the_investment(text, investment):
+    profile = read_profile(text)
+    assert (profile.investment_eur, profile.wage_costs) == (investment, None)
 
 
 def test_a_wage_without_a_wage_cost_grant_asked_is_still_no_investment():
