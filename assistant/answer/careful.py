@@ -18,6 +18,10 @@ from assistant.funding.rules import named_paths, programme
 CAREFUL_FILE = KNOWLEDGE_DIR / "careful.yaml"
 
 
+# Places whose names are also German words, matched only as proper names ("in leer stehenden Hallen" names none)
+_PLACE_WORDS = {"leer"}
+
+
 class ProgrammeDecision(Curated):
     """Who decides in a programme other than the GRW: the bottom line of a guarantee question that names it."""
 
@@ -108,10 +112,19 @@ class CarefulCases(Curated):
         return r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![\wÄÖÜäöüß-])"
 
     @cached_property
+    def _place_alternation_any_case(self) -> str:
+        """The other places in any case ("wir sitzen in lingen"), but for a name that is also a German word: "Leer"
+        the town only as a proper name."""
+        names = sorted(self.other_region.places, key=len, reverse=True)
+        plain = [n for n in names if n.lower() not in _PLACE_WORDS]
+        return (r"(?:(?i:" + "|".join(re.escape(n) for n in plain) + r")|"
+                + "|".join(re.escape(n) for n in names if n.lower() in _PLACE_WORDS) + r")(?![\wÄÖÜäöüß-])")
+
+    @cached_property
     def _places(self) -> re.Pattern[str]:
         # After a word that introduces a place ("vom Emsland", "Landkreis Vechta"): "Leer stehende Hallen" names none.
         return re.compile(r"(?i:\b(?:in|im|vom|von|aus|für|landkreis|kreis|lk|stadt|region|land|landes)\s{1,3}(?:der\s{1,3}|dem\s{1,3})?)"
-                          + self._place_alternation)
+                          + self._place_alternation_any_case)
 
     @cached_property
     def _places_after_title(self) -> re.Pattern[str]:
@@ -165,7 +178,11 @@ class CarefulCases(Curated):
         """That place and where the text names it first."""
         matches = [m for m in (self._places.search(text), self._places_after_title.search(text)) if m]
         first = min(matches, key=lambda m: m.start()) if matches else None
-        return (first.group(0).split()[-1], first.start()) if first else None
+        if first is None:
+            return None
+        named = first.group(0).split()[-1]
+        canonical = {name.lower(): name for name in self.other_region.places}
+        return canonical.get(named.lower(), named), first.start()
 
     def asks_personal_data(self, text: str) -> bool:
         return bool(self._private_fact.search(text) and self._person.search(text))

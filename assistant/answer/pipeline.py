@@ -28,7 +28,7 @@ from assistant.answer.guardrails import (contextual_query, is_elliptical, is_fol
                                         without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
-from assistant.answer.questions import IREK_KIND, kind, other_question, with_other_answer
+from assistant.answer.questions import IREK_KIND, SideQuestion, asks, kind, side_questions, with_other_answer
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
@@ -360,22 +360,21 @@ class AnswerPipeline:
             return found, None
         retrieved = time.perf_counter()
         answer = self.extractive(found)
-        other = self._other_question(q, found)
-        if other:  # "Steht im IREK was zur Pflege? Und könnten wir als Pflegedienst GRW bekommen?"
-            asked = self.analyse(other, q.history)
+        for side in self._side_questions(q, found):  # "Steht im IREK was zur Pflege? Und gibt es GRW?"
+            asked = self.analyse(side.text, list(q.history) + side.before)
             decided = asked if isinstance(asked, Answer) else self.decide(asked)
             if isinstance(decided, Findings):
                 answer = with_other_answer(answer, self.extractive(decided))
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer, found
 
-    def _other_question(self, q: Question, found: Findings) -> str | None:
-        """A question of the text of another kind than the text is read as (the IREK beside funding), to be answered
-        on its own; none where a funding answer names the IREK goal already, or the text is no first question."""
-        if q.structured or found.intent == "refusal" or kind(q.intent) != IREK_KIND and found.goals:
-            return None  # (decided before any question of the text is embedded and judged)
+    def _side_questions(self, q: Question, found: Findings) -> list[SideQuestion]:
+        """The further questions of a first question's text, to be answered on their own (`side_questions`); one of the
+        IREK beside a funding answer only where that names no IREK goal."""
+        if q.structured or found.intent == "refusal" or len(asks(q.text)) < 2:
+            return []  # (decided before any question of the text is embedded and judged)
         judge = (lambda text: self.router.judge(self.retriever.query_vector(text), normalise_query(text))[0])
-        return other_question(q.text, q.intent, judge)
+        return side_questions(q.text, q.intent, judge, other_kind=kind(q.intent) == IREK_KIND or not found.goals)
 
     def run(self, question: str, history: list[dict] | None = None,
             structured: dict | None = None) -> tuple[Answer, Findings | None]:

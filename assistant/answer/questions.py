@@ -1,17 +1,20 @@
-"""A text that asks two questions of different kinds: one about the IREK and one about funding ("Steht im IREK was zur
-Pflege? Und könnten wir als Pflegedienst GRW bekommen?"). The answer to the whole text answers the question whose kind
-the text is read as; the other question is answered on its own and its bottom line added, with its citations numbered
-after the first answer's.
+"""A text that asks more than one question. The answer to the whole text answers the question whose kind the text is
+read as; each further question is answered on its own, and its bottom line added where it decides something, with its
+citations numbered after the first answer's:
+- a question of the other kind ("Steht im IREK was zur Pflege? Und könnten wir als Pflegedienst GRW bekommen?"), with
+  the statements of the text;
+- a further question on funding ("Geht das über GRW? Und kriegen wir auch den Grundstückskauf gefördert?", "Ist das
+  förderbar oder zählt das als Ersatz?"), as a follow-up to the rest of the text.
 
-Only a question of the other kind is answered again (a project answer already names its IREK goal, and two questions
-of one kind are found and answered together), and only where its answer decides something: a sentence quoted for a
-question asked on the side may answer it only by chance.
+A project answer already names its IREK goal, so an IREK question beside it is not answered again. A bottom line that
+is only a quoted sentence is not added: a sentence quoted for a question asked on the side may answer it only by
+chance. Nor is one the first answer already gives.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from assistant.answer.extractive import MAX_SUMMARY_CHARS
 from assistant.core.answer import Answer
@@ -38,6 +41,50 @@ def questions(text: str) -> list[str]:
         if len(question) >= 8:
             asked.append(question + "?")
     return asked
+
+
+# A question joined to the one before by "und" or "oder" that asks on its own ("Ist das förderbar oder zählt das als
+# Ersatz?", "Was ist da drin und kriegen wir auch den Grundstückskauf gefördert?")
+_JOINED = re.compile(r",?\s{1,3}(?:und|oder)\s{1,3}(?=(?:was|wie|wer|wann|wo|welche[mnrs]?|wieviel|ob|kann|können|kriegen"
+                     r"|kriegt|bekommen|bekommt|gibt|gibts|gilt|gelten|zählt|zählen|dürfen|darf|muss|müssen|haben)\b)",
+                     re.IGNORECASE)
+MAX_SIDE_QUESTIONS = 2
+
+
+@dataclass(frozen=True)
+class SideQuestion:
+    """A further question of a text, to be answered on its own: its text, and the turns to add before it to the
+    conversation (the text before it as a turn of its own; none where the text to answer holds the statements)."""
+
+    text: str
+    before: list[dict] = field(default_factory=list)
+
+
+def asks(text: str) -> list[str]:
+    """The questions of a text (`questions`), a question joined to the one before by "und"/"oder" as one of its own."""
+    found = []
+    for question in questions(text):
+        found += [part.strip().rstrip("?") + "?" for part in _JOINED.split(question) if len(part.strip()) >= 8]
+    return found
+
+
+def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -> list[SideQuestion]:  # noqa: ANN001
+    """The questions of `text` to answer besides the whole text (read as `intent`; `intent_of` judges one question):
+    one of the other kind where `other_kind` allows it, with the text's statements; then each question on funding, as
+    a follow-up to the text before it (the answer to the whole text may answer only one of them). At most
+    MAX_SIDE_QUESTIONS."""
+    if not kind(intent):
+        return []
+    other = other_question(text, intent, intent_of) if other_kind else None
+    sides = [SideQuestion(other)] if other else []
+    if kind(intent) == "funding":
+        asked = asks(text)
+        for n, question in enumerate(asked):
+            if kind(intent_of(question)) != "funding":
+                continue
+            before = text[: text.find(question)] if question in text else " ".join(asked[:n])
+            sides.append(SideQuestion(question, [{"role": "user", "content": before.strip()}] if before.strip() else []))
+    return sides[:MAX_SIDE_QUESTIONS]
 
 
 def kind(intent: str) -> str:
@@ -67,12 +114,20 @@ def decides(answer: Answer) -> bool:
     return bool(answer.summary) and not _QUOTED_ONLY.match(answer.summary) and bool(_CITED.search(answer.summary))
 
 
+def _said_already(first: Answer, other: Answer) -> bool:
+    """Whether the first answer gives the other's bottom line already: each quote it cites is quoted there."""
+    by_n = {c.n: c for c in other.citations}
+    cited = [by_n[int(n)] for n in _CITED.findall(other.summary)]
+    quoted = [c.quote for c in first.citations]
+    return all(any(c.quote in q or q in c.quote for q in quoted) for c in cited)
+
+
 def with_other_answer(first: Answer, other: Answer) -> Answer:
-    """The first answer with the other question's bottom line after its own where that decides something: in the
-    summary where both fit in it, else as the first paragraph of the details. The other answer's citations that its
-    bottom line uses are numbered after the first's (a quote cited by both keeps the first's number); its funding
-    paths come along where the first has none."""
-    if other.abstained or not decides(other):
+    """The first answer with a further question's bottom line after its own where that decides something the first
+    does not say: in the summary where both fit in it, else as a paragraph of the details after the further answers
+    before it. The other answer's citations that its bottom line uses are numbered after the first's (a quote cited by
+    both keeps the first's number); its funding paths come along where the first has none."""
+    if other.abstained or not decides(other) or _said_already(first, other):
         return first
     citations = list(first.citations)
     numbers: dict[int, int] = {}
@@ -88,12 +143,14 @@ def with_other_answer(first: Answer, other: Answer) -> Answer:
         numbers[n] = same.n
     said = f"{OTHER_QUESTION} " + _CITED.sub(lambda m: f"[{numbers[int(m.group(1))]}]", other.summary)
     details = first.answer[len(first.summary):]  # the answer begins with its summary (contracts.md §2)
-    if first.summary and len(first.summary) + 1 + len(said) <= MAX_SUMMARY_CHARS:
+    rest = [part for part in details.split("\n\n") if part]
+    answered = next((n for n, part in enumerate(rest) if not part.startswith(OTHER_QUESTION)), len(rest))
+    if first.summary and not answered and len(first.summary) + 1 + len(said) <= MAX_SUMMARY_CHARS:
         summary = f"{first.summary} {said}"
         text = summary + details
     else:
         summary = first.summary
-        text = "\n\n".join(part for part in (first.summary, said, details.lstrip("\n")) if part)
+        text = "\n\n".join(part for part in [first.summary, *rest[:answered], said, *rest[answered:]] if part)
     paths = first.funding_paths or [replace(p, citations=[numbers[n] for n in p.citations if n in numbers])
                                     for p in other.funding_paths]
     return replace(first, answer=text, summary=summary, citations=citations, funding_paths=paths)

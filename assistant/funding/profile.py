@@ -41,6 +41,8 @@ class ProjectProfile:
     wz_title: str | None = None  # its title in WZ 2025
     wz_alternatives: list[str] = field(default_factory=list)  # other codes the trade name often means
     university_or_society: bool | None = None  # part of a Hochschule or a publicly funded research society
+    # more than 20 % of a research body's budget is public institutional funding (KR Nr. 3.2.2.8 (2) c), as stated
+    base_funding_over_limit: bool | None = None
     users_excluded: bool | None = None  # a municipal site or centre meant only for businesses of excluded sectors
     tailored_to_one: bool | None = None  # a site developed for one firm named in advance (KR Nr. 3.2.1.11 (3))
     cost_items: list[str] = field(default_factory=list)  # cost items the latest question names (funding_paths.yaml)
@@ -122,6 +124,12 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}\S{0,30}\s{0,3}$")
 _SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen)"
                            r"\s{1,3}(ein|eine|einen|einem|der|die|das)?\s{0,3}\S{0,30}\s{0,3}$")
+# The share of public institutional funding a research body states: "Grundfinanzierung vom Land ca. 35 %", "zu 60 %
+# grundfinanziert"
+_BASE_FUNDING = re.compile(r"(?:grundfinanzierung|grundförderung|institutionelle\w{0,2}\s{1,3}förderung|grundfinanziert)"
+                           r"[^;!?%]{0,50}?(\d{1,3}(?:,\d)?)\s{0,2}(?:%|prozent)"
+                           r"|(\d{1,3}(?:,\d)?)\s{0,2}(?:%|prozent)[^;!?%]{0,30}?(?:grundfinanzierung|grundförderung"
+                           r"|institutionelle\w{0,2}\s{1,3}förderung|grundfinanziert)")
 _UNIVERSITY = re.compile(r"hochschule|universität|\buni\b|fachhochschule|fraunhofer|max-planck|helmholtz|leibniz")
 
 # -- trades: context of a hit (the words before it) --------------------------------------------------------------------
@@ -130,6 +138,10 @@ _SELF_WORDS = {"wir", "ich", "unser", "unsere", "unseren", "unserem", "unserer",
 _PARTNER_WORDS = {"für", "mit", "von", "bei", "beliefern", "beliefert", "kunden", "kunde", "partner", "wie", "vom", "zum",
                   "zur", "gegenüber", "neben", "zwischen", "andere", "anderen", "viele", "benachbarte", "benachbarten"}
 _OBJECT_WORDS = {"neue", "neuen", "neues", "neuer", "eigene", "eigenen", "eigenes"}
+# A trade after an article and before one of these words is a party the asker commissions ("den Architekten beauftragt")
+_ARTICLES = {"der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem"}
+_COMMISSIONED = {"beauftragt", "beauftragen", "beauftragte", "engagiert", "engagieren", "eingeschaltet", "hinzugezogen",
+                 "angefragt", "angefordert"}
 # The words that hand over from an adviser to the client asked about (the client's facts follow them)
 _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(?:mandant\w{0,2}|mandantin|mitgliedsfirma|"
                     r"mitgliedsbetrieb\w{0,2}|mitgliedsunternehmen|klient\w{0,2})\b"
@@ -144,6 +156,8 @@ _CONTRAST_WORDS = {"oder", "bzw", "statt", "anstatt", "sondern"}
 _OWNER_WORDS = {"gehören", "gehört", "gehöre", "gehörten", "gehörte", "tochter", "tochterfirma", "tochtergesellschaft",
                 "tochterunternehmen", "mutter", "muttergesellschaft", "mutterkonzern", "mutterunternehmen", "gesellschafter",
                 "eigentümer", "anteile", "beteiligt"}
+# The words after an owner: "eine Holding hält 70 % der Anteile an unserer GmbH"
+_HOLDS_SHARES = {"anteile", "anteilen", "geschäftsanteile", "beteiligt", "beteiligung"}
 # A trade compounded with a site ("Ziegelei-Brache", "Gießereigelände") names the use a piece of land has or had
 _SITE_COMPOUND = re.compile(r"\w-?(brache|brachfläche|gelände|areal|grundstück)\w{0,2}$")
 # Words that may stand before a trade that opens the text ("Moin, kleine Druckerei …"): the asker's own trade.
@@ -228,7 +242,7 @@ _RUNNING = re.compile(r"(läuft|laufen)\s{1,3}(bereits|schon|seit)", re.IGNORECA
 _PARTICIPLE = re.compile(r"\b(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben|unterschrieben|unterzeichnet"
                          r"|abgeschlossen|erteilt|gekauft|angeschafft|geordert)\b", re.IGNORECASE)
 _CONTRACT_PARTICIPLE = re.compile(r"\b(unterschrieben|unterzeichnet|erteilt|vergeben|beauftragt|bestellt|geordert)\b", re.IGNORECASE)
-_CONTRACT_NOUN = re.compile(r"vertrag|verträge|auftrag|aufträge|bestellung|maschine|anlage|bau\b|bauleistung|gewerk|firma"
+_CONTRACT_NOUN = re.compile(r"vertrag|verträge|(?<!be)auftrag|aufträge|bestellung|maschine|anlage|bau\b|bauleistung|gewerk|firma"
                             r"|angebot|liefer", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(haben|hat|habe|hatten|hatte|ist|sind|war|waren|wurde|wurden|bereits|schon|inzwischen"
                         r"|mittlerweile|gestern|letzte\w{0,2}|vorige\w{0,2})\b", re.IGNORECASE)
@@ -270,7 +284,8 @@ _VERB_FIRST = re.compile(r"\s{0,3}(sind|ist|bin|haben|hat|habe|gilt|gelten|zähl
 # in the words people use for land, permits and planning
 _NO_START_BY_KR = re.compile(r"grundstück|grunderwerb|\bfläche|gelände|\bareal|bauland|brache|baugenehmigung|genehmigung"
                              r"|bauantrag|bauvoranfrage|planung|planer|architekt|gutachten|machbarkeitsstudie|studie\b"
-                             r"|bodenuntersuchung|bodengutachten|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
+                             r"|bodenuntersuchung|bodengutachten|ingenieurbüro|vermess"
+                             r"|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
 
 # -- project types (vocabulary of funding_paths.yaml) ---------------------------------------------------------------
 # Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".
@@ -377,6 +392,13 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|(wird|werden)\s{1,3}(\S{1,20}\s{1,3}){0,2}(ersetzt|ausgetauscht)\b",
     "relocation": r"verlager|\bumzug\b|umziehen|umzieh|zieh(en|t|e)\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"
                   r"|an\s{1,3}einen\s{1,3}neuen\s{1,3}standort\s{1,3}(ziehen|gehen|verlegen)|verlegen\s{1,3}(unseren|den)\s{1,3}(betrieb|standort|sitz)",
+    # KR Nr. 2.4.1 (1): buying shares of a company is no initial investment
+    "share_deal": r"(übernahme|kauf|erwerb|übertragung|übernimmt|übernehmen|kauft|kaufen|erwirbt|erwerben)\s{1,3}"
+                  r"(der|die|von|aller|alle|sämtlicher|sämtliche)?\s{0,3}(\w{1,20}\s{1,3})?"
+                  r"(gmbh-|geschäfts|gesellschafts|gesellschafter|unternehmens|firmen|kg-)?anteile"
+                  r"|(gmbh-|geschäfts|gesellschafts|gesellschafter|unternehmens|firmen|kg-)?anteile\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,4}"
+                  r"(übernimmt|übernehmen|übernommen|kaufen|kauft|gekauft|erwerben|erwirbt|erworben|abkaufen|übertragen|überträgt)\b"
+                  r"|share\s?-?deal|anteilskauf|anteilserwerb",
     "takeover": r"betriebsübernahme|unternehmensnachfolge|betriebsnachfolge|nachfolgeregelung|firmenübernahme"
                 r"|übernahme\s{1,3}(eines|einer|des|der)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk|standort)"
                 r"|(betrieb|firma|unternehmen|werk|standort)\w{0,3}\s{1,3}(übernehmen|kaufen|erwerben)"
@@ -419,7 +441,7 @@ _GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investi
 _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisation", "business_centre",
                       "education_infrastructure", "wastewater", "harbour", "commuter_cycle_path", "community_facility"}
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
-_COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover",
+_COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover", "share_deal",
                        "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
                        "market_launch"}
 # The kind of a business investment: a later statement of one replaces the earlier ones ("nur eine Ersatzinvestition").
@@ -607,8 +629,9 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0
     if _SITE_COMPOUND.search(words[i].text):
         return 2.0  # a site, not the asker
-    if any(w.text in _OWNER_WORDS for w in words[max(0, i - 5): i]):
-        return 2.0  # the firm the asker belongs to
+    if any(w.text in _OWNER_WORDS for w in words[max(0, i - 5): i]) \
+            or not _SELF_WORDS & set(before) and any(w.text in _HOLDS_SHARES for w in words[i + 1: i + 7]):
+        return 2.0  # the firm the asker belongs to ("eine Holding hält 70 % der Anteile")
     own = [n for n, w in enumerate(before) if w in _SELF_WORDS]
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
@@ -616,6 +639,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 0.0
     if _opens_text(words, i):
         return 0.0
+    if before and before[-1] in _ARTICLES and any(w.text in _COMMISSIONED for w in words[i + 1: i + 7]):
+        return 2.0  # "das Ingenieurbüro mit der Entwurfsplanung beauftragt": a contractor, not the asker
     if before and (before[-1] in _PARTNER_WORDS or (len(before) > 1 and before[-2] in _PARTNER_WORDS)):
         return 2.0
     if any(w in _OBJECT_WORDS for w in before[-2:]):
@@ -1097,6 +1122,9 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         mentions = [m for m in _UNIVERSITY.finditer(lowered)
                     if not _PARTNER_CONTEXT.search(lowered[max(0, m.start() - 40): m.start()])]
         profile.university_or_society = bool(mentions)
+        share = _BASE_FUNDING.search(lowered)
+        if share:
+            profile.base_funding_over_limit = float(next(g for g in share.groups() if g).replace(",", ".")) > 20
     if applicant in ("company", None):
         processor = lexicon.agricultural_processing.covers(profile.wz_code)
         if processor or profile.excluded_sector == "A" or profile.wz_code is None:
@@ -1141,7 +1169,7 @@ def _validated(structured: dict) -> dict:
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
-                  "investment_eur", "university_or_society", "users_excluded", "tailored_to_one", "in_difficulty",
+                  "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded", "tailored_to_one", "in_difficulty",
                   "size_at_grant", "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur",
                   "wage_total_eur")
 
@@ -1181,7 +1209,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         project_types = [p for p in project_types if p not in _COMPANY_ONLY_TYPES]
         profile.company_size = profile.employees = None
     if profile.applicant_type != "research":
-        profile.university_or_society = None
+        profile.university_or_society = profile.base_funding_over_limit = None
     if profile.applicant_type not in ("municipality", "association"):
         profile.users_excluded = None
     if profile.applicant_type not in ("municipality", "association", None):

@@ -1,9 +1,10 @@
-"""A text that asks two questions of different kinds gets both answered, the second's citations numbered after the
-first's."""
+"""A text that asks more than one question gets each answered where the answer to the whole text does not, the
+further answers' citations numbered after the first's."""
 
 from __future__ import annotations
 
-from assistant.answer.questions import OTHER_QUESTION, other_question, questions, with_other_answer
+from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, asks, other_question, questions, side_questions,
+                                       with_other_answer)
 from assistant.core.answer import Answer, AnswerCitation, AnswerPath
 
 
@@ -45,3 +46,42 @@ def test_a_refused_other_question_or_one_answered_only_by_a_quote_leaves_the_fir
     assert with_other_answer(first, Answer("Nicht im Rahmen.", True, mode="refusal")) is first
     quoted = "LEADER Landkreis Osnabrück, „Die fünf LEADER-Regionen“: „Das Budget beträgt rund 814.000 Euro.“ [1]"
     assert with_other_answer(first, Answer(quoted, False, summary=quoted, citations=[citation(1, "y", "q")])) is first
+
+
+def test_a_question_joined_by_und_or_oder_that_asks_on_its_own_is_a_question_of_its_own():
+    assert asks("Bäckerei, neue Öfen. Ist das förderbar oder zählt das als Ersatz?") == \
+        ["Ist das förderbar?", "zählt das als Ersatz?"]
+    assert asks("Was ist da über GRW drin und kriegen wir auch den Grundstückskauf gefördert?") == \
+        ["Was ist da über GRW drin?", "kriegen wir auch den Grundstückskauf gefördert?"]
+    assert asks("Gibt es Zuschüsse für Hallen und Maschinen?") == ["Gibt es Zuschüsse für Hallen und Maschinen?"]
+
+
+def test_each_funding_question_is_asked_as_a_follow_up_to_the_text_before_it_and_the_other_kind_first():
+    judge = {"Steht im IREK was dazu?": "irek", "Wie hoch ist der Fördersatz?": "amount",
+             "Und ist der Grunderwerb förderfähig?": "eligibility"}.get
+    text = "Interkommunales Gewerbegebiet. Wie hoch ist der Fördersatz? Und ist der Grunderwerb förderfähig?"
+    assert side_questions(text, "eligibility", judge) == [
+        SideQuestion("Wie hoch ist der Fördersatz?", [{"role": "user", "content": "Interkommunales Gewerbegebiet."}]),
+        SideQuestion("Und ist der Grunderwerb förderfähig?",
+                     [{"role": "user", "content": "Interkommunales Gewerbegebiet. Wie hoch ist der Fördersatz?"}])]
+    text = "Wir sind ein Pflegedienst. Steht im IREK was dazu? Und ist der Grunderwerb förderfähig?"
+    assert side_questions(text, "eligibility", judge)[0] == SideQuestion("Wir sind ein Pflegedienst. Steht im IREK was dazu?")
+    assert side_questions(text, "eligibility", judge, other_kind=False) == [
+        SideQuestion("Und ist der Grunderwerb förderfähig?",
+                     [{"role": "user", "content": "Wir sind ein Pflegedienst. Steht im IREK was dazu?"}])]
+    assert side_questions(text, "refusal", judge) == []
+
+
+def test_a_further_bottom_line_the_first_answer_quotes_already_is_not_added_and_two_keep_their_order():
+    first = Answer("Förderweg: bis 60 Prozent [1].\n\nDetails [2].", False, summary="Förderweg: bis 60 Prozent [1].",
+                   citations=[citation(1, "grw:3.2.1.1", "bis zu 60 Prozent"), citation(2, "grw:5", "Grunderwerb 25 Prozent")])
+    same = Answer("Ja – bis 25 Prozent [1].", False, summary="Ja – bis 25 Prozent [1].",
+                  citations=[citation(1, "grw:5", "Grunderwerb 25 Prozent")])
+    assert with_other_answer(first, same) is first
+    long = "Nein – " + "die Kosten der Bauleitplanung sind nicht förderfähig, " * 8 + "[1]."
+    plan = Answer(long, False, summary=long, citations=[citation(1, "grw:3.2.2.1", "Bauleitplanung")])
+    own = Answer("Nein – Eigenleistungen nicht [1].", False, summary="Nein – Eigenleistungen nicht [1].",
+                 citations=[citation(1, "grw:3.2.2.1", "Eigenleistungen")])
+    merged = with_other_answer(with_other_answer(first, plan), own)
+    assert merged.answer.index("Bauleitplanung") < merged.answer.index("Eigenleistungen nicht [4]")
+    assert merged.answer.endswith("Details [2].") and merged.summary == first.summary  # in the order asked

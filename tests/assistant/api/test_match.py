@@ -25,7 +25,9 @@ def test_company_profile_gets_business_investment_path(client):
                                "employees": None, "turnover_eur": None, "balance_sheet_eur": None,
                                "investment_eur": None, "municipalities": ["Bramsche"], "wz_code": "28.29",
                                "wz_title": "Herstellung von sonstigen nicht wirtschaftszweigspezifischen Maschinen a. n. g.",
-                               "wz_alternatives": [], "university_or_society": None, "users_excluded": None,
+                               "wz_alternatives": [], "university_or_society": None,
+                               "base_funding_over_limit": None,  # eleventh session: a research body's base funding
+                               "users_excluded": None,
                                "tailored_to_one": None,  # the fourth session: a site developed for one firm
                                # and in the third session: cost items, difficulty, applying after the order
                                "cost_items": [], "in_difficulty": None, "starts_before_application": None,

@@ -865,3 +865,31 @@ def test_the_jobs_and_wages_of_a_follow_up_count_for_the_wage_cost_grant_asked_b
                {"role": "assistant", "content": "Dafür brauche ich die Zahl der neuen Stellen."}]
     profile = read_profile("Es kommen 6 neue Mitarbeiter dazu, je 50.000 € Jahresgehalt.", history)
     assert (profile.wage_costs, profile.new_jobs, profile.wage_per_job_eur, profile.employees) == (True, 6, 50_000, 40)
+
+
+@pytest.mark.parametrize("text, share_deal", [
+    ("Nachfolge: die Tochter übernimmt die GmbH-Anteile vom Vater (Elektrotechnik, 9 MA). Ist das förderbar?", True),
+    ("Kauf sämtlicher Geschäftsanteile einer Tischlerei – gibt es GRW?", True),
+    ("Eine Holding hält 70 % der Anteile an unserer GmbH, 42 MA. Neue Halle, 20 %?", False),  # an owner, no purchase
+])
+def test_buying_shares_of_a_company_is_a_share_deal_and_an_owner_holding_shares_is_not_the_asker(text, share_deal):
+    profile = read_profile(text)
+    assert ("share_deal" in profile.project_types) is share_deal
+    assert profile.sector != "Beteiligungsgesellschaft"
+
+
+@pytest.mark.parametrize("text, over", [
+    ("Wir sind ein gemeinnütziges An-Institut (eigener e.V.), Grundfinanzierung vom Land ca. 35 % unseres Haushalts. "
+     "Wir wollen ein Technikum bauen.", True),
+    ("Gemeinnütziges Forschungsinstitut, zu 15 % grundfinanziert, neues Labor geplant.", False),
+    ("Gemeinnütziges Forschungsinstitut, neues Labor geplant.", None),
+])
+def test_the_public_base_funding_a_research_body_states_is_read_against_the_limit_of_20_percent(text, over):
+    assert read_profile(text).base_funding_over_limit is over
+
+
+def test_commissioning_planning_or_a_soil_survey_is_no_start_and_the_firm_commissioned_is_not_the_asker():
+    profile = read_profile("wir haben für ein neues gewerbegebiet schon das ingenieurbüro mit der entwurfsplanung "
+                           "beauftragt und ein bodengutachten machen lassen. ist damit die GRW-förderung futsch?")
+    assert (profile.already_started, profile.sector) == (False, None)
+    assert read_profile("Wir haben die Baufirma beauftragt, die Bagger kommen nächste Woche.").already_started is True
