@@ -149,11 +149,14 @@ class CarefulCases(Curated):
 
     def places_named(self, text: str) -> list[str]:
         """The other districts and cities a text names: proper names (case-sensitive), or after "Landkreis", "Kreis",
-        "Stadt" in any case ("landkreis vechta"), in the spelling of the list and the order named."""
+        "Stadt" or a word that introduces a place in any case ("landkreis vechta", "in lingen"), in the spelling of the
+        list and the order named."""
         canonical = {name.lower(): name for name in self.other_region.places}
         found = [(m.start(), m.group(0)) for m in self._place_names.finditer(text)]
         found += [(m.start(), canonical.get(m.group(1).lower(), m.group(1)))
                   for m in self._places_after_title.finditer(text)]
+        found += [(m.start(), canonical.get(m.group(0).split()[-1].lower(), m.group(0).split()[-1]))
+                  for m in self._places.finditer(text)]  # "wir sitzen in lingen"
         return list(dict.fromkeys(name for _, name in sorted(found)))
 
     def rule_answer(self, text: str) -> RuleAnswer | None:

@@ -395,7 +395,7 @@ def _wage_calculation(path: PathAssessment, profile, rate: float | None) -> str:
         return ""
     if yearly is None:
         missing = [what for what, given in (("die Zahl der neuen Arbeitsplätze", profile.new_jobs),
-                                            ("ihre Lohnkosten im Jahr", profile.wage_per_job_eur)) if not given]
+                                            ("die Lohnkosten je neuer Stelle im Jahr", profile.wage_per_job_eur)) if not given]
         return f"Für eine Rechnung des lohnkostenbezogenen Zuschusses (Nr. 2.6.3) fehlen noch {' und '.join(missing)}."
     eligible = yearly * rule.years
     counted = (f"{_euro(yearly)} im Jahr × {rule.years} Jahre" if profile.wage_total_eur else

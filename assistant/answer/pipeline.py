@@ -363,7 +363,7 @@ class AnswerPipeline:
         for side in self._side_questions(q, found):  # "Steht im IREK was zur Pflege? Und gibt es GRW?"
             asked = self.analyse(side.text, list(q.history) + side.before)
             decided = asked if isinstance(asked, Answer) else self.decide(asked)
-            if isinstance(decided, Findings):
+            if isinstance(decided, Findings) and not (side.same_kind and decided.intent == "project"):
                 answer = with_other_answer(answer, self.extractive(decided))
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer, found

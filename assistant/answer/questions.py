@@ -30,6 +30,8 @@ _CITED = re.compile(r"\[(\d{1,3})\]")
 # A bottom line that is a quote under its source's label: the label holds no colon, the quote follows the first one
 _QUOTED_ONLY = re.compile(r"[^:]{3,200}: „")
 OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
+# The bottom lines that offer a path (extractive.py): "Möglich: GRW …", "Voraussichtlich ja: …", "Förderweg: …"
+_PATH_VERDICT = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): ")
 
 
 def questions(text: str) -> list[str]:
@@ -48,6 +50,7 @@ def questions(text: str) -> list[str]:
 _JOINED = re.compile(r",?\s{1,3}(?:und|oder)\s{1,3}(?=(?:was|wie|wer|wann|wo|welche[mnrs]?|wieviel|ob|kann|können|kriegen"
                      r"|kriegt|bekommen|bekommt|gibt|gibts|gilt|gelten|zählt|zählen|dürfen|darf|muss|müssen|haben)\b)",
                      re.IGNORECASE)
+_DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
 MAX_SIDE_QUESTIONS = 2
 
 
@@ -58,6 +61,7 @@ class SideQuestion:
 
     text: str
     before: list[dict] = field(default_factory=list)
+    same_kind: bool = False  # a further question of the text's own kind (whose project answer the text has already)
 
 
 def asks(text: str) -> list[str]:
@@ -82,8 +86,9 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
         for n, question in enumerate(asked):
             if kind(intent_of(question)) != "funding":
                 continue
-            before = text[: text.find(question)] if question in text else " ".join(asked[:n])
-            sides.append(SideQuestion(question, [{"role": "user", "content": before.strip()}] if before.strip() else []))
+            at = text.find(question.rstrip("?"))  # a question split off at "und"/"oder" has no "?" of its own
+            before = _DANGLING.sub("", text[:at] if at >= 0 else " ".join(asked[:n])).strip()
+            sides.append(SideQuestion(question, [{"role": "user", "content": before}] if before else [], True))
     return sides[:MAX_SIDE_QUESTIONS]
 
 
@@ -122,12 +127,19 @@ def _said_already(first: Answer, other: Answer) -> bool:
     return all(any(c.quote in q or q in c.quote for q in quoted) for c in cited)
 
 
+def _same_path_again(first: Answer, other: Answer) -> bool:
+    """Whether the other answer only offers again the path the first leads with ("Möglich: GRW …" to "Und gibts dafür
+    GRW?" after a project answer with that path), not a rule of its own or a "Nein"."""
+    return bool(_PATH_VERDICT.match(other.summary) and first.funding_paths and other.funding_paths
+                and other.funding_paths[0].id == first.funding_paths[0].id and not other.funding_paths[0].blocked)
+
+
 def with_other_answer(first: Answer, other: Answer) -> Answer:
     """The first answer with a further question's bottom line after its own where that decides something the first
     does not say: in the summary where both fit in it, else as a paragraph of the details after the further answers
     before it. The other answer's citations that its bottom line uses are numbered after the first's (a quote cited by
     both keeps the first's number); its funding paths come along where the first has none."""
-    if other.abstained or not decides(other) or _said_already(first, other):
+    if other.abstained or not decides(other) or _said_already(first, other) or _same_path_again(first, other):
         return first
     citations = list(first.citations)
     numbers: dict[int, int] = {}

@@ -1173,3 +1173,35 @@ def test_a_question_on_the_irek_and_one_on_funding_in_one_text_are_both_answered
     assert data["intent"] == "irek" and data["goals"][0]["code"].startswith("4.2"), data["goals"]
     assert "Zu Ihrer weiteren Frage: Nein" in data["answer"] and "Gesundheits- und Sozialwesen" in data["answer"], \
         data["answer"]
+
+
+def test_a_further_question_joined_by_oder_is_answered_on_its_own_after_the_project(ask, passages):
+    """"Ist der Grunderwerb förderfähig oder haben wir uns damit die Förderung verbaut?": the project answer names the
+    path, the question of the land purchase gets its own bottom line (KR Nr. 5: up to 25 %, no start of the works)."""
+    data = ask("Badbergen und Quakenbrück planen zusammen ein interkommunales Industriegebiet an der B68. Die Flächen "
+               "haben wir im Oktober 2025 schon gekauft. Ist der Grunderwerb förderfähig oder haben wir uns damit die "
+               "Förderung verbaut??")
+    check_contract(data, passages)
+    assert "Zu Ihrer weiteren Frage: Für Industrie- und Gewerbegelände ist der Grunderwerb im Modellvorhaben nach " \
+           "Nr. 5 förderfähig, höchstens 25 Prozent" in data["answer"], data["answer"]
+    assert data["answer"].count("Zu Ihrer weiteren Frage") == 1  # the path offered again is not added
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Nachfolge bei einem Mandanten: die Tochter übernimmt die GmbH-Anteile vom Vater (kleiner Elektrotechnik-"
+     "Fertiger, 9 MA). Ist die Übernahme über GRW förderbar?", "keine Erstinvestition"),
+    ("wir sind ein gemeinnütziges an-institut (eigener e.V., rechtlich selbstständig), grundfinanzierung vom land ca. "
+     "35 % unseres haushalts. wir wollen ein technikum bauen. welche GRW-fördermöglichkeit gibts?", "höchstens 20 %"),
+])
+def test_what_the_kr_rules_out_for_the_asker_leads_as_a_no(ask, passages, question, verdict):
+    """A share deal (Nr. 2.4.1), a research body with more than 20 % base funding (Nr. 3.2.2.8, 3.2.2.9)."""
+    data = ask(question)
+    check_contract(data, passages)
+    assert data["summary"].startswith("Nein") and verdict in data["summary"], data["summary"]
+
+
+@pytest.mark.parametrize("tail", ["", " wollen ca 1 mio investieren"])
+def test_a_rate_asked_for_a_town_of_another_district_written_in_lower_case_is_answered_from_the_list_of_areas(ask, tail):
+    data = ask("wir sitzen in lingen (emsland), also gleich nebenan. gilt das mit den 20 % grw auch für uns?" + tail)
+    assert data["summary"].startswith("Für Lingen nennt die Liste der Fördergebiete des Koordinierungsrahmens "
+                                      "(Anhang 5) keine Zeile"), data["summary"]

@@ -3,6 +3,8 @@ further answers' citations numbered after the first's."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, asks, other_question, questions, side_questions,
                                        with_other_answer)
 from assistant.core.answer import Answer, AnswerCitation, AnswerPath
@@ -61,14 +63,14 @@ def test_each_funding_question_is_asked_as_a_follow_up_to_the_text_before_it_and
              "Und ist der Grunderwerb förderfähig?": "eligibility"}.get
     text = "Interkommunales Gewerbegebiet. Wie hoch ist der Fördersatz? Und ist der Grunderwerb förderfähig?"
     assert side_questions(text, "eligibility", judge) == [
-        SideQuestion("Wie hoch ist der Fördersatz?", [{"role": "user", "content": "Interkommunales Gewerbegebiet."}]),
+        SideQuestion("Wie hoch ist der Fördersatz?", [{"role": "user", "content": "Interkommunales Gewerbegebiet."}], True),
         SideQuestion("Und ist der Grunderwerb förderfähig?",
-                     [{"role": "user", "content": "Interkommunales Gewerbegebiet. Wie hoch ist der Fördersatz?"}])]
+                     [{"role": "user", "content": "Interkommunales Gewerbegebiet. Wie hoch ist der Fördersatz?"}], True)]
     text = "Wir sind ein Pflegedienst. Steht im IREK was dazu? Und ist der Grunderwerb förderfähig?"
     assert side_questions(text, "eligibility", judge)[0] == SideQuestion("Wir sind ein Pflegedienst. Steht im IREK was dazu?")
     assert side_questions(text, "eligibility", judge, other_kind=False) == [
         SideQuestion("Und ist der Grunderwerb förderfähig?",
-                     [{"role": "user", "content": "Wir sind ein Pflegedienst. Steht im IREK was dazu?"}])]
+                     [{"role": "user", "content": "Wir sind ein Pflegedienst. Steht im IREK was dazu?"}], True)]
     assert side_questions(text, "refusal", judge) == []
 
 
@@ -85,3 +87,17 @@ def test_a_further_bottom_line_the_first_answer_quotes_already_is_not_added_and_
     merged = with_other_answer(with_other_answer(first, plan), own)
     assert merged.answer.index("Bauleitplanung") < merged.answer.index("Eigenleistungen nicht [4]")
     assert merged.answer.endswith("Details [2].") and merged.summary == first.summary  # in the order asked
+
+
+def test_a_further_answer_that_only_offers_the_first_answers_path_again_is_not_added():
+    path = AnswerPath("grw-gewerbe/de-minimis", "GRW", "", "", [], False, [], "NBank", [], [1])
+    first = Answer("Förderweg: GRW, De-minimis [1].", False, summary="Förderweg: GRW, De-minimis [1].",
+                   citations=[citation(1, "grw:2.5.1", "De-minimis")], funding_paths=[path])
+    again = "Möglich: GRW, De-minimis [1]. Die Bäckerei steht nicht auf der Liste [2]."
+    other = Answer(again, False, summary=again, funding_paths=[path],
+                   citations=[citation(1, "grw:2.5.1", "De-minimis"), citation(2, "grw:2.7.1", "Liste")])
+    assert with_other_answer(first, other) is first
+    no = "Nein – eine reine Ersatzbeschaffung ist nicht förderfähig [1]."
+    blocked = replace(path, blocked=True)
+    refused = Answer(no, False, summary=no, funding_paths=[blocked], citations=[citation(1, "grw:2.6.2", "Ersatz")])
+    assert with_other_answer(first, refused).summary.endswith(f"{OTHER_QUESTION} {no.replace('[1]', '[2]')}")
