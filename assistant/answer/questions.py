@@ -79,6 +79,9 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
     MAX_SIDE_QUESTIONS."""
     if not kind(intent):
         return []
+    judged: dict[str, str] = {}
+    intent_of = (lambda question, judge=intent_of: judged[question] if question in judged
+                 else judged.setdefault(question, judge(question)))  # each question embedded and judged once
     other = other_question(text, intent, intent_of) if other_kind else None
     sides = [SideQuestion(other)] if other else []
     if kind(intent) == "funding":

@@ -101,3 +101,15 @@ def test_a_further_answer_that_only_offers_the_first_answers_path_again_is_not_a
     blocked = replace(path, blocked=True)
     refused = Answer(no, False, summary=no, funding_paths=[blocked], citations=[citation(1, "grw:2.6.2", "Ersatz")])
     assert with_other_answer(first, refused).summary.endswith(f"{OTHER_QUESTION} {no.replace('[1]', '[2]')}")
+
+
+def test_each_question_of_a_text_is_judged_once():
+    calls: list[str] = []
+    kinds = {"Steht im IREK was dazu?": "irek", "Und gibt es GRW?": "eligibility"}
+
+    def judge(question: str) -> str:
+        calls.append(question)
+        return kinds[question]
+
+    side_questions("Pflegedienst. Steht im IREK was dazu? Und gibt es GRW?", "eligibility", judge)
+    assert sorted(calls) == sorted(kinds)
