@@ -1177,13 +1177,15 @@ def test_a_question_on_the_irek_and_one_on_funding_in_one_text_are_both_answered
 
 def test_a_further_question_joined_by_oder_is_answered_on_its_own_after_the_project(ask, passages):
     """"Ist der Grunderwerb förderfähig oder haben wir uns damit die Förderung verbaut?": the project answer names the
-    path, the question of the land purchase gets its own bottom line (KR Nr. 5: up to 25 %, no start of the works)."""
+    path, the question of the land purchase gets its own bottom line (KR Nr. 5: up to 25 %, bought on 1 July 2025 or
+    later, no start of the works)."""
     data = ask("Badbergen und Quakenbrück planen zusammen ein interkommunales Industriegebiet an der B68. Die Flächen "
                "haben wir im Oktober 2025 schon gekauft. Ist der Grunderwerb förderfähig oder haben wir uns damit die "
                "Förderung verbaut??")
     check_contract(data, passages)
     assert "Zu Ihrer weiteren Frage: Für Industrie- und Gewerbegelände ist der Grunderwerb im Modellvorhaben nach " \
-           "Nr. 5 förderfähig, höchstens 25 Prozent" in data["answer"], data["answer"]
+           "Nr. 5 förderfähig, höchstens 25 Prozent der Kosten der gesamten Maßnahme, und nur, wenn er nicht vor dem " \
+           "1. Juli 2025 erfolgt ist" in data["answer"], data["answer"]
     assert data["answer"].count("Zu Ihrer weiteren Frage") == 1  # the path offered again is not added
 
 
