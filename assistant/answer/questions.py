@@ -123,11 +123,12 @@ def decides(answer: Answer) -> bool:
 
 
 def _said_already(first: Answer, other: Answer) -> bool:
-    """Whether the first answer gives the other's bottom line already: each quote it cites is quoted there."""
+    """Whether the first answer gives the other's bottom line already: each quote it cites is quoted there whole (a
+    part quoted says less: "(5) Der Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt sein." of the rule on it)."""
     by_n = {c.n: c for c in other.citations}
     cited = [by_n[int(n)] for n in _CITED.findall(other.summary)]
     quoted = [c.quote for c in first.citations]
-    return all(any(c.quote in q or q in c.quote for q in quoted) for c in cited)
+    return all(any(c.quote in q for q in quoted) for c in cited)
 
 
 def _same_path_again(first: Answer, other: Answer) -> bool:
