@@ -124,7 +124,7 @@ class CarefulCases(Curated):
     def _places(self) -> re.Pattern[str]:
         # After a word that introduces a place ("vom Emsland", "Landkreis Vechta"): "Leer stehende Hallen" names none.
         return re.compile(r"(?i:\b(?:in|im|vom|von|aus|für|landkreis|kreis|lk|stadt|region|land|landes)\s{1,3}(?:der\s{1,3}|dem\s{1,3})?)"
-                          + self._place_alternation_any_case)
+                          + "(" + self._place_alternation_any_case + ")")
 
     @cached_property
     def _places_after_title(self) -> re.Pattern[str]:
@@ -151,13 +151,18 @@ class CarefulCases(Curated):
         """The other districts and cities a text names: proper names (case-sensitive), or after "Landkreis", "Kreis",
         "Stadt" or a word that introduces a place in any case ("landkreis vechta", "in lingen"), in the spelling of the
         list and the order named."""
-        canonical = {name.lower(): name for name in self.other_region.places}
         found = [(m.start(), m.group(0)) for m in self._place_names.finditer(text)]
-        found += [(m.start(), canonical.get(m.group(1).lower(), m.group(1)))
-                  for m in self._places_after_title.finditer(text)]
-        found += [(m.start(), canonical.get(m.group(0).split()[-1].lower(), m.group(0).split()[-1]))
-                  for m in self._places.finditer(text)]  # "wir sitzen in lingen"
+        found += [(m.start(), self._spelled(m.group(1)))
+                  for pattern in (self._places_after_title, self._places) for m in pattern.finditer(text)]
         return list(dict.fromkeys(name for _, name in sorted(found)))
+
+    def _spelled(self, named: str) -> str:
+        """A place as the list spells it ("lingen" → "Lingen", "grafschaft bentheim" → "Grafschaft Bentheim")."""
+        return self._canonical.get(named.lower(), named)
+
+    @cached_property
+    def _canonical(self) -> dict[str, str]:
+        return {name.lower(): name for name in self.other_region.places}
 
     def rule_answer(self, text: str) -> RuleAnswer | None:
         """The rule answer whose patterns the question matches, if any."""
@@ -181,11 +186,7 @@ class CarefulCases(Curated):
         """That place and where the text names it first."""
         matches = [m for m in (self._places.search(text), self._places_after_title.search(text)) if m]
         first = min(matches, key=lambda m: m.start()) if matches else None
-        if first is None:
-            return None
-        named = first.group(0).split()[-1]
-        canonical = {name.lower(): name for name in self.other_region.places}
-        return canonical.get(named.lower(), named), first.start()
+        return (self._spelled(first.group(1)), first.start()) if first else None
 
     def asks_personal_data(self, text: str) -> bool:
         return bool(self._private_fact.search(text) and self._person.search(text))

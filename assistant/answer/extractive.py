@@ -367,7 +367,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     own = _applicant_rate(path) if path and not path.blocked else None
     single = _SINGLE_RATE.fullmatch(path.max_rate.strip()) if path and not path.blocked and not own else None
     rate = own[0] if own else float(single.group(1)) if single else None  # a path with one rate for all ("bis 75 %")
-    if getattr(profile, "wage_costs", None) and path is not None and path.wage_costs and not path.blocked:
+    if profile is not None and profile.wage_costs and path is not None and path.wage_costs and not path.blocked:
         return _wage_calculation(path, profile, rate)
     if not amount or rate is None:
         return ""
@@ -391,8 +391,6 @@ def _wage_calculation(path: PathAssessment, profile, rate: float | None) -> str:
     rule = path.wage_costs
     yearly = profile.wage_total_eur or (profile.wage_per_job_eur * profile.new_jobs
                                          if profile.wage_per_job_eur and profile.new_jobs else None)
-    if rule is None:
-        return ""
     if yearly is None:
         missing = [what for what, given in (("die Zahl der neuen Arbeitsplätze", profile.new_jobs),
                                             ("die Lohnkosten je neuer Stelle im Jahr", profile.wage_per_job_eur)) if not given]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from assistant.answer.extractive import MAX_SUMMARY_CHARS
 from assistant.core.answer import Answer
@@ -79,18 +80,16 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
     MAX_SIDE_QUESTIONS."""
     if not kind(intent):
         return []
-    judged: dict[str, str] = {}
-    intent_of = (lambda question, judge=intent_of: judged[question] if question in judged
-                 else judged.setdefault(question, judge(question)))  # each question embedded and judged once
+    intent_of = cache(intent_of)  # each question embedded and judged once
     other = other_question(text, intent, intent_of) if other_kind else None
     sides = [SideQuestion(other)] if other else []
     if kind(intent) == "funding":
         asked = asks(text)
-        for n, question in enumerate(asked):
+        for question in asked:
             if kind(intent_of(question)) != "funding":
                 continue
-            at = text.find(question.rstrip("?"))  # a question split off at "und"/"oder" has no "?" of its own
-            before = _DANGLING.sub("", text[:at] if at >= 0 else " ".join(asked[:n])).strip()
+            # (a question split off at "und"/"oder" has no "?" of its own; each is a part of the text)
+            before = _DANGLING.sub("", text[:text.find(question.rstrip("?"))]).strip()
             sides.append(SideQuestion(question, [{"role": "user", "content": before}] if before else [], True))
     return sides[:MAX_SIDE_QUESTIONS]
 

@@ -887,11 +887,10 @@ _WAGE_GRANT = re.compile(r"lohnkosten\w{0,3}(zuschuss|förder|bezogen)|lohnzusch
                          r"|(lohn|personal)kosten\W{1,3}(\w+\W{1,3}){0,3}(zuschuss|zuschüsse|förder|gefördert|bezuschusst)",
                          re.IGNORECASE)
 # New jobs, as people count them: "8 neue Arbeitsplätze", "drei zusätzliche Stellen", "wir schaffen 5 Arbeitsplätze",
-# "es entstehen 12 Arbeitsplätze"
+# "es entstehen 12 Arbeitsplätze" (new people, "6 neue MA", are read with the headcount: _HEADCOUNT, _FUTURE_COUNT)
 _JOB_COUNT = rf"(\d{{1,4}}|{'|'.join(_NUMBER_WORDS)})"
 _JOBS = r"(?:dauer)?(?:arbeitsplätze|stellen|jobs)\b"
-_NEW_JOBS = re.compile(rf"\b{_JOB_COUNT}\s{{1,3}}(?:neuen?|zusätzlichen?|weiteren?)\s{{1,3}}(?:dauer)?(?:arbeitsplätze|stellen|jobs"
-                       r"|mitarbeit\w{0,8}|ma|beschäftigte\w?|leute|fachkräfte|vollzeitstellen)\b"
+_NEW_JOBS = re.compile(rf"\b{_JOB_COUNT}\s{{1,3}}(?:neuen?|zusätzlichen?|weiteren?)\s{{1,3}}{_JOBS}"
                        rf"|\b{_JOB_COUNT}\s{{1,3}}{_JOBS}\s{{1,3}}(?:\w{{1,12}}\s{{1,3}}){{0,2}}(?:neu\s{{1,3}})?(?:schaffen|entstehen)"
                        rf"|\b(?:schaffen|entstehen)\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?{_JOB_COUNT}\s{{1,3}}(?:neue\s{{1,3}})?{_JOBS}",
                        re.IGNORECASE)
@@ -1169,9 +1168,9 @@ def _validated(structured: dict) -> dict:
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
-                  "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded", "tailored_to_one", "in_difficulty",
-                  "size_at_grant", "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur",
-                  "wage_total_eur")
+                  "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
+                  "tailored_to_one", "in_difficulty", "size_at_grant", "agri_processing", "wage_costs", "new_jobs",
+                  "wage_per_job_eur", "wage_total_eur")
 
 
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,

@@ -41,8 +41,8 @@ SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
 # A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
 MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application precedes the start of works
-GRANT_TIME = "groesse-bei-gewaehrung"
-AGRI_PROCESSING = "verarbeitung-agrarerzeugnisse"  # the restriction of Nr. 2.7.2 (1), for a business that processes  # the size at the grant decides the rate (Nr. 1.5 (3)), for a size stated for it
+GRANT_TIME = "groesse-bei-gewaehrung"  # the size at the grant decides the rate (Nr. 1.5 (3)), for a size stated for it
+AGRI_PROCESSING = "verarbeitung-agrarerzeugnisse"  # the restriction of Nr. 2.7.2 (1), for a business that processes
 # The programmes a question names, by the path their name leads to ("über LEADER", "Niedersachsen Invest GRW")
 _NAMED_PATHS = [(re.compile(r"\bgrw\b|gemeinschaftsaufgabe|invest\s{0,2}grw", re.IGNORECASE), "grw-gewerbe"),
                 (re.compile(r"\bleader\b", re.IGNORECASE), "leader"),
@@ -257,8 +257,7 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
 _PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "base_funding_over_limit",
-                     "users_excluded", "cost_item",
-                     "in_difficulty", "agri_processing"}
+                     "users_excluded", "cost_item", "in_difficulty", "agri_processing"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 

@@ -75,6 +75,7 @@ def test_a_place_after_landkreis_or_stadt_is_named_in_any_case_and_in_the_lists_
     assert CAREFUL.places_named("moin, wir sind in lohne, also landkreis vechta, ist ja gleich nebenan") == ["Vechta"]
     assert CAREFUL.place_elsewhere("wir sind in lohne, also landkreis vechta") == "Vechta"
     assert CAREFUL.place_elsewhere("wir sitzen in lingen (emsland), also gleich nebenan") == "Lingen"
+    assert CAREFUL.place_elsewhere("wir sitzen in der grafschaft bentheim") == "Grafschaft Bentheim"  # all its words
     assert CAREFUL.place_elsewhere("Hallen in leer stehenden Gebäuden") is None  # "Leer" only as a proper name
     assert CAREFUL.place_elsewhere("Wir sitzen in Meppen im Emsland.") == "Meppen"
     assert CAREFUL.place_elsewhere("Leer stehende Hallen revitalisieren") is None

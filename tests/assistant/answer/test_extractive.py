@@ -186,12 +186,12 @@ def test_a_rate_no_quote_holds_is_left_out_of_the_text_but_kept_in_the_structure
 
 
 def test_the_rate_for_this_applicant_and_the_grant_for_the_sum_given_are_computed_and_marked():
-    from types import SimpleNamespace
-
     found = project([goal(REVITALISE, 0.9)], [with_applicant_rate(path("grw-gewerbe"))])
-    found.profile = SimpleNamespace(company_size="small", investment_eur=180_000.0)
+    found.profile = ProjectProfile(company_size="small", investment_eur=180_000.0)
     answer = compose_extractive(found, PASSAGES)
-    assert "Förderweg: Weg grw-gewerbe, für ein kleines Unternehmen bis zu 20 Prozent nach Nr. 2.5.1 [2]."  # with its rule in answer.summary
+    # the rate with its rule
+    assert "Förderweg: Weg grw-gewerbe, für ein kleines Unternehmen bis zu 20 Prozent nach Nr. 2.5.1 [2]." in \
+        answer.summary, answer.summary
     assert ("Rechenbeispiel (eigene Rechnung, keine Zusage): 20 Prozent von 180.000 € förderfähigen Kosten ergeben "
             "bis zu 36.000 €.") in answer.answer
     assert answer.citations[1].quote == "c) D-Fördergebiete: Betriebsstätten von kleinen Unternehmen 20 Prozent"
