@@ -111,10 +111,11 @@ ASKED_SHARE = 0.05  # a word of a question asked beside a project tells it where
 class _Writer:
     """Citations and the sources of one answer."""
 
-    def __init__(self, passages: list[Passage], locate: Locator | None) -> None:
+    def __init__(self, passages: list[Passage], locate: Locator | None, asked: frozenset[str] = frozenset()) -> None:
         self.passages = passages
         self.cites = CitationList(locate=locate)
         self.said: set[str] = set()  # conditions the bottom line states already: the details do not repeat them
+        self.asked = asked  # the rare stems of a question asked beside a project ("… oder zählt das als Ersatz?")
 
     def cite_source(self, source: Source | None) -> str:
         resolved = _resolve_source(source, self.passages) if source else None
@@ -197,28 +198,33 @@ def _with_rule(text: str, source: Source | None) -> str:
 
 
 def _decisive(path: PathAssessment, w: _Writer) -> str:
-    """The one condition to show in the prose: one that blocks the path; else, before one whose deciding fact is only
-    not yet known (the start of works, common to all GRW paths), whether the trade's main activity is the one that
-    is not excluded or the exception of the list that keeps it in (wholesale within G), or the deciding condition of
-    the measure's own rule (the regional tourism concept of Nr. 3.2.2.5: a question of its own in
-    funding_paths.yaml)."""
+    """The conditions to show in the prose: one that blocks the path; else the one the asker's question asks about (a
+    condition their facts trigger whose text holds a rare word of the question beside their project: "… oder zählt das
+    als Ersatz?"), whole, and beside it one more: before one whose deciding fact is only not yet known (the start of
+    works, common to all GRW paths), whether the trade's main activity is the one that is not excluded or the
+    exception of the list that keeps it in (wholesale within G), or the deciding condition of the measure's own rule
+    (the regional tourism concept of Nr. 3.2.2.5: a question of its own in funding_paths.yaml)."""
     blocking = next((c for c in path.conditions if c.effect == "blocks" and c.applies is not False), None)
     own_rule = path.measure_source if "/" in path.id else None  # a sub-measure's own section
+    unsaid = [c for c in path.conditions if c.id not in w.said]  # one said in the bottom line gives way to the next
+    # (a cost item's rule has its own place: the cost notes, or the answer to a further question on it)
+    asked = next((c for c in unsaid if c.applies is True and not c.cost_item and w.asked & set(stems(c.text))), None)
+    others = [c for c in unsaid if c is not asked]
     # the main activity first: where the trade's name may mean an excluded activity, that is the risk to know, more
     # than the exception its usual reading falls under ("Logistikunternehmen": 52.25, or 52.10 Lagerei)
     # then a rule the asker's own facts make one to know (a large firm: transformation projects are open to any size)
-    deciding = next((c for c in path.conditions if c.id == MAIN_ACTIVITY), None) or next(
-        (c for c in path.conditions if c.id == SECTOR_EXCEPTION), None) or next(
-        (c for c in path.conditions if c.effect == "matters" and c.applies is True and not c.cost_item), None) or next(
-        (c for c in path.conditions if c.effect == "matters" and c.question and c.applies is not False and own_rule
+    deciding = next((c for c in others if c.id == MAIN_ACTIVITY), None) or next(
+        (c for c in others if c.id == SECTOR_EXCEPTION), None) or next(
+        (c for c in others if c.effect == "matters" and c.applies is True and not c.cost_item), None) or next(
+        (c for c in others if c.effect == "matters" and c.question and c.applies is not False and own_rule
          and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
-    shown = blocking if blocking is not None and (blocking.applies or deciding is None) else \
-        deciding if deciding is not None and deciding.id not in w.said else None
-    if shown is None:
-        return ""
-    # its first sentences only, the whole condition stands in funding_paths[]; of the main activity, what excludes
-    text = _main_activity_caveat(shown) if shown.id == MAIN_ACTIVITY else short_reason(shown.text, 220)
-    return f" Wichtig: {_with_rule(text, shown.source)}{w.cite_source(shown.source)}"
+    shown = [blocking] if blocking is not None and (blocking.applies or deciding is asked is None) else \
+        [c for c in (asked, deciding) if c is not None]
+    # of each its first sentences only (the whole condition stands in funding_paths[]), of the one asked about all; of
+    # the main activity, what excludes
+    return "".join(
+        f" Wichtig: {_with_rule(_main_activity_caveat(c) if c.id == MAIN_ACTIVITY else short_reason(c.text, 600 if c is asked else 220), c.source)}"
+        f"{w.cite_source(c.source)}" for c in shown)
 
 
 def _main_activity_caveat(condition: ConditionAssessment) -> str:
@@ -1356,7 +1362,7 @@ def _pieces(paragraph: str) -> list[str]:
 
 
 def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
-    w = _Writer(passages, locate)
+    w = _Writer(passages, locate, found.asked[1])
     summary, details, paths = _COMPOSERS[found.mode](found, w)
     if not w.cites.items or not summary:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")

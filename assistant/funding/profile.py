@@ -390,6 +390,14 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|(gleiche[nr]?|dieselben?|selben?)\s{1,3}(modell\w{0,2}|maschine\w{0,2}|anlage\w{0,2}|gerät\w{0,2}|typ\w{0,2})"
                    r"\s{1,3}(\S{1,20}\s{1,3}){0,2}neu\b|(kaputt|defekt)\w{0,3}\b[^.!?]{0,60}\bneu\s{1,3}(kaufen|anschaffen|beschaffen|bestellen)"
                    r"|(wird|werden)\s{1,3}(\S{1,20}\s{1,3}){0,2}(ersetzt|ausgetauscht)\b",
+    # a switch of the energy source of a plant ("von Gas auf Strom", "auf Elektro-Etagenöfen umstellen"): it may be a
+    # transformation project (KR Nr. 2.4.3.1, 2.4.3.2) rather than a modernisation; it selects no path of its own
+    "fuel_switch": r"\b(von|vom)\s{1,3}(erd|heiz)?(gas|öl|diesel|kohle)\w{0,6}\s{1,3}(\S{1,25}\s{1,3}){0,3}(auf|zu)\s{1,3}"
+                   r"(strom|elektr|wärmepump|wasserstoff|biomasse|holz|pellet)"
+                   r"|\bauf\s{1,3}(elektro|elektrisch|strom|wasserstoff|wärmepump)[\w-]{0,24}\s{1,3}(\S{1,25}\s{1,3}){0,2}"
+                   r"(umstellen|umgestellt|umstellung|umrüsten|umgerüstet|wechseln|umsteigen)"
+                   r"|\b(erd)?(gas|öl)[\w-]{0,14}\s{1,3}(\S{1,25}\s{1,3}){0,3}(durch|gegen)\s{1,3}(\S{1,25}\s{1,3}){0,2}(elektr|strom|wärmepump)"
+                   r"|\belektr\w{0,10}\s{1,3}statt\s{1,3}(erd)?(gas|öl)|\bweg\s{1,3}vom?\s{1,3}(erd|heiz)?(gas|öl)\b|dekarbonis",
     "relocation": r"verlager|\bumzug\b|umziehen|umzieh|zieh(en|t|e)\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"
                   r"|an\s{1,3}einen\s{1,3}neuen\s{1,3}standort\s{1,3}(ziehen|gehen|verlegen)|verlegen\s{1,3}(unseren|den)\s{1,3}(betrieb|standort|sitz)",
     # KR Nr. 2.4.1 (1): buying shares of a company is no initial investment
@@ -1034,6 +1042,12 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # a modernisation that saves energy or protects the environment is that project (KR Nr. 2.4.3.1/2.4.3.2,
         # open to firms of any size), not a modernisation of the production process (Nr. 2.4.1 (2))
         found.remove("modernisation")
+    if "fuel_switch" in found:
+        # another source of energy is no like-for-like replacement: the plant is renewed and improved, a modernisation
+        # (KR Nr. 2.4.1 (2)) unless the project builds or extends or is a transformation project of its own (Nr. 2.4.3)
+        found = [kind for kind in found if kind != "replacement"]
+        if not {"business_investment", "modernisation"} & set(found) and not _TRANSFORMATION & set(found):
+            found.append("modernisation")
     if "replacement" in found and "modernisation" in found and not re.search(r"modernisier|umrüst", lowered):
         found.remove("modernisation")  # "erneuern" names the replacement
     if applicant_type == "research" and "research_infrastructure" not in found \

@@ -604,6 +604,19 @@ def test_a_large_firm_limited_to_de_minimis_learns_that_transformation_projects_
     check_contract(data, passages, all_used=False)
 
 
+def test_the_rule_asked_about_beside_a_project_is_shown_whole_and_a_switch_of_energy_learns_of_nr_2_4_3(ask, passages):
+    """"… oder zählt das als Ersatz?": the condition on modernisation, whose text answers it (a like-for-like replacement
+    is no Ersatzbeschaffung-free modernisation, Nr. 2.6.2), stands whole in the path's line; beside it, for a switch
+    from gas to electric ovens, the transformation projects open to any size, on the extra costs (Nr. 2.4.3.2)."""
+    data = ask("Bäckerei mit 18 Mitarbeitern in Belm. Unsere 3 alten Gasöfen sind durch, wollen auf Elektro-Etagenöfen "
+               "umstellen, ca. 210.000 €. Ist das förderbar oder zählt das als Ersatz?")
+    assert re.search(r"Wichtig: Eine reine Modernisierung .{0,400}bloßer Ersatz \(Ersatzbeschaffung\) und gar nicht "
+                     r"förderfähig \(Nr\. 2\.6\.2\)\. \[\d+\]", data["answer"]), data["answer"]
+    assert re.search(r"Wichtig: Spart die neue Anlage .{0,300}Mehrkosten .{0,200}\[\d+\]", data["answer"]), data["answer"]
+    assert cited(data, "grw", "2.4.3.2") and not any(p["blocked"] for p in data["funding_paths"])
+    check_contract(data, passages, all_used=False)
+
+
 def test_a_hall_and_a_pv_system_are_two_measures_with_a_rate_each_and_no_rate_on_the_whole_sum(ask, passages):
     """A new hall (Nr. 2.4.1, 20 % for a small firm) and a PV system for own use (Nr. 2.4.3.3, 45 % plus 20 points)
     named together: each rate holds for its own part, so the sum of both is not multiplied by either."""

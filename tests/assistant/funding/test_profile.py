@@ -582,7 +582,26 @@ def test_a_firms_own_lab_is_a_business_investment_not_research_infrastructure():
     "Unser gesamter Produktionsprozess wird auf Wasserstoff umgestellt.",
 ])
 def test_a_fundamental_change_of_the_production_process_is_an_investment_of_nr_2_4_1_d(text):
-    assert read_profile(f"Kfz-Zulieferer, 210 MA. {text}").project_types == ["business_investment"]
+    types = read_profile(f"Kfz-Zulieferer, 210 MA. {text}").project_types
+    # (a switch to hydrogen is marked as a switch of the energy source beside it; it selects no path of its own)
+    assert [kind for kind in types if kind != "fuel_switch"] == ["business_investment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere 3 alten Gasöfen sind durch, wollen auf Elektro-Etagenöfen umstellen.",
+    "wir wollen auf elektrische stikkenöfen umstellen",
+    "Wir wollen die Gasbrenner der Lackierkabine durch elektrische ersetzen.",
+    "Die Trocknung soll weg vom Erdgas.",
+])
+def test_a_switch_of_the_energy_source_is_a_modernisation_not_a_like_for_like_replacement(text):
+    # KR Nr. 2.4.1 (2) and 2.6.2 (2) a: another source of energy renews and improves the plant, so it is no
+    # Ersatzbeschaffung; it may also be a transformation project (Nr. 2.4.3.1, 2.4.3.2)
+    types = read_profile(f"Bäckerei, 18 MA, Belm. {text}").project_types
+    assert "fuel_switch" in types and "modernisation" in types and "replacement" not in types
+
+
+def test_a_like_for_like_replacement_stays_a_replacement():
+    assert read_profile("Bäckerei, 18 MA. Unsere alten Öfen durch gleiche neue ersetzen.").project_types == ["replacement"]
 
 
 @pytest.mark.parametrize("text", [
