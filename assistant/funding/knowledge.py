@@ -215,6 +215,9 @@ class FundingPath(Curated):
     costs_add_up: bool = False
     # A grant may instead be computed on the wage costs of the jobs the investment creates (KR Nr. 2.6.3)
     wage_costs: WageCosts | None = None
+    # A project of one of these types is not offered this path, whatever else it names: a firm's own investment in
+    # buildings and equipment has a path of its own (the GRW investment aid), not a regional project budget
+    not_with_project_types: list[str] = []
 
     @model_validator(mode="after")
     def _sub_measures_belong_here(self) -> FundingPath:
@@ -253,14 +256,20 @@ class SectorException(Curated):
 
     pattern: Annotated[Text, AfterValidator(valid_regex)]
     wz: WzCodes = []
+    # The least share of turnover (per cent) the combination must make with its own lodging guests: where the text
+    # states a smaller one, the exception does not hold, and a business of the codes `wz` is one of this line
+    min_share_percent: float | None = None
     source: Source
 
-
-
-    def matches(self, text: str, named_codes: tuple[str, ...] = ()) -> bool:
+    def matches(self, text: str, named_codes: tuple[str, ...] = (), share: float | None = None) -> bool:
+        if self.below_share(share):
+            return False
         if any(wz_within(code, scope) for code in named_codes for scope in self.wz):
             return True
         return affirmed(self.pattern, text)
+
+    def below_share(self, share: float | None) -> bool:
+        return self.min_share_percent is not None and share is not None and share < self.min_share_percent
 
 
 # Curated patterns are matched against at most this much text (they are plain alternations, so this bounds the time).
@@ -320,12 +329,14 @@ class ExcludedSector(Curated):
     def covers(self, code: str) -> bool:
         return any(wz_within(code, scope) for scope in self.wz)
 
-    def exception_for(self, code: str, text: str, named_codes: tuple[str, ...] = ()) -> WzException | SectorException | None:
-        """The exception that takes `code` out of this sector for this text, if any."""
+    def exception_for(self, code: str, text: str, named_codes: tuple[str, ...] = (),
+                      share: float | None = None) -> WzException | SectorException | None:
+        """The exception that takes `code` out of this sector for this text, if any (`share`: the share of turnover
+        with own lodging guests the text states)."""
         for exception in self.except_wz:
             if exception.holds(code, text):
                 return exception
-        if self.not_excluded_with and self.not_excluded_with.matches(text, named_codes):
+        if self.not_excluded_with and self.not_excluded_with.matches(text, named_codes, share):
             return self.not_excluded_with
         return None
 
@@ -409,7 +420,8 @@ class FundingKnowledge(Curated):
         walked = [item for n, top in enumerate(self.paths) for item in top.walk(("paths", n))]
         for where, path in walked:
             for key, known in vocab.items():
-                unknown = [v for v in getattr(path, key) if v not in known]
+                values = getattr(path, key) + (path.not_with_project_types if key == "project_types" else [])
+                unknown = [v for v in values if v not in known]
                 if unknown:
                     raise DataPathError((*where, key), f"unbekannter Wert „{unknown[0]}“ (nicht in der Liste {key})")
         for n, top in enumerate(self.paths):
@@ -502,12 +514,18 @@ class FundingKnowledge(Curated):
     def excluded_sector(self, code: str) -> ExcludedSector | None:
         return next((s for s in self.excluded_sectors if s.code == code), None)
 
-    def exclusion(self, wz: str, text: str = "", named_codes: tuple[str, ...] = ()) -> ExcludedSector | None:
+    def exclusion(self, wz: str, text: str = "", named_codes: tuple[str, ...] = (),
+                  lodging_share: float | None = None) -> ExcludedSector | None:
         """The line of KR Nr. 2.7.1 that excludes a main activity with WZ 2025 code `wz` (None if it is not excluded,
-        also when one of the exceptions the line names applies to this text)."""
+        also when one of the exceptions the line names applies to this text). `lodging_share`: the share of turnover
+        with own lodging guests the text states; below the least share of gastronomy's exception, an inn that lodges
+        guests is gastronomy (I 56)."""
         for sector in self.excluded_sectors:
             if sector.covers(wz):
-                return None if sector.exception_for(wz, text, named_codes) else sector
+                return None if sector.exception_for(wz, text, named_codes, lodging_share) else sector
+            exception = sector.not_excluded_with
+            if exception and exception.below_share(lodging_share) and any(wz_within(wz, s) for s in exception.wz):
+                return sector
         return None
 
     def sector_for_wz(self, wz: str) -> ExcludedSector | None:

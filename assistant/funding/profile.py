@@ -64,6 +64,9 @@ class ProjectProfile:
     new_jobs: int | None = None
     wage_per_job_eur: float | None = None
     wage_total_eur: float | None = None
+    # The share of turnover made with the business's own lodging guests, where the text states it ("übernachtungsgäste
+    # machen vllt 15%"): gastronomy with lodging is eligible only from a share the list of KR Nr. 2.7.1 sets
+    lodging_share_percent: float | None = None
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -113,7 +116,7 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     r"|\bsg\b|bauamt|kämmerei|ordnungsamt|stadtbauamt|fachbereich\s{1,3}(planen|planung|bauen|wirtschaft)"
                     r"|\bortsrat|kreistag|stadtrat|ratsbeschluss|interkommunal",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
-                   r"|handwerkskammer|\bihk\b|\bhwk\b|kammer\b|innung|heimatverein|sportverein|\bggmbh\b",
+                   r"|handwerkskammer|\bihk\b|\bhwk\b|\bkammer\b|\binnung|heimatverein|sportverein|\bggmbh\b",
     "research": r"hochschule|universität|\buni\b|fachhochschule|institut(e|s|en)?\b|forschungseinrichtung|forschungszentrum\b"
                 r"|fraunhofer|forschungs-?gmbh|forschungsgesellschaft",
     "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
@@ -375,8 +378,15 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # KR Nr. 2.4.1 (1): building a new site or extending one, said verb first ("wir bauen eine
                            # neue Backstube", "Büroetage ausbauen"), and setting up a business of one's own
                            r"|\b(bauen|errichten|eröffnen)\s{1,3}(eine[nm]?|ein|neue[nrs]?|zweite[nrs]?)\b|\bausbau(en)?\b"
+                           r"|\bbau(en|t|e)\s{1,3}(\S{1,25}\s{1,3}){1,4}(aus|an)\b(?![a-zäöüß])"
                            r"|(mach\w{0,2}|machen)\s{1,3}(mich|uns)\s{1,3}selbst\w{0,3}ndig|existenzgründung"
-                           r"|(betrieb|firma|unternehmen|geschäft)\s{1,3}(gründen|eröffnen)",
+                           r"|(betrieb|firma|unternehmen|geschäft)\s{1,3}(gründen|eröffnen)"
+                           # a business of one's own, by its kind: "ne kleine craftbeer-brauerei gründen", "gründe grad
+                           # mit 2 kollegen ne softwarefirma" (a club, a network or a foundation is no business)
+                           r"|\b(eine[nm]?|ne|nen)\s{1,3}([\w-]{1,30}\s{1,3}){0,2}(?!verein|netzwerk|genossenschaft|stiftung"
+                           r"|initiative|arbeitskreis|cluster|förderverein)[\w-]{3,30}\s{1,3}(zu\s{1,3})?gründen\b"
+                           r"|\bgründe[nt]?\s{1,3}(\S{1,20}\s{1,3}){0,5}(ne|eine?n?)\s{1,3}[\w-]{0,30}(firma|betrieb|unternehmen"
+                           r"|gmbh|werkstatt|manufaktur|brauerei|bäckerei|praxis|agentur|büro)\b",
     "modernisation": r"modernisier|umrüst|umstell(en|t|ung)\b|produktionsprozess|renovier|erneuer(n|t|ung)\b"
                      r"|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
                      r"|sanier(en|t|ung)\b",
@@ -499,6 +509,23 @@ _TOWN_LOOKUP = {re.sub(r"\s+", " ", n.lower()): canonical for n, canonical in _A
 _COMMON_WORD_TOWNS = {"Berge"}  # also a common noun: a town only after "in", "aus", "Gemeinde" ...
 _PLACE_BEFORE = re.compile(r"(\bin|\baus|\bnach|\bbei|\bvon|gemeinde|\bstadt|,)\s{1,3}$", re.IGNORECASE)
 _FUZZY_TOWNS = sorted({n.lower() for n in MUNICIPALITIES if " " not in n and len(n) >= 6})
+
+
+# The share of turnover with the business's own lodging guests, as people state it: "übernachtungsgäste machen vllt
+# 15%", "nur 10 % vom umsatz kommen aus den zimmern", "hotelgäste bringen ca. 20 prozent". Bounded.
+_LODGING_SHARE = re.compile(
+    r"(übernachtung\w{0,4}|hotelgäst\w{0,2}|übernachtungsgäst\w{0,2}|beherbergung\w{0,2}|zimmern?|gästezimmer\w{0,2})"
+    r"\s{1,3}(\S{1,20}\s{1,3}){0,4}?(\d{1,2})(,\d)?\s{0,2}(%|prozent)"
+    r"|(\d{1,2})(,\d)?\s{0,2}(%|prozent)\s{1,3}(\S{1,20}\s{1,3}){0,5}?(übernachtung\w{0,4}|hotelgäst\w{0,2}"
+    r"|übernachtungsgäst\w{0,2}|beherbergung\w{0,2}|zimmern?\b|gästezimmer\w{0,2})")
+
+
+def _lodging_share(lowered: str) -> float | None:
+    """The share of turnover with own lodging guests (per cent) where the text states one."""
+    match = _LODGING_SHARE.search(lowered)
+    if match is None:
+        return None
+    return float(match.group(3) or match.group(6))
 
 
 # -- applicant --------------------------------------------------------------------------------------------------------
@@ -1109,7 +1136,12 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         candidates.append((0.5, acting.start(), "municipality"))
     if trades:
         rank, start, trade = trades[0]
-        candidates.append((rank, start, _trade_applicant(trade, "gemeinnützig" in lowered)))
+        kind = _trade_applicant(trade, "gemeinnützig" in lowered)
+        # a firm's trade named plainly beside a facility only public bodies carry, and no building of its own, is that
+        # facility's work, not the asker ("… alte Brache … Kann GRW den Abriss und die Altlastensanierung bezahlen?")
+        if rank == 0 or kind != "company" or _PROJECT_TYPE_RES["business_investment"].search(lowered) \
+                or not any(_PROJECT_TYPE_RES[k].search(lowered) for k in _PUBLIC_FACILITIES):
+            candidates.append((rank, start, kind))
     applicant = min(candidates)[2] if candidates else None
     profile = ProjectProfile(applicant_type=applicant, description=full)
     if trades:
@@ -1120,7 +1152,9 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.wz_alternatives += [t.wz for rank, _, t in trades[1:] if rank == SECOND_LINE and t.wz != trade.wz
                                     and t.wz not in profile.wz_alternatives]
         if applicant in ("company", None):
-            excluded = knowledge.exclusion(trade.wz, text, tuple(t.wz for _, _, t in trades))
+            profile.lodging_share_percent = _lodging_share(lowered)
+            excluded = knowledge.exclusion(trade.wz, text, tuple(t.wz for _, _, t in trades),
+                                           lodging_share=profile.lodging_share_percent)
             profile.excluded_sector = excluded.code if excluded else None
     users = {t.wz for _, _, t in trades if _trade_applicant(t) == "company"}  # not the asker's own body
     if applicant in ("municipality", "association") and users:
@@ -1180,7 +1214,7 @@ def _validated(structured: dict) -> dict:
     return structured
 
 
-_SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives")
+_SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "lodging_share_percent")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
                   "tailored_to_one", "in_difficulty", "size_at_grant", "agri_processing", "wage_costs", "new_jobs",

@@ -436,6 +436,13 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         code = f" (WZ {profile.wz_code})" if profile.wz_code else ""
         because = (f"Die Haupttätigkeit „{profile.sector}“{code} steht auf der Liste nicht förderfähiger "
                    f"Wirtschaftszweige{numbered_rule(source)} ({listed}).")
+        if line and profile.wz_code and not line.covers(profile.wz_code):
+            # a lodging business whose own guests make less than the share of the exception: gastronomy (I 56)
+            minimum = line.not_excluded_with.min_share_percent if line.not_excluded_with else None
+            because = (f"Mit unter {minimum:g} % der Umsätze aus den eigenen Übernachtungsgästen gilt der Betrieb als "
+                       f"Gastronomie ({listed}), die{numbered_rule(source)} ausgeschlossen ist.")
+            reasons[0] = (f"{because} Mit Beherbergung ist Gastronomie erst förderfähig, wenn mindestens {minimum:g} % "
+                          f"der Umsätze mit den eigenen Übernachtungsgästen erzielt werden. ({cite(source)})")
     conditions.sort(key=lambda c: (not (c.effect == "blocks" and c.applies), c.effect != "blocks"))
     sources: list[Source] = []
     for source in [*rate_sources, *([top.source] if top.source else []), *(c.source for c in conditions)]:
@@ -494,6 +501,8 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
     defaults = knowledge.usual_paths(profile.applicant_type)
     candidates: list[PathAssessment] = []
     for top in knowledge.paths:
+        if wanted & set(top.not_with_project_types):
+            continue
         types = set(top.project_types) | {t for s in top.sub_measures for t in s.project_types}
         matched, hinted = wanted & types, hints & types
         applicant_fits = profile.applicant_type is None or profile.applicant_type in top.applicant_types or any(

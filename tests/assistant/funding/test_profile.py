@@ -912,3 +912,59 @@ def test_commissioning_planning_or_a_soil_survey_is_no_start_and_the_firm_commis
                            "beauftragt und ein bodengutachten machen lassen. ist damit die GRW-förderung futsch?")
     assert (profile.already_started, profile.sector) == (False, None)
     assert read_profile("Wir haben die Baufirma beauftragt, die Bagger kommen nächste Woche.").already_started is True
+
+
+@pytest.mark.parametrize("text", [
+    "unsere zwei alten gasöfen sollen raus, wir wollen elektrische etagenöfen + wärmerückgewinnung",
+    "Wir suchen Wege der Fachkräftegewinnung für unsere Halle.",
+    "Wir beliefern internationale Kunden und wollen eine neue Halle bauen.",
+    "Kraft-Wärme-Kopplung für die eigene Halle",
+])
+def test_a_trade_name_inside_an_everyday_word_is_not_that_trade(text):
+    """"…gewinnung" holds "innung", "international" holds "internat", a flow list once split "wärme-, kälte- und
+    schallschutzisolierer" into a stem "wärme-": none of them names a chamber, a boarding school or an insulator."""
+    p = read_profile(text)
+    assert p.sector is None and p.applicant_type != "association", (p.sector, p.applicant_type)
+
+
+def test_a_guild_is_still_a_chamber_and_a_lackierkammer_no_chamber():
+    assert read_profile("Die Innung will ein Schulungszentrum bauen.").applicant_type == "association"
+    assert read_profile("Die Bäckerinnung plant eine Lehrwerkstatt.").sector == "Kammer"
+    assert read_profile("Unsere GmbH braucht eine neue Lackierkammer.").applicant_type == "company"
+
+
+@pytest.mark.parametrize("text", [
+    "ich will in melle ne kleine craftbeer-brauerei gründen, erstmal 3 festangestellte",
+    "gründe grad mit 2 kollegen ne softwarefirma in georgsmarienhütte, wollen büro einrichten",
+    "wir (12 leute) bauen ne neue etage aus + server",
+    "Wir bauen an die Halle eine Werkstatt an.",
+])
+def test_founding_a_business_and_building_with_a_separable_verb_are_investments_of_nr_2_4_1(text):
+    assert "business_investment" in read_profile(text).project_types
+
+
+def test_founding_a_club_or_a_network_is_no_business_investment():
+    assert "business_investment" not in read_profile("wir wollen einen förderverein gründen").project_types
+    assert "business_investment" not in read_profile("wir wollen ein netzwerk der zulieferer gründen").project_types
+
+
+@pytest.mark.parametrize("text, share, excluded", [
+    ("hab nen landgasthof, 12 zimmer, übernachtungsgäste machen vllt 15%. will küche + saal modernisieren", 15, "I 56"),
+    ("Restaurant mit Gästezimmern, 30 % vom Umsatz mit Übernachtungen. Neue Küche?", 30, None),
+    ("Hotel, 20 zimmer, restaurant dazu; übernachtungsgäste bringen ca. 60 prozent", 60, None),
+    ("Hotel mit 40 Zimmern will anbauen.", None, None),
+])
+def test_an_inn_whose_own_guests_make_less_than_a_quarter_of_turnover_is_gastronomy(text, share, excluded):
+    """KR Nr. 2.7.1: I 56 Gastronomie is excluded "außer in Kombination mit I 55 – Beherbergung, wobei mit den eigenen
+    Beherbergungsgästen mindestens 25 % der Umsätze erzielt werden müssen"."""
+    p = read_profile(text)
+    assert (p.lodging_share_percent, p.excluded_sector) == (share, excluded)
+
+
+def test_a_firms_trade_named_as_the_work_on_a_public_site_is_not_the_asker():
+    """A brownfield to be cleared and sold as business land (KR Nr. 3.2.2.1): "Altlastensanierung" is what is paid for,
+    not the asker's trade; the asker is unknown, so the answer asks, and offers no firm's investment aid."""
+    p = read_profile("Wir haben eine alte Gießerei-Brache (ca. 6 ha) mit Altlasten. Wir würden gern abreißen, sanieren "
+                     "und als Gewerbefläche neu vermarkten. Kann GRW den Abriss und die Altlastensanierung bezahlen?")
+    assert p.applicant_type is None and "revitalisation" in p.project_types and "modernisation" not in p.project_types
+    assert read_profile("Wir bauen eine neue Backstube im Gewerbegebiet.").applicant_type == "company"

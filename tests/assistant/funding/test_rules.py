@@ -711,3 +711,31 @@ def test_the_grw_a_municipality_or_an_association_names_is_its_infrastructure_fu
     assert named_paths("Geht das über GRW?") == ["grw-gewerbe"]
     assert named_paths("Geht das über GRW?", "association") == ["grw-infrastruktur"]
     assert named_paths("GRW oder LEADER?", "municipality") == ["grw-infrastruktur", "leader"]
+
+
+def test_a_firms_own_investment_is_not_offered_the_zukunftsregion_budget():
+    """The region's project budget funds projects of its Zukunftskonzept; a firm's new floor, servers and licences are
+    the GRW's investment aid (KR Nr. 2.4.1), also where words like "Software" or "digital" are said."""
+    knowledge = FundingKnowledge.load()
+    p = read_profile("Softwarehaus, 12 Leute: wir bauen ne neue etage aus + server + digitale lizenzen, 450.000 €.")
+    ids = [path.id.split("/")[0] for path in assess(p, [], knowledge).paths]
+    assert ids[0] == "grw-gewerbe" and "zukunftsregion" not in ids, ids
+    network = read_profile("Wir wollen ein Innovationsnetzwerk von Firmen und Hochschule zur Kreislaufwirtschaft aufbauen.")
+    assert "zukunftsregion" in [path.id for path in assess(network, [], knowledge).paths]
+
+
+def test_a_path_may_not_name_an_unknown_project_type_it_is_not_offered_for(tmp_path):
+    data = yaml.safe_load(KNOWLEDGE_FILE.read_text(encoding="utf-8"))
+    next(p for p in data["paths"] if p["id"] == "zukunftsregion")["not_with_project_types"] = ["hallenbau"]
+    with pytest.raises(FundingDataError, match="hallenbau"):
+        FundingKnowledge.parse(data)
+
+
+def test_an_inn_below_the_lodging_share_is_refused_as_gastronomy_with_the_share_named():
+    knowledge = FundingKnowledge.load()
+    p = read_profile("hab nen landgasthof, 12 zimmer, übernachtungsgäste machen vllt 15%. will küche + saal "
+                     "modernisieren, 350k. geht GRW?")
+    lead = assess(p, [], knowledge).paths[0]
+    assert lead.id.startswith("grw-gewerbe") and lead.blocked
+    assert lead.because.startswith("Mit unter 25 % der Umsätze aus den eigenen Übernachtungsgästen gilt der Betrieb als "
+                                   "Gastronomie („I 56 Gastronomie“)"), lead.because
