@@ -385,8 +385,14 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         result = f"höchstens {_euro(path.applicant_cap_eur)} (Höchstbetrag; rechnerisch wären es {_euro(grant)})"
     else:
         result = f"bis zu {_euro(grant)}"
+    # a cost item the path excludes, named in a sum that was not split ("ca. 80.000 €. B-Plan macht das Planungsbüro
+    # gleich mit"): the grant is less by its share
+    within = [] if basis else [i.label for i in FundingKnowledge.load().cost_items
+                               if i.id in {c.cost_item for c in path.excluded_costs}]
+    less = (f" Die Kosten für {' und '.join(within)} sind darin noch enthalten und nicht förderfähig; um ihren Anteil "
+            f"verringert sich der Zuschuss.") if within else ""
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten{basis} ergeben "
-            f"{result}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+            f"{result}.{less} Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
 def _wage_calculation(path: PathAssessment, profile, rate: float | None) -> str:  # noqa: ANN001

@@ -617,6 +617,17 @@ def test_the_rule_asked_about_beside_a_project_is_shown_whole_and_a_switch_of_en
     check_contract(data, passages, all_used=False)
 
 
+def test_a_land_use_plan_inside_a_planning_sum_is_named_not_eligible_and_lessens_the_computed_grant(ask, passages):
+    """KR Nr. 3.3: "Mit Ausnahme der Bauleitplanung können Planungs- und Beratungsleistungen gefördert werden": a
+    planning sum that holds the Bebauungsplan is not eligible whole, and the own calculation says so."""
+    data = ask("Gemeinde Hilter: Erschließungsplanung für ein Gewerbegebiet an ein Büro vergeben, ca. 90.000 €, den "
+               "Bebauungsplan macht das Büro mit. Was gibt die GRW?")
+    assert re.search(r"Nicht förderfähig: Die Kosten der Bauleitplanung .{0,200}\[\d+\]", data["summary"]), data["summary"]
+    assert "Die Kosten für Bauleitplanung sind darin noch enthalten und nicht förderfähig" in data["answer"], data["answer"]
+    assert cited(data, "grw", "3.3")
+    check_contract(data, passages, all_used=False)
+
+
 def test_a_hall_and_a_pv_system_are_two_measures_with_a_rate_each_and_no_rate_on_the_whole_sum(ask, passages):
     """A new hall (Nr. 2.4.1, 20 % for a small firm) and a PV system for own use (Nr. 2.4.3.3, 45 % plus 20 points)
     named together: each rate holds for its own part, so the sum of both is not multiplied by either."""
