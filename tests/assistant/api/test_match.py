@@ -36,7 +36,9 @@ def test_company_profile_gets_business_investment_path(client):
                                # tenth session: processing of farm produce (Nr. 2.7.2), the jobs and wages of a
                                # wage-cost grant (Nr. 2.6.3): "schaffen zwölf Arbeitsplätze"
                                "agri_processing": None, "wage_costs": None, "new_jobs": 12, "wage_per_job_eur": None,
-                               "wage_total_eur": None}
+                               "wage_total_eur": None,
+                               # twelfth session: the share of turnover with own lodging guests (Nr. 2.7.1, I 56)
+                               "lodging_share_percent": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):
