@@ -218,13 +218,15 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
         (c for c in others if c.effect == "matters" and c.applies is True and not c.cost_item), None) or next(
         (c for c in others if c.effect == "matters" and c.question and c.applies is not False and own_rule
          and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
-    shown = [blocking] if blocking is not None and (blocking.applies or deciding is asked is None) else \
+    shown = [blocking] if blocking is not None and (blocking.applies or deciding is None and asked is None) else \
         [c for c in (asked, deciding) if c is not None]
-    # of each its first sentences only (the whole condition stands in funding_paths[]), of the one asked about all; of
-    # the main activity, what excludes
-    return "".join(
-        f" Wichtig: {_with_rule(_main_activity_caveat(c) if c.id == MAIN_ACTIVITY else short_reason(c.text, 600 if c is asked else 220), c.source)}"
-        f"{w.cite_source(c.source)}" for c in shown)
+
+    def text(c: ConditionAssessment) -> str:
+        # of each its first sentences only (the whole condition stands in funding_paths[]), of the one asked about
+        # all; of the main activity, what excludes
+        return _main_activity_caveat(c) if c.id == MAIN_ACTIVITY else short_reason(c.text, 600 if c is asked else 220)
+
+    return "".join(f" Wichtig: {_with_rule(text(c), c.source)}{w.cite_source(c.source)}" for c in shown)
 
 
 def _main_activity_caveat(condition: ConditionAssessment) -> str:

@@ -436,9 +436,10 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         code = f" (WZ {profile.wz_code})" if profile.wz_code else ""
         because = (f"Die Haupttätigkeit „{profile.sector}“{code} steht auf der Liste nicht förderfähiger "
                    f"Wirtschaftszweige{numbered_rule(source)} ({listed}).")
-        if line and profile.wz_code and not line.covers(profile.wz_code):
+        minimum = line.not_excluded_with.min_share_percent if line and line.not_excluded_with else None
+        if line and profile.wz_code and not line.covers(profile.wz_code) and minimum is not None \
+                and profile.lodging_share_percent is not None:
             # a lodging business whose own guests make less than the share of the exception: gastronomy (I 56)
-            minimum = line.not_excluded_with.min_share_percent if line.not_excluded_with else None
             because = (f"Mit unter {minimum:g} % der Umsätze aus den eigenen Übernachtungsgästen gilt der Betrieb als "
                        f"Gastronomie ({listed}), die{numbered_rule(source)} ausgeschlossen ist.")
             reasons[0] = (f"{because} Mit Beherbergung ist Gastronomie erst förderfähig, wenn mindestens {minimum:g} % "
