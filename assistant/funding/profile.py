@@ -1136,12 +1136,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         candidates.append((0.5, acting.start(), "municipality"))
     if trades:
         rank, start, trade = trades[0]
-        kind = _trade_applicant(trade, "gemeinnützig" in lowered)
-        # a firm's trade named plainly beside a facility only public bodies carry, and no building of its own, is that
-        # facility's work, not the asker ("… alte Brache … Kann GRW den Abriss und die Altlastensanierung bezahlen?")
-        if rank == 0 or kind != "company" or _PROJECT_TYPE_RES["business_investment"].search(lowered) \
-                or not any(_PROJECT_TYPE_RES[k].search(lowered) for k in _PUBLIC_FACILITIES):
-            candidates.append((rank, start, kind))
+        candidates.append((rank, start, _trade_applicant(trade, "gemeinnützig" in lowered)))
     applicant = min(candidates)[2] if candidates else None
     profile = ProjectProfile(applicant_type=applicant, description=full)
     if trades:

@@ -960,11 +960,3 @@ def test_an_inn_whose_own_guests_make_less_than_a_quarter_of_turnover_is_gastron
     p = read_profile(text)
     assert (p.lodging_share_percent, p.excluded_sector) == (share, excluded)
 
-
-def test_a_firms_trade_named_as_the_work_on_a_public_site_is_not_the_asker():
-    """A brownfield to be cleared and sold as business land (KR Nr. 3.2.2.1): "Altlastensanierung" is what is paid for,
-    not the asker's trade; the asker is unknown, so the answer asks, and offers no firm's investment aid."""
-    p = read_profile("Wir haben eine alte Gießerei-Brache (ca. 6 ha) mit Altlasten. Wir würden gern abreißen, sanieren "
-                     "und als Gewerbefläche neu vermarkten. Kann GRW den Abriss und die Altlastensanierung bezahlen?")
-    assert p.applicant_type is None and "revitalisation" in p.project_types and "modernisation" not in p.project_types
-    assert read_profile("Wir bauen eine neue Backstube im Gewerbegebiet.").applicant_type == "company"
