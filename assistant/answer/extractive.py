@@ -19,7 +19,7 @@ from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
-from assistant.funding.knowledge import FundingKnowledge, Source
+from assistant.funding.knowledge import CostItem, FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION,
                                      SECTOR_EXCLUSION, ConditionAssessment, FundingAssessment, PathAssessment,
@@ -206,10 +206,8 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     (the regional tourism concept of Nr. 3.2.2.5: a question of its own in funding_paths.yaml)."""
     blocking = next((c for c in path.conditions if c.effect == "blocks" and c.applies is not False), None)
     own_rule = path.measure_source if "/" in path.id else None  # a sub-measure's own section
-    unsaid = [c for c in path.conditions if c.id not in w.said]  # one said in the bottom line gives way to the next
-    # (a cost item's rule has its own place: the cost notes, or the answer to a further question on it)
-    asked = next((c for c in unsaid if c.applies is True and not c.cost_item and w.asked & set(stems(c.text))), None)
-    others = [c for c in unsaid if c is not asked]
+    asked = _asked_condition(path, w)
+    others = [c for c in path.conditions if c.id not in w.said and c is not asked]  # one said gives way to the next
     # the main activity first: where the trade's name may mean an excluded activity, that is the risk to know, more
     # than the exception its usual reading falls under ("Logistikunternehmen": 52.25, or 52.10 Lagerei)
     # then a rule the asker's own facts make one to know (a large firm: transformation projects are open to any size)
@@ -227,6 +225,14 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
         return _main_activity_caveat(c) if c.id == MAIN_ACTIVITY else short_reason(c.text, 600 if c is asked else 220)
 
     return "".join(f" Wichtig: {_with_rule(text(c), c.source)}{w.cite_source(c.source)}" for c in shown)
+
+
+def _asked_condition(path: PathAssessment, w: _Writer) -> ConditionAssessment | None:
+    """The condition of a path that the question beside the project asks about ("… oder zählt das als Ersatz?"): one
+    the asker's facts trigger, not said in the bottom line, whose text holds a rare word of that question (a cost
+    item's rule has its own place: the cost notes, or the answer to a further question on it)."""
+    return next((c for c in path.conditions if c.id not in w.said and c.applies is True and not c.cost_item
+                 and w.asked & set(stems(c.text))), None)
 
 
 def _main_activity_caveat(condition: ConditionAssessment) -> str:
@@ -351,6 +357,12 @@ def _fitted(pieces: list[tuple[float, str]], limit: int = MAX_SUMMARY_CHARS) -> 
 _SINGLE_RATE = re.compile(r"bis (?:zu )?(\d{1,2}) ?(?:%|Prozent)")
 
 
+def _excluded_items(path: PathAssessment) -> list[CostItem]:
+    """The cost items the question names that the path's rules exclude (a truck, a Bebauungsplan)."""
+    excluded = {c.cost_item for c in path.excluded_costs}
+    return [item for item in FundingKnowledge.load().cost_items if item.id in excluded]
+
+
 def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, str]:  # noqa: ANN001
     """The sum to compute a grant or an own share from, and how it was made: the sum the asker gave, or, on a path with
     one rate for a whole investment, the parts the asker lists added up, less those the path's rules exclude ("Halle
@@ -358,9 +370,8 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     amount = profile.investment_eur if profile else None
     if not amount or path is None or not path.costs_add_up or len(profile.cost_parts) < 2:
         return amount, ""
-    items = FundingKnowledge.load().cost_items
-    excluded = {c.cost_item for c in path.excluded_costs}
-    left_out = [label for label, _ in profile.cost_parts if any(i.id in excluded and i.named_in(label) for i in items)]
+    excluded = _excluded_items(path)
+    left_out = [label for label, _ in profile.cost_parts if any(i.named_in(label) for i in excluded)]
     total = sum(value for label, value in profile.cost_parts if label not in left_out)
     without = f" ohne {' und '.join(f'„{label}“' for label in left_out)}, die nicht förderfähig sind" if left_out else ""
     return total, f" (Summe der genannten Teile{without})"
@@ -389,8 +400,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         result = f"bis zu {_euro(grant)}"
     # a cost item the path excludes, named in a sum that was not split ("ca. 80.000 €. B-Plan macht das Planungsbüro
     # gleich mit"): the grant is less by its share
-    within = [] if basis else [i.label for i in FundingKnowledge.load().cost_items
-                               if i.id in {c.cost_item for c in path.excluded_costs}]
+    within = [] if basis else [i.label for i in _excluded_items(path)]
     less = (f" Die Kosten für {' und '.join(within)} sind darin noch enthalten und nicht förderfähig; um ihren Anteil "
             f"verringert sich der Zuschuss.") if within else ""
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten{basis} ergeben "
@@ -540,8 +550,9 @@ def _asked_rule(found: Findings, w: _Writer) -> str:
     die Personalkosten Förderung bekommen?"): the sentence of the best passages of the rules that answers it, quoted
     with its source; "" where the question asks nothing beside the project, or no sentence holds a word of its ask."""
     ask, telling = found.asked
-    if not ask:
-        return ""
+    lead = _lead_path(found.funding)
+    if not ask or lead is not None and not lead.blocked and _asked_condition(lead, w):
+        return ""  # the lead path's line states the rule asked about, whole (`_decisive`)
     best: tuple[float, Passage, str] | None = None
     for rank, hit in enumerate(found.hits[:4]):
         if hit.passage.document == "irek" or _preamble(hit.passage):

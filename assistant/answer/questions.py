@@ -19,6 +19,7 @@ from functools import cache
 
 from assistant.answer.extractive import MAX_SUMMARY_CHARS
 from assistant.core.answer import Answer
+from assistant.text.figures import CITATION_NUMBER
 
 # The kinds of question: the concept and its goals, and funding (a project, whether or how much, how to apply, a rule)
 IREK_KIND = "irek"
@@ -27,7 +28,6 @@ _KIND = {"irek": IREK_KIND, "project": "funding", "eligibility": "funding", "amo
 # Where a sentence ends: a full stop or an exclamation mark before a capital letter ("… helfen. Und gibt es …"), not
 # an abbreviation before a figure ("ca. 120k")
 _SENTENCE_END = re.compile(r"(?<=[.!])\s{1,5}(?=[A-ZÄÖÜ])")
-_CITED = re.compile(r"\[(\d{1,3})\]")
 # A bottom line that is a quote under its source's label: the label holds no colon, the quote follows the first one
 _QUOTED_ONLY = re.compile(r"[^:]{3,200}: „")
 OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
@@ -118,14 +118,14 @@ def decides(answer: Answer) -> bool:
     """Whether an answer's bottom line decides something (a path, a "Nein", a goal, a count): not only a quoted
     sentence under its source ("GRW-Koordinierungsrahmen, Nr. 10.1.2, S. 45: „…“"), which answers a question asked on
     the side only by chance."""
-    return bool(answer.summary) and not _QUOTED_ONLY.match(answer.summary) and bool(_CITED.search(answer.summary))
+    return bool(answer.summary) and not _QUOTED_ONLY.match(answer.summary) and bool(CITATION_NUMBER.search(answer.summary))
 
 
 def _said_already(first: Answer, other: Answer) -> bool:
     """Whether the first answer gives the other's bottom line already: each quote it cites is quoted there whole (a
     part quoted says less: "(5) Der Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt sein." of the rule on it)."""
     by_n = {c.n: c for c in other.citations}
-    cited = [by_n[int(n)] for n in _CITED.findall(other.summary)]
+    cited = [by_n[int(n)] for n in CITATION_NUMBER.findall(other.summary)]
     quoted = [c.quote for c in first.citations]
     return all(any(c.quote in q for q in quoted) for c in cited)
 
@@ -147,7 +147,7 @@ def with_other_answer(first: Answer, other: Answer) -> Answer:
     citations = list(first.citations)
     numbers: dict[int, int] = {}
     by_n = {c.n: c for c in other.citations}
-    for n in (int(k) for k in _CITED.findall(other.summary)):
+    for n in (int(k) for k in CITATION_NUMBER.findall(other.summary)):
         if n in numbers:
             continue
         citation = by_n[n]  # every number a bottom line cites has its citation (contracts.md §2)
@@ -156,7 +156,7 @@ def with_other_answer(first: Answer, other: Answer) -> Answer:
             same = replace(citation, n=len(citations) + 1)
             citations.append(same)
         numbers[n] = same.n
-    said = f"{OTHER_QUESTION} " + _CITED.sub(lambda m: f"[{numbers[int(m.group(1))]}]", other.summary)
+    said = f"{OTHER_QUESTION} " + CITATION_NUMBER.sub(lambda m: f"[{numbers[int(m.group(1))]}]", other.summary)
     details = first.answer[len(first.summary):]  # the answer begins with its summary (contracts.md §2)
     rest = [part for part in details.split("\n\n") if part]
     answered = next((n for n, part in enumerate(rest) if not part.startswith(OTHER_QUESTION)), len(rest))

@@ -513,19 +513,15 @@ _FUZZY_TOWNS = sorted({n.lower() for n in MUNICIPALITIES if " " not in n and len
 
 # The share of turnover with the business's own lodging guests, as people state it: "übernachtungsgäste machen vllt
 # 15%", "nur 10 % vom umsatz kommen aus den zimmern", "hotelgäste bringen ca. 20 prozent". Bounded.
-_LODGING_SHARE = re.compile(
-    r"(übernachtung\w{0,4}|hotelgäst\w{0,2}|übernachtungsgäst\w{0,2}|beherbergung\w{0,2}|zimmern?|gästezimmer\w{0,2})"
-    r"\s{1,3}(\S{1,20}\s{1,3}){0,4}?(\d{1,2})(,\d)?\s{0,2}(%|prozent)"
-    r"|(\d{1,2})(,\d)?\s{0,2}(%|prozent)\s{1,3}(\S{1,20}\s{1,3}){0,5}?(übernachtung\w{0,4}|hotelgäst\w{0,2}"
-    r"|übernachtungsgäst\w{0,2}|beherbergung\w{0,2}|zimmern?\b|gästezimmer\w{0,2})")
+_LODGING = r"(?:übernachtung\w{0,4}|hotelgäst\w{0,2}|übernachtungsgäst\w{0,2}|beherbergung\w{0,2}|zimmern?\b|gästezimmer\w{0,2})"
+_LODGING_SHARE = re.compile(rf"{_LODGING}\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,4}}?(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)"
+                            rf"|(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,5}}?{_LODGING}")
 
 
 def _lodging_share(lowered: str) -> float | None:
-    """The share of turnover with own lodging guests (per cent) where the text states one."""
+    """The share of turnover with own lodging guests (per cent) where the text states one ("15,5 %" is 15.5)."""
     match = _LODGING_SHARE.search(lowered)
-    if match is None:
-        return None
-    return float(match.group(3) or match.group(6))
+    return float(next(g for g in match.groups() if g).replace(",", ".")) if match else None
 
 
 # -- applicant --------------------------------------------------------------------------------------------------------

@@ -614,6 +614,7 @@ def test_the_rule_asked_about_beside_a_project_is_shown_whole_and_a_switch_of_en
                      r"förderfähig \(Nr\. 2\.6\.2\)\. \[\d+\]", data["answer"]), data["answer"]
     assert re.search(r"Wichtig: Spart die neue Anlage .{0,300}Mehrkosten .{0,200}\[\d+\]", data["answer"]), data["answer"]
     assert cited(data, "grw", "2.4.3.2") and not any(p["blocked"] for p in data["funding_paths"])
+    assert "Zu Ihrer Frage (" not in data["answer"], data["answer"]  # the rule is not quoted a second time
     check_contract(data, passages, all_used=False)
 
 

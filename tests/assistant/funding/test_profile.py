@@ -953,6 +953,7 @@ def test_founding_a_club_or_a_network_is_no_business_investment():
     ("Restaurant mit Gästezimmern, 30 % vom Umsatz mit Übernachtungen. Neue Küche?", 30, None),
     ("Hotel, 20 zimmer, restaurant dazu; übernachtungsgäste bringen ca. 60 prozent", 60, None),
     ("Hotel mit 40 Zimmern will anbauen.", None, None),
+    ("Gasthof mit Fremdenzimmern, die Zimmer bringen 24,5 % vom Umsatz.", 24.5, "I 56"),
 ])
 def test_an_inn_whose_own_guests_make_less_than_a_quarter_of_turnover_is_gastronomy(text, share, excluded):
     """KR Nr. 2.7.1: I 56 Gastronomie is excluded "außer in Kombination mit I 55 – Beherbergung, wobei mit den eigenen
