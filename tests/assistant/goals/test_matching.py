@@ -42,6 +42,8 @@ def test_match_shape(matcher):
     ("Die Gemeinde will eine Industriebrache mit Altlasten wieder nutzbar machen.", "3.1.1"),
     ("Wir sind ein kleines Pflegeheim und wollen unsere Dokumentation digitalisieren.", "4.2.2"),
     ("Die Stadt plant ein Gründerzentrum mit Coworking für Start-ups.", "2.2.1"),
+    # a club's building is social infrastructure (4.1.3), not housing (4.1.2), although both "build"
+    ("Unser Sportverein in Bohmte möchte ein neues Vereinsheim bauen.", "4.1.3"),
 ])
 def test_clear_questions_find_their_goal(matcher, question, goal):
     assert goal in [m.code for m in matcher.rank(question, k=3)]
