@@ -1183,6 +1183,10 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
                        f"[{w.cite(*_structure_cited(goal_list, w.passages))}].")
     elif parent is not None:
         summary = f"Zum {owner} gehören die {plural} {codes}."
+    elif goal_list.by_topic:  # goals of several Leitziele that name the topic in their titles, each cited
+        cited = [f"{g.code} [{w.cite(*_first_cited(goal_list, g.code))}]" for g in items]
+        summary = f"Das Thema nennen im IREK die {plural} " + ", ".join(cited[:-1]) + \
+            (f" und {cited[-1]}." if len(cited) > 1 else f"{cited[0]}.")
     else:
         summary = f"Das IREK hat diese {plural}: {codes}."
     lines = []
@@ -1199,6 +1203,10 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
                      f"{spread}{ref}")
     counted = goal_list.count and goal_list.level == "corridor"  # its lines carry counts: marked as the count they are
     details = [f"{OWN_COUNT + ' ' if counted else ''}{plural}:\n" + "\n".join(lines)] if lines else []
+    if goal_list.also:
+        also = [f"{g.code} „{_short(g.title, 90)}“" + (f" [{w.cite(goal_list.passages[g.code], _first_line(goal_list.passages[g.code]))}]"
+                                                      if g.code in goal_list.passages else "") for g in goal_list.also]
+        details.append("Das Thema nennen auch: " + "; ".join(also) + ".")
     if not lines and not goal_list.count and goal_list.level == "handlungsziel":
         # too many to write out: by Leitziel, each cited, with the codes of its Handlungsziele
         by_parent: dict[str, list[str]] = {}
@@ -1266,8 +1274,8 @@ def _structure_cited(goal_list: GoalList, passages: list[Passage]) -> tuple[Pass
     return _first_cited(goal_list)
 
 
-def _first_cited(goal_list: GoalList) -> tuple[Passage, str]:
-    first = goal_list.passages[goal_list.items[0].code]
+def _first_cited(goal_list: GoalList, code: str = "") -> tuple[Passage, str]:
+    first = goal_list.passages[code or goal_list.items[0].code]
     return first, _first_line(first)
 
 

@@ -7,6 +7,7 @@ Tourismus"). Every pattern has bounded repetition only.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -57,6 +58,8 @@ class GoalList:
     # both levels asked for ("alle Leitziele und Handlungsziele im Themenkorridor 3"): the Handlungsziele under
     # their Leitziele
     nested: bool = False
+    # goals of other Leitziele whose titles name the topic of a list by topic
+    also: list[Goal] = field(default_factory=list)
     passages: dict[str, Passage] = field(default_factory=dict)  # goal code → its IREK passage, to cite
     titles: dict[str, str] = field(default_factory=dict)  # every code of the catalogue → its title
 
@@ -138,14 +141,55 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: s
     if not topic_words(question) or count and _WHOLE.search(question):
         return GoalList("handlungsziel", catalogue.handlungsziele, None, count, passages=passages, titles=titles,
                         all_levels=count and not _LEVEL_NAMED.search(question))
-    # The goals on a topic: the Leitziel of the best matching goals, with all its Handlungsziele.
+    # The goals on a topic: the Leitziel of the best matching goals, with all its Handlungsziele, where the Leitziel or
+    # most of its goals name the topic in their titles; else, where goals of several Leitziele name it ("die
+    # Handlungsziele zum Thema Wasserstoff": 2.3.1 and 3.3.3), those goals. Goals elsewhere that name it follow.
     best = matcher.rank(parts, k=3)
     if not best:
         return None
     parent = catalogue.get(best[0].leitziel.code)
     if parent is None:
         return None
-    return GoalList("handlungsziel", catalogue.children(parent.code), parent, count, by_topic=True, passages=passages, titles=titles)
+    titled = titled_goals(question, catalogue.handlungsziele)
+    children = catalogue.children(parent.code)
+    if titled and not _names_topic(question, parent.title) \
+            and 2 * sum(g in titled for g in children) <= len(children):
+        if len({g.parent for g in titled}) > 1:
+            return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages, titles=titles)
+        parent = catalogue.get(titled[0].parent) or parent
+        children = catalogue.children(parent.code)
+    return GoalList("handlungsziel", children, parent, count, by_topic=True, passages=passages, titles=titles,
+                    also=[g for g in titled if g.parent != parent.code])
+
+
+# Words of the goals' titles that name no topic: what every goal does ("stärken", "ausbauen") and where
+_TITLE_WORDS = set(stems("stärken weiterentwickeln entwickeln entwicklung ausbauen aufbauen fördern förderung verbessern "
+                         "sichern unterstützen nutzen verankern erhöhen schaffen realisieren beseitigen optimieren "
+                         "forcieren umsetzen erleichtern vereinfachen integrieren anwerben berücksichtigen gestalten "
+                         "halten verbreiten erhalten ansiedeln anpassen nehmen fokus gezielt verstärkt konsequent "
+                         "landkreis osnabrück region regional regionale bereich gemeinsam gemeinsame stadt"))
+
+
+def _topic_match(asked: str, title: str) -> bool:
+    """One stem of the question and one of a title name the same thing: one holds the other ("wasserstoff",
+    "wasserstoffnetz"; a short title stem such as "flach" is no part of "gewerbeflach") or they differ only in their last letters ("tourismus", "tourist"; not "wasserstoff",
+    "wasserverfug")."""
+    if min(len(asked), len(title)) < 5:
+        return False
+    if asked in title or len(title) >= 6 and title in asked:
+        return True
+    common = len(os.path.commonprefix([asked, title]))
+    return common >= 6 and min(len(asked), len(title)) - common <= 2
+
+
+def _names_topic(question: str, title: str) -> bool:
+    asked = [s for s in topic_words(question) if s not in _CHAPTER_WORDS and s not in _TITLE_WORDS]
+    return any(_topic_match(a, t) for a in asked for t in stems(title) if t not in _TITLE_WORDS)
+
+
+def titled_goals(question: str, goals: list[Goal]) -> list[Goal]:
+    """The goals whose titles name a topic word of the question, in the IREK's order."""
+    return [g for g in goals if _names_topic(question, g.title)]
 
 
 _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die der den im in zum zur zu und irek "

@@ -186,6 +186,17 @@ def test_what_the_irek_says_on_a_topic_is_its_goals_on_it(ask, question, leitzie
     assert summary.startswith(f"Zum Leitziel {leitziel} „"), summary
 
 
+def test_the_goals_on_a_topic_that_spans_leitziele_are_those_whose_titles_name_it(ask):
+    """Hydrogen stands in the titles of 2.3.1 and 3.3.3: both are listed, not the whole Leitziel 3.3 of the best match
+    (whose 3.3.1, 3.3.2 and 3.3.4 say nothing on it). Health and care name Leitziel 4.2 itself: its goals are listed,
+    and the goals of other Leitziele that name the topic follow."""
+    data = ask("Bitte den genauen Wortlaut der IREK-Handlungsziele zum Thema Wasserstoff, ich muss das zitieren.")
+    assert re.match(r"Das Thema nennen im IREK die Handlungsziele 2\.3\.1 \[\d+\] und 3\.3\.3 \[\d+\]\.", data["summary"]), data["summary"]
+    assert "3.3.1" not in data["answer"]
+    health = ask("für einen artikel: was steht im IREK konkret zu gesundheit und pflege? gern mit zielnummern")["answer"]
+    assert re.search(r"Das Thema nennen auch: 1\.2\.2 „[^“]+“ \[\d+\]; 4\.3\.2 „Gesundheitstourismus", health), health
+
+
 def test_both_levels_of_a_corridor_are_listed_under_each_other_with_titles_and_cited(ask, passages):
     data = ask("Bitte alle Leitziele und Handlungsziele im Themenkorridor Infrastruktur- und Flächenentwicklung mit "
                "Nummern auflisten, ich brauch das für eine Tabelle.")
