@@ -396,7 +396,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|durch\s{1,3}(eine[nrs]?|ein)\s{1,3}([a-zäöüß-]{1,30}\s{1,3}){0,2}ersetz"
                    r"|\b(ersetzen|austauschen|tauschen)\s{1,3}(die|den|das|unsere[nrs]?)\s{1,3}(alte|defekte|bisherige|kaputte)"
                    r"|austausch\s{1,3}(der|des|unserer|unseres)\s{1,3}(alten|bestehenden|defekten)|eins\s{0,2}zu\s{0,2}eins|\b1\s?:\s?1\b"
-                   r"|gleichwertige[nrs]?\s{1,3}(neue|maschine|anlage)|ersetzt\s{1,3}werden|ersetzen\s{1,3}müssen"
+                   r"|gleichwertige[nrs]?\s{1,3}(neue|maschine|anlage)|\bneue[nrs]?\s{1,3}gleichwertige"
+                   r"|ersetzt\s{1,3}werden|ersetzen\s{1,3}müssen"
+                   # "unsere alte cnc-fräse is durch": worn out, and a new one bought in its place
+                   r"|\balte[nrs]?\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(ist|is)\s{1,3}(durch|hinüber|verschlissen|kaputt|defekt)\b"
                    r"|(gleiche[nr]?|dieselben?|selben?)\s{1,3}(modell\w{0,2}|maschine\w{0,2}|anlage\w{0,2}|gerät\w{0,2}|typ\w{0,2})"
                    r"\s{1,3}(\S{1,20}\s{1,3}){0,2}neu\b|(kaputt|defekt)\w{0,3}\b[^.!?]{0,60}\bneu\s{1,3}(kaufen|anschaffen|beschaffen|bestellen)"
                    r"|(wird|werden)\s{1,3}(\S{1,20}\s{1,3}){0,2}(ersetzt|ausgetauscht)\b",
@@ -627,8 +630,10 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
                 if trade:
                     best = (length, trade)
                     break
-    for length in index.lengths:  # the compound's first part: Metallbau|betrieb
-        if length <= len(word) and (best is None or length > best[0]):
+    # the compound's first part (Metallbau|betrieb) only where its last part names no trade: the last part of a German
+    # compound says what it is (a Brauerei|gasthof is an inn)
+    for length in index.lengths:
+        if best is None and length <= len(word):
             trade = index.open_stems.get(word[:length])
             if trade:
                 best = (length, trade)

@@ -327,6 +327,7 @@ def test_municipalities(text, towns):
     ("Unser Hotel will die Zimmer modernisieren.", "modernisation"),
     ("Wir wollen die alte Presse durch eine neue ersetzen.", "replacement"),
     ("Ersatzinvestition für unsere Lackieranlage", "replacement"),
+    ("unsere alte cnc-fräse is durch, wollen ne neue gleichwertige kaufen", "replacement"),
     ("Wir ziehen mit dem Betrieb nach Bramsche um.", "relocation"),
     ("Wir wollen eine insolvente Firma übernehmen.", "takeover"),
     ("Betriebsnachfolge in der Familie", "takeover"),
