@@ -377,6 +377,12 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     return total, f" (Summe der genannten Teile{without})"
 
 
+# Kinds of investment with a rule of their own (KR Nr. 2.4.1, 2.4.3, 2.6.2): a rate for one of them holds for no other
+_OWN_KIND_PARTS = {"business_investment", "modernisation", "replacement", "fuel_switch", "energy_efficiency",
+                   "environmental_protection", "renewable_self_supply"}
+_STORAGE = re.compile(r"speicher", re.IGNORECASE)
+
+
 def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     """The maximum grant for the sum the asker gave, marked as an own calculation; none for a project of two measures
     with rates of their own (a hall and a PV system), whose sum no single rate holds for."""
@@ -390,6 +396,17 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         return _wage_calculation(path, profile, rate)
     if not amount or rate is None:
         return ""
+    others = set(profile.project_types) & _OWN_KIND_PARTS - {path.rate_for} if profile and path.rate_for else set()
+    if others:  # gas ovens replaced by electric ones, and PV for them: the PV's rate is not the ovens'
+        return (f"Eine Rechnung über die ganze Summe entfällt: Der Satz gilt nur für den Teil „{path.rate_label}“; für "
+                f"die übrigen Teile des Vorhabens gelten andere Regeln, und die Kosten je Teil fehlen noch.")
+    storage = path.storage_rate if profile is not None and _STORAGE.search(profile.description) else None
+    if storage is not None and profile.storage_eur and profile.storage_eur < amount:
+        plant, stored = (amount - profile.storage_eur) * rate / 100, profile.storage_eur * storage / 100
+        return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount - profile.storage_eur)} für die "
+                f"Erzeugungsanlage ergeben bis zu {_euro(plant)}, {_percent(storage)} Prozent von "
+                f"{_euro(profile.storage_eur)} für den Stromspeicher bis zu {_euro(stored)}, zusammen bis zu "
+                f"{_euro(plant + stored)}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
     grant = amount * rate / 100
     capped = path.applicant_cap_eur is not None and grant > path.applicant_cap_eur
     if capped and path.applicant_cap_yearly:  # a sum for several years may stay within a cap for each year
@@ -403,6 +420,9 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     within = [] if basis else [i.label for i in _excluded_items(path)]
     less = (f" Die Kosten für {' und '.join(within)} sind darin noch enthalten und nicht förderfähig; um ihren Anteil "
             f"verringert sich der Zuschuss.") if within else ""
+    if storage is not None:
+        less += (" Für den Stromspeicher gilt ein niedrigerer Satz; seine Kosten sind darin noch enthalten, um ihren "
+                 "Anteil verringert sich der Zuschuss.")
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten{basis} ergeben "
             f"{result}.{less} Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
@@ -511,7 +531,7 @@ _GENERIC_ASK = set(stems(
     "Möglichkeiten Wege Weg sinnvoll Tipp Tipps Idee wäre wären würde würden hätte hätten muss müssen beachten "
     "berücksichtigen klären vorher Voraussetzungen Bedingungen Ziel Ziele Handlungsziel Handlungsziele Leitziel "
     "Leitziele Korridor Themenkorridor Konzept Entwicklungskonzept Regionalentwicklungskonzept befasst betrifft "
-    "spricht passend zusätzlich zusätzliche nehmen nutzen Anspruch"))
+    "spricht passend zusätzlich zusätzliche nehmen nutzen Anspruch Niedersachsen Land Bund gelesen gehört"))
 
 
 def asked_beside(question: str) -> tuple[str, set[str]]:

@@ -140,6 +140,9 @@ class Rate(Curated):
     label: str = ""
     percent: float | None = None  # the rate as a number, when the row is one rate ("20 %" -> 20)
     percent_by_size: dict[CompanySize, float] = {}  # when the row states a rate per company size
+    # the lower base rate of an electricity storage charged by the row's plant (KR Nr. 2.4.3.3: 30 % beside 45 %),
+    # raised for small and medium companies by the same points as the row
+    storage_percent: float | None = None
     # The most the grant may be, as the source states it (its quote holds the figure): "höchstens 200.000 Euro".
     cap: str = ""
     cap_eur: float | None = None  # the same in euros, for an own calculation

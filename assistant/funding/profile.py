@@ -67,6 +67,9 @@ class ProjectProfile:
     # The share of turnover made with the business's own lodging guests, where the text states it ("übernachtungsgäste
     # machen vllt 15%"): gastronomy with lodging is eligible only from a share the list of KR Nr. 2.7.1 sets
     lodging_share_percent: float | None = None
+    # The part of the sum for an electricity storage ("zusammen ~900k, davon Speicher 250k"), which has a lower rate
+    # than the plant that charges it (KR Nr. 2.4.3.3)
+    storage_eur: float | None = None
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -519,6 +522,18 @@ _FUZZY_TOWNS = sorted({n.lower() for n in MUNICIPALITIES if " " not in n and len
 _LODGING = r"(?:übernachtung\w{0,4}|hotelgäst\w{0,2}|übernachtungsgäst\w{0,2}|beherbergung\w{0,2}|zimmern?\b|gästezimmer\w{0,2})"
 _LODGING_SHARE = re.compile(rf"{_LODGING}\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,4}}?(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)"
                             rf"|(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,5}}?{_LODGING}")
+
+
+# A sum said of an electricity storage in the same clause: "davon Speicher 250k", "Batteriespeicher ca. 120.000 €"
+_STORAGE_BEFORE = re.compile(r"speicher\w{0,4}\s{0,3}(?::|=|ca\.?|rund|etwa|für|von|mit|allein|alleine)?\s{0,3}(?:ca\.?|rund|etwa)?"
+                             r"\s{0,3}~?$", re.IGNORECASE)
+
+
+def _storage_sum(text: str) -> float | None:
+    for start, _, value in _amounts(text):
+        if _STORAGE_BEFORE.search(text[max(0, start - 40): start]):
+            return value
+    return None
 
 
 def _lodging_share(lowered: str) -> float | None:
@@ -1179,6 +1194,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.size_at_grant = True if at_grant else None
         profile.company_size = _company_size(text, profile.employees, knowledge)
     profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur, profile.cost_parts = _money(text)
+    profile.storage_eur = _storage_sum(text)
     if applicant in ("company", None):
         profile.wage_costs, profile.wage_per_job_eur, profile.wage_total_eur = _wages(text)
     profile.project_types = _project_types(text, applicant)
@@ -1239,7 +1255,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         if found.municipalities:
             profile.municipalities, profile.municipality = found.municipalities, found.municipality
         if found.investment_eur is not None:  # the parts belong to the sum they make up
-            profile.cost_parts = found.cost_parts
+            profile.cost_parts, profile.storage_eur = found.cost_parts, found.storage_eur
         stated_kinds = _INVESTMENT_KINDS & set(found.project_types)
         if stated_kinds:
             project_types = [p for p in project_types if p not in _INVESTMENT_KINDS]

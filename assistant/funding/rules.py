@@ -136,6 +136,8 @@ class PathAssessment:
     # PV system for own use): the rates then hold each for its part, and no rate holds for the whole sum.
     part_beside: str | None = None
     rate_label: str = ""  # what the applicant's rate row is for ("Erneuerbare Energie für den … Eigenbedarf …")
+    rate_for: str = ""  # the project type the applicant's rate row holds for, where it holds for one ("renewable_self_supply")
+    storage_rate: float | None = None  # the applicant's rate for an electricity storage beside the row's plant
     programme_wide: bool = False  # the reason rules out the whole programme there, not this path (no GRW area)
     costs_add_up: bool = False  # the path's measure has one rate for all the parts of an investment
     wage_costs: WageCosts | None = None  # how a wage-cost grant is computed on this path (KR Nr. 2.6.3)
@@ -272,6 +274,13 @@ def _applicant_rate(rates: list[Rate], profile: ProjectProfile) -> Rate | None:
     if possible and not any(key in rate.applies_to for key in _PROFILE_SCOPES):
         return None
     return rate if rate.percent is not None or profile.company_size in rate.percent_by_size else None
+
+
+def _storage_rate(row: Rate | None, rate: float | None) -> float | None:
+    """The storage's rate for this applicant: its base rate raised by the points the applicant's row is raised by."""
+    if row is None or row.storage_percent is None or rate is None:
+        return None
+    return row.storage_percent + rate - row.percent_by_size.get("large", rate)
 
 
 def _with_bis(rate: str) -> str:
@@ -461,6 +470,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         because=because, applicant_cap=row.cap if row else "", applicant_cap_eur=row.cap_eur if row else None,
         applicant_cap_yearly=bool(row and row.cap_yearly), costs_add_up=chosen.costs_add_up,
         rate_label=row.label if row else "",
+        rate_for=row.applies_to.get("project_type", "") if row else "",
+        storage_rate=_storage_rate(row, rate),
         applicant_base_rate=row.percent_by_size.get("large") if row and row.bonus_source else None,
         applicant_bonus_source=row.bonus_source if row else None, measure_source=chosen.source,
         # the wage-cost grant is one for the investments of Nr. 2.4.1 and 2.4.2, not for a transformation measure

@@ -354,6 +354,29 @@ def test_the_own_calculation_stops_at_the_cap_of_the_rate():
             "höchstens 200.000 € (Höchstbetrag; rechnerisch wären es 240.000 €).") in answer.answer
 
 
+def test_a_storage_named_with_its_share_is_computed_at_its_own_rate_and_a_rate_for_one_part_is_not_applied_to_all():
+    """KR Nr. 2.4.3.3: a plant for own supply 45 %, its storage 30 %, both plus 20 points for a small firm. A storage
+    with its own sum is computed apart; a rate that holds for the PV of a project that also switches its ovens to
+    electricity is not applied to the whole sum."""
+    pv = path("grw-gewerbe/transformation", sources=(RATE_SOURCE,))
+    pv.applicant_rate, pv.applicant_rate_source = 65.0, RATE_SOURCE
+    pv.rate_for, pv.storage_rate, pv.rate_label = "renewable_self_supply", 50.0, "Erneuerbare Energie für den Eigenbedarf"
+    question = "PV und Batteriespeicher für den Eigenbedarf, zusammen 900k, davon Speicher 250k"
+    profile = ProjectProfile(applicant_type="company", company_size="small", investment_eur=900000.0,
+                             storage_eur=250000.0, project_types=["renewable_self_supply"], description=question)
+    found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([pv], []), profile)
+    assert ("65 Prozent von 650.000 € für die Erzeugungsanlage ergeben bis zu 422.500 €, 50 Prozent von 250.000 € für "
+            "den Stromspeicher bis zu 125.000 €, zusammen bis zu 547.500 €.") in compose_extractive(found, PASSAGES).answer
+    profile.storage_eur = None  # a storage without its own sum: the whole at the plant's rate, less the storage's share
+    answer = compose_extractive(found, PASSAGES).answer
+    assert "65 Prozent von 900.000 €" in answer and "Für den Stromspeicher gilt ein niedrigerer Satz" in answer
+    profile.description = "Gasöfen auf Elektro umstellen und PV aufs Dach, zusammen 300.000 Euro"
+    profile.project_types = ["fuel_switch", "renewable_self_supply"]
+    answer = compose_extractive(found, PASSAGES).answer
+    assert "Eine Rechnung über die ganze Summe entfällt: Der Satz gilt nur für den Teil" in answer
+    assert "65 Prozent von" not in answer
+
+
 def test_the_rule_on_a_cost_item_a_path_admits_is_the_bottom_line_of_an_eligibility_question():
     note = ConditionAssessment("leasing", "Geleaste Wirtschaftsgüter können gefördert werden. Zweiter Satz.", "matters",
                                VEHICLES_SOURCE, True, "leasing")

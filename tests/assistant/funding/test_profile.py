@@ -962,3 +962,8 @@ def test_an_inn_whose_own_guests_make_less_than_a_quarter_of_turnover_is_gastron
     p = read_profile(text)
     assert (p.lodging_share_percent, p.excluded_sector) == (share, excluded)
 
+
+def test_the_sum_of_a_storage_is_read_as_a_part_of_the_whole():
+    profile = extract_profile("Wir wollen PV und einen Batteriespeicher für den Eigenbedarf bauen, zusammen ~900k, davon "
+                              "Speicher 250k.", knowledge=FundingKnowledge.load())
+    assert profile.investment_eur == 900000.0 and profile.storage_eur == 250000.0
