@@ -420,6 +420,11 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     within = [] if basis else [i.label for i in _excluded_items(path)]
     less = (f" Die Kosten für {' und '.join(within)} sind darin noch enthalten und nicht förderfähig; um ihren Anteil "
             f"verringert sich der Zuschuss.") if within else ""
+    parts = [c.part_not_at_rate for c in path.conditions if c.part_not_at_rate and c.applies]
+    if parts and {"business_investment"} & set(profile.project_types if profile else ()):
+        # "um 10 Zimmer erweitert, dazu die alten Zimmer renovieren": the extension at the rate, the renovation not
+        less += (f" Die Kosten für {' und '.join(parts)} sind darin noch enthalten; für sie gilt dieser Satz nicht, um "
+                 f"ihren Anteil verringert sich der Zuschuss.")
     if storage is not None:
         less += (" Für den Stromspeicher gilt ein niedrigerer Satz; seine Kosten sind darin noch enthalten, um ihren "
                  "Anteil verringert sich der Zuschuss.")

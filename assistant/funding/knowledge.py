@@ -170,6 +170,9 @@ class Condition(Curated):
     # Where the rule defines its own term, for a question of what the term means ("Ab wann zählt ein Projekt als
     # begonnen?": the definition of the start of works, Nr. 2.2.1 (3)).
     definition_source: Source | None = None
+    # The part of a project the condition is about, where the path's rate does not hold for that part ("die
+    # Modernisierung des Bestands"): a sum for a project of that part and another is not all at the path's rate.
+    part_not_at_rate: str = ""
 
 
 class SizeChoice(Curated):

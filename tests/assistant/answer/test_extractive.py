@@ -377,6 +377,21 @@ def test_a_storage_named_with_its_share_is_computed_at_its_own_rate_and_a_rate_f
     assert "65 Prozent von" not in answer
 
 
+def test_a_part_the_rate_does_not_hold_for_is_named_in_the_calculated_sum():
+    """An extension at 20 % and a renovation of the old rooms, which is modernisation (De-minimis only, Nr. 2.4.1),
+    in one sum: the renovation is named as inside the sum, lowering the grant."""
+    rule = ConditionAssessment("modernisierung-nur-de-minimis", "Modernisierung nur De-minimis.", "matters",
+                               RATE_SOURCE, True, part_not_at_rate="die Modernisierung des Bestands")
+    gewerbe = path("grw-gewerbe", conditions=[rule], sources=(RATE_SOURCE,))
+    gewerbe.applicant_rate, gewerbe.applicant_rate_source = 20.0, RATE_SOURCE
+    question = "Hotel um 10 Zimmer erweitern und die alten Zimmer renovieren, 1,2 Mio €"
+    found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([gewerbe], []),
+                     ProjectProfile(applicant_type="company", company_size="small", investment_eur=1200000.0,
+                                    project_types=["business_investment", "modernisation"]))
+    assert ("20 Prozent von 1.200.000 € förderfähigen Kosten ergeben bis zu 240.000 €. Die Kosten für die Modernisierung "
+            "des Bestands sind darin noch enthalten; für sie gilt dieser Satz nicht") in compose_extractive(found, PASSAGES).answer
+
+
 def test_the_rule_on_a_cost_item_a_path_admits_is_the_bottom_line_of_an_eligibility_question():
     note = ConditionAssessment("leasing", "Geleaste Wirtschaftsgüter können gefördert werden. Zweiter Satz.", "matters",
                                VEHICLES_SOURCE, True, "leasing")
