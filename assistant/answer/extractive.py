@@ -582,7 +582,8 @@ def _asked_rule(found: Findings, w: _Writer) -> str:
     for rank, hit in enumerate(found.hits[:4]):
         if hit.passage.document == "irek" or _preamble(hit.passage):
             continue  # the IREK's goals stand in the answer already; its text states no rule
-        told = _telling_sentence(_section_passages(hit.passage, w.passages), telling, found.question)
+        told = _telling_sentence(_section_passages(hit.passage, w.passages) + _footnotes(hit.passage, w.passages),
+                                 telling, found.question)
         if told is not None and (best is None or told[2] - 0.25 * rank > best[0]):
             best = (told[2] - 0.25 * rank, told[0], told[1])
     if best is None:
@@ -794,6 +795,15 @@ def _lead_of_section(hit: SearchHit, query: str, wanted: re.Pattern[str], passag
     if best is None or best[0] is hit.passage:
         return hit, best[1] if best else best_sentence(hit.passage, query, prefer=wanted, favour=_OSNABRUECK_AREA)
     return replace(hit, passage=best[0]), best[1]
+
+
+def _footnotes(passage: Passage, passages: list[Passage]) -> list[Passage]:
+    """The footnotes of a numbered section, which often say what its rule does not mean ("Vorarbeiten wie … gelten
+    nicht als Beginn der Arbeiten", Fn. 56 of Nr. 3.1.2)."""
+    if not passage.section_number or passage.footnote:
+        return []
+    return [p for p in passages if p.footnote and p.document == passage.document
+            and p.section_number == passage.section_number]
 
 
 def _section_passages(passage: Passage, passages: list[Passage]) -> list[Passage]:
