@@ -186,6 +186,15 @@ def test_what_the_irek_says_on_a_topic_is_its_goals_on_it(ask, question, leitzie
     assert summary.startswith(f"Zum Leitziel {leitziel} „"), summary
 
 
+def test_a_question_of_the_start_of_works_beside_a_project_is_answered_by_the_footnote_that_decides_it(ask):
+    """"Bodengutachten … ist das schon Vorhabenbeginn?": Fn. 56 of Nr. 3.1.2 says that preparatory work such as
+    permits and preliminary feasibility studies is no start of works; the user's words are not the statute's."""
+    data = ask("kurze frage: wir haben für das neue gewerbegebiet schon bodengutachten machen lassen. ist das schon "
+               "vorhabenbeginn und wir sind raus?")
+    assert re.search(r"Zu Ihrer Frage \(GRW-Koordinierungsrahmen, Nr\. 3\.1\.2, Fn\. 56, S\. 20\): „Der Kauf von "
+                     r"Grundstücken und Vorarbeiten", data["answer"]), data["answer"]
+
+
 def test_the_goals_on_a_topic_that_spans_leitziele_are_those_whose_titles_name_it(ask):
     """Hydrogen stands in the titles of 2.3.1 and 3.3.3: both are listed, not the whole Leitziel 3.3 of the best match
     (whose 3.3.1, 3.3.2 and 3.3.4 say nothing on it). Health and care name Leitziel 4.2 itself: its goals are listed,
