@@ -40,9 +40,7 @@ from assistant.funding.rules import (FundingAssessment, PathAssessment, assess, 
 from assistant.goals.lists import find_list, structure
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
-from assistant.retrieval.expansion import expansion_terms
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
-from assistant.text.analysis import stems
 from assistant.text.citations import AMOUNT
 
 MAX_QUESTION_CHARS = 2000
@@ -303,9 +301,6 @@ class AnswerPipeline:
         """The question a text asks beside its description, and those of its words that few passages hold (and some
         do): ("", frozenset()) where it asks nothing else."""
         ask, telling = asked_beside(text)
-        # the statute's words for the text's everyday ones ("schon Bodengutachten machen lassen, ist das
-        # Vorhabenbeginn?": "Bodenuntersuchung", "nicht als Beginn der Arbeiten"), from the query glossary
-        telling = set(telling) | {s for term in expansion_terms(text) for s in stems(term)} if ask else telling
         told, limit = self.retriever.passages_per_stem, ASKED_SHARE * len(self.retriever.passages)
         rare = frozenset(s for s in telling if 1 <= told.get(s, 0) <= limit)
         return (ask, rare) if ask and rare else ("", frozenset())
