@@ -383,6 +383,18 @@ _OWN_KIND_PARTS = {"business_investment", "modernisation", "replacement", "fuel_
 _STORAGE = re.compile(r"speicher", re.IGNORECASE)
 
 
+def _storage_sums(profile, amount: float) -> tuple[float, float] | None:  # noqa: ANN001
+    """(plant, storage) sums: the storage's part and the other parts where the text lists them each with its sum ("PV
+    900k, Speicher 300k"), else the storage's part of the whole ("zusammen 900k, davon Speicher 250k"); None where the
+    storage has no sum of its own."""
+    listed = [value for label, value in profile.cost_parts if _STORAGE.search(label)]
+    if listed:
+        return sum(v for label, v in profile.cost_parts if not _STORAGE.search(label)), sum(listed)
+    if profile.storage_eur and profile.storage_eur < amount:
+        return amount - profile.storage_eur, profile.storage_eur
+    return None
+
+
 def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     """The maximum grant for the sum the asker gave, marked as an own calculation; none for a project of two measures
     with rates of their own (a hall and a PV system), whose sum no single rate holds for."""
@@ -401,12 +413,14 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         return (f"Eine Rechnung über die ganze Summe entfällt: Der Satz gilt nur für den Teil „{path.rate_label}“; für "
                 f"die übrigen Teile des Vorhabens gelten andere Regeln, und die Kosten je Teil fehlen noch.")
     storage = path.storage_rate if profile is not None and _STORAGE.search(profile.description) else None
-    if storage is not None and profile.storage_eur and profile.storage_eur < amount:
-        plant, stored = (amount - profile.storage_eur) * rate / 100, profile.storage_eur * storage / 100
-        return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount - profile.storage_eur)} für die "
-                f"Erzeugungsanlage ergeben bis zu {_euro(plant)}, {_percent(storage)} Prozent von "
-                f"{_euro(profile.storage_eur)} für den Stromspeicher bis zu {_euro(stored)}, zusammen bis zu "
-                f"{_euro(plant + stored)}. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+    sums = _storage_sums(profile, amount) if storage is not None else None
+    if sums is not None:  # "PV 900k, Speicher 300k" or "zusammen 900k, davon Speicher 250k"
+        plant_sum, storage_sum = sums
+        plant, stored = plant_sum * rate / 100, storage_sum * storage / 100
+        return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(plant_sum)} für die Erzeugungsanlage ergeben "
+                f"bis zu {_euro(plant)}, {_percent(storage)} Prozent von {_euro(storage_sum)} für den Stromspeicher bis "
+                f"zu {_euro(stored)}, zusammen bis zu {_euro(plant + stored)}. Wie hoch der Zuschuss tatsächlich ist, "
+                f"entscheidet die NBank.")
     grant = amount * rate / 100
     capped = path.applicant_cap_eur is not None and grant > path.applicant_cap_eur
     if capped and path.applicant_cap_yearly:  # a sum for several years may stay within a cap for each year

@@ -38,7 +38,9 @@ def test_company_profile_gets_business_investment_path(client):
                                "agri_processing": None, "wage_costs": None, "new_jobs": 12, "wage_per_job_eur": None,
                                "wage_total_eur": None,
                                # twelfth session: the share of turnover with own lodging guests (Nr. 2.7.1, I 56)
-                               "lodging_share_percent": None}
+                               "lodging_share_percent": None,
+                               # thirteenth session: the sum of an electricity storage within the whole (Nr. 2.4.3.3)
+                               "storage_eur": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):
