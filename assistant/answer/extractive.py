@@ -383,6 +383,12 @@ _OWN_KIND_PARTS = {"business_investment", "modernisation", "replacement", "fuel_
 _STORAGE = re.compile(r"speicher", re.IGNORECASE)
 
 
+def _inside(what: list[str], how: str) -> str:
+    """A sentence saying that the costs of `what` are in the sum computed and are not eligible, or not at its rate."""
+    return (f" Die Kosten für {' und '.join(what)} sind darin noch enthalten {how}; um ihren Anteil verringert sich "
+            f"der Zuschuss.") if what else ""
+
+
 def _storage_sums(profile, amount: float) -> tuple[float, float] | None:  # noqa: ANN001
     """(plant, storage) sums: the storage's part and the other parts where the text lists them each with its sum ("PV
     900k, Speicher 300k"), else the storage's part of the whole ("zusammen 900k, davon Speicher 250k"); None where the
@@ -432,16 +438,13 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     # a cost item the path excludes, named in a sum that was not split ("ca. 80.000 €. B-Plan macht das Planungsbüro
     # gleich mit"): the grant is less by its share
     within = [] if basis else [i.label for i in _excluded_items(path)]
-    less = (f" Die Kosten für {' und '.join(within)} sind darin noch enthalten und nicht förderfähig; um ihren Anteil "
-            f"verringert sich der Zuschuss.") if within else ""
-    parts = [c.part_not_at_rate for c in path.conditions if c.part_not_at_rate and c.applies]
-    if parts and {"business_investment"} & set(profile.project_types if profile else ()):
+    less = _inside(within, "und nicht förderfähig")
+    if profile is not None and "business_investment" in profile.project_types:
         # "um 10 Zimmer erweitert, dazu die alten Zimmer renovieren": the extension at the rate, the renovation not
-        less += (f" Die Kosten für {' und '.join(parts)} sind darin noch enthalten; für sie gilt dieser Satz nicht, um "
-                 f"ihren Anteil verringert sich der Zuschuss.")
+        less += _inside([c.part_not_at_rate for c in path.conditions if c.part_not_at_rate and c.applies],
+                        "und nicht zu diesem Satz förderfähig")
     if storage is not None:
-        less += (" Für den Stromspeicher gilt ein niedrigerer Satz; seine Kosten sind darin noch enthalten, um ihren "
-                 "Anteil verringert sich der Zuschuss.")
+        less += _inside(["den Stromspeicher"], "und nur zu einem niedrigeren Satz förderfähig")
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten{basis} ergeben "
             f"{result}.{less} Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
@@ -1253,7 +1256,7 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     counted = goal_list.count and goal_list.level == "corridor"  # its lines carry counts: marked as the count they are
     details = [f"{OWN_COUNT + ' ' if counted else ''}{plural}:\n" + "\n".join(lines)] if lines else []
     if goal_list.also:
-        also = [f"{g.code} „{_short(g.title, 90)}“" + (f" [{w.cite(goal_list.passages[g.code], _first_line(goal_list.passages[g.code]))}]"
+        also = [f"{g.code} „{_short(g.title, 90)}“" + (f" [{w.cite(*_first_cited(goal_list, g.code))}]"
                                                       if g.code in goal_list.passages else "") for g in goal_list.also]
         details.append("Das Thema nennen auch: " + "; ".join(also) + ".")
     if not lines and not goal_list.count and goal_list.level == "handlungsziel":

@@ -369,7 +369,7 @@ def test_a_storage_named_with_its_share_is_computed_at_its_own_rate_and_a_rate_f
             "den Stromspeicher bis zu 125.000 €, zusammen bis zu 547.500 €.") in compose_extractive(found, PASSAGES).answer
     profile.storage_eur = None  # a storage without its own sum: the whole at the plant's rate, less the storage's share
     answer = compose_extractive(found, PASSAGES).answer
-    assert "65 Prozent von 900.000 €" in answer and "Für den Stromspeicher gilt ein niedrigerer Satz" in answer
+    assert "65 Prozent von 900.000 €" in answer and "Die Kosten für den Stromspeicher sind darin noch enthalten und nur zu einem niedrigeren Satz" in answer
     profile.description = "Gasöfen auf Elektro umstellen und PV aufs Dach, zusammen 300.000 Euro"
     profile.project_types = ["fuel_switch", "renewable_self_supply"]
     answer = compose_extractive(found, PASSAGES).answer
@@ -389,7 +389,7 @@ def test_a_part_the_rate_does_not_hold_for_is_named_in_the_calculated_sum():
                      ProjectProfile(applicant_type="company", company_size="small", investment_eur=1200000.0,
                                     project_types=["business_investment", "modernisation"]))
     assert ("20 Prozent von 1.200.000 € förderfähigen Kosten ergeben bis zu 240.000 €. Die Kosten für die Modernisierung "
-            "des Bestands sind darin noch enthalten; für sie gilt dieser Satz nicht") in compose_extractive(found, PASSAGES).answer
+            "des Bestands sind darin noch enthalten und nicht zu diesem Satz förderfähig") in compose_extractive(found, PASSAGES).answer
 
 
 def test_the_rule_on_a_cost_item_a_path_admits_is_the_bottom_line_of_an_eligibility_question():
