@@ -390,15 +390,11 @@ def _inside(what: list[str], how: str) -> str:
 
 
 def _storage_sums(profile, amount: float) -> tuple[float, float] | None:  # noqa: ANN001
-    """(plant, storage) sums: the storage's part and the other parts where the text lists them each with its sum ("PV
-    900k, Speicher 300k"), else the storage's part of the whole ("zusammen 900k, davon Speicher 250k"); None where the
-    storage has no sum of its own."""
-    listed = [value for label, value in profile.cost_parts if _STORAGE.search(label)]
-    if listed:
-        return sum(v for label, v in profile.cost_parts if not _STORAGE.search(label)), sum(listed)
-    if profile.storage_eur and profile.storage_eur < amount:
-        return amount - profile.storage_eur, profile.storage_eur
-    return None
+    """(plant, storage) sums: the whole is the listed parts added up ("PV 900k, Speicher 300k"), else the sum given
+    ("zusammen 900k, davon Speicher 250k"), and the plant the rest of it; None where the storage has no sum."""
+    whole = sum(value for _, value in profile.cost_parts) or amount
+    storage = profile.storage_eur
+    return (whole - storage, storage) if storage and storage < whole else None
 
 
 def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
@@ -414,7 +410,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         return _wage_calculation(path, profile, rate)
     if not amount or rate is None:
         return ""
-    others = set(profile.project_types) & _OWN_KIND_PARTS - {path.rate_for} if profile and path.rate_for else set()
+    others = (set(profile.project_types) & _OWN_KIND_PARTS) - {path.rate_for} if profile and path.rate_for else set()
     if others:  # gas ovens replaced by electric ones, and PV for them: the PV's rate is not the ovens'
         return (f"Eine Rechnung über die ganze Summe entfällt: Der Satz gilt nur für den Teil „{path.rate_label}“; für "
                 f"die übrigen Teile des Vorhabens gelten andere Regeln, und die Kosten je Teil fehlen noch.")

@@ -67,8 +67,8 @@ class ProjectProfile:
     # The share of turnover made with the business's own lodging guests, where the text states it ("übernachtungsgäste
     # machen vllt 15%"): gastronomy with lodging is eligible only from a share the list of KR Nr. 2.7.1 sets
     lodging_share_percent: float | None = None
-    # The part of the sum for an electricity storage ("zusammen ~900k, davon Speicher 250k"), which has a lower rate
-    # than the plant that charges it (KR Nr. 2.4.3.3)
+    # The sum for an electricity storage, which has a lower rate than the plant that charges it (KR Nr. 2.4.3.3):
+    # a part of the whole ("zusammen ~900k, davon Speicher 250k") or one of the listed parts ("PV 900k, Speicher 300k")
     storage_eur: float | None = None
 
     @property
@@ -524,9 +524,10 @@ _LODGING_SHARE = re.compile(rf"{_LODGING}\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,4}}
                             rf"|(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,5}}?{_LODGING}")
 
 
-# A sum said of an electricity storage in the same clause: "davon Speicher 250k", "Batteriespeicher ca. 120.000 €"
-_STORAGE_BEFORE = re.compile(r"speicher\w{0,4}\s{0,3}(?::|=|ca\.?|rund|etwa|für|von|mit|allein|alleine)?\s{0,3}(?:ca\.?|rund|etwa)?"
-                             r"\s{0,3}~?$", re.IGNORECASE)
+# A sum said of an electricity storage in the same clause: "davon Speicher 250k", "Batteriespeicher ca. 120.000 €",
+# "nen batteriespeicher (400k)"
+_STORAGE_BEFORE = re.compile(r"speicher\w{0,4}\s{0,3}(?::|=|ca\.?|rund|etwa|für|von|mit|allein|alleine)?\s{0,3}\(?"
+                             r"\s{0,3}(?:ca\.?|rund|etwa)?\s{0,3}~?$", re.IGNORECASE)
 
 
 def _storage_sum(text: str) -> float | None:
@@ -630,7 +631,9 @@ def _build_trade_index(lexicon: TradeLexicon) -> _TradeIndex:
 
 
 def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
-    """(matched length, trade) for the longest stem that matches this word."""
+    """(matched length, trade) for the stem that matches this word: the whole word or the longest last part of the
+    compound (with an inflection ending); the longest first part only where no last part matches, as the last part of
+    a German compound says what it is (a Brauerei|gasthof is an inn)."""
     best: tuple[int, Trade] | None = None
     for ending in _ENDINGS:
         if ending and not word.endswith(ending):
@@ -645,15 +648,13 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
                 if trade:
                     best = (length, trade)
                     break
-    # the compound's first part (Metallbau|betrieb) only where its last part names no trade: the last part of a German
-    # compound says what it is (a Brauerei|gasthof is an inn)
-    for length in index.lengths:
-        if best is None and length <= len(word):
-            trade = index.open_stems.get(word[:length])
-            if trade:
-                best = (length, trade)
-                break
-    return best
+    if best is not None:
+        return best
+    for length in index.lengths:  # the compound's first part: Metallbau|betrieb
+        trade = index.open_stems.get(word[:length]) if length <= len(word) else None
+        if trade:
+            return length, trade
+    return None
 
 
 # The words by which askers say what they are ("wir sind eine Sparkasse", "als Steuerkanzlei")

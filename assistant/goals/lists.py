@@ -152,7 +152,7 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: s
         return None
     titled = titled_goals(question, catalogue.handlungsziele)
     children = catalogue.children(parent.code)
-    if titled and not _names_topic(question, parent.title) \
+    if titled and not _names_topic(_topic(question), parent.title) \
             and 2 * sum(g in titled for g in children) <= len(children):
         if len({g.parent for g in titled}) > 1:
             return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages, titles=titles)
@@ -172,8 +172,8 @@ _TITLE_WORDS = set(stems("stärken weiterentwickeln entwickeln entwicklung ausba
 
 def _topic_match(asked: str, title: str) -> bool:
     """One stem of the question and one of a title name the same thing: one holds the other ("wasserstoff",
-    "wasserstoffnetz"; a short title stem such as "flach" is no part of "gewerbeflach") or they differ only in their last letters ("tourismus", "tourist"; not "wasserstoff",
-    "wasserverfug")."""
+    "wasserstoffnetz"; a short title stem such as "flach" is no part of "gewerbeflach"), or they differ only in their
+    last letters ("tourismus", "tourist"; not "wasserstoff", "wasserverfug")."""
     if min(len(asked), len(title)) < 5:
         return False
     if asked in title or len(title) >= 6 and title in asked:
@@ -182,14 +182,19 @@ def _topic_match(asked: str, title: str) -> bool:
     return common >= 6 and min(len(asked), len(title)) - common <= 2
 
 
-def _names_topic(question: str, title: str) -> bool:
-    asked = [s for s in topic_words(question) if s not in _CHAPTER_WORDS and s not in _TITLE_WORDS]
-    return any(_topic_match(a, t) for a in asked for t in stems(title) if t not in _TITLE_WORDS)
+def _topic(question: str) -> list[str]:
+    """The stems of the question that may name a topic in a goal's title."""
+    return [s for s in topic_words(question) if s not in _CHAPTER_WORDS and s not in _TITLE_WORDS]
+
+
+def _names_topic(topic: list[str], title: str) -> bool:
+    return any(_topic_match(a, t) for a in topic for t in stems(title) if t not in _TITLE_WORDS)
 
 
 def titled_goals(question: str, goals: list[Goal]) -> list[Goal]:
     """The goals whose titles name a topic word of the question, in the IREK's order."""
-    return [g for g in goals if _names_topic(question, g.title)]
+    topic = _topic(question)
+    return [g for g in goals if _names_topic(topic, g.title)]
 
 
 _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die der den im in zum zur zu und irek "

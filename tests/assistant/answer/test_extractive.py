@@ -367,6 +367,10 @@ def test_a_storage_named_with_its_share_is_computed_at_its_own_rate_and_a_rate_f
     found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([pv], []), profile)
     assert ("65 Prozent von 650.000 € für die Erzeugungsanlage ergeben bis zu 422.500 €, 50 Prozent von 250.000 € für "
             "den Stromspeicher bis zu 125.000 €, zusammen bis zu 547.500 €.") in compose_extractive(found, PASSAGES).answer
+    profile.cost_parts = [("PV", 900000.0), ("Speicher", 250000.0)]  # listed beside the plant: the whole is both
+    assert ("65 Prozent von 900.000 € für die Erzeugungsanlage ergeben bis zu 585.000 €, 50 Prozent von 250.000 € für den "
+            "Stromspeicher bis zu 125.000 €, zusammen bis zu 710.000 €.") in compose_extractive(found, PASSAGES).answer
+    profile.cost_parts = []
     profile.storage_eur = None  # a storage without its own sum: the whole at the plant's rate, less the storage's share
     answer = compose_extractive(found, PASSAGES).answer
     assert "65 Prozent von 900.000 €" in answer and "Die Kosten für den Stromspeicher sind darin noch enthalten und nur zu einem niedrigeren Satz" in answer

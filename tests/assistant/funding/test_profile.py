@@ -967,3 +967,9 @@ def test_the_sum_of_a_storage_is_read_as_a_part_of_the_whole():
     profile = extract_profile("Wir wollen PV und einen Batteriespeicher für den Eigenbedarf bauen, zusammen ~900k, davon "
                               "Speicher 250k.", knowledge=FundingKnowledge.load())
     assert profile.investment_eur == 900000.0 and profile.storage_eur == 250000.0
+
+
+def test_the_sum_of_a_storage_listed_beside_the_plant_is_read_with_the_parts():
+    profile = extract_profile("wir wollen aufs hallendach PV (ca 1,2 mio) und nen batteriespeicher (400k) für "
+                              "eigenverbrauch.", knowledge=FundingKnowledge.load())
+    assert profile.storage_eur == 400000.0 and sum(v for _, v in profile.cost_parts) == 1600000.0
