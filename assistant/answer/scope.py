@@ -6,6 +6,7 @@ reads a follow-up in its conversation."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +15,7 @@ from assistant.answer.guardrails import is_follow_up
 from assistant.core.paths import TUNED_DIR, TunedValuesMissing
 from assistant.funding.knowledge import FundingKnowledge
 from assistant.funding.profile import MUNICIPALITIES
+from assistant.retrieval.register import register_terms
 from assistant.retrieval.retriever import Retriever, ScoreParts, normalise_query
 from assistant.text.analysis import stems
 
@@ -40,9 +42,13 @@ DOMAIN_WORDS = (
     "Geld Mittel Budget Finanzierung Partner Zuschüsse Höchstbetrag förderbar Förderfähigkeit Fördermittel Förderprogramm"
 )
 # Words too general to mark a topic, and words that only name places.
-GENERIC_WORDS = "gut neu groß klein Jahr Land Stadt Frage Beispiel Mensch Menschen Thema Bereich Zeit Tag"
+GENERIC_WORDS = (
+    "gut neu groß klein Jahr Land Stadt Frage Beispiel Mensch Menschen Thema Bereich Zeit Tag Blick Platz Sinn Kraft "
+    "meist Zustand Kontakt Information Zeitpunkt Garantie"
+)
 PLACE_WORDS = "Osnabrück Osnabrücker Landkreis Niedersachsen Bad Deutschland Teutoburger Wald Weser Ems"
 _KNOWN_PART = 6  # the shortest part of a word that makes it one of the corpus's (a compound or derivation)
+_REGISTER_NOUN = 5  # the shortest noun of a register term that marks a topic (its verbs and adjectives do not)
 _FOREIGN_SHARE = 0.3  # above this share of words the corpus does not know, a follow-up speaks of something else
 
 
@@ -138,14 +144,18 @@ class Scope:
 
     @cached_property
     def domain_stems(self) -> frozenset[str]:
-        """Stems of the corpus's own topic words: section and goal titles, the team's goal keywords and the funding
-        vocabulary. Place names are left out: a question about Melle is not in scope because it names Melle."""
+        """Stems of the corpus's own topic words: section and goal titles, the goal profiles' keywords, the nouns of
+        the section register's statute terms and synonyms ("Vorhabenbeginn", "Zweckbindung") and the funding vocabulary. Place names are left out: a question about Melle is not in scope because it names Melle."""
         texts = [p.section_title for p in self.retriever.passages]
         texts += [line for p in self.retriever.passages for line in p.search_text.split("\n") if line.startswith("Stichworte:")]
         texts += [path.name + " " + path.summary for path in self.funding.all_paths()]
         texts.append(DOMAIN_WORDS)
         places = set(stems(" ".join(self.funding.place_names() + sorted(MUNICIPALITIES)) + " " + PLACE_WORDS))
-        return frozenset(s for s in stems(" ".join(texts)) if s not in places and len(s) > 2) - set(stems(GENERIC_WORDS))
+        nouns = re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]{%d,}\b" % (_REGISTER_NOUN - 1),
+                           " ".join(register_terms(self.retriever.passages)))
+        register = {s for s in stems(" ".join(nouns)) if len(s) >= _REGISTER_NOUN}
+        own = {s for s in stems(" ".join(texts)) if len(s) > 2}
+        return frozenset((own | register) - places - set(stems(GENERIC_WORDS)))
 
     def has_domain_term(self, question: str) -> bool:
         """A topic word of the corpus, also as the head of a compound ("Nachbargemeinde" ends in "gemeind")."""

@@ -31,6 +31,14 @@ from assistant.text.analysis import KEYWORD_VIEWS
 DENSE_TEXTS = 12  # register texts whose best phrase counts on the dense side (3, 5, 8, 12 tried on dev: 12 best)
 
 
+def register_terms(passages: list[Passage]) -> list[str]:
+    """The terms of the passages' register entries, one text per entry: the part after the title of each entry's
+    closing line ("Beginn des Vorhabens: Beginn der Arbeiten, Vorhabenbeginn, …"; `Entry.text` in ingest/register.py);
+    the phrases in applicants' words are left out."""
+    texts = dict.fromkeys(p.register_text for p in passages if p.register_text)
+    return [line.rpartition(": ")[2] for text in texts for line in text.split("\n") if ": " in line]
+
+
 def _minmax(values: np.ndarray) -> np.ndarray:
     high = float(values.max(initial=0.0))
     return values / high if high > 0 else values

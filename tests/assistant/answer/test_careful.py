@@ -171,5 +171,6 @@ def test_a_rule_answer_holds_for_its_own_programme_only():
     assert CAREFUL.rule_answer("Müssen wir zurückzahlen, wenn die Halle später fertig wird?") is None
     assert CAREFUL.rule_answer("was heißt dieses 'De-minimis-Höchstbetrag' konkret in euro?").id == "de-minimis-betrag"
     for question in ("ab wann zählt ein projekt als 'begonnen'? grundstück haben wir schon gekauft, bauantrag läuft.",
-                     "Zählen Planung und Bodengutachten schon als Beginn der Arbeiten?"):
+                     "Zählen Planung und Bodengutachten schon als Beginn der Arbeiten?",
+                     "Ist das Bodengutachten schon Vorhabenbeginn?"):
         assert CAREFUL.rule_answer(question).id == "was-als-beginn-gilt"

@@ -188,8 +188,7 @@ def test_what_the_irek_says_on_a_topic_is_its_goals_on_it(ask, question, leitzie
 
 def test_a_question_of_the_start_of_works_beside_a_project_is_answered_by_the_footnote_that_decides_it(ask):
     """Fn. 56 of Nr. 3.1.2 says that obtaining permits is no start of works: a section's footnotes are candidates for
-    the sentence that answers a question beside a project. (Everyday words such as "Bodengutachten" do not find it
-    yet: adding the query glossary's statute terms pulled in unrelated rules, and was left out.)"""
+    the sentence that answers a question beside a project."""
     data = ask("Die Gemeinde will ein neues Gewerbegebiet erschließen. Gilt die Einholung der Genehmigungen schon als "
                "Beginn der Arbeiten?")
     assert re.search(r"Zu Ihrer Frage \(GRW-Koordinierungsrahmen, Nr\. 3\.1\.2, Fn\. 56, S\. 20\): „Der Kauf von "
@@ -451,6 +450,8 @@ def test_steering_attempts_are_refused(pipeline_without_index, question):
     ("Unsere Firma sitzt in Leer in Ostfriesland. Gelten dort auch 20 Prozent?", "grw"),
     # a trade and a kind of project, without a word of funding
     ("Wir haben ein Restaurant und wollen die Küche erweitern. Passt das?", "grw"),
+    # the statute's term of the section register, though no word of the funding vocabulary
+    ("Ist das Bodengutachten schon Vorhabenbeginn?", "grw"),
 ])
 def test_questions_the_corpus_answers_are_not_refused(ask, passages, question, document):
     data = ask(question)
