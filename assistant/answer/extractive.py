@@ -408,6 +408,8 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     rate = own[0] if own else float(single.group(1)) if single else None  # a path with one rate for all ("bis 75 %")
     if profile is not None and profile.wage_costs and path is not None and path.wage_costs and not path.blocked:
         return _wage_calculation(path, profile, rate)
+    if amount and rate is None and path is not None and not path.blocked and path.possible_rates:
+        return _calculation_per_rate(path, amount)
     if not amount or rate is None:
         return ""
     others = (set(profile.project_types) & _OWN_KIND_PARTS) - {path.rate_for} if profile and path.rate_for else set()
@@ -443,6 +445,23 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         less += _inside(["den Stromspeicher"], "und nur zu einem niedrigeren Satz förderfähig")
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten{basis} ergeben "
             f"{result}.{less} Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+
+
+def _calculation_per_rate(path: PathAssessment, amount: float) -> str:
+    """The grant at each rate that may apply, where the facts decide none: per company size ("für ein kleines
+    Unternehmen 20 Prozent …, für ein mittleres 10 Prozent …") or the regular and the raised rate (60 and 90 %)."""
+    if all(size for _, size in path.possible_rates):
+        parts = [f"für {_SIZE_LABEL[size]} {_percent(rate)} Prozent, also bis zu {_euro(amount * rate / 100)}"
+                 for rate, size in path.possible_rates]
+        which = "Welcher Satz gilt, hängt von der Größe des Unternehmens ab"
+    else:
+        (low, _), *raised = path.possible_rates
+        parts = [f"{_percent(low)} Prozent, also bis zu {_euro(amount * low / 100)}"]
+        parts += [f"mit dem erhöhten Satz von {_percent(rate)} Prozent bis zu {_euro(amount * rate / 100)}"
+                  for rate, _ in raised]
+        which = "Ob der erhöhte Satz gilt, hängt von den Voraussetzungen oben ab"
+    return (f"{OWN_CALCULATION} Bei {_euro(amount)} förderfähigen Kosten ergeben {', '.join(parts)}. {which}; wie "
+            f"hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
 def _wage_calculation(path: PathAssessment, profile, rate: float | None) -> str:  # noqa: ANN001
@@ -638,13 +657,13 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                                          w.cite_source(excluded.source))))
             if lead.next_steps:
                 pieces.append((4, f"Nächster Schritt: {_short(lead.next_steps[0], 140)}"))
-    calculation = _calculation(lead, found.profile)
+    share = _own_share(found, w)  # its sums hold the grant: no second calculation beside it
+    calculation = "" if share else _calculation(lead, found.profile)
     if calculation and ASKS_HOW_MUCH.search(found.question):
         # "Rechnen Sie mir bitte den maximalen Zuschuss aus.": the sum is the bottom line, after the path's rate
         at = next((i + 1 for i, (rank, _) in enumerate(pieces) if rank == 1), len(pieces))
         pieces.insert(at, (1.5, calculation))
         calculation = ""
-    share = _own_share(found, w)
     if share:  # "… und wie viel muss ich selbst stemmen?"
         pieces.append((1.6, share))
     summary, left_out = _fitted(pieces)
@@ -1174,7 +1193,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
-    calculation = _calculation(_lead_path(found.funding), found.profile)
+    calculation = "" if share else _calculation(_lead_path(found.funding), found.profile)
     if calculation and found.intent == "amount" and len(summary) + 1 + len(calculation) <= MAX_SUMMARY_CHARS:
         summary = f"{summary} {calculation}".strip()  # for a question of the amount, the sum is the bottom line
     elif calculation:

@@ -142,6 +142,9 @@ class PathAssessment:
     programme_wide: bool = False  # the reason rules out the whole programme there, not this path (no GRW area)
     costs_add_up: bool = False  # the path's measure has one rate for all the parts of an investment
     wage_costs: WageCosts | None = None  # how a wage-cost grant is computed on this path (KR Nr. 2.6.3)
+    # Where the facts decide no rate: the rates of the rows that may still apply, each with the company size it is for
+    # ("" where the row is for none); a sum is then computed at each ("small 20 %, medium 10 %"; "60 %, raised 90 %").
+    possible_rates: list[tuple[float, str]] = field(default_factory=list)
 
     @property
     def excluded_costs(self) -> list[ConditionAssessment]:
@@ -275,6 +278,19 @@ def _applicant_rate(rates: list[Rate], profile: ProjectProfile) -> Rate | None:
     if possible and not any(key in rate.applies_to for key in _PROFILE_SCOPES):
         return None
     return rate if rate.percent is not None or profile.company_size in rate.percent_by_size else None
+
+
+_SIZES = ("small", "medium", "large")
+
+
+def _possible_rates(rates: list[Rate], profile: ProjectProfile) -> list[tuple[float, str]]:
+    """The rates of the rows that the facts do not rule out, with the size each is for (smallest size first, else
+    lowest rate first); only where there
+    are two or more of them (one row that may apply is no choice between rates)."""
+    rows = sorted({(r.percent, r.applies_to.get("company_size", "")) for r in rates
+                   if r.percent is not None and _rate_matches(r, profile) is not False},
+                  key=lambda row: (_SIZES.index(row[1]) if row[1] in _SIZES else 0, row[0]))
+    return rows if len(rows) >= 2 else []
 
 
 def _storage_rate(row: Rate | None, rate: float | None) -> float | None:
@@ -477,6 +493,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         applicant_bonus_source=row.bonus_source if row else None, measure_source=chosen.source,
         # the wage-cost grant is one for the investments of Nr. 2.4.1 and 2.4.2, not for a transformation measure
         wage_costs=top.wage_costs if chosen is top else chosen.wage_costs,
+        possible_rates=[] if blocking or row is not None else _possible_rates(chosen.rates or top.rates, profile),
     )
 
 

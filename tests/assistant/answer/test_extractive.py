@@ -354,6 +354,33 @@ def test_the_own_calculation_stops_at_the_cap_of_the_rate():
             "höchstens 200.000 € (Höchstbetrag; rechnerisch wären es 240.000 €).") in answer.answer
 
 
+def test_a_sum_is_computed_at_each_rate_the_facts_leave_open_and_not_beside_the_own_share():
+    """A municipality's business park with 3 Mio €: 60 % or, raised, 90 %; a firm of unknown size: 20 or 10 %. Where
+    the asker asks what is left to pay, the own share's sums hold the grant and no second calculation follows."""
+    site = path("grw-infrastruktur", sources=(RATE_SOURCE,))
+    site.max_rate, site.possible_rates = "bis 60 %; bis 90 %", [(60.0, ""), (90.0, "")]
+    question = "Die Gemeinde will ein Gewerbegebiet erschließen, Kosten 3 Mio €. Wie viel gibt es?"
+    found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([site], []),
+                     ProjectProfile(applicant_type="municipality", investment_eur=3_000_000.0))
+    assert ("Rechenbeispiel (eigene Rechnung, keine Zusage): Bei 3.000.000 € förderfähigen Kosten ergeben 60 Prozent, "
+            "also bis zu 1.800.000 €, mit dem erhöhten Satz von 90 Prozent bis zu 2.700.000 €.") in \
+        compose_extractive(found, PASSAGES).answer
+    firm = path("grw-gewerbe", sources=(RATE_SOURCE,))
+    firm.max_rate, firm.possible_rates = "bis 20 % für kleine, bis 10 % für mittlere", [(20.0, "small"), (10.0, "medium")]
+    found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([firm], []),
+                     ProjectProfile(applicant_type="company", investment_eur=800_000.0))
+    assert ("Bei 800.000 € förderfähigen Kosten ergeben für ein kleines Unternehmen 20 Prozent, also bis zu 160.000 €, "
+            "für ein mittleres Unternehmen 10 Prozent, also bis zu 80.000 €. Welcher Satz gilt, hängt von der Größe des "
+            "Unternehmens ab") in compose_extractive(found, PASSAGES).answer
+    firm.blocked, firm.reasons = True, ["Der Ort liegt in keinem GRW-Fördergebiet."]
+    assert "Rechenbeispiel" not in compose_extractive(found, PASSAGES).answer
+    question = "Was bleibt bei uns hängen, wenn wir 60 % bzw. 90 % bekommen? Kosten 4,2 Mio €."
+    found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([site], []),
+                     ProjectProfile(applicant_type="municipality", investment_eur=4_200_000.0))
+    answer = compose_extractive(found, PASSAGES).answer
+    assert answer.count("Rechenbeispiel") == 1 and "bleiben 420.000 € selbst zu finanzieren" in answer, answer
+
+
 def test_a_storage_named_with_its_share_is_computed_at_its_own_rate_and_a_rate_for_one_part_is_not_applied_to_all():
     """KR Nr. 2.4.3.3: a plant for own supply 45 %, its storage 30 %, both plus 20 points for a small firm. A storage
     with its own sum is computed apart; a rate that holds for the PV of a project that also switches its ovens to

@@ -391,10 +391,20 @@ def test_applicant_rate_with_its_rate_row(size, rate, quote):
         assert gewerbe.applicant_rate_source is None
 
 
+def test_a_firm_of_unknown_size_may_get_the_rate_of_each_size_that_has_one_and_a_known_size_decides():
+    knowledge = FundingKnowledge.load()
+    unknown = ProjectProfile(applicant_type="company", sector="Metallbau", wz_code="25.11",
+                             project_types=["business_investment"], already_started=False)
+    assert _path(assess(unknown, None, knowledge), "grw-gewerbe").possible_rates == [(20.0, "small"), (10.0, "medium")]
+    small = ProjectProfile(**{**unknown.__dict__, "company_size": "small"})
+    assert _path(assess(small, None, knowledge), "grw-gewerbe").possible_rates == []
+
+
 def test_applicant_rate_only_when_the_facts_decide_it():
     knowledge = FundingKnowledge.load()
     site = _path(assess(read_profile("Unsere Gemeinde will ein Gewerbegebiet erschließen."), None, knowledge), "grw-infrastruktur")
     assert site.applicant_rate is None  # 60 % or, if the conditions hold, 90 %
+    assert site.possible_rates == [(60.0, ""), (90.0, "")]  # a sum is computed at each
     efficiency = ProjectProfile(applicant_type="company", company_size="small", wz_code="25.11", sector="Metallbau",
                                 project_types=["energy_efficiency"], already_started=False)
     transformation = _path(assess(efficiency, None, knowledge), "grw-gewerbe")
