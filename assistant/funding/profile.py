@@ -226,6 +226,7 @@ _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|p
 # "Wie hoch wäre der Zuschuss bei 1,2 Mio?": the sum right after "bei" is what the grant is computed from.
 _BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0,3}$", re.IGNORECASE)
 _COST_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(invest|investition|investitionen|investitionsvolumen|kosten|ausgaben)\b", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(jahres)?(umsatz|umsätze|bilanzsumme|bilanz)\b", re.IGNORECASE)
 _TOTAL_CONTEXT = re.compile(r"insgesamt|gesamt|zusammen|summe|volumen", re.IGNORECASE)
 
 # -- already started ---------------------------------------------------------------------------------------------------
@@ -898,7 +899,9 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
         # the words before it in the same clause and sentence, back to the previous amount, and the words right after it
         before = _SENTENCE_OR_CLAUSE.split(text[max(previous_end, start - 45): start])[-1]
         after = re.split(r"[,;.]", text[end: end + 15])[0]
-        previous_end = end
+        # a word right after the sum that names it ("2,5 Mio € Jahresumsatz und … für 400.000 €") names no later sum
+        named = _COST_AFTER.match(after) or _NAME_AFTER.match(after)
+        previous_end = end + (named.end() if named else 0)
         turnover_words = [m.end() for m in _TURNOVER_CONTEXT.finditer(before)]
         cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
         if _is_wage(text, start, end):

@@ -773,6 +773,15 @@ def test_people_to_be_hired_are_not_the_headcount(text, employees):
     assert extract_profile(text, knowledge=FundingKnowledge.load()).employees == employees
 
 
+@pytest.mark.parametrize("text, turnover, investment", [
+    ("Wir machen 2,5 Mio. € Jahresumsatz und wollen für 400.000 € eine Lagerhalle bauen.", 2_500_000.0, 400_000.0),
+    ("Wir haben 8 Mio Umsatz, 45 Leute und bauen eine Halle für 2 Mio €", 8_000_000.0, 2_000_000.0),
+])
+def test_the_word_naming_a_sum_right_after_it_names_no_later_sum(text, turnover, investment):
+    profile = extract_profile(text, knowledge=FundingKnowledge.load())
+    assert (profile.turnover_eur, profile.investment_eur) == (turnover, investment)
+
+
 @pytest.mark.parametrize("text, parts, turnover", [
     ("moin, wir sind ein metallbaubetrieb, 28 MA, ca 4,5 mio umsatz. wollen ne neue halle (ca 900k) plus 2 cnc "
      "maschinen (300k) hinstellen", [("wollen ne neue halle", 900000.0), ("2 cnc maschinen", 300000.0)], 4500000.0),
