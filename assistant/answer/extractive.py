@@ -408,8 +408,13 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     rate = own[0] if own else float(single.group(1)) if single else None  # a path with one rate for all ("bis 75 %")
     if profile is not None and profile.wage_costs and path is not None and path.wage_costs and not path.blocked:
         return _wage_calculation(path, profile, rate)
-    if amount and rate is None and path is not None and not path.blocked and path.possible_rates:
-        return _calculation_per_rate(path, amount)
+    # the rates the facts leave open, where the path's line states them all (its quotes hold every figure of its rate;
+    # else it shows its first rate alone, and only that one may be computed)
+    whole = path is not None and not untraceable(re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate) + " [1]",
+                                                 {1: " ".join(s.quote for s in path.sources[:4])})
+    open_rates = path.possible_rates if whole and not path.blocked else []
+    if amount and rate is None and len(open_rates) >= 2:
+        return _calculation_per_rate(open_rates, amount)
     if not amount or rate is None:
         return ""
     others = (set(profile.project_types) & _OWN_KIND_PARTS) - {path.rate_for} if profile and path.rate_for else set()
@@ -447,15 +452,15 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
             f"{result}.{less} Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
-def _calculation_per_rate(path: PathAssessment, amount: float) -> str:
+def _calculation_per_rate(rates: list[tuple[float, str]], amount: float) -> str:
     """The grant at each rate that may apply, where the facts decide none: per company size ("für ein kleines
     Unternehmen 20 Prozent …, für ein mittleres 10 Prozent …") or the regular and the raised rate (60 and 90 %)."""
-    if all(size for _, size in path.possible_rates):
+    if all(size for _, size in rates):
         parts = [f"für {_SIZE_LABEL[size]} {_percent(rate)} Prozent, also bis zu {_euro(amount * rate / 100)}"
-                 for rate, size in path.possible_rates]
+                 for rate, size in rates]
         which = "Welcher Satz gilt, hängt von der Größe des Unternehmens ab"
     else:
-        (low, _), *raised = path.possible_rates
+        (low, _), *raised = rates
         parts = [f"{_percent(low)} Prozent, also bis zu {_euro(amount * low / 100)}"]
         parts += [f"mit dem erhöhten Satz von {_percent(rate)} Prozent bis zu {_euro(amount * rate / 100)}"
                   for rate, _ in raised]

@@ -357,7 +357,8 @@ def test_the_own_calculation_stops_at_the_cap_of_the_rate():
 def test_a_sum_is_computed_at_each_rate_the_facts_leave_open_and_not_beside_the_own_share():
     """A municipality's business park with 3 Mio €: 60 % or, raised, 90 %; a firm of unknown size: 20 or 10 %. Where
     the asker asks what is left to pay, the own share's sums hold the grant and no second calculation follows."""
-    site = path("grw-infrastruktur", sources=(RATE_SOURCE,))
+    raised = Source(document="grw", section="3.2.1.1", page=22, quote="Die Länder können bis zu 90 Prozent fördern")
+    site = path("grw-infrastruktur", sources=(RATE_SOURCE, raised))
     site.max_rate, site.possible_rates = "bis 60 %; bis 90 %", [(60.0, ""), (90.0, "")]
     question = "Die Gemeinde will ein Gewerbegebiet erschließen, Kosten 3 Mio €. Wie viel gibt es?"
     found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([site], []),
@@ -365,7 +366,10 @@ def test_a_sum_is_computed_at_each_rate_the_facts_leave_open_and_not_beside_the_
     assert ("Rechenbeispiel (eigene Rechnung, keine Zusage): Bei 3.000.000 € förderfähigen Kosten ergeben 60 Prozent, "
             "also bis zu 1.800.000 €, mit dem erhöhten Satz von 90 Prozent bis zu 2.700.000 €.") in \
         compose_extractive(found, PASSAGES).answer
-    firm = path("grw-gewerbe", sources=(RATE_SOURCE,))
+    sizes = [Source(document="grw", section="2.5.1", page=14,
+                    quote=f"c) D-Fördergebiete: Betriebsstätten von {size} Unternehmen {rate} Prozent")
+             for size, rate in (("kleinen", 20), ("mittleren", 10))]
+    firm = path("grw-gewerbe", sources=sizes)
     firm.max_rate, firm.possible_rates = "bis 20 % für kleine, bis 10 % für mittlere", [(20.0, "small"), (10.0, "medium")]
     found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([firm], []),
                      ProjectProfile(applicant_type="company", investment_eur=800_000.0))
@@ -379,6 +383,11 @@ def test_a_sum_is_computed_at_each_rate_the_facts_leave_open_and_not_beside_the_
                      ProjectProfile(applicant_type="municipality", investment_eur=4_200_000.0))
     answer = compose_extractive(found, PASSAGES).answer
     assert answer.count("Rechenbeispiel") == 1 and "bleiben 420.000 € selbst zu finanzieren" in answer, answer
+    # a path whose line shows only its first rate (no quote of it holds the raised one) computes no raised rate
+    site.sources = [RATE_SOURCE]
+    found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([site], []),
+                     ProjectProfile(applicant_type="municipality", investment_eur=3_000_000.0))
+    assert "90 Prozent bis zu" not in compose_extractive(found, PASSAGES).answer
 
 
 def test_a_storage_named_with_its_share_is_computed_at_its_own_rate_and_a_rate_for_one_part_is_not_applied_to_all():
