@@ -379,6 +379,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|maschine(?!nbau)|\bcnc\b|bearbeitungszentr|fräsmaschine|drehmaschine|industrieroboter|roboterzelle"
                            r"|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|filiale|montagehalle|fertigungshalle"
                            r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität"
+                           # KR Nr. 2.4.1 (1): acquiring assets for the site ("einen neuen Kran kaufen", "zwei weitere
+                           # Lkw-Bühnen anschaffen"; a firm or its shares bought is a takeover or a share deal)
+                           r"|\b(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?|zweite[nrs]?)\s{1,3}(?!(firma|betrieb|unternehmen"
+                           r"|anteile|gesellschaft)\w{0,2}\b)[\w-]{2,30}\s{1,3}(zu\s{1,3})?(kaufen|anschaffen|beschaffen|erwerben)\b"
                            # KR Nr. 2.4.1 (1): building a new site or extending one, said verb first ("wir bauen eine
                            # neue Backstube", "Büroetage ausbauen"), and setting up a business of one's own
                            r"|\b(bauen|errichten|eröffnen)\s{1,3}(eine[nm]?|ein|neue[nrs]?|zweite[nrs]?)\b|\bausbau(en)?\b"

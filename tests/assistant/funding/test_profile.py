@@ -324,6 +324,8 @@ def test_municipalities(text, towns):
     ("Unser Landhotel soll erweitert werden.", "business_investment"),
     ("Wir wollen eine neue Produktionshalle bauen.", "business_investment"),
     ("Wir möchten eine neue CNC-Maschine kaufen.", "business_investment"),
+    ("Wir sind Dachdecker, 8 MA, und wollen einen neuen Kran kaufen", "business_investment"),
+    ("zwei weitere Hubsteiger anschaffen", "business_investment"),
     ("Unser Hotel will die Zimmer modernisieren.", "modernisation"),
     ("Wir wollen die alte Presse durch eine neue ersetzen.", "replacement"),
     ("Ersatzinvestition für unsere Lackieranlage", "replacement"),
@@ -358,6 +360,8 @@ def test_a_rate_is_no_replacement():
 
 
 def test_replacement_and_modernisation_are_not_extensions():
+    assert read_profile("Wir wollen eine neue Firma kaufen.").project_types == ["takeover"]
+    assert read_profile("Unser alter Kran ist kaputt, wir müssen einen neuen kaufen.").project_types == ["replacement"]
     assert read_profile("Wir wollen die alte Maschine durch eine neue ersetzen.").project_types == ["replacement"]
     assert "business_investment" not in read_profile("Unser Hotel will die Zimmer modernisieren.").project_types
     both = read_profile("Wir ersetzen die alte Presse und erweitern die Halle um eine zusätzliche Linie.").project_types
