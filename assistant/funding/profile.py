@@ -665,6 +665,7 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
 # The words by which askers say what they are ("wir sind eine Sparkasse", "als Steuerkanzlei")
 _DECLARED = {"sind", "bin", "als", "betreiben", "betreibe", "führen", "führe"}
 SECOND_LINE = 1.9  # the rank of a trade named after the asker's own with "mit": theirs too, never the first
+DECLARED = -0.5  # the rank of a trade the asker says they are ("wir sind ein Landwirt", "als Landwirt")
 
 
 def _opens_text(words: list[_Word], i: int) -> bool:
@@ -673,7 +674,8 @@ def _opens_text(words: list[_Word], i: int) -> bool:
 
 
 def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
-    """Lower ranks first: the asker's own trade ("wir sind eine Tischlerei", or the trade the text opens with), any
+    """Lower ranks first: the trade the asker says they are ("wir sind eine Tischlerei"), the asker's own ("unsere
+    Tischlerei", or the trade the text opens with), any
     trade named, the object of the project ("für eine Bäckerei"), a partner's trade ("Kunden aus der Logistik"), last a
     trade denied ("kein Hotel"); among equals the first named. A name usually said of a party one deals with
     (`declared_only`: "für meine Bank") is the asker's only where they say they are one."""
@@ -693,7 +695,9 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
     if own:
-        return 0.0
+        # "Hofladen erweitern, wir sind ein Landwirt": a trade the asker says they are comes before one the text
+        # opens with or the asker only runs
+        return DECLARED if _DECLARED & set(before[own[-1]:]) else 0.0
     if _opens_text(words, i):
         return 0.0
     if before and before[-1] in _ARTICLES and any(w.text in _COMMISSIONED for w in words[i + 1: i + 7]):
@@ -1153,7 +1157,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     # advice named as what is bought ("Unsere Mandanten fragen nach geförderter Unternehmensberatung"): the project's
     # service (Nr. 7.1.1.1), not the asker's business, unless the asker says it is theirs ("Wir sind eine
     # Unternehmensberatung")
-    trades = [hit for hit in trades if hit[0] == 0.0
+    trades = [hit for hit in trades if hit[0] <= 0.0
               or not _PROJECT_TYPE_RES["advice"].search(lowered[hit[1]: hit[1] + 60].split(maxsplit=1)[0])]
     candidates = _applicant_candidates(lowered)
     if acting := _TOWNS_ACTING.search(text):  # "Badbergen und Quakenbrück planen zusammen ein Industriegebiet"
