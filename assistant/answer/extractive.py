@@ -499,15 +499,16 @@ _ASKS_OWN_SHARE = re.compile(r"\b(eigenanteil\w{0,2}|eigenbeitrag\w{0,2}|eigenmi
                              re.IGNORECASE)
 
 
-def _own_share(found: Findings, w: _Writer) -> str:
+def _own_share(found: Findings, w: _Writer) -> tuple[str, bool]:
     """For a question of the own share with a sum: what is left to finance after the grant (at each rate the asker
     assumes, else at the rate their facts give on the path that leads), and the least share a path's rule sets
     (Nr. 2.5.4), computed as an own calculation with the rule cited; "" where the question gives no sum, or neither a
-    rate nor a rule on the least share is known."""
+    rate nor a rule on the least share is known. The flag says whether the text computes the grant itself (else a
+    calculation of the grant may stand beside it)."""
     lead = _lead_path(found.funding)
     amount, basis = _eligible_sum(lead, found.profile)
     if not amount or not _ASKS_OWN_SHARE.search(found.question):
-        return ""
+        return "", False
     least = ""
     for path in found.funding.paths if found.funding else []:
         rule = next((c for c in path.conditions if c.minimum_share_percent), None)
@@ -527,11 +528,11 @@ def _own_share(found: Findings, w: _Writer) -> str:
              f"{_euro(amount - amount * rate / 100)} selbst zu finanzieren" for rate in rates if 0 < rate < 100]
     if rests:
         return (f"{OWN_CALCULATION} Von {_euro(amount)} förderfähigen Kosten{basis}: {'; '.join(rests)}"
-                + (f"; {least}." if least else "."))
+                + (f"; {least}." if least else ".")), True
     if least:
         least = least.replace(" förderfähigen Kosten,", f" förderfähigen Kosten{basis},", 1)
-        return f"{OWN_CALCULATION} {least[0].upper()}{least[1:]}."
-    return ""
+        return f"{OWN_CALCULATION} {least[0].upper()}{least[1:]}.", False
+    return "", False
 
 
 # a rate the asker assumes: "und 20 % bekommen", "bei 20 Prozent Förderung"
@@ -662,8 +663,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                                          w.cite_source(excluded.source))))
             if lead.next_steps:
                 pieces.append((4, f"Nächster Schritt: {_short(lead.next_steps[0], 140)}"))
-    share = _own_share(found, w)  # its sums hold the grant: no second calculation beside it
-    calculation = "" if share else _calculation(lead, found.profile)
+    # where the own share's sums hold the grant, no second calculation beside it unless the grant itself is asked for
+    share, granted = _own_share(found, w)
+    calculation = "" if granted and not ASKS_HOW_MUCH.search(found.question) else _calculation(lead, found.profile)
     if calculation and ASKS_HOW_MUCH.search(found.question):
         # "Rechnen Sie mir bitte den maximalen Zuschuss aus.": the sum is the bottom line, after the path's rate
         at = next((i + 1 for i, (rank, _) in enumerate(pieces) if rank == 1), len(pieces))
@@ -671,9 +673,14 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         calculation = ""
     if share:  # "… und wie viel muss ich selbst stemmen?"
         pieces.append((1.6, share))
+    # a rule the project's text asks about that the KR answers in a sentence of its own ("Bauantrag ist gestellt,
+    # Bodengutachten liegt vor. Ist das schon Vorhabenbeginn?"): that answer leads. Those answers state the rules for
+    # firms' investments (KR chapter 2); a municipality's project has its own (Nr. 3.1.2), found by `_asked_rule`.
+    ruled = _rule_answer(found, w) if lead is None or lead.id.startswith("grw-gewerbe") else ""
+    pieces[:0] = [(0.5, ruled)] if ruled else []
     summary, left_out = _fitted(pieces)
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
-    asked = _asked_rule(found, w)
+    asked = "" if ruled else _asked_rule(found, w)
     details = ([asked] if asked else []) + details
     shown = _paths_to_show(found.funding) if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
@@ -1148,7 +1155,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
     ruled = _rule_answer(found, w)  # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence
     verdict = ruled or verdict
-    share = _own_share(found, w)  # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads, the verdict follows
+    # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads, the verdict follows
+    share, granted = _own_share(found, w)
     verdict, after_share = (share, verdict) if share else (verdict, "")
     district = _other_district(found, w) or _own_area(found, w)
     lead = _lead_path(found.funding)
@@ -1198,7 +1206,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
-    calculation = "" if share else _calculation(_lead_path(found.funding), found.profile)
+    calculation = "" if granted and not ASKS_HOW_MUCH.search(found.question) else \
+        _calculation(_lead_path(found.funding), found.profile)
     if calculation and found.intent == "amount" and len(summary) + 1 + len(calculation) <= MAX_SUMMARY_CHARS:
         summary = f"{summary} {calculation}".strip()  # for a question of the amount, the sum is the bottom line
     elif calculation:

@@ -418,7 +418,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|\bauf\s{1,3}(elektro|elektrisch|strom|wasserstoff|wärmepump)[\w-]{0,24}\s{1,3}(\S{1,25}\s{1,3}){0,2}"
                    r"(umstellen|umgestellt|umstellung|umrüsten|umgerüstet|wechseln|umsteigen)"
                    r"|\b(erd)?(gas|öl)[\w-]{0,14}\s{1,3}(\S{1,25}\s{1,3}){0,3}(durch|gegen)\s{1,3}(\S{1,25}\s{1,3}){0,2}(elektr|strom|wärmepump)"
-                   r"|\belektr\w{0,10}\s{1,3}statt\s{1,3}(erd)?(gas|öl)|\bweg\s{1,3}vom?\s{1,3}(erd|heiz)?(gas|öl)\b|dekarbonis",
+                   r"|\belektr\w{0,10}\s{1,3}statt\s{1,3}(erd)?(gas|öl)|\bweg\s{1,3}vom?\s{1,3}(erd|heiz)?(gas|öl)\b|dekarbonis"
+                   # "unser alter gasofen ist durch, wir wollen 2 neue elektro-etagenöfen": a fossil unit, new electric
+                   # ones in its place
+                   r"|\b(erd)?(gas|öl)-?(ofen|öfen|heizung|kessel|brenner|herd|therme|feuerung)\w{0,2}\b[^.!?]{0,60}?"
+                   r"\bneue[nrs]?\s{1,3}(\S{1,20}\s{1,3})?(elektr|strom|wärmepump)",
     "relocation": r"verlager|\bumzug\b|umziehen|umzieh|zieh(en|t|e)\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"
                   r"|an\s{1,3}einen\s{1,3}neuen\s{1,3}standort\s{1,3}(ziehen|gehen|verlegen)|verlegen\s{1,3}(unseren|den)\s{1,3}(betrieb|standort|sitz)",
     # KR Nr. 2.4.1 (1): buying shares of a company is no initial investment

@@ -155,6 +155,7 @@ def test_questions_of_funding_with_such_words_are_not_refused(question):
 
 
 @pytest.mark.parametrize("question", [
+    "Bitte formuliere eine verbindliche Förderzusage für unsere Halle.",
     "Wir erfüllen alles – haben wir dann ein Recht darauf?",
     "Muss die NBank uns dann den Zuschuss geben, wenn alles passt?",
 ])

@@ -597,6 +597,7 @@ def test_a_fundamental_change_of_the_production_process_is_an_investment_of_nr_2
     "wir wollen auf elektrische stikkenöfen umstellen",
     "Wir wollen die Gasbrenner der Lackierkabine durch elektrische ersetzen.",
     "Die Trocknung soll weg vom Erdgas.",
+    "unser alter gasofen ist durch, wir wollen 2 neue elektro-etagenöfen",
 ])
 def test_a_switch_of_the_energy_source_is_a_modernisation_not_a_like_for_like_replacement(text):
     # KR Nr. 2.4.1 (2) and 2.6.2 (2) a: another source of energy renews and improves the plant, so it is no
@@ -606,6 +607,7 @@ def test_a_switch_of_the_energy_source_is_a_modernisation_not_a_like_for_like_re
 
 
 def test_a_like_for_like_replacement_stays_a_replacement():
+    assert "fuel_switch" not in read_profile("Unsere Gastronomie braucht neue Elektrogeräte.").project_types
     assert read_profile("Bäckerei, 18 MA. Unsere alten Öfen durch gleiche neue ersetzen.").project_types == ["replacement"]
 
 
