@@ -342,8 +342,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "research_infrastructure": r"forschungsinfrastruktur|forschungsgebäude|versuchsanlage|forschungslabor|technikum|testfeld"
                                r"|reallabor|laborgebäude|labor\w{0,3}\s{1,3}(aufbauen|bauen|einrichten|errichten)"
                                r"|neue[sn]?\s{1,3}labor|labor\s{1,3}für|forschungseinrichtung\w{0,2}\s{1,3}(bauen|errichten)",
-    "planning": r"planungsleistung|machbarkeitsstudie|planungsbüro|bauleitplanung|planungskosten|erschließungsplanung"
-                r"|externe\w{0,2}\s{1,3}planung|verkehrsgutachten",
+    # (not the Bauleitplanung: its costs are excluded on every path of KR Nr. 3, so it names no measure of Nr. 3.3)
+    "planning": r"planungsleistung|machbarkeitsstudie|planungsbüro|planungskosten|erschließungsplanung"
+                r"|ingenieurplanung|entwurfsplanung|fachplanung|externe\w{0,2}\s{1,3}planung|verkehrsgutachten",
     "regional_concept": r"entwicklungskonzept|[a-zäöüß]{0,30}strategie\s{1,3}erarbeiten|konzept\s{1,3}(erarbeiten|erstellen)|\bstrategie\b",
     # KR Nr. 3.4.2: "die Umsetzung … regionaler Entwicklungskonzepte … über ein eigenes Budget"
     "implementation_budget": r"umsetzungsbudget|regionalmanage|regionalbudget|eigene[snm]?\s{1,3}budget"
@@ -379,10 +380,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|maschine(?!nbau)|\bcnc\b|bearbeitungszentr|fräsmaschine|drehmaschine|industrieroboter|roboterzelle"
                            r"|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|filiale|montagehalle|fertigungshalle"
                            r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität"
-                           # KR Nr. 2.4.1 (1): acquiring assets for the site ("einen neuen Kran kaufen", "zwei weitere
-                           # Lkw-Bühnen anschaffen"; a firm or its shares bought is a takeover or a share deal)
+                           # KR Nr. 2.4.1 (1): acquiring assets for the site ("einen neuen Kran kaufen", "zwei neue
+                           # Backöfen bestellt"; a firm or its shares bought is a takeover or a share deal)
                            r"|\b(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?|zweite[nrs]?)\s{1,3}(?!(firma|betrieb|unternehmen"
-                           r"|anteile|gesellschaft)\w{0,2}\b)[\w-]{2,30}\s{1,3}(zu\s{1,3})?(kaufen|anschaffen|beschaffen|erwerben)\b"
+                           r"|anteile|gesellschaft)\w{0,2}\b)[\w-]{2,30}\s{1,3}(zu\s{1,3})?(kaufen|anschaffen|beschaffen|erwerben|bestellen"
+                           r"|bestellt|gekauft|angeschafft)\b"
                            # KR Nr. 2.4.1 (1): building a new site or extending one, said verb first ("wir bauen eine
                            # neue Backstube", "Büroetage ausbauen"), and setting up a business of one's own
                            r"|\b(bauen|errichten|eröffnen)\s{1,3}(eine[nm]?|ein|neue[nrs]?|zweite[nrs]?)\b|\bausbau(en)?\b"
@@ -407,7 +409,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|gleichwertige[nrs]?\s{1,3}(neue|maschine|anlage)|\bneue[nrs]?\s{1,3}gleichwertige"
                    r"|ersetzt\s{1,3}werden|ersetzen\s{1,3}müssen"
                    # "unsere alte cnc-fräse is durch": worn out, and a new one bought in its place
-                   r"|\balte[nrs]?\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(ist|is)\s{1,3}(durch|hinüber|verschlissen|kaputt|defekt)\b"
+                   r"|\balte[nrs]?\s{1,3}([^\s.!?]{1,30}\s{1,3}){1,4}(ist|is)\s{1,3}(durch|hinüber|verschlissen|kaputt|defekt)\b"
+                   # "wir ersetzen die durch eine neue"
+                   r"|\b(ersetzen|ersetzt|tauschen|austauschen)\s{1,3}(sie|ihn|es|die|den|das|diese[nrs]?)\s{1,3}durch\s{1,3}"
+                   r"(eine[nrs]?\s{1,3}|ein\s{1,3})?neue"
                    r"|(gleiche[nr]?|dieselben?|selben?)\s{1,3}(modell\w{0,2}|maschine\w{0,2}|anlage\w{0,2}|gerät\w{0,2}|typ\w{0,2})"
                    r"\s{1,3}(\S{1,20}\s{1,3}){0,2}neu\b|(kaputt|defekt)\w{0,3}\b[^.!?]{0,60}\bneu\s{1,3}(kaufen|anschaffen|beschaffen|bestellen)"
                    r"|(wird|werden)\s{1,3}(\S{1,20}\s{1,3}){0,2}(ersetzt|ausgetauscht)\b",
@@ -726,6 +731,8 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
     matched_at: set[int] = set()
     for i, word in enumerate(words[:3000]):
         found = _match_word(word.text, index)
+        if found is None and "-" in word.text:  # "Elektro-Handwerk" as "Elektrohandwerk"
+            found = _match_word(word.text.replace("-", ""), index)
         if found and _ADJECTIVE_ENDING.fullmatch(word.text[found[0]:]) and word.text[:found[0]] in index.open_stems \
                 and not (i + 1 < len(words) and words[i + 1].text.startswith(_BUSINESS_NOUNS)):
             found = None  # "landwirtschaftliche Erzeugnisse": what is made or bought, not who the asker is
@@ -1081,8 +1088,14 @@ def _municipalities(text: str, words: list[_Word]) -> list[str]:
 _EQUIPS = re.compile(r"anschaff|\bkaufen\b|\bkauf\b|gerät|ausstattung|prüfstand|prüfstände|messtechnik|großgerät")
 
 
+# What a project is instead of ("statt dem Anbau erstmal nur die Zimmer renovieren"): not the project (a source of
+# energy replaced, "Elektro statt Gas", is what a switch of it says)
+_INSTEAD_OF_PROJECT = re.compile(r"\b(an)?statt\s{1,3}(de[mnrs]|die|das|eine[mnrs]?|ein|unsere[mnrs]?)?\s{0,3}"
+                                 r"(?!(erd)?(gas|öl|diesel|kohle))[a-zäöüß][\w-]{1,29}")
+
+
 def _project_types(text: str, applicant_type: str | None) -> list[str]:
-    lowered = text.lower()
+    lowered = _INSTEAD_OF_PROJECT.sub(" ", text.lower())
     found = [kind for kind, pattern in _PROJECT_TYPE_RES.items() if pattern.search(lowered)]
     if _CHANGES_PROCESS.search(lowered):
         # a fundamental change of the whole production process is an investment of its own (KR Nr. 2.4.1 (1) d),

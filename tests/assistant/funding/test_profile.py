@@ -326,6 +326,9 @@ def test_municipalities(text, towns):
     ("Wir möchten eine neue CNC-Maschine kaufen.", "business_investment"),
     ("Wir sind Dachdecker, 8 MA, und wollen einen neuen Kran kaufen", "business_investment"),
     ("zwei weitere Hubsteiger anschaffen", "business_investment"),
+    ("Wir haben letzten Monat zwei neue Elektro-Backöfen bestellt.", "business_investment"),
+    ("unsere alte cnc fräse (15 jahre) ist durch, wir ersetzen die durch eine neue", "replacement"),
+    ("120.000 € Ingenieurplanung für die Erschließung", "planning"),
     ("Unser Hotel will die Zimmer modernisieren.", "modernisation"),
     ("Wir wollen die alte Presse durch eine neue ersetzen.", "replacement"),
     ("Ersatzinvestition für unsere Lackieranlage", "replacement"),
@@ -357,6 +360,23 @@ def test_hiring_without_a_degree_or_a_first_hire_is_no_first_hire():
 def test_a_rate_is_no_replacement():
     history = [{"role": "user", "content": "Maschinenbauer mit 45 Beschäftigten, zweite Fertigungshalle"}]
     assert read_profile("Und wie hoch wäre der Fördersatz für uns?", history).project_types == ["business_investment"]
+
+
+def test_what_a_project_is_instead_of_is_not_the_project_and_a_land_use_plan_is_no_planning_measure():
+    history = [{"role": "user", "content": "Hotel in Bad Iburg, 18 Zimmer, Anbau mit 12 Zimmern geplant."}]
+    assert read_profile("und wenn wir statt dem anbau erstmal nur die zimmer renovieren?", history).project_types == \
+        ["modernisation"]
+    site = read_profile("Die Gemeinde erschließt ein Gewerbegebiet für 8 Mio €, die Bauleitplanung läuft gerade.")
+    assert "planning" not in site.project_types and "industrial_site" in site.project_types
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Elektro-Handwerk aus Bramsche (Installation, PV-Montage), 25 MA.", "Elektroinstallation"),
+    ("wir haben nen hof in bad essen (milchvieh) und wollen umbauen", "Milchviehbetrieb"),
+    ("hab nen schweinebetrieb in badbergen", "Schweinehaltung"),
+])
+def test_a_trade_written_with_a_hyphen_or_by_its_livestock_is_found(text, sector):
+    assert read_profile(text).sector == sector
 
 
 def test_replacement_and_modernisation_are_not_extensions():
