@@ -707,9 +707,17 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     careful = CarefulCases.load()
     asked_places = set(careful.places_named(found.search_text))
     quoted, by_place = [], False
+    # for a kind of project the paths are decided by the asker's facts: a summary's passage on a programme they do not
+    # lead to ("LEADER: Bagatellgrenze 500 Euro" beside a firm's new hall) answers nothing asked
+    shown = {programme(p.id) for p in found.funding.paths} \
+        if found.funding and found.funding.paths and found.profile and found.profile.project_types else None
     for hit in found.hits[:4]:
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS or _preamble(hit.passage):
             continue  # a summary's list of its sources, or its preamble on what kind of text it is
+        stated = FundingKnowledge.load().path_for_passage(hit.passage.document, hit.passage.section_number) \
+            if shown is not None and hit.passage.document not in ("grw", "irek") else None
+        if stated and programme(stated) not in shown:
+            continue
         if after_verdict and not found.telling & set(stems(hit.passage.text)):
             continue
         if not quoted:  # the lead: the best sentence of the first passage's whole section
@@ -1206,8 +1214,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
-    calculation = "" if granted and not ASKS_HOW_MUCH.search(found.question) else \
-        _calculation(_lead_path(found.funding), found.profile)
+    calculation = "" if granted else _calculation(_lead_path(found.funding), found.profile)
     if calculation and found.intent == "amount" and len(summary) + 1 + len(calculation) <= MAX_SUMMARY_CHARS:
         summary = f"{summary} {calculation}".strip()  # for a question of the amount, the sum is the bottom line
     elif calculation:
