@@ -208,7 +208,10 @@ class AnswerPipeline:
         # another district are refused, is not asked; a question about that place's own concept was refused before.
         elsewhere = self.careful.place_elsewhere(q.text) is not None and bool(_RULE_ELSEWHERE.search(q.text))
         if not q.structured and not guarantee and not elsewhere \
-                and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds, applicant_facts, applicant_project):
+                and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds, applicant_facts, applicant_project,
+                                          restated=bool(q.history) and (own.employees is not None
+                                                                        or own.company_size is not None
+                                                                        or own.investment_eur is not None)):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         # the paths the facts alone lead to (a question of fact's goals name its subject, they pick no path): read by
         # the ranking (the rate of the lead path) and by the answer

@@ -102,7 +102,7 @@ class Scope:
         return False
 
     def admits(self, question: str, history: list[dict] | None, parts: ScoreParts, refusal_odds: float,
-               applicant_facts: bool = False, applicant_project: bool = False) -> bool:
+               applicant_facts: bool = False, applicant_project: bool = False, restated: bool = False) -> bool:
         """The scope check of the pipeline. A question with a topic word of the corpus is in scope when its retrieval
         scores reach the calibrated thresholds (unless the intent router is sure it is outside the task), or when the
         router does not take it for one outside the task (the scores of a short paraphrase such as "Bauunternehmen
@@ -112,7 +112,8 @@ class Scope:
         das sichern?", "Gelten für uns auch die 20 Prozent?"); with a topic word it is answered unless the router is
         sure it is outside the task, as a question whose scores pass. `applicant_project`: it names a trade and a kind
         of project ("Wir haben ein Restaurant und wollen die Küche erweitern. Passt das?"), which is a topic of its own
-        without any word of funding."""
+        without any word of funding. `restated`: it gives a new headcount, size or sum ("sorry, wir sind 52 Leute,
+        nicht 30. Ändert das was?"), which in a conversation speaks of the project before it."""
         thresholds = self.thresholds
         if self.in_scope(question, history, parts):
             return refusal_odds < thresholds.router_override
@@ -122,8 +123,11 @@ class Scope:
                 and refusal_odds < thresholds.router_override:
             return True
         earlier = [t for t in history or [] if t.get("role") == "user" and t.get("content")]
-        if not earlier or not (is_follow_up(question, history) or len(question.split()) <= 12):
+        if not earlier or not (is_follow_up(question, history) or len(question.split()) <= 12 or restated):
             return False
+        context = normalise_query(" ".join(t["content"] for t in earlier[-2:]))
+        if restated:
+            return self.in_scope(context, [], self.retriever.score_parts(context))
         # a follow-up whose words are mostly not the corpus's speaks of something else ("Und welches Rezept passt
         # dazu?"); one with a few ("… dürfen wir davon unsere Wirtschaftsförderin bezahlen? … reinrechnen") does not
         words = [s for s in stems(question) if len(s) >= 3]
@@ -131,7 +135,6 @@ class Scope:
         foreign = bool(unknown) and len(unknown) > _FOREIGN_SHARE * len(words)
         if refusal_odds >= thresholds.router_override or foreign and refusal_odds >= thresholds.router_follow_up:
             return False  # "Und welches Rezept passt dazu?" is no follow-up of a funding question
-        context = normalise_query(" ".join(t["content"] for t in earlier[-2:]))
         return self.in_scope(context, [], self.retriever.score_parts(context))
 
     def _known_word(self, stem: str) -> bool:

@@ -109,6 +109,7 @@ class Triggers(TypedDict, total=False):
     base_funding_over_limit: bool  # over 20 % public institutional funding (KR Nr. 3.2.2.8 (2) c)
     users_excluded: bool  # a site or centre is meant for businesses whose main activity is excluded (Nr. 2.7.1)
     tailored_to_one: bool  # a site developed for one firm named in advance (Nr. 3.2.1.11 (3), "nach Maß")
+    mostly_local_use: bool  # a public facility used mostly by locals, schools or clubs (Nr. 3.2.2.5 (1))
     project_type: str  # the project is of this type ...
     unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
     cost_item: str  # the question names this cost item (cost_items), e.g. a delivery van

@@ -45,6 +45,9 @@ class ProjectProfile:
     base_funding_over_limit: bool | None = None
     users_excluded: bool | None = None  # a municipal site or centre meant only for businesses of excluded sectors
     tailored_to_one: bool | None = None  # a site developed for one firm named in advance (KR Nr. 3.2.1.11 (3))
+    # a public facility used mostly by locals, schools or clubs rather than tourists (KR Nr. 3.2.2.5 (1): tourism
+    # infrastructure must serve tourism mostly and be used by tourists)
+    mostly_local_use: bool | None = None
     cost_items: list[str] = field(default_factory=list)  # cost items the latest question names (funding_paths.yaml)
     in_difficulty: bool | None = None  # insolvency proceedings or financial difficulty (KR Nr. 1.5 (6))
     # The asker would start the works before applying ("Reicht es, den Antrag nach der Bestellung zu stellen?").
@@ -276,6 +279,12 @@ _DENIED = re.compile(r"\b(kein|keine|keinen|nicht|ohne)\b[^,.;]{0,30}$", re.IGNO
 # Large-scale retail as the user of a site (KR Nr. 3.2.1.11 (1)), as people name it
 _LARGE_RETAIL = re.compile(r"großflächig\w{0,3}\s{1,3}(einzelhandel\w{0,2}|märkte|markt|handel)|fachmarktzentr\w{0,3}"
                            r"|einkaufszentr\w{0,3}|shopping-?cent\w{0,3}|outlet-?cent\w{0,3}|factory-?outlet")
+# A facility used mostly by locals ("nutzen das Bad zu 80 % Einheimische und Schulen", "vor allem Vereine und Schulen"):
+# a share over half, or words for "mostly", before those who use it
+_LOCAL_USERS = r"(einheimische\w{0,2}|anwohner\w{0,3}|bürger\w{0,5}|schulen|schüler\w{0,3}|vereine\w{0,2}|ortsansässige\w{0,2})"
+_MOSTLY_LOCAL = re.compile(r"\b([5-9]\d|100)\s{0,2}(%|prozent)\s{1,3}(\S{1,20}\s{1,3}){0,2}" + _LOCAL_USERS
+                           + r"|\b(überwiegend|hauptsächlich|vor\s{1,3}allem|fast\s{1,3}nur|meist|größtenteils)\s{1,3}"
+                           r"(\S{1,20}\s{1,3}){0,2}(von\s{1,3})?" + _LOCAL_USERS)
 # A site developed for one firm known in advance (KR Nr. 3.2.1.11 (3): "Erschließung nach Maß")
 _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitten\s{1,3}auf"
                        r"|auf\s{1,3}(eine[nm]?|ein|den|die|das)\s{1,3}\S{1,30}\s{1,3}zugeschnitten"
@@ -568,7 +577,10 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
                                                                                        match.end() + 40):
                 continue  # "ein gemeinnütziges Forschungsinstitut": a research body that is non-profit, no Verein
             before = lowered[max(0, match.start() - 40): match.start()]
-            rank = 0 if _SELF_CONTEXT.search(before) else 2 if _PARTNER_CONTEXT.search(before) else 1
+            # "Wir (Stadt Quakenbrück) wollen unser Freibad …": the body the asker says they are, or what they call
+            # their own, describes the asker
+            own = match.group().startswith("unser") or re.search(r"\bwir\s{0,2}\($", before)
+            rank = 0 if own or _SELF_CONTEXT.search(before) else 2 if _PARTNER_CONTEXT.search(before) else 1
             found.append((rank, match.start(), kind))
     return found
 
@@ -1205,6 +1217,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.users_excluded = True  # KR Nr. 3.2.1.11 (1): no measures in favour of large-scale retail
     if applicant in ("municipality", "association", None) and _TAILORED.search(lowered):
         profile.tailored_to_one = True
+    if applicant in ("municipality", "association", None) and _MOSTLY_LOCAL.search(lowered):
+        profile.mostly_local_use = True
     if applicant == "research":
         mentions = [m for m in _UNIVERSITY.finditer(lowered)
                     if not _PARTNER_CONTEXT.search(lowered[max(0, m.start() - 40): m.start()])]
@@ -1258,7 +1272,7 @@ def _validated(structured: dict) -> dict:
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "lodging_share_percent")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
-                  "tailored_to_one", "in_difficulty", "size_at_grant", "agri_processing", "wage_costs", "new_jobs",
+                  "tailored_to_one", "mostly_local_use", "in_difficulty", "size_at_grant", "agri_processing", "wage_costs", "new_jobs",
                   "wage_per_job_eur", "wage_total_eur")
 
 
@@ -1301,7 +1315,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     if profile.applicant_type not in ("municipality", "association"):
         profile.users_excluded = None
     if profile.applicant_type not in ("municipality", "association", None):
-        profile.tailored_to_one = None
+        profile.tailored_to_one = profile.mostly_local_use = None
     profile.project_types = project_types
     profile.cost_items = knowledge.cost_items_in(text or "")
     profile.starts_before_application = True if _APPLY_AFTER_START.search(text or "") else None

@@ -263,7 +263,7 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
 _PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "base_funding_over_limit",
-                     "users_excluded", "cost_item", "in_difficulty", "agri_processing"}
+                     "users_excluded", "cost_item", "in_difficulty", "agri_processing", "mostly_local_use"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 

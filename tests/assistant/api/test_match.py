@@ -29,6 +29,8 @@ def test_company_profile_gets_business_investment_path(client):
                                "base_funding_over_limit": None,  # eleventh session: a research body's base funding
                                "users_excluded": None,
                                "tailored_to_one": None,  # the fourth session: a site developed for one firm
+                               # round 2, fourteenth session: a facility used mostly by locals (Nr. 3.2.2.5 (1))
+                               "mostly_local_use": None,
                                # and in the third session: cost items, difficulty, applying after the order
                                "cost_items": [], "in_difficulty": None, "starts_before_application": None,
                                # round 2, ninth session: the size stated for the grant, the listed parts of a sum

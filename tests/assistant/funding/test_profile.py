@@ -1008,3 +1008,13 @@ def test_the_sum_of_a_storage_listed_beside_the_plant_is_read_with_the_parts():
     profile = extract_profile("wir wollen aufs hallendach PV (ca 1,2 mio) und nen batteriespeicher (400k) für "
                               "eigenverbrauch.", knowledge=FundingKnowledge.load())
     assert profile.storage_eur == 400000.0 and sum(v for _, v in profile.cost_parts) == 1600000.0
+
+
+@pytest.mark.parametrize("text, local", [
+    ("Die Stadt will das Freibad sanieren; ehrlich gesagt nutzen das Bad zu 80 % Einheimische und Schulen.", True),
+    ("Unser Hallenbad nutzen vor allem Schulen und Vereine aus der Gemeinde.", True),
+    ("Die Gemeinde will das Freibad sanieren; 60 % der Gäste sind Urlauber.", None),
+])
+def test_a_public_facility_used_mostly_by_locals_is_told(text, local):
+    """KR Nr. 3.2.2.5 (1): tourism infrastructure must mostly serve tourism and be used by tourists."""
+    assert read_profile(text).mostly_local_use is local

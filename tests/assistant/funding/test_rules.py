@@ -752,3 +752,10 @@ def test_an_inn_below_the_lodging_share_is_refused_as_gastronomy_with_the_share_
     assert lead.id.startswith("grw-gewerbe") and lead.blocked
     assert lead.because.startswith("Mit unter 25 % der Umsätze aus den eigenen Übernachtungsgästen gilt der Betrieb als "
                                    "Gastronomie („I 56 Gastronomie“)"), lead.because
+
+
+def test_a_facility_used_mostly_by_locals_is_no_tourism_infrastructure():
+    profile = ProjectProfile(applicant_type="municipality", project_types=["tourism_infrastructure"],
+                             mostly_local_use=True, already_started=False)
+    tourism = _path(assess(profile, None, FundingKnowledge.load()), "grw-infrastruktur")
+    assert tourism.blocked and "überwiegend dem Wachstum des regionalen Tourismus" in tourism.reasons[0]
