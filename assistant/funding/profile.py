@@ -560,10 +560,32 @@ def _storage_sum(text: str) -> float | None:
     return None
 
 
+# The share of the restaurant or bar instead ("Restaurant macht ca 40% vom Umsatz, Rest Übernachtung"): lodging is the
+# rest
+_GASTRO = r"(?:restaurant|gastronomie|gastro|küche|café|cafe|\bbar\b|ausschank|kneipe)"
+_GASTRO_SHARE = re.compile(rf"{_GASTRO}\w{{0,4}}\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,4}}?(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)")
+
+
+def _gap(text: str, at: int, pattern: str) -> int:
+    """How far the nearest word of `pattern` within 60 characters stands from position `at` (999: none)."""
+    window = text[max(0, at - 60): at + 60]
+    return min((abs(m.start() - min(60, at)) for m in re.finditer(pattern, window)), default=999)
+
+
 def _lodging_share(lowered: str) -> float | None:
-    """The share of turnover with own lodging guests (per cent) where the text states one ("15,5 %" is 15.5)."""
+    """The share of turnover with own lodging guests (per cent) where the text states one ("15,5 %" is 15.5), or the
+    rest of the share it states for its restaurant."""
     match = _LODGING_SHARE.search(lowered)
-    return float(next(g for g in match.groups() if g).replace(",", ".")) if match else None
+    gastro = _GASTRO_SHARE.search(lowered)
+    number = next((n for n in range(1, 3) if match and match.group(n)), 0)
+    if gastro and match and match.start(number) == gastro.start(1):
+        # one number for both: it belongs to the word nearer to it ("Restaurant macht ca 40 %, Rest Übernachtung";
+        # "Restaurant mit Gästezimmern, 30 % vom Umsatz")
+        at = gastro.start(1)
+        gastro = gastro if _gap(lowered, at, _GASTRO) < _gap(lowered, at, _LODGING) else None
+    if gastro and (not match or match.start(number) == gastro.start(1)):  # the number said of the restaurant
+        return 100.0 - float(gastro.group(1).replace(",", "."))
+    return float(match.group(number).replace(",", ".")) if match else None
 
 
 # -- applicant --------------------------------------------------------------------------------------------------------
@@ -1241,6 +1263,11 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     if applicant in ("company", None):
         profile.wage_costs, profile.wage_per_job_eur, profile.wage_total_eur = _wages(text)
     profile.project_types = _project_types(text, applicant)
+    if applicant == "company" and min(candidates)[0] >= 2 and set(profile.project_types) & _PUBLIC_FACILITIES:
+        # firms named only as those a public site is for ("Gewerbeflächen für Handwerk/KMU anbieten") are not the
+        # asker: who develops the site is not said
+        profile.applicant_type = None
+        profile.project_types = _project_types(text, None)
     profile.already_started = _already_started(full)
     profile.in_difficulty = _in_difficulty(full)
     profile.municipalities = _municipalities(full, words if text is full else _words(full))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.funding.knowledge import Condition, FundingKnowledge, FundingPath, Rate, Source, WageCosts, wz_title
+from assistant.funding.knowledge import Condition, FundingKnowledge, FundingPath, Rate, Source, WageCosts, wz_title, wz_within
 from assistant.funding.profile import SAMTGEMEINDE_OF, ProjectProfile
 from assistant.goals.matching import GoalMatch
 
@@ -38,6 +38,7 @@ FACT_QUESTIONS: dict[str, str] = {
 SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"  # the condition of Nr. 2.7.1 on the main activity
 # A main activity within an excluded section that the list excepts (wholesale 46.2 to 46.6 within G)
 SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
+GASTRONOMY_WITH_LODGING = "gastronomie-mit-beherbergung"  # a lodging business's restaurant, in by its guests' share
 # A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
 MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application precedes the start of works
@@ -407,6 +408,18 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
         found.append(ConditionAssessment(
             SECTOR_EXCEPTION, f"„{profile.sector}“ (WZ {profile.wz_code}) fällt unter eine Ausnahme der Liste "
             f"nicht förderfähiger Wirtschaftszweige: {text}", "matters", (exception or line).source, True))
+    # a lodging business that states its guests' share of turnover ("Restaurant macht ca 40 % vom Umsatz, Rest
+    # Übernachtung"): whether its restaurant is in (gastronomy with lodging, at least the least share of Nr. 2.7.1)
+    share = profile.lodging_share_percent
+    for sector in knowledge.excluded_sectors if share is not None and line is None else []:
+        with_lodging = sector.not_excluded_with
+        if with_lodging and with_lodging.min_share_percent is not None and share >= with_lodging.min_share_percent \
+                and any(wz_within(profile.wz_code, scope) for scope in with_lodging.wz):
+            found.append(ConditionAssessment(
+                GASTRONOMY_WITH_LODGING, f"Die Gastronomie des Hauses ({sector.code}) ist in Kombination mit der Beherbergung "
+                f"förderfähig, weil nach Ihren Angaben mit den eigenen Übernachtungsgästen mindestens "
+                f"{with_lodging.min_share_percent:g} % der Umsätze erzielt werden.", "matters", with_lodging.source,
+                True))
     excluded_alternatives = [(code, knowledge.exclusion(code)) for code in profile.wz_alternatives]
     excluded_alternatives = [(code, line) for code, line in excluded_alternatives if line is not None]
     if excluded_alternatives:

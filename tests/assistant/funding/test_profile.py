@@ -1018,3 +1018,18 @@ def test_the_sum_of_a_storage_listed_beside_the_plant_is_read_with_the_parts():
 def test_a_public_facility_used_mostly_by_locals_is_told(text, local):
     """KR Nr. 3.2.2.5 (1): tourism infrastructure must mostly serve tourism and be used by tourists."""
     assert read_profile(text).mostly_local_use is local
+
+
+@pytest.mark.parametrize("text, share", [
+    ("Hotel in Bad Iburg, 18 Zimmer, Restaurant dabei (Restaurant macht ca 40% vom Umsatz, Rest Übernachtung).", 60.0),
+    ("Landgasthof: Restaurant 70 %, die Zimmer bringen 30 %.", 30.0),
+    ("Landgasthof mit 12 Zimmern, Übernachtungsgäste machen 15 % vom Umsatz.", 15.0),
+])
+def test_the_lodging_share_is_read_also_as_the_rest_of_the_restaurants(text, share):
+    assert read_profile(text).lodging_share_percent == share
+
+
+def test_firms_named_only_as_the_users_of_a_site_are_not_the_asker():
+    profile = read_profile("Haben eine alte Gießerei-Brache mit Altlasten. Idee: abreißen, sanieren, kleine "
+                           "Gewerbeflächen für Handwerk/KMU anbieten.")
+    assert profile.applicant_type is None and "revitalisation" in profile.project_types

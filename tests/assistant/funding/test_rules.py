@@ -759,3 +759,11 @@ def test_a_facility_used_mostly_by_locals_is_no_tourism_infrastructure():
                              mostly_local_use=True, already_started=False)
     tourism = _path(assess(profile, None, FundingKnowledge.load()), "grw-infrastruktur")
     assert tourism.blocked and "überwiegend dem Wachstum des regionalen Tourismus" in tourism.reasons[0]
+
+
+def test_a_hotels_restaurant_is_in_when_its_guests_make_the_least_share():
+    profile = ProjectProfile(applicant_type="company", sector="Hotel", wz_code="55.10", lodging_share_percent=60.0,
+                             project_types=["business_investment"], already_started=False)
+    gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    note = next(c for c in gewerbe.conditions if c.text.startswith("Die Gastronomie des Hauses"))
+    assert "mindestens 25 % der Umsätze" in note.text and note.source.section == "2.7.1"
