@@ -641,6 +641,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     lead = _lead_path(found.funding)
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
+        pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
     if found.goals:
         pieces.append((2, f"Passendes IREK-Ziel: Handlungsziel {_goal_ref(found.goals[0], w, 80)}."))
         others = [_goal_ref(g, w) for g in found.goals[1:3]]
@@ -680,7 +681,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     pieces[:0] = [(0.5, ruled)] if ruled else []
     summary, left_out = _fitted(pieces)
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
-    asked = "" if ruled else _asked_rule(found, w)
+    # (no rule is asked about where the place has no GRW at all: "gelten eure 20 % auch im Emsland?")
+    asked = "" if ruled or lead is not None and lead.programme_wide else _asked_rule(found, w)
     details = ([asked] if asked else []) + details
     shown = _paths_to_show(found.funding) if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
@@ -1071,6 +1073,21 @@ _ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergeb
                         re.IGNORECASE)
 
 
+def _home_instead(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
+    """Where the asker's place has no GRW row but the project may also go to a municipality of the Landkreis ("bei uns
+    im Emsland oder in Fürstenau"): that the Landkreis's row holds there (KR Anhang 5), cited; empty otherwise."""
+    named = found.profile.municipalities if found.profile else []
+    if lead is None or not lead.programme_wide or not named:
+        return ""
+    home = next(((p, m) for p, m in _area_rows(w.passages) if _OSNABRUECK_AREA.search(m.group("place"))
+                 and "Landkreis" in m.group("place")), None)
+    if home is None:
+        return ""
+    n = w.cite(home[0], home[1].group(0))
+    return (f"In {' und '.join(named)} (Landkreis Osnabrück) gilt dagegen die Zeile des Landkreises in der Liste der "
+            f"Fördergebiete (Anhang 5): „{home[1].group(0)}“ [{n}].")
+
+
 def _own_area(found: Findings, w: _Writer) -> str:
     """For a question of what kind of GRW area the Landkreis is ("Ist der Landkreis Osnabrück C- oder
     D-Fördergebiet?"): the bottom line in words, with its row of the list of GRW areas (KR Anhang 5). Empty for any
@@ -1189,6 +1206,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details += [f"Außerdem ({label}): {q}" for label, q in quotes[1:]]
     else:
         summary = ""
+    details[:0] = [home] if (home := _home_instead(found, lead, w)) else []
     if len(summary) > MAX_SUMMARY_CHARS and quotes and not verdict and not (district or listed):
         label, quote = quotes[0]
         where = label.split(", ", 1)[1] if ", " in label else ""  # "Nr. 1.1, S. 5": the document's name is cited
