@@ -55,6 +55,9 @@ class RuleAnswer(Curated):
 
     id: str
     programme: str  # the programme whose rules answer (a question naming only another programme is not answered)
+    # the path whose rules the answer states ("grw-gewerbe": KR chapter 2): a project whose lead path is another one
+    # (a municipality's site, Nr. 3.1.2) is not given it
+    path: str = ""
     patterns: list[Regex]
     summary: str  # with "[1]", "[2]" … for the citation numbers of `sources`, in order
     sources: list[Source]

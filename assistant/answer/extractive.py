@@ -675,9 +675,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     if share:  # "… und wie viel muss ich selbst stemmen?"
         pieces.append((1.6, share))
     # a rule the project's text asks about that the KR answers in a sentence of its own ("Bauantrag ist gestellt,
-    # Bodengutachten liegt vor. Ist das schon Vorhabenbeginn?"): that answer leads. Those answers state the rules for
-    # firms' investments (KR chapter 2); a municipality's project has its own (Nr. 3.1.2), found by `_asked_rule`.
-    ruled = _rule_answer(found, w) if lead is None or lead.id.startswith("grw-gewerbe") else ""
+    # Bodengutachten liegt vor. Ist das schon Vorhabenbeginn?"): that answer leads, where it states the rules of the
+    # project's path (a municipality's site has its own, Nr. 3.1.2, found by `_asked_rule`)
+    ruled = _rule_answer(found, w, lead)
     pieces[:0] = [(0.5, ruled)] if ruled else []
     summary, left_out = _fitted(pieces)
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
@@ -1000,11 +1000,11 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
 
 
-def _rule_answer(found: Findings, w: _Writer) -> str:
+def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None) -> str:
     """The answer of careful.yaml's `rule_answers` that the question asks for, each source cited in its place; "" where
-    none matches or a source is not in the index."""
+    none matches, a source is not in the index, or `lead` (a project's path) is not the path the answer states."""
     rule = CarefulCases.load().rule_answer(found.question)
-    if rule is None:
+    if rule is None or lead is not None and rule.path and not lead.id.startswith(rule.path):
         return ""
     resolved = [_resolve_source(source, w.passages) for source in rule.sources]
     if not all(resolved):

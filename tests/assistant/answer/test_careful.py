@@ -175,3 +175,11 @@ def test_a_rule_answer_holds_for_its_own_programme_only():
                      "Zählen Planung und Bodengutachten schon als Beginn der Arbeiten?",
                      "Ist das Bodengutachten schon Vorhabenbeginn?"):
         assert CAREFUL.rule_answer(question).id == "was-als-beginn-gilt"
+
+
+def test_questions_of_the_time_to_carry_out_a_project_have_their_rule_answers():
+    assert CAREFUL.rule_answer("Wie lange haben wir nach der Bewilligung Zeit, das umzusetzen?").id == \
+        "durchfuehrungszeitraum"
+    assert CAREFUL.rule_answer("Wie lange müssen die geförderten Maschinen im Betrieb bleiben?") is None
+    budget = CAREFUL.rule_answer("Budget mit 2 Regionalmanagern, 800.000 € im Jahr. Was bekommen wir, wie lange?")
+    assert budget.id == "umsetzungszeitraum-budget" and budget.path == "grw-nichtinvestiv"
