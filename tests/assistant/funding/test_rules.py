@@ -767,3 +767,12 @@ def test_a_hotels_restaurant_is_in_when_its_guests_make_the_least_share():
     gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
     note = next(c for c in gewerbe.conditions if c.text.startswith("Die Gastronomie des Hauses"))
     assert "mindestens 25 % der Umsätze" in note.text and note.source.section == "2.7.1"
+
+
+def test_buying_an_existing_building_for_a_centre_is_eligible():
+    """KR Nr. 3.2.2.4 (2): the costs of acquiring existing buildings (with the land they need) are eligible."""
+    profile = read_profile("Die Stadt will eine leerstehende Gewerbehalle kaufen und zu einem Gründerzentrum umbauen.")
+    assert "building_purchase" in profile.cost_items
+    centre = _path(assess(profile, None, FundingKnowledge.load()), "grw-infrastruktur")
+    note = next(c for c in centre.cost_notes if c.id == "gebaeudeerwerb")
+    assert note.source.section == "3.2.2.4"
