@@ -387,7 +387,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
     "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)|erweiter|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
                            r"|maschine(?!nbau)|\bcnc\b|bearbeitungszentr|fräsmaschine|drehmaschine|industrieroboter|roboterzelle"
-                           r"|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|filiale|montagehalle|fertigungshalle"
+                           r"|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
+                           r"|distributionszentrum|filiale|montagehalle|fertigungshalle"
                            r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität"
                            # KR Nr. 2.4.1 (1): acquiring assets for the site ("einen neuen Kran kaufen", "zwei neue
                            # Backöfen bestellt"; a firm or its shares bought is a takeover or a share deal)
@@ -459,6 +460,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                                 r"|emissions?(minderung|reduzierung|senkung)|emissionen\s{1,3}(senken|mindern|reduzieren|verringern)"
                                 r"|abluftreinigung|abgasreinigung|schadstoff\w{0,10}\s{1,3}(senken|mindern|reduzieren|verringern)",
     "energy_efficiency": r"energieeffizien|abwärme|energieverbrauch|wärmerückgewinnung|stromkosten\s{1,3}senken|effizienter",
+    # KR Nr. 2.4.3.3 (2): producing renewable hydrogen is no eligible investment
+    "hydrogen_production": r"elektrolyseur|elektrolyseanlage|\bh2-?(erzeugung|produktion|anlage)"
+                           r"|wasserstoff\w{0,6}\s{1,3}(\S{1,20}\s{1,3}){0,2}(erzeug|produzier|herstell)"
+                           r"|(erzeug|produzier|herstell)\w{0,6}\s{1,3}(\S{1,20}\s{1,3}){0,2}(grünen\s{1,3}|erneuerbaren\s{1,3})?wasserstoff",
     "renewable_self_supply": r"photovoltaik|\bpv\b|pv-anlage|solaranlage|eigenversorgung|eigenstrom|eigenbedarf|wärmepumpe"
                              r"|batteriespeicher|stromspeicher",
 }

@@ -776,3 +776,10 @@ def test_buying_an_existing_building_for_a_centre_is_eligible():
     centre = _path(assess(profile, None, FundingKnowledge.load()), "grw-infrastruktur")
     note = next(c for c in centre.cost_notes if c.id == "gebaeudeerwerb")
     assert note.source.section == "3.2.2.4"
+
+
+def test_producing_renewable_hydrogen_is_ruled_out():
+    """KR Nr. 2.4.3.3 (2): investments to produce renewable hydrogen are not eligible."""
+    profile = read_profile("Wir sind ein Metallbauer und wollen einen Elektrolyseur für grünen Wasserstoff bauen.")
+    path = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert path.blocked and any(c.id == "kein-wasserstoff-kwk" and c.applies for c in path.conditions)
