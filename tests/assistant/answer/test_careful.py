@@ -183,3 +183,10 @@ def test_questions_of_the_time_to_carry_out_a_project_have_their_rule_answers():
     assert CAREFUL.rule_answer("Wie lange müssen die geförderten Maschinen im Betrieb bleiben?") is None
     budget = CAREFUL.rule_answer("Budget mit 2 Regionalmanagern, 800.000 € im Jahr. Was bekommen wir, wie lange?")
     assert budget.id == "umsetzungszeitraum-budget" and budget.path == "grw-nichtinvestiv"
+
+
+def test_a_question_for_deadlines_has_its_rule_answer_and_every_rule_answer_fits_the_bottom_line():
+    from assistant.answer.extractive import MAX_SUMMARY_CHARS
+    assert CAREFUL.rule_answer("Gibt's bei GRW eigentlich Stichtage oder Fristen?").id == "fristen"
+    assert CAREFUL.rule_answer("Welche Fristen gelten für die Zweckbindung?") is None
+    assert all(len(" ".join(r.summary.split())) <= MAX_SUMMARY_CHARS for r in CAREFUL.rule_answers)
