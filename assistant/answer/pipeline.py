@@ -34,7 +34,7 @@ from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge, Source
-from assistant.funding.profile import ProjectProfile, extract_profile
+from assistant.funding.profile import INVESTMENT_KINDS, ProjectProfile, extract_profile
 from assistant.funding.rules import (FundingAssessment, PathAssessment, assess, describe, named_paths, outside_areas,
                                      programme, ruling_sources)
 from assistant.goals.lists import find_list, structure
@@ -279,10 +279,10 @@ class AnswerPipeline:
             assessed = by_facts.paths
             lead = [p for p in assessed if p.ruled_out][:1] or [p for p in assessed if not p.blocked][:1] \
                 or assessed[:1]
-            if q.profile.project_types:
-                # a passage of another programme that the asker's kind of project does not lead to (LEADER's minimum
-                # grant beside a firm's new hall) names no path for them
-                paths = [p for p in paths if any(programme(p.id) == programme(a.id) for a in assessed)]
+            if set(q.profile.project_types) & INVESTMENT_KINDS:
+                # a passage of a path that a firm's investment does not lead to (LEADER's minimum grant, or the
+                # municipalities' infrastructure, beside a firm's new hall) names no path for them
+                paths = [p for p in paths if any(p.id.split("/")[0] == a.id.split("/")[0] for a in assessed)]
             # a project of two measures of one path (a hall and a PV system) keeps both, each with its own rate
             paths = lead + [p for p in assessed if not p.blocked and p.id == lead[0].part_beside] + paths
             # the programme the asker names ("geht das über diese GRW-Förderung?"), as it applies to them

@@ -497,7 +497,7 @@ _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "r
                        "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
                        "market_launch"}
 # The kind of a business investment: a later statement of one replaces the earlier ones ("nur eine Ersatzinvestition").
-_INVESTMENT_KINDS = {"business_investment", "modernisation", "replacement"}
+INVESTMENT_KINDS = {"business_investment", "modernisation", "replacement"}  # a firm's own investment (KR Nr. 2.4.1)
 
 # Towns of the Landkreis Osnabrück -> canonical name (LEADER lists in funding_paths.yaml name Samtgemeinden).
 MUNICIPALITIES: dict[str, str] = {
@@ -1331,9 +1331,9 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
             profile.municipalities, profile.municipality = found.municipalities, found.municipality
         if found.investment_eur is not None:  # the parts belong to the sum they make up
             profile.cost_parts, profile.storage_eur = found.cost_parts, found.storage_eur
-        stated_kinds = _INVESTMENT_KINDS & set(found.project_types)
+        stated_kinds = INVESTMENT_KINDS & set(found.project_types)
         if stated_kinds:
-            project_types = [p for p in project_types if p not in _INVESTMENT_KINDS]
+            project_types = [p for p in project_types if p not in INVESTMENT_KINDS]
         project_types = found.project_types + [p for p in project_types if p not in found.project_types]
     if profile.employees is not None and profile.turnover_eur is not None and profile.balance_sheet_eur is not None:
         # KR Nr. 2.1.5: a headcount under a limit does not make the size when turnover and balance both exceed its own
