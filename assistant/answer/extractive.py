@@ -657,7 +657,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces.append((1.3, _grant_time(lead, w)))
-            pieces.append((2.5, _main_activity_note(lead, w)))  # kept in the bottom line after the goal
+            # that the trade's usual main activity may be excluded is kept in the bottom line before the goal, and
+            # before a calculation unless the amount is asked for ("Logistikfirma": 52.25 is in, 52.10 is not)
+            pieces.append((1.6 if ASKS_HOW_MUCH.search(found.question) else 1.4, _main_activity_note(lead, w)))
             if lead.excluded_costs:
                 excluded = lead.excluded_costs[0]
                 pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
