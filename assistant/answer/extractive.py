@@ -1059,8 +1059,7 @@ def _other_district(found: Findings, w: _Writer) -> str:
             return text
     if any(place in p.text for p in w.passages if p.document == "grw" for place in places):
         return ""  # named in the GRW text elsewhere: not for this answer to say it has no row
-    home = next(((p, m) for p, m in rows if _OSNABRUECK_AREA.search(m.group("place"))
-                 and "Landkreis" in m.group("place")), None)
+    home = _home_row(w.passages)
     if home is None:
         return ""
     n = w.cite(home[0], home[1].group(0))
@@ -1075,14 +1074,19 @@ _ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergeb
                         re.IGNORECASE)
 
 
+def _home_row(passages: list[Passage]) -> tuple[Passage, re.Match[str]] | None:
+    """The row of Landkreis Osnabrück in the list of GRW areas (KR Anhang 5), with its passage."""
+    return next(((p, m) for p, m in _area_rows(passages) if _OSNABRUECK_AREA.search(m.group("place"))
+                 and "Landkreis" in m.group("place")), None)
+
+
 def _home_instead(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
     """Where the asker's place has no GRW row but the project may also go to a municipality of the Landkreis ("bei uns
     im Emsland oder in Fürstenau"): that the Landkreis's row holds there (KR Anhang 5), cited; empty otherwise."""
     named = found.profile.municipalities if found.profile else []
     if lead is None or not lead.programme_wide or not named:
         return ""
-    home = next(((p, m) for p, m in _area_rows(w.passages) if _OSNABRUECK_AREA.search(m.group("place"))
-                 and "Landkreis" in m.group("place")), None)
+    home = _home_row(w.passages)
     if home is None:
         return ""
     n = w.cite(home[0], home[1].group(0))
@@ -1096,8 +1100,7 @@ def _own_area(found: Findings, w: _Writer) -> str:
     other question, and where it names another place."""
     if not _ASKS_AREA.search(found.question) or CarefulCases.load().places_named(found.question):
         return ""
-    home = next(((p, m) for p, m in _area_rows(w.passages) if _OSNABRUECK_AREA.search(m.group("place"))
-                 and "Landkreis" in m.group("place")), None)
+    home = _home_row(w.passages)
     if home is None:
         return ""
     n = w.cite(home[0], home[1].group(0))
