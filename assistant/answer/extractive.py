@@ -409,12 +409,20 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     if profile is not None and profile.wage_costs and path is not None and path.wage_costs and not path.blocked:
         return _wage_calculation(path, profile, rate)
     # the rates the facts leave open, where the path's line states them all (its quotes hold every figure of its rate;
-    # else it shows its first rate alone, and only that one may be computed)
+    # else it shows its first rate alone, and only that one may be computed); none where the trade's usual main
+    # activity may be excluded ("Logistikfirma"), as no rate may hold at all
     whole = path is not None and not untraceable(re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate) + " [1]",
                                                  {1: " ".join(s.quote for s in path.sources[:4])})
-    open_rates = path.possible_rates if whole and not path.blocked else []
+    doubtful = path is not None and any(c.id == MAIN_ACTIVITY for c in path.conditions)
+    open_rates = path.possible_rates if whole and not path.blocked and not doubtful else []
     if amount and rate is None and len(open_rates) >= 2:
-        return _calculation_per_rate(open_rates, amount)
+        # a cost item inside the sum whose own rule limits it (land for a business park: at most a quarter of the
+        # costs, and only if bought after 1 July 2025) is named, with the rule that limits it
+        labels = {item.id: item.label for item in FundingKnowledge.load().cost_items}
+        limited = [c for c in path.cost_notes if c.cost_item in labels and c.id not in _NOT_LIMITS][:1]
+        return _calculation_per_rate(open_rates, amount) + "".join(
+            f" Die Kosten für „{labels[c.cost_item]}“ sind darin enthalten; für sie gelten eigene Grenzen "
+            f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited)
     if not amount or rate is None:
         return ""
     others = (set(profile.project_types) & _OWN_KIND_PARTS) - {path.rate_for} if profile and path.rate_for else set()
@@ -450,6 +458,9 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         less += _inside(["den Stromspeicher"], "und nur zu einem niedrigeren Satz förderfähig")
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten{basis} ergeben "
             f"{result}.{less} Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+
+
+_NOT_LIMITS = {"gebaeudeerwerb"}  # cost notes that say an item is eligible, with no limit of its own
 
 
 def _calculation_per_rate(rates: list[tuple[float, str]], amount: float) -> str:

@@ -148,7 +148,8 @@ class Scope:
     @cached_property
     def domain_stems(self) -> frozenset[str]:
         """Stems of the corpus's own topic words: section and goal titles, the goal profiles' keywords, the nouns of
-        the section register's statute terms and synonyms ("Vorhabenbeginn", "Zweckbindung") and the funding vocabulary. Place names are left out: a question about Melle is not in scope because it names Melle."""
+        the section register's statute terms and synonyms ("Vorhabenbeginn", "Zweckbindung") and the funding
+        vocabulary. Place names are left out: a question about Melle is not in scope because it names Melle."""
         texts = [p.section_title for p in self.retriever.passages]
         texts += [line for p in self.retriever.passages for line in p.search_text.split("\n") if line.startswith("Stichworte:")]
         texts += [path.name + " " + path.summary for path in self.funding.all_paths()]

@@ -390,6 +390,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
                            r"|distributionszentrum|filiale|montagehalle|fertigungshalle"
                            r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität"
+                           r"|zweite[nrs]?\s{1,3}(standort|filiale|niederlassung|betriebsstätte|werk)"
                            # KR Nr. 2.4.1 (1): acquiring assets for the site ("einen neuen Kran kaufen", "zwei neue
                            # Backöfen bestellt"; a firm or its shares bought is a takeover or a share deal)
                            r"|\b(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?|zweite[nrs]?)\s{1,3}(?!(firma|betrieb|unternehmen"

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.funding.knowledge import Condition, FundingKnowledge, FundingPath, Rate, Source, WageCosts, wz_title, wz_within
+from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, Source, WageCosts, wz_title,
+                                         wz_within)
 from assistant.funding.profile import SAMTGEMEINDE_OF, ProjectProfile
 from assistant.goals.matching import GoalMatch
 
@@ -286,8 +287,7 @@ _SIZES = ("small", "medium", "large")
 
 def _possible_rates(rates: list[Rate], profile: ProjectProfile) -> list[tuple[float, str]]:
     """The rates of the rows that the facts do not rule out, with the size each is for (smallest size first, else
-    lowest rate first); only where there
-    are two or more of them (one row that may apply is no choice between rates)."""
+    lowest rate first); only where there are two or more of them (one row that may apply is no choice of rates)."""
     rows = sorted({(r.percent, r.applies_to.get("company_size", "")) for r in rates
                    if r.percent is not None and _rate_matches(r, profile) is not False},
                   key=lambda row: (_SIZES.index(row[1]) if row[1] in _SIZES else 0, row[0]))
@@ -416,8 +416,8 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
         if with_lodging and with_lodging.min_share_percent is not None and share >= with_lodging.min_share_percent \
                 and any(wz_within(profile.wz_code, scope) for scope in with_lodging.wz):
             found.append(ConditionAssessment(
-                GASTRONOMY_WITH_LODGING, f"Die Gastronomie des Hauses ({sector.code}) ist in Kombination mit der Beherbergung "
-                f"förderfähig, weil nach Ihren Angaben mit den eigenen Übernachtungsgästen mindestens "
+                GASTRONOMY_WITH_LODGING, f"Die Gastronomie des Hauses ({sector.code}) ist in Kombination mit der "
+                f"Beherbergung förderfähig, weil nach Ihren Angaben mit den eigenen Übernachtungsgästen mindestens "
                 f"{with_lodging.min_share_percent:g} % der Umsätze erzielt werden.", "matters", with_lodging.source,
                 True))
     excluded_alternatives = [(code, knowledge.exclusion(code)) for code in profile.wz_alternatives]

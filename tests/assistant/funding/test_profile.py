@@ -326,6 +326,7 @@ def test_municipalities(text, towns):
     ("Wir möchten eine neue CNC-Maschine kaufen.", "business_investment"),
     ("Wir sind Dachdecker, 8 MA, und wollen einen neuen Kran kaufen", "business_investment"),
     ("zwei weitere Hubsteiger anschaffen", "business_investment"),
+    ("Wir betreiben eine Tagespflege und wollen einen zweiten Standort eröffnen.", "business_investment"),
     ("Wir haben letzten Monat zwei neue Elektro-Backöfen bestellt.", "business_investment"),
     ("unsere alte cnc fräse (15 jahre) ist durch, wir ersetzen die durch eine neue", "replacement"),
     ("120.000 € Ingenieurplanung für die Erschließung", "planning"),
@@ -374,6 +375,7 @@ def test_what_a_project_is_instead_of_is_not_the_project_and_a_land_use_plan_is_
 
 
 @pytest.mark.parametrize("text, sector", [
+    ("Wir sind Berater für Mittelständler und wollen expandieren.", "Unternehmensberatung"),
     ("Elektro-Handwerk aus Bramsche (Installation, PV-Montage), 25 MA.", "Elektroinstallation"),
     ("wir haben nen hof in bad essen (milchvieh) und wollen umbauen", "Milchviehbetrieb"),
     ("hab nen schweinebetrieb in badbergen", "Schweinehaltung"),
