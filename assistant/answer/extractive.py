@@ -456,10 +456,20 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
                         "und nicht zu diesem Satz förderfähig")
     if storage is not None:
         less += _inside(["den Stromspeicher"], "und nur zu einem niedrigeren Satz förderfähig")
+    if path.rate_for in _EXTRA_COSTS_ONLY and not (profile is not None and _EXTRA_COSTS.search(profile.description)):
+        # Nr. 2.4.3.1 (3), 2.4.3.2 (2): the extra costs, not the whole investment (unless the sum is said to be them)
+        rule = numbered_rule(path.applicant_rate_source).removeprefix(" nach ")
+        result += f", sofern die Summe nur Mehrkosten gegenüber einer Vergleichsinvestition sind{f' ({rule})' if rule else ''}"
+        return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)}{basis} ergeben {result}.{less} Es "
+                f"entscheidet die NBank.")  # short enough for the bottom line beside the rate
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten{basis} ergeben "
             f"{result}.{less} Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
+# Kinds of project whose rate holds for the extra costs only (Nr. 2.4.3.1 (3), 2.4.3.2 (2)); for own renewable supply
+# the whole investment counts (Nr. 2.4.3.3)
+_EXTRA_COSTS_ONLY = {"environmental_protection", "energy_efficiency"}
+_EXTRA_COSTS = re.compile(r"mehrkosten|mehrpreis|aufpreis", re.IGNORECASE)
 _NOT_LIMITS = {"gebaeudeerwerb"}  # cost notes that say an item is eligible, with no limit of its own
 
 
