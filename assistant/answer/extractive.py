@@ -712,8 +712,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     details += [block] if block else []
     if calculation:
         details.append(calculation)
-    # no question for facts where the place alone rules out every path (no GRW area): none of them would change that
-    nowhere = bool(found.funding and found.funding.paths) and all(p.programme_wide for p in found.funding.paths)
+    # no question for facts where the place alone rules out every path (no GRW area), or a fact of the asker rules out
+    # every path offered (works already started): none of them would change that
+    nowhere = bool(found.funding and found.funding.paths) and all(p.blocked and (p.programme_wide or p.ruled_out)
+                                                                  for p in found.funding.paths)
     missing = found.funding.missing_facts[:2] if found.funding and not nowhere else []
     if missing:
         details.append("Noch offen: " + " ".join(missing))
