@@ -419,7 +419,8 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         # a cost item inside the sum whose own rule limits it (land for a business park: at most a quarter of the
         # costs, and only if bought after 1 July 2025) is named, with the rule that limits it
         labels = {item.id: item.label for item in FundingKnowledge.load().cost_items}
-        limited = [c for c in path.cost_notes if c.cost_item in labels and c.id not in _NOT_LIMITS][:1]
+        inside = profile is not None and _COST_INSIDE.search(profile.description)
+        limited = [c for c in path.cost_notes if inside and c.cost_item in labels and c.id not in _NOT_LIMITS][:1]
         return _calculation_per_rate(open_rates, amount) + "".join(
             f" Die Kosten für „{labels[c.cost_item]}“ sind darin enthalten; für sie gelten eigene Grenzen "
             f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited)
@@ -470,7 +471,9 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
 # the whole investment counts (Nr. 2.4.3.3)
 _EXTRA_COSTS_ONLY = {"environmental_protection", "energy_efficiency"}
 _EXTRA_COSTS = re.compile(r"mehrkosten|mehrpreis|aufpreis", re.IGNORECASE)
-_NOT_LIMITS = {"gebaeudeerwerb"}  # cost notes that say an item is eligible, with no limit of its own
+_NOT_LIMITS = {"gebaeudeerwerb"}
+# A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "davon 1,8 Mio Grunderwerb")
+_COST_INSIDE = re.compile(r"\b(inkl\.?|inklusive|einschließlich|samt|davon)\s", re.IGNORECASE)  # cost notes that say an item is eligible, with no limit of its own
 
 
 def _calculation_per_rate(rates: list[tuple[float, str]], amount: float) -> str:

@@ -375,7 +375,7 @@ def test_what_a_project_is_instead_of_is_not_the_project_and_a_land_use_plan_is_
 
 
 @pytest.mark.parametrize("text, sector", [
-    ("Wir sind Berater für Mittelständler und wollen expandieren.", "Unternehmensberatung"),
+    ("Wir sind Managementberater für Mittelständler und wollen expandieren.", "Unternehmensberatung"),
     ("Elektro-Handwerk aus Bramsche (Installation, PV-Montage), 25 MA.", "Elektroinstallation"),
     ("wir haben nen hof in bad essen (milchvieh) und wollen umbauen", "Milchviehbetrieb"),
     ("hab nen schweinebetrieb in badbergen", "Schweinehaltung"),
