@@ -379,6 +379,7 @@ def test_what_a_project_is_instead_of_is_not_the_project_and_a_land_use_plan_is_
     ("Elektro-Handwerk aus Bramsche (Installation, PV-Montage), 25 MA.", "Elektroinstallation"),
     ("wir haben nen hof in bad essen (milchvieh) und wollen umbauen", "Milchviehbetrieb"),
     ("hab nen schweinebetrieb in badbergen", "Schweinehaltung"),
+    ("Wir betreiben eine Pflege-WG und wollen ausbauen.", "Betreutes Wohnen"),
 ])
 def test_a_trade_written_with_a_hyphen_or_by_its_livestock_is_found(text, sector):
     assert read_profile(text).sector == sector
