@@ -678,12 +678,18 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 pieces.append((3, f"Möglich ist: {_short_name(alternative.name)}."))
         else:
             rate = _short_rate(_rate_phrase(lead, w, found.profile))
+            # that the trade's usual main activity may be excluded stays in the bottom line: before the path where
+            # the trade is in only by an exception of an excluded section ("Logistikfirma": 52.25 is in, 52.10 and
+            # 52.24 are not), else after it (a Metallbau firm that may be a Bauschlosserei); after a calculation that
+            # is asked for
+            main = _main_activity_note(lead, w)
+            first = main and not ASKS_HOW_MUCH.search(found.question) \
+                and any(c.id == SECTOR_EXCEPTION for c in lead.conditions)
+            pieces += [(0.9, main)] if first else []
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces.append((1.3, _grant_time(lead, w)))
-            # that the trade's usual main activity may be excluded is kept in the bottom line before the goal, and
-            # before a calculation unless the amount is asked for ("Logistikfirma": 52.25 is in, 52.10 is not)
-            pieces.append((1.6 if ASKS_HOW_MUCH.search(found.question) else 1.4, _main_activity_note(lead, w)))
+            pieces += [] if first else [(1.6 if ASKS_HOW_MUCH.search(found.question) else 1.4, main)]
             if lead.excluded_costs:
                 excluded = lead.excluded_costs[0]
                 pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
