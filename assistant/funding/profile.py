@@ -1210,7 +1210,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     lowered = text.lower()
     words = _words(text)
     # A trade named only as a customer or partner ("Sensoren für die Landwirtschaft") is not the applicant's sector.
-    trades = [hit for hit in _trades(text, words, lexicon) if hit[0] < 2.0]
+    named = [hit for hit in _trades(text, words, lexicon) if hit[0] < 3.0]  # every trade but one denied
+    trades = [hit for hit in named if hit[0] < 2.0]
     # advice named as what is bought ("Unsere Mandanten fragen nach geförderter Unternehmensberatung"): the project's
     # service (Nr. 7.1.1.1), not the asker's business, unless the asker says it is theirs ("Wir sind eine
     # Unternehmensberatung")
@@ -1236,7 +1237,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
             excluded = knowledge.exclusion(trade.wz, text, tuple(t.wz for _, _, t in trades),
                                            lodging_share=profile.lodging_share_percent)
             profile.excluded_sector = excluded.code if excluded else None
-    users = {t.wz for _, _, t in trades if _trade_applicant(t) == "company"}  # not the asker's own body
+    # the businesses a site is for, also named as such ("ein Gewerbegebiet für Handwerk, Metallbau und Logistik")
+    users = {t.wz for _, _, t in named if _trade_applicant(t) == "company"}  # not the asker's own body
     if applicant in ("municipality", "association") and users:
         # The businesses a site or centre is meant for (KR Nr. 3.2.2.1: vorrangig not of an excluded sector); the
         # Wirtschaftsförderung that asks for its town is none of them.

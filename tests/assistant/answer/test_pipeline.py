@@ -224,9 +224,10 @@ def test_a_firms_investment_asked_for_its_amount_is_offered_no_path_of_other_pas
 
 
 def test_no_grant_is_computed_where_the_trades_main_activity_may_be_excluded_and_land_in_a_sum_is_named(ask):
-    """A "Logistikfirma" may be 52.25 (in) or 52.10 (out): no rate is computed for it, and the caveat stays in the
-    bottom line. A business park's sum that holds the land purchase says that the land has limits of its own (Nr. 5)."""
-    data = ask("Logistikfirma, wir wollen eine neue Umschlaghalle bauen, 3 Mio. Was geht?")
+    """A logistics services firm may be 52.25 (in) or 52.10 (out): no rate is computed for it, and the caveat stays in
+    the bottom line. A business park's sum that holds the land purchase says that the land has limits of its own (Nr.
+    5)."""
+    data = ask("Wir sind Logistikdienstleister und wollen eine neue Umschlaghalle bauen, 3 Mio. Was geht?")
     assert "Rechenbeispiel" not in data["answer"] and "52.10 Lagerei" in data["summary"], data["summary"]
     park = ask("Drei Gemeinden wollen ein interkommunales Gewerbegebiet erschließen, Gesamtkosten 8 Mio inkl. "
                "Grunderwerb. Was geht da über GRW?")["answer"]
@@ -671,11 +672,16 @@ def test_a_programme_the_asker_names_is_answered_in_a_project(ask):
     assert "Möglich ist: LEADER" in data["summary"], data["summary"]
 
 
-def test_a_trade_whose_name_may_mean_an_excluded_activity_is_warned_of_that_first(ask):
-    """"Logistikunternehmen" is read as 52.25 (excepted from the list), but it may be Lagerei or a Spedition."""
+def test_a_logistics_firm_is_excluded_and_only_logistics_services_are_warned_of_their_neighbours_first(ask):
+    """A "Logistikunternehmen" runs warehouses, handles freight or hauls (52.10, 52.24, 49.41): excluded under H, with
+    the exception of 52.25 named; one that says it provides logistics services (52.25) is in, and warned first that a
+    main activity of warehousing or haulage would exclude it."""
     data = ask("hi, logistikunternehmen aus bramsche, 120 leute. wollen ne neue umschlaghalle bauen (ca 3,8 mio).")
-    assert re.search(r"Wichtig: Liegt der Schwerpunkt bei WZ .{0,120}52\.10 Lagerei.{0,80}ausgeschlossen", data["answer"]), \
-        data["answer"]
+    assert data["summary"].startswith("Nein – ") and "WZ 52.10" in data["summary"], data["summary"]
+    assert "Nicht ausgeschlossen sind Logistikdienstleistungen (WZ 52.25)" in data["answer"], data["answer"]
+    services = ask("Wir sind ein Logistikdienstleister mit 30 Beschäftigten und wollen eine neue Halle bauen.")
+    assert re.match(r"Wichtig: Liegt der Schwerpunkt bei WZ .{0,120}52\.10 Lagerei.{0,80}ausgeschlossen",
+                    services["summary"]), services["summary"]
 
 
 def test_a_large_firm_limited_to_de_minimis_learns_that_transformation_projects_are_open_to_any_size(ask, passages):
