@@ -457,23 +457,25 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
                         "und nicht zu diesem Satz förderfähig")
     if storage is not None:
         less += _inside(["den Stromspeicher"], "und nur zu einem niedrigeren Satz förderfähig")
+    costs, decides = " förderfähigen Kosten", " Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank."
     if path.rate_for in _EXTRA_COSTS_ONLY and not (profile is not None and _EXTRA_COSTS.search(profile.description)):
-        # Nr. 2.4.3.1 (3), 2.4.3.2 (2): the extra costs, not the whole investment (unless the sum is said to be them)
+        # Nr. 2.4.3.1 (3), 2.4.3.2 (2): the extra costs, not the whole investment (unless the sum is said to be them),
+        # in words short enough for the bottom line beside the rate
         rule = numbered_rule(path.applicant_rate_source).removeprefix(" nach ")
-        result += f", sofern die Summe nur Mehrkosten gegenüber einer Vergleichsinvestition sind{f' ({rule})' if rule else ''}"
-        return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)}{basis} ergeben {result}.{less} Es "
-                f"entscheidet die NBank.")  # short enough for the bottom line beside the rate
-    return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)} förderfähigen Kosten{basis} ergeben "
-            f"{result}.{less} Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+        result += (f", sofern die Summe nur Mehrkosten gegenüber einer Vergleichsinvestition sind"
+                   f"{f' ({rule})' if rule else ''}")
+        costs, decides = "", " Es entscheidet die NBank."
+    return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)}{costs}{basis} ergeben {result}.{less}"
+            f"{decides}")
 
 
 # Kinds of project whose rate holds for the extra costs only (Nr. 2.4.3.1 (3), 2.4.3.2 (2)); for own renewable supply
 # the whole investment counts (Nr. 2.4.3.3)
 _EXTRA_COSTS_ONLY = {"environmental_protection", "energy_efficiency"}
 _EXTRA_COSTS = re.compile(r"mehrkosten|mehrpreis|aufpreis", re.IGNORECASE)
-_NOT_LIMITS = {"gebaeudeerwerb"}
+_NOT_LIMITS = {"gebaeudeerwerb"}  # cost notes that say an item is eligible, with no limit of its own
 # A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "davon 1,8 Mio Grunderwerb")
-_COST_INSIDE = re.compile(r"\b(inkl\.?|inklusive|einschließlich|samt|davon)\s", re.IGNORECASE)  # cost notes that say an item is eligible, with no limit of its own
+_COST_INSIDE = re.compile(r"\b(inkl\.?|inklusive|einschließlich|samt|davon)\s", re.IGNORECASE)
 
 
 def _calculation_per_rate(rates: list[tuple[float, str]], amount: float) -> str:
@@ -663,6 +665,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     details: list[str] = []
     pieces: list[tuple[float, str]] = []  # (rank, sentence) of the bottom line: rank 0 is kept longest
     lead = _lead_path(found.funding)
+    asks_amount = bool(ASKS_HOW_MUCH.search(found.question))
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
         pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
@@ -683,13 +686,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # 52.24 are not), else after it (a Metallbau firm that may be a Bauschlosserei); after a calculation that
             # is asked for
             main = _main_activity_note(lead, w)
-            first = main and not ASKS_HOW_MUCH.search(found.question) \
-                and any(c.id == SECTOR_EXCEPTION for c in lead.conditions)
+            first = main and not asks_amount and any(c.id == SECTOR_EXCEPTION for c in lead.conditions)
             pieces += [(0.9, main)] if first else []
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces.append((1.3, _grant_time(lead, w)))
-            pieces += [] if first else [(1.6 if ASKS_HOW_MUCH.search(found.question) else 1.4, main)]
+            pieces += [] if first else [(1.6 if asks_amount else 1.4, main)]
             if lead.excluded_costs:
                 excluded = lead.excluded_costs[0]
                 pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
@@ -698,8 +700,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 pieces.append((4, f"Nächster Schritt: {_short(lead.next_steps[0], 140)}"))
     # where the own share's sums hold the grant, no second calculation beside it unless the grant itself is asked for
     share, granted = _own_share(found, w)
-    calculation = "" if granted and not ASKS_HOW_MUCH.search(found.question) else _calculation(lead, found.profile)
-    if calculation and ASKS_HOW_MUCH.search(found.question):
+    calculation = "" if granted and not asks_amount else _calculation(lead, found.profile)
+    if calculation and asks_amount:
         # "Rechnen Sie mir bitte den maximalen Zuschuss aus.": the sum is the bottom line, after the path's rate
         at = next((i + 1 for i, (rank, _) in enumerate(pieces) if rank == 1), len(pieces))
         pieces.insert(at, (1.5, calculation))
@@ -747,10 +749,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     # lead to ("LEADER: Bagatellgrenze 500 Euro" beside a firm's new hall) answers nothing asked
     shown = {programme(p.id) for p in found.funding.paths} \
         if found.funding and found.funding.paths and found.profile and found.profile.project_types else None
+    knowledge = FundingKnowledge.load()
     for hit in found.hits[:4]:
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS or _preamble(hit.passage):
             continue  # a summary's list of its sources, or its preamble on what kind of text it is
-        stated = FundingKnowledge.load().path_for_passage(hit.passage.document, hit.passage.section_number) \
+        stated = knowledge.path_for_passage(hit.passage.document, hit.passage.section_number) \
             if shown is not None and hit.passage.document not in ("grw", "irek") else None
         if stated and programme(stated) not in shown:
             continue

@@ -281,7 +281,8 @@ _LARGE_RETAIL = re.compile(r"großflächig\w{0,3}\s{1,3}(einzelhandel\w{0,2}|mä
                            r"|einkaufszentr\w{0,3}|shopping-?cent\w{0,3}|outlet-?cent\w{0,3}|factory-?outlet")
 # A facility used mostly by locals ("nutzen das Bad zu 80 % Einheimische und Schulen", "vor allem Vereine und Schulen"):
 # a share over half, or words for "mostly", before those who use it
-_LOCAL_USERS = r"(einheimische\w{0,2}|anwohner\w{0,3}|bürger\w{0,5}|schulen|schüler\w{0,3}|vereine\w{0,2}|ortsansässige\w{0,2})"
+_LOCAL_USERS = (r"(einheimische\w{0,2}|anwohner\w{0,3}|bürger\w{0,5}|schulen|schüler\w{0,3}|vereine\w{0,2}"
+                r"|ortsansässige\w{0,2})")
 _MOSTLY_LOCAL = re.compile(r"\b([5-9]\d|100)\s{0,2}(%|prozent)\s{1,3}(\S{1,20}\s{1,3}){0,2}" + _LOCAL_USERS
                            + r"|\b(überwiegend|hauptsächlich|vor\s{1,3}allem|fast\s{1,3}nur|meist|größtenteils)\s{1,3}"
                            r"(\S{1,20}\s{1,3}){0,2}(von\s{1,3})?" + _LOCAL_USERS)
@@ -724,9 +725,8 @@ def _opens_text(words: list[_Word], i: int) -> bool:
 
 def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     """Lower ranks first: the trade the asker says they are ("wir sind eine Tischlerei"), the asker's own ("unsere
-    Tischlerei", or the trade the text opens with), any
-    trade named, the object of the project ("für eine Bäckerei"), a partner's trade ("Kunden aus der Logistik"), last a
-    trade denied ("kein Hotel"); among equals the first named. A name usually said of a party one deals with
+    Tischlerei", or the trade the text opens with), any trade named, the object of the project ("für eine Bäckerei"),
+    a partner's trade ("Kunden aus der Logistik"), last a trade denied ("kein Hotel"); among equals the first named. A name usually said of a party one deals with
     (`declared_only`: "für meine Bank") is the asker's only where they say they are one."""
     before = [w.text for w in words[max(0, i - 3): i]]
     if trade.declared_only and not _opens_text(words, i) and not _DECLARED & set(before):
@@ -1307,8 +1307,8 @@ def _validated(structured: dict) -> dict:
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "lodging_share_percent")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
-                  "tailored_to_one", "mostly_local_use", "in_difficulty", "size_at_grant", "agri_processing", "wage_costs", "new_jobs",
-                  "wage_per_job_eur", "wage_total_eur")
+                  "tailored_to_one", "mostly_local_use", "in_difficulty", "size_at_grant", "agri_processing",
+                  "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur")
 
 
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
