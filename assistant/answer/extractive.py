@@ -368,6 +368,14 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     one rate for a whole investment, the parts the asker lists added up, less those the path's rules exclude ("Halle
     1,6 Mio, neue Maschinen 700k, 2 Firmen-Lkw 240k": the truck is no eligible cost, KR Nr. 2.6.2)."""
     amount = profile.investment_eur if profile else None
+    if amount and path is not None and len(profile.cost_parts) < 2:
+        # a part the path's rules exclude, named with its sum within the whole ("1,5 Mio, davon ersetzen ca. 400k
+        # zwei alte Maschinen": the replacement is no eligible cost, Nr. 2.6.2 (2) a)
+        parts = [(item.label, profile.item_sums[item.id]) for item in _excluded_items(path)
+                 if 0 < profile.item_sums.get(item.id, 0) < amount]
+        if parts:
+            label, value = parts[0]
+            return amount - value, f" (ohne {_euro(value)} für „{label}“, die nicht förderfähig sind)"
     if not amount or path is None or not path.costs_add_up or len(profile.cost_parts) < 2:
         return amount, ""
     excluded = _excluded_items(path)
@@ -401,6 +409,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     """The maximum grant for the sum the asker gave, marked as an own calculation; none for a project of two measures
     with rates of their own (a hall and a PV system), whose sum no single rate holds for."""
     amount, basis = _eligible_sum(path, profile)
+    amount, basis, limited_by_figures = _limited_sum(path, amount, basis)
     if amount and path is not None and path.part_beside and not path.blocked:
         return "Eine Rechnung über die ganze Summe entfällt: Die Sätze gelten je Teil, und die Kosten je Teil fehlen noch."
     own = _applicant_rate(path) if path and not path.blocked else None
@@ -420,8 +429,9 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         # costs, and only if bought after 1 July 2025) is named, with the rule that limits it
         labels = {item.id: item.label for item in FundingKnowledge.load().cost_items}
         inside = profile is not None and _COST_INSIDE.search(profile.description)
-        limited = [c for c in path.cost_notes if inside and c.cost_item in labels and c.id not in _NOT_LIMITS][:1]
-        return _calculation_per_rate(open_rates, amount) + "".join(
+        limited = [c for c in path.cost_notes if inside and c.cost_item in labels and c.id not in _NOT_LIMITS
+                   and not limited_by_figures][:1]
+        return _calculation_per_rate(open_rates, amount, basis) + "".join(
             f" Die Kosten für „{labels[c.cost_item]}“ sind darin enthalten; für sie gelten eigene Grenzen "
             f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited)
     if not amount or rate is None:
@@ -439,6 +449,9 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
                 f"bis zu {_euro(plant)}, {_percent(storage)} Prozent von {_euro(storage_sum)} für den Stromspeicher bis "
                 f"zu {_euro(stored)}, zusammen bis zu {_euro(plant + stored)}. Wie hoch der Zuschuss tatsächlich ist, "
                 f"entscheidet die NBank.")
+    extra = profile.item_sums.get(EXTRA_COSTS) if profile is not None and path.rate_for in _EXTRA_COSTS_ONLY else None
+    if extra and extra < amount:  # "Gesamtinvest 400.000 €, Mehrkosten ggü. einer Standardlösung 250.000 €"
+        amount, basis = extra, ""
     grant = amount * rate / 100
     capped = path.applicant_cap_eur is not None and grant > path.applicant_cap_eur
     if capped and path.applicant_cap_yearly:  # a sum for several years may stay within a cap for each year
@@ -458,7 +471,9 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     if storage is not None:
         less += _inside(["den Stromspeicher"], "und nur zu einem niedrigeren Satz förderfähig")
     costs, decides = " förderfähigen Kosten", " Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank."
-    if path.rate_for in _EXTRA_COSTS_ONLY and not (profile is not None and _EXTRA_COSTS.search(profile.description)):
+    costs = " Mehrkosten" if extra and extra == amount else costs
+    if path.rate_for in _EXTRA_COSTS_ONLY and not extra \
+            and not (profile is not None and _EXTRA_COSTS.search(profile.description)):
         # Nr. 2.4.3.1 (3), 2.4.3.2 (2): the extra costs, not the whole investment (unless the sum is said to be them),
         # in words short enough for the bottom line beside the rate
         rule = numbered_rule(path.applicant_rate_source).removeprefix(" nach ")
@@ -473,12 +488,69 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
 # the whole investment counts (Nr. 2.4.3.3)
 _EXTRA_COSTS_ONLY = {"environmental_protection", "energy_efficiency"}
 _EXTRA_COSTS = re.compile(r"mehrkosten|mehrpreis|aufpreis", re.IGNORECASE)
+EXTRA_COSTS = "extra_costs"  # the cost item of a sum named as the extra costs (funding_paths.yaml cost_items)
 _NOT_LIMITS = {"gebaeudeerwerb"}  # cost notes that say an item is eligible, with no limit of its own
 # A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "davon 1,8 Mio Grunderwerb")
 _COST_INSIDE = re.compile(r"\b(inkl\.?|inklusive|einschließlich|samt|davon)\s", re.IGNORECASE)
 
 
-def _calculation_per_rate(rates: list[tuple[float, str]], amount: float) -> str:
+_MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+                "November", "Dezember")
+
+
+def _broken_limits(path: PathAssessment | None, w: _Writer) -> str:
+    """The limits of the path's rules that the asker's own figures break, each with its rule cited: land acquired
+    before the date the rule sets is not eligible (where only a part was, that part); land beyond its share of the
+    costs only up to that share (KR Nr. 5 (4), (5)). Beside a date broken, the share is named too where the figures
+    leave it open. The sums follow in the calculation."""
+    if path is None or path.blocked:
+        return ""
+    said = []
+    early = next((c for c in path.limits if c.kept is False and c.not_before is not None), None)
+    if early is not None:
+        rule = numbered_rule(early.source).removeprefix(" nach ")
+        rule = f" ({rule})" if rule else ""
+        when = early.not_before
+        day = f"{when.day}. {_MONTH_NAMES[when.month - 1]} {when.year}"  # type: ignore[union-attr]
+        if early.in_part:  # "einen Teil der Flächen im März 2025 gekauft, den Rest 2026"
+            said.append(_cited(f"„{early.label}“ ist hier nur förderfähig, soweit er nicht vor dem {day} erfolgt ist"
+                               f"{rule}; nach Ihren Angaben war ein Teil früher.", w.cite_source(early.source)))
+        else:
+            said.append(_cited(f"Nicht förderfähig ist hier „{early.label}“: Er darf nicht vor dem {day} erfolgt sein"
+                               f"{rule}, nach Ihren Angaben war er früher.", w.cite_source(early.source)))
+    share = next((c for c in path.limits if c.max_share_percent is not None
+                  and (c.kept is False or c.kept is None and early is not None and early.in_part)), None)
+    if share is not None:
+        rule = numbered_rule(share.source).removeprefix(" nach ")
+        most = (f"höchstens {_percent(share.max_share_percent)} Prozent der Kosten der gesamten Maßnahme"  # type: ignore[arg-type]
+                f"{f' ({rule})' if rule else ''}")
+        said.append(_cited(f"„{share.label}“ ist hier nur zum Teil förderfähig: {most}; nach Ihren Angaben ist es "
+                           f"mehr." if share.kept is False else f"Zudem gilt für ihn: {most}.",
+                           w.cite_source(share.source)))
+    return " ".join(said[:1] if early is not None and not early.in_part else said)
+
+
+def _limited_sum(path: PathAssessment | None, amount: float | None, basis: str) -> tuple[float | None, str, bool]:
+    """The sum to compute a grant from, less what a limit of the path's rules leaves out of the asker's cost item (land
+    acquired too early: all of it; beyond its share: the rest), with words saying so; and whether a limit was applied
+    (the item's sum is part of the whole the asker gives)."""
+    if not amount or path is None:
+        return amount, basis, False
+    applied = [c for c in path.limits if c.kept is False and c.total is not None and c.allowed is not None
+               and c.item_sum is not None]
+    if not applied:
+        return amount, basis, False
+    check = min(applied, key=lambda c: c.allowed)  # type: ignore[arg-type, return-value]
+    allowed, item_sum = check.allowed or 0.0, check.item_sum or 0.0
+    if allowed:
+        words = (f" (darin „{check.label}“ nur bis {_euro(allowed)}: {_percent(check.max_share_percent or 0)} Prozent "
+                 f"von {_euro(check.total or 0)}, statt {_euro(item_sum)})")
+    else:
+        words = f" (ohne {_euro(item_sum)} für „{check.label}“, die nicht förderfähig sind)"
+    return (check.total or amount) - (item_sum - allowed), words, True
+
+
+def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: str = "") -> str:
     """The grant at each rate that may apply, where the facts decide none: per company size ("für ein kleines
     Unternehmen 20 Prozent …, für ein mittleres 10 Prozent …") or the regular and the raised rate (60 and 90 %)."""
     if all(size for _, size in rates):
@@ -491,7 +563,7 @@ def _calculation_per_rate(rates: list[tuple[float, str]], amount: float) -> str:
         parts += [f"mit dem erhöhten Satz von {_percent(rate)} Prozent bis zu {_euro(amount * rate / 100)}"
                   for rate, _ in raised]
         which = "Ob der erhöhte Satz gilt, hängt von den Voraussetzungen oben ab"
-    return (f"{OWN_CALCULATION} Bei {_euro(amount)} förderfähigen Kosten ergeben {', '.join(parts)}. {which}; wie "
+    return (f"{OWN_CALCULATION} Bei {_euro(amount)} förderfähigen Kosten{basis} ergeben {', '.join(parts)}. {which}; wie "
             f"hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
@@ -692,6 +764,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             pieces.append((1.2, _beside(found, lead, w)))
             pieces.append((1.3, _grant_time(lead, w)))
             pieces += [] if first else [(1.6 if asks_amount else 1.4, main)]
+            pieces += [(0.6, limits)] if (limits := _broken_limits(lead, w)) else []
             if lead.excluded_costs:
                 excluded = lead.excluded_costs[0]
                 pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
@@ -776,6 +849,9 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
                 hit, quote = ruled
         else:
             quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
+            if not hit.passage.dense and hit.passage.section_number.lower() not in found.question.lower() \
+                    and not any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4):
+                continue  # a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question
         if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
             # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
@@ -941,7 +1017,9 @@ def _verdict(found: Findings, w: _Writer) -> str:
     verdict = _verdict_of_lead(found, w)
     lead = _lead_path(found.funding)
     beside = _beside(found, lead, w) if verdict else ""
-    return " ".join(part for part in (verdict, beside, _grant_time(lead, w) if verdict else "") if part)
+    part = _excluded_part(lead, found.profile) if verdict and lead is not None else None
+    excluded = _cited(f"Nicht förderfähig: {short_reason(part.text, 260)}", w.cite_source(part.source)) if part else ""
+    return " ".join(p for p in (verdict, excluded, beside, _grant_time(lead, w) if verdict else "") if p)
 
 
 def _said_once(lead: PathAssessment | None, condition_id: str, w: _Writer,
@@ -981,12 +1059,24 @@ def _grant_time(lead: PathAssessment | None, w: _Writer) -> str:
 _PUBLIC_APPLICANTS = ("municipality", "association", "research")
 
 
+def _excluded_part(lead: PathAssessment, profile: ProjectProfile | None) -> ConditionAssessment | None:
+    """The rule excluding a part of the project that the asker names with its sum within the whole ("davon ersetzen
+    ca. 400k zwei alte Maschinen"): the project is not ruled out, that part is (the sum is computed without it)."""
+    if lead.blocked or profile is None or not profile.investment_eur:
+        return None
+    parts = {item.id for item in _excluded_items(lead) if 0 < profile.item_sums.get(item.id, 0) < profile.investment_eur}
+    return next((c for c in lead.excluded_costs if c.cost_item in parts), None)
+
+
 def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     lead = _lead_path(found.funding)
     if lead is None:
         return ""
-    if lead.ruled_out:
+    part = _excluded_part(lead, found.profile)
+    if lead.ruled_out and not part:
         return _no(lead, w)
+    if limits := _broken_limits(lead, w):  # land bought before the date the rule sets (KR Nr. 5 (5))
+        return limits
     if lead.cost_notes and lead.fit > 0:  # the rule on the cost item asked about ("Können wir die Maschinen leasen?")
         note = lead.cost_notes[0]
         return _cited(short_reason(note.text, 260), w.cite_source(note.source))

@@ -299,7 +299,7 @@ class AnswerPipeline:
         unique: dict[str, PathAssessment] = {}
         for path in paths:  # one per path, the first of each in its place (the profile's lead stays first)
             unique.setdefault(path.id if path.part_beside else path.id.split("/")[0], path)
-        telling = self.retriever.rare_stems(q.text, TELLING_SHARE) if q.intent == "eligibility" else frozenset()
+        telling = self.retriever.rare_stems(q.text, TELLING_SHARE)
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
                         q.profile, intent=q.intent, goal_list=whole, telling=telling, implied=implied,
                         in_conversation=bool(q.history))

@@ -9,6 +9,7 @@ paths per applicant type and the project types that IREK Leitziele hint at; each
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -154,6 +155,18 @@ class Rate(Curated):
     source: Source
 
 
+class CostLimit(Curated):
+    """A limit a rule sets on one cost item, applied to the asker's own figures (KR Nr. 5 (4), (5): land for a business
+    park is eligible up to 25 % of the whole measure's costs, and only if acquired on 1 July 2025 or later). The
+    condition's quote states the figure."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cost_item: Text
+    max_share_percent: float | None = Field(default=None, gt=0, le=100)
+    not_before: date | None = None
+
+
 class Condition(Curated):
     model_config = ConfigDict(frozen=True)
 
@@ -174,6 +187,8 @@ class Condition(Curated):
     # The part of a project the condition is about, where the path's rate does not hold for that part ("die
     # Modernisierung des Bestands"): a sum for a project of that part and another is not all at the path's rate.
     part_not_at_rate: str = ""
+    # A limit on a cost item the rule sets, checked against the sums and dates the asker gives.
+    limit: CostLimit | None = None
 
 
 class SizeChoice(Curated):
@@ -390,9 +405,24 @@ class CostItem(Curated):
     id: Text
     label: Text
     pattern: Regex
+    # The asker's own figures for the item, where a rule limits it (land for a business park, KR Nr. 5): a sum stands
+    # for it when its clause holds `pattern` or these words ("davon 1 Mio für das Grundstück"); a date is when it was
+    # or will be acquired when its sentence holds `acquired` ("Das Grundstück haben wir im März 2025 gekauft").
+    sum_words: Regex | None = None
+    acquired: Regex | None = None
 
     def named_in(self, text: str) -> bool:
         return re.search(self.pattern, text[:_PATTERN_TEXT_LIMIT], re.IGNORECASE) is not None
+
+    def names_sum(self, clause: str) -> bool:
+        """Whether a clause with a sum in it names the sum as this item's."""
+        return self.named_in(clause) or bool(self.sum_words) and re.search(
+            self.sum_words, clause[:_PATTERN_TEXT_LIMIT], re.IGNORECASE) is not None  # type: ignore[arg-type]
+
+    def acquired_in(self, sentence: str) -> tuple[int, int] | None:
+        """Where a sentence says that the item was or will be acquired (start, end), if it does."""
+        found = re.search(self.acquired, sentence[:_PATTERN_TEXT_LIMIT], re.IGNORECASE) if self.acquired else None
+        return found.span() if found else None
 
 
 class PassagePaths(Curated):
@@ -451,6 +481,9 @@ class FundingKnowledge(Curated):
                 if item is not None and item not in items:
                     raise DataPathError((*where, "conditions", n, "triggers", "cost_item"),
                                         f"unbekannter Wert „{item}“ (nicht in der Liste cost_items)")
+                if condition.limit is not None and condition.limit.cost_item not in items:
+                    raise DataPathError((*where, "conditions", n, "limit", "cost_item"),
+                                        f"unbekannter Wert „{condition.limit.cost_item}“ (nicht in der Liste cost_items)")
         return self
 
     def _check_rules(self, vocab: dict[str, set[str]], top_ids: set[str]) -> None:

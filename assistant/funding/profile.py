@@ -73,6 +73,13 @@ class ProjectProfile:
     # The sum for an electricity storage, which has a lower rate than the plant that charges it (KR Nr. 2.4.3.3):
     # a part of the whole ("zusammen ~900k, davon Speicher 250k") or one of the listed parts ("PV 900k, Speicher 300k")
     storage_eur: float | None = None
+    # The asker's own figures for a cost item a rule limits (funding_paths.yaml cost_items with `sum_words` or
+    # `acquired`): its sum ("davon 1 Mio für den Grundstückskauf") and when it was or will be acquired, as "2025-03-14",
+    # "2025-03" or "2025" ("Das Grundstück haben wir im März 2025 gekauft").
+    item_sums: dict[str, float] = field(default_factory=dict)
+    item_dates: dict[str, str] = field(default_factory=dict)
+    # the items whose date holds for a part only ("einen Teil der Flächen haben wir im März 2025 gekauft, den Rest …")
+    items_in_part: list[str] = field(default_factory=list)
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -128,8 +135,14 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
     "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
                r"|\d{1,6}\s{1,3}(neue\s{1,3})?leute|\d{1,6}\s{1,3}ma\b|hersteller|zulieferer|[a-zäöüß]{1,30}bauer\b|[a-zäöüß]{1,30}verarbeiter\b"
                r"|konzern|\bkmu\b|mittelständler|handwerksbetrieb|\bwerkstatt\b|start-?up\b|gründer(in)?\b"
+               # what only a firm states of itself: its capital and accounts
+               r"|eigenkapital|stammkapital|bilanzsumme|jahresabschl\w{0,4}"
                r"|unternehmer(in)?\b|händler|praxis\b|agentur|fabrik\b|\bwerk\b|selbstständig|selbständig|inhaber",
 }.items()}
+# A firm that wants to settle with the asker ("Ein Lebensmittelbetrieb will sich bei uns ansiedeln"): the asker's
+# prospect, not the asker
+_SETTLES = re.compile(r"[^.!?]{0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln|ansiedelt|niederlassen|niederzulassen"
+                      r"|niederlässt)\b")
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}\S{0,30}\s{0,3}$")
 _SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen)"
                            r"\s{1,3}(ein|eine|einen|einem|der|die|das)?\s{0,3}\S{0,30}\s{0,3}$")
@@ -146,6 +159,8 @@ _SELF_WORDS = {"wir", "ich", "unser", "unsere", "unseren", "unserem", "unserer",
                "führen", "führe", "sind", "bin", "mein", "meine", "meinen", "meinem", "meiner"}
 _PARTNER_WORDS = {"für", "mit", "von", "bei", "beliefern", "beliefert", "kunden", "kunde", "partner", "wie", "vom", "zum",
                   "zur", "gegenüber", "neben", "zwischen", "andere", "anderen", "viele", "benachbarte", "benachbarten"}
+# Words of funding before "für": the trade after it is the one asked about, not a partner ("Zuschuss für Bäckereien")
+_FUNDING_WORDS = ("förder", "grw", "zuschuss", "zuschüsse", "fördermittel", "gilt", "gelten", "gibt")
 _OBJECT_WORDS = {"neue", "neuen", "neues", "neuer", "eigene", "eigenen", "eigenes"}
 # A trade after an article and before one of these words is a party the asker commissions ("den Architekten beauftragt")
 _ARTICLES = {"der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem"}
@@ -273,8 +288,16 @@ _APPLY_AFTER_START = re.compile(
     re.IGNORECASE)
 # An undertaking in difficulty (KR Nr. 1.5 (6)): insolvency proceedings, over-indebtedness, inability to pay; not when
 # the clause denies it ("keine Insolvenz").
+# An undertaking in difficulty (KR Nr. 1.5 (6), Art. 2 Nr. 18 AGVO) as people say it: insolvency, over-indebtedness, or
+# half of its capital lost through losses ("das Eigenkapital ist zur Hälfte aufgezehrt", "negatives Eigenkapital")
+_CAPITAL = r"(eigen|stamm|grund)kapital\w{0,3}"
+_LOST = r"(aufgezehrt|aufgebraucht|verloren|weg|vernichtet|verbraucht|aufgefressen)"
 _IN_DIFFICULTY = re.compile(r"insolvenz\w{0,12}|zahlungsunfähig\w{0,3}|überschuldet|überschuldung|schutzschirmverfahren"
-                            r"|in\s{1,3}(finanziellen\s{1,3}|wirtschaftlichen\s{1,3})?schwierigkeiten", re.IGNORECASE)
+                            r"|in\s{1,3}(finanziellen\s{1,3}|wirtschaftlichen\s{1,3})?schwierigkeiten"
+                            rf"|{_CAPITAL}[^.!?]{{0,50}}\bhälfte\b[^.!?]{{0,30}}\b{_LOST}"
+                            rf"|\bhälfte\s{{1,3}}(des|unseres|vom)\s{{1,3}}{_CAPITAL}[^.!?]{{0,30}}\b{_LOST}"
+                            rf"|negative\w{{0,2}}\s{{1,3}}eigenkapital|{_CAPITAL}\s{{1,3}}(ist\s{{1,3}})?(komplett|ganz|völlig|fast)"
+                            rf"\s{{1,3}}{_LOST}|rettungsbeihilfe|umstrukturierungsbeihilfe", re.IGNORECASE)
 _DENIED = re.compile(r"\b(kein|keine|keinen|nicht|ohne)\b[^,.;]{0,30}$", re.IGNORECASE)
 # Large-scale retail as the user of a site (KR Nr. 3.2.1.11 (1)), as people name it
 _LARGE_RETAIL = re.compile(r"großflächig\w{0,3}\s{1,3}(einzelhandel\w{0,2}|märkte|markt|handel)|fachmarktzentr\w{0,3}"
@@ -609,7 +632,8 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
             # "Wir (Stadt Quakenbrück) wollen unser Freibad …": the body the asker says they are, or what they call
             # their own, describes the asker
             own = match.group().startswith("unser") or re.search(r"\bwir\s{0,2}\($", before)
-            rank = 0 if own or _SELF_CONTEXT.search(before) else 2 if _PARTNER_CONTEXT.search(before) else 1
+            rank = 0 if own or _SELF_CONTEXT.search(before) else 2 if _PARTNER_CONTEXT.search(before) \
+                or _SETTLES.match(lowered, match.end()) else 1
             found.append((rank, match.start(), kind))
     return found
 
@@ -666,6 +690,9 @@ def _trade_index(lexicon: TradeLexicon) -> _TradeIndex:
     return cached[1]
 
 
+_AGENT_STEM = 9  # the shortest "-ung" stem whose agent noun is read as the same trade ("verpackung" is none)
+
+
 def _build_trade_index(lexicon: TradeLexicon) -> _TradeIndex:
     open_stems: dict[str, Trade] = {}
     exact: dict[str, Trade] = {}
@@ -678,6 +705,11 @@ def _build_trade_index(lexicon: TradeLexicon) -> _TradeIndex:
                 exact[stem.rstrip("=")] = trade
             else:
                 open_stems[stem] = trade
+    # the one who does what an "-ung" name of a trade says, named by its agent noun: Lohnfertigung -> Lohnfertiger,
+    # Gebäudereinigung -> Gebäudereiniger, Unternehmensberatung -> Unternehmensberater (where no entry has it)
+    for stem, trade in list(open_stems.items()):
+        if stem.endswith("ung") and len(stem) >= _AGENT_STEM and stem.isalpha():
+            open_stems.setdefault(stem[:-3] + "er", trade)
     fuzzy: dict[str, list[str]] = {}
     for stem in open_stems:
         if len(stem) >= 7 and stem.isalpha():
@@ -737,6 +769,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0
     if _SITE_COMPOUND.search(words[i].text):
         return 2.0  # a site, not the asker
+    if _SETTLES.match(text, words[i].start + len(words[i].text)):
+        return 2.0  # "Ein Lebensmittelbetrieb will sich bei uns ansiedeln": the asker's prospect
     if any(w.text in _OWNER_WORDS for w in words[max(0, i - 5): i]) \
             or not _SELF_WORDS & set(before) and any(w.text in _HOLDS_SHARES for w in words[i + 1: i + 7]):
         return 2.0  # the firm the asker belongs to ("eine Holding hält 70 % der Anteile")
@@ -751,6 +785,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 0.0
     if before and before[-1] in _ARTICLES and any(w.text in _COMMISSIONED for w in words[i + 1: i + 7]):
         return 2.0  # "das Ingenieurbüro mit der Entwurfsplanung beauftragt": a contractor, not the asker
+    if before and before[-1] == "für" and any(w.text.startswith(_FUNDING_WORDS) for w in words[max(0, i - 5): i - 1]):
+        return 1.0  # "gilt die GRW-Förderung auch für Sicherheitsdienste?": the trade asked about
     if before and (before[-1] in _PARTNER_WORDS or (len(before) > 1 and before[-2] in _PARTNER_WORDS)):
         return 2.0
     if any(w in _OBJECT_WORDS for w in before[-2:]):
@@ -927,10 +963,13 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
 # Where a clause or a sentence ends, also in lower-case writing ("ca 4,5 mio umsatz. wollen ne neue halle"), but not
 # after an abbreviation ("ca. 900k", "Nr. 2.6.2")
 _SENTENCE_OR_CLAUSE = re.compile(r"[,;]|(?<!\bca)(?<!\brd)(?<!\bnr)(?<!\bbzw)(?<!\bvgl)(?<!\bzzgl)(?<!\binkl)(?<!\bmio)"
-                                 r"(?<!\btsd)(?<!\bmrd)(?<!\bz\.b)(?<!\bggf)(?<!\bevtl)(?<!\bi\.d\.r)[.!?]\s",
+                                 r"(?<!\btsd)(?<!\bmrd)(?<!\bz\.b)(?<!\bggf)(?<!\bevtl)(?<!\bi\.d\.r)(?<!\bggü)(?<!\bbzgl)[.!?]\s",
                                  re.IGNORECASE)
 # What stands between two parts of one list of costs: "(ca 900k) plus 2 CNC-Maschinen (", ", neue Maschinen "
 _PART_GAP = re.compile(r"\s{0,3}\)?\s{0,3}(,|\+|plus|und|sowie|;)\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
+
+
+_WITHIN = re.compile(r"\b(davon|darin|darunter|inkl\.?|inklusive|einschließlich)\b", re.IGNORECASE)
 
 
 def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tuple[str, float]]:
@@ -940,8 +979,9 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
     for n, (start, end, value) in enumerate(investments):
         raw = re.sub(r"[\s(~]*(ca\.?|rund|etwa|für|von|je)?[\s(~]*$", "", text[max(0, start - 45): start], flags=re.IGNORECASE)
         label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
-        if n and not _PART_GAP.match(text[investments[n - 1][1]: start]):
-            return []  # not one list: a sum of another sentence or clause
+        gap = text[investments[n - 1][1]: start] if n else ""
+        if n and (not _PART_GAP.match(gap) or _WITHIN.search(gap)):
+            return []  # not one list: a sum of another sentence or clause, or one within the sum before ("davon")
         parts.append((label, value))
     return parts if len(parts) >= 2 and all(label for label, _ in parts) else []
 
@@ -979,6 +1019,85 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
                 investments.append((start, end, value))
     investment = max(totals) if totals else max(v for _, _, v in investments) if investments else None
     return investment, turnover, balance, ([] if totals else _cost_parts(text, investments))
+
+
+# -- a cost item's own figures (KR Nr. 5: land for a business park) -------------------------------------------------
+_HOLDS = re.compile(r"\W{0,3}\s{0,3}(?:€|eur|euro)?\s{0,3}(?:inkl\b|inklusive|einschließlich|samt|mit)", re.IGNORECASE)
+_JOINED = re.compile(r"[:()]|\bund\b|\bsowie\b|\bplus\b", re.IGNORECASE)  # within a clause, what joins two things
+# a sentence: up to ".", "!" or "?" before a space or the end ("am 14.08.2025 erworben." is one)
+_SENTENCE_SPLIT = re.compile(r"[!?]|\.(?=\s|$)")
+_MONTH_WORDS = {"jan": 1, "feb": 2, "mär": 3, "mae": 3, "apr": 4, "mai": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                "okt": 10, "nov": 11, "dez": 12}
+# A date as people write it: "14.03.2025", "03/2025", "im März 2025", "Mai 25", or a year alone ("2024"), not one that
+# is an amount or a count ("2025 m²", "2000 €")
+_DATE = re.compile(
+    r"(?<![\d.,])(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(20\d{2}|\d{2})(?![\d]|[.,]\d)"
+    r"|(\d{1,2})\s?/\s?(20\d{2})(?!\d)"
+    r"|\b(jan|feb|mär|maer|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]{0,6}\.?\s{1,3}'?(20\d{2}|\d{2})(?![\d]|[.,]\d)"
+    r"|(20\d{2})(?![\d]|[.,]\d)(?!\s{0,2}(?:€|eur|euro|m²|qm|m2|mio|tsd|k\b|ha\b|prozent|%|mitarb|ma\b)))", re.IGNORECASE)
+
+
+_DATE_REACH = 40  # characters around the words of buying within which a date is the date of buying
+
+
+def _date_of(match: re.Match[str]) -> str | None:
+    """The date a `_DATE` match stands for ("2025-03-14", "2025-03", "2025"); None for a day or month out of range."""
+    day, month, year, month2, year2, name, year3, year4 = match.groups()
+    if year4:
+        return year4
+    if name:
+        return f"{_full_year(year3)}-{_MONTH_WORDS[name.lower()[:3].replace('mae', 'mär')]:02d}"
+    if month2:
+        return f"{year2}-{int(month2):02d}" if 1 <= int(month2) <= 12 else None
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return f"{_full_year(year)}-{int(month):02d}-{int(day):02d}"
+
+
+def _full_year(year: str) -> str:
+    return year if len(year.lstrip("'")) == 4 else f"20{year.lstrip(chr(39))}"
+
+
+_IN_PART = re.compile(r"\b(teil|teile|teils|teilweise|rest|restlichen?|übrigen)\b", re.IGNORECASE)
+
+
+def _item_figures(text: str, knowledge: FundingKnowledge) -> tuple[dict[str, float], dict[str, str], list[str]]:
+    """The sums and dates the text gives for cost items that a rule limits: a sum whose clause names the item, and the
+    first date of a sentence that says the item was or will be acquired near it; and the items whose date holds for a
+    part of them only."""
+    sums: dict[str, float] = {}
+    dates: dict[str, str] = {}
+    in_part: list[str] = []
+    items = [item for item in knowledge.cost_items if item.sum_words or item.acquired]
+    if not items:
+        return sums, dates, in_part
+    previous_end = 0
+    for start, end, value in _amounts(text):
+        # the words of its own clause, back to the previous sum ("Gesamtkosten 4,2 Mio inkl. 1,6 Mio Grundstück")
+        before = _JOINED.split(_SENTENCE_OR_CLAUSE.split(text[max(previous_end, start - 60): start])[-1])[-1]
+        previous_end = end
+        after = _JOINED.split(_SENTENCE_OR_CLAUSE.split(text[end: end + 60])[0])[0]
+        if _TOTAL_CONTEXT.search(before) or _HOLDS.match(after):
+            continue  # the whole, with the item in it ("Gesamtkosten 8 Mio inkl. Grunderwerb")
+        for item in items:
+            if item.id not in sums and item.names_sum(f"{before} … {after}"):
+                sums[item.id] = value
+    for sentence in _SENTENCE_SPLIT.split(text):
+        for item in items:
+            said = item.acquired_in(sentence) if item.id not in dates else None
+            if said is None:
+                continue
+            amounts = [(a, b) for a, b, _ in _amounts(sentence)]
+            for match in _DATE.finditer(sentence):
+                if any(a <= match.start() < b for a, b in amounts) \
+                        or not said[0] - _DATE_REACH <= match.start() <= said[1] + _DATE_REACH:
+                    continue  # a sum, or the date of something else ("…, Baubeginn 2027")
+                when = _date_of(match)
+                if when:
+                    dates[item.id] = when
+                    in_part += [item.id] if _IN_PART.search(sentence) else []
+                    break
+    return sums, dates, in_part
 
 
 # -- wage costs (KR Nr. 2.6.3) ---------------------------------------------------------------------------------------
@@ -1268,6 +1387,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.company_size = _company_size(text, profile.employees, knowledge)
     profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur, profile.cost_parts = _money(text)
     profile.storage_eur = _storage_sum(text)
+    profile.item_sums, profile.item_dates, profile.items_in_part = _item_figures(text, knowledge)
     if applicant in ("company", None):
         profile.wage_costs, profile.wage_per_job_eur, profile.wage_total_eur = _wages(text)
     profile.project_types = _project_types(text, applicant)
@@ -1334,6 +1454,9 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
             profile.municipalities, profile.municipality = found.municipalities, found.municipality
         if found.investment_eur is not None:  # the parts belong to the sum they make up
             profile.cost_parts, profile.storage_eur = found.cost_parts, found.storage_eur
+        profile.item_sums |= found.item_sums  # a later sum or date for the same item replaces the earlier one
+        profile.items_in_part = [i for i in profile.items_in_part if i not in found.item_dates] + found.items_in_part
+        profile.item_dates |= found.item_dates
         stated_kinds = INVESTMENT_KINDS & set(found.project_types)
         if stated_kinds:
             project_types = [p for p in project_types if p not in INVESTMENT_KINDS]

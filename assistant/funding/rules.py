@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, Source, WageCosts, wz_title,
@@ -107,6 +108,36 @@ class ConditionAssessment:
 
 
 @dataclass
+class LimitCheck:
+    """A rule's limit on a cost item, held against the asker's own figures (KR Nr. 5 (4), (5): land for a business
+    park at most 25 % of the whole measure's costs, and not acquired before 1 July 2025)."""
+
+    condition_id: str
+    label: str  # the cost item ("Grunderwerb")
+    source: Source
+    kept: bool | None  # True: the asker's figures keep the limit; False: they break it; None: a figure is missing
+    item_sum: float | None = None  # the asker's sum for the item
+    total: float | None = None  # the whole measure's costs the sum is part of, where the text says it is
+    max_share_percent: float | None = None
+    not_before: date | None = None
+    acquired: str = ""  # when the asker says the item was or will be acquired ("2025-03")
+    question: str = ""  # the question that decides it where a figure is missing (funding_paths.yaml)
+    in_part: bool = False  # the date holds for a part of the item only ("einen Teil der Flächen …")
+
+    @property
+    def allowed(self) -> float | None:
+        """The most of the item's sum that is eligible: none where it was acquired too early, the share of the total
+        where it exceeds that, else all of it; None where the sum or the total is not known."""
+        if self.item_sum is None:
+            return None
+        if self.not_before is not None:
+            return None if self.in_part else 0.0 if self.kept is False else self.item_sum
+        if self.max_share_percent is None or self.total is None:
+            return None
+        return min(self.item_sum, self.total * self.max_share_percent / 100)
+
+
+@dataclass
 class PathAssessment:
     id: str
     name: str
@@ -147,6 +178,8 @@ class PathAssessment:
     # Where the facts decide no rate: the rates of the rows that may still apply, each with the company size it is for
     # ("" where the row is for none); a sum is then computed at each ("small 20 %, medium 10 %"; "60 %, raised 90 %").
     possible_rates: list[tuple[float, str]] = field(default_factory=list)
+    # The limits of the path's rules on a cost item the asker gives figures for (land for a business park, Nr. 5).
+    limits: list[LimitCheck] = field(default_factory=list)
 
     @property
     def excluded_costs(self) -> list[ConditionAssessment]:
@@ -507,7 +540,54 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         # the wage-cost grant is one for the investments of Nr. 2.4.1 and 2.4.2, not for a transformation measure
         wage_costs=top.wage_costs if chosen is top else chosen.wage_costs,
         possible_rates=[] if blocking or row is not None else _possible_rates(chosen.rates or top.rates, profile),
+        limits=_limit_checks(merged, profile, knowledge),
     )
+
+
+# A sum said to be the whole, with other costs in it ("Gesamtkosten 3 Mio, davon 1 Mio Grundstück", "5 Mio inkl.
+# Grunderwerb")
+_WHOLE_SUM = re.compile(r"\b(inkl\.?|inklusive|einschließlich|samt|davon|gesamtkosten|insgesamt|zusammen)\b", re.IGNORECASE)
+
+
+def _acquired_before(when: str, limit: date) -> bool | None:
+    """Whether a date the asker gives ("2025-03-14", "2025-03", "2025") lies before `limit`; None where it may or may
+    not (the year of the limit alone, or its month where the limit is not the month's first day)."""
+    parts = [int(p) for p in when.split("-")]
+    for given, wanted in zip(parts, (limit.year, limit.month, limit.day), strict=False):
+        if given != wanted:
+            return given < wanted
+    if len(parts) == 3 or len(parts) == 2 and limit.day == 1:
+        return False  # the same day, or a month that begins with the limit
+    return None
+
+
+def _limit_checks(conditions: list[Condition], profile: ProjectProfile,
+                  knowledge: FundingKnowledge | None) -> list[LimitCheck]:
+    """The limits of `conditions` on a cost item the asker gives a sum or a date for."""
+    labels = {item.id: item.label for item in knowledge.cost_items} if knowledge else {}
+    checks = []
+    for condition in conditions:
+        limit = condition.limit
+        if limit is None or not (limit.cost_item in profile.item_sums or limit.cost_item in profile.item_dates):
+            continue
+        item_sum = profile.item_sums.get(limit.cost_item)
+        label = labels.get(limit.cost_item, limit.cost_item)
+        # the whole the item's sum is part of: the listed parts added up, or a sum said to hold it
+        parts = sum(value for _, value in profile.cost_parts)
+        total = parts if parts else profile.investment_eur if item_sum and profile.investment_eur and (
+            profile.investment_eur == item_sum or _WHOLE_SUM.search(profile.description)) else None
+        if limit.not_before is not None:
+            when = profile.item_dates.get(limit.cost_item, "")
+            before = _acquired_before(when, limit.not_before) if when else None
+            checks.append(LimitCheck(condition.id, label, condition.source, None if before is None else not before,
+                                     item_sum, total, not_before=limit.not_before, acquired=when,
+                                     question=condition.question or "",
+                                     in_part=limit.cost_item in profile.items_in_part))
+        if limit.max_share_percent is not None and item_sum is not None:
+            kept = None if total is None else item_sum <= total * limit.max_share_percent / 100
+            checks.append(LimitCheck(condition.id, label, condition.source, kept, item_sum, total,
+                                     max_share_percent=limit.max_share_percent, question=condition.question or ""))
+    return checks
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\]“]{2})\.\s{1,3}(?=[A-ZÄÖÜ])")
@@ -642,7 +722,9 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
             needed.add("municipality")
     if profile.applicant_type not in ("company", None):
         needed -= {"company_size", "sector_excluded"}
-    return [question for key, question in FACT_QUESTIONS.items() if key in needed]
+    # a figure of the asker's cost item that a limit needs ("davon 1 Mio Grundstück": bought when?)
+    limits = [c.question for p in paths if not p.blocked for c in p.limits if c.kept is None and c.question]
+    return [question for key, question in FACT_QUESTIONS.items() if key in needed] + list(dict.fromkeys(limits))
 
 
 

@@ -5,6 +5,7 @@ rules of contracts.md §2 (numbered in order of use, every number used, every qu
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -17,7 +18,7 @@ from assistant.core.answer import Answer
 from assistant.core.model import Passage
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import ConditionAssessment, FundingAssessment, PathAssessment
+from assistant.funding.rules import ConditionAssessment, FundingAssessment, LimitCheck, PathAssessment
 from assistant.goals.matching import GoalMatch, GoalRef
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.figures import untraceable
@@ -679,3 +680,41 @@ def test_a_project_answer_quotes_the_rule_sentence_on_what_its_description_also_
     line = next(p for p in answer.answer.split("\n\n") if p.startswith("Zu Ihrer Frage"))
     assert "„Eine gleichzeitige Förderung nach dem EEG für dieselben Kosten ist nicht möglich.“" in line, line
     assert_citation_rules(answer)
+
+
+LAND = grw_passage("grw-0130", "5", "Modellvorhaben",
+                   "(4) Die Kosten für den Grunderwerb dürfen 25 Prozent der Kosten der gesamten Maßnahme nach Nummer "
+                   "3.2.2.1 nicht übersteigen.\n(5) Der Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt sein.",
+                   page=38)
+PASSAGES += [LAND]
+SHARE_SOURCE = Source(document="grw", section="5", page=38,
+                      quote="Die Kosten für den Grunderwerb dürfen 25 Prozent der Kosten der gesamten Maßnahme nach Nummer")
+DATE_SOURCE = Source(document="grw", section="5", page=38, quote="Der Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt sein")
+
+
+def test_land_bought_too_early_or_beyond_its_share_is_said_in_the_bottom_line_and_left_out_of_the_sum():
+    """KR Nr. 5 (4), (5) applied to the asker's figures: land bought in March 2025 is not eligible at all (the sum is
+    computed without it); land of 900.000 € in 3,3 Mio € counts only up to 25 % of the whole."""
+    site = path("grw-infrastruktur/gewerbegelaende", sources=(RATE_SOURCE,))
+    site.limits = [LimitCheck("grunderwerb-anteil", "Grunderwerb", SHARE_SOURCE, False, 1000000.0, 3000000.0,
+                              max_share_percent=25.0),
+                   LimitCheck("grunderwerb-stichtag", "Grunderwerb", DATE_SOURCE, False, 1000000.0, 3000000.0,
+                              not_before=date(2025, 7, 1), acquired="2025-03")]
+    question = "Gewerbegebiet, Gesamtkosten 3 Mio €, davon 1 Mio Grundstückskauf, gekauft im März 2025"
+    profile = ProjectProfile(applicant_type="municipality", investment_eur=3000000.0, description=question,
+                             project_types=["industrial_site"])
+    found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([site], []), profile)
+    answer = compose_extractive(found, PASSAGES)
+    assert "Nicht förderfähig ist hier „Grunderwerb“: Er darf nicht vor dem 1. Juli 2025 erfolgt sein (Nr. 5), nach " \
+           "Ihren Angaben war er früher [" in answer.summary
+    assert "60 Prozent von 2.000.000 € förderfähigen Kosten (ohne 1.000.000 € für „Grunderwerb“, die nicht förderfähig " \
+           "sind) ergeben bis zu 1.200.000 €" in answer.answer
+    assert_citation_rules(answer)
+    assert not untraceable(answer.answer, {c.n: c.quote for c in answer.citations})
+    site.limits = [LimitCheck("grunderwerb-anteil", "Grunderwerb", SHARE_SOURCE, False, 900000.0, 3300000.0,
+                              max_share_percent=25.0)]
+    answer = compose_extractive(found, PASSAGES)
+    assert "„Grunderwerb“ ist hier nur zum Teil förderfähig: höchstens 25 Prozent der Kosten der gesamten Maßnahme " \
+           "(Nr. 5); nach Ihren Angaben ist es mehr [" in answer.summary
+    assert "60 Prozent von 3.225.000 € förderfähigen Kosten (darin „Grunderwerb“ nur bis 825.000 €: 25 Prozent von " \
+           "3.300.000 €, statt 900.000 €)" in answer.answer

@@ -1321,3 +1321,24 @@ def test_a_rate_asked_for_a_town_of_another_district_written_in_lower_case_is_an
     data = ask("wir sitzen in lingen (emsland), also gleich nebenan. gilt das mit den 20 % grw auch für uns?" + tail)
     assert data["summary"].startswith("Für Lingen nennt die Liste der Fördergebiete des Koordinierungsrahmens "
                                       "(Anhang 5) keine Zeile"), data["summary"]
+
+
+def test_a_part_that_only_replaces_and_the_extra_costs_named_set_the_sum_a_grant_is_computed_on(ask):
+    """Nr. 2.6.2 (2) a): what only replaces existing equipment is no eligible cost; Nr. 2.4.3.2 (2): an efficiency
+    measure is funded on its extra costs, and where the asker names them, on that sum."""
+    data = ask("CNC-Lohnfertiger in Bohmte, 60 MA, Umsatz 9 Mio, Bilanzsumme 7 Mio. Plant neue Fertigungslinie 1,5 Mio, "
+               "davon ersetzen ca. 400k zwei alte Maschinen, Rest ist Kapazitätserweiterung. Förderfähig? Welcher Satz?")
+    assert "Nicht förderfähig: Der Teil der Investition, der vorhandene Anlagen nur ersetzt" in data["summary"]
+    assert "10 Prozent von 1.100.000 € förderfähigen Kosten (ohne 400.000 € für „Ersatz vorhandener Anlagen“" \
+        in data["answer"]
+    data = ask("Wärmerückgewinnung an unseren Trocknern, Gesamtinvest 400.000 €. Laut Planer wären die Mehrkosten ggü. "
+               "einer Standardlösung 250.000 €. Wir sind mittleres Unternehmen. Wieviel Zuschuss? Rechnet mir das vor.")
+    assert "40 Prozent von 250.000 € Mehrkosten ergeben bis zu 100.000 €" in data["summary"], data["summary"]
+
+
+def test_land_bought_before_july_2025_for_a_business_park_is_said_to_be_ineligible_and_left_out(ask):
+    data = ask("Die Gemeinde Hasbergen will ein Gewerbegebiet erschließen, Gesamtkosten 3 Mio €, davon 1 Mio für den "
+               "Grundstückskauf. Das Grundstück haben wir im März 2025 gekauft. Geht das mit GRW?")
+    assert data["summary"].startswith("Nicht förderfähig ist hier „Grunderwerb“: Er darf nicht vor dem 1. Juli 2025 "
+                                      "erfolgt sein (Nr. 5)"), data["summary"]
+    assert "Bei 2.000.000 € förderfähigen Kosten (ohne 1.000.000 € für „Grunderwerb“" in data["answer"]

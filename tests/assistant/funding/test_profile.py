@@ -1039,3 +1039,75 @@ def test_firms_named_only_as_the_users_of_a_site_are_not_the_asker():
     profile = read_profile("Haben eine alte Gießerei-Brache mit Altlasten. Idee: abreißen, sanieren, kleine "
                            "Gewerbeflächen für Handwerk/KMU anbieten.")
     assert profile.applicant_type is None and "revitalisation" in profile.project_types
+
+
+@pytest.mark.parametrize("text, sums, dates", [
+    ("Gewerbegebiet erschließen, Gesamtkosten 3 Mio €, davon 1 Mio für den Grundstückskauf. Das Grundstück haben wir im "
+     "März 2025 gekauft.", {"land": 1000000.0}, {"land": "2025-03"}),
+    ("Erschließung 2,4 Mio, Grunderwerb 900.000 €. Die Flächen wurden am 14.08.2025 notariell erworben.",
+     {"land": 900000.0}, {"land": "2025-08-14"}),
+    ("Kaufvertrag fürs Areal ist von Mai 25, Erschließung kostet 3 Mio", {}, {"land": "2025-05"}),
+    # a size in hectares is no year, and a sum for work on the land is no sum for the land
+    ("Wir haben eine Fläche von 12 ha gekauft, die Erschließung des Grundstücks kostet 2 Mio €, Baubeginn 2027.", {}, {}),
+    ("Gewerbegebiet, Kosten 4,2 Mio inkl. 1,6 Mio Grundstück, gekauft 2024", {"land": 1600000.0}, {"land": "2024"}),
+])
+def test_the_sum_and_the_date_of_a_land_purchase_are_read_for_the_limits_of_kr_nr_5(text, sums, dates):
+    """KR Nr. 5 (4), (5): land for a business park is eligible up to 25 % of the whole measure's costs and only if not
+    acquired before 1 July 2025, so the asker's own sum and date for it are facts."""
+    profile = read_profile(text)
+    assert (profile.item_sums, profile.item_dates) == (sums, dates)
+
+
+def test_a_date_of_buying_that_holds_for_a_part_of_the_land_is_read_as_such():
+    profile = read_profile("Erschließung grob 6 Mio €, Grunderwerb ca. 1,5 Mio. Einen Teil der Flächen haben wir schon "
+                           "im März 2025 gekauft, den Rest wollen wir 2026 kaufen.")
+    assert (profile.item_sums, profile.item_dates, profile.items_in_part) == (
+        {"land": 1500000.0}, {"land": "2025-03"}, ["land"])
+
+
+def test_a_whole_sum_that_holds_the_land_is_not_read_as_the_land_sum():
+    assert read_profile("Drei Gemeinden erschließen ein Gewerbegebiet, Gesamtkosten 8 Mio inkl. Grunderwerb.").item_sums \
+        == {}
+    assert read_profile("Gewerbegebiet für 5 Mio € inkl. Grundstück").item_sums == {}
+    assert read_profile("Gewerbegebiet, Gesamtkosten 4,2 Mio inkl. 1,6 Mio Grundstück").item_sums == {"land": 1600000.0}
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Wir sind CNC-Lohnfertiger mit 60 MA", "Dreherei"),  # Lohnfertigung: the one who does it
+    ("Zerspaner aus Melle, 12 Leute, neue Halle", "Dreherei"),  # Zerspanung
+])
+def test_the_agent_noun_of_a_trade_named_by_its_activity_is_read_as_that_trade(text, sector):
+    assert read_profile(text).sector == sector
+
+
+def test_a_trade_asked_about_after_funding_for_is_the_askers_not_a_partners():
+    profile = read_profile("gilt die GRW förderung auch für sicherheitsdienste? wir wollen eine eigene notruf- und "
+                           "serviceleitstelle bauen (ca 700k)")
+    assert (profile.sector, profile.excluded_sector, profile.applicant_type) == ("Sicherheitsdienst", "O", "company")
+    assert read_profile("Wir bauen Öfen für Bäckereien und wollen eine neue Halle.").sector != "Bäckerei"
+
+
+@pytest.mark.parametrize("text", [
+    "2024 und 2025 hatten wir Verluste, das Eigenkapital ist ungefähr zur Hälfte aufgezehrt.",
+    "Mehr als die Hälfte des Stammkapitals ist durch Verluste verloren gegangen.",
+    "Wir haben inzwischen negatives Eigenkapital.",
+])
+def test_half_of_the_capital_lost_reads_as_an_undertaking_in_difficulty(text):
+    """KR Nr. 1.5 (6) with Art. 2 Nr. 18 AGVO: more than half of the capital lost through accumulated losses."""
+    profile = read_profile(text + " Wir wollen in eine neue Kühlanlage investieren.")
+    assert (profile.in_difficulty, profile.applicant_type) == (True, "company")
+
+
+def test_a_firm_that_wants_to_settle_with_the_asker_is_not_the_asker():
+    profile = read_profile("Ein Lebensmittelbetrieb will sich bei uns ansiedeln und bringt viel Prozessabwasser mit. "
+                           "Dafür müssten wir die Kläranlage erweitern (ca. 5 Mio). Kann der Zweckverband dafür GRW "
+                           "bekommen?")
+    assert (profile.applicant_type, profile.sector, profile.project_types) == ("municipality", None, ["wastewater"])
+
+
+def test_a_sum_within_the_sum_before_is_no_part_of_a_list_and_a_named_part_has_its_sum():
+    profile = read_profile("Metallbau, 20 MA: neue Halle 2 Mio, davon 300k für den Austausch der alten Krananlage.")
+    assert (profile.investment_eur, profile.cost_parts) == (2000000.0, [])
+    assert profile.item_sums == {"replacement_part": 300000.0}
+    profile = read_profile("Gesamtinvest 400.000 €. Laut Planer wären die Mehrkosten ggü. einer Standardlösung 250.000 €.")
+    assert profile.item_sums == {"extra_costs": 250000.0}

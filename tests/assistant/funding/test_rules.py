@@ -783,3 +783,54 @@ def test_producing_renewable_hydrogen_is_ruled_out():
     profile = read_profile("Wir sind ein Metallbauer und wollen einen Elektrolyseur für grünen Wasserstoff bauen.")
     path = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
     assert path.blocked and any(c.id == "kein-wasserstoff-kwk" and c.applies for c in path.conditions)
+
+
+# -- limits on a cost item, applied to the asker's figures (KR Nr. 5 (4), (5)) ------------------------------------
+
+def _limits(text):
+    site = _path(assess(read_profile(text), None, FundingKnowledge.load()), "grw-infrastruktur")
+    assert site is not None and site.id == "grw-infrastruktur/gewerbegelaende" and not site.blocked
+    return {check.condition_id: check for check in site.limits}
+
+
+def test_land_bought_before_the_first_of_july_2025_is_not_eligible_and_beyond_a_quarter_only_up_to_it():
+    checks = _limits("Die Gemeinde Hasbergen will ein Gewerbegebiet erschließen, Gesamtkosten 3 Mio €, davon 1 Mio für "
+                     "den Grundstückskauf. Das Grundstück haben wir im März 2025 gekauft.")
+    assert (checks["grunderwerb-stichtag"].kept, checks["grunderwerb-stichtag"].allowed) == (False, 0.0)
+    assert (checks["grunderwerb-anteil"].kept, checks["grunderwerb-anteil"].allowed) == (False, 750000.0)
+    checks = _limits("Die Stadt Melle erschließt ein Gewerbegebiet: Erschließung 2,4 Mio, Grunderwerb 900.000 €. Die "
+                     "Flächen wurden am 14.08.2025 notariell erworben.")
+    assert checks["grunderwerb-stichtag"].kept is True
+    share = checks["grunderwerb-anteil"]  # 900.000 of 3,3 Mio: more than 25 %
+    assert (share.kept, share.total, share.allowed) == (False, 3300000.0, 825000.0)
+    # bought in July 2025 is on or after the 1st; a year alone may be either
+    assert _limits("Gemeinde Bad Essen, neues Gewerbegebiet, Kaufvertrag fürs Areal ist von Juli 2025, Erschließung "
+                   "3 Mio")["grunderwerb-stichtag"].kept is True
+    result = assess(read_profile("Gemeinde Bad Essen, Gewerbegebiet, 4 Mio inkl. 0,8 Mio Grundstück, gekauft 2025"),
+                    None, FundingKnowledge.load())
+    checks = {c.condition_id: c for c in _path(result, "grw-infrastruktur").limits}
+    assert checks["grunderwerb-stichtag"].kept is None and checks["grunderwerb-anteil"].kept is True
+    assert "Wann wurde bzw. wird das Grundstück erworben?" in result.missing_facts
+
+
+def test_every_limit_on_a_cost_item_states_the_figure_of_its_quote():
+    """The limits are the rule's own figures: a share as "25 Prozent", a date as "1. Juli 2025" in the quote cited."""
+    months = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+              "November", "Dezember")
+    limits = [c for path in FundingKnowledge.load().all_paths() for c in path.conditions if c.limit]
+    assert limits
+    for condition in limits:
+        limit = condition.limit
+        if limit.max_share_percent is not None:
+            assert f"{limit.max_share_percent:g} Prozent" in condition.source.quote
+        if limit.not_before is not None:
+            when = limit.not_before
+            assert f"{when.day}. {months[when.month - 1]} {when.year}" in condition.source.quote
+
+
+def test_land_of_which_a_part_was_bought_too_early_is_not_left_out_of_the_sum_whole():
+    """Only the part bought before 1 July 2025 is ineligible; how much that is the text does not say."""
+    checks = _limits("Gemeinde Bohmte, interkommunales Gewerbegebiet, Erschließung 6 Mio €, Grunderwerb ca. 1,5 Mio. "
+                     "Einen Teil der Flächen haben wir schon im März 2025 gekauft, den Rest kaufen wir 2026.")
+    date = checks["grunderwerb-stichtag"]
+    assert (date.kept, date.in_part, date.allowed) == (False, True, None)
