@@ -750,7 +750,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         if lead.blocked:
             alternative = next((p for p in found.funding.paths if not p.blocked), None)
             if alternative:
-                pieces.append((3, f"Möglich ist: {_short_name(alternative.name)}."))
+                rate = _short_rate(_rate_phrase(alternative, w, found.profile), 60)
+                pieces.append((3, f"Möglich ist: {_short_name(alternative.name)}" + (f", {rate}." if rate else ".")))
         else:
             rate = _short_rate(_rate_phrase(lead, w, found.profile))
             # that the trade's usual main activity may be excluded stays in the bottom line: before the path where
@@ -1648,10 +1649,17 @@ def _within(summary: str, limit: int) -> str:
     """The summary cut to whole sentences (never inside a quotation) within `limit` characters; a single sentence
     that is too long is shortened by words."""
     pieces = _pieces(summary)
+    dropped: list[str] = []
     while len(" ".join(pieces)) > limit and len(pieces) > 1:
-        pieces.pop()
+        dropped.insert(0, pieces.pop())
     text = " ".join(pieces)
-    return text if len(text) <= limit else _short(text, limit)
+    # a rule cited at the end of the sentences left out ("… sind keine Fördertatbestände (Nr. 3.2.2). Die Liste … [1].")
+    # stays cited by what is kept
+    refs = [r for r in dict.fromkeys(re.findall(r"\[\d{1,3}\]", " ".join(dropped))) if r not in text]
+    marks = " " + " ".join(refs) if refs else ""
+    if len(text) + len(marks) > limit:
+        text = _short(text, limit - len(marks))
+    return f"{text[:-1]}{marks}." if marks and text.endswith(".") else text + marks
 
 
 def _renumbered(answer: Answer) -> Answer:

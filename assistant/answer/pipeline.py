@@ -252,6 +252,10 @@ class AnswerPipeline:
             # a programme the asker names ("passt das irgendwo rein? irek? grw? leader?") is answered, as it applies
             named = [describe(self.funding, n, q.profile) for n in named_paths(q.text, q.profile.applicant_type)
                      if not any(programme(p.id) == programme(n) for p in assessed.paths)]
+            best = max((p.fit for p in assessed.paths), default=0.0)
+            for path in named:
+                if path is not None and path.ruled_out:  # "… kann ich dafür GRW bekommen?" to a shop: no, and why
+                    path.fit = best + 0.5
             assessed = FundingAssessment(assessed.paths + [p for p in named if p], assessed.missing_facts)
             return Findings(q.text, q.search_text, "project", hits, goals, assessed, q.profile, intent="project",
                             asked=self._asked(q.text))

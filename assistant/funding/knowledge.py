@@ -379,6 +379,12 @@ class SizeLimit(Curated):
             return False
         return turnover > self.turnover_max_eur and balance > self.balance_max_eur
 
+    def money_may_exceed(self, turnover: float | None, balance: float | None) -> bool:
+        """Whether the one figure given exceeds its limit while the other is not given: the size is open."""
+        over = [given > limit for given, limit in ((turnover, self.turnover_max_eur), (balance, self.balance_max_eur))
+                if given is not None and limit is not None]
+        return len(over) == 1 and over[0]
+
 
 class LeitzielHint(Curated):
     leitziel: Text
@@ -518,6 +524,20 @@ class FundingKnowledge(Curated):
         return next(limit.size for limit in self.company_sizes
                     if limit.employees_below is None or employees < limit.employees_below
                     and not limit.money_exceeded(turnover, balance))
+
+    def possible_sizes(self, employees: int, turnover: float | None = None, balance: float | None = None) -> list[str]:
+        """The sizes a company may have by the figures given: from the size its headcount makes, on to the next while
+        one money figure exceeds a size's limit and the other is not given (35 employees and 18 Mio € turnover, no
+        balance sheet total: small if the balance sheet total stays within 10 Mio €, else medium; KR Nr. 2.1.5)."""
+        sizes = []
+        for limit in self.company_sizes:
+            if limit.employees_below is not None and employees >= limit.employees_below \
+                    or limit.money_exceeded(turnover, balance):
+                continue
+            sizes.append(limit.size)
+            if not limit.money_may_exceed(turnover, balance):
+                break
+        return sizes
 
     def usual_paths(self, applicant_type: str | None) -> list[str]:
         """The usual paths for this applicant type, best first, when nothing about the project type is known."""

@@ -76,6 +76,9 @@ class ProjectProfile:
     # The asker's own figures for a cost item a rule limits (funding_paths.yaml cost_items with `sum_words` or
     # `acquired`): its sum ("davon 1 Mio für den Grundstückskauf") and when it was or will be acquired, as "2025-03-14",
     # "2025-03" or "2025" ("Das Grundstück haben wir im März 2025 gekauft").
+    # The sizes the company may have where the headcount and one money figure leave it open (35 employees, 18 Mio €
+    # turnover, no balance sheet total: small or medium, KR Nr. 2.1.5); company_size is then None
+    size_between: list[str] = field(default_factory=list)
     item_sums: dict[str, float] = field(default_factory=dict)
     item_dates: dict[str, str] = field(default_factory=dict)
     # the items whose date holds for a part only ("einen Teil der Flächen haben wir im März 2025 gekauft, den Rest …")
@@ -559,13 +562,17 @@ def _name_pattern(names: list[str], flags: int) -> re.Pattern[str]:
     return re.compile(rf"(?<![\wÄÖÜäöüß])(?:{alternatives})(?![\wÄÖÜäöüß])", flags)
 
 
-_ALL_SPELLINGS = {**MUNICIPALITIES, **_MUNICIPALITY_SPELLINGS}
+# The adjective of a place, as in "die Bramscher Innenstadt", "ein Meller Betrieb": the name with "-er" ("-r" after an
+# "e"); not for the names with "a.T.W."
+_DEMONYMS: dict[str, str] = {(name + "r" if name.endswith("e") else name + "er"): canonical
+                             for name, canonical in MUNICIPALITIES.items() if "." not in name and " am " not in name}
+_ALL_SPELLINGS = {**MUNICIPALITIES, **_MUNICIPALITY_SPELLINGS, **_DEMONYMS}
 # Long names are found in any case ("quakenbrück"); short ones (Melle, Belm, Berge, Hagen) only as written, since some
 # are also common words.
 _TOWNS_ANY_CASE = _name_pattern([n for n in _ALL_SPELLINGS if len(n) >= 6], re.IGNORECASE)
 _TOWNS_AS_WRITTEN = _name_pattern([n for n in _ALL_SPELLINGS if len(n) < 6], 0)
 _TOWN_LOOKUP = {re.sub(r"\s+", " ", n.lower()): canonical for n, canonical in _ALL_SPELLINGS.items()}
-_COMMON_WORD_TOWNS = {"Berge"}  # also a common noun: a town only after "in", "aus", "Gemeinde" ...
+_COMMON_WORD_TOWNS = {"Berge", "Berger", "Riester"}  # also common words: a town only after "in", "aus", "Gemeinde" ...
 _PLACE_BEFORE = re.compile(r"(\bin|\baus|\bnach|\bbei|\bvon|gemeinde|\bstadt|,)\s{1,3}$", re.IGNORECASE)
 _FUZZY_TOWNS = sorted({n.lower() for n in MUNICIPALITIES if " " not in n and len(n) >= 6})
 
@@ -1465,6 +1472,11 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # KR Nr. 2.1.5: a headcount under a limit does not make the size when turnover and balance both exceed its own
         profile.company_size = knowledge.company_size(profile.employees, profile.turnover_eur,
                                                       profile.balance_sheet_eur)
+    elif profile.employees is not None and profile.company_size is not None:
+        # one money figure over the headcount's size limit, the other not given: the size is open between those sizes
+        sizes = knowledge.possible_sizes(profile.employees, profile.turnover_eur, profile.balance_sheet_eur)
+        if len(sizes) > 1:
+            profile.company_size, profile.size_between = None, sizes
     if profile.applicant_type not in ("company", None):
         project_types = [p for p in project_types if p not in _COMPANY_ONLY_TYPES]
         profile.company_size = profile.employees = None

@@ -28,6 +28,11 @@ FACT_QUESTIONS: dict[str, str] = {
     "already_started": "Ist mit dem Vorhaben bereits begonnen worden, zum Beispiel durch einen verbindlichen Auftrag, "
                        "eine Bestellung oder den Baubeginn?",
     "company_size": "Wie viele Beschäftigte hat Ihr Unternehmen und wie hoch ist der Jahresumsatz?",
+    # where the headcount and the turnover leave the size open (KR Nr. 2.1.5: turnover or balance sheet total)
+    "balance_sheet": "Wie hoch ist die Jahresbilanzsumme Ihres Unternehmens? Mit ihr entscheidet sich, ob es als "
+                     "kleines oder mittleres Unternehmen gilt (Nr. 2.1.5).",
+    "turnover": "Wie hoch ist der Jahresumsatz Ihres Unternehmens? Mit ihm entscheidet sich, ob es als kleines oder "
+                "mittleres Unternehmen gilt (Nr. 2.1.5).",
     "sector_excluded": "Was ist die Haupttätigkeit Ihres Betriebs (Branche bzw. WZ-Code)?",
     "project_types": "Was genau soll gefördert werden, zum Beispiel ein Bau, Maschinen, eine Beratung, ein "
                      "Forschungsprojekt oder die Erschließung einer Fläche?",
@@ -283,6 +288,8 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
     for key, wanted in rate.applies_to.items():
         if key == "company_size":
             if profile.company_size is None:
+                if profile.size_between and wanted not in profile.size_between:
+                    return False  # a size the figures rule out (not small or medium: large)
                 return None
             result = result and profile.company_size == wanted
         elif key == "project_type":
@@ -722,6 +729,8 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
             needed.add("municipality")
     if profile.applicant_type not in ("company", None):
         needed -= {"company_size", "sector_excluded"}
+    if "company_size" in needed and profile.size_between:  # the figure not given decides, not the headcount
+        needed = (needed - {"company_size"}) | {"turnover" if profile.turnover_eur is None else "balance_sheet"}
     # a figure of the asker's cost item that a limit needs ("davon 1 Mio Grundstück": bought when?)
     limits = [c.question for p in paths if not p.blocked for c in p.limits if c.kept is None and c.question]
     return [question for key, question in FACT_QUESTIONS.items() if key in needed] + list(dict.fromkeys(limits))

@@ -137,9 +137,24 @@ def test_a_path_ruled_out_by_a_fact_leads_the_bottom_line_when_it_fits_best():
     answer = compose_extractive(project([goal(REVITALISE, 0.9)], [other, blocked]), PASSAGES)
     assert answer.summary.startswith("Nein – über Weg grw-gewerbe nicht förderfähig: Der Antrag kam nach dem Beginn (Nr. 2.7.1) [1]. "
                                      "Passendes IREK-Ziel"), answer.summary
-    assert "Möglich ist: Weg leader." in answer.summary
+    assert "Möglich ist: Weg leader, bis zu 60 Prozent [" in answer.summary
     ruled_out = next(p for p in answer.funding_paths if p.id == "grw-gewerbe")
     assert ruled_out.blocked and [answer.citations[n - 1].chunk_id for n in ruled_out.citations] == ["grw-0040"]
+    assert_citation_rules(answer)
+
+
+def test_a_reason_too_long_for_the_bottom_line_keeps_its_citation_when_its_second_sentence_is_left_out():
+    """The reason of a ruled-out path in two sentences, too long together: the first stays, cited."""
+    blocked = path("grw-infrastruktur", blocked=True, conditions=[condition("kein-tatbestand", EXCLUDED_SOURCE, True)])
+    blocked.fit, blocked.reason_sources = 3.0, [EXCLUDED_SOURCE]
+    blocked.because = ("Sportstätten, Vereins- und Dorfgemeinschaftshäuser, Kitas und allgemeinbildende Schulen, "
+                       "Wohnungsbau, Arztpraxen, Feuerwehr- und Rathäuser sind keine Fördertatbestände der "
+                       "wirtschaftsnahen Infrastruktur (Nr. 3.2.2). Die Liste der förderfähigen Maßnahmen nennt "
+                       "Gewerbegelände, Revitalisierung, Verkehrsanbindung, Abwasser, Gewerbezentren, Tourismus, "
+                       "berufliche Bildung, Energie, Häfen und Forschung.")
+    answer = compose_extractive(project([goal(REVITALISE, 0.9)], [blocked]), PASSAGES)
+    assert answer.summary.endswith("sind keine Fördertatbestände der wirtschaftsnahen Infrastruktur (Nr. 3.2.2) [1].")
+    assert len(answer.summary) <= 400
     assert_citation_rules(answer)
 
 

@@ -1342,3 +1342,13 @@ def test_land_bought_before_july_2025_for_a_business_park_is_said_to_be_ineligib
     assert data["summary"].startswith("Nicht förderfähig ist hier „Grunderwerb“: Er darf nicht vor dem 1. Juli 2025 "
                                       "erfolgt sein (Nr. 5)"), data["summary"]
     assert "Bei 2.000.000 € förderfähigen Kosten (ohne 1.000.000 € für „Grunderwerb“" in data["answer"]
+
+
+def test_a_programme_asked_about_that_the_askers_trade_rules_out_leads_with_its_no(ask):
+    """A shop (G, Nr. 2.7.1) asking for GRW money: the bottom line is that GRW is closed to it, then what is open; the
+    town is read from its adjective ("Bramscher Innenstadt") and not asked for."""
+    data = ask("hallo! ich hab ein modegeschäft in der bramscher innenstadt und will den laden komplett umbauen (neue "
+               "theke, licht, umkleiden), so 180.000 €. kann ich dafür GRW zuschuss bekommen??")
+    assert data["summary"].startswith("Nein – über GRW: Investitionen der gewerblichen Wirtschaft nicht förderfähig: "
+                                      "Die Haupttätigkeit „Modegeschäft“ (WZ 47.71)"), data["summary"]
+    assert "In welcher Gemeinde" not in data["answer"]

@@ -539,12 +539,14 @@ def test_applying_after_the_start_of_works_is_read(text, after):
 @pytest.mark.parametrize("text, size", [
     ("Maschinenbauer in Melle, 45 Mitarbeiter, aber 14 Mio Umsatz und 11 Mio Bilanzsumme. Erweiterung 2 Mio.", "medium"),
     ("Maschinenbauer, 45 Mitarbeiter, 14 Mio Umsatz, Bilanzsumme 8 Mio, Halle für 2 Mio.", "small"),
-    ("45 MA, 14 Mio Umsatz, neue Halle 2 Mio", "small"),  # the balance sheet is not given: the headcount decides
+    # the balance sheet is not given: small if it stays within 10 Mio €, else medium; the size is open
+    ("45 MA, 14 Mio Umsatz, neue Halle 2 Mio", None),
     ("200 Leute, Umsatz 60 Mio, Bilanzsumme von 50 Mio €, Investition 5 Mio", "large"),
 ])
 def test_turnover_and_balance_sheet_both_over_the_limit_make_the_next_size(text, size):
     profile = read_profile(text)
     assert profile.company_size == size
+    assert profile.size_between == ([] if size else ["small", "medium"])
     assert profile.investment_eur is not None and profile.investment_eur >= 2e6, "the investment is still read"
 
 
@@ -1111,3 +1113,13 @@ def test_a_sum_within_the_sum_before_is_no_part_of_a_list_and_a_named_part_has_i
     assert profile.item_sums == {"replacement_part": 300000.0}
     profile = read_profile("Gesamtinvest 400.000 €. Laut Planer wären die Mehrkosten ggü. einer Standardlösung 250.000 €.")
     assert profile.item_sums == {"extra_costs": 250000.0}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("ich hab ein modegeschäft in der bramscher innenstadt", ["Bramsche"]),
+    ("Ein Meller Metallbaubetrieb will anbauen", ["Melle"]),
+    ("die Bad Iburger Kurverwaltung plant einen Barfußpfad", ["Bad Iburg"]),
+    ("Wir beraten zur Riester-Rente", []),
+])
+def test_a_municipality_is_read_from_its_adjective(text, places):
+    assert read_profile(text).municipalities == places

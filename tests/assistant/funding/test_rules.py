@@ -834,3 +834,14 @@ def test_land_of_which_a_part_was_bought_too_early_is_not_left_out_of_the_sum_wh
                      "Einen Teil der Flächen haben wir schon im März 2025 gekauft, den Rest kaufen wir 2026.")
     date = checks["grunderwerb-stichtag"]
     assert (date.kept, date.in_part, date.allowed) == (False, True, None)
+
+
+def test_a_size_left_open_by_the_turnover_gives_the_rates_of_both_sizes_and_asks_the_balance_sheet_total():
+    """KR Nr. 2.1.5: small with fewer than 50 employees and a turnover or balance sheet total within 10 Mio €; with
+    18 Mio € turnover the balance sheet total decides between small and medium."""
+    result = assess(read_profile("Großhandel für Getränke, 35 MA, Umsatz ca 18 Mio. Neue Lagerhalle, 2,4 Mio €."), None,
+                    FundingKnowledge.load())
+    firm = _path(result, "grw-gewerbe")
+    assert [size for _, size in firm.possible_rates] == ["small", "medium"] and firm.applicant_rate is None
+    assert any(q.startswith("Wie hoch ist die Jahresbilanzsumme") for q in result.missing_facts)
+    assert not any(q.startswith("Wie viele Beschäftigte") for q in result.missing_facts)
