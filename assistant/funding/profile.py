@@ -1438,6 +1438,21 @@ _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eu
                   "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur")
 
 
+_BACK_ARTICLES = {"der", "die", "das", "den", "dem", "im", "beim", "vom", "zum", "ins"}
+
+
+def _refers_back(turn: str, lexicon: TradeLexicon) -> bool:
+    """Whether a later turn names its trade as one spoken of already ("Das Restaurant …", "im Hofladen"): with a
+    definite article, a part of the business described before, not a new main activity ("und wenn wir ein Restaurant
+    wären?")."""
+    words = _words(turn)
+    named = _trades(turn, words, lexicon)
+    if not named:
+        return False
+    at = next(n for n, w in enumerate(words) if w.start == named[0][1])
+    return at > 0 and words[at - 1].text in _BACK_ARTICLES
+
+
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
                     knowledge: FundingKnowledge) -> ProjectProfile:
     """Facts from earlier user turns, then from `text` (later statements win), then explicit `structured` fields;
@@ -1453,6 +1468,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
                 setattr(profile, name, getattr(found, name))
         if found.employees is not None or found.company_size is not None:
             profile.company_size = found.company_size  # the latest size statement wins ("und mit 300 Mitarbeitern?")
+        if found.sector is not None and profile.sector is not None and _refers_back(str(turn), lexicon):
+            found.sector = None  # "Das Restaurant hat viele externe Gäste" after "Hotel mit Restaurant": a part of it
         if found.sector is not None:  # a later main activity replaces an earlier one, with its WZ code and exclusion
             for name in _SECTOR_FIELDS:
                 setattr(profile, name, getattr(found, name))

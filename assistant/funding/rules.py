@@ -46,6 +46,8 @@ SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"  # the condition of Nr. 2
 # A main activity within an excluded section that the list excepts (wholesale 46.2 to 46.6 within G)
 SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
 GASTRONOMY_WITH_LODGING = "gastronomie-mit-beherbergung"  # a lodging business's restaurant, in by its guests' share
+_GASTRONOMY_WORDS = re.compile(r"restaurant|gastronomie|\bgastro\b|speiselokal|café|\bcafe\b|\bbar\b|biergarten|kneipe"
+                               r"|ausschank", re.IGNORECASE)  # a lodging business's restaurant, as people name it
 # A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
 MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application precedes the start of works
@@ -460,6 +462,19 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
                 f"Beherbergung förderfähig, weil nach Ihren Angaben mit den eigenen Übernachtungsgästen mindestens "
                 f"{with_lodging.min_share_percent:g} % der Umsätze erzielt werden.", "matters", with_lodging.source,
                 True))
+    # a lodging business that names its restaurant without that share ("Hotel + Restaurant, das Restaurant hat viele
+    # externe Gäste"): the rule that decides whether the restaurant is in
+    for sector in knowledge.excluded_sectors if share is None and line is None \
+            and _GASTRONOMY_WORDS.search(profile.description) else []:
+        with_lodging = sector.not_excluded_with
+        if with_lodging and with_lodging.min_share_percent is not None \
+                and any(wz_within(profile.wz_code, scope) for scope in with_lodging.wz):
+            found.append(ConditionAssessment(
+                GASTRONOMY_WITH_LODGING, f"Die Gastronomie des Hauses ({sector.code}) ist nur in Kombination mit der "
+                f"Beherbergung förderfähig, und nur wenn mit den eigenen Übernachtungsgästen mindestens "
+                f"{with_lodging.min_share_percent:g} % der Umsätze erzielt werden; Umsätze mit Gästen von außen zählen "
+                f"dafür nicht.", "matters", with_lodging.source, True,
+                question="Welcher Anteil der Umsätze wird mit den eigenen Übernachtungsgästen erzielt?"))
     excluded_alternatives = [(code, knowledge.exclusion(code)) for code in profile.wz_alternatives]
     excluded_alternatives = [(code, line) for code, line in excluded_alternatives if line is not None]
     if excluded_alternatives:

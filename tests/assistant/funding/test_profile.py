@@ -1123,3 +1123,9 @@ def test_a_sum_within_the_sum_before_is_no_part_of_a_list_and_a_named_part_has_i
 ])
 def test_a_municipality_is_read_from_its_adjective(text, places):
     assert read_profile(text).municipalities == places
+
+
+def test_a_later_turn_that_names_a_part_of_the_business_keeps_its_main_activity():
+    history = [{"role": "user", "content": "Hotel mit 38 Zimmern + Restaurant in Bad Iburg. Anbau 15 Zimmer, ca 1,8 Mio."}]
+    assert read_profile("Das Restaurant hat auch viele externe Gäste, zählt das mit?", history).sector == "Hotel"
+    assert read_profile("und wenn wir ein Restaurant wären?", history).excluded_sector == "I 56"

@@ -845,3 +845,14 @@ def test_a_size_left_open_by_the_turnover_gives_the_rates_of_both_sizes_and_asks
     assert [size for _, size in firm.possible_rates] == ["small", "medium"] and firm.applicant_rate is None
     assert any(q.startswith("Wie hoch ist die Jahresbilanzsumme") for q in result.missing_facts)
     assert not any(q.startswith("Wie viele Beschäftigte") for q in result.missing_facts)
+
+
+def test_a_hotel_that_names_its_restaurant_is_told_the_share_its_own_guests_must_bring():
+    """KR Nr. 2.7.1, I 56: gastronomy only with lodging, where the own lodging guests make at least 25 % of turnover."""
+    firm = _path(assess(read_profile("Hotel mit 38 Zimmern + Restaurant in Bad Iburg. Anbau 15 Zimmer, ca 1,8 Mio. Das "
+                                     "Restaurant hat viele externe Gäste."), None, FundingKnowledge.load()), "grw-gewerbe")
+    rule = next(c for c in firm.conditions if c.id == "gastronomie-mit-beherbergung")
+    assert "mindestens 25 % der Umsätze" in rule.text and rule.source.section == "2.7.1" and not firm.blocked
+    plain = _path(assess(read_profile("Hotel mit 38 Zimmern will 15 Zimmer anbauen."), None, FundingKnowledge.load()),
+                  "grw-gewerbe")
+    assert all(c.id != "gastronomie-mit-beherbergung" for c in plain.conditions)
