@@ -498,36 +498,40 @@ _MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "A
                 "November", "Dezember")
 
 
-def _broken_limits(path: PathAssessment | None, w: _Writer) -> str:
-    """The limits of the path's rules that the asker's own figures break, each with its rule cited: land acquired
-    before the date the rule sets is not eligible (where only a part was, that part); land beyond its share of the
-    costs only up to that share (KR Nr. 5 (4), (5)). Beside a date broken, the share is named too where the figures
-    leave it open. The sums follow in the calculation."""
+def _limits_said(path: PathAssessment | None, w: _Writer) -> str:
+    """The limits of the path's rules on a cost item held against the asker's own figures, each with its rule cited:
+    land acquired before the date the rule sets is not eligible (where only a part was, that part), land acquired on
+    or after it is; land beyond its share of the costs only up to that share (KR Nr. 5 (4), (5)). Beside a date, the
+    share is named too where the figures leave it open. The sums follow in the calculation."""
     if path is None or path.blocked:
         return ""
     said = []
-    early = next((c for c in path.limits if c.kept is False and c.not_before is not None), None)
-    if early is not None:
-        rule = numbered_rule(early.source).removeprefix(" nach ")
+    dated = next((c for c in path.limits if c.kept is not None and c.not_before is not None), None)
+    if dated is not None:
+        rule = numbered_rule(dated.source).removeprefix(" nach ")
         rule = f" ({rule})" if rule else ""
-        when = early.not_before
+        when = dated.not_before
         day = f"{when.day}. {_MONTH_NAMES[when.month - 1]} {when.year}"  # type: ignore[union-attr]
-        if early.in_part:  # "einen Teil der Flächen im März 2025 gekauft, den Rest 2026"
-            said.append(_cited(f"„{early.label}“ ist hier nur förderfähig, soweit er nicht vor dem {day} erfolgt ist"
-                               f"{rule}; nach Ihren Angaben war ein Teil früher.", w.cite_source(early.source)))
+        if dated.kept:
+            said.append(_cited(f"„{dated.label}“ ist hier förderfähig: Er darf nicht vor dem {day} erfolgt sein{rule}, "
+                               f"nach Ihren Angaben war er danach.", w.cite_source(dated.source)))
+        elif dated.in_part:  # "einen Teil der Flächen im März 2025 gekauft, den Rest 2026"
+            said.append(_cited(f"„{dated.label}“ ist hier nur förderfähig, soweit er nicht vor dem {day} erfolgt ist"
+                               f"{rule}; nach Ihren Angaben war ein Teil früher.", w.cite_source(dated.source)))
         else:
-            said.append(_cited(f"Nicht förderfähig ist hier „{early.label}“: Er darf nicht vor dem {day} erfolgt sein"
-                               f"{rule}, nach Ihren Angaben war er früher.", w.cite_source(early.source)))
+            said.append(_cited(f"Nicht förderfähig ist hier „{dated.label}“: Er darf nicht vor dem {day} erfolgt sein"
+                               f"{rule}, nach Ihren Angaben war er früher.", w.cite_source(dated.source)))
+    open_date = dated is None or dated.kept or dated.in_part  # a share matters only for land that may be eligible
     share = next((c for c in path.limits if c.max_share_percent is not None
-                  and (c.kept is False or c.kept is None and early is not None and early.in_part)), None)
-    if share is not None:
+                  and (c.kept is False or c.kept is None and dated is not None and open_date)), None)
+    if share is not None and open_date:
         rule = numbered_rule(share.source).removeprefix(" nach ")
         most = (f"höchstens {_percent(share.max_share_percent)} Prozent der Kosten der gesamten Maßnahme"  # type: ignore[arg-type]
                 f"{f' ({rule})' if rule else ''}")
         said.append(_cited(f"„{share.label}“ ist hier nur zum Teil förderfähig: {most}; nach Ihren Angaben ist es "
                            f"mehr." if share.kept is False else f"Zudem gilt für ihn: {most}.",
                            w.cite_source(share.source)))
-    return " ".join(said[:1] if early is not None and not early.in_part else said)
+    return " ".join(said)
 
 
 def _limited_sum(path: PathAssessment | None, amount: float | None, basis: str) -> tuple[float | None, str, bool]:
@@ -765,7 +769,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             pieces.append((1.2, _beside(found, lead, w)))
             pieces.append((1.3, _grant_time(lead, w)))
             pieces += [] if first else [(1.6 if asks_amount else 1.4, main)]
-            pieces += [(0.6, limits)] if (limits := _broken_limits(lead, w)) else []
+            pieces += [(0.6, limits)] if (limits := _limits_said(lead, w)) else []
+            # the rule on a cost item the question names that the path admits ("und wenn wir die Halle leasen?"),
+            # unless its figures were held against it just now
+            held = {check.cost_item for check in lead.limits}
+            note = next((c for c in lead.cost_notes if not limits or c.cost_item not in held), None)
+            pieces += [(1.1, _cited(short_reason(note.text, 260), w.cite_source(note.source)))] if note else []
             if lead.excluded_costs:
                 excluded = lead.excluded_costs[0]
                 pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
@@ -1076,7 +1085,7 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     part = _excluded_part(lead, found.profile)
     if lead.ruled_out and not part:
         return _no(lead, w)
-    if limits := _broken_limits(lead, w):  # land bought before the date the rule sets (KR Nr. 5 (5))
+    if limits := _limits_said(lead, w):  # land bought before or after the date the rule sets (KR Nr. 5 (5))
         return limits
     if lead.cost_notes and lead.fit > 0:  # the rule on the cost item asked about ("Können wir die Maschinen leasen?")
         note = lead.cost_notes[0]
@@ -1418,6 +1427,10 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         if goal_list.all_levels:  # the IREK's "Ziele" as a whole, or several of its levels (goals.lists.find_list)
             summary = (f"{OWN_COUNT} Das IREK hat {_levels_phrase(goal_list)} "
                        f"[{w.cite(*_structure_cited(goal_list, w.passages))}].")
+        if goal_list.per_corridor:  # "… insgesamt und pro Themenkorridor?": each corridor's counts beside the total
+            each = [(code, *_level_counts(goal_list, code)[1:]) for code in goal_list.titles if "." not in code]
+            summary += f" {OWN_COUNT} " + "; ".join(f"Themenkorridor {code}: {leitziele} Leitziele, {goals} "
+                                                    f"Handlungsziele" for code, leitziele, goals in each) + "."
     elif parent is not None:
         summary = f"Zum {owner} gehören die {plural} {codes}."
     elif goal_list.by_topic:  # goals of several Leitziele that name the topic in their titles, each cited

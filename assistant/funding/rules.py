@@ -120,7 +120,8 @@ class LimitCheck:
     park at most 25 % of the whole measure's costs, and not acquired before 1 July 2025)."""
 
     condition_id: str
-    label: str  # the cost item ("Grunderwerb")
+    cost_item: str  # the cost item's id ("land")
+    label: str  # its label ("Grunderwerb")
     source: Source
     kept: bool | None  # True: the asker's figures keep the limit; False: they break it; None: a figure is missing
     item_sum: float | None = None  # the asker's sum for the item
@@ -601,13 +602,14 @@ def _limit_checks(conditions: list[Condition], profile: ProjectProfile,
         if limit.not_before is not None:
             when = profile.item_dates.get(limit.cost_item, "")
             before = _acquired_before(when, limit.not_before) if when else None
-            checks.append(LimitCheck(condition.id, label, condition.source, None if before is None else not before,
+            checks.append(LimitCheck(condition.id, limit.cost_item, label, condition.source,
+                                     None if before is None else not before,
                                      item_sum, total, not_before=limit.not_before, acquired=when,
                                      question=condition.question or "",
                                      in_part=limit.cost_item in profile.items_in_part))
-        if limit.max_share_percent is not None and item_sum is not None:
-            kept = None if total is None else item_sum <= total * limit.max_share_percent / 100
-            checks.append(LimitCheck(condition.id, label, condition.source, kept, item_sum, total,
+        if limit.max_share_percent is not None and (item_sum is not None or limit.cost_item in profile.item_dates):
+            kept = None if total is None or item_sum is None else item_sum <= total * limit.max_share_percent / 100
+            checks.append(LimitCheck(condition.id, limit.cost_item, label, condition.source, kept, item_sum, total,
                                      max_share_percent=limit.max_share_percent, question=condition.question or ""))
     return checks
 

@@ -36,6 +36,9 @@ _CHAPTER_WORDS = set(stems("vorwort ziel förderpolitischer förderpolitik rahme
 _BOTH = re.compile(r"\bleitziele\b[^?]{0,20}\b(und|mit|samt|sowie|plus)\b[^?]{0,20}\bhandlungsziele\b"
                    r"|\bhandlungsziele\b[^?]{0,20}\b(und|mit|samt|sowie|plus)\b[^?]{0,20}\bleitziele\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b(wie\s{0,2}viele?|anzahl|zahl der)\b", re.IGNORECASE)
+# A count asked for each corridor ("wie viele … insgesamt und pro Themenkorridor?")
+_PER_CORRIDOR = re.compile(r"\b(pro|je|jede[nmrs]?|in\s{1,3}jede[nmrs]?|nach|aufgeteilt\s{1,3}(auf|nach)|verteilt\s{1,3}auf)"
+                           r"\s{1,3}(den\s{1,3}|die\s{1,3})?(themen)?korridor", re.IGNORECASE)
 _CORRIDOR_NUMBER = re.compile(r"\b(?:themen)?korridor\w{0,2}\s{0,3}(?:nr\.?\s{0,2})?([1-4])\b", re.IGNORECASE)
 _LEITZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5])(?![\d.])")
 # A project description is never a list question, even when it says "Ziele".
@@ -60,6 +63,7 @@ class GoalList:
     nested: bool = False
     # goals of other Leitziele whose titles name the topic of a list by topic
     also: list[Goal] = field(default_factory=list)
+    per_corridor: bool = False  # a count of the whole IREK asked for each corridor too
     passages: dict[str, Passage] = field(default_factory=dict)  # goal code → its IREK passage, to cite
     titles: dict[str, str] = field(default_factory=dict)  # every code of the catalogue → its title
 
@@ -103,6 +107,13 @@ def structure(question: str, matcher: GoalMatcher) -> GoalList | None:
 def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: str = "") -> GoalList | None:
     """The list (or count) of goals the question asks for, or None when it asks for none; `context`: the earlier turns
     of a follow-up, which say what its ordinal counts ("und welche Handlungsziele gehören zum zweiten?")."""
+    found = _find_list(question, matcher, parts, context)
+    if found is not None and found.count and found.parent is None and _PER_CORRIDOR.search(question):
+        found.per_corridor = True
+    return found
+
+
+def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: str = "") -> GoalList | None:
     if _PROJECT.search(question):
         return None
     levels = [level for level, pattern in _LEVEL_WORDS.items() if pattern.search(question)]

@@ -711,9 +711,9 @@ def test_land_bought_too_early_or_beyond_its_share_is_said_in_the_bottom_line_an
     """KR Nr. 5 (4), (5) applied to the asker's figures: land bought in March 2025 is not eligible at all (the sum is
     computed without it); land of 900.000 € in 3,3 Mio € counts only up to 25 % of the whole."""
     site = path("grw-infrastruktur/gewerbegelaende", sources=(RATE_SOURCE,))
-    site.limits = [LimitCheck("grunderwerb-anteil", "Grunderwerb", SHARE_SOURCE, False, 1000000.0, 3000000.0,
+    site.limits = [LimitCheck("grunderwerb-anteil", "land", "Grunderwerb", SHARE_SOURCE, False, 1000000.0, 3000000.0,
                               max_share_percent=25.0),
-                   LimitCheck("grunderwerb-stichtag", "Grunderwerb", DATE_SOURCE, False, 1000000.0, 3000000.0,
+                   LimitCheck("grunderwerb-stichtag", "land", "Grunderwerb", DATE_SOURCE, False, 1000000.0, 3000000.0,
                               not_before=date(2025, 7, 1), acquired="2025-03")]
     question = "Gewerbegebiet, Gesamtkosten 3 Mio €, davon 1 Mio Grundstückskauf, gekauft im März 2025"
     profile = ProjectProfile(applicant_type="municipality", investment_eur=3000000.0, description=question,
@@ -726,7 +726,7 @@ def test_land_bought_too_early_or_beyond_its_share_is_said_in_the_bottom_line_an
            "sind) ergeben bis zu 1.200.000 €" in answer.answer
     assert_citation_rules(answer)
     assert not untraceable(answer.answer, {c.n: c.quote for c in answer.citations})
-    site.limits = [LimitCheck("grunderwerb-anteil", "Grunderwerb", SHARE_SOURCE, False, 900000.0, 3300000.0,
+    site.limits = [LimitCheck("grunderwerb-anteil", "land", "Grunderwerb", SHARE_SOURCE, False, 900000.0, 3300000.0,
                               max_share_percent=25.0)]
     answer = compose_extractive(found, PASSAGES)
     assert "„Grunderwerb“ ist hier nur zum Teil förderfähig: höchstens 25 Prozent der Kosten der gesamten Maßnahme " \

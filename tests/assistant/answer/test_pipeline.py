@@ -1291,16 +1291,16 @@ def test_a_question_on_the_irek_and_one_on_funding_in_one_text_are_both_answered
 
 def test_a_further_question_joined_by_oder_is_answered_on_its_own_after_the_project(ask, passages):
     """"Ist der Grunderwerb förderfähig oder haben wir uns damit die Förderung verbaut?": the project answer names the
-    path, the question of the land purchase gets its own bottom line (KR Nr. 5: up to 25 %, bought on 1 July 2025 or
-    later, no start of the works)."""
+    path, and the land bought in October 2025 is held against the rule on it in the bottom line (KR Nr. 5: bought on
+    1 July 2025 or later, up to 25 %)."""
     data = ask("Badbergen und Quakenbrück planen zusammen ein interkommunales Industriegebiet an der B68. Die Flächen "
                "haben wir im Oktober 2025 schon gekauft. Ist der Grunderwerb förderfähig oder haben wir uns damit die "
                "Förderung verbaut??")
     check_contract(data, passages)
-    assert "Zu Ihrer weiteren Frage: Für Industrie- und Gewerbegelände ist der Grunderwerb im Modellvorhaben nach " \
-           "Nr. 5 förderfähig, höchstens 25 Prozent der Kosten der gesamten Maßnahme, und nur, wenn er nicht vor dem " \
-           "1. Juli 2025 erfolgt ist" in data["answer"], data["answer"]
-    assert data["answer"].count("Zu Ihrer weiteren Frage") == 1  # the path offered again is not added
+    assert "„Grunderwerb“ ist hier förderfähig: Er darf nicht vor dem 1. Juli 2025 erfolgt sein (Nr. 5), nach Ihren " \
+           "Angaben war er danach [" in data["summary"], data["summary"]
+    assert "Zudem gilt für ihn: höchstens 25 Prozent der Kosten der gesamten Maßnahme (Nr. 5) [" in data["summary"]
+    assert data["answer"].count("Zu Ihrer weiteren Frage") <= 1  # the path offered again is not added
 
 
 @pytest.mark.parametrize("question, verdict", [
@@ -1352,3 +1352,21 @@ def test_a_programme_asked_about_that_the_askers_trade_rules_out_leads_with_its_
     assert data["summary"].startswith("Nein – über GRW: Investitionen der gewerblichen Wirtschaft nicht förderfähig: "
                                       "Die Haupttätigkeit „Modegeschäft“ (WZ 47.71)"), data["summary"]
     assert "In welcher Gemeinde" not in data["answer"]
+
+
+def test_a_count_asked_for_each_corridor_gives_each_corridors_counts_beside_the_total(ask):
+    summary = ask("Für die Kreistagsvorlage brauche ich die exakten Zahlen: wie viele Leitziele und wie viele "
+                  "Handlungsziele hat das IREK insgesamt und pro Themenkorridor?")["summary"]
+    assert "4 Themenkorridore, 15 Leitziele und 55 Handlungsziele" in summary, summary
+    assert ("Themenkorridor 1: 3 Leitziele, 10 Handlungsziele; Themenkorridor 2: 5 Leitziele, 18 Handlungsziele; "
+            "Themenkorridor 3: 4 Leitziele, 17 Handlungsziele; Themenkorridor 4: 3 Leitziele, 10 Handlungsziele") \
+        in summary
+
+
+def test_a_follow_up_that_names_a_cost_item_gets_the_rule_on_it_in_the_bottom_line(ask):
+    """Leasing instead of building (KR Nr. 2.2.2 (2)): the lessee applies; said in the bottom line of the follow-up."""
+    history = [{"role": "user", "content": "Wir wollen für unsere Schlosserei in Bad Laer eine neue Halle bauen, 30 MA, "
+                                           "ca. 900.000 €. Was geht da?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 %."}]
+    summary = ask("und wenn wir die neue halle leasen statt selbst bauen?", history)["summary"]
+    assert "antragsberechtigt ist dann der Leasingnehmer bzw. Mietkäufer [" in summary, summary
