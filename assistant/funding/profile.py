@@ -79,6 +79,9 @@ class ProjectProfile:
     # The sizes the company may have where the headcount and one money figure leave it open (35 employees, 18 Mio €
     # turnover, no balance sheet total: small or medium, KR Nr. 2.1.5); company_size is then None
     size_between: list[str] = field(default_factory=list)
+    # The company belongs to a group or has a holding in it ("gehört zu 40 % einer Holding", "Tochter eines
+    # Konzerns"): partner and linked enterprises count in for its size (KR Nr. 2.1.5 (4), Anhang I AGVO)
+    linked_enterprise: bool | None = None
     item_sums: dict[str, float] = field(default_factory=dict)
     item_dates: dict[str, str] = field(default_factory=dict)
     # the items whose date holds for a part only ("einen Teil der Flächen haben wir im März 2025 gekauft, den Rest …")
@@ -1211,6 +1214,23 @@ def _already_started(text: str) -> bool | None:
     return False if not_started or planned else None
 
 
+# A company that belongs to a group or that another holds shares in: "gehört zu 40 % einer Holding", "Tochter eines
+# Konzerns", "Teil einer Unternehmensgruppe", "die Muttergesellschaft hält 60 %"
+_LINKED = re.compile(r"\bholding\w{0,3}|tochter(gesellschaft|unternehmen|firma)?\s{1,3}(eine[rs]|de[rs]|von)\b"
+                     r"|mutter(gesellschaft|konzern|unternehmen|firma)\w{0,2}|(unternehmens|firmen)gruppe\w{0,2}"
+                     r"|\bgehör\w{0,3}\s{1,3}(zu\s{1,3})?\d{1,3}\s{0,2}(%|prozent)|\b\d{1,3}\s{0,2}(%|prozent)\s{1,3}"
+                     r"(der\s{1,3})?(geschäfts)?anteile|\bbeteiligt\s{1,3}(ist|sind|mit)|konzernzugehörig\w{0,3}"
+                     r"|verbundene\w{0,2}\s{1,3}unternehmen|partnerunternehmen", re.IGNORECASE)
+
+
+def _linked_enterprise(text: str) -> bool | None:
+    """True where the text says the company belongs to a group or that another holds shares in it; None otherwise."""
+    for match in _LINKED.finditer(text[:20_000]):
+        if not _DENIED.search(text[max(0, match.start() - 40): match.start()]):
+            return True
+    return None
+
+
 def _in_difficulty(text: str) -> bool | None:
     """True when the text says the business is in insolvency proceedings or financial difficulty; None otherwise."""
     for match in _IN_DIFFICULTY.finditer(text[:20_000]):
@@ -1405,6 +1425,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.project_types = _project_types(text, None)
     profile.already_started = _already_started(full)
     profile.in_difficulty = _in_difficulty(full)
+    profile.linked_enterprise = _linked_enterprise(full) if applicant in ("company", None) else None
     profile.municipalities = _municipalities(full, words if text is full else _words(full))
     profile.municipality = profile.municipalities[0] if profile.municipalities else None
     return profile
@@ -1434,7 +1455,8 @@ def _validated(structured: dict) -> dict:
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "lodging_share_percent")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
-                  "tailored_to_one", "mostly_local_use", "in_difficulty", "size_at_grant", "agri_processing",
+                  "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "size_at_grant",
+                  "agri_processing",
                   "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur")
 
 
@@ -1489,6 +1511,10 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # KR Nr. 2.1.5: a headcount under a limit does not make the size when turnover and balance both exceed its own
         profile.company_size = knowledge.company_size(profile.employees, profile.turnover_eur,
                                                       profile.balance_sheet_eur)
+    if profile.linked_enterprise and profile.company_size not in (None, "large"):
+        # the group's staff and figures count in (Nr. 2.1.5 (4)): the own figures give the least size it may have
+        sizes = [limit.size for limit in knowledge.company_sizes]
+        profile.company_size, profile.size_between = None, sizes[sizes.index(profile.company_size):]
     elif profile.employees is not None and profile.company_size is not None:
         # one money figure over the headcount's size limit, the other not given: the size is open between those sizes
         sizes = knowledge.possible_sizes(profile.employees, profile.turnover_eur, profile.balance_sheet_eur)

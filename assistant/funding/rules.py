@@ -33,6 +33,10 @@ FACT_QUESTIONS: dict[str, str] = {
                      "kleines oder mittleres Unternehmen gilt (Nr. 2.1.5).",
     "turnover": "Wie hoch ist der Jahresumsatz Ihres Unternehmens? Mit ihm entscheidet sich, ob es als kleines oder "
                 "mittleres Unternehmen gilt (Nr. 2.1.5).",
+    # a company of a group: its partner and linked enterprises count in for the size (Nr. 2.1.5 (4))
+    "group": "Wie viele Beschäftigte und welchen Umsatz haben die Unternehmen, mit denen Ihr Unternehmen über "
+             "Beteiligungen verbunden ist, und wie hoch sind die Anteile? Sie zählen für die Unternehmensgröße mit "
+             "(Nr. 2.1.5).",
     "sector_excluded": "Was ist die Haupttätigkeit Ihres Betriebs (Branche bzw. WZ-Code)?",
     "project_types": "Was genau soll gefördert werden, zum Beispiel ein Bau, Maschinen, eine Beratung, ein "
                      "Forschungsprojekt oder die Erschließung einer Fläche?",
@@ -308,7 +312,8 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
 _PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "base_funding_over_limit",
-                     "users_excluded", "cost_item", "in_difficulty", "agri_processing", "mostly_local_use"}
+                     "users_excluded", "cost_item", "in_difficulty", "agri_processing", "mostly_local_use",
+                     "linked_enterprise"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 
@@ -747,7 +752,9 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     if profile.applicant_type not in ("company", None):
         needed -= {"company_size", "sector_excluded"}
     if "company_size" in needed and profile.size_between:  # the figure not given decides, not the headcount
-        needed = (needed - {"company_size"}) | {"turnover" if profile.turnover_eur is None else "balance_sheet"}
+        missing = "group" if profile.linked_enterprise else "turnover" if profile.turnover_eur is None \
+            else "balance_sheet"
+        needed = (needed - {"company_size"}) | {missing}
     # a figure of the asker's cost item that a limit needs ("davon 1 Mio Grundstück": bought when?)
     limits = [c.question for p in paths if not p.blocked for c in p.limits if c.kept is None and c.question]
     return [question for key, question in FACT_QUESTIONS.items() if key in needed] + list(dict.fromkeys(limits))
@@ -768,6 +775,9 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
             sources.append(line.source)
         elif exclusion is not None:
             sources.append(exclusion.source)
+    if profile.linked_enterprise:  # a company of a group: the rule that counts its partners in for the size
+        sources += [c.source for path in knowledge.all_paths() for c in path.conditions
+                    if "linked_enterprise" in c.triggers][:1]
     defines = bool(_ASKS_WHAT_IS_A_START.search(profile.description))
     if profile.started_or_would_start or defines or _ASKS_WHEN_TO_START.search(profile.description):
         # works begun ("Die Bagger rollen schon"), or a question of when they may begin ("Darf ich nach Abgabe des

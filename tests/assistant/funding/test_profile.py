@@ -1129,3 +1129,18 @@ def test_a_later_turn_that_names_a_part_of_the_business_keeps_its_main_activity(
     history = [{"role": "user", "content": "Hotel mit 38 Zimmern + Restaurant in Bad Iburg. Anbau 15 Zimmer, ca 1,8 Mio."}]
     assert read_profile("Das Restaurant hat auch viele externe Gäste, zählt das mit?", history).sector == "Hotel"
     assert read_profile("und wenn wir ein Restaurant wären?", history).excluded_sector == "I 56"
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("Mandant hat 180 MA und 38 Mio Umsatz, gehört aber zu 40 % einer Holding mit weiteren Firmen.", True),
+    ("Wir sind eine Tochtergesellschaft eines Maschinenbauers, 80 MA.", True),
+    ("Die Muttergesellschaft hält 60 % der Anteile, wir haben 45 Mitarbeiter.", True),
+    ("Familienbetrieb, 45 Mitarbeiter, keine Holding dahinter.", None),
+])
+def test_a_company_of_a_group_is_read_and_its_own_figures_give_only_its_least_size(text, linked):
+    """KR Nr. 2.1.5 (4): partner and linked enterprises count in, by the methods of Anhang I AGVO."""
+    profile = read_profile(text)
+    assert profile.linked_enterprise is linked
+    if linked:
+        assert profile.company_size is None and profile.size_between[0] in ("small", "medium")
+        assert profile.size_between[-1] == "large"

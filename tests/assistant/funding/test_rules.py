@@ -856,3 +856,12 @@ def test_a_hotel_that_names_its_restaurant_is_told_the_share_its_own_guests_must
     plain = _path(assess(read_profile("Hotel mit 38 Zimmern will 15 Zimmer anbauen."), None, FundingKnowledge.load()),
                   "grw-gewerbe")
     assert all(c.id != "gastronomie-mit-beherbergung" for c in plain.conditions)
+
+
+def test_a_company_of_a_group_is_told_that_its_partners_count_in_and_asked_for_their_figures():
+    result = assess(read_profile("Maschinenbauer, 180 MA, gehört zu 40 % einer Holding. Neue Halle 3 Mio."), None,
+                    FundingKnowledge.load())
+    firm = _path(result, "grw-gewerbe")
+    rule = next(c for c in firm.conditions if c.id == "partner-und-verbundene-unternehmen")
+    assert rule.applies is True and rule.source.section == "2.1.5" and firm.applicant_rate is None
+    assert any("mit denen Ihr Unternehmen über Beteiligungen verbunden ist" in q for q in result.missing_facts)
