@@ -799,8 +799,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     summary, left_out = _fitted(pieces)
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
     # (no rule is asked about where the place has no GRW at all: "gelten eure 20 % auch im Emsland?")
-    asked = "" if ruled or lead is not None and lead.programme_wide else _asked_rule(found, w)
-    details = ([asked] if asked else []) + details
+    # "… und was müssen wir erfüllen?": the rules of the lead path that every project on it must keep
+    duties = _duties(lead, w) if lead is not None and not lead.blocked and _ASKS_DUTIES.search(found.question) else ""
+    asked = "" if ruled or duties or lead is not None and lead.programme_wide else _asked_rule(found, w)
+    details = ([asked] if asked else []) + ([duties] if duties else []) + details
     shown = _paths_to_show(found.funding) if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
     details += [block] if block else []
@@ -814,6 +816,28 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     if missing:
         details.append("Noch offen: " + " ".join(missing))
     return summary, details, paths
+
+
+# A question for what a project must fulfil or keep to ("was müssen wir erfüllen?", "welche Auflagen kommen auf uns
+# zu?", "worauf müssen wir achten?")
+_ASKS_DUTIES = re.compile(r"\b(was|welche\w{0,2}|worauf)\b[^?.!]{0,50}\b(erfüllen|einhalten|beachten|achten|zukommen"
+                          r"|voraussetzung\w{0,2}|auflage\w{0,2}|pflicht\w{0,2}|anforderung\w{0,2})\b"
+                          r"|\b(voraussetzungen|auflagen|förderbedingungen|pflichten)\b", re.IGNORECASE)
+MAX_DUTIES = 5
+
+
+def _duties(path: PathAssessment, w: _Writer) -> str:
+    """The path's rules that hold for every project on it (its conditions no fact triggers: the effect on the regional
+    economy, the own contribution, how long the investment is bound), each in its first sentence with its rule cited;
+    those the answer says already are left out."""
+    general = [(c, short_reason(c.text, 220)) for c in path.conditions
+               if c.effect == "matters" and c.general and c.id not in w.said]
+    # each only where its quote holds the figures it states ("15 Jahre", "25 %")
+    general = [(c, said) for c, said in general
+               if not untraceable(f"{said} [1]", {1: w.source_quote(c.source)})][:MAX_DUTIES]
+    lines = [f"- {_with_rule(said, c.source)}{w.cite_source(c.source)}" for c, said in general]
+    w.said |= {c.id for c, _ in general}
+    return "Voraussetzungen und Pflichten (Auswahl):\n" + "\n".join(lines) if lines else ""
 
 
 def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> list[tuple[str, str]]:
@@ -1370,6 +1394,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if _goals_asked(found) and not membership:
         shown = found.goals[:2] if found.intent == "irek" else found.goals[:1]  # a rule's subject: its best goal
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
+    duties = _duties(lead, w) if lead is not None and not lead.blocked and _ASKS_DUTIES.search(found.question) else ""
+    details += [duties] if duties else []
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
     calculation = "" if granted else _calculation(_lead_path(found.funding), found.profile)

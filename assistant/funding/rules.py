@@ -112,6 +112,7 @@ class ConditionAssessment:
     # the project
     by_applicant_type: bool = False
     part_not_at_rate: str = ""  # the part of the project the path's rate does not hold for (funding_paths.yaml)
+    general: bool = False  # no fact triggers it: a rule for every project on the path (own share, binding period)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -507,7 +508,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies,
                                               condition.triggers.get("cost_item", ""), condition.question or "",
                                               condition.minimum_share_percent,
-                                              set(condition.triggers) == {"applicant_type"}, condition.part_not_at_rate))
+                                              set(condition.triggers) == {"applicant_type"}, condition.part_not_at_rate,
+                                              not condition.triggers))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when

@@ -1370,3 +1370,17 @@ def test_a_follow_up_that_names_a_cost_item_gets_the_rule_on_it_in_the_bottom_li
                {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 %."}]
     summary = ask("und wenn wir die neue halle leasen statt selbst bauen?", history)["summary"]
     assert "antragsberechtigt ist dann der Leasingnehmer bzw. Mietkäufer [" in summary, summary
+
+
+def test_what_a_project_must_fulfil_is_answered_with_the_rules_every_project_on_its_path_keeps(ask, passages):
+    """The own contribution (Nr. 2.5.4), the binding period (Nr. 2.2.6), the regional effect (Nr. 2.3); for a
+    municipality's business centre its own rules (tender, stay of the users, Nr. 3.2.2.4)."""
+    data = ask("Metallbau, 45 Leute, Umsatz ca 8 Mio. Neue Halle + Faserlaser, zusammen ca. 2,4 Mio €. Was ist da drin "
+               "an Zuschuss und was müssen wir erfüllen?")
+    check_contract(data, passages)
+    duties = data["answer"].split("Voraussetzungen und Pflichten (Auswahl):\n", 1)[1].split("\n\n")[0]
+    assert "25 % der förderfähigen Kosten" in duties and "(Nr. 2.5.4)" in duties and "(Nr. 2.2.6)" in duties
+    assert "Zu Ihrer Frage" not in data["answer"], "no rule found by the word 'erfüllen' besides"
+    data = ask("Die Stadt überlegt ein Gründer- und Innovationszentrum mit Makerspace in einem leerstehenden Gebäude. "
+               "Was wären die nächsten Schritte und welche Auflagen kommen auf uns zu?")
+    assert "Errichtung oder Ausbau müssen öffentlich ausgeschrieben werden (Nr. 3.2.2.4)" in data["answer"]
