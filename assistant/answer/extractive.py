@@ -767,6 +767,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             pieces += [(0.9, main)] if first else []
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
+            # a path whose grants end soon (Nr. 3.6: until 31 December 2026) says so beside its rate
+            ending = next((c for c in lead.conditions if c.deadline is not None), None)
+            w.said |= {ending.id} if ending else set()
+            until = short_reason(ending.text, 200).split(";")[0].rstrip(".") + "." if ending else ""
+            pieces += [(1.25, _cited(f"Wichtig: {_with_rule(until, ending.source)}",
+                                     w.cite_source(ending.source)))] if ending else []
             pieces.append((1.3, _grant_time(lead, w)))
             pieces += [] if first else [(1.6 if asks_amount else 1.4, main)]
             pieces += [(0.6, limits)] if (limits := _limits_said(lead, w)) else []

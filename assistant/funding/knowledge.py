@@ -190,6 +190,9 @@ class Condition(Curated):
     part_not_at_rate: str = ""
     # A limit on a cost item the rule sets, checked against the sums and dates the asker gives.
     limit: CostLimit | None = None
+    # The last day the rule lets a grant be made on the path (Nr. 3.6: 31 December 2026): said in the bottom line,
+    # and after it the path is closed.
+    deadline: date | None = None
 
 
 class SizeChoice(Curated):

@@ -413,7 +413,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "community_facility": rf"{_CLUB_AND_VILLAGE_HALLS}|sportplätze|kunstrasen\w{{0,6}}|sporthalle|sportstätte"
                           r"|\bkita\b|kindergarten|kindertagesstätte|krippe\b|grundschule|oberschule|gymnasium|gesamtschule"
                           r"|wohnungsbau|mietwohnung\w{0,2}|sozialwohnung\w{0,2}|wohnungen\s{1,3}(bauen|errichten|schaffen)"
-                          r"|ärztehaus|arztpraxis|\bmvz\b|feuerwehrhaus|feuerwache|gerätehaus|rathaus|friedhof|spielplatz",
+                          r"|ärztehaus|arztpraxis|\bmvz\b|feuerwehrhaus|feuerwache|gerätehaus|rathaus|friedhof|spielplatz"
+                          # care and meeting places of the community
+                          r"|tagespflege|pflegeheim|seniorenheim|altenheim|seniorentreff|begegnungsstätte|bürgerhaus"
+                          r"|gemeindehaus|mehrgenerationenhaus|jugendzentrum|jugendtreff|offene[nr]?\s{1,3}treff",
     "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
     "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)|erweiter|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
                            r"|maschine(?!nbau)|\bcnc\b|bearbeitungszentr|fräsmaschine|drehmaschine|industrieroboter|roboterzelle"

@@ -113,6 +113,7 @@ class ConditionAssessment:
     by_applicant_type: bool = False
     part_not_at_rate: str = ""  # the part of the project the path's rate does not hold for (funding_paths.yaml)
     general: bool = False  # no fact triggers it: a rule for every project on the path (own share, binding period)
+    deadline: date | None = None  # the last day a grant can be made on the path (funding_paths.yaml)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -499,7 +500,14 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
     max_rate, rate_sources = _max_rate(top, chosen, profile)
     merged = _merged_conditions(top, chosen)
     conditions = []
+    today = date.today()
     for condition in merged:
+        if condition.deadline is not None and today > condition.deadline:
+            # the rule's time is over: the path is closed to every project
+            condition = condition.model_copy(update={"effect": "blocks", "text": f"Nicht mehr möglich: {condition.text}"})
+            conditions.append(ConditionAssessment(condition.id, condition.text, "blocks", condition.source, True,
+                                                  deadline=condition.deadline))
+            continue
         applies = _applies(condition, profile)
         if applies is False and condition.effect == "matters":
             continue  # e.g. the rules for large companies, for a small one
@@ -509,7 +517,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
                                               condition.triggers.get("cost_item", ""), condition.question or "",
                                               condition.minimum_share_percent,
                                               set(condition.triggers) == {"applicant_type"}, condition.part_not_at_rate,
-                                              not condition.triggers))
+                                              not condition.triggers, condition.deadline))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when

@@ -865,3 +865,25 @@ def test_a_company_of_a_group_is_told_that_its_partners_count_in_and_asked_for_t
     rule = next(c for c in firm.conditions if c.id == "partner-und-verbundene-unternehmen")
     assert rule.applies is True and rule.source.section == "2.1.5" and firm.applicant_rate is None
     assert any("mit denen Ihr Unternehmen über Beteiligungen verbunden ist" in q for q in result.missing_facts)
+
+
+def test_a_path_whose_grants_end_on_a_day_says_so_and_is_closed_after_it(monkeypatch):
+    """KR Nr. 3.6: a model project; grants until 31 December 2026."""
+    import datetime
+
+    import assistant.funding.rules as rules
+
+    text = "Die Gemeinde will Maßnahmen für die Standortattraktivität und Daseinsvorsorge umsetzen."
+    profile = read_profile(text, structured={"applicant_type": "municipality", "project_types": ["location_attractiveness"]})
+    site = _path(assess(profile, None, FundingKnowledge.load()), "grw-nichtinvestiv")
+    deadline = next(c for c in site.conditions if c.deadline is not None)
+    assert deadline.deadline == datetime.date(2026, 12, 31) and not site.blocked
+
+    class Later(datetime.date):
+        @classmethod
+        def today(cls):  # noqa: ANN206
+            return datetime.date(2027, 1, 4)
+
+    monkeypatch.setattr(rules, "date", Later)
+    site = _path(assess(profile, None, FundingKnowledge.load()), "grw-nichtinvestiv")
+    assert site.blocked and site.because.startswith("Nicht mehr möglich: Vorhaben können nur bis 31.12.2026")
