@@ -767,6 +767,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             pieces += [(0.9, main)] if first else []
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
+            pieces += [(1.15, own)] if (own := _applicant_admitted(found, lead, w)) else []
             # a path whose grants end soon (Nr. 3.6: until 31 December 2026) says so beside its rate
             ending = next((c for c in lead.conditions if c.deadline is not None), None)
             w.said |= {ending.id} if ending else set()
@@ -1087,6 +1088,22 @@ def _restricted(lead: PathAssessment | None, w: _Writer) -> str:
     bottom line ("… ist förderfähig, aber eingeschränkt (Nr. 2.7.2)."); its whole text stays with the path."""
     rule = next((c for c in lead.conditions if c.id == AGRI_PROCESSING and c.applies), None) if lead else None
     return _cited(f"Wichtig: {short_reason(rule.text, 0)}", w.cite_source(rule.source)) if rule else ""
+
+
+_NON_PROFIT = re.compile(r"verein|gemeinnützig|stiftung|\be\.\s?v\b|träger", re.IGNORECASE)
+
+
+def _applicant_admitted(found: Findings, lead: PathAssessment, w: _Writer) -> str:
+    """For a Verein or another non-profit body that asks whether it may apply ("geht GRW für Vereine?"), on a path whose
+    rule on who may carry it excludes only profit-making firms: the sentence of that rule that admits it, quoted."""
+    profile = found.profile
+    if profile is None or profile.applicant_type != "association" or not _NON_PROFIT.search(found.question):
+        return ""
+    rule = next((c for c in lead.conditions if c.by_applicant_type and c.applies is False), None)
+    quote = w.source_quote(rule.source) if rule else ""
+    quote = "" if quote.rstrip().endswith(":") else quote  # a list's opening says nothing by itself
+    return _cited(f"Als gemeinnütziger Träger kommen Sie in Frage ({numbered_rule(rule.source).removeprefix(' nach ')}): "
+                  f"„{quote}“", w.cite_source(rule.source)) if rule and quote else ""
 
 
 def _grant_time(lead: PathAssessment | None, w: _Writer) -> str:

@@ -1384,3 +1384,10 @@ def test_what_a_project_must_fulfil_is_answered_with_the_rules_every_project_on_
     data = ask("Die Stadt überlegt ein Gründer- und Innovationszentrum mit Makerspace in einem leerstehenden Gebäude. "
                "Was wären die nächsten Schritte und welche Auflagen kommen auf uns zu?")
     assert "Errichtung oder Ausbau müssen öffentlich ausgeschrieben werden (Nr. 3.2.2.4)" in data["answer"]
+
+
+def test_a_verein_asking_whether_it_may_apply_gets_the_rule_that_admits_non_profit_bodies(ask):
+    summary = ask("wir als heimatverein würden gern nen erlebnispfad mit infotafeln und zwei schutzhütten am kanal "
+                  "anlegen, touristisch. geht grw für vereine? kosten ca 120k")["summary"]
+    assert "Als gemeinnütziger Träger kommen Sie in Frage (Nr. 3.2.1.3): „Träger können auch natürliche und juristische " \
+           "Personen sein, die nicht auf Gewinnerzielung ausgerichtet sind.“ [" in summary, summary
