@@ -771,6 +771,10 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
 
 
 
+# A question about a firm's investment, asked by whoever ("… bei gewerblichen Investitionen?" for a Kreistag paper)
+_FIRMS_INVESTMENT = re.compile(r"\bgewerbliche[nr]?\s{1,3}(investition|vorhaben|unternehmen|betrieb)", re.IGNORECASE)
+
+
 def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowledge,
                    by_facts: FundingAssessment | None = None) -> list[Source]:
     """The rules the asker's facts point to, whatever words the question uses: for a named trade the line of the
@@ -794,7 +798,7 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         # Antrags schon anfangen zu bauen?"): the rule on the start of works of the path the asker's kind leads to
         # (Nr. 2.2.1 for a firm, Nr. 3.2.1.11 for a municipality's infrastructure)
         infrastructure = next((path for path in knowledge.paths if path.id == "grw-infrastruktur"), None)
-        municipal = infrastructure is not None and (
+        municipal = infrastructure is not None and not _FIRMS_INVESTMENT.search(profile.description) and (
             profile.applicant_type in ("municipality", "association") or profile.applicant_type is None
             and (bool(set(profile.project_types) & set(infrastructure.project_types))
                  or "infrastruktur" in profile.description.lower()))

@@ -887,3 +887,13 @@ def test_a_path_whose_grants_end_on_a_day_says_so_and_is_closed_after_it(monkeyp
     monkeypatch.setattr(rules, "date", Later)
     site = _path(assess(profile, None, FundingKnowledge.load()), "grw-nichtinvestiv")
     assert site.blocked and site.because.startswith("Nicht mehr möglich: Vorhaben können nur bis 31.12.2026")
+
+
+def test_the_start_of_works_of_a_firms_investment_is_pointed_to_when_the_question_names_one_whoever_asks():
+    """"… was gilt als Beginn der Arbeiten bei gewerblichen Investitionen?" for a Kreistag paper: Nr. 2.2.1, not the
+    infrastructure's Nr. 3.1.2, though a Kreistag is a municipal body."""
+    from assistant.funding.rules import ruling_sources
+    profile = read_profile("Für eine Kreistagsvorlage brauche ich den Wortlaut: was gilt laut KR 2026 als 'Beginn der "
+                           "Arbeiten' bei gewerblichen Investitionen?")
+    sections = [s.section for s in ruling_sources(profile, "rule", FundingKnowledge.load())]
+    assert sections and all(section.startswith("2.2.1") for section in sections), sections
