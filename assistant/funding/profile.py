@@ -473,7 +473,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|\b(erd)?(gas|öl)-?(ofen|öfen|heizung|kessel|brenner|herd|therme|feuerung)\w{0,2}\b[^.!?]{0,60}?"
                    r"\bneue[nrs]?\s{1,3}(\S{1,20}\s{1,3})?(elektr|strom|wärmepump)",
     "relocation": r"verlager|\bumzug\b|umziehen|umzieh|zieh(en|t|e)\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"
-                  r"|an\s{1,3}einen\s{1,3}neuen\s{1,3}standort\s{1,3}(ziehen|gehen|verlegen)|verlegen\s{1,3}(unseren|den)\s{1,3}(betrieb|standort|sitz)",
+                  r"|an\s{1,3}einen\s{1,3}neuen\s{1,3}standort\s{1,3}(ziehen|gehen|verlegen)|verlegen\s{1,3}(unseren|den)\s{1,3}(betrieb|standort|sitz)"
+                  # the old site sold for the new one ("die alte Halle im Ort würden wir dann verkaufen")
+                  r"|\balte[nrs]?\s{1,3}(halle|betriebsstätte|standort|betriebsgelände|werk|gebäude)\b[^.!?]{0,40}\bverkauf",
     # KR Nr. 2.4.1 (1): buying shares of a company is no initial investment
     "share_deal": r"(übernahme|kauf|erwerb|übertragung|übernimmt|übernehmen|kauft|kaufen|erwirbt|erwerben)\s{1,3}"
                   r"(der|die|von|aller|alle|sämtlicher|sämtliche)?\s{0,3}(\w{1,20}\s{1,3})?"

@@ -1144,3 +1144,9 @@ def test_a_company_of_a_group_is_read_and_its_own_figures_give_only_its_least_si
     if linked:
         assert profile.company_size is None and profile.size_between[0] in ("small", "medium")
         assert profile.size_between[-1] == "large"
+
+
+def test_selling_the_old_site_for_a_new_one_is_a_relocation():
+    """KR Nr. 2.6.2: the proceeds of the old site are deducted where a firm moves."""
+    assert "relocation" in read_profile("Wir bauen eine neue Halle am Ortsrand; die alte Halle im Ort würden wir dann "
+                                        "verkaufen.").project_types
