@@ -22,7 +22,7 @@ from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION,
-                                     SECTOR_EXCLUSION, ConditionAssessment, FundingAssessment, PathAssessment,
+                                     SECTOR_EXCLUSION, TYPE_FITS, ConditionAssessment, FundingAssessment, PathAssessment,
                                      named_paths, numbered_rule, programme, short_reason)
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
@@ -149,7 +149,7 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
     own = _applicant_rate(path)
     if own:
         rate, source = own
-        who = _SIZE_LABEL.get((profile.company_size if profile else None) or "", "Ihr Vorhaben")
+        who = _SIZE_LABEL.get((profile.company_size if profile else None) or "", "")
         ref, rule = w.cite_source(source), numbered_rule(source)  # the rate's own rule, for those who quote it
         cap = f", {path.applicant_cap}" if path.applicant_cap else ""
         base, bonus_ref = path.applicant_base_rate, w.cite_source(path.applicant_bonus_source)
@@ -157,7 +157,8 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
             # "45 Prozent zuzüglich 10 Prozentpunkte": the figures as the rules state them, not a sum no quote holds
             return (f"für {who} bis zu {_percent(base)} Prozent zuzüglich {_percent(rate - base)} Prozentpunkte"
                     f"{rule}{ref}{bonus_ref}")
-        return f"für {who} bis zu {_percent(rate)} Prozent{cap}{rule}{ref}" if ref else ""
+        # a rate for all ("höchstens 40 %") is no rate decided for the asker's own project
+        return f"{f'für {who} ' if who else ''}bis zu {_percent(rate)} Prozent{cap}{rule}{ref}" if ref else ""
     rate = re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate)
     # The rate as the path states it, cited to the fewest of its sources whose quotes hold all its figures; where no
     # four of them do, its first rate alone ("bis 60 Prozent"), cited to the first source that holds it.
@@ -752,7 +753,11 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
     if lead is not None:
         if lead.blocked:
-            alternative = next((p for p in found.funding.paths if not p.blocked), None)
+            # another path only where its measures name the kind of project or the asker names it (not one usual
+            # for the asker alone)
+            asked_for = {programme(i) for i in named_paths(found.question)}
+            alternative = next((p for p in found.funding.paths if not p.blocked and (
+                TYPE_FITS in p.fit_reasons or programme(p.id) in asked_for)), None)
             if alternative:
                 rate = _short_rate(_rate_phrase(alternative, w, found.profile), 60)
                 pieces.append((3, f"Möglich ist: {_short_name(alternative.name)}" + (f", {rate}." if rate else ".")))

@@ -21,6 +21,8 @@ from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPat
 from assistant.funding.profile import SAMTGEMEINDE_OF, ProjectProfile
 from assistant.goals.matching import GoalMatch
 
+TYPE_FITS = "Die Art des Vorhabens passt."  # the fit reason of a path whose measures name the project's type
+
 # The German questions for deciding facts, asked once each, in this order.
 FACT_QUESTIONS: dict[str, str] = {
     "applicant_type": "Wer soll den Antrag stellen: ein Unternehmen, eine Kommune, ein Verein bzw. eine gemeinnützige "
@@ -673,7 +675,7 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
         fit, why = 0.0, []
         if matched:
             fit += 3.0 * len(matched)
-            why.append("Die Art des Vorhabens passt.")
+            why.append(TYPE_FITS)
         if hinted:
             fit += 1.0
             why.append("Das passende IREK-Ziel deutet auf diesen Förderweg.")

@@ -133,11 +133,13 @@ def test_a_path_ruled_out_by_a_fact_leads_the_bottom_line_when_it_fits_best():
     blocked = path("grw-gewerbe", blocked=True, conditions=[condition("branche", EXCLUDED_SOURCE, True)])
     blocked.fit = 3.0
     other = path("leader")
-    other.fit = 1.0
+    other.fit, other.fit_reasons = 1.0, ["Die Art des Vorhabens passt."]
     answer = compose_extractive(project([goal(REVITALISE, 0.9)], [other, blocked]), PASSAGES)
     assert answer.summary.startswith("Nein – über Weg grw-gewerbe nicht förderfähig: Der Antrag kam nach dem Beginn (Nr. 2.7.1) [1]. "
                                      "Passendes IREK-Ziel"), answer.summary
     assert "Möglich ist: Weg leader, bis zu 60 Prozent [" in answer.summary
+    other.fit_reasons = ["Üblicher Förderweg für diese Antragstellenden."]  # usual for the asker, not named for it
+    assert "Möglich ist" not in compose_extractive(project([goal(REVITALISE, 0.9)], [other, blocked]), PASSAGES).summary
     ruled_out = next(p for p in answer.funding_paths if p.id == "grw-gewerbe")
     assert ruled_out.blocked and [answer.citations[n - 1].chunk_id for n in ruled_out.citations] == ["grw-0040"]
     assert_citation_rules(answer)
