@@ -452,6 +452,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|austausch\s{1,3}(der|des|unserer|unseres)\s{1,3}(alten|bestehenden|defekten)|eins\s{0,2}zu\s{0,2}eins|\b1\s?:\s?1\b"
                    r"|gleichwertige[nrs]?\s{1,3}(neue|maschine|anlage)|\bneue[nrs]?\s{1,3}gleichwertige"
                    r"|ersetzt\s{1,3}werden|ersetzen\s{1,3}müssen"
+                   # "eine neue CNC-Maschine, die eine alte ersetzt"
+                   r"|\b(die|der|das|welche[rs]?)\s{1,3}(eine[nrs]?|unsere[nrs]?|die|den|das)?\s{0,3}(alte|bisherige|vorhandene"
+                   r"|defekte|kaputte)\w{0,3}\s{1,3}([a-zäöüß-]{1,30}\s{1,3})?ersetz"
                    # "unsere alte cnc-fräse is durch": worn out, and a new one bought in its place
                    r"|\balte[nrs]?\s{1,3}([^\s.!?]{1,30}\s{1,3}){1,4}(ist|is)\s{1,3}(durch|hinüber|verschlissen|kaputt|defekt)\b"
                    # "wir ersetzen die durch eine neue"

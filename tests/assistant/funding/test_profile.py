@@ -1150,3 +1150,9 @@ def test_selling_the_old_site_for_a_new_one_is_a_relocation():
     """KR Nr. 2.6.2: the proceeds of the old site are deducted where a firm moves."""
     assert "relocation" in read_profile("Wir bauen eine neue Halle am Ortsrand; die alte Halle im Ort würden wir dann "
                                         "verkaufen.").project_types
+
+
+def test_a_machine_that_replaces_an_old_one_named_in_a_relative_clause_is_a_replacement():
+    profile = read_profile("Wir sind eine kleine Tischlerei in Melle und wollen eine neue CNC-Maschine kaufen, die eine "
+                           "alte ersetzt.")
+    assert profile.project_types == ["replacement"]

@@ -20,8 +20,9 @@ from helpers.web import (DESKTOP, PHONE, QUESTION, ask, new_context, open_page, 
                          visible_chars)
 from playwright.sync_api import expect
 
-TISCHLEREI = ("Wir sind eine kleine Tischlerei in Melle und wollen eine neue CNC-Maschine kaufen, die eine alte "
-              "ersetzt. Gibt es Förderung?")
+# an extension, with an open path (a machine that only replaces an old one is no eligible cost, KR Nr. 2.6.2)
+TISCHLEREI = ("Wir sind eine kleine Tischlerei in Melle und wollen eine zweite CNC-Maschine kaufen, weil die Aufträge "
+              "zunehmen. Gibt es Förderung?")
 BUDGET = 1500
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 NETWORK_ERROR = "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut."
