@@ -281,10 +281,16 @@ def _answer_path(path: PathAssessment, numbers: list[int]) -> AnswerPath:
                       path.blocked, list(path.reasons), path.where_to_apply, list(path.next_steps), sorted(set(numbers)))
 
 
-def _paths_to_show(assessment: FundingAssessment, limit: int = 2) -> list[PathAssessment]:
+def _paths_to_show(assessment: FundingAssessment, limit: int = 2, asked_for: frozenset[str] = frozenset()
+                   ) -> list[PathAssessment]:
     """At most two open paths, and a path that a fact of the asker rules out (that is news they need; not one that is
-    only not theirs to apply for, beside open ones)."""
+    only not theirs to apply for, beside open ones). Beside a path a fact of the asker rules out, an open path is shown
+    only where its measures name the kind of project or the asker names its programme (`asked_for`): one only usual
+    for the asker (LEADER to an excluded firm's warehouse) is no way out."""
     open_paths = [p for p in assessment.paths if not p.blocked][:limit]
+    ruled_out = [p for p in assessment.paths if p.blocked and p.ruled_out and not p.not_the_askers]
+    if ruled_out:
+        open_paths = [p for p in open_paths if TYPE_FITS in p.fit_reasons or programme(p.id) in asked_for]
     blocked_by_fact = [p for p in assessment.paths if p.blocked and p.ruled_out
                        and not (p.not_the_askers and open_paths)]
     return open_paths + blocked_by_fact[:1] or assessment.paths[:1]
@@ -815,7 +821,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     duties = _duties(lead, w) if lead is not None and not lead.blocked and _ASKS_DUTIES.search(found.question) else ""
     asked = "" if ruled or duties or lead is not None and lead.programme_wide else _asked_rule(found, w)
     details = ([asked] if asked else []) + ([duties] if duties else []) + details
-    shown = _paths_to_show(found.funding) if found.funding and found.funding.paths else []
+    asked_for = frozenset(programme(i) for i in named_paths(found.question))
+    shown = _paths_to_show(found.funding, asked_for=asked_for) if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
     details += [block] if block else []
     if calculation:
