@@ -281,15 +281,15 @@ def _answer_path(path: PathAssessment, numbers: list[int]) -> AnswerPath:
                       path.blocked, list(path.reasons), path.where_to_apply, list(path.next_steps), sorted(set(numbers)))
 
 
-def _paths_to_show(assessment: FundingAssessment, limit: int = 2, asked_for: frozenset[str] = frozenset()
-                   ) -> list[PathAssessment]:
+def _paths_to_show(assessment: FundingAssessment, limit: int = 2, asked_for: frozenset[str] = frozenset(),
+                   kind_known: bool = False) -> list[PathAssessment]:
     """At most two open paths, and a path that a fact of the asker rules out (that is news they need; not one that is
     only not theirs to apply for, beside open ones). Beside a path a fact of the asker rules out, an open path is shown
-    only where its measures name the kind of project or the asker names its programme (`asked_for`): one only usual
-    for the asker (LEADER to an excluded firm's warehouse) is no way out."""
+    only where its measures name the kind of project (where it is known, `kind_known`) or the asker names its
+    programme (`asked_for`): one only usual for the asker (LEADER to an excluded firm's warehouse) is no way out."""
     open_paths = [p for p in assessment.paths if not p.blocked][:limit]
     ruled_out = [p for p in assessment.paths if p.blocked and p.ruled_out and not p.not_the_askers]
-    if ruled_out:
+    if ruled_out and kind_known:
         open_paths = [p for p in open_paths if TYPE_FITS in p.fit_reasons or programme(p.id) in asked_for]
     blocked_by_fact = [p for p in assessment.paths if p.blocked and p.ruled_out
                        and not (p.not_the_askers and open_paths)]
@@ -759,11 +759,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
     if lead is not None:
         if lead.blocked:
-            # another path only where its measures name the kind of project or the asker names it (not one usual
-            # for the asker alone)
+            # another path only where its measures name the kind of project, the kind is not known, or the asker
+            # names it (not one only usual for the asker)
             asked_for = {programme(i) for i in named_paths(found.question)}
+            unknown_kind = not (found.profile and found.profile.project_types)
             alternative = next((p for p in found.funding.paths if not p.blocked and (
-                TYPE_FITS in p.fit_reasons or programme(p.id) in asked_for)), None)
+                unknown_kind or TYPE_FITS in p.fit_reasons or programme(p.id) in asked_for)), None)
             if alternative:
                 rate = _short_rate(_rate_phrase(alternative, w, found.profile), 60)
                 pieces.append((3, f"Möglich ist: {_short_name(alternative.name)}" + (f", {rate}." if rate else ".")))
@@ -822,7 +823,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     asked = "" if ruled or duties or lead is not None and lead.programme_wide else _asked_rule(found, w)
     details = ([asked] if asked else []) + ([duties] if duties else []) + details
     asked_for = frozenset(programme(i) for i in named_paths(found.question))
-    shown = _paths_to_show(found.funding, asked_for=asked_for) if found.funding and found.funding.paths else []
+    kind_known = bool(found.profile and found.profile.project_types)
+    shown = _paths_to_show(found.funding, asked_for=asked_for, kind_known=kind_known) \
+        if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
     details += [block] if block else []
     if calculation:

@@ -138,8 +138,12 @@ def test_a_path_ruled_out_by_a_fact_leads_the_bottom_line_when_it_fits_best():
     assert answer.summary.startswith("Nein – über Weg grw-gewerbe nicht förderfähig: Der Antrag kam nach dem Beginn (Nr. 2.7.1) [1]. "
                                      "Passendes IREK-Ziel"), answer.summary
     assert "Möglich ist: Weg leader, bis zu 60 Prozent [" in answer.summary
-    other.fit_reasons = ["Üblicher Förderweg für diese Antragstellenden."]  # usual for the asker, not named for it
-    assert "Möglich ist" not in compose_extractive(project([goal(REVITALISE, 0.9)], [other, blocked]), PASSAGES).summary
+    # only usual for the asker, not named for the kind of project the asker describes: no way out
+    other.fit_reasons = ["Üblicher Förderweg für diese Antragstellenden."]
+    found = project([goal(REVITALISE, 0.9)], [other, blocked])
+    found.profile = ProjectProfile(applicant_type="company", project_types=["business_investment"])
+    answer = compose_extractive(found, PASSAGES)
+    assert "Möglich ist" not in answer.summary and [p.id for p in answer.funding_paths] == ["grw-gewerbe"]
     ruled_out = next(p for p in answer.funding_paths if p.id == "grw-gewerbe")
     assert ruled_out.blocked and [answer.citations[n - 1].chunk_id for n in ruled_out.citations] == ["grw-0040"]
     assert_citation_rules(answer)
