@@ -749,6 +749,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     pieces: list[tuple[float, str]] = []  # (rank, sentence) of the bottom line: rank 0 is kept longest
     lead = _lead_path(found.funding)
     asks_amount = bool(ASKS_HOW_MUCH.search(found.question))
+    # the programmes the asker names, and whether the kind of project is known: another path than the lead is offered
+    # beside a "no" only where its measures name that kind or the asker names it (not one only usual for the asker)
+    asked_for = frozenset(programme(i) for i in named_paths(found.question))
+    kind_known = bool(found.profile and found.profile.project_types)
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
         pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
@@ -759,12 +763,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
     if lead is not None:
         if lead.blocked:
-            # another path only where its measures name the kind of project, the kind is not known, or the asker
-            # names it (not one only usual for the asker)
-            asked_for = {programme(i) for i in named_paths(found.question)}
-            unknown_kind = not (found.profile and found.profile.project_types)
-            alternative = next((p for p in found.funding.paths if not p.blocked and (
-                unknown_kind or TYPE_FITS in p.fit_reasons or programme(p.id) in asked_for)), None)
+            alternative = next((p for p in _paths_to_show(found.funding, len(found.funding.paths), asked_for,
+                                                          kind_known) if not p.blocked), None)
             if alternative:
                 rate = _short_rate(_rate_phrase(alternative, w, found.profile), 60)
                 pieces.append((3, f"Möglich ist: {_short_name(alternative.name)}" + (f", {rate}." if rate else ".")))
@@ -818,12 +818,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     summary, left_out = _fitted(pieces)
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
     # (no rule is asked about where the place has no GRW at all: "gelten eure 20 % auch im Emsland?")
-    # "… und was müssen wir erfüllen?": the rules of the lead path that every project on it must keep
-    duties = _duties(lead, w) if lead is not None and not lead.blocked and _ASKS_DUTIES.search(found.question) else ""
+    duties = _duties(found, lead, w)  # "… und was müssen wir erfüllen?"
     asked = "" if ruled or duties or lead is not None and lead.programme_wide else _asked_rule(found, w)
     details = ([asked] if asked else []) + ([duties] if duties else []) + details
-    asked_for = frozenset(programme(i) for i in named_paths(found.question))
-    kind_known = bool(found.profile and found.profile.project_types)
     shown = _paths_to_show(found.funding, asked_for=asked_for, kind_known=kind_known) \
         if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
@@ -848,10 +845,13 @@ _ASKS_DUTIES = re.compile(r"\b(was|welche\w{0,2}|worauf)\b[^?.!]{0,50}\b(erfüll
 MAX_DUTIES = 5
 
 
-def _duties(path: PathAssessment, w: _Writer) -> str:
-    """The path's rules that hold for every project on it (its conditions no fact triggers: the effect on the regional
-    economy, the own contribution, how long the investment is bound), each in its first sentence with its rule cited;
-    those the answer says already are left out."""
+def _duties(found: Findings, path: PathAssessment | None, w: _Writer) -> str:
+    """For a question of what a project must fulfil or keep to: the rules that hold for every project on its open path
+    (its conditions no fact triggers: the effect on the regional economy, the own contribution, how long the
+    investment is bound), each in its first sentence with its rule cited; those the answer says already are left out.
+    "" for any other question."""
+    if path is None or path.blocked or not _ASKS_DUTIES.search(found.question):
+        return ""
     general = [(c, short_reason(c.text, 220)) for c in path.conditions
                if c.effect == "matters" and c.general and c.id not in w.said]
     # each only where its quote holds the figures it states ("15 Jahre", "25 %")
@@ -1432,8 +1432,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if _goals_asked(found) and not membership:
         shown = found.goals[:2] if found.intent == "irek" else found.goals[:1]  # a rule's subject: its best goal
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
-    duties = _duties(lead, w) if lead is not None and not lead.blocked and _ASKS_DUTIES.search(found.question) else ""
-    details += [duties] if duties else []
+    details += [duties] if (duties := _duties(found, lead, w)) else []
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
     calculation = "" if granted else _calculation(_lead_path(found.funding), found.profile)
