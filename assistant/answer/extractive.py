@@ -780,6 +780,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces += [(1.15, own)] if (own := _applicant_admitted(found, lead, w)) else []
+            pieces += [(1.05, span)] if (span := _span_rule(found, lead, w)) else []  # "… und wie lange?"
             # a path whose grants end soon (Nr. 3.6: until 31 December 2026) says so beside its rate
             ending = next((c for c in lead.conditions if c.deadline is not None), None)
             w.said |= {ending.id} if ending else set()
@@ -1103,6 +1104,31 @@ def _restricted(lead: PathAssessment | None, w: _Writer) -> str:
     bottom line ("… ist förderfähig, aber eingeschränkt (Nr. 2.7.2)."); its whole text stays with the path."""
     rule = next((c for c in lead.conditions if c.id == AGRI_PROCESSING and c.applies), None) if lead else None
     return _cited(f"Wichtig: {short_reason(rule.text, 0)}", w.cite_source(rule.source)) if rule else ""
+
+
+# How long what is funded stays bound to its purpose (Nr. 2.2.6, 3.2.1.8), asked or stated
+_BINDING = re.compile(r"bindung|gebunden|verbleib|zweckbind|behalten|besetzt", re.IGNORECASE)
+
+
+def _span_rule(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
+    """For a question of how long ("wie lange?", "Laufzeit?"): the rule of the lead path that states a span (a network's
+    start-up phase of three years, an innovation cluster's ten), cited where its quote holds the span; "" for any
+    other question, or where the path states none."""
+    if lead is None or lead.blocked or not _ASKS_SPAN.search(found.question):
+        return ""
+    binding_asked = bool(_BINDING.search(found.question))
+    for c in lead.conditions:
+        quote = w.source_quote(c.source)
+        if c.id in w.said or c.effect != "matters" or not quote or bool(_BINDING.search(c.text)) != binding_asked:
+            continue  # how long a grant runs is not how long its assets stay bound, unless that is asked
+        whole = short_reason(c.text, 220)
+        # the sentence, else its first clause, where the quote holds its figures ("Der Umsetzungszeitraum beträgt
+        # höchstens drei Jahre" of "…, dann mit um mindestens 10 Prozentpunkte … sinkendem Satz")
+        for said in (whole, re.split(r",|;| und kann ", whole)[0].rstrip(".") + "."):
+            if SPAN.search(said) and not untraceable(f"{said} [1]", {1: quote}):
+                w.said |= {c.id}
+                return _cited(_with_rule(said, c.source), w.cite_source(c.source))
+    return ""
 
 
 _NON_PROFIT = re.compile(r"verein|gemeinnützig|stiftung|\be\.\s?v\b|träger", re.IGNORECASE)
@@ -1433,6 +1459,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         shown = found.goals[:2] if found.intent == "irek" else found.goals[:1]  # a rule's subject: its best goal
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     details += [duties] if (duties := _duties(found, lead, w)) else []
+    span = _span_rule(found, lead, w) if verdict else ""  # "… und wie lange?" beside the verdict on the path
+    if span and len(summary) + 1 + len(span) <= MAX_SUMMARY_CHARS:
+        summary = f"{summary} {span}"
+    elif span:
+        details.insert(0, span)
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
     calculation = "" if granted else _calculation(_lead_path(found.funding), found.profile)

@@ -1391,3 +1391,14 @@ def test_a_verein_asking_whether_it_may_apply_gets_the_rule_that_admits_non_prof
                   "anlegen, touristisch. geht grw für vereine? kosten ca 120k")["summary"]
     assert "Als gemeinnütziger Träger kommen Sie in Frage (Nr. 3.2.1.3): „Träger können auch natürliche und juristische " \
            "Personen sein, die nicht auf Gewinnerzielung ausgerichtet sind.“ [" in summary, summary
+
+
+def test_how_long_beside_a_path_is_answered_with_the_span_its_rules_state(ask):
+    """A network's start-up phase (Nr. 3.5.1), an implementation budget's period (Nr. 3.4.2)."""
+    summary = ask("Wir wollen ein Netzwerk Gesundheitswirtschaft aufbauen (Kliniken, Pflegedienste, 2 "
+                  "Medizintechnik-Firmen, Hochschule). Netzwerkmanagement kostet ca 120.000 € im Jahr. Wieviel Förderung "
+                  "und wie lange?")["summary"]
+    assert "Gefördert wird eine Anlaufphase von höchstens drei Jahren" in summary and "(Nr. 3.5.1) [" in summary, summary
+    summary = ask("für die vorlage im kreisausschuss: wie viel kann das IREK-Umsetzungsbudget nach KR max. pro jahr "
+                  "bringen? laufzeit?")["summary"]
+    assert "Der Umsetzungszeitraum beträgt höchstens drei Jahre (Nr. 3.4.2) [" in summary, summary
