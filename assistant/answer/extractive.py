@@ -780,7 +780,6 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces += [(1.15, own)] if (own := _applicant_admitted(found, lead, w)) else []
-            pieces += [(1.05, span)] if (span := _span_rule(found, lead, w)) else []  # "… und wie lange?"
             # a path whose grants end soon (Nr. 3.6: until 31 December 2026) says so beside its rate
             ending = next((c for c in lead.conditions if c.deadline is not None), None)
             w.said |= {ending.id} if ending else set()
@@ -816,6 +815,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # project's path (a municipality's site has its own, Nr. 3.1.2, found by `_asked_rule`)
     ruled = _rule_answer(found, w, lead)
     pieces[:0] = [(0.5, ruled)] if ruled else []
+    # "… und wie lange?": the span the lead path's rules state, where no rule answer of the KR states one already
+    pieces += [(1.05, span)] if not ruled and (span := _span_rule(found, lead, w)) else []
     summary, left_out = _fitted(pieces)
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
     # (no rule is asked about where the place has no GRW at all: "gelten eure 20 % auch im Emsland?")
@@ -1111,9 +1112,10 @@ _BINDING = re.compile(r"bindung|gebunden|verbleib|zweckbind|behalten|besetzt", r
 
 
 def _span_rule(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
-    """For a question of how long ("wie lange?", "Laufzeit?"): the rule of the lead path that states a span (a network's
-    start-up phase of three years, an innovation cluster's ten), cited where its quote holds the span; "" for any
-    other question, or where the path states none."""
+    """For a project's question of how long ("wie lange?", "Laufzeit?"): the rule of the lead path that states a span
+    (a network's start-up phase of three years, an innovation cluster's ten), cited where its quote holds the span;
+    "" for any other question, or where the path states none. (A question of fact is answered by the sentence that
+    states the span already.)"""
     if lead is None or lead.blocked or not _ASKS_SPAN.search(found.question):
         return ""
     binding_asked = bool(_BINDING.search(found.question))
@@ -1459,11 +1461,6 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         shown = found.goals[:2] if found.intent == "irek" else found.goals[:1]  # a rule's subject: its best goal
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     details += [duties] if (duties := _duties(found, lead, w)) else []
-    span = _span_rule(found, lead, w) if verdict else ""  # "… und wie lange?" beside the verdict on the path
-    if span and len(summary) + 1 + len(span) <= MAX_SUMMARY_CHARS:
-        summary = f"{summary} {span}"
-    elif span:
-        details.insert(0, span)
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
     calculation = "" if granted else _calculation(_lead_path(found.funding), found.profile)
