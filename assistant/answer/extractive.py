@@ -27,9 +27,9 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME,
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
-from assistant.text.citations import (AMOUNT, DURATION, FIGURE, SPAN, CitationList, Locator, best_sentence, continuation,
-                                      find_verbatim, german_citation, informative, scored_sentence, split_sentences,
-                                      with_antecedent, with_continuation)
+from assistant.text.citations import (AMOUNT, DURATION, FIGURE, SPAN, CitationList, Locator, best_sentence, completed,
+                                      continuation, find_verbatim, german_citation, informative, scored_sentence,
+                                      split_sentences, with_antecedent, with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
@@ -987,7 +987,7 @@ def _implied_sentence(found: Findings, hit: SearchHit, w: _Writer) -> tuple[Sear
         holder, fragment = resolved
         sentence = next((s for s in split_sentences(holder.text) if fragment[:60] in s), None)
         if sentence and informative(sentence):
-            return (hit if holder is hit.passage else replace(hit, passage=holder)), sentence
+            return (hit if holder is hit.passage else replace(hit, passage=holder)), completed(holder.text, sentence)
     return None
 
 

@@ -194,13 +194,23 @@ def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | N
     if require and best is None:
         return "", float("-inf")
     quote = best or passage.text.strip()
-    if quote.endswith((":", ",")) or re.search(r"\b(die|der|das|dass|wenn|sind|ist)$", quote):
+    if _RUNS_ON.search(quote):
         return _with_following_list(passage.text, quote), best_score
     if len(quote) > 3 * MAX_QUOTE_CHARS:
         # Only a very long sentence is shortened, and then at a clause boundary ("; "), never inside a clause.
         cut = quote.rfind("; ", 0, 3 * MAX_QUOTE_CHARS)
         quote = quote[: cut + 1] if cut > 40 else quote
     return quote, best_score
+
+
+# A quote that runs on into what follows it: a list's opening, or a sentence cut at "… oder" before its next item
+_RUNS_ON = re.compile(r"[:,]$|\b(die|der|das|dass|wenn|sind|ist|oder|und|sowie|entweder)$")
+
+
+def completed(passage_text: str, quote: str) -> str:
+    """`quote` with the list items it runs on into ("… ist entweder a) … oder b) … oder" and its c) and d)), verbatim
+    as they stand in the passage; else `quote`."""
+    return _with_following_list(passage_text, quote) if _RUNS_ON.search(quote) else quote
 
 
 # A list item that goes on with the sentence before it ("… nach Fertigstellung\na) bei Baumaßnahmen …").

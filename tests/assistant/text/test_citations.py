@@ -304,3 +304,13 @@ def test_a_quote_that_points_back_comes_with_the_sentence_it_points_to():
     assert with_antecedent(text, "(4) Anderes.") == "(4) Anderes."
     plain = "Förderfähig sind Investitionen in Gebäude."
     assert with_antecedent("Erster Satz. " + plain, plain) == plain
+
+
+def test_a_sentence_cut_before_the_next_item_of_its_list_is_completed_with_the_list():
+    """"… ist entweder a) … oder b) … oder" runs on into c) and d): the quote is whole only with them."""
+    from assistant.text.citations import completed
+    text = ("(3) Beginn der Arbeiten ist entweder\na) der Abschluss eines Vertrages oder\nb) der Beginn der Bauarbeiten oder\n"
+            "c) die erste Bestellung von Ausrüstung oder\nd) eine andere Verpflichtung.\n(4) Planung gilt nicht als Beginn.")
+    cut = "(3) Beginn der Arbeiten ist entweder\na) der Abschluss eines Vertrages oder\nb) der Beginn der Bauarbeiten oder"
+    assert completed(text, cut).endswith("d) eine andere Verpflichtung.")
+    assert completed(text, "(4) Planung gilt nicht als Beginn.") == "(4) Planung gilt nicht als Beginn."
