@@ -20,7 +20,7 @@ from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source
-from assistant.funding.profile import ProjectProfile
+from assistant.funding.profile import SUM_HOLDS_OTHER, ProjectProfile
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION,
                                      SECTOR_EXCLUSION, TYPE_FITS, ConditionAssessment, FundingAssessment, PathAssessment,
                                      named_paths, numbered_rule, programme, short_reason)
@@ -435,7 +435,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         # a cost item inside the sum whose own rule limits it (land for a business park: at most a quarter of the
         # costs, and only if bought after 1 July 2025) is named, with the rule that limits it
         labels = {item.id: item.label for item in FundingKnowledge.load().cost_items}
-        inside = profile is not None and _COST_INSIDE.search(profile.description)
+        inside = profile is not None and SUM_HOLDS_OTHER.search(profile.description)
         limited = [c for c in path.cost_notes if inside and c.cost_item in labels and c.id not in _NOT_LIMITS
                    and not limited_by_figures][:1]
         return _calculation_per_rate(open_rates, amount, basis) + "".join(
@@ -497,8 +497,6 @@ _EXTRA_COSTS_ONLY = {"environmental_protection", "energy_efficiency"}
 _EXTRA_COSTS = re.compile(r"mehrkosten|mehrpreis|aufpreis", re.IGNORECASE)
 EXTRA_COSTS = "extra_costs"  # the cost item of a sum named as the extra costs (funding_paths.yaml cost_items)
 _NOT_LIMITS = {"gebaeudeerwerb"}  # cost notes that say an item is eligible, with no limit of its own
-# A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "davon 1,8 Mio Grunderwerb")
-_COST_INSIDE = re.compile(r"\b(inkl\.?|inklusive|einschließlich|samt|davon)\s", re.IGNORECASE)
 
 
 _MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
@@ -1284,14 +1282,13 @@ def _other_district(found: Findings, w: _Writer) -> str:
             return text
     if any(place in p.text for p in w.passages if p.document == "grw" for place in places):
         return ""  # named in the GRW text elsewhere: not for this answer to say it has no row
-    home = _home_row(w.passages)
-    if home is None:
+    if (home := _home_row(w)) is None:
         return ""
-    n = w.cite(home[0], home[1].group(0))
+    row, n = home
     named = places[0] + (f" ({', '.join(places[1:])})" if len(places) > 1 else "")
     return (f"Für {named} nennt die Liste der Fördergebiete des Koordinierungsrahmens (Anhang 5) keine Zeile: Dort ist "
             f"keine GRW-Förderung möglich. Die Sätze, nach denen Sie fragen, gelten für den Landkreis Osnabrück: "
-            f"„{home[1].group(0)}“ [{n}].")
+            f"„{row.group(0)}“ [{n}].")
 
 
 _ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergebiet|\b(welche[snm]?|was\s{1,3}für\s{1,3}(ein)?)\s{1,3}"
@@ -1299,10 +1296,11 @@ _ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergeb
                         re.IGNORECASE)
 
 
-def _home_row(passages: list[Passage]) -> tuple[Passage, re.Match[str]] | None:
-    """The row of Landkreis Osnabrück in the list of GRW areas (KR Anhang 5), with its passage."""
-    return next(((p, m) for p, m in _area_rows(passages) if _OSNABRUECK_AREA.search(m.group("place"))
+def _home_row(w: _Writer) -> tuple[re.Match[str], int] | None:
+    """The row of Landkreis Osnabrück in the list of GRW areas (KR Anhang 5), cited: the row and its number."""
+    home = next(((p, m) for p, m in _area_rows(w.passages) if _OSNABRUECK_AREA.search(m.group("place"))
                  and "Landkreis" in m.group("place")), None)
+    return (home[1], w.cite(home[0], home[1].group(0))) if home else None
 
 
 def _home_instead(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
@@ -1311,12 +1309,11 @@ def _home_instead(found: Findings, lead: PathAssessment | None, w: _Writer) -> s
     named = found.profile.municipalities if found.profile else []
     if lead is None or not lead.programme_wide or not named:
         return ""
-    home = _home_row(w.passages)
-    if home is None:
+    if (home := _home_row(w)) is None:
         return ""
-    n = w.cite(home[0], home[1].group(0))
+    row, n = home
     return (f"In {' und '.join(named)} (Landkreis Osnabrück) gilt dagegen die Zeile des Landkreises in der Liste der "
-            f"Fördergebiete (Anhang 5): „{home[1].group(0)}“ [{n}].")
+            f"Fördergebiete (Anhang 5): „{row.group(0)}“ [{n}].")
 
 
 def _own_area(found: Findings, w: _Writer) -> str:
@@ -1325,12 +1322,10 @@ def _own_area(found: Findings, w: _Writer) -> str:
     other question, and where it names another place."""
     if not _ASKS_AREA.search(found.question) or CarefulCases.load().places_named(found.question):
         return ""
-    home = _home_row(w.passages)
-    if home is None:
+    if (home := _home_row(w)) is None:
         return ""
-    n = w.cite(home[0], home[1].group(0))
-    return (f"Der Landkreis Osnabrück ist {home[1].group('kind')}-Fördergebiet (Anhang 5): „{home[1].group(0)}“ "
-            f"[{n}].")
+    row, n = home
+    return f"Der Landkreis Osnabrück ist {row.group('kind')}-Fördergebiet (Anhang 5): „{row.group(0)}“ [{n}]."
 
 
 # A paragraph that names an entry of a list: "Wittlager Land: Bad Essen, Bohmte und Ostercappeln. …".

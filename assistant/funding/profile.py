@@ -73,15 +73,15 @@ class ProjectProfile:
     # The sum for an electricity storage, which has a lower rate than the plant that charges it (KR Nr. 2.4.3.3):
     # a part of the whole ("zusammen ~900k, davon Speicher 250k") or one of the listed parts ("PV 900k, Speicher 300k")
     storage_eur: float | None = None
-    # The asker's own figures for a cost item a rule limits (funding_paths.yaml cost_items with `sum_words` or
-    # `acquired`): its sum ("davon 1 Mio für den Grundstückskauf") and when it was or will be acquired, as "2025-03-14",
-    # "2025-03" or "2025" ("Das Grundstück haben wir im März 2025 gekauft").
     # The sizes the company may have where the headcount and one money figure leave it open (35 employees, 18 Mio €
     # turnover, no balance sheet total: small or medium, KR Nr. 2.1.5); company_size is then None
     size_between: list[str] = field(default_factory=list)
     # The company belongs to a group or has a holding in it ("gehört zu 40 % einer Holding", "Tochter eines
     # Konzerns"): partner and linked enterprises count in for its size (KR Nr. 2.1.5 (4), Anhang I AGVO)
     linked_enterprise: bool | None = None
+    # The asker's own figures for a cost item a rule limits (funding_paths.yaml cost_items with `sum_words` or
+    # `acquired`): its sum ("davon 1 Mio für den Grundstückskauf") and when it was or will be acquired, as "2025-03-14",
+    # "2025-03" or "2025" ("Das Grundstück haben wir im März 2025 gekauft").
     item_sums: dict[str, float] = field(default_factory=dict)
     item_dates: dict[str, str] = field(default_factory=dict)
     # the items whose date holds for a part only ("einen Teil der Flächen haben wir im März 2025 gekauft, den Rest …")
@@ -251,7 +251,7 @@ _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|p
 _BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0,3}$", re.IGNORECASE)
 _COST_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(invest|investition|investitionen|investitionsvolumen|kosten|ausgaben)\b", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(jahres)?(umsatz|umsätze|bilanzsumme|bilanz)\b", re.IGNORECASE)
-_TOTAL_CONTEXT = re.compile(r"insgesamt|gesamt|zusammen|summe|volumen", re.IGNORECASE)
+TOTAL_WORDS = re.compile(r"insgesamt|gesamt|zusammen|summe|volumen", re.IGNORECASE)  # a sum said to be the whole
 
 # -- already started ---------------------------------------------------------------------------------------------------
 _CLAUSES = re.compile(r"[^,.;:!?\n]{1,400}")
@@ -292,10 +292,9 @@ _APPLY_AFTER_START = re.compile(
     r"|(erst|zuerst)\s{1,3}(bestellen|beauftragen|unterschreiben|kaufen|bauen|anfangen)\s{1,3}(\S{1,20}\s{1,3}){0,3}"
     r"(und\s{1,3})?(dann|danach|später)\b|nachträglich\w{0,2}\s{1,3}(\S{1,20}\s{1,3}){0,2}(beantrag|antrag|förder)",
     re.IGNORECASE)
-# An undertaking in difficulty (KR Nr. 1.5 (6)): insolvency proceedings, over-indebtedness, inability to pay; not when
-# the clause denies it ("keine Insolvenz").
 # An undertaking in difficulty (KR Nr. 1.5 (6), Art. 2 Nr. 18 AGVO) as people say it: insolvency, over-indebtedness, or
-# half of its capital lost through losses ("das Eigenkapital ist zur Hälfte aufgezehrt", "negatives Eigenkapital")
+# half of its capital lost through losses ("das Eigenkapital ist zur Hälfte aufgezehrt", "negatives Eigenkapital"); not
+# when the clause denies it ("keine Insolvenz")
 _CAPITAL = r"(eigen|stamm|grund)kapital\w{0,3}"
 _LOST = r"(aufgezehrt|aufgebraucht|verloren|weg|vernichtet|verbraucht|aufgefressen)"
 _IN_DIFFICULTY = re.compile(r"insolvenz\w{0,12}|zahlungsunfähig\w{0,3}|überschuldet|überschuldung|schutzschirmverfahren"
@@ -611,6 +610,10 @@ def _storage_sum(text: str) -> float | None:
 # The share of the restaurant or bar instead ("Restaurant macht ca 40% vom Umsatz, Rest Übernachtung"): lodging is the
 # rest
 _GASTRO = r"(?:restaurant|gastronomie|gastro|küche|café|cafe|\bbar\b|ausschank|kneipe)"
+# A lodging business's restaurant as people name it ("Hotel + Restaurant"); not its kitchen, which `_GASTRO` counts for
+# a share of turnover ("Küche macht 40 %")
+NAMES_GASTRONOMY = re.compile(r"restaurant|gastronomie|\bgastro\b|speiselokal|café|\bcafe\b|\bbar\b|biergarten|kneipe"
+                              r"|ausschank", re.IGNORECASE)  # a lodging business's restaurant, as people name it
 _GASTRO_SHARE = re.compile(rf"{_GASTRO}\w{{0,4}}\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,4}}?(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)")
 
 
@@ -776,8 +779,9 @@ def _opens_text(words: list[_Word], i: int) -> bool:
 def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     """Lower ranks first: the trade the asker says they are ("wir sind eine Tischlerei"), the asker's own ("unsere
     Tischlerei", or the trade the text opens with), any trade named, the object of the project ("für eine Bäckerei"),
-    a partner's trade ("Kunden aus der Logistik"), last a trade denied ("kein Hotel"); among equals the first named. A name usually said of a party one deals with
-    (`declared_only`: "für meine Bank") is the asker's only where they say they are one."""
+    a partner's trade ("Kunden aus der Logistik"), last a trade denied ("kein Hotel"); among equals the first named. A
+    name usually said of a party one deals with (`declared_only`: "für meine Bank") is the asker's only where they say
+    they are one."""
     before = [w.text for w in words[max(0, i - 3): i]]
     if trade.declared_only and not _opens_text(words, i) and not _DECLARED & set(before):
         return 2.0  # "für meine Bank": the bank that finances, not the asker
@@ -987,7 +991,8 @@ _SENTENCE_OR_CLAUSE = re.compile(r"[,;]|(?<!\bca)(?<!\brd)(?<!\bnr)(?<!\bbzw)(?<
 _PART_GAP = re.compile(r"\s{0,3}\)?\s{0,3}(,|\+|plus|und|sowie|;)\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
 
 
-_WITHIN = re.compile(r"\b(davon|darin|darunter|inkl\.?|inklusive|einschließlich)\b", re.IGNORECASE)
+# A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "2 Mio, davon 300k für den Austausch")
+SUM_HOLDS_OTHER = re.compile(r"\b(davon|darin|darunter|inkl\.?|inklusive|einschließlich|samt)\b", re.IGNORECASE)
 
 
 def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tuple[str, float]]:
@@ -998,7 +1003,7 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
         raw = re.sub(r"[\s(~]*(ca\.?|rund|etwa|für|von|je)?[\s(~]*$", "", text[max(0, start - 45): start], flags=re.IGNORECASE)
         label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
         gap = text[investments[n - 1][1]: start] if n else ""
-        if n and (not _PART_GAP.match(gap) or _WITHIN.search(gap)):
+        if n and (not _PART_GAP.match(gap) or SUM_HOLDS_OTHER.search(gap)):
             return []  # not one list: a sum of another sentence or clause, or one within the sum before ("davon")
         parts.append((label, value))
     return parts if len(parts) >= 2 and all(label for label, _ in parts) else []
@@ -1031,7 +1036,7 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
                 or (not cost_words and _TURNOVER_CONTEXT.search(after)):
             turnover = value
         elif _BASE_BEFORE.search(before) or not _NOT_COSTS_CONTEXT.search(before):
-            if _TOTAL_CONTEXT.search(before):
+            if TOTAL_WORDS.search(before):
                 totals.append(value)
             else:
                 investments.append((start, end, value))
@@ -1073,7 +1078,9 @@ def _date_of(match: re.Match[str]) -> str | None:
 
 
 def _full_year(year: str) -> str:
-    return year if len(year.lstrip("'")) == 4 else f"20{year.lstrip(chr(39))}"
+    """"2025", "25" or "'25" as "2025"."""
+    digits = year.lstrip("'")
+    return digits if len(digits) == 4 else "20" + digits
 
 
 _IN_PART = re.compile(r"\b(teil|teile|teils|teilweise|rest|restlichen?|übrigen)\b", re.IGNORECASE)
@@ -1095,7 +1102,7 @@ def _item_figures(text: str, knowledge: FundingKnowledge) -> tuple[dict[str, flo
         before = _JOINED.split(_SENTENCE_OR_CLAUSE.split(text[max(previous_end, start - 60): start])[-1])[-1]
         previous_end = end
         after = _JOINED.split(_SENTENCE_OR_CLAUSE.split(text[end: end + 60])[0])[0]
-        if _TOTAL_CONTEXT.search(before) or _HOLDS.match(after):
+        if TOTAL_WORDS.search(before) or _HOLDS.match(after):
             continue  # the whole, with the item in it ("Gesamtkosten 8 Mio inkl. Grunderwerb")
         for item in items:
             if item.id not in sums and item.names_sum(f"{before} … {after}"):
@@ -1464,8 +1471,7 @@ _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_altern
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
                   "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "size_at_grant",
-                  "agri_processing",
-                  "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur")
+                  "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur")
 
 
 _BACK_ARTICLES = {"der", "die", "das", "den", "dem", "im", "beim", "vom", "zum", "ins"}

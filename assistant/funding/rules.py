@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, Source, WageCosts, wz_title,
                                          wz_within)
-from assistant.funding.profile import SAMTGEMEINDE_OF, ProjectProfile
+from assistant.funding.profile import NAMES_GASTRONOMY, SAMTGEMEINDE_OF, SUM_HOLDS_OTHER, TOTAL_WORDS, ProjectProfile
 from assistant.goals.matching import GoalMatch
 
 TYPE_FITS = "Die Art des Vorhabens passt."  # the fit reason of a path whose measures name the project's type
@@ -52,8 +52,6 @@ SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"  # the condition of Nr. 2
 # A main activity within an excluded section that the list excepts (wholesale 46.2 to 46.6 within G)
 SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
 GASTRONOMY_WITH_LODGING = "gastronomie-mit-beherbergung"  # a lodging business's restaurant, in by its guests' share
-_GASTRONOMY_WORDS = re.compile(r"restaurant|gastronomie|\bgastro\b|speiselokal|café|\bcafe\b|\bbar\b|biergarten|kneipe"
-                               r"|ausschank", re.IGNORECASE)  # a lodging business's restaurant, as people name it
 # A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
 MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application precedes the start of works
@@ -475,7 +473,7 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
     # a lodging business that names its restaurant without that share ("Hotel + Restaurant, das Restaurant hat viele
     # externe Gäste"): the rule that decides whether the restaurant is in
     for sector in knowledge.excluded_sectors if share is None and line is None \
-            and _GASTRONOMY_WORDS.search(profile.description) else []:
+            and NAMES_GASTRONOMY.search(profile.description) else []:
         with_lodging = sector.not_excluded_with
         if with_lodging and with_lodging.min_share_percent is not None \
                 and any(wz_within(profile.wz_code, scope) for scope in with_lodging.wz):
@@ -506,9 +504,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
     for condition in merged:
         if condition.deadline is not None and today > condition.deadline:
             # the rule's time is over: the path is closed to every project
-            condition = condition.model_copy(update={"effect": "blocks", "text": f"Nicht mehr möglich: {condition.text}"})
-            conditions.append(ConditionAssessment(condition.id, condition.text, "blocks", condition.source, True,
-                                                  deadline=condition.deadline))
+            conditions.append(ConditionAssessment(condition.id, f"Nicht mehr möglich: {condition.text}", "blocks",
+                                                  condition.source, True, deadline=condition.deadline))
             continue
         applies = _applies(condition, profile)
         if applies is False and condition.effect == "matters":
@@ -584,11 +581,6 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
     )
 
 
-# A sum said to be the whole, with other costs in it ("Gesamtkosten 3 Mio, davon 1 Mio Grundstück", "5 Mio inkl.
-# Grunderwerb")
-_WHOLE_SUM = re.compile(r"\b(inkl\.?|inklusive|einschließlich|samt|davon|gesamtkosten|insgesamt|zusammen)\b", re.IGNORECASE)
-
-
 def _acquired_before(when: str, limit: date) -> bool | None:
     """Whether a date the asker gives ("2025-03-14", "2025-03", "2025") lies before `limit`; None where it may or may
     not (the year of the limit alone, or its month where the limit is not the month's first day)."""
@@ -615,7 +607,8 @@ def _limit_checks(conditions: list[Condition], profile: ProjectProfile,
         # the whole the item's sum is part of: the listed parts added up, or a sum said to hold it
         parts = sum(value for _, value in profile.cost_parts)
         total = parts if parts else profile.investment_eur if item_sum and profile.investment_eur and (
-            profile.investment_eur == item_sum or _WHOLE_SUM.search(profile.description)) else None
+            profile.investment_eur == item_sum or SUM_HOLDS_OTHER.search(profile.description)
+            or TOTAL_WORDS.search(profile.description)) else None
         if limit.not_before is not None:
             when = profile.item_dates.get(limit.cost_item, "")
             before = _acquired_before(when, limit.not_before) if when else None
@@ -770,7 +763,6 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     # a figure of the asker's cost item that a limit needs ("davon 1 Mio Grundstück": bought when?)
     limits = [c.question for p in paths if not p.blocked for c in p.limits if c.kept is None and c.question]
     return [question for key, question in FACT_QUESTIONS.items() if key in needed] + list(dict.fromkeys(limits))
-
 
 
 # A question about a firm's investment, asked by whoever ("… bei gewerblichen Investitionen?" for a Kreistag paper)

@@ -195,7 +195,7 @@ def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | N
         return "", float("-inf")
     quote = best or passage.text.strip()
     if _RUNS_ON.search(quote):
-        return _with_following_list(passage.text, quote), best_score
+        return completed(passage.text, quote), best_score
     if len(quote) > 3 * MAX_QUOTE_CHARS:
         # Only a very long sentence is shortened, and then at a clause boundary ("; "), never inside a clause.
         cut = quote.rfind("; ", 0, 3 * MAX_QUOTE_CHARS)
