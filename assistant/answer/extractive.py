@@ -617,15 +617,14 @@ def _own_share(found: Findings, w: _Writer) -> tuple[str, bool]:
     if not amount or not _ASKS_OWN_SHARE.search(found.question):
         return "", False
     least = ""
-    for path in found.funding.paths if found.funding else []:
-        rule = next((c for c in path.conditions if c.minimum_share_percent), None)
-        ref = w.cite_source(rule.source) if rule else ""
-        if rule and ref:
-            share = rule.minimum_share_percent
-            least = (f"mindestens {_percent(share)} Prozent von {_euro(amount)} förderfähigen Kosten, also "
-                     f"{_euro(amount * share / 100)}, müssen ohne öffentliche Förderung aufgebracht werden"
-                     f"{numbered_rule(rule.source)}{ref}")
-            break
+    # the least share of the path the sum is for (Nr. 2.5.4 binds a firm's investment, not a municipality's budget)
+    rule = next((c for c in lead.conditions if c.minimum_share_percent), None) if lead is not None else None
+    ref = w.cite_source(rule.source) if rule else ""
+    if rule and ref:
+        share = rule.minimum_share_percent
+        least = (f"mindestens {_percent(share)} Prozent von {_euro(amount)} förderfähigen Kosten, also "
+                 f"{_euro(amount * share / 100)}, müssen ohne öffentliche Förderung aufgebracht werden"
+                 f"{numbered_rule(rule.source)}{ref}")
     # "Wenn wir 1 Mio investieren und 20 % bekommen, wie viel müssen wir selbst finanzieren?" (each rate the asker
     # assumes: "wenn wir 60 % bzw. 90 % bekommen"), else the rate of the lead path ("Bäckerei mit 35 Leuten … 1,5 Mio €.
     # Wie viel muss ich selbst stemmen?")
@@ -1456,6 +1455,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         shown = found.goals[:2] if found.intent == "irek" else found.goals[:1]  # a rule's subject: its best goal
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     details += [duties] if (duties := _duties(found, lead, w)) else []
+    # "… und wie lange läuft das?": the lead path's span, where no quote above states one
+    spanned = any(SPAN.search(c.quote) for c in w.cites.items)
+    details += [span] if not spanned and (span := _span_rule(found, lead, w)) else []
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
     calculation = "" if granted else _calculation(_lead_path(found.funding), found.profile)

@@ -133,7 +133,9 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     r"|gemeindegebiet|stadtgebiet|ortskern|ortsmitte|feuerwehr)"
                     # its offices and bodies, its abbreviation, and what only municipalities do together
                     r"|\bsg\b|bauamt|kämmerei|ordnungsamt|stadtbauamt|fachbereich\s{1,3}(planen|planung|bauen|wirtschaft)"
-                    r"|\bortsrat|kreistag|stadtrat|ratsbeschluss|interkommunal",
+                    r"|\bortsrat|kreistag|stadtrat|ratsbeschluss|interkommunal"
+                    # the other bodies of a municipality or a district under the NKomVG (Kreisausschuss, Hauptausschuss)
+                    r"|kreisausschuss|hauptausschuss|verwaltungsausschuss|kreisverwaltung",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
                    r"|handwerkskammer|\bihk\b|\bhwk\b|\bkammer\b|\binnung|heimatverein|sportverein|\bggmbh\b",
     "research": r"hochschule|universität|\buni\b|fachhochschule|institut(e|s|en)?\b|forschungseinrichtung|forschungszentrum\b"
@@ -248,8 +250,12 @@ _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)
                                 r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
 _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|preis|budget", re.IGNORECASE)
 # "Wie hoch wäre der Zuschuss bei 1,2 Mio?": the sum right after "bei" is what the grant is computed from.
-_BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0,3}$", re.IGNORECASE)
-_COST_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(invest|investition|investitionen|investitionsvolumen|kosten|ausgaben)\b", re.IGNORECASE)
+# ("bei geplanten 400.000 €/Jahr Kosten")
+_BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0,3}"
+                          r"(?:(?:geplanten|veranschlagten|geschätzten|erwarteten|kalkulierten)\s{1,3})?$", re.IGNORECASE)
+# the word after a sum that names it a cost, perhaps after its period ("400.000 €/Jahr Kosten", "90k im Jahr Ausgaben")
+_COST_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(?:(?:/|pro\s|im\s|je\s)\s{0,2}(?:jahr|monat)\s{1,3}|jährlich\w{0,2}\s{1,3})?"
+                         r"(invest|investition|investitionen|investitionsvolumen|kosten|ausgaben)\b", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(jahres)?(umsatz|umsätze|bilanzsumme|bilanz)\b", re.IGNORECASE)
 TOTAL_WORDS = re.compile(r"insgesamt|gesamt|zusammen|summe|volumen", re.IGNORECASE)  # a sum said to be the whole
 
@@ -577,12 +583,11 @@ def _name_pattern(names: list[str], flags: int) -> re.Pattern[str]:
 _DEMONYMS: dict[str, str] = {(name + "r" if name.endswith("e") else name + "er"): canonical
                              for name, canonical in MUNICIPALITIES.items() if "." not in name and " am " not in name}
 _ALL_SPELLINGS = {**MUNICIPALITIES, **_MUNICIPALITY_SPELLINGS, **_DEMONYMS}
-# Long names are found in any case ("quakenbrück"); short ones (Melle, Belm, Berge, Hagen) only as written, since some
-# are also common words.
-_TOWNS_ANY_CASE = _name_pattern([n for n in _ALL_SPELLINGS if len(n) >= 6], re.IGNORECASE)
-_TOWNS_AS_WRITTEN = _name_pattern([n for n in _ALL_SPELLINGS if len(n) < 6], 0)
+# Names are found in any case ("quakenbrück", "melle und bissendorf"); one that is also a common word only after "in",
+# "aus", "Gemeinde" ...
+_COMMON_WORD_TOWNS = {"berge", "berger", "riester"}
+_TOWNS = _name_pattern(list(_ALL_SPELLINGS), re.IGNORECASE)
 _TOWN_LOOKUP = {re.sub(r"\s+", " ", n.lower()): canonical for n, canonical in _ALL_SPELLINGS.items()}
-_COMMON_WORD_TOWNS = {"Berge", "Berger", "Riester"}  # also common words: a town only after "in", "aus", "Gemeinde" ...
 _PLACE_BEFORE = re.compile(r"(\bin|\baus|\bnach|\bbei|\bvon|gemeinde|\bstadt|,)\s{1,3}$", re.IGNORECASE)
 _FUZZY_TOWNS = sorted({n.lower() for n in MUNICIPALITIES if " " not in n and len(n) >= 6})
 
@@ -1268,8 +1273,8 @@ _TOWNS_ACTING = re.compile(
 def _municipalities(text: str, words: list[_Word]) -> list[str]:
     """Every municipality of the Landkreis named, in order (also without umlauts, in lower case, or misspelt)."""
     hits = [(m.start(), _TOWN_LOOKUP[re.sub(r"\s+", " ", m.group().lower())])
-            for pattern in (_TOWNS_ANY_CASE, _TOWNS_AS_WRITTEN) for m in pattern.finditer(text)
-            if m.group() not in _COMMON_WORD_TOWNS or _PLACE_BEFORE.search(text[max(0, m.start() - 14): m.start()])]
+            for m in _TOWNS.finditer(text)
+            if m.group().lower() not in _COMMON_WORD_TOWNS or _PLACE_BEFORE.search(text[max(0, m.start() - 14): m.start()])]
     covered = {start for start, _ in hits}
     for word in words[:400]:
         if word.capitalised and len(word.text) >= 6 and word.start not in covered and word.text.isalpha():

@@ -809,7 +809,8 @@ def test_a_public_facility_that_nr_3_2_2_names_no_measure_for_gets_a_no_when_the
     assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig"), \
         data["summary"]
     assert "(Nr. 3.2.2)" in data["summary"]
-    assert [p["id"] for p in data["funding_paths"] if not p["blocked"]] == ["leader"]
+    # LEADER is the one open path: the region's own where the town is named ("in melle": leader/melle)
+    assert [p["id"].split("/")[0] for p in data["funding_paths"] if not p["blocked"]] == ["leader"]
 
 
 @pytest.mark.parametrize("question", [
@@ -1100,6 +1101,18 @@ def test_a_paths_line_says_what_decides_the_trade(ask, passages, question, said)
     data = ask(question)
     check_contract(data, passages)
     assert said in data["answer"] and "(Nr. 2.7.1)" in data["answer"]
+
+
+def test_a_municipal_budgets_own_share_and_span_come_from_its_own_rule(ask, passages):
+    """KR Nr. 3.4.2: up to 75 % of the costs for at most three years; the least own share of a firm's investment
+    (Nr. 2.5.4) is not the budget's."""
+    data = ask("für die vorlage im kreisausschuss: was wäre unser eigenanteil beim IREK-Umsetzungsbudget bei geplanten "
+               "400.000 €/jahr kosten? laufzeit?")
+    check_contract(data, passages, all_used=False)
+    assert "bei 75 Prozent Zuschuss (300.000 €) bleiben 100.000 € selbst zu finanzieren" in data["summary"]
+    assert "nach Nr. 2.5.4" not in data["summary"]
+    assert "Der Umsetzungszeitraum beträgt höchstens drei Jahre" in data["answer"] and "(Nr. 3.4.2)" in data["answer"]
+    assert [p["id"] for p in data["funding_paths"] if not p["blocked"]] == ["grw-nichtinvestiv/umsetzungsbudget"]
 
 
 def test_the_rest_after_an_assumed_rate_is_computed_with_the_least_own_share(ask, passages):

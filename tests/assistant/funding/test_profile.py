@@ -237,6 +237,9 @@ def test_company_size(text, employees, size):
     ("Bekommen wir einen Zuschuss von 50.000 €?", None, None),
     ("Und wie hoch wäre der Zuschuss bei 1,2 Mio?", 1_200_000, None),  # the base the grant is computed from
     ("Wir haben 20 Prozent Eigenkapital.", None, None),
+    # a sum named a cost after its period, or after "bei geplanten", also beside a word of the own share
+    ("was wäre unser eigenanteil bei geplanten 400.000 €/jahr kosten?", 400_000, None),
+    ("Netzwerkmanagement: 90k im Jahr Kosten", 90_000, None),
 ])
 def test_amounts_in_euros(text, investment, turnover):
     p = read_profile(text)
@@ -293,6 +296,10 @@ def test_already_started(text, started):
     ("in Osnabrück", []),
     ("Die Berge im Harz", []),
     ("Ein Hof in Berge", ["Berge"]),
+    ("wir investieren in beiden werken (melle und bissendorf)", ["Melle", "Bissendorf"]),  # short names in lower case
+    ("ankum oder belm?", ["Ankum", "Belm"]),
+    ("die berge im harz", []),
+    ("riester-rente für die mitarbeiter", []),
 ])
 def test_municipalities(text, towns):
     p = read_profile(text)
@@ -794,6 +801,9 @@ def test_a_cycle_path_to_work_is_told_from_a_tourist_one_and_from_the_estate_it_
     "Ein Investor will sich bei uns ansiedeln. Wir würden das als SG erschließen.",
     "Melle plant ein neues Gewerbegebiet.",
     "Bauamt hier: wir brauchen eine Erschließungsplanung für das Gewerbegebiet.",
+    # the bodies of a municipality or district under the NKomVG
+    "Für die Vorlage im Kreisausschuss: was bringt das Umsetzungsbudget pro Jahr?",
+    "Der Hauptausschuss will wissen, ob der Gewerbepark förderfähig ist.",
 ])
 def test_a_municipality_speaks_by_its_name_its_offices_or_what_only_municipalities_do(text):
     assert extract_profile(text, knowledge=FundingKnowledge.load()).applicant_type == "municipality"
