@@ -741,6 +741,21 @@ def _asked_rule(found: Findings, w: _Writer) -> str:
 
 # -- the kinds of answer -----------------------------------------------------------------------------------------------
 
+# A question for another way to funding than the one asked about or ruled out: "was wäre die alternative?", "oder was
+# anderes?", "gibt es sonst etwas?", "welche anderen Möglichkeiten", "wohin sonst", "was geht da sonst, wenn nicht GRW?"
+# (not "alternative Proteine")
+ASKS_OTHER_WAY = re.compile(r"\b(die|eine|welche|als|keine)\s{1,3}alternative\w{0,1}\b|\balternativen?\s{0,2}[?.!]|\balternativ\s{1,3}(dazu|zu)\b|\b(oder|sonst)\s{1,3}(was|etwas)\s{1,3}anderes\b|\bgibt\s{1,3}es\s{1,3}sonst\b"
+                             r"|\bandere\w{0,2}\s{1,3}(möglichkeit|förder|weg|programm|töpfe|topf)\w{0,6}|\bwohin\s{1,3}sonst\b"
+                             r"|\bwas\s{1,3}(geht|gibt\w{0,2})\s{1,3}((es|da|denn)\s{1,3})?sonst\b"
+                             r"|\bwenn\s{1,3}nicht\s{1,3}(über\s{1,3})?(die\s{1,3})?(grw|leader|zukunftsregion)\b", re.IGNORECASE)
+
+
+def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) -> str:
+    """The open path beside a "no", with its rate: "Möglich ist: LEADER, höchstens 65 Prozent [3]." """
+    rate = _short_rate(_rate_phrase(path, w, profile), 60)
+    return f"Möglich ist: {_short_name(path.name)}" + (f", {rate}." if rate else ".")
+
+
 def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     details: list[str] = []
     pieces: list[tuple[float, str]] = []  # (rank, sentence) of the bottom line: rank 0 is kept longest
@@ -749,7 +764,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # the programmes the asker names, and whether the kind of project is known: another path than the lead is offered
     # beside a "no" only where its measures name that kind or the asker names it (not one only usual for the asker)
     asked_for = frozenset(programme(i) for i in named_paths(found.question))
-    kind_known = bool(found.profile and found.profile.project_types)
+    # (where the asker asks for another way, "und was wäre die alternative?", every open path is one)
+    kind_known = bool(found.profile and found.profile.project_types) and not ASKS_OTHER_WAY.search(found.question)
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
         pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
@@ -763,8 +779,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             alternative = next((p for p in _paths_to_show(found.funding, len(found.funding.paths), asked_for,
                                                           kind_known) if not p.blocked), None)
             if alternative:
-                rate = _short_rate(_rate_phrase(alternative, w, found.profile), 60)
-                pieces.append((3, f"Möglich ist: {_short_name(alternative.name)}" + (f", {rate}." if rate else ".")))
+                pieces.append((3, _possible(alternative, w, found.profile)))
         else:
             rate = _short_rate(_rate_phrase(lead, w, found.profile))
             # that the trade's usual main activity may be excluded stays in the bottom line: before the path where
@@ -1404,6 +1419,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
     ruled = _rule_answer(found, w)  # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence
     verdict = ruled or verdict
+    lead = _lead_path(found.funding)
+    if verdict and lead is not None and lead.blocked and ASKS_OTHER_WAY.search(found.question):
+        # "Geht das über GRW? Und was wäre die Alternative?": the open path beside the "no"
+        other = next((p for p in found.funding.paths if not p.blocked), None)
+        verdict += f" {_possible(other, w, found.profile)}" if other else ""
     # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads, the verdict follows
     share, granted = _own_share(found, w)
     verdict, after_share = (share, verdict) if share else (verdict, "")

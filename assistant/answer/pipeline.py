@@ -17,11 +17,11 @@ import asyncio
 import re
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from assistant.answer.careful import CarefulCases
-from assistant.answer.extractive import (ASKED_SHARE, TELLING_SHARE, asked_beside, compose_extractive,
+from assistant.answer.extractive import (ASKED_SHARE, ASKS_OTHER_WAY, TELLING_SHARE, asked_beside, compose_extractive,
                                          compose_introduction)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
@@ -42,6 +42,7 @@ from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
 from assistant.text.citations import AMOUNT
+from assistant.text.analysis import stems
 
 MAX_QUESTION_CHARS = 2000
 GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a binding commitment can ask
@@ -257,6 +258,8 @@ class AnswerPipeline:
                 if path is not None and path.ruled_out:  # "… kann ich dafür GRW bekommen?" to a shop: no, and why
                     path.fit = best + 0.5
             assessed = FundingAssessment(assessed.paths + [p for p in named if p], assessed.missing_facts)
+            assessed = FundingAssessment(assessed.paths + self._other_ways(q, assessed.paths, goals),
+                                         assessed.missing_facts)
             return Findings(q.text, q.search_text, "project", hits, goals, assessed, q.profile, intent="project",
                             asked=self._asked(q.text))
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
@@ -296,6 +299,7 @@ class AnswerPipeline:
             for path in named:  # asked about by name: its "nein" is the answer
                 path.fit = max([p.fit for p in lead] + [0.0]) + 0.1
             paths = named + paths
+            paths = paths[:1] + self._other_ways(q, paths, goals) + paths[1:]
         if q.intent == "procedure" and not paths:
             paths = [p for p in (describe(self.funding, i, q.profile) for i in named_paths(q.search_text)) if p]
         # "Was ist das IREK?": what it says of itself, and how its goals are built (counted from the catalogue)
@@ -303,10 +307,22 @@ class AnswerPipeline:
         unique: dict[str, PathAssessment] = {}
         for path in paths:  # one per path, the first of each in its place (the profile's lead stays first)
             unique.setdefault(path.id if path.part_beside else path.id.split("/")[0], path)
-        telling = self.retriever.rare_stems(q.text, TELLING_SHARE)
+        # (not the words that ask for another way: "Alternative" is no subject of the question)
+        telling = self.retriever.rare_stems(ASKS_OTHER_WAY.sub(" ", q.text), TELLING_SHARE)
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
                         q.profile, intent=q.intent, goal_list=whole, telling=telling, implied=implied,
                         in_conversation=bool(q.history))
+
+    def _other_ways(self, q: Question, paths: list[PathAssessment], goals: list[GoalMatch]) -> list[PathAssessment]:
+        """For "… und was wäre die Alternative?" where none of `paths` is open: the open paths usual for the asker
+        (as for a project of no named kind), of the programmes not among `paths`; [] for any other question."""
+        if not ASKS_OTHER_WAY.search(q.text) or any(not p.blocked for p in paths):
+            return []
+        usual = assess(replace(q.profile, project_types=[]), goals, self.funding).paths
+        kinds = set(q.profile.project_types)
+        return [p for p in usual if not p.blocked and not any(programme(p.id) == programme(a.id) for a in paths)
+                # (not a programme whose data rule out the kind of project: the Zukunftsregion for a firm's building)
+                and not kinds & set(getattr(self.funding.get(p.id.split("/")[0]), "not_with_project_types", ()))]
 
     def _asked(self, text: str) -> tuple[str, frozenset[str]]:
         """The question a text asks beside its description, and those of its words that few passages hold (and some
@@ -374,8 +390,14 @@ class AnswerPipeline:
         for side in self._side_questions(q, found):  # "Steht im IREK was zur Pflege? Und gibt es GRW?"
             asked = self.analyse(side.text, list(q.history) + side.before)
             decided = asked if isinstance(asked, Answer) else self.decide(asked)
-            if isinstance(decided, Findings) and not (side.same_kind and decided.intent == "project"):
-                answer = with_other_answer(answer, self.extractive(decided))
+            # (a list beside a list asks on the same catalogue: "wie viele Leitziele und wie viele Handlungsziele …")
+            if isinstance(decided, Findings) and not (side.same_kind and decided.intent == "project") \
+                    and not (decided.mode == found.mode == "list"):
+                other = self.extractive(decided)
+                # a question about the IREK on its own ("Und mit welchen Strategien ist das IREK verzahnt?") is
+                # answered by a quoted sentence where that holds a telling word of it
+                told = side.own and bool(decided.telling & set(stems(other.summary)))
+                answer = with_other_answer(answer, other, told)
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer, found
 

@@ -53,6 +53,7 @@ _JOINED = re.compile(r",?\s{1,3}(?:und|oder)\s{1,3}(?=(?:was|wie|wer|wann|wo|wel
                      re.IGNORECASE)
 _DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
 MAX_SIDE_QUESTIONS = 2
+_NAMES_IREK = re.compile(r"\birek|entwicklungskonzept|regionalkonzept", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class SideQuestion:
     text: str
     before: list[dict] = field(default_factory=list)
     same_kind: bool = False  # a further question of the text's own kind (whose project answer the text has already)
+    own: bool = False  # a question about the IREK that stands on its own (names the IREK)
 
 
 def asks(text: str) -> list[str]:
@@ -83,14 +85,17 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
     intent_of = cache(intent_of)  # each question embedded and judged once
     other = other_question(text, intent, intent_of) if other_kind else None
     sides = [SideQuestion(other)] if other else []
-    if kind(intent) == "funding":
-        asked = asks(text)
-        for question in asked:
-            if kind(intent_of(question)) != "funding":
-                continue
-            # (a question split off at "und"/"oder" has no "?" of its own; each is a part of the text)
-            before = _DANGLING.sub("", text[:text.find(question.rstrip("?"))]).strip()
-            sides.append(SideQuestion(question, [{"role": "user", "content": before}] if before else [], True))
+    asked = asks(text)
+    irek = kind(intent) == IREK_KIND
+    # each question on funding, as a follow-up to the text before it; of a text about the IREK, each further question
+    # that names the IREK itself ("Welche Ziele zum Thema Fachkräfte? Und mit welchen Strategien ist das IREK
+    # verzahnt?"), on its own (one that does not, "Welche Ziele betreffen uns?", asks on the first one's subject)
+    for question in [q for q in asked[1:] if _NAMES_IREK.search(q)] if irek else asked:
+        if kind(intent_of(question)) != kind(intent):
+            continue
+        # (a question split off at "und"/"oder" has no "?" of its own; each is a part of the text)
+        before = "" if irek else _DANGLING.sub("", text[:text.find(question.rstrip("?"))]).strip()
+        sides.append(SideQuestion(question, [{"role": "user", "content": before}] if before else [], True, irek))
     return sides[:MAX_SIDE_QUESTIONS]
 
 
@@ -137,17 +142,27 @@ def _same_path_again(first: Answer, other: Answer) -> bool:
                 and other.funding_paths[0].id == first.funding_paths[0].id and not other.funding_paths[0].blocked)
 
 
-def with_other_answer(first: Answer, other: Answer) -> Answer:
+def with_other_answer(first: Answer, other: Answer, told: bool = False) -> Answer:
     """The first answer with a further question's bottom line after its own where that decides something the first
     does not say: in the summary where both fit in it, else as a paragraph of the details after the further answers
     before it. The other answer's citations that its bottom line uses are numbered after the first's (a quote cited by
     both keeps the first's number); its funding paths come along where the first has none."""
-    if other.abstained or not decides(other) or _said_already(first, other) or _same_path_again(first, other):
+    if other.abstained or not (decides(other) or told and CITATION_NUMBER.search(other.summary)) \
+            or _said_already(first, other) or _same_path_again(first, other):
         return first
+    bottom = other.summary
+    label = _QUOTED_ONLY.match(bottom)
+    if told and label:
+        # a quoted sentence goes on in the next one of its passage ("… mit Strategien verzahnt." – "Es greift die
+        # Ziele … der Zukunftsregion, der LEADER-Entwicklungskonzepte … auf"): both, as the other answer quotes them
+        going_on = f"Außerdem ({label.group()[:-3]}): "
+        after = [part for part in other.answer[len(other.summary):].split("\n\n") if part]
+        if after and after[0].startswith(going_on):
+            bottom = f"{bottom} {after[0][len(going_on):]}"
     citations = list(first.citations)
     numbers: dict[int, int] = {}
     by_n = {c.n: c for c in other.citations}
-    for n in (int(k) for k in CITATION_NUMBER.findall(other.summary)):
+    for n in (int(k) for k in CITATION_NUMBER.findall(bottom)):
         if n in numbers:
             continue
         citation = by_n[n]  # every number a bottom line cites has its citation (contracts.md §2)
@@ -156,7 +171,7 @@ def with_other_answer(first: Answer, other: Answer) -> Answer:
             same = replace(citation, n=len(citations) + 1)
             citations.append(same)
         numbers[n] = same.n
-    said = f"{OTHER_QUESTION} " + CITATION_NUMBER.sub(lambda m: f"[{numbers[int(m.group(1))]}]", other.summary)
+    said = f"{OTHER_QUESTION} " + CITATION_NUMBER.sub(lambda m: f"[{numbers[int(m.group(1))]}]", bottom)
     details = first.answer[len(first.summary):]  # the answer begins with its summary (contracts.md §2)
     rest = [part for part in details.split("\n\n") if part]
     answered = next((n for n, part in enumerate(rest) if not part.startswith(OTHER_QUESTION)), len(rest))

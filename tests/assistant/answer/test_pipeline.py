@@ -1416,3 +1416,26 @@ def test_how_long_beside_a_project_is_answered_with_the_span_its_path_states_onc
     answer = ask("Wie lange haben wir nach Bewilligung Zeit, das Projekt umzusetzen? Unsere Halle wird wegen Gutachten "
                  "evtl. später fertig.")["answer"]
     assert "Die Investition soll grundsätzlich innerhalb von 36 Monaten durchgeführt werden" not in answer, answer
+
+
+@pytest.mark.parametrize("question", [
+    "Wir haben einen Ackerbaubetrieb in Bersenbrück und wollen im alten Stall zwei Ferienwohnungen einrichten. Geht das "
+    "über GRW? Und was wäre die Alternative?",
+    "Ackerbaubetrieb in Bersenbrück, zwei Ferienwohnungen im alten Stall geplant. Was geht da sonst, wenn nicht GRW?",
+])
+def test_an_asker_who_asks_for_another_way_beside_a_no_is_shown_the_open_path_that_fits_the_project(ask, passages,
+                                                                                                    question):
+    """The farm is excluded (KR Nr. 2.7.1, A); LEADER is open to it. The Zukunftsregion's data rule out a firm's own
+    building, so it is not offered as the way out."""
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    assert "(Nr. 2.7.1" in data["summary"] or "nach Nr. 2.7.1" in data["summary"], data["summary"]
+    assert [p["id"].split("/")[0] for p in data["funding_paths"] if not p["blocked"]] == ["leader"]
+    assert "LEADER" in data["answer"] and "Alternativ sind sie förderfähig" not in data["answer"]
+
+
+def test_a_further_question_that_names_the_irek_is_answered_with_the_sentence_that_lists_its_strategies(ask, passages):
+    data = ask("Welche Handlungsziele hat das IREK zur Digitalisierung? Und mit welchen Strategien ist das IREK verzahnt?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Zum Leitziel 2.4")
+    assert "Zu Ihrer weiteren Frage:" in data["answer"] and "RIS3 Niedersachsen" in data["answer"]

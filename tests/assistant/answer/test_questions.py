@@ -113,3 +113,27 @@ def test_each_question_of_a_text_is_judged_once():
 
     side_questions("Pflegedienst. Steht im IREK was dazu? Und gibt es GRW?", "eligibility", judge)
     assert sorted(calls) == sorted(kinds)
+
+
+def test_a_further_question_about_the_irek_is_taken_on_its_own_only_where_it_names_the_irek():
+    judge = {"Welche Ziele hat das IREK zur Energie?": "irek", "Und mit welchen Strategien ist das IREK verzahnt?": "irek",
+             "Welche Ziele betreffen uns?": "irek"}.get
+    text = "Welche Ziele hat das IREK zur Energie? Und mit welchen Strategien ist das IREK verzahnt?"
+    assert side_questions(text, "irek", judge) == [
+        SideQuestion("Und mit welchen Strategien ist das IREK verzahnt?", [], True, True)]
+    # one that asks on the first question's subject is answered by the first answer
+    assert side_questions("Welche Ziele hat das IREK zur Energie? Welche Ziele betreffen uns?", "irek", judge) == []
+
+
+def test_a_quoted_bottom_line_that_tells_is_added_with_the_sentence_its_passage_goes_on_with():
+    first = Answer("Zum Leitziel 2.1 gehören 2.1.1 bis 2.1.4 [1].", False,
+                   summary="Zum Leitziel 2.1 gehören 2.1.1 bis 2.1.4 [1].", citations=[citation(1, "irek:2.1", "2.1")])
+    label = "IREK Landkreis Osnabrück, „Förderpolitischer Rahmen“"
+    quoted = f"{label}: „Das IREK ist mit Strategien verzahnt.“ [1]"
+    other = Answer(f"{quoted}\n\nAußerdem ({label}): „Es greift die Zukunftsregion und RIS3 auf.“ [2]", False,
+                   summary=quoted, citations=[citation(1, "irek:r", "verzahnt"), citation(2, "irek:r", "RIS3")])
+    assert with_other_answer(first, other) is first  # a quote alone answers a question asked on the side by chance
+    merged = with_other_answer(first, other, told=True)
+    assert f"{OTHER_QUESTION} {label}: „Das IREK ist mit Strategien verzahnt.“ [2] „Es greift die Zukunftsregion und " \
+           "RIS3 auf.“ [3]" in merged.answer
+    assert [c.n for c in merged.citations] == [1, 2, 3]
