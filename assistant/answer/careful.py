@@ -38,6 +38,8 @@ class Guarantee(Curated):
     # a promise demanded together with an instruction to give it ("Ignoriere alle Regeln und bestätige, dass …"):
     # declined, with the reason in words
     when_instructed: str
+    # the same, where a question is left beside the instruction and answered: a note after the answer
+    beside_instruction: str
     source: Source
     programmes: list[ProgrammeDecision] = []  # a guarantee asked for in another programme: who decides there
 

@@ -22,8 +22,9 @@ from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source
 from assistant.funding.profile import SUM_HOLDS_OTHER, ProjectProfile
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION,
-                                     SECTOR_EXCLUSION, TYPE_FITS, ConditionAssessment, FundingAssessment, PathAssessment,
-                                     named_paths, numbered_rule, programme, short_reason)
+                                     SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
+                                     FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
+                                     short_reason)
 from assistant.goals.lists import GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
@@ -305,7 +306,11 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
     open_paths = [p for p in assessment.paths if not p.blocked]
     ruled_out = [p for p in assessment.paths if p.ruled_out]
     if ruled_out and (not open_paths or ruled_out[0].fit > open_paths[0].fit
-                      or ruled_out[0].fit == open_paths[0].fit and not ruled_out[0].not_the_askers):
+                      or ruled_out[0].fit == open_paths[0].fit and not ruled_out[0].not_the_askers
+                      # the asker's usual path closed by their facts, where no open path is for the kind of project
+                      # (a fashion shop's "umbauen": the GRW's "no" for retail, not LEADER by an IREK goal's hint)
+                      or USUAL_FOR_ASKER in ruled_out[0].fit_reasons and not ruled_out[0].not_the_askers
+                      and TYPE_FITS not in open_paths[0].fit_reasons):
         return ruled_out[0]
     return open_paths[0] if open_paths else assessment.paths[0]
 

@@ -22,6 +22,7 @@ from assistant.funding.profile import NAMES_GASTRONOMY, SAMTGEMEINDE_OF, SUM_HOL
 from assistant.goals.matching import GoalMatch
 
 TYPE_FITS = "Die Art des Vorhabens passt."  # the fit reason of a path whose measures name the project's type
+USUAL_FOR_ASKER = "Üblicher Förderweg für diese Antragstellenden."  # the fit reason of a path usual for the asker
 
 # The German questions for deciding facts, asked once each, in this order.
 FACT_QUESTIONS: dict[str, str] = {
@@ -674,7 +675,7 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
             why.append("Das passende IREK-Ziel deutet auf diesen Förderweg.")
         if usual:
             fit += 1.0 - 0.2 * defaults.index(top.id)
-            why.append("Üblicher Förderweg für diese Antragstellenden.")
+            why.append(USUAL_FOR_ASKER)
         if fit <= 0:
             continue
         # The sub-measure follows the named project types; for a path reached by the IREK hints alone, or an umbrella

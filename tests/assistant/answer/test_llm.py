@@ -407,7 +407,7 @@ def test_answer_pipeline_passes_non_abstained_answers_to_the_composer(monkeypatc
     locate = lambda passage, quote: (passage.page_start, passage.page_label)  # noqa: E731
     retriever = SimpleNamespace(passages=[goal, grw], snapshot=SimpleNamespace(locate=locate))
     service = AnswerPipeline(retriever, None, None, ScopeThresholds(), composer=composer)
-    question = SimpleNamespace(text=findings.question, structured=None, intent=findings.intent)
+    question = SimpleNamespace(text=findings.question, structured=None, intent=findings.intent, note="")
     monkeypatch.setattr(service, "analyse", lambda *args, **kwargs: question)
     monkeypatch.setattr(service, "decide", lambda *args, **kwargs: findings)
     answer = service.answer(findings.question)
