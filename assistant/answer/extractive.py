@@ -538,9 +538,12 @@ def _limits_said(path: PathAssessment | None, w: _Writer) -> str:
         rule = numbered_rule(share.source).removeprefix(" nach ")
         most = (f"höchstens {_percent(share.max_share_percent)} Prozent der Kosten der gesamten Maßnahme"  # type: ignore[arg-type]
                 f"{f' ({rule})' if rule else ''}")
-        said.append(_cited(f"„{share.label}“ ist hier nur zum Teil förderfähig: {most}; nach Ihren Angaben ist es "
-                           f"mehr." if share.kept is False else f"Zudem gilt für ihn: {most}.",
-                           w.cite_source(share.source)))
+        if share.kept is False:  # beside the date it was acquired on: the same item, "er"
+            told = f"Er ist aber nur bis {most} förderfähig" if said else \
+                f"„{share.label}“ ist hier nur zum Teil förderfähig: {most}"
+            said.append(_cited(f"{told}; nach Ihren Angaben ist es mehr.", w.cite_source(share.source)))
+        else:
+            said.append(_cited(f"Zudem gilt für ihn: {most}.", w.cite_source(share.source)))
     return " ".join(said)
 
 

@@ -387,7 +387,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                                r"|reallabor|laborgebäude|labor\w{0,3}\s{1,3}(aufbauen|bauen|einrichten|errichten)"
                                r"|neue[sn]?\s{1,3}labor|labor\s{1,3}für|forschungseinrichtung\w{0,2}\s{1,3}(bauen|errichten)",
     # (not the Bauleitplanung: its costs are excluded on every path of KR Nr. 3, so it names no measure of Nr. 3.3)
-    "planning": r"planungsleistung|machbarkeitsstudie|planungsbüro|planungskosten|erschließungsplanung"
+    # (not the office a cost estimate comes from: "Gesamtkosten lt. Planungsbüro 6 Mio")
+    "planning": r"planungsleistung|machbarkeitsstudie|(?<!laut )(?<!lt\. )(?<!lt )(?<!vom )planungsbüro|planungskosten"
+                r"|erschließungsplanung"
                 r"|ingenieurplanung|entwurfsplanung|fachplanung|externe\w{0,2}\s{1,3}planung|verkehrsgutachten",
     "regional_concept": r"entwicklungskonzept|[a-zäöüß]{0,30}strategie\s{1,3}erarbeiten|konzept\s{1,3}(erarbeiten|erstellen)|\bstrategie\b",
     # KR Nr. 3.4.2: "die Umsetzung … regionaler Entwicklungskonzepte … über ein eigenes Budget"
@@ -1052,8 +1054,10 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
 # -- a cost item's own figures (KR Nr. 5: land for a business park) -------------------------------------------------
 _HOLDS = re.compile(r"\W{0,3}\s{0,3}(?:€|eur|euro)?\s{0,3}(?:inkl\b|inklusive|einschließlich|samt|mit)", re.IGNORECASE)
 _JOINED = re.compile(r"[:()]|\bund\b|\bsowie\b|\bplus\b", re.IGNORECASE)  # within a clause, what joins two things
-# a sentence: up to ".", "!" or "?" before a space or the end ("am 14.08.2025 erworben." is one)
-_SENTENCE_SPLIT = re.compile(r"[!?]|\.(?=\s|$)")
+# a sentence: up to ".", "!" or "?" before a space or the end ("am 14.08.2025 erworben." is one; not after a month's
+# abbreviation, "im Sept. 2025 gekauft", or "ca.")
+_SENTENCE_SPLIT = re.compile(r"[!?]|(?<!\bjan)(?<!\bfeb)(?<!\bmär)(?<!\bapr)(?<!\bjun)(?<!\bjul)(?<!\baug)(?<!\bsep)"
+                             r"(?<!\bsept)(?<!\bokt)(?<!\bnov)(?<!\bdez)(?<!\bca)\.(?=\s|$)", re.IGNORECASE)
 _MONTH_WORDS = {"jan": 1, "feb": 2, "mär": 3, "mae": 3, "apr": 4, "mai": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
                 "okt": 10, "nov": 11, "dez": 12}
 # A date as people write it: "14.03.2025", "03/2025", "im März 2025", "Mai 25", or a year alone ("2024"), not one that

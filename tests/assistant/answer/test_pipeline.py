@@ -1330,6 +1330,19 @@ def test_a_further_question_joined_by_oder_is_answered_on_its_own_after_the_proj
     assert data["answer"].count("Zu Ihrer weiteren Frage") <= 1  # the path offered again is not added
 
 
+def test_land_bought_in_time_but_beyond_its_share_is_said_to_be_eligible_only_up_to_the_share(ask, passages):
+    """KR Nr. 5 (4), (5): bought in September 2025, so not too early; 1,8 of 6 Mio is more than 25 %. The sum is the
+    estimate of a planning office, not a planning project (Nr. 3.3, 75 %)."""
+    data = ask("wir planen mit der nachbargemeinde ein interkommunales gewerbegebiet. gesamtkosten lt. planungsbüro rund "
+               "6 Mio €, davon grunderwerb 1,8 Mio (fläche im sept. 2025 gekauft). wieviel % gibts über GRW?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Förderweg: GRW: Wirtschaftsnahe kommunale Infrastruktur, bis 60 Prozent")
+    assert "nach Ihren Angaben war er danach [" in data["summary"]
+    assert "Er ist aber nur bis höchstens 25 Prozent der Kosten der gesamten Maßnahme (Nr. 5) förderfähig; nach Ihren " \
+           "Angaben ist es mehr [" in data["summary"], data["summary"]
+    assert "Wann wurde bzw. wird das Grundstück erworben?" not in data["answer"]
+
+
 @pytest.mark.parametrize("question, verdict", [
     ("Nachfolge bei einem Mandanten: die Tochter übernimmt die GmbH-Anteile vom Vater (kleiner Elektrotechnik-"
      "Fertiger, 9 MA). Ist die Übernahme über GRW förderbar?", "keine Erstinvestition"),

@@ -1062,6 +1062,9 @@ def test_firms_named_only_as_the_users_of_a_site_are_not_the_asker():
     # a size in hectares is no year, and a sum for work on the land is no sum for the land
     ("Wir haben eine Fläche von 12 ha gekauft, die Erschließung des Grundstücks kostet 2 Mio €, Baubeginn 2027.", {}, {}),
     ("Gewerbegebiet, Kosten 4,2 Mio inkl. 1,6 Mio Grundstück, gekauft 2024", {"land": 1600000.0}, {"land": "2024"}),
+    # a month's abbreviation ends no sentence
+    ("gesamtkosten rund 6 Mio €, davon grunderwerb 1,8 Mio (fläche im sept. 2025 gekauft)", {"land": 1800000.0},
+     {"land": "2025-09"}),
 ])
 def test_the_sum_and_the_date_of_a_land_purchase_are_read_for_the_limits_of_kr_nr_5(text, sums, dates):
     """KR Nr. 5 (4), (5): land for a business park is eligible up to 25 % of the whole measure's costs and only if not
@@ -1166,3 +1169,12 @@ def test_a_machine_that_replaces_an_old_one_named_in_a_relative_clause_is_a_repl
     profile = read_profile("Wir sind eine kleine Tischlerei in Melle und wollen eine neue CNC-Maschine kaufen, die eine "
                            "alte ersetzt.")
     assert profile.project_types == ["replacement"]
+
+
+@pytest.mark.parametrize("text, planning", [
+    ("Interkommunales Gewerbegebiet, Gesamtkosten lt. Planungsbüro rund 6 Mio €.", False),  # where the estimate is from
+    ("Erschließung, Kosten laut Planungsbüro 2 Mio", False),
+    ("Wir wollen ein Planungsbüro mit der Erschließungsplanung beauftragen.", True),
+])
+def test_the_office_a_cost_estimate_comes_from_is_no_planning_project(text, planning):
+    assert ("planning" in read_profile(text).project_types) is planning
