@@ -443,9 +443,14 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         inside = profile is not None and SUM_HOLDS_OTHER.search(profile.description)
         limited = [c for c in path.cost_notes if inside and c.cost_item in labels and c.id not in _NOT_LIMITS
                    and not limited_by_figures][:1]
+        # and a cost item the path excludes, named beside a sum that was not split ("… ca 600k. Sanitärhaus ersetzt
+        # das alte"): whether the sum holds it is left open
+        within = [] if basis else [i.label for i in _excluded_items(path)]
         return _calculation_per_rate(open_rates, amount, basis) + "".join(
             f" Die Kosten für „{labels[c.cost_item]}“ sind darin enthalten; für sie gelten eigene Grenzen "
-            f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited)
+            f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited) + (
+            f" Soweit die Summe Kosten für {' und '.join(within)} enthält, sind diese nicht förderfähig; um ihren Anteil "
+            f"verringert sich der Zuschuss." if within else "")
     if not amount or rate is None:
         return ""
     others = (set(profile.project_types) & _OWN_KIND_PARTS) - {path.rate_for} if profile and path.rate_for else set()

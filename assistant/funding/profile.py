@@ -440,6 +440,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # neue Backstube", "Büroetage ausbauen"), and setting up a business of one's own
                            r"|\b(bauen|errichten|eröffnen)\s{1,3}(eine[nm]?|ein|neue[nrs]?|zweite[nrs]?)\b|\bausbau(en)?\b"
                            r"|\bbau(en|t|e)\s{1,3}(\S{1,25}\s{1,3}){1,4}(aus|an)\b(?![a-zäöüß])"
+                           # a new building, or new things set up ("neues Sanitärgebäude und 15 Mobilheime aufstellen")
+                           r"|\bneue[sn]?\s{1,3}[\w-]{0,25}gebäude\b"
+                           r"|\b(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?)\s{1,3}[\w-]{2,30}\s{1,3}(\S{1,25}\s{1,3}){0,5}"
+                           r"(aufstellen|aufbauen)\b"
                            r"|(mach\w{0,2}|machen)\s{1,3}(mich|uns)\s{1,3}selbst\w{0,3}ndig|existenzgründung"
                            r"|(betrieb|firma|unternehmen|geschäft)\s{1,3}(gründen|eröffnen)"
                            # a business of one's own, by its kind: "ne kleine craftbeer-brauerei gründen", "gründe grad
@@ -497,7 +501,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                 r"|übernahme\s{1,3}(eines|einer|des|der)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk|standort)"
                 r"|(betrieb|firma|unternehmen|werk|standort)\w{0,3}\s{1,3}(übernehmen|kaufen|erwerben)"
                 r"|(übernehmen|kaufen|erwerben)\s{1,3}(einen|eine|den|die|das)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk)"
-                r"|geschäftsanteile|gesellschaftsanteile|anteile\s{1,3}(kaufen|übernehmen|erwerben)|share\s?deal|stillgelegt|insolvenzmasse",
+                r"|geschäftsanteile|gesellschaftsanteile|anteile\s{1,3}(kaufen|übernehmen|erwerben)|share\s?deal|stillgelegt|insolvenzmasse"
+                # a site that closes and is carried on by the buyer (KR Nr. 2.4.1 (1) e): "macht zum Jahresende dicht
+                # … den Standort weiterführen"
+                r"|(standort|betrieb|werk|produktion)\w{0,3}\s{1,3}(weiterführen|fortführen|weiterzuführen|fortzuführen)",
     "broadband": r"breitband|glasfaser|\bftt[hb]\b|gigabit|schnelle[a-z]{0,2}\s{1,3}internet|internetanbindung|mobilfunkmast|funkmast"
                  r"|\b5g\b",
     # KR Nr. 2.4.3.1: beyond the Union's and the national standards of environmental protection (Art. 36 AGVO)

@@ -1466,3 +1466,14 @@ def test_a_further_question_that_names_the_irek_is_answered_with_the_sentence_th
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Zum Leitziel 2.4")
     assert "Zu Ihrer weiteren Frage:" in data["answer"] and "RIS3 Niedersachsen" in data["answer"]
+
+
+def test_a_part_that_replaces_an_old_building_is_named_as_not_eligible_beside_the_grant_for_the_whole_sum(ask, passages):
+    """KR Nr. 2.6.2 (2) a): the costs of a replacement are not eligible; the sum given is not split, so the grant is
+    computed on it with the caveat that the replacement's share comes off."""
+    data = ask("Campingplatz in Bersenbrück: wir wollen ein neues Sanitärgebäude und 10 Mobilheime aufstellen, ca. "
+               "500.000 €. Das Sanitärhaus ersetzt das alte von 1985. Ist das förderfähig?")
+    check_contract(data, passages, all_used=False)
+    assert "Der Teil der Investition, der vorhandene Anlagen nur ersetzt (Ersatzbeschaffung), gehört nicht zu den " \
+           "förderfähigen Kosten" in data["answer"], data["answer"]
+    assert "Soweit die Summe Kosten für Ersatz vorhandener Anlagen enthält, sind diese nicht förderfähig" in data["answer"]

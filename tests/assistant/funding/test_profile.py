@@ -358,6 +358,9 @@ def test_municipalities(text, towns):
     ("Die alten Gasöfen wollen wir auf Elektro-Etagenöfen umstellen.", "modernisation"),
     ("externe Planung: Erschließungsplanung und Verkehrsgutachten", "planning"),
     ("Wir (Maschinenbau, 120 MA) wollen PV aufs Hallendach für den Eigenverbrauch.", "renewable_self_supply"),
+    # a new building, new things set up, and a closing site carried on (KR Nr. 2.4.1 (1) a, e)
+    ("campingplatz, wollen neues sanitärgebäude und 15 mobilheime zum vermieten aufstellen, ca 600k", "business_investment"),
+    ("Ein Wettbewerber macht dicht. Wir würden Halle und Maschinen kaufen und den Standort weiterführen.", "takeover"),
 ])
 def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
