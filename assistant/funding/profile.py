@@ -1339,6 +1339,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
             found.append("modernisation")
     if "replacement" in found and "modernisation" in found and not re.search(r"modernisier|umrüst", lowered):
         found.remove("modernisation")  # "erneuern" names the replacement
+    if "implementation_budget" in found and "planning" in found:
+        # the budget that implements a development concept pays its feasibility studies too (KR Nr. 3.4.2 (3)): "2
+        # Regionalmanager + Budget für Machbarkeitsstudien" is that budget, not planning for an infrastructure
+        found.remove("planning")
     if applicant_type == "research" and "research_infrastructure" not in found \
             and ({"business_investment", "modernisation", "replacement"} & set(found) or _EQUIPS.search(lowered)):
         # what a research institution builds or buys for itself (a Technikum, test rigs, lab devices) is research

@@ -366,6 +366,13 @@ def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
 
 
+def test_the_feasibility_studies_of_an_implementation_budget_are_part_of_it():
+    """KR Nr. 3.4.2 (3): the budget pays feasibility studies too; they are no planning project of their own (Nr. 3.3)."""
+    types = read_profile("Für die Umsetzung des IREK wollen wir 2 Regionalmanager + Budget für Machbarkeitsstudien "
+                         "einsetzen, ca. 600.000 € pro Jahr.").project_types
+    assert "implementation_budget" in types and "planning" not in types
+
+
 def test_hiring_without_a_degree_or_a_first_hire_is_no_first_hire():
     assert "first_hire" not in read_profile("Wir wollen zwei Gesellen einstellen.").project_types
     assert "first_hire" not in read_profile("Unser Master-Plan: eine neue Halle bauen.").project_types
