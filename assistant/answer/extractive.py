@@ -30,7 +30,7 @@ from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, SPAN, CitationList, Locator, best_sentence, completed,
                                       continuation, find_verbatim, german_citation, informative, scored_sentence,
-                                      split_sentences, with_antecedent, with_continuation)
+                                      split_sentences, whole_sentence, with_antecedent, with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
 
@@ -1012,7 +1012,9 @@ def _implied_sentence(found: Findings, hit: SearchHit, w: _Writer) -> tuple[Sear
         holder, fragment = resolved
         sentence = next((s for s in split_sentences(holder.text) if fragment[:60] in s), None)
         if sentence and informative(sentence):
-            return (hit if holder is hit.passage else replace(hit, passage=holder)), completed(holder.text, sentence)
+            # (a list item within a sentence is quoted with the sentence: "Träger … sind … a) … 15 Jahren …")
+            whole = completed(holder.text, whole_sentence(holder.text, sentence))
+            return (hit if holder is hit.passage else replace(hit, passage=holder)), whole
     return None
 
 

@@ -766,6 +766,11 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     return [question for key, question in FACT_QUESTIONS.items() if key in needed] + list(dict.fromkeys(limits))
 
 
+# A question of how long what is funded stays bound to its purpose (not of paying back, which Nr. 2.8 answers); and
+# the conditions that state that period (Nr. 2.2.6, 3.2.1.8)
+_ASKS_BINDING = re.compile(r"\bgebunden\b|bindungsfrist|zweckbindung"
+                           r"|\bwie\s{1,3}lange\s{1,3}(\S{1,20}\s{1,3}){0,3}(halten|behalten|betreiben|bestehen)", re.IGNORECASE)
+BINDING_PERIODS = {"zweckbindung", "bindungsfrist"}
 # A question about a firm's investment, asked by whoever ("… bei gewerblichen Investitionen?" for a Kreistag paper)
 _FIRMS_INVESTMENT = re.compile(r"\bgewerbliche[nr]?\s{1,3}(investition|vorhaben|unternehmen|betrieb)", re.IGNORECASE)
 
@@ -788,16 +793,22 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         sources += [c.source for path in knowledge.all_paths() for c in path.conditions
                     if "linked_enterprise" in c.triggers][:1]
     defines = bool(_ASKS_WHAT_IS_A_START.search(profile.description))
+    # the GRW path the asker's kind leads to: a municipality's infrastructure, else a firm's investment
+    infrastructure = next((path for path in knowledge.paths if path.id == "grw-infrastruktur"), None)
+    municipal = infrastructure is not None and not _FIRMS_INVESTMENT.search(profile.description) and (
+        profile.applicant_type in ("municipality", "association") or profile.applicant_type is None
+        and (bool(set(profile.project_types) & set(infrastructure.project_types))
+             or "infrastruktur" in profile.description.lower()))
+    path_id = "grw-infrastruktur" if municipal else "grw-gewerbe"
+    if _ASKS_BINDING.search(profile.description):
+        # "wie lange sind wir gebunden?", "müssen wir alles zurückzahlen?": the binding period of that path (Nr. 2.2.6
+        # for a firm's assets and jobs, Nr. 3.2.1.8 for an infrastructure)
+        sources += [c.source for path in knowledge.paths if path.id == path_id for c in path.conditions
+                    if c.id in BINDING_PERIODS][:1]
     if profile.started_or_would_start or defines or _ASKS_WHEN_TO_START.search(profile.description):
         # works begun ("Die Bagger rollen schon"), or a question of when they may begin ("Darf ich nach Abgabe des
         # Antrags schon anfangen zu bauen?"): the rule on the start of works of the path the asker's kind leads to
         # (Nr. 2.2.1 for a firm, Nr. 3.2.1.11 for a municipality's infrastructure)
-        infrastructure = next((path for path in knowledge.paths if path.id == "grw-infrastruktur"), None)
-        municipal = infrastructure is not None and not _FIRMS_INVESTMENT.search(profile.description) and (
-            profile.applicant_type in ("municipality", "association") or profile.applicant_type is None
-            and (bool(set(profile.project_types) & set(infrastructure.project_types))
-                 or "infrastruktur" in profile.description.lower()))
-        path_id = "grw-infrastruktur" if municipal else "grw-gewerbe"
         start = next((c for path in knowledge.paths if path.id == path_id for c in path.conditions
                       if c.id == START_OF_WORKS), None)
         if start is not None and defines and start.definition_source is not None:

@@ -300,6 +300,14 @@ def _limit(sentence: str) -> int:
     return 2 * MAX_QUOTE_CHARS if "\n" in sentence else MAX_QUOTE_CHARS
 
 
+def whole_sentence(passage_text: str, sentence: str) -> str:
+    """For a list item that is the middle of a sentence ("a) bei Baumaßnahmen … 15 Jahren und"): the sentence it
+    belongs to, with its list, verbatim ("Träger … sind … nach Fertigstellung a) … b) … gebunden."); else `sentence`."""
+    if not _FRAGMENT_ITEM.match(sentence):
+        return sentence
+    return next((c for c in _candidates(passage_text) if sentence in c and c != sentence), sentence)
+
+
 def _candidates(text: str) -> list[str]:
     """The sentences of a text, and every sentence that runs on into a list (no final full stop) with its list."""
     sentences = split_sentences(text)

@@ -1477,3 +1477,11 @@ def test_a_part_that_replaces_an_old_building_is_named_as_not_eligible_beside_th
     assert "Der Teil der Investition, der vorhandene Anlagen nur ersetzt (Ersatzbeschaffung), gehört nicht zu den " \
            "förderfähigen Kosten" in data["answer"], data["answer"]
     assert "Soweit die Summe Kosten für Ersatz vorhandener Anlagen enthält, sind diese nicht förderfähig" in data["answer"]
+
+
+def test_a_binding_period_stated_in_a_list_is_quoted_with_the_sentence_it_belongs_to(ask, passages):
+    """KR Nr. 3.2.1.8: "Träger … sind … nach Fertigstellung a) bei Baumaßnahmen … 15 Jahren und b) … 5 Jahren
+    gebunden." – the list item "a) bei Baumaßnahmen …" alone does not say who is bound to what."""
+    data = ask("Wie lange sind wir bei einem GRW-geförderten Gewerbegebiet gebunden?")
+    check_contract(data, passages, all_used=False)
+    assert "Nr. 3.2.1.8" in data["summary"] and "„Träger und ggf. Betreiber der Infrastrukturmaßnahme" in data["summary"]

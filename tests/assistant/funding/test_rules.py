@@ -897,3 +897,18 @@ def test_the_start_of_works_of_a_firms_investment_is_pointed_to_when_the_questio
                            "Arbeiten' bei gewerblichen Investitionen?")
     sections = [s.section for s in ruling_sources(profile, "rule", FundingKnowledge.load())]
     assert sections and all(section.startswith("2.2.1") for section in sections), sections
+
+
+@pytest.mark.parametrize("text, section", [
+    ("wenn wir förderung bekommen und dann nach 3 jahren die maschine verkaufen müssen: wie lange sind wir gebunden?",
+     "2.2.6"),
+    ("Wie lange sind wir bei einem GRW-geförderten Gewerbegebiet gebunden?", "3.2.1.8"),
+])
+def test_a_question_of_the_binding_period_points_to_the_period_of_the_path_the_asker_is_led_to(text, section):
+    """A firm's assets and jobs stay bound five years (KR Nr. 2.2.6), an infrastructure fifteen or five (Nr. 3.2.1.8);
+    a question of paying back is answered by Nr. 2.8 and points to neither."""
+    from assistant.funding.rules import ruling_sources
+    sections = [s.section for s in ruling_sources(read_profile(text), "rule", FundingKnowledge.load())]
+    assert sections == [section], sections
+    back = read_profile("müssen wir dann alles zurückzahlen, wenn wir Leute entlassen?")
+    assert ruling_sources(back, "rule", FundingKnowledge.load()) == []
