@@ -842,6 +842,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     pieces[:0] = [(0.5, ruled)] if ruled else []
     # "… und wie lange?": the span the lead path's rules state, where no rule answer of the KR states one already
     pieces += [(1.05, span)] if not ruled and (span := _span_rule(found, lead, w)) else []
+    pieces += [(1.06, decides)] if (decides := _who_decides(found, lead, w)) else []
     summary, left_out = _fitted(pieces)
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
     # (no rule is asked about where the place has no GRW at all: "gelten eure 20 % auch im Emsland?")
@@ -1158,6 +1159,22 @@ def _span_rule(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
                 w.said |= {c.id}
                 return _cited(_with_rule(said, c.source), w.cite_source(c.source))
     return ""
+
+
+# "Wer entscheidet da?", "wer wählt die Projekte aus?", "wer bewilligt das?"
+_ASKS_WHO_DECIDES = re.compile(r"\bwer\s{1,3}(entscheidet|wählt|bewilligt|sucht\s{1,3}\S{1,20}\s{1,3}aus|vergibt)", re.IGNORECASE)
+
+
+def _who_decides(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
+    """For "Wer entscheidet da?": the rule of the lead path that says who decides on the projects, cited; "" where the
+    question asks no such thing or the path states none."""
+    if lead is None or lead.blocked or not _ASKS_WHO_DECIDES.search(found.question):
+        return ""
+    rule = next((c for c in lead.conditions if c.who_decides and c.id not in w.said), None)
+    if rule is None or not w.source_quote(rule.source):
+        return ""
+    w.said |= {rule.id}
+    return _cited(short_reason(rule.text, 260), w.cite_source(rule.source))
 
 
 _NON_PROFIT = re.compile(r"verein|gemeinnützig|stiftung|\be\.\s?v\b|träger", re.IGNORECASE)
@@ -1493,6 +1510,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # "… und wie lange läuft das?": the lead path's span, where no quote above states one
     spanned = any(SPAN.search(c.quote) for c in w.cites.items)
     details += [span] if not spanned and (span := _span_rule(found, lead, w)) else []
+    details += [decides] if (decides := _who_decides(found, lead, w)) else []
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
     calculation = "" if granted else _calculation(_lead_path(found.funding), found.profile)

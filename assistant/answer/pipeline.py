@@ -266,6 +266,14 @@ class AnswerPipeline:
                 if path is not None and path.ruled_out:  # "… kann ich dafür GRW bekommen?" to a shop: no, and why
                     path.fit = best + 0.5
             assessed = FundingAssessment(assessed.paths + [p for p in named if p], assessed.missing_facts)
+            # an open path of a programme the asker asks about by name leads ("wie kommen wir an Geld aus der
+            # Zukunftsregion?"): their question is about it
+            asked_for = {programme(n) for n in named_paths(q.text, q.profile.applicant_type)}
+            open_paths = [p for p in assessed.paths if not p.blocked]
+            if open_paths and programme(open_paths[0].id) not in asked_for:  # (else a path of it leads already)
+                first = [p for p in open_paths if programme(p.id) in asked_for][:1]
+                assessed = FundingAssessment(first + [p for p in assessed.paths if p not in first],
+                                             assessed.missing_facts)
             assessed = FundingAssessment(assessed.paths + self._other_ways(q, assessed.paths, goals),
                                          assessed.missing_facts)
             return Findings(q.text, q.search_text, "project", hits, goals, assessed, q.profile, intent="project",

@@ -193,6 +193,9 @@ class Condition(Curated):
     # The last day the rule lets a grant be made on the path (Nr. 3.6: 31 December 2026): said in the bottom line,
     # and after it the path is closed.
     deadline: date | None = None
+    # The rule says who decides on the projects (a steering group, a Local Action Group): the answer to "wer
+    # entscheidet?"
+    who_decides: bool = False
 
 
 class SizeChoice(Curated):

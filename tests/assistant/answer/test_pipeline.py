@@ -1485,3 +1485,17 @@ def test_a_binding_period_stated_in_a_list_is_quoted_with_the_sentence_it_belong
     data = ask("Wie lange sind wir bei einem GRW-geförderten Gewerbegebiet gebunden?")
     check_contract(data, passages, all_used=False)
     assert "Nr. 3.2.1.8" in data["summary"] and "„Träger und ggf. Betreiber der Infrastrukturmaßnahme" in data["summary"]
+
+
+@pytest.mark.parametrize("question, path, decides", [
+    ("Wir sind ein Verein mit einem Repair-Café und kooperieren mit zwei Betrieben. Wie kommen wir an Geld aus der "
+     "Zukunftsregion? Wer entscheidet da?", "zukunftsregion", "entscheidet die Steuerungsgruppe der Zukunftsregion"),
+    ("Wie läuft das mit LEADER bei uns in Bramsche? Wer entscheidet über die Projekte?", "leader",
+     "von der Lokalen Aktionsgruppe anhand der Auswahlkriterien"),
+])
+def test_the_programme_asked_about_by_name_leads_and_who_decides_there_is_said(ask, passages, question, path,
+                                                                                  decides):
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    assert data["funding_paths"][0]["id"].split("/")[0] == path
+    assert decides in data["answer"], data["answer"]
