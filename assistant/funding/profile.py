@@ -1305,6 +1305,7 @@ def _municipalities(text: str, words: list[_Word]) -> list[str]:
 _EQUIPS = re.compile(r"anschaff|\bkaufen\b|\bkauf\b|gerät|ausstattung|prüfstand|prüfstände|messtechnik|großgerät")
 
 
+_LAB = re.compile(r"\b[\w-]{0,30}labor(s|e|en)?\b")  # a lab, by any name ("agrar-robotik-labor", "laborneubau": no)
 # What a project is instead of ("statt dem Anbau erstmal nur die Zimmer renovieren"): not the project (a source of
 # energy replaced, "Elektro statt Gas", is what a switch of it says)
 _INSTEAD_OF_PROJECT = re.compile(r"\b(an)?statt\s{1,3}(de[mnrs]|die|das|eine[mnrs]?|ein|unsere[mnrs]?)?\s{0,3}"
@@ -1344,9 +1345,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # Regionalmanager + Budget für Machbarkeitsstudien" is that budget, not planning for an infrastructure
         found.remove("planning")
     if applicant_type == "research" and "research_infrastructure" not in found \
-            and ({"business_investment", "modernisation", "replacement"} & set(found) or _EQUIPS.search(lowered)):
-        # what a research institution builds or buys for itself (a Technikum, test rigs, lab devices) is research
-        # infrastructure (KR Nr. 3.2.2.8, 3.2.2.9), not a firm's investment
+            and ({"business_investment", "modernisation", "replacement"} & set(found) or _EQUIPS.search(lowered)
+                 or _LAB.search(lowered)):
+        # what a research institution builds or buys for itself (a Technikum, test rigs, lab devices, a lab: "ein
+        # Agrar-Robotik-Labor") is research infrastructure (KR Nr. 3.2.2.8, 3.2.2.9), not a firm's investment
         found.append("research_infrastructure")
     if applicant_type in ("municipality", "association", "research") or applicant_type is None \
             and set(found) & _PUBLIC_FACILITIES:

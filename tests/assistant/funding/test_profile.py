@@ -366,6 +366,11 @@ def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
 
 
+def test_a_lab_a_research_body_asks_about_is_research_infrastructure():
+    profile = read_profile("können wir als uni-lehrstuhl GRW-infrastrukturförderung für ein agrar-robotik-labor bekommen?")
+    assert profile.applicant_type == "research" and "research_infrastructure" in profile.project_types
+
+
 def test_the_feasibility_studies_of_an_implementation_budget_are_part_of_it():
     """KR Nr. 3.4.2 (3): the budget pays feasibility studies too; they are no planning project of their own (Nr. 3.3)."""
     types = read_profile("Für die Umsetzung des IREK wollen wir 2 Regionalmanager + Budget für Machbarkeitsstudien "
