@@ -1576,8 +1576,8 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         summary = f"Zum {owner} gehören die {plural} {codes}."
     elif goal_list.by_topic:  # goals of several Leitziele that name the topic in their titles, each cited
         cited = [f"{g.code} [{w.cite(*_first_cited(goal_list, g.code))}]" for g in items]
-        summary = f"Das Thema nennen im IREK die {plural} " + ", ".join(cited[:-1]) + \
-            (f" und {cited[-1]}." if len(cited) > 1 else f"{cited[0]}.")
+        summary = f"Das Thema nennen im IREK die {plural} " + ", ".join(cited[:-1]) + f" und {cited[-1]}." \
+            if len(cited) > 1 else f"Das Thema nennt im IREK das {plural[:-1]} {cited[0]}."
     else:
         summary = f"Das IREK hat diese {plural}: {codes}."
     lines = []

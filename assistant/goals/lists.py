@@ -26,7 +26,10 @@ _LEVEL_NAMED = re.compile(r"handlungsziel|leitziel|korridor|themenfeld|maßnahme
 # What the IREK says on a topic, asked without a word for its goals ("was steht im IREK konkret zu gesundheit und pflege?
 # gern mit zielnummern"); a question of what the IREK is or does names no topic (topic_words)
 _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,30}\b(zu[mr]?|über|beim?)\b"
-                       r"|\bzielnummer", re.IGNORECASE)
+                       r"|\bzielnummer|\bhandlungsziel-?nummer", re.IGNORECASE)
+# Where the IREK names a topic: "wo kommt das Handwerk im IREK vor?", "kommt die Landwirtschaft im IREK überhaupt vor?"
+# (the goals whose titles name it answer, not a Leitziel around them)
+_OCCURS = re.compile(r"\b(kommt|kommen|taucht|tauchen)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,20}\b(vor|auf)\b", re.IGNORECASE)
 # The words of the IREK's chapters outside its goals (Vorwort, Ziel des IREKs, Förderpolitischer Rahmen und strategische
 # Verankerung, Grundverständnis und thematische Struktur, Regionale Leitbranchen, Umsetzung und politische Bedeutung):
 # what the IREK says on those is in the chapter, not in a list of goals
@@ -117,8 +120,17 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
     if _PROJECT.search(question):
         return None
     levels = [level for level, pattern in _LEVEL_WORDS.items() if pattern.search(question)]
+    levels_named = bool(levels)
+    occurs = _OCCURS.search(question)
+    on_topic = occurs or _ON_TOPIC.search(question)
+    if not levels and on_topic:
+        # of several questions, the one that asks for the goals on a topic names it ("kommt die Landwirtschaft im IREK
+        # vor? und was heißt das mit den 'ertragsschwachen Standorten'?": the topic is the farming)
+        start = question.rfind("?", 0, on_topic.start()) + 1
+        end = question.find("?", on_topic.end())
+        question = question[start: end + 1 if end >= 0 else len(question)]
     topic = set(topic_words(question))
-    if not levels and _ON_TOPIC.search(question) and topic - _CHAPTER_WORDS:
+    if not levels and on_topic and topic - _CHAPTER_WORDS:
         levels = ["handlungsziel"]  # "was steht im IREK zu Gesundheit und Pflege?": its goals on the topic
     count = bool(_COUNT.search(question))
     if not levels:
@@ -162,6 +174,10 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
     if parent is None:
         return None
     titled = titled_goals(question, catalogue.handlungsziele)
+    if occurs and not levels_named:
+        # where a topic occurs: the goals whose titles name it, wherever they stand (none: the chapters answer)
+        return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages,
+                        titles=titles) if titled else None
     children = catalogue.children(parent.code)
     if titled and not _names_topic(_topic(question), parent.title) \
             and 2 * sum(g in titled for g in children) <= len(children):

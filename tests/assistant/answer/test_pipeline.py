@@ -1499,3 +1499,17 @@ def test_the_programme_asked_about_by_name_leads_and_who_decides_there_is_said(a
     check_contract(data, passages, all_used=False)
     assert data["funding_paths"][0]["id"].split("/")[0] == path
     assert decides in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize("question, summary", [
+    ("wo kommt das handwerk im IREK genau vor? brauch die handlungsziel-nummern und den wortlaut zum zitieren",
+     "Das Thema nennen im IREK die Handlungsziele 1.1.5 [1], 2.2.4 [2] und 3.1.5 [3]."),
+    # the topic is the one of the question that asks where it occurs, not a word of the question after it
+    ("kommt die landwirtschaft im irek überhaupt vor? und was heißt das mit den 'ertragsschwachen standorten'?",
+     "Das Thema nennt im IREK das Handlungsziel 3.1.7 [1]."),
+])
+def test_where_a_topic_occurs_in_the_irek_is_answered_by_the_goals_whose_titles_name_it(ask, passages, question,
+                                                                                         summary):
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"] == summary
