@@ -760,7 +760,9 @@ def _asked_rule(found: Findings, w: _Writer) -> str:
 ASKS_OTHER_WAY = re.compile(r"\b(die|eine|welche|als|keine)\s{1,3}alternative\w{0,1}\b|\balternativen?\s{0,2}[?.!]|\balternativ\s{1,3}(dazu|zu)\b|\b(oder|sonst)\s{1,3}(was|etwas)\s{1,3}anderes\b|\bgibt\s{1,3}es\s{1,3}sonst\b"
                              r"|\bandere\w{0,2}\s{1,3}(möglichkeit|förder|weg|programm|töpfe|topf)\w{0,6}|\bwohin\s{1,3}sonst\b"
                              r"|\bwas\s{1,3}(geht|gibt\w{0,2})\s{1,3}((es|da|denn)\s{1,3})?sonst\b"
-                             r"|\bwenn\s{1,3}nicht\s{1,3}(über\s{1,3})?(die\s{1,3})?(grw|leader|zukunftsregion)\b", re.IGNORECASE)
+                             r"|\bwenn\s{1,3}nicht\s{1,3}(über\s{1,3})?(die\s{1,3})?(grw|leader|zukunftsregion)\b"
+                             # "geht da was?", "geht da noch was?": any way at all
+                             r"|\bgeht\s{1,3}(da|denn|dann)\s{1,3}(noch\s{1,3}|überhaupt\s{1,3})?(was|etwas)\b", re.IGNORECASE)
 
 
 def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) -> str:
@@ -791,8 +793,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         if lead.blocked:
             alternative = next((p for p in _paths_to_show(found.funding, len(found.funding.paths), asked_for,
                                                           kind_known) if not p.blocked), None)
-            if alternative:
-                pieces.append((3, _possible(alternative, w, found.profile)))
+            if alternative:  # (kept before the goal where the asker asks for another way)
+                pieces.append((1.5 if ASKS_OTHER_WAY.search(found.question) else 3,
+                               _possible(alternative, w, found.profile)))
         else:
             rate = _short_rate(_rate_phrase(lead, w, found.profile))
             # that the trade's usual main activity may be excluded stays in the bottom line: before the path where
