@@ -174,6 +174,9 @@ _OBJECT_WORDS = {"neue", "neuen", "neues", "neuer", "eigene", "eigenen", "eigene
 _ARTICLES = {"der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem"}
 _COMMISSIONED = {"beauftragt", "beauftragen", "beauftragte", "engagiert", "engagieren", "eingeschaltet", "hinzugezogen",
                  "angefragt", "angefordert"}
+# What only a contractor does for the asker: pushes for the order, lags behind, delays ("Der Bauunternehmer drängelt",
+# "unser Bauunternehmen hängt schon jetzt hinterher")
+_CONTRACTOR_DOES = {"drängelt", "drängt", "hinterher", "verzögert", "verspätet", "verzug", "liefert"}
 # The words that hand over from an adviser to the client asked about (the client's facts follow them)
 _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(?:mandant\w{0,2}|mandantin|mitgliedsfirma|"
                     r"mitgliedsbetrieb\w{0,2}|mitgliedsunternehmen|klient\w{0,2})\b"
@@ -810,6 +813,9 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     if any(w.text in _OWNER_WORDS for w in words[max(0, i - 5): i]) \
             or not _SELF_WORDS & set(before) and any(w.text in _HOLDS_SHARES for w in words[i + 1: i + 7]):
         return 2.0  # the firm the asker belongs to ("eine Holding hält 70 % der Anteile")
+    if before and before[-1] in _ARTICLES | _SELF_WORDS and any(w.text.lower() in _CONTRACTOR_DOES
+                                                                 for w in words[i + 1: i + 6]):
+        return 2.0  # "der Bauunternehmer drängelt": the asker's contractor
     own = [n for n, w in enumerate(before) if w in _SELF_WORDS]
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party

@@ -366,6 +366,14 @@ def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
 
 
+@pytest.mark.parametrize("text", [
+    "Antrag ist raus. Dürfen wir jetzt schon den Auftrag für die Halle vergeben? Der Bauunternehmer drängelt.",
+    "wie lange haben wir zeit das projekt umzusetzen? unser bauunternehmen hängt schon jetzt hinterher",
+])
+def test_the_askers_contractor_is_not_the_askers_trade(text):
+    assert read_profile(text).sector is None
+
+
 def test_a_lab_a_research_body_asks_about_is_research_infrastructure():
     profile = read_profile("können wir als uni-lehrstuhl GRW-infrastrukturförderung für ein agrar-robotik-labor bekommen?")
     assert profile.applicant_type == "research" and "research_infrastructure" in profile.project_types
