@@ -816,6 +816,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     if before and before[-1] in _ARTICLES | _SELF_WORDS and any(w.text.lower() in _CONTRACTOR_DOES
                                                                  for w in words[i + 1: i + 6]):
         return 2.0  # "der Bauunternehmer drängelt": the asker's contractor
+    if before and before[-1] in _ARTICLES and any(w.text in _COMMISSIONED for w in words[i + 1: i + 7]):
+        return 2.0  # "(dürfen wir) die Planungsbüros … schon beauftragen", "das Ingenieurbüro … beauftragt": a contractor
     own = [n for n, w in enumerate(before) if w in _SELF_WORDS]
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
@@ -825,8 +827,6 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return DECLARED if _DECLARED & set(before[own[-1]:]) else 0.0
     if _opens_text(words, i):
         return 0.0
-    if before and before[-1] in _ARTICLES and any(w.text in _COMMISSIONED for w in words[i + 1: i + 7]):
-        return 2.0  # "das Ingenieurbüro mit der Entwurfsplanung beauftragt": a contractor, not the asker
     if before and before[-1] == "für" and any(w.text.startswith(_FUNDING_WORDS) for w in words[max(0, i - 5): i - 1]):
         return 1.0  # "gilt die GRW-Förderung auch für Sicherheitsdienste?": the trade asked about
     if before and (before[-1] in _PARTNER_WORDS or (len(before) > 1 and before[-2] in _PARTNER_WORDS)):

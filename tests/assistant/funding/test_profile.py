@@ -369,9 +369,11 @@ def test_project_types(text, kind):
 @pytest.mark.parametrize("text", [
     "Antrag ist raus. Dürfen wir jetzt schon den Auftrag für die Halle vergeben? Der Bauunternehmer drängelt.",
     "wie lange haben wir zeit das projekt umzusetzen? unser bauunternehmen hängt schon jetzt hinterher",
+    "Gemeinde Glandorf: Dürfen wir die Planungsbüros für die Erschließungsplanung schon beauftragen?",
 ])
 def test_the_askers_contractor_is_not_the_askers_trade(text):
-    assert read_profile(text).sector is None
+    profile = read_profile(text)
+    assert profile.sector is None and profile.applicant_type in (None, "municipality")
 
 
 def test_a_lab_a_research_body_asks_about_is_research_infrastructure():
