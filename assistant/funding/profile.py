@@ -549,6 +549,7 @@ _GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investi
 _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisation", "business_centre",
                       "education_infrastructure", "wastewater", "harbour", "commuter_cycle_path", "community_facility"}
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
+_SPEAKS_FOR_ITSELF = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(unser\w{0,2}|mein\w{0,2})\b")  # "wir … unsere alten Öfen"
 _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover", "share_deal",
                        "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
                        "market_launch"}
@@ -1466,6 +1467,12 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         # asker: who develops the site is not said
         profile.applicant_type = None
         profile.project_types = _project_types(text, None)
+    if profile.applicant_type is None and profile.project_types \
+            and set(profile.project_types) <= _COMPANY_ONLY_TYPES | {"fuel_switch"} \
+            and _SPEAKS_FOR_ITSELF.search(lowered):
+        # "wir wollen unsere alten Gasbacköfen durch Elektroöfen ersetzen": only a firm replaces, modernises or
+        # extends its own plant (KR Nr. 2.4.1); who says "wir … unsere" of it is that firm
+        profile.applicant_type = "company"
     profile.already_started = _already_started(full)
     profile.in_difficulty = _in_difficulty(full)
     profile.linked_enterprise = _linked_enterprise(full) if applicant in ("company", None) else None

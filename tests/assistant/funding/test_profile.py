@@ -377,6 +377,15 @@ def test_the_askers_contractor_is_not_the_askers_trade(text, applicant):
     assert (profile.sector, profile.applicant_type) == (None, applicant)
 
 
+@pytest.mark.parametrize("text, applicant", [
+    ("wir wollen unsere alten gasbacköfen rausschmeißen und durch elektro-etagenöfen ersetzen (ca. 180.000 €)", "company"),
+    ("Die alte Heizung in der Schule wollen wir ersetzen.", None),  # no "unser": whose plant is not said
+])
+def test_who_speaks_of_replacing_or_modernising_their_own_plant_is_a_firm(text, applicant):
+    """KR Nr. 2.4.1: only a firm's own investment is a modernisation, replacement or extension of its plant."""
+    assert read_profile(text).applicant_type == applicant
+
+
 def test_a_lab_a_research_body_asks_about_is_research_infrastructure():
     profile = read_profile("können wir als uni-lehrstuhl GRW-infrastrukturförderung für ein agrar-robotik-labor bekommen?")
     assert profile.applicant_type == "research" and "research_infrastructure" in profile.project_types
