@@ -765,6 +765,9 @@ ASKS_OTHER_WAY = re.compile(r"\b(die|eine|welche|als|keine)\s{1,3}alternative\w{
                              r"|\bgeht\s{1,3}(da|denn|dann)\s{1,3}(noch\s{1,3}|überhaupt\s{1,3})?(was|etwas)\b", re.IGNORECASE)
 
 
+_BEFORE_START = re.compile(r"vor\s{1,3}(dem\s{1,3})?Beginn|vor\s{1,3}dem\s{1,3}ersten", re.IGNORECASE)  # when to apply
+
+
 def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) -> str:
     """The open path beside a "no", with its rate: "Möglich ist: LEADER, höchstens 65 Prozent [3]." """
     rate = _short_rate(_rate_phrase(path, w, profile), 60)
@@ -855,6 +858,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     shown = _paths_to_show(found.funding, asked_for=asked_for, kind_known=kind_known) \
         if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
+    # the next step left out of the bottom line stays where the paths' lines do not say when to apply either
+    step = next((s for s in left_out if s.startswith("Nächster Schritt")), "")
+    details += [step] if step and not _BEFORE_START.search(block + summary) else []
     details += [block] if block else []
     if calculation:
         details.append(calculation)

@@ -1514,3 +1514,13 @@ def test_where_a_topic_occurs_in_the_irek_is_answered_by_the_goals_whose_titles_
     data = ask(question)
     check_contract(data, passages, all_used=False)
     assert data["summary"] == summary
+
+
+def test_the_next_step_left_out_of_a_full_bottom_line_stays_where_no_path_says_when_to_apply(ask, passages):
+    """The calculation fills the bottom line; the trade's possible exclusion takes the path line's note. That the
+    application must come before the first binding order (KR Nr. 2.2.1) is still said."""
+    data = ask("moin, wir sind ne tischlerei in bramsche mit 12 leuten, machen möbel und ladenbau in eigener werkstatt. "
+               "planen neue halle + cnc-bearbeitungszentrum, zusammen ca 800k€. gibts dafür zuschuss und wieviel?")
+    check_contract(data, passages, all_used=False)
+    assert "bis zu 160.000 €" in data["summary"]
+    assert "Der Antrag muss vor dem ersten verbindlichen Auftrag bei der NBank eingehen." in data["answer"]
