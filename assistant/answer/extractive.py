@@ -409,6 +409,14 @@ def _inside(what: list[str], how: str) -> str:
             f"der Zuschuss.") if what else ""
 
 
+def _if_inside(what: list[str]) -> str:
+    """A sentence saying that the costs of `what`, named beside a sum that was not split, are not eligible where the sum
+    holds them ("ca 600k. Sanitärhaus ersetzt das alte"; "… ca 120k und den B-Plan (nochmal 40k)": whether it does is
+    not said)."""
+    return (f" Soweit die Summe Kosten für {' und '.join(what)} enthält, sind diese nicht förderfähig; um ihren Anteil "
+            f"verringert sich der Zuschuss.") if what else ""
+
+
 def _storage_sums(profile, amount: float) -> tuple[float, float] | None:  # noqa: ANN001
     """(plant, storage) sums: the whole is the listed parts added up ("PV 900k, Speicher 300k"), else the sum given
     ("zusammen 900k, davon Speicher 250k"), and the plant the rest of it; None where the storage has no sum."""
@@ -448,9 +456,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         within = [] if basis else [i.label for i in _excluded_items(path)]
         return _calculation_per_rate(open_rates, amount, basis) + "".join(
             f" Die Kosten für „{labels[c.cost_item]}“ sind darin enthalten; für sie gelten eigene Grenzen "
-            f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited) + (
-            f" Soweit die Summe Kosten für {' und '.join(within)} enthält, sind diese nicht förderfähig; um ihren Anteil "
-            f"verringert sich der Zuschuss." if within else "")
+            f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited) + _if_inside(within)
     if not amount or rate is None:
         return ""
     others = (set(profile.project_types) & _OWN_KIND_PARTS) - {path.rate_for} if profile and path.rate_for else set()
@@ -480,7 +486,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     # a cost item the path excludes, named in a sum that was not split ("ca. 80.000 €. B-Plan macht das Planungsbüro
     # gleich mit"): the grant is less by its share
     within = [] if basis else [i.label for i in _excluded_items(path)]
-    less = _inside(within, "und nicht förderfähig")
+    less = _if_inside(within)
     if profile is not None and "business_investment" in profile.project_types:
         # "um 10 Zimmer erweitert, dazu die alten Zimmer renovieren": the extension at the rate, the renovation not
         less += _inside([c.part_not_at_rate for c in path.conditions if c.part_not_at_rate and c.applies],

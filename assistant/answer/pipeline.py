@@ -43,6 +43,7 @@ from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
 from assistant.text.citations import AMOUNT
 from assistant.text.analysis import stems
+from assistant.text.figures import CITATION_NUMBER
 
 MAX_QUESTION_CHARS = 2000
 GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a binding commitment can ask
@@ -412,7 +413,7 @@ class AnswerPipeline:
                 other = self.extractive(decided)
                 # a question about the IREK on its own ("Und mit welchen Strategien ist das IREK verzahnt?") is
                 # answered by a quoted sentence where that holds a telling word of it
-                told = side.own and bool(decided.telling & set(stems(other.summary)))
+                told = side.own and bool(decided.telling & set(stems(other.summary))) or _quotes_its_rule(other, decided)
                 answer = with_other_answer(answer, other, told)
         if q.note:
             answer = replace(answer, answer=f"{answer.answer}\n\n{q.note}")
@@ -475,6 +476,14 @@ class AnswerPipeline:
                 found = item
         assert answer is not None
         return answer, found
+
+
+def _quotes_its_rule(answer: Answer, found: Findings) -> bool:
+    """Whether an answer's bottom line quotes a rule its question's facts point to (`Findings.implied`: "Dürfen wir
+    die Büros schon beauftragen?" to the start of works of Nr. 3.1.2), not a sentence found by its words alone."""
+    cited = {int(n) for n in CITATION_NUMBER.findall(answer.summary)}
+    sections = {(s.document, s.section) for s in found.implied}
+    return bool(cited) and any((c.document, c.section) in sections for c in answer.citations if c.n in cited)
 
 
 def _timed(final: Answer, extractive: Answer, started: float) -> Answer:

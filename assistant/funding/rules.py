@@ -93,8 +93,10 @@ _ASKS_WHAT_IS_A_START = re.compile(
     r"\b(ab\s{1,3})?wann\s{1,3}(gilt|zählt|ist)\b[^.?!]{0,60}\b(begonnen|angefangen|gestartet|beginn\w{0,2})\b"
     r"|\b(was|welche\w{0,2})\b[^.?!]{0,30}\b(gilt|gelten|zählt|zählen)\s{1,3}als\s{1,3}['„\"]?(vorhaben)?(beginn|begonnen|start)"
     r"|\bbeginn\w{0,2}\s{1,3}der\s{1,3}arbeiten\b|\bvorhabenbeginn\w{0,2}\b|\bbaubeginn\s{1,3}im\s{1,3}sinne", re.IGNORECASE)
-_ASKS_WHEN_TO_START = re.compile(rf"\b{_START}\b[^.?!]{{0,80}}\b{_APPLICATION}\b|\b{_APPLICATION}\b[^.?!]{{0,80}}\b{_START}\b",
-                                 re.IGNORECASE)
+_ASKS_WHEN_TO_START = re.compile(rf"\b{_START}\b[^.?!]{{0,80}}\b{_APPLICATION}\b|\b{_APPLICATION}\b[^.?!]{{0,80}}\b{_START}\b"
+                                 # "Dürfen wir die Büros schon beauftragen?": whether one may begin already
+                                 rf"|\b(dürfen|darf|können|kann)\s{{1,3}}(wir|ich|man)\b[^.?!]{{0,60}}\b(schon|bereits|vorab)"
+                                 rf"\s{{1,3}}(\S{{1,25}}\s{{1,3}}){{0,2}}{_START}\b", re.IGNORECASE)
 # Trigger keys of the data -> the fact of the profile they ask about.
 _TRIGGER_FACTS = {"applicant_types": "applicant_type", "project_type": "project_types", "unless_project_types": "project_types"}
 
