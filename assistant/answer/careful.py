@@ -169,11 +169,13 @@ class CarefulCases(Curated):
     def _canonical(self) -> dict[str, str]:
         return {name.lower(): name for name in self.other_region.places}
 
-    def rule_answer(self, text: str) -> RuleAnswer | None:
-        """The rule answer whose patterns the question matches, if any."""
+    def rule_answer(self, text: str, path: str | None = None) -> RuleAnswer | None:
+        """The rule answer whose patterns the question matches, if any; for a project on `path`, one that states the
+        rules of that path (a municipality's site gets Nr. 3.1.2, not a firm's Nr. 2.2.1)."""
         named = {programme(path) for path in named_paths(text)}
         return next((r for r in self.rule_answers if any(re.search(p, text, re.IGNORECASE) for p in r.patterns)
-                     and (not named or r.programme in named)), None)
+                     and (not named or r.programme in named)
+                     and (path is None or not r.path or path.startswith(r.path))), None)
 
     def wants_guarantee(self, text: str) -> bool:
         return bool(self._guarantee.search(text))

@@ -32,7 +32,8 @@ from assistant.text.citations import (AMOUNT, DURATION, FIGURE, SPAN, CitationLi
                                       continuation, find_verbatim, german_citation, informative, scored_sentence,
                                       split_sentences, whole_sentence, with_antecedent, with_continuation)
 from assistant.text.analysis import stems
-from assistant.text.figures import OWN_CALCULATION, OWN_COUNT, untraceable
+from assistant.text.asked import asks
+from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?"
                            r"|konzept\w{0,2})\b", re.IGNORECASE)
@@ -851,7 +852,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # Bodengutachten liegt vor. Ist das schon Vorhabenbeginn?"): that answer leads, where it states the rules of the
     # project's path (a municipality's site has its own, Nr. 3.1.2, found by `_asked_rule`)
     ruled = _rule_answer(found, w, lead)
-    pieces[:0] = [(0.5, ruled)] if ruled else []
+    # (after the path's rate where the question asks how much too: "Was fördert GRW und mit wie viel? Dürfen wir die
+    # Büros schon beauftragen?")
+    pieces[:0] = [(1.2 if asks_amount else 0.5, ruled)] if ruled else []
     # "… und wie lange?": the span the lead path's rules state, where no rule answer of the KR states one already
     pieces += [(1.05, span)] if not ruled and (span := _span_rule(found, lead, w)) else []
     pieces += [(1.06, decides)] if (decides := _who_decides(found, lead, w)) else []
@@ -1289,16 +1292,15 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
 def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None) -> str:
     """The answer of careful.yaml's `rule_answers` that the question asks for, each source cited in its place; "" where
     none matches, a source is not in the index, or `lead` (a project's path) is not the path the answer states."""
-    rule = CarefulCases.load().rule_answer(found.question)
-    if rule is None or lead is not None and rule.path and not lead.id.startswith(rule.path):
+    rule = CarefulCases.load().rule_answer(found.question, lead.id if lead is not None else None)
+    if rule is None:
         return ""
     resolved = [_resolve_source(source, w.passages) for source in rule.sources]
     if not all(resolved):
         return ""
-    text = " ".join(rule.summary.split())
-    for k, (passage, quote) in enumerate(resolved, start=1):  # type: ignore[misc]
-        text = text.replace(f"[{k}]", f"[{w.cite(passage, quote)}]")
-    return text
+    numbers = {k: w.cite(passage, quote) for k, (passage, quote) in enumerate(resolved, start=1)}  # type: ignore[misc]
+    # (in one pass: a number given may be one the text has yet to replace)
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{numbers[int(m.group(1))]}]", " ".join(rule.summary.split()))
 
 
 def _next_step(found: Findings) -> str:
@@ -1464,8 +1466,15 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else ""
     elif found.intent == "procedure" and _ASKS_WHERE.search(found.question):
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
-    ruled = _rule_answer(found, w)  # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence
-    verdict = ruled or verdict
+    # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence, for the path the asker's kind
+    # leads to where the question names who asks or what for (a municipality's planning: Nr. 3.1.2)
+    kind_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types)
+    ruled = _rule_answer(found, w, _lead_path(found.funding) if kind_given else None)
+    # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir
+    # den Bauauftrag schon vergeben?")
+    verdict, after_rule = (ruled, verdict if len(asks(found.question)) > 1 else "") if ruled else (verdict, "")
+    if after_rule and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
+        after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)
     lead = _lead_path(found.funding)
     if verdict and lead is not None and lead.blocked and ASKS_OTHER_WAY.search(found.question):
         # "Geht das über GRW? Und was wäre die Alternative?": the open path beside the "no"
@@ -1490,6 +1499,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     elif verdict:
         summary = verdict
         details += [after_share] if after_share else []
+        details += [after_rule] if after_rule else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif quotes:
         label, quote = quotes[0]

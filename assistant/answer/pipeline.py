@@ -28,7 +28,7 @@ from assistant.answer.guardrails import (contextual_query, is_elliptical, is_fol
                                         without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
-from assistant.answer.questions import IREK_KIND, SideQuestion, asks, kind, side_questions, with_other_answer
+from assistant.answer.questions import IREK_KIND, SideQuestion, kind, side_questions, with_other_answer
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
@@ -43,6 +43,7 @@ from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
 from assistant.text.citations import AMOUNT
 from assistant.text.analysis import stems
+from assistant.text.asked import asks
 from assistant.text.figures import CITATION_NUMBER
 
 MAX_QUESTION_CHARS = 2000

@@ -19,38 +19,18 @@ from functools import cache
 
 from assistant.answer.extractive import MAX_SUMMARY_CHARS
 from assistant.core.answer import Answer
+from assistant.text.asked import asks, questions
 from assistant.text.figures import CITATION_NUMBER
 
 # The kinds of question: the concept and its goals, and funding (a project, whether or how much, how to apply, a rule)
 IREK_KIND = "irek"
 _KIND = {"irek": IREK_KIND, "project": "funding", "eligibility": "funding", "amount": "funding",
          "procedure": "funding", "rule": "funding"}
-# Where a sentence ends: a full stop or an exclamation mark before a capital letter ("… helfen. Und gibt es …"), not
-# an abbreviation before a figure ("ca. 120k")
-_SENTENCE_END = re.compile(r"(?<=[.!])\s{1,5}(?=[A-ZÄÖÜ])")
 # A bottom line that is a quote under its source's label: the label holds no colon, the quote follows the first one
 _QUOTED_ONLY = re.compile(r"[^:]{3,200}: „")
 OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
 # The bottom lines that offer a path (extractive.py): "Möglich: GRW …", "Voraussichtlich ja: …", "Förderweg: …"
 _PATH_VERDICT = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): ")
-
-
-def questions(text: str) -> list[str]:
-    """The questions a text asks, each as written ("Und gibt es GRW-Geld für Fachkräftethemen?"): from the end of the
-    sentence or question before to its own question mark."""
-    asked = []
-    for chunk in text.split("?")[:-1]:
-        question = _SENTENCE_END.split(chunk)[-1].strip()
-        if len(question) >= 8:
-            asked.append(question + "?")
-    return asked
-
-
-# A question joined to the one before by "und" or "oder" that asks on its own ("Ist das förderbar oder zählt das als
-# Ersatz?", "Was ist da drin und kriegen wir auch den Grundstückskauf gefördert?")
-_JOINED = re.compile(r",?\s{1,3}(?:und|oder)\s{1,3}(?=(?:was|wie|wer|wann|wo|welche[mnrs]?|wieviel|ob|kann|können|kriegen"
-                     r"|kriegt|bekommen|bekommt|gibt|gibts|gilt|gelten|zählt|zählen|dürfen|darf|muss|müssen|haben)\b)",
-                     re.IGNORECASE)
 _DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
 MAX_SIDE_QUESTIONS = 2
 _NAMES_IREK = re.compile(r"\birek|entwicklungskonzept|regionalkonzept", re.IGNORECASE)
@@ -65,14 +45,6 @@ class SideQuestion:
     before: list[dict] = field(default_factory=list)
     same_kind: bool = False  # a further question of the text's own kind (whose project answer the text has already)
     own: bool = False  # a question about the IREK that stands on its own (names the IREK)
-
-
-def asks(text: str) -> list[str]:
-    """The questions of a text (`questions`), a question joined to the one before by "und"/"oder" as one of its own."""
-    found = []
-    for question in questions(text):
-        found += [part.strip().rstrip("?") + "?" for part in _JOINED.split(question) if len(part.strip()) >= 8]
-    return found
 
 
 def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -> list[SideQuestion]:  # noqa: ANN001

@@ -1526,3 +1526,24 @@ def test_the_next_step_left_out_of_a_full_bottom_line_stays_where_no_path_says_w
     check_contract(data, passages, all_used=False)
     assert "bis zu 160.000 €" in data["summary"]
     assert "Der Antrag muss vor dem ersten verbindlichen Auftrag bei der NBank eingehen." in data["answer"]
+
+
+def test_each_sentence_of_a_rule_answer_cites_its_own_rule_after_a_verdict_has_taken_numbers(ask, passages):
+    """The verdict on the firm's hall cites first; the rule answer's "[1]" … "[4]" must still each point at their own
+    source (KR Nr. 2.2.1 (2), its list a) and c), and the planning sentence), not at another one's number."""
+    data = ask("Tischlerei in Melle, 20 MA, neue Halle für 900.000 €. Geht das über GRW? Und dürfen wir den Bauauftrag "
+               "schon vergeben?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein, erst der Antrag: Nach KR Nr. 2.2.1"), data["summary"]
+    by_n = {c["n"]: c["quote"] for c in data["citations"]}
+    first = re.search(r"vor Beginn der Arbeiten stellt \[(\d+)\]", data["summary"])
+    last = re.search(r"zählen bei Baumaßnahmen nicht \[(\d+)\]", data["summary"])
+    assert first and by_n[int(first.group(1))].startswith("Es werden nur Vorhaben gefördert")
+    assert last and by_n[int(last.group(1))].startswith("Bei Baumaßnahmen gelten Planung")
+    assert "Möglich: GRW: Investitionen der gewerblichen Wirtschaft" in data["answer"]  # the verdict follows
+
+
+def test_a_municipality_that_asks_whether_it_may_commission_already_gets_the_rule_of_its_own_path(ask, passages):
+    data = ask("Gemeinde Glandorf: Dürfen wir die Planungsbüros für die Erschließungsplanung schon beauftragen?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein, erst der Antrag: Nach KR Nr. 3.1.2"), data["summary"]

@@ -5,20 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, asks, other_question, questions, side_questions,
-                                       with_other_answer)
+from assistant.answer.questions import OTHER_QUESTION, SideQuestion, other_question, side_questions, with_other_answer
 from assistant.core.answer import Answer, AnswerCitation, AnswerPath
 
 
 def citation(n: int, chunk: str, quote: str) -> AnswerCitation:
     return AnswerCitation(n, "grw", "GRW-Koordinierungsrahmen", 18, "18", "2.7.1", quote, chunk)
-
-
-def test_each_question_is_read_from_the_end_of_the_sentence_before_and_an_abbreviation_ends_none():
-    text = ("Wir sind ein Pflegedienst. Steht im IREK was zur Pflege? Und könnten wir für Tablets "
-            "(ca. 120k) GRW bekommen?")
-    assert questions(text) == ["Steht im IREK was zur Pflege?", "Und könnten wir für Tablets (ca. 120k) GRW bekommen?"]
-    assert questions("Was ist das IREK") == []
 
 
 def test_only_a_question_of_the_other_kind_is_taken_with_the_statements_of_the_text():
@@ -48,14 +40,6 @@ def test_a_refused_other_question_or_one_answered_only_by_a_quote_leaves_the_fir
     assert with_other_answer(first, Answer("Nicht im Rahmen.", True, mode="refusal")) is first
     quoted = "LEADER Landkreis Osnabrück, „Die fünf LEADER-Regionen“: „Das Budget beträgt rund 814.000 Euro.“ [1]"
     assert with_other_answer(first, Answer(quoted, False, summary=quoted, citations=[citation(1, "y", "q")])) is first
-
-
-def test_a_question_joined_by_und_or_oder_that_asks_on_its_own_is_a_question_of_its_own():
-    assert asks("Bäckerei, neue Öfen. Ist das förderbar oder zählt das als Ersatz?") == \
-        ["Ist das förderbar?", "zählt das als Ersatz?"]
-    assert asks("Was ist da über GRW drin und kriegen wir auch den Grundstückskauf gefördert?") == \
-        ["Was ist da über GRW drin?", "kriegen wir auch den Grundstückskauf gefördert?"]
-    assert asks("Gibt es Zuschüsse für Hallen und Maschinen?") == ["Gibt es Zuschüsse für Hallen und Maschinen?"]
 
 
 def test_each_funding_question_is_asked_as_a_follow_up_to_the_text_before_it_and_the_other_kind_first():

@@ -1,0 +1,20 @@
+"""The questions a text asks (assistant/text/asked.py)."""
+
+from __future__ import annotations
+
+from assistant.text.asked import asks, questions
+
+
+def test_each_question_is_read_from_the_end_of_the_sentence_before_and_an_abbreviation_ends_none():
+    text = ("Wir sind ein Pflegedienst. Steht im IREK was zur Pflege? Und könnten wir für Tablets "
+            "(ca. 120k) GRW bekommen?")
+    assert questions(text) == ["Steht im IREK was zur Pflege?", "Und könnten wir für Tablets (ca. 120k) GRW bekommen?"]
+    assert questions("Was ist das IREK") == []
+
+
+def test_a_question_joined_by_und_or_oder_that_asks_on_its_own_is_a_question_of_its_own():
+    assert asks("Bäckerei, neue Öfen. Ist das förderbar oder zählt das als Ersatz?") == \
+        ["Ist das förderbar?", "zählt das als Ersatz?"]
+    assert asks("Was ist da über GRW drin und kriegen wir auch den Grundstückskauf gefördert?") == \
+        ["Was ist da über GRW drin?", "kriegen wir auch den Grundstückskauf gefördert?"]
+    assert asks("Gibt es Zuschüsse für Hallen und Maschinen?") == ["Gibt es Zuschüsse für Hallen und Maschinen?"]
