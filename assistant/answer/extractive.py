@@ -151,7 +151,11 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
     own = _applicant_rate(path)
     if own:
         rate, source = own
-        who = _SIZE_LABEL.get((profile.company_size if profile else None) or "", "")
+        # the size only where the path's rates differ by it (not "für ein großes Unternehmen bis zu 40 Prozent" on a
+        # path with one rate for all)
+        known = FundingKnowledge.load().get(path.id)
+        by_size = known is None or any("company_size" in r.applies_to or r.percent_by_size for r in known.rates)
+        who = _SIZE_LABEL.get((profile.company_size if profile and by_size else None) or "", "")
         ref, rule = w.cite_source(source), numbered_rule(source)  # the rate's own rule, for those who quote it
         cap = f", {path.applicant_cap}" if path.applicant_cap else ""
         base, bonus_ref = path.applicant_base_rate, w.cite_source(path.applicant_bonus_source)

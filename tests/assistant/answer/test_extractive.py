@@ -739,3 +739,19 @@ def test_land_bought_too_early_or_beyond_its_share_is_said_in_the_bottom_line_an
            "(Nr. 5); nach Ihren Angaben ist es mehr [" in answer.summary
     assert "60 Prozent von 3.225.000 € förderfähigen Kosten (darin „Grunderwerb“ nur bis 825.000 €: 25 Prozent von " \
            "3.300.000 €, statt 900.000 €)" in answer.answer
+
+
+def test_a_path_with_one_rate_for_all_is_not_said_to_have_it_for_the_askers_size():
+    """The Zukunftsregion's grant is "höchstens 40 %" for every project: "für ein großes Unternehmen bis zu 40
+    Prozent" would read as a rate decided by the size."""
+    from assistant.answer.extractive import _rate_phrase, _Writer
+    from assistant.funding.knowledge import FundingKnowledge
+    from assistant.funding.profile import ProjectProfile
+    from assistant.funding.rules import describe
+    knowledge = FundingKnowledge.load()
+    profile = ProjectProfile(applicant_type="company", company_size="large")
+    path = describe(knowledge, "zukunftsregion", profile)
+    path.applicant_rate, path.applicant_rate_source = 40.0, path.sources[0]
+    writer = _Writer([], None)
+    writer.cite_source = lambda source: " [1]"  # type: ignore[method-assign]
+    assert _rate_phrase(path, writer, profile) == "bis zu 40 Prozent [1]"
