@@ -329,7 +329,14 @@ _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitte
                        r"|(genau\s{1,3})?nach\s{1,3}(seinen|ihren|dessen|deren)\s{1,3}(vorgaben|wünschen|anforderungen|bedürfnissen)"
                        r"|für\s{1,3}(genau|nur)\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
                        r"|(genau|nur)\s{1,3}für\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
-                       r"|für\s{1,3}(ein|eine[nm]?)\s{1,3}(einzige[nms]?|bestimmte[nms]?)\s{1,3}(firma|unternehmen|betrieb|investor)")
+                       r"|für\s{1,3}(ein|eine[nm]?)\s{1,3}(einzige[nms]?|bestimmte[nms]?)\s{1,3}(firma|unternehmen|betrieb|investor)"
+                       # "speziell für die Erweiterung unseres größten Arbeitgebers", "ein Investor will das ganze Gebiet",
+                       # "das ganze Gebiet geht an einen Investor"
+                       r"|speziell\s{1,3}für\s{1,3}(\S{1,25}\s{1,3}){0,4}(arbeitgeber|unternehmen|firma|betrieb|investor)"
+                       r"|\b(investor|firma|unternehmen|betrieb)\w{0,2}\b[^.?!]{0,40}\b(ganze[nrs]?|gesamte[nrs]?|komplette[nrs]?)"
+                       r"\s{1,3}(\S{1,15}\s{1,3})?(gebiet|fläche|gewerbegebiet|areal)"
+                       r"|\b(ganze[nrs]?|gesamte[nrs]?|komplette[nrs]?)\s{1,3}(\S{1,15}\s{1,3})?(gebiet|fläche|bereich|gewerbegebiet|areal)"
+                       r"\b[^.?!]{0,40}\b(eine[nmr]?|ein|einzige[nmr]?)\s{1,3}(investor|firma|unternehmen|betrieb|käufer)")
 # A clause that opens with its verb asks ("Sind wir damit schon angefangen?", "Zählt die Bestellung als Beginn?")
 _VERB_FIRST = re.compile(r"\s{0,3}(sind|ist|bin|haben|hat|habe|gilt|gelten|zählt|zählen|wäre|wären|war|waren|darf|dürfen"
                          r"|kann|können|muss|müssen|würde|würden)\b", re.IGNORECASE)

@@ -757,9 +757,17 @@ def test_large_scale_retail_as_the_user_of_a_site_is_an_excluded_user(text):
     assert read_profile(text).users_excluded is True
 
 
-def test_a_site_for_one_firm_named_in_advance_is_tailored():
-    assert read_profile("Die Gemeinde will ein Gewerbegebiet nur für einen Investor erschließen.").tailored_to_one
-    assert read_profile("Die Gemeinde will ein Gewerbegebiet erschließen.").tailored_to_one is None
+@pytest.mark.parametrize("text, tailored", [
+    ("Die Gemeinde will ein Gewerbegebiet nur für einen Investor erschließen.", True),
+    ("Wir wollen 5 ha speziell für die Erweiterung unseres größten Arbeitgebers erschließen.", True),
+    ("Wir erschließen ein Gewerbegebiet, der ganze Bereich geht an einen Investor.", True),
+    ("wir hätten einen großen investor, der will quasi das ganze neue gebiet", True),
+    ("Die Gemeinde will ein Gewerbegebiet erschließen.", None),
+    ("Wir erschließen ein neues Gewerbegebiet für mehrere Handwerksbetriebe.", None),
+])
+def test_a_site_for_one_firm_named_in_advance_is_tailored(text, tailored):
+    """KR Nr. 3.2.1.11 (3): no "Erschließung nach Maß, z. B. für ein Unternehmen"."""
+    assert read_profile(text).tailored_to_one is tailored
 
 
 def test_a_firms_new_building_in_an_estate_is_its_investment_not_the_estate():
