@@ -418,8 +418,8 @@ def _if_inside(what: list[str]) -> str:
     """A sentence saying that the costs of `what`, named beside a sum that was not split, are not eligible where the sum
     holds them ("ca 600k. Sanitärhaus ersetzt das alte"; "… ca 120k und den B-Plan (nochmal 40k)": whether it does is
     not said)."""
-    return (f" Soweit die Summe Kosten für {' und '.join(what)} enthält, sind diese nicht förderfähig; um ihren Anteil "
-            f"verringert sich der Zuschuss.") if what else ""
+    return (f" Soweit die Summe Kosten für {' und '.join(what)} enthält, sind diese nicht förderfähig; um ihren "
+            f"Anteil verringert sich der Zuschuss.") if what else ""
 
 
 def _storage_sums(profile, amount: float) -> tuple[float, float] | None:  # noqa: ANN001
@@ -768,12 +768,15 @@ def _asked_rule(found: Findings, w: _Writer) -> str:
 # A question for another way to funding than the one asked about or ruled out: "was wäre die alternative?", "oder was
 # anderes?", "gibt es sonst etwas?", "welche anderen Möglichkeiten", "wohin sonst", "was geht da sonst, wenn nicht GRW?"
 # (not "alternative Proteine")
-ASKS_OTHER_WAY = re.compile(r"\b(die|eine|welche|als|keine)\s{1,3}alternative\w{0,1}\b|\balternativen?\s{0,2}[?.!]|\balternativ\s{1,3}(dazu|zu)\b|\b(oder|sonst)\s{1,3}(was|etwas)\s{1,3}anderes\b|\bgibt\s{1,3}es\s{1,3}sonst\b"
+ASKS_OTHER_WAY = re.compile(r"\b(die|eine|welche|als|keine)\s{1,3}alternative\w{0,1}\b|\balternativen?\s{0,2}[?.!]"
+                             r"|\balternativ\s{1,3}(dazu|zu)\b|\b(oder|sonst)\s{1,3}(was|etwas)\s{1,3}anderes\b"
+                             r"|\bgibt\s{1,3}es\s{1,3}sonst\b"
                              r"|\bandere\w{0,2}\s{1,3}(möglichkeit|förder|weg|programm|töpfe|topf)\w{0,6}|\bwohin\s{1,3}sonst\b"
                              r"|\bwas\s{1,3}(geht|gibt\w{0,2})\s{1,3}((es|da|denn)\s{1,3})?sonst\b"
                              r"|\bwenn\s{1,3}nicht\s{1,3}(über\s{1,3})?(die\s{1,3})?(grw|leader|zukunftsregion)\b"
                              # "geht da was?", "geht da noch was?": any way at all
-                             r"|\bgeht\s{1,3}(da|denn|dann)\s{1,3}(noch\s{1,3}|überhaupt\s{1,3})?(was|etwas)\b", re.IGNORECASE)
+                             r"|\bgeht\s{1,3}(da|denn|dann)\s{1,3}(noch\s{1,3}|überhaupt\s{1,3})?(was|etwas)\b",
+                             re.IGNORECASE)
 
 
 _BEFORE_START = re.compile(r"vor\s{1,3}(dem\s{1,3})?Beginn|vor\s{1,3}dem\s{1,3}ersten", re.IGNORECASE)  # when to apply
@@ -1184,7 +1187,8 @@ def _span_rule(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
 
 
 # "Wer entscheidet da?", "wer wählt die Projekte aus?", "wer bewilligt das?"
-_ASKS_WHO_DECIDES = re.compile(r"\bwer\s{1,3}(entscheidet|wählt|bewilligt|sucht\s{1,3}\S{1,20}\s{1,3}aus|vergibt)", re.IGNORECASE)
+_ASKS_WHO_DECIDES = re.compile(r"\bwer\s{1,3}(entscheidet|wählt|bewilligt|sucht\s{1,3}\S{1,20}\s{1,3}aus|vergibt)",
+                               re.IGNORECASE)
 
 
 def _who_decides(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:

@@ -44,7 +44,6 @@ from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, norm
 from assistant.text.citations import AMOUNT
 from assistant.text.analysis import stems
 from assistant.text.asked import asks
-from assistant.text.figures import CITATION_NUMBER
 
 MAX_QUESTION_CHARS = 2000
 GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a binding commitment can ask
@@ -414,7 +413,7 @@ class AnswerPipeline:
                 other = self.extractive(decided)
                 # a question about the IREK on its own ("Und mit welchen Strategien ist das IREK verzahnt?") is
                 # answered by a quoted sentence where that holds a telling word of it
-                told = side.own and bool(decided.telling & set(stems(other.summary))) or _quotes_its_rule(other, decided)
+                told = side.own and bool(decided.telling & set(stems(other.summary)))
                 answer = with_other_answer(answer, other, told)
         if q.note:
             answer = replace(answer, answer=f"{answer.answer}\n\n{q.note}")
@@ -477,14 +476,6 @@ class AnswerPipeline:
                 found = item
         assert answer is not None
         return answer, found
-
-
-def _quotes_its_rule(answer: Answer, found: Findings) -> bool:
-    """Whether an answer's bottom line quotes a rule its question's facts point to (`Findings.implied`: "Dürfen wir
-    die Büros schon beauftragen?" to the start of works of Nr. 3.1.2), not a sentence found by its words alone."""
-    cited = {int(n) for n in CITATION_NUMBER.findall(answer.summary)}
-    sections = {(s.document, s.section) for s in found.implied}
-    return bool(cited) and any((c.document, c.section) in sections for c in answer.citations if c.n in cited)
 
 
 def _timed(final: Answer, extractive: Answer, started: float) -> Answer:

@@ -556,7 +556,8 @@ _GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investi
 _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisation", "business_centre",
                       "education_infrastructure", "wastewater", "harbour", "commuter_cycle_path", "community_facility"}
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
-_SPEAKS_FOR_ITSELF = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(unser\w{0,2}|mein\w{0,2})\b")  # "wir … unsere alten Öfen"
+# who speaks of their own: "wir wollen unsere alten Öfen …"
+_SPEAKS_FOR_ITSELF = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(unser\w{0,2}|mein\w{0,2})\b")
 _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover", "share_deal",
                        "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
                        "market_launch"}
@@ -825,7 +826,7 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
                                                                  for w in words[i + 1: i + 6]):
         return 2.0  # "der Bauunternehmer drängelt": the asker's contractor
     if before and before[-1] in _ARTICLES and any(w.text in _COMMISSIONED for w in words[i + 1: i + 7]):
-        return 2.0  # "(dürfen wir) die Planungsbüros … schon beauftragen", "das Ingenieurbüro … beauftragt": a contractor
+        return 2.0  # "(dürfen wir) die Planungsbüros … schon beauftragen", "das Ingenieurbüro … beauftragt"
     own = [n for n, w in enumerate(before) if w in _SELF_WORDS]
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
@@ -1299,7 +1300,8 @@ def _municipalities(text: str, words: list[_Word]) -> list[str]:
     """Every municipality of the Landkreis named, in order (also without umlauts, in lower case, or misspelt)."""
     hits = [(m.start(), _TOWN_LOOKUP[re.sub(r"\s+", " ", m.group().lower())])
             for m in _TOWNS.finditer(text)
-            if m.group().lower() not in _COMMON_WORD_TOWNS or _PLACE_BEFORE.search(text[max(0, m.start() - 14): m.start()])]
+            if m.group().lower() not in _COMMON_WORD_TOWNS
+            or _PLACE_BEFORE.search(text[max(0, m.start() - 14): m.start()])]
     covered = {start for start, _ in hits}
     for word in words[:400]:
         if word.capitalised and len(word.text) >= 6 and word.start not in covered and word.text.isalpha():
