@@ -135,7 +135,9 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     r"|\bsg\b|bauamt|kämmerei|ordnungsamt|stadtbauamt|fachbereich\s{1,3}(planen|planung|bauen|wirtschaft)"
                     r"|\bortsrat|kreistag|stadtrat|ratsbeschluss|interkommunal"
                     # the other bodies of a municipality or a district under the NKomVG (Kreisausschuss, Hauptausschuss)
-                    r"|kreisausschuss|hauptausschuss|verwaltungsausschuss|kreisverwaltung",
+                    r"|kreisausschuss|hauptausschuss|verwaltungsausschuss|kreisverwaltung"
+                    # who implements the district's own concept is the district ("für die IREK-Umsetzung …")
+                    r"|irek-umsetzung|umsetzung\s{1,3}(des|vom|unseres)\s{1,3}irek",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
                    r"|handwerkskammer|\bihk\b|\bhwk\b|\bkammer\b|\binnung|heimatverein|sportverein|\bggmbh\b",
     "research": r"hochschule|universität|\buni\b|fachhochschule|institut(e|s|en)?\b|forschungseinrichtung|forschungszentrum\b"

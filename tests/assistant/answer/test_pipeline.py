@@ -1547,3 +1547,13 @@ def test_a_municipality_that_asks_whether_it_may_commission_already_gets_the_rul
     data = ask("Gemeinde Glandorf: Dürfen wir die Planungsbüros für die Erschließungsplanung schon beauftragen?")
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Nein, erst der Antrag: Nach KR Nr. 3.1.2"), data["summary"]
+
+
+def test_how_long_promised_jobs_must_be_kept_and_what_follows_is_answered_by_the_rules_on_both(ask, passages):
+    """KR Nr. 2.2.6 (2): five years; Nr. 2.8.1: otherwise the grant is reclaimed; Nr. 2.8.2.2: the exceptions."""
+    data = ask("Wenn ein Betrieb GRW bekommt und 15 neue Stellen zusagt: wie lange muss er die halten und was passiert, "
+               "wenn nicht?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Dauerarbeitsplätze müssen nach Abschluss des Vorhabens fünf Jahre besetzt"), \
+        data["summary"]
+    assert cited(data, "grw", "2.8.1") and cited(data, "grw", "2.2.6")

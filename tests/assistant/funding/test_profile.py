@@ -847,6 +847,8 @@ def test_a_cycle_path_to_work_is_told_from_a_tourist_one_and_from_the_estate_it_
     # the bodies of a municipality or district under the NKomVG
     "Für die Vorlage im Kreisausschuss: was bringt das Umsetzungsbudget pro Jahr?",
     "Der Hauptausschuss will wissen, ob der Gewerbepark förderfähig ist.",
+    # who implements the district's own concept
+    "Wir überlegen, für die IREK-Umsetzung eine Regionalmanagerin einzustellen.",
 ])
 def test_a_municipality_speaks_by_its_name_its_offices_or_what_only_municipalities_do(text):
     assert extract_profile(text, knowledge=FundingKnowledge.load()).applicant_type == "municipality"
