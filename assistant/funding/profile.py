@@ -149,6 +149,11 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                r"|eigenkapital|stammkapital|bilanzsumme|jahresabschl\w{0,4}"
                r"|unternehmer(in)?\b|händler|praxis\b|agentur|fabrik\b|\bwerk\b|selbstständig|selbständig|inhaber",
 }.items()}
+# A company owned by a municipality, as it names itself
+_MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städtisch|kommunal|der\s{1,3}(stadt|gemeinde))"
+                                r"|\bstädtische[nrs]?\s{1,3}(gesellschaft|tochter\w{0,12}|gmbh|betrieb\w{0,2})"
+                                r"|\bkommunale[nrs]?\s{1,3}(gesellschaft|tochter\w{0,12}|gmbh|unternehmen|betrieb\w{0,2})"
+                                r"|\b(stadt|gemeinde)werke\b|\beigenbetrieb\w{0,2}\b|\bkurbetrieb\w{0,12}")
 # A firm that wants to settle with the asker ("Ein Lebensmittelbetrieb will sich bei uns ansiedeln"): the asker's
 # prospect, not the asker
 _SETTLES = re.compile(r"[^.!?]{0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln|ansiedelt|niederlassen|niederzulassen"
@@ -1425,6 +1430,12 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         rank, start, trade = trades[0]
         candidates.append((rank, start, _trade_applicant(trade, "gemeinnützig" in lowered)))
     applicant = min(candidates)[2] if candidates else None
+    owned = _MUNICIPAL_COMPANY.search(lowered)
+    if applicant in ("company", None) and owned and not (trades and trades[0][0] <= 0.0) \
+            and not _PARTNER_CONTEXT.search(lowered[max(0, owned.start() - 40): owned.start()]):
+        # a company the municipality owns (Stadtwerke, a Kurbetriebsgesellschaft "100 % städtisch", an Eigenbetrieb)
+        # speaks for its municipality, which may carry an infrastructure measure itself (KR Nr. 3.2.1.3)
+        applicant = "municipality"
     profile = ProjectProfile(applicant_type=applicant, description=full)
     if trades:
         trade = trades[0][2]

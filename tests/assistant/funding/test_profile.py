@@ -386,6 +386,17 @@ def test_who_speaks_of_replacing_or_modernising_their_own_plant_is_a_firm(text, 
     assert read_profile(text).applicant_type == applicant
 
 
+@pytest.mark.parametrize("text, applicant", [
+    ("Wir sind die Kurbetriebsgesellschaft der Stadt Bad Iburg (GmbH, 100 % städtisch) und wollen den Kurpark "
+     "aufwerten.", "municipality"),
+    ("Die Stadtwerke Quakenbrück GmbH wollen ein Gewerbegebiet mit Nahwärme erschließen.", "municipality"),
+    ("Wir sind eine Tischlerei und bauen für die Stadtwerke.", "company"),  # a customer, not the asker
+])
+def test_a_company_a_municipality_owns_speaks_for_the_municipality(text, applicant):
+    """KR Nr. 3.2.1.3: the municipality may carry an infrastructure measure itself."""
+    assert read_profile(text).applicant_type == applicant
+
+
 def test_a_lab_a_research_body_asks_about_is_research_infrastructure():
     profile = read_profile("können wir als uni-lehrstuhl GRW-infrastrukturförderung für ein agrar-robotik-labor bekommen?")
     assert profile.applicant_type == "research" and "research_infrastructure" in profile.project_types
