@@ -1557,3 +1557,13 @@ def test_how_long_promised_jobs_must_be_kept_and_what_follows_is_answered_by_the
     assert data["summary"].startswith("Dauerarbeitsplätze müssen nach Abschluss des Vorhabens fünf Jahre besetzt"), \
         data["summary"]
     assert cited(data, "grw", "2.8.1") and cited(data, "grw", "2.2.6")
+
+
+def test_used_goods_bought_from_a_sister_company_are_left_out_of_the_computed_sum(ask, passages):
+    """KR Nr. 2.6.2 (2) c): "Förderfähig sind nur gebrauchte Wirtschaftsgüter, die nicht von verbundenen … Unternehmen
+    angeschafft werden."; their sum is not computed as eligible."""
+    data = ask("Wir (Metallbau, 40 MA, Bramsche) übernehmen gebrauchte Maschinen von unserer Schwesterfirma für 300k "
+               "und eine neue Presse für 200k, zusammen 500k. Wieviel GRW gibt es?")
+    check_contract(data, passages, all_used=False)
+    assert "20 Prozent von 200.000 € förderfähigen Kosten (ohne 300.000 € für „gebrauchte Wirtschaftsgüter von " \
+           "verbundenen Unternehmen“, die nicht förderfähig sind)" in data["answer"], data["answer"]
