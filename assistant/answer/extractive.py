@@ -390,9 +390,9 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
         # zwei alte Maschinen": the replacement is no eligible cost, Nr. 2.6.2 (2) a)
         parts = [(item.label, profile.item_sums[item.id]) for item in _excluded_items(path)
                  if 0 < profile.item_sums.get(item.id, 0) < amount]
-        if parts:
-            label, value = parts[0]
-            return amount - value, f" (ohne {_euro(value)} für „{label}“, die nicht förderfähig sind)"
+        if parts and sum(value for _, value in parts) < amount:  # (each of them: the used press and the van)
+            left = " und ".join(f"{_euro(value)} für „{label}“" for label, value in parts)
+            return amount - sum(value for _, value in parts), f" (ohne {left}, die nicht förderfähig sind)"
     if not amount or path is None or not path.costs_add_up or len(profile.cost_parts) < 2:
         return amount, ""
     excluded = _excluded_items(path)

@@ -1567,3 +1567,8 @@ def test_used_goods_bought_from_a_sister_company_are_left_out_of_the_computed_su
     check_contract(data, passages, all_used=False)
     assert "20 Prozent von 200.000 € förderfähigen Kosten (ohne 300.000 € für „gebrauchte Wirtschaftsgüter von " \
            "verbundenen Unternehmen“, die nicht förderfähig sind)" in data["answer"], data["answer"]
+    # and each excluded part with its own sum (a van too, Nr. 2.6.2 (2) b)
+    data = ask("Wir (Metallbau, 40 MA, Bramsche) übernehmen gebrauchte Maschinen von unserer Schwesterfirma für 300k, "
+               "kaufen eine neue Presse für 200k und einen Transporter für 50k, zusammen 550k. Wieviel GRW gibt es?")
+    assert "20 Prozent von 200.000 € förderfähigen Kosten (ohne 50.000 € für „Straßenfahrzeuge“ und 300.000 €" \
+           in data["answer"], data["answer"]
