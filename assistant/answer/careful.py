@@ -172,7 +172,7 @@ class CarefulCases(Curated):
     def rule_answer(self, text: str, path: str | None = None) -> RuleAnswer | None:
         """The rule answer whose patterns the question matches, if any; for a project on `path`, one that states the
         rules of that path (a municipality's site gets Nr. 3.1.2, not a firm's Nr. 2.2.1)."""
-        named = {programme(path) for path in named_paths(text)}
+        named = {programme(named_id) for named_id in named_paths(text)}
         return next((r for r in self.rule_answers if any(re.search(p, text, re.IGNORECASE) for p in r.patterns)
                      and (not named or r.programme in named)
                      and (path is None or not r.path or path.startswith(r.path))), None)

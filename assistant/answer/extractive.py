@@ -1461,15 +1461,14 @@ def _goals_asked(found: Findings) -> bool:
 
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     facts_given = found.profile is not None and found.profile.facts_given
+    lead = _lead_path(found.funding)
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
     if facts_given and found.intent == "procedure":
-        lead = _lead_path(found.funding)
         # in a conversation about a project: what rules it out, else its next step (not for a question of how long or
         # until when: "Wie lange haben wir nach Bewilligung Zeit?" is answered by the rule's span)
         asks_time = _ASKS_SPAN.search(found.question) or _ASKS_DURATION.search(found.question)
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else "" if asks_time else _next_step(found)
     elif facts_given and found.intent == "rule" and found.in_conversation:
-        lead = _lead_path(found.funding)
         # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else ""
     elif found.intent == "procedure" and _ASKS_WHERE.search(found.question):
@@ -1477,13 +1476,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence, for the path the asker's kind
     # leads to where the question names who asks or what for (a municipality's planning: Nr. 3.1.2)
     kind_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types)
-    ruled = _rule_answer(found, w, _lead_path(found.funding) if kind_given else None)
+    ruled = _rule_answer(found, w, lead if kind_given else None)
     # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir
     # den Bauauftrag schon vergeben?")
     verdict, after_rule = (ruled, verdict if len(asks(found.question)) > 1 else "") if ruled else (verdict, "")
     if after_rule and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
         after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)
-    lead = _lead_path(found.funding)
     if verdict and lead is not None and lead.blocked and ASKS_OTHER_WAY.search(found.question):
         # "Geht das über GRW? Und was wäre die Alternative?": the open path beside the "no"
         other = next((p for p in found.funding.paths if not p.blocked), None)
@@ -1492,7 +1490,6 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     share, granted = _own_share(found, w)
     verdict, after_share = (share, verdict) if share else (verdict, "")
     district = _other_district(found, w) or _own_area(found, w)
-    lead = _lead_path(found.funding)
     if district and lead is not None and lead.programme_wide:
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)
@@ -1546,7 +1543,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     details += [decides] if (decides := _who_decides(found, lead, w)) else []
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
-    calculation = "" if granted else _calculation(_lead_path(found.funding), found.profile)
+    calculation = "" if granted else _calculation(lead, found.profile)
     if calculation and found.intent == "amount" and len(summary) + 1 + len(calculation) <= MAX_SUMMARY_CHARS:
         summary = f"{summary} {calculation}".strip()  # for a question of the amount, the sum is the bottom line
     elif calculation:

@@ -260,7 +260,8 @@ class AnswerPipeline:
             goals = self._subject_goals(q, 5)
             assessed = assess(q.profile, goals, self.funding)
             # a programme the asker names ("passt das irgendwo rein? irek? grw? leader?") is answered, as it applies
-            named = [describe(self.funding, n, q.profile) for n in named_paths(q.text, q.profile.applicant_type)
+            named_ids = named_paths(q.text, q.profile.applicant_type)
+            named = [describe(self.funding, n, q.profile) for n in named_ids
                      if not any(programme(p.id) == programme(n) for p in assessed.paths)]
             best = max((p.fit for p in assessed.paths), default=0.0)
             for path in named:
@@ -269,7 +270,7 @@ class AnswerPipeline:
             assessed = FundingAssessment(assessed.paths + [p for p in named if p], assessed.missing_facts)
             # an open path of a programme the asker asks about by name leads ("wie kommen wir an Geld aus der
             # Zukunftsregion?"): their question is about it
-            asked_for = {programme(n) for n in named_paths(q.text, q.profile.applicant_type)}
+            asked_for = {programme(n) for n in named_ids}
             open_paths = [p for p in assessed.paths if not p.blocked]
             if open_paths and programme(open_paths[0].id) not in asked_for:  # (else a path of it leads already)
                 first = [p for p in open_paths if programme(p.id) in asked_for][:1]
@@ -415,8 +416,8 @@ class AnswerPipeline:
                 # answered by a quoted sentence where that holds a telling word of it
                 told = side.own and bool(decided.telling & set(stems(other.summary)))
                 answer = with_other_answer(answer, other, told)
-        if q.note:
-            answer = replace(answer, answer=f"{answer.answer}\n\n{q.note}")
+        found.note = q.note
+        answer = _noted(answer, found)
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer, found
 
@@ -434,7 +435,8 @@ class AnswerPipeline:
         started = time.perf_counter()
         answer, found = self.prepare(question, history, structured)
         if self.composer is not None and found is not None and not answer.abstained:
-            answer = _timed(self.composer.compose(found, answer, self.retriever.passages), answer, started)
+            answer = _timed(_noted(self.composer.compose(found, answer, self.retriever.passages), found), answer,
+                            started)
         return answer, found
 
     def answer(self, question: str, history: list[dict] | None = None, structured: dict | None = None) -> Answer:
@@ -459,7 +461,7 @@ class AnswerPipeline:
             final = answer
             async for item in self.composer.astream(found, answer, self.retriever.passages):
                 if isinstance(item, Answer):
-                    final = _timed(item, answer, started)
+                    final = _timed(_noted(item, found), answer, started)
                 elif item:
                     yield item
             yield final
@@ -476,6 +478,14 @@ class AnswerPipeline:
                 found = item
         assert answer is not None
         return answer, found
+
+
+def _noted(answer: Answer, found: Findings) -> Answer:
+    """The answer with the findings' closing note (an instruction beside the question, not followed), whichever
+    composer wrote it; once."""
+    if not found.note or answer.answer.endswith(found.note):
+        return answer
+    return replace(answer, answer=f"{answer.answer}\n\n{found.note}")
 
 
 def _timed(final: Answer, extractive: Answer, started: float) -> Answer:

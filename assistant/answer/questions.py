@@ -8,7 +8,8 @@ citations numbered after the first answer's:
 
 A project answer already names its IREK goal, so an IREK question beside it is not answered again. A bottom line that
 is only a quoted sentence is not added: a sentence quoted for a question asked on the side may answer it only by
-chance. Nor is one the first answer already gives.
+chance; the one exception is a further question about the IREK that names it, whose quote holds a telling word of it
+(`told`, judged by the pipeline). Nor is a bottom line added that the first answer already gives.
 """
 
 from __future__ import annotations

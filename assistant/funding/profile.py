@@ -182,8 +182,8 @@ _ARTICLES = {"der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem"}
 _COMMISSIONED = {"beauftragt", "beauftragen", "beauftragte", "engagiert", "engagieren", "eingeschaltet", "hinzugezogen",
                  "angefragt", "angefordert"}
 # What only a contractor does for the asker: pushes for the order, lags behind, delays ("Der Bauunternehmer drängelt",
-# "unser Bauunternehmen hängt schon jetzt hinterher")
-_CONTRACTOR_DOES = {"drängelt", "drängt", "hinterher", "verzögert", "verspätet", "verzug", "liefert"}
+# "unser Bauunternehmen hängt schon jetzt hinterher"); not what a firm of the asker's does too ("liefert")
+_CONTRACTOR_DOES = {"drängelt", "drängt", "hinterher", "verzögert", "verspätet", "verzug"}
 # The words that hand over from an adviser to the client asked about (the client's facts follow them)
 _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(?:mandant\w{0,2}|mandantin|mitgliedsfirma|"
                     r"mitgliedsbetrieb\w{0,2}|mitgliedsunternehmen|klient\w{0,2})\b"

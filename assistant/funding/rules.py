@@ -804,8 +804,8 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
              or "infrastruktur" in profile.description.lower()))
     path_id = "grw-infrastruktur" if municipal else "grw-gewerbe"
     if _ASKS_BINDING.search(profile.description):
-        # "wie lange sind wir gebunden?", "müssen wir alles zurückzahlen?": the binding period of that path (Nr. 2.2.6
-        # for a firm's assets and jobs, Nr. 3.2.1.8 for an infrastructure)
+        # "wie lange sind wir gebunden?": the binding period of that path (Nr. 2.2.6 for a firm's assets and jobs,
+        # Nr. 3.2.1.8 for an infrastructure)
         sources += [c.source for path in knowledge.paths if path.id == path_id for c in path.conditions
                     if c.id in BINDING_PERIODS][:1]
     if profile.started_or_would_start or defines or _ASKS_WHEN_TO_START.search(profile.description):

@@ -167,17 +167,17 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
     # The goals on a topic: the Leitziel of the best matching goals, with all its Handlungsziele, where the Leitziel or
     # most of its goals name the topic in their titles; else, where goals of several Leitziele name it ("die
     # Handlungsziele zum Thema Wasserstoff": 2.3.1 and 3.3.3), those goals. Goals elsewhere that name it follow.
+    titled = titled_goals(question, catalogue.handlungsziele)
+    if occurs and not levels_named:
+        # where a topic occurs: the goals whose titles name it, wherever they stand (none: the chapters answer)
+        return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages,
+                        titles=titles) if titled else None
     best = matcher.rank(parts, k=3)
     if not best:
         return None
     parent = catalogue.get(best[0].leitziel.code)
     if parent is None:
         return None
-    titled = titled_goals(question, catalogue.handlungsziele)
-    if occurs and not levels_named:
-        # where a topic occurs: the goals whose titles name it, wherever they stand (none: the chapters answer)
-        return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages,
-                        titles=titles) if titled else None
     children = catalogue.children(parent.code)
     if titled and not _names_topic(_topic(question), parent.title) \
             and 2 * sum(g in titled for g in children) <= len(children):

@@ -397,6 +397,25 @@ def test_prompts_are_loaded_by_name_and_a_missing_one_is_a_clear_error():
 
 # -- the hook in AnswerPipeline ---------------------------------------------------------------------------------------
 
+def test_the_note_on_an_instruction_not_followed_ends_a_composed_answer_too(monkeypatch):
+    """A project sent beside an instructed promise is answered with a closing note; the LLM composer writes its own
+    text from the findings, and the note still ends it (once)."""
+    goal, grw = goal_passage(), grw_passage()
+    findings = Findings("Wie hoch ist der Fördersatz für Gewerbegelände?", "Fördersatz Gewerbegelände", "fact",
+                        [SearchHit(grw, 1.0), SearchHit(goal, 0.5)], [], None, None, intent="amount")
+    composer, _ = composer_for('Die GRW fördert Gewerbegelände mit bis zu 90 Prozent [1].\nZITATE:\n'
+                               '{"n": 1, "zitat": "Der Fördersatz beträgt bis zu 90 Prozent"}')
+    locate = lambda passage, quote: (passage.page_start, passage.page_label)  # noqa: E731
+    retriever = SimpleNamespace(passages=[goal, grw], snapshot=SimpleNamespace(locate=locate))
+    service = AnswerPipeline(retriever, None, None, ScopeThresholds(), composer=composer)
+    note = "Hinweis: Der Anweisung in Ihrer Nachricht bin ich nicht gefolgt."
+    question = SimpleNamespace(text=findings.question, structured=None, intent=findings.intent, note=note)
+    monkeypatch.setattr(service, "analyse", lambda *args, **kwargs: question)
+    monkeypatch.setattr(service, "decide", lambda *args, **kwargs: findings)
+    answer = service.answer(findings.question)
+    assert answer.answer == f"Die GRW fördert Gewerbegelände mit bis zu 90 Prozent [1].\n\n{note}"
+
+
 def test_answer_pipeline_passes_non_abstained_answers_to_the_composer(monkeypatch):
     goal, grw = goal_passage(), grw_passage()
     findings = Findings("Wie hoch ist der Fördersatz für Gewerbegelände?", "Fördersatz Gewerbegelände", "fact",

@@ -377,6 +377,11 @@ def test_the_askers_contractor_is_not_the_askers_trade(text, applicant):
     assert (profile.sector, profile.applicant_type) == (None, applicant)
 
 
+def test_what_the_askers_own_firm_does_too_keeps_its_trade():
+    assert read_profile("Unsere Druckerei liefert an Kunden in ganz Europa, wir wollen eine neue Halle.").sector == \
+        "Druckerei"
+
+
 @pytest.mark.parametrize("text, applicant", [
     ("wir wollen unsere alten gasbacköfen rausschmeißen und durch elektro-etagenöfen ersetzen (ca. 180.000 €)", "company"),
     ("Die alte Heizung in der Schule wollen wir ersetzen.", None),  # no "unser": whose plant is not said
