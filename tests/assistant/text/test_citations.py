@@ -314,3 +314,13 @@ def test_a_sentence_cut_before_the_next_item_of_its_list_is_completed_with_the_l
     cut = "(3) Beginn der Arbeiten ist entweder\na) der Abschluss eines Vertrages oder\nb) der Beginn der Bauarbeiten oder"
     assert completed(text, cut).endswith("d) eine andere Verpflichtung.")
     assert completed(text, "(4) Planung gilt nicht als Beginn.") == "(4) Planung gilt nicht als Beginn."
+
+
+def test_a_list_item_within_a_sentence_is_given_with_the_sentence_it_belongs_to():
+    from assistant.text.citations import whole_sentence
+    text = ("Träger und Betreiber sind an die Voraussetzungen nach Fertigstellung\na) bei Baumaßnahmen für eine Dauer von "
+            "mindestens 15 Jahren und\nb) bei Ausstattung für eine Dauer von mindestens 5 Jahren gebunden.")
+    item = "a) bei Baumaßnahmen für eine Dauer von mindestens 15 Jahren und"
+    assert whole_sentence(text, item).startswith("Träger und Betreiber sind")
+    assert whole_sentence(text, item).endswith("5 Jahren gebunden.")
+    assert whole_sentence(text, "Ein Satz für sich.") == "Ein Satz für sich."
