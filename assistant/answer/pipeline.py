@@ -147,6 +147,7 @@ class AnswerPipeline:
         refusal = self.careful.refusal(text)
         if refusal:
             return Answer(refusal, True, mode="refusal", intent="refusal")
+        text = self.retriever.with_plain_names(text)  # "das Regionalkonzept vom Landkreis" is the IREK
         history = list(history or [])
         search_text = contextual_query(text, history)
         parts = self.retriever.score_parts(text)

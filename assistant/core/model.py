@@ -6,6 +6,8 @@ import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from assistant.core.curated import Regex
+
 
 @dataclass(frozen=True)
 class Source:
@@ -29,6 +31,10 @@ class Source:
     # What a question calls the document ("GRW", "Koordinierungsrahmen"): a question that names it prefers its
     # passages (FusionWeights.document_bonus). Whole words, any case.
     names: tuple[str, ...] = ()
+    # Other ways a question calls the document, as regular expressions (any case, whole words): "Regionalkonzept",
+    # "Entwicklungskonzept des Landkreises". They count as names, and the answer pipeline reads such a phrase as the
+    # document's first name ("Was steht im Regionalkonzept vom Landkreis?" asks what the IREK says).
+    aliases: tuple[Regex, ...] = ()
     # False for a document that states no funding rules (the IREK, a concept of goals): a question of fact (intent
     # rule, eligibility, amount or procedure) ranks its passages lower (FusionWeights.fact_share_ruleless).
     states_rules: bool = True

@@ -144,11 +144,17 @@ class Retriever:
         self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
         self._documents = {p.document for p in self.passages}
         self._document_rows = {doc: np.array([p.document == doc for p in self.passages]) for doc in self._documents}
-        self._document_names = [
-            (re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), doc)
-            for doc, info in snapshot.manifest.get("documents", {}).items() if doc in self._documents
-            for name in info.get("source", {}).get("names", [])
-        ]
+        self._document_names: list[tuple[re.Pattern[str], str]] = []  # (a name, the document it names)
+        self._document_aliases: list[tuple[re.Pattern[str], str]] = []  # (another way of naming, the name it stands for)
+        for doc, info in snapshot.manifest.get("documents", {}).items():
+            source = info.get("source", {})
+            if doc not in self._documents:
+                continue
+            names = source.get("names", [])
+            aliases = [re.compile(rf"(?<!\w)(?:{alias})(?!\w)", re.IGNORECASE) for alias in source.get("aliases", [])]
+            self._document_names += [(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), doc)
+                                     for name in names] + [(alias, doc) for alias in aliases]
+            self._document_aliases += [(alias, names[0]) for alias in aliases if names]
         ruleless = {doc for doc, info in snapshot.manifest.get("documents", {}).items()
                     if info.get("source", {}).get("states_rules", True) is False}
         self._ruleless_rows = np.array([p.document in ruleless for p in self.passages], dtype=bool)
@@ -296,6 +302,13 @@ class Retriever:
                                            or self.passages[i].section_number.startswith(c + ".") for c in codes)]
         main = [i for i in rows if not self.passages[i].section_number.startswith("Anhang")]
         return main or rows
+
+    def with_plain_names(self, text: str) -> str:
+        """`text` with each document named by its first name ("Was steht im Regionalkonzept vom Landkreis?" -> "Was
+        steht im IREK?"), so that whatever reads the question knows which document it asks about."""
+        for pattern, name in self._document_aliases:
+            text = pattern.sub(name, text)
+        return text
 
     def documents_named(self, query: str) -> np.ndarray:
         """The passages of every document that the query calls by one of its names ("Gibt es dafür GRW?")."""

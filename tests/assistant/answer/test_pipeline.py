@@ -313,6 +313,17 @@ def test_what_the_irek_is_gets_no_goals_it_did_not_ask_for(ask):
                      r"GRW-Koordinierungsrahmens[^“]*“ \[\d+\]", data["answer"]), data["answer"]
 
 
+@pytest.mark.parametrize("question", ["Regionalkonzept vom Landkreis, was ist das?",
+                                      "worum gehts im regionalen Entwicklungskonzept für Osnabrück"])
+def test_the_irek_by_another_name_is_answered_as_the_irek(ask, question):
+    """The router learned that another district's concept is refused; the IREK by another name is not, and its answer
+    speaks of the IREK, not of the KR's regional development concepts or the Zukunftsregion."""
+    data = ask(question)
+    assert data["intent"] == "irek" and not data["abstained"], data["answer"]
+    assert "Integrierte Regionale Entwicklungskonzept (IREK)" in data["summary"], data["summary"]
+    assert "Zukunftsregion" not in data["answer"] and "Nr. 3.4.1" not in data["answer"]
+
+
 def test_every_funding_path_of_a_project_is_cited(ask):
     data = ask(PROJECT)
     assert data["funding_paths"] and all(p["citations"] for p in data["funding_paths"])

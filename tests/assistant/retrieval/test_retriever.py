@@ -154,11 +154,25 @@ def test_compound_split_revitalisierung_von_gewerbeflaechen(retriever):
     ("Welche Ziele hat das IREK?", {"irek"}),
     ("Wir wollen Fachkräfte aus dem Ausland anwerben", set()),  # a project description names no document
     ("Ein regionales Entwicklungskonzept für drei Gemeinden", set()),  # words of a title are no name
+    ("Was steht im Regionalkonzept vom Landkreis?", {"irek"}),  # an alias (sources.yaml)
+    ("worum gehts im regionalen Entwicklungskonzept für Osnabrück", {"irek"}),
 ])
 def test_a_document_named_in_the_question_is_recognised_by_its_names(retriever, query, documents):
     named = retriever.documents_named(query)
     assert {retriever.passages[i].document for i in np.flatnonzero(named)} == documents
     assert all(named[i] for i, p in enumerate(retriever.passages) if p.document in documents)
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("Regionalkonzept vom Landkreis, was ist das?", "IREK vom Landkreis, was ist das?"),
+    ("was steht in diesem Entwicklungskonzept vom Kreis drin?", "was steht in diesem IREK drin?"),
+    ("Was ist das Integrierte Regionale Entwicklungskonzept des Landkreises Osnabrück?", "Was ist das IREK des Landkreises Osnabrück?"),
+    # the KR's regional development concepts in general are no alias of the IREK
+    ("Was muss ein regionales Entwicklungskonzept nach der GRW enthalten?",
+     "Was muss ein regionales Entwicklungskonzept nach der GRW enthalten?"),
+])
+def test_another_way_of_naming_a_document_reads_as_its_first_name(retriever, text, plain):
+    assert retriever.with_plain_names(text) == plain
 
 
 def test_a_question_of_fact_ranks_the_concept_of_goals_lower(retriever):
