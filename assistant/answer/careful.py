@@ -69,6 +69,10 @@ class OtherRegion(Curated):
     topic_words: Regex
     places: list[str]
     refusal: str
+    # whether the Landkreis's own IREK holds for the asker's place ("gilt das IREK auch für uns?"), asked beside a rule
+    # of the GRW, which is answered for that place: the IREK's reach, said with the answer ({place})
+    irek_asked: Regex
+    irek_elsewhere: str
 
 
 
@@ -217,12 +221,22 @@ class CarefulCases(Curated):
     def _local_search(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in self.local_search.patterns), re.IGNORECASE)
 
-    def refusal(self, text: str) -> str | None:
-        """The German refusal for a question that must not be answered from the corpus, or None."""
+    def refusal(self, text: str, rule_asked: bool = False) -> str | None:
+        """The German refusal for a question that must not be answered from the corpus, or None. `rule_asked`: the
+        question asks a rule of the GRW, which holds for another place too; asked beside whether the IREK holds there,
+        it is answered (`irek_elsewhere`)."""
         if self.asks_personal_data(text):
             return self.personal_data.refusal.strip()
         if self._local_search.search(text):
             return " ".join(self.local_search.refusal.split())
-        if self.other_place(text):
+        if self.other_place(text) and not (rule_asked and self.irek_elsewhere(text)):
             return self.other_region.refusal.strip()
         return None
+
+    def irek_elsewhere(self, text: str) -> str:
+        """For a question from another place that asks whether the Landkreis's IREK holds there: the sentence that it
+        does not; empty otherwise."""
+        place = self.place_elsewhere(text)
+        if place is None or not re.search(self.other_region.irek_asked, text, re.IGNORECASE):
+            return ""
+        return " ".join(self.other_region.irek_elsewhere.split()).replace("{place}", place)

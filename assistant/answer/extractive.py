@@ -25,7 +25,7 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME,
                                      SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
                                      FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
                                      short_reason)
-from assistant.goals.lists import GoalList, topic_words
+from assistant.goals.lists import HANDLUNGSZIEL_CODE, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, SPAN, CitationList, Locator, best_sentence, completed,
@@ -1506,6 +1506,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details += [after_share] if after_share else []
         details += [after_rule] if after_rule else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
+    elif worded := _worded_goal(found):  # the goal in its own words leads, the passages found follow
+        summary = f"Handlungsziel {worded.code}: „{_first_line(worded.passage)}“ [{w.cite(worded.passage, _first_line(worded.passage))}]"
+        details += [f"Außerdem ({label}): {q}" for label, q in quotes if worded.passage.text not in q][:1]
     elif quotes:
         label, quote = quotes[0]
         summary = f"{label}: {quote}"
@@ -1533,7 +1536,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         summary = f"{summary.rstrip().rstrip('.')}. {membership}"
     elif membership:
         details.insert(0, membership)
-    if _goals_asked(found) and not membership:
+    if _goals_asked(found) and not membership and not _worded_goal(found):
         shown = found.goals[:2] if found.intent == "irek" else found.goals[:1]  # a rule's subject: its best goal
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     details += [duties] if (duties := _duties(found, lead, w)) else []
@@ -1551,14 +1554,26 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     return summary, details, paths
 
 
-_HANDLUNGSZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5]\.[1-9])(?![\d.])")
+# The wording of one goal asked for by its topic: "den genauen Wortlaut vom Handlungsziel zu energieautarken
+# Gewerbegebieten, mit Nummer"
+_ASKS_WORDING = re.compile(r"\b(wortlaut|wörtlich\w{0,2}|genaue[nr]?\s{1,3}formulierung)\b", re.IGNORECASE)
+_ONE_GOAL = re.compile(r"\bhandlungsziel(s|es)?\b", re.IGNORECASE)
+
+
+def _worded_goal(found: Findings) -> GoalMatch | None:
+    """The best goal of a question about the IREK that asks for the wording of one Handlungsziel by its topic, not by
+    its code; None otherwise."""
+    if found.intent != "irek" or not found.goals or HANDLUNGSZIEL_CODE.search(found.question):
+        return None
+    return found.goals[0] if _ASKS_WORDING.search(found.question) and _ONE_GOAL.search(found.question) else None
 
 
 def _membership(found: Findings, w: _Writer) -> str:
     """For a question about the IREK that names a Handlungsziel ("den Wortlaut vom Handlungsziel 2.3.1 und zu welchem
-    Leitziel es gehört"): the Leitziel and the corridor it belongs to, each cited. Empty otherwise."""
-    named = _HANDLUNGSZIEL_CODE.search(found.question) if found.intent == "irek" else None
-    goal = next((g for g in found.goals if named and g.code == named.group(1)), None)
+    Leitziel es gehört"), or asks for the wording of one by its topic: the Leitziel and the corridor it belongs to,
+    each cited. Empty otherwise."""
+    named = HANDLUNGSZIEL_CODE.search(found.question) if found.intent == "irek" else None
+    goal = next((g for g in found.goals if named and g.code == named.group(1)), None) or _worded_goal(found)
     if goal is None:
         return ""
     leitziel = next((p for p in w.passages if p.document == "irek" and p.goal_code == goal.leitziel.code), None)
@@ -1582,7 +1597,7 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         owner = f"{kind} {parent.code} „{_short(parent.title, 90)}“{parent_ref}"
     else:
         owner = "Das IREK"
-    if goal_list.nested:
+    if goal_list.nested or goal_list.named:
         return _nested_list(goal_list, owner, w)
     items = goal_list.items
     # A corridor's number alone would read as a figure: "Themenkorridor 3", never a bare "3".
@@ -1656,11 +1671,23 @@ def _nested_list(goal_list: GoalList, owner: str, w: _Writer) -> tuple[str, list
     for code, children in by_parent.items():
         passage = goal_list.passages.get(code)
         ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
-        lines.append(f"- Leitziel {code} „{goal_list.titles.get(code, '')}“{ref}")
+        if goal_list.nested:
+            lines.append(f"- Leitziel {code} „{goal_list.titles.get(code, '')}“{ref}")
         for goal in children:
             passage = goal_list.passages.get(goal.code)
             ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
-            lines.append(f"  - {goal.code} „{goal.title}“{ref}")
+            lines.append(f"{'  ' if goal_list.nested else ''}- {goal.code} „{goal.title}“{ref}")
+    if goal_list.named:  # the goals the question names, in the IREK's words (goals.lists.find_list)
+        codes = [g.code for g in goal_list.items]
+        return (f"Die Handlungsziele {', '.join(codes[:-1])} und {codes[-1]} im Wortlaut des IREK"
+                f"{', jeweils mit ihrem Leitziel' if goal_list.nested else ''}:", ["\n".join(lines)], [])
+    if goal_list.by_topic:  # the Leitziele of two topics (goals.lists.find_list), each cited
+        named = [f"{code} „{_short(goal_list.titles.get(code, ''), 70)}“ [{w.cite(*_first_cited(goal_list, code))}]"
+                 for code in by_parent]
+        also = [f"{g.code} „{_short(g.title, 90)}“ [{w.cite(*_first_cited(goal_list, g.code))}]"
+                for g in goal_list.also if g.code in goal_list.passages]
+        return (f"Dazu hat das IREK die Leitziele {' und '.join(named)} mit diesen Handlungszielen:",
+                ["\n".join(lines)] + (["Die Themen nennen auch: " + "; ".join(also) + "."] if also else []), [])
     summary = (f"{OWN_COUNT} {owner} hat {len(by_parent)} Leitziele mit {len(goal_list.items)} Handlungszielen: "
                f"{', '.join(by_parent)}.")
     return summary, ["\n".join(lines)], []

@@ -4,9 +4,9 @@ refusal.
 Steering attempts are caught by the guardrails' rules before (intent `refusal`). Every other question goes to a
 learned layer: a multinomial logistic regression over the question's e5 vector and hashed features of its wording
 (word stems, stem pairs, the first three words; see `lexical_features`), trained on the curated examples in
-`assistant/knowledge/intent_examples.jsonl` (60 per intent written from the documents in round 1; 1,237 more written
-blind in round 2 by writers who saw neither code nor test sets, the last 408 weighted to the borders between rule,
-eligibility, procedure and amount) by
+`assistant/knowledge/intent_examples.jsonl` (60 per intent written from the documents in round 1; 1,277 more written
+blind in round 2 by writers who saw neither code nor test sets: 408 of them weighted to the borders between rule,
+eligibility, procedure and amount, the last 40 asking for the wording of a goal or a rule) by
 `python -m evals.benchmarks.intent_router --write`, which records the weights with the embedder they belong to and the
 figures that justified them in `assistant/tuned/intent_router.json`. A broad layer of wording rules in front of it was
 measured and left out: on the dev split it lowered the accuracy (0.775 against 0.787), since wording such as

@@ -94,6 +94,17 @@ class Question:
     note: str = ""  # a paragraph to end the answer with (an instruction beside the question, not followed)
 
 
+def _named_first(paths: list[PathAssessment], named_ids: list[str]) -> list[PathAssessment]:
+    """`paths` with an open path of a programme the asker asks about by name first ("wie kommen wir an Geld aus der
+    Zukunftsregion?"): their question is about it. Unchanged where an open path of it leads already, or none is open."""
+    asked_for = {programme(n) for n in named_ids}
+    open_paths = [p for p in paths if not p.blocked]
+    if not open_paths or programme(open_paths[0].id) in asked_for:
+        return paths
+    first = [p for p in open_paths if programme(p.id) in asked_for][:1]
+    return first + [p for p in paths if p not in first]
+
+
 class AnswerPipeline:
     def __init__(self, retriever: Retriever, goal_matcher: GoalMatcher, funding: FundingKnowledge,
                  thresholds: ScopeThresholds, composer: LLMComposer | None = None,
@@ -144,9 +155,12 @@ class AnswerPipeline:
             text = rest
             if not text:
                 return Answer(REFUSAL_STEERING, True, mode="refusal", intent="refusal")
-        refusal = self.careful.refusal(text)
+        rule_asked = bool(_RULE_ELSEWHERE.search(text))
+        refusal = self.careful.refusal(text, rule_asked)
         if refusal:
             return Answer(refusal, True, mode="refusal", intent="refusal")
+        if rule_asked and (elsewhere := self.careful.irek_elsewhere(text)):
+            note = f"{note} {elsewhere}".strip()  # "gilt das IREK auch für uns in Lingen? und wie hoch wär die GRW?"
         text = self.retriever.with_plain_names(text)  # "das Regionalkonzept vom Landkreis" is the IREK
         history = list(history or [])
         search_text = contextual_query(text, history)
@@ -269,16 +283,8 @@ class AnswerPipeline:
                 if path is not None and path.ruled_out:  # "… kann ich dafür GRW bekommen?" to a shop: no, and why
                     path.fit = best + 0.5
             assessed = FundingAssessment(assessed.paths + [p for p in named if p], assessed.missing_facts)
-            # an open path of a programme the asker asks about by name leads ("wie kommen wir an Geld aus der
-            # Zukunftsregion?"): their question is about it
-            asked_for = {programme(n) for n in named_ids}
-            open_paths = [p for p in assessed.paths if not p.blocked]
-            if open_paths and programme(open_paths[0].id) not in asked_for:  # (else a path of it leads already)
-                first = [p for p in open_paths if programme(p.id) in asked_for][:1]
-                assessed = FundingAssessment(first + [p for p in assessed.paths if p not in first],
-                                             assessed.missing_facts)
-            assessed = FundingAssessment(assessed.paths + self._other_ways(q, assessed.paths, goals),
-                                         assessed.missing_facts)
+            paths = _named_first(assessed.paths, named_ids)
+            assessed = FundingAssessment(paths + self._other_ways(q, paths, goals), assessed.missing_facts)
             return Findings(q.text, q.search_text, "project", hits, goals, assessed, q.profile, intent="project",
                             asked=self._asked(q.text))
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
@@ -321,6 +327,7 @@ class AnswerPipeline:
             paths = paths[:1] + self._other_ways(q, paths, goals) + paths[1:]
         if q.intent == "procedure" and not paths:
             paths = [p for p in (describe(self.funding, i, q.profile) for i in named_paths(q.search_text)) if p]
+        paths = _named_first(paths, named_paths(q.text, q.profile.applicant_type))
         # "Was ist das IREK?": what it says of itself, and how its goals are built (counted from the catalogue)
         whole = structure(q.text, self.goal_matcher) if q.intent == "irek" and not q.history else None
         unique: dict[str, PathAssessment] = {}

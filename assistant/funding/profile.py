@@ -122,8 +122,9 @@ def _words(text: str) -> list[_Word]:
 # alternative is a literal word or a bounded pattern.
 _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for kind, pattern in {
     "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß])stadt\b(?!\s{1,3}und\s{1,3}landkreis)|stadtverwaltung"
-                    r"|(?<!im )(?<!in )(?<!dem )(?<!im südlichen )(?<!im nördlichen )landkreis\b(?!\s{1,3}osnabrück\s{1,3}(als|ist))"
+                    r"|(?<!im )(?<!in )(?<!dem )(?<!im südlichen )(?<!im nördlichen )(?<!\()(?<!vom )landkreis\b(?!\s{1,3}osnabrück\s{1,3}(als|ist))"
                     r"|zweckverband|wirtschaftsförderung|bürgermeister|gemeinderat|\bkreis\b"
+                    # (not where a place lies, "Lohne (Landkreis Vechta)", nor who gives: "Geld vom Landkreis")
                     # a spa town speaking for itself, the public body that runs a school
                     r"|(?<!im )(?<!in )(?<!dem )kurort\b|kurverwaltung|schulträger|berufsbildende\w{0,2}\s{1,3}schule|\bbbs\b"
                     # who speaks of "our" estate or changes a land-use plan is the municipality

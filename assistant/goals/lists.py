@@ -44,6 +44,9 @@ _PER_CORRIDOR = re.compile(r"\b(pro|je|jede[nmrs]?|in\s{1,3}jede[nmrs]?|nach|auf
                            r"\s{1,3}(den\s{1,3}|die\s{1,3})?(themen)?korridor", re.IGNORECASE)
 _CORRIDOR_NUMBER = re.compile(r"\b(?:themen)?korridor\w{0,2}\s{0,3}(?:nr\.?\s{0,2})?([1-4])\b", re.IGNORECASE)
 _LEITZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5])(?![\d.])")
+HANDLUNGSZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5]\.[1-9])(?![\d.])")
+_LEITZIEL_WORD = re.compile(r"\bleitziel", re.IGNORECASE)
+_TOPIC_PAIR = re.compile(r"\b([A-Za-zÄÖÜäöüß]{4,})\s{1,3}(und|sowie|oder)\s{1,3}([A-Za-zÄÖÜäöüß]{4,})\b", re.IGNORECASE)
 # A project description is never a list question, even when it says "Ziele".
 _PROJECT = re.compile(r"\b(wir|unser\w{0,3}|ich|mein\w{0,3})\b.{0,60}\b(woll\w{0,3}|möcht\w{0,3}|plan\w{0,4})\b",
                       re.IGNORECASE | re.DOTALL)
@@ -67,6 +70,7 @@ class GoalList:
     # goals of other Leitziele whose titles name the topic of a list by topic
     also: list[Goal] = field(default_factory=list)
     per_corridor: bool = False  # a count of the whole IREK asked for each corridor too
+    named: bool = False  # the Handlungsziele the question names by their codes ("den Wortlaut von 3.1.1 und 3.4.1")
     passages: dict[str, Passage] = field(default_factory=dict)  # goal code → its IREK passage, to cite
     titles: dict[str, str] = field(default_factory=dict)  # every code of the catalogue → its title
 
@@ -119,6 +123,16 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: s
 def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: str = "") -> GoalList | None:
     if _PROJECT.search(question):
         return None
+    catalogue = matcher.catalogue
+    named = [catalogue.get(code) for code in dict.fromkeys(HANDLUNGSZIEL_CODE.findall(question))]
+    if len([g for g in named if g is not None]) > 1:
+        # several goals by their codes: each of them, under its Leitziel where the question asks for that ("… inkl. des
+        # jeweiligen Leitziels"); one named goal is a question of fact, answered with its Leitziel and corridor
+        return GoalList("handlungsziel", [g for g in named if g is not None], None, False, named=True,
+                        nested=bool(_LEITZIEL_WORD.search(question)),
+                        passages={p.goal_code: p for p in matcher.retriever.passages
+                                  if p.document == "irek" and p.goal_code},
+                        titles={g.code: g.title for g in catalogue.goals})
     levels = [level for level, pattern in _LEVEL_WORDS.items() if pattern.search(question)]
     levels_named = bool(levels)
     occurs = _OCCURS.search(question)
@@ -135,7 +149,6 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
     count = bool(_COUNT.search(question))
     if not levels:
         return None
-    catalogue = matcher.catalogue
     level = levels[0] if "corridor" in levels or "leitziel" in levels else "handlungsziel"
     passages = {p.goal_code: p for p in matcher.retriever.passages if p.document == "irek" and p.goal_code}
     titles = {g.code: g.title for g in catalogue.goals}
@@ -172,6 +185,15 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
         # where a topic occurs: the goals whose titles name it, wherever they stand (none: the chapters answer)
         return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages,
                         titles=titles) if titled else None
+    pair = _TOPIC_PAIR.search(question)
+    if pair and len(set(stems(f"{pair.group(1)} {pair.group(3)}")) & set(_topic(question))) == 2:
+        # two topics ("was steht im IREK zu Tourismus und Gesundheit?"): the Leitziel of each, where they differ
+        parents = list(dict.fromkeys(ranked[0].leitziel.code for word in (pair.group(1), pair.group(3))
+                                     if (ranked := matcher.rank(matcher.retriever.score_parts(word), k=1))))
+        if len(parents) == 2:
+            return GoalList("handlungsziel", [g for code in parents for g in catalogue.children(code)], None, count,
+                            by_topic=True, nested=True, passages=passages, titles=titles,
+                            also=[g for g in titled if g.parent not in parents])
     best = matcher.rank(parts, k=3)
     if not best:
         return None
