@@ -324,6 +324,46 @@ def test_the_irek_by_another_name_is_answered_as_the_irek(ask, question):
     assert "Zukunftsregion" not in data["answer"] and "Nr. 3.4.1" not in data["answer"]
 
 
+def test_several_goals_named_by_code_are_quoted_each_under_their_leitziel(ask, passages):
+    data = ask("Brauche für eine Kreistagsvorlage den genauen Wortlaut der Handlungsziele 3.1.1 und 3.4.1 inkl. des "
+               "jeweiligen Leitziels. Bitte wörtlich.")
+    check_contract(data, passages, all_used=False)
+    assert data["intent"] == "irek" and data["summary"].startswith("Die Handlungsziele 3.1.1 und 3.4.1 im Wortlaut")
+    assert re.search(r"- Leitziel 3\.1 „Nachhaltige Flächenentwicklung“ \[\d+\]\n  - 3\.1\.1 „Altlastensanierung",
+                     data["answer"]), data["answer"]
+    assert re.search(r"- Leitziel 3\.4 „Infrastrukturresilienz erhöhen“ \[\d+\]\n  - 3\.4\.1 „Klimaanpassung",
+                     data["answer"]), data["answer"]
+    assert "3.4.2" not in data["answer"]  # the Leitziel's other goal was not asked for
+
+
+def test_two_topics_of_the_irek_get_the_leitziel_of_each(ask, passages):
+    data = ask("was steht im irek zu tourismus und gesundheit? gibts da konkrete ziele?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Dazu hat das IREK die Leitziele 4.3 „Touristische Strukturen")
+    assert "und 4.2 „Gesundheits- und Pflegeinfrastruktur sichern“" in data["summary"]
+    assert {"4.2.1", "4.2.2", "4.3.1", "4.3.3"} <= {g["code"] for g in data["goals"]}
+
+
+def test_the_wording_of_a_goal_asked_by_its_topic_leads_with_the_goal_and_its_leitziel(ask, passages):
+    data = ask("brauch für ne kreistagsvorlage den genauen wortlaut vom handlungsziel zu energieautarken "
+               "gewerbegebieten, mit nummer und zugehörigem leitziel")
+    check_contract(data, passages, all_used=False)
+    assert data["intent"] == "irek" and not data["funding_paths"]
+    assert data["summary"].startswith("Handlungsziel 2.3.1: „2.3.1 Energieautarke Gewerbegebiete"), data["summary"]
+    assert "Es gehört zum Leitziel 2.3 „Energiewende als Standortfaktor nutzen“" in data["summary"]
+
+
+def test_whether_the_irek_holds_elsewhere_is_answered_with_the_grw_rule_asked_beside_it(ask):
+    """Not the other district's concept (refused), but the Landkreis's own IREK and the GRW for the asker's place."""
+    data = ask("wir sitzen in lingen im emsland. gilt das irek auch für uns und wie hoch wär bei uns die grw förderung "
+               "für ne neue halle, wir haben 45 MA?")
+    assert data["abstained"] is False and "Liste der GRW-Fördergebiete" in data["summary"]
+    assert "Das IREK gilt nur für den Landkreis Osnabrück; für ein Vorhaben in Lingen ist es nicht maßgeblich." \
+        in data["answer"]
+    assert not data["goals"] and all(p["blocked"] for p in data["funding_paths"])
+    assert ask("Was steht im Entwicklungskonzept vom Landkreis Emsland zur Logistik?")["abstained"] is True
+
+
 def test_every_funding_path_of_a_project_is_cited(ask):
     data = ask(PROJECT)
     assert data["funding_paths"] and all(p["citations"] for p in data["funding_paths"])

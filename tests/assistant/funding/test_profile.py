@@ -182,6 +182,9 @@ def test_company_with_headcount_is_medium():
     ("Unsere Kfz-Werkstatt will eine neue Halle.", "company"),
     ("Die Hochschule will mit 3 KMU aus dem Landkreis forschen.", "research"),
     ("Wir möchten unseren Kurpark aufwerten und das Solebad modernisieren.", "municipality"),  # "aus dem Landkreis": where, not who
+    # where a place lies, and who gives money, are not who asks
+    ("Wir sitzen in Lohne (Landkreis Vechta), sind Nachbarn vom LK Osnabrück. Metallbau, 35 MA.", "company"),
+    ("Gibt es für unsere Tischlerei Geld vom Landkreis?", "company"),
 ])
 def test_applicant_type(text, applicant):
     assert read_profile(text).applicant_type == applicant
