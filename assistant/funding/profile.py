@@ -1401,8 +1401,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
                  and (kind != "industrial_site" or _DEVELOPS_SITE.search(lowered))]
     elif "commuter_cycle_path" in found:
         found.remove("commuter_cycle_path")  # a cycle path mainly for visitors is tourism infrastructure
-    if "broadband" in found and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
-        found.remove("industrial_site")  # "Glasfaser im Gewerbegebiet": the site is where, broadband is what
+    if {"broadband", "community_facility"} & set(found) and "industrial_site" in found \
+            and not _DEVELOPS_SITE.search(lowered):
+        # "Glasfaser im Gewerbegebiet", "eine Kita direkt am Gewerbegebiet": the site is where, not what is built
+        found.remove("industrial_site")
     return found
 
 
@@ -1429,7 +1431,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         candidates.append((0.5, acting.start(), "municipality"))
     if trades:
         rank, start, trade = trades[0]
-        candidates.append((rank, start, _trade_applicant(trade, "gemeinnützig" in lowered)))
+        kind = _trade_applicant(trade, "gemeinnützig" in lowered)
+        if kind == "company" and any(r <= 0 and k == "association" for r, _, k in candidates):
+            kind = "association"  # "Wir sind ein e.V. und betreiben 3 Kitas": the non-profit body runs the trade
+        candidates.append((rank, start, kind))
     applicant = min(candidates)[2] if candidates else None
     owned = _MUNICIPAL_COMPANY.search(lowered)
     if applicant in ("company", None) and owned and not (trades and trades[0][0] <= 0.0) \

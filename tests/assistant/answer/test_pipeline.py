@@ -724,7 +724,7 @@ def test_a_project_that_asks_for_its_own_share_gets_the_rest_and_the_least_share
     data = ask("Bäckerei mit 35 Leuten, Umsatz ca 4 Mio. Wir bauen eine neue Backstube im Gewerbegebiet (Gebäude + "
                "Öfen), rund 1,5 Mio €. Mit wie viel Zuschuss kann ich max. rechnen und wie viel muss ich selbst "
                "stemmen?")
-    assert re.search(r"(bis zu|Zuschuss \()300\.000 €", data["summary"]), data["summary"]
+    assert re.search(r"(bis zu |Zuschuss \()300\.000 €", data["summary"]), data["summary"]
     assert "1.200.000 € selbst zu finanzieren" in data["answer"] and "also 375.000 €" in data["answer"]
     assert cited(data, "grw", "2.5.4")
     check_contract(data, passages, all_used=False)
