@@ -855,6 +855,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         calculation = ""
     if share:  # "… und wie viel muss ich selbst stemmen?"
         pieces.append((1.6, share))
+    pieces += [(1.55, supposed)] if (supposed := _if_size(found, w)) else []
     # a rule the project's text asks about that the KR answers in a sentence of its own ("Bauantrag ist gestellt,
     # Bodengutachten liegt vor. Ist das schon Vorhabenbeginn?"): that answer leads, where it states the rules of the
     # project's path (a municipality's site has its own, Nr. 3.1.2, found by `_asked_rule`)
@@ -888,6 +889,23 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     if missing:
         details.append("Noch offen: " + " ".join(missing))
     return summary, details, paths
+
+
+def _if_size(found: Findings, w: _Writer) -> str:
+    """For a size asked about as a supposition ("… und wenn er ein mittleres Unternehmen wäre?"): the lead path's rate
+    for that size, cited, and the grant for the sum given; "" otherwise."""
+    if found.if_size is None:
+        return ""
+    size, profile, path = found.if_size
+    label = _SIZE_LABEL[size]
+    if path.blocked:
+        return f"Für {label}: {_no(path, w)}"
+    rate = _short_rate(_rate_phrase(path, w, profile)).replace(f"für {label} ", "")
+    if not rate:
+        return ""
+    # (the caveat that the NBank decides stands with the first calculation already)
+    calculation = _calculation(path, profile).replace(" Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.", "")
+    return f"Für {label} gälte: {rate}." + (f" {calculation}" if calculation else "")
 
 
 # A question for what a project must fulfil or keep to ("was müssen wir erfüllen?", "welche Auflagen kommen auf uns

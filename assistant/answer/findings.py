@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.knowledge import Source
-from assistant.funding.rules import FundingAssessment
+from assistant.funding.rules import FundingAssessment, PathAssessment
 from assistant.goals.lists import GoalList
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
@@ -36,3 +36,6 @@ class Findings:
     # a project's description that also asks a question of a rule ("… auch der Kauf? Und gibt es Vorgaben für die
     # Mieter?"): that question's words, and its stems that few passages hold (extractive.asked_beside)
     asked: tuple[str, frozenset[str]] = ("", frozenset())
+    # a company size asked about as a supposition ("… und wenn er mittleres Unternehmen wäre?"): that size, the profile
+    # with it, and the lead path assessed for it
+    if_size: tuple[str, ProjectProfile, PathAssessment] | None = None

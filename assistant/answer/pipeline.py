@@ -34,7 +34,7 @@ from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge, Source
-from assistant.funding.profile import INVESTMENT_KINDS, ProjectProfile, extract_profile
+from assistant.funding.profile import INVESTMENT_KINDS, ProjectProfile, extract_profile, hypothetical_size
 from assistant.funding.rules import (FundingAssessment, PathAssessment, assess, describe, named_paths, outside_areas,
                                      programme, ruling_sources)
 from assistant.goals.lists import find_list, structure
@@ -286,7 +286,7 @@ class AnswerPipeline:
             paths = _named_first(assessed.paths, named_ids)
             assessed = FundingAssessment(paths + self._other_ways(q, paths, goals), assessed.missing_facts)
             return Findings(q.text, q.search_text, "project", hits, goals, assessed, q.profile, intent="project",
-                            asked=self._asked(q.text))
+                            asked=self._asked(q.text), if_size=self._if_size(q, goals, paths))
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
         # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
         goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []
@@ -338,6 +338,19 @@ class AnswerPipeline:
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
                         q.profile, intent=q.intent, goal_list=whole, telling=telling, implied=implied,
                         in_conversation=bool(q.history))
+
+    def _if_size(self, q: Question, goals: list[GoalMatch],
+                 paths: list[PathAssessment]) -> tuple[str, ProjectProfile, PathAssessment] | None:
+        """For "… und wieviel wärs, wenn er ein mittleres Unternehmen wäre?": that size, the profile with it, and the
+        lead path assessed for it (the same path only); None where no other size is supposed."""
+        size = hypothetical_size(q.text)
+        lead = next((p for p in paths if not p.blocked), None)
+        if size is None or size == q.profile.company_size or lead is None:
+            return None
+        supposed = replace(q.profile, company_size=size, employees=None, turnover_eur=None, balance_sheet_eur=None,
+                           size_between=[])
+        other = next((p for p in assess(supposed, goals, self.funding).paths if p.id == lead.id), None)
+        return (size, supposed, other) if other is not None else None
 
     def _other_ways(self, q: Question, paths: list[PathAssessment], goals: list[GoalMatch]) -> list[PathAssessment]:
         """For "… und was wäre die Alternative?" where none of `paths` is open: the open paths usual for the asker

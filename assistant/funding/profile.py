@@ -1552,6 +1552,21 @@ def _refers_back(turn: str, lexicon: TradeLexicon) -> bool:
     return at > 0 and words[at - 1].text in _BACK_ARTICLES
 
 
+# A size the asker asks about as if it were theirs ("und wieviel wärs, wenn er mittleres Unternehmen wäre?", "wäre das
+# als großes Unternehmen anders?"): a second estimate, not the asker's size
+_IF_SIZE = re.compile(r"\b(wenn|falls)\b[^?.]{0,40}\b(klein|mittler|groß)\w{0,3}\s{1,3}(unternehmen|firma|betrieb)\w{0,2}\b"
+                      r"[^?.]{0,20}\b(wäre|wären|wär|sei|wären)\b"
+                      r"|\b(wäre|wären|wär|wärs|wäre's)\b[^?.]{0,40}\bals\s{1,3}(klein|mittler|groß)\w{0,3}\s{1,3}"
+                      r"(unternehmen|firma|betrieb)", re.IGNORECASE)
+_SIZE_STEMS = {"klein": "small", "mittler": "medium", "groß": "large"}
+
+
+def hypothetical_size(text: str) -> str | None:
+    """The company size a question asks about as a supposition ("… und wenn er ein mittleres Unternehmen wäre?")."""
+    match = _IF_SIZE.search(text)
+    return _SIZE_STEMS[(match.group(2) or match.group(6)).lower()] if match else None
+
+
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
                     knowledge: FundingKnowledge) -> ProjectProfile:
     """Facts from earlier user turns, then from `text` (later statements win), then explicit `structured` fields;

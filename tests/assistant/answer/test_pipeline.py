@@ -364,6 +364,17 @@ def test_whether_the_irek_holds_elsewhere_is_answered_with_the_grw_rule_asked_be
     assert ask("Was steht im Entwicklungskonzept vom Landkreis Emsland zur Logistik?")["abstained"] is True
 
 
+def test_a_size_asked_as_a_supposition_gets_its_own_rate_and_sum(ask, passages):
+    data = ask("frage für nen mandanten: kunststoffteile-hersteller, 40 MA, 8 mio umsatz, sitz bad essen. investition "
+               "2 mio in neue produktionslinie (erweiterung). wieviel zuschuss max? und wieviel wärs wenn er mittleres "
+               "unternehmen wäre?")
+    check_contract(data, passages, all_used=False)
+    assert "für ein kleines Unternehmen bis zu 20 Prozent" in data["summary"] and "bis zu 400.000 €" in data["summary"]
+    assert re.search(r"Für ein mittleres Unternehmen gälte: bis zu 10 Prozent nach Nr\. 2\.5\.1 \[\d+\]\. "
+                     r"Rechenbeispiel[^.]*10 Prozent von 2\.000\.000 € förderfähigen Kosten ergeben bis zu 200\.000 €",
+                     data["answer"]), data["answer"]
+
+
 def test_every_funding_path_of_a_project_is_cited(ask):
     data = ask(PROJECT)
     assert data["funding_paths"] and all(p["citations"] for p in data["funding_paths"])

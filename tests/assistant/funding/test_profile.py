@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from assistant.funding.knowledge import TRADES_FILE, FundingDataError, FundingKnowledge, TradeLexicon, wz_exists
-from assistant.funding.profile import PROJECT_TYPE_PATTERNS, ProjectProfile, extract_profile
+from assistant.funding.profile import PROJECT_TYPE_PATTERNS, ProjectProfile, extract_profile, hypothetical_size
 
 
 def read_profile(text, history=None, structured=None):  # noqa: ANN001, ANN201
@@ -1242,3 +1242,12 @@ def test_a_machine_that_replaces_an_old_one_named_in_a_relative_clause_is_a_repl
 ])
 def test_the_office_a_cost_estimate_comes_from_is_no_planning_project(text, planning):
     assert ("planning" in read_profile(text).project_types) is planning
+
+
+@pytest.mark.parametrize("text, size", [
+    ("wieviel zuschuss max? und wieviel wärs wenn er mittleres unternehmen wäre?", "medium"),
+    ("Und wäre das als großes Unternehmen anders?", "large"),
+    ("Wir sind ein mittleres Unternehmen mit 120 MA.", None),  # the asker's own size is no supposition
+])
+def test_a_size_asked_as_a_supposition(text, size):
+    assert hypothetical_size(text) == size
