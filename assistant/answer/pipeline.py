@@ -28,7 +28,8 @@ from assistant.answer.guardrails import (contextual_query, is_elliptical, is_fol
                                         without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
-from assistant.answer.questions import IREK_KIND, SideQuestion, kind, side_questions, with_other_answer
+from assistant.answer.questions import (IREK_KIND, SideQuestion, kind, side_questions, states_span_asked,
+                                        with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
@@ -435,7 +436,8 @@ class AnswerPipeline:
                 other = self.extractive(decided)
                 # a question about the IREK on its own ("Und mit welchen Strategien ist das IREK verzahnt?") is
                 # answered by a quoted sentence where that holds a telling word of it
-                told = side.own and bool(decided.telling & set(stems(other.summary)))
+                told = side.own and bool(decided.telling & set(stems(other.summary))) \
+                    or states_span_asked(side.text, other.summary)
                 answer = with_other_answer(answer, other, told)
         found.note = q.note
         answer = _noted(answer, found)

@@ -9,7 +9,8 @@ citations numbered after the first answer's:
 A project answer already names its IREK goal, so an IREK question beside it is not answered again. A bottom line that
 is only a quoted sentence is not added: a sentence quoted for a question asked on the side may answer it only by
 chance; the one exception is a further question about the IREK that names it, whose quote holds a telling word of it
-(`told`, judged by the pipeline). Nor is a bottom line added that the first answer already gives.
+(`told`, judged by the pipeline), and a further question of how long whose quote states a span. Nor is a bottom line
+added that the first answer already gives.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from functools import cache
 from assistant.answer.extractive import MAX_SUMMARY_CHARS
 from assistant.core.answer import Answer
 from assistant.text.asked import asks, questions
+from assistant.text.citations import SPAN
 from assistant.text.figures import CITATION_NUMBER
 
 # The kinds of question: the concept and its goals, and funding (a project, whether or how much, how to apply, a rule)
@@ -70,6 +72,17 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
         before = "" if irek else _DANGLING.sub("", text[:text.find(question.rstrip("?"))]).strip()
         sides.append(SideQuestion(question, [{"role": "user", "content": before}] if before else [], True, irek))
     return sides[:MAX_SIDE_QUESTIONS]
+
+
+# A further question of how long something may or must last ("Und gibts Vorgaben, wie lange Startups da drin bleiben
+# dürfen?"): a quoted sentence that states a span answers it, not by chance
+_ASKS_HOW_LONG = re.compile(r"\bwie\s{1,3}lange\b|\bwie\s{1,3}viele\s{1,3}jahre\b", re.IGNORECASE)
+
+
+def states_span_asked(question: str, summary: str) -> bool:
+    """Whether a further question asks how long, and the quote of its bottom line states a span of time."""
+    quoted = summary[summary.find("„"):] if "„" in summary else ""
+    return bool(_ASKS_HOW_LONG.search(question) and SPAN.search(quoted))
 
 
 def kind(intent: str) -> str:

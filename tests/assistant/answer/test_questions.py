@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.answer.questions import OTHER_QUESTION, SideQuestion, other_question, side_questions, with_other_answer
+import pytest
+
+from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, other_question, side_questions, states_span_asked,
+                                        with_other_answer)
 from assistant.core.answer import Answer, AnswerCitation, AnswerPath
 
 
@@ -121,3 +124,16 @@ def test_a_quoted_bottom_line_that_tells_is_added_with_the_sentence_its_passage_
     assert f"{OTHER_QUESTION} {label}: „Das IREK ist mit Strategien verzahnt.“ [2] „Es greift die Zukunftsregion und " \
            "RIS3 auf.“ [3]" in merged.answer
     assert [c.n for c in merged.citations] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("question, summary, states", [
+    ("Und gibts Vorgaben, wie lange Startups da drin bleiben dürfen?",
+     "GRW-Koordinierungsrahmen, Nr. 3.2.2.4, S. 25: „(5) … für bis zu fünf Jahre, aber nicht länger als acht Jahre“ [1]",
+     True),
+    # a span only in the label, or a question not of how long, decides nothing
+    ("Und gibts Vorgaben, wie lange Startups da drin bleiben dürfen?", "Nr. 3.2.2.4: „Der Träger stellt Räume bereit.“ [1]",
+     False),
+    ("Und wer darf Träger sein?", "Nr. 3.2.1.3: „… für fünf Jahre …“ [1]", False),
+])
+def test_a_further_question_of_how_long_is_answered_by_a_quote_that_states_a_span(question, summary, states):
+    assert states_span_asked(question, summary) is states
