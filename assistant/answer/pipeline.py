@@ -431,7 +431,7 @@ class AnswerPipeline:
             asked = self.analyse(side.text, list(q.history) + side.before)
             decided = asked if isinstance(asked, Answer) else self.decide(asked)
             # (a list beside a list asks on the same catalogue: "wie viele Leitziele und wie viele Handlungsziele …")
-            if isinstance(decided, Findings) and not (side.same_kind and decided.intent == "project") \
+            if isinstance(decided, Findings) and not (side.same_kind and decided.intent == "project" == found.mode) \
                     and not (decided.mode == found.mode == "list"):
                 other = self.extractive(decided)
                 # a question about the IREK on its own ("Und mit welchen Strategien ist das IREK verzahnt?") is

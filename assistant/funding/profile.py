@@ -395,7 +395,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               r"|seebrücke|loipe"
                               r"|haus\s{1,3}des\s{1,3}gastes|bootsanleger|bootsanlegestelle|wasserwanderrastplatz|schwimmsteg"
                               r"|naturbühne|wassertretanlage|kneippanlage|kurhaus|thermalbad|solebad|heilwasser"
-                              r"|für\s{1,3}touristen|touristisch\s{1,3}genutzt",
+                              # what tourists use (KR Nr. 3.2.2.5 (1): "touristisch genutzt"), by the words for them
+                              r"|für\s{1,3}(die\s{1,3})?(touristen|urlauber|feriengäste|tagesgäste|ausflügler|wanderer"
+                              r"|radtouristen|radwanderer|besucher(innen)?\s{1,3}der\s{1,3}region)|touristisch\s{1,3}genutzt",
     "education_infrastructure": r"berufsbildende[a-z]{0,2}\s{1,3}schule|\bbbs\b|lernwerkstatt|ausbildungsstätte|ausbildungszentrum"
                                 r"|bildungszentrum|berufsschule|lehrwerkstatt",
     "energy_infrastructure": r"umspannwerk|wasserstoffleitung|wasserstoff-?kernnetz|stichleitung|wärmenetz|nahwärmenetz|stromnetz"
@@ -810,6 +812,12 @@ def _opens_text(words: list[_Word], i: int) -> bool:
     return i <= 3 and all(w.text in _OPENING_WORDS for w in words[:i])
 
 
+# A question that opens by asking about a trade ("und wie ist das mit dem Stahlwerk …?"); inside a longer text the
+# trade may be another party's, and the question is answered on its own (answer.questions)
+_ASKED_ABOUT = re.compile(r"^\W{0,3}((und|aber)\s{1,3})?(wie|was)\s{1,3}(ist|sieht|steht)\s{1,3}((es|das)\s{1,3})?"
+                          r"((denn|dann|aus)\s{1,3})?mit\s{1,3}((der|dem|den|einer|einem)\s{1,3})?$", re.IGNORECASE)
+
+
 def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     """Lower ranks first: the trade the asker says they are ("wir sind eine Tischlerei"), the asker's own ("unsere
     Tischlerei", or the trade the text opens with), any trade named, the object of the project ("für eine Bäckerei"),
@@ -846,6 +854,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 0.0
     if before and before[-1] == "für" and any(w.text.startswith(_FUNDING_WORDS) for w in words[max(0, i - 5): i - 1]):
         return 1.0  # "gilt die GRW-Förderung auch für Sicherheitsdienste?": the trade asked about
+    if _ASKED_ABOUT.search(text[:words[i].start]):
+        return 1.0  # "und wie ist das mit dem Stahlwerk in Georgsmarienhütte?": the trade asked about, no partner
     if before and (before[-1] in _PARTNER_WORDS or (len(before) > 1 and before[-2] in _PARTNER_WORDS)):
         return 2.0
     if any(w in _OBJECT_WORDS for w in before[-2:]):

@@ -375,6 +375,14 @@ def test_a_size_asked_as_a_supposition_gets_its_own_rate_and_sum(ask, passages):
                      data["answer"]), data["answer"]
 
 
+def test_a_further_question_on_a_trade_beside_a_rule_question_gets_its_verdict(ask):
+    data = ask("stimmt es, dass große firmen im landkreis osnabrück gar keine GRW-investitionsförderung mehr bekommen? "
+               "und wie ist das mit dem stahlwerk in georgsmarienhütte?")
+    assert "De-minimis-Höchstbetrag" in data["summary"]
+    assert re.search(r"Zu Ihrer weiteren Frage: Nein – über GRW: [^\n]*„Stahlwerk“ \(WZ 24\.10\)[^\n]*Nr\. 2\.7\.1",
+                     data["answer"]), data["answer"]
+
+
 def test_every_funding_path_of_a_project_is_cited(ask):
     data = ask(PROJECT)
     assert data["funding_paths"] and all(p["citations"] for p in data["funding_paths"])

@@ -1251,3 +1251,17 @@ def test_the_office_a_cost_estimate_comes_from_is_no_planning_project(text, plan
 ])
 def test_a_size_asked_as_a_supposition(text, size):
     assert hypothetical_size(text) == size
+
+
+def test_a_trade_a_question_opens_by_asking_about_is_its_subject_not_a_partner():
+    """"wie ist das mit dem Stahlwerk?" asks about the steelworks (excluded, C 24); "mit dem Stahlwerk" inside a text
+    may be a partner."""
+    asked = read_profile("und wie ist das mit dem stahlwerk in georgsmarienhütte?")
+    assert (asked.wz_code, asked.excluded_sector) == ("24.10", "C 24")
+    assert read_profile("Wir sind ein Metallbauer und arbeiten mit dem Stahlwerk zusammen.").wz_code == "25.11"
+
+
+def test_what_tourists_use_is_tourism_infrastructure():
+    profile = read_profile("unser heimatverein will am wiehengebirge nen aussichtsturm + rastplatz + infotafeln für "
+                           "wanderer bauen, ca 250k.")
+    assert profile.applicant_type == "association" and profile.project_types == ["tourism_infrastructure"]
