@@ -431,13 +431,16 @@ class AnswerPipeline:
             asked = self.analyse(side.text, list(q.history) + side.before)
             decided = asked if isinstance(asked, Answer) else self.decide(asked)
             # (a list beside a list asks on the same catalogue: "wie viele Leitziele und wie viele Handlungsziele …")
-            if isinstance(decided, Findings) and not (side.same_kind and decided.intent == "project" == found.mode) \
-                    and not (decided.mode == found.mode == "list"):
+            # (a project answer to a further question of the text's own kind only beside a fact answer, and where it
+            # names a trade of its own: "… und wie ist das mit dem Stahlwerk?")
+            repeats = side.same_kind and decided.intent == "project" and (
+                found.mode == "project" or isinstance(asked, Answer) or not asked.own.wz_code)
+            if isinstance(decided, Findings) and not repeats and not (decided.mode == found.mode == "list"):
                 other = self.extractive(decided)
                 # a question about the IREK on its own ("Und mit welchen Strategien ist das IREK verzahnt?") is
                 # answered by a quoted sentence where that holds a telling word of it
                 told = side.own and bool(decided.telling & set(stems(other.summary))) \
-                    or states_span_asked(side.text, other.summary)
+                    or states_span_asked(side.text, other, answer)
                 answer = with_other_answer(answer, other, told)
         found.note = q.note
         answer = _noted(answer, found)

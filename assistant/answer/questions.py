@@ -79,10 +79,16 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
 _ASKS_HOW_LONG = re.compile(r"\bwie\s{1,3}lange\b|\bwie\s{1,3}viele\s{1,3}jahre\b", re.IGNORECASE)
 
 
-def states_span_asked(question: str, summary: str) -> bool:
-    """Whether a further question asks how long, and the quote of its bottom line states a span of time."""
+def states_span_asked(question: str, other: Answer, first: Answer) -> bool:
+    """Whether a further question asks how long, and the quote of its bottom line (`other`) states a span of time from
+    a section the first answer cites (the rules of the same measure, not those of another path), where the first
+    answer's bottom line states none."""
+    summary = other.summary
     quoted = summary[summary.find("„"):] if "„" in summary else ""
-    return bool(_ASKS_HOW_LONG.search(question) and SPAN.search(quoted))
+    cited = {(c.document, c.section) for c in other.citations
+             if str(c.n) in CITATION_NUMBER.findall(summary)}
+    return bool(_ASKS_HOW_LONG.search(question) and SPAN.search(quoted) and not SPAN.search(first.summary)
+                and cited <= {(c.document, c.section) for c in first.citations})
 
 
 def kind(intent: str) -> str:

@@ -126,14 +126,23 @@ def test_a_quoted_bottom_line_that_tells_is_added_with_the_sentence_its_passage_
     assert [c.n for c in merged.citations] == [1, 2, 3]
 
 
-@pytest.mark.parametrize("question, summary, states", [
+def _cited(n: int, section: str) -> AnswerCitation:
+    return AnswerCitation(n, "grw", "KR", 25, "25", section, "…", f"grw-{section}")
+
+
+@pytest.mark.parametrize("question, summary, section, states", [
     ("Und gibts Vorgaben, wie lange Startups da drin bleiben dürfen?",
      "GRW-Koordinierungsrahmen, Nr. 3.2.2.4, S. 25: „(5) … für bis zu fünf Jahre, aber nicht länger als acht Jahre“ [1]",
-     True),
-    # a span only in the label, or a question not of how long, decides nothing
+     "3.2.2.4", True),
+    # a span from the rules of another measure than the first answer's, only in the label, or a question not of how
+    # long: no
+    ("Und gibts Vorgaben, wie lange Startups da drin bleiben dürfen?",
+     "GRW-Koordinierungsrahmen, Nr. 2.2.5, S. 9: „… innerhalb von 36 Monaten durchgeführt wird.“ [1]", "2.2.5", False),
     ("Und gibts Vorgaben, wie lange Startups da drin bleiben dürfen?", "Nr. 3.2.2.4: „Der Träger stellt Räume bereit.“ [1]",
-     False),
-    ("Und wer darf Träger sein?", "Nr. 3.2.1.3: „… für fünf Jahre …“ [1]", False),
+     "3.2.2.4", False),
+    ("Und wer darf Träger sein?", "Nr. 3.2.2.4: „… für fünf Jahre …“ [1]", "3.2.2.4", False),
 ])
-def test_a_further_question_of_how_long_is_answered_by_a_quote_that_states_a_span(question, summary, states):
-    assert states_span_asked(question, summary) is states
+def test_a_further_question_of_how_long_is_answered_by_a_quote_that_states_a_span(question, summary, section, states):
+    first = Answer("Förderfähig ist auch der Erwerb [1].", False, citations=[_cited(1, "3.2.2.4")])
+    other = Answer(summary, False, citations=[_cited(1, section)])
+    assert states_span_asked(question, replace(other, summary=summary), first) is states
