@@ -316,8 +316,11 @@ class AnswerPipeline:
                 # a passage of a path that a firm's investment does not lead to (LEADER's minimum grant, or the
                 # municipalities' infrastructure, beside a firm's new hall) names no path for them
                 paths = [p for p in paths if any(p.id.split("/")[0] == a.id.split("/")[0] for a in assessed)]
-            # a project of two measures of one path (a hall and a PV system) keeps both, each with its own rate
-            paths = lead + [p for p in assessed if not p.blocked and p.id == lead[0].part_beside] + paths
+            # a project of two measures of one path (a hall and a PV system) keeps both, each with its own rate; beside
+            # a path ruled out, the open one the facts lead to ("Dorfgemeinschaftshaus über GRW?": no, LEADER)
+            beside = [p for p in assessed if not p.blocked and p.id == lead[0].part_beside]
+            beside += [p for p in assessed if not p.blocked][:1] if lead[0].blocked else []
+            paths = lead + beside + paths
             # the programme the asker names ("geht das über diese GRW-Förderung?"), as it applies to them
             named = [describe(self.funding, n, q.profile) for n in named_paths(q.text, q.profile.applicant_type)
                      if not any(programme(p.id) == programme(n) for p in lead)]

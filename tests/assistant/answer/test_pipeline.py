@@ -900,6 +900,15 @@ def test_a_public_facility_that_nr_3_2_2_names_no_measure_for_gets_a_no_when_the
     assert [p["id"].split("/")[0] for p in data["funding_paths"] if not p["blocked"]] == ["leader"]
 
 
+def test_a_kita_next_to_an_estate_gets_the_no_of_nr_3_2_2_not_a_path_of_networks(ask):
+    """A Kita beside an estate develops no estate; the asker, an e.V. that runs Kitas, applies as an association."""
+    data = ask("wir sind träger von 3 kitas (eingetr. verein) in melle. mehrere firmen im gewerbegebiet fragen nach einer "
+               "betriebsnahen kita mit randzeiten für schichtarbeiter. gibts dafür GRW geld?")
+    assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig")
+    assert "Kitas und allgemeinbildende Schulen" in data["summary"] and "(Nr. 3.2.2)" in data["summary"]
+    assert not [p for p in data["funding_paths"] if not p["blocked"] and p["id"].startswith("grw")]
+
+
 @pytest.mark.parametrize("question", [
     "antrag niedersachsen invest grw ist bei der nbank eingegangen. darf unser mandant jetzt die maschinen bestellen "
     "oder muss er auf den bescheid warten?",
