@@ -459,7 +459,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # KR Nr. 2.4.1 (1): building a new site or extending one, said verb first ("wir bauen eine
                            # neue Backstube", "Büroetage ausbauen"), and setting up a business of one's own
                            r"|\b(bauen|errichten|eröffnen)\s{1,3}(eine[nm]?|ein|neue[nrs]?|zweite[nrs]?)\b|\bausbau(en)?\b"
-                           r"|\bbau(en|t|e)\s{1,3}(\S{1,25}\s{1,3}){1,4}(aus|an)\b(?![a-zäöüß])"
+                           # (a separable verb with its prefix at the clause's end: "wir bauen an", "wir stocken das
+                           # Bürogebäude um ein Geschoss auf")
+                           r"|\bbau(en|t|e)\s{1,3}(\S{1,25}\s{1,3}){0,4}(aus|an)\b(?![a-zäöüß])"
+                           r"|\bstock(en|t|e)\s{1,3}(\S{1,25}\s{1,3}){0,6}auf\b(?![a-zäöüß])|\baufstock"
                            # a new building, or new things set up ("neues Sanitärgebäude und 15 Mobilheime aufstellen")
                            r"|\bneue[sn]?\s{1,3}[\w-]{0,25}gebäude\b"
                            r"|\b(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?)\s{1,3}[\w-]{2,30}\s{1,3}(\S{1,25}\s{1,3}){0,5}"

@@ -1265,3 +1265,9 @@ def test_what_tourists_use_is_tourism_infrastructure():
     profile = read_profile("unser heimatverein will am wiehengebirge nen aussichtsturm + rastplatz + infotafeln für "
                            "wanderer bauen, ca 250k.")
     assert profile.applicant_type == "association" and profile.project_types == ["tourism_infrastructure"]
+
+
+@pytest.mark.parametrize("text", ["softwarefirma aus melle, 35 MA. wir bauen an (büros + eigener serverraum), ca 1,2 mio",
+                                  "Wir stocken unser Bürogebäude um ein Geschoss auf."])
+def test_a_separable_verb_of_building_is_read_with_its_prefix_at_the_end(text):
+    assert read_profile(text).project_types == ["business_investment"]
