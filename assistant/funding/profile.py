@@ -168,7 +168,11 @@ _BASE_FUNDING = re.compile(r"(?:grundfinanzierung|grundförderung|institutionell
                            r"[^;!?%]{0,50}?(\d{1,3}(?:,\d)?)\s{0,2}(?:%|prozent)"
                            r"|(\d{1,3}(?:,\d)?)\s{0,2}(?:%|prozent)[^;!?%]{0,30}?(?:grundfinanzierung|grundförderung"
                            r"|institutionelle\w{0,2}\s{1,3}förderung|grundfinanziert)")
-_UNIVERSITY = re.compile(r"hochschule|universität|\buni\b|fachhochschule|fraunhofer|max-planck|helmholtz|leibniz")
+_UNIVERSITY = re.compile(r"hochschul\w{0,12}|universität|\buni\b|fachhochschule|\b(hs|fh|tu)\b|fraunhofer|max-planck"
+                         r"|helmholtz|leibniz")
+# a unit of a university says it belongs to it: "Institut an der HS Osnabrück", "Lehrstuhl der Universität"
+_PART_OF = re.compile(r"(institut|lehrstuhl|fachbereich|fakultät|fachgebiet|labor|arbeitsgruppe|forschungsgruppe|zentrum)"
+                      r"\w{0,3}\s{1,3}(an|der|an\s{1,3}der|am)\s{1,3}(der\s{1,3})?$")
 
 # -- trades: context of a hit (the words before it) --------------------------------------------------------------------
 _SELF_WORDS = {"wir", "ich", "unser", "unsere", "unseren", "unserem", "unserer", "unseres", "als", "betreiben", "betreibe",
@@ -1482,7 +1486,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.mostly_local_use = True
     if applicant == "research":
         mentions = [m for m in _UNIVERSITY.finditer(lowered)
-                    if not _PARTNER_CONTEXT.search(lowered[max(0, m.start() - 40): m.start()])]
+                    if not _PARTNER_CONTEXT.search(before := lowered[max(0, m.start() - 40): m.start()])
+                    or _PART_OF.search(before)]
         profile.university_or_society = bool(mentions)
         share = _BASE_FUNDING.search(lowered)
         if share:

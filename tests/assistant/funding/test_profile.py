@@ -192,6 +192,9 @@ def test_applicant_type(text, applicant):
 
 def test_a_university_is_known_as_such():
     assert read_profile("Die Hochschule Osnabrück will ein Forschungsgebäude errichten.").university_or_society is True
+    # a unit of it, also by the abbreviation ("an der HS" says where it belongs, not a partner)
+    assert read_profile("Wir (Institut an der HS Osnabrück) wollen ein Testfeld für Agrarrobotik aufbauen."
+                        ).university_or_society is True
     assert read_profile("Das Institut für Agrartechnik will ein Technikum bauen.").university_or_society is False
     assert read_profile("Unser Institut will mit der Hochschule ein Technikum bauen.").university_or_society is False
 
