@@ -168,7 +168,7 @@ _BASE_FUNDING = re.compile(r"(?:grundfinanzierung|grundförderung|institutionell
                            r"[^;!?%]{0,50}?(\d{1,3}(?:,\d)?)\s{0,2}(?:%|prozent)"
                            r"|(\d{1,3}(?:,\d)?)\s{0,2}(?:%|prozent)[^;!?%]{0,30}?(?:grundfinanzierung|grundförderung"
                            r"|institutionelle\w{0,2}\s{1,3}förderung|grundfinanziert)")
-_UNIVERSITY = re.compile(r"hochschul\w{0,12}|universität|\buni\b|fachhochschule|\b(hs|fh|tu)\b|fraunhofer|max-planck"
+_UNIVERSITY = re.compile(r"hochschul\w{0,12}|universität|\buni\b|fachhochschule|\b(hs|fh)\b|fraunhofer|max-planck"
                          r"|helmholtz|leibniz")
 # a unit of a university says it belongs to it: "Institut an der HS Osnabrück", "Lehrstuhl der Universität"
 _PART_OF = re.compile(r"(institut|lehrstuhl|fachbereich|fakultät|fachgebiet|labor|arbeitsgruppe|forschungsgruppe|zentrum)"
