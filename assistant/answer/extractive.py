@@ -339,6 +339,14 @@ def _no(path: PathAssessment, w: _Writer) -> str:
         because = path.because or short_reason(re.sub(r" \([^()]{1,80}\)$", "", path.reasons[0]))
         source = _reason_source(path)
         whom = f"{programme(path.id).upper()}-Förderung" if path.programme_wide else f"über {_short_name(path.name)}"
+        if path.not_the_askers:
+            # only who applies rules it out (a farmer's heat network for firms): the measure itself may be funded with
+            # another Träger, which the rule's next sentence names ("Träger sind vorzugsweise Gemeinden …")
+            rule = next(c for c in path.conditions if c.effect == "blocks" and c.applies)
+            others = split_sentences(rule.text)[1:2]
+            who = f" {short_reason(others[0].strip(), 200)}" if others else ""
+            said = f"Nicht mit Ihnen als Antragsteller – {whom}: {because.rstrip('.')}.{who}"
+            return _cited(_with_rule(said.rstrip(".") + ".", source), w.cite_source(source))
         return _cited(f"Nein – {'keine ' if path.programme_wide else ''}{whom}"
                       f"{'' if path.programme_wide else ' nicht förderfähig'}: {_with_rule(because, source)}",
                       w.cite_source(source))

@@ -379,7 +379,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "business_connection": r"anbindung\s{1,3}(eines|einzelner|einzelnen|von|des|der|unseres|unserer)?\s{0,3}(\S{1,25}\s{1,3}){0,2}"
                            r"(betrieb|gewerbebetrieb|unternehmen|firma|werk)"
                            r"|zufahrt\s{1,3}(für|zu|zum)\s{1,3}(\S{1,25}\s{1,3}){0,2}(betrieb|unternehmen|firma|werk)"
-                           r"|gleisanschluss|anschlussgleis",
+                           r"|gleisanschluss|anschlussgleis"
+                           # KR Nr. 3.2.2.2 (1) c, d: water, wastewater and energy lines (Strom, Gas, Fernwärme) to firms
+                           r"|(wärmenetz|fernwärme\w{0,6}|nahwärme\w{0,6}|gasleitung|stromleitung|wasserleitung"
+                           r"|abwasserleitung)\w{0,2}\b[^.?!]{0,60}\b(gewerbebetrieb\w{0,2}|betriebe|unternehmen|firmen"
+                           r"|gewerbegebiet\w{0,2})\b",
     # KR Nr. 3.2.2.3: plants for mainly commercial wastewater
     "wastewater": r"abwasseranlage|kläranlage|abwasserreinigung|abwasserbehandlung|industrieabwasser|abwasserbeseitigung"
                   r"|gewerbliche[sn]?\s{1,3}abwasser",

@@ -383,6 +383,17 @@ def test_a_further_question_on_a_trade_beside_a_rule_question_gets_its_verdict(a
                      data["answer"]), data["answer"]
 
 
+def test_a_measure_the_asker_cannot_carry_says_who_can(ask, passages):
+    """A farmer's heat network for the firms of an estate is a connection of firms (Nr. 3.2.2.2 (1) d) that a
+    municipality may carry, not the farmer: "not with you as the applicant", and who may."""
+    data = ask("bin landwirt in badbergen und hab ne biogasanlage. würde gern ein wärmenetz bauen, fürs dorf und 3 "
+               "gewerbebetriebe im gewerbegebiet nebenan. fördert grw sowas?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nicht mit Ihnen als Antragsteller – über GRW: Wirtschaftsnahe kommunale "
+                                      "Infrastruktur"), data["summary"]
+    assert "Träger sind vorzugsweise Gemeinden und Gemeindeverbände" in data["summary"]
+
+
 def test_every_funding_path_of_a_project_is_cited(ask):
     data = ask(PROJECT)
     assert data["funding_paths"] and all(p["citations"] for p in data["funding_paths"])
