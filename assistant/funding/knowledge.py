@@ -118,6 +118,7 @@ class Triggers(TypedDict, total=False):
     linked_enterprise: bool  # the company belongs to a group: partner and linked enterprises count in (Nr. 2.1.5 (4))
     size_at_grant: bool  # the headcount given is the one expected at the grant (KR Nr. 1.5 (3))
     agri_processing: bool  # the business processes or markets agricultural products (KR Nr. 2.7.2 (1))
+    wz_within: list[str]  # the main activity lies within one of these WZ 2025 codes (e.g. "71.1": Ingenieurbüros)
 
 
 class RateScope(TypedDict, total=False):

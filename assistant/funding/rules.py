@@ -281,6 +281,9 @@ def _triggered(triggers: Any, profile: ProjectProfile) -> bool | None:
             results.append(None if profile.applicant_type is None else profile.applicant_type in wanted)
         elif key == "cost_item":
             results.append(wanted in profile.cost_items)  # a cost item the question does not name is not asked about
+        elif key == "wz_within":
+            results.append(None if profile.wz_code is None
+                           else any(wz_within(profile.wz_code, scope) for scope in wanted))
         else:
             value = _fact(profile, key)
             results.append(None if value is None else value == wanted)
