@@ -436,9 +436,10 @@ class AnswerPipeline:
             decided = asked if isinstance(asked, Answer) else self.decide(asked)
             # (a list beside a list asks on the same catalogue: "wie viele Leitziele und wie viele Handlungsziele …")
             # (a project answer to a further question of the text's own kind only beside a fact answer, and where it
-            # names a trade of its own: "… und wie ist das mit dem Stahlwerk?")
+            # names a trade of its own, not the text's: "… und wie ist das mit dem Stahlwerk?")
             repeats = side.same_kind and decided.intent == "project" and (
-                found.mode == "project" or isinstance(asked, Answer) or not asked.own.wz_code)
+                found.mode == "project" or isinstance(asked, Answer)
+                or asked.own.wz_code in (None, q.profile.wz_code))
             if isinstance(decided, Findings) and not repeats and not (decided.mode == found.mode == "list"):
                 other = self.extractive(decided)
                 # a question about the IREK on its own ("Und mit welchen Strategien ist das IREK verzahnt?") is
