@@ -3,9 +3,9 @@
 The learned layer is a multinomial logistic regression over the e5 query vectors of the curated examples
 (assistant/knowledge/intent_examples.jsonl), joined with hashed features of their wording (`lexical_features`). A
 layer of wording rules is measured beside it as a baseline. The regularisation C and the weight of the wording
-features are chosen on the dev splits of the outsider sets (evals/sets/outsider*-dev.yaml, single-turn cases with
-`expect.intent`); the held-out splits are measured and printed for the chosen model only, never used for a choice.
-Prints accuracy per intent for the rules alone (the rest as `project`), the learned layer alone and both together. Not a test: it prints figures.
+features are chosen on the outsider dev split (evals/sets/outsider-dev.yaml, cases with `expect.intent`); the held-out
+split is measured and printed for the chosen model only, never used for a choice. Prints accuracy per intent for the
+rules alone (the rest as `project`), the learned layer alone and both together. Not a test: it prints figures.
 
     python -m evals.benchmarks.intent_router [--write] [--cache vectors.npz]
 """
@@ -53,10 +53,8 @@ LEXICAL_DIM = 4096
 
 
 def labelled(split: str) -> list[tuple[str, str]]:
-    """The single-turn cases with an expected intent of every outsider set's split (outsider-dev.yaml,
-    outsider-c-dev.yaml, …)."""
-    return [(c.question, c.expect["intent"]) for path in sorted(SETS_DIR.glob(f"outsider*-{split}.yaml"))
-            for c in load_set(path).cases if "intent" in c.expect and not c.history]
+    return [(c.question, c.expect["intent"]) for c in load_set(SETS_DIR / f"outsider-{split}.yaml").cases
+            if "intent" in c.expect]
 
 
 def accuracy(pairs: list[tuple[str, str]], predict) -> dict[str, float]:  # noqa: ANN001
@@ -133,7 +131,7 @@ def main() -> None:
     if args.write:
         ROUTER_FILE.write_text(json.dumps({
             "trained_on": "assistant/knowledge/intent_examples.jsonl", "C": best_c, "wording_weight": best_weight,
-            "chosen_on": "evals/sets/outsider*-dev.yaml (accuracy of the learned router, single-turn cases)",
+            "chosen_on": "evals/sets/outsider-dev.yaml (accuracy of the learned router)",
             "figures": figures, "model": learned.to_json()}, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\nwritten: {ROUTER_FILE}")
 

@@ -10,7 +10,8 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from assistant.answer.intent import INTENTS, ROUTER_FILE, IntentRouter, IntentRules, LearnedIntent, load_examples
+from assistant.answer.intent import (INTENTS, ROUTER_FILE, RULE_EXAMPLES_FILE, IntentRouter, IntentRules, LearnedIntent,
+                                     load_examples)
 from assistant.core.paths import TunedValuesMissing
 
 
@@ -110,7 +111,7 @@ def test_a_wording_rule_decides_an_answered_question_before_the_learned_layer():
 def test_each_wording_rule_agrees_with_the_curated_examples_it_meets():
     """The rules' evidence: at least nine in ten of the blind-written examples each rule meets carry its intent."""
     rules = IntentRules.load()
-    examples = load_examples()
+    examples = load_examples() + load_examples(RULE_EXAMPLES_FILE)
     for rule in rules.rules:
         met = [intent for text, intent in examples if IntentRules(rules=[rule]).intent_of(text)]
         assert met and sum(intent == rule.intent for intent in met) >= 0.9 * len(met), (rule.pattern, Counter(met))
