@@ -453,7 +453,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                           r"|tagespflege|pflegeheim|seniorenheim|altenheim|seniorentreff|begegnungsstätte|bürgerhaus"
                           r"|gemeindehaus|mehrgenerationenhaus|jugendzentrum|jugendtreff|offene[nr]?\s{1,3}treff",
     "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
-    "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)|erweiter|vergrößer|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
+    "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)"
+                           # (with more named before the verb: "ein neues Lager + Ausstellung (auch für Privatkunden) bauen")
+                           r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
                            r"|maschine(?!nbau)|\bcnc\b|bearbeitungszentr|fräsmaschine|drehmaschine|industrieroboter|roboterzelle"
                            r"|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
                            r"|distributionszentrum|filiale|montagehalle|fertigungshalle"

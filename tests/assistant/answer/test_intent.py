@@ -115,3 +115,15 @@ def test_each_wording_rule_agrees_with_the_curated_examples_it_meets():
     for rule in rules.rules:
         met = [intent for text, intent in examples if IntentRules(rules=[rule]).intent_of(text)]
         assert met and sum(intent == rule.intent for intent in met) >= 0.9 * len(met), (rule.pattern, Counter(met))
+
+
+@pytest.mark.parametrize("text", [
+    "brauch für ne kreistagsvorlage den genauen wortlaut vom handlungsziel zu energieautarken gewerbegebieten",
+    "Ich schreibe einen Projektantrag und möchte wörtlich zitieren, wo das IREK Kooperation Hochschule–Unternehmen als "
+    "Ziel nennt.",
+])
+def test_a_request_for_the_wording_of_a_goal_is_one_about_the_irek(text):
+    assert IntentRules.load().intent_of(text) == "irek"
+    # the goals of another district's concept are not the IREK's (refused before, careful.yaml)
+    assert IntentRules.load().intent_of("Bitte den Wortlaut der Leitziele aus dem Regionalen Entwicklungskonzept des "
+                                        "Landkreises Emsland.") is None

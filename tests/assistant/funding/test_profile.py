@@ -1271,6 +1271,8 @@ def test_what_tourists_use_is_tourism_infrastructure():
 
 
 @pytest.mark.parametrize("text", ["softwarefirma aus melle, 35 MA. wir bauen an (büros + eigener serverraum), ca 1,2 mio",
-                                  "Wir stocken unser Bürogebäude um ein Geschoss auf."])
-def test_a_separable_verb_of_building_is_read_with_its_prefix_at_the_end(text):
+                                  "Wir stocken unser Bürogebäude um ein Geschoss auf.",
+                                  # more named between the new thing and the verb
+                                  "großhandel, wir wollen ein neues lager + ausstellung (auch für privatkunden) bauen"])
+def test_building_is_read_with_the_verb_far_from_what_is_built(text):
     assert read_profile(text).project_types == ["business_investment"]
