@@ -1519,11 +1519,6 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         # asker: who develops the site is not said
         profile.applicant_type = None
         profile.project_types = _project_types(text, None)
-    if profile.applicant_type in ("company", None) and profile.excluded_sector \
-            and "community_facility" in profile.project_types:
-        # "Werden Arztpraxen oder MVZ über die GRW gefördert?": the facility named is a trade of its own, excluded as
-        # such (Nr. 2.7.1), not a public facility that Nr. 3.2.2 names no measure for
-        profile.project_types.remove("community_facility")
     if profile.applicant_type is None and profile.project_types \
             and set(profile.project_types) <= _COMPANY_ONLY_TYPES | {"fuel_switch"} \
             and _SPEAKS_FOR_ITSELF.search(lowered):

@@ -1276,10 +1276,3 @@ def test_what_tourists_use_is_tourism_infrastructure():
                                   "großhandel, wir wollen ein neues lager + ausstellung (auch für privatkunden) bauen"])
 def test_building_is_read_with_the_verb_far_from_what_is_built(text):
     assert read_profile(text).project_types == ["business_investment"]
-
-
-def test_a_facility_that_is_a_trade_of_its_own_is_no_public_facility():
-    """A doctor's practice asked about as such is a firm of an excluded sector (R, Nr. 2.7.1), not a public facility
-    that Nr. 3.2.2 names no measure for; an association's Kita remains one."""
-    assert "community_facility" not in read_profile("Werden Arztpraxen oder MVZ über die GRW gefördert?").project_types
-    assert "community_facility" in read_profile("Wir sind ein e.V. und wollen eine Kita bauen.").project_types
