@@ -1461,7 +1461,8 @@ def _named_entries(found: Findings, w: _Writer) -> str:
     which = _ASKS_WHICH.search(found.question)
     named = set(stems(which.group(1))) if which else set()
     for hit in found.hits[:3] if named else []:
-        if not named & set(stems(hit.passage.section_title)):
+        # (also as the head of the heading's compound: "Welche Branchen …" and „Regionale Leitbranchen“)
+        if not any(s == t or len(s) >= 5 and t.endswith(s) for s in named for t in stems(hit.passage.section_title)):
             continue
         for passage in sorted(_section_passages(hit.passage, w.passages), key=lambda p: p.start):
             sentence = next((s for s in split_sentences(passage.text)

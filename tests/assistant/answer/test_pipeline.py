@@ -394,6 +394,13 @@ def test_a_measure_the_asker_cannot_carry_says_who_can(ask, passages):
     assert "Träger sind vorzugsweise Gemeinden und Gemeindeverbände" in data["summary"]
 
 
+def test_a_list_asked_for_by_the_head_of_its_heading_is_answered_by_the_sentence_that_enumerates(ask):
+    """"Welche Branchen …" and the heading „Regionale Leitbranchen“: the sentence that names them."""
+    data = ask("welche branchen zählen im irek als leitbranchen? ist IT da dabei?")
+    assert "„Agrar- und Landtechnik, Ernährungswirtschaft, Maschinen- und Metallbau, Logistik, Handwerk sowie die " \
+           "Gesundheitswirtschaft bilden das Rückgrat" in data["summary"], data["summary"]
+
+
 def test_every_funding_path_of_a_project_is_cited(ask):
     data = ask(PROJECT)
     assert data["funding_paths"] and all(p["citations"] for p in data["funding_paths"])
