@@ -36,8 +36,8 @@ from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import INVESTMENT_KINDS, ProjectProfile, extract_profile, hypothetical_size
-from assistant.funding.rules import (FundingAssessment, PathAssessment, assess, describe, named_paths, outside_areas,
-                                     programme, ruling_sources)
+from assistant.funding.rules import (TYPE_FITS, FundingAssessment, PathAssessment, assess, describe, named_paths,
+                                     outside_areas, programme, ruling_sources)
 from assistant.goals.lists import find_list, structure
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
@@ -317,10 +317,12 @@ class AnswerPipeline:
                 # municipalities' infrastructure, beside a firm's new hall) names no path for them
                 paths = [p for p in paths if any(p.id.split("/")[0] == a.id.split("/")[0] for a in assessed)]
             # a project of two measures of one path (a hall and a PV system) keeps both, each with its own rate; beside
-            # a path ruled out, an open one that fits the facts as well ("Dorfgemeinschaftshaus über GRW?": no, LEADER;
-            # not a programme only usual for the asker beside an excluded trade)
+            # a path ruled out, an open one whose measures name the kind of project and that fits as well
+            # ("Dorfgemeinschaftshaus über GRW?": no, LEADER; not a programme only usual for the asker beside an
+            # excluded trade)
             beside = [p for p in assessed if not p.blocked and p.id == lead[0].part_beside]
-            beside += [p for p in assessed if not p.blocked and p.fit >= lead[0].fit][:1] if lead[0].blocked else []
+            beside += [p for p in assessed if not p.blocked and p.fit >= lead[0].fit
+                       and TYPE_FITS in p.fit_reasons][:1] if lead[0].blocked else []
             paths = lead + beside + paths
             # the programme the asker names ("geht das über diese GRW-Förderung?"), as it applies to them
             named = [describe(self.funding, n, q.profile) for n in named_paths(q.text, q.profile.applicant_type)

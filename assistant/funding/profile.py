@@ -299,7 +299,7 @@ _CONTRACT_NOUN = re.compile(r"vertrag|verträge|(?<!be)auftrag|aufträge|bestell
 _AUXILIARY = re.compile(r"\b(haben|hat|habe|hatten|hatte|ist|sind|war|waren|wurde|wurden|bereits|schon|inzwischen"
                         r"|mittlerweile|gestern|letzte\w{0,2}|vorige\w{0,2})\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(werden|wird|soll\w{0,2}|woll\w{0,3}|möcht\w{0,2}|plan\w{0,3}|geplant|demnächst|bald|nächst\w{0,2}"
-                     r"|vorhab\w{0,2}|müssen|muss|würde\w{0,1}|können|kann|dürfen|darf|zählt|gilt|als)\b", re.IGNORECASE)
+                     r"|vorhab\w{0,2}|müssen|muss|würde\w{0,1}|können|kann|dürfen|darf|zählt|gilt)\b", re.IGNORECASE)
 _ORDER_TO_COME = re.compile(r"\b(bestellen|beauftragen|unterschreiben|unterzeichnen|vergeben|in\s{1,3}auftrag\s{1,3}geben"
                             r"|anfangen|beginnen|starten)\b", re.IGNORECASE)
 # Applying only after a start of the works (KR Nr. 2.2.1 (3)): "den Antrag nach der Bestellung stellen", "erst bestellen

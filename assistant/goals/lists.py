@@ -46,7 +46,9 @@ _CORRIDOR_NUMBER = re.compile(r"\b(?:themen)?korridor\w{0,2}\s{0,3}(?:nr\.?\s{0,
 _LEITZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5])(?![\d.])")
 HANDLUNGSZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5]\.[1-9])(?![\d.])")
 _LEITZIEL_WORD = re.compile(r"\bleitziel", re.IGNORECASE)
-_TOPIC_PAIR = re.compile(r"\b([A-Za-zÄÖÜäöüß]{4,})\s{1,3}(und|sowie|oder)\s{1,3}([A-Za-zÄÖÜäöüß]{4,})\b", re.IGNORECASE)
+# two topics asked for together ("zu Tourismus und Gesundheit"); "oder" joins alternatives of one topic ("Energie,
+# Wasserstoff oder Wärme")
+_TOPIC_PAIR = re.compile(r"\b([A-Za-zÄÖÜäöüß]{4,})\s{1,3}(und|sowie)\s{1,3}([A-Za-zÄÖÜäöüß]{4,})\b", re.IGNORECASE)
 # A project description is never a list question, even when it says "Ziele".
 _PROJECT = re.compile(r"\b(wir|unser\w{0,3}|ich|mein\w{0,3})\b.{0,60}\b(woll\w{0,3}|möcht\w{0,3}|plan\w{0,4})\b",
                       re.IGNORECASE | re.DOTALL)

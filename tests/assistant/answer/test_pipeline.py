@@ -401,6 +401,25 @@ def test_a_list_asked_for_by_the_head_of_its_heading_is_answered_by_the_sentence
            "Gesundheitswirtschaft bilden das Rückgrat" in data["summary"], data["summary"]
 
 
+@pytest.mark.parametrize("question", [
+    "können wir als eingetragener verein überhaupt träger von einem GRW infrastrukturprojekt sein, oder geht das nur für "
+    "gemeinden?",
+    "dürfen eigentlich auch vereine GRW-infrastrukturförderung beantragen oder geht das nur über die gemeinde?",
+])
+def test_whether_a_club_may_carry_an_infrastructure_measure_is_answered_from_nr_3_2_1_3(ask, passages, question):
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Ja, unter Bedingungen (KR Nr. 3.2.1.3)"), data["summary"]
+    assert "wenn das Finanzamt das anerkannt hat [" in data["summary"]
+
+
+def test_a_started_measure_of_a_municipality_that_calls_itself_so_is_started(ask):
+    """"Wir als Gemeinde … haben … schon angefangen": "als" is no word of the future."""
+    data = ask("Wir als Gemeinde Hasbergen haben mit der Erschließung des Gewerbegebiets schon angefangen. Geht noch GRW?")
+    assert data["summary"].startswith("Nein"), data["summary"]
+    assert not [p for p in data["funding_paths"] if not p["blocked"] and p["id"].startswith("grw")]
+
+
 def test_every_funding_path_of_a_project_is_cited(ask):
     data = ask(PROJECT)
     assert data["funding_paths"] and all(p["citations"] for p in data["funding_paths"])
