@@ -791,9 +791,23 @@ _BEFORE_START = re.compile(r"vor\s{1,3}(dem\s{1,3})?Beginn|vor\s{1,3}dem\s{1,3}e
 
 
 def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) -> str:
-    """The open path beside a "no", with its rate: "Möglich ist: LEADER, höchstens 65 Prozent [3]." """
+    """The open path beside a "no", with its rate: "Möglich ist: LEADER, höchstens 65 Prozent [3]." A measure whose
+    grants end on a day (a model project, Nr. 3.6) is named as such, with that day and the next rule every project of
+    it keeps (the regional development concept it needs)."""
     rate = _short_rate(_rate_phrase(path, w, profile), 60)
-    return f"Möglich ist: {_short_name(path.name)}" + (f", {rate}." if rate else ".")
+    ending = next((c for c in path.conditions if c.deadline is not None), None)
+    if ending is None:
+        return f"Möglich ist: {_short_name(path.name)}" + (f", {rate}." if rate else ".")
+    measure = path.name.split(" – ", 1)[1] if " – " in path.name else _short_name(path.name)
+    rule = numbered_rule(path.measure_source or ending.source).removeprefix(" nach ")
+    kept = [ending] + [c for c in path.conditions if c.effect == "matters" and c.general and c is not ending][:1]
+    w.said |= {c.id for c in kept}
+    # (of the deadline its first clause: the evaluation that may extend it has a date no quote holds)
+    said = [short_reason(c.text, 200).split(";")[0].rstrip(".") + "." if c is ending else short_reason(c.text, 200)
+            for c in kept]
+    caveats = " ".join(_cited(s, w.cite_source(c.source)) for s, c in zip(said, kept))
+    return f"Möglich ist allenfalls: {measure}{f' ({rule})' if rule else ''}" + (f", {rate}." if rate else ".") \
+        + f" {caveats}"
 
 
 def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:

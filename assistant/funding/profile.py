@@ -1359,6 +1359,13 @@ _INSTEAD_OF_PROJECT = re.compile(r"\b(an)?statt\s{1,3}(de[mnrs]|die|das|eine[mnr
                                  r"(?!(erd)?(gas|öl|diesel|kohle))[a-zäöüß][\w-]{1,29}")
 
 
+# Who a community facility serves, where it is the staff of firms: "für ihre Leute", "für Schichtarbeiter",
+# "betriebsnah", "Betriebs-Kita"
+_FOR_WORKFORCE = re.compile(r"betriebsnah\w{0,3}|betriebs-?kita|firmen-?kita|schicht(dienst|arbeit|betrieb)\w{0,3}|randzeiten"
+                            r"|für\s{1,3}(ihre|unsere|deren|die)\s{1,3}(leute|mitarbeit\w{0,6}|beschäftigten|angestellten"
+                            r"|fachkräfte|belegschaft)")
+
+
 def _project_types(text: str, applicant_type: str | None) -> list[str]:
     lowered = _INSTEAD_OF_PROJECT.sub(" ", text.lower())
     found = [kind for kind, pattern in _PROJECT_TYPE_RES.items() if pattern.search(lowered)]
@@ -1424,6 +1431,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
                  and (kind != "industrial_site" or _DEVELOPS_SITE.search(lowered))]
     elif "commuter_cycle_path" in found:
         found.remove("commuter_cycle_path")  # a cycle path mainly for visitors is tourism infrastructure
+    if "community_facility" in found and _FOR_WORKFORCE.search(lowered):
+        # a Kita or day care for the staff of the firms around ("mehrere Betriebe fragen nach Betreuungsplätzen für
+        # ihre Leute (Schichtdienst)"): Daseinsvorsorge with a link to the economy (KR Nr. 3.6 (1), (3))
+        found.append("workforce_facility")
     if {"broadband", "community_facility"} & set(found) and "industrial_site" in found \
             and not _DEVELOPS_SITE.search(lowered):
         # "Glasfaser im Gewerbegebiet", "eine Kita direkt am Gewerbegebiet": the site is where, not what is built

@@ -937,13 +937,20 @@ def test_a_public_facility_that_nr_3_2_2_names_no_measure_for_gets_a_no_when_the
     assert [p["id"].split("/")[0] for p in data["funding_paths"] if not p["blocked"]] == ["leader"]
 
 
-def test_a_kita_next_to_an_estate_gets_the_no_of_nr_3_2_2_not_a_path_of_networks(ask):
-    """A Kita beside an estate develops no estate; the asker, an e.V. that runs Kitas, applies as an association."""
+def test_a_kita_for_the_staff_of_firms_gets_the_no_of_nr_3_2_2_and_the_model_measure_of_nr_3_6(ask, passages):
+    """A Kita beside an estate develops no estate; the asker, an e.V. that runs Kitas, applies as an association. A Kita
+    for the staff of the firms around is Daseinsvorsorge with a link to the economy: at most the model measure of Nr.
+    3.6, with its deadline and the regional development concept it needs; no network path."""
     data = ask("wir sind träger von 3 kitas (eingetr. verein) in melle. mehrere firmen im gewerbegebiet fragen nach einer "
                "betriebsnahen kita mit randzeiten für schichtarbeiter. gibts dafür GRW geld?")
+    check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig")
     assert "Kitas und allgemeinbildende Schulen" in data["summary"] and "(Nr. 3.2.2)" in data["summary"]
-    assert not [p for p in data["funding_paths"] if not p["blocked"] and p["id"].startswith("grw")]
+    assert [p["id"] for p in data["funding_paths"] if not p["blocked"] and p["id"].startswith("grw")] == \
+        ["grw-nichtinvestiv/standortattraktivitaet"]
+    assert re.search(r"Möglich ist allenfalls: Weitere Maßnahmen zur Standortattraktivität einschließlich regionaler "
+                     r"Daseinsvorsorge \(Nr\. 3\.6\)[^\n]*Vorhaben können nur bis 31\.12\.2026 bewilligt werden \[\d+\]\. "
+                     r"Voraussetzung ist ein regionales Entwicklungskonzept", data["answer"]), data["answer"]
 
 
 @pytest.mark.parametrize("question", [

@@ -1276,3 +1276,11 @@ def test_what_tourists_use_is_tourism_infrastructure():
                                   "großhandel, wir wollen ein neues lager + ausstellung (auch für privatkunden) bauen"])
 def test_building_is_read_with_the_verb_far_from_what_is_built(text):
     assert read_profile(text).project_types == ["business_investment"]
+
+
+def test_a_community_facility_for_the_staff_of_firms_is_one_with_a_link_to_the_economy():
+    """KR Nr. 3.6 (1), (3): Daseinsvorsorge with a concrete link to the economy; a club house has none."""
+    kita = read_profile("Mehrere Betriebe fragen nach Betreuungsplätzen für ihre Leute (Schichtdienst). Wir könnten "
+                        "eine Kita direkt am Gewerbegebiet bauen.")
+    assert {"community_facility", "workforce_facility"} <= set(kita.project_types)
+    assert "workforce_facility" not in read_profile("Unser Sportverein will ein neues Vereinsheim bauen.").project_types
