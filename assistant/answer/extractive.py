@@ -219,6 +219,7 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     # than the exception its usual reading falls under ("Logistikunternehmen": 52.25, or 52.10 Lagerei)
     # then a rule the asker's own facts make one to know (a large firm: transformation projects are open to any size)
     deciding = next((c for c in others if c.id == MAIN_ACTIVITY), None) or next(
+        (c for c in others if c.deadline is not None), None) or next(  # grants that end on a day (Nr. 3.6)
         (c for c in others if c.id == SECTOR_EXCEPTION), None) or next(
         (c for c in others if c.effect == "matters" and c.applies is True and not c.cost_item), None) or next(
         (c for c in others if c.effect == "matters" and c.question and c.applies is not False and own_rule
@@ -229,6 +230,8 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     def text(c: ConditionAssessment) -> str:
         # of each its first sentences only (the whole condition stands in funding_paths[]), of the one asked about
         # all; of the main activity, what excludes
+        if c.deadline is not None:  # its first clause: the evaluation that may extend it has a date no quote holds
+            return _until(c)
         return _main_activity_caveat(c) if c.id == MAIN_ACTIVITY else short_reason(c.text, 600 if c is asked else 220)
 
     return "".join(f" Wichtig: {_with_rule(text(c), c.source)}{w.cite_source(c.source)}" for c in shown)
@@ -790,6 +793,12 @@ ASKS_OTHER_WAY = re.compile(r"\b(die|eine|welche|als|keine)\s{1,3}alternative\w{
 _BEFORE_START = re.compile(r"vor\s{1,3}(dem\s{1,3})?Beginn|vor\s{1,3}dem\s{1,3}ersten", re.IGNORECASE)  # when to apply
 
 
+def _until(condition: ConditionAssessment) -> str:
+    """A deadline's first clause ("Vorhaben können nur bis 31.12.2026 bewilligt werden."): the evaluation that may
+    extend it has a date no quote holds."""
+    return short_reason(condition.text, 200).split(";")[0].rstrip(".") + "."
+
+
 def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) -> str:
     """The open path beside a "no", with its rate: "Möglich ist: LEADER, höchstens 65 Prozent [3]." A measure whose
     grants end on a day (a model project, Nr. 3.6) is named as such, with that day and the next rule every project of
@@ -802,9 +811,7 @@ def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) 
     rule = numbered_rule(path.measure_source or ending.source).removeprefix(" nach ")
     kept = [ending] + [c for c in path.conditions if c.effect == "matters" and c.general and c is not ending][:1]
     w.said |= {c.id for c in kept}
-    # (of the deadline its first clause: the evaluation that may extend it has a date no quote holds)
-    said = [short_reason(c.text, 200).split(";")[0].rstrip(".") + "." if c is ending else short_reason(c.text, 200)
-            for c in kept]
+    said = [_until(c) if c is ending else short_reason(c.text, 200) for c in kept]
     caveats = " ".join(_cited(s, w.cite_source(c.source)) for s, c in zip(said, kept))
     return f"Möglich ist allenfalls: {measure}{f' ({rule})' if rule else ''}" + (f", {rate}." if rate else ".") \
         + f" {caveats}"
@@ -850,7 +857,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # a path whose grants end soon (Nr. 3.6: until 31 December 2026) says so beside its rate
             ending = next((c for c in lead.conditions if c.deadline is not None), None)
             w.said |= {ending.id} if ending else set()
-            until = short_reason(ending.text, 200).split(";")[0].rstrip(".") + "." if ending else ""
+            until = _until(ending) if ending else ""
             pieces += [(1.25, _cited(f"Wichtig: {_with_rule(until, ending.source)}",
                                      w.cite_source(ending.source)))] if ending else []
             pieces.append((1.3, _grant_time(lead, w)))
@@ -1520,8 +1527,13 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     ruled = _rule_answer(found, w, lead if kind_given else None)
     # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir
     # den Bauauftrag schon vergeben?")
-    verdict, after_rule = (ruled, verdict if len(asks(found.question)) > 1 else "") if ruled else (verdict, "")
-    if after_rule and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
+    if ruled and verdict and lead is not None and lead.ruled_out:
+        # the project's "no" before a rule that would read as a "yes" ("Sind wir als Kita-Träger antragsberechtigt? Wir
+        # wollen eine Kita bauen": yes as a Träger, but no measure for a Kita)
+        verdict, after_rule = verdict, ruled
+    else:
+        verdict, after_rule = (ruled, verdict if len(asks(found.question)) > 1 else "") if ruled else (verdict, "")
+    if after_rule and after_rule != ruled and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
         after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)
     if verdict and lead is not None and lead.blocked and ASKS_OTHER_WAY.search(found.question):
         # "Geht das über GRW? Und was wäre die Alternative?": the open path beside the "no"

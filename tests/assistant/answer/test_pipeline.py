@@ -420,6 +420,18 @@ def test_a_started_measure_of_a_municipality_that_calls_itself_so_is_started(ask
     assert not [p for p in data["funding_paths"] if not p["blocked"] and p["id"].startswith("grw")]
 
 
+def test_a_projects_no_comes_before_a_rule_that_would_read_as_a_yes(ask, passages):
+    """"Sind wir als Kita-Träger antragsberechtigt? Wir wollen eine Kita bauen": a Verein may carry a measure (Nr.
+    3.2.1.3), but Nr. 3.2.2 has none for a Kita: the "no" leads; the model measure of Nr. 3.6 says its deadline."""
+    data = ask("sind wir als gemeinnütziger kita-träger überhaupt antragsberechtigt bei der GRW? wir wollen eine "
+               "betriebsnahe kita im gewerbegebiet bauen")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig")
+    assert "Ja, unter Bedingungen (KR Nr. 3.2.1.3)" in data["answer"]
+    assert re.search(r"\(Nr\. 3\.6\): bis 60 Prozent[^\n]*Wichtig: Vorhaben können nur bis 31\.12\.2026 bewilligt werden",
+                     data["answer"]), data["answer"]
+
+
 def test_every_funding_path_of_a_project_is_cited(ask):
     data = ask(PROJECT)
     assert data["funding_paths"] and all(p["citations"] for p in data["funding_paths"])
