@@ -445,7 +445,8 @@ class AnswerPipeline:
             if isinstance(decided, Findings) and not repeats and not (decided.mode == found.mode == "list"):
                 other = self.extractive(decided)
                 # a question about the IREK on its own ("Und mit welchen Strategien ist das IREK verzahnt?") is
-                # answered by a quoted sentence where that holds a telling word of it
+                # answered by a quoted sentence where that holds a telling word of it, a question of how long by one
+                # that states a span from a section the first answer cites
                 told = side.own and bool(decided.telling & set(stems(other.summary))) \
                     or states_span_asked(side.text, other, answer)
                 answer = with_other_answer(answer, other, told)
