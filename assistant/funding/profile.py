@@ -151,9 +151,12 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                r"|unternehmer(in)?\b|händler|praxis\b|agentur|fabrik\b|\bwerk\b|selbstständig|selbständig|inhaber",
 }.items()}
 # A company owned by a municipality, as it names itself
-_MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städtisch|kommunal|der\s{1,3}(stadt|gemeinde))"
-                                r"|\bstädtische[nrs]?\s{1,3}(gesellschaft|tochter\w{0,12}|gmbh|betrieb\w{0,2})"
-                                r"|\bkommunale[nrs]?\s{1,3}(gesellschaft|tochter\w{0,12}|gmbh|unternehmen|betrieb\w{0,2})"
+_MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städtisch|kommunal"
+                                r"|(der\s{1,3})?(stadt|gemeinde|samtgemeinde|kommune|landkreis))"
+                                # also as a compound's head: "städtische Entwicklungsgesellschaft"
+                                r"|\bstädtische[nrs]?\s{1,3}[a-zäöüß]{0,20}(gesellschaft|tochter\w{0,12}|gmbh|betrieb\w{0,2})"
+                                r"|\bkommunale[nrs]?\s{1,3}[a-zäöüß]{0,20}(gesellschaft|tochter\w{0,12}|gmbh|unternehmen"
+                                r"|betrieb\w{0,2})"
                                 r"|\b(stadt|gemeinde)werke\b|\beigenbetrieb\w{0,2}\b|\bkurbetrieb\w{0,12}")
 # A firm that wants to settle with the asker ("Ein Lebensmittelbetrieb will sich bei uns ansiedeln"): the asker's
 # prospect, not the asker

@@ -185,6 +185,9 @@ def test_company_with_headcount_is_medium():
     # where a place lies, and who gives money, are not who asks
     ("Wir sitzen in Lohne (Landkreis Vechta), sind Nachbarn vom LK Osnabrück. Metallbau, 35 MA.", "company"),
     ("Gibt es für unsere Tischlerei Geld vom Landkreis?", "company"),
+    # a company the municipality owns, named as a compound and without the article
+    ("Unsere städtische Entwicklungsgesellschaft (GmbH, 100 % Stadt Quakenbrück) will ein Gewerbegebiet erschließen.",
+     "municipality"),
 ])
 def test_applicant_type(text, applicant):
     assert read_profile(text).applicant_type == applicant
