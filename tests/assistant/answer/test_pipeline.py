@@ -432,6 +432,20 @@ def test_a_projects_no_comes_before_a_rule_that_would_read_as_a_yes(ask, passage
                      data["answer"]), data["answer"]
 
 
+@pytest.mark.parametrize("question, opening, rules", [
+    ("wir haben 2024 schon grw für halle 1 bekommen. jetzt soll 2026 halle 2 kommen, gleiche produktion. wird das "
+     "irgendwie zusammengerechnet oder ist das ein neuer antrag ganz normal?", "Möglicherweise ja: Eine Erstinvestition",
+     ["2.1.2"]),
+    ("können wir nen grw zuschuss mit nem zinsgünstigen förderkredit kombinieren? und wie viel eigenanteil brauchen "
+     "wir mindestens?", "Ja, aber zusammen gerechnet", ["2.5.3", "2.5.6"]),
+])
+def test_rules_of_investments_counted_together_are_answered_from_their_sections(ask, passages, question, opening, rules):
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith(opening), data["summary"]
+    assert all(cited(data, "grw", rule) for rule in rules)
+
+
 def test_every_funding_path_of_a_project_is_cited(ask):
     data = ask(PROJECT)
     assert data["funding_paths"] and all(p["citations"] for p in data["funding_paths"])
