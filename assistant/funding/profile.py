@@ -584,6 +584,9 @@ _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisati
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
 # who speaks of their own: "wir wollen unsere alten Öfen …"
 _SPEAKS_FOR_ITSELF = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(unser\w{0,2}|mein\w{0,2})\b")
+# What only a firm builds or buys for its own production ("Planen für 2027 eine neue Fertigungshalle")
+_OWN_PLANT = re.compile(r"(fertigungs|produktions|montage)halle\w{0,2}|produktionslinie|fertigungslinie|abfüllanlage"
+                        r"|maschine(?!nbau)\w{0,2}|\bcnc\b|bearbeitungszentr\w{0,4}|industrieroboter")
 _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover", "share_deal",
                        "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
                        "market_launch"}
@@ -1535,9 +1538,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.project_types = _project_types(text, None)
     if profile.applicant_type is None and profile.project_types \
             and set(profile.project_types) <= _COMPANY_ONLY_TYPES | {"fuel_switch"} \
-            and _SPEAKS_FOR_ITSELF.search(lowered):
+            and (_SPEAKS_FOR_ITSELF.search(lowered) or _OWN_PLANT.search(lowered)):
         # "wir wollen unsere alten Gasbacköfen durch Elektroöfen ersetzen": only a firm replaces, modernises or
-        # extends its own plant (KR Nr. 2.4.1); who says "wir … unsere" of it is that firm
+        # extends its own plant (KR Nr. 2.4.1); who says "wir … unsere" of it, or plans a production hall, is that
+        # firm
         profile.applicant_type = "company"
     profile.already_started = _already_started(full)
     profile.in_difficulty = _in_difficulty(full)

@@ -188,6 +188,8 @@ def test_company_with_headcount_is_medium():
     # a company the municipality owns, named as a compound and without the article
     ("Unsere städtische Entwicklungsgesellschaft (GmbH, 100 % Stadt Quakenbrück) will ein Gewerbegebiet erschließen.",
      "municipality"),
+    # a production hall is a firm's own, whoever says it
+    ("Planen für 2027 eine neue Fertigungshalle (Erweiterung, ca. 5 Mio).", "company"),
 ])
 def test_applicant_type(text, applicant):
     assert read_profile(text).applicant_type == applicant
