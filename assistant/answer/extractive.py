@@ -1530,10 +1530,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if ruled and verdict and lead is not None and lead.ruled_out:
         # the project's "no" before a rule that would read as a "yes" ("Sind wir als Kita-Träger antragsberechtigt? Wir
         # wollen eine Kita bauen": yes as a Träger, but no measure for a Kita)
-        verdict, after_rule = verdict, ruled
+        after_rule = ruled
     else:
         verdict, after_rule = (ruled, verdict if len(asks(found.question)) > 1 else "") if ruled else (verdict, "")
-    if after_rule and after_rule != ruled and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
+    if after_rule and after_rule != ruled \
+            and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
         after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)
     if verdict and lead is not None and lead.blocked and ASKS_OTHER_WAY.search(found.question):
         # "Geht das über GRW? Und was wäre die Alternative?": the open path beside the "no"
@@ -1560,7 +1561,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details += [after_rule] if after_rule else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif worded := _worded_goal(found):  # the goal in its own words leads, the passages found follow
-        summary = f"Handlungsziel {worded.code}: „{_first_line(worded.passage)}“ [{w.cite(worded.passage, _first_line(worded.passage))}]"
+        title = _first_line(worded.passage)
+        summary = f"Handlungsziel {worded.code}: „{title}“ [{w.cite(worded.passage, title)}]"
         details += [f"Außerdem ({label}): {q}" for label, q in quotes if worded.passage.text not in q][:1]
     elif quotes:
         label, quote = quotes[0]
@@ -1715,8 +1717,9 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
 
 
 def _nested_list(goal_list: GoalList, owner: str, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
-    """Both levels of a corridor asked for ("alle Leitziele und Handlungsziele im Themenkorridor 3 mit Nummern"): each
-    Leitziel with its Handlungsziele, every one with its title and cited."""
+    """Both levels of a corridor asked for ("alle Leitziele und Handlungsziele im Themenkorridor 3 mit Nummern"), the
+    Leitziele of two topics, or goals named by their codes: each Leitziel with its Handlungsziele (the named goals
+    without their Leitziele where these are not asked for), every one with its title and cited."""
     by_parent: dict[str, list[Goal]] = {}
     for goal in goal_list.items:
         by_parent.setdefault(goal.parent, []).append(goal)
