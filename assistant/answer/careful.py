@@ -221,15 +221,15 @@ class CarefulCases(Curated):
     def _local_search(self) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in self.local_search.patterns), re.IGNORECASE)
 
-    def refusal(self, text: str, rule_asked: bool = False) -> str | None:
-        """The German refusal for a question that must not be answered from the corpus, or None. `rule_asked`: the
-        question asks a rule of the GRW, which holds for another place too; asked beside whether the IREK holds there,
-        it is answered (`irek_elsewhere`)."""
+    def refusal(self, text: str, irek_reach_asked: bool = False) -> str | None:
+        """The German refusal for a question that must not be answered from the corpus, or None. `irek_reach_asked`:
+        the question asks whether the IREK holds in another place, beside a rule of the GRW, which holds there too
+        (`irek_elsewhere`): it is answered, not refused as one about that place's own concept."""
         if self.asks_personal_data(text):
             return self.personal_data.refusal.strip()
         if self._local_search.search(text):
             return " ".join(self.local_search.refusal.split())
-        if self.other_place(text) and not (rule_asked and self.irek_elsewhere(text)):
+        if self.other_place(text) and not irek_reach_asked:
             return self.other_region.refusal.strip()
         return None
 

@@ -1510,6 +1510,7 @@ def _goals_asked(found: Findings) -> bool:
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     facts_given = found.profile is not None and found.profile.facts_given
     lead = _lead_path(found.funding)
+    worded = _worded_goal(found)  # "den Wortlaut vom Handlungsziel zu …": that goal
     verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
     if facts_given and found.intent == "procedure":
         # in a conversation about a project: what rules it out, else its next step (not for a question of how long or
@@ -1560,7 +1561,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details += [after_share] if after_share else []
         details += [after_rule] if after_rule else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
-    elif worded := _worded_goal(found):  # the goal in its own words leads, the passages found follow
+    elif worded:  # the goal in its own words leads, the passages found follow
         title = _first_line(worded.passage)
         summary = f"Handlungsziel {worded.code}: „{title}“ [{w.cite(worded.passage, title)}]"
         details += [f"Außerdem ({label}): {q}" for label, q in quotes if worded.passage.text not in q][:1]
@@ -1586,12 +1587,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         role = next(((p, s.strip()) for p in w.passages if p.document == "irek" and not p.goal_code
                      for s in split_sentences(p.text) if _GRW_ROLE.search(s)), None)
         details[:0] = [built] + ([f"Zur Förderung: „{role[1]}“ [{w.cite(*role)}]"] if role else [])
-    membership = _membership(found, w)
+    membership = _membership(found, w, worded)
     if membership and len(summary) + 2 + len(membership) <= MAX_SUMMARY_CHARS:
         summary = f"{summary.rstrip().rstrip('.')}. {membership}"
     elif membership:
         details.insert(0, membership)
-    if _goals_asked(found) and not membership and not _worded_goal(found):
+    if _goals_asked(found) and not membership and not worded:
         shown = found.goals[:2] if found.intent == "irek" else found.goals[:1]  # a rule's subject: its best goal
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     details += [duties] if (duties := _duties(found, lead, w)) else []
@@ -1623,12 +1624,12 @@ def _worded_goal(found: Findings) -> GoalMatch | None:
     return found.goals[0] if _ASKS_WORDING.search(found.question) and _ONE_GOAL.search(found.question) else None
 
 
-def _membership(found: Findings, w: _Writer) -> str:
+def _membership(found: Findings, w: _Writer, worded: GoalMatch | None = None) -> str:
     """For a question about the IREK that names a Handlungsziel ("den Wortlaut vom Handlungsziel 2.3.1 und zu welchem
-    Leitziel es gehört"), or asks for the wording of one by its topic: the Leitziel and the corridor it belongs to,
-    each cited. Empty otherwise."""
+    Leitziel es gehört"), or asks for the wording of one by its topic (`worded`, `_worded_goal`): the Leitziel and the
+    corridor it belongs to, each cited. Empty otherwise."""
     named = HANDLUNGSZIEL_CODE.search(found.question) if found.intent == "irek" else None
-    goal = next((g for g in found.goals if named and g.code == named.group(1)), None) or _worded_goal(found)
+    goal = next((g for g in found.goals if named and g.code == named.group(1)), None) or worded
     if goal is None:
         return ""
     leitziel = next((p for p in w.passages if p.document == "irek" and p.goal_code == goal.leitziel.code), None)

@@ -41,7 +41,7 @@ FACT_INTENTS = frozenset({"eligibility", "amount", "procedure", "rule"})
 EXAMPLES_FILE = KNOWLEDGE_DIR / "intent_examples.jsonl"
 # Blind-written questions of one kind the training examples lack (asking for the exact wording of a goal or a rule),
 # kept apart: they check the wording rules, and trained with the rest they lowered the router's dev accuracy (0.883 ->
-# 0.876 over the dev splits of the outsider sets, 2026-11-29)
+# 0.876 over the dev splits of the outsider sets, 2026-11-29, a one-off comparison no committed benchmark prints)
 RULE_EXAMPLES_FILE = KNOWLEDGE_DIR / "intent_rule_examples.jsonl"
 ROUTER_FILE = TUNED_DIR / "intent_router.json"
 RULES_FILE = KNOWLEDGE_DIR / "intent_rules.yaml"

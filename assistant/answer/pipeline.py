@@ -156,12 +156,13 @@ class AnswerPipeline:
             text = rest
             if not text:
                 return Answer(REFUSAL_STEERING, True, mode="refusal", intent="refusal")
-        rule_asked = bool(_RULE_ELSEWHERE.search(text))
-        refusal = self.careful.refusal(text, rule_asked)
+        # "gilt das IREK auch für uns in Lingen? und wie hoch wär die GRW?": the GRW's rule for that place, and the
+        # IREK's reach as a note
+        elsewhere = self.careful.irek_elsewhere(text) if _RULE_ELSEWHERE.search(text) else ""
+        refusal = self.careful.refusal(text, irek_reach_asked=bool(elsewhere))
         if refusal:
             return Answer(refusal, True, mode="refusal", intent="refusal")
-        if rule_asked and (elsewhere := self.careful.irek_elsewhere(text)):
-            note = f"{note} {elsewhere}".strip()  # "gilt das IREK auch für uns in Lingen? und wie hoch wär die GRW?"
+        note = f"{note} {elsewhere}".strip()
         text = self.retriever.with_plain_names(text)  # "das Regionalkonzept vom Landkreis" is the IREK
         history = list(history or [])
         search_text = contextual_query(text, history)

@@ -372,6 +372,11 @@ _DEVELOPS_SITE = re.compile(r"erschließ|baureif|(neue[snm]?|interkommunale[snm]
 # no measure for
 _CLUB_AND_VILLAGE_HALLS = (r"dorfgemeinschaftshaus|bürgerhaus|heimathaus|vereinsheim|sportheim|clubhaus|klubhaus|vereinshaus"
                            r"|schützenhaus|sportplatz|turnhalle")
+# What only a firm builds or buys for its own production: an investment of a firm, also where no asker is named
+# ("Planen für 2027 eine neue Fertigungshalle")
+_PLANT_WORDS = (r"(fertigungs|produktions|montage)halle|produktionslinie|fertigungslinie|abfüllanlage|maschine(?!nbau)"
+                r"|\bcnc\b|bearbeitungszentr|industrieroboter")
+
 PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "industrial_site": r"gewerbegebiet|industriegebiet|gewerbefläche|gewerbeparzelle|gewerbegelände|industriegelände|gewerbepark"
                        r"|gewerbe\s{1,3}neu\s{1,3}entwickeln|flächen?\s{1,3}(für|fürs)\s{1,3}gewerbe|erschließ",
@@ -458,10 +463,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
     "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)"
                            # (with more named before the verb: "ein neues Lager + Ausstellung (auch für Privatkunden) bauen")
-                           r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition|investieren|betriebsstätte|\bwerk\b|fertigungslinie|produktionslinie"
-                           r"|maschine(?!nbau)|\bcnc\b|bearbeitungszentr|fräsmaschine|drehmaschine|industrieroboter|roboterzelle"
-                           r"|anlage\s{1,3}kaufen|abfüllanlage|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
-                           r"|distributionszentrum|filiale|montagehalle|fertigungshalle"
+                           r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition|investieren|betriebsstätte|\bwerk\b"
+                           rf"|{_PLANT_WORDS}|roboterzelle"
+                           r"|anlage\s{1,3}kaufen|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
+                           r"|distributionszentrum|filiale"
                            r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität"
                            r"|zweite[nrs]?\s{1,3}(standort|filiale|niederlassung|betriebsstätte|werk)"
                            # KR Nr. 2.4.1 (1): acquiring assets for the site ("einen neuen Kran kaufen", "zwei neue
@@ -584,9 +589,7 @@ _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisati
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
 # who speaks of their own: "wir wollen unsere alten Öfen …"
 _SPEAKS_FOR_ITSELF = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(unser\w{0,2}|mein\w{0,2})\b")
-# What only a firm builds or buys for its own production ("Planen für 2027 eine neue Fertigungshalle")
-_OWN_PLANT = re.compile(r"(fertigungs|produktions|montage)halle\w{0,2}|produktionslinie|fertigungslinie|abfüllanlage"
-                        r"|maschine(?!nbau)\w{0,2}|\bcnc\b|bearbeitungszentr\w{0,4}|industrieroboter")
+_OWN_PLANT = re.compile(_PLANT_WORDS)
 _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover", "share_deal",
                        "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
                        "market_launch"}
@@ -1596,9 +1599,9 @@ def _refers_back(turn: str, lexicon: TradeLexicon) -> bool:
 
 # A size the asker asks about as if it were theirs ("und wieviel wärs, wenn er mittleres Unternehmen wäre?", "wäre das
 # als großes Unternehmen anders?"): a second estimate, not the asker's size
-_IF_SIZE = re.compile(r"\b(wenn|falls)\b[^?.]{0,40}\b(klein|mittler|groß)\w{0,3}\s{1,3}(unternehmen|firma|betrieb)\w{0,2}\b"
-                      r"[^?.]{0,20}\b(wäre|wären|wär|sei|wären)\b"
-                      r"|\b(wäre|wären|wär|wärs|wäre's)\b[^?.]{0,40}\bals\s{1,3}(klein|mittler|groß)\w{0,3}\s{1,3}"
+_IF_SIZE = re.compile(r"\b(wenn|falls)\b[^?.]{0,40}\b(?P<size>klein|mittler|groß)\w{0,3}\s{1,3}(unternehmen|firma|betrieb)"
+                      r"\w{0,2}\b[^?.]{0,20}\b(wäre|wären|wär|sei)\b"
+                      r"|\b(wäre|wären|wär|wärs|wäre's)\b[^?.]{0,40}\bals\s{1,3}(?P<as_size>klein|mittler|groß)\w{0,3}\s{1,3}"
                       r"(unternehmen|firma|betrieb)", re.IGNORECASE)
 _SIZE_STEMS = {"klein": "small", "mittler": "medium", "groß": "large"}
 
@@ -1606,7 +1609,7 @@ _SIZE_STEMS = {"klein": "small", "mittler": "medium", "groß": "large"}
 def hypothetical_size(text: str) -> str | None:
     """The company size a question asks about as a supposition ("… und wenn er ein mittleres Unternehmen wäre?")."""
     match = _IF_SIZE.search(text)
-    return _SIZE_STEMS[(match.group(2) or match.group(6)).lower()] if match else None
+    return _SIZE_STEMS[(match.group("size") or match.group("as_size")).lower()] if match else None
 
 
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,

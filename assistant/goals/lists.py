@@ -107,10 +107,15 @@ def structure(question: str, matcher: GoalMatcher) -> GoalList | None:
     beside the sentences that say what it is; None for any other question."""
     if not _WHAT_IS_IT.search(question):
         return None
-    catalogue = matcher.catalogue
+    passages, titles = _references(matcher)
+    return GoalList("handlungsziel", matcher.catalogue.handlungsziele, None, True, passages=passages, titles=titles,
+                    all_levels=True)
+
+
+def _references(matcher: GoalMatcher) -> tuple[dict[str, Passage], dict[str, str]]:
+    """What a list cites and names: each goal code's IREK passage, and every code's title."""
     passages = {p.goal_code: p for p in matcher.retriever.passages if p.document == "irek" and p.goal_code}
-    return GoalList("handlungsziel", catalogue.handlungsziele, None, True, passages=passages,
-                    titles={g.code: g.title for g in catalogue.goals}, all_levels=True)
+    return passages, {g.code: g.title for g in matcher.catalogue.goals}
 
 
 def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: str = "") -> GoalList | None:
@@ -126,15 +131,13 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
     if _PROJECT.search(question):
         return None
     catalogue = matcher.catalogue
-    named = [catalogue.get(code) for code in dict.fromkeys(HANDLUNGSZIEL_CODE.findall(question))]
-    if len([g for g in named if g is not None]) > 1:
+    passages, titles = _references(matcher)
+    named = [goal for code in dict.fromkeys(HANDLUNGSZIEL_CODE.findall(question)) if (goal := catalogue.get(code))]
+    if len(named) > 1:
         # several goals by their codes: each of them, under its Leitziel where the question asks for that ("… inkl. des
         # jeweiligen Leitziels"); one named goal is a question of fact, answered with its Leitziel and corridor
-        return GoalList("handlungsziel", [g for g in named if g is not None], None, False, named=True,
-                        nested=bool(_LEITZIEL_WORD.search(question)),
-                        passages={p.goal_code: p for p in matcher.retriever.passages
-                                  if p.document == "irek" and p.goal_code},
-                        titles={g.code: g.title for g in catalogue.goals})
+        return GoalList("handlungsziel", named, None, False, named=True, nested=bool(_LEITZIEL_WORD.search(question)),
+                        passages=passages, titles=titles)
     levels = [level for level, pattern in _LEVEL_WORDS.items() if pattern.search(question)]
     levels_named = bool(levels)
     occurs = _OCCURS.search(question)
@@ -152,8 +155,6 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
     if not levels:
         return None
     level = levels[0] if "corridor" in levels or "leitziel" in levels else "handlungsziel"
-    passages = {p.goal_code: p for p in matcher.retriever.passages if p.document == "irek" and p.goal_code}
-    titles = {g.code: g.title for g in catalogue.goals}
     leitziel = next((catalogue.get(c) for c in _LEITZIEL_CODE.findall(question) if catalogue.get(c)), None)
     corridor = _named_corridor(question, catalogue.corridors, context)
     # a count of several levels ("wie viele Leitziele und Handlungsziele …, wie heißen die vier Korridore?"): every

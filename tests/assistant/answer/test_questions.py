@@ -143,6 +143,10 @@ def _cited(n: int, section: str) -> AnswerCitation:
     ("Und wer darf Träger sein?", "Nr. 3.2.2.4: „… für fünf Jahre …“ [1]", "3.2.2.4", False),
 ])
 def test_a_further_question_of_how_long_is_answered_by_a_quote_that_states_a_span(question, summary, section, states):
-    first = Answer("Förderfähig ist auch der Erwerb [1].", False, citations=[_cited(1, "3.2.2.4")])
-    other = Answer(summary, False, citations=[_cited(1, section)])
-    assert states_span_asked(question, replace(other, summary=summary), first) is states
+    first = Answer("Förderfähig ist auch der Erwerb [1].", False, summary="Förderfähig ist auch der Erwerb [1].",
+                   citations=[_cited(1, "3.2.2.4")])
+    other = Answer(summary, False, summary=summary, citations=[_cited(1, section)])
+    assert states_span_asked(question, other, first) is states
+    # where the first answer's bottom line states a span already, none is added
+    spanned = replace(first, summary="Gebunden für fünf Jahre [1].")
+    assert states_span_asked(question, other, spanned) is False
