@@ -25,7 +25,7 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME,
                                      SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
                                      FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
                                      short_reason)
-from assistant.goals.lists import HANDLUNGSZIEL_CODE, GoalList, topic_words
+from assistant.goals.lists import HANDLUNGSZIEL_CODE, GoalList, asks_what_the_irek_is, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, SPAN, CitationList, Locator, best_sentence, completed,
@@ -380,6 +380,17 @@ def _fitted(pieces: list[tuple[float, str]], limit: int = MAX_SUMMARY_CHARS) -> 
         worst = max(range(len(kept)), key=lambda i: (kept[i][0], i))
         left_out.insert(0, kept.pop(worst)[1])
     return " ".join(t for _, t in kept), left_out
+
+
+def _together(left_out: list[str], group: list[str]) -> list[str]:
+    """The sentences left out of the bottom line, those of `group` that were left out in one paragraph (a path's
+    caveats, a calculation and what it rests on stay together)."""
+    ours = [s for s in left_out if s.rstrip(".") in {g.rstrip(".") for g in group}]
+    if len(ours) < 2:
+        return left_out
+    at = left_out.index(ours[0])
+    rest = [s for s in left_out if s not in ours]
+    return rest[:at] + [" ".join(ours)] + rest[at:]
 
 
 _SINGLE_RATE = re.compile(r"bis (?:zu )?(\d{1,2}) ?(?:%|Prozent)")
@@ -799,22 +810,24 @@ def _until(condition: ConditionAssessment) -> str:
     return short_reason(condition.text, 200).split(";")[0].rstrip(".") + "."
 
 
-def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) -> str:
-    """The open path beside a "no", with its rate: "Möglich ist: LEADER, höchstens 65 Prozent [3]." A measure whose
+def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) -> list[str]:
+    """The open path beside a "no", as sentences, the path with its rate first: "Möglich ist: LEADER, höchstens 65
+    Prozent [3]." A measure whose
     grants end on a day (a model project, Nr. 3.6) is named as such, with that day and the next rule every project of
-    it keeps (the regional development concept it needs)."""
+    it keeps: the consent it needs before a grant, else the regional development concept it needs."""
     rate = _short_rate(_rate_phrase(path, w, profile), 60)
     ending = next((c for c in path.conditions if c.deadline is not None), None)
     if ending is None:
-        return f"Möglich ist: {_short_name(path.name)}" + (f", {rate}." if rate else ".")
+        return [f"Möglich ist: {_short_name(path.name)}" + (f", {rate}." if rate else ".")]
     measure = path.name.split(" – ", 1)[1] if " – " in path.name else _short_name(path.name)
     rule = numbered_rule(path.measure_source or ending.source).removeprefix(" nach ")
-    kept = [ending] + [c for c in path.conditions if c.effect == "matters" and c.general and c is not ending][:1]
+    # (the consent the rule requires before a grant, where it names one, before the next general condition)
+    kept = [ending] + sorted((c for c in path.conditions if c.effect == "matters" and c.general and c is not ending),
+                             key=lambda c: not c.who_decides)[:1]
     w.said |= {c.id for c in kept}
     said = [_until(c) if c is ending else short_reason(c.text, 200) for c in kept]
-    caveats = " ".join(_cited(s, w.cite_source(c.source)) for s, c in zip(said, kept))
-    return f"Möglich ist allenfalls: {measure}{f' ({rule})' if rule else ''}" + (f", {rate}." if rate else ".") \
-        + f" {caveats}"
+    return [f"Möglich ist allenfalls: {measure}{f' ({rule})' if rule else ''}" + (f", {rate}." if rate else ".")] \
+        + [_cited(s, w.cite_source(c.source)) for s, c in zip(said, kept)]
 
 
 def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
@@ -827,6 +840,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     asked_for = frozenset(programme(i) for i in named_paths(found.question))
     # (where the asker asks for another way, "und was wäre die alternative?", every open path is one)
     kind_known = bool(found.profile and found.profile.project_types) and not ASKS_OTHER_WAY.search(found.question)
+    together: list[list[str]] = []  # sentences of the bottom line that stay together where they are left out of it
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
         pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
@@ -839,9 +853,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         if lead.blocked:
             alternative = next((p for p in _paths_to_show(found.funding, len(found.funding.paths), asked_for,
                                                           kind_known) if not p.blocked), None)
-            if alternative:  # (kept before the goal where the asker asks for another way)
-                pieces.append((1.5 if ASKS_OTHER_WAY.search(found.question) else 3,
-                               _possible(alternative, w, found.profile)))
+            if alternative:  # (kept before the goal where the asker asks for another way or the path fits its kind;
+                # its caveats are left out of the bottom line first)
+                rank = 1.5 if ASKS_OTHER_WAY.search(found.question) or kind_known else 3
+                possible = _possible(alternative, w, found.profile)  # the path, then its caveats
+                pieces += [(rank + 0.1 * i, said) for i, said in enumerate(possible)]
+                together.append(possible)
         else:
             rate = _short_rate(_rate_phrase(lead, w, found.profile))
             # that the trade's usual main activity may be excluded stays in the bottom line: before the path where
@@ -879,8 +896,11 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     calculation = "" if granted and not asks_amount else _calculation(lead, found.profile)
     if calculation and asks_amount:
         # "Rechnen Sie mir bitte den maximalen Zuschuss aus.": the sum is the bottom line, after the path's rate
+        # (its sums first; which rate holds and that the NBank decides are left out of the bottom line first)
         at = next((i + 1 for i, (rank, _) in enumerate(pieces) if rank == 1), len(pieces))
-        pieces.insert(at, (1.5, calculation))
+        sums, *caveats = _pieces(calculation)
+        pieces[at:at] = [(1.5, sums)] + ([(1.7, " ".join(caveats))] if caveats else [])
+        together.append([sums, " ".join(caveats)])
         calculation = ""
     if share:  # "… und wie viel muss ich selbst stemmen?"
         pieces.append((1.6, share))
@@ -896,6 +916,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     pieces += [(1.05, span)] if not ruled and (span := _span_rule(found, lead, w)) else []
     pieces += [(1.06, decides)] if (decides := _who_decides(found, lead, w)) else []
     summary, left_out = _fitted(pieces)
+    for group in together:
+        left_out = _together(left_out, group)
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
     # (no rule is asked about where the place has no GRW at all: "gelten eure 20 % auch im Emsland?")
     duties = _duties(found, lead, w)  # "… und was müssen wir erfüllen?"
@@ -1500,8 +1522,8 @@ def _goals_asked(found: Findings) -> bool:
     the goals on a topic ("Welche Ziele hat das IREK zur Energie?"), not about the IREK as such ("Was ist das IREK?",
     which no goal answers); for a rule, eligibility, amount or procedure, the pipeline gives goals only for a subject
     the question names (a trade, a kind of project)."""
-    if not found.goals:
-        return False
+    if not found.goals or found.goal_list is not None and found.goal_list.all_levels:
+        return False  # (the IREK as a whole, "Was ist das IREK?": no goal of it answers)
     if found.intent == "irek":
         return bool(IREK_QUESTION.search(found.question) and topic_words(found.question))
     return True
@@ -1537,10 +1559,15 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if after_rule and after_rule != ruled \
             and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
         after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)
-    if verdict and lead is not None and lead.blocked and ASKS_OTHER_WAY.search(found.question):
-        # "Geht das über GRW? Und was wäre die Alternative?": the open path beside the "no"
+    if verdict and lead is not None and lead.blocked:
+        # "Geht das über GRW? Und was wäre die Alternative?": the open path beside the "no"; unasked, one of the same
+        # programme whose measures name the kind of project and that fits as well (a Kita for the staff of the firms
+        # around: no business infrastructure, but the GRW's regional Daseinsvorsorge of Nr. 3.6)
         other = next((p for p in found.funding.paths if not p.blocked), None)
-        verdict += f" {_possible(other, w, found.profile)}" if other else ""
+        fits = other is not None and TYPE_FITS in other.fit_reasons and other.fit >= lead.fit \
+            and programme(other.id) == programme(lead.id)
+        verdict += " " + " ".join(_possible(other, w, found.profile)) if other and (
+            fits or ASKS_OTHER_WAY.search(found.question)) else ""
     # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads, the verdict follows
     share, granted = _own_share(found, w)
     verdict, after_share = (share, verdict) if share else (verdict, "")
@@ -1566,6 +1593,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         summary = f"Handlungsziel {worded.code}: „{title}“ [{w.cite(worded.passage, title)}]"
         details += [f"Außerdem ({label}): {q}" for label, q in quotes if worded.passage.text not in q][:1]
     elif quotes:
+        # "Was ist das IREK?": the IREK's own sentence on what it is leads
+        defined = _definition(w) if asks_what_the_irek_is(found.question) else None
+        quotes = [defined] + [q for q in quotes if q[1].split("“")[0] != defined[1].split("“")[0]] if defined \
+            else quotes
         label, quote = quotes[0]
         summary = f"{label}: {quote}"
         details += [f"Außerdem ({label}): {q}" for label, q in quotes[1:]]
@@ -1586,7 +1617,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # and what it is for in funding: its own sentence on the GRW's requirements
         role = next(((p, s.strip()) for p in w.passages if p.document == "irek" and not p.goal_code
                      for s in split_sentences(p.text) if _GRW_ROLE.search(s)), None)
-        details[:0] = [built] + ([f"Zur Förderung: „{role[1]}“ [{w.cite(*role)}]"] if role else [])
+        details[:0] = [built + _corridors_named(found.goal_list, w)] \
+            + ([f"Zur Förderung: „{role[1]}“ [{w.cite(*role)}]"] if role else [])
     membership = _membership(found, w, worded)
     if membership and len(summary) + 2 + len(membership) <= MAX_SUMMARY_CHARS:
         summary = f"{summary.rstrip().rstrip('.')}. {membership}"
@@ -1603,8 +1635,15 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
     calculation = "" if granted else _calculation(lead, found.profile)
-    if calculation and found.intent == "amount" and len(summary) + 1 + len(calculation) <= MAX_SUMMARY_CHARS:
-        summary = f"{summary} {calculation}".strip()  # for a question of the amount, the sum is the bottom line
+    # for a question of the amount ("was käme da raus?"), the sum is the bottom line: its sums, and where they fit
+    # what it rests on
+    sums, *caveats = _pieces(calculation) if calculation else [""]
+    asks_sum = found.intent == "amount" or ASKS_HOW_MUCH.search(found.question)
+    if calculation and asks_sum and len(summary) + 1 + len(calculation) <= MAX_SUMMARY_CHARS:
+        summary = f"{summary} {calculation}".strip()
+    elif calculation and asks_sum and len(summary) + 1 + len(sums) <= MAX_SUMMARY_CHARS:
+        summary = f"{summary} {sums}".strip()
+        details.append(" ".join(caveats))
     elif calculation:
         details.append(calculation)
     return summary, details, paths
@@ -1679,6 +1718,9 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         cited = [f"{g.code} [{w.cite(*_first_cited(goal_list, g.code))}]" for g in items]
         summary = f"Das Thema nennen im IREK die {plural} " + ", ".join(cited[:-1]) + f" und {cited[-1]}." \
             if len(cited) > 1 else f"Das Thema nennt im IREK das {plural[:-1]} {cited[0]}."
+    elif goal_list.level == "corridor":  # only four: named in the bottom line, each cited
+        summary = f"Das IREK hat diese {plural}:{_corridors_named(goal_list, w).removeprefix(' Die Themenkorridore:')}"
+        items = []
     else:
         summary = f"Das IREK hat diese {plural}: {codes}."
     lines = []
@@ -1695,6 +1737,8 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
                      f"{spread}{ref}")
     counted = goal_list.count and goal_list.level == "corridor"  # its lines carry counts: marked as the count they are
     details = [f"{OWN_COUNT + ' ' if counted else ''}{plural}:\n" + "\n".join(lines)] if lines else []
+    if goal_list.all_levels and goal_list.count and not goal_list.per_corridor:  # the IREK as a whole: its corridors
+        details.insert(0, _corridors_named(goal_list, w).strip())
     if goal_list.also:
         also = [f"{g.code} „{_short(g.title, 90)}“" + (f" [{w.cite(*_first_cited(goal_list, g.code))}]"
                                                       if g.code in goal_list.passages else "") for g in goal_list.also]
@@ -1762,6 +1806,22 @@ def _levels_phrase(goal_list: GoalList) -> str:
     return f"{corridors} Themenkorridore, {leitziele} Leitziele und {handlungsziele} Handlungsziele"
 
 
+# The IREK's sentence on what it is: "… wurde das Integrierte Regionale Entwicklungskonzept (IREK) als strategischer
+# Handlungsrahmen … erarbeitet" (not "Innovationsfähigkeit wird im IREK als … verstanden")
+_DEFINES_IREK = re.compile(r"\bdas\s{1,3}(Integrierte\s{1,3}Regionale\s{1,3}Entwicklungskonzept\s{1,3}\()?IREK\)?\s{1,3}als\b")
+
+
+def _definition(w: _Writer) -> tuple[str, str] | None:
+    """(citation label, quote with its number) of the IREK's own sentence on what it is, among the passages found."""
+    for passage in w.passages:
+        if passage.document != "irek" or passage.goal_code:
+            continue
+        sentence = next((s.strip() for s in split_sentences(passage.text) if _DEFINES_IREK.search(s)), None)
+        if sentence:
+            return _label(german_citation(passage)), f"„{sentence}“ [{w.cite(passage, sentence)}]"
+    return None
+
+
 # The IREK's sentence on what it is for in funding: it meets the requirements of the GRW-Koordinierungsrahmen
 _GRW_ROLE = re.compile(r"Anforderungen\s{1,3}des\s{1,3}GRW-Koordinierungsrahmens")
 
@@ -1797,6 +1857,17 @@ def _listed_goals(goal_list: GoalList | None, w: _Writer) -> list[AnswerGoal]:
                                 GoalRef(goal.corridor, title_of(goal.corridor, "")), 1.0,
                                 passage.chunk_id if passage else "", numbers))
     return goals
+
+
+def _corridors_named(goal_list: GoalList, w: _Writer) -> str:
+    """The IREK's corridors by name for the IREK as a whole ("Die Themenkorridore: Themenkorridor 1 „Regionale
+    Leitbranchen“ [3]; …"), each cited where its passage was found."""
+    named = []
+    for code, title in ((c, t) for c, t in goal_list.titles.items() if "." not in c):
+        passage = goal_list.passages.get(code) or _corridor_passage(code, title, w.passages)
+        named.append(f"Themenkorridor {code} „{title}“" + (f" [{w.cite(passage, _first_line(passage))}]"
+                                                           if passage is not None else ""))
+    return f" Die Themenkorridore: {'; '.join(named)}." if named else ""
 
 
 def _corridor_passage(code: str, title: str, passages: list[Passage]) -> Passage | None:
@@ -1899,10 +1970,13 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     if not w.cites.items or not summary:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
     quotes = w.quotes()
-    summary = _traceable(_within(summary, MAX_SUMMARY_CHARS), quotes)
-    details = [p for p in (_traceable(d, quotes) for d in details) if p]
+    # (what does not fit the bottom line opens the details: nothing composed is lost)
+    summary, rest = _within(summary, MAX_SUMMARY_CHARS)
+    summary = _traceable(summary, quotes)
+    details = [p for p in (_traceable(d, quotes) for d in [rest, *details] if d) if p]
     if not summary and details:
-        summary, details = _traceable(_within(details[0], MAX_SUMMARY_CHARS), quotes), details[1:]
+        summary, rest = _within(details[0], MAX_SUMMARY_CHARS)
+        summary, details = _traceable(summary, quotes), [d for d in (_traceable(rest, quotes), *details[1:]) if d]
     goals = [_answer_goal(g, w) for g in found.goals[:3]] if found.mode in ("project", "guarantee") or (
         found.mode == "fact" and _goals_asked(found)) else []
     if found.mode == "list":
@@ -1913,21 +1987,23 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     return _renumbered(answer)
 
 
-def _within(summary: str, limit: int) -> str:
-    """The summary cut to whole sentences (never inside a quotation) within `limit` characters; a single sentence
-    that is too long is shortened by words."""
+def _within(summary: str, limit: int) -> tuple[str, str]:
+    """The summary cut to whole sentences (never inside a quotation) within `limit` characters, and the whole sentences
+    left out (a single sentence that is too long is shortened by words)."""
     pieces = _pieces(summary)
     dropped: list[str] = []
     while len(" ".join(pieces)) > limit and len(pieces) > 1:
         dropped.insert(0, pieces.pop())
     text = " ".join(pieces)
     # a rule cited at the end of the sentences left out ("… sind keine Fördertatbestände (Nr. 3.2.2). Die Liste … [1].")
-    # stays cited by what is kept
-    refs = [r for r in dict.fromkeys(re.findall(r"\[\d{1,3}\]", " ".join(dropped))) if r not in text]
+    # stays cited by what is kept, where its last sentence cites nothing of its own (else a reference would stand for
+    # a sentence that was left out)
+    refs = [r for r in dict.fromkeys(re.findall(r"\[\d{1,3}\]", " ".join(dropped))) if r not in text] \
+        if pieces and not re.search(r"\[\d{1,3}\]", pieces[-1]) else []
     marks = " " + " ".join(refs) if refs else ""
     if len(text) + len(marks) > limit:
         text = _short(text, limit - len(marks))
-    return f"{text[:-1]}{marks}." if marks and text.endswith(".") else text + marks
+    return (f"{text[:-1]}{marks}." if marks and text.endswith(".") else text + marks), " ".join(dropped)
 
 
 def _renumbered(answer: Answer) -> Answer:

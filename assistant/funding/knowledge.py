@@ -169,6 +169,17 @@ class CostLimit(Curated):
     not_before: date | None = None
 
 
+class NamedCase(Curated):
+    """One of the things a rule lists, as a question names it (`pattern`, a regular expression, case-insensitive), and
+    its name in the rule said for the things named alone (`Condition.case_text`): the bottom line then need not repeat
+    the whole list."""
+
+    model_config = ConfigDict(frozen=True)
+
+    pattern: Regex
+    name: Text
+
+
 class Condition(Curated):
     model_config = ConfigDict(frozen=True)
 
@@ -197,6 +208,18 @@ class Condition(Curated):
     # The rule says who decides on the projects (a steering group, a Local Action Group): the answer to "wer
     # entscheidet?"
     who_decides: bool = False
+    # Where the rule lists several things: the rule for those a question names ("{}" in `case_text` takes their
+    # names), for the bottom line.
+    cases: list[NamedCase] = []
+    case_text: str = ""
+
+    def reason_for(self, question: str) -> str:
+        """The rule's text for the things of its list the question names; its whole text where it names none."""
+        names = [case.name for case in self.cases if affirmed(case.pattern, question)]
+        if not names or not self.case_text:
+            return self.text
+        return self.case_text.format(" oder ".join(names) if len(names) < 3
+                                     else ", ".join(names[:-1]) + " oder " + names[-1])
 
 
 class SizeChoice(Curated):

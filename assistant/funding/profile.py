@@ -195,11 +195,18 @@ _CONTRACTOR_DOES = {"drängelt", "drängt", "hinterher", "verzögert", "verspät
 # The words that hand over from an adviser to the client asked about (the client's facts follow them)
 _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(?:mandant\w{0,2}|mandantin|mitgliedsfirma|"
                     r"mitgliedsbetrieb\w{0,2}|mitgliedsunternehmen|klient\w{0,2})\b"
-                    r"|\bberate\w?\b[^.:;!?]{0,40}?\b(?:einen|eine|ein)\b", re.IGNORECASE)
+                    r"|\bberate\w?\b[^.:;!?]{0,40}?\b(?:einen|eine|ein)\b"
+                    # "für ein Gespräch mit einem Stahlunternehmen bei uns": a firm the asker meets on its behalf
+                    r"|\b(?:gespräch|beratungsgespräch|termin|treffen)\w{0,2}\s{1,3}mit\s{1,3}(?:einem|einer)\b",
+                    re.IGNORECASE)
 # A trade that was, not one that is: "ehem. Gießereigelände", "die frühere Ziegelei" (the site's past use)
 _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", "frühere", "früheren", "früherer",
                  "früheres", "einstige", "einstigen", "einstiger", "einstiges", "stillgelegte", "stillgelegten",
                  "stillgelegter", "stillgelegtes"}
+# Words that list a part of the costs ("inkl. Abriss und Bodensanierung", "samt Montage")
+_COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "zzgl", "zuzüglich"}
+# The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
+_SITE_OF_TRADE = re.compile(r"(brache|brachfläche|gelände|areal|grundstück)")
 # Words that set another party against the asker: "wir oder die Leasingfirma", "wir statt der Bank"
 _CONTRAST_WORDS = {"oder", "bzw", "statt", "anstatt", "sondern"}
 # The asker's owner, not the asker: "wir gehören zu 70 % einer Holding", "Tochter eines Energieversorgers"
@@ -230,6 +237,8 @@ _HEADCOUNT = re.compile(
     rf"{_NUMBER}\s{{0,3}}\+?\s{{0,2}}(?:([a-zäöüß]{{2,20}})\s{{1,3}})?{_PEOPLE}"
     rf"|\b({'|'.join(_NUMBER_WORDS)})\s{{1,3}}(?:([a-zäöüß]{{2,20}})\s{{1,3}})?{_PEOPLE}",
     re.IGNORECASE)
+# "(sind klein, <50 MA)", "unter 250 Beschäftigte", "weniger als 10 Leute": a bound the headcount stays below
+_BELOW = re.compile(r"(<|\bunter|\bweniger\s{1,3}als)\s{0,3}$", re.IGNORECASE)
 # "und wenn wir 45 statt 60 MA hätten": the count that replaces the one named after it
 _INSTEAD_OF = re.compile(r"(\d{1,3}(?:\.\d{3})*)\s{1,3}(?:statt|anstatt|anstelle\s{1,3}von|und\s{1,3}nicht)\s{1,3}$", re.IGNORECASE)
 _HEADCOUNT_AFTER = re.compile(
@@ -495,11 +504,14 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|gmbh|werkstatt|manufaktur|brauerei|bäckerei|praxis|agentur|büro)\b",
     "modernisation": r"modernisier|umrüst|umstell(en|t|ung)\b|produktionsprozess|renovier|erneuer(n|t|ung)\b"
                      r"|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
-                     r"|sanier(en|t|ung)\b",
+                     # (not the soil or the contaminated land of a site: "Abriss und Bodensanierung")
+                     r"|(?<!boden)(?<!altlasten)(?<!flächen)sanier(en|t|ung)\b",
     "replacement": r"\bersatzinvestition|\bersatzbeschaffung|\bersatz\s{1,3}(für|der|des|unserer|unseres)\b"
                    r"|(alte[nrs]?|defekte[nrs]?|kaputte[nrs]?|ausgediente[nrs]?|verschlissene[nrs]?|bisherige[nrs]?)\s{1,3}"
                    r"[a-zäöüß-]{2,30}(\s{1,3}[a-zäöüß-]{1,30}){0,5}\s{1,3}(ersetzen|austauschen|erneuern)"
                    r"|durch\s{1,3}(eine[nrs]?|ein)\s{1,3}([a-zäöüß-]{1,30}\s{1,3}){0,2}ersetz"
+                   # "unser etagenofen ist 25 jahre alt, wir wollen nen neuen elektro-ofen"
+                   r"|\b(ist|sind)\s{1,3}([a-zäöüß]{1,12}\s{1,3}){0,2}\d{1,3}\s{1,3}jahre\s{1,3}alt\b[^.?!]{0,60}?\bne(ue)?[nrs]?\s"
                    r"|\b(ersetzen|austauschen|tauschen)\s{1,3}(die|den|das|unsere[nrs]?)\s{1,3}(alte|defekte|bisherige|kaputte)"
                    r"|austausch\s{1,3}(der|des|unserer|unseres)\s{1,3}(alten|bestehenden|defekten)|eins\s{0,2}zu\s{0,2}eins|\b1\s?:\s?1\b"
                    r"|gleichwertige[nrs]?\s{1,3}(neue|maschine|anlage)|\bneue[nrs]?\s{1,3}gleichwertige"
@@ -855,6 +867,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0
     if _SITE_COMPOUND.search(words[i].text):
         return 2.0  # a site, not the asker
+    if _COST_PART_WORDS & {w.lower() for w in before}:
+        return 2.0  # "2,4 Mio inkl. Abriss und Bodensanierung": a part of the costs, not the asker's trade
     if _SETTLES.match(text, words[i].start + len(words[i].text)):
         return 2.0  # "Ein Lebensmittelbetrieb will sich bei uns ansiedeln": the asker's prospect
     if any(w.text in _OWNER_WORDS for w in words[max(0, i - 5): i]) \
@@ -903,6 +917,8 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
         if found and _ADJECTIVE_ENDING.fullmatch(word.text[found[0]:]) and word.text[:found[0]] in index.open_stems \
                 and not (i + 1 < len(words) and words[i + 1].text.startswith(_BUSINESS_NOUNS)):
             found = None  # "landwirtschaftliche Erzeugnisse": what is made or bought, not who the asker is
+        if found and _SITE_OF_TRADE.match(word.text[found[0]:].lower()):
+            found = None  # "die alte Ziegeleibrache", "das Molkereigelände": a site, the trade's past use
         if found:
             rank = _trade_rank(words, i, text, found[1])
             if i >= 2 and words[i - 1].text == "mit" and i - 2 in matched_at and rank == 2.0:
@@ -989,6 +1005,8 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
         before = text[max(0, match.start() - 30): match.start()].lower()
         if instead := _INSTEAD_OF.search(before):  # "45 statt 60 MA": the first number is the one meant
             count = _int(instead.group(1))
+        elif _BELOW.search(before):  # "<50 MA", "unter 50 Beschäftigte": at most one fewer
+            count -= 1
         if adjective in _FUTURE_COUNT or _HIRED_AFTER.match(text[match.end(): match.end() + 40]):
             coming.append(count)  # "30 neue Mitarbeiter", "und 6 Leute einstellen": those who come, not the staff now
             continue
@@ -1069,7 +1087,9 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
     "und"), with those words; [] where there are fewer than two such parts."""
     parts: list[tuple[str, float]] = []
     for n, (start, end, value) in enumerate(investments):
-        raw = re.sub(r"[\s(~]*(ca\.?|rund|etwa|für|von|je)?[\s(~]*$", "", text[max(0, start - 45): start], flags=re.IGNORECASE)
+        # (a comma before the sum ends its words: "PV aufs Dach für Eigenverbrauch, ca. 400k")
+        raw = re.sub(r"[\s(~,]*(ca\.?|rund|etwa|für|von|je)?[\s(~]*$", "", text[max(0, start - 45): start],
+                     flags=re.IGNORECASE)
         label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
         gap = text[investments[n - 1][1]: start] if n else ""
         if n and (not _PART_GAP.match(gap) or SUM_HOLDS_OTHER.search(gap)):
@@ -1221,7 +1241,10 @@ _JOB_COUNT = rf"(\d{{1,4}}|{'|'.join(_NUMBER_WORDS)})"
 _JOBS = r"(?:dauer)?(?:arbeitsplätze|stellen|jobs)\b"
 _NEW_JOBS = re.compile(rf"\b{_JOB_COUNT}\s{{1,3}}(?:neuen?|zusätzlichen?|weiteren?)\s{{1,3}}{_JOBS}"
                        rf"|\b{_JOB_COUNT}\s{{1,3}}{_JOBS}\s{{1,3}}(?:\w{{1,12}}\s{{1,3}}){{0,2}}(?:neu\s{{1,3}})?(?:schaffen|entstehen)"
-                       rf"|\b(?:schaffen|entstehen)\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?{_JOB_COUNT}\s{{1,3}}(?:neue\s{{1,3}})?{_JOBS}",
+                       rf"|\b(?:schaffen|entstehen)\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?{_JOB_COUNT}\s{{1,3}}(?:neue\s{{1,3}})?{_JOBS}"
+                       # "6 neue Entwickler einstellen", "zwei Monteure einstellen": people of any trade hired
+                       rf"|\b{_JOB_COUNT}\s{{1,3}}(?:(?:neuen?|zusätzlichen?|weiteren?)\s{{1,3}})?[a-zäöüß-]{{3,25}}\s{{1,3}}"
+                       rf"(?:ein|an)(?:stellen|zustellen)\b",
                        re.IGNORECASE)
 _PER_JOB = re.compile(r"(\bje|\bpro|\bjeweils|à|á|@)\s{1,3}"
                       r"((jahr|monat)\s{1,3}und\s{1,3})?(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6}|beschäftigte\w?)?"
@@ -1372,7 +1395,10 @@ _INSTEAD_OF_PROJECT = re.compile(r"\b(an)?statt\s{1,3}(de[mnrs]|die|das|eine[mnr
 # "betriebsnah", "Betriebs-Kita"
 _FOR_WORKFORCE = re.compile(r"betriebsnah\w{0,3}|betriebs-?kita|firmen-?kita|schicht(dienst|arbeit|betrieb)\w{0,3}|randzeiten"
                             r"|für\s{1,3}(ihre|unsere|deren|die)\s{1,3}(leute|mitarbeit\w{0,6}|beschäftigten|angestellten"
-                            r"|fachkräfte|belegschaft)")
+                            r"|fachkräfte|belegschaft)"
+                            # "für die Kinder der Beschäftigten", "Kinder von Mitarbeitenden der Firmen im Gebiet"
+                            r"|kinder\s{1,3}(der|von|unserer|ihrer|deren)\s{1,3}(\w+\s{1,3})?(beschäftigten|mitarbeit\w{0,6}"
+                            r"|angestellten|belegschaft|arbeitnehmer\w{0,6}|fachkräfte|schichtarbeiter\w{0,6})")
 
 
 def _project_types(text: str, applicant_type: str | None) -> list[str]:

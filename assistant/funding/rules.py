@@ -86,7 +86,11 @@ _APPLICATION = r"(antrag\w{0,5}|antragstellung|bescheid\w{0,2}|bewilligung\w{0,2
 # maximalen Zuschuss aus."
 ASKS_HOW_MUCH = re.compile(r"\b(wie\s{1,3}hoch|wie\s{1,3}viel|wieviel|mit\s{1,3}wie\s{1,3}viel|welche[mnr]?\s{1,3}(fördersatz|satz|quote)"
                            r"|fördersatz|förderquote|(aus|be)?rechne\w{0,2}\b[^.?!]{0,60}\b(zuschuss|förderung|betrag)"
-                           r"|(maximale[nr]?|höchstmögliche[nr]?)\s{1,3}(zuschuss|förderung|betrag)|was\s{1,3}ist\s{1,3}drin)",
+                           r"|(maximale[nr]?|höchstmögliche[nr]?)\s{1,3}(zuschuss|förderung|betrag)|was\s{1,3}ist\s{1,3}drin"
+                           # "was käme da raus?", "was kommt dabei rum?"
+                           r"|was\s{1,3}(käme|kommt|würde)\s{1,3}((da|dabei|denn)\s{1,3})?(raus|heraus|rum|herum)\b"
+                           # "was heißt das konkret in euro?", "bitte in euro"
+                           r"|\b(konkret|bitte|das)\s{1,3}in\s{1,3}euro\b)",
                            re.IGNORECASE)
 # A question of what counts as the start ("Ab wann zählt ein Projekt als begonnen?", "Was gilt als Vorhabenbeginn?")
 _ASKS_WHAT_IS_A_START = re.compile(
@@ -533,7 +537,10 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
     blocking = [c for c in conditions if c.effect == "blocks" and c.applies]
     reasons = [f"{c.text} ({cite(c.source)})" for c in blocking]
     reason_sources = [c.source for c in blocking]
-    because = short_reason(blocking[0].text) if blocking else ""
+    # (the rule for the thing the question names, where the rule lists several: "Kitas … sind keine Fördertatbestände")
+    first_rule = next((m for m in merged if blocking and m.id == blocking[0].id and m.cases), None)
+    because = short_reason(first_rule.reason_for(profile.description) if first_rule else blocking[0].text) \
+        if blocking else ""
     sector_blocks = next((c for c in blocking if "sector_excluded" in
                           next((m.triggers for m in merged if m.id == c.id), {})), None)
     if profile.excluded_sector and sector_blocks:

@@ -39,6 +39,8 @@ _CHAPTER_WORDS = set(stems("vorwort ziel förderpolitischer förderpolitik rahme
 _BOTH = re.compile(r"\bleitziele\b[^?]{0,20}\b(und|mit|samt|sowie|plus)\b[^?]{0,20}\bhandlungsziele\b"
                    r"|\bhandlungsziele\b[^?]{0,20}\b(und|mit|samt|sowie|plus)\b[^?]{0,20}\bleitziele\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b(wie\s{0,2}viele?|anzahl|zahl der)\b", re.IGNORECASE)
+# How the goals are built: "wie sind die gegliedert?", "wie ist das aufgebaut?", "Gliederung", "auf welchen Ebenen"
+_BUILT = re.compile(r"\b(geglieder|aufgebaut|strukturier|gliederung|aufbau\b|ebenen\b)", re.IGNORECASE)
 # A count asked for each corridor ("wie viele … insgesamt und pro Themenkorridor?")
 _PER_CORRIDOR = re.compile(r"\b(pro|je|jede[nmrs]?|in\s{1,3}jede[nmrs]?|nach|aufgeteilt\s{1,3}(auf|nach)|verteilt\s{1,3}auf)"
                            r"\s{1,3}(den\s{1,3}|die\s{1,3})?(themen)?korridor", re.IGNORECASE)
@@ -102,10 +104,15 @@ def _named_corridor(question: str, corridors: list[Goal], context: str = "") -> 
 _WHAT_IS_IT = re.compile(r"\bwas\s{1,3}(ist|bedeutet|heißt|meint)\s{1,3}(\w{1,12}\s{1,3}){0,2}irek\b", re.IGNORECASE)
 
 
+def asks_what_the_irek_is(question: str) -> bool:
+    """Whether a question asks what the IREK is: "Was ist das IREK?", "was ist eigentlich dieses IREK vom Landkreis?"."""
+    return bool(_WHAT_IS_IT.search(question))
+
+
 def structure(question: str, matcher: GoalMatcher) -> GoalList | None:
     """For a question of what the IREK is ("Was ist das IREK?"): its whole catalogue, to be counted level by level
     beside the sentences that say what it is; None for any other question."""
-    if not _WHAT_IS_IT.search(question):
+    if not asks_what_the_irek_is(question):
         return None
     passages, titles = _references(matcher)
     return GoalList("handlungsziel", matcher.catalogue.handlungsziele, None, True, passages=passages, titles=titles,
@@ -140,6 +147,11 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
                         passages=passages, titles=titles)
     levels = [level for level, pattern in _LEVEL_WORDS.items() if pattern.search(question)]
     levels_named = bool(levels)
+    if levels and _BUILT.search(question) and not _LEITZIEL_CODE.search(question) \
+            and not _CORRIDOR_NUMBER.search(question):
+        # "Wie viele Ziele gibt es genau, gegliedert wie?": every level, counted
+        return GoalList("handlungsziel", catalogue.handlungsziele, None, True, passages=passages, titles=titles,
+                        all_levels=True)
     occurs = _OCCURS.search(question)
     on_topic = occurs or _ON_TOPIC.search(question)
     if not levels and on_topic:

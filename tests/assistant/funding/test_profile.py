@@ -1289,3 +1289,54 @@ def test_a_community_facility_for_the_staff_of_firms_is_one_with_a_link_to_the_e
                         "eine Kita direkt am Gewerbegebiet bauen.")
     assert {"community_facility", "workforce_facility"} <= set(kita.project_types)
     assert "workforce_facility" not in read_profile("Unser Sportverein will ein neues Vereinsheim bauen.").project_types
+    # "für die Kinder der Beschäftigten der dortigen Firmen"
+    staff = read_profile("Die Gemeinde Bohmte will im Gewerbegebiet eine Kita für die Kinder der Beschäftigten der "
+                         "dortigen Firmen bauen.")
+    assert "workforce_facility" in staff.project_types and staff.applicant_type == "municipality"
+
+
+def test_a_firm_the_asker_meets_on_its_behalf_is_the_applicant():
+    """A Wirtschaftsförderer preparing a talk with a firm asks for that firm: steel is excluded (KR Nr. 2.7.1, C 24)."""
+    profile = read_profile("Kurze Frage für ein Gespräch mit einem Stahlunternehmen bei uns: Kann das Unternehmen für "
+                           "eine neue Elektroofen-Linie GRW-Investitionsförderung bekommen?")
+    assert (profile.applicant_type, profile.wz_code, profile.excluded_sector) == ("company", "24.10", "C 24")
+
+
+def test_a_trade_named_as_a_site_or_a_cost_part_is_not_the_asker():
+    """"die alte Ziegeleibrache": a site and its past use; "inkl. Abriss und Bodensanierung": parts of the costs. Who
+    revitalises a brownfield is left open, and the soil's remediation is no modernisation."""
+    profile = read_profile("Wir wollen die alte Ziegeleibrache (Altlasten drauf) als Gewerbefläche revitalisieren. "
+                           "Kostenschätzung 2,4 Mio inkl. Abriss und Bodensanierung.")
+    assert profile.applicant_type is None and profile.wz_code is None
+    assert "revitalisation" in profile.project_types and "modernisation" not in profile.project_types
+    assert profile.investment_eur == 2_400_000
+
+
+def test_an_old_plant_renewed_by_a_new_one_is_a_replacement():
+    """KR Nr. 2.6.2 (2) a: a replacement is no eligible cost."""
+    profile = read_profile("unser etagenofen ist 25 jahre alt, wir wollen nen neuen elektro-ofen, kostet ca. 85k. sind "
+                           "ne kleine handwerksbäckerei mit 2 filialen")
+    assert "replacement" in profile.project_types
+    assert "replacement" not in read_profile("Unsere Halle ist 30 Jahre alt. Wir sind 12 Leute.").project_types
+
+
+@pytest.mark.parametrize("text, employees, size", [
+    ("wir würden 6 neue entwickler einstellen (sind klein, <50 MA)", 49, "small"),
+    ("Wir haben unter 250 Beschäftigte.", 249, "medium"),
+    ("Wir haben 50 MA.", 50, "medium"),
+])
+def test_a_headcount_bound_is_read_as_below_it(text, employees, size):
+    profile = read_profile(text)
+    assert (profile.employees, profile.company_size) == (employees, size)
+
+
+def test_people_of_any_trade_hired_are_new_jobs():
+    profile = read_profile("wir würden 6 neue entwickler einstellen, je ca. 55k AG-brutto im jahr")
+    assert (profile.new_jobs, profile.wage_per_job_eur) == (6, 55_000)
+    assert read_profile("Wir wollen zwei Monteure einstellen.").new_jobs == 2
+
+
+def test_a_comma_before_a_sum_ends_the_words_of_its_part():
+    """"PV aufs Dach für Eigenverbrauch, ca. 400k, plus Batteriespeicher 150k": two parts, 550k in all."""
+    profile = read_profile("Wir wollen PV aufs Dach für Eigenverbrauch, ca. 400k, plus Batteriespeicher 150k.")
+    assert [value for _, value in profile.cost_parts] == [400_000, 150_000]
