@@ -1743,6 +1743,13 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         also = [f"{g.code} „{_short(g.title, 90)}“" + (f" [{w.cite(*_first_cited(goal_list, g.code))}]"
                                                       if g.code in goal_list.passages else "") for g in goal_list.also]
         details.append("Das Thema nennen auch: " + "; ".join(also) + ".")
+    for leitziel in goal_list.also_leitziele:  # "Das Thema nennt auch Leitziel 4.1 „…“ [8] mit den Handlungszielen …"
+        passage = goal_list.passages.get(leitziel.code)
+        ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
+        children = [code for code in goal_list.titles if code.startswith(f"{leitziel.code}.")]
+        codes = ", ".join(children[:-1]) + f" und {children[-1]}" if len(children) > 1 else "".join(children)
+        details.append(f"Das Thema nennt auch Leitziel {leitziel.code} „{leitziel.title}“{ref}"
+                       + (f" mit den Handlungszielen {codes}." if codes else "."))
     if not lines and not goal_list.count and goal_list.level == "handlungsziel":
         # too many to write out: by Leitziel, each cited, with the codes of its Handlungsziele
         by_parent: dict[str, list[str]] = {}

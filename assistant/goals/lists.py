@@ -73,6 +73,8 @@ class GoalList:
     nested: bool = False
     # goals of other Leitziele whose titles name the topic of a list by topic
     also: list[Goal] = field(default_factory=list)
+    # other Leitziele whose own titles name that topic ("Fachkräfte": 4.1 "Lebensqualität als Fachkräftemagnet …")
+    also_leitziele: list[Goal] = field(default_factory=list)
     per_corridor: bool = False  # a count of the whole IREK asked for each corridor too
     named: bool = False  # the Handlungsziele the question names by their codes ("den Wortlaut von 3.1.1 und 3.4.1")
     passages: dict[str, Passage] = field(default_factory=dict)  # goal code → its IREK passage, to cite
@@ -222,8 +224,15 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
             return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages, titles=titles)
         parent = catalogue.get(titled[0].parent) or parent
         children = catalogue.children(parent.code)
+    # goals elsewhere on the topic: those whose titles name it, and those of another Leitziel whose title names it
+    # ("Fachkräfte": Leitziel 2.1, and 4.1 "Lebensqualität als Fachkräftemagnet steigern")
+    topic = _topic(question)
+    named_leitziele = [goal for goal in catalogue.leitziele
+                       if goal.code != parent.code and _names_topic(topic, goal.title)]
     return GoalList("handlungsziel", children, parent, count, by_topic=True, passages=passages, titles=titles,
-                    also=[g for g in titled if g.parent != parent.code])
+                    also=[g for g in titled if g.parent != parent.code
+                          and g.parent not in {goal.code for goal in named_leitziele}],
+                    also_leitziele=named_leitziele)
 
 
 # Words of the goals' titles that name no topic: what every goal does ("stärken", "ausbauen") and where
@@ -263,7 +272,11 @@ def titled_goals(question: str, goals: list[Goal]) -> list[Goal]:
 
 _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die der den im in zum zur zu und irek "
                        "landkreis osnabrück ziele ziel handlungsziele leitziele korridor themenkorridor anzahl insgesamt "
-                       "alle liste nenne nennen zeig zeige mir bitte was steht sagt enthält schreibt plant"))
+                       "alle liste nenne nennen zeig zeige mir bitte was steht sagt enthält schreibt plant "
+                       # what a request for a list says of itself ("brauch die nummern + genauen titel für unseren
+                       # projektsteckbrief", "gehen ums thema", "für ne vorlage")
+                       "brauch brauche nummer nummern genau genauen titel steckbrief projektsteckbrief vorlage thema "
+                       "themen geht gehen ums betrifft betreffen ne nen"))
 
 
 def topic_words(question: str) -> list[str]:

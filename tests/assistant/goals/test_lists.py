@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.core.model import Goal
-from assistant.goals.lists import titled_goals
+from assistant.goals.lists import find_list, titled_goals
+from assistant.goals.matching import GoalMatcher
+from assistant.retrieval.retriever import Retriever
 
 GOALS = [
     Goal("2.3.1", "Energieautarke Gewerbegebiete mit Anbindung an Stromtrassen und Wasserstoffleitungen entwickeln",
@@ -33,3 +35,28 @@ GOALS = [
 ])
 def test_goals_whose_titles_name_the_topic(question, codes):
     assert [g.code for g in titled_goals(question, GOALS)] == codes
+
+
+@pytest.fixture(scope="module")
+def matcher(real_index):
+    return GoalMatcher(Retriever.open(real_index))
+
+
+def _list(question, matcher):  # noqa: ANN001, ANN202
+    return find_list(question, matcher, matcher.retriever.score_parts(question))
+
+
+def test_another_leitziel_whose_title_names_the_topic_is_named_beside_the_list(matcher):
+    """"Fachkräfte": Leitziel 2.1 with its goals, and Leitziel 4.1 "Lebensqualität als Fachkräftemagnet steigern";
+    the words of the request ("brauch ne liste mit nummern für ne vorlage", "projektsteckbrief") name no topic."""
+    found = _list("welche handlungsziele im irek gehen ums thema fachkräfte? brauch ne liste mit nummern für ne vorlage",
+                  matcher)
+    assert found.parent.code == "2.1" and [g.code for g in found.also_leitziele] == ["4.1"]
+    tourism = _list("welche handlungsziele hat das irek zum thema tourismus? brauch die nummern + genauen titel für "
+                    "unseren projektsteckbrief", matcher)
+    assert tourism.parent.code == "4.3" and tourism.also == []
+
+
+def test_how_the_goals_are_built_counts_every_level(matcher):
+    found = _list("Wie viele Ziele hat das IREK, und wie sind die gegliedert?", matcher)
+    assert found.all_levels and found.count and found.parent is None
