@@ -43,7 +43,10 @@ _COUNT = re.compile(r"\b(wie\s{0,2}viele?|anzahl|zahl der)\b", re.IGNORECASE)
 _BUILT = re.compile(r"\b(geglieder|aufgebaut|strukturier|gliederung|aufbau\b|ebenen\b)", re.IGNORECASE)
 # A count asked for each corridor ("wie viele … insgesamt und pro Themenkorridor?")
 _PER_CORRIDOR = re.compile(r"\b(pro|je|jede[nmrs]?|in\s{1,3}jede[nmrs]?|nach|aufgeteilt\s{1,3}(auf|nach)|verteilt\s{1,3}auf)"
-                           r"\s{1,3}(den\s{1,3}|die\s{1,3})?(themen)?korridor", re.IGNORECASE)
+                           r"\s{1,3}(den\s{1,3}|die\s{1,3})?(themen)?korridor"
+                           # "wie verteilen die sich auf die vier Korridore?"
+                           r"|\bverteil\w{0,3}\b[^?]{0,25}\bauf\s{1,3}(die\s{1,3})?(\w{1,8}\s{1,3})?(themen)?korridor",
+                           re.IGNORECASE)
 _CORRIDOR_NUMBER = re.compile(r"\b(?:themen)?korridor\w{0,2}\s{0,3}(?:nr\.?\s{0,2})?([1-4])\b", re.IGNORECASE)
 _LEITZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5])(?![\d.])")
 HANDLUNGSZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5]\.[1-9])(?![\d.])")
