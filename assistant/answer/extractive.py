@@ -354,7 +354,11 @@ def _no(path: PathAssessment, w: _Writer) -> str:
                       f"{'' if path.programme_wide else ' nicht förderfähig'}: {_with_rule(because, source)}",
                       w.cite_source(source))
     excluded = path.excluded_costs[0]
-    return _cited(f"Nein – {short_reason(excluded.text, 260)}", w.cite_source(excluded.source))
+    # another cost item the question names that the path admits under its own rule ("gebrauchte Maschinen und einen
+    # neuen Transporter"): that rule beside the "no"
+    other = next((c for c in path.cost_notes if c.cost_item != excluded.cost_item), None)
+    return _cited(f"Nein – {short_reason(excluded.text, 260)}", w.cite_source(excluded.source)) + (
+        f" {_cited(short_reason(other.text, 260), w.cite_source(other.source))}" if other else "")
 
 
 def _reason_source(path: PathAssessment) -> Source | None:

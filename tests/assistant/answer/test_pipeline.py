@@ -1775,3 +1775,22 @@ def test_how_the_goals_are_built_is_a_count_of_every_level(ask, passages):
     check_contract(data, passages, all_used=False)
     assert "4 Themenkorridore, 15 Leitziele und 55 Handlungsziele" in data["summary"], data["summary"]
     assert "Leitziel 3.3" not in data["answer"]
+
+
+def test_a_further_question_on_losing_jobs_is_answered_by_the_rule_on_repayment(ask, passages):
+    """Nr. 2.2.6, 2.8.1 and 2.8.2.2: "was passiert, wenn wir … Leute abbauen müssen?" beside how long goods stay."""
+    data = ask("Wie lange müssen wir die geförderten Maschinen eigentlich behalten? Und was passiert, wenn wir nach 3 "
+               "Jahren wegen schlechter Auftragslage Leute abbauen müssen?")
+    check_contract(data, passages, all_used=False)
+    assert "sonst ist die Förderung grundsätzlich zurückzufordern" in data["summary"]
+    assert "mindestens fünf Jahre nach Abschluss des Investitionsvorhabens in der geförderten Betriebsstätte" \
+        in data["answer"]
+
+
+def test_a_cost_item_admitted_under_its_own_rule_is_named_beside_one_excluded(ask, passages):
+    """Nr. 2.6.2: no road vehicles; used goods only for SMEs and not from linked firms."""
+    data = ask("Können wir gebrauchte Maschinen (von einem Händler) und einen neuen Transporter für Auslieferungen mit "
+               "in die förderfähigen Kosten packen?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – Fahrzeuge, die im Straßenverkehr zugelassen sind")
+    assert "Gebrauchte Wirtschaftsgüter sind nur beim Erwerb durch ein kleines oder mittleres Unternehmen" in data["answer"]
