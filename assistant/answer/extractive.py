@@ -350,9 +350,19 @@ def _no(path: PathAssessment, w: _Writer) -> str:
             who = f" {short_reason(others[0].strip(), 200)}" if others else ""
             said = f"Nicht mit Ihnen als Antragsteller – {whom}: {because.rstrip('.')}.{who}"
             return _cited(_with_rule(said.rstrip(".") + ".", source), w.cite_source(source))
-        return _cited(f"Nein – {'keine ' if path.programme_wide else ''}{whom}"
-                      f"{'' if path.programme_wide else ' nicht förderfähig'}: {_with_rule(because, source)}",
-                      w.cite_source(source))
+        no = _cited(f"Nein – {'keine ' if path.programme_wide else ''}{whom}"
+                    f"{'' if path.programme_wide else ' nicht förderfähig'}: {_with_rule(because, source)}",
+                    w.cite_source(source))
+        # a second fact of the asker that rules the path out by another rule (works already started beside a
+        # replacement): said too, as it rules out whatever else the project holds
+        blocking = [c for c in path.conditions if c.effect == "blocks" and c.applies]
+        second = next((c for c in blocking[1:] if c.source != source and c.id != SECTOR_EXCLUSION), None) \
+            if blocking and not path.programme_wide else None
+        if second is not None and w.source_quote(second.source):
+            w.said |= {second.id}
+            no += " " + _cited(f"Außerdem: {_with_rule(short_reason(second.text, 260), second.source)}",
+                               w.cite_source(second.source))
+        return no
     excluded = path.excluded_costs[0]
     # another cost item the question names that the path admits under its own rule ("gebrauchte Maschinen und einen
     # neuen Transporter"): that rule beside the "no"

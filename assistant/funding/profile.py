@@ -203,6 +203,8 @@ _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(
 _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", "frühere", "früheren", "früherer",
                  "früheres", "einstige", "einstigen", "einstiger", "einstiges", "stillgelegte", "stillgelegten",
                  "stillgelegter", "stillgelegtes"}
+# The kinds of project that offer land or premises to businesses (whose users KR Nr. 3.2.2.1 and 3.2.2.2 speak of)
+_SITE_TYPES = {"industrial_site", "revitalisation", "business_connection", "business_centre"}
 # Words that list a part of the costs ("inkl. Abriss und Bodensanierung", "samt Montage")
 _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "zzgl", "zuzüglich"}
 # The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
@@ -463,7 +465,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     # Public facilities that KR Nr. 3.2.2 lists no measure for: sports grounds, club houses, village halls, Kitas and
     # general schools, housing, doctors' practices, fire stations, town halls
     "community_facility": rf"{_CLUB_AND_VILLAGE_HALLS}|sportplätze|kunstrasen\w{{0,6}}|sporthalle|sportstätte"
-                          r"|\bkita\b|kindergarten|kindertagesstätte|krippe\b|grundschule|oberschule|gymnasium|gesamtschule"
+                          r"|kitas?\b|kindergarten|kindertagesstätte|krippe\b|grundschule|oberschule|gymnasium|gesamtschule"
                           r"|wohnungsbau|mietwohnung\w{0,2}|sozialwohnung\w{0,2}|wohnungen\s{1,3}(bauen|errichten|schaffen)"
                           r"|ärztehaus|arztpraxis|\bmvz\b|feuerwehrhaus|feuerwache|gerätehaus|rathaus|friedhof|spielplatz"
                           # care and meeting places of the community
@@ -1572,6 +1574,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         # extends its own plant (KR Nr. 2.4.1); who says "wir … unsere" of it, or plans a production hall, is that
         # firm
         profile.applicant_type = "company"
+    if profile.users_excluded and "community_facility" in profile.project_types \
+            and not _SITE_TYPES & set(profile.project_types):
+        # a Kita or a care home the asker builds is what is funded, not a site for businesses of its trade
+        profile.users_excluded = None
     profile.already_started = _already_started(full)
     profile.in_difficulty = _in_difficulty(full)
     profile.linked_enterprise = _linked_enterprise(full) if applicant in ("company", None) else None

@@ -1794,3 +1794,21 @@ def test_a_cost_item_admitted_under_its_own_rule_is_named_beside_one_excluded(as
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Nein – Fahrzeuge, die im Straßenverkehr zugelassen sind")
     assert "Gebrauchte Wirtschaftsgüter sind nur beim Erwerb durch ein kleines oder mittleres Unternehmen" in data["answer"]
+
+
+def test_a_second_fact_that_rules_the_path_out_is_said_beside_the_first(ask, passages):
+    """A replacement (Nr. 2.6.2) whose modules were ordered already (Nr. 2.2.1): both rules, each cited."""
+    data = ask("campingplatz am alfsee, wir ersetzen das alte sanitärgebäude durch modulbau, 450k. die module haben wir "
+               "im oktober schon bestellt weil die lieferzeit so lang ist. kriegen wir noch was?")
+    check_contract(data, passages, all_used=False)
+    assert "Ersatzbeschaffung" in data["summary"]
+    assert re.search(r"Außerdem: Der Antrag muss vor Beginn der Arbeiten gestellt werden[^\n]*\[\d\]", data["summary"])
+
+
+def test_a_company_kita_is_a_community_facility_not_a_site_for_excluded_businesses(ask, passages):
+    data = ask("Wir (ev. Kirchengemeinde) sind Träger von 2 Kitas und wollen mit den Betrieben im Gewerbegebiet eine "
+               "Betriebskita mit längeren Öffnungszeiten für Schichtarbeiter bauen. Gibt es dafür GRW? Wir sind "
+               "gemeinnützig.")
+    check_contract(data, passages, all_used=False)
+    assert "nennt keine Kitas" in data["summary"] and "großflächigen Einzelhandels" not in data["summary"]
+    assert "Möglich ist allenfalls: Weitere Maßnahmen zur Standortattraktivität" in data["summary"]
