@@ -170,6 +170,12 @@ def test_a_document_named_in_the_question_is_recognised_by_its_names(retriever, 
     # the KR's regional development concepts in general are no alias of the IREK
     ("Was muss ein regionales Entwicklungskonzept nach der GRW enthalten?",
      "Was muss ein regionales Entwicklungskonzept nach der GRW enthalten?"),
+    # "Regionalkonzept" is the IREK only where a definite or possessive word or the district points to it
+    ("Was sagt unser Regionalkonzept zu Tourismus?", "Was sagt unser IREK zu Tourismus?"),
+    ("Was steht im Regionalkonzept zu Radwegen?", "Was steht im IREK zu Radwegen?"),
+    ("Brauchen wir für die Förderung ein Regionalkonzept?", "Brauchen wir für die Förderung ein Regionalkonzept?"),
+    ("Was muss in einem Regionalkonzept stehen?", "Was muss in einem Regionalkonzept stehen?"),
+    ("Was steht im Kreisentwicklungskonzept?", "Was steht im IREK?"),
 ])
 def test_another_way_of_naming_a_document_reads_as_its_first_name(retriever, text, plain):
     assert retriever.with_plain_names(text) == plain
