@@ -869,7 +869,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                                                           kind_known) if not p.blocked), None)
             if alternative:  # (kept before the goal where the asker asks for another way or the path fits its kind;
                 # its caveats are left out of the bottom line first)
-                rank = 1.5 if ASKS_OTHER_WAY.search(found.question) or kind_known else 3
+                # (one of the same programme whose measures name the kind of project: the GRW's Nr. 3.6 beside its
+                # "no" for a Kita; another programme only where another way is asked for)
+                same = kind_known and programme(alternative.id) == programme(lead.id)
+                rank = 1.5 if ASKS_OTHER_WAY.search(found.question) or same else 3
                 possible = _possible(alternative, w, found.profile)  # the path, then its caveats
                 pieces += [(rank + 0.1 * i, said) for i, said in enumerate(possible)]
                 together.append(possible)
@@ -1044,6 +1047,8 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             if not hit.passage.dense and hit.passage.section_number.lower() not in found.question.lower() \
                     and not any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4):
                 continue  # a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question
+        if _BARE.fullmatch(quote.strip()):
+            continue  # a heading or a fragment of a form ("In Niedersachsen"): it states nothing
         if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
             # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
@@ -1097,6 +1102,10 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
         if len(chosen) == 2:
             break
     return chosen
+
+
+# A quote of at most three words and no figure ("In Niedersachsen", "Bildungseinrichtungen"): no sentence that answers
+_BARE = re.compile(r"[^\d\s]+(\s+[^\d\s]+){0,2}[.:]?")
 
 
 SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is worth more than one of its section's others
@@ -1726,6 +1735,7 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             each = [(code, *_level_counts(goal_list, code)[1:]) for code in goal_list.titles if "." not in code]
             summary += f" {OWN_COUNT} " + "; ".join(f"Themenkorridor {code}: {leitziele} Leitziele, {goals} "
                                                     f"Handlungsziele" for code, leitziele, goals in each) + "."
+            items = []  # (counted in the bottom line; the corridors' names follow once, without the counts again)
     elif parent is not None:
         summary = f"Zum {owner} gehören die {plural} {codes}."
     elif goal_list.by_topic:  # goals of several Leitziele that name the topic in their titles, each cited
@@ -1733,7 +1743,7 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         summary = f"Das Thema nennen im IREK die {plural} " + ", ".join(cited[:-1]) + f" und {cited[-1]}." \
             if len(cited) > 1 else f"Das Thema nennt im IREK das {plural[:-1]} {cited[0]}."
     elif goal_list.level == "corridor":  # only four: named in the bottom line, each cited
-        summary = f"Das IREK hat diese {plural}:{_corridors_named(goal_list, w).removeprefix(' Die Themenkorridore:')}"
+        summary = f"Das IREK hat diese {plural}: {'; '.join(_corridor_names(goal_list, w).values())}."
         items = []
     else:
         summary = f"Das IREK hat diese {plural}: {codes}."
@@ -1751,7 +1761,7 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
                      f"{spread}{ref}")
     counted = goal_list.count and goal_list.level == "corridor"  # its lines carry counts: marked as the count they are
     details = [f"{OWN_COUNT + ' ' if counted else ''}{plural}:\n" + "\n".join(lines)] if lines else []
-    if goal_list.all_levels and goal_list.count and not goal_list.per_corridor:  # the IREK as a whole: its corridors
+    if goal_list.all_levels and goal_list.count:  # the IREK as a whole: its corridors by name
         details.insert(0, _corridors_named(goal_list, w).strip())
     if goal_list.also:
         also = [f"{g.code} „{_short(g.title, 90)}“" + (f" [{w.cite(*_first_cited(goal_list, g.code))}]"
@@ -1867,8 +1877,8 @@ def _first_cited(goal_list: GoalList, code: str = "") -> tuple[Passage, str]:
 
 def _listed_goals(goal_list: GoalList | None, w: _Writer) -> list[AnswerGoal]:
     """The Handlungsziele a list answer names, in the IREK's order, as the answer's goals (contracts.md §2)."""
-    if goal_list is None or goal_list.level != "handlungsziel":
-        return []
+    if goal_list is None or goal_list.level != "handlungsziel" or goal_list.all_levels:
+        return []  # (the IREK as a whole, counted level by level: no goal of it answers)
     title_of = goal_list.titles.get
     goals = []
     for goal in goal_list.items:
@@ -1880,15 +1890,22 @@ def _listed_goals(goal_list: GoalList | None, w: _Writer) -> list[AnswerGoal]:
     return goals
 
 
-def _corridors_named(goal_list: GoalList, w: _Writer) -> str:
-    """The IREK's corridors by name for the IREK as a whole ("Die Themenkorridore: Themenkorridor 1 „Regionale
-    Leitbranchen“ [3]; …"), each cited where its passage was found."""
-    named = []
+def _corridor_names(goal_list: GoalList, w: _Writer) -> dict[str, str]:
+    """Each corridor's code → its name, cited where its passage was found ("Themenkorridor 1 „Regionale
+    Leitbranchen“ [3]")."""
+    named = {}
     for code, title in ((c, t) for c, t in goal_list.titles.items() if "." not in c):
         passage = goal_list.passages.get(code) or _corridor_passage(code, title, w.passages)
-        named.append(f"Themenkorridor {code} „{title}“" + (f" [{w.cite(passage, _first_line(passage))}]"
-                                                           if passage is not None else ""))
-    return f" Die Themenkorridore: {'; '.join(named)}." if named else ""
+        named[code] = f"Themenkorridor {code} „{title}“" + (f" [{w.cite(passage, _first_line(passage))}]"
+                                                            if passage is not None else "")
+    return named
+
+
+def _corridors_named(goal_list: GoalList, w: _Writer) -> str:
+    """The IREK's corridors by name, for the IREK as a whole: " Die Themenkorridore: Themenkorridor 1 „Regionale
+    Leitbranchen“ [3]; …"."""
+    named = _corridor_names(goal_list, w)
+    return f" Die Themenkorridore: {'; '.join(named.values())}." if named else ""
 
 
 def _corridor_passage(code: str, title: str, passages: list[Passage]) -> Passage | None:

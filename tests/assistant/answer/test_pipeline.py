@@ -1564,6 +1564,16 @@ def test_a_count_asked_for_each_corridor_gives_each_corridors_counts_beside_the_
         in summary
 
 
+def test_counts_spread_over_the_corridors_are_said_once_and_the_corridors_named_once(ask):
+    """"wie verteilen die sich auf die Korridore?": the counts per corridor in the bottom line, the names after it, no
+    list of the corridors with their counts again and no card for each of the 55 goals."""
+    data = ask("Wie viele Leitziele und Handlungsziele hat das IREK insgesamt, und wie verteilen die sich auf die "
+               "Korridore?")
+    assert "Themenkorridor 2: 5 Leitziele, 18 Handlungsziele" in data["summary"]
+    assert data["answer"].count("5 Leitziele, 18 Handlungsziele") == 1
+    assert data["answer"].count("„Zukunftsthemen und Innovation“") == 1 and data["goals"] == []
+
+
 def test_a_follow_up_that_names_a_cost_item_gets_the_rule_on_it_in_the_bottom_line(ask):
     """Leasing instead of building (KR Nr. 2.2.2 (2)): the lessee applies; said in the bottom line of the follow-up."""
     history = [{"role": "user", "content": "Wir wollen für unsere Schlosserei in Bad Laer eine neue Halle bauen, 30 MA, "
