@@ -221,11 +221,33 @@ def join_split_word_across_pages(pages: list[str]) -> list[str]:
     return pages
 
 
+# A page that ends inside a sentence: its last word is a lower-case one, with no mark that ends or breaks off a
+# sentence, a list item or a heading ("… für bis zu fünf Jahre, aber nicht länger als acht Jahre, bei kleinen,
+# innovativen")
+_OPEN_END = re.compile(rf"(?<![{_WORD_CHARS}])[a-zäöüß][{_WORD_CHARS}]*,?$")
+# The rest of that sentence at the top of the next page: up to its end, short, in one paragraph, and no heading, numbered
+# paragraph or list item of its own ("Unternehmen zehn Jahre, bereit.")
+_REST_OF_SENTENCE = re.compile(r"(?!\(?\d|[a-z]\)\s)[^\n]{1,200}?[.!?](?=\s|$)")
+
+
+def join_split_sentence_across_pages(pages: list[str]) -> list[str]:
+    """A sentence broken off at the end of a page goes on at the top of the next: move its rest back, so that no
+    passage ends, and no quote is cut, in the middle of it."""
+    pages = list(pages)
+    for i in range(len(pages) - 1):
+        rest = _REST_OF_SENTENCE.match(pages[i + 1])
+        if _OPEN_END.search(pages[i]) and rest:
+            pages[i] = f"{pages[i]} {rest.group()}"
+            pages[i + 1] = pages[i + 1][rest.end():].lstrip()
+    return pages
+
+
 def clean_pages(pages: list[str], *, keep_lines: Iterable[str] = ()) -> list[str]:
     """Clean every page of a document; page boundaries are kept so that passages know their pages."""
     keep = list(keep_lines)
     stripped = strip_running_lines(pages)
-    return join_split_word_across_pages([clean_page(page, keep_lines=keep) for page in stripped])
+    return join_split_sentence_across_pages(
+        join_split_word_across_pages([clean_page(page, keep_lines=keep) for page in stripped]))
 
 
 _SQUASHED_AWAY = re.compile(r"[\s\-\u00ad•]")

@@ -38,7 +38,7 @@ from assistant.core.model import Passage, page_for_offset
 
 INDEX_FORMAT = 1
 # Bump when cleaning, structure or chunking change what a document turns into.
-PIPELINE_VERSION = "2026-11-28.3"  # register texts of their own; register rows whole and carried over page ends
+PIPELINE_VERSION = "2026-11-30.1"  # a sentence broken off at a page end goes on in the same passage
 CURRENT_LINK = "current"
 BUILDS_DIR = "builds"
 LEASES_DIR = "leases"

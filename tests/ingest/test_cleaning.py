@@ -13,6 +13,7 @@ from ingest.cleaning import (
     drop_footnote_markers,
     drop_letter_debris,
     drop_table_of_contents,
+    join_split_sentence_across_pages,
     join_split_word_across_pages,
     normalise_whitespace,
     repair_hyphenation,
@@ -236,3 +237,27 @@ def test_word_split_across_pages_is_joined():
     assert join_split_word_across_pages(pages) == ["Die Förderung der Gewerbegebiete", "ist Aufgabe der Länder."]
     kept = ["Die Energie-", "und Mobilitätswende"]
     assert join_split_word_across_pages(kept) == kept
+
+
+def test_a_sentence_broken_off_at_a_page_end_goes_on_on_that_page():
+    """KR Nr. 3.2.2.4 (5), pages 26/27: the rest of the sentence moves back, so no passage or quote ends inside it."""
+    pages = ["(5) … für bis zu fünf Jahre, aber nicht länger als acht Jahre, bei kleinen, innovativen",
+             "Unternehmen zehn Jahre, bereit. Eine Verlängerung der maximalen Nutzungsdauer darf nur ausnahmsweise "
+             "erfolgen."]
+    assert join_split_sentence_across_pages(pages) == [
+        "(5) … für bis zu fünf Jahre, aber nicht länger als acht Jahre, bei kleinen, innovativen Unternehmen zehn "
+        "Jahre, bereit.", "Eine Verlängerung der maximalen Nutzungsdauer darf nur ausnahmsweise erfolgen."]
+
+
+@pytest.mark.parametrize("pages", [
+    # a page that ends with a noun (a table row, a heading) is left as it is
+    ["Niedersachsen: Landkreis Osnabrück; Art des Fördergebiets: D; 20/10 Prozent/De-minimis-Höchstbetrag",
+     "Thüringen: Saale-Orla-Kreis; Art des Fördergebiets: C."],
+    # the next page opens a numbered paragraph or a list item of its own
+    ["a) die Gemeinden und", "(2) Die Förderung beträgt bis zu 60 Prozent."],
+    ["ein Satz, der offen endet und", "b) weiter geht."],
+    # a sentence whose end is found only far down is no rest of one
+    ["der Antrag und", "x " * 150 + "Ende."],
+])
+def test_a_page_end_that_breaks_off_no_sentence_is_left(pages):
+    assert join_split_sentence_across_pages(pages) == pages
