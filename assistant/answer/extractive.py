@@ -826,9 +826,9 @@ def _until(condition: ConditionAssessment) -> str:
 
 def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) -> list[str]:
     """The open path beside a "no", as sentences, the path with its rate first: "Möglich ist: LEADER, höchstens 65
-    Prozent [3]." A measure whose
-    grants end on a day (a model project, Nr. 3.6) is named as such, with that day and the next rule every project of
-    it keeps: the consent it needs before a grant, else the regional development concept it needs."""
+    Prozent [3]." A measure whose grants end on a day (a model project, Nr. 3.6) is named as such, with that day and
+    the next rule every project of it keeps: the consent it needs before a grant, else the regional development
+    concept it needs."""
     rate = _short_rate(_rate_phrase(path, w, profile), 60)
     ending = next((c for c in path.conditions if c.deadline is not None), None)
     if ending is None:
@@ -867,10 +867,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         if lead.blocked:
             alternative = next((p for p in _paths_to_show(found.funding, len(found.funding.paths), asked_for,
                                                           kind_known) if not p.blocked), None)
-            if alternative:  # (kept before the goal where the asker asks for another way or the path fits its kind;
-                # its caveats are left out of the bottom line first)
-                # (one of the same programme whose measures name the kind of project: the GRW's Nr. 3.6 beside its
-                # "no" for a Kita; another programme only where another way is asked for)
+            if alternative:
+                # kept before the goal where the asker asks for another way, or where it is of the same programme and
+                # its measures name the kind of project (the GRW's Nr. 3.6 beside its "no" for a Kita); its caveats
+                # are left out of the bottom line first
                 same = kind_known and programme(alternative.id) == programme(lead.id)
                 rank = 1.5 if ASKS_OTHER_WAY.search(found.question) or same else 3
                 possible = _possible(alternative, w, found.profile)  # the path, then its caveats
