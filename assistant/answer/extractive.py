@@ -1105,6 +1105,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
 
 
 # A quote of at most three words and no figure ("In Niedersachsen", "Bildungseinrichtungen"): no sentence that answers
+# (not `informative`, which also passes over the NBank's address row that answers "Wo stelle ich den Antrag?")
 _BARE = re.compile(r"[^\d\s]+(\s+[^\d\s]+){0,2}[.:]?")
 
 

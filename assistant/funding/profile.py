@@ -203,8 +203,6 @@ _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(
 _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", "frühere", "früheren", "früherer",
                  "früheres", "einstige", "einstigen", "einstiger", "einstiges", "stillgelegte", "stillgelegten",
                  "stillgelegter", "stillgelegtes"}
-# The kinds of project that offer land or premises to businesses (whose users KR Nr. 3.2.2.1 and 3.2.2.2 speak of)
-_SITE_TYPES = {"industrial_site", "revitalisation", "business_connection", "business_centre"}
 # Words that list a part of the costs ("inkl. Abriss und Bodensanierung", "samt Montage")
 _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "zzgl", "zuzüglich"}
 # The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
@@ -1574,10 +1572,6 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         # extends its own plant (KR Nr. 2.4.1); who says "wir … unsere" of it, or plans a production hall, is that
         # firm
         profile.applicant_type = "company"
-    if profile.users_excluded and "community_facility" in profile.project_types \
-            and not _SITE_TYPES & set(profile.project_types):
-        # a Kita or a care home the asker builds is what is funded, not a site for businesses of its trade
-        profile.users_excluded = None
     profile.already_started = _already_started(full)
     profile.in_difficulty = _in_difficulty(full)
     profile.linked_enterprise = _linked_enterprise(full) if applicant in ("company", None) else None

@@ -537,10 +537,11 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
     blocking = [c for c in conditions if c.effect == "blocks" and c.applies]
     reasons = [f"{c.text} ({cite(c.source)})" for c in blocking]
     reason_sources = [c.source for c in blocking]
-    # (the rule for the thing the question names, where the rule lists several: "Kitas … sind keine Fördertatbestände")
-    first_rule = next((m for m in merged if blocking and m.id == blocking[0].id and m.cases), None)
-    because = short_reason(first_rule.reason_for(profile.description) if first_rule else blocking[0].text) \
-        if blocking else ""
+    # the first rule's text, or where it lists several things those the question names ("… nennt keine Kitas"); an
+    # expired deadline keeps its own text ("Nicht mehr möglich: …")
+    listing = next((m for m in merged if blocking and m.id == blocking[0].id and m.cases), None)
+    because = "" if not blocking else short_reason(listing.reason_for(profile.description) if listing
+                                                   else blocking[0].text)
     sector_blocks = next((c for c in blocking if "sector_excluded" in
                           next((m.triggers for m in merged if m.id == c.id), {})), None)
     if profile.excluded_sector and sector_blocks:
