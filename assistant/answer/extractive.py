@@ -382,6 +382,10 @@ def _cited(sentence: str, ref: str) -> str:
     return f"{sentence[:-1]}{ref}." if sentence.endswith(".") else sentence + ref
 
 
+_ON_THE_TRADE = {SECTOR_EXCLUSION, SECTOR_EXCEPTION, MAIN_ACTIVITY}  # the conditions on the asker's main activity
+_ASKED_RULE_CHARS = 260  # a rule asked about beside a project leads only where it fits beside the path's rate
+
+
 def _fitted(pieces: list[tuple[float, str]], limit: int = MAX_SUMMARY_CHARS) -> tuple[str, list[str]]:
     """The summary of `pieces` ((rank, sentence), in reading order): the sentences of the lowest rank are left out
     first until the rest fits `limit`; what is left out is returned to go into the details."""
@@ -898,10 +902,22 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             pieces += [] if first else [(1.6 if asks_amount else 1.4, main)]
             pieces += [(0.6, limits)] if (limits := _limits_said(lead, w)) else []
             # the rule on a cost item the question names that the path admits ("und wenn wir die Halle leasen?"),
-            # unless its figures were held against it just now
+            # unless its figures were held against it just now; after the goal where the question asks about the
+            # whole project, not the item ("PV plus Batteriespeicher … Wie viel Förderung ist realistisch?")
             held = {check.cost_item for check in lead.limits}
             note = next((c for c in lead.cost_notes if not limits or c.cost_item not in held), None)
-            pieces += [(1.1, _cited(short_reason(note.text, 260), w.cite_source(note.source)))] if note else []
+            rank = 1.1 if note and _item_asked(found.question, note.cost_item) else 2.5
+            pieces += [(rank, _cited(short_reason(note.text, 260), w.cite_source(note.source)))] if note else []
+            # a rule of the path that the question beside the project asks about ("… und können wir zusätzlich
+            # EEG-Vergütung nehmen?") answers it in the bottom line (its path's line then does not repeat it)
+            # (one that does not fit beside the path stays whole in the path's line)
+            # (not the rule on the trade: the question names the trade whatever it asks)
+            ruling = _asked_condition(lead, w)
+            said = _with_rule(short_reason(ruling.text, 260), ruling.source) \
+                if ruling is not None and ruling.id not in _ON_THE_TRADE else ""
+            if said and len(said) <= _ASKED_RULE_CHARS:
+                w.said |= {ruling.id}
+                pieces.append((1.1, _cited(said, w.cite_source(ruling.source))))
             if lead.excluded_costs:
                 excluded = lead.excluded_costs[0]
                 pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
@@ -1340,9 +1356,40 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
         return _no(lead, w)
     if limits := _limits_said(lead, w):  # land bought before or after the date the rule sets (KR Nr. 5 (5))
         return limits
-    if lead.cost_notes and lead.fit > 0:  # the rule on the cost item asked about ("Können wir die Maschinen leasen?")
-        note = lead.cost_notes[0]
+    note = lead.cost_notes[0] if lead.cost_notes and lead.fit > 0 else None
+    if note is not None and _item_asked(found.question, note.cost_item):
+        # the rule on the cost item asked about ("Können wir die Maschinen leasen?")
         return _cited(short_reason(note.text, 260), w.cite_source(note.source))
+    # a rule of the path that the asker's facts trigger and whose text holds a rare word of the question ("PV-Anlage
+    # … und trotzdem die EEG-Einspeisevergütung?": no GRW beside the EEG for the same costs)
+    trade = set(stems(found.profile.sector)) if found.profile is not None and found.profile.sector else set()
+    asked = next((c for c in lead.conditions if c.applies is True and not c.cost_item and c.effect == "matters"
+                  and (found.telling - trade) & set(stems(c.text))), None) if lead.fit > 0 else None
+    said = ""
+    if asked is not None:  # it leads; the verdict on the path follows (in the details where it does not fit)
+        w.said |= {asked.id}
+        said = _cited(_with_rule(short_reason(asked.text, 260), asked.source), w.cite_source(asked.source))
+    verdict = _verdict_of_path(found, lead, w)
+    if said:
+        return f"{said} {verdict}".strip()
+    if note is None:
+        return verdict
+    # an item of a project that asks about the whole ("PV-Anlage mit Batteriespeicher … Gibt es dafür GRW?"): the
+    # verdict on the project, and the item's rule after it (in the details where it does not fit the bottom line)
+    said = _cited(short_reason(note.text, 260), w.cite_source(note.source))
+    return f"{verdict} {said}" if verdict else said
+
+
+def _item_asked(question: str, item: str) -> bool:
+    """Whether the question's asking part (all of it where it asks nothing apart from a description) names the cost
+    item: "Können wir die Maschinen leasen?" does, "… mit Batteriespeicher. Gibt es dafür GRW?" does not."""
+    asks, _ = asked_beside(question)
+    return item in FundingKnowledge.load().cost_items_in(asks or question)
+
+
+def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
+    """The verdict on the path the facts lead to: its rate for the asker, or whether their trade or their kind of body
+    may apply; "" where the question's facts decide nothing the rules would not say better."""
     if found.intent == "amount" and not _applicant_rate(lead) and lead.fit <= 0:
         return ""  # the rate asked for is quoted from the rules, not the overview of a path the facts do not lead to
     if found.intent == "eligibility":
