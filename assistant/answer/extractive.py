@@ -313,6 +313,11 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
         return None
     open_paths = [p for p in assessment.paths if not p.blocked]
     ruled_out = [p for p in assessment.paths if p.ruled_out]
+    if ruled_out and open_paths and open_paths[0].id.split("/")[0] == ruled_out[0].id.split("/")[0] \
+            and TYPE_FITS in open_paths[0].fit_reasons and open_paths[0].fit >= ruled_out[0].fit:
+        # a measure of the same path made for the kind of project stays open (an old machine replaced by one that saves
+        # energy beyond the norms: no general investment, but a transformation project)
+        return open_paths[0]
     if ruled_out and (not open_paths or ruled_out[0].fit > open_paths[0].fit
                       or ruled_out[0].fit == open_paths[0].fit and not ruled_out[0].not_the_askers
                       # the asker's usual path closed by their facts, where no open path is for the kind of project
@@ -504,7 +509,11 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
             f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited) + _if_inside(within)
     if not amount or rate is None:
         return ""
-    others = (set(profile.project_types) & _OWN_KIND_PARTS) - {path.rate_for} if profile and path.rate_for else set()
+    extra = profile.item_sums.get(EXTRA_COSTS) if profile is not None and path.rate_for in _EXTRA_COSTS_ONLY else None
+    # (the extra costs the asker names are the part the rate holds for: "alte Maschinen durch vollelektrische ersetzen …
+    # Mehrkosten 800k")
+    others = (set(profile.project_types) & _OWN_KIND_PARTS) - {path.rate_for} \
+        if profile and path.rate_for and not (extra and extra < amount) else set()
     if others:  # gas ovens replaced by electric ones, and PV for them: the PV's rate is not the ovens'
         return (f"Eine Rechnung über die ganze Summe entfällt: Der Satz gilt nur für den Teil „{path.rate_label}“; für "
                 f"die übrigen Teile des Vorhabens gelten andere Regeln, und die Kosten je Teil fehlen noch.")
@@ -517,7 +526,6 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
                 f"bis zu {_euro(plant)}, {_percent(storage)} Prozent von {_euro(storage_sum)} für den Stromspeicher bis "
                 f"zu {_euro(stored)}, zusammen bis zu {_euro(plant + stored)}. Wie hoch der Zuschuss tatsächlich ist, "
                 f"entscheidet die NBank.")
-    extra = profile.item_sums.get(EXTRA_COSTS) if profile is not None and path.rate_for in _EXTRA_COSTS_ONLY else None
     if extra and extra < amount:  # "Gesamtinvest 400.000 €, Mehrkosten ggü. einer Standardlösung 250.000 €"
         amount, basis = extra, ""
     grant = amount * rate / 100
@@ -734,6 +742,9 @@ _QUESTION_UNITS = re.compile(r"(?<=[?])\s{0,5}|\s{1,5}(?=\d\)\s)|(?<=[.!;:])\s{1
 # What every project question asks in some words, and what the project answer states anyway (the path, its rate, the
 # IREK goal, where to apply): a question of nothing else asks nothing beside the project.
 _GENERIC_ASK = set(stems(
+    # (pronominal adverbs point back to what the question names: "Gibt es dafür GRW?")
+    "dafür damit dazu davon darauf darüber dabei dadurch dagegen danach daran darin daraus darunter davor hierfür "
+    "hierzu hiervon wofür womit wozu wovon worauf "
     "ist das förderfähig förderbar möglich machbar zulässig geht gehen ginge das sowas so was da über die mit GRW LEADER "
     "Zukunftsregion IREK gibt es gibts da was etwas Förderung Förderungen Fördermittel Fördergeld Geld Zuschuss "
     "Zuschüsse Förderprogramm Programm Topf Unterstützung welche welcher passt passen hinein rein irgendwo wie viel "
@@ -863,7 +874,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         pieces.append((0, _no(lead, w)))
         pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
     if found.goals:
-        pieces.append((2, f"Passendes IREK-Ziel: Handlungsziel {_goal_ref(found.goals[0], w, 80)}."))
+        # (before a calculation where the question asks for the goal too: "Was ist da drin und passt das zum IREK?")
+        # (not before the way that is open beside a "no")
+        rank = 1.4 if IREK_QUESTION.search(asked_beside(found.question)[0]) and not (lead and lead.blocked) else 2
+        pieces.append((rank, f"Passendes IREK-Ziel: Handlungsziel {_goal_ref(found.goals[0], w, 80)}."))
         others = [_goal_ref(g, w) for g in found.goals[1:3]]
         if others:
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
@@ -1362,9 +1376,11 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
         return _cited(short_reason(note.text, 260), w.cite_source(note.source))
     # a rule of the path that the asker's facts trigger and whose text holds a rare word of the question ("PV-Anlage
     # … und trotzdem die EEG-Einspeisevergütung?": no GRW beside the EEG for the same costs)
+    # (not by the trade's name, nor by words every such question asks with: "Gibt es dafür GRW?")
     trade = set(stems(found.profile.sector)) if found.profile is not None and found.profile.sector else set()
+    telling = found.telling - trade - _GENERIC_ASK
     asked = next((c for c in lead.conditions if c.applies is True and not c.cost_item and c.effect == "matters"
-                  and (found.telling - trade) & set(stems(c.text))), None) if lead.fit > 0 else None
+                  and telling & set(stems(c.text))), None) if lead.fit > 0 else None
     said = ""
     if asked is not None:  # it leads; the verdict on the path follows (in the details where it does not fit)
         w.said |= {asked.id}

@@ -663,6 +663,10 @@ class Trade(Curated):
     # a name usually said of a party the asker deals with ("für meine Bank", "unser Steuerberater sagt"): the asker's
     # own trade only where they say they are one ("Wir sind eine Sparkasse", "als Steuerkanzlei")
     declared_only: bool = False
+    # a name that also names the works of developing a site (roads, sewers, pipes, cables, demolition, remediation) or
+    # its supply (energy, heat, water): where a municipality or a club asks, part of its measure, not a business the
+    # site is for
+    site_works: bool = False
 
     @field_validator("wz")
     @classmethod

@@ -197,7 +197,11 @@ _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(
                     r"mitgliedsbetrieb\w{0,2}|mitgliedsunternehmen|klient\w{0,2})\b"
                     r"|\bberate\w?\b[^.:;!?]{0,40}?\b(?:einen|eine|ein)\b"
                     # "für ein Gespräch mit einem Stahlunternehmen bei uns": a firm the asker meets on its behalf
-                    r"|\b(?:gespräch|beratungsgespräch|termin|treffen)\w{0,2}\s{1,3}mit\s{1,3}(?:einem|einer)\b",
+                    r"|\b(?:gespräch|beratungsgespräch|termin|treffen)\w{0,2}\s{1,3}mit\s{1,3}(?:einem|einer)\b"
+                    # "Frage für einen Kunden: Spedition …", "mein Kunde ist ne Druckerei", "im Auftrag einer Firma"
+                    # (one client: "für unsere Kunden produzieren wir" names the asker's customers)
+                    r"|\bfür\s{1,3}(?:einen|eine|meinen|meine)\s{1,3}(?:kunden|kundin|auftraggeber\w{0,2})\b"
+                    r"|\b(?:mein|meine)\s{1,3}(?:kunde|kundin|auftraggeber\w{0,2})\b|\bim\s{1,3}auftrag\s{1,3}(?:eines|einer)\b",
                     re.IGNORECASE)
 # A trade that was, not one that is: "ehem. Gießereigelände", "die frühere Ziegelei" (the site's past use)
 _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", "frühere", "früheren", "früherer",
@@ -288,6 +292,9 @@ TOTAL_WORDS = re.compile(r"insgesamt|gesamt|zusammen|summe|volumen", re.IGNORECA
 
 # -- already started ---------------------------------------------------------------------------------------------------
 _CLAUSES = re.compile(r"[^,.;:!?\n]{1,400}")
+# abbreviations whose dot ends no clause (replaced by a space of the same length, so that positions stay)
+_ABBREVIATION = re.compile(r"\b(ca|bzw|inkl|evtl|ggf|mio|mrd|tsd|zzgl|rd|etc|usw|vsl|voraussichtl|z\.\s?b|u\.\s?a|d\.\s?h)\.",
+                           re.IGNORECASE)
 _NOT_STARTED = re.compile(
     r"noch\s{1,3}(nicht|nichts|keine[nmrs]?|kein)\b|vor\s{1,3}(dem\s{1,3})?(baubeginn|beginn|start)\b|bevor\s{1,3}wir"
     r"|erst\s{1,3}nach\s{1,3}(der\s{1,3})?bewilligung|nicht\s{1,3}(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben"
@@ -725,6 +732,8 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
             own = match.group().startswith("unser") or re.search(r"\bwir\s{0,2}\($", before)
             rank = 0 if own or _SELF_CONTEXT.search(before) else 2 if _PARTNER_CONTEXT.search(before) \
                 or _SETTLES.match(lowered, match.end()) else 1
+            if "umsetzung" in match.group():  # "für die IREK-Umsetzung planen wir …": a purpose, not a partner
+                rank = min(rank, 1)
             found.append((rank, match.start(), kind))
     return found
 
@@ -1295,6 +1304,7 @@ def _already_started(text: str) -> bool | None:
     counts); False when the text says they have not, or names only what does not count as a start (land, permits,
     planning); None when it says nothing."""
     not_started = planned = False
+    text = _ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)  # "für ca. 120k bestellt" is one clause
     for match in _CLAUSES.finditer(text):
         clause = match.group()
         if text[match.end():match.end() + 1] == "?" and _VERB_FIRST.match(clause):
@@ -1525,7 +1535,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
                                            lodging_share=profile.lodging_share_percent)
             profile.excluded_sector = excluded.code if excluded else None
     # the businesses a site is for, also named as such ("ein Gewerbegebiet für Handwerk, Metallbau und Logistik")
-    users = {t.wz for _, _, t in named if _trade_applicant(t) == "company"}  # not the asker's own body
+    # (not the asker's own body, nor the works of the measure: "den Auftrag für den Straßenbau vergeben")
+    users = {t.wz for _, _, t in named if _trade_applicant(t) == "company" and not t.site_works}
     if applicant in ("municipality", "association") and users:
         # The businesses a site or centre is meant for (KR Nr. 3.2.2.1: vorrangig not of an excluded sector); the
         # Wirtschaftsförderung that asks for its town is none of them.

@@ -86,7 +86,7 @@ _APPLICATION = r"(antrag\w{0,5}|antragstellung|bescheid\w{0,2}|bewilligung\w{0,2
 # maximalen Zuschuss aus."
 ASKS_HOW_MUCH = re.compile(r"\b(wie\s{1,3}hoch|wie\s{1,3}viel|wieviel|mit\s{1,3}wie\s{1,3}viel|welche[mnr]?\s{1,3}(fördersatz|satz|quote)"
                            r"|fördersatz|förderquote|(aus|be)?rechne\w{0,2}\b[^.?!]{0,60}\b(zuschuss|förderung|betrag)"
-                           r"|(maximale[nr]?|höchstmögliche[nr]?)\s{1,3}(zuschuss|förderung|betrag)|was\s{1,3}ist\s{1,3}drin"
+                           r"|(maximale[nr]?|höchstmögliche[nr]?)\s{1,3}(zuschuss|förderung|betrag)|was\s{1,3}(ist|wäre|wär|ist\s{1,3}da|wäre\s{1,3}da)\s{1,3}(\S{1,30}\s{1,3}){0,4}drin\b"
                            # "was käme da raus?", "was kommt dabei rum?"
                            r"|was\s{1,3}(käme|kommt|würde)\s{1,3}((da|dabei|denn)\s{1,3})?(raus|heraus|rum|herum)\b"
                            # "was heißt das konkret in euro?", "bitte in euro"
@@ -705,8 +705,10 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
         beside = _measure_beside(top, assessment, matched)
         if beside:  # the path's own investment leads, the measure beside it follows (both of the same fit)
             main = _assess_path(top, profile, beside, knowledge)
-            main.fit, main.fit_reasons, main.part_beside, assessment.part_beside = assessment.fit, why, \
-                assessment.id, main.id
+            # (a measure beside one that is closed stands alone: an old machine replaced by one that saves energy is
+            # a transformation project, with no investment of its own beside it)
+            main.fit, main.fit_reasons, main.part_beside = assessment.fit, why, assessment.id
+            assessment.part_beside = None if main.blocked else main.id
             candidates.append(main)
         candidates.append(assessment)
     open_paths = sorted((p for p in candidates if not p.blocked), key=lambda p: -p.fit)

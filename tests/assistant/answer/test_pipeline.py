@@ -1822,3 +1822,34 @@ def test_a_company_kita_is_a_community_facility_not_a_site_for_excluded_business
     check_contract(data, passages, all_used=False)
     assert "nennt keine Kitas" in data["summary"] and "großflächigen Einzelhandels" not in data["summary"]
     assert "Möglich ist allenfalls: Weitere Maßnahmen zur Standortattraktivität" in data["summary"]
+
+
+def test_a_pv_project_gets_its_verdict_first_and_the_storage_rule_after_it(ask, passages):
+    """The storage's rule (KR Nr. 2.4.3.3 (1)) is the answer where the storage is asked about, not where the project
+    is: "… mit Batteriespeicher … Gibt es dafür GRW?" is answered by the path and its rate."""
+    data = ask("Wir sind eine Tischlerei mit 12 MA in Melle und wollen eine PV-Anlage mit Batteriespeicher aufs "
+               "Hallendach setzen, ca. 150.000 €. Gibt es dafür GRW?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Möglich: GRW")
+    assert "mindestens 75 % seiner Energie" in data["answer"] and "nach dem EEG" in data["answer"]
+    asked = ask("Ist ein Batteriespeicher für unsere Firma über die GRW förderfähig?")
+    assert asked["summary"].startswith("Ein Stromspeicher ist nur zusammen mit der Erzeugungsanlage förderfähig")
+
+
+def test_a_rule_of_the_path_the_question_asks_about_leads(ask, passages):
+    """"… und trotzdem die EEG-Einspeisevergütung?": KR Nr. 2.4.3.3 (3), not the rate the PV system implies."""
+    data = ask("Können wir für die PV-Anlage GRW bekommen und trotzdem die EEG-Einspeisevergütung?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Wer für dieselben förderfähigen Kosten eine Förderung nach dem EEG")
+    assert any("nach dem EEG" in c["quote"] for c in cited(data, "grw", "2.4.3.3"))
+
+
+def test_extra_costs_of_a_replacement_that_saves_energy_are_computed(ask, passages):
+    """A replacement by machines that save energy (KR Nr. 2.4.3.2): the transformation path leads, on the extra costs
+    the asker names (40 % for a medium firm), not the "no" of a general investment."""
+    data = ask("Kunststoffverarbeiter in Dissen, 70 MA, 14 Mio Umsatz: will alte hydraulische Spritzgießmaschinen "
+               "durch vollelektrische ersetzen und Abwärme nutzen. Mehrkosten ggü. Standardlösung 800k, Gesamtinvest "
+               "2,2 Mio. Was wäre über die GRW-Energieeffizienzförderung drin?")
+    check_contract(data, passages, all_used=False)
+    assert not data["summary"].startswith("Nein")
+    assert "40 Prozent von 800.000 € Mehrkosten ergeben bis zu 320.000 €" in data["summary"]

@@ -1340,3 +1340,40 @@ def test_a_comma_before_a_sum_ends_the_words_of_its_part():
     """"PV aufs Dach für Eigenverbrauch, ca. 400k, plus Batteriespeicher 150k": two parts, 550k in all."""
     profile = read_profile("Wir wollen PV aufs Dach für Eigenverbrauch, ca. 400k, plus Batteriespeicher 150k.")
     assert [value for _, value in profile.cost_parts] == [400_000, 150_000]
+
+
+def test_an_abbreviation_does_not_cut_the_clause_that_says_what_was_ordered():
+    """"… für ca. 120k bestellt": the order is a start of works (KR Nr. 2.2.1), whatever dot stands in the clause."""
+    profile = read_profile("Wir haben letzte Woche neue CAD-Arbeitsplätze und Messtechnik für ca. 120k bestellt, "
+                           "Lieferung kommt im März. Können wir dafür jetzt noch GRW-Förderung beantragen?")
+    assert profile.already_started is True
+    assert read_profile("Wir wollen Maschinen für ca. 120k bestellen.").already_started is not True
+
+
+@pytest.mark.parametrize("text", [
+    "frage für einen kunden: spedition in neuenkirchen, 120 MA, will ein logistikzentrum bauen",
+    "mein kunde ist ne spedition in neuenkirchen mit 120 MA",
+])
+def test_an_adviser_asking_for_one_client_is_read_for_the_client(text):
+    profile = read_profile(text)
+    assert (profile.applicant_type, profile.sector, profile.excluded_sector) == ("company", "Spedition", "H")
+
+
+def test_who_implements_the_irek_is_the_district_whoever_its_staff_are():
+    """"Für die IREK-Umsetzung …, eine vorhandene Mitarbeiterin": the district's purpose, not a firm's staff."""
+    profile = read_profile("Für die IREK-Umsetzung planen wir ein eigenes Budget: 2 Regionalmanager-Stellen (neu) "
+                           "plus Projektmittel. Könnten wir auch eine vorhandene Mitarbeiterin anteilig abrechnen?")
+    assert profile.applicant_type == "municipality" and "implementation_budget" in profile.project_types
+
+
+@pytest.mark.parametrize("text", [
+    "Den Auftrag für den Straßenbau im 1. Bauabschnitt unseres Gewerbegebiets haben wir im Februar vergeben.",
+    "Unser neues Gewerbegebiet soll energieautark werden: Solarpark daneben, Nahwärmenetz, betrieben von unseren "
+    "Gemeindewerken.",
+])
+def test_the_works_and_the_supply_of_a_site_are_not_the_businesses_it_is_for(text):
+    """KR Nr. 3.2.2.1: a site for businesses of excluded sectors is not funded; the firms that build its roads or the
+    plant that supplies it are not those businesses."""
+    profile = read_profile(text)
+    assert profile.applicant_type == "municipality" and profile.users_excluded is None
+    assert read_profile("Die Gemeinde will ein Gewerbegebiet nur für Speditionen erschließen.").users_excluded is True

@@ -912,3 +912,28 @@ def test_a_question_of_the_binding_period_points_to_the_period_of_the_path_the_a
     assert sections == [section], sections
     back = read_profile("müssen wir dann alles zurückzahlen, wenn wir Leute entlassen?")
     assert ruling_sources(back, "rule", FundingKnowledge.load()) == []
+
+
+def test_an_old_machine_replaced_by_one_that_saves_energy_is_a_transformation_project_alone():
+    """KR Nr. 2.6.2 (2) a: a replacement is no investment of Nr. 2.4.1; Nr. 2.4.3.2: one that saves energy beyond the
+    norms is a transformation project (its extra costs), and no investment of its own stands beside it."""
+    result = assess(read_profile("Kunststoffverarbeiter, 70 MA: will alte hydraulische Spritzgießmaschinen durch "
+                                 "vollelektrische ersetzen und Abwärme nutzen. Mehrkosten 800k."), None,
+                    FundingKnowledge.load())
+    transformation = _path(result, "grw-gewerbe/transformation")
+    general = next(p for p in result.paths if p.id == "grw-gewerbe")
+    assert not transformation.blocked and transformation.part_beside is None
+    assert general.blocked and any(c.id == "ersatzinvestition" and c.applies for c in general.conditions)
+    plain = assess(read_profile("Wir ersetzen unsere alte Fräsmaschine durch eine gleichartige neue."), None,
+                   FundingKnowledge.load())
+    assert all(p.blocked for p in plain.paths if p.id.startswith("grw-gewerbe"))
+
+
+def test_a_pv_system_is_told_of_the_eeg_and_its_storage_of_the_75_percent_rule():
+    """KR Nr. 2.4.3.3 (1) and (3): a storage draws at least 75 % from its plant; no GRW beside EEG support."""
+    result = assess(read_profile("PV-Anlage mit Batteriespeicher aufs Hallendach für den Eigenverbrauch, 12 MA."), None,
+                    FundingKnowledge.load())
+    path = _path(result, "grw-gewerbe/transformation")
+    applying = {c.id for c in path.conditions if c.applies}
+    assert {"keine-eeg-doppelfoerderung", "speicher-75-prozent"} <= applying
+    assert [c.id for c in path.cost_notes] == ["speicher-75-prozent"]
