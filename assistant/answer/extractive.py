@@ -480,6 +480,8 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     with rates of their own (a hall and a PV system), whose sum no single rate holds for."""
     amount, basis = _eligible_sum(path, profile)
     amount, basis, limited_by_figures = _limited_sum(path, amount, basis)
+    if amount and path is not None and (capped := _job_cap(path, profile, amount)):
+        amount, basis = capped  # "Invest ca 4,2 Mio, am Anfang nur 3 neue Vollzeitstellen"
     if amount and path is not None and path.part_beside and not path.blocked:
         return "Eine Rechnung über die ganze Summe entfällt: Die Sätze gelten je Teil, und die Kosten je Teil fehlen noch."
     own = _applicant_rate(path) if path and not path.blocked else None
@@ -546,6 +548,9 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
                         "und nicht zu diesem Satz förderfähig")
     if storage is not None:
         less += _inside(["den Stromspeicher"], "und nur zu einem niedrigeren Satz förderfähig")
+    # what a rule deducts from the costs (a relocation: the old site's sale, Nr. 2.6.2 (3)), not yet deducted
+    less += "".join(f" Von den förderfähigen Kosten abzuziehen sind noch {c.deducted}{numbered_rule(c.source)}; der "
+                    f"Zuschuss verringert sich entsprechend." for c in path.conditions if c.deducted and c.applies)
     costs, decides = " förderfähigen Kosten", " Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank."
     costs = " Mehrkosten" if extra and extra == amount else costs
     if path.rate_for in _EXTRA_COSTS_ONLY and not extra \
@@ -558,6 +563,20 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         costs, decides = "", " Es entscheidet die NBank."
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)}{costs}{basis} ergeben {result}.{less}"
             f"{decides}")
+
+
+def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] | None:  # noqa: ANN001
+    """KR Nr. 2.6.2 (4): an investment of Nr. 2.4.1 is funded only up to a sum per permanent job it creates. Where the
+    asker gives the new jobs and a sum above that, the sum to compute from, with words saying so; else None (jobs
+    kept count too, at a lower sum, so a sum within the cap of the new jobs alone is never cut)."""
+    rule = next((c for c in path.conditions if c.per_new_job_eur), None)
+    jobs = profile.new_jobs if profile is not None else None
+    if rule is None or not jobs or path.rate_for not in ("", "business_investment") \
+            or amount <= jobs * rule.per_new_job_eur:
+        return None
+    cap = jobs * rule.per_new_job_eur
+    return cap, (f" (höchstens {_euro(rule.per_new_job_eur)} je neuem Dauerarbeitsplatz{numbered_rule(rule.source)}: "
+                 f"bei {jobs} neuen Stellen {_euro(cap)} statt {_euro(amount)})")
 
 
 # Kinds of project whose rate holds for the extra costs only (Nr. 2.4.3.1 (3), 2.4.3.2 (2)); for own renewable supply

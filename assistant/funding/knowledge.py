@@ -194,12 +194,18 @@ class Condition(Curated):
     # The least share of the eligible costs the applicant must bring without public money (Nr. 2.5.4: 25), where the
     # condition is such a rule and its quote holds the figure: for an own calculation.
     minimum_share_percent: float | None = None
+    # The most investment cost that can be funded per permanent job the project creates (Nr. 2.6.2 (4): 1.000.000
+    # Euro), where the condition is such a rule and its quote holds the figure: for an own calculation.
+    per_new_job_eur: float | None = None
     # Where the rule defines its own term, for a question of what the term means ("Ab wann zählt ein Projekt als
     # begonnen?": the definition of the start of works, Nr. 2.2.1 (3)).
     definition_source: Source | None = None
     # The part of a project the condition is about, where the path's rate does not hold for that part ("die
     # Modernisierung des Bestands"): a sum for a project of that part and another is not all at the path's rate.
     part_not_at_rate: str = ""
+    # What the rule deducts from the eligible costs where it applies ("die Erlöse aus dem Verkauf der bisherigen
+    # Betriebsstätte", Nr. 2.6.2 (3)): a sum computed before the deduction says so.
+    deducted: str = ""
     # A limit on a cost item the rule sets, checked against the sums and dates the asker gives.
     limit: CostLimit | None = None
     # The last day the rule lets a grant be made on the path (Nr. 3.6: 31 December 2026): said in the bottom line,

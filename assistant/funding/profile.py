@@ -146,6 +146,7 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
     "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
                r"|\d{1,6}\s{1,3}(neue\s{1,3})?leute|\d{1,6}\s{1,3}ma\b|hersteller|zulieferer|[a-zäöüß]{1,30}bauer\b|[a-zäöüß]{1,30}verarbeiter\b"
                r"|konzern|\bkmu\b|mittelständler|handwerksbetrieb|\bwerkstatt\b|start-?up\b|gründer(in)?\b"
+               r"|(neu|existenz|firmen|unternehmens)gründung"
                # what only a firm states of itself: its capital and accounts
                r"|eigenkapital|stammkapital|bilanzsumme|jahresabschl\w{0,4}"
                r"|unternehmer(in)?\b|händler|praxis\b|agentur|fabrik\b|\bwerk\b|selbstständig|selbständig|inhaber",
@@ -1333,6 +1334,8 @@ def _already_started(text: str) -> bool | None:
     return False if not_started or planned else None
 
 
+# A firm being founded: its new jobs are all its staff
+_FOUNDING = re.compile(r"(neu|existenz|firmen|unternehmens)gründung|\bgründen\b|\bneu\s{1,3}gegründet|start-?up\b")
 # A company that belongs to a group or that another holds shares in: "gehört zu 40 % einer Holding", "Tochter eines
 # Konzerns", "Teil einer Unternehmensgruppe", "die Muttergesellschaft hält 60 %"
 _LINKED = re.compile(r"\bholding\w{0,3}|tochter(gesellschaft|unternehmen|firma)?\s{1,3}(eine[rs]|de[rs]|von)\b"
@@ -1563,6 +1566,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
             profile.agri_processing = True if processor or _processes_agricultural_products(text, lexicon) \
                 else None
         profile.employees, at_grant, profile.new_jobs = _employees(text)
+        if profile.employees is None and profile.new_jobs and _FOUNDING.search(lowered):
+            profile.employees = profile.new_jobs  # a new firm's staff are its new jobs ("Neugründung …, 3 neue Stellen")
         profile.size_at_grant = True if at_grant else None
         profile.company_size = _company_size(text, profile.employees, knowledge)
     profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur, profile.cost_parts = _money(text)

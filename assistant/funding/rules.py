@@ -122,6 +122,8 @@ class ConditionAssessment:
     general: bool = False  # no fact triggers it: a rule for every project on the path (own share, binding period)
     deadline: date | None = None  # the last day a grant can be made on the path (funding_paths.yaml)
     who_decides: bool = False  # the rule says who decides on the projects (funding_paths.yaml)
+    per_new_job_eur: float | None = None  # the most eligible cost per permanent job created (Nr. 2.6.2 (4))
+    deducted: str = ""  # what the rule deducts from the eligible costs (Nr. 2.6.2 (3): the old site's sale)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -527,7 +529,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
                                               condition.triggers.get("cost_item", ""), condition.question or "",
                                               condition.minimum_share_percent,
                                               set(condition.triggers) == {"applicant_type"}, condition.part_not_at_rate,
-                                              not condition.triggers, condition.deadline, condition.who_decides))
+                                              not condition.triggers, condition.deadline, condition.who_decides,
+                                              condition.per_new_job_eur, condition.deducted))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when

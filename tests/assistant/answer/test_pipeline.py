@@ -1853,3 +1853,21 @@ def test_extra_costs_of_a_replacement_that_saves_energy_are_computed(ask, passag
     check_contract(data, passages, all_used=False)
     assert not data["summary"].startswith("Nein")
     assert "40 Prozent von 800.000 € Mehrkosten ergeben bis zu 320.000 €" in data["summary"]
+
+
+def test_a_grant_is_computed_on_at_most_the_cap_per_new_job(ask, passages):
+    """KR Nr. 2.6.2 (4): 1.000.000 € of costs per permanent job created; a new firm's jobs are its staff (small)."""
+    data = ask("Neugründung in Quakenbrück: Fertigung von Leichtbau-Drohnen für die Landwirtschaft. Invest ca 4,2 Mio "
+               "(Halle + Anlagen), am Anfang nur 3 neue Vollzeitstellen. Wieviel GRW wäre das bei 20%?")
+    check_contract(data, passages, all_used=False)
+    assert "20 Prozent von 3.000.000 € förderfähigen Kosten" in data["answer"]
+    assert "bei 3 neuen Stellen 3.000.000 € statt 4.200.000 €" in data["answer"] and "bis zu 600.000 €" in data["answer"]
+    assert "840.000" not in data["answer"]
+
+
+def test_a_relocations_grant_says_the_old_sites_sale_is_deducted(ask, passages):
+    """KR Nr. 2.6.2 (3): the sale of the old site is deducted from the eligible costs."""
+    data = ask("wir sind ein elektronikfertiger, ca 70 MA, sitzen in osnabrück-stadt. wir wollen nach hasbergen in "
+               "einen neubau ziehen, ca. 5 mio, das alte gebäude verkaufen wir dann. was wäre da drin?")
+    check_contract(data, passages, all_used=False)
+    assert "abzuziehen sind noch die Erlöse aus dem Verkauf der bisherigen Betriebsstätte" in data["answer"]

@@ -937,3 +937,9 @@ def test_a_pv_system_is_told_of_the_eeg_and_its_storage_of_the_75_percent_rule()
     applying = {c.id for c in path.conditions if c.applies}
     assert {"keine-eeg-doppelfoerderung", "speicher-75-prozent"} <= applying
     assert [c.id for c in path.cost_notes] == ["speicher-75-prozent"]
+
+
+def test_the_cap_per_new_job_is_data_its_quote_holds():
+    """The per-job cap used in own calculations stands in the rule's quote (KR Nr. 2.6.2 (4))."""
+    capped = [c for path in FundingKnowledge.load().paths for c in path.conditions if c.per_new_job_eur]
+    assert capped and all("1.000.000 Euro" in c.source.quote and c.per_new_job_eur == 1_000_000 for c in capped)
