@@ -1654,6 +1654,13 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # leads to where the question names who asks or what for (a municipality's planning: Nr. 3.1.2)
     kind_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types)
     ruled = _rule_answer(found, w, lead if kind_given else None)
+    # an answer of the IREK's own chapters to the second of two asks follows the answer to the first ("Was ist dieses
+    # IREK und wer hat das geschrieben?"); a rule of the KR answers what the passages found may not
+    units = asks(found.question)
+    rule = CarefulCases.load().rule_answer(found.question, lead.id if kind_given and lead else None) if ruled else None
+    later = ruled if rule is not None and rule.programme == "irek" and not verdict and len(units) > 1 \
+        and CarefulCases.load().rule_answer(units[0]) is None else ""
+    ruled = "" if later else ruled
     # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir
     # den Bauauftrag schon vergeben?")
     if ruled and verdict and lead is not None and lead.ruled_out:
@@ -1708,8 +1715,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details += [f"Außerdem ({label}): {q}" for label, q in quotes[1:]]
     else:
         summary = ""
+    summary = f"{summary} {later}" if summary and later else summary or later
     details[:0] = [home] if (home := _home_instead(found, lead, w)) else []
-    if len(summary) > MAX_SUMMARY_CHARS and quotes and not verdict and not (district or listed):
+    if len(summary) > MAX_SUMMARY_CHARS and quotes and not verdict and not (district or listed) and not later:
         label, quote = quotes[0]
         where = label.split(", ", 1)[1] if ", " in label else ""  # "Nr. 1.1, S. 5": the document's name is cited
         if where and len(where) + 2 + len(quote) <= MAX_SUMMARY_CHARS:

@@ -1871,3 +1871,23 @@ def test_a_relocations_grant_says_the_old_sites_sale_is_deducted(ask, passages):
                "einen neubau ziehen, ca. 5 mio, das alte gebäude verkaufen wir dann. was wäre da drin?")
     check_contract(data, passages, all_used=False)
     assert "abzuziehen sind noch die Erlöse aus dem Verkauf der bisherigen Betriebsstätte" in data["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "kurze frage: gilt bei der GRW eigentlich noch die regel, dass der betrieb überwiegend überregional (>50 km) "
+    "absetzen muss? mein kunde ist ne druckerei",
+    "Stimmt es, dass es bei der GRW keine Positivliste mehr gibt?",
+])
+def test_a_rule_the_kr_no_longer_has_is_answered_from_what_it_has(ask, passages, question):
+    """No regional-sales rule and no list of eligible sectors in the KR: Nr. 2.3 and the exclusion list of 2.7.1."""
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Der geltende Koordinierungsrahmen kennt weder eine Vorgabe zum überregionalen")
+    assert cited(data, "grw", "2.7.1") and cited(data, "grw", "2.3")
+
+
+def test_who_drew_up_the_irek_follows_what_it_is(ask, passages):
+    data = ask("hi ich mach ein referat über den landkreis osnabrück. was ist dieses irek und wer hat das geschrieben?")
+    check_contract(data, passages, all_used=False)
+    assert "strategischer Handlungsrahmen" in data["summary"].split("Erarbeitet hat das IREK")[0]
+    assert "Landrätin Anna Kebschull" in data["answer"]
