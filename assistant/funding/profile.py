@@ -394,6 +394,13 @@ _CLUB_AND_VILLAGE_HALLS = (r"dorfgemeinschaftshaus|bürgerhaus|heimathaus|verein
 _PLANT_WORDS = (r"(fertigungs|produktions|montage)halle|produktionslinie|fertigungslinie|abfüllanlage|maschine(?!nbau)"
                 r"|\bcnc\b|bearbeitungszentr|industrieroboter")
 
+# A new site set up (KR Nr. 2.4.1 (1) a, "Errichtung einer neuen Betriebsstätte"): "ein zweites Büro aufmachen", "eine
+# Niederlassung in Melle eröffnen", "neues Zweigwerk"
+_SITE_NOUNS = (r"(büro|niederlassung|zweigniederlassung|zweigstelle|zweigwerk|filiale|standort|betriebsstätte"
+               r"|produktionsstätte|dependance)")
+_NEW_SITE = (rf"(zweite[nrs]?|neue[nrs]?|weitere[nrs]?)\s{{1,3}}{_SITE_NOUNS}\w{{0,3}}\b"
+             rf"|{_SITE_NOUNS}\w{{0,3}}\s{{1,3}}(in\s{{1,3}}[\w-]{{2,30}}\s{{1,3}})?(aufmachen|eröffnen|gründen|aufbauen"
+             r"|errichten)\b")
 PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "industrial_site": r"gewerbegebiet|industriegebiet|gewerbefläche|gewerbeparzelle|gewerbegelände|industriegelände|gewerbepark"
                        r"|gewerbe\s{1,3}neu\s{1,3}entwickeln|flächen?\s{1,3}(für|fürs)\s{1,3}gewerbe|erschließ",
@@ -486,6 +493,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|distributionszentrum|filiale"
                            r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität"
                            r"|zweite[nrs]?\s{1,3}(standort|filiale|niederlassung|betriebsstätte|werk)"
+                           # KR Nr. 2.4.1 (1) a: setting up a new site ("ein zweites Büro in Bramsche aufmachen")
+                           rf"|{_NEW_SITE}"
                            # KR Nr. 2.4.1 (1): acquiring assets for the site ("einen neuen Kran kaufen", "zwei neue
                            # Backöfen bestellt"; a firm or its shares bought is a takeover or a share deal)
                            r"|\b(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?|zweite[nrs]?)\s{1,3}(?!(firma|betrieb|unternehmen"
@@ -589,7 +598,8 @@ _BUILDS_OR_EXTENDS = re.compile(
     r"|lagerhalle|filiale|gebäude|linie)|erweiter|\banbau|anbauen|kapazität|ansiedl|errichten|errichtung|diversifi"
     r"|neue[ns]?\s{1,3}produkt|zweite[ns]?\s{1,3}(werk|standort|halle)|(halle|werk|gebäude|hotel)\s{1,3}(neu\s{1,3})?bauen"
     r"|zusätzliche[nrs]?\s{1,3}(halle|linie|maschine|zimmer|kapazität)|aufstock|ausbau\w{0,3}\s{1,3}(der|des|unserer|unseres)"
-    r"|(grundlegend|komplett|vollständig)\w{0,2}\s{1,3}(umstell|änder|neu)|gesamten\s{1,3}produktionsprozess")
+    r"|(grundlegend|komplett|vollständig)\w{0,2}\s{1,3}(umstell|änder|neu)|gesamten\s{1,3}produktionsprozess"
+    rf"|{_NEW_SITE}")
 # KR Nr. 2.4.1 (1) d: "grundlegende Änderung des Gesamtproduktionsverfahrens", as people say it. Bounded.
 _CHANGES_PROCESS = re.compile(
     r"(grundlegend|komplett|vollständig|völlig|ganz)\w{0,2}\s{1,3}(neu\w{0,2}|geändert\w{0,2}|umgestellt\w{0,2}|andere[nrs]?)"
@@ -1335,7 +1345,10 @@ def _already_started(text: str) -> bool | None:
 
 
 # A firm being founded: its new jobs are all its staff
-_FOUNDING = re.compile(r"(neu|existenz|firmen|unternehmens)gründung|\bgründen\b|\bneu\s{1,3}gegründet|start-?up\b")
+_FOUNDING = re.compile(r"(neu|existenz|firmen|unternehmens)gründung|\bgründen\b|\b(neu|frisch|gerade)\s{1,3}gegründet"
+                       r"|\bvor\s{1,3}\S{1,10}\s{1,3}(tag|woche|monat)\w{0,3}\b[^.!?]{0,40}\bgegründet|start-?up\b")
+# What a new firm gets to set up its site ("brauchen rechner, kamerasysteme und eine testanlage"): KR Nr. 2.4.1 (1) a
+_SETS_UP = re.compile(r"\b(brauch|benötig|anschaff|kauf|invest|ausstatt|einricht)\w{0,6}\b")
 # A company that belongs to a group or that another holds shares in: "gehört zu 40 % einer Holding", "Tochter eines
 # Konzerns", "Teil einer Unternehmensgruppe", "die Muttergesellschaft hält 60 %"
 _LINKED = re.compile(r"\bholding\w{0,3}|tochter(gesellschaft|unternehmen|firma)?\s{1,3}(eine[rs]|de[rs]|von)\b"
@@ -1442,6 +1455,9 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
             found.append("modernisation")
     if "replacement" in found and "modernisation" in found and not re.search(r"modernisier|umrüst", lowered):
         found.remove("modernisation")  # "erneuern" names the replacement
+    if applicant_type in ("company", None) and "business_investment" not in found and _FOUNDING.search(lowered) \
+            and _SETS_UP.search(lowered):
+        found.append("business_investment")  # a new firm equipping itself sets up a site (KR Nr. 2.4.1 (1) a)
     if "implementation_budget" in found and "planning" in found:
         # the budget that implements a development concept pays its feasibility studies too (KR Nr. 3.4.2 (3)): "2
         # Regionalmanager + Budget für Machbarkeitsstudien" is that budget, not planning for an infrastructure

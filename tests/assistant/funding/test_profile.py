@@ -1377,3 +1377,21 @@ def test_the_works_and_the_supply_of_a_site_are_not_the_businesses_it_is_for(tex
     profile = read_profile(text)
     assert profile.applicant_type == "municipality" and profile.users_excluded is None
     assert read_profile("Die Gemeinde will ein Gewerbegebiet nur für Speditionen erschließen.").users_excluded is True
+
+
+@pytest.mark.parametrize("text", [
+    "wir sind ne softwarebude aus melle, 18 MA. wollen ein zweites büro in bramsche aufmachen mit 6 neuen stellen.",
+    "Wir wollen eine Niederlassung in Quakenbrück eröffnen.",
+])
+def test_a_new_site_set_up_is_an_investment(text):
+    """KR Nr. 2.4.1 (1) a: the setting up of a new establishment."""
+    assert "business_investment" in read_profile(text).project_types
+
+
+def test_a_new_firm_equipping_itself_sets_up_a_site_and_its_new_jobs_are_its_staff():
+    profile = read_profile("hab vor 3 monaten ne gmbh gegründet, KI-basierte qualitätsprüfung. brauchen rechner, "
+                           "kamerasysteme und eine testanlage für ca. 250k.")
+    assert "business_investment" in profile.project_types
+    founded = read_profile("Neugründung in Quakenbrück: Fertigung von Drohnen, Invest 4,2 Mio, 3 neue Vollzeitstellen.")
+    assert (founded.employees, founded.company_size) == (3, "small")
+    assert "business_investment" not in read_profile("Unsere Firma wurde 1998 gegründet.").project_types
