@@ -165,7 +165,8 @@ _SETTLES = re.compile(r"[^.!?]{0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln
                       r"|niederlässt)\b")
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}\S{0,30}\s{0,3}$")
 _SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen)"
-                           r"\s{1,3}(ein|eine|einen|einem|der|die|das)?\s{0,3}\S{0,30}\s{0,3}$")
+                           # (a legal form in brackets after the name: "wir sind ein kita-träger (e.v.)")
+                           r"\s{1,3}(ein|eine|einen|einem|der|die|das)?\s{0,3}\S{0,30}\s{0,3}\(?$")
 # The share of public institutional funding a research body states: "Grundfinanzierung vom Land ca. 35 %", "zu 60 %
 # grundfinanziert"
 _BASE_FUNDING = re.compile(r"(?:grundfinanzierung|grundförderung|institutionelle\w{0,2}\s{1,3}förderung|grundfinanziert)"
@@ -747,6 +748,13 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
                 rank = min(rank, 1)
             found.append((rank, match.start(), kind))
     return found
+
+
+# Kitas and day care for children: who calls themselves their "Träger" is a body that runs them (a Verein, a church, a
+# welfare association), unless a firm's legal form is named
+_CARE_BODIES = {"85.10", "88.91"}
+_CARRIER = re.compile(r"\bträger\w{0,2}\b")
+_LEGAL_FORM = re.compile(r"\bgmbh\b(?!\s{0,2}&)|\b(ag|kg|ohg|ug)\b")
 
 
 def _trade_applicant(trade: Trade, non_profit: bool = False) -> str:
@@ -1530,6 +1538,9 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     if trades:
         rank, start, trade = trades[0]
         kind = _trade_applicant(trade, "gemeinnützig" in lowered)
+        if kind == "company" and trade.wz in _CARE_BODIES and _CARRIER.search(lowered) \
+                and not _LEGAL_FORM.search(lowered):
+            kind = "association"  # "Wir sind Träger von vier Kitas": a body that runs them, as a rule not for profit
         if kind == "company" and any(r <= 0 and k == "association" for r, _, k in candidates):
             kind = "association"  # "Wir sind ein e.V. und betreiben 3 Kitas": the non-profit body runs the trade
         candidates.append((rank, start, kind))

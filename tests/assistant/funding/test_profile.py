@@ -1395,3 +1395,12 @@ def test_a_new_firm_equipping_itself_sets_up_a_site_and_its_new_jobs_are_its_sta
     founded = read_profile("Neugründung in Quakenbrück: Fertigung von Drohnen, Invest 4,2 Mio, 3 neue Vollzeitstellen.")
     assert (founded.employees, founded.company_size) == (3, "small")
     assert "business_investment" not in read_profile("Unsere Firma wurde 1998 gegründet.").project_types
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind Träger von vier Kitas in Melle und wollen eine Betriebs-Kita im Gewerbegebiet bauen.",
+    "hallo, wir sind ein kita-träger (e.v.) in bramsche und wollen mit 4 firmen eine betriebsnahe kita bauen",
+])
+def test_the_body_that_runs_kitas_is_no_firm(text):
+    assert read_profile(text).applicant_type == "association"
+    assert read_profile("Wir sind eine Kita GmbH und wollen anbauen.").applicant_type == "company"
