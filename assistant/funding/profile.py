@@ -163,7 +163,9 @@ _MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städ
 # prospect, not the asker
 _SETTLES = re.compile(r"[^.!?]{0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln|ansiedelt|niederlassen|niederzulassen"
                       r"|niederlässt)\b")
-_PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}\S{0,30}\s{0,3}$")
+# (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
+_PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}"
+                              r"\S{0,30}\s{0,3}\(?$")
 _SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen)"
                            # (a legal form in brackets after the name: "wir sind ein kita-träger (e.v.)")
                            r"\s{1,3}(ein|eine|einen|einem|der|die|das)?\s{0,3}\S{0,30}\s{0,3}\(?$")
@@ -182,7 +184,7 @@ _PART_OF = re.compile(r"(institut|lehrstuhl|fachbereich|fakultät|fachgebiet|lab
 # -- trades: context of a hit (the words before it) --------------------------------------------------------------------
 _SELF_WORDS = {"wir", "ich", "unser", "unsere", "unseren", "unserem", "unserer", "unseres", "als", "betreiben", "betreibe",
                "führen", "führe", "sind", "bin", "mein", "meine", "meinen", "meinem", "meiner"}
-_PARTNER_WORDS = {"für", "mit", "von", "bei", "beliefern", "beliefert", "kunden", "kunde", "partner", "wie", "vom", "zum",
+_PARTNER_WORDS = {"für", "mit", "von", "bei", "an", "beliefern", "beliefert", "kunden", "kunde", "partner", "wie", "vom", "zum",
                   "zur", "gegenüber", "neben", "zwischen", "andere", "anderen", "viele", "benachbarte", "benachbarten"}
 # Words of funding before "für": the trade after it is the one asked about, not a partner ("Zuschuss für Bäckereien")
 _FUNDING_WORDS = ("förder", "grw", "zuschuss", "zuschüsse", "fördermittel", "gilt", "gelten", "gibt")
@@ -933,6 +935,9 @@ _ADJECTIVE_ENDING = re.compile(r"(lich|isch)(e|en|er|es|em)?")
 _BUSINESS_NOUNS = ("betrieb", "unternehm", "hof", "firma", "gewerbe", "familienbetrieb")
 
 
+_LIST_GAP = re.compile(r"\s{0,3}(,|und|oder|/|&)\s{0,3}")  # between two items of a list of trades
+
+
 def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[float, int, Trade]]:
     """(rank, position, trade) of every trade named; with no exact hit, close misspellings of long stems count."""
     index = _trade_index(lexicon)
@@ -951,6 +956,10 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
             rank = _trade_rank(words, i, text, found[1])
             if i >= 2 and words[i - 1].text == "mit" and i - 2 in matched_at and rank == 2.0:
                 rank = SECOND_LINE  # "Kaffeerösterei mit Café": a second line of the asker's own business
+            listed = hits[-1] if hits and i - 1 in matched_at else None
+            gap = text[words[i - 1].start + len(words[i - 1].text): word.start] if i else ""
+            if listed is not None and listed[0] >= 2.0 and _LIST_GAP.fullmatch(gap):
+                rank = listed[0]  # "an Handwerksbetriebe (Dachdecker, Elektriker, Tischler)": the list's rank
             matched_at.add(i)
             hits.append((rank, word.start, -found[0], found[1]))
     if index.phrases:

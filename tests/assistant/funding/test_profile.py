@@ -1404,3 +1404,10 @@ def test_a_new_firm_equipping_itself_sets_up_a_site_and_its_new_jobs_are_its_sta
 def test_the_body_that_runs_kitas_is_no_firm(text):
     assert read_profile(text).applicant_type == "association"
     assert read_profile("Wir sind eine Kita GmbH und wollen anbauen.").applicant_type == "company"
+
+
+def test_trades_listed_after_a_partner_are_partners_too():
+    """"an Handwerksbetriebe (Dachdecker, Elektriker, Tischler) abgeben": those who get the plots, not the asker."""
+    profile = read_profile("Dürfen wir in einem GRW-geförderten Gewerbegebiet Grundstücke günstiger an "
+                           "Handwerksbetriebe (Dachdecker, Elektriker, Tischler) abgeben?")
+    assert profile.sector is None and profile.excluded_sector is None
