@@ -305,6 +305,13 @@ def _paths_to_show(assessment: FundingAssessment, limit: int = 2, asked_for: fro
     return open_paths + blocked_by_fact[:1] or assessment.paths[:1]
 
 
+def _usual_only(path: PathAssessment, profile: ProjectProfile | None) -> bool:
+    """Whether the path is offered to a public body or a club only as the usual one for it, with no sign that the
+    project is of a kind the path's measures name (a firm's investment is what its usual path funds, whatever it is)."""
+    return USUAL_FOR_ASKER in path.fit_reasons and TYPE_FITS not in path.fit_reasons and not path.blocked \
+        and profile is not None and profile.applicant_type not in ("company", None)
+
+
 def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
     """The path the bottom line speaks of: the best open one, unless a path that fits at least as well is ruled out by
     a fact of the asker, or excludes the cost item asked about (one that only is not the asker's to apply for leads
@@ -922,7 +929,11 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             main = _main_activity_note(lead, w)
             first = main and not asks_amount and any(c.id == SECTOR_EXCEPTION for c in lead.conditions)
             pieces += [(0.9, main)] if first else []
-            pieces.append((1, f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
+            # a path only usual for the asker, where nothing says what kind of project it is, is no verdict (a town's
+            # "Leerstandsmanagement" is no infrastructure because towns usually build some)
+            lead_in = "Förderweg" if not _usual_only(lead, found.profile) else \
+                "Welche Maßnahme passt, hängt von der Art des Vorhabens ab; üblich für Antragstellende wie Sie ist"
+            pieces.append((1, f"{lead_in}: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces += [(1.15, own)] if (own := _applicant_admitted(found, lead, w)) else []
             # a path whose grants end soon (Nr. 3.6: until 31 December 2026) says so beside its rate
@@ -959,7 +970,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 pieces.append((4, f"Nächster Schritt: {_short(lead.next_steps[0], 140)}"))
     # where the own share's sums hold the grant, no second calculation beside it unless the grant itself is asked for
     share, granted = _own_share(found, w)
-    calculation = "" if granted and not asks_amount else _calculation(lead, found.profile)
+    calculation = "" if granted and not asks_amount or lead is not None and _usual_only(lead, found.profile) \
+        else _calculation(lead, found.profile)
     if calculation and asks_amount:
         # "Rechnen Sie mir bitte den maximalen Zuschuss aus.": the sum is the bottom line, after the path's rate
         # (its sums first; which rate holds and that the NBank decides are left out of the bottom line first)

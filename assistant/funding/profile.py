@@ -498,6 +498,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|zweite[nrs]?\s{1,3}(standort|filiale|niederlassung|betriebsstätte|werk)"
                            # KR Nr. 2.4.1 (1) a: setting up a new site ("ein zweites Büro in Bramsche aufmachen")
                            rf"|{_NEW_SITE}"
+                           # KR Nr. 2.4.1 (1) b, c: a new line, or products the site has not made before
+                           r"|(neue[nrs]?|zusätzliche[nrs]?|weitere[nrs]?)\s{1,3}[a-zäöüß-]{0,20}linie\b"
+                           r"|bisher\s{1,3}(noch\s{1,3})?nicht\s{1,3}(hergestellt|produziert|gefertigt)|neue[ns]?\s{1,3}produkt"
                            # KR Nr. 2.4.1 (1): acquiring assets for the site ("einen neuen Kran kaufen", "zwei neue
                            # Backöfen bestellt"; a firm or its shares bought is a takeover or a share deal)
                            r"|\b(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?|zweite[nrs]?)\s{1,3}(?!(firma|betrieb|unternehmen"

@@ -1891,3 +1891,12 @@ def test_who_drew_up_the_irek_follows_what_it_is(ask, passages):
     check_contract(data, passages, all_used=False)
     assert "strategischer Handlungsrahmen" in data["summary"].split("Erarbeitet hat das IREK")[0]
     assert "Landrätin Anna Kebschull" in data["answer"]
+
+
+def test_a_towns_project_of_no_known_kind_gets_no_path_as_its_verdict(ask, passages):
+    """A town's "Leerstandsmanagement" names no measure of the KR: the path usual for towns is named as such, with no
+    grant computed on it."""
+    data = ask("Stadt Melle, Citymanagement. Wir möchten ein Leerstandsmanagement plus Zwischennutzungsprogramm "
+               "(Pop-up-Läden) für 3 Jahre aufsetzen, ca. 400k. Geht sowas über GRW?")
+    check_contract(data, passages, all_used=False)
+    assert "hängt von der Art des Vorhabens ab" in data["summary"] and "Rechenbeispiel" not in data["answer"]

@@ -1411,3 +1411,9 @@ def test_trades_listed_after_a_partner_are_partners_too():
     profile = read_profile("Dürfen wir in einem GRW-geförderten Gewerbegebiet Grundstücke günstiger an "
                            "Handwerksbetriebe (Dachdecker, Elektriker, Tischler) abgeben?")
     assert profile.sector is None and profile.excluded_sector is None
+
+
+def test_a_new_line_or_new_products_are_an_investment():
+    """KR Nr. 2.4.1 (1) b, c: extending a site, diversifying its output into products it has not made before."""
+    assert "business_investment" in read_profile("Lebensmittelhersteller, plant eine neue Linie für pflanzliche "
+                                                 "Proteinprodukte, die bisher nicht hergestellt werden.").project_types
