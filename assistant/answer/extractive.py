@@ -20,7 +20,7 @@ from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source
-from assistant.funding.profile import SUM_HOLDS_OTHER, ProjectProfile
+from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION,
                                      SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
                                      FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
@@ -507,7 +507,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         # a cost item inside the sum whose own rule limits it (land for a business park: at most a quarter of the
         # costs, and only if bought after 1 July 2025) is named, with the rule that limits it
         labels = {item.id: item.label for item in FundingKnowledge.load().cost_items}
-        inside = profile is not None and SUM_HOLDS_OTHER.search(profile.description)
+        inside = profile is not None and profile.sum_holds_items
         limited = [c for c in path.cost_notes if inside and c.cost_item in labels and c.id not in _NOT_LIMITS
                    and not limited_by_figures][:1]
         # and a cost item the path excludes, named beside a sum that was not split ("… ca 600k. Sanitärhaus ersetzt

@@ -86,6 +86,9 @@ class ProjectProfile:
     item_dates: dict[str, str] = field(default_factory=dict)
     # the items whose date holds for a part only ("einen Teil der Flächen haben wir im März 2025 gekauft, den Rest …")
     items_in_part: list[str] = field(default_factory=list)
+    # The turn that gave `investment_eur` says the sum holds other costs or is the whole ("ca. 3 Mio inkl. Grundstück",
+    # "Gesamtkosten 8 Mio"): an item's sum said then or later is part of it
+    sum_holds_items: bool | None = None
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -1174,6 +1177,7 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
 
 
 # -- a cost item's own figures (KR Nr. 5: land for a business park) -------------------------------------------------
+_WORDED = re.compile(r"[a-zäöüß]{4,}", re.IGNORECASE)  # a clause with words, not a sum with "ca." or "€" alone
 _HOLDS = re.compile(r"\W{0,3}\s{0,3}(?:€|eur|euro)?\s{0,3}(?:inkl\b|inklusive|einschließlich|samt|mit)", re.IGNORECASE)
 _JOINED = re.compile(r"[:()]|\bund\b|\bsowie\b|\bplus\b", re.IGNORECASE)  # within a clause, what joins two things
 # a sentence: up to ".", "!" or "?" before a space or the end ("am 14.08.2025 erworben." is one; not after a month's
@@ -1230,9 +1234,15 @@ def _item_figures(text: str, knowledge: FundingKnowledge) -> tuple[dict[str, flo
     previous_end = 0
     for start, end, value in _amounts(text):
         # the words of its own clause, back to the previous sum ("Gesamtkosten 4,2 Mio inkl. 1,6 Mio Grundstück")
-        before = _JOINED.split(_SENTENCE_OR_CLAUSE.split(text[max(previous_end, start - 60): start])[-1])[-1]
+        clauses = _SENTENCE_OR_CLAUSE.split(text[max(previous_end, start - 120): start])
+        before = _JOINED.split(clauses[-1])[-1]
         previous_end = end
         after = _JOINED.split(_SENTENCE_OR_CLAUSE.split(text[end: end + 60])[0])[0]
+        if len(clauses) > 1 and not _WORDED.search(before) and not _WORDED.search(after) \
+                and text[start - len(clauses[-1]) - 1: start - len(clauses[-1])] == ",":
+            # a sum alone after a comma is said of the clause before it ("das Grundstück haben wir im März 2025
+            # gekauft, 900k")
+            before = _JOINED.split(clauses[-2])[-1]
         if TOTAL_WORDS.search(before) or _HOLDS.match(after):
             continue  # the whole, with the item in it ("Gesamtkosten 8 Mio inkl. Grunderwerb")
         for item in items:
@@ -1610,6 +1620,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.size_at_grant = True if at_grant else None
         profile.company_size = _company_size(text, profile.employees, knowledge)
     profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur, profile.cost_parts = _money(text)
+    profile.sum_holds_items = True if profile.investment_eur and (SUM_HOLDS_OTHER.search(text)
+                                                                  or TOTAL_WORDS.search(text)) else None
     profile.storage_eur = _storage_sum(text)
     profile.item_sums, profile.item_dates, profile.items_in_part = _item_figures(text, knowledge)
     if applicant in ("company", None):
@@ -1703,6 +1715,11 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     project_types: list[str] = []
     for turn in [*turns, text or ""]:
         found = _extract_one(str(turn), knowledge, lexicon)
+        if found.investment_eur is not None and profile.investment_eur is not None \
+                and found.investment_eur in found.item_sums.values():
+            # "das grundstück haben wir schon gekauft, 900k" after "ca. 3 Mio inkl. Grundstück": the item's own sum,
+            # within the whole said before, not a new whole
+            found.investment_eur = None
         for name in _SINGLE_FIELDS:
             if getattr(found, name) is not None:
                 setattr(profile, name, getattr(found, name))
@@ -1716,8 +1733,9 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
             profile.agri_processing = found.agri_processing
         if found.municipalities:
             profile.municipalities, profile.municipality = found.municipalities, found.municipality
-        if found.investment_eur is not None:  # the parts belong to the sum they make up
+        if found.investment_eur is not None:  # the parts belong to the sum they make up, and what it holds
             profile.cost_parts, profile.storage_eur = found.cost_parts, found.storage_eur
+            profile.sum_holds_items = found.sum_holds_items
         profile.item_sums |= found.item_sums  # a later sum or date for the same item replaces the earlier one
         profile.items_in_part = [i for i in profile.items_in_part if i not in found.item_dates] + found.items_in_part
         profile.item_dates |= found.item_dates

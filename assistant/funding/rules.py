@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, Source, WageCosts, wz_title,
                                          wz_within)
-from assistant.funding.profile import NAMES_GASTRONOMY, SAMTGEMEINDE_OF, SUM_HOLDS_OTHER, TOTAL_WORDS, ProjectProfile
+from assistant.funding.profile import NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile
 from assistant.goals.matching import GoalMatch
 
 TYPE_FITS = "Die Art des Vorhabens passt."  # the fit reason of a path whose measures name the project's type
@@ -625,8 +625,7 @@ def _limit_checks(conditions: list[Condition], profile: ProjectProfile,
         # the whole the item's sum is part of: the listed parts added up, or a sum said to hold it
         parts = sum(value for _, value in profile.cost_parts)
         total = parts if parts else profile.investment_eur if item_sum and profile.investment_eur and (
-            profile.investment_eur == item_sum or SUM_HOLDS_OTHER.search(profile.description)
-            or TOTAL_WORDS.search(profile.description)) else None
+            profile.investment_eur == item_sum or profile.sum_holds_items) else None
         if limit.not_before is not None:
             when = profile.item_dates.get(limit.cost_item, "")
             before = _acquired_before(when, limit.not_before) if when else None

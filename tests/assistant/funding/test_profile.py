@@ -1417,3 +1417,13 @@ def test_a_new_line_or_new_products_are_an_investment():
     """KR Nr. 2.4.1 (1) b, c: extending a site, diversifying its output into products it has not made before."""
     assert "business_investment" in read_profile("Lebensmittelhersteller, plant eine neue Linie für pflanzliche "
                                                  "Proteinprodukte, die bisher nicht hergestellt werden.").project_types
+
+
+def test_a_sum_after_a_comma_is_said_of_the_clause_before_and_stays_within_the_earlier_whole():
+    """"ca. 3 Mio inkl. Grundstück", then "das Grundstück haben wir im März 2025 gekauft, 900k": the land's own sum,
+    part of the whole said before."""
+    history = [{"role": "user", "content": "Gemeinde Hagen: wir wollen ein Gewerbegebiet erschließen, ca. 3 Mio inkl. "
+                                           "Grundstück."}]
+    profile = read_profile("das grundstück haben wir aber schon im märz 2025 gekauft, 900k. zählt das mit rein?",
+                           history)
+    assert (profile.investment_eur, profile.item_sums, profile.sum_holds_items) == (3_000_000, {"land": 900_000}, True)
