@@ -943,3 +943,13 @@ def test_the_cap_per_new_job_is_data_its_quote_holds():
     """The per-job cap used in own calculations stands in the rule's quote (KR Nr. 2.6.2 (4))."""
     capped = [c for path in FundingKnowledge.load().paths for c in path.conditions if c.per_new_job_eur]
     assert capped and all("1.000.000 Euro" in c.source.quote and c.per_new_job_eur == 1_000_000 for c in capped)
+
+
+def test_a_towns_land_for_a_brownfield_follows_the_model_of_nr_5():
+    """KR Nr. 5 holds for every project of Nr. 3.2.2.1, the revitalisation of a brownfield too: land bought by the town
+    is eligible up to 25 % of the measure, if bought from 1 July 2025 on."""
+    result = assess(read_profile("Wir haben eine 5 ha große Gewerbebrache, Boden belastet. Idee: Stadt kauft, reißt ab, "
+                                 "saniert und vermarktet an KMU."), None, FundingKnowledge.load())
+    path = _path(result, "grw-infrastruktur/revitalisierung")
+    assert not path.blocked and not path.excluded_costs
+    assert {"grunderwerb", "grunderwerb-anteil", "grunderwerb-stichtag"} <= {c.id for c in path.conditions}
