@@ -2139,9 +2139,9 @@ def _within(summary: str, limit: int) -> tuple[str, str]:
     # a rule cited at the end of the sentences left out ("… sind keine Fördertatbestände (Nr. 3.2.2). Die Liste … [1].")
     # stays cited by what is kept, where its last sentence cites nothing of its own (else a reference would stand for
     # a sentence that was left out)
-    # a sentence with no rule of its own ("Antrag: NBank.") takes none from what follows
+    # (not where the office to apply to ends what is kept: "Antrag: NBank." states no rule)
     refs = [r for r in dict.fromkeys(re.findall(r"\[\d{1,3}\]", " ".join(dropped))) if r not in text] \
-        if pieces and not re.search(r"\[\d{1,3}\]", pieces[-1]) and re.search(r"\bNr\.|„", pieces[-1]) else []
+        if pieces and not re.search(r"\[\d{1,3}\]", pieces[-1]) and not pieces[-1].startswith("Antrag:") else []
     marks = " " + " ".join(refs) if refs else ""
     if len(text) + len(marks) > limit:
         text = _short(text, limit - len(marks))
