@@ -953,3 +953,17 @@ def test_a_towns_land_for_a_brownfield_follows_the_model_of_nr_5():
     path = _path(result, "grw-infrastruktur/revitalisierung")
     assert not path.blocked and not path.excluded_costs
     assert {"grunderwerb", "grunderwerb-anteil", "grunderwerb-stichtag"} <= {c.id for c in path.conditions}
+
+
+def test_no_next_step_holds_a_figure():
+    """A next step is the project's own advice, cited to no quote: a figure in it could be traced to none and would be
+    cut from the answer (issue 12: every figure traceable)."""
+    from assistant.text.figures import figures
+
+    def walk(paths):
+        for path in paths:
+            yield path
+            yield from walk(path.sub_measures or [])
+
+    steps = [(p.id, s) for p in walk(FundingKnowledge.load().paths) for s in p.next_steps or []]
+    assert steps and [(i, s) for i, s in steps if figures(s)] == []
