@@ -1405,17 +1405,8 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     if note is not None and _item_asked(found.question, note.cost_item):
         # the rule on the cost item asked about ("Können wir die Maschinen leasen?")
         return _cited(short_reason(note.text, 260), w.cite_source(note.source))
-    # a rule of the path that the asker's facts trigger and whose text holds a rare word of the question ("PV-Anlage
-    # … und trotzdem die EEG-Einspeisevergütung?": no GRW beside the EEG for the same costs)
-    # (not by the trade's name, nor by words every such question asks with: "Gibt es dafür GRW?")
-    trade = set(stems(found.profile.sector)) if found.profile is not None and found.profile.sector else set()
-    telling = found.telling - trade - _GENERIC_ASK
-    asked = next((c for c in lead.conditions if c.applies is True and not c.cost_item and c.effect == "matters"
-                  and telling & set(stems(c.text))), None) if lead.fit > 0 else None
-    said = ""
-    if asked is not None:  # it leads; the verdict on the path follows (in the details where it does not fit)
-        w.said |= {asked.id}
-        said = _cited(_with_rule(short_reason(asked.text, 260), asked.source), w.cite_source(asked.source))
+    said = _rule_asked(found, lead, w)  # it leads; the verdict on the path follows (in the details where it does not
+    # fit)
     verdict = _verdict_of_path(found, lead, w)
     if said:
         return f"{said} {verdict}".strip()
@@ -1425,6 +1416,22 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     # verdict on the project, and the item's rule after it (in the details where it does not fit the bottom line)
     said = _cited(short_reason(note.text, 260), w.cite_source(note.source))
     return f"{verdict} {said}" if verdict else said
+
+
+def _rule_asked(found: Findings, lead: PathAssessment, w: _Writer, fitting: bool = True) -> str:
+    """A rule of the path that the asker's facts trigger and whose text holds a rare word of the question, cited
+    ("PV-Anlage … und trotzdem die EEG-Einspeisevergütung?": no GRW beside the EEG for the same costs; "Zählen die Leute
+    der Muttergesellschaft mit?": linked enterprises count in); "" where none (not by the trade's name, nor by words
+    every such question asks with: "Gibt es dafür GRW?")."""
+    trade = set(stems(found.profile.sector)) if found.profile is not None and found.profile.sector else set()
+    telling = found.telling - trade - _GENERIC_ASK
+    # (on a path the asker's project leads to; for a question of a rule, on the path its passages state)
+    asked = next((c for c in lead.conditions if c.applies is True and not c.cost_item and c.effect == "matters"
+                  and telling & set(stems(c.text))), None) if lead.fit > 0 or not fitting else None
+    if asked is None:
+        return ""
+    w.said |= {asked.id}
+    return _cited(_with_rule(short_reason(asked.text, 260), asked.source), w.cite_source(asked.source))
 
 
 def _item_asked(question: str, item: str) -> bool:
@@ -1660,6 +1667,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     elif facts_given and found.intent == "rule" and found.in_conversation:
         # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else ""
+    elif facts_given and found.intent == "rule" and lead is not None and not lead.blocked:
+        # "Zählen bei der KMU-Grenze die Leute der Muttergesellschaft mit? … gehören zu 100 % einer Holding": the rule
+        # of the asker's path their facts trigger and the question names
+        verdict = _rule_asked(found, lead, w, fitting=False)
     elif found.intent == "procedure" and _ASKS_WHERE.search(found.question):
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
     # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence, for the path the asker's kind

@@ -1900,3 +1900,11 @@ def test_a_towns_project_of_no_known_kind_gets_no_path_as_its_verdict(ask, passa
                "(Pop-up-Läden) für 3 Jahre aufsetzen, ca. 400k. Geht sowas über GRW?")
     check_contract(data, passages, all_used=False)
     assert "hängt von der Art des Vorhabens ab" in data["summary"] and "Rechenbeispiel" not in data["answer"]
+
+
+def test_a_rule_question_on_the_askers_own_facts_is_answered_by_the_rule_they_trigger(ask, passages):
+    """KR Nr. 2.1.5 (4): the staff of a group's other firms count in; asked with the asker's holding."""
+    data = ask("Zählen bei der KMU-Grenze die Leute der Muttergesellschaft mit? Wir sind 90 MA in Melle, gehören aber "
+               "zu 100 % einer Holding mit drei weiteren Firmen, zusammen ca 600 Beschäftigte.")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Für die Größe des Unternehmens zählen Partnerunternehmen und verbundene")
