@@ -324,3 +324,10 @@ def test_a_list_item_within_a_sentence_is_given_with_the_sentence_it_belongs_to(
     assert whole_sentence(text, item).startswith("Träger und Betreiber sind")
     assert whole_sentence(text, item).endswith("5 Jahren gebunden.")
     assert whole_sentence(text, "Ein Satz für sich.") == "Ein Satz für sich."
+
+
+def test_a_gazette_abbreviation_ends_no_sentence():
+    """"(Erl. d. MB v. 3.8.2022, Nds. MBl. S. 1090 …)": a quote is never cut after "MBl."."""
+    text = ('Das Land fördert mit der Richtlinie (Erl. d. MB v. 3.8.2022, Nds. MBl. S. 1090) regionale '
+            'Zusammenschlüsse. Die Mittel kommen aus dem EFRE.')
+    assert split_sentences(text)[0].endswith("regionale Zusammenschlüsse.")
