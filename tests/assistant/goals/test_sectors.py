@@ -29,6 +29,8 @@ def test_every_wz_code_is_a_code_of_wz_2025_and_every_goal_a_handlungsziel():
     ("55.10", "", ["4.3.3", "4.3.1"]),
     ("49.41", "", ["1.1.4"]),
     ("62.10", "", ["2.4.2"]),
+    ("86.21", "", ["4.2.1"]),  # a doctor's practice: medical provision (Leitziel 4.2), not health tourism
+    ("88.10", "", ["4.2.2", "4.2.1"]),
     (None, "Wir sind ein Meisterbetrieb im Handwerk", ["1.1.5"]),
     (None, "Eine Gemeinde plant ein Gewerbegebiet", []),
 ])
