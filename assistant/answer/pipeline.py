@@ -321,7 +321,9 @@ class AnswerPipeline:
             # a path ruled out, an open one whose measures name the kind of project and that fits as well
             # ("Dorfgemeinschaftshaus über GRW?": no, LEADER; not a programme only usual for the asker beside an
             # excluded trade)
-            beside = [p for p in assessed if not p.blocked and p.id == lead[0].part_beside]
+            # (closed as well beside a closed lead: "… eine neue Elektroofen-Linie, auch als Energieeffizienz?" for a
+            # steelworks is told that both measures are shut)
+            beside = [p for p in assessed if p.id == lead[0].part_beside and (not p.blocked or lead[0].blocked)]
             beside += [p for p in assessed if not p.blocked and p.fit >= lead[0].fit
                        and TYPE_FITS in p.fit_reasons][:1] if lead[0].blocked else []
             paths = lead + beside + paths

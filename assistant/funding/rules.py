@@ -710,7 +710,7 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
             # (a measure beside one that is closed stands alone: an old machine replaced by one that saves energy is
             # a transformation project, with no investment of its own beside it)
             main.fit, main.fit_reasons, main.part_beside = assessment.fit, why, assessment.id
-            assessment.part_beside = None if main.blocked else main.id
+            assessment.part_beside = None if main.blocked and not assessment.blocked else main.id
             candidates.append(main)
         candidates.append(assessment)
     open_paths = sorted((p for p in candidates if not p.blocked), key=lambda p: -p.fit)
