@@ -574,8 +574,8 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
 
 def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] | None:  # noqa: ANN001
     """KR Nr. 2.6.2 (4): an investment of Nr. 2.4.1 is funded only up to a sum per permanent job it creates. Where the
-    asker gives the new jobs and a sum above that, the sum to compute from, with words saying so; else None (jobs
-    kept count too, at a lower sum, so a sum within the cap of the new jobs alone is never cut)."""
+    asker gives the new jobs and a sum above that, the sum to compute from, with words saying so; else None. (The
+    rule's sum per job secured, 750.000 Euro, is not applied: an extension is measured by the jobs it creates.)"""
     rule = next((c for c in path.conditions if c.per_new_job_eur), None)
     jobs = profile.new_jobs if profile is not None else None
     if rule is None or not jobs or path.rate_for not in ("", "business_investment") \
@@ -1405,8 +1405,9 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     if note is not None and _item_asked(found.question, note.cost_item):
         # the rule on the cost item asked about ("Können wir die Maschinen leasen?")
         return _cited(short_reason(note.text, 260), w.cite_source(note.source))
-    said = _rule_asked(found, lead, w)  # it leads; the verdict on the path follows (in the details where it does not
-    # fit)
+    # a rule of the path the question asks about leads; the verdict on the path follows (in the details where it does
+    # not fit the bottom line)
+    said = _rule_asked(found, lead, w)
     verdict = _verdict_of_path(found, lead, w)
     if said:
         return f"{said} {verdict}".strip()
