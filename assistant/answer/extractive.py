@@ -237,12 +237,15 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     return "".join(f" Wichtig: {_with_rule(text(c), c.source)}{w.cite_source(c.source)}" for c in shown)
 
 
-def _asked_condition(path: PathAssessment, w: _Writer) -> ConditionAssessment | None:
+def _asked_condition(path: PathAssessment, w: _Writer,
+                     words: frozenset[str] | set[str] | None = None) -> ConditionAssessment | None:
     """The condition of a path that the question beside the project asks about ("… oder zählt das als Ersatz?"): one
-    the asker's facts trigger, not said in the bottom line, whose text holds a rare word of that question (a cost
-    item's rule has its own place: the cost notes, or the answer to a further question on it)."""
+    the asker's facts trigger, not said in the bottom line, whose text holds a rare word of that question (`words`:
+    those of a question of fact, else the writer's) (a cost item's rule has its own place: the cost notes, or the
+    answer to a further question on it)."""
+    words = w.asked if words is None else words
     return next((c for c in path.conditions if c.id not in w.said and c.applies is True and not c.cost_item
-                 and w.asked & set(stems(c.text))), None)
+                 and words & set(stems(c.text))), None)
 
 
 def _main_activity_caveat(condition: ConditionAssessment) -> str:
@@ -986,7 +989,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # a rule the project's text asks about that the KR answers in a sentence of its own ("Bauantrag ist gestellt,
     # Bodengutachten liegt vor. Ist das schon Vorhabenbeginn?"): that answer leads, where it states the rules of the
     # project's path (a municipality's site has its own, Nr. 3.1.2, found by `_asked_rule`)
-    ruled = _rule_answer(found, w, lead)
+    ruled, _ = _rule_answer(found, w, lead)
     # (after the path's rate where the question asks how much too: "Was fördert GRW und mit wie viel? Dürfen wir die
     # Büros schon beauftragen?")
     pieces[:0] = [(1.2 if asks_amount else 0.5, ruled)] if ruled else []
@@ -1427,8 +1430,7 @@ def _rule_asked(found: Findings, lead: PathAssessment, w: _Writer, fitting: bool
     trade = set(stems(found.profile.sector)) if found.profile is not None and found.profile.sector else set()
     telling = found.telling - trade - _GENERIC_ASK
     # (on a path the asker's project leads to; for a question of a rule, on the path its passages state)
-    asked = next((c for c in lead.conditions if c.applies is True and not c.cost_item and c.effect == "matters"
-                  and telling & set(stems(c.text))), None) if lead.fit > 0 or not fitting else None
+    asked = _asked_condition(lead, w, telling) if lead.fit > 0 or not fitting else None
     if asked is None:
         return ""
     w.said |= {asked.id}
@@ -1492,18 +1494,20 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
     return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
 
 
-def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None) -> str:
-    """The answer of careful.yaml's `rule_answers` that the question asks for, each source cited in its place; "" where
-    none matches, a source is not in the index, or `lead` (a project's path) is not the path the answer states."""
+def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None) -> tuple[str, str]:
+    """The answer of careful.yaml's `rule_answers` that the question asks for, each source cited in its place, and
+    the programme whose rules it states; ("", "") where none matches, a source is not in the index, or `lead` (a
+    project's path) is not the path the answer states."""
     rule = CarefulCases.load().rule_answer(found.question, lead.id if lead is not None else None)
     if rule is None:
-        return ""
+        return "", ""
     resolved = [_resolve_source(source, w.passages) for source in rule.sources]
     if not all(resolved):
-        return ""
+        return "", ""
     numbers = {k: w.cite(passage, quote) for k, (passage, quote) in enumerate(resolved, start=1)}  # type: ignore[misc]
     # (in one pass: a number given may be one the text has yet to replace)
-    return re.sub(r"\[(\d+)\]", lambda m: f"[{numbers[int(m.group(1))]}]", " ".join(rule.summary.split()))
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{numbers[int(m.group(1))]}]", " ".join(rule.summary.split())), \
+        rule.programme
 
 
 def _next_step(found: Findings) -> str:
@@ -1677,12 +1681,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence, for the path the asker's kind
     # leads to where the question names who asks or what for (a municipality's planning: Nr. 3.1.2)
     kind_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types)
-    ruled = _rule_answer(found, w, lead if kind_given else None)
+    ruled, ruling_programme = _rule_answer(found, w, lead if kind_given else None)
     # an answer of the IREK's own chapters to the second of two asks follows the answer to the first ("Was ist dieses
     # IREK und wer hat das geschrieben?"); a rule of the KR answers what the passages found may not
     units = asks(found.question)
-    rule = CarefulCases.load().rule_answer(found.question, lead.id if kind_given and lead else None) if ruled else None
-    later = ruled if rule is not None and rule.programme == "irek" and not verdict and len(units) > 1 \
+    later = ruled if ruling_programme == "irek" and not verdict and len(units) > 1 \
         and CarefulCases.load().rule_answer(units[0]) is None else ""
     ruled = "" if later else ruled
     # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir

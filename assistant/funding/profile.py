@@ -299,9 +299,12 @@ TOTAL_WORDS = re.compile(r"insgesamt|gesamt|zusammen|summe|volumen", re.IGNORECA
 
 # -- already started ---------------------------------------------------------------------------------------------------
 _CLAUSES = re.compile(r"[^,.;:!?\n]{1,400}")
-# abbreviations whose dot ends no clause (replaced by a space of the same length, so that positions stay)
-_ABBREVIATION = re.compile(r"\b(ca|bzw|inkl|evtl|ggf|mio|mrd|tsd|zzgl|rd|etc|usw|vsl|voraussichtl|z\.\s?b|u\.\s?a|d\.\s?h)\.",
-                           re.IGNORECASE)
+# Abbreviations whose dot ends no clause ("für ca. 120k bestellt", "Gesamtkosten rd. 2 Mio"), for every split of a
+# text into clauses; each of fixed width (they also stand in lookbehinds)
+_ABBREVIATIONS = ("ca", "rd", "nr", "bzw", "vgl", "zzgl", "inkl", "mio", "tsd", "mrd", "ggf", "evtl", "ggü", "bzgl", "etc",
+                  "usw", "vsl", "voraussichtl", r"z\.b", r"i\.d\.r", r"u\.a", r"d\.h")
+# (replaced by a space of the same length, so that positions stay)
+_ABBREVIATION = re.compile(rf"\b({'|'.join(_ABBREVIATIONS)})\.", re.IGNORECASE)
 _NOT_STARTED = re.compile(
     r"noch\s{1,3}(nicht|nichts|keine[nmrs]?|kein)\b|vor\s{1,3}(dem\s{1,3})?(baubeginn|beginn|start)\b|bevor\s{1,3}wir"
     r"|erst\s{1,3}nach\s{1,3}(der\s{1,3})?bewilligung|nicht\s{1,3}(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben"
@@ -1114,9 +1117,7 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
 
 # Where a clause or a sentence ends, also in lower-case writing ("ca 4,5 mio umsatz. wollen ne neue halle"), but not
 # after an abbreviation ("ca. 900k", "Nr. 2.6.2")
-_SENTENCE_OR_CLAUSE = re.compile(r"[,;]|(?<!\bca)(?<!\brd)(?<!\bnr)(?<!\bbzw)(?<!\bvgl)(?<!\bzzgl)(?<!\binkl)(?<!\bmio)"
-                                 r"(?<!\btsd)(?<!\bmrd)(?<!\bz\.b)(?<!\bggf)(?<!\bevtl)(?<!\bi\.d\.r)(?<!\bggü)(?<!\bbzgl)[.!?]\s",
-                                 re.IGNORECASE)
+_SENTENCE_OR_CLAUSE = re.compile(r"[,;]|" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]\s", re.IGNORECASE)
 # What stands between two parts of one list of costs: "(ca 900k) plus 2 CNC-Maschinen (", ", neue Maschinen "
 _PART_GAP = re.compile(r"\s{0,3}\)?\s{0,3}(,|\+|plus|und|sowie|;)\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
 

@@ -525,12 +525,14 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             continue  # e.g. the rules for large companies, for a small one
         if applies is not True and _PROJECT_SPECIFIC & set(condition.triggers):
             continue  # a rule for one kind of project or applicant: the broadband rule is no condition of a cycle path
-        conditions.append(ConditionAssessment(condition.id, condition.text, condition.effect, condition.source, applies,
-                                              condition.triggers.get("cost_item", ""), condition.question or "",
-                                              condition.minimum_share_percent,
-                                              set(condition.triggers) == {"applicant_type"}, condition.part_not_at_rate,
-                                              not condition.triggers, condition.deadline, condition.who_decides,
-                                              condition.per_new_job_eur, condition.deducted))
+        # (by name: a field added to the dataclass cannot shift the others)
+        conditions.append(ConditionAssessment(
+            condition.id, condition.text, condition.effect, condition.source, applies,
+            cost_item=condition.triggers.get("cost_item", ""), question=condition.question or "",
+            minimum_share_percent=condition.minimum_share_percent,
+            by_applicant_type=set(condition.triggers) == {"applicant_type"},
+            part_not_at_rate=condition.part_not_at_rate, general=not condition.triggers, deadline=condition.deadline,
+            who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when

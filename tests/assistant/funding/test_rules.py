@@ -960,10 +960,5 @@ def test_no_next_step_holds_a_figure():
     cut from the answer (issue 12: every figure traceable)."""
     from assistant.text.figures import figures
 
-    def walk(paths):
-        for path in paths:
-            yield path
-            yield from walk(path.sub_measures or [])
-
-    steps = [(p.id, s) for p in walk(FundingKnowledge.load().paths) for s in p.next_steps or []]
+    steps = [(p.id, s) for p in FundingKnowledge.load().all_paths() for s in p.next_steps or []]
     assert steps and [(i, s) for i, s in steps if figures(s)] == []
