@@ -35,7 +35,8 @@ from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge, Source
-from assistant.funding.profile import INVESTMENT_KINDS, ProjectProfile, extract_profile, hypothetical_size
+from assistant.funding.profile import (INVESTMENT_KINDS, ProjectProfile, extract_profile, hypothetical_size,
+                                       without_places)
 from assistant.funding.rules import (TYPE_FITS, FundingAssessment, PathAssessment, assess, describe, named_paths,
                                      outside_areas, programme, ruling_sources)
 from assistant.goals.lists import find_list, structure
@@ -402,7 +403,8 @@ class AnswerPipeline:
         invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
         favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
                                                     invests=invests and _is_firm(q.profile))
-        return self.goal_matcher.rank(q.search_parts, k=k, favoured=favoured, own_investment=invests)
+        return self.goal_matcher.rank(q.search_parts, k=k, favoured=favoured, own_investment=invests,
+                                      keyword_query=without_places(q.search_text))
 
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""

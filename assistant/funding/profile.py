@@ -687,6 +687,18 @@ _PLACE_BEFORE = re.compile(r"(\bin|\baus|\bnach|\bbei|\bvon|gemeinde|\bstadt|,)\
 _FUZZY_TOWNS = sorted({n.lower() for n in MUNICIPALITIES if " " not in n and len(n) >= 6})
 
 
+# The words that name where a project is rather than what it is: the district, its towns (with their adjectives) and
+# "Stadt"/"Kreis" on their own. IREK goals that speak of "Stadt und Landkreis" (a joint medical campus, a joint
+# business development) are no closer to a project for saying where it stands (`without_places`).
+_PLACE_WORDS = re.compile(r"(?<![\wÄÖÜäöüß])(?:landkreis(?:es)?|kreis(?:es)?|lk|stadt|osnabrück(?:er|s)?|os)(?![\wÄÖÜäöüß])",
+                          re.IGNORECASE)
+
+
+def without_places(text: str) -> str:
+    """`text` without the names of places in the district ("in Melle", "osnabrück-stadt", "im Landkreis")."""
+    return re.sub(r"\s{2,}", " ", _PLACE_WORDS.sub(" ", _TOWNS.sub(" ", text))).strip()
+
+
 # The share of turnover with the business's own lodging guests, as people state it: "übernachtungsgäste machen vllt
 # 15%", "nur 10 % vom umsatz kommen aus den zimmern", "hotelgäste bringen ca. 20 prozent". Bounded.
 _LODGING = r"(?:übernachtung\w{0,4}|hotelgäst\w{0,2}|übernachtungsgäst\w{0,2}|beherbergung\w{0,2}|zimmern?\b|gästezimmer\w{0,2})"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -132,9 +132,14 @@ class GoalMatcher:
     def open(cls, settings: Settings, weights: GoalMatchWeights | None = None) -> "GoalMatcher":
         return cls(Retriever.open(settings), weights)
 
-    def signals(self, query: str | ScoreParts) -> GoalSignals:
-        """The goals' signals for a query, from the retriever's parts (an answer passes the parts it searched with)."""
+    def signals(self, query: str | ScoreParts, keyword_query: str | None = None) -> GoalSignals:
+        """The goals' signals for a query, from the retriever's parts (an answer passes the parts it searched with);
+        `keyword_query`: the words the keyword side reads instead of the parts' (the question without its place
+        names, which tell where a project is, not what it is about)."""
         parts = query if isinstance(query, ScoreParts) else self.retriever.score_parts(query)
+        if keyword_query is not None and keyword_query.strip() and keyword_query != parts.query:
+            views = self.retriever.keyword_views(keyword_query)[0]
+            parts = replace(parts, words=views["words"], ngrams=views["ngrams"])
         vector = parts.vector
         corridor_dense = {}
         for rows in self._corridor_rows:
@@ -167,11 +172,11 @@ class GoalMatcher:
         return np.clip(fused + w.exact_bonus * s.exact, 0.0, 1.0 + w.exact_bonus)
 
     def rank(self, query: str | ScoreParts, k: int = 5, favoured: Sequence[str] = (),
-             own_investment: bool = False) -> list[GoalMatch]:
+             own_investment: bool = False, keyword_query: str | None = None) -> list[GoalMatch]:
         """The best `k` goals; `favoured` goals (those naming the applicant's sector, best first) get the sector
         bonus, the first in full and each further one a little less; for the firm's own investment in its business
-        (`own_investment`) the larger investment bonus."""
-        scores = self.combine(self.signals(query), self.weights)
+        (`own_investment`) the larger investment bonus. `keyword_query`: as for `signals`."""
+        scores = self.combine(self.signals(query, keyword_query), self.weights)
         bonus = self.weights.investment_sector_bonus if own_investment else self.weights.sector_bonus
         for rank_, code in enumerate(favoured):
             index = self._index.get(code)

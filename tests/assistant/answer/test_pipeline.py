@@ -1028,6 +1028,18 @@ def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     assert data["funding_paths"][0]["id"].startswith("grw-gewerbe") and "20 Prozent" in data["summary"]
 
 
+@pytest.mark.parametrize("question, not_first", [
+    # "osnabrück-stadt" and "in der stadt" once lifted 4.2.4, a campus "von Stadt und Landkreis"
+    ("wir sind ein elektronikfertiger (EMS), ca 70 MA, sitzen momentan in osnabrück-stadt. wir wollen nach hasbergen "
+     "in einen neubau ziehen, ca. 5 mio, das alte gebäude in der stadt verkaufen wir dann. geht da GRW?", "4.2.4"),
+])
+def test_where_a_firm_is_does_not_choose_its_goal(ask, question, not_first):
+    """The names of places (the district, its towns, "Stadt") say where a project is, not what it serves: the goal
+    of the firm's sector leads, not a goal that names the same places."""
+    codes = [g["code"] for g in ask(question)["goals"]]
+    assert codes[0] == "1.1.1" and not_first not in codes[:1], codes
+
+
 def test_beside_a_verdict_on_a_trade_only_passages_on_that_trade_are_quoted(ask):
     """"Ist eine Spedition GRW-förderfähig?": the verdict cites the exclusion list; the rules on research institutes
     or road links that "förderfähig" and "GRW" also find are not quoted beside it."""

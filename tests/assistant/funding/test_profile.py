@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from assistant.funding.knowledge import TRADES_FILE, FundingDataError, FundingKnowledge, TradeLexicon, wz_exists
-from assistant.funding.profile import PROJECT_TYPE_PATTERNS, ProjectProfile, extract_profile, hypothetical_size
+from assistant.funding.profile import (PROJECT_TYPE_PATTERNS, ProjectProfile, extract_profile, hypothetical_size,
+                                       without_places)
 
 
 def read_profile(text, history=None, structured=None):  # noqa: ANN001, ANN201
@@ -1427,3 +1428,15 @@ def test_a_sum_after_a_comma_is_said_of_the_clause_before_and_stays_within_the_e
     profile = read_profile("das grundstück haben wir aber schon im märz 2025 gekauft, 900k. zählt das mit rein?",
                            history)
     assert (profile.investment_eur, profile.item_sums, profile.sum_holds_items) == (3_000_000, {"land": 900_000}, True)
+
+
+@pytest.mark.parametrize("text, left", [
+    ("Tischlerei in Bad Essen, neue Halle", "Tischlerei in , neue Halle"),
+    ("sitzen in osnabrück-stadt, ziehen nach GMHütte", "sitzen in - , ziehen nach"),
+    ("Die Stadt Melle und der Landkreis Osnabrück wollen die Innenstadt beleben",
+     "Die und der wollen die Innenstadt beleben"),
+    ("ein Bramscher Betrieb im LK OS", "ein Betrieb im"),
+])
+def test_without_places_leaves_what_the_project_is(text, left):
+    """The district, its towns (with their adjectives) and "Stadt"/"Kreis" on their own go; "Innenstadt" stays."""
+    assert without_places(text) == left
