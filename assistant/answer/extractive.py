@@ -25,7 +25,7 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME,
                                      SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
                                      FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
                                      short_reason)
-from assistant.goals.lists import HANDLUNGSZIEL_CODE, GoalList, asks_what_the_irek_is, topic_words
+from assistant.goals.lists import HANDLUNGSZIEL_CODE, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, SPAN, CitationList, Locator, best_sentence, completed,
@@ -915,11 +915,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             alternative = next((p for p in _paths_to_show(found.funding, len(found.funding.paths), asked_for,
                                                           kind_known) if not p.blocked), None)
             if alternative:
-                # kept before the goal where the asker asks for another way, or where it is of the same programme and
-                # its measures name the kind of project (the GRW's Nr. 3.6 beside its "no" for a Kita); its caveats
-                # are left out of the bottom line first
+                # kept before the goal where the asker asks for another way or names its programme beside the lead's
+                # ("irek? grw? leader?"), or where it is of the same programme and its measures name the kind of project (the
+                # GRW's Nr. 3.6 beside its "no" for a Kita); its caveats are left out of the bottom line first
                 same = kind_known and programme(alternative.id) == programme(lead.id)
-                rank = 1.5 if ASKS_OTHER_WAY.search(found.question) or same else 3
+                named = programme(alternative.id) in asked_for - {programme(lead.id)}
+                rank = 1.5 if ASKS_OTHER_WAY.search(found.question) or same or named else 3
                 possible = _possible(alternative, w, found.profile)  # the path, then its caveats
                 pieces += [(rank + 0.1 * i, said) for i, said in enumerate(possible)]
                 together.append(possible)
@@ -1732,11 +1733,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         title = _first_line(worded.passage)
         summary = f"Handlungsziel {worded.code}: „{title}“ [{w.cite(worded.passage, title)}]"
         details += [f"Außerdem ({label}): {q}" for label, q in quotes if worded.passage.text not in q][:1]
-    elif quotes:
-        # "Was ist das IREK?": the IREK's own sentence on what it is leads
-        defined = _definition(w) if asks_what_the_irek_is(found.question) else None
-        quotes = [defined] + [q for q in quotes if q[1].split("“")[0] != defined[1].split("“")[0]] if defined \
-            else quotes
+    elif quotes:  # ("Was ist das IREK?": its own sentence on what it is, a rule the question points to, leads)
         label, quote = quotes[0]
         summary = f"{label}: {quote}"
         details += [f"Außerdem ({label}): {q}" for label, q in quotes[1:]]
@@ -1953,22 +1950,6 @@ def _level_counts(goal_list: GoalList, within: str = "") -> tuple[int, int, int]
 def _levels_phrase(goal_list: GoalList) -> str:
     corridors, leitziele, handlungsziele = _level_counts(goal_list)
     return f"{corridors} Themenkorridore, {leitziele} Leitziele und {handlungsziele} Handlungsziele"
-
-
-# The IREK's sentence on what it is: "… wurde das Integrierte Regionale Entwicklungskonzept (IREK) als strategischer
-# Handlungsrahmen … erarbeitet" (not "Innovationsfähigkeit wird im IREK als … verstanden")
-_DEFINES_IREK = re.compile(r"\bdas\s{1,3}(Integrierte\s{1,3}Regionale\s{1,3}Entwicklungskonzept\s{1,3}\()?IREK\)?\s{1,3}als\b")
-
-
-def _definition(w: _Writer) -> tuple[str, str] | None:
-    """(citation label, quote with its number) of the IREK's own sentence on what it is, among the passages found."""
-    for passage in w.passages:
-        if passage.document != "irek" or passage.goal_code:
-            continue
-        sentence = next((s.strip() for s in split_sentences(passage.text) if _DEFINES_IREK.search(s)), None)
-        if sentence:
-            return _label(german_citation(passage)), f"„{sentence}“ [{w.cite(passage, sentence)}]"
-    return None
 
 
 # The IREK's sentence on what it is for in funding: it meets the requirements of the GRW-Koordinierungsrahmen

@@ -245,7 +245,7 @@ class AnswerPipeline:
         # the ranking (the rate of the lead path) and by the answer
         by_facts = assess(q.profile, [], self.funding) if q.profile.facts_given and (
             guarantee or q.intent in FACT_INTENTS) else None
-        implied = ruling_sources(q.profile, q.intent, self.funding, by_facts)
+        implied = ruling_sources(q.profile, q.intent, self.funding, by_facts) + self._definitions(q)
         hits = self.retriever.ranked(self.ranking_parts(q, by_facts, implied), k=6).hits
         if guarantee:
             # the kind of the question asked for certain: whether ("… dass wir gefördert werden"), how much ("… dass
@@ -396,6 +396,17 @@ class AnswerPipeline:
             references.append((source.document, source.section, source.quote))
         return parts.with_implied(self.retriever.rows_quoting(references)) if references else parts
 
+    def _definitions(self, q: Question) -> list[Source]:
+        """For a question of what a document is ("Was ist die Zukunftsregion?"), outside a project's description: the
+        document's own sentence on what it is (sources.yaml `definition`), ranked and quoted as a rule the question
+        points to."""
+        if q.intent == "project":
+            return []
+        # (of a text that asks several questions, its first: a further one is answered on its own, `_side_questions`)
+        first = next(iter(asks(q.text)), q.text)
+        return [Source(document=doc, section=section, page=None, quote=opening)
+                for doc, section, opening in self.retriever.definitions_asked(first)]
+
     def _subject_goals(self, q: Question, k: int) -> list[GoalMatch]:
         """The IREK goals of what the asker names, with the goals of the asker's sector favoured (for a firm's own
         investment with no trade named, the goal on firms across sectors); a firm's own investment gets the larger bonus
@@ -451,9 +462,11 @@ class AnswerPipeline:
                 other = self.extractive(decided)
                 # a question about the IREK on its own ("Und mit welchen Strategien ist das IREK verzahnt?") is
                 # answered by a quoted sentence where that holds a telling word of it, a question of how long by one
-                # that states a span from a section the first answer cites
+                # that states a span from a section the first answer cites, a question of what a document is by the
+                # document's own sentence on it ("Und was genau ist diese Zukunftsregion?")
                 told = side.own and bool(decided.telling & set(stems(other.summary))) \
-                    or states_span_asked(side.text, other, answer)
+                    or states_span_asked(side.text, other, answer) \
+                    or any(opening in other.summary for _, _, opening in self.retriever.definitions_asked(side.text))
                 answer = with_other_answer(answer, other, told)
         found.note = q.note
         answer = _noted(answer, found)

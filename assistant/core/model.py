@@ -38,6 +38,10 @@ class Source:
     # False for a document that states no funding rules (the IREK, a concept of goals): a question of fact (intent
     # rule, eligibility, amount or procedure) ranks its passages lower (FusionWeights.fact_share_ruleless).
     states_rules: bool = True
+    # The document's own sentence on what it is, for a question of what it is ("Was ist die Zukunftsregion?"): the
+    # section (number, or title of an unnumbered section) and the sentence's verbatim opening. It leads such an answer.
+    defined_in: str = ""
+    definition: str = ""
 
     def is_keyword_only(self, section_number: str, section_title: str = "") -> bool:
         return _names_section(self.keyword_only_sections, section_number, section_title)

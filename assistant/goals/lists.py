@@ -15,6 +15,7 @@ from assistant.core.model import Goal, Passage
 from assistant.goals.matching import GoalMatcher
 from assistant.retrieval.retriever import ScoreParts
 from assistant.text.analysis import stems
+from assistant.text.asked import asks_what_is
 
 _LEVEL_WORDS = {
     "corridor": re.compile(r"\b(themen)?korridore\b|\bthemenfelder\b", re.IGNORECASE),
@@ -106,12 +107,9 @@ def _named_corridor(question: str, corridors: list[Goal], context: str = "") -> 
     return None
 
 
-_WHAT_IS_IT = re.compile(r"\bwas\s{1,3}(ist|bedeutet|heißt|meint)\s{1,3}(\w{1,12}\s{1,3}){0,2}irek\b", re.IGNORECASE)
-
-
 def asks_what_the_irek_is(question: str) -> bool:
     """Whether a question asks what the IREK is: "Was ist das IREK?", "was ist eigentlich dieses IREK vom Landkreis?"."""
-    return bool(_WHAT_IS_IT.search(question))
+    return asks_what_is(question, "irek")
 
 
 def structure(question: str, matcher: GoalMatcher) -> GoalList | None:

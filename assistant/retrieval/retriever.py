@@ -24,6 +24,7 @@ from assistant.retrieval.expansion import EXPANSION_WEIGHT, expansion_terms
 from assistant.retrieval.register import RegisterSignal
 from assistant.core.settings import Settings
 from assistant.text.analysis import KEYWORD_VIEWS, stems
+from assistant.text.asked import asks_what_is
 from assistant.index.vectors import open_dense_search
 from assistant.core.errors import QueryError
 from assistant.core.model import Passage
@@ -146,6 +147,8 @@ class Retriever:
         self._document_rows = {doc: np.array([p.document == doc for p in self.passages]) for doc in self._documents}
         self._document_names: list[tuple[re.Pattern[str], str]] = []  # (a name, the document it names)
         self._document_aliases: list[tuple[re.Pattern[str], str]] = []  # (another way of naming, the name it stands for)
+        # (its names as one pattern, the document, the section and opening of its sentence on what it is)
+        self._definitions: list[tuple[str, str, str, str]] = []
         for doc, info in snapshot.manifest.get("documents", {}).items():
             source = info.get("source", {})
             if doc not in self._documents:
@@ -155,6 +158,9 @@ class Retriever:
             self._document_names += [(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), doc)
                                      for name in names] + [(alias, doc) for alias in aliases]
             self._document_aliases += [(alias, names[0]) for alias in aliases if names]
+            if source.get("definition") and names:  # (names and aliases as one alternation, for `definitions_asked`)
+                spelled = "|".join([re.escape(name) for name in names] + list(source.get("aliases", [])))
+                self._definitions.append((spelled, doc, source.get("defined_in", ""), source["definition"]))
         ruleless = {doc for doc, info in snapshot.manifest.get("documents", {}).items()
                     if info.get("source", {}).get("states_rules", True) is False}
         self._ruleless_rows = np.array([p.document in ruleless for p in self.passages], dtype=bool)
@@ -318,13 +324,21 @@ class Retriever:
                 named |= self._document_rows[doc]
         return named
 
+    def definitions_asked(self, text: str) -> list[tuple[str, str, str]]:
+        """For a question of what a document is ("Und was genau ist diese Zukunftsregion?"): the document, and the
+        section and verbatim opening of its own sentence on what it is (`Source.definition`)."""
+        return [(doc, section, opening) for spelled, doc, section, opening in self._definitions
+                if asks_what_is(text, spelled)]
+
     def rows_quoting(self, references: list[tuple[str, str, str]]) -> np.ndarray:
         """The passages that hold each (document, section, quote): the passage of the section that holds the quote's
         opening, else every body passage of the section."""
         rows = np.zeros(len(self.passages), dtype=bool)
         for document, section, quote in references:
-            of_section = np.array([p.document == document and p.section_number == section and not p.footnote
-                                   for p in self.passages], dtype=bool)
+            # (a section by its number; an unnumbered one, as in the summaries, by its title)
+            of_section = np.array([p.document == document and not p.footnote and (
+                p.section_number == section or not p.section_number and p.section_title == section)
+                for p in self.passages], dtype=bool)
             quoting = of_section & np.array([quote[:60] in p.text for p in self.passages], dtype=bool)
             rows |= quoting if quoting.any() else of_section
         return rows

@@ -1040,6 +1040,18 @@ def test_where_a_firm_is_does_not_choose_its_goal(ask, question, not_first):
     assert codes[0] == "1.1.1" and not_first not in codes[:1], codes
 
 
+def test_a_question_of_what_a_programme_is_is_answered_by_its_own_sentence_also_beside_another(ask):
+    """"Was ist die Zukunftsregion?" leads with the summary's sentence on what it is; asked beside a question about the
+    IREK, it is answered on its own, after the IREK's answer."""
+    alone = ask("Was ist die Zukunftsregion?")
+    assert "„Stadt und Landkreis Osnabrück bilden gemeinsam die Zukunftsregion StadtLandZukunft OS." in alone["summary"]
+    both = ask("Mit welchen anderen Strategien ist das IREK verzahnt? Und was genau ist diese Zukunftsregion?")
+    assert "Es greift die Ziele und Inhalte unter anderem der Zukunftsregion" in both["summary"]
+    further = both["answer"].split("Zu Ihrer weiteren Frage:")
+    assert len(further) == 2 and "bilden gemeinsam die Zukunftsregion StadtLandZukunft OS" in further[1]
+    assert both["answer"].count("bilden gemeinsam die Zukunftsregion") == 1
+
+
 def test_beside_a_verdict_on_a_trade_only_passages_on_that_trade_are_quoted(ask):
     """"Ist eine Spedition GRW-förderfähig?": the verdict cites the exclusion list; the rules on research institutes
     or road links that "förderfähig" and "GRW" also find are not quoted beside it."""

@@ -181,6 +181,25 @@ def test_another_way_of_naming_a_document_reads_as_its_first_name(retriever, tex
     assert retriever.with_plain_names(text) == plain
 
 
+@pytest.mark.parametrize("question, document", [
+    ("Was ist die Zukunftsregion?", "zukunftsregion-os"),
+    ("Und was genau ist eigentlich LEADER?", "leader-os"),
+    ("Was versteht man unter der RIS3?", "ris3-nds"),
+    ("Was ist die GRW?", "grw"),
+    ("Was ist das Regionalkonzept vom Landkreis?", "irek"),  # by an alias
+])
+def test_a_question_of_what_a_document_is_finds_its_own_sentence_on_it(retriever, question, document):
+    """sources.yaml names, per document, the section and verbatim opening of its sentence on what it is; the sentence
+    stands in that section, and a passage of the section holds it (`rows_quoting`, by title where the section has no
+    number)."""
+    (found, section, opening), = retriever.definitions_asked(question)
+    assert found == document
+    rows = np.flatnonzero(retriever.rows_quoting([(found, section, opening)]))
+    assert rows.size and all(retriever.passages[i].document == document for i in rows)
+    assert any(opening in retriever.passages[i].text for i in rows)
+    assert retriever.definitions_asked("Was steht im IREK zur Zukunftsregion?") == []
+
+
 def test_a_question_of_fact_ranks_the_concept_of_goals_lower(retriever):
     """The IREK states no funding rules (sources.yaml: states_rules false): asked as a question of fact, whether a
     hotel's extension gets a grant finds the KR's list of excluded sectors before the IREK's tourism goal; the same

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.text.asked import asks, questions
+import pytest
+
+from assistant.text.asked import asks, asks_what_is, questions
 
 
 def test_each_question_is_read_from_the_end_of_the_sentence_before_and_an_abbreviation_ends_none():
@@ -18,3 +20,19 @@ def test_a_question_joined_by_und_or_oder_that_asks_on_its_own_is_a_question_of_
     assert asks("Was ist da über GRW drin und kriegen wir auch den Grundstückskauf gefördert?") == \
         ["Was ist da über GRW drin?", "kriegen wir auch den Grundstückskauf gefördert?"]
     assert asks("Gibt es Zuschüsse für Hallen und Maschinen?") == ["Gibt es Zuschüsse für Hallen und Maschinen?"]
+
+
+@pytest.mark.parametrize("text, name, asked", [
+    ("Was ist das IREK?", "irek", True),
+    ("was ist eigentlich dieses IREK vom Landkreis?", "irek", True),
+    ("Und was genau ist diese Zukunftsregion?", "zukunftsregion", True),
+    ("Was versteht man unter LEADER?", "leader", True),
+    ("Was ist denn nun das neue IREK?", "irek", True),
+    ("Was ist im IREK zu Fachkräften?", "irek", False),  # what the IREK says, not what it is
+    ("Was ist mit LEADER?", "leader", False),
+    ("Was sind die Ziele des IREK?", "irek", False),
+    ("Was ist der Unterschied zwischen IREK und LEADER?", "leader", False),
+    ("Was ist die maximale GRW-Förderung?", "grw", False),  # the funding, not the GRW
+])
+def test_a_question_of_what_something_is_is_told_by_the_words_before_its_name(text, name, asked):
+    assert asks_what_is(text, name) is asked
