@@ -518,7 +518,8 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         within = [] if basis else [i.label for i in _excluded_items(path)]
         return _calculation_per_rate(open_rates, amount, basis) + "".join(
             f" Die Kosten für „{labels[c.cost_item]}“ sind darin enthalten; für sie gelten eigene Grenzen "
-            f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited) + _if_inside(within)
+            f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited) + _if_inside(within) \
+            + _deductions(path)
     if not amount or rate is None:
         return ""
     extra = profile.item_sums.get(EXTRA_COSTS) if profile is not None and path.rate_for in _EXTRA_COSTS_ONLY else None
@@ -558,9 +559,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
                         "und nicht zu diesem Satz förderfähig")
     if storage is not None:
         less += _inside(["den Stromspeicher"], "und nur zu einem niedrigeren Satz förderfähig")
-    # what a rule deducts from the costs (a relocation: the old site's sale, Nr. 2.6.2 (3)), not yet deducted
-    less += "".join(f" Von den förderfähigen Kosten abzuziehen sind noch {c.deducted}{numbered_rule(c.source)}; der "
-                    f"Zuschuss verringert sich entsprechend." for c in path.conditions if c.deducted and c.applies)
+    less += _deductions(path)
     costs, decides = " förderfähigen Kosten", " Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank."
     costs = " Mehrkosten" if extra and extra == amount else costs
     if path.rate_for in _EXTRA_COSTS_ONLY and not extra \
@@ -658,6 +657,13 @@ def _limited_sum(path: PathAssessment | None, amount: float | None, basis: str) 
     else:
         words = f" (ohne {_euro(item_sum)} für „{check.label}“, die nicht förderfähig sind)"
     return (check.total or amount) - (item_sum - allowed), words, True
+
+
+def _deductions(path: PathAssessment) -> str:
+    """What a rule deducts from the costs, not yet deducted from the asker's sum: a relocation's sale of the old site
+    (Nr. 2.6.2 (3)), a wastewater plant's share of non-commercial users (Nr. 3.2.2.3 (3))."""
+    return "".join(f" Von den förderfähigen Kosten abzuziehen sind noch {c.deducted}{numbered_rule(c.source)}; der "
+                   f"Zuschuss verringert sich entsprechend." for c in path.conditions if c.deducted and c.applies)
 
 
 def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: str = "") -> str:
@@ -1112,8 +1118,9 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             if not hit.passage.dense and hit.passage.section_number.lower() not in found.question.lower() \
                     and not any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4):
                 continue  # a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question
-        if _BARE.fullmatch(quote.strip()):
-            continue  # a heading or a fragment of a form ("In Niedersachsen"): it states nothing
+        if _BARE.fullmatch(quote.strip()) or _FORM_BLANK.search(quote):
+            continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)"): it
+            # states nothing
         if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
             # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
@@ -1172,6 +1179,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
 # A quote of at most three words and no figure ("In Niedersachsen", "Bildungseinrichtungen"): no sentence that answers
 # (not `informative`, which also passes over the NBank's address row that answers "Wo stelle ich den Antrag?")
 _BARE = re.compile(r"[^\d\s]+(\s+[^\d\s]+){0,2}[.:]?")
+_FORM_BLANK = re.compile(r"_{5,}")  # the line of a form to be filled in
 
 
 SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is worth more than one of its section's others

@@ -116,7 +116,10 @@ class Scope:
         nicht 30. Ändert das was?"), which in a conversation speaks of the project before it."""
         thresholds = self.thresholds
         if self.in_scope(question, history, parts):
-            return refusal_odds < thresholds.router_override
+            # (a question that calls a document of the corpus by its name, "Steht im IREK des Landkreises was zu
+            # Wasserstoff?", asks about the corpus, whatever the router makes of its other words: another district's
+            # concept, personal data and the like are refused before, by the careful cases)
+            return refusal_odds < thresholds.router_override or bool(self.retriever.documents_named(question).any())
         if self.has_domain_term(question) and refusal_odds < thresholds.router_refusal:
             return True
         if (applicant_project or applicant_facts and self.has_domain_term(question)) \

@@ -460,7 +460,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "planning": r"planungsleistung|machbarkeitsstudie|(?<!laut )(?<!lt\. )(?<!lt )(?<!vom )planungsbüro|planungskosten"
                 r"|erschließungsplanung"
                 r"|ingenieurplanung|entwurfsplanung|fachplanung|externe\w{0,2}\s{1,3}planung|verkehrsgutachten",
-    "regional_concept": r"entwicklungskonzept|[a-zäöüß]{0,30}strategie\s{1,3}erarbeiten|konzept\s{1,3}(erarbeiten|erstellen)|\bstrategie\b",
+    # (the IREK is one: "irek fortschreibung durch externes büro", "das IREK überarbeiten lassen")
+    "regional_concept": r"entwicklungskonzept|[a-zäöüß]{0,30}strategie\s{1,3}erarbeiten|konzept\s{1,3}(erarbeiten|erstellen)|\bstrategie\b"
+                        r"|(fortschreib|aktualisier|überarbeit|neuauflage)\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,2}(irek|konzept\w{0,2})\b"
+                        r"|\b(irek|konzept\w{0,2})(-|\s{1,3}(\S{1,25}\s{1,3}){0,2})(fortschreib|aktualisier|überarbeit)",
     # KR Nr. 3.4.2: "die Umsetzung … regionaler Entwicklungskonzepte … über ein eigenes Budget"
     "implementation_budget": r"umsetzungsbudget|regionalmanage|regionalbudget|eigene[snm]?\s{1,3}budget"
                              r"|umsetz\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}(regionale[snm]?\s{1,3})?entwicklungskonzept"
@@ -1542,9 +1545,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # a Kita or day care for the staff of the firms around ("mehrere Betriebe fragen nach Betreuungsplätzen für
         # ihre Leute (Schichtdienst)"): Daseinsvorsorge with a link to the economy (KR Nr. 3.6 (1), (3))
         found.append("workforce_facility")
-    if {"broadband", "community_facility"} & set(found) and "industrial_site" in found \
+    if {"broadband", "community_facility", "wastewater"} & set(found) and "industrial_site" in found \
             and not _DEVELOPS_SITE.search(lowered):
-        # "Glasfaser im Gewerbegebiet", "eine Kita direkt am Gewerbegebiet": the site is where, not what is built
+        # "Glasfaser im Gewerbegebiet", "eine Kita direkt am Gewerbegebiet", "die Kläranlage, vor allem wegen der
+        # Betriebe im Gewerbegebiet": the site is where, or whose, not what is built
         found.remove("industrial_site")
     return found
 

@@ -26,7 +26,10 @@ _WHOLE = re.compile(r"\b(insgesamt|gesamt|im\s{1,3}ganzen|alles\s{1,3}in\s{1,3}a
 _LEVEL_NAMED = re.compile(r"handlungsziel|leitziel|korridor|themenfeld|maßnahme", re.IGNORECASE)
 # What the IREK says on a topic, asked without a word for its goals ("was steht im IREK konkret zu gesundheit und pflege?
 # gern mit zielnummern"); a question of what the IREK is or does names no topic (topic_words)
+# (also asked the other way round: "Steht im IREK des Landkreises irgendwas zu Wasserstoff?")
 _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,30}\b(zu[mr]?|über|beim?)\b"
+                       r"|\b(steht|stehen|gibt\s{1,3}es)\s{1,3}(im|in\s{1,3}dem|in\s{1,3}diesem)\s{1,3}irek\w{0,2}\b[^?]{0,40}"
+                       r"\b(was|etwas|irgendwas|irgendetwas|ziele?|aussagen)\s{1,3}(zu[mr]?|über)\b"
                        r"|\bzielnummer|\bhandlungsziel-?nummer", re.IGNORECASE)
 # Where the IREK names a topic: "wo kommt das Handwerk im IREK vor?", "kommt die Landwirtschaft im IREK überhaupt vor?"
 # (the goals whose titles name it answer, not a Leitziel around them)

@@ -1052,6 +1052,31 @@ def test_a_question_of_what_a_programme_is_is_answered_by_its_own_sentence_also_
     assert both["answer"].count("bilden gemeinsam die Zukunftsregion") == 1
 
 
+def test_a_wastewater_plant_is_funded_on_the_commercial_users_share(ask):
+    """KR Nr. 3.2.2.3 (3): a plant for mainly commercial wastewater is funded on the share of the commercial users, so
+    a calculation on the whole sum says that the rest is still to be deducted."""
+    data = ask("Gemeinde Bohmte: unsere Kläranlage ist wegen der Lebensmittelbetriebe im Gewerbegebiet am Limit. "
+               "Ausbau ca. 6 Mio. Zahlt die GRW mit?")
+    assert data["funding_paths"][0]["id"] == "grw-infrastruktur/abwasser"
+    assert "abzuziehen sind noch die Kosten, die nicht auf die gewerblichen Nutzer entfallen nach Nr. 3.2.2.3" \
+        in data["answer"]
+
+
+def test_a_question_that_names_the_irek_is_not_refused_for_its_other_words(ask):
+    """A journalist's question about the IREK, with a request to quote: the router may take the other words for a
+    question outside the task; a question that calls a document of the corpus by its name asks about the corpus."""
+    data = ask("Ich recherchiere für einen Artikel. Steht im IREK des Landkreises irgendwas zu Wasserstoff? "
+               "Bitte wörtlich mit Nummer, ich will zitieren.")
+    assert not data["abstained"]
+    assert {g["code"] for g in data["goals"]} >= {"2.3.1", "3.3.3"}, data["summary"]
+
+
+def test_the_blank_line_of_a_form_is_not_quoted(ask):
+    data = ask("irek fortschreibung durch externes büro, ca 260k brutto – wieviel grw geht da?")
+    assert data["funding_paths"][0]["id"].endswith("/rek") and "195.000 €" in data["summary"]
+    assert not any("_____" in c["quote"] for c in data["citations"])
+
+
 def test_beside_a_verdict_on_a_trade_only_passages_on_that_trade_are_quoted(ask):
     """"Ist eine Spedition GRW-förderfähig?": the verdict cites the exclusion list; the rules on research institutes
     or road links that "förderfähig" and "GRW" also find are not quoted beside it."""

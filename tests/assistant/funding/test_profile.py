@@ -647,6 +647,24 @@ def test_broadband_in_a_business_park_is_broadband_unless_the_park_is_developed(
     assert "broadband" in p.project_types and ("industrial_site" in p.project_types) is site
 
 
+@pytest.mark.parametrize("text, site", [
+    ("Unsere Kläranlage ist wegen der Betriebe im Gewerbegebiet zu klein, die Gemeinde will sie ausbauen.", False),
+    ("Die Gemeinde will ein neues Gewerbegebiet erschließen, mit eigener Kläranlage.", True),
+])
+def test_a_wastewater_plant_for_a_business_park_is_a_wastewater_plant_unless_the_park_is_developed(text, site):
+    p = read_profile(text)
+    assert "wastewater" in p.project_types and ("industrial_site" in p.project_types) is site
+
+
+@pytest.mark.parametrize("text", [
+    "IREK-Fortschreibung durch ein externes Büro, ca. 260k – wie viel GRW?",
+    "Der Landkreis will das IREK überarbeiten lassen.",
+    "Wir wollen unser Entwicklungskonzept fortschreiben.",
+])
+def test_an_update_of_the_irek_or_a_concept_is_a_regional_concept(text):
+    assert "regional_concept" in read_profile(text).project_types
+
+
 @pytest.mark.parametrize("text, kinds", [
     # KR Nr. 3.4.2 in its own words: the concept is what the budget implements
     ("Wie viel Geld gibt es pro Jahr für die Umsetzung eines Entwicklungskonzepts über ein eigenes Budget?",
