@@ -824,6 +824,10 @@ def _telling_sentence(holders: list[Passage], telling: set[str] | frozenset[str]
     return best
 
 
+_IMPLIED_WORDS = 1.5  # what the sentence of a rule the asker's facts point to counts for in `_asked_rule`
+_IMPLIED_CHARS = 300  # ... where it is no longer (a list, such as that of excluded sectors, answers no ask of its own)
+
+
 def _asked_rule(found: Findings, w: _Writer) -> str:
     """For a project whose description also asks a question of a rule ("… kann man statt auf die Investition auch auf
     die Personalkosten Förderung bekommen?"): the sentence of the best passages of the rules that answers it, quoted
@@ -838,6 +842,12 @@ def _asked_rule(found: Findings, w: _Writer) -> str:
             continue  # the IREK's goals stand in the answer already; its text states no rule
         told = _telling_sentence(_section_passages(hit.passage, w.passages) + _footnotes(hit.passage, w.passages),
                                  telling, found.question)
+        # (the sentence of a rule the asker's facts point to, where the section holds one, counts as much as one that
+        # holds one and a half of the ask's words: "Wer muss den Antrag stellen?" of a Betriebsaufspaltung is answered
+        # by its own sentence of Nr. 2.2.2, not by the section's first, which holds "wer")
+        ruled = _implied_sentence(found, hit, w)
+        if ruled is not None and len(ruled[1]) <= _IMPLIED_CHARS and (told is None or told[2] < _IMPLIED_WORDS):
+            told = (ruled[0].passage, ruled[1], _IMPLIED_WORDS)
         if told is not None and (best is None or told[2] - 0.25 * rank > best[0]):
             best = (told[2] - 0.25 * rank, told[0], told[1])
     if best is None:
@@ -1081,6 +1091,8 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     trade, the object): "Ist eine Spedition förderfähig?" is answered by the list of excluded sectors, not followed by
     whatever rule on research institutes the words "förderfähig" and "GRW" found."""
     wanted = _wanted_figure(found)
+    asked_rates = set(_RATE_FIGURE.findall(found.question))  # "sind die 90 % dann weg?"
+    words = {s for s in found.telling if not s.isdigit()}
     careful = CarefulCases.load()
     asked_places = set(careful.places_named(found.search_text))
     quoted, by_place = [], False
@@ -1118,6 +1130,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             if not hit.passage.dense and hit.passage.section_number.lower() not in found.question.lower() \
                     and not any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4):
                 continue  # a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question
+        # (a list item with the sentence that leads into it)
+        whole = with_antecedent(hit.passage.text, completed(hit.passage.text, whole_sentence(hit.passage.text, quote)))
+        if after_verdict and not words & set(stems(whole)) and not asked_rates & set(_RATE_FIGURE.findall(whole)):
+            continue  # (a sentence of such a passage that holds none of its words, nor a rate the question names: the
+            # passage's rule on intangible assets beside the verdict on a leased machine; a year is no such word)
         if _BARE.fullmatch(quote.strip()) or _FORM_BLANK.search(quote):
             continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)"): it
             # states nothing
@@ -1180,6 +1197,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
 # (not `informative`, which also passes over the NBank's address row that answers "Wo stelle ich den Antrag?")
 _BARE = re.compile(r"[^\d\s]+(\s+[^\d\s]+){0,2}[.:]?")
 _FORM_BLANK = re.compile(r"_{5,}")  # the line of a form to be filled in
+_RATE_FIGURE = re.compile(r"\b(\d{1,3})\s?(?:%|Prozent)", re.IGNORECASE)  # a rate ("90 %", "bis zu 90 Prozent")
 
 
 SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is worth more than one of its section's others

@@ -116,6 +116,7 @@ class Triggers(TypedDict, total=False):
     cost_item: str  # the question names this cost item (cost_items), e.g. a delivery van
     in_difficulty: bool  # an undertaking in difficulty (KR Nr. 1.5 (6)), e.g. in insolvency proceedings
     linked_enterprise: bool  # the company belongs to a group: partner and linked enterprises count in (Nr. 2.1.5 (4))
+    split_company: bool  # a Betriebsaufspaltung: owning and operating company apply together (Nr. 2.2.2 (1))
     size_at_grant: bool  # the headcount given is the one expected at the grant (KR Nr. 1.5 (3))
     agri_processing: bool  # the business processes or markets agricultural products (KR Nr. 2.7.2 (1))
     wz_within: list[str]  # the main activity lies within one of these WZ 2025 codes (e.g. "71.1": Ingenieurbüros)

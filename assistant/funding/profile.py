@@ -89,6 +89,9 @@ class ProjectProfile:
     # The turn that gave `investment_eur` says the sum holds other costs or is the whole ("ca. 3 Mio inkl. Grundstück",
     # "Gesamtkosten 8 Mio"): an item's sum said then or later is part of it
     sum_holds_items: bool | None = None
+    # A Betriebsaufspaltung: one company owns the site, another runs the business there ("Grundstück und Halle gehören
+    # einer Besitz-GbR, die Betriebs-GmbH mietet das"): both apply together (KR Nr. 2.2.2 (1))
+    split_company: bool | None = None
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -1404,6 +1407,21 @@ _LINKED = re.compile(r"\bholding\w{0,3}|tochter(gesellschaft|unternehmen|firma)?
                      r"|verbundene\w{0,2}\s{1,3}unternehmen|partnerunternehmen", re.IGNORECASE)
 
 
+# A Betriebsaufspaltung by its name, or the owning and the operating company named together
+_SPLIT_NAMED = re.compile(r"betriebsaufspaltung", re.IGNORECASE)
+_OWNING_COMPANY = re.compile(r"\bbesitz\s{0,2}-?\s{0,2}(gesellschaft|gbr|gmbh|kg|ohg|firma|unternehmen)\b"
+                             r"|\bbesitzgesellschaft\b|\bbesitz-\s{1,3}und\s{1,3}betriebsgesellschaft", re.IGNORECASE)
+_OPERATING_COMPANY = re.compile(r"\bbetriebs\s{0,2}-?\s{0,2}(gesellschaft|gmbh|kg|ohg|firma)\b|\bbetriebsgesellschaft\b",
+                                re.IGNORECASE)
+
+
+def _split_company(text: str) -> bool | None:
+    """True where the text names a Betriebsaufspaltung, or an owning and an operating company of one business."""
+    text = text[:20_000]
+    return True if _SPLIT_NAMED.search(text) or _OWNING_COMPANY.search(text) and _OPERATING_COMPANY.search(text) \
+        else None
+
+
 def _linked_enterprise(text: str) -> bool | None:
     """True where the text says the company belongs to a group or that another holds shares in it; None otherwise."""
     for match in _LINKED.finditer(text[:20_000]):
@@ -1659,6 +1677,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     profile.already_started = _already_started(full)
     profile.in_difficulty = _in_difficulty(full)
     profile.linked_enterprise = _linked_enterprise(full) if applicant in ("company", None) else None
+    profile.split_company = _split_company(full) if applicant in ("company", None) else None
     profile.municipalities = _municipalities(full, words if text is full else _words(full))
     profile.municipality = profile.municipalities[0] if profile.municipalities else None
     return profile
@@ -1688,7 +1707,7 @@ def _validated(structured: dict) -> dict:
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "lodging_share_percent")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
-                  "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "size_at_grant",
+                  "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company", "size_at_grant",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur")
 
 

@@ -809,9 +809,11 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
             sources.append(line.source)
         elif exclusion is not None:
             sources.append(exclusion.source)
-    if profile.linked_enterprise:  # a company of a group: the rule that counts its partners in for the size
-        sources += [c.source for path in knowledge.all_paths() for c in path.conditions
-                    if "linked_enterprise" in c.triggers][:1]
+    for fact in ("linked_enterprise", "split_company"):
+        # a company of a group: the rule that counts its partners in for the size; a Betriebsaufspaltung: the rule on
+        # who applies
+        if getattr(profile, fact):
+            sources += [c.source for path in knowledge.all_paths() for c in path.conditions if fact in c.triggers][:1]
     defines = bool(_ASKS_WHAT_IS_A_START.search(profile.description))
     # the GRW path the asker's kind leads to: a municipality's infrastructure, else a firm's investment
     infrastructure = next((path for path in knowledge.paths if path.id == "grw-infrastruktur"), None)
@@ -825,6 +827,11 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         # Nr. 3.2.1.8 for an infrastructure)
         sources += [c.source for path in knowledge.paths if path.id == path_id for c in path.conditions
                     if c.id in BINDING_PERIODS][:1]
+    if profile.cost_items and profile.facts_given:
+        # a cost item the question names ("eine CNC-Maschine leasen"): the rule on it of the path the facts lead to
+        # (Nr. 2.6.2 (1) d aa for a firm's leased machine, Nr. 5 for the land of a business park)
+        lead = next((p for p in (by_facts or assess(profile, [], knowledge)).paths if not p.blocked), None)
+        sources += [c.source for c in (lead.conditions if lead else []) if c.cost_item and c.applies][:1]
     if profile.started_or_would_start or defines or _ASKS_WHEN_TO_START.search(profile.description):
         # works begun ("Die Bagger rollen schon"), or a question of when they may begin ("Darf ich nach Abgabe des
         # Antrags schon anfangen zu bauen?"): the rule on the start of works of the path the asker's kind leads to

@@ -1077,6 +1077,23 @@ def test_the_blank_line_of_a_form_is_not_quoted(ask):
     assert not any("_____" in c["quote"] for c in data["citations"])
 
 
+def test_who_applies_in_a_betriebsaufspaltung_is_answered_by_its_own_sentence(ask):
+    """KR Nr. 2.2.2 (1): owning and operating company apply together; the sentence that says so answers the ask, not
+    the section's first sentence, which only shares "wer"."""
+    data = ask("Unsere Besitz-GbR hat die Halle, die Betriebs-GmbH (20 MA) produziert darin. Die GbR baut an, die GmbH "
+               "kauft Maschinen. Wer muss den GRW-Antrag stellen?")
+    assert "„Im Falle von steuerlich anerkannten Betriebsaufspaltungen müssen Besitz- und Betriebsgesellschaft einen " \
+           "gemeinsamen Antrag stellen.“" in data["answer"], data["answer"]
+
+
+def test_a_leased_machine_is_told_the_rule_on_finance_leasing_and_no_unrelated_sentence(ask):
+    """Nr. 2.6.2 (1) d aa: a leased machine only with finance leasing and purchase at the end; beside that verdict no
+    sentence of the section that holds none of the question's words (the rule on intangible assets)."""
+    data = ask("Kann man eine CNC-Maschine auch leasen und trotzdem Zuschuss kriegen? Metallbau in Bramsche, 40 MA.")
+    assert "Finanzierungsleasing" in data["summary"] and cited(data, "grw", "2.6.2")
+    assert not any("immateriellen Wirtschaftsgütern" in c["quote"] for c in data["citations"])
+
+
 def test_beside_a_verdict_on_a_trade_only_passages_on_that_trade_are_quoted(ask):
     """"Ist eine Spedition GRW-förderfähig?": the verdict cites the exclusion list; the rules on research institutes
     or road links that "förderfähig" and "GRW" also find are not quoted beside it."""
@@ -1624,12 +1641,14 @@ def test_counts_spread_over_the_corridors_are_said_once_and_the_corridors_named_
 
 
 def test_a_follow_up_that_names_a_cost_item_gets_the_rule_on_it_in_the_bottom_line(ask):
-    """Leasing instead of building (KR Nr. 2.2.2 (2)): the lessee applies; said in the bottom line of the follow-up."""
+    """Leasing instead of building (KR Nr. 2.2.2 (2), 2.6.2 (1) d): the lessee applies; said in the bottom line of the
+    follow-up, with the rule for leased goods other than buildings."""
     history = [{"role": "user", "content": "Wir wollen für unsere Schlosserei in Bad Laer eine neue Halle bauen, 30 MA, "
                                            "ca. 900.000 €. Was geht da?"},
                {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 %."}]
     summary = ask("und wenn wir die neue halle leasen statt selbst bauen?", history)["summary"]
-    assert "antragsberechtigt ist dann der Leasingnehmer bzw. Mietkäufer [" in summary, summary
+    assert "antragsberechtigt ist der Leasingnehmer bzw. Mietkäufer; andere als Grundstücke und Gebäude aber nur mit " \
+           "einem Finanzierungsleasing" in summary, summary
 
 
 def test_what_a_project_must_fulfil_is_answered_with_the_rules_every_project_on_its_path_keeps(ask, passages):

@@ -46,7 +46,9 @@ def test_company_profile_gets_business_investment_path(client):
                                # fifteenth session: the sum and the date of a cost item a rule limits (Nr. 5)
                                "size_between": [], "linked_enterprise": None, "item_sums": {}, "item_dates": {}, "items_in_part": [],
                                # round 2, nineteenth session: whether the sum holds other costs ("inkl. Grundstück")
-                               "sum_holds_items": None}
+                               "sum_holds_items": None,
+                               # twentieth session: a Betriebsaufspaltung (Nr. 2.2.2 (1))
+                               "split_company": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):

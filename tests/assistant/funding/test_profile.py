@@ -1458,3 +1458,13 @@ def test_a_sum_after_a_comma_is_said_of_the_clause_before_and_stays_within_the_e
 def test_without_places_leaves_what_the_project_is(text, left):
     """The district, its towns (with their adjectives) and "Stadt"/"Kreis" on their own go; "Innenstadt" stays."""
     assert without_places(text) == left
+
+
+@pytest.mark.parametrize("text, split", [
+    ("Die Halle gehört unserer Besitz-GbR, die Betriebs-GmbH mietet sie.", True),
+    ("Wir haben eine Betriebsaufspaltung. Wer stellt den Antrag?", True),
+    ("Unsere GmbH mietet die Halle vom Vermieter.", None),
+    ("Der Besitz der Halle ist geklärt, wir bauen an.", None),
+])
+def test_a_betriebsaufspaltung_is_read_from_its_name_or_its_two_companies(text, split):
+    assert read_profile(text).split_company is split
