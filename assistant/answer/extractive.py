@@ -1690,19 +1690,24 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     facts_given = found.profile is not None and found.profile.facts_given
     lead = _lead_path(found.funding)
     worded = _worded_goal(found)  # "den Wortlaut vom Handlungsziel zu …": that goal
-    verdict = _verdict(found, w) if facts_given and found.intent in ("eligibility", "amount") else ""
+    # (a question of a rule on a cost item of the asker's project, "und wenn das Nachbargrundstück dazukommt?", is one
+    # of whether that item can be funded)
+    item_rule = found.intent == "rule" and lead is not None and bool(lead.cost_notes) \
+        and _item_asked(found.question, lead.cost_notes[0].cost_item)
+    verdict = _verdict(found, w) if facts_given and (found.intent in ("eligibility", "amount") or item_rule) else ""
     if facts_given and found.intent == "procedure":
         # in a conversation about a project: what rules it out, else its next step (not for a question of how long or
         # until when: "Wie lange haben wir nach Bewilligung Zeit?" is answered by the rule's span)
         asks_time = _ASKS_SPAN.search(found.question) or _ASKS_DURATION.search(found.question)
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else "" if asks_time else _next_step(found)
     elif facts_given and found.intent == "rule" and found.in_conversation:
-        # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out
-        verdict = _no(lead, w) if lead is not None and lead.ruled_out else ""
+        # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out (else
+        # the rule on a cost item it asks about)
+        verdict = _no(lead, w) if lead is not None and lead.ruled_out else verdict
     elif facts_given and found.intent == "rule" and lead is not None and not lead.blocked:
         # "Zählen bei der KMU-Grenze die Leute der Muttergesellschaft mit? … gehören zu 100 % einer Holding": the rule
         # of the asker's path their facts trigger and the question names
-        verdict = _rule_asked(found, lead, w, fitting=False)
+        verdict = _rule_asked(found, lead, w, fitting=False) or verdict
     elif found.intent == "procedure" and _ASKS_WHERE.search(found.question):
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
     # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence, for the path the asker's kind
@@ -1743,7 +1748,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
-    quotes = _fact_quotes(found, w, after_verdict=bool(verdict) and found.intent == "eligibility"
+    quotes = _fact_quotes(found, w, after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
                           and not district and not listed)
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows

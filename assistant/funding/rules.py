@@ -807,7 +807,9 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         exclusion = next((c for path in knowledge.all_paths() for c in path.conditions if c.id == SECTOR_EXCLUSION), None)
         if line is not None:
             sources.append(line.source)
-        elif exclusion is not None:
+        elif exclusion is not None and not profile.cost_items:
+            # (the list as a whole, for a trade it does not exclude; not where the question names a cost item, whose
+            # rule it asks about: "und wenn das Nachbargrundstück dazukommt?")
             sources.append(exclusion.source)
     for fact in ("linked_enterprise", "split_company"):
         # a company of a group: the rule that counts its partners in for the size; a Betriebsaufspaltung: the rule on
