@@ -1573,6 +1573,32 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
 
 # -- one text ---------------------------------------------------------------------------------------------------------
 
+# A business that shares its work between two trades ("ca hälfte elektroinstallation auf baustellen und hälfte
+# schaltschrankbau", "teils Landwirtschaft, teils Lohnunternehmen", "60 % Fertigung"): which is the main activity, the
+# line of KR Nr. 2.7.1 asks, is open
+_SHARED_WORK = re.compile(r"hälfte|\bhalb\b|\bteils\b|zum\s{1,3}teil\b|\b\d{1,2}\s{0,2}(%|prozent)\s{1,3}(\S{1,25}\s{1,3}){0,2}"
+                          r"(umsatz|anteil|arbeit|geschäft|tätigkeit)?", re.IGNORECASE)
+
+
+def _split_activity(trades: list[tuple[float, int, Trade]], lowered: str, knowledge: FundingKnowledge,
+                    text: str) -> list[tuple[float, int, Trade]]:
+    """The asker's trades with, where the work is shared between two of them (`_SHARED_WORK` between their names),
+    one that the exclusion list does not name first: the other stays an alternative main activity (wz_alternatives),
+    whose exclusion the answer names as depending on the main activity, instead of a "no" for the whole business."""
+    own = [hit for hit in trades if hit[0] < 2.0]
+    codes = list(dict.fromkeys(hit[2].wz for hit in own))
+    if len(codes) < 2:
+        return trades
+    first, last = min(hit[1] for hit in own), max(hit[1] for hit in own)
+    if not _SHARED_WORK.search(lowered[max(0, first - 40): last + 60]):
+        return trades
+    open_ = next((hit for hit in own if knowledge.exclusion(hit[2].wz, text) is None), None)
+    if open_ is None or open_ is trades[0]:
+        return trades
+    return [(SECOND_LINE if hit[2].wz != open_[2].wz else hit[0], hit[1], hit[2]) if hit is not open_ else hit
+            for hit in [open_] + [h for h in trades if h is not open_]]
+
+
 def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) -> ProjectProfile:
     # An adviser asking for a client ("Steuerberater hier, mein Mandant (Bäckerei, 12 MA) …", "IHK-Beratung für eine
     # Mitgliedsfirma: Maschinenbauer …"): who applies and what for is read from what is said of the client, not from
@@ -1609,13 +1635,14 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         # speaks for its municipality, which may carry an infrastructure measure itself (KR Nr. 3.2.1.3)
         applicant = "municipality"
     profile = ProjectProfile(applicant_type=applicant, description=full)
+    trades = _split_activity(trades, lowered, knowledge, text)
     if trades:
         trade = trades[0][2]
         profile.sector, profile.wz_code = trade.name, trade.wz
         profile.wz_title, profile.wz_alternatives = wz_title(trade.wz), list(trade.also)
         # a second line of the business named with it ("Kaffeerösterei mit Café"): its code may be the main activity
-        profile.wz_alternatives += [t.wz for rank, _, t in trades[1:] if rank == SECOND_LINE and t.wz != trade.wz
-                                    and t.wz not in profile.wz_alternatives]
+        profile.wz_alternatives = list(dict.fromkeys(profile.wz_alternatives + [
+            t.wz for rank, _, t in trades[1:] if rank == SECOND_LINE and t.wz != trade.wz]))
         if applicant in ("company", None):
             profile.lodging_share_percent = _lodging_share(lowered)
             excluded = knowledge.exclusion(trade.wz, text, tuple(t.wz for _, _, t in trades),

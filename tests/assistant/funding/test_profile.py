@@ -1468,3 +1468,12 @@ def test_without_places_leaves_what_the_project_is(text, left):
 ])
 def test_a_betriebsaufspaltung_is_read_from_its_name_or_its_two_companies(text, split):
     assert read_profile(text).split_company is split
+
+
+def test_work_shared_between_an_excluded_and_an_open_trade_leaves_the_main_activity_open():
+    """Half electrical installation on building sites (F, excluded), half switch cabinets built in the own workshop
+    (27.12, not excluded): the open trade is read first, the excluded one stays an alternative main activity."""
+    p = read_profile("Wir machen ca. die Hälfte Elektroinstallation auf Baustellen und die Hälfte Schaltschrankbau in "
+                     "der eigenen Werkstatt, 28 Leute.")
+    assert (p.wz_code, p.excluded_sector, p.wz_alternatives) == ("27.12", None, ["43.21"])
+    assert read_profile("Wir sind ein Elektroinstallationsbetrieb mit 28 Leuten.").excluded_sector == "F"
