@@ -1431,7 +1431,7 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
         return _no(lead, w)
     if limits := _limits_said(lead, w):  # land bought before or after the date the rule sets (KR Nr. 5 (5))
         return limits
-    note = lead.cost_notes[0] if lead.cost_notes and lead.fit > 0 else None
+    note = _item_note(lead, found.question) if lead.fit > 0 else None
     if note is not None and _item_asked(found.question, note.cost_item):
         # the rule on the cost item asked about ("Können wir die Maschinen leasen?")
         return _cited(short_reason(note.text, 260), w.cite_source(note.source))
@@ -1447,6 +1447,16 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     # verdict on the project, and the item's rule after it (in the details where it does not fit the bottom line)
     said = _cited(short_reason(note.text, 260), w.cite_source(note.source))
     return f"{verdict} {said}" if verdict else said
+
+
+def _item_note(lead: PathAssessment, question: str) -> ConditionAssessment | None:
+    """The rule on the first cost item the path has one for, the one of its rules on it that shares most words with
+    the question ("wer stellt dann den Antrag?" of a leased machine: who applies, Nr. 2.2.2 (2))."""
+    if not lead.cost_notes:
+        return None
+    item = lead.cost_notes[0].cost_item
+    asked = set(stems(question))
+    return max((c for c in lead.cost_notes if c.cost_item == item), key=lambda c: len(asked & set(stems(c.text))))
 
 
 def _rule_asked(found: Findings, lead: PathAssessment, w: _Writer, fitting: bool = True) -> str:
@@ -1692,14 +1702,15 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     worded = _worded_goal(found)  # "den Wortlaut vom Handlungsziel zu …": that goal
     # (a question of a rule on a cost item of the asker's project, "und wenn das Nachbargrundstück dazukommt?", is one
     # of whether that item can be funded)
-    item_rule = found.intent == "rule" and lead is not None and bool(lead.cost_notes) \
+    item_rule = found.intent in ("rule", "procedure") and lead is not None and bool(lead.cost_notes) \
         and _item_asked(found.question, lead.cost_notes[0].cost_item)
     verdict = _verdict(found, w) if facts_given and (found.intent in ("eligibility", "amount") or item_rule) else ""
     if facts_given and found.intent == "procedure":
         # in a conversation about a project: what rules it out, else its next step (not for a question of how long or
         # until when: "Wie lange haben wir nach Bewilligung Zeit?" is answered by the rule's span)
         asks_time = _ASKS_SPAN.search(found.question) or _ASKS_DURATION.search(found.question)
-        verdict = _no(lead, w) if lead is not None and lead.ruled_out else "" if asks_time else _next_step(found)
+        verdict = _no(lead, w) if lead is not None and lead.ruled_out else "" if asks_time \
+            else verdict or _next_step(found)  # (the rule on a cost item asked about: "wer stellt dann den Antrag?")
     elif facts_given and found.intent == "rule" and found.in_conversation:
         # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out (else
         # the rule on a cost item it asks about)

@@ -1094,6 +1094,23 @@ def test_a_leased_machine_is_told_the_rule_on_finance_leasing_and_no_unrelated_s
     assert not any("immateriellen Wirtschaftsgütern" in c["quote"] for c in data["citations"])
 
 
+def test_who_applies_for_a_leased_machine_is_the_lessee(ask):
+    """Of the rules on leasing, the one the question asks about: who applies (KR Nr. 2.2.2 (2))."""
+    data = ask("wenn wir die maschine leasen, wer stellt dann den antrag – wir oder die leasingfirma?")
+    assert data["summary"].startswith("Bei Mietkauf oder Leasing stellt der Mietkäufer bzw. Leasingnehmer den Antrag")
+    assert cited(data, "grw", "2.2.2")
+
+
+def test_land_that_comes_with_the_project_in_a_follow_up_is_answered_by_its_rule(ask):
+    """"und wenn das Nachbargrundstück dazukommt? Notartermin …": the land rule of Nr. 2.6.2 (value up to the market
+    price; buying land is no start of works) leads, not the exclusion list that the trade points to."""
+    history = [{"role": "user", "content": "Getränkegroßhandel in Bad Essen, 26 MA. Neue Lagerhalle ca. 1,6 Mio. Förderbar?"},
+               {"role": "assistant", "content": "Großhandel mit Getränken steht nicht auf der Ausschlussliste."}]
+    data = ask("und wenn das nachbargrundstück für ca 250k dazukommt? notartermin wär schon nächste woche, schlimm?",
+               history)
+    assert "der Kauf des Grundstücks gilt nicht als Beginn der Arbeiten" in data["summary"], data["summary"]
+
+
 def test_beside_a_verdict_on_a_trade_only_passages_on_that_trade_are_quoted(ask):
     """"Ist eine Spedition GRW-förderfähig?": the verdict cites the exclusion list; the rules on research institutes
     or road links that "förderfähig" and "GRW" also find are not quoted beside it."""
