@@ -1768,6 +1768,13 @@ def hypothetical_size(text: str) -> str | None:
     return _SIZE_STEMS[(match.group("size") or match.group("as_size")).lower()] if match else None
 
 
+# Figures said of the group as a whole ("zusammen sind wir ca 70 Leute und 9 Mio Umsatz", "insgesamt 300 MA mit der
+# Tochter"): partners and linked enterprises are counted in already (KR Nr. 2.1.5 (4)), the size follows from them
+_GROUP_FIGURES = re.compile(r"\b(zusammen|insgesamt|gemeinsam|konzernweit|gruppenweit|mit\s{1,3}(der|dem|unserer|unserem)\s{1,3}"
+                            r"(beteiligung|tochter\w{0,8}|schwester\w{0,8}|mutter\w{0,8}|holding|gruppe))\b[^.?!]{0,40}\d"
+                            r"|\d[^.?!]{0,40}\b(zusammen|insgesamt)\b", re.IGNORECASE)
+
+
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
                     knowledge: FundingKnowledge) -> ProjectProfile:
     """Facts from earlier user turns, then from `text` (later statements win), then explicit `structured` fields;
@@ -1776,8 +1783,11 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     turns = [t.get("content", "") for t in history or [] if t.get("role") == "user" and t.get("content")]
     profile = ProjectProfile(description=text or "")
     project_types: list[str] = []
+    group_figures = False  # the latest headcount is the group's, partners and linked enterprises counted in
     for turn in [*turns, text or ""]:
         found = _extract_one(str(turn), knowledge, lexicon)
+        if found.employees is not None:
+            group_figures = bool(_GROUP_FIGURES.search(str(turn)))
         if found.investment_eur is not None and profile.investment_eur is not None \
                 and found.investment_eur in found.item_sums.values():
             # "das grundstück haben wir schon gekauft, 900k" after "ca. 3 Mio inkl. Grundstück": the item's own sum,
@@ -1810,7 +1820,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # KR Nr. 2.1.5: a headcount under a limit does not make the size when turnover and balance both exceed its own
         profile.company_size = knowledge.company_size(profile.employees, profile.turnover_eur,
                                                       profile.balance_sheet_eur)
-    if profile.linked_enterprise and profile.company_size not in (None, "large"):
+    if profile.linked_enterprise and profile.company_size not in (None, "large") and not group_figures:
         # the group's staff and figures count in (Nr. 2.1.5 (4)): the own figures give the least size it may have
         sizes = [limit.size for limit in knowledge.company_sizes]
         profile.company_size, profile.size_between = None, sizes[sizes.index(profile.company_size):]

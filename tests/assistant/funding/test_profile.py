@@ -1477,3 +1477,15 @@ def test_work_shared_between_an_excluded_and_an_open_trade_leaves_the_main_activ
                      "der eigenen Werkstatt, 28 Leute.")
     assert (p.wz_code, p.excluded_sector, p.wz_alternatives) == ("27.12", None, ["43.21"])
     assert read_profile("Wir sind ein Elektroinstallationsbetrieb mit 28 Leuten.").excluded_sector == "F"
+
+
+def test_figures_said_of_the_group_decide_the_size_of_a_linked_company():
+    """"zusammen sind wir ca 70 Leute und 9 Mio Umsatz" after naming a 50 % share: the group's own figures, partners
+    counted in (Nr. 2.1.5 (4)), make a medium company; the company's own figures alone leave the size open."""
+    history = [{"role": "user", "content": "Druckerei in Bramsche, 35 MA, 5 Mio Umsatz, Anbau für 900.000 €."},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 %."}]
+    p = read_profile("moment, uns gehört zu 50 % noch ne zweite druckerei. zusammen sind wir ca 70 leute und 9 mio "
+                     "umsatz. sind wir dann mittleres unternehmen?", history)
+    assert (p.linked_enterprise, p.company_size, p.size_between) == (True, "medium", [])
+    own = read_profile("Uns gehört zu 50 % noch eine zweite Druckerei. Wir haben 35 MA und 5 Mio Umsatz.")
+    assert own.company_size is None and own.size_between == ["small", "medium", "large"]
