@@ -1137,7 +1137,9 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
 # after an abbreviation ("ca. 900k", "Nr. 2.6.2")
 _SENTENCE_OR_CLAUSE = re.compile(r"[,;]|" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]\s", re.IGNORECASE)
 # What stands between two parts of one list of costs: "(ca 900k) plus 2 CNC-Maschinen (", ", neue Maschinen "
-_PART_GAP = re.compile(r"\s{0,3}\)?\s{0,3}(,|\+|plus|und|sowie|;)\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
+# (a sum per year of each part counts as written: "Regionalmanager (180k/Jahr) plus Projektmittel (520k/Jahr)")
+_PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr|jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je)\s{1,3}jahr)?\s{0,3}\)?\s{0,3}"
+                       r"(,|\+|plus|und|sowie|;)\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
 
 
 # A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "2 Mio, davon 300k für den Austausch")

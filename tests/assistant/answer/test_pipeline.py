@@ -1111,6 +1111,14 @@ def test_land_that_comes_with_the_project_in_a_follow_up_is_answered_by_its_rule
     assert "der Kauf des Grundstücks gilt nicht als Beginn der Arbeiten" in data["summary"], data["summary"]
 
 
+def test_an_implementation_budget_adds_up_its_parts_and_keeps_the_yearly_cap(ask):
+    """KR Nr. 3.4.2 (6): 75 % of all the budget's costs, at most 500.000 Euro a year."""
+    data = ask("Landkreis: Umsetzungsbudget fürs IREK mit 2 zusätzlichen Regionalmanagern (180k/Jahr) plus "
+               "Machbarkeitsstudien und Projektmitteln (520k/Jahr). Wie viel GRW pro Jahr maximal?")
+    assert "75 Prozent von 700.000 € förderfähigen Kosten (Summe der genannten Teile) ergeben bis zu 525.000 €, je " \
+           "Jahr aber höchstens 500.000 € (Höchstbetrag)" in data["answer"], data["answer"]
+
+
 def test_beside_a_verdict_on_a_trade_only_passages_on_that_trade_are_quoted(ask):
     """"Ist eine Spedition GRW-förderfähig?": the verdict cites the exclusion list; the rules on research institutes
     or road links that "förderfähig" and "GRW" also find are not quoted beside it."""

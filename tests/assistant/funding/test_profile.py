@@ -1489,3 +1489,9 @@ def test_figures_said_of_the_group_decide_the_size_of_a_linked_company():
     assert (p.linked_enterprise, p.company_size, p.size_between) == (True, "medium", [])
     own = read_profile("Uns gehört zu 50 % noch eine zweite Druckerei. Wir haben 35 MA und 5 Mio Umsatz.")
     assert own.company_size is None and own.size_between == ["small", "medium", "large"]
+
+
+def test_parts_with_a_sum_per_year_form_one_list():
+    p = read_profile("Umsetzungsbudget: 2 Regionalmanager (180k/Jahr) plus Machbarkeitsstudien und Projektmittel "
+                     "(520k/Jahr). Wie viel GRW pro Jahr?")
+    assert [value for _, value in p.cost_parts] == [180_000, 520_000]
