@@ -932,8 +932,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                                                           kind_known) if not p.blocked), None)
             if alternative:
                 # kept before the goal where the asker asks for another way or names its programme beside the lead's
-                # ("irek? grw? leader?"), or where it is of the same programme and its measures name the kind of project (the
-                # GRW's Nr. 3.6 beside its "no" for a Kita); its caveats are left out of the bottom line first
+                # ("irek? grw? leader?"), or where it is of the same programme and its measures name the kind of
+                # project (the GRW's Nr. 3.6 beside its "no" for a Kita); its caveats are left out of the bottom line
+                # first
                 same = kind_known and programme(alternative.id) == programme(lead.id)
                 named = programme(alternative.id) in asked_for - {programme(lead.id)}
                 rank = 1.5 if ASKS_OTHER_WAY.search(found.question) or same or named else 3
@@ -1712,8 +1713,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else "" if asks_time \
             else verdict or _next_step(found)  # (the rule on a cost item asked about: "wer stellt dann den Antrag?")
     elif facts_given and found.intent == "rule" and found.in_conversation:
-        # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out (else
-        # the rule on a cost item it asks about)
+        # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out
+        # (else the rule on a cost item it asks about)
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else verdict
     elif facts_given and found.intent == "rule" and lead is not None and not lead.blocked:
         # "Zählen bei der KMU-Grenze die Leute der Muttergesellschaft mit? … gehören zu 100 % einer Holding": the rule

@@ -1138,7 +1138,7 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
 _SENTENCE_OR_CLAUSE = re.compile(r"[,;]|" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]\s", re.IGNORECASE)
 # What stands between two parts of one list of costs: "(ca 900k) plus 2 CNC-Maschinen (", ", neue Maschinen "
 # (a sum per year of each part counts as written: "Regionalmanager (180k/Jahr) plus Projektmittel (520k/Jahr)")
-_PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr|jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je)\s{1,3}jahr)?\s{0,3}\)?\s{0,3}"
+_PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je)\s{1,3}jahr\b)?\s{0,3}\)?\s{0,3}"
                        r"(,|\+|plus|und|sowie|;)\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
 
 
@@ -1578,8 +1578,7 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
 # A business that shares its work between two trades ("ca hälfte elektroinstallation auf baustellen und hälfte
 # schaltschrankbau", "teils Landwirtschaft, teils Lohnunternehmen", "60 % Fertigung"): which is the main activity, the
 # line of KR Nr. 2.7.1 asks, is open
-_SHARED_WORK = re.compile(r"hälfte|\bhalb\b|\bteils\b|zum\s{1,3}teil\b|\b\d{1,2}\s{0,2}(%|prozent)\s{1,3}(\S{1,25}\s{1,3}){0,2}"
-                          r"(umsatz|anteil|arbeit|geschäft|tätigkeit)?", re.IGNORECASE)
+_SHARED_WORK = re.compile(r"hälfte|\bhalb\b|\bteils\b|zum\s{1,3}teil\b|\b\d{1,2}\s{0,2}(%|prozent\b)", re.IGNORECASE)
 
 
 def _split_activity(trades: list[tuple[float, int, Trade]], lowered: str, knowledge: FundingKnowledge,
@@ -1736,7 +1735,8 @@ def _validated(structured: dict) -> dict:
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "lodging_share_percent")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
-                  "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company", "size_at_grant",
+                  "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
+                  "size_at_grant",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur")
 
 
