@@ -1548,6 +1548,14 @@ def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None
         rule.programme
 
 
+# A question for the next step: "Was muss ich als Nächstes tun?", "wie gehen wir vor?", "womit fangen wir an?"
+_ASKS_STEP = re.compile(r"nächste\w{0,2}\s{1,3}schritt|als\s{1,3}(nächstes|erstes)|was\s{1,3}(muss|müssen|sollte|sollten|soll)"
+                        r"\s{1,3}(ich|wir|man)\s{1,3}(jetzt\s{1,3}|nun\s{1,3}|zuerst\s{1,3}|konkret\s{1,3})?(tun|machen)"
+                        r"|wie\s{1,3}(gehe|gehen|geht)\s{1,3}(ich|wir|man|es)\s{1,3}(vor|weiter)|(womit|wo|wie)\s{1,3}"
+                        r"(fange|fangen)\s{1,3}(ich|wir|man)\s{1,3}an|wie\s{1,3}läuft\s{1,3}(das|der\s{1,3}antrag)",
+                        re.IGNORECASE)
+
+
 def _next_step(found: Findings) -> str:
     """For a procedure question in a conversation about a project: the next step on its best open path."""
     lead = next((p for p in (found.funding.paths if found.funding else []) if not p.blocked), None)
@@ -1709,9 +1717,14 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if facts_given and found.intent == "procedure":
         # in a conversation about a project: what rules it out, else its next step (not for a question of how long or
         # until when: "Wie lange haben wir nach Bewilligung Zeit?" is answered by the rule's span)
+        # (the next step only for a project, in a conversation or where the question asks for it: "Was prüft die
+        # Bewilligungsstelle …?" of a firm is answered by the rule, not by "Nächster Schritt")
         asks_time = _ASKS_SPAN.search(found.question) or _ASKS_DURATION.search(found.question)
+        steps = found.in_conversation or bool(found.profile.project_types) or bool(_ASKS_STEP.search(found.question)
+                                                                                   or _ASKS_WHERE.search(found.question))
         verdict = _no(lead, w) if lead is not None and lead.ruled_out else "" if asks_time \
-            else verdict or _next_step(found)  # (the rule on a cost item asked about: "wer stellt dann den Antrag?")
+            else verdict or (_next_step(found) if steps else "")  # (the rule on a cost item asked about: "wer stellt
+        # dann den Antrag?")
     elif facts_given and found.intent == "rule" and found.in_conversation:
         # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out
         # (else the rule on a cost item it asks about)

@@ -1122,6 +1122,16 @@ def test_an_implementation_budget_adds_up_its_parts_and_keeps_the_yearly_cap(ask
            "Jahr aber höchstens 500.000 € (Höchstbetrag)" in data["answer"], data["answer"]
 
 
+def test_a_question_of_what_the_office_checks_is_answered_by_the_rule_not_a_next_step(ask):
+    """A firm asking what the office examines (KR Nr. 2.2.4) names no project and asks for no step: the rule leads,
+    not "Nächster Schritt"; "Wo stelle ich den Antrag?" still gets the office."""
+    data = ask("Was prüft die Bewilligungsstelle bei einem GRW-Antrag eines Unternehmens alles? Wir wollen unsere "
+               "Firmen vorher auf Stolpersteine hinweisen.")
+    assert not data["summary"].startswith("Nächster Schritt") and cited(data, "grw", "2.2.4"), data["summary"]
+    where = ask("Wir sind eine Firma in Melle. Wo stellen wir den GRW-Antrag?")
+    assert "NBank" in where["summary"], where["summary"]
+
+
 def test_beside_a_verdict_on_a_trade_only_passages_on_that_trade_are_quoted(ask):
     """"Ist eine Spedition GRW-förderfähig?": the verdict cites the exclusion list; the rules on research institutes
     or road links that "förderfähig" and "GRW" also find are not quoted beside it."""
