@@ -831,7 +831,8 @@ _IMPLIED_CHARS = 300  # ... where it is no longer (a list, such as that of exclu
 def _asked_rule(found: Findings, w: _Writer) -> str:
     """For a project whose description also asks a question of a rule ("… kann man statt auf die Investition auch auf
     die Personalkosten Förderung bekommen?"): the sentence of the best passages of the rules that answers it, quoted
-    with its source; "" where the question asks nothing beside the project, or no sentence holds a word of its ask."""
+    with its source (or the sentence of a rule the asker's facts point to, `_IMPLIED_WORDS`); "" where the question
+    asks nothing beside the project, or no sentence holds a word of its ask."""
     ask, telling = found.asked
     lead = _lead_path(found.funding)
     if not ask or lead is not None and not lead.blocked and _asked_condition(lead, w):
@@ -1131,9 +1132,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             if not hit.passage.dense and hit.passage.section_number.lower() not in found.question.lower() \
                     and not any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4):
                 continue  # a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question
-        # (a list item with the sentence that leads into it)
-        whole = with_antecedent(hit.passage.text, completed(hit.passage.text, whole_sentence(hit.passage.text, quote)))
-        if after_verdict and not words & set(stems(whole)) and not asked_rates & set(_RATE_FIGURE.findall(whole)):
+        if after_verdict and not _holds_asked(hit.passage.text, quote, words, asked_rates):
             continue  # (a sentence of such a passage that holds none of its words, nor a rate the question names: the
             # passage's rule on intangible assets beside the verdict on a leased machine; a year is no such word)
         if _BARE.fullmatch(quote.strip()) or _FORM_BLANK.search(quote):
@@ -1197,6 +1196,13 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
 # A quote of at most three words and no figure ("In Niedersachsen", "Bildungseinrichtungen"): no sentence that answers
 # (not `informative`, which also passes over the NBank's address row that answers "Wo stelle ich den Antrag?")
 _BARE = re.compile(r"[^\d\s]+(\s+[^\d\s]+){0,2}[.:]?")
+def _holds_asked(text: str, quote: str, words: set[str], rates: set[str]) -> bool:
+    """Whether a quote, whole and with the sentence that leads into it where it is a list item, holds one of the
+    question's `words` (stems) or one of the `rates` it names."""
+    whole = with_antecedent(text, completed(text, whole_sentence(text, quote)))
+    return bool(words & set(stems(whole)) or rates & set(_RATE_FIGURE.findall(whole)))
+
+
 _FORM_BLANK = re.compile(r"_{5,}")  # the line of a form to be filled in
 _RATE_FIGURE = re.compile(r"\b(\d{1,3})\s?(?:%|Prozent)", re.IGNORECASE)  # a rate ("90 %", "bis zu 90 Prozent")
 

@@ -798,10 +798,14 @@ _FIRMS_INVESTMENT = re.compile(r"\bgewerbliche[nr]?\s{1,3}(investition|vorhaben|
 def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowledge,
                    by_facts: FundingAssessment | None = None) -> list[Source]:
     """The rules the asker's facts point to, whatever words the question uses: for a named trade the line of the
-    exclusion list of KR Nr. 2.7.1 that excludes it, or the list itself; for a question of the amount, the rate of the
-    path the facts lead to (`by_facts`: `assess(profile, [], knowledge)` where the caller has it). The retriever ranks
+    exclusion list of KR Nr. 2.7.1 that excludes it, or the list itself; for a cost item the question names, the open
+    path's rule on it; for a question of the amount, the rate of that path (the open path the facts lead to, from
+    `by_facts`: `assess(profile, [], knowledge)` where the caller has it, else assessed here once). The retriever ranks
     their passages higher (FusionWeights.implied_bonus)."""
     sources: list[Source] = []
+    asks_amount = intent == "amount" or intent == "project" and bool(ASKS_HOW_MUCH.search(profile.description))
+    lead = next((p for p in (by_facts or assess(profile, [], knowledge)).paths if not p.blocked), None) \
+        if profile.facts_given and (profile.cost_items or asks_amount) else None
     if profile.wz_code:
         line = knowledge.excluded_sector(profile.excluded_sector) if profile.excluded_sector else None
         exclusion = next((c for path in knowledge.all_paths() for c in path.conditions if c.id == SECTOR_EXCLUSION), None)
@@ -829,11 +833,10 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         # Nr. 3.2.1.8 for an infrastructure)
         sources += [c.source for path in knowledge.paths if path.id == path_id for c in path.conditions
                     if c.id in BINDING_PERIODS][:1]
-    if profile.cost_items and profile.facts_given:
+    if profile.cost_items and lead is not None:
         # a cost item the question names ("eine CNC-Maschine leasen"): the rule on it of the path the facts lead to
         # (Nr. 2.6.2 (1) d aa for a firm's leased machine, Nr. 5 for the land of a business park)
-        lead = next((p for p in (by_facts or assess(profile, [], knowledge)).paths if not p.blocked), None)
-        sources += [c.source for c in (lead.conditions if lead else []) if c.cost_item and c.applies][:1]
+        sources += [c.source for c in lead.conditions if c.cost_item and c.applies][:1]
     if profile.started_or_would_start or defines or _ASKS_WHEN_TO_START.search(profile.description):
         # works begun ("Die Bagger rollen schon"), or a question of when they may begin ("Darf ich nach Abgabe des
         # Antrags schon anfangen zu bauen?"): the rule on the start of works of the path the asker's kind leads to
@@ -843,9 +846,6 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         if start is not None and defines and start.definition_source is not None:
             sources.append(start.definition_source)  # what the start is, before the rule that the application precedes it
         sources += [start.source] if start is not None else []
-    if (intent == "amount" or intent == "project" and ASKS_HOW_MUCH.search(profile.description)) \
-            and profile.facts_given:  # "…, investiert 1,2 Mio €. Mit wie viel Zuschuss kann er rechnen?"
-        lead = next((p for p in (by_facts or assess(profile, [], knowledge)).paths if not p.blocked), None)
-        if lead is not None and lead.sources:
-            sources.append(lead.sources[0])
+    if asks_amount and lead is not None and lead.sources:  # "…, investiert 1,2 Mio €. Mit wie viel Zuschuss …?"
+        sources.append(lead.sources[0])
     return sources
