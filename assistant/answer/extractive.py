@@ -593,7 +593,9 @@ def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] 
 _EXTRA_COSTS_ONLY = {"environmental_protection", "energy_efficiency"}
 _EXTRA_COSTS = re.compile(r"mehrkosten|mehrpreis|aufpreis", re.IGNORECASE)
 EXTRA_COSTS = "extra_costs"  # the cost item of a sum named as the extra costs (funding_paths.yaml cost_items)
-_NOT_LIMITS = {"gebaeudeerwerb"}  # cost notes that say an item is eligible, with no limit of its own
+# cost notes that say an item is eligible, with no limit of its own
+_NOT_LIMITS = {"gebaeudeerwerb", "umweltschutzmassnahmen", "schutz-vor-naturkatastrophen", "baunebenkosten",
+               "vermarktungskosten", "beseitigung-altanlagen"}
 
 
 _MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
@@ -1097,13 +1099,13 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     words = {s for s in found.telling if not s.isdigit()}
     careful = CarefulCases.load()
     asked_places = set(careful.places_named(found.search_text))
-    quoted, by_place = [], False
+    quoted, by_place, by_rule = [], False, False
     # for a kind of project the paths are decided by the asker's facts: a summary's passage on a programme they do not
     # lead to ("LEADER: Bagatellgrenze 500 Euro" beside a firm's new hall) answers nothing asked
     shown = {programme(p.id) for p in found.funding.paths} \
         if found.funding and found.funding.paths and found.profile and found.profile.project_types else None
     knowledge = FundingKnowledge.load()
-    for hit in found.hits[:4]:
+    for hit in _asked_rule_first(found, w):
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS or _preamble(hit.passage):
             continue  # a summary's list of its sources, or its preamble on what kind of text it is
         stated = knowledge.path_for_passage(hit.passage.document, hit.passage.section_number) \
@@ -1124,11 +1126,18 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             if placed and not named.search(quote):
                 hit, quote = (hit if placed[0] is hit.passage else replace(hit, passage=placed[0])), placed[1]
             by_place = bool(placed)
-            ruled = _implied_sentence(found, hit, w) if not by_place else None
-            if ruled is not None:  # the rule the asker's facts or question point to, where the section holds it
-                hit, quote = ruled
+            # the rule the question asks for in its own words, else one its facts point to, where the section holds it
+            # (only the first stays the lead where the question asks for a figure)
+            asked = _implied_sentence(found, hit, w, found.asked_rules) if not by_place else None
+            ruled = asked or (_implied_sentence(found, hit, w) if not by_place else None)
+            if ruled is not None:
+                (hit, quote), by_rule = ruled, asked is not None
         else:
-            quote = best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
+            # (after the lead, only a rule the question asks for in its own words: a rule its facts point to, such as
+            # the list of excluded sectors, is quoted by the line that names the asker's trade)
+            ruled = _implied_sentence(found, hit, w, found.asked_rules)
+            quote = ruled[1] if ruled is not None and ruled[0].passage is hit.passage else \
+                best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
             if not hit.passage.dense and hit.passage.section_number.lower() not in found.question.lower() \
                     and not any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4):
                 continue  # a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question
@@ -1150,11 +1159,13 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     if found.intent != "irek":
         titles = [(hit, quote) for hit, quote in quoted if hit.passage.goal_code and quote == _first_line(hit.passage)]
         quoted = [pair for pair in quoted if pair not in titles] + titles
-    if wanted is not FIGURE and quoted and not wanted.search(quoted[0][1]) and not by_place:
+    if wanted is not FIGURE and quoted and not wanted.search(quoted[0][1]) and not by_place and not by_rule:
         # the figure asked for: first from the best passage's section (its "bis zu 1 Million Euro pro Förderfall"),
         # then from the next passages: a span of time from their text in their order (a span answers only the rule it
         # stands in: "wie lange gebunden" is 3.2.1.8's "15 Jahren"), an amount only from the sentence already chosen
-        # there (amounts stand in many rules, for many things)
+        # there (amounts stand in many rules, for many things); not before the rule the question points to ("diese 15
+        # Jahre Bindung – wenn wir alle Grundstücke verkauft haben, sind wir dann raus?" is answered by the shortening
+        # of the binding period, not by its 15 years)
         moved = False
         for rank, (hit, _) in enumerate(quoted if wanted is not AMOUNT else quoted[:1]):
             own, holder = "", hit.passage
@@ -1196,6 +1207,29 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
 # A quote of at most three words and no figure ("In Niedersachsen", "Bildungseinrichtungen"): no sentence that answers
 # (not `informative`, which also passes over the NBank's address row that answers "Wo stelle ich den Antrag?")
 _BARE = re.compile(r"[^\d\s]+(\s+[^\d\s]+){0,2}[.:]?")
+def _asked_rule_said(found: Findings, quote: str) -> str:
+    """The text (funding_paths.yaml) of the rule the question asks for in its own words whose source the quote holds;
+    "" where it holds none."""
+    plain = " ".join(quote.split())
+    for source in found.asked_rules:
+        if " ".join(source.quote.split())[:60] in plain:
+            return next((c.text for path in FundingKnowledge.load().all_paths() for c in path.conditions
+                         if c.source == source), "")
+    return ""
+
+
+def _asked_rule_first(found: Findings, w: _Writer) -> list[SearchHit]:
+    """The first four passages found, the first of them whose section holds a rule the question asks for in its own
+    words (Findings.asked_rules) leading: "Schaffen wir die Frist noch, wenn der Hallenbauer pleite ist?" is answered
+    by the extension of Nr. 2.8.2.1 (2), which the search ranked below the 36 months of Nr. 2.2.5."""
+    hits = found.hits[:4]
+    for n, hit in enumerate(hits):
+        section = _section_passages(hit.passage, w.passages)
+        if any(_resolve_source(source, section) for source in found.asked_rules):
+            return [hit] + hits[:n] + hits[n + 1:]
+    return hits
+
+
 def _holds_asked(text: str, quote: str, words: set[str], rates: set[str]) -> bool:
     """Whether a quote, whole and with the sentence that leads into it where it is a list item, holds one of the
     question's `words` (stems) or one of the `rates` it names."""
@@ -1216,13 +1250,14 @@ def _preamble(passage: Passage) -> bool:
     return passage.kind == "summary" and passage.text.lstrip().startswith("# ")
 
 
-def _implied_sentence(found: Findings, hit: SearchHit, w: _Writer) -> tuple[SearchHit, str] | None:
+def _implied_sentence(found: Findings, hit: SearchHit, w: _Writer,
+                      sources: list[Source] | None = None) -> tuple[SearchHit, str] | None:
     """The sentence of an implied rule (Findings.implied) that stands in the hit's section, with its passage: "Darf
     ich nach dem Antrag schon anfangen zu bauen?" is answered by the start-of-works sentence of Nr. 2.2.1, which its
     words ("anfangen", "bauen") do not share."""
     section = _section_passages(hit.passage, w.passages)
     cited = " ".join(w.quotes().values())
-    for source in found.implied:
+    for source in found.implied if sources is None else sources:
         resolved = _resolve_source(source, section)
         if resolved is None or resolved[1][:60] in cited:
             continue  # a rule the bottom line already quotes (the rate of an amount question's verdict)
@@ -1440,8 +1475,14 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
         return limits
     note = _item_note(lead, found.question) if lead.fit > 0 else None
     if note is not None and _item_asked(found.question, note.cost_item):
-        # the rule on the cost item asked about ("Können wir die Maschinen leasen?")
-        return _cited(short_reason(note.text, 260), w.cite_source(note.source))
+        # the rule on the cost item asked about ("Können wir die Maschinen leasen?"), and on a further item the
+        # question asks about where both fit the bottom line ("Entsiegelung und Regenrückhaltung")
+        said = _cited(short_reason(note.text, 260), w.cite_source(note.source))
+        for other in _further_item_notes(lead, found.question, note):
+            more = short_reason(other.text, 260)
+            if len(said) + len(more) + 6 <= MAX_SUMMARY_CHARS:
+                said = f"{said} {_cited(more, w.cite_source(other.source))}"
+        return said
     # a rule of the path the question asks about leads; the verdict on the path follows (in the details where it does
     # not fit the bottom line)
     said = _rule_asked(found, lead, w)
@@ -1454,6 +1495,16 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     # verdict on the project, and the item's rule after it (in the details where it does not fit the bottom line)
     said = _cited(short_reason(note.text, 260), w.cite_source(note.source))
     return f"{verdict} {said}" if verdict else said
+
+
+def _further_item_notes(lead: PathAssessment, question: str,
+                        first: ConditionAssessment) -> list[ConditionAssessment]:
+    """The rules on the other cost items the question asks about, one per item, in the order of the path's notes."""
+    notes: dict[str, ConditionAssessment] = {}
+    for c in lead.cost_notes:
+        if c.cost_item != first.cost_item and c.text != first.text and _item_asked(question, c.cost_item):
+            notes.setdefault(c.cost_item, c)
+    return list(notes.values())
 
 
 def _item_note(lead: PathAssessment, question: str) -> ConditionAssessment | None:
@@ -1806,10 +1857,16 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if len(summary) > MAX_SUMMARY_CHARS and quotes and not verdict and not (district or listed) and not later:
         label, quote = quotes[0]
         where = label.split(", ", 1)[1] if ", " in label else ""  # "Nr. 1.1, S. 5": the document's name is cited
+        rule = _asked_rule_said(found, quote)
         if where and len(where) + 2 + len(quote) <= MAX_SUMMARY_CHARS:
             summary = f"{where}: {quote}"
+        elif rule and len(rule) + len(where) + 10 <= MAX_SUMMARY_CHARS:
+            # a rule the question asks for in its own words, too long to quote in the bottom line: what it says, in
+            # the rule's own text of the data, cited to the quote that follows
+            summary = f"{rule.rstrip('.')} ({where}) [{CITATION_NUMBER.findall(quote)[-1]}]."
         else:
             summary = f"Die Regel steht in {label}; der Wortlaut folgt."
+        if not summary.startswith(where + ":"):
             details.insert(0, f"Dazu heißt es ({label}): {quote}")
     if found.goal_list is not None and found.goal_list.all_levels:  # "Was ist das IREK?": how its goals are built
         built = (f"{OWN_COUNT} Das IREK ordnet seine Ziele in {_levels_phrase(found.goal_list)} "

@@ -39,3 +39,6 @@ class Findings:
     # a company size asked about as a supposition ("… und wenn er mittleres Unternehmen wäre?"): that size, the profile
     # with it, and the lead path assessed for it
     if_size: tuple[str, ProjectProfile, PathAssessment] | None = None
+    # those of `implied` the question asks for in their own words (funding.rules.asked_rules): a passage among the
+    # first that holds one leads ("Schaffen wir die Frist noch, wenn der Hallenbauer pleite ist?": Nr. 2.8.2.1 (2))
+    asked_rules: list[Source] = field(default_factory=list)

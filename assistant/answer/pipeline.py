@@ -38,7 +38,7 @@ from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import (INVESTMENT_KINDS, ProjectProfile, extract_profile, hypothetical_size,
                                        without_places)
 from assistant.funding.rules import (TYPE_FITS, FundingAssessment, PathAssessment, assess, describe, named_paths,
-                                     outside_areas, programme, ruling_sources)
+                                     outside_areas, programme, asked_rules, ruling_sources)
 from assistant.goals.lists import find_list, structure
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
@@ -348,7 +348,8 @@ class AnswerPipeline:
         telling = self.retriever.rare_stems(ASKS_OTHER_WAY.sub(" ", q.text), TELLING_SHARE)
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
                         q.profile, intent=q.intent, goal_list=whole, telling=telling, implied=implied,
-                        in_conversation=bool(q.history))
+                        in_conversation=bool(q.history),
+                        asked_rules=[s for s in implied if s in asked_rules(q.profile, self.funding)])
 
     def _if_size(self, q: Question, goals: list[GoalMatch],
                  paths: list[PathAssessment]) -> tuple[str, ProjectProfile, PathAssessment] | None:

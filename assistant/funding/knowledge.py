@@ -120,6 +120,7 @@ class Triggers(TypedDict, total=False):
     size_at_grant: bool  # the headcount given is the one expected at the grant (KR Nr. 1.5 (3))
     agri_processing: bool  # the business processes or markets agricultural products (KR Nr. 2.7.2 (1))
     wz_within: list[str]  # the main activity lies within one of these WZ 2025 codes (e.g. "71.1": Ingenieurbüros)
+    asked: bool  # the question asks for the rule in the words of its `asked_by`: a rule shown only where asked
 
 
 class RateScope(TypedDict, total=False):
@@ -219,6 +220,11 @@ class Condition(Curated):
     # names), for the bottom line.
     cases: list[NamedCase] = []
     case_text: str = ""
+    # The words in which a question asks for this rule (a regular expression, case-insensitive), written from the
+    # rule's own text: "Schaffen wir die Frist noch, wenn der Lieferant pleite ist?" asks for the extension of the
+    # Durchführungszeitraum (Nr. 2.8.2.1 (2)). The rule is then quoted for the path the asker's kind leads to
+    # (`ruling_sources`), and listed among that path's conditions only where asked.
+    asked_by: Regex | None = None
 
     def reason_for(self, question: str) -> str:
         """The rule's text for the things of its list the question names; its whole text where it names none."""

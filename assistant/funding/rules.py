@@ -267,8 +267,17 @@ def _fact(profile: ProjectProfile, key: str) -> Any:
 
 
 def _applies(condition: Condition, profile: ProjectProfile) -> bool | None:
-    """Whether the profile triggers the condition; None when a deciding fact is unknown."""
-    return _triggered(condition.triggers, profile)
+    """Whether the profile triggers the condition; None when a deciding fact is unknown. A rule triggered by being
+    asked for (`asked: true`) applies where the question asks for it in the words of its `asked_by`."""
+    if "asked" not in condition.triggers:
+        return _triggered(condition.triggers, profile)
+    others = {key: value for key, value in condition.triggers.items() if key != "asked"}
+    return _asked(condition, profile) and (_triggered(others, profile) if others else True)
+
+
+def _asked(condition: Condition, profile: ProjectProfile) -> bool:
+    """Whether the question asks for the condition's rule in the words of its `asked_by`."""
+    return bool(condition.asked_by and re.search(condition.asked_by, profile.description[:20_000], re.IGNORECASE))
 
 
 def _triggered(triggers: Any, profile: ProjectProfile) -> bool | None:
@@ -328,7 +337,7 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
 _PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "base_funding_over_limit",
                      "users_excluded", "cost_item", "in_difficulty", "agri_processing", "mostly_local_use",
-                     "linked_enterprise"}
+                     "linked_enterprise", "asked"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 
@@ -788,11 +797,19 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
 
 # A question of how long what is funded stays bound to its purpose (not of paying back, which Nr. 2.8 answers); and
 # the conditions that state that period (Nr. 2.2.6, 3.2.1.8)
-_ASKS_BINDING = re.compile(r"\bgebunden\b|bindungsfrist|zweckbindung"
-                           r"|\bwie\s{1,3}lange\s{1,3}(\S{1,20}\s{1,3}){0,3}(halten|behalten|betreiben|bestehen)", re.IGNORECASE)
-BINDING_PERIODS = {"zweckbindung", "bindungsfrist"}
+_ASKED_RULES = 3  # the most rules of a path a question is taken to ask for in their own words
 # A question about a firm's investment, asked by whoever ("… bei gewerblichen Investitionen?" for a Kreistag paper)
 _FIRMS_INVESTMENT = re.compile(r"\bgewerbliche[nr]?\s{1,3}(investition|vorhaben|unternehmen|betrieb)", re.IGNORECASE)
+
+
+def asked_rules(profile: ProjectProfile, knowledge: FundingKnowledge, programme_id: str = "") -> list[Source]:
+    """The rules the question asks for in their own words (`Condition.asked_by`), of one programme's paths or of all:
+    a sub-measure's rule before its programme's ("alle Grundstücke verkauft" asks for the shortening of a business
+    park's binding period before the period itself); at most `_ASKED_RULES`, each once."""
+    paths = sorted((p for p in knowledge.all_paths() if not programme_id or p.id.split("/")[0] == programme_id),
+                   key=lambda p: "/" not in p.id)
+    asked = [c.source for path in paths for c in path.conditions if _asked(c, profile)]
+    return list({(s.section, s.quote): s for s in asked}.values())[:_ASKED_RULES]
 
 
 def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowledge,
@@ -828,11 +845,12 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         and (bool(set(profile.project_types) & set(infrastructure.project_types))
              or "infrastruktur" in profile.description.lower()))
     path_id = "grw-infrastruktur" if municipal else "grw-gewerbe"
-    if _ASKS_BINDING.search(profile.description):
-        # "wie lange sind wir gebunden?": the binding period of that path (Nr. 2.2.6 for a firm's assets and jobs,
-        # Nr. 3.2.1.8 for an infrastructure)
-        sources += [c.source for path in knowledge.paths if path.id == path_id for c in path.conditions
-                    if c.id in BINDING_PERIODS][:1]
+    # the rules of that path the question asks for in their own words (`asked_by`): "wie lange sind wir gebunden?" is
+    # the binding period (Nr. 2.2.6 for a firm's assets and jobs, Nr. 3.2.1.8 for an infrastructure), "und wenn wir
+    # alle Grundstücke verkauft haben?" its shortening
+    # (a sub-measure's rule before its programme's: "alle Grundstücke verkauft" asks for the shortening of a business
+    # park's binding period before the period itself)
+    sources += asked_rules(profile, knowledge, path_id)
     if profile.cost_items and lead is not None:
         # a cost item the question names ("eine CNC-Maschine leasen"): the rule on it of the path the facts lead to
         # (Nr. 2.6.2 (1) d aa for a firm's leased machine, Nr. 5 for the land of a business park)

@@ -2014,3 +2014,40 @@ def test_a_rule_question_on_the_askers_own_facts_is_answered_by_the_rule_they_tr
                "zu 100 % einer Holding mit drei weiteren Firmen, zusammen ca 600 Beschäftigte.")
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Für die Größe des Unternehmens zählen Partnerunternehmen und verbundene")
+
+
+def test_a_delay_caused_by_others_is_answered_by_the_extension_of_the_period(ask, passages):
+    """Nr. 2.8.2.1 (2) leads, in the rule's own words where its quote is too long for the bottom line; the 36 months
+    of Nr. 2.2.5 follow."""
+    data = ask("Bewilligung ist da, aber unser Hallenbauer ist pleite gegangen und der neue kann erst in 8 Monaten. "
+               "Schaffen wir die Frist dann noch, wie lang ist die überhaupt?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Der Durchführungszeitraum kann verlängert werden")
+    assert "Nr. 2.8.2.1" in data["summary"]
+    assert "Liefer- oder Leistungsverzögerungen ausschließlich durch Dritte verursacht wurden" in data["answer"]
+    assert "innerhalb von 36 Monaten durchgeführt wird" in data["answer"]
+
+
+def test_selling_all_plots_is_answered_by_the_shortening_of_the_binding_period(ask, passages):
+    """Nr. 3.2.1.8: the sentence on shortening leads, not the 15 years the question names; Nr. 3.2.2.1 (6) on the
+    proceeds follows."""
+    data = ask("ok danke. und diese 15 jahre bindung – wenn wir nach 6 jahren alle grundstücke verkauft haben, sind "
+               "wir dann raus? und was passiert mit dem gewinn aus den verkäufen?",
+               [{"role": "user", "content": "Unsere Gemeinde will ein neues Gewerbegebiet erschließen, geht das mit GRW?"},
+                {"role": "assistant", "content": "Ja, über die wirtschaftsnahe Infrastruktur (Nr. 3.2.2.1)."}])
+    check_contract(data, passages, all_used=False)
+    assert "kann die Bindungsfrist verkürzt werden" in data["summary"]
+    assert "sind die Vermarktungsüberschüsse vom Träger an den Zuwendungsgeber zurückzuführen" in data["answer"]
+
+
+def test_two_costs_of_a_business_park_asked_together_are_both_answered(ask, passages):
+    """Nr. 3.2.2.1 (2) c) and d): measures against sealing and the prevention of natural hazards, in one bottom line;
+    also where the question first asks for the IREK's goals."""
+    data = ask("Können wir als Gemeinde die Entsiegelung und Regenrückhaltung im alten Gewerbegebiet fördern lassen?")
+    check_contract(data, passages, all_used=False)
+    assert "Maßnahmen gegen Flächenverbrauch und Versiegelung" in data["summary"]
+    assert "präventive Schutz des Gewerbegebiets vor Naturkatastrophen" in data["summary"]
+    both = ask("welche ziele hat das IREK zu klima, wasser und energie? und könnten wir mit dem IREK im rücken "
+               "regenrückhaltung und entsiegelung in unserem alten gewerbegebiet fördern lassen?")
+    check_contract(both, passages, all_used=False)
+    assert "Versiegelung" in both["answer"] and data["funding_paths"][0]["id"] == "grw-infrastruktur/gewerbegelaende"

@@ -914,6 +914,39 @@ def test_a_question_of_the_binding_period_points_to_the_period_of_the_path_the_a
     assert ruling_sources(back, "rule", FundingKnowledge.load()) == []
 
 
+@pytest.mark.parametrize("text, quoted", [
+    # Nr. 2.8.2.1 (2): a delay the firm did not cause, asked in everyday words
+    ("Bewilligung ist da, aber unser Hallenbauer ist pleite gegangen und der neue kann erst in 8 Monaten. Schaffen wir "
+     "die Frist dann noch?", [("2.8.2.1", "kann auch der Durchführungszeitraum verlängert werden")]),
+    # Nr. 3.2.1.8 second sentence before the period itself; Nr. 3.2.2.1 (6) for the proceeds
+    ("Gewerbegebiet der Gemeinde: Diese 15 Jahre Bindung – wenn wir nach 6 Jahren alle Grundstücke verkauft haben, "
+     "sind wir dann raus? Und was passiert mit dem Gewinn aus den Verkäufen?",
+     [("3.2.1.8", "kann die Bindungsfrist verkürzt werden"),
+      ("3.2.2.1", "sind die Vermarktungsüberschüsse vom Träger an den Zuwendungsgeber zurückzuführen")]),
+])
+def test_a_rule_asked_for_in_everyday_words_is_pointed_to(text, quoted):
+    """funding_paths.yaml `asked_by`: the words in which a question asks for a rule, written from the rule's text."""
+    from assistant.funding.rules import asked_rules, ruling_sources
+    knowledge = FundingKnowledge.load()
+    profile = read_profile(text)
+    sources = ruling_sources(profile, "rule", knowledge)
+    for section, words in quoted:
+        assert any(s.section == section and words in s.quote for s in sources), (section, sources)
+    assert [s.section for s in asked_rules(profile, knowledge)][:len(quoted)] == [section for section, _ in quoted]
+
+
+def test_a_rule_shown_only_where_asked_is_no_condition_of_a_project_that_does_not_ask_for_it():
+    """The extension of the Durchführungszeitraum (Nr. 2.8.2.1 (2)) is a condition of a firm's path only where the
+    question speaks of a delay."""
+    knowledge = FundingKnowledge.load()
+    plain = _path(assess(read_profile("Tischlerei in Melle, 12 MA, neue Halle für 800.000 Euro."), None, knowledge),
+                  "grw-gewerbe")
+    delayed = _path(assess(read_profile("Tischlerei in Melle, 12 MA, neue Halle für 800.000 Euro. Der Lieferant der "
+                                        "Maschinen liefert 6 Monate verspätet."), None, knowledge), "grw-gewerbe")
+    assert "durchfuehrung-verlaengerung" not in {c.id for c in plain.conditions}
+    assert "durchfuehrung-verlaengerung" in {c.id for c in delayed.conditions if c.applies}
+
+
 def test_an_old_machine_replaced_by_one_that_saves_energy_is_a_transformation_project_alone():
     """KR Nr. 2.6.2 (2) a: a replacement is no investment of Nr. 2.4.1; Nr. 2.4.3.2: one that saves energy beyond the
     norms is a transformation project (its extra costs), and no investment of its own stands beside it."""
