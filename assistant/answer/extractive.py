@@ -1759,7 +1759,9 @@ def _goals_asked(found: Findings) -> bool:
         return False  # (the IREK as a whole, "Was ist das IREK?": no goal of it answers)
     if found.intent == "irek":
         return bool(IREK_QUESTION.search(found.question) and topic_words(found.question))
-    return True
+    # a question of a rule or of procedure names a trade in passing ("unser Hallenbauer ist pleite – schaffen wir die
+    # Frist?"): a goal fits only a kind of project it names
+    return found.intent not in ("rule", "procedure") or bool(found.profile and found.profile.project_types)
 
 
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:

@@ -2026,6 +2026,8 @@ def test_a_delay_caused_by_others_is_answered_by_the_extension_of_the_period(ask
     assert "Nr. 2.8.2.1" in data["summary"]
     assert "Liefer- oder Leistungsverzögerungen ausschließlich durch Dritte verursacht wurden" in data["answer"]
     assert "innerhalb von 36 Monaten durchgeführt wird" in data["answer"]
+    # the trade named in passing (a builder of halls) is no subject of the question: no IREK goal for it
+    assert "Im IREK passt dazu" not in data["answer"]
 
 
 def test_selling_all_plots_is_answered_by_the_shortening_of_the_binding_period(ask, passages):
