@@ -21,8 +21,8 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, SECTOR_EXCEPTION,
-                                     SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
+from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN,
+                                     SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
                                      FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
                                      short_reason)
 from assistant.goals.lists import HANDLUNGSZIEL_CODE, GoalList, topic_words
@@ -488,6 +488,8 @@ def _storage_sums(profile, amount: float) -> tuple[float, float] | None:  # noqa
 def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     """The maximum grant for the sum the asker gave, marked as an own calculation; none for a project of two measures
     with rates of their own (a hall and a PV system), whose sum no single rate holds for."""
+    if profile is not None and profile.started_in_part:
+        return ""  # the sum given may be that of the part already ordered, which no grant holds for
     amount, basis = _eligible_sum(path, profile)
     amount, basis, limited_by_figures = _limited_sum(path, amount, basis)
     if amount and path is not None and (capped := _job_cap(path, profile, amount)):
@@ -957,6 +959,11 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # "Leerstandsmanagement" is no infrastructure because towns usually build some)
             lead_in = "Förderweg" if not _usual_only(lead, found.profile) else \
                 "Welche Maßnahme passt, hängt von der Art des Vorhabens ab; üblich für Antragstellende wie Sie ist"
+            # a part already ordered or begun: that it is out, and what the rest needs, before the path
+            begun = next((c for c in lead.conditions if c.id == PART_BEGUN and c.applies), None)
+            if begun is not None:
+                w.said |= {begun.id}
+                pieces.append((0.3, _cited(_with_rule(begun.text, begun.source), w.cite_source(begun.source))))
             pieces.append((1, f"{lead_in}: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces += [(1.15, own)] if (own := _applicant_admitted(found, lead, w)) else []

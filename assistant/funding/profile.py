@@ -92,6 +92,11 @@ class ProjectProfile:
     # A Betriebsaufspaltung: one company owns the site, another runs the business there ("Grundstück und Halle gehören
     # einer Besitz-GbR, die Betriebs-GmbH mietet das"): both apply together (KR Nr. 2.2.2 (1))
     split_company: bool | None = None
+    # The works began for a part of the project only: the clause saying so names what was ordered or begun, and the
+    # text names a further thing it does not ("die Öfen hab ich schon bestellt … und wollen PV aufs Dach"). The begun
+    # part cannot be funded (KR Nr. 2.2.1); the rules read the rest as not begun, which the NBank may take as a project
+    # of its own.
+    started_in_part: bool | None = None
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -319,7 +324,8 @@ _STARTED_PLAIN = re.compile(
     r"|bagger\s{1,3}(rollen|rollt|sind|stehen|läuft|laufen|arbeitet|arbeiten|ist\s{1,3}(schon\s{1,3})?da)|\bim\s{1,3}bau\b"
     r"|(bau|umbau|neubau|bauarbeiten|arbeiten|abriss|montage|baustelle)\s{1,3}(läuft|laufen|hat\s{1,3}begonnen|haben\s{1,3}begonnen)"
     r"|baubeginn\s{1,3}war|(bereits|schon)\s{1,3}(im\s{1,3}bau|gebaut|errichtet|in\s{1,3}betrieb)"
-    r"|(begonnen|angefangen)\s{1,3}(haben|hat)",
+    r"|(begonnen|angefangen)\s{1,3}(haben|hat)"
+    r"|\b(wird|werden)\s{1,3}(gerade|bereits|schon|momentan|derzeit|aktuell)\s{1,3}(gebaut|errichtet|umgebaut|montiert)\b",
     re.IGNORECASE)
 # "… läuft schon": a start when what runs is the work, not its preparation ("Planer und Bauantrag laufen schon")
 _RUNNING = re.compile(r"(läuft|laufen)\s{1,3}(bereits|schon|seit)", re.IGNORECASE)
@@ -1361,10 +1367,10 @@ def _wages(text: str) -> tuple[bool | None, float | None, float | None]:
 
 # -- already started ----------------------------------------------------------------------------------------------------
 
-def _already_started(text: str) -> bool | None:
-    """True when a clause says the works began (a signed contract, an order, ground-breaking; KR Nr. 2.2.1: the earliest
-    counts); False when the text says they have not, or names only what does not count as a start (land, permits,
-    planning); None when it says nothing."""
+def _start_read(text: str) -> tuple[bool | None, str]:
+    """True, with the clause that says so, when a clause says the works began (a signed contract, an order,
+    ground-breaking; KR Nr. 2.2.1: the earliest counts); False when the text says they have not, or names only what does
+    not count as a start (land, permits, planning); None when it says nothing (the clause is then "")."""
     not_started = planned = False
     text = _ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)  # "für ca. 120k bestellt" is one clause
     for match in _CLAUSES.finditer(text):
@@ -1375,24 +1381,51 @@ def _already_started(text: str) -> bool | None:
             not_started = True
             continue
         if _STARTED_PLAIN.search(clause):
-            return True
+            return True, clause
         running = _RUNNING.search(clause)
         if running:
             subject = clause[:running.start()]
             if _NO_START_BY_KR.search(subject) and not _CONTRACT_NOUN.search(subject):
                 not_started = True
                 continue
-            return True
+            return True, clause
         future = _FUTURE.search(clause)
         if _CONTRACT_PARTICIPLE.search(clause) and _CONTRACT_NOUN.search(clause) and not future:
-            return True
+            return True, clause
         if _PARTICIPLE.search(clause) and _AUXILIARY.search(clause) and not future:
             if _NO_START_BY_KR.search(clause) and not _CONTRACT_NOUN.search(clause):
                 not_started = True
                 continue
-            return True
+            return True, clause
         planned = planned or bool(_PLANNED.search(clause)) or bool(future and _ORDER_TO_COME.search(clause))
-    return False if not_started or planned else None
+    return (False if not_started or planned else None), ""
+
+
+def _started_in_part(text: str) -> bool | None:
+    """True where the clauses that say the works began name what was ordered or begun, and another clause names a
+    further thing of the project that they do not ("die Öfen hab ich schon bestellt … und wollen PV aufs Dach";
+    "Laserschneidanlage bestellt … Die Halle dafür bauen wir erst nächstes Jahr"): the start holds for that part, and
+    whether the rest is a project of its own is for the NBank to judge (KR Nr. 2.2.1). None otherwise."""
+    begun: set[str] = set()
+    others: set[str] = set()
+    for match in _CLAUSES.finditer(_ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)):
+        clause = match.group()
+        named = {m.group().lower() for m in _PROJECT_OBJECT.finditer(clause)}
+        if _start_read(clause)[0]:
+            if not named:
+                return None  # a contract of no named thing ("Bauvertrag unterschrieben") begins the whole
+            begun |= named
+        else:
+            others |= named
+    further = {o for o in others if not any(o.endswith(b) or b.endswith(o) for b in begun)}
+    return True if begun and further else None
+
+
+# The things a firm's project buys or builds, as a clause names them: a start that names one of them holds for it
+_PROJECT_OBJECT = re.compile(
+    r"\b\w{0,20}(halle|hallen|gebäude|neubau|anbau|werkstatt|lager|maschine|maschinen|anlage|anlagen|ofen|öfen|"
+    r"photovoltaik|solaranlage|fahrzeug|fahrzeuge|roboter|linie|fräse|presse|kran|küche|zimmer|software|server)\b"
+    r"|\bpv\b", re.IGNORECASE)
 
 
 # A firm being founded: its new jobs are all its staff
@@ -1702,7 +1735,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         # extends its own plant (KR Nr. 2.4.1); who says "wir … unsere" of it, or plans a production hall, is that
         # firm
         profile.applicant_type = "company"
-    profile.already_started = _already_started(full)
+    profile.already_started = _start_read(full)[0]
+    profile.started_in_part = _started_in_part(full) if profile.already_started else None
     profile.in_difficulty = _in_difficulty(full)
     profile.linked_enterprise = _linked_enterprise(full) if applicant in ("company", None) else None
     profile.split_company = _split_company(full) if applicant in ("company", None) else None
@@ -1736,7 +1770,7 @@ _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_altern
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
                   "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
-                  "size_at_grant",
+                  "size_at_grant", "started_in_part",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur")
 
 

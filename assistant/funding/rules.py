@@ -56,6 +56,7 @@ GASTRONOMY_WITH_LODGING = "gastronomie-mit-beherbergung"  # a lodging business's
 # A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
 MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
 START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application precedes the start of works
+PART_BEGUN = "teilweise-begonnen"  # the condition on a project whose works began for a part only
 GRANT_TIME = "groesse-bei-gewaehrung"  # the size at the grant decides the rate (Nr. 1.5 (3)), for a size stated for it
 AGRI_PROCESSING = "verarbeitung-agrarerzeugnisse"  # the restriction of Nr. 2.7.2 (1), for a business that processes
 # The programmes a question names, by the path their name leads to ("über LEADER", "Niedersachsen Invest GRW")
@@ -258,7 +259,8 @@ def describe(knowledge: FundingKnowledge, path_id: str, profile: ProjectProfile)
 
 def _fact(profile: ProjectProfile, key: str) -> Any:
     if key == "already_started":
-        return profile.started_or_would_start
+        # (works begun for a part only close the path to that part, said by its own condition, not to the rest)
+        return False if profile.started_in_part else profile.started_or_would_start
     if key == "sector_excluded":
         if profile.excluded_sector is not None:
             return True
@@ -337,7 +339,7 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
 _PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "base_funding_over_limit",
                      "users_excluded", "cost_item", "in_difficulty", "agri_processing", "mostly_local_use",
-                     "linked_enterprise", "asked"}
+                     "linked_enterprise", "asked", "started_in_part"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 
@@ -855,7 +857,8 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         # a cost item the question names ("eine CNC-Maschine leasen"): the rule on it of the path the facts lead to
         # (Nr. 2.6.2 (1) d aa for a firm's leased machine, Nr. 5 for the land of a business park)
         sources += [c.source for c in lead.conditions if c.cost_item and c.applies][:1]
-    if profile.started_or_would_start or defines or _ASKS_WHEN_TO_START.search(profile.description):
+    if profile.started_or_would_start or profile.started_in_part or defines \
+            or _ASKS_WHEN_TO_START.search(profile.description):
         # works begun ("Die Bagger rollen schon"), or a question of when they may begin ("Darf ich nach Abgabe des
         # Antrags schon anfangen zu bauen?"): the rule on the start of works of the path the asker's kind leads to
         # (Nr. 2.2.1 for a firm, Nr. 3.2.1.11 for a municipality's infrastructure)

@@ -2053,3 +2053,17 @@ def test_two_costs_of_a_business_park_asked_together_are_both_answered(ask, pass
                "regenrückhaltung und entsiegelung in unserem alten gewerbegebiet fördern lassen?")
     check_contract(both, passages, all_used=False)
     assert "Versiegelung" in both["answer"] and data["funding_paths"][0]["id"] == "grw-infrastruktur/gewerbegelaende"
+
+
+def test_a_part_already_ordered_is_out_and_the_rest_is_left_to_the_nbank(ask, passages):
+    """KR Nr. 2.2.1: the ovens ordered are no longer fundable; the PV not yet ordered may be, as a project of its own;
+    no grant is computed from a sum that may be the ordered part's."""
+    data = ask("bäckerei in bad iburg, 14 MA, 2 filialen. wir stellen auf elektro-backöfen um (ca 180k) und wollen PV "
+               "aufs dach (60k) für den eigenverbrauch. die öfen hab ich letzte woche schon bestellt, lieferung im "
+               "januar. was kann ich noch an förderung kriegen?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Was schon bestellt oder begonnen ist, kann nicht mehr gefördert werden")
+    assert not data["summary"].startswith("Nein") and "Nr. 2.2.1" in data["summary"]
+    ordered = ask("Wir haben letzten Monat eine neue Laserschneidanlage bestellt (ca 700k), Lieferung im Frühjahr. "
+                  "Können wir jetzt noch GRW beantragen? Die Halle dafür bauen wir erst nächstes Jahr.")
+    assert "Rechenbeispiel" not in ordered["answer"] and "140.000" not in ordered["answer"]

@@ -48,7 +48,9 @@ def test_company_profile_gets_business_investment_path(client):
                                # round 2, nineteenth session: whether the sum holds other costs ("inkl. Grundstück")
                                "sum_holds_items": None,
                                # twentieth session: a Betriebsaufspaltung (Nr. 2.2.2 (1))
-                               "split_company": None}
+                               "split_company": None,
+                               # twenty-first session: works begun for a part of the project only (Nr. 2.2.1)
+                               "started_in_part": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):

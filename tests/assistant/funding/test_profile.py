@@ -1470,6 +1470,25 @@ def test_a_betriebsaufspaltung_is_read_from_its_name_or_its_two_companies(text, 
     assert read_profile(text).split_company is split
 
 
+@pytest.mark.parametrize("text, started, in_part", [
+    # an order for one thing, another thing planned: the start holds for the part ordered
+    ("bäckerei, 14 MA. wir stellen auf elektro-backöfen um und wollen PV aufs dach. die öfen hab ich letzte woche schon "
+     "bestellt, lieferung im januar.", True, True),
+    ("Wir haben letzten Monat eine neue Laserschneidanlage bestellt. Die Halle dafür bauen wir erst nächstes Jahr.",
+     True, True),
+    ("Die Halle ist noch nicht begonnen, aber die Maschinen sind bestellt.", True, True),
+    # both things begun, or a contract that names no thing: the whole began
+    ("Die Maschinen haben wir schon verbindlich bestellt, die Halle wird gerade gebaut.", True, None),
+    ("Halle 2 ist schon im Bau, Bauvertrag vor 4 Wochen unterschrieben, die CNC-Maschine haben wir noch nicht bestellt.",
+     True, None),
+    ("Die neue Fräse ist bestellt.", True, None),
+])
+def test_works_begun_for_a_part_of_the_project_are_read_as_such(text, started, in_part):
+    """KR Nr. 2.2.1: what is ordered has begun; a further thing the text plans is a part whose own start is open."""
+    profile = read_profile(text)
+    assert (profile.already_started, profile.started_in_part) == (started, in_part)
+
+
 def test_work_shared_between_an_excluded_and_an_open_trade_leaves_the_main_activity_open():
     """Half electrical installation on building sites (F, excluded), half switch cabinets built in the own workshop
     (27.12, not excluded): the open trade is read first, the excluded one stays an alternative main activity."""
