@@ -448,6 +448,15 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
         if parts and sum(value for _, value in parts) < amount:  # (each of them: the used press and the van)
             left = " und ".join(f"{_euro(value)} für „{label}“" for label, value in parts)
             return amount - sum(value for _, value in parts), f" (ohne {left}, die nicht förderfähig sind)"
+    if amount and path is not None and not profile.sum_holds_items and _ADDED_ITEM.search(profile.description):
+        # an item the path admits, with a sum of its own that comes on top of the whole ("und wenn das
+        # Nachbargrundstück für ca 250k dazukommt?" after a hall of 1,6 Mio): both together
+        labels = {item.id: item.label for item in FundingKnowledge.load().cost_items}
+        added = list({c.cost_item: (labels.get(c.cost_item, c.cost_item), profile.item_sums[c.cost_item])
+                      for c in path.cost_notes if profile.item_sums.get(c.cost_item)}.values())
+        if added:
+            listed = " und ".join(f"{_euro(value)} für „{label}“" for label, value in added)
+            return amount + sum(value for _, value in added), f" ({_euro(amount)} und {listed})"
     if not amount or path is None or not path.costs_add_up or len(profile.cost_parts) < 2:
         return amount, ""
     excluded = _excluded_items(path)
@@ -457,6 +466,9 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     return total, f" (Summe der genannten Teile{without})"
 
 
+# A cost item that comes on top of the sum given before ("… dazukommt", "zusätzlich", "kommt noch … dazu")
+_ADDED_ITEM = re.compile(r"\b(dazu|hinzu)\s{0,3}(kommt|kommen|käme|kämen)\b|\bzusätzlich\b|\bkommt\s{1,3}noch\b"
+                         r"|\bobendrauf\b|\bon\s{1,3}top\b", re.IGNORECASE)
 # Kinds of investment with a rule of their own (KR Nr. 2.4.1, 2.4.3, 2.6.2): a rate for one of them holds for no other
 _OWN_KIND_PARTS = {"business_investment", "modernisation", "replacement", "fuel_switch", "energy_efficiency",
                    "environmental_protection", "renewable_self_supply"}

@@ -2067,3 +2067,16 @@ def test_a_part_already_ordered_is_out_and_the_rest_is_left_to_the_nbank(ask, pa
     ordered = ask("Wir haben letzten Monat eine neue Laserschneidanlage bestellt (ca 700k), Lieferung im Frühjahr. "
                   "Können wir jetzt noch GRW beantragen? Die Halle dafür bauen wir erst nächstes Jahr.")
     assert "Rechenbeispiel" not in ordered["answer"] and "140.000" not in ordered["answer"]
+
+
+def test_land_that_comes_on_top_of_the_hall_is_added_to_the_sum(ask, passages):
+    """KR Nr. 2.6.2 (1): land needed for the project is eligible up to its market value; a follow-up naming its sum as
+    coming on top ("dazukommt") is computed with the hall's sum."""
+    data = ask("und wenn das nachbargrundstück für ca 250k dazukommt? notartermin wär schon nächste woche, ist das "
+               "schlimm?",
+               [{"role": "user", "content": "getränkegroßhandel in bad essen, 26 MA, 5 Mio Umsatz. neue lagerhalle ca "
+                                            "1,6 mio. förderbar?"},
+                {"role": "assistant", "content": "Großhandel steht nicht auf der Ausschlussliste (Nr. 2.7.1)."}])
+    check_contract(data, passages, all_used=False)
+    assert "1.850.000 € förderfähigen Kosten (1.600.000 € und 250.000 € für „Grunderwerb“)" in data["answer"]
+    assert "der Kauf des Grundstücks gilt nicht als Beginn der Arbeiten" in data["summary"]
