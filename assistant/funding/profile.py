@@ -1152,6 +1152,11 @@ _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je
 SUM_HOLDS_OTHER = re.compile(r"\b(davon|darin|darunter|inkl\.?|inklusive|einschließlich|samt)\b", re.IGNORECASE)
 
 
+_ADDED_SUM = re.compile(r"\s{0,3}(\+|plus)\s{0,3}(ca\.?\s{0,3}|rund\s{1,3}|nochmal\s{1,3}|noch\s{1,3})?", re.IGNORECASE)
+_WORDS_AFTER = re.compile(r"\s{0,3}(?:€|eur|euro)?\s{0,3}([a-zäöüß][\w-]{1,30}(?:\s{1,3}[a-zäöüß][\w-]{1,30})?)",
+                          re.IGNORECASE)
+
+
 def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tuple[str, float]]:
     """The investment sums that form one list of parts (each after the words that name it, joined by ",", "+", "plus",
     "und"), with those words; [] where there are fewer than two such parts."""
@@ -1162,7 +1167,11 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
                      flags=re.IGNORECASE)
         label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
         gap = text[investments[n - 1][1]: start] if n else ""
-        if n and (not _PART_GAP.match(gap) or SUM_HOLDS_OTHER.search(gap)):
+        if n and not label and _ADDED_SUM.fullmatch(gap):
+            # a sum added to the one before, named by the words after it ("Kaufpreis ca 900k plus 400k neu")
+            named_after = _WORDS_AFTER.match(text, end)
+            label = named_after.group(1) if named_after else ""
+        if n and (not (_PART_GAP.match(gap) or _ADDED_SUM.fullmatch(gap)) or SUM_HOLDS_OTHER.search(gap)):
             return []  # not one list: a sum of another sentence or clause, or one within the sum before ("davon")
         parts.append((label, value))
     return parts if len(parts) >= 2 and all(label for label, _ in parts) else []

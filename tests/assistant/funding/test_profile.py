@@ -924,6 +924,8 @@ def test_the_word_naming_a_sum_right_after_it_names_no_later_sum(text, turnover,
      [("Halle", 1600000.0), ("neue Maschinen", 700000.0), ("2 Firmen-Lkw", 240000.0)], None),
     ("Halle und Maschinen, zusammen 1,2 Mio.", [], None),
     ("15 Mio Umsatz und 2,5 Mio Invest", [], 15000000.0),
+    # a sum added to the one before, named by the words after it
+    ("kaufpreis ca 900k plus 400k neu. geht da was?", [("kaufpreis", 900000.0), ("neu", 400000.0)], None),
 ])
 def test_the_parts_of_an_investment_listed_with_their_sums_are_kept_and_a_sentence_ends_in_lower_case_too(
         text, parts, turnover):
@@ -1514,3 +1516,9 @@ def test_parts_with_a_sum_per_year_form_one_list():
     p = read_profile("Umsetzungsbudget: 2 Regionalmanager (180k/Jahr) plus Machbarkeitsstudien und Projektmittel "
                      "(520k/Jahr). Wie viel GRW pro Jahr?")
     assert [value for _, value in p.cost_parts] == [180_000, 520_000]
+
+
+def test_a_purchase_price_is_no_extra_cost():
+    """"Kaufpreis" holds "aufpreis", which names the extra costs of Nr. 2.4.3 only as a word of its own."""
+    assert "extra_costs" not in read_profile("Kaufpreis ca 900k für Maschinen und Halle.").cost_items
+    assert "extra_costs" in read_profile("Der Aufpreis für die effiziente Anlage liegt bei 80k.").cost_items
