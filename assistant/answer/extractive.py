@@ -503,6 +503,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     if profile is not None and profile.started_in_part:
         return ""  # the sum given may be that of the part already ordered, which no grant holds for
     amount, basis = _eligible_sum(path, profile)
+    amount, basis = _commercial_part(path, profile, amount, basis)
     amount, basis, limited_by_figures = _limited_sum(path, amount, basis)
     if amount and path is not None and (capped := _job_cap(path, profile, amount)):
         amount, basis = capped  # "Invest ca 4,2 Mio, am Anfang nur 3 neue Vollzeitstellen"
@@ -533,7 +534,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         return _calculation_per_rate(open_rates, amount, basis) + "".join(
             f" Die Kosten für „{labels[c.cost_item]}“ sind darin enthalten; für sie gelten eigene Grenzen "
             f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited) + _if_inside(within) \
-            + _deductions(path)
+            + _deductions(path, profile)
     if not amount or rate is None:
         return ""
     extra = profile.item_sums.get(EXTRA_COSTS) if profile is not None and path.rate_for in _EXTRA_COSTS_ONLY else None
@@ -573,7 +574,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
                         "und nicht zu diesem Satz förderfähig")
     if storage is not None:
         less += _inside(["den Stromspeicher"], "und nur zu einem niedrigeren Satz förderfähig")
-    less += _deductions(path)
+    less += _deductions(path, profile)
     costs, decides = " förderfähigen Kosten", " Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank."
     costs = " Mehrkosten" if extra and extra == amount else costs
     if path.rate_for in _EXTRA_COSTS_ONLY and not extra \
@@ -675,11 +676,26 @@ def _limited_sum(path: PathAssessment | None, amount: float | None, basis: str) 
     return (check.total or amount) - (item_sum - allowed), words, True
 
 
-def _deductions(path: PathAssessment) -> str:
+def _commercial_part(path: PathAssessment | None, profile, amount: float | None,  # noqa: ANN001
+                     basis: str) -> tuple[float | None, str]:
+    """The sum of the commercial users' share, where the path's rule funds that share (Nr. 3.2.2.3 (3)) and the asker
+    gives it ("die Betriebe machen ca 70 % der Schmutzfracht"), with words saying so; else the sum as it is."""
+    if not amount or path is None or profile is None or not profile.commercial_share_percent \
+            or not any(c.commercial_share and c.applies for c in path.conditions):
+        return amount, basis
+    share = profile.commercial_share_percent
+    return amount * share / 100, (f" (der Anteil der gewerblichen Nutzer nach Ihren Angaben: {_percent(share)} Prozent "
+                                  f"von {_euro(amount)})")
+
+
+def _deductions(path: PathAssessment, profile) -> str:  # noqa: ANN001
     """What a rule deducts from the costs, not yet deducted from the asker's sum: a relocation's sale of the old site
-    (Nr. 2.6.2 (3)), a wastewater plant's share of non-commercial users (Nr. 3.2.2.3 (3))."""
+    (Nr. 2.6.2 (3)), a wastewater plant's share of non-commercial users (Nr. 3.2.2.3 (3)) where the asker gives no
+    share of the commercial users."""
+    shared = profile is not None and bool(profile.commercial_share_percent)
     return "".join(f" Von den förderfähigen Kosten abzuziehen sind noch {c.deducted}{numbered_rule(c.source)}; der "
-                   f"Zuschuss verringert sich entsprechend." for c in path.conditions if c.deducted and c.applies)
+                   f"Zuschuss verringert sich entsprechend." for c in path.conditions
+                   if c.deducted and c.applies and not (c.commercial_share and shared))
 
 
 def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: str = "") -> str:

@@ -226,6 +226,9 @@ class Condition(Curated):
     # Durchführungszeitraum (Nr. 2.8.2.1 (2)). The rule is then quoted for the path the asker's kind leads to
     # (`ruling_sources`), and listed among that path's conditions only where asked.
     asked_by: Regex | None = None
+    # The rule funds the share of the costs that falls to the commercial users (Nr. 3.2.2.3 (3)): where the asker
+    # gives that share (ProjectProfile.commercial_share_percent), a grant is computed on it.
+    commercial_share: bool = False
 
     def reason_for(self, question: str) -> str:
         """The rule's text for the things of its list the question names; its whole text where it names none."""

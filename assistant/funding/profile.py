@@ -97,6 +97,9 @@ class ProjectProfile:
     # part cannot be funded (KR Nr. 2.2.1); the rules read the rest as not begun, which the NBank may take as a project
     # of its own.
     started_in_part: bool | None = None
+    # The share of an infrastructure's use that falls to businesses, as the asker gives it ("die Betriebe machen ca
+    # 70 % der Schmutzfracht", "Gewerbeanteil 60 %"): a rule that funds that share (KR Nr. 3.2.2.3 (3)) is computed on it
+    commercial_share_percent: float | None = None
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -1430,6 +1433,28 @@ def _started_in_part(text: str) -> bool | None:
     return True if begun and further else None
 
 
+def _commercial_share(text: str) -> float | None:
+    """The percentage of an infrastructure's use that the text gives to businesses (`_COMMERCIAL_SHARE`); None where it
+    gives none."""
+    match = _COMMERCIAL_SHARE.search(text[:20_000])
+    if match is None:
+        return None
+    value = float(next(g for g in match.groups() if g is not None).replace(",", "."))
+    return value if 0 < value < 100 else None
+
+
+# A share of the use that falls to businesses: "(die Betriebe) machen ca 70 % der Schmutzfracht", "Gewerbeanteil ca.
+# 60 %", "gewerbliche Nutzer 65 Prozent", "70 % davon gewerblich"
+_COMMERCIAL_SHARE = re.compile(
+    r"(?:betrieb\w{0,3}|firmen|unternehmen|gewerbe\w{0,8}|industrie\w{0,3})\b[^.?!]{0,60}?\b(\d{1,2}(?:,\d)?)\s?(?:%|prozent)"
+    r"\s{1,3}(?:der|des|vom|an\s{1,3}der)\s{1,3}(?:schmutzfracht|abwasser\w{0,6}|fracht|belastung|kapazität|einleitung\w{0,2}"
+    r"|nutzung|auslastung|menge)"
+    r"|(?:gewerbeanteil|gewerblicher?\s{1,3}(?:anteil|nutzer\w{0,2}|nutzung))\s{0,3}(?:von|bei|mit|:)?\s{0,3}(?:ca\.?|rund|etwa)?"
+    r"\s{0,3}(\d{1,2}(?:,\d)?)\s?(?:%|prozent)"
+    r"|\b(\d{1,2}(?:,\d)?)\s?(?:%|prozent)\s{1,3}(?:davon\s{1,3})?(?:gewerblich|von\s{1,3}(?:den\s{1,3})?(?:betrieben|firmen|gewerbe))",
+    re.IGNORECASE)
+
+
 # The things a firm's project buys or builds, as a clause names them: a start that names one of them holds for it
 _PROJECT_OBJECT = re.compile(
     r"\b\w{0,20}(halle|hallen|gebäude|neubau|anbau|werkstatt|lager|maschine|maschinen|anlage|anlagen|ofen|öfen|"
@@ -1746,6 +1771,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.applicant_type = "company"
     profile.already_started = _start_read(full)[0]
     profile.started_in_part = _started_in_part(full) if profile.already_started else None
+    profile.commercial_share_percent = _commercial_share(full)
     profile.in_difficulty = _in_difficulty(full)
     profile.linked_enterprise = _linked_enterprise(full) if applicant in ("company", None) else None
     profile.split_company = _split_company(full) if applicant in ("company", None) else None
@@ -1779,7 +1805,7 @@ _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_altern
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
                   "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
-                  "size_at_grant", "started_in_part",
+                  "size_at_grant", "started_in_part", "commercial_share_percent",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur")
 
 

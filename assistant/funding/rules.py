@@ -125,6 +125,8 @@ class ConditionAssessment:
     who_decides: bool = False  # the rule says who decides on the projects (funding_paths.yaml)
     per_new_job_eur: float | None = None  # the most eligible cost per permanent job created (Nr. 2.6.2 (4))
     deducted: str = ""  # what the rule deducts from the eligible costs (Nr. 2.6.2 (3): the old site's sale)
+    # the rule funds the commercial users' share of the costs (Nr. 3.2.2.3 (3)): computed on the share the asker gives
+    commercial_share: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -543,7 +545,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             minimum_share_percent=condition.minimum_share_percent,
             by_applicant_type=set(condition.triggers) == {"applicant_type"},
             part_not_at_rate=condition.part_not_at_rate, general=not condition.triggers, deadline=condition.deadline,
-            who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted))
+            who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted,
+            commercial_share=condition.commercial_share))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when

@@ -2080,3 +2080,13 @@ def test_land_that_comes_on_top_of_the_hall_is_added_to_the_sum(ask, passages):
     check_contract(data, passages, all_used=False)
     assert "1.850.000 € förderfähigen Kosten (1.600.000 € und 250.000 € für „Grunderwerb“)" in data["answer"]
     assert "der Kauf des Grundstücks gilt nicht als Beginn der Arbeiten" in data["summary"]
+
+
+def test_a_wastewater_plant_is_computed_on_the_commercial_share_the_asker_gives(ask, passages):
+    """KR Nr. 3.2.2.3 (3): funding is for the commercial users' share; 70 % of 9 Mio at 60 and 90 Prozent."""
+    data = ask("stadt dissen: kläranlage ist am limit, v.a. wegen fleischverarbeitung und lebensmittelbetrieben im "
+               "gewerbegebiet (die machen ca 70 % der schmutzfracht). erweiterung ca 9 mio. zahlt da die GRW mit?")
+    check_contract(data, passages, all_used=False)
+    assert "Bei 6.300.000 € förderfähigen Kosten (der Anteil der gewerblichen Nutzer nach Ihren Angaben: 70 Prozent " \
+        "von 9.000.000 €) ergeben 60 Prozent, also bis zu 3.780.000 €" in data["answer"]
+    assert "5.400.000" not in data["answer"] and "abzuziehen" not in data["answer"]

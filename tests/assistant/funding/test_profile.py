@@ -1522,3 +1522,14 @@ def test_a_purchase_price_is_no_extra_cost():
     """"Kaufpreis" holds "aufpreis", which names the extra costs of Nr. 2.4.3 only as a word of its own."""
     assert "extra_costs" not in read_profile("Kaufpreis ca 900k für Maschinen und Halle.").cost_items
     assert "extra_costs" in read_profile("Der Aufpreis für die effiziente Anlage liegt bei 80k.").cost_items
+
+
+@pytest.mark.parametrize("text, share", [
+    ("kläranlage am limit, v.a. wegen lebensmittelbetrieben im gewerbegebiet (die machen ca 70 % der schmutzfracht)",
+     70.0),
+    ("Ausbau der Kläranlage, Gewerbeanteil ca. 60 %", 60.0),
+    ("Die Gemeinde will 60 % der Kosten gefördert haben.", None),
+])
+def test_the_commercial_users_share_of_an_infrastructure_is_read(text, share):
+    """KR Nr. 3.2.2.3 (3): a wastewater plant is funded for the share of its commercial users."""
+    assert read_profile(text).commercial_share_percent == share
