@@ -22,7 +22,8 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[ \t]{1,20}(?=[A-ZÄÖÜ„\"(•−–])|(?<
 _HEADING_LINE = 60  # a line shorter than this, without final punctuation, before a capital: a heading
 _NO_END_BEFORE_DOT = re.compile(
     r"(?:\b(?:z|B|Nr|Abs|bzw|ggf|u|a|S|vgl|d|h|i|V|v|m|Art|lit|ca|inkl|Mio|Mrd|Tsd|gem|Buchst|Ziff|Fn|bspw|sog|usw|evtl|"
-    r"Nds|Erl|MB|MBl|BGBl|GVBl|ABl|Bek|RdErl|Gem|Str|Tel|St|Dr|Prof)|(?<!\d)\d{1,2})\.$"
+    r"Nds|Erl|MB|MBl|BGBl|GVBl|ABl|Bek|RdErl|Gem|Str|Tel|St|Dr|Prof|Vgl|Ggf|insb|insbes|einschl|zzgl|bzgl|ff|Abb|"
+    r"Tab|Kap)|(?<!\d)\d{1,2})\.$"
 )
 
 

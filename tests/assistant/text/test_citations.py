@@ -52,6 +52,9 @@ def test_find_verbatim_is_none_when_the_words_differ():
     "Gemäß Abs. 3 gilt das auch für Gemeindeverbände.",
     "Das kostet ca. 5 Mio. Euro im Jahr.",
     "Die Fassung vom 1. Januar 2026 gilt bis zum 31.12.2028 weiter.",
+    # an abbreviation before a capitalised word (an IREK goal's title)
+    "3.3.3 Energieinfrastrukturen (insb. Strom- und Wasserstoffnetz) ausbauen",
+    "Vgl. Nummer 2.2.1 und Ggf. Anhang 2.",
 ])
 def test_split_sentences_keeps_dates_abbreviations_and_numbers_together(text):
     assert split_sentences(text) == [text]
