@@ -248,6 +248,21 @@ def _asked_condition(path: PathAssessment, w: _Writer,
                  and words & set(stems(c.text))), None)
 
 
+def _fact_rule_asked(found: Findings, lead: PathAssessment, w: _Writer) -> ConditionAssessment | None:
+    """A rule of the path that one of the asker's own facts triggers (a Betriebsaufspaltung, a firm of a group), where
+    the question beside the project asks about it in common words ("Wer muss den GRW-Antrag stellen?": both companies
+    apply together, Nr. 2.2.2); None where none."""
+    ask, _ = asked_beside(found.question)
+    # (its common words too, two of them at least: the rule is the asker's own, not found by search; a word of funding
+    # alone, "Wie viel Förderung ist realistisch?", asks for no rule)
+    words = set(stems(ask)) - {"grw"}
+    if not words:
+        return None
+    return next((c for c in lead.conditions if c.id not in w.said and c.applies is True and not c.general
+                 and not c.cost_item and c.effect == "matters" and c.id not in _ON_THE_TRADE
+                 and len(words & set(stems(c.text))) >= 2), None)
+
+
 def _main_activity_caveat(condition: ConditionAssessment) -> str:
     """The sentence of the main-activity condition that says what would exclude ("Liegt der Schwerpunkt bei WZ 47.24
     …, ist der Betrieb von der Förderung ausgeschlossen.")."""
@@ -1015,7 +1030,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # EEG-Vergütung nehmen?") answers it in the bottom line (its path's line then does not repeat it)
             # (one that does not fit beside the path stays whole in the path's line)
             # (not the rule on the trade: the question names the trade whatever it asks)
-            ruling = _asked_condition(lead, w)
+            ruling = _asked_condition(lead, w) or _fact_rule_asked(found, lead, w)
             said = _with_rule(short_reason(ruling.text, 260), ruling.source) \
                 if ruling is not None and ruling.id not in _ON_THE_TRADE else ""
             if said and len(said) <= _ASKED_RULE_CHARS:

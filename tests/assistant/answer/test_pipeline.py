@@ -2090,3 +2090,13 @@ def test_a_wastewater_plant_is_computed_on_the_commercial_share_the_asker_gives(
     assert "Bei 6.300.000 € förderfähigen Kosten (der Anteil der gewerblichen Nutzer nach Ihren Angaben: 70 Prozent " \
         "von 9.000.000 €) ergeben 60 Prozent, also bis zu 3.780.000 €" in data["answer"]
     assert "5.400.000" not in data["answer"] and "abzuziehen" not in data["answer"]
+
+
+def test_who_applies_for_a_betriebsaufspaltung_is_said_in_the_bottom_line(ask, passages):
+    """KR Nr. 2.2.2: owning and operating company apply together; the question beside the project asks who applies in
+    common words, which the rule triggered by the asker's facts answers."""
+    data = ask("Frage zur Antragstellung: Bei uns gehören Grundstück und Halle einer Besitz-GbR (meine Frau und ich), die "
+               "Betriebs-GmbH mietet das. Jetzt soll die GbR einen Hallenanbau bauen und die GmbH kauft neue Maschinen "
+               "rein. Wer muss den GRW-Antrag stellen?")
+    check_contract(data, passages, all_used=False)
+    assert "stellen Besitz- und Betriebsgesellschaft einen gemeinsamen Antrag (Nr. 2.2.2)" in data["summary"]
