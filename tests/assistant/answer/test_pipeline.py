@@ -1081,12 +1081,13 @@ def test_the_blank_line_of_a_form_is_not_quoted(ask):
 
 
 def test_who_applies_in_a_betriebsaufspaltung_is_answered_by_its_own_sentence(ask):
-    """KR Nr. 2.2.2 (1): owning and operating company apply together; the sentence that says so answers the ask, not
-    the section's first sentence, which only shares "wer"."""
+    """KR Nr. 2.2.2 (1): owning and operating company apply together; the sentence that says so answers the ask (in
+    the bottom line, its quote among the sources), not the section's first sentence, which only shares "wer"."""
     data = ask("Unsere Besitz-GbR hat die Halle, die Betriebs-GmbH (20 MA) produziert darin. Die GbR baut an, die GmbH "
                "kauft Maschinen. Wer muss den GRW-Antrag stellen?")
-    assert "„Im Falle von steuerlich anerkannten Betriebsaufspaltungen müssen Besitz- und Betriebsgesellschaft einen " \
-           "gemeinsamen Antrag stellen.“" in data["answer"], data["answer"]
+    assert "Besitz- und Betriebsgesellschaft einen gemeinsamen Antrag" in data["summary"], data["summary"]
+    assert any(c["quote"].startswith("Im Falle von steuerlich anerkannten Betriebsaufspaltungen müssen Besitz- und "
+                                     "Betriebsgesellschaft einen gemeinsamen Antrag stellen") for c in data["citations"])
 
 
 def test_a_leased_machine_is_told_the_rule_on_finance_leasing_and_no_unrelated_sentence(ask):
