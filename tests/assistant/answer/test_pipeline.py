@@ -2101,3 +2101,14 @@ def test_who_applies_for_a_betriebsaufspaltung_is_said_in_the_bottom_line(ask, p
                "rein. Wer muss den GRW-Antrag stellen?")
     check_contract(data, passages, all_used=False)
     assert "stellen Besitz- und Betriebsgesellschaft einen gemeinsamen Antrag (Nr. 2.2.2)" in data["summary"]
+
+
+def test_a_foundation_is_admitted_to_nr_3_6_by_the_rule_on_who_carries_it(ask, passages):
+    """KR Nr. 3.6 (6) applies Nr. 3.2.1.3: bodies not aimed at profit may carry the measure; that sentence is quoted
+    for a foundation, not the exclusion of firms' investments."""
+    data = ask("wir sind eine gemeinnützige stiftung in bad iburg und wollen ein willkommenszentrum für internationale "
+               "fachkräfte anschieben (beratung, sprachkurse, hilfe bei wohnungssuche), laufzeit 3 jahre. wie gehen wir "
+               "vor – direkt zur nbank oder über den landkreis?")
+    check_contract(data, passages, all_used=False)
+    assert "Als gemeinnütziger Träger kommen Sie in Frage (Nr. 3.2.1.3): „Träger können auch natürliche und juristische " \
+        "Personen sein, die nicht auf Gewinnerzielung ausgerichtet sind.“" in data["summary"]
