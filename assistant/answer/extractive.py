@@ -21,7 +21,7 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN,
+from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN,
                                      SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
                                      FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
                                      short_reason)
@@ -1514,9 +1514,18 @@ def _excluded_part(lead: PathAssessment, profile: ProjectProfile | None) -> Cond
     return next((c for c in lead.excluded_costs if c.cost_item in parts), None)
 
 
+def _asks_start_of_item(found: Findings, lead: PathAssessment) -> bool:
+    """Whether the question asks if a cost item the path excludes counts as the start of works ("Zählt der Grunderwerb
+    oder die Ausschreibung schon als Beginn?"): it asks what a start is (Nr. 2.2.1, 3.1.2), not whether the item is
+    eligible."""
+    return bool(lead.excluded_costs) and not lead.blocked and bool(ASKS_WHAT_IS_A_START.search(found.question))
+
+
 def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     lead = _lead_path(found.funding)
     if lead is None:
+        return ""
+    if _asks_start_of_item(found, lead):
         return ""
     part = _excluded_part(lead, found.profile)
     if lead.ruled_out and not part:
@@ -1831,7 +1840,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         asks_time = _ASKS_SPAN.search(found.question) or _ASKS_DURATION.search(found.question)
         steps = found.in_conversation or bool(found.profile.project_types) or bool(_ASKS_STEP.search(found.question)
                                                                                    or _ASKS_WHERE.search(found.question))
-        verdict = _no(lead, w) if lead is not None and lead.ruled_out else "" if asks_time \
+        verdict = _no(lead, w) if lead is not None and lead.ruled_out and not _asks_start_of_item(found, lead) \
+            else "" if asks_time \
             else verdict or (_next_step(found) if steps else "")  # (the rule on a cost item asked about: "wer stellt
         # dann den Antrag?")
     elif facts_given and found.intent == "rule" and found.in_conversation:

@@ -94,7 +94,7 @@ ASKS_HOW_MUCH = re.compile(r"\b(wie\s{1,3}hoch|wie\s{1,3}viel|wieviel|mit\s{1,3}
                            r"|\b(konkret|bitte|das)\s{1,3}in\s{1,3}euro\b)",
                            re.IGNORECASE)
 # A question of what counts as the start ("Ab wann zählt ein Projekt als begonnen?", "Was gilt als Vorhabenbeginn?")
-_ASKS_WHAT_IS_A_START = re.compile(
+ASKS_WHAT_IS_A_START = re.compile(
     r"\b(ab\s{1,3})?wann\s{1,3}(gilt|zählt|ist)\b[^.?!]{0,60}\b(begonnen|angefangen|gestartet|beginn\w{0,2})\b"
     r"|\b(was|welche\w{0,2})\b[^.?!]{0,30}\b(gilt|gelten|zählt|zählen)\s{1,3}als\s{1,3}['„\"]?(vorhaben)?(beginn|begonnen|start)"
     r"|\bbeginn\w{0,2}\s{1,3}der\s{1,3}arbeiten\b|\bvorhabenbeginn\w{0,2}\b|\bbaubeginn\s{1,3}im\s{1,3}sinne", re.IGNORECASE)
@@ -842,7 +842,7 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         # who applies
         if getattr(profile, fact):
             sources += [c.source for path in knowledge.all_paths() for c in path.conditions if fact in c.triggers][:1]
-    defines = bool(_ASKS_WHAT_IS_A_START.search(profile.description))
+    defines = bool(ASKS_WHAT_IS_A_START.search(profile.description))
     # the GRW path the asker's kind leads to: a municipality's infrastructure, else a firm's investment
     infrastructure = next((path for path in knowledge.paths if path.id == "grw-infrastruktur"), None)
     municipal = infrastructure is not None and not _FIRMS_INVESTMENT.search(profile.description) and (

@@ -2112,3 +2112,14 @@ def test_a_foundation_is_admitted_to_nr_3_6_by_the_rule_on_who_carries_it(ask, p
     check_contract(data, passages, all_used=False)
     assert "Als gemeinnütziger Träger kommen Sie in Frage (Nr. 3.2.1.3): „Träger können auch natürliche und juristische " \
         "Personen sein, die nicht auf Gewinnerzielung ausgerichtet sind.“" in data["summary"]
+
+
+def test_whether_buying_land_counts_as_a_start_is_answered_by_the_definition_not_by_its_eligibility(ask, passages):
+    """KR Nr. 3.1.2 (2): "Zählt der Grunderwerb … als Beginn?" asks what a start is; the definition leads, not "Nein –
+    die Kosten des Grunderwerbs sind nicht förderfähig"."""
+    data = ask("Für eine Kreistagsvorlage brauche ich die genaue Definition von 'Beginn der Arbeiten' bei "
+               "GRW-Infrastrukturvorhaben, am besten mit Fundstelle. Zählt der Grunderwerb oder schon die Ausschreibung "
+               "der Bauleistungen als Beginn?")
+    check_contract(data, passages, all_used=False)
+    assert not data["summary"].startswith("Nein")
+    assert "Beginn der Arbeiten für das Vorhaben ist entweder" in data["summary"] and "Nr. 3.1.2" in data["summary"]
