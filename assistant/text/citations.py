@@ -243,6 +243,10 @@ def continuation(passage_text: str, quote: str) -> str:
     if not following:
         return ""
     nxt = following[0]
+    if _GOES_ON_PARAGRAPH.match(nxt):
+        # a numbered paragraph that goes on from the one quoted ("(2) Zudem ist zu prüfen, ob" and its list)
+        whole = _with_following_list(passage_text, nxt)
+        return whole if whole != nxt or nxt.endswith((".", "!", "?")) else ""
     if _NEW_PARAGRAPH.match(nxt) or not nxt.endswith((".", "!", "?")):
         return ""  # a new numbered paragraph or list item, or a heading
     if _POINTS_BACK.match(nxt) or _POINTS_BACK_EARLY.search(nxt[:80]) or _REFERS_TO_SENTENCE.search(nxt):
@@ -250,6 +254,8 @@ def continuation(passage_text: str, quote: str) -> str:
     return ""
 
 
+# A numbered paragraph that opens by going on from the one before: "(2) Zudem ist zu prüfen, ob", "(3) Außerdem …"
+_GOES_ON_PARAGRAPH = re.compile(r"\(\d{1,2}\)\s{1,3}(Zudem|Außerdem|Ferner|Darüber hinaus|Des Weiteren|Weiterhin)\b")
 _POINTS_BACK_INSIDE = re.compile(r"\b(?:dieser|diesen|diesem|dieses|diese)\s{1,3}[A-ZÄÖÜ]")
 
 

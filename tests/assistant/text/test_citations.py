@@ -334,3 +334,16 @@ def test_a_gazette_abbreviation_ends_no_sentence():
     text = ('Das Land fördert mit der Richtlinie (Erl. d. MB v. 3.8.2022, Nds. MBl. S. 1090) regionale '
             'Zusammenschlüsse. Die Mittel kommen aus dem EFRE.')
     assert split_sentences(text)[0].endswith("regionale Zusammenschlüsse.")
+
+
+def test_a_numbered_paragraph_that_goes_on_from_the_quote_continues_it_with_its_list():
+    """KR Nr. 2.2.4: "(2) Zudem ist zu prüfen, ob a) … b) …" goes on from (1); a paragraph that opens anew does not."""
+    text = ("(1) Die Bewilligungsbehörde entscheidet über die Förderfähigkeit von Investitionsvorhaben.\n"
+            "(2) Zudem ist zu prüfen, ob\na) die Ziele der Raumordnung beachtet worden sind,\n"
+            "b) das Vorhaben von den zuständigen Behörden gebilligt worden ist.")
+    following = continuation(text, "(1) Die Bewilligungsbehörde entscheidet über die Förderfähigkeit von "
+                                   "Investitionsvorhaben.")
+    assert following.startswith("(2) Zudem ist zu prüfen, ob") and following.endswith("gebilligt worden ist.")
+    other = text.replace("(2) Zudem ist", "(2) Es ist")
+    assert continuation(other, "(1) Die Bewilligungsbehörde entscheidet über die Förderfähigkeit von "
+                               "Investitionsvorhaben.") == ""
