@@ -21,10 +21,10 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN,
-                                     SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
-                                     FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
-                                     short_reason)
+from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GRANT_TIME,
+                                     MAIN_ACTIVITY, PART_BEGUN, SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS,
+                                     USUAL_FOR_ASKER, ConditionAssessment, FundingAssessment, PathAssessment,
+                                     named_paths, numbered_rule, programme, short_reason)
 from assistant.goals.lists import HANDLUNGSZIEL_CODE, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
@@ -621,7 +621,7 @@ def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] 
 # Kinds of project whose rate holds for the extra costs only (Nr. 2.4.3.1 (3), 2.4.3.2 (2)); for own renewable supply
 # the whole investment counts (Nr. 2.4.3.3)
 _EXTRA_COSTS_ONLY = {"environmental_protection", "energy_efficiency"}
-_EXTRA_COSTS = re.compile(r"mehrkosten|mehrpreis|aufpreis", re.IGNORECASE)
+_EXTRA_COSTS = re.compile(r"mehrkosten|mehrpreis|\baufpreis", re.IGNORECASE)  # (not "Kaufpreis")
 EXTRA_COSTS = "extra_costs"  # the cost item of a sum named as the extra costs (funding_paths.yaml cost_items)
 # cost notes that say an item is eligible, with no limit of its own
 _NOT_LIMITS = {"gebaeudeerwerb", "umweltschutzmassnahmen", "schutz-vor-naturkatastrophen", "baunebenkosten",
@@ -1257,6 +1257,13 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
 # A quote of at most three words and no figure ("In Niedersachsen", "Bildungseinrichtungen"): no sentence that answers
 # (not `informative`, which also passes over the NBank's address row that answers "Wo stelle ich den Antrag?")
 _BARE = re.compile(r"[^\d\s]+(\s+[^\d\s]+){0,2}[.:]?")
+def _holds_asked(text: str, quote: str, words: set[str], rates: set[str]) -> bool:
+    """Whether a quote, whole and with the sentence that leads into it where it is a list item, holds one of the
+    question's `words` (stems) or one of the `rates` it names."""
+    whole = with_antecedent(text, completed(text, whole_sentence(text, quote)))
+    return bool(words & set(stems(whole)) or rates & set(_RATE_FIGURE.findall(whole)))
+
+
 def _asked_rule_said(found: Findings, quote: str) -> str:
     """The text (funding_paths.yaml) of the rule the question asks for in its own words whose source the quote holds;
     "" where it holds none."""
@@ -1278,13 +1285,6 @@ def _asked_rule_first(found: Findings, w: _Writer) -> list[SearchHit]:
         if any(_resolve_source(source, section) for source in found.asked_rules):
             return [hit] + hits[:n] + hits[n + 1:]
     return hits
-
-
-def _holds_asked(text: str, quote: str, words: set[str], rates: set[str]) -> bool:
-    """Whether a quote, whole and with the sentence that leads into it where it is a list item, holds one of the
-    question's `words` (stems) or one of the `rates` it names."""
-    whole = with_antecedent(text, completed(text, whole_sentence(text, quote)))
-    return bool(words & set(stems(whole)) or rates & set(_RATE_FIGURE.findall(whole)))
 
 
 _FORM_BLANK = re.compile(r"_{5,}")  # the line of a form to be filled in

@@ -452,6 +452,8 @@ class AnswerPipeline:
         answer = self.extractive(found)
         for side in self._side_questions(q, found):  # "Steht im IREK was zur Pflege? Und gibt es GRW?"
             asked = self.analyse(side.text, list(q.history) + side.before)
+            if _contradicts(asked, q):
+                continue  # a part read without the facts the rest of the text gives (its size before the group's)
             decided = asked if isinstance(asked, Answer) else self.decide(asked)
             # (a list beside a list asks on the same catalogue: "wie viele Leitziele und wie viele Handlungsziele …")
             # (a project answer to a further question of the text's own kind only beside a fact answer, and where it
@@ -531,6 +533,16 @@ class AnswerPipeline:
                 found = item
         assert answer is not None
         return answer, found
+
+
+def _contradicts(side: Question | Answer, whole: Question) -> bool:
+    """Whether a further question of a text, read on its own, takes the asker for another company size than the whole
+    text does ("wir haben 180 MA … also Mittelstand oder? allerdings gehören wir zu 60 % einer Holding mit 900
+    Leuten"): its answer would say what the whole text's facts rule out."""
+    if isinstance(side, Answer):
+        return False
+    size, whole_size = side.profile.company_size, whole.profile.company_size
+    return size is not None and whole_size is not None and size != whole_size
 
 
 def _noted(answer: Answer, found: Findings) -> Answer:

@@ -151,6 +151,9 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     r"|\bortsrat|kreistag|stadtrat|ratsbeschluss|interkommunal"
                     # the other bodies of a municipality or a district under the NKomVG (Kreisausschuss, Hauptausschuss)
                     r"|kreisausschuss|hauptausschuss|verwaltungsausschuss|kreisverwaltung"
+                    # what only a public administration offers its citizens ("die Digitalisierung unserer Verwaltung
+                    # (E-Akte, Bürgerportal)")
+                    r"|bürgerportal|bürgerbüro|bürgerservice|\bozg\b|onlinezugangsgesetz"
                     # who implements the district's own concept is the district ("für die IREK-Umsetzung …")
                     r"|irek-umsetzung|umsetzung\s{1,3}(des|vom|unseres)\s{1,3}irek",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
@@ -163,7 +166,8 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                r"|(neu|existenz|firmen|unternehmens)gründung"
                # what only a firm states of itself: its capital and accounts
                r"|eigenkapital|stammkapital|bilanzsumme|jahresabschl\w{0,4}"
-               r"|unternehmer(in)?\b|händler|praxis\b|agentur|fabrik\b|\bwerk\b|selbstständig|selbständig|inhaber",
+               # (not a body's legal standing: "ein gemeinnütziges, rechtlich selbständiges Institut")
+               r"|unternehmer(in)?\b|händler|praxis\b|agentur|fabrik\b|\bwerk\b|(?<!rechtlich\s)selbs?tständig|inhaber",
 }.items()}
 # A company owned by a municipality, as it names itself
 _MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städtisch|kommunal"
@@ -191,6 +195,9 @@ _BASE_FUNDING = re.compile(r"(?:grundfinanzierung|grundförderung|institutionell
                            r"|institutionelle\w{0,2}\s{1,3}förderung|grundfinanziert)")
 _UNIVERSITY = re.compile(r"hochschul\w{0,12}|universität|\buni\b|fachhochschule|\b(hs|fh)\b|fraunhofer|max-planck"
                          r"|helmholtz|leibniz")
+# a body that says it is not part of one: "nicht Teil einer Hochschule", "keine Hochschule", "unabhängig von der Uni"
+_NOT_PART_OF = re.compile(r"\b(nicht|kein)\w{0,2}\s{1,3}(\w{1,12}\s{1,3}){0,2}(teil|bestandteil|einrichtung)?\s{0,3}"
+                          r"(einer|eine[rs]?|der|von|an)?\s{0,3}$|unabhängig\s{1,3}(von|vo[nm])\s{1,3}(der|einer)?\s{0,3}$")
 # a unit of a university says it belongs to it: "Institut an der HS Osnabrück", "Lehrstuhl der Universität"
 _PART_OF = re.compile(r"(institut|lehrstuhl|fachbereich|fakultät|fachgebiet|labor|arbeitsgruppe|forschungsgruppe|zentrum)"
                       r"\w{0,3}\s{1,3}(an|der|an\s{1,3}der|am)\s{1,3}(der\s{1,3})?$")
@@ -328,7 +335,8 @@ _STARTED_PLAIN = re.compile(
     r"|(bau|umbau|neubau|bauarbeiten|arbeiten|abriss|montage|baustelle)\s{1,3}(läuft|laufen|hat\s{1,3}begonnen|haben\s{1,3}begonnen)"
     r"|baubeginn\s{1,3}war|(bereits|schon)\s{1,3}(im\s{1,3}bau|gebaut|errichtet|in\s{1,3}betrieb)"
     r"|(begonnen|angefangen)\s{1,3}(haben|hat)"
-    r"|\b(wird|werden)\s{1,3}(gerade|bereits|schon|momentan|derzeit|aktuell)\s{1,3}(gebaut|errichtet|umgebaut|montiert)\b",
+    r"|\b(wird|werden)\s{1,3}(gerade|bereits|schon|momentan|derzeit|aktuell)\s{1,3}"
+    r"(gebaut|errichtet|umgebaut|montiert)\b",
     re.IGNORECASE)
 # "… läuft schon": a start when what runs is the work, not its preparation ("Planer und Bauantrag laufen schon")
 _RUNNING = re.compile(r"(läuft|laufen)\s{1,3}(bereits|schon|seit)", re.IGNORECASE)
@@ -460,7 +468,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               r"|für\s{1,3}(die\s{1,3})?(touristen|urlauber|feriengäste|tagesgäste|ausflügler|wanderer"
                               r"|radtouristen|radwanderer|besucher(innen)?\s{1,3}der\s{1,3}region)|touristisch\s{1,3}genutzt",
     "education_infrastructure": r"berufsbildende[a-z]{0,2}\s{1,3}schule|\bbbs\b|lernwerkstatt|ausbildungsstätte|ausbildungszentrum"
-                                r"|bildungszentrum|berufsschule|lehrwerkstatt",
+                                # (KR Nr. 3.2.2.6: a school's workshop that firms' apprentices share, "Lernortkooperation")
+                                r"|bildungszentrum|berufsschule|lehrwerkstatt|lernfabrik|lernortkooperation",
     "energy_infrastructure": r"umspannwerk|wasserstoffleitung|wasserstoff-?kernnetz|stichleitung|wärmenetz|nahwärmenetz|stromnetz"
                              r"|energieautark|netzanschluss|energieinfrastruktur|quartiersspeicher",
     "harbour": r"\bhafen|binnenhafen|hafens\b",
@@ -741,7 +750,10 @@ _GASTRO = r"(?:restaurant|gastronomie|gastro|küche|café|cafe|\bbar\b|ausschank
 # a share of turnover ("Küche macht 40 %")
 NAMES_GASTRONOMY = re.compile(r"restaurant|gastronomie|\bgastro\b|speiselokal|café|\bcafe\b|\bbar\b|biergarten|kneipe"
                               r"|ausschank", re.IGNORECASE)  # a lodging business's restaurant, as people name it
-_GASTRO_SHARE = re.compile(rf"{_GASTRO}\w{{0,4}}\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,4}}?(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)")
+_GASTRO_SHARE = re.compile(rf"{_GASTRO}\w{{0,4}}\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,4}}?(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)"
+                           # "ca 85% aus restaurant und feiern, der rest übernachtungen"
+                           rf"|(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)\s{{1,3}}(?:aus|vom|von|für|durch|mit)\s{{1,3}}"
+                           rf"(?:de[mnr]\s{{1,3}})?{_GASTRO}")
 
 
 def _gap(text: str, at: int, pattern: str) -> int:
@@ -756,13 +768,14 @@ def _lodging_share(lowered: str) -> float | None:
     match = _LODGING_SHARE.search(lowered)
     gastro = _GASTRO_SHARE.search(lowered)
     number = next((n for n in range(1, 3) if match and match.group(n)), 0)
-    if gastro and match and match.start(number) == gastro.start(1):
+    said = next((n for n in range(1, 3) if gastro and gastro.group(n)), 0)  # the group of the restaurant's number
+    if gastro and match and match.start(number) == gastro.start(said):
         # one number for both: it belongs to the word nearer to it ("Restaurant macht ca 40 %, Rest Übernachtung";
         # "Restaurant mit Gästezimmern, 30 % vom Umsatz")
-        at = gastro.start(1)
+        at = gastro.start(said)
         gastro = gastro if _gap(lowered, at, _GASTRO) < _gap(lowered, at, _LODGING) else None
-    if gastro and (not match or match.start(number) == gastro.start(1)):  # the number said of the restaurant
-        return 100.0 - float(gastro.group(1).replace(",", "."))
+    if gastro and (not match or match.start(number) == gastro.start(said)):  # the number said of the restaurant
+        return 100.0 - float(gastro.group(said).replace(",", "."))
     return float(match.group(number).replace(",", ".")) if match else None
 
 
@@ -1379,10 +1392,10 @@ def _wages(text: str) -> tuple[bool | None, float | None, float | None]:
 
 # -- already started ----------------------------------------------------------------------------------------------------
 
-def _start_read(text: str) -> tuple[bool | None, str]:
-    """True, with the clause that says so, when a clause says the works began (a signed contract, an order,
-    ground-breaking; KR Nr. 2.2.1: the earliest counts); False when the text says they have not, or names only what does
-    not count as a start (land, permits, planning); None when it says nothing (the clause is then "")."""
+def _already_started(text: str) -> bool | None:
+    """True when a clause says the works began (a signed contract, an order, ground-breaking; KR Nr. 2.2.1: the earliest
+    counts); False when the text says they have not, or names only what does not count as a start (land, permits,
+    planning); None when it says nothing."""
     not_started = planned = False
     text = _ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)  # "für ca. 120k bestellt" is one clause
     for match in _CLAUSES.finditer(text):
@@ -1393,24 +1406,24 @@ def _start_read(text: str) -> tuple[bool | None, str]:
             not_started = True
             continue
         if _STARTED_PLAIN.search(clause):
-            return True, clause
+            return True
         running = _RUNNING.search(clause)
         if running:
             subject = clause[:running.start()]
             if _NO_START_BY_KR.search(subject) and not _CONTRACT_NOUN.search(subject):
                 not_started = True
                 continue
-            return True, clause
+            return True
         future = _FUTURE.search(clause)
         if _CONTRACT_PARTICIPLE.search(clause) and _CONTRACT_NOUN.search(clause) and not future:
-            return True, clause
+            return True
         if _PARTICIPLE.search(clause) and _AUXILIARY.search(clause) and not future:
             if _NO_START_BY_KR.search(clause) and not _CONTRACT_NOUN.search(clause):
                 not_started = True
                 continue
-            return True, clause
+            return True
         planned = planned or bool(_PLANNED.search(clause)) or bool(future and _ORDER_TO_COME.search(clause))
-    return (False if not_started or planned else None), ""
+    return False if not_started or planned else None
 
 
 def _started_in_part(text: str) -> bool | None:
@@ -1423,7 +1436,7 @@ def _started_in_part(text: str) -> bool | None:
     for match in _CLAUSES.finditer(_ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)):
         clause = match.group()
         named = {m.group().lower() for m in _PROJECT_OBJECT.finditer(clause)}
-        if _start_read(clause)[0]:
+        if _already_started(clause):
             if not named:
                 return None  # a contract of no named thing ("Bauvertrag unterschrieben") begins the whole
             begun |= named
@@ -1446,12 +1459,13 @@ def _commercial_share(text: str) -> float | None:
 # A share of the use that falls to businesses: "(die Betriebe) machen ca 70 % der Schmutzfracht", "Gewerbeanteil ca.
 # 60 %", "gewerbliche Nutzer 65 Prozent", "70 % davon gewerblich"
 _COMMERCIAL_SHARE = re.compile(
-    r"(?:betrieb\w{0,3}|firmen|unternehmen|gewerbe\w{0,8}|industrie\w{0,3})\b[^.?!]{0,60}?\b(\d{1,2}(?:,\d)?)\s?(?:%|prozent)"
-    r"\s{1,3}(?:der|des|vom|an\s{1,3}der)\s{1,3}(?:schmutzfracht|abwasser\w{0,6}|fracht|belastung|kapazität|einleitung\w{0,2}"
-    r"|nutzung|auslastung|menge)"
-    r"|(?:gewerbeanteil|gewerblicher?\s{1,3}(?:anteil|nutzer\w{0,2}|nutzung))\s{0,3}(?:von|bei|mit|:)?\s{0,3}(?:ca\.?|rund|etwa)?"
-    r"\s{0,3}(\d{1,2}(?:,\d)?)\s?(?:%|prozent)"
-    r"|\b(\d{1,2}(?:,\d)?)\s?(?:%|prozent)\s{1,3}(?:davon\s{1,3})?(?:gewerblich|von\s{1,3}(?:den\s{1,3})?(?:betrieben|firmen|gewerbe))",
+    r"(?:betrieb\w{0,3}|firmen|unternehmen|gewerbe\w{0,8}|industrie\w{0,3})\b[^.?!]{0,60}?\b(\d{1,2}(?:,\d)?)\s?"
+    r"(?:%|prozent)\s{1,3}(?:der|des|vom|an\s{1,3}der)\s{1,3}(?:schmutzfracht|abwasser\w{0,6}|fracht|belastung"
+    r"|kapazität|einleitung\w{0,2}|nutzung|auslastung|menge)"
+    r"|(?:gewerbeanteil|gewerblicher?\s{1,3}(?:anteil|nutzer\w{0,2}|nutzung))\s{0,3}(?:von|bei|mit|:)?\s{0,3}"
+    r"(?:ca\.?|rund|etwa)?\s{0,3}(\d{1,2}(?:,\d)?)\s?(?:%|prozent)"
+    r"|\b(\d{1,2}(?:,\d)?)\s?(?:%|prozent)\s{1,3}(?:davon\s{1,3})?(?:gewerblich|von\s{1,3}(?:den\s{1,3})?"
+    r"(?:betrieben|firmen|gewerbe))",
     re.IGNORECASE)
 
 
@@ -1543,6 +1557,8 @@ def _municipalities(text: str, words: list[_Word]) -> list[str]:
 _EQUIPS = re.compile(r"anschaff|\bkaufen\b|\bkauf\b|gerät|ausstattung|prüfstand|prüfstände|messtechnik|großgerät")
 
 
+_FIRM_BUYS = re.compile(r"\b(brauch|benötig|anschaff|kauf|invest|beschaff)\w{0,6}\b[^.?!]{0,80}\b(maschine\w{0,2}|bagger"
+                        r"|lkw|fahrzeug\w{0,2}|stapler|kran\w{0,2}|anlage\w{0,2}|bauhof|gerät\w{0,2}|werkzeug\w{0,2})\b")
 _LAB = re.compile(r"\b[\w-]{0,30}labor(s|e|en)?\b")  # a lab, by any name ("agrar-robotik-labor", "laborneubau": no)
 # What a project is instead of ("statt dem Anbau erstmal nur die Zimmer renovieren"): not the project (a source of
 # energy replaced, "Elektro statt Gas", is what a switch of it says)
@@ -1591,6 +1607,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if applicant_type in ("company", None) and "business_investment" not in found and _FOUNDING.search(lowered) \
             and _SETS_UP.search(lowered):
         found.append("business_investment")  # a new firm equipping itself sets up a site (KR Nr. 2.4.1 (1) a)
+    if applicant_type == "company" and not found and _FIRM_BUYS.search(lowered):
+        # a firm that needs or buys machines, vehicles or a yard and names no other kind of project invests in its
+        # business ("Wir brauchen nen neuen Bauhof + 2 Bagger + 3 LKW"), KR Nr. 2.4.1
+        found.append("business_investment")
     if "implementation_budget" in found and "planning" in found:
         # the budget that implements a development concept pays its feasibility studies too (KR Nr. 3.4.2 (3)): "2
         # Regionalmanager + Budget für Machbarkeitsstudien" is that budget, not planning for an infrastructure
@@ -1730,9 +1750,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     if applicant in ("municipality", "association", None) and _MOSTLY_LOCAL.search(lowered):
         profile.mostly_local_use = True
     if applicant == "research":
+        # (not where the text denies it: "nicht Teil einer Hochschule")
         mentions = [m for m in _UNIVERSITY.finditer(lowered)
-                    if not _PARTNER_CONTEXT.search(before := lowered[max(0, m.start() - 40): m.start()])
-                    or _PART_OF.search(before)]
+                    if not _NOT_PART_OF.search(before := lowered[max(0, m.start() - 40): m.start()])
+                    and (not _PARTNER_CONTEXT.search(before) or _PART_OF.search(before))]
         profile.university_or_society = bool(mentions)
         share = _BASE_FUNDING.search(lowered)
         if share:
@@ -1769,7 +1790,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         # extends its own plant (KR Nr. 2.4.1); who says "wir … unsere" of it, or plans a production hall, is that
         # firm
         profile.applicant_type = "company"
-    profile.already_started = _start_read(full)[0]
+    profile.already_started = _already_started(full)
     profile.started_in_part = _started_in_part(full) if profile.already_started else None
     profile.commercial_share_percent = _commercial_share(full)
     profile.in_difficulty = _in_difficulty(full)

@@ -1474,15 +1474,15 @@ def test_a_betriebsaufspaltung_is_read_from_its_name_or_its_two_companies(text, 
 
 @pytest.mark.parametrize("text, started, in_part", [
     # an order for one thing, another thing planned: the start holds for the part ordered
-    ("bäckerei, 14 MA. wir stellen auf elektro-backöfen um und wollen PV aufs dach. die öfen hab ich letzte woche schon "
-     "bestellt, lieferung im januar.", True, True),
+    ("bäckerei, 14 MA. wir stellen auf elektro-backöfen um und wollen PV aufs dach. die öfen hab ich letzte woche "
+     "schon bestellt, lieferung im januar.", True, True),
     ("Wir haben letzten Monat eine neue Laserschneidanlage bestellt. Die Halle dafür bauen wir erst nächstes Jahr.",
      True, True),
     ("Die Halle ist noch nicht begonnen, aber die Maschinen sind bestellt.", True, True),
     # both things begun, or a contract that names no thing: the whole began
     ("Die Maschinen haben wir schon verbindlich bestellt, die Halle wird gerade gebaut.", True, None),
-    ("Halle 2 ist schon im Bau, Bauvertrag vor 4 Wochen unterschrieben, die CNC-Maschine haben wir noch nicht bestellt.",
-     True, None),
+    ("Halle 2 ist schon im Bau, Bauvertrag vor 4 Wochen unterschrieben, die CNC-Maschine haben wir noch nicht "
+     "bestellt.", True, None),
     ("Die neue Fräse ist bestellt.", True, None),
 ])
 def test_works_begun_for_a_part_of_the_project_are_read_as_such(text, started, in_part):
@@ -1533,3 +1533,35 @@ def test_a_purchase_price_is_no_extra_cost():
 def test_the_commercial_users_share_of_an_infrastructure_is_read(text, share):
     """KR Nr. 3.2.2.3 (3): a wastewater plant is funded for the share of its commercial users."""
     assert read_profile(text).commercial_share_percent == share
+
+
+def test_the_restaurants_share_said_first_leaves_the_rest_to_lodging():
+    """KR Nr. 2.7.1 (I 56): "ca 85% aus restaurant und feiern, der rest übernachtungen" is 15 % with lodging guests,
+    under the 25 % that admit a restaurant with lodging."""
+    profile = read_profile("wir haben nen landgasthof mit saal und 8 zimmern, umsatz kommt zu ca 85% aus restaurant "
+                           "und feiern, der rest übernachtungen. wir wollen den saal für ~450k erweitern.")
+    assert profile.lodging_share_percent == 15.0 and profile.excluded_sector == "I 56"
+
+
+@pytest.mark.parametrize("text, applicant, university", [
+    # a research body's legal standing is no self-employed firm; it says it is no part of a university
+    ("Wir sind ein gemeinnütziges, rechtlich selbständiges Institut (Lebensmitteltechnik), institutionelle "
+     "Grundfinanzierung ca. 15 %, nicht Teil einer Hochschule. Geplant: Technikum, ca. 4 Mio €.", "research", False),
+    ("Wir sind ein Institut an der Hochschule Osnabrück und planen ein Technikum.", "research", True),
+])
+def test_a_research_institute_is_read_with_its_standing(text, applicant, university):
+    profile = read_profile(text)
+    assert (profile.applicant_type, profile.university_or_society) == (applicant, university)
+
+
+@pytest.mark.parametrize("text, applicant, kind", [
+    ("Und für die Digitalisierung unserer Verwaltung (E-Akte, Bürgerportal)?", "municipality", None),
+    ("Tiefbaufirma aus Ostercappeln, 50 MA. Wir brauchen nen neuen Bauhof + 2 Bagger + 3 LKW, zusammen knapp 2 Mio.",
+     "company", "business_investment"),
+    ("Eine neue Werkstatthalle mit Lernfabrik; Betriebe schulen dort ihre Azubis (Lernortkooperation).", None,
+     "education_infrastructure"),
+])
+def test_who_asks_and_what_kind_of_project_in_everyday_words(text, applicant, kind):
+    profile = read_profile(text)
+    assert applicant is None or profile.applicant_type == applicant
+    assert kind is None or kind in profile.project_types
