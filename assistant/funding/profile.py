@@ -100,6 +100,9 @@ class ProjectProfile:
     # The share of an infrastructure's use that falls to businesses, as the asker gives it ("die Betriebe machen ca
     # 70 % der Schmutzfracht", "Gewerbeanteil 60 %"): a rule that funds that share (KR Nr. 3.2.2.3 (3)) is computed on it
     commercial_share_percent: float | None = None
+    # The text says a grant was already received and asks what follows from it (paying back, binding, selling, jobs
+    # lost): the project it names is the funded one, no new project (KR Nr. 2.2.6, 2.8)
+    grant_received: bool | None = None
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -1557,6 +1560,22 @@ def _municipalities(text: str, words: list[_Word]) -> list[str]:
 _EQUIPS = re.compile(r"anschaff|\bkaufen\b|\bkauf\b|gerät|ausstattung|prüfstand|prüfstände|messtechnik|großgerät")
 
 
+# A grant already received, asked about for what follows from it (KR Nr. 2.2.6, 2.8, 3.2.1.8): a funded thing, a
+# Bescheid or a grant got (`_RECEIVED`), a duty or a change of it (`_DUTY`), and no new plan (`_NEW_PLAN`). The
+# same reading routes such a question to a rule (intent_rules.yaml), checked there against blind-written examples.
+_RECEIVED = (r"(\bgeförderte[nmrs]?\b|\b(wurde|wurden|worden|ist|sind)\b[^.?!]{0,60}\bgefördert\b(?!\s{1,3}werden)"
+             r"|\bbezuschusst\b|\bbewilligt\b|\b(zuwendungs|förder|bewilligungs)?bescheid\b"
+             r"|\b(haben|hatten|hat|habe)\b[^.?!]{0,60}\b(grw|zuschuss|förderung|fördermittel|grw-\w{2,12})\b[^.?!]{0,60}"
+             r"\b(bekommen|erhalten)\b"
+             r"|\bgabs\b[^.?!]{0,40}\b(grw|zuschuss|förderung)"
+             r"|\b(haben|hatten|hat|habe)\s{1,3}(\w+\s{1,3}){0,3}(bekommen|erhalten)\b[^.?!]{0,40}\b(grw|zuschuss|förderung)\w{0,6}\b)")
+_DUTY = (r"(rückforder|zurückzahl|zurückzuzahlen|zurück\s{1,3}zahlen|zweckbindung|bindungsfrist|gebunden|\bdroht|\bverkauf"
+         r"|vermiet|umwidm|umnutz|nutzungsänder|schließen|dichtmach|stilleg|verlager|abbau|gekündigt|kündig|wegfall|\bweg\b"
+         r"|nicht\s{1,3}besetz|wie\s{1,3}lange\s{1,3}(muss|müssen)|behalten|\bfrist\b|36\s{0,2}monate|schaden|abgebrochen)")
+_NEW_PLAN = (r"(\b((jetzt|nun)\s{1,3}(planen|wollen|möchten|will)|(will|wollen|möchte|möchten|planen|plant)\s{1,3}(jetzt|nun))"
+             r"\b[^.?!]{0,80}\b(kaufen|anschaffen|bauen|errichten|erweitern|investieren|beantragen)\b|\bnochmal\b|\berneut\b"
+             r"|förderfähig\w{0,2}\s*\??\s*$|\bneue[nrs]?\s{1,3}\w+\s{1,3}(kaufen|anschaffen|bauen)\b|\berweitern\b)")
+DUTIES_OF_A_GRANT = re.compile(rf"^(?=[\s\S]*{_RECEIVED})(?=[\s\S]*{_DUTY})(?![\s\S]*{_NEW_PLAN})", re.IGNORECASE)
 _FIRM_BUYS = re.compile(r"\b(brauch|benötig|anschaff|kauf|invest|beschaff)\w{0,6}\b[^.?!]{0,80}\b(maschine\w{0,2}|bagger"
                         r"|lkw|fahrzeug\w{0,2}|stapler|kran\w{0,2}|anlage\w{0,2}|bauhof|gerät\w{0,2}|werkzeug\w{0,2})\b")
 _LAB = re.compile(r"\b[\w-]{0,30}labor(s|e|en)?\b")  # a lab, by any name ("agrar-robotik-labor", "laborneubau": no)
@@ -1790,6 +1809,12 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         # extends its own plant (KR Nr. 2.4.1); who says "wir … unsere" of it, or plans a production hall, is that
         # firm
         profile.applicant_type = "company"
+    profile.grant_received = True if DUTIES_OF_A_GRANT.search(text[:20_000]) else None
+    if profile.grant_received:
+        # "wir haben 2022 GRW für eine Spritzgießanlage bekommen … Droht Rückforderung?": the firm's investment named is
+        # the one funded; the question asks for the duties that follow its grant (KR Nr. 2.2.6, 2.8), not whether a
+        # new one (a replacement) can be funded (a funded site's kind stays: its binding is that of Nr. 3.2.1.8)
+        profile.project_types = [t for t in profile.project_types if t not in _COMPANY_ONLY_TYPES]
     profile.already_started = _already_started(full)
     profile.started_in_part = _started_in_part(full) if profile.already_started else None
     profile.commercial_share_percent = _commercial_share(full)
@@ -1826,7 +1851,7 @@ _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_altern
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
                   "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
-                  "size_at_grant", "started_in_part", "commercial_share_percent",
+                  "size_at_grant", "started_in_part", "commercial_share_percent", "grant_received",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur")
 
 

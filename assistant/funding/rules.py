@@ -828,7 +828,8 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
     asks_amount = intent == "amount" or intent == "project" and bool(ASKS_HOW_MUCH.search(profile.description))
     lead = next((p for p in (by_facts or assess(profile, [], knowledge)).paths if not p.blocked), None) \
         if profile.facts_given and (profile.cost_items or asks_amount) else None
-    if profile.wz_code:
+    if profile.wz_code and not profile.grant_received:
+        # (not for a grant already received, whose trade was judged then: "hat 2024 GRW bekommen … zurückzahlen?")
         line = knowledge.excluded_sector(profile.excluded_sector) if profile.excluded_sector else None
         exclusion = next((c for path in knowledge.all_paths() for c in path.conditions if c.id == SECTOR_EXCLUSION), None)
         if line is not None:

@@ -2151,3 +2151,15 @@ def test_a_part_read_without_the_groups_figures_adds_no_contradicting_answer(ask
     check_contract(data, passages, all_used=False)
     assert "für ein mittleres Unternehmen bis zu 10 Prozent" not in data["answer"]
     assert "Partnerunternehmen und verbundene Unternehmen" in data["summary"]
+
+
+def test_a_grant_already_received_is_asked_for_its_duties_not_judged_as_a_new_project(ask, passages):
+    """KR Nr. 2.2.6 and 2.8: selling the funded machine and losing funded jobs; no "Nein – Ersatzinvestition"."""
+    data = ask("Frage zur Zweckbindung: wir haben 2022 GRW für eine Spritzgießanlage bekommen, Abschluss Investition "
+               "war Mitte 2023. Jetzt wollen wir die Anlage 2026 verkaufen und durch eine größere ersetzen, außerdem "
+               "sind wegen Auftragseinbruch 8 der 12 geförderten neuen Stellen weg. Droht Rückforderung?")
+    check_contract(data, passages, all_used=False)
+    assert data["intent"] == "rule" and not data["summary"].startswith("Nein")
+    assert "sonst wird grundsätzlich zurückgefordert" in data["summary"]
+    assert "durch gleich- oder höherwertige Wirtschaftsgüter ersetzt" in data["answer"]
+    assert "Ersatzinvestition" not in data["answer"]

@@ -50,7 +50,8 @@ def test_company_profile_gets_business_investment_path(client):
                                # twentieth session: a Betriebsaufspaltung (Nr. 2.2.2 (1))
                                "split_company": None,
                                # twenty-first session: works begun for a part of the project only (Nr. 2.2.1)
-                               "started_in_part": None, "commercial_share_percent": None}
+                               "started_in_part": None, "commercial_share_percent": None,
+                               "grant_received": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):
