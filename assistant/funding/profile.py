@@ -455,6 +455,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                        r"|maker\s?space|gewerbezentrum|gründerhaus",
     # A cycle path for the way to work (IREK 3.2.3): no measure of its own in the KR (Nr. 3.2.2 lists cycle paths only
     # in a site's connection, Nr. 3.2.2.1, and as tourism infrastructure, Nr. 3.2.2.5)
+    # a bus or shuttle service for the way to work ("Bürgerbus … eine Linie zum Gewerbegebiet für Schichtarbeiter")
+    "commuter_transport": r"bürgerbus\w{0,6}|rufbus\w{0,3}|werksbus\w{0,3}|pendlerbus\w{0,3}|shuttle\w{0,4}|buslinie\w{0,2}"
+                          r"|busverbindung\w{0,2}|kleinbus\w{0,3}",
     "commuter_cycle_path": r"radschnellweg|pendler\w{0,3}[-\s]{0,3}(rad|fahrrad)|(rad|fahrrad)[-\s]{0,3}pendl"
                            r"|\b(fahr)?rad(weg|wege|verbindung|verkehrsanbindung|anbindung)\w{0,2}\b[^.?!]{0,100}"
                            r"\b(arbeitsplätze|arbeitsplatz|arbeit\b|zur\s{1,3}arbeit|schicht\w{0,6}|azubis|beschäftigt\w{0,3}"
@@ -654,7 +657,8 @@ _TRANSFORMATION = {"environmental_protection", "energy_efficiency", "renewable_s
 _GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investier\w{0,4}")
 # What only public bodies or clubs carry (KR Nr. 3.2.2)
 _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisation", "business_centre",
-                      "education_infrastructure", "wastewater", "harbour", "commuter_cycle_path", "community_facility"}
+                      "education_infrastructure", "wastewater", "harbour", "commuter_cycle_path", "commuter_transport",
+                      "community_facility"}
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
 # who speaks of their own: "wir wollen unsere alten Öfen …"
 _SPEAKS_FOR_ITSELF = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(unser\w{0,2}|mein\w{0,2})\b")
@@ -1660,6 +1664,9 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # a firm's plant "direkt neben dem Gewerbegebiet", "eine neue Backstube im Gewerbegebiet": the estate is where,
         # not what it builds
         found.remove("industrial_site")
+    if "commuter_transport" in found and not _FOR_TOURISTS.search(lowered):
+        # "eine Linie zum Gewerbegebiet, damit Schichtarbeiter ohne Auto hinkommen": the estate is where it goes
+        found = [kind for kind in found if kind != "industrial_site" or _DEVELOPS_SITE.search(lowered)]
     if "commuter_cycle_path" in found and not _FOR_TOURISTS.search(lowered):
         # "ein Radweg zum Gewerbegebiet, damit Azubis ohne Auto hinkommen": the estate is where it leads, and it is
         # no tourism infrastructure
