@@ -172,6 +172,10 @@ class AnswerPipeline:
         profile = extract_profile(text, history, structured, knowledge=self.funding)
         own = extract_profile(text, None, None, knowledge=self.funding) if history else profile
         intent, refusal_odds = self.router.judge(parts.vector, text)
+        if profile.grant_received and intent != "refusal":
+            # "wir haben 2022 GRW … bekommen … Droht Rückforderung?": a grant already received, asked about what follows
+            # from it, is a question of its rules (KR Nr. 2.2.6, 2.8), whatever the words of the project it names
+            intent = "rule"
         # a follow-up that states a new size ("und wenn wir bis zur Bewilligung auf 55 Leute gewachsen sind?") asks for
         # the decision on the project again, with the new fact (contracts.md §2)
         resized = bool(history) and intent in _RESIZABLE and (own.employees is not None

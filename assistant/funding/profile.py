@@ -1565,8 +1565,9 @@ _EQUIPS = re.compile(r"anschaff|\bkaufen\b|\bkauf\b|gerät|ausstattung|prüfstan
 
 
 # A grant already received, asked about for what follows from it (KR Nr. 2.2.6, 2.8, 3.2.1.8): a funded thing, a
-# Bescheid or a grant got (`_RECEIVED`), a duty or a change of it (`_DUTY`), and no new plan (`_NEW_PLAN`). The
-# same reading routes such a question to a rule (intent_rules.yaml), checked there against blind-written examples.
+# Bescheid or a grant got (`_RECEIVED`), a duty or a change of it (`_DUTY`), and no new plan (`_NEW_PLAN`). Such a
+# question is one of a rule (the pipeline routes it so); checked against blind-written examples
+# (intent_rule_examples.jsonl, tests/assistant/funding/test_profile.py).
 _RECEIVED = (r"(\bgeförderte[nmrs]?\b|\b(wurde|wurden|worden|ist|sind)\b[^.?!]{0,60}\bgefördert\b(?!\s{1,3}werden)"
              r"|\bbezuschusst\b|\bbewilligt\b|\b(zuwendungs|förder|bewilligungs)?bescheid\b"
              r"|\b(haben|hatten|hat|habe)\b[^.?!]{0,60}\b(grw|zuschuss|förderung|fördermittel|grw-\w{2,12})\b[^.?!]{0,60}"

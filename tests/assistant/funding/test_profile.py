@@ -1565,3 +1565,20 @@ def test_who_asks_and_what_kind_of_project_in_everyday_words(text, applicant, ki
     profile = read_profile(text)
     assert applicant is None or profile.applicant_type == applicant
     assert kind is None or kind in profile.project_types
+
+
+def test_a_grant_already_received_is_read_where_blind_written_examples_say_so():
+    """The evidence of `grant_received`: of the blind-written examples it meets (intent_examples.jsonl and the 24
+    questions after a grant in intent_rule_examples.jsonl), at least nine in ten are questions of a rule, and it meets
+    most of those questions; a new project after an earlier grant is not met."""
+    import json
+    from assistant.core.paths import KNOWLEDGE_DIR
+    from assistant.funding.profile import DUTIES_OF_A_GRANT
+    examples = [json.loads(line) for name in ("intent_examples.jsonl", "intent_rule_examples.jsonl")
+                for line in (KNOWLEDGE_DIR / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    met = [e["intent"] for e in examples if DUTIES_OF_A_GRANT.search(e["text"])]
+    assert len(met) >= 15 and met.count("rule") >= 0.9 * len(met), met
+    assert read_profile("wir haben 2022 GRW für eine Spritzgießanlage bekommen. Jetzt wollen wir die Anlage verkaufen. "
+                        "Droht Rückforderung?").grant_received is True
+    assert read_profile("Hatten 2022 schon GRW für die neue Halle. Jetzt planen wir 2 Schweißroboter für ca. 400.000 €, "
+                        "geht das?").grant_received is None
