@@ -38,7 +38,7 @@ from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import (INVESTMENT_KINDS, ProjectProfile, extract_profile, hypothetical_size,
                                        without_places)
 from assistant.funding.rules import (TYPE_FITS, FundingAssessment, PathAssessment, assess, describe, named_paths,
-                                     outside_areas, programme, asked_rules, ruling_sources)
+                                     asked_rules, outside_areas, programme, ruling_sources)
 from assistant.goals.lists import find_list, structure
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals

@@ -800,9 +800,7 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     return [question for key, question in FACT_QUESTIONS.items() if key in needed] + list(dict.fromkeys(limits))
 
 
-# A question of how long what is funded stays bound to its purpose (not of paying back, which Nr. 2.8 answers); and
-# the conditions that state that period (Nr. 2.2.6, 3.2.1.8)
-_ASKED_RULES = 3  # the most rules of a path a question is taken to ask for in their own words
+_ASKED_RULES = 3  # the most rules of a path a question is taken to ask for in their own words (`asked_rules`)
 # A question about a firm's investment, asked by whoever ("… bei gewerblichen Investitionen?" for a Kreistag paper)
 _FIRMS_INVESTMENT = re.compile(r"\bgewerbliche[nr]?\s{1,3}(investition|vorhaben|unternehmen|betrieb)", re.IGNORECASE)
 
