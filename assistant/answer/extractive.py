@@ -237,15 +237,17 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     return "".join(f" Wichtig: {_with_rule(text(c), c.source)}{w.cite_source(c.source)}" for c in shown)
 
 
-def _asked_condition(path: PathAssessment, w: _Writer,
-                     words: frozenset[str] | set[str] | None = None) -> ConditionAssessment | None:
+def _asked_condition(path: PathAssessment, w: _Writer, words: frozenset[str] | set[str] | None = None,
+                     least: int = 1, own_facts_only: bool = False) -> ConditionAssessment | None:
     """The condition of a path that the question beside the project asks about ("… oder zählt das als Ersatz?"): one
-    the asker's facts trigger, not said in the bottom line, whose text holds a rare word of that question (`words`:
-    those of a question of fact, else the writer's) (a cost item's rule has its own place: the cost notes, or the
-    answer to a further question on it)."""
+    the asker's facts trigger, not said in the bottom line, whose text holds `least` words of that question (`words`:
+    those of a question of fact, else the writer's rare ones) (a cost item's rule has its own place: the cost notes,
+    or the answer to a further question on it); with `own_facts_only`, only a rule of the kind one of the asker's own
+    facts triggers (not a rule for every project, nor one on the trade)."""
     words = w.asked if words is None else words
     return next((c for c in path.conditions if c.id not in w.said and c.applies is True and not c.cost_item
-                 and words & set(stems(c.text))), None)
+                 and (not own_facts_only or not c.general and c.effect == "matters" and c.id not in _ON_THE_TRADE)
+                 and len(words & set(stems(c.text))) >= least), None)
 
 
 def _fact_rule_asked(found: Findings, lead: PathAssessment, w: _Writer) -> ConditionAssessment | None:
@@ -255,12 +257,7 @@ def _fact_rule_asked(found: Findings, lead: PathAssessment, w: _Writer) -> Condi
     ask, _ = asked_beside(found.question)
     # (its common words too, two of them at least: the rule is the asker's own, not found by search; a word of funding
     # alone, "Wie viel Förderung ist realistisch?", asks for no rule)
-    words = set(stems(ask)) - {"grw"}
-    if not words:
-        return None
-    return next((c for c in lead.conditions if c.id not in w.said and c.applies is True and not c.general
-                 and not c.cost_item and c.effect == "matters" and c.id not in _ON_THE_TRADE
-                 and len(words & set(stems(c.text))) >= 2), None)
+    return _asked_condition(lead, w, set(stems(ask)) - {"grw"}, least=2, own_facts_only=True)
 
 
 def _main_activity_caveat(condition: ConditionAssessment) -> str:
@@ -463,7 +460,7 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
         if parts and sum(value for _, value in parts) < amount:  # (each of them: the used press and the van)
             left = " und ".join(f"{_euro(value)} für „{label}“" for label, value in parts)
             return amount - sum(value for _, value in parts), f" (ohne {left}, die nicht förderfähig sind)"
-    if amount and path is not None and not profile.sum_holds_items and _ADDED_ITEM.search(profile.description):
+    if amount and path is not None and profile.sum_holds_items is False:
         # an item the path admits, with a sum of its own that comes on top of the whole ("und wenn das
         # Nachbargrundstück für ca 250k dazukommt?" after a hall of 1,6 Mio): both together
         labels = {item.id: item.label for item in FundingKnowledge.load().cost_items}
@@ -481,9 +478,6 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     return total, f" (Summe der genannten Teile{without})"
 
 
-# A cost item that comes on top of the sum given before ("… dazukommt", "zusätzlich", "kommt noch … dazu")
-_ADDED_ITEM = re.compile(r"\b(dazu|hinzu)\s{0,3}(kommt|kommen|käme|kämen)\b|\bzusätzlich\b|\bkommt\s{1,3}noch\b"
-                         r"|\bobendrauf\b|\bon\s{1,3}top\b", re.IGNORECASE)
 # Kinds of investment with a rule of their own (KR Nr. 2.4.1, 2.4.3, 2.6.2): a rate for one of them holds for no other
 _OWN_KIND_PARTS = {"business_investment", "modernisation", "replacement", "fuel_switch", "energy_efficiency",
                    "environmental_protection", "renewable_self_supply"}
@@ -541,7 +535,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         # costs, and only if bought after 1 July 2025) is named, with the rule that limits it
         labels = {item.id: item.label for item in FundingKnowledge.load().cost_items}
         inside = profile is not None and profile.sum_holds_items
-        limited = [c for c in path.cost_notes if inside and c.cost_item in labels and c.id not in _NOT_LIMITS
+        limited = [c for c in path.cost_notes if inside and c.cost_item in labels and not c.no_own_limit
                    and not limited_by_figures][:1]
         # and a cost item the path excludes, named beside a sum that was not split ("… ca 600k. Sanitärhaus ersetzt
         # das alte"): whether the sum holds it is left open
@@ -593,7 +587,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     costs, decides = " förderfähigen Kosten", " Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank."
     costs = " Mehrkosten" if extra and extra == amount else costs
     if path.rate_for in _EXTRA_COSTS_ONLY and not extra \
-            and not (profile is not None and _EXTRA_COSTS.search(profile.description)):
+            and not (profile is not None and EXTRA_COSTS in profile.cost_items):
         # Nr. 2.4.3.1 (3), 2.4.3.2 (2): the extra costs, not the whole investment (unless the sum is said to be them),
         # in words short enough for the bottom line beside the rate
         rule = numbered_rule(path.applicant_rate_source).removeprefix(" nach ")
@@ -621,11 +615,7 @@ def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] 
 # Kinds of project whose rate holds for the extra costs only (Nr. 2.4.3.1 (3), 2.4.3.2 (2)); for own renewable supply
 # the whole investment counts (Nr. 2.4.3.3)
 _EXTRA_COSTS_ONLY = {"environmental_protection", "energy_efficiency"}
-_EXTRA_COSTS = re.compile(r"mehrkosten|mehrpreis|\baufpreis", re.IGNORECASE)  # (not "Kaufpreis")
 EXTRA_COSTS = "extra_costs"  # the cost item of a sum named as the extra costs (funding_paths.yaml cost_items)
-# cost notes that say an item is eligible, with no limit of its own
-_NOT_LIMITS = {"gebaeudeerwerb", "umweltschutzmassnahmen", "schutz-vor-naturkatastrophen", "baunebenkosten",
-               "vermarktungskosten", "beseitigung-altanlagen"}
 
 
 _MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",

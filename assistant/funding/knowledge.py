@@ -229,6 +229,9 @@ class Condition(Curated):
     # The rule funds the share of the costs that falls to the commercial users (Nr. 3.2.2.3 (3)): where the asker
     # gives that share (ProjectProfile.commercial_share_percent), a grant is computed on it.
     commercial_share: bool = False
+    # A cost note that admits its item and sets it no limit of its own (a building bought for a centre, a business
+    # park's environmental measures): a sum that holds the item is computed whole, with no word of "eigene Grenzen".
+    no_own_limit: bool = False
 
     def reason_for(self, question: str) -> str:
         """The rule's text for the things of its list the question names; its whole text where it names none."""

@@ -87,7 +87,8 @@ class ProjectProfile:
     # the items whose date holds for a part only ("einen Teil der Flächen haben wir im März 2025 gekauft, den Rest …")
     items_in_part: list[str] = field(default_factory=list)
     # The turn that gave `investment_eur` says the sum holds other costs or is the whole ("ca. 3 Mio inkl. Grundstück",
-    # "Gesamtkosten 8 Mio"): an item's sum said then or later is part of it
+    # "Gesamtkosten 8 Mio"): an item's sum said then or later is part of it (True); an item named with its own sum comes
+    # on top of it ("und wenn das Nachbargrundstück für ca 250k dazukommt?": False)
     sum_holds_items: bool | None = None
     # A Betriebsaufspaltung: one company owns the site, another runs the business there ("Grundstück und Halle gehören
     # einer Besitz-GbR, die Betriebs-GmbH mietet das"): both apply together (KR Nr. 2.2.2 (1))
@@ -1235,6 +1236,11 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
     return investment, turnover, balance, ([] if totals else _cost_parts(text, investments))
 
 
+# An item's sum that comes on top of the whole ("… dazukommt", "zusätzlich", "kommt noch … dazu")
+_COMES_ON_TOP = re.compile(r"\b(dazu|hinzu)\s{0,3}(kommt|kommen|käme|kämen)\b|\bzusätzlich\b|\bkommt\s{1,3}noch\b"
+                           r"|\bobendrauf\b|\bon\s{1,3}top\b", re.IGNORECASE)
+
+
 # -- a cost item's own figures (KR Nr. 5: land for a business park) -------------------------------------------------
 _WORDED = re.compile(r"[a-zäöüß]{4,}", re.IGNORECASE)  # a clause with words, not a sum with "ca." or "€" alone
 _HOLDS = re.compile(r"\W{0,3}\s{0,3}(?:€|eur|euro)?\s{0,3}(?:inkl\b|inklusive|einschließlich|samt|mit)", re.IGNORECASE)
@@ -1581,8 +1587,8 @@ _NEW_PLAN = (r"(\b((jetzt|nun)\s{1,3}(planen|wollen|möchten|will)|(will|wollen|
              r"\b[^.?!]{0,80}\b(kaufen|anschaffen|bauen|errichten|erweitern|investieren|beantragen)\b|\bnochmal\b|\berneut\b"
              r"|förderfähig\w{0,2}\s*\??\s*$|\bneue[nrs]?\s{1,3}\w+\s{1,3}(kaufen|anschaffen|bauen)\b|\berweitern\b)")
 DUTIES_OF_A_GRANT = re.compile(rf"^(?=[\s\S]*{_RECEIVED})(?=[\s\S]*{_DUTY})(?![\s\S]*{_NEW_PLAN})", re.IGNORECASE)
-_FIRM_BUYS = re.compile(r"\b(brauch|benötig|anschaff|kauf|invest|beschaff)\w{0,6}\b[^.?!]{0,80}\b(maschine\w{0,2}|bagger"
-                        r"|lkw|fahrzeug\w{0,2}|stapler|kran\w{0,2}|anlage\w{0,2}|bauhof|gerät\w{0,2}|werkzeug\w{0,2})\b")
+_FIRM_BUYS = re.compile(_SETS_UP.pattern + r"[^.?!]{0,80}\b(maschine\w{0,2}|bagger|lkw|fahrzeug\w{0,2}|stapler|kran\w{0,2}"
+                        r"|anlage\w{0,2}|bauhof|gerät\w{0,2}|werkzeug\w{0,2})\b")
 _LAB = re.compile(r"\b[\w-]{0,30}labor(s|e|en)?\b")  # a lab, by any name ("agrar-robotik-labor", "laborneubau": no)
 # What a project is instead of ("statt dem Anbau erstmal nur die Zimmer renovieren"): not the project (a source of
 # energy replaced, "Elektro statt Gas", is what a switch of it says)
@@ -1802,6 +1808,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
                                                                   or TOTAL_WORDS.search(text)) else None
     profile.storage_eur = _storage_sum(text)
     profile.item_sums, profile.item_dates, profile.items_in_part = _item_figures(text, knowledge)
+    if profile.sum_holds_items is None and profile.item_sums and _COMES_ON_TOP.search(text):
+        profile.sum_holds_items = False
     if applicant in ("company", None):
         profile.wage_costs, profile.wage_per_job_eur, profile.wage_total_eur = _wages(text)
     profile.project_types = _project_types(text, applicant)
@@ -1934,6 +1942,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         if found.investment_eur is not None:  # the parts belong to the sum they make up, and what it holds
             profile.cost_parts, profile.storage_eur = found.cost_parts, found.storage_eur
             profile.sum_holds_items = found.sum_holds_items
+        elif found.sum_holds_items is False:  # an item that comes on top of the sum said before
+            profile.sum_holds_items = False
         profile.item_sums |= found.item_sums  # a later sum or date for the same item replaces the earlier one
         profile.items_in_part = [i for i in profile.items_in_part if i not in found.item_dates] + found.items_in_part
         profile.item_dates |= found.item_dates
