@@ -214,7 +214,11 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     blocking = next((c for c in path.conditions if c.effect == "blocks" and c.applies is not False), None)
     own_rule = path.measure_source if "/" in path.id else None  # a sub-measure's own section
     asked = _asked_condition(path, w)
-    others = [c for c in path.conditions if c.id not in w.said and c is not asked]  # one said gives way to the next
+    # one said gives way to the next, as does one a quote of the answer states already (the rule asked for in its
+    # own words, quoted from its passage)
+    cited = " ".join(w.quotes().values())
+    others = [c for c in path.conditions if c.id not in w.said and c is not asked
+              and not (c.source is not None and c.source.quote[:60] in cited)]
     # the main activity first: where the trade's name may mean an excluded activity, that is the risk to know, more
     # than the exception its usual reading falls under ("Logistikunternehmen": 52.25, or 52.10 Lagerei)
     # then a rule the asker's own facts make one to know (a large firm: transformation projects are open to any size)
@@ -942,6 +946,17 @@ def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) 
         + [_cited(s, w.cite_source(c.source)) for s, c in zip(said, kept)]
 
 
+def _chosen_by(path: PathAssessment, w: _Writer) -> str:
+    """Who picks the projects of an open path beside a "no", where its data name it ("Das Projekt muss von der Lokalen
+    Aktionsgruppe … ausgewählt werden [4]."): an open path is no promise; "" where they name no one."""
+    choosing = next((c for c in path.conditions if c.who_decides and c.effect == "matters" and c.id not in w.said),
+                    None)
+    if choosing is None:
+        return ""
+    w.said.add(choosing.id)
+    return _cited(short_reason(choosing.text, 200), w.cite_source(choosing.source))
+
+
 def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     details: list[str] = []
     pieces: list[tuple[float, str]] = []  # (rank, sentence) of the bottom line: rank 0 is kept longest
@@ -978,7 +993,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 rank = 1.5 if ASKS_OTHER_WAY.search(found.question) or same or named else 3
                 possible = _possible(alternative, w, found.profile)  # the path, then its caveats
                 pieces += [(rank + 0.1 * i, said) for i, said in enumerate(possible)]
-                together.append(possible)
+                # (who picks its projects after the goal: left out of the bottom line first)
+                chosen = _chosen_by(alternative, w) if len(possible) == 1 else ""
+                pieces += [(max(rank, 2) + 0.5, chosen)] if chosen else []
+                together.append(possible + [chosen] if chosen else possible)
         else:
             rate = _short_rate(_rate_phrase(lead, w, found.profile))
             # that the trade's usual main activity may be excluded stays in the bottom line: before the path where
@@ -1140,6 +1158,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     careful = CarefulCases.load()
     asked_places = set(careful.places_named(found.search_text))
     quoted, by_place, by_rule = [], False, False
+    follows: tuple[SearchHit, str] | None = None  # a rule asked for in its own words, after the definition that leads
     # for a kind of project the paths are decided by the asker's facts: a summary's passage on a programme they do not
     # lead to ("LEADER: Bagatellgrenze 500 Euro" beside a firm's new hall) answers nothing asked
     shown = {programme(p.id) for p in found.funding.paths} \
@@ -1169,9 +1188,15 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             # the rule the question asks for in its own words, else one its facts point to, where the section holds it
             # (only the first stays the lead where the question asks for a figure)
             asked = _implied_sentence(found, hit, w, found.asked_rules) if not by_place else None
-            ruled = asked or (_implied_sentence(found, hit, w) if not by_place else None)
+            others = [s for s in found.implied if s not in found.asked_rules]
+            implied = _implied_sentence(found, hit, w, others) if not by_place else None
+            if asked and implied and ASKS_WHAT_IS_A_START.search(found.question):
+                # "Was ist Beginn der Arbeiten? Zählt der Grunderwerb schon?": the definition leads, the rule asked
+                # for in its own words follows it (Fn. 56: the purchase of land is no start)
+                follows, asked = asked, None
+            ruled = asked or implied
             if ruled is not None:
-                (hit, quote), by_rule = ruled, asked is not None
+                (hit, quote), by_rule = ruled, asked is not None or follows is not None
         else:
             # (after the lead, only a rule the question asks for in its own words: a rule its facts point to, such as
             # the list of excluded sectors, is quoted by the line that names the asker's trade)
@@ -1194,6 +1219,8 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
                 and not _OTHER_AREA.search(found.search_text):
             continue  # a rate of a C area, quoted to someone in the D area, reads as theirs
         quoted.append((hit, quote))
+        if follows is not None and len(quoted) == 1:
+            quoted.append(follows)
     if wanted is FIGURE:  # a question for an amount or a span of time is led by the sentence that states one
         quoted = _heading_first(quoted, found.search_text)
     if found.intent != "irek":
@@ -1295,7 +1322,7 @@ def _implied_sentence(found: Findings, hit: SearchHit, w: _Writer,
     """The sentence of an implied rule (Findings.implied) that stands in the hit's section, with its passage: "Darf
     ich nach dem Antrag schon anfangen zu bauen?" is answered by the start-of-works sentence of Nr. 2.2.1, which its
     words ("anfangen", "bauen") do not share."""
-    section = _section_passages(hit.passage, w.passages)
+    section = _section_passages(hit.passage, w.passages, footnotes=True)
     cited = " ".join(w.quotes().values())
     for source in found.implied if sources is None else sources:
         resolved = _resolve_source(source, section)
@@ -1350,14 +1377,15 @@ def _footnotes(passage: Passage, passages: list[Passage]) -> list[Passage]:
             and p.section_number == passage.section_number]
 
 
-def _section_passages(passage: Passage, passages: list[Passage]) -> list[Passage]:
+def _section_passages(passage: Passage, passages: list[Passage], footnotes: bool = False) -> list[Passage]:
     """The passage, then the other passages of its section in the document's order (the rows of a rates table, the
-    paragraph "(6)" with the amount of the section whose paragraph "(1)" was found)."""
+    paragraph "(6)" with the amount of the section whose paragraph "(1)" was found); its footnotes too where
+    `footnotes` (for a rule's own sentence, found by its words: Fn. 56 of Nr. 3.1.2 on what is no start of works)."""
     section = passage.section_number or passage.section_title  # a summary's sections have titles only
     if not section or passage.goal_code or passage.footnote:
         return [passage]
     return [passage] + [p for p in passages if p.document == passage.document and p.chunk_id != passage.chunk_id
-                        and (p.section_number or p.section_title) == section and not p.footnote]
+                        and (p.section_number or p.section_title) == section and (footnotes or not p.footnote)]
 
 
 def _heading_first(quoted: list[tuple[SearchHit, str]], question: str) -> list[tuple[SearchHit, str]]:

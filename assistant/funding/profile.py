@@ -421,7 +421,7 @@ _DEVELOPS_SITE = re.compile(r"erschließ|baureif|(neue[snm]?|interkommunale[snm]
 # Club houses, village halls and sports grounds: a project of rural development (LEADER) and one that KR Nr. 3.2.2 lists
 # no measure for
 _CLUB_AND_VILLAGE_HALLS = (r"dorfgemeinschaftshaus|bürgerhaus|heimathaus|vereinsheim|sportheim|clubhaus|klubhaus|vereinshaus"
-                           r"|schützenhaus|sportplatz|turnhalle")
+                           r"|schützenhaus|sportplatz|sportplätze|kunstrasen\w{0,6}|sporthalle|sportstätte|turnhalle")
 # What only a firm builds or buys for its own production: an investment of a firm, also where no asker is named
 # ("Planen für 2027 eine neue Fertigungshalle")
 _PLANT_WORDS = (r"(fertigungs|produktions|montage)halle|produktionslinie|fertigungslinie|abfüllanlage|maschine(?!nbau)"
@@ -514,10 +514,12 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|neues\s{1,3}verfahren",
     "market_launch": r"markteinführung|markteintritt|auf\s{1,3}den\s{1,3}markt\s{1,3}bringen",
     "rural_development": r"\bdorf|dorfladen|ländliche[nr]?\s{1,3}raum|kulturtreff|jugendraum|mehrgenerationen"
-                         rf"|{_CLUB_AND_VILLAGE_HALLS}|umkleide|dorfplatz|spielplatz|dorfgemeinschaft",
+                         rf"|{_CLUB_AND_VILLAGE_HALLS}|umkleide|dorfplatz|spielplatz|dorfgemeinschaft"
+                         # a village's own mobility, run by its citizens
+                         r"|bürgerbus\w{0,6}|dorfauto|mitfahrbank",
     # Public facilities that KR Nr. 3.2.2 lists no measure for: sports grounds, club houses, village halls, Kitas and
     # general schools, housing, doctors' practices, fire stations, town halls
-    "community_facility": rf"{_CLUB_AND_VILLAGE_HALLS}|sportplätze|kunstrasen\w{{0,6}}|sporthalle|sportstätte"
+    "community_facility": rf"{_CLUB_AND_VILLAGE_HALLS}"
                           r"|kitas?\b|kindergarten|kindertagesstätte|krippe\b|grundschule|oberschule|gymnasium|gesamtschule"
                           r"|wohnungsbau|mietwohnung\w{0,2}|sozialwohnung\w{0,2}|wohnungen\s{1,3}(bauen|errichten|schaffen)"
                           r"|ärztehaus|arztpraxis|\bmvz\b|feuerwehrhaus|feuerwache|gerätehaus|rathaus|friedhof|spielplatz"

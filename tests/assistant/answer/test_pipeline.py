@@ -187,12 +187,14 @@ def test_what_the_irek_says_on_a_topic_is_its_goals_on_it(ask, question, leitzie
 
 
 def test_a_question_of_the_start_of_works_beside_a_project_is_answered_by_the_footnote_that_decides_it(ask):
-    """Fn. 56 of Nr. 3.1.2 says that obtaining permits is no start of works: a section's footnotes are candidates for
-    the sentence that answers a question beside a project."""
+    """Fn. 56 of Nr. 3.1.2 says that obtaining permits is no start of works: the rule the question asks for in its own
+    words (funding_paths.yaml, vorarbeiten-kein-beginn) stands in the bottom line, cited to the footnote."""
     data = ask("Die Gemeinde will ein neues Gewerbegebiet erschließen. Gilt die Einholung der Genehmigungen schon als "
                "Beginn der Arbeiten?")
-    assert re.search(r"Zu Ihrer Frage \(GRW-Koordinierungsrahmen, Nr\. 3\.1\.2, Fn\. 56, S\. 20\): „Der Kauf von "
-                     r"Grundstücken und Vorarbeiten", data["answer"]), data["answer"]
+    assert "wie die Einholung von Genehmigungen und vorläufige Durchführbarkeitsstudien gelten nicht als Beginn der " \
+           "Arbeiten" in data["summary"], data["summary"]
+    footnote = next(c for c in data["citations"] if c["quote"].startswith("Der Kauf von Grundstücken und Vorarbeiten"))
+    assert "Nr. 3.1.2, Fn. 56" in footnote["citation"] and f"[{footnote['n']}]" in data["summary"]
 
 
 def test_a_firms_project_that_asks_what_counts_as_the_start_leads_with_the_rule_that_answers_it(ask):
@@ -2164,3 +2166,30 @@ def test_a_grant_already_received_is_asked_for_its_duties_not_judged_as_a_new_pr
     assert "sonst wird grundsätzlich zurückgefordert" in data["summary"]
     assert "durch gleich- oder höherwertige Wirtschaftsgüter ersetzt" in data["answer"]
     assert "Ersatzinvestition" not in data["answer"]
+
+
+def test_a_clubs_sports_ground_asked_about_grw_is_told_no_and_shown_leader_with_who_chooses(ask, passages):
+    """KR Nr. 3.2.2 lists no sports grounds; a sports ground is a project of village life, for which LEADER is open to
+    the club. An open path beside a "no" is no promise: the LAG picks its projects by its REK."""
+    data = ask("sv hasbergen hier, wir brauchen nen neuen kunstrasenplatz mit flutlicht, ca. 850.000 €. gemeinde würde "
+               "was dazugeben. kann man das übers IREK / GRW laufen lassen??")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – über GRW"), data["summary"]
+    assert "Möglich ist: LEADER" in data["answer"]
+    assert "Das Projekt muss von der Lokalen Aktionsgruppe anhand der Auswahlkriterien ihres Regionalen " \
+           "Entwicklungskonzepts ausgewählt werden [" in data["answer"], data["answer"]
+    assert [p["id"].split("/")[0] for p in data["funding_paths"] if not p["blocked"]] == ["leader"]
+
+
+def test_a_definition_of_the_start_asked_with_whether_buying_land_counts_quotes_the_definition_then_the_footnote(
+        ask, passages):
+    """Nr. 3.1.2 (2) defines the start of works; its Fn. 56 says that buying land is none. Both are asked: the
+    definition leads, the footnote follows, and the path's line does not say the footnote's rule a second time."""
+    data = ask("Für eine Kreistagsvorlage brauche ich die genaue Definition von 'Beginn der Arbeiten' bei "
+               "GRW-Infrastrukturvorhaben, am besten mit Fundstelle. Zählt der Grunderwerb oder schon die Ausschreibung "
+               "der Bauleistungen als Beginn?")
+    check_contract(data, passages, all_used=False)
+    assert "„(2) Beginn der Arbeiten für das Vorhaben ist entweder" in data["summary"], data["summary"]
+    assert re.search(r"Außerdem \(GRW-Koordinierungsrahmen, Nr\. 3\.1\.2, Fn\. 56, S\. \d+\): „Der Kauf von "
+                     r"Grundstücken", data["answer"]), data["answer"]
+    assert data["answer"].count("gelten nicht als Beginn der Arbeiten") == 1, data["answer"]

@@ -999,9 +999,12 @@ def test_no_next_step_holds_a_figure():
 
 def test_a_bus_line_to_a_business_park_is_no_measure_of_the_infrastructure_path():
     """KR Nr. 3.2.2: the list of infrastructure measures names no bus line or shuttle for the way to work; the park
-    is where the line goes, not a site to develop."""
+    is where the line goes, not a site to develop. A Bürgerbus is a village's own mobility: a project of rural
+    development, for which LEADER is open to the club."""
     profile = read_profile("Unser Bürgerbusverein will eine Linie zum Gewerbegebiet einrichten, damit Schichtarbeiter "
                            "ohne Auto hinkommen. Wir bräuchten einen E-Kleinbus (ca. 110k) und eine Ladesäule.")
-    assert profile.project_types == ["commuter_transport"]
-    infrastructure = _path(assess(profile, None, FundingKnowledge.load()), "grw-infrastruktur")
+    assert profile.project_types == ["commuter_transport", "rural_development"]
+    assessed = assess(profile, None, FundingKnowledge.load())
+    infrastructure = _path(assessed, "grw-infrastruktur")
     assert infrastructure.blocked and "Buslinie" in infrastructure.because
+    assert not _path(assessed, "leader").blocked
