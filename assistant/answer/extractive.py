@@ -25,7 +25,7 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_I
                                      MAIN_ACTIVITY, PART_BEGUN, SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS,
                                      USUAL_FOR_ASKER, ConditionAssessment, FundingAssessment, PathAssessment,
                                      named_paths, numbered_rule, programme, short_reason)
-from assistant.goals.lists import HANDLUNGSZIEL_CODE, GoalList, topic_words
+from assistant.goals.lists import HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, SPAN, CitationList, Locator, best_sentence, completed,
@@ -40,7 +40,13 @@ IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themen
 MAX_SUMMARY_CHARS = 400
 MAX_LISTED = 20  # goals a list answer writes out one by one
 # a question for where or with whom an application is made
-_ASKS_WHERE = re.compile(r"\b(wo|wohin|bei wem|an wen|welche stelle|welcher stelle|zuständig\w*)\b", re.IGNORECASE)
+# A question for a definition: "die genaue Definition von 'Beginn der Arbeiten'", "was genau zählt als Beginn?", "wann
+# gilt ein Vorhaben als begonnen?"
+_ASKS_DEFINITION = re.compile(r"\bdefinition|\bdefiniert|\bwas\s{1,3}(genau\s{1,3})?(ist|gilt|zählt|bedeutet)\b[^.?!]{0,40}"
+                              r"\b(vorhaben)?beginn|\bwann\s{1,3}(gilt|zählt|ist)\b[^.?!]{0,60}\b(begonnen|beginn)", re.IGNORECASE)
+# (not where a rule stands: "wo steht, dass …", "wo finde ich die Fußnote")
+_ASKS_WHERE = re.compile(r"\b(wo(?!\s{1,3}(genau\s{1,3})?(steht|stehen|stünde|finde\w{0,2}|im\b))|wohin|bei wem|an wen|welche stelle"
+                         r"|welcher stelle|zuständig\w*)\b", re.IGNORECASE)
 _ASKS_AMOUNT = re.compile(r"\b(wie hoch|wie viel|wieviel|welche[mnr]? satz|fördersatz|fördersätze|förderquote|"
                           r"höchstbetrag|höchstens|betrag|prozent|zuschuss)", re.IGNORECASE)
 _ASKS_SPAN = re.compile(r"\b(wie lange|wie viele (jahre|monate|wochen)|wieviele (jahre|monate|wochen)|dauer|laufzeit|"
@@ -1190,7 +1196,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             asked = _implied_sentence(found, hit, w, found.asked_rules) if not by_place else None
             others = [s for s in found.implied if s not in found.asked_rules]
             implied = _implied_sentence(found, hit, w, others) if not by_place else None
-            if asked and implied and ASKS_WHAT_IS_A_START.search(found.question):
+            if asked and implied and _ASKS_DEFINITION.search(found.question):
                 # "Was ist Beginn der Arbeiten? Zählt der Grunderwerb schon?": the definition leads, the rule asked
                 # for in its own words follows it (Fn. 56: the purchase of land is no start)
                 follows, asked = asked, None
@@ -2016,6 +2022,11 @@ def _membership(found: Findings, w: _Writer, worded: GoalMatch | None = None) ->
             f"im Themenkorridor {goal.corridor.code} „{goal.corridor.title}“ [{w.cite(corridor, _first_line(corridor))}].")
 
 
+# A question for the Handlungsziele under each Leitziel counted: "wie viele Handlungsziele stehen jeweils darunter?"
+_ASKS_GOALS_UNDER = re.compile(r"handlungsziel\w*\b[^.?!]{0,40}\b(jeweils|je|pro|darunter)\b"
+                               r"|\b(jeweils|je|pro)\s{1,3}leitziel", re.IGNORECASE)
+
+
 def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     goal_list: GoalList = found.goal_list  # type: ignore[assignment]
     plural = _LEVEL_PLURAL[goal_list.level]
@@ -2032,8 +2043,11 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if goal_list.nested or goal_list.named:
         return _nested_list(goal_list, owner, w)
     items = goal_list.items
+    # counted Leitziele, where the question asks for the Handlungsziele under each too: "3.1 (7 Handlungsziele)"
+    by_leitziel = goal_list.count and goal_list.level == "leitziel" and bool(_ASKS_GOALS_UNDER.search(found.question))
     # A corridor's number alone would read as a figure: "Themenkorridor 3", never a bare "3".
-    names = [f"{'Themenkorridor ' if goal_list.level == 'corridor' else ''}{g.code}" for g in items]
+    names = [f"{'Themenkorridor ' if goal_list.level == 'corridor' else ''}{g.code}"
+             + (f" ({_level_counts(goal_list, within=g.code)[2]} Handlungsziele)" if by_leitziel else "") for g in items]
     codes = ", ".join(names[:-1]) + (f" und {names[-1]}" if len(names) > 1 else names[0])
     if goal_list.count:
         # of a corridor or Leitziel, with the IREK's total ("Wie viele Leitziele gibt es und wie heißen die im Korridor
@@ -2049,6 +2063,9 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             each = [(code, *_level_counts(goal_list, code)[1:]) for code in goal_list.titles if "." not in code]
             summary += f" {OWN_COUNT} " + "; ".join(f"Themenkorridor {code}: {leitziele} Leitziele, {goals} "
                                                     f"Handlungsziele" for code, leitziele, goals in each) + "."
+            if MOST_ASKED.search(found.question):  # "welcher Themenkorridor hat die meisten?"
+                most = max(each, key=lambda counts: (counts[2], counts[1]))
+                summary += f" Die meisten hat Themenkorridor {most[0]}."
             items = []  # (counted in the bottom line; the corridors' names follow once, without the counts again)
     elif parent is not None:
         summary = f"Zum {owner} gehören die {plural} {codes}."
@@ -2071,9 +2088,11 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         if goal_list.count and goal_list.level == "corridor":
             _, leitziele, handlungsziele = _level_counts(goal_list, within=goal.code)
             spread = f": {leitziele} Leitziele, {handlungsziele} Handlungsziele"
+        elif by_leitziel:  # "… und wie viele Handlungsziele stehen jeweils darunter?"
+            spread = f": {_level_counts(goal_list, within=goal.code)[2]} Handlungsziele"
         lines.append(f"- {'Themenkorridor ' if goal_list.level == 'corridor' else ''}{goal.code} „{goal.title}“"
                      f"{spread}{ref}")
-    counted = goal_list.count and goal_list.level == "corridor"  # its lines carry counts: marked as the count they are
+    counted = goal_list.count and goal_list.level == "corridor" or by_leitziel  # lines with counts: marked as such
     details = [f"{OWN_COUNT + ' ' if counted else ''}{plural}:\n" + "\n".join(lines)] if lines else []
     if goal_list.all_levels and goal_list.count:  # the IREK as a whole: its corridors by name
         details.insert(0, _corridors_named(goal_list, w).strip())

@@ -37,8 +37,9 @@ from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import (INVESTMENT_KINDS, ProjectProfile, extract_profile, hypothetical_size,
                                        without_places)
-from assistant.funding.rules import (TYPE_FITS, FundingAssessment, PathAssessment, assess, describe, named_paths,
-                                     asked_rules, outside_areas, programme, ruling_sources)
+from assistant.funding.rules import (ASKS_WHAT_IS_A_START, ASKS_WHEN_TO_START, TYPE_FITS, FundingAssessment,
+                                     PathAssessment, asked_rules, assess, describe, named_paths, outside_areas, programme,
+                                     ruling_sources)
 from assistant.goals.lists import find_list, structure
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
@@ -458,6 +459,9 @@ class AnswerPipeline:
             asked = self.analyse(side.text, list(q.history) + side.before)
             if _contradicts(asked, q):
                 continue  # a part read without the facts the rest of the text gives (its size before the group's)
+            if ASKS_WHAT_IS_A_START.search(q.text) and ASKS_WHEN_TO_START.search(side.text):
+                continue  # "Was zählt als Vorhabenbeginn? Dürfen wir schon das Grundstück kaufen?": the rule on the
+                # start of works that answers the first answers it
             decided = asked if isinstance(asked, Answer) else self.decide(asked)
             # (a list beside a list asks on the same catalogue: "wie viele Leitziele und wie viele Handlungsziele …")
             # (a project answer to a further question of the text's own kind only beside a fact answer, and where it
@@ -465,7 +469,12 @@ class AnswerPipeline:
             repeats = side.same_kind and decided.intent == "project" and (
                 found.mode == "project" or isinstance(asked, Answer)
                 or asked.own.wz_code in (None, q.profile.wz_code))
-            if isinstance(decided, Findings) and not repeats and not (decided.mode == found.mode == "list"):
+            # (a list of the goals on a topic beside a count of the whole is a list of its own: "Wie viele Ziele hat
+            # das IREK … und welche Handlungsziele drehen sich um Energie?")
+            same_list = decided.mode == found.mode == "list" and not (
+                decided.goal_list is not None and decided.goal_list.by_topic and found.goal_list is not None
+                and found.goal_list.count)
+            if isinstance(decided, Findings) and not repeats and not same_list:
                 other = self.extractive(decided)
                 # a question about the IREK on its own ("Und mit welchen Strategien ist das IREK verzahnt?") is
                 # answered by a quoted sentence where that holds a telling word of it, a question of how long by one

@@ -36,7 +36,10 @@ OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
 _PATH_VERDICT = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): ")
 _DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
 MAX_SIDE_QUESTIONS = 2
-_NAMES_IREK = re.compile(r"\birek|entwicklungskonzept|regionalkonzept", re.IGNORECASE)
+# (or its goals with a topic of their own: "… und welche Handlungsziele drehen sich um Energie?")
+_NAMES_IREK = re.compile(r"\birek|entwicklungskonzept|regionalkonzept"
+                         r"|\b(handlungsziel|leitziel)\w{0,2}\b[^.?!]{0,30}\b(um|zu[mr]?|für|beim?|über)\s{1,3}(das\s{1,3}|die\s{1,3}|den\s{1,3})?(thema\s{1,3})?[A-ZÄÖÜa-zäöüß]{4,}",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ ASKS_WHAT_IS_A_START = re.compile(
     r"\b(ab\s{1,3})?wann\s{1,3}(gilt|zählt|ist)\b[^.?!]{0,60}\b(begonnen|angefangen|gestartet|beginn\w{0,2})\b"
     r"|\b(was|welche\w{0,2})\b[^.?!]{0,30}\b(gilt|gelten|zählt|zählen)\s{1,3}als\s{1,3}['„\"]?(vorhaben)?(beginn|begonnen|start)"
     r"|\bbeginn\w{0,2}\s{1,3}der\s{1,3}arbeiten\b|\bvorhabenbeginn\w{0,2}\b|\bbaubeginn\s{1,3}im\s{1,3}sinne", re.IGNORECASE)
-_ASKS_WHEN_TO_START = re.compile(rf"\b{_START}\b[^.?!]{{0,80}}\b{_APPLICATION}\b|\b{_APPLICATION}\b[^.?!]{{0,80}}\b{_START}\b"
+ASKS_WHEN_TO_START = re.compile(rf"\b{_START}\b[^.?!]{{0,80}}\b{_APPLICATION}\b|\b{_APPLICATION}\b[^.?!]{{0,80}}\b{_START}\b"
                                  # "Dürfen wir die Büros schon beauftragen?": whether one may begin already
                                  rf"|\b(dürfen|darf|können|kann)\s{{1,3}}(wir|ich|man)\b[^.?!]{{0,60}}\b(schon|bereits|vorab)"
                                  rf"\s{{1,3}}(\S{{1,25}}\s{{1,3}}){{0,2}}{_START}\b", re.IGNORECASE)
@@ -861,7 +861,7 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         # (Nr. 2.6.2 (1) d aa for a firm's leased machine, Nr. 5 for the land of a business park)
         sources += [c.source for c in lead.conditions if c.cost_item and c.applies][:1]
     if profile.started_or_would_start or profile.started_in_part or defines \
-            or _ASKS_WHEN_TO_START.search(profile.description):
+            or ASKS_WHEN_TO_START.search(profile.description):
         # works begun ("Die Bagger rollen schon"), or a question of when they may begin ("Darf ich nach Abgabe des
         # Antrags schon anfangen zu bauen?"): the rule on the start of works of the path the asker's kind leads to
         # (Nr. 2.2.1 for a firm, Nr. 3.2.1.11 for a municipality's infrastructure)

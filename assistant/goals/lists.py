@@ -45,12 +45,16 @@ _BOTH = re.compile(r"\bleitziele\b[^?]{0,20}\b(und|mit|samt|sowie|plus)\b[^?]{0,
 _COUNT = re.compile(r"\b(wie\s{0,2}viele?|anzahl|zahl der)\b", re.IGNORECASE)
 # How the goals are built: "wie sind die gegliedert?", "wie ist das aufgebaut?", "Gliederung", "auf welchen Ebenen"
 _BUILT = re.compile(r"\b(geglieder|aufgebaut|strukturier|gliederung|aufbau\b|ebenen\b)", re.IGNORECASE)
-# A count asked for each corridor ("wie viele … insgesamt und pro Themenkorridor?")
+# Which corridor has the most goals: "welcher Themenkorridor hat die meisten?", "der größte Korridor"
+MOST_ASKED = re.compile(r"\bwelche[rs]?\s{1,3}(themen)?korridor\w{0,2}\b[^.?!]{0,40}\b(meisten|größte\w?)\b"
+                        r"|\b(größte\w?|umfangreichste\w?)\s{1,3}(themen)?korridor", re.IGNORECASE)
+# A count asked for each corridor ("wie viele … insgesamt und pro Themenkorridor?"; "welcher hat die meisten?": each
+# corridor's counts answer it)
 _PER_CORRIDOR = re.compile(r"\b(pro|je|jede[nmrs]?|in\s{1,3}jede[nmrs]?|nach|aufgeteilt\s{1,3}(auf|nach)|verteilt\s{1,3}auf)"
                            r"\s{1,3}(den\s{1,3}|die\s{1,3})?(themen)?korridor"
                            # "wie verteilen die sich auf die vier Korridore?"
-                           r"|\bverteil\w{0,3}\b[^?]{0,25}\bauf\s{1,3}(die\s{1,3})?(\w{1,8}\s{1,3})?(themen)?korridor",
-                           re.IGNORECASE)
+                           r"|\bverteil\w{0,3}\b[^?]{0,25}\bauf\s{1,3}(die\s{1,3})?(\w{1,8}\s{1,3})?(themen)?korridor"
+                           r"|" + MOST_ASKED.pattern, re.IGNORECASE)
 _CORRIDOR_NUMBER = re.compile(r"\b(?:themen)?korridor\w{0,2}\s{0,3}(?:nr\.?\s{0,2})?([1-4])\b", re.IGNORECASE)
 _LEITZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5])(?![\d.])")
 HANDLUNGSZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5]\.[1-9])(?![\d.])")

@@ -2193,3 +2193,45 @@ def test_a_definition_of_the_start_asked_with_whether_buying_land_counts_quotes_
     assert re.search(r"Außerdem \(GRW-Koordinierungsrahmen, Nr\. 3\.1\.2, Fn\. 56, S\. \d+\): „Der Kauf von "
                      r"Grundstücken", data["answer"]), data["answer"]
     assert data["answer"].count("gelten nicht als Beginn der Arbeiten") == 1, data["answer"]
+
+
+def test_the_leitziele_of_a_corridor_asked_with_the_handlungsziele_under_each_are_counted_each(ask, passages):
+    """The catalogue counts the Handlungsziele under each Leitziel of corridor 3: 7, 4, 4 and 2."""
+    data = ask("Welche Leitziele hat der Themenkorridor Infrastruktur- und Flächenentwicklung, und wie viele "
+               "Handlungsziele stehen jeweils darunter?")
+    check_contract(data, passages, all_used=False)
+    assert "3.1 (7 Handlungsziele), 3.2 (4 Handlungsziele), 3.3 (4 Handlungsziele) und 3.4 (2 Handlungsziele)" \
+        in data["summary"], data["summary"]
+
+
+def test_the_corridor_with_the_most_goals_and_the_goals_on_a_topic_asked_beside_the_totals_are_answered(ask, passages):
+    """Three asks in one: the totals, the corridor with the most goals (corridor 2: 5 Leitziele, 18 Handlungsziele),
+    and the goals on energy, a list of its own beside the count."""
+    data = ask("Wie viele Leitziele und Handlungsziele hat das IREK insgesamt, welcher Themenkorridor hat die meisten – "
+               "und welche Handlungsziele drehen sich um Energie?")
+    check_contract(data, passages, all_used=False)
+    assert "15 Leitziele und 55 Handlungsziele" in data["summary"]
+    assert "Themenkorridor 2: 5 Leitziele, 18 Handlungsziele" in data["summary"]
+    assert "Die meisten hat Themenkorridor 2." in data["summary"]
+    assert "Zu Ihrer weiteren Frage:" in data["answer"] and "2.3.1" in data["answer"], data["answer"]
+
+
+def test_a_question_where_a_rule_stands_leads_with_the_passage_not_with_where_to_apply(ask, passages):
+    """"wo steht, dass …" asks for the passage (Fn. 56 of Nr. 3.1.2; Anhang 3, Fn. 31 for planning and soil surveys),
+    not for the office that takes applications."""
+    data = ask("Brauche für eine Vorlage die genaue Fundstelle im KR 2026: wo steht, dass Planung und Bodengutachten bei "
+               "Infrastrukturvorhaben noch kein Vorhabenbeginn sind? Nummer + Fußnote bitte.")
+    check_contract(data, passages, all_used=False)
+    assert not data["summary"].startswith("Nächster Schritt"), data["summary"]
+    assert "Fn. 56" in data["summary"], data["summary"]
+    assert any("Anhang 3, Fn. 31" in c["citation"] for c in data["citations"]), data["citations"]
+
+
+def test_whether_one_may_already_buy_the_land_beside_what_a_start_is_is_answered_once_by_the_start_rule(ask, passages):
+    """The rule on the start of works answers both asks; the second is not read as a question of whether land costs
+    are eligible for an infrastructure."""
+    data = ask("was genau zählt als vorhabenbeginn? dürfen wir vor dem antrag schon den architekten beauftragen, den "
+               "bauantrag stellen und das grundstück kaufen? die maschinen würden wir gern schon mal reservieren lassen")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Als Beginn der Arbeiten gilt"), data["summary"]
+    assert "Zu Ihrer weiteren Frage" not in data["answer"] and "Kosten des Grunderwerbs" not in data["answer"]
