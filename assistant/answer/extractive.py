@@ -28,9 +28,10 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_I
 from assistant.goals.lists import HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
-from assistant.text.citations import (AMOUNT, DURATION, FIGURE, SPAN, CitationList, Locator, best_sentence, completed,
-                                      continuation, find_verbatim, german_citation, informative, scored_sentence,
-                                      split_sentences, whole_sentence, with_antecedent, with_continuation)
+from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
+                                      best_sentence, completed, continuation, find_verbatim, german_citation,
+                                      informative, scored_sentence, split_sentences, whole_sentence, with_antecedent,
+                                      with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.asked import asks
 from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, untraceable
@@ -1203,6 +1204,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             ruled = asked or implied
             if ruled is not None:
                 (hit, quote), by_rule = ruled, asked is not None or follows is not None
+            if asked is not None and follows is None:
+                # a second rule asked for in its own words that the lead's section states follows it ("wer darf da
+                # Träger sein? … und müssen die Firmen selber was zahlen?": Nr. 3.5.1 (5), then (7))
+                rest = [s for s in found.asked_rules if s.quote[:60] not in quote]
+                follows = _implied_sentence(found, hit, w, rest) if rest else None
         else:
             # (after the lead, only a rule the question asks for in its own words: a rule its facts point to, such as
             # the list of excluded sectors, is quoted by the line that names the asker's trade)
@@ -1271,10 +1277,47 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
         if quote in seen:
             continue
         seen.add(quote)
-        chosen.append((_label(hit.citation), f"„{quote}“ [{w.cite(hit.passage, quote)}]"))
+        said = f"„{quote}“ [{w.cite(hit.passage, quote)}]"
+        # a list the passage's end cuts off goes on from the section's next passage, quoted with its own citation
+        rest = _list_goes_on(hit, quote, w.passages)
+        if rest is not None and rest[1] not in seen:
+            seen.add(rest[1])
+            said += f" – weiter: „{rest[1]}“ [{w.cite(rest[0].passage, rest[1])}]"
+        chosen.append((_label(hit.citation), said))
         if len(chosen) == 2:
             break
     return chosen
+
+
+_LIST_ITEM = re.compile(r"[a-z]{1,2}\)\s")  # "b) andere durch Gesetz …", "aa) den in den Bauleitplänen …"
+_LIST_GOES_ON = re.compile(r"(?:[,;]|\bund|\boder|\bsowie)\s*$")
+
+
+def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[SearchHit, str] | None:
+    """The next items of a list that the end of the quote's passage cuts off ("… können … nur sein: a)
+    Gebietskörperschaften …,"; Nr. 2.2.4 (2) "b) … gebilligt worden ist,"), from the section's next passage up to the
+    item that ends the list's sentence, whole items within twice a quote's length; None where the list ends in its
+    passage."""
+    passage = hit.passage
+    if not passage.text.rstrip().endswith(quote.rstrip()) or not _LIST_GOES_ON.search(quote):
+        return None
+    at = next((n for n, p in enumerate(passages) if p.chunk_id == passage.chunk_id), None)
+    following = next((p for p in passages[at + 1:] if p.document == passage.document and not p.footnote), None) \
+        if at is not None else None
+    if following is None or following.section_number != passage.section_number \
+            or not _LIST_ITEM.match(following.text):
+        return None
+    lines: list[str] = []
+    for line in following.text.split("\n"):
+        if len("\n".join(lines + [line])) > 2 * MAX_QUOTE_CHARS:
+            break
+        lines.append(line)
+        if line.rstrip().endswith((".", "!", "?")):
+            break
+    while lines and not lines[-1].rstrip().endswith((".", "!", "?", ",", ";")):
+        lines.pop()  # (an item's opening whose text the limit leaves out: "d) das Investitionsvorhaben")
+    items = "\n".join(lines).strip()
+    return (replace(hit, passage=following), items) if items else None
 
 
 # A quote of at most three words and no figure ("In Niedersachsen", "Bildungseinrichtungen"): no sentence that answers

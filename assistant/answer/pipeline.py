@@ -404,14 +404,15 @@ class AnswerPipeline:
 
     def _definitions(self, q: Question) -> list[Source]:
         """For a question of what a document is ("Was ist die Zukunftsregion?"), outside a project's description: the
-        document's own sentence on what it is (sources.yaml `definition`), ranked and quoted as a rule the question
-        points to."""
+        document's own sentence on what it is (sources.yaml `definition`), and for one asked in the words of a chapter
+        fact ("Was sind laut IREK die Leitbranchen?") the chapter's sentence that answers it (sources.yaml `facts`),
+        ranked and quoted as a rule the question points to."""
         if q.intent == "project":
             return []
         # (of a text that asks several questions, its first: a further one is answered on its own, `_side_questions`)
         first = next(iter(asks(q.text)), q.text)
         return [Source(document=doc, section=section, page=None, quote=opening)
-                for doc, section, opening in self.retriever.definitions_asked(first)]
+                for doc, section, opening in self.retriever.definitions_asked(first) + self.retriever.facts_asked(first)]
 
     def _subject_goals(self, q: Question, k: int) -> list[GoalMatch]:
         """The IREK goals of what the asker names, with the goals of the asker's sector favoured (for a firm's own

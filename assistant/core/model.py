@@ -10,6 +10,18 @@ from assistant.core.curated import Regex
 
 
 @dataclass(frozen=True)
+class ChapterFact:
+    """A sentence of a document's chapter that answers what a question asks in the words of `asked_by` ("Welche
+    Leitbranchen nennt das IREK?": the sentence that lists them, which the word "Leitbranchen" is not in): the section
+    (number, or title of an unnumbered section) and the sentence's verbatim opening. Ranked and quoted as a rule the
+    question points to, as a document's definition is."""
+
+    section: str
+    asked_by: Regex
+    quote: str
+
+
+@dataclass(frozen=True)
 class Source:
     """One entry of corpus/sources.yaml."""
 
@@ -42,6 +54,8 @@ class Source:
     # section (number, or title of an unnumbered section) and the sentence's verbatim opening. It leads such an answer.
     defined_in: str = ""
     definition: str = ""
+    # Sentences of its chapters that answer a question asked in other words than their own (ChapterFact).
+    facts: tuple[ChapterFact, ...] = ()
 
     def is_keyword_only(self, section_number: str, section_title: str = "") -> bool:
         return _names_section(self.keyword_only_sections, section_number, section_title)

@@ -161,7 +161,9 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     # who implements the district's own concept is the district ("für die IREK-Umsetzung …")
                     r"|irek-umsetzung|umsetzung\s{1,3}(des|vom|unseres)\s{1,3}irek",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
-                   r"|handwerkskammer|\bihk\b|\bhwk\b|\bkammer\b|\binnung|heimatverein|sportverein|\bggmbh\b",
+                   r"|handwerkskammer|\bihk\b|\bhwk\b|\bkammer\b|\binnung|heimatverein|sportverein|\bggmbh\b"
+                   # the bodies of the crafts that run training across firms (KR Nr. 3.2.2.6 (2): Kammern, Innungen)
+                   r"|kreishandwerkerschaft|unser\w{0,2}\s{1,3}überbetriebliche\w{0,2}\s{1,3}\w{0,20}(ausbildungs|bildungs)",
     "research": r"hochschule|universität|\buni\b|fachhochschule|institut(e|s|en)?\b|forschungseinrichtung|forschungszentrum\b"
                 r"|fraunhofer|forschungs-?gmbh|forschungsgesellschaft",
     "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
@@ -658,6 +660,9 @@ _FOR_TOURISTS = re.compile(r"touris\w{0,6}|urlaub\w{0,3}|feriengäst\w{0,2}|ausf
 # The measures of KR Nr. 2.4.3 (open to firms of any size), and the generic words for any firm's investment
 _TRANSFORMATION = {"environmental_protection", "energy_efficiency", "renewable_self_supply"}
 _GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investier\w{0,4}")
+# Building or equipping a facility (not only naming it as a partner)
+_BUILDS_OR_EQUIPS = re.compile(r"\b(bau\w{0,4}|neubau\w{0,2}|ausbau\w{0,2}|anbau\w{0,2}|umbau\w{0,2}|erweiter\w{0,5}"
+                               r"|errichte\w{0,2}|sanier\w{0,5}|ausstatt\w{0,4}|ausstattung|werkstatt|gebäude\w{0,2})\b")
 # What only public bodies or clubs carry (KR Nr. 3.2.2)
 _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisation", "business_centre",
                       "education_infrastructure", "wastewater", "harbour", "commuter_cycle_path", "commuter_transport",
@@ -1683,6 +1688,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
                  and (kind != "industrial_site" or _DEVELOPS_SITE.search(lowered))]
     elif "commuter_cycle_path" in found:
         found.remove("commuter_cycle_path")  # a cycle path mainly for visitors is tourism infrastructure
+    if {"cooperation_network", "education_infrastructure"} <= set(found) and not _BUILDS_OR_EQUIPS.search(lowered):
+        # "ein Netzwerk aufbauen: 8 Betriebe + IHK + Berufsschule": the school is a partner of the network, not a
+        # building of it
+        found.remove("education_infrastructure")
     if "community_facility" in found and _FOR_WORKFORCE.search(lowered):
         # a Kita or day care for the staff of the firms around ("mehrere Betriebe fragen nach Betreuungsplätzen für
         # ihre Leute (Schichtdienst)"): Daseinsvorsorge with a link to the economy (KR Nr. 3.6 (1), (3))

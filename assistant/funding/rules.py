@@ -810,7 +810,11 @@ def asked_rules(profile: ProjectProfile, knowledge: FundingKnowledge, programme_
     """The rules the question asks for in their own words (`Condition.asked_by`), of one programme's paths or of all:
     a sub-measure's rule before its programme's ("alle Grundstücke verkauft" asks for the shortening of a business
     park's binding period before the period itself); at most `_ASKED_RULES`, each once."""
-    paths = sorted((p for p in knowledge.all_paths() if not programme_id or p.id.split("/")[0] == programme_id),
+    # (a sub-measure's rule only where the asker's project is of its kind, or of no kind named: who may carry a
+    # training centre is no answer for a business park)
+    kinds = set(profile.project_types)
+    paths = sorted((p for p in knowledge.all_paths() if (not programme_id or p.id.split("/")[0] == programme_id)
+                    and ("/" not in p.id or not kinds or kinds & set(p.project_types))),
                    key=lambda p: "/" not in p.id)
     asked = [c.source for path in paths for c in path.conditions if _asked(c, profile)]
     return list({(s.section, s.quote): s for s in asked}.values())[:_ASKED_RULES]
@@ -850,6 +854,13 @@ def ruling_sources(profile: ProjectProfile, intent: str, knowledge: FundingKnowl
         and (bool(set(profile.project_types) & set(infrastructure.project_types))
              or "infrastruktur" in profile.description.lower()))
     path_id = "grw-infrastruktur" if municipal else "grw-gewerbe"
+    # (a network, a regional concept or a budget of the non-investive measures: their rules, "wer darf da Träger sein?"
+    # for a network is Nr. 3.5.1 (5))
+    measures = next((path for path in knowledge.paths if path.id == "grw-nichtinvestiv"), None)
+    kinds = set(profile.project_types)
+    if measures is not None and kinds & {t for s in (measures, *measures.sub_measures) for t in s.project_types} \
+            and not (infrastructure is not None and kinds & set(infrastructure.project_types)):
+        path_id = measures.id
     # the rules of that path the question asks for in their own words (`asked_by`): "wie lange sind wir gebunden?" is
     # the binding period (Nr. 2.2.6 for a firm's assets and jobs, Nr. 3.2.1.8 for an infrastructure), "und wenn wir
     # alle Grundstücke verkauft haben?" its shortening

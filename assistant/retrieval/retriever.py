@@ -149,6 +149,8 @@ class Retriever:
         self._document_aliases: list[tuple[re.Pattern[str], str]] = []  # (another way of naming, the name it stands for)
         # (its names as one pattern, the document, the section and opening of its sentence on what it is)
         self._definitions: list[tuple[str, str, str, str]] = []
+        # (the words that ask for it, the document, the section and opening of a chapter's sentence that answers)
+        self._facts: list[tuple[re.Pattern[str], str, str, str]] = []
         for doc, info in snapshot.manifest.get("documents", {}).items():
             source = info.get("source", {})
             if doc not in self._documents:
@@ -161,6 +163,8 @@ class Retriever:
             if source.get("definition") and names:  # (names and aliases as one alternation, for `definitions_asked`)
                 spelled = "|".join([re.escape(name) for name in names] + list(source.get("aliases", [])))
                 self._definitions.append((spelled, doc, source.get("defined_in", ""), source["definition"]))
+            self._facts += [(re.compile(fact["asked_by"], re.IGNORECASE), doc, fact["section"], fact["quote"])
+                            for fact in source.get("facts", [])]
         ruleless = {doc for doc, info in snapshot.manifest.get("documents", {}).items()
                     if info.get("source", {}).get("states_rules", True) is False}
         self._ruleless_rows = np.array([p.document in ruleless for p in self.passages], dtype=bool)
@@ -329,6 +333,11 @@ class Retriever:
         section and verbatim opening of its own sentence on what it is (`Source.definition`)."""
         return [(doc, section, opening) for spelled, doc, section, opening in self._definitions
                 if asks_what_is(text, spelled)]
+
+    def facts_asked(self, text: str) -> list[tuple[str, str, str]]:
+        """For a question asked in the words of a chapter fact (`ChapterFact.asked_by`: "Was sind die Leitbranchen?"):
+        the document, and the section and verbatim opening of the chapter's sentence that answers it."""
+        return [(doc, section, quote) for asked_by, doc, section, quote in self._facts if asked_by.search(text)]
 
     def rows_quoting(self, references: list[tuple[str, str, str]]) -> np.ndarray:
         """The passages that hold each (document, section, quote): the passage of the section that holds the quote's

@@ -200,6 +200,31 @@ def test_a_question_of_what_a_document_is_finds_its_own_sentence_on_it(retriever
     assert retriever.definitions_asked("Was steht im IREK zur Zukunftsregion?") == []
 
 
+@pytest.mark.parametrize("question, opening", [
+    ("was sind laut irek die leitbranchen im landkreis? gehört tourismus dazu?", "Agrar- und Landtechnik"),
+    ("Welche Branchen sind laut IREK besonders wichtig für den Landkreis?", "Agrar- und Landtechnik"),
+    ("Wie ist das IREK eigentlich entstanden, wer war beteiligt?", "Die Erstellung des IREKs"),
+    ("Wie soll das IREK eigentlich umgesetzt werden?", "Die Umsetzung des IREKs"),
+    ("Wird das IREK irgendwann fortgeschrieben?", "Das IREK ist kein statisches Dokument"),
+])
+def test_a_question_in_the_words_of_a_chapter_fact_finds_the_chapters_sentence(retriever, question, opening):
+    """sources.yaml `facts`: a chapter's sentence that answers a question asked in other words than its own; it stands
+    verbatim in its section, which a passage holds."""
+    (document, section, quote), = retriever.facts_asked(question)
+    assert document == "irek" and quote.startswith(opening)
+    rows = np.flatnonzero(retriever.rows_quoting([(document, section, quote)]))
+    assert rows.size and any(quote in retriever.passages[i].text for i in rows)
+
+
+@pytest.mark.parametrize("question", [
+    "Wer muss an einem Kooperationsnetzwerk beteiligt sein?",  # the KR's network, not how the IREK was made
+    "Kann die Umsetzung eines Regionalkonzepts gefördert werden?",  # the KR's Umsetzungsbudget
+    "Wie lange haben wir Zeit, das Vorhaben umzusetzen?",
+])
+def test_words_other_documents_use_too_ask_for_no_chapter_fact_of_the_irek(retriever, question):
+    assert retriever.facts_asked(question) == []
+
+
 def test_a_question_of_fact_ranks_the_concept_of_goals_lower(retriever):
     """The IREK states no funding rules (sources.yaml: states_rules false): asked as a question of fact, whether a
     hotel's extension gets a grant finds the KR's list of excluded sectors before the IREK's tourism goal; the same
