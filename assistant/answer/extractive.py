@@ -1908,7 +1908,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         steps = found.in_conversation or bool(found.profile.project_types) or bool(_ASKS_STEP.search(found.question)
                                                                                    or _ASKS_WHERE.search(found.question))
         verdict = _no(lead, w) if lead is not None and lead.ruled_out and not _asks_start_of_item(found, lead) \
-            else "" if asks_time \
+            else "" if asks_time and not _ASKS_WHERE.search(found.question) \
             else verdict or (_next_step(found) if steps else "")  # (the rule on a cost item asked about: "wer stellt
         # dann den Antrag?")
     elif facts_given and found.intent == "rule" and found.in_conversation:

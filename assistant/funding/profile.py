@@ -285,6 +285,9 @@ _FUTURE_COUNT = {"neue", "neuen", "zusätzliche", "zusätzlichen", "weitere", "w
 _HIRED_AFTER = re.compile(r"\s{0,3}(mehr\b|zusätzlich\b|dazu\b|neu\s{1,3})?\s{0,3}(ein\w{0,2}\s{1,3})?"
                           r"(einstellen|einzustellen|eingestellt|anstellen|anzustellen|dazuholen|dazunehmen|schaffen)\b",
                           re.IGNORECASE)
+# "wir stellen 4 Leute ein": the separable verb around the count
+_HIRES_BEFORE = re.compile(r"\bstellen\s{1,3}(\w{1,12}\s{1,3}){0,2}$", re.IGNORECASE)
+_HIRES_AFTER = re.compile(r"\s{0,3}(\w{1,12}\s{1,3}){0,2}(ein|an)\b", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"(auf|um|bis\s{1,3}zu|weitere|zusätzlich\w{0,2}|neue\w{0,2}|einstellen)\s{1,3}(rund|ca\.?|etwa)?\s{0,3}$")
 _SIZE_WORDS = [
     ("small", re.compile(r"kleinunternehmen|kleinstunternehmen|kleine[sn]?\s{1,3}(unternehmen|betrieb|firma|handwerksbetrieb)"
@@ -933,6 +936,9 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
 _DECLARED = {"sind", "bin", "als", "betreiben", "betreibe", "führen", "führe"}
 SECOND_LINE = 1.9  # the rank of a trade named after the asker's own with "mit": theirs too, never the first
 DECLARED = -0.5  # the rank of a trade the asker says they are ("wir sind ein Landwirt", "als Landwirt")
+# Words that name the main activity right before it: "vor allem Innenausbau", "hauptsächlich Fenstermontage"
+_MAIN_ACTIVITY = re.compile(r"\b(vor\s{1,3}allem|hauptsächlich|überwiegend|größtenteils|vorwiegend|schwerpunktmäßig"
+                            r"|in\s{1,3}erster\s{1,3}linie|zum\s{1,3}größten\s{1,3}teil|primär)\s{1,3}$", re.IGNORECASE)
 
 
 def _opens_text(words: list[_Word], i: int) -> bool:
@@ -973,6 +979,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "der Bauunternehmer drängelt": the asker's contractor
     if before and before[-1] in _ARTICLES and any(w.text in _COMMISSIONED for w in words[i + 1: i + 7]):
         return 2.0  # "(dürfen wir) die Planungsbüros … schon beauftragen", "das Ingenieurbüro … beauftragt"
+    if _MAIN_ACTIVITY.search(text[max(0, words[i].start - 40): words[i].start]):
+        return DECLARED  # "wir machen vor allem Innenausbau": the main activity, as said (KR Nr. 2.7.1 asks for it)
     own = [n for n, w in enumerate(before) if w in _SELF_WORDS]
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
@@ -1108,7 +1116,8 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
             count = _int(instead.group(1))
         elif _BELOW.search(before):  # "<50 MA", "unter 50 Beschäftigte": at most one fewer
             count -= 1
-        if adjective in _FUTURE_COUNT or _HIRED_AFTER.match(text[match.end(): match.end() + 40]):
+        hired = _HIRES_BEFORE.search(before) and _HIRES_AFTER.match(text[match.end(): match.end() + 30])
+        if adjective in _FUTURE_COUNT or _HIRED_AFTER.match(text[match.end(): match.end() + 40]) or hired:
             coming.append(count)  # "30 neue Mitarbeiter", "und 6 Leute einstellen": those who come, not the staff now
             continue
         if any(0 <= match.start() - end <= 40 for end in grant_ends):
@@ -1355,7 +1364,10 @@ _WAGE_BEFORE = re.compile(rf"\b{_WAGE_WORDS}{_PER_UNIT}(\s{{1,3}}[\wäöüß.:=]
 # "Lohnkostenzuschuss", "lohnkostenbezogene Förderung", "Zuschuss zu den Lohnkosten"
 _WAGE_GRANT = re.compile(r"lohnkosten\w{0,3}(zuschuss|förder|bezogen)|lohnzuschuss|personalkostenzuschuss"
                          r"|(zuschuss|zuschüsse|förderung|fördern|gefördert|bezuschusst)\W{1,3}(\w+\W{1,3}){0,3}(lohn|personal)kosten"
-                         r"|(lohn|personal)kosten\W{1,3}(\w+\W{1,3}){0,3}(zuschuss|zuschüsse|förder|gefördert|bezuschusst)",
+                         r"|(lohn|personal)kosten\W{1,3}(\w+\W{1,3}){0,3}(zuschuss|zuschüsse|förder|gefördert|bezuschusst)"
+                         # "und wenn wir statt der Investitionskosten lieber die Lohnkosten nehmen?" (Nr. 2.6.1's choice)
+                         r"|\b(statt|anstatt|lieber)\b[^.?!]{0,40}\b(lohn|personal)kosten"
+                         r"|(lohn|personal)kosten\s{1,3}(nehmen|ansetzen|wählen|zugrunde)",
                          re.IGNORECASE)
 # New jobs, as people count them: "8 neue Arbeitsplätze", "drei zusätzliche Stellen", "wir schaffen 5 Arbeitsplätze",
 # "es entstehen 12 Arbeitsplätze" (new people, "6 neue MA", are read with the headcount: _HEADCOUNT, _FUTURE_COUNT)
@@ -1366,7 +1378,10 @@ _NEW_JOBS = re.compile(rf"\b{_JOB_COUNT}\s{{1,3}}(?:neuen?|zusätzlichen?|weiter
                        rf"|\b(?:schaffen|entstehen)\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?{_JOB_COUNT}\s{{1,3}}(?:neue\s{{1,3}})?{_JOBS}"
                        # "6 neue Entwickler einstellen", "zwei Monteure einstellen": people of any trade hired
                        rf"|\b{_JOB_COUNT}\s{{1,3}}(?:(?:neuen?|zusätzlichen?|weiteren?)\s{{1,3}})?[a-zäöüß-]{{3,25}}\s{{1,3}}"
-                       rf"(?:ein|an)(?:stellen|zustellen)\b",
+                       rf"(?:ein|an)(?:stellen|zustellen)\b"
+                       # "wir stellen 4 Leute ein", "stellen nächstes Jahr 3 neue Monteure ein"
+                       rf"|\bstellen\s{{1,3}}(?:\w{{1,12}}\s{{1,3}}){{0,2}}{_JOB_COUNT}\s{{1,3}}"
+                       rf"(?:(?:neuen?|zusätzlichen?|weiteren?)\s{{1,3}})?[a-zäöüß-]{{3,25}}\s{{1,3}}(?:ein|an)\b",
                        re.IGNORECASE)
 _PER_JOB = re.compile(r"(\bje|\bpro|\bjeweils|à|á|@)\s{1,3}"
                       r"((jahr|monat)\s{1,3}und\s{1,3})?(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6}|beschäftigte\w?)?"
@@ -1381,7 +1396,8 @@ _MONTH_BEFORE = re.compile(r"(monatsbrutto|monatslohn|monatsgehalt|monatlich|\b(
 
 
 # a sum for each of the jobs just named: "3 neue Stellen je 40k", "8 Arbeitsplätze à 55.000 €"
-_EACH_JOB_BEFORE = re.compile(r"(arbeitsplätze|stellen|jobs|mitarbeite\w{0,4}|ma|leute|fachkräfte)\s{1,3}(mit\s{1,3})?"
+_EACH_JOB_BEFORE = re.compile(r"(arbeitsplätze|stellen|jobs|mitarbeite\w{0,4}|ma|leute|fachkräfte)"
+                              r"(\s{1,3}(ein|an)\s{0,3},?)?\s{1,3}(mit\s{1,3})?"  # ("wir stellen 4 Leute ein, je …")
                               r"(je|jeweils|à|á|@|zu\s{1,3}je)\s{1,3}(rund|ca\.?|etwa)?\s{0,3}$", re.IGNORECASE)
 
 

@@ -1007,6 +1007,25 @@ def test_the_jobs_and_wages_of_a_wage_cost_grant_are_read_and_a_wage_is_no_inves
         (jobs, per_job, total, investment)
 
 
+def test_a_choice_of_the_wage_costs_instead_of_the_investment_is_read_with_the_hires_of_a_separable_verb():
+    """KR Nr. 2.6.1: the asker may choose the wage costs as the basis; "wir stellen 4 Leute ein" are new jobs, not the
+    staff the conversation gave (24)."""
+    history = [{"role": "user", "content": "Tischlerei in Ostercappeln, 24 MA, neue Werkhalle für ca. 600.000 €."},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 Prozent."}]
+    profile = read_profile("und wenn wir statt der investitionskosten lieber die lohnkosten nehmen? wir stellen 4 leute "
+                           "ein, je ca 50k im jahr inkl. AG-anteil. was käme raus?", history)
+    assert (profile.wage_costs, profile.new_jobs, profile.wage_per_job_eur, profile.employees) == (True, 4, 50_000, 24)
+
+
+@pytest.mark.parametrize("text, wz", [
+    ("tischlerei in hasbergen, 18 MA. wir machen vor allem innenausbau, bisschen möbelbau. neue halle?", "43.35"),
+    ("Wir sind ein Metallbaubetrieb, hauptsächlich Stahlbau und Montage. Neue Halle?", "25.11"),
+])
+def test_the_activity_said_to_be_the_main_one_is_the_trade(text, wz):
+    """KR Nr. 2.7.1 asks for the main activity: "vor allem Innenausbau" says it, before the trade's name."""
+    assert read_profile(text).wz_code == wz
+
+
 def test_growth_of_the_staff_gives_the_headcount_now_and_the_jobs_to_come():
     profile = read_profile("Wir wachsen mit der neuen Halle von 40 auf 48 Mitarbeiter. Wie hoch wäre ein "
                            "lohnkostenbezogener Zuschuss? Lohnsumme pro Jahr und Stelle ca. 50.000 €.")
