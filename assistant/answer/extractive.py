@@ -1055,8 +1055,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 excluded = lead.excluded_costs[0]
                 pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
                                          w.cite_source(excluded.source))))
-            if lead.next_steps:
-                pieces.append((4, f"Nächster Schritt: {_short(lead.next_steps[0], 140)}"))
+            if steps := _steps(lead):
+                pieces.append((4, f"Nächster Schritt: {_short(steps[0], 140)}"))
     # where the own share's sums hold the grant, no second calculation beside it unless the grant itself is asked for
     share, granted = _own_share(found, w)
     calculation = "" if granted and not asks_amount or lead is not None and _usual_only(lead, found.profile) \
@@ -1742,10 +1742,17 @@ _ASKS_STEP = re.compile(r"nächste\w{0,2}\s{1,3}schritt|als\s{1,3}(nächstes|ers
 def _next_step(found: Findings) -> str:
     """For a procedure question in a conversation about a project: the next step on its best open path."""
     lead = next((p for p in (found.funding.paths if found.funding else []) if not p.blocked), None)
-    if lead is None or not lead.next_steps:
+    steps = _steps(lead) if lead is not None else []
+    if not steps:
         return ""
     where = _where(lead)
-    return f"Nächster Schritt: {_short(lead.next_steps[0], 220)}" + (f" Antrag: {where}." if where else "")
+    return f"Nächster Schritt: {_short(steps[0], 220)}" + (f" Antrag: {where}." if where else "")
+
+
+def _steps(path: PathAssessment) -> list[str]:
+    """A path's next steps, those of a rule the project's facts trigger first (a takeover's start of works is the
+    purchase of the assets: apply before the contract)."""
+    return [c.next_step for c in path.conditions if c.next_step and c.applies] + list(path.next_steps or [])
 
 
 # A row of the list of GRW areas (KR Anhang 5): "Niedersachsen: Cuxhaven, Landkreis; Art des Fördergebiets: C; Maximaler

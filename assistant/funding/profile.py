@@ -620,6 +620,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "takeover": r"betriebsübernahme|unternehmensnachfolge|betriebsnachfolge|nachfolgeregelung|firmenübernahme"
                 r"|übernahme\s{1,3}(eines|einer|des|der)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk|standort)"
                 r"|(betrieb|firma|unternehmen|werk|standort)\w{0,3}\s{1,3}(übernehmen|kaufen|erwerben)"
+                # "die Betriebsstätte samt Maschinen zu übernehmen"
+                r"|betriebsstätte\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}(zu\s{1,3})?(übernehmen|kaufen|erwerben)"
                 r"|(übernehmen|kaufen|erwerben)\s{1,3}(einen|eine|den|die|das)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk)"
                 r"|geschäftsanteile|gesellschaftsanteile|anteile\s{1,3}(kaufen|übernehmen|erwerben)|share\s?deal|stillgelegt|insolvenzmasse"
                 # a site that closes and is carried on by the buyer (KR Nr. 2.4.1 (1) e): "macht zum Jahresende dicht
@@ -663,6 +665,8 @@ _FOR_TOURISTS = re.compile(r"touris\w{0,6}|urlaub\w{0,3}|feriengäst\w{0,2}|ausf
 # The measures of KR Nr. 2.4.3 (open to firms of any size), and the generic words for any firm's investment
 _TRANSFORMATION = {"environmental_protection", "energy_efficiency", "renewable_self_supply"}
 _GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investier\w{0,4}")
+# The party something is taken over from: "von unserer Schwester(firma)", "vom alten Betrieb"
+_FROM_A_PARTY = re.compile(r"\b(von\s{1,3}(unserer|unserem|der|dem|einer|einem|seiner|ihrer)|vom)\s{1,3}\w*$")
 # Building or equipping a facility (not only naming it as a partner)
 _BUILDS_OR_EQUIPS = re.compile(r"\b(bau\w{0,4}|neubau\w{0,2}|ausbau\w{0,2}|anbau\w{0,2}|umbau\w{0,2}|erweiter\w{0,5}"
                                r"|errichte\w{0,2}|sanier\w{0,5}|ausstatt\w{0,4}|ausstattung|werkstatt|gebäude\w{0,2})\b")
@@ -1704,6 +1708,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
                  and (kind != "industrial_site" or _DEVELOPS_SITE.search(lowered))]
     elif "commuter_cycle_path" in found:
         found.remove("commuter_cycle_path")  # a cycle path mainly for visitors is tourism infrastructure
+    if "takeover" in found and all(_FROM_A_PARTY.search(lowered[max(0, m.start() - 30): m.start()])
+                                   for m in _PROJECT_TYPE_RES["takeover"].finditer(lowered)):
+        # "eine gebrauchte Maschine, die wir von unserer Schwesterfirma übernehmen": a thing taken over from a firm,
+        # not the firm
+        found.remove("takeover")
     if {"cooperation_network", "education_infrastructure"} <= set(found) and not _BUILDS_OR_EQUIPS.search(lowered):
         # "ein Netzwerk aufbauen: 8 Betriebe + IHK + Berufsschule": the school is a partner of the network, not a
         # building of it

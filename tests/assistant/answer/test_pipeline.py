@@ -2235,3 +2235,12 @@ def test_whether_one_may_already_buy_the_land_beside_what_a_start_is_is_answered
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Als Beginn der Arbeiten gilt"), data["summary"]
     assert "Zu Ihrer weiteren Frage" not in data["answer"] and "Kosten des Grunderwerbs" not in data["answer"]
+
+
+def test_a_takeovers_next_step_is_to_apply_before_the_purchase_of_the_assets(ask, passages):
+    """KR Nr. 2.2.1 (3): for a takeover, the start of works is the purchase of the assets, not a first order."""
+    data = ask("Möbelhersteller aus Melle, 260 MA. Ein Zulieferer in Bersenbrück ist insolvent und macht dicht. Wir "
+               "überlegen, die Betriebsstätte samt Maschinen zu übernehmen. Gibt es dafür Förderung?")
+    check_contract(data, passages, all_used=False)
+    assert "Nächster Schritt: Antrag bei der NBank vor dem Kaufvertrag" in data["answer"], data["answer"]
+    assert "Noch keine Aufträge vergeben" not in data["answer"]

@@ -1017,6 +1017,16 @@ def test_a_choice_of_the_wage_costs_instead_of_the_investment_is_read_with_the_h
     assert (profile.wage_costs, profile.new_jobs, profile.wage_per_job_eur, profile.employees) == (True, 4, 50_000, 24)
 
 
+def test_a_thing_taken_over_from_a_firm_is_no_takeover_of_the_firm():
+    """KR Nr. 2.4.1 (1) e: a takeover buys a site's assets; a used machine "von unserer Schwesterfirma" is bought from
+    a firm, and the site "samt Maschinen zu übernehmen" is taken over."""
+    bought = read_profile("Erweiterung für 5 Mio, darin eine gebrauchte Maschine, die wir von unserer Schwesterfirma "
+                          "übernehmen.")
+    assert "takeover" not in bought.project_types
+    assert "takeover" in read_profile("Ein Zulieferer ist insolvent. Wir überlegen, die Betriebsstätte samt Maschinen zu "
+                                      "übernehmen.").project_types
+
+
 @pytest.mark.parametrize("text, wz", [
     ("tischlerei in hasbergen, 18 MA. wir machen vor allem innenausbau, bisschen möbelbau. neue halle?", "43.35"),
     ("Wir sind ein Metallbaubetrieb, hauptsächlich Stahlbau und Montage. Neue Halle?", "25.11"),

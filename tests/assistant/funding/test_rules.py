@@ -993,7 +993,9 @@ def test_no_next_step_holds_a_figure():
     cut from the answer (issue 12: every figure traceable)."""
     from assistant.text.figures import figures
 
-    steps = [(p.id, s) for p in FundingKnowledge.load().all_paths() for s in p.next_steps or []]
+    paths = FundingKnowledge.load().all_paths()
+    steps = [(p.id, s) for p in paths for s in p.next_steps or []] + \
+        [(c.id, c.next_step) for p in paths for c in p.conditions if c.next_step]
     assert steps and [(i, s) for i, s in steps if figures(s)] == []
 
 
