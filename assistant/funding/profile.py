@@ -521,7 +521,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "rural_development": r"\bdorf|dorfladen|ländliche[nr]?\s{1,3}raum|kulturtreff|jugendraum|mehrgenerationen"
                          rf"|{_CLUB_AND_VILLAGE_HALLS}|umkleide|dorfplatz|spielplatz|dorfgemeinschaft"
                          # a village's own mobility, run by its citizens
-                         r"|bürgerbus\w{0,6}|dorfauto|mitfahrbank",
+                         r"|bürgerbus\w{0,6}|dorfauto|mitfahrbank"
+                         # a farm's second line beside farming (selling, processing, a café, holidays on the farm)
+                         r"|hofladen|hofläden|hofcaf[ée]|bauernhofcaf[ée]|hofkäserei|hofmolkerei|hofmetzgerei"
+                         r"|direktvermarktung|ferien\s{1,3}auf\s{1,3}dem\s{1,3}(bauern)?hof",
     # Public facilities that KR Nr. 3.2.2 lists no measure for: sports grounds, club houses, village halls, Kitas and
     # general schools, housing, doctors' practices, fire stations, town halls
     "community_facility": rf"{_CLUB_AND_VILLAGE_HALLS}"

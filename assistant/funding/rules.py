@@ -511,7 +511,10 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
                 f"{with_lodging.min_share_percent:g} % der Umsätze erzielt werden; Umsätze mit Gästen von außen zählen "
                 f"dafür nicht.", "matters", with_lodging.source, True,
                 question="Welcher Anteil der Umsätze wird mit den eigenen Übernachtungsgästen erzielt?"))
-    excluded_alternatives = [(code, knowledge.exclusion(code)) for code in profile.wz_alternatives]
+    # (with the asker's words, which may bring an exception of the line in: a leisure park mostly for tourists, 93.2)
+    excluded_alternatives = [
+        (code, knowledge.exclusion(code, profile.description, lodging_share=profile.lodging_share_percent))
+        for code in profile.wz_alternatives]
     excluded_alternatives = [(code, line) for code, line in excluded_alternatives if line is not None]
     if excluded_alternatives:
         names = ", ".join(f"{code} {wz_title(code)}" for code, _ in excluded_alternatives)

@@ -365,6 +365,8 @@ def test_municipalities(text, towns):
     # sports grounds are facilities of village life as club houses are, and a Bürgerbus is a village's own mobility
     ("sv hasbergen hier, wir brauchen nen neuen kunstrasenplatz mit flutlicht", "rural_development"),
     ("Unser Bürgerbusverein braucht einen neuen Kleinbus.", "rural_development"),
+    # a farm's second line beside farming
+    ("hab nen milchviehbetrieb mit kleinem hofladen. will ne eigene hofkäserei bauen", "rural_development"),
     ("Wir wollen eine Unternehmensberatung zur Digitalisierung.", "advice"),
     # building or extending said verb first, and setting up on one's own (KR Nr. 2.4.1 (1))
     ("Wir bauen eine neue Backstube im Gewerbegebiet (Gebäude + Öfen).", "business_investment"),

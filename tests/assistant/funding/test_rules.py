@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from assistant.funding.knowledge import KNOWLEDGE_FILE, FundingDataError, FundingKnowledge
-from assistant.funding.rules import assess, describe
+from assistant.funding.rules import MAIN_ACTIVITY, assess, describe
 from assistant.funding.profile import PROJECT_TYPE_PATTERNS, ProjectProfile, extract_profile
 
 
@@ -1010,3 +1010,14 @@ def test_a_bus_line_to_a_business_park_is_no_measure_of_the_infrastructure_path(
     infrastructure = _path(assessed, "grw-infrastruktur")
     assert infrastructure.blocked and "Buslinie" in infrastructure.because
     assert not _path(assessed, "leader").blocked
+
+
+def test_an_alternative_main_activity_in_an_exception_of_its_line_is_not_called_excluded():
+    """KR Nr. 2.7.1: 93.2 is not excluded where its services are mostly for tourists; a leisure park read as 93.21,
+    with 93.29 as another possible main activity, is not told that 93.29 would exclude it when its visitors are
+    mostly tourists."""
+    profile = read_profile("wir betreiben nen freizeitpark (kletterwald, sommerrodelbahn), ca 60 MA, umsatz 5 mio, "
+                           "besucher sind zu ca 70% urlauber/tagestouristen von weiter weg. neue attraktion für 2 mio.")
+    assert profile.wz_alternatives == ["93.29"]
+    firm = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    assert not firm.blocked and not [c for c in firm.conditions if c.id == MAIN_ACTIVITY]
