@@ -268,7 +268,10 @@ def _fact(profile: ProjectProfile, key: str) -> Any:
     if key == "sector_excluded":
         if profile.excluded_sector is not None:
             return True
-        return False if profile.wz_code is not None or profile.sector is not None else None
+        # (a firm that says it processes agricultural products, "wir verarbeiten Gemüse", names its activity: food
+        # processing, C 10, which the list does not name)
+        known = profile.wz_code is not None or profile.sector is not None or profile.agri_processing
+        return False if known else None
     return getattr(profile, _TRIGGER_FACTS.get(key, key))
 
 

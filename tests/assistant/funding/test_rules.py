@@ -1021,3 +1021,12 @@ def test_an_alternative_main_activity_in_an_exception_of_its_line_is_not_called_
     assert profile.wz_alternatives == ["93.29"]
     firm = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
     assert not firm.blocked and not [c for c in firm.conditions if c.id == MAIN_ACTIVITY]
+
+
+def test_a_firm_that_says_it_processes_vegetables_is_not_asked_for_its_main_activity():
+    """Processing agricultural products (C 10) names the activity; KR Nr. 2.7.1 does not list it."""
+    profile = read_profile("wir verarbeiten gemüse (schälen, schneiden, vakuumieren für großküchen), glandorf, 60 MA. "
+                           "PV aufs dach für den eigenverbrauch, ca 600k. wie hoch kann die förderung sein?")
+    assert profile.wz_code is None and profile.agri_processing
+    questions = assess(profile, None, FundingKnowledge.load()).missing_facts
+    assert not [q for q in questions if "Haupttätigkeit" in q], questions
