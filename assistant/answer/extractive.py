@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from assistant.answer.careful import CarefulCases
 from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
-from assistant.funding.knowledge import CostItem, FundingKnowledge, Source
+from assistant.funding.knowledge import CostItem, FundingKnowledge, Source, Threshold
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GRANT_TIME,
                                      MAIN_ACTIVITY, PART_BEGUN, SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS,
@@ -731,6 +732,42 @@ def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: 
             f"hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
+def _regional_effect(path: PathAssessment | None, profile: ProjectProfile | None, w: _Writer) -> str:
+    """For a firm's investment whose question gives the firm's yearly depreciation: whether the investment per year
+    exceeds it by the share Nr. 2.3 (2) a sets (the lower share for an SME, for grants until its day), and, with the
+    new jobs and the staff given, whether the jobs grow by the share of (b); an own calculation, each share cited.
+    Where (a) is not reached, the other ways to the regional effect follow. "" without the depreciation."""
+    if path is None or path.blocked or path.regional_effect is None or profile is None \
+            or not profile.depreciation_eur or not profile.investment_eur:
+        return ""
+
+    def share(threshold: Threshold) -> tuple[float, str]:
+        sme = profile.company_size in ("small", "medium") and date.today() <= threshold.sme_until
+        return (threshold.sme_percent, w.cite_source(threshold.sme_source)) if sme else \
+            (threshold.percent, w.cite_source(threshold.source))
+
+    years = profile.investment_years or 1
+    yearly = profile.investment_eur / years
+    least, cited = share(path.regional_effect.over_depreciation)
+    needed = profile.depreciation_eur * (1 + least / 100)
+    spread = f"{_euro(profile.investment_eur)} über {years} Jahre sind {_euro(yearly)} im Jahr" if years > 1 else \
+        f"die Investition ist {_euro(yearly)}"
+    reached = yearly >= needed
+    said = (f"{OWN_CALCULATION} Für die regionalwirtschaftlichen Effekte (Nr. 2.3): {spread}; nötig sind mindestens "
+            f"{_percent(least)} Prozent über den durchschnittlichen Abschreibungen von {_euro(profile.depreciation_eur)}, "
+            f"also {_euro(needed)} im Jahr{cited}, "
+            + ("das ist erreicht." if reached else "das wird nicht erreicht"))
+    if reached:
+        return said
+    jobs, jobs_cited = share(path.regional_effect.more_jobs)
+    if profile.new_jobs and profile.employees:  # (one sentence: its figures are the own calculation's)
+        grown = 100 * profile.new_jobs / profile.employees
+        return said + (f"; mit {profile.new_jobs} neuen von {profile.employees} Dauerarbeitsplätzen wären es "
+                       f"{_percent(round(grown, 1))} Prozent mehr, nötig sind {_percent(jobs)} Prozent{jobs_cited}.")
+    return said + (f". Dann müssen die Dauerarbeitsplätze um mindestens {_percent(jobs)} Prozent steigen{jobs_cited} "
+                   f"oder die Arbeitsproduktivität deutlich wachsen.")
+
+
 def _wage_calculation(path: PathAssessment, profile, rate: float | None) -> str:  # noqa: ANN001
     """A wage-cost grant (KR Nr. 2.6.3) for the jobs and wages the asker gives: the wage costs of the new jobs over the
     rule's years, at the asker's rate where their size decides it; instead of a grant on the investment costs (Nr.
@@ -1072,6 +1109,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     if share:  # "… und wie viel muss ich selbst stemmen?"
         pieces.append((1.6, share))
     pieces += [(1.55, supposed)] if (supposed := _if_size(found, w)) else []
+    # "… Abschreibungen im Schnitt 800k … reicht das?": the regional effect the figures show (Nr. 2.3 (2))
+    pieces += [(1.45, effect)] if (effect := _regional_effect(lead, found.profile, w)) else []
     # a rule the project's text asks about that the KR answers in a sentence of its own ("Bauantrag ist gestellt,
     # Bodengutachten liegt vor. Ist das schon Vorhabenbeginn?"): that answer leads, where it states the rules of the
     # project's path (a municipality's site has its own, Nr. 3.1.2, found by `_asked_rule`)
@@ -1290,7 +1329,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
 
 
 _LIST_ITEM = re.compile(r"[a-z]{1,2}\)\s")  # "b) andere durch Gesetz …", "aa) den in den Bauleitplänen …"
-_LIST_GOES_ON = re.compile(r"(?:[,;]|\bund|\boder|\bsowie)\s*$")
+_LIST_GOES_ON = re.compile(r"(?:[,;:]|\bund|\boder|\bsowie)\s*$")  # (":" a list's lead, its items to come)
 
 
 def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[SearchHit, str] | None:
@@ -1977,6 +2016,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         summary = verdict
         details += [after_share] if after_share else []
         details += [after_rule] if after_rule else []
+        # "… Abschreibungen im Schnitt 2 Mio. Reicht das?": the regional effect the figures show (Nr. 2.3 (2))
+        details += [effect] if (effect := _regional_effect(lead, found.profile, w)) else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif worded:  # the goal in its own words leads, the passages found follow
         title = _first_line(worded.passage)

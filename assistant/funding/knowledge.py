@@ -264,6 +264,29 @@ class WageCosts(Curated):
     source: Source
 
 
+class Threshold(Curated):
+    """A least increase a rule sets (KR Nr. 2.3 (2)), in per cent, with a lower one for SMEs until a day."""
+
+    model_config = ConfigDict(frozen=True)
+
+    percent: float = Field(gt=0)
+    source: Source
+    sme_percent: float = Field(gt=0)
+    sme_until: date
+    sme_source: Source
+
+
+class RegionalEffect(Curated):
+    """The significant regional effects an investment must promise (KR Nr. 2.3 (2)), as far as a question's figures
+    can test them: the investment per year above the average depreciation of the last three years (a), more permanent
+    jobs (b). Productivity (c) and the cases of Nr. 2.3 (3) need facts no question gives in figures."""
+
+    model_config = ConfigDict(frozen=True)
+
+    over_depreciation: Threshold
+    more_jobs: Threshold
+
+
 class FundingPath(Curated):
     id: Text
     name: Text
@@ -291,6 +314,8 @@ class FundingPath(Curated):
     costs_add_up: bool = False
     # A grant may instead be computed on the wage costs of the jobs the investment creates (KR Nr. 2.6.3)
     wage_costs: WageCosts | None = None
+    # What the significant regional effects of an investment need in figures (KR Nr. 2.3 (2))
+    regional_effect: RegionalEffect | None = None
     # A project of one of these types is not offered this path, whatever else it names: a firm's own investment in
     # buildings and equipment has a path of its own (the GRW investment aid), not a regional project budget
     not_with_project_types: list[str] = []
@@ -664,6 +689,11 @@ class FundingKnowledge(Curated):
             found += [(f"{path.id} Satz {r.rate} Zuschlag", r.bonus_source) for r in path.rates if r.bonus_source]
             found += [(f"{path.id} Bedingung {c.id}", c.source) for c in path.conditions]
             found += [(f"{path.id} Bedingung {c.id} Begriff", c.definition_source) for c in path.conditions if c.definition_source]
+            if path.regional_effect:
+                found += [(f"{path.id} Regionaleffekt {name}", source) for name, threshold in
+                          (("Abschreibungen", path.regional_effect.over_depreciation),
+                           ("Arbeitsplätze", path.regional_effect.more_jobs))
+                          for source in (threshold.source, threshold.sme_source)]
         for sector in self.excluded_sectors:
             found.append((f"Wirtschaftszweig {sector.code}", sector.source))
             if sector.not_excluded_with:

@@ -104,6 +104,10 @@ class ProjectProfile:
     # The text says a grant was already received and asks what follows from it (paying back, binding, selling, jobs
     # lost): the project it names is the funded one, no new project (KR Nr. 2.2.6, 2.8)
     grant_received: bool | None = None
+    # The firm's average yearly depreciation of the last years ("Abschreibungen im Schnitt ca. 800k"), and the years
+    # its investment is spread over ("1,5 Mio über 2 Jahre"): what the regional effect of KR Nr. 2.3 (2) a measures
+    depreciation_eur: float | None = None
+    investment_years: int | None = None
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -313,6 +317,9 @@ _TURNOVER_CONTEXT = re.compile(r"umsatz|umsätze|umsätzen|jahresumsatz|erlöse|
 _BALANCE_CONTEXT = re.compile(r"bilanzsumme|bilanz\b", re.IGNORECASE)
 _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)|fördersumme|förderbetrag|bilanzsumme|gewinn"
                                 r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
+# The firm's depreciation, and the years an investment is spread over (KR Nr. 2.3 (2) a)
+_DEPRECIATION = re.compile(r"abschreibung\w{0,2}\b(?:[^.;?!€]|(?<=ca)\.|(?<=rd)\.){0,60}$", re.IGNORECASE)
+_OVER_YEARS = re.compile(r"\b(über|auf|verteilt\s{1,3}auf)\s{1,3}(\d|zwei|drei|vier|fünf)\s{1,3}jahre?\b", re.IGNORECASE)
 _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|preis|budget", re.IGNORECASE)
 # "Wie hoch wäre der Zuschuss bei 1,2 Mio?": the sum right after "bei" is what the grant is computed from.
 # ("bei geplanten 400.000 €/Jahr Kosten")
@@ -1224,6 +1231,19 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
     return parts if len(parts) >= 2 and all(label for label, _ in parts) else []
 
 
+def _depreciation(text: str) -> tuple[float | None, int | None]:
+    """The yearly depreciation the text gives for the firm ("abschreibungen lagen die letzten 3 jahre im schnitt bei ca
+    800k") and the years its investment is spread over ("wir investieren 1,5 mio über 2 jahre"), each where given."""
+    depreciation = next((value for start, _, value in _amounts(text)
+                         if _DEPRECIATION.search(text[max(0, start - 70): start])), None)
+    years = _OVER_YEARS.search(text)
+    count = None
+    if years:
+        word = years.group(2).lower()
+        count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    return depreciation, count
+
+
 def _money(text: str) -> tuple[float | None, float | None, float | None, list[tuple[str, float]]]:
     """(investment, turnover, balance sheet total, parts) in euros: the cost sum the text gives (the total if one is
     called so, else the largest), the annual turnover, the balance sheet total, and the parts where the text lists
@@ -1243,6 +1263,8 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
         cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
         if _is_wage(text, start, end):
             continue  # "je 55.000 Euro Bruttolohn", "Lohnkosten von 400.000 € im Jahr": wages, not investment costs
+        if _DEPRECIATION.search(before):
+            continue  # "Abschreibungen lagen im Schnitt bei ca 800k": the firm's depreciation (_depreciation), no cost
         if _COST_AFTER.match(after):  # "15 Mio Umsatz und 2,5 Mio Invest": the word right after the sum names it
             investments.append((start, end, value))
         elif _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and _BALANCE_CONTEXT.search(after):
@@ -1843,6 +1865,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.size_at_grant = True if at_grant else None
         profile.company_size = _company_size(text, profile.employees, knowledge)
     profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur, profile.cost_parts = _money(text)
+    profile.depreciation_eur, profile.investment_years = _depreciation(text)
     profile.sum_holds_items = True if profile.investment_eur and (SUM_HOLDS_OTHER.search(text)
                                                                   or TOTAL_WORDS.search(text)) else None
     profile.storage_eur = _storage_sum(text)
@@ -1907,7 +1930,8 @@ _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eu
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
                   "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
                   "size_at_grant", "started_in_part", "commercial_share_percent", "grant_received",
-                  "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur")
+                  "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur",
+                  "depreciation_eur", "investment_years")
 
 
 _BACK_ARTICLES = {"der", "die", "das", "den", "dem", "im", "beim", "vom", "zum", "ins"}

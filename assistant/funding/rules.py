@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, Source, WageCosts, wz_title,
-                                         wz_within)
+from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, RegionalEffect, Source, WageCosts,
+                                         wz_title, wz_within)
 from assistant.funding.profile import NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile
 from assistant.goals.matching import GoalMatch
 
@@ -209,6 +209,7 @@ class PathAssessment:
     possible_rates: list[tuple[float, str]] = field(default_factory=list)
     # The limits of the path's rules on a cost item the asker gives figures for (land for a business park, Nr. 5).
     limits: list[LimitCheck] = field(default_factory=list)
+    regional_effect: RegionalEffect | None = None  # what its investments' regional effects need in figures (Nr. 2.3)
 
     @property
     def excluded_costs(self) -> list[ConditionAssessment]:
@@ -621,6 +622,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         wage_costs=top.wage_costs if chosen is top else chosen.wage_costs,
         possible_rates=[] if blocking or row is not None else _possible_rates(chosen.rates or top.rates, profile),
         limits=_limit_checks(merged, profile, knowledge),
+        regional_effect=chosen.regional_effect or top.regional_effect,  # (Nr. 2.3 holds for every investment)
     )
 
 

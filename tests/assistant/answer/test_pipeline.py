@@ -2268,3 +2268,20 @@ def test_what_the_proof_of_use_checks_and_whether_the_court_of_audit_may_audit_a
     check_contract(data, passages, all_used=False)
     assert "„Die Länder prüfen dann insbesondere, ob die Rechnungsunterlagen korrekt sind" in data["answer"]
     assert "so kann der Bundesrechnungshof auch bei diesen prüfen" in data["answer"], data["answer"]
+
+
+@pytest.mark.parametrize("question, reached, share", [
+    ("Papierverarbeitung in Dissen, 120 MA, Umsatz 28 Mio. Wir investieren 1,5 Mio über 2 Jahre in eine neue Linie, "
+     "Abschreibungen lagen die letzten 3 Jahre im Schnitt bei ca. 800k. Reicht das für GRW?", False, "25"),
+    ("Maschinenbau, 400 MA, Umsatz 90 Mio. Neue Halle für 6 Mio, unsere Abschreibungen liegen im Schnitt bei 2 Mio "
+     "im Jahr. Reicht das für GRW?", True, "50"),
+])
+def test_the_regional_effect_of_an_investment_is_computed_from_the_depreciation_given(ask, passages, question, reached,
+                                                                                    share):
+    """KR Nr. 2.3 (2) a: the investment per year must exceed the average depreciation by 50 per cent, for an SME by 25
+    per cent for grants until the end of 2028; computed as the asker's own figures allow, the share cited."""
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    line = next(p for p in data["answer"].split("\n\n") if "regionalwirtschaftlichen Effekte" in p)
+    assert f"nötig sind mindestens {share} Prozent über den durchschnittlichen Abschreibungen" in line, line
+    assert ("das ist erreicht" in line) is reached and ("nicht erreicht" in line) is not reached

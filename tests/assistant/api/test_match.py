@@ -51,7 +51,9 @@ def test_company_profile_gets_business_investment_path(client):
                                "split_company": None,
                                # twenty-first session: works begun for a part of the project only (Nr. 2.2.1)
                                "started_in_part": None, "commercial_share_percent": None,
-                               "grant_received": None}
+                               "grant_received": None,
+                               # twenty-second session: the depreciation and the years of an investment (Nr. 2.3 (2))
+                               "depreciation_eur": None, "investment_years": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):

@@ -1019,6 +1019,14 @@ def test_a_choice_of_the_wage_costs_instead_of_the_investment_is_read_with_the_h
     assert (profile.wage_costs, profile.new_jobs, profile.wage_per_job_eur, profile.employees) == (True, 4, 50_000, 24)
 
 
+def test_the_depreciation_and_the_years_of_an_investment_are_read_and_the_depreciation_is_no_cost():
+    """KR Nr. 2.3 (2) a measures the investment per year against the average depreciation of the last three years."""
+    profile = read_profile("papierverarbeitung in dissen, 120 MA. wir investieren 1,5 mio über 2 jahre in ne neue "
+                           "linie, abschreibungen lagen die letzten 3 jahre im schnitt bei ca 800k. reicht das?")
+    assert (profile.investment_eur, profile.investment_years, profile.depreciation_eur) == (1_500_000, 2, 800_000)
+    assert profile.wz_code == "17.25"
+
+
 def test_a_thing_taken_over_from_a_firm_is_no_takeover_of_the_firm():
     """KR Nr. 2.4.1 (1) e: a takeover buys a site's assets; a used machine "von unserer Schwesterfirma" is bought from
     a firm, and the site "samt Maschinen zu übernehmen" is taken over."""
