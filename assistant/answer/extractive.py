@@ -222,11 +222,10 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     blocking = next((c for c in path.conditions if c.effect == "blocks" and c.applies is not False), None)
     own_rule = path.measure_source if "/" in path.id else None  # a sub-measure's own section
     asked = _asked_condition(path, w)
-    # one said gives way to the next, as does one a quote of the answer states already (the rule asked for in its
-    # own words, quoted from its passage)
+    # one said gives way to the next, as does a rule asked for in its own words that a quote of the answer states
     cited = " ".join(w.quotes().values())
     others = [c for c in path.conditions if c.id not in w.said and c is not asked
-              and not (c.source is not None and c.source.quote[:60] in cited)]
+              and not (c.asked and c.source is not None and c.source.quote[:60] in cited)]
     # the main activity first: where the trade's name may mean an excluded activity, that is the risk to know, more
     # than the exception its usual reading falls under ("Logistikunternehmen": 52.25, or 52.10 Lagerei)
     # then a rule the asker's own facts make one to know (a large firm: transformation projects are open to any size)
@@ -1317,8 +1316,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             continue
         seen.add(quote)
         said = f"„{quote}“ [{w.cite(hit.passage, quote)}]"
-        # a list the passage's end cuts off goes on from the section's next passage, quoted with its own citation
-        rest = _list_goes_on(hit, quote, w.passages)
+        # a list the passage's end cuts off goes on from the section's next passage, quoted with its own citation:
+        # the lead's list, or any where the question asks for a whole list ("Was prüft die Bewilligungsstelle …
+        # alles?"), not the rest of a list of exceptions beside the answer
+        rest = _list_goes_on(hit, quote, w.passages) if not chosen or _ASKS_WHOLE_LIST.search(found.question) \
+            else None
         if rest is not None and rest[1] not in seen:
             seen.add(rest[1])
             said += f" – weiter: „{rest[1]}“ [{w.cite(rest[0].passage, rest[1])}]"
@@ -1328,6 +1330,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     return chosen
 
 
+_ASKS_WHOLE_LIST = re.compile(r"\bwas\b[^.?!]{0,100}\balles\b|\bwelche\b[^.?!]{0,40}\b(alle|sämtliche)\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[a-z]{1,2}\)\s")  # "b) andere durch Gesetz …", "aa) den in den Bauleitplänen …"
 _LIST_GOES_ON = re.compile(r"(?:[,;:]|\bund|\boder|\bsowie)\s*$")  # (":" a list's lead, its items to come)
 

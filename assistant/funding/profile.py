@@ -1693,6 +1693,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # a firm that needs or buys machines, vehicles or a yard and names no other kind of project invests in its
         # business ("Wir brauchen nen neuen Bauhof + 2 Bagger + 3 LKW"), KR Nr. 2.4.1
         found.append("business_investment")
+    if applicant_type == "company" and "rural_development" in found and not INVESTMENT_KINDS & set(found):
+        # a farm's shop, café or dairy is its own investment too (KR Nr. 2.4.1): the GRW's "no" for the farm stands
+        # beside LEADER ("Milchviehbetrieb … Hofladen mit Käserei-Ecke aufmachen")
+        found.append("business_investment")
     if "implementation_budget" in found and "planning" in found:
         # the budget that implements a development concept pays its feasibility studies too (KR Nr. 3.4.2 (3)): "2
         # Regionalmanager + Budget für Machbarkeitsstudien" is that budget, not planning for an infrastructure
