@@ -317,14 +317,15 @@ def _answer_path(path: PathAssessment, numbers: list[int]) -> AnswerPath:
 
 
 def _paths_to_show(assessment: FundingAssessment, limit: int = 2, asked_for: frozenset[str] = frozenset(),
-                   kind_known: bool = False) -> list[PathAssessment]:
+                   fitting_only: bool = False) -> list[PathAssessment]:
     """At most two open paths, and a path that a fact of the asker rules out (that is news they need; not one that is
     only not theirs to apply for, beside open ones). Beside a path a fact of the asker rules out, an open path is shown
-    only where its measures name the kind of project (where it is known, `kind_known`) or the asker names its
-    programme (`asked_for`): one only usual for the asker (LEADER to an excluded firm's warehouse) is no way out."""
+    only where its measures name the kind of project or the asker names its programme (`asked_for`), unless the asker
+    asks for any other way (`fitting_only` False): one only usual for the asker (LEADER to an excluded firm's
+    warehouse, the Zukunftsregion to a fashion shop's refit) is no way out."""
     open_paths = [p for p in assessment.paths if not p.blocked][:limit]
     ruled_out = [p for p in assessment.paths if p.blocked and p.ruled_out and not p.not_the_askers]
-    if ruled_out and kind_known:
+    if ruled_out and fitting_only:
         open_paths = [p for p in open_paths if TYPE_FITS in p.fit_reasons or programme(p.id) in asked_for]
     blocked_by_fact = [p for p in assessment.paths if p.blocked and p.ruled_out
                        and not (p.not_the_askers and open_paths)]
@@ -1010,6 +1011,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     asked_for = frozenset(programme(i) for i in named_paths(found.question))
     # (where the asker asks for another way, "und was wäre die alternative?", every open path is one)
     kind_known = bool(found.profile and found.profile.project_types) and not ASKS_OTHER_WAY.search(found.question)
+    fitting_only = not ASKS_OTHER_WAY.search(found.question)
     together: list[list[str]] = []  # sentences of the bottom line that stay together where they are left out of it
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
@@ -1025,7 +1027,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     if lead is not None:
         if lead.blocked:
             alternative = next((p for p in _paths_to_show(found.funding, len(found.funding.paths), asked_for,
-                                                          kind_known) if not p.blocked), None)
+                                                          fitting_only) if not p.blocked), None)
             if alternative:
                 # kept before the goal where the asker asks for another way or names its programme beside the lead's
                 # ("irek? grw? leader?"), or where it is of the same programme and its measures name the kind of
@@ -1128,7 +1130,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     duties = _duties(found, lead, w)  # "… und was müssen wir erfüllen?"
     asked = "" if ruled or duties or lead is not None and lead.programme_wide else _asked_rule(found, w)
     details = ([asked] if asked else []) + ([duties] if duties else []) + details
-    shown = _paths_to_show(found.funding, asked_for=asked_for, kind_known=kind_known) \
+    shown = _paths_to_show(found.funding, asked_for=asked_for, fitting_only=fitting_only) \
         if found.funding and found.funding.paths else []
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
     # the next step left out of the bottom line stays where the paths' lines do not say when to apply either

@@ -526,7 +526,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"|neues\s{1,3}verfahren",
     "market_launch": r"markteinführung|markteintritt|auf\s{1,3}den\s{1,3}markt\s{1,3}bringen",
     "rural_development": r"\bdorf|dorfladen|ländliche[nr]?\s{1,3}raum|kulturtreff|jugendraum|mehrgenerationen"
-                         rf"|{_CLUB_AND_VILLAGE_HALLS}|umkleide|dorfplatz|spielplatz|dorfgemeinschaft"
+                         rf"|{_CLUB_AND_VILLAGE_HALLS}|umkleide(gebäude|räume|raum|trakt|haus|kabinen)|dorfplatz|spielplatz|dorfgemeinschaft"
                          # a village's own mobility, run by its citizens
                          r"|bürgerbus\w{0,6}|dorfauto|mitfahrbank"
                          # a farm's second line beside farming (selling, processing, a café, holidays on the farm)
@@ -580,6 +580,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|\bgründe[nt]?\s{1,3}(\S{1,20}\s{1,3}){0,5}(ne|eine?n?)\s{1,3}[\w-]{0,30}(firma|betrieb|unternehmen"
                            r"|gmbh|werkstatt|manufaktur|brauerei|bäckerei|praxis|agentur|büro)\b",
     "modernisation": r"modernisier|umrüst|umstell(en|t|ung)\b|produktionsprozess|renovier|erneuer(n|t|ung)\b"
+
                      r"|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
                      # (not the soil or the contaminated land of a site: "Abriss und Bodensanierung")
                      r"|(?<!boden)(?<!altlasten)(?<!flächen)sanier(en|t|ung)\b",

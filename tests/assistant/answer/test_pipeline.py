@@ -2285,3 +2285,19 @@ def test_the_regional_effect_of_an_investment_is_computed_from_the_depreciation_
     line = next(p for p in data["answer"].split("\n\n") if "regionalwirtschaftlichen Effekte" in p)
     assert f"nötig sind mindestens {share} Prozent über den durchschnittlichen Abschreibungen" in line, line
     assert ("das ist erreicht" in line) is reached and ("nicht erreicht" in line) is not reached
+
+
+@pytest.mark.parametrize("question", [
+    "hallo! ich hab ein modegeschäft in der bramscher innenstadt und will den laden komplett umbauen (neue theke, licht, "
+    "umkleiden), so 180.000 €. kann ich dafür GRW zuschuss bekommen??",
+    "hallo, landwirt aus badbergen hier. wir wollen den stall auf tierwohl umbauen (außenklima), ca 600k. kann ich das "
+    "über grw oder dieses irek fördern lassen??",
+])
+def test_beside_a_no_for_an_excluded_trade_no_programme_is_offered_that_only_is_usual_for_firms(ask, passages, question):
+    """KR Nr. 2.7.1 rules the trade out; neither the Zukunftsregion nor LEADER names such a refit or stable among its
+    measures, so neither is shown as open (unless the asker asks for another way)."""
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – über GRW"), data["summary"]
+    assert [p["id"] for p in data["funding_paths"] if not p["blocked"]] == [], data["funding_paths"]
+    assert "Möglich ist" not in data["answer"]
