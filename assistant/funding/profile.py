@@ -554,6 +554,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            rf"|{_NEW_SITE}"
                            # KR Nr. 2.4.1 (1) b, c: a new line, or products the site has not made before
                            r"|(neue[nrs]?|zusätzliche[nrs]?|weitere[nrs]?)\s{1,3}[a-zäöüß-]{0,20}linie\b"
+                           # something new for a sum: "neue Attraktion für 2 Mio geplant" (not people: wages)
+                           r"|\bneue[nrs]?\s{1,3}(?!stellen|mitarbeit|leute|arbeitsplätze|jobs|fachkräfte|azubi|kollegen)"
+                           r"[a-zäöüß-]{3,30}\s{1,3}(für|über|zu|um)\s{1,3}(ca\.?\s{1,3}|rund\s{1,3}|etwa\s{1,3})?\d"
                            r"|bisher\s{1,3}(noch\s{1,3})?nicht\s{1,3}(hergestellt|produziert|gefertigt)|neue[ns]?\s{1,3}produkt"
                            # KR Nr. 2.4.1 (1): acquiring assets for the site ("einen neuen Kran kaufen", "zwei neue
                            # Backöfen bestellt"; a firm or its shares bought is a takeover or a share deal)

@@ -377,6 +377,8 @@ def test_municipalities(text, towns):
     ("Wir (Maschinenbau, 120 MA) wollen PV aufs Hallendach für den Eigenverbrauch.", "renewable_self_supply"),
     # a new building, new things set up, and a closing site carried on (KR Nr. 2.4.1 (1) a, e)
     ("campingplatz, wollen neues sanitärgebäude und 15 mobilheime zum vermieten aufstellen, ca 600k", "business_investment"),
+    # something new for a sum
+    ("wir betreiben nen freizeitpark, neue attraktion für 2 mio geplant. geht da GRW?", "business_investment"),
     ("Ein Wettbewerber macht dicht. Wir würden Halle und Maschinen kaufen und den Standort weiterführen.", "takeover"),
 ])
 def test_project_types(text, kind):
