@@ -2301,3 +2301,18 @@ def test_beside_a_no_for_an_excluded_trade_no_programme_is_offered_that_only_is_
     assert data["summary"].startswith("Nein – über GRW"), data["summary"]
     assert [p["id"] for p in data["funding_paths"] if not p["blocked"]] == [], data["funding_paths"]
     assert "Möglich ist" not in data["answer"]
+
+
+def test_a_site_elsewhere_run_down_for_the_investment_brings_the_rule_on_jobs_cut_there(ask, passages):
+    """KR Nr. 2.2.3 (1): jobs cut at another site of the firm in a GRW area with a lower rate need the Länder's
+    agreement; a site in no GRW area is outside the rule. Said whole where asked; jobs cut at the funded site later
+    are the binding period's question, not this rule's."""
+    data = ask("wir stellen technische textilien her, 2 standorte: bramsche 90 MA und ein kleineres werk in rheine (NRW) "
+               "mit 30 MA. wir wollen in bramsche ne neue beschichtungslinie bauen (3,5 mio) und dafür rheine teilweise "
+               "runterfahren, ca 15 stellen fallen da weg. gibts da probleme mit der förderung?")
+    check_contract(data, passages, all_used=False)
+    assert "nur im Einvernehmen der betroffenen Länder förderfähig" in data["answer"], data["answer"]
+    assert "Liegt die andere Betriebsstätte in keinem Fördergebiet, greift die Regel nicht" in data["answer"]
+    other = ask("Was passiert eigentlich wenn wir nach Förderung in 3 Jahren Leute abbauen müssen weil Aufträge "
+                "wegbrechen? Müssen wir dann alles zurückzahlen?")
+    assert "Einvernehmen" not in other["answer"], other["answer"]
