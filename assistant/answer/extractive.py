@@ -243,8 +243,9 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
         # all; of the main activity, what excludes
         if c.deadline is not None:  # its first clause: the evaluation that may extend it has a date no quote holds
             return _until(c)
-        return _main_activity_caveat(c) if c.id == MAIN_ACTIVITY else \
-            short_reason(c.text, 600 if c is asked or c.asked else 220)  # (a rule asked for: whole)
+        if c.asked:  # a rule asked for in its own words: whole
+            return c.text
+        return _main_activity_caveat(c) if c.id == MAIN_ACTIVITY else short_reason(c.text, 600 if c is asked else 220)
 
     return "".join(f" Wichtig: {_with_rule(text(c), c.source)}{w.cite_source(c.source)}" for c in shown)
 

@@ -1030,3 +1030,14 @@ def test_a_firm_that_says_it_processes_vegetables_is_not_asked_for_its_main_acti
     assert profile.wz_code is None and profile.agri_processing
     questions = assess(profile, None, FundingKnowledge.load()).missing_facts
     assert not [q for q in questions if "Haupttätigkeit" in q], questions
+
+
+def test_a_rule_asked_for_in_its_own_words_holds_no_figure_its_quote_does_not():
+    """Such a rule is said whole in the path's line, cited to its quote: a figure of its text that the quote lacks
+    would be untraceable (issue 12: every figure traceable)."""
+    from assistant.text.figures import figures
+
+    paths = FundingKnowledge.load().all_paths()
+    asked = [(p.id, c) for p in paths for c in p.conditions if "asked" in c.triggers]
+    assert len(asked) >= 10
+    assert [(i, c.id) for i, c in asked if set(figures(c.text)) - set(figures(c.source.quote))] == []
