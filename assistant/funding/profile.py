@@ -434,6 +434,10 @@ _DEVELOPS_SITE = re.compile(r"erschließ|baureif|(neue[snm]?|interkommunale[snm]
 # no measure for
 _CLUB_AND_VILLAGE_HALLS = (r"dorfgemeinschaftshaus|bürgerhaus|heimathaus|vereinsheim|sportheim|clubhaus|klubhaus|vereinshaus"
                            r"|schützenhaus|sportplatz|sportplätze|kunstrasen\w{0,6}|sporthalle|sportstätte|turnhalle")
+# A farm's second line beside farming: selling, processing, a café, holidays on the farm (rural development, LEADER;
+# and the farm's own investment)
+_FARM_SECOND_LINE = (r"hofladen|hofläden|hofcaf[ée]|bauernhofcaf[ée]|hofkäserei|hofmolkerei|hofmetzgerei"
+                     r"|direktvermarktung|ferien\s{1,3}auf\s{1,3}dem\s{1,3}(bauern)?hof")
 # What only a firm builds or buys for its own production: an investment of a firm, also where no asker is named
 # ("Planen für 2027 eine neue Fertigungshalle")
 _PLANT_WORDS = (r"(fertigungs|produktions|montage)halle|produktionslinie|fertigungslinie|abfüllanlage|maschine(?!nbau)"
@@ -529,9 +533,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                          rf"|{_CLUB_AND_VILLAGE_HALLS}|umkleide(gebäude|räume|raum|trakt|haus|kabinen)|dorfplatz|spielplatz|dorfgemeinschaft"
                          # a village's own mobility, run by its citizens
                          r"|bürgerbus\w{0,6}|dorfauto|mitfahrbank"
-                         # a farm's second line beside farming (selling, processing, a café, holidays on the farm)
-                         r"|hofladen|hofläden|hofcaf[ée]|bauernhofcaf[ée]|hofkäserei|hofmolkerei|hofmetzgerei"
-                         r"|direktvermarktung|ferien\s{1,3}auf\s{1,3}dem\s{1,3}(bauern)?hof",
+                         rf"|{_FARM_SECOND_LINE}",
     # Public facilities that KR Nr. 3.2.2 lists no measure for: sports grounds, club houses, village halls, Kitas and
     # general schools, housing, doctors' practices, fire stations, town halls
     "community_facility": rf"{_CLUB_AND_VILLAGE_HALLS}"
@@ -1697,7 +1699,7 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # a firm that needs or buys machines, vehicles or a yard and names no other kind of project invests in its
         # business ("Wir brauchen nen neuen Bauhof + 2 Bagger + 3 LKW"), KR Nr. 2.4.1
         found.append("business_investment")
-    if applicant_type == "company" and "rural_development" in found and not INVESTMENT_KINDS & set(found):
+    if applicant_type == "company" and not INVESTMENT_KINDS & set(found) and re.search(_FARM_SECOND_LINE, lowered):
         # a farm's shop, café or dairy is its own investment too (KR Nr. 2.4.1): the GRW's "no" for the farm stands
         # beside LEADER ("Milchviehbetrieb … Hofladen mit Käserei-Ecke aufmachen")
         found.append("business_investment")

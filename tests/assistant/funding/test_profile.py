@@ -1029,6 +1029,16 @@ def test_the_depreciation_and_the_years_of_an_investment_are_read_and_the_deprec
     assert profile.wz_code == "17.25"
 
 
+def test_a_farms_second_line_is_its_own_investment_but_a_village_named_is_none():
+    """A farm's shop or dairy is a firm's investment beside rural development (the GRW's "no" for the farm stands
+    beside LEADER); a firm that names a village and a club is not investing for that."""
+    farm = read_profile("Wir haben nen Milchviehbetrieb in Glandorf und wollen einen Hofladen mit Käserei-Ecke aufmachen.")
+    assert {"rural_development", "business_investment"} <= set(farm.project_types)
+    village = read_profile("Azubis aus dem Ausland sollen nicht nur im Betrieb, sondern auch im Dorf ankommen: "
+                           "Patenprogramm, Sprachcafé, Sportverein. Passt das ins IREK?")
+    assert "business_investment" not in village.project_types
+
+
 def test_a_thing_taken_over_from_a_firm_is_no_takeover_of_the_firm():
     """KR Nr. 2.4.1 (1) e: a takeover buys a site's assets; a used machine "von unserer Schwesterfirma" is bought from
     a firm, and the site "samt Maschinen zu übernehmen" is taken over."""
