@@ -332,9 +332,11 @@ class AnswerPipeline:
             # excluded trade)
             # (closed as well beside a closed lead: "… eine neue Elektroofen-Linie, auch als Energieeffizienz?" for a
             # steelworks is told that both measures are shut)
-            beside = [p for p in assessed if p.id == lead[0].part_beside and (not p.blocked or lead[0].blocked)]
+            # (none where the facts lead to no path at all)
+            beside = [p for p in assessed if p.id == lead[0].part_beside and (not p.blocked or lead[0].blocked)] \
+                if lead else []
             beside += [p for p in assessed if not p.blocked and p.fit >= lead[0].fit
-                       and TYPE_FITS in p.fit_reasons][:1] if lead[0].blocked else []
+                       and TYPE_FITS in p.fit_reasons][:1] if lead and lead[0].blocked else []
             paths = lead + beside + paths
             # the programme the asker names ("geht das über diese GRW-Förderung?"), as it applies to them
             named = [describe(self.funding, n, q.profile) for n in named_paths(q.text, q.profile.applicant_type)

@@ -2316,3 +2316,14 @@ def test_a_site_elsewhere_run_down_for_the_investment_brings_the_rule_on_jobs_cu
     other = ask("Was passiert eigentlich wenn wir nach Förderung in 3 Jahren Leute abbauen müssen weil Aufträge "
                 "wegbrechen? Müssen wir dann alles zurückzahlen?")
     assert "Einvernehmen" not in other["answer"], other["answer"]
+
+
+def test_a_question_of_fact_whose_facts_lead_to_no_path_is_answered_not_raised(service, monkeypatch):
+    """Where the asker's facts lead to no funding path at all, the answer to a question of eligibility still comes
+    (an IndexError was raised on the empty list of paths)."""
+    import assistant.answer.pipeline as pipeline_module
+    from assistant.funding.rules import FundingAssessment
+
+    monkeypatch.setattr(pipeline_module, "assess", lambda *args, **kwargs: FundingAssessment([], []))
+    answer = service.answer("Kann ein Metallbauer mit 30 MA für eine neue Halle GRW bekommen?")
+    assert answer.summary and not answer.abstained, answer.answer
