@@ -992,15 +992,14 @@ def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) 
         + [_cited(s, w.cite_source(c.source)) for s, c in zip(said, kept)]
 
 
-def _chosen_by(path: PathAssessment, w: _Writer) -> str:
-    """Who picks the projects of an open path beside a "no", where its data name it ("Das Projekt muss von der Lokalen
-    Aktionsgruppe … ausgewählt werden [4]."): an open path is no promise; "" where they name no one."""
-    choosing = next((c for c in path.conditions if c.who_decides and c.effect == "matters" and c.id not in w.said),
-                    None)
-    if choosing is None:
+def _chosen_by(path: PathAssessment, w: _Writer, limit: int = 200) -> str:
+    """The path's rule on who decides on its projects, cited ("Das Projekt muss von der Lokalen Aktionsgruppe …
+    ausgewählt werden [4]."): beside a "no", an open path is no promise; "" where its data name no one."""
+    rule = next((c for c in path.conditions if c.who_decides and c.id not in w.said), None)
+    if rule is None or not w.source_quote(rule.source):
         return ""
-    w.said.add(choosing.id)
-    return _cited(short_reason(choosing.text, 200), w.cite_source(choosing.source))
+    w.said.add(rule.id)
+    return _cited(short_reason(rule.text, limit), w.cite_source(rule.source))
 
 
 def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
@@ -1012,8 +1011,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # beside a "no" only where its measures name that kind or the asker names it (not one only usual for the asker)
     asked_for = frozenset(programme(i) for i in named_paths(found.question))
     # (where the asker asks for another way, "und was wäre die alternative?", every open path is one)
-    kind_known = bool(found.profile and found.profile.project_types) and not ASKS_OTHER_WAY.search(found.question)
     fitting_only = not ASKS_OTHER_WAY.search(found.question)
+    kind_known = bool(found.profile and found.profile.project_types) and fitting_only
     together: list[list[str]] = []  # sentences of the bottom line that stay together where they are left out of it
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
@@ -1237,9 +1236,10 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             # the rule the question asks for in its own words, else one its facts point to, where the section holds it
             # (only the first stays the lead where the question asks for a figure)
             asked = _implied_sentence(found, hit, w, found.asked_rules) if not by_place else None
+            defines = bool(_ASKS_DEFINITION.search(found.question))
             others = [s for s in found.implied if s not in found.asked_rules]
-            implied = _implied_sentence(found, hit, w, others) if not by_place else None
-            if asked and implied and _ASKS_DEFINITION.search(found.question):
+            implied = _implied_sentence(found, hit, w, others) if not by_place and (asked is None or defines) else None
+            if asked and implied and defines:
                 # "Was ist Beginn der Arbeiten? Zählt der Grunderwerb schon?": the definition leads, the rule asked
                 # for in its own words follows it (Fn. 56: the purchase of land is no start)
                 follows, asked = asked, None
@@ -1585,11 +1585,7 @@ def _who_decides(found: Findings, lead: PathAssessment | None, w: _Writer) -> st
     question asks no such thing or the path states none."""
     if lead is None or lead.blocked or not _ASKS_WHO_DECIDES.search(found.question):
         return ""
-    rule = next((c for c in lead.conditions if c.who_decides and c.id not in w.said), None)
-    if rule is None or not w.source_quote(rule.source):
-        return ""
-    w.said |= {rule.id}
-    return _cited(short_reason(rule.text, 260), w.cite_source(rule.source))
+    return _chosen_by(lead, w, 260)
 
 
 _NON_PROFIT = re.compile(r"verein|gemeinnützig|stiftung|\be\.\s?v\b|träger", re.IGNORECASE)

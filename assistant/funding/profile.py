@@ -289,9 +289,6 @@ _FUTURE_COUNT = {"neue", "neuen", "zusätzliche", "zusätzlichen", "weitere", "w
 _HIRED_AFTER = re.compile(r"\s{0,3}(mehr\b|zusätzlich\b|dazu\b|neu\s{1,3})?\s{0,3}(ein\w{0,2}\s{1,3})?"
                           r"(einstellen|einzustellen|eingestellt|anstellen|anzustellen|dazuholen|dazunehmen|schaffen)\b",
                           re.IGNORECASE)
-# "wir stellen 4 Leute ein": the separable verb around the count
-_HIRES_BEFORE = re.compile(r"\bstellen\s{1,3}(\w{1,12}\s{1,3}){0,2}$", re.IGNORECASE)
-_HIRES_AFTER = re.compile(r"\s{0,3}(\w{1,12}\s{1,3}){0,2}(ein|an)\b", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"(auf|um|bis\s{1,3}zu|weitere|zusätzlich\w{0,2}|neue\w{0,2}|einstellen)\s{1,3}(rund|ca\.?|etwa)?\s{0,3}$")
 _SIZE_WORDS = [
     ("small", re.compile(r"kleinunternehmen|kleinstunternehmen|kleine[sn]?\s{1,3}(unternehmen|betrieb|firma|handwerksbetrieb)"
@@ -585,7 +582,6 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|\bgründe[nt]?\s{1,3}(\S{1,20}\s{1,3}){0,5}(ne|eine?n?)\s{1,3}[\w-]{0,30}(firma|betrieb|unternehmen"
                            r"|gmbh|werkstatt|manufaktur|brauerei|bäckerei|praxis|agentur|büro)\b",
     "modernisation": r"modernisier|umrüst|umstell(en|t|ung)\b|produktionsprozess|renovier|erneuer(n|t|ung)\b"
-
                      r"|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
                      # (not the soil or the contaminated land of a site: "Abriss und Bodensanierung")
                      r"|(?<!boden)(?<!altlasten)(?<!flächen)sanier(en|t|ung)\b",
@@ -1126,6 +1122,7 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
     at_grant: list[int] = []
     coming: list[int] = []
     grant_ends = [m.end() for m in _AT_GRANT.finditer(text)]
+    hires = list(_NEW_JOBS.finditer(text))
     for match in _HEADCOUNT.finditer(text):
         if match.group(1):
             count, adjective = _int(match.group(1)), (match.group(2) or "").lower()
@@ -1136,7 +1133,8 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
             count = _int(instead.group(1))
         elif _BELOW.search(before):  # "<50 MA", "unter 50 Beschäftigte": at most one fewer
             count -= 1
-        hired = _HIRES_BEFORE.search(before) and _HIRES_AFTER.match(text[match.end(): match.end() + 30])
+        # ("wir stellen 4 Leute ein": a count within the new jobs said)
+        hired = any(m.start() <= match.start() < m.end() for m in hires)
         if adjective in _FUTURE_COUNT or _HIRED_AFTER.match(text[match.end(): match.end() + 40]) or hired:
             coming.append(count)  # "30 neue Mitarbeiter", "und 6 Leute einstellen": those who come, not the staff now
             continue
@@ -1146,7 +1144,7 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
             current.append(count)
         elif grant_ends and _GROWN_TO.search(before):
             at_grant.append(count)  # "bis zur Bewilligung auf 55 Leute gewachsen"
-    coming += [_count(next(g for g in m.groups() if g)) for m in _NEW_JOBS.finditer(text)]  # "8 neue Arbeitsplätze"
+    coming += [_count(next(g for g in m.groups() if g)) for m in hires]  # "8 neue Arbeitsplätze"
     for match in _GROWTH.finditer(text):  # "von 40 auf 48 Mitarbeiter": 40 now, 8 to come
         now, then = _int(match.group(1)), _int(match.group(3))
         if then > now and (match.group(2) or match.group(4)):

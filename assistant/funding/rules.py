@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, RegionalEffect, Source, WageCosts,
-                                         wz_title, wz_within)
+from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, RegionalEffect, Source,
+                                         WageCosts, wz_title, wz_within)
 from assistant.funding.profile import NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile
 from assistant.goals.matching import GoalMatch
 
@@ -99,9 +99,9 @@ ASKS_WHAT_IS_A_START = re.compile(
     r"|\b(was|welche\w{0,2})\b[^.?!]{0,30}\b(gilt|gelten|zählt|zählen)\s{1,3}als\s{1,3}['„\"]?(vorhaben)?(beginn|begonnen|start)"
     r"|\bbeginn\w{0,2}\s{1,3}der\s{1,3}arbeiten\b|\bvorhabenbeginn\w{0,2}\b|\bbaubeginn\s{1,3}im\s{1,3}sinne", re.IGNORECASE)
 ASKS_WHEN_TO_START = re.compile(rf"\b{_START}\b[^.?!]{{0,80}}\b{_APPLICATION}\b|\b{_APPLICATION}\b[^.?!]{{0,80}}\b{_START}\b"
-                                 # "Dürfen wir die Büros schon beauftragen?": whether one may begin already
-                                 rf"|\b(dürfen|darf|können|kann)\s{{1,3}}(wir|ich|man)\b[^.?!]{{0,60}}\b(schon|bereits|vorab)"
-                                 rf"\s{{1,3}}(\S{{1,25}}\s{{1,3}}){{0,2}}{_START}\b", re.IGNORECASE)
+                                # "Dürfen wir die Büros schon beauftragen?": whether one may begin already
+                                rf"|\b(dürfen|darf|können|kann)\s{{1,3}}(wir|ich|man)\b[^.?!]{{0,60}}\b(schon|bereits|vorab)"
+                                rf"\s{{1,3}}(\S{{1,25}}\s{{1,3}}){{0,2}}{_START}\b", re.IGNORECASE)
 # Trigger keys of the data -> the fact of the profile they ask about.
 _TRIGGER_FACTS = {"applicant_types": "applicant_type", "project_type": "project_types", "unless_project_types": "project_types"}
 

@@ -2120,13 +2120,18 @@ def test_a_foundation_is_admitted_to_nr_3_6_by_the_rule_on_who_carries_it(ask, p
 
 def test_whether_buying_land_counts_as_a_start_is_answered_by_the_definition_not_by_its_eligibility(ask, passages):
     """KR Nr. 3.1.2 (2): "Zählt der Grunderwerb … als Beginn?" asks what a start is; the definition leads, not "Nein –
-    die Kosten des Grunderwerbs sind nicht förderfähig"."""
+    die Kosten des Grunderwerbs sind nicht förderfähig". Its Fn. 56, that buying land is none, follows it, and the
+    path's line does not say the footnote's rule a second time."""
     data = ask("Für eine Kreistagsvorlage brauche ich die genaue Definition von 'Beginn der Arbeiten' bei "
                "GRW-Infrastrukturvorhaben, am besten mit Fundstelle. Zählt der Grunderwerb oder schon die "
                "Ausschreibung der Bauleistungen als Beginn?")
     check_contract(data, passages, all_used=False)
     assert not data["summary"].startswith("Nein")
     assert "Beginn der Arbeiten für das Vorhaben ist entweder" in data["summary"] and "Nr. 3.1.2" in data["summary"]
+    assert "„(2) Beginn der Arbeiten für das Vorhaben ist entweder" in data["summary"], data["summary"]
+    assert re.search(r"Außerdem \(GRW-Koordinierungsrahmen, Nr\. 3\.1\.2, Fn\. 56, S\. \d+\): „Der Kauf von "
+                     r"Grundstücken", data["answer"]), data["answer"]
+    assert data["answer"].count("gelten nicht als Beginn der Arbeiten") == 1, data["answer"]
 
 
 def test_every_excluded_cost_named_with_its_sum_is_left_out_of_the_calculation(ask, passages):
@@ -2179,20 +2184,6 @@ def test_a_clubs_sports_ground_asked_about_grw_is_told_no_and_shown_leader_with_
     assert "Das Projekt muss von der Lokalen Aktionsgruppe anhand der Auswahlkriterien ihres Regionalen " \
            "Entwicklungskonzepts ausgewählt werden [" in data["answer"], data["answer"]
     assert [p["id"].split("/")[0] for p in data["funding_paths"] if not p["blocked"]] == ["leader"]
-
-
-def test_a_definition_of_the_start_asked_with_whether_buying_land_counts_quotes_the_definition_then_the_footnote(
-        ask, passages):
-    """Nr. 3.1.2 (2) defines the start of works; its Fn. 56 says that buying land is none. Both are asked: the
-    definition leads, the footnote follows, and the path's line does not say the footnote's rule a second time."""
-    data = ask("Für eine Kreistagsvorlage brauche ich die genaue Definition von 'Beginn der Arbeiten' bei "
-               "GRW-Infrastrukturvorhaben, am besten mit Fundstelle. Zählt der Grunderwerb oder schon die Ausschreibung "
-               "der Bauleistungen als Beginn?")
-    check_contract(data, passages, all_used=False)
-    assert "„(2) Beginn der Arbeiten für das Vorhaben ist entweder" in data["summary"], data["summary"]
-    assert re.search(r"Außerdem \(GRW-Koordinierungsrahmen, Nr\. 3\.1\.2, Fn\. 56, S\. \d+\): „Der Kauf von "
-                     r"Grundstücken", data["answer"]), data["answer"]
-    assert data["answer"].count("gelten nicht als Beginn der Arbeiten") == 1, data["answer"]
 
 
 def test_the_leitziele_of_a_corridor_asked_with_the_handlungsziele_under_each_are_counted_each(ask, passages):
