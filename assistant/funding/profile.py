@@ -1662,6 +1662,12 @@ _FOR_WORKFORCE = re.compile(r"betriebsnah\w{0,3}|betriebs-?kita|firmen-?kita|sch
                             r"|angestellten|belegschaft|arbeitnehmer\w{0,6}|fachkräfte|schichtarbeiter\w{0,6})")
 
 
+# Facilities of regional Daseinsvorsorge among the community facilities (KR Nr. 1.4, Nr. 3.6 (1)): childcare, care
+# and medical care
+_BASIC_SERVICES = re.compile(r"\bkitas?\b|kindergarten|kindertagesstätte|krippe\b|tagespflege|pflegeheim|seniorenheim"
+                             r"|altenheim|ärztehaus|arztpraxis|\bmvz\b")
+
+
 def _project_types(text: str, applicant_type: str | None) -> list[str]:
     lowered = _INSTEAD_OF_PROJECT.sub(" ", text.lower())
     found = [kind for kind, pattern in _PROJECT_TYPE_RES.items() if pattern.search(lowered)]
@@ -1754,6 +1760,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # a Kita or day care for the staff of the firms around ("mehrere Betriebe fragen nach Betreuungsplätzen für
         # ihre Leute (Schichtdienst)"): Daseinsvorsorge with a link to the economy (KR Nr. 3.6 (1), (3))
         found.append("workforce_facility")
+    elif "community_facility" in found and _BASIC_SERVICES.search(lowered):
+        # a facility of regional Daseinsvorsorge (childcare, care, a doctors' house), which Nr. 3.2.2 lists no measure
+        # for: Nr. 3.6 is the one GRW measure that names Daseinsvorsorge (a club house or a town hall is none); one
+        # of the two kinds is enough to lead there
+        found.append("basic_services")
     if {"broadband", "community_facility", "wastewater"} & set(found) and "industrial_site" in found \
             and not _DEVELOPS_SITE.search(lowered):
         # "Glasfaser im Gewerbegebiet", "eine Kita direkt am Gewerbegebiet", "die Kläranlage, vor allem wegen der

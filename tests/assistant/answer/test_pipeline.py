@@ -422,6 +422,21 @@ def test_a_started_measure_of_a_municipality_that_calls_itself_so_is_started(ask
     assert not [p for p in data["funding_paths"] if not p["blocked"] and p["id"].startswith("grw")]
 
 
+def test_a_doctors_house_of_a_municipality_is_shown_the_one_measure_of_daseinsvorsorge(ask, passages):
+    """Nr. 3.2.2 has no measure for a doctors' house; Nr. 3.6 (1) names regional Daseinsvorsorge: the "no" leads, and
+    the model measure follows as the one that could apply, with its deadline; a club house is not shown it."""
+    data = ask("bei uns gehen 2 von 4 hausärzten in rente. gemeinde überlegt ärztehaus zu bauen und an praxen zu "
+               "vermieten (ca 3,2 mio). gibts dafür was aus grw?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig: "
+                                      "Die Liste der förderfähigen Maßnahmen nennt keine Arztpraxen und Ärztehäuser"), \
+        data["summary"]
+    assert re.search(r"Möglich ist allenfalls: Weitere Maßnahmen zur Standortattraktivität einschließlich regionaler "
+                     r"Daseinsvorsorge \(Nr\. 3\.6\)", data["summary"]), data["summary"]
+    club = ask("Unser Sportverein will ein neues Vereinsheim bauen, ca. 600.000 Euro. Geht das über die GRW?")
+    assert "3.6" not in club["summary"] and not [p for p in club["funding_paths"] if "standortattraktivitaet" in p["id"]]
+
+
 def test_a_projects_no_comes_before_a_rule_that_would_read_as_a_yes(ask, passages):
     """"Sind wir als Kita-Träger antragsberechtigt? Wir wollen eine Kita bauen": a Verein may carry a measure (Nr.
     3.2.1.3), but Nr. 3.2.2 has none for a Kita: the "no" leads, for the Kita alone; beside it the model measure of

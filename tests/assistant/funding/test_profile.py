@@ -1370,6 +1370,22 @@ def test_a_community_facility_for_the_staff_of_firms_is_one_with_a_link_to_the_e
     assert "workforce_facility" in staff.project_types and staff.applicant_type == "municipality"
 
 
+@pytest.mark.parametrize("text", ["Die Gemeinde überlegt, ein Ärztehaus zu bauen und an Praxen zu vermieten.",
+                                  "Wir planen als gGmbH eine zweite Tagespflege mit 20 Plätzen.",
+                                  "Die Samtgemeinde will eine neue Kita mit drei Gruppen bauen."])
+def test_a_facility_of_regional_daseinsvorsorge_is_read_as_one(text):
+    """KR Nr. 1.4 and Nr. 3.6 (1): childcare, care and medical care are Daseinsvorsorge, for which Nr. 3.6 is the one
+    GRW measure; a club house, a sports ground or a fire station is none."""
+    assert {"community_facility", "basic_services"} <= set(read_profile(text).project_types)
+    assert "workforce_facility" not in read_profile(text).project_types
+
+
+@pytest.mark.parametrize("text", ["Unser Sportverein will ein neues Vereinsheim und einen Kunstrasenplatz bauen.",
+                                  "Die Gemeinde will ein neues Feuerwehrhaus bauen."])
+def test_a_club_house_or_fire_station_is_no_facility_of_daseinsvorsorge(text):
+    assert "basic_services" not in read_profile(text).project_types
+
+
 def test_a_firm_the_asker_meets_on_its_behalf_is_the_applicant():
     """A Wirtschaftsförderer preparing a talk with a firm asks for that firm: steel is excluded (KR Nr. 2.7.1, C 24)."""
     profile = read_profile("Kurze Frage für ein Gespräch mit einem Stahlunternehmen bei uns: Kann das Unternehmen für "
