@@ -433,6 +433,8 @@ def test_a_doctors_house_of_a_municipality_is_shown_the_one_measure_of_daseinsvo
         data["summary"]
     assert re.search(r"Möglich ist allenfalls: Weitere Maßnahmen zur Standortattraktivität einschließlich regionaler "
                      r"Daseinsvorsorge \(Nr\. 3\.6\)", data["summary"]), data["summary"]
+    # LEADER funds basic services of the rural population (Basisdienstleistungen) at its higher rate
+    assert [p for p in data["funding_paths"] if p["id"].startswith("leader") and not p["blocked"]]
     club = ask("Unser Sportverein will ein neues Vereinsheim bauen, ca. 600.000 Euro. Geht das über die GRW?")
     assert "3.6" not in club["summary"] and not [p for p in club["funding_paths"] if "standortattraktivitaet" in p["id"]]
 
