@@ -1948,6 +1948,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     item_rule = found.intent in ("rule", "procedure") and lead is not None and bool(lead.cost_notes) \
         and _item_asked(found.question, lead.cost_notes[0].cost_item)
     verdict = _verdict(found, w) if facts_given and (found.intent in ("eligibility", "amount") or item_rule) else ""
+    asks_where = found.intent == "procedure" and bool(_ASKS_WHERE.search(found.question))
     if facts_given and found.intent == "procedure":
         # in a conversation about a project: what rules it out, else its next step (not for a question of how long or
         # until when: "Wie lange haben wir nach Bewilligung Zeit?" is answered by the rule's span)
@@ -1968,7 +1969,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # "Zählen bei der KMU-Grenze die Leute der Muttergesellschaft mit? … gehören zu 100 % einer Holding": the rule
         # of the asker's path their facts trigger and the question names
         verdict = _rule_asked(found, lead, w, fitting=False) or verdict
-    elif found.intent == "procedure" and _ASKS_WHERE.search(found.question):
+    elif asks_where:
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
     # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence, for the path the asker's kind
     # leads to where the question names who asks or what for (a municipality's planning: Nr. 3.1.2)
@@ -1987,10 +1988,15 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # wollen eine Kita bauen": yes as a Träger, but no measure for a Kita)
         after_rule = ruled
     else:
-        verdict, after_rule = (ruled, verdict if len(asks(found.question)) > 1 else "") if ruled else (verdict, "")
-    if after_rule and after_rule != ruled \
-            and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
-        after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)
+        # (a rule answer only to a later question follows the answer to where to apply, asked first: "Wo stelle ich
+        # den Antrag? Und wie lange dauert es bis zum Bescheid?")
+        first_ruled = len(units) < 2 or not asks_where or CarefulCases.load().rule_answer(units[0]) is not None
+        verdict, after_rule = ((ruled, verdict if len(units) > 1 else "") if first_ruled or not verdict
+                               else (verdict, ruled)) if ruled else (verdict, "")
+    if after_rule and after_rule != ruled and (cited := set(CITATION_NUMBER.findall(after_rule))) \
+            and cited <= set(CITATION_NUMBER.findall(ruled)):
+        after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %); a next
+        # step, which cites nothing, stays ("Wo stelle ich den Antrag? Und gibt es ein Formular?")
     if verdict and lead is not None and lead.blocked:
         # "Geht das über GRW? Und was wäre die Alternative?": the open path beside the "no"; unasked, one of the same
         # programme whose measures name the kind of project and that fits as well (a Kita for the staff of the firms

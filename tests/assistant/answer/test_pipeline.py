@@ -1020,6 +1020,44 @@ def test_whether_to_wait_for_the_grant_is_answered_from_nr_2_2_1_and_nr_1_5(ask,
     check_contract(data, passages, all_used=False)
 
 
+@pytest.mark.parametrize("question", [
+    "was für unterlagen/angaben braucht ein unternehmen für den grw-antrag? will meinen betrieben vorab ne checkliste "
+    "geben",
+    "Gibt es für den GRW-Antrag ein bestimmtes Formular?",
+])
+def test_the_form_of_a_firms_application_is_answered_from_footnote_14_and_anhang_2(ask, passages, question):
+    """Nr. 2.2.1, footnote 14: the official (online) form holds at least what the form of Anhang 2 asks; its parts
+    follow, cited to Anhang 2."""
+    data = ask(question)
+    assert data["summary"].startswith("Den Antrag stellen Sie auf dem amtlichen (Online-)Formular der NBank, das "
+                                      "mindestens die Inhalte des Musters in Anhang 2 umfasst [1]."), data["summary"]
+    assert "Dauerarbeitsplätzen" in data["summary"] and len(data["summary"]) <= 400
+    assert [c["section"].split()[:2] for c in data["citations"][:2]] == [["2.2.1", "Fußnote"], ["Anhang", "2"]], \
+        data["citations"][:2]
+    check_contract(data, passages, all_used=False)
+
+
+def test_the_attachments_of_a_municipalitys_application_are_those_of_anhang_3(ask, passages):
+    data = ask("Die Gemeinde Bohmte will ein Gewerbegebiet erschließen. Welche Unterlagen müssen wir dem GRW-Antrag "
+               "beifügen?")
+    assert data["summary"].startswith("Dem Antrag auf dem amtlichen Formular (Muster in Anhang 3) sind unter anderem "
+                                      "beizufügen:"), data["summary"]
+    assert "Baubeschreibung" in data["summary"] and "weitere Unterlagen nachfordern" in data["summary"]
+    check_contract(data, passages, all_used=False)
+
+
+def test_the_time_to_a_decision_is_said_to_be_named_nowhere_and_a_question_where_to_apply_comes_first(ask, passages):
+    """No document names how long the NBank takes; what matters for planning: the application before the start of
+    works (Nr. 2.2.1), no legal claim (Nr. 1.5). Asked after where to apply, it follows that answer."""
+    data = ask("Wie lange dauert die Bearbeitung eines GRW-Antrags?")
+    assert data["summary"].startswith("Eine Bearbeitungsdauer nennen der Koordinierungsrahmen und die übrigen "
+                                      "hinterlegten Unterlagen nicht"), data["summary"]
+    check_contract(data, passages, all_used=False)
+    both = ask("wo stell ich den grw antrag in niedersachsen? und wie lange dauert es bis zum bescheid ungefähr?")
+    assert both["summary"].startswith("Nächster Schritt:") and "NBank" in both["summary"], both["summary"]
+    assert "Eine Bearbeitungsdauer nennen" in both["answer"]
+
+
 def test_a_repayment_after_job_cuts_is_answered_from_nr_2_2_6_and_its_exceptions(ask, passages):
     data = ask("Ein kleiner Metallbauer (24 MA) hat 2024 GRW für eine Erweiterung bekommen und 3 neue Stellen zugesagt. "
                "Jetzt Auftragseinbruch, er muss wohl 3 Leute entlassen. Muss er die Förderung zurückzahlen?")
