@@ -1993,10 +1993,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         first_ruled = len(units) < 2 or not asks_where or CarefulCases.load().rule_answer(units[0]) is not None
         verdict, after_rule = ((ruled, verdict if len(units) > 1 else "") if first_ruled or not verdict
                                else (verdict, ruled)) if ruled else (verdict, "")
-    if after_rule and after_rule != ruled and (cited := set(CITATION_NUMBER.findall(after_rule))) \
-            and cited <= set(CITATION_NUMBER.findall(ruled)):
-        after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %); a next
-        # step, which cites nothing, stays ("Wo stelle ich den Antrag? Und gibt es ein Formular?")
+    if after_rule and after_rule != ruled \
+            and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
+        after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)
     if verdict and lead is not None and lead.blocked:
         # "Geht das über GRW? Und was wäre die Alternative?": the open path beside the "no"; unasked, one of the same
         # programme whose measures name the kind of project and that fits as well (a Kita for the staff of the firms
