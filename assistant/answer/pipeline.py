@@ -215,6 +215,9 @@ class AnswerPipeline:
             return None
         lowered = q.text.lower()
         ours = [lowered.find(m.lower()) for m in q.profile.municipalities if m.lower() in lowered]
+        if any(re.search(rf"\bnach\s{{1,3}}{re.escape(m.lower())}\b", lowered) for m in q.profile.municipalities):
+            return None  # "ein Ingenieurbüro aus Münster, wir überlegen nach Bramsche zu gehen": the project's place,
+            # the Landkreis, decides (KR Nr. 2.1.1: the Betriebsstätte in the area)
         return named[0] if not ours or named[1] < min(ours) else None
 
     def _grw_area(self, place: str) -> bool:

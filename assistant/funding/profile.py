@@ -541,7 +541,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                           r"|tagespflege|pflegeheim|seniorenheim|altenheim|seniorentreff|begegnungsstätte|bürgerhaus"
                           r"|gemeindehaus|mehrgenerationenhaus|jugendzentrum|jugendtreff|offene[nr]?\s{1,3}treff",
     "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
-    "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(bauen|errichten)"
+    "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?|eigene[nmrs]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(zu\s{1,3})?(bauen|errichten)"
+                           # ("ein eigenes Bürogebäude zu bauen": the building the asker's firm will own)
+                           r"|\b(ein|eine[nm]?)\s{1,3}eigene[nmrs]?\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(zu\s{1,3})?(bauen|errichten)"
                            # (with more named before the verb: "ein neues Lager + Ausstellung (auch für Privatkunden) bauen")
                            r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition|investieren|betriebsstätte|\bwerk\b"
                            rf"|{_PLANT_WORDS}|roboterzelle"
@@ -952,6 +954,7 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
 _DECLARED = {"sind", "bin", "als", "betreiben", "betreibe", "führen", "führe"}
 SECOND_LINE = 1.9  # the rank of a trade named after the asker's own with "mit": theirs too, never the first
 DECLARED = -0.5  # the rank of a trade the asker says they are ("wir sind ein Landwirt", "als Landwirt")
+_COUNTS_AS = {"sind", "bin", "gelten", "gelte", "zählen", "zähle", "wären", "wäre"}  # verb first: a question
 # Words that name the main activity right before it: "vor allem Innenausbau", "hauptsächlich Fenstermontage"
 _MAIN_ACTIVITY = re.compile(r"\b(vor\s{1,3}allem|hauptsächlich|überwiegend|größtenteils|vorwiegend|schwerpunktmäßig"
                             r"|in\s{1,3}erster\s{1,3}linie|zum\s{1,3}größten\s{1,3}teil|primär)\s{1,3}$", re.IGNORECASE)
@@ -997,6 +1000,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "(dürfen wir) die Planungsbüros … schon beauftragen", "das Ingenieurbüro … beauftragt"
     if _MAIN_ACTIVITY.search(text[max(0, words[i].start - 40): words[i].start]):
         return DECLARED  # "wir machen vor allem Innenausbau": the main activity, as said (KR Nr. 2.7.1 asks for it)
+    if len(before) == 3 and before[0] in _COUNTS_AS and before[1] in ("wir", "ich") and before[2] == "als":
+        return 1.0  # "sind wir als Entsorger nicht eh raus?": the kind the asker asks to count as, not what they do
     own = [n for n, w in enumerate(before) if w in _SELF_WORDS]
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party

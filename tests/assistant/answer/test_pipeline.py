@@ -439,6 +439,16 @@ def test_a_doctors_house_of_a_municipality_is_shown_the_one_measure_of_daseinsvo
     assert "3.6" not in club["summary"] and not [p for p in club["funding_paths"] if "standortattraktivitaet" in p["id"]]
 
 
+def test_a_firm_moving_into_the_landkreis_is_assessed_where_it_will_invest(ask, passages):
+    """"ein Ingenieurbüro aus Münster … nach Bramsche gehen": the Betriebsstätte in the area decides (KR Nr. 2.1.1), not
+    the place the firm comes from."""
+    data = ask("wir sind ein ingenieurbüro aus münster, 25 leute, und überlegen nach bramsche zu gehen und da ein "
+               "eigenes bürogebäude zu bauen (ca 1,5 mio). bekommt man da als zuzügler was?")
+    check_contract(data, passages, all_used=False)
+    assert "Münster steht nicht" not in data["answer"]
+    assert [p["id"] for p in data["funding_paths"] if not p["blocked"]][:1] == ["grw-gewerbe"], data["funding_paths"]
+
+
 def test_a_projects_no_comes_before_a_rule_that_would_read_as_a_yes(ask, passages):
     """"Sind wir als Kita-Träger antragsberechtigt? Wir wollen eine Kita bauen": a Verein may carry a measure (Nr.
     3.2.1.3), but Nr. 3.2.2 has none for a Kita: the "no" leads, for the Kita alone; beside it the model measure of

@@ -1386,6 +1386,20 @@ def test_a_club_house_or_fire_station_is_no_facility_of_daseinsvorsorge(text):
     assert "basic_services" not in read_profile(text).project_types
 
 
+def test_a_kind_the_asker_asks_to_count_as_gives_way_to_what_they_do():
+    """"sind wir als Entsorger nicht eh raus?": the asker's assumption; what they do, recycling (WZ 38.21, which KR Nr.
+    2.7.1 keeps out of the excluded section E), is their trade."""
+    profile = read_profile("wir recyceln kunststoffabfälle zu granulat (bersenbrück, 35 leute) und wollen ne zweite "
+                           "aufbereitungslinie für 1,8 mio. sind wir als entsorger nicht eh raus?")
+    assert profile.wz_code == "38.21" and profile.excluded_sector is None
+
+
+@pytest.mark.parametrize("text", ["wir überlegen, in bramsche ein eigenes bürogebäude zu bauen (ca 1,5 mio)",
+                                  "Wir planen, eine neue Lagerhalle zu errichten."])
+def test_a_building_of_the_firms_own_is_read_with_the_infinitive_of_zu(text):
+    assert "business_investment" in read_profile(text).project_types
+
+
 def test_a_firm_the_asker_meets_on_its_behalf_is_the_applicant():
     """A Wirtschaftsförderer preparing a talk with a firm asks for that firm: steel is excluded (KR Nr. 2.7.1, C 24)."""
     profile = read_profile("Kurze Frage für ein Gespräch mit einem Stahlunternehmen bei uns: Kann das Unternehmen für "
