@@ -410,7 +410,12 @@ _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitte
                        r"|\b(investor|firma|unternehmen|betrieb)\w{0,2}\b[^.?!]{0,40}\b(ganze[nrs]?|gesamte[nrs]?|komplette[nrs]?)"
                        r"\s{1,3}(\S{1,15}\s{1,3})?(gebiet|fläche|gewerbegebiet|areal)"
                        r"|\b(ganze[nrs]?|gesamte[nrs]?|komplette[nrs]?)\s{1,3}(\S{1,15}\s{1,3})?(gebiet|fläche|bereich|gewerbegebiet|areal)"
-                       r"\b[^.?!]{0,40}\b(eine[nmr]?|ein|einzige[nmr]?)\s{1,3}(investor|firma|unternehmen|betrieb|käufer)")
+                       r"\b[^.?!]{0,40}\b(eine[nmr]?|ein|einzige[nmr]?)\s{1,3}(investor|firma|unternehmen|betrieb|käufer)"
+                       # "Ein Investor braucht 8 ha. Können wir dafür extra ein Gewerbegebiet erschließen?"
+                       r"|\b(investor|firma|unternehmen|betrieb)\w{0,2}\b[^?]{0,160}\b(dafür|für\s{1,3}(ihn|sie|diese[nmrs]?"
+                       r"\s{1,3}\w+|den\s{1,3}investor))\s{1,3}(extra|eigens|speziell)\b"
+                       r"|\b(extra|eigens)\s{1,3}für\s{1,3}(de[nm]|die|diese[nmrs]?|eine[nmr]?|ein)\s{1,3}(investor|firma|unternehmen"
+                       r"|betrieb)")
 # A clause that opens with its verb asks ("Sind wir damit schon angefangen?", "Zählt die Bestellung als Beginn?")
 _VERB_FIRST = re.compile(r"\s{0,3}(sind|ist|bin|haben|hat|habe|gilt|gelten|zählt|zählen|wäre|wären|war|waren|darf|dürfen"
                          r"|kann|können|muss|müssen|würde|würden)\b", re.IGNORECASE)

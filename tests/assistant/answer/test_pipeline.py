@@ -1068,6 +1068,17 @@ def test_the_time_to_a_decision_is_said_to_be_named_nowhere_and_a_question_where
     assert "Eine Bearbeitungsdauer nennen" in both["answer"]
 
 
+def test_one_application_per_establishment_and_a_representative_are_answered_from_the_notes_of_anhang_2(ask, passages):
+    """Anhang 2, notes on part 1: one application per project in one establishment; the applicant may be
+    represented."""
+    data = ask("wir investieren parallel in 2 werken (melle und bohmte). reicht da ein antrag? und kann unser "
+               "fördermittelberater den antrag für uns einreichen?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein: Mit einem Antrag kann nur ein Vorhaben in einer Betriebsstätte beantragt "
+                                      "werden"), data["summary"]
+    assert "Wer den Antrag stellt, kann sich vertreten lassen [" in data["answer"]
+
+
 def test_a_repayment_after_job_cuts_is_answered_from_nr_2_2_6_and_its_exceptions(ask, passages):
     data = ask("Ein kleiner Metallbauer (24 MA) hat 2024 GRW für eine Erweiterung bekommen und 3 neue Stellen zugesagt. "
                "Jetzt Auftragseinbruch, er muss wohl 3 Leute entlassen. Muss er die Förderung zurückzahlen?")

@@ -1400,6 +1400,15 @@ def test_a_building_of_the_firms_own_is_read_with_the_infinitive_of_zu(text):
     assert "business_investment" in read_profile(text).project_types
 
 
+def test_a_site_developed_specially_for_one_investor_is_tailored_to_one():
+    """KR Nr. 3.2.1.11 (3): no development "nach Maß" for a firm named in advance."""
+    profile = read_profile("Ein Investor will sich bei uns (Gemeinde Bohmte) ansiedeln und braucht ca 8 ha. Können wir "
+                           "dafür extra ein Gewerbegebiet erschließen und GRW nehmen?")
+    assert profile.tailored_to_one is True
+    assert read_profile("Die Gemeinde will ein neues Gewerbegebiet für Handwerk und Logistik erschließen.").tailored_to_one \
+        is None
+
+
 def test_a_firm_the_asker_meets_on_its_behalf_is_the_applicant():
     """A Wirtschaftsförderer preparing a talk with a firm asks for that firm: steel is excluded (KR Nr. 2.7.1, C 24)."""
     profile = read_profile("Kurze Frage für ein Gespräch mit einem Stahlunternehmen bei uns: Kann das Unternehmen für "
