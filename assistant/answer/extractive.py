@@ -1315,8 +1315,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
         elif following := continuation(hit.passage.text, quote):
             quoted.insert(1, (hit, following))
     chosen, seen = [], set()
+    # (a sentence the answer cites already, as the rule answer's or the verdict's source, is not quoted again, nor with
+    # no more than its paragraph's number; a longer one that holds it is: its whole wording, for those who quote it)
+    cited = [q for q in w.quotes().values() if len(q) >= 40]
     for hit, quote in quoted:
-        if quote in seen:
+        if quote in seen or any(quote in q or q in quote and len(quote) - len(q) < 12 for q in cited):
             continue
         seen.add(quote)
         said = f"„{quote}“ [{w.cite(hit.passage, quote)}]"

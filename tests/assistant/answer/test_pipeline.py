@@ -1079,6 +1079,23 @@ def test_one_application_per_establishment_and_a_representative_are_answered_fro
     assert "Wer den Antrag stellt, kann sich vertreten lassen [" in data["answer"]
 
 
+@pytest.mark.parametrize("question", [
+    "frage für mandanten: zählen azubis und teilzeitkräfte bei der GRW mit? also bei der größe (klein/mittel) und bei den "
+    "neuen arbeitsplätzen",
+    "Wie werden Teilzeitstellen, Azubis, Leiharbeit und Saisonkräfte gezählt? Bitte mit Nummer/Fußnote.",
+])
+def test_who_counts_as_a_job_is_answered_from_nr_2_1_4_and_its_footnote(ask, passages, question):
+    """Nr. 2.1.4 (1), (2) with footnote 11: full-time equivalents, part-time pro rata, apprenticeships as permanent
+    jobs, agency work at the Land's discretion; the size class by Anhang I AGVO (Nr. 2.1.5, footnote 12)."""
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Für die Arbeitsplätze zählen Dauerarbeitsplätze als Vollzeitäquivalente [1]: "
+                                      "Teilzeitstellen anteilig"), data["summary"]
+    assert "Ausbildungsplätze wie Dauerarbeitsplätze [3]" in data["summary"] and len(data["summary"]) <= 400
+    # the rule answer's sentences are not quoted a second time below it
+    assert data["answer"].count("im Ermessen der Länder.“") <= 1
+
+
 def test_a_repayment_after_job_cuts_is_answered_from_nr_2_2_6_and_its_exceptions(ask, passages):
     data = ask("Ein kleiner Metallbauer (24 MA) hat 2024 GRW für eine Erweiterung bekommen und 3 neue Stellen zugesagt. "
                "Jetzt Auftragseinbruch, er muss wohl 3 Leute entlassen. Muss er die Förderung zurückzahlen?")
@@ -1469,7 +1486,9 @@ def test_a_municipal_budgets_own_share_and_span_come_from_its_own_rule(ask, pass
     check_contract(data, passages, all_used=False)
     assert "bei 75 Prozent Zuschuss (300.000 €) bleiben 100.000 € selbst zu finanzieren" in data["summary"]
     assert "nach Nr. 2.5.4" not in data["summary"]
-    assert "Der Umsetzungszeitraum beträgt höchstens drei Jahre" in data["answer"] and "(Nr. 3.4.2)" in data["answer"]
+    # (the span in the rule's words, or as its quote)
+    assert re.search(r"Der Umsetzungszeitraum (beträgt höchstens drei Jahre|ist auf maximal drei Jahre begrenzt)",
+                     data["answer"]) and "Nr. 3.4.2" in data["answer"], data["answer"]
     assert [p["id"] for p in data["funding_paths"] if not p["blocked"]] == ["grw-nichtinvestiv/umsetzungsbudget"]
 
 
