@@ -1760,11 +1760,12 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
     return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
 
 
-def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None) -> tuple[str, str]:
-    """The answer of careful.yaml's `rule_answers` that the question asks for, each source cited in its place, and
-    the programme whose rules it states; ("", "") where none matches, a source is not in the index, or `lead` (a
-    project's path) is not the path the answer states."""
-    rule = CarefulCases.load().rule_answer(found.question, lead.id if lead is not None else None)
+def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None,
+                 text: str | None = None) -> tuple[str, str]:
+    """The answer of careful.yaml's `rule_answers` that the question (or `text`, one of its questions) asks for, each
+    source cited in its place, and the programme whose rules it states; ("", "") where none matches, a source is not
+    in the index, or `lead` (a project's path) is not the path the answer states."""
+    rule = CarefulCases.load().rule_answer(found.question if text is None else text, lead.id if lead is not None else None)
     if rule is None:
         return "", ""
     resolved = [_resolve_source(source, w.passages) for source in rule.sources]
@@ -1983,6 +1984,16 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     units = asks(found.question)
     later = ruled if ruling_programme == "irek" and not verdict and len(units) > 1 \
         and CarefulCases.load().rule_answer(units[0]) is None else ""
+    if later:
+        # a third question of the text with a rule answer of its own ("Was ist das IREK, wer hat daran mitgewirkt und
+        # ist das verbindlich?"): its answer follows too
+        rules = CarefulCases.load()
+        used = {rules.rule_answer(found.question).id}
+        for unit in units[1:]:
+            rule = rules.rule_answer(unit)
+            if rule is not None and rule.id not in used and (more := _rule_answer(found, w, text=unit)[0]):
+                used.add(rule.id)
+                later += " " + more
     ruled = "" if later else ruled
     # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir
     # den Bauauftrag schon vergeben?")

@@ -24,7 +24,12 @@ def questions(text: str) -> list[str]:
 # A question joined to the one before by "und" or "oder" that asks on its own ("Ist das förderbar oder zählt das als
 # Ersatz?", "Was ist da drin und kriegen wir auch den Grundstückskauf gefördert?")
 _JOINED = re.compile(r",?\s{1,3}(?:und|oder)\s{1,3}(?=(?:was|wie|wer|wann|wo|welche[mnrs]?|wieviel|ob|kann|können|kriegen"
-                     r"|kriegt|bekommen|bekommt|gibt|gibts|gilt|gelten|zählt|zählen|dürfen|darf|muss|müssen|haben)\b)",
+                     r"|kriegt|bekommen|bekommt|gibt|gibts|gilt|gelten|zählt|zählen|dürfen|darf|muss|müssen|haben"
+                     r"|ist\s{1,3}(?:das|der|die|es|dies|dieses)|sind\s{1,3}(?:die|das|wir|sie))\b)"
+                     # a question after a comma that opens with "wer" or "wann" ("Was ist das IREK, wer hat daran
+                     # mitgewirkt und …?"); not "wie", "wo", "was", "welche", which also open a comparison, a clause or a
+                     # list ("die Halle, welche wir bauen")
+                     r"|,\s{1,3}(?=(?:wer|wann)\s{1,3}\w+\s{1,3}\w+)",
                      re.IGNORECASE)
 
 

@@ -1096,6 +1096,17 @@ def test_who_counts_as_a_job_is_answered_from_nr_2_1_4_and_its_footnote(ask, pas
     assert data["answer"].count("im Ermessen der Länder.“") <= 1
 
 
+def test_three_questions_on_the_irek_are_answered_each(ask, passages):
+    """What the IREK is (its own sentence), who took part (its chapter on how it was made) and whether it binds a
+    funding decision (a frame of orientation; no legal claim, KR Nr. 1.5)."""
+    data = ask("Kurz für einen Artikel: Was ist das IREK des Landkreises, wer hat daran mitgewirkt und ist das "
+               "verbindlich für Förderentscheidungen?")
+    check_contract(data, passages, all_used=False)
+    assert "strategischer Handlungsrahmen" in data["summary"] and "Beteiligungsprozess" in data["summary"]
+    assert "Verbindlich im Sinne eines Anspruchs ist das IREK nicht" in data["answer"]
+    assert "Einen Rechtsanspruch auf GRW-Mittel gibt es nicht [" in data["answer"]
+
+
 def test_a_repayment_after_job_cuts_is_answered_from_nr_2_2_6_and_its_exceptions(ask, passages):
     data = ask("Ein kleiner Metallbauer (24 MA) hat 2024 GRW für eine Erweiterung bekommen und 3 neue Stellen zugesagt. "
                "Jetzt Auftragseinbruch, er muss wohl 3 Leute entlassen. Muss er die Förderung zurückzahlen?")

@@ -22,6 +22,15 @@ def test_a_question_joined_by_und_or_oder_that_asks_on_its_own_is_a_question_of_
     assert asks("Gibt es Zuschüsse für Hallen und Maschinen?") == ["Gibt es Zuschüsse für Hallen und Maschinen?"]
 
 
+def test_a_question_after_a_comma_that_opens_with_wer_or_wann_and_one_joined_by_und_ist_ask_on_their_own():
+    assert asks("Was ist das IREK des Landkreises, wer hat daran mitgewirkt und ist das verbindlich?") == \
+        ["Was ist das IREK des Landkreises?", "wer hat daran mitgewirkt?", "ist das verbindlich?"]
+    # a relative clause, a list or a comparison after a comma asks nothing of its own
+    assert asks("Gibt es Geld für die Halle, welche wir 2027 bauen wollen?") == \
+        ["Gibt es Geld für die Halle, welche wir 2027 bauen wollen?"]
+    assert asks("Gilt das für Betriebe, wie Metallbau und Logistik?") == ["Gilt das für Betriebe, wie Metallbau und Logistik?"]
+
+
 @pytest.mark.parametrize("text, name, asked", [
     ("Was ist das IREK?", "irek", True),
     ("was ist eigentlich dieses IREK vom Landkreis?", "irek", True),
