@@ -1317,9 +1317,15 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
     chosen, seen = [], set()
     # (a sentence the answer cites already, as the rule answer's or the verdict's source, is not quoted again, nor with
     # no more than its paragraph's number; a longer one that holds it is: its whole wording, for those who quote it)
-    cited = [q for q in w.quotes().values() if len(q) >= 40]
+    # (it keeps its place: no weaker passage is quoted instead)
+    cited, restated = [q for q in w.quotes().values() if len(q) >= 40], 0
     for hit, quote in quoted:
-        if quote in seen or any(quote in q or q in quote and len(quote) - len(q) < 12 for q in cited):
+        if quote in seen:
+            continue
+        if any(quote in q or q in quote and len(quote) - len(q) < 12 for q in cited):
+            restated += 1
+            if len(chosen) + restated >= 2:
+                break
             continue
         seen.add(quote)
         said = f"„{quote}“ [{w.cite(hit.passage, quote)}]"
@@ -1332,7 +1338,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             seen.add(rest[1])
             said += f" – weiter: „{rest[1]}“ [{w.cite(rest[0].passage, rest[1])}]"
         chosen.append((_label(hit.citation), said))
-        if len(chosen) == 2:
+        if len(chosen) + restated >= 2:
             break
     return chosen
 
