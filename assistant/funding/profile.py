@@ -1316,7 +1316,12 @@ _DATE = re.compile(
     r"(?<![\d.,])(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(20\d{2}|\d{2})(?![\d]|[.,]\d)"
     r"|(\d{1,2})\s?/\s?(20\d{2})(?!\d)"
     r"|\b(jan|feb|mär|maer|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]{0,6}\.?\s{1,3}'?(20\d{2}|\d{2})(?![\d]|[.,]\d)"
+    # a season or part of a year whose months all lie on one side of a month's first ("im Herbst 2025": September to
+    # November); not summer, winter or "Mitte", which straddle the year's middle or its turn
+    r"|\b(frühjahr|frühling|herbst|anfang|ende)\s{1,3}(20\d{2})(?!\d)"
     r"|(20\d{2})(?![\d]|[.,]\d)(?!\s{0,2}(?:€|eur|euro|m²|qm|m2|mio|tsd|k\b|ha\b|prozent|%|mitarb|ma\b)))", re.IGNORECASE)
+# the month a season or part of a year stands for, where all its months lie on one side of the year's middle
+_SEASON_MONTH = {"frühjahr": 4, "frühling": 4, "herbst": 10, "anfang": 2, "ende": 11}
 
 
 _DATE_REACH = 40  # characters around the words of buying within which a date is the date of buying
@@ -1324,9 +1329,11 @@ _DATE_REACH = 40  # characters around the words of buying within which a date is
 
 def _date_of(match: re.Match[str]) -> str | None:
     """The date a `_DATE` match stands for ("2025-03-14", "2025-03", "2025"); None for a day or month out of range."""
-    day, month, year, month2, year2, name, year3, year4 = match.groups()
+    day, month, year, month2, year2, name, year3, season, year5, year4 = match.groups()
     if year4:
         return year4
+    if season:
+        return f"{year5}-{_SEASON_MONTH[season.lower()]:02d}"
     if name:
         return f"{_full_year(year3)}-{_MONTH_WORDS[name.lower()[:3].replace('mae', 'mär')]:02d}"
     if month2:

@@ -1409,6 +1409,15 @@ def test_a_site_developed_specially_for_one_investor_is_tailored_to_one():
         is None
 
 
+@pytest.mark.parametrize("text, when", [
+    ("Gesamtkosten 6 Mio €, davon 2 Mio Grunderwerb (Kauf im Herbst 2025).", "2025-10"),
+    ("Das Grundstück haben wir im Frühjahr 2025 gekauft.", "2025-04"),
+    ("Das Grundstück haben wir im Sommer 2025 gekauft.", "2025"),  # June to August: either side of 1 July
+])
+def test_a_season_dates_the_purchase_where_all_its_months_lie_on_one_side_of_the_years_middle(text, when):
+    assert read_profile(text).item_dates.get("land") == when
+
+
 def test_a_firm_the_asker_meets_on_its_behalf_is_the_applicant():
     """A Wirtschaftsförderer preparing a talk with a firm asks for that firm: steel is excluded (KR Nr. 2.7.1, C 24)."""
     profile = read_profile("Kurze Frage für ein Gespräch mit einem Stahlunternehmen bei uns: Kann das Unternehmen für "
