@@ -1418,6 +1418,13 @@ def test_a_season_dates_the_purchase_where_all_its_months_lie_on_one_side_of_the
     assert read_profile(text).item_dates.get("land") == when
 
 
+def test_a_maker_of_sausages_is_meat_processing_not_a_butchers_shop():
+    """WZ 2025 10.13 (Fleischverarbeitung) for "Wurstwaren"; the craft butcher's shop (also 47.22) is another entry."""
+    profile = read_profile("Familienunternehmen, Wurstwaren, 420 Mitarbeiter, Standort Badbergen. Wir planen ein neues "
+                           "Werk für ca. 18 Mio €.")
+    assert profile.wz_code == "10.13" and "47.22" not in profile.wz_alternatives
+
+
 def test_a_firm_the_asker_meets_on_its_behalf_is_the_applicant():
     """A Wirtschaftsförderer preparing a talk with a firm asks for that firm: steel is excluded (KR Nr. 2.7.1, C 24)."""
     profile = read_profile("Kurze Frage für ein Gespräch mit einem Stahlunternehmen bei uns: Kann das Unternehmen für "
