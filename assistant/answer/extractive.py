@@ -1192,7 +1192,8 @@ def _duties(found: Findings, path: PathAssessment | None, w: _Writer) -> str:
     return "Voraussetzungen und Pflichten (Auswahl):\n" + "\n".join(lines) if lines else ""
 
 
-def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> list[tuple[str, str]]:
+def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
+                 restated: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(citation label, quote with its number) of the best sentences of the best passages: the answering sentence of
     the first passage, and a second one from another passage when it adds something. A goal's title states no rule,
     amount or procedure: for a question that is not about the IREK, a sentence of the next passages leads; a question
@@ -1315,16 +1316,16 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
         elif following := continuation(hit.passage.text, quote):
             quoted.insert(1, (hit, following))
     chosen, seen = [], set()
-    # (a sentence the answer cites already, as the rule answer's or the verdict's source, is not quoted again, nor with
-    # no more than its paragraph's number; a longer one that holds it is: its whole wording, for those who quote it)
-    # (it keeps its place: no weaker passage is quoted instead)
-    cited, restated = [q for q in w.quotes().values() if len(q) >= 40], 0
+    # (a sentence a rule answer above cites, `restated`, is not quoted again, nor with no more than its paragraph's
+    # number; a longer one that holds it is: its whole wording, for those who quote it; it keeps its place, so that no
+    # weaker passage is quoted instead)
+    cited, skipped = [q for q in restated if len(q) >= 40], 0
     for hit, quote in quoted:
         if quote in seen:
             continue
         if any(quote in q or q in quote and len(quote) - len(q) < 12 for q in cited):
-            restated += 1
-            if len(chosen) + restated >= 2:
+            skipped += 1
+            if len(chosen) + skipped >= 2:
                 break
             continue
         seen.add(quote)
@@ -1338,7 +1339,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False) -> li
             seen.add(rest[1])
             said += f" – weiter: „{rest[1]}“ [{w.cite(rest[0].passage, rest[1])}]"
         chosen.append((_label(hit.citation), said))
-        if len(chosen) + restated >= 2:
+        if len(chosen) + skipped >= 2:
             break
     return chosen
 
@@ -2033,7 +2034,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
-    quotes = _fact_quotes(found, w, after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
+    quotes = _fact_quotes(found, w, restated=tuple(w.quotes().values()) if ruled or later else (),
+                          after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
                           and not district and not listed)
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
