@@ -126,6 +126,10 @@ class _Writer:
         self.cites = CitationList(locate=locate)
         self.said: set[str] = set()  # conditions the bottom line states already: the details do not repeat them
         self.asked = asked  # the rare stems of a question asked beside a project ("… oder zählt das als Ersatz?")
+        # an answer on a project or its eligibility: a rule its question asks for in its own words is said whether it
+        # applies or not ("Wir wollen … erweitern. Sind wir überhaupt antragsberechtigt?"); a question of a rule quotes
+        # the rule
+        self.project = False
 
     def cite_source(self, source: Source | None) -> str:
         resolved = _resolve_source(source, self.passages) if source else None
@@ -243,7 +247,7 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
         # all; of the main activity, what excludes
         if c.deadline is not None:  # its first clause: the evaluation that may extend it has a date no quote holds
             return _until(c)
-        if c.asked:  # a rule asked for in its own words: whole
+        if c.asked or c.named:  # a rule asked for in its own words: whole
             return c.text
         return _main_activity_caveat(c) if c.id == MAIN_ACTIVITY else short_reason(c.text, 600 if c is asked else 220)
 
@@ -258,6 +262,14 @@ def _asked_condition(path: PathAssessment, w: _Writer, words: frozenset[str] | s
     or the answer to a further question on it); with `own_facts_only`, only a rule of the kind one of the asker's own
     facts triggers (not a rule for every project, nor one on the trade)."""
     words = w.asked if words is None else words
+    own = path.measure_source.section if path.measure_source is not None else ""
+    # (a sub-measure's own rule before its programme's: a training centre's carriers, Nr. 3.2.2.6 (10), before Nr.
+    # 3.2.1.3; one of them said, the question is answered)
+    named = None if not w.project or any(c.named and c.id in w.said for c in path.conditions) else next(iter(sorted(
+        (c for c in path.conditions if c.named and not c.cost_item and not own_facts_only),
+        key=lambda c: c.source.section != own)), None)
+    if named is not None:  # asked for in its own words ("Sind wir überhaupt antragsberechtigt?"), whether it
+        return named  # applies or not: its rule is the answer
     return next((c for c in path.conditions if c.id not in w.said and c.applies is True and not c.cost_item
                  and (not own_facts_only or not c.general and c.effect == "matters" and c.id not in _ON_THE_TRADE)
                  and len(words & set(stems(c.text))) >= least), None)
@@ -2442,6 +2454,7 @@ def _pieces(paragraph: str) -> list[str]:
 
 def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
     w = _Writer(passages, locate, found.asked[1])
+    w.project = found.intent in ("project", "eligibility")
     summary, details, paths = _COMPOSERS[found.mode](found, w)
     if not w.cites.items or not summary:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")

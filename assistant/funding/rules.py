@@ -130,6 +130,9 @@ class ConditionAssessment:
     no_own_limit: bool = False  # a cost note that admits its item with no limit of its own (funding_paths.yaml)
     next_step: str = ""  # what to do next where it applies (funding_paths.yaml)
     asked: bool = False  # a rule shown where the question asks for it in its own words (triggers: asked)
+    # the question asks for the rule in the words of its `asked_by`, whatever its triggers ("Sind wir überhaupt
+    # antragsberechtigt?" beside a training centre: who may carry one, Nr. 3.2.2.6 (10))
+    named: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -557,7 +560,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             part_not_at_rate=condition.part_not_at_rate, general=not condition.triggers, deadline=condition.deadline,
             who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted,
             commercial_share=condition.commercial_share, no_own_limit=condition.no_own_limit,
-            next_step=condition.next_step, asked="asked" in condition.triggers))
+            next_step=condition.next_step, asked="asked" in condition.triggers, named=_asked(condition, profile)))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when

@@ -449,6 +449,17 @@ def test_a_firm_moving_into_the_landkreis_is_assessed_where_it_will_invest(ask, 
     assert [p["id"] for p in data["funding_paths"] if not p["blocked"]][:1] == ["grw-gewerbe"], data["funding_paths"]
 
 
+def test_a_project_that_asks_whether_its_carrier_may_apply_is_told_the_measures_own_rule(ask, passages):
+    """"Sind wir überhaupt antragsberechtigt?" beside a training centre: who may carry one (Nr. 3.2.2.6 (10)), said
+    whether the asker's kind is one or not; the general rule on carriers (Nr. 3.2.1.3) is not said again."""
+    data = ask("Kreishandwerkerschaft hier. Wir wollen unsere überbetriebliche Ausbildungsstätte um eine Halle für "
+               "SHK/Elektro erweitern, inkl. Ausstattung ca. 3,5 Mio. Sind wir überhaupt antragsberechtigt und wieviel "
+               "GRW geht da?")
+    check_contract(data, passages, all_used=False)
+    assert "Träger können nur Gebietskörperschaften, Kammern und Innungen" in data["summary"], data["summary"]
+    assert "Ein gewinnorientiertes Unternehmen" not in data["answer"]
+
+
 def test_a_projects_no_comes_before_a_rule_that_would_read_as_a_yes(ask, passages):
     """"Sind wir als Kita-Träger antragsberechtigt? Wir wollen eine Kita bauen": a Verein may carry a measure (Nr.
     3.2.1.3), but Nr. 3.2.2 has none for a Kita: the "no" leads, for the Kita alone; beside it the model measure of
