@@ -428,7 +428,8 @@ class AnswerPipeline:
         whatever the question asks of it (a project, whether it is still fundable, how much)."""
         invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
         favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
-                                                    invests=invests and _is_firm(q.profile))
+                                                    invests=invests and _is_firm(q.profile),
+                                                    large=q.profile.company_size == "large")
         return self.goal_matcher.rank(q.search_parts, k=k, favoured=favoured, own_investment=invests,
                                       keyword_query=without_places(q.search_text))
 

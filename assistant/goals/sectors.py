@@ -40,23 +40,28 @@ class SectorGoals(Curated):
     def load(cls, path: Path = SECTOR_GOALS_FILE) -> "SectorGoals":
         return load_once(path, cls)
 
-    def goals_for_firm(self, wz_code: str | None, text: str = "", *, invests: bool = False) -> list[str]:
-        """`goals_for`; for a firm's own investment whose trade is not named, the goals of `firm_default`."""
-        goals = self.goals_for(wz_code, text)
+    def goals_for_firm(self, wz_code: str | None, text: str = "", *, invests: bool = False,
+                       large: bool = False) -> list[str]:
+        """`goals_for`; for a firm's own investment whose trade is not named, the goals of `firm_default`. A large
+        firm of a class that is also a craft (a meat processor of 420 people: WZ 10.13) is an industrial maker: the
+        Handwerk goal follows its sector's goals, unless the text names the craft."""
+        goals = self.goals_for(wz_code, text, craft_last=large)
         return goals or (list(self.firm_default.goals) if invests and not wz_code and self.firm_default else [])
 
-    def goals_for(self, wz_code: str | None, text: str = "") -> list[str]:
+    def goals_for(self, wz_code: str | None, text: str = "", craft_last: bool = False) -> list[str]:
         """The goal codes for a WZ code ("25.62" matches the entry "25"), most specific entry first; a craft (by its
         WZ class, or named in `text`) adds the Handwerk goal first."""
         found: list[tuple[int, list[str]]] = []
         code = (wz_code or "").strip()
-        handwerk = any(code.startswith(prefix) for prefix in self.handwerk.wz) if code else False
-        handwerk = handwerk or bool(text and re.search(self.handwerk.words, text, re.IGNORECASE))
+        by_class = any(code.startswith(prefix) for prefix in self.handwerk.wz) if code else False
+        named = bool(text and re.search(self.handwerk.words, text, re.IGNORECASE))
+        handwerk = by_class or named
+        craft_last = craft_last and not named
         for sector in self.sectors:
             for prefix in sector.wz:
                 if code and code.startswith(prefix):  # WZ codes: "28" ⊃ "28.3" ⊃ "28.30"
                     found.append((len(prefix), sector.goals))
-        goals: list[str] = list(self.handwerk.goals) if handwerk else []
+        goals: list[str] = list(self.handwerk.goals) if handwerk and not craft_last else []
         for _, codes in sorted(found, key=lambda item: -item[0]):
             goals += [c for c in codes if c not in goals]
-        return goals
+        return goals + [c for c in self.handwerk.goals if c not in goals] if handwerk and craft_last else goals

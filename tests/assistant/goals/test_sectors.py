@@ -43,3 +43,13 @@ def test_a_firms_own_investment_with_no_trade_named_finds_the_goal_on_firms_acro
     assert GOALS.goals_for_firm(None, "Mittelständler, 120 MA, neue Halle", invests=True) == ["1.1.1"]
     assert GOALS.goals_for_firm(None, "Mittelständler, 120 MA, Beratung", invests=False) == []
     assert GOALS.goals_for_firm("55.10", "", invests=True) == ["4.3.3", "4.3.1"]  # a named trade keeps its own
+
+
+def test_a_large_maker_of_a_craft_class_is_led_by_its_sector_goal_and_a_named_craft_still_leads():
+    """A meat processor of 420 people (WZ 10.13, also the butcher's class) is an industrial maker: the
+    Ernährungswirtschaft goal first, the Handwerk goal after it; where the text names the craft, it leads whatever the
+    size."""
+    assert GOALS.goals_for_firm("10.13", "", large=True)[:1] == ["1.1.3"]
+    assert GOALS.goals_for_firm("10.13", "", large=True)[-1] == "1.1.5"
+    assert GOALS.goals_for_firm("10.13", "")[:1] == ["1.1.5"]
+    assert GOALS.goals_for_firm("10.13", "Wir sind ein Handwerksbetrieb", large=True)[:1] == ["1.1.5"]
