@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from assistant.answer.careful import CarefulCases
+from assistant.answer.careful import CarefulCases, RuleAnswer
 from assistant.answer.findings import Findings
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
@@ -1205,7 +1205,7 @@ def _duties(found: Findings, path: PathAssessment | None, w: _Writer) -> str:
 
 
 def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
-                 restated: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+                 restated: tuple[str, ...] = (), answered: RuleAnswer | None = None) -> list[tuple[str, str]]:
     """(citation label, quote with its number) of the best sentences of the best passages: the answering sentence of
     the first passage, and a second one from another passage when it adds something. A goal's title states no rule,
     amount or procedure: for a question that is not about the IREK, a sentence of the next passages leads; a question
@@ -1335,7 +1335,8 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
     for hit, quote in quoted:
         if quote in seen:
             continue
-        if any(quote in q or q in quote and len(quote) - len(q) < 12 for q in cited):
+        if any(quote in q or q in quote and len(quote) - len(q) < 12 for q in cited) \
+                or answered is not None and not _within_rule(hit.passage, answered):
             skipped += 1
             if len(chosen) + skipped >= 2:
                 break
@@ -1354,6 +1355,18 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if len(chosen) + skipped >= 2:
             break
     return chosen
+
+
+def _within_rule(passage: Passage, rule: RuleAnswer) -> bool:
+    """Whether a passage may be quoted below a rule answer: not a rule of another path than the answer's (a rule for
+    municipal infrastructure below one on a firm's investment), nor a part of a form (Anhang 1–4, found by its words)
+    other than those the answer cites."""
+    if rule.path:
+        stated = FundingKnowledge.load().path_for_passage(passage.document, passage.section_number)
+        if stated is not None and stated.split("/")[0] != rule.path.split("/")[0]:
+            return False
+    return passage.dense or any((s.document, s.section) == (passage.document, passage.section_number)
+                                for s in rule.sources)
 
 
 _ASKS_WHOLE_LIST = re.compile(r"\bwas\b[^.?!]{0,100}\balles\b|\bwelche\b[^.?!]{0,40}\b(alle|sämtliche)\b", re.IGNORECASE)
@@ -2046,7 +2059,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
-    quotes = _fact_quotes(found, w, restated=tuple(w.quotes().values()) if ruled or later else (),
+    rule = CarefulCases.load().rule_answer(found.question, lead.id if kind_given and lead is not None else None) \
+        if ruled or later else None
+    quotes = _fact_quotes(found, w, restated=tuple(w.quotes().values()) if ruled or later else (), answered=rule,
                           after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
                           and not district and not listed)
     details: list[str] = []

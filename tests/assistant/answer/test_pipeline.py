@@ -1055,6 +1055,8 @@ def test_the_form_of_a_firms_application_is_answered_from_footnote_14_and_anhang
     assert "Dauerarbeitsplätzen" in data["summary"] and len(data["summary"]) <= 400
     assert [c["section"].split()[:2] for c in data["citations"][:2]] == [["2.2.1", "Fußnote"], ["Anhang", "2"]], \
         data["citations"][:2]
+    # no part of the form for infrastructure (Anhang 3) is quoted below an answer on a firm's form
+    assert not [c for c in data["citations"] if c["section"].startswith("Anhang 3")], data["citations"]
     check_contract(data, passages, all_used=False)
 
 
