@@ -1793,20 +1793,19 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
 
 
 def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None,
-                 text: str | None = None) -> tuple[str, str]:
+                 text: str | None = None) -> tuple[str, RuleAnswer | None]:
     """The answer of careful.yaml's `rule_answers` that the question (or `text`, one of its questions) asks for, each
-    source cited in its place, and the programme whose rules it states; ("", "") where none matches, a source is not
-    in the index, or `lead` (a project's path) is not the path the answer states."""
+    source cited in its place, and the rule answer itself; ("", None) where none matches, a source is not in the
+    index, or `lead` (a project's path) is not the path the answer states."""
     rule = CarefulCases.load().rule_answer(found.question if text is None else text, lead.id if lead is not None else None)
     if rule is None:
-        return "", ""
+        return "", None
     resolved = [_resolve_source(source, w.passages) for source in rule.sources]
     if not all(resolved):
-        return "", ""
+        return "", None
     numbers = {k: w.cite(passage, quote) for k, (passage, quote) in enumerate(resolved, start=1)}  # type: ignore[misc]
     # (in one pass: a number given may be one the text has yet to replace)
-    return re.sub(r"\[(\d+)\]", lambda m: f"[{numbers[int(m.group(1))]}]", " ".join(rule.summary.split())), \
-        rule.programme
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{numbers[int(m.group(1))]}]", " ".join(rule.summary.split())), rule
 
 
 # A question for the next step: "Was muss ich als Nächstes tun?", "wie gehen wir vor?", "womit fangen wir an?"
@@ -2010,21 +2009,20 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence, for the path the asker's kind
     # leads to where the question names who asks or what for (a municipality's planning: Nr. 3.1.2)
     kind_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types)
-    ruled, ruling_programme = _rule_answer(found, w, lead if kind_given else None)
+    ruled, rule = _rule_answer(found, w, lead if kind_given else None)
     # an answer of the IREK's own chapters to the second of two asks follows the answer to the first ("Was ist dieses
     # IREK und wer hat das geschrieben?"); a rule of the KR answers what the passages found may not
     units = asks(found.question)
-    later = ruled if ruling_programme == "irek" and not verdict and len(units) > 1 \
+    later = ruled if rule is not None and rule.programme == "irek" and not verdict and len(units) > 1 \
         and CarefulCases.load().rule_answer(units[0]) is None else ""
     if later:
         # a third question of the text with a rule answer of its own ("Was ist das IREK, wer hat daran mitgewirkt und
         # ist das verbindlich?"): its answer follows too
-        rules = CarefulCases.load()
-        used = {rules.rule_answer(found.question).id}
+        used = {rule.id}
         for unit in units[1:]:
-            rule = rules.rule_answer(unit)
-            if rule is not None and rule.id not in used and (more := _rule_answer(found, w, text=unit)[0]):
-                used.add(rule.id)
+            further = CarefulCases.load().rule_answer(unit)
+            if further is not None and further.id not in used and (more := _rule_answer(found, w, text=unit)[0]):
+                used.add(further.id)
                 later += " " + more
     ruled = "" if later else ruled
     # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir
@@ -2059,9 +2057,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
-    rule = CarefulCases.load().rule_answer(found.question, lead.id if kind_given and lead is not None else None) \
-        if ruled or later else None
-    quotes = _fact_quotes(found, w, restated=tuple(w.quotes().values()) if ruled or later else (), answered=rule,
+    quotes = _fact_quotes(found, w, restated=tuple(w.quotes().values()) if ruled or later else (),
+                          answered=rule if ruled or later else None,
                           after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
                           and not district and not listed)
     details: list[str] = []
@@ -2091,13 +2088,13 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if len(summary) > MAX_SUMMARY_CHARS and quotes and not verdict and not (district or listed) and not later:
         label, quote = quotes[0]
         where = label.split(", ", 1)[1] if ", " in label else ""  # "Nr. 1.1, S. 5": the document's name is cited
-        rule = _asked_rule_said(found, quote)
+        said_rule = _asked_rule_said(found, quote)
         if where and len(where) + 2 + len(quote) <= MAX_SUMMARY_CHARS:
             summary = f"{where}: {quote}"
-        elif rule and len(rule) + len(where) + 10 <= MAX_SUMMARY_CHARS:
+        elif said_rule and len(said_rule) + len(where) + 10 <= MAX_SUMMARY_CHARS:
             # a rule the question asks for in its own words, too long to quote in the bottom line: what it says, in
             # the rule's own text of the data, cited to the quote that follows
-            summary = f"{rule.rstrip('.')} ({where}) [{CITATION_NUMBER.findall(quote)[-1]}]."
+            summary = f"{said_rule.rstrip('.')} ({where}) [{CITATION_NUMBER.findall(quote)[-1]}]."
         else:
             summary = f"Die Regel steht in {label}; der Wortlaut folgt."
         if not summary.startswith(where + ":"):
