@@ -479,6 +479,8 @@ def test_like_for_like_replacement_is_not_eligible():
     gewerbe = _path(result, "grw-gewerbe")
     assert gewerbe.blocked and gewerbe.reason_sources[0].section == "2.6.2"
     assert "Ersatzbeschaffung" in gewerbe.reason_sources[0].quote
+    # what would be eligible instead names the modernisation an SME may get up to the De-minimis ceiling (Nr. 2.4.1 (2))
+    assert "Modernisierung des Produktionsprozesses" in gewerbe.reasons[0] and "De-minimis" in gewerbe.reasons[0]
     assert not [p for p in result.paths if not p.blocked]
     both = read_profile("Wir ersetzen die alte Presse und erweitern die Halle um eine zusätzliche Linie. 30 Mitarbeiter.")
     assert not _path(assess(both, None, knowledge), "grw-gewerbe").blocked
