@@ -489,6 +489,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               r"|seebrücke|loipe"
                               r"|haus\s{1,3}des\s{1,3}gastes|bootsanleger|bootsanlegestelle|wasserwanderrastplatz|schwimmsteg"
                               r"|naturbühne|wassertretanlage|kneippanlage|kurhaus|thermalbad|solebad|heilwasser"
+                              # (KR Nr. 3.2.2.5 (6) b, c, e: nature and adventure trails, information centres, rest
+                              # areas: "ein Besucher- und Infozentrum am Baumwipfelpfad")
+                              r"|informationszentr\w{0,3}|infozentr\w{0,3}|besucher-\s{0,2}und\s{1,3}info\w{0,12}"
+                              r"|baumwipfelpfad|wipfelpfad|barfu(ß|ss)pfad|themenpfad|sinnespfad|rastplatz|rastplätze"
                               # what tourists use (KR Nr. 3.2.2.5 (1): "touristisch genutzt"), by the words for them
                               r"|für\s{1,3}(die\s{1,3})?(touristen|urlauber|feriengäste|tagesgäste|ausflügler|wanderer"
                               r"|radtouristen|radwanderer|besucher(innen)?\s{1,3}der\s{1,3}region)|touristisch\s{1,3}genutzt",

@@ -1425,6 +1425,15 @@ def test_a_maker_of_sausages_is_meat_processing_not_a_butchers_shop():
     assert profile.wz_code == "10.13" and "47.22" not in profile.wz_alternatives
 
 
+@pytest.mark.parametrize("text", [
+    "Wir (Stadt Bad Iburg) planen ein Besucher- und Infozentrum am Baumwipfelpfad, Eintritt frei, dazu öffentliche WCs.",
+    "Die Gemeinde will einen Rastplatz und ein Informationszentrum am Radfernweg bauen.",
+])
+def test_the_measures_kr_3_2_2_5_names_are_tourism_infrastructure(text):
+    """KR Nr. 3.2.2.5 (6) b, c, e: trails, free rest areas, free information centres."""
+    assert "tourism_infrastructure" in read_profile(text).project_types
+
+
 def test_a_firm_the_asker_meets_on_its_behalf_is_the_applicant():
     """A Wirtschaftsförderer preparing a talk with a firm asks for that firm: steel is excluded (KR Nr. 2.7.1, C 24)."""
     profile = read_profile("Kurze Frage für ein Gespräch mit einem Stahlunternehmen bei uns: Kann das Unternehmen für "
