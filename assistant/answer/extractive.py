@@ -121,7 +121,8 @@ ASKED_SHARE = 0.05  # a word of a question asked beside a project tells it where
 class _Writer:
     """Citations and the sources of one answer."""
 
-    def __init__(self, passages: list[Passage], locate: Locator | None, asked: frozenset[str] = frozenset()) -> None:
+    def __init__(self, passages: list[Passage], locate: Locator | None, asked: frozenset[str] = frozenset(),
+                 project: bool = False) -> None:
         self.passages = passages
         self.cites = CitationList(locate=locate)
         self.said: set[str] = set()  # conditions the bottom line states already: the details do not repeat them
@@ -129,7 +130,7 @@ class _Writer:
         # an answer on a project or its eligibility: a rule its question asks for in its own words is said whether it
         # applies or not ("Wir wollen … erweitern. Sind wir überhaupt antragsberechtigt?"); a question of a rule quotes
         # the rule
-        self.project = False
+        self.project = project
 
     def cite_source(self, source: Source | None) -> str:
         resolved = _resolve_source(source, self.passages) if source else None
@@ -1205,7 +1206,7 @@ def _duties(found: Findings, path: PathAssessment | None, w: _Writer) -> str:
 
 
 def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
-                 restated: tuple[str, ...] = (), answered: RuleAnswer | None = None) -> list[tuple[str, str]]:
+                 answered: RuleAnswer | None = None) -> list[tuple[str, str]]:
     """(citation label, quote with its number) of the best sentences of the best passages: the answering sentence of
     the first passage, and a second one from another passage when it adds something. A goal's title states no rule,
     amount or procedure: for a question that is not about the IREK, a sentence of the next passages leads; a question
@@ -1328,10 +1329,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         elif following := continuation(hit.passage.text, quote):
             quoted.insert(1, (hit, following))
     chosen, seen = [], set()
-    # (a sentence a rule answer above cites, `restated`, is not quoted again, nor with no more than its paragraph's
-    # number; a longer one that holds it is: its whole wording, for those who quote it; it keeps its place, so that no
-    # weaker passage is quoted instead)
-    cited, skipped = [q for q in restated if len(q) >= 40], 0
+    # (below a rule answer, `answered`, a sentence the answer cites already is not quoted again, nor with no more than
+    # its paragraph's number; a longer one that holds it is: its whole wording, for those who quote it; it keeps its
+    # place, so that no weaker passage is quoted instead)
+    cited = [q for q in w.quotes().values() if len(q) >= 40] if answered is not None else []
+    skipped = 0
     for hit, quote in quoted:
         if quote in seen:
             continue
@@ -1798,14 +1800,18 @@ def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None
     source cited in its place, and the rule answer itself; ("", None) where none matches, a source is not in the
     index, or `lead` (a project's path) is not the path the answer states."""
     rule = CarefulCases.load().rule_answer(found.question if text is None else text, lead.id if lead is not None else None)
-    if rule is None:
-        return "", None
+    said = _rule_said(rule, w) if rule is not None else ""
+    return (said, rule) if said else ("", None)
+
+
+def _rule_said(rule: RuleAnswer, w: _Writer) -> str:
+    """A rule answer's text, each source cited in its place; "" where a source is not in the index."""
     resolved = [_resolve_source(source, w.passages) for source in rule.sources]
     if not all(resolved):
-        return "", None
+        return ""
     numbers = {k: w.cite(passage, quote) for k, (passage, quote) in enumerate(resolved, start=1)}  # type: ignore[misc]
     # (in one pass: a number given may be one the text has yet to replace)
-    return re.sub(r"\[(\d+)\]", lambda m: f"[{numbers[int(m.group(1))]}]", " ".join(rule.summary.split())), rule
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{numbers[int(m.group(1))]}]", " ".join(rule.summary.split()))
 
 
 # A question for the next step: "Was muss ich als Nächstes tun?", "wie gehen wir vor?", "womit fangen wir an?"
@@ -2021,7 +2027,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         used = {rule.id}
         for unit in units[1:]:
             further = CarefulCases.load().rule_answer(unit)
-            if further is not None and further.id not in used and (more := _rule_answer(found, w, text=unit)[0]):
+            if further is not None and further.id not in used and (more := _rule_said(further, w)):
                 used.add(further.id)
                 later += " " + more
     ruled = "" if later else ruled
@@ -2057,8 +2063,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
-    quotes = _fact_quotes(found, w, restated=tuple(w.quotes().values()) if ruled or later else (),
-                          answered=rule if ruled or later else None,
+    quotes = _fact_quotes(found, w, answered=rule if ruled or later else None,
                           after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
                           and not district and not listed)
     details: list[str] = []
@@ -2465,8 +2470,7 @@ def _pieces(paragraph: str) -> list[str]:
 
 
 def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
-    w = _Writer(passages, locate, found.asked[1])
-    w.project = found.intent in ("project", "eligibility")
+    w = _Writer(passages, locate, found.asked[1], project=found.intent in ("project", "eligibility"))
     summary, details, paths = _COMPOSERS[found.mode](found, w)
     if not w.cites.items or not summary:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")

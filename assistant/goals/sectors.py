@@ -50,18 +50,17 @@ class SectorGoals(Curated):
 
     def goals_for(self, wz_code: str | None, text: str = "", craft_last: bool = False) -> list[str]:
         """The goal codes for a WZ code ("25.62" matches the entry "25"), most specific entry first; a craft (by its
-        WZ class, or named in `text`) adds the Handwerk goal first."""
+        WZ class, or named in `text`) adds the Handwerk goal first, or last (`craft_last`) where only its class says
+        it is one."""
         found: list[tuple[int, list[str]]] = []
         code = (wz_code or "").strip()
-        by_class = any(code.startswith(prefix) for prefix in self.handwerk.wz) if code else False
         named = bool(text and re.search(self.handwerk.words, text, re.IGNORECASE))
-        handwerk = by_class or named
-        craft_last = craft_last and not named
+        craft = list(self.handwerk.goals) if named or code and any(code.startswith(p) for p in self.handwerk.wz) else []
         for sector in self.sectors:
             for prefix in sector.wz:
                 if code and code.startswith(prefix):  # WZ codes: "28" ⊃ "28.3" ⊃ "28.30"
                     found.append((len(prefix), sector.goals))
-        goals: list[str] = list(self.handwerk.goals) if handwerk and not craft_last else []
+        goals: list[str] = [] if craft_last and not named else list(craft)
         for _, codes in sorted(found, key=lambda item: -item[0]):
             goals += [c for c in codes if c not in goals]
-        return goals + [c for c in self.handwerk.goals if c not in goals] if handwerk and craft_last else goals
+        return goals + [c for c in craft if c not in goals]
