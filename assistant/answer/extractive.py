@@ -813,13 +813,41 @@ _ASKS_OWN_SHARE = re.compile(r"\b(eigenanteil\w{0,2}|eigenbeitrag\w{0,2}|eigenmi
                              re.IGNORECASE)
 
 
+# A question of the costs a grant of the asker's sum needs: the sum is the grant, not the costs ("wenn wir das
+# Umsetzungsbudget voll ausschöpfen wollen (500k/jahr), wie hoch müssen die gesamtkosten sein?", "welche Kosten
+# brauchen wir, um 200.000 € Zuschuss zu bekommen?")
+_ASKS_COSTS_FOR_GRANT = re.compile(r"\b(aus(zu)?schöpf\w{0,4}"
+                                   r"|wie\s{1,3}(hoch|viel\w{0,2})\s{1,3}(müssen|muss|sollten|sollen)\b[^.?!]{0,30}\bkosten"
+                                   r"|(welche|wie\s{1,3}hohe)\s{1,3}(gesamt|projekt|investitions)?kosten\b[^.?!]{0,40}"
+                                   r"\b(brauch\w{0,2}|nötig|notwendig|erforderlich)"
+                                   r"|um\b[^.?!]{0,40}\b(zuschuss|förderung|fördergeld\w{0,2})\s{1,3}zu\s{1,3}"
+                                   r"(bekommen|erhalten|kriegen|erreichen))", re.IGNORECASE)
+
+
+def _costs_for_grant(lead: PathAssessment | None, found: Findings) -> str:
+    """For a question of the costs a grant of the asker's sum needs: the eligible costs at the rate of the path that
+    leads, and what is left to finance of them, as an own calculation; "" where the question asks no such thing or the
+    path has no rate for the asker."""
+    amount = found.profile.investment_eur if found.profile else None
+    if not amount or lead is None or lead.blocked or not lead.applicant_rate or lead.applicant_rate >= 100 \
+            or not _ASKS_COSTS_FOR_GRANT.search(found.question):
+        return ""
+    rate = lead.applicant_rate
+    costs = amount * 100 / rate
+    return (f"{OWN_CALCULATION} Für einen Zuschuss von {_euro(amount)} sind bei {_percent(rate)} Prozent förderfähige "
+            f"Kosten von rund {_euro(costs)} nötig; davon bleiben rund {_euro(costs - amount)} selbst zu finanzieren. "
+            f"Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+
+
 def _own_share(found: Findings, w: _Writer) -> tuple[str, bool]:
     """For a question of the own share with a sum: what is left to finance after the grant (at each rate the asker
     assumes, else at the rate their facts give on the path that leads), and the least share a path's rule sets
     (Nr. 2.5.4), computed as an own calculation with the rule cited; "" where the question gives no sum, or neither a
-    rate nor a rule on the least share is known. The flag says whether the text computes the grant itself (else a
-    calculation of the grant may stand beside it)."""
+    rate nor a rule on the least share is known. Where the sum is the grant the asker wants, the costs it needs. The
+    flag says whether the text computes the grant itself (else a calculation of the grant may stand beside it)."""
     lead = _lead_path(found.funding)
+    if inverse := _costs_for_grant(lead, found):
+        return inverse, True
     amount, basis = _eligible_sum(lead, found.profile)
     if not amount or not _ASKS_OWN_SHARE.search(found.question):
         return "", False
@@ -1112,7 +1140,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # where the own share's sums hold the grant, no second calculation beside it unless the grant itself is asked for
     share, granted = _own_share(found, w)
     calculation = "" if granted and not asks_amount or lead is not None and _usual_only(lead, found.profile) \
-        else _calculation(lead, found.profile)
+        or _ASKS_COSTS_FOR_GRANT.search(found.question) else _calculation(lead, found.profile)
     if calculation and asks_amount:
         # "Rechnen Sie mir bitte den maximalen Zuschuss aus.": the sum is the bottom line, after the path's rate
         # (its sums first; which rate holds and that the NBank decides are left out of the bottom line first)

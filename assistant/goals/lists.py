@@ -229,7 +229,11 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
     if titled and not _names_topic(_topic(question), parent.title) \
             and 2 * sum(g in titled for g in children) <= len(children):
         if len({g.parent for g in titled}) > 1:
-            return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages, titles=titles)
+            # with all goals of a Leitziel whose own title names the topic ("klima / energie": 2.3 "Energiewende als
+            # Standortfaktor nutzen" holds 2.3.4 on heat planning, whose title names no energy)
+            named = {goal.code for goal in catalogue.leitziele if _names_topic(_topic(question), goal.title)}
+            items = [g for g in catalogue.handlungsziele if g in titled or g.parent in named]
+            return GoalList("handlungsziel", items, None, count, by_topic=True, passages=passages, titles=titles)
         parent = catalogue.get(titled[0].parent) or parent
         children = catalogue.children(parent.code)
     # goals elsewhere on the topic: those whose titles name it, and those of another Leitziel whose title names it

@@ -1502,6 +1502,17 @@ def test_a_paths_line_says_what_decides_the_trade(ask, passages, question, said)
     assert said in data["answer"] and "(Nr. 2.7.1)" in data["answer"]
 
 
+def test_the_costs_a_wanted_grant_needs_are_computed_backwards(ask, passages):
+    """A sum the asker wants as the grant is no cost: the costs it needs are the sum divided by the path's rate (KR Nr.
+    3.4.2: up to 75 %, at most 500.000 € a year), and no grant is computed on the sum itself."""
+    data = ask("regionalmanagement LK: wenn wir das IREK-umsetzungsbudget voll ausschöpfen wollen (500k/jahr), wie hoch "
+               "müssen die gesamtkosten p.a. sein und was ist unser eigenanteil?")
+    check_contract(data, passages, all_used=False)
+    assert ("Für einen Zuschuss von 500.000 € sind bei 75 Prozent förderfähige Kosten von rund 666.667 € nötig; davon "
+            "bleiben rund 166.667 € selbst zu finanzieren") in data["summary"], data["summary"]
+    assert "375.000" not in data["answer"]
+
+
 def test_a_municipal_budgets_own_share_and_span_come_from_its_own_rule(ask, passages):
     """KR Nr. 3.4.2: up to 75 % of the costs for at most three years; the least own share of a firm's investment
     (Nr. 2.5.4) is not the budget's."""

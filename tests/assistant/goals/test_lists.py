@@ -60,3 +60,11 @@ def test_another_leitziel_whose_title_names_the_topic_is_named_beside_the_list(m
 def test_how_the_goals_are_built_counts_every_level(matcher):
     found = _list("Wie viele Ziele hat das IREK, und wie sind die gegliedert?", matcher)
     assert found.all_levels and found.count and found.parent is None
+
+
+def test_a_leitziel_whose_title_names_the_topic_brings_all_its_goals(matcher):
+    """"klima / energie": goals of several Leitziele name it, and Leitziel 2.3 "Energiewende als Standortfaktor
+    nutzen" names it itself, so its goal 2.3.4 on heat planning belongs to the list although its title names neither."""
+    found = _list("welche handlungsziele im irek haben was mit klima / energie zu tun? brauch die nummern", matcher)
+    codes = [g.code for g in found.items]
+    assert {"2.3.1", "2.3.2", "2.3.3", "2.3.4", "3.3.3", "3.4.1"} <= set(codes) and codes == sorted(codes), codes
