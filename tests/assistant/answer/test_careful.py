@@ -190,3 +190,19 @@ def test_a_question_for_deadlines_has_its_rule_answer_and_every_rule_answer_fits
     assert CAREFUL.rule_answer("Gibt's bei GRW eigentlich Stichtage oder Fristen?").id == "fristen"
     assert CAREFUL.rule_answer("Welche Fristen gelten für die Zweckbindung?") is None
     assert all(len(" ".join(r.summary.split())) <= MAX_SUMMARY_CHARS for r in CAREFUL.rule_answers)
+
+
+def test_every_figure_of_a_rule_answer_stands_in_a_quote_it_cites():
+    """A section's paragraph is written "Abs. 2", never "(2)": a bare number in brackets is a figure no quote holds."""
+    from assistant.text.figures import untraceable
+    for rule in CAREFUL.rule_answers:
+        quotes = {k: source.quote for k, source in enumerate(rule.sources, start=1)}
+        assert untraceable(" ".join(rule.summary.split()), quotes) == [], rule.id
+
+
+def test_a_rate_found_too_low_asks_for_the_ways_beyond_it():
+    """KR Nr. 2.4.3, 2.5.1 Abs. 2 and 2.6.1: the ways beside the regional top rate."""
+    for question in ("10 % klingt mager – gibts andere wege auf mehr zu kommen?",
+                     "Gibt es Möglichkeiten, mehr als 20 % zu bekommen?"):
+        assert CAREFUL.rule_answer(question).id == "mehr-als-der-hoechstsatz", question
+    assert CAREFUL.rule_answer("Wie viel Prozent bekommt ein kleines Unternehmen?") is None
