@@ -1502,6 +1502,16 @@ def test_a_paths_line_says_what_decides_the_trade(ask, passages, question, said)
     assert said in data["answer"] and "(Nr. 2.7.1)" in data["answer"]
 
 
+def test_planning_commissioned_already_is_no_start_of_the_site_but_of_itself(ask, passages):
+    """KR Nr. 3.1.2 (2): preparatory work is no start "es sei denn, sie sind Gegenstand der Förderung"."""
+    data = ask("Wir haben als Samtgemeinde Artland schon ein Ingenieurbüro mit der Planung des neuen Gewerbegebiets "
+               "beauftragt. Sind die Planungskosten noch förderfähig?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Für die Baumaßnahme ist eine schon beauftragte Planung kein Beginn der Arbeiten; "
+                                      "soll aber gerade diese Planung gefördert werden, gilt ihr Auftrag als Beginn")
+    assert "(Nr. 3.1.2)" in data["summary"]
+
+
 def test_the_costs_a_wanted_grant_needs_are_computed_backwards(ask, passages):
     """A sum the asker wants as the grant is no cost: the costs it needs are the sum divided by the path's rate (KR Nr.
     3.4.2: up to 75 %, at most 500.000 € a year), and no grant is computed on the sum itself."""
