@@ -51,6 +51,17 @@ class Guarantee(Curated):
 
 
 
+# A clause on the site the asker leaves behind ("das alte Gebäude in Münster verkaufen wir für ca 2 mio", "unser
+# bisheriger Standort in Vechta"): a place named there is not where the project goes
+_LEFT_SITE = re.compile(r"[^.?!,;]{0,80}\b(alte[nmrs]?|bisherige[nmrs]?|frühere[nmrs]?)\s{1,3}(gebäude|standort\w{0,2}|halle|werk"
+                        r"|betrieb\w{0,2}|firmensitz|sitz|grundstück|gelände)\b[^.?!,;]{0,80}", re.IGNORECASE)
+
+
+def _without_left_site(text: str) -> str:
+    """The text with its clauses on the site the asker leaves blanked out (its length and positions kept)."""
+    return _LEFT_SITE.sub(lambda m: " " * len(m.group()), text)
+
+
 class RuleAnswer(Curated):
     """A question the KR answers in a sentence of its own words that no single passage holds ("Darf ich nach dem
     Antrag schon bestellen, oder muss ich auf den Bescheid warten?"): the answer, with its sources, as data."""
@@ -159,7 +170,8 @@ class CarefulCases(Curated):
     def places_named(self, text: str) -> list[str]:
         """The other districts and cities a text names: proper names (case-sensitive), or after "Landkreis", "Kreis",
         "Stadt" or a word that introduces a place in any case ("landkreis vechta", "in lingen"), in the spelling of the
-        list and the order named."""
+        list and the order named. A place named for the site the asker leaves is not one the project is in."""
+        text = _without_left_site(text)
         found = [(m.start(), m.group(0)) for m in self._place_names.finditer(text)]
         found += [(m.start(), self._spelled(m.group(1)))
                   for pattern in (self._places_after_title, self._places) for m in pattern.finditer(text)]
@@ -195,6 +207,7 @@ class CarefulCases(Curated):
 
     def place_elsewhere_at(self, text: str) -> tuple[str, int] | None:
         """That place and where the text names it first."""
+        text = _without_left_site(text)
         matches = [m for m in (self._places.search(text), self._places_after_title.search(text)) if m]
         first = min(matches, key=lambda m: m.start()) if matches else None
         return (self._spelled(first.group(1)), first.start()) if first else None

@@ -540,6 +540,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         return ""  # the sum given may be that of the part already ordered, which no grant holds for
     amount, basis = _eligible_sum(path, profile)
     amount, basis = _commercial_part(path, profile, amount, basis)
+    amount, basis = _deducted_sum(path, profile, amount, basis)
     amount, basis, limited_by_figures = _limited_sum(path, amount, basis)
     if amount and path is not None and (capped := _job_cap(path, profile, amount)):
         amount, basis = capped  # "Invest ca 4,2 Mio, am Anfang nur 3 neue Vollzeitstellen"
@@ -720,14 +721,38 @@ def _commercial_part(path: PathAssessment | None, profile, amount: float | None,
                                   f"von {_euro(amount)})")
 
 
+def _deducted_sum(path: PathAssessment | None, profile, amount: float | None,  # noqa: ANN001
+                  basis: str) -> tuple[float | None, str]:
+    """The asker's sum less what a rule that applies deducts, where the asker gives its sum (a relocation: "das alte
+    Gebäude verkaufen wir für ca 2 mio", Nr. 2.6.2 (3))."""
+    deducted = _given_deduction(path, profile, amount)
+    if deducted is None:
+        return amount, basis
+    condition, value = deducted
+    label = next(i.label for i in FundingKnowledge.load().cost_items if i.id == condition.deducted_item)
+    return amount - value, (f" ({_euro(amount)} abzüglich {_euro(value)} {label}"  # type: ignore[operator]
+                            f"{numbered_rule(condition.source)})")
+
+
+def _given_deduction(path: PathAssessment | None, profile, amount: float | None  # noqa: ANN001
+                     ) -> tuple[ConditionAssessment, float] | None:
+    """The rule that applies and deducts an item whose sum the asker gives below their sum, with that sum."""
+    if not amount or path is None or profile is None:
+        return None
+    return next(((c, value) for c in path.conditions if c.deducted_item and c.applies
+                 and 0 < (value := profile.item_sums.get(c.deducted_item, 0)) < amount), None)
+
+
 def _deductions(path: PathAssessment, profile) -> str:  # noqa: ANN001
     """What a rule deducts from the costs, not yet deducted from the asker's sum: a relocation's sale of the old site
-    (Nr. 2.6.2 (3)), a wastewater plant's share of non-commercial users (Nr. 3.2.2.3 (3)) where the asker gives no
-    share of the commercial users."""
+    (Nr. 2.6.2 (3)) where the asker gives no price, a wastewater plant's share of non-commercial users (Nr. 3.2.2.3
+    (3)) where the asker gives no share of the commercial users."""
     shared = profile is not None and bool(profile.commercial_share_percent)
+    given = _given_deduction(path, profile, profile.investment_eur if profile else None)
     return "".join(f" Von den förderfähigen Kosten abzuziehen sind noch {c.deducted}{numbered_rule(c.source)}; der "
                    f"Zuschuss verringert sich entsprechend." for c in path.conditions
-                   if c.deducted and c.applies and not (c.commercial_share and shared))
+                   if c.deducted and c.applies and not (c.commercial_share and shared)
+                   and not (given and given[0] is c))
 
 
 def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: str = "") -> str:
@@ -2165,6 +2190,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     elif calculation and asks_sum and len(summary) + 1 + len(sums) <= MAX_SUMMARY_CHARS:
         summary = f"{summary} {sums}".strip()
         details.append(" ".join(caveats))
+    elif calculation and asks_sum and len(sums) <= MAX_SUMMARY_CHARS:
+        # the sum asked for leads; what the bottom line said opens the details
+        summary, details = sums, [summary, *details, " ".join(caveats)]
     elif calculation:
         details.append(calculation)
     return summary, details, paths

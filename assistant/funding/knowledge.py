@@ -209,6 +209,9 @@ class Condition(Curated):
     # What the rule deducts from the eligible costs where it applies ("die Erlöse aus dem Verkauf der bisherigen
     # Betriebsstätte", Nr. 2.6.2 (3)): a sum computed before the deduction says so.
     deducted: str = ""
+    # The cost item whose sum the asker may give for what the rule deducts (the old site's sale price): deducted from
+    # the asker's sum before a grant is computed.
+    deducted_item: str = ""
     # A limit on a cost item the rule sets, checked against the sums and dates the asker gives.
     limit: CostLimit | None = None
     # The last day the rule lets a grant be made on the path (Nr. 3.6: 31 December 2026): said in the bottom line,

@@ -241,7 +241,10 @@ _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(
 # A trade that was, not one that is: "ehem. Gießereigelände", "die frühere Ziegelei" (the site's past use)
 _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", "frühere", "früheren", "früherer",
                  "früheres", "einstige", "einstigen", "einstiger", "einstiges", "stillgelegte", "stillgelegten",
-                 "stillgelegter", "stillgelegtes"}
+                 "stillgelegter", "stillgelegtes",
+                 # a building standing empty ("ein leerstehendes Kaufhaus kaufen"): the object, not the asker
+                 "leerstehende", "leerstehenden", "leerstehender", "leerstehendes", "brachliegende", "brachliegenden",
+                 "brachliegendes", "verlassene", "verlassenen", "verlassenes"}
 # Words that list a part of the costs ("inkl. Abriss und Bodensanierung", "samt Montage")
 _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "zzgl", "zuzüglich"}
 # The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
@@ -1007,6 +1010,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "der Bauunternehmer drängelt": the asker's contractor
     if before and before[-1] in _ARTICLES and any(w.text in _COMMISSIONED for w in words[i + 1: i + 7]):
         return 2.0  # "(dürfen wir) die Planungsbüros … schon beauftragen", "das Ingenieurbüro … beauftragt"
+    if [w.text.lower() for w in words[i + 1: i + 3]] in (["soll", "für"], ["sollen", "für"]):
+        return 2.0  # "Ingenieurbüro soll für ein neues Gewerbegebiet … machen": the one commissioned
     if _MAIN_ACTIVITY.search(text[max(0, words[i].start - 40): words[i].start]):
         return DECLARED  # "wir machen vor allem Innenausbau": the main activity, as said (KR Nr. 2.7.1 asks for it)
     if len(before) == 3 and before[0] in _COUNTS_AS and before[1] in ("wir", "ich") and before[2] == "als":
@@ -1622,6 +1627,13 @@ _TOWNS_ACTING = re.compile(
     r"entwickelt|entwickeln|erschließt|erschließen)\b")
 
 
+# A municipal body as the subject that acts ("Die Stadt würde das gern kaufen, abreißen, sanieren"): the asker's own
+# body, before a firm named as owner or user of the object
+_BODY_ACTING = re.compile(r"\b(die|unsere)\s{1,3}(stadt|gemeinde|samtgemeinde|kommune)(\s{1,3}[A-ZÄÖÜ][\w.-]{1,30}){0,2}"
+                          r"\s{1,3}(würde|würden|will|möchte|plant|überlegt|prüft|beabsichtigt|soll|könnte|wird)\b",
+                          re.IGNORECASE)
+
+
 def _municipalities(text: str, words: list[_Word]) -> list[str]:
     """Every municipality of the Landkreis named, in order (also without umlauts, in lower case, or misspelt)."""
     hits = [(m.start(), _TOWN_LOOKUP[re.sub(r"\s+", " ", m.group().lower())])
@@ -1838,7 +1850,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     trades = [hit for hit in trades if hit[0] <= 0.0
               or not _PROJECT_TYPE_RES["advice"].search(lowered[hit[1]: hit[1] + 60].split(maxsplit=1)[0])]
     candidates = _applicant_candidates(lowered)
-    if acting := _TOWNS_ACTING.search(text):  # "Badbergen und Quakenbrück planen zusammen ein Industriegebiet"
+    if acting := _TOWNS_ACTING.search(text) or _BODY_ACTING.search(text):
+        # "Badbergen und Quakenbrück planen zusammen ein Industriegebiet", "Die Stadt würde das gern kaufen"
         candidates.append((0.5, acting.start(), "municipality"))
     if trades:
         rank, start, trade = trades[0]

@@ -181,6 +181,9 @@ def test_questions_of_the_time_to_carry_out_a_project_have_their_rule_answers():
     assert CAREFUL.rule_answer("Wie lange haben wir nach der Bewilligung Zeit, das umzusetzen?").id == \
         "durchfuehrungszeitraum"
     assert CAREFUL.rule_answer("Wie lange müssen die geförderten Maschinen im Betrieb bleiben?") is None
+    # a delay after the grant (Nr. 2.8.2.1: the period may be extended for delays caused by others)
+    assert CAREFUL.rule_answer("Bewilligung ist da, aber der Hallenbauer hängt hinterher, eher 4 Jahre statt 3. "
+                               "Verlieren wir die Förderung?").id == "durchfuehrungszeitraum"
     budget = CAREFUL.rule_answer("Budget mit 2 Regionalmanagern, 800.000 € im Jahr. Was bekommen wir, wie lange?")
     assert budget.id == "umsetzungszeitraum-budget" and budget.path == "grw-nichtinvestiv"
 
