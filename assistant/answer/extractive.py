@@ -2190,12 +2190,18 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     elif calculation and asks_sum and len(summary) + 1 + len(sums) <= MAX_SUMMARY_CHARS:
         summary = f"{summary} {sums}".strip()
         details.append(" ".join(caveats))
-    elif calculation and asks_sum and len(sums) <= MAX_SUMMARY_CHARS:
-        # the sum asked for leads; what the bottom line said opens the details
+    elif calculation and _ASKS_EURO.search(found.question) and len(sums) <= MAX_SUMMARY_CHARS:
+        # the sum asked for in euros leads ("was wäre das in euro bei den 9 mio?"); what the bottom line said opens
+        # the details
         summary, details = sums, [summary, *details, " ".join(caveats)]
     elif calculation:
         details.append(calculation)
     return summary, details, paths
+
+
+# A question for the grant as a sum of money: "was wäre das in euro?", "wie viel Euro bekommen wir?", "welcher Betrag?"
+_ASKS_EURO = re.compile(r"\bin\s{1,3}(euro|€)|\bwie\s{1,3}viel\s{1,3}(euro|€|geld|kohle)\b|\bwelche[rn]?\s{1,3}(betrag|summe)\b"
+                        r"|\b(in|als)\s{1,3}(zahlen|beträgen)\b", re.IGNORECASE)
 
 
 # The wording of one goal asked for by its topic: "den genauen Wortlaut vom Handlungsziel zu energieautarken

@@ -288,7 +288,9 @@ _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die 
                        # what a request for a list says of itself ("brauch die nummern + genauen titel für unseren
                        # projektsteckbrief", "gehen ums thema", "für ne vorlage")
                        "brauch brauche nummer nummern genau genauen titel steckbrief projektsteckbrief vorlage thema "
-                       "themen geht gehen ums betrifft betreffen ne nen"))
+                       "themen geht gehen ums betrifft betreffen ne nen "
+                       # how the asker weighs what they want ("gerne alle relevanten nummern")
+                       "gerne gern relevant relevante relevanten wichtig wichtige wichtigen passend passende passenden"))
 
 
 def topic_words(question: str) -> list[str]:

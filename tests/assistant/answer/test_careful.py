@@ -209,3 +209,10 @@ def test_a_rate_found_too_low_asks_for_the_ways_beyond_it():
                      "Gibt es Möglichkeiten, mehr als 20 % zu bekommen?"):
         assert CAREFUL.rule_answer(question).id == "mehr-als-der-hoechstsatz", question
     assert CAREFUL.rule_answer("Wie viel Prozent bekommt ein kleines Unternehmen?") is None
+
+
+def test_selling_a_funded_sites_plots_to_an_excluded_trade_has_its_rule_answer():
+    """KR Nr. 3.2.2.1 (1): the plots go "vorrangig" to firms outside the list of Nr. 2.7.1."""
+    assert CAREFUL.rule_answer("Dürfen wir Flächen in einem GRW-geförderten Gewerbegebiet an eine Spedition "
+                               "verkaufen?").id == "flaechen-an-ausgeschlossene-branchen"
+    assert CAREFUL.rule_answer("Wir wollen ein Gewerbegebiet für Handwerk und Logistik erschließen.") is None
