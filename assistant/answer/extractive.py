@@ -26,7 +26,7 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_I
                                      MAIN_ACTIVITY, PART_BEGUN, SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS,
                                      USUAL_FOR_ASKER, ConditionAssessment, FundingAssessment, PathAssessment,
                                      named_paths, numbered_rule, programme, short_reason)
-from assistant.goals.lists import HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
+from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
@@ -2253,7 +2253,12 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     else:
         owner = "Das IREK"
     if goal_list.nested or goal_list.named:
-        return _nested_list(goal_list, owner, w)
+        summary, details, paths = _nested_list(goal_list, owner, w)
+        if goal_list.count and parent is not None and ASKS_WHOLE.search(found.question):
+            # "wie viele … insgesamt, und welche gehören zum Korridor Infrastruktur?": the whole IREK's counts first
+            summary = (f"{OWN_COUNT} Das IREK hat insgesamt {_levels_phrase(goal_list)} "
+                       f"[{w.cite(*_structure_cited(goal_list, w.passages))}]. {summary}")
+        return summary, details, paths
     items = goal_list.items
     # counted Leitziele, where the question asks for the Handlungsziele under each too: "3.1 (7 Handlungsziele)"
     by_leitziel = goal_list.count and goal_list.level == "leitziel" and bool(_ASKS_GOALS_UNDER.search(found.question))

@@ -22,7 +22,8 @@ _LEVEL_WORDS = {
     "leitziel": re.compile(r"\bleitziele\b", re.IGNORECASE),
     "handlungsziel": re.compile(r"\bhandlungsziele\b|\bziele\b|\bmaßnahmen\b", re.IGNORECASE),
 }
-_WHOLE = re.compile(r"\b(insgesamt|gesamt|im\s{1,3}ganzen|alles\s{1,3}in\s{1,3}allem)\b", re.IGNORECASE)
+# "insgesamt": the whole IREK counted, beside whatever else a question asks
+ASKS_WHOLE = re.compile(r"\b(insgesamt|gesamt|im\s{1,3}ganzen|alles\s{1,3}in\s{1,3}allem)\b", re.IGNORECASE)
 _LEVEL_NAMED = re.compile(r"handlungsziel|leitziel|korridor|themenfeld|maßnahme", re.IGNORECASE)
 # What the IREK says on a topic, asked without a word for its goals ("was steht im IREK konkret zu gesundheit und pflege?
 # gern mit zielnummern"); a question of what the IREK is or does names no topic (topic_words)
@@ -199,7 +200,7 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
         return GoalList("leitziel", catalogue.leitziele, None, count, passages=passages, titles=titles,
                         all_levels=several)
     # all of them ("Welche Handlungsziele hat das IREK?", "wie viele …"; "… insgesamt" whatever else it asks)
-    if not topic_words(question) or count and _WHOLE.search(question):
+    if not topic_words(question) or count and ASKS_WHOLE.search(question):
         return GoalList("handlungsziel", catalogue.handlungsziele, None, count, passages=passages, titles=titles,
                         all_levels=count and not _LEVEL_NAMED.search(question))
     # The goals on a topic: the Leitziel of the best matching goals, with all its Handlungsziele, where the Leitziel or

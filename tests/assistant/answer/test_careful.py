@@ -216,3 +216,10 @@ def test_selling_a_funded_sites_plots_to_an_excluded_trade_has_its_rule_answer()
     assert CAREFUL.rule_answer("Dürfen wir Flächen in einem GRW-geförderten Gewerbegebiet an eine Spedition "
                                "verkaufen?").id == "flaechen-an-ausgeschlossene-branchen"
     assert CAREFUL.rule_answer("Wir wollen ein Gewerbegebiet für Handwerk und Logistik erschließen.") is None
+
+
+def test_what_the_irek_cost_is_said_to_be_absent_beside_the_rule_for_such_concepts():
+    """The documents state no cost of the IREK; KR Nr. 3.4.1 (6) says what such a concept may get."""
+    assert CAREFUL.rule_answer("Was hat die Erstellung des IREK gekostet und wie viel davon kam aus der GRW?").id \
+        == "irek-kosten"
+    assert CAREFUL.rule_answer("Welche Kosten sind im IREK-Umsetzungsbudget förderfähig?") is None

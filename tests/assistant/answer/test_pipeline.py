@@ -292,6 +292,15 @@ def test_both_levels_of_a_corridor_are_listed_under_each_other_with_titles_and_c
     check_contract(data, passages, all_used=False)
 
 
+def test_the_whole_count_asked_beside_a_corridors_goals_comes_first(ask, passages):
+    data = ask("Wie viele Leitziele und Handlungsziele gibt es im IREK insgesamt, und welche gehören zum Korridor "
+               "Infrastruktur?")
+    assert data["summary"].startswith("Eigene Zählung nach dem IREK: Das IREK hat insgesamt 4 Themenkorridore, 15 "
+                                      "Leitziele und 55 Handlungsziele ["), data["summary"]
+    assert "hat 4 Leitziele mit 17 Handlungszielen" in data["summary"]
+    check_contract(data, passages, all_used=False)
+
+
 def test_what_the_irek_says_on_one_of_its_own_chapters_is_quoted_from_the_chapter(ask):
     data = ask("Was steht im IREK zur Umsetzung?")
     assert "„Umsetzung und politische Bedeutung“" in data["summary"], data["summary"]
