@@ -223,3 +223,11 @@ def test_what_the_irek_cost_is_said_to_be_absent_beside_the_rule_for_such_concep
     assert CAREFUL.rule_answer("Was hat die Erstellung des IREK gekostet und wie viel davon kam aus der GRW?").id \
         == "irek-kosten"
     assert CAREFUL.rule_answer("Welche Kosten sind im IREK-Umsetzungsbudget förderfähig?") is None
+
+
+def test_money_from_the_irek_itself_has_its_rule_answer():
+    """The IREK hands out no money: a strategic frame, the precondition for the GRW; clubs may apply to LEADER."""
+    for question in ("was ist dieses irek eigentlich?? stand was im gemeindeblatt, gibts da geld für vereine?",
+                     "Ist das IREK ein Förderprogramm?", "Kann man Geld aus dem IREK bekommen?"):
+        assert CAREFUL.rule_answer(question).id == "irek-kein-foerderprogramm", question
+    assert CAREFUL.rule_answer("Gibt es Geld für unsere neue Halle?") is None
