@@ -231,3 +231,4 @@ def test_money_from_the_irek_itself_has_its_rule_answer():
                      "Ist das IREK ein Förderprogramm?", "Kann man Geld aus dem IREK bekommen?"):
         assert CAREFUL.rule_answer(question).id == "irek-kein-foerderprogramm", question
     assert CAREFUL.rule_answer("Gibt es Geld für unsere neue Halle?") is None
+    assert CAREFUL.rule_answer("wir planen neue halle + cnc, ca 800k€. gibts dafür zuschuss und wieviel?") is None
