@@ -237,3 +237,11 @@ def test_money_from_the_irek_itself_has_its_rule_answer():
 def test_the_regional_budget_of_earlier_frameworks_has_its_rule_answer():
     """KR Nr. 3.4.2 (8): only measures granted under earlier frameworks; the implementation budget instead."""
     assert CAREFUL.rule_answer("gibts das Regionalbudget in der GRW eigentlich noch?").id == "regionalbudget"
+
+
+def test_who_puts_the_irek_into_practice_and_with_what_money_has_its_rule_answer():
+    """The IREK's chapter "Umsetzung und politische Bedeutung": the Landkreis coordinates; an own budget (KR Nr. 3.4.2)."""
+    assert CAREFUL.rule_answer("Wer setzt das IREK eigentlich um, und gibt es dafür ein eigenes Budget oder ist das "
+                               "nur Papier?").id == "irek-umsetzung"
+    assert CAREFUL.rule_answer("Für die IREK-Umsetzung planen wir 2 Regionalmanager, 700.000 € pro Jahr. Wie hoch "
+                               "wäre die GRW-Förderung pro Jahr und wie lange?").id == "umsetzungszeitraum-budget"
