@@ -232,6 +232,8 @@ def test_money_from_the_irek_itself_has_its_rule_answer():
         assert CAREFUL.rule_answer(question).id == "irek-kein-foerderprogramm", question
     assert CAREFUL.rule_answer("Gibt es Geld für unsere neue Halle?") is None
     assert CAREFUL.rule_answer("wir planen neue halle + cnc, ca 800k€. gibts dafür zuschuss und wieviel?") is None
+    assert CAREFUL.rule_answer("Tablets für alle. Im IREK steht doch was zu Digitalisierung in der Pflege, gibts dafür "
+                               "Geld?") is None
 
 
 def test_the_regional_budget_of_earlier_frameworks_has_its_rule_answer():
