@@ -2055,6 +2055,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             else "" if asks_time and not _ASKS_WHERE.search(found.question) \
             else verdict or (_next_step(found) if steps else "")  # (the rule on a cost item asked about: "wer stellt
         # dann den Antrag?")
+        if verdict.startswith("Nächster Schritt") and lead is not None and not lead.blocked \
+                and ASKS_HOW_MUCH.search(found.question) \
+                and (rate := _short_rate(_rate_phrase(lead, w, found.profile))):
+            # "wer ist bei uns zuständig und wie viel prozent gibts da?": the path's rate beside its first step
+            verdict = f"{_short_name(lead.name)}: {rate}. {verdict}"
     elif facts_given and found.intent == "rule" and found.in_conversation:
         # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out
         # (else the rule on a cost item it asks about)
@@ -2103,11 +2108,14 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # "Geht das über GRW? Und was wäre die Alternative?": the open path beside the "no"; unasked, one of the same
         # programme whose measures name the kind of project and that fits as well (a Kita for the staff of the firms
         # around: no business infrastructure, but the GRW's regional Daseinsvorsorge of Nr. 3.6)
-        other = next((p for p in found.funding.paths if not p.blocked), None)
+        # (the programme the question names first: "Ist sowas mit GRW machbar, oder ist das eher LEADER?")
+        named = {programme(path_id) for path_id in named_paths(found.question)} - {programme(lead.id)}
+        other = next((p for p in found.funding.paths if not p.blocked and programme(p.id) in named), None) \
+            or next((p for p in found.funding.paths if not p.blocked), None)
         fits = other is not None and TYPE_FITS in other.fit_reasons and other.fit >= lead.fit \
             and programme(other.id) == programme(lead.id)
         verdict += " " + " ".join(_possible(other, w, found.profile)) if other and (
-            fits or ASKS_OTHER_WAY.search(found.question)) else ""
+            fits or ASKS_OTHER_WAY.search(found.question) or programme(other.id) in named) else ""
     # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads, the verdict follows
     share, granted = _own_share(found, w)
     verdict, after_share = (share, verdict) if share else (verdict, "")

@@ -102,9 +102,14 @@ def _named_first(paths: list[PathAssessment], named_ids: list[str]) -> list[Path
     Zukunftsregion?"): their question is about it. Unchanged where an open path of it leads already, or none is open."""
     asked_for = {programme(n) for n in named_ids}
     open_paths = [p for p in paths if not p.blocked]
+    first = [p for p in open_paths if programme(p.id) in asked_for][:1]
+    ruled_out = [p for p in paths if p.ruled_out]
+    if first and ruled_out and not asked_for & {programme(p.id) for p in ruled_out}:
+        # only the open programme is asked about ("und leader? wer ist bei uns zuständig?" after a GRW "no"): it leads
+        # the bottom line, not the "no" of a programme the question does not name
+        first[0].fit = max(first[0].fit, max(p.fit for p in ruled_out) + 0.1)
     if not open_paths or programme(open_paths[0].id) in asked_for:
         return paths
-    first = [p for p in open_paths if programme(p.id) in asked_for][:1]
     return first + [p for p in paths if p not in first]
 
 

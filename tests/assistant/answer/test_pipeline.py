@@ -292,6 +292,18 @@ def test_both_levels_of_a_corridor_are_listed_under_each_other_with_titles_and_c
     check_contract(data, passages, all_used=False)
 
 
+def test_a_follow_up_naming_only_another_programme_is_answered_for_that_programme(ask, passages):
+    """After a GRW "no" for a sports club's artificial pitch, "und leader?" asks for LEADER: its rate and its office
+    lead, not the GRW's "no" again."""
+    history = [{"role": "user", "content": "Sportverein aus Bad Essen. Wir wollen einen Kunstrasenplatz bauen, ca. "
+                                           "600.000 €. Geht das über GRW?"},
+               {"role": "assistant", "content": "Über die GRW eher nicht: Sportstätten sind kein Fördertatbestand."}]
+    data = ask("und leader? wer ist bei uns zuständig und wie viel prozent gibts da?", history)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("LEADER: bis 80 Prozent"), data["summary"]
+    assert "Wittlager Land" in data["summary"]
+
+
 def test_the_whole_count_asked_beside_a_corridors_goals_comes_first(ask, passages):
     data = ask("Wie viele Leitziele und Handlungsziele gibt es im IREK insgesamt, und welche gehören zum Korridor "
                "Infrastruktur?")
