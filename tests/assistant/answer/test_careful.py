@@ -247,3 +247,7 @@ def test_who_puts_the_irek_into_practice_and_with_what_money_has_its_rule_answer
                                "nur Papier?").id == "irek-umsetzung"
     assert CAREFUL.rule_answer("Für die IREK-Umsetzung planen wir 2 Regionalmanager, 700.000 € pro Jahr. Wie hoch "
                                "wäre die GRW-Förderung pro Jahr und wie lange?").id == "umsetzungszeitraum-budget"
+
+
+def test_whether_the_irek_replaces_other_concepts_has_its_rule_answer():
+    assert CAREFUL.rule_answer("Ersetzt das IREK die LEADER-Entwicklungskonzepte?").id == "irek-ersetzt-keine-konzepte"
