@@ -1999,7 +1999,8 @@ def _refers_back(turn: str, lexicon: TradeLexicon) -> bool:
     if not named:
         return False
     at = next(n for n, w in enumerate(words) if w.start == named[0][1])
-    return at > 0 and words[at - 1].text in _BACK_ARTICLES
+    # (a trade named by what it does, "die an fremdfirmen vermieten", is no noun after an article)
+    return at > 0 and words[at - 1].text in _BACK_ARTICLES and words[at].text.lower() not in ("an", "für", "von")
 
 
 # A size the asker asks about as if it were theirs ("und wieviel wärs, wenn er mittleres Unternehmen wäre?", "wäre das

@@ -292,6 +292,17 @@ def test_both_levels_of_a_corridor_are_listed_under_each_other_with_titles_and_c
     check_contract(data, passages, all_used=False)
 
 
+def test_a_hall_put_into_a_company_that_lets_it_to_others_is_that_companys_trade(ask, passages):
+    """Letting a hall to other firms is WZ 68.20, on the list of excluded sectors (KR Nr. 2.7.1, "M Grundstücks- und
+    Wohnungswesen"): the haulier's way round its own exclusion is closed too."""
+    history = [{"role": "user", "content": "spedition in bramsche, 45 fahrer. wir wollen ein neues lager bauen."},
+               {"role": "assistant", "content": "Speditionen stehen auf der Liste nicht förderfähiger Wirtschaftszweige."}]
+    data = ask("und wenn wir die neue halle in eine eigene GmbH packen und die an fremdfirmen vermieten? dann sind wir "
+               "ja keine spedition mehr", history)
+    check_contract(data, passages, all_used=False)
+    assert "Die Haupttätigkeit „Vermietung“ (WZ 68.20)" in data["summary"], data["summary"]
+
+
 def test_a_follow_up_naming_only_another_programme_is_answered_for_that_programme(ask, passages):
     """After a GRW "no" for a sports club's artificial pitch, "und leader?" asks for LEADER: its rate and its office
     lead, not the GRW's "no" again."""
