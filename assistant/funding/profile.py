@@ -1627,11 +1627,13 @@ _TOWNS_ACTING = re.compile(
     r"entwickelt|entwickeln|erschließt|erschließen)\b")
 
 
-# A municipal body as the subject that acts ("Die Stadt würde das gern kaufen, abreißen, sanieren"): the asker's own
-# body, before a firm named as owner or user of the object
+# A municipal body as the subject that acts ("Die Stadt würde das gern kaufen, abreißen, sanieren"), or named as the
+# measure's carrier ("Träger Stadt", "Träger wäre die Gemeinde"): the asker's own body, before a firm named as owner,
+# user or tenant of the object
 _BODY_ACTING = re.compile(r"\b(die|unsere)\s{1,3}(stadt|gemeinde|samtgemeinde|kommune)(\s{1,3}[A-ZÄÖÜ][\w.-]{1,30}){0,2}"
-                          r"\s{1,3}(würde|würden|will|möchte|plant|überlegt|prüft|beabsichtigt|soll|könnte|wird)\b",
-                          re.IGNORECASE)
+                          r"\s{1,3}(würde|würden|will|möchte|plant|überlegt|prüft|beabsichtigt|soll|könnte|wird)\b"
+                          r"|\bträger\w{0,2}\s{0,3}:?\s{1,3}(ist\s{1,3}|wäre\s{1,3}|wird\s{1,3}|soll\s{1,3})?(die\s{1,3}|der\s{1,3})?"
+                          r"(stadt|gemeinde|samtgemeinde|kommune|landkreis)\b", re.IGNORECASE)
 
 
 def _municipalities(text: str, words: list[_Word]) -> list[str]:
