@@ -1151,8 +1151,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # (one that does not fit beside the path stays whole in the path's line)
             # (not the rule on the trade: the question names the trade whatever it asks)
             ruling = _asked_condition(lead, w) or _fact_rule_asked(found, lead, w)
+            # (the least own share asked for with a sum is computed below, its rule cited there)
+            computed = ruling is not None and bool(ruling.minimum_share_percent) and found.profile is not None \
+                and bool(found.profile.investment_eur) and bool(_ASKS_OWN_SHARE.search(found.question))
             said = _with_rule(short_reason(ruling.text, 260), ruling.source) \
-                if ruling is not None and ruling.id not in _ON_THE_TRADE else ""
+                if ruling is not None and ruling.id not in _ON_THE_TRADE and not computed else ""
+            w.said |= {ruling.id} if computed else set()  # (nor repeated in the path's line)
             if said and len(said) <= _ASKED_RULE_CHARS:
                 w.said |= {ruling.id}
                 pieces.append((1.1, _cited(said, w.cite_source(ruling.source))))
@@ -1164,7 +1168,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 pieces.append((4, f"Nächster Schritt: {_short(steps[0], 140)}"))
     # where the own share's sums hold the grant, no second calculation beside it unless the grant itself is asked for
     share, granted = _own_share(found, w)
-    calculation = "" if granted and not asks_amount or lead is not None and _usual_only(lead, found.profile) \
+    calculation = "" if granted or lead is not None and _usual_only(lead, found.profile) \
         or _ASKS_COSTS_FOR_GRANT.search(found.question) else _calculation(lead, found.profile)
     if calculation and asks_amount:
         # "Rechnen Sie mir bitte den maximalen Zuschuss aus.": the sum is the bottom line, after the path's rate
@@ -1174,8 +1178,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         pieces[at:at] = [(1.5, sums)] + ([(1.7, " ".join(caveats))] if caveats else [])
         together.append([sums, " ".join(caveats)])
         calculation = ""
-    if share:  # "… und wie viel muss ich selbst stemmen?"
-        pieces.append((1.6, share))
+    if share:  # "… und wie viel muss ich selbst stemmen?": asked, so it leads (its sums name the path's rate)
+        pieces.append((0.95, share))
     pieces += [(1.55, supposed)] if (supposed := _if_size(found, w)) else []
     # "… Abschreibungen im Schnitt 800k … reicht das?": the regional effect the figures show (Nr. 2.3 (2))
     pieces += [(1.45, effect)] if (effect := _regional_effect(lead, found.profile, w)) else []
@@ -1195,7 +1199,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     details = [s for s in left_out if not s.startswith("Nächster Schritt")] + details
     # (no rule is asked about where the place has no GRW at all: "gelten eure 20 % auch im Emsland?")
     duties = _duties(found, lead, w)  # "… und was müssen wir erfüllen?"
-    asked = "" if ruled or duties or lead is not None and lead.programme_wide else _asked_rule(found, w)
+    asked = "" if ruled or duties or share or lead is not None and lead.programme_wide else _asked_rule(found, w)
     details = ([asked] if asked else []) + ([duties] if duties else []) + details
     shown = _paths_to_show(found.funding, asked_for=asked_for, fitting_only=fitting_only) \
         if found.funding and found.funding.paths else []

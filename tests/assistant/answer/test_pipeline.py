@@ -292,6 +292,20 @@ def test_both_levels_of_a_corridor_are_listed_under_each_other_with_titles_and_c
     check_contract(data, passages, all_used=False)
 
 
+def test_the_own_share_asked_with_a_sum_leads_once_and_the_least_share_asked_without_one_is_its_rule(ask, passages):
+    """KR Nr. 2.5.4: at least 25 % without public money. With a sum, the own share computed leads and no second
+    calculation or repetition of the rule follows; without one, the rule answers whether all may be borrowed."""
+    data = ask("Tischlerei in Melle, 12 MA, neue Halle für 800.000 €. Wie viel Eigenanteil müssen wir aufbringen?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Rechenbeispiel (eigene Rechnung, keine Zusage): Von 800.000 € förderfähigen "
+                                      "Kosten: bei 20 Prozent Zuschuss (160.000 €) bleiben 640.000 €"), data["summary"]
+    assert data["answer"].count("Rechenbeispiel") == 1 and data["answer"].count("mindestens 25") == 1, data["answer"]
+    data = ask("Tischlerei in Melle, 12 MA, neue Halle. Können wir alles über einen KfW-Kredit finanzieren?")
+    check_contract(data, passages, all_used=False)
+    assert "mindestens 25 % der förderfähigen Kosten aus Eigen- oder Fremdmitteln ohne jede öffentliche Förderung" \
+        in data["summary"], data["summary"]
+
+
 def test_a_hall_put_into_a_company_that_lets_it_to_others_is_that_companys_trade(ask, passages):
     """Letting a hall to other firms is WZ 68.20, on the list of excluded sectors (KR Nr. 2.7.1, "M Grundstücks- und
     Wohnungswesen"): the haulier's way round its own exclusion is closed too."""
