@@ -435,6 +435,9 @@ class AnswerPipeline:
         favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
                                                     invests=invests and _is_firm(q.profile),
                                                     large=q.profile.company_size == "large")
+        if q.profile.applicant_type != "company":  # a municipality's measure of a kind a goal names (a visitor centre)
+            typed = self.sector_goals.goals_for_types(q.profile.project_types)
+            favoured = typed + [code for code in favoured if code not in typed]
         return self.goal_matcher.rank(q.search_parts, k=k, favoured=favoured, own_investment=invests,
                                       keyword_query=without_places(q.search_text))
 

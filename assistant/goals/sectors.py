@@ -30,11 +30,23 @@ class FirmDefault(Curated):
     goals: list[str]
 
 
+class ProjectTypeGoals(Curated):
+    type: str  # a kind of project read by the profile (funding_paths.yaml project_types)
+    quote: str
+    goals: list[str]
+
+
 class SectorGoals(Curated):
     version: int = 1
     sectors: list[Sector]
     handwerk: Handwerk
     firm_default: FirmDefault | None = None  # a firm's own investment with no trade named
+    project_types: list[ProjectTypeGoals] = []  # a municipality's or a body's measure of a kind a goal names
+
+    def goals_for_types(self, types: list[str]) -> list[str]:
+        """The goal codes whose titles name the kinds of project, in the order of the kinds."""
+        by_type = {entry.type: entry.goals for entry in self.project_types}
+        return list(dict.fromkeys(code for kind in types for code in by_type.get(kind, [])))
 
     @classmethod
     def load(cls, path: Path = SECTOR_GOALS_FILE) -> "SectorGoals":
