@@ -1093,8 +1093,11 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
     if lead is not None:
         if lead.blocked:
-            alternative = next((p for p in _paths_to_show(found.funding, len(found.funding.paths), asked_for,
-                                                          fitting_only) if not p.blocked), None)
+            open_paths = [p for p in _paths_to_show(found.funding, len(found.funding.paths), asked_for, fitting_only)
+                          if not p.blocked]
+            # (the programme the question names first: "Ist sowas mit GRW machbar, oder ist das eher LEADER?")
+            alternative = next((p for p in open_paths if programme(p.id) in asked_for - {programme(lead.id)}), None) \
+                or next(iter(open_paths), None)
             if alternative:
                 # kept before the goal where the asker asks for another way or names its programme beside the lead's
                 # ("irek? grw? leader?"), or where it is of the same programme and its measures name the kind of
