@@ -317,6 +317,16 @@ def test_a_hall_put_into_a_company_that_lets_it_to_others_is_that_companys_trade
     assert "Die Haupttätigkeit „Vermietung“ (WZ 68.20)" in data["summary"], data["summary"]
 
 
+def test_the_programme_named_beside_a_no_is_the_one_offered(ask, passages):
+    """"Ist sowas mit GRW machbar, oder ist das eher LEADER?" of a doctors' house: the GRW's "no" (KR Nr. 3.2.2.1
+    names no medical practices) and LEADER beside it, not another GRW measure instead."""
+    data = ask("Uns fehlen Hausärzte. Die Gemeinde will ein Ärztehaus bauen und an Praxen vermieten. Ist sowas mit GRW "
+               "machbar, oder ist das eher LEADER?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – über GRW"), data["summary"]
+    assert "Möglich ist: LEADER" in data["summary"], data["summary"]
+
+
 def test_a_follow_up_naming_only_another_programme_is_answered_for_that_programme(ask, passages):
     """After a GRW "no" for a sports club's artificial pitch, "und leader?" asks for LEADER: its rate and its office
     lead, not the GRW's "no" again."""
