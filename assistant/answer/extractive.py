@@ -626,16 +626,30 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
             f"{decides}")
 
 
+# KR Nr. 2.6.2 (4): the eligible costs per permanent job secured (its quote holds the figure)
+_PER_SECURED_JOB_EUR = 750_000
+
+
 def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] | None:  # noqa: ANN001
-    """KR Nr. 2.6.2 (4): an investment of Nr. 2.4.1 is funded only up to a sum per permanent job it creates. Where the
-    asker gives the new jobs and a sum above that, the sum to compute from, with words saying so; else None. (The
-    rule's sum per job secured, 750.000 Euro, is not applied: an extension is measured by the jobs it creates.)"""
+    """KR Nr. 2.6.2 (4): an investment of Nr. 2.4.1 is funded only up to a sum per permanent job it creates, or per
+    job it secures. Where the asker gives the new jobs and a sum above that, the sum to compute from, with words saying
+    so; where they also count the jobs it secures, the larger of the two limits (the rule names both, the NBank decides
+    which holds); else None."""
     rule = next((c for c in path.conditions if c.per_new_job_eur), None)
     jobs = profile.new_jobs if profile is not None else None
     if rule is None or not jobs or path.rate_for not in ("", "business_investment") \
             or amount <= jobs * rule.per_new_job_eur:
         return None
     cap = jobs * rule.per_new_job_eur
+    secured = profile.secured_jobs or 0
+    if secured * _PER_SECURED_JOB_EUR > cap:
+        if amount <= secured * _PER_SECURED_JOB_EUR:  # the jobs secured bear the whole sum, the new ones would not
+            return amount, (f" (mit {secured} gesicherten Stellen zu höchstens {_euro(_PER_SECURED_JOB_EUR)} je Stelle"
+                            f"{numbered_rule(rule.source)} ganz, mit {jobs} neuen Stellen nur bis {_euro(cap)})")
+        cap = secured * _PER_SECURED_JOB_EUR
+        return cap, (f" (höchstens {_euro(_PER_SECURED_JOB_EUR)} je gesichertem Dauerarbeitsplatz"
+                     f"{numbered_rule(rule.source)}: bei {secured} gesicherten Stellen {_euro(cap)} statt "
+                     f"{_euro(amount)})")
     return cap, (f" (höchstens {_euro(rule.per_new_job_eur)} je neuem Dauerarbeitsplatz{numbered_rule(rule.source)}: "
                  f"bei {jobs} neuen Stellen {_euro(cap)} statt {_euro(amount)})")
 

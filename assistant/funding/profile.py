@@ -108,6 +108,9 @@ class ProjectProfile:
     # its investment is spread over ("1,5 Mio über 2 Jahre"): what the regional effect of KR Nr. 2.3 (2) a measures
     depreciation_eur: float | None = None
     investment_years: int | None = None
+    # The permanent jobs the project secures, as the asker counts them ("90 bestehende Stellen, die werden durch die
+    # Linie auch gesichert"): KR Nr. 2.6.2 (4) limits the eligible costs per job created or per job secured
+    secured_jobs: int | None = None
 
     @property
     def started_or_would_start(self) -> bool | None:
@@ -1432,6 +1435,12 @@ _WAGE_GRANT = re.compile(r"lohnkosten\w{0,3}(zuschuss|förder|bezogen)|lohnzusch
 # "es entstehen 12 Arbeitsplätze" (new people, "6 neue MA", are read with the headcount: _HEADCOUNT, _FUTURE_COUNT)
 _JOB_COUNT = rf"(\d{{1,4}}|{'|'.join(_NUMBER_WORDS)})"
 _JOBS = r"(?:dauer)?(?:arbeitsplätze|stellen|jobs)\b"
+# Jobs the project secures: "90 bestehende Stellen, die werden durch die Linie auch gesichert", "sichert 120
+# Arbeitsplätze", "damit erhalten wir 40 Jobs"
+_SECURED_JOBS = re.compile(rf"\b{_JOB_COUNT}\s{{1,3}}(?:(?:bestehende|vorhandene|bisherige)n?\s{{1,3}})?(?:{_JOBS}|mitarbeiter\w{{0,4}}\b"
+                           rf"|leute\b|ma\b)[^.?!]{{0,60}}?\b(?:gesichert|sichern|gehalten|erhalten)\b"
+                           rf"|\b(?:sichert|sichern|erhält|erhalten|hält|halten)\s{{1,3}}(?:\w{{1,12}}\s{{1,3}}){{0,2}}{_JOB_COUNT}\s{{1,3}}"
+                           rf"(?:(?:bestehende|vorhandene)n?\s{{1,3}})?{_JOBS}", re.IGNORECASE)
 _NEW_JOBS = re.compile(rf"\b{_JOB_COUNT}\s{{1,3}}(?:neuen?|zusätzlichen?|weiteren?)\s{{1,3}}{_JOBS}"
                        rf"|\b{_JOB_COUNT}\s{{1,3}}{_JOBS}\s{{1,3}}(?:\w{{1,12}}\s{{1,3}}){{0,2}}(?:neu\s{{1,3}})?(?:schaffen|entstehen)"
                        rf"|\b(?:schaffen|entstehen)\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?{_JOB_COUNT}\s{{1,3}}(?:neue\s{{1,3}})?{_JOBS}"
@@ -1915,6 +1924,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
             profile.agri_processing = True if processor or _processes_agricultural_products(text, lexicon) \
                 else None
         profile.employees, at_grant, profile.new_jobs = _employees(text)
+        if secured := _SECURED_JOBS.search(text):
+            profile.secured_jobs = _count(next(g for g in secured.groups() if g))
         if profile.employees is None and profile.new_jobs and _FOUNDING.search(lowered):
             profile.employees = profile.new_jobs  # a new firm's staff are its new jobs ("Neugründung …, 3 neue Stellen")
         profile.size_at_grant = True if at_grant else None
@@ -1986,7 +1997,7 @@ _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eu
                   "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
                   "size_at_grant", "started_in_part", "commercial_share_percent", "grant_received",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur",
-                  "depreciation_eur", "investment_years")
+                  "depreciation_eur", "investment_years", "secured_jobs")
 
 
 _BACK_ARTICLES = {"der", "die", "das", "den", "dem", "im", "beim", "vom", "zum", "ins"}

@@ -317,6 +317,21 @@ def test_a_hall_put_into_a_company_that_lets_it_to_others_is_that_companys_trade
     assert "Die Haupttätigkeit „Vermietung“ (WZ 68.20)" in data["summary"], data["summary"]
 
 
+def test_jobs_secured_lift_the_limit_per_new_job_and_a_sum_asked_in_euros_is_an_amount(ask, passages):
+    """KR Nr. 2.6.2 (4): at most 1.000.000 € per job created or 750.000 € per job secured. 3 new jobs alone would limit
+    5 Mio € to 3 Mio €; the 90 jobs the line secures bear the whole sum."""
+    history = [{"role": "user", "content": "Wir (Lebensmitteltechnik, 90 MA, Ostercappeln, Umsatz 19 Mio) bauen eine "
+                                           "neue vollautomatisierte Linie, 5 Mio €. Dabei entstehen nur 3 neue Stellen. "
+                                           "Wie viel Zuschuss ist drin?"},
+               {"role": "assistant", "content": "Als mittleres Unternehmen bis zu 10 % der förderfähigen Kosten."}]
+    data = ask("was heißt das konkret in euro? wir haben ja 90 bestehende stellen, die werden durch die linie auch "
+               "gesichert", history)
+    check_contract(data, passages, all_used=False)
+    assert data["intent"] == "amount"
+    assert "10 Prozent von 5.000.000 € förderfähigen Kosten (mit 90 gesicherten Stellen" in data["summary"]
+    assert "bis zu 500.000 €" in data["summary"], data["summary"]
+
+
 def test_the_programme_named_beside_a_no_is_the_one_offered(ask, passages):
     """"Ist sowas mit GRW machbar, oder ist das eher LEADER?" of a doctors' house: the GRW's "no" (KR Nr. 3.2.2.1
     names no medical practices) and LEADER beside it, not another GRW measure instead."""

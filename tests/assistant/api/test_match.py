@@ -53,7 +53,9 @@ def test_company_profile_gets_business_investment_path(client):
                                "started_in_part": None, "commercial_share_percent": None,
                                "grant_received": None,
                                # twenty-second session: the depreciation and the years of an investment (Nr. 2.3 (2))
-                               "depreciation_eur": None, "investment_years": None}
+                               "depreciation_eur": None, "investment_years": None,
+                               # round 2, twenty-fourth session: the jobs the project secures (Nr. 2.6.2 (4))
+                               "secured_jobs": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):
