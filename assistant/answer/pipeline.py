@@ -117,6 +117,8 @@ def _two_kept(paths: list[PathAssessment], named_ids: list[str]) -> list[PathAss
     """The first two paths, where an open path of a programme the question names and neither of them is of takes the
     second place ("Ist sowas mit GRW machbar, oder ist das eher LEADER?": the GRW's "no" and LEADER)."""
     asked_for = {programme(n) for n in named_ids}
+    if len(paths) < 3 or programme(paths[1].id) in asked_for - {programme(paths[0].id)}:
+        return paths[:2]  # (the second is of another programme named itself)
     extra = next((p for p in paths[2:] if not p.blocked and programme(p.id) in asked_for
                   and all(programme(k.id) != programme(p.id) for k in paths[:2])), None)
     return paths[:2] if extra is None else paths[:1] + [extra]
