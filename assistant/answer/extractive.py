@@ -626,10 +626,6 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
             f"{decides}")
 
 
-# KR Nr. 2.6.2 (4): the eligible costs per permanent job secured (its quote holds the figure)
-_PER_SECURED_JOB_EUR = 750_000
-
-
 def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] | None:  # noqa: ANN001
     """KR Nr. 2.6.2 (4): an investment of Nr. 2.4.1 is funded only up to a sum per permanent job it creates, or per
     job it secures. Where the asker gives the new jobs and a sum above that, the sum to compute from, with words saying
@@ -641,13 +637,14 @@ def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] 
             or amount <= jobs * rule.per_new_job_eur:
         return None
     cap = jobs * rule.per_new_job_eur
+    per_secured = rule.per_secured_job_eur or 0.0
     secured = profile.secured_jobs or 0
-    if secured * _PER_SECURED_JOB_EUR > cap:
-        if amount <= secured * _PER_SECURED_JOB_EUR:  # the jobs secured bear the whole sum, the new ones would not
-            return amount, (f" (mit {secured} gesicherten Stellen zu höchstens {_euro(_PER_SECURED_JOB_EUR)} je Stelle"
+    if secured * per_secured > cap:
+        if amount <= secured * per_secured:  # the jobs secured bear the whole sum, the new ones would not
+            return amount, (f" (mit {secured} gesicherten Stellen zu höchstens {_euro(per_secured)} je Stelle"
                             f"{numbered_rule(rule.source)} ganz, mit {jobs} neuen Stellen nur bis {_euro(cap)})")
-        cap = secured * _PER_SECURED_JOB_EUR
-        return cap, (f" (höchstens {_euro(_PER_SECURED_JOB_EUR)} je gesichertem Dauerarbeitsplatz"
+        cap = secured * per_secured
+        return cap, (f" (höchstens {_euro(per_secured)} je gesichertem Dauerarbeitsplatz"
                      f"{numbered_rule(rule.source)}: bei {secured} gesicherten Stellen {_euro(cap)} statt "
                      f"{_euro(amount)})")
     return cap, (f" (höchstens {_euro(rule.per_new_job_eur)} je neuem Dauerarbeitsplatz{numbered_rule(rule.source)}: "

@@ -200,6 +200,8 @@ class Condition(Curated):
     # The most investment cost that can be funded per permanent job the project creates (Nr. 2.6.2 (4): 1.000.000
     # Euro), where the condition is such a rule and its quote holds the figure: for an own calculation.
     per_new_job_eur: float | None = None
+    # ... and per permanent job it secures (Nr. 2.6.2 (4): 750.000 Euro), likewise held in its quote
+    per_secured_job_eur: float | None = None
     # Where the rule defines its own term, for a question of what the term means ("Ab wann zählt ein Projekt als
     # begonnen?": the definition of the start of works, Nr. 2.2.1 (3)).
     definition_source: Source | None = None

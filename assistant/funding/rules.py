@@ -134,6 +134,7 @@ class ConditionAssessment:
     # antragsberechtigt?" beside a training centre: who may carry one, Nr. 3.2.2.6 (10))
     named: bool = False
     deducted_item: str = ""  # the cost item whose sum the asker gives for what the rule deducts (funding_paths.yaml)
+    per_secured_job_eur: float | None = None  # the most eligible cost per permanent job secured (Nr. 2.6.2 (4))
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -562,7 +563,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted,
             commercial_share=condition.commercial_share, no_own_limit=condition.no_own_limit,
             next_step=condition.next_step, asked="asked" in condition.triggers, named=_asked(condition, profile),
-            deducted_item=condition.deducted_item))
+            deducted_item=condition.deducted_item, per_secured_job_eur=condition.per_secured_job_eur))
     if any("sector_excluded" in c.triggers for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when

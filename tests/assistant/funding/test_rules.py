@@ -978,6 +978,8 @@ def test_the_cap_per_new_job_is_data_its_quote_holds():
     """The per-job cap used in own calculations stands in the rule's quote (KR Nr. 2.6.2 (4))."""
     capped = [c for path in FundingKnowledge.load().paths for c in path.conditions if c.per_new_job_eur]
     assert capped and all("1.000.000 Euro" in c.source.quote and c.per_new_job_eur == 1_000_000 for c in capped)
+    # and the cap per job secured beside it (750.000 Euro)
+    assert all("750.000 Euro" in c.source.quote and c.per_secured_job_eur == 750_000 for c in capped)
 
 
 def test_a_towns_land_for_a_brownfield_follows_the_model_of_nr_5():
