@@ -113,17 +113,6 @@ def _named_first(paths: list[PathAssessment], named_ids: list[str]) -> list[Path
     return first + [p for p in paths if p not in first]
 
 
-def _two_kept(paths: list[PathAssessment], named_ids: list[str]) -> list[PathAssessment]:
-    """The first two paths, where an open path of a programme the question names and neither of them is of takes the
-    second place ("Ist sowas mit GRW machbar, oder ist das eher LEADER?": the GRW's "no" and LEADER)."""
-    asked_for = {programme(n) for n in named_ids}
-    if len(paths) < 3 or programme(paths[1].id) in asked_for - {programme(paths[0].id)}:
-        return paths[:2]  # (the second is of another programme named itself)
-    extra = next((p for p in paths[2:] if not p.blocked and programme(p.id) in asked_for
-                  and all(programme(k.id) != programme(p.id) for k in paths[:2])), None)
-    return paths[:2] if extra is None else paths[:1] + [extra]
-
-
 class AnswerPipeline:
     def __init__(self, retriever: Retriever, goal_matcher: GoalMatcher, funding: FundingKnowledge,
                  thresholds: ScopeThresholds, composer: LLMComposer | None = None,
@@ -360,12 +349,10 @@ class AnswerPipeline:
             # the programme the asker names ("geht das über diese GRW-Förderung?"), as it applies to them
             named = [describe(self.funding, n, q.profile) for n in named_paths(q.text, q.profile.applicant_type)
                      if not any(programme(p.id) == programme(n) for p in lead)]
-            ruled = [p for p in named if p is not None and p.ruled_out]
-            for path in ruled:  # asked about by name: its "nein" is the answer
+            named = [p for p in named if p is not None and p.ruled_out]
+            for path in named:  # asked about by name: its "nein" is the answer
                 path.fit = max([p.fit for p in lead] + [0.0]) + 0.1
-            # and an open one named that no path found stands beside them ("… oder ist das eher LEADER?")
-            paths = ruled + paths + [p for p in named if p is not None and not p.blocked
-                                     and not any(programme(o.id) == programme(p.id) for o in paths)]
+            paths = named + paths
             paths = paths[:1] + self._other_ways(q, paths, goals) + paths[1:]
         if q.intent == "procedure" and not paths:
             paths = [p for p in (describe(self.funding, i, q.profile) for i in named_paths(q.search_text)) if p]
@@ -377,8 +364,7 @@ class AnswerPipeline:
             unique.setdefault(path.id if path.part_beside else path.id.split("/")[0], path)
         # (not the words that ask for another way: "Alternative" is no subject of the question)
         telling = self.retriever.rare_stems(ASKS_OTHER_WAY.sub(" ", q.text), TELLING_SHARE)
-        kept = _two_kept(list(unique.values()), named_paths(q.text, q.profile.applicant_type))
-        return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(kept, []),
+        return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
                         q.profile, intent=q.intent, goal_list=whole, telling=telling, implied=implied,
                         in_conversation=bool(q.history),
                         asked_rules=[s for s in implied if s in asked_rules(q.profile, self.funding)])

@@ -333,10 +333,11 @@ def test_jobs_secured_lift_the_limit_per_new_job_and_a_sum_asked_in_euros_is_an_
 
 
 def test_the_programme_named_beside_a_no_is_the_one_offered(ask, passages):
-    """"Ist sowas mit GRW machbar, oder ist das eher LEADER?" of a doctors' house: the GRW's "no" (KR Nr. 3.2.2.1
-    names no medical practices) and LEADER beside it, not another GRW measure instead."""
-    data = ask("Uns fehlen Hausärzte. Die Gemeinde will ein Ärztehaus bauen und an Praxen vermieten. Ist sowas mit GRW "
-               "machbar, oder ist das eher LEADER?")
+    """"Ist sowas mit GRW machbar, oder ist das eher LEADER?" of a doctors' house in Bohmte: the GRW's "no" (KR Nr.
+    3.2.2.1 names no medical practices) and LEADER beside it (Wittlager Land), not another GRW measure instead. (A
+    programme named that the facts do not lead to is not offered: its rules are not assessed for the project.)"""
+    data = ask("Uns fehlen Hausärzte. Die Gemeinde Bohmte will ein Ärztehaus bauen und an Praxen vermieten, Grundstück "
+               "haben wir noch nicht. Ist sowas mit GRW machbar, oder ist das eher LEADER?")
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Nein – über GRW"), data["summary"]
     assert "Möglich ist: LEADER" in data["summary"], data["summary"]
