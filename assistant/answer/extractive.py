@@ -1180,7 +1180,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                                          w.cite_source(excluded.source))))
             if steps := _steps(lead):
                 pieces.append((4, f"Nächster Schritt: {_short(steps[0], 140)}"))
-    # where the own share's sums hold the grant, no second calculation beside it unless the grant itself is asked for
+    # where the own share's sums hold the grant, no second calculation beside it (nor one on a sum that is the grant
+    # wanted, not the costs)
     share, granted = _own_share(found, w)
     calculation = "" if granted or lead is not None and _usual_only(lead, found.profile) \
         or _ASKS_COSTS_FOR_GRANT.search(found.question) else _calculation(lead, found.profile)
