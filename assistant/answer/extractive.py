@@ -490,7 +490,7 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     if amount and path is not None and profile.sum_holds_items is False:
         # an item the path admits, with a sum of its own that comes on top of the whole ("und wenn das
         # Nachbargrundstück für ca 250k dazukommt?" after a hall of 1,6 Mio): both together
-        labels = {item.id: item.label for item in FundingKnowledge.load().cost_items}
+        labels = FundingKnowledge.load().cost_item_labels()
         added = list({c.cost_item: (labels.get(c.cost_item, c.cost_item), profile.item_sums[c.cost_item])
                       for c in path.cost_notes if profile.item_sums.get(c.cost_item)}.values())
         if added:
@@ -561,7 +561,7 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     if amount and rate is None and len(open_rates) >= 2:
         # a cost item inside the sum whose own rule limits it (land for a business park: at most a quarter of the
         # costs, and only if bought after 1 July 2025) is named, with the rule that limits it
-        labels = {item.id: item.label for item in FundingKnowledge.load().cost_items}
+        labels = FundingKnowledge.load().cost_item_labels()
         inside = profile is not None and profile.sum_holds_items
         limited = [c for c in path.cost_notes if inside and c.cost_item in labels and not c.no_own_limit
                    and not limited_by_figures][:1]
@@ -740,7 +740,7 @@ def _deducted_sum(path: PathAssessment | None, profile, amount: float | None,  #
     if deducted is None:
         return amount, basis
     condition, value = deducted
-    label = next(i.label for i in FundingKnowledge.load().cost_items if i.id == condition.deducted_item)
+    label = FundingKnowledge.load().cost_item_labels()[condition.deducted_item]
     return amount - value, (f" ({_euro(amount)} abzüglich {_euro(value)} {label}"  # type: ignore[operator]
                             f"{numbered_rule(condition.source)})")
 
@@ -1069,6 +1069,13 @@ def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) 
         + [_cited(s, w.cite_source(c.source)) for s, c in zip(said, kept)]
 
 
+def _open_beside(paths: list[PathAssessment], named: set[str] | frozenset[str]) -> PathAssessment | None:
+    """The open path to offer beside a "no": the first of a programme the question names ("Ist sowas mit GRW machbar,
+    oder ist das eher LEADER?"), else the first open one."""
+    open_paths = [p for p in paths if not p.blocked]
+    return next((p for p in open_paths if programme(p.id) in named), None) or next(iter(open_paths), None)
+
+
 def _chosen_by(path: PathAssessment, w: _Writer, limit: int = 200) -> str:
     """The path's rule on who decides on its projects, cited ("Das Projekt muss von der Lokalen Aktionsgruppe …
     ausgewählt werden [4]."): beside a "no", an open path is no promise; "" where its data name no one."""
@@ -1104,11 +1111,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
     if lead is not None:
         if lead.blocked:
-            open_paths = [p for p in _paths_to_show(found.funding, len(found.funding.paths), asked_for, fitting_only)
-                          if not p.blocked]
-            # (the programme the question names first: "Ist sowas mit GRW machbar, oder ist das eher LEADER?")
-            alternative = next((p for p in open_paths if programme(p.id) in asked_for - {programme(lead.id)}), None) \
-                or next(iter(open_paths), None)
+            alternative = _open_beside(_paths_to_show(found.funding, len(found.funding.paths), asked_for,
+                                                      fitting_only), asked_for - {programme(lead.id)})
             if alternative:
                 # kept before the goal where the asker asks for another way or names its programme beside the lead's
                 # ("irek? grw? leader?"), or where it is of the same programme and its measures name the kind of
@@ -2127,10 +2131,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # "Geht das über GRW? Und was wäre die Alternative?": the open path beside the "no"; unasked, one of the same
         # programme whose measures name the kind of project and that fits as well (a Kita for the staff of the firms
         # around: no business infrastructure, but the GRW's regional Daseinsvorsorge of Nr. 3.6)
-        # (the programme the question names first: "Ist sowas mit GRW machbar, oder ist das eher LEADER?")
         named = {programme(path_id) for path_id in named_paths(found.question)} - {programme(lead.id)}
-        other = next((p for p in found.funding.paths if not p.blocked and programme(p.id) in named), None) \
-            or next((p for p in found.funding.paths if not p.blocked), None)
+        other = _open_beside(found.funding.paths, named)
         fits = other is not None and TYPE_FITS in other.fit_reasons and other.fit >= lead.fit \
             and programme(other.id) == programme(lead.id)
         verdict += " " + " ".join(_possible(other, w, found.profile)) if other and (

@@ -99,7 +99,9 @@ class Question:
 
 def _named_first(paths: list[PathAssessment], named_ids: list[str]) -> list[PathAssessment]:
     """`paths` with an open path of a programme the asker asks about by name first ("wie kommen wir an Geld aus der
-    Zukunftsregion?"): their question is about it. Unchanged where an open path of it leads already, or none is open."""
+    Zukunftsregion?"): their question is about it. Unchanged where an open path of it leads already, or none is open.
+    Where the question names none of the programmes that rule the asker out, that path's fit is raised above theirs,
+    so that it, not their "no", leads the bottom line (`_lead_path` weighs fits)."""
     asked_for = {programme(n) for n in named_ids}
     open_paths = [p for p in paths if not p.blocked]
     first = [p for p in open_paths if programme(p.id) in asked_for][:1]

@@ -651,6 +651,10 @@ class FundingKnowledge(Curated):
     def get(self, path_id: str) -> FundingPath | None:
         return next((p for p in self.all_paths() if p.id == path_id), None)
 
+    def cost_item_labels(self) -> dict[str, str]:
+        """Every cost item's label by its id."""
+        return {item.id: item.label for item in self.cost_items}
+
     def cost_items_in(self, text: str) -> list[str]:
         """The ids of the cost items `text` names, in the order of the data."""
         return [item.id for item in self.cost_items if item.named_in(text)]

@@ -648,7 +648,7 @@ def _acquired_before(when: str, limit: date) -> bool | None:
 def _limit_checks(conditions: list[Condition], profile: ProjectProfile,
                   knowledge: FundingKnowledge | None) -> list[LimitCheck]:
     """The limits of `conditions` on a cost item the asker gives a sum or a date for."""
-    labels = {item.id: item.label for item in knowledge.cost_items} if knowledge else {}
+    labels = knowledge.cost_item_labels() if knowledge else {}
     checks = []
     for condition in conditions:
         limit = condition.limit
