@@ -39,6 +39,12 @@ from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, 
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?"
                            r"|konzept\w{0,2})\b", re.IGNORECASE)
+# a question that names the IREK's goals ("Welche Ziele …", "Handlungsziele zum Tourismus"), not only the concept
+_GOALS_NAMED = re.compile(r"\b(handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?)\b",
+                          re.IGNORECASE)
+# what the IREK says on a topic ("steht im irek was zu kitas?", "Was sagt das IREK über Wasserstoff?")
+_TOPIC_ASKED = re.compile(r"\b(steht|stehen|sagt|sagen|gibt|enthält|findet|finde|nennt|erwähnt|vorgesehen|thema)\b"
+                          r"[^?.]{0,60}\b(zu|zum|zur|über)\b", re.IGNORECASE)
 MAX_SUMMARY_CHARS = 400
 MAX_LISTED = 20  # goals a list answer writes out one by one
 # a question for where or with whom an application is made
@@ -2045,12 +2051,17 @@ def _named_entries(found: Findings, w: _Writer) -> str:
 def _goals_asked(found: Findings) -> bool:
     """Whether the goals of a question of fact belong in its answer: for a question about the IREK, where it asks for
     the goals on a topic ("Welche Ziele hat das IREK zur Energie?"), not about the IREK as such ("Was ist das IREK?",
-    which no goal answers); for a rule, eligibility, amount or procedure, the pipeline gives goals only for a subject
+    which no goal answers) nor about what its chapters say ("Mit welchen Strategien ist das IREK verzahnt?": no goal
+    among the best passages, none asked for); for a rule, eligibility, amount or procedure, the pipeline gives goals only for a subject
     the question names (a trade, a kind of project)."""
     if not found.goals or found.goal_list is not None and found.goal_list.all_levels:
         return False  # (the IREK as a whole, "Was ist das IREK?": no goal of it answers)
     if found.intent == "irek":
-        return bool(IREK_QUESTION.search(found.question) and topic_words(found.question))
+        # a question on a topic ("Was sagt das IREK zu Wasserstoff?") or on the goals: the goals answer it; one the
+        # IREK's chapters answer ("Mit welchen Strategien ist das IREK verzahnt?") gets no goal of its own words
+        return bool(IREK_QUESTION.search(found.question) and topic_words(found.question)) \
+            and (bool(_GOALS_NAMED.search(found.question) or _TOPIC_ASKED.search(found.question))
+                 or any(h.passage.goal_code for h in found.hits[:3]))
     # a question of a rule or of procedure names a trade in passing ("unser Hallenbauer ist pleite – schaffen wir die
     # Frist?"): a goal fits only a kind of project it names
     return found.intent not in ("rule", "procedure") or bool(found.profile and found.profile.project_types)

@@ -274,7 +274,12 @@ def test_goals_of_a_fact_answer_where_the_pipeline_found_some_and_the_question_i
     assert topic.goals[0].citations == [2]
     itself = answer("Was ist das IREK?", "irek")
     assert itself.goals == [] and "Im IREK passt dazu" not in itself.answer
-    for each in (plain, subject, topic, itself):
+    # a question the IREK's chapters answer, not its goals (no goal among the best passages, none named): no goal
+    chapters = answer("Mit welchen Strategien ist das IREK verzahnt?", "irek")
+    assert chapters.goals == [] and "Im IREK passt dazu" not in chapters.answer
+    asked_on = answer("Steht im IREK was zu Brachflächen?", "irek")  # what it says on a topic: its goals
+    assert "Im IREK passt dazu: 3.1.1 „Gewerbeflächen revitalisieren“ [2]; 3.1.2" in asked_on.answer
+    for each in (plain, subject, topic, itself, chapters, asked_on):
         assert_citation_rules(each)
 
 
