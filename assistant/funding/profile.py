@@ -291,6 +291,11 @@ _HEADCOUNT_AFTER = re.compile(
     rf"\s{{0,3}}(?:rund|ca\.?|circa|etwa|knapp|über|gut)?\s{{0,3}}{_NUMBER}(?!\s{{0,2}}(?:%|prozent|euro|€|jahr|m²|qm|mio|tsd))",
     re.IGNORECASE)
 _HEADCOUNT_COMPOUND = re.compile(rf"{_NUMBER}\s{{0,2}}-?\s{{0,2}}köpfig\w{{0,3}}", re.IGNORECASE)
+# "mit der Schwesterfirma sind wir eher 55.", "wir sind jetzt 48, nicht 30": a bare number that a firm says it is (no
+# word after it: "wir sind 2 Gemeinden" is not a headcount, nor a sum or a share)
+_WE_ARE_COUNT = re.compile(r"\b(?:wir\s{1,3}sind|sind\s{1,3}wir)(?:\s{1,3}(?:dann|eher|jetzt|also|nur|doch|zusammen|insgesamt"
+                           rf"|eigentlich|mittlerweile|inzwischen|ca\.?|rund|etwa|knapp|gut|über)){{0,3}}\s{{1,3}}{_NUMBER}"
+                           r"(?=\s{0,3}(?:[.,;!?)]|$|nicht\b|statt\b))", re.IGNORECASE)
 _FUTURE_COUNT = {"neue", "neuen", "zusätzliche", "zusätzlichen", "weitere", "weiteren", "künftig", "später"}
 _HIRED_AFTER = re.compile(r"\s{0,3}(mehr\b|zusätzlich\b|dazu\b|neu\s{1,3})?\s{0,3}(ein\w{0,2}\s{1,3})?"
                           r"(einstellen|einzustellen|eingestellt|anstellen|anzustellen|dazuholen|dazunehmen|schaffen)\b",
@@ -1175,7 +1180,7 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
     hired = max(coming) if coming else None
     if at_grant:
         return max(at_grant), True, hired
-    for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND):
+    for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND, _WE_ARE_COUNT):
         current += [_int(m.group(1)) for m in pattern.finditer(text)]
     return (max(current) if current else None), False, hired
 

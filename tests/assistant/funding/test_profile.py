@@ -749,6 +749,16 @@ def test_a_headcount_instead_of_another_is_the_one_meant():
     assert read_profile("und wenn wir 35 statt 70 Mitarbeiter hätten?").company_size == "small"
 
 
+@pytest.mark.parametrize("text, employees", [
+    ("moment, mit den leuten aus der schwesterfirma sind wir eher 55. ändert das was?", 55),
+    ("sorry, wir sind jetzt 48, nicht 30", 48),
+    ("wir sind 2 Gemeinden und wollen ein Gewerbegebiet", None),  # a number with a word after it counts something else
+    ("sind wir mit 20 % Eigenanteil dabei?", None),
+])
+def test_a_bare_number_a_firm_says_it_is_is_its_headcount(text, employees):
+    assert read_profile(text).employees == employees
+
+
 def test_the_word_after_a_sum_names_it_over_a_turnover_before_it():
     p = read_profile("was gibt es bei 80 MA, 12 Mio Umsatz und 1,5 Mio Investition?")
     assert (p.turnover_eur, p.investment_eur) == (12_000_000, 1_500_000)
