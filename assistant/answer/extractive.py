@@ -28,6 +28,7 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_I
                                      named_paths, numbered_rule, programme, short_reason)
 from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
+from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
                                       best_sentence, completed, continuation, find_verbatim, german_citation,
@@ -2064,7 +2065,20 @@ def _goals_asked(found: Findings) -> bool:
                  or any(h.passage.goal_code for h in found.hits[:3]))
     # a question of a rule or of procedure names a trade in passing ("unser Hallenbauer ist pleite – schaffen wir die
     # Frist?"): a goal fits only a kind of project it names
-    return found.intent not in ("rule", "procedure") or bool(found.profile and found.profile.project_types)
+    profile = found.profile
+    if profile and profile.project_types:
+        return True
+    if found.intent in ("rule", "procedure"):
+        return False
+    # whether a trade is eligible at all ("wir sind ein Ingenieurbüro, gilt der Ausschluss auch für uns?"): a goal of
+    # the IREK fits only a trade it names (sector_goals.yaml, for the trade's code or another it may have), or one whose
+    # title names a word of the question ("… und warum nennt das IREK die Logistik?")
+    if not (profile and profile.wz_code):
+        return True
+    best, sectors = found.goals[0], SectorGoals.load()
+    named = {s for s in stems(found.question) if len(s) >= 5}
+    return any(best.code in sectors.goals_for(code, found.question) for code in [profile.wz_code, *profile.wz_alternatives]) \
+        or any(s[:5] == t[:5] and (s.startswith(t) or t.startswith(s)) for s in named for t in stems(best.title))
 
 
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:

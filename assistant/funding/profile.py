@@ -175,8 +175,9 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                 r"|fraunhofer|forschungs-?gmbh|forschungsgesellschaft",
     "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
                r"|\d{1,6}\s{1,3}(neue\s{1,3})?leute|\d{1,6}\s{1,3}ma\b|hersteller|zulieferer|[a-zäöüß]{1,30}bauer\b|[a-zäöüß]{1,30}verarbeiter\b"
-               r"|konzern|\bkmu\b|mittelständler|handwerksbetrieb|\bwerkstatt\b|start-?up\b|gründer(in)?\b"
+               r"|konzern|\bkmu\b|mittelständler|handwerksbetrieb|\bwerkstatt\b|start-?up\b|gründer(in)?\b(?!-)"
                r"|(neu|existenz|firmen|unternehmens)gründung"
+               # (a word that ends in a hyphen is the first part of a compound: "Gründer- und Innovationszentrum")
                # what only a firm states of itself: its capital and accounts
                r"|eigenkapital|stammkapital|bilanzsumme|jahresabschl\w{0,4}"
                # (not a body's legal standing: "ein gemeinnütziges, rechtlich selbständiges Institut")
@@ -1692,8 +1693,11 @@ _NEW_PLAN = (r"(\b((jetzt|nun)\s{1,3}(planen|wollen|möchten|will)|(will|wollen|
              r"\b[^.?!]{0,80}\b(kaufen|anschaffen|bauen|errichten|erweitern|investieren|beantragen)\b|\bnochmal\b|\berneut\b"
              r"|förderfähig\w{0,2}\s*\??\s*$|\bneue[nrs]?\s{1,3}\w+\s{1,3}(kaufen|anschaffen|bauen)\b|\berweitern\b)")
 DUTIES_OF_A_GRANT = re.compile(rf"^(?=[\s\S]*{_RECEIVED})(?=[\s\S]*{_DUTY})(?![\s\S]*{_NEW_PLAN})", re.IGNORECASE)
+# (the tangible assets of KR Nr. 2.4.1: buildings and their conversion, machines, vehicles, equipment and IT: "Wir
+# kaufen ein altes Bürogebäude und bauen es um, dazu Server und Arbeitsplätze")
 _FIRM_BUYS = re.compile(_SETS_UP.pattern + r"[^.?!]{0,80}\b(maschine\w{0,2}|bagger|lkw|fahrzeug\w{0,2}|stapler|kran\w{0,2}"
-                        r"|anlage\w{0,2}|bauhof|gerät\w{0,2}|werkzeug\w{0,2})\b")
+                        r"|anlage\w{0,2}|bauhof|gerät\w{0,2}|werkzeug\w{0,2}|[a-zäöüß]{0,20}(gebäude|immobilie)\w{0,2}"
+                        r"|server\w{0,2}|hardware|rechner\w{0,2})\b")
 _LAB = re.compile(r"\b[\w-]{0,30}labor(s|e|en)?\b")  # a lab, by any name ("agrar-robotik-labor", "laborneubau": no)
 # What a project is instead of ("statt dem Anbau erstmal nur die Zimmer renovieren"): not the project (a source of
 # energy replaced, "Elektro statt Gas", is what a switch of it says)
