@@ -63,6 +63,8 @@ _ASKS_SPAN = re.compile(r"\b(wie lange|wie viele (jahre|monate|wochen)|wieviele 
 # a date, or a span ("ab wann zählt es als begonnen?" asks what counts, not a date)
 _ASKS_DURATION = re.compile(r"\b(bis wann|ab wann(?!\s{1,3}(zählt|gilt|ist)\b)|frist|zeitraum|stichtag|befristet)",
                             re.IGNORECASE)
+# A firm that says it is an SME without its figures ("Mandant (KMU, Spritzguss)", "wir als Mittelständler")
+_SAYS_SME = re.compile(r"\bkmu\b|mittelständ\w{0,6}|\bkleine[sn]?\s{1,3}(oder|bzw\.?|und)\s{1,3}mittlere[sn]?\b", re.IGNORECASE)
 # The GRW area of Landkreis Osnabrück: rows of a rates table for it come first.
 _OSNABRUECK_AREA = re.compile(r"\bD-Fördergebiet|Osnabrück")
 # The other kinds of GRW area (Nr. 2.5.1): their rows apply in Osnabrück only if the asker names such a place.
@@ -800,7 +802,9 @@ def _regional_effect(path: PathAssessment | None, profile: ProjectProfile | None
         return ""
 
     def share(threshold: Threshold) -> tuple[float, str]:
-        sme = profile.company_size in ("small", "medium") and date.today() <= threshold.sme_until
+        sme = (profile.company_size in ("small", "medium")
+               or profile.company_size is None and bool(_SAYS_SME.search(profile.description or ""))) \
+            and date.today() <= threshold.sme_until
         return (threshold.sme_percent, w.cite_source(threshold.sme_source)) if sme else \
             (threshold.percent, w.cite_source(threshold.source))
 
@@ -1820,6 +1824,17 @@ def _rule_asked(found: Findings, lead: PathAssessment, w: _Writer, fitting: bool
     return _cited(_with_rule(short_reason(asked.text, 260), asked.source), w.cite_source(asked.source))
 
 
+def _asked_rate_rule(found: Findings, lead: PathAssessment | None) -> ConditionAssessment | None:
+    """A condition of the lead path that the question asks for in its own words (`asked_by`) and whose text speaks of
+    the rate ("Prozentpunkte", "Fördersatz"): what an amount question asks about that rate."""
+    if lead is None or not found.asked_rules:
+        return None
+    return next((c for c in lead.conditions if c.source in found.asked_rules and _RATE_WORDS.search(c.text)), None)
+
+
+_RATE_WORDS = re.compile(r"Fördersatz|Prozentpunkte|Beihilfeintensität", re.IGNORECASE)
+
+
 def _item_asked(question: str, item: str) -> bool:
     """Whether the question's asking part (all of it where it asks nothing apart from a description) names the cost
     item: "Können wir die Maschinen leasen?" does, "… mit Batteriespeicher. Gibt es dafür GRW?" does not."""
@@ -2165,6 +2180,15 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # "Wie viel Eigenanteil bei 1 Mio?": the computed share leads, the verdict follows
     share, granted = _own_share(found, w)
     verdict, after_share = (share, verdict) if share else (verdict, "")
+    # "mit welchem Satz könnten wir in Jahr 4 bis 6 rechnen?": a rule of the lead path on its rate that the question
+    # asks for in its own words (the rate's degression when the budget is extended, Nr. 3.4.2 (7)) leads, and no sum
+    # is computed on the first period's rate
+    rate_rule = _asked_rate_rule(found, lead) if found.intent == "amount" and not share else None
+    if rate_rule is not None:
+        w.said |= {rate_rule.id}
+        verdict = " ".join(p for p in (_cited(short_reason(rate_rule.text, 260), w.cite_source(rate_rule.source)),
+                                       verdict) if p)
+        granted = True
     district = _other_district(found, w) or _own_area(found, w)
     if district and lead is not None and lead.programme_wide:
         verdict = ""  # the place's missing row says it all: no GRW there
@@ -2203,10 +2227,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         said_rule = _asked_rule_said(found, quote)
         if where and len(where) + 2 + len(quote) <= MAX_SUMMARY_CHARS:
             summary = f"{where}: {quote}"
-        elif said_rule and len(said_rule) + len(where) + 10 <= MAX_SUMMARY_CHARS:
+        elif said_rule and len(said_first := short_reason(said_rule, MAX_SUMMARY_CHARS)) + len(where) + 10 \
+                <= MAX_SUMMARY_CHARS:
             # a rule the question asks for in its own words, too long to quote in the bottom line: what it says, in
-            # the rule's own text of the data, cited to the quote that follows
-            summary = f"{said_rule.rstrip('.')} ({where}) [{CITATION_NUMBER.findall(quote)[-1]}]."
+            # the rule's own text of the data (its first sentences, where it is longer), cited to the quote that follows
+            summary = f"{said_first.rstrip('.')} ({where}) [{CITATION_NUMBER.findall(quote)[-1]}]."
         else:
             summary = f"Die Regel steht in {label}; der Wortlaut folgt."
         if not summary.startswith(where + ":"):

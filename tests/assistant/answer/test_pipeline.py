@@ -2530,3 +2530,43 @@ def test_a_question_of_fact_whose_facts_lead_to_no_path_is_answered_not_raised(s
     monkeypatch.setattr(pipeline_module, "assess", lambda *args, **kwargs: FundingAssessment([], []))
     answer = service.answer("Kann ein Metallbauer mit 30 MA für eine neue Halle GRW bekommen?")
     assert answer.summary and not answer.abstained, answer.answer
+
+
+def test_whether_new_jobs_are_required_is_answered_by_the_three_ways_to_a_regional_effect(ask, passages):
+    """KR Nr. 2.3 (2): one of three conditions suffices; more jobs (b) is only one of them. The bottom line says so in
+    the rule's own text."""
+    data = ask("Müssen wir für die GRW unbedingt neue Arbeitsplätze schaffen? Wir wollen nur in Maschinen investieren.")
+    check_contract(data, passages, all_used=False)
+    assert "genügt eine von drei Voraussetzungen" in data["summary"], data["summary"]
+    assert "neue Arbeitsplätze sind nicht zwingend" in data["summary"]
+
+
+def test_a_firm_that_calls_itself_an_sme_is_measured_against_the_lower_shares_of_the_regional_effect(ask, passages):
+    """KR Nr. 2.3 (2) a: 25 % above the depreciation for SMEs (grants until 31.12.2028) instead of 50 %."""
+    data = ask("Wir sind ein KMU (Kunststoffteile). Abschreibungen im Schnitt 200.000 €, wir investieren 240.000 €. "
+               "Reicht das für die GRW?")
+    check_contract(data, passages, all_used=False)
+    assert "mindestens 25 Prozent über den durchschnittlichen Abschreibungen von 200.000 €, also 250.000 €" \
+        in data["answer"], data["answer"]
+
+
+def test_the_rate_after_an_extension_of_the_implementation_budget_is_lowered_and_no_sum_is_computed(ask, passages):
+    """KR Nr. 3.4.2 (7): an extension lowers the rate by at least ten points per period; the first period's 75 % is
+    no rate to compute the later years with."""
+    data = ask("Der Landkreis bekommt das Umsetzungsbudget für das IREK. Mit welchem Fördersatz können wir nach einer "
+               "Verlängerung rechnen, bei 500.000 € Kosten im Jahr?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Bei Verlängerung sinkt der Fördersatz je Periode um mindestens zehn "
+                                      "Prozentpunkte"), data["summary"]
+    assert "375.000" not in data["answer"]
+
+
+def test_a_town_that_turns_a_bought_building_into_a_start_up_centre_is_its_carrier(ask, passages):
+    """KR Nr. 3.2.1.3, 3.2.2.4: a municipality carries a start-up centre; "Gründer-" in "Gründer- und
+    Innovationszentrum" names no founder who applies."""
+    data = ask("Die Gemeinde will ein leeres Bankgebäude kaufen und daraus ein Gründer- und Innovationszentrum machen. "
+               "Was gilt für die Mieter?")
+    check_contract(data, passages, all_used=False)
+    infrastructure = [p for p in data["funding_paths"] if p["id"].startswith("grw-infrastruktur")]
+    assert infrastructure and not infrastructure[0]["blocked"], data["funding_paths"]
+    assert "kann nicht Träger sein" not in data["answer"]
