@@ -79,6 +79,9 @@ class RuleAnswer(Curated):
 class OtherRegion(Curated):
     topic_words: Regex
     places: list[str]
+    # the towns of the neighbouring districts, each with its district as `places` spells it: a town named stands for
+    # its district
+    towns: dict[str, str] = {}
     refusal: str
     # whether the Landkreis's own IREK holds for the asker's place ("gilt das IREK auch für uns?"), asked beside a rule
     # of the GRW, which is answered for that place: the IREK's reach, said with the answer ({place})
@@ -128,14 +131,18 @@ class CarefulCases(Curated):
     @cached_property
     def _place_alternation(self) -> str:
         """The other places as proper names, case-sensitive and as whole words ("Leer" the town, not "leer")."""
-        names = sorted(self.other_region.places, key=len, reverse=True)
+        names = sorted(self._all_places, key=len, reverse=True)
         return r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![\wÄÖÜäöüß-])"
+
+    @cached_property
+    def _all_places(self) -> list[str]:
+        return list(self.other_region.places) + list(self.other_region.towns)
 
     @cached_property
     def _place_alternation_any_case(self) -> str:
         """The other places in any case ("wir sitzen in lingen"), but for a name that is also a German word: "Leer"
         the town only as a proper name."""
-        names = sorted(self.other_region.places, key=len, reverse=True)
+        names = sorted(self._all_places, key=len, reverse=True)
         plain = [n for n in names if n.lower() not in _PLACE_WORDS]
         return (r"(?:(?i:" + "|".join(re.escape(n) for n in plain) + r")|"
                 + "|".join(re.escape(n) for n in names if n.lower() in _PLACE_WORDS) + r")(?![\wÄÖÜäöüß-])")
@@ -170,20 +177,31 @@ class CarefulCases(Curated):
     def places_named(self, text: str) -> list[str]:
         """The other districts and cities a text names: proper names (case-sensitive), or after "Landkreis", "Kreis",
         "Stadt" or a word that introduces a place in any case ("landkreis vechta", "in lingen"), in the spelling of the
-        list and the order named. A place named for the site the asker leaves is not one the project is in."""
+        list and the order named; a town of a neighbouring district as its district ("in Rheine": Steinfurt). A place
+        named for the site the asker leaves is not one the project is in."""
         text = _without_left_site(text)
-        found = [(m.start(), m.group(0)) for m in self._place_names.finditer(text)]
+        found = [(m.start(), self._spelled(m.group(0))) for m in self._place_names.finditer(text)]
         found += [(m.start(), self._spelled(m.group(1)))
                   for pattern in (self._places_after_title, self._places) for m in pattern.finditer(text)]
         return list(dict.fromkeys(name for _, name in sorted(found)))
 
+    def towns_named(self, text: str) -> dict[str, str]:
+        """The towns of neighbouring districts a text names, each with its district ("Rheine": "Steinfurt")."""
+        text = _without_left_site(text)
+        towns = {town.lower(): town for town in self.other_region.towns}
+        named = [m.group(0) for m in self._place_names.finditer(text)]
+        named += [m.group(1) for pattern in (self._places_after_title, self._places) for m in pattern.finditer(text)]
+        return {towns[n.lower()]: self.other_region.towns[towns[n.lower()]] for n in named if n.lower() in towns}
+
     def _spelled(self, named: str) -> str:
-        """A place as the list spells it ("lingen" → "Lingen", "grafschaft bentheim" → "Grafschaft Bentheim")."""
+        """A place as the list spells it ("lingen" → "Lingen", "grafschaft bentheim" → "Grafschaft Bentheim"); a town
+        of a neighbouring district as its district."""
         return self._canonical.get(named.lower(), named)
 
     @cached_property
     def _canonical(self) -> dict[str, str]:
-        return {name.lower(): name for name in self.other_region.places}
+        return {name.lower(): name for name in self.other_region.places} \
+            | {town.lower(): district for town, district in self.other_region.towns.items()}
 
     def rule_answer(self, text: str, path: str | None = None) -> RuleAnswer | None:
         """The rule answer whose patterns the question matches, if any; for a project on `path`, one that states the

@@ -1962,7 +1962,10 @@ def _other_district(found: Findings, w: _Writer) -> str:
         place = row.group("place").split(",")[0].strip()
         if place in places:
             n = w.cite(passage, row.group(0))
-            text = (f"Für {place} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): „{row.group(0)}“ "
+            towns = [town for town, district in CarefulCases.load().towns_named(found.question).items()
+                     if district == place]
+            where = f"{towns[0]} (Kreis {place})" if towns else place
+            text = (f"Für {where} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): „{row.group(0)}“ "
                     f"[{n}].")
             if found.profile is not None and found.profile.company_size == "small":
                 text += f" Für ein kleines Unternehmen dort sind das bis zu {row.group('small')} Prozent [{n}]."
@@ -1972,7 +1975,10 @@ def _other_district(found: Findings, w: _Writer) -> str:
     if (home := _home_row(w)) is None:
         return ""
     row, n = home
-    named = places[0] + (f" ({', '.join(places[1:])})" if len(places) > 1 else "")
+    # (a town of a neighbouring district by its name and its district: "Rheine (Kreis Steinfurt)")
+    towns = {district: town for town, district in CarefulCases.load().towns_named(found.question).items()}
+    named = ", ".join(f"{towns[p]} (Kreis {p})" if p in towns else p for p in places[:1]) \
+        + (f" ({', '.join(places[1:])})" if len(places) > 1 else "")
     return (f"Für {named} nennt die Liste der Fördergebiete des Koordinierungsrahmens (Anhang 5) keine Zeile: Dort ist "
             f"keine GRW-Förderung möglich. Die Sätze, nach denen Sie fragen, gelten für den Landkreis Osnabrück: "
             f"„{row.group(0)}“ [{n}].")

@@ -8,6 +8,7 @@ import pytest
 
 from assistant.answer.careful import CarefulCases
 from assistant.core.curated import CuratedDataError
+from assistant.funding.profile import MUNICIPALITIES
 
 CAREFUL = CarefulCases.load()
 
@@ -80,6 +81,20 @@ def test_a_place_after_landkreis_or_stadt_is_named_in_any_case_and_in_the_lists_
     assert CAREFUL.place_elsewhere("Wir sitzen in Meppen im Emsland.") == "Meppen"
     assert CAREFUL.place_elsewhere("Leer stehende Hallen revitalisieren") is None
     assert CAREFUL.places_named("Hallen in leer stehenden Gebäuden") == []
+
+
+def test_a_town_of_a_neighbouring_district_stands_for_its_district():
+    assert CAREFUL.places_named("Wir sitzen in Rheine, direkt hinter der Landesgrenze") == ["Steinfurt"]
+    assert CAREFUL.towns_named("Wir sitzen in Rheine, direkt hinter der Landesgrenze") == {"Rheine": "Steinfurt"}
+    assert CAREFUL.places_named("Metallbauer aus bünde") == ["Herford"]
+    assert CAREFUL.places_named("Wir sind in Bad Essen, Bad Laer und Neuenkirchen") == []  # towns of the Landkreis
+
+
+def test_every_town_of_a_neighbouring_district_names_a_listed_district_and_no_town_of_the_landkreis():
+    towns = CAREFUL.other_region.towns
+    assert set(towns.values()) <= set(CAREFUL.other_region.places)
+    own = {name.lower() for name in MUNICIPALITIES} | {word.lower() for name in MUNICIPALITIES for word in name.split()}
+    assert not {town.lower() for town in towns} & own
 
 
 def test_the_other_laender_are_places_and_niedersachsen_is_not():
