@@ -2187,14 +2187,13 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     share, granted = _own_share(found, w)
     verdict, after_share = (share, verdict) if share else (verdict, "")
     # "mit welchem Satz könnten wir in Jahr 4 bis 6 rechnen?": a rule of the lead path on its rate that the question
-    # asks for in its own words (the rate's degression when the budget is extended, Nr. 3.4.2 (7)) leads, and no sum
-    # is computed on the first period's rate
+    # asks for in its own words (the rate's degression when the budget is extended, Nr. 3.4.2 (7)) leads; a sum is
+    # computed for the first period only
     rate_rule = _asked_rate_rule(found, lead) if found.intent == "amount" and not share else None
     if rate_rule is not None:
         w.said |= {rate_rule.id}
         verdict = " ".join(p for p in (_cited(short_reason(rate_rule.text, 260), w.cite_source(rate_rule.source)),
                                        verdict) if p)
-        granted = True
     district = _other_district(found, w) or _own_area(found, w)
     if district and lead is not None and lead.programme_wide:
         verdict = ""  # the place's missing row says it all: no GRW there
@@ -2266,6 +2265,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
     details += [block] if block else []
     calculation = "" if granted else _calculation(lead, found.profile)
+    if calculation and rate_rule is not None:  # the first period's sum, beside the rule that lowers the later ones
+        calculation = calculation.replace(OWN_CALCULATION, f"{OWN_CALCULATION} Im ersten Zeitraum:", 1)
     # for a question of the amount ("was käme da raus?"), the sum is the bottom line: its sums, and where they fit
     # what it rests on
     sums, *caveats = _pieces(calculation) if calculation else [""]

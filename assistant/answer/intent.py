@@ -48,7 +48,9 @@ RULES_FILE = KNOWLEDGE_DIR / "intent_rules.yaml"
 
 
 class IntentRule(Curated):
-    intent: str
+    intent: str | None = None  # the intent its wording gives a question
+    # or the intents its wording rules out (the learned layer's next likeliest is taken)
+    excludes: list[str] = []
     pattern: Regex
     evidence: str  # how many of the curated examples the rule meets, and with which intent
 
@@ -64,9 +66,14 @@ class IntentRules(Curated):
     def intent_of(self, text: str) -> str | None:
         """The intent the first rule whose wording the question has gives it, else None."""
         for rule in self.rules:
-            if re.search(rule.pattern, text, re.IGNORECASE):
+            if rule.intent and re.search(rule.pattern, text, re.IGNORECASE):
                 return rule.intent
         return None
+
+    def ruled_out(self, text: str) -> tuple[str, ...]:
+        """The intents the rules whose wording the question has rule out."""
+        return tuple(intent for rule in self.rules if rule.excludes and re.search(rule.pattern, text, re.IGNORECASE)
+                     for intent in rule.excludes)
 
 def lexical_features(text: str, dim: int) -> np.ndarray:
     """The wording of a question as a unit vector of hashed features: its word stems, pairs of neighbouring stems and
@@ -149,8 +156,10 @@ class IntentRouter:
             return "project", 0.0
         p = self.learned.probabilities(vector, text)
         refusal = float(p[self.learned.classes.index("refusal")]) if "refusal" in self.learned.classes else 0.0
-        best = next(int(i) for i in np.argsort(-p) if self.learned.classes[int(i)] != "refusal")
-        return IntentRules.load().intent_of(text) or self.learned.classes[best], refusal
+        rules = IntentRules.load()
+        excluded = ("refusal", *rules.ruled_out(text))
+        best = next(int(i) for i in np.argsort(-p) if self.learned.classes[int(i)] not in excluded)
+        return rules.intent_of(text) or self.learned.classes[best], refusal
 
     def classify(self, vector: np.ndarray, text: str = "", *, answered: bool = False) -> str:
         """The intent of a question that is not a steering attempt (those are refused before), from its e5 vector and
@@ -158,8 +167,10 @@ class IntentRouter:
         is taken."""
         if self.learned is None:
             return "project"
-        learned = self.learned.predict(vector, exclude=("refusal",) if answered else (), text=text)[0]
-        return (IntentRules.load().intent_of(text) if answered or learned != "refusal" else None) or learned
+        rules = IntentRules.load()
+        learned = self.learned.predict(vector, exclude=(("refusal",) if answered else ()) + rules.ruled_out(text),
+                                       text=text)[0]
+        return (rules.intent_of(text) if answered or learned != "refusal" else None) or learned
 
 
 def load_examples(path: Path = EXAMPLES_FILE) -> list[tuple[str, str]]:

@@ -324,6 +324,8 @@ _MULTIPLIER = {"mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9, "millia
                "t€": 1e3, "teur": 1e3, "k€": 1e3, "k": 1e3}
 _TURNOVER_CONTEXT = re.compile(r"umsatz|umsätze|umsätzen|jahresumsatz|erlöse|umgesetzt", re.IGNORECASE)
 _BALANCE_CONTEXT = re.compile(r"bilanzsumme|bilanz\b", re.IGNORECASE)
+# a sum named as a cap ("die 500k-Grenze", "der 200.000-€-Deckel")
+_LIMIT_AFTER = re.compile(r"\s{0,2}(-\s{0,2}|€-|euro-)?(grenze|obergrenze|deckel|höchstbetrag|limit|kappung)", re.IGNORECASE)
 _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)|fördersumme|förderbetrag|bilanzsumme|gewinn"
                                 r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
 # The firm's depreciation, and the years an investment is spread over (KR Nr. 2.3 (2) a)
@@ -1297,6 +1299,8 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
             continue  # "je 55.000 Euro Bruttolohn", "Lohnkosten von 400.000 € im Jahr": wages, not investment costs
         if _DEPRECIATION.search(before):
             continue  # "Abschreibungen lagen im Schnitt bei ca 800k": the firm's depreciation (_depreciation), no cost
+        if _LIMIT_AFTER.match(after):
+            continue  # "bleibt die 500k-Grenze?": a rule's cap, no cost of the asker's
         if _COST_AFTER.match(after):  # "15 Mio Umsatz und 2,5 Mio Invest": the word right after the sum names it
             investments.append((start, end, value))
         elif _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and _BALANCE_CONTEXT.search(after):

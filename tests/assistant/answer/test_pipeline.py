@@ -2550,15 +2550,15 @@ def test_a_firm_that_calls_itself_an_sme_is_measured_against_the_lower_shares_of
         in data["answer"], data["answer"]
 
 
-def test_the_rate_after_an_extension_of_the_implementation_budget_is_lowered_and_no_sum_is_computed(ask, passages):
-    """KR Nr. 3.4.2 (7): an extension lowers the rate by at least ten points per period; the first period's 75 % is
-    no rate to compute the later years with."""
+def test_the_rate_after_an_extension_of_the_budget_is_lowered_and_the_sum_is_the_first_periods(ask, passages):
+    """KR Nr. 3.4.2 (7): an extension lowers the rate by at least ten points per period; a sum at the first period's
+    75 % is said to be that period's."""
     data = ask("Der Landkreis bekommt das Umsetzungsbudget für das IREK. Mit welchem Fördersatz können wir nach einer "
                "Verlängerung rechnen, bei 500.000 € Kosten im Jahr?")
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Bei Verlängerung sinkt der Fördersatz je Periode um mindestens zehn "
                                       "Prozentpunkte"), data["summary"]
-    assert "375.000" not in data["answer"]
+    assert "Im ersten Zeitraum: 75 Prozent von 500.000 €" in data["answer"], data["answer"]  # the first period only
 
 
 def test_a_town_that_turns_a_bought_building_into_a_start_up_centre_is_its_carrier(ask, passages):
