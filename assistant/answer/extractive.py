@@ -1989,6 +1989,46 @@ _ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergeb
                         re.IGNORECASE)
 
 
+# A question of the asker's size class: "sind wir dann kleines oder mittleres unternehmen?", "zählen wir als KMU?"
+_ASKS_SIZE = re.compile(r"\b(kleine[sn]?|mittlere[sn]?|große[sn]?)\s{1,3}(oder\s{1,3}(ein\s{1,3})?(kleine[sn]?|mittlere[sn]?|große[sn]?)"
+                        r"\s{1,3})?unternehmen\b[^.!]{0,40}\?|größenklasse|unternehmensgröße\b[^.!]{0,40}\?"
+                        r"|\b(zählen|gelten|sind)\s{1,3}wir\s{1,3}(dann\s{1,3}|noch\s{1,3}|überhaupt\s{1,3})*(als\s{1,3})?"
+                        r"(ein\s{1,3})?(kmu|klein\w{0,3}|mittler\w{0,3}|groß\w{0,3})\b", re.IGNORECASE)
+
+
+def _size_verdict(found: Findings, w: _Writer) -> str:
+    """For a question of the asker's size class with their headcount given: the size the figures make (KR Nr. 2.1.5),
+    or, where the figure not given decides (a turnover over the small firm's limit, no balance sheet total), at which
+    limit of that figure it decides; the rule's limits cited. "" for any other question."""
+    profile = found.profile
+    if profile is None or profile.employees is None or not _ASKS_SIZE.search(found.question):
+        return ""
+    limits = {limit.size: limit for limit in FundingKnowledge.load().company_sizes}
+
+    def said(size: str) -> str:  # the size, its rule's number and its limits cited
+        limit = limits[size]
+        cited = w.cite_source(limit.source) + (w.cite_source(limit.money_source) if limit.money_source else "")
+        return f"{_SIZE_LABEL[size]} (Nr. {limit.source.section}){cited}"
+
+    if profile.size_between and profile.linked_enterprise:
+        return ""  # the figures of the group decide (Nr. 2.1.5 (4)): the rule on linked enterprises answers
+    if profile.size_between:
+        first, second = limits[profile.size_between[0]], profile.size_between[-1]
+        balance = profile.turnover_eur is not None  # the turnover given exceeds the limit: the balance sheet decides
+        most = first.balance_max_eur if balance else first.turnover_max_eur
+        if most is None:
+            return ""
+        figure, pronoun = ("die Jahresbilanzsumme", "sie") if balance else ("der Jahresumsatz", "er")
+        return (f"Nach Ihren Angaben entscheidet {figure}: Liegt {pronoun} bei höchstens {_percent(most / 1e6)} "
+                f"Millionen Euro, sind Sie {said(first.size)}, sonst {said(second)}.")
+    if profile.company_size in limits:
+        open_money = profile.turnover_eur is None and profile.balance_sheet_eur is None \
+            and profile.company_size != "large"
+        return (f"Nach Ihren Angaben sind Sie {said(profile.company_size)}"
+                + (", sofern Jahresumsatz oder Bilanzsumme die Grenze dieser Größe einhalten." if open_money else "."))
+    return ""
+
+
 def _home_row(w: _Writer) -> tuple[re.Match[str], int] | None:
     """The row of Landkreis Osnabrück in the list of GRW areas (KR Anhang 5), cited: the row and its number."""
     home = next(((p, m) for p, m in _area_rows(w.passages) if _OSNABRUECK_AREA.search(m.group("place"))
@@ -2194,6 +2234,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         w.said |= {rate_rule.id}
         verdict = " ".join(p for p in (_cited(short_reason(rate_rule.text, 260), w.cite_source(rate_rule.source)),
                                        verdict) if p)
+    # "48 Leute, aber 12 Mio Umsatz: sind wir klein oder mittel?": the size the figures make leads
+    if sized := _size_verdict(found, w):
+        verdict = f"{sized} {verdict}".strip()
     district = _other_district(found, w) or _own_area(found, w)
     if district and lead is not None and lead.programme_wide:
         verdict = ""  # the place's missing row says it all: no GRW there

@@ -2570,3 +2570,14 @@ def test_a_town_that_turns_a_bought_building_into_a_start_up_centre_is_its_carri
     infrastructure = [p for p in data["funding_paths"] if p["id"].startswith("grw-infrastruktur")]
     assert infrastructure and not infrastructure[0]["blocked"], data["funding_paths"]
     assert "kann nicht Träger sein" not in data["answer"]
+
+
+def test_a_question_of_the_size_class_is_answered_by_the_figures_given(ask, passages):
+    """KR Nr. 2.1.5: under 50 people and turnover or balance sheet total at most 10 Mio. Euro is small; with a turnover
+    over it, the balance sheet total decides between small and medium."""
+    data = ask("Wir haben 45 Beschäftigte und 14 Mio Umsatz. Sind wir für die GRW ein kleines oder ein mittleres "
+               "Unternehmen?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nach Ihren Angaben entscheidet die Jahresbilanzsumme: Liegt sie bei höchstens "
+                                      "10 Millionen Euro, sind Sie ein kleines Unternehmen (Nr. 2.1.5)"), data["summary"]
+    assert "sonst ein mittleres Unternehmen" in data["summary"]
