@@ -1552,6 +1552,10 @@ def _implied_sentence(found: Findings, hit: SearchHit, w: _Writer,
         if sentence and informative(sentence):
             # (a list item within a sentence is quoted with the sentence: "Träger … sind … a) … 15 Jahren …")
             whole = completed(holder.text, whole_sentence(holder.text, sentence))
+            if not continuation(holder.text, whole):
+                # (a sentence that ends one passage and stands in the next too, with the sentence that goes on from
+                # it: "… ab 1. Januar 2024 bewilligen. Spätestens nach Ablauf dieser Übergangsfrist …")
+                holder = next((p for p in section if whole in p.text and continuation(p.text, whole)), holder)
             return (hit if holder is hit.passage else replace(hit, passage=holder)), whole
     return None
 

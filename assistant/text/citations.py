@@ -249,7 +249,10 @@ def continuation(passage_text: str, quote: str) -> str:
         return whole if whole != nxt or nxt.endswith((".", "!", "?")) else ""
     if _NEW_PARAGRAPH.match(nxt) or not nxt.endswith((".", "!", "?")):
         return ""  # a new numbered paragraph or list item, or a heading
-    if _POINTS_BACK.match(nxt) or _POINTS_BACK_EARLY.search(nxt[:80]) or _REFERS_TO_SENTENCE.search(nxt):
+    # (or names what it said by a demonstrative early: "Spätestens nach Ablauf dieser Übergangsfrist …", as
+    # `with_antecedent` reads the sentence before)
+    if _POINTS_BACK.match(nxt) or _POINTS_BACK_EARLY.search(nxt[:80]) or _REFERS_TO_SENTENCE.search(nxt) \
+            or (back := _POINTS_BACK_INSIDE.search(nxt[:60])) and not _THE_TEXT_ITSELF.match(nxt, back.end() - 1):
         return nxt
     return ""
 
@@ -257,6 +260,8 @@ def continuation(passage_text: str, quote: str) -> str:
 # A numbered paragraph that opens by going on from the one before: "(2) Zudem ist zu prüfen, ob", "(3) Außerdem …"
 _GOES_ON_PARAGRAPH = re.compile(r"\(\d{1,2}\)\s{1,3}(Zudem|Außerdem|Ferner|Darüber hinaus|Des Weiteren|Weiterhin)\b")
 _POINTS_BACK_INSIDE = re.compile(r"\b(?:dieser|diesen|diesem|dieses|diese)\s{1,3}[A-ZÄÖÜ]")
+# what "dieser …" names when it is the text itself, not the sentence before ("nach dieser Nummer", "dieser Richtlinie")
+_THE_TEXT_ITSELF = re.compile(r"(?:Nummer|Ziffer|Richtlinie|Vorschrift|Regelung|Koordinierungsrahmen|Rahmenplan)\b")
 
 
 def with_antecedent(passage_text: str, quote: str, limit: int = MAX_QUOTE_CHARS + 200) -> str:

@@ -336,6 +336,15 @@ def test_a_gazette_abbreviation_ends_no_sentence():
     assert split_sentences(text)[0].endswith("regionale Zusammenschlüsse.")
 
 
+def test_a_sentence_that_names_the_one_before_by_a_demonstrative_goes_on_from_it_but_not_one_naming_the_text():
+    text = ("(3) Die Länder können bis zum 31. Dezember 2026 nach dem alten Rahmen bewilligen. Spätestens nach Ablauf "
+            "dieser Übergangsfrist gilt nur der neue.\n\nGefördert werden Netze. Nicht nach dieser Nummer förderfähig "
+            "sind Speicher.")
+    assert continuation(text, "(3) Die Länder können bis zum 31. Dezember 2026 nach dem alten Rahmen bewilligen.") \
+        == "Spätestens nach Ablauf dieser Übergangsfrist gilt nur der neue."
+    assert continuation(text, "Gefördert werden Netze.") == "", "'dieser Nummer' is the section, not the sentence"
+
+
 def test_a_numbered_paragraph_that_goes_on_from_the_quote_continues_it_with_its_list():
     """KR Nr. 2.2.4: "(2) Zudem ist zu prüfen, ob a) … b) …" goes on from (1); a paragraph that opens anew does not."""
     text = ("(1) Die Bewilligungsbehörde entscheidet über die Förderfähigkeit von Investitionsvorhaben.\n"
