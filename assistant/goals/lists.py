@@ -290,6 +290,8 @@ _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die 
                        # projektsteckbrief", "gehen ums thema", "für ne vorlage")
                        "brauch brauche nummer nummern genau genauen titel steckbrief projektsteckbrief vorlage thema "
                        "themen geht gehen ums betrifft betreffen ne nen "
+                       # and what the answer is for ("brauch die zahlen für den artikel", "für unseren bericht")
+                       "zahl zahlen artikel bericht beitrag zeitung presse pressemitteilung text "
                        # how the asker weighs what they want ("gerne alle relevanten nummern")
                        "gerne gern relevant relevante relevanten wichtig wichtige wichtigen passend passende passenden"))
 

@@ -266,3 +266,8 @@ def test_who_puts_the_irek_into_practice_and_with_what_money_has_its_rule_answer
 
 def test_whether_the_irek_replaces_other_concepts_has_its_rule_answer():
     assert CAREFUL.rule_answer("Ersetzt das IREK die LEADER-Entwicklungskonzepte?").id == "irek-ersetzt-keine-konzepte"
+
+
+def test_signing_the_contract_once_the_application_is_in_has_its_rule_answer():
+    rule = CAREFUL.rule_answer("darf ich den auftrag an den hallenbauer schon unterschreiben wenn der antrag raus ist?")
+    assert rule is not None and rule.id == "bestellen-nach-antrag"
