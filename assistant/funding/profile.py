@@ -689,6 +689,28 @@ _BUILDS_OR_EXTENDS = re.compile(
     r"|zusätzliche[nrs]?\s{1,3}(halle|linie|maschine|zimmer|kapazität)|aufstock|ausbau\w{0,3}\s{1,3}(der|des|unserer|unseres)"
     r"|(grundlegend|komplett|vollständig)\w{0,2}\s{1,3}(umstell|änder|neu)|gesamten\s{1,3}produktionsprozess"
     rf"|{_NEW_SITE}")
+# A plant item a firm buys new ("neuer Ofen", "eine neue CNC-Fräse", "neue Maschinen kaufen"): with no word of building,
+# extending or replacing, whether it replaces one the firm has (Nr. 2.6.2: no Ersatzbeschaffung) is open
+_NEW_PLANT = re.compile(r"\bne(ue)?[nrs]?\s{1,3}([a-zäöüß-]{1,20}\s{1,3})?[a-zäöüß-]{0,25}(ofen|öfen|maschine\w{0,2}|anlage\w{0,2}"
+                        r"|säge|fräse|presse|drehbank|roboter|backstraße|kessel|lackierkabine)\b", re.IGNORECASE)
+
+
+def replacement_open(text: str, project_types: list[str]) -> bool:
+    """Whether a firm's investment is a new plant item of which the text does not say whether it replaces one or adds
+    to what the firm has ("bäckerei, neuer ofen, gibts da was?"): only an addition, not a like-for-like replacement,
+    can be funded (KR Nr. 2.4.1, 2.6.2 (2) a)."""
+    lowered = text.lower()
+    return (not project_types or "business_investment" in project_types) \
+        and not {"replacement", "modernisation", "relocation", "takeover", "share_deal"} & set(project_types) \
+        and bool(_NEW_PLANT.search(lowered)) and not _BUILDS_OR_EXTENDS.search(lowered) and not _ADDS.search(lowered)
+
+
+# What an addition says of itself beside a new plant item ("ne zweite linie … was wir bisher gar nicht machen", "die GbR
+# baut einen Hallenanbau")
+_ADDS = re.compile(r"anbau|linie\b|zusätzlich|\bzweite[nrs]?\b|\bweitere[nrs]?\b|\bbisher\s{1,3}(gar\s{1,3})?(nicht|kein)"
+                   r"|\bmehr\s{1,3}(aufträge|kapazität|produktion|stück|output)")
+
+
 # KR Nr. 2.4.1 (1) d: "grundlegende Änderung des Gesamtproduktionsverfahrens", as people say it. Bounded.
 _CHANGES_PROCESS = re.compile(
     r"(grundlegend|komplett|vollständig|völlig|ganz)\w{0,2}\s{1,3}(neu\w{0,2}|geändert\w{0,2}|umgestellt\w{0,2}|andere[nrs]?)"
@@ -1592,6 +1614,8 @@ _PROJECT_OBJECT = re.compile(
 
 # A firm being founded: its new jobs are all its staff
 _FOUNDING = re.compile(r"(neu|existenz|firmen|unternehmens)gründung|\bgründen\b|\b(neu|frisch|gerade)\s{1,3}gegründet"
+                       # ("Gründe gerade eine GmbH", "ich gründe mit zwei Kollegen"; not "die Gründe für …")
+                       r"|\bgründe\s{1,3}(gerade|grad|jetzt|bald|eine?[nm]?|meine?[nm]?|mit|zusammen)\b"
                        r"|\bvor\s{1,3}\S{1,10}\s{1,3}(tag|woche|monat)\w{0,3}\b[^.!?]{0,40}\bgegründet|start-?up\b")
 # What a new firm gets to set up its site ("brauchen rechner, kamerasysteme und eine testanlage"): KR Nr. 2.4.1 (1) a
 _SETS_UP = re.compile(r"\b(brauch|benötig|anschaff|kauf|invest|ausstatt|einricht)\w{0,6}\b")

@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, RegionalEffect, Source,
                                          WageCosts, wz_title, wz_within)
-from assistant.funding.profile import NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile
+from assistant.funding.profile import NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, replacement_open
 from assistant.goals.matching import GoalMatch
 
 TYPE_FITS = "Die Art des Vorhabens passt."  # the fit reason of a path whose measures name the project's type
@@ -30,6 +30,8 @@ FACT_QUESTIONS: dict[str, str] = {
                       "Einrichtung oder eine Forschungseinrichtung?",
     "already_started": "Ist mit dem Vorhaben bereits begonnen worden, zum Beispiel durch einen verbindlichen Auftrag, "
                        "eine Bestellung oder den Baubeginn?",
+    "replacement": "Ersetzt die neue Anlage eine vorhandene, oder kommt sie hinzu (mehr Kapazität, ein neues Produkt)? "
+                   "Der bloße Ersatz vorhandener Anlagen ist nicht förderfähig (Nr. 2.6.2).",
     "company_size": "Wie viele Beschäftigte hat Ihr Unternehmen und wie hoch ist der Jahresumsatz?",
     # where the headcount and the turnover leave the size open (KR Nr. 2.1.5: turnover or balance sheet total)
     "balance_sheet": "Wie hoch ist die Jahresbilanzsumme Ihres Unternehmens? Mit ihr entscheidet sich, ob es als "
@@ -807,8 +809,11 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
             needed.add("company_size")
         if top and top.id == "leader" and profile.municipality is None:
             needed.add("municipality")
+    if any(a.id.split("/")[0] == "grw-gewerbe" and not a.blocked for a in paths) \
+            and replacement_open(profile.description or "", profile.project_types):
+        needed.add("replacement")  # "neuer Ofen": an addition can be funded, a like-for-like replacement cannot
     if profile.applicant_type not in ("company", None):
-        needed -= {"company_size", "sector_excluded"}
+        needed -= {"company_size", "sector_excluded", "replacement"}
     if "company_size" in needed and profile.size_between:  # the figure not given decides, not the headcount
         missing = "group" if profile.linked_enterprise else "turnover" if profile.turnover_eur is None \
             else "balance_sheet"

@@ -9,7 +9,7 @@ import yaml
 
 from assistant.funding.knowledge import TRADES_FILE, FundingDataError, FundingKnowledge, TradeLexicon, wz_exists
 from assistant.funding.profile import (PROJECT_TYPE_PATTERNS, ProjectProfile, extract_profile, hypothetical_size,
-                                       without_places)
+                                       replacement_open, without_places)
 
 
 def read_profile(text, history=None, structured=None):  # noqa: ANN001, ANN201
@@ -1710,3 +1710,21 @@ def test_a_grant_already_received_is_read_where_blind_written_examples_say_so():
                         "Droht Rückforderung?").grant_received is True
     assert read_profile("Hatten 2022 schon GRW für die neue Halle. Jetzt planen wir 2 Schweißroboter für ca. 400.000 €, "
                         "geht das?").grant_received is None
+
+
+@pytest.mark.parametrize("text, open_", [
+    ("bäckerei, neuer ofen, gibts da was?", True),
+    ("Tischlerei, wir brauchen eine neue CNC-Fräse", True),
+    ("neue Linie für glutenfreies Brot, neuer Ofen + Kühlung, machen wir bisher gar nicht", False),
+    ("unser alter Ofen ist kaputt, wir ersetzen ihn durch einen neuen Ofen", False),  # a replacement said
+    ("neue Halle und eine neue Presse", False),  # building: an addition
+])
+def test_whether_a_new_plant_item_replaces_one_is_open_where_the_text_says_nothing_of_it(text, open_):
+    profile = read_profile(text)
+    assert replacement_open(text, profile.project_types) is open_
+
+
+def test_a_founder_who_says_so_in_the_first_person_founds_a_firm():
+    profile = read_profile("Gründe gerade eine GmbH (Sondermaschinen), neue Betriebsstätte in Bohmte, anfangs 3 neue "
+                           "Vollzeitstellen.")
+    assert profile.employees == 3 and profile.company_size == "small"
