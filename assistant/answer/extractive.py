@@ -28,7 +28,6 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_I
                                      named_paths, numbered_rule, programme, short_reason)
 from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
-from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
                                       best_sentence, completed, continuation, find_verbatim, german_citation,
@@ -45,7 +44,7 @@ _GOALS_NAMED = re.compile(r"\b(handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorrid
                           re.IGNORECASE)
 # what the IREK says on a topic ("steht im irek was zu kitas?", "Was sagt das IREK über Wasserstoff?")
 _TOPIC_ASKED = re.compile(r"\b(steht|stehen|sagt|sagen|gibt|enthält|findet|finde|nennt|erwähnt|vorgesehen|thema)\b"
-                          r"[^?.]{0,60}\b(zu|zum|zur|über)\b", re.IGNORECASE)
+                          r"[^?.]{0,60}\b(zu|zum|zur|über|für)\b", re.IGNORECASE)
 MAX_SUMMARY_CHARS = 400
 MAX_LISTED = 20  # goals a list answer writes out one by one
 # a question for where or with whom an application is made
@@ -1112,7 +1111,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
         pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
-    if found.goals and not _goal_guessed(found):
+    if found.goals:
         # (before a calculation where the question asks for the goal too: "Was ist da drin und passt das zum IREK?")
         # (not before the way that is open beside a "no")
         rank = 1.4 if IREK_QUESTION.search(asked_beside(found.question)[0]) and not (lead and lead.blocked) else 2
@@ -2114,65 +2113,31 @@ def _named_entries(found: Findings, w: _Writer) -> str:
     return ""
 
 
-def _goal_guessed(found: Findings) -> bool:
-    """Whether the best goal of a firm's project is only a guess from the words of its description: the firm's trade is
-    known, no goal of the IREK names it (sector_goals.yaml, for its code or another it may have), and the goal's title
-    names no word of the question ("Modegeschäft … Umbau und neue Ladeneinrichtung" is no energy infrastructure)."""
-    profile = found.profile
-    if not found.goals or profile is None or not profile.wz_code or profile.applicant_type not in ("company", None):
-        return False
-    if _sector_goals(profile, found.question):
-        return False
-    # (a goal that names the kind of project, "Innovationszentren" for a start-up centre, or the goal on the firms of
-    # every sector, is no guess)
-    sectors = SectorGoals.load()
-    known = set(sectors.goals_for_types(profile.project_types)) \
-        | set(sectors.firm_default.goals if sectors.firm_default else [])
-    return found.goals[0].code not in known and not _title_named(found.goals[0], found.question)
-
-
-def _sector_goals(profile: ProjectProfile, question: str) -> set[str]:
-    """The goals that name the asker's trade (sector_goals.yaml), for its code or another it may have."""
-    sectors = SectorGoals.load()
-    return {goal for code in [profile.wz_code, *profile.wz_alternatives] if code
-            for goal in sectors.goals_for(code, question)}
-
-
-def _title_named(goal: GoalMatch, question: str) -> bool:
+def _title_named(title: str, question: str) -> bool:
     """Whether a goal's title names a word of the question (stems of five letters or more, one the start of the other:
-    "Logistik" in "Logistikbranche")."""
+    "Leitbranchen" in "Regionale Leitbranchen stärken")."""
     named = {s for s in stems(question) if len(s) >= 5}
-    return any(s[:5] == t[:5] and (s.startswith(t) or t.startswith(s)) for s in named for t in stems(goal.title))
+    return any(s[:5] == t[:5] and (s.startswith(t) or t.startswith(s)) for s in named for t in stems(title))
 
 
 def _goals_asked(found: Findings) -> bool:
     """Whether the goals of a question of fact belong in its answer: for a question about the IREK, where it asks for
-    the goals on a topic ("Welche Ziele hat das IREK zur Energie?"), not about the IREK as such ("Was ist das IREK?",
-    which no goal answers) nor about what its chapters say ("Mit welchen Strategien ist das IREK verzahnt?": no goal
-    among the best passages, none asked for); for a rule, eligibility, amount or procedure, the pipeline gives goals
-    only for a subject the question names (a trade, a kind of project)."""
+    the goals on a topic ("Welche Ziele hat das IREK zur Energie?", "Was steht für das Handwerk im IREK?"), not about
+    the IREK as such ("Was ist das IREK?", which no goal answers) nor about what its chapters say ("Mit welchen
+    Strategien ist das IREK verzahnt?": no goal among the best passages, none asked for, no goal title that names a word
+    of the question); for a rule, eligibility, amount or procedure, the pipeline gives goals only for a subject the
+    question names (a trade, a kind of project)."""
     if not found.goals or found.goal_list is not None and found.goal_list.all_levels:
         return False  # (the IREK as a whole, "Was ist das IREK?": no goal of it answers)
     if found.intent == "irek":
-        # a question on a topic ("Was sagt das IREK zu Wasserstoff?") or on the goals: the goals answer it; one the
-        # IREK's chapters answer ("Mit welchen Strategien ist das IREK verzahnt?") gets no goal of its own words
         return bool(IREK_QUESTION.search(found.question) and topic_words(found.question)) \
             and (bool(_GOALS_NAMED.search(found.question) or _TOPIC_ASKED.search(found.question))
-                 or any(h.passage.goal_code for h in found.hits[:3]))
+                 or any(h.passage.goal_code for h in found.hits[:3])
+                 or any(_title_named(title, found.question) for g in found.goals[:3]
+                        for title in (g.title, g.leitziel.title)))
     # a question of a rule or of procedure names a trade in passing ("unser Hallenbauer ist pleite – schaffen wir die
-    # Frist?"): a goal fits only a kind of project it names (and no goal guessed from a firm's words)
-    profile = found.profile
-    if _goal_guessed(found):
-        return False
-    if profile and profile.project_types:
-        return True
-    if found.intent in ("rule", "procedure"):
-        return False
-    # whether a trade is eligible at all ("wir sind ein Ingenieurbüro, gilt der Ausschluss auch für uns?"): a goal of
-    # the IREK fits only a trade it names (sector_goals.yaml, for the trade's code or another it may have), or one whose
-    # title names a word of the question ("… und warum nennt das IREK die Logistik?")
-    return not (profile and profile.wz_code) or found.goals[0].code in _sector_goals(profile, found.question) \
-        or _title_named(found.goals[0], found.question)
+    # Frist?"): a goal fits only a kind of project it names
+    return found.intent not in ("rule", "procedure") or bool(found.profile and found.profile.project_types)
 
 
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
@@ -2711,8 +2676,7 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     if not summary and details:
         summary, rest = _within(details[0], MAX_SUMMARY_CHARS)
         summary, details = _traceable(summary, quotes), [d for d in (_traceable(rest, quotes), *details[1:]) if d]
-    shows_goals = found.mode in ("project", "guarantee") and not _goal_guessed(found) \
-        or found.mode == "fact" and _goals_asked(found)
+    shows_goals = found.mode in ("project", "guarantee") or found.mode == "fact" and _goals_asked(found)
     goals = [_answer_goal(g, w) for g in found.goals[:3]] if shows_goals else []
     if found.mode == "list":
         goals = _listed_goals(found.goal_list, w)

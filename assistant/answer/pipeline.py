@@ -424,10 +424,12 @@ class AnswerPipeline:
         ranked and quoted as a rule the question points to."""
         if q.intent == "project":
             return []
-        # (of a text that asks several questions, its first: a further one is answered on its own, `_side_questions`)
+        # (the definition of a text that asks several questions, its first's: a further one is answered on its own,
+        # `_side_questions`; a chapter fact wherever the text asks for it: "Was ist RIS3 und was hat das IREK damit zu
+        # tun?" asks for the IREK's sentence on RIS3 in its second question, which alone names no strategy)
         first = next(iter(asks(q.text)), q.text)
         return [Source(document=doc, section=section, page=None, quote=opening)
-                for doc, section, opening in self.retriever.definitions_asked(first) + self.retriever.facts_asked(first)]
+                for doc, section, opening in self.retriever.definitions_asked(first) + self.retriever.facts_asked(q.text)]
 
     def _subject_goals(self, q: Question, k: int) -> list[GoalMatch]:
         """The IREK goals of what the asker names, with the goals of the asker's sector favoured (for a firm's own

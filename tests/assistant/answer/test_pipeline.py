@@ -2583,16 +2583,6 @@ def test_a_question_of_the_size_class_is_answered_by_the_figures_given(ask, pass
     assert "sonst ein mittleres Unternehmen" in data["summary"]
 
 
-def test_a_firm_whose_trade_no_goal_names_gets_no_goal_guessed_from_its_words(ask, passages):
-    """sector_goals.yaml: no Handlungsziel names retail; a goal picked only by the words of the shop's refit (energy
-    infrastructure, brownfields) is no fit and is not offered."""
-    data = ask("Ich habe ein Modegeschäft in Bersenbrück und will den Laden umbauen, neue Ladeneinrichtung für 90.000 €. "
-               "Gibt es dafür GRW?")
-    check_contract(data, passages, all_used=False)
-    assert data["goals"] == [] and "Passendes IREK-Ziel" not in data["answer"], data["goals"]
-    assert data["summary"].startswith("Nein")
-
-
 def test_feeding_in_under_the_eeg_is_answered_in_the_bottom_line_of_a_follow_up(ask, passages):
     """KR Nr. 2.4.3.3 (3): no GRW beside an EEG payment for the same eligible costs."""
     history = [{"role": "user", "content": "Metallbau, 60 MA, 11 Mio Umsatz: PV-Anlage 400 kWp für den Eigenverbrauch "
