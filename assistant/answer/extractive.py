@@ -1957,6 +1957,7 @@ def _other_district(found: Findings, w: _Writer) -> str:
     list of GRW areas (KR Anhang 5), with the rate for a small firm where the asker is one; a place the GRW text names
     nowhere is said to have no row, beside the row of Landkreis Osnabrück. Empty for any other question."""
     places = CarefulCases.load().places_named(found.question)
+    towns = CarefulCases.load().towns_named(found.question)  # a town of a neighbouring district stands for it
     asks_rate = found.intent == "amount" or AMOUNT.search(found.question) or _ASKS_AMOUNT.search(found.search_text)
     if not places or not asks_rate:
         return ""
@@ -1965,10 +1966,7 @@ def _other_district(found: Findings, w: _Writer) -> str:
         place = row.group("place").split(",")[0].strip()
         if place in places:
             n = w.cite(passage, row.group(0))
-            towns = [town for town, district in CarefulCases.load().towns_named(found.question).items()
-                     if district == place]
-            where = f"{towns[0]} (Kreis {place})" if towns else place
-            text = (f"Für {where} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): „{row.group(0)}“ "
+            text = (f"Für {_with_town(place, towns)} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): „{row.group(0)}“ "
                     f"[{n}].")
             if found.profile is not None and found.profile.company_size == "small":
                 text += f" Für ein kleines Unternehmen dort sind das bis zu {row.group('small')} Prozent [{n}]."
@@ -1978,13 +1976,16 @@ def _other_district(found: Findings, w: _Writer) -> str:
     if (home := _home_row(w)) is None:
         return ""
     row, n = home
-    # (a town of a neighbouring district by its name and its district: "Rheine (Kreis Steinfurt)")
-    towns = {district: town for town, district in CarefulCases.load().towns_named(found.question).items()}
-    named = ", ".join(f"{towns[p]} (Kreis {p})" if p in towns else p for p in places[:1]) \
-        + (f" ({', '.join(places[1:])})" if len(places) > 1 else "")
+    named = _with_town(places[0], towns) + (f" ({', '.join(places[1:])})" if len(places) > 1 else "")
     return (f"Für {named} nennt die Liste der Fördergebiete des Koordinierungsrahmens (Anhang 5) keine Zeile: Dort ist "
             f"keine GRW-Förderung möglich. Die Sätze, nach denen Sie fragen, gelten für den Landkreis Osnabrück: "
             f"„{row.group(0)}“ [{n}].")
+
+
+def _with_town(district: str, towns: dict[str, str]) -> str:
+    """A district, named by the town the asker named in it where they did: "Rheine (Kreis Steinfurt)"."""
+    town = next((town for town, named in towns.items() if named == district), None)
+    return f"{town} (Kreis {district})" if town else district
 
 
 _ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergebiet|\b(welche[snm]?|was\s{1,3}für\s{1,3}(ein)?)\s{1,3}"
