@@ -2283,6 +2283,14 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             summary = f"Die Regel steht in {label}; der Wortlaut folgt."
         if not summary.startswith(where + ":"):
             details.insert(0, f"Dazu heißt es ({label}): {quote}")
+    if quotes and not verdict and not (district or listed) and not worded \
+            and (said_rule := _asked_rule_said(found, quotes[0][1])) \
+            and short_reason(said_rule, MAX_SUMMARY_CHARS).rstrip(".") not in summary:
+        # a rule the question asks for in its own words, quoted: what it means, in the rule's own text of the data,
+        # follows the quote ("Gilt der alte KR noch?": until 31 December 2026, and whether the Land's programme has
+        # moved to the new list is for the NBank to say)
+        at = next((i + 1 for i, d in enumerate(details) if d.startswith("Dazu heißt es")), 0)
+        details.insert(at, f"Das heißt: {said_rule.rstrip('.')} [{CITATION_NUMBER.findall(quotes[0][1])[-1]}].")
     if found.goal_list is not None and found.goal_list.all_levels:  # "Was ist das IREK?": how its goals are built
         built = (f"{OWN_COUNT} Das IREK ordnet seine Ziele in {_levels_phrase(found.goal_list)} "
                  f"[{w.cite(*_structure_cited(found.goal_list, w.passages))}].")
