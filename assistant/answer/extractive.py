@@ -1363,9 +1363,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if after_verdict and not _holds_asked(hit.passage.text, quote, words, asked_rates):
             continue  # (a sentence of such a passage that holds none of its words, nor a rate the question names: the
             # passage's rule on intangible assets beside the verdict on a leased machine; a year is no such word)
-        if _BARE.fullmatch(quote.strip()) or _FORM_BLANK.search(quote):
-            continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)"): it
-            # states nothing
+        if _BARE.fullmatch(quote.strip()) or _FORM_BLANK.search(quote) \
+                or quoted and not hit.passage.goal_code and not informative(quote):
+            continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)"), or
+            # beside the lead a title page or a table header („Wirtschaftsstruktur“ Koordinierungsrahmen der
+            # Gemeinschaftsaufgabe ab 1. Januar 2026): it states nothing
         if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
             # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
