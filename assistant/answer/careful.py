@@ -207,9 +207,13 @@ class CarefulCases(Curated):
         """The rule answer whose patterns the question matches, if any; for a project on `path`, one that states the
         rules of that path (a municipality's site gets Nr. 3.1.2, not a firm's Nr. 2.2.1)."""
         named = {programme(named_id) for named_id in named_paths(text)}
-        return next((r for r in self.rule_answers if any(re.search(p, text, re.IGNORECASE) for p in r.patterns)
-                     and (not named or r.programme in named)
-                     and (path is None or not r.path or path.startswith(r.path))), None)
+        # (of a text that asks several things, the rule asked first, by where its words end: "Ist das IREK
+        # verbindlich? Und wer hat es erarbeitet?" is answered first by whether it binds)
+        found = [(min(m.end() for p in r.patterns if (m := re.search(p, text, re.IGNORECASE))), n, r)
+                 for n, r in enumerate(self.rule_answers)
+                 if any(re.search(p, text, re.IGNORECASE) for p in r.patterns)
+                 and (not named or r.programme in named) and (path is None or not r.path or path.startswith(r.path))]
+        return min(found, key=lambda item: item[:2])[2] if found else None
 
     def wants_guarantee(self, text: str) -> bool:
         return bool(self._guarantee.search(text))

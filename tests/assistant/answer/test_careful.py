@@ -271,3 +271,10 @@ def test_whether_the_irek_replaces_other_concepts_has_its_rule_answer():
 def test_signing_the_contract_once_the_application_is_in_has_its_rule_answer():
     rule = CAREFUL.rule_answer("darf ich den auftrag an den hallenbauer schon unterschreiben wenn der antrag raus ist?")
     assert rule is not None and rule.id == "bestellen-nach-antrag"
+
+
+def test_of_several_rules_asked_the_one_asked_first_answers():
+    assert CAREFUL.rule_answer("Ist das IREK für die Gemeinden verbindlich? Und wer hat das erarbeitet?").id \
+        == "irek-verbindlich"
+    assert CAREFUL.rule_answer("Wer hat das IREK erarbeitet? Und ist es für die Gemeinden verbindlich?").id \
+        == "wer-hat-das-irek-erstellt"
