@@ -209,10 +209,13 @@ class CarefulCases(Curated):
         named = {programme(named_id) for named_id in named_paths(text)}
         # (of a text that asks several things, the rule asked first, by where its words end: "Ist das IREK
         # verbindlich? Und wer hat es erarbeitet?" is answered first by whether it binds)
-        found = [(min(m.end() for p in r.patterns if (m := re.search(p, text, re.IGNORECASE))), n, r)
-                 for n, r in enumerate(self.rule_answers)
-                 if any(re.search(p, text, re.IGNORECASE) for p in r.patterns)
-                 and (not named or r.programme in named) and (path is None or not r.path or path.startswith(r.path))]
+        found = []
+        for n, rule in enumerate(self.rule_answers):
+            if named and rule.programme not in named or path is not None and rule.path and not path.startswith(rule.path):
+                continue
+            ends = [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
+            if ends:
+                found.append((min(ends), n, rule))
         return min(found, key=lambda item: item[:2])[2] if found else None
 
     def wants_guarantee(self, text: str) -> bool:
