@@ -179,19 +179,21 @@ class CarefulCases(Curated):
         "Stadt" or a word that introduces a place in any case ("landkreis vechta", "in lingen"), in the spelling of the
         list and the order named; a town of a neighbouring district as its district ("in Rheine": Steinfurt). A place
         named for the site the asker leaves is not one the project is in."""
-        text = _without_left_site(text)
-        found = [(m.start(), self._spelled(m.group(0))) for m in self._place_names.finditer(text)]
-        found += [(m.start(), self._spelled(m.group(1)))
-                  for pattern in (self._places_after_title, self._places) for m in pattern.finditer(text)]
-        return list(dict.fromkeys(name for _, name in sorted(found)))
+        return list(dict.fromkeys(self._spelled(name) for _, name in sorted(self._names_in(text))))
 
     def towns_named(self, text: str) -> dict[str, str]:
         """The towns of neighbouring districts a text names, each with its district ("Rheine": "Steinfurt")."""
-        text = _without_left_site(text)
         towns = {town.lower(): town for town in self.other_region.towns}
-        named = [m.group(0) for m in self._place_names.finditer(text)]
-        named += [m.group(1) for pattern in (self._places_after_title, self._places) for m in pattern.finditer(text)]
-        return {towns[n.lower()]: self.other_region.towns[towns[n.lower()]] for n in named if n.lower() in towns}
+        named = [towns[name.lower()] for _, name in sorted(self._names_in(text)) if name.lower() in towns]
+        return {town: self.other_region.towns[town] for town in named}
+
+    def _names_in(self, text: str) -> list[tuple[int, str]]:
+        """(position, name as written) of every other place a text names, outside the clauses on a site left behind:
+        proper names, and names after a title or a word that introduces a place."""
+        text = _without_left_site(text)
+        found = [(m.start(), m.group(0)) for m in self._place_names.finditer(text)]
+        return found + [(m.start(), m.group(1))
+                        for pattern in (self._places_after_title, self._places) for m in pattern.finditer(text)]
 
     def _spelled(self, named: str) -> str:
         """A place as the list spells it ("lingen" → "Lingen", "grafschaft bentheim" → "Grafschaft Bentheim"); a town

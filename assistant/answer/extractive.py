@@ -1959,17 +1959,17 @@ def _other_district(found: Findings, w: _Writer) -> str:
     list of GRW areas (KR Anhang 5), with the rate for a small firm where the asker is one; a place the GRW text names
     nowhere is said to have no row, beside the row of Landkreis Osnabrück. Empty for any other question."""
     places = CarefulCases.load().places_named(found.question)
-    towns = CarefulCases.load().towns_named(found.question)  # a town of a neighbouring district stands for it
     asks_rate = found.intent == "amount" or AMOUNT.search(found.question) or _ASKS_AMOUNT.search(found.search_text)
     if not places or not asks_rate:
         return ""
+    towns = CarefulCases.load().towns_named(found.question)  # a town of a neighbouring district stands for it
     rows = _area_rows(w.passages)
     for passage, row in rows:
         place = row.group("place").split(",")[0].strip()
         if place in places:
             n = w.cite(passage, row.group(0))
-            text = (f"Für {_with_town(place, towns)} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): „{row.group(0)}“ "
-                    f"[{n}].")
+            text = (f"Für {_with_town(place, towns)} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): "
+                    f"„{row.group(0)}“ [{n}].")
             if found.profile is not None and found.profile.company_size == "small":
                 text += f" Für ein kleines Unternehmen dort sind das bis zu {row.group('small')} Prozent [{n}]."
             return text
@@ -2270,10 +2270,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         summary = ""
     summary = f"{summary} {later}" if summary and later else summary or later
     details[:0] = [home] if (home := _home_instead(found, lead, w)) else []
+    # the text of the data of a rule the question asks for in its own words, where the lead quote states it
+    said_rule = _asked_rule_said(found, quotes[0][1]) if quotes else ""
     if len(summary) > MAX_SUMMARY_CHARS and quotes and not verdict and not (district or listed) and not later:
         label, quote = quotes[0]
         where = label.split(", ", 1)[1] if ", " in label else ""  # "Nr. 1.1, S. 5": the document's name is cited
-        said_rule = _asked_rule_said(found, quote)
         if where and len(where) + 2 + len(quote) <= MAX_SUMMARY_CHARS:
             summary = f"{where}: {quote}"
         elif said_rule and len(said_first := short_reason(said_rule, MAX_SUMMARY_CHARS)) + len(where) + 10 \
@@ -2285,8 +2286,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             summary = f"Die Regel steht in {label}; der Wortlaut folgt."
         if not summary.startswith(where + ":"):
             details.insert(0, f"Dazu heißt es ({label}): {quote}")
-    if quotes and not verdict and not (district or listed) and not worded \
-            and (said_rule := _asked_rule_said(found, quotes[0][1])) \
+    if said_rule and not verdict and not (district or listed) and not worded \
             and short_reason(said_rule, MAX_SUMMARY_CHARS).rstrip(".") not in summary:
         # a rule the question asks for in its own words, quoted: what it means, in the rule's own text of the data,
         # follows the quote ("Gilt der alte KR noch?": until 31 December 2026, and whether the Land's programme has

@@ -175,9 +175,9 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                 r"|fraunhofer|forschungs-?gmbh|forschungsgesellschaft",
     "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
                r"|\d{1,6}\s{1,3}(neue\s{1,3})?leute|\d{1,6}\s{1,3}ma\b|hersteller|zulieferer|[a-zäöüß]{1,30}bauer\b|[a-zäöüß]{1,30}verarbeiter\b"
+               # (a word that ends in a hyphen is the first part of a compound: "Gründer- und Innovationszentrum")
                r"|konzern|\bkmu\b|mittelständler|handwerksbetrieb|\bwerkstatt\b|start-?up\b|gründer(in)?\b(?!-)"
                r"|(neu|existenz|firmen|unternehmens)gründung"
-               # (a word that ends in a hyphen is the first part of a compound: "Gründer- und Innovationszentrum")
                # what only a firm states of itself: its capital and accounts
                r"|eigenkapital|stammkapital|bilanzsumme|jahresabschl\w{0,4}"
                # (not a body's legal standing: "ein gemeinnütziges, rechtlich selbständiges Institut")
