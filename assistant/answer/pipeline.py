@@ -369,7 +369,7 @@ class AnswerPipeline:
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
                         q.profile, intent=q.intent, goal_list=whole, telling=telling, implied=implied,
                         in_conversation=bool(q.history),
-                        asked_rules=[s for s in implied if s in asked_rules(q.profile, self.funding)])
+                        asked_rules=self._asked_rules(q, implied))
 
     def _if_size(self, q: Question, goals: list[GoalMatch],
                  paths: list[PathAssessment]) -> tuple[str, ProjectProfile, PathAssessment] | None:
@@ -429,7 +429,23 @@ class AnswerPipeline:
         # tun?" asks for the IREK's sentence on RIS3 in its second question, which alone names no strategy)
         first = next(iter(asks(q.text)), q.text)
         return [Source(document=doc, section=section, page=None, quote=opening)
-                for doc, section, opening in self.retriever.definitions_asked(first) + self.retriever.facts_asked(q.text)]
+                for doc, section, opening in self.retriever.definitions_asked(first)] + self._chapter_facts(q)
+
+    def _chapter_facts(self, q: Question) -> list[Source]:
+        """The sentences of the IREK's chapters that the question asks for in their own words (sources.yaml `facts`),
+        of a follow-up with the turns it points back to ("Was ist RIS3?" – "Und was hat das IREK damit zu tun?")."""
+        if q.intent == "project":
+            return []
+        return [Source(document=doc, section=section, page=None, quote=opening)
+                for doc, section, opening in self.retriever.facts_asked(q.search_text)]
+
+    def _asked_rules(self, q: Question, implied: list[Source]) -> list[Source]:
+        """Those of the implied sources that the question asks for in its own words: a rule's `asked_by`, and in a
+        follow-up a chapter's fact that the question with the turns it points back to asks for ("Was ist RIS3 und was
+        hat das IREK damit zu tun?", whose second question is answered on its own as such a follow-up)."""
+        facts = self._chapter_facts(q) if q.history else []
+        rules = asked_rules(q.profile, self.funding)
+        return [s for s in implied if s in rules or s in facts]
 
     def _subject_goals(self, q: Question, k: int) -> list[GoalMatch]:
         """The IREK goals of what the asker names, with the goals of the asker's sector favoured (for a firm's own
@@ -502,7 +518,12 @@ class AnswerPipeline:
                 # answered by a quoted sentence where that holds a telling word of it, a question of how long by one
                 # that states a span from a section the first answer cites, a question of what a document is by the
                 # document's own sentence on it ("Und was genau ist diese Zukunftsregion?")
+                # (or by the sentence it asks for in its own words, of a section the first answer does not cite: "…
+                # und was hat das IREK damit zu tun?")
+                cited = {(c.document, (c.section or "").split(" ")[0]) for c in answer.citations}
                 told = side.own and bool(decided.telling & set(stems(other.summary))) \
+                    or any(rule.quote[:60] in other.summary and (rule.document, rule.section.split(" ")[0]) not in cited
+                           for rule in decided.asked_rules) \
                     or states_span_asked(side.text, other, answer) \
                     or any(opening in other.summary for _, _, opening in self.retriever.definitions_asked(side.text))
                 answer = with_other_answer(answer, other, told)

@@ -36,6 +36,8 @@ OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
 _PATH_VERDICT = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): ")
 _DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
 MAX_SIDE_QUESTIONS = 2
+# A question that points back to what the text asked before it ("Was ist RIS3 und was hat das IREK damit zu tun?")
+_POINTS_BACK = re.compile(r"\bda(?:r)?(?:mit|zu|für|rin|von|ran|rüber|bei|auf|aus)\b", re.IGNORECASE)
 # (or its goals with a topic of their own: "… und welche Handlungsziele drehen sich um Energie?")
 _NAMES_IREK = re.compile(r"\birek|entwicklungskonzept|regionalkonzept"
                          r"|\b(handlungsziel|leitziel)\w{0,2}\b[^.?!]{0,30}\b(um|zu[mr]?|für|beim?|über)\s{1,3}(das\s{1,3}|die\s{1,3}|den\s{1,3})?(thema\s{1,3})?[A-ZÄÖÜa-zäöüß]{4,}",
@@ -72,7 +74,9 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
         if kind(intent_of(question)) != kind(intent):
             continue
         # (a question split off at "und"/"oder" has no "?" of its own; each is a part of the text)
-        before = "" if irek else _DANGLING.sub("", text[:text.find(question.rstrip("?"))]).strip()
+        # (of a text about the IREK, as a follow-up only where it points back: "… und was hat das IREK damit zu tun?")
+        before = "" if irek and not _POINTS_BACK.search(question) \
+            else _DANGLING.sub("", text[:text.find(question.rstrip("?"))]).strip()
         sides.append(SideQuestion(question, [{"role": "user", "content": before}] if before else [], True, irek))
     return sides[:MAX_SIDE_QUESTIONS]
 
