@@ -999,6 +999,8 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
 _DECLARED = {"sind", "bin", "als", "betreiben", "betreibe", "führen", "führe"}
 SECOND_LINE = 1.9  # the rank of a trade named after the asker's own with "mit": theirs too, never the first
 DECLARED = -0.5  # the rank of a trade the asker says they are ("wir sind ein Landwirt", "als Landwirt")
+# Where a verb opens a question: the text's start, after a colon or a sentence's end, after "und"/"oder"
+_CLAUSE_START = re.compile(r"(^|[:.?!;]|\bund|\boder)\s{0,3}$", re.IGNORECASE)
 _COUNTS_AS = {"sind", "bin", "gelten", "gelte", "zählen", "zähle", "wären", "wäre"}  # verb first: a question
 # Words that name the main activity right before it: "vor allem Innenausbau", "hauptsächlich Fenstermontage"
 _MAIN_ACTIVITY = re.compile(r"\b(vor\s{1,3}allem|hauptsächlich|überwiegend|größtenteils|vorwiegend|schwerpunktmäßig"
@@ -1050,6 +1052,9 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     if len(before) == 3 and before[0] in _COUNTS_AS and before[1] in ("wir", "ich") and before[2] == "als":
         return 1.0  # "sind wir als Entsorger nicht eh raus?": the kind the asker asks to count as, not what they do
     own = [n for n, w in enumerate(before) if w in _SELF_WORDS]
+    if own and before[own[-1]] in ("sind", "bin") and not {"wir", "ich"} & {w.lower() for w in before} \
+            and _CLAUSE_START.search(text[:words[i - len(before) + own[-1]].start]):
+        return 1.0  # "Bitte mit Fundstelle: sind Altlastensanierung und Abriss förderfähig?": a question of the trade
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
     if own:
@@ -1898,6 +1903,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     trades = [hit for hit in trades if hit[0] <= 0.0
               or not _PROJECT_TYPE_RES["advice"].search(lowered[hit[1]: hit[1] + 60].split(maxsplit=1)[0])]
     candidates = _applicant_candidates(lowered)
+    said = list(candidates)  # who the text says asks, before any trade named
     if acting := _TOWNS_ACTING.search(text) or _BODY_ACTING.search(text):
         # "Badbergen und Quakenbrück planen zusammen ein Industriegebiet", "Die Stadt würde das gern kaufen"
         candidates.append((0.5, acting.start(), "municipality"))
@@ -1982,6 +1988,14 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         # firms named only as those a public site is for ("Gewerbeflächen für Handwerk/KMU anbieten") are not the
         # asker: who develops the site is not said
         profile.applicant_type = None
+        profile.project_types = _project_types(text, None)
+    elif applicant == "company" and set(profile.project_types) & _PUBLIC_FACILITIES and trades \
+            and all(t.site_works and 0 < r < 2 for r, _, t in trades) and all(r >= 2 for r, _, _ in said):
+        # the works of a public site named as its trade ("eine Industriebrache mit Altlasten … revitalisieren: sind
+        # Altlastensanierung und Abriss förderfähig?"): what is done there, not who asks, which is not said
+        profile.applicant_type = None
+        profile.sector = profile.wz_code = profile.wz_title = profile.excluded_sector = None
+        profile.wz_alternatives = []
         profile.project_types = _project_types(text, None)
     if profile.applicant_type is None and profile.project_types \
             and set(profile.project_types) <= _COMPANY_ONLY_TYPES | {"fuel_switch"} \
