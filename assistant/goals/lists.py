@@ -93,6 +93,10 @@ class GoalList:
     titles: dict[str, str] = field(default_factory=dict)  # every code of the catalogue → its title
 
 
+# A topic named after a preposition ("zu Digitalisierung und KI", "über Energie", "rund um Fachkräfte")
+_TOPIC_NAMED = re.compile(r"\b(zu[mr]?|über|rund\s{1,3}um|betreffen\w{0,2}|thema)\s{1,3}(de[mnr]\s{1,3}|die\s{1,3}|das\s{1,3})?"
+                          r"(?!(zweite|erste|dritte|vierte|korridor|themenkorridor|leitziel|handlungsziel)\w*)[a-zäöüß]{2,}",
+                          re.IGNORECASE)
 # "zum zweiten", "der dritte Korridor": a corridor by its place, where the question or the conversation speaks of them
 _ORDINAL = re.compile(r"\b(erste|zweite|dritte|vierte)[nmrs]?\b", re.IGNORECASE)
 _ORDINALS = {"erste": "1", "zweite": "2", "dritte": "3", "vierte": "4"}
@@ -195,6 +199,13 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
         if level == "leitziel":
             return GoalList("leitziel", catalogue.children(corridor.code), corridor, count, passages=passages, titles=titles)
         items = [g for g in catalogue.handlungsziele if g.corridor == corridor.code]
+        # the corridor's goals on a topic ("welche Handlungsziele hat der zweite Korridor konkret zu Digitalisierung
+        # und KI?"): those whose titles or Leitziel's title name it
+        topic = [w for w in _topic(question) if w not in set(stems(corridor.title))]
+        named = {goal.code for goal in catalogue.children(corridor.code) if topic and _names_topic(topic, goal.title)}
+        titled = [g for g in items if g in titled_goals(question, items) or g.parent in named] if topic else []
+        if titled and len(titled) < len(items) and _TOPIC_NAMED.search(question):
+            return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages, titles=titles)
         return GoalList("handlungsziel", items, corridor, count, passages=passages, titles=titles)
     if level == "leitziel":
         return GoalList("leitziel", catalogue.leitziele, None, count, passages=passages, titles=titles,
