@@ -655,9 +655,13 @@ class FundingKnowledge(Curated):
         """Every cost item's label by its id."""
         return {item.id: item.label for item in self.cost_items}
 
-    def cost_items_in(self, text: str) -> list[str]:
-        """The ids of the cost items `text` names, in the order of the data."""
-        return [item.id for item in self.cost_items if item.named_in(text)]
+    def cost_items_in(self, text: str, before: str = "") -> list[str]:
+        """The ids of the cost items `text` names, in the order of the data; with the turn `before` it, also those
+        whose words it completes ("gebrauchte Maschine kaufen?" – "die kommt aber aus der Firma von meinem Bruder")."""
+        joined = f"{before}\n{text}"[-_PATTERN_TEXT_LIMIT:] if before else ""
+        offset = len(joined) - len(text)
+        return [item.id for item in self.cost_items if item.named_in(text) or joined and any(
+            m.end() > offset for m in re.finditer(item.pattern, joined, re.IGNORECASE))]
 
     def excluded_sector(self, code: str) -> ExcludedSector | None:
         return next((s for s in self.excluded_sectors if s.code == code), None)

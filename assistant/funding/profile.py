@@ -572,6 +572,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            rf"|{_PLANT_WORDS}|roboterzelle"
                            r"|anlage\s{1,3}kaufen|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
                            r"|distributionszentrum|filiale"
+                           # a new or own building or wing ("plant neuen OP-Trakt", "ziehen in ein eigenes Bürogebäude")
+                           r"|\b(neue[nrs]?|eigene[nrs]?)\s{1,3}[a-zäöüß-]{0,20}(trakt|flügel|gebäude|gebäudeteil)\b"
                            r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität"
                            r"|zweite[nrs]?\s{1,3}(standort|filiale|niederlassung|betriebsstätte|werk)"
                            # KR Nr. 2.4.1 (1) a: setting up a new site ("ein zweites Büro in Bramsche aufmachen")
@@ -2155,7 +2157,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     if profile.applicant_type not in ("municipality", "association", None):
         profile.tailored_to_one = profile.mostly_local_use = None
     profile.project_types = project_types
-    profile.cost_items = knowledge.cost_items_in(text or "")
+    profile.cost_items = knowledge.cost_items_in(text or "", turns[-1] if turns else "")
     profile.starts_before_application = True if _APPLY_AFTER_START.search(text or "") else None
     given = _validated(dict(structured or {}))
     for name, value in given.items():
