@@ -310,6 +310,8 @@ def _path_line(path: PathAssessment, w: _Writer, profile, said: set[str] = froze
         # a reason said for a path before is not written out again
         refs = w.cite_source(_reason_source(path))
         reason = " ".join(path.reasons[:1])
+        if INSTEAD_SAID in w.said and (source := re.search(r" \([^()]{1,80}\)$", reason)):
+            reason = f"{split_sentences(reason)[0].strip()}{source.group(0)}"  # what is fundable instead was said
         why = "aus demselben Grund" if reason in said else reason
         text = f"{name}: nicht möglich – {why}{refs}"
     else:
@@ -395,6 +397,25 @@ def _beside(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
         return ""
     what = re.sub(r"\s\([^()]{1,40}\)$", "", other.rate_label) or _short_name(other.name.split(" – ")[-1])
     return f"Nur für die Kosten des Teils „{what}“ gilt ein eigener Satz: {rate}."
+
+
+# The sentence of a rule that rules a project out which says what could be funded instead ("Förderfähig wäre …"), and
+# the mark that the bottom line has said it
+INSTEAD_SAID = "instead-said"
+_INSTEAD = re.compile(r"^(Förderfähig wäre|Möglich wäre|Gefördert werden könnte)\b")
+
+
+def _instead(path: PathAssessment, w: _Writer) -> str:
+    """What the rule that rules the path out says could be funded instead, where it says so (a replacement: an
+    extension, a modernisation up to the De-minimis ceiling, an energy-saving transformation); the path's line then
+    gives only the rule's first sentence (`_path_line`)."""
+    if not path.blocked:
+        return ""
+    rule = next((c for c in path.conditions if c.effect == "blocks" and c.applies), None)
+    said = next((s.strip() for s in split_sentences(rule.text)[1:] if _INSTEAD.match(s.strip())), "") if rule else ""
+    if said:
+        w.said |= {INSTEAD_SAID}
+    return said
 
 
 def _no(path: PathAssessment, w: _Writer) -> str:
@@ -1110,6 +1131,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     together: list[list[str]] = []  # sentences of the bottom line that stay together where they are left out of it
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
+        pieces += [(0.4, instead)] if (instead := _instead(lead, w)) else []
         pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
     if found.goals:
         # (before a calculation where the question asks for the goal too: "Was ist da drin und passt das zum IREK?")
@@ -2253,6 +2275,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif verdict:
         summary = verdict
+        # what the rule that says "no" names as fundable instead follows it, in the bottom line where it fits
+        instead = _instead(lead, w) if lead is not None and verdict.startswith("Nein –") else ""
+        summary, details = (f"{summary} {instead}", details) if instead and len(summary) + len(instead) < \
+            MAX_SUMMARY_CHARS else (summary, details + [instead] if instead else details)
         details += [after_share] if after_share else []
         details += [after_rule] if after_rule else []
         # "… Abschreibungen im Schnitt 2 Mio. Reicht das?": the regional effect the figures show (Nr. 2.3 (2))
