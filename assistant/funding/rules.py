@@ -809,6 +809,12 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
             needed.add("company_size")
         if top and top.id == "leader" and profile.municipality is None:
             needed.add("municipality")
+    if profile.company_size == "small" and profile.employees is not None and profile.turnover_eur is None \
+            and profile.balance_sheet_eur is None and not profile.size_between \
+            and any(a.id.split("/")[0] == "grw-gewerbe" and not a.blocked for a in paths):
+        # small by its headcount alone: a turnover and a balance sheet total both over the small firm's limit make it
+        # a medium one, with half the rate (Nr. 2.1.5, 2.5.1)
+        needed.add("turnover")
     if any(a.id.split("/")[0] == "grw-gewerbe" and not a.blocked for a in paths) \
             and replacement_open(profile.description or "", profile.project_types):
         needed.add("replacement")  # "neuer Ofen": an addition can be funded, a like-for-like replacement cannot
