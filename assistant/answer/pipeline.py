@@ -525,7 +525,11 @@ class AnswerPipeline:
                     or any(rule.quote[:60] in other.summary and (rule.document, rule.section.split(" ")[0]) not in cited
                            for rule in decided.asked_rules) \
                     or states_span_asked(side.text, other, answer) \
-                    or any(opening in other.summary for _, _, opening in self.retriever.definitions_asked(side.text))
+                    or any(opening in other.summary for _, _, opening in self.retriever.definitions_asked(side.text)) \
+                    or bool(side.before) and not side.same_kind and bool(
+                        self.retriever.rare_stems(side.before[-1]["content"], TELLING_SHARE) & set(stems(other.summary)))
+                # (the last: a question that points back to the one before it, answered by a sentence on its subject:
+                # "wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen")
                 answer = with_other_answer(answer, other, told)
         found.note = q.note
         answer = _noted(answer, found)

@@ -37,7 +37,7 @@ _PATH_VERDICT = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): ")
 _DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
 MAX_SIDE_QUESTIONS = 2
 # A question that points back to what the text asked before it ("Was ist RIS3 und was hat das IREK damit zu tun?")
-_POINTS_BACK = re.compile(r"\bda(?:r)?(?:mit|zu|für|rin|von|ran|rüber|bei|auf|aus)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\bda(?:r)?(?:mit|zu|für|rin|von|ran|rüber|bei|auf|aus)?\b", re.IGNORECASE)
 # (or its goals with a topic of their own: "… und welche Handlungsziele drehen sich um Energie?")
 _NAMES_IREK = re.compile(r"\birek|entwicklungskonzept|regionalkonzept"
                          r"|\b(handlungsziel|leitziel)\w{0,2}\b[^.?!]{0,30}\b(um|zu[mr]?|für|beim?|über)\s{1,3}(das\s{1,3}|die\s{1,3}|den\s{1,3})?(thema\s{1,3})?[A-ZÄÖÜa-zäöüß]{4,}",
@@ -64,7 +64,7 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
         return []
     intent_of = cache(intent_of)  # each question embedded and judged once
     other = other_question(text, intent, intent_of) if other_kind else None
-    sides = [SideQuestion(other)] if other else []
+    sides = [other] if other else []
     asked = asks(text)
     irek = kind(intent) == IREK_KIND
     # each question on funding, as a follow-up to the text before it; of a text about the IREK, each further question
@@ -102,19 +102,28 @@ def kind(intent: str) -> str:
     return _KIND.get(intent, "")
 
 
-def other_question(text: str, intent: str, intent_of) -> str | None:  # noqa: ANN001
+def other_question(text: str, intent: str, intent_of) -> SideQuestion | None:  # noqa: ANN001
     """The question of `text` whose kind is not the whole text's (`intent`), with `intent_of` judging one question, and
-    with the statements of the text; None where all its questions are of one kind, or it asks only one."""
-    asked = questions(text)
+    with the statements of the text (one that points back to the question before it, as its follow-up); None where
+    all its questions are of one kind, or it asks only one."""
+    # (a question joined by "und" is one of its own: "wo kommt Wasserstoff im IREK vor und kann man da über GRW was
+    # machen?")
+    asked = asks(text)
     if len(asked) < 2 or not kind(intent):
         return None
     for question in asked:
         if kind(intent_of(question)) not in ("", kind(intent)):
+            at = text.find(question.rstrip("?"))
+            if _POINTS_BACK.search(question) and at > 0 and asks(text[:at]):
+                # "wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen": after the question before it
+                # (whose subject it points to; after statements alone it is asked with them, as any other)
+                return SideQuestion(question, [{"role": "user", "content": _DANGLING.sub("", text[:at]).strip()}])
             # with what the text states besides ("Wir sind ein Pflegedienst."), without its other questions
             rest = text
             for each in asked:
-                rest = rest.replace(each, " ") if each != question else rest
-            return " ".join(rest.split())
+                if each != question:
+                    rest = rest.replace(each, " ") if each in rest else _DANGLING.sub(" ", rest.replace(each[:-1], " "))
+            return SideQuestion(" ".join(rest.split()))
     return None
 
 

@@ -811,6 +811,7 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
             needed.add("municipality")
     if profile.company_size == "small" and profile.employees is not None and profile.turnover_eur is None \
             and profile.balance_sheet_eur is None and not profile.size_between \
+            and not _SAYS_SMALL.search(profile.description or "") \
             and any(a.id.split("/")[0] == "grw-gewerbe" and not a.blocked for a in paths):
         # small by its headcount alone: a turnover and a balance sheet total both over the small firm's limit make it
         # a medium one, with half the rate (Nr. 2.1.5, 2.5.1)
@@ -829,6 +830,9 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     return [question for key, question in FACT_QUESTIONS.items() if key in needed] + list(dict.fromkeys(limits))
 
 
+# The asker says the firm is small ("als kleiner Betrieb", "wir sind ein kleines Unternehmen"): not asked again
+_SAYS_SMALL = re.compile(r"\bklein(e|er|es|en|em)?\s{1,3}(handwerks|familien)?(betrieb|unternehmen|firma|mittelständler|gmbh)"
+                         r"|\bkleinunternehm|\bkleinbetrieb", re.IGNORECASE)
 _ASKED_RULES = 3  # the most rules of a path a question is taken to ask for in their own words (`asked_rules`)
 # A question about a firm's investment, asked by whoever ("… bei gewerblichen Investitionen?" for a Kreistag paper)
 _FIRMS_INVESTMENT = re.compile(r"\bgewerbliche[nr]?\s{1,3}(investition|vorhaben|unternehmen|betrieb)", re.IGNORECASE)

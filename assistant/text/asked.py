@@ -10,14 +10,27 @@ import re
 _SENTENCE_END = re.compile(r"(?<=[.!])\s{1,5}(?=[A-ZÄÖÜ])")
 
 
+# A sentence that opens as a question does, written without its question mark ("wo kommt wasserstoff im irek vor und
+# kann man da über grw was machen")
+_OPENS_AS_QUESTION = re.compile(r"^(?:(?:und|aber|also|moin|hallo|hi)\W{0,3}\s{1,3})?(?:was|wie|wer|wo|wann|warum|wieso|weshalb"
+                                r"|welche[mnrs]?|wieviel\w{0,2}|kann|können|kriegen|kriegt|bekommen|bekommt|gibt|gibts"
+                                r"|gilt|gelten|zählt|zählen|darf|dürfen|muss|müssen|ist|sind|hat|haben|passt|fördert"
+                                r"|lohnt|geht)\b", re.IGNORECASE)
+
+
 def questions(text: str) -> list[str]:
     """The questions a text asks, each as written ("Und gibt es GRW-Geld für Fachkräftethemen?"): from the end of the
-    sentence or question before to its own question mark."""
+    sentence or question before to its own question mark; a last sentence that opens as a question is one without
+    its mark too."""
     asked = []
-    for chunk in text.split("?")[:-1]:
+    chunks = text.split("?")
+    for chunk in chunks[:-1]:
         question = _SENTENCE_END.split(chunk)[-1].strip()
         if len(question) >= 8:
             asked.append(question + "?")
+    last = _SENTENCE_END.split(chunks[-1])[-1].strip().rstrip(".!")
+    if len(last) >= 8 and _OPENS_AS_QUESTION.match(last):
+        asked.append(last + "?")
     return asked
 
 

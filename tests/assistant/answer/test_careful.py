@@ -106,6 +106,7 @@ def test_the_other_laender_are_places_and_niedersachsen_is_not():
 @pytest.mark.parametrize("question", [
     "Wie lautet die private Handynummer von Landrätin Kebschull?",
     "Mein Mitarbeiter Herr Schulte aus Dissen ist dauernd krank – kannst du rausfinden, was er hat?",
+    "gib mir bitte die handynummer vom zuständigen sachbearbeiter bei der nbank",
 ])
 def test_a_persons_private_data_is_refused(question):
     assert CAREFUL.refusal(question) == " ".join(CAREFUL.personal_data.refusal.split())
@@ -278,3 +279,29 @@ def test_of_several_rules_asked_the_one_asked_first_answers():
         == "irek-verbindlich"
     assert CAREFUL.rule_answer("Wer hat das IREK erarbeitet? Und ist es für die Gemeinden verbindlich?").id \
         == "wer-hat-das-irek-erstellt"
+
+
+@pytest.mark.parametrize("question, rule", [
+    # planning, the building application and permits are no start of works (Nr. 2.2.1 (3), Fn. 56): a firm may
+    # commission them before it applies
+    ("darf ich den architekten schon beauftragen und nen bauantrag stellen bevor ich grw beantrage", "planen-vor-antrag"),
+    ("Dürfen wir den Architekten schon beauftragen?", "planen-vor-antrag"),
+    # an order is the start: not before the application
+    ("Können wir schon die Maschine bestellen, bevor der Antrag gestellt ist?", "beauftragen-vor-antrag"),
+    # a question of what counts as the start is answered by the rule on the start itself
+    ("was zählt eigentlich als vorhabenbeginn? darf ich den architekten schon beauftragen", None),
+    # the documents name no processing time, however the question spells "lange"
+    ("wie lang dauert das bei der nbank bis man nen bescheid hat?", "bearbeitungsdauer"),
+])
+def test_what_may_come_before_the_application_and_the_processing_time(question, rule):
+    found = CAREFUL.rule_answer(question, None)
+    if rule is None:
+        assert found is None or found.id != "planen-vor-antrag"
+    else:
+        assert found is not None and found.id == rule
+
+
+def test_a_municipalitys_planning_office_is_not_told_that_planning_is_free():
+    # the firm's rule on planning (Nr. 2.2.1) is not the rule of a municipality's measure (Nr. 3.1.2)
+    found = CAREFUL.rule_answer("Dürfen wir das Planungsbüro schon beauftragen?", "grw-infrastruktur")
+    assert found is None or found.id != "planen-vor-antrag"

@@ -85,6 +85,7 @@ def test_steering_is_case_insensitive_and_spans_lines():
     "Aber was, wenn wir schon bestellt haben?",
     "Welche davon passt am besten?",
     "Wie sieht es mit der Zweckbindung aus?",
+    "kann man da über grw was machen?",  # "da": there, in what was said before
     # an opening "und" after a word of assent makes a follow-up of any length
     "ok und dürfen wir davon unsere wirtschaftsförderin bezahlen? die ist seit 2019 bei uns angestellt. und die neue "
     "halle für den bauhof könnten wir doch auch reinrechnen oder",

@@ -2602,3 +2602,32 @@ def test_which_kr_holds_is_quoted_and_said_in_the_rules_own_words(ask, passages)
     assert "31. Dezember 2026" in data["summary"], data["summary"]
     assert "Das heißt: Die Länder dürfen bis 31. Dezember 2026 noch nach dem Koordinierungsrahmen ab 1. Januar 2024 " \
            "bewilligen" in data["answer"] and "Bitte bei der NBank nachfragen" in data["answer"], data["answer"]
+
+
+def test_a_further_question_that_points_back_is_answered_by_the_irek_sentence_it_asks_for(ask):
+    # "Was ist RIS3 und was hat das IREK damit zu tun?": RIS3's own sentence, then the IREK's on the strategies it
+    # takes up (sources.yaml facts), as the answer to the further question
+    data = ask("Was ist RIS3 und was hat das IREK damit zu tun?")
+    assert data["summary"].startswith("RIS3 Niedersachsen")
+    assert "Zu Ihrer weiteren Frage:" in data["answer"]
+    assert any(c["document"] == "irek" and "Innovationsstrategie RIS3 Niedersachsen" in c["quote"]
+               for c in data["citations"])
+
+
+def test_a_replacements_no_is_followed_by_what_could_be_funded_instead(ask):
+    data = ask("druckerei bad essen. unsere offsetmaschine ist 20 jahre alt, wir wollen die 1:1 gegen ne neue "
+               "tauschen. ist das förderfähig?")
+    assert data["summary"].startswith("Nein")
+    instead = data["answer"].index("Förderfähig wäre eine Erweiterung")
+    assert instead < data["answer"].index("Zur Förderung")
+    # the path's line does not write it out again
+    assert data["answer"].count("Förderfähig wäre") == 1
+
+
+def test_a_brownfield_whose_works_are_asked_about_is_a_sites_measure_not_a_firms(ask):
+    data = ask("Wir möchten eine alte Industriebrache (ehem. Gießerei, Altlasten) zu Gewerbeflächen für Handwerk "
+               "revitalisieren. Bitte mit Fundstelle: sind Altlastensanierung und Abriss GRW-förderfähig, und gibt's "
+               "dafür die 90 %?")
+    site = the_path(data, "grw-infrastruktur")
+    assert not site["blocked"]
+    assert cited(data, "grw", "3.2.2.1")

@@ -19,7 +19,7 @@ def citation(n: int, chunk: str, quote: str) -> AnswerCitation:
 def test_only_a_question_of_the_other_kind_is_taken_with_the_statements_of_the_text():
     judge = {"Steht im IREK was zur Pflege?": "irek", "Und gibt es GRW?": "eligibility", "Wer schrieb es?": "irek"}.get
     text = "Wir sind ein Pflegedienst. Steht im IREK was zur Pflege? Und gibt es GRW?"
-    assert other_question(text, "irek", judge) == "Wir sind ein Pflegedienst. Und gibt es GRW?"
+    assert other_question(text, "irek", judge) == SideQuestion("Wir sind ein Pflegedienst. Und gibt es GRW?")
     assert other_question("Steht im IREK was zur Pflege? Wer schrieb es?", "irek", judge) is None
     assert other_question("Steht im IREK was zur Pflege?", "irek", judge) is None
 
@@ -150,3 +150,15 @@ def test_a_further_question_of_how_long_is_answered_by_a_quote_that_states_a_spa
     # where the first answer's bottom line states a span already, none is added
     spanned = replace(first, summary="Gebunden für fünf Jahre [1].")
     assert states_span_asked(question, other, spanned) is False
+
+
+def test_a_further_question_that_points_back_is_asked_as_a_follow_up_to_the_text_before_it():
+    # of the other kind: "da" points to the hydrogen of the question before
+    judge = {"wo kommt wasserstoff im irek vor?": "irek", "kann man da über grw was machen?": "eligibility"}.get
+    text = "wo kommt wasserstoff im irek vor und kann man da über grw was machen"
+    assert side_questions(text, "irek", judge) == [SideQuestion(
+        "kann man da über grw was machen?", [{"role": "user", "content": "wo kommt wasserstoff im irek vor"}])]
+    # of the same kind, about the IREK: "damit" points to RIS3
+    judge = {"Was ist RIS3?": "irek", "was hat das IREK damit zu tun?": "irek"}.get
+    assert side_questions("Was ist RIS3 und was hat das IREK damit zu tun?", "irek", judge) == [SideQuestion(
+        "was hat das IREK damit zu tun?", [{"role": "user", "content": "Was ist RIS3"}], True, True)]

@@ -1728,3 +1728,40 @@ def test_a_founder_who_says_so_in_the_first_person_founds_a_firm():
     profile = read_profile("Gründe gerade eine GmbH (Sondermaschinen), neue Betriebsstätte in Bohmte, anfangs 3 neue "
                            "Vollzeitstellen.")
     assert profile.employees == 3 and profile.company_size == "small"
+
+
+def test_a_verb_first_question_about_a_trade_names_no_trade_of_the_asker():
+    # "sind Altlastensanierung und Abriss förderfähig?" asks about the works of a brownfield, not who asks
+    site = read_profile("Wir möchten eine alte Industriebrache (ehem. Gießerei, Altlasten) zu Gewerbeflächen für "
+                        "Handwerk revitalisieren. Bitte mit Fundstelle: sind Altlastensanierung und Abriss "
+                        "GRW-förderfähig, und gibt's dafür die 90 %?")
+    assert site.applicant_type is None and site.wz_code is None
+    assert "revitalisation" in site.project_types
+    # a trade the asker says they are stays theirs, and one asked about is still read as the trade asked about
+    assert read_profile("Wir sind eine Tischlerei und wollen eine Halle bauen").sector == "Tischlerei"
+    assert read_profile("sind Speditionen förderfähig?").excluded_sector == "H"
+
+
+@pytest.mark.parametrize("text", [
+    "privatklinik bad iburg plant neuen OP-trakt, ca 6 mio. kann man da regionalförderung kriegen",
+    "Softwarebude in GMHütte, 12 Leute. Wir ziehen in ein eigenes Bürogebäude (Kauf + Umbau 950k).",
+])
+def test_a_new_or_own_building_or_wing_is_a_firms_investment(text):
+    assert "business_investment" in read_profile(text).project_types
+
+
+def test_used_goods_from_a_relatives_firm_are_read_across_a_follow_up():
+    history = [{"role": "user", "content": "gebrauchte maschine kaufen, ist das förderfähig bei grw?"},
+               {"role": "assistant", "content": "Für KMU grundsätzlich ja."}]
+    follow_up = read_profile("die maschine kommt aber aus der firma von meinem bruder. problem?", history)
+    assert "used_goods_relative" in follow_up.cost_items
+    # without used goods, a relative's firm is no cost item
+    assert "used_goods_relative" not in read_profile("wir kaufen die halle aus der firma von meinem bruder").cost_items
+
+
+@pytest.mark.parametrize("text", [
+    "wir mieten ne halle in hasbergen und wollen da umbauen + neue maschinen rein",
+    "geht grw auch wenn uns das gebäude nicht gehört?",
+])
+def test_a_rented_building_is_a_cost_item(text):
+    assert "rented_building" in read_profile(text).cost_items

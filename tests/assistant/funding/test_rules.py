@@ -480,7 +480,7 @@ def test_like_for_like_replacement_is_not_eligible():
     assert gewerbe.blocked and gewerbe.reason_sources[0].section == "2.6.2"
     assert "Ersatzbeschaffung" in gewerbe.reason_sources[0].quote
     # what would be eligible instead names the modernisation an SME may get up to the De-minimis ceiling (Nr. 2.4.1 (2))
-    assert "Modernisierung des Produktionsprozesses" in gewerbe.reasons[0] and "De-minimis" in gewerbe.reasons[0]
+    assert "Modernisierung bis zum De-minimis-Höchstbetrag" in gewerbe.reasons[0]
     assert not [p for p in result.paths if not p.blocked]
     both = read_profile("Wir ersetzen die alte Presse und erweitern die Halle um eine zusätzliche Linie. 30 Mitarbeiter.")
     assert not _path(assess(both, None, knowledge), "grw-gewerbe").blocked
@@ -1045,3 +1045,39 @@ def test_a_rule_asked_for_in_its_own_words_holds_no_figure_its_quote_does_not():
     asked = [(p.id, c) for p in paths for c in p.conditions if "asked" in c.triggers]
     assert len(asked) >= 10
     assert [(i, c.id) for i, c in asked if set(figures(c.text)) - set(figures(c.source.quote))] == []
+
+
+TURNOVER_QUESTION = ("Wie hoch ist der Jahresumsatz Ihres Unternehmens? Mit ihm entscheidet sich, ob es als kleines oder "
+                     "mittleres Unternehmen gilt (Nr. 2.1.5).")
+
+
+def test_a_firm_small_by_its_headcount_alone_is_asked_for_its_turnover():
+    knowledge = FundingKnowledge.load()
+    by_headcount = read_profile("Metallbau in Quakenbrück, 30 MA, wir wollen eine zweite Halle bauen.")
+    assert by_headcount.company_size == "small"
+    assert TURNOVER_QUESTION in assess(by_headcount, None, knowledge).missing_facts
+    # not where the turnover is given, nor where the asker says the firm is small
+    given = read_profile("Metallbau in Quakenbrück, 30 MA, 4 Mio Umsatz, wir wollen eine zweite Halle bauen.")
+    said = read_profile("Wir sind ein kleiner Betrieb mit 30 MA und wollen eine zweite Halle bauen.")
+    assert TURNOVER_QUESTION not in assess(given, None, knowledge).missing_facts
+    assert TURNOVER_QUESTION not in assess(said, None, knowledge).missing_facts
+
+
+def test_a_rented_building_names_who_may_apply_and_the_lease_rules():
+    result = assess(read_profile("wir mieten ne halle in hasbergen und wollen da umbauen + neue maschinen rein. "
+                                 "geht grw auch wenn uns das gebäude nicht gehört?"), None, FundingKnowledge.load())
+    gewerbe = _path(result, "grw-gewerbe")
+    applying = {c.id: c for c in gewerbe.conditions if c.applies}
+    assert {"mietgebaeude-antrag", "mietgebaeude"} <= set(applying)
+    assert applying["mietgebaeude-antrag"].source.section == "2.2.2"
+    assert "drei Jahre" in applying["mietgebaeude"].text and applying["mietgebaeude"].source.section == "2.6.2"
+
+
+def test_a_firm_of_an_excluded_sector_asking_about_its_towns_site_is_told_the_sites_purpose():
+    history = [{"role": "user", "content": "spedition neue halle grw?"},
+               {"role": "assistant", "content": "Leider nein: Verkehr und Lagerei sind ausgeschlossen."}]
+    profile = read_profile("und wenn die stadt das gewerbegebiet erschließt wo wir hinwollen, kann die dafür grw "
+                           "kriegen?", history)
+    site = _path(assess(profile, None, FundingKnowledge.load()), "grw-infrastruktur")
+    rule = next(c for c in site.conditions if c.id == "ausgeschlossener-nutzer")
+    assert rule.applies and rule.effect == "matters" and "nach Maß" in rule.text

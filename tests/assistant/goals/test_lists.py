@@ -73,3 +73,13 @@ def test_a_leitziel_whose_title_names_the_topic_brings_all_its_goals(matcher):
     found = _list("welche handlungsziele im irek haben was mit klima / energie zu tun? brauch die nummern", matcher)
     codes = [g.code for g in found.items]
     assert {"2.3.1", "2.3.2", "2.3.3", "2.3.4", "3.3.3", "3.4.1"} <= set(codes) and codes == sorted(codes), codes
+
+
+def test_a_corridors_goals_on_a_topic_are_those_that_name_it(matcher):
+    # "der zweite Korridor … zu Digitalisierung und KI": Leitziel 2.4's goals, not all 18 of the corridor
+    found = find_list("und welche Handlungsziele hat der zweite Korridor konkret zu Digitalisierung und KI?", matcher,
+                      matcher.retriever.score_parts("Digitalisierung und KI"), context="welche themenkorridore hat das irek?")
+    assert [g.code for g in found.items] == ["2.4.1", "2.4.2", "2.4.3", "2.4.4"] and found.by_topic
+    # the corridor's goals where no topic is named
+    whole = _list("Welche Handlungsziele gehören zum zweiten Korridor?", matcher)
+    assert len(whole.items) == 18 and not whole.by_topic

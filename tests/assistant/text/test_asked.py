@@ -11,7 +11,9 @@ def test_each_question_is_read_from_the_end_of_the_sentence_before_and_an_abbrev
     text = ("Wir sind ein Pflegedienst. Steht im IREK was zur Pflege? Und könnten wir für Tablets "
             "(ca. 120k) GRW bekommen?")
     assert questions(text) == ["Steht im IREK was zur Pflege?", "Und könnten wir für Tablets (ca. 120k) GRW bekommen?"]
-    assert questions("Was ist das IREK") == []
+    # a last sentence that opens as a question is one without its mark; a statement is none
+    assert questions("Was ist das IREK") == ["Was ist das IREK?"]
+    assert questions("Das IREK hat vier Korridore") == []
 
 
 def test_a_question_joined_by_und_or_oder_that_asks_on_its_own_is_a_question_of_its_own():
@@ -45,3 +47,11 @@ def test_a_question_after_a_comma_that_opens_with_wer_or_wann_and_one_joined_by_
 ])
 def test_a_question_of_what_something_is_is_told_by_the_words_before_its_name(text, name, asked):
     assert asks_what_is(text, name) is asked
+
+
+def test_a_last_sentence_that_opens_as_a_question_is_one_without_its_mark():
+    assert asks("wo kommt wasserstoff im irek vor und kann man da über grw was machen") == [
+        "wo kommt wasserstoff im irek vor?", "kann man da über grw was machen?"]
+    # a statement, or a telegram without a question word, asks nothing
+    assert asks("Wir bauen eine Halle. Bitte prüfen.") == []
+    assert asks("bäckerei, neuer ofen, gibts da was") == []
