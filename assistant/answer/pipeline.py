@@ -47,6 +47,7 @@ from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, norm
 from assistant.text.citations import AMOUNT
 from assistant.text.analysis import stems
 from assistant.text.asked import asks
+from assistant.text.figures import CITATION_NUMBER
 
 MAX_QUESTION_CHARS = 2000
 GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a binding commitment can ask
@@ -526,10 +527,10 @@ class AnswerPipeline:
                            for rule in decided.asked_rules) \
                     or states_span_asked(side.text, other, answer) \
                     or any(opening in other.summary for _, _, opening in self.retriever.definitions_asked(side.text)) \
-                    or bool(side.before) and not side.same_kind and bool(
+                    or bool(side.before) and not side.same_kind and _of_its_kind(other, asked) and bool(
                         self.retriever.rare_stems(side.before[-1]["content"], TELLING_SHARE) & set(stems(other.summary)))
-                # (the last: a question that points back to the one before it, answered by a sentence on its subject:
-                # "wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen")
+                # (the last: a question that points back to the one before it, answered by a sentence of its own kind
+                # on that one's subject: "wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen")
                 answer = with_other_answer(answer, other, told)
         found.note = q.note
         answer = _noted(answer, found)
@@ -593,6 +594,16 @@ class AnswerPipeline:
                 found = item
         assert answer is not None
         return answer, found
+
+
+def _of_its_kind(answer: Answer, asked: Question | Answer) -> bool:
+    """Whether an answer's bottom line quotes the kind of document its question asks about: a question on funding
+    ("welche GRW-Fördertatbestände gibt es dafür?") is not answered by a sentence of the IREK."""
+    if isinstance(asked, Answer):
+        return False
+    numbers = set(CITATION_NUMBER.findall(answer.summary))
+    documents = {c.document for c in answer.citations if str(c.n) in numbers}
+    return bool(documents) and (documents == {"irek"}) == (kind(asked.intent) == IREK_KIND)
 
 
 def _contradicts(side: Question | Answer, whole: Question) -> bool:

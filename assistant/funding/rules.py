@@ -566,7 +566,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             commercial_share=condition.commercial_share, no_own_limit=condition.no_own_limit,
             next_step=condition.next_step, asked="asked" in condition.triggers, named=_asked(condition, profile),
             deducted_item=condition.deducted_item, per_secured_job_eur=condition.per_secured_job_eur))
-    if any("sector_excluded" in c.triggers for c in merged):
+    # (a path closed to excluded sectors: not one whose rule only names an excluded sector's firm as a site's user)
+    if any("sector_excluded" in c.triggers and c.effect == "blocks" for c in merged):
         conditions += _sector_conditions(profile, knowledge)
     # What the rules do not fund at all ("Breitband … kein Fördertatbestand") is said before who may carry it or when
     # it started: it decides whatever the applicant's facts
