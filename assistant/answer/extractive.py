@@ -1080,6 +1080,30 @@ def _until(condition: ConditionAssessment) -> str:
     return short_reason(condition.text, 200).split(";")[0].rstrip(".") + "."
 
 
+# A question whether the asker's trade is excluded ("sind wir als Entsorger nicht eh raus?", "Medien sind raus?", "sind
+# IT-Firmen überhaupt GRW-fähig?")
+_ASKS_EXCLUDED = re.compile(r"\b(raus|ausgeschlossen|negativliste|nicht\s{1,3}förderfähig\w{0,2}\s{1,3}(branche|wirtschaftszweig)"
+                            r"|überhaupt\s{1,3}(grw-?)?(förderfähig|fähig|förderbar|fördern))\b"
+                            r"|\büberhaupt\s{1,3}grw-?fähig", re.IGNORECASE)
+
+
+def _trade_listed(found: Findings, lead: PathAssessment, w: _Writer) -> str:
+    """For a question whether the asker's trade is excluded, on an open path closed to excluded sectors: the exception
+    of the list that keeps it in, or that it is not on the list (KR Nr. 2.7.1), cited; "" otherwise."""
+    profile = found.profile
+    if profile is None or not profile.wz_code or not _ASKS_EXCLUDED.search(found.question):
+        return ""
+    exception = next((c for c in lead.conditions if c.id == SECTOR_EXCEPTION and c.applies), None)
+    if exception is not None:
+        w.said |= {SECTOR_EXCEPTION}
+        return _cited(_with_rule(exception.text, exception.source), w.cite_source(exception.source))
+    exclusion = next((c for c in lead.conditions if c.id == SECTOR_EXCLUSION and c.applies is False), None)
+    if exclusion is None:
+        return ""
+    return _cited(f"Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste nicht "
+                  f"förderfähiger Wirtschaftszweige{numbered_rule(exclusion.source)}.", w.cite_source(exclusion.source))
+
+
 def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) -> list[str]:
     """The open path beside a "no", as sentences, the path with its rate first: "Möglich ist: LEADER, höchstens 65
     Prozent [3]." A measure whose grants end on a day (a model project, Nr. 3.6) is named as such, with that day and
@@ -1177,6 +1201,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             if begun is not None:
                 w.said |= {begun.id}
                 pieces.append((0.3, _cited(_with_rule(begun.text, begun.source), w.cite_source(begun.source))))
+            # "hab gelesen Dienstleister sind raus?", "sind IT-Firmen überhaupt GRW-fähig?": whether the trade is on
+            # the list of excluded sectors (or in by an exception of it) leads
+            if listed := _trade_listed(found, lead, w):
+                pieces.insert(0, (0.5, listed))
             pieces.append((1, f"{lead_in}: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces += [(1.15, own)] if (own := _applicant_admitted(found, lead, w)) else []
@@ -1200,7 +1228,11 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # EEG-Vergütung nehmen?") answers it in the bottom line (its path's line then does not repeat it)
             # (one that does not fit beside the path stays whole in the path's line)
             # (not the rule on the trade: the question names the trade whatever it asks)
-            ruling = _asked_condition(lead, w) or _fact_rule_asked(found, lead, w)
+            # (else, beside no calculation asked for, the rule that decides what of the asker's kind of project can be
+            # funded: a takeover's)
+            ruling = _asked_condition(lead, w) or _fact_rule_asked(found, lead, w) or next(
+                (c for c in lead.conditions if c.decides_kind and c.applies and c.id not in w.said
+                 and not asks_amount), None)
             # (the least own share asked for with a sum is computed below, its rule cited there)
             computed = ruling is not None and bool(ruling.minimum_share_percent) and found.profile is not None \
                 and bool(found.profile.investment_eur) and bool(_ASKS_OWN_SHARE.search(found.question))

@@ -50,7 +50,9 @@ _FOLLOW_UP = re.compile(
     r"(?i:^(und|aber|also|gilt (das|dies)|was ist mit|wie ist es mit|wie sieht es mit|wie hoch wäre|"
     r"welche[sr]? (davon|dazu)|dazu|dafür|darauf|damit|außerdem|auch)\b)"
     r"|\b(das|dies|Das|Dies)\b(?!\s+[A-ZÄÖÜ])"
-    r"|(?i:\b(dieser|diesem|diesen|dieses|diese|dazu|dafür|davon|darauf|damit|dort|da|unser vorhaben|unser projekt)\b)",
+    r"|(?i:\b(dieser|diesem|diesen|dieses|diese|dazu|dafür|davon|darauf|damit|dort|unser vorhaben|unser projekt)\b)"
+    # "da" as "there, in that" before what is asked ("kann man da über GRW was machen?"), not "Gibt es da …"
+    r"|(?i:\bda\s{1,3}(über|was|etwas|auch|noch)\b)",
 )
 # Definite phrases that point back only in a short question ("Und der Fördersatz?"); in a longer one they name a
 # topic of its own ("Wie hoch ist der Fördersatz für die Erschließung von Gewerbegelände?").

@@ -240,6 +240,9 @@ class Condition(Curated):
     # What to do next where the rule applies, ahead of the path's own first step (a takeover: apply before the purchase
     # of the assets, which is its start of works). The project's own advice, cited to no quote: no figures in it.
     next_step: str = ""
+    # The rule decides what can be funded of the kind of project that triggers it (a takeover: the assets of a site
+    # that closes, not shares): its first sentence joins the bottom line of such a project.
+    decides_kind: bool = False
 
     def reason_for(self, question: str) -> str:
         """The rule's text for the things of its list the question names; its whole text where it names none."""

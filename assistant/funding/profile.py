@@ -340,6 +340,9 @@ _BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0
 _COST_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(?:(?:/|pro\s|im\s|je\s)\s{0,2}(?:jahr|monat)\s{1,3}|jährlich\w{0,2}\s{1,3})?"
                          r"(invest|investition|investitionen|investitionsvolumen|kosten|ausgaben)\b", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(jahres)?(umsatz|umsätze|bilanzsumme|bilanz)\b", re.IGNORECASE)
+# After a word that names a sum, what makes it the subject of a clause of its own ("umsatz liegt bei …")
+_OPENS_ITS_OWN = re.compile(r"\s{0,3}(liegt|lag|liegen|lagen|beträgt|betrug|ist|war|von|bei|ca\b|rund|etwa|knapp|:)",
+                            re.IGNORECASE)
 TOTAL_WORDS = re.compile(r"insgesamt|gesamt|zusammen|summe|volumen", re.IGNORECASE)  # a sum said to be the whole
 
 # -- already started ---------------------------------------------------------------------------------------------------
@@ -1321,6 +1324,8 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
         after = re.split(r"[,;.]", text[end: end + 15])[0]
         # a word right after the sum that names it ("2,5 Mio € Jahresumsatz und … für 400.000 €") names no later sum
         named = _COST_AFTER.match(after) or _NAME_AFTER.match(after)
+        if named and _OPENS_ITS_OWN.match(text, end + named.end()):
+            named = None  # "kosten 2,4 mio. umsatz liegt bei 1,9 mio": the word opens a clause of the next sum
         previous_end = end + (named.end() if named else 0)
         turnover_words = [m.end() for m in _TURNOVER_CONTEXT.finditer(before)]
         cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
@@ -1624,6 +1629,12 @@ _FOUNDING = re.compile(r"(neu|existenz|firmen|unternehmens)gründung|\bgründen\
                        # ("Gründe gerade eine GmbH", "ich gründe mit zwei Kollegen"; not "die Gründe für …")
                        r"|\bgründe\s{1,3}(gerade|grad|jetzt|bald|eine?[nm]?|meine?[nm]?|mit|zusammen)\b"
                        r"|\bvor\s{1,3}\S{1,10}\s{1,3}(tag|woche|monat)\w{0,3}\b[^.!?]{0,40}\bgegründet|start-?up\b")
+def is_founding(text: str) -> bool:
+    """Whether the text speaks of a firm being founded ("gründe grad mit 2 kollegen ne softwarefirma"): it has no
+    turnover or balance sheet yet."""
+    return bool(_FOUNDING.search(text.lower()))
+
+
 # What a new firm gets to set up its site ("brauchen rechner, kamerasysteme und eine testanlage"): KR Nr. 2.4.1 (1) a
 _SETS_UP = re.compile(r"\b(brauch|benötig|anschaff|kauf|invest|ausstatt|einricht)\w{0,6}\b")
 # A company that belongs to a group or that another holds shares in: "gehört zu 40 % einer Holding", "Tochter eines

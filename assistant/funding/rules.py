@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, RegionalEffect, Source,
                                          WageCosts, wz_title, wz_within)
-from assistant.funding.profile import NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, replacement_open
+from assistant.funding.profile import NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, is_founding, replacement_open
 from assistant.goals.matching import GoalMatch
 
 TYPE_FITS = "Die Art des Vorhabens passt."  # the fit reason of a path whose measures name the project's type
@@ -121,6 +121,7 @@ class ConditionAssessment:
     # triggered by who applies alone ("Träger können nur … sein"): it says the path is not the asker's, nothing of
     # the project
     by_applicant_type: bool = False
+    decides_kind: bool = False  # the rule decides what of the kind of project can be funded (funding_paths.yaml)
     part_not_at_rate: str = ""  # the part of the project the path's rate does not hold for (funding_paths.yaml)
     general: bool = False  # no fact triggers it: a rule for every project on the path (own share, binding period)
     deadline: date | None = None  # the last day a grant can be made on the path (funding_paths.yaml)
@@ -561,6 +562,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             cost_item=condition.triggers.get("cost_item", ""), question=condition.question or "",
             minimum_share_percent=condition.minimum_share_percent,
             by_applicant_type=set(condition.triggers) == {"applicant_type"},
+            decides_kind=condition.decides_kind,
             part_not_at_rate=condition.part_not_at_rate, general=not condition.triggers, deadline=condition.deadline,
             who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted,
             commercial_share=condition.commercial_share, no_own_limit=condition.no_own_limit,
@@ -812,7 +814,7 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
             needed.add("municipality")
     if profile.company_size == "small" and profile.employees is not None and profile.turnover_eur is None \
             and profile.balance_sheet_eur is None and not profile.size_between \
-            and not _SAYS_SMALL.search(profile.description or "") \
+            and not _SAYS_SMALL.search(profile.description or "") and not is_founding(profile.description or "") \
             and any(a.id.split("/")[0] == "grw-gewerbe" and not a.blocked for a in paths):
         # small by its headcount alone: a turnover and a balance sheet total both over the small firm's limit make it
         # a medium one, with half the rate (Nr. 2.1.5, 2.5.1)

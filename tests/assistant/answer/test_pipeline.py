@@ -2631,3 +2631,17 @@ def test_a_brownfield_whose_works_are_asked_about_is_a_sites_measure_not_a_firms
     site = the_path(data, "grw-infrastruktur")
     assert not site["blocked"]
     assert cited(data, "grw", "3.2.2.1")
+
+
+@pytest.mark.parametrize("question, lead", [
+    # an exception of the list keeps the trade in
+    ("ingenieurbüro (TGA-planung), 12 leute in hasbergen. wollen in BIM-software und workstations investieren, ca "
+     "180k. hab gelesen freiberufler und dienstleister sind raus?", "fällt unter eine Ausnahme der Liste"),
+    # a trade the list does not name
+    ("Softwarebude in GMHütte, 12 Leute. Wir ziehen in ein eigenes Bürogebäude (Kauf + Umbau 950k). Sind IT-Firmen "
+     "überhaupt GRW-fähig?", "steht nicht auf der Liste nicht förderfähiger Wirtschaftszweige"),
+])
+def test_whether_the_trade_is_excluded_leads_where_the_question_asks_it(ask, question, lead):
+    data = ask(question)
+    assert lead in data["summary"]  # in the bottom line, not only in the path's line further down
+    assert cited(data, "grw", "2.7.1")

@@ -1765,3 +1765,12 @@ def test_used_goods_from_a_relatives_firm_are_read_across_a_follow_up():
 ])
 def test_a_rented_building_is_a_cost_item(text):
     assert "rented_building" in read_profile(text).cost_items
+
+
+def test_a_word_that_opens_a_clause_of_the_next_sum_does_not_name_the_sum_before():
+    # "kosten … 2,4 mio. umsatz liegt bei 1,9 mio": the turnover is the second sum, the cost the first
+    hotel = read_profile("Hotel in Bad Iburg, 22 Mitarbeiter, anbauen, kosten geschätzt 2,4 mio. umsatz liegt bei "
+                         "1,9 mio. welche förderung passt da?")
+    assert (hotel.investment_eur, hotel.turnover_eur) == (2_400_000, 1_900_000)
+    # a word right after a sum still names it
+    assert read_profile("15 Mio Umsatz und 2,5 Mio Invest für eine Halle").turnover_eur == 15_000_000

@@ -1061,6 +1061,10 @@ def test_a_firm_small_by_its_headcount_alone_is_asked_for_its_turnover():
     said = read_profile("Wir sind ein kleiner Betrieb mit 30 MA und wollen eine zweite Halle bauen.")
     assert TURNOVER_QUESTION not in assess(given, None, knowledge).missing_facts
     assert TURNOVER_QUESTION not in assess(said, None, knowledge).missing_facts
+    # a firm being founded has no turnover yet
+    founding = read_profile("gründe grad mit 2 kollegen ne softwarefirma in georgsmarienhütte, 3 leute, wollen büro "
+                            "einrichten, server, hardware, ca 150k.")
+    assert TURNOVER_QUESTION not in assess(founding, None, knowledge).missing_facts
 
 
 def test_a_rented_building_names_who_may_apply_and_the_lease_rules():
