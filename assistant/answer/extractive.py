@@ -2309,8 +2309,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         summary = verdict
         # what the rule that says "no" names as fundable instead follows it, in the bottom line where it fits
         instead = _instead(lead, w) if lead is not None and verdict.startswith("Nein –") else ""
-        summary, details = (f"{summary} {instead}", details) if instead and len(summary) + len(instead) < \
-            MAX_SUMMARY_CHARS else (summary, details + [instead] if instead else details)
+        if instead and len(summary) + len(instead) < MAX_SUMMARY_CHARS:
+            summary = f"{summary} {instead}"
+        elif instead:
+            details.append(instead)
         details += [after_share] if after_share else []
         details += [after_rule] if after_rule else []
         # "… Abschreibungen im Schnitt 2 Mio. Reicht das?": the regional effect the figures show (Nr. 2.3 (2))

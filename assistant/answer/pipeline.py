@@ -515,27 +515,31 @@ class AnswerPipeline:
                 and found.goal_list.count)
             if isinstance(decided, Findings) and not repeats and not same_list:
                 other = self.extractive(decided)
-                # a question about the IREK on its own ("Und mit welchen Strategien ist das IREK verzahnt?") is
-                # answered by a quoted sentence where that holds a telling word of it, a question of how long by one
-                # that states a span from a section the first answer cites, a question of what a document is by the
-                # document's own sentence on it ("Und was genau ist diese Zukunftsregion?")
-                # (or by the sentence it asks for in its own words, of a section the first answer does not cite: "…
-                # und was hat das IREK damit zu tun?")
-                cited = {(c.document, (c.section or "").split(" ")[0]) for c in answer.citations}
-                told = side.own and bool(decided.telling & set(stems(other.summary))) \
-                    or any(rule.quote[:60] in other.summary and (rule.document, rule.section.split(" ")[0]) not in cited
-                           for rule in decided.asked_rules) \
-                    or states_span_asked(side.text, other, answer) \
-                    or any(opening in other.summary for _, _, opening in self.retriever.definitions_asked(side.text)) \
-                    or bool(side.before) and not side.same_kind and _of_its_kind(other, asked) and bool(
-                        self.retriever.rare_stems(side.before[-1]["content"], TELLING_SHARE) & set(stems(other.summary)))
-                # (the last: a question that points back to the one before it, answered by a sentence of its own kind
-                # on that one's subject: "wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen")
-                answer = with_other_answer(answer, other, told)
+                answer = with_other_answer(answer, other, self._tells(side, asked, decided, other, answer))
         found.note = q.note
         answer = _noted(answer, found)
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer, found
+
+    def _tells(self, side: SideQuestion, asked: Question | Answer, decided: Findings, other: Answer,
+               answer: Answer) -> bool:
+        """Whether a further question's answer that is only a quoted sentence answers it, not by chance:
+        - a question about the IREK on its own, by a sentence that holds a telling word of it;
+        - a question that asks for a rule or a chapter's sentence in its own words, by that sentence, where the first
+          answer does not cite its section ("… und was hat das IREK damit zu tun?");
+        - a question of how long, by a sentence that states a span from a section the first answer cites;
+        - a question of what a document is, by the document's own sentence on it ("Und was genau ist diese
+          Zukunftsregion?");
+        - a question that points back to the one before it, by a sentence of the kind of document it asks about on
+          that one's subject ("wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen")."""
+        cited = {(c.document, (c.section or "").split(" ")[0]) for c in answer.citations}
+        return side.own and bool(decided.telling & set(stems(other.summary))) \
+            or any(rule.quote[:60] in other.summary and (rule.document, rule.section.split(" ")[0]) not in cited
+                   for rule in decided.asked_rules) \
+            or states_span_asked(side.text, other, answer) \
+            or any(opening in other.summary for _, _, opening in self.retriever.definitions_asked(side.text)) \
+            or bool(side.before) and not side.same_kind and _of_its_kind(other, asked) and bool(
+                self.retriever.rare_stems(side.before[-1]["content"], TELLING_SHARE) & set(stems(other.summary)))
 
     def _side_questions(self, q: Question, found: Findings) -> list[SideQuestion]:
         """The further questions of a first question's text, to be answered on their own (`side_questions`); one of the
