@@ -2174,7 +2174,8 @@ def _title_named(title: str, question: str) -> bool:
     """Whether a goal's title names a word of the question (stems of five letters or more, one the start of the other:
     "Leitbranchen" in "Regionale Leitbranchen stärken")."""
     named = {s for s in stems(question) if len(s) >= 5}
-    return any(s[:5] == t[:5] and (s.startswith(t) or t.startswith(s)) for s in named for t in stems(title))
+    titled = stems(title)
+    return any(s[:5] == t[:5] and (s.startswith(t) or t.startswith(s)) for s in named for t in titled)
 
 
 def _goals_asked(found: Findings) -> bool:

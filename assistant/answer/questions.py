@@ -75,8 +75,7 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
             continue
         # (a question split off at "und"/"oder" has no "?" of its own; each is a part of the text)
         # (of a text about the IREK, as a follow-up only where it points back: "… und was hat das IREK damit zu tun?")
-        before = "" if irek and not _POINTS_BACK.search(question) \
-            else _DANGLING.sub("", text[:text.find(question.rstrip("?"))]).strip()
+        before = "" if irek and not _POINTS_BACK.search(question) else _text_before(text, question)
         sides.append(SideQuestion(question, [{"role": "user", "content": before}] if before else [], True, irek))
     return sides[:MAX_SIDE_QUESTIONS]
 
@@ -102,6 +101,12 @@ def kind(intent: str) -> str:
     return _KIND.get(intent, "")
 
 
+def _text_before(text: str, question: str) -> str:
+    """The text before one of its questions, without the joining word left at its end ("… vor und")."""
+    at = text.find(question.rstrip("?"))
+    return _DANGLING.sub("", text[:at]).strip() if at > 0 else ""
+
+
 def other_question(text: str, intent: str, intent_of) -> SideQuestion | None:  # noqa: ANN001
     """The question of `text` whose kind is not the whole text's (`intent`), with `intent_of` judging one question, and
     with the statements of the text (one that points back to the question before it, as its follow-up); None where
@@ -113,11 +118,11 @@ def other_question(text: str, intent: str, intent_of) -> SideQuestion | None:  #
         return None
     for question in asked:
         if kind(intent_of(question)) not in ("", kind(intent)):
-            at = text.find(question.rstrip("?"))
-            if _POINTS_BACK.search(question) and at > 0 and asks(text[:at]):
+            before = _text_before(text, question)
+            if _POINTS_BACK.search(question) and asks(before):
                 # "wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen": after the question before it
                 # (whose subject it points to; after statements alone it is asked with them, as any other)
-                return SideQuestion(question, [{"role": "user", "content": _DANGLING.sub("", text[:at]).strip()}])
+                return SideQuestion(question, [{"role": "user", "content": before}])
             # with what the text states besides ("Wir sind ein Pflegedienst."), without its other questions
             rest = text
             for each in asked:

@@ -1629,6 +1629,8 @@ _FOUNDING = re.compile(r"(neu|existenz|firmen|unternehmens)gründung|\bgründen\
                        # ("Gründe gerade eine GmbH", "ich gründe mit zwei Kollegen"; not "die Gründe für …")
                        r"|\bgründe\s{1,3}(gerade|grad|jetzt|bald|eine?[nm]?|meine?[nm]?|mit|zusammen)\b"
                        r"|\bvor\s{1,3}\S{1,10}\s{1,3}(tag|woche|monat)\w{0,3}\b[^.!?]{0,40}\bgegründet|start-?up\b")
+
+
 def is_founding(text: str) -> bool:
     """Whether the text speaks of a firm being founded ("gründe grad mit 2 kollegen ne softwarefirma"): it has no
     turnover or balance sheet yet."""

@@ -812,15 +812,15 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
             needed.add("company_size")
         if top and top.id == "leader" and profile.municipality is None:
             needed.add("municipality")
-    if profile.company_size == "small" and profile.employees is not None and profile.turnover_eur is None \
-            and profile.balance_sheet_eur is None and not profile.size_between \
-            and not _SAYS_SMALL.search(profile.description or "") and not is_founding(profile.description or "") \
-            and any(a.id.split("/")[0] == "grw-gewerbe" and not a.blocked for a in paths):
+    firms_path = any(a.id.split("/")[0] == "grw-gewerbe" and not a.blocked for a in paths)
+    description = profile.description or ""
+    if firms_path and profile.company_size == "small" and profile.employees is not None \
+            and profile.turnover_eur is None and profile.balance_sheet_eur is None and not profile.size_between \
+            and not _SAYS_SMALL.search(description) and not is_founding(description):
         # small by its headcount alone: a turnover and a balance sheet total both over the small firm's limit make it
         # a medium one, with half the rate (Nr. 2.1.5, 2.5.1)
         needed.add("turnover")
-    if any(a.id.split("/")[0] == "grw-gewerbe" and not a.blocked for a in paths) \
-            and replacement_open(profile.description or "", profile.project_types):
+    if firms_path and replacement_open(description, profile.project_types):
         needed.add("replacement")  # "neuer Ofen": an addition can be funded, a like-for-like replacement cannot
     if profile.applicant_type not in ("company", None):
         needed -= {"company_size", "sector_excluded", "replacement"}

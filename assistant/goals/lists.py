@@ -201,9 +201,11 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
         items = [g for g in catalogue.handlungsziele if g.corridor == corridor.code]
         # the corridor's goals on a topic ("welche Handlungsziele hat der zweite Korridor konkret zu Digitalisierung
         # und KI?"): those whose titles or Leitziel's title name it
-        topic = [w for w in _topic(question) if w not in set(stems(corridor.title))]
+        own = set(stems(corridor.title))
+        topic = [w for w in _topic(question) if w not in own]
         named = {goal.code for goal in catalogue.children(corridor.code) if topic and _names_topic(topic, goal.title)}
-        titled = [g for g in items if g in titled_goals(question, items) or g.parent in named] if topic else []
+        on_topic = titled_goals(question, items) if topic else []
+        titled = [g for g in items if g in on_topic or g.parent in named] if topic else []
         if titled and len(titled) < len(items) and _TOPIC_NAMED.search(question):
             return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages, titles=titles)
         return GoalList("handlungsziel", items, corridor, count, passages=passages, titles=titles)

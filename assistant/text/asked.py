@@ -10,12 +10,13 @@ import re
 _SENTENCE_END = re.compile(r"(?<=[.!])\s{1,5}(?=[A-ZÄÖÜ])")
 
 
+# The words a question opens with: a question word, or a verb put first ("kann man …", "gibts …")
+_ASKING = (r"was|wie|wer|wann|wo|welche[mnrs]?|wieviel\w{0,2}|kann|können|kriegen|kriegt|bekommen|bekommt|gibt|gibts"
+           r"|gilt|gelten|zählt|zählen|dürfen|darf|muss|müssen|haben")
 # A sentence that opens as a question does, written without its question mark ("wo kommt wasserstoff im irek vor und
 # kann man da über grw was machen")
-_OPENS_AS_QUESTION = re.compile(r"^(?:(?:und|aber|also|moin|hallo|hi)\W{0,3}\s{1,3})?(?:was|wie|wer|wo|wann|warum|wieso|weshalb"
-                                r"|welche[mnrs]?|wieviel\w{0,2}|kann|können|kriegen|kriegt|bekommen|bekommt|gibt|gibts"
-                                r"|gilt|gelten|zählt|zählen|darf|dürfen|muss|müssen|ist|sind|hat|haben|passt|fördert"
-                                r"|lohnt|geht)\b", re.IGNORECASE)
+_OPENS_AS_QUESTION = re.compile(rf"^(?:(?:und|aber|also|moin|hallo|hi)\W{{0,3}}\s{{1,3}})?(?:{_ASKING}"
+                                r"|warum|wieso|weshalb|ist|sind|hat|passt|fördert|lohnt|geht)\b", re.IGNORECASE)
 
 
 def questions(text: str) -> list[str]:
@@ -36,8 +37,7 @@ def questions(text: str) -> list[str]:
 
 # A question joined to the one before by "und" or "oder" that asks on its own ("Ist das förderbar oder zählt das als
 # Ersatz?", "Was ist da drin und kriegen wir auch den Grundstückskauf gefördert?")
-_JOINED = re.compile(r",?\s{1,3}(?:und|oder)\s{1,3}(?=(?:was|wie|wer|wann|wo|welche[mnrs]?|wieviel|ob|kann|können|kriegen"
-                     r"|kriegt|bekommen|bekommt|gibt|gibts|gilt|gelten|zählt|zählen|dürfen|darf|muss|müssen|haben"
+_JOINED = re.compile(rf",?\s{{1,3}}(?:und|oder)\s{{1,3}}(?=(?:{_ASKING}|ob"
                      r"|ist\s{1,3}(?:das|der|die|es|dies|dieses)|sind\s{1,3}(?:die|das|wir|sie))\b)"
                      # a question after a comma that opens with "wer" or "wann" ("Was ist das IREK, wer hat daran
                      # mitgewirkt und …?"); not "wie", "wo", "was", "welche", which also open a comparison, a clause or a

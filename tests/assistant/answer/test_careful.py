@@ -302,6 +302,8 @@ def test_what_may_come_before_the_application_and_the_processing_time(question, 
 
 
 def test_a_municipalitys_planning_office_is_not_told_that_planning_is_free():
-    # the firm's rule on planning (Nr. 2.2.1) is not the rule of a municipality's measure (Nr. 3.1.2)
-    found = CAREFUL.rule_answer("Dürfen wir das Planungsbüro schon beauftragen?", "grw-infrastruktur")
-    assert found is None or found.id != "planen-vor-antrag"
+    # the firm's rule on planning (Nr. 2.2.1) is not the rule of a municipality's measure (Nr. 3.1.2): its planning
+    # office commissioned for planning that is funded has begun the measure
+    question = "Gemeinde Glandorf: Dürfen wir die Planungsbüros für die Erschließungsplanung schon beauftragen?"
+    assert CAREFUL.rule_answer(question, "grw-infrastruktur").id == "beauftragen-vor-antrag-infrastruktur"
+    assert CAREFUL.rule_answer(question, "grw-gewerbe").id == "planen-vor-antrag"
