@@ -769,10 +769,24 @@ class AgriculturalProcessing(Curated):
         return code is not None and any(wz_within(code, scope) for scope in self.wz)
 
 
+class Activity(Curated):
+    """What a business does, as people say it ("wir reparieren Autos"): the beginnings of a verb (or its noun) and of
+    its objects, and the trade of the lexicon whose main activity that is. No objects: the verb alone says it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    trade: Text
+    verbs: list[Text] = Field(min_length=1)
+    objects: list[Text] = []
+
+
 class TradeLexicon(Curated):
     version: int = 1
     agricultural_processing: AgriculturalProcessing
     trades: list[Trade] = Field(min_length=1)
+    # verbs that, with a wish or plan in the same sentence, describe the asker's project, not their trade
+    project_verbs: list[Text] = []
+    activities: list[Activity] = []
 
     @model_validator(mode="after")
     def _stems_once(self) -> TradeLexicon:
@@ -784,6 +798,17 @@ class TradeLexicon(Curated):
                     raise DataPathError(("trades", n), f"der Stamm „{key}“ steht schon bei trades[{seen[key]}]")
                 seen[key] = n
         return self
+
+    @model_validator(mode="after")
+    def _activities_of_known_trades(self) -> TradeLexicon:
+        names = {trade.name for trade in self.trades}
+        for n, activity in enumerate(self.activities):
+            if activity.trade not in names:
+                raise DataPathError(("activities", n, "trade"), f"„{activity.trade}“ steht nicht unter trades")
+        return self
+
+    def trade_named(self, name: str) -> Trade:
+        return next(trade for trade in self.trades if trade.name == name)
 
     @classmethod
     def load(cls, path: Path = TRADES_FILE) -> TradeLexicon:

@@ -582,11 +582,14 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # KR Nr. 2.4.1 (1) a: setting up a new site ("ein zweites Büro in Bramsche aufmachen")
                            rf"|{_NEW_SITE}"
                            # KR Nr. 2.4.1 (1) b, c: a new line, or products the site has not made before
-                           r"|(neue[nrs]?|zusätzliche[nrs]?|weitere[nrs]?)\s{1,3}[a-zäöüß-]{0,20}linie\b"
+                           r"|(neue[nrs]?|zusätzliche[nrs]?|weitere[nrs]?|zweite[nrs]?)\s{1,3}[a-zäöüß-]{0,20}linie\b"
                            # something new for a sum: "neue Attraktion für 2 Mio geplant" (not people: wages)
                            r"|\bneue[nrs]?\s{1,3}(?!stellen|mitarbeit|leute|arbeitsplätze|jobs|fachkräfte|azubi|kollegen)"
                            r"[a-zäöüß-]{3,30}\s{1,3}(für|über|zu|um)\s{1,3}(ca\.?\s{1,3}|rund\s{1,3}|etwa\s{1,3})?\d"
                            r"|bisher\s{1,3}(noch\s{1,3})?nicht\s{1,3}(hergestellt|produziert|gefertigt)|neue[ns]?\s{1,3}produkt"
+                           # ("was wir bisher gar nicht machen", "bisher keine Brote herstellen")
+                           r"|bisher\s{1,3}(noch\s{1,3}|gar\s{1,3})?(nicht|kein\w{0,2})\s{1,3}(\S{1,25}\s{1,3}){0,3}"
+                           r"(herstell|produzier|fertig|mach|anbiet)\w{0,3}\b"
                            # KR Nr. 2.4.1 (1): acquiring assets for the site ("einen neuen Kran kaufen", "zwei neue
                            # Backöfen bestellt"; a firm or its shares bought is a takeover or a share deal)
                            r"|\b(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?|zweite[nrs]?)\s{1,3}(?!(firma|betrieb|unternehmen"
@@ -704,7 +707,7 @@ def replacement_open(text: str, project_types: list[str]) -> bool:
     """Whether a firm's investment is a new plant item of which the text does not say whether it replaces one or adds
     to what the firm has ("bäckerei, neuer ofen, gibts da was?"): only an addition, not a like-for-like replacement,
     can be funded (KR Nr. 2.4.1, 2.6.2 (2) a)."""
-    lowered = text.lower()
+    lowered = _SAME_CAPACITY.sub(" ", text.lower())
     return (not project_types or "business_investment" in project_types) \
         and not {"replacement", "modernisation", "relocation", "takeover", "share_deal"} & set(project_types) \
         and bool(_NEW_PLANT.search(lowered)) and not _BUILDS_OR_EXTENDS.search(lowered) and not _ADDS.search(lowered)
@@ -1127,6 +1130,14 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
                     hits.append((_trade_rank(words, i, text, trade), starts[i][1], -len(phrase), trade))
                     break
                 at = flat.find(phrase, at + 1)
+    # a trade named as what the asker's business serves is no trade of theirs ("wir vermitteln Ferienwohnungen"); an
+    # activity described comes after the asker's trades that the text names ("wir machen Events und Catering")
+    activities = _activity_hits(text, words, lexicon)
+    served = {(served, trade.name) for rank, _, _, trade, served in activities if rank == ACTIVITY_OWN}
+    hits = [hit for hit in hits if not any(at == hit[1] and name != hit[3].name for at, name in served)]
+    named = min((hit[0] for hit in hits if hit[0] < 2.0), default=None)
+    hits.extend((rank if named is None else max(rank, named + ACTIVITY_OWN), start, length, trade)
+                for rank, start, length, trade, _ in activities)
     if not hits:
         candidates = [(i, w) for i, w in enumerate(words[:400]) if w.capitalised and len(w.text) >= 7 and w.text.isalpha()]
         for i, word in candidates[:60]:
@@ -1135,6 +1146,130 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
                 trade = index.open_stems[close]
                 hits.append((_trade_rank(words, i, text, trade), word.start, -len(close), trade))
     return [(rank, start, trade) for rank, start, _, trade in sorted(hits, key=lambda h: (h[0], h[1], h[2]))]
+
+
+# -- what the asker's business does, in a verb and its object (trades.yaml `activities`) ---------------------------------
+
+ACTIVITY_OWN = 0.25  # the rank of an activity the asker says they do: after a trade they name, before any other
+ACTIVITY_ASKED = 1.25  # the rank of an activity asked about ("Firmen, die Autos reparieren"): after a trade named
+_VERB_ENDINGS = ("", "e", "en", "n", "t", "et", "st", "te", "ten", "ung", "ungen", "er", "ern", "end")
+_ACTIVITY_WINDOW = 6  # words between a verb and its object
+# the object is the asker's own or one thing of a project: "unsere Fahrzeuge", "eine neue Halle", "das Dach"
+_NOT_A_TRADE_OBJECT = {"unser", "unsere", "unseren", "unserem", "unserer", "unseres", "mein", "meine", "meinen",
+                       "meinem", "meiner", "eigene", "eigenen", "eigener", "eigenes", "ein", "eine", "einen", "einem",
+                       "einer", "eines", "neue", "neuen", "neues", "neuer", "alte", "alten", "altes", "alter",
+                       "alle", "sämtliche", "diese", "diesen", "dieses", "dieser"}
+_DEFINITE = {"der", "die", "das", "den", "dem", "des"}
+_NEGATION = {"kein", "keine", "keinen", "keinem", "keiner", "nicht", "nie"}
+_BOUGHT_IN = {"lassen", "lässt", "läßt", "ließen", "beauftragen", "beauftragt"}
+# a wish or a plan: with a verb of building or fitting, the sentence describes the asker's project
+_WISH_OR_PLAN = re.compile(r"\b(woll|will|möcht|plan|vorhab|beabsichtig|soll|würde|überleg|müss|muss)", re.IGNORECASE)
+_ASKER_WORDS = {"wir", "ich", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "unseres", "mein", "meine",
+                "meinen", "meinem", "meiner"}
+
+
+def _stem_form(word: str, stems: tuple[str, ...], endings: tuple[str, ...]) -> bool:
+    return any(word.startswith(stem) and word[len(stem):] in endings for stem in stems)
+
+
+def _names_object(word: str, stem: str) -> bool:
+    """The word is the object, inflected ("autos", "fahrzeuge") or as the last part of a compound
+    ("kundenfahrzeuge", "oldtimer-autos")."""
+    for ending in _ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        base = word[: len(word) - len(ending)] if ending else word
+        if base == stem or len(stem) >= 4 and base.endswith(stem) and len(base) - len(stem) >= 3:
+            return True
+    return False
+
+
+def _sentences_of(text: str, words: list[_Word]) -> list[int]:
+    """The number of the sentence each word stands in."""
+    numbers, number = [], 0
+    for n, word in enumerate(words):
+        if n and re.search(r"[.!?;]", text[words[n - 1].start + len(words[n - 1].text): word.start]):
+            number += 1
+        numbers.append(number)
+    return numbers
+
+
+_AUXILIARIES = {"habe", "haben", "hat", "hatte", "hatten", "hätten", "ist", "sind", "war", "waren", "wurde", "wurden",
+                "worden", "wird", "werden"}
+
+
+def _participle(text: str, words: list[_Word], sentence: list[int], i: int) -> bool:
+    """Word i is a past participle ("verkauft", "repariert"): a "-t" form after or before an auxiliary, at the end of
+    its clause ("wir haben Autos repariert", "… verkauft haben"); "berät", "unser Betrieb repariert Autos" are none."""
+    word = words[i].text
+    if not word.endswith("t") or word.endswith("st") or "ä" in word:
+        return False
+    following = words[i + 1].text if i + 1 < len(words) and sentence[i + 1] == sentence[i] else ""
+    if following in _AUXILIARIES:
+        return True
+    ends_clause = not following or bool(re.match(r"\s*[,;:.!?)]", text[words[i].start + len(word):]))
+    return ends_clause and any(words[j].text in _AUXILIARIES for j in range(i) if sentence[j] == sentence[i])
+
+
+def _activity_hits(text: str, words: list[_Word],
+                   lexicon: TradeLexicon) -> list[tuple[float, int, int, Trade, int]]:
+    """(rank, position, 0, trade, position of the object) of every activity a sentence says a business does: a verb of the lexicon's
+    `activities` and one of its objects near it ("wir reparieren und warten Autos aller Marken"). Not where the object
+    is the asker's own or one thing of a project, the sentence denies it, the work is bought in ("reparieren lassen"),
+    or a verb of building or fitting stands beside a wish or plan ("wir wollen PV-Anlagen auf unsere Dächer bauen")."""
+    if not lexicon.activities:
+        return []
+    project_verbs = tuple(lexicon.project_verbs)
+    sentence = _sentences_of(text, words)
+    hits = []
+    for activity in lexicon.activities:
+        verbs = tuple(activity.verbs)
+        for i, word in enumerate(words[:600]):
+            if not _stem_form(word.text, verbs, _VERB_ENDINGS):
+                continue
+            same = [j for j in range(max(0, i - _ACTIVITY_WINDOW), min(len(words), i + _ACTIVITY_WINDOW + 1))
+                    if sentence[j] == sentence[i]]
+            whole = [j for j in range(len(words)) if sentence[j] == sentence[i]]
+            said = {words[j].text for j in whole}
+            if said & _BOUGHT_IN or said & _NEGATION:
+                continue
+            if _participle(text, words, sentence, i):
+                continue  # "wenn wir alle Grundstücke verkauft haben": one event, not the trade
+            if _stem_form(word.text, project_verbs, _VERB_ENDINGS) and (
+                    any(_WISH_OR_PLAN.match(words[j].text) for j in whole if j < i)
+                    or i + 1 < len(words) and sentence[i + 1] == sentence[i] and _WISH_OR_PLAN.match(words[i + 1].text)):
+                continue  # "wir wollen … bauen", "… installieren möchten"; not "wir bauen Dächer und wollen …"
+            at = None
+            if not activity.objects:
+                at = i
+            for j in same:
+                if at is not None:
+                    break
+                if j == i:
+                    continue
+                before = [words[k].text for k in (j - 2, j - 1) if k >= 0 and sentence[k] == sentence[j] and k != i]
+                if set(before) & _NOT_A_TRADE_OBJECT:
+                    continue
+                if before and before[-1] in _DEFINITE and j - 1 > 0 \
+                        and "," not in text[words[j - 2].start + len(words[j - 2].text): words[j - 1].start]:
+                    continue  # "das Dach": one thing; "eine Firma, die Autos repariert" is no article
+                for stem in activity.objects:
+                    if " " in stem:
+                        phrase = stem.split()
+                        if [w.text for w in words[j: j + len(phrase)]] == phrase:
+                            at = j
+                    elif _names_object(words[j].text, stem):
+                        at = j
+                    if at is not None:
+                        break
+            if at is None:
+                continue
+            first = min(whole)
+            own = bool(said & _ASKER_WORDS) or sentence[i] == 0 and i - first <= 1
+            hits.append((ACTIVITY_OWN if own else ACTIVITY_ASKED, word.start, 0, lexicon.trade_named(activity.trade),
+                         words[at].start))
+            break  # one hit per activity
+    return hits
 
 
 # -- processing of agricultural products (KR Nr. 2.7.2 (1)) -------------------------------------------------------------
@@ -1749,6 +1884,18 @@ _FIRM_BUYS = re.compile(_SETS_UP.pattern + r"[^.?!]{0,80}\b(maschine\w{0,2}|bagg
 _LAB = re.compile(r"\b[\w-]{0,30}labor(s|e|en)?\b")  # a lab, by any name ("agrar-robotik-labor", "laborneubau": no)
 # What a project is instead of ("statt dem Anbau erstmal nur die Zimmer renovieren"): not the project (a source of
 # energy replaced, "Elektro statt Gas", is what a switch of it says)
+# The capacity said to stay as it is (KR Nr. 2.4.1 (1) b: an extension adds capacity): "Kapazität bleibt gleich",
+# "gleiche Kapazität", "keine zusätzliche Kapazität", "mehr Zimmer gibts danach nicht", "ohne Erweiterung". Bounded.
+_SAME_CAPACITY = re.compile(
+    r"(kapazität\w{0,3}|ausbringung|stückzahl\w{0,2}|leistung|zimmerzahl|zahl\s{1,3}der\s{1,3}(zimmer|plätze|betten))"
+    r"\s{1,3}(bleib\w{0,2}|ändert\s{1,3}sich\s{1,3}nicht|steigt\s{1,3}nicht|wird\s{1,3}nicht\s{1,3}(erhöht|größer))"
+    r"(\s{1,3}(gleich|unverändert|dieselbe|die\s{1,3}gleiche|wie\s{1,3}bisher|so))?"
+    r"|(gleiche|selbe|dieselbe|unveränderte)[nr]?\s{1,3}(kapazität|ausbringung|stückzahl|leistung|zimmerzahl)"
+    r"|(keine|nicht|nicht\s{1,3}mehr)\s{1,3}(mehr\s{1,3}|zusätzliche\s{1,3}|höhere\s{1,3}|größere\s{1,3})?"
+    r"(kapazität|ausbringung|erweiterung)\w{0,3}"
+    r"|ohne\s{1,3}(kapazitäts)?erweiterung|ohne\s{1,3}mehr\s{1,3}kapazität"
+    r"|(mehr|zusätzliche)\s{1,3}(zimmer|betten|plätze|kapazität)\s{1,3}(gibt'?s|gibt\s{1,3}es|wird\s{1,3}es|werden\s{1,3}es)"
+    r"\s{1,3}(danach\s{1,3}|dann\s{1,3}|dadurch\s{1,3})?(nicht|keine)", re.IGNORECASE)
 _INSTEAD_OF_PROJECT = re.compile(r"\b(an)?statt\s{1,3}(de[mnrs]|die|das|eine[mnrs]?|ein|unsere[mnrs]?)?\s{0,3}"
                                  r"(?!(erd)?(gas|öl|diesel|kohle))[a-zäöüß][\w-]{1,29}")
 
@@ -1771,7 +1918,15 @@ _BASIC_SERVICES = re.compile(r"\bkitas?\b|kindergarten|kindertagesstätte|krippe
 
 def _project_types(text: str, applicant_type: str | None) -> list[str]:
     lowered = _INSTEAD_OF_PROJECT.sub(" ", text.lower())
+    same_capacity = bool(_SAME_CAPACITY.search(lowered))
+    lowered = _SAME_CAPACITY.sub(" ", lowered)  # the capacity that stays names no extension
     found = [kind for kind, pattern in _PROJECT_TYPE_RES.items() if pattern.search(lowered)]
+    if same_capacity and ("business_investment" in found or not found) \
+            and not {"modernisation", "replacement", "fuel_switch"} \
+            & set(found) and not _TRANSFORMATION & set(found) and _NEW_PLANT.search(lowered) \
+            and not _BUILDS_OR_EXTENDS.search(lowered) and not _ADDS.search(lowered):
+        # a new machine with the capacity as before and nothing added: like for like (KR Nr. 2.6.2 (2) a)
+        found.append("replacement")
     if _CHANGES_PROCESS.search(lowered):
         # a fundamental change of the whole production process is an investment of its own (KR Nr. 2.4.1 (1) d),
         # not a modernisation
@@ -1914,8 +2069,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     trades = [hit for hit in named if hit[0] < 2.0]
     # advice named as what is bought ("Unsere Mandanten fragen nach geförderter Unternehmensberatung"): the project's
     # service (Nr. 7.1.1.1), not the asker's business, unless the asker says it is theirs ("Wir sind eine
-    # Unternehmensberatung")
-    trades = [hit for hit in trades if hit[0] <= 0.0
+    # Unternehmensberatung", "wir beraten Mittelständler"; "Firmen, die Unternehmen beraten" are asked about)
+    trades = [hit for hit in trades if hit[0] <= ACTIVITY_OWN or hit[0] == ACTIVITY_ASKED
               or not _PROJECT_TYPE_RES["advice"].search(lowered[hit[1]: hit[1] + 60].split(maxsplit=1)[0])]
     candidates = _applicant_candidates(lowered)
     said = list(candidates)  # who the text says asks, before any trade named

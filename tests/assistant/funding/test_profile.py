@@ -75,6 +75,75 @@ def test_trades_as_people_write_them(text, sector, code):
     assert p.wz_title  # from WZ 2025
 
 
+# -- what a business does, said in a verb and its object (trades.yaml `activities`) ----------------------------------
+
+def test_every_activity_names_a_trade_of_the_lexicon():
+    lexicon = TradeLexicon.load()
+    assert len(lexicon.activities) >= 100
+    names = {trade.name for trade in lexicon.trades}
+    assert {activity.trade for activity in lexicon.activities} <= names
+    data = yaml.safe_load(TRADES_FILE.read_text(encoding="utf-8"))
+    data["activities"][0]["trade"] = "Autoschrauber"
+    with pytest.raises(FundingDataError, match=r"activities\[0\]\.trade: „Autoschrauber“ steht nicht unter trades"):
+        TradeLexicon.parse(data)
+
+
+@pytest.mark.parametrize("text, sector, excluded", [
+    ("wir reparieren und warten autos aller marken, 12 leute, neue halle geplant", "Kfz-Werkstatt", "T"),
+    ("Wir beraten Mittelständler bei Digitalisierung und Prozessen.", "Unternehmensberatung", "N"),
+    ("wir vermieten baumaschinen und wollen neue bagger kaufen", "Baumaschinenvermietung", "O"),
+    ("wir pflegen alte leute zuhause, 25 mitarbeiter", "Pflegedienst", "R"),
+    ("Wir verleihen Arbeitskräfte an Industriebetriebe.", "Zeitarbeit", "O"),
+    ("wir vermitteln ferienwohnungen im ganzen landkreis", "Zimmervermittlung", "I 55.4"),
+    ("Wir halten 300 Kühe und wollen einen neuen Stall.", "Milchviehbetrieb", "A"),
+    ("wir verlegen fliesen und böden, 8 MA", "Fliesenleger", "F"),
+    ("wir transportieren lebensmittel gekühlt für den handel", "Transportunternehmen", "H"),
+    ("Wir machen Steuererklärungen und Buchhaltung für kleine Firmen.", "Steuerberatung", "N"),
+    ("unser betrieb repariert handys und laptops", "Computerreparatur", "T"),
+    ("eine firma, die autos repariert, will eine halle bauen", "Kfz-Werkstatt", "T"),
+    # not excluded: the activity decides as the name would
+    ("wir entwickeln apps für kunden aus dem mittelstand", "Softwarehaus", None),
+    ("wir mischen futter für landwirte, neue mischanlage", "Futtermittelwerk", None),
+    ("Wir recyceln Kunststoffe zu Granulat.", "Recyclingbetrieb", None),
+])
+def test_an_activity_said_in_a_verb_and_its_object_is_the_trade(text, sector, excluded):
+    p = read_profile(text)
+    assert (p.sector, p.excluded_sector) == (sector, excluded)
+    assert p.applicant_type == "company"
+
+
+@pytest.mark.parametrize("text", [
+    "wir lassen unsere autos reparieren und wollen eine neue halle",  # bought in
+    "wir bauen eine neue halle für unsere lkw",  # the asker's own vehicles
+    "wir reparieren keine autos mehr",  # denied
+    "wir wollen pv-anlagen auf unsere dächer bauen",  # a project of building, not the trade
+    "wir müssen unser dach sanieren",  # the asker's own roof
+    "wenn wir nach 6 jahren alle grundstücke verkauft haben, sind wir dann raus?",  # one event
+    "wir bieten unseren mitarbeitern schulungen an",  # for the asker's own staff
+])
+def test_what_is_the_askers_own_project_or_bought_in_is_no_activity(text):
+    assert read_profile(text).sector is None
+
+
+def test_a_trade_named_goes_before_an_activity_described():
+    p = read_profile("Wir sind ein Metallbaubetrieb und reparieren auch Landmaschinen.")
+    assert p.sector == "Metallbau"
+    p = read_profile("moin, wir machen events und catering (firmenfeiern, hochzeiten), 30 leute")
+    assert p.sector == "Catering" and p.excluded_sector == "I 56"
+    p = read_profile("Bekommen Firmen, die Baumaschinen vermieten, GRW?")  # asked about, no asker's trade named
+    assert p.sector == "Baumaschinenvermietung"
+    assert read_profile("Bekommen Firmen, die Unternehmen beraten, GRW?").sector == "Unternehmensberatung"
+    # what the asker's business serves, named by its trade, is not the asker's trade
+    assert read_profile("wir vermitteln ferienwohnungen im ganzen landkreis").excluded_sector == "I 55.4"
+
+
+def test_the_name_shown_is_the_trade_the_asker_named():
+    assert read_profile("Wir sind eine Zimmerei mit 18 MA.").sector == "Zimmerei"
+    assert read_profile("Unsere Änderungsschneiderei").sector == "Änderungsschneiderei"
+    assert read_profile("Wir betreiben eine Hundeschule.").sector == "Tierbetreuung"
+    assert read_profile("Wir sind eine Glaserei.").sector == "Glaserei"
+
+
 def test_the_own_trade_wins_over_customers_and_partners():
     p = read_profile("Wir sind ein Maschinenbauer und beliefern Speditionen und Autohäuser.")
     assert p.sector == "Maschinenbau" and p.excluded_sector is None
