@@ -70,6 +70,9 @@ class ProjectProfile:
     # The share of turnover made with the business's own lodging guests, where the text states it ("übernachtungsgäste
     # machen vllt 15%"): gastronomy with lodging is eligible only from a share the list of KR Nr. 2.7.1 sets
     lodging_share_percent: float | None = None
+    # The share is said of the guests ("Übernachtungsgäste machen 15 %"), not of the rooms ("die Zimmer bringen 24 %")
+    # or left as the rest of the restaurant's: only the guests' share holds what they spend in the restaurant too
+    lodging_share_of_guests: bool | None = None
     # The sum for an electricity storage, which has a lower rate than the plant that charges it (KR Nr. 2.4.3.3):
     # a part of the whole ("zusammen ~900k, davon Speicher 250k") or one of the listed parts ("PV 900k, Speicher 300k")
     storage_eur: float | None = None
@@ -815,6 +818,7 @@ def without_places(text: str) -> str:
 # The share of turnover with the business's own lodging guests, as people state it: "übernachtungsgäste machen vllt
 # 15%", "nur 10 % vom umsatz kommen aus den zimmern", "hotelgäste bringen ca. 20 prozent". Bounded.
 _LODGING = r"(?:übernachtung\w{0,4}|hotelgäst\w{0,2}|übernachtungsgäst\w{0,2}|beherbergung\w{0,2}|zimmern?\b|gästezimmer\w{0,2})"
+_OF_GUESTS = re.compile(r"gäst")  # the lodging share said of the guests ("Übernachtungsgäste", "Hotelgäste")
 _LODGING_SHARE = re.compile(rf"{_LODGING}\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,4}}?(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)"
                             rf"|(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,5}}?{_LODGING}")
 
@@ -841,8 +845,10 @@ NAMES_GASTRONOMY = re.compile(r"restaurant|gastronomie|\bgastro\b|speiselokal|ca
                               r"|ausschank", re.IGNORECASE)  # a lodging business's restaurant, as people name it
 _GASTRO_SHARE = re.compile(rf"{_GASTRO}\w{{0,4}}\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,4}}?(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)"
                            # "ca 85% aus restaurant und feiern, der rest übernachtungen"
-                           rf"|(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)\s{{1,3}}(?:aus|vom|von|für|durch|mit)\s{{1,3}}"
-                           rf"(?:de[mnr]\s{{1,3}})?{_GASTRO}")
+                           # ("ca 80 % vom umsatz kommt aus restaurant und feiern")
+                           rf"|(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)\s{{1,3}}(?:(?:vom|des|der)\s{{1,3}}umsatz\w{{0,2}}\s{{1,3}}"
+                           rf"(?:kommt|kommen|stammt|stammen|entfällt|entfallen|machen|macht)?\s{{0,3}})?"
+                           rf"(?:aus|vom|von|für|durch|mit|auf)\s{{1,3}}(?:de[mnr]|das|die)?\s{{0,3}}{_GASTRO}")
 
 
 def _gap(text: str, at: int, pattern: str) -> int:
@@ -851,9 +857,10 @@ def _gap(text: str, at: int, pattern: str) -> int:
     return min((abs(m.start() - min(60, at)) for m in re.finditer(pattern, window)), default=999)
 
 
-def _lodging_share(lowered: str) -> float | None:
+def _lodging_share(lowered: str) -> tuple[float | None, bool | None]:
     """The share of turnover with own lodging guests (per cent) where the text states one ("15,5 %" is 15.5), or the
-    rest of the share it states for its restaurant."""
+    rest of the share it states for its restaurant; and whether it is said of the guests (True), or of the rooms or as
+    the rest (False)."""
     match = _LODGING_SHARE.search(lowered)
     gastro = _GASTRO_SHARE.search(lowered)
     number = next((n for n in range(1, 3) if match and match.group(n)), 0)
@@ -864,8 +871,10 @@ def _lodging_share(lowered: str) -> float | None:
         at = gastro.start(said)
         gastro = gastro if _gap(lowered, at, _GASTRO) < _gap(lowered, at, _LODGING) else None
     if gastro and (not match or match.start(number) == gastro.start(said)):  # the number said of the restaurant
-        return 100.0 - float(gastro.group(said).replace(",", "."))
-    return float(match.group(number).replace(",", ".")) if match else None
+        return 100.0 - float(gastro.group(said).replace(",", ".")), False
+    if not match:
+        return None, None
+    return float(match.group(number).replace(",", ".")), bool(_OF_GUESTS.search(match.group()))
 
 
 # -- applicant --------------------------------------------------------------------------------------------------------
@@ -2103,7 +2112,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
         profile.wz_alternatives = list(dict.fromkeys(profile.wz_alternatives + [
             t.wz for rank, _, t in trades[1:] if rank == SECOND_LINE and t.wz != trade.wz]))
         if applicant in ("company", None):
-            profile.lodging_share_percent = _lodging_share(lowered)
+            profile.lodging_share_percent, profile.lodging_share_of_guests = _lodging_share(lowered)
             excluded = knowledge.exclusion(trade.wz, text, tuple(t.wz for _, _, t in trades),
                                            lodging_share=profile.lodging_share_percent)
             profile.excluded_sector = excluded.code if excluded else None
@@ -2212,7 +2221,8 @@ def _validated(structured: dict) -> dict:
     return structured
 
 
-_SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "lodging_share_percent")
+_SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "lodging_share_percent",
+                  "lodging_share_of_guests")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
                   "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
@@ -2332,6 +2342,9 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         setattr(profile, name, list(value) if name in ("project_types", "municipalities", "wz_alternatives") else value)
     if "employees" in given and "company_size" not in given and given["employees"] is not None:
         profile.company_size = knowledge.company_size(given["employees"])
+    if "lodging_share_percent" in given and "lodging_share_of_guests" not in given:
+        # a share given as a field is the share with the guests (the field's meaning), not the rooms'
+        profile.lodging_share_of_guests = True if given["lodging_share_percent"] is not None else None
     if "municipality" in given and "municipalities" not in given:
         profile.municipalities = [given["municipality"]] if given["municipality"] else []
     if given.get("sector") and "wz_code" not in given:

@@ -504,13 +504,16 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
     share = profile.lodging_share_percent
     for sector in knowledge.excluded_sectors if share is not None and line is None else []:
         with_lodging = sector.not_excluded_with
-        if with_lodging and with_lodging.min_share_percent is not None and share >= with_lodging.min_share_percent \
-                and any(wz_within(profile.wz_code, scope) for scope in with_lodging.wz):
+        if not with_lodging or with_lodging.min_share_percent is None \
+                or not any(wz_within(profile.wz_code, scope) for scope in with_lodging.wz):
+            continue
+        least = with_lodging.min_share_percent
+        if share >= least:
             found.append(ConditionAssessment(
                 GASTRONOMY_WITH_LODGING, f"Die Gastronomie des Hauses ({sector.code}) ist in Kombination mit der "
                 f"Beherbergung förderfähig, weil nach Ihren Angaben mit den eigenen Übernachtungsgästen mindestens "
-                f"{with_lodging.min_share_percent:g} % der Umsätze erzielt werden.", "matters", with_lodging.source,
-                True))
+                f"{least:g} % der Umsätze erzielt werden.", "matters", with_lodging.source, True))
+
     # a lodging business that names its restaurant without that share ("Hotel + Restaurant, das Restaurant hat viele
     # externe Gäste"): the rule that decides whether the restaurant is in
     for sector in knowledge.excluded_sectors if share is None and line is None \
@@ -607,8 +610,12 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             # a lodging business whose own guests make less than the share of the exception: gastronomy (I 56)
             because = (f"Mit unter {minimum:g} % der Umsätze aus den eigenen Übernachtungsgästen gilt der Betrieb als "
                        f"Gastronomie ({listed}), die{numbered_rule(source)} ausgeschlossen ist.")
+            # (a share said of the rooms, or the rest of the restaurant's, leaves out what the guests spend in the
+            # restaurant, which counts too)
+            counted = "" if profile.lodging_share_of_guests else \
+                " Dazu zählt auch, was Ihre Übernachtungsgäste im Restaurant verzehren."
             reasons[0] = (f"{because} Mit Beherbergung ist Gastronomie erst förderfähig, wenn mindestens {minimum:g} % "
-                          f"der Umsätze mit den eigenen Übernachtungsgästen erzielt werden. ({cite(source)})")
+                          f"der Umsätze mit den eigenen Übernachtungsgästen erzielt werden.{counted} ({cite(source)})")
     conditions.sort(key=lambda c: (not (c.effect == "blocks" and c.applies), c.effect != "blocks"))
     sources: list[Source] = []
     for source in [*rate_sources, *([top.source] if top.source else []), *(c.source for c in conditions)]:

@@ -41,6 +41,8 @@ def test_company_profile_gets_business_investment_path(client):
                                "wage_total_eur": None,
                                # twelfth session: the share of turnover with own lodging guests (Nr. 2.7.1, I 56)
                                "lodging_share_percent": None,
+                               # round 2, twenty-seventh session: whether that share is said of the guests
+                               "lodging_share_of_guests": None,
                                # thirteenth session: the sum of an electricity storage within the whole (Nr. 2.4.3.3)
                                "storage_eur": None,
                                # fifteenth session: the sum and the date of a cost item a rule limits (Nr. 5)

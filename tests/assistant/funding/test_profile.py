@@ -1733,11 +1733,15 @@ def test_the_commercial_users_share_of_an_infrastructure_is_read(text, share):
 
 
 def test_the_restaurants_share_said_first_leaves_the_rest_to_lodging():
-    """KR Nr. 2.7.1 (I 56): "ca 85% aus restaurant und feiern, der rest übernachtungen" is 15 % with lodging guests,
-    under the 25 % that admit a restaurant with lodging."""
+    """KR Nr. 2.7.1 (I 56): "ca 85% aus restaurant und feiern, der rest übernachtungen" leaves 15 % to the rooms, under
+    the 25 % that admit a restaurant with lodging; said of the rooms, not of the guests (whose meals count too)."""
     profile = read_profile("wir haben nen landgasthof mit saal und 8 zimmern, umsatz kommt zu ca 85% aus restaurant "
                            "und feiern, der rest übernachtungen. wir wollen den saal für ~450k erweitern.")
     assert profile.lodging_share_percent == 15.0 and profile.excluded_sector == "I 56"
+    assert profile.lodging_share_of_guests is False
+    profile = read_profile("landgasthof mit saal, ca 80 % vom umsatz kommt aus restaurant und feiern")
+    assert (profile.lodging_share_percent, profile.excluded_sector) == (20.0, "I 56")
+    assert read_profile("Landgasthof mit 12 Zimmern, Übernachtungsgäste machen 15 % vom Umsatz.").lodging_share_of_guests
 
 
 @pytest.mark.parametrize("text, applicant, university", [

@@ -771,6 +771,18 @@ def test_a_hotels_restaurant_is_in_when_its_guests_make_the_least_share():
     assert "mindestens 25 % der Umsätze" in note.text and note.source.section == "2.7.1"
 
 
+@pytest.mark.parametrize("text, counted", [
+    ("landgasthof mit saal und 4 gästezimmern, ca 80 % vom umsatz kommt aus restaurant und feiern. saal erweitern", True),
+    ("Landgasthof mit 12 Zimmern, Übernachtungsgäste machen 15 % vom Umsatz. Saal erweitern.", False),
+])
+def test_an_inn_under_the_lodging_share_is_told_that_its_guests_meals_count_too(text, counted):
+    """KR Nr. 2.7.1 (I 56): the 25 % are the turnover made with the own lodging guests; a share said of the rooms, or
+    left as the rest of the restaurant's, leaves out what the guests eat, and the answer says so."""
+    gewerbe = _path(assess(read_profile(text), None, FundingKnowledge.load()), "grw-gewerbe")
+    assert gewerbe.blocked and "mindestens 25 % der Umsätze mit den eigenen Übernachtungsgästen" in gewerbe.reasons[0]
+    assert ("im Restaurant verzehren" in gewerbe.reasons[0]) is counted
+
+
 def test_buying_an_existing_building_for_a_centre_is_eligible():
     """KR Nr. 3.2.2.4 (2): the costs of acquiring existing buildings (with the land they need) are eligible."""
     profile = read_profile("Die Stadt will eine leerstehende Gewerbehalle kaufen und zu einem Gründerzentrum umbauen.")
