@@ -657,7 +657,13 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "relocation": r"verlager|\bumzug\b|umziehen|umzieh|zieh(en|t|e)\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"
                   r"|an\s{1,3}einen\s{1,3}neuen\s{1,3}standort\s{1,3}(ziehen|gehen|verlegen)|verlegen\s{1,3}(unseren|den)\s{1,3}(betrieb|standort|sitz)"
                   # the old site sold for the new one ("die alte Halle im Ort würden wir dann verkaufen")
-                  r"|\balte[nrs]?\s{1,3}(halle|betriebsstätte|standort|betriebsgelände|werk|gebäude)\b[^.!?]{0,40}\bverkauf",
+                  r"|\b(alte[nrs]?|bisherige[nrs]?)\s{1,3}(halle|betriebsstätte|standort|betriebsgelände|firmengelände|werk|gebäude"
+                  r"|grundstück)\b[^.!?]{0,40}\b(verkauf|aufgeb|aufgegeben|abgeb|schließ|geben\s{1,3}(\S{1,20}\s{1,3}){0,2}auf\b)"
+                  # the firm moving from one place to another, or into a new building ("wir ziehen von Osnabrück nach
+                  # Bramsche", "unser Betrieb zieht in ein neues Gebäude")
+                  r"|\bzieh\w{0,3}\s{1,3}(\S{1,30}\s{1,3}){0,3}?von\s{1,3}[\wäöüß.-]{2,30}(\s{1,3}[\wäöüß.-]{2,30})?\s{1,3}nach\s{1,3}\w"
+                  r"|\bzieh\w{0,3}\s{1,3}(mit\s{1,3}\S{1,30}\s{1,3})?in\s{1,3}(ein|eine|einen)\s{1,3}neue[snm]?\s{1,3}(gebäude"
+                  r"|halle|standort|gewerbegebiet|betriebsgebäude|firmengebäude|werk)",
     # KR Nr. 2.4.1 (1): buying shares of a company is no initial investment
     "share_deal": r"(übernahme|kauf|erwerb|übertragung|übernimmt|übernehmen|kauft|kaufen|erwirbt|erwerben)\s{1,3}"
                   r"(der|die|von|aller|alle|sämtlicher|sämtliche)?\s{0,3}(\w{1,20}\s{1,3})?"
@@ -1100,8 +1106,10 @@ _BUSINESS_NOUNS = ("betrieb", "unternehm", "hof", "firma", "gewerbe", "familienb
 _LIST_GAP = re.compile(r"\s{0,3}(,|und|oder|/|&)\s{0,3}")  # between two items of a list of trades
 
 
-def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[float, int, Trade]]:
-    """(rank, position, trade) of every trade named; with no exact hit, close misspellings of long stems count."""
+def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
+            activities: bool = True) -> list[tuple[float, int, Trade]]:
+    """(rank, position, trade) of every trade named, and (with `activities`) of every activity described; with no
+    exact hit, close misspellings of long stems count."""
     index = _trade_index(lexicon)
     hits: list[tuple[float, int, int, Trade]] = []
     matched_at: set[int] = set()
@@ -1141,12 +1149,12 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[tuple[
                 at = flat.find(phrase, at + 1)
     # a trade named as what the asker's business serves is no trade of theirs ("wir vermitteln Ferienwohnungen"); an
     # activity described comes after the asker's trades that the text names ("wir machen Events und Catering")
-    activities = _activity_hits(text, words, lexicon)
-    served = {(served, trade.name) for rank, _, _, trade, served in activities if rank == ACTIVITY_OWN}
+    described = _activity_hits(text, words, lexicon) if activities else []
+    served = {(served, trade.name) for rank, _, _, trade, served in described if rank == ACTIVITY_OWN}
     hits = [hit for hit in hits if not any(at == hit[1] and name != hit[3].name for at, name in served)]
     named = min((hit[0] for hit in hits if hit[0] < 2.0), default=None)
     hits.extend((rank if named is None else max(rank, named + ACTIVITY_OWN), start, length, trade)
-                for rank, start, length, trade, _ in activities)
+                for rank, start, length, trade, _ in described)
     if not hits:
         candidates = [(i, w) for i, w in enumerate(words[:400]) if w.capitalised and len(w.text) >= 7 and w.text.isalpha()]
         for i, word in candidates[:60]:
@@ -2065,7 +2073,8 @@ def _split_activity(trades: list[tuple[float, int, Trade]], lowered: str, knowle
             for hit in [open_] + [h for h in trades if h is not open_]]
 
 
-def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) -> ProjectProfile:
+def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
+                 activities: bool = True) -> ProjectProfile:
     # An adviser asking for a client ("Steuerberater hier, mein Mandant (Bäckerei, 12 MA) …", "IHK-Beratung für eine
     # Mitgliedsfirma: Maschinenbauer …"): who applies and what for is read from what is said of the client, not from
     # the adviser's own trade, body or "Beratung".
@@ -2074,7 +2083,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon) 
     lowered = text.lower()
     words = _words(text)
     # A trade named only as a customer or partner ("Sensoren für die Landwirtschaft") is not the applicant's sector.
-    named = [hit for hit in _trades(text, words, lexicon) if hit[0] < 3.0]  # every trade but one denied
+    named = [hit for hit in _trades(text, words, lexicon, activities) if hit[0] < 3.0]  # every trade but one denied
     trades = [hit for hit in named if hit[0] < 2.0]
     # advice named as what is bought ("Unsere Mandanten fragen nach geförderter Unternehmensberatung"): the project's
     # service (Nr. 7.1.1.1), not the asker's business, unless the asker says it is theirs ("Wir sind eine
@@ -2279,7 +2288,9 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     project_types: list[str] = []
     group_figures = False  # the latest headcount is the group's, partners and linked enterprises counted in
     for turn in [*turns, text or ""]:
-        found = _extract_one(str(turn), knowledge, lexicon)
+        # (what a later turn says the business does besides, "und wenn ich oben Gästezimmer vermiete?", adds to the
+        # trade named before; it replaces it only by a trade named)
+        found = _extract_one(str(turn), knowledge, lexicon, activities=profile.sector is None)
         if found.employees is not None:
             group_figures = bool(_GROUP_FIGURES.search(str(turn)))
         if found.investment_eur is not None and profile.investment_eur is not None \

@@ -137,6 +137,14 @@ def test_a_trade_named_goes_before_an_activity_described():
     assert read_profile("wir vermitteln ferienwohnungen im ganzen landkreis").excluded_sector == "I 55.4"
 
 
+def test_an_activity_said_in_a_later_turn_adds_to_the_trade_named_before():
+    history = [{"role": "user", "content": "Ich habe ein Café in Bad Laer und will die Küche erweitern."},
+               {"role": "assistant", "content": "Gastronomie ist nach Nr. 2.7.1 ausgeschlossen."}]
+    p = read_profile("Und wenn ich oben 6 Gästezimmer ausbaue und vermiete?", history)
+    assert p.sector == "Café"
+    assert read_profile("Und wenn ich oben 6 Gästezimmer ausbaue und vermiete?").sector == "Hotel"
+
+
 def test_the_name_shown_is_the_trade_the_asker_named():
     assert read_profile("Wir sind eine Zimmerei mit 18 MA.").sector == "Zimmerei"
     assert read_profile("Unsere Änderungsschneiderei").sector == "Änderungsschneiderei"
