@@ -677,7 +677,14 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                 # "die Betriebsstätte samt Maschinen zu übernehmen"
                 r"|betriebsstätte\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}(zu\s{1,3})?(übernehmen|kaufen|erwerben)"
                 r"|(übernehmen|kaufen|erwerben)\s{1,3}(einen|eine|den|die|das)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk)"
-                r"|geschäftsanteile|gesellschaftsanteile|anteile\s{1,3}(kaufen|übernehmen|erwerben)|share\s?deal|stillgelegt|insolvenzmasse"
+                r"|geschäftsanteile|gesellschaftsanteile|anteile\s{1,3}(kauf|übernehm|erwerb)\w{0,2}|share\s?deal|stillgelegt"
+                r"|insolvenzmasse"
+                # KR Nr. 2.4.1 (1) e: a site that would close without the purchase ("würde die Schlosserei sonst
+                # zumachen"), and the takeover named as such ("wird so eine Übernahme gefördert?"; not of costs)
+                r"|\b(sonst|ansonsten|andernfalls)\s{1,3}(\S{1,20}\s{1,3}){0,3}(zumachen|zugemacht|schließen|geschlossen"
+                r"|dichtmachen|dichtgemacht|aufgeben|aufgegeben)\b"
+                r"|\b(eine|so\s{1,3}eine|diese|unsere|meine)\s{1,3}übernahme\b(?!\s{1,3}(der|von|des)\s{1,3}(kosten|miete"
+                r"|gebühr|zinsen|haftung|bürgschaft))"
                 # a site that closes and is carried on by the buyer (KR Nr. 2.4.1 (1) e): "macht zum Jahresende dicht
                 # … den Standort weiterführen"
                 r"|(standort|betrieb|werk|produktion)\w{0,3}\s{1,3}(weiterführen|fortführen|weiterzuführen|fortzuführen)",

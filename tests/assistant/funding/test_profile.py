@@ -1126,6 +1126,18 @@ def test_a_farms_second_line_is_its_own_investment_but_a_village_named_is_none()
     assert "business_investment" not in village.project_types
 
 
+@pytest.mark.parametrize("text, takeover", [
+    ("mein chef geht in rente und würde die schlosserei sonst zumachen. kaufpreis halle + maschinen ca 450k", True),
+    ("Wird so eine Übernahme gefördert? Ich kaufe die GmbH-Anteile vom Senior.", True),
+    ("Die Inhaberin findet keinen Nachfolger und würde ansonsten dichtmachen; ich will Gebäude und Maschinen kaufen.",
+     True),
+    ("Ist die Übernahme der Kosten für die Planung durch den Landkreis möglich?", False),
+])
+def test_a_site_bought_that_would_close_otherwise_is_a_takeover(text, takeover):
+    """KR Nr. 2.4.1 (1) e: the purchase of the assets of a site that was closed or would have closed without it."""
+    assert ("takeover" in read_profile(text).project_types) is takeover
+
+
 def test_a_thing_taken_over_from_a_firm_is_no_takeover_of_the_firm():
     """KR Nr. 2.4.1 (1) e: a takeover buys a site's assets; a used machine "von unserer Schwesterfirma" is bought from
     a firm, and the site "samt Maschinen zu übernehmen" is taken over."""
