@@ -1180,9 +1180,12 @@ _VERB_ENDINGS = ("", "e", "en", "n", "t", "et", "st", "te", "ten", "ung", "ungen
 _ACTIVITY_WINDOW = 6  # words between a verb and its object
 # the object is the asker's own or one thing of a project: "unsere Fahrzeuge", "eine neue Halle", "das Dach"
 _NOT_A_TRADE_OBJECT = {"unser", "unsere", "unseren", "unserem", "unserer", "unseres", "mein", "meine", "meinen",
-                       "meinem", "meiner", "eigene", "eigenen", "eigener", "eigenes", "ein", "eine", "einen", "einem",
-                       "einer", "eines", "neue", "neuen", "neues", "neuer", "alte", "alten", "altes", "alter",
-                       "alle", "sämtliche", "diese", "diesen", "dieses", "dieser"}
+                       "meinem", "meiner", "eigene", "eigenen", "eigener", "eigenes", "alle", "sämtliche", "diese",
+                       "diesen", "dieses", "dieser"}
+# one thing built or fitted: "eine neue Halle bauen", "ein neues Dach decken" (a product developed or a thing rented
+# out is said so too: "wir entwickeln eine Software")
+_ONE_THING = {"ein", "eine", "einen", "einem", "einer", "eines", "neue", "neuen", "neues", "neuer", "alte", "alten",
+              "altes", "alter"}
 _DEFINITE = {"der", "die", "das", "den", "dem", "des"}
 _NEGATION = {"kein", "keine", "keinen", "keinem", "keiner", "nicht", "nie"}
 _BOUGHT_IN = {"lassen", "lässt", "läßt", "ließen", "beauftragen", "beauftragt"}
@@ -1259,7 +1262,8 @@ def _activity_hits(text: str, words: list[_Word],
                 continue
             if _participle(text, words, sentence, i):
                 continue  # "wenn wir alle Grundstücke verkauft haben": one event, not the trade
-            if _stem_form(word.text, project_verbs, _VERB_ENDINGS) and (
+            builds = _stem_form(word.text, project_verbs, _VERB_ENDINGS)
+            if builds and (
                     any(_WISH_OR_PLAN.match(words[j].text) for j in whole if j < i)
                     or i + 1 < len(words) and sentence[i + 1] == sentence[i] and _WISH_OR_PLAN.match(words[i + 1].text)):
                 continue  # "wir wollen … bauen", "… installieren möchten"; not "wir bauen Dächer und wollen …"
@@ -1272,7 +1276,7 @@ def _activity_hits(text: str, words: list[_Word],
                 if j == i:
                     continue
                 before = [words[k].text for k in (j - 2, j - 1) if k >= 0 and sentence[k] == sentence[j] and k != i]
-                if set(before) & _NOT_A_TRADE_OBJECT:
+                if set(before) & _NOT_A_TRADE_OBJECT or builds and set(before) & _ONE_THING:
                     continue
                 if before and before[-1] in _DEFINITE and j - 1 > 0 \
                         and "," not in text[words[j - 2].start + len(words[j - 2].text): words[j - 1].start]:

@@ -101,8 +101,11 @@ def test_every_activity_names_a_trade_of_the_lexicon():
     ("Wir machen Steuererklärungen und Buchhaltung für kleine Firmen.", "Steuerberatung", "N"),
     ("unser betrieb repariert handys und laptops", "Computerreparatur", "T"),
     ("eine firma, die autos repariert, will eine halle bauen", "Kfz-Werkstatt", "T"),
+    ("wir installieren pv-anlagen bei kunden, 25 MA, neue halle", "Elektroinstallation", "F"),
+    ("Wir halten Landmaschinen instand, 14 Leute.", "Industriemechaniker", None),
     # not excluded: the activity decides as the name would
     ("wir entwickeln apps für kunden aus dem mittelstand", "Softwarehaus", None),
+    ("wir entwickeln eine software für landwirte und verkaufen sie im abo", "Softwarehaus", None),
     ("wir mischen futter für landwirte, neue mischanlage", "Futtermittelwerk", None),
     ("Wir recyceln Kunststoffe zu Granulat.", "Recyclingbetrieb", None),
 ])
