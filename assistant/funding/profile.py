@@ -1221,6 +1221,9 @@ def _sentences_of(text: str, words: list[_Word]) -> list[int]:
     return numbers
 
 
+# "warten" that means to wait: before "auf", "bis", "bevor", or after a modal verb ("muss ich … warten")
+_WAITS = re.compile(r"wart\w{0,3}\s{1,3}((\S{1,25}\s{1,3}){0,3}(auf|bis|bevor|ab)\b|[^.!?]{0,40}\b(bevor|bis)\b)"
+                    r"|warten\s{0,3}[,?.!]", re.IGNORECASE)
 _AUXILIARIES = {"habe", "haben", "hat", "hatte", "hatten", "hätten", "ist", "sind", "war", "waren", "wurde", "wurden",
                 "worden", "wird", "werden"}
 
@@ -1262,6 +1265,8 @@ def _activity_hits(text: str, words: list[_Word],
                 continue
             if _participle(text, words, sentence, i):
                 continue  # "wenn wir alle Grundstücke verkauft haben": one event, not the trade
+            if word.text.startswith("wart") and _WAITS.match(text, word.start):
+                continue  # "auf die Bewilligung warten, bevor ich die Maschinen bestelle": to wait, not to service
             builds = _stem_form(word.text, project_verbs, _VERB_ENDINGS)
             if builds and (
                     any(_WISH_OR_PLAN.match(words[j].text) for j in whole if j < i)
@@ -1278,9 +1283,9 @@ def _activity_hits(text: str, words: list[_Word],
                 before = [words[k].text for k in (j - 2, j - 1) if k >= 0 and sentence[k] == sentence[j] and k != i]
                 if set(before) & _NOT_A_TRADE_OBJECT or builds and set(before) & _ONE_THING:
                     continue
-                if before and before[-1] in _DEFINITE and j - 1 > 0 \
+                if builds and before and before[-1] in _DEFINITE and j - 1 > 0 \
                         and "," not in text[words[j - 2].start + len(words[j - 2].text): words[j - 1].start]:
-                    continue  # "das Dach": one thing; "eine Firma, die Autos repariert" is no article
+                    continue  # "das Dach decken": one thing; "eine Firma, die Dächer deckt" is no article
                 for stem in activity.objects:
                     if " " in stem:
                         phrase = stem.split()
