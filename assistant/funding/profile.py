@@ -1241,6 +1241,21 @@ def _participle(text: str, words: list[_Word], sentence: list[int], i: int) -> b
     return ends_clause and any(words[j].text in _AUXILIARIES for j in range(i) if sentence[j] == sentence[i])
 
 
+_ACTIVITY_VERBS: dict[int, tuple[TradeLexicon, dict[str, list[tuple[str, int]]]]] = {}
+
+
+def _activity_verbs(lexicon: TradeLexicon) -> dict[str, list[tuple[str, int]]]:
+    """The verb stems of the lexicon's activities by their first three letters: (stem, number of the activity)."""
+    cached = _ACTIVITY_VERBS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        index: dict[str, list[tuple[str, int]]] = {}
+        for n, activity in enumerate(lexicon.activities):
+            for stem in activity.verbs:
+                index.setdefault(stem[:3], []).append((stem, n))
+        cached = _ACTIVITY_VERBS[id(lexicon)] = (lexicon, index)
+    return cached[1]
+
+
 def _activity_hits(text: str, words: list[_Word],
                    lexicon: TradeLexicon) -> list[tuple[float, int, int, Trade, int]]:
     """(rank, position, 0, trade, position of the object) of every activity a sentence says a business does: a verb of the lexicon's
@@ -1250,16 +1265,21 @@ def _activity_hits(text: str, words: list[_Word],
     if not lexicon.activities:
         return []
     project_verbs = tuple(lexicon.project_verbs)
+    by_prefix = _activity_verbs(lexicon)
     sentence = _sentences_of(text, words)
+    members: dict[int, list[int]] = {}
+    for j, number in enumerate(sentence):
+        members.setdefault(number, []).append(j)
     hits = []
-    for activity in lexicon.activities:
-        verbs = tuple(activity.verbs)
-        for i, word in enumerate(words[:600]):
-            if not _stem_form(word.text, verbs, _VERB_ENDINGS):
-                continue
+    found: set[int] = set()  # one hit per activity, at its first verb
+    for i, word in enumerate(words[:600]):
+        candidates = sorted({n for stem, n in by_prefix.get(word.text[:3], ())
+                             if n not in found and _stem_form(word.text, (stem,), _VERB_ENDINGS)})
+        for n in candidates:
+            activity = lexicon.activities[n]
             same = [j for j in range(max(0, i - _ACTIVITY_WINDOW), min(len(words), i + _ACTIVITY_WINDOW + 1))
                     if sentence[j] == sentence[i]]
-            whole = [j for j in range(len(words)) if sentence[j] == sentence[i]]
+            whole = members[sentence[i]]
             said = {words[j].text for j in whole}
             if said & _BOUGHT_IN or said & _NEGATION:
                 continue
@@ -1301,7 +1321,7 @@ def _activity_hits(text: str, words: list[_Word],
             own = bool(said & _ASKER_WORDS) or sentence[i] == 0 and i - first <= 1
             hits.append((ACTIVITY_OWN if own else ACTIVITY_ASKED, word.start, 0, lexicon.trade_named(activity.trade),
                          words[at].start))
-            break  # one hit per activity
+            found.add(n)
     return hits
 
 
