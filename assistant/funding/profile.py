@@ -742,7 +742,13 @@ _CHANGES_PROCESS = re.compile(
     r"|(gesamte[nrs]?|ganze[nrs]?)\s{1,3}(produktionsprozess|produktionsverfahren|fertigung|produktion)\w{0,2}\s{1,3}"
     r"(\S{1,25}\s{1,3}){0,4}(umstell|umgestellt|änder|geändert|umbau|umgebaut)"
     r"|(produktionsprozess|produktionsverfahren|gesamtproduktionsverfahren)\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}"
-    r"grundlegend\w{0,2}\s{1,3}(ändern|umstellen|erneuern)")
+    r"grundlegend\w{0,2}\s{1,3}(ändern|umstellen|erneuern)"
+    # the verb before, its particle after: "wir stellen die komplette Fertigung von halb- auf vollautomatisch um"
+    r"|\bstell\w{0,3}\s{1,3}(die|unsere|den|das|unseren)\s{1,3}(gesamte|ganze|komplette)[nrs]?\s{1,3}(produktion|fertigung"
+    r"|herstellung|produktionsprozess|fertigungsprozess)\w{0,3}\s{1,3}(\S{1,25}\s{1,3}){0,6}um\b"
+    # the whole of production automated: "die komplette Fertigung automatisieren"
+    r"|(gesamte|ganze|komplette)[nrs]?\s{1,3}(produktion|fertigung|herstellung)\w{0,3}\s{1,3}(\S{1,25}\s{1,3}){0,3}"
+    r"(automatisier|umstell|umgestellt|umbau|umgebaut)")
 # A path for visitors: tourism infrastructure (KR Nr. 3.2.2.5), whoever else rides it
 _FOR_TOURISTS = re.compile(r"touris\w{0,6}|urlaub\w{0,3}|feriengäst\w{0,2}|ausflüg\w{0,3}|ausflug\w{0,3}|radtour\w{0,2}|freizeit")
 # The measures of KR Nr. 2.4.3 (open to firms of any size), and the generic words for any firm's investment
@@ -1985,6 +1991,7 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # not a modernisation
         found = [kind for kind in found if kind != "modernisation"]
         found += [] if "business_investment" in found else ["business_investment"]
+        found.append("process_change")
     if "business_investment" in found and {"modernisation", "replacement"} & set(found) \
             and not _BUILDS_OR_EXTENDS.search(lowered):
         found.remove("business_investment")  # "die alte Maschine ersetzen" is a replacement, not an extension

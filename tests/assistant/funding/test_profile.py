@@ -795,8 +795,17 @@ def test_a_firms_own_lab_is_a_business_investment_not_research_infrastructure():
 ])
 def test_a_fundamental_change_of_the_production_process_is_an_investment_of_nr_2_4_1_d(text):
     types = read_profile(f"Kfz-Zulieferer, 210 MA. {text}").project_types
-    # (a switch to hydrogen is marked as a switch of the energy source beside it; it selects no path of its own)
-    assert [kind for kind in types if kind != "fuel_switch"] == ["business_investment"]
+    # (a switch to hydrogen is marked as a switch of the energy source beside it, the change of the whole process as
+    # such: neither selects a path of its own; the latter brings its rule, Nr. 2.4.1 (1) d against (2))
+    assert [kind for kind in types if kind not in ("fuel_switch", "process_change")] == ["business_investment"]
+    assert "process_change" in types
+
+
+def test_the_whole_production_changed_is_told_against_a_modernisation():
+    text = ("Wellpappe-Verarbeitung, 110 MA. Wir stellen die komplette Fertigung von halbautomatisch auf vollautomatisch "
+            "um (Roboter, neue Steuerung), ca. 2,4 Mio.")
+    assert {"business_investment", "process_change"} <= set(read_profile(text).project_types)
+    assert "process_change" not in read_profile("Wir modernisieren unsere Druckmaschine.").project_types
 
 
 @pytest.mark.parametrize("text", [

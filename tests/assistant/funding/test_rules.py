@@ -783,6 +783,17 @@ def test_an_inn_under_the_lodging_share_is_told_that_its_guests_meals_count_too(
     assert ("im Restaurant verzehren" in gewerbe.reasons[0]) is counted
 
 
+def test_a_change_of_the_whole_process_brings_its_rule_against_a_modernisation():
+    """KR Nr. 2.4.1 (1) d against (2): the whole process renewed is an initial investment, single plant improved a
+    modernisation (KMU: up to the De-minimis ceiling)."""
+    profile = read_profile("Kunststoffverarbeitung, 60 MA. Wir stellen die gesamte Produktion auf vollautomatische "
+                           "Fertigung um, ca. 3 Mio.")
+    gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    rule = next(c for c in gewerbe.conditions if c.id == "grundlegende-aenderung")
+    assert rule.applies and rule.decides_kind and rule.source.section == "2.4.1"
+    assert not gewerbe.blocked and gewerbe.applicant_rate == 10
+
+
 def test_buying_an_existing_building_for_a_centre_is_eligible():
     """KR Nr. 3.2.2.4 (2): the costs of acquiring existing buildings (with the land they need) are eligible."""
     profile = read_profile("Die Stadt will eine leerstehende Gewerbehalle kaufen und zu einem Gründerzentrum umbauen.")
