@@ -1195,6 +1195,8 @@ _ONE_THING = {"ein", "eine", "einen", "einem", "einer", "eines", "neue", "neuen"
 _DEFINITE = {"der", "die", "das", "den", "dem", "des"}
 _NEGATION = {"kein", "keine", "keinen", "keinem", "keiner", "nicht", "nie"}
 _BOUGHT_IN = {"lassen", "lässt", "läßt", "ließen", "beauftragen", "beauftragt"}
+# done for the asker's own business, not for customers: "wir fahren alles selbst aus", "Buchhaltung machen wir intern"
+_FOR_ITSELF = {"selbst", "selber", "intern", "eigenregie", "inhouse"}
 # a wish or a plan: with a verb of building or fitting, the sentence describes the asker's project
 _WISH_OR_PLAN = re.compile(r"\b(woll|will|möcht|plan|vorhab|beabsichtig|soll|würde|überleg|müss|muss)", re.IGNORECASE)
 _ASKER_WORDS = {"wir", "ich", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "unseres", "mein", "meine",
@@ -1287,7 +1289,7 @@ def _activity_hits(text: str, words: list[_Word],
                     if sentence[j] == sentence[i]]
             whole = members[sentence[i]]
             said = {words[j].text for j in whole}
-            if said & _BOUGHT_IN or said & _NEGATION:
+            if said & _BOUGHT_IN or said & _NEGATION or said & _FOR_ITSELF:
                 continue
             if _participle(text, words, sentence, i):
                 continue  # "wenn wir alle Grundstücke verkauft haben": one event, not the trade
@@ -1309,9 +1311,9 @@ def _activity_hits(text: str, words: list[_Word],
                 before = [words[k].text for k in (j - 2, j - 1) if k >= 0 and sentence[k] == sentence[j] and k != i]
                 if set(before) & _NOT_A_TRADE_OBJECT or builds and set(before) & _ONE_THING:
                     continue
-                if builds and before and before[-1] in _DEFINITE and j - 1 > 0 \
+                if before and before[-1] in _DEFINITE and j - 1 > 0 \
                         and "," not in text[words[j - 2].start + len(words[j - 2].text): words[j - 1].start]:
-                    continue  # "das Dach decken": one thing; "eine Firma, die Dächer deckt" is no article
+                    continue  # "das Dach", "die Waren": the asker's own; "eine Firma, die Autos repariert" is no article
                 for stem in activity.objects:
                     if " " in stem:
                         phrase = stem.split()

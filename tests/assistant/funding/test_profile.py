@@ -103,7 +103,7 @@ def test_every_activity_names_a_trade_of_the_lexicon():
     ("eine firma, die autos repariert, will eine halle bauen", "Kfz-Werkstatt", "T"),
     ("wir installieren pv-anlagen bei kunden, 25 MA, neue halle", "Elektroinstallation", "F"),
     ("Wir halten Landmaschinen instand, 14 Leute.", "Industriemechaniker", None),
-    ("wir betreuen die it von arztpraxen", "IT-Dienstleister", None),
+    ("wir betreuen it-systeme von arztpraxen", "IT-Dienstleister", None),
     ("wir schlachten schweine, 200 MA", "Schlachthof", None),
     # not excluded: the activity decides as the name would
     ("wir entwickeln apps für kunden aus dem mittelstand", "Softwarehaus", None),
@@ -127,6 +127,9 @@ def test_an_activity_said_in_a_verb_and_its_object_is_the_trade(text, sector, ex
     "wir bieten unseren mitarbeitern schulungen an",  # for the asker's own staff
     "muss ich auf die bewilligung warten, bevor ich die maschinen bestelle?",  # to wait, not to service
     "wir warten auf die autos vom händler",  # to wait
+    "wir produzieren möbel und fahren die waren selbst aus",  # the asker's own goods, done for itself
+    "Buchhaltung und Lohnabrechnungen machen wir intern.",  # for itself
+    "wir bieten unseren kunden auch schulungen an",  # a firm's own offer beside its trade
 ])
 def test_what_is_the_askers_own_project_or_bought_in_is_no_activity(text):
     assert read_profile(text).sector is None
