@@ -581,6 +581,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # a new or own building or wing ("plant neuen OP-Trakt", "ziehen in ein eigenes Bürogebäude")
                            r"|\b(neue[nrs]?|eigene[nrs]?)\s{1,3}[a-zäöüß-]{0,20}(trakt|flügel|gebäude|gebäudeteil)\b"
                            r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität"
+                           r"|\d{1,4}\s{1,3}(neue|zusätzliche|weitere)\s{1,3}(stellplätze|betten|plätze|parzellen|mobilheime|hütten)"
                            r"|zweite[nrs]?\s{1,3}(standort|filiale|niederlassung|betriebsstätte|werk)"
                            # KR Nr. 2.4.1 (1) a: setting up a new site ("ein zweites Büro in Bramsche aufmachen")
                            rf"|{_NEW_SITE}"
@@ -641,7 +642,12 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"(eine[nrs]?\s{1,3}|ein\s{1,3})?neue"
                    r"|(gleiche[nr]?|dieselben?|selben?)\s{1,3}(modell\w{0,2}|maschine\w{0,2}|anlage\w{0,2}|gerät\w{0,2}|typ\w{0,2})"
                    r"\s{1,3}(\S{1,20}\s{1,3}){0,2}neu\b|(kaputt|defekt)\w{0,3}\b[^.!?]{0,60}\bneu\s{1,3}(kaufen|anschaffen|beschaffen|bestellen)"
-                   r"|(wird|werden)\s{1,3}(\S{1,20}\s{1,3}){0,2}(ersetzt|ausgetauscht)\b",
+                   r"|(wird|werden)\s{1,3}(\S{1,20}\s{1,3}){0,2}(ersetzt|ausgetauscht)\b"
+                   # a new one of a thing whose old one goes: "ein neues Sanitärhaus … Das alte Sanitärhaus reißen wir
+                   # ab" (the same noun both times)
+                   r"|\bneue[snm]?\s{1,3}(?P<thing>[a-zäöüß-]{4,30})\b[^!?]{0,160}?\balte[nrs]?\s{1,3}(?P=thing)\w{0,2}\b"
+                   r"[^.!?]{0,40}?"
+                   r"\b(abreiß\w{0,2}|abgerissen|reißen|abbau\w{0,2}|abgebaut|verschrott\w{0,3}|ersetz\w{0,2}|weg|raus)\b",
     # a switch of the energy source of a plant ("von Gas auf Strom", "auf Elektro-Etagenöfen umstellen"): it may be a
     # transformation project (KR Nr. 2.4.3.1, 2.4.3.2) rather than a modernisation; it selects no path of its own
     "fuel_switch": r"\b(von|vom)\s{1,3}(erd|heiz)?(gas|öl|diesel|kohle)\w{0,6}\s{1,3}(\S{1,25}\s{1,3}){0,3}(auf|zu)\s{1,3}"
@@ -711,6 +717,9 @@ _BUILDS_OR_EXTENDS = re.compile(
     r"|lagerhalle|filiale|gebäude|linie)|erweiter|\banbau|anbauen|kapazität|ansiedl|errichten|errichtung|diversifi"
     r"|neue[ns]?\s{1,3}produkt|zweite[ns]?\s{1,3}(werk|standort|halle)|(halle|werk|gebäude|hotel)\s{1,3}(neu\s{1,3})?bauen"
     r"|zusätzliche[nrs]?\s{1,3}(halle|linie|maschine|zimmer|kapazität)|aufstock|ausbau\w{0,3}\s{1,3}(der|des|unserer|unseres)"
+    # more places to let: "40 neue Stellplätze", "12 zusätzliche Zimmer"
+    r"|\d{1,4}\s{1,3}(neue|zusätzliche|weitere)\s{1,3}(stellplätze|zimmer|betten|plätze|parzellen|ferienwohnungen|ferienhäuser"
+    r"|mobilheime|hütten|apartments)"
     r"|(grundlegend|komplett|vollständig)\w{0,2}\s{1,3}(umstell|änder|neu)|gesamten\s{1,3}produktionsprozess"
     rf"|{_NEW_SITE}")
 # A plant item a firm buys new ("neuer Ofen", "eine neue CNC-Fräse", "neue Maschinen kaufen"): with no word of building,
@@ -772,6 +781,7 @@ _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "r
                        "market_launch"}
 # The kind of a business investment: a later statement of one replaces the earlier ones ("nur eine Ersatzinvestition").
 INVESTMENT_KINDS = {"business_investment", "modernisation", "replacement"}  # a firm's own investment (KR Nr. 2.4.1)
+REPLACEMENT_PART = "replacement_part"  # the cost item of a part that replaces what is there (funding_paths.yaml)
 
 # Towns of the Landkreis Osnabrück -> canonical name (LEADER lists in funding_paths.yaml name Samtgemeinden).
 MUNICIPALITIES: dict[str, str] = {
@@ -2392,6 +2402,10 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         profile.tailored_to_one = profile.mostly_local_use = None
     profile.project_types = project_types
     profile.cost_items = knowledge.cost_items_in(text or "", turns[-1] if turns else "")
+    if {"business_investment", "replacement"} <= set(project_types) and REPLACEMENT_PART not in profile.cost_items:
+        # an extension with a part that replaces what is there ("40 neue Stellplätze + ein neues Sanitärhaus … das alte
+        # reißen wir ab"): that part is a replacement (KR Nr. 2.6.2 (2) a), the rest at the rate
+        profile.cost_items = [*profile.cost_items, REPLACEMENT_PART]
     profile.starts_before_application = True if _APPLY_AFTER_START.search(text or "") else None
     given = _validated(dict(structured or {}))
     for name, value in given.items():

@@ -804,6 +804,15 @@ def test_a_fundamental_change_of_the_production_process_is_an_investment_of_nr_2
     assert "process_change" in types
 
 
+def test_a_new_thing_whose_old_one_goes_beside_more_places_is_an_extension_with_a_replacing_part():
+    """KR Nr. 2.4.1 (1) b and Nr. 2.6.2 (2) a: 40 more pitches extend the site; a new sanitary block for the old one
+    torn down replaces it, and that part is no eligible cost."""
+    p = read_profile("Campingplatz, 6 MA. Wir wollen 40 neue Stellplätze + ein neues Sanitärhaus, zusammen ca. 400k. "
+                     "Das alte Sanitärhaus reißen wir ab.")
+    assert {"business_investment", "replacement"} <= set(p.project_types) and "replacement_part" in p.cost_items
+    assert "replacement" not in read_profile("Wir bauen ein neues Lager und verkaufen das alte Grundstück.").project_types
+
+
 def test_the_whole_production_changed_is_told_against_a_modernisation():
     text = ("Wellpappe-Verarbeitung, 110 MA. Wir stellen die komplette Fertigung von halbautomatisch auf vollautomatisch "
             "um (Roboter, neue Steuerung), ca. 2,4 Mio.")
