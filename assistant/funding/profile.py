@@ -1276,10 +1276,12 @@ def _activity_verbs(lexicon: TradeLexicon) -> dict[str, list[tuple[str, int]]]:
 
 def _activity_hits(text: str, words: list[_Word],
                    lexicon: TradeLexicon) -> list[tuple[float, int, int, Trade, int]]:
-    """(rank, position, 0, trade, position of the object) of every activity a sentence says a business does: a verb of the lexicon's
-    `activities` and one of its objects near it ("wir reparieren und warten Autos aller Marken"). Not where the object
-    is the asker's own or one thing of a project, the sentence denies it, the work is bought in ("reparieren lassen"),
-    or a verb of building or fitting stands beside a wish or plan ("wir wollen PV-Anlagen auf unsere Dächer bauen")."""
+    """(rank, position, 0, trade, position of the object) of every activity a sentence says a business does: a verb
+    of the lexicon's `activities` and one of its objects near it ("wir reparieren und warten Autos aller Marken"). Not
+    where the object is the asker's own or one thing of a project, the sentence denies it, the work is bought in or
+    done for the firm itself ("reparieren lassen", "selbst"), the verb is a participle of one event or "warten" means
+    to wait, or a verb of building or fitting stands beside a wish or plan ("wir wollen PV-Anlagen auf unsere Dächer
+    bauen")."""
     if not lexicon.activities:
         return []
     project_verbs = tuple(lexicon.project_verbs)
@@ -1953,8 +1955,6 @@ _FIRM_BUYS = re.compile(_SETS_UP.pattern + r"[^.?!]{0,80}\b(maschine\w{0,2}|bagg
                         r"|anlage\w{0,2}|bauhof|gerät\w{0,2}|werkzeug\w{0,2}|[a-zäöüß]{0,20}(gebäude|immobilie)\w{0,2}"
                         r"|server\w{0,2}|hardware|rechner\w{0,2})\b")
 _LAB = re.compile(r"\b[\w-]{0,30}labor(s|e|en)?\b")  # a lab, by any name ("agrar-robotik-labor", "laborneubau": no)
-# What a project is instead of ("statt dem Anbau erstmal nur die Zimmer renovieren"): not the project (a source of
-# energy replaced, "Elektro statt Gas", is what a switch of it says)
 # The capacity said to stay as it is (KR Nr. 2.4.1 (1) b: an extension adds capacity): "Kapazität bleibt gleich",
 # "gleiche Kapazität", "keine zusätzliche Kapazität", "mehr Zimmer gibts danach nicht", "ohne Erweiterung". Bounded.
 _SAME_CAPACITY = re.compile(
@@ -1967,6 +1967,8 @@ _SAME_CAPACITY = re.compile(
     r"|ohne\s{1,3}(kapazitäts)?erweiterung|ohne\s{1,3}mehr\s{1,3}kapazität"
     r"|(mehr|zusätzliche)\s{1,3}(zimmer|betten|plätze|kapazität)\s{1,3}(gibt'?s|gibt\s{1,3}es|wird\s{1,3}es|werden\s{1,3}es)"
     r"\s{1,3}(danach\s{1,3}|dann\s{1,3}|dadurch\s{1,3})?(nicht|keine)", re.IGNORECASE)
+# What a project is instead of ("statt dem Anbau erstmal nur die Zimmer renovieren"): not the project (a source of
+# energy replaced, "Elektro statt Gas", is what a switch of it says)
 _INSTEAD_OF_PROJECT = re.compile(r"\b(an)?statt\s{1,3}(de[mnrs]|die|das|eine[mnrs]?|ein|unsere[mnrs]?)?\s{0,3}"
                                  r"(?!(erd)?(gas|öl|diesel|kohle))[a-zäöüß][\w-]{1,29}")
 
