@@ -651,8 +651,12 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
         result += (f", sofern die Summe nur Mehrkosten gegenüber einer Vergleichsinvestition sind"
                    f"{f' ({rule})' if rule else ''}")
         costs, decides = "", " Es entscheidet die NBank."
-    return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)}{costs}{basis} ergeben {result}.{less}"
-            f"{decides}")
+    # (with costs still inside that the rate does not hold for, or a deduction still to come, the sum is the most
+    # before them, and said so)
+    before = " vor Abzügen" if less and result == f"bis zu {_euro(grant)}" else ""
+    result = f"höchstens {result.removeprefix('bis zu ')}" if before else result
+    return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)}{costs}{basis} ergeben {result}{before}."
+            f"{less}{decides}")
 
 
 def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] | None:  # noqa: ANN001

@@ -837,6 +837,9 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
         needed = (needed - {"company_size"}) | {missing}
     # a figure of the asker's cost item that a limit needs ("davon 1 Mio Grundstück": bought when?)
     limits = [c.question for p in paths if not p.blocked for c in p.limits if c.kept is None and c.question]
+    # what a rule deducts from the costs where the asker gives no figure for it (a relocation's sale of the old site)
+    limits += [c.question for p in paths if not p.blocked for c in p.conditions
+               if c.deducted and c.applies and c.question and c.deducted_item not in profile.item_sums]
     return [question for key, question in FACT_QUESTIONS.items() if key in needed] + list(dict.fromkeys(limits))
 
 

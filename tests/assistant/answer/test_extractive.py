@@ -455,8 +455,9 @@ def test_a_part_the_rate_does_not_hold_for_is_named_in_the_calculated_sum():
     found = Findings(question, question, "project", [], [goal(SITES, 0.9)], FundingAssessment([gewerbe], []),
                      ProjectProfile(applicant_type="company", company_size="small", investment_eur=1200000.0,
                                     project_types=["business_investment", "modernisation"]))
-    assert ("20 Prozent von 1.200.000 € förderfähigen Kosten ergeben bis zu 240.000 €. Die Kosten für die Modernisierung "
-            "des Bestands sind darin noch enthalten und nicht zu diesem Satz förderfähig") in compose_extractive(found, PASSAGES).answer
+    assert ("20 Prozent von 1.200.000 € förderfähigen Kosten ergeben höchstens 240.000 € vor Abzügen. "
+            "Die Kosten für die Modernisierung des Bestands sind darin noch enthalten und nicht zu diesem Satz "
+            "förderfähig") in compose_extractive(found, PASSAGES).answer
 
 
 def test_the_rule_on_a_cost_item_a_path_admits_is_the_bottom_line_of_an_eligibility_question():

@@ -794,6 +794,17 @@ def test_a_change_of_the_whole_process_brings_its_rule_against_a_modernisation()
     assert not gewerbe.blocked and gewerbe.applicant_rate == 10
 
 
+def test_a_relocation_without_the_old_sites_price_asks_for_it():
+    """KR Nr. 2.6.2 (3): the old site's sale is deducted; where its price is not given, the answer asks for it."""
+    knowledge = FundingKnowledge.load()
+    moving = read_profile("Elektronikfertiger, 70 MA. Wir ziehen von Osnabrück nach Hasbergen in einen Neubau, ca. 5 "
+                          "Mio; das alte Gebäude verkaufen wir.")
+    assert any("bisherige Betriebsstätte" in q for q in assess(moving, None, knowledge).missing_facts)
+    priced = read_profile("Elektronikfertiger, 70 MA. Wir ziehen nach Hasbergen in einen Neubau, 5 Mio; das alte "
+                          "Gebäude verkaufen wir für 1,5 Mio.")
+    assert not any("bisherige Betriebsstätte" in q for q in assess(priced, None, knowledge).missing_facts)
+
+
 def test_buying_an_existing_building_for_a_centre_is_eligible():
     """KR Nr. 3.2.2.4 (2): the costs of acquiring existing buildings (with the land they need) are eligible."""
     profile = read_profile("Die Stadt will eine leerstehende Gewerbehalle kaufen und zu einem Gründerzentrum umbauen.")
