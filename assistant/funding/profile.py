@@ -1274,6 +1274,11 @@ def _activity_verbs(lexicon: TradeLexicon) -> dict[str, list[tuple[str, int]]]:
     return cached[1]
 
 
+def _activity_verb(word: str, lexicon: TradeLexicon) -> bool:
+    """Whether a word is the verb (or its noun) of an activity of the lexicon."""
+    return any(_stem_form(word, (stem,), _VERB_ENDINGS) for stem, _ in _activity_verbs(lexicon).get(word[:3], ()))
+
+
 def _activity_hits(text: str, words: list[_Word],
                    lexicon: TradeLexicon) -> list[tuple[float, int, int, Trade, int]]:
     """(rank, position, 0, trade, position of the object) of every activity a sentence says a business does: a verb
@@ -2144,9 +2149,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     trades = [hit for hit in named if hit[0] < 2.0]
     # advice named as what is bought ("Unsere Mandanten fragen nach geförderter Unternehmensberatung"): the project's
     # service (Nr. 7.1.1.1), not the asker's business, unless the asker says it is theirs ("Wir sind eine
-    # Unternehmensberatung", "wir beraten Mittelständler"; "Firmen, die Unternehmen beraten" are asked about)
-    trades = [hit for hit in trades if hit[0] <= ACTIVITY_OWN or hit[0] == ACTIVITY_ASKED
-              or not _PROJECT_TYPE_RES["advice"].search(lowered[hit[1]: hit[1] + 60].split(maxsplit=1)[0])]
+    # Unternehmensberatung"; an activity the text describes, "wir beraten Mittelständler", stands at its verb)
+    trades = [hit for hit in trades if hit[0] <= 0.0
+              or not _PROJECT_TYPE_RES["advice"].search(lowered[hit[1]: hit[1] + 60].split(maxsplit=1)[0])
+              or _activity_verb(_WORD.match(lowered, hit[1]).group(), lexicon)]
     candidates = _applicant_candidates(lowered)
     said = list(candidates)  # who the text says asks, before any trade named
     if acting := _TOWNS_ACTING.search(text) or _BODY_ACTING.search(text):

@@ -504,16 +504,13 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
     share = profile.lodging_share_percent
     for sector in knowledge.excluded_sectors if share is not None and line is None else []:
         with_lodging = sector.not_excluded_with
-        if not with_lodging or with_lodging.min_share_percent is None \
-                or not any(wz_within(profile.wz_code, scope) for scope in with_lodging.wz):
-            continue
-        least = with_lodging.min_share_percent
-        if share >= least:
+        if with_lodging and with_lodging.min_share_percent is not None and share >= with_lodging.min_share_percent \
+                and any(wz_within(profile.wz_code, scope) for scope in with_lodging.wz):
             found.append(ConditionAssessment(
                 GASTRONOMY_WITH_LODGING, f"Die Gastronomie des Hauses ({sector.code}) ist in Kombination mit der "
                 f"Beherbergung förderfähig, weil nach Ihren Angaben mit den eigenen Übernachtungsgästen mindestens "
-                f"{least:g} % der Umsätze erzielt werden.", "matters", with_lodging.source, True))
-
+                f"{with_lodging.min_share_percent:g} % der Umsätze erzielt werden.", "matters", with_lodging.source,
+                True))
     # a lodging business that names its restaurant without that share ("Hotel + Restaurant, das Restaurant hat viele
     # externe Gäste"): the rule that decides whether the restaurant is in
     for sector in knowledge.excluded_sectors if share is None and line is None \
