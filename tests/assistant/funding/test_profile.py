@@ -1790,6 +1790,8 @@ def test_the_restaurants_share_said_first_leaves_the_rest_to_lodging():
     profile = read_profile("landgasthof mit saal, ca 80 % vom umsatz kommt aus restaurant und feiern")
     assert (profile.lodging_share_percent, profile.excluded_sector) == (20.0, "I 56")
     assert read_profile("Landgasthof mit 12 Zimmern, Übernachtungsgäste machen 15 % vom Umsatz.").lodging_share_of_guests
+    # a share given as a field is the guests' share, as the field says
+    assert read_profile("Landgasthof mit Saal", structured={"lodging_share_percent": 15.0}).lodging_share_of_guests
 
 
 @pytest.mark.parametrize("text, applicant, university", [
