@@ -75,6 +75,53 @@ def test_trades_as_people_write_them(text, sector, code):
     assert p.wz_title  # from WZ 2025
 
 
+def test_most_classes_of_the_excluded_sections_have_an_everyday_name():
+    """The lexicon is written class by class over the sections of KR Nr. 2.7.1: a firm of an excluded class is read
+    as one. Left out are classes without a name used in the district (rice, camels, central banks)."""
+    import re
+
+    from assistant.funding.knowledge import _wz2025, wz_within
+
+    knowledge, lexicon = FundingKnowledge.load(), TradeLexicon.load()
+    named = {t.wz for t in lexicon.trades} | {c for t in lexicon.trades for c in t.also}
+    classes = [c for c in _wz2025().get_all_codes() if re.fullmatch(r"\d\d\.\d\d", c) and knowledge.exclusion(c)]
+    covered = [c for c in classes if any(wz_within(code, c) for code in named)]
+    assert len(classes) > 300
+    assert len(covered) / len(classes) >= 0.78
+
+
+@pytest.mark.parametrize("text, sector, excluded", [
+    ("wir sind ein kleiner abschleppdienst in bramsche und brauchen einen neuen bergungs-lkw", "Abschleppdienst", "H"),
+    ("Unser Bohrunternehmen (8 MA) will eine zweite Bohranlage kaufen.", "Bohrunternehmen", "F"),
+    ("Wir sind Gleisbauer und brauchen neue Maschinen.", "Gleisbau", "F"),
+    ("Wir betreiben einen Batteriepark mit 20 MW und wollen erweitern.", "Batteriespeicherbetreiber", "D"),
+    ("Unsere Firma exportiert Gebrauchtwagen nach Afrika, neue Halle.", "Autogroßhandel", "G"),
+    ("Hausbootvermietung auf dem Kanal: neue Boote kaufen, förderfähig?", "Bootscharter", "O"),
+    ("wir machen stadtführungen und gästeführungen in melle", "Gästeführung", "O"),
+    ("Kutschfahrten im Artland: neue Planwagen", "Kutschbetrieb", "H"),
+    ("Wir machen Veranstaltungstechnik (Ton, Licht, Bühne) und wollen ein Lager bauen.", "Veranstaltungstechnik", "S"),
+    ("Wir sind Restauratoren für Kirchen und Denkmäler.", "Restaurierungswerkstatt", "S"),
+    ("ich bin dj und brauche eine neue anlage", "Musiker", "S"),
+    ("Unser Weihnachtsbaumanbau braucht eine neue Halle.", "Weihnachtsbaumkultur", "A"),
+    ("eine pflegeschule will neue räume", "Meisterschule", "Q"),
+    ("Wir sind ein Taxiunternehmen mit 6 Wagen.", "Taxiunternehmen", "H"),
+    # the exception of 93.2 for tourism: a marina mostly for tourists is not excluded
+    ("wir betreiben einen yachthafen am mittellandkanal, vor allem für touristen", "Yachthafen", None),
+])
+def test_firms_of_the_excluded_classes_are_read_by_their_everyday_names(text, sector, excluded):
+    p = read_profile(text)
+    assert (p.sector, p.excluded_sector) == (sector, excluded)
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Die NBank als Förderbank hat gesagt, wir sollen erst den Antrag stellen. Wir sind eine Schlosserei.", "Metallbau"),
+    ("PV aufs Hallendach für den Eigenverbrauch, Anlage 300k + Batteriespeicher 100k", None),  # a project's part
+    ("Die Baggerarbeiten für die neue Halle kosten 50.000 €, wir sind ein Maschinenbauer.", "Maschinenbau"),
+])
+def test_the_funder_or_a_part_of_the_project_is_not_the_askers_trade(text, sector):
+    assert read_profile(text).sector == sector
+
+
 # -- what a business does, said in a verb and its object (trades.yaml `activities`) ----------------------------------
 
 def test_every_activity_names_a_trade_of_the_lexicon():
