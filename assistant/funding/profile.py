@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import get_args
 
-from assistant.funding.knowledge import CompanySize, FundingKnowledge, Trade, TradeLexicon, denied, wz_title
+from assistant.funding.knowledge import CompanySize, FundingKnowledge, Trade, TradeLexicon, denied, wz_title, wz_within
 
 APPLICANT_TYPES = ("company", "municipality", "association", "research")
 COMPANY_SIZES: tuple[str, ...] = get_args(CompanySize)  # ("small", "medium", "large")
@@ -2135,6 +2135,107 @@ def _split_activity(trades: list[tuple[float, int, Trade]], lowered: str, knowle
             for hit in [open_] + [h for h in trades if h is not open_]]
 
 
+# -- the main activity from the shares the text gives ("60 % Umsatz mit Lkw-Transporten, 40 % Kontraktlogistik") ----
+# KR Nr. 2.7.1 asks for the main activity; where the asker names what each line of the business brings in, the line
+# with the largest share is the main one, whatever its place in the text.
+_SHARE = re.compile(r"(?<![\d,.])(\d{1,2}|100)\s{0,2}(?:%|prozent\b)", re.IGNORECASE)
+_SHARE_LIST = re.compile(r"(?<![\d,.])(\d{1,2})\s{0,1}/\s{0,1}(\d{1,2})(?:\s{0,1}/\s{0,1}(\d{1,2}))?(?![\d/.,]|\s{0,2}(?:%|prozent))")
+# between a share and the line it names: "60 % [des Umsatzes mit] Lkw-Transporten", "40 % Kontraktlogistik"
+_SHARE_BRIDGE = re.compile(r"\s{0,3}(?:(?:vom|von|des|der|dem|unseres|unserem|unserer|gesamt\w{0,3}|umsatz\w{0,3}|umsätze"
+                           r"|geschäft\w{0,3}|entf\w{0,5}|auf|mit|aus|durch|im|in|über|ca\.?|etwa|rund|macht|machen|ist"
+                           r"|sind|kommt|kommen)\s{1,3}){0,4}")
+# after a share that belongs to the line named before it: "(ca 40 % vom Umsatz)", "Kontraktlogistik 40 %,"
+_SHARE_CLOSES = re.compile(r"\s{0,3}(?:(?:vom|von|des|unseres|gesamt\w{0,3}|umsatz\w{0,3}|umsätze)\s{0,3}){0,3}"
+                           r"(?:[),;.!?]|und\b|$)")
+_SHARE_OF_BUSINESS = re.compile(r"umsatz|umsätze|anteil|erlös|geschäft")  # a lone share is a line's where one of these says so
+_SHARE_REST = re.compile(r"\b(?:der|den|die)\s{1,3}rest\b|\brestliche\w{0,2}\b")
+_SHARE_WINDOW = 80  # characters between a share closing its clause and the line named before it
+# the end of a sentence (not the dot of "ca.", "Mio.", "bzw.", "inkl.", "z. B." or of a number)
+_SENTENCE_END = re.compile(r"(?<!\bca)(?<!\bmio)(?<!\bbzw)(?<!\binkl)(?<!\bevtl)(?<!\bz)(?<!\bb)(?<!\bv\.a)(?<!\d)[.!?](?=\s|$)")
+
+
+def _sentence_start(lowered: str, pos: int) -> int:
+    return max((m.end() for m in _SENTENCE_END.finditer(lowered, 0, pos)), default=0)
+
+
+def _shares(text: str, hits: list[tuple[float, int, Trade]]) -> dict[str, float]:
+    """WZ code -> the share of the business the text gives for that line: a percentage next to the trade or the
+    activity it names, a list of shares ("(60/40)") after as many lines of the business named in that sentence, and
+    "der Rest" for the line named after it. Shares of anything else ("60 % unserer Kunden") are no shares of a line."""
+    lowered = text.lower()
+    at = sorted(((start, trade) for rank, start, trade in hits if rank < 3.0), key=lambda hit: hit[0])
+    ends = {start: (m.end() if (m := _WORD.match(lowered, start)) else start) for start, _ in at}
+    found: dict[str, float] = {}
+
+    def give(code: str, share: float) -> None:
+        found[code] = found.get(code, 0.0) + share
+
+    for m in _SHARE.finditer(lowered):
+        share = float(m.group(1))
+        bridge = _SHARE_BRIDGE.match(lowered, m.end())
+        after = next(((s, t) for s, t in at if s == bridge.end()), None)
+        if after is not None:
+            give(after[1].wz, share)  # "60 % Umsatz mit Lkw-Transporten"
+            continue
+        if not _SHARE_CLOSES.match(lowered, m.end()):
+            continue  # "60 % unserer Kunden", "20 % Zuschuss": a share of something else
+        clause_start = _sentence_start(lowered, m.start())
+        end = _SENTENCE_END.search(lowered, m.end())
+        sentence = lowered[clause_start: end.start() if end else len(lowered)]
+        if not _SHARE_OF_BUSINESS.search(sentence) and len(_SHARE.findall(sentence)) < 2:
+            continue  # "gibt's dafür die 90 %?": a rate, not a line's share of the business
+        before = [(s, t) for s, t in at if clause_start <= s < m.start() and m.start() - ends[s] <= _SHARE_WINDOW
+                  and not _SHARE.search(lowered, ends[s], m.start())]
+        if before:
+            give(before[-1][1].wz, share)  # "Werkstatt (ca 40 % vom Umsatz)", "Kontraktlogistik 40 %"
+    for m in _SHARE_LIST.finditer(lowered):
+        shares = [float(g) for g in m.groups() if g]
+        clause_start = _sentence_start(lowered, m.start())
+        codes = list(dict.fromkeys(t.wz for s, t in at if clause_start <= s < m.start()))
+        if len(codes) == len(shares) and sum(shares) == 100 and not found:
+            for code, share in zip(codes, shares):
+                give(code, share)
+    rest = _SHARE_REST.search(lowered)
+    if rest and len(found) == 1 and sum(found.values()) < 100:
+        stop = end.start() if (end := _SENTENCE_END.search(lowered, rest.end())) else len(lowered)
+        after = next((t for s, t in at if rest.end() <= s < min(stop, rest.end() + 60) and t.wz not in found), None)
+        if after is not None:
+            give(after.wz, 100 - sum(found.values()))  # "…, der Rest ist Montage beim Kunden: Innenausbau"
+    return {code: share for code, share in found.items() if share <= 100}
+
+
+def _main_by_shares(trades: list[tuple[float, int, Trade]], named: list[tuple[float, int, Trade]],
+                    text: str) -> list[tuple[float, int, Trade]] | None:
+    """The asker's trades with the line of the largest share first and the others as second lines; None where the
+    shares decide nothing (none given, a tie, or only lodging and gastronomy, whose own rule weighs their shares)."""
+    shares = _shares(text, named)
+    if not shares or sum(shares.values()) > 100:
+        return None
+    own_codes = list(dict.fromkeys(t.wz for _, _, t in trades))
+    if len(shares) == 1:
+        (code, share), = shares.items()
+        others = [c for c in own_codes if c != code]
+        if share > 50:
+            main = code
+        elif len(others) == 1 and code in own_codes:
+            main = others[0]  # "Bäckerei … Café-Verzehr macht ca. 25 % vom Umsatz": the other line is the main one
+        else:
+            return None
+    else:
+        ranked = sorted(shares.items(), key=lambda kv: -kv[1])
+        if ranked[0][1] == ranked[1][1]:
+            return None
+        main = ranked[0][0]
+    if all(wz_within(code, "55") or wz_within(code, "56") for code in {main, *shares}):
+        return None
+    first = next((hit for hit in trades if hit[2].wz == main), None) \
+        or next((hit for hit in named if hit[2].wz == main), None)
+    if first is None:
+        return None
+    return [(min(first[0], trades[0][0]), first[1], first[2])] + [
+        (SECOND_LINE if hit[2].wz != main else hit[0], hit[1], hit[2]) for hit in trades if hit is not first]
+
+
 def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
                  activities: bool = True) -> ProjectProfile:
     # An adviser asking for a client ("Steuerberater hier, mein Mandant (Bäckerei, 12 MA) …", "IHK-Beratung für eine
@@ -2175,7 +2276,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         # speaks for its municipality, which may carry an infrastructure measure itself (KR Nr. 3.2.1.3)
         applicant = "municipality"
     profile = ProjectProfile(applicant_type=applicant, description=full)
-    trades = _split_activity(trades, lowered, knowledge, text)
+    by_shares = _main_by_shares(trades, named, text) if trades else None
+    trades = by_shares or _split_activity(trades, lowered, knowledge, text)
     if trades:
         trade = trades[0][2]
         profile.sector, profile.wz_code = trade.name, trade.wz

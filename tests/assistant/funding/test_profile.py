@@ -1944,3 +1944,39 @@ def test_a_word_that_opens_a_clause_of_the_next_sum_does_not_name_the_sum_before
     assert (hotel.investment_eur, hotel.turnover_eur) == (2_400_000, 1_900_000)
     # a word right after a sum still names it
     assert read_profile("15 Mio Umsatz und 2,5 Mio Invest für eine Halle").turnover_eur == 15_000_000
+
+
+# -- the main activity from the shares of the business the text gives (KR Nr. 2.7.1) ------------------------------------
+
+@pytest.mark.parametrize("text, sector, excluded", [
+    # the larger share decides, wherever the line stands in the text
+    ("wir sind spedition in melle, 120 MA. 60 % umsatz mit lkw-transporten, 40 % kontraktlogistik. neues lager",
+     "Transportunternehmen", "H"),
+    ("Wir sind Spedition. 30 % Umsatz mit Lkw-Transporten, 70 % Kontraktlogistik für Onlinehändler.",
+     "Logistikdienstleister", None),
+    # a share in brackets after the line, and "der Rest" for the line named after it
+    ("Tischlerei 18 MA. Wir bauen Küchen und Möbel in unserer Werkstatt (ca 40 % vom Umsatz), der Rest ist Montage "
+     "beim Kunden: Innenausbau, Türen, Fenster einbauen.", "Ausbaugewerbe", "F"),
+    # a list of shares after as many lines
+    ("druckerei + eigene werbeagentur in dissen, 30 MA (60/40). neue digitaldruckmaschine", "Druckerei", None),
+    # one line's small share leaves the other as the main one
+    ("bäckerei, 80 leute. 3 filialen mit café (café-verzehr macht ca 25% vom umsatz). zweite ofenlinie", "Bäckerei",
+     None),
+])
+def test_the_line_with_the_largest_share_is_the_main_activity(text, sector, excluded):
+    p = read_profile(text)
+    assert (p.sector, p.excluded_sector) == (sector, excluded)
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Metallbau. Bitte mit Fundstelle: ist die neue Halle förderfähig, und gibt's dafür die 90 %?", "Metallbau"),  # a rate
+    ("Metallbau, 60 % unserer Kunden sind Landwirte, neue Halle", "Metallbau"),  # a share of the customers
+    ("baumschule + gartencenter, halbe halbe produktion und verkauf. neues gewächshaus", "Baumschule"),  # a tie
+])
+def test_shares_of_anything_else_or_a_tie_leave_the_trade_as_named(text, sector):
+    assert read_profile(text).sector == sector
+
+
+def test_an_industrial_paint_shop_is_no_car_body_shop():
+    p = read_profile("Lohnlackiererei in Belm, 20 MA. PV aufs Hallendach für den Eigenverbrauch.")
+    assert (p.wz_code, p.excluded_sector) == ("25.51", None)
