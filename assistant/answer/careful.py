@@ -74,6 +74,10 @@ class RuleAnswer(Curated):
     patterns: list[Regex]
     summary: str  # with "[1]", "[2]" … for the citation numbers of `sources`, in order
     sources: list[Source]
+    # an answer to the whole question, not to a rule beside a project ("welche Firmen haben wie viel bekommen?", "wir
+    # schreiben ein späteres Datum drauf"): it goes before other rule answers the text matches, and leads even where
+    # the question asks how much
+    leads: bool = False
 
 
 class OtherRegion(Curated):
@@ -217,8 +221,8 @@ class CarefulCases(Curated):
                 continue
             ends = [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
             if ends:
-                found.append((min(ends), n, rule))
-        return min(found, key=lambda item: item[:2])[2] if found else None
+                found.append((not rule.leads, min(ends), n, rule))  # one that answers the whole question first
+        return min(found, key=lambda item: item[:3])[3] if found else None
 
     def wants_guarantee(self, text: str) -> bool:
         return bool(self._guarantee.search(text))

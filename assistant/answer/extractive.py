@@ -1273,10 +1273,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # a rule the project's text asks about that the KR answers in a sentence of its own ("Bauantrag ist gestellt,
     # Bodengutachten liegt vor. Ist das schon Vorhabenbeginn?"): that answer leads, where it states the rules of the
     # project's path (a municipality's site has its own, Nr. 3.1.2, found by `_asked_rule`)
-    ruled, _ = _rule_answer(found, w, lead)
+    ruled, rule = _rule_answer(found, w, lead)
     # (after the path's rate where the question asks how much too: "Was fördert GRW und mit wie viel? Dürfen wir die
     # Büros schon beauftragen?")
-    pieces[:0] = [(1.2 if asks_amount else 0.5, ruled)] if ruled else []
+    pieces[:0] = [(1.2 if asks_amount and not rule.leads else 0.5, ruled)] if ruled else []
     # "… und wie lange?": the span the lead path's rules state, where no rule answer of the KR states one already
     pieces += [(1.05, span)] if not ruled and (span := _span_rule(found, lead, w)) else []
     pieces += [(1.06, decides)] if (decides := _who_decides(found, lead, w)) else []

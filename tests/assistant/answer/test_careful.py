@@ -307,3 +307,27 @@ def test_a_municipalitys_planning_office_is_not_told_that_planning_is_free():
     question = "Gemeinde Glandorf: Dürfen wir die Planungsbüros für die Erschließungsplanung schon beauftragen?"
     assert CAREFUL.rule_answer(question, "grw-infrastruktur").id == "beauftragen-vor-antrag-infrastruktur"
     assert CAREFUL.rule_answer(question, "grw-gewerbe").id == "planen-vor-antrag"
+
+
+def test_a_private_persons_own_project_has_its_rule_answer():
+    """KR Nr. 2.2.2 (who makes the business investment applies) and Nr. 2.7.1 (U); LEADER names private persons."""
+    for question in ("bin privat, wohne in bissendorf. ich will unser haus barrierefrei umbauen. gibts zuschüsse?",
+                     "kann ich als privatperson zuschuss für pv am einfamilienhaus kriegen?"):
+        assert CAREFUL.rule_answer(question).id == "privatpersonen", question
+    assert CAREFUL.rule_answer("Wir sind privat versichert und bauen eine neue Halle.") is None
+
+
+def test_a_contract_dated_back_has_its_rule_answer():
+    """KR Nr. 2.2.1 (3) and the declaration of the application form (Anhang 2, Nr. 8.5): the date that counts is the
+    real one; the start of works is a fact relevant to the subsidy."""
+    assert CAREFUL.rule_answer("kann ich den kaufvertrag jetzt schon unterschreiben und wir schreiben einfach ein "
+                               "späteres datum drauf?").id == "rueckdatierung"
+    assert CAREFUL.rule_answer("Der Vertrag wird rückdatiert, geht das?").id == "rueckdatierung"
+    assert CAREFUL.rule_answer("Ab welchem Datum gilt der Vertrag als Beginn?") is None
+
+
+def test_who_has_got_money_is_answered_as_absent_from_the_documents_with_the_register_of_grants():
+    """KR Nr. 10.1.9: the Länder publish grants of more than 100.000 Euro; the corpus lists none."""
+    rule = CAREFUL.rule_answer("welche Firmen im Landkreis haben 2025 wie viel GRW-Förderung bekommen?")
+    assert rule.id == "gefoerderte-unternehmen" and rule.leads
+    assert CAREFUL.rule_answer("Welche Unternehmen können GRW-Förderung bekommen?") is None
