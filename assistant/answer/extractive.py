@@ -1236,16 +1236,19 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # funded: a takeover's)
             ruling = _asked_condition(lead, w) or _fact_rule_asked(found, lead, w) or next(
                 (c for c in lead.conditions if c.decides_kind and c.applies and c.id not in w.said
-                 and not asks_amount), None)
+                 and (not asks_amount or c.id == SECTOR_EXCEPTION)), None)  # (whether the trade is in at all)
             # (the least own share asked for with a sum is computed below, its rule cited there)
             computed = ruling is not None and bool(ruling.minimum_share_percent) and found.profile is not None \
                 and bool(found.profile.investment_eur) and bool(_ASKS_OWN_SHARE.search(found.question))
             said = _with_rule(short_reason(ruling.text, 260), ruling.source) \
-                if ruling is not None and ruling.id not in _ON_THE_TRADE and not computed else ""
+                if ruling is not None and (ruling.id not in _ON_THE_TRADE or ruling.decides_kind) and not computed else ""
             w.said |= {ruling.id} if computed else set()  # (nor repeated in the path's line)
             if said and len(said) <= _ASKED_RULE_CHARS:
                 w.said |= {ruling.id}
-                pieces.append((1.1, _cited(said, w.cite_source(ruling.source))))
+                # (whether the trade is in at all goes before the rate: "Gastronomie ist förderfähig in Kombination
+                # mit Beherbergung, wenn …")
+                pieces.append((0.95 if ruling.id == SECTOR_EXCEPTION else 1.1,
+                               _cited(said, w.cite_source(ruling.source))))
             if lead.excluded_costs:
                 excluded = lead.excluded_costs[0]
                 pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
@@ -1941,11 +1944,17 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
         main = next((c for c in lead.conditions if c.id == MAIN_ACTIVITY), None)
         caveat = _main_activity_caveat(main) if main else ""
         w.said |= {MAIN_ACTIVITY} if caveat else set()
-        verdict = (f"{'Möglich' if caveat else 'Voraussichtlich ja'}: {_short_name(lead.name)}"
-                   + (f", {rate}." if rate else ".")
-                   + _cited(f" Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste "
-                            f"nicht förderfähiger Wirtschaftszweige{numbered_rule(exclusion.source)}.",
-                            w.cite_source(exclusion.source))
+        # a trade the list names with an exception that keeps it in: the exception, not "not on the list" (and a
+        # "möglich" where the exception holds only as far as a fact not yet settled: mostly for tourists)
+        excepted = next((c for c in lead.conditions if c.id == SECTOR_EXCEPTION and c.applies), None)
+        w.said |= {SECTOR_EXCEPTION} if excepted else set()
+        listed = _cited(f" {_with_rule(excepted.text.split(': ', 1)[-1], excepted.source)}",
+                        w.cite_source(excepted.source)) if excepted else _cited(
+            f" Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste nicht "
+            f"förderfähiger Wirtschaftszweige{numbered_rule(exclusion.source)}.", w.cite_source(exclusion.source))
+        uncertain = caveat or (excepted is not None and excepted.decides_kind)
+        verdict = (f"{'Möglich' if uncertain else 'Voraussichtlich ja'}: {_short_name(lead.name)}"
+                   + (f", {rate}." if rate else ".") + listed
                    + (_cited(f" {caveat}", w.cite_source(main.source)) if caveat else ""))
         restricted = "" if caveat else _restricted(lead, w)
         # the restriction of a processor where it fits the bottom line, else that the NBank decides

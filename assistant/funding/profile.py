@@ -243,7 +243,12 @@ _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(
                     # "Frage für einen Kunden: Spedition …", "mein Kunde ist ne Druckerei", "im Auftrag einer Firma"
                     # (one client: "für unsere Kunden produzieren wir" names the asker's customers)
                     r"|\bfür\s{1,3}(?:einen|eine|meinen|meine)\s{1,3}(?:kunden|kundin|auftraggeber\w{0,2})\b"
-                    r"|\b(?:mein|meine)\s{1,3}(?:kunde|kundin|auftraggeber\w{0,2})\b|\bim\s{1,3}auftrag\s{1,3}(?:eines|einer)\b",
+                    r"|\b(?:mein|meine)\s{1,3}(?:kunde|kundin|auftraggeber\w{0,2})\b|\bim\s{1,3}auftrag\s{1,3}(?:eines|einer)\b"
+                    # "Für eine Vorlage im Kreisausschuss: Können Großunternehmen …": staff writing a paper for a
+                    # body about firms; who applies is who the question is about (not: "… was bringt das
+                    # Umsetzungsbudget?", the district's own)
+                    r"|\bfür\s{1,3}(?:eine|die|unsere|meine)\s{1,3}(?:beschluss|sitzungs|rats|kreistags|ausschuss)?vorlage\w{0,2}\b"
+                    r"[^:.?!]{0,60}:(?=[^?]{0,80}\b(?:\w{0,12}unternehmen|firmen|betriebe|kmu|mittelständler)\b)",
                     re.IGNORECASE)
 # A trade that was, not one that is: "ehem. Gießereigelände", "die frühere Ziegelei" (the site's past use)
 _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", "frühere", "früheren", "früherer",

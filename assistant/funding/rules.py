@@ -496,9 +496,15 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
     if line is not None:
         exception = line.exception_for(profile.wz_code, profile.description)
         text = getattr(exception, "text", "") or line.exceptions
+        # an exception that holds only as far as a fact the text does not settle (services mostly for tourists, KR
+        # Nr. 2.7.1 S 93.2 and T 96.23; gastronomy whose own lodging guests make at least a quarter of the turnover,
+        # where no share is given) decides whether the business is in at all: it joins the bottom line
+        conditional = getattr(exception, "only_with", None) is not None or (
+            getattr(exception, "min_share_percent", None) is not None and profile.lodging_share_percent is None)
         found.append(ConditionAssessment(
             SECTOR_EXCEPTION, f"„{profile.sector}“ (WZ {profile.wz_code}) fällt unter eine Ausnahme der Liste "
-            f"nicht förderfähiger Wirtschaftszweige: {text}", "matters", (exception or line).source, True))
+            f"nicht förderfähiger Wirtschaftszweige: {text}", "matters", (exception or line).source, True,
+            decides_kind=conditional))
     # a lodging business that states its guests' share of turnover ("Restaurant macht ca 40 % vom Umsatz, Rest
     # Übernachtung"): whether its restaurant is in (gastronomy with lodging, at least the least share of Nr. 2.7.1)
     share = profile.lodging_share_percent

@@ -2645,3 +2645,22 @@ def test_whether_the_trade_is_excluded_leads_where_the_question_asks_it(ask, que
     data = ask(question)
     assert lead in data["summary"]  # in the bottom line, not only in the path's line further down
     assert cited(data, "grw", "2.7.1")
+
+
+def test_a_trade_kept_in_by_an_exception_of_the_list_is_told_the_exception_not_that_it_is_unlisted(ask, passages):
+    """KR Nr. 2.7.1: a wholesaler (G, but 46.2 to 46.9 excepted) and a sauna (T, 96.23 excepted only as far as its
+    services are mostly for tourists): the exception is the reason, and a conditional one makes a "möglich"."""
+    data = ask("Wir sind Großhändler für Landmaschinen-Ersatzteile, 95 MA. Handel ist doch bei GRW ausgeschlossen, "
+               "oder gilt das für Großhandel auch?")
+    check_contract(data, passages)
+    assert "von der Liste ausgenommen" in data["summary"] and "nicht auf der Liste" not in data["summary"]
+    data = ask("Wir betreiben eine private Saunalandschaft (11 MA). Geplant ist ein Saunadorf für 900 T€. Viele Gäste "
+               "sind Kurgäste und Urlauber, aber auch viele Einheimische. Förderfähig?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Möglich: ") and "überwiegend dem Tourismus" in data["summary"], data["summary"]
+
+
+def test_staff_writing_a_paper_on_firms_get_the_firms_answer(ask):
+    data = ask("Für eine Vorlage im Kreisausschuss: Können Großunternehmen im Landkreis Osnabrück "
+               "GRW-Investitionszuschüsse bekommen? Bitte mit genauer Fundstelle.")
+    assert "De-minimis" in data["summary"] and "Infrastruktur" not in data["summary"], data["summary"]
