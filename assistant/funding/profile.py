@@ -2153,7 +2153,6 @@ _SHARE_BRIDGE = re.compile(r"\s{0,3}(?:(?:vom|von|des|der|dem|unseres|unserem|un
 _SHARE_CLOSES = re.compile(r"\s{0,3}(?:(?:vom|von|des|unseres|gesamt\w{0,3}|umsatz\w{0,3}|umsätze)\s{0,3}){0,3}"
                            r"(?:[),;.!?]|und\b|$)")
 _SHARE_OF_BUSINESS = re.compile(r"umsatz|umsätze|anteil|erlös|geschäft")  # a lone share is a line's where one of these says so
-_SHARE_REST = re.compile(r"\b(?:der|den|die)\s{1,3}rest\b|\brestliche\w{0,2}\b")
 _SHARE_WINDOW = 80  # characters between a share closing its clause and the line named before it
 # the end of a sentence (not the dot of "ca.", "Mio.", "bzw.", "inkl.", "z. B." or of a number)
 _SENTENCE_END = re.compile(r"(?<!\bca)(?<!\bmio)(?<!\bbzw)(?<!\binkl)(?<!\bevtl)(?<!\bz)(?<!\bb)(?<!\bv\.a)(?<!\d)[.!?](?=\s|$)")
@@ -2165,8 +2164,9 @@ def _sentence_start(lowered: str, pos: int) -> int:
 
 def _shares(text: str, hits: list[tuple[float, int, Trade]]) -> dict[str, float]:
     """WZ code -> the share of the business the text gives for that line: a percentage next to the trade or the
-    activity it names, a list of shares ("(60/40)") after as many lines of the business named in that sentence, and
-    "der Rest" for the line named after it. Shares of anything else ("60 % unserer Kunden") are no shares of a line."""
+    activity it names, or a list of shares ("(60/40)") after as many lines of the business named in that sentence.
+    Shares of anything else ("60 % unserer Kunden") are no shares of a line. (Not "der Rest ist Montage beim Kunden:
+    Innenausbau, Türen, Fenster": the words after "Rest" may list the parts of one line, not name another.)"""
     lowered = text.lower()
     at = sorted(((start, trade) for rank, start, trade in hits if rank < 3.0), key=lambda hit: hit[0])
     ends = {start: (m.end() if (m := _WORD.match(lowered, start)) else start) for start, _ in at}
@@ -2200,12 +2200,6 @@ def _shares(text: str, hits: list[tuple[float, int, Trade]]) -> dict[str, float]
         if len(codes) == len(shares) and sum(shares) == 100 and not found:
             for code, share in zip(codes, shares):
                 give(code, share)
-    rest = _SHARE_REST.search(lowered)
-    if rest and len(found) == 1 and sum(found.values()) < 100:
-        stop = end.start() if (end := _SENTENCE_END.search(lowered, rest.end())) else len(lowered)
-        after = next((t for s, t in at if rest.end() <= s < min(stop, rest.end() + 60) and t.wz not in found), None)
-        if after is not None:
-            give(after.wz, 100 - sum(found.values()))  # "…, der Rest ist Montage beim Kunden: Innenausbau"
     return {code: share for code, share in found.items() if share <= 100}
 
 

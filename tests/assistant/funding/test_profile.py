@@ -1954,9 +1954,11 @@ def test_a_word_that_opens_a_clause_of_the_next_sum_does_not_name_the_sum_before
      "Transportunternehmen", "H"),
     ("Wir sind Spedition. 30 % Umsatz mit Lkw-Transporten, 70 % Kontraktlogistik für Onlinehändler.",
      "Logistikdienstleister", None),
-    # a share in brackets after the line, and "der Rest" for the line named after it
+    # a share in brackets after the line (and "der Rest" names no line: the work on site may be the same trade's)
+    ("Metallbau, 20 MA. Wir fertigen Treppen und Geländer in der Werkstatt (ca. 70 % vom Umsatz), daneben "
+     "Bauschlosserei 30 %.", "Metallbau", None),
     ("Tischlerei 18 MA. Wir bauen Küchen und Möbel in unserer Werkstatt (ca 40 % vom Umsatz), der Rest ist Montage "
-     "beim Kunden: Innenausbau, Türen, Fenster einbauen.", "Ausbaugewerbe", "F"),
+     "beim Kunden: Innenausbau, Türen, Fenster einbauen.", "Tischlerei", None),
     # a list of shares after as many lines
     ("druckerei + eigene werbeagentur in dissen, 30 MA (60/40). neue digitaldruckmaschine", "Druckerei", None),
     # one line's small share leaves the other as the main one
