@@ -2144,7 +2144,8 @@ def _split_activity(trades: list[tuple[float, int, Trade]], lowered: str, knowle
 # KR Nr. 2.7.1 asks for the main activity; where the asker names what each line of the business brings in, the line
 # with the largest share is the main one, whatever its place in the text.
 _SHARE = re.compile(r"(?<![\d,.])(\d{1,2}|100)\s{0,2}(?:%|prozent\b)", re.IGNORECASE)
-_SHARE_LIST = re.compile(r"(?<![\d,.])(\d{1,2})\s{0,1}/\s{0,1}(\d{1,2})(?:\s{0,1}/\s{0,1}(\d{1,2}))?(?![\d/.,]|\s{0,2}(?:%|prozent))")
+_SHARE_LIST = re.compile(r"(?<![\d,.])(\d{1,2})\s?/\s?(\d{1,2})(?:\s?/\s?(\d{1,2}))?"
+                         r"(?![\d/.,]|\s{0,2}(?:%|prozent))")
 # between a share and the line it names: "60 % [des Umsatzes mit] Lkw-Transporten", "40 % Kontraktlogistik"
 _SHARE_BRIDGE = re.compile(r"\s{0,3}(?:(?:vom|von|des|der|dem|unseres|unserem|unserer|gesamt\w{0,3}|umsatz\w{0,3}|umsätze"
                            r"|geschäft\w{0,3}|entf\w{0,5}|auf|mit|aus|durch|im|in|über|ca\.?|etwa|rund|macht|machen|ist"
@@ -2152,10 +2153,12 @@ _SHARE_BRIDGE = re.compile(r"\s{0,3}(?:(?:vom|von|des|der|dem|unseres|unserem|un
 # after a share that belongs to the line named before it: "(ca 40 % vom Umsatz)", "Kontraktlogistik 40 %,"
 _SHARE_CLOSES = re.compile(r"\s{0,3}(?:(?:vom|von|des|unseres|gesamt\w{0,3}|umsatz\w{0,3}|umsätze)\s{0,3}){0,3}"
                            r"(?:[),;.!?]|und\b|$)")
-_SHARE_OF_BUSINESS = re.compile(r"umsatz|umsätze|anteil|erlös|geschäft")  # a lone share is a line's where one of these says so
+# a lone share is a line's only where one of these says so
+_SHARE_OF_BUSINESS = re.compile(r"umsatz|umsätze|anteil|erlös|geschäft")
 _SHARE_WINDOW = 80  # characters between a share closing its clause and the line named before it
 # the end of a sentence (not the dot of "ca.", "Mio.", "bzw.", "inkl.", "z. B." or of a number)
-_SENTENCE_END = re.compile(r"(?<!\bca)(?<!\bmio)(?<!\bbzw)(?<!\binkl)(?<!\bevtl)(?<!\bz)(?<!\bb)(?<!\bv\.a)(?<!\d)[.!?](?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<!\bca)(?<!\bmio)(?<!\bbzw)(?<!\binkl)(?<!\bevtl)(?<!\bz)(?<!\bb)(?<!\bv\.a)(?<!\d)"
+                           r"[.!?](?=\s|$)")
 
 
 def _sentence_start(lowered: str, pos: int) -> int:
