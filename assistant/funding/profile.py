@@ -1504,7 +1504,8 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
         raw = re.sub(r"[\s(~,]*(ca\.?|rund|etwa|für|von|je)?[\s(~]*$", "", text[max(0, start - 45): start],
                      flags=re.IGNORECASE)
         label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
-        gap = text[investments[n - 1][1]: start] if n else ""
+        # (the dot of "ca." ends no sentence: "PV (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€)")
+        gap = re.sub(r"\b(ca|rd)\.", r"\1", text[investments[n - 1][1]: start], flags=re.IGNORECASE) if n else ""
         if n and not label and _ADDED_SUM.fullmatch(gap):
             # a sum added to the one before, named by the words after it ("Kaufpreis ca 900k plus 400k neu")
             named_after = _WORDS_AFTER.match(text, end)

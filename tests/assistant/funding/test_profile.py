@@ -1095,6 +1095,9 @@ def test_the_word_naming_a_sum_right_after_it_names_no_later_sum(text, turnover,
     ("15 Mio Umsatz und 2,5 Mio Invest", [], 15000000.0),
     # a sum added to the one before, named by the words after it
     ("kaufpreis ca 900k plus 400k neu. geht da was?", [("kaufpreis", 900000.0), ("neu", 400000.0)], None),
+    # "ca." between two parts ends no sentence
+    ("Wir wollen PV aufs Hallendach (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€).",
+     [("Wir wollen PV aufs Hallendach", 420000.0), ("einen Batteriespeicher", 150000.0)], None),
 ])
 def test_the_parts_of_an_investment_listed_with_their_sums_are_kept_and_a_sentence_ends_in_lower_case_too(
         text, parts, turnover):
