@@ -1241,7 +1241,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             computed = ruling is not None and bool(ruling.minimum_share_percent) and found.profile is not None \
                 and bool(found.profile.investment_eur) and bool(_ASKS_OWN_SHARE.search(found.question))
             on_trade = ruling is not None and ruling.id in _ON_THE_TRADE and not ruling.decides_kind
-            said = _with_rule(short_reason(ruling.text, 260), ruling.source) \
+            # (of the exception that keeps the trade in, its own words: "Gastronomie ist förderfähig in Kombination …")
+            rule_text = ruling.text.split(": ", 1)[-1] if ruling is not None and ruling.id == SECTOR_EXCEPTION \
+                else ruling.text if ruling is not None else ""
+            said = _with_rule(short_reason(rule_text, 260), ruling.source) \
                 if ruling is not None and not on_trade and not computed else ""
             w.said |= {ruling.id} if computed else set()  # (nor repeated in the path's line)
             if said and len(said) <= _ASKED_RULE_CHARS:

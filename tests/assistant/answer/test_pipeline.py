@@ -2664,3 +2664,12 @@ def test_staff_writing_a_paper_on_firms_get_the_firms_answer(ask):
     data = ask("Für eine Vorlage im Kreisausschuss: Können Großunternehmen im Landkreis Osnabrück "
                "GRW-Investitionszuschüsse bekommen? Bitte mit genauer Fundstelle.")
     assert "De-minimis" in data["summary"] and "Infrastruktur" not in data["summary"], data["summary"]
+
+
+def test_an_inn_adding_rooms_is_told_the_share_its_lodging_guests_must_make(ask, passages):
+    """KR Nr. 2.7.1, I 56: gastronomy is in only with lodging whose own guests make at least 25 % of the turnover;
+    where no share is given, that condition stands in the bottom line."""
+    data = ask("Wir haben ein Gasthaus mit Saal und Kegelbahn in Ostercappeln (9 MA). Idee: Dachgeschoss ausbauen, 8 "
+               "Gästezimmer für Radtouristen, ca. 650 T€. Bekommen wir als Gastro da was?")
+    check_contract(data, passages)
+    assert "25 %" in data["summary"] and "Übernachtungsgästen" in data["summary"], data["summary"]
