@@ -294,6 +294,12 @@ def _fact_rule_asked(found: Findings, lead: PathAssessment, w: _Writer) -> Condi
     return _asked_condition(lead, w, set(stems(ask)) - {"grw"}, least=2, own_facts_only=True)
 
 
+def _exception_words(condition: ConditionAssessment) -> str:
+    """A condition's text; of the exception that keeps a trade in, the exception's own words after the trade's name
+    ("Day Spas, Saunas und Dampfbäder (WZ 96.23) sind nicht ausgeschlossen, soweit …")."""
+    return condition.text.split(": ", 1)[-1] if condition.id == SECTOR_EXCEPTION else condition.text
+
+
 def _main_activity_caveat(condition: ConditionAssessment) -> str:
     """The sentence of the main-activity condition that says what would exclude ("Liegt der Schwerpunkt bei WZ 47.24
     …, ist der Betrieb von der Förderung ausgeschlossen.")."""
@@ -718,8 +724,11 @@ def _limits_said(path: PathAssessment | None, w: _Writer) -> str:
             said.append(_cited(f"Nicht förderfähig ist hier „{dated.label}“: Er darf nicht vor dem {day} erfolgt sein"
                                f"{rule}, nach Ihren Angaben war er früher.", w.cite_source(dated.source)))
     open_date = dated is None or dated.kept or dated.in_part  # a share matters only for land that may be eligible
+    # (and where only a part of the land was acquired early, the share beside it, whatever the figures: the rest is
+    # eligible within it)
     share = next((c for c in path.limits if c.max_share_percent is not None
-                  and (c.kept is False or c.kept is None and dated is not None and open_date)), None)
+                  and (c.kept is False or c.kept is None and dated is not None and open_date
+                       or c.kept and dated is not None and dated.in_part)), None)
     if share is not None and open_date:
         rule = numbered_rule(share.source).removeprefix(" nach ")
         most = (f"höchstens {_percent(share.max_share_percent)} Prozent der Kosten der gesamten Maßnahme"  # type: ignore[arg-type]
@@ -1242,15 +1251,13 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 and bool(found.profile.investment_eur) and bool(_ASKS_OWN_SHARE.search(found.question))
             on_trade = ruling is not None and ruling.id in _ON_THE_TRADE and not ruling.decides_kind
             # (of the exception that keeps the trade in, its own words: "Gastronomie ist förderfähig in Kombination …")
-            rule_text = ruling.text.split(": ", 1)[-1] if ruling is not None and ruling.id == SECTOR_EXCEPTION \
-                else ruling.text if ruling is not None else ""
-            said = _with_rule(short_reason(rule_text, 260), ruling.source) \
+            said = _with_rule(short_reason(_exception_words(ruling), 260), ruling.source) \
                 if ruling is not None and not on_trade and not computed else ""
             w.said |= {ruling.id} if computed else set()  # (nor repeated in the path's line)
             if said and len(said) <= _ASKED_RULE_CHARS:
                 w.said |= {ruling.id}
-                # (whether the trade is in at all goes before the rate: "Gastronomie ist förderfähig in Kombination
-                # mit Beherbergung, wenn …")
+                # (whether the trade is in at all is the last thing a bottom line too long for all gives up:
+                # "Gastronomie ist förderfähig in Kombination mit Beherbergung, wenn …")
                 pieces.append((0.95 if ruling.id == SECTOR_EXCEPTION else 1.1,
                                _cited(said, w.cite_source(ruling.source))))
             if lead.excluded_costs:
@@ -1952,7 +1959,7 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
         # "möglich" where the exception holds only as far as a fact not yet settled: mostly for tourists)
         excepted = next((c for c in lead.conditions if c.id == SECTOR_EXCEPTION and c.applies), None)
         w.said |= {SECTOR_EXCEPTION} if excepted else set()
-        listed = _cited(f" {_with_rule(excepted.text.split(': ', 1)[-1], excepted.source)}",
+        listed = _cited(f" {_with_rule(_exception_words(excepted), excepted.source)}",
                         w.cite_source(excepted.source)) if excepted else _cited(
             f" Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste nicht "
             f"förderfähiger Wirtschaftszweige{numbered_rule(exclusion.source)}.", w.cite_source(exclusion.source))
