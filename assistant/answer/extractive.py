@@ -2287,7 +2287,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     else:
         # (a rule answer only to a later question follows the answer to where to apply, asked first: "Wo stelle ich
         # den Antrag? Und wie lange dauert es bis zum Bescheid?")
-        first_ruled = len(units) < 2 or not asks_where or CarefulCases.load().rule_answer(units[0]) is not None
+        # (nor one beside a sum asked for first, where the rule states no rate of its own: "wie viel zuschuss krieg
+        # ich max …? und kann ich da noch nen kfw kredit obendrauf nehmen?")
+        amount_first = found.intent == "amount" and rule is not None and "Prozent" not in rule.summary
+        first_ruled = len(units) < 2 or not (asks_where or amount_first) \
+            or CarefulCases.load().rule_answer(units[0]) is not None
         verdict, after_rule = ((ruled, verdict if len(units) > 1 else "") if first_ruled or not verdict
                                else (verdict, ruled)) if ruled else (verdict, "")
     if after_rule and after_rule != ruled \

@@ -331,3 +331,10 @@ def test_who_has_got_money_is_answered_as_absent_from_the_documents_with_the_reg
     rule = CAREFUL.rule_answer("welche Firmen im Landkreis haben 2025 wie viel GRW-Förderung bekommen?")
     assert rule.id == "gefoerderte-unternehmen" and rule.leads
     assert CAREFUL.rule_answer("Welche Unternehmen können GRW-Förderung bekommen?") is None
+
+
+def test_a_loan_said_to_come_on_top_has_the_rule_on_aid_from_several_sources():
+    """KR Nr. 2.5.3 and 2.5.6: a cheap loan on top counts by its interest advantage towards the same ceiling."""
+    assert CAREFUL.rule_answer("wie viel zuschuss krieg ich max bei 3 mio invest? und kann ich da noch nen "
+                               "zinsgünstigen kfw kredit obendrauf nehmen?").id == "kombination-mit-anderen-hilfen"
+    assert CAREFUL.rule_answer("Wir haben einen KfW-Kredit für die Halle laufen.") is None
