@@ -23,7 +23,8 @@ from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source, Threshold
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GRANT_TIME,
-                                     MAIN_ACTIVITY, PART_BEGUN, SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS,
+                                     MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT, SECTOR_EXCEPTION, SECTOR_EXCLUSION,
+                                     TYPE_FITS,
                                      USUAL_FOR_ASKER, ConditionAssessment, FundingAssessment, PathAssessment,
                                      named_paths, numbered_rule, programme, short_reason)
 from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
@@ -297,7 +298,7 @@ def _fact_rule_asked(found: Findings, lead: PathAssessment, w: _Writer) -> Condi
 def _exception_words(condition: ConditionAssessment) -> str:
     """A condition's text; of the exception that keeps a trade in, the exception's own words after the trade's name
     ("Day Spas, Saunas und Dampfbäder (WZ 96.23) sind nicht ausgeschlossen, soweit …")."""
-    return condition.text.split(": ", 1)[-1] if condition.id == SECTOR_EXCEPTION else condition.text
+    return condition.text.split(": ", 1)[-1] if condition.id in _TRADE_IN_IF else condition.text
 
 
 def _main_activity_caveat(condition: ConditionAssessment) -> str:
@@ -471,7 +472,9 @@ def _cited(sentence: str, ref: str) -> str:
     return f"{sentence[:-1]}{ref}." if sentence.endswith(".") else sentence + ref
 
 
-_ON_THE_TRADE = {SECTOR_EXCLUSION, SECTOR_EXCEPTION, MAIN_ACTIVITY}  # the conditions on the asker's main activity
+_ON_THE_TRADE = {SECTOR_EXCLUSION, SECTOR_EXCEPTION, MAIN_ACTIVITY, SECTOR_DOUBT}  # on the asker's main activity
+# those that say whether the trade is in at all: the exception that keeps it in, the reach the KR leaves open
+_TRADE_IN_IF = {SECTOR_EXCEPTION, SECTOR_DOUBT}
 _ASKED_RULE_CHARS = 260  # a rule asked about beside a project leads only where it fits beside the path's rate
 
 
@@ -1097,6 +1100,7 @@ def _until(condition: ConditionAssessment) -> str:
 # IT-Firmen überhaupt GRW-fähig?")
 _ASKS_EXCLUDED = re.compile(r"\b(raus|ausgeschlossen|negativliste|nicht\s{1,3}förderfähig\w{0,2}\s{1,3}(branche|wirtschaftszweig)"
                             r"|überhaupt\s{1,3}(grw-?)?(förderfähig|fähig|förderbar|fördern))\b"
+                            r"|ausschluss\b|-ausschluss\b"
                             r"|\büberhaupt\s{1,3}grw-?fähig", re.IGNORECASE)
 
 
@@ -1106,9 +1110,9 @@ def _trade_listed(found: Findings, lead: PathAssessment, w: _Writer) -> str:
     profile = found.profile
     if profile is None or not profile.wz_code or not _ASKS_EXCLUDED.search(found.question):
         return ""
-    exception = next((c for c in lead.conditions if c.id == SECTOR_EXCEPTION and c.applies), None)
+    exception = next((c for c in lead.conditions if c.id in _TRADE_IN_IF and c.applies), None)
     if exception is not None:
-        w.said |= {SECTOR_EXCEPTION}
+        w.said |= {exception.id}
         return _cited(_with_rule(exception.text, exception.source), w.cite_source(exception.source))
     exclusion = next((c for c in lead.conditions if c.id == SECTOR_EXCLUSION and c.applies is False), None)
     if exclusion is None:
@@ -1245,7 +1249,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # funded: a takeover's)
             ruling = _asked_condition(lead, w) or _fact_rule_asked(found, lead, w) or next(
                 (c for c in lead.conditions if c.decides_kind and c.applies and c.id not in w.said
-                 and (not asks_amount or c.id == SECTOR_EXCEPTION)), None)  # (whether the trade is in at all)
+                 and (not asks_amount or c.id in _TRADE_IN_IF)), None)  # (whether the trade is in at all)
             # (the least own share asked for with a sum is computed below, its rule cited there)
             computed = ruling is not None and bool(ruling.minimum_share_percent) and found.profile is not None \
                 and bool(found.profile.investment_eur) and bool(_ASKS_OWN_SHARE.search(found.question))
@@ -1258,7 +1262,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 w.said |= {ruling.id}
                 # (whether the trade is in at all is the last thing a bottom line too long for all gives up:
                 # "Gastronomie ist förderfähig in Kombination mit Beherbergung, wenn …")
-                pieces.append((0.95 if ruling.id == SECTOR_EXCEPTION else 1.1,
+                pieces.append((0.95 if ruling.id in _TRADE_IN_IF else 1.1,
                                _cited(said, w.cite_source(ruling.source))))
             if lead.excluded_costs:
                 excluded = lead.excluded_costs[0]
@@ -1957,8 +1961,8 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
         w.said |= {MAIN_ACTIVITY} if caveat else set()
         # a trade the list names with an exception that keeps it in: the exception, not "not on the list" (and a
         # "möglich" where the exception holds only as far as a fact not yet settled: mostly for tourists)
-        excepted = next((c for c in lead.conditions if c.id == SECTOR_EXCEPTION and c.applies), None)
-        w.said |= {SECTOR_EXCEPTION} if excepted else set()
+        excepted = next((c for c in lead.conditions if c.id in _TRADE_IN_IF and c.applies), None)
+        w.said |= {excepted.id} if excepted else set()
         listed = _cited(f" {_with_rule(_exception_words(excepted), excepted.source)}",
                         w.cite_source(excepted.source)) if excepted else _cited(
             f" Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste nicht "

@@ -432,11 +432,18 @@ class ExcludedSector(Curated):
     not_excluded_with: SectorException | None = None
     # for a business of this line that says it processes agricultural products: what then decides (line A only)
     if_processing: str = ""
+    # codes next to the line whose place the KR leaves to a definition it does not reproduce ("C 24 …, soweit
+    # Stahlindustrie" by Art. 2 Nr. 43 AGVO: foundries, non-ferrous metals): not excluded as read here, but open
+    doubtful_wz: WzCodes = []
+    doubtful: str = ""
     source: Source
-
 
     def covers(self, code: str) -> bool:
         return any(wz_within(code, scope) for scope in self.wz)
+
+    def leaves_open(self, code: str) -> bool:
+        """Whether the line leaves it open if `code` is covered (a code next to it, not one it covers)."""
+        return not self.covers(code) and any(wz_within(code, scope) for scope in self.doubtful_wz)
 
     def exception_for(self, code: str, text: str, named_codes: tuple[str, ...] = (),
                       share: float | None = None) -> WzException | SectorException | None:
@@ -682,6 +689,10 @@ class FundingKnowledge(Curated):
             if exception and exception.below_share(lodging_share) and any(wz_within(wz, s) for s in exception.wz):
                 return sector
         return None
+
+    def doubt_for_wz(self, wz: str) -> ExcludedSector | None:
+        """The line of KR Nr. 2.7.1 that leaves it open whether `wz` is excluded (a foundry beside "Stahlindustrie")."""
+        return next((s for s in self.excluded_sectors if s.leaves_open(wz)), None)
 
     def sector_for_wz(self, wz: str) -> ExcludedSector | None:
         """The line of KR Nr. 2.7.1 whose codes cover `wz`, whether or not an exception takes it out."""

@@ -57,6 +57,7 @@ SECTOR_EXCEPTION = "ausnahme-wirtschaftszweig"
 GASTRONOMY_WITH_LODGING = "gastronomie-mit-beherbergung"  # a lodging business's restaurant, in by its guests' share
 # A trade name that also often means an excluded code (a bakery that mostly sells: 47.24): its main activity decides
 MAIN_ACTIVITY = "haupttaetigkeit-abgrenzung"
+SECTOR_DOUBT = "wirtschaftszweig-offen"  # a code beside a line of Nr. 2.7.1 whose reach the KR leaves to the AGVO
 START_OF_WORKS = "antrag-vor-beginn"  # the condition that the application precedes the start of works
 PART_BEGUN = "teilweise-begonnen"  # the condition on a project whose works began for a part only
 GRANT_TIME = "groesse-bei-gewaehrung"  # the size at the grant decides the rate (Nr. 1.5 (3)), for a size stated for it
@@ -505,6 +506,13 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
             SECTOR_EXCEPTION, f"„{profile.sector}“ (WZ {profile.wz_code}) fällt unter eine Ausnahme der Liste "
             f"nicht förderfähiger Wirtschaftszweige: {text}", "matters", (exception or line).source, True,
             decides_kind=conditional))
+    doubt = knowledge.doubt_for_wz(profile.wz_code)
+    if doubt is not None:
+        # "Fallen wir als Gießerei unter den Stahl-Ausschluss?": not excluded as read here, but open; it decides
+        # whether the business is in at all, so it joins the bottom line
+        found.append(ConditionAssessment(
+            SECTOR_DOUBT, f"„{profile.sector}“ (WZ {profile.wz_code}): {doubt.doubtful}", "matters", doubt.source,
+            True, decides_kind=True))
     # a lodging business that states its guests' share of turnover ("Restaurant macht ca 40 % vom Umsatz, Rest
     # Übernachtung"): whether its restaurant is in (gastronomy with lodging, at least the least share of Nr. 2.7.1)
     share = profile.lodging_share_percent

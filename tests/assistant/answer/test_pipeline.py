@@ -2683,3 +2683,10 @@ def test_land_bought_partly_early_is_told_the_date_and_the_share_beside_it(ask):
                "Grunderwerb ca. 1,5 Mio. Einen Teil der Flächen haben wir schon im März 2025 gekauft, den Rest 2026. "
                "Kriegen wir den Grundstückskauf gefördert?")
     assert "1. Juli 2025" in data["summary"] and "höchstens 25 Prozent" in data["summary"], data["summary"]
+
+
+def test_a_foundry_asking_about_the_steel_exclusion_is_told_it_is_open_and_its_rate(ask, passages):
+    data = ask("Gießerei in Georgsmarienhütte, 180 MA, 38 Mio Umsatz. Wir wollen einen neuen Induktionsofen, 4,5 Mio. "
+               "Fallen wir unter 'Stahlindustrie' und sind raus?")
+    check_contract(data, passages)
+    assert "NBank" in data["summary"] and "AGVO" in data["summary"] and "10 Prozent" in data["summary"], data["summary"]

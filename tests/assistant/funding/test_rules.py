@@ -1119,3 +1119,12 @@ def test_a_firm_of_an_excluded_sector_asking_about_its_towns_site_is_told_the_si
     site = _path(assess(profile, None, FundingKnowledge.load()), "grw-infrastruktur")
     rule = next(c for c in site.conditions if c.id == "ausgeschlossener-nutzer")
     assert rule.applies and rule.effect == "matters" and "nach Maß" in rule.text
+
+
+def test_a_foundry_beside_the_steel_industry_is_left_open_not_excluded():
+    """KR Nr. 2.7.1 excludes C 24 only "soweit Stahlindustrie" (Art. 2 Nr. 43 AGVO, not in the corpus): groups 24.1 to
+    24.3 are read as excluded, the rest of division 24 as open."""
+    knowledge = FundingKnowledge.load()
+    assert knowledge.doubt_for_wz("24.51").code == "C 24" and knowledge.exclusion("24.51") is None
+    assert knowledge.doubt_for_wz("24.10") is None and knowledge.exclusion("24.10").code == "C 24"
+    assert knowledge.doubt_for_wz("25.11") is None
