@@ -1007,6 +1007,10 @@ def _build_trade_index(lexicon: TradeLexicon) -> _TradeIndex:
                 exact[stem.rstrip("=")] = trade
             else:
                 open_stems[stem] = trade
+    # a stem written with a hyphen, also as people write it without one ("Software-Startup" -> "Softwarestartup")
+    for stem, trade in list(open_stems.items()):
+        if "-" in stem:
+            open_stems.setdefault(stem.replace("-", ""), trade)
     # the one who does what an "-ung" name of a trade says, named by its agent noun: Lohnfertigung -> Lohnfertiger,
     # Gebäudereinigung -> Gebäudereiniger, Unternehmensberatung -> Unternehmensberater (where no entry has it)
     for stem, trade in list(open_stems.items()):

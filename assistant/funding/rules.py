@@ -842,6 +842,8 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
         needed.add("replacement")  # "neuer Ofen": an addition can be funded, a like-for-like replacement cannot
     if profile.applicant_type not in ("company", None):
         needed -= {"company_size", "sector_excluded", "replacement"}
+    if profile.applicant_type == "company" and profile.excluded_sector is not None and not firms_path:
+        needed.discard("project_types")  # a firm of an excluded sector: whatever it invests in, the "no" stands
     if "company_size" in needed and profile.size_between:  # the figure not given decides, not the headcount
         missing = "group" if profile.linked_enterprise else "turnover" if profile.turnover_eur is None \
             else "balance_sheet"
@@ -849,11 +851,16 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     # a figure of the asker's cost item that a limit needs ("davon 1 Mio Grundstück": bought when?)
     limits = [c.question for p in paths if not p.blocked for c in p.limits if c.kept is None and c.question]
     # what a rule deducts from the costs where the asker gives no figure for it (a relocation's sale of the old site)
+    # (not where the asker rents where it is now: "sitzen zur Miete in Wallenhorst" has no site to sell)
     limits += [c.question for p in paths if not p.blocked for c in p.conditions
-               if c.deducted and c.applies and c.question and c.deducted_item not in profile.item_sums]
+               if c.deducted and c.applies and c.question and c.deducted_item not in profile.item_sums
+               and not _RENTED_NOW.search(description)]
     return [question for key, question in FACT_QUESTIONS.items() if key in needed] + list(dict.fromkeys(limits))
 
 
+# The asker rents its present premises ("sitzen zur Miete", "die Halle ist nur gemietet")
+_RENTED_NOW = re.compile(r"\bzur\s{1,3}miete\b|\b(nur\s{1,3})?(an)?gemietet\w{0,2}\b|\bals\s{1,3}mieter\b|\bmieter\s{1,3}(in|im|einer|eines)\b",
+                         re.IGNORECASE)
 # The asker says the firm is small ("als kleiner Betrieb", "wir sind ein kleines Unternehmen"): not asked again
 _SAYS_SMALL = re.compile(r"\bklein(e|er|es|en|em)?\s{1,3}(handwerks|familien)?(betrieb|unternehmen|firma|mittelständler|gmbh)"
                          r"|\bkleinunternehm|\bkleinbetrieb", re.IGNORECASE)

@@ -1982,6 +1982,10 @@ def test_shares_of_anything_else_or_a_tie_leave_the_trade_as_named(text, sector)
     assert read_profile(text).sector == sector
 
 
+def test_a_stem_written_with_a_hyphen_is_found_without_it():
+    assert read_profile("Wir sind ein Softwarestartup mit 8 Leuten.").wz_code == "62.10"
+
+
 def test_an_industrial_paint_shop_is_no_car_body_shop():
     p = read_profile("Lohnlackiererei in Belm, 20 MA. PV aufs Hallendach für den Eigenverbrauch.")
     assert (p.wz_code, p.excluded_sector) == ("25.51", None)

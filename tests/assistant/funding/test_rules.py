@@ -1128,3 +1128,20 @@ def test_a_foundry_beside_the_steel_industry_is_left_open_not_excluded():
     assert knowledge.doubt_for_wz("24.51").code == "C 24" and knowledge.exclusion("24.51") is None
     assert knowledge.doubt_for_wz("24.10") is None and knowledge.exclusion("24.10").code == "C 24"
     assert knowledge.doubt_for_wz("25.11") is None
+
+
+def test_a_firm_of_an_excluded_sector_is_not_asked_what_it_invests_in():
+    result = assess(read_profile("Kanuverleih an der Hase, 5 Aushilfen. Steg, Bootsschuppen und 30 neue Kanus, ca. "
+                                 "180k. Kriegen wir da was?"), None, FundingKnowledge.load())
+    assert not any(q.startswith("Was genau soll gefördert werden") for q in result.missing_facts)
+
+
+def test_a_firm_that_rents_where_it_is_now_is_not_asked_what_its_old_site_sells_for():
+    """KR Nr. 2.6.2 (3): the sale of the old site is deducted on a relocation; a firm renting has none to sell."""
+    text = "Softwarefirma, 8 Leute, sitzen zur Miete in Wallenhorst. Wir wollen in Bramsche ein Bürogebäude bauen und " \
+           "dahin umziehen, ca 1,5 Mio."
+    result = assess(read_profile(text), None, FundingKnowledge.load())
+    assert not any("bisherige Betriebsstätte" in q for q in result.missing_facts)
+    result = assess(read_profile(text.replace("sitzen zur Miete in", "haben eine eigene Halle in")), None,
+                    FundingKnowledge.load())
+    assert any("bisherige Betriebsstätte" in q for q in result.missing_facts)
