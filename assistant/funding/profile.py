@@ -773,6 +773,9 @@ _FROM_A_PARTY = re.compile(r"\b(von\s{1,3}(unserer|unserem|der|dem|einer|einem|s
 # Building or equipping a facility (not only naming it as a partner)
 _BUILDS_OR_EQUIPS = re.compile(r"\b(bau\w{0,4}|neubau\w{0,2}|ausbau\w{0,2}|anbau\w{0,2}|umbau\w{0,2}|erweiter\w{0,5}"
                                r"|errichte\w{0,2}|sanier\w{0,5}|ausstatt\w{0,4}|ausstattung|werkstatt|gebäude\w{0,2})\b")
+# A firm building or buying something of its own ("nen neuen Laden", "30 neue Kanus anschaffen", "Steg bauen")
+_FIRM_BUILDS_OR_BUYS = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(neue[nmrs]?\s{1,3}\w|anschaff\w{0,4}|kaufen|bauen|errichten"
+                                  r"|erweitern|umbauen)", re.IGNORECASE)
 # What only public bodies or clubs carry (KR Nr. 3.2.2)
 _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisation", "business_centre",
                       "education_infrastructure", "wastewater", "harbour", "commuter_cycle_path", "commuter_transport",
@@ -2051,6 +2054,12 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if applicant_type == "company" and not INVESTMENT_KINDS & set(found) and re.search(_FARM_SECOND_LINE, lowered):
         # a farm's shop, café or dairy is its own investment too (KR Nr. 2.4.1): the GRW's "no" for the farm stands
         # beside LEADER ("Milchviehbetrieb … Hofladen mit Käserei-Ecke aufmachen")
+        found.append("business_investment")
+    if applicant_type == "company" and found and set(found) <= {"tourism_infrastructure"} \
+            and _FIRM_BUILDS_OR_BUYS.search(lowered):
+        # a firm that builds or buys for its own tourist business ("E-Bike-Verleih … für Touristen: wir wollen nen
+        # neuen Laden"): its investment (Nr. 2.4.1), whatever the tourists; public tourism facilities are the
+        # municipalities' (Nr. 3.2.2.5)
         found.append("business_investment")
     if "implementation_budget" in found and "planning" in found:
         # the budget that implements a development concept pays its feasibility studies too (KR Nr. 3.4.2 (3)): "2

@@ -1989,3 +1989,11 @@ def test_a_stem_written_with_a_hyphen_is_found_without_it():
 def test_an_industrial_paint_shop_is_no_car_body_shop():
     p = read_profile("Lohnlackiererei in Belm, 20 MA. PV aufs Hallendach für den Eigenverbrauch.")
     assert (p.wz_code, p.excluded_sector) == ("25.51", None)
+
+
+def test_a_firm_building_for_its_tourist_business_makes_an_investment_of_its_own():
+    """KR Nr. 2.4.1 against Nr. 3.2.2.5: public tourism facilities are the municipalities'; a firm's new shop is its
+    investment, whatever its guests."""
+    p = read_profile("E-Bike-Verleih in Bad Essen, dazu geführte Radtouren für Touristen. wir wollen nen neuen Laden "
+                     "mit Ladestationen, 250k. Tourismus wird doch gefördert?")
+    assert p.applicant_type == "company" and "business_investment" in p.project_types
