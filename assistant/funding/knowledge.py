@@ -409,14 +409,17 @@ class WzException(Curated):
     wz: Annotated[WzCodes, Field(min_length=1)]
     text: Text
     only_with: Regex | None = None
+    # words that say the exception's condition fails ("vor allem Einheimische"): with them set, a text silent on the
+    # condition keeps the exception open (the answer says "möglich, soweit …") instead of excluding the business
+    unless: Regex | None = None
     source: Source
-
-
 
     def holds(self, code: str, text: str) -> bool:
         if not any(wz_within(code, scope) for scope in self.wz):
             return False
-        return self.only_with is None or affirmed(self.only_with, text)
+        if self.only_with is None or affirmed(self.only_with, text):
+            return True
+        return self.unless is not None and not re.search(self.unless, text, re.IGNORECASE)
 
 
 class ExcludedSector(Curated):

@@ -256,9 +256,12 @@ def test_exceptions_the_list_names_are_not_excluded(text):
     assert p.wz_code and p.excluded_sector is None
 
 
-def test_tourism_exceptions_need_tourism():
+def test_tourism_exceptions_close_where_the_guests_are_said_to_be_local():
+    """A text silent on its guests leaves the exception open (the answer: "möglich, soweit …"); one that says they
+    are local closes it."""
     assert read_profile("Unser Freizeitpark für die Kinder der Region").excluded_sector == "S"
-    assert read_profile("Unsere Sauna").excluded_sector == "T"
+    assert read_profile("Unsere Sauna, fast nur Stammkunden aus dem Ort").excluded_sector == "T"
+    assert read_profile("Unsere Sauna").excluded_sector is None
     assert read_profile("Unsere Sauna für Kurgäste und Touristen").excluded_sector is None
 
 
@@ -1997,3 +2000,15 @@ def test_a_firm_building_for_its_tourist_business_makes_an_investment_of_its_own
     p = read_profile("E-Bike-Verleih in Bad Essen, dazu geführte Radtouren für Touristen. wir wollen nen neuen Laden "
                      "mit Ladestationen, 250k. Tourismus wird doch gefördert?")
     assert p.applicant_type == "company" and "business_investment" in p.project_types
+
+
+@pytest.mark.parametrize("text, excluded", [
+    ("Wir betreiben einen Kletterpark in Bad Iburg und wollen eine neue Anlage bauen.", None),  # silent: open
+    ("Wir betreiben einen Kletterpark, die Besucher sind vor allem Einheimische.", "S"),  # said to be local
+    ("Kletterpark, die Gäste sind zu 70 % Urlauber.", None),  # said to be tourists
+    ("Fitnessstudio in Melle, neue Geräte.", "S"),  # 93.13, no exception
+])
+def test_a_leisure_business_is_excluded_only_where_its_guests_are_said_to_be_local(text, excluded):
+    """KR Nr. 2.7.1: S is excluded "außer 93.2 soweit die Dienstleistungen überwiegend dem Tourismus zugutekommen"; a
+    text silent on its guests leaves that open (the answer says "möglich, soweit …")."""
+    assert read_profile(text).excluded_sector == excluded
