@@ -1061,6 +1061,8 @@ DECLARED = -0.5  # the rank of a trade the asker says they are ("wir sind ein La
 _CLAUSE_START = re.compile(r"(^|[:.?!;]|\bund|\boder)\s{0,3}$", re.IGNORECASE)
 _COUNTS_AS = {"sind", "bin", "gelten", "gelte", "zählen", "zähle", "wären", "wäre"}  # verb first: a question
 # Words that name the main activity right before it: "vor allem Innenausbau", "hauptsächlich Fenstermontage"
+_MAIN_ACTIVITY_SAID = re.compile(r"\b(vor\s{1,3}allem|hauptsächlich|überwiegend|größtenteils|vorwiegend|schwerpunktmäßig"
+                                 r"|in\s{1,3}erster\s{1,3}linie|zum\s{1,3}größten\s{1,3}teil|primär|haupttätigkeit)\b")
 _MAIN_ACTIVITY = re.compile(r"\b(vor\s{1,3}allem|hauptsächlich|überwiegend|größtenteils|vorwiegend|schwerpunktmäßig"
                             r"|in\s{1,3}erster\s{1,3}linie|zum\s{1,3}größten\s{1,3}teil|primär)\s{1,3}$", re.IGNORECASE)
 
@@ -2218,6 +2220,16 @@ def _shares(text: str, hits: list[tuple[float, int, Trade]]) -> dict[str, float]
             for code, share in zip(codes, shares):
                 give(code, share)
     return {code: share for code, share in found.items() if share <= 100}
+
+
+def says_main_line(text: str) -> bool:
+    """Whether the text says what the lines of the business bring in ("60 % Umsatz mit …", "(60/40)", "halbe
+    halbe") or which is the main one ("machen hauptsächlich Möbel in eigener Werkstatt"): the main activity is then
+    not asked for."""
+    lowered = text.lower()
+    return bool(_SHARE_LIST.search(lowered) or _SHARE.search(lowered) and _SHARE_OF_BUSINESS.search(lowered)
+                or re.search(r"\bhalbe\s{1,3}halbe\b|je\s{1,3}zur\s{1,3}hälfte", lowered)
+                or _MAIN_ACTIVITY_SAID.search(lowered))
 
 
 def _main_by_shares(trades: list[tuple[float, int, Trade]], named: list[tuple[float, int, Trade]],

@@ -18,7 +18,8 @@ from typing import Any
 
 from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, RegionalEffect, Source,
                                          WageCosts, wz_title, wz_within)
-from assistant.funding.profile import NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, is_founding, replacement_open
+from assistant.funding.profile import (NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, says_main_line,
+                                       is_founding, replacement_open)
 from assistant.goals.matching import GoalMatch
 
 TYPE_FITS = "Die Art des Vorhabens passt."  # the fit reason of a path whose measures name the project's type
@@ -548,7 +549,11 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
         found.append(ConditionAssessment(
             MAIN_ACTIVITY, f"Maßgeblich ist die Haupttätigkeit der Betriebsstätte: „{profile.sector}“ wird "
             f"hier als WZ {profile.wz_code} ({profile.wz_title}) gelesen. Liegt der Schwerpunkt bei WZ {names}, ist der "
-            f"Betrieb von der Förderung ausgeschlossen.", "matters", excluded_alternatives[0][1].source, None))
+            f"Betrieb von der Förderung ausgeschlossen.", "matters", excluded_alternatives[0][1].source, None,
+            # (what decides it, where the text does not say what each line brings in)
+            question="" if says_main_line(profile.description or "") else
+            "Welcher Teil Ihres Betriebs bringt den größten Teil des Umsatzes (etwa Werkstatt oder Montage beim "
+            "Kunden, Herstellung oder Verkauf)?"))
     return found
 
 
@@ -850,6 +855,10 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
         needed = (needed - {"company_size"}) | {missing}
     # a figure of the asker's cost item that a limit needs ("davon 1 Mio Grundstück": bought when?)
     limits = [c.question for p in paths if not p.blocked for c in p.limits if c.kept is None and c.question]
+    # what decides the main activity where the trade's name also often means an excluded code (Tischlerei or
+    # Bautischlerei): the line that brings in most
+    limits += [c.question for p in paths if not p.blocked for c in p.conditions
+               if c.id == MAIN_ACTIVITY and c.question]
     # what a rule deducts from the costs where the asker gives no figure for it (a relocation's sale of the old site)
     # (not where the asker rents where it is now: "sitzen zur Miete in Wallenhorst" has no site to sell)
     limits += [c.question for p in paths if not p.blocked for c in p.conditions

@@ -592,7 +592,9 @@ def test_no_question_for_facts_already_given():
                    knowledge)
     assert given.missing_facts == []
     open_start = assess(read_profile("Metallbau mit 80 MA in Quakenbrück, neue Halle."), None, knowledge)
-    assert len(open_start.missing_facts) == 1 and "begonnen" in open_start.missing_facts[0]
+    # the start, and what decides whether a Metallbau firm is a Bauschlosserei (43.32)
+    assert len(open_start.missing_facts) == 2 and "begonnen" in open_start.missing_facts[0]
+    assert open_start.missing_facts[1].startswith("Welcher Teil Ihres Betriebs bringt den größten Teil des Umsatzes")
     unknown = assess(read_profile("Wir wollen eine neue Halle bauen."), None, knowledge)
     assert SIZE_QUESTION in unknown.missing_facts
     assert any("Haupttätigkeit" in q for q in unknown.missing_facts)
@@ -1145,3 +1147,14 @@ def test_a_firm_that_rents_where_it_is_now_is_not_asked_what_its_old_site_sells_
     result = assess(read_profile(text.replace("sitzen zur Miete in", "haben eine eigene Halle in")), None,
                     FundingKnowledge.load())
     assert any("bisherige Betriebsstätte" in q for q in result.missing_facts)
+
+
+def test_a_trade_whose_name_also_means_an_excluded_code_is_asked_what_brings_in_most():
+    """KR Nr. 2.7.1 asks for the main activity: a Metallbau firm may be a Bauschlosserei (43.32); what each line brings
+    in decides, and is asked for unless the text says it."""
+    question = "Welcher Teil Ihres Betriebs bringt den größten Teil des Umsatzes"
+    result = assess(read_profile("Metallbaubetrieb, 28 MA, neue Halle für 900k."), None, FundingKnowledge.load())
+    assert any(q.startswith(question) for q in result.missing_facts)
+    result = assess(read_profile("Metallbaubetrieb, 28 MA, 70 % Umsatz mit Fertigung in der Werkstatt, neue Halle."),
+                    None, FundingKnowledge.load())
+    assert not any(q.startswith(question) for q in result.missing_facts)
