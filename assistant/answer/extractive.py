@@ -24,8 +24,7 @@ from assistant.funding.knowledge import CostItem, FundingKnowledge, Source, Thre
 from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GRANT_TIME,
                                      MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT, SECTOR_EXCEPTION, SECTOR_EXCLUSION,
-                                     TYPE_FITS,
-                                     USUAL_FOR_ASKER, ConditionAssessment, FundingAssessment, PathAssessment,
+                                     TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment, FundingAssessment, PathAssessment,
                                      named_paths, numbered_rule, programme, short_reason)
 from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
@@ -1100,7 +1099,7 @@ def _until(condition: ConditionAssessment) -> str:
 # IT-Firmen überhaupt GRW-fähig?")
 _ASKS_EXCLUDED = re.compile(r"\b(raus|ausgeschlossen|negativliste|nicht\s{1,3}förderfähig\w{0,2}\s{1,3}(branche|wirtschaftszweig)"
                             r"|überhaupt\s{1,3}(grw-?)?(förderfähig|fähig|förderbar|fördern))\b"
-                            r"|ausschluss\b|-ausschluss\b"
+                            r"|ausschluss\b"  # ("Fällt man als Gießerei unter den Stahl-Ausschluss?")
                             r"|\büberhaupt\s{1,3}grw-?fähig", re.IGNORECASE)
 
 

@@ -361,6 +361,12 @@ _ABBREVIATIONS = ("ca", "rd", "nr", "bzw", "vgl", "zzgl", "inkl", "mio", "tsd", 
                   "usw", "vsl", "voraussichtl", r"z\.b", r"i\.d\.r", r"u\.a", r"d\.h")
 # (replaced by a space of the same length, so that positions stay)
 _ABBREVIATION = re.compile(rf"\b({'|'.join(_ABBREVIATIONS)})\.", re.IGNORECASE)
+
+
+def _abbreviation_dots_out(text: str) -> str:
+    """The text with the dot of each abbreviation a space ("für ca. 120k bestellt" is one clause), positions kept."""
+    return _ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)
+
 _NOT_STARTED = re.compile(
     r"noch\s{1,3}(nicht|nichts|keine[nmrs]?|kein)\b|vor\s{1,3}(dem\s{1,3})?(baubeginn|beginn|start)\b|bevor\s{1,3}wir"
     r"|erst\s{1,3}nach\s{1,3}(der\s{1,3})?bewilligung|nicht\s{1,3}(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben"
@@ -1060,11 +1066,12 @@ DECLARED = -0.5  # the rank of a trade the asker says they are ("wir sind ein La
 # Where a verb opens a question: the text's start, after a colon or a sentence's end, after "und"/"oder"
 _CLAUSE_START = re.compile(r"(^|[:.?!;]|\bund|\boder)\s{0,3}$", re.IGNORECASE)
 _COUNTS_AS = {"sind", "bin", "gelten", "gelte", "zählen", "zähle", "wären", "wäre"}  # verb first: a question
+_MAIN_ACTIVITY_WORDS = (r"vor\s{1,3}allem|hauptsächlich|überwiegend|größtenteils|vorwiegend|schwerpunktmäßig"
+                        r"|in\s{1,3}erster\s{1,3}linie|zum\s{1,3}größten\s{1,3}teil|primär")
 # Words that name the main activity right before it: "vor allem Innenausbau", "hauptsächlich Fenstermontage"
-_MAIN_ACTIVITY_SAID = re.compile(r"\b(vor\s{1,3}allem|hauptsächlich|überwiegend|größtenteils|vorwiegend|schwerpunktmäßig"
-                                 r"|in\s{1,3}erster\s{1,3}linie|zum\s{1,3}größten\s{1,3}teil|primär|haupttätigkeit)\b")
-_MAIN_ACTIVITY = re.compile(r"\b(vor\s{1,3}allem|hauptsächlich|überwiegend|größtenteils|vorwiegend|schwerpunktmäßig"
-                            r"|in\s{1,3}erster\s{1,3}linie|zum\s{1,3}größten\s{1,3}teil|primär)\s{1,3}$", re.IGNORECASE)
+_MAIN_ACTIVITY = re.compile(rf"\b({_MAIN_ACTIVITY_WORDS})\s{{1,3}}$", re.IGNORECASE)
+# and anywhere in a text: "machen hauptsächlich Möbel in eigener Werkstatt", "unsere Haupttätigkeit ist …"
+_MAIN_ACTIVITY_SAID = re.compile(rf"\b({_MAIN_ACTIVITY_WORDS}|haupttätigkeit)\b", re.IGNORECASE)
 
 
 def _opens_text(words: list[_Word], i: int) -> bool:
@@ -1514,7 +1521,7 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
                      flags=re.IGNORECASE)
         label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
         # (the dot of "ca." ends no sentence: "PV (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€)")
-        gap = re.sub(r"\b(ca|rd)\.", r"\1", text[investments[n - 1][1]: start], flags=re.IGNORECASE) if n else ""
+        gap = _abbreviation_dots_out(text[investments[n - 1][1]: start]) if n else ""
         if n and not label and _ADDED_SUM.fullmatch(gap):
             # a sum added to the one before, named by the words after it ("Kaufpreis ca 900k plus 400k neu")
             named_after = _WORDS_AFTER.match(text, end)
@@ -1773,7 +1780,7 @@ def _already_started(text: str) -> bool | None:
     counts); False when the text says they have not, or names only what does not count as a start (land, permits,
     planning); None when it says nothing."""
     not_started = planned = False
-    text = _ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)  # "für ca. 120k bestellt" is one clause
+    text = _abbreviation_dots_out(text)
     for match in _CLAUSES.finditer(text):
         clause = match.group()
         if text[match.end():match.end() + 1] == "?" and _VERB_FIRST.match(clause):
@@ -1809,7 +1816,7 @@ def _started_in_part(text: str) -> bool | None:
     whether the rest is a project of its own is for the NBank to judge (KR Nr. 2.2.1). None otherwise."""
     begun: set[str] = set()
     others: set[str] = set()
-    for match in _CLAUSES.finditer(_ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)):
+    for match in _CLAUSES.finditer(_abbreviation_dots_out(text)):
         clause = match.group()
         named = {m.group().lower() for m in _PROJECT_OBJECT.finditer(clause)}
         if _already_started(clause):
@@ -2172,7 +2179,8 @@ _SHARE_CLOSES = re.compile(r"\s{0,3}(?:(?:vom|von|des|unseres|gesamt\w{0,3}|umsa
 # a lone share is a line's only where one of these says so
 _SHARE_OF_BUSINESS = re.compile(r"umsatz|umsätze|anteil|erlös|geschäft")
 _SHARE_WINDOW = 80  # characters between a share closing its clause and the line named before it
-# the end of a sentence (not the dot of "ca.", "Mio.", "bzw.", "inkl.", "z. B." or of a number)
+# the end of a sentence (not the dot of "ca.", "Mio.", "bzw.", "inkl.", "z. B." or of a number; not `_ABBREVIATIONS`,
+# whose "usw." and "etc." often end one: "Türen, Fenster usw. Geplant ist …")
 _SENTENCE_END = re.compile(r"(?<!\bca)(?<!\bmio)(?<!\bbzw)(?<!\binkl)(?<!\bevtl)(?<!\bz)(?<!\bb)(?<!\bv\.a)(?<!\d)"
                            r"[.!?](?=\s|$)")
 

@@ -18,8 +18,8 @@ from typing import Any
 
 from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, RegionalEffect, Source,
                                          WageCosts, wz_title, wz_within)
-from assistant.funding.profile import (NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, says_main_line,
-                                       is_founding, replacement_open)
+from assistant.funding.profile import (NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, is_founding, replacement_open,
+                                       says_main_line)
 from assistant.goals.matching import GoalMatch
 
 TYPE_FITS = "Die Art des Vorhabens passt."  # the fit reason of a path whose measures name the project's type
@@ -557,6 +557,14 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
     return found
 
 
+_OLD_SITE_SALE = "old_site_sale"  # the cost item of a relocation's deduction (funding_paths.yaml cost_items)
+# The asker rents its present premises ("sitzen zur Miete", "die jetzige Halle ist nur gemietet"); not the new
+# ones ("die neue Halle wird gemietet")
+_RENTED_NOW = re.compile(r"\b(sitzen|sind|bin|sitze|wohnen|arbeiten)\s{1,3}(\S{1,20}\s{1,3}){0,3}zur\s{1,3}miete\b"
+                         r"|\b(jetzige|bisherige|aktuelle|alte|heutige)\w{0,2}\s{1,3}\S{1,25}\s{1,3}(ist|sind)\s{1,3}(nur\s{1,3})?"
+                         r"(an)?gemietet\b|\b(sind|bin)\s{1,3}(dort\s{1,3}|bisher\s{1,3}|nur\s{1,3})?mieter\b", re.IGNORECASE)
+
+
 def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
                  knowledge: FundingKnowledge | None = None) -> PathAssessment:
     chosen = _choose_sub_measure(top, profile, wanted)
@@ -575,6 +583,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             continue  # e.g. the rules for large companies, for a small one
         if applies is not True and _PROJECT_SPECIFIC & set(condition.triggers):
             continue  # a rule for one kind of project or applicant: the broadband rule is no condition of a cycle path
+        if condition.deducted_item == _OLD_SITE_SALE and _RENTED_NOW.search(profile.description or ""):
+            continue  # "sitzen zur Miete in Wallenhorst": no site of its own to sell on a relocation (Nr. 2.6.2 (3))
         # (by name: a field added to the dataclass cannot shift the others)
         conditions.append(ConditionAssessment(
             condition.id, condition.text, condition.effect, condition.source, applies,
@@ -860,16 +870,11 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     limits += [c.question for p in paths if not p.blocked for c in p.conditions
                if c.id == MAIN_ACTIVITY and c.question]
     # what a rule deducts from the costs where the asker gives no figure for it (a relocation's sale of the old site)
-    # (not where the asker rents where it is now: "sitzen zur Miete in Wallenhorst" has no site to sell)
     limits += [c.question for p in paths if not p.blocked for c in p.conditions
-               if c.deducted and c.applies and c.question and c.deducted_item not in profile.item_sums
-               and not _RENTED_NOW.search(description)]
+               if c.deducted and c.applies and c.question and c.deducted_item not in profile.item_sums]
     return [question for key, question in FACT_QUESTIONS.items() if key in needed] + list(dict.fromkeys(limits))
 
 
-# The asker rents its present premises ("sitzen zur Miete", "die Halle ist nur gemietet")
-_RENTED_NOW = re.compile(r"\bzur\s{1,3}miete\b|\b(nur\s{1,3})?(an)?gemietet\w{0,2}\b|\bals\s{1,3}mieter\b|\bmieter\s{1,3}(in|im|einer|eines)\b",
-                         re.IGNORECASE)
 # The asker says the firm is small ("als kleiner Betrieb", "wir sind ein kleines Unternehmen"): not asked again
 _SAYS_SMALL = re.compile(r"\bklein(e|er|es|en|em)?\s{1,3}(handwerks|familien)?(betrieb|unternehmen|firma|mittelständler|gmbh)"
                          r"|\bkleinunternehm|\bkleinbetrieb", re.IGNORECASE)

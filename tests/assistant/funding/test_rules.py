@@ -1144,6 +1144,10 @@ def test_a_firm_that_rents_where_it_is_now_is_not_asked_what_its_old_site_sells_
            "dahin umziehen, ca 1,5 Mio."
     result = assess(read_profile(text), None, FundingKnowledge.load())
     assert not any("bisherige Betriebsstätte" in q for q in result.missing_facts)
+    assert not any(c.deducted for c in _path(result, "grw-gewerbe").conditions)  # nothing to deduct either
+    result = assess(read_profile(text.replace("sitzen zur Miete in", "haben eine eigene Halle in") + " Die neue Halle "
+                                 "wird gemietet."), None, FundingKnowledge.load())
+    assert any("bisherige Betriebsstätte" in q for q in result.missing_facts)  # renting the new site says nothing
     result = assess(read_profile(text.replace("sitzen zur Miete in", "haben eine eigene Halle in")), None,
                     FundingKnowledge.load())
     assert any("bisherige Betriebsstätte" in q for q in result.missing_facts)
