@@ -196,6 +196,8 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
         if not untraceable(rate + " [1]", {1: " ".join(q for _, q in chosen)}):
             return rate + "".join(w.cite_source(source) for source, _ in chosen)
     first = re.split(r";|,", rate, maxsplit=1)[0].strip()
+    # (a parenthesis the cut leaves open is closed: "nach dem REK der Region (Richtlinie: bis 80 Prozent)")
+    first += ")" * max(0, first.count("(") - first.count(")"))
     for source in path.sources:
         quote = w.source_quote(source)
         if first != rate and quote and not untraceable(first + " [1]", {1: quote}):
@@ -439,6 +441,8 @@ def _no(path: PathAssessment, w: _Writer) -> str:
             who = f" {short_reason(others[0].strip(), 200)}" if others else ""
             said = f"Nicht mit Ihnen als Antragsteller – {whom}: {because.rstrip('.')}.{who}"
             return _cited(_with_rule(said.rstrip(".") + ".", source), w.cite_source(source))
+        if path.main_activity_decides:  # `because` says both ways
+            return _cited(f"Das hängt von der Haupttätigkeit ab – {whom}: {because}", w.cite_source(source))
         no = _cited(f"Nein – {'keine ' if path.programme_wide else ''}{whom}"
                     f"{'' if path.programme_wide else ' nicht förderfähig'}: {_with_rule(because, source)}",
                     w.cite_source(source))
@@ -1316,8 +1320,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         details.append(calculation)
     # no question for facts where the place alone rules out every path (no GRW area), or a fact of the asker rules out
     # every path offered (works already started): none of them would change that
-    nowhere = bool(found.funding and found.funding.paths) and all(p.blocked and (p.programme_wide or p.ruled_out)
-                                                                  for p in found.funding.paths)
+    nowhere = bool(found.funding and found.funding.paths) and all(
+        p.blocked and (p.programme_wide or p.ruled_out) and not p.main_activity_decides for p in found.funding.paths)
     missing = found.funding.missing_facts[:2] if found.funding and not nowhere else []
     if missing:
         details.append("Noch offen: " + " ".join(missing))

@@ -227,7 +227,8 @@ _MUNICIPALITY_NAMES.update({canonical.lower(): canonical for canonical in MUNICI
 class MatchRequest(BaseModel):
     applicant_type: Literal[APPLICANT_TYPES] | None = Field(  # type: ignore[valid-type]
         default=None, description="Wer den Antrag stellt: company (Unternehmen), municipality (Kommune), association "
-                                  "(Verein/gemeinnützig), research (Forschungseinrichtung).", examples=["municipality"])
+                                  "(Verein/gemeinnützig), research (Forschungseinrichtung), private (Privatperson).",
+        examples=["municipality"])
     company_size: Literal[COMPANY_SIZES] | None = Field(  # type: ignore[valid-type]
         default=None, description="Größe des Unternehmens: small, medium, large.", examples=["small"])
     sector: text(200) | None = Field(default=None, description="Branche bzw. Haupttätigkeit.",

@@ -18,7 +18,7 @@ from typing import get_args
 
 from assistant.funding.knowledge import CompanySize, FundingKnowledge, Trade, TradeLexicon, denied, wz_title, wz_within
 
-APPLICANT_TYPES = ("company", "municipality", "association", "research")
+APPLICANT_TYPES = ("company", "municipality", "association", "research", "private")
 COMPANY_SIZES: tuple[str, ...] = get_args(CompanySize)  # ("small", "medium", "large")
 
 
@@ -174,6 +174,12 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                    r"|handwerkskammer|\bihk\b|\bhwk\b|\bkammer\b|\binnung|heimatverein|sportverein|\bggmbh\b"
                    # the bodies of the crafts that run training across firms (KR Nr. 3.2.2.6 (2): Kammern, Innungen)
                    r"|kreishandwerkerschaft|unser\w{0,2}\s{1,3}überbetriebliche\w{0,2}\s{1,3}\w{0,20}(ausbildungs|bildungs)",
+    # a private person, as they say so or name their own home ("auf mein Einfamilienhaus PV"): a private household,
+    # which the list of excluded sectors names (KR Nr. 2.7.1, U)
+    "private": r"\b(bin|sind)\s{1,3}(hier\s{1,3}|nur\s{1,3}|als\s{1,3})?privat(person\w{0,2}|leute|mann)?\b"
+               r"(?!\s{1,3}(versichert|krankenversichert))|\bals\s{1,3}privat(person|mann|frau|leute)\b|\bprivatperson"
+               r"|\bprivathaushalt|\b(mein|meine|meinem|meinen|unser|unsere|unserem|unseren)\s{1,3}(privat\w{0,3}\s{1,3})?"
+               r"(einfamilienhaus|eigenheim|wohnhaus|privathaus|reihenhaus|doppelhaushälfte|eigentumswohnung)\w{0,2}\b",
     "research": r"hochschule|universität|\buni\b|fachhochschule|institut(e|s|en)?\b|forschungseinrichtung|forschungszentrum\b"
                 r"|fraunhofer|forschungs-?gmbh|forschungsgesellschaft",
     "company": r"unternehmen|firma|betrieb\b|betriebs|\bgmbh\b|\bag\b|\bkg\b|mitarbeit|beschäftigte|angestellte"
@@ -198,6 +204,11 @@ _MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städ
 # prospect, not the asker
 _SETTLES = re.compile(r"[^.!?]{0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln|ansiedelt|niederlassen|niederzulassen"
                       r"|niederlässt)\b")
+# Another party that opens its own sentence with what it wants: "Ein großer Lebensmittelkonzern aus der Nachbarschaft
+# will die Hälfte der Fläche mieten", "Eine Firma würde gern …" (the asker does not speak of themselves so)
+_THIRD_PARTY_BEFORE = re.compile(r"(^|[.!?:;]\s{0,3})(ein|eine)\s{1,3}(\S{1,30}\s{1,3}){0,2}\S{0,30}$")
+_THIRD_PARTY_WANTS = re.compile(r"\S{0,30}(\s{1,3}\S{1,30}){0,5}?\s{1,3}(will|möchte|würde|wollen|möchten|würden|plant|"
+                                r"soll)\b")
 # (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}"
                               r"\S{0,30}\s{0,3}\(?$")
@@ -261,6 +272,11 @@ _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", 
 _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "zzgl", "zuzüglich"}
 # The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
 _SITE_OF_TRADE = re.compile(r"(brache|brachfläche|gelände|areal|grundstück)")
+# A trade's name after these words names a building and its past use ("die ehemalige Molkerei", "ein leerstehendes
+# Kaufhaus"); after "alt-" only where the sentence says the site stands empty or is pulled down ("steht ne alte
+# molkerei leer"), since "die alte Bäckerei übernehmen" may name a business that goes on
+_FORMER_USE = re.compile(r"(ehemalig|leerstehend|stillgelegt|früher|alt)(e|er|en|em|es)?")
+_EMPTY_SITE = re.compile(r"\bleer\b|leerstand|leerstehend|\bbrach|abriss|abreiß|abzureißen|verfall", re.IGNORECASE)
 # Words that set another party against the asker: "wir oder die Leasingfirma", "wir statt der Bank"
 _CONTRAST_WORDS = {"oder", "bzw", "statt", "anstatt", "sondern"}
 # The asker's owner, not the asker: "wir gehören zu 70 % einer Holding", "Tochter eines Energieversorgers"
@@ -501,8 +517,12 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     # KR Nr. 3.2.2.3: plants for mainly commercial wastewater
     "wastewater": r"abwasseranlage|kläranlage|abwasserreinigung|abwasserbehandlung|industrieabwasser|abwasserbeseitigung"
                   r"|gewerbliche[sn]?\s{1,3}abwasser",
+    # (the kinds of Gewerbezentren KR Nr. 3.2.2.4 (1) lists: "Forschungs-, Telematik-, Technologie-, Gründerzentren bzw.
+    # -parks, Maker Spaces Fabrication bzw. Innovation Labs, Inkubatoren"; not a "Forschungszentrum", which names a
+    # research body as often)
     "business_centre": r"gründerzentrum|gründungszentrum|technologiezentrum|innovationszentrum|inkubator|coworking|co-working"
-                       r"|maker\s?space|gewerbezentrum|gründerhaus",
+                       r"|maker\s?space|gewerbezentrum|gründerhaus|telematikzentrum|(technologie|gründer|gründungs|innovations)park"
+                       r"|innovation\s?labs?\b|fab\s?labs?\b",
     # A cycle path for the way to work (IREK 3.2.3): no measure of its own in the KR (Nr. 3.2.2 lists cycle paths only
     # in a site's connection, Nr. 3.2.2.1, and as tourism infrastructure, Nr. 3.2.2.5)
     # a bus or shuttle service for the way to work ("Bürgerbus … eine Linie zum Gewerbegebiet für Schichtarbeiter")
@@ -588,7 +608,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition|investieren|betriebsstätte|\bwerk\b"
                            rf"|{_PLANT_WORDS}|roboterzelle"
                            r"|anlage\s{1,3}kaufen|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
-                           r"|distributionszentrum|filiale"
+                           # (a new branch, not the ones the business has: "Backstube + 3 Filialen")
+                           r"|distributionszentrum|(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?)\s{1,3}filiale"
+                           r"|filiale\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}(eröffnen|aufmachen|bauen|errichten)"
                            # a new or own building or wing ("plant neuen OP-Trakt", "ziehen in ein eigenes Bürogebäude")
                            r"|\b(neue[nrs]?|eigene[nrs]?)\s{1,3}[a-zäöüß-]{0,20}(trakt|flügel|gebäude|gebäudeteil)\b"
                            r"|zimmer|\bhotel|ferienwohnung|pension\b|ansiedl|neue[sn]?\s{1,3}standort|\banbau|kapazität"
@@ -935,7 +957,8 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
             # their own, describes the asker
             own = match.group().startswith("unser") or re.search(r"\bwir\s{0,2}\($", before)
             rank = 0 if own or _SELF_CONTEXT.search(before) else 2 if _PARTNER_CONTEXT.search(before) \
-                or _SETTLES.match(lowered, match.end()) else 1
+                or _SETTLES.match(lowered, match.end()) or _THIRD_PARTY_BEFORE.search(before) \
+                and _THIRD_PARTY_WANTS.match(lowered, match.end()) else 1
             if "umsetzung" in match.group():  # "für die IREK-Umsetzung planen wir …": a purpose, not a partner
                 rank = min(rank, 1)
             found.append((rank, match.start(), kind))
@@ -1147,6 +1170,8 @@ _ADJECTIVE_ENDING = re.compile(r"(lich|isch)(e|en|er|es|em)?")
 _BUSINESS_NOUNS = ("betrieb", "unternehm", "hof", "firma", "gewerbe", "familienbetrieb")
 
 
+# between "mit" and a second line of the asker's business ("mit eigener Rösterei", "mit angeschlossenem Hofladen")
+_OWN_LINE_ADJECTIVE = re.compile(r"(eigen|angeschlossen|integriert|kleine?|zugehörig|hauseigen)(e|er|em|en|es)?")
 _LIST_GAP = re.compile(r"\s{0,3}(,|und|oder|/|&)\s{0,3}")  # between two items of a list of trades
 
 
@@ -1166,10 +1191,15 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
             found = None  # "landwirtschaftliche Erzeugnisse": what is made or bought, not who the asker is
         if found and _SITE_OF_TRADE.match(word.text[found[0]:].lower()):
             found = None  # "die alte Ziegeleibrache", "das Molkereigelände": a site, the trade's past use
+        if found and i and _FORMER_USE.fullmatch(words[i - 1].text) and (
+                not words[i - 1].text.startswith("alt") or _EMPTY_SITE.search(_sentence_around(text, word.start))):
+            found = None  # "eine ehemalige Molkerei", "ein altes Kaufhaus steht leer": a building, its past use
         if found:
             rank = _trade_rank(words, i, text, found[1])
-            if i >= 2 and words[i - 1].text == "mit" and i - 2 in matched_at and rank == 2.0:
-                rank = SECOND_LINE  # "Kaffeerösterei mit Café": a second line of the asker's own business
+            between = 1 + (i >= 3 and _OWN_LINE_ADJECTIVE.fullmatch(words[i - 1].text.lower()) is not None)
+            if i > between and words[i - between].text == "mit" and i - between - 1 in matched_at and rank == 2.0:
+                # "Kaffeerösterei mit Café", "Café mit eigener Rösterei": a second line of the asker's own business
+                rank = SECOND_LINE
             listed = hits[-1] if hits and i - 1 in matched_at else None
             gap = text[words[i - 1].start + len(words[i - 1].text): word.start] if i else ""
             if listed is not None and listed[0] >= 2.0 and _LIST_GAP.fullmatch(gap):
@@ -2187,6 +2217,13 @@ _SENTENCE_END = re.compile(r"(?<!\bca)(?<!\bmio)(?<!\bbzw)(?<!\binkl)(?<!\bevtl)
 
 def _sentence_start(lowered: str, pos: int) -> int:
     return max((m.end() for m in _SENTENCE_END.finditer(lowered, 0, pos)), default=0)
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    """The sentence of `text` that position `pos` stands in."""
+    lowered = text.lower()
+    end = _SENTENCE_END.search(lowered, pos)
+    return lowered[_sentence_start(lowered, pos): end.start() if end else len(lowered)]
 
 
 def _shares(text: str, hits: list[tuple[float, int, Trade]]) -> dict[str, float]:

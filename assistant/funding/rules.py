@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from assistant.funding.knowledge import (Condition, FundingKnowledge, FundingPath, Rate, RegionalEffect, Source,
-                                         WageCosts, wz_title, wz_within)
+from assistant.funding.knowledge import (Condition, ExcludedSector, FundingKnowledge, FundingPath, Rate, RegionalEffect,
+                                         Source, WageCosts, wz_title, wz_within)
 from assistant.funding.profile import (NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, is_founding, replacement_open,
                                        says_main_line)
 from assistant.goals.matching import GoalMatch
@@ -238,6 +238,14 @@ class PathAssessment:
         still fit another path."""
         blocking = [c for c in self.conditions if c.effect == "blocks" and c.applies]
         return bool(blocking) and all(c.by_applicant_type for c in blocking) and not self.excluded_costs
+
+    @property
+    def main_activity_decides(self) -> bool:
+        """Whether the path is closed only by the list of excluded sectors, for a business that names a second line
+        of its own the list does not name ("Café mit eigener Rösterei"): which line is the main one decides."""
+        blocking = [c for c in self.conditions if c.effect == "blocks" and c.applies]
+        return bool(blocking) and all(c.id == SECTOR_EXCLUSION for c in blocking) and any(
+            c.id == MAIN_ACTIVITY and c.applies is None for c in self.conditions)
 
     @property
     def ruled_out(self) -> bool:
@@ -551,10 +559,29 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
             f"hier als WZ {profile.wz_code} ({profile.wz_title}) gelesen. Liegt der Schwerpunkt bei WZ {names}, ist der "
             f"Betrieb von der Förderung ausgeschlossen.", "matters", excluded_alternatives[0][1].source, None,
             # (what decides it, where the text does not say what each line brings in)
-            question="" if says_main_line(profile.description or "") else
-            "Welcher Teil Ihres Betriebs bringt den größten Teil des Umsatzes (etwa Werkstatt oder Montage beim "
-            "Kunden, Herstellung oder Verkauf)?"))
+            question="" if says_main_line(profile.description or "") else _MAIN_ACTIVITY_QUESTION))
     return found
+
+
+_MAIN_ACTIVITY_QUESTION = ("Welcher Teil Ihres Betriebs bringt den größten Teil des Umsatzes (etwa Werkstatt oder "
+                           "Montage beim Kunden, Herstellung oder Verkauf)?")
+_OPEN_SECOND_LINE = "Liegt der Schwerpunkt der Betriebsstätte dagegen bei WZ {codes}, steht sie nicht auf der Liste."
+
+
+def _open_second_lines(profile: ProjectProfile, line: ExcludedSector | None,
+                       knowledge: FundingKnowledge | None, short: bool = False) -> str:
+    """For a business whose main activity as read is excluded but that names a second line of its own which the list
+    does not name ("Autohaus mit Kfz-Werkstatt", "Café mit eigener Rösterei"), where the text does not say which line
+    brings in most: those codes with their titles ("95.31 Reparatur …"), since the main activity decides (Nr. 2.7.1).
+    Not a code the main line's own exceptions name: its "Ausgenommen sind nur" says it already."""
+    if knowledge is None or says_main_line(profile.description or ""):
+        return ""
+    codes = [code for code in profile.wz_alternatives
+             if knowledge.exclusion(code, profile.description, lodging_share=profile.lodging_share_percent) is None
+             and knowledge.doubt_for_wz(code) is None
+             and not (line and any(wz_within(code, scope) for e in line.except_wz for scope in e.wz))]
+    # (`short`: each title to its first comma, "10.83 Verarbeitung von Kaffee und Tee", for the bottom line)
+    return ", ".join(f"{code} {wz_title(code).split(',')[0] if short else wz_title(code)}" for code in codes)
 
 
 _OLD_SITE_SALE = "old_site_sale"  # the cost item of a relocation's deduction (funding_paths.yaml cost_items)
@@ -625,11 +652,21 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         if line and line.if_processing and profile.agri_processing:
             lead += f" {line.if_processing}"
         source = line.source if line else sector_blocks.source
+        open_lines = _open_second_lines(profile, line, knowledge)
+        if open_lines:
+            lead += f" {_OPEN_SECOND_LINE.format(codes=open_lines)}"
+            conditions.append(ConditionAssessment(
+                MAIN_ACTIVITY, f"Maßgeblich ist die Haupttätigkeit der Betriebsstätte. {_OPEN_SECOND_LINE.format(codes=open_lines)}",
+                "matters", source, None, question=_MAIN_ACTIVITY_QUESTION))
         reasons = [f"{lead} ({cite(source)})"] + reasons
         reason_sources = [source] + reason_sources
         code = f" (WZ {profile.wz_code})" if profile.wz_code else ""
         because = (f"Die Haupttätigkeit „{profile.sector}“{code} steht auf der Liste nicht förderfähiger "
                    f"Wirtschaftszweige{numbered_rule(source)} ({listed}).")
+        if open_lines:
+            because = (f"Ist „{profile.sector}“{code} die Haupttätigkeit, ist der Betrieb{numbered_rule(source)} "
+                       f"ausgeschlossen ({listed}); liegt der Schwerpunkt bei WZ {_open_second_lines(profile, line, knowledge, short=True)}, "
+                       f"nicht.")
         minimum = line.not_excluded_with.min_share_percent if line and line.not_excluded_with else None
         if line and profile.wz_code and not line.covers(profile.wz_code) and minimum is not None \
                 and profile.lodging_share_percent is not None:
@@ -857,6 +894,8 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
         needed.add("replacement")  # "neuer Ofen": an addition can be funded, a like-for-like replacement cannot
     if profile.applicant_type not in ("company", None):
         needed -= {"company_size", "sector_excluded", "replacement"}
+    if profile.applicant_type == "private":
+        needed.discard("project_types")  # a private household: whatever the project, the GRW is not its way
     if profile.applicant_type == "company" and profile.excluded_sector is not None and not firms_path:
         needed.discard("project_types")  # a firm of an excluded sector: whatever it invests in, the "no" stands
     if "company_size" in needed and profile.size_between:  # the figure not given decides, not the headcount
@@ -867,7 +906,8 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     limits = [c.question for p in paths if not p.blocked for c in p.limits if c.kept is None and c.question]
     # what decides the main activity where the trade's name also often means an excluded code (Tischlerei or
     # Bautischlerei): the line that brings in most
-    limits += [c.question for p in paths if not p.blocked for c in p.conditions
+    # (also where it decides whether the business is excluded at all: "Café mit eigener Rösterei")
+    limits += [c.question for p in paths if not p.blocked or p.main_activity_decides for c in p.conditions
                if c.id == MAIN_ACTIVITY and c.question]
     # what a rule deducts from the costs where the asker gives no figure for it (a relocation's sale of the old site)
     limits += [c.question for p in paths if not p.blocked for c in p.conditions
