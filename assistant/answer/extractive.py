@@ -1049,8 +1049,9 @@ def _asked_rule(found: Findings, w: _Writer) -> str:
     asks nothing beside the project, or no sentence holds a word of its ask."""
     ask, telling = found.asked
     lead = _lead_path(found.funding)
-    if not ask or lead is not None and not lead.blocked and _asked_condition(lead, w):
-        return ""  # the lead path's line states the rule asked about, whole (`_decisive`)
+    if not ask or lead is not None and not lead.blocked and (
+            _asked_condition(lead, w) or any(c.named and c.id in w.said for c in lead.conditions)):
+        return ""  # the lead path's line, or the bottom line, states the rule asked about, whole (`_decisive`)
     best: tuple[float, Passage, str] | None = None
     for rank, hit in enumerate(found.hits[:4]):
         if hit.passage.document == "irek" or _preamble(hit.passage):
@@ -1858,7 +1859,10 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
             more = short_reason(other.text, 260)
             if len(said) + len(more) + 6 <= MAX_SUMMARY_CHARS:
                 said = f"{said} {_cited(more, w.cite_source(other.source))}"
-        return said
+        # a question that asks more than this ("1) ist der Gebäudekauf förderfähig? … 3) welcher Fördersatz?"): the
+        # verdict on the path too, where it fits the bottom line
+        verdict = _verdict_of_path(found, lead, w) if found.question.count("?") >= 2 else ""
+        return f"{said} {verdict}" if verdict and len(said) + len(verdict) + 1 <= MAX_SUMMARY_CHARS else said
     # a rule of the path the question asks about leads; the verdict on the path follows (in the details where it does
     # not fit the bottom line)
     said = _rule_asked(found, lead, w)

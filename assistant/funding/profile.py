@@ -388,7 +388,9 @@ _NOT_STARTED = re.compile(
     r"|erst\s{1,3}nach\s{1,3}(der\s{1,3})?bewilligung|nicht\s{1,3}(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben"
     r"|unterschrieben|unterzeichnet)",
     re.IGNORECASE)
-_PLANNED = re.compile(r"\bplan(en|t|e)\b|\bgeplant\b|in\s{1,3}planung|planungsphase|ideenphase|überlegen|überlegung", re.IGNORECASE)
+# (also considered or wished for: "die SG überlegt, das Gelände zu kaufen", "der Verein hätte gern ein Haus")
+_PLANNED = re.compile(r"\bplan(en|t|e)\b|\bgeplant\b|in\s{1,3}planung|planungsphase|ideenphase|überlegen|überlegung"
+                      r"|\büberlegt\b|\berwäg(t|en)\b|\b(hätte|hätten|würde|würden)\s{1,3}gern\b", re.IGNORECASE)
 _STARTED_PLAIN = re.compile(
     r"spatenstich\s{1,3}(war|ist|erfolgt|hatten|haben|gemacht)|spatenstich\b[^,.;:!?]{0,40}\b(gehabt|gefeiert|gemacht|erfolgt)\b"
     r"|bagger\s{1,3}(rollen|rollt|sind|stehen|läuft|laufen|arbeitet|arbeiten|ist\s{1,3}(schon\s{1,3})?da)|\bim\s{1,3}bau\b"
@@ -574,8 +576,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "innovation_cluster": r"innovationscluster|\bcluster\b",
     "location_attractiveness": r"daseinsvorsorge|standortattraktivität|welcome|willkommens|anwerbe|standortmarketing"
                                r"|standortportal|fachkräftegewinnung",
-    "advice": r"(?<!steuer)(?<!rechts)beratung|(?<!steuer)(?<!rechts)berater\b|beraten\b",
-    "training": r"schulung|weiterbildung|qualifizierung|fortbildung|schulen\b|vermitteln",
+    # (the verb in every person: "jemand, der uns berät und die Leute schult")
+    "advice": r"(?<!steuer)(?<!rechts)beratung|(?<!steuer)(?<!rechts)berater\b|beraten\b|\bberät\b",
+    "training": r"schulung|weiterbildung|qualifizierung|fortbildung|schulen\b|\bschult\b|\bgeschult\b|vermitteln",
     # KR Nr. 7.1.1.3: the first hire of a person with a degree or a comparable qualification (Berufsakademie,
     # Aufstiegsfortbildung), as people write it ("zum ersten Mal einen Ingenieur mit Bachelor einstellen")
     "first_hire": r"hochschulabsolvent|absolvent|ersteinstellung|berufseinsteiger|hochschulabschluss|studienabschluss"
