@@ -388,9 +388,7 @@ _NOT_STARTED = re.compile(
     r"|erst\s{1,3}nach\s{1,3}(der\s{1,3})?bewilligung|nicht\s{1,3}(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben"
     r"|unterschrieben|unterzeichnet)",
     re.IGNORECASE)
-# (also considered or wished for: "die SG überlegt, das Gelände zu kaufen", "der Verein hätte gern ein Haus")
-_PLANNED = re.compile(r"\bplan(en|t|e)\b|\bgeplant\b|in\s{1,3}planung|planungsphase|ideenphase|überlegen|überlegung"
-                      r"|\büberlegt\b|\berwäg(t|en)\b|\b(hätte|hätten|würde|würden)\s{1,3}gern\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\bplan(en|t|e)\b|\bgeplant\b|in\s{1,3}planung|planungsphase|ideenphase|überlegen|überlegung", re.IGNORECASE)
 _STARTED_PLAIN = re.compile(
     r"spatenstich\s{1,3}(war|ist|erfolgt|hatten|haben|gemacht)|spatenstich\b[^,.;:!?]{0,40}\b(gehabt|gefeiert|gemacht|erfolgt)\b"
     r"|bagger\s{1,3}(rollen|rollt|sind|stehen|läuft|laufen|arbeitet|arbeiten|ist\s{1,3}(schon\s{1,3})?da)|\bim\s{1,3}bau\b"
@@ -551,7 +549,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               r"|radtouristen|radwanderer|besucher(innen)?\s{1,3}der\s{1,3}region)|touristisch\s{1,3}genutzt",
     "education_infrastructure": r"berufsbildende[a-z]{0,2}\s{1,3}schule|\bbbs\b|lernwerkstatt|ausbildungsstätte|ausbildungszentrum"
                                 # (KR Nr. 3.2.2.6: a school's workshop that firms' apprentices share, "Lernortkooperation")
-                                r"|bildungszentrum|berufsschule|lehrwerkstatt|lernfabrik|lernortkooperation",
+                                r"|bildungszentrum|berufsschule|lehrwerkstatt|lernfabrik|lernortkooperation"
+                                # (the words of Nr. 3.2.2.6 (1): "Einrichtungen der beruflichen Ausbildung, Fortbildung
+                                # und Umschulung", as their buildings are called)
+                                r"|(fort|weiter)bildungs(zentrum|zentren|stätte|einrichtung)|umschulungs(zentrum|zentren|stätte|einrichtung)"
+                                r"|schulungs(zentrum|zentren|stätte|gebäude)|bildungsstätte",
     "energy_infrastructure": r"umspannwerk|wasserstoffleitung|wasserstoff-?kernnetz|stichleitung|wärmenetz|nahwärmenetz|stromnetz"
                              r"|energieautark|netzanschluss|energieinfrastruktur|quartiersspeicher",
     "harbour": r"\bhafen|binnenhafen|hafens\b",

@@ -69,11 +69,17 @@ _NAMED_PATHS = [(re.compile(r"\bgrw\b|gemeinschaftsaufgabe|invest\s{0,2}grw", re
                 (re.compile(r"zukunftsregion", re.IGNORECASE), "zukunftsregion")]
 
 
+# The GRW's infrastructure funding named as such ("Können wir GRW-Infrastrukturförderung beantragen?")
+_NAMES_INFRASTRUCTURE = re.compile(r"\binfrastruktur(förderung|förder\w{0,6}|mittel|maßnahme|tatbestand)\w{0,2}\b"
+                                   r"|\bwirtschaftsnahe\w{0,2}\s{1,3}(kommunale\w{0,2}\s{1,3})?infrastruktur", re.IGNORECASE)
+
+
 def named_paths(text: str, applicant_type: str | None = None) -> list[str]:
-    """The path ids of the programmes `text` names, in the order above; the GRW of a municipality or an association is
-    its infrastructure funding (KR Nr. 3), not the investment aid for firms."""
+    """The path ids of the programmes `text` names, in the order above; the GRW of a municipality or an association,
+    or the GRW's infrastructure funding named as such, is its infrastructure funding (KR Nr. 3), not the investment
+    aid for firms."""
     found = [path for pattern, path in _NAMED_PATHS if pattern.search(text)]
-    if applicant_type in ("municipality", "association"):
+    if applicant_type in ("municipality", "association") or _NAMES_INFRASTRUCTURE.search(text):
         found = ["grw-infrastruktur" if path == "grw-gewerbe" else path for path in found]
     return found
 
