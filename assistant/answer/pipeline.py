@@ -304,12 +304,6 @@ class AnswerPipeline:
             for path in named:
                 if path is not None and path.ruled_out:  # "… kann ich dafür GRW bekommen?" to a shop: no, and why
                     path.fit = best + 0.5
-            for path in assessed.paths if "grw-infrastruktur" in named_ids else []:
-                if path.id.split("/")[0] == "grw-infrastruktur" and path.ruled_out:
-                    # "Können wir GRW-Infrastrukturförderung beantragen?" of a firm: that it cannot be the Träger
-                    # leads, not the "no" of the investment aid it did not ask about
-                    path.fit = best + 0.5
-                    assessed.paths.sort(key=lambda p: (p.blocked, -p.fit))
             assessed = FundingAssessment(assessed.paths + [p for p in named if p], assessed.missing_facts)
             paths = _named_first(assessed.paths, named_ids)
             assessed = FundingAssessment(paths + self._other_ways(q, paths, goals), assessed.missing_facts)

@@ -818,6 +818,10 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
             # Listed only when the data names a condition that explains why this applicant cannot apply.
             if not (matched and assessment.blocked and any("applicant_type" in c.id or c.applies for c in assessment.conditions if c.effect == "blocks")):
                 continue
+        if top.id == "grw-infrastruktur" and matched and _NAMES_INFRASTRUCTURE.search(profile.description or ""):
+            # "Können wir GRW-Infrastrukturförderung beantragen?": the funding asked for by name answers first (for a
+            # firm, that it cannot be the Träger), before the investment aid it did not ask about
+            fit += 1.0
         assessment.fit, assessment.fit_reasons = round(fit, 2), why
         beside = _measure_beside(top, assessment, matched)
         if beside:  # the path's own investment leads, the measure beside it follows (both of the same fit)

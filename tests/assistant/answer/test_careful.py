@@ -315,6 +315,21 @@ def test_a_private_persons_own_project_has_its_rule_answer():
                      "kann ich als privatperson zuschuss für pv am einfamilienhaus kriegen?"):
         assert CAREFUL.rule_answer(question).id == "privatpersonen", question
     assert CAREFUL.rule_answer("Wir sind privat versichert und bauen eine neue Halle.") is None
+    # one's own home, in a text that names no business of the asker's
+    assert CAREFUL.rule_answer("ich will auf mein einfamilienhaus PV + speicher, ca 25.000 €. kann ich dafür "
+                               "IREK-förderung bekommen?").id == "privatpersonen"
+    assert CAREFUL.rule_answer("Unsere Firma (12 MA) baut eine Halle neben meinem Wohnhaus. Förderfähig?") is None
+
+
+def test_a_municipality_building_for_one_private_firm_to_lease_has_its_rule_answer():
+    """KR Nr. 3.2.1.4 (2): an operator may not use a funded facility for its own business; Nr. 3.2.1.6: carrier,
+    operator and user may not be tied; Nr. 2.2.2: a firm applies for its own investment. Not a Gewerbezentrum, whose
+    tenants are its purpose (Nr. 3.2.2.4)."""
+    assert CAREFUL.rule_answer("Ein privater Investor will bei uns ein Hotel bauen. Er fragt, ob die Gemeinde das über "
+                               "GRW-Infrastruktur beantragen und ihm dann verpachten kann. Geht das?").id \
+        == "kommune-baut-fuer-einen-betrieb"
+    assert CAREFUL.rule_answer("Die Stadt will ein Gründerzentrum bauen und die Räume an Start-ups vermieten. Geht "
+                               "das über GRW?") is None
 
 
 def test_a_contract_dated_back_has_its_rule_answer():

@@ -2690,3 +2690,38 @@ def test_a_foundry_asking_about_the_steel_exclusion_is_told_it_is_open_and_its_r
                "Fallen wir unter 'Stahlindustrie' und sind raus?")
     check_contract(data, passages)
     assert "NBank" in data["summary"] and "AGVO" in data["summary"] and "10 Prozent" in data["summary"], data["summary"]
+
+
+def test_an_excluded_business_with_a_second_line_of_its_own_is_told_the_main_activity_decides(ask, passages):
+    """KR Nr. 2.7.1 excludes by the main activity: no flat "no" for a café that roasts its own coffee."""
+    data = ask("Wir betreiben ein Café mit eigener Kaffeerösterei in Bramsche (5 MA) und wollen eine neue "
+               "Röstmaschine für 80.000 € kaufen. Förderfähig?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Das hängt von der Haupttätigkeit ab") and "10.83" in data["summary"], \
+        data["summary"]
+
+
+def test_a_firm_asking_for_the_infrastructure_funding_by_name_is_told_who_may_carry_it(ask, passages):
+    """KR Nr. 3.2.2.6 (10): a profit-making training company cannot carry a vocational training centre; that leads,
+    not the "no" of the investment aid it did not ask about."""
+    data = ask("bin GF einer privaten Bildungsträger GmbH (gewinnorientiert) in Quakenbrück. Wollen neues "
+               "Schulungszentrum bauen, 2,5 Mio. Können wir GRW Infrastrukturförderung beantragen?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Nicht mit Ihnen als Antragsteller") and "Nr. 3.2.2.6" in data["summary"], \
+        data["summary"]
+
+
+def test_a_question_of_several_parts_keeps_the_paths_verdict_beside_the_cost_items_rule(ask, passages):
+    data = ask("Die Stadt überlegt, ein leerstehendes Bürogebäude zu kaufen und daraus ein Gründerzentrum mit Maker "
+               "Space zu machen. Fragen: 1) ist der Gebäudekauf förderfähig? 2) wie lange dürfen die Startups drin "
+               "bleiben? 3) welcher Fördersatz?")
+    check_contract(data, passages)
+    assert "Erwerb vorhandener Gebäude" in data["summary"] and "60 Prozent" in data["summary"], data["summary"]
+
+
+def test_a_private_household_gets_no_firms_path(ask, passages):
+    data = ask("ich will auf mein einfamilienhaus in hasbergen PV + speicher + wallbox, ca 25.000 €. kann ich dafür "
+               "IREK-förderung bekommen?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Für ein privates Vorhaben gibt es keine GRW-Förderung"), data["summary"]
+    assert [p["id"].split("/")[0] for p in data["funding_paths"]] == ["leader"]

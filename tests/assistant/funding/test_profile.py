@@ -2012,3 +2012,78 @@ def test_a_leisure_business_is_excluded_only_where_its_guests_are_said_to_be_loc
     """KR Nr. 2.7.1: S is excluded "außer 93.2 soweit die Dienstleistungen überwiegend dem Tourismus zugutekommen"; a
     text silent on its guests leaves that open (the answer says "möglich, soweit …")."""
     assert read_profile(text).excluded_sector == excluded
+
+
+@pytest.mark.parametrize("text, own, second", [
+    ("Wir betreiben ein Café mit eigener Kaffeerösterei in Bramsche.", "56.11.4", "10.83"),
+    ("Wir sind ein Landhandel mit angeschlossener Futtermühle.", "46.21", "10.91"),
+])
+def test_a_line_named_after_mit_and_an_adjective_of_ones_own_is_a_second_line(text, own, second):
+    p = read_profile(text)
+    assert p.wz_code == own and second in p.wz_alternatives
+
+
+@pytest.mark.parametrize("text", [
+    "ich will auf mein einfamilienhaus in hasbergen PV + speicher + wallbox, ca 25.000 €. kann ich dafür förderung bekommen?",
+    "bin privat und will unser Eigenheim dämmen. Gibt es Zuschüsse?",
+    "Als Privatperson möchte ich eine Wallbox. Geht GRW?",
+])
+def test_a_private_household_is_an_applicant_of_its_own(text):
+    """KR Nr. 2.7.1 lists private households (U); the GRW funds who makes a business investment (Nr. 2.2.2)."""
+    p = read_profile(text)
+    assert p.applicant_type == "private" and p.project_types == []
+
+
+def test_a_firm_that_names_its_own_home_is_still_a_firm():
+    assert read_profile("Tischlerei mit 12 MA, wir wollen PV auf die Halle, nicht auf mein Wohnhaus.").applicant_type \
+        == "company"
+
+
+@pytest.mark.parametrize("text, applicant", [
+    ("in bersenbrück steht seit jahren ne alte molkerei leer, boden ist belastet. SG überlegt, das gelände zu kaufen "
+     "und abzureißen.", "municipality"),
+    ("In der Innenstadt steht ein altes Kaufhaus leer. Der Stadtmarketingverein hätte gern ein Haus mit Coworking.",
+     "association"),
+    ("Die Gemeinde will die ehemalige Ziegelei zu Gewerbeflächen machen.", "municipality"),
+])
+def test_a_trade_named_as_a_buildings_past_use_is_no_applicant(text, applicant):
+    p = read_profile(text)
+    assert p.applicant_type == applicant and p.sector is None
+
+
+def test_the_old_bakery_taken_over_may_still_be_the_askers_trade():
+    """"die alte Bäckerei übernehmen" may name a business that goes on: only a site said to stand empty is a past use."""
+    assert read_profile("Wir übernehmen die alte Bäckerei im Ort und wollen neue Öfen kaufen.").wz_code == "10.71"
+
+
+def test_another_party_that_opens_its_sentence_with_what_it_wants_is_no_applicant():
+    p = read_profile("planen Technologiepark (ca 3000 qm Büro/Labor) mit GRW. Ein großer Lebensmittelkonzern aus der "
+                     "Nachbarschaft will die Hälfte der Fläche für 10 Jahre mieten. Ist das ein Problem?")
+    assert p.applicant_type is None and "business_centre" in p.project_types
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Bäckerei, 28 Leute, Backstube + 3 Filialen. Wir wollen die alten Gas-Etagenöfen gegen Elektroöfen tauschen.",
+     {"fuel_switch", "modernisation"}),
+    ("Bäckerei, 28 Leute, wir wollen eine neue Filiale in Melle eröffnen.", {"business_investment"}),
+])
+def test_a_businesss_branches_are_no_new_branch(text, kinds):
+    assert set(read_profile(text).project_types) == kinds
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Bildungsträger GmbH: wir wollen ein neues Schulungszentrum bauen.", "education_infrastructure"),
+    ("Die Kreishandwerkerschaft plant ein Fortbildungszentrum.", "education_infrastructure"),
+    ("Die Stadt plant einen Technologiepark mit Laboren.", "business_centre"),
+    ("Der Verein will ein Fab Lab einrichten.", "business_centre"),
+    ("Erstmal bräuchten wir jemand, der uns berät und die Leute schult.", "advice"),
+    ("Erstmal bräuchten wir jemand, der uns berät und die Leute schult.", "training"),
+])
+def test_kinds_of_project_in_the_words_the_kr_uses(text, kind):
+    """KR Nr. 3.2.2.6 (1) (Ausbildung, Fortbildung, Umschulung), Nr. 3.2.2.4 (1) (Technologie-, Gründerparks, Fab
+    Labs), Nr. 7.1.1.1 and 7.1.1.2 (advice and training, in the verb's every person)."""
+    assert kind in read_profile(text).project_types
+
+
+def test_a_meat_products_plant_is_food_processing():
+    assert read_profile("Fleischwarenwerk in Melle, rund 600 Beschäftigte.").wz_code == "10.13"

@@ -1162,3 +1162,46 @@ def test_a_trade_whose_name_also_means_an_excluded_code_is_asked_what_brings_in_
     result = assess(read_profile("Metallbaubetrieb, 28 MA, 70 % Umsatz mit Fertigung in der Werkstatt, neue Halle."),
                     None, FundingKnowledge.load())
     assert not any(q.startswith(question) for q in result.missing_facts)
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Wir betreiben ein Café mit eigener Kaffeerösterei in Bramsche, 5 MA, und wollen eine neue Röstmaschine kaufen.",
+     False),
+    ("Wir betreiben ein Café mit eigener Kaffeerösterei, die Rösterei macht 70 % vom Umsatz. Neue Röstmaschine.", True),
+])
+def test_an_excluded_business_with_a_second_line_the_list_does_not_name_is_told_the_main_activity_decides(text, said):
+    """KR Nr. 2.7.1 excludes by the main activity: a café (I 56) that roasts its own coffee (C 10.83) is out only if
+    the café is the main line. Where the text gives shares, they decide and nothing is asked."""
+    profile = read_profile(text)
+    firm = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    questions = assess(profile, None, FundingKnowledge.load()).missing_facts
+    if said:
+        assert not firm.blocked and profile.wz_code == "10.83"
+        return
+    assert firm.blocked and firm.main_activity_decides
+    assert "10.83 Verarbeitung von Kaffee und Tee" in firm.because and "Ist „Café“" in firm.because
+    assert any("größten Teil des Umsatzes" in q for q in questions)
+
+
+def test_an_excluded_business_whose_second_line_is_excluded_too_gets_a_plain_no():
+    """A car dealer with a workshop: 47.81 (G) and 95.31 (T) are both on the list of Nr. 2.7.1."""
+    firm = _path(assess(read_profile("Autohaus mit Kfz-Werkstatt in Melle, 22 MA. Werkstatt erweitern. Geht GRW?"), None,
+                        FundingKnowledge.load()), "grw-gewerbe")
+    assert firm.blocked and not firm.main_activity_decides
+
+
+def test_a_private_household_is_offered_leader_only_and_asked_nothing_of_a_firm():
+    assessed = assess(read_profile("ich will auf mein einfamilienhaus in hasbergen PV + speicher, ca 25.000 €."), None,
+                      FundingKnowledge.load())
+    assert [p.id.split("/")[0] for p in assessed.paths] == ["leader"]
+    assert not assessed.missing_facts
+
+
+def test_a_shuttle_to_the_business_park_is_a_measure_of_3_6_without_its_running_costs():
+    """KR Nr. 3.6 (1): measures the KR does not foresee elsewhere; (5): running costs are not eligible. The
+    infrastructure funding of Nr. 3.2.2 names no such measure."""
+    assessed = assess(read_profile("Die Stadt Melle möchte einen Rufbus für Schichtarbeiter zum Gewerbegebiet und zwei "
+                                   "Mobilitätsstationen. Was ist förderbar?"), None, FundingKnowledge.load())
+    site = _path(assessed, "grw-nichtinvestiv/standortattraktivitaet")
+    assert not site.blocked and any(c.id == "keine-betriebskosten" and c.applies for c in site.conditions)
+    assert _path(assessed, "grw-infrastruktur").blocked
