@@ -575,18 +575,22 @@ _OPEN_SECOND_LINE = "Liegt der Schwerpunkt der Betriebsstätte dagegen bei WZ {c
 
 
 def _open_second_lines(profile: ProjectProfile, line: ExcludedSector | None,
-                       knowledge: FundingKnowledge | None, short: bool = False) -> str:
+                       knowledge: FundingKnowledge | None) -> list[str]:
     """For a business whose main activity as read is excluded but that names a second line of its own which the list
-    does not name ("Autohaus mit Kfz-Werkstatt", "Café mit eigener Rösterei"), where the text does not say which line
-    brings in most: those codes with their titles ("95.31 Reparatur …"), since the main activity decides (Nr. 2.7.1).
-    Not a code the main line's own exceptions name: its "Ausgenommen sind nur" says it already."""
+    does not name ("Café mit eigener Rösterei", "Hofladen … mit Ferienwohnungen"), where the text does not say which
+    line brings in most: those codes, since the main activity decides (Nr. 2.7.1). Not a code the main line's own
+    exceptions name: its "Ausgenommen sind nur" says it already."""
     if knowledge is None or says_main_line(profile.description or ""):
-        return ""
-    codes = [code for code in profile.wz_alternatives
-             if knowledge.exclusion(code, profile.description, lodging_share=profile.lodging_share_percent) is None
-             and knowledge.doubt_for_wz(code) is None
-             and not (line and any(wz_within(code, scope) for e in line.except_wz for scope in e.wz))]
-    # (`short`: each title to its first comma, "10.83 Verarbeitung von Kaffee und Tee", for the bottom line)
+        return []
+    return [code for code in profile.wz_alternatives
+            if knowledge.exclusion(code, profile.description, lodging_share=profile.lodging_share_percent) is None
+            and knowledge.doubt_for_wz(code) is None
+            and not (line and any(wz_within(code, scope) for e in line.except_wz for scope in e.wz))]
+
+
+def _titled(codes: list[str], short: bool = False) -> str:
+    """"10.83 Verarbeitung von Kaffee und Tee, Herstellung von Kaffee-Ersatz", each title to its first comma where
+    `short` (for the bottom line)."""
     return ", ".join(f"{code} {wz_title(code).split(',')[0] if short else wz_title(code)}" for code in codes)
 
 
@@ -660,10 +664,11 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         source = line.source if line else sector_blocks.source
         open_lines = _open_second_lines(profile, line, knowledge)
         if open_lines:
-            lead += f" {_OPEN_SECOND_LINE.format(codes=open_lines)}"
+            other_line = _OPEN_SECOND_LINE.format(codes=_titled(open_lines))
+            lead += f" {other_line}"
             conditions.append(ConditionAssessment(
-                MAIN_ACTIVITY, f"Maßgeblich ist die Haupttätigkeit der Betriebsstätte. {_OPEN_SECOND_LINE.format(codes=open_lines)}",
-                "matters", source, None, question=_MAIN_ACTIVITY_QUESTION))
+                MAIN_ACTIVITY, f"Maßgeblich ist die Haupttätigkeit der Betriebsstätte. {other_line}", "matters",
+                source, None, question=_MAIN_ACTIVITY_QUESTION))
         reasons = [f"{lead} ({cite(source)})"] + reasons
         reason_sources = [source] + reason_sources
         code = f" (WZ {profile.wz_code})" if profile.wz_code else ""
@@ -671,8 +676,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
                    f"Wirtschaftszweige{numbered_rule(source)} ({listed}).")
         if open_lines:
             because = (f"Ist „{profile.sector}“{code} die Haupttätigkeit, ist der Betrieb{numbered_rule(source)} "
-                       f"ausgeschlossen ({listed}); liegt der Schwerpunkt bei WZ {_open_second_lines(profile, line, knowledge, short=True)}, "
-                       f"nicht.")
+                       f"ausgeschlossen ({listed}); liegt der Schwerpunkt bei WZ {_titled(open_lines, short=True)}, nicht.")
         minimum = line.not_excluded_with.min_share_percent if line and line.not_excluded_with else None
         if line and profile.wz_code and not line.covers(profile.wz_code) and minimum is not None \
                 and profile.lodging_share_percent is not None:
