@@ -1205,3 +1205,17 @@ def test_a_shuttle_to_the_business_park_is_a_measure_of_3_6_without_its_running_
     site = _path(assessed, "grw-nichtinvestiv/standortattraktivitaet")
     assert not site.blocked and any(c.id == "keine-betriebskosten" and c.applies for c in site.conditions)
     assert _path(assessed, "grw-infrastruktur").blocked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Wir wollen den Kurpark sanieren, das Gradierwerk ist marode. Geht das über die GRW?", True),
+    ("Die Stadt will die alte Ziegeleibrache mit Altlasten sanieren und als Gewerbefläche vermarkten.", False),
+    ("Hafen am Mittellandkanal: wir wollen die Kaimauer erneuern. Was ist förderfähig?", False),
+])
+def test_renewing_an_existing_facility_is_told_what_a_modernisation_is(text, asked):
+    """KR Nr. 3.2.1.9: a modernisation goes beyond restoring the former state. Not where soil is cleaned (Nr.
+    3.2.2.1 (3)), nor for a harbour, whose own rule names replacement too (Nr. 3.2.2.7 (2) a)."""
+    profile = read_profile(text)
+    shown = [c for p in assess(profile, None, FundingKnowledge.load()).paths for c in p.conditions
+             if c.id == "modernisierung-infrastruktur" and c.applies]
+    assert bool(shown) == asked
