@@ -272,10 +272,10 @@ _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", 
 _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "zzgl", "zuzüglich"}
 # The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
 _SITE_OF_TRADE = re.compile(r"(brache|brachfläche|gelände|areal|grundstück)")
-# A trade's name after these words names a building and its past use ("die ehemalige Molkerei", "ein leerstehendes
-# Kaufhaus"); after "alt-" only where the sentence says the site stands empty or is pulled down ("steht ne alte
-# molkerei leer"), since "die alte Bäckerei übernehmen" may name a business that goes on
-_FORMER_USE = re.compile(r"(ehemalig|leerstehend|stillgelegt|früher|alt)(e|er|en|em|es)?")
+# An old building of a trade, where its sentence says it stands empty or is pulled down ("steht ne alte molkerei
+# leer", "ein altes Kaufhaus steht leer"): a past use, as after `_FORMER_WORDS`; not "die alte Bäckerei übernehmen",
+# which may name a business that goes on
+_OLD = re.compile(r"alt(e|er|en|em|es)?")
 _EMPTY_SITE = re.compile(r"\bleer\b|leerstand|leerstehend|\bbrach|abriss|abreiß|abzureißen|verfall", re.IGNORECASE)
 # Words that set another party against the asker: "wir oder die Leasingfirma", "wir statt der Bank"
 _CONTRAST_WORDS = {"oder", "bzw", "statt", "anstatt", "sondern"}
@@ -1124,7 +1124,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "für meine Bank": the bank that finances, not the asker
     if denied(text[:words[i].start]):
         return 3.0
-    if any(w in _FORMER_WORDS for w in before[-2:]):
+    if any(w in _FORMER_WORDS for w in before[-2:]) \
+            or before and _OLD.fullmatch(before[-1]) and _EMPTY_SITE.search(_sentence_around(text, words[i].start)):
         return 2.0
     if _SITE_COMPOUND.search(words[i].text):
         return 2.0  # a site, not the asker
@@ -1196,9 +1197,6 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
             found = None  # "landwirtschaftliche Erzeugnisse": what is made or bought, not who the asker is
         if found and _SITE_OF_TRADE.match(word.text[found[0]:].lower()):
             found = None  # "die alte Ziegeleibrache", "das Molkereigelände": a site, the trade's past use
-        if found and i and _FORMER_USE.fullmatch(words[i - 1].text) and (
-                not words[i - 1].text.startswith("alt") or _EMPTY_SITE.search(_sentence_around(text, word.start))):
-            found = None  # "eine ehemalige Molkerei", "ein altes Kaufhaus steht leer": a building, its past use
         if found:
             rank = _trade_rank(words, i, text, found[1])
             between = 1 + (i >= 3 and _OWN_LINE_ADJECTIVE.fullmatch(words[i - 1].text.lower()) is not None)

@@ -6,7 +6,7 @@ import { renderAnswer } from "./answer.js";
 import { addUserTurn, announceAnswer, remember } from "./chat.js";
 import { selectTab } from "./tabs.js";
 
-const APPLICANT_LABELS = { company: "Unternehmen", municipality: "Kommune", association: "Verein / gemeinnützig", research: "Forschungseinrichtung" };
+const APPLICANT_LABELS = { company: "Unternehmen", municipality: "Kommune", association: "Verein / gemeinnützig", research: "Forschungseinrichtung", private: "Privatperson" };
 const SIZE_LABELS = { small: "klein", medium: "mittel", large: "groß" };
 
 export function setupCheck() {
