@@ -272,6 +272,12 @@ _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", 
 _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "zzgl", "zuzüglich"}
 # The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
 _SITE_OF_TRADE = re.compile(r"(brache|brachfläche|gelände|areal|grundstück)")
+# A trade run by another party, said in a clause right after it ("ein Café …, das ein Pächter betreibt", "eine Kantine,
+# die ein Caterer führt")
+_RUN_BY_ANOTHER = re.compile(r"[^.!?]{0,40}?,\s{0,3}(das|die|den|der|welche[rs]?)\s{1,3}(ein|eine|einer|unser\w{0,2}|der|die)?"
+                             r"\s{0,3}(\S{1,20}\s{1,3})?(pächter|betreiber|mieter|caterer|dritte|externe[rn]?|privat\w{0,3})\w{0,3}"
+                             r"\s{1,3}(\S{1,20}\s{1,3}){0,2}(betreibt|betreiben|führt|führen|bewirtschaftet|übernimmt)\b",
+                             re.IGNORECASE)
 # An old building of a trade, where its sentence says it stands empty or is pulled down ("steht ne alte molkerei
 # leer", "ein altes Kaufhaus steht leer"): a past use, as after `_FORMER_WORDS`; not "die alte Bäckerei übernehmen",
 # which may name a business that goes on
@@ -363,6 +369,11 @@ _BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0
 # the word after a sum that names it a cost, perhaps after its period ("400.000 €/Jahr Kosten", "90k im Jahr Ausgaben")
 _COST_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(?:(?:/|pro\s|im\s|je\s)\s{0,2}(?:jahr|monat)\s{1,3}|jährlich\w{0,2}\s{1,3})?"
                          r"(invest|investition|investitionen|investitionsvolumen|kosten|ausgaben)\b", re.IGNORECASE)
+# A price per use, charged or paid, not a cost of the project: "8 € Eintritt", "25 Euro pro Nacht", "Miete 9 €/qm"
+_PRICE_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(eintritt\w{0,4}|gebühr\w{0,2}|(pro|je|/)\s{0,2}(person|nacht|stunde|"
+                          r"kopf|besucher\w{0,2}|gast|tag|qm|m²|quadratmeter|monat|ticket|karte)\b)", re.IGNORECASE)
+_PRICE_BEFORE = re.compile(r"\b(eintritt\w{0,4}|eintrittspreis\w{0,2}|ticketpreis\w{0,2}|miete|pacht|gebühr\w{0,2})"
+                           r"\s{0,3}(von|in\s{1,3}höhe\s{1,3}von|:|=)?\s{0,3}(ca\.?|etwa|rund)?\s{0,3}$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(jahres)?(umsatz|umsätze|bilanzsumme|bilanz)\b", re.IGNORECASE)
 # After a word that names a sum, what makes it the subject of a clause of its own ("umsatz liegt bei …")
 _OPENS_ITS_OWN = re.compile(r"\s{0,3}(liegt|lag|liegen|lagen|beträgt|betrug|ist|war|von|bei|ca\b|rund|etwa|knapp|:)",
@@ -692,7 +703,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    r"(strom|elektr|wärmepump|wasserstoff|biomasse|holz|pellet)"
                    r"|\bauf\s{1,3}(elektro|elektrisch|strom|wasserstoff|wärmepump)[\w-]{0,24}\s{1,3}(\S{1,25}\s{1,3}){0,2}"
                    r"(umstellen|umgestellt|umstellung|umrüsten|umgerüstet|wechseln|umsteigen)"
-                   r"|\b(erd)?(gas|öl)[\w-]{0,14}\s{1,3}(\S{1,25}\s{1,3}){0,3}(durch|gegen)\s{1,3}(\S{1,25}\s{1,3}){0,2}(elektr|strom|wärmepump)"
+                   # (also the short "E-" for electric: "Gas-Etagenöfen durch neue E-Öfen ersetzen")
+                   r"|\b(erd)?(gas|öl)[\w-]{0,14}\s{1,3}(\S{1,25}\s{1,3}){0,3}(durch|gegen)\s{1,3}(\S{1,25}\s{1,3}){0,2}(elektr|strom|wärmepump|e-[a-zäöüß])"
                    r"|\belektr\w{0,10}\s{1,3}statt\s{1,3}(erd)?(gas|öl)|\bweg\s{1,3}vom?\s{1,3}(erd|heiz)?(gas|öl)\b|dekarbonis"
                    # "unser alter gasofen ist durch, wir wollen 2 neue elektro-etagenöfen": a fossil unit, new electric
                    # ones in its place
@@ -1127,6 +1139,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     if any(w in _FORMER_WORDS for w in before[-2:]) \
             or before and _OLD.fullmatch(before[-1]) and _EMPTY_SITE.search(_sentence_around(text, words[i].start)):
         return 2.0
+    if _RUN_BY_ANOTHER.match(text, words[i].start + len(words[i].text)):
+        return 2.0  # "ein kleines Café, das ein Pächter betreibt": a tenant's business in the asker's building
     if _SITE_COMPOUND.search(words[i].text):
         return 2.0  # a site, not the asker
     if _COST_PART_WORDS & {w.lower() for w in before}:
@@ -1603,6 +1617,8 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
             continue  # "Abschreibungen lagen im Schnitt bei ca 800k": the firm's depreciation (_depreciation), no cost
         if _LIMIT_AFTER.match(after):
             continue  # "bleibt die 500k-Grenze?": a rule's cap, no cost of the asker's
+        if _PRICE_AFTER.match(text, end) or _PRICE_BEFORE.search(before):
+            continue  # "8 € Eintritt", "Miete von 12 € pro qm": a price the asker charges or pays, no cost
         if _COST_AFTER.match(after):  # "15 Mio Umsatz und 2,5 Mio Invest": the word right after the sum names it
             investments.append((start, end, value))
         elif _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and _BALANCE_CONTEXT.search(after):

@@ -2087,3 +2087,21 @@ def test_kinds_of_project_in_the_words_the_kr_uses(text, kind):
 
 def test_a_meat_products_plant_is_food_processing():
     assert read_profile("Fleischwarenwerk in Melle, rund 600 Beschäftigte.").wz_code == "10.13"
+
+
+def test_a_business_a_tenant_runs_in_the_askers_building_is_not_the_askers_trade():
+    p = read_profile("Träger ist die Gemeinde. Im Besucherzentrum soll ein kleines Café rein, das ein Pächter betreibt.")
+    assert p.sector is None and p.applicant_type == "municipality"
+
+
+@pytest.mark.parametrize("text, investment", [
+    ("Wir würden 8 € Eintritt nehmen wollen. Ändert das was?", None),
+    ("Hotel, 30 Zimmer, 95 € pro Nacht, wir wollen für 1,2 Mio anbauen.", 1_200_000.0),
+    ("Die Miete von 9 € wird marktüblich sein, Baukosten 2 Mio.", 2_000_000.0),
+])
+def test_a_price_charged_or_paid_per_use_is_no_cost(text, investment):
+    assert read_profile(text).investment_eur == investment
+
+
+def test_gas_ovens_swapped_for_e_ovens_are_a_switch_of_fuel():
+    assert "fuel_switch" in read_profile("Ich will meine 2 alten Gas-Etagenöfen durch neue E-Öfen ersetzen.").project_types

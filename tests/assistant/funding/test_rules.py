@@ -1219,3 +1219,16 @@ def test_renewing_an_existing_facility_is_told_what_a_modernisation_is(text, ask
     shown = [c for p in assess(profile, None, FundingKnowledge.load()).paths for c in p.conditions
              if c.id == "modernisierung-infrastruktur" and c.applies]
     assert bool(shown) == asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Die Gemeinde plant ein Besucherzentrum mit Ausstellung, 2,4 Mio. Wir würden 8 € Eintritt nehmen. Geht GRW?", True),
+    ("Die Stadt plant ein Besucher- und Infozentrum, Eintritt frei, ca. 2,1 Mio. Was brauchen wir für GRW?", False),
+    ("Unser Gradierwerk braucht eine Erweiterung, Eintritt nehmen wir keinen. Welcher Fördersatz?", False),
+])
+def test_a_fee_the_tourist_facility_charges_asks_for_the_rule_on_facilities_that_earn(text, asked):
+    """KR Nr. 3.2.2.5 (6) names only unentgeltliche information centres among the facilities that earn nothing; one
+    that charges is limited to its funding gap ((9))."""
+    shown = [c for p in assess(read_profile(text), None, FundingKnowledge.load()).paths for c in p.conditions
+             if c.id == "einnahmeschaffend" and c.named]
+    assert bool(shown) == asked
