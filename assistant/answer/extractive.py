@@ -1181,7 +1181,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         # (before a calculation where the question asks for the goal too: "Was ist da drin und passt das zum IREK?")
         # (not before the way that is open beside a "no")
         rank = 1.4 if IREK_QUESTION.search(asked_beside(found.question)[0]) and not (lead and lead.blocked) else 2
-        pieces.append((rank, f"Passendes IREK-Ziel: Handlungsziel {_goal_ref(found.goals[0], w, 80)}."))
+        goal_piece = (rank, f"Passendes IREK-Ziel: Handlungsziel {_goal_ref(found.goals[0], w, 80)}.")
+        pieces.append(goal_piece)
         others = [_goal_ref(g, w) for g in found.goals[1:3]]
         if others:
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
@@ -1298,6 +1299,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # (after the path's rate where the question asks how much too: "Was fördert GRW und mit wie viel? Dürfen wir die
     # Büros schon beauftragen?")
     pieces[:0] = [(1.2 if asks_amount and not rule.leads else 0.5, ruled)] if ruled else []
+    if rule is not None and rule.programme == "irek" and found.goals:
+        # what the IREK is, asked beside whether the project fits it: the fitting goal answers the second part and
+        # keeps its place before the path ("was ist dieses IREK? und passt da unser Vorhaben rein?")
+        pieces = [(min(rank, 0.9), text) if (rank, text) == goal_piece else (rank, text) for rank, text in pieces]
     # "… und wie lange?": the span the lead path's rules state, where no rule answer of the KR states one already
     pieces += [(1.05, span)] if not ruled and (span := _span_rule(found, lead, w)) else []
     pieces += [(1.06, decides)] if (decides := _who_decides(found, lead, w)) else []

@@ -353,3 +353,13 @@ def test_a_loan_said_to_come_on_top_has_the_rule_on_aid_from_several_sources():
     assert CAREFUL.rule_answer("wie viel zuschuss krieg ich max bei 3 mio invest? und kann ich da noch nen "
                                "zinsgünstigen kfw kredit obendrauf nehmen?").id == "kombination-mit-anderen-hilfen"
     assert CAREFUL.rule_answer("Wir haben einen KfW-Kredit für die Halle laufen.") is None
+
+
+def test_what_the_irek_is_asked_before_a_project_has_its_rule_answer_but_not_the_question_alone():
+    """The question asked first is answered first; "Was ist das IREK?" alone is answered from the concept and its
+    catalogue, and money from the IREK itself has its own answer."""
+    assert CAREFUL.rule_answer("was genau ist eigentlich dieses IREK vom Landkreis? und passt da unser Vorhaben rein, "
+                               "den Kurpark aufzuwerten?").id == "irek-beim-vorhaben"
+    assert CAREFUL.rule_answer("Was ist das IREK?") is None
+    assert CAREFUL.rule_answer("was ist dieses irek eigentlich?? gibts da geld für vereine?").id \
+        == "irek-kein-foerderprogramm"

@@ -2725,3 +2725,11 @@ def test_a_private_household_gets_no_firms_path(ask, passages):
     check_contract(data, passages)
     assert data["summary"].startswith("Für ein privates Vorhaben gibt es keine GRW-Förderung"), data["summary"]
     assert [p["id"].split("/")[0] for p in data["funding_paths"]] == ["leader"]
+
+
+def test_what_the_irek_is_asked_beside_a_project_leads_with_the_fitting_goal_beside_it(ask, passages):
+    data = ask("was genau ist eigentlich dieses IREK vom Landkreis? und passt da unser Vorhaben rein, den Kurpark "
+               "aufzuwerten (Wege, Gradierwerk erneuern, Wassertretbecken)?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Das IREK, das Integrierte Regionale Entwicklungskonzept") \
+        and "Passendes IREK-Ziel" in data["summary"], data["summary"]
