@@ -206,9 +206,13 @@ _SETTLES = re.compile(r"[^.!?]{0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln
                       r"|niederlässt)\b")
 # Another party that opens its own sentence with what it wants: "Ein großer Lebensmittelkonzern aus der Nachbarschaft
 # will die Hälfte der Fläche mieten", "Eine Firma würde gern …" (the asker does not speak of themselves so)
-_THIRD_PARTY_BEFORE = re.compile(r"(^|[.!?:;]\s{0,3})(ein|eine)\s{1,3}(\S{1,30}\s{1,3}){0,2}\S{0,30}$")
+_THIRD_PARTY_BEFORE = re.compile(r"(^\s{0,3}|[.!?:;]\s{0,3})(ein|eine)\s{1,3}(\S{1,30}\s{1,3}){0,2}\S{0,30}$")
 _THIRD_PARTY_WANTS = re.compile(r"\S{0,30}(\s{1,3}\S{1,30}){0,5}?\s{1,3}(will|möchte|würde|wollen|möchten|würden|plant|"
                                 r"soll)\b")
+# A marker after a word of a past use names the site, not the asker: "(ehem. Textilfabrik)", "die frühere Fabrik"
+_FORMER_BEFORE = re.compile(r"\b(ehem\.?|ehemalige[nrs]?|frühere[nrs]?|einstige[nrs]?|stillgelegte[nrs]?)\s{0,3}\S{0,30}$")
+# A place one goes to, not a party: "umziehen nach Osnabrück Stadt", "Richtung Stadt"
+_DESTINATION_BEFORE = re.compile(r"\b(nach|richtung)\s{1,3}(\S{1,30}\s{1,3})?$")
 # (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}"
                               r"\S{0,30}\s{0,3}\(?$")
@@ -289,6 +293,7 @@ _CONTRAST_WORDS = {"oder", "bzw", "statt", "anstatt", "sondern"}
 _OWNER_WORDS = {"gehören", "gehört", "gehöre", "gehörten", "gehörte", "tochter", "tochterfirma", "tochtergesellschaft",
                 "tochterunternehmen", "mutter", "muttergesellschaft", "mutterkonzern", "mutterunternehmen", "gesellschafter",
                 "eigentümer", "anteile", "beteiligt"}
+_SHARE_SAID = re.compile(r"\bzu\s{1,3}\d{1,3}\s{0,2}(%|prozent)", re.IGNORECASE)
 # The words after an owner: "eine Holding hält 70 % der Anteile an unserer GmbH"
 _HOLDS_SHARES = {"anteile", "anteilen", "geschäftsanteile", "beteiligt", "beteiligung"}
 # A trade compounded with a site ("Ziegelei-Brache", "Gießereigelände") names the use a piece of land has or had
@@ -344,6 +349,9 @@ _AMOUNT = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:\.\d{3}){1,3}|\d{1,9})(?:[.,](\d{1,2})(?!\d))?(?:\s{0,2},-{1,2})?\s{0,2}"
     r"(mio\b\.?|millionen\b|million\b|mrd\b\.?|milliarden\b|tsd\b\.?|tausend\b|t€|teur\b|t\s?eur\b|k€|k\b)?\s{0,2}(€|euro\b|eur\b)?",
     re.IGNORECASE)
+# Words of investing right before a bare sum with thousands points: "investieren 800.000", "Kosten ca. 450.000"
+_BARE_SUM_BEFORE = re.compile(r"\b(investier\w{0,3}|invest|investition\w{0,2}|kosten|kostet|gesamtkosten|budget|volumen)"
+                              r"\s{1,3}(von\s{1,3}|ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3}|insgesamt\s{1,3}|:\s{0,3})?$", re.IGNORECASE)
 _AMOUNT_CURRENCY_FIRST = re.compile(r"(?:€|eur\b|euro\b)\s{0,2}(\d{1,3}(?:\.\d{3}){1,3}|\d{1,9})(?![\d.,]\d)", re.IGNORECASE)
 _AMOUNT_WORDS = re.compile(
     r"\b(eine?|einer|zwei|drei|vier|fünf|anderthalb|eineinhalb|zweieinhalb)\s{1,3}(halbe\s{1,3})?(million|millionen|mio\b)",
@@ -395,7 +403,7 @@ def _abbreviation_dots_out(text: str) -> str:
     return _ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)
 
 _NOT_STARTED = re.compile(
-    r"noch\s{1,3}(nicht|nichts|keine[nmrs]?|kein)\b|vor\s{1,3}(dem\s{1,3})?(baubeginn|beginn|start)\b|bevor\s{1,3}wir"
+    r"noch\s{1,3}(nicht|nichts|nix|keine[nmrs]?|kein)\b|vor\s{1,3}(dem\s{1,3})?(baubeginn|beginn|start)\b|bevor\s{1,3}wir"
     r"|erst\s{1,3}nach\s{1,3}(der\s{1,3})?bewilligung|nicht\s{1,3}(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben"
     r"|unterschrieben|unterzeichnet)",
     re.IGNORECASE)
@@ -970,12 +978,17 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
                                                                                        match.end() + 40):
                 continue  # "ein gemeinnütziges Forschungsinstitut": a research body that is non-profit, no Verein
             before = lowered[max(0, match.start() - 40): match.start()]
+            # (within its own sentence: "… mit Altlasten. Stadt will …" names no partner by the sentence before)
+            before = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]
+            if kind == "municipality" and _DESTINATION_BEFORE.search(before):
+                continue  # "umziehen nach Osnabrück Stadt": a place one goes to, no party at all
             # "Wir (Stadt Quakenbrück) wollen unser Freibad …": the body the asker says they are, or what they call
             # their own, describes the asker
             own = match.group().startswith("unser") or re.search(r"\bwir\s{0,2}\($", before)
             rank = 0 if own or _SELF_CONTEXT.search(before) else 2 if _PARTNER_CONTEXT.search(before) \
                 or _SETTLES.match(lowered, match.end()) or _THIRD_PARTY_BEFORE.search(before) \
-                and _THIRD_PARTY_WANTS.match(lowered, match.end()) else 1
+                and _THIRD_PARTY_WANTS.match(lowered, match.end()) \
+                or _FORMER_BEFORE.search(before) else 1
             if "umsetzung" in match.group():  # "für die IREK-Umsetzung planen wir …": a purpose, not a partner
                 rank = min(rank, 1)
             found.append((rank, match.start(), kind))
@@ -1147,7 +1160,10 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "2,4 Mio inkl. Abriss und Bodensanierung": a part of the costs, not the asker's trade
     if _SETTLES.match(text, words[i].start + len(words[i].text)):
         return 2.0  # "Ein Lebensmittelbetrieb will sich bei uns ansiedeln": the asker's prospect
-    if any(w.text in _OWNER_WORDS for w in words[max(0, i - 5): i]) \
+    # (up to seven words back where a share is said between: "gehört das Hotel zu 60 % einer Holding"; not "hab
+    # gehört, das Land will grad kleine Bäckereien unterstützen")
+    if any(words[j].text in _OWNER_WORDS and (i - j <= 5 or _SHARE_SAID.search(text[words[j].start: words[i].start]))
+           for j in range(max(0, i - 7), i)) \
             or not _SELF_WORDS & set(before) and any(w.text in _HOLDS_SHARES for w in words[i + 1: i + 7]):
         return 2.0  # the firm the asker belongs to ("eine Holding hält 70 % der Anteile")
     if before and before[-1] in _ARTICLES | _SELF_WORDS and any(w.text.lower() in _CONTRACTOR_DOES
@@ -1524,8 +1540,9 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
     found = []
     for match in _AMOUNT.finditer(text):
         digits, decimals, unit, currency = match.groups()
-        if not unit and not currency:
-            continue
+        if not unit and not currency and not (
+                "." in digits and not decimals and _BARE_SUM_BEFORE.search(text[max(0, match.start() - 30): match.start()])):
+            continue  # (a bare "800.000" counts only right after words of investing: "investieren 800.000 in …")
         value = float(_int(digits)) + (float("0." + decimals) if decimals else 0.0)
         if unit:
             value *= _MULTIPLIER[unit.lower().replace(".", "").replace(" ", "")]
@@ -2230,7 +2247,7 @@ _SHARE_OF_BUSINESS = re.compile(r"umsatz|umsätze|anteil|erlös|geschäft")
 _SHARE_WINDOW = 80  # characters between a share closing its clause and the line named before it
 # the end of a sentence (not the dot of "ca.", "Mio.", "bzw.", "inkl.", "z. B." or of a number; not `_ABBREVIATIONS`,
 # whose "usw." and "etc." often end one: "Türen, Fenster usw. Geplant ist …")
-_SENTENCE_END = re.compile(r"(?<!\bca)(?<!\bmio)(?<!\bbzw)(?<!\binkl)(?<!\bevtl)(?<!\bz)(?<!\bb)(?<!\bv\.a)(?<!\d)"
+_SENTENCE_END = re.compile(r"(?<!\bca)(?<!\bmio)(?<!\bbzw)(?<!\binkl)(?<!\bevtl)(?<!\bz)(?<!\bb)(?<!\bv\.a)(?<!\behem)(?<!\d)"
                            r"[.!?](?=\s|$)")
 
 

@@ -363,3 +363,9 @@ def test_what_the_irek_is_asked_before_a_project_has_its_rule_answer_but_not_the
     assert CAREFUL.rule_answer("Was ist das IREK?") is None
     assert CAREFUL.rule_answer("was ist dieses irek eigentlich?? gibts da geld für vereine?").id \
         == "irek-kein-foerderprogramm"
+
+
+def test_a_written_confirmation_of_funding_asked_with_the_verb_is_a_guarantee():
+    assert CAREFUL.wants_guarantee("Können Sie mir schriftlich bestätigen, dass ich die GRW-Förderung bekomme? Die "
+                                   "Bank will das für den Kredit.")
+    assert not CAREFUL.wants_guarantee("Können Sie bestätigen, dass die Frist am 31.12.2026 endet?")

@@ -2105,3 +2105,36 @@ def test_a_price_charged_or_paid_per_use_is_no_cost(text, investment):
 
 def test_gas_ovens_swapped_for_e_ovens_are_a_switch_of_fuel():
     assert "fuel_switch" in read_profile("Ich will meine 2 alten Gas-Etagenöfen durch neue E-Öfen ersetzen.").project_types
+
+
+@pytest.mark.parametrize("text, started", [
+    ("metallbau, 35 leute. wir wollen ne neue halle plus ne laserschneidanlage. haben noch nix bestellt", False),
+    ("Halle ist bestellt, Lieferung im März.", True),
+])
+def test_nothing_ordered_yet_in_everyday_words_is_not_begun(text, started):
+    assert read_profile(text).started_or_would_start is started
+
+
+@pytest.mark.parametrize("text, applicant", [
+    # a marker after a word of a past use names the site; the sentence before names no partner
+    ("wir haben ne alte industriebrache (ehem. textilfabrik) mit altlasten. stadt will die revitalisieren für gewerbe.",
+     "municipality"),
+    # a place one moves to is no party
+    ("Softwarefirma, 8 Leute. Was passiert, wenn wir nach 3 Jahren umziehen nach Osnabrück Stadt?", "company"),
+])
+def test_past_uses_places_and_the_sentence_before_name_no_applicant(text, applicant):
+    assert read_profile(text).applicant_type == applicant
+
+
+def test_an_owner_said_with_its_share_is_not_the_askers_trade_and_heard_is_no_owner():
+    # (the holding that owns 60 % is no trade of the asker's: no exclusion as a Beteiligungsgesellschaft, L)
+    assert read_profile("Allerdings gehört das Hotel zu 60 % einer Holding, die noch 3 andere Hotels hat.") \
+        .excluded_sector is None
+    # ("gehört" that means heard, six words before the trade, with no share between)
+    assert read_profile("hab gehört das land will grad kleine bäckereien unterstützen. unser alter gasofen ist "
+                        "durch.").sector == "Bäckerei"
+
+
+def test_a_bare_sum_with_thousands_points_after_words_of_investing_is_euros():
+    p = read_profile("Wieviel Zuschuss wäre das: wir sind 40 MA, 6,5 Mio Umsatz, investieren 800.000 in Erweiterung.")
+    assert p.investment_eur == 800_000.0 and p.turnover_eur == 6_500_000.0
