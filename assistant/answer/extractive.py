@@ -1104,7 +1104,10 @@ def _until(condition: ConditionAssessment) -> str:
 _ASKS_EXCLUDED = re.compile(r"\b(raus|ausgeschlossen|negativliste|nicht\s{1,3}förderfähig\w{0,2}\s{1,3}(branche|wirtschaftszweig)"
                             r"|überhaupt\s{1,3}(grw-?)?(förderfähig|fähig|förderbar|fördern))\b"
                             r"|ausschluss\b"  # ("Fällt man als Gießerei unter den Stahl-Ausschluss?")
-                            r"|\büberhaupt\s{1,3}grw-?fähig", re.IGNORECASE)
+                            r"|\büberhaupt\s{1,3}grw-?fähig"
+                            # "Sind IT-Firmen überhaupt drin?", "sind Handwerker auch dabei?"
+                            r"|\b(sind|ist|seid|gehören|gehört)\s{1,3}(\S{1,25}\s{1,3}){0,3}(überhaupt|auch)\s{1,3}(drin|dabei)\b",
+                            re.IGNORECASE)
 
 
 def _trade_listed(found: Findings, lead: PathAssessment, w: _Writer) -> str:

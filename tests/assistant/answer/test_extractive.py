@@ -761,3 +761,14 @@ def test_a_path_with_one_rate_for_all_is_not_said_to_have_it_for_the_askers_size
     writer = _Writer([], None)
     writer.cite_source = lambda source: " [1]"  # type: ignore[method-assign]
     assert _rate_phrase(path, writer, profile) == "bis zu 40 Prozent [1]"
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Sind IT-Firmen überhaupt drin? hab gehört nur Industrie", True),
+    ("Sind Dienstleister überhaupt drin?", True),
+    ("Was ist da an Zuschuss drin?", False),
+])
+def test_whether_a_trade_is_in_at_all_asks_for_the_list_of_excluded_sectors(question, asks):
+    from assistant.answer.extractive import _ASKS_EXCLUDED
+
+    assert bool(_ASKS_EXCLUDED.search(question)) == asks
