@@ -209,8 +209,6 @@ _SETTLES = re.compile(r"[^.!?]{0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln
 _THIRD_PARTY_BEFORE = re.compile(r"(^\s{0,3}|[.!?:;]\s{0,3})(ein|eine)\s{1,3}(\S{1,30}\s{1,3}){0,2}\S{0,30}$")
 _THIRD_PARTY_WANTS = re.compile(r"\S{0,30}(\s{1,3}\S{1,30}){0,5}?\s{1,3}(will|möchte|würde|wollen|möchten|würden|plant|"
                                 r"soll)\b")
-# A marker after a word of a past use names the site, not the asker: "(ehem. Textilfabrik)", "die frühere Fabrik"
-_FORMER_BEFORE = re.compile(r"\b(ehem\.?|ehemalige[nrs]?|frühere[nrs]?|einstige[nrs]?|stillgelegte[nrs]?)\s{0,3}\S{0,30}$")
 # A place one goes to, not a party: "umziehen nach Osnabrück Stadt", "Richtung Stadt"
 _DESTINATION_BEFORE = re.compile(r"\b(nach|richtung)\s{1,3}(\S{1,30}\s{1,3})?$")
 # (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
@@ -272,6 +270,8 @@ _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", 
                  # a building standing empty ("ein leerstehendes Kaufhaus kaufen"): the object, not the asker
                  "leerstehende", "leerstehenden", "leerstehender", "leerstehendes", "brachliegende", "brachliegenden",
                  "brachliegendes", "verlassene", "verlassenen", "verlassenes"}
+# An applicant marker after one of them names the site, not the asker: "(ehem. Textilfabrik)", "die frühere Fabrik"
+_FORMER_BEFORE = re.compile(r"\b(" + "|".join(sorted(_FORMER_WORDS, key=len, reverse=True)) + r")\.?\s{0,3}\S{0,30}$")
 # Words that list a part of the costs ("inkl. Abriss und Bodensanierung", "samt Montage")
 _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "zzgl", "zuzüglich"}
 # The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
