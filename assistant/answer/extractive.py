@@ -448,7 +448,7 @@ def _no(path: PathAssessment, w: _Writer) -> str:
                     w.cite_source(source))
         # a second fact of the asker that rules the path out by another rule (works already started beside a
         # replacement): said too, as it rules out whatever else the project holds
-        blocking = [c for c in path.conditions if c.effect == "blocks" and c.applies]
+        blocking = path.blocking
         second = next((c for c in blocking[1:] if c.source != source and c.id != SECTOR_EXCLUSION), None) \
             if blocking and not path.programme_wide else None
         if second is not None and w.source_quote(second.source):
@@ -466,7 +466,7 @@ def _no(path: PathAssessment, w: _Writer) -> str:
 
 def _reason_source(path: PathAssessment) -> Source | None:
     """The rule that rules a blocked path out: the source of its first reason, else of its first blocking condition."""
-    blocking = [c.source for c in path.conditions if c.effect == "blocks" and c.applies]
+    blocking = [c.source for c in path.blocking]
     return (path.reason_sources or blocking or [None])[0]
 
 
@@ -1867,9 +1867,15 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
             if len(said) + len(more) + 6 <= MAX_SUMMARY_CHARS:
                 said = f"{said} {_cited(more, w.cite_source(other.source))}"
         # a question that asks more than this ("1) ist der Gebäudekauf förderfähig? … 3) welcher Fördersatz?"): the
-        # verdict on the path too, where it fits the bottom line
-        verdict = _verdict_of_path(found, lead, w) if found.question.count("?") >= 2 else ""
-        return f"{said} {verdict}" if verdict and len(said) + len(verdict) + 1 <= MAX_SUMMARY_CHARS else said
+        # verdict on the path too, where it fits the bottom line (what it would have said stays unsaid where not)
+        if len(asks(found.question)) < 2:
+            return said
+        unsaid = set(w.said)
+        verdict = _verdict_of_path(found, lead, w)
+        if verdict and len(said) + len(verdict) + 1 <= MAX_SUMMARY_CHARS:
+            return f"{said} {verdict}"
+        w.said = unsaid
+        return said
     # a rule of the path the question asks about leads; the verdict on the path follows (in the details where it does
     # not fit the bottom line)
     said = _rule_asked(found, lead, w)

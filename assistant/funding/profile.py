@@ -349,9 +349,6 @@ _AMOUNT = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:\.\d{3}){1,3}|\d{1,9})(?:[.,](\d{1,2})(?!\d))?(?:\s{0,2},-{1,2})?\s{0,2}"
     r"(mio\b\.?|millionen\b|million\b|mrd\b\.?|milliarden\b|tsd\b\.?|tausend\b|t€|teur\b|t\s?eur\b|k€|k\b)?\s{0,2}(€|euro\b|eur\b)?",
     re.IGNORECASE)
-# Words of investing right before a bare sum with thousands points: "investieren 800.000", "Kosten ca. 450.000"
-_BARE_SUM_BEFORE = re.compile(r"\b(investier\w{0,3}|invest|investition\w{0,2}|kosten|kostet|gesamtkosten|budget|volumen)"
-                              r"\s{1,3}(von\s{1,3}|ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3}|insgesamt\s{1,3}|:\s{0,3})?$", re.IGNORECASE)
 _AMOUNT_CURRENCY_FIRST = re.compile(r"(?:€|eur\b|euro\b)\s{0,2}(\d{1,3}(?:\.\d{3}){1,3}|\d{1,9})(?![\d.,]\d)", re.IGNORECASE)
 _AMOUNT_WORDS = re.compile(
     r"\b(eine?|einer|zwei|drei|vier|fünf|anderthalb|eineinhalb|zweieinhalb)\s{1,3}(halbe\s{1,3})?(million|millionen|mio\b)",
@@ -370,6 +367,9 @@ _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)
 _DEPRECIATION = re.compile(r"abschreibung\w{0,2}\b(?:[^.;?!€]|(?<=ca)\.|(?<=rd)\.){0,60}$", re.IGNORECASE)
 _OVER_YEARS = re.compile(r"\b(über|auf|verteilt\s{1,3}auf)\s{1,3}(\d|zwei|drei|vier|fünf)\s{1,3}jahre?\b", re.IGNORECASE)
 _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|preis|budget", re.IGNORECASE)
+# Words of investing right before a bare sum with thousands points: "investieren 800.000", "Kosten ca. 450.000"
+_BARE_SUM_BEFORE = re.compile(r"(" + _COST_CONTEXT.pattern + r")\w{0,6}"
+                              r"\s{1,3}(von\s{1,3}|ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3}|insgesamt\s{1,3}|:\s{0,3})?$", re.IGNORECASE)
 # "Wie hoch wäre der Zuschuss bei 1,2 Mio?": the sum right after "bei" is what the grant is computed from.
 # ("bei geplanten 400.000 €/Jahr Kosten")
 _BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0,3}"

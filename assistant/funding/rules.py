@@ -239,25 +239,29 @@ class PathAssessment:
         return [c for c in self.conditions if c.cost_item and c.effect == "matters" and c.applies]
 
     @property
+    def blocking(self) -> list[ConditionAssessment]:
+        """The conditions that a fact of the asker makes close the path."""
+        return [c for c in self.conditions if c.effect == "blocks" and c.applies]
+
+    @property
     def not_the_askers(self) -> bool:
         """Whether only who applies rules the path out (a firm as the Träger of a vocational school): the project may
         still fit another path."""
-        blocking = [c for c in self.conditions if c.effect == "blocks" and c.applies]
+        blocking = self.blocking
         return bool(blocking) and all(c.by_applicant_type for c in blocking) and not self.excluded_costs
 
     @property
     def main_activity_decides(self) -> bool:
         """Whether the path is closed only by the list of excluded sectors, for a business that names a second line
         of its own the list does not name ("Café mit eigener Rösterei"): which line is the main one decides."""
-        blocking = [c for c in self.conditions if c.effect == "blocks" and c.applies]
+        blocking = self.blocking
         return bool(blocking) and all(c.id == SECTOR_EXCLUSION for c in blocking) and any(
             c.id == MAIN_ACTIVITY and c.applies is None for c in self.conditions)
 
     @property
     def ruled_out(self) -> bool:
         """Whether a fact of the asker rules the path, or the cost item asked about, out."""
-        return bool(self.excluded_costs) or self.blocked and (self.programme_wide or any(
-            c.effect == "blocks" and c.applies for c in self.conditions))
+        return bool(self.excluded_costs) or self.blocked and (self.programme_wide or bool(self.blocking))
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "max_rate": self.max_rate, "applicants": self.applicants,
@@ -672,11 +676,11 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         reasons = [f"{lead} ({cite(source)})"] + reasons
         reason_sources = [source] + reason_sources
         code = f" (WZ {profile.wz_code})" if profile.wz_code else ""
-        because = (f"Die Haupttätigkeit „{profile.sector}“{code} steht auf der Liste nicht förderfähiger "
+        because = (f"Ist „{profile.sector}“{code} die Haupttätigkeit, ist der Betrieb{numbered_rule(source)} "
+                   f"ausgeschlossen ({listed}); liegt der Schwerpunkt bei WZ {_titled(open_lines, short=True)}, nicht."
+                   if open_lines else
+                   f"Die Haupttätigkeit „{profile.sector}“{code} steht auf der Liste nicht förderfähiger "
                    f"Wirtschaftszweige{numbered_rule(source)} ({listed}).")
-        if open_lines:
-            because = (f"Ist „{profile.sector}“{code} die Haupttätigkeit, ist der Betrieb{numbered_rule(source)} "
-                       f"ausgeschlossen ({listed}); liegt der Schwerpunkt bei WZ {_titled(open_lines, short=True)}, nicht.")
         minimum = line.not_excluded_with.min_share_percent if line and line.not_excluded_with else None
         if line and profile.wz_code and not line.covers(profile.wz_code) and minimum is not None \
                 and profile.lodging_share_percent is not None:
