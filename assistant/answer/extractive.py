@@ -1513,7 +1513,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if quote in seen:
             continue
         if any(quote in q or q in quote and len(quote) - len(q) < 12 for q in cited) \
-                or answered is not None and not _within_rule(hit.passage, answered):
+                or answered is not None and not _within_rule(hit.passage, answered, _adds_asked(found, quote, answered)):
             skipped += 1
             if len(chosen) + skipped >= 2:
                 break
@@ -1534,16 +1534,28 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
     return chosen
 
 
-def _within_rule(passage: Passage, rule: RuleAnswer) -> bool:
+def _adds_asked(found: Findings, quote: str, rule: RuleAnswer) -> bool:
+    """Whether a quote holds a rare word of the question that the rule answer does not: it answers another part of
+    the question ("Wo stell ich den Antrag? … gibts ein bestimmtes Formular?": „Anträge sind auf amtlichem Formular
+    zu stellen.“ beside the answer on where)."""
+    return bool(found.telling & set(stems(quote)) - set(stems(rule.summary)))
+
+
+def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -> bool:
     """Whether a passage may be quoted below a rule answer: not a rule of another path than the answer's (a rule for
     municipal infrastructure below one on a firm's investment), nor a part of a form (Anhang 1–4, found by its words)
-    other than those the answer cites."""
+    other than those the answer cites; below a rule of one path, of a document the answer cites only the sections it
+    cites, or a sentence that answers another part of the question (`adds_asked`)."""
     if rule.path:
         stated = FundingKnowledge.load().path_for_passage(passage.document, passage.section_number)
         if stated is not None and stated.split("/")[0] != rule.path.split("/")[0]:
             return False
-    return passage.dense or any((s.document, s.section) == (passage.document, passage.section_number)
-                                for s in rule.sources)
+    cited = {(s.document, s.section) for s in rule.sources}
+    if rule.path and passage.document in {document for document, _ in cited}:
+        # a rule of one path: of a document it cites, only its sections; the other rules the question's words found
+        # do not belong to it (a lessor's joint liability below the binding of funded assets)
+        return (passage.document, passage.section_number) in cited or adds_asked and passage.dense
+    return passage.dense or (passage.document, passage.section_number) in cited
 
 
 _ASKS_WHOLE_LIST = re.compile(r"\bwas\b[^.?!]{0,100}\balles\b|\bwelche\b[^.?!]{0,40}\b(alle|sämtliche)\b", re.IGNORECASE)
@@ -2287,6 +2299,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # leads to where the question names who asks or what for (a municipality's planning: Nr. 3.1.2)
     kind_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types)
     ruled, rule = _rule_answer(found, w, lead if kind_given else None)
+    # an answer to the whole question where the asker tells of no project of their own ("Für eine Anfrage im Kreistag:
+    # wurde die Erstellung des IREK gefördert und was hat es gekostet?"): no verdict on a path, and no paths
+    whole = rule is not None and rule.leads and not (found.profile is not None and (
+        found.profile.project_types or found.profile.cost_items or found.profile.sector))
+    verdict = "" if whole else verdict
     # an answer of the IREK's own chapters to the second of two asks follows the answer to the first ("Was ist dieses
     # IREK und wer hat das geschrieben?"); a rule of the KR answers what the passages found may not
     units = asks(found.question)
@@ -2427,7 +2444,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     spanned = any(SPAN.search(c.quote) for c in w.cites.items)
     details += [span] if not spanned and (span := _span_rule(found, lead, w)) else []
     details += [decides] if (decides := _who_decides(found, lead, w)) else []
-    block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding else [])[:2], w, found.profile)
+    block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding and not whole else [])[:2], w,
+                                found.profile)
     details += [block] if block else []
     calculation = "" if granted else _calculation(lead, found.profile)
     if calculation and rate_rule is not None:  # the first period's sum, beside the rule that lowers the later ones

@@ -238,7 +238,23 @@ def test_what_the_irek_cost_is_said_to_be_absent_beside_the_rule_for_such_concep
     """The documents state no cost of the IREK; KR Nr. 3.4.1 (6) says what such a concept may get."""
     assert CAREFUL.rule_answer("Was hat die Erstellung des IREK gekostet und wie viel davon kam aus der GRW?").id \
         == "irek-kosten"
+    assert CAREFUL.rule_answer("Für eine Anfrage im Kreistag: wurde die Erstellung des IREK mit GRW-Mitteln "
+                               "gefördert und was hat es gekostet?").id == "irek-kosten"
     assert CAREFUL.rule_answer("Welche Kosten sind im IREK-Umsetzungsbudget förderfähig?") is None
+
+
+def test_selling_or_moving_within_the_binding_has_its_rule_answer_and_the_old_sites_proceeds_do_not():
+    """Funded goods stay five years at the funded site (Nr. 2.2.6); else reclaimed (Nr. 2.8.1), with the exception
+    for a small or medium firm that kept three years (Nr. 2.8.2.2 (1) j), not where the site is closed (Abs. 2)."""
+    rule = CAREFUL.rule_answer("und was passiert wenn wir nach 3 jahren verkauft werden oder umziehen nach osnabrück "
+                               "stadt? müssen wir dann alles zurückzahlen?")
+    assert rule.id == "rueckforderung-verkauf-umzug"
+    assert {(s.section, s.page) for s in rule.sources} == {("2.2.6", 10), ("2.8.1", 19), ("2.8.2.2", 20)}
+    assert CAREFUL.rule_answer("Wenn wir die geförderte Maschine nach zwei Jahren verkaufen, müssen wir dann was "
+                               "zurückzahlen?").id == "rueckforderung-verkauf-umzug"
+    # the old site sold on a move is a question of the costs (Nr. 2.6.2), not of a refund
+    assert CAREFUL.rule_answer("Wir ziehen innerhalb von Melle in eine größere Halle um und verkaufen die alte. "
+                               "Wird der Erlös abgezogen?") is None
 
 
 def test_money_from_the_irek_itself_has_its_rule_answer():

@@ -2733,3 +2733,29 @@ def test_what_the_irek_is_asked_beside_a_project_leads_with_the_fitting_goal_bes
     check_contract(data, passages)
     assert data["summary"].startswith("Das IREK, das Integrierte Regionale Entwicklungskonzept") \
         and "Passendes IREK-Ziel" in data["summary"], data["summary"]
+
+
+def test_a_rule_answer_to_the_whole_question_gets_no_paths_where_the_asker_tells_of_no_project(ask, passages):
+    """A council inquiry on whether the IREK's making was funded and what it cost: what the documents hold (none of
+    it; the rule for such concepts, Nr. 3.4.1) and no path offered to the district, which asks about no project."""
+    data = ask("Für eine Anfrage im Kreistag: wurde die Erstellung des IREK mit GRW-Mitteln gefördert und was hat es "
+               "gekostet?")
+    assert data["summary"].startswith("Was die Erstellung des IREK gekostet hat"), data["summary"]
+    assert cited(data, "grw", "3.4.1") and data["funding_paths"] == [], data["funding_paths"]
+    assert "Möglich:" not in data["answer"] and "Zur Förderung" not in data["answer"], data["answer"]
+    check_contract(data, passages, all_used=False)
+
+
+def test_below_a_rule_of_one_path_only_the_sections_it_cites_or_another_asked_part_are_quoted(ask, passages):
+    """A sale or a move within the binding: the rule answer on Nr. 2.2.6, 2.8.1 and 2.8.2.2 leads, and no other rule
+    of the KR that the words found follows it (the lessor's joint liability for a refund, Nr. 2.6.2)."""
+    history = [{"role": "user", "content": "Softwarefirma GMHütte, 8 Leute, wollen auf 14 aufstocken, Büroumbau + "
+                                           "Hardware ca 450k. Sind IT-Firmen drin?"},
+               {"role": "assistant", "content": "Ja, als kleines Unternehmen bis zu 20 %; Antrag vor Beginn bei der "
+                                                "NBank."}]
+    data = ask("und was passiert wenn wir nach 3 jahren verkauft werden oder umziehen nach osnabrück stadt? müssen "
+               "wir dann alles zurückzahlen?", history)
+    assert data["summary"].startswith("Geförderte Wirtschaftsgüter müssen fünf Jahre"), data["summary"]
+    assert cited(data, "grw", "2.8.1") and cited(data, "grw", "2.8.2.2")
+    assert "Vermieter" not in data["answer"], data["answer"]
+    check_contract(data, passages, all_used=False)
