@@ -760,6 +760,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                                 r"|emissions?(minderung|reduzierung|senkung)|emissionen\s{1,3}(senken|mindern|reduzieren|verringern)"
                                 r"|abluftreinigung|abgasreinigung|schadstoff\w{0,10}\s{1,3}(senken|mindern|reduzieren|verringern)",
     "energy_efficiency": r"energieeffizien|abwärme|energieverbrauch|wärmerückgewinnung|stromkosten\s{1,3}senken|effizienter",
+    # the energy of a building: its shell insulated or renewed (KR Nr. 2.4.3.2 (1) funds only efficiency gains "durch
+    # nicht gebäudebezogene" investments)
+    "building_energy": r"\bdämm(en|ung|t)\b|wärmedämm|dachdämm|fassadendämm|gebäudehülle|gebäudedämm"
+                       r"|energetisch\w{0,2}\s{1,3}(\S{1,20}\s{1,3}){0,2}(sanier|ertüchtig|modernisier|erneuer|katastroph)"
+                       r"|(halle|gebäude|dach|fassade)\w{0,2}\s{1,3}(\S{1,20}\s{1,3}){0,2}(isolier|dämm)",
     # KR Nr. 2.4.3.3 (2): producing renewable hydrogen is no eligible investment
     "hydrogen_production": r"elektrolyseur|elektrolyseanlage|\bh2-?(erzeugung|produktion|anlage)"
                            r"|wasserstoff\w{0,6}\s{1,3}(\S{1,20}\s{1,3}){0,2}(erzeug|produzier|herstell)"
@@ -820,6 +825,8 @@ _CHANGES_PROCESS = re.compile(
 _FOR_TOURISTS = re.compile(r"touris\w{0,6}|urlaub\w{0,3}|feriengäst\w{0,2}|ausflüg\w{0,3}|ausflug\w{0,3}|radtour\w{0,2}|freizeit")
 # The measures of KR Nr. 2.4.3 (open to firms of any size), and the generic words for any firm's investment
 _TRANSFORMATION = {"environmental_protection", "energy_efficiency", "renewable_self_supply"}
+# Efficiency of a plant or a process, not of a building: "Abwärme der Öfen nutzen", "Druckluftanlage erneuern"
+_PLANT_EFFICIENCY = re.compile(r"abwärme|wärmerückgewinnung|druckluft|\banlage|maschine|prozess|öfen|\bofen")
 _GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investier\w{0,4}")
 # The party something is taken over from: "von unserer Schwester(firma)", "vom alten Betrieb"
 _FROM_A_PARTY = re.compile(r"\b(von\s{1,3}(unserer|unserem|der|dem|einer|einem|seiner|ihrer)|vom)\s{1,3}\w*$")
@@ -838,7 +845,8 @@ _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisati
 _SPEAKS_FOR_ITSELF = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(unser\w{0,2}|mein\w{0,2})\b")
 _OWN_PLANT = re.compile(_PLANT_WORDS)
 _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover", "share_deal",
-                       "environmental_protection", "energy_efficiency", "renewable_self_supply", "first_hire",
+                       "environmental_protection", "energy_efficiency", "building_energy", "renewable_self_supply",
+                       "first_hire",
                        "market_launch"}
 # The kind of a business investment: a later statement of one replaces the earlier ones ("nur eine Ersatzinvestition").
 INVESTMENT_KINDS = {"business_investment", "modernisation", "replacement"}  # a firm's own investment (KR Nr. 2.4.1)
@@ -1070,9 +1078,12 @@ def _build_trade_index(lexicon: TradeLexicon) -> _TradeIndex:
             else:
                 open_stems[stem] = trade
     # a stem written with a hyphen, also as people write it without one ("Software-Startup" -> "Softwarestartup")
+    # and as two words ("Kfz werkstatt")
     for stem, trade in list(open_stems.items()):
         if "-" in stem:
             open_stems.setdefault(stem.replace("-", ""), trade)
+            if all(len(part) >= 2 for part in stem.split("-")):
+                phrases.append((stem.replace("-", " "), trade))
     # the one who does what an "-ung" name of a trade says, named by its agent noun: Lohnfertigung -> Lohnfertiger,
     # Gebäudereinigung -> Gebäudereiniger, Unternehmensberatung -> Unternehmensberater (where no entry has it)
     for stem, trade in list(open_stems.items()):
@@ -1401,6 +1412,8 @@ def _activity_hits(text: str, words: list[_Word],
                     any(_WISH_OR_PLAN.match(words[j].text) for j in whole if j < i)
                     or i + 1 < len(words) and sentence[i + 1] == sentence[i] and _WISH_OR_PLAN.match(words[i + 1].text)):
                 continue  # "wir wollen … bauen", "… installieren möchten"; not "wir bauen Dächer und wollen …"
+            if builds and not said & _ASKER_WORDS:
+                continue  # "dach dämmen, neue tore, led": a list of the project's measures, said by no one who does it
             at = None
             if not activity.objects:
                 at = i
@@ -2107,6 +2120,13 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # "Umweltschutzinvestition über Norm hinaus": the word "Investition" names the transformation measure's own
         # investment (KR Nr. 2.4.3), not a second one beside it (Nr. 2.4.1)
         found.remove("business_investment")
+    if "building_energy" in found:
+        # the shell of a building that stands: a modernisation of what is there (KR Nr. 2.4.1 (2)), not a new hall,
+        # and no efficiency project of Nr. 2.4.3.2 unless the text names a plant or a process too
+        found = [kind for kind in found if kind != "energy_efficiency" or _PLANT_EFFICIENCY.search(lowered)]
+        if not _BUILDS_OR_EXTENDS.search(lowered):
+            found = [kind for kind in found if kind != "business_investment"]
+        found += [] if INVESTMENT_KINDS & set(found) else ["modernisation"]
     if "modernisation" in found and {"energy_efficiency", "environmental_protection"} & set(found):
         # a modernisation that saves energy or protects the environment is that project (KR Nr. 2.4.3.1/2.4.3.2,
         # open to firms of any size), not a modernisation of the production process (Nr. 2.4.1 (2))

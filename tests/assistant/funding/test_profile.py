@@ -594,9 +594,25 @@ def test_what_a_project_is_instead_of_is_not_the_project_and_a_land_use_plan_is_
     ("wir haben nen hof in bad essen (milchvieh) und wollen umbauen", "Milchviehbetrieb"),
     ("hab nen schweinebetrieb in badbergen", "Schweinehaltung"),
     ("Wir betreiben eine Pflege-WG und wollen ausbauen.", "Betreutes Wohnen"),
+    # a trade written with a hyphen, typed as two words
+    ("Kfz werkstatt in quakenbrück mit 9 leuten, wollen ne zweite halle mit 3 hebebühnen", "Kfz-Werkstatt"),
 ])
 def test_a_trade_written_with_a_hyphen_or_by_its_livestock_is_found(text, sector):
     assert read_profile(text).sector == sector
+
+
+def test_the_measures_on_a_building_listed_are_no_trade_and_no_efficiency_project_of_nr_2_4_3_2():
+    """"dach dämmen, neue tore": what is done to the asker's hall, said by no one who does it as a trade; the energy
+    of a building that stands is its modernisation (Nr. 2.4.1 (2)), and Nr. 2.4.3.2 funds only efficiency gains "durch
+    nicht gebäudebezogene" investments."""
+    profile = read_profile("unsere produktionshalle in wallenhorst (möbelteile, 45 ma) ist energetisch ne katastrophe. "
+                           "dach dämmen, neue tore, led. ca 350k. gibts was aus der grw?")
+    assert profile.sector is None
+    assert profile.project_types == ["building_energy", "modernisation"]
+    assert read_profile("Wir sind Dachdecker und dämmen Dächer im ganzen Landkreis.").sector == "Dachdecker"
+    # a plant's efficiency beside the shell keeps its own measure
+    assert "energy_efficiency" in read_profile("Wir wollen die Halle dämmen und die Abwärme der Öfen nutzen, damit der "
+                                               "Energieverbrauch sinkt.").project_types
 
 
 def test_replacement_and_modernisation_are_not_extensions():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -309,6 +310,19 @@ def test_transformation_for_self_supply():
                              project_types=["renewable_self_supply"], already_started=False)
     gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
     assert gewerbe.id == "grw-gewerbe/transformation" and gewerbe.max_rate.startswith("bis 45 %")
+
+
+def test_a_buildings_shell_is_no_efficiency_project_and_leads_to_the_modernisation_rule():
+    """Nr. 2.4.3.2 (1) funds efficiency gains "durch nicht gebäudebezogene" investments: insulating a hall closes the
+    transformation measure, and the modernisation of a small firm stays open up to the De-minimis ceiling."""
+    profile = ProjectProfile(applicant_type="company", company_size="small", sector="Möbelhersteller",
+                             project_types=["building_energy", "modernisation"], already_started=False)
+    result = assess(profile, None, FundingKnowledge.load())
+    lead = _path(result, "grw-gewerbe")
+    assert lead.id == "grw-gewerbe/de-minimis" and not lead.blocked
+    shell = describe(FundingKnowledge.load(), "grw-gewerbe", replace(profile, project_types=["building_energy"]))
+    assert shell.id == "grw-gewerbe/transformation"
+    assert [c.id for c in shell.blocking] == ["nicht-gebaeudebezogen"]
 
 
 def test_leader_region_from_municipality():
