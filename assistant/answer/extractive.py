@@ -22,10 +22,11 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source, Threshold
 from assistant.funding.profile import ProjectProfile
-from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GRANT_TIME,
-                                     MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT, SECTOR_EXCEPTION, SECTOR_EXCLUSION,
-                                     TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment, FundingAssessment, PathAssessment,
-                                     named_paths, numbered_rule, programme, short_reason)
+from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GASTRONOMY_WITH_LODGING,
+                                     GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT, SECTOR_EXCEPTION,
+                                     SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
+                                     FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
+                                     short_reason)
 from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.retriever import SearchHit
@@ -246,7 +247,7 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     # then a rule the asker's own facts make one to know (a large firm: transformation projects are open to any size)
     deciding = next((c for c in others if c.id == MAIN_ACTIVITY), None) or next(
         (c for c in others if c.deadline is not None), None) or next(  # grants that end on a day (Nr. 3.6)
-        (c for c in others if c.id == SECTOR_EXCEPTION), None) or next(
+        (c for c in others if c.id in (SECTOR_EXCEPTION, GASTRONOMY_WITH_LODGING)), None) or next(
         (c for c in others if c.effect == "matters" and c.applies is True and not c.cost_item), None) or next(
         (c for c in others if c.effect == "matters" and c.question and c.applies is not False and own_rule
          and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
@@ -675,9 +676,19 @@ def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] 
     """KR Nr. 2.6.2 (4): an investment of Nr. 2.4.1 is funded only up to a sum per permanent job it creates, or per
     job it secures. Where the asker gives the new jobs and a sum above that, the sum to compute from, with words saying
     so; where they also count the jobs it secures, the larger of the two limits (the rule names both, the NBank decides
-    which holds); else None."""
+    which holds); where they give no new jobs, the limit of the staff's jobs if the project secures them; else None."""
     rule = next((c for c in path.conditions if c.per_new_job_eur), None)
     jobs = profile.new_jobs if profile is not None else None
+    staff = profile.employees if profile is not None and not profile.secured_jobs else None
+    if rule is not None and not jobs and staff and rule.per_secured_job_eur \
+            and path.rate_for in ("", "business_investment") and amount > staff * rule.per_secured_job_eur:
+        # no new jobs given, and more per job of the staff than the limit for a secured one: the most the staff's
+        # jobs bear, if the project secures them ("4 Leute …, vollautomatische Fertigung für 3,6 Mio")
+        cap = staff * rule.per_secured_job_eur
+        return cap, (f" (höchstens {_euro(rule.per_secured_job_eur)} je gesichertem Dauerarbeitsplatz"
+                     f"{numbered_rule(rule.source)}: sichert das Vorhaben die {staff} bestehenden Stellen, "
+                     f"{_euro(cap)} statt {_euro(amount)}; jede neue Stelle trägt bis zu "
+                     f"{_euro(rule.per_new_job_eur)} mehr)")
     if rule is None or not jobs or path.rate_for not in ("", "business_investment") \
             or amount <= jobs * rule.per_new_job_eur:
         return None

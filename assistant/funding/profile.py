@@ -677,6 +677,12 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|gmbh|werkstatt|manufaktur|brauerei|bäckerei|praxis|agentur|büro)\b",
     "modernisation": r"modernisier|umrüst|umstell(en|t|ung)\b|produktionsprozess|renovier|erneuer(n|t|ung)\b"
                      r"|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
+                     # something new in every room there is: "in allen zimmern neue bäder", "neue Fenster für alle Räume"
+                     r"|\b(in|für)\s{1,3}(alle|allen|sämtliche[n]?|die\s{1,3}bestehenden|den\s{1,3}bestehenden)\s{1,3}(\d{1,4}\s{1,3})?"
+                     r"(zimmer\w{0,2}|räume\w{0,2}|wohnungen|bäder\w{0,2}|hallen|filialen|gebäude\w{0,2})\b[^.?!]{0,30}\bneue"
+                     r"|\bneue[nrs]?\s{1,3}[\w-]{2,30}\s{1,3}(in|für)\s{1,3}(alle|allen|sämtliche[n]?|die\s{1,3}bestehenden"
+                     r"|den\s{1,3}bestehenden)\s{1,3}(\d{1,4}\s{1,3})?(zimmer\w{0,2}|räume\w{0,2}|wohnungen|hallen|filialen"
+                     r"|gebäude\w{0,2})\b"
                      # (not the soil or the contaminated land of a site: "Abriss und Bodensanierung")
                      r"|(?<!boden)(?<!altlasten)(?<!flächen)sanier(en|t|ung)\b",
     "replacement": r"\bersatzinvestition|\bersatzbeschaffung|\bersatz\s{1,3}(für|der|des|unserer|unseres)\b"

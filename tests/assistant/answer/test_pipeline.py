@@ -332,6 +332,17 @@ def test_jobs_secured_lift_the_limit_per_new_job_and_a_sum_asked_in_euros_is_an_
     assert "bis zu 500.000 €" in data["summary"], data["summary"]
 
 
+def test_a_small_staffs_jobs_limit_a_large_sum_where_no_new_jobs_are_given(ask, passages):
+    """KR Nr. 2.6.2 (4): four people and 3,6 Mio € for an automated line: if the project secures the four jobs, they
+    bear 3 Mio € (750.000 € each), and the grant is computed from that, not from the whole sum."""
+    data = ask("kleine firma in bersenbrück, 4 leute inkl. mir. wir bauen eine vollautomatische fertigung für 3,6 mio. "
+               "was ist da max förderfähig?")
+    check_contract(data, passages, all_used=False)
+    assert "20 Prozent von 3.000.000 € förderfähigen Kosten (höchstens 750.000 € je gesichertem Dauerarbeitsplatz " \
+           "nach Nr. 2.6.2: sichert das Vorhaben die 4 bestehenden Stellen" in data["answer"], data["answer"]
+    assert "bis zu 600.000 €" in data["answer"] and "720.000" not in data["answer"]
+
+
 def test_the_programme_named_beside_a_no_is_the_one_offered(ask, passages):
     """"Ist sowas mit GRW machbar, oder ist das eher LEADER?" of a doctors' house in Bohmte: the GRW's "no" (KR Nr.
     3.2.2.1 names no medical practices) and LEADER beside it (Wittlager Land), not another GRW measure instead. (A

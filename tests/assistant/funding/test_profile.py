@@ -490,6 +490,9 @@ def test_municipalities(text, towns):
     ("kann man nen elektrolyseur für grünen H2 bei einem gewerbebetrieb über grw fördern?", "hydrogen_production"),
     ("Wir wollen auf dem Hof grünen Wasserstoff erzeugen.", "hydrogen_production"),
     ("Unser Hotel will die Zimmer modernisieren.", "modernisation"),
+    # something new in every room there is
+    ("landhotel: wir wollen in allen zimmern neue bäder und dazu einen anbau mit 6 neuen zimmern", "modernisation"),
+    ("Neue Fenster für alle Räume unseres Bürogebäudes", "modernisation"),
     ("Wir wollen die alte Presse durch eine neue ersetzen.", "replacement"),
     ("Ersatzinvestition für unsere Lackieranlage", "replacement"),
     ("unsere alte cnc-fräse is durch, wollen ne neue gleichwertige kaufen", "replacement"),
