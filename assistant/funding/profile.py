@@ -209,6 +209,11 @@ _SETTLES = re.compile(r"[^.!?]{0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln
 _THIRD_PARTY_BEFORE = re.compile(r"(^\s{0,3}|[.!?:;]\s{0,3})(ein|eine)\s{1,3}(\S{1,30}\s{1,3}){0,2}\S{0,30}$")
 _THIRD_PARTY_WANTS = re.compile(r"\S{0,30}(\s{1,3}\S{1,30}){0,5}?\s{1,3}(will|möchte|würde|wollen|möchten|würden|plant|"
                                 r"soll)\b")
+_BECAUSE = {"weil", "da", "denn", "damit", "wenn", "falls", "sonst"}
+# Right after a firm named with an indefinite article, the asker's place: "eine Spedition bei uns", "ein Betrieb hier
+# im Ort" (a firm the asker hosts)
+_AT_THE_ASKERS = re.compile(r"\s{1,3}(hier\s{1,3})?(bei\s{1,3}uns|in\s{1,3}unserem\s{1,3}(ort|gewerbegebiet|gebiet)|hier\s{1,3}im\s{1,3}ort)\b",
+                            re.IGNORECASE)
 # A place one goes to, not a party: "umziehen nach Osnabrück Stadt", "Richtung Stadt"
 _DESTINATION_BEFORE = re.compile(r"\b(nach|richtung)\s{1,3}(\S{1,30}\s{1,3})?$")
 # (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
@@ -473,6 +478,10 @@ _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitte
                        # "speziell für die Erweiterung unseres größten Arbeitgebers", "ein Investor will das ganze Gebiet",
                        # "das ganze Gebiet geht an einen Investor"
                        r"|speziell\s{1,3}für\s{1,3}(\S{1,25}\s{1,3}){0,4}(arbeitgeber|unternehmen|firma|betrieb|investor)"
+                       # "brauchen wir das vor allem, weil eine Spedition bei uns erweitern will": one firm's need
+                       r"|(vor\s{1,3}allem|hauptsächlich|eigentlich\s{1,3}nur|im\s{1,3}grunde\s{1,3}nur),?\s{1,3}(weil|wegen|für)\s{1,3}"
+                       r"(eine[nmrs]?|ein|unsere[nmrs]?|unser)\s{1,3}(\S{1,25}\s{1,3})?\S{1,30}\s{1,3}(bei\s{1,3}uns\s{1,3})?"
+                       r"(\S{1,25}\s{1,3}){0,2}(erweitern|ansiedeln|bauen|wachsen|bleiben)"
                        r"|\b(investor|firma|unternehmen|betrieb)\w{0,2}\b[^.?!]{0,40}\b(ganze[nrs]?|gesamte[nrs]?|komplette[nrs]?)"
                        r"\s{1,3}(\S{1,15}\s{1,3})?(gebiet|fläche|gewerbegebiet|areal)"
                        r"|\b(ganze[nrs]?|gesamte[nrs]?|komplette[nrs]?)\s{1,3}(\S{1,15}\s{1,3})?(gebiet|fläche|bereich|gewerbegebiet|areal)"
@@ -831,6 +840,9 @@ _CHANGES_PROCESS = re.compile(
 _FOR_TOURISTS = re.compile(r"touris\w{0,6}|urlaub\w{0,3}|feriengäst\w{0,2}|ausflüg\w{0,3}|ausflug\w{0,3}|radtour\w{0,2}|freizeit")
 # The measures of KR Nr. 2.4.3 (open to firms of any size), and the generic words for any firm's investment
 _TRANSFORMATION = {"environmental_protection", "energy_efficiency", "renewable_self_supply"}
+# A coworking room as a part of another house: "mit Coworking-Bereich", "mit einer kleinen Co-Working-Ecke"
+_COWORKING_PART = re.compile(r"\bmit\s{1,3}(einem\s{1,3}|einer\s{1,3}|kleine[mnr]?\s{1,3}|eigene[mnr]?\s{1,3}){0,2}(co-?working)"
+                             r"[\w-]{0,3}(bereich|ecke|raum|räumen|plätzen|platz|fläche|arbeitsplätzen)")
 # Efficiency of a plant or a process, not of a building: "Abwärme der Öfen nutzen", "Druckluftanlage erneuern"
 _PLANT_EFFICIENCY = re.compile(r"abwärme|wärmerückgewinnung|druckluft|\banlage|maschine|prozess|öfen|\bofen")
 _GENERIC_INVESTMENT = re.compile(r"[a-zäöüß]{0,30}investition\w{0,3}|investier\w{0,4}")
@@ -1177,6 +1189,12 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "2,4 Mio inkl. Abriss und Bodensanierung": a part of the costs, not the asker's trade
     if _SETTLES.match(text, words[i].start + len(words[i].text)):
         return 2.0  # "Ein Lebensmittelbetrieb will sich bei uns ansiedeln": the asker's prospect
+    if len(before) >= 2 and before[-1] in ("ein", "eine", "einen", "einem", "einer") and before[-2] in _BECAUSE \
+            and _AT_THE_ASKERS.match(text, words[i].start + len(words[i].text)):
+        # "(wir brauchen die Zufahrt,) weil eine Spedition bei uns stark erweitern will": the firm at the asker's place
+        # is the reason for the asker's own project, not the asker (as in "Eine Spedition bei uns will … bauen", where
+        # the firm's project is the question)
+        return 2.0
     # (up to seven words back where a share is said between: "gehört das Hotel zu 60 % einer Holding"; not "hab
     # gehört, das Land will grad kleine Bäckereien unterstützen")
     if any(words[j].text in _OWNER_WORDS and (i - j <= 5 or _SHARE_SAID.search(text[words[j].start: words[i].start]))
@@ -2162,6 +2180,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # neuen Laden"): its investment (Nr. 2.4.1), whatever the tourists; public tourism facilities are the
         # municipalities' (Nr. 3.2.2.5)
         found.append("business_investment")
+    if "business_centre" in found and {"community_facility", "rural_development"} & set(found) \
+            and _COWORKING_PART.search(lowered) and not re.search(r"gründerzentrum|technologiezentrum|inkubator", lowered):
+        # "ein Dorfgemeinschaftshaus mit Coworking-Bereich": a room of the village's house, not a centre whose space
+        # serves mainly firms (KR Nr. 3.2.2.4 (1))
+        found.remove("business_centre")
     if "implementation_budget" in found and "planning" in found:
         # the budget that implements a development concept pays its feasibility studies too (KR Nr. 3.4.2 (3)): "2
         # Regionalmanager + Budget für Machbarkeitsstudien" is that budget, not planning for an infrastructure

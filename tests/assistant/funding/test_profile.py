@@ -536,6 +536,24 @@ def test_the_askers_contractor_is_not_the_askers_trade(text, applicant):
     assert (profile.sector, profile.applicant_type) == (None, applicant)
 
 
+def test_a_firm_at_the_askers_place_is_not_the_asker():
+    """"weil eine Spedition bei uns stark erweitern will": the firm the municipality hosts, not the asker's trade."""
+    profile = read_profile("Für die Zufahrt zum Gewerbegebiet brauchen wir eine Linksabbiegespur und einen Kreisel. "
+                           "Wir brauchen das, weil eine Spedition bei uns stark erweitern will.")
+    assert profile.sector is None and profile.applicant_type != "company"
+    assert read_profile("Wir sind eine Spedition in Melle und wollen erweitern.").sector == "Spedition"
+    # the firm whose own project the question is about, asked for by its municipality
+    assert read_profile("Eine Spedition bei uns (45 MA) will eine neue Lagerhalle bauen.").sector == "Spedition"
+
+
+def test_a_coworking_room_of_a_village_house_makes_no_business_centre():
+    """KR Nr. 3.2.2.4 (1): a centre whose space serves mainly firms; a village hall's coworking corner is a room of it."""
+    types = read_profile("Glandorf möchte im alten Sparkassengebäude ein Dorfgemeinschaftshaus mit Coworking-Bereich "
+                         "einrichten.").project_types
+    assert "business_centre" not in types and "community_facility" in types
+    assert "business_centre" in read_profile("Die Gemeinde plant ein Coworking-Space im Ortskern.").project_types
+
+
 def test_what_the_askers_own_firm_does_too_keeps_its_trade():
     assert read_profile("Unsere Druckerei liefert an Kunden in ganz Europa, wir wollen eine neue Halle.").sector == \
         "Druckerei"
@@ -999,6 +1017,8 @@ def test_large_scale_retail_as_the_user_of_a_site_is_an_excluded_user(text):
     ("Wir wollen 5 ha speziell für die Erweiterung unseres größten Arbeitgebers erschließen.", True),
     ("Wir erschließen ein Gewerbegebiet, der ganze Bereich geht an einen Investor.", True),
     ("wir hätten einen großen investor, der will quasi das ganze neue gebiet", True),
+    ("Zufahrt zum Gewerbegebiet mit Kreisel: brauchen wir vor allem weil eine Spedition bei uns stark erweitern will",
+     True),
     ("Die Gemeinde will ein Gewerbegebiet erschließen.", None),
     ("Wir erschließen ein neues Gewerbegebiet für mehrere Handwerksbetriebe.", None),
 ])

@@ -976,6 +976,10 @@ def test_a_question_of_the_binding_period_points_to_the_period_of_the_path_the_a
      "sind wir dann raus? Und was passiert mit dem Gewinn aus den Verkäufen?",
      [("3.2.1.8", "kann die Bindungsfrist verkürzt werden"),
       ("3.2.2.1", "sind die Vermarktungsüberschüsse vom Träger an den Zuwendungsgeber zurückzuführen")]),
+    # Nr. 3.2.1.6: a council member's son as a tenant of the centre the council's company carries
+    ("Im Aufsichtsrat unseres geplanten Gründerzentrums (Träger: Samtgemeinde-GmbH) sitzt ein Ratsmitglied, dessen "
+     "Sohn mit seinem Startup dort einziehen will. Ist das förderschädlich?",
+     [("3.2.1.6", "weder rechtlich, wirtschaftlich noch personell verflochten")]),
 ])
 def test_a_rule_asked_for_in_everyday_words_is_pointed_to(text, quoted):
     """funding_paths.yaml `asked_by`: the words in which a question asks for a rule, written from the rule's text."""
