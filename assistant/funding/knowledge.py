@@ -305,6 +305,9 @@ class FundingPath(Curated):
     max_rate: str = ""
     source: Source | None = None
     rates: list[Rate] = []
+    # a sub-measure whose rate is not the path's (the KR names none of its own, or one of another kind: "bis 100 % der
+    # Finanzierungslücke"): the path's rates do not hold for it, and no sum is computed from them
+    own_rate_only: bool = False
     conditions: list[Condition] = []
     where_to_apply: str = ""
     next_steps: list[str] = []

@@ -190,7 +190,7 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                # what only a firm states of itself: its capital and accounts
                r"|eigenkapital|stammkapital|bilanzsumme|jahresabschl\w{0,4}"
                # (not a body's legal standing: "ein gemeinnütziges, rechtlich selbständiges Institut")
-               r"|unternehmer(in)?\b|händler|praxis\b|agentur|fabrik\b|\bwerk\b|(?<!rechtlich\s)selbs?tständig|inhaber",
+               r"|unternehmer(in)?\b|händler|praxis\b|agentur|(?<!lern)(?<!modell)fabrik\b|\bwerk\b|(?<!rechtlich\s)selbs?tständig|inhaber",
 }.items()}
 # A company owned by a municipality, as it names itself
 _MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städtisch|kommunal"
@@ -585,6 +585,13 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "energy_infrastructure": r"umspannwerk|wasserstoffleitung|wasserstoff-?kernnetz|stichleitung|wärmenetz|nahwärmenetz|stromnetz"
                              r"|energieautark|netzanschluss|energieinfrastruktur|quartiersspeicher",
     "harbour": r"\bhafen|binnenhafen|hafens\b",
+    # KR Nr. 6 (Art. 26a AGVO): a facility where others test and try out ("ein Versuchsfeld, offen für Firmen zum
+    # Testen ihrer Prototypen", "KMU sollen dort Automatisierung ausprobieren können"; not a training centre's
+    # "Lernfabrik" as such)
+    "test_infrastructure": r"erprobungs\w{0,6}|versuchsinfrastruktur\w{0,2}|versuchsfeld\w{0,2}|testfeld\w{0,2}|testzentr\w{0,3}"
+                           r"|testgelände|teststrecke|prüffeld|reallabor\w{0,2}|demonstrationszentr\w{0,3}"
+                           r"|(zum|für\s{1,3}das|für\s{1,3}ihr)\s{1,3}(testen|erproben|ausprobieren)\b"
+                           r"|\b(testen|erproben|ausprobieren)\s{1,3}(können|lassen)\b|\bausprobieren\s{1,3}können\b",
     "research_infrastructure": r"forschungsinfrastruktur|forschungsgebäude|versuchsanlage|forschungslabor|technikum|testfeld"
                                r"|reallabor|laborgebäude|labor\w{0,3}\s{1,3}(aufbauen|bauen|einrichten|errichten)"
                                r"|neue[sn]?\s{1,3}labor|labor\s{1,3}für|forschungseinrichtung\w{0,2}\s{1,3}(bauen|errichten)",
@@ -857,7 +864,7 @@ _FIRM_BUILDS_OR_BUYS = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(neue[nmrs]?\s{1,
 # What only public bodies or clubs carry (KR Nr. 3.2.2)
 _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisation", "business_centre",
                       "education_infrastructure", "wastewater", "harbour", "commuter_cycle_path", "commuter_transport",
-                      "community_facility"}
+                      "community_facility", "test_infrastructure"}
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
 # who speaks of their own: "wir wollen unsere alten Öfen …"
 _SPEAKS_FOR_ITSELF = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(unser\w{0,2}|mein\w{0,2})\b")
@@ -2200,6 +2207,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # (with no asker named, neither a firm nor a trade, the modernisation of a Kurpark is one of public tourism
         # infrastructure, not a firm's)
         found = [kind for kind in found if kind not in _COMPANY_ONLY_TYPES]
+    if applicant_type == "company" and "test_infrastructure" in found:
+        # a firm's own test field is an investment in its business (Nr. 2.4.1); Nr. 6 is for facilities others test in
+        found = [kind for kind in found if kind != "test_infrastructure"]
+        found += [] if "business_investment" in found else ["business_investment"]
     if applicant_type == "company" and "research_infrastructure" in found \
             and not re.search(r"forschungsinfrastruktur|forschungseinrichtung|forschungsgebäude", lowered):
         # a firm's own lab or test plant is an investment in its business (Nr. 2.4.1), not the research

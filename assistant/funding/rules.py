@@ -472,8 +472,16 @@ def _project_types_of(top: FundingPath, sub_id: str | None) -> set[str]:
     return next((set(s.project_types) for s in top.sub_measures if s.id == sub_id), set())
 
 
+def _path_rates(parent: FundingPath | None, chosen: FundingPath | None) -> list[Rate]:
+    """The rate rows that hold for a chosen measure: its own, else its path's (not for a measure with a rate of its
+    own kind, `own_rate_only`)."""
+    if chosen is not None and (chosen.rates or chosen.own_rate_only):
+        return chosen.rates
+    return parent.rates if parent is not None else []
+
+
 def _max_rate(parent: FundingPath, chosen: FundingPath, profile: ProjectProfile) -> tuple[str, list[Source]]:
-    rates = chosen.rates or parent.rates
+    rates = _path_rates(parent, chosen)
     sources: list[Source] = []
     for kind in _PROFILE_SCOPES:
         for rate in rates:
@@ -699,7 +707,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         if source not in sources:
             sources.append(source)
     stands_in = chosen.chosen_for and chosen.chosen_for.company_size == profile.company_size
-    row = None if blocking or stands_in else _applicant_rate(chosen.rates or top.rates, profile)
+    row = None if blocking or stands_in else _applicant_rate(_path_rates(top, chosen), profile)
     rate = None if row is None else row.percent if row.percent is not None else \
         row.percent_by_size[profile.company_size]  # type: ignore[index]
     return PathAssessment(
@@ -716,7 +724,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         applicant_bonus_source=row.bonus_source if row else None, measure_source=chosen.source,
         # the wage-cost grant is one for the investments of Nr. 2.4.1 and 2.4.2, not for a transformation measure
         wage_costs=top.wage_costs if chosen is top else chosen.wage_costs,
-        possible_rates=[] if blocking or row is not None else _possible_rates(chosen.rates or top.rates, profile),
+        possible_rates=[] if blocking or row is not None else _possible_rates(_path_rates(top, chosen), profile),
         limits=_limit_checks(merged, profile, knowledge),
         regional_effect=chosen.regional_effect or top.regional_effect,  # (Nr. 2.3 holds for every investment)
     )
@@ -894,7 +902,7 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
             if condition.effect == "blocks" or "company_size" in condition.triggers:
                 if _applies(condition, profile) is None:
                     needed |= _unknown_facts(condition, profile)
-        rates = (path.rates if path else []) or (top.rates if top else [])
+        rates = _path_rates(top, path)
         if profile.applicant_type in ("company", None) and profile.company_size is None \
                 and any("company_size" in r.applies_to for r in rates):
             needed.add("company_size")

@@ -501,6 +501,10 @@ def test_municipalities(text, towns):
     ("Betriebsnachfolge in der Familie", "takeover"),
     ("Die Gemeinde will Glasfaser für die Dörfer.", "broadband"),
     ("Das Institut will ein Technikum bauen.", "research_infrastructure"),
+    # KR Nr. 6: a facility where others test ("offen für Landtechnik-Firmen zum Testen ihrer Prototypen")
+    ("Die Hochschule will ein Versuchsfeld aufbauen, offen für Firmen zum Testen ihrer Prototypen.", "test_infrastructure"),
+    ("Lernfabrik in GMH, Stadt wäre Eigentümerin, KMU sollen dort Automatisierung ausprobieren können.",
+     "test_infrastructure"),
     ("Unser Sportverein will ein neues Vereinsheim bauen.", "rural_development"),
     # sports grounds are facilities of village life as club houses are, and a Bürgerbus is a village's own mobility
     ("sv hasbergen hier, wir brauchen nen neuen kunstrasenplatz mit flutlicht", "rural_development"),
