@@ -2107,7 +2107,17 @@ _SAME_CAPACITY = re.compile(
 # What a project is instead of ("statt dem Anbau erstmal nur die Zimmer renovieren"): not the project (a source of
 # energy replaced, "Elektro statt Gas", is what a switch of it says)
 _INSTEAD_OF_PROJECT = re.compile(r"\b(an)?statt\s{1,3}(de[mnrs]|die|das|eine[mnrs]?|ein|unsere[mnrs]?)?\s{0,3}"
-                                 r"(?!(erd)?(gas|öl|diesel|kohle))[a-zäöüß][\w-]{1,29}")
+                                 r"(?!(erd)?(gas|öl|diesel|kohle))[a-zäöüß][\w-]{1,29}"
+                                 # the kind the asker asks it may count as ("oder zählt das als Ersatzinvestition?"):
+                                 # a question, not what the project is
+                                 r"|\b(zählt|zählen|gilt|gelten|wäre|wären|ist)\s{1,3}(das|es|dies|sie|die)\s{1,3}"
+                                 r"(\S{1,15}\s{1,3}){0,2}als\s{1,3}(eine[nr]?\s{1,3})?(reine[nr]?\s{1,3})?"
+                                 r"(ersatz\w{0,12}|modernisierung\w{0,2})")
+# One thing replaced by one of another kind: "die Offsetmaschine durch Digitaldruck ersetzen" (not "durch eine neue",
+# "durch eine gleichwertige"): the plant renewed with other technique, a modernisation (KR Nr. 2.4.1 (2))
+_OTHER_KIND = re.compile(r"\b([a-zäöüß-]{4,30})\s{1,3}durch\s{1,3}(?!(eine[nrs]?|ein|neue[nrs]?|gleich\w*|baugleich\w*"
+                         r"|identisch\w*|dieselbe[n]?|die\s{1,3}gleiche[n]?)\b)([a-zäöüß-]{4,30})\s{1,3}"
+                         r"(ersetzen|ersetzt|austauschen|tauschen|ablösen)\b")
 
 
 # Who a community facility serves, where it is the staff of firms: "für ihre Leute", "für Schichtarbeiter",
@@ -2151,6 +2161,14 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # "Umweltschutzinvestition über Norm hinaus": the word "Investition" names the transformation measure's own
         # investment (KR Nr. 2.4.3), not a second one beside it (Nr. 2.4.1)
         found.remove("business_investment")
+    other_kind = _OTHER_KIND.search(lowered)
+    if other_kind and other_kind.group(1)[-5:] != other_kind.group(3)[-5:] and "fuel_switch" not in found \
+            and not _TRANSFORMATION & set(found):  # (one that saves energy is the measure of Nr. 2.4.3 instead)
+        # another technique in the old one's place is no like-for-like replacement, and no new plant unless the
+        # project builds or extends too
+        found = [kind for kind in found if kind != "replacement"
+                 and (kind != "business_investment" or _BUILDS_OR_EXTENDS.search(lowered))]
+        found += [] if "modernisation" in found else ["modernisation"]
     if "building_energy" in found:
         # the shell of a building that stands: a modernisation of what is there (KR Nr. 2.4.1 (2)), not a new hall,
         # and no efficiency project of Nr. 2.4.3.2 unless the text names a plant or a process too

@@ -640,6 +640,15 @@ def test_the_measures_on_a_building_listed_are_no_trade_and_no_efficiency_projec
                                                "Energieverbrauch sinkt.").project_types
 
 
+def test_a_plant_replaced_by_another_technique_is_a_modernisation_and_the_kind_asked_about_is_no_fact():
+    """"die Offsetmaschine durch Digitaldruck ersetzen … oder zählt das als Ersatzinvestition?": another technique in
+    the old one's place (KR Nr. 2.4.1 (2)), and the kind the asker asks it may count as is a question, not the project."""
+    assert read_profile("druckerei, 40 ma. will die offsetmaschine durch digitaldruck ersetzen, ca 1,1 mio. ist das "
+                        "förderfähig oder zählt das als ersatzinvestition?").project_types == ["modernisation"]
+    assert read_profile("Wir wollen die alte Presse durch eine neue ersetzen.").project_types == ["replacement"]
+    assert "replacement" in read_profile("Nur eine Ersatzinvestition für unsere Lackieranlage.").project_types
+
+
 def test_replacement_and_modernisation_are_not_extensions():
     assert read_profile("Wir wollen eine neue Firma kaufen.").project_types == ["takeover"]
     assert read_profile("Unser alter Kran ist kaputt, wir müssen einen neuen kaufen.").project_types == ["replacement"]
