@@ -210,6 +210,9 @@ _THIRD_PARTY_BEFORE = re.compile(r"(^\s{0,3}|[.!?:;]\s{0,3})(ein|eine)\s{1,3}(\S
 _THIRD_PARTY_WANTS = re.compile(r"\S{0,30}(\s{1,3}\S{1,30}){0,5}?\s{1,3}(will|möchte|würde|wollen|möchten|würden|plant|"
                                 r"soll)\b")
 _BECAUSE = {"weil", "da", "denn", "damit", "wenn", "falls", "sonst"}
+# Firms counted ("3 KMU", "mehrere Unternehmen", "drei regionale KMU"): several partners, not the one who asks
+_SEVERAL_BEFORE = re.compile(r"\b([2-9]|\d{2,3}|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|mehrere[n]?|einige[n]?"
+                             r"|viele[n]?)\s{1,3}([a-zäöüß-]{2,20}\s{1,3})?$")
 # Right after a firm named with an indefinite article, the asker's place: "eine Spedition bei uns", "ein Betrieb hier
 # im Ort" (a firm the asker hosts)
 _AT_THE_ASKERS = re.compile(r"\s{1,3}(hier\s{1,3})?(bei\s{1,3}uns|in\s{1,3}unserem\s{1,3}(ort|gewerbegebiet|gebiet)|hier\s{1,3}im\s{1,3}ort)\b",
@@ -1024,6 +1027,8 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
                 or _FORMER_BEFORE.search(before) else 1
             if "umsetzung" in match.group():  # "für die IREK-Umsetzung planen wir …": a purpose, not a partner
                 rank = min(rank, 1)
+            if kind == "company" and match.group() in ("kmu", "unternehmen") and _SEVERAL_BEFORE.search(before):
+                rank = max(rank, 2)  # "Wir haben 3 KMU aus dem Landkreis für ein FuE-Projekt": the partners counted
             found.append((rank, match.start(), kind))
     return found
 

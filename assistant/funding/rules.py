@@ -517,8 +517,9 @@ _DOCUMENT_NAMES = {"leader-os": "Zusammenfassung LEADER Landkreis Osnabrück",
 def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | None) -> list[ConditionAssessment]:
     """For a path closed to excluded sectors: the exception that keeps this main activity in (Logistikdienstleistungen
     52.25, gastronomy with lodging), and the codes the trade name also often means that are excluded (Bautischlerei)."""
-    if knowledge is None or profile.wz_code is None or profile.excluded_sector is not None:
-        return []
+    if knowledge is None or profile.wz_code is None or profile.excluded_sector is not None \
+            or profile.applicant_type not in ("company", None):
+        return []  # (the list is one of firms' main activities: a university is no firm that an exception keeps in)
     found = []
     line = knowledge.sector_for_wz(profile.wz_code)
     if line is not None:

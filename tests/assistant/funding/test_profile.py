@@ -540,6 +540,15 @@ def test_the_askers_contractor_is_not_the_askers_trade(text, applicant):
     assert (profile.sector, profile.applicant_type) == (None, applicant)
 
 
+def test_firms_counted_are_partners_not_the_asker():
+    """"Wir haben 3 KMU aus dem Landkreis für ein gemeinsames FuE-Projekt … die Hochschule": the university asks, the
+    firms it counts are its partners (KR Nr. 7.1.1.4)."""
+    profile = read_profile("Wir haben 3 KMU aus dem Landkreis (Lebensmittel/Verpackung) für ein gemeinsames "
+                           "FuE-Projekt. Geht das über GRW? Wie viel kann die Hochschule bekommen?")
+    assert profile.applicant_type == "research" and profile.excluded_sector is None
+    assert read_profile("Wir sind ein KMU aus Melle und wollen eine neue Halle.").applicant_type == "company"
+
+
 def test_a_firm_at_the_askers_place_is_not_the_asker():
     """"weil eine Spedition bei uns stark erweitern will": the firm the municipality hosts, not the asker's trade."""
     profile = read_profile("Für die Zufahrt zum Gewerbegebiet brauchen wir eine Linksabbiegespur und einen Kreisel. "
