@@ -1060,8 +1060,10 @@ def _asked_rule(found: Findings, w: _Writer) -> str:
     asks nothing beside the project, or no sentence holds a word of its ask."""
     ask, telling = found.asked
     lead = _lead_path(found.funding)
-    if not ask or lead is not None and not lead.blocked and _asked_condition(lead, w):
-        return ""  # the lead path's line states the rule asked about, whole (`_decisive`)
+    if not ask or lead is not None and not lead.blocked and (
+            _asked_condition(lead, w)
+            or any(c.id in w.said and (c.asked or telling & set(stems(c.text))) for c in lead.conditions)):
+        return ""  # the lead path's line, or the bottom line, states the rule asked about (`_decisive`)
     best: tuple[float, Passage, str] | None = None
     for rank, hit in enumerate(found.hits[:4]):
         if hit.passage.document == "irek" or _preamble(hit.passage):

@@ -145,7 +145,14 @@ def _said_already(first: Answer, other: Answer) -> bool:
     by_n = {c.n: c for c in other.citations}
     cited = [by_n[int(n)] for n in CITATION_NUMBER.findall(other.summary)]
     quoted = [c.quote for c in first.citations]
-    return all(any(c.quote in q for q in quoted) for c in cited)
+    # (or its opening words stand in the first answer already: the rule asked about, stated there from the same data
+    # with a quote of another length)
+    opening = " ".join(CITATION_NUMBER.sub(" ", other.summary).split())[:_SAID_CHARS]
+    return all(any(c.quote in q for q in quoted) for c in cited) \
+        or len(opening) == _SAID_CHARS and opening in " ".join(first.answer.split())
+
+
+_SAID_CHARS = 80  # the opening of a further answer's bottom line that, found in the first answer, says it was said
 
 
 def _same_path_again(first: Answer, other: Answer) -> bool:

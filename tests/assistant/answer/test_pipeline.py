@@ -2770,3 +2770,13 @@ def test_below_a_rule_of_one_path_only_the_sections_it_cites_or_another_asked_pa
     assert cited(data, "grw", "2.8.1") and cited(data, "grw", "2.8.2.2")
     assert "Vermieter" not in data["answer"], data["answer"]
     check_contract(data, passages, all_used=False)
+
+
+def test_a_rule_asked_beside_a_project_is_stated_once(ask, passages):
+    """"… welche Bedingungen zu Arbeitsplätzen?": the regional effect of Nr. 2.3 (new jobs are one way of three), once,
+    and no further sentence of its section quoted beside it as if it answered the question."""
+    data = ask("Mandant Maschinenbau in Melle, 180 MA, Umsatz 38 Mio, will neue Montagehalle (Erweiterung) für 4,5 Mio. "
+               "Fragen: wieviel % GRW? welche Bedingungen zu Arbeitsplätzen?")
+    check_contract(data, passages, all_used=False)
+    assert data["answer"].count("bedeutende regionalwirtschaftliche Effekte erwarten lassen") == 1, data["answer"]
+    assert "Zu Ihrer Frage (" not in data["answer"] and "Zu Ihrer weiteren Frage" not in data["answer"], data["answer"]
