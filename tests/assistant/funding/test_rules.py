@@ -994,6 +994,10 @@ def test_a_question_of_the_binding_period_points_to_the_period_of_the_path_the_a
      "sind wir dann raus? Und was passiert mit dem Gewinn aus den Verkäufen?",
      [("3.2.1.8", "kann die Bindungsfrist verkürzt werden"),
       ("3.2.2.1", "sind die Vermarktungsüberschüsse vom Träger an den Zuwendungsgeber zurückzuführen")]),
+    # Nr. 2.2.1 (3): the land bought already, asked whether the project can still be funded
+    ("metallbau quakenbrück, 35 MA. haben schon ein grundstück im gewerbegebiet gekauft (150k). neue halle ca 3 mio. "
+     "ist das noch förderfähig obwohl das grundstück schon gekauft ist?",
+     [("2.2.1", "Der Kauf von Grundstücken und Vorarbeiten")]),
     # Nr. 3.2.1.6: a council member's son as a tenant of the centre the council's company carries
     ("Im Aufsichtsrat unseres geplanten Gründerzentrums (Träger: Samtgemeinde-GmbH) sitzt ein Ratsmitglied, dessen "
      "Sohn mit seinem Startup dort einziehen will. Ist das förderschädlich?",
