@@ -114,6 +114,7 @@ class Triggers(TypedDict, total=False):
     project_type: str  # the project is of this type ...
     unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
     cost_item: str  # the question names this cost item (cost_items), e.g. a delivery van
+    unless_cost_item: str  # ... does not name this one (the general rule beside one of its own for that item)
     in_difficulty: bool  # an undertaking in difficulty (KR Nr. 1.5 (6)), e.g. in insolvency proceedings
     linked_enterprise: bool  # the company belongs to a group: partner and linked enterprises count in (Nr. 2.1.5 (4))
     split_company: bool  # a Betriebsaufspaltung: owning and operating company apply together (Nr. 2.2.2 (1))

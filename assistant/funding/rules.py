@@ -335,6 +335,8 @@ def _triggered(triggers: Any, profile: ProjectProfile) -> bool | None:
             results.append(None if profile.applicant_type is None else profile.applicant_type in wanted)
         elif key == "cost_item":
             results.append(wanted in profile.cost_items)  # a cost item the question does not name is not asked about
+        elif key == "unless_cost_item":
+            results.append(wanted not in profile.cost_items)  # the general rule beside one for that item
         elif key == "wz_within":
             results.append(None if profile.wz_code is None
                            else any(wz_within(profile.wz_code, scope) for scope in wanted))
@@ -638,7 +640,10 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         # (by name: a field added to the dataclass cannot shift the others)
         conditions.append(ConditionAssessment(
             condition.id, condition.text, condition.effect, condition.source, applies,
-            cost_item=condition.triggers.get("cost_item", ""), question=condition.question or "",
+            # (a rule asked for in its own words is the answer to that ask, not a note on the item it holds for: the
+            # surplus where the land's purchase is funded too)
+            cost_item="" if condition.triggers.get("asked") else condition.triggers.get("cost_item", ""),
+            question=condition.question or "",
             minimum_share_percent=condition.minimum_share_percent,
             by_applicant_type=set(condition.triggers) == {"applicant_type"},
             decides_kind=condition.decides_kind,
@@ -960,7 +965,12 @@ def asked_rules(profile: ProjectProfile, knowledge: FundingKnowledge, programme_
     paths = sorted((p for p in knowledge.all_paths() if (not programme_id or p.id.split("/")[0] == programme_id)
                     and ("/" not in p.id or not kinds or kinds & set(p.project_types))),
                    key=lambda p: "/" not in p.id)
-    asked = [c.source for path in paths for c in path.conditions if _asked(c, profile)]
+    # (nor one for a cost item the question does not name, or one beside it for the item it names: the surplus of Nr.
+    # 5 (6) only where the land's purchase is funded too, that of Nr. 3.2.2.1 (6) else; whether a rule's other facts
+    # hold for the asker does not matter where the question asks for it in its own words)
+    asked = [c.source for path in paths for c in path.conditions if _asked(c, profile)
+             and _triggered({k: v for k, v in c.triggers.items() if k in ("cost_item", "unless_cost_item")},
+                            profile) is not False]
     return list({(s.section, s.quote): s for s in asked}.values())[:_ASKED_RULES]
 
 

@@ -994,6 +994,10 @@ def test_a_question_of_the_binding_period_points_to_the_period_of_the_path_the_a
      "sind wir dann raus? Und was passiert mit dem Gewinn aus den Verkäufen?",
      [("3.2.1.8", "kann die Bindungsfrist verkürzt werden"),
       ("3.2.2.1", "sind die Vermarktungsüberschüsse vom Träger an den Zuwendungsgeber zurückzuführen")]),
+    # Nr. 5 (6): the surplus where the land's purchase is funded too, not that of Nr. 3.2.2.1 (6)
+    ("wie werden die Vermarktungsüberschüsse bei einem GRW-Gewerbegebiet berechnet, wenn wir das Land selbst gekauft "
+     "haben und der Grunderwerb mitgefördert wird?",
+     [("5", "Soweit die Ausgaben für den Grunderwerb gefördert werden")]),
     # Nr. 2.2.1 (3): the land bought already, asked whether the project can still be funded
     ("metallbau quakenbrück, 35 MA. haben schon ein grundstück im gewerbegebiet gekauft (150k). neue halle ca 3 mio. "
      "ist das noch förderfähig obwohl das grundstück schon gekauft ist?",
