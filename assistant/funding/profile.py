@@ -956,10 +956,15 @@ _STORAGE_BEFORE = re.compile(r"speicher\w{0,4}\s{0,3}(?::|=|ca\.?|rund|etwa|für
 
 
 def _storage_sum(text: str) -> float | None:
-    for start, _, value in _amounts(text):
-        if _STORAGE_BEFORE.search(text[max(0, start - 40): start]):
+    for start, end, value in _amounts(text):
+        if _STORAGE_BEFORE.search(text[max(0, start - 40): start]) or _STORAGE_AFTER.match(text, end):
             return value
     return None
+
+
+# a sum named by the words after it: "180k für speicher", "150.000 € für den Batteriespeicher"
+_STORAGE_AFTER = re.compile(r"\s{0,3}(?:€|eur\b|euro\b)?\s{0,3}(?:für|fürs)\s{1,3}(?:den\s{1,3}|die\s{1,3}|das\s{1,3})?"
+                            r"[\w-]{0,20}speicher", re.IGNORECASE)
 
 
 # The share of the restaurant or bar instead ("Restaurant macht ca 40% vom Umsatz, Rest Übernachtung"): lodging is the
@@ -1611,6 +1616,10 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
 _SENTENCE_OR_CLAUSE = re.compile(r"[,;]|" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]\s", re.IGNORECASE)
 # What stands between two parts of one list of costs: "(ca 900k) plus 2 CNC-Maschinen (", ", neue Maschinen "
 # (a sum per year of each part counts as written: "Regionalmanager (180k/Jahr) plus Projektmittel (520k/Jahr)")
+# the words after a sum that name what it is for ("620k für pv"), and what joins two such parts
+_FOR_WHAT = re.compile(r"\s{0,3}(?:€|eur\b|euro\b)?\s{0,3}(?:für|fürs)\s{1,3}(?:den\s{1,3}|die\s{1,3}|das\s{1,3})?"
+                       r"([a-zäöüß][\w-]{1,30})", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s{0,3}(,|\+|plus|und|sowie|;)\s{0,3}(ca\.?|rund|etwa|nochmal|noch)?\s{0,3}", re.IGNORECASE)
 _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je)\s{1,3}jahr\b)?\s{0,3}\)?\s{0,3}"
                        r"(,|\+|plus|und|sowie|;)\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
 
@@ -1626,7 +1635,13 @@ _WORDS_AFTER = re.compile(r"\s{0,3}(?:€|eur|euro)?\s{0,3}([a-zäöüß][\w-]{1
 
 def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tuple[str, float]]:
     """The investment sums that form one list of parts (each after the words that name it, joined by ",", "+", "plus",
-    "und"), with those words; [] where there are fewer than two such parts."""
+    "und", or each before them: "620k für pv, 180k für speicher"), with those words; [] where there are fewer than two
+    such parts."""
+    named_after = [_FOR_WHAT.match(text, end) for _, end, _ in investments]
+    if len(investments) >= 2 and all(named_after) and all(
+            _LIST_JOINT.fullmatch(text[after.end(): following[0]])  # type: ignore[union-attr]
+            for after, following in zip(named_after, investments[1:])):
+        return [(after.group(1), value) for after, (_, _, value) in zip(named_after, investments)]  # type: ignore[union-attr]
     parts: list[tuple[str, float]] = []
     for n, (start, end, value) in enumerate(investments):
         # (a comma before the sum ends its words: "PV aufs Dach für Eigenverbrauch, ca. 400k")

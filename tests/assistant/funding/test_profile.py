@@ -1416,6 +1416,13 @@ def test_the_sum_of_a_storage_listed_beside_the_plant_is_read_with_the_parts():
     assert profile.storage_eur == 400000.0 and sum(v for _, v in profile.cost_parts) == 1600000.0
 
 
+def test_sums_named_by_the_words_after_them_are_the_parts():
+    """"angebot 620k für pv, 180k für speicher": two parts, each before what it is for, and the storage's own sum."""
+    profile = extract_profile("wir wollen pv aufs hallendach + batteriespeicher, strom fast komplett für uns selbst. "
+                              "angebot 620k für pv, 180k für speicher.", knowledge=FundingKnowledge.load())
+    assert profile.cost_parts == [("pv", 620000.0), ("speicher", 180000.0)] and profile.storage_eur == 180000.0
+
+
 @pytest.mark.parametrize("text, local", [
     ("Die Stadt will das Freibad sanieren; ehrlich gesagt nutzen das Bad zu 80 % Einheimische und Schulen.", True),
     ("Unser Hallenbad nutzen vor allem Schulen und Vereine aus der Gemeinde.", True),
