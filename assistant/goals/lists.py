@@ -31,6 +31,9 @@ _LEVEL_NAMED = re.compile(r"handlungsziel|leitziel|korridor|themenfeld|maßnahme
 _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,30}\b(zu[mr]?|über|beim?)\b"
                        r"|\b(steht|stehen|gibt\s{1,3}es)\s{1,3}(im|in\s{1,3}dem|in\s{1,3}diesem)\s{1,3}irek\w{0,2}\b[^?]{0,40}"
                        r"\b(was|etwas|irgendwas|irgendetwas|ziele?|aussagen)\s{1,3}(zu[mr]?|über)\b"
+                       # "wo im irek steht was zu wasserstoff?", "wo steht im IREK etwas zur Pflege?"
+                       r"|\bwo\s{1,3}((im|in\s{1,3}dem|in\s{1,3}diesem)\s{1,3}irek\w{0,2}\s{1,3})?(steht|stehen|findet\s{1,3}man"
+                       r"|geht\s{1,3}es)\s{1,3}((im|in\s{1,3}dem)\s{1,3}irek\w{0,2}\s{1,3})?(\S{1,15}\s{1,3})?(zu[mr]?|über|um)\b"
                        r"|\bzielnummer|\bhandlungsziel-?nummer", re.IGNORECASE)
 # Where the IREK names a topic: "wo kommt das Handwerk im IREK vor?", "kommt die Landwirtschaft im IREK überhaupt vor?"
 # (the goals whose titles name it answer, not a Leitziel around them)

@@ -1274,6 +1274,9 @@ def test_a_question_that_names_the_irek_is_not_refused_for_its_other_words(ask):
                "Bitte wörtlich mit Nummer, ich will zitieren.")
     assert not data["abstained"]
     assert {g["code"] for g in data["goals"]} >= {"2.3.1", "3.3.3"}, data["summary"]
+    # where in the IREK a topic stands: the goals that name it, asked as "wo im irek steht was zu …"
+    where = ask("wo im irek steht was zu wasserstoff? brauch das für die begründung unseres projekts")
+    assert {g["code"] for g in where["goals"]} == {"2.3.1", "3.3.3"} and "2.3.1" in where["summary"], where["summary"]
 
 
 def test_the_blank_line_of_a_form_is_not_quoted(ask):
