@@ -34,8 +34,8 @@ def _sections(path):
 def test_load_reads_all_paths_once():
     knowledge = FundingKnowledge.load()
     assert knowledge is FundingKnowledge.load()
-    assert {p.id for p in knowledge.paths} == {"grw-gewerbe", "grw-infrastruktur", "grw-erprobung", "grw-nichtinvestiv",
-                                              "grw-innovation", "leader", "zukunftsregion"}
+    assert {p.id for p in knowledge.paths} == {"grw-gewerbe", "grw-infrastruktur", "grw-nichtinvestiv", "grw-innovation",
+                                              "leader", "zukunftsregion"}
     assert all(p.id.startswith(top.id + "/") for top in knowledge.paths for p in top.sub_measures)
 
 
@@ -326,7 +326,7 @@ def test_a_buildings_shell_is_no_efficiency_project_and_leads_to_the_modernisati
 
 
 def test_a_test_field_open_to_firms_is_the_measure_of_nr_6_with_no_rate_of_the_infrastructure_measures():
-    """KR Nr. 6 (Art. 26a AGVO), a chapter of its own, names no rate: neither the 60/90 % of Nr. 3.2.1.1 nor a sum
+    """KR Nr. 6 (Art. 26a AGVO), a measure of the infrastructure path beside Nr. 3.2.2.8, names no rate: neither the 60/90 % of Nr. 3.2.1.1 nor a sum
     computed from them; the multiple users, the Unterausschuss and the end of the model project are its conditions, and
     a university's institute is not turned away by the rule for research bodies of Nr. 3.2.2.8, which is not its own.
     The energy infrastructure of Nr. 4, funded up to 100 % of a funding gap, takes no rate of Nr. 3.2.1.1 either."""
@@ -334,8 +334,10 @@ def test_a_test_field_open_to_firms_is_the_measure_of_nr_6_with_no_rate_of_the_i
     result = assess(read_profile("Wir (Hochschule Osnabrück) wollen ein Versuchsfeld mit Technikum für Agrarrobotik "
                                  "aufbauen, offen für Landtechnik-Firmen zum Testen ihrer Prototypen. Ca. 3 Mio."),
                     None, knowledge)
-    field = _path(result, "grw-erprobung")
-    assert field.id == "grw-erprobung" and not field.blocked
+    field = next(p for p in result.paths if p.id == "grw-infrastruktur/erprobung")
+    assert not field.blocked
+    # beside it, the research infrastructure of Nr. 3.2.2.8, closed to a university
+    assert any(p.id == "grw-infrastruktur/forschung" and p.blocked for p in result.paths)
     assert "60 %" not in field.max_rate and field.possible_rates == [] and field.applicant_rate is None
     assert {"mehrere-nutzer", "unterausschuss-erprobung", "befristung-erprobung-2028"} <= {c.id for c in field.conditions}
     energy = describe(knowledge, "grw-infrastruktur", ProjectProfile(applicant_type="municipality",
