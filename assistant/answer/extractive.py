@@ -382,9 +382,12 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
     open_paths = [p for p in assessment.paths if not p.blocked]
     ruled_out = [p for p in assessment.paths if p.ruled_out]
     if ruled_out and open_paths and open_paths[0].id.split("/")[0] == ruled_out[0].id.split("/")[0] \
-            and TYPE_FITS in open_paths[0].fit_reasons and open_paths[0].fit >= ruled_out[0].fit:
+            and TYPE_FITS in open_paths[0].fit_reasons and open_paths[0].fit >= ruled_out[0].fit \
+            and ruled_out[0].closed_by_kind:
         # a measure of the same path made for the kind of project stays open (an old machine replaced by one that saves
-        # energy beyond the norms: no general investment, but a transformation project)
+        # energy beyond the norms: no general investment, but a transformation project); not where a fact of who asks
+        # closes the other (a university and the research infrastructure of Nr. 3.2.2.8: that "no", then the test
+        # facility of Nr. 6 beside it)
         return open_paths[0]
     if ruled_out and (not open_paths or ruled_out[0].fit > open_paths[0].fit
                       or ruled_out[0].fit == open_paths[0].fit and not ruled_out[0].not_the_askers

@@ -129,6 +129,8 @@ class ConditionAssessment:
     # triggered by who applies alone ("Träger können nur … sein"): it says the path is not the asker's, nothing of
     # the project
     by_applicant_type: bool = False
+    # triggered by the kind of project alone (a replacement, a cost item), not by who asks or what they are
+    by_project_kind: bool = False
     decides_kind: bool = False  # the rule decides what of the kind of project can be funded (funding_paths.yaml)
     part_not_at_rate: str = ""  # the part of the project the path's rate does not hold for (funding_paths.yaml)
     general: bool = False  # no fact triggers it: a rule for every project on the path (own share, binding period)
@@ -251,6 +253,13 @@ class PathAssessment:
         return bool(blocking) and all(c.by_applicant_type for c in blocking) and not self.excluded_costs
 
     @property
+    def closed_by_kind(self) -> bool:
+        """Whether only the kind of project rules the path out (a replacement, a cost item), not a fact of who asks
+        (a university turned away from the research infrastructure of Nr. 3.2.2.8)."""
+        blocking = self.blocking
+        return bool(blocking) and all(c.by_project_kind for c in blocking)
+
+    @property
     def main_activity_decides(self) -> bool:
         """Whether the path is closed only by the list of excluded sectors, for a business that names a second line
         of its own the list does not name ("Café mit eigener Rösterei"): which line is the main one decides."""
@@ -317,6 +326,9 @@ def _applies(condition: Condition, profile: ProjectProfile) -> bool | None:
 def _asked(condition: Condition, profile: ProjectProfile) -> bool:
     """Whether the question asks for the condition's rule in the words of its `asked_by`."""
     return bool(condition.asked_by and re.search(condition.asked_by, profile.description[:20_000], re.IGNORECASE))
+
+
+_KIND_TRIGGERS = {"project_type", "unless_project_types", "cost_item", "unless_cost_item"}
 
 
 def _triggered(triggers: Any, profile: ProjectProfile) -> bool | None:
@@ -646,6 +658,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             question=condition.question or "",
             minimum_share_percent=condition.minimum_share_percent,
             by_applicant_type=set(condition.triggers) == {"applicant_type"},
+            by_project_kind=bool(condition.triggers) and set(condition.triggers) <= _KIND_TRIGGERS,
             decides_kind=condition.decides_kind,
             part_not_at_rate=condition.part_not_at_rate, general=not condition.triggers, deadline=condition.deadline,
             who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted,
