@@ -2783,3 +2783,17 @@ def test_a_rule_asked_beside_a_project_is_stated_once(ask, passages):
     check_contract(data, passages, all_used=False)
     assert data["answer"].count("bedeutende regionalwirtschaftliche Effekte erwarten lassen") == 1, data["answer"]
     assert "Zu Ihrer Frage (" not in data["answer"] and "Zu Ihrer weiteren Frage" not in data["answer"], data["answer"]
+
+
+def test_a_university_is_told_the_no_of_nr_3_2_2_8_and_offered_the_test_facility_of_nr_6(ask, passages):
+    """A test field open to firms, asked by a university: the research infrastructure of Nr. 3.2.2.8 is closed to it
+    (a fact of who asks, so that "no" leads), and the test and trial facilities of Nr. 6 follow as the measure that may
+    fit, with its end in 2028 and the Unterausschuss; no rate of Nr. 3.2.1.1 and no sum computed from one."""
+    data = ask("Hi, wir (Hochschule Osnabrück) würden gern im Landkreis ein Versuchsfeld mit Technikum für Agrarrobotik "
+               "aufbauen, offen für Landtechnik-Firmen zum Testen ihrer Prototypen. Kann die Hochschule dafür GRW "
+               "beantragen? Volumen ca. 3 Mio.")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – über GRW") and cited(data, "grw", "3.2.2.8"), data["summary"]
+    assert "Möglich ist allenfalls: Erprobungs- und Versuchsinfrastrukturen" in data["answer"], data["answer"]
+    assert cited(data, "grw", "6") and "60 Prozent" not in data["answer"] and "Rechenbeispiel" not in data["answer"]
+    assert {p["id"] for p in data["funding_paths"]} >= {"grw-infrastruktur/erprobung", "grw-infrastruktur/forschung"}
