@@ -962,9 +962,10 @@ def _storage_sum(text: str) -> float | None:
     return None
 
 
-# a sum named by the words after it: "180k für speicher", "150.000 € für den Batteriespeicher"
-_STORAGE_AFTER = re.compile(r"\s{0,3}(?:€|eur\b|euro\b)?\s{0,3}(?:für|fürs)\s{1,3}(?:den\s{1,3}|die\s{1,3}|das\s{1,3})?"
-                            r"[\w-]{0,20}speicher", re.IGNORECASE)
+# the words after a sum that say what it is for ("620k für pv"): a sum named by them
+_NAMED_FOR = r"\s{0,3}(?:€|eur\b|euro\b)?\s{0,3}(?:für|fürs)\s{1,3}(?:den\s{1,3}|die\s{1,3}|das\s{1,3})?"
+# ... a storage's: "180k für speicher", "150.000 € für den Batteriespeicher"
+_STORAGE_AFTER = re.compile(_NAMED_FOR + r"[\w-]{0,20}speicher", re.IGNORECASE)
 
 
 # The share of the restaurant or bar instead ("Restaurant macht ca 40% vom Umsatz, Rest Übernachtung"): lodging is the
@@ -1616,9 +1617,8 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
 _SENTENCE_OR_CLAUSE = re.compile(r"[,;]|" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]\s", re.IGNORECASE)
 # What stands between two parts of one list of costs: "(ca 900k) plus 2 CNC-Maschinen (", ", neue Maschinen "
 # (a sum per year of each part counts as written: "Regionalmanager (180k/Jahr) plus Projektmittel (520k/Jahr)")
-# the words after a sum that name what it is for ("620k für pv"), and what joins two such parts
-_FOR_WHAT = re.compile(r"\s{0,3}(?:€|eur\b|euro\b)?\s{0,3}(?:für|fürs)\s{1,3}(?:den\s{1,3}|die\s{1,3}|das\s{1,3})?"
-                       r"([a-zäöüß][\w-]{1,30})", re.IGNORECASE)
+# what a sum is for, named after it (`_NAMED_FOR`), and what joins two such parts
+_FOR_WHAT = re.compile(_NAMED_FOR + r"([a-zäöüß][\w-]{1,30})", re.IGNORECASE)
 _LIST_JOINT = re.compile(r"\s{0,3}(,|\+|plus|und|sowie|;)\s{0,3}(ca\.?|rund|etwa|nochmal|noch)?\s{0,3}", re.IGNORECASE)
 _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je)\s{1,3}jahr\b)?\s{0,3}\)?\s{0,3}"
                        r"(,|\+|plus|und|sowie|;)\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
