@@ -1466,11 +1466,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if after_verdict and not _holds_asked(hit.passage.text, quote, words, asked_rates):
             continue  # (a sentence of such a passage that holds none of its words, nor a rate the question names: the
             # passage's rule on intangible assets beside the verdict on a leased machine; a year is no such word)
-        if _BARE.fullmatch(quote.strip()) or _FORM_BLANK.search(quote) \
+        if _BARE.fullmatch(quote.strip()) or _FORM_BLANK.search(quote) or _CUT_AT_DAY.search(quote) \
                 or quoted and not hit.passage.goal_code and not informative(quote):
-            continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)"), or
-            # beside the lead a title page or a table header („Wirtschaftsstruktur“ Koordinierungsrahmen der
-            # Gemeinschaftsaufgabe ab 1. Januar 2026): it states nothing
+            continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)"), a
+            # sentence cut at a date's day, or beside the lead a title page or a table header („Wirtschaftsstruktur“
+            # Koordinierungsrahmen der Gemeinschaftsaufgabe ab 1. Januar 2026): it states nothing
         if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
             # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
@@ -1646,10 +1646,16 @@ _RATE_FIGURE = re.compile(r"\b(\d{1,3})\s?(?:%|Prozent)", re.IGNORECASE)  # a ra
 SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is worth more than one of its section's others
 
 
+# A sentence a passage's end cut at a date's day ("Der neue Koordinierungsrahmen ab 2026 wurde am 30."): no whole quote
+_CUT_AT_DAY = re.compile(r"\b(am|vom|bis\s{1,3}zum|zum|ab|seit)\s{1,3}\d{1,2}\.$")
+
+
 def _preamble(passage: Passage) -> bool:
     """A project summary's opening under its title ("# Zukunftsregion … Zusammenfassung des Projekts …, kein
-    Originaltext. Stand …"): it says what the text is, and answers no question."""
-    return passage.kind == "summary" and passage.text.lstrip().startswith("# ")
+    Originaltext. Stand …"), or a document's title page before its first numbered section (the KR's „Koordinierungsrahmen
+    der Gemeinschaftsaufgabe … ab 1. Januar 2026“): it says what the text is, and answers no question."""
+    return passage.kind == "summary" and passage.text.lstrip().startswith("# ") \
+        or passage.page_start == 1 and not passage.section_number
 
 
 def _implied_sentence(found: Findings, hit: SearchHit, w: _Writer,

@@ -472,6 +472,8 @@ _MOSTLY_LOCAL = re.compile(r"\b([5-9]\d|100)\s{0,2}(%|prozent)\s{1,3}(\S{1,20}\s
                            + r"|\b(überwiegend|hauptsächlich|vor\s{1,3}allem|fast\s{1,3}nur|meist|größtenteils)\s{1,3}"
                            r"(\S{1,20}\s{1,3}){0,2}(von\s{1,3})?" + _LOCAL_USERS)
 # A site developed for one firm known in advance (KR Nr. 3.2.1.11 (3): "Erschließung nach Maß")
+# A term quoted to ask what it means ("Was versteht der KR unter 'Erschließung nach Maß'?"): asked about, no fact
+_QUOTED_TERM = re.compile(r"['\"„“‚‘][^'\"„“”‚‘’\n]{1,60}['\"“”‘’]")
 _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitten\s{1,3}auf"
                        r"|auf\s{1,3}(eine[nm]?|ein|den|die|das)\s{1,3}\S{1,30}\s{1,3}zugeschnitten"
                        r"|(genau\s{1,3})?nach\s{1,3}(seinen|ihren|dessen|deren)\s{1,3}(vorgaben|wünschen|anforderungen|bedürfnissen)"
@@ -2506,7 +2508,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         profile.users_excluded = all(knowledge.exclusion(code, text) is not None for code in users)
     if applicant in ("municipality", "association") and _LARGE_RETAIL.search(lowered):
         profile.users_excluded = True  # KR Nr. 3.2.1.11 (1): no measures in favour of large-scale retail
-    if applicant in ("municipality", "association", None) and _TAILORED.search(lowered):
+    if applicant in ("municipality", "association", None) and _TAILORED.search(_QUOTED_TERM.sub(" ", lowered)):
         profile.tailored_to_one = True
     if applicant in ("municipality", "association", None) and _MOSTLY_LOCAL.search(lowered):
         profile.mostly_local_use = True

@@ -399,3 +399,17 @@ def test_offers_and_a_contract_under_reserve_have_their_rule_answer():
     assert [(s.section, s.page) for s in rule.sources] == [("2.2.1", 9)]
     assert CAREFUL.rule_answer("Dürfen wir schon Angebote von Maschinenbauern anfordern?").id == "angebote-und-vorbehalt"
     assert CAREFUL.rule_answer("Was zählt als Vorhabenbeginn?") is None
+
+
+def test_what_erschliessung_nach_mass_means_has_its_rule_answer():
+    """Nr. 3.2.1.11 (3) excludes it with one example and defines it no further; Nr. 3.2.2.1 (1) says whom the plots must
+    serve. The term asked about is no fact of the project (ProjectProfile.tailored_to_one)."""
+    question = ("Was genau versteht der Koordinierungsrahmen unter 'Erschließung nach Maß'? Wir haben einen "
+                "Interessenten der 60% der Fläche nehmen würde.")
+    rule = CAREFUL.rule_answer(question)
+    assert rule.id == "erschliessung-nach-mass"
+    assert [(s.section, s.page) for s in rule.sources] == [("3.2.1.11", 23), ("3.2.2.1", 24)]
+    assert CAREFUL.rule_answer("Die Gemeinde will ein Gewerbegebiet nach Maß für einen Investor erschließen.") is None
+    from assistant.funding.knowledge import FundingKnowledge
+    from assistant.funding.profile import extract_profile
+    assert extract_profile(question, knowledge=FundingKnowledge.load()).tailored_to_one is None

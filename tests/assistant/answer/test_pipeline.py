@@ -2797,3 +2797,13 @@ def test_a_university_is_told_the_no_of_nr_3_2_2_8_and_offered_the_test_facility
     assert "Möglich ist allenfalls: Erprobungs- und Versuchsinfrastrukturen" in data["answer"], data["answer"]
     assert cited(data, "grw", "6") and "60 Prozent" not in data["answer"] and "Rechenbeispiel" not in data["answer"]
     assert {p["id"] for p in data["funding_paths"]} >= {"grw-infrastruktur/erprobung", "grw-infrastruktur/forschung"}
+
+
+def test_the_kr_title_page_is_never_quoted_as_an_answer(ask, passages):
+    """The KR's first page names the document („Koordinierungsrahmen der Gemeinschaftsaufgabe … ab 1. Januar 2026“)
+    and answers no question: it is quoted neither as the lead nor beside it."""
+    data = ask("Was genau versteht der Koordinierungsrahmen unter 'Erschließung nach Maß'? Wir haben einen "
+               "Interessenten der 60% der Fläche nehmen würde.")
+    check_contract(data, passages, all_used=False)
+    assert not any(c["section"] in ("", "Einleitung") and c["document"] == "grw" for c in data["citations"])
+    assert data["summary"].startswith("Eine Erschließung nach Maß"), data["summary"]
