@@ -413,3 +413,12 @@ def test_what_erschliessung_nach_mass_means_has_its_rule_answer():
     from assistant.funding.knowledge import FundingKnowledge
     from assistant.funding.profile import extract_profile
     assert extract_profile(question, knowledge=FundingKnowledge.load()).tailored_to_one is None
+
+
+def test_an_asset_declared_as_another_has_its_rule_answer():
+    """Anhang 2: the facts actually intended count, and the application's facts are relevant to the subsidy; a question
+    of which kind an asset is, asked without the wish to call it another, is none of it."""
+    assert CAREFUL.rule_answer("kann man die 3 neuen sprinter im antrag nicht einfach als 'mobile arbeitsmaschinen' "
+                               "angeben? die sind eh voll mit werkzeug").id == "falsch-angeben"
+    assert CAREFUL.rule_answer("Zählt die Software als immaterielles Wirtschaftsgut?") is None
+    assert CAREFUL.rule_answer("Können wir die Halle als Erweiterung beantragen?") is None
