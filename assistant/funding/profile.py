@@ -1579,6 +1579,8 @@ def _company_size(text: str, employees: int | None, knowledge: FundingKnowledge)
     if employees is not None:
         return knowledge.company_size(employees)
     lowered = text.lower()
+    if _SIZES_LISTED.search(lowered):
+        return None  # "für kleine, mittlere und große Unternehmen": every size asked about, none the asker's
     for size, pattern in _SIZE_WORDS:
         if pattern.search(lowered):
             return size
@@ -1586,6 +1588,9 @@ def _company_size(text: str, employees: int | None, knowledge: FundingKnowledge)
     return _SHORT_SIZES[short.group(1)] if short else None
 
 
+# Sizes named together ("kleine, mittlere und große Unternehmen", "KMU und Großunternehmen")
+_SIZES_LISTED = re.compile(r"\b(kleine|mittlere|große|kmu)[nrs]?\s{0,3}(,|und|oder|/|bzw\.?)\s{0,3}(\S{1,12}\s{0,3}(,|und|oder|/)\s{0,3})?"
+                           r"(kleine|mittlere|große|großunternehmen)")
 # A short follow-up that names only the size ("und für mittlere?", "Und für Großunternehmen?").
 _SHORT_SIZE = re.compile(r"(?:und\s{1,3})?(?:was\s{1,3}ist\s{1,3}mit\s{1,3}|für\s{1,3})?(?:die\s{1,3}|den\s{1,3})?"
                          r"(kleine|mittlere|große)(?:n|s)?(?:\s{1,3}(?:firmen|betriebe))?")

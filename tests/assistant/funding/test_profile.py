@@ -540,6 +540,14 @@ def test_the_askers_contractor_is_not_the_askers_trade(text, applicant):
     assert (profile.sector, profile.applicant_type) == (None, applicant)
 
 
+def test_sizes_named_together_are_asked_about_not_the_askers():
+    """"für kleine, mittlere und große Unternehmen": every size is asked about, none is the asker's."""
+    assert read_profile("Welcher Höchstfördersatz gilt im LK Osnabrück für kleine, mittlere und große Unternehmen?"
+                        ).company_size is None
+    assert read_profile("Gilt das für KMU und Großunternehmen gleich?").company_size is None
+    assert read_profile("Wir sind ein Großunternehmen in Melle.").company_size == "large"
+
+
 def test_firms_counted_are_partners_not_the_asker():
     """"Wir haben 3 KMU aus dem Landkreis für ein gemeinsames FuE-Projekt … die Hochschule": the university asks, the
     firms it counts are its partners (KR Nr. 7.1.1.4)."""
