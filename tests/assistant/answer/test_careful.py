@@ -422,3 +422,13 @@ def test_an_asset_declared_as_another_has_its_rule_answer():
                                "angeben? die sind eh voll mit werkzeug").id == "falsch-angeben"
     assert CAREFUL.rule_answer("Zählt die Software als immaterielles Wirtschaftsgut?") is None
     assert CAREFUL.rule_answer("Können wir die Halle als Erweiterung beantragen?") is None
+
+
+def test_the_text_of_nordwesten_stark_klimaneutral_is_said_to_be_absent():
+    """The documents hold no text of the regional strategy the IREK takes up: its absence, the IREK's own sentence,
+    and where to get it; no invented content."""
+    rule = CAREFUL.rule_answer("im IREK steht es greift die Regionalstrategie 'Nordwesten.Stark.Klimaneutral' auf. was "
+                               "steht da konkret drin, ich will das im antrag zitieren")
+    assert rule.id == "nordwesten-inhalt" and rule.leads
+    assert [s.document for s in rule.sources] == ["weser-ems", "irek"]
+    assert CAREFUL.rule_answer("Welche Strategien greift das IREK auf?") is None
