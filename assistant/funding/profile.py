@@ -472,8 +472,10 @@ _MOSTLY_LOCAL = re.compile(r"\b([5-9]\d|100)\s{0,2}(%|prozent)\s{1,3}(\S{1,20}\s
                            + r"|\b(überwiegend|hauptsächlich|vor\s{1,3}allem|fast\s{1,3}nur|meist|größtenteils)\s{1,3}"
                            r"(\S{1,20}\s{1,3}){0,2}(von\s{1,3})?" + _LOCAL_USERS)
 # A site developed for one firm known in advance (KR Nr. 3.2.1.11 (3): "Erschließung nach Maß")
-# A term quoted to ask what it means ("Was versteht der KR unter 'Erschließung nach Maß'?"): asked about, no fact
-_QUOTED_TERM = re.compile(r"['\"„“‚‘][^'\"„“”‚‘’\n]{1,60}['\"“”‘’]")
+# A term quoted to ask what it means ("Was versteht der KR unter 'Erschließung nach Maß'?", "Was ist 'Erschließung
+# nach Maß'?"): asked about, no fact of the project (not a name quoted: "unser Projekt 'Gewerbepark Nord'")
+_QUOTED_TERM = re.compile(r"\b(unter|ist|sind|heißt|bedeutet|meint|begriff|sogenannte[nr]?|mit)\s{1,3}"
+                          r"['\"„“‚‘][^'\"„“”‚‘’\n]{1,60}['\"“”‘’]", re.IGNORECASE)
 _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitten\s{1,3}auf"
                        r"|auf\s{1,3}(eine[nm]?|ein|den|die|das)\s{1,3}\S{1,30}\s{1,3}zugeschnitten"
                        r"|(genau\s{1,3})?nach\s{1,3}(seinen|ihren|dessen|deren)\s{1,3}(vorgaben|wünschen|anforderungen|bedürfnissen)"
@@ -2164,7 +2166,7 @@ _BASIC_SERVICES = re.compile(r"\bkitas?\b|kindergarten|kindertagesstätte|krippe
 
 
 def _project_types(text: str, applicant_type: str | None) -> list[str]:
-    lowered = _INSTEAD_OF_PROJECT.sub(" ", text.lower())
+    lowered = _INSTEAD_OF_PROJECT.sub(" ", _QUOTED_TERM.sub(" ", text.lower()))
     same_capacity = bool(_SAME_CAPACITY.search(lowered))
     lowered = _SAME_CAPACITY.sub(" ", lowered)  # the capacity that stays names no extension
     found = [kind for kind, pattern in _PROJECT_TYPE_RES.items() if pattern.search(lowered)]
