@@ -432,3 +432,13 @@ def test_the_text_of_nordwesten_stark_klimaneutral_is_said_to_be_absent():
     assert rule.id == "nordwesten-inhalt" and rule.leads
     assert [s.document for s in rule.sources] == ["weser-ems", "irek"]
     assert CAREFUL.rule_answer("Welche Strategien greift das IREK auf?") is None
+
+
+def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
+    """Nr. 2.4.1 (1) a: setting up a new site is an SME's eligible investment; Nr. 2.3 (3) a: for a firm not yet
+    resident the regional effects count as met; the KR asks for no years of existence."""
+    rule = CAREFUL.rule_answer("wir gründen gerade zu zweit eine firma für 3d-druck. können wir als neugründung grw "
+                               "kriegen oder muss man schon jahre existieren?")
+    assert rule.id == "neugruendung"
+    assert [(s.section, s.page) for s in rule.sources] == [("2.4.1", 11), ("2.3", 11)]
+    assert CAREFUL.rule_answer("Wir sind ein Startup und wollen eine Halle bauen. Geht GRW?") is None
