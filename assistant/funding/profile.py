@@ -209,6 +209,7 @@ _SETTLES = re.compile(r"[^.!?]{0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln
 _THIRD_PARTY_BEFORE = re.compile(r"(^\s{0,3}|[.!?:;]\s{0,3})(ein|eine)\s{1,3}(\S{1,30}\s{1,3}){0,2}\S{0,30}$")
 _THIRD_PARTY_WANTS = re.compile(r"\S{0,30}(\s{1,3}\S{1,30}){0,5}?\s{1,3}(will|möchte|würde|wollen|möchten|würden|plant|"
                                 r"soll)\b")
+# Words that open a clause of reason or condition: a firm named right after them is why the asker acts, not the asker
 _BECAUSE = {"weil", "da", "denn", "damit", "wenn", "falls", "sonst"}
 # Firms counted ("3 KMU", "mehrere Unternehmen", "drei regionale KMU"): several partners, not the one who asks
 _SEVERAL_BEFORE = re.compile(r"\b([2-9]|\d{2,3}|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|mehrere[n]?|einige[n]?"
@@ -471,11 +472,11 @@ _LOCAL_USERS = (r"(einheimische\w{0,2}|anwohner\w{0,3}|bürger\w{0,5}|schulen|sc
 _MOSTLY_LOCAL = re.compile(r"\b([5-9]\d|100)\s{0,2}(%|prozent)\s{1,3}(\S{1,20}\s{1,3}){0,2}" + _LOCAL_USERS
                            + r"|\b(überwiegend|hauptsächlich|vor\s{1,3}allem|fast\s{1,3}nur|meist|größtenteils)\s{1,3}"
                            r"(\S{1,20}\s{1,3}){0,2}(von\s{1,3})?" + _LOCAL_USERS)
-# A site developed for one firm known in advance (KR Nr. 3.2.1.11 (3): "Erschließung nach Maß")
 # A term quoted to ask what it means ("Was versteht der KR unter 'Erschließung nach Maß'?", "Was ist 'Erschließung
 # nach Maß'?"): asked about, no fact of the project (not a name quoted: "unser Projekt 'Gewerbepark Nord'")
 _QUOTED_TERM = re.compile(r"\b(unter|ist|sind|heißt|bedeutet|meint|begriff|sogenannte[nr]?|mit)\s{1,3}"
                           r"['\"„“‚‘][^'\"„“”‚‘’\n]{1,60}['\"“”‘’]", re.IGNORECASE)
+# A site developed for one firm known in advance (KR Nr. 3.2.1.11 (3): "Erschließung nach Maß")
 _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitten\s{1,3}auf"
                        r"|auf\s{1,3}(eine[nm]?|ein|den|die|das)\s{1,3}\S{1,30}\s{1,3}zugeschnitten"
                        r"|(genau\s{1,3})?nach\s{1,3}(seinen|ihren|dessen|deren)\s{1,3}(vorgaben|wünschen|anforderungen|bedürfnissen)"
@@ -1624,13 +1625,15 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
 # Where a clause or a sentence ends, also in lower-case writing ("ca 4,5 mio umsatz. wollen ne neue halle"), but not
 # after an abbreviation ("ca. 900k", "Nr. 2.6.2")
 _SENTENCE_OR_CLAUSE = re.compile(r"[,;]|" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]\s", re.IGNORECASE)
+# The words that join two parts of one list of costs
+_JOINS_PARTS = r"(,|\+|plus|und|sowie|;)"
+# what a sum is for, named after it (`_NAMED_FOR`), and what joins two such parts ("620k für pv, 180k für speicher")
+_FOR_WHAT = re.compile(_NAMED_FOR + r"([a-zäöüß][\w-]{1,30})", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s{0,3}" + _JOINS_PARTS + r"\s{0,3}(ca\.?|rund|etwa|nochmal|noch)?\s{0,3}", re.IGNORECASE)
 # What stands between two parts of one list of costs: "(ca 900k) plus 2 CNC-Maschinen (", ", neue Maschinen "
 # (a sum per year of each part counts as written: "Regionalmanager (180k/Jahr) plus Projektmittel (520k/Jahr)")
-# what a sum is for, named after it (`_NAMED_FOR`), and what joins two such parts
-_FOR_WHAT = re.compile(_NAMED_FOR + r"([a-zäöüß][\w-]{1,30})", re.IGNORECASE)
-_LIST_JOINT = re.compile(r"\s{0,3}(,|\+|plus|und|sowie|;)\s{0,3}(ca\.?|rund|etwa|nochmal|noch)?\s{0,3}", re.IGNORECASE)
 _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je)\s{1,3}jahr\b)?\s{0,3}\)?\s{0,3}"
-                       r"(,|\+|plus|und|sowie|;)\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
+                       + _JOINS_PARTS + r"\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
 
 
 # A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "2 Mio, davon 300k für den Austausch")

@@ -328,6 +328,11 @@ def test_company_with_headcount_is_medium():
      "municipality"),
     # a production hall is a firm's own, whoever says it
     ("Planen für 2027 eine neue Fertigungshalle (Erweiterung, ca. 5 Mio).", "company"),
+    # a marker after a word of a past use names the site; the sentence before names no partner
+    ("wir haben ne alte industriebrache (ehem. textilfabrik) mit altlasten. stadt will die revitalisieren für gewerbe.",
+     "municipality"),
+    # a place one moves to is no party
+    ("Softwarefirma, 8 Leute. Was passiert, wenn wir nach 3 Jahren umziehen nach Osnabrück Stadt?", "company"),
 ])
 def test_applicant_type(text, applicant):
     assert read_profile(text).applicant_type == applicant
@@ -2189,17 +2194,6 @@ def test_gas_ovens_swapped_for_e_ovens_are_a_switch_of_fuel():
 ])
 def test_nothing_ordered_yet_in_everyday_words_is_not_begun(text, started):
     assert read_profile(text).started_or_would_start is started
-
-
-@pytest.mark.parametrize("text, applicant", [
-    # a marker after a word of a past use names the site; the sentence before names no partner
-    ("wir haben ne alte industriebrache (ehem. textilfabrik) mit altlasten. stadt will die revitalisieren für gewerbe.",
-     "municipality"),
-    # a place one moves to is no party
-    ("Softwarefirma, 8 Leute. Was passiert, wenn wir nach 3 Jahren umziehen nach Osnabrück Stadt?", "company"),
-])
-def test_past_uses_places_and_the_sentence_before_name_no_applicant(text, applicant):
-    assert read_profile(text).applicant_type == applicant
 
 
 def test_an_owner_said_with_its_share_is_not_the_askers_trade_and_heard_is_no_owner():
