@@ -78,6 +78,9 @@ class RuleAnswer(Curated):
     # schreiben ein späteres Datum drauf"): it goes before other rule answers the text matches, and leads even where
     # the question asks how much
     leads: bool = False
+    # the answer is all there is to say to the message: no project, path or sum beside it (a request the assistant does
+    # not carry out, such as filling in an application or a press release with a claim the documents contradict)
+    alone: bool = False
 
 
 class OtherRegion(Curated):

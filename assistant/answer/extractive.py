@@ -167,9 +167,22 @@ def _percent(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
+PER_PART = "je Teil"  # the words before the rates of a project's parts
+
+
 def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN001
     """The rate for this applicant where the facts decide it ("für ein kleines Unternehmen bis zu 20 Prozent [2]"),
     else the path's rate as its source states it; empty when no quote carries the figures."""
+    if len(path.part_rates) >= 2 and profile is not None:
+        # a rate for each part ("für ein kleines Unternehmen je Teil: Energieeffizienz bis zu 30 Prozent zuzüglich 20
+        # Prozentpunkte (Nr. 2.4.3.2) [2] [3]; erneuerbare Eigenversorgung …"): no one rate holds for the whole
+        phrases = [_rate_phrase(replace(path, applicant_rate=part.percent, applicant_rate_source=part.source,
+                                        applicant_base_rate=part.base_rate, applicant_bonus_source=part.bonus_source,
+                                        applicant_cap="", part_rates=[]), w, None) for part in path.part_rates]
+        if all(phrases):
+            who = _SIZE_LABEL.get(profile.company_size or "", "")
+            return f"{f'für {who} ' if who else ''}{PER_PART}: " + "; ".join(
+                f"{part.part} {phrase}" for part, phrase in zip(path.part_rates, phrases))
     own = _applicant_rate(path)
     if own:
         rate, source = own
@@ -183,8 +196,8 @@ def _rate_phrase(path: PathAssessment, w: _Writer, profile) -> str:  # noqa: ANN
         base, bonus_ref = path.applicant_base_rate, w.cite_source(path.applicant_bonus_source)
         if ref and base is not None and rate > base and bonus_ref:
             # "45 Prozent zuzüglich 10 Prozentpunkte": the figures as the rules state them, not a sum no quote holds
-            return (f"für {who} bis zu {_percent(base)} Prozent zuzüglich {_percent(rate - base)} Prozentpunkte"
-                    f"{rule}{ref}{bonus_ref}")
+            return (f"{f'für {who} ' if who else ''}bis zu {_percent(base)} Prozent zuzüglich "
+                    f"{_percent(rate - base)} Prozentpunkte{rule}{ref}{bonus_ref}")
         # a rate for all ("höchstens 40 %") is no rate decided for the asker's own project
         return f"{f'für {who} ' if who else ''}bis zu {_percent(rate)} Prozent{cap}{rule}{ref}" if ref else ""
     rate = re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate)
@@ -216,7 +229,8 @@ def _short_rate(rate: str, limit: int = 120) -> str:
     bare = re.sub(r" \[\d{1,3}\]", "", rate)
     parts = [re.split(r", wenn|, sofern|, soweit| \(", part, maxsplit=1)[0].strip() for part in bare.split(";")[:2]]
     short = "; ".join(parts)
-    return (short if len(short) <= limit else parts[0]) + refs
+    # (the rates of a project's parts stay together: one part's rate alone would read as the whole project's)
+    return (short if len(short) <= limit or PER_PART in short else parts[0]) + refs
 
 
 def _with_rule(text: str, source: Source | None) -> str:
@@ -325,7 +339,8 @@ def _path_line(path: PathAssessment, w: _Writer, profile, said: set[str] = froze
         text = f"{name}: nicht möglich – {why}{refs}"
     else:
         rate = _rate_phrase(path, w, profile)
-        named = f"{name} ({rule})" if rule and rule not in rate else name  # the measure's own rule, to look it up
+        # the measure's own rule, to look it up (not beside the rates of a project's parts, each with its own rule)
+        named = f"{name} ({rule})" if rule and rule not in rate and PER_PART not in rate else name
         text = named + (f": {rate}." if rate else ".")
         text += _decisive(path, w)
         where = _where(path)
@@ -407,6 +422,8 @@ def _beside(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
     rate = _short_rate(_rate_phrase(other, w, found.profile)) if other else ""
     if not rate:
         return ""
+    if PER_PART in rate:  # the other measure's parts, each at its own rate
+        return f"Für die Kosten der übrigen Teile gelten eigene Sätze, {rate}."
     what = re.sub(r"\s\([^()]{1,40}\)$", "", other.rate_label) or _short_name(other.name.split(" – ")[-1])
     return f"Nur für die Kosten des Teils „{what}“ gilt ein eigener Satz: {rate}."
 
@@ -624,6 +641,8 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     # Mehrkosten 800k")
     others = (set(profile.project_types) & _OWN_KIND_PARTS) - {path.rate_for} \
         if profile and path.rate_for and not (extra and extra < amount) else set()
+    if others and len(path.part_rates) >= 2:  # a heat pump and heat recovery: each part at its own rate
+        return "Eine Rechnung über die ganze Summe entfällt: Die Sätze gelten je Teil, und die Kosten je Teil fehlen noch."
     if others:  # gas ovens replaced by electric ones, and PV for them: the PV's rate is not the ovens'
         return (f"Eine Rechnung über die ganze Summe entfällt: Der Satz gilt nur für den Teil „{path.rate_label}“; für "
                 f"die übrigen Teile des Vorhabens gelten andere Regeln, und die Kosten je Teil fehlen noch.")
@@ -1314,7 +1333,11 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # a rule the project's text asks about that the KR answers in a sentence of its own ("Bauantrag ist gestellt,
     # Bodengutachten liegt vor. Ist das schon Vorhabenbeginn?"): that answer leads, where it states the rules of the
     # project's path (a municipality's site has its own, Nr. 3.1.2, found by `_asked_rule`)
-    ruled, rule = _rule_answer(found, w, lead)
+    # (for a firm that names no project of a kind a path is for, whatever path is only usual for it does not choose:
+    # "Zählen Teilzeitkräfte und Azubis mit? Wir sind 18 Leute und wollen …" is asked of the firms' rules)
+    usual_only = lead is not None and found.profile is not None and found.profile.applicant_type == "company" \
+        and TYPE_FITS not in lead.fit_reasons
+    ruled, rule = _rule_answer(found, w, None if usual_only else lead)
     # (after the path's rate where the question asks how much too: "Was fördert GRW und mit wie viel? Dürfen wir die
     # Büros schon beauftragen?")
     pieces[:0] = [(1.2 if asks_amount and not rule.leads else 0.5, ruled)] if ruled else []
@@ -2829,7 +2852,9 @@ def _pieces(paragraph: str) -> list[str]:
 
 def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
     w = _Writer(passages, locate, found.asked[1], project=found.intent in ("project", "eligibility"))
-    summary, details, paths = _COMPOSERS[found.mode](found, w)
+    rule = CarefulCases.load().rule_answer(found.question)
+    alone = _rule_said(rule, w) if rule is not None and rule.alone else ""
+    summary, details, paths = (alone, [], []) if alone else _COMPOSERS[found.mode](found, w)
     if not w.cites.items or not summary:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
     quotes = w.quotes()
@@ -2840,11 +2865,11 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     if not summary and details:
         summary, rest = _within(details[0], MAX_SUMMARY_CHARS)
         summary, details = _traceable(summary, quotes), [d for d in (_traceable(rest, quotes), *details[1:]) if d]
-    shows_goals = found.mode in ("project", "guarantee") or found.mode == "fact" and _goals_asked(found)
+    shows_goals = not alone and (found.mode in ("project", "guarantee") or found.mode == "fact" and _goals_asked(found))
     goals = [_answer_goal(g, w) for g in found.goals[:3]] if shows_goals else []
     if found.mode == "list":
         goals = _listed_goals(found.goal_list, w)
-    missing = found.funding.missing_facts[:2] if found.funding and found.mode == "project" else []
+    missing = found.funding.missing_facts[:2] if found.funding and found.mode == "project" and not alone else []
     answer = Answer("\n\n".join([summary, *details]), False, goals, paths, w.cites.to_answer(), missing_facts=missing,
                     mode=found.mode, intent=found.intent, summary=summary)
     return _renumbered(answer)

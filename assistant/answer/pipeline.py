@@ -35,8 +35,8 @@ from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge, Source
-from assistant.funding.profile import (INVESTMENT_KINDS, ProjectProfile, extract_profile, hypothetical_size,
-                                       without_places)
+from assistant.funding.profile import (FIRMS_OWN_KINDS, INVESTMENT_KINDS, ProjectProfile, extract_profile,
+                                       hypothetical_size, without_places)
 from assistant.funding.rules import (ASKS_WHAT_IS_A_START, ASKS_WHEN_TO_START, TYPE_FITS, FundingAssessment,
                                      PathAssessment, asked_rules, assess, describe, named_paths, outside_areas, programme,
                                      ruling_sources)
@@ -52,6 +52,9 @@ from assistant.text.figures import CITATION_NUMBER
 MAX_QUESTION_CHARS = 2000
 GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a binding commitment can ask
 
+# A question for an IREK goal that would mend a trouble the asker tells of ("… warten seit 14 Monaten auf die
+# Baugenehmigung. Gibt es im IREK ein Ziel, damit so etwas schneller geht?"), not for the goal of the asker's project
+_GOAL_AGAINST_A_TROUBLE = re.compile(r"\b(handlungs)?ziel\w{0,2}\b[^.?!]{0,40}\b(damit|gegen)\b", re.IGNORECASE)
 # A question about funding for something the asker names ("Kann ein Hotel GRW-Förderung bekommen?", "Gemeinde will
 # Breitband ausbauen – GRW?").
 _FUNDING_QUESTION = re.compile(
@@ -249,16 +252,21 @@ class AnswerPipeline:
                 and not own.project_types and not AMOUNT.search(q.text) and self.careful.is_introduction(q.text):
             return compose_introduction(own)  # "Hallo, ich bin Inhaber einer Tischlerei in Melle."
         applicant_facts = bool(own.wz_code or AMOUNT.search(q.text))
-        applicant_project = bool((own.wz_code or q.profile.wz_code) and own.project_types)
+        # a new headcount, size, sum or tie to another firm, in a conversation about a firm's project
+        restated = bool(q.history) and (own.employees is not None or own.company_size is not None
+                                        or own.investment_eur is not None or bool(own.linked_enterprise))
+        # (a firm's tie to another told in a conversation about the firm's project decides its size, Nr. 2.1.5 (4):
+        # "IT-Studio, 3 Leute …" – "die GmbH gehört zu 60 % der Firma meiner Frau, die hat 70 Angestellte. Ändert das
+        # was?")
+        applicant_project = bool((own.wz_code or q.profile.wz_code) and own.project_types) \
+            or bool(q.history and own.linked_enterprise and q.profile.applicant_type == "company")
         # A rule asked for another place ("Wir sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?"): the
         # KR's rules and its list of areas (Anhang 5) hold there too. The router, which learned that questions naming
         # another district are refused, is not asked; a question about that place's own concept was refused before.
         elsewhere = self.careful.place_elsewhere(q.text) is not None and bool(_RULE_ELSEWHERE.search(q.text))
         if not q.structured and not guarantee and not elsewhere \
                 and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds, applicant_facts, applicant_project,
-                                          restated=bool(q.history) and (own.employees is not None
-                                                                        or own.company_size is not None
-                                                                        or own.investment_eur is not None)):
+                                          restated=restated):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         # the paths the facts alone lead to (a question of fact's goals name its subject, they pick no path): read by
         # the ranking (the rate of the lead path) and by the answer
@@ -459,8 +467,14 @@ class AnswerPipeline:
         if q.profile.applicant_type != "company":  # a municipality's measure of a kind a goal names (a visitor centre)
             typed = self.sector_goals.goals_for_types(q.profile.project_types)
             favoured = typed + [code for code in favoured if code not in typed]
+        # a firm's investment in its own business serves no goal of a public body's task (a heat pump for its oven is
+        # no energy network, its new office no relief of the planning authorities); a question to the IREK itself, or
+        # for a goal against a trouble of the asker's, may ask for one
+        own = q.intent != "irek" and q.profile.applicant_type == "company" and bool(q.profile.project_types) \
+            and set(q.profile.project_types) <= FIRMS_OWN_KINDS and not _GOAL_AGAINST_A_TROUBLE.search(q.text)
         return self.goal_matcher.rank(q.search_parts, k=k, favoured=favoured, own_investment=invests,
-                                      keyword_query=without_places(q.search_text))
+                                      keyword_query=without_places(q.search_text),
+                                      not_served=self.sector_goals.public_goals if own else ())
 
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""

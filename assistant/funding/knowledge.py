@@ -115,6 +115,9 @@ class Triggers(TypedDict, total=False):
     unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
     cost_item: str  # the question names this cost item (cost_items), e.g. a delivery van
     unless_cost_item: str  # ... does not name this one (the general rule beside one of its own for that item)
+    # the question mentions what this bounded regular expression finds: a part of the project a rule is about, which is
+    # no cost item of its own (a heat pump; a plant that makes electricity, for the EEG)
+    mentions: str
     in_difficulty: bool  # an undertaking in difficulty (KR Nr. 1.5 (6)), e.g. in insolvency proceedings
     linked_enterprise: bool  # the company belongs to a group: partner and linked enterprises count in (Nr. 2.1.5 (4))
     split_company: bool  # a Betriebsaufspaltung: owning and operating company apply together (Nr. 2.2.2 (1))
@@ -146,6 +149,9 @@ class Rate(Curated):
     applies_to: RateScope = Field(default_factory=dict)
     rate: Text
     label: str = ""
+    # the part of a project the row is for, in a word or two, where a project may have several parts each with a row
+    # of its own (a heat pump and heat recovery: "erneuerbare Eigenversorgung", "Energieeffizienz")
+    part: str = ""
     percent: float | None = None  # the rate as a number, when the row is one rate ("20 %" -> 20)
     percent_by_size: dict[CompanySize, float] = {}  # when the row states a rate per company size
     # the lower base rate of an electricity storage charged by the row's plant (KR Nr. 2.4.3.3: 30 % beside 45 %),

@@ -246,6 +246,8 @@ _SELF_WORDS = {"wir", "ich", "unser", "unsere", "unseren", "unserem", "unserer",
                "führen", "führe", "sind", "bin", "mein", "meine", "meinen", "meinem", "meiner"}
 _PARTNER_WORDS = {"für", "mit", "von", "bei", "an", "beliefern", "beliefert", "kunden", "kunde", "partner", "wie", "vom", "zum",
                   "zur", "gegenüber", "neben", "zwischen", "andere", "anderen", "viele", "benachbarte", "benachbarten"}
+# A firm founded for a business, right before its name: the asker's own ("GmbH gegründet für nen Solarpark")
+_FOUNDED_FOR = re.compile(r"\b(gegründet|gründen|gründe|gründet)\s{1,3}für\s{1,3}(\w{1,6}\s{1,3})?$", re.IGNORECASE)
 # Words of funding before "für": the trade after it is the one asked about, not a partner ("Zuschuss für Bäckereien")
 _FUNDING_WORDS = ("förder", "grw", "zuschuss", "zuschüsse", "fördermittel", "gilt", "gelten", "gibt")
 _OBJECT_WORDS = {"neue", "neuen", "neues", "neuer", "eigene", "eigenen", "eigenes"}
@@ -881,6 +883,9 @@ _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "r
                        "environmental_protection", "energy_efficiency", "building_energy", "renewable_self_supply",
                        "first_hire",
                        "market_launch"}
+# The kinds of a firm's investment in its own business (its plant, buildings, energy, staff, products): no project of
+# a public body's task (sector_goals.yaml `public_tasks`)
+FIRMS_OWN_KINDS = frozenset(_COMPANY_ONLY_TYPES | {"fuel_switch", "process_change"})
 # The kind of a business investment: a later statement of one replaces the earlier ones ("nur eine Ersatzinvestition").
 INVESTMENT_KINDS = {"business_investment", "modernisation", "replacement"}  # a firm's own investment (KR Nr. 2.4.1)
 REPLACEMENT_PART = "replacement_part"  # the cost item of a part that replaces what is there (funding_paths.yaml)
@@ -1247,6 +1252,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return DECLARED if _DECLARED & set(before[own[-1]:]) else 0.0
     if _opens_text(words, i):
         return 0.0
+    if _FOUNDED_FOR.search(text[max(0, words[i].start - 40): words[i].start]):
+        return 0.0  # "(haben ne GmbH) gegründet für nen Solarpark": the business the firm was founded for
     if before and before[-1] == "für" and any(w.text.startswith(_FUNDING_WORDS) for w in words[max(0, i - 5): i - 1]):
         return 1.0  # "gilt die GRW-Förderung auch für Sicherheitsdienste?": the trade asked about
     if _ASKED_ABOUT.search(text[:words[i].start]):

@@ -185,6 +185,19 @@ class LimitCheck:
         return min(self.item_sum, self.total * self.max_share_percent / 100)
 
 
+@dataclass(frozen=True)
+class PartRate:
+    """The rate of one part of a project for this applicant (`Rate.part`), with the base rate and the rule of its raise
+    where the row raises a base rate for small and medium companies."""
+
+    part: str
+    rate_for: str  # the project type of the part ("energy_efficiency")
+    percent: float
+    source: Source
+    base_rate: float | None = None
+    bonus_source: Source | None = None
+
+
 @dataclass
 class PathAssessment:
     id: str
@@ -226,6 +239,9 @@ class PathAssessment:
     # Where the facts decide no rate: the rates of the rows that may still apply, each with the company size it is for
     # ("" where the row is for none); a sum is then computed at each ("small 20 %, medium 10 %"; "60 %, raised 90 %").
     possible_rates: list[tuple[float, str]] = field(default_factory=list)
+    # Where the project has several parts and the path a rate row for each (a heat pump and heat recovery: Nr. 2.4.3.3
+    # and 2.4.3.2), and the facts decide each: the rate of every part, the first being the applicant's rate above.
+    part_rates: list[PartRate] = field(default_factory=list)
     # The limits of the path's rules on a cost item the asker gives figures for (land for a business park, Nr. 5).
     limits: list[LimitCheck] = field(default_factory=list)
     regional_effect: RegionalEffect | None = None  # what its investments' regional effects need in figures (Nr. 2.3)
@@ -328,7 +344,7 @@ def _asked(condition: Condition, profile: ProjectProfile) -> bool:
     return bool(condition.asked_by and re.search(condition.asked_by, profile.description[:20_000], re.IGNORECASE))
 
 
-_KIND_TRIGGERS = {"project_type", "unless_project_types", "cost_item", "unless_cost_item"}
+_KIND_TRIGGERS = {"project_type", "unless_project_types", "cost_item", "unless_cost_item", "mentions"}
 
 
 def _triggered(triggers: Any, profile: ProjectProfile) -> bool | None:
@@ -349,6 +365,8 @@ def _triggered(triggers: Any, profile: ProjectProfile) -> bool | None:
             results.append(wanted in profile.cost_items)  # a cost item the question does not name is not asked about
         elif key == "unless_cost_item":
             results.append(wanted not in profile.cost_items)  # the general rule beside one for that item
+        elif key == "mentions":
+            results.append(bool(re.search(wanted, profile.description[:20_000], re.IGNORECASE)))
         elif key == "wz_within":
             results.append(None if profile.wz_code is None
                            else any(wz_within(profile.wz_code, scope) for scope in wanted))
@@ -388,10 +406,24 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 
 
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
-_PROJECT_SPECIFIC = {"project_type", "applicant_types", "university_or_society", "base_funding_over_limit",
+_PROJECT_SPECIFIC = {"project_type", "mentions", "applicant_types", "university_or_society", "base_funding_over_limit",
                      "users_excluded", "cost_item", "in_difficulty", "agri_processing", "mostly_local_use",
                      "linked_enterprise", "asked", "started_in_part"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
+
+
+def _part_rows(rates: list[Rate], profile: ProjectProfile) -> list[Rate]:
+    """The rows of a project of several parts each with a row of its own (`Rate.part`: a heat pump and heat recovery),
+    where the facts decide each part's rate; [] unless there are two or more."""
+    decided = [r for r in rates if _rate_matches(r, profile) is True]
+    if len(decided) < 2 or any(not r.part or set(r.applies_to) != {"project_type"} for r in decided) \
+            or any(r.percent is None and profile.company_size not in r.percent_by_size for r in decided):
+        return []
+    return decided
+
+
+def _row_percent(row: Rate, profile: ProjectProfile) -> float:
+    return row.percent if row.percent is not None else row.percent_by_size[profile.company_size]  # type: ignore[index]
 
 
 def _applicant_rate(rates: list[Rate], profile: ProjectProfile) -> Rate | None:
@@ -726,9 +758,9 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         if source not in sources:
             sources.append(source)
     stands_in = chosen.chosen_for and chosen.chosen_for.company_size == profile.company_size
-    row = None if blocking or stands_in else _applicant_rate(_path_rates(top, chosen), profile)
-    rate = None if row is None else row.percent if row.percent is not None else \
-        row.percent_by_size[profile.company_size]  # type: ignore[index]
+    parts = [] if blocking or stands_in else _part_rows(_path_rates(top, chosen), profile)
+    row = parts[0] if parts else None if blocking or stands_in else _applicant_rate(_path_rates(top, chosen), profile)
+    rate = None if row is None else _row_percent(row, profile)
     return PathAssessment(
         id=chosen.id, name=chosen.name if chosen is top else f"{top.name} – {chosen.name}", max_rate=max_rate,
         applicants=chosen.applicants, conditions=conditions, blocked=bool(blocking), reasons=reasons,
@@ -744,6 +776,9 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         # the wage-cost grant is one for the investments of Nr. 2.4.1 and 2.4.2, not for a transformation measure
         wage_costs=top.wage_costs if chosen is top else chosen.wage_costs,
         possible_rates=[] if blocking or row is not None else _possible_rates(_path_rates(top, chosen), profile),
+        part_rates=[PartRate(r.part, r.applies_to["project_type"], _row_percent(r, profile), r.source,
+                             r.percent_by_size.get("large") if r.bonus_source else None, r.bonus_source)
+                    for r in parts],
         limits=_limit_checks(merged, profile, knowledge),
         regional_effect=chosen.regional_effect or top.regional_effect,  # (Nr. 2.3 holds for every investment)
     )

@@ -172,17 +172,26 @@ class GoalMatcher:
         return np.clip(fused + w.exact_bonus * s.exact, 0.0, 1.0 + w.exact_bonus)
 
     def rank(self, query: str | ScoreParts, k: int = 5, favoured: Sequence[str] = (),
-             own_investment: bool = False, keyword_query: str | None = None) -> list[GoalMatch]:
+             own_investment: bool = False, keyword_query: str | None = None,
+             not_served: Sequence[str] = ()) -> list[GoalMatch]:
         """The best `k` goals; `favoured` goals (those naming the applicant's sector, best first) get the sector
         bonus, the first in full and each further one a little less; for the firm's own investment in its business
-        (`own_investment`) the larger investment bonus. `keyword_query`: as for `signals`."""
-        scores = self.combine(self.signals(query, keyword_query), self.weights)
+        (`own_investment`) the larger investment bonus. `not_served`: goals the project cannot serve (a public body's
+        task, for a firm's own investment), ranked after all others unless the query names them. `keyword_query`: as
+        for `signals`."""
+        signals = self.signals(query, keyword_query)
+        scores = self.combine(signals, self.weights)
         bonus = self.weights.investment_sector_bonus if own_investment else self.weights.sector_bonus
         for rank_, code in enumerate(favoured):
             index = self._index.get(code)
             if index is not None:
                 scores[index] += bonus * (1.0 - 0.2 * min(rank_, 3))
-        order = np.argsort(-scores, kind="stable")[: max(0, k)]
+        last = np.zeros(len(scores), dtype=bool)
+        for code in not_served:
+            index = self._index.get(code)
+            if index is not None and not signals.exact[index]:
+                last[index] = True
+        order = np.lexsort((-scores, last))[: max(0, k)]  # (the last key sorts first: the goals served, then score)
         matches = []
         for n in order:
             goal = self.goals[int(n)]

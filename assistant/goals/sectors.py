@@ -42,6 +42,12 @@ class SectorGoals(Curated):
     handwerk: Handwerk
     firm_default: FirmDefault | None = None  # a firm's own investment with no trade named
     project_types: list[ProjectTypeGoals] = []  # a municipality's or a body's measure of a kind a goal names
+    public_tasks: list[str] = []  # the titles (code first) of the goals no firm's own investment serves
+
+    @property
+    def public_goals(self) -> list[str]:
+        """The codes of `public_tasks`."""
+        return [title.split(" ", 1)[0] for title in self.public_tasks]
 
     def goals_for_types(self, types: list[str]) -> list[str]:
         """The goal codes whose titles name the kinds of project, in the order of the kinds."""

@@ -10,6 +10,7 @@ import pytest
 from assistant.answer.pipeline import AnswerPipeline
 from assistant.answer.scope import ScopeThresholds
 from assistant.core.errors import QueryError
+from assistant.goals.sectors import SectorGoals
 
 CONTRACT_GOAL_KEYS = {"code", "title", "leitziel", "corridor", "score", "citations"}
 CONTRACT_PATH_KEYS = {"id", "name", "max_rate", "applicants", "conditions", "citations"}
@@ -2807,3 +2808,39 @@ def test_the_kr_title_page_is_never_quoted_as_an_answer(ask, passages):
     check_contract(data, passages, all_used=False)
     assert not any(c["section"] in ("", "Einleitung") and c["document"] == "grw" for c in data["citations"])
     assert data["summary"].startswith("Eine Erschließung nach Maß"), data["summary"]
+
+
+def test_a_heat_pump_and_heat_recovery_get_each_parts_rate_and_goals_a_firms_project_serves(ask, passages):
+    """KR Nr. 2.4.3.2 and 2.4.3.3: each part its own rate, with its rule, in the bottom line; no sum for the whole. A
+    firm's own heat pump is no energy network (IREK 3.3.3) nor any other public body's task (sector_goals.yaml)."""
+    data = ask("pulverbeschichtung in ostercappeln, 26 ma, kleines unternehmen: einbrennofen läuft mit gas, wir wollen "
+               "für ca 400k auf wärmepumpe + wärmerückgewinnung umstellen. ist das eher energieeffizienz-förderung?")
+    check_contract(data, passages, all_used=False)
+    summary = data["summary"]
+    assert "je Teil: Energieeffizienz bis zu 30 Prozent zuzüglich 20 Prozentpunkte nach Nr. 2.4.3.2" in summary, summary
+    assert "erneuerbare Eigenversorgung bis zu 45 Prozent zuzüglich 20 Prozentpunkte nach Nr. 2.4.3.3" in summary
+    assert "Die Sätze gelten je Teil" in data["answer"] and "Euro" not in data["answer"]
+    assert "EEG" not in data["answer"]
+    assert not {g["code"] for g in data["goals"]} & set(SectorGoals.load().public_goals), data["goals"]
+
+
+def test_a_goal_against_a_firms_trouble_may_be_a_public_bodys_task(ask):
+    """Asked for an IREK goal that would speed up its building permit, a firm is shown the goal on permits (2.5.1)."""
+    data = ask("Wir warten seit 14 Monaten auf die Baugenehmigung für unsere neue Produktionshalle. Gibt es im IREK ein "
+               "Ziel, damit so etwas schneller geht?")
+    assert data["goals"][0]["code"] == "2.5.1"
+
+
+@pytest.mark.parametrize("question, opening", [
+    ("kannst du den antrag niedersachsen invest grw für mich ausfüllen und direkt bei der nbank einreichen? hab keine "
+     "zeit dafür", "Das kann ich nicht: Einen Antrag ausfüllen oder bei der NBank einreichen kann ich nicht."),
+    ("Schreib mir bitte eine Pressemitteilung: 'IREK bringt 100 Mio. Euro in den Nordkreis – Quakenbrück und "
+     "Bersenbrück profitieren besonders'. Fakten kannst du ergänzen.", "Diese Aussage stützen die Unterlagen nicht"),
+])
+def test_a_request_the_assistant_does_not_carry_out_is_answered_alone(ask, passages, question, opening):
+    """careful.yaml `alone`: no path, goal or sum beside the answer (no grant of 90 Mio computed from a press release's
+    invented 100 Mio)."""
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith(opening), data["summary"]
+    assert data["funding_paths"] == [] and data["goals"] == [] and "Rechenbeispiel" not in data["answer"]

@@ -1057,6 +1057,25 @@ def test_a_pv_system_is_told_of_the_eeg_and_its_storage_of_the_75_percent_rule()
     assert [c.id for c in path.cost_notes] == ["speicher-75-prozent"]
 
 
+def test_a_heat_pump_beside_heat_recovery_has_a_rate_for_each_part_and_no_eeg_note():
+    """KR Nr. 2.4.3.2 and 2.4.3.3: heat recovery is energy efficiency (30 %), a heat pump renewable energy for own use
+    (45 %), each raised by 20 points for a small company; no one rate holds for the whole. The EEG pays for
+    electricity, so its rule is no note for a heat pump; the heat pump's own requirement (Anhang VII of the RED) is."""
+    result = assess(read_profile("Pulverbeschichtung, 26 MA, kleines Unternehmen: der Einbrennofen läuft mit Gas, wir "
+                                 "stellen auf Wärmepumpe + Wärmerückgewinnung um."), None, FundingKnowledge.load())
+    path = _path(result, "grw-gewerbe/transformation")
+    assert [(p.part, p.percent, p.base_rate, p.source.section) for p in path.part_rates] == [
+        ("Energieeffizienz", 50, 30, "2.4.3.2"), ("erneuerbare Eigenversorgung", 65, 45, "2.4.3.3")]
+    assert path.applicant_rate == 50 and path.rate_for == "energy_efficiency"  # the first part's, for the sums
+    applying = {c.id for c in path.conditions if c.applies}
+    assert "waermepumpe-anhang-vii" in applying and "keine-eeg-doppelfoerderung" not in applying
+    single = assess(read_profile("Kleines Unternehmen, 12 MA: PV-Anlage aufs Dach für den Eigenverbrauch."), None,
+                    FundingKnowledge.load())
+    pv = _path(single, "grw-gewerbe/transformation")
+    assert pv.part_rates == [] and pv.applicant_rate == 65
+    assert {c.id for c in pv.conditions if c.applies} >= {"keine-eeg-doppelfoerderung"}
+
+
 def test_the_cap_per_new_job_is_data_its_quote_holds():
     """The per-job cap used in own calculations stands in the rule's quote (KR Nr. 2.6.2 (4))."""
     capped = [c for path in FundingKnowledge.load().paths for c in path.conditions if c.per_new_job_eur]

@@ -55,6 +55,18 @@ def test_named_goal_comes_first(matcher):
     assert all(m.code.startswith("2.3.") for m in leitziel)
 
 
+def test_goals_a_project_cannot_serve_rank_last_unless_named(matcher):
+    """`not_served` (a public body's task, for a firm's own investment) ranks those goals after all others, whatever
+    their scores; a goal the question names keeps its place."""
+    question = "Unser Heizungsbetrieb will die Gasheizung der Halle durch eine Wärmepumpe ersetzen, Netzanschluss inklusive."
+    free = [m.code for m in matcher.rank(question, k=55)]
+    served = [m.code for m in matcher.rank(question, k=55, not_served=["3.3.3", "2.3.1"])]
+    assert sorted(served) == sorted(free) and served[-2:] == [c for c in free if c in ("3.3.3", "2.3.1")]
+    assert [c for c in served[:-2]] == [c for c in free if c not in ("3.3.3", "2.3.1")]
+    named = matcher.rank("Passt unsere Wärmepumpe zu Handlungsziel 3.3.3?", k=1, not_served=["3.3.3"])
+    assert named[0].code == "3.3.3"
+
+
 def test_empty_question_is_refused(matcher):
     with pytest.raises(QueryError):
         matcher.rank("   ")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
+from helpers.corpus import REAL_CORPUS
 
 from assistant.goals.sectors import SectorGoals
 
@@ -61,3 +63,16 @@ def test_a_kind_of_measure_finds_the_goal_whose_title_names_it():
     assert GOALS.goals_for_types(["tourism_infrastructure"]) == ["4.3.1"]
     assert GOALS.goals_for_types(["revitalisation", "industrial_site"]) == ["3.1.1"]
     assert GOALS.goals_for_types(["business_investment"]) == []
+
+
+def test_the_goals_of_public_tasks_quote_their_titles():
+    """Each entry of `public_tasks` is the start of its Handlungsziel's title, code first (corpus/goal_profiles.yaml
+    holds the titles); the goals of firms' own sectors are none of them."""
+    profiles = yaml.safe_load((REAL_CORPUS / "goal_profiles.yaml").read_text(encoding="utf-8"))
+    titles = {g["code"]: g["title"] for g in profiles["goals"]}
+    assert len(GOALS.public_goals) == len(set(GOALS.public_goals)) >= 10
+    for entry, code in zip(GOALS.public_tasks, GOALS.public_goals, strict=True):
+        assert GOAL_CODE.fullmatch(code) and titles[code].startswith(entry.removeprefix(code).strip()), entry
+    assert not set(GOALS.public_goals) & {g for s in GOALS.sectors for g in s.goals}
+    assert {"3.1.6", "3.3.3", "2.3.1"} <= set(GOALS.public_goals) and "2.3.3" not in GOALS.public_goals
+
