@@ -21,7 +21,7 @@ from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source, Threshold
-from assistant.funding.profile import ProjectProfile
+from assistant.funding.profile import ProjectProfile, kinds_of_part
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GASTRONOMY_WITH_LODGING,
                                      GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT, SECTOR_EXCEPTION,
                                      SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
@@ -417,8 +417,7 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
 def _beside(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
     """For a project of two measures of one path (a new hall and a PV system for own use, KR Nr. 2.4.1 and 2.4.3): the
     rate of the other measure, and that each rate holds only for the costs of its own part."""
-    other = next((p for p in (found.funding.paths if found.funding else []) if lead is not None and lead.part_beside
-                  and p.id == lead.part_beside and not p.blocked), None)
+    other = _other_measure(found, lead)
     rate = _short_rate(_rate_phrase(other, w, found.profile)) if other else ""
     if not rate:
         return ""
@@ -595,9 +594,45 @@ def _storage_sums(profile, amount: float) -> tuple[float, float] | None:  # noqa
     return (whole - storage, storage) if storage and storage < whole else None
 
 
-def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
-    """The maximum grant for the sum the asker gave, marked as an own calculation; none for a project of two measures
-    with rates of their own (a hall and a PV system), whose sum no single rate holds for."""
+def _other_measure(found: Findings, lead: PathAssessment | None) -> PathAssessment | None:
+    """For a project of two measures of one path (a new hall and a PV system for own use, KR Nr. 2.4.1 and 2.4.3): the
+    other measure, where it is open."""
+    return next((p for p in (found.funding.paths if found.funding else []) if lead is not None and lead.part_beside
+                 and p.id == lead.part_beside and not p.blocked), None)
+
+
+def _per_measure(path: PathAssessment, other: PathAssessment | None, profile) -> str:  # noqa: ANN001
+    """For a project of two measures whose parts the asker lists each with its sum ("Neue Produktionslinie 2 Mio plus
+    effizientere Kälteanlage 600k"): the grant of each part at its measure's rate, and both together; "" where a part
+    names neither measure's kind or a measure's rate is not decided."""
+    if other is None or profile is None or len(profile.cost_parts) < 2:
+        return ""
+    rates = {m.id: _applicant_rate(m) for m in (path, other)}
+    if not all(rates.values()):
+        return ""
+    lines, total = [], 0.0
+    for label, value in profile.cost_parts:
+        kinds = set(kinds_of_part(label))
+        measure = other if other.rate_for in kinds else path if kinds - {other.rate_for} else None
+        if measure is None:
+            return ""
+        rate = rates[measure.id][0]  # type: ignore[index]
+        grant = value * rate / 100
+        total += grant
+        # (the extra costs only, for an efficiency or environmental measure: Nr. 2.4.3.1 (3), 2.4.3.2 (2))
+        rule = numbered_rule(measure.applicant_rate_source).removeprefix(" nach ")
+        extra = f" (sofern die Summe nur Mehrkosten sind{f', {rule}' if rule else ''})" \
+            if measure.rate_for in _EXTRA_COSTS_ONLY else ""
+        verb = "" if lines else " ergeben"
+        lines.append(f"{_percent(rate)} Prozent von {_euro(value)} für „{label}“{verb} bis zu {_euro(grant)}{extra}")
+    return (f"{OWN_CALCULATION} {', '.join(lines)}; zusammen bis zu {_euro(total)}. Wie hoch der Zuschuss tatsächlich "
+            f"ist, entscheidet die NBank.")
+
+
+def _calculation(path: PathAssessment | None, profile, other: PathAssessment | None = None) -> str:  # noqa: ANN001
+    """The maximum grant for the sum the asker gave, marked as an own calculation; for a project of two measures with
+    rates of their own (a hall and a PV system; `other`: the second measure), whose sum no single rate holds for, the
+    grant of each part the asker lists with its sum, else none."""
     if profile is not None and profile.started_in_part:
         return ""  # the sum given may be that of the part already ordered, which no grant holds for
     amount, basis = _eligible_sum(path, profile)
@@ -607,7 +642,8 @@ def _calculation(path: PathAssessment | None, profile) -> str:  # noqa: ANN001
     if amount and path is not None and (capped := _job_cap(path, profile, amount)):
         amount, basis = capped  # "Invest ca 4,2 Mio, am Anfang nur 3 neue Vollzeitstellen"
     if amount and path is not None and path.part_beside and not path.blocked:
-        return "Eine Rechnung über die ganze Summe entfällt: Die Sätze gelten je Teil, und die Kosten je Teil fehlen noch."
+        return _per_measure(path, other, profile) \
+            or "Eine Rechnung über die ganze Summe entfällt: Die Sätze gelten je Teil, und die Kosten je Teil fehlen noch."
     own = _applicant_rate(path) if path and not path.blocked else None
     single = _SINGLE_RATE.fullmatch(path.max_rate.strip()) if path and not path.blocked and not own else None
     rate = own[0] if own else float(single.group(1)) if single else None  # a path with one rate for all ("bis 75 %")
@@ -1316,7 +1352,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # wanted, not the costs)
     share, granted = _own_share(found, w)
     calculation = "" if granted or lead is not None and _usual_only(lead, found.profile) \
-        or _ASKS_COSTS_FOR_GRANT.search(found.question) else _calculation(lead, found.profile)
+        or _ASKS_COSTS_FOR_GRANT.search(found.question) else _calculation(lead, found.profile, _other_measure(found, lead))
     if calculation and asks_amount:
         # "Rechnen Sie mir bitte den maximalen Zuschuss aus.": the sum is the bottom line, after the path's rate
         # (its sums first; which rate holds and that the NBank decides are left out of the bottom line first)
@@ -2492,7 +2528,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding and not whole else [])[:2], w,
                                 found.profile)
     details += [block] if block else []
-    calculation = "" if granted else _calculation(lead, found.profile)
+    calculation = "" if granted else _calculation(lead, found.profile, _other_measure(found, lead))
     if calculation and rate_rule is not None:  # the first period's sum, beside the rule that lowers the later ones
         calculation = calculation.replace(OWN_CALCULATION, f"{OWN_CALCULATION} Im ersten Zeitraum:", 1)
     # for a question of the amount ("was käme da raus?"), the sum is the bottom line: its sums, and where they fit
@@ -2781,7 +2817,7 @@ def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[Answer
         line, numbers = _path_line(lead, w, found.profile)
         details.append(f"Zur Einschätzung: {line}")
         paths.append(_answer_path(lead, numbers))
-        calculation = _calculation(lead, found.profile)
+        calculation = _calculation(lead, found.profile, _other_measure(found, lead))
         details += [calculation] if calculation else []
     if found.goals:  # the project it names, in the IREK
         details.append("Im IREK passt dazu: " + _goal_ref(found.goals[0], w) + ".")
@@ -2853,7 +2889,9 @@ def _pieces(paragraph: str) -> list[str]:
 def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
     w = _Writer(passages, locate, found.asked[1], project=found.intent in ("project", "eligibility"))
     rule = CarefulCases.load().rule_answer(found.question)
-    alone = _rule_said(rule, w) if rule is not None and rule.alone else ""
+    # (a binding commitment asked for too is answered as such: "… ausfüllen und bestätigen, dass wir die 90 % sicher
+    # kriegen?")
+    alone = _rule_said(rule, w) if rule is not None and rule.alone and found.mode != "guarantee" else ""
     summary, details, paths = (alone, [], []) if alone else _COMPOSERS[found.mode](found, w)
     if not w.cites.items or not summary:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")

@@ -293,12 +293,14 @@ class AnswerPipeline:
             # of fact about a trade or a kind of project
             goals = self._subject_goals(q, 3) if q.profile.wz_code or q.profile.project_types else []
             return Findings(q.text, q.search_text, "guarantee", hits, goals, assessed, q.profile, intent=intent)
-        if q.intent == "irek" and not q.structured:
+        # (a count of the IREK's goals asked beside other things is answered as such, whatever the other asks make of
+        # the intent: "wie viele Leitziele hat das IREK insgesamt, …, und wie viel Geld ist darin …?")
+        if q.intent != "project" and not q.structured:
             goal_list = find_list(q.text, self.goal_matcher, q.parts,
                                   context=q.search_text if is_follow_up(q.text, q.history) else "")
-            if goal_list is None and is_follow_up(q.text, q.history):
+            if goal_list is None and q.intent == "irek" and is_follow_up(q.text, q.history):
                 goal_list = find_list(q.search_text, self.goal_matcher, q.search_parts)
-            if goal_list is not None:
+            if goal_list is not None and (q.intent == "irek" or goal_list.count):
                 return Findings(q.text, q.search_text, "list", hits, [], None, q.profile, intent=q.intent,
                                 goal_list=goal_list)
         if q.intent == "project" or q.structured:
@@ -469,7 +471,8 @@ class AnswerPipeline:
             favoured = typed + [code for code in favoured if code not in typed]
         # a firm's investment in its own business serves no goal of a public body's task (a heat pump for its oven is
         # no energy network, its new office no relief of the planning authorities); a question to the IREK itself, or
-        # for a goal against a trouble of the asker's, may ask for one
+        # for a goal against a trouble of the asker's, may ask for one, and so may a firm that names no project of its
+        # own ("Kann eine private Projektentwicklungs-GmbH Träger eines Gewerbegebiets sein?")
         own = q.intent != "irek" and q.profile.applicant_type == "company" and bool(q.profile.project_types) \
             and set(q.profile.project_types) <= FIRMS_OWN_KINDS and not _GOAL_AGAINST_A_TROUBLE.search(q.text)
         return self.goal_matcher.rank(q.search_parts, k=k, favoured=favoured, own_investment=invests,

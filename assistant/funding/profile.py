@@ -656,6 +656,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|\b(ein|eine[nm]?)\s{1,3}eigene[nmrs]?\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(zu\s{1,3})?(bauen|errichten)"
                            # (with more named before the verb: "ein neues Lager + Ausstellung (auch für Privatkunden) bauen")
                            r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition|investieren|betriebsstätte|\bwerk\b"
+                           # (a second site of the firm opened: "machen eine Zweigstelle in Quakenbrück auf"; not the
+                           # branches it has, "Backstube + 3 Filialen")
+                           r"|\b(neue[nrs]?|eine[nr]?|zweite[nr]?)\s{1,3}(zweigstelle|zweigniederlassung|niederlassung"
+                           r"|zweigbetrieb|zweigwerk|filiale|standort)\w{0,2}\b[^.!?]{0,60}\b(auf|aufmachen|eröffnen"
+                           r"|gründen|aufbauen|errichten)\b"
                            rf"|{_PLANT_WORDS}|roboterzelle"
                            r"|anlage\s{1,3}kaufen|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
                            # (a new branch, not the ones the business has: "Backstube + 3 Filialen")
@@ -2173,6 +2178,11 @@ _FOR_WORKFORCE = re.compile(r"betriebsnah\w{0,3}|betriebs-?kita|firmen-?kita|sch
 # and medical care
 _BASIC_SERVICES = re.compile(r"\bkitas?\b|kindergarten|kindertagesstätte|krippe\b|tagespflege|pflegeheim|seniorenheim"
                              r"|altenheim|ärztehaus|arztpraxis|\bmvz\b")
+
+
+def kinds_of_part(label: str) -> list[str]:
+    """The kinds of project a part of a firm's investment names ("effizientere Kälteanlage": energy efficiency)."""
+    return _project_types(label, "company")
 
 
 def _project_types(text: str, applicant_type: str | None) -> list[str]:

@@ -2844,3 +2844,14 @@ def test_a_request_the_assistant_does_not_carry_out_is_answered_alone(ask, passa
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith(opening), data["summary"]
     assert data["funding_paths"] == [] and data["goals"] == [] and "Rechenbeispiel" not in data["answer"]
+
+
+def test_a_project_of_two_measures_with_a_sum_for_each_part_is_computed_part_by_part(ask, passages):
+    """A new line (Nr. 2.4.1, a medium company: 10 %) and a more efficient cooling plant (Nr. 2.4.3.2: 30 % plus 10
+    points, for the extra costs only): each part's sum at its own rate, and both together."""
+    data = ask("Lebensmittelhersteller mit 180 MA, Umsatz 40 Mio, in Bad Laer. Neue Produktionslinie 2 Mio plus "
+               "effizientere Kälteanlage 600k. Was wäre max. drin?")
+    check_contract(data, passages, all_used=False)
+    assert ("10 Prozent von 2.000.000 € für „Neue Produktionslinie“ ergeben bis zu 200.000 €, 40 Prozent von 600.000 € "
+            "für „effizientere Kälteanlage“ bis zu 240.000 € (sofern die Summe nur Mehrkosten sind, Nr. 2.4.3.2); "
+            "zusammen bis zu 440.000 €") in data["answer"], data["answer"]
