@@ -94,6 +94,15 @@ def _short_name(name: str) -> str:
     return _short(short, 90)
 
 
+def _measure_name(path: PathAssessment) -> str:
+    """The path's short name; a measure of an umbrella path by its own name ("GRW: Innovationscluster"), of which the
+    umbrella's name says little."""
+    parent = FundingKnowledge.load().get(path.id.split("/")[0]) if "/" in path.id else None
+    if parent is not None and parent.umbrella and " – " in path.name:
+        return _short_name(f"{parent.name.split(':')[0]}: {path.name.split(' – ', 1)[1]}")
+    return _short_name(path.name)
+
+
 def _label(citation: str) -> str:
     """The citation as named in the text, without the year of the document's title (a figure no quote holds):
     "GRW-Koordinierungsrahmen, Nr. 2.7.1, S. 17"."""
@@ -1300,7 +1309,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # the list of excluded sectors (or in by an exception of it) leads
             if listed := _trade_listed(found, lead, w):
                 pieces.insert(0, (0.5, listed))
-            pieces.append((1, f"{lead_in}: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")))
+            pieces.append((1, f"{lead_in}: {_measure_name(lead)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces += [(1.15, own)] if (own := _applicant_admitted(found, lead, w)) else []
             # a path whose grants end soon (Nr. 3.6: until 31 December 2026) says so beside its rate
@@ -2051,7 +2060,7 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
             rate = _short_rate(_rate_phrase(lead, w, profile))
             who = _SIZE_LABEL.get(profile.company_size, "")
             lead_in = "Im Landkreis Osnabrück" if who in rate else f"Für {who} im Landkreis Osnabrück"
-            return f"{lead_in}: {_short_name(lead.name)}, {rate}." if rate and who else ""
+            return f"{lead_in}: {_measure_name(lead)}, {rate}." if rate and who else ""
         public = profile is not None and profile.applicant_type in _PUBLIC_APPLICANTS
         named = {programme(path) for path in named_paths(found.question, profile.applicant_type)} if public else set()
         if lead.fit > 0 and public and (not named or programme(lead.id) in named):
@@ -2081,7 +2090,7 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
             f" Die Haupttätigkeit „{profile.sector}“ (WZ {profile.wz_code}) steht nicht auf der Liste nicht "
             f"förderfähiger Wirtschaftszweige{numbered_rule(exclusion.source)}.", w.cite_source(exclusion.source))
         uncertain = caveat or (excepted is not None and excepted.decides_kind)
-        verdict = (f"{'Möglich' if uncertain else 'Voraussichtlich ja'}: {_short_name(lead.name)}"
+        verdict = (f"{'Möglich' if uncertain else 'Voraussichtlich ja'}: {_measure_name(lead)}"
                    + (f", {rate}." if rate else ".") + listed
                    + (_cited(f" {caveat}", w.cite_source(main.source)) if caveat else ""))
         restricted = "" if caveat else _restricted(lead, w)
@@ -2089,7 +2098,7 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
         return f"{verdict} {restricted}" if restricted and len(verdict) + len(restricted) < MAX_SUMMARY_CHARS \
             else verdict if caveat else f"{verdict} Entscheiden wird die NBank."
     rate = _short_rate(_rate_phrase(lead, w, found.profile))
-    return f"Förderweg: {_short_name(lead.name)}" + (f", {rate}." if rate else ".")
+    return f"Förderweg: {_measure_name(lead)}" + (f", {rate}." if rate else ".")
 
 
 def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None,
@@ -2365,7 +2374,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
                 and ASKS_HOW_MUCH.search(found.question) \
                 and (rate := _short_rate(_rate_phrase(lead, w, found.profile))):
             # "wer ist bei uns zuständig und wie viel prozent gibts da?": the path's rate beside its first step
-            verdict = f"{_short_name(lead.name)}: {rate}. {verdict}"
+            verdict = f"{_measure_name(lead)}: {rate}. {verdict}"
     elif facts_given and found.intent == "rule" and found.in_conversation:
         # "den Auftrag habe ich übrigens schon unterschrieben – ändert das was?": what now rules the project out
         # (else the rule on a cost item it asks about)

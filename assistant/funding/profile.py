@@ -655,7 +655,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # ("ein eigenes Bürogebäude zu bauen": the building the asker's firm will own)
                            r"|\b(ein|eine[nm]?)\s{1,3}eigene[nmrs]?\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(zu\s{1,3})?(bauen|errichten)"
                            # (with more named before the verb: "ein neues Lager + Ausstellung (auch für Privatkunden) bauen")
-                           r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition|investieren|betriebsstätte|\bwerk\b"
+                           r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition(?!skosten)|investieren|betriebsstätte|\bwerk\b"
+                           # ("Investitionskosten" are a cost of any measure: a cluster's, a site's)
                            # (a second site of the firm opened: "machen eine Zweigstelle in Quakenbrück auf"; not the
                            # branches it has, "Backstube + 3 Filialen")
                            r"|\b(neue[nrs]?|eine[nr]?|zweite[nr]?)\s{1,3}(zweigstelle|zweigniederlassung|niederlassung"
