@@ -1170,6 +1170,13 @@ ASKS_OTHER_WAY = re.compile(r"\b(die|eine|welche|als|keine)\s{1,3}alternative\w{
                              re.IGNORECASE)
 
 
+# Funding asked for in general, with no programme named: "gibts da förderung vom landkreis oder so", "Gibts da
+# Investförderung?"
+ASKS_ANY_FUNDING = re.compile(r"\b(gibt\w{0,2}|gibt's|bekomm\w{0,3}|krieg\w{0,3})\b[^?.!]{0,30}\b(irgendeine\w?\s{1,3})?"
+                               r"(förderung|fördergeld\w{0,2}|fördermittel|zuschuss|zuschüsse|investförderung"
+                               r"|investitionsförderung)\b", re.IGNORECASE)
+
+
 _BEFORE_START = re.compile(r"vor\s{1,3}(dem\s{1,3})?Beginn|vor\s{1,3}dem\s{1,3}ersten", re.IGNORECASE)  # when to apply
 
 
@@ -1252,8 +1259,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # the programmes the asker names, and whether the kind of project is known: another path than the lead is offered
     # beside a "no" only where its measures name that kind or the asker names it (not one only usual for the asker)
     asked_for = frozenset(programme(i) for i in named_paths(found.question))
-    # (where the asker asks for another way, "und was wäre die alternative?", every open path is one)
-    fitting_only = not ASKS_OTHER_WAY.search(found.question)
+    # (where the asker asks for another way, "und was wäre die alternative?", every open path is one; so it is where
+    # the asker asks for any funding and names no programme, "gibts da förderung vom landkreis oder so?")
+    fitting_only = not ASKS_OTHER_WAY.search(found.question) \
+        and not (not asked_for and ASKS_ANY_FUNDING.search(found.question))
     kind_known = bool(found.profile and found.profile.project_types) and fitting_only
     together: list[list[str]] = []  # sentences of the bottom line that stay together where they are left out of it
     if lead is not None and lead.blocked:

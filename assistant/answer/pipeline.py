@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from assistant.answer.careful import CarefulCases
-from assistant.answer.extractive import (ASKED_SHARE, ASKS_OTHER_WAY, TELLING_SHARE, asked_beside, compose_extractive,
-                                         compose_introduction)
+from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, TELLING_SHARE, asked_beside,
+                                         compose_extractive, compose_introduction)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
                                         without_steering)
@@ -396,9 +396,13 @@ class AnswerPipeline:
         return (size, supposed, other) if other is not None else None
 
     def _other_ways(self, q: Question, paths: list[PathAssessment], goals: list[GoalMatch]) -> list[PathAssessment]:
-        """For "… und was wäre die Alternative?" where none of `paths` is open: the open paths usual for the asker
-        (as for a project of no named kind), of the programmes not among `paths`; [] for any other question."""
-        if not ASKS_OTHER_WAY.search(q.text) or any(not p.blocked for p in paths):
+        """For "… und was wäre die Alternative?", or funding asked for with no programme named by a firm whose trade
+        the KR excludes ("fahrradwerkstatt … aufmachen, gibts da förderung vom landkreis oder so"), where none of
+        `paths` is open: the open paths usual for the asker (as for a project of no named kind), of the programmes not
+        among `paths`; [] for any other question."""
+        other = ASKS_OTHER_WAY.search(q.text) \
+            or q.profile.excluded_sector and not named_paths(q.text) and ASKS_ANY_FUNDING.search(q.text)
+        if not other or any(not p.blocked for p in paths):
             return []
         usual = assess(replace(q.profile, project_types=[]), goals, self.funding).paths
         kinds = set(q.profile.project_types)

@@ -656,6 +656,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|\b(ein|eine[nm]?)\s{1,3}eigene[nmrs]?\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(zu\s{1,3})?(bauen|errichten)"
                            # (with more named before the verb: "ein neues Lager + Ausstellung (auch für Privatkunden) bauen")
                            r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition(?!skosten)|investieren|betriebsstätte|\bwerk\b"
+                           # (a business opened: "will ne fahrradwerkstatt mit bisschen verkauf aufmachen", "eine
+                           # zweite Praxis eröffnen")
+                           r"|\b(eine?[nm]?|ne|nen|zweite[nr]?|eigene[nrs]?|neue[nrs]?)\s{1,3}"
+                           r"(?!(konto|verfahren|insolvenz\w{0,12}|frage|antrag|gespräch|diskussion)\b)[\w-]{3,30}[^.!?]{0,60}"
+                           r"\b(aufmachen|aufzumachen|eröffnen|zu\s{1,3}eröffnen)\b"
                            # ("Investitionskosten" are a cost of any measure: a cluster's, a site's)
                            # (a second site of the firm opened: "machen eine Zweigstelle in Quakenbrück auf"; not the
                            # branches it has, "Backstube + 3 Filialen")

@@ -2856,3 +2856,16 @@ def test_a_project_of_two_measures_with_a_sum_for_each_part_is_computed_part_by_
     assert ("10 Prozent von 2.000.000 € für „Neue Produktionslinie“ ergeben bis zu 200.000 €, 40 Prozent von 600.000 € "
             "für „effizientere Kälteanlage“ bis zu 240.000 € (sofern die Summe nur Mehrkosten sind, Nr. 2.4.3.2); "
             "zusammen bis zu 440.000 €") in data["answer"], data["answer"]
+
+
+def test_funding_asked_for_in_general_by_a_firm_of_an_excluded_trade_gets_the_usual_way_beside_the_no(ask, passages):
+    """A bike workshop (WZ 95.29, section T: excluded by KR Nr. 2.7.1) opened in Quakenbrück, asking for any funding:
+    the GRW's "no", and LEADER (its region: Nördliches Osnabrücker Land) as the way that remains; asked for GRW by name,
+    the "no" stands alone."""
+    data = ask("will ne fahrradwerkstatt mit bisschen verkauf in quakenbrück aufmachen, gibts da förderung vom "
+               "landkreis oder so")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – über GRW"), data["summary"]
+    assert "Möglich ist: LEADER" in data["answer"] and [p["id"] for p in data["funding_paths"]][:1] == ["leader/nol"]
+    named = ask("will ne fahrradwerkstatt in quakenbrück aufmachen, gibts da GRW?")
+    assert not any(p["id"].startswith("leader") for p in named["funding_paths"]), named["funding_paths"]
