@@ -1151,6 +1151,10 @@ def _asked_rule(found: Findings, w: _Writer) -> str:
     quote = with_continuation(holder.text, with_antecedent(holder.text, quote))
     if any(quote in q or q in quote for q in w.quotes().values()):
         return ""
+    if (said := _asked_rule_said(found, quote)) and len(said) <= _ASKED_RULE_CHARS:
+        # a rule asked for in its own words, in the words that apply it ("… für eine Maßnahme, die selbst nicht
+        # förderfähig ist, also auch nicht ihre Planung"), its sentence cited
+        return f"Zu Ihrer Frage: {_with_rule(said, None)} [{w.cite(holder, quote)}]"
     return f"Zu Ihrer Frage ({_label(german_citation(holder))}): „{quote}“ [{w.cite(holder, quote)}]"
 
 

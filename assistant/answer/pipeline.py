@@ -318,7 +318,8 @@ class AnswerPipeline:
             paths = _named_first(assessed.paths, named_ids)
             assessed = FundingAssessment(paths + self._other_ways(q, paths, goals), assessed.missing_facts)
             return Findings(q.text, q.search_text, "project", hits, goals, assessed, q.profile, intent="project",
-                            asked=self._asked(q.text), if_size=self._if_size(q, goals, paths), implied=implied)
+                            asked=self._asked(q.text), if_size=self._if_size(q, goals, paths), implied=implied,
+                            asked_rules=self._asked_rules(q, implied))
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
         # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
         goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []

@@ -2078,7 +2078,7 @@ def _in_difficulty(text: str) -> bool | None:
 
 # A municipality of the Landkreis as the one who acts: at the opening of a sentence, perhaps with another, before a verb
 # of planning ("Melle plant …", "Badbergen und Quakenbrück wollen …")
-_TOWN_NAMES = "|".join(sorted((re.escape(n) for n in MUNICIPALITIES), key=len, reverse=True))
+_TOWN_NAMES = "|".join(sorted((re.escape(n) for n in [*MUNICIPALITIES, *_MUNICIPALITY_SPELLINGS]), key=len, reverse=True))
 _TOWNS_ACTING = re.compile(
     rf"(?:^|[.!?]\s{{1,3}})(?:{_TOWN_NAMES})(?:\s{{1,3}}(?:und|&)\s{{1,3}}(?:{_TOWN_NAMES}))?\s{{1,3}}"
     r"(?:plant|planen|will|wollen|möchte|möchten|überlegt|überlegen|prüft|prüfen|beabsichtigt|beabsichtigen|"

@@ -2869,3 +2869,14 @@ def test_funding_asked_for_in_general_by_a_firm_of_an_excluded_trade_gets_the_us
     assert "Möglich ist: LEADER" in data["answer"] and [p["id"] for p in data["funding_paths"]][:1] == ["leader/nol"]
     named = ask("will ne fahrradwerkstatt in quakenbrück aufmachen, gibts da GRW?")
     assert not any(p["id"].startswith("leader") for p in named["funding_paths"]), named["funding_paths"]
+
+
+def test_money_for_the_planning_asked_beside_a_measure_that_is_none_is_answered_by_nr_3_3(ask, passages):
+    """KR Nr. 3.3: planning bought in for a fundable infrastructure measure, up to 75 %; a commuter cycle path is no
+    measure of its own (Nr. 3.2.2.1), so neither is its planning: said in the rule's words, its sentence cited."""
+    data = ask("drei fragen: können wir einen radweg vom bahnhof ins gewerbegebiet über grw fördern? welches irek-ziel "
+               "wäre das? und gibts geld für die planung vorab?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig")
+    assert "Zu Ihrer Frage: Planungs- und Beratungsleistungen Dritter" in data["answer"]
+    assert "also auch nicht ihre Planung" in data["answer"] and cited(data, "grw", "3.3")
