@@ -336,7 +336,7 @@ def _main_activity_caveat(condition: ConditionAssessment) -> str:
 def _path_line(path: PathAssessment, w: _Writer, profile, said: set[str] = frozenset()) -> tuple[str, list[int]]:  # noqa: ANN001
     # one of two measures of the same path is named by its own measure too ("… – Besondere Transformationsvorhaben")
     measure = path.name.split(" – ", 1)[1].split(":")[0] if path.part_beside and " – " in path.name else ""
-    name = f"**{_short_name(path.name)}{' – ' + measure if measure else ''}**"
+    name = f"**{_measure_name(path)}{' – ' + measure if measure else ''}**"
     rule = numbered_rule(path.measure_source).removeprefix(" nach ")
     if path.blocked:
         # a reason said for a path before is not written out again
@@ -461,7 +461,7 @@ def _no(path: PathAssessment, w: _Writer) -> str:
     if path.blocked:
         because = path.because or short_reason(re.sub(r" \([^()]{1,80}\)$", "", path.reasons[0]))
         source = _reason_source(path)
-        whom = f"{programme(path.id).upper()}-Förderung" if path.programme_wide else f"über {_short_name(path.name)}"
+        whom = f"{programme(path.id).upper()}-Förderung" if path.programme_wide else f"über {_measure_name(path)}"
         if path.not_the_askers:
             # only who applies rules it out (a farmer's heat network for firms): the measure itself may be funded with
             # another Träger, which the rule's next sentence names ("Träger sind vorzugsweise Gemeinden …")
@@ -1226,7 +1226,7 @@ def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) 
     rate = _short_rate(_rate_phrase(path, w, profile), 60)
     ending = next((c for c in path.conditions if c.deadline is not None), None)
     if ending is None:
-        return [f"Möglich ist: {_short_name(path.name)}" + (f", {rate}." if rate else ".")]
+        return [f"Möglich ist: {_measure_name(path)}" + (f", {rate}." if rate else ".")]
     measure = path.name.split(" – ", 1)[1] if " – " in path.name else _short_name(path.name)
     rule = numbered_rule(path.measure_source or ending.source).removeprefix(" nach ")
     # (the consent the rule requires before a grant, where it names one, before the next general condition)
