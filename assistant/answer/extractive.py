@@ -1229,9 +1229,10 @@ def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) 
         return [f"Möglich ist: {_measure_name(path)}" + (f", {rate}." if rate else ".")]
     measure = path.name.split(" – ", 1)[1] if " – " in path.name else _short_name(path.name)
     rule = numbered_rule(path.measure_source or ending.source).removeprefix(" nach ")
-    # (the consent the rule requires before a grant, where it names one, before the next general condition)
+    # (the consent the rule requires before a grant, where it names one, and the next general condition: for Nr. 3.6
+    # the regional development concept)
     kept = [ending] + sorted((c for c in path.conditions if c.effect == "matters" and c.general and c is not ending),
-                             key=lambda c: not c.who_decides)[:1]
+                             key=lambda c: not c.who_decides)[:2]
     w.said |= {c.id for c in kept}
     said = [_until(c) if c is ending else short_reason(c.text, 200) for c in kept]
     return [f"Möglich ist allenfalls: {measure}{f' ({rule})' if rule else ''}" + (f", {rate}." if rate else ".")] \
