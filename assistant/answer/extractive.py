@@ -603,6 +603,10 @@ def _storage_sums(profile, amount: float) -> tuple[float, float] | None:  # noqa
     return (whole - storage, storage) if storage and storage < whole else None
 
 
+# Where each part of a project has a rate of its own and the asker gives no sum per part
+_NO_SUM_FOR_PARTS = "Eine Rechnung über die ganze Summe entfällt: Die Sätze gelten je Teil, und die Kosten je Teil fehlen noch."
+
+
 def _other_measure(found: Findings, lead: PathAssessment | None) -> PathAssessment | None:
     """For a project of two measures of one path (a new hall and a PV system for own use, KR Nr. 2.4.1 and 2.4.3): the
     other measure, where it is open."""
@@ -651,8 +655,7 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
     if amount and path is not None and (capped := _job_cap(path, profile, amount)):
         amount, basis = capped  # "Invest ca 4,2 Mio, am Anfang nur 3 neue Vollzeitstellen"
     if amount and path is not None and path.part_beside and not path.blocked:
-        return _per_measure(path, other, profile) \
-            or "Eine Rechnung über die ganze Summe entfällt: Die Sätze gelten je Teil, und die Kosten je Teil fehlen noch."
+        return _per_measure(path, other, profile) or _NO_SUM_FOR_PARTS
     own = _applicant_rate(path) if path and not path.blocked else None
     single = _SINGLE_RATE.fullmatch(path.max_rate.strip()) if path and not path.blocked and not own else None
     rate = own[0] if own else float(single.group(1)) if single else None  # a path with one rate for all ("bis 75 %")
@@ -687,7 +690,7 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
     others = (set(profile.project_types) & _OWN_KIND_PARTS) - {path.rate_for} \
         if profile and path.rate_for and not (extra and extra < amount) else set()
     if others and len(path.part_rates) >= 2:  # a heat pump and heat recovery: each part at its own rate
-        return "Eine Rechnung über die ganze Summe entfällt: Die Sätze gelten je Teil, und die Kosten je Teil fehlen noch."
+        return _NO_SUM_FOR_PARTS
     if others:  # gas ovens replaced by electric ones, and PV for them: the PV's rate is not the ovens'
         return (f"Eine Rechnung über die ganze Summe entfällt: Der Satz gilt nur für den Teil „{path.rate_label}“; für "
                 f"die übrigen Teile des Vorhabens gelten andere Regeln, und die Kosten je Teil fehlen noch.")
@@ -1375,7 +1378,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # wanted, not the costs)
     share, granted = _own_share(found, w)
     calculation = "" if granted or lead is not None and _usual_only(lead, found.profile) \
-        or _ASKS_COSTS_FOR_GRANT.search(found.question) else _calculation(lead, found.profile, _other_measure(found, lead))
+        or _ASKS_COSTS_FOR_GRANT.search(found.question) \
+        else _calculation(lead, found.profile, _other_measure(found, lead))
     if calculation and asks_amount:
         # "Rechnen Sie mir bitte den maximalen Zuschuss aus.": the sum is the bottom line, after the path's rate
         # (its sums first; which rate holds and that the NBank decides are left out of the bottom line first)
