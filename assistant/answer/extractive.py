@@ -2716,6 +2716,9 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if not w.cites.items and items and items[0].code in goal_list.passages:
         # the citation inside the sentence, which the figure check keeps whole
         summary = f"{summary.rstrip('.')} [{w.cite(*_first_cited(goal_list))}]."
+    # a rule answer to another thing asked beside the count ("… und wie viel Geld ist darin für Dissen eingeplant?")
+    if goal_list.count and (ruled := _rule_answer(found, w)[0]):
+        details.insert(0, f"Zu Ihrer weiteren Frage: {ruled}")
     return summary, details, []
 
 

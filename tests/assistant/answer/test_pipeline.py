@@ -2880,3 +2880,14 @@ def test_money_for_the_planning_asked_beside_a_measure_that_is_none_is_answered_
     assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig")
     assert "Zu Ihrer Frage: Planungs- und Beratungsleistungen Dritter" in data["answer"]
     assert "also auch nicht ihre Planung" in data["answer"] and cited(data, "grw", "3.3")
+
+
+def test_a_count_of_the_irek_goals_asked_beside_its_money_for_a_town_answers_both(ask, passages):
+    """15 Leitziele, counted from the catalogue, whatever the sum asked beside makes of the intent; the IREK holds no
+    budget for a municipality (its own words: a strategic frame)."""
+    data = ask("Kurz: wie viele Leitziele hat das IREK insgesamt, kommt Tourismus überhaupt vor, und wie viel Geld ist "
+               "darin für Dissen eingeplant?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Eigene Zählung nach dem IREK: Das IREK hat 15 Leitziele."), data["summary"]
+    assert "Zu Ihrer weiteren Frage: Ein Budget enthält das IREK nicht" in data["answer"]
+    assert "4.3 „Touristische Strukturen als wichtigen Standortfaktor stärken“" in data["answer"]
