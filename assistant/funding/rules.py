@@ -50,6 +50,12 @@ FACT_QUESTIONS: dict[str, str] = {
     "university_or_society": "Ist die Forschungseinrichtung rechtlich selbständig, oder gehört sie zu einer Hochschule "
                              "bzw. einer grundfinanzierten Forschungsgesellschaft?",
 }
+# A share in the asker's firm told with the other firm's staff or turnover in the same sentence, or the group's figures
+# as a whole ("gehört zu 60 % der Firma meiner Frau, die hat 70 Angestellte", "konzernweit ca 600 Leute")
+_STAFF_OR_TURNOVER = r"\b\d[\d.,]*\s{0,2}(ma\b|mitarbeiter\w{0,3}|angestellte\w{0,2}|beschäftigte\w{0,2}|leute\b|köpfe\b|mio\b|millionen\b)"
+_PARTNER_FIGURES = re.compile(r"\d{1,3}\s{0,2}(%|prozent)[^.?!]{0,100}?" + _STAFF_OR_TURNOVER
+                              + r"|\b(zusammen|konzernweit|gruppenweit|insgesamt)\b[^.?!]{0,40}?" + _STAFF_OR_TURNOVER,
+                              re.IGNORECASE)
 # The conditions on the main activity that the answer words by kind: the exclusion of Nr. 2.7.1, an exception of its
 # list that keeps the activity in, and a trade name that also often means an excluded code.
 SECTOR_EXCLUSION = "ausgeschlossener-wirtschaftszweig"  # the condition of Nr. 2.7.1 on the main activity
@@ -981,7 +987,9 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     if "company_size" in needed and profile.size_between:  # the figure not given decides, not the headcount
         missing = "group" if profile.linked_enterprise else "turnover" if profile.turnover_eur is None \
             else "balance_sheet"
-        needed = (needed - {"company_size"}) | {missing}
+        # (the share and the partner's staff told already: "gehört zu 60 % der Firma meiner Frau, die hat 70 Angestellte")
+        given = missing == "group" and _PARTNER_FIGURES.search(profile.description or "")
+        needed = (needed - {"company_size"}) | (set() if given else {missing})
     # a figure of the asker's cost item that a limit needs ("davon 1 Mio Grundstück": bought when?)
     limits = [c.question for p in paths if not p.blocked for c in p.limits if c.kept is None and c.question]
     # what decides the main activity where the trade's name also often means an excluded code (Tischlerei or

@@ -1298,3 +1298,14 @@ def test_a_fee_the_tourist_facility_charges_asks_for_the_rule_on_facilities_that
     shown = [c for p in assess(read_profile(text), None, FundingKnowledge.load()).paths for c in p.conditions
              if c.id == "einnahmeschaffend" and c.named]
     assert bool(shown) == asked
+
+
+def test_a_firm_that_tells_its_partners_share_and_staff_is_not_asked_for_them_again():
+    """Nr. 2.1.5: the partners' figures count in; where the asker gives the share and the partner's staff (or the
+    group's figures as a whole), no question asks for them."""
+    for text in ("Softwarefirma, 30 MA: die GmbH gehört zu 60 % der Firma meiner Frau, die hat 70 Angestellte. Neue "
+                 "Büroräume für 400k.",
+                 "Metallbau, 48 MA, wir gehören zu 70 % einer Holding. Konzernweit sind das ca 600 Leute. Neue Halle."):
+        result = assess(read_profile(text), None, FundingKnowledge.load())
+        assert not any("mit denen Ihr Unternehmen über Beteiligungen verbunden ist" in q for q in result.missing_facts), \
+            (text, result.missing_facts)
