@@ -212,14 +212,17 @@ class CarefulCases(Curated):
         return {name.lower(): name for name in self.other_region.places} \
             | {town.lower(): district for town, district in self.other_region.towns.items()}
 
-    def rule_answer(self, text: str, path: str | None = None) -> RuleAnswer | None:
+    def rule_answer(self, text: str, path: str | None = None, alone: bool = False) -> RuleAnswer | None:
         """The rule answer whose patterns the question matches, if any; for a project on `path`, one that states the
-        rules of that path (a municipality's site gets Nr. 3.1.2, not a firm's Nr. 2.2.1)."""
+        rules of that path (a municipality's site gets Nr. 3.1.2, not a firm's Nr. 2.2.1); with `alone`, only of those
+        that answer the message alone."""
         named = {programme(named_id) for named_id in named_paths(text)}
         # (of a text that asks several things, the rule asked first, by where its words end: "Ist das IREK
         # verbindlich? Und wer hat es erarbeitet?" is answered first by whether it binds)
         found = []
         for n, rule in enumerate(self.rule_answers):
+            if alone and not rule.alone:
+                continue
             if named and rule.programme not in named or path is not None and rule.path and not path.startswith(rule.path):
                 continue
             ends = [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]

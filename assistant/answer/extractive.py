@@ -2918,10 +2918,10 @@ def _pieces(paragraph: str) -> list[str]:
 
 def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
     w = _Writer(passages, locate, found.asked[1], project=found.intent in ("project", "eligibility"))
-    rule = CarefulCases.load().rule_answer(found.question)
     # (a binding commitment asked for too is answered as such: "… ausfüllen und bestätigen, dass wir die 90 % sicher
     # kriegen?")
-    alone = _rule_said(rule, w) if rule is not None and rule.alone and found.mode != "guarantee" else ""
+    rule = CarefulCases.load().rule_answer(found.question, alone=True) if found.mode != "guarantee" else None
+    alone = _rule_said(rule, w) if rule is not None else ""
     summary, details, paths = (alone, [], []) if alone else _COMPOSERS[found.mode](found, w)
     if not w.cites.items or not summary:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")

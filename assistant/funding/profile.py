@@ -536,7 +536,10 @@ _SITE_NOUNS = (r"(büro|niederlassung|zweigniederlassung|zweigstelle|zweigwerk|f
                r"|produktionsstätte|dependance)")
 _NEW_SITE = (rf"(zweite[nrs]?|neue[nrs]?|weitere[nrs]?)\s{{1,3}}{_SITE_NOUNS}\w{{0,3}}\b"
              rf"|{_SITE_NOUNS}\w{{0,3}}\s{{1,3}}(in\s{{1,3}}[\w-]{{2,30}}\s{{1,3}})?(aufmachen|eröffnen|gründen|aufbauen"
-             r"|errichten)\b")
+             r"|errichten)\b"
+             # (the verb split: "Wir machen eine Zweigstelle in Quakenbrück auf")
+             rf"|\bmach\w{{0,3}}\s{{1,3}}(\S{{1,20}}\s{{1,3}}){{0,2}}{_SITE_NOUNS}\w{{0,3}}\s{{1,3}}(in\s{{1,3}}[\w-]{{2,30}}\s{{1,3}})?"
+             r"auf\b")
 PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "industrial_site": r"gewerbegebiet|industriegebiet|gewerbefläche|gewerbeparzelle|gewerbegelände|industriegelände|gewerbepark"
                        r"|gewerbe\s{1,3}neu\s{1,3}entwickeln|flächen?\s{1,3}(für|fürs)\s{1,3}gewerbe|erschließ",
@@ -654,19 +657,14 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(zu\s{1,3})?(bauen|errichten)"
                            # ("ein eigenes Bürogebäude zu bauen": the building the asker's firm will own)
                            r"|\b(ein|eine[nm]?)\s{1,3}eigene[nmrs]?\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(zu\s{1,3})?(bauen|errichten)"
-                           # (with more named before the verb: "ein neues Lager + Ausstellung (auch für Privatkunden) bauen")
+                           # (with more named before the verb: "ein neues Lager + Ausstellung (auch für Privatkunden) bauen";
+                           # "Investitionskosten" are a cost of any measure, a cluster's, a site's)
                            r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition(?!skosten)|investieren|betriebsstätte|\bwerk\b"
                            # (a business opened: "will ne fahrradwerkstatt mit bisschen verkauf aufmachen", "eine
                            # zweite Praxis eröffnen")
                            r"|\b(eine?[nm]?|ne|nen|zweite[nr]?|eigene[nrs]?|neue[nrs]?)\s{1,3}"
                            r"(?!(konto|verfahren|insolvenz\w{0,12}|frage|antrag|gespräch|diskussion)\b)[\w-]{3,30}[^.!?]{0,60}"
                            r"\b(aufmachen|aufzumachen|eröffnen|zu\s{1,3}eröffnen)\b"
-                           # ("Investitionskosten" are a cost of any measure: a cluster's, a site's)
-                           # (a second site of the firm opened: "machen eine Zweigstelle in Quakenbrück auf"; not the
-                           # branches it has, "Backstube + 3 Filialen")
-                           r"|\b(neue[nrs]?|eine[nr]?|zweite[nr]?)\s{1,3}(zweigstelle|zweigniederlassung|niederlassung"
-                           r"|zweigbetrieb|zweigwerk|filiale|standort)\w{0,2}\b[^.!?]{0,60}\b(auf|aufmachen|eröffnen"
-                           r"|gründen|aufbauen|errichten)\b"
                            rf"|{_PLANT_WORDS}|roboterzelle"
                            r"|anlage\s{1,3}kaufen|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
                            # (a new branch, not the ones the business has: "Backstube + 3 Filialen")

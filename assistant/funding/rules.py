@@ -432,6 +432,11 @@ def _row_percent(row: Rate, profile: ProjectProfile) -> float:
     return row.percent if row.percent is not None else row.percent_by_size[profile.company_size]  # type: ignore[index]
 
 
+def _base_rate(row: Rate) -> float | None:
+    """The base rate a row raises for small and medium companies (its rate for large ones), where it raises one."""
+    return row.percent_by_size.get("large") if row.bonus_source else None
+
+
 def _applicant_rate(rates: list[Rate], profile: ProjectProfile) -> Rate | None:
     """The rate row for this applicant when the facts decide it: the one row that applies, where no other row might (a
     regular 60 % next to a possible 90 % decides nothing), unless the row is specific to this applicant."""
@@ -764,8 +769,10 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         if source not in sources:
             sources.append(source)
     stands_in = chosen.chosen_for and chosen.chosen_for.company_size == profile.company_size
-    parts = [] if blocking or stands_in else _part_rows(_path_rates(top, chosen), profile)
-    row = parts[0] if parts else None if blocking or stands_in else _applicant_rate(_path_rates(top, chosen), profile)
+    rates = _path_rates(top, chosen)
+    decidable = [] if blocking or stands_in else rates  # (no rate of the asker's own on a closed path)
+    parts = _part_rows(decidable, profile)
+    row = parts[0] if parts else _applicant_rate(decidable, profile)
     rate = None if row is None else _row_percent(row, profile)
     return PathAssessment(
         id=chosen.id, name=chosen.name if chosen is top else f"{top.name} – {chosen.name}", max_rate=max_rate,
@@ -777,14 +784,13 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         rate_label=row.label if row else "",
         rate_for=row.applies_to.get("project_type", "") if row else "",
         storage_rate=_storage_rate(row, rate),
-        applicant_base_rate=row.percent_by_size.get("large") if row and row.bonus_source else None,
+        applicant_base_rate=_base_rate(row) if row else None,
         applicant_bonus_source=row.bonus_source if row else None, measure_source=chosen.source,
         # the wage-cost grant is one for the investments of Nr. 2.4.1 and 2.4.2, not for a transformation measure
         wage_costs=top.wage_costs if chosen is top else chosen.wage_costs,
-        possible_rates=[] if blocking or row is not None else _possible_rates(_path_rates(top, chosen), profile),
-        part_rates=[PartRate(r.part, r.applies_to["project_type"], _row_percent(r, profile), r.source,
-                             r.percent_by_size.get("large") if r.bonus_source else None, r.bonus_source)
-                    for r in parts],
+        possible_rates=[] if blocking or row is not None else _possible_rates(rates, profile),
+        part_rates=[PartRate(r.part, r.applies_to["project_type"], _row_percent(r, profile), r.source, _base_rate(r),
+                             r.bonus_source) for r in parts],
         limits=_limit_checks(merged, profile, knowledge),
         regional_effect=chosen.regional_effect or top.regional_effect,  # (Nr. 2.3 holds for every investment)
     )
