@@ -1425,6 +1425,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # the next step left out of the bottom line stays where the paths' lines do not say when to apply either
     step = next((s for s in left_out if s.startswith("Nächster Schritt")), "")
     details += [step] if step and not _BEFORE_START.search(block + summary) else []
+    # "was muss ich jetzt als nächstes machen …? reihenfolge bitte": the steps after the first, before the paths
+    details += [further] if (step or "Nächster Schritt" in summary) and (
+        further := _further_steps(found, lead)) else []
     details += [block] if block else []
     if calculation:
         details.append(calculation)
@@ -2149,12 +2152,30 @@ _ASKS_STEP = re.compile(r"nächste\w{0,2}\s{1,3}schritt|als\s{1,3}(nächstes|ers
 
 def _next_step(found: Findings) -> str:
     """For a procedure question in a conversation about a project: the next step on its best open path."""
-    lead = next((p for p in (found.funding.paths if found.funding else []) if not p.blocked), None)
+    lead = _first_open(found)
     steps = _steps(lead) if lead is not None else []
     if not steps:
         return ""
     where = _where(lead)
     return f"Nächster Schritt: {_short(steps[0], 220)}" + (f" Antrag: {where}." if where else "")
+
+
+# A question for all the steps in their order: "… was muss ich jetzt machen? reihenfolge bitte", "welche Schritte …"
+_ASKS_STEPS = re.compile(r"reihenfolge|\bschritte\b|\bablauf\b|\bvorgehen\b|checkliste|\bto-?do", re.IGNORECASE)
+
+
+def _further_steps(found: Findings, lead: PathAssessment | None) -> str:
+    """Where the question asks what to do or in what order, the steps of its best open path after the first (which
+    the answer names as the next step), in the order the path's data gives them."""
+    if lead is None or lead.blocked or not (_ASKS_STEP.search(found.question) or _ASKS_STEPS.search(found.question)):
+        return ""
+    steps = list(dict.fromkeys(_steps(lead)))
+    # (as list items: a numbered item would read as a figure no quote holds)
+    return "Danach, der Reihe nach:\n" + "\n".join(f"- {step}" for step in steps[1:]) if len(steps) > 1 else ""
+
+
+def _first_open(found: Findings) -> PathAssessment | None:
+    return next((p for p in (found.funding.paths if found.funding else []) if not p.blocked), None)
 
 
 def _steps(path: PathAssessment) -> list[str]:
@@ -2493,6 +2514,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             details.append(instead)
         details += [after_share] if after_share else []
         details += [after_rule] if after_rule else []
+        # "ok, und was muss ich jetzt als nächstes tun?": the steps after the next one
+        details += [further] if verdict.startswith("Nächster Schritt") and (
+            further := _further_steps(found, _first_open(found))) else []
         # "… Abschreibungen im Schnitt 2 Mio. Reicht das?": the regional effect the figures show (Nr. 2.3 (2))
         details += [effect] if (effect := _regional_effect(lead, found.profile, w)) else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
