@@ -1424,7 +1424,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     block, paths = _paths_block("Förderwege", shown, w, found.profile)
     # the next step left out of the bottom line stays where the paths' lines do not say when to apply either
     step = next((s for s in left_out if s.startswith("Nächster Schritt")), "")
-    details += [step] if step and not _BEFORE_START.search(block + summary) else []
+    # (one of a rule the project's facts trigger always: a takeover starts with the purchase, not with an order)
+    details += [step] if step and (not _BEFORE_START.search(block + summary) or lead is not None and any(
+        c.next_step and c.applies for c in lead.conditions)) else []
     # "was muss ich jetzt als nächstes machen …? reihenfolge bitte": the steps after the first, before the paths
     details += [further] if (step or "Nächster Schritt" in summary) and (
         further := _further_steps(found, lead)) else []

@@ -398,6 +398,8 @@ _NAME_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(jahres)?(umsatz|umsätz
 _OPENS_ITS_OWN = re.compile(r"\s{0,3}(liegt|lag|liegen|lagen|beträgt|betrug|ist|war|von|bei|ca\b|rund|etwa|knapp|:)",
                             re.IGNORECASE)
 TOTAL_WORDS = re.compile(r"insgesamt|gesamt|zusammen|summe|volumen", re.IGNORECASE)  # a sum said to be the whole
+# the sum of several of one item in brackets after it, not the whole ("zwei Faserlaser (zusammen 700k)")
+_ITEMS_TOGETHER = re.compile(r"\(\s{0,2}(zusammen|insgesamt)\s{0,3}(ca\.?\s{0,2}|rund\s{1,3}|etwa\s{1,3})?$", re.IGNORECASE)
 
 # -- already started ---------------------------------------------------------------------------------------------------
 _CLAUSES = re.compile(r"[^,.;:!?\n]{1,400}")
@@ -784,6 +786,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                 r"|(übernehmen|kaufen|erwerben)\s{1,3}(einen|eine|den|die|das)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk)"
                 r"|geschäftsanteile|gesellschaftsanteile|anteile\s{1,3}(kauf|übernehm|erwerb)\w{0,2}|share\s?deal|stillgelegt"
                 r"|insolvenzmasse"
+                # the assets of an insolvent firm bought ("ein Lohnfertiger … ist insolvent, wir könnten die Maschinen
+                # und die Halle übernehmen")
+                r"|insolven\w{0,4}\b[^?!]{0,120}\b(übernehmen|übernommen|kaufen|erwerben|abkaufen)\b"
                 # KR Nr. 2.4.1 (1) e: a site that would close without the purchase ("würde die Schlosserei sonst
                 # zumachen"), and the takeover named as such ("wird so eine Übernahme gefördert?"; not of costs)
                 r"|\b(sonst|ansonsten|andernfalls)\s{1,3}(\S{1,20}\s{1,3}){0,3}(zumachen|zugemacht|schließen|geschlossen"
@@ -1656,7 +1661,10 @@ _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je
 SUM_HOLDS_OTHER = re.compile(r"\b(davon|darin|darunter|inkl\.?|inklusive|einschließlich|samt)\b", re.IGNORECASE)
 
 
-_ADDED_SUM = re.compile(r"\s{0,3}(\+|plus)\s{0,3}(ca\.?\s{0,3}|rund\s{1,3}|nochmal\s{1,3}|noch\s{1,3})?", re.IGNORECASE)
+_ADDED_SUM = re.compile(r"\s{0,3}(\+|plus)\s{0,3}(ca\.?\s{0,3}|rund\s{1,3}|nochmal\s{1,3}|noch\s{1,3})?"
+                        # "… für ca 1,1 Mio übernehmen und dann nochmal 400k reinstecken"
+                        r"|\s{0,3}([a-zäöüß]{3,20}\s{1,3})?und\s{1,3}(dann\s{1,3}|danach\s{1,3})?(nochmal|noch\s{1,3}mal"
+                        r"|noch\s{1,3}einmal|zusätzlich)\s{1,3}(ca\.?\s{0,3}|rund\s{1,3})?", re.IGNORECASE)
 _WORDS_AFTER = re.compile(r"\s{0,3}(?:€|eur|euro)?\s{0,3}([a-zäöüß][\w-]{1,30}(?:\s{1,3}[a-zäöüß][\w-]{1,30})?)",
                           re.IGNORECASE)
 
@@ -1673,7 +1681,10 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
     parts: list[tuple[str, float]] = []
     for n, (start, end, value) in enumerate(investments):
         # (a comma before the sum ends its words: "PV aufs Dach für Eigenverbrauch, ca. 400k")
-        raw = re.sub(r"[\s(~,]*(ca\.?|rund|etwa|für|von|je)?[\s(~]*$", "", text[max(0, start - 45): start],
+        # (nor a word saying the sum is for several of the item: "zwei Faserlaser (zusammen 700k)")
+        # (nor words that only add it: "… übernehmen und dann nochmal 400k reinstecken")
+        raw = re.sub(r"(?:[\s(~,]*\b(ca\.?|rund|etwa|für|von|je|zusammen|insgesamt|dann|nochmal|noch|zusätzlich))*[\s(~]*$",
+                     "", text[max(0, start - 45): start],
                      flags=re.IGNORECASE)
         label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
         # (the dot of "ca." ends no sentence: "PV (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€)")
@@ -1736,7 +1747,7 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
                 or (not cost_words and _TURNOVER_CONTEXT.search(after)):
             turnover = value
         elif _BASE_BEFORE.search(before) or not _NOT_COSTS_CONTEXT.search(before):
-            if TOTAL_WORDS.search(before):
+            if TOTAL_WORDS.search(before) and not _ITEMS_TOGETHER.search(before):
                 totals.append(value)
             else:
                 investments.append((start, end, value))

@@ -2891,3 +2891,22 @@ def test_a_count_of_the_irek_goals_asked_beside_its_money_for_a_town_answers_bot
     assert data["summary"].startswith("Eigene Zählung nach dem IREK: Das IREK hat 15 Leitziele."), data["summary"]
     assert "Zu Ihrer weiteren Frage: Ein Budget enthält das IREK nicht" in data["answer"]
     assert "4.3 „Touristische Strukturen als wichtigen Standortfaktor stärken“" in data["answer"]
+
+
+def test_a_question_for_what_to_do_gets_the_further_steps_of_the_path_in_their_order(ask, passages):
+    """"Was muss ich als Nächstes machen … Reihenfolge bitte": the next step, then the path's further steps, the
+    application before any order and what follows the grant last; a takeover's step is the purchase (Nr. 2.2.1)."""
+    data = ask("wir wollen ende des jahres ne neue halle bauen und CNC-maschinen kaufen, ca 900k, 3 neue leute. was muss "
+               "ich jetzt als nächstes machen, damit das mit förderung klappt? reihenfolge bitte")
+    check_contract(data, passages)
+    steps = data["answer"].split("Danach, der Reihe nach:\n", 1)[1].split("\n\n", 1)[0].split("\n")
+    assert all(step.startswith("- ") for step in steps) and len(steps) >= 4, steps
+    assert "Eigenbeitrag" in " ".join(steps) and "schriftlichen Antrag bei der NBank" in steps[-2]
+    assert steps[-1].startswith("- Nach der Bewilligung")
+    plain = ask("Metallbau, 30 MA, neue Halle für 1,2 Mio in Melle. Geht GRW?")
+    assert "Danach, der Reihe nach" not in plain["answer"], "steps only where the question asks what to do"
+    takeover = ask("Maschinenbauzulieferer aus Bersenbrück (70 MA). Ein Lohnfertiger in Ankum ist insolvent, wir "
+                   "könnten die Maschinen und die Halle für ca 1,1 Mio übernehmen und dann nochmal 400k reinstecken. "
+                   "Geht das mit GRW?")
+    assert "Antrag bei der NBank vor dem Kaufvertrag" in takeover["answer"]
+    assert "1.500.000 €" in takeover["answer"], "the sum taken over and the sum put in on top, added up"

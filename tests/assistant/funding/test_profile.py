@@ -529,6 +529,9 @@ def test_municipalities(text, towns):
     # something new for a sum
     ("wir betreiben nen freizeitpark, neue attraktion für 2 mio geplant. geht da GRW?", "business_investment"),
     ("Ein Wettbewerber macht dicht. Wir würden Halle und Maschinen kaufen und den Standort weiterführen.", "takeover"),
+    # the assets of an insolvent firm bought (KR Nr. 2.4.1 (1) e)
+    ("Ein Lohnfertiger in Ankum ist insolvent, wir könnten die Maschinen und die Halle für ca 1,1 Mio übernehmen.",
+     "takeover"),
 ])
 def test_project_types(text, kind):
     assert kind in read_profile(text).project_types
@@ -1175,6 +1178,12 @@ def test_the_word_naming_a_sum_right_after_it_names_no_later_sum(text, turnover,
     # "ca." between two parts ends no sentence
     ("Wir wollen PV aufs Hallendach (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€).",
      [("Wir wollen PV aufs Hallendach", 420000.0), ("einen Batteriespeicher", 150000.0)], None),
+    # "zusammen" in brackets after an item is the sum of several of it, not the whole
+    ("Wir wollen ne neue Fertigungshalle (ca 1,1 Mio) und zwei Faserlaser (zusammen 700k) anschaffen.",
+     [("Wir wollen ne neue Fertigungshalle", 1100000.0), ("zwei Faserlaser", 700000.0)], None),
+    # a sum said to come on top of the one before ("und dann nochmal"), named by the words after it
+    ("wir könnten die Maschinen und die Halle für ca 1,1 Mio übernehmen und dann nochmal 400k reinstecken.",
+     [("die Halle", 1100000.0), ("reinstecken", 400000.0)], None),
 ])
 def test_the_parts_of_an_investment_listed_with_their_sums_are_kept_and_a_sentence_ends_in_lower_case_too(
         text, parts, turnover):
@@ -1674,6 +1683,8 @@ def test_a_site_developed_specially_for_one_investor_is_tailored_to_one():
     ("Gesamtkosten 6 Mio €, davon 2 Mio Grunderwerb (Kauf im Herbst 2025).", "2025-10"),
     ("Das Grundstück haben wir im Frühjahr 2025 gekauft.", "2025-04"),
     ("Das Grundstück haben wir im Sommer 2025 gekauft.", "2025"),  # June to August: either side of 1 July
+    # the purchase as a noun
+    ("Gewerbegebiet: 4,8 Mio gesamt, darin 1,5 Mio Grundstück, Kauf war im März 2025.", "2025-03"),
 ])
 def test_a_season_dates_the_purchase_where_all_its_months_lie_on_one_side_of_the_years_middle(text, when):
     assert read_profile(text).item_dates.get("land") == when
