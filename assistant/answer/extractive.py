@@ -1939,8 +1939,12 @@ def _applicant_admitted(found: Findings, lead: PathAssessment, w: _Writer) -> st
     if profile is None or profile.applicant_type != "association" or not _NON_PROFIT.search(found.question):
         return ""
     rule = next((c for c in lead.conditions if c.by_applicant_type and c.applies is False), None)
-    quote = w.source_quote(rule.source) if rule else ""
-    quote = "" if quote.rstrip().endswith(":") else quote  # a list's opening says nothing by itself
+    resolved = _resolve_source(rule.source, w.passages) if rule else None
+    quote = resolved[1] if resolved else ""
+    # a list's opening says nothing by itself ("… können abweichend von Nummer 3.2.1.3 nur sein: a) …")
+    opening = bool(resolved) and quote.rstrip().endswith(":") or resolved is not None and resolved[0].text.partition(
+        quote)[2].lstrip().startswith(":")
+    quote = "" if opening else quote
     return _cited(f"Als gemeinnütziger Träger kommen Sie in Frage ({numbered_rule(rule.source).removeprefix(' nach ')}): "
                   f"„{quote}“", w.cite_source(rule.source)) if rule and quote else ""
 

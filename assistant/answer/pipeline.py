@@ -181,11 +181,11 @@ class AnswerPipeline:
         note = f"{note} {elsewhere}".strip()
         text = self.retriever.with_plain_names(text)  # "das Regionalkonzept vom Landkreis" is the IREK
         history = list(history or [])
+        profile = extract_profile(text, history, structured, knowledge=self.funding)
+        own = extract_profile(text, None, None, knowledge=self.funding) if history else profile
         search_text = contextual_query(text, history)
         parts = self.retriever.score_parts(text)
         search_parts = parts if search_text == text else self.retriever.score_parts(search_text)
-        profile = extract_profile(text, history, structured, knowledge=self.funding)
-        own = extract_profile(text, None, None, knowledge=self.funding) if history else profile
         intent, refusal_odds = self.router.judge(parts.vector, text)
         if profile.grant_received and intent != "refusal":
             # "wir haben 2022 GRW … bekommen … Droht Rückforderung?": a grant already received, asked about what follows
@@ -480,8 +480,15 @@ class AnswerPipeline:
         # own ("Kann eine private Projektentwicklungs-GmbH Träger eines Gewerbegebiets sein?")
         own = q.intent != "irek" and q.profile.applicant_type == "company" and bool(q.profile.project_types) \
             and set(q.profile.project_types) <= FIRMS_OWN_KINDS and not _GOAL_AGAINST_A_TROUBLE.search(q.text)
-        return self.goal_matcher.rank(q.search_parts, k=k, favoured=favoured, own_investment=invests,
-                                      keyword_query=without_places(q.search_text),
+        # a follow-up that names no project or trade of its own but points back ("ok, problem: der Rohbau-Auftrag ist
+        # schon unterschrieben … geht das trotzdem noch?") has the goals of the turns it points back to, as they were
+        text, parts = q.search_text, q.search_parts
+        if q.history and text == q.text and not (q.own.project_types or q.own.wz_code) \
+                and contextual_query(q.text, q.history, bare=True) != q.text:
+            text = " ".join([t["content"] for t in q.history if t.get("role") == "user" and t.get("content")][-2:])
+            parts = self.retriever.score_parts(text)
+        return self.goal_matcher.rank(parts, k=k, favoured=favoured, own_investment=invests,
+                                      keyword_query=without_places(text),
                                       not_served=self.sector_goals.public_goals if own else ())
 
     def extractive(self, found: Findings) -> Answer:

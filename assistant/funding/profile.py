@@ -223,7 +223,9 @@ _DESTINATION_BEFORE = re.compile(r"\b(nach|richtung)\s{1,3}(\S{1,30}\s{1,3})?$")
 # (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}"
                               r"\S{0,30}\s{0,3}\(?$")
-_SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen)"
+# (and the body named as the measure's Träger: "Träger wäre die Kreishandwerkerschaft", "Antragsteller ist die Stadt")
+_SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen"
+                           r"|(träger|antragsteller\w{0,2})\s{1,3}(wäre|ist|sind|wird|würde|soll)(\s{1,3}(dann|hier))?)"
                            # (a legal form in brackets after the name: "wir sind ein kita-träger (e.v.)")
                            r"\s{1,3}(ein|eine|einen|einem|der|die|das)?\s{0,3}\S{0,30}\s{0,3}\(?$")
 # The share of public institutional funding a research body states: "Grundfinanzierung vom Land ca. 35 %", "zu 60 %
@@ -287,6 +289,9 @@ _FORMER_BEFORE = re.compile(r"\b(" + "|".join(sorted(_FORMER_WORDS, key=len, rev
 _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "zzgl", "zuzüglich"}
 # The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
 _SITE_OF_TRADE = re.compile(r"(brache|brachfläche|gelände|areal|grundstück)")
+# A trade's works ordered or offered, not who the asker is ("der Rohbau-Auftrag ist unterschrieben", "das
+# Elektroangebot liegt vor")
+_WORKS_OF_TRADE = re.compile(r"-?(auftrag|aufträge|vertrag|verträge|angebot|rechnung|gewerk)")
 # A trade run by another party, said in a clause right after it ("ein Café …, das ein Pächter betreibt", "eine Kantine,
 # die ein Caterer führt")
 _RUN_BY_ANOTHER = re.compile(r"[^.!?]{0,40}?,\s{0,3}(das|die|den|der|welche[rs]?)\s{1,3}(ein|eine|einer|unser\w{0,2}|der|die)?"
@@ -434,6 +439,8 @@ _STARTED_PLAIN = re.compile(
 _RUNNING = re.compile(r"(läuft|laufen)\s{1,3}(bereits|schon|seit)", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\b(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben|unterschrieben|unterzeichnet"
                          r"|abgeschlossen|erteilt|gekauft|angeschafft|geordert)\b", re.IGNORECASE)
+_RESERVED = re.compile(r"\b(rücktrittsrecht\w{0,2}|rücktrittsklausel\w{0,2}|widerrufsrecht\w{0,2}|vorbehaltsklausel\w{0,2}"
+                       r"|aufschiebend\w{0,2}\s{1,3}bedingt\w{0,2}|unter\s{1,3}(dem\s{1,3})?vorbehalt)\b", re.IGNORECASE)
 _CONTRACT_PARTICIPLE = re.compile(r"\b(unterschrieben|unterzeichnet|erteilt|vergeben|beauftragt|bestellt|geordert)\b", re.IGNORECASE)
 _CONTRACT_NOUN = re.compile(r"vertrag|verträge|(?<!be)auftrag|aufträge|bestellung|maschine|anlage|bau\b|bauleistung|gewerk|firma"
                             r"|angebot|liefer", re.IGNORECASE)
@@ -1306,6 +1313,8 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
             found = None  # "landwirtschaftliche Erzeugnisse": what is made or bought, not who the asker is
         if found and _SITE_OF_TRADE.match(word.text[found[0]:].lower()):
             found = None  # "die alte Ziegeleibrache", "das Molkereigelände": a site, the trade's past use
+        if found and _WORKS_OF_TRADE.match(word.text[found[0]:].lower()):
+            found = None  # "der Rohbau-Auftrag": works ordered from the trade
         if found:
             rank = _trade_rank(words, i, text, found[1])
             between = 1 + (i >= 3 and _OWN_LINE_ADJECTIVE.fullmatch(words[i - 1].text.lower()) is not None)
@@ -1683,7 +1692,7 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
         # (a comma before the sum ends its words: "PV aufs Dach für Eigenverbrauch, ca. 400k")
         # (nor a word saying the sum is for several of the item: "zwei Faserlaser (zusammen 700k)")
         # (nor words that only add it: "… übernehmen und dann nochmal 400k reinstecken")
-        raw = re.sub(r"(?:[\s(~,]*\b(ca\.?|rund|etwa|für|von|je|zusammen|insgesamt|dann|nochmal|noch|zusätzlich))*[\s(~]*$",
+        raw = re.sub(r"(?:[\s(~,]*\b(ca\.?|rund|etwa|für|von|je|zusammen|insgesamt|dann|nochmal|noch|zusätzlich))*[\s(~,]*$",
                      "", text[max(0, start - 45): start],
                      flags=re.IGNORECASE)
         label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
@@ -1950,6 +1959,9 @@ def _already_started(text: str) -> bool | None:
     planning); None when it says nothing."""
     not_started = planned = False
     text = _abbreviation_dots_out(text)
+    # a contract or order signed with a right to withdraw or under the reserve of the grant: whether it is the start
+    # of works, the KR does not say (the rule answer `angebote-und-vorbehalt` says so); nothing is read from it
+    reserved = bool(_RESERVED.search(text))
     for match in _CLAUSES.finditer(text):
         clause = match.group()
         if text[match.end():match.end() + 1] == "?" and _VERB_FIRST.match(clause):
@@ -1967,6 +1979,8 @@ def _already_started(text: str) -> bool | None:
                 continue
             return True
         future = _FUTURE.search(clause)
+        if reserved and _CONTRACT_PARTICIPLE.search(clause) and not future:
+            continue
         if _CONTRACT_PARTICIPLE.search(clause) and _CONTRACT_NOUN.search(clause) and not future:
             return True
         if _PARTICIPLE.search(clause) and _AUXILIARY.search(clause) and not future:

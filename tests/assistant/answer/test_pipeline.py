@@ -2910,3 +2910,30 @@ def test_a_question_for_what_to_do_gets_the_further_steps_of_the_path_in_their_o
                    "Geht das mit GRW?")
     assert "Antrag bei der NBank vor dem Kaufvertrag" in takeover["answer"]
     assert "1.500.000 €" in takeover["answer"], "the sum taken over and the sum put in on top, added up"
+
+
+def test_a_follow_up_that_names_no_project_of_its_own_keeps_the_goals_of_the_conversation(ask, passages):
+    """"ok, problem: der Rohbau-Auftrag ist schon unterschrieben … geht das trotzdem noch?" after a Haus des Gastes: the
+    goals stay those of the tourism project (not of the words "Antrag" and "Auftrag"), the works' trade is not the
+    asker's, GRW is closed by the start (Nr. 3.2.1.11), and LEADER, still shown, says to begin only after the grant."""
+    history = [{"role": "user", "content": "Gemeinde Bad Laer: neues Haus des Gastes mit kostenloser Tourist-Info, ca. "
+                                           "1,2 Mio. Förderbar?"},
+               {"role": "assistant", "content": "Grundsätzlich ja über GRW Tourismusinfrastruktur (KR Nr. 3.2.2.5)."}]
+    data = ask("ok, problem: der rohbau-auftrag ist letzte woche schon unterschrieben worden, antrag haben wir noch "
+               "nicht gestellt. geht das trotzdem noch?", history)
+    check_contract(data, passages)
+    assert data["goals"] and data["goals"][0]["code"].startswith("4.3"), [g["code"] for g in data["goals"]]
+    assert data["summary"].startswith("Nein"), data["summary"]
+    assert "gewinnorientiertes Unternehmen" not in data["answer"], "a municipality asks, not a building firm"
+    leader = [p for p in data["funding_paths"] if p["id"].startswith("leader")]
+    assert leader and "erst nach der Bewilligung begonnen" in data["answer"]
+
+
+def test_a_list_opening_is_not_quoted_as_the_rule_that_admits_a_body(ask, passages):
+    """An Innung asks whether it may carry a training centre: KR Nr. 3.2.2.6 (10) lists who may, and its opening alone
+    ("… können abweichend von Nummer 3.2.1.3 nur sein") admits no one."""
+    data = ask("Die SHK Innung überlegt ne überbetriebliche Lehrwerkstatt für Wärmepumpe/Heizungstechnik in Bad Essen zu "
+               "bauen. Ca. 2 Mio. Können wir als Innung Träger sein und wie hoch ist die Förderung?")
+    check_contract(data, passages)
+    assert "nur sein“" not in data["answer"]
+    assert any(p["id"] == "grw-infrastruktur/bildung" and not p["blocked"] for p in data["funding_paths"])

@@ -429,6 +429,9 @@ def test_amounts_in_euros(text, investment, turnover):
     ("Wir wollen nächsten Monat die Maschinen bestellen.", False),
     ("Wir wollen eine neue Halle bauen.", None),
     ("Was gilt als begonnen?", None),
+    # a contract signed with a right to withdraw: whether that is the start, the KR does not say
+    ("der PV-Auftrag ist schon unterschrieben, aber mit Rücktrittsrecht bis Ende Monat. Problem?", None),
+    ("Die Bagger rollen schon, der Vertrag hat ein Rücktrittsrecht.", True),
 ])
 def test_already_started(text, started):
     assert read_profile(text).already_started is started
@@ -542,6 +545,9 @@ def test_project_types(text, kind):
      "company"),
     ("wie lange haben wir zeit das projekt umzusetzen? unser bauunternehmen hängt schon jetzt hinterher", "company"),
     ("Gemeinde Glandorf: Dürfen wir die Planungsbüros für die Erschließungsplanung schon beauftragen?", "municipality"),
+    # a trade's works ordered ("der Rohbau-Auftrag")
+    ("ok, problem: der rohbau-auftrag ist letzte woche schon unterschrieben worden, antrag haben wir noch nicht "
+     "gestellt. geht das trotzdem noch?", None),
 ])
 def test_the_askers_contractor_is_not_the_askers_trade(text, applicant):
     profile = read_profile(text)
@@ -1181,6 +1187,9 @@ def test_the_word_naming_a_sum_right_after_it_names_no_later_sum(text, turnover,
     # "zusammen" in brackets after an item is the sum of several of it, not the whole
     ("Wir wollen ne neue Fertigungshalle (ca 1,1 Mio) und zwei Faserlaser (zusammen 700k) anschaffen.",
      [("Wir wollen ne neue Fertigungshalle", 1100000.0), ("zwei Faserlaser", 700000.0)], None),
+    # a comma before the sum ends its words
+    ("PV aufs Hallendach für Eigenverbrauch, 300k, plus Batteriespeicher 100k.",
+     [("PV aufs Hallendach für Eigenverbrauch", 300000.0), ("Batteriespeicher", 100000.0)], None),
     # a sum said to come on top of the one before ("und dann nochmal"), named by the words after it
     ("wir könnten die Maschinen und die Halle für ca 1,1 Mio übernehmen und dann nochmal 400k reinstecken.",
      [("die Halle", 1100000.0), ("reinstecken", 400000.0)], None),
@@ -2219,3 +2228,12 @@ def test_an_owner_said_with_its_share_is_not_the_askers_trade_and_heard_is_no_ow
 def test_a_bare_sum_with_thousands_points_after_words_of_investing_is_euros():
     p = read_profile("Wieviel Zuschuss wäre das: wir sind 40 MA, 6,5 Mio Umsatz, investieren 800.000 in Erweiterung.")
     assert p.investment_eur == 800_000.0 and p.turnover_eur == 6_500_000.0
+
+
+def test_the_body_named_as_the_measures_traeger_is_the_applicant_not_the_trade_it_trains():
+    """"Träger wäre die Kreishandwerkerschaft": a body of the crafts that runs training across firms (KR Nr. 3.2.2.6
+    (10) b), not the SHK trade its workshop teaches."""
+    profile = read_profile("Die überbetriebliche Lehrwerkstatt (SHK/Elektro) platzt aus allen Nähten. Wir wollen anbauen "
+                           "und neue Ausstattung für Wärmepumpen-Schulung. Träger wäre die Kreishandwerkerschaft.")
+    assert profile.applicant_type == "association" and "education_infrastructure" in profile.project_types
+    assert profile.excluded_sector is None
