@@ -1368,8 +1368,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 # "Gastronomie ist förderfähig in Kombination mit Beherbergung, wenn …")
                 pieces.append((0.95 if ruling.id in _TRADE_IN_IF else 1.1,
                                _cited(said, w.cite_source(ruling.source))))
-            if lead.excluded_costs:
-                excluded = lead.excluded_costs[0]
+            # (a cost the measure beside the lead leaves out too: the storage beside a site's energy network)
+            beside = _other_measure(found, lead)
+            if excluded := next(iter(lead.excluded_costs or (beside.excluded_costs if beside else [])), None):
                 pieces.append((0, _cited(f"Nicht förderfähig: {short_reason(excluded.text, 260)}",
                                          w.cite_source(excluded.source))))
             if steps := _steps(lead):
@@ -1403,7 +1404,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     ruled, rule = _rule_answer(found, w, None if usual_only else lead)
     # (after the path's rate where the question asks how much too: "Was fördert GRW und mit wie viel? Dürfen wir die
     # Büros schon beauftragen?")
-    pieces[:0] = [(1.2 if asks_amount and not rule.leads else 0.5, ruled)] if ruled else []
+    # (after the verdict on the path where only a later question asks for the rule: "Gibts für IT-Firmen überhaupt GRW?
+    # Und kann man statt aufs Gebäude auch auf die Gehälter fördern lassen?")
+    units = asks(found.question)
+    later = ruled and rule.programme != "irek" and len(units) > 1 \
+        and CarefulCases.load().rule_answer(units[0]) is None and lead is not None and not lead.blocked
+    pieces[:0] = [(1.2 if asks_amount and not rule.leads or later else 0.5, ruled)] if ruled else []
     if rule is not None and rule.programme == "irek" and found.goals:
         # what the IREK is, asked beside whether the project fits it: the fitting goal answers the second part and
         # keeps its place before the path ("was ist dieses IREK? und passt da unser Vorhaben rein?")
@@ -2247,7 +2253,8 @@ _ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergeb
 # A question of the asker's size class: "sind wir dann kleines oder mittleres unternehmen?", "zählen wir als KMU?"
 _ASKS_SIZE = re.compile(r"\b(kleine[sn]?|mittlere[sn]?|große[sn]?)\s{1,3}(oder\s{1,3}(ein\s{1,3})?(kleine[sn]?|mittlere[sn]?|große[sn]?)"
                         r"\s{1,3})?unternehmen\b[^.!]{0,40}\?|größenklasse|unternehmensgröße\b[^.!]{0,40}\?"
-                        r"|\b(zählen|gelten|sind)\s{1,3}wir\s{1,3}(dann\s{1,3}|noch\s{1,3}|überhaupt\s{1,3})*(als\s{1,3})?"
+                        r"|\b(zählen|gelten|sind)\s{1,3}wir\s{1,3}(dann\s{1,3}|noch\s{1,3}|überhaupt\s{1,3}|nun\s{1,3}|jetzt\s{1,3}"
+                        r"|eigentlich\s{1,3}|denn\s{1,3}|also\s{1,3})*(als\s{1,3})?"
                         r"(ein\s{1,3})?(kmu|klein\w{0,3}|mittler\w{0,3}|groß\w{0,3})\b", re.IGNORECASE)
 
 
@@ -2470,7 +2477,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             or CarefulCases.load().rule_answer(units[0]) is not None
         verdict, after_rule = ((ruled, verdict if len(units) > 1 else "") if first_ruled or not verdict
                                else (verdict, ruled)) if ruled else (verdict, "")
-    if after_rule and after_rule != ruled \
+    # (a next step, which cites nothing, only where the question asks what to do: "… gleichzeitig beantragen? Und was
+    # muss ich zuerst machen?", not "darf er jetzt bestellen oder muss er auf den Bescheid warten?")
+    steps_asked = bool(_ASKS_STEP.search(found.question) or _ASKS_STEPS.search(found.question))
+    if after_rule and after_rule != ruled and (CITATION_NUMBER.search(after_rule) or not steps_asked) \
             and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
         after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)
     if verdict and lead is not None and lead.blocked:
@@ -2521,8 +2531,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details += [after_share] if after_share else []
         details += [after_rule] if after_rule else []
         # "ok, und was muss ich jetzt als nächstes tun?": the steps after the next one
-        details += [further] if verdict.startswith("Nächster Schritt") and (
-            further := _further_steps(found, _first_open(found))) else []
+        details += [further] if (verdict.startswith("Nächster Schritt") or after_rule.startswith("Nächster Schritt")) \
+            and (further := _further_steps(found, _first_open(found))) else []
         # "… Abschreibungen im Schnitt 2 Mio. Reicht das?": the regional effect the figures show (Nr. 2.3 (2))
         details += [effect] if (effect := _regional_effect(lead, found.profile, w)) else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]

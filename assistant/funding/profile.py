@@ -291,6 +291,7 @@ _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "
 _SITE_OF_TRADE = re.compile(r"(brache|brachfläche|gelände|areal|grundstück)")
 # A trade's works ordered or offered, not who the asker is ("der Rohbau-Auftrag ist unterschrieben", "das
 # Elektroangebot liegt vor")
+_SALES_OF_GOODS = re.compile(r"-?(vertrieb|verkauf)(s|e|es)?")
 _WORKS_OF_TRADE = re.compile(r"-?(auftrag|aufträge|vertrag|verträge|angebot|rechnung|gewerk)")
 # A trade run by another party, said in a clause right after it ("ein Café …, das ein Pächter betreibt", "eine Kantine,
 # die ein Caterer führt")
@@ -1315,6 +1316,10 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
             found = None  # "die alte Ziegeleibrache", "das Molkereigelände": a site, the trade's past use
         if found and _WORKS_OF_TRADE.match(word.text[found[0]:].lower()):
             found = None  # "der Rohbau-Auftrag": works ordered from the trade
+        if found and _SALES_OF_GOODS.fullmatch(word.text[found[0]:].lower()):
+            # "Landtechnik-Vertrieb": the trade in the goods ("Landtechnikhandel", 46.61), where the lexicon has it
+            sold = _match_word(word.text[:found[0]].lower().rstrip("-") + "handel", index)
+            found = (found[0], sold[1]) if sold else found
         if found:
             rank = _trade_rank(words, i, text, found[1])
             between = 1 + (i >= 3 and _OWN_LINE_ADJECTIVE.fullmatch(words[i - 1].text.lower()) is not None)

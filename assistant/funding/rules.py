@@ -905,8 +905,8 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
             # firm, that it cannot be the Träger), before the investment aid it did not ask about
             fit += 1.0
         assessment.fit, assessment.fit_reasons = round(fit, 2), why
-        beside = _measure_beside(top, assessment, matched)
-        if beside:  # the path's own investment leads, the measure beside it follows (both of the same fit)
+        beside, leads = _measure_beside(top, assessment, matched)
+        if beside and leads:  # the path's own investment leads, the measure beside it follows (both of the same fit)
             main = _assess_path(top, profile, beside, knowledge)
             # (a measure beside one that is closed stands alone: an old machine replaced by one that saves energy is
             # a transformation project, with no investment of its own beside it)
@@ -914,6 +914,12 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
             assessment.part_beside = None if main.blocked and not assessment.blocked else main.id
             candidates.append(main)
         candidates.append(assessment)
+        if beside and not leads:  # the measure chosen leads, the one of its own beside it follows
+            other = _assess_path(top, profile, beside, knowledge)
+            if other.id != assessment.id and beside & _project_types_of(top, other.id):
+                other.fit, other.fit_reasons, other.part_beside = round(fit - 0.01, 2), why, assessment.id
+                assessment.part_beside = None if other.blocked and not assessment.blocked else other.id
+                candidates.append(other)
     open_paths = sorted((p for p in candidates if not p.blocked), key=lambda p: -p.fit)
     blocked = sorted((p for p in candidates if p.blocked), key=lambda p: -p.fit)
     paths = open_paths + blocked
@@ -932,14 +938,23 @@ def outside_areas(path: PathAssessment, place: str, knowledge: FundingKnowledge)
                    applicant_rate_source=None, part_beside=None, programme_wide=True)
 
 
-def _measure_beside(top: FundingPath, assessment: PathAssessment, matched: set[str]) -> set[str]:
+def _measure_beside(top: FundingPath, assessment: PathAssessment, matched: set[str]) -> tuple[set[str], bool]:
     """The project types of `matched` that the chosen sub-measure does not cover, where that sub-measure is an
     investment of its own beside the path's (`separate_measure`) and the path funds them itself: "neue Halle plus PV
-    für den Eigenverbrauch" is a business investment (Nr. 2.4.1) and a PV system (Nr. 2.4.3.3)."""
+    für den Eigenverbrauch" is a business investment (Nr. 2.4.1) and a PV system (Nr. 2.4.3.3); with whether that
+    investment leads. Else the types of a measure of its own that the project names beside the sub-measure chosen,
+    which leads ("ein neues Gewerbegebiet … ein Nahwärmenetz fürs ganze Gebiet": the site, Nr. 3.2.2.1, and the
+    energy network beside it, Nr. 4)."""
     sub = next((s for s in top.sub_measures if s.id == assessment.id and s.separate_measure), None)
     if sub is None:
-        return set()
-    return (matched - set(sub.project_types)) & set(top.project_types)
+        # (not beside a plan or study, which is the project asked about: "eine Machbarkeitsstudie für ein
+        # energieautarkes Gewerbegebiet")
+        chosen = next((s for s in top.sub_measures if s.id == assessment.id), None)
+        rest = matched - set(chosen.project_types) if chosen is not None and not (
+            set(chosen.project_types) & _PREPARATORY) else set()
+        return next((rest & set(s.project_types) for s in top.sub_measures
+                     if s.separate_measure and s is not chosen and rest & set(s.project_types)), set()), False
+    return (matched - set(sub.project_types)) & set(top.project_types), True
 
 
 def _hint_may_offer(top: FundingPath, assessment: PathAssessment, profile: ProjectProfile,

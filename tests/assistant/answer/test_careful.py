@@ -442,3 +442,17 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
     assert rule.id == "neugruendung"
     assert [(s.section, s.page) for s in rule.sources] == [("2.4.1", 11), ("2.3", 11)]
     assert CAREFUL.rule_answer("Wir sind ein Startup und wollen eine Halle bauen. Geht GRW?") is None
+
+
+@pytest.mark.parametrize("text, rule", [
+    # two programmes asked for together, or both of them: the aid counts together (KR Nr. 2.5.3)
+    ("Kann ich für meinen Hotelanbau GRW und LEADER gleichzeitig beantragen?", "kombination-mit-anderen-hilfen"),
+    ("Und können wir beides nutzen?", "kombination-mit-anderen-hilfen"),
+    # the choice of a wage-cost grant in everyday words (Nr. 2.6.1)
+    ("Und kann man statt aufs Gebäude auch auf die Gehälter fördern lassen?", "lohnkostenzuschuss"),
+    # jobs promised and not created, with the repayment asked (Nr. 2.8.1, 2.8.2.2)
+    ("was passiert wenn wir die zugesagten neuen arbeitsplätze nicht schaffen weil der markt wegbricht? müssen wir "
+     "dann alles zurückzahlen?", "rueckforderung-arbeitsplaetze"),
+])
+def test_rules_asked_in_everyday_words(text, rule):
+    assert CAREFUL.rule_answer(text).id == rule

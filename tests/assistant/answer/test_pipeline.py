@@ -2937,3 +2937,24 @@ def test_a_list_opening_is_not_quoted_as_the_rule_that_admits_a_body(ask, passag
     check_contract(data, passages)
     assert "nur sein“" not in data["answer"]
     assert any(p["id"] == "grw-infrastruktur/bildung" and not p["blocked"] for p in data["funding_paths"])
+
+
+def test_two_programmes_at_once_and_what_to_do_first_are_both_answered(ask, passages):
+    """"GRW und LEADER gleichzeitig beantragen? Und was muss ich zuerst machen?": the aid counts together (Nr. 2.5.3),
+    then the next step and the steps after it; a step is not added where the question asks none."""
+    data = ask("Kann ich für meinen Hotelanbau in Bad Rothenfelde GRW und LEADER gleichzeitig beantragen? Und was muss "
+               "ich zuerst machen?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Ja, aber zusammen gerechnet"), data["summary"]
+    assert "Nächster Schritt:" in data["answer"] and "Danach, der Reihe nach:" in data["answer"]
+    waiting = ask("Antrag bei der NBank ist raus (letzte Woche). Dürfen wir jetzt schon den Auftrag für die Halle "
+                  "vergeben oder müssen wir auf den Bescheid warten?")
+    assert "Nächster Schritt" not in waiting["answer"], "the application is in: no step to apply before ordering"
+
+
+def test_the_size_the_figures_make_is_said_when_asked_with_a_particle(ask, passages):
+    """"sind wir nun klein oder mittel?" with 48 staff and a balance sheet of 7 Mio: small (KR Nr. 2.1.5)."""
+    data = ask("käserei in badbergen, 48 leute, umsatz 14 mio aber bilanzsumme nur ca 7 mio. sind wir nun klein oder "
+               "mittel?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Nach Ihren Angaben sind Sie ein kleines Unternehmen"), data["summary"]

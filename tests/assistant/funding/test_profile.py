@@ -2237,3 +2237,11 @@ def test_the_body_named_as_the_measures_traeger_is_the_applicant_not_the_trade_i
                            "und neue Ausstattung für Wärmepumpen-Schulung. Träger wäre die Kreishandwerkerschaft.")
     assert profile.applicant_type == "association" and "education_infrastructure" in profile.project_types
     assert profile.excluded_sector is None
+
+
+def test_a_sales_firm_named_by_its_goods_is_the_trade_in_them():
+    """"Landtechnik-Vertrieb mit Werkstatt": the wholesale of agricultural machinery (46.61, not excluded by KR Nr.
+    2.7.1), not their manufacture (28.30)."""
+    profile = read_profile("Frage für einen Mandanten: Landtechnik-Vertrieb mit Werkstatt in Bersenbrück, 65 MA, Neubau "
+                           "Werkstatt+Lager ca 3 Mio.")
+    assert profile.wz_code == "46.61" and profile.excluded_sector is None

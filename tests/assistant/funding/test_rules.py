@@ -1309,3 +1309,19 @@ def test_a_firm_that_tells_its_partners_share_and_staff_is_not_asked_for_them_ag
         result = assess(read_profile(text), None, FundingKnowledge.load())
         assert not any("mit denen Ihr Unternehmen über Beteiligungen verbunden ist" in q for q in result.missing_facts), \
             (text, result.missing_facts)
+
+
+def test_an_energy_network_beside_a_new_site_is_a_measure_of_its_own_and_its_storage_is_left_out():
+    """A business park with a heat network and a battery for the whole site: the site's development (Nr. 3.2.2.1)
+    leads, the energy infrastructure (Nr. 4) follows with its own rate, and Nr. 4 leaves storage out; a study for such
+    a site is the project asked about, with no measure beside it."""
+    knowledge = FundingKnowledge.load()
+    profile = read_profile("Gemeinde Melle: für ein neues Gewerbegebiet denken wir an ein Nahwärmenetz und einen "
+                           "Batteriespeicher fürs ganze Gebiet. Gibts da GRW-Geld?")
+    ids = [p.id for p in assess(profile, None, knowledge).paths if not p.blocked]
+    assert ids[:2] == ["grw-infrastruktur/gewerbegelaende", "grw-infrastruktur/energie"], ids
+    energy = _path(assess(profile, None, knowledge), "grw-infrastruktur/energie")
+    assert [c.id for c in energy.excluded_costs] == ["keine-speicher"]
+    study = read_profile("Gemeinde Bohmte: wir wollen erst eine Machbarkeitsstudie für ein energieautarkes Gewerbegebiet "
+                         "mit H2-Anschluss machen lassen.")
+    assert "grw-infrastruktur/energie" not in [p.id for p in assess(study, None, knowledge).paths]
