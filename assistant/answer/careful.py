@@ -81,6 +81,10 @@ class RuleAnswer(Curated):
     # the answer is all there is to say to the message: no project, path or sum beside it (a request the assistant does
     # not carry out, such as filling in an application or a press release with a claim the documents contradict)
     alone: bool = False
+    # what the question must also speak of, for a rule of one path asked in the words of a rule of another (what
+    # counts as the start of a municipality's measure, Nr. 3.1.2, asked as for a firm's, Nr. 2.2.1); where it does,
+    # this answer goes before the other
+    when: Regex | None = None
 
 
 class OtherRegion(Curated):
@@ -225,10 +229,12 @@ class CarefulCases(Curated):
                 continue
             if named and rule.programme not in named or path is not None and rule.path and not path.startswith(rule.path):
                 continue
+            if rule.when and not re.search(rule.when, text, re.IGNORECASE):
+                continue
             ends = [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
-            if ends:
-                found.append((not rule.leads, min(ends), n, rule))  # one that answers the whole question first
-        return min(found, key=lambda item: item[:3])[3] if found else None
+            if ends:  # one that answers the whole question first, then the one of the context the question names
+                found.append((not rule.leads, min(ends), not rule.when, n, rule))
+        return min(found, key=lambda item: item[:4])[4] if found else None
 
     def wants_guarantee(self, text: str) -> bool:
         return bool(self._guarantee.search(text))

@@ -2592,8 +2592,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     spanned = any(SPAN.search(c.quote) for c in w.cites.items)
     details += [span] if not spanned and (span := _span_rule(found, lead, w)) else []
     details += [decides] if (decides := _who_decides(found, lead, w)) else []
-    block, paths = _paths_block("Zur Förderung", (found.funding.paths if found.funding and not whole else [])[:2], w,
-                                found.profile)
+    offered = found.funding.paths if found.funding and not whole else []
+    if rule is not None and rule.path and not (found.profile is not None and found.profile.applicant_type):
+        # a rule of one path answered for an asker who says not who they are ("gilt noch die regel mit überregionalem
+        # absatz? mein mandant verkauft fast nur im umkreis"): that path only, not another one usual for no one
+        offered = [p for p in offered if p.id.split("/")[0] == rule.path.split("/")[0]]
+    block, paths = _paths_block("Zur Förderung", offered[:2], w, found.profile)
     details += [block] if block else []
     calculation = "" if granted else _calculation(lead, found.profile, _other_measure(found, lead))
     if calculation and rate_rule is not None:  # the first period's sum, beside the rule that lowers the later ones

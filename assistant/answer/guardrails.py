@@ -63,6 +63,13 @@ _FOLLOW_UP_OPENING = re.compile(r"^((ok|okay|gut|danke|alles\s{1,3}klar|achso|ah
                                 re.IGNORECASE)
 
 
+# A message that says it asks on ("Zwei Nachfragen: …", "Rückfrage:", "Nachtrag: …", "noch ne Frage dazu: …")
+_FOLLOW_UP_MARKER = re.compile(r"^\W{0,3}((zwei|drei|eine|ne|kurze|noch\s{1,3}(eine|ne|zwei|'ne))\s{1,3})?"
+                               r"(nachfrage\w{0,2}|rückfrage\w{0,2}|zusatzfrage\w{0,2}|anschlussfrage\w{0,2}|nachtrag"
+                               r"|frage\s{1,3}dazu)\b|^\W{0,3}noch\s{1,3}(eine|ne|'ne|zwei)\s{1,3}frage\w{0,2}\b",
+                               re.IGNORECASE)
+
+
 def is_steering_attempt(text: str) -> bool:
     return any(pattern.search(text) for pattern in _STEERING_RE)
 
@@ -89,7 +96,7 @@ def is_follow_up(question: str, history: list[dict] | None) -> bool:
         return False
     words = question.split()
     text = question.strip()
-    return bool(_FOLLOW_UP_OPENING.match(text)) or len(words) <= 14 and bool(
+    return bool(_FOLLOW_UP_OPENING.match(text) or _FOLLOW_UP_MARKER.match(text)) or len(words) <= 14 and bool(
         _FOLLOW_UP.search(text) or len(words) <= _SHORT and _SHORT_FOLLOW_UP.search(text))
 
 

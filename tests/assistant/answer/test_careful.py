@@ -456,3 +456,14 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
 ])
 def test_rules_asked_in_everyday_words(text, rule):
     assert CAREFUL.rule_answer(text).id == rule
+
+
+def test_what_counts_as_the_start_is_answered_by_the_rules_of_the_path_the_question_speaks_of():
+    """Asked of infrastructure, Nr. 3.1.2 and its footnote 56 (land and preparatory work count where they are funded
+    themselves); asked of a firm's project, Nr. 2.2.1."""
+    infra = CAREFUL.rule_answer("Ab wann gilt bei GRW Infrastruktur ein Vorhaben als 'begonnen'? Zählt schon die Vergabe "
+                                "der Planung oder der Grundstückskauf?")
+    assert infra.id == "was-als-beginn-gilt-infrastruktur" and infra.sources[1].section == "3.1.2"
+    firm = CAREFUL.rule_answer("ab wann zählt ein projekt als 'begonnen'? grundstück haben wir schon gekauft, bauantrag "
+                               "läuft.")
+    assert firm.id == "was-als-beginn-gilt"
