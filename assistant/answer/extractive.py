@@ -2547,6 +2547,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     else:
         summary = ""
     summary = f"{summary} {later}" if summary and later else summary or later
+    # a question about the IREK that asks too whether the asker's project gets a programme it names ("… Welches Ziel ist
+    # das, und heißt das, unser Stahlwerk kann GRW-Investitionszuschüsse kriegen?"): a goal is no funding, so the "no"
+    # of that programme follows the IREK's answer
+    if found.intent == "irek" and lead is not None and lead.blocked and facts_given \
+            and programme(lead.id) in {programme(named) for named in named_paths(found.question)}:
+        details.insert(0, _no(lead, w))
     details[:0] = [home] if (home := _home_instead(found, lead, w)) else []
     # the text of the data of a rule the question asks for in its own words, where the lead quote states it
     said_rule = _asked_rule_said(found, quotes[0][1]) if quotes else ""
@@ -2629,6 +2635,7 @@ _ASKS_EURO = re.compile(r"\bin\s{1,3}(euro|€)|\bwie\s{1,3}viel\s{1,3}(euro|€
 # Gewerbegebieten, mit Nummer"
 _ASKS_WORDING = re.compile(r"\b(wortlaut|wörtlich\w{0,2}|genaue[nr]?\s{1,3}formulierung)\b", re.IGNORECASE)
 _ONE_GOAL = re.compile(r"\bhandlungsziel(s|es)?\b", re.IGNORECASE)
+_ASKS_WHICH_GOAL = re.compile(r"\bwelches\s{1,3}(handlungs)?ziel\b", re.IGNORECASE)
 
 
 def _worded_goal(found: Findings) -> GoalMatch | None:
@@ -2636,7 +2643,9 @@ def _worded_goal(found: Findings) -> GoalMatch | None:
     its code; None otherwise."""
     if found.intent != "irek" or not found.goals or HANDLUNGSZIEL_CODE.search(found.question):
         return None
-    return found.goals[0] if _ASKS_WORDING.search(found.question) and _ONE_GOAL.search(found.question) else None
+    # (or which one goal deals with the topic: "Im IREK steht ja was zur Stahlindustrie. Welches Ziel ist das genau?")
+    return found.goals[0] if _ASKS_WORDING.search(found.question) and _ONE_GOAL.search(found.question) \
+        or _ASKS_WHICH_GOAL.search(found.question) else None
 
 
 def _membership(found: Findings, w: _Writer, worded: GoalMatch | None = None) -> str:

@@ -467,3 +467,10 @@ def test_what_counts_as_the_start_is_answered_by_the_rules_of_the_path_the_quest
     firm = CAREFUL.rule_answer("ab wann zählt ein projekt als 'begonnen'? grundstück haben wir schon gekauft, bauantrag "
                                "läuft.")
     assert firm.id == "was-als-beginn-gilt"
+
+
+def test_ninety_percent_asked_as_automatic_is_a_may_rule():
+    """Nr. 3.2.1.1: the Land "kann" fund up to 90 %; Nr. 1.5: no legal claim."""
+    rule = CAREFUL.rule_answer("und wenn wir das mit wallenhorst zusammen als interkommunales gebiet machen, gibts dann "
+                               "automatisch die 90%?")
+    assert rule.id == "neunzig-prozent-nicht-automatisch" and rule.summary.startswith("Nicht automatisch")

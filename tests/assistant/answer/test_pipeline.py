@@ -2958,3 +2958,14 @@ def test_the_size_the_figures_make_is_said_when_asked_with_a_particle(ask, passa
                "mittel?")
     check_contract(data, passages)
     assert data["summary"].startswith("Nach Ihren Angaben sind Sie ein kleines Unternehmen"), data["summary"]
+
+
+def test_which_goal_names_a_trade_and_whether_that_trade_gets_the_programme_named(ask, passages):
+    """"Im IREK steht ja was zur Stahlindustrie. Welches Ziel ist das genau, und heißt das, unser Stahlwerk kann
+    GRW-Investitionszuschüsse kriegen?": the goal (1.1.2) leads, and the "no" of the GRW follows (C 24, Nr. 2.7.1): a
+    goal of the IREK is no funding."""
+    data = ask("Im IREK steht ja was zur Stahlindustrie. Welches Ziel ist das genau, und heißt das, unser Stahlwerk kann "
+               "GRW-Investitionszuschüsse kriegen, z.B. für Energieeffizienz?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Handlungsziel 1.1.2"), data["summary"]
+    assert "Nein – über GRW" in data["answer"] and "2.7.1" in data["answer"]
