@@ -1799,6 +1799,9 @@ _SEASON_MONTH = {"frühjahr": 4, "frühling": 4, "herbst": 10, "anfang": 2, "end
 
 
 _DATE_REACH = 40  # characters around the words of buying within which a date is the date of buying
+# the words before a year that names the edition of a rule, not a date ("im KR 2026", "Koordinierungsrahmen ab 2026")
+_EDITION_BEFORE = re.compile(r"\b(kr|koordinierungsrahmen\w{0,2}|rahmenplan\w{0,2}|richtlinie\w{0,2}|fassung|version|stand)"
+                             r"\s{0,3}(ab\s{1,3}(dem\s{1,3})?|vom\s{1,3}|von\s{1,3})?(1\.\s{0,2}1\.\s{0,2})?$", re.IGNORECASE)
 
 
 def _date_of(match: re.Match[str]) -> str | None:
@@ -1861,8 +1864,9 @@ def _item_figures(text: str, knowledge: FundingKnowledge) -> tuple[dict[str, flo
             amounts = [(a, b) for a, b, _ in _amounts(sentence)]
             for match in _DATE.finditer(sentence):
                 if any(a <= match.start() < b for a, b in amounts) \
-                        or not said[0] - _DATE_REACH <= match.start() <= said[1] + _DATE_REACH:
-                    continue  # a sum, or the date of something else ("…, Baubeginn 2027")
+                        or not said[0] - _DATE_REACH <= match.start() <= said[1] + _DATE_REACH \
+                        or _EDITION_BEFORE.search(sentence[max(0, match.start() - 30): match.start()]):
+                    continue  # a sum, the date of something else ("…, Baubeginn 2027"), or a rule's edition ("KR 2026")
                 when = _date_of(match)
                 if when:
                     dates[item.id] = when

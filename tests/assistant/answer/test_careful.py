@@ -474,3 +474,9 @@ def test_ninety_percent_asked_as_automatic_is_a_may_rule():
     rule = CAREFUL.rule_answer("und wenn wir das mit wallenhorst zusammen als interkommunales gebiet machen, gibts dann "
                                "automatisch die 90%?")
     assert rule.id == "neunzig-prozent-nicht-automatisch" and rule.summary.startswith("Nicht automatisch")
+
+
+def test_the_date_of_a_land_purchase_is_no_deadline_for_applications():
+    assert CAREFUL.rule_answer("Gibt's bei GRW eigentlich Stichtage?").id == "fristen"
+    assert CAREFUL.rule_answer("Bitte die Stelle zitieren, nach der Grunderwerb bei Gewerbegebieten förderfähig ist – "
+                               "inkl. der 25%-Grenze und des Stichtags.") is None

@@ -1694,6 +1694,8 @@ def test_a_site_developed_specially_for_one_investor_is_tailored_to_one():
     ("Das Grundstück haben wir im Sommer 2025 gekauft.", "2025"),  # June to August: either side of 1 July
     # the purchase as a noun
     ("Gewerbegebiet: 4,8 Mio gesamt, darin 1,5 Mio Grundstück, Kauf war im März 2025.", "2025-03"),
+    # a year that names the rule's edition dates nothing
+    ("Bitte die Stelle im KR 2026 zitieren, nach der Grunderwerb bei Gewerbegebieten ausnahmsweise förderfähig ist.", None),
 ])
 def test_a_season_dates_the_purchase_where_all_its_months_lie_on_one_side_of_the_years_middle(text, when):
     assert read_profile(text).item_dates.get("land") == when
