@@ -480,3 +480,9 @@ def test_the_date_of_a_land_purchase_is_no_deadline_for_applications():
     assert CAREFUL.rule_answer("Gibt's bei GRW eigentlich Stichtage?").id == "fristen"
     assert CAREFUL.rule_answer("Bitte die Stelle zitieren, nach der Grunderwerb bei Gewerbegebieten förderfähig ist – "
                                "inkl. der 25%-Grenze und des Stichtags.") is None
+
+
+def test_the_programme_behind_a_goal_is_answered_by_the_irek_not_being_one():
+    rule = CAREFUL.rule_answer("Im IREK steht ja Digitalisierung kleiner Pflegeeinrichtungen – welches Förderprogramm ist "
+                               "das?")
+    assert rule.id == "irek-kein-foerderprogramm"
