@@ -1946,13 +1946,27 @@ def _applicant_admitted(found: Findings, lead: PathAssessment, w: _Writer) -> st
         return ""
     rule = next((c for c in lead.conditions if c.by_applicant_type and c.applies is False), None)
     resolved = _resolve_source(rule.source, w.passages) if rule else None
-    quote = resolved[1] if resolved else ""
-    # a list's opening says nothing by itself ("… können abweichend von Nummer 3.2.1.3 nur sein: a) …")
-    opening = bool(resolved) and quote.rstrip().endswith(":") or resolved is not None and resolved[0].text.partition(
-        quote)[2].lstrip().startswith(":")
-    quote = "" if opening else quote
-    return _cited(f"Als gemeinnütziger Träger kommen Sie in Frage ({numbered_rule(rule.source).removeprefix(' nach ')}): "
-                  f"„{quote}“", w.cite_source(rule.source)) if rule and quote else ""
+    if resolved is None or any(s.quote == rule.source.quote for s in found.asked_rules):
+        return ""  # (a rule the question asks for in its own words is said as such: "Können wir als Innung Träger sein?")
+    passage, quote = resolved
+    # a list's opening says nothing by itself ("… können abweichend von Nummer 3.2.1.3 nur sein: a) …"): the list
+    # with it, to the end of its sentence, its items in the section's next passage too ("b) … (Kammern, Innungen)")
+    after = passage.text.partition(quote)[2]
+    if quote.rstrip().endswith(":") or after.lstrip().startswith(":"):
+        quote = (quote + after).strip()
+        going_on = _list_goes_on(SearchHit(passage, 0.0), quote, w.passages)
+        refs = f" [{w.cite(passage, quote)}]"
+        if going_on is None:
+            return ""  # (the list's items stand nowhere to quote)
+        passage, items = going_on[0].passage, going_on[1]
+        quote = f"{quote} {items}"
+        refs += f" [{w.cite(passage, items)}]"
+    else:
+        refs = f" [{w.cite(passage, quote)}]"
+    return _cited(f"Als {'gemeinnütziger ' if _NON_PROFIT_BODY.search(found.question) else ''}Träger kommen Sie in "
+                  f"Frage ({numbered_rule(rule.source).removeprefix(' nach ')}): „{' '.join(quote.split())}“", refs)
+
+_NON_PROFIT_BODY = re.compile(r"verein|gemeinnützig|stiftung|\be\.\s?v\b", re.IGNORECASE)
 
 
 def _grant_time(lead: PathAssessment | None, w: _Writer) -> str:

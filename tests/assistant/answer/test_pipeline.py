@@ -2969,3 +2969,13 @@ def test_which_goal_names_a_trade_and_whether_that_trade_gets_the_programme_name
     check_contract(data, passages)
     assert data["summary"].startswith("Handlungsziel 1.1.2"), data["summary"]
     assert "Nein – über GRW" in data["answer"] and "2.7.1" in data["answer"]
+
+
+def test_who_may_carry_a_training_centre_is_quoted_with_the_items_of_its_list(ask, passages):
+    """KR Nr. 3.2.2.6 (10) lists who may carry a training centre over two passages; where the asker names themselves
+    as a carrier without asking, the whole list is quoted (b: Kammern, Innungen), each passage cited."""
+    data = ask("wir überlegen ein überbetriebliches ausbildungszentrum für SHK und elektro (wärmepumpen, PV) zu bauen, "
+               "invest ca 3,5 mio inkl. ausstattung. träger wären wir zusammen mit den innungen. welche förderung kommt "
+               "in frage?")
+    check_contract(data, passages)
+    assert "nur sein: a) Gebietskörperschaften" in data["answer"] and "(Kammern, Innungen)" in data["answer"]
