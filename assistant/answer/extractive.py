@@ -1724,6 +1724,18 @@ def _asked_rule_said(found: Findings, quote: str) -> str:
     return ""
 
 
+def _excluded_named(found: Findings, w: _Writer, lead: PathAssessment | None, said: str) -> list[str]:
+    """For a question of fact, the rules of the lead path that exclude a cost the question names, in the words of their
+    data (funding_paths.yaml), cited, where the answer says them nowhere yet: "… können wir die zwei Kolleginnen, die
+    jetzt schon IREK-Themen betreuen, da mit abrechnen?" beside the rule on the budget's extension."""
+    if lead is None or lead.blocked:
+        return []
+    quoted = [" ".join(c.quote.split()) for c in w.cites.items]
+    return [_cited(_with_rule(c.text, c.source), w.cite_source(c.source)) for c in lead.excluded_costs[:1]
+            if c.source and c.text[:60] not in said
+            and not any(" ".join(c.source.quote.split())[:60] in q for q in quoted)]
+
+
 def _asked_rule_first(found: Findings, w: _Writer) -> list[SearchHit]:
     """The first four passages found, the first of them whose section holds a rule the question asks for in its own
     words (Findings.asked_rules) leading: "Schaffen wir die Frist noch, wenn der Hallenbauer pleite ist?" is answered
@@ -2561,6 +2573,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     else:
         summary = ""
     summary = f"{summary} {later}" if summary and later else summary or later
+    details[:0] = _excluded_named(found, w, lead, " ".join([summary, *details])) if summary else []
     # a question about the IREK that asks too whether the asker's project gets a programme it names ("… Welches Ziel ist
     # das, und heißt das, unser Stahlwerk kann GRW-Investitionszuschüsse kriegen?"): a goal is no funding, so the "no"
     # of that programme follows the IREK's answer

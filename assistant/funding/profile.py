@@ -30,6 +30,9 @@ class ProjectProfile:
     excluded_sector: str | None = None  # code of the excluded_sectors line that excludes it ("H", "I 56", ...)
     project_types: list[str] = field(default_factory=list)  # vocabulary of funding_paths.yaml
     already_started: bool | None = None
+    # a contract or order signed with a right to withdraw or under the reserve of the grant: whether that is the start,
+    # the KR does not say, so it is not asked again (the rule answer `angebote-und-vorbehalt` says so)
+    start_reserved: bool | None = None
     municipality: str | None = None  # canonical name in the Landkreis Osnabrück (the first one named)
     description: str = ""
     employees: int | None = None  # headcount as given
@@ -2638,6 +2641,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         # new one (a replacement) can be funded (a funded site's kind stays: its binding is that of Nr. 3.2.1.8)
         profile.project_types = [t for t in profile.project_types if t not in _COMPANY_ONLY_TYPES]
     profile.already_started = _already_started(full)
+    profile.start_reserved = True if profile.already_started is None and _RESERVED.search(full) \
+        and _CONTRACT_PARTICIPLE.search(full) else None
     profile.started_in_part = _started_in_part(full) if profile.already_started else None
     profile.commercial_share_percent = _commercial_share(full)
     profile.in_difficulty = _in_difficulty(full)
@@ -2671,7 +2676,7 @@ def _validated(structured: dict) -> dict:
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "lodging_share_percent",
                   "lodging_share_of_guests")
-_SINGLE_FIELDS = ("applicant_type", "already_started", "employees", "turnover_eur", "balance_sheet_eur",
+_SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
                   "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
                   "size_at_grant", "started_in_part", "commercial_share_percent", "grant_received",

@@ -989,6 +989,8 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
             needed.add("company_size")
         if top and top.id == "leader" and profile.municipality is None:
             needed.add("municipality")
+    if profile.start_reserved:
+        needed.discard("already_started")  # (a contract signed with a right to withdraw: told, and left open by the KR)
     firms_path = any(a.id.split("/")[0] == "grw-gewerbe" and not a.blocked for a in paths)
     description = profile.description or ""
     if firms_path and profile.company_size == "small" and profile.employees is not None \

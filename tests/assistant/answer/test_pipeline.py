@@ -2979,3 +2979,17 @@ def test_who_may_carry_a_training_centre_is_quoted_with_the_items_of_its_list(as
                "in frage?")
     check_contract(data, passages)
     assert "nur sein: a) Gebietskörperschaften" in data["answer"] and "(Kammern, Innungen)" in data["answer"]
+
+
+def test_a_follow_up_on_the_budgets_years_and_its_staff_gets_both_rules(ask, passages):
+    """"Zwei Nachfragen: was passiert nach den 3 Jahren? und können wir die zwei Kolleginnen …, die jetzt schon
+    IREK-Themen betreuen, da mit abrechnen?" after the implementation budget (Nr. 3.4.2): the extension's degression,
+    and that staff already employed is no eligible cost."""
+    history = [{"role": "user", "content": "Können wir als Landkreis Regionalmanager für die IREK-Umsetzung über GRW "
+                                           "finanzieren?"},
+               {"role": "assistant", "content": "Ja, über KR Nr. 3.4.2: bis 75 %, höchstens 500.000 € pro Jahr."}]
+    data = ask("Zwei Nachfragen: was passiert nach den 3 Jahren? und können wir die zwei Kolleginnen aus der "
+               "Wirtschaftsförderung, die jetzt schon IREK-Themen betreuen, da mit abrechnen?", history)
+    check_contract(data, passages)
+    assert "Absenkung je Periode" in data["answer"]
+    assert "Das Personal, das schon beim Träger beschäftigt ist, ist nicht förderfähig" in data["answer"]

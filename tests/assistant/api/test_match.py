@@ -21,6 +21,8 @@ def test_company_profile_gets_business_investment_path(client):
     assert body["profile"] == {"applicant_type": "company", "company_size": "small", "sector": "Maschinenbau",
                                "excluded_sector": None, "project_types": ["business_investment"],
                                "already_started": False, "municipality": "Bramsche",
+                               # thirty-second session: a contract signed with a right to withdraw
+                               "start_reserved": None,
                                # the facts added in round 2 (assistant/funding/profile.py)
                                "employees": None, "turnover_eur": None, "balance_sheet_eur": None,
                                "investment_eur": None, "municipalities": ["Bramsche"], "wz_code": "28.29",

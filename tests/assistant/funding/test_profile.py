@@ -2247,3 +2247,9 @@ def test_a_sales_firm_named_by_its_goods_is_the_trade_in_them():
     profile = read_profile("Frage für einen Mandanten: Landtechnik-Vertrieb mit Werkstatt in Bersenbrück, 65 MA, Neubau "
                            "Werkstatt+Lager ca 3 Mio.")
     assert profile.wz_code == "46.61" and profile.excluded_sector is None
+
+
+def test_a_contract_signed_with_a_right_to_withdraw_is_told_and_not_asked_again():
+    profile = read_profile("der PV-Auftrag ist schon unterschrieben, aber mit Rücktrittsrecht bis Ende Monat. Problem?")
+    assert (profile.already_started, profile.start_reserved) == (None, True)
+    assert read_profile("Wir wollen eine neue Halle bauen.").start_reserved is None
