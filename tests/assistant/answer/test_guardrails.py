@@ -184,3 +184,14 @@ def test_a_longer_question_naming_the_rate_is_no_follow_up_but_a_short_one_is():
     history = [{"role": "user", "content": "Wir sind eine Tischlerei in Melle und wollen eine Halle bauen."}]
     assert not is_follow_up("Wie hoch ist der Fördersatz für die Erschließung von Gewerbegelände?", history)
     assert is_follow_up("Wie hoch wäre der Fördersatz?", history)
+
+
+@pytest.mark.parametrize("text", [
+    "Zwei Nachfragen: was passiert nach den 3 Jahren? und können wir die zwei Kolleginnen aus der Wirtschaftsförderung, "
+    "die jetzt schon IREK-Themen betreuen, da mit abrechnen?",
+    "Nachtrag: die GmbH gehört zu 60 % der Firma meiner Frau, die hat 70 Angestellte, ändert das etwas an der Größe?",
+    "noch ne Frage: wie lange muss die Halle nach dem Bau eigentlich genutzt werden, bevor wir verkaufen dürfen?",
+])
+def test_a_message_that_says_it_asks_on_is_a_follow_up_of_any_length(text):
+    history = [{"role": "user", "content": "Metallbau, 30 MA, neue Halle 1,2 Mio in Melle. Geht GRW?"}]
+    assert is_follow_up(text, history) and not is_follow_up(text, [])
