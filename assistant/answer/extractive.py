@@ -1728,7 +1728,8 @@ def _excluded_named(found: Findings, w: _Writer, lead: PathAssessment | None, sa
     """For a question of fact, the rules of the lead path that exclude a cost the question names, in the words of their
     data (funding_paths.yaml), cited, where the answer says them nowhere yet: "… können wir die zwei Kolleginnen, die
     jetzt schon IREK-Themen betreuen, da mit abrechnen?" beside the rule on the budget's extension."""
-    if lead is None or lead.blocked:
+    # (of the path of the asker who says who they are: the land rule of infrastructure is none for a firm's client)
+    if lead is None or lead.blocked or found.profile is None or found.profile.applicant_type is None:
         return []
     quoted = [" ".join(c.quote.split()) for c in w.cites.items]
     return [_cited(_with_rule(c.text, c.source), w.cite_source(c.source)) for c in lead.excluded_costs[:1]
