@@ -1948,7 +1948,8 @@ def _who_decides(found: Findings, lead: PathAssessment | None, w: _Writer) -> st
     return _chosen_by(lead, w, 260)
 
 
-_NON_PROFIT = re.compile(r"verein|gemeinnützig|stiftung|\be\.\s?v\b|träger", re.IGNORECASE)
+_NON_PROFIT_BODY = re.compile(r"verein|gemeinnützig|stiftung|\be\.\s?v\b", re.IGNORECASE)  # a body that says it is one
+_NON_PROFIT = re.compile(rf"{_NON_PROFIT_BODY.pattern}|träger", re.IGNORECASE)  # or asks as a Träger
 
 
 def _applicant_admitted(found: Findings, lead: PathAssessment, w: _Writer) -> str:
@@ -1968,18 +1969,14 @@ def _applicant_admitted(found: Findings, lead: PathAssessment, w: _Writer) -> st
     if quote.rstrip().endswith(":") or after.lstrip().startswith(":"):
         quote = (quote + after).strip()
         going_on = _list_goes_on(SearchHit(passage, 0.0), quote, w.passages)
-        refs = f" [{w.cite(passage, quote)}]"
         if going_on is None:
             return ""  # (the list's items stand nowhere to quote)
-        passage, items = going_on[0].passage, going_on[1]
-        quote = f"{quote} {items}"
-        refs += f" [{w.cite(passage, items)}]"
+        refs = f" [{w.cite(passage, quote)}] [{w.cite(going_on[0].passage, going_on[1])}]"
+        quote = f"{quote} {going_on[1]}"
     else:
         refs = f" [{w.cite(passage, quote)}]"
     return _cited(f"Als {'gemeinnütziger ' if _NON_PROFIT_BODY.search(found.question) else ''}Träger kommen Sie in "
                   f"Frage ({numbered_rule(rule.source).removeprefix(' nach ')}): „{' '.join(quote.split())}“", refs)
-
-_NON_PROFIT_BODY = re.compile(r"verein|gemeinnützig|stiftung|\be\.\s?v\b", re.IGNORECASE)
 
 
 def _grant_time(lead: PathAssessment | None, w: _Writer) -> str:

@@ -112,12 +112,15 @@ def is_elliptical(question: str, history: list[dict] | None) -> bool:
     return is_follow_up(text, history) and len(text.split()) <= 8 and bool(_ELLIPTICAL.match(text))
 
 
-def contextual_query(question: str, history: list[dict] | None, *, max_turns: int = 2, bare: bool = False) -> str:
-    """The text to search with: the question, and for a follow-up the latest user turns before it; with `bare` (the
-    question names no project of its own), also for a longer question that points back ("ok, problem: der
+def points_back(question: str, history: list[dict] | None) -> bool:
+    """Whether a question of any length, after earlier user turns, points back to them ("ok, problem: der
     Rohbau-Auftrag ist schon unterschrieben … geht das trotzdem noch?")."""
-    if not is_follow_up(question, history) and not (
-            bare and history and any(turn.get("role") == "user" for turn in history) and _FOLLOW_UP.search(question)):
+    return bool(history) and any(turn.get("role") == "user" for turn in history) and bool(_FOLLOW_UP.search(question))
+
+
+def contextual_query(question: str, history: list[dict] | None, *, max_turns: int = 2) -> str:
+    """The text to search with: the question, and for a follow-up the latest user turns before it."""
+    if not is_follow_up(question, history):
         return question
     earlier = [turn["content"] for turn in history if turn.get("role") == "user" and turn.get("content")]
     return " ".join(earlier[-max_turns:] + [question])

@@ -25,7 +25,7 @@ from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTH
                                          compose_extractive, compose_introduction)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
-                                        without_steering)
+                                        points_back, without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
 from assistant.answer.questions import (IREK_KIND, SideQuestion, kind, side_questions, states_span_asked,
@@ -181,11 +181,11 @@ class AnswerPipeline:
         note = f"{note} {elsewhere}".strip()
         text = self.retriever.with_plain_names(text)  # "das Regionalkonzept vom Landkreis" is the IREK
         history = list(history or [])
-        profile = extract_profile(text, history, structured, knowledge=self.funding)
-        own = extract_profile(text, None, None, knowledge=self.funding) if history else profile
         search_text = contextual_query(text, history)
         parts = self.retriever.score_parts(text)
         search_parts = parts if search_text == text else self.retriever.score_parts(search_text)
+        profile = extract_profile(text, history, structured, knowledge=self.funding)
+        own = extract_profile(text, None, None, knowledge=self.funding) if history else profile
         intent, refusal_odds = self.router.judge(parts.vector, text)
         if profile.grant_received and intent != "refusal":
             # "wir haben 2022 GRW … bekommen … Droht Rückforderung?": a grant already received, asked about what follows
@@ -483,8 +483,7 @@ class AnswerPipeline:
         # a follow-up that names no project or trade of its own but points back ("ok, problem: der Rohbau-Auftrag ist
         # schon unterschrieben … geht das trotzdem noch?") has the goals of the turns it points back to, as they were
         text, parts = q.search_text, q.search_parts
-        if q.history and text == q.text and not (q.own.project_types or q.own.wz_code) \
-                and contextual_query(q.text, q.history, bare=True) != q.text:
+        if text == q.text and not (q.own.project_types or q.own.wz_code) and points_back(q.text, q.history):
             text = " ".join([t["content"] for t in q.history if t.get("role") == "user" and t.get("content")][-2:])
             parts = self.retriever.score_parts(text)
         return self.goal_matcher.rank(parts, k=k, favoured=favoured, own_investment=invests,

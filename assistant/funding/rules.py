@@ -905,21 +905,21 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
             # firm, that it cannot be the Träger), before the investment aid it did not ask about
             fit += 1.0
         assessment.fit, assessment.fit_reasons = round(fit, 2), why
+        # the path's own investment leads and the measure beside it follows, both of the same fit; or the measure
+        # chosen leads and one of its own that the project names beside it follows (a site and its energy network)
         beside, leads = _measure_beside(top, assessment, matched)
-        if beside and leads:  # the path's own investment leads, the measure beside it follows (both of the same fit)
-            main = _assess_path(top, profile, beside, knowledge)
+        other = _assess_path(top, profile, beside, knowledge) if beside else None
+        if other is not None and not leads and (other.id == assessment.id
+                                                or not beside & _project_types_of(top, other.id)):
+            other = None
+        if other is not None:
+            other.fit, other.fit_reasons, other.part_beside = assessment.fit if leads else round(fit - 0.01, 2), \
+                why, assessment.id
             # (a measure beside one that is closed stands alone: an old machine replaced by one that saves energy is
             # a transformation project, with no investment of its own beside it)
-            main.fit, main.fit_reasons, main.part_beside = assessment.fit, why, assessment.id
-            assessment.part_beside = None if main.blocked and not assessment.blocked else main.id
-            candidates.append(main)
-        candidates.append(assessment)
-        if beside and not leads:  # the measure chosen leads, the one of its own beside it follows
-            other = _assess_path(top, profile, beside, knowledge)
-            if other.id != assessment.id and beside & _project_types_of(top, other.id):
-                other.fit, other.fit_reasons, other.part_beside = round(fit - 0.01, 2), why, assessment.id
-                assessment.part_beside = None if other.blocked and not assessment.blocked else other.id
-                candidates.append(other)
+            assessment.part_beside = None if other.blocked and not assessment.blocked else other.id
+        candidates += [other, assessment] if other is not None and leads else \
+            [assessment, other] if other is not None else [assessment]
     open_paths = sorted((p for p in candidates if not p.blocked), key=lambda p: -p.fit)
     blocked = sorted((p for p in candidates if p.blocked), key=lambda p: -p.fit)
     paths = open_paths + blocked

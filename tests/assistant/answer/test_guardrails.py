@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
-                                        without_steering)
+                                         points_back, without_steering)
 
 HISTORY = [
     {"role": "user", "content": "Wir sind ein Maschinenbauer mit 80 Beschäftigten und wollen eine neue Halle bauen."},
@@ -195,3 +195,11 @@ def test_a_longer_question_naming_the_rate_is_no_follow_up_but_a_short_one_is():
 def test_a_message_that_says_it_asks_on_is_a_follow_up_of_any_length(text):
     history = [{"role": "user", "content": "Metallbau, 30 MA, neue Halle 1,2 Mio in Melle. Geht GRW?"}]
     assert is_follow_up(text, history) and not is_follow_up(text, [])
+
+
+def test_a_long_question_that_points_back_is_told_from_one_that_does_not():
+    history = [{"role": "user", "content": "Gemeinde Bad Laer: neues Haus des Gastes, ca. 1,2 Mio. Förderbar?"}]
+    text = ("ok, problem: der rohbau-auftrag ist letzte woche schon unterschrieben worden, antrag haben wir noch nicht "
+            "gestellt. geht das trotzdem noch?")
+    assert points_back(text, history) and not is_follow_up(text, history) and not points_back(text, [])
+    assert not points_back("Wie hoch ist der Fördersatz für die Erschließung von Gewerbegelände im Landkreis?", history)
