@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
-                                         points_back, without_steering)
+                                        points_back, without_steering)
 
 HISTORY = [
     {"role": "user", "content": "Wir sind ein Maschinenbauer mit 80 Beschäftigten und wollen eine neue Halle bauen."},
