@@ -74,6 +74,9 @@ def test_statute_like_question_finds_the_grw_section_in_top_5(retriever, query, 
         ("Nr. 2.7.1", "grw", "", "2.7.1"),
         ("Was steht in Nr. 3.2.1.1?", "grw", "", "3.2.1.1"),
         ("Anhang 5", "grw", "", "Anhang 5"),
+        # the words right before a number say what it numbers, whatever else the question names
+        ("Wie viel bringt das IREK-Umsetzungsbudget nach KR Nr. 3.4.2 pro Jahr?", "grw", "", "3.4.2"),
+        ("Passt unser Projekt nach dem GRW-Rahmen zu Handlungsziel 3.4.2?", "irek", "3.4.2", "3.4.2"),
     ],
 )
 def test_exact_reference_lands_first(retriever, query, document, goal, section):
