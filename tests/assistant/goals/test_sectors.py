@@ -63,6 +63,8 @@ def test_a_kind_of_measure_finds_the_goal_whose_title_names_it():
     assert GOALS.goals_for_types(["tourism_infrastructure"]) == ["4.3.1"]
     assert GOALS.goals_for_types(["revitalisation", "industrial_site"]) == ["3.1.1"]
     assert GOALS.goals_for_types(["business_investment"]) == []
+    # the budget to carry out the IREK: the goal on organising funded projects together
+    assert GOALS.goals_for_types(["implementation_budget"]) == ["1.3.1"]
 
 
 def test_the_goals_of_public_tasks_quote_their_titles():
