@@ -1406,9 +1406,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # Büros schon beauftragen?")
     # (after the verdict on the path where only a later question asks for the rule: "Gibts für IT-Firmen überhaupt GRW?
     # Und kann man statt aufs Gebäude auch auf die Gehälter fördern lassen?")
-    units = asks(found.question)
-    later = ruled and rule.programme != "irek" and len(units) > 1 \
-        and CarefulCases.load().rule_answer(units[0]) is None and lead is not None and not lead.blocked
+    later = bool(ruled) and rule.programme != "irek" and lead is not None and not lead.blocked \
+        and len(units := asks(found.question)) > 1 and CarefulCases.load().rule_answer(units[0]) is None
     pieces[:0] = [(1.2 if asks_amount and not rule.leads or later else 0.5, ruled)] if ruled else []
     if rule is not None and rule.programme == "irek" and found.goals:
         # what the IREK is, asked beside whether the project fits it: the fitting goal answers the second part and

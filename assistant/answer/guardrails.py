@@ -92,7 +92,7 @@ def without_steering(text: str) -> str:
 
 def is_follow_up(question: str, history: list[dict] | None) -> bool:
     """A short question that leans on what was said before."""
-    if not history or not any(turn.get("role") == "user" for turn in history):
+    if not _has_user_turn(history):
         return False
     words = question.split()
     text = question.strip()
@@ -115,7 +115,11 @@ def is_elliptical(question: str, history: list[dict] | None) -> bool:
 def points_back(question: str, history: list[dict] | None) -> bool:
     """Whether a question of any length, after earlier user turns, points back to them ("ok, problem: der
     Rohbau-Auftrag ist schon unterschrieben … geht das trotzdem noch?")."""
-    return bool(history) and any(turn.get("role") == "user" for turn in history) and bool(_FOLLOW_UP.search(question))
+    return _has_user_turn(history) and bool(_FOLLOW_UP.search(question))
+
+
+def _has_user_turn(history: list[dict] | None) -> bool:
+    return bool(history) and any(turn.get("role") == "user" for turn in history)
 
 
 def contextual_query(question: str, history: list[dict] | None, *, max_turns: int = 2) -> str:

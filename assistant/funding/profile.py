@@ -292,9 +292,10 @@ _FORMER_BEFORE = re.compile(r"\b(" + "|".join(sorted(_FORMER_WORDS, key=len, rev
 _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "zzgl", "zuzüglich"}
 # The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
 _SITE_OF_TRADE = re.compile(r"(brache|brachfläche|gelände|areal|grundstück)")
+# The rest of a word after goods that makes it the trade in them ("Landtechnik-Vertrieb")
+_SALES_OF_GOODS = re.compile(r"-?(vertrieb|verkauf)(s|e|es)?")
 # A trade's works ordered or offered, not who the asker is ("der Rohbau-Auftrag ist unterschrieben", "das
 # Elektroangebot liegt vor")
-_SALES_OF_GOODS = re.compile(r"-?(vertrieb|verkauf)(s|e|es)?")
 _WORKS_OF_TRADE = re.compile(r"-?(auftrag|aufträge|vertrag|verträge|angebot|rechnung|gewerk)")
 # A trade run by another party, said in a clause right after it ("ein Café …, das ein Pächter betreibt", "eine Kantine,
 # die ein Caterer führt")

@@ -34,11 +34,13 @@ MAX_QUERY_CHARS = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CODE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.]*\d)")
 _ANNEX = re.compile(r"\bAnhang\s+(\d{1,2})\b", re.IGNORECASE)
-_GOAL_CONTEXT = re.compile(r"(handlungsziel|leitziel|ziel|irek)", re.IGNORECASE)
-_SECTION_CONTEXT = re.compile(r"(\bnr\.?|\bnummer|\bziffer|\babschnitt|\bgrw|koordinierungsrahmen)", re.IGNORECASE)
+_GOAL_WORDS = r"handlungsziel|leitziel|ziel"
+_SECTION_WORDS = r"\bnr\.?|\bnummer|\bziffer|\babschnitt"
+_GOAL_CONTEXT = re.compile(rf"({_GOAL_WORDS}|irek)", re.IGNORECASE)
+_SECTION_CONTEXT = re.compile(rf"({_SECTION_WORDS}|\bgrw|koordinierungsrahmen)", re.IGNORECASE)
 # the words right before a number that say what it numbers ("Handlungsziel 3.4.2", "KR Nr. 3.4.2")
-_GOAL_BEFORE = re.compile(r"\b(handlungsziel|leitziel|ziel)\w{0,3}\W{0,3}$", re.IGNORECASE)
-_SECTION_BEFORE = re.compile(r"(\bnr\.?|\bnummer|\bziffer|\babschnitt|\bkr)\W{0,3}$", re.IGNORECASE)
+_GOAL_BEFORE = re.compile(rf"\b({_GOAL_WORDS})\w{{0,3}}\W{{0,3}}$", re.IGNORECASE)
+_SECTION_BEFORE = re.compile(rf"({_SECTION_WORDS}|\bkr)\W{{0,3}}$", re.IGNORECASE)
 _CONTEXT_REACH = 20
 # "Artikel 26a AGVO", "Art. 48 AGVO", "Artikel 38/48 AGVO", "Art. 107 Abs. 3 AEUV": article numbers and the act.
 _ARTICLE = re.compile(
@@ -281,14 +283,15 @@ class Retriever:
         ("Fn. 70", "Fußnote 70"). A section without text of its own (its heading opens its first subsection) is
         named by the passage that holds its heading."""
         named = np.zeros(len(self.passages), dtype=bool)
+        goal_words, section_words = bool(_GOAL_CONTEXT.search(query)), bool(_SECTION_CONTEXT.search(query))
         for match in _CODE.finditer(query):
             code = match.group(1)
             # the words right before a number say what it numbers ("das IREK-Umsetzungsbudget nach KR Nr. 3.4.2" is a
             # section of the KR, not the IREK's goal 3.4.2); else the words of the whole question do
             before = query[max(0, match.start() - _CONTEXT_REACH): match.start()]
             near_goal, near_section = bool(_GOAL_BEFORE.search(before)), bool(_SECTION_BEFORE.search(before))
-            goal_context = near_goal or not near_section and bool(_GOAL_CONTEXT.search(query))
-            section_context = near_section or not near_goal and bool(_SECTION_CONTEXT.search(query))
+            goal_context = near_goal or not near_section and goal_words
+            section_context = near_section or not near_goal and section_words
             if code in self._opened_by and (section_context or (not goal_context and code not in self._goal_codes)):
                 named[self._opened_by[code]] = True
             wants_goal = code in self._goal_codes and (goal_context or not section_context)
