@@ -678,7 +678,7 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
         # and a cost item the path excludes, named beside a sum that was not split ("… ca 600k. Sanitärhaus ersetzt
         # das alte"): whether the sum holds it is left open
         within = [] if basis else [i.label for i in _excluded_items(path)]
-        return _calculation_per_rate(open_rates, amount, basis) + "".join(
+        return _calculation_per_rate(open_rates, amount, basis, _other_aid_left(path, profile, open_rates, amount)) + "".join(
             f" Die Kosten für „{labels[c.cost_item]}“ sind darin enthalten; für sie gelten eigene Grenzen "
             f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited) + _if_inside(within) \
             + _deductions(path, profile)
@@ -738,8 +738,27 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
     # before them, and said so)
     before = " vor Abzügen" if less and result == f"bis zu {_euro(grant)}" else ""
     result = f"höchstens {result.removeprefix('bis zu ')}" if before else result
-    return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)}{costs}{basis} ergeben {result}{before}."
-            f"{less}{decides}")
+    other = _other_aid_left(path, profile, [(rate, None)], amount)
+    return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)}{costs}{basis} ergeben {result}{before}"
+            f"{other}.{less}{decides}")
+
+
+def _other_aid_left(path: PathAssessment, profile, rates: list[tuple[float, str | None]],  # noqa: ANN001
+                    amount: float) -> str:
+    """Aid from another programme that the asker already gets (`ProjectProfile.other_aid_percent`): on a firm's
+    investment, the ceiling holds for both together (KR Nr. 2.5.3), so what is left of each rate, as the end of the
+    calculation's sentence (a sentence of its own would not be marked as own arithmetic)."""
+    other = profile.other_aid_percent if profile is not None else None
+    if not other or not path.id.startswith("grw-gewerbe"):
+        return ""
+
+    def left(rate: float) -> str:
+        rest = rate - other
+        return f"bis zu {_percent(rest)} Prozent, also bis zu {_euro(amount * rest / 100)}" if rest > 0 else "nichts"
+
+    each = ", ".join(f"für {_SIZE_LABEL[size]} {left(rate)}" if size else left(rate) for rate, size in rates)
+    return (f"; mit den {_percent(other)} Prozent aus der anderen Förderung zusammen gilt der Höchstsatz aber für beide "
+            f"(Nr. 2.5.3): Soweit beide dieselben Kosten fördern, bleiben {each}")
 
 
 def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] | None:  # noqa: ANN001
@@ -895,7 +914,7 @@ def _deductions(path: PathAssessment, profile) -> str:  # noqa: ANN001
                    and not (given and given[0] is c))
 
 
-def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: str = "") -> str:
+def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: str = "", other_aid: str = "") -> str:
     """The grant at each rate that may apply, where the facts decide none: per company size ("für ein kleines
     Unternehmen 20 Prozent …, für ein mittleres 10 Prozent …") or the regular and the raised rate (60 and 90 %)."""
     if all(size for _, size in rates):
@@ -908,7 +927,7 @@ def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: 
         parts += [f"mit dem erhöhten Satz von {_percent(rate)} Prozent bis zu {_euro(amount * rate / 100)}"
                   for rate, _ in raised]
         which = "Ob der erhöhte Satz gilt, hängt von den Voraussetzungen oben ab"
-    return (f"{OWN_CALCULATION} Bei {_euro(amount)} förderfähigen Kosten{basis} ergeben {', '.join(parts)}. {which}; wie "
+    return (f"{OWN_CALCULATION} Bei {_euro(amount)} förderfähigen Kosten{basis} ergeben {', '.join(parts)}{other_aid}. {which}; wie "
             f"hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
@@ -1204,11 +1223,20 @@ _ASKS_EXCLUDED = re.compile(r"\b(raus|ausgeschlossen|negativliste|nicht\s{1,3}f�
                             re.IGNORECASE)
 
 
+# "was kommt bei 10 % raus": what a sum comes to, not whether the trade is out
+_COMES_OUT_BEFORE = re.compile(r"\bkomm\w{0,3}\b[^.?!]{0,40}$", re.IGNORECASE)
+
+
+def _asks_excluded(question: str) -> bool:
+    return any(m.group() != "raus" or not _COMES_OUT_BEFORE.search(question, 0, m.start())
+               for m in _ASKS_EXCLUDED.finditer(question))
+
+
 def _trade_listed(found: Findings, lead: PathAssessment, w: _Writer) -> str:
     """For a question whether the asker's trade is excluded, on an open path closed to excluded sectors: the exception
     of the list that keeps it in, or that it is not on the list (KR Nr. 2.7.1), cited; "" otherwise."""
     profile = found.profile
-    if profile is None or not profile.wz_code or not _ASKS_EXCLUDED.search(found.question):
+    if profile is None or not profile.wz_code or not _asks_excluded(found.question):
         return ""
     exception = next((c for c in lead.conditions if c.id in _TRADE_IN_IF and c.applies), None)
     if exception is not None:

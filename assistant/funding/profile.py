@@ -107,6 +107,10 @@ class ProjectProfile:
     # The share of an infrastructure's use that falls to businesses, as the asker gives it ("die Betriebe machen ca
     # 70 % der Schmutzfracht", "Gewerbeanteil 60 %"): a rule that funds that share (KR Nr. 3.2.2.3 (3)) is computed on it
     commercial_share_percent: float | None = None
+    # Aid from another programme that the project already gets or has been granted, as a share of its costs ("wir
+    # kriegen schon 15 % aus einem anderen Förderprogramm", "30 % vom Land sind bewilligt"): the ceiling holds for both
+    # together (KR Nr. 2.5.3), so a grant is what is left of the rate
+    other_aid_percent: float | None = None
     # The text says a grant was already received and asks what follows from it (paying back, binding, selling, jobs
     # lost): the project it names is the funded one, no new project (KR Nr. 2.2.6, 2.8)
     grant_received: bool | None = None
@@ -209,7 +213,8 @@ _SETTLES = re.compile(r"[^.!?]{0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln
                       r"|niederlässt)\b")
 # Another party that opens its own sentence with what it wants: "Ein großer Lebensmittelkonzern aus der Nachbarschaft
 # will die Hälfte der Fläche mieten", "Eine Firma würde gern …" (the asker does not speak of themselves so)
-_THIRD_PARTY_BEFORE = re.compile(r"(^\s{0,3}|[.!?:;]\s{0,3})(ein|eine)\s{1,3}(\S{1,30}\s{1,3}){0,2}\S{0,30}$")
+_THIRD_PARTY_BEFORE = re.compile(r"(^\s{0,3}|[.!?:;]\s{0,3})((und|aber|auch|dann|zudem)\s{1,3})?(ein|eine)\s{1,3}"
+                                 r"(\S{1,30}\s{1,3}){0,2}\S{0,30}$")
 _THIRD_PARTY_WANTS = re.compile(r"\S{0,30}(\s{1,3}\S{1,30}){0,5}?\s{1,3}(will|möchte|würde|wollen|möchten|würden|plant|"
                                 r"soll)\b")
 # Words that open a clause of reason or condition: a firm named right after them is why the asker acts, not the asker
@@ -290,6 +295,8 @@ _FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", 
 _FORMER_BEFORE = re.compile(r"\b(" + "|".join(sorted(_FORMER_WORDS, key=len, reverse=True)) + r")\.?\s{0,3}\S{0,30}$")
 # Words that list a part of the costs ("inkl. Abriss und Bodensanierung", "samt Montage")
 _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "zzgl", "zuzüglich"}
+# The rest of an adjective made of "Betriebs-": of firms in general ("betriebsnahe Kita", "betriebsübergreifend")
+_OF_FIRMS = re.compile(r"(nah|intern|übergreifend|wirtschaftlich)")
 # The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
 _SITE_OF_TRADE = re.compile(r"(brache|brachfläche|gelände|areal|grundstück)")
 # The rest of a word after goods that makes it the trade in them ("Landtechnik-Vertrieb")
@@ -479,6 +486,16 @@ _IN_DIFFICULTY = re.compile(r"insolvenz\w{0,12}|zahlungsunfähig\w{0,3}|übersch
                             rf"\s{{1,3}}{_LOST}|rettungsbeihilfe|umstrukturierungsbeihilfe", re.IGNORECASE)
 _DENIED = re.compile(r"\b(kein|keine|keinen|nicht|ohne)\b[^,.;]{0,30}$", re.IGNORECASE)
 # Large-scale retail as the user of a site (KR Nr. 3.2.1.11 (1)), as people name it
+# A maker of goods that the trade lexicon has no name for ("Dämmstoffhersteller", "Kerzenfabrik", "Hersteller von
+# Dämmplatten"): WZ 2025 section C, Verarbeitendes Gewerbe ("Herstellung von Waren"), of which KR Nr. 2.7.1 lists only
+# the steel industry (C 24, with names of its own in trades.yaml). Standing alone, "Fabrik" and "Manufaktur" name a
+# building or a style, so they count only as the end of a compound.
+_MAKER = re.compile(r"\b(?:([a-zäöüß]{3,40}?)(?:hersteller(?:in)?|fabrik|manufaktur)|hersteller(?:in)?\s{1,3}(?:von|für)"
+                    r"\s{1,3}([a-zäöüß]{3,40}))\b")
+# What is made but is no good of section C: software and media (section J), energy (D), and the products of farming,
+# whose processing the lexicon's own rules read (KR Nr. 2.7.2 (1))
+_NOT_GOODS = ("software", "app", "spiele", "film", "musik", "medien", "content", "strom", "energie", "wärme", "biogas",
+              "wasserstoff", "wohn", "stahl", "roheisen")
 _LARGE_RETAIL = re.compile(r"großflächig\w{0,3}\s{1,3}(einzelhandel\w{0,2}|märkte|markt|handel)|fachmarktzentr\w{0,3}"
                            r"|einkaufszentr\w{0,3}|shopping-?cent\w{0,3}|outlet-?cent\w{0,3}|factory-?outlet")
 # A facility used mostly by locals ("nutzen das Bad zu 80 % Einheimische und Schulen", "vor allem Vereine und Schulen"):
@@ -1069,6 +1086,10 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
                 or _FORMER_BEFORE.search(before) else 1
             if "umsetzung" in match.group():  # "für die IREK-Umsetzung planen wir …": a purpose, not a partner
                 rank = min(rank, 1)
+            if kind == "company" and match.group() == "betriebs" and not own and not _SELF_CONTEXT.search(before) \
+                    and (_SITE_OF_TRADE.match(lowered, match.end()) or _OF_FIRMS.match(lowered, match.end())):
+                continue  # "altes Betriebsgelände", "eine betriebsnahe Kita": a site, or a word of firms in general,
+                # which says nothing of who asks ("unser Betriebsgelände" does)
             if kind == "company" and match.group() in ("kmu", "unternehmen") and _SEVERAL_BEFORE.search(before):
                 rank = max(rank, 2)  # "Wir haben 3 KMU aus dem Landkreis für ein FuE-Projekt": the partners counted
             found.append((rank, match.start(), kind))
@@ -2035,6 +2056,33 @@ def _commercial_share(text: str) -> float | None:
     return value if 0 < value < 100 else None
 
 
+def _other_aid(text: str) -> float | None:
+    """The percentage of the project's costs that the text says another programme already gives or has granted
+    (`_OTHER_AID`); None where it says none."""
+    for match in [*_OTHER_AID.finditer(text[:20_000]), *_OTHER_AID_FIRST.finditer(text[:20_000])]:
+        sentence = _sentence_around(text, match.start())
+        if _AID_HELD.search(sentence):
+            value = float(next(g for g in match.groups() if g).replace(",", "."))
+            return value if 0 < value < 100 else None
+    return None
+
+
+# A share of the costs from another source of public money: "15% aus nem anderen Förderprogramm", "30 % Zuschuss vom
+# Land", "15 % von der KfW" (not the GRW itself, nor "20 % von 500k")
+_OTHER_AID = re.compile(
+    r"(?<![\d,])(\d{1,2}(?:,\d)?)\s?(?:%|prozent)\s{1,3}(?:zuschuss\w{0,2}\s{1,3}|förderung\s{1,3}|fördermittel\w{0,2}\s{1,3})?"
+    r"(?:aus|von|vom|über|durch)\s{1,3}(?:(?:de[mnr]|ne[mnr]?|eine[mnr]?|ei[mn])\s{1,3})?"
+    r"(?:andere\w{0,2}\s{1,3}\S{2,25}|\S{0,15}programm\w{0,2}\b|kfw\b|bafa\b|efre\b|eler\b|leader\b|zukunftsregion\b"
+    r"|land(?:es\w{0,12})?\b|bund(?:es\w{0,12})?\b)", re.IGNORECASE)
+# the source first: "Vom Land sind 15 % Zuschuss bereits bewilligt", "aus einem anderen Programm kriegen wir schon 10 %"
+_OTHER_AID_FIRST = re.compile(
+    r"\b(?:aus|von|vom|über)\s{1,3}(?:(?:de[mnr]|ne[mnr]?|eine[mnr]?|ei[mn])\s{1,3})?"
+    r"(?:andere\w{0,2}\s{1,3}\S{2,25}|\S{0,15}programm\w{0,2}|kfw|bafa|efre|eler|leader|zukunftsregion"
+    r"|land(?:es\w{0,12})?|bund(?:es\w{0,12})?)\b[^.?!%]{0,40}?(?<![\d,])(\d{1,2}(?:,\d)?)\s?(?:%|prozent)", re.IGNORECASE)
+# that the aid is held, not asked for: "schon", "bereits", "bewilligt", "zugesagt", "erhalten"
+_AID_HELD = re.compile(r"\b(schon|bereits|bewilligt|zugesagt|zusage|erhalten|bescheid)\b")
+
+
 # A share of the use that falls to businesses: "(die Betriebe) machen ca 70 % der Schmutzfracht", "Gewerbeanteil ca.
 # 60 %", "gewerbliche Nutzer 65 Prozent", "70 % davon gewerblich"
 _COMMERCIAL_SHARE = re.compile(
@@ -2514,8 +2562,23 @@ def _main_by_shares(trades: list[tuple[float, int, Trade]], named: list[tuple[fl
         (SECOND_LINE if hit[2].wz != main else hit[0], hit[1], hit[2]) for hit in trades if hit is not first]
 
 
+def _maker_of_goods(text: str, lowered: str, lexicon: TradeLexicon) -> str | None:
+    """The asker's own name as a maker of goods the lexicon does not know (`_MAKER`), as written; None where the
+    product is no good of section C or the maker is another party ("beim Dämmstoffhersteller bestellt")."""
+    products = tuple(p for p in lexicon.agricultural_processing.products if " " not in p)
+    for match in _MAKER.finditer(lowered):
+        product = match.group(1) or match.group(2)
+        before = lowered[max(0, match.start() - 40): match.start()]
+        if product.startswith(_NOT_GOODS + products) or re.search(r"\b(beim|vom|zum)\s{1,3}$", before) or (
+                _PARTNER_CONTEXT.search(before) and not _SELF_CONTEXT.search(before)):
+            continue
+        return text[match.start(): match.end()]
+    return None
+
+
 def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
-                 activities: bool = True) -> ProjectProfile:
+                 activities: bool = True) -> tuple[ProjectProfile, str | None]:
+    """The facts of one turn, and how it tells who asks: "declared", "trade", "said" (see `told`), or None."""
     # An adviser asking for a client ("Steuerberater hier, mein Mandant (Bäckerei, 12 MA) …", "IHK-Beratung für eine
     # Mitgliedsfirma: Maschinenbauer …"): who applies and what for is read from what is said of the client, not from
     # the adviser's own trade, body or "Beratung".
@@ -2545,8 +2608,13 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
             kind = "association"  # "Wir sind Träger von vier Kitas": a body that runs them, as a rule not for profit
         if kind == "company" and any(r <= 0 and k == "association" for r, _, k in candidates):
             kind = "association"  # "Wir sind ein e.V. und betreiben 3 Kitas": the non-profit body runs the trade
-        candidates.append((rank, start, kind))
+        trade_candidate = (rank, start, kind)
+        candidates.append(trade_candidate)
     applicant = min(candidates)[2] if candidates else None
+    # how the turn tells who asks: they say what they are ("als Samtgemeinde", "wir sind eine Tischlerei"), or only a
+    # trade is named ("und ein Logistiker will die halbe Fläche"), or a body is said to act ("wenn die Stadt erschließt")
+    told = None if not candidates else "declared" if min(candidates)[0] <= 0 \
+        else "trade" if trades and min(candidates) == trade_candidate else "said"
     owned = _MUNICIPAL_COMPANY.search(lowered)
     if applicant in ("company", None) and owned and not (trades and trades[0][0] <= 0.0) \
             and not _PARTNER_CONTEXT.search(lowered[max(0, owned.start() - 40): owned.start()]):
@@ -2568,6 +2636,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
             excluded = knowledge.exclusion(trade.wz, text, tuple(t.wz for _, _, t in trades),
                                            lodging_share=profile.lodging_share_percent)
             profile.excluded_sector = excluded.code if excluded else None
+    elif applicant in ("company", None) and (maker := _maker_of_goods(text, lowered, lexicon)):
+        profile.sector, profile.wz_code, profile.wz_title = maker, "C", wz_title("C")
     # the businesses a site is for, also named as such ("ein Gewerbegebiet für Handwerk, Metallbau und Logistik")
     # (not the asker's own body, nor the works of the measure: "den Auftrag für den Straßenbau vergeben")
     users = {t.wz for _, _, t in named if _trade_applicant(t) == "company" and not t.site_works}
@@ -2646,12 +2716,13 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         and _CONTRACT_PARTICIPLE.search(full) else None
     profile.started_in_part = _started_in_part(full) if profile.already_started else None
     profile.commercial_share_percent = _commercial_share(full)
+    profile.other_aid_percent = _other_aid(full)
     profile.in_difficulty = _in_difficulty(full)
     profile.linked_enterprise = _linked_enterprise(full) if applicant in ("company", None) else None
     profile.split_company = _split_company(full) if applicant in ("company", None) else None
     profile.municipalities = _municipalities(full, words if text is full else _words(full))
     profile.municipality = profile.municipalities[0] if profile.municipalities else None
-    return profile
+    return profile, told
 
 
 # -- structured fields ------------------------------------------------------------------------------------------------
@@ -2680,7 +2751,7 @@ _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_altern
 _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "turnover_eur", "balance_sheet_eur",
                   "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
                   "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
-                  "size_at_grant", "started_in_part", "commercial_share_percent", "grant_received",
+                  "size_at_grant", "started_in_part", "commercial_share_percent", "other_aid_percent", "grant_received",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur",
                   "depreciation_eur", "investment_years", "secured_jobs")
 
@@ -2732,10 +2803,18 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     profile = ProjectProfile(description=text or "")
     project_types: list[str] = []
     group_figures = False  # the latest headcount is the group's, partners and linked enterprises counted in
+    declared = False  # an earlier turn said what the asker is
     for turn in [*turns, text or ""]:
         # (what a later turn says the business does besides, "und wenn ich oben Gästezimmer vermiete?", adds to the
         # trade named before; it replaces it only by a trade named)
-        found = _extract_one(str(turn), knowledge, lexicon, activities=profile.sector is None)
+        found, told = _extract_one(str(turn), knowledge, lexicon, activities=profile.sector is None)
+        if declared and told == "trade" and found.applicant_type not in (None, profile.applicant_type):
+            # "Als Samtgemeinde planen wir …", then "und ein Logistiker will die halbe Fläche": a later turn that only
+            # names a trade does not make the asker who said what they are into that trade
+            found.applicant_type = None
+            for name in _SECTOR_FIELDS:
+                setattr(found, name, None)
+        declared = declared or told == "declared"
         if found.employees is not None:
             group_figures = bool(_GROUP_FIGURES.search(str(turn)))
         if found.investment_eur is not None and profile.investment_eur is not None \

@@ -566,7 +566,7 @@ def test_a_projects_no_comes_before_a_rule_that_would_read_as_a_yes(ask, passage
      "irgendwie zusammengerechnet oder ist das ein neuer antrag ganz normal?", "Möglicherweise ja: Eine Erstinvestition",
      ["2.1.2"]),
     ("können wir nen grw zuschuss mit nem zinsgünstigen förderkredit kombinieren? und wie viel eigenanteil brauchen "
-     "wir mindestens?", "Ja, aber zusammen gerechnet", ["2.5.3", "2.5.6"]),
+     "wir mindestens?", "Ja, aber nur zusammen gerechnet, nicht obendrauf", ["2.5.3", "2.5.6"]),
 ])
 def test_rules_of_investments_counted_together_are_answered_from_their_sections(ask, passages, question, opening, rules):
     data = ask(question)
@@ -2325,6 +2325,17 @@ def test_a_wastewater_plant_is_computed_on_the_commercial_share_the_asker_gives(
     assert "5.400.000" not in data["answer"] and "abzuziehen" not in data["answer"]
 
 
+def test_aid_from_another_programme_leaves_the_rest_of_the_rate(ask, passages):
+    """KR Nr. 2.5.3: 15 % held already, the GRW's 20 % (small) or 10 % (medium) hold for both together: 5 % of 500.000 €
+    are left for a small firm, nothing for a medium one; the bottom line says "nicht obendrauf"."""
+    data = ask("kurze frage, wir kriegen für unsere neue werkhalle (500k) schon 15% aus nem anderen förderprogramm, "
+               "können wir die 20% grw noch obendrauf packen?")
+    check_contract(data, passages, all_used=False)
+    assert "nicht obendrauf" in data["summary"]
+    assert "bleiben für ein kleines Unternehmen bis zu 5 Prozent, also bis zu 25.000 €, für ein mittleres " \
+        "Unternehmen nichts" in data["answer"]
+
+
 def test_who_applies_for_a_betriebsaufspaltung_is_said_in_the_bottom_line(ask, passages):
     """KR Nr. 2.2.2: owning and operating company apply together; the question beside the project asks who applies in
     common words, which the rule triggered by the asker's facts answers."""
@@ -2663,6 +2674,13 @@ def test_whether_the_trade_is_excluded_leads_where_the_question_asks_it(ask, que
     assert cited(data, "grw", "2.7.1")
 
 
+def test_what_a_sum_comes_to_is_no_question_whether_the_trade_is_out(ask):
+    # "was kommt bei 10 % raus": the sum, not "raus" as excluded; the bottom line leads with the path and its rate
+    data = ask("Dämmstoffhersteller Hasbergen, 110 MA, Neubau 5,5 Mio gesamt, davon 2 Transporter 90k. Was davon ist "
+               "förderfähig und was kommt bei 10% raus?")
+    assert "nicht auf der Liste" not in data["summary"] and data["summary"].startswith("Förderweg: GRW")
+
+
 def test_a_trade_kept_in_by_an_exception_of_the_list_is_told_the_exception_not_that_it_is_unlisted(ask, passages):
     """KR Nr. 2.7.1: a wholesaler (G, but 46.2 to 46.9 excepted) and a sauna (T, 96.23 excepted only as far as its
     services are mostly for tourists): the exception is the reason, and a conditional one makes a "möglich"."""
@@ -2945,7 +2963,7 @@ def test_two_programmes_at_once_and_what_to_do_first_are_both_answered(ask, pass
     data = ask("Kann ich für meinen Hotelanbau in Bad Rothenfelde GRW und LEADER gleichzeitig beantragen? Und was muss "
                "ich zuerst machen?")
     check_contract(data, passages)
-    assert data["summary"].startswith("Ja, aber zusammen gerechnet"), data["summary"]
+    assert data["summary"].startswith("Ja, aber nur zusammen gerechnet, nicht obendrauf"), data["summary"]
     assert "Nächster Schritt:" in data["answer"] and "Danach, der Reihe nach:" in data["answer"]
     waiting = ask("Antrag bei der NBank ist raus (letzte Woche). Dürfen wir jetzt schon den Auftrag für die Halle "
                   "vergeben oder müssen wir auf den Bescheid warten?")

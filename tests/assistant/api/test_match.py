@@ -59,7 +59,9 @@ def test_company_profile_gets_business_investment_path(client):
                                # twenty-second session: the depreciation and the years of an investment (Nr. 2.3 (2))
                                "depreciation_eur": None, "investment_years": None,
                                # round 2, twenty-fourth session: the jobs the project secures (Nr. 2.6.2 (4))
-                               "secured_jobs": None}
+                               "secured_jobs": None,
+                               # round 2, thirty-third session: aid already held from another programme (Nr. 2.5.3)
+                               "other_aid_percent": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):

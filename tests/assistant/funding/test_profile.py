@@ -216,6 +216,28 @@ def test_the_own_trade_wins_over_customers_and_partners():
     assert p.sector == "Metallbau"
 
 
+@pytest.mark.parametrize("text, sector", [
+    ("Wir sind ein Dämmstoffhersteller in Bramsche mit 60 MA.", "Dämmstoffhersteller"),
+    ("Kerzenfabrik in Dissen, 25 Leute, neue Maschinen für 300k.", "Kerzenfabrik"),
+    ("Unsere Schokoladenmanufaktur will anbauen.", "Schokoladenmanufaktur"),
+    ("Wir sind Hersteller von Dämmplatten und wollen eine zweite Linie.", "Hersteller von Dämmplatten"),
+])
+def test_a_maker_of_goods_the_lexicon_does_not_name_is_manufacturing(text, sector):
+    # WZ 2025 section C: not on the list of KR Nr. 2.7.1 but for steel, so the trade is known and not asked again
+    p = read_profile(text)
+    assert (p.sector, p.wz_code, p.excluded_sector) == (sector, "C", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind ein Softwarehersteller.",  # no good: section J
+    "Wir sind ein Käsehersteller.",  # a dairy product (Anhang I AEUV): its processing is read by its own rules
+    "Wir haben die Maschine beim Dämmstoffhersteller bestellt.",  # another party
+    "Die alte Fabrik soll ein Gewerbehof werden.",  # a building
+])
+def test_no_maker_of_goods_where_the_product_is_none_or_the_maker_another(text):
+    assert read_profile(text).wz_code != "C"
+
+
 def test_short_stems_match_whole_words_only():
     assert read_profile("Wir haben eine Vereinbarung mit der Datenbank getroffen.").sector is None
     assert read_profile("Wir sind die Sparkasse vor Ort").sector == "Bank"
@@ -1936,6 +1958,18 @@ def test_the_commercial_users_share_of_an_infrastructure_is_read(text, share):
     assert read_profile(text).commercial_share_percent == share
 
 
+@pytest.mark.parametrize("text, share", [
+    ("wir kriegen für die neue halle schon 15% aus nem anderen förderprogramm, geht grw obendrauf?", 15.0),
+    ("Vom Land sind 30 % Zuschuss bereits bewilligt.", 30.0),
+    ("Wir bekommen 12,5 % von der KfW zugesagt.", 12.5),
+    ("Können wir 65 % aus LEADER bekommen?", None),  # asked for, not held
+    ("20 % von 500k wären 100k, schon klar.", None),  # the GRW's own rate on the sum
+])
+def test_aid_already_held_from_another_programme_is_read_as_its_share(text, share):
+    """KR Nr. 2.5.3: aid from several sources counts together up to the ceiling."""
+    assert read_profile(text).other_aid_percent == share
+
+
 def test_the_restaurants_share_said_first_leaves_the_rest_to_lodging():
     """KR Nr. 2.7.1 (I 56): "ca 85% aus restaurant und feiern, der rest übernachtungen" leaves 15 % to the rooms, under
     the 25 % that admit a restaurant with lodging; said of the rooms, not of the guests (whose meals count too)."""
@@ -2163,6 +2197,26 @@ def test_another_party_that_opens_its_sentence_with_what_it_wants_is_no_applican
     p = read_profile("planen Technologiepark (ca 3000 qm Büro/Labor) mit GRW. Ein großer Lebensmittelkonzern aus der "
                      "Nachbarschaft will die Hälfte der Fläche für 10 Jahre mieten. Ist das ein Problem?")
     assert p.applicant_type is None and "business_centre" in p.project_types
+
+
+def test_a_trade_that_wants_a_part_of_the_asker_s_site_is_no_applicant():
+    # after a conjunction too ("Und ein Logistiker will …"), and in a follow-up the body of the earlier turn stays
+    history = [{"role": "user", "content": "Als Samtgemeinde Bersenbrück planen wir mit Badbergen ein interkommunales "
+                                           "Gewerbegebiet, 40 ha. Fördersatz?"},
+               {"role": "assistant", "content": "Bis 60 %."}]
+    p = read_profile("Und ein Logistiker will die halbe Fläche, wir würden die Erschließung auf ihn zuschneiden.",
+                     history)
+    assert p.applicant_type == "municipality" and p.excluded_sector is None
+
+
+@pytest.mark.parametrize("text, applicant", [
+    # a site that once held a business, and firms in general: no word of who asks
+    ("Wir haben in Hasbergen ca. 4 ha altes Betriebsgelände mit Altlasten. Das soll ein Gewerbegebiet werden.", None),
+    ("Mehrere Betriebe wollen mit uns als Träger eine betriebsnahe Kita bauen.", "association"),
+    ("Unser Betriebsgelände ist zu klein, wir wollen eine zweite Halle bauen.", "company"),
+])
+def test_words_of_a_site_or_of_firms_in_general_do_not_make_the_asker_a_firm(text, applicant):
+    assert read_profile(text).applicant_type == applicant
 
 
 @pytest.mark.parametrize("text, kinds", [
