@@ -2638,6 +2638,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details[:0] = [built + _corridors_named(found.goal_list, w)] \
             + ([f"Zur Förderung: „{role[1]}“ [{w.cite(*role)}]"] if role else [])
     membership = _membership(found, w, worded)
+    # what the goal holds, where the question asks: in the bottom line, before what the goal belongs to
+    content = _goal_content(found, w) if membership else ""
+    if content and len(summary) + 2 + len(content) <= MAX_SUMMARY_CHARS:
+        summary = f"{summary.rstrip().rstrip('.')}. {content.strip()}"
+    else:
+        membership += content
     if membership and len(summary) + 2 + len(membership) <= MAX_SUMMARY_CHARS:
         summary = f"{summary.rstrip().rstrip('.')}. {membership}"
     elif membership:
@@ -2714,6 +2720,27 @@ def _membership(found: Findings, w: _Writer, worded: GoalMatch | None = None) ->
         return ""
     return (f"Es gehört zum Leitziel {goal.leitziel.code} „{goal.leitziel.title}“ [{w.cite(leitziel, _first_line(leitziel))}] "
             f"im Themenkorridor {goal.corridor.code} „{goal.corridor.title}“ [{w.cite(corridor, _first_line(corridor))}].")
+
+
+# What one Handlungsziel means or holds: "was ist mit 2.5.2 konkret gemeint?", "welche Maßnahmen stehen da drin?"
+_ASKS_GOAL_CONTENT = re.compile(r"\b(gemeint|bedeute[nt]|konkret|maßnahmen|erläuter\w{0,4}|beschreib\w{0,4}|inhalt\w{0,2}"
+                                r"|was\s{1,3}(steht|stehen)\s{1,3}(\S{1,20}\s{1,3}){0,2}(drin|darin|dazu|drunter))\b", re.IGNORECASE)
+# the IREK's own sentence on what it is not: a plan of measures
+_NO_PLAN_OF_MEASURES = re.compile(r"kein starrer Maßnahmenplan")
+
+
+def _goal_content(found: Findings, w: _Writer) -> str:
+    """For a question what a Handlungsziel named by its code means or which measures it holds: the IREK gives its
+    goals by their titles only and lists no measures, in its own words, cited; "" otherwise."""
+    if not HANDLUNGSZIEL_CODE.search(found.question) or not _ASKS_GOAL_CONTENT.search(found.question):
+        return ""
+    said = next(((p, s.strip()) for p in w.passages if p.document == "irek" and not p.goal_code
+                 for s in split_sentences(p.text) if _NO_PLAN_OF_MEASURES.search(s)), None)
+    if said is None:
+        return ""
+    return (" Erläuterungen oder einzelne Maßnahmen nennt das IREK zu seinen Handlungszielen nicht, nur ihre Titel: Es "
+            f"ist „{_NO_PLAN_OF_MEASURES.search(said[1]).group()}“ [{w.cite(*said)}]. Was konkret dazugehört, klären Sie "
+            "mit der Wirtschaftsförderung des Landkreises.")
 
 
 # A question for the Handlungsziele under each Leitziel counted: "wie viele Handlungsziele stehen jeweils darunter?"

@@ -164,6 +164,8 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
         return GoalList("handlungsziel", named, None, False, named=True, nested=bool(_LEITZIEL_WORD.search(question)),
                         passages=passages, titles=titles)
     levels = [level for level, pattern in _LEVEL_WORDS.items() if pattern.search(question)]
+    if named and levels == ["handlungsziel"] and not _COUNT.search(question):
+        return None  # "Was ist mit Handlungsziel 2.5.2 konkret gemeint?": a question of fact on that goal
     levels_named = bool(levels)
     if levels and _BUILT.search(question) and not _LEITZIEL_CODE.search(question) \
             and not _CORRIDOR_NUMBER.search(question):

@@ -285,6 +285,21 @@ def test_whether_the_irek_replaces_other_concepts_has_its_rule_answer():
     assert CAREFUL.rule_answer("Ersetzt das IREK die LEADER-Entwicklungskonzepte?").id == "irek-ersetzt-keine-konzepte"
 
 
+def test_whether_the_irek_counts_as_a_tourism_concept_has_its_rule_answer():
+    """KR Nr. 3.2.2.5 (2) asks for a regional tourism concept or a qualified statement; whether the IREK counts the
+    documents do not say, and the answer says so."""
+    rule = CAREFUL.rule_answer("Wir haben kein eigenes Tourismuskonzept. Reicht da das IREK als regionales "
+                               "Tourismuskonzept?")
+    assert rule is not None and rule.id == "irek-als-tourismuskonzept"
+    assert rule.summary.startswith("Das sagen die Unterlagen nicht ausdrücklich.")
+
+
+def test_whether_the_implementation_budget_is_decided_has_its_rule_answer():
+    rule = CAREFUL.rule_answer("Wie lautet die Stelle zum Umsetzungsbudget wörtlich? Und ist das Budget schon "
+                               "beschlossen?")
+    assert rule is not None and rule.id == "irek-umsetzung" and "Ob es beschlossen" in rule.summary
+
+
 def test_signing_the_contract_once_the_application_is_in_has_its_rule_answer():
     rule = CAREFUL.rule_answer("darf ich den auftrag an den hallenbauer schon unterschreiben wenn der antrag raus ist?")
     assert rule is not None and rule.id == "bestellen-nach-antrag"

@@ -390,6 +390,17 @@ def test_a_named_handlungsziel_is_quoted_with_its_leitziel_and_corridor_and_noth
     check_contract(data, passages, all_used=False)
 
 
+def test_what_a_named_handlungsziel_holds_is_its_title_only(ask, passages):
+    """The IREK gives its Handlungsziele by their titles and lists no measures ("kein starrer Maßnahmenplan")."""
+    data = ask("Was ist mit Handlungsziel 2.5.2 „Produktionsprozesse flexibilisieren“ konkret gemeint? Welche Maßnahmen "
+               "stehen da drin?")
+    assert [g["code"] for g in data["goals"]] == ["2.5.2"]
+    assert re.search(r"Erläuterungen oder einzelne Maßnahmen nennt das IREK zu seinen Handlungszielen nicht, nur ihre "
+                     r"Titel: Es ist „kein starrer Maßnahmenplan“ \[\d\]", data["summary"]), data["summary"]
+    assert "Es gehört zum Leitziel 2.5" in data["answer"]
+    check_contract(data, passages, all_used=False)
+
+
 def test_what_the_irek_is_gets_no_goals_it_did_not_ask_for(ask):
     data = ask("Was ist das IREK?")
     assert data["intent"] == "irek" and not data["goals"] and "Im IREK passt dazu" not in data["answer"]

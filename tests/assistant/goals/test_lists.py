@@ -57,6 +57,11 @@ def test_another_leitziel_whose_title_names_the_topic_is_named_beside_the_list(m
     assert tourism.parent.code == "4.3" and tourism.also == []
 
 
+def test_one_handlungsziel_named_by_its_code_is_a_question_of_fact_not_a_list(matcher):
+    assert _list("Was ist mit Handlungsziel 2.5.2 „Produktionsprozesse flexibilisieren“ konkret gemeint?", matcher) is None
+    assert _list("Wie viele Handlungsziele gehören wie 2.5.2 zum Leitziel 2.5?", matcher).count  # a count stays a list
+
+
 def test_how_the_goals_are_built_counts_every_level(matcher):
     found = _list("Wie viele Ziele hat das IREK, und wie sind die gegliedert?", matcher)
     assert found.all_levels and found.count and found.parent is None
