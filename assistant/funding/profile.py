@@ -179,6 +179,9 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     r"|irek-umsetzung|umsetzung\s{1,3}(des|vom|unseres)\s{1,3}irek",
     "association": r"verein\b|vereins|e\.\s?v\.|förderverein|stiftung|gemeinnützig|bürgerinitiative|dorfgemeinschaft"
                    r"|handwerkskammer|\bihk\b|\bhwk\b|\bkammer\b|\binnung|heimatverein|sportverein|\bggmbh\b"
+                   # an association of members ("uns als Verband", Tourismusverband, Bauernverband), not the public
+                   # bodies named so (Zweckverband, Gemeindeverband, Wasser- and Landschaftsverband)
+                   r"|(?<!zweck)(?<!gemeinde)(?<!wasser)(?<!landschafts)(?<!unterhaltungs)verband\b|\bverbände\b"
                    # the bodies of the crafts that run training across firms (KR Nr. 3.2.2.6 (2): Kammern, Innungen)
                    r"|kreishandwerkerschaft|unser\w{0,2}\s{1,3}überbetriebliche\w{0,2}\s{1,3}\w{0,20}(ausbildungs|bildungs)",
     # a private person, as they say so or name their own home ("auf mein Einfamilienhaus PV"): a private household,

@@ -294,6 +294,11 @@ def test_whether_the_irek_counts_as_a_tourism_concept_has_its_rule_answer():
     assert rule.summary.startswith("Das sagen die Unterlagen nicht ausdrücklich.")
 
 
+def test_the_irek_asked_to_pay_is_told_it_gives_no_money():
+    assert CAREFUL.rule_answer("unser verein braucht nen neuen kunstrasenplatz, ca 800k. kann das irek das "
+                               "bezahlen??").id == "irek-kein-foerderprogramm"
+
+
 def test_whether_the_implementation_budget_is_decided_has_its_rule_answer():
     rule = CAREFUL.rule_answer("Wie lautet die Stelle zum Umsetzungsbudget wörtlich? Und ist das Budget schon "
                                "beschlossen?")

@@ -2210,6 +2210,18 @@ def test_a_trade_that_wants_a_part_of_the_asker_s_site_is_no_applicant():
 
 
 @pytest.mark.parametrize("text, applicant", [
+    ("Wir würden gern ein Netzwerk Agrar/Ernährung/Landtechnik aufziehen, mit Landmaschinenherstellern, 2 Molkereien, "
+     "der Hochschule und uns als Verband.", "association"),
+    ("Der Tourismusverband plant eine neue Radroute.", "association"),
+    ("Der Zweckverband plant ein interkommunales Gewerbegebiet.", "municipality"),  # a public body
+    # a tourist office is mostly the place a body builds or runs; the asker's trade only where they say they are one
+    ("Wir planen eine neue Tourist-Info mit öffentlichen WCs.", None),
+])
+def test_associations_of_members_and_public_bodies_called_verband(text, applicant):
+    assert read_profile(text).applicant_type == applicant
+
+
+@pytest.mark.parametrize("text, applicant", [
     # a site that once held a business, and firms in general: no word of who asks
     ("Wir haben in Hasbergen ca. 4 ha altes Betriebsgelände mit Altlasten. Das soll ein Gewerbegebiet werden.", None),
     ("Mehrere Betriebe wollen mit uns als Träger eine betriebsnahe Kita bauen.", "association"),
