@@ -294,6 +294,13 @@ def test_whether_the_irek_counts_as_a_tourism_concept_has_its_rule_answer():
     assert rule.summary.startswith("Das sagen die Unterlagen nicht ausdrücklich.")
 
 
+def test_jobs_cut_at_another_site_of_the_firm_have_their_rule_answer():
+    """KR Nr. 2.2.3 (1), Einvernehmensregel: a substantial cut at a site in an area of lower intensity."""
+    rule = CAREFUL.rule_answer("wir haben nen zweiten standort in löningen mit 25 leuten, da sollen im zuge des neubaus "
+                               "ca 10 stellen wegfallen und nach quakenbrück wandern. problem?")
+    assert rule is not None and rule.id == "arbeitsplatzabbau-an-anderem-standort"
+
+
 def test_the_irek_asked_to_pay_is_told_it_gives_no_money():
     assert CAREFUL.rule_answer("unser verein braucht nen neuen kunstrasenplatz, ca 800k. kann das irek das "
                                "bezahlen??").id == "irek-kein-foerderprogramm"
