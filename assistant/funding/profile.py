@@ -576,7 +576,9 @@ _NEW_SITE = (rf"(zweite[nrs]?|neue[nrs]?|weitere[nrs]?)\s{{1,3}}{_SITE_NOUNS}\w{
              r"auf\b")
 PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "industrial_site": r"gewerbegebiet|industriegebiet|gewerbefläche|gewerbeparzelle|gewerbegelände|industriegelände|gewerbepark"
-                       r"|gewerbe\s{1,3}neu\s{1,3}entwickeln|flächen?\s{1,3}(für|fürs)\s{1,3}gewerbe|erschließ",
+                       r"|gewerbe\s{1,3}neu\s{1,3}entwickeln|flächen?\s{1,3}(für|fürs)\s{1,3}gewerbe|erschließ"
+                       # the planning abbreviations of the BauNVO: GE Gewerbegebiet, GI Industriegebiet
+                       r"|\b(ge|gi)\b(?!-)",
     "revitalisation": r"brachfläche|[a-zäöüß]{0,30}brache\b|altlast|altstandort|revitalisier"
                       r"|ehemalige[nrs]?\s{1,3}(fabrik|ziegelei|kaserne|werk|betrieb)|steht\s{1,3}seit\s{1,3}jahren\s{1,3}leer"
                       r"|leerstehende[nrs]?\s{1,3}(fabrik|halle|gebäude)",

@@ -304,6 +304,9 @@ def test_jobs_cut_at_another_site_of_the_firm_have_their_rule_answer():
 def test_the_irek_asked_to_pay_is_told_it_gives_no_money():
     assert CAREFUL.rule_answer("unser verein braucht nen neuen kunstrasenplatz, ca 800k. kann das irek das "
                                "bezahlen??").id == "irek-kein-foerderprogramm"
+    # a question whether the IREK itself changes asks for no money
+    rule = CAREFUL.rule_answer("Wird das IREK eigentlich regelmäßig aktualisiert?")
+    assert rule is None or rule.id != "irek-kein-foerderprogramm"
 
 
 def test_whether_the_implementation_budget_is_decided_has_its_rule_answer():

@@ -2319,3 +2319,12 @@ def test_a_contract_signed_with_a_right_to_withdraw_is_told_and_not_asked_again(
     profile = read_profile("der PV-Auftrag ist schon unterschrieben, aber mit Rücktrittsrecht bis Ende Monat. Problem?")
     assert (profile.already_started, profile.start_reserved) == (None, True)
     assert read_profile("Wir wollen eine neue Halle bauen.").start_reserved is None
+
+
+@pytest.mark.parametrize("text, site", [
+    ("SG Bersenbrück + Nachbargemeinde planen interkommunales GE, ca 25 ha.", True),
+    ("Die Stadt will ein neues GI an der Autobahn ausweisen.", True),  # the BauNVO's abbreviations
+    ("Wir sind eine GmbH und bauen eine Halle.", False),
+])
+def test_the_planning_abbreviations_of_a_business_park_are_read(text, site):
+    assert ("industrial_site" in read_profile(text).project_types) is site
