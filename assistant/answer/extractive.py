@@ -2656,8 +2656,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     spanned = any(SPAN.search(c.quote) for c in w.cites.items)
     details += [span] if not spanned and (span := _span_rule(found, lead, w)) else []
     details += [decides] if (decides := _who_decides(found, lead, w)) else []
-    # (a request for the wording or the place of a rule is answered with the passage: no funding paths beside it)
-    offered = found.funding.paths if found.funding and not whole and not _ASKS_CITATION.search(found.question) else []
+    offered = found.funding.paths if found.funding and not whole else []
     if rule is not None and rule.path and not (found.profile is not None and found.profile.applicant_type):
         # a rule of one path answered for an asker who says not who they are ("gilt noch die regel mit überregionalem
         # absatz? mein mandant verkauft fast nur im umkreis"): that path only, not another one usual for no one
@@ -2690,9 +2689,6 @@ _ASKS_EURO = re.compile(r"\bin\s{1,3}(euro|€)|\bwie\s{1,3}viel\s{1,3}(euro|€
                         r"|\b(in|als)\s{1,3}(zahlen|beträgen)\b", re.IGNORECASE)
 
 
-# A request for the wording or the place of a passage: "Bitte mit Fundstelle", "den genauen Wortlaut", "wörtlich zitieren"
-_ASKS_CITATION = re.compile(r"\b(wortlaut\w{0,2}|wörtlich\w{0,2}|genaue[nr]?\s{1,3}(formulierung|fundstelle|stelle|nummer)"
-                            r"|fundstelle\w{0,2}|zitier\w{0,4}|zitat\w{0,2})\b", re.IGNORECASE)
 # The wording of one goal asked for by its topic: "den genauen Wortlaut vom Handlungsziel zu energieautarken
 # Gewerbegebieten, mit Nummer"
 _ASKS_WORDING = re.compile(r"\b(wortlaut|wörtlich\w{0,2}|genaue[nr]?\s{1,3}formulierung)\b", re.IGNORECASE)

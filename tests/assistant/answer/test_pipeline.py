@@ -401,13 +401,6 @@ def test_what_a_named_handlungsziel_holds_is_its_title_only(ask, passages):
     check_contract(data, passages, all_used=False)
 
 
-def test_a_request_for_the_wording_of_a_rule_gets_the_passage_and_no_funding_paths(ask, passages):
-    data = ask("Ich brauche für ein Merkblatt die Definition 'Beginn der Arbeiten' aus dem KR 2026 (gewerbliche "
-               "Wirtschaft), möglichst im Wortlaut. Was zählt ausdrücklich NICHT als Beginn?")
-    assert cited(data, "grw", "2.2.1") and data["funding_paths"] == [] and "Zur Förderung" not in data["answer"]
-    check_contract(data, passages, all_used=False)
-
-
 def test_what_the_irek_is_gets_no_goals_it_did_not_ask_for(ask):
     data = ask("Was ist das IREK?")
     assert data["intent"] == "irek" and not data["goals"] and "Im IREK passt dazu" not in data["answer"]
