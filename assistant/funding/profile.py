@@ -159,6 +159,8 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
     "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß])stadt\b(?!\s{1,3}und\s{1,3}landkreis)|stadtverwaltung"
                     r"|(?<!im )(?<!in )(?<!dem )(?<!im südlichen )(?<!im nördlichen )(?<!\()(?<!vom )landkreis\b(?!\s{1,3}osnabrück\s{1,3}(als|ist))"
                     r"|zweckverband|wirtschaftsförderung|bürgermeister|gemeinderat|\bkreis\b"
+                    # a municipality's climate protection management (its Klimaschutzmanager, -managerin)
+                    r"|klimaschutzmanage\w{0,6}"
                     # (not where a place lies, "Lohne (Landkreis Vechta)", nor who gives: "Geld vom Landkreis")
                     # a spa town speaking for itself, the public body that runs a school
                     r"|(?<!im )(?<!in )(?<!dem )kurort\b|kurverwaltung|schulträger|berufsbildende\w{0,2}\s{1,3}schule|\bbbs\b"

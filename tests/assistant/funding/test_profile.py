@@ -2214,6 +2214,7 @@ def test_a_trade_that_wants_a_part_of_the_asker_s_site_is_no_applicant():
      "der Hochschule und uns als Verband.", "association"),
     ("Der Tourismusverband plant eine neue Radroute.", "association"),
     ("Der Zweckverband plant ein interkommunales Gewerbegebiet.", "municipality"),  # a public body
+    ("Klimaschutzmanagerin hier: Nahwärmenetz fürs Gewerbegebiet, gibt es dafür Förderung?", "municipality"),
     # a tourist office is mostly the place a body builds or runs; the asker's trade only where they say they are one
     ("Wir planen eine neue Tourist-Info mit öffentlichen WCs.", None),
 ])
