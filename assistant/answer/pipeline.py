@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from assistant.answer.careful import CarefulCases
-from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, TELLING_SHARE, asked_beside,
-                                         compose_extractive, compose_introduction)
+from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, FEW_PASSAGES, MIN_TELLING_STEM,
+                                         TELLING_SHARE, asked_beside, compose_extractive, compose_introduction)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
                                         points_back, without_steering)
@@ -416,7 +416,8 @@ class AnswerPipeline:
         do): ("", frozenset()) where it asks nothing else."""
         ask, telling = asked_beside(text)
         told, limit = self.retriever.passages_per_stem, ASKED_SHARE * len(self.retriever.passages)
-        rare = frozenset(s for s in telling if 1 <= told.get(s, 0) <= limit)
+        rare = frozenset(s for s in telling if 1 <= told.get(s, 0) <= limit
+                         and (len(s) >= MIN_TELLING_STEM or told[s] <= FEW_PASSAGES))
         return (ask, rare) if ask and rare else ("", frozenset())
 
     def ranking_parts(self, q: Question, by_facts: FundingAssessment | None = None,

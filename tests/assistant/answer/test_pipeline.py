@@ -1932,6 +1932,14 @@ def test_a_follow_up_that_names_a_cost_item_gets_the_rule_on_it_in_the_bottom_li
            "einem Finanzierungsleasing" in summary, summary
 
 
+def test_a_side_question_is_not_answered_by_a_sentence_that_shares_only_a_small_word_with_it(ask):
+    """"gibts für gründer was besonderes?": "Gründer" stems as "grund", which a sentence on regions with a falling
+    population holds in "Gründen"; one short shared stem tells no sentence."""
+    data = ask("hi ich hab 2024 ne kleine feinkost manufaktur gegründet, 3 MA, jetzt will ich ne eigene produktionsstätte "
+               "in hasbergen mieten und abfüllanlage + pasteur kaufen ca 180k. gibts für gründer was besonderes? wie viel?")
+    assert "Bevölkerungsrückgang" not in data["answer"] and "Zu Ihrer Frage (" not in data["answer"], data["answer"]
+
+
 def test_what_a_project_must_fulfil_is_answered_with_the_rules_every_project_on_its_path_keeps(ask, passages):
     """The own contribution (Nr. 2.5.4), the binding period (Nr. 2.2.6), the regional effect (Nr. 2.3); for a
     municipality's business centre its own rules (tender, stay of the users, Nr. 3.2.2.4)."""
