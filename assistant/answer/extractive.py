@@ -2154,7 +2154,9 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
             return f"{lead_in}: {_measure_name(lead)}, {rate}." if rate and who else ""
         public = profile is not None and profile.applicant_type in _PUBLIC_APPLICANTS
         named = {programme(path) for path in named_paths(found.question, profile.applicant_type)} if public else set()
-        if lead.fit > 0 and public and (not named or programme(lead.id) in named):
+        # (not a path only usual for the asker, where nothing says what kind of project it is: a town's shops to let
+        # to retailers are no infrastructure because towns usually build some)
+        if lead.fit > 0 and public and not _usual_only(lead, profile) and (not named or programme(lead.id) in named):
             # a municipality, a Verein or a research institution whose project a path is made for ("Kann unsere
             # Gemeinde die Erschließung … fördern lassen?"): that path, its rule and its rate, and where to apply
             rate = _short_rate(_rate_phrase(lead, w, profile))

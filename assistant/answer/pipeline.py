@@ -640,13 +640,16 @@ def _of_its_kind(answer: Answer, asked: Question | Answer) -> bool:
 
 
 def _contradicts(side: Question | Answer, whole: Question) -> bool:
-    """Whether a further question of a text, read on its own, takes the asker for another company size than the whole
-    text does ("wir haben 180 MA … also Mittelstand oder? allerdings gehören wir zu 60 % einer Holding mit 900
-    Leuten"): its answer would say what the whole text's facts rule out."""
+    """Whether a further question of a text, read on its own, takes the asker for another company size or another kind
+    of applicant than the whole text does ("wir haben 180 MA … also Mittelstand oder? allerdings gehören wir zu 60 %
+    einer Holding mit 900 Leuten"; "Die Stadt Melle könnte … ein Gründerzentrum machen. … was müssen wir bei der
+    Vermietung beachten?"): its answer would say what the whole text's facts rule out. One asker writes the text."""
     if isinstance(side, Answer):
         return False
     size, whole_size = side.profile.company_size, whole.profile.company_size
-    return size is not None and whole_size is not None and size != whole_size
+    kind, whole_kind = side.profile.applicant_type, whole.profile.applicant_type
+    return size is not None and whole_size is not None and size != whole_size \
+        or kind is not None and whole_kind is not None and kind != whole_kind
 
 
 def _noted(answer: Answer, found: Findings) -> Answer:

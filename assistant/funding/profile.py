@@ -165,7 +165,11 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     # a spa town speaking for itself, the public body that runs a school
                     r"|(?<!im )(?<!in )(?<!dem )kurort\b|kurverwaltung|schulträger|berufsbildende\w{0,2}\s{1,3}schule|\bbbs\b"
                     # who speaks of "our" estate or changes a land-use plan is the municipality
-                    r"|unser\w{0,2}\s{1,3}(gewerbe|industrie)gebiet\w{0,2}|b-plan|bebauungsplan"
+                    r"|unser\w{0,2}\s{1,3}([a-zäöüß]{2,15}\s{1,3})?(gewerbe|industrie)gebiet\w{0,2}|b-plan|bebauungsplan"
+                    # who develops land for businesses ("wir würden die Fläche genau für die erschließen"): under the
+                    # BauGB (§ 123) the municipality's task
+                    r"|\bwir\s{1,3}(würden|wollen|werden|möchten|planen|müssten|sollen|könnten)?\s{0,3}([a-zäöüß]{1,20}\s{1,3}){0,5}"
+                    r"erschließen\b"
                     # what only a municipality calls its own: "unseren Kurpark", "unser Freibad", "unsere Kläranlage"
                     r"|unser\w{0,2}\s{1,3}(kurpark|kurhaus|freibad|hallenbad|kläranlage|rathaus|stadthalle|bauhof"
                     r"|gemeindegebiet|stadtgebiet|ortskern|ortsmitte|feuerwehr)"
@@ -214,7 +218,7 @@ _MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städ
                                 r"|\b(stadt|gemeinde)werke\b|\beigenbetrieb\w{0,2}\b|\bkurbetrieb\w{0,12}")
 # A firm that wants to settle with the asker ("Ein Lebensmittelbetrieb will sich bei uns ansiedeln"): the asker's
 # prospect, not the asker
-_SETTLES = re.compile(r"[^.!?]{0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln|ansiedelt|niederlassen|niederzulassen"
+_SETTLES = re.compile(r"(?:[^.!?]|\.(?=\s?\d)){0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln|ansiedelt|niederlassen|niederzulassen"
                       r"|niederlässt)\b")
 # Another party that opens its own sentence with what it wants: "Ein großer Lebensmittelkonzern aus der Nachbarschaft
 # will die Hälfte der Fläche mieten", "Eine Firma würde gern …" (the asker does not speak of themselves so)
@@ -234,7 +238,7 @@ _AT_THE_ASKERS = re.compile(r"\s{1,3}(hier\s{1,3})?(bei\s{1,3}uns|in\s{1,3}unser
 # A place one goes to, not a party: "umziehen nach Osnabrück Stadt", "Richtung Stadt"
 _DESTINATION_BEFORE = re.compile(r"\b(nach|richtung)\s{1,3}(\S{1,30}\s{1,3})?$")
 # (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
-_PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}"
+_PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|die|das|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}"
                               r"\S{0,30}\s{0,3}\(?$")
 # (and the body named as the measure's Träger: "Träger wäre die Kreishandwerkerschaft", "Antragsteller ist die Stadt")
 _SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen"
@@ -322,6 +326,9 @@ _OLD = re.compile(r"alt(e|er|en|em|es)?")
 _EMPTY_SITE = re.compile(r"\bleer\b|leerstand|leerstehend|\bbrach|abriss|abreiß|abzureißen|verfall", re.IGNORECASE)
 # Words that set another party against the asker: "wir oder die Leasingfirma", "wir statt der Bank"
 _CONTRAST_WORDS = {"oder", "bzw", "statt", "anstatt", "sondern"}
+# Prepositions between "wir" and a trade named: the trade is what the asker deals with ("wir bei der Vermietung",
+# "wir mit dem Autohaus"), not what they are ("wir als Bäckerei", "wir in der Tischlerei" name the asker)
+_PREPOSITIONS = {"bei", "beim", "mit", "an", "am", "von", "vom", "für", "zu", "zur", "zum", "nach", "über", "auf", "aus"}
 # The asker's owner, not the asker: "wir gehören zu 70 % einer Holding", "Tochter eines Energieversorgers"
 _OWNER_WORDS = {"gehören", "gehört", "gehöre", "gehörten", "gehörte", "tochter", "tochterfirma", "tochtergesellschaft",
                 "tochterunternehmen", "mutter", "muttergesellschaft", "mutterkonzern", "mutterunternehmen", "gesellschafter",
@@ -1300,6 +1307,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 1.0  # "Bitte mit Fundstelle: sind Altlastensanierung und Abriss förderfähig?": a question of the trade
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
+    if own and before[own[-1]] in ("wir", "ich") and any(w in _PREPOSITIONS for w in before[own[-1] + 1:]):
+        return 1.5  # "was müssen wir bei der Vermietung beachten": what the asker does or deals with, not what they are
     if own:
         # "Hofladen erweitern, wir sind ein Landwirt": a trade the asker says they are comes before one the text
         # opens with or the asker only runs
@@ -2646,8 +2655,11 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     elif applicant in ("company", None) and (maker := _maker_of_goods(text, lowered, lexicon)):
         profile.sector, profile.wz_code, profile.wz_title = maker, "C", wz_title("C")
     # the businesses a site is for, also named as such ("ein Gewerbegebiet für Handwerk, Metallbau und Logistik")
-    # (not the asker's own body, nor the works of the measure: "den Auftrag für den Straßenbau vergeben")
-    users = {t.wz for _, _, t in named if _trade_applicant(t) == "company" and not t.site_works}
+    # (not the asker's own body, nor the works of the measure: "den Auftrag für den Straßenbau vergeben", nor the
+    # letting of the premises, which is how the Träger runs them: "was müssen wir bei der Vermietung beachten", Nr.
+    # 3.2.1.5)
+    users = {t.wz for _, _, t in named
+             if _trade_applicant(t) == "company" and not t.site_works and not t.wz.startswith("68")}
     if applicant in ("municipality", "association") and users:
         # The businesses a site or centre is meant for (KR Nr. 3.2.2.1: vorrangig not of an excluded sector); the
         # Wirtschaftsförderung that asks for its town is none of them.

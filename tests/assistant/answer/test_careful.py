@@ -301,6 +301,13 @@ def test_jobs_cut_at_another_site_of_the_firm_have_their_rule_answer():
     assert rule is not None and rule.id == "arbeitsplatzabbau-an-anderem-standort"
 
 
+def test_a_backdated_application_of_a_municipality_has_its_rule_answer_on_its_own_path():
+    """Nr. 3.1.2 (2) and the declaration of the infrastructure form (Anhang 3), not the firm's Nr. 2.2.1."""
+    question = "Notfalls könnte man ja das Antragsdatum vor die Auftragsvergabe legen."
+    assert CAREFUL.rule_answer(question, path="grw-infrastruktur/gewerbegelaende").id == "rueckdatierung-infrastruktur"
+    assert CAREFUL.rule_answer(question, path="grw-gewerbe").id == "rueckdatierung"
+
+
 def test_the_irek_asked_to_pay_is_told_it_gives_no_money():
     assert CAREFUL.rule_answer("unser verein braucht nen neuen kunstrasenplatz, ca 800k. kann das irek das "
                                "bezahlen??").id == "irek-kein-foerderprogramm"

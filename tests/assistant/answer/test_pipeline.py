@@ -1932,6 +1932,16 @@ def test_a_follow_up_that_names_a_cost_item_gets_the_rule_on_it_in_the_bottom_li
            "einem Finanzierungsleasing" in summary, summary
 
 
+def test_a_side_question_is_read_as_asked_by_the_asker_of_the_whole_text(ask):
+    """"Die Stadt Melle … Gründerzentrum … was müssen wir bei der Vermietung beachten?": one asker writes the text, so a
+    further question read alone as a firm's ("Vermietung") gets no answer that the firm cannot carry the measure."""
+    data = ask("Die Stadt Melle könnte ein leerstehendes Gebäude in der Innenstadt kaufen und daraus ein Gründerzentrum "
+               "mit Makerspace machen. Ist der Kauf förderfähig, was müssen wir bei der Vermietung beachten, und gibts "
+               "dafür ein eigenes Landesprogramm?")
+    assert "gewinnorientiertes Unternehmen" not in data["answer"], data["answer"]
+    assert any(p["id"] == "grw-infrastruktur/gewerbezentren" and not p["blocked"] for p in data["funding_paths"])
+
+
 def test_a_side_question_is_not_answered_by_a_sentence_that_shares_only_a_small_word_with_it(ask):
     """"gibts für gründer was besonderes?": "Gründer" stems as "grund", which a sentence on regions with a falling
     population holds in "Gründen"; one short shared stem tells no sentence."""

@@ -2223,6 +2223,21 @@ def test_associations_of_members_and_public_bodies_called_verband(text, applican
 
 
 @pytest.mark.parametrize("text, applicant", [
+    # what the asker deals with, named after "wir" and a preposition, is not what they are
+    ("Die Stadt Melle könnte ein Gründerzentrum machen. Was müssen wir bei der Vermietung beachten?", "municipality"),
+    # a firm that settles at the asker's place, with its headcount in brackets ("ca. 300")
+    ("Ein großes Logistikunternehmen (ca. 300 Arbeitsplätze) will sich bei uns ansiedeln und braucht 15 ha. Wir würden "
+     "die Fläche genau für die erschließen.", "municipality"),
+    # "our new business park", and the contractor the works are awarded to
+    ("Für die Erschließung unseres neuen Gewerbegebiets haben wir schon den Auftrag an die Tiefbaufirma vergeben.",
+     "municipality"),
+])
+def test_who_develops_land_or_deals_with_a_trade_is_the_asker_not_the_trade(text, applicant):
+    p = read_profile(text)
+    assert p.applicant_type == applicant and p.excluded_sector is None
+
+
+@pytest.mark.parametrize("text, applicant", [
     # a site that once held a business, and firms in general: no word of who asks
     ("Wir haben in Hasbergen ca. 4 ha altes Betriebsgelände mit Altlasten. Das soll ein Gewerbegebiet werden.", None),
     ("Mehrere Betriebe wollen mit uns als Träger eine betriebsnahe Kita bauen.", "association"),
