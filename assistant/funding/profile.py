@@ -2462,6 +2462,33 @@ def _split_activity(trades: list[tuple[float, int, Trade]], lowered: str, knowle
             for hit in [open_] + [h for h in trades if h is not open_]]
 
 
+# -- a firm of its own for the project ------------------------------------------------------------------------------
+# Who makes the investment applies (KR Nr. 2.2.2 (1)), and the exclusion list asks for the applicant's main activity
+# (Nr. 2.7.1): a business set up as a firm of its own ("wir haben nen milchviehbetrieb … und wollen ne hofkäserei
+# aufmachen, als eigene gmbh") applies with the trade it is set up for, not the asker's present one.
+_OWN_FIRM = re.compile(r"\b(?:als|in|über|mit)\s{1,3}(?:einer?\s{1,3}|einen\s{1,3})?(?:eigene[nrm]?|neue[nrm]?|separate[nrm]?)"
+                       r"\s{1,3}(?:gmbh|ug|firma|gesellschaft|betriebsgesellschaft|kg)\b"
+                       r"|\b(?:eigene|neue|separate)\s{1,3}(?:gmbh|ug|firma|gesellschaft)\s{1,3}(?:zu\s{1,3})?(?:gründen|aufmachen)"
+                       r"|\b(?:gründen|gründet|gründe)\s{1,3}(?:dafür\s{1,3})?(?:eine|einen)\s{1,3}(?:eigene|neue|separate)\s{1,3}"
+                       r"(?:gmbh|ug|firma|gesellschaft)\b")
+
+_NEW_FIRM_TRADE_AFTER = 25  # characters between the new firm and the trade it is for ("… GmbH für eine Werkstatt")
+
+
+def _new_firm_first(trades: list[tuple[float, int, Trade]], named: list[tuple[float, int, Trade]],
+                    lowered: str) -> list[tuple[float, int, Trade]]:
+    """The asker's trades with the one a firm of its own is set up for first: of the trades named, one named right
+    after the words that set it up ("gründen eine neue GmbH für eine Kfz-Werkstatt", where the trade reads as another
+    party's), else the one named last before them in their sentence."""
+    own = _OWN_FIRM.search(lowered)
+    if own is None or not trades or len({hit[2].wz for hit in named}) < 2:
+        return trades
+    after = [hit for hit in named if 0 <= hit[1] - own.end() <= _NEW_FIRM_TRADE_AFTER]
+    before = [hit for hit in named if hit[1] < own.start() and not _SENTENCE_END.search(lowered, hit[1], own.start())]
+    new = min(after, key=lambda hit: hit[1]) if after else max(before, key=lambda hit: hit[1]) if before else None
+    return trades if new is None else [new] + [hit for hit in trades if hit is not new]
+
+
 # -- the main activity from the shares the text gives ("60 % Umsatz mit Lkw-Transporten, 40 % Kontraktlogistik") ----
 # KR Nr. 2.7.1 asks for the main activity; where the asker names what each line of the business brings in, the line
 # with the largest share is the main one, whatever its place in the text.
@@ -2639,7 +2666,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         applicant = "municipality"
     profile = ProjectProfile(applicant_type=applicant, description=full)
     by_shares = _main_by_shares(trades, named, text) if trades else None
-    trades = by_shares or _split_activity(trades, lowered, knowledge, text)
+    trades = _new_firm_first(by_shares or _split_activity(trades, lowered, knowledge, text), named, lowered)
     if trades:
         trade = trades[0][2]
         profile.sector, profile.wz_code = trade.name, trade.wz

@@ -360,6 +360,8 @@ def _triggered(triggers: Any, profile: ProjectProfile) -> bool | None:
     results = []
     for key, wanted in triggers.items():
         if key == "unless_project_types":
+            if "project_type" not in triggers:  # alone: holds unless the project is of one of these types
+                results.append(not set(profile.project_types) & set(wanted))
             continue
         if key == "project_type":
             types = set(profile.project_types)

@@ -2344,3 +2344,15 @@ def test_a_contract_signed_with_a_right_to_withdraw_is_told_and_not_asked_again(
 ])
 def test_the_planning_abbreviations_of_a_business_park_are_read(text, site):
     assert ("industrial_site" in read_profile(text).project_types) is site
+
+
+@pytest.mark.parametrize("text, wz, excluded", [
+    # who makes the investment applies (KR Nr. 2.2.2), with its own main activity (Nr. 2.7.1)
+    ("Wir haben einen Milchviehbetrieb und wollen eine Hofkäserei aufmachen, als eigene GmbH. Gilt der Ausschluss der "
+     "Landwirtschaft für uns auch?", "10.51", None),
+    ("Wir sind eine Spedition und gründen eine neue GmbH für eine Kfz-Werkstatt.", "95.31", "T"),
+    ("Wir haben einen Milchviehbetrieb und wollen eine Hofkäserei aufmachen.", "01.41", "A"),  # no firm of its own
+])
+def test_a_firm_of_its_own_set_up_for_the_project_applies_with_its_trade(text, wz, excluded):
+    profile = read_profile(text)
+    assert (profile.wz_code, profile.excluded_sector) == (wz, excluded)

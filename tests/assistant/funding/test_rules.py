@@ -674,6 +674,20 @@ def test_a_site_for_excluded_sectors_is_not_funded():
     assert not any(c.id == "nutzer-nicht-ausgeschlossen" for c in unknown.conditions)
 
 
+def test_a_municipalitys_premises_for_excluded_sectors_are_not_funded_whatever_their_kind():
+    """A town's measure for retailers of no kind the KR names: the Tatbestände for business premises all want users
+    not on the list of Nr. 2.7.1, so the infrastructure path is blocked; a kind named decides by its own rules, and the
+    letting of a centre is the Träger's running of it, not its users' trade."""
+    knowledge = FundingKnowledge.load()
+    shops = read_profile("Die Stadt will leere Ladenlokale umbauen und günstig an Einzelhändler vermieten. Geht GRW?")
+    assert shops.applicant_type == "municipality" and shops.users_excluded is True and not shops.project_types
+    path = _path(assess(shops, None, knowledge), "grw-infrastruktur")
+    assert path.blocked and path.because.startswith("Flächen, Anbindungen und Räume für Betriebe fördert die GRW nur")
+    centre = read_profile("Die Gemeinde will ein Gründerzentrum bauen. Was müssen wir bei der Vermietung beachten?")
+    assert centre.users_excluded is not True
+    assert not _path(assess(centre, None, knowledge), "grw-infrastruktur").blocked
+
+
 def test_the_cap_of_a_rate_comes_with_the_rate_from_the_yaml():
     profile = read_profile("Unser Landkreis will ein regionales Entwicklungskonzept erstellen lassen.")
     rek = _path(assess(profile, None, FundingKnowledge.load()), "grw-nichtinvestiv")
