@@ -3057,6 +3057,32 @@ def _pieces(paragraph: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+# a sentence said again in other words' clothes: its citation numbers and the rule's number in brackets aside
+_REPEAT_NOISE = re.compile(r"\s*\[\d{1,3}\]|\s*\((?:Nr\.|Anhang|Fn\.)[^)]{0,40}\)")
+_REPEAT_MIN_CHARS = 60  # shorter sentences ("Antrag: NBank.") may stand in two places
+
+
+def _repeat_key(piece: str) -> str:
+    return " ".join(_REPEAT_NOISE.sub("", piece).lower().split()).rstrip(".:;")
+
+
+def _unrepeated(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without a sentence the answer has already said (a rule asked for leads, and the verdict that
+    names its number says it again); a paragraph of lines (a list) is kept whole."""
+    seen: set[str] = set()
+    kept = []
+    for paragraph in paragraphs:
+        pieces, left = _pieces(paragraph), []
+        for piece in pieces:
+            key = _repeat_key(piece)
+            if "\n" in paragraph or len(piece) < _REPEAT_MIN_CHARS or key not in seen:
+                left.append(piece)
+            seen.add(key)
+        if left:
+            kept.append(paragraph if left == pieces else " ".join(left))
+    return kept
+
+
 def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
     w = _Writer(passages, locate, found.asked[1], project=found.intent in ("project", "eligibility"))
     # (a binding commitment asked for too is answered as such: "… ausfüllen und bestätigen, dass wir die 90 % sicher
@@ -3067,6 +3093,7 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     if not w.cites.items or not summary:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
     quotes = w.quotes()
+    summary, *details = _unrepeated([summary, *details])
     # (what does not fit the bottom line opens the details: nothing composed is lost)
     summary, rest = _within(summary, MAX_SUMMARY_CHARS)
     summary = _traceable(summary, quotes)

@@ -772,3 +772,16 @@ def test_whether_a_trade_is_in_at_all_asks_for_the_list_of_excluded_sectors(ques
     from assistant.answer.extractive import _ASKS_EXCLUDED
 
     assert bool(_ASKS_EXCLUDED.search(question)) == asks
+
+
+def test_a_sentence_the_answer_has_said_is_not_said_again():
+    """A rule asked for leads, and the verdict that names its number says it again: the second time goes; a list is
+    kept whole, and short sentences ("Antrag: NBank.") may stand twice."""
+    from assistant.answer.extractive import _unrepeated
+
+    rule = ("Für die Größe des Unternehmens zählen Partnerunternehmen und verbundene Unternehmen mit: Ihre Beschäftigten "
+            "werden anteilig oder ganz hinzugerechnet")
+    paragraphs = [f"{rule} [1].", f"{rule} (Nr. 2.1.5) [1]. Förderweg: GRW, nur bis zum De-minimis-Höchstbetrag [2].",
+                  "Antrag: NBank.", f"Zur Förderung:\n- {rule} [1].", "Antrag: NBank."]
+    assert _unrepeated(paragraphs) == [f"{rule} [1].", "Förderweg: GRW, nur bis zum De-minimis-Höchstbetrag [2].",
+                                       "Antrag: NBank.", f"Zur Förderung:\n- {rule} [1].", "Antrag: NBank."]
