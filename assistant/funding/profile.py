@@ -2262,7 +2262,12 @@ _INSTEAD_OF_PROJECT = re.compile(r"\b(an)?statt\s{1,3}(de[mnrs]|die|das|eine[mnr
                                  # a question, not what the project is
                                  r"|\b(zählt|zählen|gilt|gelten|wäre|wären|ist)\s{1,3}(das|es|dies|sie|die)\s{1,3}"
                                  r"(\S{1,15}\s{1,3}){0,2}als\s{1,3}(eine[nr]?\s{1,3})?(reine[nr]?\s{1,3})?"
-                                 r"(ersatz\w{0,12}|modernisierung\w{0,2})")
+                                 r"(ersatz\w{0,12}|modernisierung\w{0,2})"
+                                 # an adviser who says something ("mein Berater meint …", "laut unserem Berater"): who
+                                 # speaks, not advice bought as the project (KR Nr. 7.1.1.1)
+                                 r"|\b(mein|meine|unser|unsere)\s{1,3}(\S{1,20}\s{1,3})?berater(in)?\s{1,3}(meint|meinte|sagt|sagte"
+                                 r"|hat\s{1,3}gesagt|behauptet|empfiehlt|rät|glaubt)\b"
+                                 r"|\blaut\s{1,3}(meinem|meiner|unserem|unserer)?\s{0,3}(\S{1,20}\s{1,3})?berater(in)?\b")
 # One thing replaced by one of another kind: "die Offsetmaschine durch Digitaldruck ersetzen" (not "durch eine neue",
 # "durch eine gleichwertige"): the plant renewed with other technique, a modernisation (KR Nr. 2.4.1 (2))
 _OTHER_KIND = re.compile(r"\b([a-zäöüß-]{4,30})\s{1,3}durch\s{1,3}(?!(eine[nrs]?|ein|neue[nrs]?|gleich\w*|baugleich\w*"

@@ -2356,3 +2356,12 @@ def test_the_planning_abbreviations_of_a_business_park_are_read(text, site):
 def test_a_firm_of_its_own_set_up_for_the_project_applies_with_its_trade(text, wz, excluded):
     profile = read_profile(text)
     assert (profile.wz_code, profile.excluded_sector) == (wz, excluded)
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("Wir haben im Oktober mit dem Bau der Halle angefangen. Mein Berater meint, das geht nachträglich noch?", False),
+    ("Laut unserem Berater ist die neue Halle förderfähig, stimmt das?", False),
+    ("Wir wollen eine externe Beratung zur Digitalisierung einkaufen.", True),
+])
+def test_an_adviser_who_speaks_is_no_advice_bought(text, advice):
+    assert ("advice" in read_profile(text).project_types) is advice
