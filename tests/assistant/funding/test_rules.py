@@ -688,6 +688,24 @@ def test_a_municipalitys_premises_for_excluded_sectors_are_not_funded_whatever_t
     assert not _path(assess(centre, None, knowledge), "grw-infrastruktur").blocked
 
 
+@pytest.mark.parametrize("text, condition", [
+    # Nr. 3.2.2.9 (5), (6): who may use a research infrastructure, and on what terms
+    ("Ein gemeinnütziges Forschungsinstitut will ein Technikum bauen. Müssen dann auch Firmen das Technikum nutzen "
+     "dürfen?", "zugang-forschungsinfrastruktur"),
+    # Nr. 3.2.2.8 (4): contract research beside the funded non-economic work
+    ("Unser gemeinnütziges Forschungsinstitut plant ein Technikum; nebenbei machen wir Auftragsforschung für Firmen.",
+     "trennungsrechnung-forschung"),
+])
+def test_a_research_infrastructures_rule_is_said_where_the_question_asks_for_it(text, condition):
+    knowledge = FundingKnowledge.load()
+    path = _path(assess(read_profile(text), None, knowledge), "grw-infrastruktur")
+    assert path.id == "grw-infrastruktur/forschung" and not path.blocked
+    assert condition in [c.id for c in path.conditions]
+    plain = _path(assess(read_profile("Ein gemeinnütziges Forschungsinstitut will ein Technikum bauen."), None,
+                         knowledge), "grw-infrastruktur")
+    assert condition not in [c.id for c in plain.conditions]
+
+
 def test_the_cap_of_a_rate_comes_with_the_rate_from_the_yaml():
     profile = read_profile("Unser Landkreis will ein regionales Entwicklungskonzept erstellen lassen.")
     rek = _path(assess(profile, None, FundingKnowledge.load()), "grw-nichtinvestiv")
