@@ -706,6 +706,28 @@ def test_a_research_infrastructures_rule_is_said_where_the_question_asks_for_it(
     assert condition not in [c.id for c in plain.conditions]
 
 
+@pytest.mark.parametrize("text, condition", [
+    # Nr. 3.2.2.4 (7): a rent below the market price is aid to the tenants
+    ("Die Gemeinde baut ein Gründerzentrum. Dürfen wir die Räume günstiger vermieten als am Markt üblich?",
+     "verbilligte-miete-beihilfe"),
+    # (6): who may move in
+    ("Die Stadt plant ein Gründerzentrum. Wer darf da eigentlich einziehen, auch Freiberufler?", "nutzer-zentrum"),
+    # (4): an operator
+    ("Unsere Samtgemeinde baut ein Gründerzentrum, betreiben soll es eine GmbH. Gelten die Bedingungen dann auch für "
+     "den Betreiber?", "betreiber-zentrum"),
+    # (3) c: the profit after the binding period
+    ("Die Gemeinde baut ein Gründerzentrum. Was passiert nach Ablauf der Bindungsfrist mit dem Gewinn?",
+     "gewinnabschoepfung-zentrum"),
+])
+def test_a_business_centres_rule_is_said_where_the_question_asks_for_it(text, condition):
+    knowledge = FundingKnowledge.load()
+    path = _path(assess(read_profile(text), None, knowledge), "grw-infrastruktur")
+    assert path.id == "grw-infrastruktur/gewerbezentren" and not path.blocked
+    assert condition in [c.id for c in path.conditions]
+    plain = _path(assess(read_profile("Die Gemeinde baut ein Gründerzentrum."), None, knowledge), "grw-infrastruktur")
+    assert condition not in [c.id for c in plain.conditions]
+
+
 def test_the_cap_of_a_rate_comes_with_the_rate_from_the_yaml():
     profile = read_profile("Unser Landkreis will ein regionales Entwicklungskonzept erstellen lassen.")
     rek = _path(assess(profile, None, FundingKnowledge.load()), "grw-nichtinvestiv")
