@@ -685,7 +685,8 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
         # and a cost item the path excludes, named beside a sum that was not split ("… ca 600k. Sanitärhaus ersetzt
         # das alte"): whether the sum holds it is left open
         within = [] if basis else [i.label for i in _excluded_items(path)]
-        return _calculation_per_rate(open_rates, amount, basis, _other_aid_left(path, profile, open_rates, amount)) + "".join(
+        other_aid = _other_aid_left(path, profile, open_rates, amount)
+        return _calculation_per_rate(open_rates, amount, basis, other_aid) + "".join(
             f" Die Kosten für „{labels[c.cost_item]}“ sind darin enthalten; für sie gelten eigene Grenzen "
             f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited) + _if_inside(within) \
             + _deductions(path, profile)
@@ -764,8 +765,8 @@ def _other_aid_left(path: PathAssessment, profile, rates: list[tuple[float, str 
         return f"bis zu {_percent(rest)} Prozent, also bis zu {_euro(amount * rest / 100)}" if rest > 0 else "nichts"
 
     each = ", ".join(f"für {_SIZE_LABEL[size]} {left(rate)}" if size else left(rate) for rate, size in rates)
-    return (f"; mit den {_percent(other)} Prozent aus der anderen Förderung zusammen gilt der Höchstsatz aber für beide "
-            f"(Nr. 2.5.3): Soweit beide dieselben Kosten fördern, bleiben {each}")
+    return (f"; mit den {_percent(other)} Prozent aus der anderen Förderung zusammen gilt der Höchstsatz aber für "
+            f"beide (Nr. 2.5.3): Soweit beide dieselben Kosten fördern, bleiben {each}")
 
 
 def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] | None:  # noqa: ANN001
@@ -934,8 +935,8 @@ def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: 
         parts += [f"mit dem erhöhten Satz von {_percent(rate)} Prozent bis zu {_euro(amount * rate / 100)}"
                   for rate, _ in raised]
         which = "Ob der erhöhte Satz gilt, hängt von den Voraussetzungen oben ab"
-    return (f"{OWN_CALCULATION} Bei {_euro(amount)} förderfähigen Kosten{basis} ergeben {', '.join(parts)}{other_aid}. {which}; wie "
-            f"hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+    return (f"{OWN_CALCULATION} Bei {_euro(amount)} förderfähigen Kosten{basis} ergeben {', '.join(parts)}{other_aid}. "
+            f"{which}; wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
 def _regional_effect(path: PathAssessment | None, profile: ProjectProfile | None, w: _Writer) -> str:
@@ -2734,8 +2735,8 @@ def _membership(found: Findings, w: _Writer, worded: GoalMatch | None = None) ->
 # What one Handlungsziel means or holds: "was ist mit 2.5.2 konkret gemeint?", "welche Maßnahmen stehen da drin?"
 _ASKS_GOAL_CONTENT = re.compile(r"\b(gemeint|bedeute[nt]|konkret|maßnahmen|erläuter\w{0,4}|beschreib\w{0,4}|inhalt\w{0,2}"
                                 r"|was\s{1,3}(steht|stehen)\s{1,3}(\S{1,20}\s{1,3}){0,2}(drin|darin|dazu|drunter))\b", re.IGNORECASE)
-# the IREK's own sentence on what it is not: a plan of measures
-_NO_PLAN_OF_MEASURES = re.compile(r"kein starrer Maßnahmenplan")
+# the IREK's own words on what it is not: a plan of measures
+_NO_PLAN_OF_MEASURES = "kein starrer Maßnahmenplan"
 
 
 def _goal_content(found: Findings, w: _Writer) -> str:
@@ -2744,11 +2745,11 @@ def _goal_content(found: Findings, w: _Writer) -> str:
     if not HANDLUNGSZIEL_CODE.search(found.question) or not _ASKS_GOAL_CONTENT.search(found.question):
         return ""
     said = next(((p, s.strip()) for p in w.passages if p.document == "irek" and not p.goal_code
-                 for s in split_sentences(p.text) if _NO_PLAN_OF_MEASURES.search(s)), None)
+                 for s in split_sentences(p.text) if _NO_PLAN_OF_MEASURES in s), None)
     if said is None:
         return ""
     return (" Erläuterungen oder einzelne Maßnahmen nennt das IREK zu seinen Handlungszielen nicht, nur ihre Titel: Es "
-            f"ist „{_NO_PLAN_OF_MEASURES.search(said[1]).group()}“ [{w.cite(*said)}]. Was konkret dazugehört, klären Sie "
+            f"ist „{_NO_PLAN_OF_MEASURES}“ [{w.cite(*said)}]. Was konkret dazugehört, klären Sie "
             "mit der Wirtschaftsförderung des Landkreises.")
 
 
@@ -3073,9 +3074,10 @@ def _unrepeated(paragraphs: list[str]) -> list[str]:
     kept = []
     for paragraph in paragraphs:
         pieces, left = _pieces(paragraph), []
+        whole = "\n" in paragraph
         for piece in pieces:
             key = _repeat_key(piece)
-            if "\n" in paragraph or len(piece) < _REPEAT_MIN_CHARS or key not in seen:
+            if whole or len(piece) < _REPEAT_MIN_CHARS or key not in seen:
                 left.append(piece)
             seen.add(key)
         if left:

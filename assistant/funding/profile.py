@@ -497,7 +497,6 @@ _IN_DIFFICULTY = re.compile(r"insolvenz\w{0,12}|zahlungsunfähig\w{0,3}|übersch
                             rf"|negative\w{{0,2}}\s{{1,3}}eigenkapital|{_CAPITAL}\s{{1,3}}(ist\s{{1,3}})?(komplett|ganz|völlig|fast)"
                             rf"\s{{1,3}}{_LOST}|rettungsbeihilfe|umstrukturierungsbeihilfe", re.IGNORECASE)
 _DENIED = re.compile(r"\b(kein|keine|keinen|nicht|ohne)\b[^,.;]{0,30}$", re.IGNORECASE)
-# Large-scale retail as the user of a site (KR Nr. 3.2.1.11 (1)), as people name it
 # A maker of goods that the trade lexicon has no name for ("Dämmstoffhersteller", "Kerzenfabrik", "Hersteller von
 # Dämmplatten"): WZ 2025 section C, Verarbeitendes Gewerbe ("Herstellung von Waren"), of which KR Nr. 2.7.1 lists only
 # the steel industry (C 24, with names of its own in trades.yaml). Standing alone, "Fabrik" and "Manufaktur" name a
@@ -508,6 +507,9 @@ _MAKER = re.compile(r"\b(?:([a-zäöüß]{3,40}?)(?:hersteller(?:in)?|fabrik|man
 # whose processing the lexicon's own rules read (KR Nr. 2.7.2 (1))
 _NOT_GOODS = ("software", "app", "spiele", "film", "musik", "medien", "content", "strom", "energie", "wärme", "biogas",
               "wasserstoff", "wohn", "stahl", "roheisen")
+# a maker the asker deals with: "beim Dämmstoffhersteller bestellt", "vom Kerzenhersteller"
+_FROM_THE_MAKER = re.compile(r"\b(beim|vom|zum)\s{1,3}$")
+# Large-scale retail as the user of a site (KR Nr. 3.2.1.11 (1)), as people name it
 _LARGE_RETAIL = re.compile(r"großflächig\w{0,3}\s{1,3}(einzelhandel\w{0,2}|märkte|markt|handel)|fachmarktzentr\w{0,3}"
                            r"|einkaufszentr\w{0,3}|shopping-?cent\w{0,3}|outlet-?cent\w{0,3}|factory-?outlet")
 # A facility used mostly by locals ("nutzen das Bad zu 80 % Einheimische und Schulen", "vor allem Vereine und Schulen"):
@@ -2617,7 +2619,7 @@ def _maker_of_goods(text: str, lowered: str, lexicon: TradeLexicon) -> str | Non
     for match in _MAKER.finditer(lowered):
         product = match.group(1) or match.group(2)
         before = lowered[max(0, match.start() - 40): match.start()]
-        if product.startswith(_NOT_GOODS + products) or re.search(r"\b(beim|vom|zum)\s{1,3}$", before) or (
+        if product.startswith(_NOT_GOODS + products) or _FROM_THE_MAKER.search(before) or (
                 _PARTNER_CONTEXT.search(before) and not _SELF_CONTEXT.search(before)):
             continue
         return text[match.start(): match.end()]
@@ -2861,10 +2863,9 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         found, told = _extract_one(str(turn), knowledge, lexicon, activities=profile.sector is None)
         if declared and told == "trade" and found.applicant_type not in (None, profile.applicant_type):
             # "Als Samtgemeinde planen wir …", then "und ein Logistiker will die halbe Fläche": a later turn that only
-            # names a trade does not make the asker who said what they are into that trade
-            found.applicant_type = None
-            for name in _SECTOR_FIELDS:
-                setattr(found, name, None)
+            # names a trade does not make the asker who said what they are into that trade (its sector fields are
+            # taken over only with its sector)
+            found.applicant_type, found.sector = None, None
         declared = declared or told == "declared"
         if found.employees is not None:
             group_figures = bool(_GROUP_FIGURES.search(str(turn)))

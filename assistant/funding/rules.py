@@ -914,14 +914,15 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
         if other is not None and not leads and (other.id == assessment.id
                                                 or not beside & _project_types_of(top, other.id)):
             other = None
-        if other is not None:
-            other.fit, other.fit_reasons, other.part_beside = assessment.fit if leads else round(fit - 0.01, 2), \
-                why, assessment.id
-            # (a measure beside one that is closed stands alone: an old machine replaced by one that saves energy is
-            # a transformation project, with no investment of its own beside it)
-            assessment.part_beside = None if other.blocked and not assessment.blocked else other.id
-        candidates += [other, assessment] if other is not None and leads else \
-            [assessment, other] if other is not None else [assessment]
+        if other is None:
+            candidates.append(assessment)
+            continue
+        other.fit, other.fit_reasons, other.part_beside = assessment.fit if leads else round(fit - 0.01, 2), why, \
+            assessment.id
+        # (a measure beside one that is closed stands alone: an old machine replaced by one that saves energy is a
+        # transformation project, with no investment of its own beside it)
+        assessment.part_beside = None if other.blocked and not assessment.blocked else other.id
+        candidates += [other, assessment] if leads else [assessment, other]
     open_paths = sorted((p for p in candidates if not p.blocked), key=lambda p: -p.fit)
     blocked = sorted((p for p in candidates if p.blocked), key=lambda p: -p.fit)
     paths = open_paths + blocked

@@ -785,3 +785,6 @@ def test_a_sentence_the_answer_has_said_is_not_said_again():
                   "Antrag: NBank.", f"Zur Förderung:\n- {rule} [1].", "Antrag: NBank."]
     assert _unrepeated(paragraphs) == [f"{rule} [1].", "Förderweg: GRW, nur bis zum De-minimis-Höchstbetrag [2].",
                                        "Antrag: NBank.", f"Zur Förderung:\n- {rule} [1].", "Antrag: NBank."]
+    # (within one paragraph too: the bottom line that said the rule twice)
+    assert _unrepeated([f"{rule} [1]. {rule} (Nr. 2.1.5) [1]. Förderweg: GRW [2]."]) == \
+        [f"{rule} [1]. Förderweg: GRW [2]."]

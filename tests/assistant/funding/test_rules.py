@@ -688,44 +688,39 @@ def test_a_municipalitys_premises_for_excluded_sectors_are_not_funded_whatever_t
     assert not _path(assess(centre, None, knowledge), "grw-infrastruktur").blocked
 
 
-@pytest.mark.parametrize("text, condition", [
+RESEARCH_INSTITUTE = "Ein gemeinnütziges Forschungsinstitut will ein Technikum bauen."
+BUSINESS_CENTRE = "Die Gemeinde baut ein Gründerzentrum."
+MEASURE_OF = {RESEARCH_INSTITUTE: "grw-infrastruktur/forschung", BUSINESS_CENTRE: "grw-infrastruktur/gewerbezentren"}
+
+
+@pytest.mark.parametrize("plain, text, condition", [
     # Nr. 3.2.2.9 (5), (6): who may use a research infrastructure, and on what terms
-    ("Ein gemeinnütziges Forschungsinstitut will ein Technikum bauen. Müssen dann auch Firmen das Technikum nutzen "
-     "dürfen?", "zugang-forschungsinfrastruktur"),
+    (RESEARCH_INSTITUTE, f"{RESEARCH_INSTITUTE} Müssen dann auch Firmen das Technikum nutzen dürfen?",
+     "zugang-forschungsinfrastruktur"),
     # Nr. 3.2.2.8 (4): contract research beside the funded non-economic work
-    ("Unser gemeinnütziges Forschungsinstitut plant ein Technikum; nebenbei machen wir Auftragsforschung für Firmen.",
-     "trennungsrechnung-forschung"),
-])
-def test_a_research_infrastructures_rule_is_said_where_the_question_asks_for_it(text, condition):
-    knowledge = FundingKnowledge.load()
-    path = _path(assess(read_profile(text), None, knowledge), "grw-infrastruktur")
-    assert path.id == "grw-infrastruktur/forschung" and not path.blocked
-    assert condition in [c.id for c in path.conditions]
-    plain = _path(assess(read_profile("Ein gemeinnütziges Forschungsinstitut will ein Technikum bauen."), None,
-                         knowledge), "grw-infrastruktur")
-    assert condition not in [c.id for c in plain.conditions]
-
-
-@pytest.mark.parametrize("text, condition", [
+    (RESEARCH_INSTITUTE, "Unser gemeinnütziges Forschungsinstitut plant ein Technikum; nebenbei machen wir "
+                         "Auftragsforschung für Firmen.", "trennungsrechnung-forschung"),
     # Nr. 3.2.2.4 (7): a rent below the market price is aid to the tenants
-    ("Die Gemeinde baut ein Gründerzentrum. Dürfen wir die Räume günstiger vermieten als am Markt üblich?",
+    (BUSINESS_CENTRE, f"{BUSINESS_CENTRE} Dürfen wir die Räume günstiger vermieten als am Markt üblich?",
      "verbilligte-miete-beihilfe"),
     # (6): who may move in
-    ("Die Stadt plant ein Gründerzentrum. Wer darf da eigentlich einziehen, auch Freiberufler?", "nutzer-zentrum"),
+    (BUSINESS_CENTRE, "Die Stadt plant ein Gründerzentrum. Wer darf da eigentlich einziehen, auch Freiberufler?",
+     "nutzer-zentrum"),
     # (4): an operator
-    ("Unsere Samtgemeinde baut ein Gründerzentrum, betreiben soll es eine GmbH. Gelten die Bedingungen dann auch für "
-     "den Betreiber?", "betreiber-zentrum"),
+    (BUSINESS_CENTRE, "Unsere Samtgemeinde baut ein Gründerzentrum, betreiben soll es eine GmbH. Gelten die "
+                      "Bedingungen dann auch für den Betreiber?", "betreiber-zentrum"),
     # (3) c: the profit after the binding period
-    ("Die Gemeinde baut ein Gründerzentrum. Was passiert nach Ablauf der Bindungsfrist mit dem Gewinn?",
+    (BUSINESS_CENTRE, f"{BUSINESS_CENTRE} Was passiert nach Ablauf der Bindungsfrist mit dem Gewinn?",
      "gewinnabschoepfung-zentrum"),
 ])
-def test_a_business_centres_rule_is_said_where_the_question_asks_for_it(text, condition):
+def test_a_rule_of_an_infrastructure_measure_is_said_where_the_question_asks_for_it(plain, text, condition):
+    """The measure's card names the rule the question asks for, and not where the same project is only described."""
     knowledge = FundingKnowledge.load()
-    path = _path(assess(read_profile(text), None, knowledge), "grw-infrastruktur")
-    assert path.id == "grw-infrastruktur/gewerbezentren" and not path.blocked
-    assert condition in [c.id for c in path.conditions]
-    plain = _path(assess(read_profile("Die Gemeinde baut ein Gründerzentrum."), None, knowledge), "grw-infrastruktur")
-    assert condition not in [c.id for c in plain.conditions]
+    described = _path(assess(read_profile(plain), None, knowledge), "grw-infrastruktur")
+    asked = _path(assess(read_profile(text), None, knowledge), "grw-infrastruktur")
+    assert asked.id == described.id == MEASURE_OF[plain] and not asked.blocked
+    assert condition in [c.id for c in asked.conditions]
+    assert condition not in [c.id for c in described.conditions]
 
 
 def test_the_cap_of_a_rate_comes_with_the_rate_from_the_yaml():
