@@ -67,6 +67,12 @@ _FUNDING_QUESTION = re.compile(
 _RESIZABLE = frozenset({"project", "eligibility", "amount", "rule"})
 
 
+# The intents of a further question that asks for a rule or a step, which a rule's sentence can answer on its own
+_RULE_INTENTS = frozenset({"rule", "procedure"})
+# A compound the text shortens before "und"/"oder" ("Ausgleichs- und Ersatzmaßnahmen"): its first part
+_SHORTENED_COMPOUND = re.compile(r"\b(\w{4,})-\s{1,3}(?:und|oder|bzw\.)\s", re.IGNORECASE)
+
+
 # What a question asks of the GRW's rules, which hold in another place too: its rates and areas ("Welche
 # Förderprogramme hat der Landkreis Emsland?" asks for that place's own programmes, which the corpus does not hold).
 _RULE_ELSEWHERE = re.compile(r"prozent|%|fördersatz|förderquote|höchstsatz|fördergebiet|\bgrw\b|koordinierungsrahmen",
@@ -563,12 +569,33 @@ class AnswerPipeline:
           that one's subject ("wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen")."""
         cited = {(c.document, (c.section or "").split(" ")[0]) for c in answer.citations}
         return side.own and bool(decided.telling & set(stems(other.summary))) \
+            or isinstance(asked, Question) and self._quotes_its_own_words(side, asked, decided, other, cited) \
             or any(rule.quote[:60] in other.summary and (rule.document, rule.section.split(" ")[0]) not in cited
                    for rule in decided.asked_rules) \
             or states_span_asked(side.text, other, answer) \
             or any(opening in other.summary for _, _, opening in self.retriever.definitions_asked(side.text)) \
             or bool(side.before) and not side.same_kind and _of_its_kind(other, asked) and bool(
                 self.retriever.rare_stems(side.before[-1]["content"], TELLING_SHARE) & set(stems(other.summary)))
+
+    def _quotes_its_own_words(self, side: SideQuestion, asked: Question, decided: Findings, other: Answer,
+                              cited: set[tuple[str, str]]) -> bool:
+        """Whether a further question of a rule or procedure, in words of its own (at least two words of substance the
+        text before it does not use), is answered by a rule's sentence that holds one of them, from a section the first
+        answer does not cite ("… und zählen die Ausgleichsmaßnahmen für den Naturschutz zu den förderfähigen Kosten?"
+        by Nr. 3.2.1.7's sentence on "Ausgleichs- und Ersatzmaßnahmen")."""
+        if not side.same_kind or asked.intent not in _RULE_INTENTS or decided.mode != "fact" \
+                or "„" not in other.summary:
+            return False
+        before = set(stems(" ".join(t["content"] for t in side.before)))
+        own = {s for s in self.retriever.rare_stems(side.text, TELLING_SHARE)
+               if len(s) >= MIN_TELLING_STEM and s not in before and not s.isdigit()}
+        quoted = other.summary[other.summary.find("„"):]
+        # (a compound the quote shortens, "Ausgleichs- und Ersatzmaßnahmen", holds the question's by its first part)
+        shortened = [stem for word in _SHORTENED_COMPOUND.findall(quoted) for stem in stems(word)]
+        held = own & set(stems(quoted)) or {w for w in own for stem in shortened if w.startswith(stem)}
+        numbers = set(CITATION_NUMBER.findall(other.summary))
+        sections = {(c.document, (c.section or "").split(" ")[0]) for c in other.citations if str(c.n) in numbers}
+        return len(own) >= 2 and bool(held) and bool(sections) and not sections & cited
 
     def _side_questions(self, q: Question, found: Findings) -> list[SideQuestion]:
         """The further questions of a first question's text, to be answered on their own (`side_questions`); one of the

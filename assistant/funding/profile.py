@@ -168,8 +168,10 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     r"|unser\w{0,2}\s{1,3}([a-zäöüß]{2,15}\s{1,3})?(gewerbe|industrie)gebiet\w{0,2}|b-plan|bebauungsplan"
                     # who develops land for businesses ("wir würden die Fläche genau für die erschließen"): under the
                     # BauGB (§ 123) the municipality's task
-                    r"|\bwir\s{1,3}(würden|wollen|werden|möchten|planen|müssten|sollen|könnten)?\s{0,3}([a-zäöüß]{1,20}\s{1,3}){0,5}"
-                    r"erschließen\b"
+                    # (the words between within the sentence: "wir wollen in Hasbergen ein neues Gewerbegebiet (ca.
+                    # 12 ha) erschließen")
+                    r"|\bwir\s{1,3}(würden|wollen|werden|möchten|planen|müssten|sollen|könnten)?\s{0,3}"
+                    r"((?:[^\s!?]{0,19}[^\s.!?]|\(?ca\.)\s{1,3}){0,10}erschließen\b"
                     # what only a municipality calls its own: "unseren Kurpark", "unser Freibad", "unsere Kläranlage"
                     r"|unser\w{0,2}\s{1,3}(kurpark|kurhaus|freibad|hallenbad|kläranlage|rathaus|stadthalle|bauhof"
                     r"|gemeindegebiet|stadtgebiet|ortskern|ortsmitte|feuerwehr)"
@@ -287,6 +289,8 @@ _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(
                     # (one client: "für unsere Kunden produzieren wir" names the asker's customers)
                     r"|\bfür\s{1,3}(?:einen|eine|meinen|meine)\s{1,3}(?:kunden|kundin|auftraggeber\w{0,2})\b"
                     r"|\b(?:mein|meine)\s{1,3}(?:kunde|kundin|auftraggeber\w{0,2})\b|\bim\s{1,3}auftrag\s{1,3}(?:eines|einer)\b"
+                    # "Kunde von mir: Elektroinstallateur, 12 MA …"
+                    r"|\b(?:kunde|kundin|mandant|mandantin|klient|klientin)\s{1,3}von\s{1,3}(?:mir|uns)\b"
                     # "Für eine Vorlage im Kreisausschuss: Können Großunternehmen …": staff writing a paper for a
                     # body about firms; who applies is who the question is about (not: "… was bringt das
                     # Umsetzungsbudget?", the district's own)
@@ -537,6 +541,8 @@ _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitte
                        r"|(vor\s{1,3}allem|hauptsächlich|eigentlich\s{1,3}nur|im\s{1,3}grunde\s{1,3}nur),?\s{1,3}(weil|wegen|für)\s{1,3}"
                        r"(eine[nmrs]?|ein|unsere[nmrs]?|unser)\s{1,3}(\S{1,25}\s{1,3})?\S{1,30}\s{1,3}(bei\s{1,3}uns\s{1,3})?"
                        r"(\S{1,25}\s{1,3}){0,2}(erweitern|ansiedeln|bauen|wachsen|bleiben)"
+                       # "ein Logistikunternehmen, das schon angefragt und quasi mitgeplant hat (Zufahrt, Hallenzuschnitt)"
+                       r"|(investor|firma|unternehmen|betrieb|interessent)\w{0,3}\b[^.?!]{0,80}\bmit\s{0,2}(ge)?plan(t|en|ung)\b"
                        r"|\b(investor|firma|unternehmen|betrieb)\w{0,2}\b[^.?!]{0,40}\b(ganze[nrs]?|gesamte[nrs]?|komplette[nrs]?)"
                        r"\s{1,3}(\S{1,15}\s{1,3})?(gebiet|fläche|gewerbegebiet|areal)"
                        r"|\b(ganze[nrs]?|gesamte[nrs]?|komplette[nrs]?)\s{1,3}(\S{1,15}\s{1,3})?(gebiet|fläche|bereich|gewerbegebiet|areal)"
@@ -644,6 +650,12 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                                 r"|schulungs(zentrum|zentren|stätte|gebäude)|bildungsstätte",
     "energy_infrastructure": r"umspannwerk|wasserstoffleitung|wasserstoff-?kernnetz|stichleitung|wärmenetz|nahwärmenetz|stromnetz"
                              r"|energieautark|netzanschluss|energieinfrastruktur|quartiersspeicher",
+    # a plant that generates power or heat for the grid, as a public body builds one ("die Gemeinde will einen
+    # Solarpark neben dem Gewerbegebiet"): no measure of Nr. 3.2.2, nor an energy infrastructure of Nr. 4 (a firm's
+    # plant for its own use is `renewable_self_supply`; a firm that sells the power is of the sector D)
+    "energy_generation": r"solarpark|windpark|windr(a|ä)d\w{0,3}|windenergieanlage\w{0,2}|windkraftanlage\w{0,2}"
+                         r"|freiflächen-?(pv|photovoltaik|solar)\w{0,8}|agri-?pv|biogasanlage\w{0,2}"
+                         r"|wasserkraftwerk\w{0,2}|bürgerwind\w{0,6}|bürgersolar\w{0,6}",
     "harbour": r"\bhafen|binnenhafen|hafens\b",
     # KR Nr. 6 (Art. 26a AGVO): a facility where others test and try out ("ein Versuchsfeld, offen für Firmen zum
     # Testen ihrer Prototypen", "KMU sollen dort Automatisierung ausprobieren können"; not a training centre's
@@ -1307,6 +1319,10 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     if own and before[own[-1]] in ("sind", "bin") and not {"wir", "ich"} & {w.lower() for w in before} \
             and _CLAUSE_START.search(text[:words[i - len(before) + own[-1]].start]):
         return 1.0  # "Bitte mit Fundstelle: sind Altlastensanierung und Abriss förderfähig?": a question of the trade
+    at_verb = i - len(before) + own[-1] if own else 0
+    if own and before[own[-1]] in ("sind", "bin") and not {"wir", "ich"} & {w.lower() for w in before} \
+            and not (at_verb > 0 and words[at_verb - 1].text.lower() in ("wir", "ich")):
+        return 1.0  # "hauptgrund sind zwei große Lebensmittelbetriebe": what others are, not what the asker is
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
     if own and before[own[-1]] in ("wir", "ich") and any(w in _PREPOSITIONS for w in before[own[-1] + 1:]):
@@ -2269,7 +2285,12 @@ _INSTEAD_OF_PROJECT = re.compile(r"\b(an)?statt\s{1,3}(de[mnrs]|die|das|eine[mnr
                                  # speaks, not advice bought as the project (KR Nr. 7.1.1.1)
                                  r"|\b(mein|meine|unser|unsere)\s{1,3}(\S{1,20}\s{1,3})?berater(in)?\s{1,3}(meint|meinte|sagt|sagte"
                                  r"|hat\s{1,3}gesagt|behauptet|empfiehlt|rät|glaubt)\b"
-                                 r"|\blaut\s{1,3}(meinem|meiner|unserem|unserer)?\s{0,3}(\S{1,20}\s{1,3})?berater(in)?\b")
+                                 r"|\blaut\s{1,3}(meinem|meiner|unserem|unserer)?\s{0,3}(\S{1,20}\s{1,3})?berater(in)?\b"
+                                 # where the asker heard something ("hab auf nem Netzwerktreffen gehört …"), not what
+                                 # the project is
+                                 r"|\b(auf|bei|in)\s{1,3}(\S{1,8}\s{1,3})?\S{0,25}(treffen|veranstaltung|abend|stammtisch"
+                                 r"|webinar|tagung|messe|konferenz)\s{1,3}(\S{1,20}\s{1,3}){0,2}(gehört|erfahren|erzählt"
+                                 r"|gesagt|aufgeschnappt)\b")
 # One thing replaced by one of another kind: "die Offsetmaschine durch Digitaldruck ersetzen" (not "durch eine neue",
 # "durch eine gleichwertige"): the plant renewed with other technique, a modernisation (KR Nr. 2.4.1 (2))
 _OTHER_KIND = re.compile(r"\b([a-zäöüß-]{4,30})\s{1,3}durch\s{1,3}(?!(eine[nrs]?|ein|neue[nrs]?|gleich\w*|baugleich\w*"
@@ -2350,6 +2371,8 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
             found.append("modernisation")
     if "replacement" in found and "modernisation" in found and not re.search(r"modernisier|umrüst", lowered):
         found.remove("modernisation")  # "erneuern" names the replacement
+    if applicant_type in ("company", None, "private"):
+        found = [kind for kind in found if kind != "energy_generation"]  # a firm's plant: its trade or its own use
     if applicant_type in ("company", None) and "business_investment" not in found and _FOUNDING.search(lowered) \
             and _SETS_UP.search(lowered):
         found.append("business_investment")  # a new firm equipping itself sets up a site (KR Nr. 2.4.1 (1) a)
@@ -2627,8 +2650,9 @@ def _maker_of_goods(text: str, lowered: str, lexicon: TradeLexicon) -> str | Non
 
 
 def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
-                 activities: bool = True) -> tuple[ProjectProfile, str | None]:
-    """The facts of one turn, and how it tells who asks: "declared", "trade", "said" (see `told`), or None."""
+                 activities: bool = True, asker: str | None = None) -> tuple[ProjectProfile, str | None]:
+    """The facts of one turn, and how it tells who asks: "declared", "trade", "said" (see `told`), or None. `asker`:
+    what an earlier turn said the asker is, which a turn that only names a trade or a firm does not change."""
     # An adviser asking for a client ("Steuerberater hier, mein Mandant (Bäckerei, 12 MA) …", "IHK-Beratung für eine
     # Mitgliedsfirma: Maschinenbauer …"): who applies and what for is read from what is said of the client, not from
     # the adviser's own trade, body or "Beratung".
@@ -2665,6 +2689,12 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     # trade is named ("und ein Logistiker will die halbe Fläche"), or a body is said to act ("wenn die Stadt erschließt")
     told = None if not candidates else "declared" if min(candidates)[0] <= 0 \
         else "trade" if trades and min(candidates) == trade_candidate else "said"
+    # "Als Samtgemeinde planen wir …", then "und ein Logistiker will die halbe Fläche": the trade is the site's user,
+    # the asker stays the body they said they are
+    # (a firm's later "wenn die Stadt das Gebiet erschließt, kann die GRW kriegen?" asks about the town's measure)
+    as_asker = asker is not None and (told == "trade" or told == "said" and asker != "company") \
+        and applicant not in (None, asker)
+    applicant = asker if as_asker else applicant
     owned = _MUNICIPAL_COMPANY.search(lowered)
     if applicant in ("company", None) and owned and not (trades and trades[0][0] <= 0.0) \
             and not _PARTNER_CONTEXT.search(lowered[max(0, owned.start() - 40): owned.start()]):
@@ -2674,7 +2704,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     profile = ProjectProfile(applicant_type=applicant, description=full)
     by_shares = _main_by_shares(trades, named, text) if trades else None
     trades = _new_firm_first(by_shares or _split_activity(trades, lowered, knowledge, text), named, lowered)
-    if trades:
+    if trades and not as_asker:
         trade = trades[0][2]
         profile.sector, profile.wz_code = trade.name, trade.wz
         profile.wz_title, profile.wz_alternatives = wz_title(trade.wz), list(trade.also)
@@ -2694,7 +2724,9 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     # 3.2.1.5)
     users = {t.wz for _, _, t in named
              if _trade_applicant(t) == "company" and not t.site_works and not t.wz.startswith("68")}
-    if applicant in ("municipality", "association") and users:
+    if applicant in ("municipality", "association") and users and not as_asker:
+        # (a later turn's firm, "ein Logistiker will die halbe Fläche", is one user among others, not what the site is
+        # for)
         # The businesses a site or centre is meant for (KR Nr. 3.2.2.1: vorrangig not of an excluded sector); the
         # Wirtschaftsförderung that asks for its town is none of them.
         profile.users_excluded = all(knowledge.exclusion(code, text) is not None for code in users)
@@ -2812,10 +2844,21 @@ _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employ
 _BACK_ARTICLES = {"der", "die", "das", "den", "dem", "im", "beim", "vom", "zum", "ins"}
 
 
+# A later turn that says which part of the business is its main one ("bei dem Landgasthof ist das Restaurant das
+# Hauptgeschäft"): that part is the main activity (KR Nr. 2.7.1), though named with an article
+_MAIN_PART = re.compile(r"\b(hauptgeschäft|haupttätigkeit|hauptumsatz|kerngeschäft|hauptstandbein|schwerpunkt)\b",
+                        re.IGNORECASE)
+
+
+_FIRST_PERSON = re.compile(r"\b(wir|uns|unser\w{0,2}|ich|mein\w{0,2})\b", re.IGNORECASE)
+
+
 def _refers_back(turn: str, lexicon: TradeLexicon) -> bool:
     """Whether a later turn names its trade as one spoken of already ("Das Restaurant …", "im Hofladen"): with a
     definite article, a part of the business described before, not a new main activity ("und wenn wir ein Restaurant
-    wären?")."""
+    wären?"), nor the part it says is the main one."""
+    if _MAIN_PART.search(turn):
+        return False
     words = _words(turn)
     named = _trades(turn, words, lexicon)
     if not named:
@@ -2860,13 +2903,12 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     for turn in [*turns, text or ""]:
         # (what a later turn says the business does besides, "und wenn ich oben Gästezimmer vermiete?", adds to the
         # trade named before; it replaces it only by a trade named)
-        found, told = _extract_one(str(turn), knowledge, lexicon, activities=profile.sector is None)
-        if declared and told == "trade" and found.applicant_type not in (None, profile.applicant_type):
-            # "Als Samtgemeinde planen wir …", then "und ein Logistiker will die halbe Fläche": a later turn that only
-            # names a trade does not make the asker who said what they are into that trade (its sector fields are
-            # taken over only with its sector)
-            found.applicant_type, found.sector = None, None
-        declared = declared or told == "declared"
+        found, told = _extract_one(str(turn), knowledge, lexicon, activities=profile.sector is None,
+                                   asker=profile.applicant_type if declared else None)
+        # (a public body said to act by the asker, "wir wollen … ein Gewerbegebiet erschließen", is the asker as well;
+        # not a town only named, "ein Betrieb aus der Stadt Osnabrück")
+        declared = declared or told == "declared" or told == "said" and found.applicant_type in (
+            "municipality", "association") and bool(_FIRST_PERSON.search(str(turn)))
         if found.employees is not None:
             group_figures = bool(_GROUP_FIGURES.search(str(turn)))
         if found.investment_eur is not None and profile.investment_eur is not None \

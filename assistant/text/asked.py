@@ -46,11 +46,33 @@ _JOINED = re.compile(rf",?\s{{1,3}}(?:und|oder)\s{{1,3}}(?=(?:{_ASKING}|ob"
                      re.IGNORECASE)
 
 
+# A question put after a comma with its verb first and its subject next ("Wie hoch ist die Förderung, müssen wir vorher
+# … prüfen?"); one of its own only after a part that opens as a question itself (after "Wenn wir bauen, können wir …"
+# the verb comes first because a clause went before)
+_COMMA_VERB_FIRST = re.compile(r",\s{1,3}(?=(?:muss|müssen|darf|dürfen|kann|können|soll|sollen|brauchen|braucht|zählen"
+                               r"|zählt|gilt|gelten)\s{1,3}(?:wir|ich|man|sie|die|der|das|es|dann\s{1,3}(?:wir|ich|man))\b)",
+                               re.IGNORECASE)
+
+
+def _own_questions(question: str) -> list[str]:
+    """A question split where a further one follows a comma, each part before opening as a question."""
+    parts: list[str] = []
+    rest = question
+    for match in _COMMA_VERB_FIRST.finditer(question):
+        head = question[len(question) - len(rest):match.start()]
+        if _OPENS_AS_QUESTION.match(head.strip()):
+            parts.append(head)
+            rest = question[match.end():]
+    return [*parts, rest]
+
+
 def asks(text: str) -> list[str]:
-    """The questions of a text (`questions`), a question joined to the one before by "und"/"oder" as one of its own."""
+    """The questions of a text (`questions`), a question joined to the one before by "und"/"oder", or put after a comma
+    with its verb first, as one of its own."""
     found = []
     for question in questions(text):
-        found += [part.strip().rstrip("?") + "?" for part in _JOINED.split(question) if len(part.strip()) >= 8]
+        found += [part.strip().rstrip("?") + "?" for joined in _JOINED.split(question)
+                  for part in _own_questions(joined) if len(part.strip()) >= 8]
     return found
 
 

@@ -3040,3 +3040,15 @@ def test_a_follow_up_on_the_budgets_years_and_its_staff_gets_both_rules(ask, pas
     check_contract(data, passages)
     assert "Absenkung je Periode" in data["answer"]
     assert "Das Personal, das schon beim Träger beschäftigt ist, ist nicht förderfähig" in data["answer"]
+
+
+def test_a_further_rule_question_in_words_of_its_own_is_answered_by_the_rule_that_holds_them(ask, passages):
+    """Nr. 3.2.1.7 answers the third part by its "Ausgleichs- und Ersatzmaßnahmen"; the bare "Wie hoch ist die
+    Förderung?" beside the project takes no place of a further question (the project answer states rate and sum)."""
+    data = ask("Wir als Gemeinde Hasbergen wollen ein neues Gewerbegebiet (12 ha) erschließen, Kosten ca. 4 Mio. Wie hoch "
+               "ist die Förderung, müssen wir vorher private Investoren über ein Interessenbekundungsverfahren prüfen, "
+               "und zählen die Ausgleichsmaßnahmen für den Naturschutz zu den förderfähigen Kosten?")
+    check_contract(data, passages)
+    assert re.search(r"Zu Ihrer weiteren Frage: GRW-Koordinierungsrahmen, Nr\. 3\.2\.1\.7, S\. \d+: „[^“]*Ausgleichs- "
+                     r"und Ersatzmaßnahmen zu den förderfähigen Kosten\.“", data["answer"]), data["answer"]
+    assert data["summary"].startswith("Förderweg: GRW: Wirtschaftsnahe kommunale Infrastruktur, bis 60 Prozent")

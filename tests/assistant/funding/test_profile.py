@@ -2365,3 +2365,50 @@ def test_a_firm_of_its_own_set_up_for_the_project_applies_with_its_trade(text, w
 ])
 def test_an_adviser_who_speaks_is_no_advice_bought(text, advice):
     assert ("advice" in read_profile(text).project_types) is advice
+
+
+def test_the_client_of_an_adviser_named_as_kunde_von_mir_is_the_applicant():
+    profile = read_profile("Kunde von mir: Elektroinstallateur, 12 MA, Bad Iburg, macht überwiegend Installation in "
+                           "Neubauten und PV-Montage. Will ein neues Lager für 700k bauen.")
+    assert (profile.applicant_type, profile.wz_code, profile.excluded_sector) == ("company", "43.21", "F")
+
+
+def test_what_others_are_is_not_what_the_asker_says_they_are():
+    """"hauptgrund sind zwei große Lebensmittelbetriebe": the users of the association's plant, not the asker."""
+    profile = read_profile("wir sind ein zweckverband und müssten unsere kläranlage erweitern, hauptgrund sind zwei "
+                           "große lebensmittelbetriebe (schlachtung/verarbeitung), die deutlich mehr abwasser bringen.")
+    assert profile.applicant_type == "municipality" and profile.project_types == ["wastewater"]
+
+
+def test_a_part_a_later_turn_calls_the_main_business_is_the_main_activity():
+    history = [{"role": "user", "content": "Ein Landgasthof mit Hotel in Bad Essen (25 Mitarbeitende) will Küche und "
+                                           "Festsaal modernisieren, ca. 600.000 €. Gibt es dafür GRW?"},
+               {"role": "assistant", "content": "Ja, bis zu 20 %."}]
+    profile = read_profile("Sorry, muss mich korrigieren: bei dem Landgasthof ist das Restaurant das Hauptgeschäft, "
+                           "nur ca. 15 % vom Umsatz kommt von Übernachtungsgästen. Geht das trotzdem?", history)
+    assert (profile.sector, profile.excluded_sector, profile.lodging_share_percent) == ("Restaurant", "I 56", 15.0)
+
+
+def test_a_municipality_that_develops_a_site_stays_the_asker_when_a_later_turn_names_a_firm():
+    history = [{"role": "user", "content": "Wir wollen in Hasbergen ein neues Gewerbegebiet (ca. 12 ha) erschließen. "
+                                           "Geht das über GRW?"},
+               {"role": "assistant", "content": "Ja, über die GRW-Infrastrukturförderung."}]
+    profile = read_profile("nochmal zum gewerbegebiet: interessent für die halbe fläche ist ein speditions-/"
+                           "logistikunternehmen, das schon angefragt und quasi mitgeplant hat. ändert das was?", history)
+    assert profile.applicant_type == "municipality" and profile.sector is None
+    assert profile.tailored_to_one is True and profile.users_excluded is None  # one user, not the site's purpose
+    # a town only named as the place a firm comes from is not the asker
+    moving = [{"role": "user", "content": "ein betrieb aus der stadt osnabrück will nach bramsche umziehen. förderfähig?"},
+              {"role": "assistant", "content": "Grundsätzlich ja."}]
+    assert read_profile("die firma hat 30 MA. wie viel käme da raus?", moving).applicant_type == "company"
+
+
+def test_a_public_bodys_power_plant_is_energy_generation_a_firms_is_not():
+    assert "energy_generation" in read_profile(
+        "Kann die Gemeinde einen Solarpark neben dem Gewerbegebiet über GRW fördern?").project_types
+    assert "energy_generation" not in read_profile("Wir betreiben einen Solarpark und wollen ihn erweitern.").project_types
+
+
+def test_where_the_asker_heard_something_is_no_project():
+    profile = read_profile("hab auf nem netzwerktreffen gehört dass es 35 % grw für kleine firmen gibt. stimmt das?")
+    assert "cooperation_network" not in profile.project_types

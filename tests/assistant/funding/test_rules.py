@@ -1377,3 +1377,15 @@ def test_an_energy_network_beside_a_new_site_is_a_measure_of_its_own_and_its_sto
     study = read_profile("Gemeinde Bohmte: wir wollen erst eine Machbarkeitsstudie für ein energieautarkes Gewerbegebiet "
                          "mit H2-Anschluss machen lassen.")
     assert "grw-infrastruktur/energie" not in [p.id for p in assess(study, None, knowledge).paths]
+
+
+def test_a_public_bodys_power_plant_is_no_infrastructure_measure():
+    """Neither the list of Nr. 3.2.2 nor Nr. 4 (energy infrastructures under Art. 48 AGVO) names generation."""
+    knowledge = FundingKnowledge.load()
+    park = _path(assess(read_profile("Kann die Gemeinde einen Solarpark neben dem Gewerbegebiet über GRW fördern?"),
+                        None, knowledge), "grw-infrastruktur")
+    assert park.blocked and park.because.startswith("Eine Anlage, die Strom oder Wärme erzeugt")
+    assert park.reason_sources[0].section == "4"
+    network = _path(assess(read_profile("Die Gemeinde will ein Wärmenetz für das Gewerbegebiet bauen, gespeist aus "
+                                        "einer Biogasanlage."), None, knowledge), "grw-infrastruktur")
+    assert not network.blocked

@@ -55,3 +55,12 @@ def test_a_last_sentence_that_opens_as_a_question_is_one_without_its_mark():
     # a statement, or a telegram without a question word, asks nothing
     assert asks("Wir bauen eine Halle. Bitte prüfen.") == []
     assert asks("bäckerei, neuer ofen, gibts da was") == []
+
+
+def test_a_question_after_a_comma_with_its_verb_first_is_one_of_its_own_after_a_question():
+    assert asks("Wie hoch ist die Förderung, müssen wir vorher private Investoren über ein Interessenbekundungsverfahren "
+                "prüfen?") == ["Wie hoch ist die Förderung?",
+                               "müssen wir vorher private Investoren über ein Interessenbekundungsverfahren prüfen?"]
+    # after a clause that is no question, the verb comes first by German word order: one question
+    assert asks("Wenn wir die Halle bauen, können wir dann GRW bekommen?") == [
+        "Wenn wir die Halle bauen, können wir dann GRW bekommen?"]
