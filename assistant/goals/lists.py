@@ -311,7 +311,10 @@ _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die 
                        # and what the answer is for ("brauch die zahlen für den artikel", "für unseren bericht")
                        "zahl zahlen artikel bericht beitrag zeitung presse pressemitteilung text "
                        # how the asker weighs what they want ("gerne alle relevanten nummern")
-                       "gerne gern relevant relevante relevanten wichtig wichtige wichtigen passend passende passenden"))
+                       "gerne gern relevant relevante relevanten wichtig wichtige wichtigen passend passende passenden "
+                       # the count word written as one, and the particles of speech ("wieviele ziele hat das irek
+                       # eigentlich")
+                       "wieviel wieviele wievielen eigentlich überhaupt denn genau nochmal"))
 
 
 def topic_words(question: str) -> list[str]:

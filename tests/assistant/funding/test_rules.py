@@ -690,7 +690,9 @@ def test_a_municipalitys_premises_for_excluded_sectors_are_not_funded_whatever_t
 
 RESEARCH_INSTITUTE = "Ein gemeinnütziges Forschungsinstitut will ein Technikum bauen."
 BUSINESS_CENTRE = "Die Gemeinde baut ein Gründerzentrum."
-MEASURE_OF = {RESEARCH_INSTITUTE: "grw-infrastruktur/forschung", BUSINESS_CENTRE: "grw-infrastruktur/gewerbezentren"}
+SITE = "Die Gemeinde erschließt ein neues Gewerbegebiet."
+MEASURE_OF = {RESEARCH_INSTITUTE: "grw-infrastruktur/forschung", BUSINESS_CENTRE: "grw-infrastruktur/gewerbezentren",
+              SITE: "grw-infrastruktur/gewerbegelaende"}
 
 
 @pytest.mark.parametrize("plain, text, condition", [
@@ -712,6 +714,11 @@ MEASURE_OF = {RESEARCH_INSTITUTE: "grw-infrastruktur/forschung", BUSINESS_CENTRE
     # (3) c: the profit after the binding period
     (BUSINESS_CENTRE, f"{BUSINESS_CENTRE} Was passiert nach Ablauf der Bindungsfrist mit dem Gewinn?",
      "gewinnabschoepfung-zentrum"),
+    # Nr. 3.2.1.2, 3.2.1.4, 3.2.1.5, 3.2.1.7: the rules of every infrastructure measure
+    (SITE, f"{SITE} Wie viel müssen wir als Gemeinde selbst tragen?", "eigenanteil-traeger"),
+    (SITE, f"{SITE} Dürfen wir die Vermarktung an eine private GmbH übertragen?", "uebertragung-betrieb"),
+    (SITE, f"{SITE} Müssen wir vorher ein Interessenbekundungsverfahren machen?", "interessenbekundung"),
+    (SITE, f"{SITE} Zählen die Ausgleichsflächen für den Naturschutz mit?", "ausgleichsmassnahmen"),
 ])
 def test_a_rule_of_an_infrastructure_measure_is_said_where_the_question_asks_for_it(plain, text, condition):
     """The measure's card names the rule the question asks for, and not where the same project is only described."""
@@ -1028,12 +1035,12 @@ def test_the_start_of_works_of_a_firms_investment_is_pointed_to_when_the_questio
 ])
 def test_a_question_of_the_binding_period_points_to_the_period_of_the_path_the_asker_is_led_to(text, section):
     """A firm's assets and jobs stay bound five years (KR Nr. 2.2.6), an infrastructure fifteen or five (Nr. 3.2.1.8);
-    a question of paying back is answered by Nr. 2.8 and points to neither."""
+    a question of paying back points to Nr. 2.8.1, to neither of them."""
     from assistant.funding.rules import ruling_sources
     sections = [s.section for s in ruling_sources(read_profile(text), "rule", FundingKnowledge.load())]
     assert sections == [section], sections
     back = read_profile("müssen wir dann alles zurückzahlen, wenn wir Leute entlassen?")
-    assert ruling_sources(back, "rule", FundingKnowledge.load()) == []
+    assert [s.section for s in ruling_sources(back, "rule", FundingKnowledge.load())] == ["2.8.1"]
 
 
 @pytest.mark.parametrize("text, quoted", [
@@ -1389,3 +1396,18 @@ def test_a_public_bodys_power_plant_is_no_infrastructure_measure():
     network = _path(assess(read_profile("Die Gemeinde will ein Wärmenetz für das Gewerbegebiet bauen, gespeist aus "
                                         "einer Biogasanlage."), None, knowledge), "grw-infrastruktur")
     assert not network.blocked
+
+
+@pytest.mark.parametrize("text, condition", [
+    # Nr. 2.8.1: what follows when the conditions are not met
+    ("Tischlerei, 20 MA, neue Halle. Müssen wir die Förderung zurückzahlen, wenn wir die Stellen nicht halten?",
+     "rueckforderung"),
+    # Nr. 2.8.2.2 (1) e: jobs the labour market cannot fill
+    ("Verpackungsbetrieb, 95 MA, neue Linie. Was, wenn wir die Stellen nicht nachbesetzt kriegen, weil der "
+     "Arbeitsmarkt leer ist?", "absehen-von-rueckforderung"),
+])
+def test_what_follows_when_a_firm_misses_its_conditions_is_said_where_the_question_asks_for_it(text, condition):
+    knowledge = FundingKnowledge.load()
+    asked = _path(assess(read_profile(text), None, knowledge), "grw-gewerbe")
+    plain = _path(assess(read_profile(text.split(".")[0] + "."), None, knowledge), "grw-gewerbe")
+    assert condition in [c.id for c in asked.conditions] and condition not in [c.id for c in plain.conditions]

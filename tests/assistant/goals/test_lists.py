@@ -72,6 +72,11 @@ def test_what_the_count_is_for_names_no_topic(matcher):
     assert found.count and found.parent is None and len(found.items) == 55
 
 
+def test_the_count_word_written_as_one_and_a_particle_name_no_topic(matcher):
+    found = _list("wieviele ziele hat das irek eigentlich", matcher)
+    assert found.all_levels and found.count and found.parent is None
+
+
 def test_a_leitziel_whose_title_names_the_topic_brings_all_its_goals(matcher):
     """"klima / energie": goals of several Leitziele name it, and Leitziel 2.3 "Energiewende als Standortfaktor
     nutzen" names it itself, so its goal 2.3.4 on heat planning belongs to the list although its title names neither."""
