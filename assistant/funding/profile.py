@@ -85,6 +85,9 @@ class ProjectProfile:
     # The company belongs to a group or has a holding in it ("gehört zu 40 % einer Holding", "Tochter eines
     # Konzerns"): partner and linked enterprises count in for its size (KR Nr. 2.1.5 (4), Anhang I AGVO)
     linked_enterprise: bool | None = None
+    # The staff of another firm of the group, named with its own headcount ("die Holding hat noch einen
+    # Fensterbaubetrieb mit 240 Leuten"): not the asker's headcount, but counted in with it (Nr. 2.1.5 (4))
+    linked_employees: int | None = None
     # The asker's own figures for a cost item a rule limits (funding_paths.yaml cost_items with `sum_words` or
     # `acquired`): its sum ("davon 1 Mio für den Grundstückskauf") and when it was or will be acquired, as "2025-03-14",
     # "2025-03" or "2025" ("Das Grundstück haben wir im März 2025 gekauft").
@@ -1642,6 +1645,8 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
         else:
             count, adjective = _NUMBER_WORDS[match.group(3).lower()], (match.group(4) or "").lower()
         before = text[max(0, match.start() - 30): match.start()].lower()
+        if _OTHER_FIRM_WITH.search(text[max(0, match.start() - 80): match.start()]):
+            continue  # "die hat noch einen Fensterbaubetrieb mit 240 Leuten": another firm's staff (`_linked_staff`)
         if instead := _INSTEAD_OF.search(before):  # "45 statt 60 MA": the first number is the one meant
             count = _int(instead.group(1))
         elif _BELOW.search(before):  # "<50 MA", "unter 50 Beschäftigte": at most one fewer
@@ -1669,6 +1674,22 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
     for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND, _WE_ARE_COUNT):
         current += [_int(m.group(1)) for m in pattern.finditer(text)]
     return (max(current) if current else None), False, hired
+
+
+# Another firm of the group named with its headcount: "(die Holding) hat noch einen Fensterbaubetrieb mit 240 Leuten",
+# "unsere Schwesterfirma mit 80 MA" (not the asker's own firm, "ein Familienunternehmen mit 40 MA", nor a second site
+# of it, "noch einen Standort mit 20 MA")
+_OTHER_FIRM_WITH = re.compile(r"\b(noch|auch|außerdem|weitere[nmrs]?|zweite[nmrs]?|schwester\w{0,8}|tochter\w{0,8}"
+                              r"|mutter\w{0,8}|partner\w{0,8})\b[^.,;!?]{0,40}(betrieb|firma|unternehmen|gmbh|werk"
+                              r"|gesellschaft|konzern)\w{0,4}\s{1,3}mit\s{1,3}(rund|ca\.?|etwa|knapp|über)?\s{0,3}$",
+                              re.IGNORECASE)
+
+
+def _linked_staff(text: str) -> int | None:
+    """The staff of the other firms of the group that the text names with their headcount (`_OTHER_FIRM_WITH`)."""
+    counts = [_int(m.group(1)) if m.group(1) else _NUMBER_WORDS[m.group(3).lower()] for m in _HEADCOUNT.finditer(text)
+              if _OTHER_FIRM_WITH.search(text[max(0, m.start() - 80): m.start()])]
+    return sum(counts) if counts else None
 
 
 def _company_size(text: str, employees: int | None, knowledge: FundingKnowledge) -> str | None:
@@ -2753,6 +2774,9 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
             profile.agri_processing = True if processor or _processes_agricultural_products(text, lexicon) \
                 else None
         profile.employees, at_grant, profile.new_jobs = _employees(text)
+        profile.linked_employees = _linked_staff(text)
+        if profile.linked_employees is not None:
+            profile.linked_enterprise = True
         if secured := _SECURED_JOBS.search(text):
             profile.secured_jobs = _count(next(g for g in secured.groups() if g))
         if profile.employees is None and profile.new_jobs and _FOUNDING.search(lowered):
@@ -2833,9 +2857,9 @@ def _validated(structured: dict) -> dict:
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "lodging_share_percent",
                   "lodging_share_of_guests")
-_SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "turnover_eur", "balance_sheet_eur",
-                  "investment_eur", "university_or_society", "base_funding_over_limit", "users_excluded",
-                  "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
+_SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "linked_employees", "turnover_eur",
+                  "balance_sheet_eur", "investment_eur", "university_or_society", "base_funding_over_limit",
+                  "users_excluded", "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
                   "size_at_grant", "started_in_part", "commercial_share_percent", "other_aid_percent", "grant_received",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur",
                   "depreciation_eur", "investment_years", "secured_jobs")
@@ -2945,7 +2969,12 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # KR Nr. 2.1.5: a headcount under a limit does not make the size when turnover and balance both exceed its own
         profile.company_size = knowledge.company_size(profile.employees, profile.turnover_eur,
                                                       profile.balance_sheet_eur)
-    if profile.linked_enterprise and profile.company_size not in (None, "large") and not group_figures:
+    group_staff = (profile.employees or 0) + (profile.linked_employees or 0)
+    if profile.linked_employees is not None and knowledge.company_size(group_staff) == "large":
+        # the group's staff over the limit make it a large enterprise whatever its money figures (Nr. 2.1.5 (4),
+        # Anhang I AGVO: a linked enterprise's staff count in in full)
+        profile.company_size, profile.size_between = "large", []
+    elif profile.linked_enterprise and profile.company_size not in (None, "large") and not group_figures:
         # the group's staff and figures count in (Nr. 2.1.5 (4)): the own figures give the least size it may have
         sizes = [limit.size for limit in knowledge.company_sizes]
         profile.company_size, profile.size_between = None, sizes[sizes.index(profile.company_size):]

@@ -2412,3 +2412,15 @@ def test_a_public_bodys_power_plant_is_energy_generation_a_firms_is_not():
 def test_where_the_asker_heard_something_is_no_project():
     profile = read_profile("hab auf nem netzwerktreffen gehört dass es 35 % grw für kleine firmen gibt. stimmt das?")
     assert "cooperation_network" not in profile.project_types
+
+
+def test_another_firm_of_the_group_with_its_headcount_counts_in_not_instead():
+    """"die hat noch einen Fensterbaubetrieb mit 240 Leuten": 18 + 240 staff, a large enterprise (KR Nr. 2.1.5 (4));
+    a second site of the firm is the firm's own."""
+    history = [{"role": "user", "content": "Tischlerei in Bad Essen, 18 MA, 2,4 Mio Umsatz. Neue Halle, ca. 1,2 Mio."},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 %."}]
+    profile = read_profile("die tischlerei gehört zu 100 % unserer holding, und die hat noch einen fensterbaubetrieb mit "
+                           "240 leuten. ändert das was?", history)
+    assert (profile.employees, profile.linked_employees, profile.company_size) == (18, 240, "large")
+    site = read_profile("Wir sind ein Familienunternehmen mit 40 MA und haben noch einen Standort mit 20 MA.")
+    assert site.linked_employees is None and site.employees == 40
