@@ -306,10 +306,11 @@ def _asked_condition(path: PathAssessment, w: _Writer, words: frozenset[str] | s
     words = w.asked if words is None else words
     own = path.measure_source.section if path.measure_source is not None else ""
     # (a sub-measure's own rule before its programme's: a training centre's carriers, Nr. 3.2.2.6 (10), before Nr.
-    # 3.2.1.3; one of them said, the question is answered)
+    # 3.2.1.3; one of them said, the question is answered; a rule for the asker's kind before one for another kind: a
+    # Hochschule's before a firm's)
     named = None if not w.project or any(c.named and c.id in w.said for c in path.conditions) else next(iter(sorted(
         (c for c in path.conditions if c.named and not c.cost_item and not own_facts_only),
-        key=lambda c: c.source.section != own)), None)
+        key=lambda c: (c.source.section != own, c.applies is False))), None)
     if named is not None:  # asked for in its own words ("Sind wir überhaupt antragsberechtigt?"), whether it
         return named  # applies or not: its rule is the answer
     return next((c for c in path.conditions if c.id not in w.said and c.applies is True and not c.cost_item

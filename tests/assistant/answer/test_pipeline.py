@@ -3043,12 +3043,38 @@ def test_a_follow_up_on_the_budgets_years_and_its_staff_gets_both_rules(ask, pas
 
 
 def test_a_further_rule_question_in_words_of_its_own_is_answered_by_the_rule_that_holds_them(ask, passages):
-    """Nr. 3.2.1.7 answers the third part by its "Ausgleichs- und Ersatzmaßnahmen"; the bare "Wie hoch ist die
-    Förderung?" beside the project takes no place of a further question (the project answer states rate and sum)."""
+    """"… und gilt für die Aufträge das Vergaberecht?" beside a site development: no condition of the path is asked by
+    it, so the rule's sentence that holds its word (Nr. 3.2.1.4, "vergabe- und beihilferechtlichen Vorschriften")
+    answers it; the bare "Wie hoch ist die Förderung" takes no place of a further question."""
+    data = ask("Wir als Gemeinde Bissendorf wollen ein Gewerbegebiet erschließen, Kosten 3 Mio. Wie hoch ist die "
+               "Förderung, und gilt für die Aufträge das Vergaberecht?")
+    check_contract(data, passages)
+    assert re.search(r"Zu Ihrer weiteren Frage: GRW-Koordinierungsrahmen, Nr\. 3\.2\.1\.4, S\. \d+: „[^“]*vergabe- und "
+                     r"beihilferechtlichen Vorschriften", data["answer"]), data["answer"]
+    assert data["answer"].count("Zu Ihrer weiteren Frage") == 1
+    assert data["summary"].startswith("Förderweg: GRW: Wirtschaftsnahe kommunale Infrastruktur, bis 60 Prozent")
+
+
+def test_compensation_measures_asked_beside_a_site_are_answered_once_by_their_condition(ask, passages):
+    """"… und zählen die Ausgleichsmaßnahmen für den Naturschutz zu den förderfähigen Kosten?": the path's condition
+    from Nr. 3.2.1.7 answers it where the path stands, and the check of private provision asked before it (Nr.
+    3.2.1.5) leads the summary; neither comes a second time as a further question."""
     data = ask("Wir als Gemeinde Hasbergen wollen ein neues Gewerbegebiet (12 ha) erschließen, Kosten ca. 4 Mio. Wie hoch "
                "ist die Förderung, müssen wir vorher private Investoren über ein Interessenbekundungsverfahren prüfen, "
                "und zählen die Ausgleichsmaßnahmen für den Naturschutz zu den förderfähigen Kosten?")
     check_contract(data, passages)
-    assert re.search(r"Zu Ihrer weiteren Frage: GRW-Koordinierungsrahmen, Nr\. 3\.2\.1\.7, S\. \d+: „[^“]*Ausgleichs- "
-                     r"und Ersatzmaßnahmen zu den förderfähigen Kosten\.“", data["answer"]), data["answer"]
+    assert "Wichtig: Kosten für gesetzlich notwendige Ausgleichs- und Ersatzmaßnahmen" in data["answer"]
+    assert "(Nr. 3.2.1.7)" in data["answer"] and "Interessenbekundungsverfahren beruhen (Nr. 3.2.1.5)" in data["summary"]
+    assert "Zu Ihrer weiteren Frage" not in data["answer"]
     assert data["summary"].startswith("Förderweg: GRW: Wirtschaftsnahe kommunale Infrastruktur, bis 60 Prozent")
+
+
+def test_a_hochschule_asking_whether_it_may_carry_a_measure_gets_the_rule_for_its_kind(ask, passages):
+    """Not the firm's rule (a profit-making firm cannot carry one) but Nr. 3.2.1.11 (2): no measures of the Länder, and
+    whether a Land's Hochschule is one the KR leaves to the NBank."""
+    data = ask("Hallo, wir (Transferbüro einer Hochschule) wollen mit der Stadt Quakenbrück ein offenes Innovation Lab / "
+               "Maker Space für Lebensmitteltechnik aufbauen, wo KMU und Startups Prototypen testen können. Kann die "
+               "Hochschule selbst GRW-Träger sein oder muss das die Stadt machen?")
+    check_contract(data, passages, all_used=False)
+    assert "Ob eine Hochschule des Landes selbst Träger sein kann, klärt die NBank" in data["summary"], data["summary"]
+    assert "gewinnorientiertes Unternehmen" not in data["answer"]

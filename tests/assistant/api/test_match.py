@@ -48,7 +48,9 @@ def test_company_profile_gets_business_investment_path(client):
                                # thirteenth session: the sum of an electricity storage within the whole (Nr. 2.4.3.3)
                                "storage_eur": None,
                                # fifteenth session: the sum and the date of a cost item a rule limits (Nr. 5)
-                               "size_between": [], "linked_enterprise": None, "item_sums": {}, "item_dates": {}, "items_in_part": [],
+                               "size_between": [], "linked_enterprise": None,
+                               # round 2, thirty-fifth session: another group firm's headcount (Nr. 2.1.5 (4))
+                               "linked_employees": None, "item_sums": {}, "item_dates": {}, "items_in_part": [],
                                # round 2, nineteenth session: whether the sum holds other costs ("inkl. Grundstück")
                                "sum_holds_items": None,
                                # twentieth session: a Betriebsaufspaltung (Nr. 2.2.2 (1))
