@@ -36,9 +36,10 @@ OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
 _PATH_VERDICT = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): ")
 _DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
 MAX_SIDE_QUESTIONS = 2
-# A question of how much in at most this many words asks nothing beside the project the text describes
+# A question of how much or which aid in at most this many words asks nothing beside the project the text describes
 _BARE_AMOUNT_WORDS = 6
 _HOW_MUCH = re.compile(r"\bwie\s{1,3}(hoch|viel)|\bwieviel", re.IGNORECASE)
+_WHICH_AID = re.compile(r"\bwelche\w?\s{1,3}(förder\w*|zuschüsse|zuschuss|unterstützung)", re.IGNORECASE)
 # A question that points back to what the text asked before it ("Was ist RIS3 und was hat das IREK damit zu tun?")
 _POINTS_BACK = re.compile(r"\bda(?:r)?(?:mit|zu|für|rin|von|ran|rüber|bei|auf|aus)?\b", re.IGNORECASE)
 # (or its goals with a topic of their own: "… und welche Handlungsziele drehen sich um Energie?")
@@ -76,9 +77,10 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
     for question in [q for q in asked[1:] if _NAMES_IREK.search(q)] if irek else asked:
         if kind(intent_of(question)) != kind(intent):
             continue
-        if intent == "project" and intent_of(question) == "amount" and len(question.split()) <= _BARE_AMOUNT_WORDS \
-                and _HOW_MUCH.search(question):
-            continue  # "Wie hoch ist die Förderung?" beside a project: its answer states the rate and the sum
+        if intent == "project" and len(question.split()) <= _BARE_AMOUNT_WORDS and (
+                intent_of(question) == "amount" and _HOW_MUCH.search(question) or _WHICH_AID.search(question)):
+            continue  # "Wie hoch ist die Förderung?", "Welche Förderung gibt es?" beside a project: its answer names
+            # the paths, their rates and the sum
         # (a question split off at "und"/"oder" has no "?" of its own; each is a part of the text)
         # (of a text about the IREK, as a follow-up only where it points back: "… und was hat das IREK damit zu tun?")
         before = "" if irek and not _POINTS_BACK.search(question) else _text_before(text, question)

@@ -61,6 +61,18 @@ def test_each_funding_question_is_asked_as_a_follow_up_to_the_text_before_it_and
     assert side_questions(text, "refusal", judge) == []
 
 
+def test_a_bare_question_of_how_much_or_which_aid_beside_a_project_takes_no_place_of_a_further_question():
+    """The project's answer names the paths, their rates and the sum; a longer question of its own stays one."""
+    judge = {"Wie hoch ist die Förderung?": "amount", "Welche Förderung gibt es?": "amount",
+             "Welche Fördermöglichkeiten kommen in Frage?": "eligibility",
+             "Und zählen die Kosten der Altlastensanierung zu den förderfähigen Kosten?": "eligibility"}.get
+    site = "Wir als Gemeinde Wallenhorst wollen ein Gewerbegebiet erschließen, Kosten 3 Mio."
+    for bare in ("Wie hoch ist die Förderung?", "Welche Förderung gibt es?", "Welche Fördermöglichkeiten kommen in Frage?"):
+        sides = side_questions(f"{site} {bare} Und zählen die Kosten der Altlastensanierung zu den förderfähigen "
+                               "Kosten?", "project", judge)
+        assert [s.text for s in sides] == ["Und zählen die Kosten der Altlastensanierung zu den förderfähigen Kosten?"]
+
+
 def test_a_further_bottom_line_the_first_answer_quotes_already_is_not_added_and_two_keep_their_order():
     first = Answer("Förderweg: bis 60 Prozent [1].\n\nDetails [2].", False, summary="Förderweg: bis 60 Prozent [1].",
                    citations=[citation(1, "grw:3.2.1.1", "bis zu 60 Prozent"), citation(2, "grw:5", "Grunderwerb 25 Prozent")])
