@@ -1681,6 +1681,15 @@ def test_a_facility_of_regional_daseinsvorsorge_is_read_as_one(text):
     assert "workforce_facility" not in read_profile(text).project_types
 
 
+def test_a_medical_centre_building_is_no_trade_of_the_one_who_builds_it():
+    """An Ärztehaus houses practices that rent it; whoever builds it (a municipality, an investor) is no doctor's
+    practice (WZ 86.21), so the path of Daseinsvorsorge is not closed to them as a profit-making firm's; a practice the
+    asker says they are stays one."""
+    built = read_profile("Wir wollen ein Ärztehaus bauen weil uns die Hausärzte ausgehen. Geht da GRW?")
+    assert built.wz_code is None and built.applicant_type is None and "basic_services" in built.project_types
+    assert read_profile("Wir sind eine Hausarztpraxis in Bohmte und wollen anbauen.").wz_code == "86.21"
+
+
 @pytest.mark.parametrize("text", ["Unser Sportverein will ein neues Vereinsheim und einen Kunstrasenplatz bauen.",
                                   "Die Gemeinde will ein neues Feuerwehrhaus bauen."])
 def test_a_club_house_or_fire_station_is_no_facility_of_daseinsvorsorge(text):
