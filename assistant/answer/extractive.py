@@ -2114,10 +2114,22 @@ def _rule_asked(found: Findings, lead: PathAssessment, w: _Writer, fitting: bool
     telling = found.telling - trade - _GENERIC_ASK
     # (on a path the asker's project leads to; for a question of a rule, on the path its passages state)
     asked = _asked_condition(lead, w, telling) if lead.fit > 0 or not fitting else None
-    if asked is None:
-        return ""
-    w.said |= {asked.id}
-    return _cited(_with_rule(short_reason(asked.text, 260), asked.source), w.cite_source(asked.source))
+    return _condition_said(asked, w) if asked is not None else ""
+
+
+def _named_rule(lead: PathAssessment | None, w: _Writer) -> str:
+    """The rule of the path that the question asks for in its own words and that does not fail for the asker, cited
+    ("der neue kann erst in 8 Monaten. Schaffen wir die Frist dann noch?": the period's extension, Nr. 2.8.2.1 (2));
+    "" where none."""
+    named = next((c for c in lead.conditions if c.named and c.applies is not False and not c.cost_item
+                  and c.id not in w.said), None) if lead is not None and not lead.blocked else None
+    return _condition_said(named, w) if named is not None else ""
+
+
+def _condition_said(condition: ConditionAssessment, w: _Writer) -> str:
+    """A condition's text as a sentence of the answer, with its rule's number, cited (and marked said)."""
+    w.said |= {condition.id}
+    return _cited(_with_rule(short_reason(condition.text, 260), condition.source), w.cite_source(condition.source))
 
 
 def _asked_rate_rule(found: Findings, lead: PathAssessment | None) -> ConditionAssessment | None:
@@ -2474,14 +2486,15 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     asks_where = found.intent == "procedure" and bool(_ASKS_WHERE.search(found.question))
     if facts_given and found.intent == "procedure":
         # in a conversation about a project: what rules it out, else its next step (not for a question of how long or
-        # until when: "Wie lange haben wir nach Bewilligung Zeit?" is answered by the rule's span)
+        # until when: "Wie lange haben wir nach Bewilligung Zeit?" is answered by the rule's span, after the rule the
+        # question names in its own words: "der neue kann erst in 8 Monaten. Schaffen wir die Frist dann noch?")
         # (the next step only for a project, in a conversation or where the question asks for it: "Was prüft die
         # Bewilligungsstelle …?" of a firm is answered by the rule, not by "Nächster Schritt")
         asks_time = _ASKS_SPAN.search(found.question) or _ASKS_DURATION.search(found.question)
         steps = found.in_conversation or bool(found.profile.project_types) or bool(_ASKS_STEP.search(found.question)
                                                                                    or _ASKS_WHERE.search(found.question))
         verdict = _no(lead, w) if lead is not None and lead.ruled_out and not _asks_start_of_item(found, lead) \
-            else "" if asks_time and not _ASKS_WHERE.search(found.question) \
+            else _named_rule(lead, w) if asks_time and not _ASKS_WHERE.search(found.question) \
             else verdict or (_next_step(found) if steps else "")  # (the rule on a cost item asked about: "wer stellt
         # dann den Antrag?")
         if verdict.startswith("Nächster Schritt") and lead is not None and not lead.blocked \

@@ -2216,10 +2216,10 @@ def _in_difficulty(text: str) -> bool | None:
 # -- places -----------------------------------------------------------------------------------------------------------
 
 # A municipality of the Landkreis as the one who acts: at the opening of a sentence, perhaps with another, before a verb
-# of planning ("Melle plant …", "Badbergen und Quakenbrück wollen …")
+# of planning ("Melle plant …", "Badbergen und Quakenbrück wollen …"), perhaps after a greeting ("Moin, Melle plant …")
 _TOWN_NAMES = "|".join(sorted((re.escape(n) for n in [*MUNICIPALITIES, *_MUNICIPALITY_SPELLINGS]), key=len, reverse=True))
 _TOWNS_ACTING = re.compile(
-    rf"(?:^|[.!?]\s{{1,3}})(?:{_TOWN_NAMES})(?:\s{{1,3}}(?:und|&)\s{{1,3}}(?:{_TOWN_NAMES}))?\s{{1,3}}"
+    rf"(?:^|[.!?]\s{{1,3}})(?i:(?:moin|hallo|hi|servus|guten\s{{1,3}}tag)\W{{0,3}}\s{{1,3}})?(?:{_TOWN_NAMES})(?:\s{{1,3}}(?:und|&)\s{{1,3}}(?:{_TOWN_NAMES}))?\s{{1,3}}"
     r"(?:plant|planen|will|wollen|möchte|möchten|überlegt|überlegen|prüft|prüfen|beabsichtigt|beabsichtigen|"
     r"entwickelt|entwickeln|erschließt|erschließen)\b")
 
