@@ -29,6 +29,7 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_I
                                      short_reason)
 from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
+from assistant.retrieval.expansion import expansion_terms
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
                                       best_sentence, completed, continuation, find_verbatim, german_citation,
@@ -1558,7 +1559,15 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if after_verdict and not found.telling & set(stems(hit.passage.text)):
             continue
         if not quoted:  # the lead: the best sentence of the first passage's whole section
-            hit, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
+            first, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
+            # (where that sentence holds no telling word of the question, the one the statute's terms for its
+            # everyday words find, where it holds one of them, also in a compound: "Homeoffice" asks for the sentence
+            # on "Telearbeitsplätze", not the section's first)
+            statute = _lead_of_section(hit, " ".join([found.search_text, *expansion_terms(found.search_text)]),
+                                       wanted, w.passages) \
+                if found.statute and not found.telling & set(stems(quote)) else None
+            hit, quote = statute if statute and any(s.startswith(term) for s in stems(statute[1])
+                                                    for term in found.statute) else (first, quote)
             # a question that names a municipality of the Landkreis asks about it: the sentence of the section that
             # names it leads ("Wallenhorst gehört zu welcher LEADER-Region?")
             section = _section_passages(hit.passage, w.passages)

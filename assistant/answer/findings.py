@@ -28,6 +28,9 @@ class Findings:
     # the question's rare stems (its trade, its object), for an eligibility question whose verdict the facts give:
     # only passages holding one of them are quoted beside the verdict
     telling: frozenset[str] = frozenset()
+    # the rare stems of the statute's terms for the question's everyday words (query_glossary.yaml: "Homeoffice" ->
+    # "Telearbeit"): a lead sentence holding none of the question's own telling words is sought by them
+    statute: frozenset[str] = frozenset()
     # the rules the asker's facts or the kind of question point to (funding.rules.ruling_sources): where the lead
     # passage's section holds one, its sentence leads
     implied: list[Source] = field(default_factory=list)

@@ -43,6 +43,7 @@ from assistant.funding.rules import (ASKS_WHAT_IS_A_START, ASKS_WHEN_TO_START, T
 from assistant.goals.lists import find_list, structure
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
+from assistant.retrieval.expansion import expansion_terms
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
 from assistant.text.citations import AMOUNT
 from assistant.text.analysis import stems
@@ -384,8 +385,9 @@ class AnswerPipeline:
             unique.setdefault(path.id if path.part_beside else path.id.split("/")[0], path)
         # (not the words that ask for another way: "Alternative" is no subject of the question)
         telling = self.retriever.rare_stems(ASKS_OTHER_WAY.sub(" ", q.text), TELLING_SHARE)
+        statute = self.retriever.rare_stems(" ".join(expansion_terms(q.search_text)), TELLING_SHARE) - telling
         return Findings(q.text, q.search_text, "fact", hits, goals, FundingAssessment(list(unique.values())[:2], []),
-                        q.profile, intent=q.intent, goal_list=whole, telling=telling, implied=implied,
+                        q.profile, intent=q.intent, goal_list=whole, telling=telling, statute=statute, implied=implied,
                         in_conversation=bool(q.history),
                         asked_rules=self._asked_rules(q, implied))
 

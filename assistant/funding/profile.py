@@ -2216,12 +2216,14 @@ def _in_difficulty(text: str) -> bool | None:
 # -- places -----------------------------------------------------------------------------------------------------------
 
 # A municipality of the Landkreis as the one who acts: at the opening of a sentence, perhaps with another, before a verb
-# of planning ("Melle plant …", "Badbergen und Quakenbrück wollen …"), perhaps after a greeting ("Moin, Melle plant …")
+# of planning ("Melle plant …", "Badbergen und Quakenbrück wollen …"), or introducing itself as one introduces oneself
+# on the phone ("bad essen hier (tourismus)."), perhaps after a greeting ("Moin, Melle plant …")
 _TOWN_NAMES = "|".join(sorted((re.escape(n) for n in [*MUNICIPALITIES, *_MUNICIPALITY_SPELLINGS]), key=len, reverse=True))
 _TOWNS_ACTING = re.compile(
-    rf"(?:^|[.!?]\s{{1,3}})(?i:(?:moin|hallo|hi|servus|guten\s{{1,3}}tag)\W{{0,3}}\s{{1,3}})?(?:{_TOWN_NAMES})(?:\s{{1,3}}(?:und|&)\s{{1,3}}(?:{_TOWN_NAMES}))?\s{{1,3}}"
-    r"(?:plant|planen|will|wollen|möchte|möchten|überlegt|überlegen|prüft|prüfen|beabsichtigt|beabsichtigen|"
-    r"entwickelt|entwickeln|erschließt|erschließen)\b")
+    rf"(?:^|[.!?]\s{{1,3}})(?:(?:moin|hallo|hi|servus|guten\s{{1,3}}tag)\W{{0,3}}\s{{1,3}})?(?:{_TOWN_NAMES})"
+    rf"(?:\s{{1,3}}(?:und|&)\s{{1,3}}(?:{_TOWN_NAMES}))?\s{{1,3}}"
+    r"(?:(?:plant|planen|will|wollen|möchte|möchten|überlegt|überlegen|prüft|prüfen|beabsichtigt|beabsichtigen|"
+    r"entwickelt|entwickeln|erschließt|erschließen)\b|hier\s{0,3}(?:\([^)]{1,40}\))?\s{0,3}[.:,!-])", re.IGNORECASE)
 
 
 # A municipal body as the subject that acts ("Die Stadt würde das gern kaufen, abreißen, sanieren"), or named as the

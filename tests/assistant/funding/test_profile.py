@@ -1168,6 +1168,8 @@ def test_a_cycle_path_to_work_is_told_from_a_tourist_one_and_from_the_estate_it_
     "Melle plant ein neues Gewerbegebiet.",
     # after a greeting, and before a site for motorhomes that a campsite's trade would name
     "Moin, Melle plant ein Paket: ein Aussichtsturm und ein Wohnmobilstellplatz mit Gebühren. Geht das über GRW?",
+    # introducing itself as on the phone, in lower case
+    "hi, bad essen hier (tourismus). wir planen 2 sachen: ein gradierwerk im kurpark und einen wohnmobilstellplatz.",
     "Bauamt hier: wir brauchen eine Erschließungsplanung für das Gewerbegebiet.",
     # the bodies of a municipality or district under the NKomVG
     "Für die Vorlage im Kreisausschuss: was bringt das Umsetzungsbudget pro Jahr?",
