@@ -57,9 +57,19 @@ _LEFT_SITE = re.compile(r"[^.?!,;]{0,80}\b(alte[nmrs]?|bisherige[nmrs]?|frühere
                         r"|betrieb\w{0,2}|firmensitz|sitz|grundstück|gelände)\b[^.?!,;]{0,80}", re.IGNORECASE)
 
 
+# A person named by where they come from, who told or asks something ("ein kollege aus dem emsland hat gesagt …"): the
+# place is theirs, not the project's
+_PERSON_FROM = re.compile(r"\b(ein|eine|einen|einer|mein\w{0,2}|unser\w{0,2})\s{1,3}(kollege\w{0,2}|kollegin\w{0,3}"
+                          r"|bekannte[rn]?|freund\w{0,4}|nachbar\w{0,4}|schwager|cousin\w{0,2}|bruder|schwester"
+                          r"|geschäftspartner\w{0,4}|unternehmerkollege\w{0,2})\s{1,3}aus\s{1,3}(dem\s{1,3}|der\s{1,3})?"
+                          r"[^\s.?!,;]{2,30}(\s{1,3}[A-ZÄÖÜ][^\s.?!,;]{1,30})?", re.IGNORECASE)
+
+
 def _without_left_site(text: str) -> str:
-    """The text with its clauses on the site the asker leaves blanked out (its length and positions kept)."""
-    return _LEFT_SITE.sub(lambda m: " " * len(m.group()), text)
+    """The text with its clauses on the site the asker leaves, and the places people come from, blanked out (its
+    length and positions kept)."""
+    blank = (lambda m: " " * len(m.group()))
+    return _PERSON_FROM.sub(blank, _LEFT_SITE.sub(blank, text))
 
 
 class RuleAnswer(Curated):

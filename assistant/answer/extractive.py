@@ -3119,6 +3119,7 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
     quotes = w.quotes()
     summary, *details = _unrepeated([summary, *details])
+    summary = _claim_answered(found, summary)
     # (what does not fit the bottom line opens the details: nothing composed is lost)
     summary, rest = _within(summary, MAX_SUMMARY_CHARS)
     summary = _traceable(summary, quotes)
@@ -3134,6 +3135,23 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     answer = Answer("\n\n".join([summary, *details]), False, goals, paths, w.cites.to_answer(), missing_facts=missing,
                     mode=found.mode, intent=found.intent, summary=summary)
     return _renumbered(answer)
+
+
+# A rate someone told the asker, asked to be confirmed ("ein Kollege hat gesagt, es gibt jetzt 35 % … stimmt das?")
+_CLAIM_CHECKED = re.compile(r"\bstimmt\s{1,3}(das|es|dies)\b|\b(ist|wäre)\s{1,3}(das|es)\s{1,3}(so\s{1,3}|wirklich\s{1,3})?"
+                            r"(richtig|korrekt|wahr)\b|\bgilt\s{1,3}(das|es)\s{1,3}(wirklich|echt|so)\b", re.IGNORECASE)
+
+
+def _claim_answered(found: Findings, summary: str) -> str:
+    """A bottom line that states the rate of the asker's path, where the question asks whether a higher rate it names
+    is true: the "no" first, without the claimed figure (no passage holds it for the asker)."""
+    lead = _lead_path(found.funding)
+    claimed = [float(r) for r in _RATE_FIGURE.findall(found.question)] if _CLAIM_CHECKED.search(found.question) else []
+    rates = [rate for rate, _ in lead.possible_rates] + [lead.applicant_rate] if lead is not None else []
+    rates = [rate for rate in rates if rate]
+    if lead is None or lead.blocked or not claimed or not rates or "Prozent" not in summary:
+        return summary
+    return f"Nein, so viel gibt es hier nicht. {summary}" if min(claimed) > max(rates) else summary
 
 
 def _within(summary: str, limit: int) -> tuple[str, str]:

@@ -722,6 +722,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # (with more named before the verb: "ein neues Lager + Ausstellung (auch für Privatkunden) bauen";
                            # "Investitionskosten" are a cost of any measure, a cluster's, a site's)
                            r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition(?!skosten)|investieren|betriebsstätte|\bwerk\b"
+                           # (investing in everyday words: "150.000 € in neue Server und Lizenzen stecken")
+                           r"|\bin\s{1,3}[^.?!]{3,80}\b(rein)?stecken\b"
                            # (a business opened: "will ne fahrradwerkstatt mit bisschen verkauf aufmachen", "eine
                            # zweite Praxis eröffnen")
                            r"|\b(eine?[nm]?|ne|nen|zweite[nr]?|eigene[nrs]?|neue[nrs]?)\s{1,3}"

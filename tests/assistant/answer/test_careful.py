@@ -90,6 +90,12 @@ def test_a_town_of_a_neighbouring_district_stands_for_its_district():
     assert CAREFUL.places_named("Wir sind in Bad Essen, Bad Laer und Neuenkirchen") == []  # towns of the Landkreis
 
 
+def test_where_a_person_who_told_the_asker_comes_from_is_no_place_of_the_project():
+    assert CAREFUL.places_named("ein kollege aus dem emsland hat gesagt, bei uns gibts 35 %. stimmt das?") == []
+    assert CAREFUL.places_named("Mein Schwager aus Vechta meint, das geht.") == []
+    assert CAREFUL.places_named("Wir sitzen im Emsland, ein Kollege aus Melle hat erzählt …") == ["Emsland"]
+
+
 def test_every_town_of_a_neighbouring_district_names_a_listed_district_and_no_town_of_the_landkreis():
     towns = CAREFUL.other_region.towns
     assert set(towns.values()) <= set(CAREFUL.other_region.places)
@@ -319,7 +325,12 @@ def test_the_irek_asked_to_pay_is_told_it_gives_no_money():
 def test_whether_the_implementation_budget_is_decided_has_its_rule_answer():
     rule = CAREFUL.rule_answer("Wie lautet die Stelle zum Umsetzungsbudget wörtlich? Und ist das Budget schon "
                                "beschlossen?")
-    assert rule is not None and rule.id == "irek-umsetzung" and "Ob es beschlossen" in rule.summary
+    assert rule is not None and rule.id == "irek-umsetzung" and "ob das Budget beschlossen" in rule.summary
+
+
+def test_whether_the_irek_has_a_budget_of_its_own_is_answered_by_its_implementation_chapter():
+    rule = CAREFUL.rule_answer("und hat das IREK ein eigenes budget? wieviel geld steckt da drin?")
+    assert rule is not None and rule.id == "irek-umsetzung" and "Beträge nennt das IREK selbst nicht" in rule.summary
 
 
 def test_signing_the_contract_once_the_application_is_in_has_its_rule_answer():

@@ -3081,3 +3081,18 @@ def test_a_hochschule_asking_whether_it_may_carry_a_measure_gets_the_rule_for_it
     check_contract(data, passages, all_used=False)
     assert "Ob eine Hochschule des Landes selbst Träger sein kann, klärt die NBank" in data["summary"], data["summary"]
     assert "gewinnorientiertes Unternehmen" not in data["answer"]
+
+
+def test_a_higher_rate_someone_told_the_asker_is_answered_no_before_the_rate_that_holds(ask, passages):
+    """"ein kollege aus dem emsland hat gesagt … 35% … stimmt das?": no, and the rate of a small firm in the
+    D-Fördergebiet with its sum; the colleague's district is no place of the project."""
+    data = ask("ein kollege aus dem emsland hat gesagt bei uns im landkreis osnabrück gibts jetzt 35% zuschuss für kleine "
+               "firmen seit dem neuen KR 2026. stimmt das? dann würde ich die 2 mio halle jetzt doch machen (wir sind "
+               "30 leute, quakenbrück)")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein, so viel gibt es hier nicht.")
+    assert "20 Prozent" in data["summary"] and "400.000 €" in data["summary"]
+    assert not any(p["blocked"] for p in data["funding_paths"][:1])
+    # a rate the rules give is not contradicted
+    data = ask("Stimmt es, dass wir als Metallbauer mit 30 MA 20 % bekommen?")
+    assert not data["summary"].startswith("Nein")
