@@ -3096,3 +3096,14 @@ def test_a_higher_rate_someone_told_the_asker_is_answered_no_before_the_rate_tha
     # a rate the rules give is not contradicted
     data = ask("Stimmt es, dass wir als Metallbauer mit 30 MA 20 % bekommen?")
     assert not data["summary"].startswith("Nein")
+
+
+def test_a_large_firm_asking_how_much_is_told_what_the_de_minimis_maximum_is(ask, passages):
+    """"Mit wieviel GRW können wir rechnen?" of a firm of 420: its grant is capped at the De-minimis maximum, which the
+    KR names in no euros; the regulation's amount follows, marked as not from the documents."""
+    data = ask("Wir sind Landtechnik-Hersteller mit ca 420 MA in Fürstenau und planen eine neue Montagehalle für 6 Mio "
+               "(Erweiterung der bestehenden Produktion). Mit wieviel GRW können wir rechnen?")
+    check_contract(data, passages, all_used=False)
+    assert "nur bis zum De-minimis-Höchstbetrag" in data["summary"]
+    assert "Der Koordinierungsrahmen nennt keinen Eurobetrag" in data["answer"]
+    assert "Nicht aus den hinterlegten Dokumenten" in data["answer"]
