@@ -75,8 +75,10 @@ _NAMED_PATHS = [(re.compile(r"\bgrw\b|gemeinschaftsaufgabe|invest\s{0,2}grw", re
                 (re.compile(r"zukunftsregion", re.IGNORECASE), "zukunftsregion")]
 
 
-# The GRW's infrastructure funding named as such ("Können wir GRW-Infrastrukturförderung beantragen?")
-_NAMES_INFRASTRUCTURE = re.compile(r"\binfrastruktur(förderung|förder\w{0,6}|mittel|maßnahme|tatbestand)\w{0,2}\b"
+# The GRW's infrastructure funding named as such ("Können wir GRW-Infrastrukturförderung beantragen?"), also with
+# hyphens and without the programme's name ("über diese tourismus-infrastruktur-förderung"): in the documents, the
+# funding of infrastructure by that name is the GRW's (KR Nr. 3)
+_NAMES_INFRASTRUCTURE = re.compile(r"infrastruktur-?(förderung|förder\w{0,6}|mittel|maßnahme|tatbestand)\w{0,2}\b"
                                    r"|\bwirtschaftsnahe\w{0,2}\s{1,3}(kommunale\w{0,2}\s{1,3})?infrastruktur", re.IGNORECASE)
 
 
@@ -85,9 +87,10 @@ def named_paths(text: str, applicant_type: str | None = None) -> list[str]:
     or the GRW's infrastructure funding named as such, is its infrastructure funding (KR Nr. 3), not the investment
     aid for firms."""
     found = [path for pattern, path in _NAMED_PATHS if pattern.search(text)]
-    if applicant_type in ("municipality", "association") or _NAMES_INFRASTRUCTURE.search(text):
+    infrastructure = _NAMES_INFRASTRUCTURE.search(text)
+    if applicant_type in ("municipality", "association") or infrastructure:
         found = ["grw-infrastruktur" if path == "grw-gewerbe" else path for path in found]
-    return found
+    return found if not infrastructure or "grw-infrastruktur" in found else ["grw-infrastruktur", *found]
 
 
 def programme(path_id: str) -> str:

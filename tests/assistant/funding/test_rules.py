@@ -819,6 +819,9 @@ def test_the_grw_a_municipality_or_an_association_names_is_its_infrastructure_fu
     assert named_paths("Geht das über GRW?") == ["grw-gewerbe"]
     assert named_paths("Geht das über GRW?", "association") == ["grw-infrastruktur"]
     assert named_paths("GRW oder LEADER?", "municipality") == ["grw-infrastruktur", "leader"]
+    # the infrastructure funding named by its own name, with hyphens, without the programme's
+    assert named_paths("geht der auch über diese tourismus-infrastruktur-förderung?") == ["grw-infrastruktur"]
+    assert named_paths("Infrastrukturförderung oder LEADER?") == ["grw-infrastruktur", "leader"]
 
 
 def test_a_firms_own_investment_is_not_offered_the_zukunftsregion_budget():
