@@ -333,6 +333,22 @@ def test_whether_the_irek_has_a_budget_of_its_own_is_answered_by_its_implementat
     assert rule is not None and rule.id == "irek-umsetzung" and "Beträge nennt das IREK selbst nicht" in rule.summary
 
 
+def test_a_study_of_any_name_asked_as_a_start_has_the_rule_on_what_counts_as_one():
+    """The KR's "vorläufige Durchführbarkeitsstudien" (Nr. 2.2.1 (3), Nr. 3.1.2 Fn. 56) also as "die Studie"."""
+    assert CAREFUL.rule_answer("Zählt die Studie schon als Vorhabenbeginn?").id == "was-als-beginn-gilt"
+    assert CAREFUL.rule_answer("Ist die Durchführbarkeitsstudie für die Infrastruktur schon Beginn?").id \
+        == "was-als-beginn-gilt-infrastruktur"
+
+
+def test_jobs_moved_from_a_site_in_the_same_town_are_answered_by_the_rule_on_sites_in_one_municipality():
+    """Nr. 2.2.6 (3), not the Einvernehmensregel of Nr. 2.2.3, which is for a site in another Fördergebiet."""
+    moved = CAREFUL.rule_answer("ach ja, 6 leute vom alten standort in der innenstadt ziehen mit rüber, der alte "
+                                "standort wird kleiner. macht das was?")
+    assert moved is not None and moved.id == "arbeitsplaetze-in-der-gemeinde"
+    elsewhere = CAREFUL.rule_answer("wir haben nen zweiten standort in löningen, da sollen 10 stellen wegfallen")
+    assert elsewhere is not None and elsewhere.id == "arbeitsplatzabbau-an-anderem-standort"
+
+
 def test_signing_the_contract_once_the_application_is_in_has_its_rule_answer():
     rule = CAREFUL.rule_answer("darf ich den auftrag an den hallenbauer schon unterschreiben wenn der antrag raus ist?")
     assert rule is not None and rule.id == "bestellen-nach-antrag"
