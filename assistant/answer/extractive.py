@@ -652,6 +652,7 @@ def _per_measure(path: PathAssessment, other: PathAssessment | None, profile) ->
 
 
 _DE_MINIMIS = "De-minimis"  # a path's cap for the asker's size that is the De-minimis maximum
+_DE_MINIMIS_PATH = "grw-gewerbe"  # the path of Nr. 2.5.1 (2), whose capped rate the amount rule explains
 _DE_MINIMIS_MEASURE = "/de-minimis"  # the measure of a path that grants up to that maximum, for firms of any size
 _DE_MINIMIS_AMOUNT = "de-minimis-betrag"  # the rule answer (careful.yaml) on what that maximum is in euros
 
@@ -1432,12 +1433,13 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         pieces[at:at] = [(1.5, sums)] + ([(1.7, " ".join(caveats))] if caveats else [])
         together.append([sums, " ".join(caveats)])
         calculation = ""
-    elif asks_amount and lead is not None and not lead.blocked \
+    elif asks_amount and lead is not None and not lead.blocked and lead.id.startswith(_DE_MINIMIS_PATH) \
             and (lead.id.endswith(_DE_MINIMIS_MEASURE) or _DE_MINIMIS in lead.applicant_cap) \
             and (amount_rule := next((r for r in CarefulCases.load().rule_answers if r.id == _DE_MINIMIS_AMOUNT), None)):
         # "Mit wieviel GRW können wir rechnen?" of a large firm, whose grant is capped at the De-minimis maximum: what
-        # that is in euros (the KR names no amount; the regulation's, marked as not from the documents)
-        pieces.append((1.5, _rule_said(amount_rule, w)))
+        # that is in euros (the KR names no amount; the regulation's, marked as not from the documents), after the
+        # goal and the next step
+        pieces.append((4.5, _rule_said(amount_rule, w)))
     if share:  # "… und wie viel muss ich selbst stemmen?": asked, so it leads (its sums name the path's rate)
         pieces.append((0.95, share))
     pieces += [(1.55, supposed)] if (supposed := _if_size(found, w)) else []
