@@ -349,6 +349,13 @@ def test_jobs_moved_from_a_site_in_the_same_town_are_answered_by_the_rule_on_sit
     assert elsewhere is not None and elsewhere.id == "arbeitsplatzabbau-an-anderem-standort"
 
 
+def test_a_further_application_after_a_grant_is_answered_by_the_single_investment_rule():
+    rule = CAREFUL.rule_answer("haben 2024 schon einen GRW-Zuschuss für eine Halle bekommen. Kann man einfach nochmal "
+                               "beantragen oder gibts da ne Sperrfrist?")
+    assert rule is not None and rule.id == "erneuter-antrag" and "Nr. 2.1.2" in rule.summary
+    assert CAREFUL.rule_answer("Kann ich nochmal beantragen, wenn der Antrag abgelehnt wurde?") is None
+
+
 def test_signing_the_contract_once_the_application_is_in_has_its_rule_answer():
     rule = CAREFUL.rule_answer("darf ich den auftrag an den hallenbauer schon unterschreiben wenn der antrag raus ist?")
     assert rule is not None and rule.id == "bestellen-nach-antrag"
