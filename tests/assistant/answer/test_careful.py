@@ -356,6 +356,11 @@ def test_a_further_application_after_a_grant_is_answered_by_the_single_investmen
     assert CAREFUL.rule_answer("Kann ich nochmal beantragen, wenn der Antrag abgelehnt wurde?") is None
 
 
+def test_whether_the_irek_competes_with_a_leader_concept_is_answered_by_its_own_chapter():
+    rule = CAREFUL.rule_answer("Konkurriert das IREK jetzt mit unserem REK?")
+    assert rule is not None and rule.id == "irek-ersetzt-keine-konzepte" and "Doppelstrukturen" in rule.summary
+
+
 def test_signing_the_contract_once_the_application_is_in_has_its_rule_answer():
     rule = CAREFUL.rule_answer("darf ich den auftrag an den hallenbauer schon unterschreiben wenn der antrag raus ist?")
     assert rule is not None and rule.id == "bestellen-nach-antrag"
