@@ -2869,7 +2869,9 @@ _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employ
                   "depreciation_eur", "investment_years", "secured_jobs")
 
 
-_BACK_ARTICLES = {"der", "die", "das", "den", "dem", "im", "beim", "vom", "zum", "ins"}
+# (also the asker's own: "und unser Kiosk mit Imbiss am Platz?" after a campsite is a part of it)
+_BACK_ARTICLES = {"der", "die", "das", "den", "dem", "im", "beim", "vom", "zum", "ins",
+                  "unser", "unsere", "unseren", "unserem", "unserer", "unseres"}
 
 
 # A later turn that says which part of the business is its main one ("bei dem Landgasthof ist das Restaurant das
@@ -2882,9 +2884,9 @@ _FIRST_PERSON = re.compile(r"\b(wir|uns|unser\w{0,2}|ich|mein\w{0,2})\b", re.IGN
 
 
 def _refers_back(turn: str, lexicon: TradeLexicon) -> bool:
-    """Whether a later turn names its trade as one spoken of already ("Das Restaurant …", "im Hofladen"): with a
-    definite article, a part of the business described before, not a new main activity ("und wenn wir ein Restaurant
-    wären?"), nor the part it says is the main one."""
+    """Whether a later turn names its trade as one spoken of already ("Das Restaurant …", "im Hofladen", "unser
+    Kiosk"): with a definite article or the asker's own, a part of the business described before, not a new main
+    activity ("und wenn wir ein Restaurant wären?"), nor the part it says is the main one."""
     if _MAIN_PART.search(turn):
         return False
     words = _words(turn)

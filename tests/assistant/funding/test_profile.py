@@ -2399,6 +2399,15 @@ def test_what_others_are_is_not_what_the_asker_says_they_are():
     assert profile.applicant_type == "municipality" and profile.project_types == ["wastewater"]
 
 
+def test_a_part_a_later_turn_calls_the_askers_own_is_a_part_of_the_business_described():
+    """"und unser kiosk mit imbiss am platz?" after a campsite: a part of it, not a shop as the main activity."""
+    history = [{"role": "user", "content": "campingplatz in der SG bersenbrück, wollen 15 mobilheime, ca 600k."},
+               {"role": "assistant", "content": "Campingplätze gehören zur Beherbergung."}]
+    profile = read_profile("und unser kiosk mit imbiss am platz? der macht fast die hälfte vom umsatz, aber nur mit "
+                           "unseren campinggästen. ist das dann gastro und fliegt raus?", history)
+    assert (profile.sector, profile.excluded_sector) == ("Campingplatz", None)
+
+
 def test_a_part_a_later_turn_calls_the_main_business_is_the_main_activity():
     history = [{"role": "user", "content": "Ein Landgasthof mit Hotel in Bad Essen (25 Mitarbeitende) will Küche und "
                                            "Festsaal modernisieren, ca. 600.000 €. Gibt es dafür GRW?"},
