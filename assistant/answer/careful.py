@@ -65,11 +65,14 @@ _PERSON_FROM = re.compile(r"\b(ein|eine|einen|einer|mein\w{0,2}|unser\w{0,2})\s{
                           r"[^\s.?!,;]{2,30}(\s{1,3}[A-ZÄÖÜ][^\s.?!,;]{1,30})?", re.IGNORECASE)
 
 
-def _without_left_site(text: str) -> str:
+def _without_places_elsewhere(text: str) -> str:
     """The text with its clauses on the site the asker leaves, and the places people come from, blanked out (its
     length and positions kept)."""
-    blank = (lambda m: " " * len(m.group()))
-    return _PERSON_FROM.sub(blank, _LEFT_SITE.sub(blank, text))
+    return _PERSON_FROM.sub(_blanked, _LEFT_SITE.sub(_blanked, text))
+
+
+def _blanked(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 class RuleAnswer(Curated):
@@ -211,7 +214,7 @@ class CarefulCases(Curated):
     def _names_in(self, text: str) -> list[tuple[int, str]]:
         """(position, name as written) of every other place a text names, outside the clauses on a site left behind:
         proper names, and names after a title or a word that introduces a place."""
-        text = _without_left_site(text)
+        text = _without_places_elsewhere(text)
         found = [(m.start(), m.group(0)) for m in self._place_names.finditer(text)]
         return found + [(m.start(), m.group(1))
                         for pattern in (self._places_after_title, self._places) for m in pattern.finditer(text)]
@@ -260,7 +263,7 @@ class CarefulCases(Curated):
 
     def place_elsewhere_at(self, text: str) -> tuple[str, int] | None:
         """That place and where the text names it first."""
-        text = _without_left_site(text)
+        text = _without_places_elsewhere(text)
         matches = [m for m in (self._places.search(text), self._places_after_title.search(text)) if m]
         first = min(matches, key=lambda m: m.start()) if matches else None
         return (self._spelled(first.group(1)), first.start()) if first else None

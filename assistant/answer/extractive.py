@@ -305,18 +305,24 @@ def _asked_condition(path: PathAssessment, w: _Writer, words: frozenset[str] | s
     or the answer to a further question on it); with `own_facts_only`, only a rule of the kind one of the asker's own
     facts triggers (not a rule for every project, nor one on the trade)."""
     words = w.asked if words is None else words
-    own = path.measure_source.section if path.measure_source is not None else ""
-    # (a sub-measure's own rule before its programme's: a training centre's carriers, Nr. 3.2.2.6 (10), before Nr.
-    # 3.2.1.3; one of them said, the question is answered; a rule for the asker's kind before one for another kind: a
-    # Hochschule's before a firm's)
-    named = None if not w.project or any(c.named and c.id in w.said for c in path.conditions) else next(iter(sorted(
-        (c for c in path.conditions if c.named and not c.cost_item and not own_facts_only),
-        key=lambda c: (c.source.section != own, c.applies is False))), None)
+    named = _named_condition(path, w) if w.project and not own_facts_only else None
     if named is not None:  # asked for in its own words ("Sind wir überhaupt antragsberechtigt?"), whether it
         return named  # applies or not: its rule is the answer
     return next((c for c in path.conditions if c.id not in w.said and c.applies is True and not c.cost_item
                  and (not own_facts_only or not c.general and c.effect == "matters" and c.id not in _ON_THE_TRADE)
                  and len(words & set(stems(c.text))) >= least), None)
+
+
+def _named_condition(path: PathAssessment, w: _Writer) -> ConditionAssessment | None:
+    """The condition of a path that the question names in its own words (`asked_by`), not a cost item's; None where
+    none, or where one of them is said already (the question is answered)."""
+    if any(c.named and c.id in w.said for c in path.conditions):
+        return None
+    own = path.measure_source.section if path.measure_source is not None else ""
+    # (a sub-measure's own rule before its programme's: a training centre's carriers, Nr. 3.2.2.6 (10), before Nr.
+    # 3.2.1.3; a rule for the asker's kind before one for another kind: a Hochschule's before a firm's)
+    return next(iter(sorted((c for c in path.conditions if c.named and not c.cost_item),
+                            key=lambda c: (c.source.section != own, c.applies is False))), None)
 
 
 def _fact_rule_asked(found: Findings, lead: PathAssessment, w: _Writer) -> ConditionAssessment | None:
@@ -651,10 +657,10 @@ def _per_measure(path: PathAssessment, other: PathAssessment | None, profile) ->
             f"ist, entscheidet die NBank.")
 
 
-_DE_MINIMIS = "De-minimis"  # a path's cap for the asker's size that is the De-minimis maximum
-_DE_MINIMIS_PATH = "grw-gewerbe"  # the path of Nr. 2.5.1 (2), whose capped rate the amount rule explains
-_DE_MINIMIS_MEASURE = "/de-minimis"  # the measure of a path that grants up to that maximum, for firms of any size
-_DE_MINIMIS_AMOUNT = "de-minimis-betrag"  # the rule answer (careful.yaml) on what that maximum is in euros
+# The investment aid's measure up to the De-minimis maximum (a large firm's, Nr. 2.5.1 (2)), and the rule answer
+# (careful.yaml) on what that maximum is in euros
+_DE_MINIMIS_MEASURE = "grw-gewerbe/de-minimis"
+_DE_MINIMIS_AMOUNT = "de-minimis-betrag"
 
 
 def _calculation(path: PathAssessment | None, profile, other: PathAssessment | None = None) -> str:  # noqa: ANN001
@@ -1433,8 +1439,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         pieces[at:at] = [(1.5, sums)] + ([(1.7, " ".join(caveats))] if caveats else [])
         together.append([sums, " ".join(caveats)])
         calculation = ""
-    elif asks_amount and lead is not None and not lead.blocked and lead.id.startswith(_DE_MINIMIS_PATH) \
-            and (lead.id.endswith(_DE_MINIMIS_MEASURE) or _DE_MINIMIS in lead.applicant_cap) \
+    elif asks_amount and lead is not None and not lead.blocked and lead.id == _DE_MINIMIS_MEASURE \
             and (amount_rule := next((r for r in CarefulCases.load().rule_answers if r.id == _DE_MINIMIS_AMOUNT), None)):
         # "Mit wieviel GRW können wir rechnen?" of a large firm, whose grant is capped at the De-minimis maximum: what
         # that is in euros (the KR names no amount; the regulation's, marked as not from the documents), after the
@@ -2140,11 +2145,9 @@ def _rule_asked(found: Findings, lead: PathAssessment, w: _Writer, fitting: bool
 
 
 def _named_rule(lead: PathAssessment | None, w: _Writer) -> str:
-    """The rule of the path that the question asks for in its own words and that does not fail for the asker, cited
-    ("der neue kann erst in 8 Monaten. Schaffen wir die Frist dann noch?": the period's extension, Nr. 2.8.2.1 (2));
-    "" where none."""
-    named = next((c for c in lead.conditions if c.named and c.applies is not False and not c.cost_item
-                  and c.id not in w.said), None) if lead is not None and not lead.blocked else None
+    """The rule of the open lead path that the question asks for in its own words, cited ("der neue kann erst in 8
+    Monaten. Schaffen wir die Frist dann noch?": the period's extension, Nr. 2.8.2.1 (2)); "" where none."""
+    named = _named_condition(lead, w) if lead is not None and not lead.blocked else None
     return _condition_said(named, w) if named is not None else ""
 
 
@@ -3159,12 +3162,11 @@ def _claim_answered(found: Findings, summary: str) -> str:
     """A bottom line that states the rate of the asker's path, where the question asks whether a higher rate it names
     is true: the "no" first, without the claimed figure (no passage holds it for the asker)."""
     lead = _lead_path(found.funding)
-    claimed = [float(r) for r in _RATE_FIGURE.findall(found.question)] if _CLAIM_CHECKED.search(found.question) else []
-    rates = [rate for rate, _ in lead.possible_rates] + [lead.applicant_rate] if lead is not None else []
-    rates = [rate for rate in rates if rate]
-    if lead is None or lead.blocked or not claimed or not rates or "Prozent" not in summary:
+    if lead is None or lead.blocked or "Prozent" not in summary or not _CLAIM_CHECKED.search(found.question):
         return summary
-    return f"Nein, so viel gibt es hier nicht. {summary}" if min(claimed) > max(rates) else summary
+    claimed = [float(r) for r in _RATE_FIGURE.findall(found.question)]
+    rates = [rate for rate in [*(r for r, _ in lead.possible_rates), lead.applicant_rate] if rate]
+    return f"Nein, so viel gibt es hier nicht. {summary}" if claimed and rates and min(claimed) > max(rates) else summary
 
 
 def _within(summary: str, limit: int) -> tuple[str, str]:

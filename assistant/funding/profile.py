@@ -2870,7 +2870,7 @@ _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employ
 
 
 # (also the asker's own: "und unser Kiosk mit Imbiss am Platz?" after a campsite is a part of it)
-_BACK_ARTICLES = {"der", "die", "das", "den", "dem", "im", "beim", "vom", "zum", "ins",
+_REFERRING_WORDS = {"der", "die", "das", "den", "dem", "im", "beim", "vom", "zum", "ins",
                   "unser", "unsere", "unseren", "unserem", "unserer", "unseres"}
 
 
@@ -2895,7 +2895,7 @@ def _refers_back(turn: str, lexicon: TradeLexicon) -> bool:
         return False
     at = next(n for n, w in enumerate(words) if w.start == named[0][1])
     # (a trade named by what it does, "die an fremdfirmen vermieten", is no noun after an article)
-    return at > 0 and words[at - 1].text in _BACK_ARTICLES and words[at].text.lower() not in ("an", "für", "von")
+    return at > 0 and words[at - 1].text in _REFERRING_WORDS and words[at].text.lower() not in ("an", "für", "von")
 
 
 # A size the asker asks about as if it were theirs ("und wieviel wärs, wenn er mittleres Unternehmen wäre?", "wäre das
