@@ -40,7 +40,7 @@ from assistant.funding.profile import (FIRMS_OWN_KINDS, INVESTMENT_KINDS, Projec
 from assistant.funding.rules import (ASKS_WHAT_IS_A_START, ASKS_WHEN_TO_START, TYPE_FITS, FundingAssessment,
                                      PathAssessment, asked_rules, assess, describe, named_paths, outside_areas, programme,
                                      ruling_sources)
-from assistant.goals.lists import find_list, structure
+from assistant.goals.lists import find_list, structure, with_level_names
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.expansion import expansion_terms
@@ -187,6 +187,7 @@ class AnswerPipeline:
             return Answer(refusal, True, mode="refusal", intent="refusal")
         note = f"{note} {elsewhere}".strip()
         text = self.retriever.with_plain_names(text)  # "das Regionalkonzept vom Landkreis" is the IREK
+        text = with_level_names(text)  # "HZ 3.4.2" is a Handlungsziel, not KR Nr. 3.4.2
         history = list(history or [])
         search_text = contextual_query(text, history)
         parts = self.retriever.score_parts(text)

@@ -385,10 +385,11 @@ _HIRED_AFTER = re.compile(r"\s{0,3}(mehr\b|zusätzlich\b|dazu\b|neu\s{1,3})?\s{0
                           re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"(auf|um|bis\s{1,3}zu|weitere|zusätzlich\w{0,2}|neue\w{0,2}|einstellen)\s{1,3}(rund|ca\.?|etwa)?\s{0,3}$")
 _SIZE_WORDS = [
-    ("small", re.compile(r"kleinunternehmen|kleinstunternehmen|kleine[sn]?\s{1,3}(unternehmen|betrieb|firma|handwerksbetrieb)"
-                         r"|kleiner\s{1,3}(betrieb|handwerksbetrieb)|kleinbetrieb|ein-?mann-?betrieb|solo-?selbst")),
-    ("medium", re.compile(r"mittlere[sn]?\s{1,3}(unternehmen|betrieb)|mittelgroße[sn]?\s{1,3}(unternehmen|betrieb)")),
-    ("large", re.compile(r"großunternehmen|große[sn]?\s{1,3}unternehmen|\bkonzern")),
+    # (also in the plural and the comparative: "kleine Firmen", "kleinere Betriebe")
+    ("small", re.compile(r"kleinunternehmen|kleinstunternehmen|klein(er)?e[rsn]?\s{1,3}(unternehmen|betrieb|firm(a|en)\b"
+                         r"|handwerksbetrieb)|kleinbetrieb|ein-?mann-?betrieb|solo-?selbst")),
+    ("medium", re.compile(r"(mittlere|mittelgroße)[rsn]?\s{1,3}(unternehmen|betrieb|firm(a|en)\b)")),
+    ("large", re.compile(r"großunternehmen|große[rsn]?\s{1,3}(unternehmen|firm(a|en)\b)|\bkonzern")),
 ]
 
 # -- amounts in euros --------------------------------------------------------------------------------------------------
@@ -755,6 +756,12 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|\b(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?|zweite[nrs]?)\s{1,3}(?!(firma|betrieb|unternehmen"
                            r"|anteile|gesellschaft)\w{0,2}\b)[\w-]{2,30}\s{1,3}(zu\s{1,3})?(kaufen|anschaffen|beschaffen|erwerben|bestellen"
                            r"|bestellt|gekauft|angeschafft)\b"
+                           # (a new asset the business needs: "brauchen ne neue großküche", "benötigen eine neue
+                           # Kühlanlage"; not people: "brauchen neue Leute")
+                           r"|\b(brauch|benötig)\w{0,3}\s{1,3}(\S{1,20}\s{1,3}){0,2}(eine?[nm]?\s{1,3}|ne\s{1,3}|nen\s{1,3})?"
+                           r"(neue[nrs]?|zweite[nrs]?|weitere[nrs]?|zusätzliche[nrs]?|größere[nrs]?)\s{1,3}"
+                           r"(?!(stellen|mitarbeit\w{0,6}|leute|arbeitskräfte|fachkräfte|azubis?|auszubildende\w?|kollegen|kunden"
+                           r"|aufträge|ideen|impulse|räume\s{1,3}zu\s{1,3}mieten)\b)[\w-]{3,30}\b"
                            # KR Nr. 2.4.1 (1): building a new site or extending one, said verb first ("wir bauen eine
                            # neue Backstube", "Büroetage ausbauen"), and setting up a business of one's own
                            r"|\b(bauen|errichten|eröffnen)\s{1,3}(eine[nm]?|ein|neue[nrs]?|zweite[nrs]?)\b|\bausbau(en)?\b"
@@ -1673,9 +1680,29 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
     hired = max(coming) if coming else None
     if at_grant:
         return max(at_grant), True, hired
+    if (full_time := _full_time_equivalents(text)) is not None:
+        return full_time, False, hired  # "56 Köpfe, aber Vollzeit gerechnet eher 44": the 44
     for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND, _WE_ARE_COUNT):
         current += [_int(m.group(1)) for m in pattern.finditer(text)]
     return (max(current) if current else None), False, hired
+
+
+# A count of full-time equivalents, which decides the size over a count of heads (KR Nr. 2.1.5 with Anhang I AGVO:
+# staff in annual work units, part-time as fractions): "vollzeit gerechnet eher 44", "umgerechnet auf Vollzeit ca. 38",
+# "44 VZÄ", "38 Vollzeitstellen"
+# (not "12 Vollzeitkräfte und 8 in Teilzeit": those are some of the heads)
+_FTE_NOUN = r"(?:vollzeitäquivalent\w{0,2}|vzä\b|fte\b|jae\b|jahresarbeitseinheit\w{0,2})"
+_FTE_BEFORE = re.compile(rf"(?:vollzeit\s{{0,3}}(?:gerechnet|umgerechnet|betrachtet)\b|in\s{{1,3}}vollzeit\w{{0,6}}\s{{1,3}}"
+                         rf"(?:gerechnet|umgerechnet)\b|\bumgerechnet(?:\s{{1,3}}(?:auf|in)\s{{1,3}}vollzeit\w{{0,10}})?"
+                         rf"|{_FTE_NOUN}\s{{0,3}}:?)\s{{0,3}}(?:(?:sind\s{{1,3}}(?:es|wir)|eher|ca\.?|rund|etwa|knapp|gut|nur"
+                         rf"|also|noch)\s{{1,3}}){{0,3}}{_NUMBER}", re.IGNORECASE)
+_FTE_AFTER = re.compile(rf"{_NUMBER}\s{{0,3}}{_FTE_NOUN}", re.IGNORECASE)
+
+
+def _full_time_equivalents(text: str) -> int | None:
+    """The staff the text counts in full-time equivalents (`_FTE_BEFORE`, `_FTE_AFTER`), else None."""
+    counts = [_int(m.group(1)) for pattern in (_FTE_BEFORE, _FTE_AFTER) for m in pattern.finditer(text)]
+    return max(counts) if counts else None
 
 
 # Another firm of the group named with its headcount: "(die Holding) hat noch einen Fensterbaubetrieb mit 240 Leuten",

@@ -63,6 +63,17 @@ _CORRIDOR_NUMBER = re.compile(r"\b(?:themen)?korridor\w{0,2}\s{0,3}(?:nr\.?\s{0,
 _LEITZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5])(?![\d.])")
 HANDLUNGSZIEL_CODE = re.compile(r"(?<![\d.])([1-4]\.[1-5]\.[1-9])(?![\d.])")
 _LEITZIEL_WORD = re.compile(r"\bleitziel", re.IGNORECASE)
+# The levels' short forms before a code ("HZ 3.4.2", "LZ2.3"), as the district's staff write them
+_LEVEL_SHORT = [(re.compile(r"\bHZ\.?\s{0,2}(?=[1-4]\.[1-5]\.[1-9](?![\d.]))", re.IGNORECASE), "Handlungsziel "),
+                (re.compile(r"\bLZ\.?\s{0,2}(?=[1-4]\.[1-5](?![\d.]))", re.IGNORECASE), "Leitziel ")]
+
+
+def with_level_names(text: str) -> str:
+    """`text` with the goal levels' short forms before a code spelled out ("HZ 3.4.2" -> "Handlungsziel 3.4.2"): the
+    KR has sections of the same numbers (Nr. 3.4.2), so the code alone does not say which is meant."""
+    for pattern, name in _LEVEL_SHORT:
+        text = pattern.sub(name, text)
+    return text
 # two topics asked for together ("zu Tourismus und Gesundheit"); "oder" joins alternatives of one topic ("Energie,
 # Wasserstoff oder Wärme")
 _TOPIC_PAIR = re.compile(r"\b([A-Za-zÄÖÜäöüß]{4,})\s{1,3}(und|sowie)\s{1,3}([A-Za-zÄÖÜäöüß]{4,})\b", re.IGNORECASE)

@@ -945,6 +945,14 @@ def test_a_sum_put_into_equipment_in_everyday_words_is_a_business_investment():
     assert "business_investment" not in read_profile("Wir stecken gerade in der Planung einer Kita.").project_types
 
 
+def test_a_new_asset_the_business_needs_is_a_business_investment_but_new_staff_are_not():
+    p = read_profile("catering firma aus gmhütte, 15 MA, brauchen ne neue großküche. was gibts dafür")
+    assert p.project_types == ["business_investment"] and p.wz_code == "56.21"
+    assert "business_investment" in read_profile("Wir benötigen dringend eine größere Kühlanlage.").project_types
+    for text in ("wir brauchen neue mitarbeiter, gibts dafür förderung?", "Wir brauchen neue Kunden in Melle."):
+        assert "business_investment" not in read_profile(text).project_types, text
+
+
 def test_a_firms_own_lab_is_a_business_investment_not_research_infrastructure():
     p = read_profile("Ingenieurbüro für Anlagenplanung, 26 MA, will ein neues Büro- und Laborgebäude bauen.")
     assert p.project_types == ["business_investment"]
@@ -1006,6 +1014,16 @@ def test_a_like_for_like_replacement_stays_a_replacement():
 ])
 def test_ground_breaking_and_a_working_excavator_are_a_start_of_works(text):
     assert read_profile(f"Pension in Bad Laer, 6 Leute. {text} Geht noch Förderung?").already_started is True
+
+
+@pytest.mark.parametrize("text, employees", [
+    ("mit teilzeit und azubis sind wir 56 köpfe, aber vollzeit gerechnet eher 44. sind wir dann noch klein?", 44),
+    ("wir haben 60 Mitarbeiter, umgerechnet auf Vollzeit ca. 38", 38),
+    ("Tischlerei, 62 MA, 47 VZÄ", 47),
+    ("wir haben 52 vollzeitkräfte und 8 in teilzeit", 52),  # full-timers are some of the heads, not an equivalent
+])
+def test_full_time_equivalents_decide_the_size_over_a_count_of_heads(text, employees):
+    assert read_profile(text).employees == employees
 
 
 def test_a_headcount_instead_of_another_is_the_one_meant():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.core.model import Goal
-from assistant.goals.lists import find_list, titled_goals
+from assistant.goals.lists import find_list, titled_goals, with_level_names
 from assistant.goals.matching import GoalMatcher
 from assistant.retrieval.retriever import Retriever
 
@@ -93,3 +93,14 @@ def test_a_corridors_goals_on_a_topic_are_those_that_name_it(matcher):
     # the corridor's goals where no topic is named
     whole = _list("Welche Handlungsziele gehören zum zweiten Korridor?", matcher)
     assert len(whole.items) == 18 and not whole.by_topic
+
+
+@pytest.mark.parametrize("text, spelled", [
+    ("HZ 3.4.2 – worum gehts da genau?", "Handlungsziel 3.4.2 – worum gehts da genau?"),
+    ("was steht in LZ2.3?", "was steht in Leitziel 2.3?"),
+    ("hz. 1.1.5 bitte wörtlich", "Handlungsziel 1.1.5 bitte wörtlich"),
+    ("Nr. 3.4.2 KR", "Nr. 3.4.2 KR"),  # the KR's section keeps its number
+    ("LZ 3.4.2", "LZ 3.4.2"),  # a Leitziel has two places: "LZ" before a Handlungsziel's code is left as written
+])
+def test_the_goal_levels_short_forms_before_a_code_are_spelled_out(text, spelled):
+    assert with_level_names(text) == spelled

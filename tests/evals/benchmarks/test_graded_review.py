@@ -14,7 +14,10 @@ from evals.benchmarks.graded_review import ab_counts, single_counts
 GRADED = Path(__file__).resolve().parents[3] / "evals" / "graded"
 
 
-@pytest.mark.parametrize("name", ["g", "h"])
+SETS = sorted(path.name.removesuffix("-dev.jsonl") for path in GRADED.glob("*-dev.jsonl"))
+
+
+@pytest.mark.parametrize("name", SETS)
 def test_each_graded_set_is_split_by_the_hash_of_its_ids_and_holds_a_reference_for_every_question(name):
     dev = [json.loads(line) for line in (GRADED / f"{name}-dev.jsonl").read_text(encoding="utf-8").splitlines()]
     held_out = [json.loads(line) for line in (GRADED / f"{name}-heldout.jsonl").read_text(encoding="utf-8").splitlines()]
