@@ -220,6 +220,9 @@ _MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städ
                                 r"|\bstädtische[nrs]?\s{1,3}[a-zäöüß]{0,20}(gesellschaft|tochter\w{0,12}|gmbh|betrieb\w{0,2})"
                                 r"|\bkommunale[nrs]?\s{1,3}[a-zäöüß]{0,20}(gesellschaft|tochter\w{0,12}|gmbh|unternehmen"
                                 r"|betrieb\w{0,2})"
+                                # ("unsere gemeindliche Bäder-GmbH", "die kreiseigene Wirtschaftsförderungsgesellschaft")
+                                r"|\b(gemeindlich|stadteigen|gemeindeeigen|kreiseigen)e[nrs]?\s{1,3}[a-zäöüß-]{0,20}"
+                                r"(gesellschaft|tochter\w{0,12}|gmbh|unternehmen|betrieb\w{0,2})"
                                 r"|\b(stadt|gemeinde)werke\b|\beigenbetrieb\w{0,2}\b|\bkurbetrieb\w{0,12}")
 # A firm that wants to settle with the asker ("Ein Lebensmittelbetrieb will sich bei uns ansiedeln"): the asker's
 # prospect, not the asker
@@ -2748,7 +2751,9 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         and applicant not in (None, asker)
     applicant = asker if as_asker else applicant
     owned = _MUNICIPAL_COMPANY.search(lowered)
-    if applicant in ("company", None) and owned and not (trades and trades[0][0] <= 0.0) \
+    # (a trade the asker calls their own decides, unless it is that company: "Stadt Melle + unsere Stadtwerke")
+    if applicant in ("company", None) and owned and not (trades and trades[0][0] <= 0.0
+                                                         and not owned.start() <= trades[0][1] < owned.end()) \
             and not _PARTNER_CONTEXT.search(lowered[max(0, owned.start() - 40): owned.start()]):
         # a company the municipality owns (Stadtwerke, a Kurbetriebsgesellschaft "100 % städtisch", an Eigenbetrieb)
         # speaks for its municipality, which may carry an infrastructure measure itself (KR Nr. 3.2.1.3)

@@ -630,6 +630,10 @@ def test_who_speaks_of_replacing_or_modernising_their_own_plant_is_a_firm(text, 
      "aufwerten.", "municipality"),
     ("Die Stadtwerke Quakenbrück GmbH wollen ein Gewerbegebiet mit Nahwärme erschließen.", "municipality"),
     ("Wir sind eine Tischlerei und bauen für die Stadtwerke.", "company"),  # a customer, not the asker
+    ("bad essen: unser solebad ist in die jahre gekommen, sanierung ca 4,8 mio. träger wäre unsere gemeindliche "
+     "bäder-gmbh. geht das über grw?", "municipality"),
+    # the town with its own utility, which is that company, not a trade of the asker's
+    ("Stadt Melle + unsere Stadtwerke überlegen ein Nahwärmenetz fürs Gewerbegebiet.", "municipality"),
 ])
 def test_a_company_a_municipality_owns_speaks_for_the_municipality(text, applicant):
     """KR Nr. 3.2.1.3: the municipality may carry an infrastructure measure itself."""
