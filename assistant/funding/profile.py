@@ -295,6 +295,8 @@ _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(
                     # (one client: "für unsere Kunden produzieren wir" names the asker's customers)
                     r"|\bfür\s{1,3}(?:einen|eine|meinen|meine)\s{1,3}(?:kunden|kundin|auftraggeber\w{0,2})\b"
                     r"|\b(?:mein|meine)\s{1,3}(?:kunde|kundin|auftraggeber\w{0,2})\b|\bim\s{1,3}auftrag\s{1,3}(?:eines|einer)\b"
+                    # "IHK-Förderberatung: Kunde ist Maschinenbauer …", "unser Kunde wäre eine Spedition"
+                    r"|\b(?:kunde|kundin|auftraggeber\w{0,2})\s{1,3}(?:ist|wäre|sind)\b"
                     # "Kunde von mir: Elektroinstallateur, 12 MA …"
                     r"|\b(?:kunde|kundin|mandant|mandantin|klient|klientin)\s{1,3}von\s{1,3}(?:mir|uns)\b"
                     # "Für eine Vorlage im Kreisausschuss: Können Großunternehmen …": staff writing a paper for a

@@ -2414,6 +2414,13 @@ def test_the_client_of_an_adviser_named_as_kunde_von_mir_is_the_applicant():
     assert (profile.applicant_type, profile.wz_code, profile.excluded_sector) == ("company", "43.21", "F")
 
 
+def test_the_client_an_adviser_says_the_kunde_is_is_the_applicant_not_advice_bought():
+    profile = read_profile("IHK-Förderberatung: Kunde ist Maschinenbauer in Quakenbrück, ca. 60 MA, will eine neue "
+                           "Fertigungshalle für ca. 3 Mio bauen. Welcher GRW-Satz?")
+    assert (profile.applicant_type, profile.wz_code, profile.project_types) == ("company", "28.29",
+                                                                               ["business_investment"])
+
+
 def test_what_others_are_is_not_what_the_asker_says_they_are():
     """"hauptgrund sind zwei große Lebensmittelbetriebe": the users of the association's plant, not the asker."""
     profile = read_profile("wir sind ein zweckverband und müssten unsere kläranlage erweitern, hauptgrund sind zwei "
