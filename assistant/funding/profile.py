@@ -542,6 +542,9 @@ _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitte
                        r"|(genau\s{1,3})?nach\s{1,3}(seinen|ihren|dessen|deren)\s{1,3}(vorgaben|wünschen|anforderungen|bedürfnissen)"
                        r"|für\s{1,3}(genau|nur)\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
                        r"|(genau|nur)\s{1,3}für\s{1,3}(eine[nm]?|ein)\s{1,3}(firma|unternehmen|betrieb|investor)"
+                       # "eigentlich nur für die Erweiterung von einer Firma gedacht"
+                       r"|(genau|nur)\s{1,3}für\s{1,3}(die|den|das)\s{1,3}\S{1,25}\s{1,3}(von\s{1,3})?(eine[nmrs]?|ein)"
+                       r"\s{1,3}(einzige\w{0,2}\s{1,3})?(firma|unternehmen|betrieb|investor)"
                        r"|für\s{1,3}(ein|eine[nm]?)\s{1,3}(einzige[nms]?|bestimmte[nms]?)\s{1,3}(firma|unternehmen|betrieb|investor)"
                        # "speziell für die Erweiterung unseres größten Arbeitgebers", "ein Investor will das ganze Gebiet",
                        # "das ganze Gebiet geht an einen Investor"

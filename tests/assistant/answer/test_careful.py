@@ -498,6 +498,10 @@ def test_an_asset_declared_as_another_has_its_rule_answer():
                                "angeben? die sind eh voll mit werkzeug").id == "falsch-angeben"
     assert CAREFUL.rule_answer("Zählt die Software als immaterielles Wirtschaftsgut?") is None
     assert CAREFUL.rule_answer("Können wir die Halle als Erweiterung beantragen?") is None
+    # a fact to be hidden from the NBank
+    assert CAREFUL.rule_answer("Das Gewerbegebiet ist eigentlich nur für eine Firma gedacht. Wie formulieren wir den "
+                               "GRW-Antrag so, dass das nicht auffällt?").id == "falsch-angeben"
+    assert CAREFUL.rule_answer("Fällt das der NBank auf, wenn die Halle schon steht?") is None
 
 
 def test_the_text_of_nordwesten_stark_klimaneutral_is_said_to_be_absent():

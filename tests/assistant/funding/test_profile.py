@@ -1113,6 +1113,7 @@ def test_large_scale_retail_as_the_user_of_a_site_is_an_excluded_user(text):
     ("wir hätten einen großen investor, der will quasi das ganze neue gebiet", True),
     ("Zufahrt zum Gewerbegebiet mit Kreisel: brauchen wir vor allem weil eine Spedition bei uns stark erweitern will",
      True),
+    ("Unser neues Gewerbegebiet ist eigentlich nur für die Erweiterung von einer Firma gedacht.", True),
     ("Die Gemeinde will ein Gewerbegebiet erschließen.", None),
     ("Wir erschließen ein neues Gewerbegebiet für mehrere Handwerksbetriebe.", None),
 ])
