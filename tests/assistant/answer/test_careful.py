@@ -195,8 +195,11 @@ def test_a_rule_answer_holds_for_its_own_programme_only():
     assert CAREFUL.rule_answer("was heißt dieses 'De-minimis-Höchstbetrag' konkret in euro?").id == "de-minimis-betrag"
     for question in ("ab wann zählt ein projekt als 'begonnen'? grundstück haben wir schon gekauft, bauantrag läuft.",
                      "Zählen Planung und Bodengutachten schon als Beginn der Arbeiten?",
-                     "Ist das Bodengutachten schon Vorhabenbeginn?"):
+                     "Ist das Bodengutachten schon Vorhabenbeginn?",
+                     "wir haben das grundstück schon gekauft und der architekt hat den bauantrag fertig gemacht. ist "
+                     "die förderung jetzt weg?"):
         assert CAREFUL.rule_answer(question).id == "was-als-beginn-gilt"
+    assert CAREFUL.rule_answer("Die Halle ist fertig. Ist die Förderung jetzt weg?") is None
 
 
 def test_questions_of_the_time_to_carry_out_a_project_have_their_rule_answers():
