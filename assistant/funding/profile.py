@@ -2709,6 +2709,25 @@ def _maker_of_goods(text: str, lowered: str, lexicon: TradeLexicon) -> str | Non
     return None
 
 
+# The larger share of the business said to be goods the asker makes, by the verb: "70 % vom Umsatz machen wir mit
+# Schaltschränken, die wir in unserer Werkstatt bauen" (KR Nr. 2.7.1: the main activity decides; making goods is
+# section C, which the list does not exclude)
+_MADE_SHARE = re.compile(r"(?<![\d,.])(\d{1,2}|100)\s{0,2}(?:%|prozent\b)[^.!?;]{0,60}?\b(?:mit|aus|durch)\s{1,3}"
+                         r"(?:unsere[nmr]?\s{1,3}|de[nmr]\s{1,3}|die\s{1,3})?([a-zäöüß-]{3,40})\s{0,2},?\s{1,3}"
+                         r"(?:die|den|das)\s{1,3}wir\s{1,3}(?:\S{1,25}\s{1,3}){0,5}?(?:selbst\s{1,3}|selber\s{1,3})?"
+                         r"(?:bauen|herstellen|fertigen|produzieren|montieren)\b")
+
+
+def _main_made(text: str, lowered: str, lexicon: TradeLexicon) -> str | None:
+    """The goods the asker makes, said to bring in more than half of the business (`_MADE_SHARE`, as written), where
+    they are no good of another section (`_NOT_GOODS`, the products of farming); None otherwise."""
+    products = tuple(p for p in lexicon.agricultural_processing.products if " " not in p)
+    for made in _MADE_SHARE.finditer(lowered):
+        if float(made.group(1)) > 50 and not made.group(2).startswith(_NOT_GOODS + products):
+            return text[made.start(2): made.end(2)]
+    return None
+
+
 def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
                  activities: bool = True, asker: str | None = None) -> tuple[ProjectProfile, str | None]:
     """The facts of one turn, and how it tells who asks: "declared", "trade", "said" (see `told`), or None. `asker`:
@@ -2766,7 +2785,11 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     profile = ProjectProfile(applicant_type=applicant, description=full)
     by_shares = _main_by_shares(trades, named, text) if trades else None
     trades = _new_firm_first(by_shares or _split_activity(trades, lowered, knowledge, text), named, lowered)
-    if trades and not as_asker:
+    made = _main_made(text, lowered, lexicon) if applicant in ("company", None) and not as_asker else None
+    if made is not None:  # the goods the asker makes lead; the trades named are lines beside them
+        profile.sector, profile.wz_code, profile.wz_title = made, "C", wz_title("C")
+        profile.wz_alternatives = list(dict.fromkeys(t.wz for _, _, t in trades))
+    elif trades and not as_asker:
         trade = trades[0][2]
         profile.sector, profile.wz_code = trade.name, trade.wz
         profile.wz_title, profile.wz_alternatives = wz_title(trade.wz), list(trade.also)

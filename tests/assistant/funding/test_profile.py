@@ -2482,3 +2482,23 @@ def test_another_firm_of_the_group_with_its_headcount_counts_in_not_instead():
     assert (profile.employees, profile.linked_employees, profile.company_size) == (18, 240, "large")
     site = read_profile("Wir sind ein Familienunternehmen mit 40 MA und haben noch einen Standort mit 20 MA.")
     assert site.linked_employees is None and site.employees == 40
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("70 % vom Umsatz machen wir mit Möbeln, die wir selbst bauen, der Rest ist Montage.", "Möbeln"),
+    ("installation ist nur noch ca 30% bei uns. 70% vom umsatz machen wir mit schaltschränken die wir in unserer "
+     "werkstatt bauen", "schaltschränken"),
+    ("30 % machen wir mit Teilen, die wir selbst fertigen", None),  # the smaller share
+    ("60% machen wir mit käse den wir herstellen", None),  # a product of farming: its processing has its own rule
+])
+def test_goods_the_asker_makes_with_the_larger_share_are_the_main_activity(text, sector):
+    """KR Nr. 2.7.1: the main activity decides; making goods (section C) is not on the list."""
+    profile = read_profile(text)
+    assert profile.sector == sector and (profile.wz_code == "C") is (sector is not None)
+
+
+def test_a_correction_that_the_made_goods_bring_most_replaces_the_excluded_trade_said_before():
+    profile = read_profile("moment, installation ist nur noch ca 30% bei uns. 70% vom umsatz machen wir mit "
+                           "schaltschränken die wir in unserer werkstatt bauen. ändert das was?",
+                           [{"role": "user", "content": "elektrobetrieb in belm, 32 MA. neue werkhalle geplant."}])
+    assert (profile.wz_code, profile.excluded_sector) == ("C", None)
