@@ -3148,9 +3148,20 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     if found.mode == "list":
         goals = _listed_goals(found.goal_list, w)
     missing = found.funding.missing_facts[:2] if found.funding and found.mode == "project" and not alone else []
-    answer = Answer("\n\n".join([summary, *details]), False, goals, paths, w.cites.to_answer(), missing_facts=missing,
+    citations = w.cites.to_answer()
+    if _ASKS_PAGE.search(found.question) and any(c.page is None and c.document == "irek" for c in citations):
+        # "… Seite wär auch gut": the IREK's text has none to give, which is said rather than passed over
+        details.append(_NO_IREK_PAGES)
+    answer = Answer("\n\n".join([summary, *details]), False, goals, paths, citations, missing_facts=missing,
                     mode=found.mode, intent=found.intent, summary=summary)
     return _renumbered(answer)
+
+
+# A page asked for ("Seite wär auch gut", "mit Seitenzahl", "Fundstelle mit Seite"): the IREK's text holds no page
+# numbers, so its passages are cited by goal number or chapter
+_ASKS_PAGE = re.compile(r"\bseite(n|nzahl\w{0,2}|nangabe\w{0,2})?\b|\bS\.\s{0,2}\?|\bseitenzahl", re.IGNORECASE)
+_NO_IREK_PAGES = ("Seitenzahlen: Der hinterlegte Text des IREK enthält keine, deshalb nenne ich für das IREK die Nummer "
+                  "des Ziels bzw. das Kapitel; die Seite steht in der veröffentlichten PDF-Fassung.")
 
 
 # A rate someone told the asker, asked to be confirmed ("ein Kollege hat gesagt, es gibt jetzt 35 % … stimmt das?")

@@ -390,6 +390,16 @@ def test_a_named_handlungsziel_is_quoted_with_its_leitziel_and_corridor_and_noth
     check_contract(data, passages, all_used=False)
 
 
+def test_a_page_asked_for_an_irek_passage_is_said_to_be_absent_from_its_text(ask, passages):
+    data = ask("Für unseren Antrag: genauer Wortlaut des IREK-Handlungsziels zu Brachflächen und das Leitziel drüber. "
+               "Seite wär auch gut.")
+    assert "Handlungsziel 3.1.1" in data["summary"]
+    assert "Der hinterlegte Text des IREK enthält keine" in data["answer"]
+    check_contract(data, passages, all_used=False)
+    # (a page of the KR is given with its quote: no such note)
+    assert "enthält keine" not in ask("Wo genau steht im KR die Bindungsfrist für Infrastruktur? Mit Seite bitte.")["answer"]
+
+
 def test_what_a_named_handlungsziel_holds_is_its_title_only(ask, passages):
     """The IREK gives its Handlungsziele by their titles and lists no measures ("kein starrer Maßnahmenplan")."""
     data = ask("Was ist mit Handlungsziel 2.5.2 „Produktionsprozesse flexibilisieren“ konkret gemeint? Welche Maßnahmen "
