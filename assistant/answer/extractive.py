@@ -1546,8 +1546,17 @@ def _duties(found: Findings, path: PathAssessment | None, w: _Writer) -> str:
     return "Voraussetzungen und Pflichten (Auswahl):\n" + "\n".join(lines) if lines else ""
 
 
+def _chapters(path: PathAssessment | None) -> set[str]:
+    """The chapters of the KR whose rules a path's rate, measure and conditions cite ("2" for a firm's investment,
+    "3", "4" and "5" for a municipality's infrastructure)."""
+    if path is None:
+        return set()
+    sources = [*path.sources, *path.reason_sources, *(c.source for c in path.conditions)]
+    return {s.section.split(".")[0].strip() for s in sources if s is not None and s.document == "grw" and s.section}
+
+
 def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
-                 answered: RuleAnswer | None = None) -> list[tuple[str, str]]:
+                 answered: RuleAnswer | None = None, chapters: set[str] = frozenset()) -> list[tuple[str, str]]:
     """(citation label, quote with its number) of the best sentences of the best passages: the answering sentence of
     the first passage, and a second one from another passage when it adds something. A goal's title states no rule,
     amount or procedure: for a question that is not about the IREK, a sentence of the next passages leads; a question
@@ -1576,6 +1585,10 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             continue
         if after_verdict and not found.telling & set(stems(hit.passage.text)):
             continue
+        if after_verdict and chapters and hit.passage.document == "grw" and hit.passage.section_number[:1].isdigit() \
+                and hit.passage.section_number.split(".")[0] not in chapters:
+            continue  # after the verdict on the asker's path, a rule of another measure (a port's "Lagerhäuser" beside
+            # a firm's new "Lager") speaks of something else
         if not quoted:  # the lead: the best sentence of the first passage's whole section
             first, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
             # (where that sentence holds no telling word of the question, the one the statute's terms for its
@@ -2614,7 +2627,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
     quotes = _fact_quotes(found, w, answered=rule if ruled or later else None,
                           after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
-                          and not district and not listed)
+                          and not district and not listed, chapters=_chapters(lead))
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
         summary = district or listed

@@ -3117,3 +3117,13 @@ def test_a_large_firm_asking_how_much_is_told_what_the_de_minimis_maximum_is(ask
     assert "nur bis zum De-minimis-Höchstbetrag" in data["summary"]
     assert "Der Koordinierungsrahmen nennt keinen Eurobetrag" in data["answer"]
     assert "Nicht aus den hinterlegten Dokumenten" in data["answer"]
+
+
+def test_after_the_verdict_no_rule_of_another_measure_is_quoted_and_the_line_is_quoted_alone(ask, passages):
+    """A firm's new "Lager" is no port's "Lagerhäuser" (Nr. 3.2.2.7): beside the verdict on the firm's path only rules
+    of its own chapter are quoted; the line of Nr. 2.7.1 that excludes the trade is quoted without the line before."""
+    data = ask("Elektroinstallateur, 12 MA, Bad Iburg, will ein neues Lager für 700k bauen. Förderfähig?")
+    assert data["summary"].startswith("Nein")
+    assert not any((c["section"] or "").startswith("3.") for c in data["citations"]), data["citations"]
+    assert any(c["quote"] == "F Baugewerbe" for c in data["citations"])
+    check_contract(data, passages, all_used=False)
