@@ -458,6 +458,10 @@ def test_what_the_irek_is_asked_before_a_project_has_its_rule_answer_but_not_the
     assert CAREFUL.rule_answer("Was ist das IREK?") is None
     assert CAREFUL.rule_answer("was ist dieses irek eigentlich?? gibts da geld für vereine?").id \
         == "irek-kein-foerderprogramm"
+    # how the project and the concept meet, asked after the project
+    assert CAREFUL.rule_answer("wir wollen PV aufs dach. wieviel förderung gibts da? und was hat das mit diesem IREK "
+                               "zu tun?").id == "irek-beim-vorhaben"
+    assert CAREFUL.rule_answer("Was hat die Zukunftsregion mit LEADER zu tun?") is None
 
 
 def test_a_written_confirmation_of_funding_asked_with_the_verb_is_a_guarantee():
