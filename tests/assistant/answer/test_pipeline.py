@@ -1201,6 +1201,8 @@ def test_one_application_per_establishment_and_a_representative_are_answered_fro
     "frage für mandanten: zählen azubis und teilzeitkräfte bei der GRW mit? also bei der größe (klein/mittel) und bei den "
     "neuen arbeitsplätzen",
     "Wie werden Teilzeitstellen, Azubis, Leiharbeit und Saisonkräfte gezählt? Bitte mit Nummer/Fußnote.",
+    "wie werden bei euch die arbeitsplätze gezählt? wir haben viele teilzeitkräfte, 6 azubis, 4 leiharbeiter und im "
+    "sommer saisonkräfte",
 ])
 def test_who_counts_as_a_job_is_answered_from_nr_2_1_4_and_its_footnote(ask, passages, question):
     """Nr. 2.1.4 (1), (2) with footnote 11: full-time equivalents, part-time pro rata, apprenticeships as permanent
