@@ -570,6 +570,11 @@ _VERB_FIRST = re.compile(r"\s{0,3}(sind|ist|bin|haben|hat|habe|gilt|gelten|zähl
 # What KR Nr. 2.2.1 (3) says is no start of the works ("Der Kauf von Grundstücken und Vorarbeiten wie die Einholung von
 # Genehmigungen und die Erstellung vorläufiger Durchführbarkeitsstudien", for building "Planung und Bodenuntersuchung"),
 # in the words people use for land, permits and planning
+# A contract for buying land ("der Kaufvertrag für die Fläche", "Notarvertrag fürs Grundstück"): the contract noun of a
+# purchase of land, which is no start of works
+_LAND_CONTRACT = re.compile(r"\b(grundstücks|flächen)?(kauf|notar)vertr(a|ä)g\w{0,3}\b(?=[^,.;:!?]{0,60}\b(grundstück|grunderwerb"
+                            r"|fläche|gelände|areal|bauland|acker|parzelle))|\bgrundstücks(kauf)?vertr(a|ä)g\w{0,3}\b",
+                            re.IGNORECASE)
 _NO_START_BY_KR = re.compile(r"grundstück|grunderwerb|\bfläche|gelände|\bareal|bauland|brache|baugenehmigung|genehmigung"
                              r"|bauantrag|bauvoranfrage|planung|planer|architekt|gutachten|machbarkeitsstudie|studie\b"
                              r"|bodenuntersuchung|bodengutachten|ingenieurbüro|vermess"
@@ -2108,6 +2113,9 @@ def _already_started(text: str) -> bool | None:
         if reserved and _CONTRACT_PARTICIPLE.search(clause) and not future:
             continue
         if _CONTRACT_PARTICIPLE.search(clause) and _CONTRACT_NOUN.search(clause) and not future:
+            if _LAND_CONTRACT.search(clause) and not _CONTRACT_NOUN.search(_LAND_CONTRACT.sub(" ", clause)):
+                not_started = True  # "der Kaufvertrag für die Fläche wurde schon unterschrieben": buying land is no
+                continue  # start of works (KR Nr. 2.2.1 (3), Nr. 3.1.2 (2) with Fn. 56)
             return True
         if _PARTICIPLE.search(clause) and _AUXILIARY.search(clause) and not future:
             if _NO_START_BY_KR.search(clause) and not _CONTRACT_NOUN.search(clause):

@@ -2502,3 +2502,14 @@ def test_a_correction_that_the_made_goods_bring_most_replaces_the_excluded_trade
                            "schaltschränken die wir in unserer werkstatt bauen. ändert das was?",
                            [{"role": "user", "content": "elektrobetrieb in belm, 32 MA. neue werkhalle geplant."}])
     assert (profile.wz_code, profile.excluded_sector) == ("C", None)
+
+
+@pytest.mark.parametrize("text, started", [
+    ("der kaufvertrag für die fläche wurde allerdings schon im februar 2025 unterschrieben.", False),
+    ("den Grundstückskaufvertrag haben wir letzte Woche unterzeichnet", False),
+    ("der kaufvertrag für die maschine ist unterschrieben", True),
+    ("wir haben den Kaufvertrag für das Grundstück und den Bauvertrag unterschrieben", True),  # the building contract
+])
+def test_a_signed_contract_for_land_is_no_start_of_works(text, started):
+    """KR Nr. 2.2.1 (3), Nr. 3.1.2 (2) with Fn. 56: buying land is no start of works."""
+    assert read_profile(text).already_started is started
