@@ -2720,7 +2720,7 @@ def _maker_of_goods(text: str, lowered: str, lexicon: TradeLexicon) -> str | Non
 # The larger share of the business said to be goods the asker makes, by the verb: "70 % vom Umsatz machen wir mit
 # Schaltschränken, die wir in unserer Werkstatt bauen" (KR Nr. 2.7.1: the main activity decides; making goods is
 # section C, which the list does not exclude)
-_MADE_SHARE = re.compile(r"(?<![\d,.])(\d{1,2}|100)\s{0,2}(?:%|prozent\b)[^.!?;]{0,60}?\b(?:mit|aus|durch)\s{1,3}"
+_MADE_SHARE = re.compile(r"(?<![\d,.])(\d{1,2}|100)\s{0,2}(?:%|prozent\b)[^.!?;]{0,60}?(?:\b(?:mit|aus|durch)\s{1,3}|\s)"
                          r"(?:unsere[nmr]?\s{1,3}|de[nmr]\s{1,3}|die\s{1,3})?([a-zäöüß-]{3,40})\s{0,2},?\s{1,3}"
                          r"(?:die|den|das)\s{1,3}wir\s{1,3}(?:\S{1,25}\s{1,3}){0,5}?(?:selbst\s{1,3}|selber\s{1,3})?"
                          r"(?:bauen|herstellen|fertigen|produzieren|montieren)\b")

@@ -2488,6 +2488,8 @@ def test_another_firm_of_the_group_with_its_headcount_counts_in_not_instead():
     ("70 % vom Umsatz machen wir mit Möbeln, die wir selbst bauen, der Rest ist Montage.", "Möbeln"),
     ("installation ist nur noch ca 30% bei uns. 70% vom umsatz machen wir mit schaltschränken die wir in unserer "
      "werkstatt bauen", "schaltschränken"),
+    ("Inzwischen sind ca. 60 % vom Umsatz Schaltschränke, die wir in Serie für Maschinenbauer bauen.",
+     "Schaltschränke"),
     ("30 % machen wir mit Teilen, die wir selbst fertigen", None),  # the smaller share
     ("60% machen wir mit käse den wir herstellen", None),  # a product of farming: its processing has its own rule
 ])
