@@ -1379,6 +1379,7 @@ _BUSINESS_NOUNS = ("betrieb", "unternehm", "hof", "firma", "gewerbe", "familienb
 
 # between "mit" and a second line of the asker's business ("mit eigener Rösterei", "mit angeschlossenem Hofladen")
 _OWN_LINE_ADJECTIVE = re.compile(r"(eigen|angeschlossen|integriert|kleine?|zugehörig|hauseigen)(e|er|em|en|es)?")
+_LIST_WORDS = {"und", "oder", "sowie", "bzw", "&"}  # the words that join the last item of a list
 _LIST_GAP = re.compile(r"\s{0,3}(,|und|oder|/|&)\s{0,3}")  # between two items of a list of trades
 
 
@@ -1410,8 +1411,10 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
             if i > between and words[i - between].text == "mit" and i - between - 1 in matched_at and rank == 2.0:
                 # "Kaffeerösterei mit Café", "Café mit eigener Rösterei": a second line of the asker's own business
                 rank = SECOND_LINE
-            listed = hits[-1] if hits and i - 1 in matched_at else None
-            gap = text[words[i - 1].start + len(words[i - 1].text): word.start] if i else ""
+            # (the trade named before it in a list, also across its "und": "an Landwirte und Lohnunternehmer")
+            before = i - 1 if i >= 2 and words[i - 1].text.lower() in _LIST_WORDS and i - 2 in matched_at else i
+            listed = hits[-1] if hits and before - 1 in matched_at else None
+            gap = text[words[before - 1].start + len(words[before - 1].text): word.start] if before else ""
             if listed is not None and listed[0] >= 2.0 and _LIST_GAP.fullmatch(gap):
                 rank = listed[0]  # "an Handwerksbetriebe (Dachdecker, Elektriker, Tischler)": the list's rank
             matched_at.add(i)

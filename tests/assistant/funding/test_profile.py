@@ -2515,3 +2515,10 @@ def test_a_correction_that_the_made_goods_bring_most_replaces_the_excluded_trade
 def test_a_signed_contract_for_land_is_no_start_of_works(text, started):
     """KR Nr. 2.2.1 (3), Nr. 3.1.2 (2) with Fn. 56: buying land is no start of works."""
     assert read_profile(text).already_started is started
+
+
+def test_a_trade_listed_after_a_customer_across_und_is_a_customer_too():
+    profile = read_profile("wir verkaufen aber nur an landwirte und lohnunternehmer, keine privatkunden, also eigentlich "
+                           "großhandel landtechnik. ändert das was?")
+    assert (profile.sector, profile.excluded_sector) == ("Großhandel", None)
+    assert read_profile("Wir sind Bäckerei und Konditorei in Melle.").sector == "Bäckerei"
