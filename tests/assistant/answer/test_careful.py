@@ -441,6 +441,7 @@ def test_who_has_got_money_is_answered_as_absent_from_the_documents_with_the_reg
     rule = CAREFUL.rule_answer("welche Firmen im Landkreis haben 2025 wie viel GRW-Förderung bekommen?")
     assert rule.id == "gefoerderte-unternehmen" and rule.leads
     assert CAREFUL.rule_answer("Welche Unternehmen können GRW-Förderung bekommen?") is None
+    assert CAREFUL.rule_answer("Wie viel Förderung können wir bekommen?") is None
 
 
 def test_a_loan_said_to_come_on_top_has_the_rule_on_aid_from_several_sources():
@@ -535,6 +536,12 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
     # two programmes asked for together, or both of them: the aid counts together (KR Nr. 2.5.3)
     ("Kann ich für meinen Hotelanbau GRW und LEADER gleichzeitig beantragen?", "kombination-mit-anderen-hilfen"),
     ("Und können wir beides nutzen?", "kombination-mit-anderen-hilfen"),
+    ("kann man GRW mit anderen förderungen kombinieren? z.b. bundesförderung oder landesprogramm?",
+     "kombination-mit-anderen-hilfen"),
+    # one firm's grant, and whether grants are published (Nr. 10.1.9)
+    ("Wieviel GRW hat eigentlich unser Konkurrent Schulte Agrartechnik in Melle bekommen?", "gefoerderte-unternehmen"),
+    ("Wird eigentlich veröffentlicht, welche Firma wie viel bekommt? Ab welchem Betrag und wo?",
+     "gefoerderte-unternehmen"),
     # the choice of a wage-cost grant in everyday words (Nr. 2.6.1)
     ("Und kann man statt aufs Gebäude auch auf die Gehälter fördern lassen?", "lohnkostenzuschuss"),
     # jobs promised and not created, with the repayment asked (Nr. 2.8.1, 2.8.2.2)
