@@ -98,9 +98,6 @@ class RuleAnswer(Curated):
     # counts as the start of a municipality's measure, Nr. 3.1.2, asked as for a firm's, Nr. 2.2.1); where it does,
     # this answer goes before the other
     when: Regex | None = None
-    # `when` is how a question names the rule's path ("… bei GRW-Infrastruktur …"): a project on that path speaks of it
-    # whatever its words ("der Kaufvertrag für die Fläche … gilt das Projekt damit schon als begonnen?" of a site)
-    when_names_path: bool = False
 
 
 class OtherRegion(Curated):
@@ -245,8 +242,7 @@ class CarefulCases(Curated):
                 continue
             if named and rule.programme not in named or path is not None and rule.path and not path.startswith(rule.path):
                 continue
-            on_path = rule.when_names_path and path is not None and bool(rule.path) and path.startswith(rule.path)
-            if rule.when and not on_path and not re.search(rule.when, text, re.IGNORECASE):
+            if rule.when and not re.search(rule.when, text, re.IGNORECASE):
                 continue
             ends = [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
             if ends:  # one that answers the whole question first, then the one of the context the question names

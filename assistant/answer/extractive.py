@@ -2091,7 +2091,11 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     if lead.ruled_out and not part:
         return _no(lead, w)
     if limits := _limits_said(lead, w):  # land bought before or after the date the rule sets (KR Nr. 5 (5))
-        return limits
+        # a rule of the path a further question asks about follows where it fits ("… fällt der Grunderwerb dann raus?
+        # und gilt das Projekt damit schon als begonnen?": the purchase is no start, Fn. 56)
+        named = _named_condition(lead, w) if len(asks(found.question)) > 1 else None
+        said = _condition_said(named, w) if named is not None else ""
+        return f"{limits} {said}" if said and len(limits) + len(said) + 1 <= MAX_SUMMARY_CHARS else limits
     note = _item_note(lead, found.question) if lead.fit > 0 else None
     if note is not None and _item_asked(found.question, note.cost_item):
         # the rule on the cost item asked about ("Können wir die Maschinen leasen?"), and on a further item the

@@ -209,8 +209,15 @@ class AnswerPipeline:
             if not resized or earlier_intent in _RESIZABLE - {"rule"}:
                 intent = intent if earlier_intent == "refusal" else earlier_intent
         return Question(text, history, structured, search_text, parts, search_parts, profile, own,
-                        "project" if structured else intent, guarantee=self.careful.wants_guarantee(text),
+                        "project" if structured else intent, guarantee=self._asks_guarantee(text),
                         refusal_odds=refusal_odds, note=note)
+
+    def _asks_guarantee(self, text: str) -> bool:
+        """Whether the text asks for a binding commitment as its first question (or its only one): one asked after
+        other questions ("Wie lange ist das gebunden? … Und haben Kommunen einen Anspruch auf die Förderung?") is a
+        further question, answered beside the first (`_side_questions`)."""
+        units = asks(text)
+        return self.careful.wants_guarantee(text) and (len(units) < 2 or self.careful.wants_guarantee(units[0]))
 
     def decide(self, q: Question) -> Findings | Answer:
         """Scope, then the passages, goals and funding paths the answer is written from, by the question's intent. For

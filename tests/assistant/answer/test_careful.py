@@ -581,11 +581,3 @@ def test_the_programme_behind_a_goal_is_answered_by_the_irek_not_being_one():
                                "das?")
     assert rule.id == "irek-kein-foerderprogramm"
 
-
-def test_a_project_on_the_rules_path_speaks_of_it_whatever_its_words():
-    """What counts as the start of a municipality's measure (Nr. 3.1.2) for a site's follow-up that does not say
-    "Infrastruktur"; asked alone, the firm's rule (Nr. 2.2.1) answers."""
-    question = "das grundstück ist schon gekauft. gilt das projekt damit schon als begonnen?"
-    assert CAREFUL.rule_answer(question, "grw-infrastruktur/revitalisierung").id == "was-als-beginn-gilt-infrastruktur"
-    assert CAREFUL.rule_answer(question).id == "was-als-beginn-gilt"
-    assert CAREFUL.rule_answer(question, "grw-gewerbe").id == "was-als-beginn-gilt"

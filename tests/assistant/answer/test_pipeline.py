@@ -3129,3 +3129,16 @@ def test_after_the_verdict_no_rule_of_another_measure_is_quoted_and_the_line_is_
     assert not any((c["section"] or "").startswith("3.") for c in data["citations"]), data["citations"]
     assert any(c["quote"] == "F Baugewerbe" for c in data["citations"])
     check_contract(data, passages, all_used=False)
+
+
+def test_land_bought_before_the_date_is_not_funded_and_is_no_start_of_the_measure(ask, passages):
+    """KR Nr. 5 (5): land bought before 1 July 2025 is not funded; Nr. 3.1.2 with Fn. 56: buying land is no start."""
+    history = [{"role": "user", "content": "Wir wollen in Hasbergen eine alte Ziegelei-Brache zum Gewerbegebiet "
+                                           "entwickeln, inkl. Grunderwerb. Was geht über die GRW?"},
+               {"role": "assistant", "content": "Die Revitalisierung ist nach Nr. 3.2.2.1 förderfähig."}]
+    data = ask("der kaufvertrag für die fläche wurde schon im februar 2025 unterschrieben. fällt der grunderwerb dann "
+               "raus? und gilt das projekt damit schon als begonnen?", history)
+    assert data["summary"].startswith("Nicht förderfähig ist hier „Grunderwerb“"), data["summary"]
+    assert "gelten nicht als Beginn der Arbeiten" in data["summary"]
+    assert not any(p["blocked"] for p in data["funding_paths"] if p["id"].startswith("grw-infrastruktur"))
+    check_contract(data, passages, all_used=False)
