@@ -1585,7 +1585,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             continue
         if after_verdict and not found.telling & set(stems(hit.passage.text)):
             continue
-        if after_verdict and chapters and hit.passage.document == "grw" and hit.passage.section_number[:1].isdigit() \
+        if chapters and hit.passage.document == "grw" and hit.passage.section_number[:1].isdigit() \
                 and hit.passage.section_number.split(".")[0] not in chapters:
             continue  # after the verdict on the asker's path, a rule of another measure (a port's "Lagerhäuser" beside
             # a firm's new "Lager") speaks of something else
@@ -2631,7 +2631,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
     quotes = _fact_quotes(found, w, answered=rule if ruled or later else None,
                           after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
-                          and not district and not listed, chapters=_chapters(lead))
+                          and not district and not listed, chapters=_chapters(lead) if verdict else set())
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
         summary = district or listed

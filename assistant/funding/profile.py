@@ -3024,6 +3024,12 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
             profile.company_size = found.company_size  # the latest size statement wins ("und mit 300 Mitarbeitern?")
         if found.sector is not None and profile.sector is not None and _refers_back(str(turn), lexicon):
             found.sector = None  # "Das Restaurant hat viele externe Gäste" after "Hotel mit Restaurant": a part of it
+            if found.lodging_share_percent is not None:
+                # "… die Hotelgäste bringen vielleicht 15 %": the shares of the business said before, and the
+                # exclusion they decide (KR Nr. 2.7.1: gastronomy with less than a quarter from its own guests)
+                profile.lodging_share_percent = found.lodging_share_percent
+                profile.lodging_share_of_guests = found.lodging_share_of_guests
+                profile.excluded_sector = found.excluded_sector
         if found.sector is not None:  # a later main activity replaces an earlier one, with its WZ code and exclusion
             for name in _SECTOR_FIELDS:
                 setattr(profile, name, getattr(found, name))

@@ -2522,3 +2522,14 @@ def test_a_trade_listed_after_a_customer_across_und_is_a_customer_too():
                            "großhandel landtechnik. ändert das was?")
     assert (profile.sector, profile.excluded_sector) == ("Großhandel", None)
     assert read_profile("Wir sind Bäckerei und Konditorei in Melle.").sector == "Bäckerei"
+
+
+def test_a_follow_up_that_gives_the_lodging_share_of_the_business_said_before_decides_its_exclusion():
+    """KR Nr. 2.7.1: gastronomy with less than a quarter of its turnover from its own guests is excluded, also where the
+    hotel was named in the turn before."""
+    history = [{"role": "user", "content": "Wir haben ein Landhotel mit 24 Zimmern in Bad Laer (14 MA) und wollen einen "
+                                           "Wellnessbereich bauen, ca. 900.000 €. Gibts dafür GRW?"}]
+    profile = read_profile("ok, aber ehrlich gesagt machen wir den großteil des umsatzes mit dem restaurant und feiern, "
+                           "die hotelgäste bringen vielleicht 15 %. ist das ein problem?", history)
+    assert (profile.lodging_share_percent, profile.excluded_sector) == (15.0, "I 56")
+    assert read_profile("die hotelgäste bringen ca. 40 % vom umsatz, passt das?", history).excluded_sector is None
