@@ -3142,3 +3142,14 @@ def test_land_bought_before_the_date_is_not_funded_and_is_no_start_of_the_measur
     assert "gelten nicht als Beginn der Arbeiten" in data["summary"]
     assert not any(p["blocked"] for p in data["funding_paths"] if p["id"].startswith("grw-infrastruktur"))
     check_contract(data, passages, all_used=False)
+
+
+def test_funding_through_the_irek_asked_for_another_district_is_answered_by_its_missing_row(ask, passages):
+    """KR Anhang 5: Landkreis Vechta is no GRW area; the IREK holds for Landkreis Osnabrück only. Not refused as a
+    question about another district's own concept."""
+    data = ask("wir sitzen in lohne (kreis vechta), sind aber nah an quakenbrück. können wir für unsere erweiterung in "
+               "lohne auch GRW über euer IREK kriegen?")
+    assert not data["abstained"] and data["summary"].startswith("Nein – keine GRW-Förderung: Vechta"), data["summary"]
+    assert "Das IREK gilt nur für den Landkreis Osnabrück" in data["answer"]
+    check_contract(data, passages, all_used=False)
+    assert ask("Steht im IREK vom Landkreis Vechta was zu Wasserstoff?")["abstained"]
