@@ -76,6 +76,13 @@ _SHORTENED_COMPOUND = re.compile(r"\b(\w{4,})-\s{1,3}(?:und|oder|bzw\.)\s", re.I
 
 # What a question asks of the GRW's rules, which hold in another place too: its rates and areas ("Welche
 # Förderprogramme hat der Landkreis Emsland?" asks for that place's own programmes, which the corpus does not hold).
+# The place or the wording of a rule asked for ("Gibt es im KR eine Stelle, die sagt, dass man keinen Anspruch hat?
+# Bitte Wortlaut und Seite"): a question of the text, not a request for a commitment
+# (not "eine Stelle, die uns das verbindlich zusagt": an office)
+_ASKS_WORDING = re.compile(r"\bwortlaut\w{0,2}\b|\bwo\s{1,3}(genau\s{1,3})?steht\b|\bwelche\s{1,3}(text)?stelle\b|\bfundstelle\b"
+                           r"|\b(im|in\s{1,3}dem|des)\s{1,3}(kr|koordinierungsrahmen\w{0,2}|irek)\b[^?]{0,20}\bstelle\b"
+                           r"|\bstelle\s{1,3}(im|in\s{1,3}dem|des)\s{1,3}(kr|koordinierungsrahmen\w{0,2}|irek)\b|\bwörtlich\b",
+                           re.IGNORECASE)
 _RULE_ELSEWHERE = re.compile(r"prozent|%|fördersatz|förderquote|höchstsatz|fördergebiet|\bgrw\b|koordinierungsrahmen",
                              re.IGNORECASE)
 
@@ -217,7 +224,8 @@ class AnswerPipeline:
         other questions ("Wie lange ist das gebunden? … Und haben Kommunen einen Anspruch auf die Förderung?") is a
         further question, answered beside the first (`_side_questions`)."""
         units = asks(text)
-        return self.careful.wants_guarantee(text) and (len(units) < 2 or self.careful.wants_guarantee(units[0]))
+        return self.careful.wants_guarantee(text) and (len(units) < 2 or self.careful.wants_guarantee(units[0])) \
+            and not _ASKS_WORDING.search(text)
 
     def decide(self, q: Question) -> Findings | Answer:
         """Scope, then the passages, goals and funding paths the answer is written from, by the question's intent. For

@@ -3153,3 +3153,12 @@ def test_funding_through_the_irek_asked_for_another_district_is_answered_by_its_
     assert "Das IREK gilt nur für den Landkreis Osnabrück" in data["answer"]
     check_contract(data, passages, all_used=False)
     assert ask("Steht im IREK vom Landkreis Vechta was zu Wasserstoff?")["abstained"]
+
+
+def test_the_wording_of_the_rule_that_there_is_no_legal_claim_is_quoted_not_answered_as_a_commitment(ask, passages):
+    data = ask("Gibt es im KR eine Stelle, die sagt, dass man keinen Anspruch auf GRW-Mittel hat? Bitte Wortlaut und "
+               "Seite, wir wollen das in einer Anfrage aufgreifen.")
+    assert data["summary"].startswith("GRW-Koordinierungsrahmen, Nr. 1.5, S. "), data["summary"]
+    assert "„(1) Ein Rechtsanspruch auf GRW-Mittel besteht nicht.“" in data["summary"]
+    check_contract(data, passages, all_used=False)
+    assert ask("Haben wir einen Rechtsanspruch auf die GRW?")["summary"].startswith("Eine verbindliche Zusage kann ich")
