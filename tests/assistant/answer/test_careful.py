@@ -581,3 +581,10 @@ def test_the_programme_behind_a_goal_is_answered_by_the_irek_not_being_one():
                                "das?")
     assert rule.id == "irek-kein-foerderprogramm"
 
+
+
+def test_a_second_site_asked_into_the_same_application_gets_one_application_per_site():
+    """Anhang 2: an investment in several establishments needs separate applications; a second hall is no second site."""
+    assert CAREFUL.rule_answer("wir haben noch ein zweites haus in bad laer (gleiche GmbH), da wollen wir die zimmer "
+                               "renovieren. läuft das im selben antrag?").id == "ein-antrag-je-betriebsstaette"
+    assert CAREFUL.rule_answer("Können wir die zweite Halle mit in den Antrag nehmen?") is None
