@@ -269,12 +269,23 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
     # goals elsewhere on the topic: those whose titles name it, and those of another Leitziel whose title names it
     # ("Fachkräfte": Leitziel 2.1, and 4.1 "Lebensqualität als Fachkräftemagnet steigern")
     topic = _topic(question)
+    if _called_by_title(parent.title, question):
+        # the Leitziel asked for by its title ("… am Leitziel 'Energiewende als Standortfaktor nutzen'?"): its goals,
+        # not others whose titles share a word of it
+        return GoalList("handlungsziel", children, parent, count, by_topic=True, passages=passages, titles=titles)
     named_leitziele = [goal for goal in catalogue.leitziele
                        if goal.code != parent.code and _names_topic(topic, goal.title)]
     return GoalList("handlungsziel", children, parent, count, by_topic=True, passages=passages, titles=titles,
                     also=[g for g in titled if g.parent != parent.code
                           and g.parent not in {goal.code for goal in named_leitziele}],
                     also_leitziele=named_leitziele)
+
+
+def _called_by_title(title: str, question: str) -> bool:
+    """Whether the question names a goal by its title: every word of substance of the title stands in it (at least
+    two)."""
+    own = set(stems(title)) - _TITLE_WORDS
+    return len(own) >= 2 and own <= set(stems(question))
 
 
 # Words of the goals' titles that name no topic: what every goal does ("stärken", "ausbauen") and where

@@ -104,3 +104,10 @@ def test_a_corridors_goals_on_a_topic_are_those_that_name_it(matcher):
 ])
 def test_the_goal_levels_short_forms_before_a_code_are_spelled_out(text, spelled):
     assert with_level_names(text) == spelled
+
+
+def test_a_leitziel_asked_for_by_its_title_lists_its_goals_and_no_others(matcher):
+    goals = _list("Welche Handlungsziele hängen im IREK am Leitziel 'Energiewende als Standortfaktor nutzen'? Bitte "
+                  "mit Nummern.", matcher)
+    assert [g.code for g in goals.items] == ["2.3.1", "2.3.2", "2.3.3", "2.3.4"]
+    assert goals.also == [] and goals.also_leitziele == []
