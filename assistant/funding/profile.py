@@ -2195,7 +2195,11 @@ _COMMERCIAL_SHARE = re.compile(
     r"|(?:gewerbeanteil|gewerblicher?\s{1,3}(?:anteil|nutzer\w{0,2}|nutzung))\s{0,3}(?:von|bei|mit|:)?\s{0,3}"
     r"(?:ca\.?|rund|etwa)?\s{0,3}(\d{1,2}(?:,\d)?)\s?(?:%|prozent)"
     r"|\b(\d{1,2}(?:,\d)?)\s?(?:%|prozent)\s{1,3}(?:davon\s{1,3})?(?:gewerblich|von\s{1,3}(?:den\s{1,3})?"
-    r"(?:betrieben|firmen|gewerbe))",
+    r"(?:betrieben|firmen|gewerbe))"
+    # "ca. 70 % der Schmutzfracht kommt von den Betrieben"
+    r"|\b(\d{1,2}(?:,\d)?)\s?(?:%|prozent)\s{1,3}(?:der|des)\s{1,3}(?:schmutzfracht|abwasser\w{0,6}|fracht|belastung"
+    r"|einleitung\w{0,2}|menge)\s{1,3}(?:kommt|kommen|stammt|stammen)\s{1,3}(?:\S{1,12}\s{1,3})?(?:von|aus)\s{1,3}"
+    r"(?:den\s{1,3})?(?:betrieb\w{0,3}|firmen|unternehmen|gewerbe\w{0,8}|industrie\w{0,3})",
     re.IGNORECASE)
 
 

@@ -1993,6 +1993,7 @@ def test_a_purchase_price_is_no_extra_cost():
     ("kläranlage am limit, v.a. wegen lebensmittelbetrieben im gewerbegebiet (die machen ca 70 % der schmutzfracht)",
      70.0),
     ("Ausbau der Kläranlage, Gewerbeanteil ca. 60 %", 60.0),
+    ("Kläranlage erweitern, ca. 70 % der Schmutzfracht kommt von den Betrieben, Rest Haushalte.", 70.0),
     ("Die Gemeinde will 60 % der Kosten gefördert haben.", None),
 ])
 def test_the_commercial_users_share_of_an_infrastructure_is_read(text, share):
