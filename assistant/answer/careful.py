@@ -249,6 +249,14 @@ class CarefulCases(Curated):
                 found.append((not rule.leads, min(ends), not rule.when, n, rule))
         return min(found, key=lambda item: item[:4])[4] if found else None
 
+    @staticmethod
+    def answers_first(rule: RuleAnswer, text: str, first: str) -> bool:
+        """Whether the rule answer is asked for in the first question of the text (`first`, as `asks` gives it): where
+        the words that ask for it end within that question ("was ist eigentlich dieses IREK? … passen wir da rein?")."""
+        at = text.find(first.rstrip("?"))
+        ends = [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
+        return at >= 0 and bool(ends) and min(ends) <= at + len(first)
+
     def wants_guarantee(self, text: str) -> bool:
         return bool(self._guarantee.search(text))
 

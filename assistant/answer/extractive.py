@@ -2566,8 +2566,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # an answer of the IREK's own chapters to the second of two asks follows the answer to the first ("Was ist dieses
     # IREK und wer hat das geschrieben?"); a rule of the KR answers what the passages found may not
     units = asks(found.question)
+    # (not one asked for in the first question: "was ist eigentlich dieses IREK? … passen wir da rein?" is answered by
+    # what the IREK is, first)
     later = ruled if rule is not None and rule.programme == "irek" and not verdict and len(units) > 1 \
-        and CarefulCases.load().rule_answer(units[0]) is None else ""
+        and CarefulCases.load().rule_answer(units[0]) is None \
+        and not CarefulCases.answers_first(rule, found.question, units[0]) else ""
     if later:
         # a third question of the text with a rule answer of its own ("Was ist das IREK, wer hat daran mitgewirkt und
         # ist das verbindlich?"): its answer follows too

@@ -588,3 +588,11 @@ def test_a_second_site_asked_into_the_same_application_gets_one_application_per_
     assert CAREFUL.rule_answer("wir haben noch ein zweites haus in bad laer (gleiche GmbH), da wollen wir die zimmer "
                                "renovieren. läuft das im selben antrag?").id == "ein-antrag-je-betriebsstaette"
     assert CAREFUL.rule_answer("Können wir die zweite Halle mit in den Antrag nehmen?") is None
+
+
+def test_a_rule_answer_asked_for_in_the_first_question_is_known_as_such():
+    text = "was ist eigentlich dieses IREK? bin gründer, software-startup in hasbergen. passen wir da rein?"
+    rule = CAREFUL.rule_answer(text)
+    assert rule.id == "irek-beim-vorhaben" and CAREFUL.answers_first(rule, text, "was ist eigentlich dieses IREK?")
+    later = "Was ist dieses IREK und wer hat das geschrieben?"
+    assert not CAREFUL.answers_first(CAREFUL.rule_answer(later), later, "Was ist dieses IREK?")
