@@ -74,8 +74,6 @@ _RULE_INTENTS = frozenset({"rule", "procedure"})
 _SHORTENED_COMPOUND = re.compile(r"\b(\w{4,})-\s{1,3}(?:und|oder|bzw\.)\s", re.IGNORECASE)
 
 
-# What a question asks of the GRW's rules, which hold in another place too: its rates and areas ("Welche
-# Förderprogramme hat der Landkreis Emsland?" asks for that place's own programmes, which the corpus does not hold).
 # The place or the wording of a rule asked for ("Gibt es im KR eine Stelle, die sagt, dass man keinen Anspruch hat?
 # Bitte Wortlaut und Seite"): a question of the text, not a request for a commitment
 # (not "eine Stelle, die uns das verbindlich zusagt": an office)
@@ -83,6 +81,8 @@ _ASKS_WORDING = re.compile(r"\bwortlaut\w{0,2}\b|\bwo\s{1,3}(genau\s{1,3})?steht
                            r"|\b(im|in\s{1,3}dem|des)\s{1,3}(kr|koordinierungsrahmen\w{0,2}|irek)\b[^?]{0,20}\bstelle\b"
                            r"|\bstelle\s{1,3}(im|in\s{1,3}dem|des)\s{1,3}(kr|koordinierungsrahmen\w{0,2}|irek)\b|\bwörtlich\b",
                            re.IGNORECASE)
+# What a question asks of the GRW's rules, which hold in another place too: its rates and areas ("Welche
+# Förderprogramme hat der Landkreis Emsland?" asks for that place's own programmes, which the corpus does not hold).
 _RULE_ELSEWHERE = re.compile(r"prozent|%|fördersatz|förderquote|höchstsatz|fördergebiet|\bgrw\b|koordinierungsrahmen",
                              re.IGNORECASE)
 

@@ -74,6 +74,8 @@ def with_level_names(text: str) -> str:
     for pattern, name in _LEVEL_SHORT:
         text = pattern.sub(name, text)
     return text
+
+
 # two topics asked for together ("zu Tourismus und Gesundheit"); "oder" joins alternatives of one topic ("Energie,
 # Wasserstoff oder Wärme")
 _TOPIC_PAIR = re.compile(r"\b([A-Za-zÄÖÜäöüß]{4,})\s{1,3}(und|sowie)\s{1,3}([A-Za-zÄÖÜäöüß]{4,})\b", re.IGNORECASE)
