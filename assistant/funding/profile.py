@@ -686,7 +686,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                                r"|neue[sn]?\s{1,3}labor|labor\s{1,3}für|forschungseinrichtung\w{0,2}\s{1,3}(bauen|errichten)",
     # (not the Bauleitplanung: its costs are excluded on every path of KR Nr. 3, so it names no measure of Nr. 3.3)
     # (not the office a cost estimate comes from: "Gesamtkosten lt. Planungsbüro 6 Mio")
-    "planning": r"planungsleistung|machbarkeitsstudie|(?<!laut )(?<!lt\. )(?<!lt )(?<!vom )planungsbüro|planungskosten"
+    # (also in the KR's own words, Nr. 3.3: "Planungs- und Beratungsleistungen")
+    "planning": r"planungsleistung|planungs-\s{0,2}(und|oder|bzw\.?)\s{1,3}beratungsleistung|machbarkeitsstudie|(?<!laut )(?<!lt\. )(?<!lt )(?<!vom )planungsbüro|planungskosten"
                 r"|erschließungsplanung"
                 r"|ingenieurplanung|entwurfsplanung|fachplanung|externe\w{0,2}\s{1,3}planung|verkehrsgutachten",
     # (the IREK is one: "irek fortschreibung durch externes büro", "das IREK überarbeiten lassen")

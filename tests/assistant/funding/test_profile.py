@@ -2534,3 +2534,10 @@ def test_a_follow_up_that_gives_the_lodging_share_of_the_business_said_before_de
                            "die hotelgäste bringen vielleicht 15 %. ist das ein problem?", history)
     assert (profile.lodging_share_percent, profile.excluded_sector) == (15.0, "I 56")
     assert read_profile("die hotelgäste bringen ca. 40 % vom umsatz, passt das?", history).excluded_sector is None
+
+
+def test_planning_and_advice_for_infrastructure_in_the_krs_own_words_is_planning():
+    """KR Nr. 3.3: "Planungs- und Beratungsleistungen" for an infrastructure measure, not a firm's advice bought."""
+    profile = read_profile("Werden Planungs- und Beratungsleistungen für ein Infrastrukturvorhaben gefördert, und zu "
+                           "welchem Satz?")
+    assert "planning" in profile.project_types
