@@ -35,7 +35,7 @@ OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
 # The bottom lines that offer a path (extractive.py): "Möglich: GRW …", "Voraussichtlich ja: …", "Förderweg: …"
 _PATH_VERDICT = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): ")
 _DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
-MAX_SIDE_QUESTIONS = 3
+MAX_SIDE_QUESTIONS = 2
 # A question of how much or which aid in at most this many words asks nothing beside the project the text describes
 _BARE_AMOUNT_WORDS = 6
 _HOW_MUCH = re.compile(r"\bwie\s{1,3}(hoch|viel)|\bwieviel", re.IGNORECASE)

@@ -1113,7 +1113,15 @@ def _lodging_share(lowered: str) -> tuple[float | None, bool | None]:
         return 100.0 - float(gastro.group(said).replace(",", ".")), False
     if not match:
         return None, None
+    before = lowered[max(0, match.start() - 40): match.start()]
+    if _WITHIN_RESTAURANT.search(before) and not _TURNOVER_CONTEXT.search(lowered[match.start(): match.end() + 30]):
+        return None, None  # "im Restaurant sind vllt 20 % Übernachtungsgäste": a share of its guests, not of turnover
     return float(match.group(number).replace(",", ".")), bool(_OF_GUESTS.search(match.group()))
+
+
+# the restaurant's own guests as what a share is of ("im Restaurant sind … 20 % Übernachtungsgäste")
+_WITHIN_RESTAURANT = re.compile(r"\b(im\s{1,3}(restaurant|lokal|gasthaus|saal)|in\s{1,3}der\s{1,3}(gastronomie|gaststätte)"
+                                r"|von\s{1,3}den\s{1,3}(restaurant|essens)?gäst\w{0,2})\b[^.!?]{0,30}$")
 
 
 # -- applicant --------------------------------------------------------------------------------------------------------

@@ -2541,3 +2541,11 @@ def test_planning_and_advice_for_infrastructure_in_the_krs_own_words_is_planning
     profile = read_profile("Werden Planungs- und Beratungsleistungen für ein Infrastrukturvorhaben gefördert, und zu "
                            "welchem Satz?")
     assert "planning" in profile.project_types
+
+
+def test_a_share_of_the_restaurants_guests_is_no_share_of_turnover():
+    """KR Nr. 2.7.1 counts the turnover with the own lodging guests; "im Restaurant sind 20 % Übernachtungsgäste" says
+    who eats there, not what share of the turnover they bring."""
+    profile = read_profile("im restaurant sind vllt 20% übernachtungsgäste, der rest laufkundschaft und feiern.")
+    assert profile.lodging_share_percent is None
+    assert read_profile("die hotelgäste bringen vielleicht 15 % vom umsatz").lodging_share_percent == 15.0
