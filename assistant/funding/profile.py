@@ -1422,6 +1422,8 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
                 rank = SECOND_LINE
             # (the trade named before it in a list, also across its "und": "an Landwirte und Lohnunternehmer")
             before = i - 1 if i >= 2 and words[i - 1].text.lower() in _LIST_WORDS and i - 2 in matched_at else i
+            if hits and rank <= 1.0 and "auch" in {w.text.lower() for w in words[max(0, i - 2): i]}:
+                rank = SECOND_LINE  # "Fleischerei …, wir machen auch Partyservice": a further line of the business
             listed = hits[-1] if hits and before - 1 in matched_at else None
             gap = text[words[before - 1].start + len(words[before - 1].text): word.start] if before else ""
             if listed is not None and listed[0] >= 2.0 and _LIST_GAP.fullmatch(gap):

@@ -2549,3 +2549,11 @@ def test_a_share_of_the_restaurants_guests_is_no_share_of_turnover():
     profile = read_profile("im restaurant sind vllt 20% übernachtungsgäste, der rest laufkundschaft und feiern.")
     assert profile.lodging_share_percent is None
     assert read_profile("die hotelgäste bringen vielleicht 15 % vom umsatz").lodging_share_percent == 15.0
+
+
+def test_a_trade_the_asker_also_runs_is_a_further_line_of_the_business():
+    """KR Nr. 2.7.1: the main activity decides; "wir machen auch Partyservice" names a further line (catering, I 56),
+    whose share may decide it."""
+    profile = read_profile("fleischerei in bad iburg, 12 leute, wir machen auch partyservice. wollen neue wurstküche "
+                           "+ kühlhaus bauen.")
+    assert (profile.wz_code, profile.excluded_sector) == ("10.13", None) and "56.21" in profile.wz_alternatives
