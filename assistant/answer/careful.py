@@ -135,6 +135,11 @@ class LocalSearch(Curated):
 
 
 
+def _asked_ends(rule: RuleAnswer, text: str) -> list[int]:
+    """Where each of the rule answer's patterns that the text matches ends (its words that ask for it)."""
+    return [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
+
+
 class CarefulCases(Curated):
     version: int = 1
     guarantee: Guarantee
@@ -244,7 +249,7 @@ class CarefulCases(Curated):
                 continue
             if rule.when and not re.search(rule.when, text, re.IGNORECASE):
                 continue
-            ends = [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
+            ends = _asked_ends(rule, text)
             if ends:  # one that answers the whole question first, then the one of the context the question names
                 found.append((not rule.leads, min(ends), not rule.when, n, rule))
         return min(found, key=lambda item: item[:4])[4] if found else None
@@ -254,7 +259,7 @@ class CarefulCases(Curated):
         """Whether the rule answer is asked for in the first question of the text (`first`, as `asks` gives it): where
         the words that ask for it end within that question ("was ist eigentlich dieses IREK? … passen wir da rein?")."""
         at = text.find(first.rstrip("?"))
-        ends = [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
+        ends = _asked_ends(rule, text)
         return at >= 0 and bool(ends) and min(ends) <= at + len(first)
 
     def wants_guarantee(self, text: str) -> bool:

@@ -321,8 +321,8 @@ def _named_condition(path: PathAssessment, w: _Writer) -> ConditionAssessment | 
     own = path.measure_source.section if path.measure_source is not None else ""
     # (a sub-measure's own rule before its programme's: a training centre's carriers, Nr. 3.2.2.6 (10), before Nr.
     # 3.2.1.3; a rule for the asker's kind before one for another kind: a Hochschule's before a firm's)
-    return next(iter(sorted((c for c in path.conditions if c.named and not c.cost_item),
-                            key=lambda c: (c.source.section != own, c.applies is False))), None)
+    return min((c for c in path.conditions if c.named and not c.cost_item),
+               key=lambda c: (c.source.section != own, c.applies is False), default=None)
 
 
 def _fact_rule_asked(found: Findings, lead: PathAssessment, w: _Writer) -> ConditionAssessment | None:
@@ -2760,7 +2760,7 @@ _ASKS_EURO = re.compile(r"\bin\s{1,3}(euro|€)|\bwie\s{1,3}viel\s{1,3}(euro|€
 
 # The wording of one goal asked for by its topic: "den genauen Wortlaut vom Handlungsziel zu energieautarken
 # Gewerbegebieten, mit Nummer"
-_ASKS_WORDING = re.compile(r"\b(wortlaut|wörtlich\w{0,2}|genaue[nr]?\s{1,3}formulierung)\b", re.IGNORECASE)
+ASKS_WORDING = re.compile(r"\b(wortlaut|wörtlich\w{0,2}|genaue[nr]?\s{1,3}formulierung)\b", re.IGNORECASE)
 _ONE_GOAL = re.compile(r"\bhandlungsziel(s|es)?\b", re.IGNORECASE)
 _ASKS_WHICH_GOAL = re.compile(r"\bwelches\s{1,3}(handlungs)?ziel\b", re.IGNORECASE)
 
@@ -2771,7 +2771,7 @@ def _worded_goal(found: Findings) -> GoalMatch | None:
     if found.intent != "irek" or not found.goals or HANDLUNGSZIEL_CODE.search(found.question):
         return None
     # (or which one goal deals with the topic: "Im IREK steht ja was zur Stahlindustrie. Welches Ziel ist das genau?")
-    return found.goals[0] if _ASKS_WORDING.search(found.question) and _ONE_GOAL.search(found.question) \
+    return found.goals[0] if ASKS_WORDING.search(found.question) and _ONE_GOAL.search(found.question) \
         or _ASKS_WHICH_GOAL.search(found.question) else None
 
 
@@ -3179,7 +3179,7 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
 
 # A page asked for ("Seite wär auch gut", "mit Seitenzahl", "Fundstelle mit Seite"): the IREK's text holds no page
 # numbers, so its passages are cited by goal number or chapter
-_ASKS_PAGE = re.compile(r"\bseite(n|nzahl\w{0,2}|nangabe\w{0,2})?\b|\bS\.\s{0,2}\?|\bseitenzahl", re.IGNORECASE)
+_ASKS_PAGE = re.compile(r"\bseite(n|nzahl\w{0,2}|nangabe\w{0,2})?\b|\bS\.\s{0,2}\?", re.IGNORECASE)
 _NO_IREK_PAGES = ("Seitenzahlen: Der hinterlegte Text des IREK enthält keine, deshalb nenne ich für das IREK die Nummer "
                   "des Ziels bzw. das Kapitel; die Seite steht in der veröffentlichten PDF-Fassung.")
 

@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from assistant.answer.careful import CarefulCases
-from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, FEW_PASSAGES, MIN_TELLING_STEM,
-                                         TELLING_SHARE, asked_beside, compose_extractive, compose_introduction)
+from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, ASKS_WORDING, FEW_PASSAGES,
+                                         MIN_TELLING_STEM, TELLING_SHARE, asked_beside, compose_extractive,
+                                         compose_introduction)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
                                         points_back, without_steering)
@@ -77,10 +78,10 @@ _SHORTENED_COMPOUND = re.compile(r"\b(\w{4,})-\s{1,3}(?:und|oder|bzw\.)\s", re.I
 # The place or the wording of a rule asked for ("Gibt es im KR eine Stelle, die sagt, dass man keinen Anspruch hat?
 # Bitte Wortlaut und Seite"): a question of the text, not a request for a commitment
 # (not "eine Stelle, die uns das verbindlich zusagt": an office)
-_ASKS_WORDING = re.compile(r"\bwortlaut\w{0,2}\b|\bwo\s{1,3}(genau\s{1,3})?steht\b|\bwelche\s{1,3}(text)?stelle\b|\bfundstelle\b"
-                           r"|\b(im|in\s{1,3}dem|des)\s{1,3}(kr|koordinierungsrahmen\w{0,2}|irek)\b[^?]{0,20}\bstelle\b"
-                           r"|\bstelle\s{1,3}(im|in\s{1,3}dem|des)\s{1,3}(kr|koordinierungsrahmen\w{0,2}|irek)\b|\bwörtlich\b",
-                           re.IGNORECASE)
+_ASKS_PLACE_OR_WORDING = re.compile(
+    rf"{ASKS_WORDING.pattern}|\bwo\s{{1,3}}(genau\s{{1,3}})?steht\b|\bwelche\s{{1,3}}(text)?stelle\b|\bfundstelle\b"
+    r"|\b(im|in\s{1,3}dem|des)\s{1,3}(kr|koordinierungsrahmen\w{0,2}|irek)\b[^?]{0,20}\bstelle\b"
+    r"|\bstelle\s{1,3}(im|in\s{1,3}dem|des)\s{1,3}(kr|koordinierungsrahmen\w{0,2}|irek)\b", re.IGNORECASE)
 # What a question asks of the GRW's rules, which hold in another place too: its rates and areas ("Welche
 # Förderprogramme hat der Landkreis Emsland?" asks for that place's own programmes, which the corpus does not hold).
 _RULE_ELSEWHERE = re.compile(r"prozent|%|fördersatz|förderquote|höchstsatz|fördergebiet|\bgrw\b|koordinierungsrahmen",
@@ -223,9 +224,10 @@ class AnswerPipeline:
         """Whether the text asks for a binding commitment as its first question (or its only one): one asked after
         other questions ("Wie lange ist das gebunden? … Und haben Kommunen einen Anspruch auf die Förderung?") is a
         further question, answered beside the first (`_side_questions`)."""
+        if not self.careful.wants_guarantee(text) or _ASKS_PLACE_OR_WORDING.search(text):
+            return False
         units = asks(text)
-        return self.careful.wants_guarantee(text) and (len(units) < 2 or self.careful.wants_guarantee(units[0])) \
-            and not _ASKS_WORDING.search(text)
+        return len(units) < 2 or self.careful.wants_guarantee(units[0])
 
     def decide(self, q: Question) -> Findings | Answer:
         """Scope, then the passages, goals and funding paths the answer is written from, by the question's intent. For

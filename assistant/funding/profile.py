@@ -570,15 +570,15 @@ _VERB_FIRST = re.compile(r"\s{0,3}(sind|ist|bin|haben|hat|habe|gilt|gelten|zähl
 # What KR Nr. 2.2.1 (3) says is no start of the works ("Der Kauf von Grundstücken und Vorarbeiten wie die Einholung von
 # Genehmigungen und die Erstellung vorläufiger Durchführbarkeitsstudien", for building "Planung und Bodenuntersuchung"),
 # in the words people use for land, permits and planning
+_NO_START_BY_KR = re.compile(r"grundstück|grunderwerb|\bfläche|gelände|\bareal|bauland|brache|baugenehmigung|genehmigung"
+                             r"|bauantrag|bauvoranfrage|planung|planer|architekt|gutachten|machbarkeitsstudie|studie\b"
+                             r"|bodenuntersuchung|bodengutachten|ingenieurbüro|vermess"
+                             r"|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
 # A contract for buying land ("der Kaufvertrag für die Fläche", "Notarvertrag fürs Grundstück"): the contract noun of a
 # purchase of land, which is no start of works
 _LAND_CONTRACT = re.compile(r"\b(grundstücks|flächen)?(kauf|notar)vertr(a|ä)g\w{0,3}\b(?=[^,.;:!?]{0,60}\b(grundstück|grunderwerb"
                             r"|fläche|gelände|areal|bauland|acker|parzelle))|\bgrundstücks(kauf)?vertr(a|ä)g\w{0,3}\b",
                             re.IGNORECASE)
-_NO_START_BY_KR = re.compile(r"grundstück|grunderwerb|\bfläche|gelände|\bareal|bauland|brache|baugenehmigung|genehmigung"
-                             r"|bauantrag|bauvoranfrage|planung|planer|architekt|gutachten|machbarkeitsstudie|studie\b"
-                             r"|bodenuntersuchung|bodengutachten|ingenieurbüro|vermess"
-                             r"|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
 
 # -- project types (vocabulary of funding_paths.yaml) ---------------------------------------------------------------
 # Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".
@@ -1096,6 +1096,11 @@ def _gap(text: str, at: int, pattern: str) -> int:
     return min((abs(m.start() - min(60, at)) for m in re.finditer(pattern, window)), default=999)
 
 
+# the restaurant's own guests as what a share is of ("im Restaurant sind … 20 % Übernachtungsgäste")
+_WITHIN_RESTAURANT = re.compile(r"\b(im\s{1,3}(restaurant|lokal|gasthaus|saal)|in\s{1,3}der\s{1,3}(gastronomie|gaststätte)"
+                                r"|von\s{1,3}den\s{1,3}(restaurant|essens)?gäst\w{0,2})\b[^.!?]{0,30}$")
+
+
 def _lodging_share(lowered: str) -> tuple[float | None, bool | None]:
     """The share of turnover with own lodging guests (per cent) where the text states one ("15,5 %" is 15.5), or the
     rest of the share it states for its restaurant; and whether it is said of the guests (True), or of the rooms or as
@@ -1117,11 +1122,6 @@ def _lodging_share(lowered: str) -> tuple[float | None, bool | None]:
     if _WITHIN_RESTAURANT.search(before) and not _TURNOVER_CONTEXT.search(lowered[match.start(): match.end() + 30]):
         return None, None  # "im Restaurant sind vllt 20 % Übernachtungsgäste": a share of its guests, not of turnover
     return float(match.group(number).replace(",", ".")), bool(_OF_GUESTS.search(match.group()))
-
-
-# the restaurant's own guests as what a share is of ("im Restaurant sind … 20 % Übernachtungsgäste")
-_WITHIN_RESTAURANT = re.compile(r"\b(im\s{1,3}(restaurant|lokal|gasthaus|saal)|in\s{1,3}der\s{1,3}(gastronomie|gaststätte)"
-                                r"|von\s{1,3}den\s{1,3}(restaurant|essens)?gäst\w{0,2})\b[^.!?]{0,30}$")
 
 
 # -- applicant --------------------------------------------------------------------------------------------------------
@@ -2721,14 +2721,20 @@ def _main_by_shares(trades: list[tuple[float, int, Trade]], named: list[tuple[fl
         (SECOND_LINE if hit[2].wz != main else hit[0], hit[1], hit[2]) for hit in trades if hit is not first]
 
 
+def _good_of_section_c(product: str, lexicon: TradeLexicon) -> bool:
+    """Whether a product named (its word, lower case) is a good whose making is section C: not one of `_NOT_GOODS`,
+    nor a product of farming, whose processing the lexicon's own rules read (KR Nr. 2.7.2 (1))."""
+    farming = tuple(p for p in lexicon.agricultural_processing.products if " " not in p)
+    return not product.startswith(_NOT_GOODS + farming)
+
+
 def _maker_of_goods(text: str, lowered: str, lexicon: TradeLexicon) -> str | None:
     """The asker's own name as a maker of goods the lexicon does not know (`_MAKER`), as written; None where the
     product is no good of section C or the maker is another party ("beim Dämmstoffhersteller bestellt")."""
-    products = tuple(p for p in lexicon.agricultural_processing.products if " " not in p)
     for match in _MAKER.finditer(lowered):
         product = match.group(1) or match.group(2)
         before = lowered[max(0, match.start() - 40): match.start()]
-        if product.startswith(_NOT_GOODS + products) or _FROM_THE_MAKER.search(before) or (
+        if not _good_of_section_c(product, lexicon) or _FROM_THE_MAKER.search(before) or (
                 _PARTNER_CONTEXT.search(before) and not _SELF_CONTEXT.search(before)):
             continue
         return text[match.start(): match.end()]
@@ -2746,10 +2752,9 @@ _MADE_SHARE = re.compile(r"(?<![\d,.])(\d{1,2}|100)\s{0,2}(?:%|prozent\b)[^.!?;]
 
 def _main_made(text: str, lowered: str, lexicon: TradeLexicon) -> str | None:
     """The goods the asker makes, said to bring in more than half of the business (`_MADE_SHARE`, as written), where
-    they are no good of another section (`_NOT_GOODS`, the products of farming); None otherwise."""
-    products = tuple(p for p in lexicon.agricultural_processing.products if " " not in p)
+    they are goods of section C; None otherwise."""
     for made in _MADE_SHARE.finditer(lowered):
-        if float(made.group(1)) > 50 and not made.group(2).startswith(_NOT_GOODS + products):
+        if float(made.group(1)) > 50 and _good_of_section_c(made.group(2), lexicon):
             return text[made.start(2): made.end(2)]
     return None
 
@@ -2957,7 +2962,7 @@ _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employ
 
 # (also the asker's own: "und unser Kiosk mit Imbiss am Platz?" after a campsite is a part of it)
 _REFERRING_WORDS = {"der", "die", "das", "den", "dem", "im", "beim", "vom", "zum", "ins",
-                  "unser", "unsere", "unseren", "unserem", "unserer", "unseres"}
+                    "unser", "unsere", "unseren", "unserem", "unserer", "unseres"}
 
 
 # A later turn that says which part of the business is its main one ("bei dem Landgasthof ist das Restaurant das
