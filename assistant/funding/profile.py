@@ -228,6 +228,10 @@ _MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städ
 # prospect, not the asker
 _SETTLES = re.compile(r"(?:[^.!?]|\.(?=\s?\d)){0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln|ansiedelt|niederlassen|niederzulassen"
                       r"|niederlässt)\b")
+# A prospect named before its trade ("Ein Interessent wäre übrigens ein Stahlverarbeiter", "als Pächter ist eine
+# Bäckerei im Gespräch"): who would buy, rent or run the asker's site or building
+_PROSPECT_BEFORE = re.compile(r"\b(\w{0,12}interessent\w{0,3}|investor\w{0,2}|mieter\w{0,2}|pächter\w{0,2}|käufer\w{0,2}"
+                              r"|betreiber\w{0,2}|nutzer\w{0,2})\b[^.!?]{0,45}$", re.IGNORECASE)
 # Another party that opens its own sentence with what it wants: "Ein großer Lebensmittelkonzern aus der Nachbarschaft
 # will die Hälfte der Fläche mieten", "Eine Firma würde gern …" (the asker does not speak of themselves so)
 _THIRD_PARTY_BEFORE = re.compile(r"(^\s{0,3}|[.!?:;]\s{0,3})((und|aber|auch|dann|zudem)\s{1,3})?(ein|eine)\s{1,3}"
@@ -249,7 +253,7 @@ _DESTINATION_BEFORE = re.compile(r"\b(nach|richtung)\s{1,3}(\S{1,30}\s{1,3})?$")
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|die|das|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}"
                               r"\S{0,30}\s{0,3}\(?$")
 # (and the body named as the measure's Träger: "Träger wäre die Kreishandwerkerschaft", "Antragsteller ist die Stadt")
-_SELF_CONTEXT = re.compile(r"(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen"
+_SELF_CONTEXT = re.compile(r"\b(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen"
                            r"|(träger|antragsteller\w{0,2})\s{1,3}(wäre|ist|sind|wird|würde|soll)(\s{1,3}(dann|hier))?)"
                            # (a legal form in brackets after the name: "wir sind ein kita-träger (e.v.)")
                            r"\s{1,3}(ein|eine|einen|einem|der|die|das)?\s{0,3}\S{0,30}\s{0,3}\(?$")
@@ -306,7 +310,7 @@ _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(
                     r"[^:.?!]{0,60}:(?=[^?]{0,80}\b(?:\w{0,12}unternehmen|firmen|betriebe|kmu|mittelständler)\b)",
                     re.IGNORECASE)
 # A trade that was, not one that is: "ehem. Gießereigelände", "die frühere Ziegelei" (the site's past use)
-_FORMER_WORDS = {"ehem", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", "frühere", "früheren", "früherer",
+_FORMER_WORDS = {"ehem", "ehemals", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", "frühere", "früheren", "früherer",
                  "früheres", "einstige", "einstigen", "einstiger", "einstiges", "stillgelegte", "stillgelegten",
                  "stillgelegter", "stillgelegtes",
                  # a building standing empty ("ein leerstehendes Kaufhaus kaufen"): the object, not the asker
@@ -451,11 +455,15 @@ _ABBREVIATIONS = ("ca", "rd", "nr", "bzw", "vgl", "zzgl", "inkl", "mio", "tsd", 
                   "usw", "vsl", "voraussichtl", r"z\.b", r"i\.d\.r", r"u\.a", r"d\.h")
 # (replaced by a space of the same length, so that positions stay)
 _ABBREVIATION = re.compile(rf"\b({'|'.join(_ABBREVIATIONS)})\.", re.IGNORECASE)
+# The dot of a day or a month in a date ("am 15. januar unterschrieben", "am 15.01.2026 bestellt") ends no clause either
+_DATE_DOT = re.compile(r"(?<!\d)\d{1,2}\.(?=\s{0,2}(\d{1,2}\.|(19|20)\d\d\b|(jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)"
+                       r"[a-zä]{0,6}\b))", re.IGNORECASE)
 
 
 def _abbreviation_dots_out(text: str) -> str:
-    """The text with the dot of each abbreviation a space ("für ca. 120k bestellt" is one clause), positions kept."""
-    return _ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)
+    """The text with the dot of each abbreviation or date a space ("für ca. 120k bestellt", "am 15. januar
+    unterschrieben" are one clause each), positions kept."""
+    return _DATE_DOT.sub(lambda m: m.group()[:-1] + " ", _ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text))
 
 _NOT_STARTED = re.compile(
     r"noch\s{1,3}(nicht|nichts|nix|keine[nmrs]?|kein)\b|vor\s{1,3}(dem\s{1,3})?(baubeginn|beginn|start)\b|bevor\s{1,3}wir"
@@ -1145,7 +1153,7 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
             rank = 0 if own or _SELF_CONTEXT.search(before) else 2 if _PARTNER_CONTEXT.search(before) \
                 or _SETTLES.match(lowered, match.end()) or _THIRD_PARTY_BEFORE.search(before) \
                 and _THIRD_PARTY_WANTS.match(lowered, match.end()) \
-                or _FORMER_BEFORE.search(before) else 1
+                or _FORMER_BEFORE.search(before) or _PROSPECT_BEFORE.search(before) else 1
             if "umsetzung" in match.group():  # "für die IREK-Umsetzung planen wir …": a purpose, not a partner
                 rank = min(rank, 1)
             if kind == "company" and match.group() == "betriebs" and not own and not _SELF_CONTEXT.search(before) \
@@ -1304,6 +1312,11 @@ _ASKED_ABOUT = re.compile(r"^\W{0,3}((und|aber)\s{1,3})?(wie|was)\s{1,3}(ist|sie
                           r"((denn|dann|aus)\s{1,3})?mit\s{1,3}((der|dem|den|einer|einem)\s{1,3})?$", re.IGNORECASE)
 
 
+# the verb of building or buying a thing, later in its clause ("Kühlhaus und Zerlegung erweitern", "ein Hotel bauen")
+_BUILT_AFTER = re.compile(r"[^.!?,;:]{0,60}?\b(bauen|erweitern|errichten|anschaffen|kaufen|vergrößern|modernisieren"
+                          r"|ausbauen|anbauen|umbauen|neubauen|sanieren|erneuern|ersetzen)\b", re.IGNORECASE)
+
+
 def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     """Lower ranks first: the trade the asker says they are ("wir sind eine Tischlerei"), the asker's own ("unsere
     Tischlerei", or the trade the text opens with), any trade named, the object of the project ("für eine Bäckerei"),
@@ -1326,6 +1339,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "2,4 Mio inkl. Abriss und Bodensanierung": a part of the costs, not the asker's trade
     if _SETTLES.match(text, words[i].start + len(words[i].text)):
         return 2.0  # "Ein Lebensmittelbetrieb will sich bei uns ansiedeln": the asker's prospect
+    if _PROSPECT_BEFORE.search(text, max(0, words[i].start - 60), words[i].start):
+        return 2.0  # "Ein Interessent wäre übrigens ein Stahlverarbeiter": who would buy, rent or run it, not the asker
     if len(before) >= 2 and before[-1] in ("ein", "eine", "einen", "einem", "einer") and before[-2] in _BECAUSE \
             and _AT_THE_ASKERS.match(text, words[i].start + len(words[i].text)):
         # "(wir brauchen die Zufahrt,) weil eine Spedition bei uns stark erweitern will": the firm at the asker's place
@@ -1361,6 +1376,9 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "wir oder die Leasingfirma": the other party
     if own and before[own[-1]] in ("wir", "ich") and any(w in _PREPOSITIONS for w in before[own[-1] + 1:]):
         return 1.5  # "was müssen wir bei der Vermietung beachten": what the asker does or deals with, not what they are
+    if own and before[own[-1]] in ("wir", "ich") and any(_WISH_OR_PLAN.match(w) for w in before[own[-1] + 1:]) \
+            and _BUILT_AFTER.match(text, words[i].start + len(words[i].text)):
+        return 1.5  # "Wir wollen Kühlhaus und Zerlegung erweitern": what the project builds, not what the asker is
     if own:
         # "Hofladen erweitern, wir sind ein Landwirt": a trade the asker says they are comes before one the text
         # opens with or the asker only runs
@@ -1450,7 +1468,9 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
     described = _activity_hits(text, words, lexicon) if activities else []
     served = {(served, trade.name) for rank, _, _, trade, served in described if rank == ACTIVITY_OWN}
     hits = [hit for hit in hits if not any(at == hit[1] and name != hit[3].name for at, name in served)]
-    named = min((hit[0] for hit in hits if hit[0] < 2.0), default=None)
+    # (a trade that is what the project builds, rank 1.5, is none of the asker's: "Wir schlachten Schweine … wollen ein
+    # neues Kühlhaus bauen")
+    named = min((hit[0] for hit in hits if hit[0] < 1.5), default=None)
     hits.extend((rank if named is None else max(rank, named + ACTIVITY_OWN), start, length, trade)
                 for rank, start, length, trade, _ in described)
     if not hits:
@@ -2894,11 +2914,14 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         # asker: who develops the site is not said
         profile.applicant_type = None
         profile.project_types = _project_types(text, None)
-    elif applicant == "company" and set(profile.project_types) & _PUBLIC_FACILITIES and trades \
-            and all(t.site_works and 0 < r < 2 for r, _, t in trades) and all(r >= 2 for r, _, _ in said):
+    elif applicant == "company" and set(profile.project_types) & _PUBLIC_FACILITIES \
+            and any(r < 2 for r, _, _ in trades) and all(t.site_works and 0 < r for r, _, t in trades if r < 2) \
+            and all(r >= 2 or kind != "company" for r, _, kind in said):
         # the works of a public site named as its trade ("eine Industriebrache mit Altlasten … revitalisieren: sind
-        # Altlastensanierung und Abriss förderfähig?"): what is done there, not who asks, which is not said
-        profile.applicant_type = None
+        # Altlastensanierung und Abriss förderfähig?"): what is done there, not who asks, which is not said or is a
+        # public body ("die Aufstellung des B-Plans"; a prospect named beside them, "Ein Interessent wäre ein
+        # Stahlverarbeiter", is not the asker either)
+        profile.applicant_type = min((c for c in said if c[0] < 2), default=(0, 0, None))[2]
         profile.sector = profile.wz_code = profile.wz_title = profile.excluded_sector = None
         profile.wz_alternatives = []
         profile.project_types = _project_types(text, None)

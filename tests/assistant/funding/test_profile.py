@@ -117,6 +117,11 @@ def test_firms_of_the_excluded_classes_are_read_by_their_everyday_names(text, se
     ("Die NBank als Förderbank hat gesagt, wir sollen erst den Antrag stellen. Wir sind eine Schlosserei.", "Metallbau"),
     ("PV aufs Hallendach für den Eigenverbrauch, Anlage 300k + Batteriespeicher 100k", None),  # a project's part
     ("Die Baggerarbeiten für die neue Halle kosten 50.000 €, wir sind ein Maschinenbauer.", "Maschinenbau"),
+    # what the project builds, named after the asker's wish, is no trade of theirs
+    ("Schlachtung und Wurstherstellung in Dissen, ca 90 MA. Wir wollen Kühlhaus und Zerlegung erweitern.",
+     "Fleischwarenhersteller"),
+    ("Wir schlachten Schweine in Dissen. Wir wollen ein neues Kühlhaus bauen.", "Schlachthof"),
+    ("Wir wollen ein Hotel bauen in Bramsche.", "Hotel"),  # with no other trade named, the one to be built
 ])
 def test_the_funder_or_a_part_of_the_project_is_not_the_askers_trade(text, sector):
     assert read_profile(text).sector == sector
@@ -454,6 +459,10 @@ def test_amounts_in_euros(text, investment, turnover):
     # a contract signed with a right to withdraw: whether that is the start, the KR does not say
     ("der PV-Auftrag ist schon unterschrieben, aber mit Rücktrittsrecht bis Ende Monat. Problem?", None),
     ("Die Bagger rollen schon, der Vertrag hat ein Rücktrittsrecht.", True),
+    # the date between the contract and its signing ends no clause
+    ("den kaufvertrag für die anlage haben wir am 15. januar unterschrieben, lieferung ist erst im juni.", True),
+    ("Die Maschine haben wir am 15.01.2026 bestellt.", True),
+    ("Den Kaufvertrag fürs Grundstück haben wir am 3. März unterschrieben.", False),
 ])
 def test_already_started(text, started):
     assert read_profile(text).already_started is started
@@ -1057,6 +1066,15 @@ def test_the_word_after_a_sum_names_it_over_a_turnover_before_it():
 def test_a_trade_of_the_sites_past_is_not_the_askers_own(text):
     p = read_profile(text)
     assert p.applicant_type == "municipality" and p.wz_code is None and p.excluded_sector is None
+
+
+def test_a_prospect_and_the_sites_past_do_not_make_a_public_site_a_firms_project():
+    # "ehemals" is a word of the past ("als" inside it says nothing of the asker), the Interessent a prospect, and the
+    # B-Plan a municipality's
+    p = read_profile("Revitalisierung einer alten Werksfläche (ehemals Stahl-Nebenbetrieb) zum Gewerbegebiet: a) ist die "
+                     "Altlastensanierung förderfähig, b) die Aufstellung des B-Plans? Ein Interessent wäre übrigens ein "
+                     "Stahlverarbeiter.")
+    assert (p.applicant_type, p.wz_code, p.project_types) == ("municipality", None, ["industrial_site", "revitalisation"])
 
 
 def test_a_party_set_against_the_asker_is_not_the_askers_trade():
