@@ -230,8 +230,9 @@ _SETTLES = re.compile(r"(?:[^.!?]|\.(?=\s?\d)){0,40}\bsich\b[^.!?]{0,40}\b(ansie
                       r"|niederlässt)\b")
 # A prospect named before its trade ("Ein Interessent wäre übrigens ein Stahlverarbeiter", "als Pächter ist eine
 # Bäckerei im Gespräch"): who would buy, rent or run the asker's site or building
-_PROSPECT_BEFORE = re.compile(r"\b(\w{0,12}interessent\w{0,3}|investor\w{0,2}|mieter\w{0,2}|pächter\w{0,2}|käufer\w{0,2}"
-                              r"|betreiber\w{0,2}|nutzer\w{0,2})\b[^.!?]{0,45}$", re.IGNORECASE)
+# (not an investor: "Ein privater Investor will bei uns ein Hotel bauen" names the investment's own business)
+_PROSPECT_BEFORE = re.compile(r"\b(\w{0,12}interessent\w{0,3}|mieter\w{0,2}|pächter\w{0,2}|käufer\w{0,2})\b[^.!?]{0,45}$",
+                              re.IGNORECASE)
 # Another party that opens its own sentence with what it wants: "Ein großer Lebensmittelkonzern aus der Nachbarschaft
 # will die Hälfte der Fläche mieten", "Eine Firma würde gern …" (the asker does not speak of themselves so)
 _THIRD_PARTY_BEFORE = re.compile(r"(^\s{0,3}|[.!?:;]\s{0,3})((und|aber|auch|dann|zudem)\s{1,3})?(ein|eine)\s{1,3}"
@@ -540,6 +541,11 @@ _LOCAL_USERS = (r"(einheimische\w{0,2}|anwohner\w{0,3}|bürger\w{0,5}|schulen|sc
 _MOSTLY_LOCAL = re.compile(r"\b([5-9]\d|100)\s{0,2}(%|prozent)\s{1,3}(\S{1,20}\s{1,3}){0,2}" + _LOCAL_USERS
                            + r"|\b(überwiegend|hauptsächlich|vor\s{1,3}allem|fast\s{1,3}nur|meist|größtenteils)\s{1,3}"
                            r"(\S{1,20}\s{1,3}){0,2}(von\s{1,3})?" + _LOCAL_USERS)
+# The users named as locals only ("Genutzt wird es von Schulen, Vereinen und Bürgern"), where their sentence names no
+# tourists
+_USED_BY_LOCALS = re.compile(r"\b(genutzt|besucht|gebraucht)\s{1,3}(wird|werden)\s{1,3}(\S{1,20}\s{1,3}){0,2}(von\s{1,3})?"
+                             r"(den\s{1,3})?" + _LOCAL_USERS + r"|\b(nutzen|besuchen)\s{1,3}(es|das\s{1,3}\w+|ihn|sie)\s{1,3}"
+                             r"(\S{1,20}\s{1,3}){0,2}" + _LOCAL_USERS)
 # A term quoted to ask what it means ("Was versteht der KR unter 'Erschließung nach Maß'?", "Was ist 'Erschließung
 # nach Maß'?"): asked about, no fact of the project (not a name quoted: "unser Projekt 'Gewerbepark Nord'")
 _QUOTED_TERM = re.compile(r"\b(unter|ist|sind|heißt|bedeutet|meint|begriff|sogenannte[nr]?|mit)\s{1,3}"
@@ -657,6 +663,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               r"|gradierwerk|badestelle|touristische[a-z]{0,2}\s{1,3}infrastruktur|tourismus-?infrastruktur"
                               r"|naturpfad|lehrpfad|erlebnispfad|ausflugsziel|tourist[- ]?info|salinenpark|promenade"
                               r"|seebrücke|loipe"
+                              # (KR Nr. 3.2.2.5 (8) e: baths used mainly by tourists, where the text speaks of them)
+                              r"|(hallen|schwimm|kombi|frei)bad\w{0,2}\b[\s\S]{0,300}touris|touris[\s\S]{0,300}(hallen|schwimm|kombi|frei)bad"
                               r"|haus\s{1,3}des\s{1,3}gastes|bootsanleger|bootsanlegestelle|wasserwanderrastplatz|schwimmsteg"
                               r"|naturbühne|wassertretanlage|kneippanlage|kurhaus|thermalbad|solebad|heilwasser"
                               # (KR Nr. 3.2.2.5 (6) b, c, e: nature and adventure trails, information centres, rest
@@ -713,7 +721,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                                r"|standortportal|fachkräftegewinnung",
     # (the verb in every person: "jemand, der uns berät und die Leute schult")
     "advice": r"(?<!steuer)(?<!rechts)beratung|(?<!steuer)(?<!rechts)berater\b|beraten\b|\bberät\b",
-    "training": r"schulung|weiterbildung|qualifizierung|fortbildung|schulen\b|\bschult\b|\bgeschult\b|vermitteln",
+    # (the verb "schulen", not the noun: "genutzt von Schulen, Vereinen")
+    "training": r"schulung|weiterbildung|qualifizierung|fortbildung|\bschult\b|\bgeschult\b|vermitteln"
+                r"|\bzu\s{1,3}schulen\b|schulen\s{1,3}(lassen|wollen|möchten|müssen)\b"
+                r"|(mitarbeit\w{0,6}|personal|beschäftigte\w?|team|leute|azubis|fachkräfte|belegschaft)\s{1,3}"
+                r"(\S{1,20}\s{1,3}){0,2}schulen\b",
     # KR Nr. 7.1.1.3: the first hire of a person with a degree or a comparable qualification (Berufsakademie,
     # Aufstiegsfortbildung), as people write it ("zum ersten Mal einen Ingenieur mit Bachelor einstellen")
     "first_hire": r"hochschulabsolvent|absolvent|ersteinstellung|berufseinsteiger|hochschulabschluss|studienabschluss"
@@ -1435,8 +1447,10 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
         if found:
             rank = _trade_rank(words, i, text, found[1])
             between = 1 + (i >= 3 and _OWN_LINE_ADJECTIVE.fullmatch(words[i - 1].text.lower()) is not None)
-            if i > between and words[i - between].text == "mit" and i - between - 1 in matched_at and rank == 2.0:
+            if i > between and words[i - between].text == "mit" and i - between - 1 in matched_at and rank == 2.0 \
+                    and hits[-1][0] < 2.0:
                 # "Kaffeerösterei mit Café", "Café mit eigener Rösterei": a second line of the asker's own business
+                # (not of another's: "ein kleiner Kiosk mit Bootsverleih, den ein Pächter betreiben soll")
                 rank = SECOND_LINE
             # (the trade named before it in a list, also across its "und": "an Landwirte und Lohnunternehmer")
             before = i - 1 if i >= 2 and words[i - 1].text.lower() in _LIST_WORDS and i - 2 in matched_at else i
@@ -2362,9 +2376,12 @@ _NEW_PLAN = (r"(\b((jetzt|nun)\s{1,3}(planen|wollen|möchten|will)|(will|wollen|
 DUTIES_OF_A_GRANT = re.compile(rf"^(?=[\s\S]*{_RECEIVED})(?=[\s\S]*{_DUTY})(?![\s\S]*{_NEW_PLAN})", re.IGNORECASE)
 # (the tangible assets of KR Nr. 2.4.1: buildings and their conversion, machines, vehicles, equipment and IT: "Wir
 # kaufen ein altes Bürogebäude und bauen es um, dazu Server und Arbeitsplätze")
-_FIRM_BUYS = re.compile(_SETS_UP.pattern + r"[^.?!]{0,80}\b(maschine\w{0,2}|bagger|lkw|fahrzeug\w{0,2}|stapler|kran\w{0,2}"
-                        r"|anlage\w{0,2}|bauhof|gerät\w{0,2}|werkzeug\w{0,2}|[a-zäöüß]{0,20}(gebäude|immobilie)\w{0,2}"
-                        r"|server\w{0,2}|hardware|rechner\w{0,2})\b")
+_BOUGHT_GOODS = (r"(maschine\w{0,2}|bagger|lkw|fahrzeug\w{0,2}|stapler|kran\w{0,2}|anlage\w{0,2}|bauhof|gerät\w{0,2}"
+                 r"|werkzeug\w{0,2}|[a-zäöüß]{0,20}(gebäude|immobilie)\w{0,2}|server\w{0,2}|hardware|rechner\w{0,2}"
+                 r"|[a-zäöüß]{0,20}fräse[n]?|[a-zäöüß]{0,12}drucker[n]?|roboter\w{0,2}|scanner[n]?)")
+# (the goods before the verb too: "wollen CAD/CAM fräse und 3D drucker für ca 250k anschaffen")
+_FIRM_BUYS = re.compile(_SETS_UP.pattern + r"[^.?!]{0,80}\b" + _BOUGHT_GOODS + r"\b"
+                        r"|\b" + _BOUGHT_GOODS + r"\b[^.?!]{0,60}\b(anschaff|beschaff|kauf)\w{0,4}\b")
 _LAB = re.compile(r"\b[\w-]{0,30}labor(s|e|en)?\b")  # a lab, by any name ("agrar-robotik-labor", "laborneubau": no)
 # The capacity said to stay as it is (KR Nr. 2.4.1 (1) b: an extension adds capacity): "Kapazität bleibt gleich",
 # "gleiche Kapazität", "keine zusätzliche Kapazität", "mehr Zimmer gibts danach nicht", "ohne Erweiterung". Bounded.
@@ -2870,7 +2887,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         profile.users_excluded = True  # KR Nr. 3.2.1.11 (1): no measures in favour of large-scale retail
     if applicant in ("municipality", "association", None) and _TAILORED.search(_QUOTED_TERM.sub(" ", lowered)):
         profile.tailored_to_one = True
-    if applicant in ("municipality", "association", None) and _MOSTLY_LOCAL.search(lowered):
+    if applicant in ("municipality", "association", None) and (_MOSTLY_LOCAL.search(lowered) or any(
+            not _FOR_TOURISTS.search(_sentence_around(lowered, m.start())) for m in _USED_BY_LOCALS.finditer(lowered))):
         profile.mostly_local_use = True
     if applicant == "research":
         # (not where the text denies it: "nicht Teil einer Hochschule")

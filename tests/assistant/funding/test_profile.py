@@ -2575,3 +2575,33 @@ def test_a_trade_the_asker_also_runs_is_a_further_line_of_the_business():
     profile = read_profile("fleischerei in bad iburg, 12 leute, wir machen auch partyservice. wollen neue wurstküche "
                            "+ kühlhaus bauen.")
     assert (profile.wz_code, profile.excluded_sector) == ("10.13", None) and "56.21" in profile.wz_alternatives
+
+
+# -- set AM's dev readings, each a rule of the text ------------------------------------------------------------------
+
+def test_a_hotel_bus_is_a_road_vehicle_with_its_own_sum():
+    p = read_profile("Landhotel, 28 MA. Umbau für insgesamt 3,5 Mio: 2,3 Mio neue Zimmer, 200k Bauzeitzinsen, "
+                     "150k neuer Hotelbus. Wieviel Zuschuss ca.?")
+    assert p.item_sums.get("road_vehicle") == 150_000 and p.item_sums.get("construction_interest") == 200_000
+
+
+def test_goods_named_before_the_verb_of_buying_are_the_firms_investment():
+    p = read_profile("dentallabor in GMHütte, 11 leute, wollen CAD/CAM fräse und 3D drucker für ca 250k anschaffen.")
+    assert (p.wz_code, p.project_types) == ("32.50", ["business_investment"])
+
+
+def test_a_bath_used_by_locals_is_no_tourist_facility_and_schools_are_no_training():
+    p = read_profile("Unser Hallenbad ist marode, Sanierung ca. 6 Mio €. Genutzt wird es von Schulen, Vereinen und "
+                     "Bürgern aus Hasbergen. Kann die Gemeinde dafür GRW-Tourismusförderung beantragen?")
+    assert "tourism_infrastructure" in p.project_types and "training" not in p.project_types
+    assert p.mostly_local_use is True
+    tourists = read_profile("Die Gemeinde will ihr Hallenbad erweitern. Genutzt wird es von Bürgern und vielen "
+                            "Urlaubern.")
+    assert tourists.mostly_local_use is None
+    assert "training" in read_profile("Wir wollen unsere Mitarbeiter schulen lassen.").project_types
+
+
+def test_a_line_beside_a_business_another_runs_is_not_the_askers():
+    p = read_profile("Die Samtgemeinde will den ehemaligen Kiesabbau-See zur Naherholung umbauen: Badestelle, Rundweg und ein "
+                     "kleiner Kiosk mit Bootsverleih, den ein Pächter betreiben soll.")
+    assert (p.applicant_type, p.wz_code) == ("municipality", None) and "tourism_infrastructure" in p.project_types
