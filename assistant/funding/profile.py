@@ -577,7 +577,10 @@ _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitte
                        r"|\b(investor|firma|unternehmen|betrieb)\w{0,2}\b[^?]{0,160}\b(dafür|für\s{1,3}(ihn|sie|diese[nmrs]?"
                        r"\s{1,3}\w+|den\s{1,3}investor))\s{1,3}(extra|eigens|speziell)\b"
                        r"|\b(extra|eigens)\s{1,3}für\s{1,3}(de[nm]|die|diese[nmrs]?|eine[nmr]?|ein)\s{1,3}(investor|firma|unternehmen"
-                       r"|betrieb)")
+                       r"|betrieb)"
+                       # "kaufen, erschließen und an genau diese Firma weiterverkaufen": the site sold to one firm
+                       r"|\b(an|für)\s{1,3}(genau\s{1,3})?(diese[nmrs]?|die(se)?\s{1,3}eine)\s{1,3}(firma|unternehmen|betrieb|investor)"
+                       r"\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,2}(weiter)?(verkauf|veräußer|verpacht|vermiet|überlass)\w{0,4}\b")
 # A clause that opens with its verb asks ("Sind wir damit schon angefangen?", "Zählt die Bestellung als Beginn?")
 _VERB_FIRST = re.compile(r"\s{0,3}(sind|ist|bin|haben|hat|habe|gilt|gelten|zählt|zählen|wäre|wären|war|waren|darf|dürfen"
                          r"|kann|können|muss|müssen|würde|würden)\b", re.IGNORECASE)
@@ -711,7 +714,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                         r"|(fortschreib|aktualisier|überarbeit|neuauflage)\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,2}(irek|konzept\w{0,2})\b"
                         r"|\b(irek|konzept\w{0,2})(-|\s{1,3}(\S{1,25}\s{1,3}){0,2})(fortschreib|aktualisier|überarbeit)",
     # KR Nr. 3.4.2: "die Umsetzung … regionaler Entwicklungskonzepte … über ein eigenes Budget"
+    # (and its fields, Nr. 3.4.2 (2): regional marketing and the region's skilled workers, "eine gemeinsame Standort-
+    # und Fachkräftemarketingkampagne mit der Stadt")
     "implementation_budget": r"umsetzungsbudget|regionalmanage|regionalbudget|eigene[snm]?\s{1,3}budget"
+                             r"|regionalmarketing|fachkräftemarketing|[a-zäöüß]{0,30}marketingkampagne"
                              r"|umsetz\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}(regionale[snm]?\s{1,3})?entwicklungskonzept"
                              r"|umsetz\w{0,4}\s{1,3}(des|vom|unseres)\s{1,3}(irek|konzepts?)\b",  # the IREK is one (Nr. 3.4.1)
     "cooperation_network": r"netzwerk|kooperationsplattform|verbund\b|allianz|stammtisch|\bkooperation\b|zusammenarbeit"
@@ -2329,7 +2335,11 @@ _TOWNS_ACTING = re.compile(
 _BODY_ACTING = re.compile(r"\b(die|unsere)\s{1,3}(stadt|gemeinde|samtgemeinde|kommune)(\s{1,3}[A-ZÄÖÜ][\w.-]{1,30}){0,2}"
                           r"\s{1,3}(würde|würden|will|möchte|plant|überlegt|prüft|beabsichtigt|soll|könnte|wird)\b"
                           r"|\bträger\w{0,2}\s{0,3}:?\s{1,3}(ist\s{1,3}|wäre\s{1,3}|wird\s{1,3}|soll\s{1,3})?(die\s{1,3}|der\s{1,3})?"
-                          r"(stadt|gemeinde|samtgemeinde|kommune|landkreis)\b", re.IGNORECASE)
+                          r"(stadt|gemeinde|samtgemeinde|kommune|landkreis)\b"
+                          # "wir würden das Nachbargrundstück kaufen, erschließen und … weiterverkaufen": who develops
+                          # land for firms is a public body (the Träger of Nr. 3.2.1.3)
+                          r"|\bwir\s{1,3}(würden|wollen|möchten|könnten|werden|planen|müssten)\b[^.?!]{0,100}\berschließen\b"
+                          r"[^.?!]{0,80}\b(weiter)?(verkaufen|veräußern|vermarkten)\b", re.IGNORECASE)
 
 
 def _municipalities(text: str, words: list[_Word]) -> list[str]:

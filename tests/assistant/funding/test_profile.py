@@ -2605,3 +2605,16 @@ def test_a_line_beside_a_business_another_runs_is_not_the_askers():
     p = read_profile("Die Samtgemeinde will den ehemaligen Kiesabbau-See zur Naherholung umbauen: Badestelle, Rundweg und ein "
                      "kleiner Kiosk mit Bootsverleih, den ein Pächter betreiben soll.")
     assert (p.applicant_type, p.wz_code) == ("municipality", None) and "tourism_infrastructure" in p.project_types
+
+
+def test_regional_marketing_is_a_field_of_the_implementation_budget():
+    # KR Nr. 3.4.2 (2): "Verbesserung der regionalen Fachkräftesituation", "Regionalmarketing"
+    p = read_profile("Wir würden gern eine gemeinsame Standort- und Fachkräftemarketingkampagne mit der Stadt "
+                     "Osnabrück starten, ca. 350 k€ über 3 Jahre.")
+    assert "implementation_budget" in p.project_types
+
+
+def test_land_developed_to_be_sold_to_one_firm_is_tailored_and_developed_by_the_asker():
+    p = read_profile("ein großer fleischverarbeiter bei uns (ca. 300 MA) will erweitern. wir würden das "
+                     "nachbargrundstück (3 ha) kaufen, erschließen und an genau diese firma weiterverkaufen.")
+    assert (p.applicant_type, p.tailored_to_one) == ("municipality", True) and "industrial_site" in p.project_types
