@@ -29,7 +29,7 @@ from assistant.answer.guardrails import (contextual_query, is_elliptical, is_fol
                                         points_back, without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
-from assistant.answer.questions import (IREK_KIND, SideQuestion, kind, side_questions, states_span_asked,
+from assistant.answer.questions import (IREK_KIND, WHAT_IREK_IS, SideQuestion, kind, side_questions, states_span_asked,
                                         with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
@@ -623,7 +623,8 @@ class AnswerPipeline:
         if q.structured or found.intent == "refusal" or len(asks(q.text)) < 2:
             return []  # (decided before any question of the text is embedded and judged)
         judge = (lambda text: self.router.judge(self.retriever.query_vector(text), normalise_query(text))[0])
-        return side_questions(q.text, q.intent, judge, other_kind=kind(q.intent) == IREK_KIND or not found.goals)
+        return side_questions(q.text, q.intent, judge, other_kind=kind(q.intent) == IREK_KIND or not found.goals
+                              or bool(WHAT_IREK_IS.search(q.text)))
 
     def run(self, question: str, history: list[dict] | None = None,
             structured: dict | None = None) -> tuple[Answer, Findings | None]:

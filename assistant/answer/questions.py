@@ -48,6 +48,11 @@ _NAMES_IREK = re.compile(r"\birek|entwicklungskonzept|regionalkonzept"
                          re.IGNORECASE)
 
 
+# A question what the IREK itself is ("Und was ist dieses IREK eigentlich?"): a project answer's goals do not answer it
+WHAT_IREK_IS = re.compile(r"\b(was|wofür|wozu)\s{1,3}(ist|sind|bedeutet|soll|macht)\b[^?.!]{0,40}\birek\b"
+                          r"|\birek\b[^?.!]{0,30}\b(eigentlich|überhaupt|genau)\b[^?.!]{0,10}\?", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class SideQuestion:
     """A further question of a text, to be answered on its own: its text, and the turns to add before it to the
@@ -125,7 +130,10 @@ def other_question(text: str, intent: str, intent_of) -> SideQuestion | None:  #
     if len(asked) < 2 or not kind(intent):
         return None
     for question in asked:
-        if kind(intent_of(question)) not in ("", kind(intent)):
+        if kind(intent_of(question)) not in ("", kind(intent)) or kind(intent) != IREK_KIND \
+                and WHAT_IREK_IS.search(question):
+            if WHAT_IREK_IS.search(question):
+                return SideQuestion(question, own=True)  # what the IREK is, asked beside a project: on its own
             before = _text_before(text, question)
             if _POINTS_BACK.search(question) and asks(before):
                 # "wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen": after the question before it

@@ -2019,6 +2019,15 @@ def test_a_further_question_that_names_the_irek_is_answered_with_the_sentence_th
     assert "Zu Ihrer weiteren Frage:" in data["answer"] and "RIS3 Niedersachsen" in data["answer"]
 
 
+def test_what_the_irek_is_asked_beside_a_project_is_answered_beside_its_goals(ask, passages):
+    data = ask("Bestattungshaus in Bad Essen, 12 MA. Wir wollen einen Abschiedsraum und ne neue Kühlzelle bauen. Gibts "
+               "da was? Und was ist dieses IREK eigentlich, hab das in der Zeitung gelesen")
+    check_contract(data, passages, all_used=False)
+    assert "Nr. 2.7.1" in data["summary"]  # the project's bottom line first, what the IREK is right after it
+    further = data["answer"].split("\n\n")[1]
+    assert further.startswith("Zu Ihrer weiteren Frage:") and "Integrierte Regionale Entwicklungskonzept" in further
+
+
 def test_a_part_that_replaces_an_old_building_is_named_as_not_eligible_beside_the_grant_for_the_whole_sum(ask, passages):
     """KR Nr. 2.6.2 (2) a): the costs of a replacement are not eligible; the sum given is not split, so the grant is
     computed on it with the caveat that the replacement's share comes off."""

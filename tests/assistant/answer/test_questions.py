@@ -24,6 +24,14 @@ def test_only_a_question_of_the_other_kind_is_taken_with_the_statements_of_the_t
     assert other_question("Steht im IREK was zur Pflege?", "irek", judge) is None
 
 
+def test_what_the_irek_is_asked_beside_a_project_is_asked_on_its_own():
+    # (also where the judge reads it, with the project beside it, as a funding question)
+    judge = {"Gibts da was?": "eligibility", "Und was ist dieses IREK eigentlich?": "project"}.get
+    text = "Bestattungshaus in Bad Essen, 12 MA. Gibts da was? Und was ist dieses IREK eigentlich?"
+    assert other_question(text, "project", judge) == SideQuestion("Und was ist dieses IREK eigentlich?", own=True)
+    assert other_question("Was ist das IREK? Und was ist das IREK eigentlich?", "irek", judge) is None
+
+
 def test_the_other_bottom_line_follows_with_its_citations_numbered_after_the_first_answers():
     shared = citation(1, "grw:2.7.1", "R Gesundheits- und Sozialwesen")
     first = Answer("Zur Pflege: Handlungsziel 4.2.2 [1].\n\nDetails [2].", False, summary="Zur Pflege: Handlungsziel 4.2.2 [1].",
