@@ -596,3 +596,11 @@ def test_a_rule_answer_asked_for_in_the_first_question_is_known_as_such():
     assert rule.id == "irek-beim-vorhaben" and CAREFUL.answers_first(rule, text, "was ist eigentlich dieses IREK?")
     later = "Was ist dieses IREK und wer hat das geschrieben?"
     assert not CAREFUL.answers_first(CAREFUL.rule_answer(later), later, "Was ist dieses IREK?")
+
+
+def test_whether_losses_must_be_stated_in_the_application_has_its_rule_answer():
+    # Anhang 2, Ziff. 1.7: the form asks whether the firm is in economic difficulty now
+    rule = CAREFUL.rule_answer("laut steuerberater ist mehr als die hälfte vom stammkapital weg. kriegen wir trotzdem grw? "
+                               "und müssen wir das mit den verlusten im antrag überhaupt angeben?")
+    assert rule is not None and rule.id == "schwierigkeiten-angeben"
+    assert CAREFUL.rule_answer("Wir haben Verluste gemacht. Wie hoch ist der Fördersatz?") is None

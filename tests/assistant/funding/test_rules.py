@@ -1070,6 +1070,9 @@ def test_a_question_of_the_binding_period_points_to_the_period_of_the_path_the_a
     # Nr. 3.2.2.6 (6): students sharing a vocational school's workshops
     ("Der Landkreis baut die Werkstätten einer BBS aus. Dürfen Studierende der Hochschule die Werkstätten mitnutzen?",
      [("3.2.2.6", "können auch Studierende wissenschaftlicher Einrichtungen beteiligt werden")]),
+    # Anhang 2, Ziff. 8.6: telling the NBank of a change after a grant
+    ("Wir haben 2024 GRW bekommen. Ich will den Betrieb an meine Tochter übergeben. Muss ich der NBank Bescheid "
+     "sagen?", [("Anhang 2", "Mitteilungsverpflichtungen")]),
 ])
 def test_a_rule_asked_for_in_everyday_words_is_pointed_to(text, quoted):
     """funding_paths.yaml `asked_by`: the words in which a question asks for a rule, written from the rule's text."""
