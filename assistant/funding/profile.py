@@ -1192,15 +1192,16 @@ _LEGAL_FORM = re.compile(r"\bgmbh\b(?!\s{0,2}&)|\b(ag|kg|ohg|ug)\b")
 
 
 def _trade_applicant(trade: Trade, non_profit: bool = False) -> str:
-    """The applicant type a trade stands for (a Verein, a Hochschule, an authority, otherwise a company); research and
-    development said to be non-profit ("eine gemeinnützige Forschungs-GmbH") is a research institution (KR Nr.
-    3.2.2.8 (2)), not a firm."""
+    """The applicant type a trade stands for (a Verein, a Hochschule, an authority or a public school, otherwise a
+    company); research and development said to be non-profit ("eine gemeinnützige Forschungs-GmbH") is a research
+    institution (KR Nr. 3.2.2.8 (2)), not a firm."""
     code = trade.wz
     if code.startswith(("94.", "93.12")):
         return "association"
     if code.startswith("85.40") or code.startswith("72.") and non_profit:
         return "research"
-    if code.startswith("84."):
+    if code.startswith(("84.", "85.20", "85.31")):
+        # (general schools, whose Träger in Niedersachsen are the Gemeinden and Landkreise: "unsere Grundschule")
         return "municipality"
     return "company"
 

@@ -2618,3 +2618,8 @@ def test_land_developed_to_be_sold_to_one_firm_is_tailored_and_developed_by_the_
     p = read_profile("ein großer fleischverarbeiter bei uns (ca. 300 MA) will erweitern. wir würden das "
                      "nachbargrundstück (3 ha) kaufen, erschließen und an genau diese firma weiterverkaufen.")
     assert (p.applicant_type, p.tailored_to_one) == ("municipality", True) and "industrial_site" in p.project_types
+
+
+def test_a_general_school_is_a_municipalitys():
+    p = read_profile("Warum verfällt unsere Grundschule in Belm? Gibts für Schulen GRW?")
+    assert (p.applicant_type, p.wz_code) == ("municipality", "85.20")
