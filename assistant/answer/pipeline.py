@@ -29,8 +29,8 @@ from assistant.answer.guardrails import (contextual_query, is_elliptical, is_fol
                                         points_back, without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
-from assistant.answer.questions import (IREK_KIND, WHAT_IREK_IS, SideQuestion, kind, side_questions, states_span_asked,
-                                        with_other_answer)
+from assistant.answer.questions import (IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion, kind, side_questions,
+                                        states_span_asked, with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
@@ -549,7 +549,10 @@ class AnswerPipeline:
             return found, None
         retrieved = time.perf_counter()
         answer = self.extractive(found)
+        added = 0
         for side in self._side_questions(q, found):  # "Steht im IREK was zur Pflege? Und gibt es GRW?"
+            if added == MAX_SIDE_QUESTIONS:
+                break  # (counted by the answers added: a part the first answer answers already takes no place)
             asked = self.analyse(side.text, list(q.history) + side.before)
             if _contradicts(asked, q):
                 continue  # a part read without the facts the rest of the text gives (its size before the group's)
@@ -570,7 +573,8 @@ class AnswerPipeline:
                 and found.goal_list.count)
             if isinstance(decided, Findings) and not repeats and not same_list:
                 other = self.extractive(decided)
-                answer = with_other_answer(answer, other, self._tells(side, asked, decided, other, answer))
+                before, answer = answer, with_other_answer(answer, other, self._tells(side, asked, decided, other, answer))
+                added += answer is not before
         found.note = q.note
         answer = _noted(answer, found)
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}

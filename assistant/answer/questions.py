@@ -67,8 +67,8 @@ class SideQuestion:
 def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -> list[SideQuestion]:  # noqa: ANN001
     """The questions of `text` to answer besides the whole text (read as `intent`; `intent_of` judges one question):
     one of the other kind where `other_kind` allows it, with the text's statements; then each question on funding, as
-    a follow-up to the text before it (the answer to the whole text may answer only one of them). At most
-    MAX_SIDE_QUESTIONS."""
+    a follow-up to the text before it (the answer to the whole text may answer only one of them). The pipeline adds
+    the answers of at most MAX_SIDE_QUESTIONS of them."""
     if not kind(intent):
         return []
     intent_of = cache(intent_of)  # each question embedded and judged once
@@ -90,7 +90,7 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
         # (of a text about the IREK, as a follow-up only where it points back: "… und was hat das IREK damit zu tun?")
         before = "" if irek and not _POINTS_BACK.search(question) else _text_before(text, question)
         sides.append(SideQuestion(question, [{"role": "user", "content": before}] if before else [], True, irek))
-    return sides[:MAX_SIDE_QUESTIONS]
+    return sides
 
 
 # A further question of how long something may or must last ("Und gibts Vorgaben, wie lange Startups da drin bleiben

@@ -16,7 +16,8 @@ _ASKING = (r"was|wie|wer|wann|wo|welche[mnrs]?|wieviel\w{0,2}|kann|können|krieg
 # A sentence that opens as a question does, written without its question mark ("wo kommt wasserstoff im irek vor und
 # kann man da über grw was machen")
 _OPENS_AS_QUESTION = re.compile(rf"^(?:(?:und|aber|also|moin|hallo|hi)\W{{0,3}}\s{{1,3}})?(?:{_ASKING}"
-                                r"|warum|wieso|weshalb|ist|sind|hat|passt|fördert|lohnt|geht)\b", re.IGNORECASE)
+                                r"|(?:seit|bis|ab)\s{1,3}wann|warum|wieso|weshalb|ist|sind|hat|passt|fördert|lohnt|geht)\b",
+                                re.IGNORECASE)
 
 
 def questions(text: str) -> list[str]:
@@ -49,8 +50,10 @@ _JOINED = re.compile(rf",?\s{{1,3}}(?:und|oder)\s{{1,3}}(?=(?:{_ASKING}|ob"
 # A question put after a comma with its verb first and its subject next ("Wie hoch ist die Förderung, müssen wir vorher
 # … prüfen?"); one of its own only after a part that opens as a question itself (after "Wenn wir bauen, können wir …"
 # the verb comes first because a clause went before)
+# (or with a question of how much: "seit wann ist der Landkreis Fördergebiet, wie viel GRW-Geld hat Niedersachsen 2026")
 _COMMA_VERB_FIRST = re.compile(r",\s{1,3}(?=(?:muss|müssen|darf|dürfen|kann|können|soll|sollen|brauchen|braucht|zählen"
-                               r"|zählt|gilt|gelten)\s{1,3}(?:wir|ich|man|sie|die|der|das|es|dann\s{1,3}(?:wir|ich|man))\b)",
+                               r"|zählt|gilt|gelten)\s{1,3}(?:wir|ich|man|sie|die|der|das|es|dann\s{1,3}(?:wir|ich|man))\b"
+                               r"|(?:wie\s{1,3}(?:viel\w{0,2}|hoch)|wieviel\w{0,2})\s)",
                                re.IGNORECASE)
 
 
@@ -60,7 +63,8 @@ def _own_questions(question: str) -> list[str]:
     rest = question
     for match in _COMMA_VERB_FIRST.finditer(question):
         head = question[len(question) - len(rest):match.start()]
-        if _OPENS_AS_QUESTION.match(head.strip()):
+        # (the part after a colon that announces the questions: "drei kurze fragen für einen artikel: seit wann …")
+        if _OPENS_AS_QUESTION.match(head.rsplit(":", 1)[-1].strip()):
             parts.append(head)
             rest = question[match.end():]
     return [*parts, rest]

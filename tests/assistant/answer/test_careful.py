@@ -604,3 +604,10 @@ def test_whether_losses_must_be_stated_in_the_application_has_its_rule_answer():
                                "und müssen wir das mit den verlusten im antrag überhaupt angeben?")
     assert rule is not None and rule.id == "schwierigkeiten-angeben"
     assert CAREFUL.rule_answer("Wir haben Verluste gemacht. Wie hoch ist der Fördersatz?") is None
+
+
+def test_who_decides_on_grw_projects_has_its_rule_answer():
+    # Nr. 1.2 (2): the Länder choose and grant; not a LEADER project's question, whose LAG decides
+    assert CAREFUL.rule_answer("und wer entscheidet eigentlich, welches projekt geld bekommt – der landkreis?").id \
+        == "wer-entscheidet"
+    assert CAREFUL.rule_answer("Wer entscheidet über unser Projekt?", path="leader") is None

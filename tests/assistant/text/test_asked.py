@@ -64,3 +64,11 @@ def test_a_question_after_a_comma_with_its_verb_first_is_one_of_its_own_after_a_
     # after a clause that is no question, the verb comes first by German word order: one question
     assert asks("Wenn wir die Halle bauen, können wir dann GRW bekommen?") == [
         "Wenn wir die Halle bauen, können wir dann GRW bekommen?"]
+
+
+def test_questions_of_how_much_listed_after_commas_are_asked_each():
+    assert asks("drei kurze fragen für einen artikel: seit wann ist der landkreis GRW-fördergebiet, wie viel GRW-geld "
+                "hat niedersachsen 2026, und wer entscheidet eigentlich, welches projekt geld bekommt?") == [
+        "drei kurze fragen für einen artikel: seit wann ist der landkreis GRW-fördergebiet?",
+        "wie viel GRW-geld hat niedersachsen 2026?", "wer entscheidet eigentlich, welches projekt geld bekommt?"]
+    assert asks("Wenn wir bauen, wie viel gibt es?") == ["Wenn wir bauen, wie viel gibt es?"]  # a clause went before
