@@ -869,7 +869,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    # "unser alter gasofen ist durch, wir wollen 2 neue elektro-etagenöfen": a fossil unit, new electric
                    # ones in its place
                    r"|\b(erd)?(gas|öl)-?(ofen|öfen|heizung|kessel|brenner|herd|therme|feuerung)\w{0,2}\b[^.!?]{0,60}?"
-                   r"\bneue[nrs]?\s{1,3}(\S{1,20}\s{1,3})?(elektr|strom|wärmepump)",
+                   r"\bneue[nrs]?\s{1,3}(\S{1,20}\s{1,3})?(elektr|strom|wärmepump)"
+                   # (the new electric ones first: "2 neue elektro-backöfen, die ersetzen unsere alten gasöfen")
+                   r"|\b(elektr|strom|wärmepump|e-[a-zäöüß])[\w-]{0,24}[^.!?]{0,60}\b(ersetz\w{0,3}|austausch\w{0,4})\b"
+                   r"[^.!?]{0,40}\b(erd)?(gas|öl)(-|\w{0,12}\b)",
     "relocation": r"verlager|\bumzug\b|umziehen|umzieh|zieh(en|t|e)\s{1,3}(\S{1,30}\s{1,3}){0,6}um\b|standortwechsel"
                   r"|an\s{1,3}einen\s{1,3}neuen\s{1,3}standort\s{1,3}(ziehen|gehen|verlegen)|verlegen\s{1,3}(unseren|den)\s{1,3}(betrieb|standort|sitz)"
                   # the old site sold for the new one ("die alte Halle im Ort würden wir dann verkaufen")

@@ -2623,3 +2623,8 @@ def test_land_developed_to_be_sold_to_one_firm_is_tailored_and_developed_by_the_
 def test_a_general_school_is_a_municipalitys():
     p = read_profile("Warum verfällt unsere Grundschule in Belm? Gibts für Schulen GRW?")
     assert (p.applicant_type, p.wz_code) == ("municipality", "85.20")
+
+
+def test_new_electric_ovens_named_before_the_gas_ovens_they_replace_are_a_fuel_switch():
+    p = read_profile("90.000 netto für 2 neue elektro-backöfen, die ersetzen unsere alten gasöfen. konditorei mit 7 leuten.")
+    assert "fuel_switch" in p.project_types and "replacement" not in p.project_types
