@@ -611,3 +611,10 @@ def test_who_decides_on_grw_projects_has_its_rule_answer():
     assert CAREFUL.rule_answer("und wer entscheidet eigentlich, welches projekt geld bekommt – der landkreis?").id \
         == "wer-entscheidet"
     assert CAREFUL.rule_answer("Wer entscheidet über unser Projekt?", path="leader") is None
+
+
+def test_two_programmes_for_one_public_measure_have_the_rule_that_grw_money_is_additional():
+    # Nr. 1.5 (2) and the application's Ziff. 7 (Anhang 3), for a municipality's measure; a firm's has Nr. 2.5.3
+    text = "Kann so ein Radwegeprojekt gleichzeitig LEADER und GRW bekommen?"
+    assert CAREFUL.rule_answer(text, path="grw-infrastruktur/tourismus").id == "kombination-infrastruktur"
+    assert CAREFUL.rule_answer(text, path="grw-gewerbe").id == "kombination-mit-anderen-hilfen"
