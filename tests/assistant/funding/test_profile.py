@@ -2131,6 +2131,9 @@ def test_used_goods_from_a_relatives_firm_are_read_across_a_follow_up():
     assert "used_goods_relative" in follow_up.cost_items
     # without used goods, a relative's firm is no cost item
     assert "used_goods_relative" not in read_profile("wir kaufen die halle aus der firma von meinem bruder").cost_items
+    # the relative named as the one who sells
+    assert "used_goods_relative" in read_profile("darf man gebrauchte maschinen mit reinnehmen? mein schwager macht "
+                                                 "seinen betrieb zu und würde uns seine maschinen verkaufen").cost_items
 
 
 @pytest.mark.parametrize("text", [
