@@ -21,7 +21,7 @@ from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source, Threshold
-from assistant.funding.profile import ProjectProfile, kinds_of_part
+from assistant.funding.profile import ProjectProfile, kinds_of_part, without_places
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GASTRONOMY_WITH_LODGING,
                                      GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT, SECTOR_EXCEPTION,
                                      SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
@@ -1589,6 +1589,9 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
                 and hit.passage.section_number.split(".")[0] not in chapters:
             continue  # after the verdict on the asker's path, a rule of another measure (a port's "Lagerhäuser" beside
             # a firm's new "Lager") speaks of something else
+        if chapters and hit.passage.kind == "summary" and not _names_summary(hit.passage, found.question):
+            continue  # nor, beside a verdict on a GRW path, a summary of another strategy the question does not name
+            # (the Weser-Ems summary's note on what is not verified beside a brewery's corrected main activity)
         if not quoted:  # the lead: the best sentence of the first passage's whole section
             first, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
             # (where that sentence holds no telling word of the question, the one the statute's terms for its
@@ -1834,6 +1837,15 @@ SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is wort
 
 # A sentence a passage's end cut at a date's day ("Der neue Koordinierungsrahmen ab 2026 wurde am 30."): no whole quote
 _CUT_AT_DAY = re.compile(r"\b(am|vom|bis\s{1,3}zum|zum|ab|seit)\s{1,3}\d{1,2}\.$")
+
+
+_LAND = set(stems("Niedersachsen"))
+
+
+def _names_summary(passage: Passage, question: str) -> bool:
+    """Whether a question names the strategy or programme a summary's passage is of, by a word of its title that is
+    no place ("Weser-Ems", "LEADER", "Zukunftsregion", "RIS3")."""
+    return bool(set(stems(without_places(passage.document_title))) - _LAND & set(stems(question)))
 
 
 def _preamble(passage: Passage) -> bool:

@@ -3171,3 +3171,14 @@ def test_the_wording_of_the_rule_that_there_is_no_legal_claim_is_quoted_not_answ
     assert "„(1) Ein Rechtsanspruch auf GRW-Mittel besteht nicht.“" in data["summary"]
     check_contract(data, passages, all_used=False)
     assert ask("Haben wir einen Rechtsanspruch auf die GRW?")["summary"].startswith("Eine verbindliche Zusage kann ich")
+
+
+def test_beside_a_verdict_no_summary_of_a_strategy_the_question_does_not_name_is_quoted(ask, passages):
+    history = [{"role": "user", "content": "Hausbrauerei in Bad Rothenfelde, wir brauen selbst und wollen die Sudanlage "
+                                           "erweitern, ca. 300k. Geht das mit GRW?"},
+               {"role": "assistant", "content": "Bierherstellung ist nicht ausgeschlossen; bis zu 20 % sind möglich."}]
+    data = ask("muss ich korrigieren: umsatz kommt zu ca. 75% aus restaurant und biergarten, bier (auch flaschenverkauf) "
+               "nur 25%. zimmer haben wir keine. geht trotzdem?", history)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein") and "I 56 Gastronomie" in data["summary"]
+    assert not [c for c in data["citations"] if c["document"] not in ("grw", "irek")], data["citations"]
