@@ -2267,7 +2267,10 @@ def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None
     """The answer of careful.yaml's `rule_answers` that the question (or `text`, one of its questions) asks for, each
     source cited in its place, and the rule answer itself; ("", None) where none matches, a source is not in the
     index, or `lead` (a project's path) is not the path the answer states."""
-    rule = CarefulCases.load().rule_answer(found.question if text is None else text, lead.id if lead is not None else None)
+    # (the programme the turns before name, where the question names none: "Wie läuft das mit LEADER bei uns? wer
+    # entscheidet über die projekte …" asks who decides in LEADER)
+    rule = CarefulCases.load().rule_answer(found.question if text is None else text, lead.id if lead is not None else None,
+                                           context=found.context or found.search_text)
     said = _rule_said(rule, w) if rule is not None else ""
     return (said, rule) if said else ("", None)
 

@@ -36,6 +36,9 @@ class Findings:
     implied: list[Source] = field(default_factory=list)
     in_conversation: bool = False  # a follow-up: the facts of the turns before are the asker's project
     note: str = ""  # a paragraph every composed answer ends with (an instruction beside the question, not followed)
+    # the text a further question of a message stands after (answer.questions), for the programmes it names ("Wie läuft
+    # das mit LEADER bei uns? wer entscheidet über die projekte …" asks who decides in LEADER)
+    context: str = ""
     # a project's description that also asks a question of a rule ("… auch der Kauf? Und gibt es Vorgaben für die
     # Mieter?"): that question's words, and its stems that few passages hold (extractive.asked_beside)
     asked: tuple[str, frozenset[str]] = ("", frozenset())

@@ -572,6 +572,7 @@ class AnswerPipeline:
                 decided.goal_list is not None and decided.goal_list.by_topic and found.goal_list is not None
                 and found.goal_list.count)
             if isinstance(decided, Findings) and not repeats and not same_list:
+                decided.context = " ".join(turn["content"] for turn in side.before)
                 other = self.extractive(decided)
                 before, answer = answer, with_other_answer(answer, other, self._tells(side, asked, decided, other, answer))
                 added += answer is not before

@@ -618,3 +618,9 @@ def test_two_programmes_for_one_public_measure_have_the_rule_that_grw_money_is_a
     text = "Kann so ein Radwegeprojekt gleichzeitig LEADER und GRW bekommen?"
     assert CAREFUL.rule_answer(text, path="grw-infrastruktur/tourismus").id == "kombination-infrastruktur"
     assert CAREFUL.rule_answer(text, path="grw-gewerbe").id == "kombination-mit-anderen-hilfen"
+
+
+def test_a_rule_of_one_programme_is_not_given_where_the_turns_before_name_another():
+    text = "wer entscheidet über die projekte und wo reicht man ein?"
+    assert CAREFUL.rule_answer(text).id == "wer-entscheidet"
+    assert CAREFUL.rule_answer(text, context="Wie läuft das mit LEADER bei uns?") is None
