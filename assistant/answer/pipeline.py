@@ -574,6 +574,8 @@ class AnswerPipeline:
             if isinstance(decided, Findings) and not repeats and not same_list:
                 decided.context = " ".join(turn["content"] for turn in side.before)
                 other = self.extractive(decided)
+                if _another_measure(asked, answer, other):
+                    continue
                 before, answer = answer, with_other_answer(answer, other, self._tells(side, asked, decided, other, answer))
                 added += answer is not before
         found.note = q.note
@@ -703,6 +705,17 @@ def _contradicts(side: Question | Answer, whole: Question) -> bool:
     kind, whole_kind = side.profile.applicant_type, whole.profile.applicant_type
     return size is not None and whole_size is not None and size != whole_size \
         or kind is not None and whole_kind is not None and kind != whole_kind
+
+
+def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> bool:
+    """Whether a further question that names no asker is answered on another measure of the programme the first answer
+    leads with ("… dürfen unsere Betriebe vorher schon planen? und das Grundstück kaufen?": the land of a municipality's
+    infrastructure beside a firm's investment): read without the facts the rest of the text gives."""
+    if isinstance(side, Answer) or side.profile.applicant_type is not None \
+            or not first.funding_paths or not other.funding_paths:
+        return False
+    lead, its = first.funding_paths[0].id.split("/")[0], other.funding_paths[0].id.split("/")[0]
+    return lead != its and programme(lead) == programme(its)
 
 
 def _noted(answer: Answer, found: Findings) -> Answer:

@@ -3182,3 +3182,12 @@ def test_beside_a_verdict_no_summary_of_a_strategy_the_question_does_not_name_is
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Nein") and "I 56 Gastronomie" in data["summary"]
     assert not [c for c in data["citations"] if c["document"] not in ("grw", "irek")], data["citations"]
+
+
+def test_a_further_question_is_not_answered_on_another_measure_than_the_first_answers(ask, passages):
+    """Read without the rest of the text, "und das Grundstück kaufen?" finds the land of a municipality's
+    infrastructure (Nr. 3.2.1.11); beside a firm's rules on the start of works, that answers nothing asked."""
+    data = ask("was zählt als vorhabenbeginn? dürfen unsere betriebe vorher schon ein bodengutachten machen lassen? und "
+               "das grundstück kaufen?")
+    check_contract(data, passages, all_used=False)
+    assert "Grundstück" in data["summary"] and "wirtschaftsnaher Infrastruktur" not in data["answer"]
