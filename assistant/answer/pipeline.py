@@ -708,10 +708,11 @@ def _contradicts(side: Question | Answer, whole: Question) -> bool:
 
 
 def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> bool:
-    """Whether a further question that names no asker is answered on another measure of the programme the first answer
-    leads with ("… dürfen unsere Betriebe vorher schon planen? und das Grundstück kaufen?": the land of a municipality's
-    infrastructure beside a firm's investment): read without the facts the rest of the text gives."""
-    if isinstance(side, Answer) or side.profile.applicant_type is not None \
+    """Whether a further question that names no asker itself is answered on another measure of the programme the first
+    answer leads with ("… dürfen unsere Betriebe vorher schon planen? und das Grundstück kaufen?": the land of a
+    municipality's infrastructure beside a firm's investment; "wo stell ich den antrag? landkreis? ihk? gibts ein
+    formular?": the form for infrastructure, where "landkreis?" asked where to apply): read apart from the text."""
+    if isinstance(side, Answer) or side.own.applicant_type is not None \
             or not first.funding_paths or not other.funding_paths:
         return False
     lead, its = first.funding_paths[0].id.split("/")[0], other.funding_paths[0].id.split("/")[0]
