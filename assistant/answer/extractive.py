@@ -21,7 +21,7 @@ from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source, Threshold
-from assistant.funding.profile import ProjectProfile, kinds_of_part, without_places
+from assistant.funding.profile import ProjectProfile, asked_grant_eur, kinds_of_part, without_places
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GASTRONOMY_WITH_LODGING,
                                      GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT, SECTOR_EXCEPTION,
                                      SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
@@ -3199,6 +3199,14 @@ _NO_IREK_PAGES = ("Seitenzahlen: Der hinterlegte Text des IREK enthält keine, d
                   "des Ziels bzw. das Kapitel; die Seite steht in der veröffentlichten PDF-Fassung.")
 
 
+# The grant a bottom line computes ("… ergeben bis zu 400.000 €")
+_UP_TO_EUROS = re.compile(r"\bbis\s{1,3}zu\s{1,3}(\d{1,3}(?:\.\d{3})+|\d{1,9})\s{0,2}€")
+
+
+def _euros(figure: str) -> float:
+    return float(figure.replace(".", ""))
+
+
 # A rate someone told the asker, asked to be confirmed ("ein Kollege hat gesagt, es gibt jetzt 35 % … stimmt das?")
 _CLAIM_CHECKED = re.compile(r"\bstimmt\s{1,3}(das|es|dies)\b|\b(ist|wäre)\s{1,3}(das|es)\s{1,3}(so\s{1,3}|wirklich\s{1,3})?"
                             r"(richtig|korrekt|wahr)\b|\bgilt\s{1,3}(das|es)\s{1,3}(wirklich|echt|so)\b", re.IGNORECASE)
@@ -3206,7 +3214,12 @@ _CLAIM_CHECKED = re.compile(r"\bstimmt\s{1,3}(das|es|dies)\b|\b(ist|wäre)\s{1,3
 
 def _claim_answered(found: Findings, summary: str) -> str:
     """A bottom line that states the rate of the asker's path, where the question asks whether a higher rate it names
-    is true: the "no" first, without the claimed figure (no passage holds it for the asker)."""
+    is true: the "no" first, without the claimed figure (no passage holds it for the asker); so too where it computes a
+    grant below the sum of grant the question asks to be confirmed ("Also 1,2 Mio Zuschuss?")."""
+    asked = asked_grant_eur(found.question)
+    computed = [_euros(figure) for figure in _UP_TO_EUROS.findall(summary)]
+    if asked and computed and max(computed) < asked:
+        return f"Nein, so viel wird es nicht. {summary}"
     lead = _lead_path(found.funding)
     if lead is None or lead.blocked or "Prozent" not in summary or not _CLAIM_CHECKED.search(found.question):
         return summary

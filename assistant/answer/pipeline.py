@@ -716,7 +716,12 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
             or not first.funding_paths or not other.funding_paths:
         return False
     lead, its = first.funding_paths[0].id.split("/")[0], other.funding_paths[0].id.split("/")[0]
-    return lead != its and programme(lead) == programme(its)
+    # (a bottom line on the rules of all measures, KR chapter 1, answers for every one: "welcher Koordinierungsrahmen
+    # gilt gerade?")
+    numbers = set(CITATION_NUMBER.findall(other.summary))
+    general = all(c.document == "grw" and (c.section or "").split(".")[0].strip() == "1"
+                  for c in other.citations if str(c.n) in numbers)
+    return lead != its and programme(lead) == programme(its) and not (numbers and general)
 
 
 def _noted(answer: Answer, found: Findings) -> Answer:

@@ -1837,6 +1837,15 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
     return sorted(found)
 
 
+# A sum of grant the asker asks to be confirmed ("Also 1,2 Mio Zuschuss?", "sind das dann 80k Förderung?")
+_GRANT_ASKED = re.compile(r"\s{0,3}(€|euro)?\s{0,3}(zuschuss|förderung|fördergeld|förderbetrag)\s{0,3}\?", re.IGNORECASE)
+
+
+def asked_grant_eur(text: str) -> float | None:
+    """The grant in euros the text asks to be confirmed, if it names one right before "Zuschuss?" or "Förderung?"."""
+    return next((value for _, end, value in reversed(_amounts(text)) if _GRANT_ASKED.match(text, end)), None)
+
+
 # Where a clause or a sentence ends, also in lower-case writing ("ca 4,5 mio umsatz. wollen ne neue halle"), but not
 # after an abbreviation ("ca. 900k", "Nr. 2.6.2")
 _SENTENCE_OR_CLAUSE = re.compile(r"[,;]|" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?]\s", re.IGNORECASE)

@@ -110,7 +110,10 @@ ASKS_HOW_MUCH = re.compile(r"\b(wie\s{1,3}hoch|wie\s{1,3}viel|wieviel|mit\s{1,3}
                            # "was käme da raus?", "was kommt dabei rum?"
                            r"|was\s{1,3}(käme|kommt|würde)\s{1,3}((da|dabei|denn)\s{1,3})?(raus|heraus|rum|herum)\b"
                            # "was heißt das konkret in euro?", "bitte in euro"
-                           r"|\b(konkret|bitte|das)\s{1,3}in\s{1,3}euro\b)",
+                           r"|\b(konkret|bitte|das)\s{1,3}in\s{1,3}euro\b"
+                           # a sum of grant asked to be confirmed: "Also 1,2 Mio Zuschuss?", "sind das dann 80k Förderung?"
+                           r"|\b\d[\d.,]*\s{0,2}(mio\.?|millionen|k|tsd\.?|tausend)?\s{0,2}(€|euro)?\s{0,3}"
+                           r"(zuschuss|förderung|fördergeld|förderbetrag|grw)\s{0,3}\?)",
                            re.IGNORECASE)
 # A question of what counts as the start ("Ab wann zählt ein Projekt als begonnen?", "Was gilt als Vorhabenbeginn?")
 ASKS_WHAT_IS_A_START = re.compile(

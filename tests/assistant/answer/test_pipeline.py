@@ -3191,3 +3191,12 @@ def test_a_further_question_is_not_answered_on_another_measure_than_the_first_an
                "das grundstück kaufen?")
     check_contract(data, passages, all_used=False)
     assert "Grundstück" in data["summary"] and "wirtschaftsnaher Infrastruktur" not in data["answer"]
+
+
+def test_a_sum_of_grant_above_the_computed_one_is_answered_with_no_first(ask, passages):
+    history = [{"role": "user", "content": "Tischlerei in Melle, 8 MA, 1,5 Mio Umsatz. Neue Halle ca. 1,5 Mio, 2 neue "
+                                           "Stellen. Wieviel Förderung?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 %, also bis etwa 300.000 €."}]
+    data = ask("Update: jetzt werden es 6 Mio, es bleibt bei 2 neuen Stellen. Also 1,2 Mio Zuschuss?", history)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein, so viel wird es nicht.") and "bis zu 400.000 €" in data["summary"]

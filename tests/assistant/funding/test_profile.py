@@ -2631,3 +2631,13 @@ def test_a_general_school_is_a_municipalitys():
 def test_new_electric_ovens_named_before_the_gas_ovens_they_replace_are_a_fuel_switch():
     p = read_profile("90.000 netto für 2 neue elektro-backöfen, die ersetzen unsere alten gasöfen. konditorei mit 7 leuten.")
     assert "fuel_switch" in p.project_types and "replacement" not in p.project_types
+
+
+@pytest.mark.parametrize("text, grant", [
+    ("Also 1,2 Mio Zuschuss?", 1_200_000),
+    ("Halle für 2 Mio, sind das dann 400k Förderung?", 400_000),
+    ("Halle für 2 Mio. Wie viel Zuschuss?", None),
+])
+def test_a_sum_of_grant_asked_to_be_confirmed(text, grant):
+    from assistant.funding.profile import asked_grant_eur
+    assert asked_grant_eur(text) == grant
