@@ -714,6 +714,15 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
     if others and len(path.part_rates) >= 2:  # a heat pump and heat recovery: each part at its own rate
         return _NO_SUM_FOR_PARTS
     if others:  # gas ovens replaced by electric ones, and PV for them: the PV's rate is not the ovens'
+        # (where the asker lists the parts with their sums, the part the rate holds for is computed: "E-Backofen
+        # (180 k€) und PV aufs Dach (60 k€)")
+        own_parts = [(label, value) for label, value in (profile.cost_parts if len(profile.cost_parts) >= 2 else [])
+                     if path.rate_for in kinds_of_part(label)]
+        if len(own_parts) == 1:
+            label, value = own_parts[0]
+            return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(value)} für „{label}“ ergeben bis zu "
+                    f"{_euro(value * rate / 100)}. Für die übrigen Teile des Vorhabens gilt dieser Satz nicht; für sie "
+                    f"gelten andere Regeln. Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
         return (f"Eine Rechnung über die ganze Summe entfällt: Der Satz gilt nur für den Teil „{path.rate_label}“; für "
                 f"die übrigen Teile des Vorhabens gelten andere Regeln, und die Kosten je Teil fehlen noch.")
     storage = path.storage_rate if profile is not None and _STORAGE.search(profile.description) else None

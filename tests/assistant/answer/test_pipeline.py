@@ -3200,3 +3200,13 @@ def test_a_sum_of_grant_above_the_computed_one_is_answered_with_no_first(ask, pa
     data = ask("Update: jetzt werden es 6 Mio, es bleibt bei 2 neuen Stellen. Also 1,2 Mio Zuschuss?", history)
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Nein, so viel wird es nicht.") and "bis zu 400.000 €" in data["summary"]
+
+
+def test_the_part_a_transformation_rate_holds_for_is_computed_where_the_parts_have_sums(ask, passages):
+    """KR Nr. 2.4.3.3: the PV for own use at its own rate (45 % plus 20 points for a small firm); the ovens' change of
+    fuel is another measure, whose rate is not the PV's."""
+    data = ask("Bäckerei in Melle, 12 MA. Will den alten Gasofen durch einen E-Backofen ersetzen (180 k€) und PV aufs "
+               "Dach (60 k€) für den eigenen Strom. Wieviel GRW ist drin?")
+    check_contract(data, passages, all_used=False)
+    assert "von 60.000 € für „PV aufs Dach“ ergeben bis zu 39.000 €" in data["answer"]
+    assert "240.000" not in data["answer"] and "Für die übrigen Teile des Vorhabens gilt dieser Satz nicht" in data["answer"]
