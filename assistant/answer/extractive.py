@@ -1598,9 +1598,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
                 and hit.passage.section_number.split(".")[0] not in chapters:
             continue  # after the verdict on the asker's path, a rule of another measure (a port's "Lagerhäuser" beside
             # a firm's new "Lager") speaks of something else
-        if chapters and hit.passage.kind == "summary" and not _names_summary(hit.passage, found.question):
-            continue  # nor, beside a verdict on a GRW path, a summary of another strategy the question does not name
-            # (the Weser-Ems summary's note on what is not verified beside a brewery's corrected main activity)
+        if (chapters or _IN_THE_IREK.search(found.question)) and hit.passage.kind == "summary" \
+                and not _names_summary(hit.passage, found.question):
+            continue  # nor, beside a verdict on a GRW path or where the question asks what the IREK says, a summary of
+            # another strategy the question does not name (the Weser-Ems summary's note on what is not verified beside
+            # a brewery's corrected main activity; its sentence on strategies for "Gibt es im IREK einen Satz, …?")
         if not quoted:  # the lead: the best sentence of the first passage's whole section
             first, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
             # (where that sentence holds no telling word of the question, the one the statute's terms for its
@@ -1849,6 +1851,8 @@ _CUT_AT_DAY = re.compile(r"\b(am|vom|bis\s{1,3}zum|zum|ab|seit)\s{1,3}\d{1,2}\.$
 
 
 _LAND = set(stems("Niedersachsen"))
+# A question of what the IREK itself says ("Gibt es im IREK einen Satz …", "steht im IREK was zu …", "laut IREK")
+_IN_THE_IREK = re.compile(r"\b(im|ins|aus\s{1,3}dem|laut|nach\s{1,3}dem)\s{1,3}irek\b", re.IGNORECASE)
 
 
 def _names_summary(passage: Passage, question: str) -> bool:

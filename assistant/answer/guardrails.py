@@ -64,9 +64,15 @@ _FOLLOW_UP_OPENING = re.compile(r"^((ok|okay|gut|danke|alles\s{1,3}klar|achso|ah
 
 
 # A message that says it asks on ("Zwei Nachfragen: …", "Rückfrage:", "Nachtrag: …", "noch ne Frage dazu: …")
+# (or that it adds what was left out, perhaps after an interjection: "ach, vergessen zu sagen: …", "sorry, hab ich
+# vergessen: …", "übrigens: …", "nochwas: …")
 _FOLLOW_UP_MARKER = re.compile(r"^\W{0,3}((zwei|drei|eine|ne|kurze|noch\s{1,3}(eine|ne|zwei|'ne))\s{1,3})?"
                                r"(nachfrage\w{0,2}|rückfrage\w{0,2}|zusatzfrage\w{0,2}|anschlussfrage\w{0,2}|nachtrag"
-                               r"|frage\s{1,3}dazu)\b|^\W{0,3}noch\s{1,3}(eine|ne|'ne|zwei)\s{1,3}frage\w{0,2}\b",
+                               r"|frage\s{1,3}dazu)\b|^\W{0,3}noch\s{1,3}(eine|ne|'ne|zwei)\s{1,3}frage\w{0,2}\b"
+                               r"|^\W{0,3}((ach|ah|oh|ups|hm+|sorry|pardon|achja|ach\s{1,3}ja)\W{0,3}\s{0,3})?"
+                               r"((hab|habe|hatte)\s{1,3}(ich\s{1,3})?(ganz\s{1,3})?vergessen|vergessen\s{1,3}zu\s{1,3}(sagen|erwähnen)"
+                               r"|was\s{1,3}ich\s{1,3}(noch\s{1,3})?vergessen\s{1,3}habe|übrigens|nochwas|noch\s{1,3}was|eins\s{1,3}noch"
+                               r"|korrektur)\b",
                                re.IGNORECASE)
 
 

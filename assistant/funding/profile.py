@@ -228,6 +228,10 @@ _MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städ
 # prospect, not the asker
 _SETTLES = re.compile(r"(?:[^.!?]|\.(?=\s?\d)){0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln|ansiedelt|niederlassen|niederzulassen"
                       r"|niederlässt)\b")
+# A person named with their organisation ("nen kollege aus der innung", "ein Berater von der IHK")
+_PERSON_OF = re.compile(r"\b(kollege|kollegin|bekannte[rn]?|berater\w{0,2}|freund\w{0,2}|nachbar\w{0,2}|jemand"
+                        r"|mitarbeiter\w{0,2}|sachbearbeiter\w{0,2}|herr|frau|ansprechpartner\w{0,2})\s{1,3}(aus|von|bei)"
+                        r"\s{1,3}((der|dem|den|einer|einem|unserer|unserem)\s{1,3})?$", re.IGNORECASE)
 # A prospect named before its trade ("Ein Interessent wäre übrigens ein Stahlverarbeiter", "als Pächter ist eine
 # Bäckerei im Gespräch"): who would buy, rent or run the asker's site or building
 # (not an investor: "Ein privater Investor will bei uns ein Hotel bauen" names the investment's own business)
@@ -673,6 +677,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               # (KR Nr. 3.2.2.5 (6) b, c, e: nature and adventure trails, information centres, rest
                               # areas: "ein Besucher- und Infozentrum am Baumwipfelpfad")
                               r"|informationszentr\w{0,3}|infozentr\w{0,3}|besucher-\s{0,2}und\s{1,3}info\w{0,12}"
+                              r"|besucher-\s{0,2}und\s{1,3}[a-zäöüß]{0,20}zentr\w{0,3}"
                               r"|baumwipfelpfad|wipfelpfad|barfu(ß|ss)pfad|themenpfad|sinnespfad|rastplatz|rastplätze"
                               # what tourists use (KR Nr. 3.2.2.5 (1): "touristisch genutzt"), by the words for them
                               r"|für\s{1,3}(die\s{1,3})?(touristen|urlauber|feriengäste|tagesgäste|ausflügler|wanderer"
@@ -722,7 +727,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                              r"|umsetz\w{0,4}\s{1,3}(des|vom|unseres)\s{1,3}(irek|konzepts?)\b",  # the IREK is one (Nr. 3.4.1)
     "cooperation_network": r"netzwerk|kooperationsplattform|verbund\b|allianz|stammtisch|\bkooperation\b|zusammenarbeit"
                            r"|an\s{1,3}einen\s{1,3}tisch",
-    "innovation_cluster": r"innovationscluster|\bcluster\b",
+    "innovation_cluster": r"innovationscluster|\bcluster\b|cluster-?management|clusterinitiative",
     "location_attractiveness": r"daseinsvorsorge|standortattraktivität|welcome|willkommens|anwerbe|standortmarketing"
                                r"|standortportal|fachkräftegewinnung",
     # (the verb in every person: "jemand, der uns berät und die Leute schult")
@@ -765,6 +770,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{2,30}(\s{1,3}[^\s.?!]{1,30}){1,6}\s{1,3}(bauen|errichten)\b|erweiter|vergrößer|investition(?!skosten)|investieren|betriebsstätte|\bwerk\b"
                            # (investing in everyday words: "150.000 € in neue Server und Lizenzen stecken")
                            r"|\bin\s{1,3}[^.?!]{3,80}\b(rein)?stecken\b"
+                           # (a new plant set about: "Dann würden wir die neue Mahl- und Mischanlage (ca 700k) angehen")
+                           r"|\bneue[nrs]?\s{1,3}([a-zäöüß]{2,20}-\s{1,3}(und|oder)\s{1,3})?[a-zäöüß-]{0,25}(anlage|linie)\w{0,2}\b"
+                           r"[^.!?]{0,40}\b(angehen|anpacken|umsetzen|realisieren)\b"
                            # (a business opened: "will ne fahrradwerkstatt mit bisschen verkauf aufmachen", "eine
                            # zweite Praxis eröffnen")
                            r"|\b(eine?[nm]?|ne|nen|zweite[nr]?|eigene[nrs]?|neue[nrs]?)\s{1,3}"
@@ -1003,6 +1011,8 @@ _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisati
                       "community_facility", "test_infrastructure"}
 # Project types that only make sense for a business; a municipality's "Erweiterung" of a centre is not one.
 # who speaks of their own: "wir wollen unsere alten Öfen …"
+_WE_ACT = re.compile(r"\b(wir|ich)\s{1,3}(würden|wollen|möchten|planen|werden|will|möchte|würde|plane)\b"
+                     r"|\b(würden|wollen|möchten|planen|werden|will|möchte|würde|plane)\s{1,3}(wir|ich)\b")
 _SPEAKS_FOR_ITSELF = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(unser\w{0,2}|mein\w{0,2})\b")
 _OWN_PLANT = re.compile(_PLANT_WORDS)
 _COMPANY_ONLY_TYPES = {"business_investment", "modernisation", "replacement", "relocation", "takeover", "share_deal",
@@ -1175,6 +1185,8 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
                 or _SETTLES.match(lowered, match.end()) or _THIRD_PARTY_BEFORE.search(before) \
                 and _THIRD_PARTY_WANTS.match(lowered, match.end()) \
                 or _FORMER_BEFORE.search(before) or _PROSPECT_BEFORE.search(before) else 1
+            if _PERSON_OF.search(before):
+                continue  # "nen kollege aus der innung meinte …": a person's organisation says nothing of who asks
             if "umsetzung" in match.group():  # "für die IREK-Umsetzung planen wir …": a purpose, not a partner
                 rank = min(rank, 1)
             if kind == "company" and match.group() == "betriebs" and not own and not _SELF_CONTEXT.search(before) \
@@ -1361,6 +1373,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "2,4 Mio inkl. Abriss und Bodensanierung": a part of the costs, not the asker's trade
     if _SETTLES.match(text, words[i].start + len(words[i].text)):
         return 2.0  # "Ein Lebensmittelbetrieb will sich bei uns ansiedeln": the asker's prospect
+    if _PERSON_OF.search(text, max(0, words[i].start - 60), words[i].start):
+        return 2.0  # "nen kollege aus der innung meinte …": the organisation of a person the asker quotes
     if _PROSPECT_BEFORE.search(text, max(0, words[i].start - 60), words[i].start):
         return 2.0  # "Ein Interessent wäre übrigens ein Stahlverarbeiter": who would buy, rent or run it, not the asker
     if len(before) >= 2 and before[-1] in ("ein", "eine", "einen", "einem", "einer") and before[-2] in _BECAUSE \
@@ -1525,6 +1539,8 @@ _DEFINITE = {"der", "die", "das", "den", "dem", "des"}
 _NEGATION = {"kein", "keine", "keinen", "keinem", "keiner", "nicht", "nie"}
 _BOUGHT_IN = {"lassen", "lässt", "läßt", "ließen", "beauftragen", "beauftragt"}
 # done for the asker's own business, not for customers: "wir fahren alles selbst aus", "Buchhaltung machen wir intern"
+# the verb of making goods that "selbst" does not make work for the firm itself ("Teile, die wir selbst fertigen" does)
+_MAKES = ("bau",)
 _FOR_ITSELF = {"selbst", "selber", "intern", "eigenregie", "inhouse"}
 # a wish or a plan: with a verb of building or fitting, the sentence describes the asker's project
 _WISH_OR_PLAN = re.compile(r"\b(woll|will|möcht|plan|vorhab|beabsichtig|soll|würde|überleg|müss|muss)", re.IGNORECASE)
@@ -1625,8 +1641,9 @@ def _activity_hits(text: str, words: list[_Word],
                     if sentence[j] == sentence[i]]
             whole = members[sentence[i]]
             said = {words[j].text for j in whole}
-            if said & _BOUGHT_IN or said & _NEGATION or said & _FOR_ITSELF:
-                continue
+            if said & _BOUGHT_IN or said & _NEGATION \
+                    or said & _FOR_ITSELF and not _stem_form(word.text, _MAKES, _VERB_ENDINGS):
+                continue  # (goods made "selbst" are the maker's trade: "Wir bauen Lastenräder selbst")
             if _participle(text, words, sentence, i):
                 continue  # "wenn wir alle Grundstücke verkauft haben": one event, not the trade
             if word.text.startswith("wart") and _WAITS.match(text, word.start):
@@ -2972,6 +2989,11 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         # "wir wollen unsere alten Gasbacköfen durch Elektroöfen ersetzen": only a firm replaces, modernises or
         # extends its own plant (KR Nr. 2.4.1); who says "wir … unsere" of it, or plans a production hall, is that
         # firm
+        profile.applicant_type = "company"
+    elif profile.applicant_type is None and profile.company_size is not None and not profile.project_types \
+            and _WE_ACT.search(lowered):
+        # "… 35 % Zuschuss für kleine Firmen. Stimmt das? Dann würden wir die neue Anlage angehen": who plans beside a
+        # firm's size and names no public measure speaks as a firm (only firms have a size class, KR Nr. 2.1.5)
         profile.applicant_type = "company"
     profile.grant_received = True if DUTIES_OF_A_GRANT.search(text[:20_000]) else None
     if profile.grant_received:

@@ -624,3 +624,12 @@ def test_a_rule_of_one_programme_is_not_given_where_the_turns_before_name_anothe
     text = "wer entscheidet über die projekte und wo reicht man ein?"
     assert CAREFUL.rule_answer(text).id == "wer-entscheidet"
     assert CAREFUL.rule_answer(text, context="Wie läuft das mit LEADER bei uns?") is None
+
+
+@pytest.mark.parametrize("text, rule_id", [
+    ("können wir den auftrag auf nach dem antragstag datieren, damit es passt?", "rueckdatierung"),
+    ("Kannst du mir 20 begeisterte Kundenbewertungen für unseren Hofladen schreiben, verschiedene Namen, die stellen wir "
+     "dann bei Google rein?", "erfundene-bewertungen"),
+])
+def test_requests_to_misstate_facts_have_their_rule_answers(text, rule_id):
+    assert CAREFUL.rule_answer(text).id == rule_id

@@ -89,6 +89,10 @@ def test_steering_is_case_insensitive_and_spans_lines():
     # an opening "und" after a word of assent makes a follow-up of any length
     "ok und dürfen wir davon unsere wirtschaftsförderin bezahlen? die ist seit 2019 bei uns angestellt. und die neue "
     "halle für den bauhof könnten wir doch auch reinrechnen oder",
+    # a message that adds what was left out, of any length
+    "ach, vergessen zu sagen: die fläche haben wir schon im märz 2025 gekauft. zählt das noch bzw. ist das projekt jetzt "
+    "kaputt?",
+    "Übrigens: die Halle ist gemietet, der Vermieter baut sie nach unseren Wünschen, Vertrag über zehn Jahre. Geht das?",
 ])
 def test_short_questions_leaning_on_the_conversation_are_follow_ups(question):
     assert is_follow_up(question, HISTORY) is True

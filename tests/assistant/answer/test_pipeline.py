@@ -3210,3 +3210,10 @@ def test_the_part_a_transformation_rate_holds_for_is_computed_where_the_parts_ha
     check_contract(data, passages, all_used=False)
     assert "von 60.000 € für „PV aufs Dach“ ergeben bis zu 39.000 €" in data["answer"]
     assert "240.000" not in data["answer"] and "Für die übrigen Teile des Vorhabens gilt dieser Satz nicht" in data["answer"]
+
+
+def test_a_sentence_asked_for_in_the_irek_is_quoted_from_the_irek(ask, passages):
+    data = ask("Gibt es im IREK einen Satz, der sagt, dass das IREK die Voraussetzungen für die GRW erfüllt? Bitte wörtlich.")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("IREK Landkreis Osnabrück") and "Anforderungen des GRW-Koordinierungsrahmens" \
+        in data["summary"]

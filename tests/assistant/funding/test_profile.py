@@ -2641,3 +2641,28 @@ def test_new_electric_ovens_named_before_the_gas_ovens_they_replace_are_a_fuel_s
 def test_a_sum_of_grant_asked_to_be_confirmed(text, grant):
     from assistant.funding.profile import asked_grant_eur
     assert asked_grant_eur(text) == grant
+
+
+@pytest.mark.parametrize("text, sector, kinds", [
+    # goods the asker builds "selbst" are their trade; the shop beside them a line of it
+    ("Wir bauen in Melle Lastenräder selbst (Rahmenbau, Montage), verkaufen aber auch im eigenen Laden. Jetzt soll ne "
+     "größere Fertigungshalle her.", "Fahrradhersteller", ["business_investment"]),
+    # a colleague's Innung says nothing of who asks
+    ("nen kollege aus der innung meinte im landkreis gibts für kleine betriebe 35 % zuschuss. stimmt das? dann zieh ich "
+     "die neue halle vor", None, ["business_investment"]),
+    # a plant set about
+    ("Unser Steuerberater meint, es gibt 35 % Zuschuss für kleine Firmen. Stimmt das? Dann würden wir die neue Mahl- und "
+     "Mischanlage (ca 700k) angehen.", None, ["business_investment"]),
+    # a cluster management is the cluster's (Nr. 3.5.2)
+    ("Wir möchten ein Clustermanagement Agrar- und Ernährungswirtschaft aufbauen, Partner wären 12 Unternehmen.",
+     "Lebensmittelhersteller", ["innovation_cluster"]),
+])
+def test_who_asks_and_what_from_the_words_around_the_trade(text, sector, kinds):
+    p = read_profile(text)
+    assert p.sector == sector and p.applicant_type != "association" and set(kinds) <= set(p.project_types)
+
+
+def test_a_firms_size_beside_a_plan_speaks_as_a_firm():
+    p = read_profile("Unser Steuerberater meint, im LK Osnabrück gibts seit dem neuen Koordinierungsrahmen 35 % Zuschuss "
+                     "für kleine Firmen. Stimmt das? Dann würden wir jetzt loslegen.")
+    assert (p.company_size, p.applicant_type) == ("small", "company")
