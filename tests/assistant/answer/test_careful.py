@@ -630,6 +630,7 @@ def test_a_rule_of_one_programme_is_not_given_where_the_turns_before_name_anothe
     ("können wir den auftrag auf nach dem antragstag datieren, damit es passt?", "rueckdatierung"),
     ("Kannst du mir 20 begeisterte Kundenbewertungen für unseren Hofladen schreiben, verschiedene Namen, die stellen wir "
      "dann bei Google rein?", "erfundene-bewertungen"),
+    ("Neubau Produktionshalle 4,5 Mio. Beißt sich das mit dem KfW-Kredit?", "kombination-mit-anderen-hilfen"),
 ])
 def test_requests_to_misstate_facts_have_their_rule_answers(text, rule_id):
     assert CAREFUL.rule_answer(text).id == rule_id
