@@ -2418,7 +2418,8 @@ DUTIES_OF_A_GRANT = re.compile(rf"^(?=[\s\S]*{_RECEIVED})(?=[\s\S]*{_DUTY})(?![\
 # kaufen ein altes Bürogebäude und bauen es um, dazu Server und Arbeitsplätze")
 _BOUGHT_GOODS = (r"(maschine\w{0,2}|bagger|lkw|fahrzeug\w{0,2}|stapler|kran\w{0,2}|anlage\w{0,2}|bauhof|gerät\w{0,2}"
                  r"|werkzeug\w{0,2}|[a-zäöüß]{0,20}(gebäude|immobilie)\w{0,2}|server\w{0,2}|hardware|rechner\w{0,2}"
-                 r"|[a-zäöüß]{0,20}fräse[n]?|[a-zäöüß]{0,12}drucker[n]?|roboter\w{0,2}|scanner[n]?)")
+                 r"|[a-zäöüß]{0,20}fräse[n]?|[a-zäöüß]{0,12}drucker[n]?|roboter\w{0,2}|scanner[n]?|[a-zäöüß]{0,12}technik"
+                 r"|[a-zäöüß]{0,12}ausstattung)")
 # (the goods before the verb too: "wollen CAD/CAM fräse und 3D drucker für ca 250k anschaffen")
 _FIRM_BUYS = re.compile(_SETS_UP.pattern + r"[^.?!]{0,80}\b" + _BOUGHT_GOODS + r"\b"
                         r"|\b" + _BOUGHT_GOODS + r"\b[^.?!]{0,60}\b(anschaff|beschaff|kauf)\w{0,4}\b")
@@ -2539,7 +2540,7 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if applicant_type in ("company", None) and "business_investment" not in found and _FOUNDING.search(lowered) \
             and _SETS_UP.search(lowered):
         found.append("business_investment")  # a new firm equipping itself sets up a site (KR Nr. 2.4.1 (1) a)
-    if applicant_type == "company" and not found and _FIRM_BUYS.search(lowered):
+    if applicant_type == "company" and not found and _FIRM_BUYS.search(_abbreviation_dots_out(lowered)):
         # a firm that needs or buys machines, vehicles or a yard and names no other kind of project invests in its
         # business ("Wir brauchen nen neuen Bauhof + 2 Bagger + 3 LKW"), KR Nr. 2.4.1
         found.append("business_investment")

@@ -2666,3 +2666,9 @@ def test_a_firms_size_beside_a_plan_speaks_as_a_firm():
     p = read_profile("Unser Steuerberater meint, im LK Osnabrück gibts seit dem neuen Koordinierungsrahmen 35 % Zuschuss "
                      "für kleine Firmen. Stimmt das? Dann würden wir jetzt loslegen.")
     assert (p.company_size, p.applicant_type) == ("small", "company")
+
+
+def test_goods_bought_for_a_sum_with_an_abbreviation_between_are_a_firms_investment():
+    # ("ca." ends no clause between the goods and the verb of buying)
+    p = read_profile("IT-Studio in Bramsche, 3 Leute, wollen Büro + Technik für ca. 40k anschaffen. Was gibts?")
+    assert (p.applicant_type, p.project_types) == ("company", ["business_investment"])
