@@ -3098,6 +3098,13 @@ _GROUP_FIGURES = re.compile(r"\b(zusammen|insgesamt|gemeinsam|konzernweit|gruppe
                             r"|\d[^.?!]{0,40}\b(zusammen|insgesamt)\b", re.IGNORECASE)
 
 
+# A headcount said of another site of the asker's firm ("nen zweiten standort in löningen mit 25 leuten")
+_OTHER_SITE_STAFF = re.compile(r"\b(zweite[nrs]?|weitere[nrs]?|andere[nrs]?|dritte[nrs]?)\s{1,3}(standort|werk|betriebsstätte|filiale"
+                               r"|niederlassung|betrieb)\w{0,2}\b[^.?!]{0,60}\bmit\s{1,3}(rund\s{1,3}|ca\.?\s{0,3}|etwa\s{1,3})?\d{1,4}"
+                               r"\s{1,3}(leuten|leute|ma\b|mitarbeiter\w{0,5}|beschäftigte\w{0,2}|angestellte\w{0,2})",
+                               re.IGNORECASE)
+
+
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
                     knowledge: FundingKnowledge) -> ProjectProfile:
     """Facts from earlier user turns, then from `text` (later statements win), then explicit `structured` fields;
@@ -3124,6 +3131,11 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
             # "das grundstück haben wir schon gekauft, 900k" after "ca. 3 Mio inkl. Grundstück": the item's own sum,
             # within the whole said before, not a new whole
             found.investment_eur = None
+        if found.employees is not None and profile.employees is not None and _OTHER_SITE_STAFF.search(str(turn)):
+            # "wir haben nen zweiten standort in löningen mit 25 leuten": the firm's staff at all its sites make its
+            # size (KR Nr. 2.1.5: the enterprise, not the establishment)
+            found.employees += profile.employees
+            found.company_size = knowledge.company_size(found.employees)
         for name in _SINGLE_FIELDS:
             if getattr(found, name) is not None:
                 setattr(profile, name, getattr(found, name))

@@ -2672,3 +2672,10 @@ def test_goods_bought_for_a_sum_with_an_abbreviation_between_are_a_firms_investm
     # ("ca." ends no clause between the goods and the verb of buying)
     p = read_profile("IT-Studio in Bramsche, 3 Leute, wollen Büro + Technik für ca. 40k anschaffen. Was gibts?")
     assert (p.applicant_type, p.project_types) == ("company", ["business_investment"])
+
+
+def test_the_staff_of_a_second_site_add_to_the_firms_headcount():
+    history = [{"role": "user", "content": "metallbau 30 ma in quakenbrück, neue halle 2 mio. was geht?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 %."}]
+    p = read_profile("noch was: wir haben nen zweiten standort in löningen mit 25 leuten. ändert das was?", history)
+    assert (p.employees, p.company_size) == (55, "medium")
