@@ -234,7 +234,8 @@ class CarefulCases(Curated):
         return {name.lower(): name for name in self.other_region.places} \
             | {town.lower(): district for town, district in self.other_region.towns.items()}
 
-    def rule_answer(self, text: str, path: str | None = None, alone: bool = False, context: str = "") -> RuleAnswer | None:
+    def rule_answer(self, text: str, path: str | None = None, alone: bool = False,
+                    context: str = "") -> RuleAnswer | None:
         """The rule answer whose patterns the question matches, if any; for a project on `path`, one that states the
         rules of that path (a municipality's site gets Nr. 3.1.2, not a firm's Nr. 2.2.1); with `alone`, only of those
         that answer the message alone; of the programmes the question names, or where it names none, those its

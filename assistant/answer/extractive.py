@@ -2282,7 +2282,8 @@ def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None
     index, or `lead` (a project's path) is not the path the answer states."""
     # (the programme the turns before name, where the question names none: "Wie läuft das mit LEADER bei uns? wer
     # entscheidet über die projekte …" asks who decides in LEADER)
-    rule = CarefulCases.load().rule_answer(found.question if text is None else text, lead.id if lead is not None else None,
+    rule = CarefulCases.load().rule_answer(found.question if text is None else text,
+                                           lead.id if lead is not None else None,
                                            context=found.context or found.search_text)
     said = _rule_said(rule, w) if rule is not None else ""
     return (said, rule) if said else ("", None)

@@ -70,8 +70,9 @@ _FOLLOW_UP_MARKER = re.compile(r"^\W{0,3}((zwei|drei|eine|ne|kurze|noch\s{1,3}(e
                                r"(nachfrage\w{0,2}|rückfrage\w{0,2}|zusatzfrage\w{0,2}|anschlussfrage\w{0,2}|nachtrag"
                                r"|frage\s{1,3}dazu)\b|^\W{0,3}noch\s{1,3}(eine|ne|'ne|zwei)\s{1,3}frage\w{0,2}\b"
                                r"|^\W{0,3}((ach|ah|oh|ups|hm+|sorry|pardon|achja|ach\s{1,3}ja)\W{0,3}\s{0,3})?"
-                               r"((hab|habe|hatte)\s{1,3}(ich\s{1,3})?(ganz\s{1,3})?vergessen|vergessen\s{1,3}zu\s{1,3}(sagen|erwähnen)"
-                               r"|was\s{1,3}ich\s{1,3}(noch\s{1,3})?vergessen\s{1,3}habe|übrigens|nochwas|noch\s{1,3}was|eins\s{1,3}noch"
+                               r"((hab|habe|hatte)\s{1,3}(ich\s{1,3})?(ganz\s{1,3})?vergessen"
+                               r"|vergessen\s{1,3}zu\s{1,3}(sagen|erwähnen)|was\s{1,3}ich\s{1,3}(noch\s{1,3})?vergessen\s{1,3}habe"
+                               r"|übrigens|nochwas|noch\s{1,3}was|eins\s{1,3}noch"
                                r"|korrektur)\b",
                                re.IGNORECASE)
 

@@ -576,8 +576,9 @@ class AnswerPipeline:
                 other = self.extractive(decided)
                 if _another_measure(asked, answer, other):
                     continue
-                before, answer = answer, with_other_answer(answer, other, self._tells(side, asked, decided, other, answer))
-                added += answer is not before
+                merged = with_other_answer(answer, other, self._tells(side, asked, decided, other, answer))
+                if merged is not answer:
+                    answer, added = merged, added + 1
         found.note = q.note
         answer = _noted(answer, found)
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}

@@ -130,10 +130,9 @@ def other_question(text: str, intent: str, intent_of) -> SideQuestion | None:  #
     if len(asked) < 2 or not kind(intent):
         return None
     for question in asked:
-        if kind(intent_of(question)) not in ("", kind(intent)) or kind(intent) != IREK_KIND \
-                and WHAT_IREK_IS.search(question):
-            if WHAT_IREK_IS.search(question):
-                return SideQuestion(question, own=True)  # what the IREK is, asked beside a project: on its own
+        if kind(intent) != IREK_KIND and WHAT_IREK_IS.search(question):
+            return SideQuestion(question, own=True)  # what the IREK is, asked beside a project: on its own
+        if kind(intent_of(question)) not in ("", kind(intent)):
             before = _text_before(text, question)
             if _POINTS_BACK.search(question) and asks(before):
                 # "wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen": after the question before it

@@ -461,8 +461,8 @@ _ABBREVIATIONS = ("ca", "rd", "nr", "bzw", "vgl", "zzgl", "inkl", "mio", "tsd", 
 # (replaced by a space of the same length, so that positions stay)
 _ABBREVIATION = re.compile(rf"\b({'|'.join(_ABBREVIATIONS)})\.", re.IGNORECASE)
 # The dot of a day or a month in a date ("am 15. januar unterschrieben", "am 15.01.2026 bestellt") ends no clause either
-_DATE_DOT = re.compile(r"(?<!\d)\d{1,2}\.(?=\s{0,2}(\d{1,2}\.|(19|20)\d\d\b|(jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)"
-                       r"[a-zä]{0,6}\b))", re.IGNORECASE)
+_DATE_DOT = re.compile(r"(?<!\d)\d{1,2}\.(?=\s{0,2}(\d{1,2}\.|(19|20)\d\d\b"
+                       r"|(jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]{0,6}\b))", re.IGNORECASE)
 
 
 def _abbreviation_dots_out(text: str) -> str:
@@ -583,8 +583,9 @@ _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitte
                        r"|\b(extra|eigens)\s{1,3}für\s{1,3}(de[nm]|die|diese[nmrs]?|eine[nmr]?|ein)\s{1,3}(investor|firma|unternehmen"
                        r"|betrieb)"
                        # "kaufen, erschließen und an genau diese Firma weiterverkaufen": the site sold to one firm
-                       r"|\b(an|für)\s{1,3}(genau\s{1,3})?(diese[nmrs]?|die(se)?\s{1,3}eine)\s{1,3}(firma|unternehmen|betrieb|investor)"
-                       r"\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,2}(weiter)?(verkauf|veräußer|verpacht|vermiet|überlass)\w{0,4}\b")
+                       r"|\b(an|für)\s{1,3}(genau\s{1,3})?(diese[nmrs]?|die(se)?\s{1,3}eine)\s{1,3}"
+                       r"(firma|unternehmen|betrieb|investor)\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,2}"
+                       r"(weiter)?(verkauf|veräußer|verpacht|vermiet|überlass)\w{0,4}\b")
 # A clause that opens with its verb asks ("Sind wir damit schon angefangen?", "Zählt die Bestellung als Beginn?")
 _VERB_FIRST = re.compile(r"\s{0,3}(sind|ist|bin|haben|hat|habe|gilt|gelten|zählt|zählen|wäre|wären|war|waren|darf|dürfen"
                          r"|kann|können|muss|müssen|würde|würden)\b", re.IGNORECASE)
@@ -671,7 +672,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               r"|naturpfad|lehrpfad|erlebnispfad|ausflugsziel|tourist[- ]?info|salinenpark|promenade"
                               r"|seebrücke|loipe"
                               # (KR Nr. 3.2.2.5 (8) e: baths used mainly by tourists, where the text speaks of them)
-                              r"|(hallen|schwimm|kombi|frei)bad\w{0,2}\b[\s\S]{0,300}touris|touris[\s\S]{0,300}(hallen|schwimm|kombi|frei)bad"
+                              r"|(hallen|schwimm|kombi|frei)bad\w{0,2}\b[\s\S]{0,300}touris"
+                              r"|touris[\s\S]{0,300}(hallen|schwimm|kombi|frei)bad"
                               r"|haus\s{1,3}des\s{1,3}gastes|bootsanleger|bootsanlegestelle|wasserwanderrastplatz|schwimmsteg"
                               r"|naturbühne|wassertretanlage|kneippanlage|kurhaus|thermalbad|solebad|heilwasser"
                               # (KR Nr. 3.2.2.5 (6) b, c, e: nature and adventure trails, information centres, rest
@@ -771,8 +773,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # (investing in everyday words: "150.000 € in neue Server und Lizenzen stecken")
                            r"|\bin\s{1,3}[^.?!]{3,80}\b(rein)?stecken\b"
                            # (a new plant set about: "Dann würden wir die neue Mahl- und Mischanlage (ca 700k) angehen")
-                           r"|\bneue[nrs]?\s{1,3}([a-zäöüß]{2,20}-\s{1,3}(und|oder)\s{1,3})?[a-zäöüß-]{0,25}(anlage|linie)\w{0,2}\b"
-                           r"[^.!?]{0,40}\b(angehen|anpacken|umsetzen|realisieren)\b"
+                           r"|\bneue[nrs]?\s{1,3}([a-zäöüß]{2,20}-\s{1,3}(und|oder)\s{1,3})?[a-zäöüß-]{0,25}"
+                           r"(anlage|linie)\w{0,2}\b[^.!?]{0,40}\b(angehen|anpacken|umsetzen|realisieren)\b"
                            # (a business opened: "will ne fahrradwerkstatt mit bisschen verkauf aufmachen", "eine
                            # zweite Praxis eröffnen")
                            r"|\b(eine?[nm]?|ne|nen|zweite[nr]?|eigene[nrs]?|neue[nrs]?)\s{1,3}"
@@ -3099,8 +3101,9 @@ _GROUP_FIGURES = re.compile(r"\b(zusammen|insgesamt|gemeinsam|konzernweit|gruppe
 
 
 # A headcount said of another site of the asker's firm ("nen zweiten standort in löningen mit 25 leuten")
-_OTHER_SITE_STAFF = re.compile(r"\b(zweite[nrs]?|weitere[nrs]?|andere[nrs]?|dritte[nrs]?)\s{1,3}(standort|werk|betriebsstätte|filiale"
-                               r"|niederlassung|betrieb)\w{0,2}\b[^.?!]{0,60}\bmit\s{1,3}(rund\s{1,3}|ca\.?\s{0,3}|etwa\s{1,3})?\d{1,4}"
+_OTHER_SITE_STAFF = re.compile(r"\b(zweite[nrs]?|weitere[nrs]?|andere[nrs]?|dritte[nrs]?)\s{1,3}"
+                               r"(standort|werk|betriebsstätte|filiale|niederlassung|betrieb)\w{0,2}\b[^.?!]{0,60}"
+                               r"\bmit\s{1,3}(rund\s{1,3}|ca\.?\s{0,3}|etwa\s{1,3})?\d{1,4}"
                                r"\s{1,3}(leuten|leute|ma\b|mitarbeiter\w{0,5}|beschäftigte\w{0,2}|angestellte\w{0,2})",
                                re.IGNORECASE)
 
