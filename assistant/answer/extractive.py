@@ -1585,6 +1585,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
     shown = {programme(p.id) for p in found.funding.paths} \
         if found.funding and found.funding.paths and found.profile and found.profile.project_types else None
     knowledge = FundingKnowledge.load()
+    irek_asked = bool(_IN_THE_IREK.search(found.question))  # "Gibt es im IREK einen Satz …?"
     for hit in _asked_rule_first(found, w):
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS or _preamble(hit.passage):
             continue  # a summary's list of its sources, or its preamble on what kind of text it is
@@ -1598,8 +1599,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
                 and hit.passage.section_number.split(".")[0] not in chapters:
             continue  # after the verdict on the asker's path, a rule of another measure (a port's "Lagerhäuser" beside
             # a firm's new "Lager") speaks of something else
-        if (chapters or _IN_THE_IREK.search(found.question)) and hit.passage.kind == "summary" \
-                and not _names_summary(hit.passage, found.question):
+        if (chapters or irek_asked) and hit.passage.kind == "summary" and not _names_summary(hit.passage, found.question):
             continue  # nor, beside a verdict on a GRW path or where the question asks what the IREK says, a summary of
             # another strategy the question does not name (the Weser-Ems summary's note on what is not verified beside
             # a brewery's corrected main activity; its sentence on strategies for "Gibt es im IREK einen Satz, …?")

@@ -1728,6 +1728,11 @@ def _count(word: str) -> int:
     return _int(word) if word[0].isdigit() else _NUMBER_WORDS[word.lower()]
 
 
+def _count_of(match: re.Match[str]) -> int:
+    """The number of a `_HEADCOUNT` match, in digits or in words."""
+    return _int(match.group(1)) if match.group(1) else _NUMBER_WORDS[match.group(3).lower()]
+
+
 def _employees(text: str) -> tuple[int | None, bool, int | None]:
     """The headcount the text gives, whether it is the one expected at the grant, and the staff to be hired. Counts of
     new or future staff ("30 neue Mitarbeiter", "3 neue Leute einstellen", "auf 60 wachsen") are no headcount: the
@@ -1739,13 +1744,12 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
     grant_ends = [m.end() for m in _AT_GRANT.finditer(text)]
     hires = list(_NEW_JOBS.finditer(text))
     for match in _HEADCOUNT.finditer(text):
-        if match.group(1):
-            count, adjective = _int(match.group(1)), (match.group(2) or "").lower()
-        else:
-            count, adjective = _NUMBER_WORDS[match.group(3).lower()], (match.group(4) or "").lower()
+        count, adjective = _count_of(match), (match.group(2) or match.group(4) or "").lower()
         before = text[max(0, match.start() - 30): match.start()].lower()
         if _OTHER_FIRM_WITH.search(text[max(0, match.start() - 80): match.start()]):
             continue  # "die hat noch einen Fensterbaubetrieb mit 240 Leuten": another firm's staff (`_linked_staff`)
+        if _of_other_site(text, match):
+            continue  # another site's staff (`_site_staff`)
         if instead := _INSTEAD_OF.search(before):  # "45 statt 60 MA": the first number is the one meant
             count = _int(instead.group(1))
         elif _BELOW.search(before):  # "<50 MA", "unter 50 Beschäftigte": at most one fewer
@@ -1774,7 +1778,9 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
         return full_time, False, hired  # "56 Köpfe, aber Vollzeit gerechnet eher 44": the 44
     for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND, _WE_ARE_COUNT):
         current += [_int(m.group(1)) for m in pattern.finditer(text)]
-    return (max(current) if current else None), False, hired
+    # (a text that counts another site only: its staff, which a conversation adds to the firm's said before; beside
+    # the firm's own count, which may hold them, "Familienunternehmen mit 40 MA und noch einen Standort mit 20 MA", that)
+    return (max(current) if current else _site_staff(text)), False, hired
 
 
 # A count of full-time equivalents, which decides the size over a count of heads (KR Nr. 2.1.5 with Anhang I AGVO:
@@ -1806,8 +1812,25 @@ _OTHER_FIRM_WITH = re.compile(r"\b(noch|auch|außerdem|weitere[nmrs]?|zweite[nmr
 
 def _linked_staff(text: str) -> int | None:
     """The staff of the other firms of the group that the text names with their headcount (`_OTHER_FIRM_WITH`)."""
-    counts = [_int(m.group(1)) if m.group(1) else _NUMBER_WORDS[m.group(3).lower()] for m in _HEADCOUNT.finditer(text)
+    counts = [_count_of(m) for m in _HEADCOUNT.finditer(text)
               if _OTHER_FIRM_WITH.search(text[max(0, m.start() - 80): m.start()])]
+    return sum(counts) if counts else None
+
+
+# Another site of the asker's own firm named with its headcount ("nen zweiten standort in löningen mit 25 leuten",
+# "noch eine Filiale mit 8 MA"): its staff belong to the firm's (KR Nr. 2.1.5: the enterprise, not the establishment)
+_OTHER_SITE_BEFORE = re.compile(r"\b(noch|zweite[nrs]?|weitere[nrs]?|andere[nrs]?|dritte[nrs]?)\s{1,3}(eine[nmr]?\s{1,3})?"
+                                r"(standort|betriebsstätte|filiale|niederlassung)\w{0,2}\b[^.?!]{0,60}\bmit\s{1,3}"
+                                r"(rund|ca\.?|etwa|knapp)?\s{0,3}$", re.IGNORECASE)
+
+
+def _of_other_site(text: str, match: re.Match[str]) -> bool:
+    return bool(_OTHER_SITE_BEFORE.search(text[max(0, match.start() - 80): match.start()]))
+
+
+def _site_staff(text: str) -> int | None:
+    """The staff of the other sites of the asker's firm that the text names with their headcount, else None."""
+    counts = [_count_of(m) for m in _HEADCOUNT.finditer(text) if _of_other_site(text, m)]
     return sum(counts) if counts else None
 
 
@@ -3100,14 +3123,6 @@ _GROUP_FIGURES = re.compile(r"\b(zusammen|insgesamt|gemeinsam|konzernweit|gruppe
                             r"|\d[^.?!]{0,40}\b(zusammen|insgesamt)\b", re.IGNORECASE)
 
 
-# A headcount said of another site of the asker's firm ("nen zweiten standort in löningen mit 25 leuten")
-_OTHER_SITE_STAFF = re.compile(r"\b(zweite[nrs]?|weitere[nrs]?|andere[nrs]?|dritte[nrs]?)\s{1,3}"
-                               r"(standort|werk|betriebsstätte|filiale|niederlassung|betrieb)\w{0,2}\b[^.?!]{0,60}"
-                               r"\bmit\s{1,3}(rund\s{1,3}|ca\.?\s{0,3}|etwa\s{1,3})?\d{1,4}"
-                               r"\s{1,3}(leuten|leute|ma\b|mitarbeiter\w{0,5}|beschäftigte\w{0,2}|angestellte\w{0,2})",
-                               re.IGNORECASE)
-
-
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
                     knowledge: FundingKnowledge) -> ProjectProfile:
     """Facts from earlier user turns, then from `text` (later statements win), then explicit `structured` fields;
@@ -3134,9 +3149,9 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
             # "das grundstück haben wir schon gekauft, 900k" after "ca. 3 Mio inkl. Grundstück": the item's own sum,
             # within the whole said before, not a new whole
             found.investment_eur = None
-        if found.employees is not None and profile.employees is not None and _OTHER_SITE_STAFF.search(str(turn)):
-            # "wir haben nen zweiten standort in löningen mit 25 leuten": the firm's staff at all its sites make its
-            # size (KR Nr. 2.1.5: the enterprise, not the establishment)
+        if found.employees is not None and profile.employees is not None and found.employees == _site_staff(str(turn)):
+            # "noch was: wir haben nen zweiten standort in löningen mit 25 leuten": a turn that counts another site
+            # only adds its staff to the firm's said before (KR Nr. 2.1.5: the enterprise, not the establishment)
             found.employees += profile.employees
             found.company_size = knowledge.company_size(found.employees)
         for name in _SINGLE_FIELDS:

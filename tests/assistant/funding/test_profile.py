@@ -2679,3 +2679,6 @@ def test_the_staff_of_a_second_site_add_to_the_firms_headcount():
                {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 %."}]
     p = read_profile("noch was: wir haben nen zweiten standort in löningen mit 25 leuten. ändert das was?", history)
     assert (p.employees, p.company_size) == (55, "medium")
+    # beside a count of the firm's own staff, which may hold the site's, that count (not the larger site's)
+    assert read_profile("Tischlerei mit 12 MA, wir haben noch einen Standort mit 20 MA in Melle.").employees == 12
+    assert read_profile("korrektur: wir sind 40 leute, dazu ein zweiter standort mit 25 leuten.", history).employees == 40
