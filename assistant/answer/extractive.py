@@ -429,7 +429,10 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
         # facility of Nr. 6 beside it)
         return open_paths[0]
     if ruled_out and (not open_paths or ruled_out[0].fit > open_paths[0].fit
-                      or ruled_out[0].fit == open_paths[0].fit and not ruled_out[0].not_the_askers
+                      # (on a tie, not a path the asker could not carry anyway: a camp site's playground, no
+                      # measure of the municipal infrastructure and no firm's to carry, beside the firm's own path)
+                      or ruled_out[0].fit == open_paths[0].fit
+                      and not any(c.by_applicant_type for c in ruled_out[0].blocking)
                       # the asker's usual path closed by their facts, where no open path is for the kind of project
                       # (a fashion shop's "umbauen": the GRW's "no" for retail, not LEADER by an IREK goal's hint)
                       or USUAL_FOR_ASKER in ruled_out[0].fit_reasons and not ruled_out[0].not_the_askers
@@ -780,15 +783,20 @@ def _other_aid_left(path: PathAssessment, profile, rates: list[tuple[float, str 
     investment, the ceiling holds for both together (KR Nr. 2.5.3), so what is left of each rate, as the end of the
     calculation's sentence (a sentence of its own would not be marked as own arithmetic)."""
     other = profile.other_aid_percent if profile is not None else None
-    if not other or not path.id.startswith("grw-gewerbe"):
+    other_eur = profile.other_aid_eur if profile is not None and not other else None
+    if not (other or other_eur and other_eur < amount) or not path.id.startswith("grw-gewerbe"):
         return ""
 
     def left(rate: float) -> str:
+        if other_eur:  # (a sum granted: what is left of the grant the rate gives)
+            rest_eur = amount * rate / 100 - other_eur
+            return f"bis zu {_euro(rest_eur)}" if rest_eur > 0 else "nichts"
         rest = rate - other
         return f"bis zu {_percent(rest)} Prozent, also bis zu {_euro(amount * rest / 100)}" if rest > 0 else "nichts"
 
     each = ", ".join(f"für {_SIZE_LABEL[size]} {left(rate)}" if size else left(rate) for rate, size in rates)
-    return (f"; mit den {_percent(other)} Prozent aus der anderen Förderung zusammen gilt der Höchstsatz aber für "
+    said = f"{_euro(other_eur)}" if other_eur else f"{_percent(other)} Prozent"
+    return (f"; mit den {said} aus der anderen Förderung zusammen gilt der Höchstsatz aber für "
             f"beide (Nr. 2.5.3): Soweit beide dieselben Kosten fördern, bleiben {each}")
 
 

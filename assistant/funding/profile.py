@@ -114,6 +114,9 @@ class ProjectProfile:
     # kriegen schon 15 % aus einem anderen Förderprogramm", "30 % vom Land sind bewilligt"): the ceiling holds for both
     # together (KR Nr. 2.5.3), so a grant is what is left of the rate
     other_aid_percent: float | None = None
+    # the same as a sum ("für den spielplatz haben wir schon 60.000 € LEADER bewilligt"); a loan's sum is no such aid
+    # (its value is the interest saved, Nr. 2.5.6)
+    other_aid_eur: float | None = None
     # The text says a grant was already received and asks what follows from it (paying back, binding, selling, jobs
     # lost): the project it names is the funded one, no new project (KR Nr. 2.2.6, 2.8)
     grant_received: bool | None = None
@@ -2276,6 +2279,38 @@ def _other_aid(text: str) -> float | None:
     return None
 
 
+def _other_aid_eur(text: str) -> float | None:
+    """The sum that the text says another programme already gives or has granted (`_AID_AFTER_SUM`,
+    `_AID_BEFORE_SUM`, in a sentence that says it is held); None where it says none."""
+    for start, end, euros in _amounts(text[:20_000])[:_MAX_AID_SUMS]:
+        before = text[max(0, start - 50): start]
+        if not (_AID_AFTER_SUM.match(text, end) or _AID_BEFORE_SUM.search(before) or _GRANT_BEFORE_SUM.search(before)):
+            continue
+        sentence = _sentence_around(text, start)
+        if (_AID_AFTER_SUM.match(text, end) or _AID_BEFORE_SUM.search(before) or _AID_SOURCE.search(sentence)) \
+                and _AID_HELD.search(sentence):
+            return euros
+    return None
+
+
+_MAX_AID_SUMS = 50  # the sums of a text looked at (each may read its sentence)
+# The grants of other programmes a sum is said of ("60.000 € LEADER", "50k vom Land", "ein LEADER-Zuschuss von
+# 60.000 €"): not a loan (KfW), whose sum is not its aid
+_AID_SOURCES = (r"(?:leader|efre|eler|zukunftsregion|land(?:es\w{0,12})?|bund(?:es\w{0,12})?|\S{0,15}programm\w{0,2}"
+                r"|andere\w{0,2}\s{1,3}(?:förder\w{0,8}|programm\w{0,2}|zuschüsse\w{0,2}))")
+_AID_AFTER_SUM = re.compile(r"\s{0,3}(?:zuschuss\w{0,2}\s{1,3}|förderung\s{1,3}|fördermittel\w{0,2}\s{1,3})?"
+                            r"(?:(?:aus|von|vom|über|durch)\s{1,3})?(?:(?:de[mnr]|ne[mnr]?|eine[mnr]?|ei[mn])\s{1,3})?"
+                            + _AID_SOURCES + r"(?![\w-]*(?:kredit|darlehen))\b", re.IGNORECASE)
+# ("vom Land haben wir schon einen Zuschuss von 50.000 € bewilligt": the grant before the sum, its source elsewhere in
+# the sentence)
+_GRANT_BEFORE_SUM = re.compile(r"\b(?:zuschuss|förderung|fördermittel|zuwendung)\w{0,2}\s{1,3}(?:von|über|in\s{1,3}höhe"
+                               r"\s{1,3}von)\s{1,3}(?:ca\.?\s{1,3}|rund\s{1,3})?$", re.IGNORECASE)
+_AID_SOURCE = re.compile(r"\b(?:aus|von|vom|über|durch)\s{1,3}(?:(?:de[mnr]|ne[mnr]?|eine[mnr]?|ei[mn])\s{1,3})?"
+                         + _AID_SOURCES + r"\b|\b(?:leader|efre|eler|zukunftsregion)\b", re.IGNORECASE)
+_AID_BEFORE_SUM = re.compile(r"\b" + _AID_SOURCES + r"[-\s]{0,2}(?:zuschuss|förderung|mittel|fördermittel)?\s{1,3}"
+                             r"(?:von|über|in\s{1,3}höhe\s{1,3}von)\s{1,3}(?:ca\.?\s{1,3}|rund\s{1,3})?$", re.IGNORECASE)
+
+
 # A share of the costs from another source of public money: "15% aus nem anderen Förderprogramm", "30 % Zuschuss vom
 # Land", "15 % von der KfW" (not the GRW itself, nor "20 % von 500k")
 _OTHER_AID = re.compile(
@@ -2672,10 +2707,14 @@ def _split_activity(trades: list[tuple[float, int, Trade]], lowered: str, knowle
     if len(codes) < 2:
         return trades
     first, last = min(hit[1] for hit in own), max(hit[1] for hit in own)
-    if not _SHARED_WORK.search(lowered[max(0, first - 40): last + 60]):
-        return trades
     open_ = next((hit for hit in own if knowledge.exclusion(hit[2].wz, text) is None), None)
     if open_ is None or open_ is trades[0]:
+        return trades
+    # (or where the open one is an exception the excluded trade's own line names: "Containerdienst, dazu eine
+    # Sortieranlage" spans E 38.11 and its exception 38.21, so which one the site mainly does is open)
+    line = knowledge.exclusion(trades[0][2].wz, text)
+    excepted = line is not None and any(wz_within(open_[2].wz, scope) for e in line.except_wz for scope in e.wz)
+    if not excepted and not _SHARED_WORK.search(lowered[max(0, first - 40): last + 60]):
         return trades
     return [(SECOND_LINE if hit[2].wz != open_[2].wz else hit[0], hit[1], hit[2]) if hit is not open_ else hit
             for hit in [open_] + [h for h in trades if h is not open_]]
@@ -3033,6 +3072,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     profile.started_in_part = _started_in_part(full) if profile.already_started else None
     profile.commercial_share_percent = _commercial_share(full)
     profile.other_aid_percent = _other_aid(full)
+    profile.other_aid_eur = None if profile.other_aid_percent else _other_aid_eur(full)
     profile.in_difficulty = _in_difficulty(full)
     profile.linked_enterprise = _linked_enterprise(full) if applicant in ("company", None) else None
     profile.split_company = _split_company(full) if applicant in ("company", None) else None
@@ -3067,7 +3107,8 @@ _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_altern
 _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "linked_employees", "turnover_eur",
                   "balance_sheet_eur", "investment_eur", "university_or_society", "base_funding_over_limit",
                   "users_excluded", "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
-                  "size_at_grant", "started_in_part", "commercial_share_percent", "other_aid_percent", "grant_received",
+                  "size_at_grant", "started_in_part", "commercial_share_percent", "other_aid_percent", "other_aid_eur",
+                  "grant_received",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur",
                   "depreciation_eur", "investment_years", "secured_jobs")
 

@@ -2389,6 +2389,22 @@ def test_aid_from_another_programme_leaves_the_rest_of_the_rate(ask, passages):
         "Unternehmen nichts" in data["answer"]
 
 
+
+def test_a_sum_of_other_aid_for_a_part_is_counted_against_the_grant_of_a_follow_up(ask, passages):
+    """A camp site's follow-up: LEADER already granted 60.000 € for the playground, part of the same project; the GRW
+    on all 1,5 Mio "trotzdem"? The cumulation rule leads (Nr. 2.5.3), the firm's own path is the one spoken of (not the
+    municipal infrastructure the playground is no measure of, and no firm's to carry), and the sum left is computed."""
+    history = [{"role": "user", "content": "campingplatz bei rieste am alfsee, 12 ma. neues sanitärgebäude, "
+                                           "20 mobilheime, naturspielplatz, zusammen ca 1,5 mio. geht grw?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 %."}]
+    data = ask("nochwas: für den naturspielplatz haben wir schon 60.000 € LEADER bewilligt bekommen (NOL). der "
+               "spielplatz gehört aber zum gleichen umbauprojekt. können wir trotzdem die 20% grw auf die ganzen 1,5 "
+               "mio bekommen?", history)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Ja, aber nur zusammen gerechnet, nicht obendrauf"), data["summary"]
+    assert "mit den 60.000 € aus der anderen Förderung zusammen" in data["answer"]
+    assert "bleiben bis zu 240.000 €" in data["answer"]
+
 def test_who_applies_for_a_betriebsaufspaltung_is_said_in_the_bottom_line(ask, passages):
     """KR Nr. 2.2.2: owning and operating company apply together; the question beside the project asks who applies in
     common words, which the rule triggered by the asker's facts answers."""

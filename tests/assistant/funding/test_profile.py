@@ -1983,6 +1983,16 @@ def test_work_shared_between_an_excluded_and_an_open_trade_leaves_the_main_activ
     assert read_profile("Wir sind ein Elektroinstallationsbetrieb mit 28 Leuten.").excluded_sector == "F"
 
 
+def test_a_trade_beside_an_exception_of_its_own_exclusion_line_leaves_the_main_activity_open():
+    """A container service (38.11, line E excluded) that also sorts waste into secondary raw materials (38.21, the
+    line's own exception): which one the site mainly does decides (Nr. 2.7.1), so the open one is read first and the
+    excluded one stays an alternative; a container service alone stays excluded."""
+    p = read_profile("Wir sind ein Entsorgungsfachbetrieb (Containerdienst, dazu eine Sortieranlage für Gewerbeabfälle, "
+                     "aus der wir Sekundärrohstoffe gewinnen). Geplant ist eine neue Sortierlinie.")
+    assert (p.wz_code, p.excluded_sector, p.wz_alternatives) == ("38.21", None, ["38.11"])
+    assert read_profile("Containerdienst in Melle, 20 MA, wir brauchen neue LKW.").excluded_sector == "E"
+
+
 def test_figures_said_of_the_group_decide_the_size_of_a_linked_company():
     """"zusammen sind wir ca 70 Leute und 9 Mio Umsatz" after naming a 50 % share: the group's own figures, partners
     counted in (Nr. 2.1.5 (4)), make a medium company; the company's own figures alone leave the size open."""
@@ -2030,6 +2040,20 @@ def test_aid_already_held_from_another_programme_is_read_as_its_share(text, shar
     """KR Nr. 2.5.3: aid from several sources counts together up to the ceiling."""
     assert read_profile(text).other_aid_percent == share
 
+
+
+@pytest.mark.parametrize("text, euros", [
+    ("für den naturspielplatz haben wir schon 60.000 € LEADER bewilligt bekommen. geht grw auf die ganzen 1,5 mio?",
+     60000.0),
+    ("Halle für 800.000 €. Vom Land haben wir schon einen Zuschuss von 50.000 € bewilligt.", 50000.0),
+    ("Halle 800.000 €. Bewilligt ist schon ein LEADER-Zuschuss von 40.000 €.", 40000.0),
+    ("Halle für 800.000 €, einen KfW-Kredit über 300.000 € haben wir schon zugesagt.", None),  # a loan, not its aid
+    ("Können wir 60.000 € aus LEADER bekommen?", None),  # asked for, not held
+])
+def test_aid_already_held_from_another_programme_is_read_as_its_sum(text, euros):
+    """KR Nr. 2.5.3: a sum of aid held counts against the ceiling as a share does; the sum of a loan is not its aid
+    (Nr. 2.5.6)."""
+    assert read_profile(text).other_aid_eur == euros
 
 def test_the_restaurants_share_said_first_leaves_the_rest_to_lodging():
     """KR Nr. 2.7.1 (I 56): "ca 85% aus restaurant und feiern, der rest übernachtungen" leaves 15 % to the rooms, under
