@@ -42,6 +42,9 @@ class Guarantee(Curated):
     beside_instruction: str
     source: Source
     programmes: list[ProgrammeDecision] = []  # a guarantee asked for in another programme: who decides there
+    # words right before a match that say someone else has already promised the asker ("Die Stadt hat uns schon 50k
+    # Zuschuss zugesagt"): a fact of the project, no request for a promise
+    held: list[Regex] = []
 
     def decision(self, path_id: str | None) -> tuple[str, str, Source]:
         """The bottom line, whom to speak to and the source for the programme of `path_id` (the GRW's where none is
@@ -138,6 +141,9 @@ class LocalSearch(Curated):
 def _asked_ends(rule: RuleAnswer, text: str) -> list[int]:
     """Where each of the rule answer's patterns that the text matches ends (its words that ask for it)."""
     return [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
+
+
+_HELD_BEFORE = 60  # characters before a request for a promise in which a promise already held is said
 
 
 class CarefulCases(Curated):
@@ -265,7 +271,10 @@ class CarefulCases(Curated):
         return at >= 0 and bool(ends) and min(ends) <= at + len(first)
 
     def wants_guarantee(self, text: str) -> bool:
-        return bool(self._guarantee.search(text))
+        held = re.compile("|".join(f"(?:{p})" for p in self.guarantee.held), re.IGNORECASE) if self.guarantee.held \
+            else None
+        return any(held is None or not held.search(text, max(0, m.start() - _HELD_BEFORE), m.start())
+                   for m in self._guarantee.finditer(text))
 
     def other_place(self, text: str) -> str | None:
         """The other district or city whose own concept the question asks about."""

@@ -412,6 +412,11 @@ def _usual_only(path: PathAssessment, profile: ProjectProfile | None) -> bool:
         and profile is not None and profile.applicant_type not in ("company", None)
 
 
+def _closed_twice(path: PathAssessment) -> bool:
+    """Whether who applies closes the path (a firm as the Träger of a municipal site), and something else too."""
+    return any(c.by_applicant_type for c in path.blocking) and not path.not_the_askers
+
+
 def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
     """The path the bottom line speaks of: the best open one, unless a path that fits at least as well is ruled out by
     a fact of the asker, or excludes the cost item asked about (one that only is not the asker's to apply for leads
@@ -419,7 +424,11 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
     if not assessment or not assessment.paths:
         return None
     open_paths = [p for p in assessment.paths if not p.blocked]
-    ruled_out = [p for p in assessment.paths if p.ruled_out]
+    # (not a path that neither funds this kind of project nor is the asker's to carry, where a path of the same
+    # programme is open to the asker: a camp site's playground, no measure of the municipal infrastructure and no
+    # firm's to carry, beside the firm's own GRW path)
+    ruled_out = [p for p in assessment.paths if p.ruled_out and not (
+        _closed_twice(p) and any(programme(o.id) == programme(p.id) for o in open_paths))]
     if ruled_out and open_paths and open_paths[0].id.split("/")[0] == ruled_out[0].id.split("/")[0] \
             and TYPE_FITS in open_paths[0].fit_reasons and open_paths[0].fit >= ruled_out[0].fit \
             and ruled_out[0].closed_by_kind:
@@ -429,10 +438,7 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
         # facility of Nr. 6 beside it)
         return open_paths[0]
     if ruled_out and (not open_paths or ruled_out[0].fit > open_paths[0].fit
-                      # (on a tie, not a path the asker could not carry anyway: a camp site's playground, no
-                      # measure of the municipal infrastructure and no firm's to carry, beside the firm's own path)
-                      or ruled_out[0].fit == open_paths[0].fit
-                      and not any(c.by_applicant_type for c in ruled_out[0].blocking)
+                      or ruled_out[0].fit == open_paths[0].fit and not ruled_out[0].not_the_askers
                       # the asker's usual path closed by their facts, where no open path is for the kind of project
                       # (a fashion shop's "umbauen": the GRW's "no" for retail, not LEADER by an IREK goal's hint)
                       or USUAL_FOR_ASKER in ruled_out[0].fit_reasons and not ruled_out[0].not_the_askers

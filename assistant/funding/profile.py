@@ -117,6 +117,9 @@ class ProjectProfile:
     # the same as a sum ("für den spielplatz haben wir schon 60.000 € LEADER bewilligt"); a loan's sum is no such aid
     # (its value is the interest saved, Nr. 2.5.6)
     other_aid_eur: float | None = None
+    # codes of lines of the business the text names beside an excluded main activity that its line of Nr. 2.7.1
+    # excepts (38.21 beside 38.11): which one the site mainly does is open, though the exception is the line's own
+    named_lines: list[str] = field(default_factory=list)
     # The text says a grant was already received and asks what follows from it (paying back, binding, selling, jobs
     # lost): the project it names is the funded one, no new project (KR Nr. 2.2.6, 2.8)
     grant_received: bool | None = None
@@ -784,6 +787,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"(?!(konto|verfahren|insolvenz\w{0,12}|frage|antrag|gespräch|diskussion)\b)[\w-]{3,30}[^.!?]{0,60}"
                            r"\b(aufmachen|aufzumachen|eröffnen|zu\s{1,3}eröffnen)\b"
                            rf"|{_PLANT_WORDS}|roboterzelle"
+                           # (new rooms or buildings named with no verb: "neue reiferäume (ca 1,2 mio) und PV")
+                           r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{0,25}(räume|gebäude|werkstatt|werkstätten|produktionsstätte)\b"
+                           r"(?![^.!?]{0,30}\b(an)?(zu)?miete)"
                            r"|anlage\s{1,3}kaufen|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
                            # (a new branch, not the ones the business has: "Backstube + 3 Filialen")
                            r"|distributionszentrum|(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?)\s{1,3}filiale"
@@ -1837,6 +1843,16 @@ def _site_staff(text: str) -> int | None:
     return sum(counts) if counts else None
 
 
+# Staff counted in part, among a headcount: "davon 12 Teilzeit und 6 Azubis", "8 Teilzeitkräfte", "3 Minijobber"
+_PART_STAFF = re.compile(r"\b(\d{1,4})\s{0,3}(?:(?:in\s{1,3})?teilzeit\w{0,8}|azubis?\b|auszubildende\w{0,2}|lehrlinge?\b"
+                         r"|minijobber\w{0,2}|aushilfe\w{0,2}|werkstudent\w{0,4}|teilzeitkräfte)", re.IGNORECASE)
+
+
+def part_counted(text: str) -> int:
+    """How many of the staff the text says work part-time or are apprentices, mini-jobbers or temps (0 if none)."""
+    return sum(_int(m.group(1)) for m in _PART_STAFF.finditer(text[:20_000]))
+
+
 def _company_size(text: str, employees: int | None, knowledge: FundingKnowledge) -> str | None:
     """The size by the headcount (limits from the rules), else by words such as „Konzern“."""
     if employees is not None:
@@ -1902,7 +1918,7 @@ _LIST_JOINT = re.compile(r"\s{0,3}" + _JOINS_PARTS + r"\s{0,3}(ca\.?|rund|etwa|n
 # What stands between two parts of one list of costs: "(ca 900k) plus 2 CNC-Maschinen (", ", neue Maschinen "
 # (a sum per year of each part counts as written: "Regionalmanager (180k/Jahr) plus Projektmittel (520k/Jahr)")
 _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je)\s{1,3}jahr\b)?\s{0,3}\)?\s{0,3}"
-                       + _JOINS_PARTS + r"\s{1,3}[^.!?:€]{2,45}$", re.IGNORECASE)
+                       + _JOINS_PARTS + r"\s{1,3}[^.!?:€]{2,60}$", re.IGNORECASE)
 
 
 # A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "2 Mio, davon 300k für den Austausch")
@@ -2284,7 +2300,8 @@ def _other_aid_eur(text: str) -> float | None:
     `_AID_BEFORE_SUM`, in a sentence that says it is held); None where it says none."""
     for start, end, euros in _amounts(text[:20_000])[:_MAX_AID_SUMS]:
         before = text[max(0, start - 50): start]
-        if not (_AID_AFTER_SUM.match(text, end) or _AID_BEFORE_SUM.search(before) or _GRANT_BEFORE_SUM.search(before)):
+        grant_named = _GRANT_BEFORE_SUM.search(before) or _GRANT_AFTER_SUM.match(text, end)
+        if not (_AID_AFTER_SUM.match(text, end) or _AID_BEFORE_SUM.search(before) or grant_named):
             continue
         sentence = _sentence_around(text, start)
         if (_AID_AFTER_SUM.match(text, end) or _AID_BEFORE_SUM.search(before) or _AID_SOURCE.search(sentence)) \
@@ -2296,7 +2313,7 @@ def _other_aid_eur(text: str) -> float | None:
 _MAX_AID_SUMS = 50  # the sums of a text looked at (each may read its sentence)
 # The grants of other programmes a sum is said of ("60.000 € LEADER", "50k vom Land", "ein LEADER-Zuschuss von
 # 60.000 €"): not a loan (KfW), whose sum is not its aid
-_AID_SOURCES = (r"(?:leader|efre|eler|zukunftsregion|land(?:es\w{0,12})?|bund(?:es\w{0,12})?|\S{0,15}programm\w{0,2}"
+_AID_SOURCES = (r"(?:leader|efre|eler|zukunftsregion|stadt|gemeinde|samtgemeinde|kommune|landkreis|land(?:es\w{0,12})?|bund(?:es\w{0,12})?|\S{0,15}programm\w{0,2}"
                 r"|andere\w{0,2}\s{1,3}(?:förder\w{0,8}|programm\w{0,2}|zuschüsse\w{0,2}))")
 _AID_AFTER_SUM = re.compile(r"\s{0,3}(?:zuschuss\w{0,2}\s{1,3}|förderung\s{1,3}|fördermittel\w{0,2}\s{1,3})?"
                             r"(?:(?:aus|von|vom|über|durch)\s{1,3})?(?:(?:de[mnr]|ne[mnr]?|eine[mnr]?|ei[mn])\s{1,3})?"
@@ -2305,7 +2322,9 @@ _AID_AFTER_SUM = re.compile(r"\s{0,3}(?:zuschuss\w{0,2}\s{1,3}|förderung\s{1,3}
 # the sentence)
 _GRANT_BEFORE_SUM = re.compile(r"\b(?:zuschuss|förderung|fördermittel|zuwendung)\w{0,2}\s{1,3}(?:von|über|in\s{1,3}höhe"
                                r"\s{1,3}von)\s{1,3}(?:ca\.?\s{1,3}|rund\s{1,3})?$", re.IGNORECASE)
-_AID_SOURCE = re.compile(r"\b(?:aus|von|vom|über|durch)\s{1,3}(?:(?:de[mnr]|ne[mnr]?|eine[mnr]?|ei[mn])\s{1,3})?"
+_GRANT_AFTER_SUM = re.compile(r"\s{0,3}(?:€|euro)?\s{0,3}(?:zuschuss|förderung|fördermittel|zuwendung)", re.IGNORECASE)
+_AID_SOURCE = re.compile(r"\b(?:die|der|unsere?)\s{1,3}(?:stadt|gemeinde|samtgemeinde|kommune|landkreis|kreis)\b|"
+                         r"\b(?:aus|von|vom|über|durch)\s{1,3}(?:(?:de[mnr]|ne[mnr]?|eine[mnr]?|ei[mn])\s{1,3})?"
                          + _AID_SOURCES + r"\b|\b(?:leader|efre|eler|zukunftsregion)\b", re.IGNORECASE)
 _AID_BEFORE_SUM = re.compile(r"\b" + _AID_SOURCES + r"[-\s]{0,2}(?:zuschuss|förderung|mittel|fördermittel)?\s{1,3}"
                              r"(?:von|über|in\s{1,3}höhe\s{1,3}von)\s{1,3}(?:ca\.?\s{1,3}|rund\s{1,3})?$", re.IGNORECASE)
@@ -2694,6 +2713,7 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
 # A business that shares its work between two trades ("ca hälfte elektroinstallation auf baustellen und hälfte
 # schaltschrankbau", "teils Landwirtschaft, teils Lohnunternehmen", "60 % Fertigung"): which is the main activity, the
 # line of KR Nr. 2.7.1 asks, is open
+_LINES_APART = 60  # characters between two lines of one business named together
 _SHARED_WORK = re.compile(r"hälfte|\bhalb\b|\bteils\b|zum\s{1,3}teil\b|\b\d{1,2}\s{0,2}(%|prozent\b)", re.IGNORECASE)
 
 
@@ -2707,14 +2727,10 @@ def _split_activity(trades: list[tuple[float, int, Trade]], lowered: str, knowle
     if len(codes) < 2:
         return trades
     first, last = min(hit[1] for hit in own), max(hit[1] for hit in own)
+    if not _SHARED_WORK.search(lowered[max(0, first - 40): last + 60]):
+        return trades
     open_ = next((hit for hit in own if knowledge.exclusion(hit[2].wz, text) is None), None)
     if open_ is None or open_ is trades[0]:
-        return trades
-    # (or where the open one is an exception the excluded trade's own line names: "Containerdienst, dazu eine
-    # Sortieranlage" spans E 38.11 and its exception 38.21, so which one the site mainly does is open)
-    line = knowledge.exclusion(trades[0][2].wz, text)
-    excepted = line is not None and any(wz_within(open_[2].wz, scope) for e in line.except_wz for scope in e.wz)
-    if not excepted and not _SHARED_WORK.search(lowered[max(0, first - 40): last + 60]):
         return trades
     return [(SECOND_LINE if hit[2].wz != open_[2].wz else hit[0], hit[1], hit[2]) if hit is not open_ else hit
             for hit in [open_] + [h for h in trades if h is not open_]]
@@ -2974,6 +2990,14 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
             excluded = knowledge.exclusion(trade.wz, text, tuple(t.wz for _, _, t in trades),
                                            lodging_share=profile.lodging_share_percent)
             profile.excluded_sector = excluded.code if excluded else None
+            # a line of the business named right beside the excluded one that the same line of Nr. 2.7.1 excepts
+            # ("Containerdienst, dazu eine Sortieranlage": 38.11 and 38.21; "Spedition + Kontraktlogistik": 52.26.1
+            # and 52.25): which of the two the site mainly does decides
+            profile.named_lines = [
+                t.wz for rank, at, t in trades[1:] if excluded is not None and rank < 2.0 and t.wz != trade.wz
+                and abs(at - trades[0][1]) <= _LINES_APART
+                and any(wz_within(t.wz, scope) for e in excluded.except_wz for scope in e.wz)]
+            profile.wz_alternatives = list(dict.fromkeys(profile.wz_alternatives + profile.named_lines))
     elif applicant in ("company", None) and (maker := _maker_of_goods(text, lowered, lexicon)):
         profile.sector, profile.wz_code, profile.wz_title = maker, "C", wz_title("C")
     # the businesses a site is for, also named as such ("ein Gewerbegebiet für Handwerk, Metallbau und Logistik")
@@ -3046,7 +3070,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         # Stahlverarbeiter", is not the asker either)
         profile.applicant_type = min((c for c in said if c[0] < 2), default=(0, 0, None))[2]
         profile.sector = profile.wz_code = profile.wz_title = profile.excluded_sector = None
-        profile.wz_alternatives = []
+        profile.wz_alternatives, profile.named_lines = [], []
         profile.project_types = _project_types(text, None)
     if profile.applicant_type is None and profile.project_types \
             and set(profile.project_types) <= _COMPANY_ONLY_TYPES | {"fuel_switch"} \
@@ -3102,8 +3126,8 @@ def _validated(structured: dict) -> dict:
     return structured
 
 
-_SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "lodging_share_percent",
-                  "lodging_share_of_guests")
+_SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "named_lines",
+                  "lodging_share_percent", "lodging_share_of_guests")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "linked_employees", "turnover_eur",
                   "balance_sheet_eur", "investment_eur", "university_or_society", "base_funding_over_limit",
                   "users_excluded", "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
@@ -3242,6 +3266,13 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     elif profile.employees is not None and profile.company_size is not None:
         # one money figure over the headcount's size limit, the other not given: the size is open between those sizes
         sizes = knowledge.possible_sizes(profile.employees, profile.turnover_eur, profile.balance_sheet_eur)
+        # part-time staff and apprentices among the headcount ("55 Beschäftigte, davon 12 Teilzeit und 6 Azubis"): the
+        # size is reckoned in annual work units (Nr. 2.1.5, Anhang I AGVO; part-time in proportion, Fn. 11), so it may
+        # be as low as the size of the headcount without them
+        part = part_counted(text or "")
+        if part and part < profile.employees:
+            least = knowledge.possible_sizes(profile.employees - part, profile.turnover_eur, profile.balance_sheet_eur)
+            sizes = list(dict.fromkeys(least + sizes)) if least[0] != sizes[0] else sizes
         if len(sizes) > 1:
             profile.company_size, profile.size_between = None, sizes
     if profile.applicant_type not in ("company", None):
@@ -3262,7 +3293,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     profile.starts_before_application = True if _APPLY_AFTER_START.search(text or "") else None
     given = _validated(dict(structured or {}))
     for name, value in given.items():
-        setattr(profile, name, list(value) if name in ("project_types", "municipalities", "wz_alternatives") else value)
+        setattr(profile, name, list(value) if name in ("project_types", "municipalities", "wz_alternatives",
+                                                       "named_lines") else value)
     if "employees" in given and "company_size" not in given and given["employees"] is not None:
         profile.company_size = knowledge.company_size(given["employees"])
     if "lodging_share_percent" in given and "lodging_share_of_guests" not in given:
@@ -3275,7 +3307,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         named = _trades(given["sector"], _words(given["sector"]), lexicon)
         trade = named[0][2] if named else None
         profile.wz_code, profile.wz_title = (trade.wz, wz_title(trade.wz)) if trade else (None, None)
-        profile.wz_alternatives = list(trade.also) if trade else []
+        profile.wz_alternatives, profile.named_lines = (list(trade.also) if trade else []), []
         if "excluded_sector" not in given:
             excluded = knowledge.exclusion(trade.wz, given["sector"]) if trade else None
             profile.excluded_sector = excluded.code if excluded else None

@@ -18,8 +18,8 @@ from typing import Any
 
 from assistant.funding.knowledge import (Condition, ExcludedSector, FundingKnowledge, FundingPath, Rate, RegionalEffect,
                                          Source, WageCosts, wz_title, wz_within)
-from assistant.funding.profile import (NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, is_founding, replacement_open,
-                                       says_main_line)
+from assistant.funding.profile import (NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, is_founding, part_counted,
+                                       replacement_open, says_main_line)
 from assistant.goals.matching import GoalMatch
 
 TYPE_FITS = "Die Art des Vorhabens passt."  # the fit reason of a path whose measures name the project's type
@@ -37,6 +37,9 @@ FACT_QUESTIONS: dict[str, str] = {
     # where the headcount and the turnover leave the size open (KR Nr. 2.1.5: turnover or balance sheet total)
     "balance_sheet": "Wie hoch ist die Jahresbilanzsumme Ihres Unternehmens? Mit ihr entscheidet sich, ob es als "
                      "kleines oder mittleres Unternehmen gilt (Nr. 2.1.5).",
+    # part-time staff or apprentices among the headcount: the size is reckoned in annual work units (Anhang I AGVO)
+    "work_units": "Wie viele Vollzeitstellen ergeben Ihre Beschäftigten, wenn Teilzeitkräfte anteilig gezählt werden? "
+                  "Danach richtet sich, ob das Unternehmen als kleines oder mittleres gilt (Nr. 2.1.5).",
     "turnover": "Wie hoch ist der Jahresumsatz Ihres Unternehmens? Mit ihm entscheidet sich, ob es als kleines oder "
                 "mittleres Unternehmen gilt (Nr. 2.1.5).",
     # a company of a group: its partner and linked enterprises count in for the size (Nr. 2.1.5 (4))
@@ -657,13 +660,15 @@ def _open_second_lines(profile: ProjectProfile, line: ExcludedSector | None,
     """For a business whose main activity as read is excluded but that names a second line of its own which the list
     does not name ("Café mit eigener Rösterei", "Hofladen … mit Ferienwohnungen"), where the text does not say which
     line brings in most: those codes, since the main activity decides (Nr. 2.7.1). Not a code the main line's own
-    exceptions name: its "Ausgenommen sind nur" says it already."""
+    exceptions name, unless the text names that line of the business itself: otherwise its "Ausgenommen sind nur"
+    says it already."""
     if knowledge is None or says_main_line(profile.description or ""):
         return []
     return [code for code in profile.wz_alternatives
             if knowledge.exclusion(code, profile.description, lodging_share=profile.lodging_share_percent) is None
             and knowledge.doubt_for_wz(code) is None
-            and not (line and any(wz_within(code, scope) for e in line.except_wz for scope in e.wz))]
+            and (code in profile.named_lines
+                 or not (line and any(wz_within(code, scope) for e in line.except_wz for scope in e.wz)))]
 
 
 def _titled(codes: list[str], short: bool = False) -> str:
@@ -1017,8 +1022,9 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     if profile.applicant_type == "company" and profile.excluded_sector is not None and not firms_path:
         needed.discard("project_types")  # a firm of an excluded sector: whatever it invests in, the "no" stands
     if "company_size" in needed and profile.size_between:  # the figure not given decides, not the headcount
-        missing = "group" if profile.linked_enterprise else "turnover" if profile.turnover_eur is None \
-            else "balance_sheet"
+        missing = "group" if profile.linked_enterprise else "work_units" \
+            if profile.employees and part_counted(profile.description or "") else "turnover" \
+            if profile.turnover_eur is None else "balance_sheet"
         # (the share and the partner's staff told already: "gehört zu 60 % der Firma meiner Frau, die hat 70 Angestellte")
         given = missing == "group" and _PARTNER_FIGURES.search(profile.description or "")
         needed = (needed - {"company_size"}) | (set() if given else {missing})

@@ -39,6 +39,9 @@ def test_requests_for_a_binding_commitment_are_recognised(question):
     "Ich bin mir nicht sicher, ob wir Förderung bekommen.",
     "Wann bekommen wir die Eingangsbestätigung der NBank?",
     "Er hat 2024 GRW bekommen und 3 neue Stellen zugesagt. Muss er die Förderung zurückzahlen?",
+    # a promise someone else has made the asker already: a fact of the project
+    "Die Stadt hat uns schon 50k Zuschuss zugesagt. Wie viel GRW geht dann noch?",
+    "Vom Land ist uns bereits ein Zuschuss zugesagt worden.",
 ])
 def test_ordinary_questions_ask_for_no_guarantee(question):
     assert not CAREFUL.wants_guarantee(question)

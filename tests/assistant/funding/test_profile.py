@@ -1985,12 +1985,13 @@ def test_work_shared_between_an_excluded_and_an_open_trade_leaves_the_main_activ
 
 def test_a_trade_beside_an_exception_of_its_own_exclusion_line_leaves_the_main_activity_open():
     """A container service (38.11, line E excluded) that also sorts waste into secondary raw materials (38.21, the
-    line's own exception): which one the site mainly does decides (Nr. 2.7.1), so the open one is read first and the
-    excluded one stays an alternative; a container service alone stays excluded."""
+    line's own exception): which one the site mainly does decides (Nr. 2.7.1), so the exception is a line named beside
+    the main activity; a container service alone has none."""
     p = read_profile("Wir sind ein Entsorgungsfachbetrieb (Containerdienst, dazu eine Sortieranlage für Gewerbeabfälle, "
                      "aus der wir Sekundärrohstoffe gewinnen). Geplant ist eine neue Sortierlinie.")
-    assert (p.wz_code, p.excluded_sector, p.wz_alternatives) == ("38.21", None, ["38.11"])
-    assert read_profile("Containerdienst in Melle, 20 MA, wir brauchen neue LKW.").excluded_sector == "E"
+    assert (p.wz_code, p.excluded_sector, p.named_lines) == ("38.11", "E", ["38.21"])
+    alone = read_profile("Containerdienst in Melle, 20 MA, wir brauchen neue LKW.")
+    assert (alone.excluded_sector, alone.named_lines) == ("E", [])
 
 
 def test_figures_said_of_the_group_decide_the_size_of_a_linked_company():
@@ -2054,6 +2055,25 @@ def test_aid_already_held_from_another_programme_is_read_as_its_sum(text, euros)
     """KR Nr. 2.5.3: a sum of aid held counts against the ceiling as a share does; the sum of a loan is not its aid
     (Nr. 2.5.6)."""
     assert read_profile(text).other_aid_eur == euros
+
+
+def test_part_time_staff_and_apprentices_leave_the_size_of_a_headcount_open():
+    """KR Nr. 2.1.5 (Anhang I AGVO, Fn. 11): staff are counted in annual work units, part-time in proportion; 55 heads
+    of whom 12 work part-time and 6 are apprentices may be a small firm, so the size is open, not medium."""
+    p = read_profile("die mandantin hat 55 beschäftigte, davon aber 12 teilzeit und 6 azubis, umsatz 4,8 mio. ist das "
+                     "jetzt noch klein?")
+    assert (p.company_size, p.size_between) == (None, ["small", "medium"])
+    assert read_profile("Wir haben 55 Beschäftigte, Umsatz 4,8 Mio.").company_size == "medium"
+
+
+def test_new_rooms_named_with_their_sum_are_an_investment_and_a_part_of_the_costs():
+    """"neue Reiferäume (ca 1,2 Mio) und gleichzeitig PV … (300k)": new rooms are the firm's investment (Nr. 2.4.1)
+    beside the solar plant, and the two sums are two parts, each at its own rate."""
+    p = read_profile("käserei in badbergen, 22 ma. neue reiferäume (ca 1,2 mio) und gleichzeitig PV aufs dach + "
+                     "speicher für eigenverbrauch (300k). kann man beides fördern?")
+    assert {"business_investment", "renewable_self_supply"} <= set(p.project_types)
+    assert [value for _, value in p.cost_parts] == [1200000.0, 300000.0]
+    assert "business_investment" not in read_profile("Wir ziehen in neue Räume zur Miete.").project_types
 
 def test_the_restaurants_share_said_first_leaves_the_rest_to_lodging():
     """KR Nr. 2.7.1 (I 56): "ca 85% aus restaurant und feiern, der rest übernachtungen" leaves 15 % to the rooms, under
