@@ -36,6 +36,7 @@ class Findings:
     implied: list[Source] = field(default_factory=list)
     in_conversation: bool = False  # a follow-up: the facts of the turns before are the asker's project
     note: str = ""  # a paragraph every composed answer ends with (an instruction beside the question, not followed)
+    reach: str = ""  # a sentence every composed answer begins with (the IREK's reach, asked from another place)
     # the text a further question of a message stands after (answer.questions), for the programmes it names ("Wie läuft
     # das mit LEADER bei uns? wer entscheidet über die projekte …" asks who decides in LEADER)
     context: str = ""

@@ -22,7 +22,7 @@ from functools import cached_property
 
 from assistant.answer.careful import CarefulCases
 from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, ASKS_WORDING, FEW_PASSAGES,
-                                         MIN_TELLING_STEM, TELLING_SHARE, asked_beside, compose_extractive,
+                                         MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, asked_beside, compose_extractive,
                                          compose_introduction)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
@@ -114,6 +114,7 @@ class Question:
     guarantee: bool = False  # a request for a binding commitment (answered briefly from KR Nr. 1.5)
     refusal_odds: float = 0.0  # the intent router's probability that the question is outside the task
     note: str = ""  # a paragraph to end the answer with (an instruction beside the question, not followed)
+    reach: str = ""  # asked from another place whether the IREK holds there: the sentence that it does not (leads)
 
 
 def _named_first(paths: list[PathAssessment], named_ids: list[str]) -> list[PathAssessment]:
@@ -193,7 +194,6 @@ class AnswerPipeline:
         refusal = self.careful.refusal(text, irek_reach_asked=bool(elsewhere))
         if refusal:
             return Answer(refusal, True, mode="refusal", intent="refusal")
-        note = f"{note} {elsewhere}".strip()
         text = self.retriever.with_plain_names(text)  # "das Regionalkonzept vom Landkreis" is the IREK
         text = with_level_names(text)  # "HZ 3.4.2" is a Handlungsziel, not KR Nr. 3.4.2
         history = list(history or [])
@@ -218,7 +218,7 @@ class AnswerPipeline:
                 intent = intent if earlier_intent == "refusal" else earlier_intent
         return Question(text, history, structured, search_text, parts, search_parts, profile, own,
                         "project" if structured else intent, guarantee=self._asks_guarantee(text),
-                        refusal_odds=refusal_odds, note=note)
+                        refusal_odds=refusal_odds, note=note, reach=elsewhere)
 
     def _asks_guarantee(self, text: str) -> bool:
         """Whether the text asks for a binding commitment as its first question (or its only one): one asked after
@@ -239,7 +239,7 @@ class AnswerPipeline:
             paths = [p for p in found.funding.paths if programme(p.id) == "grw"]
             if not self._grw_area(place):  # "wir sitzen in Lohne im LK Vechta": no GRW area at all (Anhang 5)
                 paths = [outside_areas(p, place, self.funding) for p in paths]
-                found.goals = []  # nor does the Landkreis's IREK speak for a project there
+            found.goals = []  # nor does the Landkreis's IREK speak for a project there
             found.funding = FundingAssessment(paths, found.funding.missing_facts)
         return found
 
@@ -579,7 +579,7 @@ class AnswerPipeline:
                 merged = with_other_answer(answer, other, self._tells(side, asked, decided, other, answer))
                 if merged is not answer:
                     answer, added = merged, added + 1
-        found.note = q.note
+        found.note, found.reach = q.note, q.reach
         answer = _noted(answer, found)
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer, found
@@ -728,6 +728,11 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
 def _noted(answer: Answer, found: Findings) -> Answer:
     """The answer with the findings' closing note (an instruction beside the question, not followed), whichever
     composer wrote it; once."""
+    if found.reach and not answer.answer.startswith(found.reach):
+        # (the IREK's reach, asked from another place, first: "Gilt euer IREK auch für uns in Löningen?")
+        summary = f"{found.reach} {answer.summary}".strip()
+        answer = replace(answer, answer=f"{found.reach} {answer.answer}",
+                         summary=summary if len(summary) <= MAX_SUMMARY_CHARS else found.reach)
     if not found.note or answer.answer.endswith(found.note):
         return answer
     return replace(answer, answer=f"{answer.answer}\n\n{found.note}")

@@ -120,6 +120,9 @@ class ProjectProfile:
     # codes of lines of the business the text names beside an excluded main activity that its line of Nr. 2.7.1
     # excepts (38.21 beside 38.11): which one the site mainly does is open, though the exception is the line's own
     named_lines: list[str] = field(default_factory=list)
+    # the share of the business the text gives the trade read as the main one, where it gives it that alone ("ca 40 %
+    # vom Umsatz ist Karosseriebau"): under half, a trade named before stays the main activity
+    sector_share_percent: float | None = None
     # The text says a grant was already received and asks what follows from it (paying back, binding, selling, jobs
     # lost): the project it names is the funded one, no new project (KR Nr. 2.2.6, 2.8)
     grant_received: bool | None = None
@@ -2713,6 +2716,7 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
 # A business that shares its work between two trades ("ca hälfte elektroinstallation auf baustellen und hälfte
 # schaltschrankbau", "teils Landwirtschaft, teils Lohnunternehmen", "60 % Fertigung"): which is the main activity, the
 # line of KR Nr. 2.7.1 asks, is open
+_MAIN_SHARE = 50  # percent of the business a line must exceed to be the main activity by its share alone
 _LINES_APART = 60  # characters between two lines of one business named together
 _SHARED_WORK = re.compile(r"hälfte|\bhalb\b|\bteils\b|zum\s{1,3}teil\b|\b\d{1,2}\s{0,2}(%|prozent\b)", re.IGNORECASE)
 
@@ -2973,6 +2977,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         applicant = "municipality"
     profile = ProjectProfile(applicant_type=applicant, description=full)
     by_shares = _main_by_shares(trades, named, text) if trades else None
+    shares = _shares(text, named) if trades and by_shares is None else {}
     trades = _new_firm_first(by_shares or _split_activity(trades, lowered, knowledge, text), named, lowered)
     made = _main_made(text, lowered, lexicon) if applicant in ("company", None) and not as_asker else None
     if made is not None:  # the goods the asker makes lead; the trades named are lines beside them
@@ -2982,6 +2987,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         trade = trades[0][2]
         profile.sector, profile.wz_code = trade.name, trade.wz
         profile.wz_title, profile.wz_alternatives = wz_title(trade.wz), list(trade.also)
+        profile.sector_share_percent = shares.get(trade.wz) if len(shares) == 1 else None
         # a second line of the business named with it ("Kaffeerösterei mit Café"): its code may be the main activity
         profile.wz_alternatives = list(dict.fromkeys(profile.wz_alternatives + [
             t.wz for rank, _, t in trades[1:] if rank == SECOND_LINE and t.wz != trade.wz]))
@@ -3127,7 +3133,7 @@ def _validated(structured: dict) -> dict:
 
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "named_lines",
-                  "lodging_share_percent", "lodging_share_of_guests")
+                  "sector_share_percent", "lodging_share_percent", "lodging_share_of_guests")
 _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "linked_employees", "turnover_eur",
                   "balance_sheet_eur", "investment_eur", "university_or_society", "base_funding_over_limit",
                   "users_excluded", "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
@@ -3232,7 +3238,12 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
                 profile.lodging_share_percent = found.lodging_share_percent
                 profile.lodging_share_of_guests = found.lodging_share_of_guests
                 profile.excluded_sector = found.excluded_sector
-        if found.sector is not None:  # a later main activity replaces an earlier one, with its WZ code and exclusion
+        if found.sector is not None and profile.sector is not None and found.sector_share_percent is not None \
+                and found.sector_share_percent < _MAIN_SHARE and found.wz_code != profile.wz_code:
+            # "ca 40 % vom Umsatz ist Karosseriebau" after "Kfz-Werkstatt mit Gebrauchtwagenhandel": a line beside the
+            # main activity named before, which stays (Nr. 2.7.1: the main activity decides)
+            profile.wz_alternatives = list(dict.fromkeys([*profile.wz_alternatives, found.wz_code]))
+        elif found.sector is not None:  # a later main activity replaces an earlier one, with its code and exclusion
             for name in _SECTOR_FIELDS:
                 setattr(profile, name, getattr(found, name))
             profile.agri_processing = found.agri_processing

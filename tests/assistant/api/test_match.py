@@ -63,7 +63,10 @@ def test_company_profile_gets_business_investment_path(client):
                                # round 2, twenty-fourth session: the jobs the project secures (Nr. 2.6.2 (4))
                                "secured_jobs": None,
                                # round 2, thirty-third session: aid already held from another programme (Nr. 2.5.3)
-                               "other_aid_percent": None}
+                               "other_aid_percent": None,
+                               # round 2, thirty-ninth session: aid held as a sum, lines of the business named beside
+                               # an excluded one that its line excepts, the share of the line read as the main one
+                               "other_aid_eur": None, "named_lines": [], "sector_share_percent": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):

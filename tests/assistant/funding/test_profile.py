@@ -2057,6 +2057,18 @@ def test_aid_already_held_from_another_programme_is_read_as_its_sum(text, euros)
     assert read_profile(text).other_aid_eur == euros
 
 
+def test_a_line_said_to_bring_in_under_half_leaves_the_main_activity_named_before():
+    """"ca 40 % vom Umsatz ist Karosseriebau" after "Kfz-Werkstatt mit Gebrauchtwagenhandel": the body building is a
+    line beside the workshop, which stays the main activity (Nr. 2.7.1); a line said to bring in most replaces it."""
+    history = [{"role": "user", "content": "kfz werkstatt mit gebrauchtwagenhandel in quakenbrück, 22 leute. gibts "
+                                           "GRW für ne neue halle?"},
+               {"role": "assistant", "content": "Leider eher nicht."}]
+    p = read_profile("ok aber wir machen nicht nur werkstatt. ca 40% vom umsatz ist karosseriebau, wir bauen "
+                     "kofferaufbauten für transporter. neue halle, 800k. dann doch?", history)
+    assert (p.wz_code, p.excluded_sector, "29.20" in p.wz_alternatives) == ("95.31", "T", True)
+    p = read_profile("ok aber ca 70% vom umsatz ist karosseriebau, wir bauen kofferaufbauten. dann doch?", history)
+    assert (p.wz_code, p.excluded_sector) == ("29.20", None)
+
 def test_part_time_staff_and_apprentices_leave_the_size_of_a_headcount_open():
     """KR Nr. 2.1.5 (Anhang I AGVO, Fn. 11): staff are counted in annual work units, part-time in proportion; 55 heads
     of whom 12 work part-time and 6 are apprentices may be a small firm, so the size is open, not medium."""
