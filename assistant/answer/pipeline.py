@@ -247,7 +247,9 @@ class AnswerPipeline:
         """The other district or city the asker is in: named where no municipality of the Landkreis is, or before any
         ("Metallbauer aus Damme (LK Vechta), direkt neben Bad Essen")."""
         named = self.careful.place_elsewhere_at(q.text)
-        if named is None:
+        if named is None or q.history and q.profile.municipalities and not q.own.municipalities:
+            # (nor where the turns before placed the asker in the Landkreis: "die Stadt Melle …", then "zusammen
+            # mit der Nachbarstadt Bünde": a partner's place)
             return None
         lowered = q.text.lower()
         ours = [lowered.find(m.lower()) for m in q.profile.municipalities if m.lower() in lowered]

@@ -3169,13 +3169,35 @@ def test_land_bought_before_the_date_is_not_funded_and_is_no_start_of_the_measur
     check_contract(data, passages, all_used=False)
 
 
+def test_the_irek_asked_for_a_place_in_another_grw_area_is_answered_first_and_names_no_goal(ask, passages):
+    """Cloppenburg is a GRW area too (Anhang 5), so its rates are answered; but the Landkreis's IREK holds there no
+    more than in a place outside the areas: its reach leads, and no goal of it is offered."""
+    data = ask("Wir sitzen in Löningen (LK Cloppenburg), nicht weit von Quakenbrück. Gilt euer IREK auch für uns und "
+               "was für GRW-Sätze hätten wir für eine neue Zerlegelinie?")
+    assert data["summary"].startswith("Das IREK gilt nur für den Landkreis Osnabrück; für ein Vorhaben in Cloppenburg"), \
+        data["summary"]
+    assert not data["goals"] and "Passendes IREK-Ziel" not in data["answer"]
+    check_contract(data, passages, all_used=False)
+
+
+def test_a_partner_town_elsewhere_does_not_move_an_asker_placed_in_the_landkreis(ask):
+    """"die Stadt Melle …", then "zusammen mit der Nachbarstadt Bünde (NRW)": the asker is still Melle, whose IREK
+    goals and paths stay."""
+    history = [{"role": "user", "content": "Wie hoch ist der Eigenanteil der Stadt Melle, wenn wir ein neues "
+                                           "Gewerbegebiet über GRW erschließen?"},
+               {"role": "assistant", "content": "10 Prozent."}]
+    data = ask("Korrektur zu vorhin: das Gewerbegebiet an der A30 machen wir gar nicht alleine, sondern zusammen mit "
+               "der Nachbarstadt Bünde (NRW, Kreis Herford). Wird dann mehr gefördert als 60 %?", history)
+    assert data["goals"] and "Bünde" not in data["summary"]
+
 def test_funding_through_the_irek_asked_for_another_district_is_answered_by_its_missing_row(ask, passages):
     """KR Anhang 5: Landkreis Vechta is no GRW area; the IREK holds for Landkreis Osnabrück only. Not refused as a
     question about another district's own concept."""
     data = ask("wir sitzen in lohne (kreis vechta), sind aber nah an quakenbrück. können wir für unsere erweiterung in "
                "lohne auch GRW über euer IREK kriegen?")
-    assert not data["abstained"] and data["summary"].startswith("Nein – keine GRW-Förderung: Vechta"), data["summary"]
-    assert "Das IREK gilt nur für den Landkreis Osnabrück" in data["answer"]
+    assert not data["abstained"] and data["summary"].startswith(
+        "Das IREK gilt nur für den Landkreis Osnabrück; für ein Vorhaben in Vechta ist es nicht maßgeblich. Nein – keine "
+        "GRW-Förderung: Vechta"), data["summary"]
     check_contract(data, passages, all_used=False)
     assert ask("Steht im IREK vom Landkreis Vechta was zu Wasserstoff?")["abstained"]
 
