@@ -409,7 +409,7 @@ def test_the_note_on_an_instruction_not_followed_ends_a_composed_answer_too(monk
     retriever = SimpleNamespace(passages=[goal, grw], snapshot=SimpleNamespace(locate=locate))
     service = AnswerPipeline(retriever, None, None, ScopeThresholds(), composer=composer)
     note = "Hinweis: Der Anweisung in Ihrer Nachricht bin ich nicht gefolgt."
-    question = SimpleNamespace(text=findings.question, structured=None, intent=findings.intent, note=note)
+    question = SimpleNamespace(text=findings.question, structured=None, intent=findings.intent, note=note, reach="")
     monkeypatch.setattr(service, "analyse", lambda *args, **kwargs: question)
     monkeypatch.setattr(service, "decide", lambda *args, **kwargs: findings)
     answer = service.answer(findings.question)
@@ -426,7 +426,7 @@ def test_answer_pipeline_passes_non_abstained_answers_to_the_composer(monkeypatc
     locate = lambda passage, quote: (passage.page_start, passage.page_label)  # noqa: E731
     retriever = SimpleNamespace(passages=[goal, grw], snapshot=SimpleNamespace(locate=locate))
     service = AnswerPipeline(retriever, None, None, ScopeThresholds(), composer=composer)
-    question = SimpleNamespace(text=findings.question, structured=None, intent=findings.intent, note="")
+    question = SimpleNamespace(text=findings.question, structured=None, intent=findings.intent, note="", reach="")
     monkeypatch.setattr(service, "analyse", lambda *args, **kwargs: question)
     monkeypatch.setattr(service, "decide", lambda *args, **kwargs: findings)
     answer = service.answer(findings.question)

@@ -2405,6 +2405,17 @@ def test_a_sum_of_other_aid_for_a_part_is_counted_against_the_grant_of_a_follow_
     assert "mit den 60.000 € aus der anderen Förderung zusammen" in data["answer"]
     assert "bleiben bis zu 240.000 €" in data["answer"]
 
+def test_a_municipal_company_asking_to_apply_and_for_house_connections_gets_both_rules(ask, passages):
+    """KR Nr. 3.2.1.3: a Stadtwerke GmbH carries a measure only if not run for profit, else the town does; Nr. 3.2.2.1
+    (4) c: house connections are no eligible cost. Both questions of the message are answered."""
+    data = ask("Wir als Stadtwerke GmbH sollen eine neue Abwasserleitung zum Gewerbegebiet bauen, die Betriebe dort "
+               "leiten überwiegend gewerbliches Abwasser ein. Können wir selbst den GRW-Antrag stellen? Und sind die "
+               "Hausanschlüsse der Firmen mit drin?")
+    check_contract(data, passages, all_used=False)
+    assert "Die Kosten der Hausanschlüsse gehören nicht zu den förderfähigen Kosten" in data["summary"]
+    assert "Stadtwerke GmbH nur, wenn sie nicht auf Gewinnerzielung ausgerichtet ist" in data["answer"]
+    assert cited(data, "grw", "3.2.1.3") and cited(data, "grw", "3.2.2.1")
+
 def test_who_applies_for_a_betriebsaufspaltung_is_said_in_the_bottom_line(ask, passages):
     """KR Nr. 2.2.2: owning and operating company apply together; the question beside the project asks who applies in
     common words, which the rule triggered by the asker's facts answers."""
