@@ -2416,6 +2416,15 @@ def test_a_municipal_company_asking_to_apply_and_for_house_connections_gets_both
     assert "Stadtwerke GmbH nur, wenn sie nicht auf Gewinnerzielung ausgerichtet ist" in data["answer"]
     assert cited(data, "grw", "3.2.1.3") and cited(data, "grw", "3.2.2.1")
 
+def test_a_firms_own_work_on_its_plant_is_answered_as_a_point_the_kr_leaves_open(ask, passages):
+    """KR Nr. 2.6.2 (1) a: the costs of acquiring or producing the assets; own work is excluded in words only for an
+    infrastructure's Träger (Nr. 3.2.2.1 (4) d): the answer says so and sends the point to the NBank."""
+    data = ask("Frage an die Experten: wir bauen die neue Prüfanlage zum großen Teil selbst mit unseren eigenen "
+               "Schlossern und Elektrikern (ca. 3.000 Std). Zählt das als förderfähige Kosten oder nur was wir zukaufen?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Förderfähig sind die Anschaffungs- bzw. Herstellungskosten"), data["summary"]
+    assert "regelt der Koordinierungsrahmen für Unternehmen nicht ausdrücklich" in data["summary"]
+
 def test_who_applies_for_a_betriebsaufspaltung_is_said_in_the_bottom_line(ask, passages):
     """KR Nr. 2.2.2: owning and operating company apply together; the question beside the project asks who applies in
     common words, which the rule triggered by the asker's facts answers."""
