@@ -2424,6 +2424,7 @@ def test_a_firms_own_work_on_its_plant_is_answered_as_a_point_the_kr_leaves_open
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Förderfähig sind die Anschaffungs- bzw. Herstellungskosten"), data["summary"]
     assert "regelt der Koordinierungsrahmen für Unternehmen nicht ausdrücklich" in data["summary"]
+    assert "Klären Sie das vorab mit der NBank." in data["summary"]
 
 def test_who_applies_for_a_betriebsaufspaltung_is_said_in_the_bottom_line(ask, passages):
     """KR Nr. 2.2.2: owning and operating company apply together; the question beside the project asks who applies in
