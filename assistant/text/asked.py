@@ -16,7 +16,9 @@ _ASKING = (r"was|wie|wer|wann|wo|welche[mnrs]?|wieviel\w{0,2}|kann|können|krieg
 # A sentence that opens as a question does, written without its question mark ("wo kommt wasserstoff im irek vor und
 # kann man da über grw was machen")
 _OPENS_AS_QUESTION = re.compile(rf"^(?:(?:und|aber|also|moin|hallo|hi)\W{{0,3}}\s{{1,3}})?(?:{_ASKING}"
-                                r"|(?:seit|bis|ab)\s{1,3}wann|warum|wieso|weshalb|ist|sind|hat|passt|fördert|lohnt|geht)\b",
+                                r"|(?:seit|bis|ab)\s{1,3}wann|warum|wieso|weshalb|ist|sind|hat|passt|fördert|lohnt|geht"
+                                # ("mit welchen Strategien ist das IREK verzahnt")
+                                r"|(?:mit|in|zu|an|auf|für|von|bei|aus|nach|über|unter)\s{1,3}welche[mnrs]?)\b",
                                 re.IGNORECASE)
 
 
@@ -53,7 +55,12 @@ _JOINED = re.compile(rf",?\s{{1,3}}(?:und|oder)\s{{1,3}}(?=(?:{_ASKING}|ob"
 # (or with a question of how much: "seit wann ist der Landkreis Fördergebiet, wie viel GRW-Geld hat Niedersachsen 2026")
 _COMMA_VERB_FIRST = re.compile(r",\s{1,3}(?=(?:muss|müssen|darf|dürfen|kann|können|soll|sollen|brauchen|braucht|zählen"
                                r"|zählt|gilt|gelten)\s{1,3}(?:wir|ich|man|sie|die|der|das|es|dann\s{1,3}(?:wir|ich|man))\b"
-                               r"|(?:wie\s{1,3}(?:viel\w{0,2}|hoch)|wieviel\w{0,2})\s)",
+                               r"|(?:wie\s{1,3}(?:viel\w{0,2}|hoch)|wieviel\w{0,2})\s"
+                               # (or which thing with its verb next: "mit welchen Strategien ist das IREK verzahnt,
+                               # welche GRW-Gebietskategorie hat der LK"; not a relative clause, "die Halle, welche wir
+                               # bauen")
+                               r"|welche[mnrs]?\s{1,3}[\w-]{3,40}\s{1,3}(?:hat|haben|gilt|gelten|gibt|gibts|ist|sind|passt"
+                               r"|passen|kommt|kommen|zählt|zählen|braucht|brauchen)\b)",
                                re.IGNORECASE)
 
 
