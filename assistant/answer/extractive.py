@@ -427,8 +427,12 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
     # (not a path that neither funds this kind of project nor is the asker's to carry, where a path of the same
     # programme is open to the asker: a camp site's playground, no measure of the municipal infrastructure and no
     # firm's to carry, beside the firm's own GRW path)
-    ruled_out = [p for p in assessment.paths if p.ruled_out and not (
-        _closed_twice(p) and any(programme(o.id) == programme(p.id) for o in open_paths))]
+    # (the best fitting first, a path the asker names raised above the others; of equal fit first one that who
+    # applies does not close: a care home's "no" is its sector's on the innovation path, not the municipal
+    # infrastructure's, which funds no care home and which no firm carries)
+    ruled_out = sorted((p for p in assessment.paths if p.ruled_out and not (
+        _closed_twice(p) and any(programme(o.id) == programme(p.id) for o in open_paths))),
+        key=lambda p: (-p.fit, any(c.by_applicant_type for c in p.blocking)))
     if ruled_out and open_paths and open_paths[0].id.split("/")[0] == ruled_out[0].id.split("/")[0] \
             and TYPE_FITS in open_paths[0].fit_reasons and open_paths[0].fit >= ruled_out[0].fit \
             and ruled_out[0].closed_by_kind:

@@ -2426,6 +2426,15 @@ def test_a_firms_own_work_on_its_plant_is_answered_as_a_point_the_kr_leaves_open
     assert "regelt der Koordinierungsrahmen für Unternehmen nicht ausdrücklich" in data["summary"]
     assert "Klären Sie das vorab mit der NBank." in data["summary"]
 
+def test_a_care_homes_no_is_its_sectors_not_the_municipal_infrastructures(ask, passages):
+    """KR Nr. 2.7.1: a care home (R) is excluded from the GRW's aid for firms, its digitalisation on the innovation path
+    too; that "no" leads, not the municipal infrastructure's, which funds no care home and no firm carries."""
+    data = ask("wir sind ein kleiner Pflegeheimträger (2 Häuser, 90 MA) und wollen Pflegedoku + Dienstplanung "
+               "digitalisieren. wo steht sowas im IREK und kriegen wir da GRW-Zuschuss für?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – über GRW"), data["summary"]
+    assert "„R Gesundheits- und Sozialwesen“" in data["summary"] and "4.2.2" in data["summary"]
+
 def test_who_applies_for_a_betriebsaufspaltung_is_said_in_the_bottom_line(ask, passages):
     """KR Nr. 2.2.2: owning and operating company apply together; the question beside the project asks who applies in
     common words, which the rule triggered by the asker's facts answers."""
