@@ -616,10 +616,17 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
         with_lodging = sector.not_excluded_with
         if with_lodging and with_lodging.min_share_percent is not None and share >= with_lodging.min_share_percent \
                 and any(wz_within(profile.wz_code, scope) for scope in with_lodging.wz):
+            # (a share said of the guests is the asker's; the rest beside the restaurant's share is read as lodging,
+            # and said so: "Restaurant macht ca. 55 % vom Umsatz")
+            because = (f"weil nach Ihren Angaben mit den eigenen Übernachtungsgästen mindestens "
+                       f"{with_lodging.min_share_percent:g} % der Umsätze erzielt werden"
+                       if profile.lodging_share_of_guests else
+                       f"soweit der Umsatz neben dem Restaurant aus den Übernachtungen stammt: Mit den eigenen "
+                       f"Übernachtungsgästen müssen mindestens {with_lodging.min_share_percent:g} % der Umsätze "
+                       f"erzielt werden")
             found.append(ConditionAssessment(
                 GASTRONOMY_WITH_LODGING, f"Die Gastronomie des Hauses ({sector.code}) ist in Kombination mit der "
-                f"Beherbergung förderfähig, weil nach Ihren Angaben mit den eigenen Übernachtungsgästen mindestens "
-                f"{with_lodging.min_share_percent:g} % der Umsätze erzielt werden.", "matters", with_lodging.source,
+                f"Beherbergung förderfähig, {because}.", "matters", with_lodging.source,
                 True))
     # a lodging business that names its restaurant without that share ("Hotel + Restaurant, das Restaurant hat viele
     # externe Gäste"): the rule that decides whether the restaurant is in
