@@ -1157,8 +1157,8 @@ _WITHIN_RESTAURANT = re.compile(r"\b(im\s{1,3}(restaurant|lokal|gasthaus|saal)|i
 
 def _lodging_share(lowered: str) -> tuple[float | None, bool | None]:
     """The share of turnover with own lodging guests (per cent) where the text states one ("15,5 %" is 15.5), or the
-    rest of the share it states for its restaurant; and whether it is said of the guests (True), or of the rooms or as
-    the rest (False)."""
+    rest of the share it states for its restaurant; and whether it is said of the guests (True), of the rooms or as
+    the rest named as lodging (False), or only read as the rest (None)."""
     match = _LODGING_SHARE.search(lowered)
     gastro = _GASTRO_SHARE.search(lowered)
     number = next((n for n in range(1, 3) if match and match.group(n)), 0)
@@ -1169,7 +1169,9 @@ def _lodging_share(lowered: str) -> tuple[float | None, bool | None]:
         at = gastro.start(said)
         gastro = gastro if _gap(lowered, at, _GASTRO) < _gap(lowered, at, _LODGING) else None
     if gastro and (not match or match.start(number) == gastro.start(said)):  # the number said of the restaurant
-        return 100.0 - float(gastro.group(said).replace(",", ".")), False
+        # (the rest said to be lodging, "Rest Übernachtung", or only read so: None, "Restaurant macht ca. 55 %")
+        rest_said = re.search(rf"\brest\w{{0,2}}\b[^.?!]{{0,20}}{_LODGING}", lowered)
+        return 100.0 - float(gastro.group(said).replace(",", ".")), (False if rest_said else None)
     if not match:
         return None, None
     before = lowered[max(0, match.start() - 40): match.start()]
@@ -1486,8 +1488,11 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
         if found:
             rank = _trade_rank(words, i, text, found[1])
             between = 1 + (i >= 3 and _OWN_LINE_ADJECTIVE.fullmatch(words[i - 1].text.lower()) is not None)
-            if i > between and words[i - between].text == "mit" and i - between - 1 in matched_at and rank == 2.0 \
-                    and hits[-1][0] < 2.0:
+            # (the own trade right before "mit", or with its place between in one clause: "brauerei in melle mit
+            # eigener gaststätte")
+            own_before = next((j for j in range(i - between - 1, max(-1, i - between - 4), -1) if j in matched_at), None)
+            if i > between and words[i - between].text == "mit" and own_before is not None and rank == 2.0 \
+                    and hits[-1][0] < 2.0 and not re.search(r"[,;.!?]", text[words[own_before].start: word.start]):
                 # "Kaffeerösterei mit Café", "Café mit eigener Rösterei": a second line of the asker's own business
                 # (not of another's: "ein kleiner Kiosk mit Bootsverleih, den ein Pächter betreiben soll")
                 rank = SECOND_LINE

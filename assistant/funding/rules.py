@@ -616,11 +616,11 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
         with_lodging = sector.not_excluded_with
         if with_lodging and with_lodging.min_share_percent is not None and share >= with_lodging.min_share_percent \
                 and any(wz_within(profile.wz_code, scope) for scope in with_lodging.wz):
-            # (a share said of the guests is the asker's; the rest beside the restaurant's share is read as lodging,
-            # and said so: "Restaurant macht ca. 55 % vom Umsatz")
+            # (a share said of the guests or the rooms is the asker's; the rest beside the restaurant's share is only
+            # read as lodging, and said so: "Restaurant macht ca. 55 % vom Umsatz")
             because = (f"weil nach Ihren Angaben mit den eigenen Übernachtungsgästen mindestens "
                        f"{with_lodging.min_share_percent:g} % der Umsätze erzielt werden"
-                       if profile.lodging_share_of_guests else
+                       if profile.lodging_share_of_guests is not None else
                        f"soweit der Umsatz neben dem Restaurant aus den Übernachtungen stammt: Mit den eigenen "
                        f"Übernachtungsgästen müssen mindestens {with_lodging.min_share_percent:g} % der Umsätze "
                        f"erzielt werden")

@@ -2071,10 +2071,10 @@ def test_a_line_said_to_bring_in_under_half_leaves_the_main_activity_named_befor
 
 def test_a_restaurants_share_is_not_read_as_the_guests_across_a_comma():
     """"Restaurant macht ca. 55 % vom Umsatz, Hotelgäste essen natürlich auch da": the 55 % are the restaurant's, so
-    the rest (45 %) is lodging as read, not a share said of the guests."""
+    the rest (45 %) is lodging as read, not a share said of the guests or the rooms."""
     p = read_profile("Hotel mit Restaurant (28 MA, 40 Zimmer). Restaurant macht ca. 55 % vom Umsatz, Hotelgäste essen "
                      "natürlich auch da.")
-    assert (p.lodging_share_percent, p.lodging_share_of_guests) == (45.0, False)
+    assert (p.lodging_share_percent, p.lodging_share_of_guests) == (45.0, None)
 
 def test_part_time_staff_and_apprentices_leave_the_size_of_a_headcount_open():
     """KR Nr. 2.1.5 (Anhang I AGVO, Fn. 11): staff are counted in annual work units, part-time in proportion; 55 heads
