@@ -1149,6 +1149,9 @@ def test_a_second_line_of_the_business_named_with_mit_may_be_its_main_activity()
     p = read_profile("ich mach mich selbstständig: kleine Kaffeerösterei mit Café in Bad Laer")
     assert p.wz_code == "10.83" and "56.11.4" in p.wz_alternatives
     assert read_profile("Wir sind ein Softwarehaus und arbeiten mit Landmaschinenherstellern").wz_alternatives == []
+    # (with the trade's place between: "brauerei in melle mit eigener gaststätte")
+    assert "56.11.1" in read_profile("wir sind ne kleine brauerei in melle mit eigener gaststätte nebenan. wollen ein "
+                                     "neues sudhaus").wz_alternatives
     assert read_profile("Kooperation mit der Hochschule und mit Hotels").wz_code is None
 
 
