@@ -1339,8 +1339,9 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
 
 # The words by which askers say what they are ("wir sind eine Sparkasse", "als Steuerkanzlei")
 _DECLARED = {"sind", "bin", "als", "betreiben", "betreibe", "führen", "führe"}
-# between the asker's trade and the "mit" of a second line: nothing, or its place ("brauerei in melle mit …")
-_OWN_TRADE_TO_MIT = re.compile(r"\s{1,3}|\s{1,3}(?:in|aus|bei)\s{1,3}[\w-]{2,30}\s{1,3}", re.IGNORECASE)
+# between the asker's trade and the "mit" of a second line, where words stand between: its place ("brauerei in melle
+# mit …")
+_OWN_TRADE_TO_MIT = re.compile(r"\s{1,3}(?:in|aus|bei)\s{1,3}[\w-]{2,30}\s{1,3}", re.IGNORECASE)
 SECOND_LINE = 1.9  # the rank of a trade named after the asker's own with "mit": theirs too, never the first
 DECLARED = -0.5  # the rank of a trade the asker says they are ("wir sind ein Landwirt", "als Landwirt")
 # Where a verb opens a question: the text's start, after a colon or a sentence's end, after "und"/"oder"
@@ -1494,8 +1495,8 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
             # eigener gaststätte")
             own_before = next((j for j in range(i - between - 1, max(-1, i - between - 4), -1) if j in matched_at), None)
             if i > between and words[i - between].text == "mit" and own_before is not None and rank == 2.0 \
-                    and hits[-1][0] < 2.0 and _OWN_TRADE_TO_MIT.fullmatch(
-                        text[words[own_before].start + len(words[own_before].text): words[i - between].start]):
+                    and hits[-1][0] < 2.0 and (own_before == i - between - 1 or _OWN_TRADE_TO_MIT.fullmatch(
+                        text[words[own_before].start + len(words[own_before].text): words[i - between].start])):
                 # "Kaffeerösterei mit Café", "Café mit eigener Rösterei": a second line of the asker's own business
                 # (not of another's: "ein kleiner Kiosk mit Bootsverleih, den ein Pächter betreiben soll")
                 rank = SECOND_LINE
