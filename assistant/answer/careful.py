@@ -270,10 +270,13 @@ class CarefulCases(Curated):
         ends = _asked_ends(rule, text)
         return at >= 0 and bool(ends) and min(ends) <= at + len(first)
 
+    @cached_property
+    def _held(self) -> re.Pattern[str] | None:
+        held = self.guarantee.held
+        return re.compile("|".join(f"(?:{p})" for p in held), re.IGNORECASE) if held else None
+
     def wants_guarantee(self, text: str) -> bool:
-        held = re.compile("|".join(f"(?:{p})" for p in self.guarantee.held), re.IGNORECASE) if self.guarantee.held \
-            else None
-        return any(held is None or not held.search(text, max(0, m.start() - _HELD_BEFORE), m.start())
+        return any(self._held is None or not self._held.search(text, max(0, m.start() - _HELD_BEFORE), m.start())
                    for m in self._guarantee.finditer(text))
 
     def other_place(self, text: str) -> str | None:

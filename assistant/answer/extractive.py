@@ -412,9 +412,9 @@ def _usual_only(path: PathAssessment, profile: ProjectProfile | None) -> bool:
         and profile is not None and profile.applicant_type not in ("company", None)
 
 
-def _closed_twice(path: PathAssessment) -> bool:
-    """Whether who applies closes the path (a firm as the Träger of a municipal site), and something else too."""
-    return any(c.by_applicant_type for c in path.blocking) and not path.not_the_askers
+def _closed_by_who_applies(path: PathAssessment) -> bool:
+    """Whether who applies is among what closes the path (a firm as the Träger of a municipal site)."""
+    return any(c.by_applicant_type for c in path.blocking)
 
 
 def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
@@ -424,15 +424,15 @@ def _lead_path(assessment: FundingAssessment | None) -> PathAssessment | None:
     if not assessment or not assessment.paths:
         return None
     open_paths = [p for p in assessment.paths if not p.blocked]
-    # (not a path that neither funds this kind of project nor is the asker's to carry, where a path of the same
-    # programme is open to the asker: a camp site's playground, no measure of the municipal infrastructure and no
-    # firm's to carry, beside the firm's own GRW path)
-    # (the best fitting first, a path the asker names raised above the others; of equal fit first one that who
-    # applies does not close: a care home's "no" is its sector's on the innovation path, not the municipal
-    # infrastructure's, which funds no care home and which no firm carries)
+    # (not a path closed both by who applies and by something else where a path of its programme is open to the
+    # asker: a camp site's playground, no measure of the municipal infrastructure and no firm's to carry, beside the
+    # firm's own GRW path; the best fitting first, a path the asker names raised above the others, and of equal fit
+    # one that who applies does not close: a care home's "no" is its sector's on the innovation path, not the
+    # municipal infrastructure's)
     ruled_out = sorted((p for p in assessment.paths if p.ruled_out and not (
-        _closed_twice(p) and any(programme(o.id) == programme(p.id) for o in open_paths))),
-        key=lambda p: (-p.fit, any(c.by_applicant_type for c in p.blocking)))
+        _closed_by_who_applies(p) and not p.not_the_askers
+        and any(programme(o.id) == programme(p.id) for o in open_paths))),
+        key=lambda p: (-p.fit, _closed_by_who_applies(p)))
     if ruled_out and open_paths and open_paths[0].id.split("/")[0] == ruled_out[0].id.split("/")[0] \
             and TYPE_FITS in open_paths[0].fit_reasons and open_paths[0].fit >= ruled_out[0].fit \
             and ruled_out[0].closed_by_kind:

@@ -22,8 +22,8 @@ from functools import cached_property
 
 from assistant.answer.careful import CarefulCases
 from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, ASKS_WORDING, FEW_PASSAGES,
-                                         MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, asked_beside, compose_extractive,
-                                         compose_introduction)
+                                         MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, asked_beside,
+                                         compose_extractive, compose_introduction)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
                                         points_back, without_steering)

@@ -2426,6 +2426,7 @@ def test_a_firms_own_work_on_its_plant_is_answered_as_a_point_the_kr_leaves_open
     assert "regelt der Koordinierungsrahmen für Unternehmen nicht ausdrücklich" in data["summary"]
     assert "Klären Sie das vorab mit der NBank." in data["summary"]
 
+
 def test_a_care_homes_no_is_its_sectors_not_the_municipal_infrastructures(ask, passages):
     """KR Nr. 2.7.1: a care home (R) is excluded from the GRW's aid for firms, its digitalisation on the innovation path
     too; that "no" leads, not the municipal infrastructure's, which funds no care home and no firm carries."""
