@@ -465,6 +465,8 @@ def test_what_the_irek_is_asked_before_a_project_has_its_rule_answer_but_not_the
     # how the project and the concept meet, asked after the project
     assert CAREFUL.rule_answer("wir wollen PV aufs dach. wieviel förderung gibts da? und was hat das mit diesem IREK "
                                "zu tun?").id == "irek-beim-vorhaben"
+    assert CAREFUL.rule_answer("gibts dafür geld? und was hat dieses IREK vom landkreis damit zu tun").id \
+        == "irek-beim-vorhaben"
     assert CAREFUL.rule_answer("Was hat die Zukunftsregion mit LEADER zu tun?") is None
 
 
