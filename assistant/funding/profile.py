@@ -353,6 +353,10 @@ _RUN_BY_ANOTHER = re.compile(r"[^.!?]{0,40}?,\s{0,3}(das|die|den|der|welche[rs]?
 # leer", "ein altes Kaufhaus steht leer"): a past use, as after `_FORMER_WORDS`; not "die alte Bäckerei übernehmen",
 # which may name a business that goes on
 _OLD = re.compile(r"alt(e|er|en|em|es)?")
+# What a site bears from its past, before the uses named in brackets: "Altlasten (Tankstelle, Werkstatt)"
+_SITE_PAST = {"altlasten", "altlast", "kontamination", "kontaminationen", "verunreinigung", "verunreinigungen",
+              "vornutzung", "vornutzungen", "bodenbelastungen", "belastungen"}
+_SITE_PAST_BEFORE = re.compile(r"\b(" + "|".join(sorted(_SITE_PAST)) + r")\s{0,3}\([^)]{0,40}$")
 _EMPTY_SITE = re.compile(r"\bleer\b|leerstand|leerstehend|\bbrach|abriss|abreiß|abzureißen|verfall", re.IGNORECASE)
 # Words that set another party against the asker: "wir oder die Leasingfirma", "wir statt der Bank"
 _CONTRAST_WORDS = {"oder", "bzw", "statt", "anstatt", "sondern"}
@@ -1107,7 +1111,8 @@ def without_places(text: str) -> str:
 # 15%", "nur 10 % vom umsatz kommen aus den zimmern", "hotelgäste bringen ca. 20 prozent". Bounded.
 _LODGING = r"(?:übernachtung\w{0,4}|hotelgäst\w{0,2}|übernachtungsgäst\w{0,2}|beherbergung\w{0,2}|zimmern?\b|gästezimmer\w{0,2})"
 _OF_GUESTS = re.compile(r"gäst")  # the lodging share said of the guests ("Übernachtungsgäste", "Hotelgäste")
-_LODGING_SHARE = re.compile(rf"{_LODGING}\s{{1,3}}(?:\S{{1,20}}\s{{1,3}}){{0,4}}?(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)"
+# ("die übernachtungsgäste machen bei uns eher so 15% vom umsatz": up to six words between, within the clause)
+_LODGING_SHARE = re.compile(rf"{_LODGING}\s{{1,3}}(?:[^\s,;]{{1,20}}\s{{1,3}}){{0,6}}?(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)"
                             # (not across a comma: "Restaurant macht ca. 55 % vom Umsatz, Hotelgäste essen auch da")
                             rf"|(\d{{1,2}}(?:,\d)?)\s{{0,2}}(?:%|prozent)\s{{1,3}}(?:[^\s,;]{{1,20}}\s{{1,3}}){{0,5}}?{_LODGING}")
 
@@ -1206,6 +1211,8 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
                 or _FORMER_BEFORE.search(before) or _PROSPECT_BEFORE.search(before) else 1
             if _PERSON_OF.search(before):
                 continue  # "nen kollege aus der innung meinte …": a person's organisation says nothing of who asks
+            if _SITE_PAST_BEFORE.search(before):
+                continue  # "Altlasten (Tankstelle, Werkstatt)": what the site was used for says nothing of who asks
             if "umsetzung" in match.group():  # "für die IREK-Umsetzung planen wir …": a purpose, not a partner
                 rank = min(rank, 1)
             if kind == "company" and match.group() == "betriebs" and not own and not _SELF_CONTEXT.search(before) \
@@ -1223,6 +1230,14 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
 _CARE_BODIES = {"85.10", "88.91"}
 _CARRIER = re.compile(r"\bträger\w{0,2}\b")
 _LEGAL_FORM = re.compile(r"\bgmbh\b(?!\s{0,2}&)|\b(ag|kg|ohg|ug)\b")
+
+
+# A public service named as the municipality's own: "Stadtbibliothek", "Gemeindebücherei", "Kreismusikschule", "das
+# städtische Museum" (services the Gemeinden and Landkreise run: education, health and care, culture, libraries, sport;
+# not a firm whose name holds a town, "Stadtbäckerei")
+_PUBLIC_SERVICE_CODES = ("84", "85", "86", "87", "88", "90", "91", "93")
+_MUNICIPAL_PREFIX = re.compile(r"(stadt|gemeinde|kreis|samtgemeinde)(?!werk)[a-zäöüß]{3}")
+_MUNICIPAL_ADJECTIVE = re.compile(r"\b(städtisch|gemeindlich|kommunal|kreiseigen)\w{0,3}\s{1,3}(\S{1,20}\s{1,3})?$")
 
 
 def _trade_applicant(trade: Trade, non_profit: bool = False) -> str:
@@ -1430,6 +1445,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     if own and before[own[-1]] in ("sind", "bin") and not {"wir", "ich"} & {w.lower() for w in before} \
             and not (at_verb > 0 and words[at_verb - 1].text.lower() in ("wir", "ich")):
         return 1.0  # "hauptgrund sind zwei große Lebensmittelbetriebe": what others are, not what the asker is
+    if before and before[-1] in _SITE_PAST and "(" in text[words[i - 1].start: words[i].start]:
+        return 2.0  # "vermuten wir Altlasten (Tankstelle, Werkstatt)": what the site was used for, not the asker
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
     if own and before[own[-1]] in ("wir", "ich") and any(w in _PREPOSITIONS for w in before[own[-1] + 1:]):
@@ -2966,6 +2983,9 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
             kind = "association"  # "Wir sind Träger von vier Kitas": a body that runs them, as a rule not for profit
         if kind == "company" and any(r <= 0 and k == "association" for r, _, k in candidates):
             kind = "association"  # "Wir sind ein e.V. und betreiben 3 Kitas": the non-profit body runs the trade
+        if kind == "company" and trade.wz.startswith(_PUBLIC_SERVICE_CODES) and (
+                _MUNICIPAL_PREFIX.match(lowered, start) or _MUNICIPAL_ADJECTIVE.search(lowered, max(0, start - 25), start)):
+            kind = "municipality"  # "in der Stadtbibliothek", "das städtische Museum": a municipality's institution
         trade_candidate = (rank, start, kind)
         candidates.append(trade_candidate)
     applicant = min(candidates)[2] if candidates else None

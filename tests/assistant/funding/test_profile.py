@@ -2081,6 +2081,29 @@ def test_a_restaurants_share_is_not_read_as_the_guests_across_a_comma():
                      "natürlich auch da.")
     assert (p.lodging_share_percent, p.lodging_share_of_guests) == (45.0, None)
 
+def test_a_public_service_named_as_the_municipalitys_own_is_a_municipalitys():
+    """"in der Stadtbibliothek einen Makerspace einrichten": the library is the town's (WZ 91.11 run by a Gemeinde),
+    so the asker is a municipality, not a firm of an excluded sector; a firm named after its town stays a firm."""
+    p = read_profile("wir wollen in der stadtbibliothek einen makerspace einrichten. gibts dafür grw geld?")
+    assert p.applicant_type == "municipality"
+    assert read_profile("Wir sind die Stadtbäckerei Melle und bauen eine Backstube.").applicant_type == "company"
+
+
+def test_the_former_uses_of_a_site_in_brackets_name_no_asker():
+    """"vermuten wir Altlasten (Tankstelle, Werkstatt)": what the site was used for, neither the asker's trade nor a
+    firm that asks."""
+    p = read_profile("Wir wollen das ehemalige Kasernengelände zu Gewerbeflächen entwickeln, außerdem vermuten wir "
+                     "Altlasten (Tankstelle, Werkstatt). Was ist förderfähig?")
+    assert (p.applicant_type, p.sector) == (None, None)
+
+
+def test_a_lodging_share_said_with_words_between_is_read():
+    """"die übernachtungsgäste machen bei uns eher so 15% vom umsatz": the guests' share, under the quarter of Nr.
+    2.7.1, so the restaurant named is excluded gastronomy."""
+    p = read_profile("hmm also die übernachtungsgäste machen bei uns eher so 15% vom umsatz, das meiste ist restaurant "
+                     "und feiern. geht dann trotzdem was für die küche?")
+    assert (p.lodging_share_percent, p.lodging_share_of_guests, p.excluded_sector) == (15.0, True, "I 56")
+
 def test_part_time_staff_and_apprentices_leave_the_size_of_a_headcount_open():
     """KR Nr. 2.1.5 (Anhang I AGVO, Fn. 11): staff are counted in annual work units, part-time in proportion; 55 heads
     of whom 12 work part-time and 6 are apprentices may be a small firm, so the size is open, not medium."""
