@@ -614,6 +614,17 @@ _NO_START_BY_KR = re.compile(r"grundstück|grunderwerb|\bfläche|gelände|\barea
 _LAND_CONTRACT = re.compile(r"\b(grundstücks|flächen)?(kauf|notar)vertr(a|ä)g\w{0,3}\b(?=[^,.;:!?]{0,60}\b(grundstück|grunderwerb"
                             r"|fläche|gelände|areal|bauland|acker|parzelle))|\bgrundstücks(kauf)?vertr(a|ä)g\w{0,3}\b",
                             re.IGNORECASE)
+# (the land named before: "die fläche … im märz 2025 gekauft (notarvertrag)"): the contract word
+_LAND_BEFORE_CONTRACT = re.compile(r"\b(?:grundstück|fläche|gelände|areal|bauland|parzelle)\w{0,3}\b[^,.;:!?]{0,80}?"
+                                   r"\b((?:kauf|notar)vertr(?:a|ä)g\w{0,3})\b", re.IGNORECASE)
+
+
+def _without_land_contracts(clause: str) -> str:
+    """The clause with each contract for buying land blanked (`_LAND_CONTRACT`, `_LAND_BEFORE_CONTRACT`)."""
+    clause = _LAND_CONTRACT.sub(" ", clause)
+    for match in reversed(list(_LAND_BEFORE_CONTRACT.finditer(clause))):
+        clause = clause[:match.start(1)] + " " + clause[match.end(1):]
+    return clause
 
 # -- project types (vocabulary of funding_paths.yaml) ---------------------------------------------------------------
 # Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".
@@ -2273,12 +2284,13 @@ def _already_started(text: str) -> bool | None:
         if reserved and _CONTRACT_PARTICIPLE.search(clause) and not future:
             continue
         if _CONTRACT_PARTICIPLE.search(clause) and _CONTRACT_NOUN.search(clause) and not future:
-            if _LAND_CONTRACT.search(clause) and not _CONTRACT_NOUN.search(_LAND_CONTRACT.sub(" ", clause)):
+            if (_LAND_CONTRACT.search(clause) or _LAND_BEFORE_CONTRACT.search(clause)) \
+                    and not _CONTRACT_NOUN.search(_without_land_contracts(clause)):
                 not_started = True  # "der Kaufvertrag für die Fläche wurde schon unterschrieben": buying land is no
                 continue  # start of works (KR Nr. 2.2.1 (3), Nr. 3.1.2 (2) with Fn. 56)
             return True
         if _PARTICIPLE.search(clause) and _AUXILIARY.search(clause) and not future:
-            if _NO_START_BY_KR.search(clause) and not _CONTRACT_NOUN.search(clause):
+            if _NO_START_BY_KR.search(clause) and not _CONTRACT_NOUN.search(_without_land_contracts(clause)):
                 not_started = True
                 continue
             return True

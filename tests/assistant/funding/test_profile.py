@@ -2104,6 +2104,13 @@ def test_a_lodging_share_said_with_words_between_is_read():
                      "und feiern. geht dann trotzdem was für die küche?")
     assert (p.lodging_share_percent, p.lodging_share_of_guests, p.excluded_sector) == (15.0, True, "I 56")
 
+def test_land_bought_by_a_notarial_contract_named_after_it_is_no_start_of_works():
+    """KR Nr. 2.2.1 (3), Nr. 3.1.2 with Fn. 56: buying land is no start of works, also where the contract is named
+    after the land ("die fläche … gekauft (notarvertrag)"); a building contract beside it is."""
+    assert read_profile("die fläche für das gewerbegebiet haben wir schon im märz 2025 gekauft (notarvertrag)."
+                        ).already_started is False
+    assert read_profile("das grundstück ist gekauft und der bauvertrag ist unterschrieben").already_started is True
+
 def test_part_time_staff_and_apprentices_leave_the_size_of_a_headcount_open():
     """KR Nr. 2.1.5 (Anhang I AGVO, Fn. 11): staff are counted in annual work units, part-time in proportion; 55 heads
     of whom 12 work part-time and 6 are apprentices may be a small firm, so the size is open, not medium."""
