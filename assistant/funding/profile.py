@@ -2789,7 +2789,9 @@ _OWN_FIRM = re.compile(r"\b(?:als|in|über|mit)\s{1,3}(?:einer?\s{1,3}|einen\s{1
                        r"\s{1,3}(?:gmbh|ug|firma|gesellschaft|betriebsgesellschaft|kg)\b"
                        r"|\b(?:eigene|neue|separate)\s{1,3}(?:gmbh|ug|firma|gesellschaft)\s{1,3}(?:zu\s{1,3})?(?:gründen|aufmachen)"
                        r"|\b(?:gründen|gründet|gründe)\s{1,3}(?:dafür\s{1,3})?(?:eine|einen)\s{1,3}(?:eigene|neue|separate)\s{1,3}"
-                       r"(?:gmbh|ug|firma|gesellschaft)\b")
+                       r"(?:gmbh|ug|firma|gesellschaft)\b"
+                       # ("ne hofkäserei aufmachen, evtl eigene GmbH dafür": for the business just named)
+                       r"|\b(?:eigene|separate)\s{1,3}(?:gmbh|ug|firma|gesellschaft)\s{1,3}dafür\b")
 
 _NEW_FIRM_TRADE_AFTER = 25  # characters between the new firm and the trade it is for ("… GmbH für eine Werkstatt")
 

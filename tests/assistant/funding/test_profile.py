@@ -2513,6 +2513,7 @@ def test_the_planning_abbreviations_of_a_business_park_are_read(text, site):
     ("Wir haben einen Milchviehbetrieb und wollen eine Hofkäserei aufmachen, als eigene GmbH. Gilt der Ausschluss der "
      "Landwirtschaft für uns auch?", "10.51", None),
     ("Wir sind eine Spedition und gründen eine neue GmbH für eine Kfz-Werkstatt.", "95.31", "T"),
+    ("wir sind milchbauern und wollen ne hofkäserei aufmachen, evtl eigene GmbH dafür.", "10.51", None),
     ("Wir haben einen Milchviehbetrieb und wollen eine Hofkäserei aufmachen.", "01.41", "A"),  # no firm of its own
 ])
 def test_a_firm_of_its_own_set_up_for_the_project_applies_with_its_trade(text, wz, excluded):
