@@ -243,6 +243,9 @@ def test_selling_a_funded_sites_plots_to_an_excluded_trade_has_its_rule_answer()
     """KR Nr. 3.2.2.1 (1): the plots go "vorrangig" to firms outside the list of Nr. 2.7.1."""
     assert CAREFUL.rule_answer("Dürfen wir Flächen in einem GRW-geförderten Gewerbegebiet an eine Spedition "
                                "verkaufen?").id == "flaechen-an-ausgeschlossene-branchen"
+    assert CAREFUL.rule_answer("Unser Gewerbegebiet wurde mit GRW-Mitteln erschlossen. Jetzt will eine Spedition ein "
+                               "großes Grundstück kaufen. Dürfen wir das verkaufen?").id \
+        == "flaechen-an-ausgeschlossene-branchen"
     assert CAREFUL.rule_answer("Wir wollen ein Gewerbegebiet für Handwerk und Logistik erschließen.") is None
 
 
