@@ -859,8 +859,6 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|\bgründe[nt]?\s{1,3}(\S{1,20}\s{1,3}){0,5}(ne|eine?n?)\s{1,3}[\w-]{0,30}(firma|betrieb|unternehmen"
                            r"|gmbh|werkstatt|manufaktur|brauerei|bäckerei|praxis|agentur|büro)\b",
     "modernisation": r"modernisier|umrüst|umstell(en|t|ung)\b|produktionsprozess|renovier|erneuer(n|t|ung)\b"
-                     # what is there redesigned: "Restaurant-Neugestaltung", "den Gastraum umgestalten"
-                     r"|neugestalt\w{0,4}|umgestalt\w{0,4}"
                      r"|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
                      # something new in every room there is: "in allen zimmern neue bäder", "neue Fenster für alle Räume"
                      r"|\b(in|für)\s{1,3}(alle|allen|sämtliche[n]?|die\s{1,3}bestehenden|den\s{1,3}bestehenden)\s{1,3}(\d{1,4}\s{1,3})?"

@@ -471,6 +471,7 @@ def test_what_the_irek_is_asked_before_a_project_has_its_rule_answer_but_not_the
     assert CAREFUL.rule_answer("gibts dafür geld? und was hat dieses IREK vom landkreis damit zu tun").id \
         == "irek-beim-vorhaben"
     assert CAREFUL.rule_answer("Was hat die Zukunftsregion mit LEADER zu tun?") is None
+    assert CAREFUL.rule_answer("Was ist RIS3 und was hat das IREK damit zu tun?") is None
 
 
 def test_a_written_confirmation_of_funding_asked_with_the_verb_is_a_guarantee():

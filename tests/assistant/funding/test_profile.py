@@ -720,8 +720,6 @@ def test_replacement_and_modernisation_are_not_extensions():
     assert read_profile("Unser alter Kran ist kaputt, wir müssen einen neuen kaufen.").project_types == ["replacement"]
     assert read_profile("Wir wollen die alte Maschine durch eine neue ersetzen.").project_types == ["replacement"]
     assert "business_investment" not in read_profile("Unser Hotel will die Zimmer modernisieren.").project_types
-    # what is there redesigned (Nr. 2.4.1 (2)): "Restaurant-Neugestaltung 700k"
-    assert "modernisation" in read_profile("Hotel, Restaurant-Neugestaltung 700k.").project_types
     both = read_profile("Wir ersetzen die alte Presse und erweitern die Halle um eine zusätzliche Linie.").project_types
     assert "business_investment" in both and "replacement" in both
 
