@@ -2342,12 +2342,12 @@ def _other_aid_eur(text: str) -> float | None:
     `_AID_BEFORE_SUM`, in a sentence that says it is held); None where it says none."""
     for start, end, euros in _amounts(text[:20_000])[:_MAX_AID_SUMS]:
         before = text[max(0, start - 50): start]
+        source_named = _AID_AFTER_SUM.match(text, end) or _AID_BEFORE_SUM.search(before)
         grant_named = _GRANT_BEFORE_SUM.search(before) or _GRANT_AFTER_SUM.match(text, end)
-        if not (_AID_AFTER_SUM.match(text, end) or _AID_BEFORE_SUM.search(before) or grant_named):
+        if not (source_named or grant_named):
             continue
         sentence = _sentence_around(text, start)
-        if (_AID_AFTER_SUM.match(text, end) or _AID_BEFORE_SUM.search(before) or _AID_SOURCE.search(sentence)) \
-                and _AID_HELD.search(sentence):
+        if (source_named or _AID_SOURCE.search(sentence)) and _AID_HELD.search(sentence):
             return euros
     return None
 
@@ -2355,8 +2355,9 @@ def _other_aid_eur(text: str) -> float | None:
 _MAX_AID_SUMS = 50  # the sums of a text looked at (each may read its sentence)
 # The grants of other programmes a sum is said of ("60.000 € LEADER", "50k vom Land", "ein LEADER-Zuschuss von
 # 60.000 €"): not a loan (KfW), whose sum is not its aid
-_AID_SOURCES = (r"(?:leader|efre|eler|zukunftsregion|stadt|gemeinde|samtgemeinde|kommune|landkreis|land(?:es\w{0,12})?|bund(?:es\w{0,12})?|\S{0,15}programm\w{0,2}"
-                r"|andere\w{0,2}\s{1,3}(?:förder\w{0,8}|programm\w{0,2}|zuschüsse\w{0,2}))")
+_AID_SOURCES = (r"(?:leader|efre|eler|zukunftsregion|stadt|gemeinde|samtgemeinde|kommune|landkreis|land(?:es\w{0,12})?"
+                r"|bund(?:es\w{0,12})?|\S{0,15}programm\w{0,2}|andere\w{0,2}\s{1,3}(?:förder\w{0,8}|programm\w{0,2}"
+                r"|zuschüsse\w{0,2}))")
 _AID_AFTER_SUM = re.compile(r"\s{0,3}(?:zuschuss\w{0,2}\s{1,3}|förderung\s{1,3}|fördermittel\w{0,2}\s{1,3})?"
                             r"(?:(?:aus|von|vom|über|durch)\s{1,3})?(?:(?:de[mnr]|ne[mnr]?|eine[mnr]?|ei[mn])\s{1,3})?"
                             + _AID_SOURCES + r"(?![\w-]*(?:kredit|darlehen))\b", re.IGNORECASE)
