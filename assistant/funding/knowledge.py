@@ -454,6 +454,11 @@ class ExcludedSector(Curated):
     def covers(self, code: str) -> bool:
         return any(wz_within(code, scope) for scope in self.wz)
 
+    def names_exception(self, code: str) -> bool:
+        """Whether `code` is one of the exceptions the line names by code ("außer 38.21 und 39"), whatever the
+        condition of the exception."""
+        return any(wz_within(code, scope) for exception in self.except_wz for scope in exception.wz)
+
     def leaves_open(self, code: str) -> bool:
         """Whether the line leaves it open if `code` is covered (a code next to it, not one it covers)."""
         return not self.covers(code) and any(wz_within(code, scope) for scope in self.doubtful_wz)

@@ -2753,11 +2753,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
 
 # -- one text ---------------------------------------------------------------------------------------------------------
 
+_MAIN_SHARE = 50  # percent of the business a line must exceed to be the main activity by its share alone
+_LINES_APART = 60  # characters between two lines of one business named together
 # A business that shares its work between two trades ("ca hälfte elektroinstallation auf baustellen und hälfte
 # schaltschrankbau", "teils Landwirtschaft, teils Lohnunternehmen", "60 % Fertigung"): which is the main activity, the
 # line of KR Nr. 2.7.1 asks, is open
-_MAIN_SHARE = 50  # percent of the business a line must exceed to be the main activity by its share alone
-_LINES_APART = 60  # characters between two lines of one business named together
 _SHARED_WORK = re.compile(r"hälfte|\bhalb\b|\bteils\b|zum\s{1,3}teil\b|\b\d{1,2}\s{0,2}(%|prozent\b)", re.IGNORECASE)
 
 
@@ -2894,17 +2894,16 @@ def says_main_line(text: str) -> bool:
 
 
 def _main_by_shares(trades: list[tuple[float, int, Trade]], named: list[tuple[float, int, Trade]],
-                    text: str) -> list[tuple[float, int, Trade]] | None:
+                    shares: dict[str, float]) -> list[tuple[float, int, Trade]] | None:
     """The asker's trades with the line of the largest share first and the others as second lines; None where the
     shares decide nothing (none given, a tie, or only lodging and gastronomy, whose own rule weighs their shares)."""
-    shares = _shares(text, named)
     if not shares or sum(shares.values()) > 100:
         return None
     own_codes = list(dict.fromkeys(t.wz for _, _, t in trades))
     if len(shares) == 1:
         (code, share), = shares.items()
         others = [c for c in own_codes if c != code]
-        if share > 50:
+        if share > _MAIN_SHARE:
             main = code
         elif len(others) == 1 and code in own_codes:
             main = others[0]  # "Bäckerei … Café-Verzehr macht ca. 25 % vom Umsatz": the other line is the main one
@@ -3021,8 +3020,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         # speaks for its municipality, which may carry an infrastructure measure itself (KR Nr. 3.2.1.3)
         applicant = "municipality"
     profile = ProjectProfile(applicant_type=applicant, description=full)
-    by_shares = _main_by_shares(trades, named, text) if trades else None
-    shares = _shares(text, named) if trades and by_shares is None else {}
+    shares = _shares(text, named) if trades else {}
+    by_shares = _main_by_shares(trades, named, shares) if trades else None
     trades = _new_firm_first(by_shares or _split_activity(trades, lowered, knowledge, text), named, lowered)
     made = _main_made(text, lowered, lexicon) if applicant in ("company", None) and not as_asker else None
     if made is not None:  # the goods the asker makes lead; the trades named are lines beside them
@@ -3046,8 +3045,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
             # and 52.25): which of the two the site mainly does decides
             profile.named_lines = [
                 t.wz for rank, at, t in trades[1:] if excluded is not None and rank < 2.0 and t.wz != trade.wz
-                and abs(at - trades[0][1]) <= _LINES_APART
-                and any(wz_within(t.wz, scope) for e in excluded.except_wz for scope in e.wz)]
+                and abs(at - trades[0][1]) <= _LINES_APART and excluded.names_exception(t.wz)]
             profile.wz_alternatives = list(dict.fromkeys(profile.wz_alternatives + profile.named_lines))
     elif applicant in ("company", None) and (maker := _maker_of_goods(text, lowered, lexicon)):
         profile.sector, profile.wz_code, profile.wz_title = maker, "C", wz_title("C")

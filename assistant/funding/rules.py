@@ -674,8 +674,7 @@ def _open_second_lines(profile: ProjectProfile, line: ExcludedSector | None,
     return [code for code in profile.wz_alternatives
             if knowledge.exclusion(code, profile.description, lodging_share=profile.lodging_share_percent) is None
             and knowledge.doubt_for_wz(code) is None
-            and (code in profile.named_lines
-                 or not (line and any(wz_within(code, scope) for e in line.except_wz for scope in e.wz)))]
+            and (code in profile.named_lines or not (line and line.names_exception(code)))]
 
 
 def _titled(codes: list[str], short: bool = False) -> str:

@@ -1417,3 +1417,11 @@ def test_what_follows_when_a_firm_misses_its_conditions_is_said_where_the_questi
     asked = _path(assess(read_profile(text), None, knowledge), "grw-gewerbe")
     plain = _path(assess(read_profile(text.split(".")[0] + "."), None, knowledge), "grw-gewerbe")
     assert condition in [c.id for c in asked.conditions] and condition not in [c.id for c in plain.conditions]
+
+
+def test_an_exclusion_line_names_its_exceptions_by_code_whatever_their_condition():
+    """KR Nr. 2.7.1: "E … (außer 38.21 und 39)"; H's 52.25 is an exception too, 49.41 is not."""
+    knowledge = FundingKnowledge.load()
+    waste, transport = knowledge.sector_for_wz("38.11"), knowledge.sector_for_wz("49.41")
+    assert waste.names_exception("38.21") and waste.names_exception("39.00") and not waste.names_exception("38.11")
+    assert transport.names_exception("52.25") and not transport.names_exception("49.41")
