@@ -2571,6 +2571,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # of whether that item can be funded)
     item_rule = found.intent in ("rule", "procedure") and lead is not None and bool(lead.cost_notes) \
         and _item_asked(found.question, lead.cost_notes[0].cost_item)
+    # (and a date the asker gives for an item a rule of the path dates, "die fläche haben wir schon im märz 2025
+    # gekauft. gilt das mit den 25 % trotzdem?": the rule's verdict on that date, KR Nr. 5 (5))
+    item_rule = item_rule or found.intent in ("rule", "procedure") and lead is not None and any(
+        c.kept is not None and c.not_before is not None for c in lead.limits)
     verdict = _verdict(found, w) if facts_given and (found.intent in ("eligibility", "amount") or item_rule) else ""
     asks_where = found.intent == "procedure" and bool(_ASKS_WHERE.search(found.question))
     if facts_given and found.intent == "procedure":

@@ -1346,6 +1346,18 @@ def test_land_that_comes_with_the_project_in_a_follow_up_is_answered_by_its_rule
     assert "der Kauf des Grundstücks gilt nicht als Beginn der Arbeiten" in data["summary"], data["summary"]
 
 
+def test_a_date_of_purchase_given_in_a_rule_question_is_held_against_the_rules_date(ask):
+    """Land for a business park bought in March 2025, asked as a question of the rule ("gilt das mit den 25 % dann
+    trotzdem?"): KR Nr. 5 (5), land acquired before 1 July 2025 is not eligible, leads the answer."""
+    history = [{"role": "user", "content": "Kann man bei der Erschließung eines neuen Gewerbegebiets auch den "
+                                           "Grundstückskauf fördern lassen?"},
+               {"role": "assistant", "content": "Ja, nach KR Nr. 5 ist der Grunderwerb bis 31.12.2028 förderfähig."}]
+    data = ask("die fläche für das gewerbegebiet haben wir allerdings schon im märz 2025 gekauft (notarvertrag). gilt "
+               "das mit den 25 % dann trotzdem?", history)
+    assert data["summary"].startswith("Nicht förderfähig ist hier „Grunderwerb“: Er darf nicht vor dem 1. Juli 2025 "
+                                      "erfolgt sein (Nr. 5)"), data["summary"]
+
+
 def test_an_implementation_budget_adds_up_its_parts_and_keeps_the_yearly_cap(ask):
     """KR Nr. 3.4.2 (6): 75 % of all the budget's costs, at most 500.000 Euro a year."""
     data = ask("Landkreis: Umsetzungsbudget fürs IREK mit 2 zusätzlichen Regionalmanagern (180k/Jahr) plus "

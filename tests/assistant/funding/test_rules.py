@@ -708,6 +708,9 @@ MEASURE_OF = {RESEARCH_INSTITUTE: "grw-infrastruktur/forschung", BUSINESS_CENTRE
     # (6): who may move in
     (BUSINESS_CENTRE, "Die Stadt plant ein Gründerzentrum. Wer darf da eigentlich einziehen, auch Freiberufler?",
      "nutzer-zentrum"),
+    # (6) sentence 3: a centre said to be for people without a founding plan too
+    (BUSINESS_CENTRE, "Die Stadt will in der Bibliothek einen Makerspace für alle Bürger, Schüler und auch für "
+                      "Gründer einrichten.", "nutzer-zentrum"),
     # (4): an operator
     (BUSINESS_CENTRE, "Unsere Samtgemeinde baut ein Gründerzentrum, betreiben soll es eine GmbH. Gelten die "
                       "Bedingungen dann auch für den Betreiber?", "betreiber-zentrum"),
