@@ -605,7 +605,8 @@ _VERB_FIRST = re.compile(r"\s{0,3}(sind|ist|bin|haben|hat|habe|gilt|gelten|zähl
 # What KR Nr. 2.2.1 (3) says is no start of the works ("Der Kauf von Grundstücken und Vorarbeiten wie die Einholung von
 # Genehmigungen und die Erstellung vorläufiger Durchführbarkeitsstudien", for building "Planung und Bodenuntersuchung"),
 # in the words people use for land, permits and planning
-_NO_START_BY_KR = re.compile(r"grundstück|grunderwerb|\bfläche|gelände|\bareal|bauland|brache|baugenehmigung|genehmigung"
+_NO_START_BY_KR = re.compile(r"grundstück|grunderwerb|\b(acker|gewerbe|industrie|teil|erweiterungs|bau|wiesen)?fläche"
+                             r"|\backer(land)?\b|flurstück|gelände|\bareal|bauland|brache|baugenehmigung|genehmigung"
                              r"|bauantrag|bauvoranfrage|planung|planer|architekt|gutachten|machbarkeitsstudie|studie\b"
                              r"|bodenuntersuchung|bodengutachten|ingenieurbüro|vermess"
                              r"|angebote?\s{1,3}(eingeholt|liegen|angefragt)", re.IGNORECASE)
@@ -619,8 +620,17 @@ _LAND_BEFORE_CONTRACT = re.compile(r"\b(?:grundstück|fläche|gelände|areal|bau
                                    r"\b((?:kauf|notar)vertr(?:a|ä)g\w{0,3})\b", re.IGNORECASE)
 
 
+# (what the land is for: "das grundstück für den neubau haben wir schon gekauft" names no building contract)
+_LAND_FOR = re.compile(r"\b(?:grundstück|fläche|gelände|areal|bauland|parzelle|acker)\w{0,3}\s{1,3}"
+                       r"(für\s{1,3}(?:den|die|das|unser\w{0,2}|ein\w{0,2})\s{1,3}(?:neue\w{0,2}\s{1,3})?\S{1,25})",
+                       re.IGNORECASE)
+
+
 def _without_land_contracts(clause: str) -> str:
-    """The clause with each contract for buying land blanked (`_LAND_CONTRACT`, `_LAND_BEFORE_CONTRACT`)."""
+    """The clause with each contract for buying land, and what the land is for, blanked (`_LAND_CONTRACT`,
+    `_LAND_BEFORE_CONTRACT`, `_LAND_FOR`)."""
+    for match in reversed(list(_LAND_FOR.finditer(clause))):
+        clause = clause[:match.start(1)] + " " + clause[match.end(1):]
     clause = _LAND_CONTRACT.sub(" ", clause)
     for match in reversed(list(_LAND_BEFORE_CONTRACT.finditer(clause))):
         clause = clause[:match.start(1)] + " " + clause[match.end(1):]
@@ -2044,7 +2054,12 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
             continue  # "bleibt die 500k-Grenze?": a rule's cap, no cost of the asker's
         if _PRICE_AFTER.match(text, end) or _PRICE_BEFORE.search(before):
             continue  # "8 € Eintritt", "Miete von 12 € pro qm": a price the asker charges or pays, no cost
-        if _COST_AFTER.match(after):  # "15 Mio Umsatz und 2,5 Mio Invest": the word right after the sum names it
+        # (not a sum the word right before names: "Umsatz ca 14 Mio. Investition 1,2 Mio", where the dot of "Mio."
+        # ends the sentence)
+        named_before = not cost_words and bool(_TURNOVER_CONTEXT.search(before[-20:])
+                                               or _BALANCE_CONTEXT.search(before[-20:]))
+        if _COST_AFTER.match(after) and not named_before:
+            # "15 Mio Umsatz und 2,5 Mio Invest": the word right after the sum names it
             investments.append((start, end, value))
         elif _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and _BALANCE_CONTEXT.search(after):
             balance = value
@@ -3259,9 +3274,10 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         if found.employees is not None:
             group_figures = bool(_GROUP_FIGURES.search(str(turn)))
         if found.investment_eur is not None and profile.investment_eur is not None \
-                and found.investment_eur in found.item_sums.values():
+                and found.investment_eur in (*found.item_sums.values(), *profile.item_sums.values()):
             # "das grundstück haben wir schon gekauft, 900k" after "ca. 3 Mio inkl. Grundstück": the item's own sum,
-            # within the whole said before, not a new whole
+            # within the whole said before, not a new whole (and the sum an earlier turn gave the item: "2 Mio inkl.
+            # 250k Grundstück", then "das grundstück für den neubau haben wir schon gekauft (250k)")
             found.investment_eur = None
         if found.employees is not None and profile.employees is not None and found.employees == _site_staff(str(turn)):
             # "noch was: wir haben nen zweiten standort in löningen mit 25 leuten": a turn that counts another site

@@ -1358,6 +1358,18 @@ def test_a_date_of_purchase_given_in_a_rule_question_is_held_against_the_rules_d
                                       "erfolgt sein (Nr. 5)"), data["summary"]
 
 
+def test_land_already_bought_asked_as_a_problem_is_answered_by_the_rule_that_it_is_no_start(ask):
+    """"das grundstück … haben wir schon im märz gekauft. ist das jetzt ein problem für den antrag?": KR Nr. 2.2.1 (3),
+    buying land is no start of works; the project stays open."""
+    history = [{"role": "user", "content": "Wir wickeln Elektromotoren in GMHütte, 28 MA. Neubau auf neuem Grundstück, "
+                                           "2 Mio inkl. 250k Grundstück. Förderfähig?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis 20 % der förderfähigen Kosten."}]
+    data = ask("das grundstück für den neubau haben wir aber schon im märz gekauft (250k). ist das jetzt ein problem "
+               "für den antrag?", history)
+    assert data["summary"].startswith("Der Kauf von Grundstücken"), data["summary"]
+    assert not any(p["blocked"] for p in data["funding_paths"] if p["id"] == "grw-gewerbe")
+
+
 def test_an_implementation_budget_adds_up_its_parts_and_keeps_the_yearly_cap(ask):
     """KR Nr. 3.4.2 (6): 75 % of all the budget's costs, at most 500.000 Euro a year."""
     data = ask("Landkreis: Umsetzungsbudget fürs IREK mit 2 zusätzlichen Regionalmanagern (180k/Jahr) plus "

@@ -1242,6 +1242,9 @@ def test_people_to_be_hired_are_not_the_headcount(text, employees):
 @pytest.mark.parametrize("text, turnover, investment", [
     ("Wir machen 2,5 Mio. € Jahresumsatz und wollen für 400.000 € eine Lagerhalle bauen.", 2_500_000.0, 400_000.0),
     ("Wir haben 8 Mio Umsatz, 45 Leute und bauen eine Halle für 2 Mio €", 8_000_000.0, 2_000_000.0),
+    # (nor is a sum the word before names said to be the next sentence's: the dot of "Mio." ends the sentence)
+    ("Metallbau Melle, 85 MA, Umsatz ca 14 Mio. Investition 1,2 Mio: Faserlaser 900k, Abkantpresse 220k, 80k "
+     "Software-Lizenz.", 14_000_000.0, 1_200_000.0),
 ])
 def test_the_word_naming_a_sum_right_after_it_names_no_later_sum(text, turnover, investment):
     profile = extract_profile(text, knowledge=FundingKnowledge.load())
@@ -2630,10 +2633,26 @@ def test_a_correction_that_the_made_goods_bring_most_replaces_the_excluded_trade
     ("den Grundstückskaufvertrag haben wir letzte Woche unterzeichnet", False),
     ("der kaufvertrag für die maschine ist unterschrieben", True),
     ("wir haben den Kaufvertrag für das Grundstück und den Bauvertrag unterschrieben", True),  # the building contract
+    # land bought, with what it is for, or named by a compound ("Ackerfläche")
+    ("das grundstück für den neubau haben wir aber schon im märz gekauft (250k).", False),
+    ("und die ackerfläche haben wir schon im märz 2025 gekauft. ändert das was?", False),
+    ("das grundstück für den neubau haben wir gekauft und den bauauftrag schon vergeben", True),
 ])
 def test_a_signed_contract_for_land_is_no_start_of_works(text, started):
     """KR Nr. 2.2.1 (3), Nr. 3.1.2 (2) with Fn. 56: buying land is no start of works."""
     assert read_profile(text).already_started is started
+
+
+def test_land_bought_is_a_cost_item_with_its_date_and_the_sum_an_earlier_turn_gave_it_stays_an_item():
+    """"die ackerfläche haben wir schon im märz 2025 gekauft": the land item with its date (KR Nr. 5 (5)); "(250k)" for
+    land an earlier turn put at 250k within 2 Mio is that item's sum, not a new whole."""
+    field = read_profile("und die ackerfläche haben wir schon im märz 2025 gekauft. ändert das was?")
+    assert "land" in field.cost_items and field.item_dates == {"land": "2025-03"}
+    plot = read_profile("das grundstück für den neubau haben wir aber schon im märz gekauft (250k). ist das jetzt ein "
+                        "problem für den antrag?",
+                        [{"role": "user", "content": "Wir wickeln Elektromotoren in GMHütte, 28 MA. Neubau auf neuem "
+                                                     "Grundstück, 2 Mio inkl. 250k Grundstück. Förderfähig?"}])
+    assert plot.investment_eur == 2_000_000 and plot.item_sums == {"land": 250_000}
 
 
 def test_a_trade_listed_after_a_customer_across_und_is_a_customer_too():
