@@ -265,7 +265,8 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     als Ersatz?"), whole, and beside it one more: before one whose deciding fact is only not yet known (the start of
     works, common to all GRW paths), whether the trade's main activity is the one that is not excluded or the
     exception of the list that keeps it in (wholesale within G), or the deciding condition of the measure's own rule
-    (the regional tourism concept of Nr. 3.2.2.5: a question of its own in funding_paths.yaml)."""
+    (the regional tourism concept of Nr. 3.2.2.5: a question of its own in funding_paths.yaml; the consent of the
+    Unterausschuss that Nr. 4 requires: who decides)."""
     blocking = next((c for c in path.conditions if c.effect == "blocks" and c.applies is not False), None)
     own_rule = path.measure_source if "/" in path.id else None  # a sub-measure's own section
     asked = _asked_condition(path, w)
@@ -280,8 +281,8 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
         (c for c in others if c.deadline is not None), None) or next(  # grants that end on a day (Nr. 3.6)
         (c for c in others if c.id in (SECTOR_EXCEPTION, GASTRONOMY_WITH_LODGING)), None) or next(
         (c for c in others if c.effect == "matters" and c.applies is True and not c.cost_item), None) or next(
-        (c for c in others if c.effect == "matters" and c.question and c.applies is not False and own_rule
-         and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
+        (c for c in others if c.effect == "matters" and (c.question or c.who_decides) and c.applies is not False
+         and own_rule and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
     shown = [blocking] if blocking is not None and (blocking.applies or deciding is None and asked is None) else \
         [c for c in (asked, deciding) if c is not None]
 

@@ -168,12 +168,14 @@ def _words(text: str) -> list[_Word]:
 # Markers per applicant type; the earliest marker that is not about a partner ("mit der Hochschule") decides. Every
 # alternative is a literal word or a bounded pattern.
 _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for kind, pattern in {
-    "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß])stadt\b(?!\s{1,3}und\s{1,3}landkreis)|stadtverwaltung"
-                    r"|(?<!im )(?<!in )(?<!dem )(?<!im südlichen )(?<!im nördlichen )(?<!\()(?<!vom )landkreis\b(?!\s{1,3}osnabrück\s{1,3}(als|ist))"
+    "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß(])stadt\b(?!\s{1,3}und\s{1,3}landkreis)|stadtverwaltung"
+                    r"|(?<!im )(?<!in )(?<!dem )(?<!den )(?<!im südlichen )(?<!im nördlichen )(?<!\()(?<!vom )"
+                    r"landkreis\b(?!\s{1,3}osnabrück\s{1,3}(als|ist))"
                     r"|zweckverband|wirtschaftsförderung|bürgermeister|gemeinderat|\bkreis\b"
                     # a municipality's climate protection management (its Klimaschutzmanager, -managerin)
                     r"|klimaschutzmanage\w{0,6}"
-                    # (not where a place lies, "Lohne (Landkreis Vechta)", nor who gives: "Geld vom Landkreis")
+                    # (not where a place lies, "Lohne (Landkreis Vechta)", "im Hafen (Stadt)", nor who gives: "Geld vom
+                    # Landkreis", nor where one moves to: "für den Umzug in den Landkreis")
                     # a spa town speaking for itself, the public body that runs a school
                     r"|(?<!im )(?<!in )(?<!dem )kurort\b|kurverwaltung|schulträger|berufsbildende\w{0,2}\s{1,3}schule|\bbbs\b"
                     # who speaks of "our" estate or changes a land-use plan is the municipality
@@ -1044,6 +1046,9 @@ _BUILDS_OR_EQUIPS = re.compile(r"\b(bau\w{0,4}|neubau\w{0,2}|ausbau\w{0,2}|anbau
 # A firm building or buying something of its own ("nen neuen Laden", "30 neue Kanus anschaffen", "Steg bauen")
 _FIRM_BUILDS_OR_BUYS = re.compile(r"\b(wir|ich)\b[^.!?]{0,80}\b(neue[nmrs]?\s{1,3}\w|anschaff\w{0,4}|kaufen|bauen|errichten"
                                   r"|erweitern|umbauen)", re.IGNORECASE)
+# Where a firm is ("wir sitzen seit 30 Jahren im Hafen", "ansässig am Hafen"): a place named after it is no project
+_SITS_AT = re.compile(r"\b(sitzen|sitzt|sitze|ansässig|liegen|liegt|befinden\s{1,3}uns|befindet\s{1,3}sich|sind)\b"
+                      r"[^,.;:!?]{0,40}\b(im|am)\s{1,3}([a-zäöüß]{2,20}\s{1,3})?$")
 # What only public bodies or clubs carry (KR Nr. 3.2.2)
 _PUBLIC_FACILITIES = {"tourism_infrastructure", "industrial_site", "revitalisation", "business_centre",
                       "education_infrastructure", "wastewater", "harbour", "commuter_cycle_path", "commuter_transport",
@@ -2706,6 +2711,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # what a research institution builds or buys for itself (a Technikum, test rigs, lab devices, a lab: "ein
         # Agrar-Robotik-Labor") is research infrastructure (KR Nr. 3.2.2.8, 3.2.2.9), not a firm's investment
         found.append("research_infrastructure")
+    if "harbour" in found and all(_SITS_AT.search(lowered[max(0, m.start() - 60): m.start()])
+                                  for m in _PROJECT_TYPE_RES["harbour"].finditer(lowered)):
+        # "wir sitzen seit 30 jahren im osnabrücker hafen": where the asker's firm is, not a port it builds
+        found.remove("harbour")
     if applicant_type in ("municipality", "association", "research") or applicant_type is None \
             and set(found) & _PUBLIC_FACILITIES:
         # (with no asker named, neither a firm nor a trade, the modernisation of a Kurpark is one of public tourism

@@ -788,3 +788,16 @@ def test_a_sentence_the_answer_has_said_is_not_said_again():
     # (within one paragraph too: the bottom line that said the rule twice)
     assert _unrepeated([f"{rule} [1]. {rule} (Nr. 2.1.5) [1]. Förderweg: GRW [2]."]) == \
         [f"{rule} [1]. Förderweg: GRW [2]."]
+
+
+def test_the_consent_of_the_unterausschuss_is_said_for_an_energy_infrastructure():
+    """KR Nr. 4 (2): before the grant the Unterausschuss must consent; the measure's own rule is the one to know."""
+    from assistant.answer.extractive import _decisive, _Writer
+    from assistant.funding.knowledge import FundingKnowledge
+    from assistant.funding.profile import extract_profile
+    from assistant.funding.rules import assess
+    knowledge = FundingKnowledge.load()
+    profile = extract_profile("Als Zweckverband wollen wir ein Nahwärmenetz für unseren Gewerbepark bauen.",
+                             knowledge=knowledge)
+    energy = next(p for p in assess(profile, None, knowledge).paths if p.id == "grw-infrastruktur/energie")
+    assert "Unterausschuss" in _decisive(energy, _Writer([], None))

@@ -56,6 +56,7 @@ def test_a_code_that_is_not_in_wz_2025_is_a_german_error():
     ("Ich führe eine Großbäckerei mit drei Filialen.", "Bäckerei", "10.71"),
     ("Unsere Spedition möchte eine neue Lagerhalle bauen.", "Spedition", "52.26.1"),
     ("Wir sind ein Autohaus in Melle.", "Autohaus", "47.81"),
+    ("wohnmobil und caravan handel mit eigener werkstatt in quakenbrück", "Autohaus", "47.81"),
     ("Unser Landhotel soll wachsen.", "Hotel", "55.10"),
     ("ambulanter Pflegedienst mit 40 Pflegekräften", "Pflegedienst", "88.10"),
     ("Wir sind ein kleines Softwarehaus.", "Softwarehaus", "62.10"),
@@ -2641,6 +2642,17 @@ def test_a_correction_that_the_made_goods_bring_most_replaces_the_excluded_trade
 def test_a_signed_contract_for_land_is_no_start_of_works(text, started):
     """KR Nr. 2.2.1 (3), Nr. 3.1.2 (2) with Fn. 56: buying land is no start of works."""
     assert read_profile(text).already_started is started
+
+
+def test_where_a_firm_sits_and_where_it_moves_to_make_it_no_port_and_no_municipality():
+    """"Wir sitzen seit 30 Jahren im Osnabrücker Hafen (Stadt) … Umzug in den Landkreis": a firm that moves, not a port
+    (KR Nr. 3.2.2.7) nor a municipality asking."""
+    profile = read_profile("Wir sitzen seit 30 Jahren im Osnabrücker Hafen (Stadt) und platzen aus allen Nähten. Plan: "
+                           "Neubau in Wallenhorst, altes Grundstück verkaufen. Bekommen wir für den Umzug in den "
+                           "Landkreis GRW-Förderung?")
+    assert profile.applicant_type != "municipality" and "harbour" not in profile.project_types
+    assert "relocation" in profile.project_types
+    assert "harbour" in read_profile("Die Stadt will den Hafen am Stichkanal ausbauen.").project_types
 
 
 def test_land_bought_is_a_cost_item_with_its_date_and_the_sum_an_earlier_turn_gave_it_stays_an_item():

@@ -617,6 +617,11 @@ def test_leader_rate_for_a_company_is_not_80_or_90_percent():
                  "leader")
     # a club's building is an investment, and only a basic service escapes the 65 % ceiling: both are named
     assert "80 %" in club.max_rate and "höchstens 65 %" in club.max_rate
+    # a private person's own plant on their house is no basic service either
+    home = _path(assess(read_profile("kriege ich zuschuss für ne pv anlage auf meinem einfamilienhaus?"), None,
+                        knowledge), "leader")
+    assert "65 %" in home.max_rate and "80 %" not in home.max_rate
+
 
 
 # -- questions only for facts that decide something and were not given ----------------------------------------------
