@@ -2372,13 +2372,20 @@ def _area_rows(passages: list[Passage]) -> list[tuple[Passage, re.Match[str]]]:
             for m in _AREA_ROW.finditer(p.text)]
 
 
+# A rate compared between places ("Warum bekommt ein kleines Unternehmen im Landkreis Cuxhaven mehr GRW als …?")
+_COMPARES_RATE = re.compile(r"\b(mehr|weniger)\s{1,3}(grw|förderung|zuschuss|geld|prozent|fördergeld\w{0,2})\b"
+                            r"|\b(höher\w{0,2}|niedriger\w{0,2}|bessere[nrs]?)\s{1,3}(fördersatz|fördersätze|förderquote|satz|sätze"
+                            r"|förderung|zuschuss)\b", re.IGNORECASE)
+
+
 def _other_district(found: Findings, w: _Writer) -> str:
     """For a question of the rate that names another district or city ("und für ein Unternehmen in Cuxhaven?", "Wir
     sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?"): the bottom line is that place's row of the
     list of GRW areas (KR Anhang 5), with the rate for a small firm where the asker is one; a place the GRW text names
     nowhere is said to have no row, beside the row of Landkreis Osnabrück. Empty for any other question."""
     places = CarefulCases.load().places_named(found.question)
-    asks_rate = found.intent == "amount" or AMOUNT.search(found.question) or _ASKS_AMOUNT.search(found.search_text)
+    asks_rate = found.intent == "amount" or AMOUNT.search(found.question) or _ASKS_AMOUNT.search(found.search_text) \
+        or _COMPARES_RATE.search(found.question)
     if not places or not asks_rate:
         return ""
     towns = CarefulCases.load().towns_named(found.question)  # a town of a neighbouring district stands for it
@@ -2419,7 +2426,12 @@ _ASKS_SIZE = re.compile(r"\b(kleine[sn]?|mittlere[sn]?|große[sn]?)\s{1,3}(oder\
                         r"\s{1,3})?unternehmen\b[^.!]{0,40}\?|größenklasse|unternehmensgröße\b[^.!]{0,40}\?"
                         r"|\b(zählen|gelten|sind)\s{1,3}wir\s{1,3}(dann\s{1,3}|noch\s{1,3}|überhaupt\s{1,3}|nun\s{1,3}|jetzt\s{1,3}"
                         r"|eigentlich\s{1,3}|denn\s{1,3}|also\s{1,3})*(als\s{1,3})?"
-                        r"(ein\s{1,3})?(kmu|klein\w{0,3}|mittler\w{0,3}|groß\w{0,3})\b", re.IGNORECASE)
+                        r"(ein\s{1,3})?(kmu|klein\w{0,3}|mittler\w{0,3}|groß\w{0,3})\b"
+                        # (whether the rate of a size holds after a figure corrected: "umsatz war eher 12,5 mio. bleibts
+                        # bei 20 %?")
+                        r"|\bbleibt\S{0,2}\s{1,3}(es\s{1,3})?(dann\s{1,3})?(trotzdem\s{1,3})?bei\s{1,3}(den\s{1,3})?"
+                        r"\d{1,2}\s{0,2}(%|prozent)|\b(gilt|gelten)\s{1,3}(dann\s{1,3})?(noch|weiter\w{0,2}|trotzdem)"
+                        r"\s{1,3}(die\s{1,3})?\d{1,2}\s{0,2}(%|prozent)", re.IGNORECASE)
 
 
 def _size_verdict(found: Findings, w: _Writer) -> str:
@@ -2690,7 +2702,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
         summary = district or listed
-        details += [f"Im Landkreis Osnabrück: {verdict}" if district else verdict] if verdict else []
+        home = "Im Landkreis Osnabrück: "
+        details += [f"{home}{verdict}" if district and not verdict.startswith(home) else verdict] if verdict else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif verdict:
         summary = verdict

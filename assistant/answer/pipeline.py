@@ -50,6 +50,7 @@ from assistant.text.citations import AMOUNT
 from assistant.text.analysis import stems
 from assistant.text.asked import asks
 from assistant.text.figures import CITATION_NUMBER
+from assistant.text.spelling import with_umlauts
 
 MAX_QUESTION_CHARS = 2000
 GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a binding commitment can ask
@@ -170,7 +171,7 @@ class AnswerPipeline:
         refusal comes before anything is retrieved."""
         if question is not None and len(str(question).strip()) > MAX_QUESTION_CHARS:
             raise QueryError(f"Die Frage ist zu lang (höchstens {MAX_QUESTION_CHARS} Zeichen).")
-        text = normalise_query(question)
+        text = with_umlauts(normalise_query(question))  # "ist das foerderfaehig?" read as "förderfähig"
         note = ""
         if is_steering_attempt(text):
             rest = without_steering(text)
@@ -196,7 +197,9 @@ class AnswerPipeline:
             return Answer(refusal, True, mode="refusal", intent="refusal")
         text = self.retriever.with_plain_names(text)  # "das Regionalkonzept vom Landkreis" is the IREK
         text = with_level_names(text)  # "HZ 3.4.2" is a Handlungsziel, not KR Nr. 3.4.2
-        history = list(history or [])
+        history = [{**turn, "content": with_umlauts(turn["content"])}
+                   if turn.get("role") == "user" and isinstance(turn.get("content"), str) else turn
+                   for turn in history or []]
         search_text = contextual_query(text, history)
         parts = self.retriever.score_parts(text)
         search_parts = parts if search_text == text else self.retriever.score_parts(search_text)

@@ -389,7 +389,10 @@ _NUMBER_WORDS = {
     "dreihundert": 300, "tausend": 1000, "eintausend": 1000,
 }
 _PEOPLE = (r"(?:ma\b|mitarbeit\w{0,8}|beschäftigt\w{0,4}|angestellt\w{0,4}|leute\w{0,2}|köpfe\b|personen\b|vollzeit\w{0,10}"
-           r"|fachkräft\w{0,3}|menschen\b|kolleg\w{0,6}|festangestellt\w{0,4}|arbeitnehmer\w{0,6}|fte\b|vzä\b|mann\b)")
+           r"|fachkräft\w{0,3}|menschen\b|kolleg\w{0,6}|festangestellt\w{0,4}|arbeitnehmer\w{0,6}|fte\b|vzä\b|mann\b"
+           # (the staff by their trade: "dentallabor, 11 techniker", "60 LKW, 90 fahrer")
+           r"|techniker\w{0,4}|monteur\w{0,3}|gesellen\b|fahrer\w{0,4}|mechaniker\w{0,4}|mechatroniker\w{0,4}"
+           r"|facharbeiter\w{0,4}|pflegekräft\w{0,3}|ingenieur\w{0,4}|entwickler\w{0,4}|programmierer\w{0,4})")
 _HEADCOUNT = re.compile(
     rf"{_NUMBER}\s{{0,3}}\+?\s{{0,2}}(?:([a-zäöüß]{{2,20}})\s{{1,3}})?{_PEOPLE}"
     rf"|\b({'|'.join(_NUMBER_WORDS)})\s{{1,3}}(?:([a-zäöüß]{{2,20}})\s{{1,3}})?{_PEOPLE}",
@@ -817,6 +820,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"(?!(konto|verfahren|insolvenz\w{0,12}|frage|antrag|gespräch|diskussion)\b)[\w-]{3,30}[^.!?]{0,60}"
                            r"\b(aufmachen|aufzumachen|eröffnen|zu\s{1,3}eröffnen)\b"
                            rf"|{_PLANT_WORDS}|roboterzelle"
+                           # (a count of new things named with no verb: "2 neue hebebühnen", not of people or products)
+                           r"|\b(\d{1,3}|zwei|drei|vier|fünf|sechs|acht|zehn)\s{1,3}neue\s{1,3}(?!(mitarbeit|arbeitsplätz|arbeitsplatz"
+                           r"|stelle|leute|azubi|auszubild|kolleg|fachkr|beschäftig|kunde|produkt|dienstleist|märkte|markt"
+                           r"|standort|filiale|mitglied|partner|betrieb|firm|unternehm|projekt|idee|gewerbe))[a-zäöüß-]{4,30}"
                            # (new rooms or buildings named with no verb: "neue reiferäume (ca 1,2 mio) und PV")
                            r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{0,25}(räume|gebäude|werkstatt|werkstätten|produktionsstätte)\b"
                            r"(?![^.!?]{0,30}\b(an)?(zu)?miete)"
@@ -2563,8 +2570,10 @@ _BOUGHT_GOODS = (r"(maschine\w{0,2}|bagger|lkw|fahrzeug\w{0,2}|stapler|kran\w{0,
                  r"|[a-zäöüß]{0,20}fräse[n]?|[a-zäöüß]{0,12}drucker[n]?|roboter\w{0,2}|scanner[n]?|[a-zäöüß]{0,12}technik"
                  r"|[a-zäöüß]{0,12}ausstattung)")
 # (the goods before the verb too: "wollen CAD/CAM fräse und 3D drucker für ca 250k anschaffen")
+# (or new goods wanted with no verb of buying: "wir wollen 3D drucker + neue fräse, ca 180.000")
 _FIRM_BUYS = re.compile(_SETS_UP.pattern + r"[^.?!]{0,80}\b" + _BOUGHT_GOODS + r"\b"
-                        r"|\b" + _BOUGHT_GOODS + r"\b[^.?!]{0,60}\b(anschaff|beschaff|kauf)\w{0,4}\b")
+                        r"|\b" + _BOUGHT_GOODS + r"\b[^.?!]{0,60}\b(anschaff|beschaff|kauf)\w{0,4}\b"
+                        r"|\b(woll|möcht)\w{0,3}\b[^.?!]{0,40}\bneue[nmrs]?\s{1,3}(\S{1,20}\s{1,3})?" + _BOUGHT_GOODS + r"\b")
 _LAB = re.compile(r"\b[\w-]{0,30}labor(s|e|en)?\b")  # a lab, by any name ("agrar-robotik-labor", "laborneubau": no)
 # The capacity said to stay as it is (KR Nr. 2.4.1 (1) b: an extension adds capacity): "Kapazität bleibt gleich",
 # "gleiche Kapazität", "keine zusätzliche Kapazität", "mehr Zimmer gibts danach nicht", "ohne Erweiterung". Bounded.

@@ -556,6 +556,16 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
     # jobs promised and not created, with the repayment asked (Nr. 2.8.1, 2.8.2.2)
     ("was passiert wenn wir die zugesagten neuen arbeitsplätze nicht schaffen weil der markt wegbricht? müssen wir "
      "dann alles zurückzahlen?", "rueckforderung-arbeitsplaetze"),
+    # how long the jobs must be kept, asked alone (Nr. 2.2.6)
+    ("wie lange muss ich die leute eigentlich halten wenn ich gefördert werde?", "rueckforderung-arbeitsplaetze"),
+    # another firm's grant told, its sum asked after it (Nr. 10.1.9)
+    ("unser konkurrent aus melle hat letztes jahr grw bekommen. wieviel genau?", "gefoerderte-unternehmen"),
+    # how the grant is paid out: the KR says it of the wage-cost grant only (Nr. 2.6.3 (3))
+    ("kriegen wir den zuschuss auf einmal am ende oder in teilbeträgen? wir müssen ja alles vorfinanzieren",
+     "auszahlung"),
+    # part of the funded hall let to others (Nr. 2.2.6; M Grundstücks- und Wohnungswesen in Nr. 2.7.1)
+    ("die hälfte der neuen halle wollen wir die ersten jahre an einen logistiker vermieten. ist das ein problem?",
+     "teil-vermieten"),
 ])
 def test_rules_asked_in_everyday_words(text, rule):
     assert CAREFUL.rule_answer(text).id == rule

@@ -1370,6 +1370,32 @@ def test_land_already_bought_asked_as_a_problem_is_answered_by_the_rule_that_it_
     assert not any(p["blocked"] for p in data["funding_paths"] if p["id"] == "grw-gewerbe")
 
 
+def test_a_rate_compared_with_another_district_is_answered_by_both_rows_and_the_aims_of_the_grw_are_no_other_concept(
+        ask):
+    """"Warum bekommt ein kleines Unternehmen im Landkreis Cuxhaven mehr GRW …? Und was sind die Hauptziele der GRW?":
+    Cuxhaven's row of Anhang 5 (C area) leads; the GRW's aims are no other district's concept to refuse."""
+    data = ask("Warum bekommt ein kleines Unternehmen im Landkreis Cuxhaven mehr GRW als eines im Landkreis Osnabrück? "
+               "Und was sind überhaupt die Hauptziele der GRW laut KR 2026?")
+    assert not data["abstained"] and data["summary"].startswith("Für Cuxhaven gilt eine eigene Zeile"), data["summary"]
+    assert "Im Landkreis Osnabrück: Im Landkreis" not in data["answer"]
+
+
+def test_a_corrected_turnover_asking_whether_the_rate_stays_is_answered_by_the_figure_that_decides(ask):
+    """42 MA and a turnover corrected to 12,5 Mio: the balance sheet total decides small or medium (KR Nr. 2.1.5)."""
+    history = [{"role": "user", "content": "druckguss bramsche, 42 MA, umsatz ca 8 mio, neue druckgusszelle fuer 600k "
+                                           "zur kapazitätserweiterung. was ist drin?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 % der förderfähigen Kosten."}]
+    data = ask("sorry, hab mich vertan: umsatz war 2025 eher 12,5 mio, nicht 8. bleibts bei 20 %?", history)
+    assert data["summary"].startswith("Nach Ihren Angaben entscheidet die Jahresbilanzsumme"), data["summary"]
+
+
+def test_umlauts_written_out_are_read_as_umlauts(ask):
+    """"ist das foerderfaehig??" of an excluded trade: the verdict, not a quote that "fähig" alone finds."""
+    data = ask("hallo, wir haben ne autowerkstatt in badbergen (9 leute). wollen ne waschstrasse und 2 neue "
+               "hebebuehnen. ist das foerderfaehig??")
+    assert data["summary"].startswith("Nein – über GRW"), data["summary"]
+
+
 def test_an_implementation_budget_adds_up_its_parts_and_keeps_the_yearly_cap(ask):
     """KR Nr. 3.4.2 (6): 75 % of all the budget's costs, at most 500.000 Euro a year."""
     data = ask("Landkreis: Umsetzungsbudget fürs IREK mit 2 zusätzlichen Regionalmanagern (180k/Jahr) plus "

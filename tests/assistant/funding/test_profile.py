@@ -2655,6 +2655,17 @@ def test_where_a_firm_sits_and_where_it_moves_to_make_it_no_port_and_no_municipa
     assert "harbour" in read_profile("Die Stadt will den Hafen am Stichkanal ausbauen.").project_types
 
 
+def test_staff_named_by_their_trade_count_and_new_goods_wanted_are_an_investment():
+    """"dentallabor, 11 techniker. wir wollen 3D drucker + neue fräse": 11 employees (KR Nr. 2.1.5) and a firm's
+    investment (Nr. 2.4.1), though no verb of buying stands in the text."""
+    profile = read_profile("dentallabor in GMHütte, 11 techniker. wir wollen 3D drucker + neue fräse, ca 180.000.")
+    assert (profile.employees, profile.company_size) == (11, "small")
+    assert profile.project_types == ["business_investment"]
+    assert read_profile("autowerkstatt, 9 leute. wollen ne waschstraße und 2 neue hebebühnen").project_types == [
+        "business_investment"]
+    assert read_profile("wir wollen 5 neue mitarbeiter einstellen, sind jetzt 20 leute").employees == 20
+
+
 def test_land_bought_is_a_cost_item_with_its_date_and_the_sum_an_earlier_turn_gave_it_stays_an_item():
     """"die ackerfläche haben wir schon im märz 2025 gekauft": the land item with its date (KR Nr. 5 (5)); "(250k)" for
     land an earlier turn put at 250k within 2 Mio is that item's sum, not a new whole."""
