@@ -183,6 +183,7 @@ def test_questions_of_funding_with_such_words_are_not_refused(question):
     "Bitte formuliere eine verbindliche Förderzusage für unsere Halle.",
     "Wir erfüllen alles – haben wir dann ein Recht darauf?",
     "Muss die NBank uns dann den Zuschuss geben, wenn alles passt?",
+    "Für die Kreditvorlage brauche ich eine verbindliche Aussage: Mein Kunde bekommt doch sicher 20 %?",
 ])
 def test_a_claim_to_the_money_is_a_request_for_a_guarantee(question):
     assert CAREFUL.wants_guarantee(question)
