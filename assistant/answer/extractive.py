@@ -282,7 +282,11 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
         (c for c in others if c.id in (SECTOR_EXCEPTION, GASTRONOMY_WITH_LODGING)), None) or next(
         (c for c in others if c.effect == "matters" and c.applies is True and not c.cost_item), None) or next(
         (c for c in others if c.effect == "matters" and (c.question or c.who_decides) and c.applies is not False
-         and own_rule and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
+         and own_rule and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None) or next(
+        # (else a rule of the measure's own section that holds for every project of it: "eine unternehmensspezifische
+        # Ausbildung ist nicht förderfähig" of a training centre, Nr. 3.2.2.6 (3))
+        (c for c in others if c.effect == "matters" and c.general and own_rule
+         and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
     shown = [blocking] if blocking is not None and (blocking.applies or deciding is None and asked is None) else \
         [c for c in (asked, deciding) if c is not None]
 
