@@ -168,7 +168,7 @@ def _words(text: str) -> list[_Word]:
 # Markers per applicant type; the earliest marker that is not about a partner ("mit der Hochschule") decides. Every
 # alternative is a literal word or a bounded pattern.
 _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for kind, pattern in {
-    "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß(])stadt\b(?!\s{1,3}und\s{1,3}landkreis)|stadtverwaltung"
+    "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß])stadt\b(?!\s{1,3}und\s{1,3}landkreis|\))|stadtverwaltung"
                     r"|(?<!im )(?<!in )(?<!dem )(?<!den )(?<!im südlichen )(?<!im nördlichen )(?<!\()(?<!vom )"
                     r"landkreis\b(?!\s{1,3}osnabrück\s{1,3}(als|ist))"
                     r"|zweckverband|wirtschaftsförderung|bürgermeister|gemeinderat|\bkreis\b"

@@ -2653,6 +2653,8 @@ def test_where_a_firm_sits_and_where_it_moves_to_make_it_no_port_and_no_municipa
     assert profile.applicant_type != "municipality" and "harbour" not in profile.project_types
     assert "relocation" in profile.project_types
     assert "harbour" in read_profile("Die Stadt will den Hafen am Stichkanal ausbauen.").project_types
+    # (a town named in brackets is the asker: "Wir (Stadt Bad Iburg) planen ein Besucherzentrum")
+    assert read_profile("Wir (Stadt Bad Iburg) planen ein Besucherzentrum am Schloss.").applicant_type == "municipality"
 
 
 def test_staff_named_by_their_trade_count_and_new_goods_wanted_are_an_investment():
@@ -2666,11 +2668,11 @@ def test_staff_named_by_their_trade_count_and_new_goods_wanted_are_an_investment
     assert read_profile("wir wollen 5 neue mitarbeiter einstellen, sind jetzt 20 leute").employees == 20
 
 
-def test_land_bought_is_a_cost_item_with_its_date_and_the_sum_an_earlier_turn_gave_it_stays_an_item():
-    """"die ackerfläche haben wir schon im märz 2025 gekauft": the land item with its date (KR Nr. 5 (5)); "(250k)" for
-    land an earlier turn put at 250k within 2 Mio is that item's sum, not a new whole."""
+def test_land_bought_has_its_date_and_the_sum_an_earlier_turn_gave_it_stays_an_item():
+    """"die ackerfläche haben wir schon im märz 2025 gekauft": the land's date (KR Nr. 5 (5)); "(250k)" for land an
+    earlier turn put at 250k within 2 Mio is that item's sum, not a new whole."""
     field = read_profile("und die ackerfläche haben wir schon im märz 2025 gekauft. ändert das was?")
-    assert "land" in field.cost_items and field.item_dates == {"land": "2025-03"}
+    assert field.item_dates == {"land": "2025-03"}
     plot = read_profile("das grundstück für den neubau haben wir aber schon im märz gekauft (250k). ist das jetzt ein "
                         "problem für den antrag?",
                         [{"role": "user", "content": "Wir wickeln Elektromotoren in GMHütte, 28 MA. Neubau auf neuem "
