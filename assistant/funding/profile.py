@@ -1984,6 +1984,9 @@ _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je
                        + _JOINS_PARTS + r"\s{1,3}[^.!?:€]{2,60}$", re.IGNORECASE)
 
 
+# What stands between a part and a last one named after its sum: a joint, after a remark in brackets on the part
+_BARE_JOINT = re.compile(r"\s{0,3}(\([^()]{1,40}\))?\s{0,3}(,|\+|plus|und|sowie|;)\s{0,3}(ca\.?|rund|etwa)?\s{0,3}",
+                         re.IGNORECASE)
 # A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "2 Mio, davon 300k für den Austausch")
 SUM_HOLDS_OTHER = re.compile(r"\b(davon|darin|darunter|inkl\.?|inklusive|einschließlich|samt)\b", re.IGNORECASE)
 
@@ -2016,11 +2019,14 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
         label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
         # (the dot of "ca." ends no sentence: "PV (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€)")
         gap = _abbreviation_dots_out(text[investments[n - 1][1]: start]) if n else ""
-        if n and not label and _ADDED_SUM.fullmatch(gap):
+        # (or a last part named after its sum, past a remark on the part before: "Grundstück dafür 120k (noch nicht
+        # gekauft), 80k Hebebühnen und Prüfstand")
+        bare = n == len(investments) - 1 and not label and bool(_BARE_JOINT.fullmatch(gap))
+        if n and not label and (_ADDED_SUM.fullmatch(gap) or bare):
             # a sum added to the one before, named by the words after it ("Kaufpreis ca 900k plus 400k neu")
             named_after = _WORDS_AFTER.match(text, end)
-            label = named_after.group(1) if named_after else ""
-        if n and (not (_PART_GAP.match(gap) or _ADDED_SUM.fullmatch(gap)) or SUM_HOLDS_OTHER.search(gap)):
+            label = re.sub(r"\s{1,3}(und|oder|sowie|plus)$", "", named_after.group(1)) if named_after else ""
+        if n and (not (_PART_GAP.match(gap) or _ADDED_SUM.fullmatch(gap) or bare) or SUM_HOLDS_OTHER.search(gap)):
             return []  # not one list: a sum of another sentence or clause, or one within the sum before ("davon")
         parts.append((label, value))
     return parts if len(parts) >= 2 and all(label for label, _ in parts) else []

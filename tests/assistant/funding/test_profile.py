@@ -1258,6 +1258,9 @@ def test_the_word_naming_a_sum_right_after_it_names_no_later_sum(text, turnover,
     ("Erweiterung: Halle 1,6 Mio, neue Maschinen 700k, 2 Firmen-Lkw 240k.",
      [("Halle", 1600000.0), ("neue Maschinen", 700000.0), ("2 Firmen-Lkw", 240000.0)], None),
     ("Halle und Maschinen, zusammen 1,2 Mio.", [], None),
+    # a last part named after its sum, past a remark in brackets on the part before
+    ("Neue Werkstatthalle 450k, Grundstück dafür 120k (noch nicht gekauft), 80k Hebebühnen und Prüfstand.",
+     [("Neue Werkstatthalle", 450000.0), ("Grundstück dafür", 120000.0), ("Hebebühnen", 80000.0)], None),
     ("15 Mio Umsatz und 2,5 Mio Invest", [], 15000000.0),
     # a sum added to the one before, named by the words after it
     ("kaufpreis ca 900k plus 400k neu. geht da was?", [("kaufpreis", 900000.0), ("neu", 400000.0)], None),
