@@ -2750,9 +2750,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if "implementation_budget" in found and "regional_concept" in found and re.search(r"umsetz|budget", lowered) \
             and not re.search(r"(erstell|erarbeit|schreib|aufstell)\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}\w*konzept", lowered):
         found.remove("regional_concept")  # the concept is what the budget implements, not what is to be written
-    if applicant_type == "company" and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
+    if (applicant_type == "company" or "business_connection" in found) and "industrial_site" in found \
+            and not _DEVELOPS_SITE.search(lowered):
         # a firm's plant "direkt neben dem Gewerbegebiet", "eine neue Backstube im Gewerbegebiet": the estate is where,
-        # not what it builds
+        # not what it builds (nor where the firms sit that a town links to the railway: "In unserem Gewerbegebiet
+        # sitzen 3 Betriebe, die gern an die Bahn wollen … ein Anschlussgleis", Nr. 3.2.2.2)
         found.remove("industrial_site")
     if "commuter_transport" in found and not _FOR_TOURISTS.search(lowered):
         # "eine Linie zum Gewerbegebiet, damit Schichtarbeiter ohne Auto hinkommen": the estate is where it goes
