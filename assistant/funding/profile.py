@@ -3164,10 +3164,11 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         profile.project_types = _project_types(text, None)
     if profile.applicant_type is None and profile.project_types \
             and set(profile.project_types) <= _COMPANY_ONLY_TYPES | {"fuel_switch"} \
-            and (_SPEAKS_FOR_ITSELF.search(lowered) or _OWN_PLANT.search(lowered)):
+            and (_SPEAKS_FOR_ITSELF.search(lowered) or _OWN_PLANT.search(lowered)
+                 or "relocation" in profile.project_types and re.search(r"\b(wir|ich)\b", lowered)):
         # "wir wollen unsere alten Gasbacköfen durch Elektroöfen ersetzen": only a firm replaces, modernises or
         # extends its own plant (KR Nr. 2.4.1); who says "wir … unsere" of it, or plans a production hall, is that
-        # firm
+        # firm (as is who says "wir" of a move: "Bekommen wir für den Umzug in den Landkreis GRW-Förderung?")
         profile.applicant_type = "company"
     elif profile.applicant_type is None and profile.company_size is not None and not profile.project_types \
             and _WE_ACT.search(lowered):

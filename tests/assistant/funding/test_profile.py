@@ -2653,8 +2653,8 @@ def test_where_a_firm_sits_and_where_it_moves_to_make_it_no_port_and_no_municipa
     profile = read_profile("Wir sitzen seit 30 Jahren im Osnabrücker Hafen (Stadt) und platzen aus allen Nähten. Plan: "
                            "Neubau in Wallenhorst, altes Grundstück verkaufen. Bekommen wir für den Umzug in den "
                            "Landkreis GRW-Förderung?")
-    assert profile.applicant_type != "municipality" and "harbour" not in profile.project_types
-    assert "relocation" in profile.project_types
+    assert profile.applicant_type == "company" and "harbour" not in profile.project_types
+    assert "relocation" in profile.project_types  # (who says "wir" of a move is a firm)
     assert "harbour" in read_profile("Die Stadt will den Hafen am Stichkanal ausbauen.").project_types
     # (a town named in brackets is the asker: "Wir (Stadt Bad Iburg) planen ein Besucherzentrum")
     assert read_profile("Wir (Stadt Bad Iburg) planen ein Besucherzentrum am Schloss.").applicant_type == "municipality"
