@@ -282,7 +282,8 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
         (c for c in others if c.id in (SECTOR_EXCEPTION, GASTRONOMY_WITH_LODGING)), None) or next(
         (c for c in others if c.effect == "matters" and c.applies is True and not c.cost_item), None) or next(
         (c for c in others if c.effect == "matters" and (c.question or c.who_decides) and c.applies is not False
-         and own_rule and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None) or next(
+         and own_rule and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)),
+        None) or next(
         # (else a rule of the measure's own section that holds for every project of it: "eine unternehmensspezifische
         # Ausbildung ist nicht förderfähig" of a training centre, Nr. 3.2.2.6 (3))
         (c for c in others if c.effect == "matters" and c.general and own_rule
@@ -2378,8 +2379,8 @@ def _area_rows(passages: list[Passage]) -> list[tuple[Passage, re.Match[str]]]:
 
 # A rate compared between places ("Warum bekommt ein kleines Unternehmen im Landkreis Cuxhaven mehr GRW als …?")
 _COMPARES_RATE = re.compile(r"\b(mehr|weniger)\s{1,3}(grw|förderung|zuschuss|geld|prozent|fördergeld\w{0,2})\b"
-                            r"|\b(höher\w{0,2}|niedriger\w{0,2}|bessere[nrs]?)\s{1,3}(fördersatz|fördersätze|förderquote|satz|sätze"
-                            r"|förderung|zuschuss)\b", re.IGNORECASE)
+                            r"|\b(höher\w{0,2}|niedriger\w{0,2}|bessere[nrs]?)\s{1,3}(fördersatz|fördersätze"
+                            r"|förderquote|satz|sätze|förderung|zuschuss)\b", re.IGNORECASE)
 
 
 def _other_district(found: Findings, w: _Writer) -> str:

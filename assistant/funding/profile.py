@@ -168,7 +168,8 @@ def _words(text: str) -> list[_Word]:
 # Markers per applicant type; the earliest marker that is not about a partner ("mit der Hochschule") decides. Every
 # alternative is a literal word or a bounded pattern.
 _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for kind, pattern in {
-    "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß])stadt\b(?!\s{1,3}und\s{1,3}landkreis|\))|stadtverwaltung"
+    "municipality": r"gemeinde|samtgemeinde|kommune|(?<![a-zäöüß])stadt\b(?!\s{1,3}und\s{1,3}landkreis|\))"
+                    r"|stadtverwaltung"
                     r"|(?<!im )(?<!in )(?<!dem )(?<!den )(?<!im südlichen )(?<!im nördlichen )(?<!\()(?<!vom )"
                     r"landkreis\b(?!\s{1,3}osnabrück\s{1,3}(als|ist))"
                     r"|zweckverband|wirtschaftsförderung|bürgermeister|gemeinderat|\bkreis\b"
@@ -821,9 +822,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"\b(aufmachen|aufzumachen|eröffnen|zu\s{1,3}eröffnen)\b"
                            rf"|{_PLANT_WORDS}|roboterzelle"
                            # (a count of new things named with no verb: "2 neue hebebühnen", not of people or products)
-                           r"|\b(\d{1,3}|zwei|drei|vier|fünf|sechs|acht|zehn)\s{1,3}neue\s{1,3}(?!(mitarbeit|arbeitsplätz|arbeitsplatz"
-                           r"|stelle|leute|azubi|auszubild|kolleg|fachkr|beschäftig|kunde|produkt|dienstleist|märkte|markt"
-                           r"|standort|filiale|mitglied|partner|betrieb|firm|unternehm|projekt|idee|gewerbe))[a-zäöüß-]{4,30}"
+                           r"|\b(\d{1,3}|zwei|drei|vier|fünf|sechs|acht|zehn)\s{1,3}neue\s{1,3}"
+                           r"(?!(mitarbeit|arbeitsplätz|arbeitsplatz|stelle|leute|azubi|auszubild|kolleg|fachkr"
+                           r"|beschäftig|kunde|produkt|dienstleist|märkte|markt|standort|filiale|mitglied|partner"
+                           r"|betrieb|firm|unternehm|projekt|idee|gewerbe))[a-zäöüß-]{4,30}"
                            # (new rooms or buildings named with no verb: "neue reiferäume (ca 1,2 mio) und PV")
                            r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{0,25}(räume|gebäude|werkstatt|werkstätten|produktionsstätte)\b"
                            r"(?![^.!?]{0,30}\b(an)?(zu)?miete)"
@@ -2579,7 +2581,8 @@ _BOUGHT_GOODS = (r"(maschine\w{0,2}|bagger|lkw|fahrzeug\w{0,2}|stapler|kran\w{0,
 # (or new goods wanted with no verb of buying: "wir wollen 3D drucker + neue fräse, ca 180.000")
 _FIRM_BUYS = re.compile(_SETS_UP.pattern + r"[^.?!]{0,80}\b" + _BOUGHT_GOODS + r"\b"
                         r"|\b" + _BOUGHT_GOODS + r"\b[^.?!]{0,60}\b(anschaff|beschaff|kauf)\w{0,4}\b"
-                        r"|\b(woll|möcht)\w{0,3}\b[^.?!]{0,40}\bneue[nmrs]?\s{1,3}(\S{1,20}\s{1,3})?" + _BOUGHT_GOODS + r"\b")
+                        r"|\b(woll|möcht)\w{0,3}\b[^.?!]{0,40}\bneue[nmrs]?\s{1,3}(\S{1,20}\s{1,3})?"
+                        + _BOUGHT_GOODS + r"\b")
 _LAB = re.compile(r"\b[\w-]{0,30}labor(s|e|en)?\b")  # a lab, by any name ("agrar-robotik-labor", "laborneubau": no)
 # The capacity said to stay as it is (KR Nr. 2.4.1 (1) b: an extension adds capacity): "Kapazität bleibt gleich",
 # "gleiche Kapazität", "keine zusätzliche Kapazität", "mehr Zimmer gibts danach nicht", "ohne Erweiterung". Bounded.

@@ -26,7 +26,7 @@ _STEMS = {
 }
 # Whole words only: short, or a prefix of many words ("ueberlegen", "uebernehmen")
 _WORDS = {"fuer": "für", "ueber": "über", "waere": "wäre", "waeren": "wären", "haette": "hätte", "haetten": "hätten",
-          "koennte": "könnte", "koennten": "könnten", "maerz": "märz", "gross": "groß", "grosse": "große",
+          "maerz": "märz", "gross": "groß", "grosse": "große",
           "grossen": "großen", "grosser": "großer"}
 _PREFIXES = {"ueber": "über"}  # at the start of a word
 
