@@ -605,8 +605,10 @@ _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitte
                        r"|\b(an|für)\s{1,3}(genau\s{1,3})?(diese[nmrs]?|die(se)?\s{1,3}eine)\s{1,3}"
                        r"(firma|unternehmen|betrieb|investor)\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,2}"
                        r"(weiter)?(verkauf|veräußer|verpacht|vermiet|überlass)\w{0,4}\b")
-# A clause that opens with its verb asks ("Sind wir damit schon angefangen?", "Zählt die Bestellung als Beginn?")
-_VERB_FIRST = re.compile(r"\s{0,3}(sind|ist|bin|haben|hat|habe|gilt|gelten|zählt|zählen|wäre|wären|war|waren|darf|dürfen"
+# A clause that opens with its verb asks ("Sind wir damit schon angefangen?", "Zählt die Bestellung als Beginn?",
+# "und haben wir mit dem kauf schon 'angefangen'?")
+_VERB_FIRST = re.compile(r"\s{0,3}((und|oder|aber|also|dann|denn)\s{1,3})?"
+                         r"(sind|ist|bin|haben|hat|habe|gilt|gelten|zählt|zählen|wäre|wären|war|waren|darf|dürfen"
                          r"|kann|können|muss|müssen|würde|würden)\b", re.IGNORECASE)
 # What KR Nr. 2.2.1 (3) says is no start of the works ("Der Kauf von Grundstücken und Vorarbeiten wie die Einholung von
 # Genehmigungen und die Erstellung vorläufiger Durchführbarkeitsstudien", for building "Planung und Bodenuntersuchung"),
@@ -3222,6 +3224,19 @@ def _validated(structured: dict) -> dict:
 
 _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_alternatives", "named_lines",
                   "sector_share_percent", "lodging_share_percent", "lodging_share_of_guests")
+# A part of the costs taken back ("die halle kaufen wir jetzt doch nicht", "die Maschinen fallen weg")
+_TAKEN_BACK = (r"[^.?!]{0,50}\b(doch\s{1,3}nicht|nicht\s{1,3}mehr|fällt\s{1,3}weg|fallen\s{1,3}weg|entfällt|entfallen"
+               r"|streichen\s{1,3}wir|gestrichen|lassen\s{1,3}wir\s{1,3}weg)\b")
+_PART_WORD = re.compile(r"[a-zäöüß]{4,}")
+_NOT_PART_WORDS = {"kaufen", "neue", "neuen", "neues", "plan", "bauen", "dafür", "noch", "ca", "rund", "etwa"}
+
+
+def _drops(text: str, label: str) -> bool:
+    """Whether the text takes back the part of the costs `label` names, by a noun of it."""
+    nouns = [w for w in _PART_WORD.findall(label.lower()) if w not in _NOT_PART_WORDS]
+    return any(re.search(rf"\b{re.escape(noun)}\w{{0,3}}\b{_TAKEN_BACK}", text, re.IGNORECASE) for noun in nouns)
+
+
 _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "linked_employees", "turnover_eur",
                   "balance_sheet_eur", "investment_eur", "university_or_society", "base_funding_over_limit",
                   "users_excluded", "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
@@ -3341,6 +3356,12 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         if found.investment_eur is not None:  # the parts belong to the sum they make up, and what it holds
             profile.cost_parts, profile.storage_eur = found.cost_parts, found.storage_eur
             profile.sum_holds_items = found.sum_holds_items
+        elif dropped := [part for part in profile.cost_parts if _drops(str(turn), part[0])]:
+            # "die halle kaufen wir jetzt doch nicht, wir mieten sie": a part said before that the turn takes back;
+            # the rest is the investment
+            kept = [part for part in profile.cost_parts if part not in dropped]
+            profile.investment_eur = sum(value for _, value in kept) or None
+            profile.cost_parts = kept if len(kept) > 1 else []
         elif found.sum_holds_items is False:  # an item that comes on top of the sum said before
             profile.sum_holds_items = False
         profile.item_sums |= found.item_sums  # a later sum or date for the same item replaces the earlier one

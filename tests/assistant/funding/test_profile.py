@@ -2641,6 +2641,9 @@ def test_a_correction_that_the_made_goods_bring_most_replaces_the_excluded_trade
     ("das grundstück für den neubau haben wir aber schon im märz gekauft (250k).", False),
     ("und die ackerfläche haben wir schon im märz 2025 gekauft. ändert das was?", False),
     ("das grundstück für den neubau haben wir gekauft und den bauauftrag schon vergeben", True),
+    # a question whether the purchase was the start, opened by "und": no statement that it was
+    ("den größten teil der flächen hat der zweckverband schon im märz 2025 gekauft. zählt das dann noch? und haben wir "
+     "mit dem kauf im märz schon 'angefangen'?", False),
 ])
 def test_a_signed_contract_for_land_is_no_start_of_works(text, started):
     """KR Nr. 2.2.1 (3), Nr. 3.1.2 (2) with Fn. 56: buying land is no start of works."""
@@ -2669,6 +2672,19 @@ def test_staff_named_by_their_trade_count_and_new_goods_wanted_are_an_investment
     assert read_profile("autowerkstatt, 9 leute. wollen ne waschstraße und 2 neue hebebühnen").project_types == [
         "business_investment"]
     assert read_profile("wir wollen 5 neue mitarbeiter einstellen, sind jetzt 20 leute").employees == 20
+
+
+def test_a_follow_up_that_takes_back_a_part_and_rents_instead_keeps_the_rest_and_the_trade():
+    """"die halle kaufen wir jetzt doch nicht, wir mieten sie von nem privaten vermieter": the hall's 1,2 Mio leave the
+    costs (the machines' 900k stay), the hall is rented (KR Nr. 2.6.2 (1) d), and the landlord is no trade of the
+    asker's (declared only)."""
+    history = [{"role": "user", "content": "wir sind lohnfertiger cnc-drehteile in hasbergen, 20 MA. plan: halle kaufen "
+                                           "1,2 mio + 3 maschinen 900k. wieviel zuschuss?"}]
+    profile = read_profile("update: die halle kaufen wir jetzt doch nicht, wir mieten sie von nem privaten vermieter, "
+                           "erstmal 5 jahre fest. was heisst das jetzt für die förderung?", history)
+    assert profile.investment_eur == 900_000 and profile.cost_parts == []
+    assert "rented_building" in profile.cost_items and profile.excluded_sector is None
+    assert read_profile("Wir sind Vermieter von Gewerbehallen in Melle.").excluded_sector == "M"
 
 
 def test_land_bought_has_its_date_and_the_sum_an_earlier_turn_gave_it_stays_an_item():
