@@ -829,7 +829,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|beschäftig|kunde|produkt|dienstleist|märkte|markt|standort|filiale|mitglied|partner"
                            r"|betrieb|firm|unternehm|projekt|idee|gewerbe))[a-zäöüß-]{4,30}"
                            # (new rooms or buildings named with no verb: "neue reiferäume (ca 1,2 mio) und PV")
-                           r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{0,25}(räume|gebäude|werkstatt|werkstätten|produktionsstätte)\b"
+                           r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{0,25}(räume|gebäude|werkstatt|werkstätten|produktionsstätte|lager)\b"
                            r"(?![^.!?]{0,30}\b(an)?(zu)?miete)"
                            r"|anlage\s{1,3}kaufen|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
                            # (a new branch, not the ones the business has: "Backstube + 3 Filialen")
