@@ -741,7 +741,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "energy_generation": r"solarpark|windpark|windr(a|ä)d\w{0,3}|windenergieanlage\w{0,2}|windkraftanlage\w{0,2}"
                          r"|freiflächen-?(pv|photovoltaik|solar)\w{0,8}|agri-?pv|biogasanlage\w{0,2}"
                          r"|wasserkraftwerk\w{0,2}|bürgerwind\w{0,6}|bürgersolar\w{0,6}",
-    "harbour": r"\bhafen|binnenhafen|hafens\b",
+    # (KR Nr. 3.2.2.7: an inland port, and the usual words for a small one at the canal)
+    "harbour": r"\bhafen|binnenhafen|hafens\b|umschlagstelle\w{0,2}|umschlagplatz\w{0,3}|schiffsanleger\w{0,2}"
+               r"|\banleger\b|kaianlage\w{0,2}|kaimauer\w{0,2}",
     # KR Nr. 6 (Art. 26a AGVO): a facility where others test and try out ("ein Versuchsfeld, offen für Firmen zum
     # Testen ihrer Prototypen", "KMU sollen dort Automatisierung ausprobieren können"; not a training centre's
     # "Lernfabrik" as such)
@@ -2755,11 +2757,12 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if "implementation_budget" in found and "regional_concept" in found and re.search(r"umsetz|budget", lowered) \
             and not re.search(r"(erstell|erarbeit|schreib|aufstell)\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}\w*konzept", lowered):
         found.remove("regional_concept")  # the concept is what the budget implements, not what is to be written
-    if (applicant_type == "company" or "business_connection" in found) and "industrial_site" in found \
+    if (applicant_type == "company" or {"business_connection", "harbour"} & set(found)) and "industrial_site" in found \
             and not _DEVELOPS_SITE.search(lowered):
         # a firm's plant "direkt neben dem Gewerbegebiet", "eine neue Backstube im Gewerbegebiet": the estate is where,
         # not what it builds (nor where the firms sit that a town links to the railway: "In unserem Gewerbegebiet
-        # sitzen 3 Betriebe, die gern an die Bahn wollen … ein Anschlussgleis", Nr. 3.2.2.2)
+        # sitzen 3 Betriebe, die gern an die Bahn wollen … ein Anschlussgleis", Nr. 3.2.2.2; "zwei betriebe aus dem
+        # gewerbegebiet würden den anleger nutzen", Nr. 3.2.2.7)
         found.remove("industrial_site")
     if "commuter_transport" in found and not _FOR_TOURISTS.search(lowered):
         # "eine Linie zum Gewerbegebiet, damit Schichtarbeiter ohne Auto hinkommen": the estate is where it goes

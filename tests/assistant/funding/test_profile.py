@@ -2659,6 +2659,10 @@ def test_where_a_firm_sits_and_where_it_moves_to_make_it_no_port_and_no_municipa
     assert profile.applicant_type == "company" and "harbour" not in profile.project_types
     assert "relocation" in profile.project_types  # (who says "wir" of a move is a firm)
     assert "harbour" in read_profile("Die Stadt will den Hafen am Stichkanal ausbauen.").project_types
+    # (a landing stage at the canal is a small inland port, and the estate its users come from is no site project)
+    landing = read_profile("wir überlegen am mittellandkanal eine öffentliche umschlagstelle/anleger zu bauen. zwei "
+                           "betriebe aus dem gewerbegebiet würden das nutzen. kran und lagerhalle wären mit drin.")
+    assert landing.project_types == ["harbour"] and "harbour_superstructure" in landing.cost_items
     # (a town named in brackets is the asker: "Wir (Stadt Bad Iburg) planen ein Besucherzentrum")
     assert read_profile("Wir (Stadt Bad Iburg) planen ein Besucherzentrum am Schloss.").applicant_type == "municipality"
 
