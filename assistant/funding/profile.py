@@ -447,7 +447,8 @@ _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)
 # The firm's depreciation, and the years an investment is spread over (KR Nr. 2.3 (2) a)
 _DEPRECIATION = re.compile(r"abschreibung\w{0,2}\b(?:[^.;?!€]|(?<=ca)\.|(?<=rd)\.){0,60}$", re.IGNORECASE)
 _OVER_YEARS = re.compile(r"\b(über|auf|verteilt\s{1,3}auf)\s{1,3}(\d|zwei|drei|vier|fünf)\s{1,3}jahre?\b", re.IGNORECASE)
-_COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|summe|teuer|preis|budget", re.IGNORECASE)
+# (not the sum of a balance sheet: "bilanzsumme liegt bei 6 mio")
+_COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|(?<!bilanz)summe|teuer|preis|budget", re.IGNORECASE)
 # Words of investing right before a bare sum with thousands points: "investieren 800.000", "Kosten ca. 450.000"
 _BARE_SUM_BEFORE = re.compile(r"(" + _COST_CONTEXT.pattern + r")\w{0,6}"
                               r"\s{1,3}(von\s{1,3}|ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3}|insgesamt\s{1,3}|:\s{0,3})?$", re.IGNORECASE)
@@ -2085,7 +2086,9 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
         if _COST_AFTER.match(after) and not named_before:
             # "15 Mio Umsatz und 2,5 Mio Invest": the word right after the sum names it
             investments.append((start, end, value))
-        elif _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and _BALANCE_CONTEXT.search(after):
+        elif _BALANCE_CONTEXT.search(before[-25:]) or not cost_words and (
+                _BALANCE_CONTEXT.search(after) or _BALANCE_CONTEXT.search(before[-40:])):
+            # ("bilanzsumme liegt aber nur bei ca 6 mio": the word and its verb before the sum)
             balance = value
         elif (turnover_words and (not cost_words or turnover_words[-1] > cost_words[-1])) \
                 or (not cost_words and _TURNOVER_CONTEXT.search(after)):
@@ -2582,11 +2585,15 @@ _BOUGHT_GOODS = (r"(maschine\w{0,2}|bagger|lkw|fahrzeug\w{0,2}|stapler|kran\w{0,
                  r"|[a-zäöüß]{0,20}fräse[n]?|[a-zäöüß]{0,12}drucker[n]?|roboter\w{0,2}|scanner[n]?|[a-zäöüß]{0,12}technik"
                  r"|[a-zäöüß]{0,12}ausstattung)")
 # (the goods before the verb too: "wollen CAD/CAM fräse und 3D drucker für ca 250k anschaffen")
-# (or new goods wanted with no verb of buying: "wir wollen 3D drucker + neue fräse, ca 180.000")
+# (or new goods wanted with no verb of buying: "wir wollen 3D drucker + neue fräse, ca 180.000", "neue zuschnitt- und
+# nähanlage für 700k")
 _FIRM_BUYS = re.compile(_SETS_UP.pattern + r"[^.?!]{0,80}\b" + _BOUGHT_GOODS + r"\b"
                         r"|\b" + _BOUGHT_GOODS + r"\b[^.?!]{0,60}\b(anschaff|beschaff|kauf)\w{0,4}\b"
                         r"|\b(woll|möcht)\w{0,3}\b[^.?!]{0,40}\bneue[nmrs]?\s{1,3}(\S{1,20}\s{1,3})?"
-                        + _BOUGHT_GOODS + r"\b")
+                        + _BOUGHT_GOODS + r"\b"
+                        # (or with their sum: "neue zuschnitt- und nähanlage für 700k")
+                        r"|\bneue[nmrs]?\s{1,3}(\S{1,25}\s{1,3}){0,3}[a-zäöüß]{0,20}" + _BOUGHT_GOODS
+                        + r"\b[^.?!]{0,20}\bfür\s{1,3}(ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3})?\d")
 _LAB = re.compile(r"\b[\w-]{0,30}labor(s|e|en)?\b")  # a lab, by any name ("agrar-robotik-labor", "laborneubau": no)
 # The capacity said to stay as it is (KR Nr. 2.4.1 (1) b: an extension adds capacity): "Kapazität bleibt gleich",
 # "gleiche Kapazität", "keine zusätzliche Kapazität", "mehr Zimmer gibts danach nicht", "ohne Erweiterung". Bounded.

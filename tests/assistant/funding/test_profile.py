@@ -2691,6 +2691,17 @@ def test_a_follow_up_that_takes_back_a_part_and_rents_instead_keeps_the_rest_and
     assert read_profile("Wir sind Vermieter von Gewerbehallen in Melle.").excluded_sector == "M"
 
 
+def test_a_balance_sheet_total_said_with_its_verb_is_no_cost_and_keeps_a_firm_small():
+    """"umsatz war 11,5 mio … bilanzsumme liegt aber nur bei ca 6 mio": the balance sheet total (not the investment),
+    and with 45 MA the firm stays small (KR Nr. 2.1.5 (2): turnover or balance sheet at most 10 Mio)."""
+    history = [{"role": "user", "content": "wir stellen polstermöbel her in melle, 45 MA, umsatz so ca 9 mio. neue "
+                                           "zuschnitt- und nähanlage für 700k. was geht da?"}]
+    profile = read_profile("sorry: umsatz war letztes jahr 11,5 mio, nicht 9. bilanzsumme liegt aber nur bei ca 6 mio. "
+                           "sind wir jetzt mittleres unternehmen?", history)
+    assert (profile.balance_sheet_eur, profile.investment_eur, profile.company_size) == (6e6, 7e5, "small")
+    assert profile.project_types == ["business_investment"]  # the new plant with its sum, named before
+
+
 def test_land_bought_has_its_date_and_the_sum_an_earlier_turn_gave_it_stays_an_item():
     """"die ackerfläche haben wir schon im märz 2025 gekauft": the land's date (KR Nr. 5 (5)); "(250k)" for land an
     earlier turn put at 250k within 2 Mio is that item's sum, not a new whole."""
