@@ -570,9 +570,6 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
     # other aid held, and the GRW on top in a sentence of its own (Nr. 2.5.3)
     ("wir haben für dieselbe maschine schon nen kfw-kredit mit zinsvorteil und evtl bafa. darf man grw da noch "
      "obendrauf packen?", "kombination-mit-anderen-hilfen"),
-    # the wage-cost grant instead of the investment grant (Nr. 2.6.1)
-    ("ich hab gelesen man kann statt investitionszuschuss auch lohnkosten fördern lassen?? wie funktioniert das",
-     "lohnkostenzuschuss"),
     # no minimum investment in the KR; the regional effect of Nr. 2.3 instead
     ("gibts bei der grw ne mindestsumme? bei uns gehts nur um so 35-40k für ne neue abkantpresse", "mindestinvestition"),
     # the depreciation test of Nr. 2.3 (2) a leaves special depreciation out
