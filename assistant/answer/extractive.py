@@ -274,6 +274,8 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     cited = " ".join(w.quotes().values())
     others = [c for c in path.conditions if c.id not in w.said and c is not asked
               and not (c.asked and c.source is not None and c.source.quote[:60] in cited)]
+    own = [c for c in others if c.effect == "matters" and own_rule is not None
+           and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)]
     # the main activity first: where the trade's name may mean an excluded activity, that is the risk to know, more
     # than the exception its usual reading falls under ("Logistikunternehmen": 52.25, or 52.10 Lagerei)
     # then a rule the asker's own facts make one to know (a large firm: transformation projects are open to any size)
@@ -281,13 +283,10 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
         (c for c in others if c.deadline is not None), None) or next(  # grants that end on a day (Nr. 3.6)
         (c for c in others if c.id in (SECTOR_EXCEPTION, GASTRONOMY_WITH_LODGING)), None) or next(
         (c for c in others if c.effect == "matters" and c.applies is True and not c.cost_item), None) or next(
-        (c for c in others if c.effect == "matters" and (c.question or c.who_decides) and c.applies is not False
-         and own_rule and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)),
-        None) or next(
+        (c for c in own if (c.question or c.who_decides) and c.applies is not False), None) or next(
         # (else a rule of the measure's own section that holds for every project of it: "eine unternehmensspezifische
         # Ausbildung ist nicht förderfähig" of a training centre, Nr. 3.2.2.6 (3))
-        (c for c in others if c.effect == "matters" and c.general and own_rule
-         and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)), None)
+        (c for c in own if c.general), None)
     shown = [blocking] if blocking is not None and (blocking.applies or deciding is None and asked is None) else \
         [c for c in (asked, deciding) if c is not None]
 
@@ -2587,12 +2586,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     worded = _worded_goal(found)  # "den Wortlaut vom Handlungsziel zu …": that goal
     # (a question of a rule on a cost item of the asker's project, "und wenn das Nachbargrundstück dazukommt?", is one
     # of whether that item can be funded)
-    item_rule = found.intent in ("rule", "procedure") and lead is not None and bool(lead.cost_notes) \
-        and _item_asked(found.question, lead.cost_notes[0].cost_item)
     # (and a date the asker gives for an item a rule of the path dates, "die fläche haben wir schon im märz 2025
     # gekauft. gilt das mit den 25 % trotzdem?": the rule's verdict on that date, KR Nr. 5 (5))
-    item_rule = item_rule or found.intent in ("rule", "procedure") and lead is not None and any(
-        c.kept is not None and c.not_before is not None for c in lead.limits)
+    item_rule = found.intent in ("rule", "procedure") and lead is not None and (
+        bool(lead.cost_notes) and _item_asked(found.question, lead.cost_notes[0].cost_item)
+        or any(c.kept is not None and c.not_before is not None for c in lead.limits))
     verdict = _verdict(found, w) if facts_given and (found.intent in ("eligibility", "amount") or item_rule) else ""
     asks_where = found.intent == "procedure" and bool(_ASKS_WHERE.search(found.question))
     if facts_given and found.intent == "procedure":

@@ -624,26 +624,26 @@ _NO_START_BY_KR = re.compile(r"grundstück|grunderwerb|\b(acker|gewerbe|industri
 _LAND_CONTRACT = re.compile(r"\b(grundstücks|flächen)?(kauf|notar)vertr(a|ä)g\w{0,3}\b(?=[^,.;:!?]{0,60}\b(grundstück|grunderwerb"
                             r"|fläche|gelände|areal|bauland|acker|parzelle))|\bgrundstücks(kauf)?vertr(a|ä)g\w{0,3}\b",
                             re.IGNORECASE)
+_LAND_NOUN = r"\b(?:grundstück|fläche|gelände|areal|bauland|parzelle|acker)\w{0,3}"  # a piece of land, by its word
 # (the land named before: "die fläche … im märz 2025 gekauft (notarvertrag)"): the contract word
-_LAND_BEFORE_CONTRACT = re.compile(r"\b(?:grundstück|fläche|gelände|areal|bauland|parzelle)\w{0,3}\b[^,.;:!?]{0,80}?"
-                                   r"\b((?:kauf|notar)vertr(?:a|ä)g\w{0,3})\b", re.IGNORECASE)
-
-
+_LAND_BEFORE_CONTRACT = re.compile(_LAND_NOUN + r"\b[^,.;:!?]{0,80}?\b((?:kauf|notar)vertr(?:a|ä)g\w{0,3})\b",
+                                   re.IGNORECASE)
 # (what the land is for: "das grundstück für den neubau haben wir schon gekauft" names no building contract)
-_LAND_FOR = re.compile(r"\b(?:grundstück|fläche|gelände|areal|bauland|parzelle|acker)\w{0,3}\s{1,3}"
-                       r"(für\s{1,3}(?:den|die|das|unser\w{0,2}|ein\w{0,2})\s{1,3}(?:neue\w{0,2}\s{1,3})?\S{1,25})",
-                       re.IGNORECASE)
+_LAND_FOR = re.compile(_LAND_NOUN + r"\s{1,3}(für\s{1,3}(?:den|die|das|unser\w{0,2}|ein\w{0,2})\s{1,3}"
+                       r"(?:neue\w{0,2}\s{1,3})?\S{1,25})", re.IGNORECASE)
+
+
+def _blanked(pattern: re.Pattern[str], clause: str) -> str:
+    """The clause with the first group of each match of `pattern` blanked."""
+    for match in reversed(list(pattern.finditer(clause))):
+        clause = clause[:match.start(1)] + " " + clause[match.end(1):]
+    return clause
 
 
 def _without_land_contracts(clause: str) -> str:
     """The clause with each contract for buying land, and what the land is for, blanked (`_LAND_CONTRACT`,
     `_LAND_BEFORE_CONTRACT`, `_LAND_FOR`)."""
-    for match in reversed(list(_LAND_FOR.finditer(clause))):
-        clause = clause[:match.start(1)] + " " + clause[match.end(1):]
-    clause = _LAND_CONTRACT.sub(" ", clause)
-    for match in reversed(list(_LAND_BEFORE_CONTRACT.finditer(clause))):
-        clause = clause[:match.start(1)] + " " + clause[match.end(1):]
-    return clause
+    return _blanked(_LAND_BEFORE_CONTRACT, _LAND_CONTRACT.sub(" ", _blanked(_LAND_FOR, clause)))
 
 # -- project types (vocabulary of funding_paths.yaml) ---------------------------------------------------------------
 # Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".

@@ -24,15 +24,15 @@ _STEMS = {
     "ausschuess": "ausschüss", "nuetz": "nütz", "unterstuetz": "unterstütz", "waehrend": "während",
     "rueckzahl": "rückzahl", "rueckforder": "rückforder", "massnahme": "maßnahme", "strasse": "straße",
 }
-# Whole words only: short, or a prefix of many words ("ueberlegen", "uebernehmen")
-_WORDS = {"fuer": "für", "ueber": "über", "waere": "wäre", "waeren": "wären", "haette": "hätte", "haetten": "hätten",
+# Whole words only: too short to stand as a stem
+_WORDS = {"fuer": "für", "waere": "wäre", "waeren": "wären", "haette": "hätte", "haetten": "hätten",
           "maerz": "märz", "gross": "groß", "grosse": "große",
           "grossen": "großen", "grosser": "großer"}
-_PREFIXES = {"ueber": "über"}  # at the start of a word
+_PREFIXES = {"ueber": "über"}  # the word or the start of one ("ueber", "ueberlegen", "uebernehmen")
 
 _STEM = re.compile("|".join(sorted(_STEMS, key=len, reverse=True)), re.IGNORECASE)
 _WORD = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_PREFIX = re.compile(r"\b(" + "|".join(_PREFIXES) + r")(?=[a-zäöüß])", re.IGNORECASE)
+_PREFIX = re.compile(r"\b(" + "|".join(_PREFIXES) + r")", re.IGNORECASE)
 
 
 def _same_case(found: str, replacement: str) -> str:
