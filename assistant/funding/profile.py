@@ -1991,16 +1991,22 @@ _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je
                        + _JOINS_PARTS + r"\s{1,3}[^.!?:€]{2,60}$", re.IGNORECASE)
 
 
+# A remark in brackets right after a sum, on that sum ("380k inkl grundstück)" after "kaufen ("); also the remark's
+# closing bracket alone
+_BRACKET_REMARK = r"\s{0,3}(\(?[^()]{1,40}\))?"
 # What stands between a part and a last one named after its sum: a joint, after a remark in brackets on the part
-_BARE_JOINT = re.compile(r"\s{0,3}(\([^()]{1,40}\))?\s{0,3}(,|\+|plus|und|sowie|;)\s{0,3}(ca\.?|rund|etwa)?\s{0,3}",
+_BARE_JOINT = re.compile(_BRACKET_REMARK + r"\s{0,3}(,|\+|plus|und|sowie|;)\s{0,3}(ca\.?|rund|etwa)?\s{0,3}",
                          re.IGNORECASE)
 # A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "2 Mio, davon 300k für den Austausch")
 SUM_HOLDS_OTHER = re.compile(r"\b(davon|darin|darunter|inkl\.?|inklusive|einschließlich|samt)\b", re.IGNORECASE)
 
 
 _ADDED_SUM = re.compile(r"\s{0,3}(\+|plus)\s{0,3}(ca\.?\s{0,3}|rund\s{1,3}|nochmal\s{1,3}|noch\s{1,3})?"
-                        # "… für ca 1,1 Mio übernehmen und dann nochmal 400k reinstecken"
-                        r"|\s{0,3}([a-zäöüß]{3,20}\s{1,3})?und\s{1,3}(dann\s{1,3}|danach\s{1,3})?(nochmal|noch\s{1,3}mal"
+                        # "… für ca 1,1 Mio übernehmen und dann nochmal 400k reinstecken", also after a remark in
+                        # brackets on the sum before and with a few words before "nochmal" ("kaufen (380k inkl
+                        # grundstück) und wolln da nochmal ca 250k reinstecken")
+                        r"|" + _BRACKET_REMARK + r"\s{0,3}([a-zäöüß]{3,20}\s{1,3})?und\s{1,3}([a-zäöüß]{2,12}\s{1,3}){0,3}?"
+                        r"(dann\s{1,3}|danach\s{1,3})?(nochmal|noch\s{1,3}mal"
                         r"|noch\s{1,3}einmal|zusätzlich)\s{1,3}(ca\.?\s{0,3}|rund\s{1,3})?", re.IGNORECASE)
 _WORDS_AFTER = re.compile(r"\s{0,3}(?:€|eur|euro)?\s{0,3}([a-zäöüß][\w-]{1,30}(?:\s{1,3}[a-zäöüß][\w-]{1,30})?)",
                           re.IGNORECASE)
@@ -2033,7 +2039,9 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
             # a sum added to the one before, named by the words after it ("Kaufpreis ca 900k plus 400k neu")
             named_after = _WORDS_AFTER.match(text, end)
             label = re.sub(r"\s{1,3}(und|oder|sowie|plus)$", "", named_after.group(1)) if named_after else ""
-        if n and (not (_PART_GAP.match(gap) or _ADDED_SUM.fullmatch(gap) or bare) or SUM_HOLDS_OTHER.search(gap)):
+        # (a remark in brackets on the sum before is not one on this sum: "(380k inkl grundstück) und … nochmal 250k")
+        if n and (not (_PART_GAP.match(gap) or _ADDED_SUM.fullmatch(gap) or bare)
+                  or SUM_HOLDS_OTHER.search(re.sub("^" + _BRACKET_REMARK, "", gap))):
             return []  # not one list: a sum of another sentence or clause, or one within the sum before ("davon")
         parts.append((label, value))
     return parts if len(parts) >= 2 and all(label for label, _ in parts) else []

@@ -1283,6 +1283,20 @@ def test_the_parts_of_an_investment_listed_with_their_sums_are_kept_and_a_senten
     assert (profile.cost_parts, profile.turnover_eur) == (parts, turnover)
 
 
+@pytest.mark.parametrize("text, sums", [
+    # a remark in brackets on the first sum ("inkl grundstück") does not make the second a part of it, and a few words
+    # may stand between "und" and "nochmal"
+    ("wir können das nachbarhaus kaufen (380k inkl grundstück) und wolln da nochmal ca 250k reinstecken für 10 zimmer.",
+     [380000.0, 250000.0]),
+    ("Halle kaufen (1,2 Mio samt Kran) und dann nochmal 300k rein.", [1200000.0, 300000.0]),
+    # but a bracket the second sum stands in is one on the first ("2 Mio (davon 300k …)")
+    ("Neubau für 2 Mio (davon 300k für die Außenanlagen) geplant.", []),
+])
+def test_a_sum_put_in_on_top_after_a_remark_in_brackets_on_the_first_is_a_part_of_its_own(text, sums):
+    profile = extract_profile(text, knowledge=FundingKnowledge.load())
+    assert [value for _, value in profile.cost_parts] == sums
+
+
 @pytest.mark.parametrize("text, types", [
     ("Kurpark und Kneipp-Wassertretanlage sollen modernisiert werden, dazu ein neuer Barfußpfad.",
      ["tourism_infrastructure"]),
