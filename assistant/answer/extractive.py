@@ -33,8 +33,8 @@ from assistant.retrieval.expansion import expansion_terms
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
                                       best_sentence, completed, continuation, find_verbatim, german_citation,
-                                      informative, scored_sentence, split_sentences, whole_sentence, with_antecedent,
-                                      with_continuation)
+                                      informative, opening_paragraph, scored_sentence, split_sentences, whole_paragraph,
+                                      whole_sentence, with_antecedent, with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.asked import asks
 from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, untraceable
@@ -1717,7 +1717,15 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if not moved:
             with_figure = [pair for pair in quoted[1:] if wanted.search(pair[1])]
             quoted = with_figure[:1] + [p for p in quoted if p not in with_figure[:1]]
-    if quoted:
+    # a rule's text asked for to quote it: the lead's whole paragraph, with the paragraphs after it that hold a telling
+    # word of the question, and where the passage cuts the paragraph off, its rest from the section's next passage
+    # (of the KR, whose rules stand in numbered paragraphs; not of the IREK's prose, where "einen Satz" is asked for)
+    wording = bool(quoted) and bool(_ASKS_TEXT.search(found.question)) and quoted[0][0].passage.document == "grw"
+    if wording:
+        hit, quote = quoted[0]
+        quoted[0] = (hit, whole_paragraph(hit.passage.text, quote,
+                                          more=lambda paragraph: bool(found.telling & set(stems(paragraph)))))
+    elif quoted:
         # the lead quote with the sentence that goes on from it: whole when both fit the bottom line, else the second
         # follows as a quote of its own
         hit, quote = quoted[0]
@@ -1751,6 +1759,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         # alles?"), not the rest of a list of exceptions beside the answer
         rest = _list_goes_on(hit, quote, w.passages) if not chosen or _ASKS_WHOLE_LIST.search(found.question) \
             else None
+        rest = rest or (_paragraph_goes_on(hit, quote, w.passages) if wording and not chosen else None)
         if rest is not None and rest[1] not in seen:
             seen.add(rest[1])
             said += f" – weiter: „{rest[1]}“ [{w.cite(rest[0].passage, rest[1])}]"
@@ -1814,6 +1823,22 @@ def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[
         lines.pop()  # (an item's opening whose text the limit leaves out: "d) das Investitionsvorhaben")
     items = "\n".join(lines).strip()
     return (replace(hit, passage=following), items) if items else None
+
+
+def _paragraph_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[SearchHit, str] | None:
+    """The rest of a paragraph that the end of the quote's passage cuts off, from the section's next passage (Nr. 2.2.1
+    (3): after its items a) to d), "Der früheste der vorgenannten Zeitpunkte ist maßgebend. Der Kauf von Grundstücken
+    …"); None where the paragraph ends in its passage."""
+    passage = hit.passage
+    if not passage.text.rstrip().endswith(quote.rstrip()):
+        return None
+    at = next((n for n, p in enumerate(passages) if p.chunk_id == passage.chunk_id), None)
+    following = next((p for p in passages[at + 1:] if p.document == passage.document and not p.footnote), None) \
+        if at is not None else None
+    if following is None or following.section_number != passage.section_number:
+        return None
+    rest = opening_paragraph(following.text)
+    return (replace(hit, passage=following), rest) if rest else None
 
 
 # A quote of at most three words and no figure ("In Niedersachsen", "Bildungseinrichtungen"): no sentence that answers
@@ -2829,6 +2854,9 @@ _ASKS_EURO = re.compile(r"\bin\s{1,3}(euro|€)|\bwie\s{1,3}viel\s{1,3}(euro|€
 # The wording of one goal asked for by its topic: "den genauen Wortlaut vom Handlungsziel zu energieautarken
 # Gewerbegebieten, mit Nummer"
 ASKS_WORDING = re.compile(r"\b(wortlaut|wörtlich\w{0,2}|genaue[nr]?\s{1,3}formulierung)\b", re.IGNORECASE)
+# A rule's text asked for to quote it ("Bitte Zitat mit Fundstelle", "den exakten Text … für die Ratsvorlage")
+_ASKS_TEXT = re.compile(ASKS_WORDING.pattern + r"|\bzitat\w{0,2}\b|\bzitier\w{0,4}\b|\btextstelle\b|\boriginaltext\b"
+                        r"|\b(genaue[nrs]?|exakte[nrs]?)\s{1,3}(text|zeile|stelle|passage|regelung)\b", re.IGNORECASE)
 _ONE_GOAL = re.compile(r"\bhandlungsziel(s|es)?\b", re.IGNORECASE)
 _ASKS_WHICH_GOAL = re.compile(r"\bwelches\s{1,3}(handlungs)?ziel\b", re.IGNORECASE)
 

@@ -41,7 +41,7 @@ from assistant.funding.profile import (FIRMS_OWN_KINDS, INVESTMENT_KINDS, Projec
 from assistant.funding.rules import (ASKS_WHAT_IS_A_START, ASKS_WHEN_TO_START, TYPE_FITS, FundingAssessment,
                                      PathAssessment, asked_rules, assess, describe, named_paths, outside_areas, programme,
                                      ruling_sources)
-from assistant.goals.lists import find_list, structure, with_level_names
+from assistant.goals.lists import asks_what_the_irek_is, find_list, structure, with_level_names
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.expansion import expansion_terms
@@ -330,7 +330,11 @@ class AnswerPipeline:
                                   context=q.search_text if is_follow_up(q.text, q.history) else "")
             if goal_list is None and q.intent == "irek" and is_follow_up(q.text, q.history):
                 goal_list = find_list(q.search_text, self.goal_matcher, q.search_parts)
-            if goal_list is not None and (q.intent == "irek" or goal_list.count):
+            # ("was ist dieses IREK eigentlich und wieviele ziele hat das?": what it is, with the count of all its
+            # levels, below)
+            whole_counted = goal_list is not None and goal_list.all_levels and goal_list.count and not goal_list.parent \
+                and not goal_list.per_corridor and asks_what_the_irek_is(q.text)
+            if goal_list is not None and (q.intent == "irek" or goal_list.count) and not whole_counted:
                 return Findings(q.text, q.search_text, "list", hits, [], None, q.profile, intent=q.intent,
                                 goal_list=goal_list)
         if q.intent == "project" or q.structured:

@@ -49,7 +49,7 @@ _NAMES_IREK = re.compile(r"\birek|entwicklungskonzept|regionalkonzept"
 
 
 # A question what the IREK itself is ("Und was ist dieses IREK eigentlich?"): a project answer's goals do not answer it
-WHAT_IREK_IS = re.compile(r"\b(was|wofür|wozu)\s{1,3}(ist|sind|bedeutet|soll|macht)\b[^?.!]{0,40}\birek\b"
+WHAT_IREK_IS = re.compile(r"\b(was|wofür|wozu)\s{1,3}(ist|is|sind|bedeutet|soll|macht)\b[^?.!]{0,40}\birek\b"
                           r"|\birek\b[^?.!]{0,30}\b(eigentlich|überhaupt|genau)\b[^?.!]{0,10}\?", re.IGNORECASE)
 
 

@@ -89,7 +89,7 @@ def asks(text: str) -> list[str]:
 
 # "Was ist die Zukunftsregion?", "was genau ist eigentlich dieses IREK?", "Was versteht man unter LEADER?": a question of
 # what something is, before its name (`asks_what_is`); not "Was ist im IREK zu Fachkräften?", "Was ist mit LEADER?"
-_WHAT_IS = (r"\bwas\s{1,3}(?:(?:genau|eigentlich|denn|überhaupt)\s{1,3})?(?:ist|sind|bedeutet|heißt|meint)"
+_WHAT_IS = (r"\bwas\s{1,3}(?:(?:genau|eigentlich|denn|überhaupt)\s{1,3})?(?:ist|is|sind|bedeutet|heißt|meint)"
             r"\s{1,3}(?:(?:genau|eigentlich|denn|überhaupt|nochmal|bitte|nun|jetzt)\s{1,3}){0,2}"
             r"(?:(?:der|die|das|den|diese[rsnm]?|eine?|unter)\s{1,3}(?:\w{2,14}(?:e|en|es|er|em)\s{1,3})?)?"
             r"|\bwas\s{1,3}versteht\s{1,3}man\s{1,3}unter\s{1,3}(?:(?:der|die|dem|den|diese[rsnm]?)\s{1,3})?")

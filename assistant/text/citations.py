@@ -295,6 +295,70 @@ def with_continuation(passage_text: str, quote: str, limit: int = MAX_QUOTE_CHAR
     return joined if len(joined) <= limit else quote
 
 
+# How long the whole wording of a rule may run that someone asks for to quote it ("den genauen Wortlaut … für die
+# Ratsvorlage"): a numbered paragraph with its list, or a short section's whole text
+WHOLE_PARAGRAPH_CHARS = 1200
+_PARAGRAPH_MARK = re.compile(r"^[ \t]{0,8}\(\d{1,2}[a-z]?\)[ \t]", re.MULTILINE)
+
+
+def _body_start(text: str) -> int:
+    """Where a passage's text begins after the heading lines it opens with ("Ausbau der wirtschaftsnahen
+    Infrastruktur\nGrundsätze der Förderung\nFördersätze\nDie Förderung beträgt …")."""
+    at = 0
+    for line in text.split("\n")[:-1]:
+        words = line.strip()
+        if words and (len(words) >= _HEADING_LINE or words[-1] in ".!?:;,"):
+            break
+        at += len(line) + 1
+    return at
+
+
+def _paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the numbered paragraph ("(3) …" up to "(4)") or, where the text numbers none, of the block between
+    blank lines after the heading lines, that holds text[start:end]."""
+    marks = [m.start() for m in _PARAGRAPH_MARK.finditer(text)]
+    begin = max([m for m in marks if m <= start], default=_body_start(text))
+    blank = text.rfind("\n\n", begin, start)
+    begin = blank + 2 if blank >= 0 else begin
+    stop = min([m for m in marks if m >= end], default=len(text))
+    blank = text.find("\n\n", end, stop)
+    return begin, blank if blank >= 0 else stop
+
+
+def whole_paragraph(passage_text: str, quote: str, more: Callable[[str], bool] | None = None,
+                    limit: int = WHOLE_PARAGRAPH_CHARS) -> str:
+    """The whole numbered paragraph that holds `quote`, with its list items, verbatim as it stands in the passage, and
+    the paragraphs after it in the passage for which `more` holds (the rest of what the question asks for: "ab wann …,
+    bis wann … und gibt es eine Obergrenze?" stands in Nr. 5 (3) to (5)), while within `limit`; else `quote`. Whoever
+    asks for the wording of a rule to quote it needs all of it, not its first sentence."""
+    start = passage_text.find(quote)
+    if start < 0:
+        return quote
+    begin, stop = _paragraph_span(passage_text, start, start + len(quote))
+    if begin > start or stop - begin > limit:
+        return quote  # a quote within the heading lines, or a paragraph too long to quote whole
+    while more is not None and stop < len(passage_text.rstrip()):
+        at = stop + len(passage_text[stop:]) - len(passage_text[stop:].lstrip())
+        following, after = _paragraph_span(passage_text, at, at + 1)
+        if after - begin > limit or not more(passage_text[following:after]):
+            break
+        stop = after
+    return passage_text[begin:stop].strip()
+
+
+def opening_paragraph(passage_text: str, limit: int = WHOLE_PARAGRAPH_CHARS) -> str:
+    """The text a passage opens with up to its first numbered paragraph or blank line, where it goes on from the
+    passage before (no heading, paragraph number or list item of its own: the rest of Nr. 2.2.1 (3), "Der früheste
+    der vorgenannten Zeitpunkte ist maßgebend. Der Kauf von Grundstücken …"), within `limit`; else ""."""
+    text = passage_text.lstrip()
+    if not text or _body_start(text) or _NEW_PARAGRAPH.match(text) or not text[:1].isupper():
+        return ""
+    stop = min([m.start() for m in _PARAGRAPH_MARK.finditer(text) if m.start() > 0] + [len(text)])
+    blank = text.find("\n\n", 0, stop)
+    opening = text[:blank if blank >= 0 else stop].strip()
+    return opening if len(opening) <= limit and opening.endswith((".", "!", "?")) else ""
+
+
 # A numbered heading: "8. Verteilung der Bundesmittel auf die Länder", "3.2.1.8 Bindungsfrist" (one short line, no
 # final punctuation).
 _NUMBERED_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}\.?[ \t]{1,5}[A-ZÄÖÜ][^\n.!?:;]{0,220}$")

@@ -2078,6 +2078,18 @@ def test_what_the_irek_is_asked_beside_a_project_is_answered_beside_its_goals(as
     assert further.startswith("Zu Ihrer weiteren Frage:") and "Integrierte Regionale Entwicklungskonzept" in further
 
 
+def test_what_the_irek_is_typed_with_is_beside_a_project_or_a_count_is_answered_too(ask, passages):
+    data = ask("moin, sägewerk in bersenbrück, 28 leute. wir wollen ne neue sägelinie + trockenkammer, ca. 1,1 mio. "
+               "kriegen wir da was? und was is eigentlich dieses IREK wovon alle reden")
+    check_contract(data, passages, all_used=False)
+    assert data["answer"].split("\n\n")[1].startswith("Zu Ihrer weiteren Frage:")
+    assert "Integrierte Regionale Entwicklungskonzept (IREK) als strategischer Handlungsrahmen" in data["answer"]
+    counted = ask("was ist dieses IREK eigentlich und wieviele ziele hat das?")
+    check_contract(counted, passages, all_used=False)
+    assert "(IREK) als strategischer Handlungsrahmen" in counted["summary"], counted["summary"]
+    assert "4 Themenkorridore, 15 Leitziele und 55 Handlungsziele" in counted["answer"]
+
+
 def test_a_part_that_replaces_an_old_building_is_named_as_not_eligible_beside_the_grant_for_the_whole_sum(ask, passages):
     """KR Nr. 2.6.2 (2) a): the costs of a replacement are not eligible; the sum given is not split, so the grant is
     computed on it with the caveat that the replacement's share comes off."""
@@ -3290,6 +3302,30 @@ def test_the_wording_of_the_rule_that_there_is_no_legal_claim_is_quoted_not_answ
     assert "„(1) Ein Rechtsanspruch auf GRW-Mittel besteht nicht.“" in data["summary"]
     check_contract(data, passages, all_used=False)
     assert ask("Haben wir einen Rechtsanspruch auf die GRW?")["summary"].startswith("Eine verbindliche Zusage kann ich")
+
+
+def test_a_rules_wording_asked_for_to_quote_it_is_its_whole_paragraph_with_its_list_and_its_rest(ask, passages):
+    """Staff who quote a rule in a Vorlage need all of it: Nr. 3.2.1.1 with the 90 % rate's conditions a) to c) and
+    the duty to give reasons; Nr. 2.2.1 (3) with its items and the rest of the paragraph in the section's next passage
+    (what is no start of works); Nr. 5 (3) with (4) and (5) on the same land purchase."""
+    rates = ask("Für eine Kreistagsvorlage brauche ich den genauen Wortlaut aus dem GRW-Koordinierungsrahmen 2026 zu den "
+                "Fördersätzen bei wirtschaftsnaher Infrastruktur (60/90 %), mit Nummer und Seite.")
+    check_contract(rates, passages, all_used=False)
+    assert any(c["section"].startswith("3.2.1.1") and c["quote"].startswith("Die Förderung beträgt grundsätzlich")
+               and "c) die geförderte Infrastrukturmaßnahme leistet in besonderer Weise" in c["quote"]
+               and c["quote"].endswith("ist schriftlich zu begründen.") for c in rates["citations"]), rates["citations"]
+    start = ask("Für die Ratsvorlage brauche ich den Wortlaut: was gilt bei einer Investition eines Unternehmens als "
+                "Beginn der Arbeiten? Mit Nummer und Seite.")
+    check_contract(start, passages, all_used=False)
+    assert "d) eine andere Verpflichtung, die die Investition unumkehrbar macht.“" in start["answer"]
+    assert "– weiter: „Der früheste der vorgenannten Zeitpunkte ist maßgebend. Der Kauf von Grundstücken" \
+        in start["answer"]
+    land = ask("Bitte Zitat mit Fundstelle: ab wann ist im KR der Grunderwerb bei Gewerbegebieten förderfähig, bis wann "
+               "gilt das und gibt es eine Obergrenze?")
+    assert "(5) Der Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt sein.“" in land["answer"]
+    assert "(4) Die Kosten für den Grunderwerb dürfen 25 Prozent" in land["answer"]
+    plain = ask("Wie hoch ist der Fördersatz bei wirtschaftsnaher Infrastruktur?")
+    assert "c) die geförderte Infrastrukturmaßnahme" not in plain["answer"], "a question of the rate asks no wording"
 
 
 def test_beside_a_verdict_no_summary_of_a_strategy_the_question_does_not_name_is_quoted(ask, passages):

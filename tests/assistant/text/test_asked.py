@@ -39,6 +39,7 @@ def test_a_question_after_a_comma_that_opens_with_wer_or_wann_and_one_joined_by_
     ("Und was genau ist diese Zukunftsregion?", "zukunftsregion", True),
     ("Was versteht man unter LEADER?", "leader", True),
     ("Was ist denn nun das neue IREK?", "irek", True),
+    ("und was is eigentlich dieses IREK wovon alle reden", "irek", True),  # "is" as people type it
     ("Was ist im IREK zu Fachkräften?", "irek", False),  # what the IREK says, not what it is
     ("Was ist mit LEADER?", "leader", False),
     ("Was sind die Ziele des IREK?", "irek", False),

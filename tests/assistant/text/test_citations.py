@@ -7,7 +7,7 @@ import pytest
 
 from assistant.text.citations import (
     AMOUNT, DURATION, FIGURE, Citation, CitationList, best_sentence, continuation, find_verbatim, german_citation,
-    split_sentences, with_continuation,
+    opening_paragraph, split_sentences, whole_paragraph, with_continuation,
 )
 from assistant.core.model import Passage
 
@@ -356,3 +356,46 @@ def test_a_numbered_paragraph_that_goes_on_from_the_quote_continues_it_with_its_
     other = text.replace("(2) Zudem ist", "(2) Es ist")
     assert continuation(other, "(1) Die Bewilligungsbehörde entscheidet über die Förderfähigkeit von "
                                "Investitionsvorhaben.") == ""
+
+
+# -- the whole wording of a rule, for those who quote it ---------------------------------------------------------------
+
+_RATES = ("Ausbau der wirtschaftsnahen Infrastruktur\nGrundsätze der Förderung\nFördersätze\n"
+          "Die Förderung beträgt grundsätzlich bis zu 60 Prozent der förderfähigen Kosten. Das Land kann mit bis zu 90 "
+          "Prozent fördern, wenn mindestens eine der folgenden Voraussetzungen erfüllt ist:\n"
+          "a) die Maßnahme wird im Rahmen einer interkommunalen Kooperation durchgeführt,\n"
+          "b) die Maßnahme leistet in besonderer Weise einen Beitrag zur Fachkräftesicherung.\n"
+          "Das Vorliegen der Voraussetzungen nach Satz 2 ist schriftlich zu begründen.")
+_LAND = ("(3) Abweichend von Nummer 3.2.1.11 können Kosten für den Grunderwerb befristet bis zum 31. Dezember 2028 "
+         "gefördert werden. Dies gilt nicht als Beginn der Arbeiten.\n"
+         "(4) Die Kosten für den Grunderwerb dürfen 25 Prozent der Kosten der gesamten Maßnahme nach Nummer\n"
+         "3.2.2.1 nicht übersteigen.\n(5) Der Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt sein.\n"
+         "(6) Vermarktungsüberschüsse sind abzuführen.")
+
+
+def test_the_whole_paragraph_of_a_quote_holds_its_list_and_last_sentence_but_not_the_headings():
+    whole = whole_paragraph(_RATES, "Die Förderung beträgt grundsätzlich bis zu 60 Prozent der förderfähigen Kosten.")
+    assert whole.startswith("Die Förderung beträgt") and whole.endswith("schriftlich zu begründen.")
+    assert "b) die Maßnahme leistet" in whole and whole in _RATES
+
+
+def test_the_whole_paragraph_ends_at_the_next_number_and_takes_the_next_ones_only_where_asked_and_within_the_limit():
+    lead = "(3) Abweichend von Nummer 3.2.1.11 können Kosten für den Grunderwerb befristet bis zum 31. Dezember 2028 " \
+           "gefördert werden."
+    assert whole_paragraph(_LAND, lead).endswith("Dies gilt nicht als Beginn der Arbeiten.")
+    on_land = whole_paragraph(_LAND, lead, more=lambda paragraph: "Grunderwerb" in paragraph)
+    assert on_land.startswith("(3)") and on_land.endswith("(5) Der Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt "
+                                                          "sein."), "(6) names no land"
+    assert whole_paragraph(_LAND, lead, more=lambda paragraph: True, limit=200).endswith("Beginn der Arbeiten."), \
+        "paragraphs beyond the limit are left out"
+    assert whole_paragraph(_LAND, lead, limit=100) == lead, "a paragraph too long to quote whole leaves the quote"
+    assert whole_paragraph(_LAND, "nicht vorhanden") == "nicht vorhanden"
+
+
+def test_a_passage_that_goes_on_from_the_one_before_opens_with_the_rest_of_its_paragraph():
+    rest = opening_paragraph("Der früheste der vorgenannten Zeitpunkte ist maßgebend. Der Kauf von Grundstücken gilt "
+                             "nicht als Beginn der Arbeiten.\n(4) Die Förderung wird …")
+    assert rest == "Der früheste der vorgenannten Zeitpunkte ist maßgebend. Der Kauf von Grundstücken gilt nicht als " \
+                   "Beginn der Arbeiten."
+    assert opening_paragraph("(6) Soweit die Ausgaben für den Grunderwerb gefördert werden, gilt …") == ""
+    assert opening_paragraph("Antragstellung\n(1) Die GRW-Mittel werden …") == "", "a heading opens a section"
