@@ -109,6 +109,7 @@ class Triggers(TypedDict, total=False):
     university_or_society: bool  # part of a Hochschule or a publicly funded research society
     base_funding_over_limit: bool  # over 20 % public institutional funding (KR Nr. 3.2.2.8 (2) c)
     users_excluded: bool  # a site or centre is meant for businesses whose main activity is excluded (Nr. 2.7.1)
+    users_in_part_excluded: bool  # ... is to serve businesses of excluded sectors named by trade, and others too
     tailored_to_one: bool  # a site developed for one firm named in advance (Nr. 3.2.1.11 (3), "nach Maß")
     mostly_local_use: bool  # a public facility used mostly by locals, schools or clubs (Nr. 3.2.2.5 (1))
     project_type: str  # the project is of this type ...

@@ -47,6 +47,9 @@ class ProjectProfile:
     # more than 20 % of a research body's budget is public institutional funding (KR Nr. 3.2.2.8 (2) c), as stated
     base_funding_over_limit: bool | None = None
     users_excluded: bool | None = None  # a municipal site or centre meant only for businesses of excluded sectors
+    # the businesses named by trade as its users are of excluded sectors, and others are to use it too ("anfangs v. a.
+    # eine Spedition, später weitere Betriebe"): whether it serves mainly non-excluded ones is open
+    users_in_part_excluded: bool | None = None
     tailored_to_one: bool | None = None  # a site developed for one firm named in advance (KR Nr. 3.2.1.11 (3))
     # a public facility used mostly by locals, schools or clubs rather than tourists (KR Nr. 3.2.2.5 (1): tourism
     # infrastructure must serve tourism mostly and be used by tourists)
@@ -2060,6 +2063,16 @@ def _depreciation(text: str) -> tuple[float | None, int | None]:
     return depreciation, count
 
 
+# Other businesses named as users of a site beside those named by trade ("später hoffentlich weitere Betriebe", "auch
+# für andere Firmen")
+_OTHER_USERS = re.compile(r"\b(weitere|andere|sonstige|mehrere|übrige|zusätzliche)n?\s{1,3}(betriebe|firmen|unternehmen|nutzer"
+                          r"|gewerbetreibende|gewerbebetriebe)\b|\bauch\s{1,3}(für\s{1,3})?andere\b", re.IGNORECASE)
+
+
+_MAINLY_FOR = re.compile(r"\b(vor\s{1,3}allem|v\.\s{0,2}a\.|hauptsächlich|überwiegend|in\s{1,3}erster\s{1,3}linie|primär"
+                         r"|vorrangig)\s{1,3}für\b", re.IGNORECASE)
+
+
 def _money(text: str) -> tuple[float | None, float | None, float | None, list[tuple[str, float]]]:
     """(investment, turnover, balance sheet total, parts) in euros: the cost sum the text gives (the total if one is
     called so, else the largest), the annual turnover, the balance sheet total, and the parts where the text lists
@@ -3124,7 +3137,13 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         # for)
         # The businesses a site or centre is meant for (KR Nr. 3.2.2.1: vorrangig not of an excluded sector); the
         # Wirtschaftsförderung that asks for its town is none of them.
-        profile.users_excluded = all(knowledge.exclusion(code, text) is not None for code in users)
+        # (where other businesses are to use it too, "anfangs v. a. eine Spedition, später weitere Betriebe", whether
+        # it serves mainly those of excluded sectors is open)
+        excluded_only = all(knowledge.exclusion(code, text) is not None for code in users)
+        # (not where the site is said to be mainly for them: "vor allem für Logistik, aber auch andere Betriebe")
+        profile.users_in_part_excluded = True if excluded_only and _OTHER_USERS.search(lowered) \
+            and not _MAINLY_FOR.search(lowered) else None
+        profile.users_excluded = None if profile.users_in_part_excluded else excluded_only
     if applicant in ("municipality", "association") and _LARGE_RETAIL.search(lowered):
         profile.users_excluded = True  # KR Nr. 3.2.1.11 (1): no measures in favour of large-scale retail
     if applicant in ("municipality", "association", None) and _TAILORED.search(_QUOTED_TERM.sub(" ", lowered)):
@@ -3257,7 +3276,7 @@ def _drops(text: str, label: str) -> bool:
 
 _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "linked_employees", "turnover_eur",
                   "balance_sheet_eur", "investment_eur", "university_or_society", "base_funding_over_limit",
-                  "users_excluded", "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
+                  "users_excluded", "users_in_part_excluded", "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
                   "size_at_grant", "started_in_part", "commercial_share_percent", "other_aid_percent", "other_aid_eur",
                   "grant_received",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur",
@@ -3420,7 +3439,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     if profile.applicant_type != "research":
         profile.university_or_society = profile.base_funding_over_limit = None
     if profile.applicant_type not in ("municipality", "association"):
-        profile.users_excluded = None
+        profile.users_excluded = profile.users_in_part_excluded = None
     if profile.applicant_type not in ("municipality", "association", None):
         profile.tailored_to_one = profile.mostly_local_use = None
     profile.project_types = project_types

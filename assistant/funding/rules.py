@@ -424,7 +424,7 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
 _PROJECT_SPECIFIC = {"project_type", "mentions", "applicant_types", "university_or_society", "base_funding_over_limit",
-                     "users_excluded", "cost_item", "in_difficulty", "agri_processing", "mostly_local_use",
+                     "users_excluded", "users_in_part_excluded", "cost_item", "in_difficulty", "agri_processing", "mostly_local_use",
                      "linked_enterprise", "asked", "started_in_part"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 

@@ -3304,6 +3304,22 @@ def test_the_wording_of_the_rule_that_there_is_no_legal_claim_is_quoted_not_answ
     assert ask("Haben wir einen Rechtsanspruch auf die GRW?")["summary"].startswith("Eine verbindliche Zusage kann ich")
 
 
+def test_a_siding_that_a_haulier_uses_first_and_other_firms_later_is_open_with_the_rule_that_it_must_not_mainly_serve_it(
+        ask, passages):
+    """KR Nr. 3.2.2.2 (2): the connection is to serve "vorrangig" businesses outside the list of Nr. 2.7.1; a haulier
+    (H) among later users does not close the path, but the answer says it must not be the one mainly served."""
+    data = ask("Wir als Zweckverband (3 Gemeinden) planen einen Gleisanschluss für unseren Industriepark. Anfangs würde "
+               "v. a. eine Spedition den Anschluss nutzen, später hoffentlich weitere Betriebe. Geht das über "
+               "GRW-Infrastruktur und was müssen wir beachten?")
+    check_contract(data, passages, all_used=False)
+    assert not data["summary"].startswith("Nein") and not data["funding_paths"][0]["blocked"]
+    assert "etwa eine Spedition: Verkehr und Lagerei) darf einer von mehreren Nutzern sein, aber nicht der, dem die " \
+           "Anbindung vor allem dient" in data["answer"]
+    mainly = ask("Gemeinde Bohmte: neues Gewerbegebiet, 12 ha, vor allem für Logistik, aber auch andere Betriebe sollen "
+                 "sich ansiedeln. Förderfähig?")
+    assert mainly["summary"].startswith("Nein"), mainly["summary"]
+
+
 def test_a_rules_wording_asked_for_to_quote_it_is_its_whole_paragraph_with_its_list_and_its_rest(ask, passages):
     """Staff who quote a rule in a Vorlage need all of it: Nr. 3.2.1.1 with the 90 % rate's conditions a) to c) and
     the duty to give reasons; Nr. 2.2.1 (3) with its items and the rest of the paragraph in the section's next passage

@@ -1907,6 +1907,21 @@ def test_the_works_and_the_supply_of_a_site_are_not_the_businesses_it_is_for(tex
     assert read_profile("Die Gemeinde will ein Gewerbegebiet nur für Speditionen erschließen.").users_excluded is True
 
 
+@pytest.mark.parametrize("text, excluded, in_part", [
+    # firms of excluded sectors named beside others to come: whether they are the ones it mainly serves is open
+    ("Wir als Zweckverband planen einen Gleisanschluss für unseren Industriepark. Anfangs würde v. a. eine Spedition "
+     "den Anschluss nutzen, später hoffentlich weitere Betriebe.", None, True),
+    ("Gemeinde Bohmte: neues Gewerbegebiet für Logistik und andere Betriebe.", None, True),
+    # said to be mainly for them: the site's purpose (KR Nr. 3.2.2.1 (1), "vorrangig")
+    ("Gemeinde Bohmte: neues Gewerbegebiet, vor allem für Logistik, aber auch andere Betriebe sollen sich ansiedeln.",
+     True, None),
+    ("Die Gemeinde will ein Gewerbegebiet nur für Speditionen erschließen.", True, None),
+])
+def test_users_of_excluded_sectors_beside_others_leave_open_whom_a_site_mainly_serves(text, excluded, in_part):
+    profile = read_profile(text)
+    assert (profile.users_excluded, profile.users_in_part_excluded) == (excluded, in_part)
+
+
 @pytest.mark.parametrize("text", [
     "wir sind ne softwarebude aus melle, 18 MA. wollen ein zweites büro in bramsche aufmachen mit 6 neuen stellen.",
     "Wir wollen eine Niederlassung in Quakenbrück eröffnen.",
