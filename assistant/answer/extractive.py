@@ -1408,6 +1408,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # the list of excluded sectors (or in by an exception of it) leads
             if listed := _trade_listed(found, lead, w):
                 pieces.insert(0, (0.5, listed))
+            # "… 10%?" where the asker's size gives another rate: not that one, and why
+            pieces[:0] = [(0.2, named)] if (named := _named_rate_verdict(found, lead, w)) else []
             pieces.append((1, f"{lead_in}: {_measure_name(lead)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces += [(1.15, own)] if (own := _applicant_admitted(found, lead, w)) else []
@@ -2463,6 +2465,40 @@ _ASKS_SIZE = re.compile(r"\b(kleine[sn]?|mittlere[sn]?|große[sn]?)\s{1,3}(oder\
                         r"\s{1,3}(die\s{1,3})?\d{1,2}\s{0,2}(%|prozent)", re.IGNORECASE)
 
 
+def _size_said(size: str, w: _Writer) -> str:
+    """A size class, its rule's number and its limits cited: "ein großes Unternehmen (Nr. 2.1.5) [3]"."""
+    limit = {limit.size: limit for limit in FundingKnowledge.load().company_sizes}[size]
+    cited = w.cite_source(limit.source) + (w.cite_source(limit.money_source) if limit.money_source else "")
+    return f"{_SIZE_LABEL[size]} (Nr. {limit.source.section}){cited}"
+
+
+# A rate the asker names and asks whether it holds: "Mit wieviel Förderung können wir rechnen, 10%?", "gilt das dann
+# noch mit den 10%?" (not a share of the costs: "20 % Eigenanteil?")
+_RATE_ASKED = re.compile(r"(?<![\d,.])(\d{1,2})\s{0,2}(?:%|prozent)(?!\s{0,3}(?:eigen|anteil|beteilig|der\s{1,3}kosten))"
+                         r"[^.!?]{0,25}\?", re.IGNORECASE)
+_RATE_WORDS = re.compile(r"förder|zuschuss|satz|quote|\bgilt\b|\bgelten\b|bleib|rechnen|bekomm|krieg|\bdrin\b|\bgibt",
+                         re.IGNORECASE)
+
+
+def _named_rate_verdict(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
+    """Where the asker names a rate of the investment grant and asks whether it holds, and their size class gives
+    another ("180 MA, … gehören zu 60 % einer Gruppe … 10%?"): that it does not, and the size that decides (KR Nr.
+    2.1.5), cited; the path's line gives the rate that holds. "" for any other question."""
+    profile = found.profile
+    if lead is None or lead.blocked or lead.id.split("/")[0] != "grw-gewerbe" or profile is None \
+            or profile.company_size not in _SIZE_LABEL:
+        return ""
+    for match in _RATE_ASKED.finditer(found.question):
+        sentence = re.split(r"[.!?]\s", found.question[:match.start()])[-1] + match.group(0)
+        named = float(match.group(1))
+        if not _RATE_WORDS.search(sentence) or lead.applicant_rate is not None and abs(lead.applicant_rate - named) < 0.01:
+            continue
+        # (the rate named is not repeated: a figure no quote holds is not said)
+        return f"Nein, der genannte Satz gilt für Sie nicht: Nach Ihren Angaben sind Sie " \
+               f"{_size_said(profile.company_size, w)}."
+    return ""
+
+
 def _size_verdict(found: Findings, w: _Writer) -> str:
     """For a question of the asker's size class with their headcount given: the size the figures make (KR Nr. 2.1.5),
     or, where the figure not given decides (a turnover over the small firm's limit, no balance sheet total), at which
@@ -2471,12 +2507,6 @@ def _size_verdict(found: Findings, w: _Writer) -> str:
     if profile is None or profile.employees is None or not _ASKS_SIZE.search(found.question):
         return ""
     limits = {limit.size: limit for limit in FundingKnowledge.load().company_sizes}
-
-    def said(size: str) -> str:  # the size, its rule's number and its limits cited
-        limit = limits[size]
-        cited = w.cite_source(limit.source) + (w.cite_source(limit.money_source) if limit.money_source else "")
-        return f"{_SIZE_LABEL[size]} (Nr. {limit.source.section}){cited}"
-
     if profile.size_between and profile.linked_enterprise:
         return ""  # the figures of the group decide (Nr. 2.1.5 (4)): the rule on linked enterprises answers
     if profile.size_between:
@@ -2487,11 +2517,11 @@ def _size_verdict(found: Findings, w: _Writer) -> str:
             return ""
         figure, pronoun = ("die Jahresbilanzsumme", "sie") if balance else ("der Jahresumsatz", "er")
         return (f"Nach Ihren Angaben entscheidet {figure}: Liegt {pronoun} bei höchstens {_percent(most / 1e6)} "
-                f"Millionen Euro, sind Sie {said(first.size)}, sonst {said(second)}.")
+                f"Millionen Euro, sind Sie {_size_said(first.size, w)}, sonst {_size_said(second, w)}.")
     if profile.company_size in limits:
         open_money = profile.turnover_eur is None and profile.balance_sheet_eur is None \
             and profile.company_size != "large"
-        return (f"Nach Ihren Angaben sind Sie {said(profile.company_size)}"
+        return (f"Nach Ihren Angaben sind Sie {_size_said(profile.company_size, w)}"
                 + (", sofern Jahresumsatz oder Bilanzsumme die Grenze dieser Größe einhalten." if open_money else "."))
     return ""
 

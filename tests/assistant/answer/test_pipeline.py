@@ -3304,6 +3304,26 @@ def test_the_wording_of_the_rule_that_there_is_no_legal_claim_is_quoted_not_answ
     assert ask("Haben wir einen Rechtsanspruch auf die GRW?")["summary"].startswith("Eine verbindliche Zusage kann ich")
 
 
+def test_a_rate_the_asker_names_that_their_size_does_not_give_is_denied_first_with_the_size_that_decides(ask, passages):
+    """"… gehören zu 60 % einer Gruppe (ca 900 MA) … 10%?": the group's staff count in (KR Nr. 2.1.5 (4)), so the firm
+    is large and gets only the De-minimis route; the answer opens with that "no", not with a goal. A rate that holds is
+    not denied."""
+    data = ask("Maschinenbau GMHütte, 180 MA, 38 Mio Umsatz. Gehören aber zu 60% einer niederländischen Gruppe (ca 900 "
+               "MA). Neue Montagelinie für mehr Kapazität, 2,5 Mio. Mit wieviel Förderung können wir rechnen, 10%?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein, der genannte Satz gilt für Sie nicht: Nach Ihren Angaben sind Sie ein "
+                                      "großes Unternehmen (Nr. 2.1.5)"), data["summary"]
+    history = [{"role": "user", "content": "Kunststoffspritzguss in Quakenbrück, 60 MA. Wir wollen ne neue "
+                                           "Spritzgussanlage für 1,5 Mio, mehr Kapazität. Was gibts?"},
+               {"role": "assistant", "content": "Mit 60 Beschäftigten sind Sie ein mittleres Unternehmen; bis zu 10 % "
+                                                "sind möglich (KR Nr. 2.5.1)."}]
+    corrected = ask("sorry, hab mich vertippt: wir sind 260 leute, nicht 60. umsatz ca 55 mio. gilt das dann noch mit "
+                    "den 10%?", history)
+    assert corrected["summary"].startswith("Nein, der genannte Satz gilt für Sie nicht"), corrected["summary"]
+    held = ask("Metallbau in Melle, 30 MA, 4 Mio Umsatz, neue Halle für 1 Mio. Gibts da 20%?")
+    assert "Nein" not in held["summary"], held["summary"]
+
+
 def test_a_siding_that_a_haulier_uses_first_and_other_firms_later_is_open_with_the_rule_that_it_must_not_mainly_serve_it(
         ask, passages):
     """KR Nr. 3.2.2.2 (2): the connection is to serve "vorrangig" businesses outside the list of Nr. 2.7.1; a haulier
