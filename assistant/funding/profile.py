@@ -410,9 +410,10 @@ _HEADCOUNT_AFTER = re.compile(
     rf"\s{{0,3}}(?:rund|ca\.?|circa|etwa|knapp|über|gut)?\s{{0,3}}{_NUMBER}(?!\s{{0,2}}(?:%|prozent|euro|€|jahr|m²|qm|mio|tsd))",
     re.IGNORECASE)
 _HEADCOUNT_COMPOUND = re.compile(rf"{_NUMBER}\s{{0,2}}-?\s{{0,2}}köpfig\w{{0,3}}", re.IGNORECASE)
-# "mit der Schwesterfirma sind wir eher 55.", "wir sind jetzt 48, nicht 30": a bare number that a firm says it is (no
-# word after it: "wir sind 2 Gemeinden" is not a headcount, nor a sum or a share)
-_WE_ARE_COUNT = re.compile(r"\b(?:wir\s{1,3}sind|sind\s{1,3}wir)(?:\s{1,3}(?:dann|eher|jetzt|also|nur|doch|zusammen|insgesamt"
+# "mit der Schwesterfirma sind wir eher 55.", "wir sind jetzt 48, nicht 30", also with "wir" left out ("… gegründet,
+# sind jetzt 3."): a bare number that a firm says it is (no word after it: "wir sind 2 Gemeinden" is not a headcount,
+# nor a sum or a share)
+_WE_ARE_COUNT = re.compile(r"(?:\bwir\s{1,3}sind|\bsind\s{1,3}wir|(?:^|[,;]|\bund)\s{0,3}sind)(?:\s{1,3}(?:dann|eher|jetzt|also|nur|doch|zusammen|insgesamt"
                            rf"|eigentlich|mittlerweile|inzwischen|ca\.?|rund|etwa|knapp|gut|über)){{0,3}}\s{{1,3}}{_NUMBER}"
                            r"(?=\s{0,3}(?:[.,;!?)]|$|nicht\b|statt\b))", re.IGNORECASE)
 _FUTURE_COUNT = {"neue", "neuen", "zusätzliche", "zusätzlichen", "weitere", "weiteren", "künftig", "später"}

@@ -1048,6 +1048,10 @@ def test_a_headcount_instead_of_another_is_the_one_meant():
 @pytest.mark.parametrize("text, employees", [
     ("moment, mit den leuten aus der schwesterfirma sind wir eher 55. ändert das was?", 55),
     ("sorry, wir sind jetzt 48, nicht 30", 48),
+    # "wir" left out, as people type
+    ("hab vor 1,5 jahren ne webagentur gegründet (bad essen), sind jetzt 3. wollen büro ausbauen.", 3),
+    ("Planungsbüro in Melle und sind mittlerweile 12, passt das?", 12),
+    ("Wir sind 3 Gemeinden und planen ein Gewerbegebiet, sind 2 Partner.", None),
     ("wir sind 2 Gemeinden und wollen ein Gewerbegebiet", None),  # a number with a word after it counts something else
     ("sind wir mit 20 % Eigenanteil dabei?", None),
 ])
