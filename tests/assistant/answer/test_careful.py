@@ -420,6 +420,8 @@ def test_a_private_persons_own_project_has_its_rule_answer():
     # one's own home, in a text that names no business of the asker's
     assert CAREFUL.rule_answer("ich will auf mein einfamilienhaus PV + speicher, ca 25.000 €. kann ich dafür "
                                "IREK-förderung bekommen?").id == "privatpersonen"
+    assert CAREFUL.rule_answer("Ich bau mit meiner Frau privat ein Einfamilienhaus in Hasbergen. Gibts über GRW oder "
+                               "das IREK nen günstigen Kredit oder Zuschuss?").id == "privatpersonen"
     assert CAREFUL.rule_answer("Unsere Firma (12 MA) baut eine Halle neben meinem Wohnhaus. Förderfähig?") is None
 
 
