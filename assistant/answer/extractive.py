@@ -1782,7 +1782,8 @@ def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -
     """Whether a passage may be quoted below a rule answer: not a rule of another path than the answer's (a rule for
     municipal infrastructure below one on a firm's investment), nor a part of a form (Anhang 1–4, found by its words)
     other than those the answer cites; below a rule of one path, of a document the answer cites only the sections it
-    cites, or a sentence that answers another part of the question (`adds_asked`)."""
+    cites, or a sentence that answers another part of the question (`adds_asked`); below a rule of no path, the
+    sections it cites or such a sentence."""
     if rule.path:
         stated = FundingKnowledge.load().path_for_passage(passage.document, passage.section_number)
         if stated is not None and stated.split("/")[0] != rule.path.split("/")[0]:
@@ -1792,7 +1793,9 @@ def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -
         # a rule of one path: of a document it cites, only its sections; the other rules the question's words found
         # do not belong to it (a lessor's joint liability below the binding of funded assets)
         return (passage.document, passage.section_number) in cited or adds_asked and passage.dense
-    return passage.dense or (passage.document, passage.section_number) in cited
+    # (below a rule of no path, another passage only where it answers another part of the question: not the next
+    # passages the words "GRW" and "bekommen" found below "how much did our competitor get")
+    return passage.dense and adds_asked or (passage.document, passage.section_number) in cited
 
 
 _ASKS_WHOLE_LIST = re.compile(r"\bwas\b[^.?!]{0,100}\balles\b|\bwelche\b[^.?!]{0,40}\b(alle|sämtliche)\b", re.IGNORECASE)
