@@ -443,6 +443,11 @@ def test_a_contract_dated_back_has_its_rule_answer():
                                "späteres datum drauf?").id == "rueckdatierung"
     assert CAREFUL.rule_answer("Der Vertrag wird rückdatiert, geht das?").id == "rueckdatierung"
     assert CAREFUL.rule_answer("Ab welchem Datum gilt der Vertrag als Beginn?") is None
+    # a later start written into the application than the true one
+    assert CAREFUL.rule_answer("Können Sie mir helfen, den GRW-Antrag so zu formulieren, dass als Beginn erst Juni "
+                               "drinsteht? Merkt ja keiner.").id == "rueckdatierung"
+    assert CAREFUL.rule_answer("Der Baubeginn war im März, aber das merkt doch keiner, oder?").id == "rueckdatierung"
+    assert CAREFUL.rule_answer("Wann gilt der Baubeginn als Beginn der Arbeiten, erst mit dem Aushub?") is None
 
 
 def test_who_has_got_money_is_answered_as_absent_from_the_documents_with_the_register_of_grants():
