@@ -1719,6 +1719,10 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if not moved:
             with_figure = [pair for pair in quoted[1:] if wanted.search(pair[1])]
             quoted = with_figure[:1] + [p for p in quoted if p not in with_figure[:1]]
+    if quoted and _about_other_area(with_antecedent(quoted[0][0].passage.text, quoted[0][1]), quoted[0][1]) \
+            and not asked_places and not _OTHER_AREA.search(found.search_text):
+        quoted.pop(0)  # a sentence that points back to a rate of another kind of area ("Er wird dadurch bestimmt, …"
+        # after "In C-Fördergebieten, die an ein A-Fördergebiet angrenzen, …") is about that area
     # a rule's text asked for to quote it: the lead's whole paragraph, with the paragraphs after it that hold a telling
     # word of the question, and where the passage cuts the paragraph off, its rest from the section's next passage
     # (of the KR, whose rules stand in numbered paragraphs; not of the IREK's prose, where "einen Satz" is asked for)
@@ -1828,6 +1832,13 @@ def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[
         lines.pop()  # (an item's opening whose text the limit leaves out: "d) das Investitionsvorhaben")
     items = "\n".join(lines).strip()
     return (replace(hit, passage=following), items) if items else None
+
+
+def _about_other_area(earlier: str, quote: str) -> bool:
+    """Whether the sentence a quote points back to (`earlier` holds both) names another kind of GRW area than the
+    Landkreis's, which the quote does not name itself."""
+    return earlier != quote and bool(_OTHER_AREA.search(earlier)) and not _OTHER_AREA.search(quote) \
+        and not _OSNABRUECK_AREA.search(earlier)
 
 
 def _paragraph_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[SearchHit, str] | None:

@@ -22,7 +22,7 @@ from functools import cache
 from assistant.answer.extractive import MAX_SUMMARY_CHARS
 from assistant.core.answer import Answer
 from assistant.text.asked import asks, questions
-from assistant.text.citations import SPAN
+from assistant.text.citations import SPAN, split_sentences
 from assistant.text.figures import CITATION_NUMBER
 
 # The kinds of question: the concept and its goals, and funding (a project, whether or how much, how to apply, a rule)
@@ -177,6 +177,17 @@ def _same_path_again(first: Answer, other: Answer) -> bool:
                 and other.funding_paths[0].id == first.funding_paths[0].id and not other.funding_paths[0].blocked)
 
 
+def _not_said_in(bottom: str, said: str) -> str:
+    """The sentences of `bottom` that `said` does not hold already, citation numbers aside; `bottom` where it holds
+    none."""
+    def plain(text: str) -> str:
+        return " ".join(CITATION_NUMBER.sub(" ", text).split())
+
+    told = plain(said)
+    kept = [sentence for sentence in split_sentences(bottom) if plain(sentence) not in told]
+    return " ".join(kept) if kept else bottom
+
+
 def with_other_answer(first: Answer, other: Answer, told: bool = False) -> Answer:
     """The first answer with a further question's bottom line after its own where that decides something the first
     does not say: in the summary where both fit in it, else as a paragraph of the details after the further answers
@@ -185,7 +196,9 @@ def with_other_answer(first: Answer, other: Answer, told: bool = False) -> Answe
     if other.abstained or not (decides(other) or told and CITATION_NUMBER.search(other.summary)) \
             or _said_already(first, other) or _same_path_again(first, other):
         return first
-    bottom = other.summary
+    # (not the sentences the first bottom line says already: "Nach Ihren Angaben sind Sie ein mittleres Unternehmen"
+    # beside the rate asked for next)
+    bottom = _not_said_in(other.summary, first.summary)
     label = _QUOTED_ONLY.match(bottom)
     if told and label:
         # a quoted sentence goes on in the next one of its passage ("… mit Strategien verzahnt." – "Es greift die

@@ -3304,6 +3304,18 @@ def test_the_wording_of_the_rule_that_there_is_no_legal_claim_is_quoted_not_answ
     assert ask("Haben wir einen Rechtsanspruch auf die GRW?")["summary"].startswith("Eine verbindliche Zusage kann ich")
 
 
+def test_three_numbered_questions_say_the_size_once_and_quote_no_rate_of_another_kind_of_area(ask, passages):
+    """The size verdict is not repeated by the bottom line of the next question; a sentence that points back to the
+    raised rate of C areas beside A areas ("Er wird dadurch bestimmt, …", Nr. 2.5.1) is about those areas, not about
+    Osnabrück (D)."""
+    data = ask("3 schnelle fragen: 1) förderquote grw für ein mittleres unternehmen (120 MA) im landkreis? 2) sind "
+               "logistiker/speditionen komplett raus? 3) wie hoch muss der eigenanteil sein?")
+    check_contract(data, passages, all_used=False)
+    assert data["answer"].count("Nach Ihren Angaben sind Sie ein mittleres Unternehmen") == 1, data["answer"]
+    assert "bis zu 10 Prozent" in data["summary"] and "C-Fördergebiet" not in data["answer"]
+    assert "mindestens 25 Prozent der beihilfefähigen Kosten" in data["answer"]
+
+
 def test_below_a_rule_answer_of_no_path_only_passages_that_answer_another_part_of_the_question_are_quoted(ask, passages):
     """"Wie viel haben die bekommen?" of a competitor: the corpus lists no grants, the register of Nr. 10.1.9 does; the
     next passages that the words "GRW" and "bekommen" find (a cap of another measure, the introduction) answer nothing

@@ -46,6 +46,19 @@ def test_the_other_bottom_line_follows_with_its_citations_numbered_after_the_fir
     assert merged.funding_paths[0].citations == [3]  # a number the merged answer does not hold is dropped
 
 
+def test_a_sentence_of_the_other_bottom_line_that_the_first_says_already_is_not_said_again():
+    size = citation(1, "grw:2.1.5", "Mittlere Unternehmen sind Unternehmen, die")
+    first = Answer("Sie sind ein mittleres Unternehmen (Nr. 2.1.5) [1].", False,
+                   summary="Sie sind ein mittleres Unternehmen (Nr. 2.1.5) [1].", citations=[size])
+    other = Answer("x", False, summary="Sie sind ein mittleres Unternehmen (Nr. 2.1.5) [2]. Förderweg: GRW, bis zu 10 "
+                                       "Prozent [1].",
+                   citations=[citation(1, "grw:2.5.1", "mittleren Unternehmen 10 Prozent"), replace(size, n=2)],
+                   funding_paths=[AnswerPath("grw-gewerbe", "GRW", "", "", [], False, [], "NBank", [], [1])])
+    merged = with_other_answer(first, other)
+    assert merged.summary == f"Sie sind ein mittleres Unternehmen (Nr. 2.1.5) [1]. {OTHER_QUESTION} Förderweg: GRW, " \
+                             "bis zu 10 Prozent [2].", merged.summary
+
+
 def test_a_refused_other_question_or_one_answered_only_by_a_quote_leaves_the_first_answer_as_it_is():
     first = Answer("A [1].", False, summary="A [1].", citations=[citation(1, "x", "q")])
     assert with_other_answer(first, Answer("Nicht im Rahmen.", True, mode="refusal")) is first
