@@ -1409,7 +1409,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             if listed := _trade_listed(found, lead, w):
                 pieces.insert(0, (0.5, listed))
             # "… 10%?" where the asker's size gives another rate: not that one, and why
-            pieces[:0] = [(0.2, named)] if (named := _named_rate_verdict(found, lead, w)) else []
+            pieces[:0] = [(0.2, denied)] if (denied := _named_rate_verdict(found, lead, w)) else []
             pieces.append((1, f"{lead_in}: {_measure_name(lead)}" + (f", {rate}." if rate else ".")))
             pieces.append((1.2, _beside(found, lead, w)))
             pieces += [(1.15, own)] if (own := _applicant_admitted(found, lead, w)) else []
@@ -1786,8 +1786,7 @@ def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -
     """Whether a passage may be quoted below a rule answer: not a rule of another path than the answer's (a rule for
     municipal infrastructure below one on a firm's investment), nor a part of a form (Anhang 1–4, found by its words)
     other than those the answer cites; below a rule of one path, of a document the answer cites only the sections it
-    cites, or a sentence that answers another part of the question (`adds_asked`); below a rule of no path, the
-    sections it cites or such a sentence."""
+    cites, or a sentence that answers another part of the question (`adds_asked`)."""
     if rule.path:
         stated = FundingKnowledge.load().path_for_passage(passage.document, passage.section_number)
         if stated is not None and stated.split("/")[0] != rule.path.split("/")[0]:
@@ -1797,9 +1796,7 @@ def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -
         # a rule of one path: of a document it cites, only its sections; the other rules the question's words found
         # do not belong to it (a lessor's joint liability below the binding of funded assets)
         return (passage.document, passage.section_number) in cited or adds_asked and passage.dense
-    # (below a rule of no path, another passage only where it answers another part of the question: not the next
-    # passages the words "GRW" and "bekommen" found below "how much did our competitor get")
-    return passage.dense and adds_asked or (passage.document, passage.section_number) in cited
+    return passage.dense or (passage.document, passage.section_number) in cited
 
 
 _ASKS_WHOLE_LIST = re.compile(r"\bwas\b[^.?!]{0,100}\balles\b|\bwelche\b[^.?!]{0,40}\b(alle|sämtliche)\b", re.IGNORECASE)
@@ -2490,7 +2487,7 @@ def _size_said(size: str, w: _Writer) -> str:
 # noch mit den 10%?" (not a share of the costs: "20 % Eigenanteil?")
 _RATE_ASKED = re.compile(r"(?<![\d,.])(\d{1,2})\s{0,2}(?:%|prozent)(?!\s{0,3}(?:eigen|anteil|beteilig|der\s{1,3}kosten))"
                          r"[^.!?]{0,25}\?", re.IGNORECASE)
-_RATE_WORDS = re.compile(r"förder|zuschuss|satz|quote|\bgilt\b|\bgelten\b|bleib|rechnen|bekomm|krieg|\bdrin\b|\bgibt",
+_OF_A_GRANT = re.compile(r"förder|zuschuss|satz|quote|\bgilt\b|\bgelten\b|bleib|rechnen|bekomm|krieg|\bdrin\b|\bgibt",
                          re.IGNORECASE)
 
 
@@ -2505,7 +2502,7 @@ def _named_rate_verdict(found: Findings, lead: PathAssessment | None, w: _Writer
     for match in _RATE_ASKED.finditer(found.question):
         sentence = re.split(r"[.!?]\s", found.question[:match.start()])[-1] + match.group(0)
         named = float(match.group(1))
-        if not _RATE_WORDS.search(sentence) or lead.applicant_rate is not None and abs(lead.applicant_rate - named) < 0.01:
+        if not _OF_A_GRANT.search(sentence) or lead.applicant_rate is not None and abs(lead.applicant_rate - named) < 0.01:
             continue
         # (the rate named is not repeated: a figure no quote holds is not said)
         return f"Nein, der genannte Satz gilt für Sie nicht: Nach Ihren Angaben sind Sie " \

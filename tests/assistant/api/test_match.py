@@ -30,6 +30,8 @@ def test_company_profile_gets_business_investment_path(client):
                                "wz_alternatives": [], "university_or_society": None,
                                "base_funding_over_limit": None,  # eleventh session: a research body's base funding
                                "users_excluded": None,
+                               # forty-first session: users of excluded sectors beside others (Nr. 3.2.2.1 (1))
+                               "users_in_part_excluded": None,
                                "tailored_to_one": None,  # the fourth session: a site developed for one firm
                                # round 2, fourteenth session: a facility used mostly by locals (Nr. 3.2.2.5 (1))
                                "mostly_local_use": None,
