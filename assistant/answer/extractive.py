@@ -33,8 +33,9 @@ from assistant.retrieval.expansion import expansion_terms
 from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
                                       best_sentence, completed, continuation, find_verbatim, german_citation,
-                                      informative, opening_paragraph, scored_sentence, split_sentences, whole_paragraph,
-                                      whole_sentence, with_antecedent, with_continuation)
+                                      informative, numbered_paragraphs, opening_paragraph, scored_sentence,
+                                      split_sentences, whole_paragraph, whole_sentence, with_antecedent,
+                                      with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.asked import asks
 from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, untraceable
@@ -1729,8 +1730,9 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
     wording = bool(quoted) and bool(_ASKS_TEXT.search(found.question)) and quoted[0][0].passage.document == "grw"
     if wording:
         hit, quote = quoted[0]
-        quoted[0] = (hit, whole_paragraph(hit.passage.text, quote,
-                                          more=lambda paragraph: bool(found.telling & set(stems(paragraph)))))
+        quoted[0] = _paragraphs_named(found, hit, w) or \
+            (hit, whole_paragraph(hit.passage.text, quote,
+                                  more=lambda paragraph: bool(found.telling & set(stems(paragraph)))))
     elif quoted:
         # the lead quote with the sentence that goes on from it: whole when both fit the bottom line, else the second
         # follows as a quote of its own
@@ -1829,6 +1831,24 @@ def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[
         lines.pop()  # (an item's opening whose text the limit leaves out: "d) das Investitionsvorhaben")
     items = "\n".join(lines).strip()
     return (replace(hit, passage=following), items) if items else None
+
+
+# The paragraphs of a section a question names: "abs 3 bis 5", "Absatz 2", "Abs. 4"
+_PARAGRAPHS_NAMED = re.compile(r"\babs(?:atz|\.)?\s{0,2}(\d{1,2})(?:\s{0,3}(?:bis|-|–|und)\s{0,3}(\d{1,2}))?\b", re.IGNORECASE)
+
+
+def _paragraphs_named(found: Findings, hit: SearchHit, w: _Writer) -> tuple[SearchHit, str] | None:
+    """For a wording asked for by its paragraphs ("wortlaut … (nr 5), abs 3 bis 5"): those paragraphs of the lead's
+    section, from the passage that holds the first of them; None where the question names none or the section holds
+    no such paragraph."""
+    named = _PARAGRAPHS_NAMED.search(found.question)
+    if named is None:
+        return None
+    first, last = int(named.group(1)), int(named.group(2) or named.group(1))
+    for holder in _section_passages(hit.passage, w.passages):
+        if span := numbered_paragraphs(holder.text, first, max(first, last)):
+            return (hit if holder is hit.passage else replace(hit, passage=holder)), span
+    return None
 
 
 def _about_other_area(earlier: str, quote: str) -> bool:

@@ -346,6 +346,17 @@ def whole_paragraph(passage_text: str, quote: str, more: Callable[[str], bool] |
     return passage_text[begin:stop].strip()
 
 
+def numbered_paragraphs(passage_text: str, first: int, last: int, limit: int = WHOLE_PARAGRAPH_CHARS) -> str:
+    """The paragraphs "(first)" to "(last)" of a passage, verbatim, where it holds "(first)" and the span is within
+    `limit` ("Nr. 5 Abs. 3 bis 5"); up to the passage's end where it holds no "(last + 1)"; else ""."""
+    marks = {int(m.group(1)): m.start() for m in re.finditer(r"^[ \t]{0,8}\((\d{1,2})\)[ \t]", passage_text, re.MULTILINE)}
+    if first not in marks:
+        return ""
+    stop = min([at for n, at in marks.items() if n > last] + [len(passage_text)])
+    span = passage_text[marks[first]:stop].strip()
+    return span if len(span) <= limit else ""
+
+
 def opening_paragraph(passage_text: str, limit: int = WHOLE_PARAGRAPH_CHARS) -> str:
     """The text a passage opens with up to its first numbered paragraph or blank line, where it goes on from the
     passage before (no heading, paragraph number or list item of its own: the rest of Nr. 2.2.1 (3), "Der früheste

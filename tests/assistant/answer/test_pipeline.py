@@ -3374,6 +3374,13 @@ def test_a_rules_wording_asked_for_to_quote_it_is_its_whole_paragraph_with_its_l
     assert "(4) Die Kosten für den Grunderwerb dürfen 25 Prozent" in land["answer"]
     plain = ask("Wie hoch ist der Fördersatz bei wirtschaftsnaher Infrastruktur?")
     assert "c) die geförderte Infrastrukturmaßnahme" not in plain["answer"], "a question of the rate asks no wording"
+    # paragraphs named by their numbers, "nr" and "abs" without their dots: those paragraphs, and no project
+    named = ask("bitte wortlaut zum grunderwerb bei gewerbegebieten aus dem modellvorhaben (nr 5), abs 3 bis 5, mit "
+                "seite")
+    check_contract(named, passages, all_used=False)
+    assert named["intent"] != "project"
+    assert re.search(r"„\(3\) Abweichend von den Nummern 3\.2\.1\.11[^“]*\(5\) Der Grunderwerb darf nicht vor dem 1\. Juli "
+                     r"2025 erfolgt sein\.“", named["answer"]), named["answer"]
 
 
 def test_beside_a_verdict_no_summary_of_a_strategy_the_question_does_not_name_is_quoted(ask, passages):

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.text.citations import (
     AMOUNT, DURATION, FIGURE, Citation, CitationList, best_sentence, continuation, find_verbatim, german_citation,
-    opening_paragraph, split_sentences, whole_paragraph, with_continuation,
+    numbered_paragraphs, opening_paragraph, split_sentences, whole_paragraph, with_continuation,
 )
 from assistant.core.model import Passage
 
@@ -399,3 +399,12 @@ def test_a_passage_that_goes_on_from_the_one_before_opens_with_the_rest_of_its_p
                    "Beginn der Arbeiten."
     assert opening_paragraph("(6) Soweit die Ausgaben für den Grunderwerb gefördert werden, gilt …") == ""
     assert opening_paragraph("Antragstellung\n(1) Die GRW-Mittel werden …") == "", "a heading opens a section"
+
+
+def test_the_paragraphs_named_by_their_numbers_are_quoted_from_the_first_to_the_last():
+    assert numbered_paragraphs(_LAND, 4, 5) == ("(4) Die Kosten für den Grunderwerb dürfen 25 Prozent der Kosten der "
+                                                "gesamten Maßnahme nach Nummer\n3.2.2.1 nicht übersteigen.\n(5) Der "
+                                                "Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt sein.")
+    assert numbered_paragraphs(_LAND, 6, 9) == "(6) Vermarktungsüberschüsse sind abzuführen."  # to the passage's end
+    assert numbered_paragraphs(_LAND, 2, 3) == "", "a passage that does not hold the first is not the one"
+    assert numbered_paragraphs(_LAND, 3, 6, limit=100) == ""
