@@ -568,6 +568,7 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
      "dann alles zurückzahlen?", "rueckforderung-arbeitsplaetze"),
     # how long the jobs must be kept, asked alone (Nr. 2.2.6)
     ("wie lange muss ich die leute eigentlich halten wenn ich gefördert werde?", "rueckforderung-arbeitsplaetze"),
+    ("Bis wann müssen die Leute eingestellt sein und wie lange müssen wir die halten?", "rueckforderung-arbeitsplaetze"),
     # another firm's grant told, its sum asked after it (Nr. 10.1.9)
     ("unser konkurrent aus melle hat letztes jahr grw bekommen. wieviel genau?", "gefoerderte-unternehmen"),
     # how the grant is paid out: the KR says it of the wage-cost grant only (Nr. 2.6.3 (3))
