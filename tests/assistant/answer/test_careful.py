@@ -625,6 +625,8 @@ def test_a_second_site_asked_into_the_same_application_gets_one_application_per_
     """Anhang 2: an investment in several establishments needs separate applications; a second hall is no second site."""
     assert CAREFUL.rule_answer("wir haben noch ein zweites haus in bad laer (gleiche GmbH), da wollen wir die zimmer "
                                "renovieren. läuft das im selben antrag?").id == "ein-antrag-je-betriebsstaette"
+    assert CAREFUL.rule_answer("außerdem machen wir gleichzeitig in quakenbrück ein zweites werk auf (nur für "
+                               "dressings). kann man das alles in einen antrag packen?").id == "ein-antrag-je-betriebsstaette"
     assert CAREFUL.rule_answer("Können wir die zweite Halle mit in den Antrag nehmen?") is None
 
 
