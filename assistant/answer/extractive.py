@@ -2507,6 +2507,10 @@ def _size_said(size: str, w: _Writer) -> str:
 # noch mit den 10%?" (not a share of the costs: "20 % Eigenanteil?")
 _RATE_ASKED = re.compile(r"(?<![\d,.])(\d{1,2})\s{0,2}(?:%|prozent)(?!\s{0,3}(?:eigen|anteil|beteilig|der\s{1,3}kosten))"
                          r"[^.!?]{0,25}\?", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(mehr|weniger|höher|niedriger|besser)\s{1,3}als\b|\büber\b|\bunter\b", re.IGNORECASE)
+# the paths whose rate the size class gives (KR Nr. 2.5.1): the regional grant and its De-minimis route, not a
+# transformation project's own rates (Nr. 2.4.3)
+_SIZE_RATED = {"grw-gewerbe", "grw-gewerbe/de-minimis"}
 _OF_A_GRANT = re.compile(r"förder|zuschuss|satz|quote|\bgilt\b|\bgelten\b|bleib|rechnen|bekomm|krieg|\bdrin\b|\bgibt",
                          re.IGNORECASE)
 
@@ -2516,10 +2520,12 @@ def _named_rate_verdict(found: Findings, lead: PathAssessment | None, w: _Writer
     another ("180 MA, … gehören zu 60 % einer Gruppe … 10%?"): that it does not, and the size that decides (KR Nr.
     2.1.5), cited; the path's line gives the rate that holds. "" for any other question."""
     profile = found.profile
-    if lead is None or lead.blocked or lead.id.split("/")[0] != "grw-gewerbe" or profile is None \
+    if lead is None or lead.blocked or lead.id not in _SIZE_RATED or profile is None \
             or profile.company_size not in _SIZE_LABEL:
         return ""
     for match in _RATE_ASKED.finditer(found.question):
+        if _COMPARED.search(found.question[max(0, match.start() - 30):match.start()]):
+            continue  # "mehr als die normalen 20%?": a rate compared, not one asked for
         sentence = re.split(r"[.!?]\s", found.question[:match.start()])[-1] + match.group(0)
         named = float(match.group(1))
         if not _OF_A_GRANT.search(sentence) or lead.applicant_rate is not None and abs(lead.applicant_rate - named) < 0.01:

@@ -3334,6 +3334,9 @@ def test_a_rate_the_asker_names_that_their_size_does_not_give_is_denied_first_wi
     assert corrected["summary"].startswith("Nein, der genannte Satz gilt für Sie nicht"), corrected["summary"]
     held = ask("Metallbau in Melle, 30 MA, 4 Mio Umsatz, neue Halle für 1 Mio. Gibts da 20%?")
     assert "Nein" not in held["summary"], held["summary"]
+    more = ask("fleischerei mit 40 MA in dissen. wir wollen PV aufs dach + batteriespeicher, ca 250k, strom fast "
+               "komplett für eigene kühlung. hab gehört da gibts mehr als die normalen 20%?")
+    assert not more["summary"].startswith("Nein"), "a rate compared is not one asked for, and Nr. 2.4.3 has its own"
 
 
 def test_a_siding_that_a_haulier_uses_first_and_other_firms_later_is_open_with_the_rule_that_it_must_not_mainly_serve_it(
