@@ -137,6 +137,11 @@ class LocalSearch(Curated):
     refusal: str
 
 
+class UnknownProgramme(Curated):
+    named: Regex  # a programme's name in quotes beside a word for a programme; its name in the group "name"
+    reply: str  # with "{name}"
+
+
 
 def _asked_ends(rule: RuleAnswer, text: str) -> list[int]:
     """Where each of the rule answer's patterns that the text matches ends (its words that ask for it)."""
@@ -152,6 +157,7 @@ class CarefulCases(Curated):
     other_region: OtherRegion
     personal_data: PersonalData
     local_search: LocalSearch
+    unknown_programme: UnknownProgramme
     introduction: Introduction
     rule_answers: list[RuleAnswer] = []
 
@@ -328,6 +334,15 @@ class CarefulCases(Curated):
         if self.other_place(text) and not irek_reach_asked:
             return self.other_region.refusal.strip()
         return None
+
+    def programme_named(self, text: str) -> str | None:
+        """The name of a programme the text asks about by name in quotes ("die Förderquote im Programm 'Zukunftsräume
+        Niedersachsen'"), or None; whether the documents know it is for the caller to check."""
+        match = re.search(self.unknown_programme.named, text, re.IGNORECASE)
+        return " ".join((match.group("name") or match.group("name2")).split()) if match else None
+
+    def unknown_programme_reply(self, name: str) -> str:
+        return " ".join(self.unknown_programme.reply.split()).replace("{name}", name)
 
     def irek_elsewhere(self, text: str) -> str:
         """For a question from another place that asks whether the Landkreis's IREK holds there: the sentence that it

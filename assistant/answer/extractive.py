@@ -690,6 +690,7 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
         return ""  # the sum given may be that of the part already ordered, which no grant holds for
     amount, basis = _eligible_sum(path, profile)
     amount, basis = _commercial_part(path, profile, amount, basis)
+    amount, basis = _own_use_part(path, profile, amount, basis)
     amount, basis = _deducted_sum(path, profile, amount, basis)
     amount, basis, limited_by_figures = _limited_sum(path, amount, basis)
     if amount and path is not None and (capped := _job_cap(path, profile, amount)):
@@ -933,6 +934,18 @@ def _commercial_part(path: PathAssessment | None, profile, amount: float | None,
     share = profile.commercial_share_percent
     return amount * share / 100, (f" (der Anteil der gewerblichen Nutzer nach Ihren Angaben: {_percent(share)} Prozent "
                                   f"von {_euro(amount)})")
+
+
+def _own_use_part(path: PathAssessment | None, profile, amount: float | None,  # noqa: ANN001
+                  basis: str) -> tuple[float | None, str]:
+    """A firm's sum without the share of its building it lets to others ("30 % vermieten wir an eine Spedition"):
+    letting is no activity the GRW funds (KR Nr. 2.7.1 M), so the grant is computed on the firm's own use."""
+    if not amount or path is None or profile is None or not profile.let_share_percent \
+            or profile.applicant_type not in ("company", None) or programme(path.id) != "grw":
+        return amount, basis
+    own = 100 - profile.let_share_percent
+    return amount * own / 100, (f" (Ihr eigen genutzter Anteil nach Ihren Angaben: {_percent(own)} Prozent von "
+                                f"{_euro(amount)}; der vermietete Teil ist nicht förderfähig)")
 
 
 def _deducted_sum(path: PathAssessment | None, profile, amount: float | None,  # noqa: ANN001
@@ -2515,14 +2528,18 @@ _OF_A_GRANT = re.compile(r"förder|zuschuss|satz|quote|\bgilt\b|\bgelten\b|bleib
                          re.IGNORECASE)
 
 
+_RATES_WEIGHED = re.compile(r"\b\d{1,2}\s{0,2}(%|prozent)?\s{1,3}oder\s{1,3}(doch\s{1,3}|nur\s{1,3})?\d{1,2}\s{0,2}(%|prozent)",
+                            re.IGNORECASE)
+
+
 def _named_rate_verdict(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
     """Where the asker names a rate of the investment grant and asks whether it holds, and their size class gives
     another ("180 MA, … gehören zu 60 % einer Gruppe … 10%?"): that it does not, and the size that decides (KR Nr.
     2.1.5), cited; the path's line gives the rate that holds. "" for any other question."""
     profile = found.profile
     if lead is None or lead.blocked or lead.id not in _SIZE_RATED or profile is None \
-            or profile.company_size not in _SIZE_LABEL:
-        return ""
+            or profile.company_size not in _SIZE_LABEL or _RATES_WEIGHED.search(found.question):
+        return ""  # (nor where two rates are weighed: "krieg ich jetzt 20 oder 10 %?", the line says which holds)
     for match in _RATE_ASKED.finditer(found.question):
         if _COMPARED.search(found.question[max(0, match.start() - 30):match.start()]):
             continue  # "mehr als die normalen 20%?": a rate compared, not one asked for
@@ -3337,7 +3354,7 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
         details.append(_NO_IREK_PAGES)
     answer = Answer("\n\n".join([summary, *details]), False, goals, paths, citations, missing_facts=missing,
                     mode=found.mode, intent=found.intent, summary=summary)
-    return _renumbered(answer)
+    return renumbered(answer)
 
 
 # A page asked for ("Seite wär auch gut", "mit Seitenzahl", "Fundstelle mit Seite"): the IREK's text holds no page
@@ -3396,7 +3413,7 @@ def _within(summary: str, limit: int) -> tuple[str, str]:
     return (f"{text[:-1]}{marks}." if marks and text.endswith(".") else text + marks), " ".join(dropped)
 
 
-def _renumbered(answer: Answer) -> Answer:
+def renumbered(answer: Answer) -> Answer:
     """Only the citations the text uses, numbered 1, 2, … in the order of the text."""
     order: list[int] = []
     for n in re.findall(r"\[(\d{1,3})\]", answer.answer):

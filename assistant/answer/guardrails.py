@@ -107,6 +107,31 @@ def is_follow_up(question: str, history: list[dict] | None) -> bool:
         _FOLLOW_UP.search(text) or len(words) <= _SHORT and _SHORT_FOLLOW_UP.search(text))
 
 
+# A request to say the answer before in fewer words ("kürzer bitte", "geht das in 2 sätzen? muss das in eine
+# ratsvorlage schreiben", "kurzfassung?", "fass das mal zusammen"), with nothing asked beside it
+_SHORTER = re.compile(r"\b(kürzer|kurzfassung|kurzversion|kurz\s{1,3}zusammen\w{0,6}|zusammenfass\w{0,3}|fass\w{0,2}\s{1,3}"
+                      r"(\w+\s{1,3}){0,3}zusammen|in\s{1,3}(einem|einen|ein|zwei|drei|[1-3])\s{1,3}(satz|sätzen|sätze)|"
+                      r"in\s{1,3}(wenigen|kurzen)\s{1,3}(worten|sätzen)|knapper|(das|es)\s{1,3}wichtigste)\b",
+                      re.IGNORECASE)
+# what a request to shorten may say of what the short text is for, and its words of courtesy; anything else is a
+# question of its own
+_SHORTER_REST = re.compile(r"\b(bitte|mal|noch|nochmal|einmal|das|es|die|der|den|antwort|ganze|ganzen|geht|ginge|"
+                           r"kannst|können|könntest|sie|du|ich|wir|muss|müssen|brauche?|soll|möchte|will|für|in|eine?[nmr]?|"
+                           r"ratsvorlage|vorlage|beschlussvorlage|sitzungsvorlage|präsentation|folie|protokoll|bericht|"
+                           r"artikel|mail|e-mail|schreiben|übernehmen|packen|einbauen|rein|danke|ok|okay|gut|super|"
+                           r"aber|und|auch|so|etwas|viel|zu|lang|lange|ist|war|sorry|leider|nur|satz|sätze|sätzen|kurz|sagen|"
+                           r"formulieren|fassen|erklären|zusammen|"
+                          r"[a-zäöüß]{1,2}|\d)\b", re.IGNORECASE)
+
+
+def asks_shorter(question: str, history: list[dict] | None) -> bool:
+    """Whether a follow-up asks only for the answer before in fewer words: it is said again as its bottom line."""
+    if not _has_user_turn(history) or not _SHORTER.search(question) or len(question.split()) > 20:
+        return False
+    rest = _SHORTER_REST.sub(" ", _SHORTER.sub(" ", question))
+    return not re.search(r"[A-Za-zÄÖÜäöüß]{3,}", rest)
+
+
 # A follow-up that only swaps a fact of the question before ("und für ein Unternehmen in Cuxhaven?", "Und bei 300
 # Mitarbeitern?", "was ist mit mittleren?"): it asks the same kind of question again.
 _ELLIPTICAL = re.compile(r"^(?:und\s{1,3}|aber\s{1,3})?(?:für|bei|mit|ohne|im|in|als|wenn|falls|was\s{1,3}ist\s{1,3}mit|"

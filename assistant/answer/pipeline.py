@@ -25,12 +25,12 @@ from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTH
                                          MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, asked_beside,
                                          compose_extractive, compose_introduction)
 from assistant.answer.findings import Findings
-from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
-                                        points_back, without_steering)
+from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elliptical, is_follow_up,
+                                        is_steering_attempt, points_back, without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
-from assistant.answer.questions import (IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion, kind, side_questions,
-                                        states_span_asked, with_other_answer)
+from assistant.answer.questions import (IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion, in_short, kind,
+                                        side_questions, states_span_asked, with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
@@ -195,6 +195,10 @@ class AnswerPipeline:
         refusal = self.careful.refusal(text, irek_reach_asked=bool(elsewhere))
         if refusal:
             return Answer(refusal, True, mode="refusal", intent="refusal")
+        named = self.careful.programme_named(text)
+        if named and not self._known_name(named):
+            # "die Förderquote im Programm 'Zukunftsräume Niedersachsen'": no rate or deadline of another programme
+            return Answer(self.careful.unknown_programme_reply(named), True, mode="refusal", intent="refusal")
         text = self.retriever.with_plain_names(text)  # "das Regionalkonzept vom Landkreis" is the IREK
         text = with_level_names(text)  # "HZ 3.4.2" is a Handlungsziel, not KR Nr. 3.4.2
         history = [{**turn, "content": with_umlauts(turn["content"])}
@@ -260,6 +264,17 @@ class AnswerPipeline:
             return None  # "ein Ingenieurbüro aus Münster, wir überlegen nach Bramsche zu gehen": the project's place,
             # the Landkreis, decides (KR Nr. 2.1.1: the Betriebsstätte in the area)
         return named[0] if not ours or named[1] < min(ours) else None
+
+    def _known_name(self, name: str) -> bool:
+        """Whether a passage of the documents or a funding path names the programme (case and spacing aside)."""
+        return " ".join(name.lower().split()) in self._names_known
+
+    @cached_property
+    def _names_known(self) -> str:
+        texts = [p.text for p in self.retriever.passages]
+        for top in self.funding.paths:
+            texts += [str(item.name) for _, item in top.walk(("paths", 0))]
+        return " ".join(" ".join(texts).lower().split())
 
     def _grw_area(self, place: str) -> bool:
         """Whether the list of GRW areas (KR Anhang 5) has a row for the place (or for part of it)."""
@@ -551,6 +566,13 @@ class AnswerPipeline:
                 structured: dict | None = None) -> tuple[Answer, Findings | None]:
         """Analyse, retrieve, decide and compose extractively (CPU-bound, blocking); findings are None on a refusal."""
         started = time.perf_counter()
+        if asks_shorter(str(question or ""), history):
+            # "kürzer bitte, ich muss das in 2 Sätzen in eine Ratsvorlage schreiben": the question before, answered again
+            # and said as its bottom line (no findings: a composer would write it long again)
+            turns = list(history or [])
+            last = max(i for i, turn in enumerate(turns) if turn.get("role") == "user")
+            earlier, _ = self.prepare(turns[last]["content"], turns[:last], structured)
+            return (earlier if earlier.abstained else in_short(earlier)), None
         q = self.analyse(question, history, structured)
         found = q if isinstance(q, Answer) else self.decide(q)
         if isinstance(found, Answer):

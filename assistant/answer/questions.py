@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from assistant.answer.extractive import MAX_SUMMARY_CHARS
+from assistant.answer.extractive import MAX_SUMMARY_CHARS, renumbered
 from assistant.core.answer import Answer
 from assistant.text.asked import asks, questions
 from assistant.text.citations import SPAN, split_sentences
@@ -223,7 +223,12 @@ def with_other_answer(first: Answer, other: Answer, told: bool = False) -> Answe
     details = first.answer[len(first.summary):]  # the answer begins with its summary (contracts.md §2)
     rest = [part for part in details.split("\n\n") if part]
     answered = next((n for n, part in enumerate(rest) if not part.startswith(OTHER_QUESTION)), len(rest))
-    if first.summary and not answered and len(first.summary) + 1 + len(said) <= MAX_SUMMARY_CHARS:
+    if first.summary.rstrip().endswith(":"):
+        # a bottom line that opens what follows (a list of goals: "Die Handlungsziele 1.2.3 und 4.1.1 im Wortlaut …,
+        # jeweils mit ihrem Leitziel:"): the further answer after it all
+        summary = first.summary
+        text = "\n\n".join(part for part in [first.summary, *rest, said] if part)
+    elif first.summary and not answered and len(first.summary) + 1 + len(said) <= MAX_SUMMARY_CHARS:
         summary = f"{first.summary} {said}"
         text = summary + details
     else:
@@ -232,3 +237,16 @@ def with_other_answer(first: Answer, other: Answer, told: bool = False) -> Answe
     paths = first.funding_paths or [replace(p, citations=[numbers[n] for n in p.citations if n in numbers])
                                     for p in other.funding_paths]
     return replace(first, answer=text, summary=summary, citations=citations, funding_paths=paths)
+
+
+def in_short(answer: Answer) -> Answer:
+    """The answer said as its bottom line (asked for "kürzer"): the summary, and the short answers to the further
+    parts of its question ("… und was hat das mit GRW zu tun?": "Zur Förderung: „…“"), with the citations they use."""
+    parts = [answer.summary or answer.answer]
+    parts += [block for block in answer.answer.split("\n\n")[1:] if block.startswith(_FURTHER_PARTS)
+              and len(block) <= MAX_SUMMARY_CHARS + 100 and block not in parts[0]]
+    answer.answer = "\n\n".join(parts)
+    return renumbered(answer)
+
+
+_FURTHER_PARTS = (OTHER_QUESTION, "Zur Förderung: „")

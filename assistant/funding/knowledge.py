@@ -529,14 +529,21 @@ class CostItem(Curated):
     # or will be acquired when its sentence holds `acquired` ("Das Grundstück haben wir im März 2025 gekauft").
     sum_words: Regex | None = None
     acquired: Regex | None = None
+    # Where the item's words name what a thing built serves, not a cost ("ein Parkplatz für Busse und PKW"): such
+    # phrases are read past
+    served: Regex | None = None
+
+    def _read(self, text: str) -> str:
+        text = text[:_PATTERN_TEXT_LIMIT]
+        return re.sub(self.served, " ", text, flags=re.IGNORECASE) if self.served else text
 
     def named_in(self, text: str) -> bool:
-        return re.search(self.pattern, text[:_PATTERN_TEXT_LIMIT], re.IGNORECASE) is not None
+        return re.search(self.pattern, self._read(text), re.IGNORECASE) is not None
 
     def names_sum(self, clause: str) -> bool:
         """Whether a clause with a sum in it names the sum as this item's."""
         return self.named_in(clause) or bool(self.sum_words) and re.search(
-            self.sum_words, clause[:_PATTERN_TEXT_LIMIT], re.IGNORECASE) is not None  # type: ignore[arg-type]
+            self.sum_words, self._read(clause), re.IGNORECASE) is not None  # type: ignore[arg-type]
 
     def acquired_in(self, sentence: str) -> tuple[int, int] | None:
         """Where a sentence says that the item was or will be acquired (start, end), if it does."""
@@ -689,7 +696,7 @@ class FundingKnowledge(Curated):
         whose words it completes ("gebrauchte Maschine kaufen?" – "die kommt aber aus der Firma von meinem Bruder")."""
         joined = f"{before}\n{text}"[-_PATTERN_TEXT_LIMIT:] if before else ""
         offset = len(joined) - len(text)
-        return [item.id for item in self.cost_items if item.named_in(text) or joined and any(
+        return [item.id for item in self.cost_items if item.named_in(text) or joined and not item.served and any(
             m.end() > offset for m in re.finditer(item.pattern, joined, re.IGNORECASE))]
 
     def excluded_sector(self, code: str) -> ExcludedSector | None:

@@ -113,6 +113,10 @@ class ProjectProfile:
     # The share of an infrastructure's use that falls to businesses, as the asker gives it ("die Betriebe machen ca
     # 70 % der Schmutzfracht", "Gewerbeanteil 60 %"): a rule that funds that share (KR Nr. 3.2.2.3 (3)) is computed on it
     commercial_share_percent: float | None = None
+    # The share of a firm's building it lets to others, as the asker gives it ("70 % nutzen wir selbst, 30 % vermieten
+    # wir an eine Spedition", "die Hälfte vermieten wir"): letting is no activity the GRW funds (KR Nr. 2.7.1 M), so a
+    # firm's grant is computed on the rest
+    let_share_percent: float | None = None
     # Aid from another programme that the project already gets or has been granted, as a share of its costs ("wir
     # kriegen schon 15 % aus einem anderen Förderprogramm", "30 % vom Land sind bewilligt"): the ceiling holds for both
     # together (KR Nr. 2.5.3), so a grant is what is left of the rate
@@ -272,6 +276,13 @@ _DESTINATION_BEFORE = re.compile(r"\b(nach|richtung)\s{1,3}(\S{1,30}\s{1,3})?$")
 # (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|die|das|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}"
                               r"\S{0,30}\s{0,3}\(?$")
+# The body named as who is to run what the asker builds: "betreiben soll ihn die Museums-GmbH", "Betreiber wäre eine
+# GmbH", "betrieben von einem Verein": an operator, not the asker
+_OPERATOR_CONTEXT = re.compile(r"(\b(betreiben|betreibt|führen|führt|bewirtschaften|bewirtschaftet)\s{1,3}(soll|sollen|wird|werden"
+                               r"|würde|würden|könnte|könnten)\s{1,3}(ihn|sie|es|das|den|die|dies)\s{1,3}"
+                               r"|\bbetreiber\w{0,2}\s{1,3}(ist|wäre|wird|würde|soll|sind)\s{1,3}(dann\s{1,3})?"
+                               r"|\b(betrieben|bewirtschaftet|geführt)\s{1,3}(von|durch)\s{1,3})"
+                               r"(der|die|das|den|dem|eine|ein|einer|einem|einen|unsere[rmn]?)?\s{0,3}\S{0,30}$")
 # (and the body named as the measure's Träger: "Träger wäre die Kreishandwerkerschaft", "Antragsteller ist die Stadt")
 _SELF_CONTEXT = re.compile(r"\b(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen"
                            r"|(träger|antragsteller\w{0,2})\s{1,3}(wäre|ist|sind|wird|würde|soll)(\s{1,3}(dann|hier))?)"
@@ -362,7 +373,7 @@ _OLD = re.compile(r"alt(e|er|en|em|es)?")
 # What a site bears from its past, before the uses named in brackets: "Altlasten (Tankstelle, Werkstatt)"
 _SITE_PAST = {"altlasten", "altlast", "kontamination", "kontaminationen", "verunreinigung", "verunreinigungen",
               "vornutzung", "vornutzungen", "bodenbelastungen", "belastungen"}
-_SITE_PAST_BEFORE = re.compile(r"\b(" + "|".join(sorted(_SITE_PAST)) + r")\s{0,3}\([^)]{0,40}$")
+_SITE_PAST_BEFORE = re.compile(r"\b(" + "|".join(sorted(_SITE_PAST)) + r")\w{0,10}\s{0,3}\([^)]{0,40}$")
 _EMPTY_SITE = re.compile(r"\bleer\b|leerstand|leerstehend|\bbrach|abriss|abreiß|abzureißen|verfall", re.IGNORECASE)
 # Words that set another party against the asker: "wir oder die Leasingfirma", "wir statt der Bank"
 _CONTRAST_WORDS = {"oder", "bzw", "statt", "anstatt", "sondern"}
@@ -463,9 +474,11 @@ _BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0
 # the word after a sum that names it a cost, perhaps after its period ("400.000 €/Jahr Kosten", "90k im Jahr Ausgaben")
 _COST_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(?:(?:/|pro\s|im\s|je\s)\s{0,2}(?:jahr|monat)\s{1,3}|jährlich\w{0,2}\s{1,3})?"
                          r"(invest|investition|investitionen|investitionsvolumen|kosten|ausgaben)\b", re.IGNORECASE)
-# A price per use, charged or paid, not a cost of the project: "8 € Eintritt", "25 Euro pro Nacht", "Miete 9 €/qm"
+# A price per use, charged or paid, not a cost of the project: "8 € Eintritt", "25 Euro pro Nacht", "Miete 9 €/qm",
+# "4 € am Tag"
 _PRICE_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(eintritt\w{0,4}|gebühr\w{0,2}|(pro|je|/)\s{0,2}(person|nacht|stunde|"
-                          r"kopf|besucher\w{0,2}|gast|tag|qm|m²|quadratmeter|monat|ticket|karte)\b)", re.IGNORECASE)
+                          r"kopf|besucher\w{0,2}|gast|tag|qm|m²|quadratmeter|monat|ticket|karte)\b|am\s{1,3}tag\b)",
+                          re.IGNORECASE)
 _PRICE_BEFORE = re.compile(r"\b(eintritt\w{0,4}|eintrittspreis\w{0,2}|ticketpreis\w{0,2}|miete|pacht|gebühr\w{0,2})"
                            r"\s{0,3}(von|in\s{1,3}höhe\s{1,3}von|:|=)?\s{0,3}(ca\.?|etwa|rund)?\s{0,3}$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s{0,3}(€|euro|eur)?\s{0,3}(jahres)?(umsatz|umsätze|bilanzsumme|bilanz)\b", re.IGNORECASE)
@@ -718,6 +731,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               r"|gradierwerk|badestelle|touristische[a-z]{0,2}\s{1,3}infrastruktur|tourismus-?infrastruktur"
                               r"|naturpfad|lehrpfad|erlebnispfad|ausflugsziel|tourist[- ]?info|salinenpark|promenade"
                               r"|seebrücke|loipe"
+                              # (KR Nr. 3.2.2.5 (6) c: free car parks and rest areas, of visitors: "einen neuen
+                              # Besucherparkplatz am Museum")
+                              r"|(besucher|touristen|gäste|wanderer|wander|ausflugs|ausflügler|reisebus|wohnmobil)"
+                              r"\w{0,2}-?(parkpl[aä]tz|stellpl[aä]tz)|(?<!wasserwander)rastpl[aä]tz|park-\s{0,2}(und|/)\s{0,2}rastpl"
                               # (KR Nr. 3.2.2.5 (8) e: baths used mainly by tourists, where the text speaks of them)
                               r"|(hallen|schwimm|kombi|frei)bad\w{0,2}\b[\s\S]{0,300}touris"
                               r"|touris[\s\S]{0,300}(hallen|schwimm|kombi|frei)bad"
@@ -824,6 +841,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # (a new plant set about: "Dann würden wir die neue Mahl- und Mischanlage (ca 700k) angehen")
                            r"|\bneue[nrs]?\s{1,3}([a-zäöüß]{2,20}-\s{1,3}(und|oder)\s{1,3})?[a-zäöüß-]{0,25}"
                            r"(anlage|linie)\w{0,2}\b[^.!?]{0,40}\b(angehen|anpacken|umsetzen|realisieren)\b"
+                           # (a new thing with its price in one sentence: "neues sudhaus + größerer schankraum,
+                           # zusammen knapp 1 mio", "neue cnc für ca 250k")
+                           r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{3,30}\b[^.?!]{0,60}?\b\d[\d.,]{0,10}\s{0,2}(mio\b|millionen|mill\b|k\b|k€|tsd|tausend|€|euro)"
                            # (a business opened: "will ne fahrradwerkstatt mit bisschen verkauf aufmachen", "eine
                            # zweite Praxis eröffnen")
                            r"|\b(eine?[nm]?|ne|nen|zweite[nr]?|eigene[nrs]?|neue[nrs]?)\s{1,3}"
@@ -1250,7 +1270,8 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
             rank = 0 if own or _SELF_CONTEXT.search(before) else 2 if _PARTNER_CONTEXT.search(before) \
                 or _SETTLES.match(lowered, match.end()) or _THIRD_PARTY_BEFORE.search(before) \
                 and _THIRD_PARTY_WANTS.match(lowered, match.end()) \
-                or _FORMER_BEFORE.search(before) or _PROSPECT_BEFORE.search(before) else 1
+                or _FORMER_BEFORE.search(before) or _PROSPECT_BEFORE.search(before) \
+                or _OPERATOR_CONTEXT.search(before) else 1
             if _PERSON_OF.search(before):
                 continue  # "nen kollege aus der innung meinte …": a person's organisation says nothing of who asks
             if _SITE_PAST_BEFORE.search(before):
@@ -1446,6 +1467,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0
     if _RUN_BY_ANOTHER.match(text, words[i].start + len(words[i].text)):
         return 2.0  # "ein kleines Café, das ein Pächter betreibt": a tenant's business in the asker's building
+    if _OPERATOR_CONTEXT.search(text[max(0, words[i].start - 60): words[i].start].lower()):
+        return 2.0  # "betreiben soll ihn die Museums-GmbH": who runs what the asker builds
     if _SITE_COMPOUND.search(words[i].text):
         return 2.0  # a site, not the asker
     if _COST_PART_WORDS & {w.lower() for w in before}:
@@ -1487,8 +1510,10 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     if own and before[own[-1]] in ("sind", "bin") and not {"wir", "ich"} & {w.lower() for w in before} \
             and not (at_verb > 0 and words[at_verb - 1].text.lower() in ("wir", "ich")):
         return 1.0  # "hauptgrund sind zwei große Lebensmittelbetriebe": what others are, not what the asker is
-    if before and before[-1] in _SITE_PAST and "(" in text[words[i - 1].start: words[i].start]:
-        return 2.0  # "vermuten wir Altlasten (Tankstelle, Werkstatt)": what the site was used for, not the asker
+    if before and before[-1].lower().startswith(tuple(_SITE_PAST)) and "(" in text[words[i - 1].start: words[i].start]:
+        # "vermuten wir Altlasten (Tankstelle, Werkstatt)", "Altlastenverdacht (Tankstelle, Schießstand)": what the
+        # site was used for, not the asker
+        return 2.0
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
     if own and before[own[-1]] in ("wir", "ich") and any(w in _PREPOSITIONS for w in before[own[-1] + 1:]):
@@ -2208,8 +2233,12 @@ def _item_figures(text: str, knowledge: FundingKnowledge) -> tuple[dict[str, flo
             before = _JOINED.split(clauses[-2])[-1]
         if TOTAL_WORDS.search(before) or _HOLDS.match(after):
             continue  # the whole, with the item in it ("Gesamtkosten 8 Mio inkl. Grunderwerb")
+        sentence = _SENTENCE_SPLIT.split(text[max(0, start - 200): start])[-1] + text[start: end + 60]
         for item in items:
-            if item.id not in sums and item.names_sum(f"{before} … {after}"):
+            # (an item named only as what a thing built serves is none of the costs: "ein Besucherparkplatz für Busse
+            # und PKW …, ca. 800.000 €")
+            if item.id not in sums and item.names_sum(f"{before} … {after}") \
+                    and not (item.served and not item.names_sum(sentence)):
                 sums[item.id] = value
     for sentence in _SENTENCE_SPLIT.split(text):
         for item in items:
@@ -2270,7 +2299,9 @@ _NEW_JOBS = re.compile(rf"\b{_JOB_COUNT}\s{{1,3}}(?:neuen?|zusätzlichen?|weiter
                        rf"(?:ein|an)(?:stellen|zustellen)\b"
                        # "wir stellen 4 Leute ein", "stellen nächstes Jahr 3 neue Monteure ein"
                        rf"|\bstellen\s{{1,3}}(?:\w{{1,12}}\s{{1,3}}){{0,2}}{_JOB_COUNT}\s{{1,3}}"
-                       rf"(?:(?:neuen?|zusätzlichen?|weiteren?)\s{{1,3}})?[a-zäöüß-]{{3,25}}\s{{1,3}}(?:ein|an)\b",
+                       rf"(?:(?:neuen?|zusätzlichen?|weiteren?)\s{{1,3}})?[a-zäöüß-]{{3,25}}\s{{1,3}}(?:ein|an)\b"
+                       # (the people left out: "wir stellen bald 3 ein", "stellen noch 2 weitere ein")
+                       rf"|\bstellen\s{{1,3}}(?:\w{{1,12}}\s{{1,3}}){{0,2}}{_JOB_COUNT}\s{{1,3}}(?:(?:neue|weitere|zusätzliche)\s{{1,3}})?(?:ein|an)\b",
                        re.IGNORECASE)
 _PER_JOB = re.compile(r"(\bje|\bpro|\bjeweils|à|á|@)\s{1,3}"
                       r"((jahr|monat)\s{1,3}und\s{1,3})?(arbeitsplatz|stelle|person|kopf|mitarbeit\w{0,6}|beschäftigte\w?)?"
@@ -2378,6 +2409,25 @@ def _started_in_part(text: str) -> bool | None:
             others |= named
     further = {o for o in others if not any(o.endswith(b) or b.endswith(o) for b in begun)}
     return True if begun and further else None
+
+
+_LET = r"(vermiet|untervermiet|verpacht|weitervermiet)\w{0,4}"
+_LET_SHARE = re.compile(r"\b(\d{1,2}(?:,\d)?)\s{0,2}(?:%|prozent\b)[^?.!;%]{0,60}?\b" + _LET
+                        + r"|\b" + _LET + r"\b[^?.!;]{0,40}?\b(\d{1,2}(?:,\d)?)\s{0,2}(?:%|prozent\b)"
+                        r"|\b(die\s{1,3}hälfte|ein\s{1,3}drittel|ein\s{1,3}viertel|zwei\s{1,3}drittel)\b[^?.!;]{0,40}?\b" + _LET,
+                        re.IGNORECASE)
+_FRACTIONS = {"die hälfte": 50.0, "ein drittel": 100 / 3, "ein viertel": 25.0, "zwei drittel": 200 / 3}
+
+
+def _let_share(text: str) -> float | None:
+    """The percentage of the building the text says the asker lets to others (`_LET_SHARE`); None where it says none."""
+    match = _LET_SHARE.search(text[:20_000])
+    if match is None:
+        return None
+    if match.group(5):
+        return _FRACTIONS[" ".join(match.group(5).lower().split())]
+    value = float((match.group(1) or match.group(4)).replace(",", "."))
+    return value if 0 < value < 100 else None
 
 
 def _commercial_share(text: str) -> float | None:
@@ -3081,8 +3131,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     applicant = min(candidates)[2] if candidates else None
     # how the turn tells who asks: they say what they are ("als Samtgemeinde", "wir sind eine Tischlerei"), or only a
     # trade is named ("und ein Logistiker will die halbe Fläche"), or a body is said to act ("wenn die Stadt erschließt")
+    # (or only a party beside the asker is named: "betreiben soll ihn die Museums-GmbH")
     told = None if not candidates else "declared" if min(candidates)[0] <= 0 \
-        else "trade" if trades and min(candidates) == trade_candidate else "said"
+        else "trade" if trades and min(candidates) == trade_candidate \
+        else "partner" if min(candidates)[0] >= 2 else "said"
     # "Als Samtgemeinde planen wir …", then "und ein Logistiker will die halbe Fläche": the trade is the site's user,
     # the asker stays the body they said they are
     # (a firm's later "wenn die Stadt das Gebiet erschließt, kann die GRW kriegen?" asks about the town's measure)
@@ -3131,8 +3183,11 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     # (not the asker's own body, nor the works of the measure: "den Auftrag für den Straßenbau vergeben", nor the
     # letting of the premises, which is how the Träger runs them: "was müssen wir bei der Vermietung beachten", Nr.
     # 3.2.1.5)
-    users = {t.wz for _, _, t in named
-             if _trade_applicant(t) == "company" and not t.site_works and not t.wz.startswith("68")}
+    # (nor a past use of the site: "Altlastenverdacht (Tankstelle, Schießstand)", "die ehemalige Ziegelei")
+    users = {t.wz for _, at, t in named
+             if _trade_applicant(t) == "company" and not t.site_works and not t.wz.startswith("68")
+             and not _SITE_PAST_BEFORE.search(lowered[max(0, at - 60): at])
+             and not _FORMER_BEFORE.search(lowered[max(0, at - 40): at])}
     if applicant in ("municipality", "association") and users and not as_asker:
         # (a later turn's firm, "ein Logistiker will die halbe Fläche", is one user among others, not what the site is
         # for)
@@ -3178,6 +3233,15 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
             profile.employees = profile.new_jobs  # a new firm's staff are its new jobs ("Neugründung …, 3 neue Stellen")
         profile.size_at_grant = True if at_grant else None
         profile.company_size = _company_size(text, profile.employees, knowledge)
+        if not at_grant and profile.employees is not None and profile.new_jobs and profile.company_size is not None:
+            # "aktuell 49 Leute, wir stellen bald 3 ein": hires that cross the size's headcount limit make the size at
+            # the grant open between the two (KR Nr. 1.5 (3): the time of the grant decides)
+            later = knowledge.company_size(profile.employees + profile.new_jobs)
+            if later != profile.company_size and not _SECURED_JOBS.search(text):
+                sizes = [limit.size for limit in knowledge.company_sizes]
+                profile.size_at_grant = True
+                profile.size_between = sizes[sizes.index(profile.company_size): sizes.index(later) + 1]
+                profile.company_size = None
     profile.investment_eur, profile.turnover_eur, profile.balance_sheet_eur, profile.cost_parts = _money(text)
     profile.depreciation_eur, profile.investment_years = _depreciation(text)
     profile.sum_holds_items = True if profile.investment_eur and (SUM_HOLDS_OTHER.search(text)
@@ -3229,6 +3293,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         and _CONTRACT_PARTICIPLE.search(full) else None
     profile.started_in_part = _started_in_part(full) if profile.already_started else None
     profile.commercial_share_percent = _commercial_share(full)
+    profile.let_share_percent = _let_share(full)
     profile.other_aid_percent = _other_aid(full)
     profile.other_aid_eur = None if profile.other_aid_percent else _other_aid_eur(full)
     profile.in_difficulty = _in_difficulty(full)
@@ -3278,7 +3343,7 @@ def _drops(text: str, label: str) -> bool:
 _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "linked_employees", "turnover_eur",
                   "balance_sheet_eur", "investment_eur", "university_or_society", "base_funding_over_limit",
                   "users_excluded", "users_in_part_excluded", "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
-                  "size_at_grant", "started_in_part", "commercial_share_percent", "other_aid_percent", "other_aid_eur",
+                  "size_at_grant", "started_in_part", "commercial_share_percent", "let_share_percent", "other_aid_percent", "other_aid_eur",
                   "grant_received",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur",
                   "depreciation_eur", "investment_years", "secured_jobs")
@@ -3367,11 +3432,14 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
             # only adds its staff to the firm's said before (KR Nr. 2.1.5: the enterprise, not the establishment)
             found.employees += profile.employees
             found.company_size = knowledge.company_size(found.employees)
+        if told == "partner" and profile.applicant_type is not None:
+            found.applicant_type = None  # a later turn that names only another party keeps who asks
         for name in _SINGLE_FIELDS:
             if getattr(found, name) is not None:
                 setattr(profile, name, getattr(found, name))
         if found.employees is not None or found.company_size is not None:
             profile.company_size = found.company_size  # the latest size statement wins ("und mit 300 Mitarbeitern?")
+            profile.size_between = list(found.size_between)  # (open between two sizes by the hires to come)
         if found.sector is not None and profile.sector is not None and _refers_back(str(turn), lexicon):
             found.sector = None  # "Das Restaurant hat viele externe Gäste" after "Hotel mit Restaurant": a part of it
             if found.lodging_share_percent is not None:

@@ -338,7 +338,10 @@ _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die 
                        "gerne gern relevant relevante relevanten wichtig wichtige wichtigen passend passende passenden "
                        # the count word written as one, and the particles of speech ("wieviele ziele hat das irek
                        # eigentlich")
-                       "wieviel wieviele wievielen eigentlich überhaupt denn genau nochmal"))
+                       "wieviel wieviele wievielen eigentlich überhaupt denn genau nochmal "
+                       # the form the goals are asked in ("bitte mit Code und Wortlaut", "jeweils mit Kurzbeschreibung")
+                       "code codes kennung kennziffer wortlaut wörtlich originaltext formulierung beschreibung "
+                       "kurzbeschreibung jeweils"))
 
 
 def topic_words(question: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -674,3 +675,37 @@ def test_a_rule_of_one_programme_is_not_given_where_the_turns_before_name_anothe
 ])
 def test_requests_to_misstate_facts_have_their_rule_answers(text, rule_id):
     assert CAREFUL.rule_answer(text).id == rule_id
+
+
+@pytest.mark.parametrize("question, name", [
+    ("Wie hoch ist die Förderquote im Programm 'Zukunftsräume Niedersachsen' für unseren Marktplatz?",
+     "Zukunftsräume Niedersachsen"),
+    ("was bringt das „Niedersachsen Invest GRW“-Programm für eine Tischlerei?", "Niedersachsen Invest GRW"),
+    ("Wir sind die \"Meier GmbH\" und wollen bauen.", None),
+    ("Welche Förderprogramme gibt es für eine Halle?", None),
+])
+def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
+    assert CAREFUL.programme_named(question) == name
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("unser schwesterwerk in sachsen hat 35% bekommen. kann die nbank nicht einfach auch den sächsischen satz nehmen?",
+     "satz-eines-anderen-gebiets"),
+    ("Gibts im Landkreis auch Fördersätze wie in Bayern?", "satz-eines-anderen-gebiets"),
+    ("Eine Liste der Leit- bzw. Schlüsselprojekte, die das IREK konkret benennt, bitte.", "irek-ohne-projektliste"),
+    ("Welche konkreten Projekte nennt das IREK?", "irek-ohne-projektliste"),
+    ("gibt es zu den Handlungszielen Indikatoren?", "irek-ohne-indikatoren"),
+    ("ok und was brauch ich dafür alles an unterlagen?", "antragsformular"),
+])
+def test_rule_answers_are_found_by_everyday_words(question, rule):
+    assert rule in [r.id for r in CAREFUL.rule_answers if any(re.search(p, question, re.IGNORECASE)
+                                                                for p in r.patterns)]
+
+
+@pytest.mark.parametrize("question", [
+    "Wir haben ein Werk in Sachsen und eins in Melle. Wie viel bekommt das in Melle?",
+    "Welche Projekte passen zum IREK?",
+])
+def test_other_questions_do_not_find_those_rule_answers(question):
+    found = [r.id for r in CAREFUL.rule_answers if any(re.search(p, question, re.IGNORECASE) for p in r.patterns)]
+    assert not {"satz-eines-anderen-gebiets", "irek-ohne-projektliste"} & set(found)

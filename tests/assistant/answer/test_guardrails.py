@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.guardrails import (contextual_query, is_elliptical, is_follow_up, is_steering_attempt,
-                                        points_back, without_steering)
+from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elliptical, is_follow_up,
+                                        is_steering_attempt, points_back, without_steering)
 
 HISTORY = [
     {"role": "user", "content": "Wir sind ein Maschinenbauer mit 80 Beschäftigten und wollen eine neue Halle bauen."},
@@ -207,3 +207,19 @@ def test_a_long_question_that_points_back_is_told_from_one_that_does_not():
             "gestellt. geht das trotzdem noch?")
     assert points_back(text, history) and not is_follow_up(text, history) and not points_back(text, [])
     assert not points_back("Wie hoch ist der Fördersatz für die Erschließung von Gewerbegelände im Landkreis?", history)
+
+
+@pytest.mark.parametrize("question, shorter", [
+    ("kürzer bitte, ich muss das in 2 sätzen in eine ratsvorlage schreiben", True),
+    ("geht das auch kürzer?", True),
+    ("Kurzfassung?", True),
+    ("fass das mal kurz zusammen", True),
+    ("kannst du das in einem satz sagen", True),
+    # a question of its own beside it, or none at all
+    ("kürzer bitte. und wie hoch ist der zuschuss?", False),
+    ("Was ist die kürzeste Frist?", False),
+    ("Kannst du das für Bäckereien in 2 Sätzen sagen?", False),
+])
+def test_a_request_for_the_answer_in_fewer_words(question, shorter):
+    assert asks_shorter(question, HISTORY) is shorter
+    assert not asks_shorter(question, None)  # (with nothing said before, there is nothing to shorten)

@@ -3430,3 +3430,55 @@ def test_a_sentence_asked_for_in_the_irek_is_quoted_from_the_irek(ask, passages)
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("IREK Landkreis Osnabrück") and "Anforderungen des GRW-Koordinierungsrahmens" \
         in data["summary"]
+
+
+def test_a_request_for_a_shorter_answer_says_the_answer_before_as_its_bottom_line(ask):
+    history = [{"role": "user", "content": "was ist eigentlich dieses IREK vom Landkreis und was hat das mit GRW zu tun?"},
+               {"role": "assistant", "content": "Das IREK ist der strategische Handlungsrahmen des Landkreises."}]
+    full = ask(history[0]["content"])
+    short = ask("kürzer bitte, ich muss das in 2 sätzen in eine ratsvorlage schreiben", history)
+    assert not short["abstained"] and short["answer"].startswith(full["summary"])
+    assert "GRW-Koordinierungsrahmens" in short["answer"] and len(short["answer"]) < len(full["answer"])
+    # (its citations are the ones it uses, numbered from 1)
+    assert sorted({int(n) for n in CITED.findall(short["answer"])}) == [c["n"] for c in short["citations"]] == [1, 2]
+
+
+def test_a_programme_the_documents_do_not_hold_gets_no_rate_of_another(ask):
+    out = ask("Wie hoch ist die Förderquote im Programm 'Zukunftsräume Niedersachsen' für die Umgestaltung unseres "
+              "Marktplatzes in Bersenbrück? Und bis wann muss der Antrag rein?")
+    assert out["answer"].startswith("Das Programm „Zukunftsräume Niedersachsen“ kommt in den hinterlegten Dokumenten")
+    assert not out["funding_paths"] and "Prozent" not in out["answer"]
+
+
+def test_another_laenders_rate_is_denied_with_the_districts_area_and_rates(ask):
+    out = ask("unser schwesterwerk in sachsen hat 35% bekommen. warum gibts hier nur 20? kann die nbank nicht einfach "
+              "auch den sächsischen satz nehmen wenn ich begründe dass wir genauso strukturschwach sind?")
+    assert out["summary"].startswith("Nein: Der Höchstsatz hängt von der Art des Fördergebiets ab")
+    assert "Der Landkreis Osnabrück ist D-Fördergebiet" in out["summary"]
+    assert {c["section"].split()[0] for c in out["citations"]} == {"Anhang", "2.5.1"}
+
+
+def test_the_irek_names_no_key_projects_and_no_indicators(ask):
+    out = ask("Für den Kreisausschuss bräuchte ich eine Liste der Leit- bzw. Schlüsselprojekte, die das IREK konkret "
+              "benennt, jeweils mit kurzer Beschreibung.")
+    assert out["answer"].startswith("Eine Liste konkreter Leit- oder Schlüsselprojekte enthält das IREK nicht")
+    assert not out["funding_paths"] and not out["goals"]
+    listed = ask("Was genau sagen die Handlungsziele 1.2.3 und 4.1.1 im IREK Osnabrück, zu welchem Leitziel gehören sie "
+                 "und gibt es dazu Indikatoren oder konkrete Maßnahmen im Dokument?")
+    # (the further answer after the list its bottom line opens, not between them)
+    intro, goals, further = listed["answer"].split("\n\n")[:3]
+    assert intro.endswith(":") and "1.2.3" in goals and further.startswith("Zu Ihrer weiteren Frage: Indikatoren")
+
+
+def test_a_grant_is_computed_on_the_part_of_the_building_the_firm_uses_itself(ask):
+    out = ask("Wir bauen in Dissen eine neue Halle (1,6 Mio €), 70 % nutzen wir selbst für die Spritzguss-Erweiterung, "
+              "30 % vermieten wir erstmal an eine Spedition, bis wir den Platz brauchen. 70 MA, Umsatz 14 Mio. Was "
+              "können wir erwarten?")
+    assert "10 Prozent von 1.120.000 €" in out["answer"] and "bis zu 112.000 €" in out["answer"]
+    assert "160.000" not in out["answer"]
+
+
+def test_two_rates_weighed_are_not_denied_and_hires_leave_the_size_at_the_grant_open(ask):
+    out = ask("schlosserei in bad essen, aktuell 49 leute, wir stellen bald 3 ein. invest so rund 120.000 € in "
+              "laseranlage. krieg ich jetzt 20 oder 10 %? und lohnt das bei der summe?")
+    assert not out["answer"].startswith("Nein") and "Zeitpunkt der Gewährung" in out["summary"]

@@ -2890,3 +2890,64 @@ def test_the_staff_of_a_second_site_add_to_the_firms_headcount():
     # beside a count of the firm's own staff, which may hold the site's, that count (not the larger site's)
     assert read_profile("Tischlerei mit 12 MA, wir haben noch einen Standort mit 20 MA in Melle.").employees == 12
     assert read_profile("korrektur: wir sind 40 leute, dazu ein zweiter standort mit 25 leuten.", history).employees == 40
+
+
+def test_a_past_use_of_the_site_in_brackets_is_neither_the_asker_nor_the_sites_users():
+    # ("Altlastenverdacht (Tankstelle, Schießstand)": what the barracks site was used for)
+    p = read_profile("Wir haben das Gelände der ehemaligen Kaserne im März 2025 von der BImA gekauft (Kaufpreis 1,9 "
+                     "Mio). Jetzt sollen die alten Mannschaftsgebäude weg, es gibt Altlastenverdacht (Tankstelle, "
+                     "Schießstand), und dann wollen wir Gewerbeflächen für KMU erschließen.")
+    assert (p.applicant_type, p.wz_code, p.users_excluded) == ("municipality", None, None)
+    assert {"industrial_site", "revitalisation"} <= set(p.project_types)
+
+
+def test_a_visitors_car_park_is_tourism_infrastructure_and_its_vehicles_no_cost_item():
+    p = read_profile("Die Stadt Bramsche möchte am Museum und Park Kalkriese einen neuen Besucherparkplatz für Busse "
+                     "und PKW bauen, ca. 800.000 €. Ist das GRW-förderfähig?")
+    assert p.project_types == ["tourism_infrastructure"] and "road_vehicle" not in p.item_sums
+    assert "road_vehicle" not in p.cost_items
+    # (vehicles bought beside it are one)
+    assert "road_vehicle" in read_profile("Wir kaufen zwei neue LKW für 240k und bauen eine Waschhalle.").cost_items
+
+
+def test_the_operator_named_in_a_follow_up_is_not_the_asker_and_a_daily_fee_no_sum():
+    history = [{"role": "user", "content": "Die Stadt Bramsche möchte am Museum einen neuen Besucherparkplatz bauen, "
+                                           "ca. 800.000 €. Ist das GRW-förderfähig?"},
+               {"role": "assistant", "content": "Als Tourismusinfrastruktur bis 60 %."}]
+    p = read_profile("kleiner nachtrag: der parkplatz soll doch kostenpflichtig werden, 4 € am tag, und betreiben soll "
+                     "ihn die museums-gmbh. ändert das was an der förderung?", history)
+    assert (p.applicant_type, p.investment_eur) == ("municipality", 800_000)
+
+
+@pytest.mark.parametrize("text, share", [
+    ("Neue Halle (1,6 Mio €), 70 % nutzen wir selbst für die Spritzguss-Erweiterung, 30 % vermieten wir erstmal an "
+     "eine Spedition.", 30.0),
+    ("neue halle 500k, die hälfte vermieten wir an nen kumpel", 50.0),
+    ("neue halle 500k, 20 % davon nutzen wir als büro", None),
+])
+def test_the_share_of_a_building_let_to_others(text, share):
+    assert read_profile(text).let_share_percent == share
+
+
+def test_hires_that_cross_the_small_firms_headcount_leave_the_size_at_the_grant_open():
+    p = read_profile("schlosserei in bad essen, aktuell 49 leute, wir stellen bald 3 ein. invest so rund 120.000 € in "
+                     "laseranlage. krieg ich jetzt 20 oder 10 %?")
+    assert (p.employees, p.new_jobs, p.company_size, p.size_between, p.size_at_grant) == (
+        49, 3, None, ["small", "medium"], True)
+    # hires that stay within it leave the size as it is
+    assert read_profile("schlosserei, 30 leute, wir stellen bald 3 ein. laseranlage 120k.").company_size == "small"
+
+
+def test_a_general_contractor_named_is_the_askers_contractor_not_their_trade():
+    history = [{"role": "user", "content": "wir bauen kühlgeräte in bissendorf, 19 MA. neue halle + 2 maschinen, ca "
+                                           "900k. wie viel förderung?"},
+               {"role": "assistant", "content": "GRW bis 20 %."}]
+    p = read_profile("mist, mein prokurist hat letzte woche schon den auftrag für die halle unterschrieben "
+                     "(generalunternehmer). geht das jetzt trotzdem noch?", history)
+    assert p.excluded_sector is None and p.wz_code != "41.00" and p.already_started
+
+
+def test_a_new_thing_with_its_price_is_a_firms_investment_and_a_taproom_a_line_of_a_brewery():
+    p = read_profile("kleine brauerei in dissen mit eigenem schankraum. neues sudhaus + größerer schankraum, zusammen "
+                     "knapp 1 mio. was kann man da kriegen")
+    assert (p.wz_code, p.project_types) == ("11.05", ["business_investment"]) and "56.30" in p.wz_alternatives

@@ -111,3 +111,11 @@ def test_a_leitziel_asked_for_by_its_title_lists_its_goals_and_no_others(matcher
                   "mit Nummern.", matcher)
     assert [g.code for g in goals.items] == ["2.3.1", "2.3.2", "2.3.3", "2.3.4"]
     assert goals.also == [] and goals.also_leitziele == []
+
+
+def test_the_form_a_list_is_asked_in_names_no_topic(matcher):
+    # ("bitte mit Code und Wortlaut" is no pair of topics)
+    found = _list("Für ein Papier zum Nahverkehrsplan brauch ich alle IREK-Handlungsziele, die mit Mobilität, ÖPNV, "
+                  "Radverkehr oder Verkehrsinfrastruktur zu tun haben – bitte mit Code und Wortlaut.", matcher)
+    assert {"3.2.1", "3.2.2", "3.2.3", "3.2.4"} <= {g.code for g in found.items}
+    assert not {g.code for g in found.items} & {"2.4.1", "4.1.1"}
