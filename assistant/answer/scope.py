@@ -47,6 +47,8 @@ GENERIC_WORDS = (
     "meist Zustand Kontakt Information Zeitpunkt Garantie"
 )
 PLACE_WORDS = "Osnabrück Osnabrücker Landkreis Niedersachsen Bad Deutschland Teutoburger Wald Weser Ems"
+# The district the corpus is about, named as such ("im Landkreis Osnabrück", "LK OS")
+_OWN_DISTRICT = re.compile(r"\b(landkreis(es)?|lk|kreis(es)?)\s{1,3}(osnabrück|os)\b", re.IGNORECASE)
 _KNOWN_PART = 6  # the shortest part of a word that makes it one of the corpus's (a compound or derivation)
 _REGISTER_NOUN = 5  # the shortest noun of a register term that marks a topic (its verbs and adjectives do not)
 _FOREIGN_SHARE = 0.3  # above this share of words the corpus does not know, a follow-up speaks of something else
@@ -119,7 +121,11 @@ class Scope:
             # (a question that calls a document of the corpus by its name, "Steht im IREK des Landkreises was zu
             # Wasserstoff?", asks about the corpus, whatever the router makes of its other words: another district's
             # concept, personal data and the like are refused before, by the careful cases)
-            return refusal_odds < thresholds.router_override or bool(self.retriever.documents_named(question).any())
+            # (nor one that asks about the district the corpus is about, "Welche Fördersätze gelten im Landkreis
+            # Osnabrück?": the router learned that questions naming a district are refused, which the careful cases
+            # decide for other districts)
+            return refusal_odds < thresholds.router_override or bool(self.retriever.documents_named(question).any()) \
+                or bool(_OWN_DISTRICT.search(question))
         if self.has_domain_term(question) and refusal_odds < thresholds.router_refusal:
             return True
         if (applicant_project or applicant_facts and self.has_domain_term(question)) \

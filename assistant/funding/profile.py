@@ -283,6 +283,7 @@ _OPERATOR_CONTEXT = re.compile(r"(\b(betreiben|betreibt|führen|führt|bewirtsch
                                r"|\bbetreiber\w{0,2}\s{1,3}(ist|wäre|wird|würde|soll|sind)\s{1,3}(dann\s{1,3})?"
                                r"|\b(betrieben|bewirtschaftet|geführt)\s{1,3}(von|durch)\s{1,3})"
                                r"(der|die|das|den|dem|eine|ein|einer|einem|einen|unsere[rmn]?)?\s{0,3}\S{0,30}$")
+_OPERATOR_NAMED = re.compile(_OPERATOR_CONTEXT.pattern.removesuffix("$") + r"\b", re.IGNORECASE)
 # (and the body named as the measure's Träger: "Träger wäre die Kreishandwerkerschaft", "Antragsteller ist die Stadt")
 _SELF_CONTEXT = re.compile(r"\b(wir sind|ich bin|ich habe|wir haben|unser|unsere|unserem|unseren|unserer|als|betreiben|führen"
                            r"|(träger|antragsteller\w{0,2})\s{1,3}(wäre|ist|sind|wird|würde|soll)(\s{1,3}(dann|hier))?)"
@@ -1426,7 +1427,8 @@ SECOND_LINE = 1.9  # the rank of a trade named after the asker's own with "mit":
 DECLARED = -0.5  # the rank of a trade the asker says they are ("wir sind ein Landwirt", "als Landwirt")
 # Where a verb opens a question: the text's start, after a colon or a sentence's end, after "und"/"oder"
 _CLAUSE_START = re.compile(r"(^|[:.?!;]|\bund|\boder)\s{0,3}$", re.IGNORECASE)
-_COUNTS_AS = {"sind", "bin", "gelten", "gelte", "zählen", "zähle", "wären", "wäre"}  # verb first: a question
+_COUNTS_AS = {"sind", "bin", "gelten", "gelte", "gilt", "zählen", "zähle", "zählt", "wären", "wäre", "ist"}  # verb
+# first: a question
 _MAIN_ACTIVITY_WORDS = (r"vor\s{1,3}allem|hauptsächlich|überwiegend|größtenteils|vorwiegend|schwerpunktmäßig"
                         r"|in\s{1,3}erster\s{1,3}linie|zum\s{1,3}größten\s{1,3}teil|primär")
 # Words that name the main activity right before it: "vor allem Innenausbau", "hauptsächlich Fenstermontage"
@@ -1467,8 +1469,6 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0
     if _RUN_BY_ANOTHER.match(text, words[i].start + len(words[i].text)):
         return 2.0  # "ein kleines Café, das ein Pächter betreibt": a tenant's business in the asker's building
-    if _OPERATOR_CONTEXT.search(text[max(0, words[i].start - 60): words[i].start].lower()):
-        return 2.0  # "betreiben soll ihn die Museums-GmbH": who runs what the asker builds
     if _SITE_COMPOUND.search(words[i].text):
         return 2.0  # a site, not the asker
     if _COST_PART_WORDS & {w.lower() for w in before}:
@@ -1500,8 +1500,11 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "Ingenieurbüro soll für ein neues Gewerbegebiet … machen": the one commissioned
     if _MAIN_ACTIVITY.search(text[max(0, words[i].start - 40): words[i].start]):
         return DECLARED  # "wir machen vor allem Innenausbau": the main activity, as said (KR Nr. 2.7.1 asks for it)
-    if len(before) == 3 and before[0] in _COUNTS_AS and before[1] in ("wir", "ich") and before[2] == "als":
-        return 1.0  # "sind wir als Entsorger nicht eh raus?": the kind the asker asks to count as, not what they do
+    if len(before) == 3 and before[0] in _COUNTS_AS and before[1] in ("wir", "ich", "das", "es", "man") \
+            and before[2] == "als":
+        # "sind wir als Entsorger nicht eh raus?", "oder zählt das als Werft?": the kind the asker asks to count as,
+        # not what they do
+        return 1.0
     own = [n for n, w in enumerate(before) if w in _SELF_WORDS]
     if own and before[own[-1]] in ("sind", "bin") and not {"wir", "ich"} & {w.lower() for w in before} \
             and _CLAUSE_START.search(text[:words[i - len(before) + own[-1]].start]):
@@ -1822,6 +1825,11 @@ def _int(digits: str) -> int:
 
 # The time of the grant named as the time a count is for ("bis zur Bewilligung", "bei Erteilung des Bescheids"): the
 # time whose facts decide the eligibility and the rate (KR Nr. 1.5 (3)).
+# Staff hired soon, whatever the project ("wir stellen bald 3 ein", "demnächst kommen 2 Leute dazu"); jobs the project
+# creates ("dadurch sollen 4-5 neue Stellen entstehen") come after the grant
+_HIRED_SOON = re.compile(r"\b(bald|demnächst|gerade|zeitnah|in\s{1,3}kürze|nächste[nr]?\s{1,3}(monat|woche|quartal))\b"
+                         r"[^.?!]{0,40}\b(ein|an|dazu|hinzu)\b|\b(stellen|stelle)\s{1,3}(\w{1,12}\s{1,3}){0,2}(bald|demnächst|"
+                         r"gerade|zeitnah)\b", re.IGNORECASE)
 _AT_GRANT = re.compile(r"\b(bis\s{1,3}zu[rm]|bei\s{1,3}(der\s{1,3})?|zu[rm]\s{1,3}(zeitpunkt\s{1,3}der\s{1,3})?|vor\s{1,3}der)"
                        r"\s{0,3}(bewilligung|gewährung|förderzusage|zusage|erteilung|bescheid\w{0,2}|zuwendungsbescheid\w{0,2})\b",
                        re.IGNORECASE)
@@ -3233,7 +3241,8 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
             profile.employees = profile.new_jobs  # a new firm's staff are its new jobs ("Neugründung …, 3 neue Stellen")
         profile.size_at_grant = True if at_grant else None
         profile.company_size = _company_size(text, profile.employees, knowledge)
-        if not at_grant and profile.employees is not None and profile.new_jobs and profile.company_size is not None:
+        if not at_grant and profile.employees is not None and profile.new_jobs and profile.company_size is not None \
+                and _HIRED_SOON.search(text):
             # "aktuell 49 Leute, wir stellen bald 3 ein": hires that cross the size's headcount limit make the size at
             # the grant open between the two (KR Nr. 1.5 (3): the time of the grant decides)
             later = knowledge.company_size(profile.employees + profile.new_jobs)
@@ -3432,8 +3441,10 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
             # only adds its staff to the firm's said before (KR Nr. 2.1.5: the enterprise, not the establishment)
             found.employees += profile.employees
             found.company_size = knowledge.company_size(found.employees)
-        if told == "partner" and profile.applicant_type is not None:
-            found.applicant_type = None  # a later turn that names only another party keeps who asks
+        if profile.applicant_type is not None and (told == "partner" or _OPERATOR_NAMED.search(str(turn))):
+            # a later turn that names only another party, or who is to run what the asker builds ("betreiben soll ihn
+            # die Museums-GmbH"), keeps who asks and their trade
+            found.applicant_type = found.sector = None
         for name in _SINGLE_FIELDS:
             if getattr(found, name) is not None:
                 setattr(profile, name, getattr(found, name))

@@ -696,6 +696,10 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
     ("Welche konkreten Projekte nennt das IREK?", "irek-ohne-projektliste"),
     ("gibt es zu den Handlungszielen Indikatoren?", "irek-ohne-indikatoren"),
     ("ok und was brauch ich dafür alles an unterlagen?", "antragsformular"),
+    ("Welche Höchstsätze gelten bei uns für Betriebe je nach Größe?", "saetze-im-landkreis"),
+    ("Welche Fördersätze gelten im Landkreis?", "saetze-im-landkreis"),
+    ("Und zählt unsere eigene Planungsarbeit im Bauamt als Eigenanteil?", "eigenleistungen-infrastruktur"),
+    ("das ist keine erweiterung, ich gründe die firma erst neu. ändert das was?", "neugruendung"),
 ])
 def test_rule_answers_are_found_by_everyday_words(question, rule):
     assert rule in [r.id for r in CAREFUL.rule_answers if any(re.search(p, question, re.IGNORECASE)

@@ -3482,3 +3482,10 @@ def test_two_rates_weighed_are_not_denied_and_hires_leave_the_size_at_the_grant_
     out = ask("schlosserei in bad essen, aktuell 49 leute, wir stellen bald 3 ein. invest so rund 120.000 € in "
               "laseranlage. krieg ich jetzt 20 oder 10 %? und lohnt das bei der summe?")
     assert not out["answer"].startswith("Nein") and "Zeitpunkt der Gewährung" in out["summary"]
+
+
+def test_a_rule_asked_for_the_district_by_its_name_is_answered_not_refused(ask):
+    # (the router learned that questions naming a district are refused; another district's are refused before)
+    out = ask("Welche Fördersätze gelten im Landkreis Osnabrück?")
+    assert not out["abstained"] and out["summary"].startswith("Der Landkreis Osnabrück ist D-Fördergebiet")
+    assert ask("Wie ist das Wetter im Landkreis Osnabrück?")["abstained"]

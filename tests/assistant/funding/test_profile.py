@@ -2951,3 +2951,25 @@ def test_a_new_thing_with_its_price_is_a_firms_investment_and_a_taproom_a_line_o
     p = read_profile("kleine brauerei in dissen mit eigenem schankraum. neues sudhaus + größerer schankraum, zusammen "
                      "knapp 1 mio. was kann man da kriegen")
     assert (p.wz_code, p.project_types) == ("11.05", ["business_investment"]) and "56.30" in p.wz_alternatives
+
+
+def test_a_trade_the_asker_asks_to_count_as_is_not_their_trade():
+    p = read_profile("bootsbau in bramsche, 9 ma, bauen und reparieren sportboote. neue halle fürs winterlager + "
+                     "werkstatt. gibts da förderung? oder zählt das als werft und ist raus?")
+    assert (p.sector, p.wz_code) == ("Bootsbau", "30.12")
+
+
+def test_jobs_the_project_creates_leave_the_size_now():
+    # (they come after the grant; only hires said to come soon may change the size at the grant)
+    p = read_profile("blechbearbeitung in melle, 45 MA, umsatz ca 8 mio. neue halle plus 2 laserschneidanlagen, ca 2,4 "
+                     "mio €, dadurch sollen 4-5 neue stellen entstehen.")
+    assert (p.company_size, p.size_at_grant) == ("small", None)
+
+
+def test_an_operator_named_by_an_asker_not_yet_known_is_who_invests():
+    history = [{"role": "user", "content": "welche irek-ziele passen zu klimaschutz in gewerbegebieten?"},
+               {"role": "assistant", "content": "2.3.2 und 3.4.1."}]
+    p = read_profile("ok danke. zweites projekt: PV-freiflächenanlage direkt neben dem GE bohmte-ost, betreiben soll das "
+                     "die bürgerenergie-genossenschaft, strom geht per direktleitung an die firmen im GE. geht da grw?",
+                     history)
+    assert (p.applicant_type, p.excluded_sector) == ("company", "D")
