@@ -1807,9 +1807,11 @@ def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -
         if stated is not None and stated.split("/")[0] != rule.path.split("/")[0]:
             return False
     cited = {(s.document, s.section) for s in rule.sources}
-    if rule.path and passage.document in {document for document, _ in cited}:
+    if rule.path:
         # a rule of one path: of a document it cites, only its sections; the other rules the question's words found
-        # do not belong to it (a lessor's joint liability below the binding of funded assets)
+        # do not belong to it (a lessor's joint liability below the binding of funded assets); nor does a passage of
+        # another document that answers no other part of the question (the Weser-Ems summary's words on the Landkreis
+        # below its rates)
         return (passage.document, passage.section_number) in cited or adds_asked and passage.dense
     return passage.dense or (passage.document, passage.section_number) in cited
 

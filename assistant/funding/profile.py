@@ -3441,9 +3441,11 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
             # only adds its staff to the firm's said before (KR Nr. 2.1.5: the enterprise, not the establishment)
             found.employees += profile.employees
             found.company_size = knowledge.company_size(found.employees)
-        if profile.applicant_type is not None and (told == "partner" or _OPERATOR_NAMED.search(str(turn))):
-            # a later turn that names only another party, or who is to run what the asker builds ("betreiben soll ihn
-            # die Museums-GmbH"), keeps who asks and their trade
+        if profile.applicant_type is not None and told == "partner":
+            found.applicant_type = None  # a later turn that names only another party keeps who asks
+        if profile.applicant_type is not None and _OPERATOR_NAMED.search(str(turn)):
+            # one that names who is to run what the asker builds ("betreiben soll ihn die Museums-GmbH") keeps who asks
+            # and their trade
             found.applicant_type = found.sector = None
         for name in _SINGLE_FIELDS:
             if getattr(found, name) is not None:

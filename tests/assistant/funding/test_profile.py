@@ -2973,3 +2973,12 @@ def test_an_operator_named_by_an_asker_not_yet_known_is_who_invests():
                      "die bürgerenergie-genossenschaft, strom geht per direktleitung an die firmen im GE. geht da grw?",
                      history)
     assert (p.applicant_type, p.excluded_sector) == ("company", "D")
+
+
+def test_a_follow_up_naming_its_customers_keeps_the_main_activity_it_states():
+    history = [{"role": "user", "content": "Elektroinstallationsbetrieb in GMH, 45 MA, wollen neue Halle bauen. Gibt es "
+                                           "GRW?"},
+               {"role": "assistant", "content": "Elektroinstallation ist Baugewerbe."}]
+    p = read_profile("Nachtrag: wir machen nicht nur Installation. Inzwischen sind ca. 60 % vom Umsatz Schaltschränke, die "
+                     "wir in Serie für Maschinenbauer bauen, und genau dafür soll die neue Halle sein.", history)
+    assert (p.sector, p.excluded_sector, p.applicant_type) == ("Schaltschränke", None, "company")
