@@ -137,6 +137,15 @@ class LocalSearch(Curated):
     refusal: str
 
 
+class SmallTalkKind(Curated):
+    patterns: list[Regex]  # each matches a whole message of this kind
+    reply: str
+
+
+class SmallTalk(Curated):
+    kinds: list[SmallTalkKind]
+
+
 class UnknownProgramme(Curated):
     named: Regex  # a programme's name in quotes beside a word for a programme; its name in the group "name"
     reply: str  # with "{name}"
@@ -158,6 +167,7 @@ class CarefulCases(Curated):
     personal_data: PersonalData
     local_search: LocalSearch
     unknown_programme: UnknownProgramme
+    small_talk: SmallTalk
     introduction: Introduction
     rule_answers: list[RuleAnswer] = []
 
@@ -333,6 +343,15 @@ class CarefulCases(Curated):
             return " ".join(self.local_search.refusal.split())
         if self.other_place(text) and not irek_reach_asked:
             return self.other_region.refusal.strip()
+        return None
+
+    def small_talk_reply(self, text: str) -> str | None:
+        """The reply to a message that is only a greeting, a test, thanks, a question what the chat is, or frustration
+        ("hallo?", "Danke!", "so ein mist, das versteht ja keiner"), or None."""
+        message = text.strip()[:200]
+        for kind in self.small_talk.kinds:
+            if any(re.search(p, message, re.IGNORECASE) for p in kind.patterns):
+                return " ".join(kind.reply.split())
         return None
 
     def programme_named(self, text: str) -> str | None:

@@ -195,6 +195,8 @@ class AnswerPipeline:
         refusal = self.careful.refusal(text, irek_reach_asked=bool(elsewhere))
         if refusal:
             return Answer(refusal, True, mode="refusal", intent="refusal")
+        if small_talk := self.careful.small_talk_reply(text):
+            return Answer(small_talk, True, mode="refusal", intent="refusal")  # "hallo?", "Danke!": no question to answer
         named = self.careful.programme_named(text)
         if named and not self._known_name(named):
             # "die Förderquote im Programm 'Zukunftsräume Niedersachsen'": no rate or deadline of another programme

@@ -713,3 +713,15 @@ def test_rule_answers_are_found_by_everyday_words(question, rule):
 def test_other_questions_do_not_find_those_rule_answers(question):
     found = [r.id for r in CAREFUL.rule_answers if any(re.search(p, question, re.IGNORECASE) for p in r.patterns)]
     assert not {"satz-eines-anderen-gebiets", "irek-ohne-projektliste"} & set(found)
+
+
+@pytest.mark.parametrize("message, small_talk", [
+    ("moin", True),
+    ("Danke dir, super Hilfe", False),  # (a word beyond thanks: read as a message of its own)
+    ("ok danke", True),
+    ("Hallo, wir sind eine Tischlerei in Melle und wollen eine Halle bauen.", False),
+    ("danke, und wie hoch ist der zuschuss?", False),
+    ("Was ist das IREK?", False),
+])
+def test_only_a_whole_message_of_small_talk_is_small_talk(message, small_talk):
+    assert (CAREFUL.small_talk_reply(message) is not None) is small_talk

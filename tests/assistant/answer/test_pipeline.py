@@ -3489,3 +3489,18 @@ def test_a_rule_asked_for_the_district_by_its_name_is_answered_not_refused(ask):
     out = ask("Welche Fördersätze gelten im Landkreis Osnabrück?")
     assert not out["abstained"] and out["summary"].startswith("Der Landkreis Osnabrück ist D-Fördergebiet")
     assert ask("Wie ist das Wetter im Landkreis Osnabrück?")["abstained"]
+
+
+@pytest.mark.parametrize("question, opening", [
+    ("hallo?", "Hallo! Ich bin der IREK-Assistent"),
+    ("Hallo, ist da jemand?", "Hallo! Ich bin der IREK-Assistent"),
+    ("test 123", "Hallo! Ich bin der IREK-Assistent"),
+    ("was ist das hier für ein chat?", "Hallo! Ich bin der IREK-Assistent"),
+    ("Danke!", "Gern!"),
+    ("so ein mist, das versteht ja keiner", "Förderregeln sind oft sperrig"),
+])
+def test_small_talk_gets_a_reply_that_says_what_to_write_before_anything_is_retrieved(pipeline_without_index,
+                                                                                      question, opening):
+    data = pipeline_without_index.answer(question).to_dict()
+    check_contract(data, passages={})
+    assert data["answer"].startswith(opening) and "keine Grundlage" not in data["answer"]
