@@ -356,6 +356,9 @@ _COST_PART_WORDS = {"inkl", "inklusive", "einschließlich", "einschl", "samt", "
 _OF_FIRMS = re.compile(r"(nah|intern|übergreifend|wirtschaftlich)")
 # The rest of a word after a trade that makes it a site ("Ziegeleibrache", "Molkereigelände", "Brauereiareal")
 _SITE_OF_TRADE = re.compile(r"(brache|brachfläche|gelände|areal|grundstück)")
+# The rest of a word after a trade that makes it a line or a growth of the works ("Spritzguss-Erweiterung",
+# "Backwarenproduktion"): the asker's own, whatever word stands before it
+_LINE_OF_TRADE = re.compile(r"-?(erweiterung|ausbau|sparte|abteilung|fertigung|produktion|bereich)")
 # The rest of a word after goods that makes it the trade in them ("Landtechnik-Vertrieb")
 _SALES_OF_GOODS = re.compile(r"-?(vertrieb|verkauf)(s|e|es)?")
 # A trade's works ordered or offered, not who the asker is ("der Rohbau-Auftrag ist unterschrieben", "das
@@ -1579,6 +1582,8 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
             found = (found[0], sold[1]) if sold else found
         if found:
             rank = _trade_rank(words, i, text, found[1])
+            if rank > 1.0 and _LINE_OF_TRADE.fullmatch(word.text[found[0]:].lower()):
+                rank = 1.0  # "(70 % nutzen wir selbst) für die Spritzguss-Erweiterung": a line of the asker's works
             between = 1 + (i >= 3 and _OWN_LINE_ADJECTIVE.fullmatch(words[i - 1].text.lower()) is not None)
             # (the own trade right before "mit", or with its place between in one clause: "brauerei in melle mit
             # eigener gaststätte")
@@ -2530,8 +2535,9 @@ _COMMERCIAL_SHARE = re.compile(
 
 # The things a firm's project buys or builds, as a clause names them: a start that names one of them holds for it
 _PROJECT_OBJECT = re.compile(
-    r"\b\w{0,20}(halle|hallen|gebäude|neubau|anbau|werkstatt|lager|maschine|maschinen|anlage|anlagen|ofen|öfen|"
-    r"photovoltaik|solaranlage|fahrzeug|fahrzeuge|roboter|linie|fräse|presse|kran|küche|zimmer|software|server)\b"
+    r"\b\w{0,20}(halle|hallen|gebäude|neubau|anbau|umbau|ausbau|werkstatt|backstube|lager|maschine|maschinen|anlage|"
+    r"anlagen|ofen|öfen|photovoltaik|solaranlage|fahrzeug|fahrzeuge|roboter|linie|fräse|presse|kran|küche|zimmer|"
+    r"software|server)\b"
     r"|\bpv\b", re.IGNORECASE)
 
 

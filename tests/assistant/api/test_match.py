@@ -68,7 +68,9 @@ def test_company_profile_gets_business_investment_path(client):
                                "other_aid_percent": None,
                                # round 2, thirty-ninth session: aid held as a sum, lines of the business named beside
                                # an excluded one that its line excepts, the share of the line read as the main one
-                               "other_aid_eur": None, "named_lines": [], "sector_share_percent": None}
+                               "other_aid_eur": None, "named_lines": [], "sector_share_percent": None,
+                               # forty-second session: the share of a firm's building let to others (Nr. 2.7.1 M)
+                               "let_share_percent": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):

@@ -2982,3 +2982,18 @@ def test_a_follow_up_naming_its_customers_keeps_the_main_activity_it_states():
     p = read_profile("Nachtrag: wir machen nicht nur Installation. Inzwischen sind ca. 60 % vom Umsatz Schaltschränke, die "
                      "wir in Serie für Maschinenbauer bauen, und genau dafür soll die neue Halle sein.", history)
     assert (p.sector, p.excluded_sector, p.applicant_type) == ("Schaltschränke", None, "company")
+
+
+def test_a_rebuild_not_yet_ordered_beside_an_oven_ordered_is_a_part_not_begun():
+    history = [{"role": "user", "content": "Bäckerei in GMHütte, 18 Mitarbeiter. Wir wollen die Backstube erweitern und "
+                                           "einen elektrischen Etagenofen anschaffen, insgesamt ca. 420.000 €."},
+               {"role": "assistant", "content": "GRW bis 20 %."}]
+    p = read_profile("ach ja, den neuen elektro-etagenofen haben wir letzte woche schon verbindlich bestellt, lieferung "
+                     "im märz. der umbau der backstube ist noch nicht beauftragt. passt das noch?", history)
+    assert p.already_started and p.started_in_part
+
+
+def test_a_line_of_the_works_named_as_what_is_grown_is_the_askers_trade():
+    p = read_profile("Wir bauen in Dissen eine neue Halle (1,6 Mio €), 70 % nutzen wir selbst für die "
+                     "Spritzguss-Erweiterung, 30 % vermieten wir erstmal an eine Spedition. 70 MA, Umsatz 14 Mio.")
+    assert (p.sector, p.excluded_sector, p.let_share_percent) == ("Kunststoffverarbeitung", None, 30.0)
