@@ -2530,6 +2530,9 @@ _OF_A_GRANT = re.compile(r"förder|zuschuss|satz|quote|\bgilt\b|\bgelten\b|bleib
                          re.IGNORECASE)
 
 
+# A rule answer that states a rate of funding ("mit bis zu 75 Prozent der Kosten", "die Fördersätze … um 50 Prozent zu
+# verringern"), not a share of another kind ("Ihr Eigenbeitrag von mindestens 25 Prozent")
+_STATES_A_RATE = re.compile(r"\b(bis|höchstens)\s{1,3}(zu\s{1,3})?\d{1,3}\s{0,2}(Prozent|%)|Fördersätze?\b[^.]{0,40}\d{1,3}\s{0,2}Prozent")
 _RATES_WEIGHED = re.compile(r"\b\d{1,2}\s{0,2}(%|prozent)?\s{1,3}oder\s{1,3}(doch\s{1,3}|nur\s{1,3})?\d{1,2}\s{0,2}(%|prozent)",
                             re.IGNORECASE)
 
@@ -2770,7 +2773,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # den Antrag? Und wie lange dauert es bis zum Bescheid?")
         # (nor one beside a sum asked for first, where the rule states no rate of its own: "wie viel zuschuss krieg
         # ich max …? und kann ich da noch nen kfw kredit obendrauf nehmen?")
-        amount_first = found.intent == "amount" and rule is not None and "Prozent" not in rule.summary
+        amount_first = found.intent == "amount" and rule is not None and not _STATES_A_RATE.search(rule.summary)
         first_ruled = len(units) < 2 or not (asks_where or amount_first) \
             or CarefulCases.load().rule_answer(units[0]) is not None
         verdict, after_rule = ((ruled, verdict if len(units) > 1 else "") if first_ruled or not verdict
