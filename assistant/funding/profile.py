@@ -845,9 +845,6 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # (a new plant set about: "Dann würden wir die neue Mahl- und Mischanlage (ca 700k) angehen")
                            r"|\bneue[nrs]?\s{1,3}([a-zäöüß]{2,20}-\s{1,3}(und|oder)\s{1,3})?[a-zäöüß-]{0,25}"
                            r"(anlage|linie)\w{0,2}\b[^.!?]{0,40}\b(angehen|anpacken|umsetzen|realisieren)\b"
-                           # (a new thing with its price in one sentence: "neues sudhaus + größerer schankraum,
-                           # zusammen knapp 1 mio", "neue cnc für ca 250k")
-                           r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{3,30}\b[^.?!]{0,60}?\b\d[\d.,]{0,10}\s{0,2}(mio\b|millionen|mill\b|k\b|k€|tsd|tausend|€|euro)"
                            # (a business opened: "will ne fahrradwerkstatt mit bisschen verkauf aufmachen", "eine
                            # zweite Praxis eröffnen")
                            r"|\b(eine?[nm]?|ne|nen|zweite[nr]?|eigene[nrs]?|neue[nrs]?)\s{1,3}"
@@ -2740,11 +2737,19 @@ def kinds_of_part(label: str) -> list[str]:
     return _project_types(label, "company")
 
 
+# A new thing with its price in one sentence ("neues sudhaus …, zusammen knapp 1 mio", "neue cnc für ca 250k"): a firm's
+# investment where the text names no other kind of project
+_PRICED_NEW = re.compile(r"\bneue[nrs]?\s{1,3}[a-zäöüß-]{3,30}\b[^.?!]{0,60}?\b\d[\d.,]{0,10}\s{0,2}"
+                         r"(mio\b|millionen|mill\b|k\b|k€|tsd|tausend|€|euro)")
+
+
 def _project_types(text: str, applicant_type: str | None) -> list[str]:
     lowered = _INSTEAD_OF_PROJECT.sub(" ", _QUOTED_TERM.sub(" ", text.lower()))
     same_capacity = bool(_SAME_CAPACITY.search(lowered))
     lowered = _SAME_CAPACITY.sub(" ", lowered)  # the capacity that stays names no extension
     found = [kind for kind, pattern in _PROJECT_TYPE_RES.items() if pattern.search(lowered)]
+    if not found and _PRICED_NEW.search(lowered):
+        found = ["business_investment"]  # "neues sudhaus + größerer schankraum, zusammen knapp 1 mio": no other kind
     if same_capacity and ("business_investment" in found or not found) \
             and not {"modernisation", "replacement", "fuel_switch"} \
             & set(found) and not _TRANSFORMATION & set(found) and _NEW_PLANT.search(lowered) \

@@ -725,3 +725,9 @@ def test_other_questions_do_not_find_those_rule_answers(question):
 ])
 def test_only_a_whole_message_of_small_talk_is_small_talk(message, small_talk):
     assert (CAREFUL.small_talk_reply(message) is not None) is small_talk
+
+
+def test_an_evaluation_named_as_what_the_answer_is_for_asks_for_no_indicators():
+    found = [r.id for r in CAREFUL.rule_answers if any(re.search(p, "Für die Evaluation: Welche Leitziele hat der "
+                                                                    "Themenkorridor 3?", re.IGNORECASE) for p in r.patterns)]
+    assert "irek-ohne-indikatoren" not in found

@@ -2997,3 +2997,10 @@ def test_a_line_of_the_works_named_as_what_is_grown_is_the_askers_trade():
     p = read_profile("Wir bauen in Dissen eine neue Halle (1,6 Mio €), 70 % nutzen wir selbst für die "
                      "Spritzguss-Erweiterung, 30 % vermieten wir erstmal an eine Spedition. 70 MA, Umsatz 14 Mio.")
     assert (p.sector, p.excluded_sector, p.let_share_percent) == ("Kunststoffverarbeitung", None, 30.0)
+
+
+def test_a_new_thing_with_its_price_is_an_investment_only_where_no_other_kind_is_named():
+    # (an energy-efficiency measure with its extra costs stays that measure alone)
+    p = read_profile("Wir planen Wärmerückgewinnung + neue Druckluftanlage, Gesamtkosten 300k, Mehrkosten gegenüber "
+                     "Standardanlage laut Gutachter 120k. Was kriegen wir als mittleres Unternehmen max?")
+    assert "business_investment" not in p.project_types
