@@ -147,7 +147,7 @@ class SmallTalk(Curated):
 
 
 class UnknownProgramme(Curated):
-    named: Regex  # a programme's name in quotes beside a word for a programme; its name in the group "name"
+    named: Regex  # a programme's name in quotes beside a word for a programme; its name in the group "name" or "name2"
     reply: str  # with "{name}"
 
 

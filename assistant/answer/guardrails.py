@@ -121,7 +121,7 @@ _SHORTER_REST = re.compile(r"\b(bitte|mal|noch|nochmal|einmal|das|es|die|der|den
                            r"artikel|mail|e-mail|schreiben|übernehmen|packen|einbauen|rein|danke|ok|okay|gut|super|"
                            r"aber|und|auch|so|etwas|viel|zu|lang|lange|ist|war|sorry|leider|nur|satz|sätze|sätzen|kurz|sagen|"
                            r"formulieren|fassen|erklären|zusammen|"
-                          r"[a-zäöüß]{1,2}|\d)\b", re.IGNORECASE)
+                           r"[a-zäöüß]{1,2}|\d)\b", re.IGNORECASE)
 
 
 def asks_shorter(question: str, history: list[dict] | None) -> bool:
