@@ -1802,18 +1802,17 @@ def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -
     municipal infrastructure below one on a firm's investment), nor a part of a form (Anhang 1–4, found by its words)
     other than those the answer cites; below a rule of one path, of a document the answer cites only the sections it
     cites, or a sentence that answers another part of the question (`adds_asked`)."""
-    if rule.path:
-        stated = FundingKnowledge.load().path_for_passage(passage.document, passage.section_number)
-        if stated is not None and stated.split("/")[0] != rule.path.split("/")[0]:
-            return False
-    cited = {(s.document, s.section) for s in rule.sources}
-    if rule.path:
-        # a rule of one path: of a document it cites, only its sections; the other rules the question's words found
-        # do not belong to it (a lessor's joint liability below the binding of funded assets); nor does a passage of
-        # another document that answers no other part of the question (the Weser-Ems summary's words on the Landkreis
-        # below its rates)
-        return (passage.document, passage.section_number) in cited or adds_asked and passage.dense
-    return passage.dense or (passage.document, passage.section_number) in cited
+    cited = (passage.document, passage.section_number) in {(s.document, s.section) for s in rule.sources}
+    if not rule.path:
+        return passage.dense or cited
+    stated = FundingKnowledge.load().path_for_passage(passage.document, passage.section_number)
+    if stated is not None and stated.split("/")[0] != rule.path.split("/")[0]:
+        return False
+    # a rule of one path: of a document it cites, only its sections; the other rules the question's words found do
+    # not belong to it (a lessor's joint liability below the binding of funded assets); nor does a passage of another
+    # document that answers no other part of the question (the Weser-Ems summary's words on the Landkreis below its
+    # rates)
+    return cited or adds_asked and passage.dense
 
 
 _ASKS_WHOLE_LIST = re.compile(r"\bwas\b[^.?!]{0,100}\balles\b|\bwelche\b[^.?!]{0,40}\b(alle|sämtliche)\b", re.IGNORECASE)

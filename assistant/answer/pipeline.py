@@ -273,9 +273,7 @@ class AnswerPipeline:
 
     @cached_property
     def _names_known(self) -> str:
-        texts = [p.text for p in self.retriever.passages]
-        for top in self.funding.paths:
-            texts += [str(item.name) for _, item in top.walk(("paths", 0))]
+        texts = [p.text for p in self.retriever.passages] + [str(path.name) for path in self.funding.all_paths()]
         return " ".join(" ".join(texts).lower().split())
 
     def _grw_area(self, place: str) -> bool:
