@@ -1642,6 +1642,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             continue  # nor, beside a verdict on a GRW path or where the question asks what the IREK says, a summary of
             # another strategy the question does not name (the Weser-Ems summary's note on what is not verified beside
             # a brewery's corrected main activity; its sentence on strategies for "Gibt es im IREK einen Satz, …?")
+        if not quoted and not hit.passage.dense and hit.passage.document == "grw" \
+                and hit.passage.section_number.lower() not in found.question.lower() \
+                and not _ASKS_FORM.search(found.question):
+            continue  # a part of the KR's forms (Anhang 1–4) leads no answer to a question that asks for no form (its
+            # table of site data below "wo steht das mit den 90 % bei infrastruktur? … wortlaut")
         if not quoted:  # the lead: the best sentence of the first passage's whole section
             first, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
             # (where that sentence holds no telling word of the question, the one the statute's terms for its
@@ -1934,6 +1939,10 @@ def _asked_rule_first(found: Findings, w: _Writer) -> list[SearchHit]:
     return hits
 
 
+# A question about what an application form asks for ("Was muss ich im Antrag alles angeben?", "Anhang 3",
+# "Vordruck")
+_ASKS_FORM = re.compile(r"\b(antrags)?(formular|vordruck)\w*|\banhang\s{0,2}[1-4]\b|\b(angeben|eintragen|ausfüllen)\b",
+                        re.IGNORECASE)
 _FORM_BLANK = re.compile(r"_{5,}")  # the line of a form to be filled in
 _RATE_FIGURE = re.compile(r"\b(\d{1,3})\s?(?:%|Prozent)", re.IGNORECASE)  # a rate ("90 %", "bis zu 90 Prozent")
 
@@ -2869,15 +2878,15 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             # the rule's own text of the data (its first sentences, where it is longer), cited to the quote that follows
             summary = f"{said_first.rstrip('.')} ({where}) [{CITATION_NUMBER.findall(quote)[-1]}]."
         else:
-            summary = f"Die Regel steht in {label}; der Wortlaut folgt."
+            summary = f"Die Regel steht in {label}; {_WORDING_FOLLOWS}"
         if not summary.startswith(where + ":"):
-            details.insert(0, f"Dazu heißt es ({label}): {quote}")
+            details.insert(0, f"{_WORDING_OPENS} ({label}): {quote}")
     if said_rule and not verdict and not (district or listed) and not worded \
             and short_reason(said_rule, MAX_SUMMARY_CHARS).rstrip(".") not in summary:
         # a rule the question asks for in its own words, quoted: what it means, in the rule's own text of the data,
         # follows the quote ("Gilt der alte KR noch?": until 31 December 2026, and whether the Land's programme has
         # moved to the new list is for the NBank to say)
-        at = next((i + 1 for i, d in enumerate(details) if d.startswith("Dazu heißt es")), 0)
+        at = next((i + 1 for i, d in enumerate(details) if d.startswith(_WORDING_OPENS)), 0)
         details.insert(at, f"Das heißt: {said_rule.rstrip('.')} [{CITATION_NUMBER.findall(quotes[0][1])[-1]}].")
     if found.goal_list is not None and found.goal_list.all_levels:  # "Was ist das IREK?": how its goals are built
         built = (f"{OWN_COUNT} Das IREK ordnet seine Ziele in {_levels_phrase(found.goal_list)} "
@@ -3344,6 +3353,8 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     summary, rest = _within(summary, MAX_SUMMARY_CHARS)
     summary = _traceable(summary, quotes)
     details = [p for p in (_traceable(d, quotes) for d in [rest, *details] if d) if p]
+    if summary.endswith(_WORDING_FOLLOWS) and not any(d.startswith(_WORDING_OPENS) for d in details):
+        summary = ""  # the wording it announces did not stand the check of its figures: what remains leads
     if not summary and details:
         summary, rest = _within(details[0], MAX_SUMMARY_CHARS)
         summary, details = _traceable(summary, quotes), [d for d in (_traceable(rest, quotes), *details[1:]) if d]
@@ -3361,6 +3372,9 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     return renumbered(answer)
 
 
+# A bottom line that announces the wording of a rule too long for it, and how the detail that quotes it opens
+_WORDING_FOLLOWS = "der Wortlaut folgt."
+_WORDING_OPENS = "Dazu heißt es"
 # A page asked for ("Seite wär auch gut", "mit Seitenzahl", "Fundstelle mit Seite"): the IREK's text holds no page
 # numbers, so its passages are cited by goal number or chapter
 _ASKS_PAGE = re.compile(r"\bseite(n|nzahl\w{0,2}|nangabe\w{0,2})?\b|\bS\.\s{0,2}\?", re.IGNORECASE)

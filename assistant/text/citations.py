@@ -325,6 +325,13 @@ def _paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, blank if blank >= 0 else stop
 
 
+# A paragraph that reads only with those before it in its section: "die nicht die oben angegebenen Voraussetzungen für
+# KMU erfüllen", "die in den Absätzen 1 und 2 genannten"
+_POINTS_TO_EARLIER_PARAGRAPHS = re.compile(
+    r"\b(?:oben\s{1,3}(?:angegeben|genannt|aufgeführt|bezeichnet)\w*|vorstehend\w*|in\s{1,3}den\s{1,3}Absätzen"
+    r"\s{1,3}\d)", re.IGNORECASE)
+
+
 def whole_paragraph(passage_text: str, quote: str, more: Callable[[str], bool] | None = None,
                     limit: int = WHOLE_PARAGRAPH_CHARS) -> str:
     """The whole numbered paragraph that holds `quote`, with its list items, verbatim as it stands in the passage, and
@@ -337,6 +344,11 @@ def whole_paragraph(passage_text: str, quote: str, more: Callable[[str], bool] |
     begin, stop = _paragraph_span(passage_text, start, start + len(quote))
     if begin > start or stop - begin > limit:
         return quote  # a quote within the heading lines, or a paragraph too long to quote whole
+    first = _PARAGRAPH_MARK.search(passage_text)
+    if first is not None and first.start() < begin and _POINTS_TO_EARLIER_PARAGRAPHS.search(passage_text[begin:stop]) \
+            and stop - first.start() <= limit:
+        begin = first.start()  # "(3) Großunternehmen sind Unternehmen, die nicht die oben angegebenen Voraussetzungen
+        # … erfüllen." says nothing without (1) and (2)
     while more is not None and stop < len(passage_text.rstrip()):
         at = stop + len(passage_text[stop:]) - len(passage_text[stop:].lstrip())
         following, after = _paragraph_span(passage_text, at, at + 1)

@@ -3386,6 +3386,22 @@ def test_a_rules_wording_asked_for_to_quote_it_is_its_whole_paragraph_with_its_l
                      r"2025 erfolgt sein\.“", named["answer"]), named["answer"]
 
 
+def test_a_wording_asked_for_is_the_rule_itself_never_a_form_and_a_paragraph_that_points_back_comes_with_those_above(
+        ask, passages):
+    """"wo genau … das mit den 90 % bei infrastruktur? … wortlaut": Nr. 3.2.1.1, not the site table of the form in
+    Anhang 3; the SME definition's paragraph (3) ("die nicht die oben angegebenen Voraussetzungen für KMU erfüllen")
+    is quoted with (1) and (2), which it points back to."""
+    ninety = ask("wo genau im koordinierungsrahmen steht das mit den 90 % bei infrastruktur? bitte nummer, seite und "
+                 "wortlaut, muss das in die ratsvorlage schreiben")
+    check_contract(ninety, passages, all_used=False)
+    assert "Nr. 3.2.1.1" in ninety["summary"] and "Anhang 3" not in ninety["answer"], ninety["answer"]
+    assert "Das Land kann mit bis zu 90 Prozent fördern" in ninety["citations"][0]["quote"]
+    sizes = ask("Ich brauche die KMU-Definition wörtlich, mit Nummer und Seite.")
+    check_contract(sizes, passages, all_used=False)
+    assert any(c["section"].startswith("2.1.5 ") and c["quote"].startswith("(1) Mittlere Unternehmen sind Unternehmen")
+               and "(2) Kleine Unternehmen sind Unternehmen" in c["quote"] for c in sizes["citations"]), sizes["citations"]
+
+
 def test_beside_a_verdict_no_summary_of_a_strategy_the_question_does_not_name_is_quoted(ask, passages):
     history = [{"role": "user", "content": "Hausbrauerei in Bad Rothenfelde, wir brauen selbst und wollen die Sudanlage "
                                            "erweitern, ca. 300k. Geht das mit GRW?"},

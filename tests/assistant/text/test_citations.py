@@ -392,6 +392,22 @@ def test_the_whole_paragraph_ends_at_the_next_number_and_takes_the_next_ones_onl
     assert whole_paragraph(_LAND, "nicht vorhanden") == "nicht vorhanden"
 
 
+_SIZES = ("Kleine und mittlere Unternehmen, Großunternehmen\n(1) Mittlere Unternehmen sind Unternehmen, die\n"
+          "a) weniger als 250 Personen beschäftigen und\nb) einen Jahresumsatz von höchstens 50 Millionen Euro erzielen.\n"
+          "(2) Kleine Unternehmen sind Unternehmen, die\na) weniger als 50 Personen beschäftigen und\nb) einen "
+          "Jahresumsatz von höchstens 10 Millionen Euro haben.\n(3) Großunternehmen sind Unternehmen, die nicht die oben "
+          "angegebenen Voraussetzungen für KMU erfüllen.")
+
+
+def test_a_paragraph_that_points_back_to_those_above_it_is_quoted_with_them_within_the_limit():
+    lead = "(3) Großunternehmen sind Unternehmen, die nicht die oben angegebenen Voraussetzungen für KMU erfüllen."
+    whole = whole_paragraph(_SIZES, lead)
+    assert whole.startswith("(1) Mittlere Unternehmen") and whole.endswith(lead), "the conditions it points to"
+    assert whole_paragraph(_SIZES, lead, limit=150) == lead, "not beyond the limit"
+    own = "(2) Kleine Unternehmen sind Unternehmen, die"
+    assert whole_paragraph(_SIZES, own).startswith("(2)"), "a paragraph that stands on its own starts at itself"
+
+
 def test_a_passage_that_goes_on_from_the_one_before_opens_with_the_rest_of_its_paragraph():
     rest = opening_paragraph("Der früheste der vorgenannten Zeitpunkte ist maßgebend. Der Kauf von Grundstücken gilt "
                              "nicht als Beginn der Arbeiten.\n(4) Die Förderung wird …")
