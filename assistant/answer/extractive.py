@@ -2682,6 +2682,9 @@ def _title_named(title: str, question: str) -> bool:
     return any(s[:5] == t[:5] and (s.startswith(t) or t.startswith(s)) for s in named for t in titled)
 
 
+_FIRMS_INVESTMENT_KIND = "business_investment"  # the kind of project of any firm's investment (funding_paths.yaml)
+
+
 def _goals_asked(found: Findings) -> bool:
     """Whether the goals of a question of fact belong in its answer: for a question about the IREK, where it asks for
     the goals on a topic ("Welche Ziele hat das IREK zur Energie?", "Was steht für das Handwerk im IREK?"), not about
@@ -2698,8 +2701,12 @@ def _goals_asked(found: Findings) -> bool:
                  or any(_title_named(title, found.question) for g in found.goals[:3]
                         for title in (g.title, g.leitziel.title)))
     # a question of a rule or of procedure names a trade in passing ("unser Hallenbauer ist pleite – schaffen wir die
-    # Frist?"): a goal fits only a kind of project it names
-    return found.intent not in ("rule", "procedure") or bool(found.profile and found.profile.project_types)
+    # Frist?"): a goal fits only a kind of project it names; a firm's investment of no trade named ("wenn wir in melle
+    # ne maschine gefördert kriegen, dürfen wir die … nach bünde rüberholen?") is no subject any goal has
+    if found.intent not in ("rule", "procedure"):
+        return True
+    kinds = set(found.profile.project_types) if found.profile else set()
+    return bool(kinds - {_FIRMS_INVESTMENT_KIND} or kinds and found.profile.sector)
 
 
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
