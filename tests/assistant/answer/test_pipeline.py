@@ -3402,6 +3402,27 @@ def test_a_wording_asked_for_is_the_rule_itself_never_a_form_and_a_paragraph_tha
                and "(2) Kleine Unternehmen sind Unternehmen" in c["quote"] for c in sizes["citations"]), sizes["citations"]
 
 
+def test_a_rule_question_on_a_firms_investment_of_no_trade_names_no_goal(ask, passages):
+    data = ask("was heißt eigentlich genau betriebsstätte? wir haben ein werk in melle und eins in bünde. wenn wir in "
+               "melle ne maschine gefördert kriegen, dürfen wir die in 2 jahren nach bünde rüberholen wenn da mehr "
+               "auslastung ist?")
+    check_contract(data, passages, all_used=False)
+    assert data["intent"] == "rule" and not data["goals"] and "Im IREK passt dazu" not in data["answer"]
+    assert any(c["section"].startswith("2.2.6") for c in data["citations"]), "the five years the assets must stay"
+
+
+def test_a_group_told_in_a_follow_up_asking_whether_it_is_a_problem_gets_the_rule_that_partners_count(ask, passages):
+    history = [{"role": "user", "content": "Metallbaubetrieb in Melle, 40 MA, ca. 6 Mio Umsatz. Wir wollen eine neue "
+                                           "Fertigungshalle mit Laseranlage bauen, 1,5 Mio €. Was können wir an GRW "
+                                           "bekommen?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen können Sie bis zu 20 % erhalten."}]
+    data = ask("sorry hab was vergessen: wir gehören zu 70 % zu einer holding, die hat insgesamt so 600 leute. ist das "
+               "ein problem?", history)
+    check_contract(data, passages, all_used=False)
+    assert "De-minimis" in data["summary"] and "Partnerunternehmen und verbundene Unternehmen" in data["summary"], \
+        data["summary"]
+
+
 def test_beside_a_verdict_no_summary_of_a_strategy_the_question_does_not_name_is_quoted(ask, passages):
     history = [{"role": "user", "content": "Hausbrauerei in Bad Rothenfelde, wir brauen selbst und wollen die Sudanlage "
                                            "erweitern, ca. 300k. Geht das mit GRW?"},
