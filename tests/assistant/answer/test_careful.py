@@ -695,6 +695,8 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
     ("Eine Liste der Leit- bzw. Schlüsselprojekte, die das IREK konkret benennt, bitte.", "irek-ohne-projektliste"),
     ("Welche konkreten Projekte nennt das IREK?", "irek-ohne-projektliste"),
     ("gibt es zu den Handlungszielen Indikatoren?", "irek-ohne-indikatoren"),
+    ("Und fließt das Geld der Zukunftsregion jetzt übers IREK?", "geld-nicht-ueber-irek"),
+    ("kommen die fördermittel dann über das IREK?", "geld-nicht-ueber-irek"),
     ("ok und was brauch ich dafür alles an unterlagen?", "antragsformular"),
     ("Welche Höchstsätze gelten bei uns für Betriebe je nach Größe?", "saetze-im-landkreis"),
     ("Welche Fördersätze gelten im Landkreis?", "saetze-im-landkreis"),
@@ -709,10 +711,11 @@ def test_rule_answers_are_found_by_everyday_words(question, rule):
 @pytest.mark.parametrize("question", [
     "Wir haben ein Werk in Sachsen und eins in Melle. Wie viel bekommt das in Melle?",
     "Welche Projekte passen zum IREK?",
+    "Wie kommt unser Projekt über das IREK an Fördergeld?",
 ])
 def test_other_questions_do_not_find_those_rule_answers(question):
     found = [r.id for r in CAREFUL.rule_answers if any(re.search(p, question, re.IGNORECASE) for p in r.patterns)]
-    assert not {"satz-eines-anderen-gebiets", "irek-ohne-projektliste"} & set(found)
+    assert not {"satz-eines-anderen-gebiets", "irek-ohne-projektliste", "geld-nicht-ueber-irek"} & set(found)
 
 
 @pytest.mark.parametrize("message, small_talk", [
