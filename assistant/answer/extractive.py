@@ -704,10 +704,12 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
         return _wage_calculation(path, profile, rate)
     # the rates the facts leave open, where the path's line states them all (its quotes hold every figure of its rate;
     # else it shows its first rate alone, and only that one may be computed); none where the trade's usual main
-    # activity may be excluded ("Logistikfirma"), as no rate may hold at all
+    # activity may be excluded ("Logistikfirma"), as no rate may hold at all (but where only a rarer meaning of the
+    # trade's name is excluded, "Schlosserei" as Bauschlosserei, the answer says so beside the sums)
     whole = path is not None and not untraceable(re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate) + " [1]",
                                                  {1: " ".join(s.quote for s in path.sources[:4])})
-    doubtful = path is not None and any(c.id == MAIN_ACTIVITY for c in path.conditions)
+    doubtful = path is not None and any(c.id == MAIN_ACTIVITY for c in path.conditions) \
+        and (profile is None or profile.excluded_sector is not None)
     open_rates = path.possible_rates if whole and not path.blocked and not doubtful else []
     if amount and rate is None and len(open_rates) >= 2:
         # a cost item inside the sum whose own rule limits it (land for a business park: at most a quarter of the
@@ -2827,9 +2829,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if district and lead is not None and lead.programme_wide:
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)
-    # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays)
+    # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays,
+    # unless the verdict is "no": "Logistikfirma … Wieviel Zuschuss?" is not followed by the 20 % of small firms)
     quotes = _fact_quotes(found, w, answered=rule if ruled or later else None,
-                          after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
+                          after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule
+                                                           or lead is not None and lead.blocked)
                           and not district and not listed, chapters=_chapters(lead) if verdict else set())
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows

@@ -667,7 +667,7 @@ def _open_second_lines(profile: ProjectProfile, line: ExcludedSector | None,
     """For a business whose main activity as read is excluded but that names a second line of its own which the list
     does not name ("Café mit eigener Rösterei", "Hofladen … mit Ferienwohnungen"), where the text does not say which
     line brings in most: those codes, since the main activity decides (Nr. 2.7.1). Not a code the main line's own
-    exceptions name, unless the text names that line of the business itself: otherwise its "Ausgenommen sind nur"
+    exceptions name, unless the text names that line of the business itself: otherwise its "Ausnahmen"
     says it already."""
     if knowledge is None or says_main_line(profile.description or ""):
         return []
@@ -751,7 +751,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         lead = (f"Die Haupttätigkeit „{profile.sector}“ ({what}{listed}) steht auf der Liste nicht förderfähiger "
                 f"Wirtschaftszweige.")
         if line and (line.except_wz or line.not_excluded_with):
-            lead += f" Ausgenommen sind nur: {line.exceptions}"
+            lead += f" Ausnahmen: {line.exceptions}"
         if line and line.if_processing and profile.agri_processing:
             lead += f" {line.if_processing}"
         source = line.source if line else sector_blocks.source
