@@ -1078,6 +1078,11 @@ def test_a_question_of_the_binding_period_points_to_the_period_of_the_path_the_a
     # Nr. 3.2.2.6 (6): students sharing a vocational school's workshops
     ("Der Landkreis baut die Werkstätten einer BBS aus. Dürfen Studierende der Hochschule die Werkstätten mitnutzen?",
      [("3.2.2.6", "können auch Studierende wissenschaftlicher Einrichtungen beteiligt werden")]),
+    # Nr. 3.2.2.5 (9): a car park that will charge a fee; Nr. 3.2.1.4: a GmbH that will run it
+    ("Die Stadt baut einen Besucherparkplatz am Museum. Der parkplatz soll doch kostenpflichtig werden, 4 € am tag, "
+     "und betreiben soll ihn die museums-gmbh. was gilt dann?",
+     [("3.2.2.5", "Nachweis der Wirtschaftlichkeitslücke nicht erforderlich"),
+      ("3.2.1.4", "den Betrieb und die Vermarktung der Infrastrukturmaßnahme")]),
     # Anhang 2, Ziff. 8.6: telling the NBank of a change after a grant
     ("Wir haben 2024 GRW bekommen. Ich will den Betrieb an meine Tochter übergeben. Muss ich der NBank Bescheid "
      "sagen?", [("Anhang 2", "Mitteilungsverpflichtungen")]),
