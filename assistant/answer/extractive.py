@@ -45,6 +45,13 @@ IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themen
 # a question that names the IREK's goals ("Welche Ziele …", "Handlungsziele zum Tourismus"), not only the concept
 _GOALS_NAMED = re.compile(r"\b(handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?)\b",
                           re.IGNORECASE)
+# which goal fits a subject ("welches IREK-Ziel passt für Wasserstoff?", "zu welchem Handlungsziel gehört …")
+_ASKS_GOAL_FITTING = re.compile(
+    r"\b(welche[sr]?|welchen|welchem)\s{1,3}(irek-?\s{0,2})?(handlungs|leit)?ziel\w{0,2}\b[^?.]{0,40}\b(passt|passen|gehört|gehören"
+    r"|trifft|betrifft|betreffen|zuzuordnen|zuordnen|zugeordnet|einzuordnen|einordnen|fällt|fallen)"
+    r"|\b(passt|passen|gehört|gehören|fällt|fallen)\b[^?.]{0,40}\b(welche[sr]?|welchen|welchem)\s{1,3}(irek-?\s{0,2})?"
+    r"(handlungs|leit)?ziel", re.IGNORECASE)
+_ASKS_LEITZIEL = re.compile(r"\b(welche[sr]?|welchen|welchem)\s{1,3}leitziel", re.IGNORECASE)
 # what the IREK says on a topic ("steht im irek was zu kitas?", "Was sagt das IREK über Wasserstoff?")
 _TOPIC_ASKED = re.compile(r"\b(steht|stehen|sagt|sagen|gibt|enthält|findet|finde|nennt|erwähnt|vorgesehen|thema)\b"
                           r"[^?.]{0,60}\b(zu|zum|zur|über|für)\b", re.IGNORECASE)
@@ -2861,6 +2868,23 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         title = _first_line(worded.passage)
         summary = f"Handlungsziel {worded.code}: „{title}“ [{w.cite(worded.passage, title)}]"
         details += [f"Außerdem ({label}): {q}" for label, q in quotes if worded.passage.text not in q][:1]
+    elif found.intent == "irek" and found.goals and _ASKS_GOAL_FITTING.search(found.question) \
+            and not HANDLUNGSZIEL_CODE.search(found.question):
+        # "welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?": the goals are the answer, the passages follow
+        # (not the Leitziel a goal named by its code belongs to: `membership`)
+        which = found.goals[:2]
+        summary = f"Im IREK passt dazu: {'; '.join(_goal_ref(g, w) for g in which)}."
+        best = found.goals[0].leitziel
+        holder = next((p for p in w.passages if p.document == "irek" and p.goal_code == best.code), None)
+        if _ASKS_LEITZIEL.search(found.question) and holder is not None:
+            # "zu welchem leitziel gehört das mit den fachkräften?": the Leitziel of the best goal, then its goals
+            summary = (f"Im IREK passt dazu das Leitziel {best.code} „{best.title}“ "
+                       f"[{w.cite(holder, _first_line(holder))}], mit den Handlungszielen "
+                       f"{'; '.join(_goal_ref(g, w) for g in which if g.leitziel.code == best.code)}.")
+        shown = {g.code for g in which}
+        details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}"
+                    for i, (label, q) in enumerate((label, q) for label, q in quotes
+                                                   if not any(f"Handlungsziel {code}" in label for code in shown))][:2]
     elif quotes:  # ("Was ist das IREK?": its own sentence on what it is, a rule the question points to, leads)
         label, quote = quotes[0]
         summary = f"{label}: {quote}"
@@ -2918,7 +2942,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         summary = f"{summary.rstrip().rstrip('.')}. {membership}"
     elif membership:
         details.insert(0, membership)
-    if _goals_asked(found) and not membership and not worded:
+    if _goals_asked(found) and not membership and not worded and not summary.startswith("Im IREK passt dazu"):
         shown = found.goals[:2] if found.intent == "irek" else found.goals[:1]  # a rule's subject: its best goal
         details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     details += [duties] if (duties := _duties(found, lead, w)) else []

@@ -110,6 +110,19 @@ def states_span_asked(question: str, other: Answer, first: Answer) -> bool:
                 and cited <= {(c.document, c.section) for c in first.citations})
 
 
+# Questions the asker numbers as parts of their own ("Mehrere Sachen: a) … b) … c) …", "1) … 2) …"): a part of the other
+# kind is answered beside a project answer, whose goals need not answer it (b: "welches IREK-Ziel passt für Wasserstoff
+# im Gewerbegebiet?" beside a: a firm's PV system)
+_PART_MARK = re.compile(r"(?:^|[\s:;,.?!])([a-d]|[1-4])\)\s")
+
+
+def numbered_parts(text: str) -> bool:
+    """Whether the text numbers at least two questions as parts, in order: "a) … b)", "1) … 2)"."""
+    marks = [m.group(1) for m in _PART_MARK.finditer(text)]
+    return any(first in marks and second in marks and marks.index(first) < marks.index(second)
+               for first, second in (("a", "b"), ("1", "2")))
+
+
 def kind(intent: str) -> str:
     return _KIND.get(intent, "")
 

@@ -3423,6 +3423,27 @@ def test_a_group_told_in_a_follow_up_asking_whether_it_is_a_problem_gets_the_rul
         data["summary"]
 
 
+def test_which_goal_fits_a_subject_is_answered_by_the_goals_and_which_leitziel_by_the_leitziel(ask, passages):
+    hydrogen = ask("welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?")
+    check_contract(hydrogen, passages, all_used=False)
+    assert hydrogen["summary"].startswith("Im IREK passt dazu: 2.3.1 „Energieautarke Gewerbegebiete"), hydrogen["summary"]
+    skilled = ask("zu welchem leitziel gehört das mit den fachkräften?")
+    check_contract(skilled, passages, all_used=False)
+    assert skilled["summary"].startswith("Im IREK passt dazu das Leitziel 2.1 „Arbeits-, Führungs- und Fachkräftesituation")
+    named = ask("Zu welchem Leitziel gehört das Handlungsziel 2.3.1?")
+    assert "Es gehört zum Leitziel 2.3" in named["summary"] and not named["summary"].startswith("Im IREK passt dazu")
+
+
+def test_parts_the_asker_numbers_are_answered_each_also_a_goal_asked_beside_a_project(ask, passages):
+    """"a) … PV-Anlage … b) welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?": the project answer's own goal
+    (for the PV system) does not answer b)."""
+    data = ask("Mehrere Sachen: a) Kann ein großer Betrieb (ca. 800 MA) in Bohmte eine PV-Anlage fürs Hallendach für den "
+               "Eigenverbrauch über GRW fördern lassen? b) welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?")
+    check_contract(data, passages, all_used=False)
+    assert "45 Prozent" in data["summary"]
+    assert re.search(r"Zu Ihrer weiteren Frage: Im IREK passt dazu: 2\.3\.1 „Energieautarke", data["answer"]), data["answer"]
+
+
 def test_beside_a_verdict_no_summary_of_a_strategy_the_question_does_not_name_is_quoted(ask, passages):
     history = [{"role": "user", "content": "Hausbrauerei in Bad Rothenfelde, wir brauen selbst und wollen die Sudanlage "
                                            "erweitern, ca. 300k. Geht das mit GRW?"},

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, other_question, side_questions, states_span_asked,
-                                        with_other_answer)
+from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, numbered_parts, other_question, side_questions,
+                                        states_span_asked, with_other_answer)
 from assistant.core.answer import Answer, AnswerCitation, AnswerPath
 
 
@@ -195,3 +195,14 @@ def test_a_further_question_that_points_back_is_asked_as_a_follow_up_to_the_text
     judge = {"Was ist RIS3?": "irek", "was hat das IREK damit zu tun?": "irek"}.get
     assert side_questions("Was ist RIS3 und was hat das IREK damit zu tun?", "irek", judge) == [SideQuestion(
         "was hat das IREK damit zu tun?", [{"role": "user", "content": "Was ist RIS3"}], True, True)]
+
+
+@pytest.mark.parametrize("text, numbered", [
+    ("Mehrere Sachen: a) Kann ein Betrieb PV fördern lassen? b) welches IREK-Ziel passt für Wasserstoff?", True),
+    ("1) Wer darf den Antrag stellen? 2) Wie hoch ist der Satz?", True),
+    ("b) erst, dann a) später", False),
+    ("Nach Nr. 2.6.2 (2) a) ist der Ersatz nicht förderfähig. Gilt das auch für uns?", False),
+])
+def test_questions_the_asker_numbers_as_parts(text, numbered):
+    assert numbered_parts(text) is numbered
+
