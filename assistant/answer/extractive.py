@@ -689,6 +689,9 @@ _DE_MINIMIS_MEASURE = "grw-gewerbe/de-minimis"
 _DE_MINIMIS_AMOUNT = "de-minimis-betrag"
 
 
+_ASKS_WORTH = re.compile(r"\blohnt\s{1,3}(sich|das|es)\b", re.IGNORECASE)  # "lohnt das bei der summe?"
+
+
 def _calculation(path: PathAssessment | None, profile, other: PathAssessment | None = None) -> str:  # noqa: ANN001
     """The maximum grant for the sum the asker gave, marked as an own calculation; for a project of two measures with
     rates of their own (a hall and a PV system; `other`: the second measure), whose sum no single rate holds for, the
@@ -711,12 +714,15 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
         return _wage_calculation(path, profile, rate)
     # the rates the facts leave open, where the path's line states them all (its quotes hold every figure of its rate;
     # else it shows its first rate alone, and only that one may be computed); none where the trade's usual main
-    # activity may be excluded ("Logistikfirma"), as no rate may hold at all (but where only a rarer meaning of the
-    # trade's name is excluded, "Schlosserei" as Bauschlosserei, the answer says so beside the sums)
+    # activity may be excluded ("Logistikdienstleister: 52.25 or 52.10"), as no rate may hold at all; unless the
+    # question asks for the money or names the rates ("krieg ich jetzt 20 oder 10 %? und lohnt das bei der summe?"),
+    # where the answer says the exclusion beside the sums
     whole = path is not None and not untraceable(re.sub(r"(\d)\s?%", r"\1 Prozent", path.max_rate) + " [1]",
                                                  {1: " ".join(s.quote for s in path.sources[:4])})
+    description = profile.description if profile is not None else ""
+    asked = bool(ASKS_HOW_MUCH.search(description) or _RATE_FIGURE.search(description) or _ASKS_WORTH.search(description))
     doubtful = path is not None and any(c.id == MAIN_ACTIVITY for c in path.conditions) \
-        and (profile is None or profile.excluded_sector is not None)
+        and (not asked or profile.excluded_sector is not None)
     open_rates = path.possible_rates if whole and not path.blocked and not doubtful else []
     if amount and rate is None and len(open_rates) >= 2:
         # a cost item inside the sum whose own rule limits it (land for a business park: at most a quarter of the
@@ -1613,14 +1619,16 @@ def _chapters(path: PathAssessment | None) -> set[str]:
 
 
 def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
-                 answered: RuleAnswer | None = None, chapters: set[str] = frozenset()) -> list[tuple[str, str]]:
+                 answered: RuleAnswer | None = None, chapters: set[str] = frozenset(),
+                 no_rates_of: PathAssessment | None = None) -> list[tuple[str, str]]:
     """(citation label, quote with its number) of the best sentences of the best passages: the answering sentence of
     the first passage, and a second one from another passage when it adds something. A goal's title states no rule,
     amount or procedure: for a question that is not about the IREK, a sentence of the next passages leads; a question
     for an amount or a span of time is led by the first sentence that states one. After a verdict on the asker's
     facts, which cites its own rule, a passage is quoted only where it holds a telling word of the question (the
     trade, the object): "Ist eine Spedition förderfähig?" is answered by the list of excluded sectors, not followed by
-    whatever rule on research institutes the words "förderfähig" and "GRW" found."""
+    whatever rule on research institutes the words "förderfähig" and "GRW" found. Beside a "no" on a path
+    (`no_rates_of`), none of its rates is quoted: it would read as the asker's."""
     wanted = _wanted_figure(found)
     asked_rates = set(_RATE_FIGURE.findall(found.question))  # "sind die 90 % dann weg?"
     words = {s for s in found.telling if not s.isdigit()}
@@ -1703,6 +1711,9 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             if not hit.passage.dense and hit.passage.section_number.lower() not in found.question.lower() \
                     and not any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4):
                 continue  # a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question
+        if no_rates_of is not None and _RATE_FIGURE.search(quote) and (hit.passage.document, hit.passage.section_number) \
+                in {(s.document, s.section) for s in no_rates_of.sources[:3] if _RATE_FIGURE.search(s.quote)}:
+            continue  # "Logistikfirma … Wieviel Zuschuss?": not the 20 % of small firms after the "no"
         if after_verdict and not _holds_asked(hit.passage.text, quote, words, asked_rates):
             continue  # (a sentence of such a passage that holds none of its words, nor a rate the question names: the
             # passage's rule on intangible assets beside the verdict on a leased machine; a year is no such word)
@@ -2839,9 +2850,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays,
     # unless the verdict is "no": "Logistikfirma … Wieviel Zuschuss?" is not followed by the 20 % of small firms)
     quotes = _fact_quotes(found, w, answered=rule if ruled or later else None,
-                          after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule
-                                                           or lead is not None and lead.blocked)
-                          and not district and not listed, chapters=_chapters(lead) if verdict else set())
+                          after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
+                          and not district and not listed, chapters=_chapters(lead) if verdict else set(),
+                          no_rates_of=lead if verdict and lead is not None and lead.blocked else None)
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
         summary = district or listed

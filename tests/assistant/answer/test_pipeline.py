@@ -237,6 +237,18 @@ def test_no_grant_is_computed_where_the_trades_main_activity_may_be_excluded_and
     assert "Die Kosten für „Grunderwerb“ sind darin enthalten; für sie gelten eigene Grenzen (Nr. 5)." in park, park
 
 
+def test_sums_asked_for_are_computed_per_rate_where_only_a_rarer_meaning_of_the_trade_is_excluded(ask):
+    """"schlosserei … krieg ich jetzt 20 oder 10 %? und lohnt das bei der summe?": both sums, with the caveat that a
+    Bauschlosserei (43.32) is excluded; a haulier's "no" is followed by no rate of the path it is excluded from."""
+    data = ask("schlosserei in bad essen, aktuell 49 leute, wir stellen bald 3 ein. invest so rund 120.000 € in "
+               "laseranlage. krieg ich jetzt 20 oder 10 %? und lohnt das bei der summe?")
+    assert "für ein kleines Unternehmen 20 Prozent, also bis zu 24.000 €, für ein mittleres Unternehmen 10 Prozent, " \
+           "also bis zu 12.000 €" in data["answer"], data["answer"]
+    assert "43.32" in data["answer"]
+    haulier = ask("Logistikfirma in Melle, 20 MA, neue Halle 1 Mio. Wieviel Zuschuss?")
+    assert haulier["summary"].startswith("Nein") and "20 Prozent" not in haulier["answer"], haulier["answer"]
+
+
 def test_an_efficiency_grant_is_computed_on_the_extra_costs_only(ask):
     """Nr. 2.4.3.2 (2): only the extra costs against a comparison investment are eligible."""
     summary = ask("Wir sind Kunststoffverarbeiter, 40 MA, und wollen für 300.000 € Wärmerückgewinnung und effizientere "
