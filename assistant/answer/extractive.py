@@ -1708,6 +1708,14 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             ruled = _implied_sentence(found, hit, w, found.asked_rules)
             quote = ruled[1] if ruled is not None and ruled[0].passage is hit.passage else \
                 best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
+            if hit.exact and ruled is None and _OTHER_AREA.search(quote) and _names_section(found.question, hit.passage):
+                # a section the question names beside another ("… aus dem Anhang 5 und die passende Stelle aus
+                # 2.5.1"): its sentence on the Landkreis's kind of area, from whichever of its passages holds one
+                placed = next(((holder, own) for holder in _section_passages(hit.passage, w.passages)
+                               if (own := best_sentence(holder, found.search_text, prefer=wanted,
+                                                        require=_OSNABRUECK_AREA))), None)
+                if placed is not None:
+                    hit, quote = (hit if placed[0] is hit.passage else replace(hit, passage=placed[0])), placed[1]
             if not hit.passage.dense and hit.passage.section_number.lower() not in found.question.lower() \
                     and not any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4):
                 continue  # a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question
@@ -1813,6 +1821,13 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if len(chosen) + skipped >= 2:
             break
     return chosen
+
+
+def _names_section(question: str, passage: Passage) -> bool:
+    """Whether the question names the passage's numbered section ("die passende Stelle aus 2.5.1")."""
+    number = passage.section_number
+    return bool(number) and number[:1].isdigit() and bool(
+        re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.]*\d)", question))
 
 
 def _adds_asked(found: Findings, quote: str, rule: RuleAnswer) -> bool:

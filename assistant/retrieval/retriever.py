@@ -512,7 +512,21 @@ class ScoreParts:
         `section_repeat_share` per passage of the same section before them."""
         fused = self.fuse(w)
         depth = k if w.section_repeat_share == 1.0 or self.sections is None else max(k, REPEAT_DEPTH)
-        top = [i for i in np.argsort(-fused, kind="stable")[:depth] if np.isfinite(fused[i]) and fused[i] > 0]
+        ranked_all = np.argsort(-fused, kind="stable")
+        if depth > k:
+            # the candidates hold at most REPEAT_CAP passages of one section, whose later ones the repeats lower below
+            # any other section's anyway: a question naming "Anhang 5 und … 2.5.1" finds 2.5.1 after the 77 rows of
+            # the annex that it names too
+            top, per_section = [], {}
+            for i in ranked_all:
+                if len(top) == depth or not (np.isfinite(fused[i]) and fused[i] > 0):
+                    break
+                section = int(self.sections[i])
+                if per_section.get(section, 0) < REPEAT_CAP:
+                    per_section[section] = per_section.get(section, 0) + 1
+                    top.append(int(i))
+        else:
+            top = [i for i in ranked_all[:depth] if np.isfinite(fused[i]) and fused[i] > 0]
         scores = [float(fused[i]) for i in top]
         if depth > k:
             seen: dict[int, int] = {}
@@ -534,6 +548,7 @@ class ScoreParts:
 
 
 REPEAT_DEPTH = 60  # passages re-ranked for the sections' repeats (the dense side's candidates are as many)
+REPEAT_CAP = 10  # passages of one section among them
 WEIGHTS_FILE = TUNED_DIR / "retrieval_weights.json"
 
 

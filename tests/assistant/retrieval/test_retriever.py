@@ -263,6 +263,15 @@ def test_a_sections_further_passages_make_room_for_other_sections(retriever):
     assert [h.score for h in tuned] == sorted((h.score for h in tuned), reverse=True)
 
 
+def test_a_named_section_is_found_beside_a_named_annex_of_many_rows(retriever):
+    """"… den Tabelleneintrag aus dem Anhang 5 und die passende Stelle aus 2.5.1": the annex's 77 named rows do not
+    fill every candidate place, so the passages of 2.5.1 are ranked too."""
+    hits = retriever.search("Bitte den genauen Tabelleneintrag aus dem Anhang 5 und die passende Stelle aus 2.5.1, mit "
+                            "Seitenzahl.", k=5).hits
+    sections = [h.passage.section_number for h in hits if h.passage.document == "grw"]
+    assert "Anhang 5" in sections and "2.5.1" in sections, _describe(hits)
+
+
 def test_rare_stems_are_the_words_few_passages_hold(retriever):
     rare = retriever.rare_stems("Ist eine Spedition GRW-förderfähig?", 0.02)
     assert any(s.startswith("spedition") for s in rare)
