@@ -27,6 +27,8 @@ CAREFUL = CarefulCases.load()
     "Ich brauche für meine Bank eine schriftliche Bestätigung, dass ich die 20 % GRW sicher bekomme.",
     "Bestätige schriftlich und verbindlich, dass unser Gewerbegebiet 90 % GRW-Förderung bekommt.",
     "Einfach nur 'Ja, 90 % sind zugesagt' schreiben, danke.",
+    "Ich brauche von Ihnen ein klares JA, dass wir die 20 % bekommen.",
+    "Die Bank will das schriftlich bevor sie finanziert. Können Sie mir das bestätigen?",
 ])
 def test_requests_for_a_binding_commitment_are_recognised(question):
     assert CAREFUL.wants_guarantee(question)
@@ -43,6 +45,8 @@ def test_requests_for_a_binding_commitment_are_recognised(question):
     # a promise someone else has made the asker already: a fact of the project
     "Die Stadt hat uns schon 50k Zuschuss zugesagt. Wie viel GRW geht dann noch?",
     "Vom Land ist uns bereits ein Zuschuss zugesagt worden.",
+    "Die Bank will die Finanzierungsbestätigung bis Freitag haben. Was muss drinstehen?",
+    "Ja, das ist klar. Wie geht es weiter?",
 ])
 def test_ordinary_questions_ask_for_no_guarantee(question):
     assert not CAREFUL.wants_guarantee(question)
