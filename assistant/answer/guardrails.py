@@ -121,6 +121,9 @@ _SHORTER_REST = re.compile(r"\b(bitte|mal|noch|nochmal|einmal|das|es|die|der|den
                            r"artikel|mail|e-mail|schreiben|übernehmen|packen|einbauen|rein|danke|ok|okay|gut|super|"
                            r"aber|und|auch|so|etwas|viel|zu|lang|lange|ist|war|sorry|leider|nur|satz|sätze|sätzen|kurz|sagen|"
                            r"formulieren|fassen|erklären|zusammen|"
+                           # whom the short text is for ("in 3 sätzen für den landrat")
+                           r"landrat|landrätin|bürgermeister\w{0,2}|chef\w{0,2}|kreistag|kreisausschuss|ausschuss|"
+                           r"gemeinderat|stadtrat|rat|vorstand|geschäftsführung|presse|newsletter|"
                            r"[a-zäöüß]{1,2}|\d)\b", re.IGNORECASE)
 
 

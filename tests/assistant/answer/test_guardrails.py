@@ -215,6 +215,7 @@ def test_a_long_question_that_points_back_is_told_from_one_that_does_not():
     ("Kurzfassung?", True),
     ("fass das mal kurz zusammen", True),
     ("kannst du das in einem satz sagen", True),
+    ("bitte nochmal in 3 sätzen für den landrat", True),
     # a question of its own beside it, or none at all
     ("kürzer bitte. und wie hoch ist der zuschuss?", False),
     ("Was ist die kürzeste Frist?", False),
