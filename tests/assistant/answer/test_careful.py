@@ -700,6 +700,8 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
     ("Welche konkreten Projekte nennt das IREK?", "irek-ohne-projektliste"),
     ("gibt es zu den Handlungszielen Indikatoren?", "irek-ohne-indikatoren"),
     ("Und fließt das Geld der Zukunftsregion jetzt übers IREK?", "geld-nicht-ueber-irek"),
+    ("Wir möchten im Förderantrag das Leitbild des IREK wörtlich zitieren.", "irek-ohne-leitbild"),
+    ("Was ist die Vision des IREK?", "irek-ohne-leitbild"),
     ("kommen die fördermittel dann über das IREK?", "geld-nicht-ueber-irek"),
     ("ok und was brauch ich dafür alles an unterlagen?", "antragsformular"),
     ("Welche Höchstsätze gelten bei uns für Betriebe je nach Größe?", "saetze-im-landkreis"),
