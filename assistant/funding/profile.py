@@ -2836,7 +2836,9 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # "wir sitzen seit 30 jahren im osnabrücker hafen": where the asker's firm is, not a port it builds
         found.remove("harbour")
     if applicant_type in ("municipality", "association", "research") or applicant_type is None \
-            and set(found) & _PUBLIC_FACILITIES:
+            and set(found) & _PUBLIC_FACILITIES and "relocation" not in found:
+        # (not where the asker moves: "wir … kaufen ein grundstück im gewerbegebiet bersenbrück und ziehen komplett
+        # um" is a firm's relocation, whoever the text does not name)
         # (with no asker named, neither a firm nor a trade, the modernisation of a Kurpark is one of public tourism
         # infrastructure, not a firm's)
         found = [kind for kind in found if kind not in _COMPANY_ONLY_TYPES]
@@ -2855,8 +2857,8 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if "implementation_budget" in found and "regional_concept" in found and re.search(r"umsetz|budget", lowered) \
             and not re.search(r"(erstell|erarbeit|schreib|aufstell)\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}\w*konzept", lowered):
         found.remove("regional_concept")  # the concept is what the budget implements, not what is to be written
-    if (applicant_type == "company" or {"business_connection", "harbour"} & set(found)) and "industrial_site" in found \
-            and not _DEVELOPS_SITE.search(lowered):
+    if (applicant_type == "company" or {"business_connection", "harbour", "relocation"} & set(found)) \
+            and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
         # a firm's plant "direkt neben dem Gewerbegebiet", "eine neue Backstube im Gewerbegebiet": the estate is where,
         # not what it builds (nor where the firms sit that a town links to the railway: "In unserem Gewerbegebiet
         # sitzen 3 Betriebe, die gern an die Bahn wollen … ein Anschlussgleis", Nr. 3.2.2.2; "zwei betriebe aus dem

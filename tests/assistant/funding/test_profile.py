@@ -1692,6 +1692,15 @@ def test_selling_the_old_site_for_a_new_one_is_a_relocation():
                                         "verkaufen.").project_types
 
 
+def test_a_firm_that_moves_onto_a_plot_in_a_business_park_relocates_and_develops_no_site():
+    """"… kaufen ein grundstück im gewerbegebiet bersenbrück und ziehen komplett um": the estate is where the firm moves
+    to, also where the text names no asker."""
+    text = ("Update: wir bauen jetzt doch nicht in bramsche sondern kaufen ein grundstück im gewerbegebiet bersenbrück "
+            "und ziehen komplett um. die alte halle in bramsche verkaufen wir.")
+    kinds = read_profile(text).project_types
+    assert "relocation" in kinds and "industrial_site" not in kinds, kinds
+
+
 def test_a_machine_that_replaces_an_old_one_named_in_a_relative_clause_is_a_replacement():
     profile = read_profile("Wir sind eine kleine Tischlerei in Melle und wollen eine neue CNC-Maschine kaufen, die eine "
                            "alte ersetzt.")
