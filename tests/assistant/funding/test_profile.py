@@ -1692,6 +1692,12 @@ def test_selling_the_old_site_for_a_new_one_is_a_relocation():
                                         "verkaufen.").project_types
 
 
+def test_a_surname_in_a_firms_name_is_no_trade():
+    profile = read_profile("Die Müller Logistik GmbH (Bramsche, 45 MA) plant die Anschaffung von 6 neuen "
+                           "Sattelzugmaschinen. Ist das GRW-förderfähig?")
+    assert profile.sector == "Logistikunternehmen" and profile.excluded_sector == "H", (profile.sector, profile.wz_code)
+
+
 def test_a_firm_that_moves_onto_a_plot_in_a_business_park_relocates_and_develops_no_site():
     """"… kaufen ein grundstück im gewerbegebiet bersenbrück und ziehen komplett um": the estate is where the firm moves
     to, also where the text names no asker."""
