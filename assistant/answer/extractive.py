@@ -954,13 +954,17 @@ def _commercial_part(path: PathAssessment | None, profile, amount: float | None,
 def _own_use_part(path: PathAssessment | None, profile, amount: float | None,  # noqa: ANN001
                   basis: str) -> tuple[float | None, str]:
     """A firm's sum without the share of its building it lets to others ("30 % vermieten wir an eine Spedition"):
-    letting is no activity the GRW funds (KR Nr. 2.7.1 M), so the grant is computed on the firm's own use."""
-    if not amount or path is None or profile is None or not profile.let_share_percent \
+    letting is no activity the GRW funds (KR Nr. 2.7.1 M), so the grant is computed on the firm's own use; nor without
+    the owners' private share ("die Wohnung für uns als Familie (ca. 20 % der Fläche)"), no asset of the business."""
+    let, private = (profile.let_share_percent or 0, profile.private_share_percent or 0) if profile is not None \
+        else (0, 0)
+    if not amount or path is None or profile is None or not (let or private) or not 0 < let + private < 100 \
             or profile.applicant_type not in ("company", None) or programme(path.id) != "grw":
         return amount, basis
-    own = 100 - profile.let_share_percent
-    return amount * own / 100, (f" (Ihr eigen genutzter Anteil nach Ihren Angaben: {_percent(own)} Prozent von "
-                                f"{_euro(amount)}; der vermietete Teil ist nicht förderfähig)")
+    own = 100 - let - private
+    left_out = " und ".join(part for part, share in (("der vermietete", let), ("der privat genutzte", private)) if share)
+    return amount * own / 100, (f" (Ihr betrieblich genutzter Anteil nach Ihren Angaben: {_percent(own)} Prozent von "
+                                f"{_euro(amount)}; {left_out} Teil ist nicht förderfähig)")
 
 
 def _deducted_sum(path: PathAssessment | None, profile, amount: float | None,  # noqa: ANN001

@@ -117,6 +117,9 @@ class ProjectProfile:
     # wir an eine Spedition", "die Hälfte vermieten wir"): letting is no activity the GRW funds (KR Nr. 2.7.1 M), so a
     # firm's grant is computed on the rest
     let_share_percent: float | None = None
+    # The share of the building the owners live in or use privately ("oben drin die Wohnung für uns als Familie (ca. 20 %
+    # der Fläche)"): no business asset of the Betriebsstätte, so a firm's grant is computed on the rest
+    private_share_percent: float | None = None
     # Aid from another programme that the project already gets or has been granted, as a share of its costs ("wir
     # kriegen schon 15 % aus einem anderen Förderprogramm", "30 % vom Land sind bewilligt"): the ceiling holds for both
     # together (KR Nr. 2.5.3), so a grant is what is left of the rate
@@ -408,6 +411,8 @@ _NUMBER_WORDS = {
     "dreihundert": 300, "tausend": 1000, "eintausend": 1000,
 }
 _PEOPLE = (r"(?:ma\b|mitarbeit\w{0,8}|beschäftigt\w{0,4}|angestellt\w{0,4}|leute\w{0,2}|köpfe\b|personen\b|vollzeit\w{0,10}"
+           # (part-time heads count as heads: "Bin alleine mit 5 Teilzeitkräften")
+           r"|teilzeit\w{0,10}|aushilf\w{0,4}|saisonkräft\w{0,3}|minijobber\w{0,3}"
            r"|fachkräft\w{0,3}|menschen\b|kolleg\w{0,6}|festangestellt\w{0,4}|arbeitnehmer\w{0,6}|fte\b|vzä\b|mann\b"
            # (the staff by their trade: "dentallabor, 11 techniker", "60 LKW, 90 fahrer")
            r"|techniker\w{0,4}|monteur\w{0,3}|gesellen\b|fahrer\w{0,4}|mechaniker\w{0,4}|mechatroniker\w{0,4}"
@@ -2440,6 +2445,27 @@ def _let_share(text: str) -> float | None:
     return value if 0 < value < 100 else None
 
 
+# The owners' own flat or private use in the building, with its share ("die Wohnung für uns als Familie (ca. 20 % der
+# Fläche)", "20 % nutzen wir privat")
+_PRIVATE = (r"(privatwohnung|betriebsleiterwohnung|inhaberwohnung|wohnung\s{1,3}für\s{1,3}(uns|mich|die\s{1,3}familie)"
+            r"|(unsere|meine)\s{1,3}(eigene\s{1,3})?wohnung|privat\s{0,3}(genutzt|nutzen|wohnen)\w{0,2}|wohnen\s{1,3}wir"
+            r"|(nutzen|nutzt|bewohnen)\s{1,3}(wir|ich)\s{1,3}(selbst\s{1,3})?privat)")
+# (an abbreviation's dot between, "(ca. 20 % der Fläche)", is no sentence's end)
+_PRIVATE_SHARE = re.compile(r"\b" + _PRIVATE + r"(?:[^?.!;%]|(?<=\bca)\.){0,60}?\b(\d{1,2}(?:,\d)?)\s{0,2}(?:%|prozent\b)"
+                            r"|\b(\d{1,2}(?:,\d)?)\s{0,2}(?:%|prozent\b)[^?.!;%]{0,30}?\b" + _PRIVATE, re.IGNORECASE)
+
+
+def _private_share(text: str) -> float | None:
+    """The percentage of the building the text says the owners use privately (`_PRIVATE_SHARE`); None where it says
+    none."""
+    match = _PRIVATE_SHARE.search(text[:20_000])
+    if match is None:
+        return None
+    value = float(next(g for g in match.groups() if g is not None and re.fullmatch(r"\d{1,2}(,\d)?", g))
+                  .replace(",", "."))
+    return value if 0 < value < 100 else None
+
+
 def _commercial_share(text: str) -> float | None:
     """The percentage of an infrastructure's use that the text gives to businesses (`_COMMERCIAL_SHARE`); None where it
     gives none."""
@@ -3316,6 +3342,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     profile.started_in_part = _started_in_part(full) if profile.already_started else None
     profile.commercial_share_percent = _commercial_share(full)
     profile.let_share_percent = _let_share(full)
+    profile.private_share_percent = _private_share(full)
     profile.other_aid_percent = _other_aid(full)
     profile.other_aid_eur = None if profile.other_aid_percent else _other_aid_eur(full)
     profile.in_difficulty = _in_difficulty(full)
@@ -3365,7 +3392,8 @@ def _drops(text: str, label: str) -> bool:
 _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "linked_employees", "turnover_eur",
                   "balance_sheet_eur", "investment_eur", "university_or_society", "base_funding_over_limit",
                   "users_excluded", "users_in_part_excluded", "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
-                  "size_at_grant", "started_in_part", "commercial_share_percent", "let_share_percent", "other_aid_percent", "other_aid_eur",
+                  "size_at_grant", "started_in_part", "commercial_share_percent", "let_share_percent",
+                  "private_share_percent", "other_aid_percent", "other_aid_eur",
                   "grant_received",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur",
                   "depreciation_eur", "investment_years", "secured_jobs")

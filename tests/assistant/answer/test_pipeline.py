@@ -249,6 +249,15 @@ def test_sums_asked_for_are_computed_per_rate_where_only_a_rarer_meaning_of_the_
     assert haulier["summary"].startswith("Nein") and "20 Prozent" not in haulier["answer"], haulier["answer"]
 
 
+def test_a_grant_is_computed_without_the_owners_private_flat(ask):
+    data = ask("Wir planen in Bersenbrück einen Neubau für unsere Pension: 16 Zimmer, Frühstücksraum, und oben drin die "
+               "Wohnung für uns als Familie (ca. 20 % der Fläche). Kosten 1,2 Mio. Bin alleine mit 5 Teilzeitkräften. "
+               "Wieviel Zuschuss wäre drin?")
+    assert "20 Prozent von 960.000 € förderfähigen Kosten" in data["summary"] \
+        and "der privat genutzte Teil ist nicht förderfähig" in data["summary"], data["summary"]
+    assert "240.000" not in data["answer"] and "Wie viele Beschäftigte" not in data["answer"]
+
+
 def test_an_efficiency_grant_is_computed_on_the_extra_costs_only(ask):
     """Nr. 2.4.3.2 (2): only the extra costs against a comparison investment are eligible."""
     summary = ask("Wir sind Kunststoffverarbeiter, 40 MA, und wollen für 300.000 € Wärmerückgewinnung und effizientere "

@@ -70,7 +70,9 @@ def test_company_profile_gets_business_investment_path(client):
                                # an excluded one that its line excepts, the share of the line read as the main one
                                "other_aid_eur": None, "named_lines": [], "sector_share_percent": None,
                                # forty-second session: the share of a firm's building let to others (Nr. 2.7.1 M)
-                               "let_share_percent": None}
+                               "let_share_percent": None,
+                               # forty-third session: the owners' private share of the building
+                               "private_share_percent": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):

@@ -1692,6 +1692,20 @@ def test_selling_the_old_site_for_a_new_one_is_a_relocation():
                                         "verkaufen.").project_types
 
 
+@pytest.mark.parametrize("text, share", [
+    ("Neubau für unsere Pension: 16 Zimmer, und oben drin die Wohnung für uns als Familie (ca. 20 % der Fläche).", 20.0),
+    ("Hofcafé im alten Stall, 15 % nutzen wir privat.", 15.0),
+    ("Halle 1 Mio, wir wohnen in Melle. Gibt es 20 % Zuschuss?", None),
+])
+def test_the_owners_private_share_of_the_building_is_read(text, share):
+    assert read_profile(text).private_share_percent == share
+
+
+def test_part_time_staff_are_heads():
+    assert read_profile("Pension in Bersenbrück, bin alleine mit 5 Teilzeitkräften.").employees == 5
+    assert read_profile("Tischlerei, 30 MA, davon 10 Teilzeitkräfte.").employees == 30
+
+
 def test_a_surname_in_a_firms_name_is_no_trade():
     profile = read_profile("Die Müller Logistik GmbH (Bramsche, 45 MA) plant die Anschaffung von 6 neuen "
                            "Sattelzugmaschinen. Ist das GRW-förderfähig?")
