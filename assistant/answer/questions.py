@@ -21,6 +21,7 @@ from functools import cache
 
 from assistant.answer.extractive import MAX_SUMMARY_CHARS, renumbered
 from assistant.core.answer import Answer
+from assistant.goals.lists import topic_words
 from assistant.text.asked import asks, questions
 from assistant.text.citations import SPAN, split_sentences
 from assistant.text.figures import CITATION_NUMBER
@@ -117,10 +118,16 @@ _PART_MARK = re.compile(r"(?:^|[\s:;,.?!])([a-d]|[1-4])\)\s")
 
 
 def numbered_parts(text: str) -> bool:
-    """Whether the text numbers at least two questions as parts, in order: "a) … b)", "1) … 2)"."""
+    """Whether the text numbers at least two questions as parts, in order ("a) … b)", "1) … 2)"), one of which asks
+    about the IREK on a subject of its own ("b) welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?"; not "3)
+    Welches IREK-Handlungsziel passt?", which the project answer's goal answers)."""
     marks = [m.group(1) for m in _PART_MARK.finditer(text)]
     return any(first in marks and second in marks and marks.index(first) < marks.index(second)
-               for first, second in (("a", "b"), ("1", "2")))
+               for first, second in (("a", "b"), ("1", "2"))) \
+        and any(_NAMES_IREK.search(part) and set(topic_words(part)) - _FITTING_WORDS for part in asks(text))
+
+
+_FITTING_WORDS = {"passt", "passen", "gehört", "gehören", "fällt", "fallen", "zuordnen", "betrifft", "betreffen"}
 
 
 def kind(intent: str) -> str:

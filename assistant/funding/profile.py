@@ -800,6 +800,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     # und Fachkräftemarketingkampagne mit der Stadt")
     "implementation_budget": r"umsetzungsbudget|regionalmanage|regionalbudget|eigene[snm]?\s{1,3}budget"
                              r"|regionalmarketing|fachkräftemarketing|[a-zäöüß]{0,30}marketingkampagne"
+                             # (the sites of the region marketed together: "eine Vermarktungskampagne für freie
+                             # Gewerbeflächen (Expo Real, Website, Flächenportal)")
+                             r"|[a-zäöüß]{0,30}(vermarktungs|werbe|image)kampagne|flächenmarketing|gewerbeflächenmarketing"
                              r"|umsetz\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}(regionale[snm]?\s{1,3})?entwicklungskonzept"
                              r"|umsetz\w{0,4}\s{1,3}(des|vom|unseres)\s{1,3}(irek|konzepts?)\b",  # the IREK is one (Nr. 3.4.1)
     "cooperation_network": r"netzwerk|kooperationsplattform|verbund\b|allianz|stammtisch|\bkooperation\b|zusammenarbeit"
@@ -2889,6 +2892,9 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # not what it builds (nor where the firms sit that a town links to the railway: "In unserem Gewerbegebiet
         # sitzen 3 Betriebe, die gern an die Bahn wollen … ein Anschlussgleis", Nr. 3.2.2.2; "zwei betriebe aus dem
         # gewerbegebiet würden den anleger nutzen", Nr. 3.2.2.7)
+        found.remove("industrial_site")
+    if "implementation_budget" in found and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
+        # "eine Vermarktungskampagne für freie Gewerbeflächen": the sites are what is marketed, not developed
         found.remove("industrial_site")
     if "commuter_transport" in found and not _FOR_TOURISTS.search(lowered):
         # "eine Linie zum Gewerbegebiet, damit Schichtarbeiter ohne Auto hinkommen": the estate is where it goes

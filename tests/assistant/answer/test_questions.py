@@ -199,10 +199,12 @@ def test_a_further_question_that_points_back_is_asked_as_a_follow_up_to_the_text
 
 @pytest.mark.parametrize("text, numbered", [
     ("Mehrere Sachen: a) Kann ein Betrieb PV fördern lassen? b) welches IREK-Ziel passt für Wasserstoff?", True),
-    ("1) Wer darf den Antrag stellen? 2) Wie hoch ist der Satz?", True),
+    ("1) Wer darf den Antrag stellen? 2) Welche Ziele hat das IREK zur Mobilität?", True),
+    # (a part on the IREK with no subject of its own: the project answer's goal answers it)
+    ("1) Geht das über GRW? 2) Wer müsste Antragsteller sein? 3) Welches IREK-Handlungsziel passt?", False),
     ("b) erst, dann a) später", False),
     ("Nach Nr. 2.6.2 (2) a) ist der Ersatz nicht förderfähig. Gilt das auch für uns?", False),
 ])
-def test_questions_the_asker_numbers_as_parts(text, numbered):
+def test_questions_the_asker_numbers_as_parts_one_on_the_irek_of_its_own_subject(text, numbered):
     assert numbered_parts(text) is numbered
 

@@ -537,6 +537,9 @@ def test_municipalities(text, towns):
     ("Ersatzinvestition für unsere Lackieranlage", "replacement"),
     ("unsere alte cnc-fräse is durch, wollen ne neue gleichwertige kaufen", "replacement"),
     ("Wir ziehen mit dem Betrieb nach Bramsche um.", "relocation"),
+    # KR Nr. 3.4.2 (2): regional marketing, also of the region's free sites
+    ("Stadt und Landkreis wollen gemeinsam eine Vermarktungskampagne für freie Gewerbeflächen machen.",
+     "implementation_budget"),
     ("Wir wollen eine insolvente Firma übernehmen.", "takeover"),
     ("Betriebsnachfolge in der Familie", "takeover"),
     ("Die Gemeinde will Glasfaser für die Dörfer.", "broadband"),
