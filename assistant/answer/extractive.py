@@ -1663,11 +1663,12 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             continue  # nor, beside a verdict on a GRW path or where the question asks what the IREK says, a summary of
             # another strategy the question does not name (the Weser-Ems summary's note on what is not verified beside
             # a brewery's corrected main activity; its sentence on strategies for "Gibt es im IREK einen Satz, …?")
-        if not quoted and not hit.passage.dense and hit.passage.document == "grw" \
+        if not quoted and not hit.passage.dense and hit.passage.document == "grw" and _ASKS_TEXT.search(found.question) \
                 and hit.passage.section_number.lower() not in found.question.lower() \
                 and not _ASKS_FORM.search(found.question):
-            continue  # a part of the KR's forms (Anhang 1–4) leads no answer to a question that asks for no form (its
-            # table of site data below "wo steht das mit den 90 % bei infrastruktur? … wortlaut")
+            continue  # a part of the KR's forms (Anhang 1–4) is no rule's wording (its table of site data below "wo
+            # steht das mit den 90 % bei infrastruktur? … wortlaut"); it may answer another question, the NBank's
+            # address in Anhang 2 one for where to apply
         if not quoted:  # the lead: the best sentence of the first passage's whole section
             first, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
             # (where that sentence holds no telling word of the question, the one the statute's terms for its
@@ -3421,6 +3422,8 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     if summary.endswith(_WORDING_FOLLOWS) and not any(d.startswith(_WORDING_OPENS) for d in details):
         summary = ""  # the wording it announces did not stand the check of its figures: what remains leads
     if not summary and details:
+        # (a quote that followed the bottom line leads under its own label: "Außerdem (…): „…“" → "…: „…“")
+        details[0] = _FOLLOWING_QUOTE.sub(r"\1: ", details[0], count=1)
         summary, rest = _within(details[0], MAX_SUMMARY_CHARS)
         summary, details = _traceable(summary, quotes), [d for d in (_traceable(rest, quotes), *details[1:]) if d]
     shows_goals = not alone and (found.mode in ("project", "guarantee") or found.mode == "fact" and _goals_asked(found))
@@ -3440,6 +3443,7 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
 # A bottom line that announces the wording of a rule too long for it, and how the detail that quotes it opens
 _WORDING_FOLLOWS = "der Wortlaut folgt."
 _WORDING_OPENS = "Dazu heißt es"
+_FOLLOWING_QUOTE = re.compile(r"^(?:Außerdem|Dazu heißt es) \(([^()]+)\): (?=„)")
 # A page asked for ("Seite wär auch gut", "mit Seitenzahl", "Fundstelle mit Seite"): the IREK's text holds no page
 # numbers, so its passages are cited by goal number or chapter
 _ASKS_PAGE = re.compile(r"\bseite(n|nzahl\w{0,2}|nangabe\w{0,2})?\b|\bS\.\s{0,2}\?", re.IGNORECASE)
