@@ -2741,11 +2741,13 @@ def _goals_asked(found: Findings) -> bool:
                  or any(_title_named(title, found.question) for g in found.goals[:3]
                         for title in (g.title, g.leitziel.title)))
     # a question of a rule or of procedure names a trade in passing ("unser Hallenbauer ist pleite – schaffen wir die
-    # Frist?"): a goal fits only a kind of project it names; a firm's investment of no trade named ("wenn wir in melle
-    # ne maschine gefördert kriegen, dürfen wir die … nach bünde rüberholen?") is no subject any goal has
+    # Frist?"): a goal fits only a kind of project it names; of a rule, a firm's investment of no trade named ("wenn
+    # wir in melle ne maschine gefördert kriegen, dürfen wir die … nach bünde rüberholen?") is no subject any goal has
     if found.intent not in ("rule", "procedure"):
         return True
     kinds = set(found.profile.project_types) if found.profile else set()
+    if found.intent == "procedure":  # the steps of a project ("neue produktionshalle, 30 MA … nächsten schritte?")
+        return bool(kinds)
     return bool(kinds - {_FIRMS_INVESTMENT_KIND} or kinds and found.profile.sector)
 
 
