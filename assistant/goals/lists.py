@@ -166,7 +166,10 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: s
 
 
 def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: str = "") -> GoalList | None:
-    if _PROJECT.search(question):
+    # (a project said after the list question is what the list is for, not a project to match: "Gibt es im IREK
+    # Handlungsziele zu Innenstädten …? Wir wollen einen Förderantrag … damit begründen.")
+    first, mark, _ = question.partition("?")
+    if _PROJECT.search(first if mark and _LEVEL_NAMED.search(first) else question):
         return None
     catalogue = matcher.catalogue
     passages, titles = _references(matcher)

@@ -57,6 +57,15 @@ def test_another_leitziel_whose_title_names_the_topic_is_named_beside_the_list(m
     assert tourism.parent.code == "4.3" and tourism.also == []
 
 
+def test_a_project_said_after_the_list_question_is_what_the_list_is_for(matcher):
+    """"… Handlungsziele zu … Wohnen? Wir wollen einen Förderantrag … damit begründen." is a list question; a project
+    said before it is a project ("Wir wollen ein Hotel bauen. Welche Ziele passen?")."""
+    found = _list("Gibt es im IREK Handlungsziele zu Innenstädten bzw. Ortskernen und zum Wohnen? Wir wollen einen "
+                  "Förderantrag für die Bramscher Innenstadt damit begründen.", matcher)
+    assert found is not None and "4.1.2" in [g.code for g in found.items]
+    assert _list("Wir wollen ein Hotel bauen. Welche Handlungsziele passen?", matcher) is None
+
+
 def test_one_handlungsziel_named_by_its_code_is_a_question_of_fact_not_a_list(matcher):
     assert _list("Was ist mit Handlungsziel 2.5.2 „Produktionsprozesse flexibilisieren“ konkret gemeint?", matcher) is None
     assert _list("Wie viele Handlungsziele gehören wie 2.5.2 zum Leitziel 2.5?", matcher).count  # a count stays a list
