@@ -2611,7 +2611,11 @@ def _size_verdict(found: Findings, w: _Writer) -> str:
     or, where the figure not given decides (a turnover over the small firm's limit, no balance sheet total), at which
     limit of that figure it decides; the rule's limits cited. "" for any other question."""
     profile = found.profile
-    if profile is None or profile.employees is None or not _ASKS_SIZE.search(found.question):
+    # (also where the rate is asked for by a firm whose headcount makes it large, "252 MA … welcher fördersatz gilt für
+    # uns?": the size is why only the De-minimis route is open)
+    large_asks_rate = profile is not None and profile.company_size == "large" and not profile.linked_enterprise \
+        and not profile.size_between and bool(ASKS_HOW_MUCH.search(found.question))
+    if profile is None or profile.employees is None or not (_ASKS_SIZE.search(found.question) or large_asks_rate):
         return ""
     limits = {limit.size: limit for limit in FundingKnowledge.load().company_sizes}
     if profile.size_between and profile.linked_enterprise:

@@ -249,6 +249,13 @@ def test_sums_asked_for_are_computed_per_rate_where_only_a_rarer_meaning_of_the_
     assert haulier["summary"].startswith("Nein") and "20 Prozent" not in haulier["answer"], haulier["answer"]
 
 
+def test_a_large_firm_asking_for_its_rate_is_told_its_size_first(ask):
+    data = ask("maschinenbau melle, 252 MA. wir wollen unsere montagehalle erweitern, ca 3 mio. welcher fördersatz gilt "
+               "für uns?")
+    assert data["summary"].startswith("Nach Ihren Angaben sind Sie ein großes Unternehmen (Nr. 2.1.5)") \
+        and "De-minimis" in data["summary"], data["summary"]
+
+
 def test_a_grant_is_computed_without_the_owners_private_flat(ask):
     data = ask("Wir planen in Bersenbrück einen Neubau für unsere Pension: 16 Zimmer, Frühstücksraum, und oben drin die "
                "Wohnung für uns als Familie (ca. 20 % der Fläche). Kosten 1,2 Mio. Bin alleine mit 5 Teilzeitkräften. "
