@@ -1859,6 +1859,11 @@ def _count_of(match: re.Match[str]) -> int:
     return _int(match.group(1)) if match.group(1) else _NUMBER_WORDS[match.group(3).lower()]
 
 
+# No staff yet, said by a founder or a one-person business ("obwohl noch keine mitarbeiter", "ohne Angestellte")
+_NO_STAFF_YET = re.compile(r"\b(noch\s{1,3}keine|ohne|bisher\s{1,3}keine|habe\s{1,3}keine|haben\s{1,3}keine)\s{1,3}"
+                           r"(mitarbeiter\w{0,3}|angestellte\w{0,2}|beschäftigte\w{0,2}|ma)\b", re.IGNORECASE)
+
+
 def _employees(text: str) -> tuple[int | None, bool, int | None]:
     """The headcount the text gives, whether it is the one expected at the grant, and the staff to be hired. Counts of
     new or future staff ("30 neue Mitarbeiter", "3 neue Leute einstellen", "auf 60 wachsen") are no headcount: the
@@ -1898,6 +1903,8 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
             current.append(now)
             coming.append(then - now)
     hired = max(coming) if coming else None
+    if not current and not at_grant and _NO_STAFF_YET.search(text):
+        return 0, False, hired  # "kann ich als startup grw kriegen obwohl noch keine mitarbeiter??"
     if at_grant:
         return max(at_grant), True, hired
     if (full_time := _full_time_equivalents(text)) is not None:
@@ -2581,7 +2588,9 @@ def is_founding(text: str) -> bool:
 
 
 # What a new firm gets to set up its site ("brauchen rechner, kamerasysteme und eine testanlage"): KR Nr. 2.4.1 (1) a
+# (or names the plant it starts with and its sum: "erste anlagen ca 300k")
 _SETS_UP = re.compile(r"\b(brauch|benötig|anschaff|kauf|invest|ausstatt|einricht)\w{0,6}\b")
+_FIRST_PLANT = re.compile(r"\b(erste[nr]?|neue[nr]?)\s{1,3}(anlage|anlagen|maschine|maschinen|ausstattung|geräte)\b")
 # A company that belongs to a group or that another holds shares in: "gehört zu 40 % einer Holding", "Tochter eines
 # Konzerns", "Teil einer Unternehmensgruppe", "die Muttergesellschaft hält 60 %"
 _LINKED = re.compile(r"\bholding\w{0,3}|tochter(gesellschaft|unternehmen|firma)?\s{1,3}(eine[rs]|de[rs]|von)\b"
@@ -2829,7 +2838,7 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if applicant_type in ("company", None, "private"):
         found = [kind for kind in found if kind != "energy_generation"]  # a firm's plant: its trade or its own use
     if applicant_type in ("company", None) and "business_investment" not in found and _FOUNDING.search(lowered) \
-            and _SETS_UP.search(lowered):
+            and (_SETS_UP.search(lowered) or _FIRST_PLANT.search(lowered)):
         found.append("business_investment")  # a new firm equipping itself sets up a site (KR Nr. 2.4.1 (1) a)
     if applicant_type == "company" and not found and _FIRM_BUYS.search(_abbreviation_dots_out(lowered)):
         # a firm that needs or buys machines, vehicles or a yard and names no other kind of project invests in its

@@ -708,6 +708,7 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
     ("Welche Fördersätze gelten im Landkreis?", "saetze-im-landkreis"),
     ("Und zählt unsere eigene Planungsarbeit im Bauamt als Eigenanteil?", "eigenleistungen-infrastruktur"),
     ("das ist keine erweiterung, ich gründe die firma erst neu. ändert das was?", "neugruendung"),
+    ("kann ich als startup grw kriegen obwohl noch keine mitarbeiter??", "neugruendung"),
 ])
 def test_rule_answers_are_found_by_everyday_words(question, rule):
     assert rule in [r.id for r in CAREFUL.rule_answers if any(re.search(p, question, re.IGNORECASE)

@@ -1704,6 +1704,12 @@ def test_the_owners_private_share_of_the_building_is_read(text, share):
     assert read_profile(text).private_share_percent == share
 
 
+def test_a_founder_with_no_staff_yet_has_none_and_sets_up_a_site_with_the_plant_named():
+    p = read_profile("gründe grad nen 3d druck service in hasbergen. erste anlagen ca 300k. kann ich als startup grw "
+                     "kriegen obwohl noch keine mitarbeiter??")
+    assert p.employees == 0 and p.company_size == "small" and p.project_types == ["business_investment"], p
+
+
 def test_part_time_staff_are_heads():
     assert read_profile("Pension in Bersenbrück, bin alleine mit 5 Teilzeitkräften.").employees == 5
     assert read_profile("Tischlerei, 30 MA, davon 10 Teilzeitkräfte.").employees == 30
