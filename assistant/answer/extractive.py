@@ -1229,6 +1229,17 @@ _IMPLIED_WORDS = 1.5  # what the sentence of a rule the asker's facts point to c
 _IMPLIED_CHARS = 300  # ... where it is no longer (a list, such as that of excluded sectors, answers no ask of its own)
 
 
+def _sibling_sections(lead: PathAssessment | None) -> set[tuple[str, str]]:
+    """The sections of the other measures of an open lead path's programme (Nr. 3.5.2 beside Nr. 3.5.1), not its own."""
+    if lead is None or lead.blocked or "/" not in lead.id:
+        return set()
+    knowledge = FundingKnowledge.load()
+    own = knowledge.get(lead.id)
+    own_section = (own.source.document, own.source.section) if own is not None and own.source else None
+    return {(p.source.document, p.source.section) for p in knowledge.all_paths()
+            if p.id != lead.id and p.id.startswith(lead.id.split("/")[0] + "/") and p.source} - {own_section}
+
+
 def _asked_rule(found: Findings, w: _Writer) -> str:
     """For a project whose description also asks a question of a rule ("… kann man statt auf die Investition auch auf
     die Personalkosten Förderung bekommen?"): the sentence of the best passages of the rules that answers it, quoted
@@ -1241,9 +1252,13 @@ def _asked_rule(found: Findings, w: _Writer) -> str:
             or any(c.id in w.said and (c.asked or telling & set(stems(c.text))) for c in lead.conditions)):
         return ""  # the lead path's line, or the bottom line, states the rule asked about (`_decisive`)
     best: tuple[float, Passage, str] | None = None
+    others = _sibling_sections(lead)
     for rank, hit in enumerate(found.hits[:4]):
         if hit.passage.document == "irek" or _preamble(hit.passage):
             continue  # the IREK's goals stand in the answer already; its text states no rule
+        if (hit.passage.document, hit.passage.section_number) in others:
+            continue  # a rule of another measure of the lead's programme (an innovation cluster's ten years beside
+            # a network's "wie lange"): it answers for that measure, not for the asker's
         told = _telling_sentence(_section_passages(hit.passage, w.passages) + _footnotes(hit.passage, w.passages),
                                  telling, found.question)
         # (the sentence of a rule the asker's facts point to, where the section holds one, counts as much as one that
@@ -2606,6 +2621,10 @@ def _named_rate_verdict(found: Findings, lead: PathAssessment | None, w: _Writer
     return ""
 
 
+_SAYS_LARGE = re.compile(r"\bgro(ß|ss)(unternehmen|betrieb|konzern)|\bgro(ß|ss)e[snm]?\s{1,3}(unternehmen|betrieb|firma)"
+                         r"|\bkonzern\b", re.IGNORECASE)  # the asker says the size (no verdict to tell it back)
+
+
 def _size_verdict(found: Findings, w: _Writer) -> str:
     """For a question of the asker's size class with their headcount given: the size the figures make (KR Nr. 2.1.5),
     or, where the figure not given decides (a turnover over the small firm's limit, no balance sheet total), at which
@@ -2614,7 +2633,8 @@ def _size_verdict(found: Findings, w: _Writer) -> str:
     # (also where the rate is asked for by a firm whose headcount makes it large, "252 MA … welcher fördersatz gilt für
     # uns?": the size is why only the De-minimis route is open)
     large_asks_rate = profile is not None and profile.company_size == "large" and not profile.linked_enterprise \
-        and not profile.size_between and bool(ASKS_HOW_MUCH.search(found.question))
+        and not profile.size_between and bool(ASKS_HOW_MUCH.search(found.question)) \
+        and not _SAYS_LARGE.search(found.question)
     if profile is None or profile.employees is None or not (_ASKS_SIZE.search(found.question) or large_asks_rate):
         return ""
     limits = {limit.size: limit for limit in FundingKnowledge.load().company_sizes}

@@ -805,7 +805,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                              r"|[a-zäöüß]{0,30}(vermarktungs|werbe|image)kampagne|flächenmarketing|gewerbeflächenmarketing"
                              r"|umsetz\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}(regionale[snm]?\s{1,3})?entwicklungskonzept"
                              r"|umsetz\w{0,4}\s{1,3}(des|vom|unseres)\s{1,3}(irek|konzepts?)\b",  # the IREK is one (Nr. 3.4.1)
+    # (the management of a cluster, its staff and events, is network management too, Nr. 3.5.1 (3): "ein richtiges
+    # clustermanagement aufbauen (1,5 stellen, veranstaltungen, gemeinsame messeauftritte)")
     "cooperation_network": r"netzwerk|kooperationsplattform|verbund\b|allianz|stammtisch|\bkooperation\b|zusammenarbeit"
+                           r"|cluster-?management"
                            r"|an\s{1,3}einen\s{1,3}tisch",
     "innovation_cluster": r"innovationscluster|\bcluster\b|cluster-?management|clusterinitiative",
     "location_attractiveness": r"daseinsvorsorge|standortattraktivität|welcome|willkommens|anwerbe|standortmarketing"

@@ -249,6 +249,17 @@ def test_sums_asked_for_are_computed_per_rate_where_only_a_rarer_meaning_of_the_
     assert haulier["summary"].startswith("Nein") and "20 Prozent" not in haulier["answer"], haulier["answer"]
 
 
+def test_a_clusters_management_is_network_management_and_no_other_measures_span_answers_how_long(ask):
+    """Nr. 3.5.1: the staff, events and fairs of a network's management, three years and two extensions; the ten
+    years of an innovation cluster (Nr. 3.5.2) are another measure's."""
+    data = ask("wir sind ein e.V. mit 14 lebensmittelbetrieben aus dem artland und dem DIL als forschungspartner und "
+               "wollen ein richtiges clustermanagement aufbauen (1,5 stellen, veranstaltungen, gemeinsame "
+               "messeauftritte). welche förderquote, wie lange, und passt das ins irek?")
+    assert data["summary"].startswith("Förderweg: GRW: Kooperationsnetzwerke, bis zu 75 Prozent") \
+        and "höchstens drei Jahren" in data["summary"], data["summary"]
+    assert "zehn Jahre" not in data["answer"]
+
+
 def test_a_large_firm_asking_for_its_rate_is_told_its_size_first(ask):
     data = ask("maschinenbau melle, 252 MA. wir wollen unsere montagehalle erweitern, ca 3 mio. welcher fördersatz gilt "
                "für uns?")
