@@ -2747,6 +2747,7 @@ def _title_named(title: str, question: str) -> bool:
 
 
 _FIRMS_INVESTMENT_KIND = "business_investment"  # the kind of project of any firm's investment (funding_paths.yaml)
+_FITS_IN_IREK = "Im IREK passt dazu"  # how the goals beside a fact answer, or leading it, are introduced
 
 
 def _goals_asked(found: Findings) -> bool:
@@ -2930,12 +2931,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # "welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?": the goals are the answer, the passages follow
         # (not the Leitziel a goal named by its code belongs to: `membership`)
         which = found.goals[:2]
-        summary = f"Im IREK passt dazu: {'; '.join(_goal_ref(g, w) for g in which)}."
+        summary = f"{_FITS_IN_IREK}: {'; '.join(_goal_ref(g, w) for g in which)}."
         best = found.goals[0].leitziel
         holder = next((p for p in w.passages if p.document == "irek" and p.goal_code == best.code), None)
         if _ASKS_LEITZIEL.search(found.question) and holder is not None:
             # "zu welchem leitziel gehört das mit den fachkräften?": the Leitziel of the best goal, then its goals
-            summary = (f"Im IREK passt dazu das Leitziel {best.code} „{best.title}“ "
+            summary = (f"{_FITS_IN_IREK} das Leitziel {best.code} „{best.title}“ "
                        f"[{w.cite(holder, _first_line(holder))}], mit den Handlungszielen "
                        f"{'; '.join(_goal_ref(g, w) for g in which if g.leitziel.code == best.code)}.")
         shown = {g.code for g in which}
@@ -2999,9 +3000,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         summary = f"{summary.rstrip().rstrip('.')}. {membership}"
     elif membership:
         details.insert(0, membership)
-    if _goals_asked(found) and not membership and not worded and not summary.startswith("Im IREK passt dazu"):
+    if _goals_asked(found) and not membership and not worded and not summary.startswith(_FITS_IN_IREK):
         shown = found.goals[:2] if found.intent == "irek" else found.goals[:1]  # a rule's subject: its best goal
-        details.append("Im IREK passt dazu: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
+        details.append(f"{_FITS_IN_IREK}: " + "; ".join(_goal_ref(g, w) for g in shown) + ".")
     details += [duties] if (duties := _duties(found, lead, w)) else []
     # "… und wie lange läuft das?": the lead path's span, where no quote above states one
     spanned = any(SPAN.search(c.quote) for c in w.cites.items)
@@ -3336,7 +3337,7 @@ def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[Answer
         calculation = _calculation(lead, found.profile, _other_measure(found, lead))
         details += [calculation] if calculation else []
     if found.goals:  # the project it names, in the IREK
-        details.append("Im IREK passt dazu: " + _goal_ref(found.goals[0], w) + ".")
+        details.append(f"{_FITS_IN_IREK}: " + _goal_ref(found.goals[0], w) + ".")
     return summary, details, paths
 
 
