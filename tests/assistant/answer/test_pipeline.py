@@ -1904,7 +1904,7 @@ def test_a_wage_cost_grant_is_computed_on_the_wages_of_the_new_jobs_for_two_year
 def test_how_a_wage_cost_grant_is_computed_is_answered_from_its_rule(ask, passages):
     data = ask("Wie berechnet sich der Lohnkostenzuschuss bei der GRW?")
     check_contract(data, passages)
-    assert "während zweier Jahre" in data["summary"], data["summary"]
+    assert "für zwei Jahre" in data["summary"], data["summary"]
     cited = {c["section"].split()[0] for c in data["citations"]}
     assert {"2.6.3", "2.6.1"} <= cited, cited
 
