@@ -2905,6 +2905,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # sitzen 3 Betriebe, die gern an die Bahn wollen … ein Anschlussgleis", Nr. 3.2.2.2; "zwei betriebe aus dem
         # gewerbegebiet würden den anleger nutzen", Nr. 3.2.2.7)
         found.remove("industrial_site")
+    if "innovation_cluster" in found and "cooperation_network" in found and re.search(r"innovationscluster", lowered) \
+            and not _PROJECT_TYPE_RES["cooperation_network"].search(re.sub(r"cluster-?management", " ", lowered)):
+        # "ein Innovationscluster aufbauen: gemeinsame Versuchshalle plus Clustermanagement": the cluster named is the
+        # measure (Nr. 3.5.2), its management a part of it
+        found.remove("cooperation_network")
     if "implementation_budget" in found and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
         # "eine Vermarktungskampagne für freie Gewerbeflächen": the sites are what is marketed, not developed
         found.remove("industrial_site")

@@ -1710,6 +1710,14 @@ def test_a_founder_with_no_staff_yet_has_none_and_sets_up_a_site_with_the_plant_
     assert p.employees == 0 and p.company_size == "small" and p.project_types == ["business_investment"], p
 
 
+def test_a_clusters_management_is_network_management_unless_an_innovation_cluster_is_named():
+    assert "cooperation_network" in read_profile("wir sind ein e.V. mit 14 lebensmittelbetrieben und wollen ein "
+                                                 "richtiges clustermanagement aufbauen").project_types
+    named = read_profile("Wir wollen mit 12 Firmen ein Innovationscluster aufbauen: gemeinsame Versuchshalle plus "
+                         "Clustermanagement.").project_types
+    assert "innovation_cluster" in named and "cooperation_network" not in named, named
+
+
 def test_part_time_staff_are_heads():
     assert read_profile("Pension in Bersenbrück, bin alleine mit 5 Teilzeitkräften.").employees == 5
     assert read_profile("Tischlerei, 30 MA, davon 10 Teilzeitkräfte.").employees == 30
