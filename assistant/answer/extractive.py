@@ -1661,6 +1661,8 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if found.funding and found.funding.paths and found.profile and found.profile.project_types else None
     knowledge = FundingKnowledge.load()
     irek_asked = bool(_IN_THE_IREK.search(found.question))  # "Gibt es im IREK einen Satz …?"
+    blocked_rates = {(s.document, s.section) for s in no_rates_of.sources[:3] if _RATE_FIGURE.search(s.quote)} \
+        if no_rates_of is not None else set()
     for hit in _asked_rule_first(found, w):
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS or _preamble(hit.passage):
             continue  # a summary's list of its sources, or its preamble on what kind of text it is
@@ -1678,8 +1680,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             continue  # nor, beside a verdict on a GRW path or where the question asks what the IREK says, a summary of
             # another strategy the question does not name (the Weser-Ems summary's note on what is not verified beside
             # a brewery's corrected main activity; its sentence on strategies for "Gibt es im IREK einen Satz, …?")
-        if not quoted and not hit.passage.dense and hit.passage.document == "grw" and _ASKS_TEXT.search(found.question) \
-                and hit.passage.section_number.lower() not in found.question.lower() \
+        if not quoted and _unnamed_form_part(hit.passage, found.question) and _ASKS_TEXT.search(found.question) \
                 and not _ASKS_FORM.search(found.question):
             continue  # a part of the KR's forms (Anhang 1–4) is no rule's wording (its table of site data below "wo
             # steht das mit den 90 % bei infrastruktur? … wortlaut"); it may answer another question, the NBank's
@@ -1736,11 +1737,10 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
                                                         require=_OSNABRUECK_AREA))), None)
                 if placed is not None:
                     hit, quote = (hit if placed[0] is hit.passage else replace(hit, passage=placed[0])), placed[1]
-            if not hit.passage.dense and hit.passage.section_number.lower() not in found.question.lower() \
+            if _unnamed_form_part(hit.passage, found.question) \
                     and not any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4):
                 continue  # a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question
-        if no_rates_of is not None and _RATE_FIGURE.search(quote) and (hit.passage.document, hit.passage.section_number) \
-                in {(s.document, s.section) for s in no_rates_of.sources[:3] if _RATE_FIGURE.search(s.quote)}:
+        if (hit.passage.document, hit.passage.section_number) in blocked_rates and _RATE_FIGURE.search(quote):
             continue  # "Logistikfirma … Wieviel Zuschuss?": not the 20 % of small firms after the "no"
         if after_verdict and not _holds_asked(hit.passage.text, quote, words, asked_rates):
             continue  # (a sentence of such a passage that holds none of its words, nor a rate the question names: the
@@ -1841,6 +1841,12 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if len(chosen) + skipped >= 2:
             break
     return chosen
+
+
+def _unnamed_form_part(passage: Passage, question: str) -> bool:
+    """Whether a passage is a part of the KR's forms (Anhang 1–4, kept out of the dense index) that the question does
+    not name."""
+    return not passage.dense and passage.section_number.lower() not in question.lower()
 
 
 def _names_section(question: str, passage: Passage) -> bool:

@@ -2471,10 +2471,15 @@ _PRIVATE_SHARE = re.compile(r"\b" + _PRIVATE + r"(?:[^?.!;%]|(?<=\bca)\.){0,60}?
 def _private_share(text: str) -> float | None:
     """The percentage of the building the text says the owners use privately (`_PRIVATE_SHARE`); None where it says
     none."""
-    match = _PRIVATE_SHARE.search(text[:20_000])
+    return _share_said(_PRIVATE_SHARE, text)
+
+
+def _share_said(pattern: re.Pattern[str], text: str) -> float | None:
+    """The first percentage `pattern` finds in the text (its first group that is a figure), where between 0 and 100."""
+    match = pattern.search(text[:20_000])
     if match is None:
         return None
-    value = float(next(g for g in match.groups() if g is not None and re.fullmatch(r"\d{1,2}(,\d)?", g))
+    value = float(next(g for g in match.groups() if g is not None and re.fullmatch(r"\d{1,3}(,\d)?", g))
                   .replace(",", "."))
     return value if 0 < value < 100 else None
 
@@ -2482,11 +2487,7 @@ def _private_share(text: str) -> float | None:
 def _commercial_share(text: str) -> float | None:
     """The percentage of an infrastructure's use that the text gives to businesses (`_COMMERCIAL_SHARE`); None where it
     gives none."""
-    match = _COMMERCIAL_SHARE.search(text[:20_000])
-    if match is None:
-        return None
-    value = float(next(g for g in match.groups() if g is not None).replace(",", "."))
-    return value if 0 < value < 100 else None
+    return _share_said(_COMMERCIAL_SHARE, text)
 
 
 def _other_aid(text: str) -> float | None:
