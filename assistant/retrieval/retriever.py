@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -31,6 +33,9 @@ from assistant.core.model import Passage
 from assistant.text.citations import german_citation
 
 MAX_QUERY_CHARS = 2000
+# Query vectors kept, most recent first: one answer embeds the same text more than once (a message with several
+# questions: the whole text, each question to judge it and again to answer it; a follow-up, its earlier turn)
+QUERY_VECTORS_KEPT = 256
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _CODE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.]*\d)")
 _ANNEX = re.compile(r"\bAnhang\s+(\d{1,2})\b", re.IGNORECASE)
@@ -187,6 +192,8 @@ class Retriever:
         )
         self.register = RegisterSignal(self.passages, snapshot.path)
         self._acronym_rows: dict[str, np.ndarray | None] = {}  # acronym -> its telling passages (None: too common)
+        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._query_vectors_lock = threading.Lock()
 
     @classmethod
     def open(cls, settings: Settings, weights: FusionWeights | None = None) -> "Retriever":
@@ -219,7 +226,20 @@ class Retriever:
         return np.asarray(index.get_scores(tokens), dtype=np.float32)
 
     def query_vector(self, query: str) -> np.ndarray:
-        return np.asarray(self.embeddings.embed_query_vector(query[:MAX_QUERY_CHARS]), dtype=np.float32)
+        """The query's dense vector (read-only): embedded once, then taken from the last QUERY_VECTORS_KEPT."""
+        query = query[:MAX_QUERY_CHARS]
+        with self._query_vectors_lock:
+            vector = self._query_vectors.get(query)
+            if vector is not None:
+                self._query_vectors.move_to_end(query)
+                return vector
+        vector = np.array(self.embeddings.embed_query_vector(query), dtype=np.float32)
+        vector.setflags(write=False)
+        with self._query_vectors_lock:
+            self._query_vectors[query] = vector
+            while len(self._query_vectors) > QUERY_VECTORS_KEPT:
+                self._query_vectors.popitem(last=False)
+        return vector
 
     def dense_scores(self, vector: np.ndarray, allowed: np.ndarray) -> np.ndarray:
         """Cosine similarity for the best candidates (exactly in numpy, or from Chroma); 0 for the rest."""

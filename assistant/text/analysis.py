@@ -54,5 +54,12 @@ def compound_ngrams(text: str, size: int = NGRAM_SIZE) -> list[str]:
     return grams
 
 
+@lru_cache(maxsize=65536)
+def terms(text: str) -> frozenset[str]:
+    """The stems and compound n-grams of a text, as a set: what a quote shares with a query. Cached, since the
+    sentences of the passages recur from question to question."""
+    return frozenset(stems(text)) | frozenset(compound_ngrams(text))
+
+
 # The keyword indexes of a build, each with the analysis that fills it (for passages and queries alike).
 KEYWORD_VIEWS = {"words": stems, "ngrams": compound_ngrams}

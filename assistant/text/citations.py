@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.text.analysis import compound_ngrams, stems
+from assistant.text.analysis import stems, terms
 from assistant.core.answer import AnswerCitation
 from assistant.core.model import Passage
 
@@ -170,7 +170,7 @@ def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | N
     amount, a span of time) may be the quote, and sharing no stem with the query (nor the query one with the passage's
     title) it is none: then the result is "". The score is the number of stems (and compound n-grams) the quote shares
     with the query, with the bonuses and penalties above."""
-    wanted = set(stems(query)) | set(compound_ngrams(query))
+    wanted = terms(query)
     title = passage.section_title.strip()
     best, best_score = None, float("-inf")
     # the query names what the passage's title is about ("die Bindung" of "Bindungsfrist"): a figure of it answers
@@ -180,7 +180,7 @@ def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | N
             continue  # fragments and headings (Markdown, numbered, the passage's own title) say nothing on their own
         if require and not require.search(_without_references(sentence)):
             continue
-        overlap = len(wanted & (set(stems(sentence)) | set(compound_ngrams(sentence))))
+        overlap = len(wanted & terms(sentence))
         if require and not overlap and not about_title:
             continue
         opens_list = sentence.endswith(":") and _with_following_list(passage.text, sentence) != sentence

@@ -183,6 +183,7 @@ def test_expansion_stays_on_the_keyword_side(retriever, monkeypatch):
         return original(text)
 
     monkeypatch.setattr(retriever.embeddings, "embed_query_vector", spy)
+    monkeypatch.setattr(retriever, "_query_vectors", type(retriever._query_vectors)())  # none kept from earlier tests
     query = "Werden Firmenwagen gefördert?"
     parts = retriever.score_parts(query)
     assert seen == [query]

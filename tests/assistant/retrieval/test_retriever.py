@@ -496,3 +496,32 @@ def test_keyword_indexes_are_not_rebuilt_or_reloaded_per_query(real_index, monke
     monkeypatch.setattr(bm25s.BM25, "load", classmethod(lambda cls, *a, **k: forbidden()))
     for query in ["Revitalisierung von Gewerbeflächen", "Nr. 2.7.1", "Wasserstoff", "LEADER"]:
         assert fresh.search(query).hits
+
+
+def test_a_text_asked_again_is_embedded_once(real_index, monkeypatch):
+    """A message with several questions embeds its whole text more than once; the vector is computed once and kept
+    read-only, and only the last QUERY_VECTORS_KEPT texts are kept."""
+    from assistant.retrieval import retriever as retrieval
+
+    fresh = Retriever.open(real_index)
+    seen: list[str] = []
+    original = fresh.embeddings.embed_query_vector
+
+    def spy(text: str):
+        seen.append(text)
+        return original(text)
+
+    monkeypatch.setattr(fresh.embeddings, "embed_query_vector", spy)
+    query = "Tischlerei, 14 MA, zieht nach Belm. Förderfähig und was ist zu beachten?"
+    first = fresh.search(query).hits
+    again = fresh.search(query).hits
+    assert seen == [query]
+    assert [h.passage.chunk_id for h in first] == [h.passage.chunk_id for h in again]
+    vector = fresh.query_vector(query)
+    with pytest.raises(ValueError):
+        vector[0] = 1.0  # shared between answers: nobody may change it
+    monkeypatch.setattr(retrieval, "QUERY_VECTORS_KEPT", 2)
+    for other in ["Bindungsfrist", "Eigenbeitrag", "Hotel"]:
+        fresh.query_vector(other)
+    fresh.query_vector(query)
+    assert seen == [query, "Bindungsfrist", "Eigenbeitrag", "Hotel", query]
