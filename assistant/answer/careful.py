@@ -271,7 +271,9 @@ class CarefulCases(Curated):
                 continue
             if named and rule.programme not in named or path is not None and rule.path and not path.startswith(rule.path):
                 continue
-            if rule.when and not re.search(rule.when, text, re.IGNORECASE):
+            # (what the question must also speak of, unless the project's path is the rule's own: a municipality's
+            # Gründerzentrum need not say "Infrastruktur" to be asked of Nr. 3.1.2)
+            if rule.when and not (path is not None and rule.path) and not re.search(rule.when, text, re.IGNORECASE):
                 continue
             ends = _asked_ends(rule, text)
             if ends:  # one that answers the whole question first, then the one of the context the question names

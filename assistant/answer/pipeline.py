@@ -599,9 +599,12 @@ class AnswerPipeline:
                 or asked.own.wz_code in (None, q.profile.wz_code))
             # (a list of the goals on a topic beside a count of the whole is a list of its own: "Wie viele Ziele hat
             # das IREK … und welche Handlungsziele drehen sich um Energie?")
+            # (and so is a list on another topic: "Welche Handlungsziele gibts zum Tourismus? und steht irgendwo was zur
+            # Belebung der Ortskerne drin?")
             same_list = decided.mode == found.mode == "list" and not (
                 decided.goal_list is not None and decided.goal_list.by_topic and found.goal_list is not None
-                and found.goal_list.count)
+                and (found.goal_list.count or found.goal_list.by_topic
+                     and decided.goal_list.items != found.goal_list.items))
             if isinstance(decided, Findings) and not repeats and not same_list:
                 decided.context = " ".join(turn["content"] for turn in side.before)
                 other = self.extractive(decided)

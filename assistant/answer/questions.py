@@ -49,6 +49,24 @@ _NAMES_IREK = re.compile(r"\birek|entwicklungskonzept|regionalkonzept"
                          re.IGNORECASE)
 
 
+# A further question of a text about the IREK for what stands "in it" on a topic of its own ("Welche Handlungsziele
+# gibts zum Tourismus? und steht irgendwo was zur Belebung der Ortskerne drin?"): asked of the IREK by name
+_WHAT_STANDS_IN_IT = re.compile(r"\b(steht|stehen|gibt\s{1,3}es|gibts|findet\s{1,3}man)\b[^.?!]{0,40}"
+                                r"\b(was|etwas|irgendwas|irgendetwas|aussagen|ziele?)\s{1,3}(zu[mr]?|über)\b[^.?!]{0,60}"
+                                r"\b(drin|darin)\b", re.IGNORECASE)
+_IN_IT = re.compile(r"\b(drin|darin)\b", re.IGNORECASE)
+
+
+def _in_the_irek(question: str) -> str:
+    """A further question for what stands "in it" asked of the IREK by name; any other question as it is."""
+    asked = _WHAT_STANDS_IN_IT.search(question)
+    if not asked:
+        return question
+    # ("… steht im IREK irgendwo was zur Belebung der Ortskerne?": the IREK named after the verb, as people ask it)
+    text = f"{question[:asked.end(1)]} im IREK{_IN_IT.sub('', question[asked.end(1):])}"
+    return re.sub(r"\s+([?!.])", r"\1", " ".join(text.split()))
+
+
 # A question what the IREK itself is ("Und was ist dieses IREK eigentlich?"): a project answer's goals do not answer it
 WHAT_IREK_IS = re.compile(r"\b(was|wofür|wozu)\s{1,3}(ist|is|sind|bedeutet|soll|macht)\b[^?.!]{0,40}\birek\b"
                           r"|\birek\b[^?.!]{0,30}\b(eigentlich|überhaupt|genau)\b[^?.!]{0,10}\?", re.IGNORECASE)
@@ -80,7 +98,8 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
     # each question on funding, as a follow-up to the text before it; of a text about the IREK, each further question
     # that names the IREK itself ("Welche Ziele zum Thema Fachkräfte? Und mit welchen Strategien ist das IREK
     # verzahnt?"), on its own (one that does not, "Welche Ziele betreffen uns?", asks on the first one's subject)
-    for question in [q for q in asked[1:] if _NAMES_IREK.search(q)] if irek else asked:
+    further = [_in_the_irek(q) for q in asked[1:]] if irek else asked
+    for question in [q for q in further if _NAMES_IREK.search(q)] if irek else asked:
         if kind(intent_of(question)) != kind(intent):
             continue
         if intent == "project" and len(question.split()) <= _BARE_AMOUNT_WORDS and (
@@ -158,10 +177,13 @@ def other_question(text: str, intent: str, intent_of) -> SideQuestion | None:  #
                 # "wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen": after the question before it
                 # (whose subject it points to; after statements alone it is asked with them, as any other)
                 return SideQuestion(question, [{"role": "user", "content": before}])
-            # with what the text states besides ("Wir sind ein Pflegedienst."), without its other questions
+            # with what the text states besides ("Wir sind ein Pflegedienst."), without its questions of the text's own
+            # kind (those of the other kind stay, answered together: "wie viele Handlungsziele hat das IREK, wie hoch
+            # sind die Fördersätze und können Großunternehmen überhaupt gefördert werden?")
             rest = text
+            own_kind = kind(intent_of(question))
             for each in asked:
-                if each != question:
+                if each != question and kind(intent_of(each)) != own_kind:
                     rest = rest.replace(each, " ") if each in rest else _DANGLING.sub(" ", rest.replace(each[:-1], " "))
             return SideQuestion(" ".join(rest.split()))
     return None

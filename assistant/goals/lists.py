@@ -15,6 +15,8 @@ from assistant.core.model import Goal, Passage
 from assistant.goals.matching import GoalMatcher
 from assistant.retrieval.retriever import ScoreParts
 from assistant.text.analysis import stems
+
+IREK_DOCUMENT = "irek"
 from assistant.text.asked import asks_what_is
 
 _LEVEL_WORDS = {
@@ -104,6 +106,9 @@ class GoalList:
     # other Leitziele whose own titles name that topic ("Fachkräfte": 4.1 "Lebensqualität als Fachkräftemagnet …")
     also_leitziele: list[Goal] = field(default_factory=list)
     per_corridor: bool = False  # a count of the whole IREK asked for each corridor too
+    # a list by topic whose topic the IREK's text never names (no word of it stands there, "Ortskerne"): the goals the
+    # matcher finds nearest, to be said as such
+    unnamed: bool = False
     named: bool = False  # the Handlungsziele the question names by their codes ("den Wortlaut von 3.1.1 und 3.4.1")
     passages: dict[str, Passage] = field(default_factory=dict)  # goal code → its IREK passage, to cite
     titles: dict[str, str] = field(default_factory=dict)  # every code of the catalogue → its title
@@ -137,7 +142,7 @@ def _named_corridor(question: str, corridors: list[Goal], context: str = "") -> 
 
 def asks_what_the_irek_is(question: str) -> bool:
     """Whether a question asks what the IREK is: "Was ist das IREK?", "was ist eigentlich dieses IREK vom Landkreis?"."""
-    return asks_what_is(question, "irek")
+    return asks_what_is(question, IREK_DOCUMENT)
 
 
 def structure(question: str, matcher: GoalMatcher) -> GoalList | None:
@@ -152,7 +157,7 @@ def structure(question: str, matcher: GoalMatcher) -> GoalList | None:
 
 def _references(matcher: GoalMatcher) -> tuple[dict[str, Passage], dict[str, str]]:
     """What a list cites and names: each goal code's IREK passage, and every code's title."""
-    passages = {p.goal_code: p for p in matcher.retriever.passages if p.document == "irek" and p.goal_code}
+    passages = {p.goal_code: p for p in matcher.retriever.passages if p.document == IREK_DOCUMENT and p.goal_code}
     return passages, {g.code: g.title for g in matcher.catalogue.goals}
 
 
@@ -280,10 +285,26 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
         return GoalList("handlungsziel", children, parent, count, by_topic=True, passages=passages, titles=titles)
     named_leitziele = [goal for goal in catalogue.leitziele
                        if goal.code != parent.code and _names_topic(topic, goal.title)]
+    unnamed = not titled and not named_leitziele and not _names_topic(topic, parent.title) \
+        and _absent(topic, matcher.retriever.document_stems(IREK_DOCUMENT))
     return GoalList("handlungsziel", children, parent, count, by_topic=True, passages=passages, titles=titles,
                     also=[g for g in titled if g.parent != parent.code
                           and g.parent not in {goal.code for goal in named_leitziele}],
-                    also_leitziele=named_leitziele)
+                    also_leitziele=named_leitziele, unnamed=unnamed)
+
+
+# A topic word is looked for in the IREK by its first letters: a word of the same beginning may name it in another form
+# ("Wohnungen": "Wohnraum"), so only a topic none of whose words begins any word of the IREK is said to be absent
+_ABSENT_PREFIX = 4
+_ABSENT_MIN_STEM = 6  # shorter stems are particles or too general to decide ("drin", "neu")
+
+
+def _absent(topic: list[str], document_stems: frozenset[str]) -> bool:
+    """Whether no word of the topic stands in the document: it has words of substance, and no stem of the document
+    begins as one of them does."""
+    words = [s for s in topic if len(s) >= _ABSENT_MIN_STEM]
+    beginnings = {s[:_ABSENT_PREFIX] for s in document_stems}
+    return bool(words) and not any(s[:_ABSENT_PREFIX] in beginnings for s in words)
 
 
 def _called_by_title(title: str, question: str) -> bool:

@@ -193,6 +193,7 @@ class Retriever:
         self.register = RegisterSignal(self.passages, snapshot.path)
         self._acronym_rows: dict[str, np.ndarray | None] = {}  # acronym -> its telling passages (None: too common)
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._document_stems: dict[str, frozenset[str]] = {}
         self._query_vectors_lock = threading.Lock()
 
     @classmethod
@@ -262,6 +263,15 @@ class Retriever:
             for stem in set(stems(passage.text)):
                 counts[stem] = counts.get(stem, 0) + 1
         return counts
+
+    def document_stems(self, document: str) -> frozenset[str]:
+        """The stems of a document's own text (its passages, not what they are found by: no register or goal profile),
+        computed once per document."""
+        found = self._document_stems.get(document)
+        if found is None:
+            found = frozenset(s for p in self.passages if p.document == document for s in stems(p.text))
+            self._document_stems[document] = found
+        return found
 
     def rare_stems(self, text: str, share: float) -> frozenset[str]:
         """The stems of `text` that at most `share` of the passages hold ("Spedition", "Softwareentwicklung"; not "GRW",

@@ -188,12 +188,13 @@ def test_what_the_irek_says_on_a_topic_is_its_goals_on_it(ask, question, leitzie
 
 
 def test_a_question_of_the_start_of_works_beside_a_project_is_answered_by_the_footnote_that_decides_it(ask):
-    """Fn. 56 of Nr. 3.1.2 says that obtaining permits is no start of works: the rule the question asks for in its own
-    words (funding_paths.yaml, vorarbeiten-kein-beginn) stands in the bottom line, cited to the footnote."""
+    """Fn. 56 of Nr. 3.1.2 says that obtaining permits is no start of works unless they are funded themselves: the rule
+    of the municipality's measure (careful.yaml, was-als-beginn-gilt-infrastruktur) stands in the bottom line, cited to
+    the footnote."""
     data = ask("Die Gemeinde will ein neues Gewerbegebiet erschließen. Gilt die Einholung der Genehmigungen schon als "
                "Beginn der Arbeiten?")
-    assert "wie die Einholung von Genehmigungen und vorläufige Durchführbarkeitsstudien gelten nicht als Beginn der " \
-           "Arbeiten" in data["summary"], data["summary"]
+    assert "Vorarbeiten wie Genehmigungen und vorläufige Durchführbarkeitsstudien zählen nicht, es sei denn" \
+        in data["summary"], data["summary"]
     footnote = next(c for c in data["citations"] if c["quote"].startswith("Der Kauf von Grundstücken und Vorarbeiten"))
     assert "Nr. 3.1.2, Fn. 56" in footnote["citation"] and f"[{footnote['n']}]" in data["summary"]
 
@@ -3601,3 +3602,30 @@ def test_small_talk_gets_a_reply_that_says_what_to_write_before_anything_is_retr
     data = pipeline_without_index.answer(question).to_dict()
     check_contract(data, passages={})
     assert data["answer"].startswith(opening) and "keine Grundlage" not in data["answer"]
+
+
+def test_a_study_for_a_municipal_centre_gets_its_rate_and_whether_the_study_starts_the_works(ask):
+    """A concept study for a Gewerbezentrum (Nr. 3.3) with the question whether it counts as the start: the rule of the
+    infrastructure measure (Nr. 3.1.2, Fn. 56) answers it, although the text never says "Infrastruktur"."""
+    data = ask("Die Samtgemeinde lässt für ein geplantes Handwerkerzentrum eine Machbarkeitsstudie erstellen, etwa "
+               "60.000 €. Wie hoch ist der Zuschuss, und ist die Studie schon Vorhabenbeginn für den späteren Bau?")
+    assert "bis 75 Prozent" in data["answer"]
+    footnote = next(c for c in data["citations"] if c["quote"].startswith("Der Kauf von Grundstücken und Vorarbeiten"))
+    assert "Nr. 3.1.2, Fn. 56" in footnote["citation"]
+    assert "Durchführbarkeitsstudien zählen nicht, es sei denn, sie werden selbst gefördert" in data["answer"]
+
+
+def test_a_count_of_goals_beside_two_funding_questions_answers_all_three(ask):
+    data = ask("Für einen Vortrag: wie viele Leitziele hat das IREK, welche maximalen Fördersätze gelten für "
+               "Unternehmen im LK Osnabrück und können große Firmen überhaupt gefördert werden?")
+    assert "15 Leitziele" in data["summary"]
+    assert "20 Prozent bei kleinen und 10 Prozent bei mittleren Unternehmen" in data["answer"]
+    assert "große Unternehmen erhalten nur eine Förderung bis zum De-minimis-Höchstbetrag" in data["answer"]
+
+
+def test_two_topics_asked_of_the_irek_get_two_lists_and_an_unnamed_one_is_said_to_be(ask):
+    data = ask("Welche Ziele hat das IREK zur Mobilität? Und steht auch was zur Belebung der Dorfmitte drin?")
+    assert data["summary"].startswith("Zum Leitziel 3.2 „")
+    assert "Zu Ihrer weiteren Frage: Ausdrücklich nennt das IREK dieses Thema nicht. Am nächsten kommt Leitziel" \
+        in data["answer"], data["answer"]
+

@@ -208,3 +208,21 @@ def test_a_further_question_that_points_back_is_asked_as_a_follow_up_to_the_text
 def test_questions_the_asker_numbers_as_parts_one_on_the_irek_of_its_own_subject(text, numbered):
     assert numbered_parts(text) is numbered
 
+
+
+def test_questions_of_the_other_kind_are_asked_together_without_those_of_the_texts_kind():
+    """Beside a count of the IREK's goals, two funding questions: both stay in the further question, the count is cut."""
+    judge = {"Wie viele Leitziele hat das IREK?": "irek", "welche Fördersätze gelten für Betriebe hier?": "amount",
+             "bekommen große Firmen überhaupt was?": "eligibility"}.get
+    text = "Wie viele Leitziele hat das IREK, welche Fördersätze gelten für Betriebe hier und bekommen große Firmen " \
+           "überhaupt was?"
+    further = other_question(text, "irek", judge)
+    assert further is not None and "Leitziele" not in further.text
+    assert "Fördersätze" in further.text and "große Firmen" in further.text
+
+
+def test_a_further_question_for_what_stands_in_it_is_asked_of_the_irek_by_name():
+    judge = {"Welche Ziele hat das IREK zur Mobilität?": "irek"}.get
+    sides = side_questions("Welche Ziele hat das IREK zur Mobilität? Und steht auch was zur Dorfmitte drin?", "irek",
+                           lambda text: judge(text, "irek"))
+    assert [s.text for s in sides] == ["Und steht im IREK auch was zur Dorfmitte?"]

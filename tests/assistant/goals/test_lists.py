@@ -128,3 +128,14 @@ def test_the_form_a_list_is_asked_in_names_no_topic(matcher):
                   "Radverkehr oder Verkehrsinfrastruktur zu tun haben – bitte mit Code und Wortlaut.", matcher)
     assert {"3.2.1", "3.2.2", "3.2.3", "3.2.4"} <= {g.code for g in found.items}
     assert not {g.code for g in found.items} & {"2.4.1", "4.1.1"}
+
+
+def test_a_topic_no_word_of_which_stands_in_the_irek_is_said_to_be_unnamed(matcher):
+    """No word of "Ortskerne" or "Dorfmitte" begins any word of the IREK: the nearest goals are listed as such. A topic
+    the IREK names in another form ("Wohnungen": 4.1.2 "Wohnraum") or in a title is never said to be unnamed."""
+    absent = _list("Steht im IREK was zur Belebung der Ortskerne?", matcher)
+    assert absent.unnamed and absent.by_topic and absent.parent is not None
+    assert _list("was sagt das irek zur dorfmitte?", matcher).unnamed
+    for named in ["Welche Handlungsziele gibt es zu Wohnungen?", "Was steht im IREK zum Tourismus?",
+                  "Welche Ziele gibt es zum Thema Pflege?"]:
+        assert not _list(named, matcher).unnamed, named
