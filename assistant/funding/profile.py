@@ -763,7 +763,14 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                                 # (the words of Nr. 3.2.2.6 (1): "Einrichtungen der beruflichen Ausbildung, Fortbildung
                                 # und Umschulung", as their buildings are called)
                                 r"|(fort|weiter)bildungs(zentrum|zentren|stätte|einrichtung)|umschulungs(zentrum|zentren|stätte|einrichtung)"
-                                r"|schulungs(zentrum|zentren|stätte|gebäude)|bildungsstätte",
+                                r"|schulungs(zentrum|zentren|stätte|gebäude)|bildungsstätte"
+                                # (the kinds Nr. 3.2.2.6 (4) lists: b) state-recognised institutions, c) supplementary
+                                # "überbetriebliche Berufsausbildung" of the chambers and guilds, d) preparatory and
+                                # accompanying courses; (5) c) boarding houses)
+                                r"|staatlich\s{1,3}anerkannte\w{0,2}\s{1,3}bildungseinrichtung\w{0,2}"
+                                r"|überbetriebliche\w{0,2}\s{1,3}((berufs)?ausbildung\w{0,6}|(lehr|ausbildungs)?werkstatt\w{0,3}"
+                                r"|bildungs\w{0,10})|ausbildungswerkstatt\w{0,3}|berufsvorbereitend\w{0,3}"
+                                r"|berufsbegleitend\w{0,3}\s{1,3}(aus|fort|weiter)?bildung\w{0,6}|internat\b",
     "energy_infrastructure": r"umspannwerk|wasserstoffleitung|wasserstoff-?kernnetz|stichleitung|wärmenetz|nahwärmenetz|stromnetz"
                              r"|energieautark|netzanschluss|energieinfrastruktur|quartiersspeicher",
     # a plant that generates power or heat for the grid, as a public body builds one ("die Gemeinde will einen

@@ -20,10 +20,14 @@ IREK_DOCUMENT = "irek"
 from assistant.text.asked import asks_what_is
 
 _LEVEL_WORDS = {
-    "corridor": re.compile(r"\b(themen)?korridore\b|\bthemenfelder\b", re.IGNORECASE),
-    "leitziel": re.compile(r"\bleitziele\b", re.IGNORECASE),
-    "handlungsziel": re.compile(r"\bhandlungsziele\b|\bziele\b|\bmaßnahmen\b", re.IGNORECASE),
+    # (the plural in any case: "Leitziel 2.3 mit allen Handlungszielen")
+    "corridor": re.compile(r"\b(themen)?korridoren?\b|\bthemenfeldern?\b", re.IGNORECASE),
+    "leitziel": re.compile(r"\bleitzielen?\b", re.IGNORECASE),
+    "handlungsziel": re.compile(r"\bhandlungszielen?\b|\bziele\b|\bmaßnahmen\b", re.IGNORECASE),
 }
+# Goals asked for beyond a corridor as well ("Welche Ziele betreffen Digitalisierung, auch außerhalb von Korridor 2?")
+_BEYOND = re.compile(r"\b(außerhalb|ausserhalb|jenseits)\b|\bauch\s{1,3}in\s{1,3}(den\s{1,3})?(anderen|übrigen)\s{1,3}"
+                     r"(themen)?korridor", re.IGNORECASE)
 # "insgesamt": the whole IREK counted, beside whatever else a question asks
 ASKS_WHOLE = re.compile(r"\b(insgesamt|gesamt|im\s{1,3}ganzen|alles\s{1,3}in\s{1,3}allem)\b", re.IGNORECASE)
 _LEVEL_NAMED = re.compile(r"handlungsziel|leitziel|korridor|themenfeld|maßnahme", re.IGNORECASE)
@@ -209,7 +213,8 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
         return None
     level = levels[0] if "corridor" in levels or "leitziel" in levels else "handlungsziel"
     leitziel = next((catalogue.get(c) for c in _LEITZIEL_CODE.findall(question) if catalogue.get(c)), None)
-    corridor = _named_corridor(question, catalogue.corridors, context)
+    # (a corridor named as the one beyond which to look, "auch außerhalb von Korridor 2", bounds nothing)
+    corridor = None if _BEYOND.search(question) else _named_corridor(question, catalogue.corridors, context)
     # a count of several levels ("wie viele Leitziele und Handlungsziele …, wie heißen die vier Korridore?"): every
     # level is counted, whichever is listed
     several = count and len(set(levels)) > 1
@@ -360,6 +365,8 @@ _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die 
                        "zahl zahlen artikel bericht beitrag zeitung presse pressemitteilung text "
                        # how the asker weighs what they want ("gerne alle relevanten nummern")
                        "gerne gern relevant relevante relevanten wichtig wichtige wichtigen passend passende passenden "
+                       # where to look ("auch außerhalb von Korridor 2")
+                       "außerhalb ausserhalb jenseits auch "
                        # the count word written as one, and the particles of speech ("wieviele ziele hat das irek
                        # eigentlich")
                        "wieviel wieviele wievielen eigentlich überhaupt denn genau nochmal "

@@ -2505,13 +2505,17 @@ def test_a_businesss_branches_are_no_new_branch(text, kinds):
 @pytest.mark.parametrize("text, kind", [
     ("Bildungsträger GmbH: wir wollen ein neues Schulungszentrum bauen.", "education_infrastructure"),
     ("Die Kreishandwerkerschaft plant ein Fortbildungszentrum.", "education_infrastructure"),
+    # (the kinds of Nr. 3.2.2.6 (4) c and d: supplementary training of the chambers, preparatory courses)
+    ("Die Innung will eine überbetriebliche Lehrwerkstatt für Dachdecker errichten.", "education_infrastructure"),
+    ("Wir planen Räume für die überbetriebliche Ausbildung der Kfz-Lehrlinge.", "education_infrastructure"),
+    ("Ein Träger plant berufsvorbereitende Kurse in einem neuen Gebäude.", "education_infrastructure"),
     ("Die Stadt plant einen Technologiepark mit Laboren.", "business_centre"),
     ("Der Verein will ein Fab Lab einrichten.", "business_centre"),
     ("Erstmal bräuchten wir jemand, der uns berät und die Leute schult.", "advice"),
     ("Erstmal bräuchten wir jemand, der uns berät und die Leute schult.", "training"),
 ])
 def test_kinds_of_project_in_the_words_the_kr_uses(text, kind):
-    """KR Nr. 3.2.2.6 (1) (Ausbildung, Fortbildung, Umschulung), Nr. 3.2.2.4 (1) (Technologie-, Gründerparks, Fab
+    """KR Nr. 3.2.2.6 (1) and (4) (Ausbildung, Fortbildung, Umschulung; überbetriebliche Ausbildung), Nr. 3.2.2.4 (1) (Technologie-, Gründerparks, Fab
     Labs), Nr. 7.1.1.1 and 7.1.1.2 (advice and training, in the verb's every person)."""
     assert kind in read_profile(text).project_types
 

@@ -139,3 +139,17 @@ def test_a_topic_no_word_of_which_stands_in_the_irek_is_said_to_be_unnamed(match
     for named in ["Welche Handlungsziele gibt es zu Wohnungen?", "Was steht im IREK zum Tourismus?",
                   "Welche Ziele gibt es zum Thema Pflege?"]:
         assert not _list(named, matcher).unnamed, named
+
+
+def test_a_leitziel_asked_with_all_its_goals_in_the_dative_lists_them(matcher):
+    found = _list("Bitte Leitziel 3.2 im Wortlaut mit allen Handlungszielen.", matcher)
+    assert [g.code for g in found.items] == ["3.2.1", "3.2.2", "3.2.3", "3.2.4"] and found.parent.code == "3.2"
+
+
+def test_goals_asked_for_beyond_a_corridor_include_those_elsewhere(matcher):
+    """"auch außerhalb von Korridor 2": the corridor bounds nothing; 4.2.2 ("Digitale Transformation …") names the topic
+    outside it."""
+    inside = _list("Welche Handlungsziele hat Korridor 2 zur Digitalisierung?", matcher)
+    beyond = _list("Welche Ziele betreffen Digitalisierung, auch außerhalb von Korridor 2?", matcher)
+    assert "4.2.2" not in [g.code for g in inside.items + inside.also]
+    assert "4.2.2" in [g.code for g in beyond.items + beyond.also]
