@@ -38,6 +38,8 @@ def repair_hyphenation(text: str) -> str:
 
     def join(match: re.Match[str]) -> str:
         head, tail = match.group("head"), match.group("tail")
+        if (head + tail).lower() in _CONJUNCTIONS:
+            return head + tail  # a conjunction split itself: "so-\nwie" is "sowie"
         if tail.rstrip(".").lower() in _KEEP_HYPHEN_BEFORE:
             spacer = " " if tail.lower() in _CONJUNCTIONS else ""
             return f"{head}-{spacer}{tail}"

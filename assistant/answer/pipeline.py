@@ -621,7 +621,8 @@ class AnswerPipeline:
     def _tells(self, side: SideQuestion, asked: Question | Answer, decided: Findings, other: Answer,
                answer: Answer) -> bool:
         """Whether a further question's answer that is only a quoted sentence answers it, not by chance:
-        - a question about the IREK on its own, by a sentence that holds a telling word of it;
+        - a question about the IREK on its own, by a sentence that holds a telling word of it (or a compound that ends
+          in one: "Strategien" in "Regionalstrategie");
         - a question that asks for a rule or a chapter's sentence in its own words, by that sentence, where the first
           answer does not cite its section ("… und was hat das IREK damit zu tun?");
         - a question of how long, by a sentence that states a span from a section the first answer cites;
@@ -630,7 +631,7 @@ class AnswerPipeline:
         - a question that points back to the one before it, by a sentence of the kind of document it asks about on
           that one's subject ("wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen")."""
         cited = {(c.document, (c.section or "").split(" ")[0]) for c in answer.citations}
-        return side.own and bool(decided.telling & set(stems(other.summary))) \
+        return side.own and _holds_telling(decided.telling, other.summary) \
             or isinstance(asked, Question) and self._quotes_its_own_words(side, asked, decided, other, cited) \
             or any(rule.quote[:60] in other.summary and (rule.document, rule.section.split(" ")[0]) not in cited
                    for rule in decided.asked_rules) \
@@ -727,6 +728,17 @@ def _of_its_kind(answer: Answer, asked: Question | Answer) -> bool:
     numbers = set(CITATION_NUMBER.findall(answer.summary))
     documents = {c.document for c in answer.citations if str(c.n) in numbers}
     return bool(documents) and (documents == {"irek"}) == (kind(asked.intent) == IREK_KIND)
+
+
+# The shortest telling stem a compound of a quote may end in ("strategi" in "innovationsstrategi")
+_MIN_COMPOUND_HEAD = 5
+
+
+def _holds_telling(telling: frozenset[str], text: str) -> bool:
+    """Whether the text holds a telling stem, as a word or as the last part of a compound."""
+    held = set(stems(text))
+    return bool(telling & held) or any(stem.endswith(word) for word in telling if len(word) >= _MIN_COMPOUND_HEAD
+                                       for stem in held)
 
 
 def _contradicts(side: Question | Answer, whole: Question) -> bool:

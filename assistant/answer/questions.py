@@ -55,10 +55,17 @@ _WHAT_STANDS_IN_IT = re.compile(r"\b(steht|stehen|gibt\s{1,3}es|gibts|findet\s{1
                                 r"\b(was|etwas|irgendwas|irgendetwas|aussagen|ziele?)\s{1,3}(zu[mr]?|über)\b[^.?!]{0,60}"
                                 r"\b(drin|darin)\b", re.IGNORECASE)
 _IN_IT = re.compile(r"\b(drin|darin)\b", re.IGNORECASE)
+# or one whose subject is the IREK as "es" ("Hat das IREK ein Leitbild? Und auf welche Strategien bezieht es sich?")
+_IT_DOES = re.compile(r"\b(bezieht|stützt|beruft|orientiert|verweist|nennt|enthält|sagt|schreibt|erwähnt|greift|zählt)"
+                      r"\s{1,3}(es)\b", re.IGNORECASE)
 
 
 def _in_the_irek(question: str) -> str:
-    """A further question for what stands "in it" asked of the IREK by name; any other question as it is."""
+    """A further question for what stands "in it", or of what "es" does, asked of the IREK by name; any other
+    question as it is."""
+    does = _IT_DOES.search(question)
+    if does:
+        return f"{question[:does.start(2)]}das IREK{question[does.end(2):]}"
     asked = _WHAT_STANDS_IN_IT.search(question)
     if not asked:
         return question

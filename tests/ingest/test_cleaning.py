@@ -37,6 +37,7 @@ def grw_page(grw_loaded, pdf_page: int) -> str:
         (337, 338, "3.1.5 Entwicklung bezahlbarer, erweiterbarer Gewerbeflächen für KMU und Handwerk"),
         (423, 424, "Gemeinsamen Medizinstudiengang/Gesundheitscampus von Stadt und Landkreis aufbauen"),  # "Gesundheits- \ncampus"
         (371, 372, "Energieinfrastrukturen (insb. Strom- und Wasserstoffnetz) ausbauen"),
+        (76, 77, "„Nordwesten.Stark.Klimaneutral“ sowie der Innovationsstrategie"),  # a conjunction split itself
     ],
 )
 def test_irek_line_end_hyphenation_is_joined(irek_raw, first, last, expected):

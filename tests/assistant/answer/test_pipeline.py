@@ -3629,3 +3629,11 @@ def test_two_topics_asked_of_the_irek_get_two_lists_and_an_unnamed_one_is_said_t
     assert "Zu Ihrer weiteren Frage: Ausdrücklich nennt das IREK dieses Thema nicht. Am nächsten kommt Leitziel" \
         in data["answer"], data["answer"]
 
+
+
+def test_a_further_question_on_the_irek_is_answered_by_a_sentence_whose_compounds_hold_its_word(ask):
+    """The strategies the IREK names stand as "Regionalstrategie" and "Innovationsstrategie": the quote answers the
+    further question "auf welche Strategien …?" and follows the first answer."""
+    data = ask("Hat das IREK ein Leitbild? Und auf welche anderen Strategien stützt es sich?")
+    further = data["answer"].split("Zu Ihrer weiteren Frage:")
+    assert len(further) == 2 and "RIS3 Niedersachsen" in further[1] and "Zukunftsregion" in further[1], data["answer"]

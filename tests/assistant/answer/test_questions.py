@@ -226,3 +226,12 @@ def test_a_further_question_for_what_stands_in_it_is_asked_of_the_irek_by_name()
     sides = side_questions("Welche Ziele hat das IREK zur Mobilität? Und steht auch was zur Dorfmitte drin?", "irek",
                            lambda text: judge(text, "irek"))
     assert [s.text for s in sides] == ["Und steht im IREK auch was zur Dorfmitte?"]
+
+
+def test_a_further_question_of_what_it_does_is_asked_of_the_irek_by_name():
+    """"Und auf welche Strategien stützt es sich?" after a question on the IREK: "es" is the IREK; "gibt es" is not."""
+    judge = {"Hat das IREK ein Leitbild?": "irek"}.get
+    sides = side_questions("Hat das IREK ein Leitbild? Und auf welche Strategien stützt es sich?", "irek",
+                           lambda text: judge(text, "irek"))
+    assert [s.text for s in sides] == ["Und auf welche Strategien stützt das IREK sich?"]
+    assert side_questions("Hat das IREK ein Leitbild? Und gibt es dazu Ziele?", "irek", lambda text: "irek") == []
