@@ -128,12 +128,14 @@ _ASKS_HOW_LONG = re.compile(r"\bwie\s{1,3}lange\b|\bwie\s{1,3}viele\s{1,3}jahre\
 def states_span_asked(question: str, other: Answer, first: Answer) -> bool:
     """Whether a further question asks how long, and the quote of its bottom line (`other`) states a span of time from
     a section the first answer cites (the rules of the same measure, not those of another path), where the first
-    answer's bottom line states none."""
+    answer's bottom line states no span of it (it may state another: "36 Monaten" to carry the investment out beside
+    the "fünf Jahre" the goods must stay)."""
     summary = other.summary
     quoted = summary[summary.find("„"):] if "„" in summary else ""
     cited = {(c.document, c.section) for c in other.citations
              if str(c.n) in CITATION_NUMBER.findall(summary)}
-    return bool(_ASKS_HOW_LONG.search(question) and SPAN.search(quoted) and not SPAN.search(first.summary)
+    spans = [span.group() for span in SPAN.finditer(quoted)]
+    return bool(_ASKS_HOW_LONG.search(question) and spans and not any(span in first.summary for span in spans)
                 and cited <= {(c.document, c.section) for c in first.citations})
 
 

@@ -469,7 +469,7 @@ _LIMIT_AFTER = re.compile(r"\s{0,2}(-\s{0,2}|€-|euro-)?(grenze|obergrenze|deck
 _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)|fördersumme|förderbetrag|bilanzsumme|gewinn"
                                 r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
 # The firm's depreciation, and the years an investment is spread over (KR Nr. 2.3 (2) a)
-_DEPRECIATION = re.compile(r"abschreibung\w{0,2}\b(?:[^.;?!€]|(?<=ca)\.|(?<=rd)\.){0,60}$", re.IGNORECASE)
+_DEPRECIATION = re.compile(r"(abschreibung\w{0,2}|\bafa)\b(?:[^.;?!€]|(?<=ca)\.|(?<=rd)\.){0,60}$", re.IGNORECASE)
 _OVER_YEARS = re.compile(r"\b(über|auf|verteilt\s{1,3}auf)\s{1,3}(\d|zwei|drei|vier|fünf)\s{1,3}jahre?\b", re.IGNORECASE)
 # (not the sum of a balance sheet: "bilanzsumme liegt bei 6 mio")
 _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|(?<!bilanz)summe|teuer|preis|budget", re.IGNORECASE)

@@ -235,3 +235,16 @@ def test_a_further_question_of_what_it_does_is_asked_of_the_irek_by_name():
                            lambda text: judge(text, "irek"))
     assert [s.text for s in sides] == ["Und auf welche Strategien stützt das IREK sich?"]
     assert side_questions("Hat das IREK ein Leitbild? Und gibt es dazu Ziele?", "irek", lambda text: "irek") == []
+
+
+def test_a_span_asked_beside_another_span_in_the_first_bottom_line_is_told():
+    """The first bottom line states how long the investment may take (36 Monate); the further question asks how long
+    the goods must stay, and its quote's "fünf Jahre" stands nowhere in it."""
+    cited = citation(1, "grw:2.2.6:0", "Die geförderten Wirtschaftsgüter müssen mindestens fünf Jahre verbleiben.")
+    cited = replace(cited, section="2.2.6")
+    first = Answer("x", False, summary="Durchführung innerhalb von 36 Monaten [1].", citations=[cited])
+    other = Answer("y", False, summary="GRW-Koordinierungsrahmen, Nr. 2.2.6: „Die geförderten Wirtschaftsgüter müssen "
+                   "mindestens fünf Jahre verbleiben.“ [1]", citations=[cited])
+    assert states_span_asked("wie lange müssen die Anlagen dann stehen bleiben?", other, first)
+    said = replace(first, summary="Die Güter bleiben fünf Jahre gebunden [1].")
+    assert not states_span_asked("wie lange müssen die Anlagen dann stehen bleiben?", other, said)

@@ -1391,6 +1391,10 @@ def test_the_depreciation_and_the_years_of_an_investment_are_read_and_the_deprec
                            "linie, abschreibungen lagen die letzten 3 jahre im schnitt bei ca 800k. reicht das?")
     assert (profile.investment_eur, profile.investment_years, profile.depreciation_eur) == (1_500_000, 2, 800_000)
     assert profile.wz_code == "17.25"
+    # (by its tax name too: "AfA", the Absetzung für Abnutzung)
+    afa = read_profile("Kunststoffteile, 60 MA. Die AfA lag zuletzt im Mittel bei 350 T€, wir investieren 900.000 € "
+                       "über 2 Jahre.")
+    assert (afa.investment_eur, afa.investment_years, afa.depreciation_eur) == (900_000, 2, 350_000)
 
 
 def test_a_farms_second_line_is_its_own_investment_but_a_village_named_is_none():
