@@ -267,6 +267,10 @@ def _with_rule(text: str, source: Source | None) -> str:
     return f"{bare[:-1]} ({rule})." if bare.endswith(".") else f"{bare} ({rule})"
 
 
+# A rule of a cost item that says what of it counts among the eligible costs
+_ON_ELIGIBLE_COSTS = re.compile(r"förderfähigen\s{1,3}Kosten", re.IGNORECASE)
+
+
 def _decisive(path: PathAssessment, w: _Writer) -> str:
     """The conditions to show in the prose: one that blocks the path; else the one the asker's question asks about (a
     condition their facts trigger whose text holds a rare word of the question beside their project: "… oder zählt das
@@ -1474,7 +1478,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # unless its figures were held against it just now; after the goal where the question asks about the
             # whole project, not the item ("PV plus Batteriespeicher … Wie viel Förderung ist realistisch?")
             held = {check.cost_item for check in lead.limits}
-            note = next((c for c in lead.cost_notes if not limits or c.cost_item not in held), None)
+            notes = [c for c in lead.cost_notes if not limits or c.cost_item not in held]
+            if found.profile is not None and found.profile.investment_eur:
+                # with a sum to compute from, the rule on what of it counts first (a rented building's costs: the
+                # lease's term and the landlord's liability, before who may apply)
+                notes.sort(key=lambda c: not _ON_ELIGIBLE_COSTS.search(c.text))
+            note = notes[0] if notes else None
             rank = 1.1 if note and _item_asked(found.question, note.cost_item) else 2.5
             pieces += [(rank, _cited(short_reason(note.text, 260), w.cite_source(note.source)))] if note else []
             # a rule of the path that the question beside the project asks about ("… und können wir zusätzlich

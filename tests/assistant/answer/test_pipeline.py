@@ -3637,3 +3637,15 @@ def test_a_further_question_on_the_irek_is_answered_by_a_sentence_whose_compound
     data = ask("Hat das IREK ein Leitbild? Und auf welche anderen Strategien stützt es sich?")
     further = data["answer"].split("Zu Ihrer weiteren Frage:")
     assert len(further) == 2 and "RIS3 Niedersachsen" in further[1] and "Zukunftsregion" in further[1], data["answer"]
+
+
+def test_a_rented_building_in_a_computed_sum_gets_the_rule_on_its_costs_before_who_may_apply(ask):
+    """Nr. 2.6.2 (1) d) bb): a rented building counts among the eligible costs only with a lease running on after the
+    project and the landlord liable too; that comes first where a sum is computed. Without a sum, the tenant's right to
+    apply (Nr. 2.2.2) answers."""
+    summed = ask("Metallbau in Dissen, 20 MA. Die Halle ist gemietet, der Vermieter baut an (300.000 €) und wir kaufen "
+                 "Maschinen für 200.000 €. Zählt das alles und wieviel gibt es?")
+    assert "Mietvertrag nach dem voraussichtlichen Abschluss des Vorhabens" in summed["answer"]
+    assert "Auch wer das Gebäude nur mietet" not in summed["answer"]
+    bare = ask("Wir mieten eine Halle in Melle. Können wir trotzdem GRW beantragen?")
+    assert bare["summary"].startswith("Auch wer das Gebäude nur mietet, kann den Antrag stellen")
