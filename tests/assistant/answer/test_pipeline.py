@@ -3649,3 +3649,11 @@ def test_a_rented_building_in_a_computed_sum_gets_the_rule_on_its_costs_before_w
     assert "Auch wer das Gebäude nur mietet" not in summed["answer"]
     bare = ask("Wir mieten eine Halle in Melle. Können wir trotzdem GRW beantragen?")
     assert bare["summary"].startswith("Auch wer das Gebäude nur mietet, kann den Antrag stellen")
+
+
+def test_licences_in_the_sum_get_the_conditions_of_intangible_assets(ask, passages):
+    data = ask("IT-Dienstleister in Melle, 10 MA, wir investieren 80.000 €, davon 50k in Softwarelizenzen. Zählen die?")
+    assert "Betriebslizenzen und technisches Wissen zählen nur, wenn sie aktiviert und abschreibungsfähig sind" \
+        in data["answer"], data["answer"]
+    cited = next(c for c in data["citations"] if "50 Prozent der gesamten förderfähigen Investitionskosten" in c["quote"])
+    assert cited["section"].startswith("2.6.2")

@@ -3058,3 +3058,12 @@ def test_a_new_thing_with_its_price_is_an_investment_only_where_no_other_kind_is
     p = read_profile("Wir planen Wärmerückgewinnung + neue Druckluftanlage, Gesamtkosten 300k, Mehrkosten gegenüber "
                      "Standardanlage laut Gutachter 120k. Was kriegen wir als mittleres Unternehmen max?")
     assert "business_investment" not in p.project_types
+
+
+@pytest.mark.parametrize("text", [
+    "Softwarehaus, 12 MA: 60k für Lizenzen (CAD, Entwicklungsumgebung) und 40k Hardware.",
+    "Wir kaufen ein Patent und das Know-how eines Zulieferers für 200.000 €.",
+])
+def test_intangible_assets_are_a_cost_item_of_their_own(text):
+    """KR Nr. 2.6.2 (1) c: patents, operating licences and technical knowledge count under conditions of their own."""
+    assert "intangible" in read_profile(text).cost_items
