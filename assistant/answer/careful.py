@@ -101,6 +101,9 @@ class RuleAnswer(Curated):
     # counts as the start of a municipality's measure, Nr. 3.1.2, asked as for a firm's, Nr. 2.2.1); where it does,
     # this answer goes before the other
     when: Regex | None = None
+    # `when` is met as well where the project's lead path is this answer's own (a municipality's Gründerzentrum need
+    # not say "Infrastruktur" to be asked of Nr. 3.1.2)
+    when_on_path: bool = False
 
 
 class OtherRegion(Curated):
@@ -271,9 +274,8 @@ class CarefulCases(Curated):
                 continue
             if named and rule.programme not in named or path is not None and rule.path and not path.startswith(rule.path):
                 continue
-            # (what the question must also speak of, unless the project's path is the rule's own: a municipality's
-            # Gründerzentrum need not say "Infrastruktur" to be asked of Nr. 3.1.2)
-            if rule.when and not (path is not None and rule.path) and not re.search(rule.when, text, re.IGNORECASE):
+            if rule.when and not (rule.when_on_path and path is not None) \
+                    and not re.search(rule.when, text, re.IGNORECASE):
                 continue
             ends = _asked_ends(rule, text)
             if ends:  # one that answers the whole question first, then the one of the context the question names

@@ -602,9 +602,10 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
         if parts and sum(value for _, value in parts) < amount:  # (each of them: the used press and the van)
             left = " und ".join(f"{_euro(value)} für „{label}“" for label, value in parts)
             return amount - sum(value for _, value in parts), f" (ohne {left}, die nicht förderfähig sind)"
-    if amount and path is not None and profile.sum_holds_items is False:
+    if amount and path is not None and profile.sum_holds_items is False and len(profile.cost_parts) < 2:
         # an item the path admits, with a sum of its own that comes on top of the whole ("und wenn das
-        # Nachbargrundstück für ca 250k dazukommt?" after a hall of 1,6 Mio): both together
+        # Nachbargrundstück für ca 250k dazukommt?" after a hall of 1,6 Mio): both together (parts listed with their
+        # sums are added up below, less those excluded: "dazu kommen noch 2 Transporter (90k) und eine Lizenz für 45k")
         labels = FundingKnowledge.load().cost_item_labels()
         added = list({c.cost_item: (labels.get(c.cost_item, c.cost_item), profile.item_sums[c.cost_item])
                       for c in path.cost_notes if profile.item_sums.get(c.cost_item)}.values())

@@ -741,3 +741,13 @@ def test_an_evaluation_named_as_what_the_answer_is_for_asks_for_no_indicators():
     found = [r.id for r in CAREFUL.rule_answers if any(re.search(p, "Für die Evaluation: Welche Leitziele hat der "
                                                                     "Themenkorridor 3?", re.IGNORECASE) for p in r.patterns)]
     assert "irek-ohne-indikatoren" not in found
+
+
+def test_a_rule_asked_beside_a_project_on_its_path_needs_its_words_only_where_the_data_says_so():
+    """The infrastructure's start of works (when_on_path) answers beside a municipal project that never says
+    "Infrastruktur"; a rule without that flag still needs the words its `when` asks for."""
+    asked = "Zählt die Studie schon als Vorhabenbeginn?"
+    assert CAREFUL.rule_answer(asked, "grw-infrastruktur").id == "was-als-beginn-gilt-infrastruktur"
+    assert CAREFUL.rule_answer(asked).id == "was-als-beginn-gilt"
+    flagged = [rule.id for rule in CAREFUL.rule_answers if rule.when_on_path]
+    assert flagged == ["was-als-beginn-gilt-infrastruktur"]

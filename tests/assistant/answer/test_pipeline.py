@@ -3657,3 +3657,12 @@ def test_licences_in_the_sum_get_the_conditions_of_intangible_assets(ask, passag
         in data["answer"], data["answer"]
     cited = next(c for c in data["citations"] if "50 Prozent der gesamten förderfähigen Investitionskosten" in c["quote"])
     assert cited["section"].startswith("2.6.2")
+
+
+def test_parts_listed_with_their_sums_on_top_are_added_up_without_the_excluded_ones(ask):
+    """"dazu kommen noch 2 Transporter (80k) und eine Lizenz für 30k": the vans are no eligible cost (Nr. 2.6.2 (2) b),
+    the licence is; the sum computed is the licence's, not the vans' taken for the whole."""
+    history = [{"role": "user", "content": "Schlosserei in Bramsche, 9 MA, neue Abkantpresse 200k. Was geht?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis 20 %, also bis 40.000 €."}]
+    data = ask("Ach ja: dazu kommen noch 2 Transporter (80k) und eine CAD-Lizenz für 30k. Geht das mit rein?", history)
+    assert "20 Prozent von 80.000 €" not in data["answer"] and "110.000 €" not in data["answer"], data["answer"]
