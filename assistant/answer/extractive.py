@@ -1484,9 +1484,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 # with a sum to compute from, the rule on what of it counts first (a rented building's costs: the
                 # lease's term and the landlord's liability, before who may apply)
                 notes.sort(key=lambda c: not _ON_ELIGIBLE_COSTS.search(c.text))
-            note = notes[0] if notes else None
-            rank = 1.1 if note and _item_asked(found.question, note.cost_item) else 2.5
-            pieces += [(rank, _cited(short_reason(note.text, 260), w.cite_source(note.source)))] if note else []
+            # (two items of different kinds in one sum, each with its rule: a leased press and a software licence)
+            shown = notes[:2] if found.profile is not None and found.profile.investment_eur \
+                and len({c.cost_item for c in notes[:2]}) == 2 else notes[:1]
+            for note in shown:
+                rank = 1.1 if _item_asked(found.question, note.cost_item) else 2.5
+                pieces.append((rank, _cited(short_reason(note.text, 260), w.cite_source(note.source))))
             # a rule of the path that the question beside the project asks about ("… und können wir zusätzlich
             # EEG-Vergütung nehmen?") answers it in the bottom line (its path's line then does not repeat it)
             # (one that does not fit beside the path stays whole in the path's line)

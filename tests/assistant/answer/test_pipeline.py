@@ -3666,3 +3666,11 @@ def test_parts_listed_with_their_sums_on_top_are_added_up_without_the_excluded_o
                {"role": "assistant", "content": "Als kleines Unternehmen bis 20 %, also bis 40.000 €."}]
     data = ask("Ach ja: dazu kommen noch 2 Transporter (80k) und eine CAD-Lizenz für 30k. Geht das mit rein?", history)
     assert "20 Prozent von 80.000 €" not in data["answer"] and "110.000 €" not in data["answer"], data["answer"]
+
+
+def test_two_cost_items_of_a_computed_sum_each_get_their_rule(ask):
+    """A press on lease and a software licence in one sum: the leasing rule (Nr. 2.6.2 (1) d) and the rule on
+    intangible assets (Nr. 2.6.2 (1) c) both stand in the answer."""
+    data = ask("Kunststoffverarbeiter in Bramsche, 40 MA. Investition 900.000 €: Spritzgussmaschine 700k über Leasing "
+               "und 60k für eine MES-Lizenz. Wieviel Zuschuss?")
+    assert "Finanzierungsleasing" in data["answer"] and "Betriebslizenzen" in data["answer"], data["answer"]
