@@ -500,9 +500,10 @@ def _instead(path: PathAssessment, w: _Writer) -> str:
     return said
 
 
-def _no(path: PathAssessment, w: _Writer) -> str:
+def _no(path: PathAssessment, w: _Writer, with_other: bool = True) -> str:
     """The bottom line of a path that a fact of the asker rules out, or of a cost item it excludes: "Nein – …" with
-    the rule that says so cited."""
+    the rule that says so cited (of a cost item, with the rule of another item named beside it unless `with_other` is
+    False)."""
     if path.blocked:
         because = path.because or short_reason(re.sub(r" \([^()]{1,80}\)$", "", path.reasons[0]))
         source = _reason_source(path)
@@ -533,7 +534,7 @@ def _no(path: PathAssessment, w: _Writer) -> str:
     excluded = path.excluded_costs[0]
     # another cost item the question names that the path admits under its own rule ("gebrauchte Maschinen und einen
     # neuen Transporter"): that rule beside the "no"
-    other = next((c for c in path.cost_notes if c.cost_item != excluded.cost_item), None)
+    other = next((c for c in path.cost_notes if c.cost_item != excluded.cost_item), None) if with_other else None
     return _cited(f"Nein – {short_reason(excluded.text, 260)}", w.cite_source(excluded.source)) + (
         f" {_cited(short_reason(other.text, 260), w.cite_source(other.source))}" if other else "")
 
@@ -2277,6 +2278,13 @@ def _excluded_part(lead: PathAssessment, profile: ProjectProfile | None) -> Cond
     return next((c for c in lead.excluded_costs if c.cost_item in parts), None)
 
 
+def _item_asked_after_the_project(found: Findings, lead: PathAssessment) -> bool:
+    """Whether the cost items the path excludes are asked about only after a first question on the project itself
+    (which names none of them)."""
+    units = asks(found.question)
+    return len(units) > 1 and not any(item.named_in(units[0]) for item in _excluded_items(lead))
+
+
 def _asks_start_of_item(found: Findings, lead: PathAssessment) -> bool:
     """Whether the question asks if a cost item the path excludes counts as the start of works ("Zählt der Grunderwerb
     oder die Ausschreibung schon als Beginn?"): it asks what a start is (Nr. 2.2.1, 3.1.2), not whether the item is
@@ -2292,6 +2300,16 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
         return ""
     part = _excluded_part(lead, found.profile)
     if lead.ruled_out and not part:
+        if not lead.blocked and _item_asked_after_the_project(found, lead):
+            # "ist sowas grw-fähig …? und zählt die unterhaltung dann auch mit?": the project's verdict first, the
+            # item's "no" after it (where both fit the bottom line)
+            unsaid = set(w.said)
+            verdict = _verdict_of_path(found, lead, w)
+            labels = " und ".join(f"„{item.label}“" for item in _excluded_items(lead))
+            no = f"Zu {labels}: {_no(lead, w, with_other=False)}"
+            if verdict and len(verdict) + len(no) + 1 <= MAX_SUMMARY_CHARS:
+                return f"{verdict} {no}"
+            w.said = unsaid
         return _no(lead, w)
     if limits := _limits_said(lead, w):  # land bought before or after the date the rule sets (KR Nr. 5 (5))
         # a rule of the path a further question asks about follows where it fits ("… fällt der Grunderwerb dann raus?
