@@ -751,3 +751,12 @@ def test_a_rule_asked_beside_a_project_on_its_path_needs_its_words_only_where_th
     assert CAREFUL.rule_answer(asked).id == "was-als-beginn-gilt"
     flagged = [rule.id for rule in CAREFUL.rule_answers if rule.when_on_path]
     assert flagged == ["was-als-beginn-gilt-infrastruktur"]
+
+
+@pytest.mark.parametrize("text", [
+    "Müssen wir den Zuschuss versteuern?",
+    "Mindert die Förderung unsere Anschaffungskosten für die Abschreibung?",
+    "Geht zusätzlich ein Investitionsabzugsbetrag?",
+])
+def test_the_tax_treatment_of_the_grant_is_said_to_be_no_subject_of_the_documents(text):
+    assert CAREFUL.rule_answer(text).id == "steuerliche-behandlung"
