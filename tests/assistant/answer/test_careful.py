@@ -760,3 +760,10 @@ def test_a_rule_asked_beside_a_project_on_its_path_needs_its_words_only_where_th
 ])
 def test_the_tax_treatment_of_the_grant_is_said_to_be_no_subject_of_the_documents(text):
     assert CAREFUL.rule_answer(text).id == "steuerliche-behandlung"
+
+
+def test_whether_the_irek_counts_as_a_regional_development_concept_is_answered_by_its_own_claim():
+    assert CAREFUL.rule_answer("Gilt unser IREK als regionales Entwicklungskonzept nach der GRW?").id == \
+        "irek-als-entwicklungskonzept"
+    assert CAREFUL.rule_answer("Ist das IREK ein REK im Sinne des Koordinierungsrahmens?").id == \
+        "irek-als-entwicklungskonzept"
