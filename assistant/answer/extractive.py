@@ -2305,8 +2305,10 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
             # item's "no" after it (where both fit the bottom line)
             unsaid = set(w.said)
             verdict = _verdict_of_path(found, lead, w)
-            labels = " und ".join(f"„{item.label}“" for item in _excluded_items(lead))
-            no = f"Zu {labels}: {_no(lead, w, with_other=False)}"
+            # each excluded item asked about with its rule ("… den B-Plan und die Arbeitszeit unseres Bauamts")
+            rules = list({c.cost_item: c for c in lead.excluded_costs}.values())
+            no = "Aber: " + " ".join(_cited(short_reason(c.text, 260), w.cite_source(c.source))
+                                     for c in rules)
             if verdict and len(verdict) + len(no) + 1 <= MAX_SUMMARY_CHARS:
                 return f"{verdict} {no}"
             w.said = unsaid
