@@ -2280,9 +2280,12 @@ def _excluded_part(lead: PathAssessment, profile: ProjectProfile | None) -> Cond
 
 def _item_asked_after_the_project(found: Findings, lead: PathAssessment) -> bool:
     """Whether the cost items the path excludes are asked about only after a first question on the project itself
-    (which names none of them)."""
+    (which names no cost item: "Dürfen wir gebrauchte Maschinen kaufen …? Und was ist mit nem LKW?" asks of items
+    first)."""
     units = asks(found.question)
-    return len(units) > 1 and not any(item.named_in(units[0]) for item in _excluded_items(lead))
+    named = set(found.profile.cost_items) if found.profile is not None else set()
+    return len(units) > 1 and not any(item.named_in(units[0]) for item in FundingKnowledge.load().cost_items
+                                      if item.id in named)
 
 
 def _asks_start_of_item(found: Findings, lead: PathAssessment) -> bool:

@@ -3685,3 +3685,13 @@ def test_an_excluded_item_asked_after_the_project_follows_the_projects_verdict(a
     assert not summary.startswith("Nein"), summary
     assert "Aber: Unterhaltungs- und Wartungskosten" in summary, summary
     assert summary.index("Prozent") < summary.index("Aber"), summary
+
+
+def test_a_first_question_on_an_admitted_item_keeps_its_rule_beside_the_excluded_ones(ask):
+    """"Dürfen wir eine gebrauchte Maschine fördern lassen? Und was ist mit einem Lkw?" asks of two items: the used
+    goods' rule (Nr. 2.6.2 (2) c) stays, the truck's "no" stands; no project verdict takes their place."""
+    data = ask("Können wir eine gebrauchte Fräsmaschine fördern lassen? Wir sind 30 MA. Und was ist mit einem neuen "
+               "Lkw für die Auslieferung?")
+    assert "Gebrauchte Wirtschaftsgüter sind nur beim Erwerb durch ein kleines oder mittleres Unternehmen" \
+        in data["answer"], data["answer"]
+    assert data["summary"].startswith("Nein – Fahrzeuge"), data["summary"]
