@@ -3695,3 +3695,14 @@ def test_a_first_question_on_an_admitted_item_keeps_its_rule_beside_the_excluded
     assert "Gebrauchte Wirtschaftsgüter sind nur beim Erwerb durch ein kleines oder mittleres Unternehmen" \
         in data["answer"], data["answer"]
     assert data["summary"].startswith("Nein – Fahrzeuge"), data["summary"]
+
+
+def test_innovation_centres_are_a_public_task_unless_the_firm_names_one(ask):
+    """IREK 3.3.1 is about innovation centres and the infrastructure around them (sector_goals.yaml, public_tasks): a
+    firm's new machines serve it not; a firm that builds an innovation centre of its own names it."""
+    for firm in ["dentallabor in melle, 12 leute, wir kaufen fräszentrum und 3d-drucker für 200k. gibts zuschuss?",
+                 "Tischlerei mit 18 MA in Ostercappeln will eine CNC-Anlage kaufen. Was gibt es an GRW?"]:
+        machines = ask(firm)
+        assert "3.3.1" not in [g["code"] for g in machines["goals"]], machines["goals"]
+    centre = ask("Wir wollen als Maschinenbauer ein eigenes Innovationszentrum mit Versuchshalle bauen, 3 Mio. €.")
+    assert "3.3.1" in [g["code"] for g in centre["goals"]], centre["goals"]
