@@ -15,9 +15,9 @@ from assistant.core.model import Goal, Passage
 from assistant.goals.matching import GoalMatcher
 from assistant.retrieval.retriever import ScoreParts
 from assistant.text.analysis import stems
+from assistant.text.asked import asks_what_is
 
 IREK_DOCUMENT = "irek"
-from assistant.text.asked import asks_what_is
 
 _LEVEL_WORDS = {
     # (the plural in any case: "Leitziel 2.3 mit allen Handlungszielen")
