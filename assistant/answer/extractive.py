@@ -500,10 +500,9 @@ def _instead(path: PathAssessment, w: _Writer) -> str:
     return said
 
 
-def _no(path: PathAssessment, w: _Writer, with_other: bool = True) -> str:
+def _no(path: PathAssessment, w: _Writer) -> str:
     """The bottom line of a path that a fact of the asker rules out, or of a cost item it excludes: "Nein – …" with
-    the rule that says so cited (of a cost item, with the rule of another item named beside it unless `with_other` is
-    False)."""
+    the rule that says so cited."""
     if path.blocked:
         because = path.because or short_reason(re.sub(r" \([^()]{1,80}\)$", "", path.reasons[0]))
         source = _reason_source(path)
@@ -534,7 +533,7 @@ def _no(path: PathAssessment, w: _Writer, with_other: bool = True) -> str:
     excluded = path.excluded_costs[0]
     # another cost item the question names that the path admits under its own rule ("gebrauchte Maschinen und einen
     # neuen Transporter"): that rule beside the "no"
-    other = next((c for c in path.cost_notes if c.cost_item != excluded.cost_item), None) if with_other else None
+    other = next((c for c in path.cost_notes if c.cost_item != excluded.cost_item), None)
     return _cited(f"Nein – {short_reason(excluded.text, 260)}", w.cite_source(excluded.source)) + (
         f" {_cited(short_reason(other.text, 260), w.cite_source(other.source))}" if other else "")
 
@@ -1481,13 +1480,13 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # whole project, not the item ("PV plus Batteriespeicher … Wie viel Förderung ist realistisch?")
             held = {check.cost_item for check in lead.limits}
             notes = [c for c in lead.cost_notes if not limits or c.cost_item not in held]
-            if found.profile is not None and found.profile.investment_eur:
+            summed = found.profile is not None and bool(found.profile.investment_eur)
+            if summed:
                 # with a sum to compute from, the rule on what of it counts first (a rented building's costs: the
                 # lease's term and the landlord's liability, before who may apply)
                 notes.sort(key=lambda c: not _ON_ELIGIBLE_COSTS.search(c.text))
             # (two items of different kinds in one sum, each with its rule: a leased press and a software licence)
-            shown = notes[:2] if found.profile is not None and found.profile.investment_eur \
-                and len({c.cost_item for c in notes[:2]}) == 2 else notes[:1]
+            shown = notes[:2] if summed and len({c.cost_item for c in notes[:2]}) == 2 else notes[:1]
             for note in shown:
                 rank = 1.1 if _item_asked(found.question, note.cost_item) else 2.5
                 pieces.append((rank, _cited(short_reason(note.text, 260), w.cite_source(note.source))))

@@ -41,7 +41,7 @@ from assistant.funding.profile import (FIRMS_OWN_KINDS, INVESTMENT_KINDS, Projec
 from assistant.funding.rules import (ASKS_WHAT_IS_A_START, ASKS_WHEN_TO_START, TYPE_FITS, FundingAssessment,
                                      PathAssessment, asked_rules, assess, describe, named_paths, outside_areas, programme,
                                      ruling_sources)
-from assistant.goals.lists import asks_what_the_irek_is, find_list, structure, with_level_names
+from assistant.goals.lists import IREK_DOCUMENT, asks_what_the_irek_is, find_list, structure, with_level_names
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.expansion import expansion_terms
@@ -161,6 +161,7 @@ class AnswerPipeline:
         self.retriever.search("Förderung Gewerbegebiet", k=1)
         self.scope.domain_stems  # noqa: B018 - cached on first use
         self.retriever.passages_per_stem  # noqa: B018 - cached on first use
+        self.retriever.document_stems(IREK_DOCUMENT)  # (whether a list's topic stands in the IREK at all)
 
     # -- the steps -------------------------------------------------------------------------------------------------
 
