@@ -466,6 +466,9 @@ class AnswerPipeline:
         """The question a text asks beside its description, and those of its words that few passages hold (and some
         do): ("", frozenset()) where it asks nothing else."""
         ask, telling = asked_beside(text)
+        # (the places the text names say where the project is, not what it asks: "augenoptiker in melle, neuer laden,
+        # gibts was?" asks nothing of Melle's LEADER budget)
+        telling -= set(stems(text)) - set(stems(without_places(text)))
         told, limit = self.retriever.passages_per_stem, ASKED_SHARE * len(self.retriever.passages)
         rare = frozenset(s for s in telling if 1 <= told.get(s, 0) <= limit
                          and (len(s) >= MIN_TELLING_STEM or told[s] <= FEW_PASSAGES))

@@ -1041,7 +1041,7 @@ _PROJECT_TYPE_RES = {kind: re.compile(pattern) for kind, pattern in PROJECT_TYPE
 # replacement named in the same text; a bare "Maschine" or "Hotel" does not.
 _BUILDS_OR_EXTENDS = re.compile(
     r"neubau|neue[nrs]?\s{1,3}(produktionshalle|halle|werk|werkhalle|betriebsstätte|standort|fertigungslinie|produktionslinie"
-    r"|lagerhalle|filiale|gebäude|linie)|erweiter|\banbau|anbauen|kapazität|ansiedl|errichten|errichtung|diversifi"
+    r"|lagerhalle|filiale|gebäude|linie|laden|ladenlokal|werkstatt|büro|bürogebäude|praxis)\b|erweiter|\banbau|anbauen|kapazität|ansiedl|errichten|errichtung|diversifi"
     r"|neue[ns]?\s{1,3}produkt|zweite[ns]?\s{1,3}(werk|standort|halle)|(halle|werk|gebäude|hotel)\s{1,3}(neu\s{1,3})?bauen"
     r"|zusätzliche[nrs]?\s{1,3}(halle|linie|maschine|zimmer|kapazität)|aufstock|ausbau\w{0,3}\s{1,3}(der|des|unserer|unseres)"
     # more places to let: "40 neue Stellplätze", "12 zusätzliche Zimmer"
@@ -2854,6 +2854,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
     if applicant_type == "company" and not found and _FIRM_BUYS.search(_abbreviation_dots_out(lowered)):
         # a firm that needs or buys machines, vehicles or a yard and names no other kind of project invests in its
         # business ("Wir brauchen nen neuen Bauhof + 2 Bagger + 3 LKW"), KR Nr. 2.4.1
+        found.append("business_investment")
+    if applicant_type == "company" and not found and _BUILDS_OR_EXTENDS.search(lowered):
+        # a firm that names a new site or building of its own and no other kind of project ("neuer laden mit
+        # werkstatt", "zweiter standort"): an investment that sets up or extends a site (KR Nr. 2.4.1 (1) a, b)
         found.append("business_investment")
     if applicant_type == "company" and not INVESTMENT_KINDS & set(found) and re.search(_FARM_SECOND_LINE, lowered):
         # a farm's shop, café or dairy is its own investment too (KR Nr. 2.4.1): the GRW's "no" for the farm stands
