@@ -371,6 +371,26 @@ def test_a_further_application_after_a_grant_is_answered_by_the_single_investmen
     assert CAREFUL.rule_answer("Kann ich nochmal beantragen, wenn der Antrag abgelehnt wurde?") is None
 
 
+@pytest.mark.parametrize("question", [
+    "Wenn wir unser Projekt in zwei Anträge aufteilen, Halle dieses Jahr und Maschinen nächstes, kriegen wir dann mehr raus?",
+    "können wir die investition auf zwei gmbhs aufsplitten? dann wär die grenze doch zweimal da",
+    "Bringen zwei Anträge über zwei Gesellschaften insgesamt mehr Förderung?",
+])
+def test_splitting_one_project_to_get_more_is_answered_by_the_single_investment_rule(question):
+    rule = CAREFUL.rule_answer(question)
+    assert rule is not None and rule.id == "aufteilung-eines-vorhabens" and rule.leads
+    assert "Nr. 2.1.2" in rule.summary and "Nr. 2.1.5" in rule.summary
+
+
+@pytest.mark.parametrize("question", [
+    "Wie ist die Aufteilung der GRW-Mittel auf die Länder?",
+    "Wir haben zwei Standorte. Ein Antrag oder zwei?",
+])
+def test_other_questions_of_dividing_are_no_splitting_of_a_project(question):
+    rule = CAREFUL.rule_answer(question)
+    assert rule is None or rule.id != "aufteilung-eines-vorhabens"
+
+
 def test_whether_the_irek_competes_with_a_leader_concept_is_answered_by_its_own_chapter():
     rule = CAREFUL.rule_answer("Konkurriert das IREK jetzt mit unserem REK?")
     assert rule is not None and rule.id == "irek-ersetzt-keine-konzepte" and "Doppelstrukturen" in rule.summary
