@@ -806,7 +806,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     # (and its fields, Nr. 3.4.2 (2): regional marketing and the region's skilled workers, "eine gemeinsame Standort-
     # und Fachkräftemarketingkampagne mit der Stadt")
     "implementation_budget": r"umsetzungsbudget|regionalmanage|regionalbudget|eigene[snm]?\s{1,3}budget"
-                             r"|regionalmarketing|fachkräftemarketing|[a-zäöüß]{0,30}marketingkampagne"
+                             # (marketing the region as a location: "Regionalmarketing" is a field of Nr. 3.4.2 (2))
+                             r"|regionalmarketing|standortmarketing|fachkräftemarketing|[a-zäöüß]{0,30}marketingkampagne"
                              # (the sites of the region marketed together: "eine Vermarktungskampagne für freie
                              # Gewerbeflächen (Expo Real, Website, Flächenportal)")
                              r"|[a-zäöüß]{0,30}(vermarktungs|werbe|image)kampagne|flächenmarketing|gewerbeflächenmarketing"
@@ -818,7 +819,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|cluster-?management"
                            r"|an\s{1,3}einen\s{1,3}tisch",
     "innovation_cluster": r"innovationscluster|\bcluster\b|cluster-?management|clusterinitiative",
-    "location_attractiveness": r"daseinsvorsorge|standortattraktivität|welcome|willkommens|anwerbe|standortmarketing"
+    "location_attractiveness": r"daseinsvorsorge|standortattraktivität|welcome|willkommens|anwerbe"
                                r"|standortportal|fachkräftegewinnung",
     # (the verb in every person: "jemand, der uns berät und die Leute schult")
     "advice": r"(?<!steuer)(?<!rechts)beratung|(?<!steuer)(?<!rechts)berater\b|beraten\b|\bberät\b",
@@ -2652,7 +2653,10 @@ _TOWNS_ACTING = re.compile(
     rf"(?:^|[.!?]\s{{1,3}})(?:(?:moin|hallo|hi|servus|guten\s{{1,3}}tag)\W{{0,3}}\s{{1,3}})?(?:{_TOWN_NAMES})"
     rf"(?:\s{{1,3}}(?:und|&)\s{{1,3}}(?:{_TOWN_NAMES}))?\s{{1,3}}"
     r"(?:(?:plant|planen|will|wollen|möchte|möchten|überlegt|überlegen|prüft|prüfen|beabsichtigt|beabsichtigen|"
-    r"entwickelt|entwickeln|erschließt|erschließen)\b|hier\s{0,3}(?:\([^)]{1,40}\))?\s{0,3}[.:,!-])", re.IGNORECASE)
+    r"entwickelt|entwickeln|erschließt|erschließen)\b|hier\s{0,3}(?:\([^)]{1,40}\))?\s{0,3}[.:,!-])"
+    # the towns the asker says they are: "wir (bad essen, bohmte, ostercappeln) wollen …"
+    rf"|\bwir\s{{0,2}}\(\s{{0,2}}(?:{_TOWN_NAMES})(?:\s{{0,2}}(?:,|und|&|\+|/)\s{{0,2}}(?:{_TOWN_NAMES})){{0,9}}\s{{0,2}}\)",
+    re.IGNORECASE)
 
 
 # A municipal body as the subject that acts ("Die Stadt würde das gern kaufen, abreißen, sanieren"), or named as the

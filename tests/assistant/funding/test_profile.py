@@ -2879,6 +2879,23 @@ def test_regional_marketing_is_a_field_of_the_implementation_budget():
     assert "implementation_budget" in p.project_types
 
 
+def test_marketing_the_location_is_regional_marketing_and_towns_in_brackets_after_we_are_the_asker():
+    p = read_profile("wir (bad essen, bohmte, ostercappeln) wollen eine gemeinsame standortmarketing-gesellschaft "
+                     "gründen, mit 2 stellen. kann man die personalkosten fördern?")
+    assert p.applicant_type == "municipality" and p.project_types == ["implementation_budget"]
+    assert p.municipalities == ["Bad Essen", "Bohmte", "Ostercappeln"]
+    # towns named as where a firm sells are no asker
+    assert read_profile("Wir liefern nach Bramsche und Melle. Neue Halle geplant.").applicant_type != "municipality"
+
+
+@pytest.mark.parametrize("text", [
+    "augenoptiker in melle, 4 ma, neuer laden mit werkstatt, gibts was?",
+    "Tischlerei, 12 Leute, zweiter Standort in Dissen geplant – Zuschuss möglich?",
+])
+def test_a_firms_new_shop_workshop_or_site_is_its_investment(text):
+    assert read_profile(text).project_types == ["business_investment"]
+
+
 def test_land_developed_to_be_sold_to_one_firm_is_tailored_and_developed_by_the_asker():
     p = read_profile("ein großer fleischverarbeiter bei uns (ca. 300 MA) will erweitern. wir würden das "
                      "nachbargrundstück (3 ha) kaufen, erschließen und an genau diese firma weiterverkaufen.")

@@ -35,6 +35,10 @@ def test_every_wz_code_is_a_code_of_wz_2025_and_every_goal_a_handlungsziel():
     ("88.10", "", ["4.2.2", "4.2.1"]),
     ("C", "", ["1.1.1"]),  # a maker of goods whose product names no division: the industrial value chains
     (None, "Wir sind ein Meisterbetrieb im Handwerk", ["1.1.5"]),
+    # a trade of HwO Anlage A whose class is mostly industry or trade, named by its title
+    ("32.20", "Orgelbauwerkstatt mit 9 Leuten", ["1.1.5", "1.1.1"]),
+    ("47.78", "augenoptiker in melle", ["1.1.5"]),
+    ("32.20", "Klavierfabrik mit 200 Leuten", ["1.1.1"]),
     (None, "Eine Gemeinde plant ein Gewerbegebiet", []),
 ])
 def test_a_firms_sector_finds_the_goals_that_name_it(wz, text, goals):
