@@ -205,6 +205,8 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                     r"|\bortsrat|kreistag|stadtrat|ratsbeschluss|interkommunal"
                     # the other bodies of a municipality or a district under the NKomVG (Kreisausschuss, Hauptausschuss)
                     r"|kreisausschuss|hauptausschuss|verwaltungsausschuss|kreisverwaltung"
+                    # the house the asker writes from ("Kurze Frage aus dem Kreishaus: wir planen …")
+                    r"|\baus\s{1,3}(dem\s{1,3}|unserem\s{1,3})?(kreishaus|rathaus)\b"
                     # what only a public administration offers its citizens ("die Digitalisierung unserer Verwaltung
                     # (E-Akte, Bürgerportal)")
                     r"|bürgerportal|bürgerbüro|bürgerservice|\bozg\b|onlinezugangsgesetz"

@@ -342,6 +342,8 @@ def _fact(profile: ProjectProfile, key: str) -> Any:
         # processing, C 10, which the list does not name)
         known = profile.wz_code is not None or profile.sector is not None or profile.agri_processing
         return False if known else None
+    if key == "several_municipalities":
+        return len(set(profile.municipalities)) >= 2
     return getattr(profile, _TRIGGER_FACTS.get(key, key))
 
 
@@ -425,7 +427,7 @@ def _rate_matches(rate: Rate, profile: ProjectProfile) -> bool | None:
 # A condition with one of these triggers is about one kind of project or applicant: shown only where it applies.
 _PROJECT_SPECIFIC = {"project_type", "mentions", "applicant_types", "university_or_society", "base_funding_over_limit",
                      "users_excluded", "users_in_part_excluded", "cost_item", "in_difficulty", "agri_processing", "mostly_local_use",
-                     "linked_enterprise", "asked", "started_in_part"}
+                     "linked_enterprise", "asked", "started_in_part", "several_municipalities"}
 _PROFILE_SCOPES = ("company_size", "project_type", "applicant_types")  # scope keys the profile can decide
 
 

@@ -2888,6 +2888,12 @@ def test_marketing_the_location_is_regional_marketing_and_towns_in_brackets_afte
     assert read_profile("Wir liefern nach Bramsche und Melle. Neue Halle geplant.").applicant_type != "municipality"
 
 
+def test_who_writes_from_the_district_house_is_a_public_body():
+    p = read_profile("Kurze Frage aus dem Kreishaus: Wir planen mit Bad Iburg, Dissen und Bad Rothenfelde eine neue "
+                     "Radroute mit Beschilderung. Geht das über GRW?")
+    assert p.applicant_type == "municipality" and "tourism_infrastructure" in p.project_types
+
+
 @pytest.mark.parametrize("text", [
     "augenoptiker in melle, 4 ma, neuer laden mit werkstatt, gibts was?",
     "Tischlerei, 12 Leute, zweiter Standort in Dissen geplant – Zuschuss möglich?",

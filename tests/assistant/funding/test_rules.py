@@ -278,6 +278,18 @@ def test_municipal_industrial_site_gets_60_up_to_90_percent():
     assert not any(p.id.startswith("grw-gewerbe") for p in result.paths)
 
 
+def test_several_municipalities_asking_the_rate_are_told_their_cooperation_is_a_condition_of_90_percent():
+    """Nr. 3.2.1.1 a): an intermunicipal measure meets one of the conditions of the higher rate; not for a business
+    park, which until 31.12.2028 needs only the regional strategy (Nr. 5 (2)), nor for one municipality."""
+    def interkommunal(text):
+        first = assess(read_profile(text), None, FundingKnowledge.load()).paths[0]
+        return next((c.applies for c in first.conditions if c.id == "interkommunal"), None)
+    assert interkommunal("Die Gemeinden Bad Essen und Bohmte bauen gemeinsam ein Gründerzentrum. Sind 90 % drin?")
+    assert not interkommunal("Die Gemeinde Bad Essen baut ein Gründerzentrum. Sind 90 % drin?")
+    assert not interkommunal("Die Gemeinden Bad Essen und Bohmte bauen gemeinsam ein Gründerzentrum. Was ist zu beachten?")
+    assert not interkommunal("Bramsche und Bersenbrück wollen zusammen ein Gewerbegebiet erschließen. Wie viel Förderung?")
+
+
 @pytest.mark.parametrize("size, rate", [("small", "bis 20 %"), ("medium", "bis 10 %")])
 def test_kmu_rates(size, rate):
     profile = ProjectProfile(applicant_type="company", company_size=size, sector="Maschinenbau",
