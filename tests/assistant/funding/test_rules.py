@@ -278,6 +278,28 @@ def test_municipal_industrial_site_gets_60_up_to_90_percent():
     assert not any(p.id.startswith("grw-gewerbe") for p in result.paths)
 
 
+@pytest.mark.parametrize("text", [
+    "Kunde will die Produktionshalle, die bisher seiner eigenen Besitz-GmbH gehört, für 1,2 Mio in die Betriebs-GmbH "
+    "kaufen und dann erweitern.",
+    "Wir würden das Gebäude von unserer Schwesterfirma für 800.000 € übernehmen.",
+])
+def test_a_building_bought_from_a_linked_company_is_excluded_as_a_used_asset(text):
+    """Nr. 2.6.2 (2) c): a building that stands is a used asset, not eligible when bought from a connected company."""
+    gewerbe = _path(assess(read_profile(text + " Metallbau, 30 MA."), None, FundingKnowledge.load()), "grw-gewerbe")
+    rule = next(c for c in gewerbe.conditions if c.id == "gebaeude-von-verbundenen")
+    assert rule.applies and rule.effect == "excludes" and rule.source.section == "2.6.2"
+    bought = read_profile("Wir kaufen eine leerstehende Halle in Melle für 900.000 € und bauen sie um. Metallbau, 30 MA.")
+    assert "building_from_linked" not in bought.cost_items
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Eisengießerei, 140 MA. Neue Formanlage geplant, die alte ist 30 Jahre alt. Was ist förderfähig?", "replacement"),
+    ("druckerei, 60 MA. neue druckmaschine 1,4 mio, die alte fliegt raus.", "replacement"),
+])
+def test_a_new_plant_beside_an_old_one_said_to_go_is_a_replacement(text, kind):
+    assert kind in read_profile(text).project_types
+
+
 def test_several_municipalities_asking_the_rate_are_told_their_cooperation_is_a_condition_of_90_percent():
     """Nr. 3.2.1.1 a): an intermunicipal measure meets one of the conditions of the higher rate; not for a business
     park, which until 31.12.2028 needs only the regional strategy (Nr. 5 (2)), nor for one municipality."""
