@@ -110,14 +110,17 @@ def is_follow_up(question: str, history: list[dict] | None) -> bool:
 # A request to say the answer before in fewer words ("kürzer bitte", "geht das in 2 sätzen? muss das in eine
 # ratsvorlage schreiben", "kurzfassung?", "fass das mal zusammen"), with nothing asked beside it
 _SHORTER = re.compile(r"\b(kürzer|kurzfassung|kurzversion|kurz\s{1,3}zusammen\w{0,6}|zusammenfass\w{0,3}|fass\w{0,2}\s{1,3}"
-                      r"(\w+\s{1,3}){0,3}zusammen|in\s{1,3}(einem|einen|ein|zwei|drei|[1-3])\s{1,3}(satz|sätzen|sätze)|"
-                      r"in\s{1,3}(wenigen|kurzen)\s{1,3}(worten|sätzen)|knapper|(das|es)\s{1,3}wichtigste)\b",
+                      r"(\w+\s{1,3}){0,3}zusammen|in\s{1,3}((max\.?|maximal|höchstens|nur)\s{1,3})?(einem|einen|ein|zwei|drei|vier|fünf"
+                      r"|[1-5](\s{0,2}[-–]\s{0,2}[2-6])?)\s{1,3}(satz|sätzen|sätze)|"
+                      r"in\s{1,3}(wenigen|kurzen)\s{1,3}(worten|sätzen)|knapper|(das|es)\s{1,3}wichtigste"
+                      # ("zu lang. bitte in max 3 sätzen"; "viel zu lang")
+                      r"|(ist|war|viel|etwas|bisschen|deutlich)?\s{0,3}zu\s{1,3}lang)\b",
                       re.IGNORECASE)
 # what a request to shorten may say of what the short text is for, and its words of courtesy; anything else is a
 # question of its own
 _SHORTER_REST = re.compile(r"\b(bitte|mal|noch|nochmal|einmal|das|es|die|der|den|antwort|ganze|ganzen|geht|ginge|"
                            r"kannst|können|könntest|sie|du|ich|wir|muss|müssen|brauche?|soll|möchte|will|für|in|eine?[nmr]?|"
-                           r"ratsvorlage|vorlage|beschlussvorlage|sitzungsvorlage|präsentation|folie|protokoll|bericht|"
+                           r"[a-zäöüß]{0,20}vorlage|präsentation|folie|protokoll|bericht|max|maximal|höchstens|"
                            r"artikel|mail|e-mail|schreiben|übernehmen|packen|einbauen|rein|danke|ok|okay|gut|super|"
                            r"aber|und|auch|so|etwas|viel|zu|lang|lange|ist|war|sorry|leider|nur|satz|sätze|sätzen|kurz|sagen|"
                            r"formulieren|fassen|erklären|zusammen|"

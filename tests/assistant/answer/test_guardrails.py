@@ -216,10 +216,13 @@ def test_a_long_question_that_points_back_is_told_from_one_that_does_not():
     ("fass das mal kurz zusammen", True),
     ("kannst du das in einem satz sagen", True),
     ("bitte nochmal in 3 sätzen für den landrat", True),
+    ("zu lang. bitte in max 3 sätzen für die kreistagsvorlage", True),
+    ("Das ist zu lang für den Gemeinderat. Kannst du das in 3-4 Sätzen zusammenfassen?", True),
     # a question of its own beside it, or none at all
     ("kürzer bitte. und wie hoch ist der zuschuss?", False),
     ("Was ist die kürzeste Frist?", False),
     ("Kannst du das für Bäckereien in 2 Sätzen sagen?", False),
+    ("Ist das zu lang für den Antrag? Wie viele Seiten darf der haben?", False),
 ])
 def test_a_request_for_the_answer_in_fewer_words(question, shorter):
     assert asks_shorter(question, HISTORY) is shorter
