@@ -482,6 +482,8 @@ def test_who_has_got_money_is_answered_as_absent_from_the_documents_with_the_reg
     assert CAREFUL.rule_answer("Welche Unternehmen können GRW-Förderung bekommen?") is None
     assert CAREFUL.rule_answer("Unser Konkurrent hier in Melle hat letztes Jahr neu gebaut und angeblich ordentlich GRW "
                                "kassiert. Wie viel haben die bekommen?").id == "gefoerderte-unternehmen"
+    assert CAREFUL.rule_answer("der nachbarbetrieb hier in bohmte hat doch letztes jahr GRW gekriegt. wie viel genau "
+                               "haben die bekommen?").id == "gefoerderte-unternehmen"
     assert CAREFUL.rule_answer("Wie viel Förderung können wir bekommen?") is None
 
 
