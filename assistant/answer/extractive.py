@@ -1408,6 +1408,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         and not (not asked_for and ASKS_ANY_FUNDING.search(found.question))
     kind_known = bool(found.profile and found.profile.project_types) and fitting_only
     together: list[list[str]] = []  # sentences of the bottom line that stay together where they are left out of it
+    # a rate asked for a site in another district ("… oder das neue Werk lieber in Spenge im Kreis Herford bauen?"):
+    # that place's row of the list of GRW areas leads
+    if district := _other_district(found, w):
+        pieces.append((0, district))
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
         pieces += [(0.4, instead)] if (instead := _instead(lead, w)) else []
@@ -2559,6 +2563,10 @@ _COMPARES_RATE = re.compile(r"\b(mehr|weniger)\s{1,3}(grw|förderung|zuschuss|ge
                             r"|förderquote|satz|sätze|förderung|zuschuss)\b", re.IGNORECASE)
 
 
+# What one gets there, asked in everyday words ("was bekommt man eigentlich in NRW an GRW?")
+_WHAT_ONE_GETS = re.compile(r"\bwas\s{1,3}(bekommt|kriegt|gibt)\s{1,3}(man|es)\b", re.IGNORECASE)
+
+
 def _other_district(found: Findings, w: _Writer) -> str:
     """For a question of the rate that names another district or city ("und für ein Unternehmen in Cuxhaven?", "Wir
     sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?"): the bottom line is that place's row of the
@@ -2566,7 +2574,7 @@ def _other_district(found: Findings, w: _Writer) -> str:
     nowhere is said to have no row, beside the row of Landkreis Osnabrück. Empty for any other question."""
     places = CarefulCases.load().places_named(found.question)
     asks_rate = found.intent == "amount" or AMOUNT.search(found.question) or _ASKS_AMOUNT.search(found.search_text) \
-        or _COMPARES_RATE.search(found.question)
+        or _COMPARES_RATE.search(found.question) or _WHAT_ONE_GETS.search(found.question)
     if not places or not asks_rate:
         return ""
     towns = CarefulCases.load().towns_named(found.question)  # a town of a neighbouring district stands for it

@@ -1420,6 +1420,15 @@ def test_a_rate_compared_with_another_district_is_answered_by_both_rows_and_the_
     assert "Im Landkreis Osnabrück: Im Landkreis" not in data["answer"]
 
 
+def test_a_firms_project_weighed_against_a_site_in_another_district_leads_with_that_places_row(ask):
+    """"… überlegen, das neue Werk lieber in Spenge im Kreis Herford zu bauen": the row of Kreis Herford in Anhang 5
+    leads the project's answer, named by the town."""
+    data = ask("was bekommt man eigentlich in NRW an GRW? wir (möbelhersteller, 60 MA, jetzt in melle) überlegen ob wir "
+               "das neue werk nicht lieber 10 km weiter in spenge im kreis herford bauen")
+    assert data["summary"].startswith("Für Spenge (Kreis Herford) gilt eine eigene Zeile"), data["summary"]
+    assert "Herford, Kreis; Art des Fördergebiets: D" in data["summary"]
+
+
 def test_a_corrected_turnover_asking_whether_the_rate_stays_is_answered_by_the_figure_that_decides(ask):
     """42 MA and a turnover corrected to 12,5 Mio: the balance sheet total decides small or medium (KR Nr. 2.1.5)."""
     history = [{"role": "user", "content": "druckguss bramsche, 42 MA, umsatz ca 8 mio, neue druckgusszelle fuer 600k "
