@@ -1481,6 +1481,10 @@ _BUILT_AFTER = re.compile(r"[^.!?,;:]{0,60}?\b(bauen|erweitern|errichten|anschaf
                           r"|ausbauen|anbauen|umbauen|neubauen|sanieren|erneuern|ersetzen)\b", re.IGNORECASE)
 
 
+# A trade's name that says the firm makes the goods ("Kältetechnik-Hersteller", "Möbelfabrik")
+_MAKER_WORD = re.compile(r"[\w-]{0,40}(hersteller\w{0,2}|herstellung|fabrik\w{0,2}|produzent\w{0,2})\b")
+
+
 def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     """Lower ranks first: the trade the asker says they are ("wir sind eine Tischlerei"), the asker's own ("unsere
     Tischlerei", or the trade the text opens with), any trade named, the object of the project ("für eine Bäckerei"),
@@ -1564,6 +1568,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 1.0  # "gilt die GRW-Förderung auch für Sicherheitsdienste?": the trade asked about
     if _ASKED_ABOUT.search(text[:words[i].start]):
         return 1.0  # "und wie ist das mit dem Stahlwerk in Georgsmarienhütte?": the trade asked about, no partner
+    if before and before[-1].lower() in ("uns", "mich"):
+        return 0.0  # "wieviel % gibts für uns (kältetechnik-hersteller aus hilter …)": the asker, in apposition
     if before and (before[-1] in _PARTNER_WORDS or (len(before) > 1 and before[-2] in _PARTNER_WORDS)):
         return 2.0
     if any(w in _OBJECT_WORDS for w in before[-2:]):
@@ -3256,6 +3262,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         trade = trades[0][2]
         profile.sector, profile.wz_code = trade.name, trade.wz
         profile.wz_title, profile.wz_alternatives = wz_title(trade.wz), list(trade.also)
+        if _MAKER_WORD.match(lowered, trades[0][1]):
+            # "Kältetechnik-Hersteller": the name says the firm makes the goods (WZ section C, divisions 10 to 33), not
+            # that it installs or sells them (43.22)
+            profile.wz_alternatives = [c for c in profile.wz_alternatives if c[:2].isdigit() and 10 <= int(c[:2]) <= 33]
         profile.sector_share_percent = shares.get(trade.wz) if len(shares) == 1 else None
         # a second line of the business named with it ("Kaffeerösterei mit Café"): its code may be the main activity
         profile.wz_alternatives = list(dict.fromkeys(profile.wz_alternatives + [

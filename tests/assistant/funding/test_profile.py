@@ -2888,6 +2888,14 @@ def test_marketing_the_location_is_regional_marketing_and_towns_in_brackets_afte
     assert read_profile("Wir liefern nach Bramsche und Melle. Neue Halle geplant.").applicant_type != "municipality"
 
 
+def test_a_trade_in_apposition_to_us_is_the_askers_and_a_makers_name_keeps_no_installers_code():
+    p = read_profile("kurz 3 fragen: wieviel % gibts für uns (kältetechnik-hersteller aus hilter, 65 MA, umsatz 14 mio)?")
+    assert (p.sector, p.wz_code, p.wz_alternatives) == ("Kältetechnik", "28.25", [])
+    assert read_profile("Kältetechnik, 65 MA, neue Halle").wz_alternatives == ["43.22"]  # (the name alone: either)
+    # a trade the asker works for stays another's
+    assert read_profile("Wir liefern Verpackungen für eine Bäckerei. Neue Halle geplant.").sector != "Bäckerei"
+
+
 def test_who_writes_from_the_district_house_is_a_public_body():
     p = read_profile("Kurze Frage aus dem Kreishaus: Wir planen mit Bad Iburg, Dissen und Bad Rothenfelde eine neue "
                      "Radroute mit Beschilderung. Geht das über GRW?")
