@@ -956,12 +956,13 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                    # "unsere alte cnc-fräse is durch": worn out, and a new one bought in its place
                    r"|\balte[nrs]?\s{1,3}([^\s.!?]{1,30}\s{1,3}){1,4}(ist|is)\s{1,3}(durch|hinüber|verschlissen|kaputt|defekt)\b"
                    # the old one said to go beside the new one: "neue Formanlage geplant, die alte ist 30 Jahre alt",
-                   # "neue digitaldruckmaschine, die alte offset fliegt raus", "die alte presse wird verschrottet"
+                   # "neue digitaldruckmaschine, die alte offset fliegt raus", "die alte presse wird verschrottet" (not the old hall
+                   # sold in a move: "die alte Halle wird verkauft")
                    r"|\bne(ue)?[nrs]?\s[^.?!]{0,80}\b(die|der|das|unsere[nrs]?)\s{1,3}alte[nrs]?\s{1,3}([a-zäöüß-]{2,30}\s{1,3})?"
                    r"(ist|sind)\s{1,3}([a-zäöüß]{1,12}\s{1,3}){0,2}\d{1,3}\s{1,3}jahre\s{1,3}alt\b"
                    r"|\b(die|der|das|unsere[nrs]?)\s{1,3}alte[nrs]?\s{1,3}([a-zäöüß-]{2,30}\s{1,3})?(fliegt|fliegen|kommt|kommen|geht"
                    r"|gehen|muss|müssen)\s{1,3}(raus|weg)\b|\balte[nrs]?\s{1,3}([a-zäöüß-]{2,30}\s{1,3})?(wird|werden)\s{1,3}"
-                   r"(verschrottet|ausgemustert|abgebaut|stillgelegt|verkauft)\b"
+                   r"(verschrottet|ausgemustert|abgebaut)\b"
                    # "wir ersetzen die durch eine neue"
                    r"|\b(ersetzen|ersetzt|tauschen|austauschen)\s{1,3}(sie|ihn|es|die|den|das|diese[nrs]?)\s{1,3}durch\s{1,3}"
                    r"(eine[nrs]?\s{1,3}|ein\s{1,3})?neue"

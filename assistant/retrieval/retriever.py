@@ -118,7 +118,7 @@ class SearchResult:
 
 
 # The form of a citation asked for, not its content ("bitte wörtlich", "im Wortlaut mit Nummer und Seite",
-# "Fundstelle", "zitierfähig"); and an edition left behind where a document's name is cut out ("… 2026", "ab 1.1.2026")
+# "Fundstelle", "zitierfähig"); and the edition that may follow a document's name ("… 2026", "ab 1.1.2026")
 _CITATION_FORM = re.compile(r"\b(im\s{1,3})?wortlaut\b|\bwörtlich\w{0,2}\b|\bfundstelle\w{0,2}\b|\bseitenzahl\w{0,2}\b"
                             r"|\bzitierfähig\w{0,2}\b|\b(mit\s{1,3})?(nummer|nr\.?|abschnitt)\s{1,3}(und|\+|&)\s{1,3}seite\b",
                             re.IGNORECASE)
@@ -371,9 +371,13 @@ class Retriever:
         return text
 
     def content_words(self, query: str) -> str:
-        """The query without the names of the documents it names (with the edition: "Koordinierungsrahmen 2026") and
-        without the words that ask for the form of a citation ("im Wortlaut, mit Nummer und Seite"), where at least
-        two words of its own are left; else the query as it is ("Was ist die GRW?")."""
+        """For a query that asks for the form of a citation ("im Wortlaut, mit Nummer und Seite"): the query without
+        those words and without the names of the documents it names, which there say where to look, not what about
+        ("die Definition von KMU aus dem GRW-Koordinierungsrahmen 2026"), where at least two words of its own are
+        left; else the query as it is (in "Was ist der Unterschied zwischen Zukunftsregion und IREK?" the names are
+        the subject)."""
+        if not _CITATION_FORM.search(query):
+            return query
         content = _CITATION_FORM.sub(" ", query)
         for pattern in self._named_editions:
             content = pattern.sub(" ", content)
@@ -440,8 +444,8 @@ class Retriever:
         started = time.perf_counter()
         allowed = self.allowed_mask(filters)
         added = " ; ".join(expansion_terms(query))  # the statute wording of the query glossary
-        # (the words read as the question's content: without the documents' names and the form of a citation asked
-        # for, which the preamble and the transitional rule would otherwise win: "die Definition von KMU aus dem
+        # (the words read as the question's content: for a citation asked for, without its form and the documents'
+        # names, which the preamble and the transitional rule would otherwise win: "die Definition von KMU aus dem
         # GRW-Koordinierungsrahmen 2026 im Wortlaut, mit Nummer und Seite")
         content = self.content_words(query)
         views, raw_max = self.keyword_views(content, added)
