@@ -335,11 +335,16 @@ def _named_condition(path: PathAssessment, w: _Writer) -> ConditionAssessment | 
     none, or where one of them is said already (the question is answered)."""
     if any(c.named and c.id in w.said for c in path.conditions):
         return None
+    return next(iter(_named_conditions(path)), None)
+
+
+def _named_conditions(path: PathAssessment) -> list[ConditionAssessment]:
+    """The conditions of a path that the question names in its own words, not a cost item's, the first to say first:
+    a sub-measure's own rule before its programme's (a training centre's carriers, Nr. 3.2.2.6 (10), before Nr.
+    3.2.1.3), a rule for the asker's kind before one for another kind (a Hochschule's before a firm's)."""
     own = path.measure_source.section if path.measure_source is not None else ""
-    # (a sub-measure's own rule before its programme's: a training centre's carriers, Nr. 3.2.2.6 (10), before Nr.
-    # 3.2.1.3; a rule for the asker's kind before one for another kind: a Hochschule's before a firm's)
-    return min((c for c in path.conditions if c.named and not c.cost_item),
-               key=lambda c: (c.source.section != own, c.applies is False), default=None)
+    return sorted((c for c in path.conditions if c.named and not c.cost_item),
+                  key=lambda c: (c.source.section != own, c.applies is False))
 
 
 def _fact_rule_asked(found: Findings, lead: PathAssessment, w: _Writer) -> ConditionAssessment | None:
@@ -1408,9 +1413,11 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         and not (not asked_for and ASKS_ANY_FUNDING.search(found.question))
     kind_known = bool(found.profile and found.profile.project_types) and fitting_only
     together: list[list[str]] = []  # sentences of the bottom line that stay together where they are left out of it
-    # a rate asked for a site in another district ("… oder das neue Werk lieber in Spenge im Kreis Herford bauen?"):
-    # that place's row of the list of GRW areas leads
-    if district := _other_district(found, w):
+    # a firm's rate asked for a site in another district ("… oder das neue Werk lieber in Spenge im Kreis Herford
+    # bauen?"): that place's row of the list of GRW areas (the rates of firms) leads, unless the lead path's "no"
+    # says that place has none
+    if found.profile is not None and found.profile.applicant_type == "company" \
+            and not (lead is not None and lead.blocked) and (district := _other_district(found, w)):
         pieces.append((0, district))
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
@@ -2387,14 +2394,32 @@ def _rule_asked(found: Findings, lead: PathAssessment, w: _Writer, fitting: bool
     telling = found.telling - trade - _GENERIC_ASK
     # (on a path the asker's project leads to; for a question of a rule, on the path its passages state)
     asked = _asked_condition(lead, w, telling) if lead.fit > 0 or not fitting else None
+    if asked is not None and asked.named:
+        return _named_said(lead, asked, w)
     return _condition_said(asked, w) if asked is not None else ""
 
 
 def _named_rule(lead: PathAssessment | None, w: _Writer) -> str:
     """The rule of the open lead path that the question asks for in its own words, cited ("der neue kann erst in 8
-    Monaten. Schaffen wir die Frist dann noch?": the period's extension, Nr. 2.8.2.1 (2)); "" where none."""
+    Monaten. Schaffen wir die Frist dann noch?": the period's extension, Nr. 2.8.2.1 (2)), and a second one where the
+    question asks for two that apply ("ein größerer Maschinenbauer (400 MA) will für 10 Jahre mieten": how long a
+    tenant may stay, and that a large firm may only exceptionally); "" where none."""
     named = _named_condition(lead, w) if lead is not None and not lead.blocked else None
-    return _condition_said(named, w) if named is not None else ""
+    return _named_said(lead, named, w) if lead is not None and named is not None else ""
+
+
+def _named_said(path: PathAssessment, first: ConditionAssessment, w: _Writer) -> str:
+    """The first rule the question names in its own words, said, and a second one it names beside it that may apply,
+    where both fit the bottom line."""
+    said = _condition_said(first, w)
+    second = next((c for c in _named_conditions(path) if c is not first and c.applies is not False), None)
+    if second is None:
+        return said
+    more = _cited(_with_rule(short_reason(second.text, 260), second.source), w.cite_source(second.source))
+    if len(said) + len(more) + 1 > MAX_SUMMARY_CHARS:
+        return said
+    w.said |= {second.id}
+    return f"{said} {more}"
 
 
 def _condition_said(condition: ConditionAssessment, w: _Writer) -> str:

@@ -361,6 +361,16 @@ def _asked(condition: Condition, profile: ProjectProfile) -> bool:
     return bool(condition.asked_by and re.search(condition.asked_by, profile.description[:20_000], re.IGNORECASE))
 
 
+def _named(condition: Condition, profile: ProjectProfile) -> bool:
+    """Whether the question names the condition's rule in its own words: asked for in the words of its `asked_by`, and
+    (for a rule shown where asked) not of a case the asker's facts rule out (several municipalities' rate, asked by
+    one)."""
+    if not _asked(condition, profile):
+        return False
+    others = {key: value for key, value in condition.triggers.items() if key != "asked"}
+    return "asked" not in condition.triggers or not others or _triggered(others, profile) is not False
+
+
 _KIND_TRIGGERS = {"project_type", "unless_project_types", "cost_item", "unless_cost_item", "mentions"}
 
 
@@ -727,7 +737,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             part_not_at_rate=condition.part_not_at_rate, general=not condition.triggers, deadline=condition.deadline,
             who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted,
             commercial_share=condition.commercial_share, no_own_limit=condition.no_own_limit,
-            next_step=condition.next_step, asked="asked" in condition.triggers, named=_asked(condition, profile),
+            next_step=condition.next_step, asked="asked" in condition.triggers, named=_named(condition, profile),
             deducted_item=condition.deducted_item, per_secured_job_eur=condition.per_secured_job_eur))
     # (a path closed to excluded sectors: not one whose rule only names an excluded sector's firm as a site's user)
     if any("sector_excluded" in c.triggers and c.effect == "blocks" for c in merged):
@@ -1068,9 +1078,9 @@ def asked_rules(profile: ProjectProfile, knowledge: FundingKnowledge, programme_
                     and ("/" not in p.id or not kinds or kinds & set(p.project_types))),
                    key=lambda p: "/" not in p.id)
     # (nor one for a cost item the question does not name, or one beside it for the item it names: the surplus of Nr.
-    # 5 (6) only where the land's purchase is funded too, that of Nr. 3.2.2.1 (6) else; whether a rule's other facts
-    # hold for the asker does not matter where the question asks for it in its own words)
-    asked = [c.source for path in paths for c in path.conditions if _asked(c, profile)
+    # 5 (6) only where the land's purchase is funded too, that of Nr. 3.2.2.1 (6) else; nor one for a case the
+    # asker's facts rule out, `_named`; a fact not known does not keep it out)
+    asked = [c.source for path in paths for c in path.conditions if _named(c, profile)
              and _triggered({k: v for k, v in c.triggers.items() if k in ("cost_item", "unless_cost_item")},
                             profile) is not False]
     return list({(s.section, s.quote): s for s in asked}.values())[:_ASKED_RULES]

@@ -117,14 +117,6 @@ class SearchResult:
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
-# The form of a citation asked for, not its content ("bitte wörtlich", "im Wortlaut mit Nummer und Seite",
-# "Fundstelle", "zitierfähig"); and the edition that may follow a document's name ("… 2026", "ab 1.1.2026")
-_CITATION_FORM = re.compile(r"\b(im\s{1,3})?wortlaut\b|\bwörtlich\w{0,2}\b|\bfundstelle\w{0,2}\b|\bseitenzahl\w{0,2}\b"
-                            r"|\bzitierfähig\w{0,2}\b|\b(mit\s{1,3})?(nummer|nr\.?|abschnitt)\s{1,3}(und|\+|&)\s{1,3}seite\b",
-                            re.IGNORECASE)
-_EDITION = r"(?:\s{0,3}-?\s{0,3}(?:ab\s{1,3})?(?:1\.\s{0,2}1\.\s{0,2}|1\.\s{0,2}januar\s{1,3})?20\d\d\b)?"
-
-
 def normalise_query(query: str) -> str:
     if query is None or not str(query).strip():
         raise QueryError("Bitte eine Frage oder einen Suchbegriff eingeben.")
@@ -370,24 +362,6 @@ class Retriever:
             text = pattern.sub(name, text)
         return text
 
-    def content_words(self, query: str) -> str:
-        """For a query that asks for the form of a citation ("im Wortlaut, mit Nummer und Seite"): the query without
-        those words and without the names of the documents it names, which there say where to look, not what about
-        ("die Definition von KMU aus dem GRW-Koordinierungsrahmen 2026"), where at least two words of its own are
-        left; else the query as it is (in "Was ist der Unterschied zwischen Zukunftsregion und IREK?" the names are
-        the subject)."""
-        if not _CITATION_FORM.search(query):
-            return query
-        content = _CITATION_FORM.sub(" ", query)
-        for pattern in self._named_editions:
-            content = pattern.sub(" ", content)
-        return content if len(KEYWORD_VIEWS["words"](content)) >= 2 else query
-
-    @cached_property
-    def _named_editions(self) -> list[re.Pattern[str]]:
-        """Each document name with the edition that may follow it ("Koordinierungsrahmen ab 1.1.2026")."""
-        return [re.compile(rf"(?:{pattern.pattern}){_EDITION}", re.IGNORECASE) for pattern, _ in self._document_names]
-
     def documents_named(self, query: str) -> np.ndarray:
         """The passages of every document that the query calls by one of its names ("Gibt es dafür GRW?")."""
         named = np.zeros(len(self.passages), dtype=bool)
@@ -444,18 +418,14 @@ class Retriever:
         started = time.perf_counter()
         allowed = self.allowed_mask(filters)
         added = " ; ".join(expansion_terms(query))  # the statute wording of the query glossary
-        # (the words read as the question's content: for a citation asked for, without its form and the documents'
-        # names, which the preamble and the transitional rule would otherwise win: "die Definition von KMU aus dem
-        # GRW-Koordinierungsrahmen 2026 im Wortlaut, mit Nummer und Seite")
-        content = self.content_words(query)
-        views, raw_max = self.keyword_views(content, added)
+        views, raw_max = self.keyword_views(query, added)
         exact, acronyms = self.exact_references(query), self.acronym_matches(query)
         named_documents = self.documents_named(query)
         after_keyword = time.perf_counter()
         vector = self.query_vector(query)
         dense = self.dense_scores(vector, allowed)
         after_dense = time.perf_counter()
-        register = self.register.keyword(content, added, EXPANSION_WEIGHT) if self.register else {}
+        register = self.register.keyword(query, added, EXPANSION_WEIGHT) if self.register else {}
         register_dense = self.register.dense(vector) if self.register else None
         after_register = time.perf_counter()
         return ScoreParts(
