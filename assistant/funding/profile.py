@@ -726,7 +726,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     # research body as often)
     "business_centre": r"gründerzentrum|gründungszentrum|technologiezentrum|innovationszentrum|inkubator|coworking|co-working"
                        r"|maker\s?space|gewerbezentrum|gründerhaus|telematikzentrum|(technologie|gründer|gründungs|innovations)park"
-                       r"|innovation\s?labs?\b|fab\s?labs?\b",
+                       # (a lab for transfer to firms: the Innovation Labs of KR Nr. 3.2.2.4 (1))
+                       r"|innovation\s?labs?\b|fab\s?labs?\b|transfer-?\s?labs?\b|transferlabor\w{0,2}",
     # A cycle path for the way to work (IREK 3.2.3): no measure of its own in the KR (Nr. 3.2.2 lists cycle paths only
     # in a site's connection, Nr. 3.2.2.1, and as tourism infrastructure, Nr. 3.2.2.5)
     # a bus or shuttle service for the way to work ("Bürgerbus … eine Linie zum Gewerbegebiet für Schichtarbeiter")
@@ -2973,10 +2974,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # for: Nr. 3.6 is the one GRW measure that names Daseinsvorsorge (a club house or a town hall is none); one
         # of the two kinds is enough to lead there
         found.append("basic_services")
-    if {"broadband", "community_facility", "wastewater"} & set(found) and "industrial_site" in found \
-            and not _DEVELOPS_SITE.search(lowered):
+    if {"broadband", "community_facility", "wastewater", "business_centre", "research_infrastructure"} & set(found) \
+            and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
         # "Glasfaser im Gewerbegebiet", "eine Kita direkt am Gewerbegebiet", "die Kläranlage, vor allem wegen der
-        # Betriebe im Gewerbegebiet": the site is where, or whose, not what is built
+        # Betriebe im Gewerbegebiet", "ein Transfer-Lab, Standort evtl. Gewerbegebiet Wallenhorst": the site is where,
+        # or whose, not what is built
         found.remove("industrial_site")
     return found
 
@@ -3360,9 +3362,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     if applicant in ("company", None):
         profile.wage_costs, profile.wage_per_job_eur, profile.wage_total_eur = _wages(text)
     profile.project_types = _project_types(text, applicant)
-    if applicant == "company" and min(candidates)[0] >= 2 and set(profile.project_types) & _PUBLIC_FACILITIES:
-        # firms named only as those a public site is for ("Gewerbeflächen für Handwerk/KMU anbieten") are not the
-        # asker: who develops the site is not said
+    if applicant is not None and min(candidates)[0] >= 2 and set(profile.project_types) & _PUBLIC_FACILITIES:
+        # firms named only as those a public site is for ("Gewerbeflächen für Handwerk/KMU anbieten"), or a body named
+        # only as a partner ("Wir überlegen mit der Hochschule ein Transfer-Lab …"), are not the asker: who carries
+        # the measure is not said
         profile.applicant_type = None
         profile.project_types = _project_types(text, None)
     elif applicant == "company" and set(profile.project_types) & _PUBLIC_FACILITIES \

@@ -2896,6 +2896,13 @@ def test_a_trade_in_apposition_to_us_is_the_askers_and_a_makers_name_keeps_no_in
     assert read_profile("Wir liefern Verpackungen für eine Bäckerei. Neue Halle geplant.").sector != "Bäckerei"
 
 
+def test_a_lab_for_transfer_on_an_estate_is_a_centre_and_a_partner_named_is_not_the_asker():
+    p = read_profile("Wir überlegen mit der Hochschule Osnabrück ein Transfer-Lab Robotik/Automatisierung für KMU, "
+                     "Standort evtl. Gewerbegebiet Wallenhorst. Wer müsste da Träger sein, damit GRW geht?")
+    assert (p.applicant_type, p.project_types) == (None, ["business_centre"])
+    assert read_profile("Die Hochschule Osnabrück will ein Transfer-Lab einrichten.").applicant_type == "research"
+
+
 def test_who_writes_from_the_district_house_is_a_public_body():
     p = read_profile("Kurze Frage aus dem Kreishaus: Wir planen mit Bad Iburg, Dissen und Bad Rothenfelde eine neue "
                      "Radroute mit Beschilderung. Geht das über GRW?")
