@@ -2988,6 +2988,14 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             summary = f"{summary} {instead}"
         elif instead:
             details.append(instead)
+        # a further rule of the path the question names in its own words, beside its "no" ("Kriegen wir trotzdem
+        # GRW? Und müssen wir das im Antrag überhaupt angeben?": the form asks for the difficulties)
+        further = next((c for c in _named_conditions(lead) if c.applies and c.effect == "matters"
+                        and c.id not in w.said), None) if lead is not None and verdict.startswith("Nein –") else None
+        if further is not None:
+            w.said |= {further.id}
+            details.append(_cited(_with_rule(short_reason(further.text, 260), further.source),
+                                  w.cite_source(further.source)))
         details += [after_share] if after_share else []
         details += [after_rule] if after_rule else []
         # "ok, und was muss ich jetzt als nächstes tun?": the steps after the next one

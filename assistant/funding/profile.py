@@ -3362,10 +3362,12 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     if applicant in ("company", None):
         profile.wage_costs, profile.wage_per_job_eur, profile.wage_total_eur = _wages(text)
     profile.project_types = _project_types(text, applicant)
-    if applicant is not None and min(candidates)[0] >= 2 and set(profile.project_types) & _PUBLIC_FACILITIES:
-        # firms named only as those a public site is for ("Gewerbeflächen für Handwerk/KMU anbieten"), or a body named
-        # only as a partner ("Wir überlegen mit der Hochschule ein Transfer-Lab …"), are not the asker: who carries
-        # the measure is not said
+    if applicant in ("company", "research") and min(candidates)[0] >= 2 \
+            and set(profile.project_types) & _PUBLIC_FACILITIES:
+        # firms named only as those a public site is for ("Gewerbeflächen für Handwerk/KMU anbieten"), or a research
+        # body named only as a partner ("Wir überlegen mit der Hochschule ein Transfer-Lab …"), are not the asker: who
+        # carries the measure is not said (a chamber or guild named as co-carrier is of the asker's kind: "träger
+        # wären wir zusammen mit den innungen")
         profile.applicant_type = None
         profile.project_types = _project_types(text, None)
     elif applicant == "company" and set(profile.project_types) & _PUBLIC_FACILITIES \

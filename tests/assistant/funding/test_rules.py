@@ -300,6 +300,19 @@ def test_a_new_plant_beside_an_old_one_said_to_go_is_a_replacement(text, kind):
     assert kind in read_profile(text).project_types
 
 
+def test_a_firm_in_difficulty_asking_whether_to_say_so_is_told_the_form_asks_and_the_facts_are_subsidy_relevant():
+    """Anhang 2: the form asks for economic difficulties (Ziffer 1.7); its facts are subsidy-relevant (§ 264 StGB)."""
+    def said(text):
+        gewerbe = _path(assess(read_profile(text), None, FundingKnowledge.load()), "grw-gewerbe")
+        return next((c for c in gewerbe.conditions if c.id == "schwierigkeiten-angeben"), None)
+    rule = said("Maschinenbau, 90 MA, zwei Verlustjahre, das halbe Stammkapital ist weg. Kriegen wir trotzdem GRW für "
+                "die neue Produktlinie? Und müssen wir das im Antrag überhaupt angeben?")
+    assert rule.applies and rule.named and "§ 264 StGB" in rule.text and rule.source.section == "Anhang 2"
+    # the same words of a firm that tells of no difficulty
+    other = said("Maschinenbau, 90 MA, neue Produktlinie. Müssen wir die alte Förderung im Antrag angeben?")
+    assert other is None or not other.named
+
+
 def test_several_municipalities_asking_the_rate_are_told_their_cooperation_is_a_condition_of_90_percent():
     """Nr. 3.2.1.1 a): an intermunicipal measure meets one of the conditions of the higher rate; not for a business
     park, which until 31.12.2028 needs only the regional strategy (Nr. 5 (2)), nor for one municipality."""
