@@ -2671,8 +2671,10 @@ _TOWNS_ACTING = re.compile(
     rf"(?:\s{{1,3}}(?:und|&)\s{{1,3}}(?:{_TOWN_NAMES}))?\s{{1,3}}"
     r"(?:(?:plant|planen|will|wollen|möchte|möchten|überlegt|überlegen|prüft|prüfen|beabsichtigt|beabsichtigen|"
     r"entwickelt|entwickeln|erschließt|erschließen)\b|hier\s{0,3}(?:\([^)]{1,40}\))?\s{0,3}[.:,!-])"
-    # the towns the asker says they are: "wir (bad essen, bohmte, ostercappeln) wollen …"
-    rf"|\bwir\s{{0,2}}\(\s{{0,2}}(?:{_TOWN_NAMES})(?:\s{{0,2}}(?:,|und|&|\+|/)\s{{0,2}}(?:{_TOWN_NAMES})){{0,9}}\s{{0,2}}\)",
+    # the towns the asker says they are, opening a sentence, before what they plan: "wir (bad essen, bohmte,
+    # ostercappeln) wollen …" (not where a firm's sites are: "Zwei Fitnessstudios haben wir (Bad Essen und Bohmte)")
+    rf"|(?:^|[.!?]\s{{1,3}})wir\s{{0,2}}\(\s{{0,2}}(?:{_TOWN_NAMES})(?:\s{{0,2}}(?:,|und|&|\+|/)\s{{0,2}}(?:{_TOWN_NAMES})){{0,9}}"
+    r"\s{0,2}\)\s{0,3}(?:wollen|planen|möchten|überlegen|würden|beabsichtigen|prüfen)\b",
     re.IGNORECASE)
 
 

@@ -100,9 +100,6 @@ def test_a_wording_rule_decides_an_answered_question_before_the_learned_layer():
     assert router.judge(amount, "Wir haben eine Projektidee. Wie geht es jetzt weiter")[0] == "procedure"
     assert router.judge(amount, "Wer kann Träger einer Infrastrukturmaßnahme sein?")[0] == "rule"
     assert router.judge(amount, "Wie hoch ist der Fördersatz?")[0] == "amount", "no rule: the learned layer decides"
-    # what may be funded through the programme named, whoever asks
-    assert router.judge(amount, "Was kann der Landkreis über die GRW für die Umsetzung des IREK beantragen?")[0] \
-        == "eligibility"
     # what counts as a term of the rules, whatever facts of the asker follow
     assert router.judge(amount, "Was zählt eigentlich als Betriebsstätte? Wir haben Werkstatt, Lager und zwei Leute "
                                 "im Homeoffice.")[0] == "rule"

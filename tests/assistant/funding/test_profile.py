@@ -2884,8 +2884,10 @@ def test_marketing_the_location_is_regional_marketing_and_towns_in_brackets_afte
                      "gründen, mit 2 stellen. kann man die personalkosten fördern?")
     assert p.applicant_type == "municipality" and p.project_types == ["implementation_budget"]
     assert p.municipalities == ["Bad Essen", "Bohmte", "Ostercappeln"]
-    # towns named as where a firm sells are no asker
+    # towns named as where a firm sells, or where its sites are, are no asker
     assert read_profile("Wir liefern nach Bramsche und Melle. Neue Halle geplant.").applicant_type != "municipality"
+    assert read_profile("Zwei Fitnessstudios haben wir (Bad Essen und Bohmte), ein dritter Standort ist geplant."
+                        ).applicant_type == "company"
 
 
 def test_a_trade_in_apposition_to_us_is_the_askers_and_a_makers_name_keeps_no_installers_code():
