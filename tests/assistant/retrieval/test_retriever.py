@@ -209,6 +209,8 @@ def test_a_question_of_what_a_document_is_finds_its_own_sentence_on_it(retriever
     ("Wie ist das IREK eigentlich entstanden, wer war beteiligt?", "Die Erstellung des IREKs"),
     ("Wie soll das IREK eigentlich umgesetzt werden?", "Die Umsetzung des IREKs"),
     ("Wird das IREK irgendwann fortgeschrieben?", "Das IREK ist kein statisches Dokument"),
+    ("Was steht im IREK unter 3.1.3? Und gibt es dazu noch nähere Erläuterungen oder Maßnahmen?",
+     "Das IREK ist dabei kein starrer Maßnahmenplan"),
 ])
 def test_a_question_in_the_words_of_a_chapter_fact_finds_the_chapters_sentence(retriever, question, opening):
     """sources.yaml `facts`: a chapter's sentence that answers a question asked in other words than its own; it stands
@@ -223,6 +225,7 @@ def test_a_question_in_the_words_of_a_chapter_fact_finds_the_chapters_sentence(r
     "Wer muss an einem Kooperationsnetzwerk beteiligt sein?",  # the KR's network, not how the IREK was made
     "Kann die Umsetzung eines Regionalkonzepts gefördert werden?",  # the KR's Umsetzungsbudget
     "Wie lange haben wir Zeit, das Vorhaben umzusetzen?",
+    "Welche Maßnahmen fördert die GRW?",  # the KR's measures, not the concept's
 ])
 def test_words_other_documents_use_too_ask_for_no_chapter_fact_of_the_irek(retriever, question):
     assert retriever.facts_asked(question) == []
