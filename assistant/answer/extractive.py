@@ -2273,7 +2273,7 @@ def _grant_time(lead: PathAssessment | None, w: _Writer) -> str:
     """For a size stated for the time of the grant ("bis zur Bewilligung auf 55 Leute gewachsen"): that this time
     decides the size and the rate (KR Nr. 1.5 (3)), cited."""
     rule = _said_once(lead, GRANT_TIME, w, applying=True)
-    return _cited(_with_rule(short_reason(rule.text, 260), rule.source), w.cite_source(rule.source)) if rule else ""
+    return _condition_sentence(rule, w) if rule else ""
 
 
 _PUBLIC_APPLICANTS = ("municipality", "association", "research")
@@ -2415,7 +2415,7 @@ def _named_said(path: PathAssessment, first: ConditionAssessment, w: _Writer) ->
     second = next((c for c in _named_conditions(path) if c is not first and c.applies is not False), None)
     if second is None:
         return said
-    more = _cited(_with_rule(short_reason(second.text, 260), second.source), w.cite_source(second.source))
+    more = _condition_sentence(second, w)
     if len(said) + len(more) + 1 > MAX_SUMMARY_CHARS:
         return said
     w.said |= {second.id}
@@ -2425,6 +2425,11 @@ def _named_said(path: PathAssessment, first: ConditionAssessment, w: _Writer) ->
 def _condition_said(condition: ConditionAssessment, w: _Writer) -> str:
     """A condition's text as a sentence of the answer, with its rule's number, cited (and marked said)."""
     w.said |= {condition.id}
+    return _condition_sentence(condition, w)
+
+
+def _condition_sentence(condition: ConditionAssessment, w: _Writer) -> str:
+    """A condition's text as a sentence of the answer, with its rule's number, cited."""
     return _cited(_with_rule(short_reason(condition.text, 260), condition.source), w.cite_source(condition.source))
 
 
@@ -2993,9 +2998,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         further = next((c for c in _named_conditions(lead) if c.applies and c.effect == "matters"
                         and c.id not in w.said), None) if lead is not None and verdict.startswith("Nein –") else None
         if further is not None:
-            w.said |= {further.id}
-            details.append(_cited(_with_rule(short_reason(further.text, 260), further.source),
-                                  w.cite_source(further.source)))
+            details.append(_condition_said(further, w))
         details += [after_share] if after_share else []
         details += [after_rule] if after_rule else []
         # "ok, und was muss ich jetzt als nächstes tun?": the steps after the next one
