@@ -343,7 +343,10 @@ def _named_conditions(path: PathAssessment) -> list[ConditionAssessment]:
     a sub-measure's own rule before its programme's (a training centre's carriers, Nr. 3.2.2.6 (10), before Nr.
     3.2.1.3), a rule for the asker's kind before one for another kind (a Hochschule's before a firm's)."""
     own = path.measure_source.section if path.measure_source is not None else ""
-    return sorted((c for c in path.conditions if c.named and not c.cost_item),
+    # (not one whose sentence an excluded cost item's rule says: "nur zusätzliches Personal" beside "Nicht
+    # förderfähig: das vorhandene Personal", both of Nr. 3.4.2 (4))
+    excluded = {c.source.quote for c in path.conditions if c.cost_item and c.applies and c.effect == "excludes"}
+    return sorted((c for c in path.conditions if c.named and not c.cost_item and c.source.quote not in excluded),
                   key=lambda c: (c.source.section != own, c.applies is False))
 
 
