@@ -543,7 +543,8 @@ class AnswerPipeline:
             parts = self.retriever.score_parts(text)
         return self.goal_matcher.rank(parts, k=k, favoured=favoured, own_investment=invests,
                                       keyword_query=without_places(text),
-                                      not_served=self.sector_goals.public_goals if own else ())
+                                      not_served=[g for g in self.sector_goals.public_goals if g not in favoured]
+                                      if own else ())
 
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""

@@ -3054,6 +3054,16 @@ def test_a_heat_pump_and_heat_recovery_get_each_parts_rate_and_goals_a_firms_pro
     assert not {g["code"] for g in data["goals"]} & set(SectorGoals.load().public_goals), data["goals"]
 
 
+def test_a_firms_own_investment_serves_no_cultural_or_social_offer_unless_its_trade_is_one(ask):
+    """IREK 4.1.3 (cultural and social infrastructures and offers) is the places' own: an optician's new shop does not
+    serve it; a fitness studio's new site does, its sector's goal (sector_goals.yaml)."""
+    optician = ask("augenoptiker in melle, 4 ma, neuer laden mit werkstatt, gibts was?")
+    assert "4.1.3" not in [g["code"] for g in optician["goals"]], optician["goals"]
+    gym = ask("Fitnessstudio in Bohmte, 14 Festangestellte, dritter Standort in Ostercappeln geplant, Geräte und Umbau "
+              "ca. 500.000 €. Gibt es dafür einen Investitionszuschuss?")
+    assert "4.1.3" in [g["code"] for g in gym["goals"]], gym["goals"]
+
+
 def test_a_goal_against_a_firms_trouble_may_be_a_public_bodys_task(ask):
     """Asked for an IREK goal that would speed up its building permit, a firm is shown the goal on permits (2.5.1)."""
     data = ask("Wir warten seit 14 Monaten auf die Baugenehmigung für unsere neue Produktionshalle. Gibt es im IREK ein "
