@@ -543,6 +543,7 @@ class AnswerPipeline:
             parts = self.retriever.score_parts(text)
         return self.goal_matcher.rank(parts, k=k, favoured=favoured, own_investment=invests,
                                       keyword_query=without_places(text),
+                                      # (a public task that is the firm's own sector goal stays: a gym's 4.1.3)
                                       not_served=[g for g in self.sector_goals.public_goals if g not in favoured]
                                       if own else ())
 
