@@ -2415,7 +2415,8 @@ def _named_said(path: PathAssessment, first: ConditionAssessment, w: _Writer) ->
     """The first rule the question names in its own words, said, and a second one it names beside it that may apply,
     where both fit the bottom line."""
     said = _condition_said(first, w)
-    second = next((c for c in _named_conditions(path) if c is not first and c.applies is not False), None)
+    second = next((c for c in _named_conditions(path)
+                   if c is not first and c.applies is not False and c.id not in w.said), None)
     if second is None:
         return said
     more = _condition_sentence(second, w)

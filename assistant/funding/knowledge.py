@@ -127,7 +127,7 @@ class Triggers(TypedDict, total=False):
     wz_within: list[str]  # the main activity lies within one of these WZ 2025 codes (e.g. "71.1": Ingenieurbüros)
     asked: bool  # the question asks for the rule in the words of its `asked_by`: a rule shown only where asked
     started_in_part: bool  # the works began for a part of the project only (ProjectProfile.started_in_part)
-    several_municipalities: bool  # the text names two or more municipalities of the Landkreis (a joint measure)
+    several_municipalities: bool  # the text names two or more municipalities (ProjectProfile.several_municipalities)
 
 
 class RateScope(TypedDict, total=False):

@@ -152,6 +152,11 @@ class ProjectProfile:
         return self.already_started
 
     @property
+    def several_municipalities(self) -> bool:
+        """Whether the text names two or more municipalities of the Landkreis (a joint measure, KR Nr. 3.2.1.1 a)."""
+        return len(set(self.municipalities)) >= 2
+
+    @property
     def facts_given(self) -> bool:
         """Whether the asker gave a fact that a funding rule decides on (who applies, what, how big, started, which
         cost item)."""

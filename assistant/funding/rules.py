@@ -342,8 +342,6 @@ def _fact(profile: ProjectProfile, key: str) -> Any:
         # processing, C 10, which the list does not name)
         known = profile.wz_code is not None or profile.sector is not None or profile.agri_processing
         return False if known else None
-    if key == "several_municipalities":
-        return len(set(profile.municipalities)) >= 2
     return getattr(profile, _TRIGGER_FACTS.get(key, key))
 
 
@@ -352,8 +350,13 @@ def _applies(condition: Condition, profile: ProjectProfile) -> bool | None:
     asked for (`asked: true`) applies where the question asks for it in the words of its `asked_by`."""
     if "asked" not in condition.triggers:
         return _triggered(condition.triggers, profile)
-    others = {key: value for key, value in condition.triggers.items() if key != "asked"}
+    others = _facts_beside_asked(condition)
     return _asked(condition, profile) and (_triggered(others, profile) if others else True)
+
+
+def _facts_beside_asked(condition: Condition) -> dict[str, Any]:
+    """The triggers of a condition other than being asked for."""
+    return {key: value for key, value in condition.triggers.items() if key != "asked"}
 
 
 def _asked(condition: Condition, profile: ProjectProfile) -> bool:
@@ -367,7 +370,7 @@ def _named(condition: Condition, profile: ProjectProfile) -> bool:
     one)."""
     if not _asked(condition, profile):
         return False
-    others = {key: value for key, value in condition.triggers.items() if key != "asked"}
+    others = _facts_beside_asked(condition)
     return "asked" not in condition.triggers or not others or _triggered(others, profile) is not False
 
 
