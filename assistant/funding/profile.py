@@ -2094,7 +2094,10 @@ _ADDED_SUM = re.compile(r"\s{0,3}(\+|plus)\s{0,3}(ca\.?\s{0,3}|rund\s{1,3}|nochm
                         # grundstück) und wolln da nochmal ca 250k reinstecken")
                         r"|" + _BRACKET_REMARK + r"\s{0,3}([a-zäöüß]{3,20}\s{1,3})?und\s{1,3}([a-zäöüß]{2,12}\s{1,3}){0,3}?"
                         r"(dann\s{1,3}|danach\s{1,3})?(nochmal|noch\s{1,3}mal"
-                        r"|noch\s{1,3}einmal|zusätzlich)\s{1,3}(ca\.?\s{0,3}|rund\s{1,3})?", re.IGNORECASE)
+                        r"|noch\s{1,3}einmal|zusätzlich)\s{1,3}(ca\.?\s{0,3}|rund\s{1,3})?"
+                        # "… für 900.000 € kaufen und dann für 400k anbauen": a second sum with its own verb after it
+                        r"|\s{0,3}[a-zäöüß]{3,20}\s{1,3}und\s{1,3}(dann\s{1,3}|danach\s{1,3}|anschließend\s{1,3})?"
+                        r"(noch\s{1,3})?für\s{1,3}(ca\.?\s{0,3}|rund\s{1,3}|weitere\s{1,3})?", re.IGNORECASE)
 _WORDS_AFTER = re.compile(r"\s{0,3}(?:€|eur|euro)?\s{0,3}([a-zäöüß][\w-]{1,30}(?:\s{1,3}[a-zäöüß][\w-]{1,30})?)",
                           re.IGNORECASE)
 

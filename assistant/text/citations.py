@@ -214,6 +214,31 @@ def completed(passage_text: str, quote: str) -> str:
     return _with_following_list(passage_text, quote) if _RUNS_ON.search(quote) else quote
 
 
+# Where a quote ends a list item or a table row: the next line opens the next item ("F Baugewerbe\nG Handel …", "… oder\n
+# b) der Beginn …"); a section number that a line break cut from its word ("nach Nummer\n3.2.2.1") opens none
+_NEXT_ITEM = re.compile(r"[ \t]{0,20}\n[ \t]{0,40}(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.\s|\(\d{1,2}[a-z]?\)"
+                        r"|[A-V](?:[ \t]\d{2}(?:\.\d{1,2})?)?[ \t](?=[A-ZÄÖÜ]))")
+
+
+def to_sentence_end(passage_text: str, quote: str, limit: int = MAX_QUOTE_CHARS + 200) -> str:
+    """`quote` run on to the end of its sentence, verbatim as it stands in the passage, where a curated quote stops
+    inside it ("Es werden nur Vorhaben gefördert, für die vor Beginn der Arbeiten für das Investitionsvorhaben" without
+    "bei einer … Stelle ein schriftlicher Antrag … gestellt wurde."): a quote is whole. A quote that ends a list item,
+    a table row or a paragraph stays; so does one whose sentence would run past `limit`."""
+    start = passage_text.find(quote)
+    if start < 0 or quote.rstrip().endswith((".", "!", "?", ";", ":")):
+        return quote
+    end = start + len(quote)
+    rest = passage_text[end:]
+    if not rest.strip() or "\n\n" in rest[: len(rest) - len(rest.lstrip())] or _NEXT_ITEM.match(rest):
+        return quote
+    following = split_sentences(rest)
+    if not following or not following[0].endswith((".", "!", "?", ";", ":")):
+        return quote
+    whole_end = end + rest.find(following[0]) + len(following[0])
+    return passage_text[start:whole_end] if whole_end - start <= limit else quote
+
+
 # A list item that goes on with the sentence before it ("… nach Fertigstellung\na) bei Baumaßnahmen …").
 _FRAGMENT_ITEM = re.compile(r"[a-z]{1,2}\)[ \t]{1,5}[a-zäöüß]")
 # A sentence that goes on from the one before it: it opens with a word pointing back ("Es greift …", "Dies gilt …"),

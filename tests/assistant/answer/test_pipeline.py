@@ -2291,8 +2291,10 @@ def test_a_further_question_on_losing_jobs_is_answered_by_the_rule_on_repayment(
                "Jahren wegen schlechter Auftragslage Leute abbauen müssen?")
     check_contract(data, passages, all_used=False)
     assert "sonst wird grundsätzlich zurückgefordert" in data["summary"]
-    assert "mindestens fünf Jahre nach Abschluss des Investitionsvorhabens in der geförderten Betriebsstätte" \
-        in data["answer"]
+    # how long the goods stay is quoted whole, with its exception, and not a second time in the text
+    assert any("mindestens fünf Jahre nach Abschluss des Investitionsvorhabens in der geförderten Betriebsstätte "
+               "verbleiben, es sei denn" in c["quote"] for c in data["citations"])
+    assert data["answer"].count("in der geförderten Betriebsstätte verbleiben") <= 1
 
 
 def test_a_cost_item_admitted_under_its_own_rule_is_named_beside_one_excluded(ask, passages):
@@ -2619,7 +2621,8 @@ def test_a_grant_already_received_is_asked_for_its_duties_not_judged_as_a_new_pr
     check_contract(data, passages, all_used=False)
     assert data["intent"] == "rule" and not data["summary"].startswith("Nein")
     assert "sonst wird grundsätzlich zurückgefordert" in data["summary"]
-    assert "durch gleich- oder höherwertige Wirtschaftsgüter ersetzt" in data["answer"]
+    # the exception for assets replaced by ones of equal or higher value stands in the quote of the rule, whole
+    assert any("durch gleich- oder höherwertige Wirtschaftsgüter ersetzt." in c["quote"] for c in data["citations"])
     assert "Ersatzinvestition" not in data["answer"]
 
 

@@ -1296,6 +1296,9 @@ def test_the_parts_of_an_investment_listed_with_their_sums_are_kept_and_a_senten
     ("wir können das nachbarhaus kaufen (380k inkl grundstück) und wolln da nochmal ca 250k reinstecken für 10 zimmer.",
      [380000.0, 250000.0]),
     ("Halle kaufen (1,2 Mio samt Kran) und dann nochmal 300k rein.", [1200000.0, 300000.0]),
+    # a second sum with its own verb after it ("… für 900.000 € kaufen und dann für 400k anbauen")
+    ("Wir wollen eine Halle für 900.000 € kaufen und dann für 400k anbauen.", [900000.0, 400000.0]),
+    ("wir würden die halle für 900k kaufen und für 400k umbauen, 12 leute", [900000.0, 400000.0]),
     # but a bracket the second sum stands in is one on the first ("2 Mio (davon 300k …)")
     ("Neubau für 2 Mio (davon 300k für die Außenanlagen) geplant.", []),
 ])

@@ -319,6 +319,24 @@ def test_a_sentence_cut_before_the_next_item_of_its_list_is_completed_with_the_l
     assert completed(text, "(4) Planung gilt nicht als Beginn.") == "(4) Planung gilt nicht als Beginn."
 
 
+def test_a_quote_that_stops_inside_its_sentence_runs_on_to_the_sentence_end_but_a_list_item_or_row_stays():
+    """A curated quote is whole: "… vor Beginn der Arbeiten für das Investitionsvorhaben" goes on to "… gestellt
+    wurde."; a row of a list ("F Baugewerbe"), a paragraph's last words and a sentence past the limit stay as they are."""
+    from assistant.text.citations import to_sentence_end
+    text = ("(2) Es werden nur Vorhaben gefördert, für die vor Beginn der Arbeiten für das Investitionsvorhaben bei einer "
+            "zuständigen Stelle ein schriftlicher Antrag gestellt wurde. (3) Beginn ist der Vertrag.\n\n"
+            "F Baugewerbe\nG Handel\n\nD-Fördergebiete: kleine Unternehmen 20 Prozent\n\nDer Grunderwerb darf 25 Prozent "
+            "der Kosten nach Nummer\n3.2.2.1 nicht übersteigen.")
+    cut = "Es werden nur Vorhaben gefördert, für die vor Beginn der Arbeiten für das Investitionsvorhaben"
+    assert to_sentence_end(text, cut).endswith("ein schriftlicher Antrag gestellt wurde.")
+    assert to_sentence_end(text, "F Baugewerbe") == "F Baugewerbe"
+    assert to_sentence_end(text, "kleine Unternehmen 20 Prozent") == "kleine Unternehmen 20 Prozent"
+    # a section number a line break cut from its word opens no list item
+    assert to_sentence_end(text, "Der Grunderwerb darf 25 Prozent der Kosten nach Nummer").endswith("nicht übersteigen.")
+    assert to_sentence_end(text, cut, limit=len(cut) + 20) == cut
+    assert to_sentence_end(text, "Beginn ist der Vertrag.") == "Beginn ist der Vertrag."
+
+
 def test_a_list_item_within_a_sentence_is_given_with_the_sentence_it_belongs_to():
     from assistant.text.citations import whole_sentence
     text = ("Träger und Betreiber sind an die Voraussetzungen nach Fertigstellung\na) bei Baumaßnahmen für eine Dauer von "
