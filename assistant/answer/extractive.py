@@ -34,7 +34,7 @@ from assistant.retrieval.retriever import SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
                                       best_sentence, completed, continuation, find_verbatim, german_citation,
                                       informative, numbered_paragraphs, opening_paragraph, scored_sentence,
-                                      split_sentences, to_sentence_end, whole_paragraph, whole_sentence,
+                                      split_sentences, whole_paragraph, whole_quote, whole_sentence,
                                       with_antecedent,
                                       with_continuation)
 from assistant.text.analysis import stems
@@ -137,7 +137,7 @@ def _resolve_source(source: Source, passages: list[Passage]) -> tuple[Passage, s
             continue
         quote = find_verbatim(passage.text, source.quote) if source.quote else None
         if quote:
-            return passage, to_sentence_end(passage.text, quote)
+            return passage, whole_quote(passage.text, quote)
     return None
 
 

@@ -380,6 +380,13 @@ _RUN_BY_ANOTHER = re.compile(r"[^.!?]{0,40}?,\s{0,3}(das|die|den|der|welche[rs]?
                              r"\s{0,3}(\S{1,20}\s{1,3})?(pächter|betreiber|mieter|caterer|dritte|externe[rn]?|privat\w{0,3})\w{0,3}"
                              r"\s{1,3}(\S{1,20}\s{1,3}){0,2}(betreibt|betreiben|führt|führen|bewirtschaftet|übernimmt)\b",
                              re.IGNORECASE)
+# A trade let to another party, said right after it ("dürfen wir das Café an einen privaten Pächter geben?", "die
+# Gastronomie wollen wir verpachten"; letting a hall to firms, "an Fremdfirmen vermieten", is a trade of its own):
+# a tenant's business in the asker's building
+_LET_TO_ANOTHER = re.compile(r"\s{1,3}((an|einem|einer)\s{1,3}(\S{1,20}\s{1,3}){0,2}(pächter|betreiber|caterer|dritte|gastronom)\w{0,3}"
+                             r"\s{1,3}(\S{1,20}\s{1,3})?(geben|vergeben|abgeben|überlassen|verpachten|vermieten)"
+                             r"|((wollen|würden|möchten|sollen|werden|soll|wird|könnten)\s{1,3}((wir|sie)\s{1,3})?)?"
+                             r"(\S{1,20}\s{1,3})?(verpachten|verpachtet)\b)", re.IGNORECASE)
 # An old building of a trade, where its sentence says it stands empty or is pulled down ("steht ne alte molkerei
 # leer", "ein altes Kaufhaus steht leer"): a past use, as after `_FORMER_WORDS`; not "die alte Bäckerei übernehmen",
 # which may name a business that goes on
@@ -401,6 +408,11 @@ _OWNER_WORDS = {"gehören", "gehört", "gehöre", "gehörten", "gehörte", "toch
 _SHARE_SAID = re.compile(r"\bzu\s{1,3}\d{1,3}\s{0,2}(%|prozent)", re.IGNORECASE)
 # The words after an owner: "eine Holding hält 70 % der Anteile an unserer GmbH"
 _HOLDS_SHARES = {"anteile", "anteilen", "geschäftsanteile", "beteiligt", "beteiligung"}
+# A place named by the trade it lies at ("am Eingang des Naturparks", "in der Nähe des Freibads", "auf dem Gelände der
+# Brauerei"): where the project stands, not who asks
+_PLACE_BY_TRADE_BEFORE = re.compile(r"\b(eingang|rand|nähe|zufahrt|einfahrt|umgebung|gelände|areal|parkplatz)\w{0,2}\s{1,3}"
+                                    r"(des|der|vom|zum|zur|von\s{1,3}der|von\s{1,3}dem)\s{1,3}(\S{1,20}\s{1,3})?$",
+                                    re.IGNORECASE)
 # A trade compounded with a site ("Ziegelei-Brache", "Gießereigelände") names the use a piece of land has or had
 _SITE_COMPOUND = re.compile(r"\w-?(brache|brachfläche|gelände|areal|grundstück)\w{0,2}$")
 # Words that may stand before a trade that opens the text ("Moin, kleine Druckerei …"): the asker's own trade.
@@ -1318,10 +1330,18 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
                     and (_SITE_OF_TRADE.match(lowered, match.end()) or _OF_FIRMS.match(lowered, match.end())):
                 continue  # "altes Betriebsgelände", "eine betriebsnahe Kita": a site, or a word of firms in general,
                 # which says nothing of who asks ("unser Betriebsgelände" does)
+            if kind == "company" and match.group() in ("werkstatt", "praxis") and _PART_OF_BUILDING.search(before):
+                continue  # "ein Gründerzentrum mit Coworking und Werkstatt": a room of what is built, not who asks
             if kind == "company" and match.group() in ("kmu", "unternehmen") and _SEVERAL_BEFORE.search(before):
                 rank = max(rank, 2)  # "Wir haben 3 KMU aus dem Landkreis für ein FuE-Projekt": the partners counted
             found.append((rank, match.start(), kind))
     return found
+
+
+# What a building is built with, right before a room of it: "ein Gründerzentrum mit Coworking und Werkstatt",
+# "samt Werkstatt"
+_PART_OF_BUILDING = re.compile(r"\b(mit|samt|inkl\.?|inklusive|plus)\s{1,3}(ein\w{0,3}\s{1,3})?([a-zäöüß-]{2,25},?\s{1,3}"
+                               r"((und|sowie|oder)\s{1,3})?(ein\w{0,3}\s{1,3})?){0,3}$")
 
 
 # Kitas and day care for children: who calls themselves their "Träger" is a body that runs them (a Verein, a church, a
@@ -1506,9 +1526,11 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     if any(w in _FORMER_WORDS for w in before[-2:]) \
             or before and _OLD.fullmatch(before[-1]) and _EMPTY_SITE.search(_sentence_around(text, words[i].start)):
         return 2.0
-    if _RUN_BY_ANOTHER.match(text, words[i].start + len(words[i].text)):
+    if _RUN_BY_ANOTHER.match(text, words[i].start + len(words[i].text)) \
+            or _LET_TO_ANOTHER.match(text, words[i].start + len(words[i].text)):
         return 2.0  # "ein kleines Café, das ein Pächter betreibt": a tenant's business in the asker's building
-    if _SITE_COMPOUND.search(words[i].text):
+    if _SITE_COMPOUND.search(words[i].text) \
+            or _PLACE_BY_TRADE_BEFORE.search(text, max(0, words[i].start - 50), words[i].start):
         return 2.0  # a site, not the asker
     if _COST_PART_WORDS & {w.lower() for w in before}:
         return 2.0  # "2,4 Mio inkl. Abriss und Bodensanierung": a part of the costs, not the asker's trade
@@ -1603,6 +1625,7 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
     index = _trade_index(lexicon)
     hits: list[tuple[float, int, int, Trade]] = []
     matched_at: set[int] = set()
+    let: set[str] = set()  # the trades said to be run by or let to another party, at any of their mentions
     for i, word in enumerate(words[:3000]):
         found = _match_word(word.text, index)
         if found is None and "-" in word.text:  # "Elektro-Handwerk" as "Elektrohandwerk"
@@ -1641,6 +1664,9 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
             if listed is not None and listed[0] >= 2.0 and _LIST_GAP.fullmatch(gap):
                 rank = listed[0]  # "an Handwerksbetriebe (Dachdecker, Elektriker, Tischler)": the list's rank
             matched_at.add(i)
+            if _RUN_BY_ANOTHER.match(text, word.start + len(word.text)) \
+                    or _LET_TO_ANOTHER.match(text, word.start + len(word.text)):
+                let.add(found[1].name)
             hits.append((rank, word.start, -found[0], found[1]))
     if index.phrases:
         joined, starts, offset = [], [], 0
@@ -1657,6 +1683,8 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
                     hits.append((_trade_rank(words, i, text, trade), starts[i][1], -len(phrase), trade))
                     break
                 at = flat.find(phrase, at + 1)
+    # ("nur ein kleines Café ist angedacht … dürfen wir das Café an einen Pächter geben?": the tenant's at each mention)
+    hits = [(max(rank, 2.0), *rest) if rest[-1].name in let else (rank, *rest) for rank, *rest in hits]
     # a trade named as what the asker's business serves is no trade of theirs ("wir vermitteln Ferienwohnungen"); an
     # activity described comes after the asker's trades that the text names ("wir machen Events und Catering")
     described = _activity_hits(text, words, lexicon) if activities else []

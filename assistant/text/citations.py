@@ -239,6 +239,33 @@ def to_sentence_end(passage_text: str, quote: str, limit: int = MAX_QUOTE_CHARS 
     return passage_text[start:whole_end] if whole_end - start <= limit else quote
 
 
+# A line's mark before its text: "(1) ", "a) ", "aa) ", "2.1 – ", "8.6 ", "➔ ", "Anhang 5 "
+_MARK_ONLY = re.compile(r"[ \t]{0,8}(\(\d{1,2}[a-z]?\)|[a-z]{1,3}\)|\d{1,2}(\.\d{1,2}){0,4}\.?([ \t]{1,3}[–-])?|➔|Anhang[ \t]{1,3}\d{1,2})?[ \t]{0,8}")
+
+
+def from_sentence_start(passage_text: str, quote: str, limit: int = MAX_QUOTE_CHARS + 200) -> str:
+    """`quote` with the start of its sentence, verbatim as it stands in the same paragraph, where a curated quote begins
+    inside it ("90 Prozent fördern, wenn …" without "Das Land kann mit bis zu"); else `quote`."""
+    start = passage_text.find(quote)
+    before = passage_text[:start].rstrip(" \t")
+    if start <= 0 or not before or before[-1] in ".!?:;\n" or _NEW_PARAGRAPH.match(quote) \
+            or _LIST_START.match(quote) \
+            or _MARK_ONLY.fullmatch(passage_text[passage_text.rfind("\n", 0, start) + 1: start]):
+        return quote  # the quote opens its paragraph, list item or row (after its mark: "(1) ", "a) ", "2.1 – ")
+    earlier = split_sentences(passage_text[:start])
+    if not earlier:
+        return quote
+    at = passage_text.rfind(earlier[-1], 0, start)
+    if at < 0 or "\n" in passage_text[at:start] or start + len(quote) - at > limit:
+        return quote  # (not back across a line: a list item's lead belongs to the item before)
+    return passage_text[at:start + len(quote)]
+
+
+def whole_quote(passage_text: str, quote: str) -> str:
+    """A curated quote made whole: from the start of its sentence to its end (`from_sentence_start`, `to_sentence_end`)."""
+    return to_sentence_end(passage_text, from_sentence_start(passage_text, quote))
+
+
 # A list item that goes on with the sentence before it ("… nach Fertigstellung\na) bei Baumaßnahmen …").
 _FRAGMENT_ITEM = re.compile(r"[a-z]{1,2}\)[ \t]{1,5}[a-zäöüß]")
 # A sentence that goes on from the one before it: it opens with a word pointing back ("Es greift …", "Dies gilt …"),

@@ -2536,6 +2536,29 @@ def test_a_business_a_tenant_runs_in_the_askers_building_is_not_the_askers_trade
     assert p.sector is None and p.applicant_type == "municipality"
 
 
+@pytest.mark.parametrize("text", [
+    # a trade let to a tenant at one of its mentions is the tenant's at all of them
+    "Am Rand des Moorlehrpfads planen wir eine Infohütte mit Toiletten; ein Kiosk ist angedacht. Dürfen wir den Kiosk "
+    "an einen privaten Pächter geben?",
+    "Neue Sporthalle für den Schulsport, dazu eine kleine Gaststätte. Die Gaststätte wollen wir verpachten.",
+])
+def test_a_business_let_to_a_tenant_is_not_the_askers_trade_wherever_it_is_named(text):
+    assert read_profile(text).sector is None
+
+
+def test_a_trade_that_names_where_a_project_stands_is_not_the_asker():
+    """"am Eingang des Naturparks": the place, not who asks."""
+    assert read_profile("Wir möchten am Eingang des Naturparks ein Besucherzentrum mit Ausstellung bauen.").applicant_type \
+        != "company"
+
+
+def test_a_room_of_what_is_built_is_no_firm_of_the_asker():
+    """"ein Gründerzentrum mit Coworking und Werkstatt": the municipality that converts the building asks."""
+    p = read_profile("Die alte Schule steht leer; wir wollen ein Gründerzentrum mit Coworking und Werkstatt einrichten. "
+                     "Kann die Gemeinde das über GRW umbauen und dann von einem Betreiber führen lassen?")
+    assert p.applicant_type == "municipality"
+
+
 @pytest.mark.parametrize("text, investment", [
     ("Wir würden 8 € Eintritt nehmen wollen. Ändert das was?", None),
     ("Hotel, 30 Zimmer, 95 € pro Nacht, wir wollen für 1,2 Mio anbauen.", 1_200_000.0),

@@ -337,6 +337,18 @@ def test_a_quote_that_stops_inside_its_sentence_runs_on_to_the_sentence_end_but_
     assert to_sentence_end(text, "Beginn ist der Vertrag.") == "Beginn ist der Vertrag."
 
 
+def test_a_quote_that_begins_inside_its_sentence_gets_its_start_but_not_across_a_line_or_past_a_mark():
+    from assistant.text.citations import from_sentence_start, whole_quote
+    text = ("(1) Die Förderung beträgt bis zu 60 Prozent. Das Land kann mit bis zu 90 Prozent fördern, wenn sich das "
+            "Vorhaben einfügt.\n(2) Der Träger beteiligt sich.\nb) soweit Ziele nicht erreicht wurden,")
+    assert from_sentence_start(text, "90 Prozent fördern, wenn") == "Das Land kann mit bis zu 90 Prozent fördern, wenn"
+    assert whole_quote(text, "90 Prozent fördern, wenn") == \
+        "Das Land kann mit bis zu 90 Prozent fördern, wenn sich das Vorhaben einfügt."
+    # a quote that opens its numbered paragraph or its list item after the mark stays
+    assert from_sentence_start(text, "Der Träger beteiligt sich.") == "Der Träger beteiligt sich."
+    assert from_sentence_start(text, "soweit Ziele nicht erreicht wurden,") == "soweit Ziele nicht erreicht wurden,"
+
+
 def test_a_list_item_within_a_sentence_is_given_with_the_sentence_it_belongs_to():
     from assistant.text.citations import whole_sentence
     text = ("Träger und Betreiber sind an die Voraussetzungen nach Fertigstellung\na) bei Baumaßnahmen für eine Dauer von "
