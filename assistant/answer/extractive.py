@@ -1038,7 +1038,7 @@ def _regional_effect(path: PathAssessment | None, profile: ProjectProfile | None
     new jobs and the staff given, whether the jobs grow by the share of (b); an own calculation, each share cited.
     Where (a) is not reached, the other ways to the regional effect follow. "" without the depreciation."""
     if path is None or path.blocked or path.regional_effect is None or profile is None \
-            or not profile.depreciation_eur or not profile.investment_eur:
+            or not profile.depreciation_eur:
         return ""
 
     def share(threshold: Threshold) -> tuple[float, str]:
@@ -1048,10 +1048,18 @@ def _regional_effect(path: PathAssessment | None, profile: ProjectProfile | None
         return (threshold.sme_percent, w.cite_source(threshold.sme_source)) if sme else \
             (threshold.percent, w.cite_source(threshold.source))
 
-    years = profile.investment_years or 1
-    yearly = profile.investment_eur / years
     least, cited = share(path.regional_effect.over_depreciation)
     needed = profile.depreciation_eur * (1 + least / 100)
+    jobs, jobs_cited = share(path.regional_effect.more_jobs)
+    if not profile.investment_eur:
+        # "… ca 180.000 € Abschreibungen pro Jahr. Wie hoch muss die Investition mindestens sein?": the least sum
+        return (f"{OWN_CALCULATION} Für die regionalwirtschaftlichen Effekte (Nr. 2.3) muss die Investition im Jahr die "
+                f"durchschnittlichen Abschreibungen von {_euro(profile.depreciation_eur)} um mindestens "
+                f"{_percent(least)} Prozent übersteigen, also mindestens {_euro(needed)} im Jahr betragen{cited}. "
+                f"Sonst genügen mindestens {_percent(jobs)} Prozent mehr Dauerarbeitsplätze{jobs_cited} oder eine "
+                f"deutlich höhere Arbeitsproduktivität.")
+    years = profile.investment_years or 1
+    yearly = profile.investment_eur / years
     spread = f"{_euro(profile.investment_eur)} über {years} Jahre sind {_euro(yearly)} im Jahr" if years > 1 else \
         f"die Investition ist {_euro(yearly)}"
     reached = yearly >= needed
@@ -1061,7 +1069,6 @@ def _regional_effect(path: PathAssessment | None, profile: ProjectProfile | None
             + ("das ist erreicht." if reached else "das wird nicht erreicht"))
     if reached:
         return said
-    jobs, jobs_cited = share(path.regional_effect.more_jobs)
     if profile.new_jobs and profile.employees:  # (one sentence: its figures are the own calculation's)
         grown = 100 * profile.new_jobs / profile.employees
         return said + (f"; mit {profile.new_jobs} neuen von {profile.employees} Dauerarbeitsplätzen wären es "
@@ -2971,6 +2978,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         w.said |= {rate_rule.id}
         verdict = " ".join(p for p in (_cited(short_reason(rate_rule.text, 260), w.cite_source(rate_rule.source)),
                                        verdict) if p)
+    # "… 180.000 € Abschreibungen pro Jahr. Wie hoch muss die Investition mindestens sein?": the least sum leads
+    effect = _regional_effect(lead, found.profile, w)
+    if effect and found.profile is not None and not found.profile.investment_eur:
+        verdict, effect = f"{effect} {verdict}".strip(), ""
     # "48 Leute, aber 12 Mio Umsatz: sind wir klein oder mittel?": the size the figures make leads
     if sized := _size_verdict(found, w):
         verdict = f"{sized} {verdict}".strip()
@@ -3010,7 +3021,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         details += [further] if (verdict.startswith("Nächster Schritt") or after_rule.startswith("Nächster Schritt")) \
             and (further := _further_steps(found, _first_open(found))) else []
         # "… Abschreibungen im Schnitt 2 Mio. Reicht das?": the regional effect the figures show (Nr. 2.3 (2))
-        details += [effect] if (effect := _regional_effect(lead, found.profile, w)) else []
+        details += [effect] if effect else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif worded:  # the goal in its own words leads, the passages found follow
         title = _first_line(worded.passage)

@@ -489,6 +489,9 @@ _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)
                                 r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
 # The firm's depreciation, and the years an investment is spread over (KR Nr. 2.3 (2) a)
 _DEPRECIATION = re.compile(r"(abschreibung\w{0,2}|\bafa)\b(?:[^.;?!€]|(?<=ca)\.|(?<=rd)\.){0,60}$", re.IGNORECASE)
+# ... or named right after the sum ("ca 180.000 € abschreibungen pro jahr", "200k AfA im Schnitt")
+_DEPRECIATION_AFTER = re.compile(r"\s{0,3}(€|eur\b|euro\b)?\s{0,3}(an\s{1,3}|jährliche\w{0,2}\s{1,3}|durchschnittliche\w{0,2}"
+                                 r"\s{1,3})?(abschreibung\w{0,2}|afa)\b", re.IGNORECASE)
 _OVER_YEARS = re.compile(r"\b(über|auf|verteilt\s{1,3}auf)\s{1,3}(\d|zwei|drei|vier|fünf)\s{1,3}jahre?\b", re.IGNORECASE)
 # (not the sum of a balance sheet: "bilanzsumme liegt bei 6 mio")
 _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|(?<!bilanz)summe|teuer|preis|budget", re.IGNORECASE)
@@ -774,6 +777,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               r"|informationszentr\w{0,3}|infozentr\w{0,3}|besucher-\s{0,2}und\s{1,3}info\w{0,12}"
                               r"|besucher-\s{0,2}und\s{1,3}[a-zäöüß]{0,20}zentr\w{0,3}"
                               r"|baumwipfelpfad|wipfelpfad|barfu(ß|ss)pfad|themenpfad|sinnespfad|rastplatz|rastplätze"
+                              # (KR Nr. 3.2.2.5 (6) c, d, e: rest areas of cyclists, public toilets, information points:
+                              # "den alten Bahnhof als Radler-Treff mit Infopunkt und kostenlosen Toiletten")
+                              r"|radler-?treff|radfahrer-?treff|radler-?rast\w{0,6}|(öffentlich|kostenlos|unentgeltlich)\w{0,2}"
+                              r"\s{1,3}(wc|toilette)\w{0,3}|toilettenanlage\w{0,2}|info-?punkt\w{0,2}|informationspunkt\w{0,2}"
                               # what tourists use (KR Nr. 3.2.2.5 (1): "touristisch genutzt"), by the words for them
                               r"|für\s{1,3}(die\s{1,3})?(touristen|urlauber|feriengäste|tagesgäste|ausflügler|wanderer"
                               r"|radtouristen|radwanderer|besucher(innen)?\s{1,3}der\s{1,3}region)|touristisch\s{1,3}genutzt",
@@ -2168,8 +2175,9 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
 def _depreciation(text: str) -> tuple[float | None, int | None]:
     """The yearly depreciation the text gives for the firm ("abschreibungen lagen die letzten 3 jahre im schnitt bei ca
     800k") and the years its investment is spread over ("wir investieren 1,5 mio über 2 jahre"), each where given."""
-    depreciation = next((value for start, _, value in _amounts(text)
-                         if _DEPRECIATION.search(text[max(0, start - 70): start])), None)
+    depreciation = next((value for start, end, value in _amounts(text)
+                         if _DEPRECIATION.search(text[max(0, start - 70): start])
+                         or _DEPRECIATION_AFTER.match(text, end)), None)
     years = _OVER_YEARS.search(text)
     count = None
     if years:
@@ -2209,7 +2217,7 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
         cost_words = [m.end() for m in _COST_CONTEXT.finditer(before)]
         if _is_wage(text, start, end):
             continue  # "je 55.000 Euro Bruttolohn", "Lohnkosten von 400.000 € im Jahr": wages, not investment costs
-        if _DEPRECIATION.search(before):
+        if _DEPRECIATION.search(before) or _DEPRECIATION_AFTER.match(text, end):
             continue  # "Abschreibungen lagen im Schnitt bei ca 800k": the firm's depreciation (_depreciation), no cost
         if _LIMIT_AFTER.match(after):
             continue  # "bleibt die 500k-Grenze?": a rule's cap, no cost of the asker's

@@ -2791,6 +2791,15 @@ def test_a_firm_that_calls_itself_an_sme_is_measured_against_the_lower_shares_of
         in data["answer"], data["answer"]
 
 
+def test_the_least_investment_for_the_depreciation_given_leads_where_no_investment_is_named(ask, passages):
+    """KR Nr. 2.3 (2) a: with 200.000 € depreciation a year, an SME must invest at least 250.000 € a year (25 % above)."""
+    data = ask("Wir sind ein KMU, unsere Abschreibungen liegen bei rund 200.000 € im Jahr. Wie viel müssen wir mindestens "
+               "investieren, damit GRW geht?")
+    check_contract(data, passages, all_used=False)
+    assert "um mindestens 25 Prozent übersteigen, also mindestens 250.000 € im Jahr" in data["summary"], data["summary"]
+    assert "Prozent von 200.000 €" not in data["answer"]
+
+
 def test_the_rate_after_an_extension_of_the_budget_is_lowered_and_the_sum_is_the_first_periods(ask, passages):
     """KR Nr. 3.4.2 (7): an extension lowers the rate by at least ten points per period; a sum at the first period's
     75 % is said to be that period's."""

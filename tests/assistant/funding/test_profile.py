@@ -1398,6 +1398,9 @@ def test_the_depreciation_and_the_years_of_an_investment_are_read_and_the_deprec
     afa = read_profile("Kunststoffteile, 60 MA. Die AfA lag zuletzt im Mittel bei 350 T€, wir investieren 900.000 € "
                        "über 2 Jahre.")
     assert (afa.investment_eur, afa.investment_years, afa.depreciation_eur) == (900_000, 2, 350_000)
+    # (and named right after its sum: "ca 180.000 € abschreibungen pro jahr")
+    after = read_profile("Mandant (KMU) hat im Schnitt ca 180.000 € Abschreibungen pro Jahr. Wie viel muss er investieren?")
+    assert (after.investment_eur, after.depreciation_eur) == (None, 180_000)
 
 
 def test_a_farms_second_line_is_its_own_investment_but_a_village_named_is_none():
