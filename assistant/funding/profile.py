@@ -2670,7 +2670,11 @@ _LINKED = re.compile(r"\bholding\w{0,3}|tochter(gesellschaft|unternehmen|firma)?
                      r"|mutter(gesellschaft|konzern|unternehmen|firma)\w{0,2}|(unternehmens|firmen)gruppe\w{0,2}"
                      r"|\bgehör\w{0,3}\s{1,3}(zu\s{1,3})?\d{1,3}\s{0,2}(%|prozent)|\b\d{1,3}\s{0,2}(%|prozent)\s{1,3}"
                      r"(der\s{1,3})?(geschäfts)?anteile|\bbeteiligt\s{1,3}(ist|sind|mit)|konzernzugehörig\w{0,3}"
-                     r"|verbundene\w{0,2}\s{1,3}unternehmen|partnerunternehmen", re.IGNORECASE)
+                     r"|verbundene\w{0,2}\s{1,3}unternehmen|partnerunternehmen"
+                     # ("30% von uns gehören einer großen gruppe", "wir gehören zu einem Konzern")
+                     r"|\b\d{1,3}\s{0,2}(%|prozent)\s{1,3}(von\s{1,3}uns|unserer\s{1,3}(firma|gmbh|anteile))\s{1,3}gehör\w{0,3}"
+                     r"|\bgehör\w{0,3}\s{1,3}(zu\s{1,3})?(einer|einem)\s{1,3}([a-zäöüß-]{1,20}\s{1,3}){0,2}(gruppe|konzern)\b",
+                     re.IGNORECASE)
 
 
 # A Betriebsaufspaltung by its name, or the owning and the operating company named together

@@ -678,6 +678,9 @@ def test_who_decides_on_grw_projects_has_its_rule_answer():
     assert CAREFUL.rule_answer("und wer entscheidet eigentlich, welches projekt geld bekommt – der landkreis?").id \
         == "wer-entscheidet"
     assert CAREFUL.rule_answer("Wer entscheidet über unser Projekt?", path="leader") is None
+    # (the decision asked for in a follow-up, by its pronoun; not who decides whether something holds)
+    assert CAREFUL.rule_answer("und wer entscheidet das am ende? die NBank oder das land?").id == "wer-entscheidet"
+    assert CAREFUL.rule_answer("wer entscheidet das, ob die Bauvoranfrage schon Beginn ist?") is None
 
 
 def test_two_programmes_for_one_public_measure_have_the_rule_that_grw_money_is_additional():
