@@ -3071,6 +3071,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             # a rule the question asks for in its own words, too long to quote in the bottom line: what it says, in
             # the rule's own text of the data (its first sentences, where it is longer), cited to the quote that follows
             summary = f"{said_first.rstrip('.')} ({where}) [{CITATION_NUMBER.findall(quote)[-1]}]."
+        elif where and (items := _listed_items(quote)) \
+                and len(listed_brief := f"Die Aufzählung in {where} [{CITATION_NUMBER.findall(quote)[-1]}]: "
+                                        f"{'; '.join(items)}.") <= MAX_SUMMARY_CHARS:
+            # a rule that is a list ("… verfolgen … drei Hauptziele: − …; − …; − …"): its items are the bottom line
+            summary = listed_brief
         else:
             summary = f"Die Regel steht in {label}; {_WORDING_FOLLOWS}"
         if not summary.startswith(where + ":"):
@@ -3569,6 +3574,20 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     answer = Answer("\n\n".join([summary, *details]), False, goals, paths, citations, missing_facts=missing,
                     mode=found.mode, intent=found.intent, summary=summary)
     return renumbered(answer)
+
+
+# The items of a list a quote ends with, each on a line of its own after its mark ("− Standortnachteile ausgleichen;")
+_LIST_ITEM_LINE = re.compile(r"^[ \t]{0,8}(?:[−•–-]|[a-z]{1,2}\))[ \t]{1,5}(.+?)[;,.]?(?:[ \t]{1,3}(?:und|oder))?[ \t]*$")
+
+
+def _listed_items(quote: str) -> list[str]:
+    """The items of the list a quote's lead opens with a colon, verbatim without their marks and closing punctuation;
+    [] where it is no such list (at least two items, each on its line, and nothing after them)."""
+    text = re.sub(r"“?\s*\[\d+\]\s*$", "", quote.strip().lstrip("„"))
+    lead, colon, rest = text.partition(":\n")
+    lines = [line for line in rest.splitlines() if line.strip()]
+    items = [m.group(1).strip().rstrip("“") for line in lines if (m := _LIST_ITEM_LINE.match(line))]
+    return items if colon and len(items) >= 2 and len(items) == len(lines) else []
 
 
 # A bottom line that announces the wording of a rule too long for it, and how the detail that quotes it opens

@@ -41,7 +41,9 @@ def questions(text: str) -> list[str]:
 # A question joined to the one before by "und" or "oder" that asks on its own ("Ist das förderbar oder zählt das als
 # Ersatz?", "Was ist da drin und kriegen wir auch den Grundstückskauf gefördert?")
 _JOINED = re.compile(rf",?\s{{1,3}}(?:und|oder)\s{{1,3}}(?=(?:{_ASKING}|ob"
-                     r"|ist\s{1,3}(?:das|der|die|es|dies|dieses)|sind\s{1,3}(?:die|das|wir|sie))\b)"
+                     r"|ist\s{1,3}(?:das|der|die|es|dies|dieses)|sind\s{1,3}(?:die|das|wir|sie)"
+                     # ("… und braucht man das IREK überhaupt, um 90 % zu kriegen?")
+                     r"|braucht\s{1,3}man|brauchen\s{1,3}(?:wir|sie)|brauche\s{1,3}ich)\b)"
                      # a question after a comma that opens with "wer" or "wann" ("Was ist das IREK, wer hat daran
                      # mitgewirkt und …?"); not "wie", "wo", "was", "welche", which also open a comparison, a clause or a
                      # list ("die Halle, welche wir bauen")
@@ -56,6 +58,9 @@ _JOINED = re.compile(rf",?\s{{1,3}}(?:und|oder)\s{{1,3}}(?=(?:{_ASKING}|ob"
 _COMMA_VERB_FIRST = re.compile(r",\s{1,3}(?=(?:muss|müssen|darf|dürfen|kann|können|soll|sollen|brauchen|braucht|zählen"
                                r"|zählt|gilt|gelten)\s{1,3}(?:wir|ich|man|sie|die|der|das|es|dann\s{1,3}(?:wir|ich|man))\b"
                                r"|(?:wie\s{1,3}(?:viel\w{0,2}|hoch)|wieviel\w{0,2})\s"
+                               # (or what with its verb next: "was sind die drei hauptziele der GRW, was steht im IREK
+                               # unter leitziel 2.3"; not a relative clause, "alles, was wir brauchen")
+                               r"|was\s{1,3}(?:steht|stehen|ist|sind|bedeutet|heißt|sagt|sagen|gilt|gelten|regelt)\s"
                                # (or which thing with its verb next: "mit welchen Strategien ist das IREK verzahnt,
                                # welche GRW-Gebietskategorie hat der LK"; not a relative clause, "die Halle, welche wir
                                # bauen")

@@ -792,3 +792,10 @@ def test_whether_the_irek_counts_as_a_regional_development_concept_is_answered_b
         "irek-als-entwicklungskonzept"
     assert CAREFUL.rule_answer("Ist das IREK ein REK im Sinne des Koordinierungsrahmens?").id == \
         "irek-als-entwicklungskonzept"
+
+
+def test_whether_the_irek_is_needed_for_ninety_per_cent_has_its_rule_answer():
+    """KR Nr. 3.2.1.1: above 60 % only where the measure fits a regional development strategy; the IREK is that one."""
+    assert CAREFUL.rule_answer("braucht man das IREK überhaupt um 90 % zu kriegen?").id == "irek-fuer-neunzig-prozent"
+    assert CAREFUL.rule_answer("Kriegen wir 90 Prozent auch ohne das IREK?").id == "irek-fuer-neunzig-prozent"
+    assert CAREFUL.rule_answer("Welche Ziele hat das IREK zur Energie?") is None

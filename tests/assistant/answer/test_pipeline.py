@@ -2791,6 +2791,14 @@ def test_a_firm_that_calls_itself_an_sme_is_measured_against_the_lower_shares_of
         in data["answer"], data["answer"]
 
 
+def test_a_rule_that_is_a_list_too_long_to_quote_in_the_bottom_line_gives_its_items_there(ask, passages):
+    """KR Nr. 1.1 (1): the three main aims, after a long lead; the items are the bottom line, the wording follows."""
+    data = ask("Was sind die drei Hauptziele der GRW?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Die Aufzählung in Nr. 1.1"), data["summary"]
+    assert "Standortnachteile ausgleichen" in data["summary"] and "der Wortlaut folgt" not in data["summary"]
+
+
 def test_the_least_investment_for_the_depreciation_given_leads_where_no_investment_is_named(ask, passages):
     """KR Nr. 2.3 (2) a: with 200.000 € depreciation a year, an SME must invest at least 250.000 € a year (25 % above)."""
     data = ask("Wir sind ein KMU, unsere Abschreibungen liegen bei rund 200.000 € im Jahr. Wie viel müssen wir mindestens "

@@ -73,3 +73,11 @@ def test_questions_of_how_much_listed_after_commas_are_asked_each():
         "drei kurze fragen für einen artikel: seit wann ist der landkreis GRW-fördergebiet?",
         "wie viel GRW-geld hat niedersachsen 2026?", "wer entscheidet eigentlich, welches projekt geld bekommt?"]
     assert asks("Wenn wir bauen, wie viel gibt es?") == ["Wenn wir bauen, wie viel gibt es?"]  # a clause went before
+
+
+def test_questions_of_what_after_a_comma_and_a_question_joined_by_braucht_man_are_asked_each():
+    assert asks("was regelt der KR zur Bindungsfrist, was steht im IREK zu Gewerbeflächen und braucht man dafür einen "
+                "Ratsbeschluss?") == ["was regelt der KR zur Bindungsfrist?", "was steht im IREK zu Gewerbeflächen?",
+                                      "braucht man dafür einen Ratsbeschluss?"]
+    # a relative clause after a comma is none: "alles, was wir brauchen"
+    assert asks("Ist alles förderfähig, was wir brauchen?") == ["Ist alles förderfähig, was wir brauchen?"]
