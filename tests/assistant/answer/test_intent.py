@@ -129,6 +129,8 @@ def test_a_request_for_the_wording_of_a_rule_is_no_project():
     assert IntentRules.load().ruled_out("Für die Kreistagsvorlage brauche ich die Fundstelle im Koordinierungsrahmen, "
                                         "dass der Landkreis Fördergebiet ist, mit dem Wortlaut der Zeile.") == ("project",)
     assert IntentRules.load().ruled_out("Wir wollen eine neue Halle bauen, geht das über GRW?") == ()
+    # (nor a question of where a passage stands)
+    assert IntentRules.load().ruled_out("In welchem Anhang steht die Fördergebietskarte? Bitte Seitenzahl.") == ("project",)
 
 
 @pytest.mark.parametrize("text", [
