@@ -48,7 +48,7 @@ from assistant.retrieval.expansion import expansion_terms
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
 from assistant.text.citations import AMOUNT
 from assistant.text.analysis import stems
-from assistant.text.asked import asks
+from assistant.text.asked import asks, without_quoting_frame
 from assistant.text.figures import CITATION_NUMBER
 from assistant.text.spelling import with_umlauts
 
@@ -207,7 +207,8 @@ class AnswerPipeline:
         history = [{**turn, "content": with_umlauts(turn["content"])}
                    if turn.get("role") == "user" and isinstance(turn.get("content"), str) else turn
                    for turn in history or []]
-        search_text = contextual_query(text, history)
+        # (what the answer is for is no subject: "Ich möchte sie wörtlich im Haushaltsbericht zitieren.")
+        search_text = contextual_query(without_quoting_frame(text), history)
         parts = self.retriever.score_parts(text)
         search_parts = parts if search_text == text else self.retriever.score_parts(search_text)
         profile = extract_profile(text, history, structured, knowledge=self.funding)

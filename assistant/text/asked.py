@@ -103,3 +103,22 @@ _WHAT_IS = (r"\bwas\s{1,3}(?:(?:genau|eigentlich|denn|überhaupt)\s{1,3})?(?:ist
 def asks_what_is(text: str, name: str) -> bool:
     """Whether `text` asks what the thing called `name` (a regular expression, any case) is."""
     return bool(re.search(rf"(?:{_WHAT_IS})(?:{name})(?![\w-])", text, re.IGNORECASE))
+
+
+# A sentence that only says what the asker will do with the answer ("Ich möchte sie wörtlich im Haushaltsbericht
+# zitieren (Nummer + Seite).", "Brauche das für die Kreistagsvorlage."): its words ("Bericht", "Nummer", "Seite") are
+# no subject to search for
+_QUOTING_FRAME = re.compile(r"\b(zitier\w{0,4}|wörtlich\w{0,2}|wortgetreu|wortlaut\w{0,2}|fundstelle\w{0,2}|seitenzahl\w{0,2}"
+                            r"|für\s{1,3}(die|eine|den|das|unsere[nmr]?|meine[nmr]?)\s{1,3}[\w-]{0,20}(vorlage|bericht|rede|artikel"
+                            r"|präsentation|stellungnahme|anfrage|sitzung))\b", re.IGNORECASE)
+_TOPIC_WORDS = re.compile(r"\b(förder\w*|zuschuss\w*|grw|irek|leader|handlungsziel\w*|leitziel\w*|nr\.?|nummer\s{1,3}\d"
+                          r"|anhang\s{1,3}\d|\d{1,3}\s{0,2}(%|prozent))", re.IGNORECASE)
+
+
+def without_quoting_frame(text: str) -> str:
+    """The text without its sentences that are no question and only say what the answer is for (`_QUOTING_FRAME`,
+    with no word of a subject: funding, a programme, a goal, a number); the text where that would leave nothing."""
+    kept = [sentence for sentence in re.split(r"(?<=[.!?])\s{1,5}(?=[A-ZÄÖÜ])", text)
+            if sentence.endswith("?") or not _QUOTING_FRAME.search(sentence) or _TOPIC_WORDS.search(sentence)]
+    joined = " ".join(kept).strip()
+    return joined if joined and joined != text.strip() else text

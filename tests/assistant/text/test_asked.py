@@ -81,3 +81,15 @@ def test_questions_of_what_after_a_comma_and_a_question_joined_by_braucht_man_ar
                                       "braucht man dafür einen Ratsbeschluss?"]
     # a relative clause after a comma is none: "alles, was wir brauchen"
     assert asks("Ist alles förderfähig, was wir brauchen?") == ["Ist alles förderfähig, was wir brauchen?"]
+
+
+def test_a_sentence_that_only_says_what_the_answer_is_for_is_no_subject_to_search():
+    from assistant.text.asked import without_quoting_frame
+    assert without_quoting_frame("Wie lautet die Vorschrift zum Höchstfördersatz für Infrastruktur? Ich möchte sie "
+                                 "wörtlich im Haushaltsbericht zitieren (Nummer + Seite).") == \
+        "Wie lautet die Vorschrift zum Höchstfördersatz für Infrastruktur?"
+    # a request that is the whole question, or one that names its subject, stays
+    only = "Für die Kreistagsvorlage brauche ich den Wortlaut der Regel zum Vorhabenbeginn."
+    assert without_quoting_frame(only) == only
+    named = "Gibt es eine Obergrenze? Bitte den Wortlaut von Nr. 2.6.2 für die Vorlage."
+    assert without_quoting_frame(named) == named
