@@ -2602,7 +2602,10 @@ def _area_rows(passages: list[Passage]) -> list[tuple[Passage, re.Match[str]]]:
 # A rate compared between places ("Warum bekommt ein kleines Unternehmen im Landkreis Cuxhaven mehr GRW als …?")
 _COMPARES_RATE = re.compile(r"\b(mehr|weniger)\s{1,3}(grw|förderung|zuschuss|geld|prozent|fördergeld\w{0,2})\b"
                             r"|\b(höher\w{0,2}|niedriger\w{0,2}|bessere[nrs]?)\s{1,3}(fördersatz|fördersätze"
-                            r"|förderquote|satz|sätze|förderung|zuschuss)\b", re.IGNORECASE)
+                            r"|förderquote|satz|sätze|förderung|zuschuss)\b"
+                            # ("gilt da der gleiche satz?", "kriegen wir dort dieselbe Förderquote?")
+                            r"|\b(gleiche[nrs]?|selbe[nrs]?|derselbe|dieselbe|denselben)\s{1,3}(fördersatz|satz|förderquote|quote"
+                            r"|prozentsatz|zuschuss)\b", re.IGNORECASE)
 
 
 # What one gets there, asked in everyday words ("was bekommt man eigentlich in NRW an GRW?")
@@ -2999,7 +3002,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
         summary = district or listed
         home = "Im Landkreis Osnabrück: "
-        details += [f"{home}{verdict}" if district and not verdict.startswith(home) else verdict] if verdict else []
+        # (a rule answered is no verdict on the home district's path: "… und kann ich das gleich mit bei der NBank
+        # beantragen?" beside the row of Bremen)
+        details += [f"{home}{verdict}" if district and not verdict.startswith(home)
+                    and not (ruled and verdict.startswith(ruled[:40])) else verdict] if verdict else []
         details += [f"{'Dazu heißt es' if i == 0 else 'Außerdem'} ({label}): {q}" for i, (label, q) in enumerate(quotes)]
     elif verdict:
         summary = verdict

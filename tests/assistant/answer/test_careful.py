@@ -799,3 +799,10 @@ def test_whether_the_irek_is_needed_for_ninety_per_cent_has_its_rule_answer():
     assert CAREFUL.rule_answer("braucht man das IREK überhaupt um 90 % zu kriegen?").id == "irek-fuer-neunzig-prozent"
     assert CAREFUL.rule_answer("Kriegen wir 90 Prozent auch ohne das IREK?").id == "irek-fuer-neunzig-prozent"
     assert CAREFUL.rule_answer("Welche Ziele hat das IREK zur Energie?") is None
+
+
+def test_an_application_for_a_site_in_another_land_goes_to_that_lands_body():
+    """KR Anhang 2, Erläuterung 1.1: only the body of the Land where the investment is made takes the application."""
+    assert CAREFUL.rule_answer("Wir haben auch einen Standort in Hamburg. Können wir den gleich mit bei der NBank "
+                               "beantragen?").id == "antrag-im-land-des-investitionsorts"
+    assert CAREFUL.rule_answer("Wo stelle ich den Antrag, bei der NBank?") is None

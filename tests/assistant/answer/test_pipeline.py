@@ -2791,6 +2791,16 @@ def test_a_firm_that_calls_itself_an_sme_is_measured_against_the_lower_shares_of
         in data["answer"], data["answer"]
 
 
+def test_a_second_site_in_another_land_gets_that_places_row_and_where_to_apply(ask, passages):
+    """KR Anhang 5 (the city of Bremen is a D area too) and Anhang 2, Erl. 1.1 (the Land of the site takes the
+    application); "gilt da der gleiche satz?" compares the rate."""
+    data = ask("Wir sitzen in Melle und haben noch einen Standort in Bremen. Gilt da der gleiche Satz? Und kann ich das "
+               "gleich mit bei der NBank beantragen?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Für Bremen gilt eine eigene Zeile der Liste der Fördergebiete"), data["summary"]
+    assert "Nein, nicht bei der NBank" in data["answer"] and "Im Landkreis Osnabrück: Nein, nicht" not in data["answer"]
+
+
 def test_a_rule_that_is_a_list_too_long_to_quote_in_the_bottom_line_gives_its_items_there(ask, passages):
     """KR Nr. 1.1 (1): the three main aims, after a long lead; the items are the bottom line, the wording follows."""
     data = ask("Was sind die drei Hauptziele der GRW?")
