@@ -2771,6 +2771,36 @@ def _home_instead(found: Findings, lead: PathAssessment | None, w: _Writer) -> s
             f"Fördergebiete (Anhang 5): „{row.group(0)}“ [{n}].")
 
 
+# A question for the areas of one kind ("welche Regionen in Niedersachsen sind C-Fördergebiet?", "welche kreise in nds
+# sind c-gebiet?"), and the names of a Land people shorten
+_ASKS_AREAS_OF_KIND = re.compile(r"\bwelche\w{0,2}\b[^?]{0,80}?\b(?P<kind>[A-D])-?\s{0,2}(förder)?gebiet", re.IGNORECASE)
+_LAND_SHORT = {"nds": "Niedersachsen", "nrw": "Nordrhein-Westfalen", "bw": "Baden-Württemberg", "rlp": "Rheinland-Pfalz",
+               "sh": "Schleswig-Holstein", "mv": "Mecklenburg-Vorpommern"}
+_HOME_LAND = "Niedersachsen"
+
+
+def _areas_of_kind(found: Findings, w: _Writer) -> str:
+    """For a question for the GRW areas of one kind in a Land: the places whose row of the list of GRW areas (KR Anhang
+    5) names that kind, each cited by its row; in Niedersachsen where the question names no Land. Empty for any other
+    question, or where no row is of the kind asked."""
+    asked = _ASKS_AREAS_OF_KIND.search(found.question)
+    if asked is None:
+        return ""
+    kind = asked.group("kind").upper()
+    rows = _area_rows(w.passages)
+    lands = {row.group(0).split(":", 1)[0] for _, row in rows}
+    words = {word.lower().rstrip(".") for word in re.findall(r"[\w.-]+", found.question)}
+    named = [land for land in lands if re.search(rf"\b{re.escape(land)}\b", found.question, re.IGNORECASE)] \
+        + [land for short, land in _LAND_SHORT.items() if short in words and land in lands]
+    land = named[0] if named else _HOME_LAND
+    places = [(passage, row) for passage, row in rows
+              if row.group(0).startswith(land + ":") and row.group("kind") == kind]
+    if not places:
+        return ""
+    listed = "; ".join(f"{row.group('place')} [{w.cite(passage, row.group(0))}]" for passage, row in places)
+    return f"{kind}-Fördergebiete in {land} sind nach der Liste der Fördergebiete (Anhang 5): {listed}."
+
+
 def _own_area(found: Findings, w: _Writer) -> str:
     """For a question of what kind of GRW area the Landkreis is ("Ist der Landkreis Osnabrück C- oder
     D-Fördergebiet?"): the bottom line in words, with its row of the list of GRW areas (KR Anhang 5). Empty for any
@@ -2988,7 +3018,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # "48 Leute, aber 12 Mio Umsatz: sind wir klein oder mittel?": the size the figures make leads
     if sized := _size_verdict(found, w):
         verdict = f"{sized} {verdict}".strip()
-    district = _other_district(found, w) or _own_area(found, w)
+    district = _other_district(found, w) or _areas_of_kind(found, w) or _own_area(found, w)
     if district and lead is not None and lead.programme_wide:
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)

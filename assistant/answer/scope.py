@@ -39,7 +39,9 @@ DOMAIN_WORDS = (
     "Gewerbegebiet Infrastruktur Innovation Fachkräfte Digitalisierung Tourismus Energie Wasserstoff Netzwerk Cluster "
     "Kooperation Ziel Handlungsziel Leitziel Themenkorridor Strategie Konzept Fördergebiet Koordinierungsrahmen Beihilfe "
     "De-minimis KMU Zweckbindung Bindungsfrist Eigenbeitrag Eigenanteil Träger förderfähig Kosten Richtlinie "
-    "Geld Mittel Budget Finanzierung Partner Zuschüsse Höchstbetrag förderbar Förderfähigkeit Fördermittel Förderprogramm"
+    "Geld Mittel Budget Finanzierung Partner Zuschüsse Höchstbetrag förderbar Förderfähigkeit Fördermittel Förderprogramm "
+    # the kinds of GRW area as people shorten them (KR Anhang 5: "welche kreise in nds sind c-gebiet?")
+    "A-Gebiet C-Gebiet D-Gebiet A-Gebiete C-Gebiete D-Gebiete"
 )
 # Words too general to mark a topic, and words that only name places.
 GENERIC_WORDS = (
@@ -48,6 +50,8 @@ GENERIC_WORDS = (
 )
 PLACE_WORDS = "Osnabrück Osnabrücker Landkreis Niedersachsen Bad Deutschland Teutoburger Wald Weser Ems"
 # The district the corpus is about, named as such ("im Landkreis Osnabrück", "LK OS")
+# A kind of GRW area named ("C-Fördergebiet", "d gebiet", "C- oder D-Gebiet"; KR Anhang 5)
+_AREA_KIND = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?(förder)?gebiet\w{0,2}\b", re.IGNORECASE)
 _OWN_DISTRICT = re.compile(r"\b(landkreis(es)?|lk|kreis(es)?)\s{1,3}(osnabrück|os)\b", re.IGNORECASE)
 _KNOWN_PART = 6  # the shortest part of a word that makes it one of the corpus's (a compound or derivation)
 _REGISTER_NOUN = 5  # the shortest noun of a register term that marks a topic (its verbs and adjectives do not)
@@ -124,8 +128,9 @@ class Scope:
             # (nor one that asks about the district the corpus is about, "Welche Fördersätze gelten im Landkreis
             # Osnabrück?": the router learned that questions naming a district are refused, which the careful cases
             # decide for other districts)
+            # (nor one on the kinds of GRW area, "welche kreise in nds sind c-gebiet?": the list of areas is the KR's)
             return refusal_odds < thresholds.router_override or bool(self.retriever.documents_named(question).any()) \
-                or bool(_OWN_DISTRICT.search(question))
+                or bool(_OWN_DISTRICT.search(question)) or bool(_AREA_KIND.search(question))
         if self.has_domain_term(question) and refusal_odds < thresholds.router_refusal:
             return True
         if (applicant_project or applicant_facts and self.has_domain_term(question)) \

@@ -2791,6 +2791,19 @@ def test_a_firm_that_calls_itself_an_sme_is_measured_against_the_lower_shares_of
         in data["answer"], data["answer"]
 
 
+@pytest.mark.parametrize("question, land, first", [
+    ("welche landkreise in nds sind c-gebiet?", "Niedersachsen", "Cuxhaven, Landkreis"),
+    ("Welche Gebiete in Bremen sind C-Fördergebiet?", "Bremen", "Bremerhaven, Kreisfreie Stadt"),
+])
+def test_the_areas_of_one_kind_in_a_land_are_listed_from_their_rows(ask, passages, question, land, first):
+    """KR Anhang 5: each place whose row names the kind asked, cited by its row; never refused."""
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith(f"C-Fördergebiete in {land} sind nach der Liste der Fördergebiete (Anhang 5): "
+                                      f"{first} [1]"), data["summary"]
+    assert "Osnabrück" not in data["summary"]
+
+
 def test_a_second_site_in_another_land_gets_that_places_row_and_where_to_apply(ask, passages):
     """KR Anhang 5 (the city of Bremen is a D area too) and Anhang 2, Erl. 1.1 (the Land of the site takes the
     application); "gilt da der gleiche satz?" compares the rate."""
