@@ -3107,7 +3107,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             # a rule the question asks for in its own words, too long to quote in the bottom line: what it says, in
             # the rule's own text of the data (its first sentences, where it is longer), cited to the quote that follows
             summary = f"{said_first.rstrip('.')} ({where}) [{CITATION_NUMBER.findall(quote)[-1]}]."
-        elif where and (items := _listed_items(quote)) \
+        elif where and not ASKS_WORDING.search(found.question) and (items := _listed_items(quote)) \
                 and len(listed_brief := f"Die Aufzählung in {where} [{CITATION_NUMBER.findall(quote)[-1]}]: "
                                         f"{'; '.join(items)}.") <= MAX_SUMMARY_CHARS:
             # a rule that is a list ("… verfolgen … drei Hauptziele: − …; − …; − …"): its items are the bottom line
@@ -3616,6 +3616,9 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
 _LIST_ITEM_LINE = re.compile(r"^[ \t]{0,8}(?:[−•–-]|[a-z]{1,2}\))[ \t]{1,5}(.+?)[;,.]?(?:[ \t]{1,3}(?:und|oder))?[ \t]*$")
 
 
+_LIST_ITEM_CHARS = 150
+
+
 def _listed_items(quote: str) -> list[str]:
     """The items of the list a quote's lead opens with a colon, verbatim without their marks and closing punctuation;
     [] where it is no such list (at least two items, each on its line, and nothing after them)."""
@@ -3623,7 +3626,9 @@ def _listed_items(quote: str) -> list[str]:
     lead, colon, rest = text.partition(":\n")
     lines = [line for line in rest.splitlines() if line.strip()]
     items = [m.group(1).strip().rstrip("“") for line in lines if (m := _LIST_ITEM_LINE.match(line))]
-    return items if colon and len(items) >= 2 and len(items) == len(lines) else []
+    # (each item a short phrase: an item of several sentences is a rule of its own, quoted whole)
+    return items if colon and len(items) >= 2 and len(items) == len(lines) \
+        and not any(". " in item or len(item) > _LIST_ITEM_CHARS for item in items) else []
 
 
 # A bottom line that announces the wording of a rule too long for it, and how the detail that quotes it opens

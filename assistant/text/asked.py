@@ -115,10 +115,18 @@ _TOPIC_WORDS = re.compile(r"\b(förder\w*|zuschuss\w*|grw|irek|leader|handlungsz
                           r"|anhang\s{1,3}\d|\d{1,3}\s{0,2}(%|prozent))", re.IGNORECASE)
 
 
+# ... which names what it quotes only by a pronoun ("Ich möchte sie wörtlich … zitieren", "brauche das für die Vorlage")
+_POINTS_BACK_OBJECT = re.compile(r"\b(sie|es|das|dies|diese[ns]?|ihn)\b", re.IGNORECASE)
+_FRAME_WORDS = 14  # a longer sentence says more than what the answer is for
+
+
 def without_quoting_frame(text: str) -> str:
     """The text without its sentences that are no question and only say what the answer is for (`_QUOTING_FRAME`,
-    with no word of a subject: funding, a programme, a goal, a number); the text where that would leave nothing."""
+    naming what they quote by a pronoun, short, with no word of a subject: funding, a programme, a goal, a number);
+    the text where that would leave nothing. A sentence that names its subject ("Ich brauche für eine Stellungnahme die
+    genaue Regel, was als Beginn der Arbeiten gilt.") stays."""
     kept = [sentence for sentence in re.split(r"(?<=[.!?])\s{1,5}(?=[A-ZÄÖÜ])", text)
-            if sentence.endswith("?") or not _QUOTING_FRAME.search(sentence) or _TOPIC_WORDS.search(sentence)]
+            if sentence.endswith("?") or not _QUOTING_FRAME.search(sentence) or _TOPIC_WORDS.search(sentence)
+            or not _POINTS_BACK_OBJECT.search(sentence) or len(sentence.split()) > _FRAME_WORDS]
     joined = " ".join(kept).strip()
     return joined if joined and joined != text.strip() else text
