@@ -1088,7 +1088,9 @@ _BUILDS_OR_EXTENDS = re.compile(
 # A plant item a firm buys new ("neuer Ofen", "eine neue CNC-Fräse", "neue Maschinen kaufen"): with no word of building,
 # extending or replacing, whether it replaces one the firm has (Nr. 2.6.2: no Ersatzbeschaffung) is open
 _NEW_PLANT = re.compile(r"\bne(ue)?[nrs]?\s{1,3}([a-zäöüß-]{1,20}\s{1,3})?[a-zäöüß-]{0,25}(ofen|öfen|maschine\w{0,2}|anlage\w{0,2}"
-                        r"|säge|fräse|presse|drehbank|roboter|backstraße|kessel|lackierkabine)\b", re.IGNORECASE)
+                        r"|säge|fräse|presse|drehbank|roboter|backstraße|kessel|lackierkabine"
+                        # (machine tools by their names: "2 neue CNC-Bearbeitungszentren", "ein neuer Faserlaser")
+                        r"|zentrum|zentren|laser|stanze|kantbank|drucker|automat|automaten)\b", re.IGNORECASE)
 
 
 def replacement_open(text: str, project_types: list[str]) -> bool:

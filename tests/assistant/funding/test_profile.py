@@ -2283,6 +2283,7 @@ def test_a_grant_already_received_is_read_where_blind_written_examples_say_so():
 @pytest.mark.parametrize("text, open_", [
     ("bäckerei, neuer ofen, gibts da was?", True),
     ("Tischlerei, wir brauchen eine neue CNC-Fräse", True),
+    ("Zulieferer, 35 Leute, wir wollen 2 neue CNC-Bearbeitungszentren anschaffen", True),
     ("neue Linie für glutenfreies Brot, neuer Ofen + Kühlung, machen wir bisher gar nicht", False),
     ("unser alter Ofen ist kaputt, wir ersetzen ihn durch einen neuen Ofen", False),  # a replacement said
     ("neue Halle und eine neue Presse", False),  # building: an addition
