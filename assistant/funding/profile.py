@@ -1122,7 +1122,11 @@ _CHANGES_PROCESS = re.compile(
     r"|herstellung|produktionsprozess|fertigungsprozess)\w{0,3}\s{1,3}(\S{1,25}\s{1,3}){0,6}um\b"
     # the whole of production automated: "die komplette Fertigung automatisieren"
     r"|(gesamte|ganze|komplette)[nrs]?\s{1,3}(produktion|fertigung|herstellung)\w{0,3}\s{1,3}(\S{1,25}\s{1,3}){0,3}"
-    r"(automatisier|umstell|umgestellt|umbau|umgebaut)")
+    r"(automatisier|umstell|umgestellt|umbau|umgebaut)"
+    # the whole of the work moved to another way of making ("wir wollen komplett auf digital umstellen (Scan, Fräse,
+    # 3D-Drucker)", "ganz auf CNC umrüsten"); not a fuel or a lamp ("komplett auf LED umstellen": no way of making)
+    r"|(komplett|vollständig|völlig|ganz)\s{1,3}auf\s{1,3}(digital\w{0,6}|cnc|vollautomat\w{0,6}|automat\w{0,6}|roboter\w{0,6}"
+    r"|3d-?\w{0,8}|industrie\s{0,2}4\.0)\s{1,3}(\S{1,25}\s{1,3}){0,2}?(umstell|umgestellt|umrüst|umgerüstet)")
 # A path for visitors: tourism infrastructure (KR Nr. 3.2.2.5), whoever else rides it
 _FOR_TOURISTS = re.compile(r"touris\w{0,6}|urlaub\w{0,3}|feriengäst\w{0,2}|ausflüg\w{0,3}|ausflug\w{0,3}|radtour\w{0,2}|freizeit")
 # The measures of KR Nr. 2.4.3 (open to firms of any size), and the generic words for any firm's investment

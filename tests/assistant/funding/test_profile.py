@@ -1002,6 +1002,10 @@ def test_the_whole_production_changed_is_told_against_a_modernisation():
             "um (Roboter, neue Steuerung), ca. 2,4 Mio.")
     assert {"business_investment", "process_change"} <= set(read_profile(text).project_types)
     assert "process_change" not in read_profile("Wir modernisieren unsere Druckmaschine.").project_types
+    # the whole work moved to another way of making, not a lamp or a fuel
+    assert "process_change" in read_profile("Zahnlabor, 9 MA: wir stellen komplett auf digital um (Scanner, Fräse), "
+                                            "wollen komplett auf digital umstellen.").project_types
+    assert "process_change" not in read_profile("Wir wollen die Halle komplett auf LED umstellen.").project_types
 
 
 @pytest.mark.parametrize("text", [
