@@ -2773,7 +2773,9 @@ def _home_instead(found: Findings, lead: PathAssessment | None, w: _Writer) -> s
 
 # A question for the areas of one kind ("welche Regionen in Niedersachsen sind C-Fördergebiet?", "welche kreise in nds
 # sind c-gebiet?"), and the names of a Land people shorten
-_ASKS_AREAS_OF_KIND = re.compile(r"\bwelche\w{0,2}\b[^?]{0,80}?\b(?P<kind>[A-D])-?\s{0,2}(förder)?gebiet", re.IGNORECASE)
+_ASKS_AREAS_OF_KIND = re.compile(r"\bwelche\w{0,2}\s{1,3}([\w-]{2,20}\s{1,3})?(regionen|landkreise|kreise|gebiete|städte|kommunen"
+                                 r"|orte|gegenden|fördergebiete)\b[^?]{0,60}?\b(?P<kind>[A-D])-?\s{0,2}(förder)?gebiet",
+                                 re.IGNORECASE)
 _LAND_SHORT = {"nds": "Niedersachsen", "nrw": "Nordrhein-Westfalen", "bw": "Baden-Württemberg", "rlp": "Rheinland-Pfalz",
                "sh": "Schleswig-Holstein", "mv": "Mecklenburg-Vorpommern"}
 _HOME_LAND = "Niedersachsen"
