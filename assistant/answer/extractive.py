@@ -3616,16 +3616,14 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
 
 # The items of a list a quote ends with, each on a line of its own after its mark ("− Standortnachteile ausgleichen;")
 _LIST_ITEM_LINE = re.compile(r"^[ \t]{0,8}(?:[−•–-]|[a-z]{1,2}\))[ \t]{1,5}(.+?)[;,.]?(?:[ \t]{1,3}(?:und|oder))?[ \t]*$")
-
-
-_LIST_ITEM_CHARS = 150
+_LIST_ITEM_CHARS = 150  # the longest item a bottom line gives as a phrase of a list
 
 
 def _listed_items(quote: str) -> list[str]:
     """The items of the list a quote's lead opens with a colon, verbatim without their marks and closing punctuation;
     [] where it is no such list (at least two items, each on its line, and nothing after them)."""
     text = re.sub(r"“?\s*\[\d+\]\s*$", "", quote.strip().lstrip("„"))
-    lead, colon, rest = text.partition(":\n")
+    _, colon, rest = text.partition(":\n")
     lines = [line for line in rest.splitlines() if line.strip()]
     items = [m.group(1).strip().rstrip("“") for line in lines if (m := _LIST_ITEM_LINE.match(line))]
     # (each item a short phrase: an item of several sentences is a rule of its own, quoted whole)

@@ -49,9 +49,9 @@ GENERIC_WORDS = (
     "meist Zustand Kontakt Information Zeitpunkt Garantie"
 )
 PLACE_WORDS = "Osnabrück Osnabrücker Landkreis Niedersachsen Bad Deutschland Teutoburger Wald Weser Ems"
-# The district the corpus is about, named as such ("im Landkreis Osnabrück", "LK OS")
 # A kind of GRW area named ("C-Fördergebiet", "d gebiet", "C- oder D-Gebiet"; KR Anhang 5)
 _AREA_KIND = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?(förder)?gebiet\w{0,2}\b", re.IGNORECASE)
+# The district the corpus is about, named as such ("im Landkreis Osnabrück", "LK OS")
 _OWN_DISTRICT = re.compile(r"\b(landkreis(es)?|lk|kreis(es)?)\s{1,3}(osnabrück|os)\b", re.IGNORECASE)
 _KNOWN_PART = 6  # the shortest part of a word that makes it one of the corpus's (a compound or derivation)
 _REGISTER_NOUN = 5  # the shortest noun of a register term that marks a topic (its verbs and adjectives do not)
