@@ -331,6 +331,13 @@ def _asked_condition(path: PathAssessment, w: _Writer, words: frozenset[str] | s
                  and len(words & set(stems(c.text))) >= least), None)
 
 
+def _further_named(path: PathAssessment, w: _Writer) -> ConditionAssessment | None:
+    """A rule of a path ruled out that the question names in its own words and that matters for the asker, not said
+    yet; None where none."""
+    return next((c for c in _named_conditions(path) if c.applies and c.effect == "matters" and c.id not in w.said),
+                None)
+
+
 def _named_condition(path: PathAssessment, w: _Writer) -> ConditionAssessment | None:
     """The condition of a path that the question names in its own words (`asked_by`), not a cost item's; None where
     none, or where one of them is said already (the question is answered)."""
@@ -1434,6 +1441,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         pieces.append((0, _no(lead, w)))
         pieces += [(0.4, instead)] if (instead := _instead(lead, w)) else []
         pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
+        # a further rule of the section that says "no", named by the project in its own words, in the details (a
+        # clinic's guest house: lodging is not on the list, a firm of its own may be funded, Nr. 2.7.1); a rule of
+        # another section the question asks for is answered as such (`_asked_rule`)
+        ruling = next((c for c in lead.conditions if c.effect == "blocks" and c.applies), None)
+        details += [_condition_said(further, w)] if (further := _further_named(lead, w)) and ruling is not None \
+            and further.source.section == ruling.source.section else []
     if found.goals:
         # (before a calculation where the question asks for the goal too: "Was ist da drin und passt das zum IREK?")
         # (not before the way that is open beside a "no")
@@ -3049,8 +3062,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             details.append(instead)
         # a further rule of the path the question names in its own words, beside its "no" ("Kriegen wir trotzdem
         # GRW? Und müssen wir das im Antrag überhaupt angeben?": the form asks for the difficulties)
-        further = next((c for c in _named_conditions(lead) if c.applies and c.effect == "matters"
-                        and c.id not in w.said), None) if lead is not None and verdict.startswith("Nein –") else None
+        further = _further_named(lead, w) if lead is not None and verdict.startswith("Nein –") else None
         if further is not None:
             details.append(_condition_said(further, w))
         details += [after_share] if after_share else []

@@ -2815,6 +2815,16 @@ def test_a_second_site_in_another_land_gets_that_places_row_and_where_to_apply(a
     assert "Nein, nicht bei der NBank" in data["answer"] and "Im Landkreis Osnabrück: Nein, nicht" not in data["answer"]
 
 
+def test_rooms_for_guests_of_a_firm_of_an_excluded_sector_are_told_to_be_no_excluded_trade_of_their_own(ask, passages):
+    """KR Nr. 2.7.1 excludes a firm by its main activity; lodging (I 55) is not on the list: a farm's holiday rooms
+    run by a firm of their own may be funded, beside the "no" for the farm."""
+    data = ask("Wir haben einen Milchviehbetrieb in Bad Essen und wollen 5 Ferienwohnungen in der alten Scheune bauen. "
+               "Geht das über GRW?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – über GRW"), data["summary"]
+    assert "Die Beherbergung (WZ 55) steht nicht auf der Liste" in data["answer"]
+
+
 def test_a_rule_that_is_a_list_too_long_to_quote_in_the_bottom_line_gives_its_items_there(ask, passages):
     """KR Nr. 1.1 (1): the three main aims, after a long lead; the items are the bottom line, the wording follows."""
     data = ask("Was sind die drei Hauptziele der GRW?")
