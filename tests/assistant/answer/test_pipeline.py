@@ -2815,6 +2815,17 @@ def test_a_second_site_in_another_land_gets_that_places_row_and_where_to_apply(a
     assert "Nein, nicht bei der NBank" in data["answer"] and "Im Landkreis Osnabrück: Nein, nicht" not in data["answer"]
 
 
+def test_work_in_a_rented_hall_is_answered_with_the_leases_term_and_the_landlords_liability(ask, passages):
+    """KR Nr. 2.6.2 (1) d bb: a lease of at least three years after completion for an SME, and the landlord liable
+    with the applicant for a repayment; without them the work on the rented hall is no eligible cost."""
+    history = [{"role": "user", "content": "Feinmechanik in Bad Essen, 16 MA. Neue Drehzentren 300k und Umbau der Halle "
+                                           "200k. Was gibt es?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 Prozent (Nr. 2.5.1)."}]
+    data = ask("Die Halle gehört meiner Frau privat, wir mieten sie von ihr. Geht der Umbau trotzdem?", history)
+    check_contract(data, passages, all_used=False)
+    assert "eine Laufzeit von drei Jahren" in data["answer"] and "gesamtschuldnerische Haftung" in data["answer"]
+
+
 def test_rooms_for_guests_of_a_firm_of_an_excluded_sector_are_told_to_be_no_excluded_trade_of_their_own(ask, passages):
     """KR Nr. 2.7.1 excludes a firm by its main activity; lodging (I 55) is not on the list: a farm's holiday rooms
     run by a firm of their own may be funded, beside the "no" for the farm."""
