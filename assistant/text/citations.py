@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from assistant.text.analysis import stems, terms
@@ -261,8 +262,10 @@ def from_sentence_start(passage_text: str, quote: str, limit: int = MAX_QUOTE_CH
     return passage_text[at:start + len(quote)]
 
 
+@lru_cache(maxsize=4096)
 def whole_quote(passage_text: str, quote: str) -> str:
-    """A curated quote made whole: from the start of its sentence to its end (`from_sentence_start`, `to_sentence_end`)."""
+    """A curated quote made whole: from the start of its sentence to its end (`from_sentence_start`, `to_sentence_end`).
+    Remembered: an answer resolves the same few curated quotes many times, each splitting its passage into sentences."""
     return to_sentence_end(passage_text, from_sentence_start(passage_text, quote))
 
 
