@@ -2817,6 +2817,15 @@ def test_a_second_site_in_another_land_gets_that_places_row_and_where_to_apply(a
     assert "Nein, nicht bei der NBank" in data["answer"] and "Im Landkreis Osnabrück: Nein, nicht" not in data["answer"]
 
 
+def test_vat_on_a_business_park_is_eligible_only_as_far_as_it_cannot_be_deducted(ask, passages):
+    """KR Nr. 3.2.2.1 (4) h: VAT that the Träger can deduct as input tax is no eligible cost."""
+    data = ask("Zählt bei der Erschließung unseres Gewerbegebiets die Mehrwertsteuer zu den förderfähigen Kosten?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Die Umsatzsteuer ist nicht förderfähig, soweit der Träger sie als Vorsteuer"), \
+        data["summary"]
+    assert cited(data, "grw", "3.2.2.1")
+
+
 def test_work_in_a_rented_hall_is_answered_with_the_leases_term_and_the_landlords_liability(ask, passages):
     """KR Nr. 2.6.2 (1) d bb: a lease of at least three years after completion for an SME, and the landlord liable
     with the applicant for a repayment; without them the work on the rented hall is no eligible cost."""
