@@ -1057,8 +1057,8 @@ def _regional_effect(path: PathAssessment | None, profile: ProjectProfile | None
 
     least, cited = share(path.regional_effect.over_depreciation)
     needed = profile.depreciation_eur * (1 + least / 100)
-    jobs, jobs_cited = share(path.regional_effect.more_jobs)
     if not profile.investment_eur:
+        jobs, jobs_cited = share(path.regional_effect.more_jobs)
         # "… ca 180.000 € Abschreibungen pro Jahr. Wie hoch muss die Investition mindestens sein?": the least sum
         return (f"{OWN_CALCULATION} Für die regionalwirtschaftlichen Effekte (Nr. 2.3) muss die Investition im Jahr die "
                 f"durchschnittlichen Abschreibungen von {_euro(profile.depreciation_eur)} um mindestens "
@@ -1076,6 +1076,7 @@ def _regional_effect(path: PathAssessment | None, profile: ProjectProfile | None
             + ("das ist erreicht." if reached else "das wird nicht erreicht"))
     if reached:
         return said
+    jobs, jobs_cited = share(path.regional_effect.more_jobs)
     if profile.new_jobs and profile.employees:  # (one sentence: its figures are the own calculation's)
         grown = 100 * profile.new_jobs / profile.employees
         return said + (f"; mit {profile.new_jobs} neuen von {profile.employees} Dauerarbeitsplätzen wären es "
@@ -1444,9 +1445,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         # a further rule of the section that says "no", named by the project in its own words, in the details (a
         # clinic's guest house: lodging is not on the list, a firm of its own may be funded, Nr. 2.7.1); a rule of
         # another section the question asks for is answered as such (`_asked_rule`)
-        ruling = next((c for c in lead.conditions if c.effect == "blocks" and c.applies), None)
+        ruling = _reason_source(lead)
         details += [_condition_said(further, w)] if (further := _further_named(lead, w)) and ruling is not None \
-            and further.source.section == ruling.source.section else []
+            and further.source.section == ruling.section else []
     if found.goals:
         # (before a calculation where the question asks for the goal too: "Was ist da drin und passt das zum IREK?")
         # (not before the way that is open beside a "no")
@@ -3062,9 +3063,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             details.append(instead)
         # a further rule of the path the question names in its own words, beside its "no" ("Kriegen wir trotzdem
         # GRW? Und müssen wir das im Antrag überhaupt angeben?": the form asks for the difficulties)
-        further = _further_named(lead, w) if lead is not None and verdict.startswith("Nein –") else None
-        if further is not None:
-            details.append(_condition_said(further, w))
+        beside_no = _further_named(lead, w) if lead is not None and verdict.startswith("Nein –") else None
+        if beside_no is not None:
+            details.append(_condition_said(beside_no, w))
         details += [after_share] if after_share else []
         details += [after_rule] if after_rule else []
         # "ok, und was muss ich jetzt als nächstes tun?": the steps after the next one

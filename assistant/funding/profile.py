@@ -387,6 +387,14 @@ _LET_TO_ANOTHER = re.compile(r"\s{1,3}((an|einem|einer)\s{1,3}(\S{1,20}\s{1,3}){
                              r"\s{1,3}(\S{1,20}\s{1,3})?(geben|vergeben|abgeben|überlassen|verpachten|vermieten)"
                              r"|((wollen|würden|möchten|sollen|werden|soll|wird|könnten)\s{1,3}((wir|sie)\s{1,3})?)?"
                              r"(\S{1,20}\s{1,3})?(verpachten|verpachtet)\b)", re.IGNORECASE)
+
+
+def _run_by_another(text: str, end: int) -> bool:
+    """Whether the words right after a trade named (ending at `end`) say another party runs it or has it let
+    (`_RUN_BY_ANOTHER`, `_LET_TO_ANOTHER`)."""
+    return bool(_RUN_BY_ANOTHER.match(text, end) or _LET_TO_ANOTHER.match(text, end))
+
+
 # An old building of a trade, where its sentence says it stands empty or is pulled down ("steht ne alte molkerei
 # leer", "ein altes Kaufhaus steht leer"): a past use, as after `_FORMER_WORDS`; not "die alte Bäckerei übernehmen",
 # which may name a business that goes on
@@ -1539,8 +1547,7 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
     if any(w in _FORMER_WORDS for w in before[-2:]) \
             or before and _OLD.fullmatch(before[-1]) and _EMPTY_SITE.search(_sentence_around(text, words[i].start)):
         return 2.0
-    if _RUN_BY_ANOTHER.match(text, words[i].start + len(words[i].text)) \
-            or _LET_TO_ANOTHER.match(text, words[i].start + len(words[i].text)):
+    if _run_by_another(text, words[i].start + len(words[i].text)):
         return 2.0  # "ein kleines Café, das ein Pächter betreibt": a tenant's business in the asker's building
     if _SITE_COMPOUND.search(words[i].text) \
             or _PLACE_BY_TRADE_BEFORE.search(text, max(0, words[i].start - 50), words[i].start):
@@ -1677,8 +1684,7 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
             if listed is not None and listed[0] >= 2.0 and _LIST_GAP.fullmatch(gap):
                 rank = listed[0]  # "an Handwerksbetriebe (Dachdecker, Elektriker, Tischler)": the list's rank
             matched_at.add(i)
-            if _RUN_BY_ANOTHER.match(text, word.start + len(word.text)) \
-                    or _LET_TO_ANOTHER.match(text, word.start + len(word.text)):
+            if _run_by_another(text, word.start + len(word.text)):
                 let.add(found[1].name)
             hits.append((rank, word.start, -found[0], found[1]))
     if index.phrases:
