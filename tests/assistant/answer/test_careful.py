@@ -401,6 +401,19 @@ def test_signing_the_contract_once_the_application_is_in_has_its_rule_answer():
     assert rule is not None and rule.id == "bestellen-nach-antrag"
 
 
+@pytest.mark.parametrize("question", ["Ab wann darf ich bestellen, wenn ich GRW-Förderung will?",
+                                      "und wann dürfen wir mit dem bau anfangen?"])
+def test_asking_from_when_one_may_order_gets_the_application_as_the_start(question):
+    rule = CAREFUL.rule_answer(question)
+    assert rule is not None and rule.id == "bestellen-nach-antrag"
+    assert rule.summary.startswith("Bestellen erst nach dem Antrag")
+
+
+def test_a_municipality_asking_from_when_it_may_build_is_not_given_the_firms_rule():
+    rule = CAREFUL.rule_answer("Ab wann dürfen wir als Gemeinde mit der Erschließung anfangen?")
+    assert rule is None or rule.id != "bestellen-nach-antrag"
+
+
 def test_of_several_rules_asked_the_one_asked_first_answers():
     assert CAREFUL.rule_answer("Ist das IREK für die Gemeinden verbindlich? Und wer hat das erarbeitet?").id \
         == "irek-verbindlich"
