@@ -119,14 +119,14 @@ _SHORTER = re.compile(r"\b(kürzer|kurzfassung|kurzversion|kurz\s{1,3}zusammen\w
 # what a request to shorten may say of what the short text is for, and its words of courtesy; anything else is a
 # question of its own
 _SHORTER_REST = re.compile(r"\b(bitte|mal|noch|nochmal|einmal|das|es|die|der|den|antwort|ganze|ganzen|geht|ginge|"
-                           r"kannst|können|könntest|sie|du|ich|wir|muss|müssen|brauche?|soll|möchte|will|für|in|eine?[nmr]?|"
+                           r"kannst|können|könntest|sie|du|ich|wir|muss|müssen|brauche?|soll|möchte|will|für|in|eine?[nmr]?|meine?[nmr]?|unsere?[nmr]?|"
                            r"[a-zäöüß]{0,20}vorlage|präsentation|folie|protokoll|bericht|max|maximal|höchstens|"
                            r"artikel|mail|e-mail|schreiben|übernehmen|packen|einbauen|rein|danke|ok|okay|gut|super|"
                            r"aber|und|auch|so|etwas|viel|zu|lang|lange|ist|war|sorry|leider|nur|satz|sätze|sätzen|kurz|sagen|"
                            r"formulieren|fassen|erklären|zusammen|"
                            # whom the short text is for ("in 3 sätzen für den landrat")
                            r"landrat|landrätin|bürgermeister\w{0,2}|chef\w{0,2}|kreistag|kreisausschuss|ausschuss|"
-                           r"gemeinderat|stadtrat|rat|vorstand|geschäftsführung|presse|newsletter|"
+                           r"gemeinderat|stadtrat|rat|fraktion|fraktionen|partei|sitzung|vorstand|geschäftsführung|presse|newsletter|"
                            r"[a-zäöüß]{1,2}|\d)\b", re.IGNORECASE)
 
 

@@ -52,6 +52,8 @@ PLACE_WORDS = "Osnabrück Osnabrücker Landkreis Niedersachsen Bad Deutschland T
 # A kind of GRW area named ("C-Fördergebiet", "d gebiet", "C- oder D-Gebiet"; KR Anhang 5)
 _AREA_KIND = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?(förder)?gebiet\w{0,2}\b", re.IGNORECASE)
 # The district the corpus is about, named as such ("im Landkreis Osnabrück", "LK OS")
+# A number of three levels ("was steht in 3.3.1 genau drin?"): a goal of the IREK or a section of the KR, named
+_THREE_LEVEL_CODE = re.compile(r"(?<![\d.,])\d{1,2}\.\d{1,2}\.\d{1,2}(?![\d.,]*\d)")
 _OWN_DISTRICT = re.compile(r"\b(landkreis(es)?|lk|kreis(es)?)\s{1,3}(osnabrück|os)\b", re.IGNORECASE)
 _KNOWN_PART = 6  # the shortest part of a word that makes it one of the corpus's (a compound or derivation)
 _REGISTER_NOUN = 5  # the shortest noun of a register term that marks a topic (its verbs and adjectives do not)
@@ -121,6 +123,8 @@ class Scope:
         without any word of funding. `restated`: it gives a new headcount, size or sum ("sorry, wir sind 52 Leute,
         nicht 30. Ändert das was?"), which in a conversation speaks of the project before it."""
         thresholds = self.thresholds
+        if _THREE_LEVEL_CODE.search(question) and parts.exact.any() and refusal_odds < thresholds.router_override:
+            return True  # a goal or section the documents hold, called by its number
         if self.in_scope(question, history, parts):
             # (a question that calls a document of the corpus by its name, "Steht im IREK des Landkreises was zu
             # Wasserstoff?", asks about the corpus, whatever the router makes of its other words: another district's

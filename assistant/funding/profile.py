@@ -493,6 +493,28 @@ _TURNOVER_CONTEXT = re.compile(r"umsatz|umsätze|umsätzen|jahresumsatz|erlöse|
 _BALANCE_CONTEXT = re.compile(r"bilanzsumme|bilanz\b", re.IGNORECASE)
 # a sum named as a cap ("die 500k-Grenze", "der 200.000-€-Deckel")
 _LIMIT_AFTER = re.compile(r"\s{0,2}(-\s{0,2}|€-|euro-)?(grenze|obergrenze|deckel|höchstbetrag|limit|kappung)", re.IGNORECASE)
+# The other Länder, by name or as people shorten them (KR Anhang 5 lists the areas of each): a site there is funded
+# by that Land's body
+_OTHER_LAND = (r"(bremen|bremerhaven|hamburg|berlin|nrw|nordrhein-?\s?westfalen|hessen|bayern|sachsen|sachsen-anhalt|"
+               r"thüringen|brandenburg|schleswig-?\s?holstein|mecklenburg-?\s?vorpommern|mv|rheinland-?\s?pfalz|rlp|"
+               r"saarland|baden-?\s?württemberg|bw|anderen\s{1,3}bundesland)")
+# ... named right before a sum ("in Lengerich (NRW) für ca 2 Mio", "in Bremen 500k") or right after it ("500k für das
+# Werk in Bremen"), with no other part of the list between
+_LAND_BEFORE_SUM = re.compile(r"\b(in|im|nach)\s{1,3}([\w-]{2,30}\s{0,3}\(\s{0,2})?" + _OTHER_LAND
+                              + r"\b\)?(?:(?!\bund\b|\bsowie\b|\bplus\b|[,;+])[^.!?]){0,40}$", re.IGNORECASE)
+_LAND_AFTER_SUM = re.compile(r"(?:(?!\bund\b|\bsowie\b|\bplus\b|[,;+])[^.!?]){0,50}?\b(in|im|nach)\s{1,3}"
+                             r"([\w-]{2,30}\s{0,3}\(\s{0,2})?" + _OTHER_LAND + r"\b", re.IGNORECASE)
+
+
+def _in_another_land(text: str, start: int, end: int) -> bool:
+    """Whether the sum at text[start:end] is said of a site in another Land."""
+    return bool(_LAND_BEFORE_SUM.search(text[max(0, start - 80): start]) or _LAND_AFTER_SUM.match(text, end))
+
+
+# a sum said to be the grant received ("wenn ich 40k grw bekomme", "40.000 € Zuschuss erhalten")
+_GRANT_RECEIVED_AFTER = re.compile(r"\s{0,3}(€|eur\b|euro\b)?\s{0,3}(an\s{1,3})?(grw|zuschuss|zuschüsse|förderung|fördergeld"
+                                   r"|fördermittel)\w{0,3}(\s{1,3}[\w-]{1,20}){0,2}?\s{1,3}(bekomm|erhalt|erhält|krieg|bewilligt"
+                                   r"|ausgezahlt)\w{0,4}\b", re.IGNORECASE)
 _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)|fördersumme|förderbetrag|bilanzsumme|gewinn"
                                 r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
 # The firm's depreciation, and the years an investment is spread over (KR Nr. 2.3 (2) a)
@@ -2233,6 +2255,11 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
             continue  # "Abschreibungen lagen im Schnitt bei ca 800k": the firm's depreciation (_depreciation), no cost
         if _LIMIT_AFTER.match(after):
             continue  # "bleibt die 500k-Grenze?": a rule's cap, no cost of the asker's
+        if _GRANT_RECEIVED_AFTER.match(text, end):
+            continue  # "wenn ich 40k grw bekomme": the grant itself, no cost
+        if _in_another_land(text, start, end):
+            continue  # "ein Zweigwerk in Lengerich (NRW) für ca 2 Mio": a site another Land's body funds (KR Anhang 2,
+            # Erläuterung 1.1), no cost of the project in the Landkreis
         if _PRICE_AFTER.match(text, end) or _PRICE_BEFORE.search(before):
             continue  # "8 € Eintritt", "Miete von 12 € pro qm": a price the asker charges or pays, no cost
         # (not a sum the word right before names: "Umsatz ca 14 Mio. Investition 1,2 Mio", where the dot of "Mio."
@@ -3354,10 +3381,12 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     # letting of the premises, which is how the Träger runs them: "was müssen wir bei der Vermietung beachten", Nr.
     # 3.2.1.5)
     # (nor a past use of the site: "Altlastenverdacht (Tankstelle, Schießstand)", "die ehemalige Ziegelei")
+    # (a past use named once stays past where it is named again: "eine ehemalige Kiesgrube … zählt so eine Kiesgrube
+    # als Brachfläche?")
+    past = {t.wz for _, at, t in named if _SITE_PAST_BEFORE.search(lowered[max(0, at - 60): at])
+            or _FORMER_BEFORE.search(lowered[max(0, at - 40): at])}
     users = {t.wz for _, at, t in named
-             if _trade_applicant(t) == "company" and not t.site_works and not t.wz.startswith("68")
-             and not _SITE_PAST_BEFORE.search(lowered[max(0, at - 60): at])
-             and not _FORMER_BEFORE.search(lowered[max(0, at - 40): at])}
+             if _trade_applicant(t) == "company" and not t.site_works and not t.wz.startswith("68") and t.wz not in past}
     if applicant in ("municipality", "association") and users and not as_asker:
         # (a later turn's firm, "ein Logistiker will die halbe Fläche", is one user among others, not what the site is
         # for)

@@ -43,7 +43,7 @@ _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{
                        r"|\bzielnummer|\bhandlungsziel-?nummer", re.IGNORECASE)
 # Where the IREK names a topic: "wo kommt das Handwerk im IREK vor?", "kommt die Landwirtschaft im IREK überhaupt vor?"
 # (the goals whose titles name it answer, not a Leitziel around them)
-_OCCURS = re.compile(r"\b(kommt|kommen|taucht|tauchen)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,20}\b(vor|auf)\b", re.IGNORECASE)
+_OCCURS = re.compile(r"\b(kommt|kommen|taucht|tauchen)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,60}\b(vor|auf)\b", re.IGNORECASE)
 # The words of the IREK's chapters outside its goals (Vorwort, Ziel des IREKs, Förderpolitischer Rahmen und strategische
 # Verankerung, Grundverständnis und thematische Struktur, Regionale Leitbranchen, Umsetzung und politische Bedeutung):
 # what the IREK says on those is in the chapter, not in a list of goals
@@ -251,10 +251,10 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
     # most of its goals name the topic in their titles; else, where goals of several Leitziele name it ("die
     # Handlungsziele zum Thema Wasserstoff": 2.3.1 and 3.3.3), those goals. Goals elsewhere that name it follow.
     titled = titled_goals(question, catalogue.handlungsziele)
-    if occurs and not levels_named:
-        # where a topic occurs: the goals whose titles name it, wherever they stand (none: the chapters answer)
-        return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages,
-                        titles=titles) if titled else None
+    if occurs and not levels_named and titled:
+        # where a topic occurs: the goals whose titles name it, wherever they stand (none: as for "was steht im IREK
+        # zu …", the nearest goals, said to name it not in so many words)
+        return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages, titles=titles)
     pair = _TOPIC_PAIR.search(question)
     if pair and len(set(stems(f"{pair.group(1)} {pair.group(3)}")) & set(_topic(question))) == 2:
         # two topics ("was steht im IREK zu Tourismus und Gesundheit?"): the Leitziel of each, where they differ

@@ -154,6 +154,9 @@ class Retriever:
         self._section_numbers = {p.section_number for p in self.passages if p.section_number and not p.footnote}
         self._opened_by = _heading_holders(self.passages)
         self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
+        # the sections numbered as an outline, not a goal's code ("3.3.1" is an IREK goal only)
+        self._kr_sections = {p.section_number for p in self.passages
+                             if p.section_number and not p.footnote and not p.goal_code}
         self._documents = {p.document for p in self.passages}
         self._document_rows = {doc: np.array([p.document == doc for p in self.passages]) for doc in self._documents}
         self._document_names: list[tuple[re.Pattern[str], str]] = []  # (a name, the document it names)
@@ -354,6 +357,18 @@ class Retriever:
                                            or self.passages[i].section_number.startswith(c + ".") for c in codes)]
         main = [i for i in rows if not self.passages[i].section_number.startswith("Anhang")]
         return main or rows
+
+    def with_goal_names(self, text: str) -> str:
+        """`text` with a bare number of three levels that only the IREK's goals have called a Handlungsziel ("was
+        steht in 3.3.1 genau drin?": the KR has no Nr. 3.3.1); a number the KR's sections have too keeps its reading
+        by the words around it (`exact_references`)."""
+        def named(match: re.Match[str]) -> str:
+            code, before = match.group(1), text[max(0, match.start() - _CONTEXT_REACH): match.start()]
+            if code.count(".") != 2 or code not in self._goal_codes or code in self._kr_sections \
+                    or _GOAL_BEFORE.search(before) or _SECTION_BEFORE.search(before):
+                return match.group(0)
+            return f"Handlungsziel {code}"
+        return _CODE.sub(named, text)
 
     def with_plain_names(self, text: str) -> str:
         """`text` with each document named by its first name ("Was steht im Regionalkonzept vom Landkreis?" -> "Was
