@@ -795,6 +795,7 @@ def test_a_rule_asked_beside_a_project_on_its_path_needs_its_words_only_where_th
     "Müssen wir den Zuschuss versteuern?",
     "Mindert die Förderung unsere Anschaffungskosten für die Abschreibung?",
     "Geht zusätzlich ein Investitionsabzugsbetrag?",
+    "wenn ich 40k grw bekomme, muss ich das in meiner privaten einkommensteuer angeben und wieviel steuer zahl ich da drauf?",
 ])
 def test_the_tax_treatment_of_the_grant_is_said_to_be_no_subject_of_the_documents(text):
     assert CAREFUL.rule_answer(text).id == "steuerliche-behandlung"
@@ -819,3 +820,6 @@ def test_an_application_for_a_site_in_another_land_goes_to_that_lands_body():
     assert CAREFUL.rule_answer("Wir haben auch einen Standort in Hamburg. Können wir den gleich mit bei der NBank "
                                "beantragen?").id == "antrag-im-land-des-investitionsorts"
     assert CAREFUL.rule_answer("Wo stelle ich den Antrag, bei der NBank?") is None
+    # (the Land in brackets after the town, the application said to "run" through the NBank)
+    assert CAREFUL.rule_answer("800k Erweiterung in Hasbergen und ein Zweigwerk in Lengerich (NRW) für ca 2 Mio. Kann "
+                               "das alles zusammen über die NBank laufen?").id == "antrag-im-land-des-investitionsorts"

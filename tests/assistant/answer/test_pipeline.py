@@ -3801,3 +3801,13 @@ def test_innovation_centres_are_a_public_task_unless_the_firm_names_one(ask):
         assert "3.3.1" not in [g["code"] for g in machines["goals"]], machines["goals"]
     centre = ask("Wir wollen als Maschinenbauer ein eigenes Innovationszentrum mit Versuchshalle bauen, 3 Mio. €.")
     assert "3.3.1" in [g["code"] for g in centre["goals"]], centre["goals"]
+
+
+def test_a_bare_number_only_the_irek_gives_a_goal_is_answered_with_that_goal(ask):
+    """"was steht in 3.3.1 genau drin?": the KR has no Nr. 3.3.1, so the number names the IREK's Handlungsziel; the
+    question is in scope and answered with the goal's wording."""
+    data = ask("was steht in 3.3.1 genau drin?")
+    assert not data["abstained"] and data["intent"] == "irek"
+    assert data["summary"].startswith("IREK Landkreis Osnabrück, Handlungsziel 3.3.1: „3.3.1 Innovationszentren")
+    # (a number the KR's sections have too keeps the KR's reading where the words say so)
+    assert ask("Was regelt Nr. 2.2.1 genau?")["citations"][0]["document"] == "grw"

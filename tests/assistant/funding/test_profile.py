@@ -3144,3 +3144,40 @@ def test_a_new_thing_with_its_price_is_an_investment_only_where_no_other_kind_is
 def test_intangible_assets_are_a_cost_item_of_their_own(text):
     """KR Nr. 2.6.2 (1) c: patents, operating licences and technical knowledge count under conditions of their own."""
     assert "intangible" in read_profile(text).cost_items
+
+
+def test_a_past_use_named_again_without_its_adjective_stays_past():
+    """"in eine ehemalige kiesgrube … zählt so eine kiesgrube als brachfläche?": the gravel pit is what the site was,
+    not the business it is for (KR Nr. 3.2.2.1), so the site is not one of excluded users."""
+    p = read_profile("wir wollen unser gewerbegebiet in melle in eine ehemalige kiesgrube hinein erweitern. zählt so "
+                     "eine kiesgrube als revitalisierung / brachfläche für die 90 %?")
+    assert p.applicant_type == "municipality" and not p.users_excluded
+    assert read_profile("Die Gemeinde will ein Gewerbegebiet nur für Kiesgruben erschließen.").users_excluded
+
+
+@pytest.mark.parametrize("text", [
+    "wenn ich 40k grw bekomme, muss ich das in meiner einkommensteuer angeben?",
+    "Angenommen wir erhalten 60.000 € Zuschuss bewilligt – wie wird das gebucht?",
+])
+def test_a_sum_said_to_be_the_grant_received_is_no_cost(text):
+    assert read_profile(text).investment_eur is None
+
+
+def test_a_sum_for_a_site_in_another_land_is_no_cost_of_the_project():
+    """"800k Erweiterung in Hasbergen und ein Zweigwerk … in Lengerich (NRW) für ca 2 Mio": the second site is another
+    Land's to fund (KR Anhang 2, Erläuterung 1.1); the grant is reckoned on the 800k."""
+    p = read_profile("Geplant sind 800k Erweiterung in Hasbergen und ein Zweigwerk gleich hinter der Grenze in Lengerich "
+                     "(NRW) für ca 2 Mio. Kann das alles über die NBank laufen?")
+    assert p.investment_eur == 800_000
+    assert read_profile("wir wollen 500k in Melle investieren und 300k für das lager in bremen").investment_eur == 500_000
+    both = read_profile("Neue Halle in Bersenbrück für 1,2 Mio und Maschinen für 300k")
+    assert [value for _, value in both.cost_parts] == [1_200_000, 300_000]
+
+
+def test_a_trade_said_by_what_it_makes_takes_the_most_specific_goods():
+    """"Wir fertigen Kunststofffenster": plastic windows (WZ 22.23), not wooden ones (16.25), whose goods the compound
+    also names; a stud farm keeps horses (01.43), whatever hall it builds."""
+    assert read_profile("Wir fertigen Kunststofffenster in Hasbergen (70 MA). Neue Halle 800k.").wz_code == "22.23"
+    assert read_profile("wir bauen fenster und türen aus holz in melle").wz_code == "16.25"
+    p = read_profile("gestüt in badbergen, wir wollen neue stallungen und eine reithalle bauen. geht da was über grw?")
+    assert (p.wz_code, p.excluded_sector) == ("01.43", "A")

@@ -141,6 +141,15 @@ def test_a_topic_no_word_of_which_stands_in_the_irek_is_said_to_be_unnamed(match
         assert not _list(named, matcher).unnamed, named
 
 
+def test_a_topic_asked_to_occur_that_no_goal_title_names_gets_the_nearest_goals(matcher):
+    """"kommt im IREK irgendwo die Dorfmitte vor?": no goal's title names it, so the nearest goals answer, said to be
+    unnamed, as for "was sagt das irek zur dorfmitte?"; a topic a title names keeps those goals."""
+    absent = _list("kommt im IREK irgendwo die Dorfmitte vor?", matcher)
+    assert absent is not None and absent.unnamed and absent.parent is not None
+    titled = _list("kommt die Landwirtschaft im IREK überhaupt vor?", matcher)
+    assert [g.code for g in titled.items] == ["3.1.7"] and titled.by_topic and not titled.unnamed
+
+
 def test_a_leitziel_asked_with_all_its_goals_in_the_dative_lists_them(matcher):
     found = _list("Bitte Leitziel 3.2 im Wortlaut mit allen Handlungszielen.", matcher)
     assert [g.code for g in found.items] == ["3.2.1", "3.2.2", "3.2.3", "3.2.4"] and found.parent.code == "3.2"
