@@ -204,7 +204,10 @@ class AnswerPipeline:
             return Answer(self.careful.unknown_programme_reply(named), True, mode="refusal", intent="refusal")
         text = self.retriever.with_plain_names(text)  # "das Regionalkonzept vom Landkreis" is the IREK
         text = with_level_names(text)  # "HZ 3.4.2" is a Handlungsziel, not KR Nr. 3.4.2
-        text = self.retriever.with_goal_names(text)  # so is "3.3.1", a number only the IREK's goals have
+        # so is "3.3.1", a number only the IREK's goals have, in a question about the goal itself (not where the goal
+        # is named for a question of funding: "Das IREK nennt ja die Stahlindustrie (1.1.2). Kann das Werk GRW
+        # bekommen?")
+        text = text if _FUNDING_QUESTION.search(text) else self.retriever.with_goal_names(text)
         history = [{**turn, "content": with_umlauts(turn["content"])}
                    if turn.get("role") == "user" and isinstance(turn.get("content"), str) else turn
                    for turn in history or []]

@@ -31,6 +31,7 @@ from assistant.index.vectors import open_dense_search
 from assistant.core.errors import QueryError
 from assistant.core.model import Passage
 from assistant.text.citations import german_citation
+from assistant.text.figures import figures
 
 MAX_QUERY_CHARS = 2000
 # Query vectors kept, most recent first: one answer embeds the same text more than once (a message with several
@@ -47,6 +48,18 @@ _SECTION_CONTEXT = re.compile(rf"({_SECTION_WORDS}|\bgrw|koordinierungsrahmen)",
 _GOAL_BEFORE = re.compile(rf"\b({_GOAL_WORDS})\w{{0,3}}\W{{0,3}}$", re.IGNORECASE)
 _SECTION_BEFORE = re.compile(rf"({_SECTION_WORDS}|\bkr)\W{{0,3}}$", re.IGNORECASE)
 _CONTEXT_REACH = 20
+# A question for where a figure stands, or where it comes from ("woher kommt die 90 %", "wo steht das mit den 25 %",
+# "Fundstelle für die 8,25 Mio", "Quelle der 30 Monate")
+_ASKS_SOURCE = re.compile(r"\bwoher\b|\bwo\s{1,3}(genau\s{1,3})?(steht|stehen|findet|finde|kommt|kommen|ist)\b|\bfundstelle"
+                          r"|\bquelle\b|\bbeleg\w{0,2}\b|\bin\s{1,3}welche[rmn]?\s{1,3}(nummer|nr|abschnitt|absatz|ziffer)\b",
+                          re.IGNORECASE)
+_FIGURE_HOLDERS = 4  # more passages that hold the figures asked tell nothing about where they come from
+
+
+def _holds_figures(asked: set[str], held: set[str]) -> bool:
+    """Whether every figure asked stands among those held; a year also as the year of a date held."""
+    years = {f.rsplit(".", 1)[-1] for f in held if f.count(".") == 2}
+    return all(f in held or len(f) == 4 and f in years for f in asked)
 # "Artikel 26a AGVO", "Art. 48 AGVO", "Artikel 38/48 AGVO", "Art. 107 Abs. 3 AEUV": article numbers and the act.
 _ARTICLE = re.compile(
     r"\bArt(?:ikel|\.)?\s*(\d{1,3}[a-z]?(?:\s*(?:/|,|und|oder|bzw\.?)\s*\d{1,3}[a-z]?)*)(?![\d])"
@@ -341,7 +354,20 @@ class Retriever:
                 named |= np.array([bool(pattern.search(p.text)) for p in self.passages])
         for number in _FOOTNOTE.findall(query):
             named[self._footnotes_named(query, number)] = True
+        named[self._holding_figures_asked(query)] = True
         return named
+
+    def _holding_figures_asked(self, query: str) -> list[int]:
+        """For a question for where a figure stands ("woher genau kommt die 90 % bis 2028?", "wo steht die 8,25
+        Millionen Euro Schwelle?"): the passages that hold every figure it names (a year also inside a date, "2028" in
+        "31. Dezember 2028"), where few enough do to tell; else none."""
+        if not _ASKS_SOURCE.search(query):
+            return []
+        asked = set(figures(query))
+        if not asked:
+            return []
+        rows = [i for i, p in enumerate(self.passages) if _holds_figures(asked, set(figures(p.text)))]
+        return rows if len(rows) <= _FIGURE_HOLDERS else []
 
     def _footnotes_named(self, query: str, number: str) -> list[int]:
         """Footnote `number`: numbers count afresh in each document and in the KR's annexes (the application forms
