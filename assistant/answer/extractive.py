@@ -2822,6 +2822,35 @@ def _areas_of_kind(found: Findings, w: _Writer) -> str:
     return f"{kind}-Fördergebiete in {land} sind nach der Liste der Fördergebiete (Anhang 5): {listed}."
 
 
+# A question for what an annex of the KR is or holds ("was steht in anhang 4 vom grw koordinierungsrahmen?", "Worum
+# geht es in Anhang 3?"), not for its wording or a rule in it
+_ASKS_ANNEX = re.compile(r"\b(was\s{1,3}(steht|ist|enthält|regelt|beinhaltet)|worum\s{1,3}geht\s{1,3}es|wofür\s{1,3}ist)\s{1,3}"
+                         r"(\S{1,12}\s{1,3}){0,2}?anhang\s{1,3}(?P<n>\d{1,2})\b", re.IGNORECASE)
+_ANNEX_HEADING_CHARS = 220
+
+
+def _annex_named(found: Findings, w: _Writer) -> str:
+    """For a question of what an annex of the KR is: its heading, cited (the heading of Anhang 4 says it is the special
+    programme of the eastern refinery sites). Empty for any other question, or one for a wording."""
+    asked = _ASKS_ANNEX.search(found.question)
+    if asked is None or ASKS_WORDING.search(found.question):
+        return ""
+    annex = f"Anhang {asked.group('n')}"
+    passage = next((p for p in w.passages if p.document == "grw" and p.section_number == annex and not p.footnote), None)
+    if passage is None:
+        return ""
+    lines = passage.text.split("\n")
+    heading = lines[0].strip()
+    # (a heading broken over two lines goes on with a date: "… im Zeitraum vom 1. Januar 2022 bis" / "31. Dezember 2027")
+    for line in lines[1:3]:
+        if not line.strip() or heading.endswith((".", ":", "“")) or not line.strip()[0].isdigit():
+            break
+        heading = f"{heading}\n{line.strip()}"
+    if len(heading) > _ANNEX_HEADING_CHARS or not heading.startswith(annex):
+        return ""
+    return f"{annex} des Koordinierungsrahmens: „{heading}“ [{w.cite(passage, heading)}]."
+
+
 def _own_area(found: Findings, w: _Writer) -> str:
     """For a question of what kind of GRW area the Landkreis is ("Ist der Landkreis Osnabrück C- oder
     D-Fördergebiet?"): the bottom line in words, with its row of the list of GRW areas (KR Anhang 5). Empty for any
@@ -3039,7 +3068,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # "48 Leute, aber 12 Mio Umsatz: sind wir klein oder mittel?": the size the figures make leads
     if sized := _size_verdict(found, w):
         verdict = f"{sized} {verdict}".strip()
-    district = _other_district(found, w) or _areas_of_kind(found, w) or _own_area(found, w)
+    district = _other_district(found, w) or _areas_of_kind(found, w) or _own_area(found, w) or _annex_named(found, w)
     if district and lead is not None and lead.programme_wide:
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)

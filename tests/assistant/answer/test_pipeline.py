@@ -3811,3 +3811,32 @@ def test_a_bare_number_only_the_irek_gives_a_goal_is_answered_with_that_goal(ask
     assert data["summary"].startswith("IREK Landkreis Osnabrück, Handlungsziel 3.3.1: „3.3.1 Innovationszentren")
     # (a number the KR's sections have too keeps the KR's reading where the words say so)
     assert ask("Was regelt Nr. 2.2.1 genau?")["citations"][0]["document"] == "grw"
+
+
+@pytest.mark.parametrize("question, section", [
+    ("woher genau kommt die 90 % bis 2028? nummer und am besten wortlaut", "5"),
+    ("wo steht das mit den 25 % eigenbeitrag im KR?", "2.5.4"),
+])
+def test_the_source_of_a_figure_is_the_passage_that_holds_every_figure_asked(ask, question, section):
+    """"woher kommt die 90 % bis 2028?": Nr. 5 (2) holds both, the 90 % and the date in 2028; Nr. 3.2.1.1's 90 % (no
+    date) and Nr. 2.3's 2028 (no 90 %) do not."""
+    data = ask(question)
+    first = data["citations"][0]
+    assert first["document"] == "grw" and first["section"].split(" ")[0] == section
+    assert all(figure in first["quote"] for figure in ("90 Prozent", "2028")) if section == "5" else True
+
+
+def test_what_an_annex_is_is_answered_by_its_heading(ask):
+    data = ask("was steht in anhang 4 vom grw koordinierungsrahmen? betrifft uns das hier im landkreis?")
+    assert data["summary"].startswith("Anhang 4 des Koordinierungsrahmens: „Anhang 4 GRW-Sonderprogramm")
+    assert "ostdeutschen Raffineriestandorten" in data["summary"]
+    assert not ask("Bitte den Wortlaut von Anhang 4 Nr. 5.")["summary"].startswith("Anhang 4 des")
+
+
+def test_which_of_two_places_pays_more_gets_the_other_districts_missing_row(ask):
+    """"in fürstenau oder in freren (emsland). wo gibts mehr förderung?": Emsland has no row in Anhang 5, so no GRW
+    there; the Landkreis's row follows."""
+    data = ask("wir überlegen den neubau entweder in fürstenau oder 10 km weiter in freren (emsland). wo gibts mehr "
+               "förderung, was zahlt das emsland?")
+    assert data["summary"].startswith("Für Freren (Kreis Emsland) nennt die Liste der Fördergebiete")
+    assert "Niedersachsen: Osnabrück, Landkreis" in data["answer"]
