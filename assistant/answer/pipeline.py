@@ -29,8 +29,9 @@ from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elli
                                         is_steering_attempt, points_back, without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
-from assistant.answer.questions import (IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion, in_short, kind,
-                                        numbered_parts, side_questions, states_span_asked, with_other_answer)
+from assistant.answer.questions import (IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion, each_answered,
+                                        in_short, kind, numbered_items, numbered_parts, side_questions,
+                                        states_span_asked, with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
@@ -53,6 +54,8 @@ from assistant.text.figures import CITATION_NUMBER
 from assistant.text.spelling import with_umlauts
 
 MAX_QUESTION_CHARS = 2000
+MAX_PROJECTS = 4  # the projects of several firms numbered in one text that are each answered (`_several_projects`)
+_NAMES_GRW = re.compile(r"\bgrw\b", re.IGNORECASE)
 GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a binding commitment can ask
 
 # A question for an IREK goal that would mend a trouble the asker tells of ("… warten seit 14 Monaten auf die
@@ -584,6 +587,17 @@ class AnswerPipeline:
             last = max(i for i, turn in enumerate(turns) if turn.get("role") == "user")
             earlier, _ = self.prepare(turns[last]["content"], turns[:last], structured)
             return (earlier if earlier.abstained else in_short(earlier)), None
+        if not history and not structured and (projects := self._several_projects(str(question or ""))):
+            # "hab 3 mandanten …, bitte kurz je ja/nein: 1) fahrschule … 2) campingplatz … 3) spedition …": each
+            # project answered on its own, one verdict each (no findings: each has its own)
+            # (each asked as a firm of its own would: the text around them tells of the asker, "hab 3 mandanten",
+            # not of the firms; a programme it names is asked for)
+            frame, items = projects
+            named = " über GRW" if _NAMES_GRW.search(frame) else ""
+            answers = [(label, self.prepare(f"{item.rstrip(' .?!')} – förderfähig{named}?")[0]) for label, item in items]
+            answer = each_answered(answers)
+            answer.timings_ms = {"total": (time.perf_counter() - started) * 1000}
+            return answer, None
         q = self.analyse(question, history, structured)
         found = q if isinstance(q, Answer) else self.decide(q)
         if isinstance(found, Answer):
@@ -670,6 +684,23 @@ class AnswerPipeline:
         numbers = set(CITATION_NUMBER.findall(other.summary))
         sections = {(c.document, (c.section or "").split(" ")[0]) for c in other.citations if str(c.n) in numbers}
         return len(own) >= 2 and bool(held) and bool(sections) and not sections & cited
+
+    def _several_projects(self, text: str) -> tuple[str, list[tuple[str, str]]] | None:
+        """The projects of several firms a text numbers ("1) fahrschule in bramsche … 2) campingplatz am alfsee …"),
+        each labelled with its mark and its trade, and the text before them; None unless every item names a trade of
+        a firm of its own, no two the same."""
+        frame, items = numbered_items(text)
+        if len(items) < 2 or len(items) > MAX_PROJECTS:
+            return None
+        labelled = []
+        for mark, item in items:
+            profile = extract_profile(item, None, None, knowledge=self.funding)
+            if not profile.wz_code or profile.applicant_type not in ("company", None) or not profile.sector:
+                return None
+            labelled.append((f"{mark}) {profile.sector}", item, profile.wz_code))
+        if len({code for _, _, code in labelled}) < len(labelled):
+            return None  # one firm's several questions ("1) ist die Übernahme förderbar? 2) die neue Fräse?")
+        return frame, [(label, item) for label, item, _ in labelled]
 
     def _side_questions(self, q: Question, found: Findings) -> list[SideQuestion]:
         """The further questions of a first question's text, to be answered on their own (`side_questions`); one of the

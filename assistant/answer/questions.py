@@ -145,6 +145,81 @@ def states_span_asked(question: str, other: Answer, first: Answer) -> bool:
 _PART_MARK = re.compile(r"(?:^|[\s:;,.?!])([a-d]|[1-4])\)\s")
 
 
+def numbered_items(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text before its numbered items and the items, each with its mark ("hab 3 mandanten …: 1) fahrschule …
+    2) campingplatz … 3) spedition …"), where it numbers at least two in order from "1" or "a"; else ("", [])."""
+    marks = list(_PART_MARK.finditer(text))
+    labels = [m.group(1) for m in marks]
+    for first in ("1", "a"):
+        if first not in labels:
+            continue
+        start = labels.index(first)
+        run = [marks[start]]
+        for m in marks[start + 1:]:
+            if m.group(1) == chr(ord(run[-1].group(1)) + 1):
+                run.append(m)
+        if len(run) >= 2:
+            items = [(m.group(1), text[m.end(): nxt.start(1) if nxt is not None else len(text)].strip(" ,;"))
+                     for m, nxt in zip(run, [*run[1:], None])]
+            return text[: run[0].start(1)].strip(), items
+    return "", []
+
+
+_EACH_OPENING = "Je Vorhaben:"
+
+
+def each_answered(items: list[tuple[str, Answer]]) -> Answer:
+    """One answer to several projects named in one text ("… bitte kurz je ja/nein: 1) fahrschule … 2) campingplatz …"),
+    from each one's own answer (`items`: its label and answer): the bottom line says per project "nein" or the path
+    and its rate, each cited; the details give each one's own bottom line; each one's lead path is a card named with
+    its label. Citations are numbered anew, a quote cited twice keeps its first number."""
+    citations: list = []
+    verdicts: list[tuple[str, str]] = []  # (the short verdict, the verdict with the path's name and rate or "")
+    details, paths, goals = [], [], []
+
+    def numbered(answer: Answer) -> dict[int, int]:
+        numbers: dict[int, int] = {}
+        for citation in answer.citations:
+            same = next((c for c in citations if (c.chunk_id, c.quote) == (citation.chunk_id, citation.quote)), None)
+            if same is None:
+                same = replace(citation, n=len(citations) + 1)
+                citations.append(same)
+            numbers[citation.n] = same.n
+        return numbers
+
+    def moved(text: str, numbers: dict[int, int]) -> str:
+        return CITATION_NUMBER.sub(lambda m: f"[{numbers.get(int(m.group(1)), int(m.group(1)))}]", text)
+
+    for label, answer in items:
+        if answer.abstained:
+            verdicts.append((f"{label}: dazu kann ich nichts sagen", ""))
+            continue
+        numbers = numbered(answer)
+        lead = answer.funding_paths[0] if answer.funding_paths else None
+        cited = "".join(f" [{numbers[n]}]" for n in (lead.citations if lead else []) if n in numbers)
+        if lead is None:
+            verdicts.append((f"{label}: siehe unten", ""))
+        elif lead.blocked:
+            verdicts.append((f"{label}: nein{cited}", ""))
+        else:
+            # (the rate and the path's name where they fit; "möglich" and its sources always)
+            verdicts.append((f"{label}: möglich{cited}", f"{label}: möglich über {lead.name}"
+                             + (f", {lead.max_rate}" if lead.max_rate else "") + cited))
+        details.append(f"{label}: {moved(answer.summary, numbers)}")
+        if lead is not None:
+            paths.append(replace(lead, name=f"{lead.name} ({label})",
+                                 citations=[numbers[n] for n in lead.citations if n in numbers]))
+        goals += [replace(g, citations=[numbers[n] for n in g.citations if n in numbers])
+                  for g in answer.goals[:1] if g.code not in {have.code for have in goals}]
+    closing = " Die Gründe stehen unten je Vorhaben; entscheiden wird die Bewilligungsstelle."
+    summary = f"{_EACH_OPENING} " + "; ".join(long or short for short, long in verdicts) + "." + closing
+    if len(summary) > MAX_SUMMARY_CHARS:  # the verdicts alone, without the paths' names and rates
+        summary = f"{_EACH_OPENING} " + "; ".join(short for short, _ in verdicts) + "." + closing
+    answer = Answer("\n\n".join([summary, *details]), False, goals=goals, funding_paths=paths, citations=citations,
+                    mode="project", intent="eligibility", summary=summary)
+    return renumbered(answer)
+
+
 def numbered_parts(text: str) -> bool:
     """Whether the text numbers at least two questions as parts, in order ("a) … b)", "1) … 2)"), one of which asks
     about the IREK on a subject of its own ("b) welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?"; not "3)

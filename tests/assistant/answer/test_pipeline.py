@@ -3840,3 +3840,21 @@ def test_which_of_two_places_pays_more_gets_the_other_districts_missing_row(ask)
                "förderung, was zahlt das emsland?")
     assert data["summary"].startswith("Für Freren (Kreis Emsland) nennt die Liste der Fördergebiete")
     assert "Niedersachsen: Osnabrück, Landkreis" in data["answer"]
+
+
+def test_the_projects_of_several_firms_numbered_in_one_text_get_a_verdict_each(ask):
+    """A tax adviser's three clients: a driving school (Q) and a haulier (H) are on the list of Nr. 2.7.1, a camping
+    site (I 55.30) is not; each verdict is cited, each firm's own bottom line follows, each lead path is a card of its
+    own."""
+    data = ask("hab 3 mandanten die nach grw fragen, bitte kurz je ja/nein: 1) fahrschule in bramsche (neue "
+               "schulungsräume + fahrsimulator) 2) campingplatz am alfsee, neues sanitärgebäude + mobilheime 3) spedition "
+               "in bersenbrück, neue lagerhalle")
+    summary = data["summary"]
+    assert summary.startswith("Je Vorhaben: 1) Fahrschule: nein [1]; 2) Campingplatz: möglich") and len(summary) <= 400
+    assert "3) Spedition: nein [" in summary
+    assert [p["blocked"] for p in data["funding_paths"]] == [True, False, True]
+    assert all(f"{mark}) " in data["answer"].split("\n\n", 1)[1] for mark in "123")
+    # (one firm's numbered questions are one project: "1) ist die übernahme förderbar? 2) die neue fräse?")
+    one = ask("übernehme die schlosserei von meinem vater (14 ma, dissen). 1) ist die übernahme selbst förderbar? "
+              "2) direkt danach neue cnc-fräse ca 300k – geht das?")
+    assert not one["summary"].startswith("Je Vorhaben")

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, numbered_parts, other_question, side_questions,
-                                        states_span_asked, with_other_answer)
+from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, numbered_items, numbered_parts, other_question,
+                                        side_questions, states_span_asked, with_other_answer)
 from assistant.core.answer import Answer, AnswerCitation, AnswerPath
 
 
@@ -248,3 +248,13 @@ def test_a_span_asked_beside_another_span_in_the_first_bottom_line_is_told():
     assert states_span_asked("wie lange müssen die Anlagen dann stehen bleiben?", other, first)
     said = replace(first, summary="Die Güter bleiben fünf Jahre gebunden [1].")
     assert not states_span_asked("wie lange müssen die Anlagen dann stehen bleiben?", other, said)
+
+
+def test_numbered_items_are_split_with_the_text_before_them():
+    frame, items = numbered_items("hab 3 mandanten, bitte kurz je ja/nein: 1) fahrschule in bramsche 2) campingplatz am "
+                                  "alfsee, neues sanitärgebäude 3) spedition in bersenbrück")
+    assert frame == "hab 3 mandanten, bitte kurz je ja/nein:"
+    assert items == [("1", "fahrschule in bramsche"), ("2", "campingplatz am alfsee, neues sanitärgebäude"),
+                     ("3", "spedition in bersenbrück")]
+    assert numbered_items("Wir sind 30 Leute (ca. 4 Mio Umsatz) und wollen bauen.") == ("", [])
+    assert numbered_items("a) Halle b) Maschinen")[1] == [("a", "Halle"), ("b", "Maschinen")]
