@@ -1435,8 +1435,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     # a firm's rate asked for a site in another district ("… oder das neue Werk lieber in Spenge im Kreis Herford
     # bauen?"): that place's row of the list of GRW areas (the rates of firms) leads, unless the lead path's "no"
     # says that place has none
-    # (also of an asker who names no kind: "wir überlegen den neubau entweder in fürstenau oder in freren (emsland)")
-    if found.profile is not None and found.profile.applicant_type in ("company", None) \
+    # (also of an asker who names no kind, where two sites are weighed: "wir überlegen den neubau entweder in
+    # fürstenau oder in freren (emsland)")
+    if found.profile is not None and (found.profile.applicant_type == "company" or found.profile.applicant_type is None
+                                      and _WEIGHS_SITES.search(found.question)) \
             and not (lead is not None and lead.blocked) and (district := _other_district(found, w)):
         pieces.append((0, district))
     if lead is not None and lead.blocked:
@@ -2624,6 +2626,8 @@ _COMPARES_RATE = re.compile(r"\b(mehr|weniger)\s{1,3}(grw|förderung|zuschuss|ge
 
 
 # What one gets there, asked in everyday words ("was bekommt man eigentlich in NRW an GRW?")
+# Two sites weighed against each other ("entweder in fürstenau oder in freren", "lieber in Bramsche bauen?")
+_WEIGHS_SITES = re.compile(r"\b(oder|entweder|lieber|stattdessen|statt)\b", re.IGNORECASE)
 # (or which of two places pays more: "wo gibts mehr förderung, was zahlt das emsland?")
 _WHAT_ONE_GETS = re.compile(r"\bwas\s{1,3}(bekommt|kriegt|gibt)\s{1,3}(man|es)\b|\bwo\s{1,3}(gibt\s{1,3}es|gibts|gibt's|bekommt"
                             r"\s{1,3}man|kriegt\s{1,3}man)\s{1,3}mehr\b|\bwas\s{1,3}(zahlt|gibt|fördert)\s{1,3}(das|der|die)\s{1,3}"
