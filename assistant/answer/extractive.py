@@ -30,7 +30,7 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_I
 from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.expansion import expansion_terms
-from assistant.retrieval.retriever import SearchHit
+from assistant.retrieval.retriever import ASKS_SOURCE, SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
                                       best_sentence, completed, continuation, find_verbatim, german_citation,
                                       informative, numbered_paragraphs, opening_paragraph, scored_sentence,
@@ -39,7 +39,7 @@ from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS,
                                       with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.asked import asks
-from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, untraceable
+from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, figures, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?"
                            r"|konzept\w{0,2})\b", re.IGNORECASE)
@@ -2965,7 +2965,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     item_rule = found.intent in ("rule", "procedure") and lead is not None and (
         bool(lead.cost_notes) and _item_asked(found.question, lead.cost_notes[0].cost_item)
         or any(c.kept is not None and c.not_before is not None for c in lead.limits))
-    verdict = _verdict(found, w) if facts_given and (found.intent in ("eligibility", "amount") or item_rule) else ""
+    # (not where the question asks where a figure stands, "woher genau kommt die 90 % bis 2028?": its passage leads)
+    verdict = _verdict(found, w) if facts_given and (found.intent in ("eligibility", "amount") or item_rule) \
+        and not (ASKS_SOURCE.search(found.question) and figures(found.question)) else ""
     asks_where = found.intent == "procedure" and bool(_ASKS_WHERE.search(found.question))
     if facts_given and found.intent == "procedure":
         # in a conversation about a project: what rules it out, else its next step (not for a question of how long or

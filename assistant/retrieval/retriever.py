@@ -50,7 +50,7 @@ _SECTION_BEFORE = re.compile(rf"({_SECTION_WORDS}|\bkr)\W{{0,3}}$", re.IGNORECAS
 _CONTEXT_REACH = 20
 # A question for where a figure stands, or where it comes from ("woher kommt die 90 %", "wo steht das mit den 25 %",
 # "Fundstelle für die 8,25 Mio", "Quelle der 30 Monate")
-_ASKS_SOURCE = re.compile(r"\bwoher\b|\bwo\s{1,3}(genau\s{1,3})?(steht|stehen|findet|finde|kommt|kommen|ist)\b|\bfundstelle"
+ASKS_SOURCE = re.compile(r"\bwoher\b|\bwo\s{1,3}(genau\s{1,3})?(steht|stehen|findet|finde|kommt|kommen|ist)\b|\bfundstelle"
                           r"|\bquelle\b|\bbeleg\w{0,2}\b|\bin\s{1,3}welche[rmn]?\s{1,3}(nummer|nr|abschnitt|absatz|ziffer)\b",
                           re.IGNORECASE)
 _FIGURE_HOLDERS = 4  # more passages that hold the figures asked tell nothing about where they come from
@@ -361,7 +361,7 @@ class Retriever:
         """For a question for where a figure stands ("woher genau kommt die 90 % bis 2028?", "wo steht die 8,25
         Millionen Euro Schwelle?"): the passages that hold every figure it names (a year also inside a date, "2028" in
         "31. Dezember 2028"), where few enough do to tell; else none."""
-        if not _ASKS_SOURCE.search(query):
+        if not ASKS_SOURCE.search(query):
             return []
         asked = set(figures(query))
         if not asked:

@@ -3858,3 +3858,15 @@ def test_the_projects_of_several_firms_numbered_in_one_text_get_a_verdict_each(a
     one = ask("übernehme die schlosserei von meinem vater (14 ma, dissen). 1) ist die übernahme selbst förderbar? "
               "2) direkt danach neue cnc-fräse ca 300k – geht das?")
     assert not one["summary"].startswith("Je Vorhaben")
+
+
+def test_a_figures_source_asked_in_a_conversation_leads_with_its_passage(ask):
+    """After a rate answer, "woher genau kommt die 90 % bis 2028? nummer und wortlaut": Nr. 5 (2) leads, not the rate
+    of the path again."""
+    history = [{"role": "user", "content": "Mit wie viel Prozent kann die GRW die Erschließung eines neuen "
+                                           "Gewerbegebiets fördern?"},
+               {"role": "assistant", "content": "Grundsätzlich bis zu 60 %. Bis Ende 2028 kann das Land bis zu 90 % "
+                                                "geben."}]
+    data = ask("woher genau kommt die 90 % bis 2028? nummer und am besten wortlaut, das will unser kämmerer sehen",
+               history)
+    assert data["summary"].startswith("GRW-Koordinierungsrahmen, Nr. 5, S. 37: „(2) Abweichend von Nummer 3.2.1.1")
