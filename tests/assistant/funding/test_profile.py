@@ -3181,3 +3181,11 @@ def test_a_trade_said_by_what_it_makes_takes_the_most_specific_goods():
     assert read_profile("wir bauen fenster und türen aus holz in melle").wz_code == "16.25"
     p = read_profile("gestüt in badbergen, wir wollen neue stallungen und eine reithalle bauen. geht da was über grw?")
     assert (p.wz_code, p.excluded_sector) == ("01.43", "A")
+
+
+def test_a_packhouse_for_vegetables_is_post_harvest_work_with_wholesale_beside_it():
+    """Washing, sorting and packing harvested vegetables is WZ 01.63 (section A, excluded by Nr. 2.7.1); a packhouse
+    that buys and sells them on is wholesale (46.31, excepted), one that packs for others a service (82.92)."""
+    p = read_profile("bio-gemüse packbetrieb in bramsche (waschen, sortieren, abpacken für den handel), 25 MA. neue "
+                     "packlinie + kühlhalle ca 1,4 mio")
+    assert (p.wz_code, p.excluded_sector) == ("01.63", "A") and {"46.31", "82.92"} <= set(p.wz_alternatives)
