@@ -35,10 +35,8 @@ def split_sentences(text: str) -> list[str]:
         if match.group(0) == "\n" and not text[max(0, match.start() - 1) : match.start()] in ".!?:;":
             line_start = text.rfind("\n", 0, match.start()) + 1
             last_word = text[line_start : match.start()].rsplit(" ", 1)[-1]
-            if match.start() - line_start >= _HEADING_LINE and (last_word[:1].islower() or last_word[-1:] in ",-") \
-                    and not _NEW_PARAGRAPH.match(text[match.end():].lstrip(" \t")):
-                continue  # a full line of running text broken before a noun ("die Ermittlung der\nBeihilfe…"), not
-                # before the next item of a list ("… anzusehen,\nc) die geförderte …")
+            if match.start() - line_start >= _HEADING_LINE and (last_word[:1].islower() or last_word[-1:] in ",-"):
+                continue  # a full line of running text broken before a noun ("die Ermittlung der\nBeihilfe…")
         if "\n" in match.group(0) or not _NO_END_BEFORE_DOT.search(text[start : match.start()]):
             sentences.append(text[start : match.start()])
             start = match.end()

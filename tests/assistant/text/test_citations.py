@@ -60,18 +60,6 @@ def test_split_sentences_keeps_dates_abbreviations_and_numbers_together(text):
     assert split_sentences(text) == [text]
 
 
-def test_a_full_line_ending_in_a_comma_is_no_sentence_across_the_next_list_item():
-    """KR Nr. 3.2.1.1: item b) ends "… ist beispielsweise die Revitalisierung von Altstandorten anzusehen," and item
-    c) follows on the next line: a quote of b) must not run on into c)."""
-    text = ("b) die geförderte Infrastrukturmaßnahme leistet einen Beitrag zur Transformation. Als eine solche "
-            "Infrastrukturmaßnahme ist beispielsweise die Revitalisierung von Altstandorten anzusehen,\n"
-            "c) die geförderte Infrastrukturmaßnahme leistet in besonderer Weise einen Beitrag zur Fachkräftesicherung.")
-    assert split_sentences(text)[-1].startswith("c) die geförderte")
-    # (a full line broken before a noun stays one sentence)
-    assert len(split_sentences("Für die Ermittlung der förderfähigen Kosten und für die Berechnung der\n"
-                               "Beihilfeintensität gilt der Zeitpunkt der Gewährung.")) == 1
-
-
 def test_split_sentences_splits_normal_sentences():
     text = "Das ist ein Satz. Das ist noch einer! Ist das eine Frage? Ja, das ist sie."
     assert split_sentences(text) == ["Das ist ein Satz.", "Das ist noch einer!", "Ist das eine Frage?", "Ja, das ist sie."]
