@@ -1779,8 +1779,12 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             # (after the lead, only a rule the question asks for in its own words: a rule its facts point to, such as
             # the list of excluded sectors, is quoted by the line that names the asker's trade)
             ruled = _implied_sentence(found, hit, w, found.asked_rules)
-            quote = ruled[1] if ruled is not None and ruled[0].passage is hit.passage else \
-                best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
+            not_eligible = _not_eligible_sentence(hit, found.search_text, wanted, w.passages) if ruled is None else None
+            if not_eligible is not None:
+                hit, quote = not_eligible  # a section found after the lead: its sentence on what is not eligible
+            else:
+                quote = ruled[1] if ruled is not None and ruled[0].passage is hit.passage else \
+                    best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
             if hit.exact and ruled is None and _OTHER_AREA.search(quote) and _names_section(found.question, hit.passage):
                 # a section the question names beside another ("… aus dem Anhang 5 und die passende Stelle aus
                 # 2.5.1"): its sentence on the Landkreis's kind of area, from whichever of its passages holds one
@@ -2061,6 +2065,14 @@ _RATE_FIGURE = re.compile(r"\b(\d{1,3})\s?(?:%|Prozent)", re.IGNORECASE)  # a ra
 
 
 SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is worth more than one of its section's others
+# A question for what is NOT eligible ("welche Kosten sind … NICHT förderfähig?", "was wird nicht gefördert?") is
+# answered by the sentence of the section that says what is not, not by its sentence on what is ("(4) Nicht
+# förderfähig sind: a) Kosten der Bauleitplanung …" of Nr. 3.2.2.1 before its "(1) Förderfähig sind die Erschließung …"):
+# where the section has one, it leads
+_ASKS_NOT_ELIGIBLE = re.compile(r"\b(nicht|kein\w{0,2})\s{1,3}(förderfähig|gefördert|förderbar|zuwendungsfähig)(e|en)?\b"
+                                r"|\bausgeschlossen\b", re.IGNORECASE)
+_STATES_NOT_ELIGIBLE = re.compile(r"\bnicht\s{1,3}(förderfähig|gefördert|zuwendungsfähig)(?![\w-])|\bausgeschlossen\b",
+                                  re.IGNORECASE)
 
 
 # A sentence a passage's end cut at a date's day ("Der neue Koordinierungsrahmen ab 2026 wurde am 30."): no whole quote
@@ -2124,10 +2136,30 @@ def _named_places(found: Findings, section: list[Passage], careful: CarefulCases
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
 
 
+def _not_eligible_sentence(hit: SearchHit, query: str, wanted: re.Pattern[str],
+                           passages: list[Passage]) -> tuple[SearchHit, str] | None:
+    """For a question for what is not eligible, the hit and the sentence of its section that says what is not (the
+    found passage's own first), else None."""
+    if not _ASKS_NOT_ELIGIBLE.search(query):
+        return None
+    best = None
+    for holder in _section_passages(hit.passage, passages):
+        quote, score = scored_sentence(holder, query, prefer=wanted, require=_STATES_NOT_ELIGIBLE)
+        score += SAME_PASSAGE_BONUS if holder is hit.passage else 0.0
+        if quote and (best is None or score > best[2]):
+            best = (holder, quote, score)
+    if best is None:
+        return None
+    return (hit if best[0] is hit.passage else replace(hit, passage=best[0])), best[1]
+
+
 def _lead_of_section(hit: SearchHit, query: str, wanted: re.Pattern[str], passages: list[Passage]) -> tuple[SearchHit, str]:
     """The hit and its sentence that best answers the query, from the hit's passage or another passage of its section
     (ranking shows a section once in its first places: "Wer darf Träger einer Bildungseinrichtung sein?" finds 3.2.2.6
     by its list of institutions, and the sentence on the Träger stands in the section's next passage)."""
+    not_eligible = _not_eligible_sentence(hit, query, wanted, passages)
+    if not_eligible is not None:
+        return not_eligible
     best = None
     for holder in _section_passages(hit.passage, passages):
         quote, score = scored_sentence(holder, query, prefer=wanted, favour=_OSNABRUECK_AREA)

@@ -3870,3 +3870,22 @@ def test_a_figures_source_asked_in_a_conversation_leads_with_its_passage(ask):
     data = ask("woher genau kommt die 90 % bis 2028? nummer und am besten wortlaut, das will unser kämmerer sehen",
                history)
     assert data["summary"].startswith("GRW-Koordinierungsrahmen, Nr. 5, S. 37: „(2) Abweichend von Nummer 3.2.1.1")
+
+
+def test_a_question_for_what_is_not_eligible_quotes_the_sentence_that_says_what_is_not(ask):
+    """"welche Kosten sind … NICHT förderfähig?": Nr. 3.2.2.1 (4) ("Nicht förderfähig sind: a) Kosten der
+    Bauleitplanung …") is quoted, not the section's "(1) Förderfähig sind die Erschließung …" that ranking finds first;
+    and a follow-up asking for it as a list leads with that list."""
+    data = ask("welche kosten sind bei der grw-förderung einer gewerbegebietserschließung NICHT förderfähig?")
+    quotes = [c["quote"] for c in data["citations"]]
+    assert any(q.startswith("(4) Nicht förderfähig sind") and "Kosten der Bauleitplanung" in q for q in quotes)
+    assert not any(q.startswith("(1) Förderfähig sind die Erschließung") for q in quotes)
+    history = [{"role": "user", "content": "welche kosten sind bei der grw-förderung einer gewerbegebietserschließung "
+                                           "NICHT förderfähig?"},
+               {"role": "assistant", "content": "Nicht förderfähig sind unter anderem die Kosten der Bauleitplanung "
+                                                "und Hausanschlüsse."}]
+    listed = ask("und das als liste?", history)
+    assert listed["citations"][0]["quote"].startswith("(4) Nicht förderfähig sind")
+    # (a question for what is eligible keeps the section's sentence on what is)
+    assert not ask("Was ist bei der Erschließung eines Gewerbegebiets förderfähig?")["citations"][0]["quote"] \
+        .startswith("(4) Nicht förderfähig")
