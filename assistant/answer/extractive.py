@@ -1893,6 +1893,13 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if rest is not None and rest[1] not in seen:
             seen.add(rest[1])
             said += f" – weiter: „{rest[1]}“ [{w.cite(rest[0].passage, rest[1])}]"
+        elif rest is None and not chosen and _LIST_AS_SUCH.search(found.question):
+            # the list of excluded sectors asked for as a list runs on over the section's next passages (A–G, H–M,
+            # N–V): all of it, each part with its own citation
+            more = [(h, q) for h, q in _sectors_go_on(hit, quote, w.passages) if q not in seen]
+            seen.update(q for _, q in more)
+            if more:
+                said += " – weiter: " + " ".join(f"„{q}“ [{w.cite(h.passage, q)}]" for h, q in more)
         chosen.append((_label(hit.citation), said))
         if len(chosen) + skipped >= 2:
             break
@@ -1967,6 +1974,31 @@ def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[
         lines.pop()  # (an item's opening whose text the limit leaves out: "d) das Investitionsvorhaben")
     items = "\n".join(lines).strip()
     return (replace(hit, passage=following), items) if items else None
+
+
+# A line of a list of WZ sections (Nr. 2.7.1): the section's letter, perhaps a division, and its name ("H Verkehr …",
+# "K 61 Telekommunikation", "I 55.4 Vermittlungstätigkeiten …")
+_WZ_LINE = re.compile(r"[A-V](?:[ \t]\d{2}(?:\.\d{1,2})?)?[ \t][A-ZÄÖÜ]")
+# A question for a list as such: "die komplette Liste", "welche Branchen sind ausgeschlossen?", "alle Ausschlüsse"
+_LIST_AS_SUCH = re.compile(r"\b(liste|aufzählung|komplett\w*|vollständig\w*|alle|sämtliche)\b"
+                        r"|\bwelche\s{1,3}(branchen|wirtschaftszweige|sektoren|wirtschaftsbereiche)\b", re.IGNORECASE)
+
+
+def _sectors_go_on(hit: SearchHit, quote: str, passages: list[Passage]) -> list[tuple[SearchHit, str]]:
+    """The rest of a list of WZ sections that the quote's passage ends in: each next passage of the section, whole,
+    while it opens with such a line (the excluded sectors of Nr. 2.7.1 stand in three passages: A–G, H–M, N–V)."""
+    passage = hit.passage
+    if not passage.text.rstrip().endswith(quote.rstrip()) or not _WZ_LINE.match(quote.rstrip().rsplit("\n", 1)[-1]):
+        return []
+    at = next((n for n, p in enumerate(passages) if p.chunk_id == passage.chunk_id), None)
+    rest: list[tuple[SearchHit, str]] = []
+    for following in passages[at + 1:] if at is not None else []:
+        if following.document != passage.document or following.footnote:
+            continue
+        if following.section_number != passage.section_number or not _WZ_LINE.match(following.text):
+            break
+        rest.append((replace(hit, passage=following), following.text.strip()))
+    return rest
 
 
 # The paragraphs of a section a question names: "abs 3 bis 5", "Absatz 2", "Abs. 4"
@@ -2068,9 +2100,10 @@ SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is wort
 # A question for what is NOT eligible ("welche Kosten sind … NICHT förderfähig?", "was wird nicht gefördert?") is
 # answered by the sentence of the section that says what is not, not by its sentence on what is ("(4) Nicht
 # förderfähig sind: a) Kosten der Bauleitplanung …" of Nr. 3.2.2.1 before its "(1) Förderfähig sind die Erschließung …"):
-# where the section has one, it leads
-_ASKS_NOT_ELIGIBLE = re.compile(r"\b(nicht|kein\w{0,2})\s{1,3}(förderfähig|gefördert|förderbar|zuwendungsfähig)(e|en)?\b"
-                                r"|\bausgeschlossen\b", re.IGNORECASE)
+# where the section has one, it leads. (Only where said of the thing asked: "der nicht förderfähigen Wirtschaftszweige"
+# asks for the list of sectors, not for a section's costs that are not eligible.)
+_ASKS_NOT_ELIGIBLE = re.compile(r"\bnicht\s{1,3}(förderfähig|gefördert|förderbar|zuwendungsfähig)\b|\bausgeschlossen\b",
+                                re.IGNORECASE)
 _STATES_NOT_ELIGIBLE = re.compile(r"\bnicht\s{1,3}(förderfähig|gefördert|zuwendungsfähig)(?![\w-])|\bausgeschlossen\b",
                                   re.IGNORECASE)
 

@@ -3889,3 +3889,16 @@ def test_a_question_for_what_is_not_eligible_quotes_the_sentence_that_says_what_
     # (a question for what is eligible keeps the section's sentence on what is)
     assert not ask("Was ist bei der Erschließung eines Gewerbegebiets förderfähig?")["citations"][0]["quote"] \
         .startswith("(4) Nicht förderfähig")
+
+
+def test_the_list_of_excluded_sectors_asked_for_is_quoted_whole_over_its_passages(ask):
+    """Nr. 2.7.1's list runs over three passages (A–G, H–M, N–V): asked for as a list, all of it is quoted, each part
+    cited; a firm's question that only touches the list keeps its first part."""
+    data = ask("Welche Branchen sind von der GRW-Förderung ausgeschlossen?")
+    quotes = [c["quote"] for c in data["citations"] if c["section"].startswith("2.7.1")]
+    assert any(q.startswith("Von der Förderung sind insbesondere Unternehmen ausgeschlossen") for q in quotes)
+    assert any(q.startswith("H Verkehr") for q in quotes)
+    assert any("V Exterritoriale Organisationen" in q for q in quotes)
+    assert "V Exterritoriale Organisationen" in data["answer"]
+    firm = ask("Unser Stahlwerk will in effizientere Anlagen investieren. Kann das Werk GRW bekommen?")
+    assert not any("V Exterritoriale" in c["quote"] for c in firm["citations"])
