@@ -1672,6 +1672,10 @@ def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
         found = _match_word(word.text, index)
         if found is None and "-" in word.text:  # "Elektro-Handwerk" as "Elektrohandwerk"
             found = _match_word(word.text.replace("-", ""), index)
+        if found is None and i + 1 < len(words) and words[i + 1].start == word.start + len(word.text) + 1:
+            # a compound written as two words ("tattoo studio", "Kosmetik Studio"): a stem that reaches into the first
+            joined = _match_word((word.text + words[i + 1].text).lower(), index)
+            found = (len(word.text), joined[1]) if joined and joined[0] > len(words[i + 1].text) else None
         if found and _ADJECTIVE_ENDING.fullmatch(word.text[found[0]:]) and word.text[:found[0]] in index.open_stems \
                 and not (i + 1 < len(words) and words[i + 1].text.startswith(_BUSINESS_NOUNS)):
             found = None  # "landwirtschaftliche Erzeugnisse": what is made or bought, not who the asker is

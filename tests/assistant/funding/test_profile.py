@@ -691,9 +691,19 @@ def test_what_a_project_is_instead_of_is_not_the_project_and_a_land_use_plan_is_
     ("Wir betreiben eine Pflege-WG und wollen ausbauen.", "Betreutes Wohnen"),
     # a trade written with a hyphen, typed as two words
     ("Kfz werkstatt in quakenbrück mit 9 leuten, wollen ne zweite halle mit 3 hebebühnen", "Kfz-Werkstatt"),
+    # a compound written as two words
+    ("hallo ich habe tattoo studio in georgsmarienhütte, will zweiten raum und neue geräte kaufen", "Tattoostudio"),
+    ("Wir haben ein Kosmetik Studio in Melle und wollen anbauen.", "Kosmetikstudio"),
 ])
 def test_a_trade_written_with_a_hyphen_or_by_its_livestock_is_found(text, sector):
     assert read_profile(text).sector == sector
+
+
+def test_two_words_that_only_together_spell_a_trade_name_it_and_no_other_pair_does():
+    """A compound is read across a space only where the stem reaches into the first word: "Metall Bau" is a
+    Metallbau firm, but "neue Halle" or "zwei Bäckereien" gain nothing."""
+    assert read_profile("Metall Bau in Bramsche, 20 MA, neue Halle").sector == "Metallbau"
+    assert read_profile("Wir planen eine neue Halle in Melle.").sector is None
 
 
 def test_the_measures_on_a_building_listed_are_no_trade_and_no_efficiency_project_of_nr_2_4_3_2():
