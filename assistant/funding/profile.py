@@ -621,6 +621,14 @@ _IN_DIFFICULTY = re.compile(r"insolvenz\w{0,12}|zahlungsunfähig\w{0,3}|übersch
                             rf"|negative\w{{0,2}}\s{{1,3}}eigenkapital|{_CAPITAL}\s{{1,3}}(ist\s{{1,3}})?(komplett|ganz|völlig|fast)"
                             rf"\s{{1,3}}{_LOST}|rettungsbeihilfe|umstrukturierungsbeihilfe", re.IGNORECASE)
 _DENIED = re.compile(r"\b(kein|keine|keinen|nicht|ohne)\b[^,.;]{0,30}$", re.IGNORECASE)
+# an insolvency of another firm the asker deals with, not the asker's: what is bought from its estate ("eine gebrauchte
+# Fräse aus der Insolvenzmasse einer Werft", "vom Insolvenzverwalter"), a firm named insolvent after an article ("von
+# einer insolventen Werft"), one's supplier's or customer's ("die Insolvenz unseres Lieferanten")
+_OTHERS_INSOLVENCY = re.compile(r"insolvenz(masse|verwalt\w{0,6})", re.IGNORECASE)
+_OF_ANOTHER_BEFORE = re.compile(r"\b(aus\s{1,3}(der|einer|einem)|von\s{1,3}(einer|einem)|vom|beim|eines|einer)\s{1,3}$",
+                                re.IGNORECASE)
+_OF_ANOTHER_AFTER = re.compile(r"\s{1,3}(unseres|unserer|eines|einer|des|der)\s{1,3}(haupt)?(lieferant|kund|zuliefer|abnehmer"
+                               r"|wettbewerb|konkurrent|verkäufer|vermieter|nachbar|partner)", re.IGNORECASE)
 # A maker of goods that the trade lexicon has no name for ("Dämmstoffhersteller", "Kerzenfabrik", "Hersteller von
 # Dämmplatten"): WZ 2025 section C, Verarbeitendes Gewerbe ("Herstellung von Waren"), of which KR Nr. 2.7.1 lists only
 # the steel industry (C 24, with names of its own in trades.yaml). Standing alone, "Fabrik" and "Manufaktur" name a
@@ -1069,7 +1077,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                 r"|betriebsstätte\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}(zu\s{1,3})?(übernehmen|kaufen|erwerben)"
                 r"|(übernehmen|kaufen|erwerben)\s{1,3}(einen|eine|den|die|das)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk)"
                 r"|geschäftsanteile|gesellschaftsanteile|anteile\s{1,3}(kauf|übernehm|erwerb)\w{0,2}|share\s?deal|stillgelegt"
-                r"|insolvenzmasse"
+                # a site bought from an estate in insolvency, not one used machine ("eine gebrauchte Fräse aus der
+                # Insolvenzmasse einer Werft": a used asset, Nr. 2.6.2)
+                r"|(betrieb|halle|werk|standort|betriebsstätte|firma|unternehmen|gebäude|produktion)\w{0,3}\b[^.?!]{0,80}"
+                r"insolvenzmasse|insolvenzmasse[^.?!]{0,80}\b(betrieb|halle|werk|standort|betriebsstätte|firma|unternehmen"
+                r"|gebäude|produktion)"
                 # the assets of an insolvent firm bought ("ein Lohnfertiger … ist insolvent, wir könnten die Maschinen
                 # und die Halle übernehmen")
                 r"|insolven\w{0,4}\b[^?!]{0,120}\b(übernehmen|übernommen|kaufen|erwerben|abkaufen)\b"
@@ -2746,8 +2758,12 @@ def _linked_enterprise(text: str) -> bool | None:
 def _in_difficulty(text: str) -> bool | None:
     """True when the text says the business is in insolvency proceedings or financial difficulty; None otherwise."""
     for match in _IN_DIFFICULTY.finditer(text[:20_000]):
-        if not _DENIED.search(text[max(0, match.start() - 40): match.start()]):
-            return True
+        before = text[max(0, match.start() - 40): match.start()]
+        if _DENIED.search(before) or _OTHERS_INSOLVENCY.match(match.group()) or (
+                match.group().lower().startswith("insolven") and (_OF_ANOTHER_BEFORE.search(before)
+                                                                 or _OF_ANOTHER_AFTER.match(text, match.end()))):
+            continue
+        return True
     return None
 
 

@@ -899,9 +899,22 @@ def test_turnover_and_balance_sheet_both_over_the_limit_make_the_next_size(text,
     ("Unser Betrieb ist in wirtschaftlichen Schwierigkeiten.", True),
     ("Wir haben keine Insolvenz hinter uns und investieren in eine Halle.", None),
     ("Wir wollen eine neue Halle bauen.", None),
+    # another firm's insolvency: what is bought from its estate, its administrator, a supplier's
+    ("Wir können eine gebrauchte Fräse für 180k aus der Insolvenzmasse einer Werft in NRW kaufen.", None),
+    ("Die Maschinen kaufen wir vom Insolvenzverwalter einer Druckerei.", None),
+    ("Die Insolvenz unseres Lieferanten zwingt uns, selbst zu fertigen.", None),
 ])
 def test_an_undertaking_in_difficulty_is_read(text, difficulty):
     assert read_profile(text).in_difficulty is difficulty
+
+
+def test_one_used_machine_from_an_estate_in_insolvency_is_no_takeover():
+    """A used machine bought from an insolvent firm's estate is a used asset (Nr. 2.6.2), not the takeover of a site
+    (Nr. 2.4.1 (1) e); the estate's hall and production are."""
+    used = read_profile("Bootsbau, 9 Leute. Wir können eine gebrauchte Fräse aus der Insolvenzmasse einer Werft kaufen.")
+    assert "takeover" not in used.project_types
+    site = read_profile("Wir wollen die Halle samt Produktion aus der Insolvenzmasse eines Zulieferers übernehmen.")
+    assert "takeover" in site.project_types
 
 
 @pytest.mark.parametrize("text", ["Der Tennisclub will ein neues Clubhaus bauen.", "Der FC Bohmte will einen Kunstrasenplatz.",
