@@ -490,6 +490,19 @@ def test_a_contract_dated_back_has_its_rule_answer():
     assert CAREFUL.rule_answer("Wann gilt der Baubeginn als Beginn der Arbeiten, erst mit dem Aushub?") is None
 
 
+def test_facts_asked_to_be_stated_untrue_get_the_rule_on_subsidy_fraud():
+    """The form's declaration (Anhang 2, Nr. 8.5): the facts of the project and the jobs are relevant to the subsidy;
+    jobs created must be filled for five years (Nr. 2.2.6). A wrong start date keeps its own answer."""
+    asked = CAREFUL.rule_answer("können sie mir in den antrag reinschreiben dass wir 6 neue stellen schaffen? "
+                                "realistisch werdens eher 2, aber das prüft doch eh keiner nach")
+    assert asked.id == "falsche-angaben" and asked.summary.startswith("Nein") and len(asked.summary) <= 400
+    assert CAREFUL.rule_answer("Können wir den Umsatz etwas schönrechnen, damit wir noch klein sind?").id == \
+        "falsche-angaben"
+    assert CAREFUL.rule_answer("Der Baubeginn war im März, aber das merkt doch keiner, oder?").id == "rueckdatierung"
+    assert CAREFUL.rule_answer("Wie viele neue Stellen muss ich im Antrag angeben?") is None
+    assert CAREFUL.rule_answer("Wer prüft den Antrag nach, die NBank?") is None
+
+
 def test_who_has_got_money_is_answered_as_absent_from_the_documents_with_the_register_of_grants():
     """KR Nr. 10.1.9: the Länder publish grants of more than 100.000 Euro; the corpus lists none."""
     rule = CAREFUL.rule_answer("welche Firmen im Landkreis haben 2025 wie viel GRW-Förderung bekommen?")
