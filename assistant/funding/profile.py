@@ -2095,6 +2095,21 @@ def part_counted(text: str) -> int:
     return sum(_int(m.group(1)) for m in _PART_STAFF.finditer(text[:20_000]))
 
 
+# A headcount said to hold part-time staff, temps or apprentices whose number is not given: "eher 60 leute, wenn man die
+# teilzeitkräfte und aushilfen mitzählt", "inkl. Minijobber", "mit allen Aushilfen"
+_PART_WORDS = r"(?:teilzeit\w{0,8}|aushilf\w{0,4}|minijobber\w{0,3}|azubis?|auszubildende\w{0,2}|saisonkräft\w{0,3})"
+_PART_INCLUDED = re.compile(rf"\b(?:mit|inkl\.?|inklusive|einschließlich|samt|plus)\s{{1,3}}(?:den\s{{1,3}}|allen\s{{1,3}})?"
+                            rf"{_PART_WORDS}|\b{_PART_WORDS}\b[^.?!]{{0,40}}\b(?:mit\s{{0,1}}(?:ge)?zählt|mitzählt|mitgezählt"
+                            r"|mit\s{0,1}(?:ge)?rechnet|mitrechnet|mitgerechnet|dazu\s{0,1}(?:ge)?zählt|dazuzählt|eingerechnet)",
+                            re.IGNORECASE)
+
+
+def holds_part_time(text: str) -> bool:
+    """Whether the headcount of the text holds part-time staff, temps or apprentices (counted or not), so that the
+    size, reckoned in annual work units, may be smaller than the headcount's."""
+    return part_counted(text) > 0 or _PART_INCLUDED.search(text[:20_000]) is not None
+
+
 def _company_size(text: str, employees: int | None, knowledge: FundingKnowledge) -> str | None:
     """The size by the headcount (limits from the rules), else by words such as „Konzern“."""
     if employees is not None:
@@ -3726,8 +3741,10 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # size is reckoned in annual work units (Nr. 2.1.5, Anhang I AGVO; part-time in proportion, Fn. 11), so it may
         # be as low as the size of the headcount without them
         part = part_counted(text or "")
-        if part and part < profile.employees:
-            least = knowledge.possible_sizes(profile.employees - part, profile.turnover_eur, profile.balance_sheet_eur)
+        if part and part < profile.employees or not part and _PART_INCLUDED.search(text or ""):
+            # (where their number is not given, the headcount may stand for any smaller count of work units)
+            least = knowledge.possible_sizes(profile.employees - part if part else 1, profile.turnover_eur,
+                                             profile.balance_sheet_eur)
             sizes = list(dict.fromkeys(least + sizes)) if least[0] != sizes[0] else sizes
         if len(sizes) > 1:
             profile.company_size, profile.size_between = None, sizes

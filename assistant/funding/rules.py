@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.funding.knowledge import (Condition, ExcludedSector, FundingKnowledge, FundingPath, Rate, RegionalEffect,
                                          Source, WageCosts, wz_title, wz_within)
-from assistant.funding.profile import (NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, is_founding, part_counted,
+from assistant.funding.profile import (NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, holds_part_time, is_founding,
                                        replacement_open, says_main_line)
 from assistant.goals.matching import GoalMatch
 
@@ -1044,7 +1044,7 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
         needed.discard("project_types")  # a firm of an excluded sector: whatever it invests in, the "no" stands
     if "company_size" in needed and profile.size_between:  # the figure not given decides, not the headcount
         missing = "group" if profile.linked_enterprise else "work_units" \
-            if profile.employees and part_counted(profile.description or "") else "turnover" \
+            if profile.employees and holds_part_time(profile.description or "") else "turnover" \
             if profile.turnover_eur is None else "balance_sheet"
         # (the share and the partner's staff told already: "gehört zu 60 % der Firma meiner Frau, die hat 70 Angestellte")
         given = missing == "group" and _PARTNER_FIGURES.search(profile.description or "")

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from assistant.funding.knowledge import TRADES_FILE, FundingDataError, FundingKnowledge, TradeLexicon, wz_exists
-from assistant.funding.profile import (PROJECT_TYPE_PATTERNS, ProjectProfile, extract_profile, hypothetical_size,
-                                       replacement_open, without_places)
+from assistant.funding.profile import (PROJECT_TYPE_PATTERNS, ProjectProfile, extract_profile, holds_part_time,
+                                       hypothetical_size, replacement_open, without_places)
 
 
 def read_profile(text, history=None, structured=None):  # noqa: ANN001, ANN201
@@ -3212,3 +3212,17 @@ def test_a_packhouse_for_vegetables_is_post_harvest_work_with_wholesale_beside_i
     p = read_profile("bio-gemüse packbetrieb in bramsche (waschen, sortieren, abpacken für den handel), 25 MA. neue "
                      "packlinie + kühlhalle ca 1,4 mio")
     assert (p.wz_code, p.excluded_sector) == ("01.63", "A") and {"46.31", "82.92"} <= set(p.wz_alternatives)
+
+
+def test_a_headcount_said_to_hold_part_time_staff_leaves_the_size_open_down_to_small():
+    """"eher 60 leute, wenn man die teilzeitkräfte und aushilfen mitzählt": the size is reckoned in annual work units
+    (Nr. 2.1.5, Anhang I AGVO), so 60 heads with part-timers among them may be a small firm; 60 full heads are not."""
+    history = [{"role": "user", "content": "metallbau in quakenbrück, 35 MA, ca 5 mio umsatz. wir wollen eine neue "
+                                           "laserschneidanlage für 900k. was gibts da?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen sind bis zu 20 % möglich."}]
+    mixed = read_profile("sorry, sind doch eher 60 leute wenn man die teilzeitkräfte und aushilfen mitzählt. ändert "
+                         "das was?", history)
+    assert mixed.employees == 60 and mixed.company_size is None and mixed.size_between == ["small", "medium"]
+    assert holds_part_time("60 Leute inkl. Minijobber") and not holds_part_time("60 Leute in Vollzeit")
+    full = read_profile("sorry, sind doch eher 60 leute. ändert das was?", history)
+    assert full.company_size == "medium"
