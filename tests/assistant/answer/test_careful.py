@@ -275,6 +275,10 @@ def test_selling_or_moving_within_the_binding_has_its_rule_answer_and_the_old_si
     assert {(s.section, s.page) for s in rule.sources} == {("2.2.6", 10), ("2.8.1", 19), ("2.8.2.2", 20)}
     assert CAREFUL.rule_answer("Wenn wir die geförderte Maschine nach zwei Jahren verkaufen, müssen wir dann was "
                                "zurückzahlen?").id == "rueckforderung-verkauf-umzug"
+    # the firm's insolvency within the binding: the same rule, and no exception without carrying on (Abs. 2)
+    insolvent = CAREFUL.rule_answer("blöde frage, aber wenn wir in 3-4 jahren pleite gehen sollten – müssen wir dann "
+                                    "den grw zuschuss zurückzahlen?")
+    assert insolvent.id == "rueckforderung-verkauf-umzug" and "Insolvenz ohne" in insolvent.summary
     # the old site sold on a move is a question of the costs (Nr. 2.6.2), not of a refund
     assert CAREFUL.rule_answer("Wir ziehen innerhalb von Melle in eine größere Halle um und verkaufen die alte. "
                                "Wird der Erlös abgezogen?") is None
