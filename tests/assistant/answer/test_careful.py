@@ -842,3 +842,13 @@ def test_an_application_for_a_site_in_another_land_goes_to_that_lands_body():
     # (the Land in brackets after the town, the application said to "run" through the NBank)
     assert CAREFUL.rule_answer("800k Erweiterung in Hasbergen und ein Zweigwerk in Lengerich (NRW) für ca 2 Mio. Kann "
                                "das alles zusammen über die NBank laufen?").id == "antrag-im-land-des-investitionsorts"
+
+
+def test_a_funded_lease_ended_early_gets_the_binding_and_the_form_of_the_lease():
+    """A funded lease ended early: the goods' five years (Nr. 2.2.6), the finance lease with purchase at the term's end
+    (Nr. 2.6.2 (1) d aa), repayment (Nr. 2.8.1); an early buy-out the KR does not name, so the NBank is to be asked."""
+    rule = CAREFUL.rule_answer("unsere geförderte abfüllanlage läuft über leasing. können wir den leasingvertrag nach 2 "
+                               "jahren vorzeitig ablösen oder kündigen?")
+    assert rule.id == "leasing-vorzeitig-beenden" and "NBank" in rule.summary and len(rule.summary) <= 400
+    assert {s.section for s in rule.sources} == {"2.2.6", "2.6.2", "2.8.1"}
+    assert CAREFUL.rule_answer("Können wir die Maschine leasen und trotzdem GRW bekommen?") is None
