@@ -956,6 +956,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            rf"|{_NEW_SITE}"
                            # KR Nr. 2.4.1 (1) b, c: a new line, or products the site has not made before
                            r"|(neue[nrs]?|zusätzliche[nrs]?|weitere[nrs]?|zweite[nrs]?)\s{1,3}[a-zäöüß-]{0,20}linie\b"
+                           # (a line or plant built beside what the site has: "ne pelletlinie für unsere späne dazubauen")
+                           r"|\b(dazu|hinzu)\s{0,2}(zu)?bauen\b|\b(dazu|hinzu)gebaut\b"
                            # something new for a sum: "neue Attraktion für 2 Mio geplant" (not people: wages)
                            r"|\bneue[nrs]?\s{1,3}(?!stellen|mitarbeit|leute|arbeitsplätze|jobs|fachkräfte|azubi|kollegen)"
                            r"[a-zäöüß-]{3,30}\s{1,3}(für|über|zu|um)\s{1,3}(ca\.?\s{1,3}|rund\s{1,3}|etwa\s{1,3})?\d"

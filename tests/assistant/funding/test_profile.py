@@ -2049,6 +2049,9 @@ def test_a_new_line_or_new_products_are_an_investment():
     """KR Nr. 2.4.1 (1) b, c: extending a site, diversifying its output into products it has not made before."""
     assert "business_investment" in read_profile("Lebensmittelhersteller, plant eine neue Linie für pflanzliche "
                                                  "Proteinprodukte, die bisher nicht hergestellt werden.").project_types
+    # (a line built beside what the site has, said colloquially)
+    assert "business_investment" in read_profile("moin, wir haben ein sägewerk in bersenbrück (22 leute) und wollen ne "
+                                                 "pelletlinie für unsere späne dazubauen.").project_types
 
 
 def test_a_sum_after_a_comma_is_said_of_the_clause_before_and_stays_within_the_earlier_whole():
