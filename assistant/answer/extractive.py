@@ -3277,7 +3277,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         offered = [p for p in offered if p.id.split("/")[0] == rule.path.split("/")[0]]
     block, paths = _paths_block("Zur Förderung", offered[:2], w, found.profile)
     details += [block] if block else []
-    calculation = "" if granted else _calculation(lead, found.profile, _other_measure(found, lead))
+    # (a figure whose source is asked, "woher genau kommt die 500.000 € pro jahr?", is the rule's, not the asker's sum)
+    source_asked = bool(ASKS_SOURCE.search(found.question) and figures(found.question))
+    calculation = "" if granted or source_asked else _calculation(lead, found.profile, _other_measure(found, lead))
     if calculation and rate_rule is not None:  # the first period's sum, beside the rule that lowers the later ones
         calculation = calculation.replace(OWN_CALCULATION, f"{OWN_CALCULATION} Im ersten Zeitraum:", 1)
     # for a question of the amount ("was käme da raus?"), the sum is the bottom line: its sums, and where they fit

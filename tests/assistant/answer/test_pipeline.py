@@ -3902,3 +3902,11 @@ def test_the_list_of_excluded_sectors_asked_for_is_quoted_whole_over_its_passage
     assert "V Exterritoriale Organisationen" in data["answer"]
     firm = ask("Unser Stahlwerk will in effizientere Anlagen investieren. Kann das Werk GRW bekommen?")
     assert not any("V Exterritoriale" in c["quote"] for c in firm["citations"])
+
+
+def test_a_figure_whose_source_is_asked_is_no_sum_to_compute_a_grant_from(ask):
+    """"woher genau kommt die 500.000 € pro jahr?": Nr. 3.4.2 (6) leads; the 500.000 € is the rule's cap, not the
+    asker's costs, so no grant is computed from it."""
+    data = ask("woher genau kommt die 500.000 € pro jahr? brauch die fundstelle für die vorlage, seite und nummer")
+    assert data["citations"][0]["section"].startswith("3.4.2") and "500.000 Euro pro Jahr" in data["citations"][0]["quote"]
+    assert "Rechenbeispiel" not in data["answer"] and "375.000" not in data["answer"]
