@@ -2096,6 +2096,12 @@ _FORM_BLANK = re.compile(r"_{5,}")  # the line of a form to be filled in
 _RATE_FIGURE = re.compile(r"\b(\d{1,3})\s?(?:%|Prozent)", re.IGNORECASE)  # a rate ("90 %", "bis zu 90 Prozent")
 
 
+# A figure named as the one whose source is asked: "woher genau kommt die 500.000 € pro jahr?", "wo steht das mit den
+# 25 %?", "Fundstelle für die 8,25 Mio"
+_SOURCE_OF_FIGURE = re.compile(r"\b(woher|wo\s{1,3}(genau\s{1,3})?(steht|stehen|kommt|kommen|findet)|fundstelle\s{1,3}(für|der|zu[rm]?)"
+                               r"|quelle\s{1,3}(für|der|zu[rm]?))\b[^.?!]{0,40}\d", re.IGNORECASE)
+
+
 SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is worth more than one of its section's others
 # A question for what is NOT eligible ("welche Kosten sind … NICHT förderfähig?", "was wird nicht gefördert?") is
 # answered by the sentence of the section that says what is not, not by its sentence on what is ("(4) Nicht
@@ -3277,9 +3283,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         offered = [p for p in offered if p.id.split("/")[0] == rule.path.split("/")[0]]
     block, paths = _paths_block("Zur Förderung", offered[:2], w, found.profile)
     details += [block] if block else []
-    # (a figure whose source is asked, "woher genau kommt die 500.000 € pro jahr?", is the rule's, not the asker's sum)
-    source_asked = bool(ASKS_SOURCE.search(found.question) and figures(found.question))
-    calculation = "" if granted or source_asked else _calculation(lead, found.profile, _other_measure(found, lead))
+    # (a figure whose source is asked, "woher genau kommt die 500.000 € pro jahr?", is the rule's, not the asker's sum;
+    # "… im 4. Jahr? Bitte mit Fundstelle." asks for the sum and its source)
+    calculation = "" if granted or _SOURCE_OF_FIGURE.search(found.question) else _calculation(lead, found.profile, _other_measure(found, lead))
     if calculation and rate_rule is not None:  # the first period's sum, beside the rule that lowers the later ones
         calculation = calculation.replace(OWN_CALCULATION, f"{OWN_CALCULATION} Im ersten Zeitraum:", 1)
     # for a question of the amount ("was käme da raus?"), the sum is the bottom line: its sums, and where they fit
