@@ -665,6 +665,10 @@ def test_ninety_percent_asked_as_automatic_is_a_may_rule():
     rule = CAREFUL.rule_answer("und wenn wir das mit wallenhorst zusammen als interkommunales gebiet machen, gibts dann "
                                "automatisch die 90%?")
     assert rule.id == "neunzig-prozent-nicht-automatisch" and rule.summary.startswith("Nicht automatisch")
+    # the rate named by its number alone after an answer that gave it, also after a quote of that answer
+    assert CAREFUL.rule_answer("Sie schrieben 'bis zu 90 %'. Wo steht das und gibts die 90 automatisch, wenn das "
+                               "Projekt im IREK steht?").id == "neunzig-prozent-nicht-automatisch"
+    assert CAREFUL.rule_answer("Kriegen wir die 90 Tage Frist automatisch verlängert?") is None
 
 
 def test_the_date_of_a_land_purchase_is_no_deadline_for_applications():
