@@ -1091,8 +1091,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                 # zumachen"), and the takeover named as such ("wird so eine Übernahme gefördert?"; not of costs)
                 r"|\b(sonst|ansonsten|andernfalls)\s{1,3}(\S{1,20}\s{1,3}){0,3}(zumachen|zugemacht|schließen|geschlossen"
                 r"|dichtmachen|dichtgemacht|aufgeben|aufgegeben)\b"
-                r"|\b(eine|so\s{1,3}eine|diese|unsere|meine)\s{1,3}übernahme\b(?!\s{1,3}(der|von|des)\s{1,3}(kosten|miete"
-                r"|gebühr|zinsen|haftung|bürgschaft))"
+                r"|\b(eine|so\s{1,3}eine|diese|unsere|meine|für\s{1,3}die|zur|bei\s{1,3}der)\s{1,3}übernahme\b"
+                r"(?!\s{1,3}(der|von|des)\s{1,3}(kosten|miete|gebühr|zinsen|haftung|bürgschaft))"
+                # a business handed over to the asker ("mein vater will mir die schreinerei übergeben")
+                r"|\b(mir|uns|an\s{1,3}mich|an\s{1,3}uns)\s{1,3}(\S{1,25}\s{1,3}){0,3}(übergeben|übertragen|überschreiben|vererben)\b"
                 # a site that closes and is carried on by the buyer (KR Nr. 2.4.1 (1) e): "macht zum Jahresende dicht
                 # … den Standort weiterführen"
                 r"|(standort|betrieb|werk|produktion)\w{0,3}\s{1,3}(weiterführen|fortführen|weiterzuführen|fortzuführen)",

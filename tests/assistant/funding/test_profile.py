@@ -1446,6 +1446,10 @@ def test_a_farms_second_line_is_its_own_investment_but_a_village_named_is_none()
     ("Die Inhaberin findet keinen Nachfolger und würde ansonsten dichtmachen; ich will Gebäude und Maschinen kaufen.",
      True),
     ("Ist die Übernahme der Kosten für die Planung durch den Landkreis möglich?", False),
+    # a business handed over in the family, and a grant asked "für die übernahme"
+    ("mein vater will mir die schreinerei (bramsche, 9 leute) übergeben. gibts nen zuschuss für die übernahme?", True),
+    ("Meine Tante will uns den Hofladen übertragen.", True),
+    ("Wir wollen den Auftrag an die Baufirma übergeben.", False),
 ])
 def test_a_site_bought_that_would_close_otherwise_is_a_takeover(text, takeover):
     """KR Nr. 2.4.1 (1) e: the purchase of the assets of a site that was closed or would have closed without it."""
