@@ -1981,7 +1981,7 @@ def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[
 _WZ_LINE = re.compile(r"[A-V](?:[ \t]\d{2}(?:\.\d{1,2})?)?[ \t][A-ZÄÖÜ]")
 # A question for a list as such: "die komplette Liste", "welche Branchen sind ausgeschlossen?", "alle Ausschlüsse"
 _LIST_AS_SUCH = re.compile(r"\b(liste|aufzählung|komplett\w*|vollständig\w*|alle|sämtliche)\b"
-                        r"|\bwelche\s{1,3}(branchen|wirtschaftszweige|sektoren|wirtschaftsbereiche)\b", re.IGNORECASE)
+                           r"|\bwelche\s{1,3}(branchen|wirtschaftszweige|sektoren|wirtschaftsbereiche)\b", re.IGNORECASE)
 
 
 def _sectors_go_on(hit: SearchHit, quote: str, passages: list[Passage]) -> list[tuple[SearchHit, str]]:
@@ -3285,7 +3285,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     details += [block] if block else []
     # (a figure whose source is asked, "woher genau kommt die 500.000 € pro jahr?", is the rule's, not the asker's sum;
     # "… im 4. Jahr? Bitte mit Fundstelle." asks for the sum and its source)
-    calculation = "" if granted or _SOURCE_OF_FIGURE.search(found.question) else _calculation(lead, found.profile, _other_measure(found, lead))
+    calculation = "" if granted or _SOURCE_OF_FIGURE.search(found.question) \
+        else _calculation(lead, found.profile, _other_measure(found, lead))
     if calculation and rate_rule is not None:  # the first period's sum, beside the rule that lowers the later ones
         calculation = calculation.replace(OWN_CALCULATION, f"{OWN_CALCULATION} Im ersten Zeitraum:", 1)
     # for a question of the amount ("was käme da raus?"), the sum is the bottom line: its sums, and where they fit
