@@ -12,6 +12,7 @@ figure no quote holds is left out (own calculations are marked as such, see assi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -1949,6 +1950,13 @@ _LIST_ITEM = re.compile(r"[a-z]{1,2}\)\s")  # "b) andere durch Gesetz …", "aa)
 _LIST_GOES_ON = re.compile(r"(?:[,;:]|\bund|\boder|\bsowie)\s*$")  # (":" a list's lead, its items to come)
 
 
+def _body_after(passage: Passage, passages: list[Passage]) -> Iterator[Passage]:
+    """The passages that follow this one in its document (`passages` are in the documents' order), footnotes left
+    out, lazily."""
+    at = next((n for n, p in enumerate(passages) if p.chunk_id == passage.chunk_id), None)
+    return iter(()) if at is None else (p for p in passages[at + 1:] if p.document == passage.document and not p.footnote)
+
+
 def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[SearchHit, str] | None:
     """The next items of a list that the end of the quote's passage cuts off ("… können … nur sein: a)
     Gebietskörperschaften …,"; Nr. 2.2.4 (2) "b) … gebilligt worden ist,"), from the section's next passage up to the
@@ -1957,9 +1965,7 @@ def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[
     passage = hit.passage
     if not passage.text.rstrip().endswith(quote.rstrip()) or not _LIST_GOES_ON.search(quote):
         return None
-    at = next((n for n, p in enumerate(passages) if p.chunk_id == passage.chunk_id), None)
-    following = next((p for p in passages[at + 1:] if p.document == passage.document and not p.footnote), None) \
-        if at is not None else None
+    following = next(_body_after(passage, passages), None)
     if following is None or following.section_number != passage.section_number \
             or not _LIST_ITEM.match(following.text):
         return None
@@ -1990,11 +1996,8 @@ def _sectors_go_on(hit: SearchHit, quote: str, passages: list[Passage]) -> list[
     passage = hit.passage
     if not passage.text.rstrip().endswith(quote.rstrip()) or not _WZ_LINE.match(quote.rstrip().rsplit("\n", 1)[-1]):
         return []
-    at = next((n for n, p in enumerate(passages) if p.chunk_id == passage.chunk_id), None)
     rest: list[tuple[SearchHit, str]] = []
-    for following in passages[at + 1:] if at is not None else []:
-        if following.document != passage.document or following.footnote:
-            continue
+    for following in _body_after(passage, passages):
         if following.section_number != passage.section_number or not _WZ_LINE.match(following.text):
             break
         rest.append((replace(hit, passage=following), following.text.strip()))
@@ -2033,9 +2036,7 @@ def _paragraph_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> t
     passage = hit.passage
     if not passage.text.rstrip().endswith(quote.rstrip()):
         return None
-    at = next((n for n, p in enumerate(passages) if p.chunk_id == passage.chunk_id), None)
-    following = next((p for p in passages[at + 1:] if p.document == passage.document and not p.footnote), None) \
-        if at is not None else None
+    following = next(_body_after(passage, passages), None)
     if following is None or following.section_number != passage.section_number:
         return None
     rest = opening_paragraph(following.text)
@@ -2097,9 +2098,8 @@ _RATE_FIGURE = re.compile(r"\b(\d{1,3})\s?(?:%|Prozent)", re.IGNORECASE)  # a ra
 
 
 # A figure named as the one whose source is asked: "woher genau kommt die 500.000 € pro jahr?", "wo steht das mit den
-# 25 %?", "Fundstelle für die 8,25 Mio"
-_SOURCE_OF_FIGURE = re.compile(r"\b(woher|wo\s{1,3}(genau\s{1,3})?(steht|stehen|kommt|kommen|findet)|fundstelle\s{1,3}(für|der|zu[rm]?)"
-                               r"|quelle\s{1,3}(für|der|zu[rm]?))\b[^.?!]{0,40}\d", re.IGNORECASE)
+# 25 %?", "Fundstelle für die 8,25 Mio" (not "… im 4. Jahr? Bitte mit Fundstelle.")
+_SOURCE_OF_FIGURE = re.compile(rf"(?:{ASKS_SOURCE.pattern})[^.?!]{{0,40}}\d", re.IGNORECASE)
 
 
 SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is worth more than one of its section's others
@@ -2108,10 +2108,8 @@ SAME_PASSAGE_BONUS = 1.0  # stems a sentence of the found passage itself is wort
 # förderfähig sind: a) Kosten der Bauleitplanung …" of Nr. 3.2.2.1 before its "(1) Förderfähig sind die Erschließung …"):
 # where the section has one, it leads. (Only where said of the thing asked: "der nicht förderfähigen Wirtschaftszweige"
 # asks for the list of sectors, not for a section's costs that are not eligible.)
-_ASKS_NOT_ELIGIBLE = re.compile(r"\bnicht\s{1,3}(förderfähig|gefördert|förderbar|zuwendungsfähig)\b|\bausgeschlossen\b",
-                                re.IGNORECASE)
-_STATES_NOT_ELIGIBLE = re.compile(r"\bnicht\s{1,3}(förderfähig|gefördert|zuwendungsfähig)(?![\w-])|\bausgeschlossen\b",
-                                  re.IGNORECASE)
+_NOT_ELIGIBLE = re.compile(r"\bnicht\s{1,3}(förderfähig|gefördert|förderbar|zuwendungsfähig)(?![\w-])|\bausgeschlossen\b",
+                           re.IGNORECASE)  # in the question and in the sentence that answers it
 
 
 # A sentence a passage's end cut at a date's day ("Der neue Koordinierungsrahmen ab 2026 wurde am 30."): no whole quote
@@ -2179,11 +2177,11 @@ def _not_eligible_sentence(hit: SearchHit, query: str, wanted: re.Pattern[str],
                            passages: list[Passage]) -> tuple[SearchHit, str] | None:
     """For a question for what is not eligible, the hit and the sentence of its section that says what is not (the
     found passage's own first), else None."""
-    if not _ASKS_NOT_ELIGIBLE.search(query):
+    if not _NOT_ELIGIBLE.search(query):
         return None
     best = None
     for holder in _section_passages(hit.passage, passages):
-        quote, score = scored_sentence(holder, query, prefer=wanted, require=_STATES_NOT_ELIGIBLE)
+        quote, score = scored_sentence(holder, query, prefer=wanted, require=_NOT_ELIGIBLE)
         score += SAME_PASSAGE_BONUS if holder is hit.passage else 0.0
         if quote and (best is None or score > best[2]):
             best = (holder, quote, score)

@@ -3745,7 +3745,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # size is reckoned in annual work units (Nr. 2.1.5, Anhang I AGVO; part-time in proportion, Fn. 11), so it may
         # be as low as the size of the headcount without them
         part = part_counted(text or "")
-        if part and part < profile.employees or not part and _PART_INCLUDED.search(text or ""):
+        if holds_part_time(text or "") and part < profile.employees:
             # (where their number is not given, the headcount may stand for any smaller count of work units)
             least = knowledge.possible_sizes(profile.employees - part if part else 1, profile.turnover_eur,
                                              profile.balance_sheet_eur)
