@@ -1551,7 +1551,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 w.said |= {ruling.id}
                 # (whether the trade is in at all is the last thing a bottom line too long for all gives up:
                 # "Gastronomie ist förderfähig in Kombination mit Beherbergung, wenn …")
-                pieces.append((0.95 if ruling.id in _TRADE_IN_IF else 1.1,
+                pieces.append((0.95 if ruling.id in _TRADE_IN_IF or ruling.before_rate else 1.1,
                                _cited(said, w.cite_source(ruling.source))))
             # (a cost the measure beside the lead leaves out too: the storage beside a site's energy network)
             beside = _other_measure(found, lead)

@@ -252,6 +252,9 @@ class Condition(Curated):
     # The rule decides what can be funded of the kind of project that triggers it (a takeover: the assets of a site
     # that closes, not shares): its first sentence joins the bottom line of such a project.
     decides_kind: bool = False
+    # Where the project is of the rule's kind alone, the rule leads the bottom line, before the path's rate (a takeover
+    # asked about with no investment named: that the takeover itself is no initial investment comes first).
+    before_rate: bool = False
 
     def reason_for(self, question: str) -> str:
         """The rule's text for the things of its list the question names; its whole text where it names none."""

@@ -326,8 +326,8 @@ _FUNDING_WORDS = ("förder", "grw", "zuschuss", "zuschüsse", "fördermittel", "
 _OBJECT_WORDS = {"neue", "neuen", "neues", "neuer", "eigene", "eigenen", "eigenes"}
 # A trade after an article and before one of these words is a party the asker commissions ("den Architekten beauftragt")
 _ARTICLES = {"der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem"}
-_COMMISSIONED = {"beauftragt", "beauftragen", "beauftragte", "engagiert", "engagieren", "eingeschaltet", "hinzugezogen",
-                 "angefragt", "angefordert"}
+_COMMISSIONED = {"beauftragt", "beauftragen", "beauftragte", "engagiert", "engagieren", "eingeschaltet", "einschalten",
+                 "hinzugezogen", "hinzuziehen", "angefragt", "angefordert"}
 # What only a contractor does for the asker: pushes for the order, lags behind, delays ("Der Bauunternehmer drängelt",
 # "unser Bauunternehmen hängt schon jetzt hinterher"); not what a firm of the asker's does too ("liefert")
 _CONTRACTOR_DOES = {"drängelt", "drängt", "hinterher", "verzögert", "verspätet", "verzug"}
@@ -876,6 +876,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                              # (the sites of the region marketed together: "eine Vermarktungskampagne für freie
                              # Gewerbeflächen (Expo Real, Website, Flächenportal)")
                              r"|[a-zäöüß]{0,30}(vermarktungs|werbe|image)kampagne|flächenmarketing|gewerbeflächenmarketing"
+                             # (a campaign for the region's skilled workers, the field "Verbesserung der regionalen
+                             # Fachkräftesituation": "Kampagne 'Arbeiten im Osnabrücker Land' (…, Jobmessen, Welcome-
+                             # Service für int. Fachkräfte)")
+                             r"|(fachkräfte|arbeitgeber|standort)\w{0,6}kampagne|kampagne[^?!]{0,160}\b(fachkräft|arbeitskräft)"
                              r"|umsetz\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}(regionale[snm]?\s{1,3})?entwicklungskonzept"
                              r"|umsetz\w{0,4}\s{1,3}(des|vom|unseres)\s{1,3}(irek|konzepts?)\b",  # the IREK is one (Nr. 3.4.1)
     # (the management of a cluster, its staff and events, is network management too, Nr. 3.5.1 (3): "ein richtiges
@@ -1391,10 +1395,18 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
                 # which says nothing of who asks ("unser Betriebsgelände" does)
             if kind == "company" and match.group() in ("werkstatt", "praxis") and _PART_OF_BUILDING.search(before):
                 continue  # "ein Gründerzentrum mit Coworking und Werkstatt": a room of what is built, not who asks
+            if kind == "company" and _INDEFINITE_BEFORE.search(before) \
+                    and _COMMISSIONED & set(re.findall(r"\w+", lowered[match.end(): match.end() + 80])[:6]):
+                continue  # "dürfen wir eine Agentur beauftragen": a contractor the asker hires, not the asker
             if kind == "company" and match.group() in ("kmu", "unternehmen") and _SEVERAL_BEFORE.search(before):
                 rank = max(rank, 2)  # "Wir haben 3 KMU aus dem Landkreis für ein FuE-Projekt": the partners counted
             found.append((rank, match.start(), kind))
     return found
+
+
+# A firm the asker hires (one of _COMMISSIONED within the next words): "eine Agentur beauftragen", "einen Dienstleister
+# engagieren"
+_INDEFINITE_BEFORE = re.compile(r"\b(ein|eine|einen|einer|externe[snm]?)\s{1,3}(\S{1,25}\s{1,3})?$")
 
 
 # What a building is built with, right before a room of it: "ein Gründerzentrum mit Coworking und Werkstatt",

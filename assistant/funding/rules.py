@@ -147,6 +147,7 @@ class ConditionAssessment:
     # triggered by the kind of project alone (a replacement, a cost item), not by who asks or what they are
     by_project_kind: bool = False
     decides_kind: bool = False  # the rule decides what of the kind of project can be funded (funding_paths.yaml)
+    before_rate: bool = False  # and leads, before the rate, where the project is of that kind alone (funding_paths.yaml)
     part_not_at_rate: str = ""  # the part of the project the path's rate does not hold for (funding_paths.yaml)
     general: bool = False  # no fact triggers it: a rule for every project on the path (own share, binding period)
     deadline: date | None = None  # the last day a grant can be made on the path (funding_paths.yaml)
@@ -737,6 +738,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             by_applicant_type=set(condition.triggers) == {"applicant_type"},
             by_project_kind=bool(condition.triggers) and set(condition.triggers) <= _KIND_TRIGGERS,
             decides_kind=condition.decides_kind,
+            before_rate=condition.before_rate and set(profile.project_types) == {condition.triggers.get("project_type")},
             part_not_at_rate=condition.part_not_at_rate, general=not condition.triggers, deadline=condition.deadline,
             who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted,
             commercial_share=condition.commercial_share, no_own_limit=condition.no_own_limit,

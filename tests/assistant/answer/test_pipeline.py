@@ -3910,3 +3910,34 @@ def test_a_figure_whose_source_is_asked_is_no_sum_to_compute_a_grant_from(ask):
     data = ask("woher genau kommt die 500.000 € pro jahr? brauch die fundstelle für die vorlage, seite und nummer")
     assert data["citations"][0]["section"].startswith("3.4.2") and "500.000 Euro pro Jahr" in data["citations"][0]["quote"]
     assert "Rechenbeispiel" not in data["answer"] and "375.000" not in data["answer"]
+
+
+def test_a_campaign_for_skilled_workers_asked_who_may_apply_is_the_implementation_budget_and_says_who(ask):
+    """A district's campaign for skilled workers (website, job fairs, a welcome service) is a field of Nr. 3.4.2 (2):
+    the implementation budget leads, and "Wer kann Antragsteller sein?" is answered by its Träger rule, which also
+    says that a private service provider may be hired; the agency the asker hires is not the asker."""
+    data = ask("Drei Fragen zu unserer geplanten Kampagne 'Arbeiten im Osnabrücker Land' (Website, Social Media, "
+               "Jobmessen in NL, Welcome-Service für int. Fachkräfte, ca. 400 k€ pro Jahr über 3 Jahre): 1. Wer kann "
+               "Antragsteller sein? 2. Wie hoch ist die Förderung? 3. Dürfen wir eine Agentur beauftragen?")
+    assert data["funding_paths"][0]["id"] == "grw-nichtinvestiv/umsetzungsbudget"
+    lead = data["answer"].split("\n\n")[0]
+    assert "75 Prozent" in lead and "Gebietskörperschaften oder Wirtschaftsförderungseinrichtungen" in lead
+    assert "private Dienstleister" in lead
+    assert not any("Unternehmen" in p.get("name", "") and p["id"] == "grw-gewerbe" for p in data["funding_paths"])
+
+
+def test_a_tax_on_handing_over_the_firm_is_not_answered_and_the_takeover_rule_comes_before_the_rate(ask):
+    """"wie läuft das mit erbschaftsteuer bzw schenkungsteuer und gibts … nen zuschuss für die übernahme?": no document
+    held speaks of those taxes, which the answer says first; then that a takeover is funded only as the purchase of a
+    closing site's assets, not as shares (Nr. 2.4.1), before the rate for investments."""
+    data = ask("mein vater will mir die schreinerei (bramsche, 9 leute) übergeben. wie läuft das mit erbschaftsteuer "
+               "bzw schenkungsteuer und gibts vom landkreis nen zuschuss für die übernahme?")
+    answer = data["answer"]
+    assert answer.startswith("Zu Erbschaft-, Schenkung-") and "Steuerberatung" in answer.split("\n\n")[0]
+    takeover, rate = answer.find("Bei einer Übernahme ist nur der Erwerb"), answer.find("bis zu 20 Prozent")
+    assert 0 < takeover < rate
+    # (a takeover beside an investment keeps the rate first)
+    both = ask("Wir übernehmen eine Tischlerei in Melle (12 MA) und wollen danach eine neue Halle für 800.000 € "
+               "bauen. Welche Förderung gibt es?")["answer"]
+    assert "Prozent" in both
+    assert "Bei einer Übernahme" not in both or both.find("Prozent") < both.find("Bei einer Übernahme")

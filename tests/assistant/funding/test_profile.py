@@ -3233,3 +3233,19 @@ def test_a_headcount_said_to_hold_part_time_staff_leaves_the_size_open_down_to_s
     assert holds_part_time("60 Leute inkl. Minijobber") and not holds_part_time("60 Leute in Vollzeit")
     full = read_profile("sorry, sind doch eher 60 leute. ändert das was?", history)
     assert full.company_size == "medium"
+
+
+def test_a_firm_the_asker_hires_is_not_the_asker():
+    """"Dürfen wir eine Agentur beauftragen …?": the agency is a contractor; the asker's kind stays open. A firm the
+    asker calls its own is the asker."""
+    assert read_profile("Unsere Kampagne für Fachkräfte: dürfen wir eine Agentur beauftragen?").applicant_type is None
+    assert read_profile("Wir sind eine Agentur in Melle und wollen ein neues Büro bauen.").applicant_type == "company"
+
+
+def test_a_campaign_for_the_regions_skilled_workers_is_the_implementation_budget():
+    """Nr. 3.4.2 (2) names "Verbesserung der regionalen Fachkräftesituation" and "Regionalmarketing" as fields of the
+    implementation budget: a campaign for skilled workers is one; a firm's own advertising is not."""
+    assert "implementation_budget" in read_profile(
+        "Kampagne 'Arbeiten im Osnabrücker Land' mit Jobmessen und Welcome-Service für int. Fachkräfte").project_types
+    assert "implementation_budget" in read_profile("eine Fachkräftekampagne des Landkreises").project_types
+    assert "implementation_budget" not in read_profile("Wir planen eine Kampagne für unser neues Produkt").project_types
