@@ -1538,7 +1538,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # funded: a takeover's)
             ruling = _asked_condition(lead, w) or _fact_rule_asked(found, lead, w) or next(
                 (c for c in lead.conditions if c.decides_kind and c.applies and c.id not in w.said
-                 and (not asks_amount or c.id in _TRADE_IN_IF)), None)  # (whether the trade is in at all)
+                 and (not asks_amount or c.id in _TRADE_IN_IF or c.in_at_all)), None)  # (whether it is in at all)
             # (the least own share asked for with a sum is computed below, its rule cited there)
             computed = ruling is not None and bool(ruling.minimum_share_percent) and found.profile is not None \
                 and bool(found.profile.investment_eur) and bool(_ASKS_OWN_SHARE.search(found.question))
@@ -1551,7 +1551,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 w.said |= {ruling.id}
                 # (whether the trade is in at all is the last thing a bottom line too long for all gives up:
                 # "Gastronomie ist förderfähig in Kombination mit Beherbergung, wenn …")
-                pieces.append((0.95 if ruling.id in _TRADE_IN_IF or ruling.before_rate else 1.1,
+                pieces.append((0.95 if ruling.id in _TRADE_IN_IF or ruling.before_rate or ruling.in_at_all else 1.1,
                                _cited(said, w.cite_source(ruling.source))))
             # (a cost the measure beside the lead leaves out too: the storage beside a site's energy network)
             beside = _other_measure(found, lead)
@@ -2604,7 +2604,13 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
         return f"{verdict} {restricted}" if restricted and len(verdict) + len(restricted) < MAX_SUMMARY_CHARS \
             else verdict if caveat else f"{verdict} Entscheiden wird die NBank."
     rate = _short_rate(_rate_phrase(lead, w, found.profile))
-    return f"Förderweg: {_measure_name(lead)}" + (f", {rate}." if rate else ".")
+    line = f"Förderweg: {_measure_name(lead)}" + (f", {rate}." if rate else ".")
+    # (a rule that decides whether the project is in at all, on a fact left open, follows the rate: "nach Maß"?)
+    whether = next((c for c in lead.conditions if c.in_at_all and c.applies and c.id not in w.said), None)
+    if whether is not None:
+        w.said |= {whether.id}
+        line += _cited(f" {_with_rule(short_reason(whether.text, 260), whether.source)}", w.cite_source(whether.source))
+    return line
 
 
 def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None,

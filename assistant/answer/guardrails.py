@@ -114,7 +114,9 @@ _SHORTER = re.compile(r"\b(kürzer|kurzfassung|kurzversion|kurz\s{1,3}zusammen\w
                       r"|[1-5](\s{0,2}[-–]\s{0,2}[2-6])?)\s{1,3}(satz|sätzen|sätze)|"
                       r"in\s{1,3}(wenigen|kurzen)\s{1,3}(worten|sätzen)|knapper|(das|es)\s{1,3}wichtigste"
                       # ("zu lang. bitte in max 3 sätzen"; "viel zu lang")
-                      r"|(ist|war|viel|etwas|bisschen|deutlich)?\s{0,3}zu\s{1,3}lang)\b",
+                      r"|(ist|war|viel|etwas|bisschen|deutlich)?\s{0,3}zu\s{1,3}lang"
+                      # (in plainer words: "sag das einfacher", "in einfachen worten", "klartext bitte")
+                      r"|einfacher|verständlicher|klartext|in\s{1,3}einfache[rn]?\s{1,3}(sprache|worten))\b",
                       re.IGNORECASE)
 # what a request to shorten may say of what the short text is for, and its words of courtesy; anything else is a
 # question of its own
@@ -122,8 +124,10 @@ _SHORTER_REST = re.compile(r"\b(bitte|mal|noch|nochmal|einmal|das|es|die|der|den
                            r"kannst|können|könntest|sie|du|ich|wir|muss|müssen|brauche?|soll|möchte|will|für|in|eine?[nmr]?|meine?[nmr]?|unsere?[nmr]?|"
                            r"[a-zäöüß]{0,20}vorlage|präsentation|folie|protokoll|bericht|max|maximal|höchstens|"
                            r"artikel|mail|e-mail|schreiben|übernehmen|packen|einbauen|rein|danke|ok|okay|gut|super|"
-                           r"aber|und|auch|so|etwas|viel|zu|lang|lange|ist|war|sorry|leider|nur|satz|sätze|sätzen|kurz|sagen|"
+                           r"aber|und|auch|so|etwas|viel|zu|lang|lange|ist|war|sorry|leider|nur|satz|sätze|sätzen|kurz|sag|sagen|"
                            r"formulieren|fassen|erklären|zusammen|"
+                           # (that the asker did not understand: "versteh nur bahnhof", "das ist mir zu kompliziert")
+                           r"versteh\w{0,3}|kapier\w{0,3}|bahnhof|kompliziert|nix|nichts|mir|einfach|einfachen|worten|sprache|"
                            # whom the short text is for ("in 3 sätzen für den landrat")
                            r"landrat|landrätin|bürgermeister\w{0,2}|chef\w{0,2}|kreistag|kreisausschuss|ausschuss|"
                            r"gemeinderat|stadtrat|rat|fraktion|fraktionen|partei|sitzung|vorstand|geschäftsführung|presse|newsletter|"

@@ -111,6 +111,7 @@ class Triggers(TypedDict, total=False):
     users_excluded: bool  # a site or centre is meant for businesses whose main activity is excluded (Nr. 2.7.1)
     users_in_part_excluded: bool  # ... is to serve businesses of excluded sectors named by trade, and others too
     tailored_to_one: bool  # a site developed for one firm named in advance (Nr. 3.2.1.11 (3), "nach Maß")
+    one_firm_reason: bool  # one firm is named as the reason for the measure: whether it serves that firm alone is open
     mostly_local_use: bool  # a public facility used mostly by locals, schools or clubs (Nr. 3.2.2.5 (1))
     project_type: str  # the project is of this type ...
     unless_project_types: list[str]  # ... and of none of these (e.g. a replacement that is no extension)
@@ -255,6 +256,9 @@ class Condition(Curated):
     # Where the project is of the rule's kind alone, the rule leads the bottom line, before the path's rate (a takeover
     # asked about with no investment named: that the takeover itself is no initial investment comes first).
     before_rate: bool = False
+    # The rule decides whether the project is in at all, on a fact the question leaves open (one firm named as the
+    # reason for a public measure: "nach Maß"?): it joins the bottom line even beside a sum computed.
+    in_at_all: bool = False
 
     def reason_for(self, question: str) -> str:
         """The rule's text for the things of its list the question names; its whole text where it names none."""

@@ -51,6 +51,9 @@ class ProjectProfile:
     # eine Spedition, später weitere Betriebe"): whether it serves mainly non-excluded ones is open
     users_in_part_excluded: bool | None = None
     tailored_to_one: bool | None = None  # a site developed for one firm named in advance (KR Nr. 3.2.1.11 (3))
+    # the measure is said to be needed because one firm wants something ("muss erweitert werden, weil … ein
+    # Lebensmittelbetrieb deutlich mehr Abwasser einleiten will"): whether it serves that firm alone is open
+    one_firm_reason: bool | None = None
     # a public facility used mostly by locals, schools or clubs rather than tourists (KR Nr. 3.2.2.5 (1): tourism
     # infrastructure must serve tourism mostly and be used by tourists)
     mostly_local_use: bool | None = None
@@ -516,7 +519,11 @@ _GRANT_RECEIVED_AFTER = re.compile(r"\s{0,3}(€|eur\b|euro\b)?\s{0,3}(an\s{1,3}
                                    r"|fördermittel)\w{0,3}(\s{1,3}[\w-]{1,20}){0,2}?\s{1,3}(bekomm|erhalt|erhält|krieg|bewilligt"
                                    r"|ausgezahlt)\w{0,4}\b", re.IGNORECASE)
 _NOT_COSTS_CONTEXT = re.compile(r"zuschuss|förderung\s{1,3}(von|in\s{1,3}höhe)|fördersumme|förderbetrag|bilanzsumme|gewinn"
-                                r"|darlehen|kredit|eigenkapital|eigenanteil", re.IGNORECASE)
+                                r"|darlehen|kredit|eigenkapital|eigenanteil"
+                                # (a grant promised by another programme: "schon eine Zusage über 40k aus einem
+                                # Digitalisierungsprogramm")
+                                r"|(zusage|bewilligung|förderzusage)\s{1,3}(über|von|in\s{1,3}höhe\s{1,3}von|für)\s{0,3}"
+                                r"(ca\.?|rund|etwa)?\s{0,3}$", re.IGNORECASE)
 # The firm's depreciation, and the years an investment is spread over (KR Nr. 2.3 (2) a)
 _DEPRECIATION = re.compile(r"(abschreibung\w{0,2}|\bafa)\b(?:[^.;?!€]|(?<=ca)\.|(?<=rd)\.){0,60}$", re.IGNORECASE)
 # ... or named right after the sum ("ca 180.000 € abschreibungen pro jahr", "200k AfA im Schnitt")
@@ -661,6 +668,11 @@ _USED_BY_LOCALS = re.compile(r"\b(genutzt|besucht|gebraucht)\s{1,3}(wird|werden)
 _QUOTED_TERM = re.compile(r"\b(unter|ist|sind|heißt|bedeutet|meint|begriff|sogenannte[nr]?|mit)\s{1,3}"
                           r"['\"„“‚‘][^'\"„“”‚‘’\n]{1,60}['\"“”‘’]", re.IGNORECASE)
 # A site developed for one firm known in advance (KR Nr. 3.2.1.11 (3): "Erschließung nach Maß")
+# One firm named as the reason for a public measure ("weil im Gewerbegebiet ein Lebensmittelbetrieb deutlich mehr Abwasser
+# einleiten will", "da eine Spedition bei uns erweitern möchte"): that it serves that firm alone is possible, not said
+_ONE_FIRM_REASON = re.compile(r"\b(weil|da|denn|wegen)\s{1,3}(\S{1,25}\s{1,3}){0,4}?(ein|eine|einer|eines|unser\w{0,2})\s{1,3}"
+                              r"(\S{1,25}\s{1,3})?\S{0,25}(betrieb|firma|unternehmen|investor|hersteller|spedition|werk)\w{0,2}\b"
+                              r"[^.?!]{0,80}\b(will|möchte|wollen|plant|braucht|benötigt|erweitert|ansiedeln|einleiten)\b")
 _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitten\s{1,3}auf"
                        r"|auf\s{1,3}(eine[nm]?|ein|den|die|das)\s{1,3}\S{1,30}\s{1,3}zugeschnitten"
                        r"|(genau\s{1,3})?nach\s{1,3}(seinen|ihren|dessen|deren)\s{1,3}(vorgaben|wünschen|anforderungen|bedürfnissen)"
@@ -1579,6 +1591,13 @@ _BUILT_AFTER = re.compile(r"[^.!?,;:]{0,60}?\b(bauen|erweitern|errichten|anschaf
                           r"|ausbauen|anbauen|umbauen|neubauen|sanieren|erneuern|ersetzen)\b", re.IGNORECASE)
 
 
+# Things the asker acquires or uses that belong to another, named with their owner in the genitive ("ein Patent der
+# Hochschule", "das Gelände der Molkerei", "eine Ausgründung der Universität"): the owner is not the asker
+_HELD_BY_OTHERS = {"patent", "patente", "patents", "lizenz", "lizenzen", "grundstück", "grundstücks", "gelände", "geländes",
+                   "gebäude", "gebäudes", "halle", "hallen", "räume", "räumen", "fläche", "flächen", "technologie",
+                   "ausgründung", "spin-off", "know-how", "labor", "labore", "rechte", "marke"}
+
+
 # A trade's name that says the firm makes the goods ("Kältetechnik-Hersteller", "Möbelfabrik")
 _MAKER_WORD = re.compile(r"[\w-]{0,40}(hersteller\w{0,2}|herstellung|fabrik\w{0,2}|produzent\w{0,2})\b")
 
@@ -1604,6 +1623,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # a site, not the asker
     if _COST_PART_WORDS & {w.lower() for w in before}:
         return 2.0  # "2,4 Mio inkl. Abriss und Bodensanierung": a part of the costs, not the asker's trade
+    if len(before) >= 2 and before[-1].lower() in ("der", "des") and before[-2].lower().rstrip(",") in _HELD_BY_OTHERS:
+        return 2.0  # "eine Lizenz auf ein Patent der Hochschule": whose the thing is that the asker acquires
     if _SETTLES.match(text, words[i].start + len(words[i].text)):
         return 2.0  # "Ein Lebensmittelbetrieb will sich bei uns ansiedeln": the asker's prospect
     if _PERSON_OF.search(text, max(0, words[i].start - 60), words[i].start):
@@ -2771,11 +2792,20 @@ _OPERATING_COMPANY = re.compile(r"\bbetriebs\s{0,2}-?\s{0,2}(gesellschaft|gmbh|k
                                 re.IGNORECASE)
 
 
+# The owner's other company, or the owner privately, lets the building to the operating firm ("Der GF-Gesellschafter baut
+# über seine GbR eine Halle … und vermietet sie an seine GmbH"): the usual form of a Betriebsaufspaltung
+_LETS_TO_OWN_FIRM = re.compile(r"\b(gbr|privat\w{0,2}|gesellschafter\w{0,2}|eigentümer\w{0,2}|inhaber\w{0,2})\b[^?!]{0,140}"
+                               r"\b(vermiet|verpacht|überlass)\w{0,4}\b[^.?!]{0,40}\ban\s{1,3}(seine|ihre|unsere|meine|die|den|das)"
+                               r"\s{1,3}(eigene\w?\s{1,3})?(gmbh|firma|betrieb\w{0,2}|kg|ug|ag|betriebsgesellschaft)\b",
+                               re.IGNORECASE)
+
+
 def _split_company(text: str) -> bool | None:
-    """True where the text names a Betriebsaufspaltung, or an owning and an operating company of one business."""
+    """True where the text names a Betriebsaufspaltung, or an owning and an operating company of one business, or the
+    owner's other company letting the building to the operating firm."""
     text = text[:20_000]
     return True if _SPLIT_NAMED.search(text) or _OWNING_COMPANY.search(text) and _OPERATING_COMPANY.search(text) \
-        else None
+        or _LETS_TO_OWN_FIRM.search(text) else None
 
 
 def _linked_enterprise(text: str) -> bool | None:
@@ -3454,6 +3484,9 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         profile.users_excluded = True  # KR Nr. 3.2.1.11 (1): no measures in favour of large-scale retail
     if applicant in ("municipality", "association", None) and _TAILORED.search(_QUOTED_TERM.sub(" ", lowered)):
         profile.tailored_to_one = True
+    elif applicant in ("municipality", "association", None) and _ONE_FIRM_REASON.search(lowered) \
+            and not _OTHER_USERS.search(lowered):
+        profile.one_firm_reason = True
     if applicant in ("municipality", "association", None) and (_MOSTLY_LOCAL.search(lowered) or any(
             not _FOR_TOURISTS.search(_sentence_around(lowered, m.start())) for m in _USED_BY_LOCALS.finditer(lowered))):
         profile.mostly_local_use = True
@@ -3597,7 +3630,7 @@ def _drops(text: str, label: str) -> bool:
 
 _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "linked_employees", "turnover_eur",
                   "balance_sheet_eur", "investment_eur", "university_or_society", "base_funding_over_limit",
-                  "users_excluded", "users_in_part_excluded", "tailored_to_one", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
+                  "users_excluded", "users_in_part_excluded", "tailored_to_one", "one_firm_reason", "mostly_local_use", "in_difficulty", "linked_enterprise", "split_company",
                   "size_at_grant", "started_in_part", "commercial_share_percent", "let_share_percent",
                   "private_share_percent", "other_aid_percent", "other_aid_eur",
                   "grant_received",
@@ -3772,7 +3805,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
     if profile.applicant_type not in ("municipality", "association"):
         profile.users_excluded = profile.users_in_part_excluded = None
     if profile.applicant_type not in ("municipality", "association", None):
-        profile.tailored_to_one = profile.mostly_local_use = None
+        profile.tailored_to_one = profile.one_firm_reason = profile.mostly_local_use = None
     profile.project_types = project_types
     profile.cost_items = knowledge.cost_items_in(text or "", turns[-1] if turns else "")
     if {"business_investment", "replacement"} <= set(project_types) and REPLACEMENT_PART not in profile.cost_items:

@@ -148,6 +148,7 @@ class ConditionAssessment:
     by_project_kind: bool = False
     decides_kind: bool = False  # the rule decides what of the kind of project can be funded (funding_paths.yaml)
     before_rate: bool = False  # and leads, before the rate, where the project is of that kind alone (funding_paths.yaml)
+    in_at_all: bool = False  # it decides whether the project is in at all: said beside a sum too (funding_paths.yaml)
     part_not_at_rate: str = ""  # the part of the project the path's rate does not hold for (funding_paths.yaml)
     general: bool = False  # no fact triggers it: a rule for every project on the path (own share, binding period)
     deadline: date | None = None  # the last day a grant can be made on the path (funding_paths.yaml)
@@ -656,7 +657,9 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
                 f"Beherbergung förderfähig, und nur wenn mit den eigenen Übernachtungsgästen mindestens "
                 f"{with_lodging.min_share_percent:g} % der Umsätze erzielt werden; Umsätze mit Gästen von außen zählen "
                 f"dafür nicht.", "matters", with_lodging.source, True,
-                question="Welcher Anteil der Umsätze wird mit den eigenen Übernachtungsgästen erzielt?"))
+                question="Welcher Anteil der Umsätze wird mit den eigenen Übernachtungsgästen erzielt?",
+                # (it decides whether the restaurant's part is in at all: it joins the bottom line)
+                decides_kind=True))
     # (with the asker's words, which may bring an exception of the line in: a leisure park mostly for tourists, 93.2)
     excluded_alternatives = [
         (code, knowledge.exclusion(code, profile.description, lodging_share=profile.lodging_share_percent))
@@ -739,6 +742,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             by_project_kind=bool(condition.triggers) and set(condition.triggers) <= _KIND_TRIGGERS,
             decides_kind=condition.decides_kind,
             before_rate=condition.before_rate and set(profile.project_types) == {condition.triggers.get("project_type")},
+            in_at_all=condition.in_at_all,
             part_not_at_rate=condition.part_not_at_rate, general=not condition.triggers, deadline=condition.deadline,
             who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted,
             commercial_share=condition.commercial_share, no_own_limit=condition.no_own_limit,

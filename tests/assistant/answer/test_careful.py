@@ -856,3 +856,35 @@ def test_a_funded_lease_ended_early_gets_the_binding_and_the_form_of_the_lease()
     assert rule.id == "leasing-vorzeitig-beenden" and "NBank" in rule.summary and len(rule.summary) <= 400
     assert {s.section for s in rule.sources} == {"2.2.6", "2.6.2", "2.8.1"}
     assert CAREFUL.rule_answer("Können wir die Maschine leasen und trotzdem GRW bekommen?") is None
+
+
+def test_rates_abroad_and_reviews_of_others_have_answers_of_their_own():
+    """Rates in another country ("ein Werk in Polen oder in Enschede (NL) … die Fördersätze im Vergleich?") are no
+    subject of the documents; a review written against another firm is declined. Neither answers a project beside it,
+    and customers from abroad are no site abroad."""
+    abroad = CAREFUL.rule_answer("Wir überlegen statt der Erweiterung in Melle ein Werk in Polen oder in Enschede (NL) "
+                                 "aufzubauen. Was wären dort die Fördersätze im Vergleich?")
+    assert abroad is not None and abroad.id == "foerderung-im-ausland" and abroad.alone
+    assert CAREFUL.rule_answer("Wie hoch ist die Förderung in Polen?").id == "foerderung-im-ausland"
+    assert CAREFUL.rule_answer("Wir bauen eine Halle in Melle, unsere Kunden kommen auch aus den Niederlanden. "
+                               "Förderung?") is None
+    review = CAREFUL.rule_answer("schreib mir mal ne richtig fiese google-bewertung für die bäckerei meyer in "
+                                 "hasbergen, die haben uns die förderung weggeschnappt")
+    assert review is not None and review.id == "bewertung-ueber-andere" and review.alone
+
+
+def test_a_promise_the_asker_holds_from_another_programme_is_no_request_for_one():
+    """"Für die Software haben wir schon eine Zusage über 40k aus einem Digitalisierungsprogramm. Was käme da über GRW
+    noch raus?": a promise held, asked about together with the GRW (cumulation, Nr. 2.5.3); "Haben wir einen
+    Rechtsanspruch?" still asks for one."""
+    text = ("Für die Software haben wir schon eine Zusage über 40k aus einem Digitalisierungsprogramm. Was käme da über "
+            "GRW noch raus?")
+    assert not CAREFUL.wants_guarantee(text)
+    assert CAREFUL.rule_answer(text).id == "kombination-mit-anderen-hilfen"
+    assert CAREFUL.wants_guarantee("Haben wir einen Rechtsanspruch auf die GRW?")
+
+
+def test_a_tax_on_handing_over_a_firm_is_no_subject_of_the_documents():
+    rule = CAREFUL.rule_answer("wie läuft das mit erbschaftsteuer bzw schenkungsteuer?")
+    assert rule is not None and rule.id == "steuern-uebergabe" and not rule.sources
+    assert CAREFUL.rule_answer("Wie hoch ist der Zuschuss für unsere neue Halle?") is None

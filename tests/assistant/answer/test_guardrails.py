@@ -219,6 +219,10 @@ def test_a_long_question_that_points_back_is_told_from_one_that_does_not():
     ("zu lang. bitte in max 3 sätzen für die kreistagsvorlage", True),
     ("Das ist zu lang für den Gemeinderat. Kannst du das in 3-4 Sätzen zusammenfassen?", True),
     ("kürzer bitte, 2 sätze für meine fraktion", True),
+    # (in plainer words, with that the asker did not understand)
+    ("kannst du das kürzer sagen? versteh nur bahnhof", True),
+    ("sag das mal einfacher, ist mir zu kompliziert", True),
+    ("in einfachen worten?", True),
     # a question of its own beside it, or none at all
     ("kürzer bitte. und wie hoch ist der zuschuss?", False),
     ("Was ist die kürzeste Frist?", False),

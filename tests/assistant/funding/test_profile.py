@@ -3249,3 +3249,35 @@ def test_a_campaign_for_the_regions_skilled_workers_is_the_implementation_budget
         "Kampagne 'Arbeiten im Osnabrücker Land' mit Jobmessen und Welcome-Service für int. Fachkräfte").project_types
     assert "implementation_budget" in read_profile("eine Fachkräftekampagne des Landkreises").project_types
     assert "implementation_budget" not in read_profile("Wir planen eine Kampagne für unser neues Produkt").project_types
+
+
+def test_the_owner_of_a_thing_the_asker_acquires_is_not_the_asker():
+    """"Lizenz auf ein Patent der Hochschule": the Hochschule owns the patent; the founders' firm is not a university
+    (which Nr. 2.7.1 would exclude as Q 85)."""
+    p = read_profile("gründe grad mit 2 Ex-Kollegen eine Firma in Georgsmarienhütte, wir wollen Wärmetauscher-Module "
+                     "bauen. Kosten: Lizenz auf ein Patent der Hochschule ca. 150k, Maschinen ca. 500k")
+    assert p.wz_code != "85.40" and p.excluded_sector is None
+
+
+def test_a_building_the_owner_lets_to_his_own_firm_is_a_split_company():
+    """"Der GF-Gesellschafter baut über seine GbR eine Halle … und vermietet sie an seine GmbH": the usual form of a
+    Betriebsaufspaltung, whose two companies apply together (Nr. 2.2.2 (1))."""
+    assert read_profile("Der GF-Gesellschafter baut über seine GbR eine Halle für ca. 1,1 Mio € und vermietet sie an "
+                        "seine GmbH (Metallbau, 30 MA, Bad Essen).").split_company is True
+    assert read_profile("Wir mieten eine Halle von einem Investor in Melle.").split_company is None
+
+
+def test_one_firm_named_as_the_reason_for_a_public_measure_leaves_open_whether_it_is_for_that_firm_alone():
+    """"Unsere Kläranlage muss erweitert werden, weil … ein Lebensmittelbetrieb deutlich mehr Abwasser einleiten will":
+    whether the measure is "nach Maß" (Nr. 3.2.1.11 (3)) is open, not settled; other users named settle it."""
+    p = read_profile("Unsere Kläranlage muss erweitert werden, weil im Gewerbegebiet ein Lebensmittelbetrieb deutlich "
+                     "mehr Abwasser einleiten will. Kosten ca. 2,8 Mio.")
+    assert p.one_firm_reason is True and p.tailored_to_one is None
+    assert read_profile("Unsere Kläranlage muss erweitert werden, weil ein Lebensmittelbetrieb und weitere Betriebe "
+                        "mehr Abwasser einleiten wollen.").one_firm_reason is None
+
+
+def test_a_grant_promised_by_another_programme_is_no_cost_and_the_parts_are_summed():
+    p = read_profile("Maschinenbau in Melle, 140 MA. Projekt: Umbau Halle 400k, neue Montageanlage 900k, MES-Software "
+                     "120k. Für die Software haben wir schon eine Zusage über 40k aus einem Digitalisierungsprogramm.")
+    assert [value for _, value in p.cost_parts] == [400_000, 900_000, 120_000]
