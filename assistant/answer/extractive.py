@@ -3425,7 +3425,7 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             items = []  # (counted in the bottom line; the corridors' names follow once, without the counts again)
     elif parent is not None and goal_list.unnamed:
         # a topic no word of which stands in the IREK ("Belebung der Ortskerne"): said so, with the nearest goals
-        summary = f"Ausdrücklich nennt das IREK dieses Thema nicht. Am nächsten kommt {owner} mit den {plural}n {codes}."
+        summary = f"Kein Ziel des IREK nennt dieses Thema ausdrücklich. Am nächsten kommt {owner} mit den {plural}n {codes}."
     elif parent is not None:
         summary = f"Zum {owner} gehören die {plural} {codes}."
     elif goal_list.by_topic:  # goals of several Leitziele that name the topic in their titles, each cited

@@ -29,7 +29,7 @@ from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elli
                                         is_steering_attempt, points_back, without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
-from assistant.answer.questions import (IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion, each_answered,
+from assistant.answer.questions import (ASKS_IREK_TOPIC, IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion, each_answered,
                                         in_short, kind, numbered_items, numbered_parts, side_questions,
                                         states_span_asked, with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
@@ -712,7 +712,8 @@ class AnswerPipeline:
             return []  # (decided before any question of the text is embedded and judged)
         judge = (lambda text: self.router.judge(self.retriever.query_vector(text), normalise_query(text))[0])
         return side_questions(q.text, q.intent, judge, other_kind=kind(q.intent) == IREK_KIND or not found.goals
-                              or bool(WHAT_IREK_IS.search(q.text)) or numbered_parts(q.text))
+                              or bool(WHAT_IREK_IS.search(q.text) or ASKS_IREK_TOPIC.search(q.text))
+                              or numbered_parts(q.text))
 
     def run(self, question: str, history: list[dict] | None = None,
             structured: dict | None = None) -> tuple[Answer, Findings | None]:

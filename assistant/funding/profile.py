@@ -745,6 +745,9 @@ def _without_land_contracts(clause: str) -> str:
 
 # -- project types (vocabulary of funding_paths.yaml) ---------------------------------------------------------------
 # Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".
+# A plot bought in an estate: "wir kaufen 8000 qm im gewerbegebiet", "ein Grundstück im Industriegebiet erworben"
+_PLOT_IN_ESTATE = re.compile(r"\b(kauf|kaufen|kaufe|gekauft|erwerb|erwerben|erworben|grundstück\w{0,3}|qm|m²|m2|hektar|ha)\b"
+                             r"[^.?!]{0,40}\b(im|in\s{1,3}dem|ins)\s{1,3}(neuen\s{1,3})?(gewerbegebiet|industriegebiet|gewerbepark)")
 _DEVELOPS_SITE = re.compile(r"erschließ|baureif|(neue[snm]?|interkommunale[snm]?|kleine[snm]?)\s{1,3}(gewerbe|industrie)(gebiet|park)"
                             r"|(gewerbe|industrie)(gebiet|park)\w{0,2}\s{1,3}(draus\s{1,3}|daraus\s{1,3})?"
                             r"(entwickeln|ausweisen|erweitern|anlegen|planen|machen|schaffen)")
@@ -932,7 +935,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                           r"|ärztehaus|arztpraxis|\bmvz\b|feuerwehrhaus|feuerwache|gerätehaus|rathaus|friedhof|spielplatz"
                           # care and meeting places of the community
                           r"|tagespflege|pflegeheim|seniorenheim|altenheim|seniorentreff|begegnungsstätte|bürgerhaus"
-                          r"|gemeindehaus|mehrgenerationenhaus|jugendzentrum|jugendtreff|offene[nr]?\s{1,3}treff",
+                          r"|gemeindehaus|mehrgenerationenhaus|jugendzentrum|jugendtreff|offene[nr]?\s{1,3}treff"
+                          # public squares and town centres redesigned, and a market hall on them
+                          r"|marktplatz|dorfplatz|platzgestaltung|markthalle|(ortskern|ortsmitte|innenstadt)\w{0,2}\s{1,3}"
+                          r"(\S{1,20}\s{1,3})?(neu\s{1,3})?(gestalt|aufwert|beleb|umgestalt)",
     "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
     "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(zu\s{1,3})?(bauen|errichten)"
                            # ("ein eigenes Bürogebäude zu bauen": the building the asker's firm will own)
@@ -3108,6 +3114,12 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # sitzen 3 Betriebe, die gern an die Bahn wollen … ein Anschlussgleis", Nr. 3.2.2.2; "zwei betriebe aus dem
         # gewerbegebiet würden den anleger nutzen", Nr. 3.2.2.7)
         found.remove("industrial_site")
+    if "industrial_site" in found and _PLOT_IN_ESTATE.search(lowered) and not _DEVELOPS_SITE.search(lowered):
+        # "wir kaufen 8000 qm im gewerbegebiet bad essen für den neubau": a plot bought in an estate for a building of
+        # one's own is a firm's investment (its land, Nr. 2.6.2 (1) f), not the estate's development (a town buys land
+        # "für" an estate, and develops it)
+        found.remove("industrial_site")
+        found += [] if "business_investment" in found else ["business_investment"]
     if "innovation_cluster" in found and "cooperation_network" in found and re.search(r"innovationscluster", lowered) \
             and not _PROJECT_TYPE_RES["cooperation_network"].search(re.sub(r"cluster-?management", " ", lowered)):
         # "ein Innovationscluster aufbauen: gemeinsame Versuchshalle plus Clustermanagement": the cluster named is the

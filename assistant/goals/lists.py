@@ -44,6 +44,9 @@ _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{
 # Where the IREK names a topic: "wo kommt das Handwerk im IREK vor?", "kommt die Landwirtschaft im IREK überhaupt vor?"
 # (the goals whose titles name it answer, not a Leitziel around them)
 _OCCURS = re.compile(r"\b(kommt|kommen|taucht|tauchen)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,60}\b(vor|auf)\b", re.IGNORECASE)
+# Whether anything stands in it on a topic ("steht im IREK irgendwas zu innenstädten?"): asked as whether it occurs
+_ANYTHING_ON = re.compile(r"\b(steht|stehen|gibt\s{1,3}es|gibts)\b[^?]{0,40}\b(irgendwas|irgendetwas|etwas|was)\s{1,3}"
+                          r"(zu[mr]?|über)\b", re.IGNORECASE)
 # The words of the IREK's chapters outside its goals (Vorwort, Ziel des IREKs, Förderpolitischer Rahmen und strategische
 # Verankerung, Grundverständnis und thematische Struktur, Regionale Leitbranchen, Umsetzung und politische Bedeutung):
 # what the IREK says on those is in the chapter, not in a list of goals
@@ -84,7 +87,7 @@ def with_level_names(text: str) -> str:
 
 # two topics asked for together ("zu Tourismus und Gesundheit"); "oder" joins alternatives of one topic ("Energie,
 # Wasserstoff oder Wärme")
-_TOPIC_PAIR = re.compile(r"\b([A-Za-zÄÖÜäöüß]{4,})\s{1,3}(und|sowie)\s{1,3}([A-Za-zÄÖÜäöüß]{4,})\b", re.IGNORECASE)
+_TOPIC_PAIR = re.compile(r"\b([A-Za-zÄÖÜäöüß]{4,})\s{1,3}(und|sowie|oder)\s{1,3}([A-Za-zÄÖÜäöüß]{4,})\b", re.IGNORECASE)
 # A project description is never a list question, even when it says "Ziele".
 _PROJECT = re.compile(r"\b(wir|unser\w{0,3}|ich|mein\w{0,3})\b.{0,60}\b(woll\w{0,3}|möcht\w{0,3}|plan\w{0,4})\b",
                       re.IGNORECASE | re.DOTALL)
@@ -290,8 +293,11 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
         return GoalList("handlungsziel", children, parent, count, by_topic=True, passages=passages, titles=titles)
     named_leitziele = [goal for goal in catalogue.leitziele
                        if goal.code != parent.code and _names_topic(topic, goal.title)]
+    # (or asked whether it occurs at all, and no goal's title names it: "kommt ehrenamt oder vereinsarbeit im IREK
+    # eigentlich irgendwo vor?")
     unnamed = not titled and not named_leitziele and not _names_topic(topic, parent.title) \
-        and _absent(topic, matcher.retriever.document_stems(IREK_DOCUMENT))
+        and (bool(occurs or _ANYTHING_ON.search(question))
+             or _absent(topic, matcher.retriever.document_stems(IREK_DOCUMENT)))
     return GoalList("handlungsziel", children, parent, count, by_topic=True, passages=passages, titles=titles,
                     also=[g for g in titled if g.parent != parent.code
                           and g.parent not in {goal.code for goal in named_leitziele}],
@@ -330,10 +336,12 @@ _TITLE_WORDS = set(stems("stärken weiterentwickeln entwickeln entwicklung ausba
 def _topic_match(asked: str, title: str) -> bool:
     """One stem of the question and one of a title name the same thing: one holds the other ("wasserstoff",
     "wasserstoffnetz"; a short title stem such as "flach" is no part of "gewerbeflach"), or they differ only in their
-    last letters ("tourismus", "tourist"; not "wasserstoff", "wasserverfug")."""
+    last letters ("tourismus", "tourist"; not "wasserstoff", "wasserverfug"). A title's stem names the question's
+    compound only as its first part ("wasserstoffnetz" of "wasserstoff"): as its last, it is what the compound is a
+    kind of, not its topic ("vereinsarbeit" is no topic of "Arbeits-, Führungs- und Fachkräfte")."""
     if min(len(asked), len(title)) < 5:
         return False
-    if asked in title or len(title) >= 6 and title in asked:
+    if asked in title or len(title) >= 6 and asked.startswith(title):
         return True
     common = len(os.path.commonprefix([asked, title]))
     return common >= 6 and min(len(asked), len(title)) - common <= 2

@@ -3721,7 +3721,7 @@ def test_a_count_of_goals_beside_two_funding_questions_answers_all_three(ask):
 def test_two_topics_asked_of_the_irek_get_two_lists_and_an_unnamed_one_is_said_to_be(ask):
     data = ask("Welche Ziele hat das IREK zur Mobilität? Und steht auch was zur Belebung der Dorfmitte drin?")
     assert data["summary"].startswith("Zum Leitziel 3.2 „")
-    assert "Zu Ihrer weiteren Frage: Ausdrücklich nennt das IREK dieses Thema nicht. Am nächsten kommt Leitziel" \
+    assert "Zu Ihrer weiteren Frage: Kein Ziel des IREK nennt dieses Thema ausdrücklich. Am nächsten kommt Leitziel" \
         in data["answer"], data["answer"]
 
 
@@ -3973,3 +3973,21 @@ def test_a_split_company_asked_who_applies_gets_the_joint_application_in_the_bot
                "vermietet sie an seine GmbH (Metallbau, 30 MA, Bad Essen). Die GmbH kauft Maschinen für 600k. Kann die "
                "Halle mit in die Förderung und wer stellt den Antrag?")
     assert "Besitz- und Betriebsgesellschaft einen gemeinsamen Antrag" in data["summary"]
+
+
+def test_a_market_square_is_no_measure_of_the_kr_and_the_irek_topic_beside_it_is_answered(ask):
+    """A town's market square and market hall: Nr. 3.2.2.1 names no such measure; "und steht im IREK irgendwas zu
+    innenstädten?" beside it asks what stands in the IREK, which the project's goal does not answer."""
+    data = ask("wir wollen in bramsche den marktplatz neu gestalten und eine kleine markthalle für regionale erzeuger "
+               "bauen. passt das zur GRW? und steht im IREK irgendwas zu innenstädten?")
+    assert data["summary"].startswith("Nein – über GRW: Wirtschaftsnahe kommunale Infrastruktur nicht förderfähig")
+    assert "Marktplätze" in data["summary"]
+    assert "Zu Ihrer weiteren Frage: Kein Ziel des IREK nennt dieses Thema ausdrücklich." in data["answer"]
+    assert not any(p["id"] == "grw-gewerbe" for p in data["funding_paths"])
+
+
+def test_a_plot_a_firm_buys_in_an_estate_is_its_own_land_not_the_estates_development(ask):
+    data = ask("zählt der grundstückskauf bei den förderfähigen kosten mit? wir kaufen 8000 qm im gewerbegebiet bad "
+               "essen für den neubau")
+    assert data["summary"].startswith("Der Grundstückswert gehört bis zur Höhe des Marktpreises zu den förderfähigen")
+    assert not any(p["id"].startswith("grw-infrastruktur") for p in data["funding_paths"])

@@ -32,6 +32,10 @@ GOALS = [
     ("Welche Ziele gibt es zu Gewerbeflächen?", []),
     # what every goal does names no topic
     ("Welche Ziele wollen etwas entwickeln und ausbauen?", []),
+    # a title's word as the last part of the question's compound is what the compound is a kind of, not its topic
+    ("kommt vereinsarbeit im IREK vor?", []),
+    # as its first part it is the topic ("Wasserstoffnetz")
+    ("Was steht im IREK zum Wasserstoffnetz?", ["3.3.3"]),
 ])
 def test_goals_whose_titles_name_the_topic(question, codes):
     assert [g.code for g in titled_goals(question, GOALS)] == codes
@@ -162,3 +166,18 @@ def test_goals_asked_for_beyond_a_corridor_include_those_elsewhere(matcher):
     beyond = _list("Welche Ziele betreffen Digitalisierung, auch außerhalb von Korridor 2?", matcher)
     assert "4.2.2" not in [g.code for g in inside.items + inside.also]
     assert "4.2.2" in [g.code for g in beyond.items + beyond.also]
+
+
+def test_two_topics_joined_by_or_get_a_leitziel_each(matcher):
+    """"welche handlungsziele im irek haben was mit wohnen oder gesundheit zu tun?": the Leitziel of each topic."""
+    found = _list("welche handlungsziele im irek haben was mit wohnen oder gesundheit zu tun? bitte mit nummern", matcher)
+    codes = [g.code for g in found.items]
+    assert "4.1.2" in codes and "4.2.1" in codes
+
+
+def test_a_topic_no_goal_names_asked_whether_it_occurs_is_said_to_be_unnamed(matcher):
+    """"kommt ehrenamt oder vereinsarbeit im IREK eigentlich irgendwo vor?", "steht im IREK irgendwas zu innenstädten?":
+    no goal's title names it; the nearest Leitziel is given as such, not as goals on the topic."""
+    assert _list("kommt ehrenamt oder vereinsarbeit im IREK eigentlich irgendwo vor?", matcher).unnamed
+    assert _list("steht im IREK irgendwas zu innenstädten?", matcher).unnamed
+    assert not _list("Steht im IREK irgendwas zu Wasserstoff?", matcher).unnamed
