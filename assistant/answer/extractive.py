@@ -2879,26 +2879,43 @@ _LAND_SHORT = {"nds": "Niedersachsen", "nrw": "Nordrhein-Westfalen", "bw": "Bade
 _HOME_LAND = "Niedersachsen"
 
 
-def _areas_of_kind(found: Findings, w: _Writer) -> str:
-    """For a question for the GRW areas of one kind in a Land: the places whose row of the list of GRW areas (KR Anhang
-    5) names that kind, each cited by its row; in Niedersachsen where the question names no Land. Empty for any other
-    question, or where no row is of the kind asked."""
+def _areas_of_kind(found: Findings, w: _Writer) -> tuple[str, list[str]]:
+    """For a question for the GRW areas of one kind or more in a Land ("welche … sind D-Fördergebiet, welche C?"): a
+    bottom line that counts the places of each kind asked, and a line per kind that lists them, each place cited by its
+    row of the list of GRW areas (KR Anhang 5); a kind of three places or fewer is listed in the bottom line itself. In
+    Niedersachsen where the question names no Land. Empty for any other question, or where no row is of a kind asked."""
     asked = _ASKS_AREAS_OF_KIND.search(found.question)
     if asked is None:
-        return ""
-    kind = asked.group("kind").upper()
+        return "", []
+    kinds = list(dict.fromkeys([asked.group("kind").upper()] + [
+        m.group(1).upper() for m in _ANOTHER_KIND.finditer(found.question, asked.end())]))
     rows = _area_rows(w.passages)
     lands = {row.group(0).split(":", 1)[0] for _, row in rows}
     words = {word.lower().rstrip(".") for word in re.findall(r"[\w.-]+", found.question)}
     named = [land for land in lands if re.search(rf"\b{re.escape(land)}\b", found.question, re.IGNORECASE)] \
         + [land for short, land in _LAND_SHORT.items() if short in words and land in lands]
     land = named[0] if named else _HOME_LAND
-    places = [(passage, row) for passage, row in rows
-              if row.group(0).startswith(land + ":") and row.group("kind") == kind]
-    if not places:
-        return ""
-    listed = "; ".join(f"{row.group('place')} [{w.cite(passage, row.group(0))}]" for passage, row in places)
-    return f"{kind}-Fördergebiete in {land} sind nach der Liste der Fördergebiete (Anhang 5): {listed}."
+    of_kind = [(kind, [(passage, row) for passage, row in rows
+                       if row.group(0).startswith(land + ":") and row.group("kind") == kind]) for kind in kinds]
+    of_kind = [(kind, places) for kind, places in of_kind if places]
+    if not of_kind:
+        return "", []
+    listed = {kind: "; ".join(f"{row.group('place')} [{w.cite(passage, row.group(0))}]" for passage, row in places)
+              for kind, places in of_kind}
+    if len(of_kind) == 1 and len(of_kind[0][1]) <= _AREAS_IN_BOTTOM_LINE:
+        kind = of_kind[0][0]
+        return f"{kind}-Fördergebiete in {land} sind nach der Liste der Fördergebiete (Anhang 5): {listed[kind]}.", []
+    # (too many for the bottom line: it says what follows, a line per kind lists the places; counted nowhere, as the
+    # list holds no count)
+    names = " und ".join([f"{kind}-" for kind, _ in of_kind[:-1]] + [f"{of_kind[-1][0]}-Fördergebiete"])
+    return (f"Die {names} in {land} nach der Liste der Fördergebiete (Anhang 5), jedes mit seiner Zeile:",
+            [f"{kind}-Fördergebiete in {land}: {listed[kind]}." for kind, _ in of_kind])
+
+
+_AREAS_IN_BOTTOM_LINE = 6
+# a further kind asked after the first ("welche … sind D-Fördergebiet, welche C?", "und welche C-Gebiete?")
+_ANOTHER_KIND = re.compile(r"\b(?:welche\w{0,2}|und|oder)\s{1,3}(?:\S{1,20}\s{1,3}){0,2}?([A-D])\b(?:-?\s{0,2}(?:förder)?gebiet\w{0,2})?"
+                           r"(?=\s{0,2}[?,.]|\s{1,3}(?:sind|ist|bitte)\b|-)", re.IGNORECASE)
 
 
 # A question for what an annex of the KR is or holds ("was steht in anhang 4 vom grw koordinierungsrahmen?", "Worum
@@ -3149,7 +3166,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # "48 Leute, aber 12 Mio Umsatz: sind wir klein oder mittel?": the size the figures make leads
     if sized := _size_verdict(found, w):
         verdict = f"{sized} {verdict}".strip()
-    district = _other_district(found, w) or _areas_of_kind(found, w) or _own_area(found, w) or _annex_named(found, w)
+    kinds, kind_lines = _areas_of_kind(found, w)
+    district = _other_district(found, w) or kinds or _own_area(found, w) or _annex_named(found, w)
+    kind_lines = kind_lines if district == kinds else []
     if district and lead is not None and lead.programme_wide:
         verdict = ""  # the place's missing row says it all: no GRW there
     listed = "" if district else _named_entries(found, w)
@@ -3162,6 +3181,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
         summary = district or listed
+        details += kind_lines  # (the places of a kind too many for the bottom line)
         home = "Im Landkreis Osnabrück: "
         # (a rule answered is no verdict on the home district's path: "… und kann ich das gleich mit bei der NBank
         # beantragen?" beside the row of Bremen)

@@ -2807,6 +2807,18 @@ def test_the_areas_of_one_kind_in_a_land_are_listed_from_their_rows(ask, passage
     assert "Osnabrück" not in data["summary"]
 
 
+def test_the_areas_of_two_kinds_are_listed_whole_a_line_each(ask, passages):
+    """"welche niedersächsischen Landkreise … sind laut Anhang 5 des KR D-Fördergebiet, welche C?": every place of
+    each kind, each cited by its row (none cut off), the long list after the bottom line."""
+    data = ask("Für eine Kleine Anfrage: welche niedersächsischen Landkreise und kreisfreien Städte sind laut Anhang 5 "
+               "des KR D-Fördergebiet, welche C? Bitte zitierfähig mit Seite.")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Die D- und C-Fördergebiete in Niedersachsen")
+    d_line = next(p for p in data["answer"].split("\n\n") if p.startswith("D-Fördergebiete in Niedersachsen: "))
+    assert "Wittmund, Landkreis" in d_line and "Osnabrück, Landkreis" in d_line and "…" not in d_line
+    assert any(p.startswith("C-Fördergebiete in Niedersachsen: Cuxhaven") for p in data["answer"].split("\n\n"))
+
+
 def test_a_second_site_in_another_land_gets_that_places_row_and_where_to_apply(ask, passages):
     """KR Anhang 5 (the city of Bremen is a D area too) and Anhang 2, Erl. 1.1 (the Land of the site takes the
     application); "gilt da der gleiche satz?" compares the rate."""
