@@ -33,6 +33,8 @@ def test_company_profile_gets_business_investment_path(client):
                                # forty-first session: users of excluded sectors beside others (Nr. 3.2.2.1 (1))
                                "users_in_part_excluded": None,
                                "tailored_to_one": None,  # the fourth session: a site developed for one firm
+                               # forty-ninth session: one firm named as the reason for a public measure
+                               "one_firm_reason": None,
                                # round 2, fourteenth session: a facility used mostly by locals (Nr. 3.2.2.5 (1))
                                "mostly_local_use": None,
                                # and in the third session: cost items, difficulty, applying after the order
