@@ -966,6 +966,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{0,25}(räume|gebäude|werkstatt|werkstätten|produktionsstätte|lager)\b"
                            r"(?![^.!?]{0,30}\b(an)?(zu)?miete)"
                            r"|anlage\s{1,3}kaufen|lagerstandort|lagerhalle|hochregallager|zentrallager|logistikzentrum"
+                           # (equipment bought, in the words of buying it: "ein CAD/CAM-Fräszentrum + 3D-Drucker
+                           # anzuschaffen", "die Anschaffung einer Presse"; not "Anschaffungskosten")
+                           r"|\b(anschaff\w{0,4}|anzuschaffen|beschaffen|zu\s{1,3}beschaffen)\b"
                            # (a new branch, not the ones the business has: "Backstube + 3 Filialen")
                            r"|distributionszentrum|(neue[nrs]?|weitere[nrs]?|zusätzliche[nrs]?)\s{1,3}filiale"
                            r"|filiale\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}(eröffnen|aufmachen|bauen|errichten)"
