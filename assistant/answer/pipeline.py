@@ -29,9 +29,9 @@ from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elli
                                         is_steering_attempt, points_back, without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
-from assistant.answer.questions import (ASKS_IREK_TOPIC, IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion, each_answered,
-                                        in_short, kind, numbered_items, numbered_parts, side_questions,
-                                        states_span_asked, with_other_answer)
+from assistant.answer.questions import (ASKS_IREK_TOPIC, IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion,
+                                        each_answered, in_short, kind, numbered_items, numbered_parts, numbers_questions,
+                                        side_questions, states_span_asked, with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
@@ -638,7 +638,11 @@ class AnswerPipeline:
                 other = self.extractive(decided)
                 if _another_measure(asked, answer, other):
                     continue
-                merged = with_other_answer(answer, other, self._tells(side, asked, decided, other, answer))
+                # (a part the asker numbers is asked for explicitly: a quote from a section the first answer does not
+                # cite answers it, "3. wie lange muss er Unterlagen aufbewahren?")
+                told = self._tells(side, asked, decided, other, answer) \
+                    or numbers_questions(q.text) and _quotes_another_section(other, answer)
+                merged = with_other_answer(answer, other, told)
                 if merged is not answer:
                     answer, added = merged, added + 1
         found.note, found.reach = q.note, q.reach
@@ -785,6 +789,14 @@ def _holds_telling(telling: frozenset[str], text: str) -> bool:
     held = set(stems(text))
     return bool(telling & held) or any(stem.endswith(word) for word in telling if len(word) >= _MIN_COMPOUND_HEAD
                                        for stem in held)
+
+
+def _quotes_another_section(other: Answer, first: Answer) -> bool:
+    """Whether the other answer's bottom line quotes a section the first answer cites nowhere."""
+    cited = {(c.document, (c.section or "").split(" ")[0]) for c in first.citations}
+    numbers = set(CITATION_NUMBER.findall(other.summary))
+    quoted = {(c.document, (c.section or "").split(" ")[0]) for c in other.citations if str(c.n) in numbers}
+    return "„" in other.summary and bool(quoted) and not quoted & cited
 
 
 def _contradicts(side: Question | Answer, whole: Question) -> bool:

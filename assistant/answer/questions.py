@@ -225,6 +225,18 @@ def each_answered(items: list[tuple[str, Answer]]) -> Answer:
     return renumbered(answer)
 
 
+def numbers_questions(text: str) -> bool:
+    """Whether the text numbers at least two of its questions, in order ("1. … 2. …", "a) … b)"): each is asked for
+    explicitly, and a further one's quoted sentence is its answer unless the first answer cites its section."""
+    marks = [m.group(1) for m in _PART_MARK.finditer(text)] + [m.group(1) for m in _NUMBERED_DOT.finditer(text)]
+    return len(asks(text)) >= 2 and any(first in marks and second in marks and marks.index(first) < marks.index(second)
+                                        for first, second in (("a", "b"), ("1", "2")))
+
+
+# "1. wird der Zuschuss … ausgezahlt? 2. ist der Zuschuss …": a question numbered with a dot
+_NUMBERED_DOT = re.compile(r"(?:^|[:;?!]\s{0,3}|\s)([1-4])\.\s{1,3}(?=[a-zäöüß])")
+
+
 def numbered_parts(text: str) -> bool:
     """Whether the text numbers at least two questions as parts, in order ("a) … b)", "1) … 2)"), one of which asks
     about the IREK on a subject of its own ("b) welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?"; not "3)

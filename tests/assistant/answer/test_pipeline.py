@@ -4005,3 +4005,14 @@ def test_a_plot_a_firm_buys_in_an_estate_is_its_own_land_not_the_estates_develop
                "essen für den neubau")
     assert data["summary"].startswith("Der Grundstückswert gehört bis zur Höhe des Marktpreises zu den förderfähigen")
     assert not any(p["id"].startswith("grw-infrastruktur") for p in data["funding_paths"])
+
+
+def test_a_numbered_question_answered_by_a_quote_of_its_own_is_added(ask):
+    """"Drei Fragen …: 1. … 2. ist der Zuschuss umsatzsteuerpflichtig …? 3. wie lange muss er Unterlagen
+    aufbewahren?": each part is asked for explicitly, so the sentence of Nr. 10.1.5 on keeping the records ten years
+    answers the third, beside the answer to the tax question."""
+    data = ask("Drei Fragen für einen Mandanten (Maschinenbau-KMU) zur GRW: 1. wird der Zuschuss vor oder erst nach der "
+               "Investition ausgezahlt? 2. ist der Zuschuss umsatzsteuerpflichtig bzw. wie ist er steuerlich zu "
+               "behandeln? 3. wie lange muss er Unterlagen aufbewahren?")
+    assert "Steuerberatung" in data["summary"]
+    assert "zehn Jahre lang aufzubewahren" in data["answer"]
