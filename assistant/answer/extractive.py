@@ -1739,7 +1739,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             # steht das mit den 90 % bei infrastruktur? … wortlaut"); it may answer another question, the NBank's
             # address in Anhang 2 one for where to apply
         if not quoted:  # the lead: the best sentence of the first passage's whole section
-            first, quote = _lead_of_section(hit, found.search_text, wanted, w.passages)
+            first, quote = _lead_of_section(hit, found.search_text, wanted, w.passages, found.question)
             # (where that sentence holds no telling word of the question, the one the statute's terms for its
             # everyday words find, where it holds one of them, also in a compound: "Homeoffice" asks for the sentence
             # on "Telearbeitsplätze", not the section's first)
@@ -1758,13 +1758,19 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             if placed and not named.search(quote):
                 hit, quote = (hit if placed[0] is hit.passage else replace(hit, passage=placed[0])), placed[1]
             by_place = bool(placed)
+            # (a sentence that holds the figure whose source is asked stays the lead: a rule asked for in its own words
+            # follows it, one the facts point to is left)
+            by_figure = _holds_figure_asked(found.question, quote)
             # the rule the question asks for in its own words, else one its facts point to, where the section holds it
             # (only the first stays the lead where the question asks for a figure)
             asked = _implied_sentence(found, hit, w, found.asked_rules) if not by_place else None
             defines = bool(_ASKS_DEFINITION.search(found.question))
             others = [s for s in found.implied if s not in found.asked_rules]
-            implied = _implied_sentence(found, hit, w, others) if not by_place and (asked is None or defines) else None
-            if asked and implied and defines:
+            implied = _implied_sentence(found, hit, w, others) \
+                if not by_place and not by_figure and (asked is None or defines) else None
+            if asked and by_figure:
+                follows, asked = asked, None
+            elif asked and implied and defines:
                 # "Was ist Beginn der Arbeiten? Zählt der Grunderwerb schon?": the definition leads, the rule asked
                 # for in its own words follows it (Fn. 56: the purchase of land is no start)
                 follows, asked = asked, None
@@ -2190,13 +2196,34 @@ def _not_eligible_sentence(hit: SearchHit, query: str, wanted: re.Pattern[str],
     return (hit if best[0] is hit.passage else replace(hit, passage=best[0])), best[1]
 
 
-def _lead_of_section(hit: SearchHit, query: str, wanted: re.Pattern[str], passages: list[Passage]) -> tuple[SearchHit, str]:
+def _figure_asked(question: str) -> re.Pattern[str] | None:
+    """For a question for where a figure stands ("woher genau kommt die 90 %?"): a pattern for the figures it names."""
+    # (not where its wording is asked for: the whole paragraph is quoted then, "den genauen Wortlaut … (60/90 %)")
+    asked = set(figures(question)) if _SOURCE_OF_FIGURE.search(question) and not ASKS_WORDING.search(question) \
+        else set()
+    return re.compile("|".join(rf"(?<![\d,.]){re.escape(f)}(?![\d,])" for f in sorted(asked))) if asked else None
+
+
+def _holds_figure_asked(question: str, quote: str) -> bool:
+    holding = _figure_asked(question)
+    return holding is not None and bool(holding.search(quote))
+
+
+def _lead_of_section(hit: SearchHit, query: str, wanted: re.Pattern[str], passages: list[Passage],
+                     question: str = "") -> tuple[SearchHit, str]:
     """The hit and its sentence that best answers the query, from the hit's passage or another passage of its section
     (ranking shows a section once in its first places: "Wer darf Träger einer Bildungseinrichtung sein?" finds 3.2.2.6
     by its list of institutions, and the sentence on the Träger stands in the section's next passage)."""
     not_eligible = _not_eligible_sentence(hit, query, wanted, passages)
     if not_eligible is not None:
         return not_eligible
+    # "woher genau kommt die 90 %?": the sentence that holds the figure asked, not the section's first ("grundsätzlich
+    # bis zu 60 Prozent"), where the passage has one
+    holding = _figure_asked(question)
+    if holding is not None:
+        quote, _ = scored_sentence(hit.passage, query, prefer=wanted, require=holding)
+        if quote:
+            return hit, quote
     best = None
     for holder in _section_passages(hit.passage, passages):
         quote, score = scored_sentence(holder, query, prefer=wanted, favour=_OSNABRUECK_AREA)
@@ -3262,6 +3289,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
                                         f"{'; '.join(items)}.") <= MAX_SUMMARY_CHARS:
             # a rule that is a list ("… verfolgen … drei Hauptziele: − …; − …; − …"): its items are the bottom line
             summary = listed_brief
+        elif lead is not None and not lead.blocked and ASKS_HOW_MUCH.search(found.question) \
+                and not ASKS_WORDING.search(found.question) \
+                and (rate := _short_rate(_rate_phrase(lead, w, found.profile))):
+            # "Wie hoch ist der Fördersatz bei wirtschaftsnaher Infrastruktur?": the path's rate in the data's words,
+            # cited to its sources, before the rule's wording
+            summary = f"{_measure_name(lead)}: {rate}."
         else:
             summary = f"Die Regel steht in {label}; {_WORDING_FOLLOWS}"
         if not summary.startswith(where + ":"):

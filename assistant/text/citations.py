@@ -45,6 +45,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 MAX_QUOTE_CHARS = 320
+# A lead with the list it runs on into: a list cut off misleads ("… mindestens eine der folgenden Voraussetzungen …"
+# without its c), so it may run to the length a quote is cut at anyway
+MAX_LIST_CHARS = 3 * MAX_QUOTE_CHARS
 
 
 @dataclass
@@ -451,7 +454,7 @@ def _without_references(sentence: str) -> str:
 
 def _limit(sentence: str) -> int:
     """A lead with its list may be as long as `_with_following_list` makes it."""
-    return 2 * MAX_QUOTE_CHARS if "\n" in sentence else MAX_QUOTE_CHARS
+    return MAX_LIST_CHARS if "\n" in sentence else MAX_QUOTE_CHARS
 
 
 def whole_sentence(passage_text: str, sentence: str) -> str:
@@ -492,7 +495,7 @@ def _with_following_list(text: str, lead: str) -> str:
     if start < 0:
         return lead
     end = start + len(lead)
-    while (match := _LIST_ITEM.match(text, end)) and match.end() - start <= 2 * MAX_QUOTE_CHARS:
+    while (match := _LIST_ITEM.match(text, end)) and match.end() - start <= MAX_LIST_CHARS:
         end = match.end()
     return text[start:end]
 

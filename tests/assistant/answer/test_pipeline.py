@@ -3525,7 +3525,9 @@ def test_a_rules_wording_asked_for_to_quote_it_is_its_whole_paragraph_with_its_l
     assert "(5) Der Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt sein.“" in land["answer"]
     assert "(4) Die Kosten für den Grunderwerb dürfen 25 Prozent" in land["answer"]
     plain = ask("Wie hoch ist der Fördersatz bei wirtschaftsnaher Infrastruktur?")
-    assert "c) die geförderte Infrastrukturmaßnahme" not in plain["answer"], "a question of the rate asks no wording"
+    # (a question of the rate asks no wording: the rate is its bottom line, the rule's sentence with its whole list
+    # follows)
+    assert plain["summary"].startswith("GRW: Wirtschaftsnahe kommunale Infrastruktur: bis 60 Prozent; bis 90 Prozent")
     # paragraphs named by their numbers, "nr" and "abs" without their dots: those paragraphs, and no project
     named = ask("bitte wortlaut zum grunderwerb bei gewerbegebieten aus dem modellvorhaben (nr 5), abs 3 bis 5, mit "
                 "seite")
@@ -4016,3 +4018,19 @@ def test_a_numbered_question_answered_by_a_quote_of_its_own_is_added(ask):
                "behandeln? 3. wie lange muss er Unterlagen aufbewahren?")
     assert "Steuerberatung" in data["summary"]
     assert "zehn Jahre lang aufzubewahren" in data["answer"]
+
+
+def test_a_figures_source_asked_is_quoted_by_the_sentence_that_holds_it(ask):
+    """"woher genau kommt die 90 %? welche nummer im KR, und was müssen wir dafür schriftlich begründen?": Nr. 3.2.1.1's
+    sentence with the 90 % and its whole list a) to c), not the section's first sentence on the 60 %; the rule asked
+    for in its own words (the written reasons) follows it."""
+    history = [{"role": "user", "content": "Wir wollen als Gemeinde eine alte Ziegelei revitalisieren und als "
+                                           "Gewerbefläche erschließen. Wie viel GRW geht da?"},
+               {"role": "assistant", "content": "Bis 60 %, mit Begründung bis 90 %."}]
+    data = ask("woher genau kommt die 90 %? welche nummer im KR, und was müssen wir dafür schriftlich begründen?",
+               history)
+    lead = data["citations"][0]
+    assert lead["section"].startswith("3.2.1.1") and lead["quote"].startswith("Das Land kann mit bis zu 90 Prozent")
+    assert "c) die geförderte Infrastrukturmaßnahme leistet in besonderer Weise" in lead["quote"]
+    assert any(c["quote"].startswith("Das Vorliegen der Voraussetzungen nach Satz 2 ist schriftlich zu begründen")
+               for c in data["citations"])
