@@ -745,6 +745,9 @@ def _without_land_contracts(clause: str) -> str:
 
 # -- project types (vocabulary of funding_paths.yaml) ---------------------------------------------------------------
 # Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".
+# A study of the sites: "eine Studie zu einem gemeinsamen Gewerbeflächenpool", "Machbarkeitsstudie über neue Gewerbeflächen"
+_STUDY_OF_SITES = re.compile(r"\b\w{0,20}(studie|gutachten|analyse|konzept)\w{0,2}\s{1,3}(zu[mr]?|über|für)\s{1,3}"
+                             r"(\S{1,25}\s{1,3}){0,3}\w{0,20}(gewerbefläche|gewerbegebiet|industriegebiet|flächenpool)")
 # A plot bought in an estate: "wir kaufen 8000 qm im gewerbegebiet", "ein Grundstück im Industriegebiet erworben"
 _PLOT_IN_ESTATE = re.compile(r"\b(kauf|kaufen|kaufe|gekauft|erwerb|erwerben|erworben|grundstück\w{0,3}|qm|m²|m2|hektar|ha)\b"
                              r"[^.?!]{0,40}\b(im|in\s{1,3}dem|ins)\s{1,3}(neuen\s{1,3})?(gewerbegebiet|industriegebiet|gewerbepark)")
@@ -3128,6 +3131,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # "ein Innovationscluster aufbauen: gemeinsame Versuchshalle plus Clustermanagement": the cluster named is the
         # measure (Nr. 3.5.2), its management a part of it
         found.remove("cooperation_network")
+    if "industrial_site" in found and _STUDY_OF_SITES.search(lowered) and not _DEVELOPS_SITE.search(lowered):
+        # "eine Studie zu einem gemeinsamen Gewerbeflächenpool machen lassen": the sites are what the study is about,
+        # not developed; the study is a planning or advisory service (Nr. 3.3)
+        found.remove("industrial_site")
+        found += [] if "planning" in found else ["planning"]
     if "implementation_budget" in found and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
         # "eine Vermarktungskampagne für freie Gewerbeflächen": the sites are what is marketed, not developed
         found.remove("industrial_site")

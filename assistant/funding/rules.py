@@ -756,6 +756,10 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
     by_project = {c.id for c in merged if "project_type" in c.triggers}
     conditions.sort(key=lambda c: c.id not in by_project)
     blocking = [c for c in conditions if c.effect == "blocks" and c.applies]
+    # (a rule asked for that closes the path says what the open form of the same sentence only weighs: the study that
+    # is the project has begun with its order, not "its funding is doubtful")
+    closed_by = {c.source.quote for c in blocking if c.asked}
+    conditions = [c for c in conditions if not (c.asked and c.effect == "matters" and c.source.quote in closed_by)]
     reasons = [f"{c.text} ({cite(c.source)})" for c in blocking]
     reason_sources = [c.source for c in blocking]
     # the first rule's text, or where it lists several things those the question names ("… nennt keine Kitas"); an

@@ -1717,15 +1717,20 @@ def test_a_paths_line_says_what_decides_the_trade(ask, passages, question, said)
 
 
 def test_planning_commissioned_already_is_no_start_of_the_site_but_of_itself(ask, passages):
-    """KR Nr. 3.1.2 (2): preparatory work is no start "es sei denn, sie sind Gegenstand der Förderung": the planning
-    that is to be funded itself has begun with its order, and is no longer eligible; the site's works have not."""
+    """KR Nr. 3.1.2 (2): preparatory work is no start "es sei denn, sie sind Gegenstand der Förderung"; a study that is
+    the project itself, with nothing built beside it, has begun with its order and is closed."""
     data = ask("Wir haben als Samtgemeinde Artland schon ein Ingenieurbüro mit der Planung des neuen Gewerbegebiets "
                "beauftragt. Sind die Planungskosten noch förderfähig?")
     check_contract(data, passages, all_used=False)
-    assert data["summary"].startswith("Nein")
-    assert "Soll gerade diese Planung gefördert werden, gilt ihr Auftrag als Beginn der Arbeiten, und sie ist nicht " \
-           "mehr förderfähig; für die spätere Baumaßnahme ist die beauftragte Planung kein Beginn" in data["summary"]
+    assert data["summary"].startswith("Für die Baumaßnahme ist eine schon beauftragte Planung kein Beginn der Arbeiten; "
+                                      "soll aber gerade diese Planung gefördert werden, gilt ihr Auftrag als Beginn")
     assert "(Nr. 3.1.2)" in data["summary"]
+    history = [{"role": "user", "content": "Mehrere Kommunen im Nordkreis wollen eine Studie zu einem gemeinsamen "
+                                           "Gewerbeflächenpool machen lassen (Bedarf, Standorte, Vermarktung), ca. "
+                                           "80.000 €. Kann man das fördern lassen?"},
+               {"role": "assistant", "content": "Ja, als Planungs- und Beratungsleistung bis 75 %."}]
+    study = ask("ah mist, das planungsbüro haben wir letzte woche schon beauftragt. ist das jetzt ein problem?", history)
+    assert study["summary"].startswith("Nein") and "mit ihrem Auftrag begonnen" in study["summary"]
 
 
 def test_the_costs_a_wanted_grant_needs_are_computed_backwards(ask, passages):
