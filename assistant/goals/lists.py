@@ -259,7 +259,10 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
         # zu …", the nearest goals, said to name it not in so many words)
         return GoalList("handlungsziel", titled, None, count, by_topic=True, passages=passages, titles=titles)
     pair = _TOPIC_PAIR.search(question)
-    if pair and len(set(stems(f"{pair.group(1)} {pair.group(3)}")) & set(_topic(question))) == 2:
+    # (two topics joined by "oder" only where they are all the question names: "wohnen oder gesundheit", not the last
+    # two of "Mobilität, ÖPNV, Radverkehr oder Verkehrsinfrastruktur")
+    if pair and len(set(stems(f"{pair.group(1)} {pair.group(3)}")) & set(_topic(question))) == 2 \
+            and (pair.group(2).lower() != "oder" or len({w for w in _topic(question) if len(w) >= _PAIR_WORD}) == 2):
         # two topics ("was steht im IREK zu Tourismus und Gesundheit?"): the Leitziel of each, where they differ
         parents = list(dict.fromkeys(ranked[0].leitziel.code for word in (pair.group(1), pair.group(3))
                                      if (ranked := matcher.rank(matcher.retriever.score_parts(word), k=1))))
@@ -293,10 +296,12 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
         return GoalList("handlungsziel", children, parent, count, by_topic=True, passages=passages, titles=titles)
     named_leitziele = [goal for goal in catalogue.leitziele
                        if goal.code != parent.code and _names_topic(topic, goal.title)]
-    # (or asked whether it occurs at all, and no goal's title names it: "kommt ehrenamt oder vereinsarbeit im IREK
-    # eigentlich irgendwo vor?")
+    # (or asked whether it occurs at all, and no goal's title has a word that begins as one of the topic's: "kommt
+    # ehrenamt oder vereinsarbeit im IREK eigentlich irgendwo vor?"; not "… was zu wohnungsbau?", 4.1.2 "Wohnraum")
     unnamed = not titled and not named_leitziele and not _names_topic(topic, parent.title) \
         and (bool(occurs or _ANYTHING_ON.search(question))
+             and _one_absent(topic, frozenset(s for g in catalogue.handlungsziele + catalogue.leitziele
+                                              for s in stems(g.title)))
              or _absent(topic, matcher.retriever.document_stems(IREK_DOCUMENT)))
     return GoalList("handlungsziel", children, parent, count, by_topic=True, passages=passages, titles=titles,
                     also=[g for g in titled if g.parent != parent.code
@@ -304,6 +309,7 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
                     also_leitziele=named_leitziele, unnamed=unnamed)
 
 
+_PAIR_WORD = 4  # the shortest stem counted as a topic beside the two joined by "oder" ("tun" of "zu tun" is none)
 # A topic word is looked for in the IREK by its first letters: a word of the same beginning may name it in another form
 # ("Wohnungen": "Wohnraum"), so only a topic none of whose words begins any word of the IREK is said to be absent
 _ABSENT_PREFIX = 4
@@ -316,6 +322,13 @@ def _absent(topic: list[str], document_stems: frozenset[str]) -> bool:
     words = [s for s in topic if len(s) >= _ABSENT_MIN_STEM]
     beginnings = {s[:_ABSENT_PREFIX] for s in document_stems}
     return bool(words) and not any(s[:_ABSENT_PREFIX] in beginnings for s in words)
+
+
+def _one_absent(topic: list[str], title_stems: frozenset[str]) -> bool:
+    """Whether a word of substance of the topic begins as no word of the goals' titles does (of "ehrenamt oder
+    vereinsarbeit", "ehrenamt"; not "wohnungsbau", which begins as "Wohnraum")."""
+    beginnings = {s[:_ABSENT_PREFIX] for s in title_stems}
+    return any(s[:_ABSENT_PREFIX] not in beginnings for s in topic if len(s) >= _ABSENT_MIN_STEM)
 
 
 def _called_by_title(title: str, question: str) -> bool:
@@ -380,7 +393,9 @@ _NOT_TOPIC = set(stems("welche welcher wie viele viel gibt es hat haben das die 
                        "wieviel wieviele wievielen eigentlich überhaupt denn genau nochmal "
                        # the form the goals are asked in ("bitte mit Code und Wortlaut", "jeweils mit Kurzbeschreibung")
                        "code codes kennung kennziffer wortlaut wörtlich originaltext formulierung beschreibung "
-                       "kurzbeschreibung jeweils"))
+                       "kurzbeschreibung jeweils "
+                       # whether it occurs at all ("kommt … im IREK irgendwo vor?", "steht da irgendwas zu …?")
+                       "kommt kommen taucht tauchen vor irgendwo irgendwas irgendetwas etwas auch"))
 
 
 def topic_words(question: str) -> list[str]:

@@ -181,3 +181,9 @@ def test_a_topic_no_goal_names_asked_whether_it_occurs_is_said_to_be_unnamed(mat
     assert _list("kommt ehrenamt oder vereinsarbeit im IREK eigentlich irgendwo vor?", matcher).unnamed
     assert _list("steht im IREK irgendwas zu innenstädten?", matcher).unnamed
     assert not _list("Steht im IREK irgendwas zu Wasserstoff?", matcher).unnamed
+
+
+def test_a_topic_a_goal_names_in_another_form_is_not_said_to_be_unnamed(matcher):
+    """"steht im irek auch was zu wohnungsbau?": 4.1.2 "Bezahlbaren Wohnraum fördern" names it in another form."""
+    found = _list("steht im irek auch was zu wohnungsbau?", matcher)
+    assert not found.unnamed and "4.1.2" in [g.code for g in found.items]
