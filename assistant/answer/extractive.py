@@ -2776,7 +2776,9 @@ def _with_town(district: str, towns: dict[str, str]) -> str:
 
 
 _ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergebiet|\b(welche[snm]?|was\s{1,3}für\s{1,3}(ein)?)\s{1,3}"
-                        r"(art\s{1,3}(von|des)\s{1,3})?fördergebiet|\bfördergebiet\w{0,2}\s{0,3}\?|\bist\b[^?]{0,60}\bfördergebiet",
+                        r"(art\s{1,3}(von|des)\s{1,3})?fördergebiet|\bfördergebiet\w{0,2}\s{0,3}\?|\bist\b[^?]{0,60}\bfördergebiet"
+                        # ("Stimmt es, dass der ganze Landkreis GRW-Fördergebiet ist …?", "Seit wann ist … Fördergebiet?")
+                        r"|\bfördergebiet\w{0,2}\s{1,3}(ist|sei|wäre)\b|\bseit\s{1,3}wann\b[^?]{0,60}\bfördergebiet",
                         re.IGNORECASE)
 
 
@@ -3194,7 +3196,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if sized := _size_verdict(found, w):
         verdict = f"{sized} {verdict}".strip()
     kinds, kind_lines = _areas_of_kind(found, w)
-    district = _other_district(found, w) or kinds or _own_area(found, w) or _annex_named(found, w)
+    # (the Landkreis's own kind of area, asked beside a question of the IREK, is answered as a further question, after
+    # the IREK's: "1) Was ist das IREK …? … 3) Stimmt es, dass der ganze Landkreis GRW-Fördergebiet ist …?")
+    district = _other_district(found, w) or kinds or (_own_area(found, w) if found.intent != "irek" else "") \
+        or _annex_named(found, w)
     kind_lines = kind_lines if district == kinds else []
     if district and lead is not None and lead.programme_wide:
         verdict = ""  # the place's missing row says it all: no GRW there

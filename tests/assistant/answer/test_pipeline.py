@@ -4039,3 +4039,11 @@ def test_a_figures_source_asked_is_quoted_by_the_sentence_that_holds_it(ask):
     assert "c) die geförderte Infrastrukturmaßnahme leistet in besonderer Weise" in lead["quote"]
     assert any(c["quote"].startswith("Das Vorliegen der Voraussetzungen nach Satz 2 ist schriftlich zu begründen")
                for c in data["citations"])
+
+
+def test_whether_the_whole_district_is_a_grw_area_asked_beside_the_irek_is_answered_after_it(ask):
+    data = ask("Hallo, ich schreibe einen Artikel über das neue Entwicklungskonzept des Landkreises. 1) Was ist das IREK "
+               "in zwei Sätzen? 2) Wie viele Ziele hat es und wie ist es gegliedert? 3) Stimmt es, dass der ganze "
+               "Landkreis GRW-Fördergebiet ist, und wo beantragt man?")
+    assert not data["summary"].startswith("Der Landkreis Osnabrück ist D-Fördergebiet")
+    assert "Zu Ihrer weiteren Frage: Der Landkreis Osnabrück ist D-Fördergebiet (Anhang 5)" in data["answer"]
