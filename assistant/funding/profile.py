@@ -3829,6 +3829,10 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         profile.users_excluded = profile.users_in_part_excluded = None
     if profile.applicant_type not in ("municipality", "association", None):
         profile.tailored_to_one = profile.one_firm_reason = profile.mostly_local_use = None
+    elif profile.one_firm_reason is None:
+        # (a fact of the text: it names one firm as the reason for the measure, or it does not; the rule that asks
+        # whether the measure is for that firm alone is shown only where it does)
+        profile.one_firm_reason = False
     profile.project_types = project_types
     profile.cost_items = knowledge.cost_items_in(text or "", turns[-1] if turns else "")
     if {"business_investment", "replacement"} <= set(project_types) and REPLACEMENT_PART not in profile.cost_items:

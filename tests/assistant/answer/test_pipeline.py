@@ -4047,3 +4047,14 @@ def test_whether_the_whole_district_is_a_grw_area_asked_beside_the_irek_is_answe
                "Landkreis GRW-Fördergebiet ist, und wo beantragt man?")
     assert not data["summary"].startswith("Der Landkreis Osnabrück ist D-Fördergebiet")
     assert "Zu Ihrer weiteren Frage: Der Landkreis Osnabrück ist D-Fördergebiet (Anhang 5)" in data["answer"]
+
+
+def test_a_towns_utility_company_said_to_build_the_measure_gets_the_rule_on_who_carries_it(ask):
+    """"unsere stadtwerke (GmbH) würden das bauen und betreiben": a municipal company carries a measure itself only if
+    not run for profit (Nr. 3.2.1.3); else the town does."""
+    data = ask("bin klimaschutzmanagerin in melle. für das geplante industriegebiet (ca 40 ha) wollen wir ein "
+               "nahwärmenetz, gespeist aus abwärme eines betriebs plus großwärmepumpe. unsere stadtwerke (GmbH) würden "
+               "das bauen und betreiben. geht das über GRW und wo passt das im IREK rein?")
+    assert "Stadtwerke GmbH nur, wenn sie nicht auf Gewinnerzielung ausgerichtet ist" in data["summary"]
+    conditions = [c["text"] if isinstance(c, dict) else c for p in data["funding_paths"] for c in p["conditions"]]
+    assert conditions and not any("Dient die Maßnahme im Wesentlichen nur diesem einen Betrieb" in c for c in conditions)

@@ -3274,7 +3274,7 @@ def test_one_firm_named_as_the_reason_for_a_public_measure_leaves_open_whether_i
                      "mehr Abwasser einleiten will. Kosten ca. 2,8 Mio.")
     assert p.one_firm_reason is True and p.tailored_to_one is None
     assert read_profile("Unsere Kläranlage muss erweitert werden, weil ein Lebensmittelbetrieb und weitere Betriebe "
-                        "mehr Abwasser einleiten wollen.").one_firm_reason is None
+                        "mehr Abwasser einleiten wollen.").one_firm_reason is False
 
 
 def test_a_grant_promised_by_another_programme_is_no_cost_and_the_parts_are_summed():
