@@ -888,3 +888,9 @@ def test_a_tax_on_handing_over_a_firm_is_no_subject_of_the_documents():
     rule = CAREFUL.rule_answer("wie läuft das mit erbschaftsteuer bzw schenkungsteuer?")
     assert rule is not None and rule.id == "steuern-uebergabe" and not rule.sources
     assert CAREFUL.rule_answer("Wie hoch ist der Zuschuss für unsere neue Halle?") is None
+
+
+def test_whether_a_founder_counts_as_newly_founded_has_the_definition_of_nr_2_1_3():
+    rule = CAREFUL.rule_answer("gilt sie im Sinne der GRW als neu gegründet, welche Quote ist realistisch?")
+    assert rule is not None and rule.id == "gruendungsphase" and "60 Monate" in rule.summary
+    assert CAREFUL.rule_answer("Was heißt Gründungsphase?").id == "gruendungsphase"
