@@ -320,7 +320,8 @@ class AnswerPipeline:
         elsewhere = self.careful.place_elsewhere(q.text) is not None and bool(_RULE_ELSEWHERE.search(q.text))
         # (a question a curated rule answer is written for, in the corpus's words, is in scope whatever the router
         # makes of the rest: "sag mir wie ich bei der nbank mehr als 20% rausholen kann, egal wie")
-        ruled = self.scope.has_domain_term(q.text) and self.careful.rule_answer(q.text) is not None
+        rule = self.careful.rule_answer(q.text) if self.scope.has_domain_term(q.text) else None
+        ruled = rule is not None and rule.programme != IREK_KIND  # (a rule of funding; the IREK's are asked as such)
         if not q.structured and not guarantee and not elsewhere and not ruled \
                 and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds, applicant_facts, applicant_project,
                                           restated=restated):

@@ -4058,3 +4058,11 @@ def test_a_towns_utility_company_said_to_build_the_measure_gets_the_rule_on_who_
     assert "Stadtwerke GmbH nur, wenn sie nicht auf Gewinnerzielung ausgerichtet ist" in data["summary"]
     conditions = [c["text"] if isinstance(c, dict) else c for p in data["funding_paths"] for c in p["conditions"]]
     assert conditions and not any("Dient die Maßnahme im Wesentlichen nur diesem einen Betrieb" in c for c in conditions)
+
+
+def test_a_further_question_on_the_irek_is_no_project_for_being_in_scope(ask):
+    """"Und wer hat das Vorwort unterschrieben?" beside a count of the goals: "unterschrieben" is no signed contract;
+    no verdict on a path follows the IREK's answer."""
+    data = ask("Wie viele Themenkorridore, Leitziele und Handlungsziele hat das IREK insgesamt? Und wer hat das Vorwort "
+               "unterschrieben?")
+    assert "Anna Kebschull" in data["answer"] and "Nein – über GRW" not in data["answer"]
