@@ -663,7 +663,7 @@ class AnswerPipeline:
           Zukunftsregion?");
         - a question that points back to the one before it, by a sentence of the kind of document it asks about on
           that one's subject ("wo kommt Wasserstoff im IREK vor und kann man da über GRW was machen")."""
-        cited = {(c.document, (c.section or "").split(" ")[0]) for c in answer.citations}
+        cited = _sections_cited(answer)
         return side.own and _holds_telling(decided.telling, other.summary) \
             or isinstance(asked, Question) and self._quotes_its_own_words(side, asked, decided, other, cited) \
             or any(rule.quote[:60] in other.summary and (rule.document, rule.section.split(" ")[0]) not in cited
@@ -689,8 +689,7 @@ class AnswerPipeline:
         # (a compound the quote shortens, "Ausgleichs- und Ersatzmaßnahmen", holds the question's by its first part)
         shortened = [stem for word in _SHORTENED_COMPOUND.findall(quoted) for stem in stems(word)]
         held = own & set(stems(quoted)) or {w for w in own for stem in shortened if w.startswith(stem)}
-        numbers = set(CITATION_NUMBER.findall(other.summary))
-        sections = {(c.document, (c.section or "").split(" ")[0]) for c in other.citations if str(c.n) in numbers}
+        sections = _sections_cited(other, in_summary=True)
         return len(own) >= 2 and bool(held) and bool(sections) and not sections & cited
 
     def _several_projects(self, text: str) -> tuple[str, list[tuple[str, str]]] | None:
@@ -792,12 +791,17 @@ def _holds_telling(telling: frozenset[str], text: str) -> bool:
                                        for stem in held)
 
 
+def _sections_cited(answer: Answer, in_summary: bool = False) -> set[tuple[str, str]]:
+    """The (document, section) of each citation of an answer; with `in_summary`, of those its bottom line cites."""
+    numbers = set(CITATION_NUMBER.findall(answer.summary)) if in_summary else None
+    return {(c.document, (c.section or "").split(" ")[0]) for c in answer.citations
+            if numbers is None or str(c.n) in numbers}
+
+
 def _quotes_another_section(other: Answer, first: Answer) -> bool:
     """Whether the other answer's bottom line quotes a section the first answer cites nowhere."""
-    cited = {(c.document, (c.section or "").split(" ")[0]) for c in first.citations}
-    numbers = set(CITATION_NUMBER.findall(other.summary))
-    quoted = {(c.document, (c.section or "").split(" ")[0]) for c in other.citations if str(c.n) in numbers}
-    return "„" in other.summary and bool(quoted) and not quoted & cited
+    quoted = _sections_cited(other, in_summary=True)
+    return "„" in other.summary and bool(quoted) and not quoted & _sections_cited(first)
 
 
 def _contradicts(side: Question | Answer, whole: Question) -> bool:

@@ -229,8 +229,13 @@ def numbers_questions(text: str) -> bool:
     """Whether the text numbers at least two of its questions, in order ("1. … 2. …", "a) … b)"): each is asked for
     explicitly, and a further one's quoted sentence is its answer unless the first answer cites its section."""
     marks = [m.group(1) for m in _PART_MARK.finditer(text)] + [m.group(1) for m in _NUMBERED_DOT.finditer(text)]
-    return len(asks(text)) >= 2 and any(first in marks and second in marks and marks.index(first) < marks.index(second)
-                                        for first, second in (("a", "b"), ("1", "2")))
+    return len(asks(text)) >= 2 and _in_order(marks)
+
+
+def _in_order(marks: list[str]) -> bool:
+    """Whether the marks hold a first and a second part in order ("a" before "b", "1" before "2")."""
+    return any(first in marks and second in marks and marks.index(first) < marks.index(second)
+               for first, second in (("a", "b"), ("1", "2")))
 
 
 # "1. wird der Zuschuss … ausgezahlt? 2. ist der Zuschuss …": a question numbered with a dot
@@ -241,9 +246,7 @@ def numbered_parts(text: str) -> bool:
     """Whether the text numbers at least two questions as parts, in order ("a) … b)", "1) … 2)"), one of which asks
     about the IREK on a subject of its own ("b) welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?"; not "3)
     Welches IREK-Handlungsziel passt?", which the project answer's goal answers)."""
-    marks = [m.group(1) for m in _PART_MARK.finditer(text)]
-    return any(first in marks and second in marks and marks.index(first) < marks.index(second)
-               for first, second in (("a", "b"), ("1", "2"))) \
+    return _in_order([m.group(1) for m in _PART_MARK.finditer(text)]) \
         and any(_NAMES_IREK.search(part) and set(topic_words(part)) - _FITTING_WORDS for part in asks(text))
 
 
