@@ -2708,14 +2708,15 @@ _MAX_AID_SUMS = 50  # the sums of a text looked at (each may read its sentence)
 # The grants of other programmes a sum is said of ("60.000 € LEADER", "50k vom Land", "ein LEADER-Zuschuss von
 # 60.000 €"): not a loan (KfW), whose sum is not its aid
 _AID_SOURCES = (r"(?:leader|efre|eler|zukunftsregion|stadt|gemeinde|samtgemeinde|kommune|landkreis|land(?:es\w{0,12})?"
-                r"|bund(?:es\w{0,12})?|\S{0,15}programm\w{0,2}|andere\w{0,2}\s{1,3}(?:förder\w{0,8}|programm\w{0,2}"
+                r"|bund(?:es\w{0,12})?|\S{0,25}programm\w{0,2}|andere\w{0,2}\s{1,3}(?:förder\w{0,8}|programm\w{0,2}"
                 r"|zuschüsse\w{0,2}))")
 _AID_AFTER_SUM = re.compile(r"\s{0,3}(?:zuschuss\w{0,2}\s{1,3}|förderung\s{1,3}|fördermittel\w{0,2}\s{1,3})?"
                             r"(?:(?:aus|von|vom|über|durch)\s{1,3})?(?:(?:de[mnr]|ne[mnr]?|eine[mnr]?|ei[mn])\s{1,3})?"
                             + _AID_SOURCES + r"(?![\w-]*(?:kredit|darlehen))\b", re.IGNORECASE)
 # ("vom Land haben wir schon einen Zuschuss von 50.000 € bewilligt": the grant before the sum, its source elsewhere in
 # the sentence)
-_GRANT_BEFORE_SUM = re.compile(r"\b(?:zuschuss|förderung|fördermittel|zuwendung)\w{0,2}\s{1,3}(?:von|über|in\s{1,3}höhe"
+_GRANT_BEFORE_SUM = re.compile(r"\b(?:zuschuss|förderung|fördermittel|zuwendung|zusage|förderzusage|bewilligung)\w{0,2}"
+                               r"\s{1,3}(?:von|über|in\s{1,3}höhe"
                                r"\s{1,3}von)\s{1,3}(?:ca\.?\s{1,3}|rund\s{1,3})?$", re.IGNORECASE)
 _GRANT_AFTER_SUM = re.compile(r"\s{0,3}(?:€|euro)?\s{0,3}(?:zuschuss|förderung|fördermittel|zuwendung)", re.IGNORECASE)
 _AID_SOURCE = re.compile(r"\b(?:die|der|unsere?)\s{1,3}(?:stadt|gemeinde|samtgemeinde|kommune|landkreis|kreis)\b|"

@@ -3278,6 +3278,9 @@ def test_one_firm_named_as_the_reason_for_a_public_measure_leaves_open_whether_i
 
 
 def test_a_grant_promised_by_another_programme_is_no_cost_and_the_parts_are_summed():
+    """"… schon eine Zusage über 40k aus einem Digitalisierungsprogramm": the promise is other aid held (its sum counts
+    against the top rate, Nr. 2.5.3), no part of the costs."""
     p = read_profile("Maschinenbau in Melle, 140 MA. Projekt: Umbau Halle 400k, neue Montageanlage 900k, MES-Software "
                      "120k. Für die Software haben wir schon eine Zusage über 40k aus einem Digitalisierungsprogramm.")
     assert [value for _, value in p.cost_parts] == [400_000, 900_000, 120_000]
+    assert p.other_aid_eur == 40_000
