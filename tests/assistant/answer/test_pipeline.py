@@ -4066,3 +4066,13 @@ def test_a_further_question_on_the_irek_is_no_project_for_being_in_scope(ask):
     data = ask("Wie viele Themenkorridore, Leitziele und Handlungsziele hat das IREK insgesamt? Und wer hat das Vorwort "
                "unterschrieben?")
     assert "Anna Kebschull" in data["answer"] and "Nein – über GRW" not in data["answer"]
+
+
+def test_own_patent_filings_are_left_out_of_the_worked_sum(ask):
+    """Nr. 2.6.2 (1) c) bb): an intangible asset counts only where bought from a third party; the founders' own patent
+    filings (attorney, fees) are left out of the sum, the licence bought from the Hochschule stays in."""
+    data = ask("gründe grad mit 2 Ex-Kollegen eine Firma in Georgsmarienhütte, wir wollen Wärmetauscher-Module bauen. "
+               "Kosten: Lizenz auf ein Patent der Hochschule ca. 150k, Maschinen ca. 500k, und eigene "
+               "Patentanmeldungen ca. 30k (Anwalt+Gebühren). Was davon zählt und wieviel Zuschuss?")
+    assert "Die Kosten eigener Patentanmeldungen" in data["summary"]
+    assert "Bei 650.000 € förderfähigen Kosten" in data["answer"] and "bis zu 130.000 €" in data["answer"]
