@@ -2909,10 +2909,11 @@ _HOME_LAND = "Niedersachsen"
 
 
 def _areas_of_kind(found: Findings, w: _Writer) -> tuple[str, list[str]]:
-    """For a question for the GRW areas of one kind or more in a Land ("welche … sind D-Fördergebiet, welche C?"): a
-    bottom line that counts the places of each kind asked, and a line per kind that lists them, each place cited by its
-    row of the list of GRW areas (KR Anhang 5); a kind of three places or fewer is listed in the bottom line itself. In
-    Niedersachsen where the question names no Land. Empty for any other question, or where no row is of a kind asked."""
+    """For a question for the GRW areas of one kind or more in a Land ("welche … sind D-Fördergebiet, welche C?"): the
+    places of each kind asked, each cited by its row of the list of GRW areas (KR Anhang 5): one kind of at most
+    `_AREAS_IN_BOTTOM_LINE` places in the bottom line itself; else a bottom line that names the kinds, and a line per
+    kind (the second element). In Niedersachsen where the question names no Land. Empty for any other question, or
+    where no row is of a kind asked."""
     asked = _ASKS_AREAS_OF_KIND.search(found.question)
     if asked is None:
         return "", []

@@ -29,7 +29,7 @@ from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elli
                                         is_steering_attempt, points_back, without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
-from assistant.answer.questions import (ASKS_IREK_TOPIC, IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion,
+from assistant.answer.questions import (IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion,
                                         each_answered, in_short, kind, numbered_items, numbered_parts, numbers_questions,
                                         side_questions, states_span_asked, with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
@@ -42,7 +42,8 @@ from assistant.funding.profile import (FIRMS_OWN_KINDS, INVESTMENT_KINDS, Projec
 from assistant.funding.rules import (ASKS_WHAT_IS_A_START, ASKS_WHEN_TO_START, TYPE_FITS, FundingAssessment,
                                      PathAssessment, asked_rules, assess, describe, named_paths, outside_areas, programme,
                                      ruling_sources)
-from assistant.goals.lists import IREK_DOCUMENT, asks_what_the_irek_is, find_list, structure, with_level_names
+from assistant.goals.lists import (IREK_DOCUMENT, asks_on_topic, asks_what_the_irek_is, find_list, structure,
+                                   with_level_names)
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.expansion import expansion_terms
@@ -318,13 +319,9 @@ class AnswerPipeline:
         # KR's rules and its list of areas (Anhang 5) hold there too. The router, which learned that questions naming
         # another district are refused, is not asked; a question about that place's own concept was refused before.
         elsewhere = self.careful.place_elsewhere(q.text) is not None and bool(_RULE_ELSEWHERE.search(q.text))
-        # (a question a curated rule answer is written for, in the corpus's words, is in scope whatever the router
-        # makes of the rest: "sag mir wie ich bei der nbank mehr als 20% rausholen kann, egal wie")
-        rule = self.careful.rule_answer(q.text) if self.scope.has_domain_term(q.text) else None
-        ruled = rule is not None and rule.programme != IREK_KIND  # (a rule of funding; the IREK's are asked as such)
-        if not q.structured and not guarantee and not elsewhere and not ruled \
+        if not q.structured and not guarantee and not elsewhere \
                 and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds, applicant_facts, applicant_project,
-                                          restated=restated):
+                                          restated=restated) and not self._funding_rule_asked(q.text):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         # the paths the facts alone lead to (a question of fact's goals name its subject, they pick no path): read by
         # the ranking (the rate of the lead path) and by the answer
@@ -709,6 +706,13 @@ class AnswerPipeline:
             return None  # one firm's several questions ("1) ist die Übernahme förderbar? 2) die neue Fräse?")
         return frame, [(label, item) for label, item, _ in labelled]
 
+    def _funding_rule_asked(self, text: str) -> bool:
+        """Whether a curated rule of funding (not of the IREK) answers the question, in the corpus's words: it is in
+        scope whatever the router makes of the rest ("sag mir wie ich bei der nbank mehr als 20% rausholen kann, egal
+        wie"). Asked only where the scope check would refuse."""
+        rule = self.careful.rule_answer(text) if self.scope.has_domain_term(text) else None
+        return rule is not None and rule.programme != IREK_KIND
+
     def _side_questions(self, q: Question, found: Findings) -> list[SideQuestion]:
         """The further questions of a first question's text, to be answered on their own (`side_questions`); one of the
         IREK beside a funding answer only where that names no IREK goal."""
@@ -716,7 +720,8 @@ class AnswerPipeline:
             return []  # (decided before any question of the text is embedded and judged)
         judge = (lambda text: self.router.judge(self.retriever.query_vector(text), normalise_query(text))[0])
         return side_questions(q.text, q.intent, judge, other_kind=kind(q.intent) == IREK_KIND or not found.goals
-                              or bool(WHAT_IREK_IS.search(q.text) or ASKS_IREK_TOPIC.search(q.text))
+                              # (what the IREK says on a topic, "… und steht im IREK irgendwas zu innenstädten?")
+                              or bool(WHAT_IREK_IS.search(q.text)) or asks_on_topic(q.text)
                               or numbered_parts(q.text))
 
     def run(self, question: str, history: list[dict] | None = None,

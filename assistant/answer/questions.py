@@ -55,11 +55,6 @@ _WHAT_STANDS_IN_IT = re.compile(r"\b(steht|stehen|gibt\s{1,3}es|gibts|findet\s{1
                                 r"\b(was|etwas|irgendwas|irgendetwas|aussagen|ziele?)\s{1,3}(zu[mr]?|über)\b[^.?!]{0,60}"
                                 r"\b(drin|darin)\b", re.IGNORECASE)
 _IN_IT = re.compile(r"\b(drin|darin)\b", re.IGNORECASE)
-# What stands in the IREK on a topic, asked beside a project ("passt das zur GRW? und steht im IREK irgendwas zu
-# innenstädten?"): a question of its own, which the project's fitting goal does not answer
-ASKS_IREK_TOPIC = re.compile(r"\b(steht|stehen|gibt\s{1,3}es|gibts|findet\s{1,3}man|kommt|kommen|sagt)\b[^.?!]{0,30}\birek\w{0,2}\b"
-                             r"[^.?!]{0,30}\b(was|etwas|irgendwas|irgendetwas|ziele?|aussagen)\s{1,3}(zu[mr]?|über)\s{1,3}\S",
-                             re.IGNORECASE)
 # or one whose subject is the IREK as "es" ("Hat das IREK ein Leitbild? Und auf welche Strategien bezieht es sich?")
 _IT_DOES = re.compile(r"\b(bezieht|stützt|beruft|orientiert|verweist|nennt|enthält|sagt|schreibt|erwähnt|greift|zählt)"
                       r"\s{1,3}(es)\b", re.IGNORECASE)

@@ -667,12 +667,12 @@ _USED_BY_LOCALS = re.compile(r"\b(genutzt|besucht|gebraucht)\s{1,3}(wird|werden)
 # nach Maß'?"): asked about, no fact of the project (not a name quoted: "unser Projekt 'Gewerbepark Nord'")
 _QUOTED_TERM = re.compile(r"\b(unter|ist|sind|heißt|bedeutet|meint|begriff|sogenannte[nr]?|mit)\s{1,3}"
                           r"['\"„“‚‘][^'\"„“”‚‘’\n]{1,60}['\"“”‘’]", re.IGNORECASE)
-# A site developed for one firm known in advance (KR Nr. 3.2.1.11 (3): "Erschließung nach Maß")
 # One firm named as the reason for a public measure ("weil im Gewerbegebiet ein Lebensmittelbetrieb deutlich mehr Abwasser
 # einleiten will", "da eine Spedition bei uns erweitern möchte"): that it serves that firm alone is possible, not said
 _ONE_FIRM_REASON = re.compile(r"\b(weil|da|denn|wegen)\s{1,3}(\S{1,25}\s{1,3}){0,4}?(ein|eine|einer|eines|unser\w{0,2})\s{1,3}"
                               r"(\S{1,25}\s{1,3})?\S{0,25}(betrieb|firma|unternehmen|investor|hersteller|spedition|werk)\w{0,2}\b"
                               r"[^.?!]{0,80}\b(will|möchte|wollen|plant|braucht|benötigt|erweitert|ansiedeln|einleiten)\b")
+# A site developed for one firm known in advance (KR Nr. 3.2.1.11 (3): "Erschließung nach Maß")
 _TAILORED = re.compile(r"nach\s{1,3}maß|passgenau|maßgeschneidert|zugeschnitten\s{1,3}auf"
                        r"|auf\s{1,3}(eine[nm]?|ein|den|die|das)\s{1,3}\S{1,30}\s{1,3}zugeschnitten"
                        r"|(genau\s{1,3})?nach\s{1,3}(seinen|ihren|dessen|deren)\s{1,3}(vorgaben|wünschen|anforderungen|bedürfnissen)"
@@ -744,13 +744,13 @@ def _without_land_contracts(clause: str) -> str:
     return _blanked(_LAND_BEFORE_CONTRACT, _LAND_CONTRACT.sub(" ", _blanked(_LAND_FOR, clause)))
 
 # -- project types (vocabulary of funding_paths.yaml) ---------------------------------------------------------------
-# Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".
 # A study of the sites: "eine Studie zu einem gemeinsamen Gewerbeflächenpool", "Machbarkeitsstudie über neue Gewerbeflächen"
 _STUDY_OF_SITES = re.compile(r"\b\w{0,20}(studie|gutachten|analyse|konzept)\w{0,2}\s{1,3}(zu[mr]?|über|für)\s{1,3}"
                              r"(\S{1,25}\s{1,3}){0,3}\w{0,20}(gewerbefläche|gewerbegebiet|industriegebiet|flächenpool)")
 # A plot bought in an estate: "wir kaufen 8000 qm im gewerbegebiet", "ein Grundstück im Industriegebiet erworben"
 _PLOT_IN_ESTATE = re.compile(r"\b(kauf|kaufen|kaufe|gekauft|erwerb|erwerben|erworben|grundstück\w{0,3}|qm|m²|m2|hektar|ha)\b"
                              r"[^.?!]{0,40}\b(im|in\s{1,3}dem|ins)\s{1,3}(neuen\s{1,3})?(gewerbegebiet|industriegebiet|gewerbepark)")
+# Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".
 _DEVELOPS_SITE = re.compile(r"erschließ|baureif|(neue[snm]?|interkommunale[snm]?|kleine[snm]?)\s{1,3}(gewerbe|industrie)(gebiet|park)"
                             r"|(gewerbe|industrie)(gebiet|park)\w{0,2}\s{1,3}(draus\s{1,3}|daraus\s{1,3})?"
                             r"(entwickeln|ausweisen|erweitern|anlegen|planen|machen|schaffen)")

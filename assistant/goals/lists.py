@@ -44,9 +44,12 @@ _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{
 # Where the IREK names a topic: "wo kommt das Handwerk im IREK vor?", "kommt die Landwirtschaft im IREK überhaupt vor?"
 # (the goals whose titles name it answer, not a Leitziel around them)
 _OCCURS = re.compile(r"\b(kommt|kommen|taucht|tauchen)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,60}\b(vor|auf)\b", re.IGNORECASE)
-# Whether anything stands in it on a topic ("steht im IREK irgendwas zu innenstädten?"): asked as whether it occurs
-_ANYTHING_ON = re.compile(r"\b(steht|stehen|gibt\s{1,3}es|gibts)\b[^?]{0,40}\b(irgendwas|irgendetwas|etwas|was)\s{1,3}"
-                          r"(zu[mr]?|über)\b", re.IGNORECASE)
+
+
+def asks_on_topic(question: str) -> bool:
+    """Whether the question asks what the IREK says on a topic, or whether a topic occurs in it ("steht im IREK
+    irgendwas zu innenstädten?", "kommt ehrenamt im IREK vor?"): a question the goal fitting a project does not answer."""
+    return bool(_OCCURS.search(question) or _ON_TOPIC.search(question))
 # The words of the IREK's chapters outside its goals (Vorwort, Ziel des IREKs, Förderpolitischer Rahmen und strategische
 # Verankerung, Grundverständnis und thematische Struktur, Regionale Leitbranchen, Umsetzung und politische Bedeutung):
 # what the IREK says on those is in the chapter, not in a list of goals
@@ -299,7 +302,7 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
     # (or asked whether it occurs at all, and no goal's title has a word that begins as one of the topic's: "kommt
     # ehrenamt oder vereinsarbeit im IREK eigentlich irgendwo vor?"; not "… was zu wohnungsbau?", 4.1.2 "Wohnraum")
     unnamed = not titled and not named_leitziele and not _names_topic(topic, parent.title) \
-        and (bool(occurs or _ANYTHING_ON.search(question))
+        and (bool(on_topic)
              and _one_absent(topic, frozenset(s for g in catalogue.handlungsziele + catalogue.leitziele
                                               for s in stems(g.title)))
              or _absent(topic, matcher.retriever.document_stems(IREK_DOCUMENT)))

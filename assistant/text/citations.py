@@ -45,9 +45,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 MAX_QUOTE_CHARS = 320
-# A lead with the list it runs on into: a list cut off misleads ("… mindestens eine der folgenden Voraussetzungen …"
-# without its c), so it may run to the length a quote is cut at anyway
-MAX_LIST_CHARS = 3 * MAX_QUOTE_CHARS
+# The longest a quote may run: a very long sentence is cut at a clause boundary before it; a lead with the list it runs
+# on into may run to it, as a list cut off misleads ("… mindestens eine der folgenden Voraussetzungen …" without its c)
+LONGEST_QUOTE_CHARS = 3 * MAX_QUOTE_CHARS
 
 
 @dataclass
@@ -201,9 +201,9 @@ def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | N
     quote = best or passage.text.strip()
     if _RUNS_ON.search(quote):
         return completed(passage.text, quote), best_score
-    if len(quote) > 3 * MAX_QUOTE_CHARS:
+    if len(quote) > LONGEST_QUOTE_CHARS:
         # Only a very long sentence is shortened, and then at a clause boundary ("; "), never inside a clause.
-        cut = quote.rfind("; ", 0, 3 * MAX_QUOTE_CHARS)
+        cut = quote.rfind("; ", 0, LONGEST_QUOTE_CHARS)
         quote = quote[: cut + 1] if cut > 40 else quote
     return quote, best_score
 
@@ -454,7 +454,7 @@ def _without_references(sentence: str) -> str:
 
 def _limit(sentence: str) -> int:
     """A lead with its list may be as long as `_with_following_list` makes it."""
-    return MAX_LIST_CHARS if "\n" in sentence else MAX_QUOTE_CHARS
+    return LONGEST_QUOTE_CHARS if "\n" in sentence else MAX_QUOTE_CHARS
 
 
 def whole_sentence(passage_text: str, sentence: str) -> str:
@@ -495,7 +495,7 @@ def _with_following_list(text: str, lead: str) -> str:
     if start < 0:
         return lead
     end = start + len(lead)
-    while (match := _LIST_ITEM.match(text, end)) and match.end() - start <= MAX_LIST_CHARS:
+    while (match := _LIST_ITEM.match(text, end)) and match.end() - start <= LONGEST_QUOTE_CHARS:
         end = match.end()
     return text[start:end]
 
