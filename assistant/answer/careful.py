@@ -56,8 +56,12 @@ class Guarantee(Curated):
 
 # A clause on the site the asker leaves behind ("das alte Gebäude in Münster verkaufen wir für ca 2 mio", "unser
 # bisheriger Standort in Vechta"): a place named there is not where the project goes
-_LEFT_SITE = re.compile(r"[^.?!,;]{0,80}\b(alte[nmrs]?|bisherige[nmrs]?|frühere[nmrs]?)\s{1,3}(gebäude|standort\w{0,2}|halle|werk"
-                        r"|betrieb\w{0,2}|firmensitz|sitz|grundstück|gelände)\b[^.?!,;]{0,80}", re.IGNORECASE)
+# (found by its words, then widened to the clause around them, at most _CLAUSE_REACH characters each way: a pattern
+# that began with the clause would try every position of a long passage)
+_LEFT_SITE = re.compile(r"\b(alte[nmrs]?|bisherige[nmrs]?|frühere[nmrs]?)\s{1,3}(gebäude|standort\w{0,2}|halle|werk"
+                        r"|betrieb\w{0,2}|firmensitz|sitz|grundstück|gelände)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.?!,;]")
+_CLAUSE_REACH = 80
 
 
 # A person named by where they come from, who told or asks something ("ein kollege aus dem emsland hat gesagt …"): the
@@ -71,7 +75,14 @@ _PERSON_FROM = re.compile(r"\b(ein|eine|einen|einer|mein\w{0,2}|unser\w{0,2})\s{
 def _without_places_elsewhere(text: str) -> str:
     """The text with its clauses on the site the asker leaves, and the places people come from, blanked out (its
     length and positions kept)."""
-    return _PERSON_FROM.sub(_blanked, _LEFT_SITE.sub(_blanked, text))
+    for match in _LEFT_SITE.finditer(text):
+        before = text[max(0, match.start() - _CLAUSE_REACH):match.start()]
+        ends_before = [m.end() for m in _CLAUSE_END.finditer(before)]
+        start = match.start() - len(before) + (ends_before[-1] if ends_before else 0)
+        end_after = _CLAUSE_END.search(text, match.end(), match.end() + _CLAUSE_REACH)
+        end = end_after.start() if end_after else min(len(text), match.end() + _CLAUSE_REACH)
+        text = text[:start] + " " * (end - start) + text[end:]
+    return _PERSON_FROM.sub(_blanked, text)
 
 
 def _blanked(match: re.Match[str]) -> str:

@@ -104,6 +104,16 @@ def test_where_a_person_who_told_the_asker_comes_from_is_no_place_of_the_project
     assert CAREFUL.places_named("Wir sitzen im Emsland, ein Kollege aus Melle hat erzählt …") == ["Emsland"]
 
 
+def test_a_place_in_the_clause_on_the_site_left_behind_is_no_place_of_the_project():
+    assert CAREFUL.places_named("das alte gebäude in Münster verkaufen wir für ca 2 mio und bauen neu in Melle") == []
+    assert CAREFUL.places_named("Unser bisheriger Standort in Vechta wird geschlossen.") == []
+    # the clause ends at a comma or a full stop, and reaches no further than 80 characters from its words
+    assert CAREFUL.places_named("Unser alter Betrieb bleibt, die neue Halle bauen wir in Lingen") == ["Lingen"]
+    assert CAREFUL.places_named("Unser altes Werk " + "und so weiter " * 7 + "in Vechta") == ["Vechta"]
+    long_passage = "Text ohne Satzende " * 400 + "unser früherer Sitz in Münster, neu in Melle"
+    assert CAREFUL.places_named(long_passage) == []
+
+
 def test_every_town_of_a_neighbouring_district_names_a_listed_district_and_no_town_of_the_landkreis():
     towns = CAREFUL.other_region.towns
     assert set(towns.values()) <= set(CAREFUL.other_region.places)
