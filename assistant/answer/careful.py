@@ -72,9 +72,16 @@ _PERSON_FROM = re.compile(r"\b(ein|eine|einen|einer|mein\w{0,2}|unser\w{0,2})\s{
                           r"[^\s.?!,;]{2,30}(\s{1,3}[A-ZÄÖÜ][^\s.?!,;]{1,30})?", re.IGNORECASE)
 
 
+# Where staff work from or live ("2 entwickler, die komplett remote aus münster arbeiten", "pendeln aus Vechta"): KR Nr.
+# 2.1.1 counts a teleworker's place as part of the Betriebsstätte, so the place is not where the project goes
+_STAFF_FROM = re.compile(r"\b(remote|mobil|im\s{1,3}home-?office|von\s{1,3}zu\s{1,3}hause|pendel[nt]?|pendler\w{0,2}"
+                         r"|wohn(en|t))\s{1,3}(aus|in|von)\s{1,3}(dem\s{1,3}|der\s{1,3})?[^\s.?!,;]{2,30}"
+                         r"(\s{1,3}[A-ZÄÖÜ][^\s.?!,;]{1,30})?", re.IGNORECASE)
+
+
 def _without_places_elsewhere(text: str) -> str:
-    """The text with its clauses on the site the asker leaves, and the places people come from, blanked out (its
-    length and positions kept)."""
+    """The text with its clauses on the site the asker leaves, and the places people come from or work from, blanked
+    out (its length and positions kept)."""
     for match in _LEFT_SITE.finditer(text):
         before = text[max(0, match.start() - _CLAUSE_REACH):match.start()]
         ends_before = [m.end() for m in _CLAUSE_END.finditer(before)]
@@ -82,7 +89,7 @@ def _without_places_elsewhere(text: str) -> str:
         end_after = _CLAUSE_END.search(text, match.end(), match.end() + _CLAUSE_REACH)
         end = end_after.start() if end_after else min(len(text), match.end() + _CLAUSE_REACH)
         text = text[:start] + " " * (end - start) + text[end:]
-    return _PERSON_FROM.sub(_blanked, text)
+    return _STAFF_FROM.sub(_blanked, _PERSON_FROM.sub(_blanked, text))
 
 
 def _blanked(match: re.Match[str]) -> str:

@@ -39,7 +39,7 @@ from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS,
                                       with_antecedent,
                                       with_continuation)
 from assistant.text.analysis import stems
-from assistant.text.asked import asks
+from assistant.text.asked import ASKS_NEXT_STEP, asks
 from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, figures, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?"
@@ -687,7 +687,13 @@ def _per_measure(path: PathAssessment, other: PathAssessment | None, profile) ->
     if not all(rates.values()):
         return ""
     lines, total = [], 0.0
+    # (a part the measures' rules exclude is left out, as from a single rate's sum: "4 neue kühl-lkw ca 600k" beside a
+    # cold store and PV, Nr. 2.6.2 (2) b)
+    excluded = _excluded_items(path) + _excluded_items(other)
+    left_out = [label for label, _ in profile.cost_parts if any(i.named_in(label) for i in excluded)]
     for label, value in profile.cost_parts:
+        if label in left_out:
+            continue
         kinds = set(kinds_of_part(label))
         measure = other if other.rate_for in kinds else path if kinds - {other.rate_for} else None
         if measure is None:
@@ -701,8 +707,12 @@ def _per_measure(path: PathAssessment, other: PathAssessment | None, profile) ->
             if measure.rate_for in _EXTRA_COSTS_ONLY else ""
         verb = "" if lines else " ergeben"
         lines.append(f"{_percent(rate)} Prozent von {_euro(value)} für „{label}“{verb} bis zu {_euro(grant)}{extra}")
-    return (f"{OWN_CALCULATION} {', '.join(lines)}; zusammen bis zu {_euro(total)}. Wie hoch der Zuschuss tatsächlich "
-            f"ist, entscheidet die NBank.")
+    without = f" „{'“ und „'.join(left_out)}“ {'ist' if len(left_out) == 1 else 'sind'} nicht förderfähig." \
+        if left_out else ""
+    if len(lines) < 2:
+        return ""  # (one part left: no sum of parts to give)
+    return (f"{OWN_CALCULATION} {', '.join(lines)}; zusammen bis zu {_euro(total)}.{without} Wie hoch der Zuschuss "
+            f"tatsächlich ist, entscheidet die NBank.")
 
 
 # The investment aid's measure up to the De-minimis maximum (a large firm's, Nr. 2.5.1 (2)), and the rule answer
@@ -1166,7 +1176,7 @@ def _own_share(found: Findings, w: _Writer) -> tuple[str, bool]:
     # "Wenn wir 1 Mio investieren und 20 % bekommen, wie viel müssen wir selbst finanzieren?" (each rate the asker
     # assumes: "wenn wir 60 % bzw. 90 % bekommen"), else the rate of the lead path ("Bäckerei mit 35 Leuten … 1,5 Mio €.
     # Wie viel muss ich selbst stemmen?")
-    rates = [float(m.group(1).replace(",", ".")) for m in _GIVEN_RATE.finditer(found.question)][:2] or (
+    rates = _assumed_rates(found.question)[:2] or (
         [lead.applicant_rate] if lead is not None and not lead.blocked and lead.applicant_rate is not None else [])
     rests = [f"bei {_percent(rate)} Prozent Zuschuss ({_euro(amount * rate / 100)}) bleiben "
              f"{_euro(amount - amount * rate / 100)} selbst zu finanzieren" for rate in rates if 0 < rate < 100]
@@ -1179,8 +1189,20 @@ def _own_share(found: Findings, w: _Writer) -> tuple[str, bool]:
     return "", False
 
 
-# a rate the asker assumes: "und 20 % bekommen", "bei 20 Prozent Förderung"
+# a rate the asker assumes for the grant: "und 20 % bekommen", "bei 20 Prozent Förderung", "wenn wir 60 % bzw. 90 %
+# bekommen"; not a share named for something else ("gibt es da wie bei firmen die 25 %?": the own contribution)
 _GIVEN_RATE = re.compile(r"\b(\d{1,2}(?:,\d{1,2})?)\s{0,2}(?:%|prozent)", re.IGNORECASE)
+_GRANT_AFTER = re.compile(r"(\s{1,3}(bzw\.?|oder|und|/|-)?\s{0,3}\d{1,2}(,\d{1,2})?\s{0,2}(%|prozent))?(\s{1,3}[^\s.?!,;]{1,20}){0,2}?"
+                          r"\s{1,3}(bekommen|bekommt|kriegen|kriegt|erhalten|zuschuss|förderung|gefördert|fördersatz"
+                          r"|förderquote)\b", re.IGNORECASE)
+_GRANT_BEFORE = re.compile(r"\b(bei|mit|von|zuschuss|förderung|fördersatz|förderquote)\s{1,3}(je(weils)?\s{1,3})?$",
+                           re.IGNORECASE)
+
+
+def _assumed_rates(question: str) -> list[float]:
+    """The rates of grant the asker assumes, in the order written."""
+    return [float(m.group(1).replace(",", ".")) for m in _GIVEN_RATE.finditer(question)
+            if _GRANT_AFTER.match(question, m.end()) or _GRANT_BEFORE.search(question, 0, m.start())]
 
 
 def _euro(value: float) -> str:
@@ -1388,6 +1410,13 @@ def _possible(path: PathAssessment, w: _Writer, profile: ProjectProfile | None) 
     concept it needs."""
     rate = _short_rate(_rate_phrase(path, w, profile), 60)
     ending = next((c for c in path.conditions if c.deadline is not None), None)
+    # (a rule of the path on works begun, where the asker's have: "Mit dem Vorhaben sollte erst nach der Bewilligung
+    # begonnen werden" of LEADER, beside a contract already signed; nothing more sure than the rule may be said)
+    begun = next((c for c in path.conditions if c.applies and c.on_start and c.effect != "blocks"), None)
+    if begun is not None:
+        w.said |= {begun.id}
+        return [f"Allenfalls denkbar wäre: {_measure_name(path)}" + (f", {rate}." if rate else "."),
+                _cited(f"Aber: {begun.text}", w.cite_source(begun.source))]
     if ending is None:
         return [f"Möglich ist: {_measure_name(path)}" + (f", {rate}." if rate else ".")]
     measure = path.name.split(" – ", 1)[1] if " – " in path.name else _short_name(path.name)
@@ -2664,14 +2693,6 @@ def _rule_said(rule: RuleAnswer, w: _Writer) -> str:
     return re.sub(r"\[(\d+)\]", lambda m: f"[{numbers[int(m.group(1))]}]", " ".join(rule.summary.split()))
 
 
-# A question for the next step: "Was muss ich als Nächstes tun?", "wie gehen wir vor?", "womit fangen wir an?"
-_ASKS_STEP = re.compile(r"nächste\w{0,2}\s{1,3}schritt|als\s{1,3}(nächstes|erstes)|was\s{1,3}(muss|müssen|sollte|sollten|soll)"
-                        r"\s{1,3}(ich|wir|man)\s{1,3}(jetzt\s{1,3}|nun\s{1,3}|zuerst\s{1,3}|konkret\s{1,3})?(tun|machen)"
-                        r"|wie\s{1,3}(gehe|gehen|geht)\s{1,3}(ich|wir|man|es)\s{1,3}(vor|weiter)|(womit|wo|wie)\s{1,3}"
-                        r"(fange|fangen)\s{1,3}(ich|wir|man)\s{1,3}an|wie\s{1,3}läuft\s{1,3}(das|der\s{1,3}antrag)",
-                        re.IGNORECASE)
-
-
 def _next_step(found: Findings) -> str:
     """For a procedure question in a conversation about a project: the next step on its best open path."""
     lead = _first_open(found)
@@ -2689,7 +2710,7 @@ _ASKS_STEPS = re.compile(r"reihenfolge|\bschritte\b|\bablauf\b|\bvorgehen\b|chec
 def _further_steps(found: Findings, lead: PathAssessment | None) -> str:
     """Where the question asks what to do or in what order, the steps of its best open path after the first (which
     the answer names as the next step), in the order the path's data gives them."""
-    if lead is None or lead.blocked or not (_ASKS_STEP.search(found.question) or _ASKS_STEPS.search(found.question)):
+    if lead is None or lead.blocked or not (ASKS_NEXT_STEP.search(found.question) or _ASKS_STEPS.search(found.question)):
         return ""
     steps = list(dict.fromkeys(_steps(lead)))
     # (as list items: a numbered item would read as a figure no quote holds)
@@ -2775,7 +2796,7 @@ def _with_town(district: str, towns: dict[str, str]) -> str:
     return f"{town} (Kreis {district})" if town else district
 
 
-_ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergebiet|\b(welche[snm]?|was\s{1,3}für\s{1,3}(ein)?)\s{1,3}"
+_ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergebiet|\b[A-D]-gebiet\w{0,2}\b|\b(welche[snm]?|was\s{1,3}für\s{1,3}(ein)?)\s{1,3}"
                         r"(art\s{1,3}(von|des)\s{1,3})?fördergebiet|\bfördergebiet\w{0,2}\s{0,3}\?|\bist\b[^?]{0,60}\bfördergebiet"
                         # ("Stimmt es, dass der ganze Landkreis GRW-Fördergebiet ist …?", "Seit wann ist … Fördergebiet?")
                         r"|\bfördergebiet\w{0,2}\s{1,3}(ist|sei|wäre)\b|\bseit\s{1,3}wann\b[^?]{0,60}\bfördergebiet",
@@ -3098,7 +3119,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # (the next step only for a project, in a conversation or where the question asks for it: "Was prüft die
         # Bewilligungsstelle …?" of a firm is answered by the rule, not by "Nächster Schritt")
         asks_time = _ASKS_SPAN.search(found.question) or _ASKS_DURATION.search(found.question)
-        steps = found.in_conversation or bool(found.profile.project_types) or bool(_ASKS_STEP.search(found.question)
+        steps = found.in_conversation or bool(found.profile.project_types) or bool(ASKS_NEXT_STEP.search(found.question)
                                                                                    or _ASKS_WHERE.search(found.question))
         verdict = _no(lead, w) if lead is not None and lead.ruled_out and not _asks_start_of_item(found, lead) \
             else _named_rule(lead, w) if asks_time and not _ASKS_WHERE.search(found.question) \
@@ -3164,7 +3185,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
                                else (verdict, ruled)) if ruled else (verdict, "")
     # (a next step, which cites nothing, only where the question asks what to do: "… gleichzeitig beantragen? Und was
     # muss ich zuerst machen?", not "darf er jetzt bestellen oder muss er auf den Bescheid warten?")
-    steps_asked = bool(_ASKS_STEP.search(found.question) or _ASKS_STEPS.search(found.question))
+    steps_asked = bool(ASKS_NEXT_STEP.search(found.question) or _ASKS_STEPS.search(found.question))
     if after_rule and after_rule != ruled and (CITATION_NUMBER.search(after_rule) or not steps_asked) \
             and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
         after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)

@@ -17,6 +17,7 @@ from assistant.funding.knowledge import FundingKnowledge
 from assistant.funding.profile import MUNICIPALITIES
 from assistant.retrieval.register import register_terms
 from assistant.retrieval.retriever import Retriever, ScoreParts, normalise_query
+from assistant.text.asked import ASKS_NEXT_STEP
 from assistant.text.analysis import stems
 
 THRESHOLDS_FILE = TUNED_DIR / "answer_thresholds.json"
@@ -144,7 +145,9 @@ class Scope:
         if not earlier or not (is_follow_up(question, history) or len(question.split()) <= 12 or restated):
             return False
         context = normalise_query(" ".join(t["content"] for t in earlier[-2:]))
-        if restated:
+        if restated or ASKS_NEXT_STEP.search(question):
+            # (the next step, "ok klingt gut. und was mach ich jetzt zuerst?", is that of the conversation's project,
+            # in scope where the conversation is, whatever the router makes of words that name no topic)
             return self.in_scope(context, [], self.retriever.score_parts(context))
         # a follow-up whose words are mostly not the corpus's speaks of something else ("Und welches Rezept passt
         # dazu?"); one with a few ("… dürfen wir davon unsere Wirtschaftsförderin bezahlen? … reinrechnen") does not

@@ -260,6 +260,12 @@ _MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städ
 # prospect, not the asker
 _SETTLES = re.compile(r"(?:[^.!?]|\.(?=\s?\d)){0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln|ansiedelt|niederlassen|niederzulassen"
                       r"|niederlässt)\b")
+# A firm that wants part of the land the asker develops: "(ein großer logistiker) will 8 ha davon", "… möchte 3 Hektar
+# der Fläche kaufen"
+_TAKES_PART_OF_SITE = re.compile(r"\s{1,3}(will|möchte|würde|wollen|möchten|würden)\s{1,3}(gern\s{1,3}|gerne\s{1,3})?"
+                                 r"(\S{1,20}\s{1,3}){0,2}?(\d{1,3}([.,]\d{1,2})?\s{0,2}(ha|hektar)\b|davon\b"
+                                 r"|(einen\s{1,3})?teil\s{1,3}(davon|der|des)\b|(der|die)\s{1,3}(fläche|flächen|grundstücke)\b)",
+                                 re.IGNORECASE)
 # A person named with their organisation ("nen kollege aus der innung", "ein Berater von der IHK")
 _PERSON_OF = re.compile(r"\b(kollege|kollegin|bekannte[rn]?|berater\w{0,2}|freund\w{0,2}|nachbar\w{0,2}|jemand"
                         r"|mitarbeiter\w{0,2}|sachbearbeiter\w{0,2}|herr|frau|ansprechpartner\w{0,2})\s{1,3}(aus|von|bei)"
@@ -286,6 +292,10 @@ _AT_THE_ASKERS = re.compile(r"\s{1,3}(hier\s{1,3})?(bei\s{1,3}uns|in\s{1,3}unser
                             re.IGNORECASE)
 # A place one goes to, not a party: "umziehen nach Osnabrück Stadt", "Richtung Stadt"
 _DESTINATION_BEFORE = re.compile(r"\b(nach|richtung)\s{1,3}(\S{1,30}\s{1,3})?$")
+# What kind of GRW area a district or town is (KR Anhang 5: "wo steht, dass der Landkreis D-Gebiet ist", "ob der Kreis
+# ganz Fördergebiet ist"): said of a place, not of the asker
+_AREA_KIND_AFTER = re.compile(r"(\s{1,3}[^\s.?!,;]{1,25}){0,3}?\s{1,3}(ein|eine|im|in|als|zum)?\s{0,3}"
+                              r"([a-d]-?\s{0,2}(förder)?|förder|regionalförder)gebiet\w{0,2}\b")
 # (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|die|das|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}"
                               r"\S{0,30}\s{0,3}\(?$")
@@ -422,7 +432,7 @@ _HOLDS_SHARES = {"anteile", "anteilen", "geschäftsanteile", "beteiligt", "betei
 # A place named by the trade it lies at ("am Eingang des Naturparks", "in der Nähe des Freibads", "auf dem Gelände der
 # Brauerei"): where the project stands, not who asks
 _PLACE_BY_TRADE_BEFORE = re.compile(r"\b(eingang|rand|nähe|zufahrt|einfahrt|umgebung|gelände|areal|parkplatz)\w{0,2}\s{1,3}"
-                                    r"(des|der|vom|zum|zur|von\s{1,3}der|von\s{1,3}dem)\s{1,3}(\S{1,20}\s{1,3})?$",
+                                    r"(des|der|eines|einer|vom|zum|zur|von\s{1,3}der|von\s{1,3}dem)\s{1,3}(\S{1,20}\s{1,3})?$",
                                     re.IGNORECASE)
 # A trade compounded with a site ("Ziegelei-Brache", "Gießereigelände") names the use a piece of land has or had
 _SITE_COMPOUND = re.compile(r"\w-?(brache|brachfläche|gelände|areal|grundstück)\w{0,2}$")
@@ -965,6 +975,15 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"(?!(mitarbeit|arbeitsplätz|arbeitsplatz|stelle|leute|azubi|auszubild|kolleg|fachkr"
                            r"|beschäftig|kunde|produkt|dienstleist|märkte|markt|standort|filiale|mitglied|partner"
                            r"|betrieb|firm|unternehm|projekt|idee|gewerbe))[a-zäöüß-]{4,30}"
+                           # KR Nr. 2.4.1 (1): an asset the asker wants, needs or plans, named with no verb of buying
+                           # or building ("wir wollen ne zweite trockenkammer und ne neue bandsäge", "überlegen ne neue
+                           # umlaufanlage für elementdecken"; not people, not plans on paper)
+                           r"|\b(wollen|möchten|brauchen|benötigen|bräuchten|planen|überlegen)\b[^.?!]{0,40}?"
+                           r"\b(ne|eine[nm]?|einen)\s{1,3}(neue[nrs]?|zweite[nrs]?|weitere[nrs]?|zusätzliche[nrs]?"
+                           r"|größere[nrs]?)\s{1,3}(?!(mitarbeit|arbeitskr|arbeitspl|stelle|leute|azubi|auszubild|kolleg"
+                           r"|fachkr|beschäftig|kunde|märkte|markt|mitglied|partner|firm|unternehm|projekt|idee|förder"
+                           r"|antrag|strategie|konzept|chance|richtung|lösung|frage|info|website|webseite|homepage|marke"
+                           r"|geschäftsführ|gesellschaft|kooperation|netzwerk|studie|beratung|kampagne))[a-zäöüß-]{4,30}"
                            # (new rooms or buildings named with no verb: "neue reiferäume (ca 1,2 mio) und PV")
                            r"|\bneue[nrs]?\s{1,3}[a-zäöüß-]{0,25}(räume|gebäude|werkstatt|werkstätten|produktionsstätte|lager)\b"
                            r"(?![^.!?]{0,30}\b(an)?(zu)?miete)"
@@ -1397,8 +1416,10 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
             before = lowered[max(0, match.start() - 40): match.start()]
             # (within its own sentence: "… mit Altlasten. Stadt will …" names no partner by the sentence before)
             before = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]
-            if kind == "municipality" and _DESTINATION_BEFORE.search(before):
-                continue  # "umziehen nach Osnabrück Stadt": a place one goes to, no party at all
+            if kind == "municipality" and (_DESTINATION_BEFORE.search(before)
+                                           or _AREA_KIND_AFTER.match(lowered, match.end())):
+                continue  # "umziehen nach Osnabrück Stadt": a place one goes to, no party at all; nor is a place
+                # whose kind of area is asked ("dass der Landkreis D-Gebiet ist")
             # "Wir (Stadt Quakenbrück) wollen unser Freibad …": the body the asker says they are, or what they call
             # their own, describes the asker
             own = match.group().startswith("unser") or re.search(r"\bwir\s{0,2}\($", before)
@@ -1637,8 +1658,10 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "2,4 Mio inkl. Abriss und Bodensanierung": a part of the costs, not the asker's trade
     if len(before) >= 2 and before[-1].lower() in ("der", "des") and before[-2].lower().rstrip(",") in _HELD_BY_OTHERS:
         return 2.0  # "eine Lizenz auf ein Patent der Hochschule": whose the thing is that the asker acquires
-    if _SETTLES.match(text, words[i].start + len(words[i].text)):
-        return 2.0  # "Ein Lebensmittelbetrieb will sich bei uns ansiedeln": the asker's prospect
+    if _SETTLES.match(text, words[i].start + len(words[i].text)) \
+            or _TAKES_PART_OF_SITE.match(text, words[i].start + len(words[i].text)):
+        return 2.0  # "Ein Lebensmittelbetrieb will sich bei uns ansiedeln", "ein großer logistiker will 8 ha davon":
+        # the asker's prospect
     if _PERSON_OF.search(text, max(0, words[i].start - 60), words[i].start):
         return 2.0  # "nen kollege aus der innung meinte …": the organisation of a person the asker quotes
     if _PROSPECT_BEFORE.search(text, max(0, words[i].start - 60), words[i].start):
@@ -2233,6 +2256,8 @@ _BRACKET_REMARK = r"\s{0,3}(\(?[^()]{1,40}\))?"
 # What stands between a part and a last one named after its sum: a joint, after a remark in brackets on the part
 _BARE_JOINT = re.compile(_BRACKET_REMARK + r"\s{0,3}(,|\+|plus|und|sowie|;)\s{0,3}(ca\.?|rund|etwa)?\s{0,3}",
                          re.IGNORECASE)
+# The words between a sum and a part of it named next: ", davon grundstück " (a part within, not one more)
+_WITHIN_BEFORE = re.compile(r"\s{0,3}[,;(]?\s{0,3}(davon|darin|darunter)\s{1,3}[^.!?:€,;]{0,40}$", re.IGNORECASE)
 # A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "2 Mio, davon 300k für den Austausch")
 SUM_HOLDS_OTHER = re.compile(r"\b(davon|darin|darunter|inkl\.?|inklusive|einschließlich|samt)\b", re.IGNORECASE)
 
@@ -2269,6 +2294,7 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
                      "", text[max(0, start - 45): start],
                      flags=re.IGNORECASE)
         label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
+        label = re.sub(r"^(dazu|außerdem|zusätzlich|dann)\s{1,3}", "", label, flags=re.IGNORECASE)  # ", dazu neue öfen"
         # (the dot of "ca." ends no sentence: "PV (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€)")
         gap = _abbreviation_dots_out(text[investments[n - 1][1]: start]) if n else ""
         # (or a last part named after its sum, past a remark on the part before: "Grundstück dafür 120k (noch nicht
@@ -2278,6 +2304,8 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
             # a sum added to the one before, named by the words after it ("Kaufpreis ca 900k plus 400k neu")
             named_after = _WORDS_AFTER.match(text, end)
             label = re.sub(r"\s{1,3}(und|oder|sowie|plus)$", "", named_after.group(1)) if named_after else ""
+        if n and _WITHIN_BEFORE.match(gap) and parts and value < parts[-1][1]:
+            continue  # a part of the sum before ("kaufpreis 1,6 mio, davon grundstück 300k"), not one more
         # (a remark in brackets on the sum before is not one on this sum: "(380k inkl grundstück) und … nochmal 250k")
         if n and (not (_PART_GAP.match(gap) or _ADDED_SUM.fullmatch(gap) or bare)
                   or SUM_HOLDS_OTHER.search(re.sub("^" + _BRACKET_REMARK, "", gap))):
@@ -2373,6 +2401,8 @@ _COMES_ON_TOP = re.compile(r"\b(dazu|hinzu)\s{0,3}(kommt|kommen|käme|kämen)\b|
 # -- a cost item's own figures (KR Nr. 5: land for a business park) -------------------------------------------------
 _WORDED = re.compile(r"[a-zäöüß]{4,}", re.IGNORECASE)  # a clause with words, not a sum with "ca." or "€" alone
 _HOLDS = re.compile(r"\W{0,3}\s{0,3}(?:€|eur|euro)?\s{0,3}(?:inkl\b|inklusive|einschließlich|samt|mit)", re.IGNORECASE)
+# a sum whose parts follow: ", davon grundstück 300k"
+_PARTS_FOLLOW = re.compile(r"\s{0,3}(?:€|eur|euro)?\s{0,3}[,;(]?\s{0,3}(?:davon|darin|darunter)\b", re.IGNORECASE)
 _JOINED = re.compile(r"[:()]|\bund\b|\bsowie\b|\bplus\b", re.IGNORECASE)  # within a clause, what joins two things
 # a sentence: up to ".", "!" or "?" before a space or the end ("am 14.08.2025 erworben." is one; not after a month's
 # abbreviation, "im Sept. 2025 gekauft", or "ca.")
@@ -2447,8 +2477,9 @@ def _item_figures(text: str, knowledge: FundingKnowledge) -> tuple[dict[str, flo
             # a sum alone after a comma is said of the clause before it ("das Grundstück haben wir im März 2025
             # gekauft, 900k")
             before = _JOINED.split(clauses[-2])[-1]
-        if TOTAL_WORDS.search(before) or _HOLDS.match(after):
-            continue  # the whole, with the item in it ("Gesamtkosten 8 Mio inkl. Grunderwerb")
+        if TOTAL_WORDS.search(before) or _HOLDS.match(after) or _PARTS_FOLLOW.match(text, end):
+            continue  # the whole, with the item in it ("Gesamtkosten 8 Mio inkl. Grunderwerb", "kaufpreis 1,6 mio,
+            # davon grundstück 300k")
         sentence = _SENTENCE_SPLIT.split(text[max(0, start - 200): start])[-1] + text[start: end + 60]
         for item in items:
             # (an item named only as what a thing built serves is none of the costs: "ein Besucherparkplatz für Busse

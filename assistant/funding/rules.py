@@ -165,6 +165,7 @@ class ConditionAssessment:
     named: bool = False
     deducted_item: str = ""  # the cost item whose sum the asker gives for what the rule deducts (funding_paths.yaml)
     per_secured_job_eur: float | None = None  # the most eligible cost per permanent job secured (Nr. 2.6.2 (4))
+    on_start: bool = False  # triggered by works already begun (a rule on when to start)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "effect": self.effect, "applies": self.applies,
@@ -747,7 +748,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted,
             commercial_share=condition.commercial_share, no_own_limit=condition.no_own_limit,
             next_step=condition.next_step, asked="asked" in condition.triggers, named=_named(condition, profile),
-            deducted_item=condition.deducted_item, per_secured_job_eur=condition.per_secured_job_eur))
+            deducted_item=condition.deducted_item, per_secured_job_eur=condition.per_secured_job_eur,
+            on_start=bool(condition.triggers.get("already_started"))))
     # (a path closed to excluded sectors: not one whose rule only names an excluded sector's firm as a site's user)
     if any("sector_excluded" in c.triggers and c.effect == "blocks" for c in merged):
         conditions += _sector_conditions(profile, knowledge)

@@ -15,6 +15,7 @@ written.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
@@ -108,7 +109,13 @@ class Glossary(Curated):
 
 def expansion_terms(query: str) -> list[str]:
     """The statute terms the default glossary adds to `query` (see Glossary.expand)."""
-    return load_glossary().expand(query)
+    return list(_default_expansion(query))
+
+
+@lru_cache(maxsize=256)
+def _default_expansion(query: str) -> tuple[str, ...]:
+    # (an answer asks for the same text's terms up to three times: scope, search and the lead quote)
+    return tuple(load_glossary().expand(query))
 
 
 def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:

@@ -22,6 +22,16 @@ _OPENS_AS_QUESTION = re.compile(rf"^(?:(?:und|aber|also|moin|hallo|hi)\W{{0,3}}\
                                 re.IGNORECASE)
 
 
+# A question for the next step: "Was muss ich als Nächstes tun?", "wie gehen wir vor?", "womit fangen wir an?", "und
+# was mach ich jetzt zuerst?"
+ASKS_NEXT_STEP = re.compile(r"nächste\w{0,2}\s{1,3}schritt|als\s{1,3}(nächstes|erstes)|was\s{1,3}(muss|müssen|sollte"
+                            r"|sollten|soll)\s{1,3}(ich|wir|man)\s{1,3}(jetzt\s{1,3}|nun\s{1,3}|zuerst\s{1,3}|konkret\s{1,3})?"
+                            r"(tun|machen)|was\s{1,3}(mach|mache|machen|tu|tue|tun)\s{1,3}(ich|wir)\s{1,3}(jetzt|nun|zuerst|"
+                            r"als\s{1,3}erstes)\b|wie\s{1,3}(gehe|gehen|geht)\s{1,3}(ich|wir|man|es)\s{1,3}(vor|weiter)"
+                            r"|(womit|wo|wie)\s{1,3}(fange|fangen)\s{1,3}(ich|wir|man)\s{1,3}an|wie\s{1,3}läuft\s{1,3}(das"
+                            r"|der\s{1,3}antrag)", re.IGNORECASE)
+
+
 def questions(text: str) -> list[str]:
     """The questions a text asks, each as written ("Und gibt es GRW-Geld für Fachkräftethemen?"): from the end of the
     sentence or question before to its own question mark; a last sentence that opens as a question is one without

@@ -114,6 +114,13 @@ def test_a_place_in_the_clause_on_the_site_left_behind_is_no_place_of_the_projec
     assert CAREFUL.places_named(long_passage) == []
 
 
+def test_where_staff_work_remotely_or_live_is_no_place_of_the_project():
+    """KR Nr. 2.1.1: a teleworker's place is part of the Betriebsstätte; "remote aus münster" names no site."""
+    assert CAREFUL.places_named("und was ist mit 2 entwicklern die komplett remote aus münster arbeiten?") == []
+    assert CAREFUL.places_named("viele unserer Leute pendeln aus Vechta") == []
+    assert CAREFUL.places_named("Wir bauen in Vechta eine Halle") == ["Vechta"]
+
+
 def test_every_town_of_a_neighbouring_district_names_a_listed_district_and_no_town_of_the_landkreis():
     towns = CAREFUL.other_region.towns
     assert set(towns.values()) <= set(CAREFUL.other_region.places)

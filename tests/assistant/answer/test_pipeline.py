@@ -4076,3 +4076,62 @@ def test_own_patent_filings_are_left_out_of_the_worked_sum(ask):
                "Patentanmeldungen ca. 30k (Anwalt+Gebühren). Was davon zählt und wieviel Zuschuss?")
     assert "Die Kosten eigener Patentanmeldungen" in data["summary"]
     assert "Bei 650.000 € förderfähigen Kosten" in data["answer"] and "bis zu 130.000 €" in data["answer"]
+
+
+APP_AGENCY = [{"role": "user", "content": "app-agentur aus bramsche, 8 leute, wollen auf 15 hoch und brauchen neue "
+                                          "büros + hardware. förderfähig??"},
+              {"role": "assistant", "content": "Grundsätzlich ja: bis 20 % über Niedersachsen Invest GRW."}]
+
+
+def test_the_next_step_asked_after_a_project_is_answered_not_refused(ask):
+    """"ok klingt gut. und was mach ich jetzt zuerst?": the next step of the conversation's project (the router alone
+    would refuse words that name no topic)."""
+    data = ask("ok klingt gut. und was mach ich jetzt zuerst?", APP_AGENCY)
+    assert not data["abstained"] and data["summary"].startswith("Nächster Schritt")
+    assert "NBank" in data["summary"]
+
+
+def test_the_rate_of_a_medium_firm_and_the_row_of_the_district_are_both_quoted(ask):
+    """A staff question for the citable rate and for where the district's kind of area stands: the row of Anhang 5 and
+    the rate of Nr. 2.5.1, not a refusal."""
+    data = ask("Zitierfähig bitte: was ist laut KR der Höchstfördersatz für einen mittleren Betrieb in Bramsche? Mit "
+               "Nummer, Seite und wo steht, dass der Landkreis D-Gebiet ist.")
+    assert not data["abstained"] and "D-Fördergebiet (Anhang 5)" in data["summary"]
+    assert "10 Prozent nach Nr. 2.5.1" in data["answer"]
+
+
+def test_a_share_the_asker_names_for_the_own_contribution_is_no_rate_of_grant(ask):
+    """"gibt es da wie bei firmen die 25 %?": the firms' least own share (Nr. 2.5.4), not a grant of 25 %; the town's
+    share is "angemessen" (Nr. 3.2.1.2)."""
+    data = ask("moin, an der hase ist unser gewerbegebiet bei starkregen immer wieder überflutet. wir denken an eine "
+               "hochwasserschutzwand, kosten grob 2,4 mio €. was zahlt die grw und wie hoch muss unser eigenanteil "
+               "sein? gibt es da wie bei firmen die 25 %?")
+    assert "25 Prozent Zuschuss" not in data["answer"]
+    assert "angemessen an der Finanzierung" in data["summary"]
+
+
+def test_trucks_listed_with_their_sum_are_left_out_of_the_grant_per_measure(ask):
+    """Nr. 2.6.2 (2) b: road vehicles for transport are no eligible cost, also where each part has a rate of its own."""
+    data = ask("GF eines lebensmittelverarbeiters (convenience, 140 MA, 38 mio umsatz) in dissen. geplant: neues "
+               "tiefkühllager am werk ca 3 mio, 4 neue kühl-lkw ca 600k und PV aufs dach für eigenverbrauch ca 500k. "
+               "was davon ist förderfähig und mit welchem satz?")
+    assert "zusammen bis zu 575.000 €" in data["answer"] and "„4 neue kühl-lkw“ ist nicht förderfähig" in data["answer"]
+
+
+def test_a_path_whose_rule_says_to_begin_after_the_grant_is_no_sure_way_for_works_begun(ask):
+    """LEADER's summary: "Mit dem Vorhaben sollte erst nach der Bewilligung begonnen werden." Beside a contract already
+    signed, LEADER is at most conceivable, with that rule."""
+    history = [{"role": "user", "content": "Wir sind Sportverein in Dissen und wollen einen Kunstrasenplatz bauen, ca. "
+                                           "900.000 €. Geht das mit GRW?"},
+               {"role": "assistant", "content": "Eher nicht; für Vereinsprojekte eher LEADER."}]
+    data = ask("nee moment. der platz soll auch von den firmen im gewerbegebiet für betriebssport und nen azubi-cup "
+               "genutzt werden, also wirtschaftsnah! und den bauvertrag haben wir letzte woche schon unterschrieben, weil "
+               "der preis sonst hochgegangen wäre. geht jetzt grw?", history)
+    assert "Möglich ist: LEADER" not in data["answer"]
+    assert "Allenfalls denkbar wäre: LEADER" in data["answer"] and "erst nach der Bewilligung" in data["answer"]
+
+
+def test_a_takeover_price_with_the_land_inside_and_new_ovens_on_top_is_summed_once(ask):
+    data = ask("wir (backwaren, ca 120 MA, 30 mio umsatz) wollen in quakenbrück eine stillgelegte backfabrik aus der "
+               "insolvenz kaufen: kaufpreis 1,6 mio, davon grundstück 300k, dazu neue öfen für 900k. was wäre drin?")
+    assert "10 Prozent von 2.500.000 €" in data["summary"]

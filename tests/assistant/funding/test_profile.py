@@ -3284,3 +3284,44 @@ def test_a_grant_promised_by_another_programme_is_no_cost_and_the_parts_are_summ
                      "120k. Für die Software haben wir schon eine Zusage über 40k aus einem Digitalisierungsprogramm.")
     assert [value for _, value in p.cost_parts] == [400_000, 900_000, 120_000]
     assert p.other_aid_eur == 40_000
+
+
+def test_a_place_whose_kind_of_grw_area_is_asked_is_not_the_asker():
+    """"… für einen mittleren Betrieb in Bramsche? … wo steht, dass der Landkreis D-Gebiet ist": the Landkreis is the
+    place whose kind of area (KR Anhang 5) is asked, not a municipality that applies."""
+    p = read_profile("Zitierfähig bitte: was ist laut KR der Höchstfördersatz für einen mittleren Betrieb in Bramsche? "
+                     "Mit Nummer, Seite und wo steht, dass der Landkreis D-Gebiet ist.")
+    assert p.applicant_type == "company" and p.company_size == "medium"
+    assert read_profile("der Landkreis will das Gebiet erschließen").applicant_type == "municipality"
+
+
+def test_the_former_use_of_a_site_and_a_firm_that_wants_part_of_it_are_not_the_askers_trade():
+    """"das Gelände einer alten Ziegelei … hat die Stadt gekauft" is a town's brownfield; "ein großer logistiker will
+    8 ha davon" is a buyer of the land a municipality develops, not the asker."""
+    p = read_profile("Guten Tag, wir haben in Bramsche das Gelände einer alten Ziegelei (ca. 6 ha, Altlasten laut "
+                     "Gutachten vorhanden) und möchten es als Gewerbegebiet revitalisieren. Das Grundstück hat die Stadt "
+                     "im März 2025 gekauft.")
+    assert p.applicant_type == "municipality" and p.wz_code is None
+    p = read_profile("wir planen zusammen mit bad laer ein neues gewerbegebiet, ca. 12 ha. 2. ein großer logistiker "
+                     "will 8 ha davon – problem?")
+    assert p.applicant_type != "company" and p.wz_code is None
+    assert read_profile("Eine Spedition bei uns will eine neue Halle bauen.").wz_code is not None
+
+
+def test_an_asset_the_firm_wants_is_an_investment_but_a_person_it_wants_is_not():
+    """KR Nr. 2.4.1 (1): "wir wollen ne zweite trockenkammer und ne neue bandsäge" names assets to acquire."""
+    assert "business_investment" in read_profile(
+        "sägewerk in bersenbrück, 22 MA. wir wollen ne zweite trockenkammer und ne neue bandsäge. geht da was?"
+    ).project_types
+    assert "business_investment" in read_profile(
+        "wir sind ein betonfertigteilwerk in melle (ca 120 leute) und überlegen ne neue umlaufanlage").project_types
+    assert "business_investment" not in read_profile("wir brauchen eine neue Mitarbeiterin für die Buchhaltung").project_types
+
+
+def test_a_part_within_a_sum_and_a_part_added_to_it():
+    """"kaufpreis 1,6 mio, davon grundstück 300k, dazu neue öfen für 900k": the land is within the price (its own sum
+    for the land's rules), the ovens come on top."""
+    p = read_profile("wir wollen eine stillgelegte backfabrik kaufen: kaufpreis 1,6 mio, davon grundstück 300k, dazu "
+                     "neue öfen für 900k.")
+    assert p.cost_parts == [("kaufpreis", 1_600_000), ("neue öfen", 900_000)]
+    assert p.item_sums.get("land") == 300_000

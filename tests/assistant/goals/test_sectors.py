@@ -84,3 +84,12 @@ def test_the_goals_of_public_tasks_quote_their_titles():
     assert set(GOALS.public_goals) & {g for s in GOALS.sectors for g in s.goals} == {"4.1.3"}
     assert {"3.1.6", "3.3.3", "2.3.1"} <= set(GOALS.public_goals) and "2.3.3" not in GOALS.public_goals
 
+
+
+def test_craft_words_inside_other_words_name_no_craft():
+    """"Sägewerk" holds "gewerk", "Kiesgewinnung" holds "innung": neither is a craft (Handlungsziel 1.1.5); a
+    "Bäckerinnung" is."""
+    goals = SectorGoals.load()
+    assert "1.1.5" not in goals.goals_for("16.11", "sägewerk in bersenbrück")
+    assert "1.1.5" not in goals.goals_for(None, "Kiesgewinnung am Standort")
+    assert "1.1.5" in goals.goals_for(None, "wir sind in der Bäckerinnung")

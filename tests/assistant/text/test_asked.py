@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text.asked import asks, asks_what_is, questions
+from assistant.text.asked import ASKS_NEXT_STEP, asks, asks_what_is, questions
 
 
 def test_each_question_is_read_from_the_end_of_the_sentence_before_and_an_abbreviation_ends_none():
@@ -93,3 +93,14 @@ def test_a_sentence_that_only_says_what_the_answer_is_for_is_no_subject_to_searc
     assert without_quoting_frame(only) == only
     named = "Gibt es eine Obergrenze? Bitte den Wortlaut von Nr. 2.6.2 für die Vorlage."
     assert without_quoting_frame(named) == named
+
+
+@pytest.mark.parametrize("text", ["Was muss ich als Nächstes tun?", "ok klingt gut. und was mach ich jetzt zuerst?",
+                                  "wie gehen wir vor?", "Womit fangen wir an?", "nächste Schritte?"])
+def test_a_question_for_the_next_step(text):
+    assert ASKS_NEXT_STEP.search(text)
+
+
+@pytest.mark.parametrize("text", ["Was machen wir mit dem alten Gebäude?", "Was macht das IREK zum Thema Wasserstoff?"])
+def test_no_question_for_the_next_step(text):
+    assert not ASKS_NEXT_STEP.search(text)
