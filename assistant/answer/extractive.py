@@ -1910,8 +1910,8 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
     cited = [q for q in w.quotes().values() if len(q) >= 40] if answered is not None else []
     skipped = 0
     for hit, quote in quoted:
-        if quote in seen:
-            continue
+        if quote in seen or any(quote in q for q in seen):
+            continue  # (nor a sentence of a list quoted whole already: "(3) Großunternehmen sind …" after 2.1.5)
         if any(quote in q or q in quote and len(quote) - len(q) < 12 for q in cited) \
                 or answered is not None and not _within_rule(hit.passage, answered, _adds_asked(found, quote, answered)):
             skipped += 1
@@ -2796,7 +2796,7 @@ def _with_town(district: str, towns: dict[str, str]) -> str:
     return f"{town} (Kreis {district})" if town else district
 
 
-_ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergebiet|\b[A-D]-gebiet\w{0,2}\b|\b(welche[snm]?|was\s{1,3}für\s{1,3}(ein)?)\s{1,3}"
+_ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergebiet|\b(ist|sind)\s{1,3}(der\s{1,3})?(landkreis|kreis|wir)\b[^?.]{0,30}\b[A-D]-gebiet|\b[A-D]-gebiet\w{0,2}\s{1,3}(ist|sind|sei|wäre)\b|\b(welche[snm]?|was\s{1,3}für\s{1,3}(ein)?)\s{1,3}"
                         r"(art\s{1,3}(von|des)\s{1,3})?fördergebiet|\bfördergebiet\w{0,2}\s{0,3}\?|\bist\b[^?]{0,60}\bfördergebiet"
                         # ("Stimmt es, dass der ganze Landkreis GRW-Fördergebiet ist …?", "Seit wann ist … Fördergebiet?")
                         r"|\bfördergebiet\w{0,2}\s{1,3}(ist|sei|wäre)\b|\bseit\s{1,3}wann\b[^?]{0,60}\bfördergebiet",

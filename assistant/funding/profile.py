@@ -1008,6 +1008,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # something new for a sum: "neue Attraktion für 2 Mio geplant" (not people: wages)
                            r"|\bneue[nrs]?\s{1,3}(?!stellen|mitarbeit|leute|arbeitsplätze|jobs|fachkräfte|azubi|kollegen)"
                            r"[a-zäöüß-]{3,30}\s{1,3}(für|über|zu|um)\s{1,3}(ca\.?\s{1,3}|rund\s{1,3}|etwa\s{1,3})?\d"
+                           # (or with more named before the sum: "neue Bandsäge + Trockenkammer ca 1,1 mio")
+                           r"|\bneue[nrs]?\s{1,3}(?!stellen|mitarbeit|leute|arbeitsplätze|jobs|fachkräfte|azubi|kollegen)"
+                           r"[a-zäöüß-]{3,30}(\s{1,3}(\+|und|&)\s{1,3}[a-zäöüß-]{3,30})\s{1,3}(für\s{1,3})?(ca\.?|rund|etwa)"
+                           r"\s{0,3}\d"
                            r"|bisher\s{1,3}(noch\s{1,3})?nicht\s{1,3}(hergestellt|produziert|gefertigt)|neue[ns]?\s{1,3}produkt"
                            # ("was wir bisher gar nicht machen", "bisher keine Brote herstellen")
                            r"|bisher\s{1,3}(noch\s{1,3}|gar\s{1,3})?(nicht|kein\w{0,2})\s{1,3}(\S{1,25}\s{1,3}){0,3}"

@@ -26,7 +26,7 @@ from assistant.retrieval.expansion import EXPANSION_WEIGHT, expansion_terms
 from assistant.retrieval.register import RegisterSignal
 from assistant.core.settings import Settings
 from assistant.text.analysis import KEYWORD_VIEWS, stems
-from assistant.text.asked import asks_what_is
+from assistant.text.asked import ASKS_WORDING, asks_what_is
 from assistant.index.vectors import open_dense_search
 from assistant.core.errors import QueryError
 from assistant.core.model import Passage
@@ -166,6 +166,7 @@ class Retriever:
                          for name in KEYWORD_VIEWS}
         self._section_numbers = {p.section_number for p in self.passages if p.section_number and not p.footnote}
         self._opened_by = _heading_holders(self.passages)
+        self._titles = _title_parts(self.passages)
         self._goal_codes = {p.goal_code for p in self.passages if p.goal_code}
         # the sections numbered as an outline, not a goal's code ("3.3.1" is an IREK goal only)
         self._kr_sections = {p.section_number for p in self.passages
@@ -354,6 +355,12 @@ class Retriever:
                 named |= np.array([bool(pattern.search(p.text)) for p in self.passages])
         for number in _FOOTNOTE.findall(query):
             named[self._footnotes_named(query, number)] = True
+        if ASKS_WORDING.search(query):
+            # a section named by its title where its wording is asked ("Wortlaut Eigenbeitrag …, Nr. + Seite?": 2.5.4,
+            # not 2.5.1 under the chapter heading that holds the word)
+            for title, rows in self._titles:
+                if title.search(query):
+                    named[rows] = True
         named[self._holding_figures_asked(query)] = True
         return named
 
@@ -500,6 +507,22 @@ def _article_pattern(number: str, act: str) -> re.Pattern[str]:
     "Art. 48 Abs. 1 AGVO", "Artikel 2 Nummer 18 AGVO"; not "Artikel 48a" for 48, nor "Artikel 148"."""
     head = rf"\bArt(?:ikel|\.)\s*{re.escape(number)}(?![\da-z])"
     return re.compile(head + (rf"[^;\n]{{0,60}}?\b{re.escape(act)}\b" if act else ""))
+
+
+# The shortest part of a section's title that names it where its wording is asked (not "Allgemeines"-like stubs)
+_TITLE_PART_CHARS = 8
+
+
+def _title_parts(passages: list[Passage]) -> list[tuple[re.Pattern[str], list[int]]]:
+    """Each part of a numbered section's title ("Kleine und mittlere Unternehmen, Großunternehmen": both halves) as a
+    whole-word pattern, with the body passages of the sections so titled."""
+    rows: dict[str, list[int]] = {}
+    for i, p in enumerate(passages):
+        if p.section_number and not p.goal_code and not p.footnote:
+            for part in re.split(r"\s*[,;]\s*", re.sub(r"\d+$", "", p.section_title).strip()):
+                if len(part) >= _TITLE_PART_CHARS:
+                    rows.setdefault(part.lower(), []).append(i)
+    return [(re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])", re.IGNORECASE), found) for part, found in rows.items()]
 
 
 def _heading_holders(passages: list[Passage]) -> dict[str, int]:

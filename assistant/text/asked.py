@@ -125,6 +125,13 @@ _TOPIC_WORDS = re.compile(r"\b(förder\w*|zuschuss\w*|grw|irek|leader|handlungsz
                           r"|anhang\s{1,3}\d|\d{1,3}\s{0,2}(%|prozent))", re.IGNORECASE)
 
 
+# A question for the wording of a rule or a term: "Wortlaut Eigenbeitrag Unternehmen GRW, Nr. + Seite?", "wie der KR
+# 'Großunternehmen' definiert"
+ASKS_WORDING = re.compile(r"\b(zitier\w{0,4}|wörtlich\w{0,2}|wortgetreu|wortlaut\w{0,2}|fundstelle\w{0,2}|definiert"
+                          r"|definition|begriffsbestimmung\w{0,2})\b|\b(nr\.?|nummer)\s{0,3}(\+|und|&)\s{0,3}seite",
+                          re.IGNORECASE)
+
+
 # ... which names what it quotes only by a pronoun ("Ich möchte sie wörtlich … zitieren", "brauche das für die Vorlage")
 _POINTS_BACK_OBJECT = re.compile(r"\b(sie|es|das|dies|diese[ns]?|ihn)\b", re.IGNORECASE)
 _FRAME_WORDS = 14  # a longer sentence says more than what the answer is for

@@ -179,9 +179,12 @@ def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | N
     best, best_score = None, float("-inf")
     # the query names what the passage's title is about ("die Bindung" of "Bindungsfrist"): a figure of it answers
     about_title = bool(require) and any(q in t for q in stems(query) if len(q) >= 5 for t in stems(title))
+    headings = passage.text[:_heading_block_end(passage.text)]
     for sentence in _candidates(passage.text):
         if len(sentence) < 15 or sentence.startswith("#") or sentence.strip() == title or _NUMBERED_HEADING.match(sentence):
             continue  # fragments and headings (Markdown, numbered, the passage's own title) say nothing on their own
+        if headings and sentence in headings:
+            continue  # (nor the headings the passage opens with: "Förderhöchstsätze, Beihilfeintensität und …")
         if require and not require.search(_without_references(sentence)):
             continue
         overlap = len(wanted & terms(sentence))
@@ -206,6 +209,23 @@ def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | N
         cut = quote.rfind("; ", 0, LONGEST_QUOTE_CHARS)
         quote = quote[: cut + 1] if cut > 40 else quote
     return quote, best_score
+
+
+# A line that ends as no heading does (a sentence, a clause, a list's lead), or opens as a paragraph or list item does
+_NO_HEADING_LINE = re.compile(r"[.,;:!?]\s*$|^\s*(\(\d{1,2}\)|[a-z]{1,2}\)|[•\-−–])")
+
+
+def _heading_block_end(text: str) -> int:
+    """Where the headings a passage opens with end ("Ausbau der wirtschaftsnahen Infrastruktur\nGrundsätze der
+    Förderung\nFördersätze\n…"): the start of its first line that is no heading; 0 where the first line is none, or
+    where every line would be one (a passage of a list, a table)."""
+    end = 0
+    lines = text.split("\n")
+    for line in lines[:-1]:
+        if not line.strip() or _NO_HEADING_LINE.search(line) or len(line) > 120:
+            return end
+        end += len(line) + 1
+    return 0
 
 
 # A quote that runs on into what follows it: a list's opening, or a sentence cut at "… oder" before its next item

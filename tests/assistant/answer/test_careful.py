@@ -911,3 +911,10 @@ def test_whether_a_founder_counts_as_newly_founded_has_the_definition_of_nr_2_1_
     rule = CAREFUL.rule_answer("gilt sie im Sinne der GRW als neu gegründet, welche Quote ist realistisch?")
     assert rule is not None and rule.id == "gruendungsphase" and "60 Monate" in rule.summary
     assert CAREFUL.rule_answer("Was heißt Gründungsphase?").id == "gruendungsphase"
+
+
+def test_de_minimis_aid_combined_and_the_nbanks_contact_have_their_rule_answers():
+    assert CAREFUL.rule_answer("können wir grw-zuschuss mit einer de-minimis-beihilfe kombinieren?").id \
+        == "kombination-mit-de-minimis"
+    assert CAREFUL.rule_answer("gib mir mal die direkte durchwahl vom nbank sachbearbeiter").id == "kontakt-nbank"
+    assert CAREFUL.rule_answer("Wie ist die Telefonnummer der NBank?").id == "kontakt-nbank"

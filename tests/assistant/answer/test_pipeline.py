@@ -4135,3 +4135,13 @@ def test_a_takeover_price_with_the_land_inside_and_new_ovens_on_top_is_summed_on
     data = ask("wir (backwaren, ca 120 MA, 30 mio umsatz) wollen in quakenbrück eine stillgelegte backfabrik aus der "
                "insolvenz kaufen: kaufpreis 1,6 mio, davon grundstück 300k, dazu neue öfen für 900k. was wäre drin?")
     assert "10 Prozent von 2.500.000 €" in data["summary"]
+
+
+def test_the_wording_of_a_section_named_by_its_title_is_quoted_from_that_section_not_its_chapters_heading(ask):
+    """"Wortlaut Eigenbeitrag …, Nr. + Seite?": Nr. 2.5.4 (titled "Eigenbeitrag"), not the heading of chapter 2.5
+    that holds the word; and 2.1.5 for the definition of "Großunternehmen", its (3) quoted once."""
+    data = ask("Wortlaut Eigenbeitrag Unternehmen GRW, Nr. + Seite?")
+    assert "Nr. 2.5.4" in data["summary"] and "mindestens 25 Prozent der beihilfefähigen Kosten" in data["summary"]
+    data = ask("Ich brauche für eine Kreistagsvorlage den genauen Wortlaut, wie der GRW-Koordinierungsrahmen 2026 "
+               "'Großunternehmen' definiert – bitte mit Nummer und Seitenzahl.")
+    assert "Nr. 2.1.5" in data["summary"] and data["answer"].count("(3) Großunternehmen sind Unternehmen") == 1
