@@ -511,6 +511,7 @@ def _article_pattern(number: str, act: str) -> re.Pattern[str]:
 
 # The shortest part of a section's title that names it where its wording is asked (not "Allgemeines"-like stubs)
 _TITLE_PART_CHARS = 8
+_TITLE_PART_MIN_SPREAD = 10  # passages that may hold a title's part that names a section (at least; 1/70 of them)
 
 
 def _title_parts(passages: list[Passage]) -> list[tuple[re.Pattern[str], list[int]]]:
@@ -522,7 +523,11 @@ def _title_parts(passages: list[Passage]) -> list[tuple[re.Pattern[str], list[in
             for part in re.split(r"\s*[,;]\s*", re.sub(r"\d+$", "", p.section_title).strip()):
                 if len(part) >= _TITLE_PART_CHARS:
                     rows.setdefault(part.lower(), []).append(i)
-    return [(re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])", re.IGNORECASE), found) for part, found in rows.items()]
+    patterns = [(re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])", re.IGNORECASE), found) for part, found in rows.items()]
+    # (a part that many passages hold names no one section: "Voraussetzungen", "Betriebsstätte", "Antragstellung")
+    most = max(_TITLE_PART_MIN_SPREAD, len(passages) // 70)
+    return [(pattern, found) for pattern, found in patterns
+            if sum(1 for p in passages if pattern.search(p.text)) <= most]
 
 
 def _heading_holders(passages: list[Passage]) -> dict[str, int]:
