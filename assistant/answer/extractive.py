@@ -1192,8 +1192,8 @@ def _own_share(found: Findings, w: _Writer) -> tuple[str, bool]:
 # a rate the asker assumes for the grant: "und 20 % bekommen", "bei 20 Prozent Förderung", "wenn wir 60 % bzw. 90 %
 # bekommen"; not a share named for something else ("gibt es da wie bei firmen die 25 %?": the own contribution)
 _GIVEN_RATE = re.compile(r"\b(\d{1,2}(?:,\d{1,2})?)\s{0,2}(?:%|prozent)", re.IGNORECASE)
-_GRANT_AFTER = re.compile(r"(\s{1,3}(bzw\.?|oder|und|/|-)?\s{0,3}\d{1,2}(,\d{1,2})?\s{0,2}(%|prozent))?(\s{1,3}[^\s.?!,;]{1,20}){0,2}?"
-                          r"\s{1,3}(bekommen|bekommt|kriegen|kriegt|erhalten|zuschuss|förderung|gefördert|fördersatz"
+_GRANT_AFTER = re.compile(r"(\s{1,3}(bzw\.?|oder|und|/|-)?\s{0,3}\d{1,2}(,\d{1,2})?\s{0,2}(%|prozent))?"
+                          r"(\s{1,3}[^\s.?!,;]{1,20}){0,2}?\s{1,3}(bekommen|bekommt|kriegen|kriegt|erhalten|zuschuss|förderung|gefördert|fördersatz"
                           r"|förderquote)\b", re.IGNORECASE)
 _GRANT_BEFORE = re.compile(r"\b(bei|mit|von|zuschuss|förderung|fördersatz|förderquote)\s{1,3}(je(weils)?\s{1,3})?$",
                            re.IGNORECASE)
@@ -2796,7 +2796,10 @@ def _with_town(district: str, towns: dict[str, str]) -> str:
     return f"{town} (Kreis {district})" if town else district
 
 
-_ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergebiet|\b(ist|sind)\s{1,3}(der\s{1,3})?(landkreis|kreis|wir)\b[^?.]{0,30}\b[A-D]-gebiet|\b[A-D]-gebiet\w{0,2}\s{1,3}(ist|sind|sei|wäre)\b|\b(welche[snm]?|was\s{1,3}für\s{1,3}(ein)?)\s{1,3}"
+_ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergebiet"
+                        # ("wo steht, dass der Landkreis D-Gebiet ist", "weil wir jetzt C-gebiet sind")
+                        r"|\b(ist|sind)\s{1,3}(der\s{1,3})?(landkreis|kreis|wir)\b[^?.]{0,30}\b[A-D]-gebiet"
+                        r"|\b[A-D]-gebiet\w{0,2}\s{1,3}(ist|sind|sei|wäre)\b|\b(welche[snm]?|was\s{1,3}für\s{1,3}(ein)?)\s{1,3}"
                         r"(art\s{1,3}(von|des)\s{1,3})?fördergebiet|\bfördergebiet\w{0,2}\s{0,3}\?|\bist\b[^?]{0,60}\bfördergebiet"
                         # ("Stimmt es, dass der ganze Landkreis GRW-Fördergebiet ist …?", "Seit wann ist … Fördergebiet?")
                         r"|\bfördergebiet\w{0,2}\s{1,3}(ist|sei|wäre)\b|\bseit\s{1,3}wann\b[^?]{0,60}\bfördergebiet",
