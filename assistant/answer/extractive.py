@@ -39,7 +39,7 @@ from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS,
                                       with_antecedent,
                                       with_continuation)
 from assistant.text.analysis import stems
-from assistant.text.asked import ASKS_NEXT_STEP, asks
+from assistant.text.asked import ASKS_NEXT_STEP, asks, numbers_questions
 from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, figures, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?"
@@ -3182,7 +3182,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # (nor one beside a sum asked for first, where the rule states no rate of its own: "wie viel zuschuss krieg
         # ich max …? und kann ich da noch nen kfw kredit obendrauf nehmen?")
         amount_first = found.intent == "amount" and rule is not None and not _STATES_A_RATE.search(rule.summary)
-        first_ruled = len(units) < 2 or not (asks_where or amount_first) \
+        # (nor one to a later part the asker numbers: "1) Wie hoch muss unser Eigenanteil mindestens sein? 2) Ist die
+        # Mehrwertsteuer förderfähig?" is answered in that order)
+        first_ruled = len(units) < 2 or not (asks_where or amount_first or numbers_questions(found.question)) \
             or CarefulCases.load().rule_answer(units[0]) is not None
         verdict, after_rule = ((ruled, verdict if len(units) > 1 else "") if first_ruled or not verdict
                                else (verdict, ruled)) if ruled else (verdict, "")

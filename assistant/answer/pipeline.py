@@ -29,8 +29,8 @@ from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elli
                                         is_steering_attempt, points_back, without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
-from assistant.answer.questions import (IREK_KIND, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion,
-                                        each_answered, in_short, kind, numbered_items, numbered_parts, numbers_questions,
+from assistant.answer.questions import (IREK_KIND, MAX_NUMBERED_PARTS, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion,
+                                        each_answered, in_short, kind, numbered_items, numbered_parts,
                                         side_questions, states_span_asked, with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
@@ -50,7 +50,7 @@ from assistant.retrieval.expansion import expansion_terms
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
 from assistant.text.citations import AMOUNT
 from assistant.text.analysis import stems
-from assistant.text.asked import asks, without_quoting_frame
+from assistant.text.asked import asks, numbers_questions, without_quoting_frame
 from assistant.text.figures import CITATION_NUMBER
 from assistant.text.spelling import with_umlauts
 
@@ -535,6 +535,7 @@ class AnswerPipeline:
         favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
                                                     invests=invests and _is_firm(q.profile),
                                                     large=q.profile.company_size == "large")
+        typed: list[str] = []
         if q.profile.applicant_type != "company":  # a municipality's measure of a kind a goal names (a visitor centre)
             typed = self.sector_goals.goals_for_types(q.profile.project_types)
             favoured = typed + [code for code in favoured if code not in typed]
@@ -550,11 +551,14 @@ class AnswerPipeline:
         if text == q.text and not (q.own.project_types or q.own.wz_code) and points_back(q.text, q.history):
             text = " ".join([t["content"] for t in q.history if t.get("role") == "user" and t.get("content")][-2:])
             parts = self.retriever.score_parts(text)
+        # a measure of a kind a goal names is no measure of the kinds other goals name: a day care whose hours suit the
+        # shifts of the firms around is no bus service (3.2.4), whatever words the two share
+        not_served = [g for g in self.sector_goals.public_goals if g not in favoured] if own \
+            else self.sector_goals.goals_of_other_kinds(q.profile.project_types) if typed else []
         return self.goal_matcher.rank(parts, k=k, favoured=favoured, own_investment=invests,
                                       keyword_query=without_places(text),
                                       # (a public task that is the firm's own sector goal stays: a gym's 4.1.3)
-                                      not_served=[g for g in self.sector_goals.public_goals if g not in favoured]
-                                      if own else ())
+                                      not_served=not_served)
 
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""
@@ -607,15 +611,19 @@ class AnswerPipeline:
         retrieved = time.perf_counter()
         answer = self.extractive(found)
         added = 0
+        # (parts the asker numbers are each asked for: "a) … b) … c) …" may have all its further parts answered)
+        most = MAX_NUMBERED_PARTS - 1 if numbers_questions(q.text) else MAX_SIDE_QUESTIONS
         for side in self._side_questions(q, found):  # "Steht im IREK was zur Pflege? Und gibt es GRW?"
-            if added == MAX_SIDE_QUESTIONS:
+            if added == most:
                 break  # (counted by the answers added: a part the first answer answers already takes no place)
             asked = self.analyse(side.text, list(q.history) + side.before)
             if _contradicts(asked, q):
                 continue  # a part read without the facts the rest of the text gives (its size before the group's)
-            if ASKS_WHAT_IS_A_START.search(q.text) and ASKS_WHEN_TO_START.search(side.text):
+            if ASKS_WHAT_IS_A_START.search(q.text) and (ASKS_WHEN_TO_START.search(side.text)
+                                                         or ASKS_WHAT_IS_A_START.search(side.text)):
                 continue  # "Was zählt als Vorhabenbeginn? Dürfen wir schon das Grundstück kaufen?": the rule on the
-                # start of works that answers the first answers it
+                # start of works that answers the first answers it (and "… Und gilt die Beauftragung schon als
+                # Vorhabenbeginn?" asks it again)
             decided = asked if isinstance(asked, Answer) else self.decide(asked)
             # (a list beside a list asks on the same catalogue: "wie viele Leitziele und wie viele Handlungsziele …")
             # (a project answer to a further question of the text's own kind only beside a fact answer, and where it
@@ -718,6 +726,11 @@ class AnswerPipeline:
         IREK beside a funding answer only where that names no IREK goal."""
         if q.structured or found.intent == "refusal" or len(asks(q.text)) < 2:
             return []  # (decided before any question of the text is embedded and judged)
+        rule = self.careful.rule_answer(q.text)
+        if rule is not None and rule.alone and rule.programme != IREK_KIND:
+            return []  # a rule of funding that is all there is to say answers the questions of funding beside it ("…
+            # H2-Tankstelle … gibts dafür grw? welcher satz?"); one of the IREK's chapters leaves the others open ("Hat
+            # das IREK ein Leitbild? Und auf welche anderen Strategien stützt es sich?")
         judge = (lambda text: self.router.judge(self.retriever.query_vector(text), normalise_query(text))[0])
         return side_questions(q.text, q.intent, judge, other_kind=kind(q.intent) == IREK_KIND or not found.goals
                               # (what the IREK says on a topic, "… und steht im IREK irgendwas zu innenstädten?")
@@ -827,8 +840,15 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
     answer leads with ("… dürfen unsere Betriebe vorher schon planen? und das Grundstück kaufen?": the land of a
     municipality's infrastructure beside a firm's investment; "wo stell ich den antrag? landkreis? ihk? gibts ein
     formular?": the form for infrastructure, where "landkreis?" asked where to apply): read apart from the text."""
-    if isinstance(side, Answer) or side.own.applicant_type is not None \
-            or not first.funding_paths or not other.funding_paths:
+    if isinstance(side, Answer) or side.own.applicant_type is not None or not first.funding_paths:
+        return False
+    # a bottom line that quotes only rules of another chapter of the KR than the lead path's (a firm's Nr. 2.2.1 on
+    # studies beside a municipality's planning, Nr. 3.3; chapter 1 holds for all)
+    lead_chapters = _chapters_cited(first, first.funding_paths[0].citations)
+    quoted = _chapters_cited(other, [int(n) for n in CITATION_NUMBER.findall(other.summary)])
+    if lead_chapters and quoted and not quoted & (lead_chapters | {"1"}):
+        return True
+    if not other.funding_paths:
         return False
     lead, its = first.funding_paths[0].id.split("/")[0], other.funding_paths[0].id.split("/")[0]
     # (a bottom line on the rules of all measures, KR chapter 1, answers for every one: "welcher Koordinierungsrahmen
@@ -837,6 +857,12 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
     general = all(c.document == "grw" and (c.section or "").split(".")[0].strip() == "1"
                   for c in other.citations if str(c.n) in numbers)
     return lead != its and programme(lead) == programme(its) and not (numbers and general)
+
+
+def _chapters_cited(answer: Answer, numbers: list[int]) -> set[str]:
+    """The chapters of the KR (the first number of a section, "2" of Nr. 2.2.1) that the citations numbered cite."""
+    return {(c.section or "").split(".")[0].strip() for c in answer.citations
+            if c.n in numbers and c.document == "grw" and (c.section or "")[:1].isdigit()}
 
 
 def _noted(answer: Answer, found: Findings) -> Answer:

@@ -22,7 +22,7 @@ from functools import cache
 from assistant.answer.extractive import MAX_SUMMARY_CHARS, renumbered
 from assistant.core.answer import Answer
 from assistant.goals.lists import topic_words
-from assistant.text.asked import asks, questions
+from assistant.text.asked import PART_MARK, asks, in_order, questions
 from assistant.text.citations import SPAN, split_sentences
 from assistant.text.figures import CITATION_NUMBER
 
@@ -37,6 +37,8 @@ OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
 _PATH_VERDICT = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): ")
 _DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
 MAX_SIDE_QUESTIONS = 2
+# A text whose parts the asker numbers ("a) … b) … c) …", at most "d)" or "4)") has each part answered
+MAX_NUMBERED_PARTS = 4
 # A question of how much or which aid in at most this many words asks nothing beside the project the text describes
 _BARE_AMOUNT_WORDS = 6
 _HOW_MUCH = re.compile(r"\bwie\s{1,3}(hoch|viel)|\bwieviel", re.IGNORECASE)
@@ -139,16 +141,10 @@ def states_span_asked(question: str, other: Answer, first: Answer) -> bool:
                 and cited <= {(c.document, c.section) for c in first.citations})
 
 
-# Questions the asker numbers as parts of their own ("Mehrere Sachen: a) … b) … c) …", "1) … 2) …"): a part of the other
-# kind is answered beside a project answer, whose goals need not answer it (b: "welches IREK-Ziel passt für Wasserstoff
-# im Gewerbegebiet?" beside a: a firm's PV system)
-_PART_MARK = re.compile(r"(?:^|[\s:;,.?!])([a-d]|[1-4])\)\s")
-
-
 def numbered_items(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The text before its numbered items and the items, each with its mark ("hab 3 mandanten …: 1) fahrschule …
     2) campingplatz … 3) spedition …"), where it numbers at least two in order from "1" or "a"; else ("", [])."""
-    marks = list(_PART_MARK.finditer(text))
+    marks = list(PART_MARK.finditer(text))
     labels = [m.group(1) for m in marks]
     for first in ("1", "a"):
         if first not in labels:
@@ -220,28 +216,11 @@ def each_answered(items: list[tuple[str, Answer]]) -> Answer:
     return renumbered(answer)
 
 
-def numbers_questions(text: str) -> bool:
-    """Whether the text numbers at least two of its questions, in order ("1. … 2. …", "a) … b)"): each is asked for
-    explicitly, and a further one's quoted sentence is its answer unless the first answer cites its section."""
-    marks = [m.group(1) for m in _PART_MARK.finditer(text)] + [m.group(1) for m in _NUMBERED_DOT.finditer(text)]
-    return len(asks(text)) >= 2 and _in_order(marks)
-
-
-def _in_order(marks: list[str]) -> bool:
-    """Whether the marks hold a first and a second part in order ("a" before "b", "1" before "2")."""
-    return any(first in marks and second in marks and marks.index(first) < marks.index(second)
-               for first, second in (("a", "b"), ("1", "2")))
-
-
-# "1. wird der Zuschuss … ausgezahlt? 2. ist der Zuschuss …": a question numbered with a dot
-_NUMBERED_DOT = re.compile(r"(?:^|[:;?!]\s{0,3}|\s)([1-4])\.\s{1,3}(?=[a-zäöüß])")
-
-
 def numbered_parts(text: str) -> bool:
     """Whether the text numbers at least two questions as parts, in order ("a) … b)", "1) … 2)"), one of which asks
     about the IREK on a subject of its own ("b) welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?"; not "3)
     Welches IREK-Handlungsziel passt?", which the project answer's goal answers)."""
-    return _in_order([m.group(1) for m in _PART_MARK.finditer(text)]) \
+    return in_order([m.group(1) for m in PART_MARK.finditer(text)]) \
         and any(_NAMES_IREK.search(part) and set(topic_words(part)) - _FITTING_WORDS for part in asks(text))
 
 

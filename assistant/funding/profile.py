@@ -454,7 +454,9 @@ _PEOPLE = (r"(?:ma\b|mitarbeit\w{0,8}|beschäftigt\w{0,4}|angestellt\w{0,4}|leut
            # (part-time heads count as heads: "Bin alleine mit 5 Teilzeitkräften")
            r"|teilzeit\w{0,10}|aushilf\w{0,4}|saisonkräft\w{0,3}|minijobber\w{0,3}"
            r"|fachkräft\w{0,3}|menschen\b|kolleg\w{0,6}|festangestellt\w{0,4}|arbeitnehmer\w{0,6}|fte\b|vzä\b|mann\b"
-           # (the staff by their trade: "dentallabor, 11 techniker", "60 LKW, 90 fahrer")
+           # (the staff by their trade, also as a compound: "dentallabor, 11 techniker", "18 Zahntechniker", "60 LKW,
+           # 90 fahrer", "12 Berufskraftfahrer")
+           r"|[a-zäöüß]{0,12}-?(?:techniker\w{0,4}|monteur\w{0,3}|fahrer\w{0,4}|mechaniker\w{0,4}|mechatroniker\w{0,4})"
            r"|techniker\w{0,4}|monteur\w{0,3}|gesellen\b|fahrer\w{0,4}|mechaniker\w{0,4}|mechatroniker\w{0,4}"
            r"|facharbeiter\w{0,4}|pflegekräft\w{0,3}|ingenieur\w{0,4}|entwickler\w{0,4}|programmierer\w{0,4})")
 _HEADCOUNT = re.compile(
@@ -476,6 +478,12 @@ _HEADCOUNT_COMPOUND = re.compile(rf"{_NUMBER}\s{{0,2}}-?\s{{0,2}}köpfig\w{{0,3}
 _WE_ARE_COUNT = re.compile(r"(?:\bwir\s{1,3}sind|\bsind\s{1,3}wir|(?:^|[,;]|\bund)\s{0,3}sind)(?:\s{1,3}(?:dann|eher|jetzt|also|nur|doch|zusammen|insgesamt"
                            rf"|eigentlich|mittlerweile|inzwischen|ca\.?|rund|etwa|knapp|gut|über)){{0,3}}\s{{1,3}}{_NUMBER}"
                            r"(?=\s{0,3}(?:[.,;!?)]|$|nicht\b|statt\b))", re.IGNORECASE)
+# "wir sind zu dritt", "sind jetzt zu fünft": the count of a small team in the ordinal words of German
+_WE_ARE_ORDINAL = re.compile(r"(?:\bwir\s{1,3}sind|\bsind\s{1,3}wir)(?:\s{1,3}(?:dann|eher|jetzt|also|nur|doch|zurzeit|"
+                             r"derzeit|aktuell|noch|mittlerweile|inzwischen)){0,3}\s{1,3}zu\s{1,3}(zweit|dritt|viert|fünft|"
+                             r"sechst|siebt|acht|neunt|zehnt)\b", re.IGNORECASE)
+_ORDINAL_COUNT = {"zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "acht": 8, "neunt": 9,
+                  "zehnt": 10}
 _FUTURE_COUNT = {"neue", "neuen", "zusätzliche", "zusätzlichen", "weitere", "weiteren", "künftig", "später"}
 _HIRED_AFTER = re.compile(r"\s{0,3}(mehr\b|zusätzlich\b|dazu\b|neu\s{1,3})?\s{0,3}(ein\w{0,2}\s{1,3})?"
                           r"(einstellen|einzustellen|eingestellt|anstellen|anzustellen|dazuholen|dazunehmen|schaffen)\b",
@@ -760,6 +768,8 @@ _STUDY_OF_SITES = re.compile(r"\b\w{0,20}(studie|gutachten|analyse|konzept)\w{0,
 # A plot bought in an estate: "wir kaufen 8000 qm im gewerbegebiet", "ein Grundstück im Industriegebiet erworben"
 _PLOT_IN_ESTATE = re.compile(r"\b(kauf|kaufen|kaufe|gekauft|erwerb|erwerben|erworben|grundstück\w{0,3}|qm|m²|m2|hektar|ha)\b"
                              r"[^.?!]{0,40}\b(im|in\s{1,3}dem|ins)\s{1,3}(neuen\s{1,3})?(gewerbegebiet|industriegebiet|gewerbepark)")
+# A filling or charging station (for hydrogen, gas or electricity), which no measure of the KR names
+_FUEL_STATION = re.compile(r"tankstelle|lades(ä|a)ule|ladepark|ladestation|ladeinfrastruktur|ladehub|schnellladepunkt")
 # Developing a site (KR Nr. 3.2.2.1), not only naming one as a place: "ein neues Gewerbegebiet erschließen".
 _DEVELOPS_SITE = re.compile(r"erschließ|baureif|(neue[snm]?|interkommunale[snm]?|kleine[snm]?)\s{1,3}(gewerbe|industrie)(gebiet|park)"
                             r"|(gewerbe|industrie)(gebiet|park)\w{0,2}\s{1,3}(draus\s{1,3}|daraus\s{1,3})?"
@@ -794,7 +804,10 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                        r"|\b(ge|gi)\b(?!-)",
     "revitalisation": r"brachfläche|[a-zäöüß]{0,30}brache\b|altlast|altstandort|revitalisier"
                       r"|ehemalige[nrs]?\s{1,3}(fabrik|ziegelei|kaserne|werk|betrieb)|steht\s{1,3}seit\s{1,3}jahren\s{1,3}leer"
-                      r"|leerstehende[nrs]?\s{1,3}(fabrik|halle|gebäude)",
+                      r"|leerstehende[nrs]?\s{1,3}(fabrik|halle|gebäude)"
+                      # (a works left empty or gone, by the kind of works: "Umbau der seit 2019 leerstehenden Molkerei")
+                      r"|(leerstehende[nrs]?|ehemalige[nrs]?|stillgelegte[nrs]?|alte[nrs]?)\s{1,3}(molkerei|brauerei"
+                      r"|ziegelei|weberei|spinnerei|gießerei|schlachthof\w{0,2}|sägewerk\w{0,2}|zuckerfabrik|textilfabrik)",
     # KR Nr. 3.2.2.2: a business's connection to the road, rail, water and energy networks
     "business_connection": r"anbindung\s{1,3}(eines|einzelner|einzelnen|von|des|der|unseres|unserer)?\s{0,3}(\S{1,25}\s{1,3}){0,2}"
                            r"(betrieb|gewerbebetrieb|unternehmen|firma|werk)"
@@ -811,7 +824,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     # -parks, Maker Spaces Fabrication bzw. Innovation Labs, Inkubatoren"; not a "Forschungszentrum", which names a
     # research body as often)
     "business_centre": r"gründerzentrum|gründungszentrum|technologiezentrum|innovationszentrum|inkubator|coworking|co-working"
-                       r"|maker\s?space|gewerbezentrum|gründerhaus|telematikzentrum|(technologie|gründer|gründungs|innovations)park"
+                       r"|maker\s?space|gewerbezentrum|gewerbehof|handwerkerhof|handwerkerzentrum|gründerhaus|telematikzentrum|(technologie|gründer|gründungs|innovations)park"
                        # (a lab for transfer to firms: the Innovation Labs of KR Nr. 3.2.2.4 (1))
                        r"|innovation\s?labs?\b|fab\s?labs?\b|transfer-?\s?labs?\b|transferlabor\w{0,2}",
     # A cycle path for the way to work (IREK 3.2.3): no measure of its own in the KR (Nr. 3.2.2 lists cycle paths only
@@ -2105,6 +2118,7 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
         return full_time, False, hired  # "56 Köpfe, aber Vollzeit gerechnet eher 44": the 44
     for pattern in (_HEADCOUNT_AFTER, _HEADCOUNT_COMPOUND, _WE_ARE_COUNT):
         current += [_int(m.group(1)) for m in pattern.finditer(text)]
+    current += [_ORDINAL_COUNT[m.group(1).lower()] for m in _WE_ARE_ORDINAL.finditer(text)]
     # (a text that counts another site only: its staff, which a conversation adds to the firm's said before; beside
     # the firm's own count, which may hold them, "Familienunternehmen mit 40 MA und noch einen Standort mit 20 MA", that)
     return (max(current) if current else _site_staff(text)), False, hired
@@ -2497,6 +2511,8 @@ def _item_figures(text: str, knowledge: FundingKnowledge) -> tuple[dict[str, flo
             if said is None:
                 continue
             amounts = [(a, b) for a, b, _ in _amounts(sentence)]
+            parts = bool(_IN_PART.search(sentence))
+            found: list[str] = []
             for match in _DATE.finditer(sentence):
                 if any(a <= match.start() < b for a, b in amounts) \
                         or not said[0] - _DATE_REACH <= match.start() <= said[1] + _DATE_REACH \
@@ -2504,9 +2520,14 @@ def _item_figures(text: str, knowledge: FundingKnowledge) -> tuple[dict[str, flo
                     continue  # a sum, the date of something else ("…, Baubeginn 2027"), or a rule's edition ("KR 2026")
                 when = _date_of(match)
                 if when:
-                    dates[item.id] = when
-                    in_part += [item.id] if _IN_PART.search(sentence) else []
-                    break
+                    found.append(when)
+                    if not parts:
+                        break
+            if found:
+                # of the parts acquired at different times, the earliest decides whether a part is too early ("ein
+                # Teil im September 2025 gekauft, ein Teil im März 2025"); ISO dates compare as strings
+                dates[item.id] = min(found)
+                in_part += [item.id] if parts else []
     return sums, dates, in_part
 
 
@@ -3203,11 +3224,11 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
         # for: Nr. 3.6 is the one GRW measure that names Daseinsvorsorge (a club house or a town hall is none); one
         # of the two kinds is enough to lead there
         found.append("basic_services")
-    if {"broadband", "community_facility", "wastewater", "business_centre", "research_infrastructure"} & set(found) \
-            and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
+    if ({"broadband", "community_facility", "wastewater", "business_centre", "research_infrastructure"} & set(found)
+            or _FUEL_STATION.search(lowered)) and "industrial_site" in found and not _DEVELOPS_SITE.search(lowered):
         # "Glasfaser im Gewerbegebiet", "eine Kita direkt am Gewerbegebiet", "die Kläranlage, vor allem wegen der
-        # Betriebe im Gewerbegebiet", "ein Transfer-Lab, Standort evtl. Gewerbegebiet Wallenhorst": the site is where,
-        # or whose, not what is built
+        # Betriebe im Gewerbegebiet", "ein Transfer-Lab, Standort evtl. Gewerbegebiet Wallenhorst", "eine öffentliche
+        # H2-Tankstelle am Gewerbegebiet": the site is where, or whose, not what is built
         found.remove("industrial_site")
     return found
 

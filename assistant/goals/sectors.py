@@ -34,6 +34,11 @@ class ProjectTypeGoals(Curated):
     type: str  # a kind of project read by the profile (funding_paths.yaml project_types)
     quote: str
     goals: list[str]
+    # the profile reads the kind from words that name it alone: a measure of it is no measure of another narrow kind
+    # (a day care is no bus service), so the goals of the other narrow kinds do not serve it
+    narrow: bool = False
+    # the goal's title takes other kinds of measure too (4.1.3, the places' cultural and social offers): never put aside
+    shared_goal: bool = False
 
 
 class SectorGoals(Curated):
@@ -53,6 +58,15 @@ class SectorGoals(Curated):
         """The goal codes whose titles name the kinds of project, in the order of the kinds."""
         by_type = {entry.type: entry.goals for entry in self.project_types}
         return list(dict.fromkeys(code for kind in types for code in by_type.get(kind, [])))
+
+    def goals_of_other_kinds(self, types: list[str]) -> list[str]:
+        """The goals of the other narrow kinds (not shared), for a project all of whose kinds with a goal are narrow."""
+        entries = [entry for entry in self.project_types if entry.type in types]
+        if not entries or not all(entry.narrow for entry in entries):
+            return []
+        own = set(self.goals_for_types(types))
+        return [code for entry in self.project_types if entry.narrow and not entry.shared_goal
+                for code in entry.goals if code not in own]
 
     @classmethod
     def load(cls, path: Path = SECTOR_GOALS_FILE) -> "SectorGoals":

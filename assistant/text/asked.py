@@ -147,3 +147,25 @@ def without_quoting_frame(text: str) -> str:
             or not _POINTS_BACK_OBJECT.search(sentence) or len(sentence.split()) > _FRAME_WORDS]
     joined = " ".join(kept).strip()
     return joined if joined and joined != text.strip() else text
+
+
+# Questions the asker numbers as parts of their own ("Mehrere Sachen: a) … b) … c) …", "1) … 2) …"): a part of the other
+# kind is answered beside a project answer, whose goals need not answer it (b: "welches IREK-Ziel passt für Wasserstoff
+# im Gewerbegebiet?" beside a: a firm's PV system)
+PART_MARK = re.compile(r"(?:^|[\s:;,.?!])([a-d]|[1-4])\)\s")
+# "1. wird der Zuschuss … ausgezahlt? 2. ist der Zuschuss …": a question numbered with a dot
+_NUMBERED_DOT = re.compile(r"(?:^|[:;?!]\s{0,3}|\s)([1-4])\.\s{1,3}(?=[a-zäöüß])")
+
+
+def numbers_questions(text: str) -> bool:
+    """Whether the text numbers at least two of its questions, in order ("1. … 2. …", "a) … b)"): each is asked for
+    explicitly, and a further one's quoted sentence is its answer unless the first answer cites its section."""
+    marks = [m.group(1) for m in PART_MARK.finditer(text)] + [m.group(1) for m in _NUMBERED_DOT.finditer(text)]
+    return len(asks(text)) >= 2 and in_order(marks)
+
+
+def in_order(marks: list[str]) -> bool:
+    """Whether the marks hold a first and a second part in order ("a" before "b", "1" before "2")."""
+    return any(first in marks and second in marks and marks.index(first) < marks.index(second)
+               for first, second in (("a", "b"), ("1", "2")))
+

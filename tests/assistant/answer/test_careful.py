@@ -645,6 +645,28 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
     # how long the jobs must be kept, asked alone (Nr. 2.2.6)
     ("wie lange muss ich die leute eigentlich halten wenn ich gefördert werde?", "rueckforderung-arbeitsplaetze"),
     ("Bis wann müssen die Leute eingestellt sein und wie lange müssen wir die halten?", "rueckforderung-arbeitsplaetze"),
+    # a new confirmation of an order made before, dated after the application (Nr. 2.2.1 (3); Anhang 2)
+    ("die maschine ist schon bestellt. der händler würde uns aber ne neue auftragsbestätigung mit datum nach dem antrag "
+     "ausstellen. ist doch kein ding oder?", "rueckdatierung"),
+    # staff cut later, in the verbs of cutting (Nr. 2.8.2.2 (1) with its exceptions)
+    ("Und was passiert, wenn wir in drei Jahren die Belegschaft wegen der Auftragslage reduzieren müssen?",
+     "rueckforderung-arbeitsplaetze"),
+    ("was ist wenn wir nach der förderung wieder runter müssen auf 40 leute?", "rueckforderung-arbeitsplaetze"),
+    # a municipality's own offices' hours, and VAT, as costs of its measure (Nr. 3.2.2.1 (4) d, h)
+    ("b) Können wir die Stunden unseres eigenen Bauamts als Kosten ansetzen?", "eigenleistungen-infrastruktur"),
+    ("Die Gemeinde baut eine Zufahrt ins Gewerbegebiet. Ist die Umsatzsteuer förderfähig?", "umsatzsteuer-infrastruktur"),
+    ("Wird bei der Erschließung brutto oder netto gefördert, also mit Mehrwertsteuer?", "umsatzsteuer-infrastruktur"),
+    # the size classes' definition, and the rule on the jobs a project must create or keep, asked for as such
+    ("Wie definiert der Koordinierungsrahmen kleine und mittlere Unternehmen? Bitte mit Fundstelle.", "kmu-definition"),
+    ("Was ist eigentlich ein mittleres Unternehmen?", "kmu-definition"),
+    ("Wo steht die Regel, wie viele Arbeitsplätze bei einer Erweiterung geschaffen werden müssen? Wortlaut bitte.",
+     "arbeitsplatz-voraussetzung"),
+    # a filling or charging station of a public body, for the public or at a business park: no measure names it
+    ("Die Stadtwerke (100 % Stadt) wollen eine Ladestation für E-Lkw am Autohof bauen. Geht das über GRW?",
+     "tank-und-ladestationen"),
+    ("Wir planen eine öffentliche Wasserstofftankstelle. Gibt es dafür GRW, und welcher Satz?", "tank-und-ladestationen"),
+    ("Ein Ladepark direkt am Gewerbegebiet Hasbergen, betrieben von einem privaten Anbieter: förderfähig?",
+     "tank-und-ladestationen"),
     # another firm's grant told, its sum asked after it (Nr. 10.1.9)
     ("unser konkurrent aus melle hat letztes jahr grw bekommen. wieviel genau?", "gefoerderte-unternehmen"),
     # how the grant is paid out: the KR says it of the wage-cost grant only (Nr. 2.6.3 (3))
@@ -664,6 +686,13 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
 ])
 def test_rules_asked_in_everyday_words(text, rule):
     assert CAREFUL.rule_answer(text).id == rule
+
+
+def test_a_firms_own_charging_points_are_part_of_its_investment_and_not_the_rule_on_stations():
+    """Charging points on a firm's own yard for its fleet belong to its investment (Nr. 2): no rule on stations."""
+    rule = CAREFUL.rule_answer("Wir wollen für unseren Fuhrpark sechs Ladesäulen auf dem Betriebshof aufstellen. "
+                               "Ist das förderfähig?")
+    assert rule is None or rule.id != "tank-und-ladestationen"
 
 
 def test_what_counts_as_the_start_is_answered_by_the_rules_of_the_path_the_question_speaks_of():

@@ -4145,3 +4145,43 @@ def test_the_wording_of_a_section_named_by_its_title_is_quoted_from_that_section
     data = ask("Ich brauche für eine Kreistagsvorlage den genauen Wortlaut, wie der GRW-Koordinierungsrahmen 2026 "
                "'Großunternehmen' definiert – bitte mit Nummer und Seitenzahl.")
     assert "Nr. 2.1.5" in data["summary"] and data["answer"].count("(3) Großunternehmen sind Unternehmen") == 1
+
+
+def test_a_day_care_for_the_shifts_of_the_firms_around_is_not_served_by_the_goal_on_buses(ask):
+    """A day care shares "Schichtzeiten" with the goal on buses for commuters (3.2.4), but is no bus service: the goal
+    of the other narrow kind is put aside, the social infrastructure (4.1.3) leads."""
+    data = ask("Bitte prüfen, ob das ins IREK passt: Betriebskita im Gewerbegebiet Bohmte, 3 Gruppen, Öffnungszeiten 6 "
+               "bis 21 Uhr passend zu den Schichtzeiten, Träger ist eine gGmbH, Plätze zuerst für Kinder von "
+               "Beschäftigten der Firmen dort. Kosten etwa 2,5 Mio €.")
+    codes = [g["code"] for g in data["goals"]]
+    assert codes[:1] == ["4.1.3"] and "3.2.4" not in codes, codes
+
+
+def test_a_public_filling_station_is_answered_by_its_rule_alone_and_nothing_asked_beside_it_is_answered_apart(ask):
+    """No measure of the KR names filling or charging stations; the rate asked beside it is the rule's own answer
+    (Nr. 4, up to 100 % of the funding gap), not a second answer with the rates of infrastructure."""
+    data = ask("wir (stadtwerke gmbh, 100 % stadt) wollen ne öffentliche H2-tankstelle für lkw am gewerbegebiet. gibts "
+               "dafür grw? welcher satz?")
+    assert data["summary"].startswith("Tank- und Ladestationen nennt der Koordinierungsrahmen nicht als Fördertatbestand")
+    assert "Finanzierungslücke" in data["summary"] and "90 Prozent" not in data["answer"]
+    assert {c["section"].split()[0] for c in data["citations"]} == {"4"}
+
+
+def test_each_part_the_asker_letters_is_answered_and_a_firms_rule_is_not_quoted_beside_a_municipalitys_measure(ask):
+    """Three lettered parts on a new business park: the start of works (Nr. 3.1.2 with its footnote), the own offices'
+    hours and VAT (Nr. 3.2.2.1 (4) d, h), each answered; a firm's Nr. 2.2.1 on studies is another measure's rule."""
+    data = ask("Zu unserem geplanten Gewerbegebiet drei Punkte: a) Ein Planungsbüro soll vorher eine "
+               "Machbarkeitsstudie machen – förderfähig? Und ist die Beauftragung schon der Vorhabenbeginn? b) Dürfen "
+               "wir die Stunden unseres eigenen Bauamts als Kosten ansetzen? c) Ist die Umsatzsteuer förderfähig?")
+    assert "Eigenleistungen des Trägers" in data["answer"] and "Vorsteuer" in data["answer"]
+    assert not any(c["section"].startswith("2.2.1") for c in data["citations"]), data["answer"]
+
+
+def test_a_town_turning_an_empty_dairy_into_units_for_craft_firms_is_offered_the_measure_for_business_centres(ask):
+    """A Gewerbehof is a Gewerbezentrum (KR Nr. 3.2.2.4), an empty works a brownfield (IREK 3.1.1); the units are
+    space for small firms and crafts (3.1.5)."""
+    data = ask("Die Stadt will die seit Jahren leerstehende Molkerei zu einem Gewerbehof mit 10 Einheiten für "
+               "Handwerksbetriebe umbauen, Kosten etwa 3 Mio €. Ist das förderfähig und mit wieviel Prozent?")
+    assert data["funding_paths"][0]["id"] == "grw-infrastruktur/gewerbezentren" and not data["funding_paths"][0]["blocked"]
+    assert {"3.1.1", "3.1.5"} <= {g["code"] for g in data["goals"]}  # the brownfield, the space for small firms
+

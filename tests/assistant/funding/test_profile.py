@@ -501,6 +501,11 @@ def test_municipalities(text, towns):
     ("Die Gemeinde plant ein Gewerbegebiet.", "industrial_site"),
     ("Die Stadt will eine Brachfläche mit Altlasten wieder nutzbar machen.", "revitalisation"),
     ("Die Stadt plant ein Gründerzentrum.", "business_centre"),
+    # a Gewerbehof is a Gewerbezentrum (KR Nr. 3.2.2.4 (1): "… Inkubatoren und Ähnliches"), a works left empty a
+    # brownfield ("Revitalisierung von Altstandorten", Nr. 3.2.1.1)
+    ("Die Stadt baut eine alte Halle zum Gewerbehof mit 12 Einheiten für Handwerksbetriebe um.", "business_centre"),
+    ("Umbau der seit 2019 leerstehenden Molkerei, Abriss der Kühlhallen nötig", "revitalisation"),
+    ("Die Gemeinde will die ehemalige Brauerei für Gewerbe nutzbar machen.", "revitalisation"),
     ("Wir möchten ein Netzwerk der Gesundheitswirtschaft gründen.", "cooperation_network"),
     ("Wir möchten Beschäftigte in KI-Werkzeugen schulen.", "training"),
     ("Wir wollen zum ersten Mal eine Hochschulabsolventin einstellen.", "first_hire"),
@@ -941,6 +946,14 @@ def test_broadband_in_a_business_park_is_broadband_unless_the_park_is_developed(
 def test_a_wastewater_plant_for_a_business_park_is_a_wastewater_plant_unless_the_park_is_developed(text, site):
     p = read_profile(text)
     assert "wastewater" in p.project_types and ("industrial_site" in p.project_types) is site
+
+
+@pytest.mark.parametrize("text, site", [
+    ("Die Stadtwerke wollen eine öffentliche H2-Tankstelle am Gewerbegebiet bauen.", False),  # where, not what
+    ("Die Gemeinde will ein neues Gewerbegebiet erschließen, mit Ladesäulen an der Zufahrt.", True),
+])
+def test_a_filling_station_at_a_business_park_is_no_business_park_unless_the_park_is_developed(text, site):
+    assert ("industrial_site" in read_profile(text).project_types) is site
 
 
 @pytest.mark.parametrize("text", [
@@ -1649,6 +1662,14 @@ def test_a_date_of_buying_that_holds_for_a_part_of_the_land_is_read_as_such():
                            "im März 2025 gekauft, den Rest wollen wir 2026 kaufen.")
     assert (profile.item_sums, profile.item_dates, profile.items_in_part) == (
         {"land": 1500000.0}, {"land": "2025-03"}, ["land"])
+
+
+def test_of_parts_of_the_land_bought_at_different_times_the_earliest_date_is_read():
+    """A later part named first does not hide an earlier one: the part bought before 1 July 2025 is what KR Nr. 5
+    excludes."""
+    profile = read_profile("Ein Teil der Flächen wurde im September 2025 gekauft, ein Teil im März 2025, der Rest "
+                           "kommt noch.")
+    assert (profile.item_dates, profile.items_in_part) == ({"land": "2025-03"}, ["land"])
 
 
 def test_a_whole_sum_that_holds_the_land_is_not_read_as_the_land_sum():
@@ -2830,6 +2851,18 @@ def test_staff_named_by_their_trade_count_and_new_goods_wanted_are_an_investment
     assert read_profile("autowerkstatt, 9 leute. wollen ne waschstraße und 2 neue hebebühnen").project_types == [
         "business_investment"]
     assert read_profile("wir wollen 5 neue mitarbeiter einstellen, sind jetzt 20 leute").employees == 20
+
+
+@pytest.mark.parametrize("text, staff", [
+    ("Dentallabor in GMH, 18 Zahntechniker. Wir kaufen ein Fräszentrum.", 18),  # the trade as a compound
+    ("Spedition mit 60 LKW und 90 Berufskraftfahrern", 90),
+    ("tonstudio in ostercappeln, wir sind zu dritt. neuer aufnahmeraum ca 140k", 3),  # an ordinal of a small team
+    ("Wir sind jetzt zu fünft und wollen eine Werkstatt einrichten.", 5),
+])
+def test_staff_named_as_a_compound_trade_or_as_we_are_so_many_are_the_headcount(text, staff):
+    """KR Nr. 2.1.5: the headcount decides the size; said as "18 Zahntechniker" or "wir sind zu dritt" it is given,
+    and the answer must not ask for it again."""
+    assert read_profile(text).employees == staff
 
 
 def test_a_follow_up_that_takes_back_a_part_and_rents_instead_keeps_the_rest_and_the_trade():

@@ -72,6 +72,21 @@ def test_a_kind_of_measure_finds_the_goal_whose_title_names_it():
     assert GOALS.goals_for_types(["implementation_budget"]) == ["1.3.1"]
 
 
+def test_a_measure_of_narrow_kinds_is_served_by_no_other_narrow_kind_and_a_broad_kind_excludes_nothing():
+    """A day care for the staff of the firms around is no bus service (3.2.4), no cycle path (3.2.3) and no broadband
+    (2.4.3); its own goal 4.1.3 is never among the others. A tourism facility is read from words that may as well name
+    a bath or a stage of the place (4.1.3): it puts no goal aside, nor does a project with a broad kind beside a narrow
+    one. The goals of broad kinds, and 4.1.3 whose title takes a bath or a stage too, are never put aside."""
+    others = GOALS.goals_of_other_kinds(["workforce_facility"])
+    assert {"3.2.4", "3.2.3", "2.4.3", "3.4.2"} <= set(others) and "4.1.3" not in others
+    assert GOALS.goals_of_other_kinds(["tourism_infrastructure"]) == []
+    assert GOALS.goals_of_other_kinds(["tourism_infrastructure", "commuter_cycle_path"]) == []
+    assert GOALS.goals_of_other_kinds(["business_investment"]) == []
+    assert "3.2.3" not in GOALS.goals_of_other_kinds(["commuter_cycle_path", "industrial_site"])
+    set_aside = {g for e in GOALS.project_types for g in GOALS.goals_of_other_kinds([e.type])}
+    assert set_aside and not set_aside & {"4.1.3", "4.3.1", "2.1.3", "3.3.1"}
+
+
 def test_the_goals_of_public_tasks_quote_their_titles():
     """Each entry of `public_tasks` is the start of its Handlungsziel's title, code first (corpus/goal_profiles.yaml
     holds the titles); the goals of firms' own sectors are none of them, except 4.1.3, the cultural and social offers,
