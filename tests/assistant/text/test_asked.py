@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text.asked import ASKS_NEXT_STEP, asks, asks_what_is, questions
+from assistant.text.asked import ASKS_NEXT_STEP, asks, asks_what_is, numbers_questions, questions
 
 
 def test_each_question_is_read_from_the_end_of_the_sentence_before_and_an_abbreviation_ends_none():
@@ -104,3 +104,14 @@ def test_a_question_for_the_next_step(text):
 @pytest.mark.parametrize("text", ["Was machen wir mit dem alten Gebäude?", "Was macht das IREK zum Thema Wasserstoff?"])
 def test_no_question_for_the_next_step(text):
     assert not ASKS_NEXT_STEP.search(text)
+
+
+@pytest.mark.parametrize("text, numbered", [
+    ("Drei Fragen: 1) Wie hoch ist der Eigenanteil? 2) Ist die Mehrwertsteuer förderfähig?", True),
+    ("a) Ist die Studie förderfähig? b) Zählen unsere Bauamtsstunden?", True),
+    ("1. wird der Zuschuss ausgezahlt? 2. ist er steuerpflichtig?", True),
+    ("b) Zählen unsere Bauamtsstunden? a) Ist die Studie förderfähig?", False),  # not in order
+    ("Wir haben 2) Standorte. Geht das?", False),  # one question only
+])
+def test_questions_the_asker_numbers_in_order_are_told_apart(text, numbered):
+    assert numbers_questions(text) is numbered
