@@ -58,6 +58,8 @@ _ASKS_LEITZIEL = re.compile(r"\b(welche[sr]?|welchen|welchem)\s{1,3}leitziel", r
 _TOPIC_ASKED = re.compile(r"\b(steht|stehen|sagt|sagen|gibt|enthält|findet|finde|nennt|erwähnt|vorgesehen|thema)\b"
                           r"[^?.]{0,60}\b(zu|zum|zur|über|für)\b", re.IGNORECASE)
 MAX_SUMMARY_CHARS = 400
+# The bottom lines that offer a path: "Möglich: GRW …", "Voraussichtlich ja: …", "Förderweg: …"
+PATH_VERDICT = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): ")
 MAX_LISTED = 20  # goals a list answer writes out one by one
 # a question for where or with whom an application is made
 # A question for a definition: "die genaue Definition von 'Beginn der Arbeiten'", "was genau zählt als Beginn?", "wann
@@ -3122,8 +3124,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # (the next step only for a project, in a conversation or where the question asks for it: "Was prüft die
         # Bewilligungsstelle …?" of a firm is answered by the rule, not by "Nächster Schritt")
         asks_time = _ASKS_SPAN.search(found.question) or _ASKS_DURATION.search(found.question)
-        steps = found.in_conversation or bool(found.profile.project_types) or bool(ASKS_NEXT_STEP.search(found.question)
-                                                                                   or _ASKS_WHERE.search(found.question))
+        # (not where the question asks for a rule's wording or where it stands: "… brauch ich die 90%-regel aber
+        # wörtlich, mit fundstelle": the quote answers, no step)
+        steps = (found.in_conversation or bool(found.profile.project_types) or bool(ASKS_NEXT_STEP.search(found.question)
+                                                                                    or _ASKS_WHERE.search(found.question))) \
+            and not (ASKS_WORDING.search(found.question) or ASKS_SOURCE.search(found.question))
         verdict = _no(lead, w) if lead is not None and lead.ruled_out and not _asks_start_of_item(found, lead) \
             else _named_rule(lead, w) if asks_time and not _ASKS_WHERE.search(found.question) \
             else verdict or (_next_step(found) if steps else "")  # (the rule on a cost item asked about: "wer stellt
@@ -3184,7 +3189,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         amount_first = found.intent == "amount" and rule is not None and not _STATES_A_RATE.search(rule.summary)
         # (nor one to a later part the asker numbers: "1) Wie hoch muss unser Eigenanteil mindestens sein? 2) Ist die
         # Mehrwertsteuer förderfähig?" is answered in that order)
-        first_ruled = len(units) < 2 or not (asks_where or amount_first or numbers_questions(found.question)) \
+        # (a path offered is no answer to the first part: "1) kann die NBank noch nach dem alten KR bewilligen? 2) zählt
+        # der Grundstückskauf schon als Vorhabenbeginn?")
+        numbered = numbers_questions(found.question) and not PATH_VERDICT.match(verdict)
+        first_ruled = len(units) < 2 or not (asks_where or amount_first or numbered) \
             or CarefulCases.load().rule_answer(units[0]) is not None
         verdict, after_rule = ((ruled, verdict if len(units) > 1 else "") if first_ruled or not verdict
                                else (verdict, ruled)) if ruled else (verdict, "")

@@ -222,6 +222,10 @@ class AnswerPipeline:
         profile = extract_profile(text, history, structured, knowledge=self.funding)
         own = extract_profile(text, None, None, knowledge=self.funding) if history else profile
         intent, refusal_odds = self.router.judge(parts.vector, text)
+        if intent == "project" and ASKS_WORDING.search(text) and not own.project_types:
+            # the wording of a rule, asked by a turn that names no project of its own ("danke. für den gemeinderat
+            # brauch ich die 90-%-regel bitte wörtlich"): a question of the rule's text, whoever it is for
+            intent = "rule"
         if profile.grant_received and intent != "refusal":
             # "wir haben 2022 GRW … bekommen … Droht Rückforderung?": a grant already received, asked about what follows
             # from it, is a question of its rules (KR Nr. 2.2.6, 2.8), whatever the words of the project it names
@@ -553,7 +557,7 @@ class AnswerPipeline:
             parts = self.retriever.score_parts(text)
         # a measure of a kind a goal names is no measure of the kinds other goals name: a day care whose hours suit the
         # shifts of the firms around is no bus service (3.2.4), whatever words the two share
-        not_served = [g for g in self.sector_goals.public_goals if g not in favoured] if own \
+        not_served = self.sector_goals.not_served_by_firm(favoured, text) if own \
             else self.sector_goals.goals_of_other_kinds(q.profile.project_types) if typed else []
         return self.goal_matcher.rank(parts, k=k, favoured=favoured, own_investment=invests,
                                       keyword_query=without_places(text),
@@ -842,11 +846,12 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
     formular?": the form for infrastructure, where "landkreis?" asked where to apply): read apart from the text."""
     if isinstance(side, Answer) or side.own.applicant_type is not None or not first.funding_paths:
         return False
-    # a bottom line that quotes only rules of another chapter of the KR than the lead path's (a firm's Nr. 2.2.1 on
-    # studies beside a municipality's planning, Nr. 3.3; chapter 1 holds for all)
-    lead_chapters = _chapters_cited(first, first.funding_paths[0].citations)
+    # a bottom line that quotes only rules of the other of the KR's two chapters of measures than the lead path's (a
+    # firm's Nr. 2.2.1 on studies beside a municipality's planning, Nr. 3.3); the chapters on the basics, the money
+    # and the records (1, 8-10) hold for all
+    lead_chapters = _chapters_cited(first, first.funding_paths[0].citations) & _MEASURE_CHAPTERS
     quoted = _chapters_cited(other, [int(n) for n in CITATION_NUMBER.findall(other.summary)])
-    if lead_chapters and quoted and not quoted & (lead_chapters | {"1"}):
+    if lead_chapters and quoted and quoted <= _MEASURE_CHAPTERS and not quoted & lead_chapters:
         return True
     if not other.funding_paths:
         return False
@@ -857,6 +862,10 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
     general = all(c.document == "grw" and (c.section or "").split(".")[0].strip() == "1"
                   for c in other.citations if str(c.n) in numbers)
     return lead != its and programme(lead) == programme(its) and not (numbers and general)
+
+
+# The KR's chapters of the two kinds of measure whose rules differ most: a firm's investment (2) and infrastructure (3)
+_MEASURE_CHAPTERS = {"2", "3"}
 
 
 def _chapters_cited(answer: Answer, numbers: list[int]) -> set[str]:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from assistant.answer.extractive import MAX_SUMMARY_CHARS, renumbered
+from assistant.answer.extractive import MAX_SUMMARY_CHARS, PATH_VERDICT, renumbered
 from assistant.core.answer import Answer
 from assistant.goals.lists import topic_words
 from assistant.text.asked import PART_MARK, asks, in_order, questions
@@ -33,8 +33,6 @@ _KIND = {"irek": IREK_KIND, "project": "funding", "eligibility": "funding", "amo
 # A bottom line that is a quote under its source's label: the label holds no colon, the quote follows the first one
 _QUOTED_ONLY = re.compile(r"[^:]{3,200}: „")
 OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
-# The bottom lines that offer a path (extractive.py): "Möglich: GRW …", "Voraussichtlich ja: …", "Förderweg: …"
-_PATH_VERDICT = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): ")
 _DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
 MAX_SIDE_QUESTIONS = 2
 # A text whose parts the asker numbers ("a) … b) … c) …", at most "d)" or "4)") has each part answered
@@ -293,7 +291,7 @@ _SAID_CHARS = 80  # the opening of a further answer's bottom line that, found in
 def _same_path_again(first: Answer, other: Answer) -> bool:
     """Whether the other answer only offers again the path the first leads with ("Möglich: GRW …" to "Und gibts dafür
     GRW?" after a project answer with that path), not a rule of its own or a "Nein"."""
-    return bool(_PATH_VERDICT.match(other.summary) and first.funding_paths and other.funding_paths
+    return bool(PATH_VERDICT.match(other.summary) and first.funding_paths and other.funding_paths
                 and other.funding_paths[0].id == first.funding_paths[0].id and not other.funding_paths[0].blocked)
 
 

@@ -42,6 +42,11 @@ FACT_QUESTIONS: dict[str, str] = {
                   "Danach richtet sich, ob das Unternehmen als kleines oder mittleres gilt (Nr. 2.1.5).",
     "turnover": "Wie hoch ist der Jahresumsatz Ihres Unternehmens? Mit ihm entscheidet sich, ob es als kleines oder "
                 "mittleres Unternehmen gilt (Nr. 2.1.5).",
+    # a medium firm by its headcount alone: over both money limits it is a large one (Nr. 2.1.5), which gets only the
+    # De-minimis maximum for an extension (Nr. 2.4.2)
+    "turnover_large": "Wie hoch sind Jahresumsatz und Jahresbilanzsumme Ihres Unternehmens? Liegen beide über den "
+                      "Grenzen mittlerer Unternehmen (Nr. 2.1.5), gilt es als großes Unternehmen und bekommt für eine "
+                      "Erweiterung nur eine Förderung bis zum De-minimis-Höchstbetrag (Nr. 2.4.2).",
     # a company of a group: its partner and linked enterprises count in for the size (Nr. 2.1.5 (4))
     "group": "Wie viele Beschäftigte und welchen Umsatz haben die Unternehmen, mit denen Ihr Unternehmen über "
              "Beteiligungen verbunden ist, und wie hoch sind die Anteile? Sie zählen für die Unternehmensgröße mit "
@@ -1046,6 +1051,12 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
         # small by its headcount alone: a turnover and a balance sheet total both over the small firm's limit make it
         # a medium one, with half the rate (Nr. 2.1.5, 2.5.1)
         needed.add("turnover")
+    if firms_path and profile.company_size == "medium" and profile.employees is not None \
+            and profile.turnover_eur is None and profile.balance_sheet_eur is None and not profile.size_between \
+            and not profile.linked_enterprise:
+        # medium by its headcount alone: a turnover and a balance sheet total both over the medium firm's limits make
+        # it a large one, with no rate for an extension (Nr. 2.1.5, 2.4.2)
+        needed.add("turnover_large")
     if firms_path and replacement_open(description, profile.project_types):
         needed.add("replacement")  # "neuer Ofen": an addition can be funded, a like-for-like replacement cannot
     if profile.applicant_type not in ("company", None):

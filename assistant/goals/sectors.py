@@ -30,6 +30,12 @@ class FirmDefault(Curated):
     goals: list[str]
 
 
+class HousingGoals(Curated):
+    quote: str
+    goals: list[str]
+    words: str  # a regular expression (bounded) for the words for homes
+
+
 class ProjectTypeGoals(Curated):
     type: str  # a kind of project read by the profile (funding_paths.yaml project_types)
     quote: str
@@ -48,11 +54,19 @@ class SectorGoals(Curated):
     firm_default: FirmDefault | None = None  # a firm's own investment with no trade named
     project_types: list[ProjectTypeGoals] = []  # a municipality's or a body's measure of a kind a goal names
     public_tasks: list[str] = []  # the titles (code first) of the goals no firm's own investment serves
+    housing: HousingGoals | None = None  # the goal a firm's own investment serves only where it provides homes
 
     @property
     def public_goals(self) -> list[str]:
         """The codes of `public_tasks`."""
         return [title.split(" ", 1)[0] for title in self.public_tasks]
+
+    def not_served_by_firm(self, favoured: list[str], text: str) -> list[str]:
+        """The goals a firm's own investment does not serve: the public tasks (but the firm's own sector goals), and
+        the housing goal unless the text speaks of homes."""
+        housing = list(self.housing.goals) if self.housing is not None \
+            and not re.search(self.housing.words, text, re.IGNORECASE) else []
+        return [g for g in [*self.public_goals, *housing] if g not in favoured]
 
     def goals_for_types(self, types: list[str]) -> list[str]:
         """The goal codes whose titles name the kinds of project, in the order of the kinds."""

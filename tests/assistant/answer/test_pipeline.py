@@ -4185,3 +4185,15 @@ def test_a_town_turning_an_empty_dairy_into_units_for_craft_firms_is_offered_the
     assert data["funding_paths"][0]["id"] == "grw-infrastruktur/gewerbezentren" and not data["funding_paths"][0]["blocked"]
     assert {"3.1.1", "3.1.5"} <= {g["code"] for g in data["goals"]}  # the brownfield, the space for small firms
 
+
+
+def test_thanks_and_a_request_for_a_figures_rule_word_for_word_quote_the_rule_of_the_conversation(ask):
+    """"die 90-%-Regel … wörtlich" after a question on municipal infrastructure: Nr. 3.2.1.1 in its words, with no next
+    step in front of it (a request for wording is no project's next step)."""
+    history = [{"role": "user", "content": "Bis zu wie viel Prozent fördert die GRW wirtschaftsnahe kommunale "
+                                           "Infrastruktur?"},
+               {"role": "assistant", "content": "Bis zu 60 Prozent, unter Bedingungen bis zu 90 Prozent."}]
+    data = ask("danke. für den gemeinderat brauch ich die 90-%-regel bitte wörtlich mit fundstelle, nur das zitat.",
+               history)
+    assert "Das Land kann mit bis zu 90 Prozent fördern" in data["answer"], data["answer"]
+    assert not data["answer"].startswith("Nächster Schritt")

@@ -344,6 +344,17 @@ def test_large_company_gets_de_minimis_only():
     assert SIZE_QUESTION not in result.missing_facts
 
 
+def test_a_medium_firm_by_its_headcount_alone_is_asked_for_the_money_figures_that_could_make_it_large():
+    """120 staff and no turnover: medium only if turnover or balance sheet stays within the limits (Nr. 2.1.5); over
+    both, a large firm gets no rate for an extension (Nr. 2.4.2). With the turnover given, nothing is asked."""
+    asked = assess(read_profile("Möbelhersteller, 120 MA, wir wollen zwei neue CNC-Zentren für mehr Kapazität."), None,
+                   FundingKnowledge.load())
+    assert any(q.startswith("Wie hoch sind Jahresumsatz und Jahresbilanzsumme") for q in asked.missing_facts)
+    told = assess(read_profile("Möbelhersteller, 120 MA, 30 Mio Umsatz, wir wollen zwei neue CNC-Zentren."), None,
+                  FundingKnowledge.load())
+    assert not any("Jahresbilanzsumme" in q for q in told.missing_facts)
+
+
 def test_missing_company_size_is_asked_not_guessed():
     result = assess(read_profile("Wir sind ein Maschinenbauer und wollen eine neue Fertigungshalle bauen."), None, FundingKnowledge.load())
     gewerbe = _path(result, "grw-gewerbe")
@@ -679,9 +690,11 @@ def test_no_question_for_facts_already_given():
                    knowledge)
     assert given.missing_facts == []
     open_start = assess(read_profile("Metallbau mit 80 MA in Quakenbrück, neue Halle."), None, knowledge)
-    # the start, and what decides whether a Metallbau firm is a Bauschlosserei (43.32)
-    assert len(open_start.missing_facts) == 2 and "begonnen" in open_start.missing_facts[0]
-    assert open_start.missing_facts[1].startswith("Welcher Teil Ihres Betriebs bringt den größten Teil des Umsatzes")
+    # the start, whether the money figures keep a firm of 80 medium (Nr. 2.1.5), and what decides whether a Metallbau
+    # firm is a Bauschlosserei (43.32)
+    assert len(open_start.missing_facts) == 3 and "begonnen" in open_start.missing_facts[0]
+    assert open_start.missing_facts[1].startswith("Wie hoch sind Jahresumsatz und Jahresbilanzsumme")
+    assert open_start.missing_facts[2].startswith("Welcher Teil Ihres Betriebs bringt den größten Teil des Umsatzes")
     unknown = assess(read_profile("Wir wollen eine neue Halle bauen."), None, knowledge)
     assert SIZE_QUESTION in unknown.missing_facts
     assert any("Haupttätigkeit" in q for q in unknown.missing_facts)

@@ -87,6 +87,16 @@ def test_a_measure_of_narrow_kinds_is_served_by_no_other_narrow_kind_and_a_broad
     assert set_aside and not set_aside & {"4.1.3", "4.3.1", "2.1.3", "3.3.1"}
 
 
+def test_a_firms_own_investment_serves_the_housing_goal_only_where_it_provides_homes():
+    """4.1.2 "Bezahlbaren Wohnraum fördern": a car dealer's showroom does not serve it, flats for apprentices do; the
+    public tasks stay aside either way, except a goal that is the firm's own sector's."""
+    assert "4.1.2" in GOALS.not_served_by_firm([], "Autohaus, wir wollen den Showroom erweitern")
+    assert "4.1.2" not in GOALS.not_served_by_firm([], "Wir wollen Wohnungen für unsere Azubis bauen")
+    assert set(GOALS.public_goals) - {"4.1.3"} <= set(GOALS.not_served_by_firm(["4.1.3"], "Fitnessstudio"))
+    assert "4.1.3" not in GOALS.not_served_by_firm(["4.1.3"], "Fitnessstudio")
+    assert GOALS.housing is not None and GOALS.housing.quote.startswith(GOALS.housing.goals[0])
+
+
 def test_the_goals_of_public_tasks_quote_their_titles():
     """Each entry of `public_tasks` is the start of its Handlungsziel's title, code first (corpus/goal_profiles.yaml
     holds the titles); the goals of firms' own sectors are none of them, except 4.1.3, the cultural and social offers,
