@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.asked import ASKS_WORDING
+
 # Instructions aimed at the assistant itself rather than questions about the corpus.
 _STEERING = [
     r"\bignorier\w*\b.{0,40}\b(anweisung|regel|vorgabe|instruktion|prompt)",
@@ -97,22 +99,24 @@ def without_steering(text: str) -> str:
     return rest if len(rest.split()) >= 3 and not is_steering_attempt(rest) else ""
 
 
-# A message that thanks for the answer before, or takes it in, and asks on in a sentence of its own ("danke. für die
-# kreistagsvorlage brauch ich die 90%-regel aber wörtlich"); not where it says it changes the subject
+# A message that thanks for the answer before and asks for the wording or the place of what it said, in a sentence of
+# its own ("danke. für die kreistagsvorlage brauch ich die 90%-regel aber wörtlich"); not where it says it changes the
+# subject (a question of its own after the thanks, "danke. kann die hochschule auch selbst träger … sein?", is read
+# on its own words)
 # (not a bare "ok", which may open new facts told on their own: "ok, problem: der rohbau-auftrag ist … unterschrieben")
 _THANKS_OPENING = re.compile(r"^\W{0,3}((super|prima|perfekt|ok|okay)\W{1,3}\s{0,3})?(danke|dankeschön|vielen\s{1,3}dank)"
                              r"\s{0,3}[,.!:;-]\s{0,3}\S", re.IGNORECASE)
-_NEW_SUBJECT = re.compile(r"\b(anderes\s{1,3}thema|neue\s{1,3}frage|andere\s{1,3}frage|themenwechsel|ganz\s{1,3}was\s{1,3}anderes)\b",
-                          re.IGNORECASE)
+_NEW_SUBJECT = re.compile(r"\b(anderes\s{1,3}thema|neue\s{1,3}frage|andere\s{1,3}frage|themenwechsel|andere\s{1,3}sache"
+                          r"|was\s{1,3}anderes|(zweites|weiteres|anderes|neues)\s{1,3}projekt)\b", re.IGNORECASE)
 
 
 def is_follow_up(question: str, history: list[dict] | None) -> bool:
-    """A short question that leans on what was said before, or one that opens by thanking for it."""
+    """A short question that leans on what was said before, or one that thanks for it and asks for its wording."""
     if not _has_user_turn(history):
         return False
     words = question.split()
     text = question.strip()
-    if _THANKS_OPENING.match(text) and not _NEW_SUBJECT.search(text):
+    if _THANKS_OPENING.match(text) and ASKS_WORDING.search(text) and not _NEW_SUBJECT.search(text):
         return True
     return bool(_FOLLOW_UP_OPENING.match(text) or _FOLLOW_UP_MARKER.match(text)) or len(words) <= 14 and bool(
         _FOLLOW_UP.search(text) or len(words) <= _SHORT and _SHORT_FOLLOW_UP.search(text))

@@ -93,10 +93,10 @@ def test_steering_is_case_insensitive_and_spans_lines():
     "ach, vergessen zu sagen: die fläche haben wir schon im märz 2025 gekauft. zählt das noch bzw. ist das projekt jetzt "
     "kaputt?",
     "Übrigens: die Halle ist gemietet, der Vermieter baut sie nach unseren Wünschen, Vertrag über zehn Jahre. Geht das?",
-    # a message that thanks for the answer before and asks on, of any length
+    # a message that thanks for the answer before and asks for the wording of what it said, of any length
     "danke. für die kreistagsvorlage brauch ich die 90%-regel aber wörtlich, mit fundstelle (nummer und seite im "
     "koordinierungsrahmen). bitte keinen eigenen text, nur das zitat.",
-    "Super, danke! Wie lange müssen die Arbeitsplätze dann gehalten werden, und was passiert bei einem Umzug?",
+    "Super, danke! Können Sie mir die Stelle zur Bindungsfrist für die Ausschussvorlage bitte wörtlich zitieren?",
 ])
 def test_short_questions_leaning_on_the_conversation_are_follow_ups(question):
     assert is_follow_up(question, HISTORY) is True
@@ -238,7 +238,11 @@ def test_a_request_for_the_answer_in_fewer_words(question, shorter):
     assert not asks_shorter(question, None)  # (with nothing said before, there is nothing to shorten)
 
 
-def test_thanks_before_a_new_subject_is_no_follow_up():
+def test_thanks_before_a_new_subject_or_a_question_of_its_own_is_no_follow_up():
+    assert is_follow_up("danke. kann die hochschule auch selbst träger eines neuen innovation labs auf dem campus sein "
+                        "und dafür grw-infrastrukturförderung bekommen?", HISTORY) is False
+    assert is_follow_up("danke! andere sache: ein hotelier will 20 zimmer anbauen, bitte die regel dazu wörtlich, "
+                        "mit fundstelle", HISTORY) is False
     assert is_follow_up("Danke! Ganz andere Frage: Gibt es im IREK ein Ziel zur Pflege in ländlichen Gemeinden und "
                         "wer setzt das um?", HISTORY) is False
     assert is_follow_up("danke, anderes thema: unsere gemeinde plant einen radweg zum bahnhof, was gibt es da an "
