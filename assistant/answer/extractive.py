@@ -36,7 +36,7 @@ from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS,
                                       best_sentence, completed, continuation, find_verbatim, german_citation,
                                       informative, numbered_paragraphs, opening_paragraph, scored_sentence,
                                       split_sentences, whole_paragraph, whole_quote, whole_sentence,
-                                      with_antecedent,
+                                      with_antecedent, with_list_lead,
                                       with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.asked import ASKS_NEXT_STEP, asks, numbers_questions
@@ -275,6 +275,9 @@ def _with_rule(text: str, source: Source | None) -> str:
 _ON_ELIGIBLE_COSTS = re.compile(r"förderfähigen\s{1,3}Kosten", re.IGNORECASE)
 
 
+_MAX_NAMED_BESIDE = 2  # further rules a question names beside one its bottom line said, shown in the path's line
+
+
 def _decisive(path: PathAssessment, w: _Writer) -> str:
     """The conditions to show in the prose: one that blocks the path; else the one the asker's question asks about (a
     condition their facts trigger whose text holds a rare word of the question beside their project: "… oder zählt das
@@ -286,9 +289,14 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     blocking = next((c for c in path.conditions if c.effect == "blocks" and c.applies is not False), None)
     own_rule = path.measure_source if "/" in path.id else None  # a sub-measure's own section
     asked = _asked_condition(path, w)
+    # the further rules the question names in its own words, where the bottom line said one of them already ("Darf
+    # später eine private Betreiberfirma das Zentrum führen? Und welche Regeln gelten dann für die Mieter?": each part
+    # its rule; at most _MAX_NAMED_BESIDE)
+    beside = [c for c in _named_conditions(path) if c.id not in w.said][:_MAX_NAMED_BESIDE] \
+        if w.project and asked is None and any(c.named and c.id in w.said for c in path.conditions) else []
     # one said gives way to the next, as does a rule asked for in its own words that a quote of the answer states
     cited = " ".join(w.quotes().values())
-    others = [c for c in path.conditions if c.id not in w.said and c is not asked
+    others = [c for c in path.conditions if c.id not in w.said and c is not asked and c not in beside
               and not (c.asked and c.source is not None and c.source.quote[:60] in cited)]
     own = [c for c in others if c.effect == "matters" and own_rule is not None
            and (c.source.document, c.source.section) == (own_rule.document, own_rule.section)]
@@ -304,7 +312,7 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
         # Ausbildung ist nicht förderfähig" of a training centre, Nr. 3.2.2.6 (3))
         (c for c in own if c.general), None)
     shown = [blocking] if blocking is not None and (blocking.applies or deciding is None and asked is None) else \
-        [c for c in (asked, deciding) if c is not None]
+        [c for c in (asked, *beside, deciding) if c is not None]
 
     def text(c: ConditionAssessment) -> str:
         # of each its first sentences only (the whole condition stands in funding_paths[]), of the one asked about
@@ -1850,7 +1858,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if _OTHER_AREA.search(quote) and not _OSNABRUECK_AREA.search(quote) and not asked_places \
                 and not _OTHER_AREA.search(found.search_text):
             continue  # a rate of a C area, quoted to someone in the D area, reads as theirs
-        quoted.append((hit, quote))
+        quoted.append((hit, with_list_lead(hit.passage.text, quote)))  # (items with their list's lead)
         if follows is not None and len(quoted) == 1:
             quoted.append(follows)
     if wanted is FIGURE:  # a question for an amount or a span of time is led by the sentence that states one

@@ -211,6 +211,30 @@ def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | N
     return quote, best_score
 
 
+def with_list_lead(passage_text: str, quote: str) -> str:
+    """A quote of list items ("d) Eigenleistungen des Zuwendungsempfängers …, … i) Richtfest …") with the lead that
+    opens their list and the items before them ("(4) Nicht förderfähig sind: a) … d) …"), verbatim, where the lead
+    stands right above the list and the whole is within LONGEST_QUOTE_CHARS: items alone read as what they are not
+    (costs that are not eligible as costs that are). Else `quote`."""
+    if not _LIST_START.match(quote):
+        return quote
+    start = passage_text.find(quote)
+    if start <= 0:
+        return quote
+    lines_before = passage_text[:start].rstrip("\n").split("\n")
+    at = start
+    for line in reversed(lines_before):
+        at -= len(line) + 1
+        if _LIST_START.match(line):
+            continue  # an item before the quote's: part of the same list
+        if line.rstrip().endswith(":"):
+            lead_start = max(at, 0)
+            whole = passage_text[lead_start: start + len(quote)].strip()
+            return whole if len(whole) <= LONGEST_QUOTE_CHARS else quote
+        return quote  # the list has no lead right above it
+    return quote
+
+
 # A line that ends as no heading does (a sentence, a clause, a list's lead), or opens as a paragraph or list item does
 _NO_HEADING_LINE = re.compile(r"[.,;:!?]\s*$|^\s*(\(\d{1,2}\)|[a-z]{1,2}\)|[•\-−–])")
 
@@ -287,9 +311,10 @@ def from_sentence_start(passage_text: str, quote: str, limit: int = MAX_QUOTE_CH
 
 @lru_cache(maxsize=4096)
 def whole_quote(passage_text: str, quote: str) -> str:
-    """A curated quote made whole: from the start of its sentence to its end (`from_sentence_start`, `to_sentence_end`).
+    """A curated quote made whole: from the start of its sentence to its end (`from_sentence_start`, `to_sentence_end`),
+    a list item with its list's lead (`with_list_lead`).
     Remembered: an answer resolves the same few curated quotes many times, each splitting its passage into sentences."""
-    return to_sentence_end(passage_text, from_sentence_start(passage_text, quote))
+    return with_list_lead(passage_text, to_sentence_end(passage_text, from_sentence_start(passage_text, quote)))
 
 
 # A list item that goes on with the sentence before it ("… nach Fertigstellung\na) bei Baumaßnahmen …").

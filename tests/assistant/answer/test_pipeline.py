@@ -4197,3 +4197,11 @@ def test_thanks_and_a_request_for_a_figures_rule_word_for_word_quote_the_rule_of
                history)
     assert "Das Land kann mit bis zu 90 Prozent fördern" in data["answer"], data["answer"]
     assert not data["answer"].startswith("Nächster Schritt")
+
+
+def test_a_private_operator_and_what_applies_to_tenants_are_answered_beside_a_centres_extension(ask):
+    """A start-up centre to be extended: a private operator named at all asks Nr. 3.2.1.4, "was gilt für die Mieter"
+    the tenants' terms of Nr. 3.2.2.4."""
+    data = ask("Die Stadt will ihr Technologiezentrum erweitern. Darf später eine private Betreiberfirma das Zentrum "
+               "führen? Und welche Regeln gelten dann für die Mieter?")
+    assert "(Nr. 3.2.1.4)" in data["answer"] and "fünf Jahre" in data["answer"], data["answer"]

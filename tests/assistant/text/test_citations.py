@@ -7,7 +7,7 @@ import pytest
 
 from assistant.text.citations import (
     AMOUNT, DURATION, FIGURE, Citation, CitationList, best_sentence, continuation, find_verbatim, german_citation,
-    numbered_paragraphs, opening_paragraph, split_sentences, whole_paragraph, with_continuation,
+    numbered_paragraphs, opening_paragraph, split_sentences, whole_paragraph, with_continuation, with_list_lead,
 )
 from assistant.core.model import Passage
 
@@ -454,3 +454,17 @@ def test_the_paragraphs_named_by_their_numbers_are_quoted_from_the_first_to_the_
     assert numbered_paragraphs(_LAND, 6, 9) == "(6) Vermarktungsüberschüsse sind abzuführen."  # to the passage's end
     assert numbered_paragraphs(_LAND, 2, 3) == "", "a passage that does not hold the first is not the one"
     assert numbered_paragraphs(_LAND, 3, 6, limit=100) == ""
+
+
+def test_list_items_are_quoted_with_the_lead_of_their_list():
+    """"d) Eigenleistungen …" alone reads as an eligible cost; with "(4) Nicht förderfähig sind:" and the items before
+    it, verbatim, it says what the rule says. A list with no lead right above it, or too long, stays as it is."""
+    text = ("(3) Förderfähig sind Erschließungskosten.\n(4) Nicht förderfähig sind :\na) Kosten der Bauleitplanung,\n"
+            "b) Hausanschlusskosten,\nc) Eigenleistungen des Zuwendungsempfängers,\nd) Finanzierungskosten.")
+    quote = "c) Eigenleistungen des Zuwendungsempfängers,\nd) Finanzierungskosten."
+    assert with_list_lead(text, quote) == text[text.index("(4)"):]
+    assert with_list_lead(text, "(3) Förderfähig sind Erschließungskosten.") == "(3) Förderfähig sind Erschließungskosten."
+    no_lead = "Vorab.\na) erstens,\nb) zweitens."
+    assert with_list_lead(no_lead, "b) zweitens.") == "b) zweitens."
+    long_list = "Nicht förderfähig sind:\n" + "".join(f"{c}) {'x' * 200},\n" for c in "abcdefg") + "h) Ende."
+    assert with_list_lead(long_list, "h) Ende.") == "h) Ende."
