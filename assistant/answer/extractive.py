@@ -292,7 +292,9 @@ def _decisive(path: PathAssessment, w: _Writer) -> str:
     # the further rules the question names in its own words, where the bottom line said one of them already ("Darf
     # später eine private Betreiberfirma das Zentrum führen? Und welche Regeln gelten dann für die Mieter?": each part
     # its rule; at most _MAX_NAMED_BESIDE)
-    beside = [c for c in _named_conditions(path) if c.id not in w.said][:_MAX_NAMED_BESIDE] \
+    # (not a second rule on who may apply: the measure's own, said, answers that part)
+    beside = [c for c in _named_conditions(path)
+              if c.id not in w.said and not c.by_applicant_type][:_MAX_NAMED_BESIDE] \
         if w.project and asked is None and any(c.named and c.id in w.said for c in path.conditions) else []
     # one said gives way to the next, as does a rule asked for in its own words that a quote of the answer states
     cited = " ".join(w.quotes().values())

@@ -216,8 +216,8 @@ def with_list_lead(passage_text: str, quote: str) -> str:
     opens their list and the items before them ("(4) Nicht förderfähig sind: a) … d) …"), verbatim, where the lead
     stands right above the list and the whole is within LONGEST_QUOTE_CHARS: items alone read as what they are not
     (costs that are not eligible as costs that are). Else `quote`."""
-    if not _LIST_START.match(quote):
-        return quote
+    if not _ITEM_START.match(quote):
+        return quote  # (a row of a classification list, "F Baugewerbe", stands for itself)
     start = passage_text.find(quote)
     if start <= 0:
         return quote
@@ -225,7 +225,7 @@ def with_list_lead(passage_text: str, quote: str) -> str:
     at = start
     for line in reversed(lines_before):
         at -= len(line) + 1
-        if _LIST_START.match(line):
+        if _ITEM_START.match(line):
             continue  # an item before the quote's: part of the same list
         if line.rstrip().endswith(":"):
             lead_start = max(at, 0)
@@ -531,6 +531,7 @@ Locator = Callable[[Passage, str], tuple[int | None, str]]
 _LIST_MARK = r"(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.|[A-V](?:[ \t]\d{2}(?:\.\d{1,2})?)?[ \t](?=[A-ZÄÖÜ]))"
 _LIST_ITEM = re.compile(rf"\n{{1,5}}[ \t]{{0,40}}{_LIST_MARK}[^\n]*")  # bounded runs
 _LIST_START = re.compile(rf"[ \t]{{0,40}}{_LIST_MARK}")
+_ITEM_START = re.compile(r"[ \t]{0,40}(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.)[ \t]")  # a lettered, numbered or bulleted item
 
 
 def _with_following_list(text: str, lead: str) -> str:
