@@ -385,7 +385,7 @@ class AnswerPipeline:
                             asked_rules=self._asked_rules(q, implied))
         # A question of fact: the paths whose rules the best passages state, and for eligibility and amount questions
         # with facts of the asker ("Kann ein Hotel GRW-Förderung bekommen?") the path the asker's profile leads to.
-        goals = self.goal_matcher.rank(q.search_parts, k=3) if q.intent == "irek" else []
+        goals = self.goal_matcher.shown(self.goal_matcher.rank(q.search_parts, k=3)) if q.intent == "irek" else []
         named = [g for g in goals if re.search(rf"(?<![\d.]){re.escape(g.code)}(?![\d.])", q.text)]
         goals = named or goals  # "Was bedeutet Handlungsziel 4.2.2?" asks for that goal alone
         if q.intent in FACT_INTENTS and (q.profile.wz_code or q.profile.project_types):
@@ -559,10 +559,12 @@ class AnswerPipeline:
         # shifts of the firms around is no bus service (3.2.4), whatever words the two share
         not_served = self.sector_goals.not_served_by_firm(favoured, text) if own \
             else self.sector_goals.goals_of_other_kinds(q.profile.project_types) if typed else []
-        return self.goal_matcher.rank(parts, k=k, favoured=favoured, own_investment=invests,
-                                      keyword_query=without_places(text),
-                                      # (a public task that is the firm's own sector goal stays: a gym's 4.1.3)
-                                      not_served=not_served)
+        # (the goals far below the first are left out: `GoalMatcher.shown`)
+        return self.goal_matcher.shown(self.goal_matcher.rank(parts, k=k, favoured=favoured, own_investment=invests,
+                                                              keyword_query=without_places(text),
+                                                              # (a public task that is the firm's own sector goal
+                                                              # stays: a gym's 4.1.3)
+                                                              not_served=not_served))
 
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""

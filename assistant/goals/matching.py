@@ -44,6 +44,9 @@ class GoalMatchWeights:
     # instead of sector_bonus where the project is the firm's own investment in its business (a new hall, machines,
     # a modernisation): the goals of its sector are what such a project serves
     investment_sector_bonus: float = 0.15
+    # a goal after the first is kept only where its score is at least this share of the first's: far below it, it is
+    # one the project does not serve as well, whatever words they share (0: every goal up to k)
+    min_share_of_first: float = 0.0
 
 
 def load_goal_weights(path: Path = WEIGHTS_FILE) -> GoalMatchWeights:
@@ -170,6 +173,14 @@ class GoalMatcher:
         total = w.dense + w.keyword + w.leitziel + w.corridor
         fused = fused / total if total > 0 else fused
         return np.clip(fused + w.exact_bonus * s.exact, 0.0, 1.0 + w.exact_bonus)
+
+    def shown(self, matches: list[GoalMatch]) -> list[GoalMatch]:
+        """The goals of a ranking that an answer shows: the first, and each further one whose score is at least
+        `min_share_of_first` of the first's."""
+        if not matches:
+            return matches
+        least = self.weights.min_share_of_first * matches[0].score
+        return matches[:1] + [m for m in matches[1:] if m.score >= least]
 
     def rank(self, query: str | ScoreParts, k: int = 5, favoured: Sequence[str] = (),
              own_investment: bool = False, keyword_query: str | None = None,

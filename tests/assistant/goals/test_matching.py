@@ -90,3 +90,16 @@ def test_dev_goal_queries_meet_the_recorded_accuracy(matcher):
         top3 += bool(gold & set(codes))
     assert top1 / len(queries) >= 0.9
     assert top3 / len(queries) >= 0.95
+
+
+def test_an_answer_shows_the_goals_near_the_first_and_leaves_out_those_far_below(matcher):
+    """`shown`: the first goal always; a further one only at `min_share_of_first` of its score or more (tuned on the
+    dev sets, assistant/tuned/goal_matching_weights.json). `rank` itself keeps every goal up to k."""
+    share = matcher.weights.min_share_of_first
+    assert 0.0 < share < 1.0
+    matches = matcher.rank("Die Stadt baut ein Gründerzentrum mit Coworking und Maker Space.", k=5)
+    shown = matcher.shown(matches)
+    assert shown[0] == matches[0] and len(matches) == 5
+    assert all(m.score >= share * matches[0].score for m in shown[1:])
+    assert [m for m in matches[1:] if m.score >= share * matches[0].score] == shown[1:]
+    assert matcher.shown([]) == []
