@@ -222,6 +222,13 @@ class AnswerPipeline:
         profile = extract_profile(text, history, structured, knowledge=self.funding)
         own = extract_profile(text, None, None, knowledge=self.funding) if history else profile
         intent, refusal_odds = self.router.judge(parts.vector, text)
+        if intent == "project" and own.observer and not own.project_types and own.wz_code is None:
+            # who writes or studies about the subject asks of the documents, not of a project: the first question's
+            # own reading ("Journalistin hier, schreibe über Wirtschaftsförderung … was ist dieses IREK …?"); a trade
+            # they ask about is answered as for its projects ("… werden Speditionen auch gefördert?")
+            first = asks(text)[0] if asks(text) else text
+            intent = self.router.judge(self.retriever.query_vector(first), normalise_query(first))[0]
+            intent = "rule" if intent in ("project", "refusal") else intent
         if intent == "project" and ASKS_WORDING.search(text) and not own.project_types:
             # the wording of a rule, asked by a turn that names no project of its own ("danke. für den gemeinderat
             # brauch ich die 90-%-regel bitte wörtlich"): a question of the rule's text, whoever it is for

@@ -35,6 +35,7 @@ class ProjectProfile:
     start_reserved: bool | None = None
     municipality: str | None = None  # canonical name in the Landkreis Osnabrück (the first one named)
     description: str = ""
+    observer: bool = False  # the asker writes or studies about the subject (a journalist, a thesis), no applicant
     employees: int | None = None  # headcount as given
     turnover_eur: float | None = None  # annual turnover as given
     balance_sheet_eur: float | None = None  # balance sheet total as given
@@ -3769,6 +3770,18 @@ _GROUP_FIGURES = re.compile(r"\b(zusammen|insgesamt|gemeinsam|konzernweit|gruppe
                             r"|\d[^.?!]{0,40}\b(zusammen|insgesamt)\b", re.IGNORECASE)
 
 
+ADMINISTRATION = "84"  # the WZ 2025 division of public administration
+# An asker who says they write or study about the subject, not for a project of their own
+_OBSERVER = re.compile(r"\b(journalist(in)?|redakteur(in)?|reporter(in)?|presseanfrage|(meine|meiner|unsere|unserer)\s{1,3}"
+                       r"(ba|ma|bachelorarbeit|masterarbeit|hausarbeit|seminararbeit|abschlussarbeit|dissertation"
+                       r"|doktorarbeit)|für\s{1,3}(einen|meinen|unseren)\s{1,3}(artikel|bericht|zeitungsartikel|beitrag))\b",
+                       re.IGNORECASE)
+# ... unless they also say what they plan themselves ("Journalistin, und wir wollen selbst ein Café eröffnen")
+_OWN_PLAN = re.compile(r"\b(wir|ich)\s{1,3}(\S{1,12}\s{1,3})?(wollen|will|möchten|möchte|planen|plane|bauen|baue|investieren"
+                       r"|gründen|gründe|brauchen|brauche)\b|\b(unser|unsere|unseren|unserem|mein|meine|meinen|meinem)\s{1,3}"
+                       r"(betrieb|firma|unternehmen|projekt|vorhaben|hof|laden|hotel|werkstatt)\b", re.IGNORECASE)
+
+
 def extract_profile(text: str, history: list[dict] | None = None, structured: dict | None = None, *,
                     knowledge: FundingKnowledge) -> ProjectProfile:
     """Facts from earlier user turns, then from `text` (later statements win), then explicit `structured` fields;
@@ -3897,6 +3910,14 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # reißen wir ab"): that part is a replacement (KR Nr. 2.6.2 (2) a), the rest at the rate
         profile.cost_items = [*profile.cost_items, REPLACEMENT_PART]
     profile.starts_before_application = True if _APPLY_AFTER_START.search(text or "") else None
+    if _OBSERVER.search(text or "") and not _OWN_PLAN.search(text or ""):
+        # who writes or studies about the subject asks as no applicant: "Journalistin hier, schreibe über
+        # Wirtschaftsförderung im Landkreis", "für meine BA: welche hauptziele hat die GRW …"; a trade they ask about
+        # stays the subject, asked of as for a firm of it ("werden Speditionen auch gefördert?"), the public
+        # administration they write about (WZ 84) is none
+        profile.observer = True
+        if profile.wz_code is None or profile.wz_code.startswith(ADMINISTRATION):
+            profile.applicant_type = profile.sector = profile.wz_code = profile.wz_title = None
     given = _validated(dict(structured or {}))
     for name, value in given.items():
         setattr(profile, name, list(value) if name in ("project_types", "municipalities", "wz_alternatives",

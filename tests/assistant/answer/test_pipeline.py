@@ -4205,3 +4205,11 @@ def test_a_private_operator_and_what_applies_to_tenants_are_answered_beside_a_ce
     data = ask("Die Stadt will ihr Technologiezentrum erweitern. Darf später eine private Betreiberfirma das Zentrum "
                "führen? Und welche Regeln gelten dann für die Mieter?")
     assert "(Nr. 3.2.1.4)" in data["answer"] and "fünf Jahre" in data["answer"], data["answer"]
+
+
+def test_a_journalist_asking_what_the_irek_is_gets_the_irek_and_no_project_template(ask):
+    """"Journalistin hier, schreibe über Wirtschaftsförderung …": no funding path offered to her as an applicant; the
+    IREK's own sentence on what it is answers."""
+    data = ask("Journalistin hier, ich schreibe über Wirtschaftsförderung im Landkreis. Kurz erklärt: was ist dieses "
+               "IREK und wozu braucht man das?")
+    assert not data["funding_paths"] and "Integrierte Regionale Entwicklungskonzept" in data["summary"], data["answer"]

@@ -3358,3 +3358,21 @@ def test_a_part_within_a_sum_and_a_part_added_to_it():
                      "neue öfen für 900k.")
     assert p.cost_parts == [("kaufpreis", 1_600_000), ("neue öfen", 900_000)]
     assert p.item_sums.get("land") == 300_000
+
+
+@pytest.mark.parametrize("text, observer", [
+    ("Journalistin hier, schreibe über Wirtschaftsförderung im Landkreis. Was ist dieses IREK?", True),
+    ("für meine BA: welche hauptziele hat die GRW laut KR 2026?", True),
+    ("Ich bin Redakteur und wir wollen mit unserem Verlag eine neue Druckmaschine kaufen. Geht GRW?", False),
+    ("Die Wirtschaftsförderung der Stadt fragt: Wie hoch ist der Satz für ein Gewerbegebiet?", False),
+])
+def test_who_writes_or_studies_about_the_subject_is_no_applicant(text, observer):
+    """A journalist or a student asks of the documents, as no applicant; one who also says what they plan keeps their
+    project."""
+    p = read_profile(text)
+    assert p.observer is observer
+    if observer:
+        assert p.applicant_type is None and p.wz_code is None
+    # a trade asked about stays the subject
+    asked = read_profile("Für einen Artikel: Werden Speditionen im Landkreis auch über GRW gefördert?")
+    assert asked.observer and asked.wz_code is not None and asked.wz_code.startswith("52")
