@@ -23,6 +23,8 @@ def test_company_profile_gets_business_investment_path(client):
                                "already_started": False, "municipality": "Bramsche",
                                # thirty-second session: a contract signed with a right to withdraw
                                "start_reserved": None,
+                               # fifty-first session: an asker who writes or studies about the subject
+                               "observer": False,
                                # the facts added in round 2 (assistant/funding/profile.py)
                                "employees": None, "turnover_eur": None, "balance_sheet_eur": None,
                                "investment_eur": None, "municipalities": ["Bramsche"], "wz_code": "28.29",
