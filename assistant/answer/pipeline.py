@@ -226,8 +226,7 @@ class AnswerPipeline:
             # who writes or studies about the subject asks of the documents, not of a project: the first question's
             # own reading ("Journalistin hier, schreibe über Wirtschaftsförderung … was ist dieses IREK …?"); a trade
             # they ask about is answered as for its projects ("… werden Speditionen auch gefördert?")
-            first = asks(text)[0] if asks(text) else text
-            intent = self.router.judge(self.retriever.query_vector(first), normalise_query(first))[0]
+            intent = self._intent_of((asks(text) or [text])[0])
             intent = "rule" if intent in ("project", "refusal") else intent
         if intent == "project" and ASKS_WORDING.search(text) and not own.project_types:
             # the wording of a rule, asked by a turn that names no project of its own ("danke. für den gemeinderat
@@ -243,12 +242,16 @@ class AnswerPipeline:
                                                                or own.company_size is not None)
         if is_elliptical(text, history) or resized:  # "und für mittlere?" asks what the turn before asked
             earlier = [t["content"] for t in history if t.get("role") == "user" and t.get("content")][-1]
-            earlier_intent = self.router.judge(self.retriever.query_vector(earlier), normalise_query(earlier))[0]
+            earlier_intent = self._intent_of(earlier)
             if not resized or earlier_intent in _RESIZABLE - {"rule"}:
                 intent = intent if earlier_intent == "refusal" else earlier_intent
         return Question(text, history, structured, search_text, parts, search_parts, profile, own,
                         "project" if structured else intent, guarantee=self._asks_guarantee(text),
                         refusal_odds=refusal_odds, note=note, reach=elsewhere)
+
+    def _intent_of(self, text: str) -> str:
+        """The router's intent of a text on its own (a question of a longer text, a turn before)."""
+        return self.router.judge(self.retriever.query_vector(text), normalise_query(text))[0]
 
     def _asks_guarantee(self, text: str) -> bool:
         """Whether the text asks for a binding commitment as its first question (or its only one): one asked after
@@ -744,8 +747,7 @@ class AnswerPipeline:
             return []  # a rule of funding that is all there is to say answers the questions of funding beside it ("…
             # H2-Tankstelle … gibts dafür grw? welcher satz?"); one of the IREK's chapters leaves the others open ("Hat
             # das IREK ein Leitbild? Und auf welche anderen Strategien stützt es sich?")
-        judge = (lambda text: self.router.judge(self.retriever.query_vector(text), normalise_query(text))[0])
-        return side_questions(q.text, q.intent, judge, other_kind=kind(q.intent) == IREK_KIND or not found.goals
+        return side_questions(q.text, q.intent, self._intent_of, other_kind=kind(q.intent) == IREK_KIND or not found.goals
                               # (what the IREK says on a topic, "… und steht im IREK irgendwas zu innenstädten?")
                               or bool(WHAT_IREK_IS.search(q.text)) or asks_on_topic(q.text)
                               or numbered_parts(q.text))
@@ -858,8 +860,9 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
     # a bottom line that quotes only rules of the other of the KR's two chapters of measures than the lead path's (a
     # firm's Nr. 2.2.1 on studies beside a municipality's planning, Nr. 3.3); the chapters on the basics, the money
     # and the records (1, 8-10) hold for all
-    lead_chapters = _chapters_cited(first, first.funding_paths[0].citations) & _MEASURE_CHAPTERS
-    quoted = _chapters_cited(other, [int(n) for n in CITATION_NUMBER.findall(other.summary)])
+    numbers = {int(n) for n in CITATION_NUMBER.findall(other.summary)}
+    lead_chapters = _chapters_cited(first, set(first.funding_paths[0].citations)) & _MEASURE_CHAPTERS
+    quoted = _chapters_cited(other, numbers)
     if lead_chapters and quoted and quoted <= _MEASURE_CHAPTERS and not quoted & lead_chapters:
         return True
     if not other.funding_paths:
@@ -867,9 +870,8 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
     lead, its = first.funding_paths[0].id.split("/")[0], other.funding_paths[0].id.split("/")[0]
     # (a bottom line on the rules of all measures, KR chapter 1, answers for every one: "welcher Koordinierungsrahmen
     # gilt gerade?")
-    numbers = set(CITATION_NUMBER.findall(other.summary))
     general = all(c.document == "grw" and (c.section or "").split(".")[0].strip() == "1"
-                  for c in other.citations if str(c.n) in numbers)
+                  for c in other.citations if c.n in numbers)
     return lead != its and programme(lead) == programme(its) and not (numbers and general)
 
 
@@ -877,7 +879,7 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
 _MEASURE_CHAPTERS = {"2", "3"}
 
 
-def _chapters_cited(answer: Answer, numbers: list[int]) -> set[str]:
+def _chapters_cited(answer: Answer, numbers: set[int]) -> set[str]:
     """The chapters of the KR (the first number of a section, "2" of Nr. 2.2.1) that the citations numbered cite."""
     return {(c.section or "").split(".")[0].strip() for c in answer.citations
             if c.n in numbers and c.document == "grw" and (c.section or "")[:1].isdigit()}

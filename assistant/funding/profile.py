@@ -458,7 +458,7 @@ _PEOPLE = (r"(?:ma\b|mitarbeit\w{0,8}|beschäftigt\w{0,4}|angestellt\w{0,4}|leut
            # (the staff by their trade, also as a compound: "dentallabor, 11 techniker", "18 Zahntechniker", "60 LKW,
            # 90 fahrer", "12 Berufskraftfahrer")
            r"|[a-zäöüß]{0,12}-?(?:techniker\w{0,4}|monteur\w{0,3}|fahrer\w{0,4}|mechaniker\w{0,4}|mechatroniker\w{0,4})"
-           r"|techniker\w{0,4}|monteur\w{0,3}|gesellen\b|fahrer\w{0,4}|mechaniker\w{0,4}|mechatroniker\w{0,4}"
+           r"|gesellen\b"
            r"|facharbeiter\w{0,4}|pflegekräft\w{0,3}|ingenieur\w{0,4}|entwickler\w{0,4}|programmierer\w{0,4})")
 _HEADCOUNT = re.compile(
     rf"{_NUMBER}\s{{0,3}}\+?\s{{0,2}}(?:([a-zäöüß]{{2,20}})\s{{1,3}})?{_PEOPLE}"
@@ -3770,7 +3770,7 @@ _GROUP_FIGURES = re.compile(r"\b(zusammen|insgesamt|gemeinsam|konzernweit|gruppe
                             r"|\d[^.?!]{0,40}\b(zusammen|insgesamt)\b", re.IGNORECASE)
 
 
-ADMINISTRATION = "84"  # the WZ 2025 division of public administration
+_ADMINISTRATION = "84"  # the WZ 2025 division of public administration
 # An asker who says they write or study about the subject, not for a project of their own
 _OBSERVER = re.compile(r"\b(journalist(in)?|redakteur(in)?|reporter(in)?|presseanfrage|(meine|meiner|unsere|unserer)\s{1,3}"
                        r"(ba|ma|bachelorarbeit|masterarbeit|hausarbeit|seminararbeit|abschlussarbeit|dissertation"
@@ -3916,7 +3916,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # stays the subject, asked of as for a firm of it ("werden Speditionen auch gefördert?"), the public
         # administration they write about (WZ 84) is none
         profile.observer = True
-        if profile.wz_code is None or profile.wz_code.startswith(ADMINISTRATION):
+        if profile.wz_code is None or profile.wz_code.startswith(_ADMINISTRATION):
             profile.applicant_type = profile.sector = profile.wz_code = profile.wz_title = None
     given = _validated(dict(structured or {}))
     for name, value in given.items():

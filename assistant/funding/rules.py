@@ -1045,17 +1045,16 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
         needed.discard("already_started")  # (a contract signed with a right to withdraw: told, and left open by the KR)
     firms_path = any(a.id.split("/")[0] == "grw-gewerbe" and not a.blocked for a in paths)
     description = profile.description or ""
-    if firms_path and profile.company_size == "small" and profile.employees is not None \
-            and profile.turnover_eur is None and profile.balance_sheet_eur is None and not profile.size_between \
-            and not _SAYS_SMALL.search(description) and not is_founding(description):
+    by_headcount_alone = firms_path and profile.employees is not None and profile.turnover_eur is None \
+        and profile.balance_sheet_eur is None and not profile.size_between
+    if by_headcount_alone and profile.company_size == "small" and not _SAYS_SMALL.search(description) \
+            and not is_founding(description):
         # small by its headcount alone: a turnover and a balance sheet total both over the small firm's limit make it
         # a medium one, with half the rate (Nr. 2.1.5, 2.5.1)
         needed.add("turnover")
-    if firms_path and profile.company_size == "medium" and profile.employees is not None \
-            and profile.turnover_eur is None and profile.balance_sheet_eur is None and not profile.size_between \
-            and not profile.linked_enterprise:
-        # medium by its headcount alone: a turnover and a balance sheet total both over the medium firm's limits make
-        # it a large one, with no rate for an extension (Nr. 2.1.5, 2.4.2)
+    if by_headcount_alone and profile.company_size == "medium" and not profile.linked_enterprise:
+        # medium by its headcount alone: over both of the medium firm's limits it is a large one, with no rate for an
+        # extension (Nr. 2.1.5, 2.4.2)
         needed.add("turnover_large")
     if firms_path and replacement_open(description, profile.project_types):
         needed.add("replacement")  # "neuer Ofen": an addition can be funded, a like-for-like replacement cannot

@@ -168,4 +168,3 @@ def in_order(marks: list[str]) -> bool:
     """Whether the marks hold a first and a second part in order ("a" before "b", "1" before "2")."""
     return any(first in marks and second in marks and marks.index(first) < marks.index(second)
                for first, second in (("a", "b"), ("1", "2")))
-

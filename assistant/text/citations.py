@@ -228,8 +228,7 @@ def with_list_lead(passage_text: str, quote: str) -> str:
         if _ITEM_START.match(line):
             continue  # an item before the quote's: part of the same list
         if line.rstrip().endswith(":"):
-            lead_start = max(at, 0)
-            whole = passage_text[lead_start: start + len(quote)].strip()
+            whole = passage_text[at: start + len(quote)].strip()
             return whole if len(whole) <= LONGEST_QUOTE_CHARS else quote
         return quote  # the list has no lead right above it
     return quote
@@ -528,10 +527,11 @@ Locator = Callable[[Passage, str], tuple[int | None, str]]
 
 
 # A list item on its own line: a bullet, "a)", "1." or a row of a classification list ("F Baugewerbe", "C 24 Metall…").
-_LIST_MARK = r"(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.|[A-V](?:[ \t]\d{2}(?:\.\d{1,2})?)?[ \t](?=[A-ZÄÖÜ]))"
+_ITEM_MARK = r"(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.)"  # a bulleted, lettered or numbered item
+_LIST_MARK = rf"(?:{_ITEM_MARK}|[A-V](?:[ \t]\d{{2}}(?:\.\d{{1,2}})?)?[ \t](?=[A-ZÄÖÜ]))"  # or a classification row
 _LIST_ITEM = re.compile(rf"\n{{1,5}}[ \t]{{0,40}}{_LIST_MARK}[^\n]*")  # bounded runs
 _LIST_START = re.compile(rf"[ \t]{{0,40}}{_LIST_MARK}")
-_ITEM_START = re.compile(r"[ \t]{0,40}(?:[•\-−–]|[a-z]{1,2}\)|\d{1,2}\.)[ \t]")  # a lettered, numbered or bulleted item
+_ITEM_START = re.compile(rf"[ \t]{{0,40}}{_ITEM_MARK}[ \t]")
 
 
 def _with_following_list(text: str, lead: str) -> str:
