@@ -256,7 +256,13 @@ def _short_rate(rate: str, limit: int = 120) -> str:
         return rate
     refs = "".join(re.findall(r" \[\d{1,3}\]", rate))
     bare = re.sub(r" \[\d{1,3}\]", "", rate)
-    parts = [re.split(r", wenn|, sofern|, soweit| \(", part, maxsplit=1)[0].strip() for part in bare.split(";")[:2]]
+    parts = []
+    for i, part in enumerate(bare.split(";")[:2]):
+        cut = re.search(r", wenn|, sofern|, soweit| \(", part)
+        # a higher rate that holds only under its conditions says so ("bis 60 Prozent; bis 90 Prozent unter
+        # Bedingungen"): two bare rates side by side read as a choice
+        conditional = i > 0 and cut is not None and cut.group() != " ("
+        parts.append(part[:cut.start() if cut else len(part)].strip() + (" unter Bedingungen" if conditional else ""))
     short = "; ".join(parts)
     # (the rates of a project's parts stay together: one part's rate alone would read as the whole project's)
     return (short if len(short) <= limit or PER_PART in short else parts[0]) + refs

@@ -93,7 +93,11 @@ _RULE_ELSEWHERE = re.compile(r"prozent|%|fördersatz|förderquote|höchstsatz|f�
                              re.IGNORECASE)
 
 
-# Funding programmes named in a question, and the path their questions of procedure are about.
+# The kinds of a firm's investment in its plant: a new build, an extension, a modernisation, a replacement, a
+# relocation, or the purchase of a closed plant's assets (Nr. 2.4.1 (1) e). Whether it is fundable is the paths' matter;
+# it serves the goals of the firm's sector all the same.
+_PLANT_INVESTMENTS = INVESTMENT_KINDS | {"relocation", "takeover"}
+
 
 def _is_firm(profile: ProjectProfile) -> bool:
     """A firm that describes itself by its size ("Mittelständler, 120 MA", "Firma, 25 MA"): its investment is its own,
@@ -545,10 +549,15 @@ class AnswerPipeline:
         """The IREK goals of what the asker names, with the goals of the asker's sector favoured (for a firm's own
         investment with no trade named, the goal on firms across sectors); a firm's own investment gets the larger bonus
         whatever the question asks of it (a project, whether it is still fundable, how much)."""
-        invests = bool({"business_investment", "modernisation"} & set(q.profile.project_types))
+        invests = bool(_PLANT_INVESTMENTS & set(q.profile.project_types))
         favoured = self.sector_goals.goals_for_firm(q.profile.wz_code, q.search_text,
                                                     invests=invests and _is_firm(q.profile),
                                                     large=q.profile.company_size == "large")
+        # a trade whose own class names no goal is read by the other classes its name often means (a car dealer's
+        # workshop: the craft's 1.1.5), with the least bonus; one whose class names goals keeps them (a brewery with a
+        # taproom is a brewery first)
+        secondary = [] if self.sector_goals.goals_for(q.profile.wz_code) else \
+            [g for code in q.profile.wz_alternatives for g in self.sector_goals.goals_for(code)]
         typed: list[str] = []
         if q.profile.applicant_type != "company":  # a municipality's measure of a kind a goal names (a visitor centre)
             typed = self.sector_goals.goals_for_types(q.profile.project_types)
@@ -574,7 +583,7 @@ class AnswerPipeline:
                                                               keyword_query=without_places(text),
                                                               # (a public task that is the firm's own sector goal
                                                               # stays: a gym's 4.1.3)
-                                                              not_served=not_served))
+                                                              not_served=not_served, secondary=secondary))
 
     def extractive(self, found: Findings) -> Answer:
         """The extractive answer of some findings, citations placed on the page where each quote stands."""

@@ -184,10 +184,11 @@ class GoalMatcher:
 
     def rank(self, query: str | ScoreParts, k: int = 5, favoured: Sequence[str] = (),
              own_investment: bool = False, keyword_query: str | None = None,
-             not_served: Sequence[str] = ()) -> list[GoalMatch]:
+             not_served: Sequence[str] = (), secondary: Sequence[str] = ()) -> list[GoalMatch]:
         """The best `k` goals; `favoured` goals (those naming the applicant's sector, best first) get the sector
         bonus, the first in full and each further one a little less; for the firm's own investment in its business
-        (`own_investment`) the larger investment bonus. `not_served`: goals the project cannot serve (a public body's
+        (`own_investment`) the larger investment bonus. `secondary` goals (those of a sector the trade's name may also
+        mean) get the least share of it. `not_served`: goals the project cannot serve (a public body's
         task, for a firm's own investment), ranked after all others unless the query names them. `keyword_query`: as
         for `signals`."""
         signals = self.signals(query, keyword_query)
@@ -197,6 +198,10 @@ class GoalMatcher:
             index = self._index.get(code)
             if index is not None:
                 scores[index] += bonus * (1.0 - 0.2 * min(rank_, 3))
+        for code in secondary:
+            index = self._index.get(code)
+            if index is not None and code not in favoured:
+                scores[index] += bonus * (1.0 - 0.2 * 3)
         last = np.zeros(len(scores), dtype=bool)
         for code in not_served:
             index = self._index.get(code)

@@ -352,20 +352,20 @@ def test_a_goal_title_does_not_lead_the_answer_to_a_question_of_a_rule():
     assert_citation_rules(answer)
 
 
-def test_the_bottom_line_names_both_rates_of_a_path_without_their_conditions():
+def test_the_bottom_line_names_both_rates_of_a_path_and_that_the_higher_has_conditions():
     raised = Source(document="grw", section="3.2.1.1", page=22, quote="Die Länder können bis zu 90 Prozent fördern")
     infra = path("grw-infrastruktur", sources=(RATE_SOURCE, raised))
     infra.max_rate = ("bis 60 %; bis 90 %, wenn sich die Maßnahme in eine regionale Entwicklungsstrategie einfügt und "
                       "interkommunal ist, zur Transformation beiträgt oder besonders der Fachkräftesicherung dient")
     infra.fit = 3.0
     answer = compose_extractive(project([goal(SITES, 0.9)], [infra]), PASSAGES)
-    assert "Förderweg: Weg grw-infrastruktur, bis 60 Prozent; bis 90 Prozent [2] [3]." in answer.summary
+    assert "Förderweg: Weg grw-infrastruktur, bis 60 Prozent; bis 90 Prozent unter Bedingungen [2] [3]." in answer.summary
     assert "wenn sich die Maßnahme in eine regionale Entwicklungsstrategie einfügt" in answer.answer, "the rule follows"
     question = "Wie viel Prozent bekommt eine Gemeinde für ein Gewerbegebiet?"
     asked = Findings(question, question, "fact", [SearchHit(RATES, 1.0)], [], FundingAssessment([infra], []),
                      ProjectProfile(applicant_type="municipality", project_types=["industrial_site"]), intent="amount")
     assert compose_extractive(asked, PASSAGES).summary.startswith(
-        "Förderweg: Weg grw-infrastruktur, bis 60 Prozent; bis 90 Prozent [1] [2].")
+        "Förderweg: Weg grw-infrastruktur, bis 60 Prozent; bis 90 Prozent unter Bedingungen [1] [2].")
     assert_citation_rules(answer)
 
 

@@ -1302,6 +1302,20 @@ def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     assert data["funding_paths"][0]["id"].startswith("grw-gewerbe") and "20 Prozent" in data["summary"]
 
 
+@pytest.mark.parametrize("question, first", [
+    # a car dealer's class (trade) names no IREK goal; its workshop is a craft's (IREK 1.1.5)
+    ("Wir betreiben ein Autohaus mit Werkstatt in Melle, 20 Mitarbeiter, und planen eine neue Werkstatthalle. Welche "
+     "IREK-Ziele passen?", "1.1.5"),
+    # taking over a firm's plant is its own investment (KR Nr. 2.4.1 (1) e), in its sector's goal
+    ("Ich übernehme die Tischlerei meines Onkels in Bramsche (12 MA) und will die Maschinen erneuern. Welches IREK-Ziel "
+     "passt?", "1.1.5"),
+])
+def test_a_firms_sector_goal_leads_also_for_a_takeover_or_a_trade_whose_class_names_no_goal(ask, question, first):
+    """The sector goals (sector_goals.yaml) of a firm's own investment hold for the takeover and relocation of its
+    plant too; a trade whose own class names no goal is read by the classes its name often means."""
+    assert [g["code"] for g in ask(question)["goals"]][0] == first
+
+
 @pytest.mark.parametrize("question, not_first", [
     # "osnabrück-stadt" and "in der stadt" once lifted 4.2.4, a campus "von Stadt und Landkreis"
     ("wir sind ein elektronikfertiger (EMS), ca 70 MA, sitzen momentan in osnabrück-stadt. wir wollen nach hasbergen "

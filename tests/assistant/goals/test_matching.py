@@ -67,6 +67,17 @@ def test_goals_a_project_cannot_serve_rank_last_unless_named(matcher):
     assert named[0].code == "3.3.3"
 
 
+def test_a_secondary_sector_goal_gets_less_than_a_favoured_one_and_nothing_more_if_favoured(matcher):
+    """`secondary` goals (of a sector a trade's name may also mean) are lifted, by less than the same goal favoured;
+    a goal both favoured and secondary gets the favoured bonus only."""
+    question = "Wir wollen eine neue Halle mit vier Hebebühnen bauen."
+    def score(**kw):
+        return {m.code: m.score for m in matcher.rank(question, k=55, **kw)}["1.1.5"]
+    free, secondary, favoured = score(), score(secondary=["1.1.5"]), score(favoured=["1.1.5"])
+    assert free < secondary < favoured
+    assert score(favoured=["1.1.5"], secondary=["1.1.5"]) == favoured
+
+
 def test_empty_question_is_refused(matcher):
     with pytest.raises(QueryError):
         matcher.rank("   ")
