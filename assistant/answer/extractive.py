@@ -742,6 +742,22 @@ _DE_MINIMIS_AMOUNT = "de-minimis-betrag"
 _ASKS_WORTH = re.compile(r"\blohnt\s{1,3}(sich|das|es)\b", re.IGNORECASE)  # "lohnt das bei der summe?"
 
 
+def _without_unsettled(path: PathAssessment, profile, rate: float, amount: float) -> str:  # noqa: ANN001
+    """The grant without a cost item in the sum whose eligibility the KR leaves open (a hall bought from the owner's
+    wife, Nr. 2.6.2 (2) c), where the asker gives its sum, as the end of the calculation's sentence; "" otherwise."""
+    if profile is None:
+        return ""
+    items = {item.id: item for item in FundingKnowledge.load().cost_items if item.unsettled}
+    open_items = [(items[c.cost_item].label, profile.item_sums[c.cost_item]) for c in path.cost_notes
+                  if c.cost_item in items and 0 < profile.item_sums.get(c.cost_item, 0) < amount]
+    if not open_items:
+        return ""
+    label, value = open_items[0]
+    rest = amount - value
+    return (f"; ohne „{label}“ ({_euro(value)}), dessen Förderfähigkeit offen ist, sind es {_percent(rate)} Prozent "
+            f"von {_euro(rest)}, also bis zu {_euro(rest * rate / 100)}")
+
+
 def _calculation(path: PathAssessment | None, profile, other: PathAssessment | None = None) -> str:  # noqa: ANN001
     """The maximum grant for the sum the asker gave, marked as an own calculation; for a project of two measures with
     rates of their own (a hall and a PV system; `other`: the second measure), whose sum no single rate holds for, the
@@ -856,7 +872,7 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
     result = f"höchstens {result.removeprefix('bis zu ')}" if before else result
     other = _other_aid_left(path, profile, [(rate, None)], amount)
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)}{costs}{basis} ergeben {result}{before}"
-            f"{other}.{less}{decides}")
+            f"{other}{_without_unsettled(path, profile, rate, amount)}.{less}{decides}")
 
 
 def _other_aid_left(path: PathAssessment, profile, rates: list[tuple[float, str | None]],  # noqa: ANN001

@@ -540,6 +540,9 @@ class CostItem(Curated):
     # Where the item's words name what a thing built serves, not a cost ("ein Parkplatz für Busse und PKW"): such
     # phrases are read past
     served: Regex | None = None
+    # Whether the KR leaves open if the item counts at all (used goods from a relative's firm): a grant computed with
+    # its sum says what it would be without it
+    unsettled: bool = False
 
     def _read(self, text: str) -> str:
         text = text[:_PATTERN_TEXT_LIMIT]

@@ -554,6 +554,9 @@ _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|(?<!bilanz)su
 # Words of investing right before a bare sum with thousands points: "investieren 800.000", "Kosten ca. 450.000"
 _BARE_SUM_BEFORE = re.compile(r"(" + _COST_CONTEXT.pattern + r")\w{0,6}"
                               r"\s{1,3}(von\s{1,3}|ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3}|insgesamt\s{1,3}|:\s{0,3})?$", re.IGNORECASE)
+# An estimate of a bare sum with nothing counted after it ("maschine rund 120.000, …", not "rund 120.000 Einwohner")
+_BARE_SUM_ALONE = re.compile(r"\b(ca\.?|rund|etwa|circa|für)\s{0,3}$", re.IGNORECASE)
+_BARE_SUM_ENDS = re.compile(r"\s{0,3}([.,;)!?](\s|$)|$|\s{1,3}(und|plus|sowie)\b)", re.IGNORECASE)
 # "Wie hoch wäre der Zuschuss bei 1,2 Mio?": the sum right after "bei" is what the grant is computed from.
 # ("bei geplanten 400.000 €/Jahr Kosten")
 _BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0,3}"
@@ -2230,8 +2233,11 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
     for match in _AMOUNT.finditer(text):
         digits, decimals, unit, currency = match.groups()
         if not unit and not currency and not (
-                "." in digits and not decimals and _BARE_SUM_BEFORE.search(text[max(0, match.start() - 30): match.start()])):
-            continue  # (a bare "800.000" counts only right after words of investing: "investieren 800.000 in …")
+                "." in digits and not decimals and (_BARE_SUM_BEFORE.search(text[max(0, match.start() - 30): match.start()])
+                                                    or _BARE_SUM_ALONE.search(text[max(0, match.start() - 10): match.start()])
+                                                    and _BARE_SUM_ENDS.match(text, match.end()))):
+            continue  # (a bare "800.000" counts only right after words of investing: "investieren 800.000 in …", or
+            # as an estimate that no word of what it counts follows: "ne neue poliermaschine rund 120.000.")
         value = float(_int(digits)) + (float("0." + decimals) if decimals else 0.0)
         if unit:
             value *= _MULTIPLIER[unit.lower().replace(".", "").replace(" ", "")]
@@ -2265,8 +2271,9 @@ _FOR_WHAT = re.compile(_NAMED_FOR + r"([a-zäöüß][\w-]{1,30})", re.IGNORECASE
 _LIST_JOINT = re.compile(r"\s{0,3}" + _JOINS_PARTS + r"\s{0,3}(ca\.?|rund|etwa|nochmal|noch)?\s{0,3}", re.IGNORECASE)
 # What stands between two parts of one list of costs: "(ca 900k) plus 2 CNC-Maschinen (", ", neue Maschinen "
 # (a sum per year of each part counts as written: "Regionalmanager (180k/Jahr) plus Projektmittel (520k/Jahr)")
+# (and the particle of a verb split around the sum: "wir kaufen sie ihr für 450k ab, dazu umbau ca 200k")
 _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je)\s{1,3}jahr\b)?\s{0,3}\)?\s{0,3}"
-                       + _JOINS_PARTS + r"\s{1,3}[^.!?:€]{2,60}$", re.IGNORECASE)
+                       r"((ab|an|auf|aus|ein|zu|bei|dazu)(?=\s{0,3}[,;+]))?\s{0,3}" + _JOINS_PARTS + r"\s{1,3}[^.!?:€]{2,60}$", re.IGNORECASE)
 
 
 # A remark in brackets right after a sum, on that sum ("380k inkl grundstück)" after "kaufen ("); also the remark's
@@ -2312,7 +2319,7 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
         raw = re.sub(r"(?:[\s(~,]*\b(ca\.?|rund|etwa|für|von|je|zusammen|insgesamt|dann|nochmal|noch|zusätzlich))*[\s(~,]*$",
                      "", text[max(0, start - 45): start],
                      flags=re.IGNORECASE)
-        label = re.split(r"[,;+()]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
+        label = re.split(r"[,;+()–]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
         label = re.sub(r"^(dazu|außerdem|zusätzlich|dann)\s{1,3}", "", label, flags=re.IGNORECASE)  # ", dazu neue öfen"
         # (the dot of "ca." ends no sentence: "PV (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€)")
         gap = _abbreviation_dots_out(text[investments[n - 1][1]: start]) if n else ""

@@ -1302,6 +1302,18 @@ def test_a_firms_own_investment_leads_with_the_goals_of_its_sector(ask):
     assert data["funding_paths"][0]["id"].startswith("grw-gewerbe") and "20 Prozent" in data["summary"]
 
 
+def test_a_grant_is_also_computed_without_a_building_bought_from_a_relative(ask, passages):
+    """KR Nr. 2.6.2 (2) c: used assets from a "personell verflochten" seller are not eligible, and whether a relative is
+    one the KR leaves open: the rule is said, and the grant also without the purchase's sum."""
+    data = ask("Wir sind eine Schreinerei mit 8 Leuten in Melle. Wir kaufen die Halle meines Schwiegervaters für "
+               "300.000 € und bauen sie für 100.000 € um. Wie viel Zuschuss wäre möglich?")
+    check_contract(data, passages, all_used=False)
+    text = data["summary"] + " " + data["answer"]
+    assert "20 Prozent von 400.000 €" in text and "bis zu 80.000 €" in text, text
+    assert "dessen Förderfähigkeit offen ist, sind es 20 Prozent von 100.000 €, also bis zu 20.000 €" in text, text
+    assert "Ob der Kauf von einem Angehörigen darunter fällt, klärt die NBank vor dem Kauf" in data["answer"]
+
+
 @pytest.mark.parametrize("question, first", [
     # a car dealer's class (trade) names no IREK goal; its workshop is a craft's (IREK 1.1.5)
     ("Wir betreiben ein Autohaus mit Werkstatt in Melle, 20 Mitarbeiter, und planen eine neue Werkstatthalle. Welche "

@@ -2386,6 +2386,40 @@ def test_used_goods_from_a_relatives_firm_are_read_across_a_follow_up():
                                                  "seinen betrieb zu und würde uns seine maschinen verkaufen").cost_items
 
 
+@pytest.mark.parametrize("text, purchase", [
+    ("Wir kaufen die Halle meines Schwiegervaters für 300.000 € und bauen sie für 100.000 € um.", 300_000),
+    ("wir ziehen in die halle von meinem bruder und kaufen sie ihm für 380k ab, dazu neue öfen für 150k", 380_000),
+    ("Das Gebäude gehört meiner Mutter, wir wollen es ihr abkaufen und umbauen.", None),
+])
+def test_a_building_bought_from_a_relative_is_named_with_its_sum(text, purchase):
+    """KR Nr. 2.6.2 (2) c: a building is a used asset, and whether a relative is "personell verflochten" the KR leaves
+    open (funding_paths.yaml building_from_relative); the purchase's own sum is kept for the calculation."""
+    profile = read_profile(text)
+    assert "building_from_relative" in profile.cost_items
+    assert profile.item_sums.get("building_from_relative") == purchase
+
+
+@pytest.mark.parametrize("text", [
+    "Wir kaufen eine Halle neben dem Haus meiner Eltern für 500k.",
+    "Wir kaufen eine Halle von der Gemeinde und ziehen mit meiner Frau ein.",
+    "Wir kaufen eine neue Maschine für 200k und meine Frau macht die Buchhaltung.",
+])
+def test_a_relative_named_beside_a_purchase_is_no_seller(text):
+    profile = read_profile(text)
+    assert "building_from_relative" not in profile.cost_items and not profile.item_sums
+
+
+def test_a_list_of_costs_holds_a_split_verbs_particle_and_a_bare_estimated_sum():
+    """"… für 450k ab, dazu umbau ca 200k und ne neue maschine rund 120.000.": three parts; a bare figure counts as a
+    sum only as an estimate that nothing counted follows."""
+    profile = read_profile("wir kaufen die halle für 450k ab, dazu umbau ca 200k und ne neue poliermaschine rund "
+                           "120.000. was geht da?")
+    assert [value for _, value in profile.cost_parts] == [450_000, 200_000, 120_000]
+    assert [label for label, _ in profile.cost_parts][1:] == ["umbau", "ne neue poliermaschine"]
+    assert read_profile("Die Gemeinde hat rund 120.000 Einwohner, wir bauen eine Halle für 2 Mio.").investment_eur \
+        == 2_000_000
+
+
 @pytest.mark.parametrize("text", [
     "wir mieten ne halle in hasbergen und wollen da umbauen + neue maschinen rein",
     "geht grw auch wenn uns das gebäude nicht gehört?",
