@@ -705,7 +705,13 @@ def _open_second_lines(profile: ProjectProfile, line: ExcludedSector | None,
 def _titled(codes: list[str], short: bool = False) -> str:
     """"10.83 Verarbeitung von Kaffee und Tee, Herstellung von Kaffee-Ersatz", each title to its first comma where
     `short` (for the bottom line)."""
-    return ", ".join(f"{code} {wz_title(code).split(',')[0] if short else wz_title(code)}" for code in codes)
+    return ", ".join(f"{code} {_first_part(wz_title(code)) if short else wz_title(code)}" for code in codes)
+
+
+def _first_part(title: str) -> str:
+    """A WZ title to its first comma that ends a part, not one after a word cut short ("Forschung und Entwicklung im
+    Bereich Natur-, Ingenieur-, Agrarwissenschaften und Medizin" stays whole)."""
+    return re.split(r"(?<!-),", title, maxsplit=1)[0]
 
 
 _OLD_SITE_SALE = "old_site_sale"  # the cost item of a relocation's deduction (funding_paths.yaml cost_items)

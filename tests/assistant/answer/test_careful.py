@@ -850,6 +850,16 @@ def test_an_evaluation_named_as_what_the_answer_is_for_asks_for_no_indicators():
     assert "irek-ohne-indikatoren" not in found
 
 
+@pytest.mark.parametrize("asked", [
+    "Gilt die Beauftragung des Planungsbüros schon als Maßnahmebeginn?",
+    "Ist die Vergabe der Machbarkeitsstudie schon Projektbeginn?",
+])
+def test_the_commission_of_a_planner_or_a_study_asks_what_counts_as_the_start(asked):
+    """Anhang 3 Fn. 31, Nr. 3.1.2 Fn. 56: planning, advice and studies are preparatory works; their commission asked
+    of as the start, also named "Maßnahmebeginn", is answered by the rule on the start."""
+    assert CAREFUL.rule_answer(asked, "grw-infrastruktur").id == "was-als-beginn-gilt-infrastruktur"
+
+
 def test_a_rule_asked_beside_a_project_on_its_path_needs_its_words_only_where_the_data_says_so():
     """The infrastructure's start of works (when_on_path) answers beside a municipal project that never says
     "Infrastruktur"; a rule without that flag still needs the words its `when` asks for."""

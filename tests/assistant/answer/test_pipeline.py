@@ -199,6 +199,17 @@ def test_a_question_of_the_start_of_works_beside_a_project_is_answered_by_the_fo
     assert "Nr. 3.1.2, Fn. 56" in footnote["citation"] and f"[{footnote['n']}]" in data["summary"]
 
 
+def test_a_study_before_a_municipal_measure_gets_the_exception_for_funded_studies_and_the_planning_path(ask):
+    """Fn. 56 of Nr. 3.1.2: a study is no start of works unless it is funded itself, so a study to be funded needs the
+    application before its commission; Nr. 3.3 funds the planning and advice of third parties up to 75 %."""
+    data = ask("Die Stadt will ein altes Bahngelände entwickeln und braucht vorher ein Bodengutachten und eine "
+               "Machbarkeitsstudie vom Ingenieurbüro. Sind die schon förderfähig? Und ist die Auftragsvergabe an das "
+               "Büro schon Vorhabenbeginn?")
+    assert "es sei denn, sie werden selbst gefördert" in data["summary"], data["summary"]
+    assert "Eine Studie, die gefördert werden soll, also erst nach dem Antrag beauftragen." in data["summary"]
+    assert "Planungs- und Beratungsleistungen Dritter" in data["answer"] and "75 Prozent" in data["answer"]
+
+
 def test_a_firms_project_that_asks_what_counts_as_the_start_leads_with_the_rule_that_answers_it(ask):
     """Nr. 2.2.1 (3): planning and soil surveys are no start of works; the project's text asks just that."""
     data = ask("Wir planen als Tischlerei eine neue Halle. Planer ist beauftragt, der Bauantrag ist gestellt und das "
@@ -1686,6 +1697,19 @@ def test_a_trade_that_often_means_an_excluded_code_gets_a_yes_only_as_far_as_its
     check_contract(data, passages)
     assert data["summary"].startswith("Möglich: ") and "WZ 47.24" in data["summary"], data["summary"]
     assert data["answer"].count("47.24") == 1, "the caveat of the bottom line is not repeated in the path's line"
+
+
+def test_a_plant_breeder_is_excluded_as_agriculture_unless_its_main_activity_is_research(ask, passages):
+    """WZ 2025 01.30 (plants grown for propagation) is in section A, which KR Nr. 2.7.1 excludes; a breeding firm's main
+    activity may be research and development (72.10), which it does not (trades.yaml): no rate is promised, and the
+    bottom line names the research class whole."""
+    data = ask("Pflanzenzüchtung in Quakenbrück, 40 Beschäftigte: neues Labor und Gewächshaus für 2 Mio. Bekommen wir "
+               "einen GRW-Zuschuss?")
+    check_contract(data, passages, all_used=False)
+    summary = data["summary"]
+    assert summary.startswith("Das hängt von der Haupttätigkeit ab"), summary
+    assert "WZ 01.30" in summary and "WZ 72.10 Forschung und Entwicklung im Bereich Natur-, Ingenieur-" in summary
+    assert "Rechenbeispiel" not in data["answer"]
 
 
 @pytest.mark.parametrize("question", [
