@@ -37,7 +37,7 @@ from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge, Source
-from assistant.funding.profile import (FIRMS_OWN_KINDS, INVESTMENT_KINDS, ProjectProfile, extract_profile,
+from assistant.funding.profile import (FIRMS_OWN_KINDS, INVESTMENT_KINDS, OWN_PLAN, ProjectProfile, extract_profile,
                                        hypothetical_size, without_places)
 from assistant.funding.rules import (ASKS_WHAT_IS_A_START, ASKS_WHEN_TO_START, TYPE_FITS, FundingAssessment,
                                      PathAssessment, asked_rules, assess, describe, named_paths, outside_areas, programme,
@@ -50,6 +50,7 @@ from assistant.retrieval.expansion import expansion_terms
 from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
 from assistant.text.citations import AMOUNT
 from assistant.text.analysis import stems
+from assistant.text.asked import ASKS_WORDING as ASKS_TEXT_OF_RULE
 from assistant.text.asked import asks, numbers_questions, without_quoting_frame
 from assistant.text.figures import CITATION_NUMBER
 from assistant.text.spelling import with_umlauts
@@ -232,9 +233,11 @@ class AnswerPipeline:
             # they ask about is answered as for its projects ("… werden Speditionen auch gefördert?")
             intent = self._intent_of((asks(text) or [text])[0])
             intent = "rule" if intent in ("project", "refusal") else intent
-        if intent == "project" and ASKS_WORDING.search(text) and not own.project_types:
+        if intent == "project" and (ASKS_WORDING.search(text) and not own.project_types
+                                    or ASKS_TEXT_OF_RULE.search(text) and not OWN_PLAN.search(text)):
             # the wording of a rule, asked by a turn that names no project of its own ("danke. für den gemeinderat
-            # brauch ich die 90-%-regel bitte wörtlich"): a question of the rule's text, whoever it is for
+            # brauch ich die 90-%-regel bitte wörtlich"), or a kind of project only as the term whose definition is
+            # quoted ("Ich zitiere … die Definition 'Gewerbezentrum'"): a question of the rule's text, whoever it is for
             intent = "rule"
         if profile.grant_received and intent != "refusal":
             # "wir haben 2022 GRW … bekommen … Droht Rückforderung?": a grant already received, asked about what follows

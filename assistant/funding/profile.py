@@ -936,7 +936,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     "location_attractiveness": r"daseinsvorsorge|standortattraktivität|welcome|willkommens|anwerbe"
                                r"|standortportal|fachkräftegewinnung",
     # (the verb in every person: "jemand, der uns berät und die Leute schult")
-    "advice": r"(?<!steuer)(?<!rechts)beratung|(?<!steuer)(?<!rechts)berater\b|beraten\b|\bberät\b",
+    # (not a paper or a meeting of advice: "für eine Beratungsnotiz", "im Beratungsgespräch bei der NBank")
+    "advice": r"(?<!steuer)(?<!rechts)beratung(?!s?(notiz|vermerk|gespräch|termin|unterlage|vorlage|protokoll|papier))"
+              r"|(?<!steuer)(?<!rechts)berater\b|beraten\b|\bberät\b",
     # (the verb "schulen", not the noun: "genutzt von Schulen, Vereinen")
     "training": r"schulung|weiterbildung|qualifizierung|fortbildung|\bschult\b|\bgeschult\b|vermitteln"
                 r"|\bzu\s{1,3}schulen\b|schulen\s{1,3}(lassen|wollen|möchten|müssen)\b"
@@ -3784,7 +3786,7 @@ _OBSERVER = re.compile(r"\b(journalist(in)?|redakteur(in)?|reporter(in)?|pressea
                        r"|doktorarbeit)|für\s{1,3}(einen|meinen|unseren)\s{1,3}(artikel|bericht|zeitungsartikel|beitrag))\b",
                        re.IGNORECASE)
 # ... unless they also say what they plan themselves ("Journalistin, und wir wollen selbst ein Café eröffnen")
-_OWN_PLAN = re.compile(r"\b(wir|ich)\s{1,3}(\S{1,12}\s{1,3})?(wollen|will|möchten|möchte|planen|plane|bauen|baue|investieren"
+OWN_PLAN = re.compile(r"\b(wir|ich)\s{1,3}(\S{1,12}\s{1,3})?(wollen|will|möchten|möchte|planen|plane|bauen|baue|investieren"
                        r"|gründen|gründe|brauchen|brauche)\b|\b(unser|unsere|unseren|unserem|mein|meine|meinen|meinem)\s{1,3}"
                        r"(betrieb|firma|unternehmen|projekt|vorhaben|hof|laden|hotel|werkstatt)\b", re.IGNORECASE)
 
@@ -3917,7 +3919,7 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # reißen wir ab"): that part is a replacement (KR Nr. 2.6.2 (2) a), the rest at the rate
         profile.cost_items = [*profile.cost_items, REPLACEMENT_PART]
     profile.starts_before_application = True if _APPLY_AFTER_START.search(text or "") else None
-    if _OBSERVER.search(text or "") and not _OWN_PLAN.search(text or ""):
+    if _OBSERVER.search(text or "") and not OWN_PLAN.search(text or ""):
         # who writes or studies about the subject asks as no applicant: "Journalistin hier, schreibe über
         # Wirtschaftsförderung im Landkreis", "für meine BA: welche hauptziele hat die GRW …"; a trade they ask about
         # stays the subject, asked of as for a firm of it ("werden Speditionen auch gefördert?"), the public

@@ -128,7 +128,8 @@ _TOPIC_WORDS = re.compile(r"\b(förder\w*|zuschuss\w*|grw|irek|leader|handlungsz
 # A question for the wording of a rule or a term: "Wortlaut Eigenbeitrag Unternehmen GRW, Nr. + Seite?", "wie der KR
 # 'Großunternehmen' definiert"
 ASKS_WORDING = re.compile(r"\b(zitier\w{0,4}|wörtlich\w{0,2}|wortgetreu|wortlaut\w{0,2}|fundstelle\w{0,2}|definiert"
-                          r"|definition|begriffsbestimmung\w{0,2})\b|\b(nr\.?|nummer)\s{0,3}(\+|und|&)\s{0,3}seite",
+                          r"|definition|begriffsbestimmung\w{0,2}|original(satz|sätze|wortlaut|text|formulierung)\w{0,2}"
+                          r"|(genaue|exakte)[nr]?\s{1,3}formulierung)\b|\b(nr\.?|nummer)\s{0,3}(\+|und|&)\s{0,3}seite",
                           re.IGNORECASE)
 
 

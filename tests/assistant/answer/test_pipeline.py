@@ -1699,6 +1699,26 @@ def test_a_trade_that_often_means_an_excluded_code_gets_a_yes_only_as_far_as_its
     assert data["answer"].count("47.24") == 1, "the caveat of the bottom line is not repeated in the path's line"
 
 
+def test_the_definition_of_a_kind_of_measure_asked_for_to_quote_is_its_rule_not_a_project(ask, passages):
+    """Staff who quote a term's definition ("Originalsatz", "Definition") ask of the rule's text: the paragraph that
+    defines it (KR Nr. 3.2.2.4 (1), S. 25) leads, with no verdict on a project they do not have."""
+    data = ask("Für eine Kreistagsvorlage brauche ich die Definition von Gewerbezentren aus dem Koordinierungsrahmen, "
+               "bitte als Originalsatz mit Fundstelle.")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Die Regel steht in GRW-Koordinierungsrahmen, Nr. 3.2.2.4, S. 25"), data["summary"]
+    assert "Förderfähig ist die Errichtung oder der Ausbau von Gewerbezentren" in data["answer"]
+    assert "Passendes IREK-Ziel" not in data["summary"]
+
+
+def test_the_job_condition_asked_by_the_words_of_its_heading_gets_its_rule(ask):
+    """KR Nr. 2.3 (2) b is headed "Aufbau von Beschäftigung": asked for by those words, for a paper on advice, the rule
+    on more jobs answers (careful.yaml arbeitsplatz-voraussetzung), not a path for advice."""
+    data = ask("Wo steht im KR die Regel zum Aufbau von Beschäftigung, mit der Sonderregel für KMU? Ich brauche sie für "
+               "einen Beratungsvermerk.")
+    assert data["summary"].startswith("Mehr Arbeitsplätze sind einer von drei Wegen"), data["summary"]
+    assert "um mindestens 5 Prozent" in data["summary"]
+
+
 def test_a_plant_breeder_is_excluded_as_agriculture_unless_its_main_activity_is_research(ask, passages):
     """WZ 2025 01.30 (plants grown for propagation) is in section A, which KR Nr. 2.7.1 excludes; a breeding firm's main
     activity may be research and development (72.10), which it does not (trades.yaml): no rate is promised, and the

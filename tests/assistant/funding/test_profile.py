@@ -2386,6 +2386,15 @@ def test_used_goods_from_a_relatives_firm_are_read_across_a_follow_up():
                                                  "seinen betrieb zu und würde uns seine maschinen verkaufen").cost_items
 
 
+@pytest.mark.parametrize("text, advice", [
+    ("Ich brauche für eine Beratungsnotiz den Wortlaut der KMU-Definition.", False),
+    ("Im Beratungsgespräch bei der NBank hieß es, wir sollen früh kommen.", False),
+    ("Wir wollen eine Beratung zur Digitalisierung einkaufen.", True),
+])
+def test_a_paper_or_meeting_of_advice_is_no_advice_project(text, advice):
+    assert ("advice" in read_profile(text).project_types) is advice
+
+
 @pytest.mark.parametrize("text, purchase", [
     ("Wir kaufen die Halle meines Schwiegervaters für 300.000 € und bauen sie für 100.000 € um.", 300_000),
     ("wir ziehen in die halle von meinem bruder und kaufen sie ihm für 380k ab, dazu neue öfen für 150k", 380_000),
