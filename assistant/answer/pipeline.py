@@ -582,7 +582,10 @@ class AnswerPipeline:
         not_served = self.sector_goals.not_served_by_firm(favoured, text) if own \
             else self.sector_goals.goals_of_other_kinds(q.profile.project_types) if typed else []
         # (the goals far below the first are left out: `GoalMatcher.shown`)
-        return self.goal_matcher.shown(self.goal_matcher.rank(parts, k=k, favoured=favoured, own_investment=invests,
+        # (a public body's measure of a kind a goal names in its title serves that goal as surely as a firm's own
+        # investment serves its sector's: the larger bonus, "ein Wassersportzentrum mit Steganlage" is 4.3.1's)
+        return self.goal_matcher.shown(self.goal_matcher.rank(parts, k=k, favoured=favoured,
+                                                              own_investment=invests or bool(typed),
                                                               keyword_query=without_places(text),
                                                               # (a public task that is the firm's own sector goal
                                                               # stays: a gym's 4.1.3)

@@ -853,7 +853,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               # (KR Nr. 3.2.2.5 (8) e: baths used mainly by tourists, where the text speaks of them)
                               r"|(hallen|schwimm|kombi|frei)bad\w{0,2}\b[\s\S]{0,300}touris"
                               r"|touris[\s\S]{0,300}(hallen|schwimm|kombi|frei)bad"
-                              r"|haus\s{1,3}des\s{1,3}gastes|bootsanleger|bootsanlegestelle|wasserwanderrastplatz|schwimmsteg"
+                              r"|haus\s{1,3}des\s{1,3}gastes|bootsanleger|bootsanlegestelle|wasserwanderrastplatz|schwimmsteg|steganlage"
                               r"|naturbühne|wassertretanlage|kneippanlage|kurhaus|thermalbad|solebad|heilwasser"
                               # (KR Nr. 3.2.2.5 (6) b, c, e: nature and adventure trails, information centres, rest
                               # areas: "ein Besucher- und Infozentrum am Baumwipfelpfad")

@@ -34,7 +34,10 @@ _LEVEL_NAMED = re.compile(r"handlungsziel|leitziel|korridor|themenfeld|maßnahme
 # What the IREK says on a topic, asked without a word for its goals ("was steht im IREK konkret zu gesundheit und pflege?
 # gern mit zielnummern"); a question of what the IREK is or does names no topic (topic_words)
 # (also asked the other way round: "Steht im IREK des Landkreises irgendwas zu Wasserstoff?")
+# (or of a topic named before it: "mobilität – was sagt das IREK da konkret?")
 _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,30}\b(zu[mr]?|über|beim?)\b"
+                       r"|\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\s{1,3}(denn\s{1,3})?(das|im|in\s{1,3}dem)\s{1,3}irek\w{0,2}"
+                       r"\s{1,3}(da|dazu|darüber|hierzu)\b"
                        r"|\b(steht|stehen|gibt\s{1,3}es)\s{1,3}(im|in\s{1,3}dem|in\s{1,3}diesem)\s{1,3}irek\w{0,2}\b[^?]{0,40}"
                        r"\b(was|etwas|irgendwas|irgendetwas|ziele?|aussagen)\s{1,3}(zu[mr]?|über)\b"
                        # "wo im irek steht was zu wasserstoff?", "wo steht im IREK etwas zur Pflege?"

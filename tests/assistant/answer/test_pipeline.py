@@ -1699,6 +1699,23 @@ def test_a_trade_that_often_means_an_excluded_code_gets_a_yes_only_as_far_as_its
     assert data["answer"].count("47.24") == 1, "the caveat of the bottom line is not repeated in the path's line"
 
 
+def test_a_municipal_landing_stage_is_a_tourism_facility_of_its_goal(ask):
+    """KR Nr. 3.2.2.5 (6) k names "Schwimmsteganlagen" among the tourism facilities; a municipality's Steganlage is one,
+    and its kind's goal (4.3.1, sector_goals.yaml) leads with the larger bonus of a measure of that kind."""
+    data = ask("Die Gemeinde will am Badesee eine Steganlage mit Umkleiden bauen, betreiben soll das ein Verein. Geht "
+               "das über die GRW?")
+    assert data["funding_paths"][0]["id"] == "grw-infrastruktur/tourismus", data["funding_paths"]
+    assert data["goals"][0]["code"] == "4.3.1", data["goals"]
+
+
+@pytest.mark.parametrize("question", [
+    "mobilität – was sagt das IREK da konkret? bei uns fährt der bus nur dreimal am tag zur arbeit",
+])
+def test_what_the_irek_says_on_a_topic_named_before_the_question_is_its_leitziels_list(ask, question):
+    summary = ask(question)["summary"]
+    assert summary.startswith("Zum Leitziel 3.2 „Erreichbarkeit von Gewerbegebieten und Mobilität"), summary
+
+
 def test_the_definition_of_a_kind_of_measure_asked_for_to_quote_is_its_rule_not_a_project(ask, passages):
     """Staff who quote a term's definition ("Originalsatz", "Definition") ask of the rule's text: the paragraph that
     defines it (KR Nr. 3.2.2.4 (1), S. 25) leads, with no verdict on a project they do not have."""

@@ -187,3 +187,14 @@ def test_a_topic_a_goal_names_in_another_form_is_not_said_to_be_unnamed(matcher)
     """"steht im irek auch was zu wohnungsbau?": 4.1.2 "Bezahlbaren Wohnraum fördern" names it in another form."""
     found = _list("steht im irek auch was zu wohnungsbau?", matcher)
     assert not found.unnamed and "4.1.2" in [g.code for g in found.items]
+
+
+@pytest.mark.parametrize("question", [
+    "mobilität – was sagt das IREK da konkret? bei uns fährt der bus nur dreimal am tag",
+    "Mobilität von Pendlern: was steht denn im IREK dazu?",
+])
+def test_a_topic_named_before_the_question_of_what_the_irek_says_lists_its_leitziel(matcher, question):
+    """The topic stands before "was sagt das IREK da/dazu": the Leitziel whose title names it, with all its goals."""
+    found = _list(question, matcher)
+    assert found is not None and found.parent is not None and found.parent.code == "3.2", found
+    assert [g.code for g in found.items] == ["3.2.1", "3.2.2", "3.2.3", "3.2.4"]
