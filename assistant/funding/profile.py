@@ -3282,7 +3282,11 @@ _OWN_FIRM = re.compile(r"\b(?:als|in|über|mit)\s{1,3}(?:einer?\s{1,3}|einen\s{1
                        r"|\b(?:gründen|gründet|gründe)\s{1,3}(?:dafür\s{1,3})?(?:eine|einen)\s{1,3}(?:eigene|neue|separate)\s{1,3}"
                        r"(?:gmbh|ug|firma|gesellschaft)\b"
                        # ("ne hofkäserei aufmachen, evtl eigene GmbH dafür": for the business just named)
-                       r"|\b(?:eigene|separate)\s{1,3}(?:gmbh|ug|firma|gesellschaft)\s{1,3}dafür\b")
+                       r"|\b(?:eigene|separate)\s{1,3}(?:gmbh|ug|firma|gesellschaft)\s{1,3}dafür\b"
+                       # (a business of its own founded by its trade's name, the trade right after: "mit 2 nachbarn ne
+                       # eigene kleine geflügel-verarbeitung gründen")
+                       r"|\b(?:eine?|ne|einen)\s{1,3}(?:eigene[nr]?|neue[nr]?)\s{1,3}(?:kleine[nr]?\s{1,3})?"
+                       r"(?=[\w-]{3,40}\s{1,3}(?:gründen|gründet|gründe)\b)")
 
 _NEW_FIRM_TRADE_AFTER = 25  # characters between the new firm and the trade it is for ("… GmbH für eine Werkstatt")
 

@@ -233,7 +233,9 @@ def test_a_rule_answer_holds_for_its_own_programme_only():
 def test_questions_of_the_time_to_carry_out_a_project_have_their_rule_answers():
     assert CAREFUL.rule_answer("Wie lange haben wir nach der Bewilligung Zeit, das umzusetzen?").id == \
         "durchfuehrungszeitraum"
-    assert CAREFUL.rule_answer("Wie lange müssen die geförderten Maschinen im Betrieb bleiben?") is None
+    # (how long the goods stay is their binding, not the time to carry out)
+    assert CAREFUL.rule_answer("Wie lange müssen die geförderten Maschinen im Betrieb bleiben?").id == \
+        "bindung-gefoerderter-gueter"
     # a delay after the grant (Nr. 2.8.2.1: the period may be extended for delays caused by others)
     assert CAREFUL.rule_answer("Bewilligung ist da, aber der Hallenbauer hängt hinterher, eher 4 Jahre statt 3. "
                                "Verlieren wir die Förderung?").id == "durchfuehrungszeitraum"
@@ -848,6 +850,17 @@ def test_an_evaluation_named_as_what_the_answer_is_for_asks_for_no_indicators():
     found = [r.id for r in CAREFUL.rule_answers if any(re.search(p, "Für die Evaluation: Welche Leitziele hat der "
                                                                     "Themenkorridor 3?", re.IGNORECASE) for p in r.patterns)]
     assert "irek-ohne-indikatoren" not in found
+
+
+@pytest.mark.parametrize("asked", [
+    "Wie lange müssen die geförderten Maschinen bei uns bleiben?",
+    "Dürfen wir die Anlagen später mal verkaufen, wenn wir bessere kaufen?",
+])
+def test_how_long_funded_goods_stay_and_whether_they_may_be_sold_is_their_binding(asked):
+    """KR Nr. 2.2.6 (1): five years at the funded site unless replaced by goods of equal or higher value."""
+    rule = CAREFUL.rule_answer(asked, "grw-gewerbe")
+    assert rule is not None and rule.id == "bindung-gefoerderter-gueter"
+    assert "gleich- oder höherwertige" in rule.summary and rule.sources[0].section == "2.2.6"
 
 
 @pytest.mark.parametrize("asked", [

@@ -1699,6 +1699,16 @@ def test_a_trade_that_often_means_an_excluded_code_gets_a_yes_only_as_far_as_its
     assert data["answer"].count("47.24") == 1, "the caveat of the bottom line is not repeated in the path's line"
 
 
+def test_the_proof_at_the_end_and_the_binding_of_funded_goods_are_both_answered(ask, passages):
+    """Two questions after a project: what the Verwendungsnachweis proves (KR Nr. 9.2.2) and how long the goods stay
+    and whether they may be sold (Nr. 2.2.6 (1)); both rules are said, each cited."""
+    data = ask("Was müssen wir nachweisen, wenn das Vorhaben abgeschlossen ist? Und wie lange müssen die Maschinen "
+               "bei uns bleiben?")
+    check_contract(data, passages, all_used=False)
+    assert "außer sie werden durch gleich- oder höherwertige ersetzt" in data["summary"], data["summary"]
+    assert "Rechnungsunterlagen" in data["answer"] and "Nr. 9.2.2" in data["answer"]
+
+
 def test_a_municipal_landing_stage_is_a_tourism_facility_of_its_goal(ask):
     """KR Nr. 3.2.2.5 (6) k names "Schwimmsteganlagen" among the tourism facilities; a municipality's Steganlage is one,
     and its kind's goal (4.3.1, sector_goals.yaml) leads with the larger bonus of a measure of that kind."""

@@ -2738,6 +2738,9 @@ def test_the_planning_abbreviations_of_a_business_park_are_read(text, site):
     ("Wir sind eine Spedition und gründen eine neue GmbH für eine Kfz-Werkstatt.", "95.31", "T"),
     ("wir sind milchbauern und wollen ne hofkäserei aufmachen, evtl eigene GmbH dafür.", "10.51", None),
     ("Wir haben einen Milchviehbetrieb und wollen eine Hofkäserei aufmachen.", "01.41", "A"),  # no firm of its own
+    # a business of its own founded under its trade's name
+    ("Ich bin Landwirt mit Putenmast und will mit zwei Nachbarn eine eigene Geflügelschlachterei gründen.", "10.12",
+     None),
 ])
 def test_a_firm_of_its_own_set_up_for_the_project_applies_with_its_trade(text, wz, excluded):
     profile = read_profile(text)
