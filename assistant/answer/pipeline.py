@@ -239,6 +239,11 @@ class AnswerPipeline:
             # brauch ich die 90-%-regel bitte wörtlich"), or a kind of project only as the term whose definition is
             # quoted ("Ich zitiere … die Definition 'Gewerbezentrum'"): a question of the rule's text, whoever it is for
             intent = "rule"
+        if intent == "project" and asks_on_topic((asks(text) or [text])[0]):
+            # "Gibt es im IREK ein Ziel zur Belebung der Ortskerne? Wir wollen unsere Ortsmitte aufwerten": what the
+            # IREK says on a topic, asked first, whatever the project told after it (whether the IREK names the topic
+            # at all is the answer a council paper relies on)
+            intent = "irek"
         if profile.grant_received and intent != "refusal":
             # "wir haben 2022 GRW … bekommen … Droht Rückforderung?": a grant already received, asked about what follows
             # from it, is a question of its rules (KR Nr. 2.2.6, 2.8), whatever the words of the project it names

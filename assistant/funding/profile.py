@@ -925,6 +925,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                              # Fachkräftesituation": "Kampagne 'Arbeiten im Osnabrücker Land' (…, Jobmessen, Welcome-
                              # Service für int. Fachkräfte)")
                              r"|(fachkräfte|arbeitgeber|standort)\w{0,6}kampagne|kampagne[^?!]{0,160}\b(fachkräft|arbeitskräft)"
+                             # ("zusammen Fachkräfte werben – Kampagne, Karriereportal, Willkommensservice")
+                             r"|\b(fachkräft|arbeitskräft)\w{0,6}\s{1,3}(\S{1,20}\s{1,3}){0,2}(an)?(werben|gewinnen)\b[^.?!]{0,40}\bkampagne"
                              r"|umsetz\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}(regionale[snm]?\s{1,3})?entwicklungskonzept"
                              r"|umsetz\w{0,4}\s{1,3}(des|vom|unseres)\s{1,3}(irek|konzepts?)\b",  # the IREK is one (Nr. 3.4.1)
     # (the management of a cluster, its staff and events, is network management too, Nr. 3.5.1 (3): "ein richtiges
@@ -999,7 +1001,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            # umlaufanlage für elementdecken"; not people, not plans on paper)
                            r"|\b(wollen|möchten|brauchen|benötigen|bräuchten|planen|überlegen)\b[^.?!]{0,40}?"
                            r"\b(ne|eine[nm]?|einen)\s{1,3}(neue[nrs]?|zweite[nrs]?|weitere[nrs]?|zusätzliche[nrs]?"
-                           r"|größere[nrs]?)\s{1,3}(?!(mitarbeit|arbeitskr|arbeitspl|stelle|leute|azubi|auszubild|kolleg"
+                           r"|größere[nrs]?)\s{1,3}(?!(mitarbeit|arbeitskr|arbeitspl|stelle|halbe|volle|teilzeit|vollzeit"
+                           r"|personal|leute|azubi|auszubild|kolleg"
                            r"|fachkr|beschäftig|kunde|märkte|markt|mitglied|partner|firm|unternehm|projekt|idee|förder"
                            r"|antrag|strategie|konzept|chance|richtung|lösung|frage|info|website|webseite|homepage|marke"
                            r"|geschäftsführ|gesellschaft|kooperation|netzwerk|studie|beratung|kampagne))[a-zäöüß-]{4,30}"

@@ -186,8 +186,11 @@ def find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: s
 def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: str = "") -> GoalList | None:
     # (a project said after the list question is what the list is for, not a project to match: "Gibt es im IREK
     # Handlungsziele zu Innenstädten …? Wir wollen einen Förderantrag … damit begründen.")
+    # (so is one said after a question of what the IREK says on a topic: "Gibt es im IREK ein Ziel zur Belebung der
+    # Ortskerne? Wir wollen unsere Ortsmitte aufwerten")
     first, mark, _ = question.partition("?")
-    if _PROJECT.search(first if mark and _LEVEL_NAMED.search(first) else question):
+    asks_first = mark and (_LEVEL_NAMED.search(first) or _ON_TOPIC.search(first) or _OCCURS.search(first))
+    if _PROJECT.search(first if asks_first else question):
         return None
     catalogue = matcher.catalogue
     passages, titles = _references(matcher)

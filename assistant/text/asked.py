@@ -7,7 +7,10 @@ import re
 
 # Where a sentence ends: a full stop or an exclamation mark before a capital letter ("… helfen. Und gibt es …"), not
 # an abbreviation before a figure ("ca. 120k")
-_SENTENCE_END = re.compile(r"(?<=[.!])\s{1,5}(?=[A-ZÄÖÜ])")
+# (not after an abbreviation: "Ortskerne bzw. Innenstädte", "ca. Mitte 2027", "z.B. Kommunen")
+_SENTENCE_END = re.compile(r"(?<=[.!])" + "".join(rf"(?<!\b{a}\.)" for a in (
+    "bzw", "ca", "Nr", "nr", "ggf", "vgl", "inkl", "evtl", "usw", "Abs", "abs", "z.B", "z. B", "d.h", "u.a", "o.ä"))
+                           + r"\s{1,5}(?=[A-ZÄÖÜ])")
 
 
 # The words a question opens with: a question word, or a verb put first ("kann man …", "gibts …")

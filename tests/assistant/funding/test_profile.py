@@ -2386,6 +2386,15 @@ def test_used_goods_from_a_relatives_firm_are_read_across_a_follow_up():
                                                  "seinen betrieb zu und würde uns seine maschinen verkaufen").cost_items
 
 
+def test_a_campaign_to_win_skilled_workers_with_an_additional_half_position_is_the_budget_not_a_firms_investment():
+    """KR Nr. 3.4.2 (2): the region's skilled workers are a field of the budget that implements a development concept,
+    and its staff are the Träger's additional staff; "eine zusätzliche halbe Stelle" is no asset of a firm."""
+    profile = read_profile("Drei Gemeinden wollen zusammen Fachkräfte werben – Kampagne, Karriereportal, "
+                           "Willkommensservice. Dafür bräuchten wir eine zusätzliche halbe Stelle.")
+    assert "implementation_budget" in profile.project_types
+    assert "business_investment" not in profile.project_types
+
+
 @pytest.mark.parametrize("text, advice", [
     ("Ich brauche für eine Beratungsnotiz den Wortlaut der KMU-Definition.", False),
     ("Im Beratungsgespräch bei der NBank hieß es, wir sollen früh kommen.", False),

@@ -198,3 +198,11 @@ def test_a_topic_named_before_the_question_of_what_the_irek_says_lists_its_leitz
     found = _list(question, matcher)
     assert found is not None and found.parent is not None and found.parent.code == "3.2", found
     assert [g.code for g in found.items] == ["3.2.1", "3.2.2", "3.2.3", "3.2.4"]
+
+
+def test_a_topic_the_irek_does_not_name_asked_before_a_project_is_said_to_be_unnamed(matcher):
+    """A project said after the question of what the IREK says on a topic is what the answer is for: "Ortskerne" is
+    named by no goal, and the nearest Leitziel is offered as such."""
+    found = _list("Gibt es im IREK ein Ziel zur Belebung der Ortskerne? Wir wollen unsere Ortsmitte aufwerten und uns "
+                  "darauf beziehen.", matcher)
+    assert found is not None and found.unnamed and found.parent is not None

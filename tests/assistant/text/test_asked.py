@@ -115,3 +115,13 @@ def test_no_question_for_the_next_step(text):
 ])
 def test_questions_the_asker_numbers_in_order_are_told_apart(text, numbered):
     assert numbers_questions(text) is numbered
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Gibt es im IREK ein Ziel zur Belebung der Ortskerne bzw. Innenstädte? Wir wollen die Ortsmitte aufwerten.",
+     ["Gibt es im IREK ein Ziel zur Belebung der Ortskerne bzw. Innenstädte?"]),
+    ("Was gilt z.B. Kommunen gegenüber? Und wie viel?", ["Was gilt z.B. Kommunen gegenüber?", "Und wie viel?"]),
+    ("Wir fangen ca. Mitte 2027 an. Geht das noch?", ["Geht das noch?"]),
+])
+def test_an_abbreviation_ends_no_sentence_of_a_question(text, asked):
+    assert asks(text) == asked
