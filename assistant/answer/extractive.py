@@ -1526,8 +1526,13 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
     if lead is not None:
         if lead.blocked:
-            alternative = _open_beside(_paths_to_show(found.funding, len(found.funding.paths), asked_for,
-                                                      fitting_only), asked_for - {programme(lead.id)})
+            shown = _paths_to_show(found.funding, len(found.funding.paths), asked_for, fitting_only)
+            # (a measure of the same programme made for the kind of project first, where the question names that
+            # programme: "kann das über die grw laufen? … oder eher leader?" for a Kita gets the GRW's Nr. 3.6)
+            own_kind = next((p for p in shown if not p.blocked and kind_known and programme(p.id) == programme(lead.id)
+                             and programme(lead.id) in asked_for and TYPE_FITS in p.fit_reasons), None)
+            beside = _open_beside(shown, asked_for - {programme(lead.id)})
+            alternative = own_kind or beside
             if alternative:
                 # kept before the goal where the asker asks for another way or names its programme beside the lead's
                 # ("irek? grw? leader?"), or where it is of the same programme and its measures name the kind of
@@ -1542,6 +1547,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 chosen = _chosen_by(alternative, w) if len(possible) == 1 else ""
                 pieces += [(max(rank, 2) + 0.5, chosen)] if chosen else []
                 together.append(possible + [chosen] if chosen else possible)
+            if own_kind is not None and beside is not None and programme(beside.id) in asked_for - {programme(lead.id)}:
+                # (and the other programme the question names, after it: "… oder eher leader?")
+                pieces.append((1.55, _possible(beside, w, found.profile)[0]))
         else:
             rate = _short_rate(_rate_phrase(lead, w, found.profile))
             # that the trade's usual main activity may be excluded stays in the bottom line: before the path where

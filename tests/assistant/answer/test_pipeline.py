@@ -397,13 +397,16 @@ def test_a_small_staffs_jobs_limit_a_large_sum_where_no_new_jobs_are_given(ask, 
 
 def test_the_programme_named_beside_a_no_is_the_one_offered(ask, passages):
     """"Ist sowas mit GRW machbar, oder ist das eher LEADER?" of a doctors' house in Bohmte: the GRW's "no" (KR Nr.
-    3.2.2.1 names no medical practices) and LEADER beside it (Wittlager Land), not another GRW measure instead. (A
-    programme named that the facts do not lead to is not offered: its rules are not assessed for the project.)"""
+    3.2.2.1 names no medical practices), the GRW measure made for the kind of project (Nr. 3.6, regional services of
+    general interest), and LEADER, the other programme named, beside it (Wittlager Land). (A programme named that the
+    facts do not lead to is not offered: its rules are not assessed for the project.)"""
     data = ask("Uns fehlen Hausärzte. Die Gemeinde Bohmte will ein Ärztehaus bauen und an Praxen vermieten, Grundstück "
                "haben wir noch nicht. Ist sowas mit GRW machbar, oder ist das eher LEADER?")
     check_contract(data, passages, all_used=False)
-    assert data["summary"].startswith("Nein – über GRW"), data["summary"]
-    assert "Möglich ist: LEADER" in data["summary"], data["summary"]
+    summary = data["summary"]
+    assert summary.startswith("Nein – über GRW"), summary
+    assert "Möglich ist allenfalls: Weitere Maßnahmen zur Standortattraktivität" in summary, summary
+    assert "Möglich ist: LEADER" in summary and summary.index("(Nr. 3.6)") < summary.index("LEADER"), summary
 
 
 def test_a_follow_up_naming_only_another_programme_is_answered_for_that_programme(ask, passages):
