@@ -2395,15 +2395,6 @@ def test_a_campaign_to_win_skilled_workers_with_an_additional_half_position_is_t
     assert "business_investment" not in profile.project_types
 
 
-@pytest.mark.parametrize("text, advice", [
-    ("Ich brauche für eine Beratungsnotiz den Wortlaut der KMU-Definition.", False),
-    ("Im Beratungsgespräch bei der NBank hieß es, wir sollen früh kommen.", False),
-    ("Wir wollen eine Beratung zur Digitalisierung einkaufen.", True),
-])
-def test_a_paper_or_meeting_of_advice_is_no_advice_project(text, advice):
-    assert ("advice" in read_profile(text).project_types) is advice
-
-
 @pytest.mark.parametrize("text, purchase", [
     ("Wir kaufen die Halle meines Schwiegervaters für 300.000 € und bauen sie für 100.000 € um.", 300_000),
     ("wir ziehen in die halle von meinem bruder und kaufen sie ihm für 380k ab, dazu neue öfen für 150k", 380_000),
@@ -2760,6 +2751,9 @@ def test_a_firm_of_its_own_set_up_for_the_project_applies_with_its_trade(text, w
     ("Wir haben im Oktober mit dem Bau der Halle angefangen. Mein Berater meint, das geht nachträglich noch?", False),
     ("Laut unserem Berater ist die neue Halle förderfähig, stimmt das?", False),
     ("Wir wollen eine externe Beratung zur Digitalisierung einkaufen.", True),
+    # (nor a paper or a meeting of advice)
+    ("Ich brauche für eine Beratungsnotiz den Wortlaut der KMU-Definition.", False),
+    ("Im Beratungsgespräch bei der NBank hieß es, wir sollen früh kommen.", False),
 ])
 def test_an_adviser_who_speaks_is_no_advice_bought(text, advice):
     assert ("advice" in read_profile(text).project_types) is advice
