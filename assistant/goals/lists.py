@@ -34,10 +34,7 @@ _LEVEL_NAMED = re.compile(r"handlungsziel|leitziel|korridor|themenfeld|maßnahme
 # What the IREK says on a topic, asked without a word for its goals ("was steht im IREK konkret zu gesundheit und pflege?
 # gern mit zielnummern"); a question of what the IREK is or does names no topic (topic_words)
 # (also asked the other way round: "Steht im IREK des Landkreises irgendwas zu Wasserstoff?")
-# (or of a topic named before it: "mobilität – was sagt das IREK da konkret?")
 _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,30}\b(zu[mr]?|über|beim?)\b"
-                       r"|\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\s{1,3}(denn\s{1,3})?(das|im|in\s{1,3}dem)\s{1,3}irek\w{0,2}"
-                       r"\s{1,3}(da|dazu|darüber|hierzu)\b"
                        r"|\b(steht|stehen|gibt\s{1,3}es)\s{1,3}(im|in\s{1,3}dem|in\s{1,3}diesem)\s{1,3}irek\w{0,2}\b[^?]{0,40}"
                        r"\b(was|etwas|irgendwas|irgendetwas|ziele?|aussagen)\s{1,3}(zu[mr]?|über)\b"
                        # "wo im irek steht was zu wasserstoff?", "wo steht im IREK etwas zur Pflege?"
@@ -49,10 +46,28 @@ _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{
 _OCCURS = re.compile(r"\b(kommt|kommen|taucht|tauchen)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,60}\b(vor|auf)\b", re.IGNORECASE)
 
 
+# (or of a topic named just before it: "mobilität – was sagt das IREK da konkret?"; after a project told in a sentence,
+# "Wir wollen ein Agrar-Food-Cluster organisieren. Was sagt das IREK dazu?", the goal fitting the project answers, and
+# so it does where the question stands alone in a text cut into its questions)
+_ON_TOPIC_BEFORE = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\s{1,3}(denn\s{1,3})?(das|im|in\s{1,3}dem)\s{1,3}"
+                              r"irek\w{0,2}\s{1,3}(da|dazu|darüber|hierzu)\b", re.IGNORECASE)
+_TOPIC_NAMED_WORDS = 6
+
+
+def _on_topic(question: str) -> re.Match | None:
+    if found := _ON_TOPIC.search(question):
+        return found
+    found = _ON_TOPIC_BEFORE.search(question)
+    before = question[:found.start()] if found else ""
+    if found and 0 < len(re.findall(r"\w+", before)) <= _TOPIC_NAMED_WORDS and not re.search(r"[.!?]\s", before):
+        return found
+    return None
+
+
 def asks_on_topic(question: str) -> bool:
     """Whether the question asks what the IREK says on a topic, or whether a topic occurs in it ("steht im IREK
     irgendwas zu innenstädten?", "kommt ehrenamt im IREK vor?"): a question the goal fitting a project does not answer."""
-    return bool(_OCCURS.search(question) or _ON_TOPIC.search(question))
+    return bool(_OCCURS.search(question) or _on_topic(question))
 # The words of the IREK's chapters outside its goals (Vorwort, Ziel des IREKs, Förderpolitischer Rahmen und strategische
 # Verankerung, Grundverständnis und thematische Struktur, Regionale Leitbranchen, Umsetzung und politische Bedeutung):
 # what the IREK says on those is in the chapter, not in a list of goals
@@ -189,7 +204,7 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
     # (so is one said after a question of what the IREK says on a topic: "Gibt es im IREK ein Ziel zur Belebung der
     # Ortskerne? Wir wollen unsere Ortsmitte aufwerten")
     first, mark, _ = question.partition("?")
-    asks_first = mark and (_LEVEL_NAMED.search(first) or _ON_TOPIC.search(first) or _OCCURS.search(first))
+    asks_first = mark and (_LEVEL_NAMED.search(first) or _on_topic(first) or _OCCURS.search(first))
     if _PROJECT.search(first if asks_first else question):
         return None
     catalogue = matcher.catalogue
@@ -210,7 +225,7 @@ def _find_list(question: str, matcher: GoalMatcher, parts: ScoreParts, context: 
         return GoalList("handlungsziel", catalogue.handlungsziele, None, True, passages=passages, titles=titles,
                         all_levels=True)
     occurs = _OCCURS.search(question)
-    on_topic = occurs or _ON_TOPIC.search(question)
+    on_topic = occurs or _on_topic(question)
     if not levels and on_topic:
         # of several questions, the one that asks for the goals on a topic names it ("kommt die Landwirtschaft im IREK
         # vor? und was heißt das mit den 'ertragsschwachen Standorten'?": the topic is the farming)

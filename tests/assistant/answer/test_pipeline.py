@@ -1729,6 +1729,15 @@ def test_what_the_irek_says_on_a_topic_named_before_the_question_is_its_leitziel
     assert summary.startswith("Zum Leitziel 3.2 „Erreichbarkeit von Gewerbegebieten und Mobilität"), summary
 
 
+def test_what_the_irek_says_on_a_project_told_before_is_the_goal_fitting_it(ask):
+    """"dazu" after a project told in a sentence points to the project: its goal and its paths, not a list of goals."""
+    data = ask("Die Samtgemeinde möchte einen Rufbus einrichten, der Pendler aus den Dörfern zu den Gewerbegebieten "
+               "bringt. Was sagt das IREK dazu?")
+    assert data["intent"] == "project", data["intent"]
+    assert data["goals"][0]["code"] == "3.2.4", data["goals"]
+    assert data["funding_paths"], data["summary"]
+
+
 def test_the_definition_of_a_kind_of_measure_asked_for_to_quote_is_its_rule_not_a_project(ask, passages):
     """Staff who quote a term's definition ("Originalsatz", "Definition") ask of the rule's text: the paragraph that
     defines it (KR Nr. 3.2.2.4 (1), S. 25) leads, with no verdict on a project they do not have."""

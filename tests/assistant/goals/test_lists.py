@@ -200,6 +200,17 @@ def test_a_topic_named_before_the_question_of_what_the_irek_says_lists_its_leitz
     assert [g.code for g in found.items] == ["3.2.1", "3.2.2", "3.2.3", "3.2.4"]
 
 
+@pytest.mark.parametrize("question", [
+    "Wir wollen Pendler aus den Dörfern mit einem Rufbus zu den Gewerbegebieten bringen. Was sagt das IREK dazu?",
+    "Unsere Gemeinde plant einen Mobilitätsknoten am Bahnhof mit Leihrädern und Ladesäulen für Pendler, was steht "
+    "denn im IREK dazu?",    "Was sagt das IREK dazu?",
+])
+def test_what_the_irek_says_on_a_project_told_before_is_no_list(matcher, question):
+    """"dazu" after a project told in a sentence points to that project: the goal fitting it answers, not the list of
+    goals on its topic."""
+    assert _list(question, matcher) is None
+
+
 def test_a_topic_the_irek_does_not_name_asked_before_a_project_is_said_to_be_unnamed(matcher):
     """A project said after the question of what the IREK says on a topic is what the answer is for: "Ortskerne" is
     named by no goal, and the nearest Leitziel is offered as such."""
