@@ -2648,6 +2648,26 @@ def test_a_municipal_company_asking_to_apply_and_for_house_connections_gets_both
     assert "Stadtwerke GmbH nur, wenn sie nicht auf Gewinnerzielung ausgerichtet ist" in data["answer"]
     assert cited(data, "grw", "3.2.1.3") and cited(data, "grw", "3.2.2.1")
 
+def test_a_special_purpose_association_asked_as_carrier_in_a_follow_up_gets_its_rule(ask, passages):
+    """KR Nr. 3.2.1.3 (1): Gemeinden and Gemeindeverbände first, legal persons not run for profit as well; the rates of
+    Nr. 3.2.1.1 are the measure's, whoever carries it."""
+    history = [{"role": "user", "content": "Die Gemeinde Alfhausen will mit zwei Nachbargemeinden ein Gewerbegebiet "
+                                           "an der Autobahn erschließen. Wie hoch ist die Förderung?"},
+               {"role": "assistant", "content": "Bis zu 60 Prozent, unter Bedingungen bis zu 90 Prozent."}]
+    data = ask("und wenn stattdessen ein zweckverband der drei gemeinden den antrag stellt, geht das auch?", history)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Auch ein Zweckverband kann Träger sein"), data["summary"]
+    assert "Der Fördersatz hängt an der Maßnahme, nicht am Träger" in data["answer"]
+    assert cited(data, "grw", "3.2.1.3")
+
+
+def test_energy_lines_into_a_business_park_lead_with_the_goal_that_names_them(ask):
+    """2.3.1 names the power and hydrogen lines of business parks; 3.3.3 the energy networks in general, after it."""
+    data = ask("Unsere Gemeindewerke wollen eine Wasserstoffleitung von einem Elektrolyseur in das neue Gewerbegebiet "
+               "legen und dort Stromleitungen zu den Betrieben verlegen. Geht das über die GRW?")
+    assert [g["code"] for g in data["goals"][:2]] == ["2.3.1", "3.3.3"], data["goals"]
+
+
 def test_a_firms_own_work_on_its_plant_is_answered_as_a_point_the_kr_leaves_open(ask, passages):
     """KR Nr. 2.6.2 (1) a: the costs of acquiring or producing the assets; own work is excluded in words only for an
     infrastructure's Träger (Nr. 3.2.2.1 (4) d): the answer says so and sends the point to the NBank."""

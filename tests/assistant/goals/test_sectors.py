@@ -64,9 +64,11 @@ def test_a_large_maker_of_a_craft_class_is_led_by_its_sector_goal_and_a_named_cr
 
 def test_a_kind_of_measure_finds_the_goal_whose_title_names_it():
     """Each entry quotes its goal's title; a visitor centre (tourism facility) finds 4.3.1, then health tourism's 4.3.2
-    (the KR's Kurparks and Kurhäuser are tourism facilities), a brownfield 3.1.1."""
+    (the KR's Kurparks and Kurhäuser are tourism facilities), an energy network 3.3.3, then 2.3.1 (the lines that link a
+    business park), a brownfield 3.1.1."""
     assert all(GOAL_CODE.fullmatch(g) and e.quote.startswith(e.goals[0]) for e in GOALS.project_types for g in e.goals)
     assert GOALS.goals_for_types(["tourism_infrastructure"]) == ["4.3.1", "4.3.2"]
+    assert GOALS.goals_for_types(["energy_infrastructure"]) == ["3.3.3", "2.3.1"]
     assert GOALS.goals_for_types(["revitalisation", "industrial_site"]) == ["3.1.1"]
     assert GOALS.goals_for_types(["business_investment"]) == []
     # the budget to carry out the IREK: the goal on organising funded projects together
