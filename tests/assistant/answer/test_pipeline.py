@@ -2661,6 +2661,21 @@ def test_a_special_purpose_association_asked_as_carrier_in_a_follow_up_gets_its_
     assert cited(data, "grw", "3.2.1.3")
 
 
+@pytest.mark.parametrize("question", [
+    "Wir wollen dieses Jahr die Halle bauen und in zwei Jahren die Maschinen kaufen. Sind das zwei Anträge oder einer?",
+    "Was heißt im Koordinierungsrahmen Investitionszeitraum? Unser Neubau zieht sich über vier Jahre.",
+])
+def test_parts_of_an_investment_years_apart_get_the_36_months_and_the_single_investment(ask, passages, question):
+    """KR Nr. 2.2.5: a project is carried out within 36 months; Nr. 2.1.2: a second initial investment within three
+    years is part of one Einzelinvestition. The words the asker uses are not the KR's, and the answer says so."""
+    data = ask(question)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Ein Investitionsvorhaben muss grundsätzlich innerhalb von 36 Monaten"), \
+        data["summary"]
+    assert "als Teil einer Einzelinvestition (Nr. 2.1.2)" in data["answer"]
+    assert cited(data, "grw", "2.2.5") and cited(data, "grw", "2.1.2")
+
+
 def test_energy_lines_into_a_business_park_lead_with_the_goal_that_names_them(ask):
     """2.3.1 names the power and hydrogen lines of business parks; 3.3.3 the energy networks in general, after it."""
     data = ask("Unsere Gemeindewerke wollen eine Wasserstoffleitung von einem Elektrolyseur in das neue Gewerbegebiet "
