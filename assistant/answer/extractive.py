@@ -3169,10 +3169,14 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         steps = (found.in_conversation or bool(found.profile.project_types) or bool(ASKS_NEXT_STEP.search(found.question)
                                                                                     or _ASKS_WHERE.search(found.question))) \
             and not (ASKS_WORDING.search(found.question) or ASKS_SOURCE.search(found.question))
+        # (a rule the question names in its own words, where it asks neither for a rule's wording nor for the steps)
+        own_words = not (ASKS_WORDING.search(found.question) or ASKS_SOURCE.search(found.question)
+                         or ASKS_NEXT_STEP.search(found.question) or _ASKS_WHERE.search(found.question))
         verdict = _no(lead, w) if lead is not None and lead.ruled_out and not _asks_start_of_item(found, lead) \
             else _named_rule(lead, w) if asks_time and not _ASKS_WHERE.search(found.question) \
-            else verdict or (_next_step(found) if steps else "")  # (the rule on a cost item asked about: "wer stellt
-        # dann den Antrag?")
+            else verdict or (_named_rule(lead, w) if own_words else "") or (_next_step(found) if steps else "")
+        # (the rule on a cost item asked about, "wer stellt dann den Antrag?", or one the question names in its own
+        # words, "und wenn ein Zweckverband den Antrag stellt?")
         if verdict.startswith("Nächster Schritt") and lead is not None and not lead.blocked \
                 and ASKS_HOW_MUCH.search(found.question) \
                 and (rate := _short_rate(_rate_phrase(lead, w, found.profile))):
