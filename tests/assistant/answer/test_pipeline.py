@@ -2676,6 +2676,18 @@ def test_parts_of_an_investment_years_apart_get_the_36_months_and_the_single_inv
     assert cited(data, "grw", "2.2.5") and cited(data, "grw", "2.1.2")
 
 
+def test_the_leader_region_asked_with_no_place_is_told_by_the_municipalities_of_all_five(ask, passages):
+    """The region follows the municipality (fact sheet, "Die fünf LEADER-Regionen"): with none named, all five with
+    their municipalities; with one named, its own region."""
+    data = ask("Zu welcher LEADER-Region gehört eigentlich unser Dorfverein?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Das richtet sich nach der Gemeinde: Nördliches Osnabrücker Land"), data["summary"]
+    assert "Wittlager Land (Bad Essen, Bohmte, Ostercappeln)" in data["summary"]
+    named = ask("Unser Dorfverein sitzt in Glandorf. Zu welcher LEADER-Region gehören wir?")
+    assert not named["summary"].startswith("Das richtet sich nach der Gemeinde"), named["summary"]
+    assert "Südliches Osnabrücker Land" in named["summary"], named["summary"]
+
+
 def test_energy_lines_into_a_business_park_lead_with_the_goal_that_names_them(ask):
     """2.3.1 names the power and hydrogen lines of business parks; 3.3.3 the energy networks in general, after it."""
     data = ask("Unsere Gemeindewerke wollen eine Wasserstoffleitung von einem Elektrolyseur in das neue Gewerbegebiet "
