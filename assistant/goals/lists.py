@@ -337,7 +337,7 @@ _PAIR_WORD = 4  # the shortest stem counted as a topic beside the two joined by 
 # A topic word is looked for in the IREK by its first letters: a word of the same beginning may name it in another form
 # ("Wohnungen": "Wohnraum"), so only a topic none of whose words begins any word of the IREK is said to be absent
 _ABSENT_PREFIX = 4
-_ABSENT_MIN_STEM = 6  # shorter stems are particles or too general to decide ("drin", "neu")
+_ABSENT_MIN_STEM = 5  # shorter stems are particles or too general to decide ("drin", "neu"), not "sport"
 
 
 def _absent(topic: list[str], document_stems: frozenset[str]) -> bool:

@@ -2686,6 +2686,8 @@ def test_the_leader_region_asked_with_no_place_is_told_by_the_municipalities_of_
     named = ask("Unser Dorfverein sitzt in Glandorf. Zu welcher LEADER-Region gehören wir?")
     assert not named["summary"].startswith("Das richtet sich nach der Gemeinde"), named["summary"]
     assert "Südliches Osnabrücker Land" in named["summary"], named["summary"]
+    listed = ask("Welche LEADER-Regionen gibt es im Landkreis?")  # (which there are: the fact sheet's list)
+    assert "Das richtet sich nach der Gemeinde" not in listed["answer"], listed["answer"]
 
 
 def test_energy_lines_into_a_business_park_lead_with_the_goal_that_names_them(ask):
