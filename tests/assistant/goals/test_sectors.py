@@ -33,6 +33,7 @@ def test_every_wz_code_is_a_code_of_wz_2025_and_every_goal_a_handlungsziel():
     ("62.10", "", ["2.4.2"]),
     ("86.21", "", ["4.2.1"]),  # a doctor's practice: medical provision (Leitziel 4.2), not health tourism
     ("88.10", "", ["4.2.2", "4.2.1"]),
+    ("59.14", "", ["4.1.3"]),  # a cinema: a cultural offer, though its class stands in section J
     ("C", "", ["1.1.1"]),  # a maker of goods whose product names no division: the industrial value chains
     (None, "Wir sind ein Meisterbetrieb im Handwerk", ["1.1.5"]),
     # a trade of HwO Anlage A whose class is mostly industry or trade, named by its title
