@@ -568,7 +568,7 @@ class AnswerPipeline:
             [g for code in q.profile.wz_alternatives for g in self.sector_goals.goals_for(code)]
         typed: list[str] = []
         if q.profile.applicant_type != "company":  # a municipality's measure of a kind a goal names (a visitor centre)
-            typed = self.sector_goals.goals_for_types(q.profile.project_types)
+            typed = self.sector_goals.goals_for_types(q.profile.project_types, q.text)
             favoured = typed + [code for code in favoured if code not in typed]
         # a firm's investment in its own business serves no goal of a public body's task (a heat pump for its oven is
         # no energy network, its new office no relief of the planning authorities); a question to the IREK itself, or

@@ -36,15 +36,25 @@ class HousingGoals(Curated):
     words: str  # a regular expression (bounded) for the words for homes
 
 
+class WordedGoal(Curated):
+    goal: str
+    words: str  # a regular expression (bounded) for the words that make a measure of the kind one of this goal
+
+
 class ProjectTypeGoals(Curated):
     type: str  # a kind of project read by the profile (funding_paths.yaml project_types)
     quote: str
     goals: list[str]
+    # a goal of the kind where the text names such a measure (a spa's facilities: health tourism), after `goals`
+    worded: list[WordedGoal] = []
     # the profile reads the kind from words that name it alone: a measure of it is no measure of another narrow kind
     # (a day care is no bus service), so the goals of the other narrow kinds do not serve it
     narrow: bool = False
     # the goal's title takes other kinds of measure too (4.1.3, the places' cultural and social offers): never put aside
     shared_goal: bool = False
+    # goals of narrow kinds that a measure of this kind, read from words that may mean others too, may serve as well
+    # (a cycle path read as a tourist one may as well link the workplaces, 3.2.3): not put aside for it
+    may_serve: list[str] = []
 
 
 class SectorGoals(Curated):
@@ -68,17 +78,22 @@ class SectorGoals(Curated):
             and not re.search(self.housing.words, text, re.IGNORECASE) else []
         return [g for g in [*self.public_goals, *housing] if g not in favoured]
 
-    def goals_for_types(self, types: list[str]) -> list[str]:
-        """The goal codes whose titles name the kinds of project, in the order of the kinds."""
-        by_type = {entry.type: entry.goals for entry in self.project_types}
-        return list(dict.fromkeys(code for kind in types for code in by_type.get(kind, [])))
+    def goals_for_types(self, types: list[str], text: str = "") -> list[str]:
+        """The goal codes whose titles name the kinds of project, in the order of the kinds; a kind's `worded` goals
+        where the text names such a measure."""
+        by_type = {entry.type: entry for entry in self.project_types}
+        entries = [by_type[kind] for kind in types if kind in by_type]
+        return list(dict.fromkeys([code for entry in entries for code in entry.goals]
+                                  + [w.goal for entry in entries for w in entry.worded
+                                     if re.search(w.words, text, re.IGNORECASE)]))
 
     def goals_of_other_kinds(self, types: list[str]) -> list[str]:
-        """The goals of the other narrow kinds (not shared), for a project all of whose kinds with a goal are narrow."""
+        """The goals of the other narrow kinds (not shared) for a project of kinds with a goal, but those its own kinds
+        may serve as well (`may_serve`)."""
         entries = [entry for entry in self.project_types if entry.type in types]
-        if not entries or not all(entry.narrow for entry in entries):
+        if not entries:
             return []
-        own = set(self.goals_for_types(types))
+        own = set(self.goals_for_types(types)) | {code for entry in entries for code in entry.may_serve}
         return [code for entry in self.project_types if entry.narrow and not entry.shared_goal
                 for code in entry.goals if code not in own]
 

@@ -64,11 +64,12 @@ def test_a_large_maker_of_a_craft_class_is_led_by_its_sector_goal_and_a_named_cr
 
 
 def test_a_kind_of_measure_finds_the_goal_whose_title_names_it():
-    """Each entry quotes its goal's title; a visitor centre (tourism facility) finds 4.3.1, then health tourism's 4.3.2
-    (the KR's Kurparks and Kurhäuser are tourism facilities), an energy network 3.3.3, then 2.3.1 (the lines that link a
+    """Each entry quotes its goal's title; a visitor centre (tourism facility) finds 4.3.1, a spa's facility then health
+    tourism's 4.3.2 (the KR's Kurparks and Kurhäuser are tourism facilities), an energy network 3.3.3, then 2.3.1 (the lines that link a
     business park), a brownfield 3.1.1."""
     assert all(GOAL_CODE.fullmatch(g) and e.quote.startswith(e.goals[0]) for e in GOALS.project_types for g in e.goals)
-    assert GOALS.goals_for_types(["tourism_infrastructure"]) == ["4.3.1", "4.3.2"]
+    assert GOALS.goals_for_types(["tourism_infrastructure"], "eine Badestelle am See") == ["4.3.1"]
+    assert GOALS.goals_for_types(["tourism_infrastructure"], "den Kurpark mit Gradierwerk") == ["4.3.1", "4.3.2"]
     assert GOALS.goals_for_types(["energy_infrastructure"]) == ["3.3.3", "2.3.1"]
     assert GOALS.goals_for_types(["revitalisation", "industrial_site"]) == ["3.1.1"]
     assert GOALS.goals_for_types(["business_investment"]) == []
@@ -76,15 +77,16 @@ def test_a_kind_of_measure_finds_the_goal_whose_title_names_it():
     assert GOALS.goals_for_types(["implementation_budget"]) == ["1.3.1"]
 
 
-def test_a_measure_of_narrow_kinds_is_served_by_no_other_narrow_kind_and_a_broad_kind_excludes_nothing():
+def test_a_measure_of_a_kind_is_served_by_no_other_narrow_kind_but_those_it_may_serve():
     """A day care for the staff of the firms around is no bus service (3.2.4), no cycle path (3.2.3) and no broadband
-    (2.4.3); its own goal 4.1.3 is never among the others. A tourism facility is read from words that may as well name
-    a bath or a stage of the place (4.1.3): it puts no goal aside, nor does a project with a broad kind beside a narrow
-    one. The goals of broad kinds, and 4.1.3 whose title takes a bath or a stage too, are never put aside."""
+    (2.4.3); its own goal 4.1.3 is never among the others. A tourism facility is no energy network (3.3.3) or harbour
+    (3.4.2), but a cycle path read as a tourist one may link the workplaces as well (3.2.3, `may_serve`); a digital hub
+    may be 2.4.3's. The goals of broad kinds, and 4.1.3 whose title takes a bath or a stage too, are never put aside."""
     others = GOALS.goals_of_other_kinds(["workforce_facility"])
     assert {"3.2.4", "3.2.3", "2.4.3", "3.4.2"} <= set(others) and "4.1.3" not in others
-    assert GOALS.goals_of_other_kinds(["tourism_infrastructure"]) == []
-    assert GOALS.goals_of_other_kinds(["tourism_infrastructure", "commuter_cycle_path"]) == []
+    tourism = GOALS.goals_of_other_kinds(["tourism_infrastructure"])
+    assert {"3.3.3", "3.4.2", "3.2.4"} <= set(tourism) and not {"3.2.3", "4.1.3", "4.3.2"} & set(tourism)
+    assert "2.4.3" not in GOALS.goals_of_other_kinds(["business_centre"])
     assert GOALS.goals_of_other_kinds(["business_investment"]) == []
     assert "3.2.3" not in GOALS.goals_of_other_kinds(["commuter_cycle_path", "industrial_site"])
     set_aside = {g for e in GOALS.project_types for g in GOALS.goals_of_other_kinds([e.type])}
