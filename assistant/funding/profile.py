@@ -854,6 +854,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               r"|(hallen|schwimm|kombi|frei)bad\w{0,2}\b[\s\S]{0,300}touris"
                               r"|touris[\s\S]{0,300}(hallen|schwimm|kombi|frei)bad"
                               r"|haus\s{1,3}des\s{1,3}gastes|bootsanleger|bootsanlegestelle|wasserwanderrastplatz|schwimmsteg|steganlage"
+                              # (items j-l in the words for them: a jetty, a bathing lake or beach)
+                              r"|bootssteg|badesteg|anlegesteg|badesee|badestrand"
                               r"|naturbühne|wassertretanlage|kneippanlage|kurhaus|thermalbad|solebad|heilwasser"
                               # (KR Nr. 3.2.2.5 (6) b, c, e: nature and adventure trails, information centres, rest
                               # areas: "ein Besucher- und Infozentrum am Baumwipfelpfad")

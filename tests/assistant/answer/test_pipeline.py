@@ -1712,6 +1712,16 @@ def test_the_proof_at_the_end_and_the_binding_of_funded_goods_are_both_answered(
     assert "Rechnungsunterlagen" in data["answer"] and "Nr. 9.2.2" in data["answer"]
 
 
+def test_a_municipal_water_sports_centre_at_a_bathing_lake_is_a_tourism_facility_not_a_site_for_an_excluded_trade(ask):
+    """KR Nr. 3.2.2.5 (6) j-l: jetties, landing stages and bathing places are tourism facilities; a boat hire in the
+    municipality's centre does not make it a site for a firm of an excluded trade (Nr. 3.2.2.1 (1))."""
+    data = ask("Die Samtgemeinde plant am Badesee ein kleines Wassersportzentrum mit Bootsverleih, Umkleiden und Steg. "
+               "Geht das über die GRW?")
+    assert data["funding_paths"][0]["id"] == "grw-infrastruktur/tourismus", data["funding_paths"]
+    assert not data["funding_paths"][0]["blocked"] and not data["summary"].startswith("Nein"), data["summary"]
+    assert data["goals"][0]["code"] == "4.3.1", data["goals"]
+
+
 def test_a_municipal_landing_stage_is_a_tourism_facility_of_its_goal(ask):
     """KR Nr. 3.2.2.5 (6) k names "Schwimmsteganlagen" among the tourism facilities; a municipality's Steganlage is one,
     and its kind's goal (4.3.1, sector_goals.yaml) leads with the larger bonus of a measure of that kind."""
