@@ -13,6 +13,7 @@ from pathlib import Path
 from assistant.core.curated import Curated, Regex, load_once
 from assistant.core.paths import KNOWLEDGE_DIR
 from assistant.funding.knowledge import Source
+from assistant.funding.profile import municipalities_named
 from assistant.funding.rules import named_paths, programme
 
 CAREFUL_FILE = KNOWLEDGE_DIR / "careful.yaml"
@@ -122,6 +123,9 @@ class RuleAnswer(Curated):
     # `when` is met as well where the project's lead path is this answer's own (a municipality's Gründerzentrum need
     # not say "Infrastruktur" to be asked of Nr. 3.1.2)
     when_on_path: bool = False
+    # given only where neither the question nor the turns before name a municipality of the Landkreis (the region of a
+    # place named is that place's: "zu welcher LEADER-Region gehören wir?")
+    no_municipality: bool = False
 
 
 class OtherRegion(Curated):
@@ -278,11 +282,12 @@ class CarefulCases(Curated):
             | {town.lower(): district for town, district in self.other_region.towns.items()}
 
     def rule_answer(self, text: str, path: str | None = None, alone: bool = False,
-                    context: str = "") -> RuleAnswer | None:
+                    context: str = "", placed: bool = False) -> RuleAnswer | None:
         """The rule answer whose patterns the question matches, if any; for a project on `path`, one that states the
         rules of that path (a municipality's site gets Nr. 3.1.2, not a firm's Nr. 2.2.1); with `alone`, only of those
         that answer the message alone; of the programmes the question names, or where it names none, those its
-        `context` (the turns before) names."""
+        `context` (the turns before) names. `placed`: the conversation names a municipality of the Landkreis (as the
+        text itself may)."""
         named = {programme(named_id) for named_id in named_paths(text) or named_paths(context)}
         # (of a text that asks several things, the rule asked first, by where its words end: "Ist das IREK
         # verbindlich? Und wer hat es erarbeitet?" is answered first by whether it binds)
@@ -296,6 +301,8 @@ class CarefulCases(Curated):
                     and not re.search(rule.when, text, re.IGNORECASE):
                 continue
             ends = _asked_ends(rule, text)
+            if ends and rule.no_municipality and (placed or municipalities_named(text)):
+                continue
             if ends:  # one that answers the whole question first, then the one of the context the question names
                 found.append((not rule.leads, min(ends), not rule.when, n, rule))
         return min(found, key=lambda item: item[:4])[4] if found else None

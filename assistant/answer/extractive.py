@@ -2720,7 +2720,8 @@ def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None
     # entscheidet über die projekte …" asks who decides in LEADER)
     rule = CarefulCases.load().rule_answer(found.question if text is None else text,
                                            lead.id if lead is not None else None,
-                                           context=found.context or found.search_text)
+                                           context=found.context or found.search_text,
+                                           placed=found.profile is not None and bool(found.profile.municipalities))
     said = _rule_said(rule, w) if rule is not None else ""
     return (said, rule) if said else ("", None)
 
@@ -3166,12 +3167,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         asks_time = _ASKS_SPAN.search(found.question) or _ASKS_DURATION.search(found.question)
         # (not where the question asks for a rule's wording or where it stands: "… brauch ich die 90%-regel aber
         # wörtlich, mit fundstelle": the quote answers, no step)
-        steps = (found.in_conversation or bool(found.profile.project_types) or bool(ASKS_NEXT_STEP.search(found.question)
-                                                                                    or _ASKS_WHERE.search(found.question))) \
-            and not (ASKS_WORDING.search(found.question) or ASKS_SOURCE.search(found.question))
+        quoting = bool(ASKS_WORDING.search(found.question) or ASKS_SOURCE.search(found.question))
+        asks_steps = bool(ASKS_NEXT_STEP.search(found.question) or _ASKS_WHERE.search(found.question))
+        steps = (found.in_conversation or bool(found.profile.project_types) or asks_steps) and not quoting
         # (a rule the question names in its own words, where it asks neither for a rule's wording nor for the steps)
-        own_words = not (ASKS_WORDING.search(found.question) or ASKS_SOURCE.search(found.question)
-                         or ASKS_NEXT_STEP.search(found.question) or _ASKS_WHERE.search(found.question))
+        own_words = not (quoting or asks_steps)
         verdict = _no(lead, w) if lead is not None and lead.ruled_out and not _asks_start_of_item(found, lead) \
             else _named_rule(lead, w) if asks_time and not _ASKS_WHERE.search(found.question) \
             else verdict or (_named_rule(lead, w) if own_words else "") or (_next_step(found) if steps else "")

@@ -2943,6 +2943,11 @@ _BODY_ACTING = re.compile(r"\b(die|unsere)\s{1,3}(stadt|gemeinde|samtgemeinde|ko
                           r"[^.?!]{0,80}\b(weiter)?(verkaufen|veräußern|vermarkten)\b", re.IGNORECASE)
 
 
+def municipalities_named(text: str) -> list[str]:
+    """Every municipality of the Landkreis the text names, in order (as the profile reads them)."""
+    return _municipalities(text, _words(text))
+
+
 def _municipalities(text: str, words: list[_Word]) -> list[str]:
     """Every municipality of the Landkreis named, in order (also without umlauts, in lower case, or misspelt)."""
     hits = [(m.start(), _TOWN_LOOKUP[re.sub(r"\s+", " ", m.group().lower())])

@@ -46,22 +46,24 @@ _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{
 _OCCURS = re.compile(r"\b(kommt|kommen|taucht|tauchen)\b[^?]{0,40}\birek\w{0,2}\b[^?]{0,60}\b(vor|auf)\b", re.IGNORECASE)
 
 
-# (or of a topic named just before it: "mobilität – was sagt das IREK da konkret?"; after a project told in a sentence,
-# "Wir wollen ein Agrar-Food-Cluster organisieren. Was sagt das IREK dazu?", the goal fitting the project answers, and
-# so it does where the question stands alone in a text cut into its questions)
+# What the IREK says on a topic named just before the question, in a few words ("mobilität – was sagt das IREK da
+# konkret?"); after a project told in a sentence ("Wir wollen ein Agrar-Food-Cluster organisieren. Was sagt das IREK
+# dazu?"), or with nothing before it, "dazu" points to a project, whose fitting goal answers
 _ON_TOPIC_BEFORE = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\s{1,3}(denn\s{1,3})?(das|im|in\s{1,3}dem)\s{1,3}"
                               r"irek\w{0,2}\s{1,3}(da|dazu|darüber|hierzu)\b", re.IGNORECASE)
 _TOPIC_NAMED_WORDS = 6
 
 
 def _on_topic(question: str) -> re.Match | None:
+    """Where the question asks what the IREK says on a topic (`_ON_TOPIC`, `_ON_TOPIC_BEFORE`); None where it does not."""
     if found := _ON_TOPIC.search(question):
         return found
     found = _ON_TOPIC_BEFORE.search(question)
-    before = question[:found.start()] if found else ""
-    if found and 0 < len(re.findall(r"\w+", before)) <= _TOPIC_NAMED_WORDS and not re.search(r"[.!?]\s", before):
-        return found
-    return None
+    if found is None:
+        return None
+    before = question[:found.start()]
+    named = 0 < len(re.findall(r"\w+", before)) <= _TOPIC_NAMED_WORDS and not re.search(r"[.!?]\s", before)
+    return found if named else None
 
 
 def asks_on_topic(question: str) -> bool:

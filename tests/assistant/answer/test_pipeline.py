@@ -2658,6 +2658,7 @@ def test_a_municipal_company_asking_to_apply_and_for_house_connections_gets_both
     assert "Stadtwerke GmbH nur, wenn sie nicht auf Gewinnerzielung ausgerichtet ist" in data["answer"]
     assert cited(data, "grw", "3.2.1.3") and cited(data, "grw", "3.2.2.1")
 
+
 def test_a_special_purpose_association_asked_as_carrier_in_a_follow_up_gets_its_rule(ask, passages):
     """KR Nr. 3.2.1.3 (1): Gemeinden and Gemeindeverbände first, legal persons not run for profit as well; the rates of
     Nr. 3.2.1.1 are the measure's, whoever carries it."""
@@ -2696,6 +2697,10 @@ def test_the_leader_region_asked_with_no_place_is_told_by_the_municipalities_of_
     named = ask("Unser Dorfverein sitzt in Glandorf. Zu welcher LEADER-Region gehören wir?")
     assert not named["summary"].startswith("Das richtet sich nach der Gemeinde"), named["summary"]
     assert "Südliches Osnabrücker Land" in named["summary"], named["summary"]
+    earlier = [{"role": "user", "content": "Wir sind ein Sportverein in Ostercappeln und wollen ein Vereinsheim bauen."},
+               {"role": "assistant", "content": "Über LEADER wäre das möglich."}]
+    placed_before = ask("Zu welcher LEADER-Region gehören wir eigentlich?", earlier)  # (the place of the turns before)
+    assert "Das richtet sich nach der Gemeinde" not in placed_before["answer"], placed_before["answer"]
     listed = ask("Welche LEADER-Regionen gibt es im Landkreis?")  # (which there are: the fact sheet's list)
     assert "Das richtet sich nach der Gemeinde" not in listed["answer"], listed["answer"]
 
