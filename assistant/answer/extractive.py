@@ -650,7 +650,11 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     if not amount or path is None or not path.costs_add_up or len(profile.cost_parts) < 2:
         return amount, ""
     excluded = _excluded_items(path)
-    left_out = [label for label, _ in profile.cost_parts if any(i.named_in(label) for i in excluded)]
+    # (by its name, or as the part whose sum the excluded item was given: "40k für einen gebrauchten scanner von unserem
+    # schwesterlabor", the used goods of a linked firm)
+    item_sums = {profile.item_sums[i.id] for i in excluded if profile.item_sums.get(i.id)}
+    left_out = [label for label, value in profile.cost_parts
+                if any(i.named_in(label) for i in excluded) or value in item_sums]
     total = sum(value for label, value in profile.cost_parts if label not in left_out)
     without = f" ohne {' und '.join(f'„{label}“' for label in left_out)}, die nicht förderfähig sind" if left_out else ""
     return total, f" (Summe der genannten Teile{without})"
@@ -2782,13 +2786,29 @@ def _area_rows(passages: list[Passage]) -> list[tuple[Passage, re.Match[str]]]:
             for m in _AREA_ROW.finditer(p.text)]
 
 
+# A district named with its kind ("im landkreis harz", "LK Görlitz", "Kreis Höxter")
+_DISTRICT_NAMED = re.compile(r"\b(?:landkreis(?:es)?|kreis(?:es)?|lk)\s{1,3}([A-ZÄÖÜa-zäöüß][\w-]{2,30})", re.IGNORECASE)
+
+
+def districts_in_rows(text: str, passages: list[Passage]) -> list[str]:
+    """The districts of other Länder that the text names with their kind ("im landkreis harz in sachsen-anhalt") and
+    that the list of GRW areas (KR Anhang 5) has a row for, each as the row names it ("Harz"), in the order named."""
+    rows = {row.group("place").split(",")[0].strip().lower(): row.group("place").split(",")[0].strip()
+            for _, row in _area_rows(passages)}
+    return list(dict.fromkeys(rows[m.group(1).lower()] for m in _DISTRICT_NAMED.finditer(text)
+                              if m.group(1).lower() in rows and m.group(1).lower() != "osnabrück"))
+
+
 # A rate compared between places ("Warum bekommt ein kleines Unternehmen im Landkreis Cuxhaven mehr GRW als …?")
 _COMPARES_RATE = re.compile(r"\b(mehr|weniger)\s{1,3}(grw|förderung|zuschuss|geld|prozent|fördergeld\w{0,2})\b"
                             r"|\b(höher\w{0,2}|niedriger\w{0,2}|bessere[nrs]?)\s{1,3}(fördersatz|fördersätze"
                             r"|förderquote|satz|sätze|förderung|zuschuss)\b"
                             # ("gilt da der gleiche satz?", "kriegen wir dort dieselbe Förderquote?")
                             r"|\b(gleiche[nrs]?|selbe[nrs]?|derselbe|dieselbe|denselben)\s{1,3}(fördersatz|satz|förderquote|quote"
-                            r"|prozentsatz|zuschuss)\b", re.IGNORECASE)
+                            r"|prozentsatz|zuschuss)\b"
+                            # ("wär die förderung da besser als in bersenbrück?")
+                            r"|\b(förderung|zuschuss|fördersatz|förderquote|satz)\s{1,3}(\w+\s{1,3}){0,2}(besser|höher|niedriger)\b",
+                            re.IGNORECASE)
 
 
 # What one gets there, asked in everyday words ("was bekommt man eigentlich in NRW an GRW?")
@@ -2806,7 +2826,8 @@ def _other_district(found: Findings, w: _Writer) -> str:
     sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?"): the bottom line is that place's row of the
     list of GRW areas (KR Anhang 5), with the rate for a small firm where the asker is one; a place the GRW text names
     nowhere is said to have no row, beside the row of Landkreis Osnabrück. Empty for any other question."""
-    places = CarefulCases.load().places_named(found.question)
+    # (a district of another Land the list names, before the Land it lies in: "im landkreis harz in sachsen-anhalt")
+    places = districts_in_rows(found.question, w.passages) or CarefulCases.load().places_named(found.question)
     asks_rate = found.intent == "amount" or AMOUNT.search(found.question) or _ASKS_AMOUNT.search(found.search_text) \
         or _COMPARES_RATE.search(found.question) or _WHAT_ONE_GETS.search(found.question)
     if not places or not asks_rate:
@@ -3065,22 +3086,27 @@ _ASKS_WHICH = re.compile(r"\bwelche[nrs]?\s{1,3}(\S{2,40}(?:\s{1,3}\S{2,40})?)",
 _ENUMERATION = re.compile(r"(?:[^,.;:\n]{2,60},\s{1,3}){2,12}[^,.;:\n]{2,80}?\s(?:und|sowie|oder)\s")
 
 
-def _named_entries(found: Findings, w: _Writer) -> str:
+def _named_entries(found: Findings, w: _Writer, answered: set[tuple[str, str]] = frozenset()) -> str:
     """For a question for a list ("Welche LEADER-Regionen gibt es …?") answered by a passage whose heading names what
     is asked and whose paragraphs each name one entry ("Melle: Die Stadt Melle bildet …"): the entries, in the
     passage's order, with the paragraphs quoted; else the first sentence of such a section that enumerates ("Welche
     Leitbranchen nennt das IREK?": „Agrar- und Landtechnik, …, Handwerk sowie die Gesundheitswirtschaft bilden das
-    Rückgrat …“). Empty where no passage of the first three hits' sections is such a list."""
+    Rückgrat …“). Empty where no passage of the first three hits' sections is such a list, or where the list's
+    section is one a rule's answer quotes (`answered`: (document, section title))."""
     if not _ASKS_LIST.search(found.question):
         return ""
     asked = set(stems(found.question))
-    candidates = [replace(hit, passage=p) for hit in found.hits[:3] for p in _section_passages(hit.passage, w.passages)]
+    candidates = [replace(hit, passage=p) for hit in found.hits[:3] for p in _section_passages(hit.passage, w.passages)
+                  if (p.document, p.section_title.strip()) not in answered]
     for hit in candidates:  # a hit's section whole: the list may be its second passage
         passage = hit.passage
         entries = list(_ENTRY.finditer(passage.text))
         names = [m.group(1).strip() for m in entries]
         if len(names) < 3 or len(set(names)) < len(names) or not asked & set(stems(passage.section_title)):
             continue
+        if (place := _named_places(found, [passage], CarefulCases.load())) and place.search(passage.text):
+            return ""  # the entry of a place the question names answers it ("Welche LEADER-Region ist für Bramsche
+            # zuständig?": the sentence that names Bramsche leads)
         end = passage.text.find("\n", entries[-1].end())
         quote = passage.text[entries[0].start() : end if end > 0 else len(passage.text)].strip()
         n = w.cite(passage, quote)
@@ -3091,7 +3117,8 @@ def _named_entries(found: Findings, w: _Writer) -> str:
     # gelten für Infrastruktur …" and a heading on infrastructure)
     which = _ASKS_WHICH.search(found.question)
     named = set(stems(which.group(1))) if which else set()
-    for hit in found.hits[:3] if named else []:
+    for hit in [h for h in found.hits[:3] if (h.passage.document, h.passage.section_title.strip()) not in answered] \
+            if named else []:
         # (also as the head of the heading's compound: "Welche Branchen …" and „Regionale Leitbranchen“)
         if not any(s == t or len(s) >= 5 and t.endswith(s) for s in named for t in stems(hit.passage.section_title)):
             continue
@@ -3282,7 +3309,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     kind_lines = kind_lines if district == kinds else []
     if district and lead is not None and lead.programme_wide:
         verdict = ""  # the place's missing row says it all: no GRW there
-    listed = "" if district else _named_entries(found, w)
+    # (not a list the rule answered quotes from already: "Welche LEADER-Region ist zuständig?" is answered by the
+    # regions with their municipalities, not by the regions' names)
+    listed = "" if district else _named_entries(
+        found, w, {(s.document, s.section) for s in rule.sources} if rule is not None and (ruled or later) else set())
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays,
     # unless the verdict is "no": "Logistikfirma … Wieviel Zuschuss?" is not followed by the 20 % of small firms)
     quotes = _fact_quotes(found, w, answered=rule if ruled or later else None,
@@ -3380,15 +3410,15 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             # cited to its sources, before the rule's wording
             summary = f"{_measure_name(lead)}: {rate}."
         else:
-            summary = f"Die Regel steht in {label}; {_WORDING_FOLLOWS}"
+            summary = f"Die Regel steht in {label}; {WORDING_FOLLOWS}"
         if not summary.startswith(where + ":"):
-            details.insert(0, f"{_WORDING_OPENS} ({label}): {quote}")
+            details.insert(0, f"{WORDING_OPENS} ({label}): {quote}")
     if said_rule and not verdict and not (district or listed) and not worded \
             and short_reason(said_rule, MAX_SUMMARY_CHARS).rstrip(".") not in summary:
         # a rule the question asks for in its own words, quoted: what it means, in the rule's own text of the data,
         # follows the quote ("Gilt der alte KR noch?": until 31 December 2026, and whether the Land's programme has
         # moved to the new list is for the NBank to say)
-        at = next((i + 1 for i, d in enumerate(details) if d.startswith(_WORDING_OPENS)), 0)
+        at = next((i + 1 for i, d in enumerate(details) if d.startswith(WORDING_OPENS)), 0)
         details.insert(at, f"Das heißt: {said_rule.rstrip('.')} [{CITATION_NUMBER.findall(quotes[0][1])[-1]}].")
     if found.goal_list is not None and found.goal_list.all_levels:  # "Was ist das IREK?": how its goals are built
         built = (f"{OWN_COUNT} Das IREK ordnet seine Ziele in {_levels_phrase(found.goal_list)} "
@@ -3861,7 +3891,7 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     summary, rest = _within(summary, MAX_SUMMARY_CHARS)
     summary = _traceable(summary, quotes)
     details = [p for p in (_traceable(d, quotes) for d in [rest, *details] if d) if p]
-    if summary.endswith(_WORDING_FOLLOWS) and not any(d.startswith(_WORDING_OPENS) for d in details):
+    if summary.endswith(WORDING_FOLLOWS) and not any(d.startswith(WORDING_OPENS) for d in details):
         summary = ""  # the wording it announces did not stand the check of its figures: what remains leads
     if not summary and details:
         # (a quote that followed the bottom line leads under its own label: "Außerdem (…): „…“" → "…: „…“")
@@ -3900,8 +3930,8 @@ def _listed_items(quote: str) -> list[str]:
 
 
 # A bottom line that announces the wording of a rule too long for it, and how the detail that quotes it opens
-_WORDING_FOLLOWS = "der Wortlaut folgt."
-_WORDING_OPENS = "Dazu heißt es"
+WORDING_FOLLOWS = "der Wortlaut folgt."
+WORDING_OPENS = "Dazu heißt es"
 _FOLLOWING_QUOTE = re.compile(r"^(?:Außerdem|Dazu heißt es) \(([^()]+)\): (?=„)")
 # A page asked for ("Seite wär auch gut", "mit Seitenzahl", "Fundstelle mit Seite"): the IREK's text holds no page
 # numbers, so its passages are cited by goal number or chapter

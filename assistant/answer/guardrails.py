@@ -153,8 +153,16 @@ def asks_shorter(question: str, history: list[dict] | None) -> bool:
     """Whether a follow-up asks only for the answer before in fewer words: it is said again as its bottom line."""
     if not _has_user_turn(history) or not _SHORTER.search(question) or len(question.split()) > 20:
         return False
-    rest = _SHORTER_REST.sub(" ", _SHORTER.sub(" ", question))
+    rest = _SHORTER_REST.sub(" ", _SHORTER.sub(" ", _YES_OR_NO.sub(" ", question)))
     return not re.search(r"[A-Za-zÄÖÜäöüß]{3,}", rest)
+
+
+# Beside a request to shorten, the bottom line asked for as yes or no ("kannst du das kürzer sagen? kriegen wir nu was
+# oder nicht"): what the short answer says first
+_YES_OR_NO = re.compile(r"\b(kriegen|kriege|bekommen|bekomme|gibt\s{1,3}es|gibts|geht|klappt|passt)\s{1,3}"
+                        r"((wir|ich|man|das|es|da)\s{1,3}){0,2}((nu|nun|jetzt|denn|also|dann)\s{1,3})?"
+                        r"((was|etwas|geld|förderung|zuschuss|das)\s{1,3})?(oder\s{1,3}nicht|ja\s{1,3}oder\s{1,3}nein)\b",
+                        re.IGNORECASE)
 
 
 # A follow-up that only swaps a fact of the question before ("und für ein Unternehmen in Cuxhaven?", "Und bei 300

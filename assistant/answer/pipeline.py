@@ -22,8 +22,8 @@ from functools import cached_property
 
 from assistant.answer.careful import CarefulCases
 from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, ASKS_WORDING, FEW_PASSAGES,
-                                         MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, asked_beside,
-                                         compose_extractive, compose_introduction)
+                                         MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, WORDING_FOLLOWS,
+                                         asked_beside, compose_extractive, compose_introduction, districts_in_rows)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elliptical, is_follow_up,
                                         is_steering_attempt, points_back, without_steering)
@@ -47,7 +47,7 @@ from assistant.goals.lists import (IREK_DOCUMENT, asks_on_topic, asks_what_the_i
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.expansion import expansion_terms
-from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
+from assistant.retrieval.retriever import ASKS_SOURCE, Retriever, ScoreParts, SearchHit, normalise_query
 from assistant.text.citations import AMOUNT
 from assistant.text.analysis import stems
 from assistant.text.asked import ASKS_WORDING as ASKS_TEXT_OF_RULE
@@ -63,6 +63,10 @@ GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a bi
 # A question for an IREK goal that would mend a trouble the asker tells of ("… warten seit 14 Monaten auf die
 # Baugenehmigung. Gibt es im IREK ein Ziel, damit so etwas schneller geht?"), not for the goal of the asker's project
 _GOAL_AGAINST_A_TROUBLE = re.compile(r"\b(handlungs)?ziel\w{0,2}\b[^.?!]{0,40}\b(damit|gegen)\b", re.IGNORECASE)
+# A plan of the asker's own told after what they are ("wir sind ne kleine craftbrauerei in bramsche (9 leute) und wollen
+# …")
+_PLANS = re.compile(r"\b(wir|ich)\b[^.?!]{0,80}\b(wollen|möchten|planen|überlegen|will|möchte|plane|überlege)\b",
+                    re.IGNORECASE)
 # A question about funding for something the asker names ("Kann ein Hotel GRW-Förderung bekommen?", "Gemeinde will
 # Breitband ausbauen – GRW?").
 _FUNDING_QUESTION = re.compile(
@@ -296,6 +300,9 @@ class AnswerPipeline:
             # (nor where the turns before placed the asker in the Landkreis: "die Stadt Melle …", then "zusammen
             # mit der Nachbarstadt Bünde": a partner's place)
             return None
+        # (the district of another Land the list of areas has a row for, before the Land it lies in: "im landkreis
+        # harz in sachsen-anhalt")
+        named = next(((district, named[1]) for district in districts_in_rows(q.text, self.retriever.passages)), named)
         lowered = q.text.lower()
         ours = [lowered.find(m.lower()) for m in q.profile.municipalities if m.lower() in lowered]
         if any(re.search(rf"\bnach\s{{1,3}}{re.escape(m.lower())}\b", lowered) for m in q.profile.municipalities):
@@ -339,7 +346,10 @@ class AnswerPipeline:
         # (a firm's tie to another told in a conversation about the firm's project decides its size, Nr. 2.1.5 (4):
         # "IT-Studio, 3 Leute …" – "die GmbH gehört zu 60 % der Firma meiner Frau, die hat 70 Angestellte. Ändert das
         # was?")
+        # (or a trade and a plan of its own told in the question itself: "wir sind ne kleine craftbrauerei … und wollen
+        # ein neues sudhaus + größere gärtanks. gibts da was?", whose plant the profile names no kind of project for)
         applicant_project = bool((own.wz_code or q.profile.wz_code) and own.project_types) \
+            or bool(own.wz_code and (OWN_PLAN.search(q.text) or _PLANS.search(q.text))) \
             or bool(q.history and own.linked_enterprise and q.profile.applicant_type == "company")
         # A rule asked for another place ("Wir sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?"): the
         # KR's rules and its list of areas (Anhang 5) hold there too. The router, which learned that questions naming
@@ -671,10 +681,14 @@ class AnswerPipeline:
             # das IREK … und welche Handlungsziele drehen sich um Energie?")
             # (and so is a list on another topic: "Welche Handlungsziele gibts zum Tourismus? und steht irgendwo was zur
             # Belebung der Ortskerne drin?")
+            # (nor is a count of the whole beside the list of one corridor's Leitziele: "wie viele ziele hat das? und
+            # was sind die leitziele bei zukunftsthemen")
             same_list = decided.mode == found.mode == "list" and not (
                 decided.goal_list is not None and decided.goal_list.by_topic and found.goal_list is not None
                 and (found.goal_list.count or found.goal_list.by_topic
-                     and decided.goal_list.items != found.goal_list.items))
+                     and decided.goal_list.items != found.goal_list.items)) and not (
+                decided.goal_list is not None and found.goal_list is not None and decided.goal_list.all_levels
+                and decided.goal_list.count and not found.goal_list.all_levels)
             if isinstance(decided, Findings) and not repeats and not same_list:
                 decided.context = " ".join(turn["content"] for turn in side.before)
                 other = self.extractive(decided)
@@ -682,8 +696,11 @@ class AnswerPipeline:
                     continue
                 # (a part the asker numbers is asked for explicitly: a quote from a section the first answer does not
                 # cite answers it, "3. wie lange muss er Unterlagen aufbewahren?")
+                # (where a rule stands, asked for, is told by its wording: "… und die stelle im KR, wo steht dass …")
                 told = self._tells(side, asked, decided, other, answer) \
-                    or numbers_questions(q.text) and _quotes_another_section(other, answer)
+                    or numbers_questions(q.text) and _quotes_another_section(other, answer) \
+                    or other.summary.endswith(WORDING_FOLLOWS) and bool(
+                        ASKS_TEXT_OF_RULE.search(side.text) or ASKS_SOURCE.search(side.text))
                 merged = with_other_answer(answer, other, told)
                 if merged is not answer:
                     answer, added = merged, added + 1
@@ -767,10 +784,17 @@ class AnswerPipeline:
             return []  # a rule of funding that is all there is to say answers the questions of funding beside it ("…
             # H2-Tankstelle … gibts dafür grw? welcher satz?"); one of the IREK's chapters leaves the others open ("Hat
             # das IREK ein Leitbild? Und auf welche anderen Strategien stützt es sich?")
-        return side_questions(q.text, q.intent, self._intent_of, other_kind=kind(q.intent) == IREK_KIND or not found.goals
-                              # (what the IREK says on a topic, "… und steht im IREK irgendwas zu innenstädten?")
-                              or bool(WHAT_IREK_IS.search(q.text)) or asks_on_topic(q.text)
-                              or numbered_parts(q.text))
+        sides = side_questions(q.text, q.intent, self._intent_of, other_kind=kind(q.intent) == IREK_KIND or not found.goals
+                               # (what the IREK says on a topic, "… und steht im IREK irgendwas zu innenstädten?")
+                               or bool(WHAT_IREK_IS.search(q.text)) or asks_on_topic(q.text)
+                               or numbered_parts(q.text))
+        first = asks(q.text)[0]
+        if found.mode == "list" and not found.goal_list.all_levels and WHAT_IREK_IS.search(first) \
+                and all(side.text != first for side in sides):
+            # "was ist dieses irek überhaupt und wie viele ziele hat das? und was sind die leitziele bei
+            # zukunftsthemen": the list answers a later question; what the IREK is, asked first, is answered too
+            sides.insert(0, SideQuestion(first, own=True))
+        return sides
 
     def run(self, question: str, history: list[dict] | None = None,
             structured: dict | None = None) -> tuple[Answer, Findings | None]:
@@ -877,6 +901,9 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
     formular?": the form for infrastructure, where "landkreis?" asked where to apply): read apart from the text."""
     if isinstance(side, Answer) or side.own.applicant_type is not None or not first.funding_paths:
         return False
+    if ASKS_TEXT_OF_RULE.search(side.text) or ASKS_SOURCE.search(side.text):
+        return False  # a passage asked for by where it stands or its wording is the one asked for, of whatever measure
+        # ("… und die stelle im KR, wo steht dass revitalisierung mit bis zu 90% gefördert werden kann")
     # a bottom line that quotes only rules of the other of the KR's two chapters of measures than the lead path's (a
     # firm's Nr. 2.2.1 on studies beside a municipality's planning, Nr. 3.3); the chapters on the basics, the money
     # and the records (1, 8-10) hold for all

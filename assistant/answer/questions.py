@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from assistant.answer.extractive import MAX_SUMMARY_CHARS, PATH_VERDICT, renumbered
+from assistant.answer.extractive import MAX_SUMMARY_CHARS, PATH_VERDICT, WORDING_FOLLOWS, WORDING_OPENS, renumbered
 from assistant.core.answer import Answer
 from assistant.goals.lists import topic_words
 from assistant.text.asked import PART_MARK, asks, in_order, questions
@@ -57,15 +57,27 @@ _WHAT_STANDS_IN_IT = re.compile(r"\b(steht|stehen|gibt\s{1,3}es|gibts|findet\s{1
 _IN_IT = re.compile(r"\b(drin|darin)\b", re.IGNORECASE)
 # or one whose subject is the IREK as "es" ("Hat das IREK ein Leitbild? Und auf welche Strategien bezieht es sich?")
 _IT_DOES = re.compile(r"\b(bezieht|stützt|beruft|orientiert|verweist|nennt|enthält|sagt|schreibt|erwähnt|greift|zählt)"
-                      r"\s{1,3}(es)\b", re.IGNORECASE)
+                      r"\s{1,3}(es)\b"
+                      # ("… Und wie ist es mit RIS3 und der Weser-Ems-Strategie verknüpft?")
+                      r"|\b(ist|wird|wurde)\s{1,3}(es)\b(?=[^.?!]{0,60}\b(verknüpft|verzahnt|verbunden|abgestimmt)\b)",
+                      re.IGNORECASE)
+
+
+# ... or what "das" or "es" has, asked last ("was ist dieses irek und wie viele ziele hat das?")
+_IT_HAS = re.compile(r"\b(hat|enthält|umfasst|nennt)\s{1,3}(das|es)\s{0,3}(eigentlich\s{1,3}|insgesamt\s{1,3})?\?$",
+                     re.IGNORECASE)
 
 
 def _in_the_irek(question: str) -> str:
     """A further question for what stands "in it", or of what "es" does, asked of the IREK by name; any other
     question as it is."""
+    has = _IT_HAS.search(question)
+    if has:  # "… und wie viele ziele hat das?"
+        return f"{question[:has.start(2)]}das IREK{question[has.end(2):]}"
     does = _IT_DOES.search(question)
     if does:
-        return f"{question[:does.start(2)]}das IREK{question[does.end(2):]}"
+        it = 2 if does.group(2) else 4
+        return f"{question[:does.start(it)]}das IREK{question[does.end(it):]}"
     asked = _WHAT_STANDS_IN_IT.search(question)
     if not asked:
         return question
@@ -306,11 +318,27 @@ def _not_said_in(bottom: str, said: str) -> str:
     return " ".join(kept) if kept else bottom
 
 
+def _with_wording(other: Answer) -> Answer:
+    """A further answer whose bottom line says where a rule stands and that its wording follows ("Die Regel steht in
+    GRW-Koordinierungsrahmen, Nr. 3.2.1.1, S. 21; der Wortlaut folgt."), with that wording in its bottom line: beside a
+    first answer, nothing follows it."""
+    if not other.summary.endswith(WORDING_FOLLOWS):
+        return other
+    details = other.answer[len(other.summary):].split("\n\n")
+    wording = next((part for part in details if part.startswith(WORDING_OPENS)), None)
+    quote = wording[wording.find("„"):] if wording and "„" in wording else ""
+    if not quote:
+        return other
+    where = other.summary[:-len(WORDING_FOLLOWS)].rstrip().rstrip(";")
+    return replace(other, summary=f"{where}: {quote}")
+
+
 def with_other_answer(first: Answer, other: Answer, told: bool = False) -> Answer:
     """The first answer with a further question's bottom line after its own where that decides something the first
     does not say: in the summary where both fit in it, else as a paragraph of the details after the further answers
     before it. The other answer's citations that its bottom line uses are numbered after the first's (a quote cited by
     both keeps the first's number); its funding paths come along where the first has none."""
+    other = _with_wording(other)
     if other.abstained or not (decides(other) or told and CITATION_NUMBER.search(other.summary)) \
             or _said_already(first, other) or _same_path_again(first, other):
         return first

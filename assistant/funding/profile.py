@@ -240,6 +240,8 @@ _APPLICANT_MARKERS: dict[str, re.Pattern[str]] = {kind: re.compile(pattern) for 
                r"|\d{1,6}\s{1,3}(neue\s{1,3})?leute|\d{1,6}\s{1,3}ma\b|hersteller|zulieferer|[a-zäöüß]{1,30}bauer\b|[a-zäöüß]{1,30}verarbeiter\b"
                # (a word that ends in a hyphen is the first part of a compound: "Gründer- und Innovationszentrum")
                r"|konzern|\bkmu\b|mittelständler|handwerksbetrieb|\bwerkstatt\b|start-?up\b|gründer(in)?\b(?!-)"
+               # (a firm's plant: "wir haben noch ein zweitwerk im landkreis harz")
+               r"|\b(zweit|zweig)?werk(e|s)?\b"
                r"|(neu|existenz|firmen|unternehmens)gründung"
                # what only a firm states of itself: its capital and accounts
                r"|eigenkapital|stammkapital|bilanzsumme|jahresabschl\w{0,4}"
@@ -555,8 +557,13 @@ _COST_CONTEXT = re.compile(r"kosten|kostet|invest|ausgaben|volumen|(?<!bilanz)su
 _BARE_SUM_BEFORE = re.compile(r"(" + _COST_CONTEXT.pattern + r")\w{0,6}"
                               r"\s{1,3}(von\s{1,3}|ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3}|insgesamt\s{1,3}|:\s{0,3})?$", re.IGNORECASE)
 # An estimate of a bare sum with nothing counted after it ("maschine rund 120.000, …", not "rund 120.000 Einwohner")
-_BARE_SUM_ALONE = re.compile(r"\b(ca\.?|rund|etwa|circa|für)\s{0,3}$", re.IGNORECASE)
+_BARE_SUM_ALONE = re.compile(r"\b(ca\.?|rund|etwa|circa|knapp|für)\s{0,3}$", re.IGNORECASE)
 _BARE_SUM_ENDS = re.compile(r"\s{0,3}([.,;)!?](\s|$)|$|\s{1,3}(und|plus|sowie)\b)", re.IGNORECASE)
+# ... or one a plan or an outlay is said of, with what it is for after it ("wir planen 240.000 für fräsmaschine …")
+_BARE_SUM_PLANNED = re.compile(r"\b(plane[n]?|planen\s{1,3}(mit|ca\.?|rund|etwa)|rechnen\s{1,3}mit|veranschlag\w{0,3}|"
+                               r"ausgeben|stecken|brauchen|benötigen)\s{1,3}(ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3}|knapp\s{1,3})?$",
+                               re.IGNORECASE)
+_BARE_SUM_FOR = re.compile(r"\s{0,3}(€\s{0,2})?für\s{1,3}(\S{1,20}\s{1,3})?[a-zäöüß]", re.IGNORECASE)
 # "Wie hoch wäre der Zuschuss bei 1,2 Mio?": the sum right after "bei" is what the grant is computed from.
 # ("bei geplanten 400.000 €/Jahr Kosten")
 _BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0,3}"
@@ -834,8 +841,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     # A cycle path for the way to work (IREK 3.2.3): no measure of its own in the KR (Nr. 3.2.2 lists cycle paths only
     # in a site's connection, Nr. 3.2.2.1, and as tourism infrastructure, Nr. 3.2.2.5)
     # a bus or shuttle service for the way to work ("Bürgerbus … eine Linie zum Gewerbegebiet für Schichtarbeiter")
+    # (and a shared vehicle system or its stations, "ein Bikesharing … Stationen am Bahnhof und an den Gewerbegebieten")
     "commuter_transport": r"bürgerbus\w{0,6}|rufbus\w{0,3}|werksbus\w{0,3}|pendlerbus\w{0,3}|shuttle\w{0,4}|buslinie\w{0,2}"
-                          r"|busverbindung\w{0,2}|kleinbus\w{0,3}",
+                          # (not a firm's rental business, "E-Bike-Verleih in Bad Essen", which is a trade)
+                          r"|busverbindung\w{0,2}|kleinbus\w{0,3}|bike-?\s?sharing|car-?\s?sharing"
+                          r"|mobilitätsstation\w{0,2}|mobilstation\w{0,2}",
     "commuter_cycle_path": r"radschnellweg|pendler\w{0,3}[-\s]{0,3}(rad|fahrrad)|(rad|fahrrad)[-\s]{0,3}pendl"
                            r"|\b(fahr)?rad(weg|wege|verbindung|verkehrsanbindung|anbindung)\w{0,2}\b[^.?!]{0,100}"
                            r"\b(arbeitsplätze|arbeitsplatz|arbeit\b|zur\s{1,3}arbeit|schicht\w{0,6}|azubis|beschäftigt\w{0,3}"
@@ -974,9 +984,14 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                           r"|gemeindehaus|mehrgenerationenhaus|jugendzentrum|jugendtreff|offene[nr]?\s{1,3}treff"
                           # public squares and town centres redesigned, and a market hall on them
                           r"|marktplatz|dorfplatz|platzgestaltung|markthalle|(ortskern|ortsmitte|innenstadt)\w{0,2}\s{1,3}"
-                          r"(\S{1,20}\s{1,3})?(neu\s{1,3})?(gestalt|aufwert|beleb|umgestalt)",
+                          r"(\S{1,20}\s{1,3})?(neu\s{1,3})?(gestalt|aufwert|beleb|umgestalt)"
+                          # a public bath (a tourism facility only where it serves mainly tourism, Nr. 3.2.2.5 (8) e:
+                          # then tourism_infrastructure is read as well, which the rule on community places leaves be)
+                          r"|(hallen|schwimm|kombi|frei)bad\w{0,2}\b",
     "innovation_project": r"innovationsprojekt|künstliche[a-z]{0,2}\s{1,3}intelligenz|\bki\b|digitalisier|innovativ",
     "business_investment": r"[a-zäöüß]{0,20}halle\b|[a-zäöüß]{0,20}hallen\b|neubau|(neue[nrs]?|zweite[nrs]?|ein|eine[nm]?)\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(zu\s{1,3})?(bauen|errichten)"
+                           # (a second one of the firm's rooms or lines, which widens what it has: "zweiter serverraum")
+                           r"|\bzweite[nrs]?\s{1,3}[a-zäöüß-]{0,30}(raum|räume|halle|linie|anlage|werk|standort|saal)\b"
                            # ("ein eigenes Bürogebäude zu bauen": the building the asker's firm will own)
                            r"|\b(ein|eine[nm]?)\s{1,3}eigene[nmrs]?\s{1,3}[a-zäöüß-]{2,30}\s{1,3}(zu\s{1,3})?(bauen|errichten)"
                            # (with more named before the verb: "ein neues Lager + Ausstellung (auch für Privatkunden) bauen";
@@ -1375,7 +1390,7 @@ def _storage_sum(text: str) -> float | None:
 
 
 # the words after a sum that say what it is for ("620k für pv"): a sum named by them
-_NAMED_FOR = r"\s{0,3}(?:€|eur\b|euro\b)?\s{0,3}(?:für|fürs)\s{1,3}(?:den\s{1,3}|die\s{1,3}|das\s{1,3})?"
+_NAMED_FOR = r"\s{0,3}(?:€|eur\b|euro\b)?\s{0,3}(?:für|fürs)\s{1,3}(?:(?:den|die|das|eine[nm]?|ein|unsere[nmr]?|neue[nmrs]?|gebrauchte[nmrs]?)\s{1,3})*"
 # ... a storage's: "180k für speicher", "150.000 € für den Batteriespeicher"
 _STORAGE_AFTER = re.compile(_NAMED_FOR + r"[\w-]{0,20}speicher", re.IGNORECASE)
 
@@ -1648,6 +1663,9 @@ _ASKED_ABOUT = re.compile(r"^\W{0,3}((und|aber)\s{1,3})?(wie|was)\s{1,3}(ist|sie
 
 
 # the verb of building or buying a thing, later in its clause ("Kühlhaus und Zerlegung erweitern", "ein Hotel bauen")
+# what an asker does with their business as a whole ("wir wollen mit der Backstube … umziehen")
+_WE_WITH = re.compile(r"\b(wir|ich)\b[^.?!,;:]{0,30}\bmit\s{1,3}(der|dem|unsere[mr]?|meine[mr]?)\s{1,3}$", re.IGNORECASE)
+_MOVED_WITH = re.compile(r"[^.!?,;:]{0,60}?\b(umziehen|umzuziehen|ziehen|verlagern|verlegen|umsiedeln)\b", re.IGNORECASE)
 _BUILT_AFTER = re.compile(r"[^.!?,;:]{0,60}?\b(bauen|erweitern|errichten|anschaffen|kaufen|vergrößern|modernisieren"
                           r"|ausbauen|anbauen|umbauen|neubauen|sanieren|erneuern|ersetzen)\b", re.IGNORECASE)
 
@@ -1734,6 +1752,9 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0
     if own and any(w in _CONTRAST_WORDS for w in before[own[-1] + 1:]):
         return 2.0  # "wir oder die Leasingfirma": the other party
+    if _WE_WITH.search(text, max(0, words[i].start - 50), words[i].start) \
+            and _MOVED_WITH.match(text, words[i].start + len(words[i].text)):
+        return 0.0  # "wir wollen mit der backstube von bissendorf … nach melle umziehen": the business the asker moves
     if own and before[own[-1]] in ("wir", "ich") and any(w in _PREPOSITIONS for w in before[own[-1] + 1:]):
         return 1.5  # "was müssen wir bei der Vermietung beachten": what the asker does or deals with, not what they are
     if own and before[own[-1]] in ("wir", "ich") and any(_WISH_OR_PLAN.match(w) for w in before[own[-1] + 1:]) \
@@ -2242,7 +2263,9 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
         if not unit and not currency and not (
                 "." in digits and not decimals and (_BARE_SUM_BEFORE.search(text[max(0, match.start() - 30): match.start()])
                                                     or _BARE_SUM_ALONE.search(text[max(0, match.start() - 10): match.start()])
-                                                    and _BARE_SUM_ENDS.match(text, match.end()))):
+                                                    and _BARE_SUM_ENDS.match(text, match.end())
+                                                    or _BARE_SUM_PLANNED.search(text[max(0, match.start() - 30): match.start()])
+                                                    and _BARE_SUM_FOR.match(text, match.end()))):
             continue  # (a bare "800.000" counts only right after words of investing: "investieren 800.000 in …", or
             # as an estimate that no word of what it counts follows: "ne neue poliermaschine rund 120.000.")
         value = float(_int(digits)) + (float("0." + decimals) if decimals else 0.0)
@@ -2305,6 +2328,10 @@ _ADDED_SUM = re.compile(r"\s{0,3}(\+|plus)\s{0,3}(ca\.?\s{0,3}|rund\s{1,3}|nochm
                         # "… für 900.000 € kaufen und dann für 400k anbauen": a second sum with its own verb after it
                         r"|\s{0,3}[a-zäöüß]{3,20}\s{1,3}und\s{1,3}(dann\s{1,3}|danach\s{1,3}|anschließend\s{1,3})?"
                         r"(noch\s{1,3})?für\s{1,3}(ca\.?\s{0,3}|rund\s{1,3}|weitere\s{1,3})?", re.IGNORECASE)
+# Between a part named after its sum and the next sum: further items of the same part, then the joint ("240.000 für
+# fräsmaschine, drucker etc. + 40k für …")
+_MORE_ITEMS = re.compile(r"(?:\s{0,3}[,/]\s{0,3}[a-zäöüß][\w-]{1,30}(?:\s{1,3}[a-zäöüß][\w-]{1,30}){0,2})*"
+                         r"(?:\s{1,3}(?:etc|usw)\s?)?" + _LIST_JOINT.pattern, re.IGNORECASE)
 _WORDS_AFTER = re.compile(r"\s{0,3}(?:€|eur|euro)?\s{0,3}([a-zäöüß][\w-]{1,30}(?:\s{1,3}[a-zäöüß][\w-]{1,30})?)",
                           re.IGNORECASE)
 
@@ -2315,7 +2342,7 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
     such parts."""
     named_after = [_FOR_WHAT.match(text, end) for _, end, _ in investments]
     if len(investments) >= 2 and all(named_after) and all(
-            _LIST_JOINT.fullmatch(text[after.end(): following[0]])  # type: ignore[union-attr]
+            _MORE_ITEMS.fullmatch(_abbreviation_dots_out(text[after.end(): following[0]]))  # type: ignore[union-attr]
             for after, following in zip(named_after, investments[1:])):
         return [(after.group(1), value) for after, (_, _, value) in zip(named_after, investments)]  # type: ignore[union-attr]
     parts: list[tuple[str, float]] = []

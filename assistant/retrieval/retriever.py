@@ -48,6 +48,7 @@ _SECTION_CONTEXT = re.compile(rf"({_SECTION_WORDS}|\bgrw|koordinierungsrahmen)",
 _GOAL_BEFORE = re.compile(rf"\b({_GOAL_WORDS})\w{{0,3}}\W{{0,3}}$", re.IGNORECASE)
 _SECTION_BEFORE = re.compile(rf"({_SECTION_WORDS}|\bkr)\W{{0,3}}$", re.IGNORECASE)
 _CONTEXT_REACH = 20
+_KR_NAMED = re.compile(r"\bkr\b|§|\bagvo\b|\banhang\b", re.IGNORECASE)
 # A question for where a figure stands, or where it comes from ("woher kommt die 90 %", "wo steht das mit den 25 %",
 # "Fundstelle für die 8,25 Mio", "Quelle der 30 Monate")
 ASKS_SOURCE = re.compile(r"\bwoher\b|\bwo\s{1,3}(genau\s{1,3})?(steht|stehen|findet|finde|kommt|kommen|ist)\b|\bfundstelle"
@@ -395,9 +396,13 @@ class Retriever:
         """`text` with a bare number of three levels that only the IREK's goals have called a Handlungsziel ("was
         steht in 3.3.1 genau drin?": the KR has no Nr. 3.3.1); a number the KR's sections have too keeps its reading
         by the words around it (`exact_references`)."""
+        # (a number both have, in a question that names neither a goal nor a section nor a document, is the goal's:
+        # "was genau steht bei 2.4.2?" asks the assistant of the IREK's goals for its goal)
+        unnamed = not (_GOAL_CONTEXT.search(text) or _SECTION_CONTEXT.search(text) or _KR_NAMED.search(text))
+
         def named(match: re.Match[str]) -> str:
             code, before = match.group(1), text[max(0, match.start() - _CONTEXT_REACH): match.start()]
-            if code.count(".") != 2 or code not in self._goal_codes or code in self._kr_sections \
+            if code.count(".") != 2 or code not in self._goal_codes or code in self._kr_sections and not unnamed \
                     or _GOAL_BEFORE.search(before) or _SECTION_BEFORE.search(before):
                 return match.group(0)
             return f"Handlungsziel {code}"

@@ -56,7 +56,11 @@ def questions(text: str) -> list[str]:
 _JOINED = re.compile(rf",?\s{{1,3}}(?:und|oder)\s{{1,3}}(?=(?:{_ASKING}|ob"
                      r"|ist\s{1,3}(?:das|der|die|es|dies|dieses)|sind\s{1,3}(?:die|das|wir|sie)"
                      # ("… und braucht man das IREK überhaupt, um 90 % zu kriegen?")
-                     r"|braucht\s{1,3}man|brauchen\s{1,3}(?:wir|sie)|brauche\s{1,3}ich)\b)"
+                     r"|braucht\s{1,3}man|brauchen\s{1,3}(?:wir|sie)|brauche\s{1,3}ich"
+                     # a second request for a passage ("den wortlaut von handlungsziel 3.1.1 und die stelle im KR, wo
+                     # steht, dass …")
+                     r"|(?:die|den|das)\s{1,3}(?:genaue[nr]?\s{1,3})?(?:stelle|fundstelle|wortlaut|passage|textstelle)"
+                     r"\s{1,3}(?:im|in|aus)\b[^.?!]{0,40},\s{1,3}(?:wo|in\s{1,3}der|an\s{1,3}der)\b)\b)"
                      # a question after a comma that opens with "wer" or "wann" ("Was ist das IREK, wer hat daran
                      # mitgewirkt und …?"); not "wie", "wo", "was", "welche", which also open a comparison, a clause or a
                      # list ("die Halle, welche wir bauen")

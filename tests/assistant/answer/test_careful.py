@@ -671,6 +671,8 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
      "tank-und-ladestationen"),
     # another firm's grant told, its sum asked after it (Nr. 10.1.9)
     ("unser konkurrent aus melle hat letztes jahr grw bekommen. wieviel genau?", "gefoerderte-unternehmen"),
+    ("Unser Wettbewerber in Quakenbrück hat angeblich ne Mio GRW gekriegt. Stimmt das und wofür genau?",
+     "gefoerderte-unternehmen"),
     # how the grant is paid out: the KR says it of the wage-cost grant only (Nr. 2.6.3 (3))
     ("kriegen wir den zuschuss auf einmal am ende oder in teilbeträgen? wir müssen ja alles vorfinanzieren",
      "auszahlung"),
@@ -808,6 +810,9 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
     ("Eine Liste der Leit- bzw. Schlüsselprojekte, die das IREK konkret benennt, bitte.", "irek-ohne-projektliste"),
     ("Welche konkreten Projekte nennt das IREK?", "irek-ohne-projektliste"),
     ("gibt es zu den Handlungszielen Indikatoren?", "irek-ohne-indikatoren"),
+    ("Bis wann gilt das IREK eigentlich?", "irek-zeithorizont"),
+    ("gilt das irek noch bis 2035?", "irek-zeithorizont"),
+    ("Welchen Zeithorizont hat das IREK?", "irek-zeithorizont"),
     ("Und fließt das Geld der Zukunftsregion jetzt übers IREK?", "geld-nicht-ueber-irek"),
     ("Wir möchten im Förderantrag das Leitbild des IREK wörtlich zitieren.", "irek-ohne-leitbild"),
     ("Was ist die Vision des IREK?", "irek-ohne-leitbild"),

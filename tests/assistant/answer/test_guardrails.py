@@ -227,6 +227,9 @@ def test_a_long_question_that_points_back_is_told_from_one_that_does_not():
     ("kannst du das kürzer sagen? versteh nur bahnhof", True),
     ("sag das mal einfacher, ist mir zu kompliziert", True),
     ("in einfachen worten?", True),
+    # (with the bottom line asked for as yes or no)
+    ("kannst du das kürzer sagen? kriegen wir nu was oder nicht", True),
+    ("kürzer bitte. gibts da geld oder nicht?", True),
     # a question of its own beside it, or none at all
     ("kürzer bitte. und wie hoch ist der zuschuss?", False),
     ("Was ist die kürzeste Frist?", False),

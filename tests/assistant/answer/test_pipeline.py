@@ -2703,6 +2703,112 @@ def test_the_leader_region_asked_with_no_place_is_told_by_the_municipalities_of_
     assert "Das richtet sich nach der Gemeinde" not in placed_before["answer"], placed_before["answer"]
     listed = ask("Welche LEADER-Regionen gibt es im Landkreis?")  # (which there are: the fact sheet's list)
     assert "Das richtet sich nach der Gemeinde" not in listed["answer"], listed["answer"]
+    # (the fact sheet's list of the regions' names does not take the place of the rule's answer)
+    responsible = ask("Welche LEADER-Region ist zuständig?")
+    assert responsible["summary"].startswith("Das richtet sich nach der Gemeinde"), responsible["summary"]
+    # (nor of the entry that names the place asked for: its region, not all five)
+    bramsche = ask("Welche LEADER-Region ist für Bramsche zuständig?")
+    assert "Nördliches Osnabrücker Land" in bramsche["summary"], bramsche["summary"]
+    assert "Wittlager Land" not in bramsche["summary"], bramsche["summary"]
+
+
+def test_a_firm_of_a_known_trade_telling_its_plan_is_answered_whatever_its_words_for_the_plant(ask):
+    """A trade of the lexicon and a plan of the asker's own is the assistant's task, even where no word of the
+    documents names the plant ("Sudhaus", "Gärtanks") and the question is only "gibts da was?"."""
+    data = ask("hi, wir sind ne kleine craftbrauerei in bramsche (9 leute) und wollen ein neues sudhaus + größere "
+               "gärtanks. gibts da was?")
+    assert not data["abstained"], data["answer"]
+    assert "bis zu 20 Prozent" in data["summary"], data["summary"]
+
+
+def test_a_short_version_asked_with_a_yes_or_no_is_the_answer_before_in_short(ask):
+    history = [{"role": "user", "content": "reifenhandel mit montage in badbergen, 12 MA. neue halle mit 4 hebebühnen "
+                                           "und reifenlager, ca 700k. gibts da grw?"},
+               {"role": "assistant", "content": "Das ist leider schwierig. Es kommt auf die Haupttätigkeit an."}]
+    data = ask("kannst du das kürzer sagen? kriegen wir nu was oder nicht", history)
+    assert not data["abstained"], data["answer"]
+    assert data["summary"] and len(data["answer"]) <= 800, data["answer"]
+
+
+def test_interest_on_the_building_loan_is_no_eligible_cost(ask):
+    data = ask("sind eigentlich die zinsen für den baukredit förderfähig? die bank will ca 4,5 %")
+    assert data["summary"].startswith("Nein – Aktivierungsfähige Finanzierungskosten (Bauzeitzinsen)"), data["summary"]
+
+
+def test_used_goods_of_a_sister_firm_are_left_out_of_the_parts_added_up(ask):
+    """Nr. 2.6.2 (2) c): used goods bought from a linked firm are no eligible cost; the other part is 20 % of 240.000."""
+    data = ask("dentallabor, 22 leute, umsatz ca 2 mio. wir planen 240.000 für fräsmaschine, drucker etc. + 40k für "
+               "einen gebrauchten scanner von unserem schwesterlabor in osnabrück. wieviel könnten wir kriegen?")
+    assert "20 Prozent von 240.000 €" in data["answer"] and "bis zu 48.000 €" in data["answer"], data["answer"]
+
+
+def test_a_bakery_moving_within_the_district_is_a_firm_not_a_municipality(ask):
+    data = ask("wir wollen mit der backstube von bissendorf ins gewerbegebiet nach melle umziehen, grundstück kaufen "
+               "wir von der stadt melle. 1) geht umzug innerhalb vom landkreis überhaupt? 2) zählt das grundstück mit?")
+    assert [p["id"] for p in data["funding_paths"]][:1] == ["grw-gewerbe"], data["funding_paths"]
+
+
+def test_a_rule_asked_for_by_where_it_stands_beside_a_goal_s_wording_is_answered_with_its_section(ask, passages):
+    """Two requests for passages in one sentence ("den genauen wortlaut von handlungsziel 3.1.1 und die stelle im KR,
+    wo steht dass …"): the goal's wording, then the KR's rule on the 90 % for revitalisation (Nr. 3.2.1.1)."""
+    data = ask("brauche für ne kreistagsvorlage den genauen wortlaut von handlungsziel 3.1.1 und die stelle im KR, wo "
+               "steht dass revitalisierung mit bis zu 90% gefördert werden kann. und was war nochmal die obergrenze "
+               "beim umsetzungsbudget?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("IREK Landkreis Osnabrück, Handlungsziel 3.1.1"), data["summary"]
+    assert "Zu Ihrer weiteren Frage: Die Regel steht in GRW-Koordinierungsrahmen, Nr. 3.2.1.1" in data["answer"]
+    assert "500.000 Euro pro Jahr" in data["answer"]
+
+
+def test_a_district_of_another_land_is_read_by_its_row_not_said_to_lie_outside(ask):
+    """Anhang 5 lists Landkreis Harz (Sachsen-Anhalt) as a C area: named with the Land it lies in, its row leads; the
+    Land is not said to be outside the list."""
+    data = ask("wir haben noch ein zweitwerk im landkreis harz in sachsen-anhalt. wär die förderung da besser als in "
+               "bersenbrück und wer wäre zuständig?")
+    assert data["summary"].startswith("Für Harz gilt eine eigene Zeile der Liste der Fördergebiete"), data["summary"]
+    assert "35/25/15 Prozent" in data["summary"]
+    assert "steht nicht in der Liste der GRW-Fördergebiete" not in data["answer"], data["answer"]
+
+
+def test_a_bare_number_both_documents_have_is_the_irek_goal_where_nothing_names_the_kr(ask):
+    data = ask("was genau steht bei 2.4.2?")
+    assert data["summary"].startswith("IREK Landkreis Osnabrück, Handlungsziel 2.4.2"), data["summary"]
+    section = ask("was steht in Nr. 2.4.2?")
+    assert "GRW-Koordinierungsrahmen, Nr. 2.4.2" in section["summary"], section["summary"]
+
+
+def test_a_bike_sharing_system_is_no_business_park_and_gets_the_measure_for_the_way_to_work(ask):
+    """No measure of Nr. 3.2.2 names shared vehicles; Nr. 3.6 (further measures of a region's attraction) may."""
+    data = ask("Moin, wir überlegen in der Samtgemeinde Bersenbrück ein Bikesharing mit E-Bikes zwischen unseren "
+               "Mitgliedsgemeinden aufzubauen, ca. 12 Stationen, auch am Bahnhof und an den Gewerbegebieten. Wer kann "
+               "da Antrag stellen, wieviel gibts und zu welchem IREK-Ziel passt das?")
+    paths = {p["id"]: p["blocked"] for p in data["funding_paths"]}
+    assert paths.get("grw-nichtinvestiv/standortattraktivitaet") is False, paths
+    assert "grw-infrastruktur/gewerbegelaende" not in paths, paths
+    assert data["goals"][0]["code"] == "3.2.1"
+
+
+def test_what_the_irek_is_and_its_count_asked_before_a_corridors_list_are_answered_too(ask, passages):
+    """The list answers the last question (the Leitziele of corridor 2); what the IREK is, asked first, and how many
+    goals "das" has are answered beside it."""
+    data = ask("was ist dieses irek überhaupt und wie viele ziele hat das? und was sind die leitziele bei "
+               "zukunftsthemen")
+    check_contract(data, passages, all_used=False)
+    assert "Themenkorridor 2 „Zukunftsthemen und Innovation“" in data["summary"], data["summary"]
+    further = data["answer"].split("Zu Ihrer weiteren Frage:")
+    assert any("strategischer Handlungsrahmen" in part for part in further[1:]), data["answer"]
+    assert any("4 Themenkorridore, 15 Leitziele und 55 Handlungsziele" in part for part in further[1:]), data["answer"]
+
+
+def test_the_irek_term_asked_with_its_links_gets_both_answers(ask, passages):
+    """The IREK names no end year; it is aimed at the long term and reviewed and updated at intervals. The links to
+    other strategies, asked with "es" as the IREK, are its own further question (chapter "Förderpolitischer Rahmen")."""
+    data = ask("Bis wann gilt das IREK eigentlich, gibt es einen festen Zeithorizont? Und wie ist es mit RIS3 "
+               "Niedersachsen und der Weser-Ems-Regionalstrategie verknüpft?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Ein Enddatum oder eine feste Laufzeit nennt das IREK nicht."), data["summary"]
+    further = data["answer"].split("Zu Ihrer weiteren Frage:")
+    assert len(further) == 2 and "Innovationsstrategie RIS3 Niedersachsen" in further[1], data["answer"]
 
 
 def test_energy_lines_into_a_business_park_lead_with_the_goal_that_names_them(ask):

@@ -235,6 +235,12 @@ def test_a_further_question_of_what_it_does_is_asked_of_the_irek_by_name():
                            lambda text: judge(text, "irek"))
     assert [s.text for s in sides] == ["Und auf welche Strategien stützt das IREK sich?"]
     assert side_questions("Hat das IREK ein Leitbild? Und gibt es dazu Ziele?", "irek", lambda text: "irek") == []
+    # ("ist es … verknüpft": the IREK as the subject of a link)
+    judge = {"Bis wann gilt das IREK?": "irek"}.get
+    sides = side_questions("Bis wann gilt das IREK? Und wie ist es mit RIS3 verknüpft?", "irek",
+                           lambda text: judge(text, "irek"))
+    assert [s.text for s in sides] == ["Und wie ist das IREK mit RIS3 verknüpft?"]
+    assert side_questions("Bis wann gilt das IREK? Und wie ist es mit den Fristen?", "irek", lambda text: "irek") == []
 
 
 def test_a_span_asked_beside_another_span_in_the_first_bottom_line_is_told():

@@ -76,6 +76,23 @@ def test_trades_as_people_write_them(text, sector, code):
     assert p.wz_title  # from WZ 2025
 
 
+def test_the_business_the_asker_moves_is_theirs_and_the_seller_of_the_site_is_not_the_asker():
+    """"wir wollen mit der backstube … umziehen": the bakery is the asker's; the town that sells the site is not."""
+    p = read_profile("wir wollen mit der backstube von bissendorf ins gewerbegebiet nach melle umziehen, grundstück "
+                     "kaufen wir von der stadt melle.")
+    assert (p.applicant_type, p.sector, p.wz_code) == ("company", "Bäckerei", "10.71")
+    assert "relocation" in p.project_types
+
+
+def test_a_bare_sum_planned_for_a_part_is_one_of_the_parts():
+    """"wir planen 240.000 für fräsmaschine, drucker etc. + 40k für einen gebrauchten scanner": two parts, each named
+    after its sum (the first with further items of its own before the "+")."""
+    p = read_profile("dentallabor, 22 leute. wir planen 240.000 für fräsmaschine, drucker etc. + 40k für einen "
+                     "gebrauchten scanner von unserem schwesterlabor. wieviel könnten wir kriegen?")
+    assert p.cost_parts == [("fräsmaschine", 240000.0), ("scanner", 40000.0)]
+    assert read_profile("Die Gemeinde hat 240.000 Einwohner.").investment_eur is None
+
+
 def test_most_classes_of_the_excluded_sections_have_an_everyday_name():
     """The lexicon is written class by class over the sections of KR Nr. 2.7.1: a firm of an excluded class is read
     as one. Left out are classes without a name used in the district (rice, camels, central banks)."""
@@ -860,6 +877,9 @@ def test_a_short_follow_up_naming_only_the_size_changes_it(follow_up, size):
     ("Neue Flurförderfahrzeuge und ein Gabelstapler für die Halle", []),
     ("Die Maschinen wollen wir leasen statt kaufen.", ["leasing"]),
     ("Zählen die Bauzeitzinsen mit?", ["construction_interest"]),
+    # (Nr. 2.6.2 (2) d) in everyday words: the interest of the loan that pays for the building)
+    ("sind eigentlich die zinsen für den baukredit förderfähig?", ["construction_interest"]),
+    ("Zählen die Kreditzinsen zu den Kosten?", ["construction_interest"]),
     ("Wir kaufen eine gebrauchte Presse.", ["used_goods"]),
     ("Können wir die Maschinen in den einzelnen Betrieben darüber abrechnen?", ["partner_expenses"]),
 ])

@@ -22,6 +22,13 @@ def test_a_question_joined_by_und_or_oder_that_asks_on_its_own_is_a_question_of_
     assert asks("Was ist da über GRW drin und kriegen wir auch den Grundstückskauf gefördert?") == \
         ["Was ist da über GRW drin?", "kriegen wir auch den Grundstückskauf gefördert?"]
     assert asks("Gibt es Zuschüsse für Hallen und Maschinen?") == ["Gibt es Zuschüsse für Hallen und Maschinen?"]
+    # (a second request for a passage, joined by "und": "den wortlaut von … und die stelle im KR, wo …")
+    assert asks("brauche den genauen wortlaut von handlungsziel 3.1.1 und die stelle im KR, wo steht dass "
+                "revitalisierung gefördert wird?") == \
+        ["brauche den genauen wortlaut von handlungsziel 3.1.1?",
+         "die stelle im KR, wo steht dass revitalisierung gefördert wird?"]
+    assert asks("Wie hoch ist die Förderung für die Halle und die Stelle im Büro?") == \
+        ["Wie hoch ist die Förderung für die Halle und die Stelle im Büro?"]
 
 
 def test_a_question_after_a_comma_that_opens_with_wer_or_wann_and_one_joined_by_und_ist_ask_on_their_own():
