@@ -2886,7 +2886,9 @@ _FIRST_PLANT = re.compile(r"\b(erste[nr]?|neue[nr]?)\s{1,3}(anlage|anlagen|masch
 # Konzerns", "Teil einer Unternehmensgruppe", "die Muttergesellschaft hält 60 %"
 _LINKED = re.compile(r"\bholding\w{0,3}|tochter(gesellschaft|unternehmen|firma)?\s{1,3}(eine[rs]|de[rs]|von)\b"
                      r"|mutter(gesellschaft|konzern|unternehmen|firma)\w{0,2}|(unternehmens|firmen)gruppe\w{0,2}"
-                     r"|\bgehör\w{0,3}\s{1,3}(zu\s{1,3})?\d{1,3}\s{0,2}(%|prozent)|\b\d{1,3}\s{0,2}(%|prozent)\s{1,3}"
+                     # (also with a particle between: "gehört aber zu 100 % zu einer gruppe")
+                     r"|\bgehör\w{0,3}\s{1,3}((aber|auch|ja|jedoch|allerdings|übrigens|eigentlich)\s{1,3})?(zu\s{1,3})?"
+                     r"\d{1,3}\s{0,2}(%|prozent)|\b\d{1,3}\s{0,2}(%|prozent)\s{1,3}"
                      r"(der\s{1,3})?(geschäfts)?anteile|\bbeteiligt\s{1,3}(ist|sind|mit)|konzernzugehörig\w{0,3}"
                      r"|verbundene\w{0,2}\s{1,3}unternehmen|partnerunternehmen"
                      # ("30% von uns gehören einer großen gruppe", "wir gehören zu einem Konzern")

@@ -813,6 +813,7 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
     ("Bis wann gilt das IREK eigentlich?", "irek-zeithorizont"),
     ("gilt das irek noch bis 2035?", "irek-zeithorizont"),
     ("Welchen Zeithorizont hat das IREK?", "irek-zeithorizont"),
+    ("Welche Laufzeit hat das IREK?", "irek-zeithorizont"),
     ("Und fließt das Geld der Zukunftsregion jetzt übers IREK?", "geld-nicht-ueber-irek"),
     ("Wir möchten im Förderantrag das Leitbild des IREK wörtlich zitieren.", "irek-ohne-leitbild"),
     ("Was ist die Vision des IREK?", "irek-ohne-leitbild"),
@@ -837,6 +838,13 @@ def test_rule_answers_are_found_by_everyday_words(question, rule):
 def test_other_questions_do_not_find_those_rule_answers(question):
     found = [r.id for r in CAREFUL.rule_answers if any(re.search(p, question, re.IGNORECASE) for p in r.patterns)]
     assert not {"satz-eines-anderen-gebiets", "irek-ohne-projektliste", "geld-nicht-ueber-irek"} & set(found)
+
+
+def test_the_term_of_a_measure_listed_after_the_irek_is_not_the_irek_s_own_term():
+    question = ("ich brauch für eine kreistagsvorlage die genaue stelle im koordinierungsrahmen zum umsetzungsbudget "
+                "fürs IREK: fördersatz, höchstbetrag, laufzeit, was ist förderfähig?")
+    found = [r.id for r in CAREFUL.rule_answers if any(re.search(p, question, re.IGNORECASE) for p in r.patterns)]
+    assert "irek-zeithorizont" not in found
 
 
 @pytest.mark.parametrize("message, small_talk", [

@@ -2800,6 +2800,14 @@ def test_what_the_irek_is_and_its_count_asked_before_a_corridors_list_are_answer
     assert any("4 Themenkorridore, 15 Leitziele und 55 Handlungsziele" in part for part in further[1:]), data["answer"]
 
 
+def test_the_wording_of_a_rule_the_kr_no_longer_has_is_answered_by_its_absence(ask):
+    """KR 2026 asks for no supra-regional sales (Primäreffekt): asked for its wording, the answer says so first."""
+    data = ask("Wo steht im neuen KR die Regel zum Primäreffekt / überregionalen Absatz? Bitte Wortlaut, ich muss das "
+               "in eine Stellungnahme für einen Betrieb schreiben.")
+    assert data["summary"].startswith("Der geltende Koordinierungsrahmen kennt weder eine Vorgabe zum überregionalen "
+                                      "Absatz (Primäreffekt)"), data["summary"]
+
+
 def test_the_irek_term_asked_with_its_links_gets_both_answers(ask, passages):
     """The IREK names no end year; it is aimed at the long term and reviewed and updated at intervals. The links to
     other strategies, asked with "es" as the IREK, are its own further question (chapter "Förderpolitischer Rahmen")."""

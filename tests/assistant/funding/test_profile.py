@@ -1773,6 +1773,12 @@ def test_a_company_of_a_group_is_read_and_its_own_figures_give_only_its_least_si
         assert profile.size_between[-1] == "large"
 
 
+def test_a_group_named_with_a_particle_between_and_its_whole_headcount_makes_a_large_firm():
+    profile = read_profile("die firma hat 120 MA in dissen, gehört aber zu 100 % zu einer gruppe mit insgesamt ca. "
+                           "900 MA.")
+    assert (profile.linked_enterprise, profile.company_size) == (True, "large")
+
+
 def test_selling_the_old_site_for_a_new_one_is_a_relocation():
     """KR Nr. 2.6.2: the proceeds of the old site are deducted where a firm moves."""
     assert "relocation" in read_profile("Wir bauen eine neue Halle am Ortsrand; die alte Halle im Ort würden wir dann "
