@@ -768,6 +768,12 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
     grant of each part the asker lists with its sum, else none."""
     if profile is not None and profile.started_in_part:
         return ""  # the sum given may be that of the part already ordered, which no grant holds for
+    if path is not None and path.blocked and path.main_activity_decides and path.applicant_rate is not None \
+            and profile is not None and ASKS_HOW_MUCH.search(profile.description):
+        # "Küchenstudio mit eigener Tischlerei … CNC-Fertigung (knapp 200.000). Wie viel ist realistisch?": where the
+        # main activity decides, the sum for the case that it is the one not excluded
+        computed = _calculation(replace(path, blocked=False), profile, other)
+        return computed.replace(OWN_CALCULATION, f"{OWN_CALCULATION} Falls der Schwerpunkt nicht ausgeschlossen ist:", 1)
     amount, basis = _eligible_sum(path, profile)
     amount, basis = _commercial_part(path, profile, amount, basis)
     amount, basis = _own_use_part(path, profile, amount, basis)
@@ -2776,7 +2782,7 @@ def _steps(path: PathAssessment) -> list[str]:
 
 # A row of the list of GRW areas (KR Anhang 5): "Niedersachsen: Cuxhaven, Landkreis; Art des Fördergebiets: C; Maximaler
 # Fördersatz … (kleine/mittlere/große Unternehmen): 35/25/15 Prozent".
-_AREA_ROW = re.compile(r"[A-ZÄÖÜ][\w-]{1,40}: (?P<place>[^;\n]{2,80}); Art des Fördergebiets: (?P<kind>[A-D])\b[^\n]{0,200}?"
+_AREA_ROW = re.compile(r"(?P<land>[A-ZÄÖÜ][\w-]{1,40}): (?P<place>[^;\n]{2,80}); Art des Fördergebiets: (?P<kind>[A-D])\b[^\n]{0,200}?"
                        r": (?P<small>\d{1,2})/[^\n]{0,60}Prozent[^\n]{0,60}")
 _AREA_LIST = "Anhang 5"
 
@@ -2784,6 +2790,23 @@ _AREA_LIST = "Anhang 5"
 def _area_rows(passages: list[Passage]) -> list[tuple[Passage, re.Match[str]]]:
     return [(p, m) for p in passages if p.document == "grw" and p.section_number == _AREA_LIST
             for m in _AREA_ROW.finditer(p.text)]
+
+
+# The Land of Landkreis Osnabrück, whose office (the NBank) the funding paths name
+HOME_LAND = "Niedersachsen"
+# The office of a Land in the KR's list of where applications go (Anhang 2: "In Sachsen-Anhalt" and its next line)
+_LAND_OFFICE = "Anhang 2"
+
+
+def land_office(land: str, passages: list[Passage]) -> tuple[Passage, str] | None:
+    """For a Land other than Niedersachsen, the passage and line of the KR's form for firms (Anhang 2) that names the
+    office taking applications there ("Investitionsbank Sachsen-Anhalt, Domplatz 12, …"); None for Niedersachsen or
+    where the form names none."""
+    if land == HOME_LAND:
+        return None
+    heading = re.compile(rf"^In {re.escape(land)}\s*\n(?P<office>[^\n]{{5,200}})", re.MULTILINE)
+    return next(((p, m.group("office").strip()) for p in passages
+                 if p.document == "grw" and p.section_number == _LAND_OFFICE and (m := heading.search(p.text))), None)
 
 
 # A district named with its kind ("im landkreis harz", "LK Görlitz", "Kreis Höxter")
@@ -2842,6 +2865,10 @@ def _other_district(found: Findings, w: _Writer) -> str:
                     f"„{row.group(0)}“ [{n}].")
             if found.profile is not None and found.profile.company_size == "small":
                 text += f" Für ein kleines Unternehmen dort sind das bis zu {row.group('small')} Prozent [{n}]."
+            if (office := land_office(row.group("land"), w.passages)) is not None:
+                # a site in another Land applies to that Land's office, not to the NBank (Anhang 2)
+                text += f" Anträge für einen Standort dort nimmt die Stelle dieses Landes entgegen: „{office[1]}“ " \
+                        f"[{w.cite(*office)}]."
             return text
     if any(place in p.text for p in w.passages if p.document == "grw" for place in places):
         return ""  # named in the GRW text elsewhere: not for this answer to say it has no row

@@ -23,7 +23,8 @@ from functools import cached_property
 from assistant.answer.careful import CarefulCases
 from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, ASKS_WORDING, FEW_PASSAGES,
                                          MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, WORDING_FOLLOWS,
-                                         asked_beside, compose_extractive, compose_introduction, districts_in_rows)
+                                         HOME_LAND, asked_beside, compose_extractive, compose_introduction,
+                                         districts_in_rows)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elliptical, is_follow_up,
                                         is_steering_attempt, points_back, without_steering)
@@ -288,6 +289,10 @@ class AnswerPipeline:
             paths = [p for p in found.funding.paths if programme(p.id) == "grw"]
             if not self._grw_area(place):  # "wir sitzen in Lohne im LK Vechta": no GRW area at all (Anhang 5)
                 paths = [outside_areas(p, place, self.funding) for p in paths]
+            elif self._land_of(place) not in (None, HOME_LAND):
+                # a site in another Land: its row of the list (its own rates) and its own office (Anhang 2) answer,
+                # both named by the answer; the paths hold the Landkreis's rates and the NBank's programmes and steps
+                paths = []
             found.goals = []  # nor does the Landkreis's IREK speak for a project there
             found.funding = FundingAssessment(paths, found.funding.missing_facts)
         return found
@@ -322,6 +327,11 @@ class AnswerPipeline:
     def _grw_area(self, place: str) -> bool:
         """Whether the list of GRW areas (KR Anhang 5) has a row for the place (or for part of it)."""
         return any(f": {place}{end}" in text for text in self._area_list for end in (",", ";", " ("))
+
+    def _land_of(self, place: str) -> str | None:
+        """The Land whose rows of the list of GRW areas (KR Anhang 5) name the place, or None."""
+        row = re.compile(rf"(?m)^([A-ZÄÖÜ][\w-]{{1,40}}): {re.escape(place)}[,;( ]")
+        return next((m.group(1) for text in self._area_list if (m := row.search(text))), None)
 
     @cached_property
     def _area_list(self) -> list[str]:

@@ -558,7 +558,8 @@ _BARE_SUM_BEFORE = re.compile(r"(" + _COST_CONTEXT.pattern + r")\w{0,6}"
                               r"\s{1,3}(von\s{1,3}|ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3}|insgesamt\s{1,3}|:\s{0,3})?$", re.IGNORECASE)
 # An estimate of a bare sum with nothing counted after it ("maschine rund 120.000, …", not "rund 120.000 Einwohner")
 _BARE_SUM_ALONE = re.compile(r"\b(ca\.?|rund|etwa|circa|knapp|für)\s{0,3}$", re.IGNORECASE)
-_BARE_SUM_ENDS = re.compile(r"\s{0,3}([.,;)!?](\s|$)|$|\s{1,3}(und|plus|sowie)\b)", re.IGNORECASE)
+# (also a bracket closed before the full stop: "neue CNC-Fertigung (knapp 200.000).")
+_BARE_SUM_ENDS = re.compile(r"\s{0,3}((\)[.,;!?]?|[.,;!?])(\s|$)|$|\s{1,3}(und|plus|sowie)\b)", re.IGNORECASE)
 # ... or one a plan or an outlay is said of, with what it is for after it ("wir planen 240.000 für fräsmaschine …")
 _BARE_SUM_PLANNED = re.compile(r"\b(plane[n]?|planen\s{1,3}(mit|ca\.?|rund|etwa)|rechnen\s{1,3}mit|veranschlag\w{0,3}|"
                                r"ausgeben|stecken|brauchen|benötigen)\s{1,3}(ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3}|knapp\s{1,3})?$",

@@ -827,7 +827,11 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             sources.append(source)
     stands_in = chosen.chosen_for and chosen.chosen_for.company_size == profile.company_size
     rates = _path_rates(top, chosen)
-    decidable = [] if blocking or stands_in else rates  # (no rate of the asker's own on a closed path)
+    # (no rate of the asker's own on a closed path; but one the main activity decides keeps the rate for the case that
+    # the line not excluded is the main one: "Küchenstudio mit eigener Tischlerei")
+    by_main_activity = bool(blocking) and all(c.id == SECTOR_EXCLUSION for c in blocking) \
+        and any(c.id == MAIN_ACTIVITY and c.applies is None for c in conditions)
+    decidable = [] if blocking and not by_main_activity or stands_in else rates
     parts = _part_rows(decidable, profile)
     row = parts[0] if parts else _applicant_rate(decidable, profile)
     rate = None if row is None else _row_percent(row, profile)

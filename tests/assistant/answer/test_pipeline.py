@@ -2768,6 +2768,9 @@ def test_a_district_of_another_land_is_read_by_its_row_not_said_to_lie_outside(a
     assert data["summary"].startswith("Für Harz gilt eine eigene Zeile der Liste der Fördergebiete"), data["summary"]
     assert "35/25/15 Prozent" in data["summary"]
     assert "steht nicht in der Liste der GRW-Fördergebiete" not in data["answer"], data["answer"]
+    # (that Land's own office takes the application, Anhang 2; no path of the Landkreis's rates or the NBank's)
+    assert "Investitionsbank Sachsen-Anhalt, Domplatz 12" in data["answer"], data["answer"]
+    assert data["funding_paths"] == [] and "NBank" not in data["answer"], data["answer"]
 
 
 def test_a_bare_number_both_documents_have_is_the_irek_goal_where_nothing_names_the_kr(ask):
@@ -2806,6 +2809,17 @@ def test_the_wording_of_a_rule_the_kr_no_longer_has_is_answered_by_its_absence(a
                "in eine Stellungnahme für einen Betrieb schreiben.")
     assert data["summary"].startswith("Der geltende Koordinierungsrahmen kennt weder eine Vorgabe zum überregionalen "
                                       "Absatz (Primäreffekt)"), data["summary"]
+
+
+def test_a_sum_asked_where_the_main_activity_decides_is_computed_for_the_line_not_excluded(ask, passages):
+    """A kitchen studio with its own joinery: excluded if selling furniture is the main activity (WZ 47.55), not if
+    making it is (31.00). The sum asked for is computed for the second case, and said to be for it."""
+    data = ask("StB-Kanzlei hier. Mandant: Küchenstudio mit eigener Tischlerei in Dissen aTW, 31 MA, Umsatz 5,8 Mio. "
+               "Plant neue CNC-Fertigung (knapp 200.000). Wie viel ist realistisch?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Das hängt von der Haupttätigkeit ab"), data["summary"]
+    assert "Falls der Schwerpunkt nicht ausgeschlossen ist: 20 Prozent von 200.000 €" in data["answer"], data["answer"]
+    assert "bis zu 40.000 €" in data["answer"]
 
 
 def test_the_irek_term_asked_with_its_links_gets_both_answers(ask, passages):
