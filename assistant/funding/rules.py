@@ -221,6 +221,13 @@ class PartRate:
     bonus_source: Source | None = None
 
 
+def _closed_by_main_activity(blocking: list[ConditionAssessment], conditions: list[ConditionAssessment]) -> bool:
+    """Whether a path is closed only by the list of excluded sectors, for a business that names a second line of its
+    own the list does not name ("Café mit eigener Rösterei"): which line is the main one decides."""
+    return bool(blocking) and all(c.id == SECTOR_EXCLUSION for c in blocking) and any(
+        c.id == MAIN_ACTIVITY and c.applies is None for c in conditions)
+
+
 @dataclass
 class PathAssessment:
     id: str
@@ -300,11 +307,8 @@ class PathAssessment:
 
     @property
     def main_activity_decides(self) -> bool:
-        """Whether the path is closed only by the list of excluded sectors, for a business that names a second line
-        of its own the list does not name ("Café mit eigener Rösterei"): which line is the main one decides."""
-        blocking = self.blocking
-        return bool(blocking) and all(c.id == SECTOR_EXCLUSION for c in blocking) and any(
-            c.id == MAIN_ACTIVITY and c.applies is None for c in self.conditions)
+        """Whether which of its lines is the business's main one decides the path (`_closed_by_main_activity`)."""
+        return _closed_by_main_activity(self.blocking, self.conditions)
 
     @property
     def ruled_out(self) -> bool:
@@ -829,9 +833,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
     rates = _path_rates(top, chosen)
     # (no rate of the asker's own on a closed path; but one the main activity decides keeps the rate for the case that
     # the line not excluded is the main one: "Küchenstudio mit eigener Tischlerei")
-    by_main_activity = bool(blocking) and all(c.id == SECTOR_EXCLUSION for c in blocking) \
-        and any(c.id == MAIN_ACTIVITY and c.applies is None for c in conditions)
-    decidable = [] if blocking and not by_main_activity or stands_in else rates
+    decidable = [] if blocking and not _closed_by_main_activity(blocking, conditions) or stands_in else rates
     parts = _part_rows(decidable, profile)
     row = parts[0] if parts else _applicant_rate(decidable, profile)
     rate = None if row is None else _row_percent(row, profile)
