@@ -3902,6 +3902,25 @@ def _unrepeated(paragraphs: list[str]) -> list[str]:
     return kept
 
 
+# A question of who may carry the measure or apply ("wer kann Träger sein", "wer darf den Antrag stellen", "wer ist
+# antragsberechtigt?")
+_ASKS_APPLICANT = re.compile(r"\bwer\s{1,3}(kann|darf|könnte|dürfte|soll|muss)\s{1,3}(\S{1,20}\s{1,3}){0,3}"
+                             r"(träger|antrag\w{0,3}|beantrag\w{0,3}|antragsteller\w{0,3})\b"
+                             r"|\bantragsberechtigt|\bwer\s{1,3}(ist|wäre|sind)\s{1,3}(\S{1,10}\s{1,3})?(träger|antragsteller)",
+                             re.IGNORECASE)
+
+
+def _who_may_apply(found: Findings, said: str) -> str:
+    """Where the question asks who may carry the measure or apply, the applicants of its first open path in the data's
+    words ("Kurz: Wie lange … kann ein Innovationscluster gefördert werden, wer kann Träger sein …?": the answer's rule
+    on the amount does not say it); "" where the answer names the applicants already, or where their text holds a
+    figure (no quote is cited for it)."""
+    lead = _first_open(found) if _ASKS_APPLICANT.search(found.question) else None
+    if lead is None or not lead.applicants or re.search(r"\d", lead.applicants) or lead.applicants[:60] in said:
+        return ""
+    return f"Wer den Antrag stellen bzw. Träger sein kann ({_measure_name(lead)}): {lead.applicants}"
+
+
 def compose_extractive(found: Findings, passages: list[Passage], locate: Locator | None = None) -> Answer:
     w = _Writer(passages, locate, found.asked[1], project=found.intent in ("project", "eligibility"))
     # (a binding commitment asked for too is answered as such: "… ausfüllen und bestätigen, dass wir die 90 % sicher
@@ -3909,6 +3928,8 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     rule = CarefulCases.load().rule_answer(found.question, alone=True) if found.mode != "guarantee" else None
     alone = _rule_said(rule, w) if rule is not None else ""
     summary, details, paths = (alone, [], []) if alone else _COMPOSERS[found.mode](found, w)
+    if who := _who_may_apply(found, " ".join([summary, *details])):
+        details.insert(0, who)
     if not w.cites.items or not summary:
         return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
     quotes = w.quotes()

@@ -1254,6 +1254,8 @@ _CHANGES_PROCESS = re.compile(
     r"(\S{1,25}\s{1,3}){0,4}(umstell|umgestellt|änder|geändert|umbau|umgebaut)"
     r"|(produktionsprozess|produktionsverfahren|gesamtproduktionsverfahren)\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}"
     r"grundlegend\w{0,2}\s{1,3}(ändern|umstellen|erneuern)"
+    # (the whole making switched to another way: "wir wollen auf digitale fertigung umstellen")
+    r"|\bauf\s{1,3}(\S{1,25}\s{1,3}){0,2}(fertigung|produktion|herstellung)\s{1,3}(\S{1,15}\s{1,3})?(umstellen|umzustellen|umgestellt)"
     # the verb before, its particle after: "wir stellen die komplette Fertigung von halb- auf vollautomatisch um"
     r"|\bstell\w{0,3}\s{1,3}(die|unsere|den|das|unseren)\s{1,3}(gesamte|ganze|komplette)[nrs]?\s{1,3}(produktion|fertigung"
     r"|herstellung|produktionsprozess|fertigungsprozess)\w{0,3}\s{1,3}(\S{1,25}\s{1,3}){0,6}um\b"

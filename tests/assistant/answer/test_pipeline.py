@@ -2822,6 +2822,15 @@ def test_a_sum_asked_where_the_main_activity_decides_is_computed_for_the_line_no
     assert "bis zu 40.000 €" in data["answer"]
 
 
+def test_who_may_carry_the_measure_asked_beside_its_amount_is_told_in_the_text(ask, passages):
+    """"… wer kann Träger sein …?": the lead path's applicants stand in the text, not only on its card."""
+    data = ask("Kurz: Wie lange und mit wie viel kann ein Innovationscluster über GRW gefördert werden, wer kann Träger "
+               "sein, und zu welchem IREK-Handlungsziel passt das am besten?")
+    check_contract(data, passages, all_used=False)
+    assert "Wer den Antrag stellen bzw. Träger sein kann (GRW: Innovationscluster)" in data["answer"], data["answer"]
+    assert "Wer den Antrag stellen" not in ask("Wie hoch ist die Förderung für ein Innovationscluster?")["answer"]
+
+
 def test_the_irek_term_asked_with_its_links_gets_both_answers(ask, passages):
     """The IREK names no end year; it is aimed at the long term and reviewed and updated at intervals. The links to
     other strategies, asked with "es" as the IREK, are its own further question (chapter "Förderpolitischer Rahmen")."""

@@ -1062,6 +1062,9 @@ def test_the_whole_production_changed_is_told_against_a_modernisation():
     assert "process_change" in read_profile("Zahnlabor, 9 MA: wir stellen komplett auf digital um (Scanner, Fräse), "
                                             "wollen komplett auf digital umstellen.").project_types
     assert "process_change" not in read_profile("Wir wollen die Halle komplett auf LED umstellen.").project_types
+    # (the making itself switched to another way, without "komplett")
+    assert "process_change" in read_profile("dentallabor, 22 MA. wir wollen auf digitale fertigung umstellen (fräsen, "
+                                            "3d-druck, scanner).").project_types
 
 
 @pytest.mark.parametrize("text", [
