@@ -387,7 +387,7 @@ class CarefulCases(Curated):
         """The name of a programme the text asks about by name in quotes ("die Förderquote im Programm 'Zukunftsräume
         Niedersachsen'"), or None; whether the documents know it is for the caller to check."""
         match = re.search(self.unknown_programme.named, text, re.IGNORECASE)
-        return " ".join((match.group("name") or match.group("name2")).split()) if match else None
+        return " ".join((match.group("name") or match.group("name2") or match.group("name3")).split()) if match else None
 
     def unknown_programme_reply(self, name: str) -> str:
         return " ".join(self.unknown_programme.reply.split()).replace("{name}", name)

@@ -22,7 +22,7 @@ from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source, Threshold
-from assistant.funding.profile import ProjectProfile, asked_grant_eur, kinds_of_part, without_places
+from assistant.funding.profile import FIRMS_OWN_KINDS, ProjectProfile, asked_grant_eur, kinds_of_part, without_places
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GASTRONOMY_WITH_LODGING,
                                      GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT, SECTOR_EXCEPTION,
                                      SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
@@ -2925,6 +2925,7 @@ _COMPARED = re.compile(r"\b(mehr|weniger|höher|niedriger|besser)\s{1,3}als\b|\b
 # the paths whose rate the size class gives (KR Nr. 2.5.1): the regional grant and its De-minimis route, not a
 # transformation project's own rates (Nr. 2.4.3)
 _SIZE_RATED = {"grw-gewerbe", "grw-gewerbe/de-minimis"}
+_FIRMS_PATH = "grw-gewerbe"  # the path of a firm's own investment (KR chapter 2)
 _OF_A_GRANT = re.compile(r"förder|zuschuss|satz|quote|\bgilt\b|\bgelten\b|bleib|rechnen|bekomm|krieg|\bdrin\b|\bgibt",
                          re.IGNORECASE)
 
@@ -3248,7 +3249,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         verdict = _next_step(found)  # "Wo stelle ich den Antrag?": the path's office and first step lead
     # "… oder muss er auf den Bescheid warten?": the KR's answer in its own sentence, for the path the asker's kind
     # leads to where the question names who asks or what for (a municipality's planning: Nr. 3.1.2)
-    kind_given = found.profile is not None and bool(found.profile.applicant_type or found.profile.project_types)
+    # (a firm's own kind of project with no asker named decides no other path's rule: "wie lange darf so ein gefördertes
+    # projekt dauern? … die baugenehmigung für die halle" is asked of a firm's investment, whatever path leads)
+    kind_given = found.profile is not None and bool(
+        found.profile.applicant_type or set(found.profile.project_types) - FIRMS_OWN_KINDS
+        or lead is not None and lead.id.split("/")[0] == _FIRMS_PATH and found.profile.project_types)
     ruled, rule = _rule_answer(found, w, lead if kind_given else None)
     # an answer to the whole question where the asker tells of no project of their own ("Für eine Anfrage im Kreistag:
     # wurde die Erstellung des IREK gefördert und was hat es gekostet?"): no verdict on a path, and no paths

@@ -140,12 +140,12 @@ _SHORTER_REST = re.compile(r"\b(bitte|mal|noch|nochmal|einmal|das|es|die|der|den
                            r"[a-zäöüß]{0,20}vorlage|präsentation|folie|protokoll|bericht|max|maximal|höchstens|"
                            r"artikel|mail|e-mail|schreiben|übernehmen|packen|einbauen|rein|danke|ok|okay|gut|super|"
                            r"aber|und|auch|so|etwas|viel|zu|lang|lange|ist|war|sorry|leider|nur|satz|sätze|sätzen|kurz|sag|sagen|"
-                           r"formulieren|fassen|erklären|zusammen|"
+                           r"formulieren|fass|fasse|fassen|erklären|zusammen|kommt|kommen|"
                            # (that the asker did not understand: "versteh nur bahnhof", "das ist mir zu kompliziert")
                            r"versteh\w{0,3}|kapier\w{0,3}|bahnhof|kompliziert|nix|nichts|mir|einfach|einfachen|worten|sprache|"
                            # whom the short text is for ("in 3 sätzen für den landrat")
                            r"landrat|landrätin|bürgermeister\w{0,2}|chef\w{0,2}|kreistag|kreisausschuss|ausschuss|"
-                           r"gemeinderat|stadtrat|rat|fraktion|fraktionen|partei|sitzung|vorstand|geschäftsführung|presse|newsletter|"
+                           r"gemeinderat|stadtrat|rat|fraktion|fraktionen|partei|[a-zäöüß]{0,20}sitzung|vorstand|geschäftsführung|presse|newsletter|"
                            r"[a-zäöüß]{1,2}|\d)\b", re.IGNORECASE)
 
 

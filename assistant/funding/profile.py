@@ -3100,7 +3100,11 @@ def kinds_of_part(label: str) -> list[str]:
 
 # A new thing with its price in one sentence ("neues sudhaus …, zusammen knapp 1 mio", "neue cnc für ca 250k"): a firm's
 # investment where the text names no other kind of project
-_PRICED_NEW = re.compile(r"\bneue[nrs]?\s{1,3}[a-zäöüß-]{3,30}\b[^.?!]{0,60}?\b\d[\d.,]{0,10}\s{0,2}"
+# A place named as where the project stands ("nahe dem Hafen", "direkt am Hafen", "in der Nähe des Hafens")
+_NEAR_BEFORE = re.compile(r"\b(nahe|neben|nähe|beim|am|bei)\s{1,3}(de[mnrs]\s{1,3})?(alten\s{1,3}|neuen\s{1,3})?$"
+                          r"|\b(direkt|gleich|unmittelbar)\s{1,3}(am|an|neben|beim)\s{1,3}(de[mnrs]\s{1,3})?$")
+# (or a second one, priced: "plan: zweiter röster ca 280k")
+_PRICED_NEW = re.compile(r"\b(neue|zweite)[nrs]?\s{1,3}[a-zäöüß-]{3,30}\b[^.?!]{0,60}?\b\d[\d.,]{0,10}\s{0,2}"
                          r"(mio\b|millionen|mill\b|k\b|k€|tsd|tausend|€|euro)")
 
 
@@ -3258,6 +3262,10 @@ def _project_types(text: str, applicant_type: str | None) -> list[str]:
                  and (kind != "industrial_site" or _DEVELOPS_SITE.search(lowered))]
     elif "commuter_cycle_path" in found:
         found.remove("commuter_cycle_path")  # a cycle path mainly for visitors is tourism infrastructure
+    if "harbour" in found and all(_NEAR_BEFORE.search(lowered[max(0, m.start() - 25): m.start()])
+                                  for m in _PROJECT_TYPE_RES["harbour"].finditer(lowered)):
+        # "eine Veranstaltungshalle nahe dem Hafen": where the project stands, not a port's facility
+        found.remove("harbour")
     if "takeover" in found and all(_FROM_A_PARTY.search(lowered[max(0, m.start() - 30): m.start()])
                                    for m in _PROJECT_TYPE_RES["takeover"].finditer(lowered)):
         # "eine gebrauchte Maschine, die wir von unserer Schwesterfirma übernehmen": a thing taken over from a firm,

@@ -814,6 +814,7 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
     ("gilt das irek noch bis 2035?", "irek-zeithorizont"),
     ("Welchen Zeithorizont hat das IREK?", "irek-zeithorizont"),
     ("Welche Laufzeit hat das IREK?", "irek-zeithorizont"),
+    ("wie lange darf so ein gefördertes projekt eigentlich dauern?", "durchfuehrungszeitraum"),
     ("Und wie soll das IREK eigentlich umgesetzt werden – gibt es ein festes Programm?", "irek-umsetzung"),
     ("Und fließt das Geld der Zukunftsregion jetzt übers IREK?", "geld-nicht-ueber-irek"),
     ("Wir möchten im Förderantrag das Leitbild des IREK wörtlich zitieren.", "irek-ohne-leitbild"),

@@ -230,6 +230,9 @@ def test_a_long_question_that_points_back_is_told_from_one_that_does_not():
     # (with the bottom line asked for as yes or no)
     ("kannst du das kürzer sagen? kriegen wir nu was oder nicht", True),
     ("kürzer bitte. gibts da geld oder nicht?", True),
+    # (with what it is for in a compound, "ratssitzung", and the verbs of it: "das kommt so in die ratsvorlage")
+    ("zu lang. bitte max 3 sätze, das kommt so in die ratsvorlage", True),
+    ("danke, ist mir zu lang für die ratssitzung. fass das mal in 3 sätzen zusammen", True),
     # a question of its own beside it, or none at all
     ("kürzer bitte. und wie hoch ist der zuschuss?", False),
     ("Was ist die kürzeste Frist?", False),

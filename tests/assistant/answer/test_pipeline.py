@@ -2831,6 +2831,12 @@ def test_who_may_carry_the_measure_asked_beside_its_amount_is_told_in_the_text(a
     assert "Wer den Antrag stellen" not in ask("Wie hoch ist die Förderung für ein Innovationscluster?")["answer"]
 
 
+def test_a_programme_named_in_quotes_by_the_words_of_a_programme_is_said_to_be_outside_the_documents(ask):
+    data = ask("umzugsfirma aus bramsche. gibts für uns was aus dem 'digitalbonus niedersachsen' oder dem "
+               "'Mittelstandsfonds Niedersachsen Plus'? wie hoch sind da die fördersätze?")
+    assert "Das Programm „digitalbonus niedersachsen“ kommt in den hinterlegten Dokumenten" in data["answer"]
+
+
 def test_the_irek_term_asked_with_its_links_gets_both_answers(ask, passages):
     """The IREK names no end year; it is aimed at the long term and reviewed and updated at intervals. The links to
     other strategies, asked with "es" as the IREK, are its own further question (chapter "Förderpolitischer Rahmen")."""

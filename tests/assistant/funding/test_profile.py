@@ -1776,6 +1776,19 @@ def test_a_company_of_a_group_is_read_and_its_own_figures_give_only_its_least_si
         assert profile.size_between[-1] == "large"
 
 
+def test_a_harbour_named_as_where_the_project_stands_is_no_harbour_project():
+    assert "harbour" not in read_profile("Die Gemeinde prüft den Bau einer Veranstaltungshalle nahe dem Hafen/Kanal."
+                                         ).project_types
+    assert "harbour" in read_profile("Die Stadt will ihren Hafen am Mittellandkanal ausbauen, neue Kaimauer."
+                                     ).project_types
+
+
+def test_a_second_machine_with_its_price_is_an_investment():
+    history = [{"role": "user", "content": "Rösterei + café in bramsche, 8 leute. plan: zweiter röster ca 280k und "
+                                           "café umbau 120k. was davon kann gefördert werden?"}]
+    assert "business_investment" in read_profile("was muss ich jetzt als erstes machen?", history).project_types
+
+
 def test_a_group_named_with_a_particle_between_and_its_whole_headcount_makes_a_large_firm():
     profile = read_profile("die firma hat 120 MA in dissen, gehört aber zu 100 % zu einer gruppe mit insgesamt ca. "
                            "900 MA.")
