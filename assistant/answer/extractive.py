@@ -3416,7 +3416,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # of that programme follows the IREK's answer
     if found.intent == "irek" and lead is not None and lead.blocked and facts_given \
             and programme(lead.id) in {programme(named) for named in named_paths(found.question)}:
-        details.insert(0, _no(lead, w))
+        # (it leads where the goal is only said, not asked for: "Im IREK steht ja 1.1.4 'Logistikbranche stärken'.
+        # Heißt das, Logistikfirmen bei uns bekommen GRW-Investitionszuschüsse?")
+        if _GOAL_SAID_FUNDING_ASKED.search(found.question) and not _GOAL_ASKED.search(found.question):
+            summary = f"{_no(lead, w)} {summary}"
+        else:
+            details.insert(0, _no(lead, w))
     details[:0] = [home] if (home := _home_instead(found, lead, w)) else []
     # the text of the data of a rule the question asks for in its own words, where the lead quote states it
     said_rule = _asked_rule_said(found, quotes[0][1]) if quotes else ""
@@ -3913,6 +3918,14 @@ _ASKS_APPLICANT = re.compile(r"\bwer\s{1,3}(kann|darf|könnte|dürfte|soll|muss)
                              r"(träger|antrag\w{0,3}|beantrag\w{0,3}|antragsteller\w{0,3})\b"
                              r"|\bantragsberechtigt|\bwer\s{1,3}(ist|wäre|sind)\s{1,3}(\S{1,10}\s{1,3})?(träger|antragsteller)",
                              re.IGNORECASE)
+
+
+# Whether a goal the asker names means funding ("Heißt das, Logistikfirmen bekommen GRW?"), and a question for a goal
+# itself ("Welches Ziel ist das …?", "was steht da genau?")
+_GOAL_SAID_FUNDING_ASKED = re.compile(r"\b(heißt|bedeutet)\s{1,3}das\b[^?]{0,100}\b(bekommen|bekommt|kriegen|kriegt|gefördert"
+                                      r"|förderfähig|zuschuss|zuschüsse|geld)", re.IGNORECASE)
+_GOAL_ASKED = re.compile(r"\b(welche[sr]?|was)\b[^?.]{0,40}\b(ziel\w{0,2}|handlungsziel\w{0,2}|steht|bedeutet\s{1,3}(\S+\s{1,3})?\d)",
+                         re.IGNORECASE)
 
 
 def _who_may_apply(found: Findings, said: str) -> str:

@@ -938,6 +938,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                              # Fachkräftesituation": "Kampagne 'Arbeiten im Osnabrücker Land' (…, Jobmessen, Welcome-
                              # Service für int. Fachkräfte)")
                              r"|(fachkräfte|arbeitgeber|standort)\w{0,6}kampagne|kampagne[^?!]{0,160}\b(fachkräft|arbeitskräft)"
+                             # (or as an offensive, or a brand of the region's employers: "eine dreijährige
+                             # Fachkräfte-Offensive – Arbeitgebermarke 'Osnabrücker Land', Messeauftritte")
+                             r"|(fachkräfte|arbeitgeber)-?\s?(offensive|initiative)|arbeitgebermarke|standortmarke|regionalmarke"
                              # ("zusammen Fachkräfte werben – Kampagne, Karriereportal, Willkommensservice")
                              r"|\b(fachkräft|arbeitskräft)\w{0,6}\s{1,3}(\S{1,20}\s{1,3}){0,2}(an)?(werben|gewinnen)\b[^.?!]{0,40}\bkampagne"
                              r"|umsetz\w{0,4}\s{1,3}(\S{1,25}\s{1,3}){0,3}(regionale[snm]?\s{1,3})?entwicklungskonzept"
@@ -1612,6 +1615,8 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
     """(matched length, trade) for the stem that matches this word: the whole word or the longest last part of the
     compound (with an inflection ending); the longest first part only where no last part matches, as the last part of
     a German compound says what it is (a Brauerei|gasthof is an inn)."""
+    # (the plural of the lexicon's "-firma" is no ending added to it: "Logistikfirmen" is read as "Logistikfirma")
+    word = word[:-2] + "a" if word.endswith("firmen") else word
     best: tuple[int, Trade] | None = None
     for ending in _ENDINGS:
         if ending and not word.endswith(ending):
@@ -2306,7 +2311,7 @@ _LIST_JOINT = re.compile(r"\s{0,3}" + _JOINS_PARTS + r"\s{0,3}(ca\.?|rund|etwa|n
 # (a sum per year of each part counts as written: "Regionalmanager (180k/Jahr) plus Projektmittel (520k/Jahr)")
 # (and the particle of a verb split around the sum: "wir kaufen sie ihr für 450k ab, dazu umbau ca 200k")
 _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je)\s{1,3}jahr\b)?\s{0,3}\)?\s{0,3}"
-                       r"((ab|an|auf|aus|ein|zu|bei|dazu)(?=\s{0,3}[,;+]))?\s{0,3}" + _JOINS_PARTS + r"\s{1,3}[^.!?:€]{2,60}$", re.IGNORECASE)
+                       r"((ab|an|auf|aus|ein|zu|bei|dazu)(?=\s{0,3}[,;+]))?\s{0,3}" + _JOINS_PARTS + r"\s{1,3}[^.!?:€]{2,90}$", re.IGNORECASE)
 
 
 # A remark in brackets right after a sum, on that sum ("380k inkl grundstück)" after "kaufen ("); also the remark's

@@ -2837,6 +2837,19 @@ def test_a_programme_named_in_quotes_by_the_words_of_a_programme_is_said_to_be_o
     assert "Das Programm „digitalbonus niedersachsen“ kommt in den hinterlegten Dokumenten" in data["answer"]
 
 
+def test_a_goal_the_asker_names_is_no_funding_and_the_no_leads_where_the_goal_is_not_asked_for(ask, passages):
+    """IREK 1.1.4 names logistics; KR Nr. 2.7.1 excludes it (H). Asked only whether the goal means funding, the "no"
+    leads; asked for the goal too, the goal's answer leads and the "no" follows."""
+    data = ask("Im IREK steht ja 1.1.4 'Logistikbranche stärken'. Heißt das, Logistikfirmen bei uns bekommen "
+               "GRW-Investitionszuschüsse?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein – über GRW: Investitionen der gewerblichen Wirtschaft nicht förderfähig"), \
+        data["summary"]
+    both = ask("Das IREK nennt ja die Stahlindustrie (1.1.2). Welches Ziel ist das genau, und heißt das, unser "
+               "Stahlwerk kann GRW-Investitionszuschüsse kriegen?")
+    assert both["summary"].startswith("IREK Landkreis Osnabrück, Handlungsziel 1.1.2"), both["summary"]
+
+
 def test_the_irek_term_asked_with_its_links_gets_both_answers(ask, passages):
     """The IREK names no end year; it is aimed at the long term and reviewed and updated at intervals. The links to
     other strategies, asked with "es" as the IREK, are its own further question (chapter "Förderpolitischer Rahmen")."""

@@ -1783,6 +1783,16 @@ def test_a_harbour_named_as_where_the_project_stands_is_no_harbour_project():
                                      ).project_types
 
 
+def test_parts_with_their_sums_in_brackets_after_a_long_name_are_one_list():
+    p = read_profile("druckfarbenhersteller, 70 MA. wir planen ne neue mischlinie am stammsitz (800k) und zusätzlich "
+                     "einen neuen standort in hasbergen mit lager + abfüllung (400k). wieviel ist insgesamt drin?")
+    assert [value for _, value in p.cost_parts] == [800000.0, 400000.0]
+
+
+def test_the_plural_of_a_firma_variant_is_its_trade():
+    assert read_profile("Heißt das, Logistikfirmen bei uns bekommen GRW-Investitionszuschüsse?").wz_code == "52.10"
+
+
 def test_a_second_machine_with_its_price_is_an_investment():
     history = [{"role": "user", "content": "Rösterei + café in bramsche, 8 leute. plan: zweiter röster ca 280k und "
                                            "café umbau 120k. was davon kann gefördert werden?"}]
@@ -3372,6 +3382,9 @@ def test_a_campaign_for_the_regions_skilled_workers_is_the_implementation_budget
     assert "implementation_budget" in read_profile(
         "Kampagne 'Arbeiten im Osnabrücker Land' mit Jobmessen und Welcome-Service für int. Fachkräfte").project_types
     assert "implementation_budget" in read_profile("eine Fachkräftekampagne des Landkreises").project_types
+    assert "implementation_budget" in read_profile(
+        "Wir möchten eine dreijährige Fachkräfte-Offensive starten – Arbeitgebermarke 'Osnabrücker Land', "
+        "Messeauftritte").project_types
     assert "implementation_budget" not in read_profile("Wir planen eine Kampagne für unser neues Produkt").project_types
 
 
