@@ -2792,8 +2792,19 @@ def _area_rows(passages: list[Passage]) -> list[tuple[Passage, re.Match[str]]]:
             for m in _AREA_ROW.finditer(p.text)]
 
 
-# The Land of Landkreis Osnabrück, whose office (the NBank) the funding paths name
-HOME_LAND = "Niedersachsen"
+def _row_place(row: re.Match[str]) -> str:
+    """The place a row of the list of GRW areas is for, without its kind ("Harz" of "Harz, Landkreis")."""
+    return row.group("place").split(",")[0].strip()
+
+
+def area_land(place: str, passages: list[Passage]) -> str | None:
+    """The Land whose row of the list of GRW areas (KR Anhang 5) names the place, or None; read from the row's start,
+    as a row too long for `_AREA_ROW` (a district listed with its parts) names its Land and place there too."""
+    start = re.compile(rf"(?m)^([A-ZÄÖÜ][\w-]{{1,40}}): {re.escape(place)}[,;( ]")
+    return next((m.group(1) for p in passages if p.document == "grw" and p.section_number == _AREA_LIST
+                 and (m := start.search(p.text))), None)
+
+
 # The office of a Land in the KR's list of where applications go (Anhang 2: "In Sachsen-Anhalt" and its next line)
 _LAND_OFFICE = "Anhang 2"
 
@@ -2802,7 +2813,7 @@ def land_office(land: str, passages: list[Passage]) -> tuple[Passage, str] | Non
     """For a Land other than Niedersachsen, the passage and line of the KR's form for firms (Anhang 2) that names the
     office taking applications there ("Investitionsbank Sachsen-Anhalt, Domplatz 12, …"); None for Niedersachsen or
     where the form names none."""
-    if land == HOME_LAND:
+    if land == OWN_LAND:
         return None
     heading = re.compile(rf"^In {re.escape(land)}\s*\n(?P<office>[^\n]{{5,200}})", re.MULTILINE)
     return next(((p, m.group("office").strip()) for p in passages
@@ -2816,8 +2827,7 @@ _DISTRICT_NAMED = re.compile(r"\b(?:landkreis(?:es)?|kreis(?:es)?|lk)\s{1,3}([A-
 def districts_in_rows(text: str, passages: list[Passage]) -> list[str]:
     """The districts of other Länder that the text names with their kind ("im landkreis harz in sachsen-anhalt") and
     that the list of GRW areas (KR Anhang 5) has a row for, each as the row names it ("Harz"), in the order named."""
-    rows = {row.group("place").split(",")[0].strip().lower(): row.group("place").split(",")[0].strip()
-            for _, row in _area_rows(passages)}
+    rows = {_row_place(row).lower(): _row_place(row) for _, row in _area_rows(passages)}
     return list(dict.fromkeys(rows[m.group(1).lower()] for m in _DISTRICT_NAMED.finditer(text)
                               if m.group(1).lower() in rows and m.group(1).lower() != "osnabrück"))
 
@@ -2849,16 +2859,17 @@ def _other_district(found: Findings, w: _Writer) -> str:
     sitzen in Meppen im Emsland. Gelten für uns auch die 20 Prozent?"): the bottom line is that place's row of the
     list of GRW areas (KR Anhang 5), with the rate for a small firm where the asker is one; a place the GRW text names
     nowhere is said to have no row, beside the row of Landkreis Osnabrück. Empty for any other question."""
-    # (a district of another Land the list names, before the Land it lies in: "im landkreis harz in sachsen-anhalt")
-    places = districts_in_rows(found.question, w.passages) or CarefulCases.load().places_named(found.question)
     asks_rate = found.intent == "amount" or AMOUNT.search(found.question) or _ASKS_AMOUNT.search(found.search_text) \
         or _COMPARES_RATE.search(found.question) or _WHAT_ONE_GETS.search(found.question)
-    if not places or not asks_rate:
+    # (a district of another Land the list names, before the Land it lies in: "im landkreis harz in sachsen-anhalt")
+    places = (districts_in_rows(found.question, w.passages) or CarefulCases.load().places_named(found.question)) \
+        if asks_rate else []
+    if not places:
         return ""
     towns = CarefulCases.load().towns_named(found.question)  # a town of a neighbouring district stands for it
     rows = _area_rows(w.passages)
     for passage, row in rows:
-        place = row.group("place").split(",")[0].strip()
+        place = _row_place(row)
         if place in places:
             n = w.cite(passage, row.group(0))
             text = (f"Für {_with_town(place, towns)} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): "
@@ -3021,9 +3032,6 @@ _ASKS_AREAS_OF_KIND = re.compile(r"\bwelche\w{0,2}\s{1,3}([\w-]{2,20}\s{1,3})?(r
                                  re.IGNORECASE)
 _LAND_SHORT = {"nds": "Niedersachsen", "nrw": "Nordrhein-Westfalen", "bw": "Baden-Württemberg", "rlp": "Rheinland-Pfalz",
                "sh": "Schleswig-Holstein", "mv": "Mecklenburg-Vorpommern"}
-_HOME_LAND = "Niedersachsen"
-
-
 def _areas_of_kind(found: Findings, w: _Writer) -> tuple[str, list[str]]:
     """For a question for the GRW areas of one kind or more in a Land ("welche … sind D-Fördergebiet, welche C?"): the
     places of each kind asked, each cited by its row of the list of GRW areas (KR Anhang 5): one kind of at most
@@ -3036,11 +3044,11 @@ def _areas_of_kind(found: Findings, w: _Writer) -> tuple[str, list[str]]:
     kinds = list(dict.fromkeys([asked.group("kind").upper()] + [
         m.group(1).upper() for m in _ANOTHER_KIND.finditer(found.question, asked.end())]))
     rows = _area_rows(w.passages)
-    lands = {row.group(0).split(":", 1)[0] for _, row in rows}
+    lands = {row.group("land") for _, row in rows}
     words = {word.lower().rstrip(".") for word in re.findall(r"[\w.-]+", found.question)}
     named = [land for land in lands if re.search(rf"\b{re.escape(land)}\b", found.question, re.IGNORECASE)] \
         + [land for short, land in _LAND_SHORT.items() if short in words and land in lands]
-    land = named[0] if named else _HOME_LAND
+    land = named[0] if named else OWN_LAND
     of_kind = [(kind, [(passage, row) for passage, row in rows
                        if row.group(0).startswith(land + ":") and row.group("kind") == kind]) for kind in kinds]
     of_kind = [(kind, places) for kind, places in of_kind if places]

@@ -23,8 +23,8 @@ from functools import cached_property
 from assistant.answer.careful import CarefulCases
 from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, ASKS_WORDING, FEW_PASSAGES,
                                          MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, WORDING_FOLLOWS,
-                                         HOME_LAND, asked_beside, compose_extractive, compose_introduction,
-                                         districts_in_rows)
+                                         OWN_LAND, area_land, asked_beside, compose_extractive,
+                                         compose_introduction, districts_in_rows)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elliptical, is_follow_up,
                                         is_steering_attempt, points_back, without_steering)
@@ -289,7 +289,7 @@ class AnswerPipeline:
             paths = [p for p in found.funding.paths if programme(p.id) == "grw"]
             if not self._grw_area(place):  # "wir sitzen in Lohne im LK Vechta": no GRW area at all (Anhang 5)
                 paths = [outside_areas(p, place, self.funding) for p in paths]
-            elif self._land_of(place) not in (None, HOME_LAND):
+            elif area_land(place, self.retriever.passages) not in (None, OWN_LAND):
                 # a site in another Land: its row of the list (its own rates) and its own office (Anhang 2) answer,
                 # both named by the answer; the paths hold the Landkreis's rates and the NBank's programmes and steps
                 paths = []
@@ -327,11 +327,6 @@ class AnswerPipeline:
     def _grw_area(self, place: str) -> bool:
         """Whether the list of GRW areas (KR Anhang 5) has a row for the place (or for part of it)."""
         return any(f": {place}{end}" in text for text in self._area_list for end in (",", ";", " ("))
-
-    def _land_of(self, place: str) -> str | None:
-        """The Land whose rows of the list of GRW areas (KR Anhang 5) name the place, or None."""
-        row = re.compile(rf"(?m)^([A-ZÄÖÜ][\w-]{{1,40}}): {re.escape(place)}[,;( ]")
-        return next((m.group(1) for text in self._area_list if (m := row.search(text))), None)
 
     @cached_property
     def _area_list(self) -> list[str]:
@@ -709,8 +704,7 @@ class AnswerPipeline:
                 # (where a rule stands, asked for, is told by its wording: "… und die stelle im KR, wo steht dass …")
                 told = self._tells(side, asked, decided, other, answer) \
                     or numbers_questions(q.text) and _quotes_another_section(other, answer) \
-                    or other.summary.endswith(WORDING_FOLLOWS) and bool(
-                        ASKS_TEXT_OF_RULE.search(side.text) or ASKS_SOURCE.search(side.text))
+                    or other.summary.endswith(WORDING_FOLLOWS) and _asks_for_passage(side.text)
                 merged = with_other_answer(answer, other, told)
                 if merged is not answer:
                     answer, added = merged, added + 1
@@ -904,6 +898,12 @@ def _contradicts(side: Question | Answer, whole: Question) -> bool:
         or kind is not None and whole_kind is not None and kind != whole_kind
 
 
+def _asks_for_passage(text: str) -> bool:
+    """Whether a question asks for a passage by its wording or by where it stands ("… und die stelle im KR, wo steht
+    dass …")."""
+    return bool(ASKS_TEXT_OF_RULE.search(text) or ASKS_SOURCE.search(text))
+
+
 def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> bool:
     """Whether a further question that names no asker itself is answered on another measure of the programme the first
     answer leads with ("… dürfen unsere Betriebe vorher schon planen? und das Grundstück kaufen?": the land of a
@@ -911,7 +911,7 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
     formular?": the form for infrastructure, where "landkreis?" asked where to apply): read apart from the text."""
     if isinstance(side, Answer) or side.own.applicant_type is not None or not first.funding_paths:
         return False
-    if ASKS_TEXT_OF_RULE.search(side.text) or ASKS_SOURCE.search(side.text):
+    if _asks_for_passage(side.text):
         return False  # a passage asked for by where it stands or its wording is the one asked for, of whatever measure
         # ("… und die stelle im KR, wo steht dass revitalisierung mit bis zu 90% gefördert werden kann")
     # a bottom line that quotes only rules of the other of the KR's two chapters of measures than the lead path's (a
