@@ -2782,7 +2782,9 @@ def _steps(path: PathAssessment) -> list[str]:
 
 # A row of the list of GRW areas (KR Anhang 5): "Niedersachsen: Cuxhaven, Landkreis; Art des Fördergebiets: C; Maximaler
 # Fördersatz … (kleine/mittlere/große Unternehmen): 35/25/15 Prozent".
-_AREA_ROW = re.compile(r"(?P<land>[A-ZÄÖÜ][\w-]{1,40}): (?P<place>[^;\n]{2,80}); Art des Fördergebiets: (?P<kind>[A-D])\b[^\n]{0,200}?"
+# (a district or city in parts lists them before its kind, in rows of up to some 3,000 characters: "Nordrhein-Westfalen:
+# Paderborn, Kreis, davon: Altenbeken, …, Salzkotten; Art des Fördergebiets: D; …")
+_AREA_ROW = re.compile(r"(?P<land>[A-ZÄÖÜ][\w-]{1,40}): (?P<place>[^;\n]{2,3000}?); Art des Fördergebiets: (?P<kind>[A-D])\b[^\n]{0,200}?"
                        r": (?P<small>\d{1,2})/[^\n]{0,60}Prozent[^\n]{0,60}")
 _AREA_LIST = "Anhang 5"
 
@@ -2820,8 +2822,8 @@ def land_office(land: str, passages: list[Passage]) -> tuple[Passage, str] | Non
                  if p.document == "grw" and p.section_number == _LAND_OFFICE and (m := heading.search(p.text))), None)
 
 
-# A district named with its kind ("im landkreis harz", "LK Görlitz", "Kreis Höxter")
-_DISTRICT_NAMED = re.compile(r"\b(?:landkreis(?:es)?|kreis(?:es)?|lk)\s{1,3}([A-ZÄÖÜa-zäöüß][\w-]{2,30})", re.IGNORECASE)
+# A district or city named with its kind ("im landkreis harz", "LK Görlitz", "Kreis Höxter", "Stadt Dortmund")
+_DISTRICT_NAMED = re.compile(r"\b(?:landkreis(?:es)?|kreis(?:es)?|lk|stadt)\s{1,3}([A-ZÄÖÜa-zäöüß][\w-]{2,30})", re.IGNORECASE)
 
 
 def districts_in_rows(text: str, passages: list[Passage]) -> list[str]:
@@ -2870,17 +2872,30 @@ def _other_district(found: Findings, w: _Writer) -> str:
     rows = _area_rows(w.passages)
     for passage, row in rows:
         place = _row_place(row)
-        if place in places:
-            n = w.cite(passage, row.group(0))
-            text = (f"Für {_with_town(place, towns)} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): "
-                    f"„{row.group(0)}“ [{n}].")
-            if found.profile is not None and found.profile.company_size == "small":
-                text += f" Für ein kleines Unternehmen dort sind das bis zu {row.group('small')} Prozent [{n}]."
-            if (office := land_office(row.group("land"), w.passages)) is not None:
-                # a site in another Land applies to that Land's office, not to the NBank (Anhang 2)
-                text += f" Anträge für einen Standort dort nimmt die Stelle dieses Landes entgegen: „{office[1]}“ " \
-                        f"[{w.cite(*office)}]."
-            return text
+        if place not in places:
+            continue
+        parts = _rows_in_parts(row, rows) or [(passage, row)]
+        said = [_row_said(p, r, w) for p, r in parts]
+        cited = "".join(f"[{n}]" for *_, n in said)
+        if len(parts) > 1:
+            text = (f"{_with_town(place, towns)} ist in der Liste der Fördergebiete (Anhang 5) in Teile geteilt: "
+                    + ", ".join(f"teils {kind} [{n}]" for kind, _, n in said)
+                    + "; welcher Satz gilt, hängt davon ab, in welchem Teil der Standort liegt. ")
+        elif len(row.group(0)) > _ROW_QUOTED:
+            text = f"Für {_with_town(place, towns)} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): " \
+                   f"{said[0][0]}" + (f", nur für die dort genannten Teile ({said[0][1]})" if said[0][1] else "") \
+                   + f" [{said[0][2]}]. "
+        else:
+            text = f"Für {_with_town(place, towns)} gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): " \
+                   f"„{row.group(0)}“ {cited}. "
+        if found.profile is not None and found.profile.company_size == "small":
+            smalls = " oder ".join(dict.fromkeys(r.group("small") for _, r in parts))
+            text += f"Für ein kleines Unternehmen {'sind das je nach Teil' if len(parts) > 1 else 'dort sind das'} " \
+                    f"bis zu {smalls} Prozent {cited}."
+        if len(parts) > 1:  # the parts, after the bottom line
+            text = text.strip() + "\n\nDie Teile laut Anhang 5: " \
+                + "; ".join(f"{kind.split(' ', 1)[0]}: {named} [{n}]" for kind, named, n in said) + "."
+        return text.strip() + _office_there(row.group("land"), w)
     if any(place in p.text for p in w.passages if p.document == "grw" for place in places):
         return ""  # named in the GRW text elsewhere: not for this answer to say it has no row
     if (home := _home_row(w)) is None:
@@ -2890,6 +2905,43 @@ def _other_district(found: Findings, w: _Writer) -> str:
     return (f"Für {named} nennt die Liste der Fördergebiete des Koordinierungsrahmens (Anhang 5) keine Zeile: Dort ist "
             f"keine GRW-Förderung möglich. Die Sätze, nach denen Sie fragen, gelten für den Landkreis Osnabrück: "
             f"„{row.group(0)}“ [{n}].")
+
+
+# Where a row of the list of GRW areas names only parts of its district or city ("Dortmund, Kreisfreie Stadt, davon:
+# Aplerbeck, …", "Halle (Saale), Kreisfreie Stadt, ohne Wohngebiete: …", "Düren, Kreis, davon (Fortsetzung): …")
+_ROW_PARTS = re.compile(r",?\s(?:davon|ohne)\b")
+_ROW_RATES = re.compile(r"Unternehmen\)?: (?P<rates>[^\n]+)$")
+_ROW_QUOTED = 240  # a row longer than this (one that lists its parts) is said in few words, not quoted in the text
+
+
+def _rows_in_parts(row: re.Match[str], rows: list[tuple[Passage, re.Match[str]]]) -> list[tuple[Passage, re.Match[str]]]:
+    """The rows of the list of GRW areas for the same district or city as `row` ("Dortmund, Kreisfreie Stadt"), each
+    for a part of it, in their order; none where the row is for the whole."""
+    whole = _ROW_PARTS.split(row.group("place"), maxsplit=1)[0].strip()
+    if whole == row.group("place").strip():
+        return []
+    return [(p, m) for p, m in rows if m.group("land") == row.group("land")
+            and _ROW_PARTS.split(m.group("place"), maxsplit=1)[0].strip() == whole]
+
+
+def _row_said(passage: Passage, row: re.Match[str], w: _Writer) -> tuple[str, str, int]:
+    """A row of the list of GRW areas in few words, cited: its kind with its rates ("D-Fördergebiet (kleine/mittlere/
+    große Unternehmen: 20/10 Prozent/De-minimis-Höchstbetrag)"), for a part of a district or city the opening of its
+    list of parts ("davon: Selm"), and the row's citation number."""
+    n = w.cite(passage, row.group(0))
+    listed = _ROW_PARTS.split(row.group("place"), maxsplit=1)[0]
+    named = row.group("place")[len(listed):].lstrip(", ")
+    named = named if len(named) <= 120 else named[:120].rsplit(",", 1)[0] + ", …"
+    rates = m.group("rates") if (m := _ROW_RATES.search(row.group(0))) else ""
+    return f"{row.group('kind')}-Fördergebiet (kleine/mittlere/große Unternehmen: {rates})", named, n
+
+
+def _office_there(land: str, w: _Writer) -> str:
+    """A sentence on where applications for a site in another Land go (that Land's office, not the NBank; KR Anhang 2),
+    cited; empty for Niedersachsen or where the form names no office."""
+    if (office := land_office(land, w.passages)) is None:
+        return ""
+    return f" Anträge für einen Standort dort nimmt die Stelle dieses Landes entgegen: „{office[1]}“ [{w.cite(*office)}]."
 
 
 def _with_town(district: str, towns: dict[str, str]) -> str:

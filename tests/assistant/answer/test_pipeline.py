@@ -1669,6 +1669,29 @@ def test_the_rate_asked_for_another_district_is_its_row_of_the_list_of_areas(ask
     assert "35/25/15 Prozent" in data["summary"] and data["citations"][0]["section"].startswith("Anhang 5")
 
 
+def test_a_district_whose_row_lists_its_parts_gets_its_rate_and_the_parts_it_holds_for(ask, passages):
+    # Paderborn's row of Anhang 5 names the municipalities it holds for before its kind: hundreds of characters
+    data = ask("Wir sind ein kleines Unternehmen mit 20 Mitarbeitern und überlegen, im Kreis Paderborn statt in Melle "
+               "zu bauen. Welcher Fördersatz gilt dort?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Für Paderborn gilt eine eigene Zeile der Liste der Fördergebiete (Anhang 5): "
+                                      "D-Fördergebiet")
+    assert "nur für die dort genannten Teile (davon: Altenbeken" in data["summary"]
+    assert "kleines Unternehmen dort sind das bis zu 20 Prozent [1]" in data["summary"]
+    assert "Paderborn, Kreis, davon" in data["citations"][0]["quote"]
+
+
+def test_a_city_split_into_parts_of_two_kinds_of_area_gets_both_rows_and_no_single_rate(ask, passages):
+    data = ask("Wir sind ein kleines Unternehmen mit 20 Mitarbeitern. Welcher GRW-Fördersatz gilt in der Stadt Dortmund?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Dortmund ist in der Liste der Fördergebiete (Anhang 5) in Teile geteilt: "
+                                      "teils C-Fördergebiet")
+    assert "teils D-Fördergebiet" in data["summary"] and "welcher Satz gilt, hängt davon ab" in data["summary"]
+    assert "je nach Teil bis zu 30 oder 20 Prozent [1][2]" in data["answer"]
+    assert "Aplerbeck" in data["answer"] and "Barop" in data["answer"]
+    assert [c["section"][:8] for c in data["citations"][:2]] == ["Anhang 5", "Anhang 5"]
+
+
 @pytest.mark.parametrize("question, not_open", [
     ("Unsere Gemeinde fragt: Sind gebrauchte Maschinen bei der GRW förderfähig?", "grw-gewerbe"),
     ("Ein Heimatverein will ein Museum einrichten. Passt das zur GRW?", "grw-innovation"),
