@@ -1664,6 +1664,12 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
     if share:  # "… und wie viel muss ich selbst stemmen?": asked, so it leads (its sums name the path's rate)
         pieces.append((0.95, share))
     pieces += [(1.55, supposed)] if (supposed := _if_size(found, w)) else []
+    # "58 köpfe, 22 davon teilzeit … sind wir jetzt klein oder mittel?": the size the figures make leads, before a
+    # rule on how staff count
+    # (not beside a "no" of the lead path, nor a second time after the rate the asker named: "als kleines unternehmen
+    # müssten wir ja 20% kriegen oder?")
+    pieces += [(0.45, sized)] if lead is not None and not lead.blocked and not any(
+        _SIZE_TOLD in text for _, text in pieces) and (sized := _size_verdict(found, w, in_project=True)) else []
     # "… Abschreibungen im Schnitt 800k … reicht das?": the regional effect the figures show (Nr. 2.3 (2))
     pieces += [(1.45, effect)] if (effect := _regional_effect(lead, found.profile, w)) else []
     # a rule the project's text asks about that the KR answers in a sentence of its own ("Bauantrag ist gestellt,
@@ -3016,7 +3022,7 @@ def _named_rate_verdict(found: Findings, lead: PathAssessment | None, w: _Writer
         if not _OF_A_GRANT.search(sentence) or lead.applicant_rate is not None and abs(lead.applicant_rate - named) < 0.01:
             continue
         # (the rate named is not repeated: a figure no quote holds is not said)
-        return f"Nein, der genannte Satz gilt für Sie nicht: Nach Ihren Angaben sind Sie " \
+        return f"Nein, der genannte Satz gilt für Sie nicht: {_SIZE_TOLD}" \
                f"{_size_said(profile.company_size, w)}."
     return ""
 
@@ -3025,22 +3031,36 @@ _SAYS_LARGE = re.compile(r"\bgro(ß|ss)(unternehmen|betrieb|konzern)|\bgro(ß|ss
                          r"|\bkonzern\b", re.IGNORECASE)  # the asker says the size (no verdict to tell it back)
 
 
-def _size_verdict(found: Findings, w: _Writer) -> str:
+_SIZE_TOLD = "Nach Ihren Angaben sind Sie "  # how a size verdict tells the asker's size
+
+
+def _size_verdict(found: Findings, w: _Writer, in_project: bool = False) -> str:
     """For a question of the asker's size class with their headcount given: the size the figures make (KR Nr. 2.1.5),
     or, where the figure not given decides (a turnover over the small firm's limit, no balance sheet total), at which
-    limit of that figure it decides; the rule's limits cited. "" for any other question."""
+    limit of that figure it decides; the rule's limits cited. "" for any other question. In a project's answer
+    (`in_project`), a large firm's size is not told where only its rate is asked: the path's line says it."""
     profile = found.profile
     # (also where the rate is asked for by a firm whose headcount makes it large, "252 MA … welcher fördersatz gilt für
     # uns?": the size is why only the De-minimis route is open)
     large_asks_rate = profile is not None and profile.company_size == "large" and not profile.linked_enterprise \
         and not profile.size_between and bool(ASKS_HOW_MUCH.search(found.question)) \
-        and not _SAYS_LARGE.search(found.question)
-    if profile is None or profile.employees is None or not (_ASKS_SIZE.search(found.question) or large_asks_rate):
+        and not _SAYS_LARGE.search(found.question) and not in_project
+    # (and where the figures leave a firm between a medium and a large one, for which the firms' grant is open: whether
+    # it gets a rate or only the De-minimis maximum turns on the figure not given,
+    # "kurz bitte, ja oder nein: kriegen wir was? 180 MA, 95 mio umsatz")
+    between_decides = profile is not None and profile.size_between[:1] == ["medium"] \
+        and any(p.id.split("/")[0] == "grw-gewerbe" and not p.blocked
+                for p in (found.funding.paths if found.funding else []))
+    if profile is None or profile.employees is None or not (_ASKS_SIZE.search(found.question) or large_asks_rate
+                                                            or between_decides):
         return ""
     limits = {limit.size: limit for limit in FundingKnowledge.load().company_sizes}
     if profile.size_between and profile.linked_enterprise:
         return ""  # the figures of the group decide (Nr. 2.1.5 (4)): the rule on linked enterprises answers
     if profile.size_between:
+        if len(FundingKnowledge.load().possible_sizes(profile.employees, profile.turnover_eur,
+                                                      profile.balance_sheet_eur)) < 2:
+            return ""  # (open for the part-time staff among the headcount, not for a figure not given)
         first, second = limits[profile.size_between[0]], profile.size_between[-1]
         balance = profile.turnover_eur is not None  # the turnover given exceeds the limit: the balance sheet decides
         most = first.balance_max_eur if balance else first.turnover_max_eur
@@ -3049,10 +3069,18 @@ def _size_verdict(found: Findings, w: _Writer) -> str:
         figure, pronoun = ("die Jahresbilanzsumme", "sie") if balance else ("der Jahresumsatz", "er")
         return (f"Nach Ihren Angaben entscheidet {figure}: Liegt {pronoun} bei höchstens {_percent(most / 1e6)} "
                 f"Millionen Euro, sind Sie {_size_said(first.size, w)}, sonst {_size_said(second, w)}.")
+    if profile.company_size in limits and profile.work_units is not None:
+        # (part-time staff with their hours: the headcount in full-time posts decides)
+        cited = w.cite_source(FundingKnowledge.load().part_time_posts)
+        return (f"{_SIZE_TOLD}{_size_said(profile.company_size, w)}, denn Teilzeitstellen zählen "
+                f"anteilig nach ihren Arbeitsstunden{cited}. {OWN_CALCULATION} Ihre {profile.employees} Beschäftigten "
+                f"sind, die Teilzeit anteilig gerechnet, {_percent(profile.work_units)} Vollzeitstellen. Für die "
+                f"Größenklasse gilt Anhang I AGVO, der nicht zu den hinterlegten Unterlagen gehört; er zählt ebenfalls "
+                f"in Jahresarbeitseinheiten.")
     if profile.company_size in limits:
         open_money = profile.turnover_eur is None and profile.balance_sheet_eur is None \
             and profile.company_size != "large"
-        return (f"Nach Ihren Angaben sind Sie {_size_said(profile.company_size, w)}"
+        return (f"{_SIZE_TOLD}{_size_said(profile.company_size, w)}"
                 + (", sofern Jahresumsatz oder Bilanzsumme die Grenze dieser Größe einhalten." if open_money else "."))
     return ""
 

@@ -573,6 +573,7 @@ class FundingKnowledge(Curated):
     applicant_types: list[str]
     project_types: list[str]
     company_sizes: list[SizeLimit]
+    part_time_posts: Source | None = None  # how a part-time post counts (KR Fn. 11)
     default_paths: dict[str, list[str]]  # applicant type (or "unknown") -> usual paths, best first
     leitziel_hints: list[LeitzielHint]
     passage_paths: PassagePaths = PassagePaths()

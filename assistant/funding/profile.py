@@ -89,6 +89,8 @@ class ProjectProfile:
     # The sizes the company may have where the headcount and one money figure leave it open (35 employees, 18 Mio €
     # turnover, no balance sheet total: small or medium, KR Nr. 2.1.5); company_size is then None
     size_between: list[str] = field(default_factory=list)
+    # the headcount in full-time posts, where the text counts its part-time staff with their hours (KR Fn. 11)
+    work_units: float | None = None
     # The company belongs to a group or has a holding in it ("gehört zu 40 % einer Holding", "Tochter eines
     # Konzerns"): partner and linked enterprises count in for its size (KR Nr. 2.1.5 (4), Anhang I AGVO)
     linked_enterprise: bool | None = None
@@ -2215,8 +2217,9 @@ def _site_staff(text: str) -> int | None:
     return sum(counts) if counts else None
 
 
-# Staff counted in part, among a headcount: "davon 12 Teilzeit und 6 Azubis", "8 Teilzeitkräfte", "3 Minijobber"
-_PART_STAFF = re.compile(r"\b(\d{1,4})\s{0,3}(?:(?:in\s{1,3})?teilzeit\w{0,8}|azubis?\b|auszubildende\w{0,2}|lehrlinge?\b"
+# Staff counted in part, among a headcount: "davon 12 Teilzeit und 6 Azubis", "8 Teilzeitkräfte", "3 Minijobber", "22 davon
+# teilzeit"
+_PART_STAFF = re.compile(r"\b(\d{1,4})\s{0,3}(?:davon\s{1,3})?(?:(?:in\s{1,3})?teilzeit\w{0,8}|azubis?\b|auszubildende\w{0,2}|lehrlinge?\b"
                          r"|minijobber\w{0,2}|aushilfe\w{0,2}|werkstudent\w{0,4}|teilzeitkräfte)", re.IGNORECASE)
 
 
@@ -2232,6 +2235,51 @@ _PART_INCLUDED = re.compile(rf"\b(?:mit|inkl\.?|inklusive|einschließlich|samt|p
                             rf"{_PART_WORDS}|\b{_PART_WORDS}\b[^.?!]{{0,40}}\b(?:mit\s{{0,1}}(?:ge)?zählt|mitzählt|mitgezählt"
                             r"|mit\s{0,1}(?:ge)?rechnet|mitrechnet|mitgerechnet|dazu\s{0,1}(?:ge)?zählt|dazuzählt|eingerechnet)",
                             re.IGNORECASE)
+
+
+# The hours of the part-time staff and of a full-time post, where the text gives both ("22 davon teilzeit mit 20 std/woche
+# (vollzeit 40)", "12 Teilzeitkräfte à 30 Stunden, Vollzeit sind 39 Stunden"), or part-time as half a post ("halbtags")
+_PART_HOURS = re.compile(r"\bteilzeit\w{0,8}\s{0,3}(?:mit|à|a|zu|je|von|über|,)?\s{0,3}(?:je\s{1,3})?(?:ca\.?\s{0,2}|etwa\s{1,3})?"
+                         r"(?P<hours>\d{1,2}(?:,5)?)\s{0,2}(?:std|stunden|h|wochenstunden)\b", re.IGNORECASE)
+_FULL_HOURS = re.compile(r"\bvollzeit\w{0,6}\s{0,3}(?:=|:|sind|ist|mit|hat|bei|entspricht|von)?\s{0,3}(?P<hours>\d{2}(?:,5)?)"
+                         r"\s{0,2}(?:std|stunden|h|wochenstunden)?\b", re.IGNORECASE)
+_HALF_POSTS = re.compile(r"\bteilzeit\w{0,8}\s{0,3}(?:\(?\s{0,2})?(?:halbtags|halbe\s{1,3}stellen?|50\s{0,2}(?:%|prozent))"
+                         r"|\b(?:halbtags|auf\s{1,3}halben\s{1,3}stellen)\b", re.IGNORECASE)
+
+
+def part_time_share(text: str) -> float | None:
+    """The share of a full-time post that the text's part-time staff work (20 of 40 hours: 0.5), where it says both
+    (or "halbtags"); else None. Only part-time words, never apprentices or temps, and only one rate of hours."""
+    text = text[:20_000]
+    if _HALF_POSTS.search(text):
+        return 0.5
+    parts = {_float(m.group("hours")) for m in _PART_HOURS.finditer(text)}
+    full = {_float(m.group("hours")) for m in _FULL_HOURS.finditer(text)}
+    if len(parts) != 1 or len(full) != 1:
+        return None
+    share = next(iter(parts)) / next(iter(full))
+    return share if 0 < share < 1 else None
+
+
+def _float(number: str) -> float:
+    return float(number.replace(",", "."))
+
+
+def work_units(text: str, employees: int | None) -> float | None:
+    """The headcount in full-time posts where the text counts its part-time staff and their hours ("58 köpfe, aber 22
+    davon teilzeit mit 20 std/woche (vollzeit 40)": 36 + 22 × 0.5 = 47), as the KR reckons posts (Fn. 11 to Nr. 2.1.4);
+    None where it does not say enough, or where apprentices, temps or mini-jobbers are among those counted in part."""
+    if employees is None:
+        return None
+    text = text[:20_000]
+    counted = [m for m in _PART_STAFF.finditer(text)]
+    if not counted or any("teilzeit" not in m.group(0).lower() for m in counted):
+        return None
+    part = sum(_int(m.group(1)) for m in counted)
+    share = part_time_share(text)
+    if share is None or not 0 < part < employees:
+        return None
+    return employees - part + part * share
 
 
 def holds_part_time(text: str) -> bool:
@@ -3951,7 +3999,12 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # size is reckoned in annual work units (Nr. 2.1.5, Anhang I AGVO; part-time in proportion, Fn. 11), so it may
         # be as low as the size of the headcount without them
         part = part_counted(text or "")
-        if holds_part_time(text or "") and part < profile.employees:
+        if (units := work_units(text or "", profile.employees)) is not None:
+            # (their hours given: the size is that of the posts they make, "36 + 22 × 0,5 = 47": small)
+            profile.work_units = units
+            sizes = knowledge.possible_sizes(units, profile.turnover_eur, profile.balance_sheet_eur)
+            profile.company_size = sizes[0]
+        elif holds_part_time(text or "") and part < profile.employees:
             # (where their number is not given, the headcount may stand for any smaller count of work units)
             least = knowledge.possible_sizes(profile.employees - part if part else 1, profile.turnover_eur,
                                              profile.balance_sheet_eur)

@@ -38,6 +38,10 @@ FACT_QUESTIONS: dict[str, str] = {
     "balance_sheet": "Wie hoch ist die Jahresbilanzsumme Ihres Unternehmens? Mit ihr entscheidet sich, ob es als "
                      "kleines oder mittleres Unternehmen gilt (Nr. 2.1.5).",
     # part-time staff or apprentices among the headcount: the size is reckoned in annual work units (Anhang I AGVO)
+    # (where the figures leave it between a medium and a large firm: "180 MA, 95 mio umsatz")
+    "balance_sheet_large": "Wie hoch ist die Jahresbilanzsumme Ihres Unternehmens? Mit ihr entscheidet sich, ob es als "
+                           "mittleres oder großes Unternehmen gilt (Nr. 2.1.5); ein großes bekommt für eine Erweiterung "
+                           "nur eine Förderung bis zum De-minimis-Höchstbetrag (Nr. 2.4.2).",
     "work_units": "Wie viele Vollzeitstellen ergeben Ihre Beschäftigten, wenn Teilzeitkräfte anteilig gezählt werden? "
                   "Danach richtet sich, ob das Unternehmen als kleines oder mittleres gilt (Nr. 2.1.5).",
     "turnover": "Wie hoch ist der Jahresumsatz Ihres Unternehmens? Mit ihm entscheidet sich, ob es als kleines oder "
@@ -1078,8 +1082,10 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
         needed.discard("project_types")  # a firm of an excluded sector: whatever it invests in, the "no" stands
     if "company_size" in needed and profile.size_between:  # the figure not given decides, not the headcount
         missing = "group" if profile.linked_enterprise else "work_units" \
-            if profile.employees and holds_part_time(profile.description or "") else "turnover" \
-            if profile.turnover_eur is None else "balance_sheet"
+            if profile.employees and holds_part_time(profile.description or "") else \
+            ("turnover_large" if profile.size_between[0] == "medium" else "turnover") \
+            if profile.turnover_eur is None else "balance_sheet_large" if profile.size_between[0] == "medium" \
+            else "balance_sheet"
         # (the share and the partner's staff told already: "gehört zu 60 % der Firma meiner Frau, die hat 70 Angestellte")
         given = missing == "group" and _PARTNER_FIGURES.search(profile.description or "")
         needed = (needed - {"company_size"}) | (set() if given else {missing})

@@ -1692,6 +1692,25 @@ def test_a_city_split_into_parts_of_two_kinds_of_area_gets_both_rows_and_no_sing
     assert [c["section"][:8] for c in data["citations"][:2]] == ["Anhang 5", "Anhang 5"]
 
 
+def test_a_headcount_with_part_time_staff_and_their_hours_leads_with_the_size_their_posts_make(ask, passages):
+    data = ask("Konditorei in Melle: 56 Beschäftigte, davon 20 Teilzeitkräfte à 20 Stunden, Vollzeit sind 40 Stunden. "
+               "Umsatz 5 Mio. Neue Produktionslinie für 600.000 €. Sind wir klein oder mittel?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Nach Ihren Angaben sind Sie ein kleines Unternehmen (Nr. 2.1.5)")
+    assert "Teilzeitstellen zählen anteilig nach ihren Arbeitsstunden" in data["summary"]
+    assert "46 Vollzeitstellen" in data["answer"]  # 36 + 20 × 20/40, marked as the assistant's own calculation
+    quoted = [c for c in data["citations"] if c["quote"].startswith("Ein Teilzeitarbeitsplatz wird im Verhältnis")]
+    assert quoted and quoted[0]["section"].startswith("2.1.4")
+
+
+def test_a_firm_between_medium_and_large_is_told_that_its_balance_sheet_decides(ask, passages):
+    data = ask("Fleischwarenfabrik in Bersenbrück, 190 MA, 80 Mio Umsatz. Neue Produktionslinie 3 Mio. Kriegen wir was?")
+    check_contract(data, passages)
+    assert "entscheidet die Jahresbilanzsumme" in data["summary"]
+    assert "sonst ein großes Unternehmen" in data["summary"]
+    assert "ob es als mittleres oder großes Unternehmen gilt" in data["answer"]
+
+
 @pytest.mark.parametrize("question, not_open", [
     ("Unsere Gemeinde fragt: Sind gebrauchte Maschinen bei der GRW förderfähig?", "grw-gewerbe"),
     ("Ein Heimatverein will ein Museum einrichten. Passt das zur GRW?", "grw-innovation"),

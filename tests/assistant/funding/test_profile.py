@@ -2323,6 +2323,28 @@ def test_part_time_staff_and_apprentices_leave_the_size_of_a_headcount_open():
     assert read_profile("Wir haben 55 Beschäftigte, Umsatz 4,8 Mio.").company_size == "medium"
 
 
+@pytest.mark.parametrize("text, units, size", [
+    # 36 full-time heads and 22 at half a post: 47 posts, under the small firm's 50
+    ("wir sind 58 köpfe, aber 22 davon teilzeit mit 20 std/woche (vollzeit 40). umsatz 8,5 mio.", 47, "small"),
+    ("62 Beschäftigte, davon 20 Teilzeitkräfte à 30 Stunden, Vollzeit sind 40 Stunden. Umsatz 6 Mio.", 57, "medium"),
+    ("wir haben 54 mitarbeiter, davon 10 in teilzeit halbtags, umsatz 3 mio", 49, "small"),
+])
+def test_part_time_staff_with_their_hours_make_the_headcount_in_full_time_posts(text, units, size):
+    """KR Fn. 11 (to Nr. 2.1.4): a part-time post counts in proportion to its hours; where the text gives the hours of
+    its part-time staff and of a full-time post, the size is that of the posts they make."""
+    p = read_profile(text)
+    assert (p.work_units, p.company_size, p.size_between) == (units, size, [])
+
+
+@pytest.mark.parametrize("text", [
+    "wir sind 58 köpfe, aber 22 davon teilzeit. umsatz 8,5 mio.",  # no hours: the size stays open
+    "55 beschäftigte, davon 12 teilzeit mit 20 std und 6 azubis, vollzeit 40 std, umsatz 4,8 mio",  # apprentices too
+])
+def test_part_time_staff_without_their_hours_leave_the_posts_uncounted(text):
+    p = read_profile(text)
+    assert p.work_units is None and (p.company_size, p.size_between) == (None, ["small", "medium"])
+
+
 def test_new_rooms_named_with_their_sum_are_an_investment_and_a_part_of_the_costs():
     """"neue Reiferäume (ca 1,2 Mio) und gleichzeitig PV … (300k)": new rooms are the firm's investment (Nr. 2.4.1)
     beside the solar plant, and the two sums are two parts, each at its own rate."""
