@@ -3719,7 +3719,7 @@ def _list(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # a topic no word of which stands in the IREK ("Belebung der Ortskerne"): said so, with the nearest goals
         summary = f"Kein Ziel des IREK nennt dieses Thema ausdrücklich. Am nächsten kommt {owner} mit den {plural}n {codes}."
     elif parent is not None:
-        summary = f"Zum {owner} gehören die {plural} {codes}."
+        summary = f"Zum {owner} gehören die {plural} {codes}." + _corridor_of(parent.code, goal_list, found, w)
     elif goal_list.by_topic:  # goals of several Leitziele that name the topic in their titles, each cited
         cited = [f"{g.code} [{w.cite(*_first_cited(goal_list, g.code))}]" for g in items]
         summary = f"Das Thema nennen im IREK die {plural} " + ", ".join(cited[:-1]) + f" und {cited[-1]}." \
@@ -3877,6 +3877,23 @@ def _corridors_named(goal_list: GoalList, w: _Writer) -> str:
     Leitbranchen“ [3]; …"."""
     named = _corridor_names(goal_list, w)
     return f" Die Themenkorridore: {'; '.join(named.values())}." if named else ""
+
+
+# A question for the corridor a topic or goal belongs to: "Welcher Korridor, welche Ziele?"
+_ASKS_CORRIDOR = re.compile(r"\b(welche[rnms]?|in\s{1,3}welche[rnm]?)\s{1,3}(themen)?korridor\w{0,2}\b|\bkorridor\w{0,2}\s{0,3}\?",
+                            re.IGNORECASE)
+
+
+def _corridor_of(code: str, goal_list: GoalList, found: Findings, w: _Writer) -> str:
+    """For a Leitziel whose goals are listed, where the question asks for its corridor too: the sentence that names
+    that corridor, cited; "" otherwise."""
+    corridor = code.split(".")[0]
+    title = goal_list.titles.get(corridor)
+    if "." not in code or not title or not _ASKS_CORRIDOR.search(found.question):
+        return ""
+    passage = _corridor_passage(corridor, title, w.passages)
+    ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
+    return f" Das Leitziel {code} gehört zum Themenkorridor {corridor} „{title}“{ref}."
 
 
 def _corridor_passage(code: str, title: str, passages: list[Passage]) -> Passage | None:

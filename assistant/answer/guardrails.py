@@ -60,6 +60,11 @@ _FOLLOW_UP = re.compile(
 # topic of its own ("Wie hoch ist der Fördersatz für die Erschließung von Gewerbegelände?").
 _SHORT_FOLLOW_UP = re.compile(r"\b(der fördersatz|die förderung|das ziel)\b", re.IGNORECASE)
 _SHORT = 7
+# where what was said stands, asked of any length ("wo genau steht das mit den 25 % und dem stichtag? nummer und seite
+# bitte, ich muss das dem rat zeigen", "und die fundstelle dafür?")
+WHERE_IT_STANDS = re.compile(r"\bwo\s{1,3}((genau|eigentlich|denn|steht)\s{1,3}){0,2}(steht|stehen|findet\s{1,3}man|finde\s{1,3}ich)"
+                              r"\s{1,3}(das|dies|die\s{1,3}(regel|stelle|vorgabe|grenze|frist)|es)\b|\b(fundstelle|quelle|beleg)"
+                              r"\w{0,2}\s{1,3}(dafür|dazu|davon)\b", re.IGNORECASE)
 # after a word of assent ("ok und dürfen wir davon …"); such an opening makes a follow-up of any length
 _FOLLOW_UP_OPENING = re.compile(r"^((ok|okay|gut|danke|alles\s{1,3}klar|achso|aha|ah)[,.!]?\s{1,3})?(und|aber|also|außerdem|auch)\b",
                                 re.IGNORECASE)
@@ -118,7 +123,8 @@ def is_follow_up(question: str, history: list[dict] | None) -> bool:
     text = question.strip()
     if _THANKS_OPENING.match(text) and ASKS_WORDING.search(text) and not _NEW_SUBJECT.search(text):
         return True
-    return bool(_FOLLOW_UP_OPENING.match(text) or _FOLLOW_UP_MARKER.match(text)) or len(words) <= 14 and bool(
+    return bool(_FOLLOW_UP_OPENING.match(text) or _FOLLOW_UP_MARKER.match(text) or WHERE_IT_STANDS.search(text)) \
+        or len(words) <= 14 and bool(
         _FOLLOW_UP.search(text) or len(words) <= _SHORT and _SHORT_FOLLOW_UP.search(text))
 
 

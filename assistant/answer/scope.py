@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from assistant.answer.guardrails import is_follow_up
+from assistant.answer.guardrails import WHERE_IT_STANDS, is_follow_up
 from assistant.core.paths import TUNED_DIR, TunedValuesMissing
 from assistant.funding.knowledge import FundingKnowledge
 from assistant.funding.profile import MUNICIPALITIES
@@ -145,9 +145,10 @@ class Scope:
         if not earlier or not (is_follow_up(question, history) or len(question.split()) <= 12 or restated):
             return False
         context = normalise_query(" ".join(t["content"] for t in earlier[-2:]))
-        if restated or ASKS_NEXT_STEP.search(question):
+        if restated or ASKS_NEXT_STEP.search(question) or WHERE_IT_STANDS.search(question):
             # (the next step, "ok klingt gut. und was mach ich jetzt zuerst?", is that of the conversation's project,
-            # in scope where the conversation is, whatever the router makes of words that name no topic)
+            # in scope where the conversation is, whatever the router makes of words that name no topic; so is where
+            # what was said stands, "wo genau steht das …? nummer und seite bitte, ich muss das dem rat zeigen")
             return self.in_scope(context, [], self.retriever.score_parts(context))
         # a follow-up whose words are mostly not the corpus's speaks of something else ("Und welches Rezept passt
         # dazu?"); one with a few ("… dürfen wir davon unsere Wirtschaftsförderin bezahlen? … reinrechnen") does not

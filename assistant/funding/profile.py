@@ -863,9 +863,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                               # Besucherparkplatz am Museum")
                               r"|(besucher|touristen|gäste|wanderer|wander|ausflugs|ausflügler|reisebus|wohnmobil)"
                               r"\w{0,2}-?(parkpl[aä]tz|stellpl[aä]tz)|(?<!wasserwander)rastpl[aä]tz|park-\s{0,2}(und|/)\s{0,2}rastpl"
-                              # (KR Nr. 3.2.2.5 (8) e: baths used mainly by tourists, where the text speaks of them)
-                              r"|(hallen|schwimm|kombi|frei)bad\w{0,2}\b[\s\S]{0,300}touris"
-                              r"|touris[\s\S]{0,300}(hallen|schwimm|kombi|frei)bad"
+                              # (KR Nr. 3.2.2.5 (8) e: baths used mainly by tourists, where the text speaks of them,
+                              # by any of their names: "viele kurgäste und urlauber nutzen es auch")
+                              r"|(hallen|schwimm|kombi|frei)bad\w{0,2}\b[\s\S]{0,300}(touris|urlauber|kurgäst|feriengäst"
+                              r"|übernachtungsgäst)"
+                              r"|(touris|urlauber|kurgäst|feriengäst|übernachtungsgäst)[\s\S]{0,300}(hallen|schwimm|kombi|frei)bad"
                               r"|haus\s{1,3}des\s{1,3}gastes|bootsanleger|bootsanlegestelle|wasserwanderrastplatz|schwimmsteg|steganlage"
                               # (items j-l in the words for them: a jetty, a bathing lake or beach)
                               r"|bootssteg|badesteg|anlegesteg|badesee|badestrand"

@@ -1711,6 +1711,59 @@ def test_a_firm_between_medium_and_large_is_told_that_its_balance_sheet_decides(
     assert "ob es als mittleres oder großes Unternehmen gilt" in data["answer"]
 
 
+def test_where_what_was_said_stands_is_asked_in_the_conversation_and_not_refused(ask, passages):
+    history = [{"role": "user", "content": "Können wir beim neuen Gewerbegebiet auch den Grundstückskauf fördern "
+                                           "lassen? Gekauft ist noch nichts."},
+               {"role": "assistant", "content": "Ja, als Modellvorhaben bis Ende 2028, höchstens 25 % der Kosten der "
+                                                "Maßnahme, Kauf nicht vor dem 1.7.2025."}]
+    data = ask("wo genau steht das mit den 25 % und dem stichtag? nummer und seite bitte, brauch ich für den "
+               "ausschuss", history)
+    check_contract(data, passages)
+    assert not data["abstained"]
+    assert any(c["section"].startswith("5 ") or c["section"] == "5" for c in data["citations"])
+
+
+def test_whether_a_firms_project_must_fit_the_irek_is_answered_no_from_the_kr(ask, passages):
+    data = ask("Muss unser Vorhaben eigentlich zu einem Ziel im IREK passen, damit wir GRW bekommen? Wir sind eine "
+               "Schreinerei mit 12 Leuten und wollen eine neue Kantenanleimmaschine kaufen.")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Nein, für die Investitionsförderung eines Unternehmens nennt der "
+                                      "Koordinierungsrahmen die Passung zum IREK")
+    assert data["citations"][0]["section"].startswith("2.2.4")
+
+
+def test_a_bath_that_tourists_use_is_weighed_as_tourism_infrastructure_not_refused(ask, passages):
+    data = ask("Das Hallenbad unserer Stadt soll saniert werden, rund 3 Mio. Es wird viel von Feriengästen genutzt. "
+               "Ist das über die GRW förderfähig?")
+    check_contract(data, passages)
+    assert not data["summary"].startswith("Nein")
+    assert any(p["id"] == "grw-infrastruktur/tourismus" and not p["blocked"] for p in data["funding_paths"])
+
+
+def test_the_corridor_of_a_topics_leitziel_is_named_where_asked(ask, passages):
+    data = ask("Unter welchem Korridor steht im IREK der Tourismus und welche Ziele gibt es dazu?")
+    check_contract(data, passages)
+    assert "Das Leitziel 4.3 gehört zum Themenkorridor 4 „Daseinsvorsorge und Lebensqualität“" in data["summary"]
+
+
+def test_a_sum_with_its_vat_gets_the_note_on_vat_and_a_truck_tyre_is_no_vehicle(ask, passages):
+    data = ask("Wir runderneuern Lkw-Reifen in Bramsche, 30 Mitarbeiter. Die neue Anlage kostet 600.000 inkl. MwSt. "
+               "Was bekommen wir?")
+    check_contract(data, passages)
+    assert "Ob die Umsatzsteuer zu den förderfähigen Kosten zählt, regelt der Koordinierungsrahmen für betriebliche " \
+           "Investitionen nicht ausdrücklich" in data["answer"]
+    assert "Straßenfahrzeuge" not in data["answer"]
+
+
+def test_a_hall_bought_from_a_brothers_gmbh_is_left_out_of_the_sum_as_unsettled(ask, passages):
+    data = ask("Tischlerei in Melle, 25 MA. Wir kaufen die Halle von der GmbH meiner Schwester für 800.000 und "
+               "investieren 300.000 in neue Maschinen. Was ist förderfähig?")
+    check_contract(data, passages)
+    assert "Ob der Kauf von einem Angehörigen darunter fällt, klärt die NBank vor dem Kauf" in data["answer"]
+    assert "20 Prozent von 300.000 €" in data["answer"] and "bis zu 60.000 €" in data["answer"]
+    assert "220.000 €" not in data["answer"]  # (never 20 % of the hall and the machines together)
+
+
 @pytest.mark.parametrize("question, not_open", [
     ("Unsere Gemeinde fragt: Sind gebrauchte Maschinen bei der GRW förderfähig?", "grw-gewerbe"),
     ("Ein Heimatverein will ein Museum einrichten. Passt das zur GRW?", "grw-innovation"),

@@ -76,7 +76,9 @@ def test_company_profile_gets_business_investment_path(client):
                                # forty-second session: the share of a firm's building let to others (Nr. 2.7.1 M)
                                "let_share_percent": None,
                                # forty-third session: the owners' private share of the building
-                               "private_share_percent": None}
+                               "private_share_percent": None,
+                               # fifty-seventh session: the headcount in full-time posts (part-time with its hours)
+                               "work_units": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):
