@@ -657,7 +657,7 @@ class FundingKnowledge(Curated):
                     if limit.employees_below is None or employees < limit.employees_below
                     and not limit.money_exceeded(turnover, balance))
 
-    def possible_sizes(self, employees: int, turnover: float | None = None, balance: float | None = None) -> list[str]:
+    def possible_sizes(self, employees: float, turnover: float | None = None, balance: float | None = None) -> list[str]:
         """The sizes a company may have by the figures given: from the size its headcount makes, on to the next while
         one money figure exceeds a size's limit and the other is not given (35 employees and 18 Mio € turnover, no
         balance sheet total: small if the balance sheet total stays within 10 Mio €, else medium; KR Nr. 2.1.5)."""

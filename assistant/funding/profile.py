@@ -2274,7 +2274,7 @@ def work_units(text: str, employees: int | None) -> float | None:
     if employees is None:
         return None
     text = text[:20_000]
-    counted = [m for m in _PART_STAFF.finditer(text)]
+    counted = list(_PART_STAFF.finditer(text))
     if not counted or any("teilzeit" not in m.group(0).lower() for m in counted):
         return None
     part = sum(_int(m.group(1)) for m in counted)
