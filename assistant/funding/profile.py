@@ -3816,15 +3816,22 @@ _SECTOR_FIELDS = ("sector", "excluded_sector", "wz_code", "wz_title", "wz_altern
                   "sector_share_percent", "lodging_share_percent", "lodging_share_of_guests")
 # A part of the costs taken back ("die halle kaufen wir jetzt doch nicht", "die Maschinen fallen weg")
 _TAKEN_BACK = (r"[^.?!]{0,50}\b(doch\s{1,3}nicht|nicht\s{1,3}mehr|fällt\s{1,3}weg|fallen\s{1,3}weg|entfällt|entfallen"
-               r"|streichen\s{1,3}wir|gestrichen|lassen\s{1,3}wir\s{1,3}weg)\b")
+               r"|streichen\s{1,3}wir|gestrichen|lassen\s{1,3}wir\s{1,3}weg"
+               # (rented instead of bought: "und wenn wir das gebäude nur mieten statt kaufen?")
+               r"|(mieten|pachten|anmieten)\s{1,3}statt\s{1,3}(zu\s{1,3})?(kaufen|bauen|erwerben))\b")
 _PART_WORD = re.compile(r"[a-zäöüß]{4,}")
 _NOT_PART_WORDS = {"kaufen", "neue", "neuen", "neues", "plan", "bauen", "dafür", "noch", "ca", "rund", "etwa"}
 
 
 def _drops(text: str, label: str) -> bool:
-    """Whether the text takes back the part of the costs `label` names, by a noun of it."""
+    """Whether the text takes back the part of the costs `label` names, by a noun of it or by the last part of that
+    noun ("das gebäude … mieten statt kaufen" of "ein kleines bürogebäude kaufen")."""
     nouns = [w for w in _PART_WORD.findall(label.lower()) if w not in _NOT_PART_WORDS]
-    return any(re.search(rf"\b{re.escape(noun)}\w{{0,3}}\b{_TAKEN_BACK}", text, re.IGNORECASE) for noun in nouns)
+    said = {m.group(1).lower() for m in re.finditer(rf"\b([a-zäöüß]{{4,}})(?=\w{{0,3}}\b{_TAKEN_BACK})", text[:20_000],
+                                                    re.IGNORECASE)} - _NOT_PART_WORDS
+    # (a word said may carry an ending of up to three letters: "hallen" of "halle", "gebäudes" of "bürogebäude")
+    stems = {word[:len(word) - cut] for word in said for cut in range(4) if len(word) - cut >= 4}
+    return any(noun == stem or len(stem) >= 5 and noun.endswith(stem) for noun in nouns for stem in stems)
 
 
 _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employees", "linked_employees", "turnover_eur",
