@@ -22,7 +22,8 @@ from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE
 from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source, Threshold
-from assistant.funding.profile import FIRMS_OWN_KINDS, ProjectProfile, asked_grant_eur, kinds_of_part, without_places
+from assistant.funding.profile import (FIRMS_OWN_KINDS, ProjectProfile, asked_grant_eur, extract_profile, kinds_of_part,
+                                       without_places)
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GASTRONOMY_WITH_LODGING,
                                      GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT, SECTOR_EXCEPTION,
                                      SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
@@ -624,6 +625,24 @@ def _excluded_items(path: PathAssessment) -> list[CostItem]:
     return [item for item in FundingKnowledge.load().cost_items if item.id in excluded]
 
 
+def _checks_sectors(path: PathAssessment) -> bool:
+    """Whether the path's rules exclude the sectors of KR Nr. 2.7.1 (a condition of the path, or of one of its
+    measures, is triggered by an excluded sector)."""
+    defined = FundingKnowledge.load().get(path.id)
+    return defined is not None and any("sector_excluded" in c.triggers for c in defined.conditions)
+
+
+def _for_excluded_trade(label: str, profile) -> bool:  # noqa: ANN001
+    """Whether a part of the costs is for a line of business that KR Nr. 2.7.1 excludes, beside the firm's own
+    main activity (a bakery's "umbau der cafés": gastronomy, I 56, where no lodging comes with it)."""
+    knowledge = FundingKnowledge.load()
+    part = extract_profile(label, knowledge=knowledge)
+    if not part.wz_code or part.wz_code in (profile.wz_code, *profile.wz_alternatives):
+        return False
+    own = tuple(code for code in (profile.wz_code, *profile.wz_alternatives) if code)
+    return knowledge.exclusion(part.wz_code, profile.description, named_codes=own) is not None
+
+
 def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, str]:  # noqa: ANN001
     """The sum to compute a grant or an own share from, and how it was made: the sum the asker gave, or, on a path with
     one rate for a whole investment, the parts the asker lists added up, less those the path's rules exclude ("Halle
@@ -654,7 +673,8 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     # schwesterlabor", the used goods of a linked firm)
     item_sums = {profile.item_sums[i.id] for i in excluded if profile.item_sums.get(i.id)}
     left_out = [label for label, value in profile.cost_parts
-                if any(i.named_in(label) for i in excluded) or value in item_sums]
+                if any(i.named_in(label) for i in excluded) or value in item_sums
+                or _checks_sectors(path) and _for_excluded_trade(label, profile)]
     total = sum(value for label, value in profile.cost_parts if label not in left_out)
     without = f" ohne {' und '.join(f'„{label}“' for label in left_out)}, die nicht förderfähig sind" if left_out else ""
     return total, f" (Summe der genannten Teile{without})"
@@ -881,8 +901,11 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
     before = " vor Abzügen" if less and result == f"bis zu {_euro(grant)}" else ""
     result = f"höchstens {result.removeprefix('bis zu ')}" if before else result
     other = _other_aid_left(path, profile, [(rate, None)], amount)
+    # (a sum said with its VAT: the grant from the net costs, which the VAT note advises to reckon with, is less)
+    gross = " Die genannte Summe enthält die Umsatzsteuer; mit den Nettokosten gerechnet ergibt sich entsprechend " \
+            "weniger." if profile is not None and profile.sum_with_vat else ""
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)}{costs}{basis} ergeben {result}{before}"
-            f"{other}{_without_unsettled(path, profile, rate, amount)}.{less}{decides}")
+            f"{other}{_without_unsettled(path, profile, rate, amount)}.{less}{gross}{decides}")
 
 
 def _other_aid_left(path: PathAssessment, profile, rates: list[tuple[float, str | None]],  # noqa: ANN001
@@ -3301,6 +3324,8 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     verdict = _verdict(found, w) if facts_given and (found.intent in ("eligibility", "amount") or item_rule) \
         and not (ASKS_SOURCE.search(found.question) and figures(found.question)) else ""
     asks_where = found.intent == "procedure" and bool(_ASKS_WHERE.search(found.question))
+    if found.intent == "irek" and not verdict and found.goals and _ASKS_CORRIDOR.search(found.question):
+        verdict = _place_of_goal(found.goals[0], w)  # "zu welchem themenkorridor gehört gesundheitstourismus?"
     if facts_given and found.intent == "procedure":
         # in a conversation about a project: what rules it out, else its next step (not for a question of how long or
         # until when: "Wie lange haben wir nach Bewilligung Zeit?" is answered by the rule's span, after the rule the
@@ -3894,6 +3919,16 @@ def _corridor_of(code: str, goal_list: GoalList, found: Findings, w: _Writer) ->
     passage = _corridor_passage(corridor, title, w.passages)
     ref = f" [{w.cite(passage, _first_line(passage))}]" if passage is not None else ""
     return f" Das Leitziel {code} gehört zum Themenkorridor {corridor} „{title}“{ref}."
+
+
+def _place_of_goal(goal: GoalMatch, w: _Writer) -> str:
+    """Where a goal stands in the IREK, for a question of the corridor its topic belongs to: the Handlungsziel, its
+    Leitziel and its Themenkorridor, each by its number and title, cited."""
+    n = w.cite(goal.passage, _first_line(goal.passage))
+    corridor = _corridor_passage(goal.corridor.code, goal.corridor.title, w.passages)
+    ref = f" [{w.cite(corridor, _first_line(corridor))}]" if corridor is not None else ""
+    return (f"Das Handlungsziel {goal.code} „{goal.title}“ [{n}] gehört zum Leitziel {goal.leitziel.code} "
+            f"„{goal.leitziel.title}“ im Themenkorridor {goal.corridor.code} „{goal.corridor.title}“{ref}.")
 
 
 def _corridor_passage(code: str, title: str, passages: list[Passage]) -> Passage | None:

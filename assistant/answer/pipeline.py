@@ -39,7 +39,7 @@ from assistant.core.errors import QueryError
 from assistant.core.settings import Settings
 from assistant.funding.knowledge import FundingKnowledge, Source
 from assistant.funding.profile import (FIRMS_OWN_KINDS, INVESTMENT_KINDS, OWN_PLAN, ProjectProfile, extract_profile,
-                                       hypothetical_size, without_places)
+                                       hypothetical_size, trades_named, without_places)
 from assistant.funding.rules import (ASKS_WHAT_IS_A_START, ASKS_WHEN_TO_START, TYPE_FITS, FundingAssessment,
                                      PathAssessment, asked_rules, assess, describe, named_paths, outside_areas, programme,
                                      ruling_sources)
@@ -597,9 +597,18 @@ class AnswerPipeline:
         if text == q.text and not (q.own.project_types or q.own.wz_code) and points_back(q.text, q.history):
             text = " ".join([t["content"] for t in q.history if t.get("role") == "user" and t.get("content")][-2:])
             parts = self.retriever.score_parts(text)
+        # a firm's investment in its plant serves no network, nor the goals of a sector that neither its trades nor
+        # the text name ("Landwirt … Ferienwohnungen in der alten Scheune" names lodging), and its digitalisation the
+        # goal of digital small firms (2.4.2; sector_goals.yaml)
+        plant = own and invests
+        if plant:
+            favoured = self.sector_goals.for_own_investment(favoured, text)
         # a measure of a kind a goal names is no measure of the kinds other goals name: a day care whose hours suit the
         # shifts of the firms around is no bus service (3.2.4), whatever words the two share
-        not_served = self.sector_goals.not_served_by_firm(favoured, text) if own \
+        # (of a firm whose own trade is unknown, no sector is another's: "Kartoffelschälbetrieb …, beliefern
+        # Großküchen" names only its customers)
+        codes = [q.profile.wz_code, *q.profile.wz_alternatives, *trades_named(text)] if q.profile.wz_code else []
+        not_served = self.sector_goals.not_served_by_firm(favoured, text, codes if plant else None) if own \
             else self.sector_goals.goals_of_other_kinds(q.profile.project_types) if typed else []
         # (the goals far below the first are left out: `GoalMatcher.shown`)
         # (a public body's measure of a kind a goal names in its title serves that goal as surely as a firm's own
@@ -699,11 +708,11 @@ class AnswerPipeline:
                 other = self.extractive(decided)
                 if _another_measure(asked, answer, other):
                     continue
-                # (a part the asker numbers is asked for explicitly: a quote from a section the first answer does not
+                # (a part the asker numbers is asked for explicitly: a quote from a passage the first answer does not
                 # cite answers it, "3. wie lange muss er Unterlagen aufbewahren?")
                 # (where a rule stands, asked for, is told by its wording: "… und die stelle im KR, wo steht dass …")
                 told = self._tells(side, asked, decided, other, answer) \
-                    or numbers_questions(q.text) and _quotes_another_section(other, answer) \
+                    or numbers_questions(q.text) and _quotes_another_passage(other, answer) \
                     or other.summary.endswith(WORDING_FOLLOWS) and _asks_for_passage(side.text)
                 merged = with_other_answer(answer, other, told)
                 if merged is not answer:
@@ -879,10 +888,15 @@ def _sections_cited(answer: Answer, in_summary: bool = False) -> set[tuple[str, 
             if numbers is None or str(c.n) in numbers}
 
 
-def _quotes_another_section(other: Answer, first: Answer) -> bool:
-    """Whether the other answer's bottom line quotes a section the first answer cites nowhere."""
-    quoted = _sections_cited(other, in_summary=True)
-    return "„" in other.summary and bool(quoted) and not quoted & _sections_cited(first)
+def _quotes_another_passage(other: Answer, first: Answer) -> bool:
+    """Whether the other answer's bottom line quotes a passage the first answer cites nowhere (of a section it may
+    cite: the parts a development concept must hold, KR Nr. 3.4.1 (1), beside its rate in (6))."""
+    numbers = set(CITATION_NUMBER.findall(other.summary))
+    quoted = {c.chunk_id for c in other.citations if str(c.n) in numbers}
+    if other.summary.endswith(WORDING_FOLLOWS):  # "Die Regel steht in … Nr. 3.4.1, S. 32; der Wortlaut folgt."
+        quoted = {c.chunk_id for c in other.citations[:1]}
+    return ("„" in other.summary or other.summary.endswith(WORDING_FOLLOWS)) and bool(quoted) \
+        and not quoted & {c.chunk_id for c in first.citations}
 
 
 def _contradicts(side: Question | Answer, whole: Question) -> bool:

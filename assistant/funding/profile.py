@@ -108,6 +108,9 @@ class ProjectProfile:
     # "Gesamtkosten 8 Mio"): an item's sum said then or later is part of it (True); an item named with its own sum comes
     # on top of it ("und wenn das Nachbargrundstück für ca 250k dazukommt?": False)
     sum_holds_items: bool | None = None
+    # A sum said with its VAT ("2 mio brutto", "750.000 inkl. mwst"): a grant computed from it is more than one from
+    # the net costs (None: the turn gave no sum)
+    sum_with_vat: bool | None = None
     # A Betriebsaufspaltung: one company owns the site, another runs the business there ("Grundstück und Halle gehören
     # einer Besitz-GbR, die Betriebs-GmbH mietet das"): both apply together (KR Nr. 2.2.2 (1))
     split_company: bool | None = None
@@ -566,6 +569,9 @@ _BARE_SUM_ENDS = re.compile(r"\s{0,3}((\)[.,;!?]?|[.,;!?])(\s|$)|$|\s{1,3}(und|p
 _BARE_SUM_PLANNED = re.compile(r"\b(plane[n]?|planen\s{1,3}(mit|ca\.?|rund|etwa)|rechnen\s{1,3}mit|veranschlag\w{0,3}|"
                                r"ausgeben|stecken|brauchen|benötigen)\s{1,3}(ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3}|knapp\s{1,3})?$",
                                re.IGNORECASE)
+# ... or one said net or gross ("umbau gut 300.000 netto"): a sum of money
+_BARE_SUM_NET = re.compile(r"\s{0,3}(€\s{0,2})?(netto|brutto|zzgl\.?|zuzüglich|(inkl\.?|inklusive|plus)\s{0,3}(mwst|ust))\b",
+                           re.IGNORECASE)
 _BARE_SUM_FOR = re.compile(r"\s{0,3}(€\s{0,2})?für\s{1,3}(\S{1,20}\s{1,3})?[a-zäöüß]", re.IGNORECASE)
 # "Wie hoch wäre der Zuschuss bei 1,2 Mio?": the sum right after "bei" is what the grant is computed from.
 # ("bei geplanten 400.000 €/Jahr Kosten")
@@ -633,7 +639,7 @@ _CONTRACT_NOUN = re.compile(r"vertrag|verträge|(?<!be)auftrag|aufträge|bestell
                             r"|angebot|liefer", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(haben|hat|habe|hatten|hatte|ist|sind|war|waren|wurde|wurden|bereits|schon|inzwischen"
                         r"|mittlerweile|gestern|letzte\w{0,2}|vorige\w{0,2})\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(werden|wird|soll\w{0,2}|woll\w{0,3}|möcht\w{0,2}|plan\w{0,3}|geplant|demnächst|bald|nächst\w{0,2}"
+_FUTURE = re.compile(r"\b(werden|wird|soll\w{0,2}|woll\w{0,3}|will|willst|möcht\w{0,2}|plan\w{0,3}|geplant|demnächst|bald|nächst\w{0,2}"
                      r"|vorhab\w{0,2}|müssen|muss|würde\w{0,1}|können|kann|dürfen|darf|zählt|gilt)\b", re.IGNORECASE)
 _ORDER_TO_COME = re.compile(r"\b(bestellen|beauftragen|unterschreiben|unterzeichnen|vergeben|in\s{1,3}auftrag\s{1,3}geben"
                             r"|anfangen|beginnen|starten)\b", re.IGNORECASE)
@@ -1093,7 +1099,7 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|initiative|arbeitskreis|cluster|förderverein)[\w-]{3,30}\s{1,3}(zu\s{1,3})?gründen\b"
                            r"|\bgründe[nt]?\s{1,3}(\S{1,20}\s{1,3}){0,5}(ne|eine?n?)\s{1,3}[\w-]{0,30}(firma|betrieb|unternehmen"
                            r"|gmbh|werkstatt|manufaktur|brauerei|bäckerei|praxis|agentur|büro)\b",
-    "modernisation": r"modernisier|umrüst|umstell(en|t|ung)\b|produktionsprozess|renovier|erneuer(n|t|ung)\b"
+    "modernisation": r"modernisier|umrüst|umstell(en|t|ung)\b|produktionsprozess|renovier|(?<!rund)erneuer(n|t|ung)\b"
                      r"|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
                      # something new in every room there is: "in allen zimmern neue bäder", "neue Fenster für alle Räume"
                      r"|\b(in|für)\s{1,3}(alle|allen|sämtliche[n]?|die\s{1,3}bestehenden|den\s{1,3}bestehenden)\s{1,3}(\d{1,4}\s{1,3})?"
@@ -1805,6 +1811,13 @@ _LIST_WORDS = {"und", "oder", "sowie", "bzw", "&"}  # the words that join the la
 _LIST_GAP = re.compile(r"\s{0,3}(,|und|oder|/|&)\s{0,3}")  # between two items of a list of trades
 
 
+def trades_named(text: str) -> list[str]:
+    """The WZ codes of every trade the text names, the asker's and any other ("Gießerei … für Landmaschinen",
+    "Landwirt … Ferienwohnungen in der alten Scheune"), best first."""
+    lexicon = TradeLexicon.load()
+    return list(dict.fromkeys(t.wz for _, _, t in sorted(_trades(text, _words(text), lexicon, activities=False))))
+
+
 def _trades(text: str, words: list[_Word], lexicon: TradeLexicon,
             activities: bool = True) -> list[tuple[float, int, Trade]]:
     """(rank, position, trade) of every trade named, and (with `activities`) of every activity described; with no
@@ -2323,7 +2336,8 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
                                                     or _BARE_SUM_ALONE.search(text[max(0, match.start() - 10): match.start()])
                                                     and _BARE_SUM_ENDS.match(text, match.end())
                                                     or _BARE_SUM_PLANNED.search(text[max(0, match.start() - 30): match.start()])
-                                                    and _BARE_SUM_FOR.match(text, match.end()))):
+                                                    and _BARE_SUM_FOR.match(text, match.end())
+                                                    or _BARE_SUM_NET.match(text, match.end()))):
             continue  # (a bare "800.000" counts only right after words of investing: "investieren 800.000 in …", or
             # as an estimate that no word of what it counts follows: "ne neue poliermaschine rund 120.000.")
         value = float(_int(digits)) + (float("0." + decimals) if decimals else 0.0)
@@ -2367,6 +2381,15 @@ _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je
 # A remark in brackets right after a sum, on that sum ("380k inkl grundstück)" after "kaufen ("); also the remark's
 # closing bracket alone
 _BRACKET_REMARK = r"\s{0,3}(\(?[^()]{1,40}\))?"
+# A headcount that counts a line of the business in ("wenn man die gaststätten mitzählt", "die filialen eingerechnet")
+_COUNTED_IN = re.compile(r"\b(mit\s?zählt|mitgezählt|mitzählen|mit\s?rechnet|mitgerechnet|dazu\s?zählt|dazugezählt"
+                         r"|dazu\s?rechnet|dazugerechnet|eingerechnet|eingeschlossen)\b", re.IGNORECASE)
+# A sum said with its VAT: "inkl. mwst", "mit Umsatzsteuer", "brutto" (not "Bruttolohn": a word of its own)
+_WITH_VAT = re.compile(r"\b(inkl\.?|inklusive|incl\.?|einschließlich|mit)\s{0,3}(der\s{1,3})?(mwst|ust|umsatzsteuer|mehrwertsteuer)\b"
+                       r"|\bbrutto\b", re.IGNORECASE)
+# A remark right after a sum on its VAT, on that sum alone ("750.000 inkl. mwst, dazu hallenerweiterung 480k netto")
+_VAT_REMARK = re.compile(r"\A\s{0,3}\(?\s{0,3}((inkl\.?|inklusive|incl\.?|zzgl\.?|zuzüglich|ohne|mit)\s{0,3}"
+                         r"(mwst|ust|umsatzsteuer|mehrwertsteuer)\b\.?|netto\b\.?|brutto\b\.?)\s{0,3}\)?", re.IGNORECASE)
 # What stands between a part and a last one named after its sum: a joint, after a remark in brackets on the part
 _BARE_JOINT = re.compile(_BRACKET_REMARK + r"\s{0,3}(,|\+|plus|und|sowie|;)\s{0,3}(ca\.?|rund|etwa)?\s{0,3}",
                          re.IGNORECASE)
@@ -2408,13 +2431,14 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
         # (a comma before the sum ends its words: "PV aufs Dach für Eigenverbrauch, ca. 400k")
         # (nor a word saying the sum is for several of the item: "zwei Faserlaser (zusammen 700k)")
         # (nor words that only add it: "… übernehmen und dann nochmal 400k reinstecken")
-        raw = re.sub(r"(?:[\s(~,]*\b(ca\.?|rund|etwa|für|von|je|zusammen|insgesamt|dann|nochmal|noch|zusätzlich))*[\s(~,]*$",
+        raw = re.sub(r"(?:[\s(~,]*\b(ca\.?|rund|etwa|gut|knapp|für|von|je|zusammen|insgesamt|dann|nochmal|noch|zusätzlich))*[\s(~,]*$",
                      "", text[max(0, start - 45): start],
                      flags=re.IGNORECASE)
         label = re.split(r"[,;+()–]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
         label = re.sub(r"^(dazu|außerdem|zusätzlich|dann)\s{1,3}", "", label, flags=re.IGNORECASE)  # ", dazu neue öfen"
         # (the dot of "ca." ends no sentence: "PV (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€)")
-        gap = _abbreviation_dots_out(text[investments[n - 1][1]: start]) if n else ""
+        # (a remark on the VAT of the sum before is no list's break: "750.000 inkl. mwst, dazu hallenerweiterung 480k")
+        gap = _VAT_REMARK.sub("", _abbreviation_dots_out(text[investments[n - 1][1]: start]), count=1) if n else ""
         # (or a last part named after its sum, past a remark on the part before: "Grundstück dafür 120k (noch nicht
         # gekauft), 80k Hebebühnen und Prüfstand")
         bare = n == len(investments) - 1 and not label and bool(_BARE_JOINT.fullmatch(gap))
@@ -3729,8 +3753,15 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     profile.depreciation_eur, profile.investment_years = _depreciation(text)
     profile.sum_holds_items = True if profile.investment_eur and (SUM_HOLDS_OTHER.search(text)
                                                                   or TOTAL_WORDS.search(text)) else None
+    profile.sum_with_vat = bool(_WITH_VAT.search(text)) if profile.investment_eur else None
     profile.storage_eur = _storage_sum(text)
     profile.item_sums, profile.item_dates, profile.items_in_part = _item_figures(text, knowledge)
+    for label, value in profile.cost_parts:
+        # a list of parts pairs each with its own sum: "Erschließung 2,4 Mio + Grunderwerb 600k" gives the land 600k,
+        # not the sum before its word
+        for item in knowledge.cost_items:
+            if item.id in profile.item_sums and item.named_in(label):
+                profile.item_sums[item.id] = value
     if profile.sum_holds_items is None and profile.item_sums and _COMES_ON_TOP.search(text):
         profile.sum_holds_items = False
     if applicant in ("company", None):
@@ -3841,7 +3872,7 @@ _SINGLE_FIELDS = ("applicant_type", "already_started", "start_reserved", "employ
                   "private_share_percent", "other_aid_percent", "other_aid_eur",
                   "grant_received",
                   "agri_processing", "wage_costs", "new_jobs", "wage_per_job_eur", "wage_total_eur",
-                  "depreciation_eur", "investment_years", "secured_jobs")
+                  "depreciation_eur", "investment_years", "secured_jobs", "sum_with_vat")
 
 
 # (also the asker's own: "und unser Kiosk mit Imbiss am Platz?" after a campsite is a part of it)
@@ -3959,10 +3990,13 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
                 profile.lodging_share_percent = found.lodging_share_percent
                 profile.lodging_share_of_guests = found.lodging_share_of_guests
                 profile.excluded_sector = found.excluded_sector
-        if found.sector is not None and profile.sector is not None and found.sector_share_percent is not None \
-                and found.sector_share_percent < _MAIN_SHARE and found.wz_code != profile.wz_code:
+        counted_in = found.employees is not None and bool(_COUNTED_IN.search(str(turn)))
+        if found.sector is not None and profile.sector is not None and found.wz_code != profile.wz_code and (
+                counted_in or found.sector_share_percent is not None and found.sector_share_percent < _MAIN_SHARE):
             # "ca 40 % vom Umsatz ist Karosseriebau" after "Kfz-Werkstatt mit Gebrauchtwagenhandel": a line beside the
-            # main activity named before, which stays (Nr. 2.7.1: the main activity decides)
+            # main activity named before, which stays (Nr. 2.7.1: the main activity decides); so is one whose staff a
+            # later headcount counts in ("wir sind doch 60 leute wenn man unsere zwei brauhaus-gaststätten mitzählt"
+            # after a brewery: the firm's size is the whole's)
             profile.wz_alternatives = list(dict.fromkeys([*profile.wz_alternatives, found.wz_code]))
         elif found.sector is not None:  # a later main activity replaces an earlier one, with its code and exclusion
             for name in _SECTOR_FIELDS:

@@ -40,6 +40,9 @@ _ON_TOPIC = re.compile(r"\bwas\s{1,3}(steht|sagt|enthält|schreibt|plant)\b[^?]{
                        # "wo im irek steht was zu wasserstoff?", "wo steht im IREK etwas zur Pflege?"
                        r"|\bwo\s{1,3}((im|in\s{1,3}dem|in\s{1,3}diesem)\s{1,3}irek\w{0,2}\s{1,3})?(steht|stehen|findet\s{1,3}man"
                        r"|geht\s{1,3}es)\s{1,3}((im|in\s{1,3}dem)\s{1,3}irek\w{0,2}\s{1,3})?(\S{1,15}\s{1,3})?(zu[mr]?|über|um)\b"
+                       # "welche ziele im irek haben was mit energie / wasserstoff zu tun?"
+                       r"|\bwelche\w{0,2}\s{1,3}(handlungs|leit)?ziele\b[^?]{0,20}\birek\w{0,2}\b[^?]{0,30}"
+                       r"\b(was|etwas|irgendwas)\s{1,3}mit\b[^?]{0,60}\bzu\s{1,3}tun\b"
                        r"|\bzielnummer|\bhandlungsziel-?nummer", re.IGNORECASE)
 # Where the IREK names a topic: "wo kommt das Handwerk im IREK vor?", "kommt die Landwirtschaft im IREK überhaupt vor?"
 # (the goals whose titles name it answer, not a Leitziel around them)

@@ -65,18 +65,50 @@ class SectorGoals(Curated):
     project_types: list[ProjectTypeGoals] = []  # a municipality's or a body's measure of a kind a goal names
     public_tasks: list[str] = []  # the titles (code first) of the goals no firm's own investment serves
     housing: HousingGoals | None = None  # the goal a firm's own investment serves only where it provides homes
+    # the titles (code first) of the goals of networks, cooperation and transfer, which a firm's own investment in its
+    # business serves not even where they name its sector
+    network_tasks: list[str] = []
+    all_sectors: list[str] = []  # goals of sector entries whose titles take firms of every sector
+    # goals a firm's own investment serves where the text names such a measure (its digitalisation: 2.4.2)
+    firm_worded: list[WordedGoal] = []
 
     @property
     def public_goals(self) -> list[str]:
         """The codes of `public_tasks`."""
         return [title.split(" ", 1)[0] for title in self.public_tasks]
 
-    def not_served_by_firm(self, favoured: list[str], text: str) -> list[str]:
-        """The goals a firm's own investment does not serve: the public tasks (but the firm's own sector goals), and
-        the housing goal unless the text speaks of homes."""
+    @property
+    def network_goals(self) -> list[str]:
+        """The codes of `network_tasks`."""
+        return [title.split(" ", 1)[0] for title in self.network_tasks]
+
+    def for_own_investment(self, favoured: list[str], text: str) -> list[str]:
+        """The favoured goals of a firm's own investment in its business: without the goals of networks and transfer
+        (a dental laboratory's milling centre serves no network of the health economy), with a goal of the measure the
+        text names (its digitalisation) after the first."""
+        kept = [code for code in favoured if code not in self.network_goals]
+        worded = [w.goal for w in self.firm_worded if re.search(w.words, text, re.IGNORECASE) and w.goal not in kept]
+        return kept[:1] + worded + kept[1:]
+
+    def other_sectors_goals(self, codes: list[str]) -> list[str]:
+        """The goals of the sectors none of the firm's WZ codes belongs to, but those of its own sectors and those
+        that take every sector: a dental laboratory is no care facility (4.2.2) nor a hotel (4.3.3)."""
+        codes = [c.strip() for c in codes if c and c.strip()]
+        if not codes:
+            return []
+        own = {g for s in self.sectors if any(c.startswith(p) for c in codes for p in s.wz) for g in s.goals}
+        return list(dict.fromkeys(g for s in self.sectors for g in s.goals
+                                  if g not in own and g not in self.all_sectors))
+
+    def not_served_by_firm(self, favoured: list[str], text: str, codes: list[str] | None = None) -> list[str]:
+        """The goals a firm's own investment does not serve: the public tasks (but the firm's own favoured goals), and
+        the housing goal unless the text speaks of homes; for an investment in its plant (`codes`: the WZ codes of its
+        trades and of those the text names) also the goals of networks and transfer and those of other sectors."""
         housing = list(self.housing.goals) if self.housing is not None \
             and not re.search(self.housing.words, text, re.IGNORECASE) else []
-        return [g for g in [*self.public_goals, *housing] if g not in favoured]
+        plant = [*self.network_goals, *self.other_sectors_goals(codes)] if codes is not None else []
+        goals = [*self.public_goals, *plant, *housing]
+        return [g for g in dict.fromkeys(goals) if g not in favoured]
 
     def goals_for_types(self, types: list[str], text: str = "") -> list[str]:
         """The goal codes whose titles name the kinds of project, in the order of the kinds; a kind's `worded` goals

@@ -150,6 +150,12 @@ def _minmax(values: np.ndarray) -> np.ndarray:
     return (values - low) / (high - low)
 
 
+# The words before a document's name that make it the one the query asks ("laut Koordinierungsrahmen", "was verlangt
+# der KR", "was sagt die RIS3 dazu")
+_ASKED_OF = (r"\b(?:laut|gemäß|nach\s{1,3}(?:dem|der)|verlangt|verlangen|fordert|fordern|sagt|sagen|regelt|regeln|schreibt"
+             r"|sieht|nennt|definiert)\s{1,3}(?:(?:denn|eigentlich|genau|da)\s{1,3})?(?:(?:der|die|das|dem|den)\s{1,3})?")
+
+
 class Retriever:
     def __init__(self, settings: Settings, snapshot: IndexSnapshot, embeddings: IdentifiedEmbeddings,
                  weights: FusionWeights | None = None) -> None:
@@ -176,6 +182,7 @@ class Retriever:
         self._document_rows = {doc: np.array([p.document == doc for p in self.passages]) for doc in self._documents}
         self._document_names: list[tuple[re.Pattern[str], str]] = []  # (a name, the document it names)
         self._document_aliases: list[tuple[re.Pattern[str], str]] = []  # (another way of naming, the name it stands for)
+        self._document_sources: list[tuple[re.Pattern[str], str]] = []  # (a name as what is asked of, the document)
         # (its names as one pattern, the document, the section and opening of its sentence on what it is)
         self._definitions: list[tuple[str, str, str, str]] = []
         # (the words that ask for it, the document, the section and opening of a chapter's sentence that answers)
@@ -189,6 +196,8 @@ class Retriever:
             self._document_names += [(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), doc)
                                      for name in names] + [(alias, doc) for alias in aliases]
             self._document_aliases += [(alias, names[0]) for alias in aliases if names]
+            self._document_sources += [(re.compile(_ASKED_OF + rf"(?<!\w)(?:{re.escape(name)})(?!\w)", re.IGNORECASE), doc)
+                                       for name in names]
             if source.get("definition") and names:  # (names and aliases as one alternation, for `definitions_asked`)
                 spelled = "|".join([re.escape(name) for name in names] + list(source.get("aliases", [])))
                 self._definitions.append((spelled, doc, source.get("defined_in", ""), source["definition"]))
@@ -416,10 +425,13 @@ class Retriever:
         return text
 
     def documents_named(self, query: str) -> np.ndarray:
-        """The passages of every document that the query calls by one of its names ("Gibt es dafür GRW?")."""
+        """The passages of every document that the query calls by one of its names ("Gibt es dafür GRW?"); of a query
+        that names a document as the one it asks ("Ich schreibe über das IREK. Welche Bestandteile verlangt der
+        Koordinierungsrahmen von so einem Konzept?"), that document's alone."""
         named = np.zeros(len(self.passages), dtype=bool)
+        asked = {doc for pattern, doc in self._document_sources if pattern.search(query)}
         for pattern, doc in self._document_names:
-            if pattern.search(query):
+            if pattern.search(query) and (not asked or doc in asked):
                 named |= self._document_rows[doc]
         return named
 

@@ -294,6 +294,8 @@ def test_selling_or_moving_within_the_binding_has_its_rule_answer_and_the_old_si
     assert {(s.section, s.page) for s in rule.sources} == {("2.2.6", 10), ("2.8.1", 19), ("2.8.2.2", 20)}
     assert CAREFUL.rule_answer("Wenn wir die geförderte Maschine nach zwei Jahren verkaufen, müssen wir dann was "
                                "zurückzahlen?").id == "rueckforderung-verkauf-umzug"
+    # (the exception of Nr. 2.2.6 (1) itself: a good replaced by one of equal or higher value)
+    assert "außer man ersetzt sie durch gleich- oder höherwertige (Nr. 2.2.6) [1]" in rule.summary
     # the firm's insolvency within the binding: the same rule, and no exception without carrying on (Abs. 2)
     insolvent = CAREFUL.rule_answer("blöde frage, aber wenn wir in 3-4 jahren pleite gehen sollten – müssen wir dann "
                                     "den grw zuschuss zurückzahlen?")
@@ -985,3 +987,22 @@ def test_de_minimis_aid_combined_and_the_nbanks_contact_have_their_rule_answers(
         == "kombination-mit-de-minimis"
     assert CAREFUL.rule_answer("gib mir mal die direkte durchwahl vom nbank sachbearbeiter").id == "kontakt-nbank"
     assert CAREFUL.rule_answer("Wie ist die Telefonnummer der NBank?").id == "kontakt-nbank"
+
+
+def test_a_written_confirmation_for_the_bank_is_a_request_for_a_guarantee():
+    """"können sie mir das kurz schriftlich bestätigen, die hausbank will was in der hand haben": no promise (Nr. 1.5)."""
+    assert CAREFUL.wants_guarantee("und bei 900k? nur die zahl bitte. und können sie mir das kurz schriftlich "
+                                   "bestätigen, die hausbank will was in der hand haben")
+    assert CAREFUL.wants_guarantee("Die Hausbank will etwas in der Hand haben.")
+    assert not CAREFUL.wants_guarantee("Können Sie mir die Regel kurz zusammenfassen?")
+
+
+def test_letting_a_funded_hall_or_claiming_the_ceiling_twice_has_its_rule_answer():
+    """A hall funded by the GRW let to another firm within the binding (Nr. 2.2.6); the De-minimis ceiling asked for
+    twice through a subsidiary (Nr. 2.1.2, 2.5.1): a clear no."""
+    assert CAREFUL.rule_answer("wir haben 2024 mit grw ne neue halle gebaut (fertig okt 2024). jetzt läuft ein auftrag "
+                               "weg, dürfen wir die halle ab 2027 an ne spedition vermieten?").id \
+        == "rueckforderung-verkauf-umzug"
+    split = CAREFUL.rule_answer("Idee: Halle dieses Jahr über die Muttergesellschaft beantragen, die Maschinen nächstes "
+                                "Jahr über eine neue Tochter-GmbH – dann bekommen wir zweimal De-minimis?")
+    assert split.id == "aufteilung-eines-vorhabens" and split.summary.startswith("Nein")

@@ -143,3 +143,13 @@ def test_a_request_for_the_wording_of_a_goal_is_one_about_the_irek(text):
     # the goals of another district's concept are not the IREK's (refused before, careful.yaml)
     assert IntentRules.load().intent_of("Bitte den Wortlaut der Leitziele aus dem Regionalen Entwicklungskonzept des "
                                         "Landkreises Emsland.") is None
+
+
+def test_what_the_kr_demands_is_asked_of_the_kr_whatever_concept_the_text_names():
+    """"ich schreibe meine masterarbeit über das irek … welche mindestbestandteile verlangt der KR von so einem
+    konzept?": the KR is the one asked, the IREK only the subject of the thesis; no question about the IREK."""
+    rules = IntentRules.load()
+    assert rules.ruled_out("ich schreibe meine masterarbeit über das irek osnabrück. welche mindestbestandteile "
+                           "verlangt der KR von so einem konzept?") == ("irek",)
+    assert rules.ruled_out("Was gilt laut Koordinierungsrahmen als Beginn der Arbeiten?") == ("irek",)
+    assert rules.ruled_out("Welche Leitziele hat das IREK?") == ()

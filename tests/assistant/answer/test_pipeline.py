@@ -1133,6 +1133,70 @@ def test_the_parts_of_an_investment_add_up_to_the_sum_the_grant_is_computed_from
            "„Bauzeitzinsen“, die nicht förderfähig sind) ergeben bis zu 255.000 €" in data["answer"], data["answer"]
 
 
+def test_a_part_said_with_its_vat_is_added_to_the_next_and_the_vat_named(ask):
+    """"neue anlage kostet 750.000 inkl. mwst, dazu hallenerweiterung 480k netto": two parts of one investment; the
+    remark on the VAT belongs to the first sum and breaks no list. Tyre retreading (WZ 22.11 "Runderneuerung von
+    Bereifungen") is the trade, no renewal of the plant."""
+    data = ask("wir machen runderneuerung von lkw-reifen in quakenbrück, 35 leute, ca 7 mio umsatz. neue anlage kostet "
+               "750.000 inkl. mwst, dazu hallenerweiterung 480k netto. was gibts da an geld?")
+    assert "20 Prozent von 1.230.000 € förderfähigen Kosten (Summe der genannten Teile) ergeben bis zu 246.000 €. " \
+           "Die genannte Summe enthält die Umsatzsteuer; mit den Nettokosten gerechnet ergibt sich entsprechend " \
+           "weniger." in data["answer"], data["answer"]
+    assert "Modernisierung" not in data["answer"]
+
+
+def test_each_numbered_part_is_answered_even_from_another_paragraph_of_a_section_the_first_cites(ask):
+    """Three numbered parts: the parts a concept must hold (KR Nr. 3.4.1 (1)), its rate ((6), the same section) and the
+    GRW's three main goals (Nr. 1.1); the thesis on the IREK is no question about the IREK."""
+    data = ask("ich schreibe meine masterarbeit über das irek osnabrück. 1) welche mindestbestandteile verlangt der KR "
+               "von so einem konzept? 2) wird die erstellung gefördert und wie hoch? 3) und was sind die drei "
+               "hauptziele der grw?")
+    assert "Kriterien für eine Erfolgskontrolle" in data["answer"], data["answer"]
+    assert "75 Prozent" in data["answer"] and "Standortnachteile ausgleichen" in data["answer"]
+    assert "Vorwort" not in data["answer"]
+
+
+def test_a_craft_going_digital_is_led_by_the_goals_a_firm_serves_not_by_another_sectors_or_a_network(ask):
+    """A dental laboratory (WZ 32.50: a craft, of the health economy) going digital: the craft's 1.1.5 and the
+    digitalisation of small firms (2.4.2) lead; no care facility's goal (4.2.2), no transfer (4.2.3) or network (1.2.2),
+    and no shared digital infrastructure (2.4.3) for its own machines (sector_goals.yaml)."""
+    data = ask("hallo, hab ein dentallabor in georgsmarienhütte, 14 MA. wir wollen komplett auf digital umstellen "
+               "(fräszentrum, 3d drucker, intraoralscanner), so ca 400k. gibts da was?")
+    codes = [g["code"] for g in data["goals"]]
+    assert set(codes[:2]) == {"2.4.2", "1.1.5"}, codes
+    assert not {"4.2.2", "4.2.3", "1.2.2", "2.4.3"} & set(codes), codes
+
+
+def test_a_part_for_an_excluded_line_leaves_the_sum_and_a_gross_sum_is_said_so(ask):
+    """A bakery's new bakehouse (2 Mio gross) and the refit of its cafés (gastronomy without lodging, KR Nr. 2.7.1):
+    20 % of the bakehouse alone, and the grant from the net costs is less."""
+    data = ask("bäckerei in gmhütte mit 3 cafés, 38 MA. neue backstube ca 2 mio brutto, dazu umbau der cafés 300k. was "
+               "gibts da ungefähr?")
+    assert "20 Prozent von 2.000.000 € förderfähigen Kosten (Summe der genannten Teile ohne „umbau der cafés“, die " \
+           "nicht förderfähig sind) ergeben bis zu 400.000 €. Die genannte Summe enthält die Umsatzsteuer; mit den " \
+           "Nettokosten gerechnet ergibt sich entsprechend weniger." in data["answer"], data["answer"]
+    # a hotel's restaurant is gastronomy with lodging: its part stays
+    hotel = ask("Hotel in Bad Iburg, 20 MA. Anbau 10 Zimmer 900k, dazu anbau restaurant 300k. Was gibts?")
+    assert "20 Prozent von 1.200.000 €" in hotel["answer"], hotel["answer"]
+
+
+def test_the_corridor_of_a_topics_goal_is_named_with_its_leitziel(ask):
+    data = ask("zu welchem themenkorridor gehört im irek gesundheitstourismus?")
+    assert data["summary"].startswith("Das Handlungsziel 4.3.2 „Gesundheitstourismus konsequent entwickeln“ [1] gehört "
+                                      "zum Leitziel 4.3"), data["summary"]
+    assert "Themenkorridor 4 „Daseinsvorsorge und Lebensqualität“" in data["summary"]
+
+
+def test_a_new_sum_and_a_written_confirmation_asked_together_get_the_sum_and_no_promise(ask):
+    history = [{"role": "user", "content": "metallbearbeitung/lohnfertigung in dissen, 18 MA, neue bearbeitungszentren "
+                                           "für 600k (erweiterung). was gibts?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis 20 % → max. 120.000 €."}]
+    data = ask("und bei 900k? nur die zahl bitte. und können sie mir das kurz schriftlich bestätigen, die hausbank will "
+               "was in der hand haben", history)
+    assert not data["abstained"] and "Rechtsanspruch" in data["summary"], data["summary"]
+    assert "20 Prozent von 900.000 € förderfähigen Kosten ergeben bis zu 180.000 €" in data["answer"]
+
+
 def test_a_count_of_two_levels_beside_the_corridors_counts_every_level_and_each_corridor(ask):
     data = ask("Wie viele Leitziele und Handlungsziele hat das IREK insgesamt, und wie verteilen die sich auf die vier "
                "Korridore?")

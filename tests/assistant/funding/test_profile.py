@@ -3532,3 +3532,49 @@ def test_who_writes_or_studies_about_the_subject_is_no_applicant(text, observer)
     # a trade asked about stays the subject
     asked = read_profile("Für einen Artikel: Werden Speditionen im Landkreis auch über GRW gefördert?")
     assert asked.observer and asked.wz_code is not None and asked.wz_code.startswith("52")
+
+
+def test_a_remark_on_the_vat_of_a_sum_breaks_no_list_of_parts_and_retreading_is_no_renewal():
+    """"750.000 inkl. mwst, dazu hallenerweiterung 480k netto": the VAT remark is on the first sum alone, the two
+    are parts of one investment; "Runderneuerung" of tyres is the trade (WZ 22.11), no modernisation."""
+    profile = read_profile("wir machen runderneuerung von lkw-reifen in quakenbrück, 35 leute. neue anlage kostet "
+                           "750.000 inkl. mwst, dazu hallenerweiterung 480k netto. was gibts da an geld?")
+    assert profile.cost_parts == [("neue anlage kostet", 750_000.0), ("hallenerweiterung", 480_000.0)]
+    assert profile.wz_code == "22.11" and "modernisation" not in profile.project_types
+    assert "modernisation" in read_profile("Wir wollen unsere Fertigung erneuern.").project_types
+    # a sum that holds another ("1,6 mio, inkl. grundstück 300k") stays one sum
+    assert read_profile("Halle kostet 1,6 mio inkl. grundstück 300k").cost_parts == []
+
+
+def test_a_sum_said_gross_is_marked_and_a_bare_sum_said_net_is_a_sum():
+    """"neue backstube ca 2 mio brutto": a sum with its VAT (the grant from it is more than from the net costs);
+    "umbau gut 300.000 netto": a bare sum said net is money, "gut" no word of the part's name."""
+    assert read_profile("neue backstube ca 2 mio brutto, dazu umbau der cafés 300k").sum_with_vat is True
+    assert read_profile("neue backstube ca 2 mio netto").sum_with_vat is False
+    assert read_profile("Wir sind eine Bäckerei.").sum_with_vat is None
+    hotel = read_profile("kaufpreis 420k (davon grundstück ca. 90k), umbau gut 300.000 netto. was ist möglich?")
+    assert hotel.cost_parts == [("kaufpreis", 420_000.0), ("umbau", 300_000.0)]
+    assert hotel.item_sums == {"land": 90_000.0}
+
+
+def test_an_item_named_in_a_list_of_parts_has_the_sum_of_its_own_part():
+    """"Erschließung 2,4 Mio + Grunderwerb 600k": the land is 600k, not the sum before its word."""
+    profile = read_profile("Gemeinde Badbergen: Erweiterung Gewerbegebiet, Erschließung 2,4 Mio + Grunderwerb 600k.")
+    assert profile.item_sums["land"] == 600_000.0
+
+
+def test_a_contract_someone_wants_signed_is_no_start_of_works():
+    """"der bauunternehmer will bis ende des monats den auftrag unterschrieben haben": not signed yet."""
+    assert read_profile("der bauunternehmer will bis ende des monats den auftrag unterschrieben haben").already_started \
+        is not True
+    assert read_profile("den auftrag haben wir gestern unterschrieben").already_started is True
+
+
+def test_a_line_counted_in_a_later_headcount_keeps_the_main_trade():
+    """"wir sind doch 60 leute wenn man unsere zwei brauhaus-gaststätten mitzählt" after a brewery: the brewery stays
+    the main activity (KR Nr. 2.7.1), the restaurants are a line beside it, the size is the whole's."""
+    history = [{"role": "user", "content": "brauerei in dissen, 8 leute, neues sudhaus und tanks für 900k. was gibts da?"}]
+    profile = read_profile("achso, wir sind doch 60 leute wenn man unsere zwei brauhaus-gaststätten mitzählt. ändert das "
+                           "was?", history)
+    assert profile.wz_code == "11.05" and profile.company_size == "medium" and profile.excluded_sector is None
+    assert any(code.startswith("56") for code in profile.wz_alternatives)

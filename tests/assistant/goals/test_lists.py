@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.core.model import Goal
-from assistant.goals.lists import find_list, titled_goals, with_level_names
+from assistant.goals.lists import asks_on_topic, find_list, titled_goals, with_level_names
 from assistant.goals.matching import GoalMatcher
 from assistant.retrieval.retriever import Retriever
 
@@ -218,3 +218,11 @@ def test_a_topic_the_irek_does_not_name_asked_before_a_project_is_said_to_be_unn
     found = _list("Gibt es im IREK ein Ziel zur Belebung der Ortskerne? Wir wollen unsere Ortsmitte aufwerten und uns "
                   "darauf beziehen.", matcher)
     assert found is not None and found.unnamed and found.parent is not None
+
+
+def test_goals_that_have_to_do_with_a_topic_are_asked_of_the_irek_whatever_project_follows():
+    """"welche ziele im irek haben was mit energie / wasserstoff zu tun? wir planen ne pv-freiflächenanlage …": the
+    goals on the topic, asked first (the project after it does not make it a project question)."""
+    assert asks_on_topic("welche ziele im irek haben was mit energie / wasserstoff zu tun? wir planen ne "
+                         "pv-freiflächenanlage neben dem gewerbegebiet")
+    assert not asks_on_topic("Welche Förderung hat was mit Energie zu tun?")

@@ -124,3 +124,33 @@ def test_craft_words_inside_other_words_name_no_craft():
     assert "1.1.5" not in goals.goals_for("16.11", "sägewerk in bersenbrück")
     assert "1.1.5" not in goals.goals_for(None, "Kiesgewinnung am Standort")
     assert "1.1.5" in goals.goals_for(None, "wir sind in der Bäckerinnung")
+
+
+def test_a_firms_own_investment_serves_no_network_and_no_other_sectors_goal():
+    """A dental laboratory (WZ 32.50: a craft and the health economy) going digital: its own investment serves the
+    craft's 1.1.5, the digitalisation of small firms (2.4.2, named by "digital") and the Leitbranchen's 1.1.1, not the
+    health economy's networks (1.2.2) or transfer (4.2.3); the care facilities' 4.2.2 and the hotels' 4.3.3 are other
+    sectors' goals. The goals that take every sector (1.1.1, 2.4.2) are nobody's other sector."""
+    favoured = GOALS.for_own_investment(GOALS.goals_for_firm("32.50", "", invests=True), "komplett auf digital umstellen")
+    assert favoured == ["1.1.5", "2.4.2", "1.1.1"]
+    assert GOALS.for_own_investment(["4.3.3", "4.3.1"], "neue Zimmer") == ["4.3.3", "4.3.1"]
+    not_served = GOALS.not_served_by_firm(favoured, "komplett auf digital umstellen", ["32.50"])
+    assert {"1.2.2", "4.2.3", "4.2.2", "4.3.3", "1.1.4"} <= set(not_served)
+    assert not set(favoured) & set(not_served)
+    assert not {"1.1.1", "2.4.2", "1.1.5"} & set(GOALS.other_sectors_goals(["55.10"]))
+    assert GOALS.other_sectors_goals([]) == [] and "4.2.2" not in GOALS.other_sectors_goals(["87.10"])
+    # a brewery with a taproom (11.05, read also as 56.30) keeps the goals of both its sectors
+    assert not {"1.1.3", "4.3.3"} & set(GOALS.other_sectors_goals(["11.05", "56.30"]))
+
+
+def test_the_goals_of_networks_quote_their_titles_and_the_worded_goal_is_bounded():
+    profiles = yaml.safe_load((REAL_CORPUS / "goal_profiles.yaml").read_text(encoding="utf-8"))
+    titles = {g["code"]: g["title"] for g in profiles["goals"]}
+    for entry, code in zip(GOALS.network_tasks, GOALS.network_goals, strict=True):
+        assert GOAL_CODE.fullmatch(code) and titles[code].startswith(entry.removeprefix(code).strip()), entry
+    assert not set(GOALS.network_goals) & set(GOALS.public_goals)
+    assert all(code in titles for code in GOALS.all_sectors)
+    words = GOALS.firm_worded[0].words
+    assert re.search(words, "Digitalisierung der Fertigung", re.IGNORECASE)
+    assert re.search(words, "eine KI-Qualitätskontrolle", re.IGNORECASE)
+    assert not re.search(words, "Kita für die Kinder der Belegschaft", re.IGNORECASE)

@@ -159,6 +159,10 @@ def test_compound_split_revitalisierung_von_gewerbeflaechen(retriever):
     ("Ein regionales Entwicklungskonzept für drei Gemeinden", set()),  # words of a title are no name
     ("Was steht im Regionalkonzept vom Landkreis?", {"irek"}),  # an alias (sources.yaml)
     ("worum gehts im regionalen Entwicklungskonzept für Osnabrück", {"irek"}),
+    ("Gilt laut KR eine Frist?", {"grw"}),  # the short form applicants write
+    # a document named as the one asked: that one alone, not the subject named beside it
+    ("Ich schreibe über das IREK. Welche Bestandteile verlangt der KR von so einem Konzept?", {"grw"}),
+    ("Was sagt das IREK zur GRW?", {"irek"}),
 ])
 def test_a_document_named_in_the_question_is_recognised_by_its_names(retriever, query, documents):
     named = retriever.documents_named(query)
