@@ -2384,9 +2384,10 @@ _BRACKET_REMARK = r"\s{0,3}(\(?[^()]{1,40}\))?"
 # A headcount that counts a line of the business in ("wenn man die gaststätten mitzählt", "die filialen eingerechnet")
 _COUNTED_IN = re.compile(r"\b(mit\s?zählt|mitgezählt|mitzählen|mit\s?rechnet|mitgerechnet|dazu\s?zählt|dazugezählt"
                          r"|dazu\s?rechnet|dazugerechnet|eingerechnet|eingeschlossen)\b", re.IGNORECASE)
-# A sum said with its VAT: "inkl. mwst", "mit Umsatzsteuer", "brutto" (not "Bruttolohn": a word of its own)
+# A sum said with its VAT: "inkl. mwst", "mit Umsatzsteuer", "2 mio brutto" (not a wage: "55k AG-brutto im jahr")
 _WITH_VAT = re.compile(r"\b(inkl\.?|inklusive|incl\.?|einschließlich|mit)\s{0,3}(der\s{1,3})?(mwst|ust|umsatzsteuer|mehrwertsteuer)\b"
-                       r"|\bbrutto\b", re.IGNORECASE)
+                       r"|(\d|\bk|\bmio\.?|€|\beuro)\s{0,3}brutto\b(?!\s{0,3}(im|pro|je|/)\s{0,3}(jahr|monat|woche|stunde|std)\b)",
+                       re.IGNORECASE)
 # A remark right after a sum on its VAT, on that sum alone ("750.000 inkl. mwst, dazu hallenerweiterung 480k netto")
 _VAT_REMARK = re.compile(r"\A\s{0,3}\(?\s{0,3}((inkl\.?|inklusive|incl\.?|zzgl\.?|zuzüglich|ohne|mit)\s{0,3}"
                          r"(mwst|ust|umsatzsteuer|mehrwertsteuer)\b\.?|netto\b\.?|brutto\b\.?)\s{0,3}\)?", re.IGNORECASE)
@@ -3928,7 +3929,8 @@ _GROUP_FIGURES = re.compile(r"\b(zusammen|insgesamt|gemeinsam|konzernweit|gruppe
 
 _ADMINISTRATION = "84"  # the WZ 2025 division of public administration
 # An asker who says they write or study about the subject, not for a project of their own
-_OBSERVER = re.compile(r"\b(journalist(in)?|redakteur(in)?|reporter(in)?|presseanfrage|(meine|meiner|unsere|unserer)\s{1,3}"
+_OBSERVER = re.compile(r"\b(journalist(in)?|redakteur(in)?|reporter(in)?|presseanfrage|recherchiere|recherchieren\s{1,3}(zu[mr]?|über)"
+                       r"|(meine|meiner|unsere|unserer)\s{1,3}"
                        r"(ba|ma|bachelorarbeit|masterarbeit|hausarbeit|seminararbeit|abschlussarbeit|dissertation"
                        r"|doktorarbeit)|für\s{1,3}(einen|meinen|unseren)\s{1,3}(artikel|bericht|zeitungsartikel|beitrag))\b",
                        re.IGNORECASE)

@@ -78,7 +78,9 @@ def test_company_profile_gets_business_investment_path(client):
                                # forty-third session: the owners' private share of the building
                                "private_share_percent": None,
                                # fifty-seventh session: the headcount in full-time posts (part-time with its hours)
-                               "work_units": None}
+                               "work_units": None,
+                               # fifty-eighth session: a sum said with its VAT ("2 mio brutto")
+                               "sum_with_vat": None}
 
 
 def test_municipality_profile_gets_infrastructure_path(client):
