@@ -626,10 +626,11 @@ def _excluded_items(path: PathAssessment) -> list[CostItem]:
 
 
 def _checks_sectors(path: PathAssessment) -> bool:
-    """Whether the path's rules exclude the sectors of KR Nr. 2.7.1 (a condition of the path, or of one of its
-    measures, is triggered by an excluded sector)."""
-    defined = FundingKnowledge.load().get(path.id)
-    return defined is not None and any("sector_excluded" in c.triggers for c in defined.conditions)
+    """Whether the path's rules exclude the sectors of KR Nr. 2.7.1 (one of its conditions, its own or those it takes
+    from the path it belongs to, is triggered by an excluded sector)."""
+    parts = path.id.split("/")
+    defined = [FundingKnowledge.load().get("/".join(parts[:n])) for n in range(1, len(parts) + 1)]
+    return any("sector_excluded" in c.triggers for p in defined if p is not None for c in p.conditions)
 
 
 def _for_excluded_trade(label: str, profile) -> bool:  # noqa: ANN001
@@ -3306,7 +3307,9 @@ def _goals_asked(found: Findings) -> bool:
     kinds = set(found.profile.project_types) if found.profile else set()
     if found.intent == "procedure":  # the steps of a project ("neue produktionshalle, 30 MA … nächsten schritte?")
         return bool(kinds)
-    return bool(kinds - {_FIRMS_INVESTMENT_KIND} or kinds and found.profile.sector)
+    # (nor the regional development concept the KR's rules are asked of: "Welche Mindestbestandteile muss laut KR ein
+    # regionales Entwicklungskonzept haben?")
+    return bool(kinds - {_FIRMS_INVESTMENT_KIND, "regional_concept"} or kinds and found.profile.sector)
 
 
 def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:

@@ -607,7 +607,8 @@ class AnswerPipeline:
         # shifts of the firms around is no bus service (3.2.4), whatever words the two share
         # (of a firm whose own trade is unknown, no sector is another's: "Kartoffelschälbetrieb …, beliefern
         # Großküchen" names only its customers)
-        codes = [q.profile.wz_code, *q.profile.wz_alternatives, *trades_named(text)] if q.profile.wz_code else []
+        codes = [q.profile.wz_code, *q.profile.wz_alternatives, *trades_named(text)] if plant and q.profile.wz_code \
+            else []
         not_served = self.sector_goals.not_served_by_firm(favoured, text, codes if plant else None) if own \
             else self.sector_goals.goals_of_other_kinds(q.profile.project_types) if typed else []
         # (the goals far below the first are left out: `GoalMatcher.shown`)
@@ -891,12 +892,17 @@ def _sections_cited(answer: Answer, in_summary: bool = False) -> set[tuple[str, 
 def _quotes_another_passage(other: Answer, first: Answer) -> bool:
     """Whether the other answer's bottom line quotes a passage the first answer cites nowhere (of a section it may
     cite: the parts a development concept must hold, KR Nr. 3.4.1 (1), beside its rate in (6))."""
+    cited = {c.chunk_id for c in first.citations}
+    if other.summary.endswith(WORDING_FOLLOWS):
+        # "Die Regel steht in … Nr. 3.4.1, S. 32; der Wortlaut folgt.": where its passage is another of a section the
+        # first answer cites (the parts a concept must hold beside its rate); a rule of a section the first answer
+        # does not touch may answer the part only by chance (the land of a business park, Nr. 5, for a firm's plot)
+        lead = other.citations[:1]
+        return bool(lead) and lead[0].chunk_id not in cited \
+            and (lead[0].document, (lead[0].section or "").split(" ")[0]) in _sections_cited(first)
     numbers = set(CITATION_NUMBER.findall(other.summary))
     quoted = {c.chunk_id for c in other.citations if str(c.n) in numbers}
-    if other.summary.endswith(WORDING_FOLLOWS):  # "Die Regel steht in … Nr. 3.4.1, S. 32; der Wortlaut folgt."
-        quoted = {c.chunk_id for c in other.citations[:1]}
-    return ("„" in other.summary or other.summary.endswith(WORDING_FOLLOWS)) and bool(quoted) \
-        and not quoted & {c.chunk_id for c in first.citations}
+    return "„" in other.summary and bool(quoted) and not quoted & cited
 
 
 def _contradicts(side: Question | Answer, whole: Question) -> bool:

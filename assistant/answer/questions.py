@@ -68,12 +68,20 @@ _IT_HAS = re.compile(r"\b(hat|enthält|umfasst|nennt)\s{1,3}(das|es)\s{0,3}(eige
                      re.IGNORECASE)
 
 
+# ... or who does something with "das" or "es" ("was ist dieses irek …? wer hat das gemacht und wer setzt das um?")
+_WHO_DOES_IT = re.compile(r"\bwer\s{1,3}(setzt|macht|betreut|koordiniert|trägt|steuert|begleitet|beschließt)\s{1,3}"
+                          r"(das|es)\b", re.IGNORECASE)
+
+
 def _in_the_irek(question: str) -> str:
     """A further question for what stands "in it", or of what "es" does, asked of the IREK by name; any other
     question as it is."""
     has = _IT_HAS.search(question)
     if has:  # "… und wie viele ziele hat das?"
         return f"{question[:has.start(2)]}das IREK{question[has.end(2):]}"
+    who = _WHO_DOES_IT.search(question)
+    if who:  # "… und wer setzt das um?"
+        return f"{question[:who.start(2)]}das IREK{question[who.end(2):]}"
     does = _IT_DOES.search(question)
     if does:
         it = 2 if does.group(2) else 4

@@ -569,9 +569,11 @@ _BARE_SUM_ENDS = re.compile(r"\s{0,3}((\)[.,;!?]?|[.,;!?])(\s|$)|$|\s{1,3}(und|p
 _BARE_SUM_PLANNED = re.compile(r"\b(plane[n]?|planen\s{1,3}(mit|ca\.?|rund|etwa)|rechnen\s{1,3}mit|veranschlag\w{0,3}|"
                                r"ausgeben|stecken|brauchen|benötigen)\s{1,3}(ca\.?\s{0,3}|rund\s{1,3}|etwa\s{1,3}|knapp\s{1,3})?$",
                                re.IGNORECASE)
+# The words for the VAT ("inkl. mwst", "zzgl. USt", "mit Umsatzsteuer")
+_VAT_WORDS = r"(mwst|ust|umsatzsteuer|mehrwertsteuer)"
 # ... or one said net or gross ("umbau gut 300.000 netto"): a sum of money
-_BARE_SUM_NET = re.compile(r"\s{0,3}(€\s{0,2})?(netto|brutto|zzgl\.?|zuzüglich|(inkl\.?|inklusive|plus)\s{0,3}(mwst|ust))\b",
-                           re.IGNORECASE)
+_BARE_SUM_NET = re.compile(r"\s{0,3}(€\s{0,2})?(netto|brutto|zzgl\.?|zuzüglich|(inkl\.?|inklusive|plus)\s{0,3}" + _VAT_WORDS
+                           + r")\b", re.IGNORECASE)
 _BARE_SUM_FOR = re.compile(r"\s{0,3}(€\s{0,2})?für\s{1,3}(\S{1,20}\s{1,3})?[a-zäöüß]", re.IGNORECASE)
 # "Wie hoch wäre der Zuschuss bei 1,2 Mio?": the sum right after "bei" is what the grant is computed from.
 # ("bei geplanten 400.000 €/Jahr Kosten")
@@ -2385,12 +2387,12 @@ _BRACKET_REMARK = r"\s{0,3}(\(?[^()]{1,40}\))?"
 _COUNTED_IN = re.compile(r"\b(mit\s?zählt|mitgezählt|mitzählen|mit\s?rechnet|mitgerechnet|dazu\s?zählt|dazugezählt"
                          r"|dazu\s?rechnet|dazugerechnet|eingerechnet|eingeschlossen)\b", re.IGNORECASE)
 # A sum said with its VAT: "inkl. mwst", "mit Umsatzsteuer", "2 mio brutto" (not a wage: "55k AG-brutto im jahr")
-_WITH_VAT = re.compile(r"\b(inkl\.?|inklusive|incl\.?|einschließlich|mit)\s{0,3}(der\s{1,3})?(mwst|ust|umsatzsteuer|mehrwertsteuer)\b"
+_WITH_VAT = re.compile(r"\b(inkl\.?|inklusive|incl\.?|einschließlich|mit)\s{0,3}(der\s{1,3})?" + _VAT_WORDS + r"\b"
                        r"|(\d|\bk|\bmio\.?|€|\beuro)\s{0,3}brutto\b(?!\s{0,3}(im|pro|je|/)\s{0,3}(jahr|monat|woche|stunde|std)\b)",
                        re.IGNORECASE)
 # A remark right after a sum on its VAT, on that sum alone ("750.000 inkl. mwst, dazu hallenerweiterung 480k netto")
 _VAT_REMARK = re.compile(r"\A\s{0,3}\(?\s{0,3}((inkl\.?|inklusive|incl\.?|zzgl\.?|zuzüglich|ohne|mit)\s{0,3}"
-                         r"(mwst|ust|umsatzsteuer|mehrwertsteuer)\b\.?|netto\b\.?|brutto\b\.?)\s{0,3}\)?", re.IGNORECASE)
+                         + _VAT_WORDS + r"\b\.?|netto\b\.?|brutto\b\.?)\s{0,3}\)?", re.IGNORECASE)
 # What stands between a part and a last one named after its sum: a joint, after a remark in brackets on the part
 _BARE_JOINT = re.compile(_BRACKET_REMARK + r"\s{0,3}(,|\+|plus|und|sowie|;)\s{0,3}(ca\.?|rund|etwa)?\s{0,3}",
                          re.IGNORECASE)

@@ -1197,6 +1197,14 @@ def test_a_new_sum_and_a_written_confirmation_asked_together_get_the_sum_and_no_
     assert "20 Prozent von 900.000 € förderfähigen Kosten ergeben bis zu 180.000 €" in data["answer"]
 
 
+def test_who_carries_the_irek_out_is_answered_beside_what_it_is_and_who_made_it(ask):
+    """"wer hat das gemacht und wer setzt das um?": "das" is the IREK; its chapter on implementation answers the
+    second (the Landkreis coordinates, no fixed programme, the implementation budget of KR Nr. 3.4.2)."""
+    data = ask("was ist eigentlich dieses irek vom landkreis wo jetzt alle von reden? wer hat das gemacht und wer setzt "
+               "das um?")
+    assert "Beteiligungsprozess" in data["answer"] and "Die Umsetzung soll der Landkreis koordinieren" in data["answer"]
+
+
 def test_a_count_of_two_levels_beside_the_corridors_counts_every_level_and_each_corridor(ask):
     data = ask("Wie viele Leitziele und Handlungsziele hat das IREK insgesamt, und wie verteilen die sich auf die vier "
                "Korridore?")
