@@ -305,8 +305,9 @@ _DESTINATION_BEFORE = re.compile(r"\b(nach|richtung)\s{1,3}(\S{1,30}\s{1,3})?$")
 _AREA_KIND_AFTER = re.compile(r"(\s{1,3}[^\s.?!,;]{1,25}){0,3}?\s{1,3}(ein|eine|im|in|als|zum)?\s{0,3}"
                               r"([a-d]-?\s{0,2}(förder)?|förder|regionalförder)gebiet\w{0,2}\b")
 # (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
-_PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|die|das|einer|einem|einen|unserer|unserem|eine|ein)?\s{0,3}"
-                              r"\S{0,30}\s{0,3}\(?$")
+_PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|die|das|einer|einem|einen|unserer|unserem|eine|ein"
+                              # (or a count of them: "mit drei landtechnik-kmu", "mit 2 firmen")
+                              r"|zwei|drei|vier|fünf|sechs|mehreren|einigen|\d{1,2})?\s{0,3}\S{0,30}\s{0,3}\(?$")
 # The body named as who is to run what the asker builds: "betreiben soll ihn die Museums-GmbH", "Betreiber wäre eine
 # GmbH", "betrieben von einem Verein": an operator, not the asker
 _OPERATOR_CONTEXT = re.compile(r"(\b(betreiben|betreibt|führen|führt|bewirtschaften|bewirtschaftet)\s{1,3}(soll|sollen|wird|werden"

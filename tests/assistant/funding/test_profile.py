@@ -3578,3 +3578,13 @@ def test_a_line_counted_in_a_later_headcount_keeps_the_main_trade():
                            "was?", history)
     assert profile.wz_code == "11.05" and profile.company_size == "medium" and profile.excluded_sector is None
     assert any(code.startswith("56") for code in profile.wz_alternatives)
+
+
+def test_firms_counted_as_partners_leave_the_research_institution_the_asker():
+    """"forschen an … und wollen mit drei landtechnik-kmu … ein gemeinsames projekt machen … kann die hochschule selbst
+    auch geld bekommen?": the small firms are partners ("mit drei …"); the university asks (KR Nr. 7.1.2: research
+    institutions as partners in a cooperation), and no excluded sector of a firm is read from it."""
+    profile = read_profile("forschen an ki-gestützter unkrauterkennung und wollen mit drei landtechnik-kmu aus dem "
+                           "landkreis ein gemeinsames projekt machen. gibts dafür grw und kann die hochschule selbst "
+                           "auch geld bekommen?")
+    assert profile.applicant_type == "research" and profile.excluded_sector is None
