@@ -635,7 +635,8 @@ def _checks_sectors(path: PathAssessment) -> bool:
 
 def _for_excluded_trade(label: str, profile) -> bool:  # noqa: ANN001
     """Whether a part of the costs is for a line of business that KR Nr. 2.7.1 excludes, beside the firm's own
-    main activity (a bakery's "umbau der cafés": gastronomy, I 56, where no lodging comes with it)."""
+    main activity (a bakery's "umbau der cafés": gastronomy, I 56, where no lodging comes with it). The part is read
+    as a profile of its own, not by every trade it names: "Lizenz auf ein Patent der Hochschule" names a partner."""
     knowledge = FundingKnowledge.load()
     part = extract_profile(label, knowledge=knowledge)
     if not part.wz_code or part.wz_code in (profile.wz_code, *profile.wz_alternatives):
@@ -673,9 +674,10 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     # (by its name, or as the part whose sum the excluded item was given: "40k für einen gebrauchten scanner von unserem
     # schwesterlabor", the used goods of a linked firm)
     item_sums = {profile.item_sums[i.id] for i in excluded if profile.item_sums.get(i.id)}
+    sectors = _checks_sectors(path)
     left_out = [label for label, value in profile.cost_parts
                 if any(i.named_in(label) for i in excluded) or value in item_sums
-                or _checks_sectors(path) and _for_excluded_trade(label, profile)]
+                or sectors and _for_excluded_trade(label, profile)]
     total = sum(value for label, value in profile.cost_parts if label not in left_out)
     without = f" ohne {' und '.join(f'„{label}“' for label in left_out)}, die nicht förderfähig sind" if left_out else ""
     return total, f" (Summe der genannten Teile{without})"
@@ -832,7 +834,7 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
         # das alte"): whether the sum holds it is left open
         within = [] if basis else [i.label for i in _excluded_items(path)]
         other_aid = _other_aid_left(path, profile, open_rates, amount)
-        return _calculation_per_rate(open_rates, amount, basis, other_aid) + "".join(
+        return _calculation_per_rate(open_rates, amount, basis, other_aid, _gross(profile)) + "".join(
             f" Die Kosten für „{labels[c.cost_item]}“ sind darin enthalten; für sie gelten eigene Grenzen "
             f"({numbered_rule(c.source).removeprefix(' nach ')})." for c in limited) + _if_inside(within) \
             + _deductions(path, profile)
@@ -902,11 +904,14 @@ def _calculation(path: PathAssessment | None, profile, other: PathAssessment | N
     before = " vor Abzügen" if less and result == f"bis zu {_euro(grant)}" else ""
     result = f"höchstens {result.removeprefix('bis zu ')}" if before else result
     other = _other_aid_left(path, profile, [(rate, None)], amount)
-    # (a sum said with its VAT: the grant from the net costs, which the VAT note advises to reckon with, is less)
-    gross = " Die genannte Summe enthält die Umsatzsteuer; mit den Nettokosten gerechnet ergibt sich entsprechend " \
-            "weniger." if profile is not None and profile.sum_with_vat else ""
     return (f"{OWN_CALCULATION} {_percent(rate)} Prozent von {_euro(amount)}{costs}{basis} ergeben {result}{before}"
-            f"{other}{_without_unsettled(path, profile, rate, amount)}.{less}{gross}{decides}")
+            f"{other}{_without_unsettled(path, profile, rate, amount)}.{less}{_gross(profile)}{decides}")
+
+
+def _gross(profile) -> str:  # noqa: ANN001
+    """For a sum said with its VAT: the grant from the net costs, which the VAT note advises to reckon with, is less."""
+    return " Die genannte Summe enthält die Umsatzsteuer; mit den Nettokosten gerechnet ergibt sich entsprechend " \
+           "weniger." if profile is not None and profile.sum_with_vat else ""
 
 
 def _other_aid_left(path: PathAssessment, profile, rates: list[tuple[float, str | None]],  # noqa: ANN001
@@ -1101,7 +1106,8 @@ def _deductions(path: PathAssessment, profile) -> str:  # noqa: ANN001
                    and not (given and given[0] is c))
 
 
-def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: str = "", other_aid: str = "") -> str:
+def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: str = "", other_aid: str = "",
+                          note: str = "") -> str:
     """The grant at each rate that may apply, where the facts decide none: per company size ("für ein kleines
     Unternehmen 20 Prozent …, für ein mittleres 10 Prozent …") or the regular and the raised rate (60 and 90 %)."""
     if all(size for _, size in rates):
@@ -1114,8 +1120,8 @@ def _calculation_per_rate(rates: list[tuple[float, str]], amount: float, basis: 
         parts += [f"mit dem erhöhten Satz von {_percent(rate)} Prozent bis zu {_euro(amount * rate / 100)}"
                   for rate, _ in raised]
         which = "Ob der erhöhte Satz gilt, hängt von den Voraussetzungen oben ab"
-    return (f"{OWN_CALCULATION} Bei {_euro(amount)} förderfähigen Kosten{basis} ergeben {', '.join(parts)}{other_aid}. "
-            f"{which}; wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
+    return (f"{OWN_CALCULATION} Bei {_euro(amount)} förderfähigen Kosten{basis} ergeben {', '.join(parts)}{other_aid}."
+            f"{note} {which}; wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
 def _regional_effect(path: PathAssessment | None, profile: ProjectProfile | None, w: _Writer) -> str:

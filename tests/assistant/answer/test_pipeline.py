@@ -1180,6 +1180,13 @@ def test_a_part_for_an_excluded_line_leaves_the_sum_and_a_gross_sum_is_said_so(a
     assert "20 Prozent von 1.200.000 €" in hotel["answer"], hotel["answer"]
 
 
+def test_a_gross_sum_is_said_so_also_where_the_rate_depends_on_the_size(ask):
+    """No size given: the grant at each rate, and the sum said with VAT gives less from the net costs."""
+    data = ask("Metallbau in Melle, neue Halle 800.000 inkl. MwSt. Wie viel Zuschuss wäre das?")
+    assert "für ein mittleres Unternehmen 10 Prozent, also bis zu 80.000 €. Die genannte Summe enthält die " \
+           "Umsatzsteuer; mit den Nettokosten gerechnet ergibt sich entsprechend weniger." in data["answer"], data["answer"]
+
+
 def test_the_corridor_of_a_topics_goal_is_named_with_its_leitziel(ask):
     data = ask("zu welchem themenkorridor gehört im irek gesundheitstourismus?")
     assert data["summary"].startswith("Das Handlungsziel 4.3.2 „Gesundheitstourismus konsequent entwickeln“ [1] gehört "
