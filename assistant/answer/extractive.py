@@ -1917,19 +1917,24 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
                                                         require=_OSNABRUECK_AREA))), None)
                 if placed is not None:
                     hit, quote = (hit if placed[0] is hit.passage else replace(hit, passage=placed[0])), placed[1]
-            if _unnamed_form_part(hit.passage, found.question) \
-                    and not any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4):
-                continue  # a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question
         if (hit.passage.document, hit.passage.section_number) in blocked_rates and _RATE_FIGURE.search(quote):
             continue  # "Logistikfirma … Wieviel Zuschuss?": not the 20 % of small firms after the "no"
         if after_verdict and not _holds_asked(hit.passage.text, quote, words, asked_rates):
             continue  # (a sentence of such a passage that holds none of its words, nor a rate the question names: the
             # passage's rule on intangible assets beside the verdict on a leased machine; a year is no such word)
         if _BARE.fullmatch(quote.strip()) or _FORM_BLANK.search(quote) or _CUT_AT_DAY.search(quote) \
-                or quoted and not hit.passage.goal_code and not informative(quote):
-            continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)"), a
-            # sentence cut at a date's day, or beside the lead a title page or a table header („Wirtschaftsstruktur“
-            # Koordinierungsrahmen der Gemeinschaftsaufgabe ab 1. Januar 2026): it states nothing
+                or quoted and not hit.passage.goal_code and not informative(quote) \
+                or not hit.passage.dense and _FORM_FIELD.search(quote) \
+                or _unnamed_form_part(hit.passage, found.question) and not _holds_telling(found, quote) \
+                and (quoted or not (_ASKS_FORM.search(found.question) or _ASKS_WHERE.search(found.question)
+                                    or _ASKS_CONTACT.search(found.question))):
+            continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)", "Bank:
+            # … BIC: … IBAN: …"), a sentence cut at a date's day, or beside the lead a title page or a table header
+            # („Wirtschaftsstruktur“ Koordinierungsrahmen der Gemeinschaftsaufgabe ab 1. Januar 2026): it states
+            # nothing; nor a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question (as the
+            # lead, of one not about the form nor about where to apply: the applicant's declaration on fraud beside "was
+            # ist da an GRW drin?", not the NBank's address in Anhang 2 beside "wo stell ich den antrag?" or "Welche
+            # Adresse hat die Stelle …?")
         if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
             # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
@@ -2034,6 +2039,12 @@ def _unnamed_form_part(passage: Passage, question: str) -> bool:
     """Whether a passage is a part of the KR's forms (Anhang 1–4, kept out of the dense index) that the question does
     not name."""
     return not passage.dense and passage.section_number.lower() not in question.lower()
+
+
+def _holds_telling(found: Findings, quote: str) -> bool:
+    """Whether a quote holds a telling word of the question (of four letters at least), also as the start of one of its
+    words."""
+    return any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4)
 
 
 def _names_section(question: str, passage: Passage) -> bool:
@@ -2217,6 +2228,12 @@ def _asked_rule_first(found: Findings, w: _Writer) -> list[SearchHit]:
 _ASKS_FORM = re.compile(r"\b(antrags)?(formular|vordruck)\w*|\banhang\s{0,2}[1-4]\b|\b(angeben|eintragen|ausfüllen)\b",
                         re.IGNORECASE)
 _FORM_BLANK = re.compile(r"_{5,}")  # the line of a form to be filled in
+_ASKS_CONTACT = re.compile(r"\b(adresse\w{0,2}|anschrift\w{0,2}|kontakt\w{0,6}|telefon\w{0,6}|e-?mail)\b", re.IGNORECASE)
+# A field of a form, not a sentence (Anhang 1–4): blanks to fill in ("Bank: … BIC: … IBAN: …", "……"), boxes to tick
+# ("… gewährt? ja nein"), one band of a choice ("• über 50 Mio. €"), the heading of the form's notes ("Erläuterungen zu
+# den Ziffern im Antragsformular")
+_FORM_FIELD = re.compile(r"…[^…]{0,40}…|\.{5,}|\bja\s{1,3}nein\b|^\W{0,3}•|^\W{0,3}Erläuterungen\s{1,3}zu\s{1,3}den\s{1,3}Ziffern",
+                         re.IGNORECASE)
 _RATE_FIGURE = re.compile(r"\b(\d{1,3})\s?(?:%|Prozent)", re.IGNORECASE)  # a rate ("90 %", "bis zu 90 Prozent")
 
 

@@ -73,6 +73,7 @@ class GoalMatch:
     corridor: GoalRef
     score: float  # 0..1, relative to the other goals of the same query
     passage: Passage  # the IREK goal passage to cite
+    served: bool = True  # False: one of the goals the project cannot serve (`rank`'s not_served), ranked after all
 
     def to_dict(self) -> dict:
         return {"code": self.code, "title": self.title, "leitziel": asdict(self.leitziel),
@@ -176,11 +177,12 @@ class GoalMatcher:
 
     def shown(self, matches: list[GoalMatch]) -> list[GoalMatch]:
         """The goals of a ranking that an answer shows: the first, and each further one whose score is at least
-        `min_share_of_first` of the first's."""
+        `min_share_of_first` of the first's; after a goal the project serves, none it cannot serve (a firm's new hall
+        that serves its sector's goal does not fill the places after it with a public body's task)."""
         if not matches:
             return matches
         least = self.weights.min_share_of_first * matches[0].score
-        return matches[:1] + [m for m in matches[1:] if m.score >= least]
+        return matches[:1] + [m for m in matches[1:] if m.score >= least and (m.served or not matches[0].served)]
 
     def rank(self, query: str | ScoreParts, k: int = 5, favoured: Sequence[str] = (),
              own_investment: bool = False, keyword_query: str | None = None,
@@ -218,6 +220,6 @@ class GoalMatcher:
                 leitziel=GoalRef(goal.parent, leitziel.title if leitziel else ""),
                 corridor=GoalRef(goal.corridor, corridor.title if corridor else ""),
                 score=round(min(1.0, float(scores[n])), 2),
-                passage=self.retriever.passages[int(self._goal_rows[n])],
+                passage=self.retriever.passages[int(self._goal_rows[n])], served=not last[n],
             ))
         return matches

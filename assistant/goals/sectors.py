@@ -41,6 +41,12 @@ class WordedGoal(Curated):
     words: str  # a regular expression (bounded) for the words that make a measure of the kind one of this goal
 
 
+class TopicGoals(Curated):
+    quote: str  # the title of the first goal (code first), or of the Leitziel whose goals these are
+    goals: list[str]
+    words: str  # a regular expression (bounded) for the words that name the goals' subject in a question
+
+
 class ProjectTypeGoals(Curated):
     type: str  # a kind of project read by the profile (funding_paths.yaml project_types)
     quote: str
@@ -71,6 +77,9 @@ class SectorGoals(Curated):
     all_sectors: list[str] = []  # goals of sector entries whose titles take firms of every sector
     # goals a firm's own investment serves where the text names such a measure (its digitalisation: 2.4.2)
     firm_worded: list[WordedGoal] = []
+    # goals whose subject is a matter beside a firm's plant (its staff, its energy, its digitalisation, its staff's
+    # commute, climate adaptation): served by a firm's investment in its plant only where the text names that subject
+    plant_topics: list[TopicGoals] = []
 
     @property
     def public_goals(self) -> list[str]:
@@ -103,12 +112,20 @@ class SectorGoals(Curated):
     def not_served_by_firm(self, favoured: list[str], text: str, codes: list[str] | None = None) -> list[str]:
         """The goals a firm's own investment does not serve: the public tasks (but the firm's own favoured goals), and
         the housing goal unless the text speaks of homes; for an investment in its plant (`codes`: the WZ codes of its
-        trades and of those the text names) also the goals of networks and transfer and those of other sectors."""
+        trades and of those the text names) also the goals of networks and transfer, those of other sectors and those
+        of a subject beside the plant that the text does not name (`plant_topics`)."""
         housing = list(self.housing.goals) if self.housing is not None \
             and not re.search(self.housing.words, text, re.IGNORECASE) else []
-        plant = [*self.network_goals, *self.other_sectors_goals(codes)] if codes is not None else []
+        plant = [*self.network_goals, *self.other_sectors_goals(codes), *self.topics_not_named(text)] \
+            if codes is not None else []
         goals = [*self.public_goals, *plant, *housing]
         return [g for g in dict.fromkeys(goals) if g not in favoured]
+
+    def topics_not_named(self, text: str) -> list[str]:
+        """The goals of the `plant_topics` whose subject the text does not name (a new hall named with no word of
+        training serves no "Ausbildung stärken")."""
+        return [g for topic in self.plant_topics if not re.search(topic.words, text, re.IGNORECASE)
+                for g in topic.goals]
 
     def goals_for_types(self, types: list[str], text: str = "") -> list[str]:
         """The goal codes whose titles name the kinds of project, in the order of the kinds; a kind's `worded` goals

@@ -1220,6 +1220,32 @@ def test_a_count_of_two_levels_beside_the_corridors_counts_every_level_and_each_
         assert spread in data["answer"], data["answer"]
 
 
+def test_the_implementation_budget_offered_to_a_town_says_that_it_carries_out_a_regional_concept(ask):
+    """KR Nr. 3.4.2 (1): the budget carries out a GRW-funded regional development concept or one in the sense of Nr.
+    3.4.1 (for the Landkreis, the IREK); a town's project must fit that concept. A form's fields (Anhang 3: "Bank: …
+    BIC: … IBAN: … • Gemeinde oder Gemeindeverband") are no quote of such an answer."""
+    data = ask("Kann die Gemeinde Ostercappeln das neue GRW-Umsetzungsbudget nutzen, z. B. für eine Stelle "
+               "Standortmarketing?")
+    budget = next(p for p in data["funding_paths"] if p["id"] == "grw-nichtinvestiv/umsetzungsbudget")
+    assert budget["blocked"] is False
+    assert re.search(r"setzt ein regionales Entwicklungskonzept voraus[^.]*Nr\. 3\.4\.1[^.]*das IREK", data["answer"]), \
+        data["answer"]
+    assert not any("IBAN" in c["quote"] or "Anhang 3" in (c.get("section") or "") for c in data["citations"]), \
+        data["citations"]
+
+
+def test_a_field_of_the_application_form_is_no_quote_but_the_nbanks_address_answers_where_to_apply(ask):
+    """The KR's forms (Anhang 2, 3) are quoted by a sentence, never by a field: the heading of the form's notes, a
+    band of turnover to tick or blanks to fill in are no answer to an ordered machine; asked where to apply, the NBank's
+    address in Anhang 2 still is one."""
+    data = ask("Haben die CNC-Maschine letzten Monat bestellt (Auftragsbestätigung liegt vor), Lieferung im März. "
+               "Können wir jetzt noch GRW beantragen?")
+    quotes = " ".join(c["quote"] for c in data["citations"])
+    assert "Erläuterungen zu den Ziffern" not in quotes and "IBAN" not in quotes and " ja nein" not in quotes, quotes
+    data = ask("wo genau stell ich den antrag für GRW als firma in niedersachsen?")
+    assert any("Günther-Wagner-Allee" in c["quote"] for c in data["citations"]), data["citations"]
+
+
 def test_a_long_follow_up_with_a_few_words_the_corpus_lacks_is_answered_in_its_conversation(ask):
     history = [{"role": "user", "content": "Kann die Gemeinde Ostercappeln das neue GRW-Umsetzungsbudget nutzen?"},
                {"role": "assistant", "content": "Das Umsetzungsbudget nach KR Nr. 3.4.2 fördert die Umsetzung "

@@ -67,6 +67,19 @@ def test_goals_a_project_cannot_serve_rank_last_unless_named(matcher):
     assert named[0].code == "3.3.3"
 
 
+def test_after_a_goal_the_project_serves_an_answer_shows_none_it_cannot_serve(matcher):
+    """A firm's new hall whose goals served are few does not fill the places after them with the goals it cannot serve
+    (`not_served`, ranked last unless the question names them): `shown` leaves those out after a served first goal,
+    whatever their scores."""
+    question = "Unser Heizungsbetrieb will die Gasheizung der Halle durch eine Wärmepumpe ersetzen, Netzanschluss inklusive."
+    free = matcher.rank(question, k=5)
+    matches = matcher.rank(question, k=5, not_served=[m.code for m in matcher.rank(question, k=55)[1:]])
+    assert matches[0].code == free[0].code and matches[0].served and any(not m.served for m in matches)
+    shown = matcher.shown(matches)
+    assert shown[0] == matches[0] and all(m.served for m in shown)
+    assert [m for m in matcher.shown(free)[1:] if m.code not in {x.code for x in free[1:]}] == []
+
+
 def test_a_secondary_sector_goal_gets_less_than_a_favoured_one_and_nothing_more_if_favoured(matcher):
     """`secondary` goals (of a sector a trade's name may also mean) are lifted, by less than the same goal favoured;
     a goal both favoured and secondary gets the favoured bonus only."""

@@ -154,3 +154,30 @@ def test_the_goals_of_networks_quote_their_titles_and_the_worded_goal_is_bounded
     assert re.search(words, "Digitalisierung der Fertigung", re.IGNORECASE)
     assert re.search(words, "eine KI-Qualitätskontrolle", re.IGNORECASE)
     assert not re.search(words, "Kita für die Kinder der Belegschaft", re.IGNORECASE)
+
+
+def test_a_firms_plant_serves_a_goal_of_a_subject_beside_it_only_where_the_text_names_it():
+    """Training (2.1.3), the energy transition (2.3.2, 2.3.3), digitalisation (2.4.2, 2.4.4), climate adaptation
+    (3.4.1) and the other `plant_topics` are subjects beside a firm's hall or machine: a new hall named with none of
+    their words serves none of them; a training workshop for the apprentices serves 2.1.3, a PV plant on the roof the
+    energy transition's goals. A goal of the firm's own sector stays (an IT firm's 2.4.2)."""
+    profiles = yaml.safe_load((REAL_CORPUS / "goal_profiles.yaml").read_text(encoding="utf-8"))
+    titles = {g["code"]: g["title"] for g in profiles["goals"]} | {g["code"]: g["title"] for g in profiles["leitziele"]}
+    for topic in GOALS.plant_topics:
+        code, title = topic.quote.split(" ", 1)
+        assert titles[code].startswith(title) and all(g.startswith(code) for g in topic.goals), topic.quote
+    topics = {g for topic in GOALS.plant_topics for g in topic.goals}
+    assert not topics & set(GOALS.public_goals) and not topics & set(GOALS.network_goals)
+    hall = "Wir wollen eine neue Fertigungshalle mit zwei Maschinen bauen, 1,2 Mio, 40 MA"
+    assert {"2.1.3", "2.3.3", "2.4.2", "3.4.1", "4.1.1"} <= set(GOALS.not_served_by_firm([], hall, []))
+    assert "2.1.3" not in GOALS.not_served_by_firm([], hall + ", dazu eine Lehrwerkstatt für unsere Azubis", [])
+    assert not {"2.3.2", "2.3.3"} & set(GOALS.not_served_by_firm([], hall + " und PV aufs Dach", []))
+    assert "2.4.2" not in GOALS.not_served_by_firm(["2.4.2"], "Softwarehaus, neues Bürogebäude", ["62.10"])
+    # (only for an investment in the plant: a firm's other questions keep them, `codes` None)
+    assert "2.1.3" not in GOALS.not_served_by_firm([], hall)
+    # the words are whole words: a "Gründer" founds, "aus diesen Gründen" does not; "Stromtrasse" is energy
+    words = {topic.quote.split(" ", 1)[0]: topic.words for topic in GOALS.plant_topics}
+    assert re.search(words["2.2.1"], "wir sind Gründer einer GmbH", re.IGNORECASE)
+    assert not re.search(words["2.2.1"], "aus diesen Gründen", re.IGNORECASE)
+    assert re.search(words["2.3"], "die alten Gasöfen durch Elektro-Etagenöfen ersetzen", re.IGNORECASE)
+    assert not re.search(words["2.1.3"], "neue Arbeitsplätze schaffen", re.IGNORECASE)
