@@ -1234,6 +1234,20 @@ def test_the_implementation_budget_offered_to_a_town_says_that_it_carries_out_a_
         data["citations"]
 
 
+def test_a_firms_new_hall_is_given_the_goals_of_its_sectors_and_of_the_subjects_it_names_only(ask):
+    """A metal works' new production hall serves its sectors' goals (the craft's 1.1.5, steel and machine building's
+    1.1.2, the Leitbranchen's 1.1.1), not the administrative "Produktionsprozesse flexibilisieren" (2.5.2, Leitziel
+    2.5), nor training (2.1.3), the energy transition (2.3.3) or a public body's task; a training workshop for the
+    apprentices named in the question brings 2.1.3, a PV plant on the roof 2.3.3."""
+    hall = "Metallbau in Melle, 40 MA. Wir bauen eine neue Fertigungshalle für 3,2 Mio €"
+    goals = [g["code"] for g in ask(hall + ". Was geht mit GRW?")["goals"]]
+    assert goals and set(goals) <= {"1.1.1", "1.1.2", "1.1.5"}, goals
+    assert "2.1.3" in [g["code"] for g in ask(hall + " und darin eine Lehrwerkstatt für unsere Azubis. Was geht mit "
+                                                     "GRW?")["goals"]]
+    assert "2.3.3" in [g["code"] for g in ask(hall + " mit PV-Anlage auf dem Dach und Wärmepumpe. Was geht mit "
+                                                     "GRW?")["goals"]]
+
+
 def test_a_field_of_the_application_form_is_no_quote_but_the_nbanks_address_answers_where_to_apply(ask):
     """The KR's forms (Anhang 2, 3) are quoted by a sentence, never by a field: the heading of the form's notes, a
     band of turnover to tick or blanks to fill in are no answer to an ordered machine; asked where to apply, the NBank's
