@@ -100,14 +100,19 @@ class SectorGoals(Curated):
         return kept[:1] + worded + kept[1:]
 
     def other_sectors_goals(self, codes: list[str]) -> list[str]:
-        """The goals of the sectors none of the firm's WZ codes belongs to, but those of its own sectors and those
-        that take every sector: a dental laboratory is no care facility (4.2.2) nor a hotel (4.3.3)."""
+        """The goals of the sectors none of the firm's WZ codes belongs to, the crafts' among them, but those of its own
+        sectors and those that take every sector: a dental laboratory is no care facility (4.2.2) nor a hotel (4.3.3),
+        a machine works no craft business (1.1.5)."""
         codes = [c.strip() for c in codes if c and c.strip()]
         if not codes:
             return []
         own = {g for s in self.sectors if any(c.startswith(p) for c in codes for p in s.wz) for g in s.goals}
-        return list(dict.fromkeys(g for s in self.sectors for g in s.goals
-                                  if g not in own and g not in self.all_sectors))
+        # (the crafts' goal is a sector's too: a machine works of 400 or a hotel is no craft business, unless the
+        # text names one, which makes 1.1.5 a favoured goal, `goals_for_firm`)
+        if any(c.startswith(p) for c in codes for p in self.handwerk.wz):
+            own |= set(self.handwerk.goals)
+        others = [g for s in self.sectors for g in s.goals] + list(self.handwerk.goals)
+        return list(dict.fromkeys(g for g in others if g not in own and g not in self.all_sectors))
 
     def not_served_by_firm(self, favoured: list[str], text: str, codes: list[str] | None = None) -> list[str]:
         """The goals a firm's own investment does not serve: the public tasks (but the firm's own favoured goals), and

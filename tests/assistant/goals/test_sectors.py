@@ -137,7 +137,10 @@ def test_a_firms_own_investment_serves_no_network_and_no_other_sectors_goal():
     not_served = GOALS.not_served_by_firm(favoured, "komplett auf digital umstellen", ["32.50"])
     assert {"1.2.2", "4.2.3", "4.2.2", "4.3.3", "1.1.4"} <= set(not_served)
     assert not set(favoured) & set(not_served)
-    assert not {"1.1.1", "2.4.2", "1.1.5"} & set(GOALS.other_sectors_goals(["55.10"]))
+    assert not {"1.1.1", "2.4.2"} & set(GOALS.other_sectors_goals(["55.10"]))
+    # a hotel or a machine works is no craft business (1.1.5 another sector's goal), a dental laboratory is one
+    assert "1.1.5" in GOALS.other_sectors_goals(["55.10"]) and "1.1.5" in GOALS.other_sectors_goals(["28.22"])
+    assert "1.1.5" not in GOALS.other_sectors_goals(["32.50"])
     assert GOALS.other_sectors_goals([]) == [] and "4.2.2" not in GOALS.other_sectors_goals(["87.10"])
     # a brewery with a taproom (11.05, read also as 56.30) keeps the goals of both its sectors
     assert not {"1.1.3", "4.3.3"} & set(GOALS.other_sectors_goals(["11.05", "56.30"]))
