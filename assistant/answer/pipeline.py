@@ -444,9 +444,11 @@ class AnswerPipeline:
             assessed = by_facts.paths
             lead = [p for p in assessed if p.ruled_out][:1] or [p for p in assessed if not p.blocked][:1] \
                 or assessed[:1]
-            if set(q.profile.project_types) & INVESTMENT_KINDS:
+            if set(q.profile.project_types) & INVESTMENT_KINDS or any(TYPE_FITS in a.fit_reasons for a in assessed):
                 # a passage of a path that a firm's investment does not lead to (LEADER's minimum grant, or the
-                # municipalities' infrastructure, beside a firm's new hall) names no path for them
+                # municipalities' infrastructure, beside a firm's new hall) names no path for them; nor one of a path
+                # that another kind of project leads to (the infrastructure for business sites beside a town's
+                # question on the budget to carry out the IREK, Nr. 3.4.2)
                 paths = [p for p in paths if any(p.id.split("/")[0] == a.id.split("/")[0] for a in assessed)]
             # a project of two measures of one path (a hall and a PV system) keeps both, each with its own rate; beside
             # a path ruled out, an open one whose measures name the kind of project and that fits as well

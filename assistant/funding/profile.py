@@ -268,6 +268,9 @@ _MUNICIPAL_COMPANY = re.compile(r"\b(100|hundert)\s{0,2}(%|prozent)\s{1,3}(städ
 # prospect, not the asker
 _SETTLES = re.compile(r"(?:[^.!?]|\.(?=\s?\d)){0,40}\bsich\b[^.!?]{0,40}\b(ansiedeln|anzusiedeln|ansiedelt|niederlassen|niederzulassen"
                       r"|niederlässt)\b")
+# A part added to what the asker has ("(die zimmer renovieren und) ne sauna anbauen", "eine Bäckerei einbauen"): the
+# project's object, not the asker's trade (a new one the asker will run is built, "ein Hotel bauen")
+_ADDED_PART = re.compile(r"\s{1,3}((an|ein|dazu)bauen|(an|ein|dazu)zubauen|(an|ein|dazu)gebaut|ergänzen)\b", re.IGNORECASE)
 # A firm that wants part of the land the asker develops: "(ein großer logistiker) will 8 ha davon", "… möchte 3 Hektar
 # der Fläche kaufen"
 _TAKES_PART_OF_SITE = re.compile(r"\s{1,3}(will|möchte|würde|wollen|möchten|würden)\s{1,3}(gern\s{1,3}|gerne\s{1,3})?"
@@ -1725,6 +1728,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "2,4 Mio inkl. Abriss und Bodensanierung": a part of the costs, not the asker's trade
     if len(before) >= 2 and before[-1].lower() in ("der", "des") and before[-2].lower().rstrip(",") in _HELD_BY_OTHERS:
         return 2.0  # "eine Lizenz auf ein Patent der Hochschule": whose the thing is that the asker acquires
+    if _ADDED_PART.match(text, words[i].start + len(words[i].text)):
+        return 2.0  # "ne sauna anbauen": a part the project adds, not the asker's trade
     if _SETTLES.match(text, words[i].start + len(words[i].text)) \
             or _TAKES_PART_OF_SITE.match(text, words[i].start + len(words[i].text)):
         return 2.0  # "Ein Lebensmittelbetrieb will sich bei uns ansiedeln", "ein großer logistiker will 8 ha davon":

@@ -3588,3 +3588,16 @@ def test_firms_counted_as_partners_leave_the_research_institution_the_asker():
                            "landkreis ein gemeinsames projekt machen. gibts dafür grw und kann die hochschule selbst "
                            "auch geld bekommen?")
     assert profile.applicant_type == "research" and profile.excluded_sector is None
+
+
+def test_a_part_the_project_adds_is_not_the_askers_trade():
+    """"ne sauna anbauen" in a hotel's follow-up adds a part to the second house: the asker stays a hotel (WZ 55.10),
+    not a sauna business (96.23); so does an asker who names the hotel beside the sauna it adds."""
+    history = [{"role": "user", "content": "Hotel in Bad Rothenfelde, 25 MA, wir planen einen Anbau mit 12 Zimmern "
+                                           "für 1,5 Mio. Förderung möglich?"},
+               {"role": "assistant", "content": "Ja, Beherbergungsbetriebe sind in der GRW förderfähig."}]
+    follow_up = read_profile("achso, wir haben noch ein zweites haus in bad laer (gleiche GmbH), da wollen wir "
+                             "nächstes jahr die zimmer renovieren und ne sauna anbauen. läuft das im selben antrag?",
+                             history)
+    assert follow_up.wz_code == "55.10", follow_up.wz_code
+    assert read_profile("Wir wollen an unser Hotel eine Sauna anbauen").wz_code == "55.10"
