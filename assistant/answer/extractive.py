@@ -1925,13 +1925,16 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if _BARE.fullmatch(quote.strip()) or _FORM_BLANK.search(quote) or _CUT_AT_DAY.search(quote) \
                 or quoted and not hit.passage.goal_code and not informative(quote) \
                 or not hit.passage.dense and _FORM_FIELD.search(quote) \
+                or not hit.passage.dense and (office := _OTHER_LANDS_OFFICE.search(quote)) \
+                and office.group().lower() not in found.question.lower() \
                 or _unnamed_form_part(hit.passage, found.question) and not _holds_telling(found, quote) \
                 and (quoted or not (_ASKS_FORM.search(found.question) or _ASKS_WHERE.search(found.question)
                                     or _ASKS_CONTACT.search(found.question))):
             continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)", "Bank:
             # … BIC: … IBAN: …"), a sentence cut at a date's day, or beside the lead a title page or a table header
             # („Wirtschaftsstruktur“ Koordinierungsrahmen der Gemeinschaftsaufgabe ab 1. Januar 2026): it states
-            # nothing; nor a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question (as the
+            # nothing; nor an office of another Land in the forms' lists (the Hessian Regierungspräsidien beside "wo
+            # stell ich den antrag?"); nor a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question (as the
             # lead, of one not about the form nor about where to apply: the applicant's declaration on fraud beside "was
             # ist da an GRW drin?", not the NBank's address in Anhang 2 beside "wo stell ich den antrag?" or "Welche
             # Adresse hat die Stelle …?")
@@ -2228,6 +2231,12 @@ def _asked_rule_first(found: Findings, w: _Writer) -> list[SearchHit]:
 _ASKS_FORM = re.compile(r"\b(antrags)?(formular|vordruck)\w*|\banhang\s{0,2}[1-4]\b|\b(angeben|eintragen|ausfüllen)\b",
                         re.IGNORECASE)
 _FORM_BLANK = re.compile(r"_{5,}")  # the line of a form to be filled in
+# An office of another Land in the forms' lists of where to apply (Anhang 2, 3: "Für sonstige Vorhaben: über die
+# Regierungspräsidien Kassel, Darmstadt und Gießen an:"): the Landkreis applies in Niedersachsen
+_OTHER_LANDS_OFFICE = re.compile(r"\b(Baden-Württemberg|Bayern|Berlin|Brandenburg|Bremen|Bremerhaven|Hamburg|Hessen"
+                                 r"|Mecklenburg-Vorpommern|Nordrhein-Westfalen|Rheinland-Pfalz|Saarland|Sachsen-Anhalt"
+                                 r"|Sachsen|Schleswig-Holstein|Thüringen|Regierungspräsidi\w{1,3}|Bezirksregierung\w{0,2}"
+                                 r"|Senatsverwaltung\w{0,2})\b")
 _ASKS_CONTACT = re.compile(r"\b(adresse\w{0,2}|anschrift\w{0,2}|kontakt\w{0,6}|telefon\w{0,6}|e-?mail)\b", re.IGNORECASE)
 # A field of a form, not a sentence (Anhang 1–4): blanks to fill in ("Bank: … BIC: … IBAN: …", "……"), boxes to tick
 # ("… gewährt? ja nein"), one band of a choice ("• über 50 Mio. €"), the heading of the form's notes ("Erläuterungen zu

@@ -1254,13 +1254,16 @@ def test_a_firms_new_hall_is_given_the_goals_of_its_sectors_and_of_the_subjects_
 def test_a_field_of_the_application_form_is_no_quote_but_the_nbanks_address_answers_where_to_apply(ask):
     """The KR's forms (Anhang 2, 3) are quoted by a sentence, never by a field: the heading of the form's notes, a
     band of turnover to tick or blanks to fill in are no answer to an ordered machine; asked where to apply, the NBank's
-    address in Anhang 2 still is one."""
+    address in Anhang 2 still is one, and the offices of other Länder in the same list are none."""
     data = ask("Haben die CNC-Maschine letzten Monat bestellt (Auftragsbestätigung liegt vor), Lieferung im März. "
                "Können wir jetzt noch GRW beantragen?")
     quotes = " ".join(c["quote"] for c in data["citations"])
     assert "Erläuterungen zu den Ziffern" not in quotes and "IBAN" not in quotes and " ja nein" not in quotes, quotes
-    data = ask("wo genau stell ich den antrag für GRW als firma in niedersachsen?")
+    data = ask("wo genau stell ich den antrag für GRW als firma in niedersachsen und was muss ich vorher beachten? "
+               "bestell ich die CNC erst nach der bewilligung?")
     assert any("Günther-Wagner-Allee" in c["quote"] for c in data["citations"]), data["citations"]
+    # (not the offices of another Land that the same list names: "über die Regierungspräsidien Kassel, …")
+    assert not any("Regierungspräsidi" in c["quote"] or "Hessen" in c["quote"] for c in data["citations"])
 
 
 def test_a_long_follow_up_with_a_few_words_the_corpus_lacks_is_answered_in_its_conversation(ask):
