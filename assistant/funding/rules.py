@@ -686,12 +686,19 @@ def _sector_conditions(profile: ProjectProfile, knowledge: FundingKnowledge | No
             f"hier als WZ {profile.wz_code} ({profile.wz_title}) gelesen. Liegt der Schwerpunkt bei WZ {names}, ist der "
             f"Betrieb von der Förderung ausgeschlossen.", "matters", excluded_alternatives[0][1].source, None,
             # (what decides it, where the text does not say what each line brings in)
-            question="" if says_main_line(profile.description or "") else _MAIN_ACTIVITY_QUESTION))
+            question="" if says_main_line(profile.description or "") else _main_activity_question(
+                profile, [code for code, _ in excluded_alternatives])))
     return found
 
 
-_MAIN_ACTIVITY_QUESTION = ("Welcher Teil Ihres Betriebs bringt den größten Teil des Umsatzes (etwa Werkstatt oder "
-                           "Montage beim Kunden, Herstellung oder Verkauf)?")
+def _main_activity_question(profile: ProjectProfile, others: list[str]) -> str:
+    """What decides the main activity, asked in the lines of the business itself ("Was bringt in Ihrer Betriebsstätte
+    den größten Teil des Umsatzes: Güterbeförderung im Straßenverkehr oder Lagerei?"), not in another trade's words."""
+    lines = [_first_part(wz_title(code)) for code in [profile.wz_code or "", *others] if code and wz_title(code)]
+    lines = list(dict.fromkeys(line for line in lines if line))
+    if len(lines) < 2:
+        return "Welcher Teil Ihres Betriebs bringt den größten Teil des Umsatzes?"
+    return f"Was bringt in Ihrer Betriebsstätte den größten Teil des Umsatzes: {', '.join(lines[:-1])} oder {lines[-1]}?"
 _OPEN_SECOND_LINE = "Liegt der Schwerpunkt der Betriebsstätte dagegen bei WZ {codes}, steht sie nicht auf der Liste."
 
 
@@ -807,7 +814,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             lead += f" {other_line}"
             conditions.append(ConditionAssessment(
                 MAIN_ACTIVITY, f"Maßgeblich ist die Haupttätigkeit der Betriebsstätte. {other_line}", "matters",
-                source, None, question=_MAIN_ACTIVITY_QUESTION))
+                source, None, question=_main_activity_question(profile, open_lines)))
         reasons = [f"{lead} ({cite(source)})"] + reasons
         reason_sources = [source] + reason_sources
         code = f" (WZ {profile.wz_code})" if profile.wz_code else ""

@@ -694,7 +694,8 @@ def test_no_question_for_facts_already_given():
     # firm is a Bauschlosserei (43.32)
     assert len(open_start.missing_facts) == 3 and "begonnen" in open_start.missing_facts[0]
     assert open_start.missing_facts[1].startswith("Wie hoch sind Jahresumsatz und Jahresbilanzsumme")
-    assert open_start.missing_facts[2].startswith("Welcher Teil Ihres Betriebs bringt den größten Teil des Umsatzes")
+    assert open_start.missing_facts[2] == ("Was bringt in Ihrer Betriebsstätte den größten Teil des Umsatzes: "
+                                           "Herstellung von Metallkonstruktionen oder Bautischlerei und -schlosserei?")
     unknown = assess(read_profile("Wir wollen eine neue Halle bauen."), None, knowledge)
     assert SIZE_QUESTION in unknown.missing_facts
     assert any("Haupttätigkeit" in q for q in unknown.missing_facts)
@@ -1359,8 +1360,9 @@ def test_a_firm_that_rents_where_it_is_now_is_not_asked_what_its_old_site_sells_
 
 def test_a_trade_whose_name_also_means_an_excluded_code_is_asked_what_brings_in_most():
     """KR Nr. 2.7.1 asks for the main activity: a Metallbau firm may be a Bauschlosserei (43.32); what each line brings
-    in decides, and is asked for unless the text says it."""
-    question = "Welcher Teil Ihres Betriebs bringt den größten Teil des Umsatzes"
+    in decides, and is asked for in the business's own lines (not a workshop's words to a haulier) unless the text
+    says it."""
+    question = "Was bringt in Ihrer Betriebsstätte den größten Teil des Umsatzes"
     result = assess(read_profile("Metallbaubetrieb, 28 MA, neue Halle für 900k."), None, FundingKnowledge.load())
     assert any(q.startswith(question) for q in result.missing_facts)
     result = assess(read_profile("Metallbaubetrieb, 28 MA, 70 % Umsatz mit Fertigung in der Werkstatt, neue Halle."),
@@ -1384,7 +1386,8 @@ def test_an_excluded_business_with_a_second_line_the_list_does_not_name_is_told_
         return
     assert firm.blocked and firm.main_activity_decides
     assert "10.83 Verarbeitung von Kaffee und Tee" in firm.because and "Ist „Café“" in firm.because
-    assert any("größten Teil des Umsatzes" in q for q in questions)
+    assert "Was bringt in Ihrer Betriebsstätte den größten Teil des Umsatzes: Cafés oder Verarbeitung von Kaffee und " \
+        "Tee?" in questions
 
 
 def test_an_excluded_business_whose_second_line_is_excluded_too_gets_a_plain_no():
