@@ -941,7 +941,8 @@ def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] 
     """KR Nr. 2.6.2 (4): an investment of Nr. 2.4.1 is funded only up to a sum per permanent job it creates, or per
     job it secures. Where the asker gives the new jobs and a sum above that, the sum to compute from, with words saying
     so; where they also count the jobs it secures, the larger of the two limits (the rule names both, the NBank decides
-    which holds); where they give no new jobs, the limit of the staff's jobs if the project secures them; else None."""
+    which holds), and where they give the staff whose jobs bear the sum, the whole sum if the project secures them;
+    where they give no new jobs, the limit of the staff's jobs if the project secures them; else None."""
     rule = next((c for c in path.conditions if c.per_new_job_eur), None)
     jobs = profile.new_jobs if profile is not None else None
     staff = profile.employees if profile is not None and not profile.secured_jobs else None
@@ -960,6 +961,13 @@ def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] 
     cap = jobs * rule.per_new_job_eur
     per_secured = rule.per_secured_job_eur or 0.0
     secured = profile.secured_jobs or 0
+    if not secured and staff and amount <= staff * per_secured:
+        # the staff's jobs bear the whole sum if the project secures them, as a firm's investment in its own site
+        # mostly does ("80 MA … neue Halle 4 Mio … 3 neue Stellen"): computed from the whole sum, the new jobs' limit
+        # beside it
+        return amount, (f" (sichert das Vorhaben die {staff} bestehenden Stellen, trägt deren Grenze von "
+                        f"{_euro(per_secured)} je gesichertem Dauerarbeitsplatz{numbered_rule(rule.source)} die ganze "
+                        f"Summe; mit den {jobs} neuen Stellen allein nur bis {_euro(cap)})")
     if secured * per_secured > cap:
         if amount <= secured * per_secured:  # the jobs secured bear the whole sum, the new ones would not
             return amount, (f" (mit {secured} gesicherten Stellen zu höchstens {_euro(per_secured)} je Stelle"
