@@ -170,6 +170,9 @@ class _Writer:
         # applies or not ("Wir wollen … erweitern. Sind wir überhaupt antragsberechtigt?"); a question of a rule quotes
         # the rule
         self.project = project
+        # the Land of a site the question weighs outside Niedersachsen ("… lieber in Spenge im Kreis Herford bauen?"):
+        # its applications go to that Land's office, not to the NBank (KR Anhang 2)
+        self.elsewhere = ""
 
     def cite_source(self, source: Source | None) -> str:
         resolved = _resolve_source(source, self.passages) if source else None
@@ -2965,6 +2968,8 @@ def _other_district(found: Findings, w: _Writer) -> str:
         if len(parts) > 1:  # the parts, after the bottom line
             text = text.strip() + "\n\nDie Teile laut Anhang 5: " \
                 + "; ".join(f"{kind.split(' ', 1)[0]}: {named} [{n}]" for kind, named, n in said) + "."
+        if row.group("land") != OWN_LAND:
+            w.elsewhere = row.group("land")
         return text.strip() + _office_there(row.group("land"), w)
     if any(place in p.text for p in w.passages if p.document == "grw" for place in places):
         return ""  # named in the GRW text elsewhere: not for this answer to say it has no row
@@ -3012,6 +3017,36 @@ def _office_there(land: str, w: _Writer) -> str:
     if (office := land_office(land, w.passages)) is None:
         return ""
     return f" Anträge für einen Standort dort nimmt die Stelle dieses Landes entgegen: „{office[1]}“ [{w.cite(*office)}]."
+
+
+# The NBank named as the office of an application ("Antrag: NBank.", "… bei der NBank eingehen", "mit der NBank
+# abstimmen", "die NBank"), and the name of Niedersachsen's programme beside it
+_NBANK_OFFICE = re.compile(r"\bAntrag: NBank\b[^.]{0,80}\.|\b(?P<case>bei|von|mit|an|der|die) (?P<article>der |die )?NBank\b"
+                           r"|\s{0,2}\(Programm „Niedersachsen Invest GRW“\)")
+
+
+def _applied_elsewhere(summary: str, details: list[str], paths: list[AnswerPath],
+                       land: str) -> tuple[str, list[str], list[AnswerPath]]:
+    """An answer on a GRW site in another Land: the office of its application is that Land's (KR Anhang 2), not the
+    NBank of Niedersachsen, in the text and on the GRW paths' cards (LEADER and the Zukunftsregion are
+    Niedersachsen's own, and hold only there)."""
+    office = f"die zuständige Stelle in {land} (KR Anhang 2), nicht die NBank"
+
+    def said(m: re.Match[str]) -> str:
+        if m.group().startswith("Antrag"):
+            return f"Antrag: {office}."
+        if not m.group("case"):
+            return ""  # the programme's name in Niedersachsen
+        dative = m.group("case") in ("bei", "von", "mit") or m.group("case") == "der" and not m.group("article")
+        stelle = "der zuständigen Stelle" if dative or m.group("article") == "der " else "die zuständige Stelle"
+        return f"{m.group('case')} {stelle} in {land}" if m.group("article") else f"{stelle} in {land}"
+
+    def moved(text: str) -> str:
+        return _NBANK_OFFICE.sub(said, text)
+
+    cards = [replace(p, where_to_apply=office, next_steps=[moved(step) for step in p.next_steps])
+             if programme(p.id) == "grw" else p for p in paths]
+    return moved(summary), [moved(d) for d in details], cards
 
 
 def _with_town(district: str, towns: dict[str, str]) -> str:
@@ -4129,6 +4164,8 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     rule = CarefulCases.load().rule_answer(found.question, alone=True) if found.mode != "guarantee" else None
     alone = _rule_said(rule, w) if rule is not None else ""
     summary, details, paths = (alone, [], []) if alone else _COMPOSERS[found.mode](found, w)
+    if w.elsewhere:
+        summary, details, paths = _applied_elsewhere(summary, details, paths, w.elsewhere)
     if who := _who_may_apply(found, " ".join([summary, *details])):
         details.insert(0, who)
     if not w.cites.items or not summary:

@@ -1263,6 +1263,18 @@ def test_a_firms_new_hall_is_given_the_goals_of_its_sectors_and_of_the_subjects_
                                                      "GRW?")["goals"]]
 
 
+def test_a_site_weighed_in_another_land_is_applied_for_there_not_at_the_nbank(ask):
+    """A firm of Melle weighing its new plant in Spenge (Kreis Herford, Nordrhein-Westfalen): the rate is that
+    district's row of Anhang 5, and the application goes to the office of Nordrhein-Westfalen (KR Anhang 2), not to
+    the NBank, in the text and on the GRW card."""
+    data = ask("was bekommt man eigentlich in NRW an GRW? wir (möbelzulieferer, 60 MA, jetzt in melle) überlegen ob wir "
+               "das neue werk nicht lieber 10 km weiter in spenge im kreis herford bauen")
+    assert data["summary"].startswith("Für Spenge (Kreis Herford) gilt eine eigene Zeile"), data["summary"]
+    assert "bei der NBank" not in data["answer"] and "Antrag: NBank" not in data["answer"], data["answer"]
+    grw = next(p for p in data["funding_paths"] if p["id"] == "grw-gewerbe")
+    assert "Nordrhein-Westfalen" in grw["where_to_apply"] and "NBank" not in " ".join(grw["next_steps"])
+
+
 def test_a_field_of_the_application_form_is_no_quote_but_the_nbanks_address_answers_where_to_apply(ask):
     """The KR's forms (Anhang 2, 3) are quoted by a sentence, never by a field: the heading of the form's notes, a
     band of turnover to tick or blanks to fill in are no answer to an ordered machine; asked where to apply, the NBank's
