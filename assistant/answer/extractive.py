@@ -944,8 +944,7 @@ def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] 
     """KR Nr. 2.6.2 (4): an investment of Nr. 2.4.1 is funded only up to a sum per permanent job it creates, or per
     job it secures. Where the asker gives the new jobs and a sum above that, the sum to compute from, with words saying
     so; where they also count the jobs it secures, the larger of the two limits (the rule names both, the NBank decides
-    which holds), and where they give the staff whose jobs bear the sum, the whole sum if the project secures them;
-    where they give no new jobs, the limit of the staff's jobs if the project secures them; else None."""
+    which holds); where they give no new jobs, the limit of the staff's jobs if the project secures them; else None."""
     rule = next((c for c in path.conditions if c.per_new_job_eur), None)
     jobs = profile.new_jobs if profile is not None else None
     staff = profile.employees if profile is not None and not profile.secured_jobs else None
@@ -964,13 +963,6 @@ def _job_cap(path: PathAssessment, profile, amount: float) -> tuple[float, str] 
     cap = jobs * rule.per_new_job_eur
     per_secured = rule.per_secured_job_eur or 0.0
     secured = profile.secured_jobs or 0
-    if not secured and staff and amount <= staff * per_secured:
-        # the staff's jobs bear the whole sum if the project secures them, as a firm's investment in its own site
-        # mostly does ("80 MA … neue Halle 4 Mio … 3 neue Stellen"): computed from the whole sum, the new jobs' limit
-        # beside it
-        return amount, (f" (sichert das Vorhaben die {staff} bestehenden Stellen, trägt deren Grenze von "
-                        f"{_euro(per_secured)} je gesichertem Dauerarbeitsplatz{numbered_rule(rule.source)} die ganze "
-                        f"Summe; mit den {jobs} neuen Stellen allein nur bis {_euro(cap)})")
     if secured * per_secured > cap:
         if amount <= secured * per_secured:  # the jobs secured bear the whole sum, the new ones would not
             return amount, (f" (mit {secured} gesicherten Stellen zu höchstens {_euro(per_secured)} je Stelle"
@@ -3020,9 +3012,13 @@ def _office_there(land: str, w: _Writer) -> str:
 
 
 # The NBank named as the office of an application ("Antrag: NBank.", "… bei der NBank eingehen", "mit der NBank
-# abstimmen", "die NBank"), and the name of Niedersachsen's programme beside it
-_NBANK_OFFICE = re.compile(r"\bAntrag: NBank\b[^.]{0,80}\.|\b(?P<case>bei|von|mit|an|der|die) (?P<article>der |die )?NBank\b"
+# abstimmen", "die NBank"; not where the text says it is not: "Nein, nicht bei der NBank"), and the name of
+# Niedersachsen's programme beside it
+_NBANK_OFFICE = re.compile(r"\bAntrag: NBank\b[^.]{0,80}\.|(?<!nicht )\b(?P<case>bei|von|mit|an|der|die) (?P<article>der |die )?NBank\b"
                            r"|\s{0,2}\(Programm „Niedersachsen Invest GRW“\)")
+
+_SAYS_OFFICE = re.compile(r"nicht\s{1,3}(bei\s{1,3})?(der|die)\s{1,3}NBank|Stelle\s{1,3}(für|des\s{1,3}Landes)\s{1,3}"
+                          r"Niedersachsen|Stelle\s{1,3}des\s{1,3}Bundeslandes")
 
 
 def _applied_elsewhere(summary: str, details: list[str], paths: list[AnswerPath],
@@ -3042,7 +3038,8 @@ def _applied_elsewhere(summary: str, details: list[str], paths: list[AnswerPath]
         return f"{m.group('case')} {stelle} in {land}" if m.group("article") else f"{stelle} in {land}"
 
     def moved(text: str) -> str:
-        return _NBANK_OFFICE.sub(said, text)
+        # (not a text that already says where such an application goes: "Nein, nicht bei der NBank: …")
+        return text if _SAYS_OFFICE.search(text) else _NBANK_OFFICE.sub(said, text)
 
     cards = [replace(p, where_to_apply=office, next_steps=[moved(step) for step in p.next_steps])
              if programme(p.id) == "grw" else p for p in paths]

@@ -384,18 +384,6 @@ def test_jobs_secured_lift_the_limit_per_new_job_and_a_sum_asked_in_euros_is_an_
     assert "bis zu 500.000 €" in data["summary"], data["summary"]
 
 
-def test_a_large_staffs_jobs_bear_a_sum_that_the_few_new_jobs_alone_would_limit(ask, passages):
-    """KR Nr. 2.6.2 (4): 4 new jobs alone would limit 6 Mio € to 4 Mio €; the 120 jobs of the staff, if the hall secures
-    them, bear the whole sum (750.000 € each): the grant is computed from the whole sum, the new jobs' limit beside
-    it, not as the ceiling."""
-    data = ask("Kunststofffertigung in Bohmte, 120 MA, 30 Mio Umsatz. Neue Halle mit Maschinen für 6 Mio, dabei "
-               "entstehen 4 neue Stellen. Wie viel GRW ist drin?")
-    check_contract(data, passages, all_used=False)
-    assert "10 Prozent von 6.000.000 € förderfähigen Kosten (sichert das Vorhaben die 120 bestehenden Stellen" \
-        in data["answer"], data["answer"]
-    assert "bis zu 600.000 €" in data["answer"] and "bis zu 400.000 €" not in data["answer"]
-
-
 def test_a_small_staffs_jobs_limit_a_large_sum_where_no_new_jobs_are_given(ask, passages):
     """KR Nr. 2.6.2 (4): four people and 3,6 Mio € for an automated line: if the project secures the four jobs, they
     bear 3 Mio € (750.000 € each), and the grant is computed from that, not from the whole sum."""
