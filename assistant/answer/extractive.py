@@ -1937,10 +1937,10 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             # … BIC: … IBAN: …"), a sentence cut at a date's day, or beside the lead a title page or a table header
             # („Wirtschaftsstruktur“ Koordinierungsrahmen der Gemeinschaftsaufgabe ab 1. Januar 2026): it states
             # nothing; nor an office of another Land in the forms' lists (the Hessian Regierungspräsidien beside "wo
-            # stell ich den antrag?"); nor a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the question (as the
-            # lead, of one not about the form nor about where to apply: the applicant's declaration on fraud beside "was
-            # ist da an GRW drin?", not the NBank's address in Anhang 2 beside "wo stell ich den antrag?" or "Welche
-            # Adresse hat die Stelle …?")
+            # stell ich den antrag?"); nor a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the
+            # question (as the lead, of one not about the form nor about where to apply: the applicant's declaration
+            # on fraud beside "was ist da an GRW drin?", not the NBank's address in Anhang 2 beside "wo stell ich den
+            # antrag?" or "Welche Adresse hat die Stelle …?")
         if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
             # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
@@ -2244,8 +2244,8 @@ _ASKS_CONTACT = re.compile(r"\b(adresse\w{0,2}|anschrift\w{0,2}|kontakt\w{0,6}|t
 # A field of a form, not a sentence (Anhang 1–4): blanks to fill in ("Bank: … BIC: … IBAN: …", "……"), boxes to tick
 # ("… gewährt? ja nein"), one band of a choice ("• über 50 Mio. €"), the heading of the form's notes ("Erläuterungen zu
 # den Ziffern im Antragsformular")
-_FORM_FIELD = re.compile(r"…[^…]{0,40}…|\.{5,}|\bja\s{1,3}nein\b|^\W{0,3}•|^\W{0,3}Erläuterungen\s{1,3}zu\s{1,3}den\s{1,3}Ziffern",
-                         re.IGNORECASE)
+_FORM_FIELD = re.compile(r"…[^…]{0,40}…|\.{5,}|\bja\s{1,3}nein\b|^\W{0,3}•"
+                         r"|^\W{0,3}Erläuterungen\s{1,3}zu\s{1,3}den\s{1,3}Ziffern", re.IGNORECASE)
 _RATE_FIGURE = re.compile(r"\b(\d{1,3})\s?(?:%|Prozent)", re.IGNORECASE)  # a rate ("90 %", "bis zu 90 Prozent")
 
 
@@ -3014,8 +3014,8 @@ def _office_there(land: str, w: _Writer) -> str:
 # The NBank named as the office of an application ("Antrag: NBank.", "… bei der NBank eingehen", "mit der NBank
 # abstimmen", "die NBank"; not where the text says it is not: "Nein, nicht bei der NBank"), and the name of
 # Niedersachsen's programme beside it
-_NBANK_OFFICE = re.compile(r"\bAntrag: NBank\b[^.]{0,80}\.|(?<!nicht )\b(?P<case>bei|von|mit|an|der|die) (?P<article>der |die )?NBank\b"
-                           r"|\s{0,2}\(Programm „Niedersachsen Invest GRW“\)")
+_NBANK_OFFICE = re.compile(r"\bAntrag: NBank\b[^.]{0,80}\.|(?<!nicht )\b(?P<case>bei|von|mit|an|der|die) "
+                           r"(?P<article>der |die )?NBank\b|\s{0,2}\(Programm „Niedersachsen Invest GRW“\)")
 
 _SAYS_OFFICE = re.compile(r"nicht\s{1,3}(bei\s{1,3})?(der|die)\s{1,3}NBank|Stelle\s{1,3}(für|des\s{1,3}Landes)\s{1,3}"
                           r"Niedersachsen|Stelle\s{1,3}des\s{1,3}Bundeslandes")
