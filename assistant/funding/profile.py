@@ -2255,8 +2255,16 @@ def part_counted(text: str) -> int:
 # teilzeitkräfte und aushilfen mitzählt", "inkl. Minijobber", "mit allen Aushilfen"
 _PART_WORDS = r"(?:teilzeit\w{0,8}|aushilf\w{0,4}|minijobber\w{0,3}|azubis?|auszubildende\w{0,2}|saisonkräft\w{0,3})"
 _PART_INCLUDED = re.compile(rf"\b(?:mit|inkl\.?|inklusive|einschließlich|samt|plus)\s{{1,3}}(?:den\s{{1,3}}|allen\s{{1,3}})?"
-                            rf"{_PART_WORDS}|\b{_PART_WORDS}\b[^.?!]{{0,40}}\b(?:mit\s{{0,1}}(?:ge)?zählt|mitzählt|mitgezählt"
-                            r"|mit\s{0,1}(?:ge)?rechnet|mitrechnet|mitgerechnet|dazu\s{0,1}(?:ge)?zählt|dazuzählt|eingerechnet)",
+                            rf"(?:ganzen\s{{1,3}}|unseren\s{{1,3}})?{_PART_WORDS}"
+                            rf"|\b{_PART_WORDS}\b[^.?!]{{0,40}}\b(?:mit\s{{0,1}}(?:ge)?zählt|mitzählt|mitgezählt"
+                            r"|mit\s{0,1}(?:ge)?rechnet|mitrechnet|mitgerechnet|dazu\s{0,1}(?:ge)?zählt|dazuzählt|eingerechnet)"
+                            # (a part of the headcount said to work part-time, with no number: "55 leute, aber viele
+                            # davon teilzeit", "davon einige in Teilzeit", "die Hälfte arbeitet Teilzeit")
+                            rf"|\b(?:viele|einige|etliche|manche|mehrere|ein\s{{1,3}}paar|ein\s{{1,3}}(?:großer\s{{1,3}})?teil"
+                            rf"|die\s{{1,3}}hälfte|die\s{{1,3}}meisten)\s{{1,3}}(?:davon\s{{1,3}}|von\s{{1,3}}(?:denen|ihnen)\s{{1,3}})?"
+                            rf"(?:sind\s{{1,3}}|arbeite[nt]\s{{1,3}}|in\s{{1,3}}|auf\s{{1,3}})?(?:in\s{{1,3}})?{_PART_WORDS}"
+                            rf"|\bdavon\s{{1,3}}(?:viele|einige|etliche|manche|mehrere|ein\s{{1,3}}paar|die\s{{1,3}}meisten)\s{{1,3}}"
+                            rf"(?:in\s{{1,3}})?{_PART_WORDS}",
                             re.IGNORECASE)
 
 

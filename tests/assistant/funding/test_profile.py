@@ -3417,6 +3417,12 @@ def test_a_headcount_said_to_hold_part_time_staff_leaves_the_size_open_down_to_s
                          "das was?", history)
     assert mixed.employees == 60 and mixed.company_size is None and mixed.size_between == ["small", "medium"]
     assert holds_part_time("60 Leute inkl. Minijobber") and not holds_part_time("60 Leute in Vollzeit")
+    # (said as a part of the headcount, with no number: "viele davon teilzeit", "mit den ganzen teilzeitkräften")
+    for said in ("wir sind 55 leute, aber viele davon teilzeit", "mit den ganzen teilzeitkräften sind wir eher 60 leute",
+                 "55 MA, davon einige in Teilzeit", "wir sind 55, die hälfte arbeitet teilzeit"):
+        assert holds_part_time(said), said
+        assert read_profile(f"sorry, {said}. ändert das was?", history).size_between == ["small", "medium"], said
+    assert not holds_part_time("viele davon arbeiten im Schichtbetrieb") and not holds_part_time("aus vielen Gründen")
     full = read_profile("sorry, sind doch eher 60 leute. ändert das was?", history)
     assert full.company_size == "medium"
 
