@@ -121,8 +121,11 @@ class SectorGoals(Curated):
         of a subject beside the plant that the text does not name (`plant_topics`)."""
         housing = list(self.housing.goals) if self.housing is not None \
             and not re.search(self.housing.words, text, re.IGNORECASE) else []
-        plant = [*self.network_goals, *self.other_sectors_goals(codes), *self.topics_not_named(text)] \
-            if codes is not None else []
+        # (of a firm whose trade is unknown, the crafts' goal only where the text names a craft, which makes it a
+        # favoured goal: "cnc-bearbeitungszentrum schon bestellt" names none)
+        unknown = codes is not None and not any(c and c.strip() for c in codes)
+        plant = [*self.network_goals, *self.other_sectors_goals(codes), *self.topics_not_named(text),
+                 *(self.handwerk.goals if unknown else [])] if codes is not None else []
         goals = [*self.public_goals, *plant, *housing]
         return [g for g in dict.fromkeys(goals) if g not in favoured]
 

@@ -184,3 +184,16 @@ def test_a_firms_plant_serves_a_goal_of_a_subject_beside_it_only_where_the_text_
     assert not re.search(words["2.2.1"], "aus diesen Gründen", re.IGNORECASE)
     assert re.search(words["2.3"], "die alten Gasöfen durch Elektro-Etagenöfen ersetzen", re.IGNORECASE)
     assert not re.search(words["2.1.3"], "neue Arbeitsplätze schaffen", re.IGNORECASE)
+
+
+def test_of_a_firm_whose_trade_is_unknown_a_sectors_goal_needs_its_sector_named():
+    """"cnc-bearbeitungszentrum schon bestellt, 650k, wir sind 28 leute": no trade read, so no sector's goal is the
+    firm's own; machine building's 1.1.2, agri-food's 1.1.3, logistics' 1.1.4, the crafts' 1.1.5, care's 4.2.2 and
+    lodging's 4.3.3 are served only where the text names their sector (or, for the crafts, a craft); the Leitbranchen's
+    1.1.1, which takes every sector, always."""
+    text = "cnc-bearbeitungszentrum schon bestellt (auftrag raus letzte woche), 650k, wir sind 28 leute in melle"
+    not_served = set(GOALS.not_served_by_firm([], text, []))
+    assert {"1.1.2", "1.1.3", "1.1.4", "1.1.5", "4.2.2", "4.3.3"} <= not_served and "1.1.1" not in not_served
+    assert "1.1.2" not in GOALS.not_served_by_firm([], "wir sind ein Kunststoff-Spritzgießer, 28 Leute", [])
+    assert "1.1.3" not in GOALS.not_served_by_firm([], "neue Linie für unsere Lebensmittel", [])
+    assert "1.1.5" not in GOALS.not_served_by_firm(["1.1.5"], "Meisterbetrieb, neue Halle", [])
