@@ -196,4 +196,5 @@ def test_of_a_firm_whose_trade_is_unknown_a_sectors_goal_needs_its_sector_named(
     assert {"1.1.2", "1.1.3", "1.1.4", "1.1.5", "4.2.2", "4.3.3"} <= not_served and "1.1.1" not in not_served
     assert "1.1.2" not in GOALS.not_served_by_firm([], "wir sind ein Kunststoff-Spritzgießer, 28 Leute", [])
     assert "1.1.3" not in GOALS.not_served_by_firm([], "neue Linie für unsere Lebensmittel", [])
+    assert "1.1.3" not in GOALS.not_served_by_firm([], "Wir sind ein Kartoffelschälbetrieb, beliefern Großküchen", [])
     assert "1.1.5" not in GOALS.not_served_by_firm(["1.1.5"], "Meisterbetrieb, neue Halle", [])
