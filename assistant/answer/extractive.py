@@ -1927,20 +1927,11 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             # passage's rule on intangible assets beside the verdict on a leased machine; a year is no such word)
         if _BARE.fullmatch(quote.strip()) or _FORM_BLANK.search(quote) or _CUT_AT_DAY.search(quote) \
                 or quoted and not hit.passage.goal_code and not informative(quote) \
-                or not hit.passage.dense and _FORM_FIELD.search(quote) \
-                or not hit.passage.dense and (office := _OTHER_LANDS_OFFICE.search(quote)) \
-                and office.group().lower() not in found.question.lower() \
-                or _unnamed_form_part(hit.passage, found.question) and not _holds_telling(found, quote) \
-                and (quoted or not (_ASKS_FORM.search(found.question) or _ASKS_WHERE.search(found.question)
-                                    or _ASKS_CONTACT.search(found.question))):
-            continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)", "Bank:
-            # … BIC: … IBAN: …"), a sentence cut at a date's day, or beside the lead a title page or a table header
-            # („Wirtschaftsstruktur“ Koordinierungsrahmen der Gemeinschaftsaufgabe ab 1. Januar 2026): it states
-            # nothing; nor an office of another Land in the forms' lists (the Hessian Regierungspräsidien beside "wo
-            # stell ich den antrag?"); nor a sentence of the KR's forms (Anhang 1–4) that holds no telling word of the
-            # question (as the lead, of one not about the form nor about where to apply: the applicant's declaration
-            # on fraud beside "was ist da an GRW drin?", not the NBank's address in Anhang 2 beside "wo stell ich den
-            # antrag?" or "Welche Adresse hat die Stelle …?")
+                or _unfit_form_quote(found, hit.passage, quote, lead=not quoted):
+            continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)"), a
+            # sentence cut at a date's day, or beside the lead a title page or a table header („Wirtschaftsstruktur“
+            # Koordinierungsrahmen der Gemeinschaftsaufgabe ab 1. Januar 2026): it states nothing; nor does a form's
+            # field or a sentence of a form the question does not ask about
         if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
             # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
@@ -2047,10 +2038,21 @@ def _unnamed_form_part(passage: Passage, question: str) -> bool:
     return not passage.dense and passage.section_number.lower() not in question.lower()
 
 
-def _holds_telling(found: Findings, quote: str) -> bool:
-    """Whether a quote holds a telling word of the question (of four letters at least), also as the start of one of its
-    words."""
-    return any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4)
+def _unfit_form_quote(found: Findings, passage: Passage, quote: str, lead: bool) -> bool:
+    """Whether a quote of the KR's forms (Anhang 1–4, kept out of the dense index) answers nothing asked: a field
+    ("Bank: … BIC: … IBAN: …", "ja nein", "• über 50 Mio. €"), an office of another Land in the lists of where to apply
+    (the Hessian Regierungspräsidien beside "wo stell ich den antrag?"), or a sentence of a form the question does not
+    name that holds no telling word of it (as the lead, of a question neither about the form nor about where to apply
+    or whom to contact: the applicant's declaration on fraud beside "was ist da an GRW drin?", not the NBank's address
+    in Anhang 2 beside "wo stell ich den antrag?" or "Welche Adresse hat die Stelle …?")."""
+    if passage.dense:
+        return False
+    office = _OTHER_LANDS_OFFICE.search(quote)
+    if _FORM_FIELD.search(quote) or office and office.group().lower() not in found.question.lower():
+        return True
+    telling = any(s.startswith(t) for s in stems(quote) for t in found.telling if len(t) >= 4)
+    asks_form = any(p.search(found.question) for p in (_ASKS_FORM, _ASKS_WHERE, _ASKS_CONTACT))
+    return _unnamed_form_part(passage, found.question) and not telling and not (lead and asks_form)
 
 
 def _names_section(question: str, passage: Passage) -> bool:

@@ -2254,10 +2254,12 @@ def part_counted(text: str) -> int:
 # A headcount said to hold part-time staff, temps or apprentices whose number is not given: "eher 60 leute, wenn man die
 # teilzeitkräfte und aushilfen mitzählt", "inkl. Minijobber", "mit allen Aushilfen"
 _PART_WORDS = r"(?:teilzeit\w{0,8}|aushilf\w{0,4}|minijobber\w{0,3}|azubis?|auszubildende\w{0,2}|saisonkräft\w{0,3})"
+# The words that count something into a headcount ("… mitzählt", "mitgerechnet", "die filialen eingerechnet")
+_COUNTED_IN_WORDS = (r"(?:mit\s?(?:ge)?zählt|mitzählen|mit\s?(?:ge)?rechnet|dazu\s?(?:ge)?zählt|dazu\s?(?:ge)?rechnet"
+                     r"|eingerechnet|eingeschlossen)")
 _PART_INCLUDED = re.compile(rf"\b(?:mit|inkl\.?|inklusive|einschließlich|samt|plus)\s{{1,3}}(?:den\s{{1,3}}|allen\s{{1,3}})?"
                             rf"(?:ganzen\s{{1,3}}|unseren\s{{1,3}})?{_PART_WORDS}"
-                            rf"|\b{_PART_WORDS}\b[^.?!]{{0,40}}\b(?:mit\s{{0,1}}(?:ge)?zählt|mitzählt|mitgezählt"
-                            r"|mit\s{0,1}(?:ge)?rechnet|mitrechnet|mitgerechnet|dazu\s{0,1}(?:ge)?zählt|dazuzählt|eingerechnet)"
+                            rf"|\b{_PART_WORDS}\b[^.?!]{{0,40}}\b{_COUNTED_IN_WORDS}"
                             # (a part of the headcount said to work part-time, with no number: "55 leute, aber viele
                             # davon teilzeit", "davon einige in Teilzeit", "die Hälfte arbeitet Teilzeit")
                             rf"|\b(?:viele|einige|etliche|manche|mehrere|ein\s{{1,3}}paar|ein\s{{1,3}}(?:großer\s{{1,3}})?teil"
@@ -2398,8 +2400,7 @@ _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je
 # closing bracket alone
 _BRACKET_REMARK = r"\s{0,3}(\(?[^()]{1,40}\))?"
 # A headcount that counts a line of the business in ("wenn man die gaststätten mitzählt", "die filialen eingerechnet")
-_COUNTED_IN = re.compile(r"\b(mit\s?zählt|mitgezählt|mitzählen|mit\s?rechnet|mitgerechnet|dazu\s?zählt|dazugezählt"
-                         r"|dazu\s?rechnet|dazugerechnet|eingerechnet|eingeschlossen)\b", re.IGNORECASE)
+_COUNTED_IN = re.compile(rf"\b{_COUNTED_IN_WORDS}\b", re.IGNORECASE)
 # A sum said with its VAT: "inkl. mwst", "mit Umsatzsteuer", "2 mio brutto" (not a wage: "55k AG-brutto im jahr")
 _WITH_VAT = re.compile(r"\b(inkl\.?|inklusive|incl\.?|einschließlich|mit)\s{0,3}(der\s{1,3})?" + _VAT_WORDS + r"\b"
                        r"|(\d|\bk|\bmio\.?|€|\beuro)\s{0,3}brutto\b(?!\s{0,3}(im|pro|je|/)\s{0,3}(jahr|monat|woche|stunde|std)\b)",
