@@ -416,7 +416,8 @@ def _path_line(path: PathAssessment, w: _Writer, profile, said: set[str] = froze
         if INSTEAD_SAID in w.said and (source := re.search(r" \([^()]{1,80}\)$", reason)):
             reason = f"{split_sentences(reason)[0].strip()}{source.group(0)}"  # what is fundable instead was said
         why = "aus demselben Grund" if reason in said else reason
-        text = f"{name}: nicht möglich – {why}{refs}"
+        verdict = "hängt von der Haupttätigkeit ab" if path.main_activity_decides else "nicht möglich"
+        text = f"{name}: {verdict} – {why}{refs}"
     else:
         rate = _rate_phrase(path, w, profile)
         # the measure's own rule, to look it up (not beside the rates of a project's parts, each with its own rule)
@@ -442,7 +443,8 @@ def _paths_block(heading: str, shown: list[PathAssessment], w: _Writer, profile)
 
 def _answer_path(path: PathAssessment, numbers: list[int]) -> AnswerPath:
     return AnswerPath(path.id, path.name, path.max_rate, path.applicants, [c.text for c in path.conditions],
-                      path.blocked, list(path.reasons), path.where_to_apply, list(path.next_steps), sorted(set(numbers)))
+                      path.blocked, list(path.reasons), path.where_to_apply, list(path.next_steps), sorted(set(numbers)),
+                      undecided=path.blocked and path.main_activity_decides)
 
 
 def _paths_to_show(assessment: FundingAssessment, limit: int = 2, asked_for: frozenset[str] = frozenset(),

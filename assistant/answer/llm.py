@@ -186,8 +186,11 @@ def format_findings(extractive: Answer, sources: list[SourcePassage]) -> str:
             "id": path.id, "name": path.name, "max_foerdersatz": path.max_rate,
             "antragsteller": path.applicants, "bedingungen": path.conditions,
         }
-        if path.blocked:
+        if path.undecided:
+            entry["haengt_von_der_haupttaetigkeit_ab"] = True
+        elif path.blocked:
             entry["voraussichtlich_nicht_moeglich"] = True
+        if path.blocked:
             entry["gruende"] = path.reasons
         if path.where_to_apply:
             entry["antrag"] = path.where_to_apply

@@ -181,6 +181,10 @@ class FundingPathOut(Loose):
     applicants: str
     conditions: list[str]
     citations: list[int]
+    blocked: bool = Field(default=False, description="true: Die Angaben schließen den Weg aus; „reasons“ sagt, warum.")
+    undecided: bool = Field(default=False, description="true (nur mit „blocked“): Ausgeschlossen wäre der Weg nur, wenn "
+                                                       "die ausgeschlossene Tätigkeit die Haupttätigkeit ist; welche es "
+                                                       "ist, steht in der Frage noch nicht.")
 
 
 class CitationOut(Loose):
@@ -522,6 +526,7 @@ class ExportFundingPath(_Strict):
     where_to_apply: text(1000) | None = None
     next_steps: list[text(2000)] = Field(default_factory=list, max_length=30)
     citations: CitationNumbers = Field(default_factory=list, max_length=50)
+    undecided: bool = False
 
 
 class ExportCitation(_Strict):

@@ -56,6 +56,9 @@ class AnswerPath:
     where_to_apply: str
     next_steps: list[str]
     citations: list[int] = field(default_factory=list)
+    # blocked only if the line the asker has not yet said is the main one is excluded ("Küchenstudio mit eigener
+    # Tischlerei"): which of the business's lines brings in most decides (Nr. 2.7.1)
+    undecided: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -150,7 +150,8 @@ def build_document(title: str, answers: list[dict[str, Any]], passage_for: Passa
             name = f"**{path.get('name') or path.get('id')}**"
             if path.get("blocked"):
                 reasons = " ".join(str(r) for r in path.get("reasons") or [])
-                doc.add("p", f"{name}: voraussichtlich nicht möglich. {reasons}".strip()
+                verdict = "hängt von der Haupttätigkeit ab" if path.get("undecided") else "voraussichtlich nicht möglich"
+                doc.add("p", f"{name}: {verdict}. {reasons}".strip()
                              + _refs(path.get("citations") or [], mapping))
                 continue
             doc.add("p", name + (f" – Förderung {path['max_rate']}" if path.get("max_rate") else "")

@@ -801,14 +801,17 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
         line = knowledge.excluded_sector(profile.excluded_sector) if knowledge else None
         what = f"WZ {profile.wz_code} {profile.wz_title}, " if profile.wz_code else ""
         listed = f"„{line.code} {line.label}“" if line else f"Abschnitt {profile.excluded_sector}"
-        lead = (f"Die Haupttätigkeit „{profile.sector}“ ({what}{listed}) steht auf der Liste nicht förderfähiger "
+        open_lines = _open_second_lines(profile, line, knowledge)
+        # (where a second line of the business may be the main one, the first is not said to be it)
+        lead = (f"Ist „{profile.sector}“ ({what}{listed}) die Haupttätigkeit, steht der Betrieb auf der Liste nicht "
+                f"förderfähiger Wirtschaftszweige." if open_lines else
+                f"Die Haupttätigkeit „{profile.sector}“ ({what}{listed}) steht auf der Liste nicht förderfähiger "
                 f"Wirtschaftszweige.")
         if line and (line.except_wz or line.not_excluded_with):
             lead += f" Ausnahmen: {line.exceptions}"
         if line and line.if_processing and profile.agri_processing:
             lead += f" {line.if_processing}"
         source = line.source if line else sector_blocks.source
-        open_lines = _open_second_lines(profile, line, knowledge)
         if open_lines:
             other_line = _OPEN_SECOND_LINE.format(codes=_titled(open_lines))
             lead += f" {other_line}"

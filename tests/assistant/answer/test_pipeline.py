@@ -3052,6 +3052,12 @@ def test_a_sum_asked_where_the_main_activity_decides_is_computed_for_the_line_no
     assert data["summary"].startswith("Das hängt von der Haupttätigkeit ab"), data["summary"]
     assert "Falls der Schwerpunkt nicht ausgeschlossen ist: 20 Prozent von 200.000 €" in data["answer"], data["answer"]
     assert "bis zu 40.000 €" in data["answer"]
+    # the path's line and its card say the same as the bottom line: not "nicht möglich", and the retail line is not
+    # said to be the main one
+    grw = next(p for p in data["funding_paths"] if p["id"] == "grw-gewerbe")
+    assert grw["blocked"] and grw["undecided"], grw
+    assert grw["reasons"][0].startswith("Ist „"), grw["reasons"]
+    assert "hängt von der Haupttätigkeit ab – Ist „" in data["answer"] and "nicht möglich" not in data["answer"]
 
 
 def test_who_may_carry_the_measure_asked_beside_its_amount_is_told_in_the_text(ask, passages):

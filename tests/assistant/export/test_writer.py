@@ -121,3 +121,17 @@ def test_title_with_only_control_characters_falls_back():
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError, match="Unbekanntes Format"):
         export("pdf", "T", [ANSWER])
+
+
+def test_a_path_the_main_activity_decides_is_exported_as_such():
+    """A path closed only if the excluded line is the main one ("undecided") is not written as "nicht möglich"."""
+    reason = ("Ist „Möbelhaus“ (WZ 47.55) die Haupttätigkeit, steht der Betrieb auf der Liste nicht förderfähiger "
+              "Wirtschaftszweige. Liegt der Schwerpunkt der Betriebsstätte dagegen bei WZ 31.00, steht sie nicht auf "
+              "der Liste.")
+    answer = {**ANSWER, "funding_paths": [{**ANSWER["funding_paths"][0], "blocked": True, "undecided": True,
+                                           "reasons": [reason]}]}
+    text = flat(" ".join(block.text for block in build_document(TITLE, [answer]).blocks))
+    assert "Niedersachsen Invest GRW)**: hängt von der Haupttätigkeit ab. Ist „Möbelhaus“" in text, text
+    assert "nicht möglich" not in text
+    blocked = {**answer, "funding_paths": [{**answer["funding_paths"][0], "undecided": False}]}
+    assert "voraussichtlich nicht möglich" in " ".join(b.text for b in build_document(TITLE, [blocked]).blocks)

@@ -169,6 +169,26 @@ def test_real_answer_within_budget_with_its_summary(any_page, web_server):
     assert page.js_errors == []
 
 
+def test_a_path_the_main_activity_decides_is_not_shown_as_excluded(browser, web_server):
+    """A kitchen studio with its own joinery: excluded only if selling furniture is its main activity (KR Nr. 2.7.1).
+    The real answer's card says that it depends and what decides, not "Ausgeschlossen"."""
+    context = new_context(browser, web_server.url, DESKTOP)
+    page = context.new_page()
+    try:
+        open_page(page)
+        data = ask(page, "Küchenstudio mit eigener Tischlerei in Dissen, 31 MA, Umsatz 5,8 Mio. Plant neue "
+                         "CNC-Fertigung. Geht da GRW?")
+        grw = next(p for p in data["funding_paths"] if p["id"] == "grw-gewerbe")
+        assert grw["blocked"] and grw["undecided"], grw
+        card = path_card(last_answer(page), grw)
+        reveal(card)
+        expect(card.locator(".badge")).to_have_text("Hängt von der Haupttätigkeit ab")
+        expect(card.locator(".caveat")).to_contain_text("Entscheidend: " + first_sentence(grw["reasons"][0]))
+        expect(card).not_to_contain_text("Ausgeschlossen")
+    finally:
+        context.close()
+
+
 # -- streaming and stop ------------------------------------------------------------------------------------------------
 
 GATED_STREAM = """

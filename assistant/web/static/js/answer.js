@@ -148,11 +148,15 @@ function pathCard(path, ctx) {
     steps.length ? [h("dt", {}, steps.length === 1 ? "Nächster Schritt" : "Nächste Schritte"), h("dd", {}, steps.length === 1 ? steps[0] : h("ol", {}, steps.map((s) => h("li", {}, s))))] : null,
     path.citations && path.citations.length ? [h("dt", {}, "Belege"), h("dd", { class: "card-cites" }, chips(path.citations, ctx))] : null,
   ].filter(Boolean);
-  return h("li", { class: `card path-card${path.blocked ? " blocked" : ""}` },
-    path.blocked ? h("span", { class: "badge no" }, "Ausgeschlossen") : h("span", { class: "badge ok" }, "Kommt in Frage"),
+  // a path closed only if the excluded line is the main one: which line brings in most is still open
+  const state = path.undecided ? " undecided" : path.blocked ? " blocked" : "";
+  const badge = path.undecided ? h("span", { class: "badge open" }, "Hängt von der Haupttätigkeit ab")
+    : path.blocked ? h("span", { class: "badge no" }, "Ausgeschlossen") : h("span", { class: "badge ok" }, "Kommt in Frage");
+  return h("li", { class: `card path-card${state}` },
+    badge,
     h("h4", {}, path.name || path.id || "Förderweg"),
     path.max_rate && !path.blocked ? h("p", { class: "rate" }, h("strong", {}, "Fördersatz: "), path.max_rate) : null,
-    caveat ? h("p", { class: "caveat" }, h("strong", {}, path.blocked ? "Warum nicht: " : "Wichtig: "), caveat) : null,
+    caveat ? h("p", { class: "caveat" }, h("strong", {}, path.undecided ? "Entscheidend: " : path.blocked ? "Warum nicht: " : "Wichtig: "), caveat) : null,
     details.length ? h("details", { class: "fold" }, h("summary", {}, "Bedingungen, Antrag, nächste Schritte"), h("dl", {}, details)) : null,
   );
 }
