@@ -1517,6 +1517,24 @@ def _open_beside(paths: list[PathAssessment], named: set[str] | frozenset[str]) 
     return next((p for p in open_paths if programme(p.id) in named), None) or next(iter(open_paths), None)
 
 
+# The asker points to the IREK or one of its goals ("Das IREK sagt doch Logistik stärken", "Handlungsziel 1.1.4")
+_POINTS_TO_IREK = re.compile(r"\b(irek\w{0,2}|handlungsziel\w{0,2}|entwicklungskonzept\w{0,2})\b", re.IGNORECASE)
+
+
+def _goal_opens_no_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
+    """Beside a GRW path the asker's facts close, where the asker points to the IREK: that its goal does not open the
+    path (funding_paths.yaml `goal_opens_no_path`), naming the goal the asker names, else the first one shown."""
+    note = FundingKnowledge.load().goal_opens_no_path
+    if note is None or programme(lead.id) != "grw" or not _POINTS_TO_IREK.search(found.question):
+        return ""
+    named = HANDLUNGSZIEL_CODE.search(found.question)
+    code = named.group(1) if named else found.goals[0].code if found.goals else ""
+    cites = [w.cite_source(source) for source in note.sources]
+    if not all(cites):
+        return ""
+    return note.text.format(*cites, goal=f"Handlungsziel {code}" if code else "Ein Ziel des IREK")
+
+
 def _chosen_by(path: PathAssessment, w: _Writer, limit: int = 200) -> str:
     """The path's rule on who decides on its projects, cited ("Das Projekt muss von der Lokalen Aktionsgruppe …
     ausgewählt werden [4]."): beside a "no", an open path is no promise; "" where its data name no one."""
@@ -1552,6 +1570,11 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         pieces.append((0, district))
     if lead is not None and lead.blocked:
         pieces.append((0, _no(lead, w)))
+        # whichever line is the main one, a cost item the question names that the path never funds (a haulier's
+        # lorries, Nr. 2.6.2 (2) b): said, as it stays out either way
+        if lead.main_activity_decides and (excluded := next(iter(lead.excluded_costs), None)) is not None:
+            pieces.append((0.6, _cited(f"In jedem Fall: {_with_rule(short_reason(excluded.text, 260), excluded.source)}",
+                                       w.cite_source(excluded.source))))
         pieces += [(0.4, instead)] if (instead := _instead(lead, w)) else []
         pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
         # a further rule of the section that says "no", named by the project in its own words, in the details (a
@@ -1569,6 +1592,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         others = [_goal_ref(g, w) for g in found.goals[1:3]]
         if others:
             details.append("Ebenfalls passend im IREK: " + "; ".join(others) + ".")
+    if lead is not None and lead.blocked and (no_claim := _goal_opens_no_path(found, lead, w)):
+        pieces.append((2.05 if found.goals else 0.45, no_claim))  # (after the goal it names)
     if lead is not None:
         if lead.blocked:
             shown = _paths_to_show(found.funding, len(found.funding.paths), asked_for, fitting_only)

@@ -567,6 +567,13 @@ class PassagePaths(Curated):
     documents: dict[str, str] = {}  # document id -> path id
 
 
+class CitedNote(Curated):
+    """A sentence of the project's own, with "{0}", "{1}", … for the citations of its sources, in order."""
+
+    text: Text
+    sources: list[Source]
+
+
 class FundingKnowledge(Curated):
     version: int = 1
     region: Region | None = None
@@ -574,6 +581,7 @@ class FundingKnowledge(Curated):
     project_types: list[str]
     company_sizes: list[SizeLimit]
     part_time_posts: Source | None = None  # how a part-time post counts (KR Fn. 11)
+    goal_opens_no_path: CitedNote | None = None  # a goal of the IREK beside a GRW path the facts close
     default_paths: dict[str, list[str]]  # applicant type (or "unknown") -> usual paths, best first
     leitziel_hints: list[LeitzielHint]
     passage_paths: PassagePaths = PassagePaths()
@@ -745,6 +753,8 @@ class FundingKnowledge(Curated):
         found += [(f"Unternehmensgröße {limit.size} Umsatz/Bilanz", limit.money_source)
                   for limit in self.company_sizes if limit.money_source]
         found += [(f"Leitziel {hint.leitziel}", hint.source) for hint in self.leitziel_hints]
+        found += [("goal_opens_no_path", source) for source in (self.goal_opens_no_path.sources
+                                                                  if self.goal_opens_no_path else [])]
         for path in self.all_paths():
             if path.source:
                 found.append((path.id, path.source))

@@ -1662,6 +1662,15 @@ _DECLARED = {"sind", "bin", "als", "betreiben", "betreibe", "führen", "führe"}
 # mit …")
 _OWN_TRADE_TO_MIT = re.compile(r"\s{1,3}(?:in|aus|bei)\s{1,3}[\w-]{2,30}\s{1,3}", re.IGNORECASE)
 SECOND_LINE = 1.9  # the rank of a trade named after the asker's own with "mit": theirs too, never the first
+# A shop of the business's own ("verkaufen aber auch im eigenen Laden", "Manufaktur mit Laden", "unser Ladengeschäft")
+_OWN_SHOP = re.compile(r"\b(verkauf\w{0,4}|vertreib\w{0,4})\b[^.?!]{0,40}\b(im|in\s{1,3}(unserem|einem))\s{1,3}(eigenen\s{1,3})?"
+                       r"(laden|ladengeschäft|ladenlokal|geschäft|shop|verkaufsraum)\b|\b(eigene[nmr]?|mit|unser\w{0,2})"
+                       r"\s{1,3}(laden|ladengeschäft|ladenlokal|verkaufsladen|werksladen)\b", re.IGNORECASE)
+
+
+def _makes_goods(code: str | None) -> bool:
+    """Whether a WZ code is of manufacturing (section C, divisions 10 to 33)."""
+    return code == "C" or bool(code) and code[:2].isdigit() and 10 <= int(code[:2]) <= 33
 DECLARED = -0.5  # the rank of a trade the asker says they are ("wir sind ein Landwirt", "als Landwirt")
 # Where a verb opens a question: the text's start, after a colon or a sentence's end, after "und"/"oder"
 _CLAUSE_START = re.compile(r"(^|[:.?!;]|\bund|\boder)\s{0,3}$", re.IGNORECASE)
@@ -3698,6 +3707,11 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
             profile.wz_alternatives = list(dict.fromkeys(profile.wz_alternatives + profile.named_lines))
     elif applicant in ("company", None) and (maker := _maker_of_goods(text, lowered, lexicon)):
         profile.sector, profile.wz_code, profile.wz_title = maker, "C", wz_title("C")
+    if applicant in ("company", None) and not as_asker and _makes_goods(profile.wz_code) \
+            and not any(code.startswith("47") for code in profile.wz_alternatives) and _OWN_SHOP.search(lowered):
+        # a maker that also sells in a shop of its own ("bauen Lastenräder selbst, verkaufen aber auch im eigenen
+        # Laden"): retail (WZ 47, excluded by Nr. 2.7.1) may be the site's main activity
+        profile.wz_alternatives = [*profile.wz_alternatives, "47"]
     # the businesses a site is for, also named as such ("ein Gewerbegebiet für Handwerk, Metallbau und Logistik")
     # (not the asker's own body, nor the works of the measure: "den Auftrag für den Straßenbau vergeben", nor the
     # letting of the premises, which is how the Träger runs them: "was müssen wir bei der Vermietung beachten", Nr.
