@@ -1522,10 +1522,12 @@ _POINTS_TO_IREK = re.compile(r"\b(irek\w{0,2}|handlungsziel\w{0,2}|entwicklungsk
 
 
 def _goal_opens_no_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
-    """Beside a GRW path the asker's facts close, where the asker points to the IREK: that its goal does not open the
-    path (funding_paths.yaml `goal_opens_no_path`), naming the goal the asker names, else the first one shown."""
+    """Beside a GRW path the list of excluded sectors closes for the asker's trade, where the asker points to the IREK
+    ("Das IREK sagt doch Logistik stärken"): that its goal does not open the path (funding_paths.yaml
+    `goal_opens_no_path`), naming the goal the asker names, else the first one shown."""
     note = FundingKnowledge.load().goal_opens_no_path
-    if note is None or programme(lead.id) != "grw" or not _POINTS_TO_IREK.search(found.question):
+    by_sector = any(c.id == SECTOR_EXCLUSION for c in lead.blocking)  # (the firm's own trade closes it)
+    if note is None or not by_sector or not _POINTS_TO_IREK.search(found.question):
         return ""
     named = HANDLUNGSZIEL_CODE.search(found.question)
     code = named.group(1) if named else found.goals[0].code if found.goals else ""

@@ -4780,3 +4780,41 @@ def test_a_journalist_asking_what_the_irek_is_gets_the_irek_and_no_project_templ
     data = ask("Journalistin hier, ich schreibe über Wirtschaftsförderung im Landkreis. Kurz erklärt: was ist dieses "
                "IREK und wozu braucht man das?")
     assert not data["funding_paths"] and "Integrierte Regionale Entwicklungskonzept" in data["summary"], data["answer"]
+
+
+def test_a_goal_of_the_irek_the_asker_points_to_opens_no_path_its_facts_close(ask, passages):
+    """A haulier points to Handlungsziel 1.1.4 "Logistikbranche stärken": the answer says that the goal does not open
+    the GRW path the list of excluded sectors closes (the IREK a frame of orientation, no legal claim, KR Nr. 1.5), and
+    that its lorries stay out whichever of its lines is the main one (Nr. 2.6.2)."""
+    data = ask("Wir sind Spedition + Kontraktlogistik in Hasbergen, ca 80 Mitarbeiter. Neue Lagerhalle (3,5 Mio) und "
+               "5 neue LKW (0,5 Mio). Was geht da an Förderung? Das IREK sagt doch Logistik stärken")
+    check_contract(data, passages, all_used=False)
+    assert "Handlungsziel 1.1.4 öffnet diesen Weg nicht: Das IREK ist ein strategischer Orientierungsrahmen" \
+        in data["answer"], data["answer"]
+    quotes = " ".join(c["quote"] for c in data["citations"])
+    assert "Ein Rechtsanspruch auf GRW-Mittel besteht nicht." in quotes
+    assert "In jedem Fall: Fahrzeuge, die im Straßenverkehr zugelassen sind" in data["answer"]
+    # not where the asker does not point to the IREK
+    data = ask("Wir sind Spedition in Hasbergen, ca 80 Mitarbeiter, und wollen eine neue Lagerhalle bauen. Förderung?")
+    assert "öffnet diesen Weg nicht" not in data["answer"]
+
+
+def test_founding_aid_asked_for_gets_the_rule_that_the_grw_funds_investments(ask, passages):
+    """The GRW has no grant for a founding as such: it funds an investment, by its goods' costs or, at the investor's
+    choice, by the wages of the jobs it creates (KR Nr. 2.6.1)."""
+    data = ask("hi, hab vor 1,5 jahren ne webagentur gegründet (bad essen), sind jetzt 3. wollen büro ausbauen + 3 "
+               "leute einstellen. gibts für sowas gründungsförderung?")
+    check_contract(data, passages, all_used=False)
+    assert "Eine eigene Gründungsförderung hat die GRW nicht" in data["summary"], data["summary"]
+    assert "(Nr. 2.6.1)" in data["summary"]
+
+
+def test_training_places_counted_twice_asked_for_gets_its_limits(ask, passages):
+    """KR Nr. 2.3 (2) b: a new training place counts as two permanent jobs only in regions of a marked expected
+    population decline and only until the end of 2028; else as one (Nr. 2.1.4)."""
+    data = ask("Softwarebude in Bramsche, 18 Leute. Wir kaufen ein altes Bürogebäude und bauen es um, dazu Server und "
+               "Arbeitsplätze, gesamt ca 900k. Geplant: 3 neue Entwickler + 2 Azubis. Sind wir als IT-Dienstleister "
+               "überhaupt förderfähig, und stimmt es dass Azubis doppelt zählen?")
+    check_contract(data, passages, all_used=False)
+    assert "Doppelt zählt ein neuer Ausbildungsplatz nur bis zum 31. Dezember 2028 und nur in Regionen" \
+        in data["answer"], data["answer"]

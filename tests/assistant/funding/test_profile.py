@@ -1244,6 +1244,22 @@ def test_a_second_line_of_the_business_named_with_mit_may_be_its_main_activity()
     assert read_profile("Kooperation mit der Hochschule und mit Hotels").wz_code is None
 
 
+@pytest.mark.parametrize("text, retail", [
+    ("Wir bauen in Melle Lastenräder selbst (Rahmenbau, Montage), verkaufen aber auch im eigenen Laden + Werkstatt "
+     "für Reparaturen. Jetzt soll ne größere Fertigungshalle her.", True),
+    ("Wir sind eine Töpferei in Bad Iburg und verkaufen vor allem in unserem Laden am Markt.", True),
+    # (a maker that sells to shops, or a shop of another business, is none)
+    ("Wir bauen Lastenräder und verkaufen sie über Fachhändler.", False),
+    ("Wir bauen Lastenräder für den Laden eines Kunden in Osnabrück.", False),
+])
+def test_a_maker_selling_in_its_own_shop_may_have_retail_as_its_main_activity(text, retail):
+    """KR Nr. 2.7.1 excludes retail (WZ 47): where a maker also sells in a shop of its own, which line brings in most
+    decides, so retail is one of the lines the main activity may be."""
+    p = read_profile(text)
+    assert p.wz_code and 10 <= int(p.wz_code[:2]) <= 33, p.wz_code
+    assert any(code.startswith("47") for code in p.wz_alternatives) is retail, p.wz_alternatives
+
+
 @pytest.mark.parametrize("text, sector", [
     ("Ich brauche für meine Bank eine Bestätigung. Pension mit 9 Zimmern, 4 MA.", "Hotel"),
     ("Unser Steuerberater sagt, wir sollen GRW beantragen. Tischlerei 8 MA.", "Tischlerei"),
