@@ -2158,7 +2158,7 @@ def _employees(text: str) -> tuple[int | None, bool, int | None]:
     for match in _HEADCOUNT.finditer(text):
         count, adjective = _count_of(match), (match.group(2) or match.group(4) or "").lower()
         before = text[max(0, match.start() - 30): match.start()].lower()
-        if _OTHER_FIRM_WITH.search(text[max(0, match.start() - 80): match.start()]):
+        if _of_other_firm(text, match):
             continue  # "die hat noch einen Fensterbaubetrieb mit 240 Leuten": another firm's staff (`_linked_staff`)
         if _of_other_site(text, match):
             continue  # another site's staff (`_site_staff`)
@@ -2225,10 +2225,33 @@ _OTHER_FIRM_WITH = re.compile(r"\b(noch|auch|außerdem|weitere[nmrs]?|zweite[nmr
                               re.IGNORECASE)
 
 
+# A firm that holds shares in the asker's, named with its headcount right before: "eine holländische Firma (ca. 400
+# Leute) hält 40 % an uns", "ein Investor mit 120 MA ist mit 30 % an uns beteiligt"
+_HOLDER_AFTER = re.compile(r"[^.?!]{0,12}?\b(hält|halten|besitzt|besitzen|hat|haben|ist|sind)\b[^.?!]{0,40}?"
+                           r"\b\d{1,3}(,\d{1,2})?\s{0,2}(%|prozent)[^.?!]{0,30}?\ban\s{1,3}(uns|unsere[rmn]?)\b", re.IGNORECASE)
+# The share one firm holds in the asker's ("hält 40 % an uns", "gehört zu 40 % einer Holding", "40 % der Anteile")
+_HELD_SHARE = re.compile(r"\b(?P<share>\d{1,3})(,\d{1,2})?\s{0,2}(%|prozent)\s{1,3}(der\s{1,3}(geschäfts)?anteile\b|an\s{1,3}(uns|unsere[rmn]?)\b"
+                         r"|(von\s{1,3}uns|unserer\s{1,3}(firma|gmbh|anteile))\s{1,3}gehör)"
+                         r"|\bgehör\w{0,3}\s{1,3}(\w{1,12}\s{1,3}){0,2}?zu\s{1,3}(?P<of>\d{1,3})(,\d{1,2})?\s{0,2}(%|prozent)", re.IGNORECASE)
+
+
+def _of_other_firm(text: str, match: re.Match[str]) -> bool:
+    """Whether a headcount is that of another firm of the group (`_OTHER_FIRM_WITH`) or of a firm that holds shares in
+    the asker's (`_HOLDER_AFTER`)."""
+    return bool(_OTHER_FIRM_WITH.search(text[max(0, match.start() - 80): match.start()])
+                or _HOLDER_AFTER.match(text, match.end()))
+
+
+def _minority_holding(text: str) -> bool:
+    """Whether every share the text says another firm holds in the asker's is at most half: a partner enterprise,
+    whose figures Anhang I AGVO counts in only in part, not a linked one counted in whole (KR Nr. 2.1.5 (4))."""
+    shares = [int(m.group("share") or m.group("of")) for m in _HELD_SHARE.finditer(text)]
+    return bool(shares) and max(shares) <= 50
+
+
 def _linked_staff(text: str) -> int | None:
-    """The staff of the other firms of the group that the text names with their headcount (`_OTHER_FIRM_WITH`)."""
-    counts = [_count_of(m) for m in _HEADCOUNT.finditer(text)
-              if _OTHER_FIRM_WITH.search(text[max(0, m.start() - 80): m.start()])]
+    """The staff of the other firms of the group that the text names with their headcount (`_of_other_firm`)."""
+    counts = [_count_of(m) for m in _HEADCOUNT.finditer(text) if _of_other_firm(text, m)]
     return sum(counts) if counts else None
 
 
@@ -3002,6 +3025,8 @@ _LINKED = re.compile(r"\bholding\w{0,3}|tochter(gesellschaft|unternehmen|firma)?
                      r"|verbundene\w{0,2}\s{1,3}unternehmen|partnerunternehmen"
                      # ("30% von uns gehören einer großen gruppe", "wir gehören zu einem Konzern")
                      r"|\b\d{1,3}\s{0,2}(%|prozent)\s{1,3}(von\s{1,3}uns|unserer\s{1,3}(firma|gmbh|anteile))\s{1,3}gehör\w{0,3}"
+                     # ("eine Firma hält 40 % an uns", "ist mit 30 % an uns beteiligt")
+                     r"|\b\d{1,3}\s{0,2}(%|prozent)\s{1,3}an\s{1,3}(uns|unsere[rmn]?)\b"
                      r"|\bgehör\w{0,3}\s{1,3}(zu\s{1,3})?(einer|einem)\s{1,3}([a-zäöüß-]{1,20}\s{1,3}){0,2}(gruppe|konzern)\b",
                      re.IGNORECASE)
 
@@ -4060,7 +4085,9 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         profile.company_size = knowledge.company_size(profile.employees, profile.turnover_eur,
                                                       profile.balance_sheet_eur)
     group_staff = (profile.employees or 0) + (profile.linked_employees or 0)
-    if profile.linked_employees is not None and knowledge.company_size(group_staff) == "large":
+    # (a partner holding at most half counts in only in part: the group's staff in whole do not decide)
+    partner_only = any(_minority_holding(str(turn)) for turn in [*turns, text or ""])
+    if profile.linked_employees is not None and knowledge.company_size(group_staff) == "large" and not partner_only:
         # the group's staff over the limit make it a large enterprise whatever its money figures (Nr. 2.1.5 (4),
         # Anhang I AGVO: a linked enterprise's staff count in in full)
         profile.company_size, profile.size_between = "large", []

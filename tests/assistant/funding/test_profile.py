@@ -2942,6 +2942,21 @@ def test_another_firm_of_the_group_with_its_headcount_counts_in_not_instead():
     assert site.linked_employees is None and site.employees == 40
 
 
+@pytest.mark.parametrize("share, sizes", [("40", ["small", "medium", "large"]), ("60", [])])
+def test_a_firm_holding_shares_in_the_asker_with_its_headcount_counts_in_as_partner_or_linked(share, sizes):
+    """"eine holländische Firma (ca. 400 Leute) hält 40 % an uns": the 400 are the holder's staff, not the asker's.
+    Holding at most half, it is a partner enterprise, counted in only in part by Anhang I AGVO (KR Nr. 2.1.5 (4)):
+    the size is open from the asker's own; holding more, its staff count in whole (a large enterprise)."""
+    history = [{"role": "user", "content": "Wir fertigen Leiterplatten-Baugruppen in Hasbergen, 35 MA, 7 Mio Umsatz, "
+                                           "und planen eine neue SMD-Linie für 1,2 Mio. Wieviel GRW geht?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 %."}]
+    profile = read_profile(f"Nachtrag: eine holländische Firma (ca. 400 Leute) hält {share} % an uns. Spielt das eine "
+                           "Rolle?", history)
+    assert (profile.employees, profile.linked_employees, profile.linked_enterprise) == (35, 400, True)
+    assert profile.size_between == sizes
+    assert profile.company_size == (None if sizes else "large")
+
+
 @pytest.mark.parametrize("text, sector", [
     ("70 % vom Umsatz machen wir mit Möbeln, die wir selbst bauen, der Rest ist Montage.", "Möbeln"),
     ("installation ist nur noch ca 30% bei uns. 70% vom umsatz machen wir mit schaltschränken die wir in unserer "
