@@ -283,6 +283,10 @@ def _with_rule(text: str, source: Source | None) -> str:
 
 # A rule of a cost item that says what of it counts among the eligible costs
 _ON_ELIGIBLE_COSTS = re.compile(r"förderfähigen\s{1,3}Kosten", re.IGNORECASE)
+# A question which of the items it lists are eligible costs ("was zählt eigentlich zu den förderfähigen kosten?
+# konkret: …", "welche davon sind förderfähig?")
+_ASKS_WHICH_COSTS = re.compile(r"\b(was|welche\w{0,2})\b[^?]{0,40}\b(förderfähige\w{0,2}\s{1,3}kosten|zuwendungsfähig\w{0,3}"
+                               r"|förderfähig|förderbar)\b|\b(welche|was)\s{1,3}davon\b", re.IGNORECASE)
 
 
 _MAX_NAMED_BESIDE = 2  # further rules a question names beside one its bottom line said, shown in the path's line
@@ -1668,8 +1672,13 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 # with a sum to compute from, the rule on what of it counts first (a rented building's costs: the
                 # lease's term and the landlord's liability, before who may apply)
                 notes.sort(key=lambda c: not _ON_ELIGIBLE_COSTS.search(c.text))
-            # (two items of different kinds in one sum, each with its rule: a leased press and a software licence)
-            shown = notes[:2] if summed and len({c.cost_item for c in notes[:2]}) == 2 else notes[:1]
+            # (two items of different kinds in one sum, each with its rule: a leased press and a software licence; or
+            # up to three where the question lists the items and asks which are eligible costs, "was zählt zu den
+            # förderfähigen kosten? konkret: …, eine maschine die wir leasen wollen und eine gebrauchte anlage")
+            listed = bool(_ASKS_WHICH_COSTS.search(found.question))
+            kinds = len({c.cost_item for c in notes[:3]})
+            shown = notes[:3] if listed and kinds == len(notes[:3]) else \
+                notes[:2] if (summed or listed) and len({c.cost_item for c in notes[:2]}) == 2 else notes[:1]
             for note in shown:
                 rank = 1.1 if _item_asked(found.question, note.cost_item) else 2.5
                 pieces.append((rank, _cited(short_reason(note.text, 260), w.cite_source(note.source))))
