@@ -1104,14 +1104,20 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     # what decides the main activity where the trade's name also often means an excluded code (Tischlerei or
     # Bautischlerei): the line that brings in most
     # (also where it decides whether the business is excluded at all: "Café mit eigener Rösterei")
-    limits += [c.question for p in paths if not p.blocked or p.main_activity_decides for c in p.conditions
-               if c.id == MAIN_ACTIVITY and c.question]
+    # (it decides whether the path is open at all, as who applies and whether works have begun do: asked before the
+    # size, which decides only the rate)
+    main = [c.question for p in paths if not p.blocked or p.main_activity_decides for c in p.conditions
+            if c.id == MAIN_ACTIVITY and c.question]
     # what a rule deducts from the costs where the asker gives no figure for it (a relocation's sale of the old site)
     limits += [c.question for p in paths if not p.blocked for c in p.conditions
                if c.deducted and c.applies and c.question and c.deducted_item not in profile.item_sums]
-    return [question for key, question in FACT_QUESTIONS.items() if key in needed] + list(dict.fromkeys(limits))
+    facts = [(key, question) for key, question in FACT_QUESTIONS.items() if key in needed]
+    return list(dict.fromkeys([question for key, question in facts if key in _OPENS_THE_PATH] + main
+                              + [question for key, question in facts if key not in _OPENS_THE_PATH] + limits))
 
 
+# The facts asked for that decide whether a path is open at all, asked before the main activity
+_OPENS_THE_PATH = {"applicant_type", "already_started"}
 # The asker says the firm is small ("als kleiner Betrieb", "wir sind ein kleines Unternehmen"): not asked again
 _SAYS_SMALL = re.compile(r"\bklein(e|er|es|en|em)?\s{1,3}(handwerks|familien)?(betrieb|unternehmen|firma|mittelständler|gmbh)"
                          r"|\bkleinunternehm|\bkleinbetrieb", re.IGNORECASE)
