@@ -42,7 +42,7 @@ def test_to_dict_is_the_contract_shape_plus_missing_facts():
     assert data["funding_paths"] == [{
         "id": "grw-infrastruktur", "name": "GRW-Infrastruktur", "max_rate": "bis zu 60 %", "applicants": "Gemeinden",
         "conditions": ["Antrag vor Beginn"], "blocked": False, "reasons": [], "where_to_apply": "NBank",
-        "next_steps": ["Beratung vereinbaren."], "citations": [2]}]
+        "next_steps": ["Beratung vereinbaren."], "citations": [2], "undecided": False}]
     assert data["citations"][1] == {
         "n": 2, "document": "grw", "title": "GRW-Koordinierungsrahmen 2026", "page": 22, "page_label": "21",
         "section": "3.2.1.1 Fördersätze", "quote": "bis zu 60 Prozent", "chunk_id": "grw-0107",

@@ -690,12 +690,12 @@ def test_no_question_for_facts_already_given():
                    knowledge)
     assert given.missing_facts == []
     open_start = assess(read_profile("Metallbau mit 80 MA in Quakenbrück, neue Halle."), None, knowledge)
-    # the start, whether the money figures keep a firm of 80 medium (Nr. 2.1.5), and what decides whether a Metallbau
-    # firm is a Bauschlosserei (43.32)
+    # the start, what decides whether a Metallbau firm is a Bauschlosserei (43.32), excluded, and whether the money
+    # figures keep a firm of 80 medium (Nr. 2.1.5): what decides whether the path is open before what decides its rate
     assert len(open_start.missing_facts) == 3 and "begonnen" in open_start.missing_facts[0]
-    assert open_start.missing_facts[1].startswith("Wie hoch sind Jahresumsatz und Jahresbilanzsumme")
-    assert open_start.missing_facts[2] == ("Was bringt in Ihrer Betriebsstätte den größten Teil des Umsatzes: "
+    assert open_start.missing_facts[1] == ("Was bringt in Ihrer Betriebsstätte den größten Teil des Umsatzes: "
                                            "Herstellung von Metallkonstruktionen oder Bautischlerei und -schlosserei?")
+    assert open_start.missing_facts[2].startswith("Wie hoch sind Jahresumsatz und Jahresbilanzsumme")
     unknown = assess(read_profile("Wir wollen eine neue Halle bauen."), None, knowledge)
     assert SIZE_QUESTION in unknown.missing_facts
     assert any("Haupttätigkeit" in q for q in unknown.missing_facts)
