@@ -1235,6 +1235,10 @@ def _costs_for_grant(lead: PathAssessment | None, found: Findings) -> str:
             f"Wie hoch der Zuschuss tatsächlich ist, entscheidet die NBank.")
 
 
+# A loan named for the own share ("über unser Darlehen", "mit einem KfW-Kredit", "Fremdkapital")
+_ASKS_LOAN = re.compile(r"\w{0,12}(darlehen|kredit\w{0,2}|fremdmittel\w{0,2}|fremdkapital)\b", re.IGNORECASE)
+
+
 def _own_share(found: Findings, w: _Writer) -> tuple[str, bool]:
     """For a question of the own share with a sum: what is left to finance after the grant (at each rate the asker
     assumes, else at the rate their facts give on the path that leads), and the least share a path's rule sets
@@ -1253,9 +1257,12 @@ def _own_share(found: Findings, w: _Writer) -> tuple[str, bool]:
     ref = w.cite_source(rule.source) if rule else ""
     if rule and ref:
         share = rule.minimum_share_percent
+        # (asked whether a loan may bring it: "darf der Eigenanteil komplett über unser Darlehen laufen?")
+        loan = ". Das dürfen Eigen- oder Fremdmittel sein, also auch ein gewöhnliches Bankdarlehen, aber kein " \
+            f"Förderdarlehen{ref}" if _ASKS_LOAN.search(found.question) else ""
         least = (f"mindestens {_percent(share)} Prozent von {_euro(amount)} förderfähigen Kosten, also "
                  f"{_euro(amount * share / 100)}, müssen ohne öffentliche Förderung aufgebracht werden"
-                 f"{numbered_rule(rule.source)}{ref}")
+                 f"{numbered_rule(rule.source)}{ref}{loan}")
     # "Wenn wir 1 Mio investieren und 20 % bekommen, wie viel müssen wir selbst finanzieren?" (each rate the asker
     # assumes: "wenn wir 60 % bzw. 90 % bekommen"), else the rate of the lead path ("Bäckerei mit 35 Leuten … 1,5 Mio €.
     # Wie viel muss ich selbst stemmen?")

@@ -1112,10 +1112,17 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     limits += [c.question for p in paths if not p.blocked for c in p.conditions
                if c.deducted and c.applies and c.question and c.deducted_item not in profile.item_sums]
     facts = [(key, question) for key, question in FACT_QUESTIONS.items() if key in needed]
-    return list(dict.fromkeys([question for key, question in facts if key in _OPENS_THE_PATH] + main
-                              + [question for key, question in facts if key not in _OPENS_THE_PATH] + limits))
+    opening = [question for key, question in facts if key in _OPENS_THE_PATH]
+    others = [question for key, question in facts if key not in _OPENS_THE_PATH]
+    # (unless the asker asks about the size itself, "ist das jetzt noch klein?": what decides it comes first)
+    if _ASKS_SIZE.search(profile.description or ""):
+        return list(dict.fromkeys(opening + others + main + limits))
+    return list(dict.fromkeys(opening + main + others + limits))
 
 
+# A question about the firm's size class ("ist das jetzt noch klein?", "sind wir dann noch KMU?", "welche Größenklasse?")
+_ASKS_SIZE = re.compile(r"\b(noch|dann|als|wir)\s{1,3}(ein\w{0,2}\s{1,3})?(klein|mittel|mittl|kmu|groß)\w{0,8}\b[^.!]{0,40}\?"
+                        r"|\bgrößenklasse\w{0,2}\b|\bunternehmensgröße\b|\bkmu\b[^.!]{0,20}\?", re.IGNORECASE)
 # The facts asked for that decide whether a path is open at all, asked before the main activity
 _OPENS_THE_PATH = {"applicant_type", "already_started"}
 # The asker says the firm is small ("als kleiner Betrieb", "wir sind ein kleines Unternehmen"): not asked again

@@ -354,8 +354,19 @@ def test_the_own_share_asked_with_a_sum_leads_once_and_the_least_share_asked_wit
     assert data["answer"].count("Rechenbeispiel") == 1 and data["answer"].count("mindestens 25") == 1, data["answer"]
     data = ask("Tischlerei in Melle, 12 MA, neue Halle. Können wir alles über einen KfW-Kredit finanzieren?")
     check_contract(data, passages, all_used=False)
-    assert "mindestens 25 % der förderfähigen Kosten aus Eigen- oder Fremdmitteln ohne jede öffentliche Förderung" \
+    assert "mindestens 25 % der förderfähigen Kosten aus Eigen- oder Fremdmitteln ohne jede öffentliche Förderung aufbringen: ein gewöhnliches Bankdarlehen zählt dafür" \
         in data["summary"], data["summary"]
+
+
+def test_a_loan_asked_for_as_the_own_share_is_answered_beside_the_calculation(ask, passages):
+    """KR Nr. 2.5.4: the least own share may come from own or borrowed money, never from public support: "Darf der
+    Eigenanteil komplett über unser Darlehen laufen?" gets that beside the sum computed."""
+    data = ask("Metallbau in Quakenbrück, 45 MA, Erweiterung Produktionshalle + 2 Schweißroboter, gesamt ca. 1,5 Mio. "
+               "Darf der Eigenanteil komplett über unser Darlehen laufen oder muss das echtes Eigenkapital sein?")
+    check_contract(data, passages, all_used=False)
+    assert "also 375.000 €, müssen ohne öffentliche Förderung aufgebracht werden" in data["summary"], data["summary"]
+    assert "Das dürfen Eigen- oder Fremdmittel sein, also auch ein gewöhnliches Bankdarlehen, aber kein " \
+           "Förderdarlehen" in data["answer"], data["answer"]
 
 
 def test_a_hall_put_into_a_company_that_lets_it_to_others_is_that_companys_trade(ask, passages):

@@ -703,6 +703,17 @@ def test_no_question_for_facts_already_given():
     assert blocked.missing_facts == []  # nothing would change the answer
 
 
+def test_the_size_asked_about_is_asked_for_before_the_main_activity():
+    """"ist das jetzt noch klein?": what decides the size comes before what decides the main activity, which else is
+    asked first as it decides whether the path is open at all."""
+    knowledge = FundingKnowledge.load()
+    asked = assess(read_profile("Metallbau mit 80 MA in Quakenbrück, neue Halle. Sind wir dann noch ein mittleres "
+                                "Unternehmen?"), None, knowledge)
+    assert len(asked.missing_facts) == 3 and "begonnen" in asked.missing_facts[0]
+    assert asked.missing_facts[1].startswith("Wie hoch sind Jahresumsatz und Jahresbilanzsumme"), asked.missing_facts
+    assert asked.missing_facts[2].startswith("Was bringt in Ihrer Betriebsstätte den größten Teil des Umsatzes")
+
+
 def test_every_blocked_reason_cites_its_rule():
     knowledge = FundingKnowledge.load()
     texts = ["Unsere Spedition will eine Halle bauen.", "Wir sind eine GmbH und wollen ein Gründerzentrum bauen.",
