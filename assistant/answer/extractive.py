@@ -1588,6 +1588,13 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         if lead.main_activity_decides and (excluded := next(iter(lead.excluded_costs), None)) is not None:
             pieces.append((0.6, _cited(f"In jedem Fall: {_with_rule(short_reason(excluded.text, 260), excluded.source)}",
                                        w.cite_source(excluded.source))))
+        # (and, as the path may be open, its rules the question asks for in their own words: "Der Betrieb hat 2022
+        # schon mal GRW für eine Halle bekommen")
+        for asked in [c for c in lead.conditions if lead.main_activity_decides and c.asked and c.applies
+                      and c.effect == "matters" and c.id not in w.said][:2]:
+            w.said.add(asked.id)
+            pieces.append((2.6, _cited(_with_rule(short_reason(asked.text, 260), asked.source),
+                                       w.cite_source(asked.source))))
         pieces += [(0.4, instead)] if (instead := _instead(lead, w)) else []
         pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
         # a further rule of the section that says "no", named by the project in its own words, in the details (a

@@ -1207,7 +1207,11 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                 r"|\b(mir|uns|an\s{1,3}mich|an\s{1,3}uns)\s{1,3}(\S{1,25}\s{1,3}){0,3}(übergeben|übertragen|überschreiben|vererben)\b"
                 # a site that closes and is carried on by the buyer (KR Nr. 2.4.1 (1) e): "macht zum Jahresende dicht
                 # … den Standort weiterführen"
-                r"|(standort|betrieb|werk|produktion)\w{0,3}\s{1,3}(weiterführen|fortführen|weiterzuführen|fortzuführen)",
+                r"|(standort|betrieb|werk|produktion)\w{0,3}\s{1,3}(weiterführen|fortführen|weiterzuführen|fortzuführen)"
+                # the assets bought as such ("asset deal"), and a site that closes without the buyer ("chef sagt ohne
+                # mich macht er zu")
+                r"|asset\s?-?deal|\bohne\s{1,3}(mich|uns)\s{1,3}(\S{1,20}\s{1,3}){0,3}(macht|schließt|gibt)\s{1,3}"
+                r"(\S{1,20}\s{1,3}){0,4}(zu|dicht|auf)\b",
     "broadband": r"breitband|glasfaser|\bftt[hb]\b|gigabit|schnelle[a-z]{0,2}\s{1,3}internet|internetanbindung|mobilfunkmast|funkmast"
                  r"|\b5g\b",
     # KR Nr. 2.4.3.1: beyond the Union's and the national standards of environmental protection (Art. 36 AGVO)

@@ -358,6 +358,22 @@ def test_the_own_share_asked_with_a_sum_leads_once_and_the_least_share_asked_wit
         in data["summary"], data["summary"]
 
 
+def test_an_earlier_grant_of_the_firm_gets_the_rule_on_one_single_investment(ask, passages):
+    """KR Nr. 2.1.2: an initial investment in the same or a like activity within three years of another aided one in
+    the same region is part of one single investment; said where the asker names an earlier grant, also where the main
+    activity decides whether the path is open."""
+    for question in ("Metallbau in Melle, 40 MA, wir haben 2023 schon GRW für eine Halle bekommen, jetzt soll eine neue "
+                     "Laseranlage für 600.000 € her. Geht das nochmal?",
+                     "Küchenstudio mit eigener Tischlerei in Dissen, 31 MA. Plant neue CNC-Fertigung (knapp 200.000). "
+                     "Der Betrieb hat 2022 schon mal GRW für eine Halle bekommen. Wie viel ist realistisch?"):
+        data = ask(question)
+        check_contract(data, passages, all_used=False)
+        assert "innerhalb von drei Jahren ab Beginn der Arbeiten am geförderten Vorhaben in derselben Region gilt als " \
+               "Teil derselben Einzelinvestition" in data["answer"], data["answer"]
+    data = ask("Metallbau in Melle, 40 MA, neue Laseranlage für 600.000 €. Was ist drin?")
+    assert "Einzelinvestition" not in data["answer"]
+
+
 def test_a_loan_asked_for_as_the_own_share_is_answered_beside_the_calculation(ask, passages):
     """KR Nr. 2.5.4: the least own share may come from own or borrowed money, never from public support: "Darf der
     Eigenanteil komplett über unser Darlehen laufen?" gets that beside the sum computed."""

@@ -1520,6 +1520,11 @@ def test_a_farms_second_line_is_its_own_investment_but_a_village_named_is_none()
     ("mein vater will mir die schreinerei (bramsche, 9 leute) übergeben. gibts nen zuschuss für die übernahme?", True),
     ("Meine Tante will uns den Hofladen übertragen.", True),
     ("Wir wollen den Auftrag an die Baufirma übergeben.", False),
+    # the assets bought as such, and a site that closes without the buyer
+    ("ok, dann kaufen wir eben die maschinen und die halle (asset deal), ca 450k, chef sagt ohne mich macht er zu.",
+     True),
+    ("Ohne uns gibt der Inhaber den Betrieb auf; wir kaufen Halle und Maschinen.", True),
+    ("Ohne uns macht die Bäckerei im Dorf nicht mehr so viel Umsatz.", False),
 ])
 def test_a_site_bought_that_would_close_otherwise_is_a_takeover(text, takeover):
     """KR Nr. 2.4.1 (1) e: the purchase of the assets of a site that was closed or would have closed without it."""
