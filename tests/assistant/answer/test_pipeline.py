@@ -370,8 +370,10 @@ def test_an_earlier_grant_of_the_firm_gets_the_rule_on_one_single_investment(ask
         check_contract(data, passages, all_used=False)
         assert "innerhalb von drei Jahren ab Beginn der Arbeiten am geförderten Vorhaben in derselben Region gilt als " \
                "Teil derselben Einzelinvestition" in data["answer"], data["answer"]
-    data = ask("Metallbau in Melle, 40 MA, neue Laseranlage für 600.000 €. Was ist drin?")
-    assert "Einzelinvestition" not in data["answer"]
+    # (not the grants of others: "welche firmen haben 2025 am meisten GRW bekommen?")
+    for question in ("Metallbau in Melle, 40 MA, neue Laseranlage für 600.000 €. Was ist drin?",
+                     "nenn mir bitte welche firmen im landkreis 2025 am meisten GRW bekommen haben und wieviel"):
+        assert "Einzelinvestition" not in ask(question)["answer"]
 
 
 def test_a_loan_asked_for_as_the_own_share_is_answered_beside_the_calculation(ask, passages):
