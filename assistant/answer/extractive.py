@@ -1689,10 +1689,8 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # (two items of different kinds in one sum, each with its rule: a leased press and a software licence; or
             # up to three where the question lists the items and asks which are eligible costs, "was zählt zu den
             # förderfähigen kosten? konkret: …, eine maschine die wir leasen wollen und eine gebrauchte anlage")
-            listed = bool(_ASKS_WHICH_COSTS.search(found.question))
-            kinds = len({c.cost_item for c in notes[:3]})
-            shown = notes[:3] if listed and kinds == len(notes[:3]) else \
-                notes[:2] if (summed or listed) and len({c.cost_item for c in notes[:2]}) == 2 else notes[:1]
+            limit = 3 if _ASKS_WHICH_COSTS.search(found.question) else 2 if summed else 1
+            shown = notes[:limit] if len({c.cost_item for c in notes[:limit]}) == len(notes[:limit]) else notes[:1]
             for note in shown:
                 rank = 1.1 if _item_asked(found.question, note.cost_item) else 2.5
                 pieces.append((rank, _cited(short_reason(note.text, 260), w.cite_source(note.source))))
