@@ -376,6 +376,19 @@ def test_an_earlier_grant_of_the_firm_gets_the_rule_on_one_single_investment(ask
         assert "Einzelinvestition" not in ask(question)["answer"]
 
 
+def test_one_application_for_two_sites_asked_for_gets_the_rule_of_separate_applications(ask, passages):
+    """KR Anhang 2, Erläuterungen Nr. 1: one application covers one project at one site; an investment over several
+    sites needs separate applications. Answered beside the other part of the question (an earlier grant)."""
+    data = ask("wir investieren gleichzeitig in beiden werken (melle und bissendorf). reicht ein gemeinsamer grw antrag? "
+               "und spielt es ne rolle, dass wir vor 2 jahren schon mal grw für melle bekommen haben?")
+    check_contract(data, passages, all_used=False)
+    assert "Erstreckt sich die Investition auf mehrere Betriebsstätten, sind getrennte Anträge zu stellen" \
+        in data["answer"], data["answer"]
+    assert "Teil derselben Einzelinvestition" in data["answer"]
+    quotes = " ".join(c["quote"] for c in data["citations"])
+    assert "müssen getrennte Anträge gestellt werden" in quotes
+
+
 def test_a_loan_asked_for_as_the_own_share_is_answered_beside_the_calculation(ask, passages):
     """KR Nr. 2.5.4: the least own share may come from own or borrowed money, never from public support: "Darf der
     Eigenanteil komplett über unser Darlehen laufen?" gets that beside the sum computed."""
