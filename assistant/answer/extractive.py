@@ -1690,7 +1690,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             # up to three where the question lists the items and asks which are eligible costs, "was zählt zu den
             # förderfähigen kosten? konkret: …, eine maschine die wir leasen wollen und eine gebrauchte anlage")
             limit = 3 if _ASKS_WHICH_COSTS.search(found.question) else 2 if summed else 1
-            shown = notes[:limit] if len({c.cost_item for c in notes[:limit]}) == len(notes[:limit]) else notes[:1]
+            firsts: list[ConditionAssessment] = []  # (each item's first rule)
+            for note in notes:
+                firsts += [] if any(note.cost_item == c.cost_item for c in firsts) else [note]
+            shown = firsts[:limit]
             for note in shown:
                 rank = 1.1 if _item_asked(found.question, note.cost_item) else 2.5
                 pieces.append((rank, _cited(short_reason(note.text, 260), w.cite_source(note.source))))
