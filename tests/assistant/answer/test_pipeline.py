@@ -389,6 +389,18 @@ def test_one_application_for_two_sites_asked_for_gets_the_rule_of_separate_appli
     assert "müssen getrennte Anträge gestellt werden" in quotes
 
 
+def test_items_listed_with_the_question_which_are_eligible_get_each_items_rule(ask, passages):
+    """"was zählt zu den förderfähigen kosten? konkret: …": the rule of each named item (a van never, Nr. 2.6.2 (2) b;
+    used goods for SMEs; leased goods only by finance leasing), not the first alone."""
+    data = ask("was zählt eigentlich zu den förderfähigen kosten? konkret: 2 gabelstapler, ein radlader fürs gelände, ein "
+               "neuer sprinter für montage, eine maschine die wir leasen wollen und eine gebrauchte schalungsanlage von "
+               "nem anderen werk.")
+    check_contract(data, passages, all_used=False)
+    for rule in ("Fahrzeuge, die im Straßenverkehr zugelassen sind", "Gebrauchte Wirtschaftsgüter sind nur",
+                 "Gemietete oder geleaste Wirtschaftsgüter sind förderfähig"):
+        assert data["answer"].count(rule) == 1, (rule, data["answer"])
+
+
 def test_a_loan_asked_for_as_the_own_share_is_answered_beside_the_calculation(ask, passages):
     """KR Nr. 2.5.4: the least own share may come from own or borrowed money, never from public support: "Darf der
     Eigenanteil komplett über unser Darlehen laufen?" gets that beside the sum computed."""
