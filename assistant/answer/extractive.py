@@ -1585,16 +1585,17 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         pieces.append((0, _no(lead, w)))
         # whichever line is the main one, a cost item the question names that the path never funds (a haulier's
         # lorries, Nr. 2.6.2 (2) b): said, as it stays out either way
-        if lead.main_activity_decides and (excluded := next(iter(lead.excluded_costs), None)) is not None:
-            pieces.append((0.6, _cited(f"In jedem Fall: {_with_rule(short_reason(excluded.text, 260), excluded.source)}",
-                                       w.cite_source(excluded.source))))
         # (and, as the path may be open, its rules the question asks for in their own words: "Der Betrieb hat 2022
         # schon mal GRW für eine Halle bekommen")
-        for asked in [c for c in lead.conditions if lead.main_activity_decides and c.asked and c.applies
-                      and c.effect == "matters" and c.id not in w.said][:2]:
-            w.said.add(asked.id)
-            pieces.append((2.6, _cited(_with_rule(short_reason(asked.text, 260), asked.source),
-                                       w.cite_source(asked.source))))
+        if lead.main_activity_decides:
+            for excluded in lead.excluded_costs[:1]:
+                said = _with_rule(short_reason(excluded.text, 260), excluded.source)
+                pieces.append((0.6, _cited(f"In jedem Fall: {said}", w.cite_source(excluded.source))))
+            for asked in [c for c in lead.conditions
+                          if c.asked and c.applies and c.effect == "matters" and c.id not in w.said][:2]:
+                w.said.add(asked.id)
+                pieces.append((2.6, _cited(_with_rule(short_reason(asked.text, 260), asked.source),
+                                           w.cite_source(asked.source))))
         pieces += [(0.4, instead)] if (instead := _instead(lead, w)) else []
         pieces += [(0.5, home)] if (home := _home_instead(found, lead, w)) else []
         # a further rule of the section that says "no", named by the project in its own words, in the details (a

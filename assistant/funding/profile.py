@@ -1666,15 +1666,6 @@ _DECLARED = {"sind", "bin", "als", "betreiben", "betreibe", "führen", "führe"}
 # mit …")
 _OWN_TRADE_TO_MIT = re.compile(r"\s{1,3}(?:in|aus|bei)\s{1,3}[\w-]{2,30}\s{1,3}", re.IGNORECASE)
 SECOND_LINE = 1.9  # the rank of a trade named after the asker's own with "mit": theirs too, never the first
-# A shop of the business's own ("verkaufen aber auch im eigenen Laden", "Manufaktur mit Laden", "unser Ladengeschäft")
-_OWN_SHOP = re.compile(r"\b(verkauf\w{0,4}|vertreib\w{0,4})\b[^.?!]{0,40}\b(im|in\s{1,3}(unserem|einem))\s{1,3}(eigenen\s{1,3})?"
-                       r"(laden|ladengeschäft|ladenlokal|geschäft|shop|verkaufsraum)\b|\b(eigene[nmr]?|mit|unser\w{0,2})"
-                       r"\s{1,3}(laden|ladengeschäft|ladenlokal|verkaufsladen|werksladen)\b", re.IGNORECASE)
-
-
-def _makes_goods(code: str | None) -> bool:
-    """Whether a WZ code is of manufacturing (section C, divisions 10 to 33)."""
-    return code == "C" or bool(code) and code[:2].isdigit() and 10 <= int(code[:2]) <= 33
 DECLARED = -0.5  # the rank of a trade the asker says they are ("wir sind ein Landwirt", "als Landwirt")
 # Where a verb opens a question: the text's start, after a colon or a sentence's end, after "und"/"oder"
 _CLAUSE_START = re.compile(r"(^|[:.?!;]|\bund|\boder)\s{0,3}$", re.IGNORECASE)
@@ -1686,6 +1677,15 @@ _MAIN_ACTIVITY_WORDS = (r"vor\s{1,3}allem|hauptsächlich|überwiegend|größtent
 _MAIN_ACTIVITY = re.compile(rf"\b({_MAIN_ACTIVITY_WORDS})\s{{1,3}}$", re.IGNORECASE)
 # and anywhere in a text: "machen hauptsächlich Möbel in eigener Werkstatt", "unsere Haupttätigkeit ist …"
 _MAIN_ACTIVITY_SAID = re.compile(rf"\b({_MAIN_ACTIVITY_WORDS}|haupttätigkeit)\b", re.IGNORECASE)
+# A shop of the business's own ("verkaufen aber auch im eigenen Laden", "Manufaktur mit Laden", "unser Ladengeschäft")
+_OWN_SHOP = re.compile(r"\b(verkauf\w{0,4}|vertreib\w{0,4})\b[^.?!]{0,40}\b(im|in\s{1,3}(unserem|einem))\s{1,3}(eigenen\s{1,3})?"
+                       r"(laden|ladengeschäft|ladenlokal|geschäft|shop|verkaufsraum)\b|\b(eigene[nmr]?|mit|unser\w{0,2})"
+                       r"\s{1,3}(laden|ladengeschäft|ladenlokal|verkaufsladen|werksladen)\b", re.IGNORECASE)
+
+
+def _makes_goods(code: str | None) -> bool:
+    """Whether a WZ code is of manufacturing (section C, divisions 10 to 33)."""
+    return code == "C" or bool(code) and code[:2].isdigit() and 10 <= int(code[:2]) <= 33
 
 
 def _opens_text(words: list[_Word], i: int) -> bool:
@@ -3717,7 +3717,7 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         if _MAKER_WORD.match(lowered, trades[0][1]):
             # "Kältetechnik-Hersteller": the name says the firm makes the goods (WZ section C, divisions 10 to 33), not
             # that it installs or sells them (43.22)
-            profile.wz_alternatives = [c for c in profile.wz_alternatives if c[:2].isdigit() and 10 <= int(c[:2]) <= 33]
+            profile.wz_alternatives = [c for c in profile.wz_alternatives if _makes_goods(c)]
         profile.sector_share_percent = shares.get(trade.wz) if len(shares) == 1 else None
         # a second line of the business named with it ("Kaffeerösterei mit Café"): its code may be the main activity
         profile.wz_alternatives = list(dict.fromkeys(profile.wz_alternatives + [
@@ -4090,8 +4090,8 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
                                                       profile.balance_sheet_eur)
     group_staff = (profile.employees or 0) + (profile.linked_employees or 0)
     # (a partner holding at most half counts in only in part: the group's staff in whole do not decide)
-    partner_only = any(_minority_holding(str(turn)) for turn in [*turns, text or ""])
-    if profile.linked_employees is not None and knowledge.company_size(group_staff) == "large" and not partner_only:
+    if profile.linked_employees is not None and knowledge.company_size(group_staff) == "large" \
+            and not any(_minority_holding(str(turn)) for turn in [*turns, text or ""]):
         # the group's staff over the limit make it a large enterprise whatever its money figures (Nr. 2.1.5 (4),
         # Anhang I AGVO: a linked enterprise's staff count in in full)
         profile.company_size, profile.size_between = "large", []

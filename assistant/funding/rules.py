@@ -1115,9 +1115,8 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     opening = [question for key, question in facts if key in _OPENS_THE_PATH]
     others = [question for key, question in facts if key not in _OPENS_THE_PATH]
     # (unless the asker asks about the size itself, "ist das jetzt noch klein?": what decides it comes first)
-    if _ASKS_SIZE.search(profile.description or ""):
-        return list(dict.fromkeys(opening + others + main + limits))
-    return list(dict.fromkeys(opening + main + others + limits))
+    middle = others + main if _ASKS_SIZE.search(profile.description or "") else main + others
+    return list(dict.fromkeys(opening + middle + limits))
 
 
 # A question about the firm's size class ("ist das jetzt noch klein?", "sind wir dann noch KMU?", "welche Größenklasse?")
