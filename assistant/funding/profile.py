@@ -2471,6 +2471,22 @@ _WORDS_AFTER = re.compile(r"\s{0,3}(?:€|eur|euro)?\s{0,3}([a-zäöüß][\w-]{1
                           re.IGNORECASE)
 
 
+# A sum in the next sentence said to come on top of the one before, with the words that name it ("… für 450k
+# erweitern. Außerdem eine CNC-Maschine für 80k", "Halle 1,2 Mio. Und noch ne neue Maschine für 80k"), not a sum spent
+# before ("Außerdem haben wir letztes Jahr 200k investiert")
+_NEXT_SENTENCE_ADDS = re.compile(r"\A\s{0,3}(?:€|eur\b|euro\b)?(?:[^.!?€]{0,40}[.!?])?\s{0,3}(?:und\s{1,3})?"
+                                 r"(?:außerdem|zusätzlich|dazu|ferner|weiterhin|daneben|des\s{1,3}weiteren|noch|plus"
+                                 r"|sowie)\b(?![^.!?€]{0,90}\b(?:haben|hatten|hat|wurden?|bereits|schon|letzte[ns]?"
+                                 r"\s{1,3}jahr|vorjahr|vor\s{1,3}\w+\s{1,3}jahren)\b)[^.!?€:]{2,90}\Z", re.IGNORECASE)
+# The words that open a part's label without naming it: who wants it and how it is added ("Wir wollen unsere Halle",
+# "Außerdem brauchen wir noch eine CNC-Maschine")
+_LABEL_OPENING = re.compile(r"^(?:(?:und|dazu|außerdem|zusätzlich|dann|ferner|weiterhin|daneben|plus|sowie)\s{1,3})*"
+                            r"(?:(?:wir|ich)\s{1,3}(?:wollen|wolln|möchten|planen|brauchen|müssen|würden|werden)\s{1,3}"
+                            r"|(?:brauchen|wollen|möchten|planen|kaufen|müssen)\s{1,3}(?:wir|ich)\s{1,3}"
+                            r"|(?:wollen|wolln|möchten|planen|kommt|kommen)\s{1,3})?"
+                            r"(?:(?:noch|auch|gerne|gern)\s{1,3})*(?:unsere?[nm]?\s{1,3})?", re.IGNORECASE)
+
+
 def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tuple[str, float]]:
     """The investment sums that form one list of parts (each after the words that name it, joined by ",", "+", "plus",
     "und", or each before them: "620k für pv, 180k für speicher"), with those words; [] where there are fewer than two
@@ -2489,7 +2505,7 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
                      "", text[max(0, start - 45): start],
                      flags=re.IGNORECASE)
         label = re.split(r"[,;+()–]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
-        label = re.sub(r"^(dazu|außerdem|zusätzlich|dann)\s{1,3}", "", label, flags=re.IGNORECASE)  # ", dazu neue öfen"
+        label = _LABEL_OPENING.sub("", label)  # ", dazu neue öfen", "Außerdem brauchen wir noch eine CNC-Maschine"
         # (the dot of "ca." ends no sentence: "PV (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€)")
         # (a remark on the VAT of the sum before is no list's break: "750.000 inkl. mwst, dazu hallenerweiterung 480k")
         gap = _VAT_REMARK.sub("", _abbreviation_dots_out(text[investments[n - 1][1]: start]), count=1) if n else ""
@@ -2503,7 +2519,7 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
         if n and _WITHIN_BEFORE.match(gap) and parts and value < parts[-1][1]:
             continue  # a part of the sum before ("kaufpreis 1,6 mio, davon grundstück 300k"), not one more
         # (a remark in brackets on the sum before is not one on this sum: "(380k inkl grundstück) und … nochmal 250k")
-        if n and (not (_PART_GAP.match(gap) or _ADDED_SUM.fullmatch(gap) or bare)
+        if n and (not (_PART_GAP.match(gap) or _ADDED_SUM.fullmatch(gap) or bare or _NEXT_SENTENCE_ADDS.match(gap))
                   or SUM_HOLDS_OTHER.search(re.sub("^" + _BRACKET_REMARK, "", gap))):
             return []  # not one list: a sum of another sentence or clause, or one within the sum before ("davon")
         parts.append((label, value))

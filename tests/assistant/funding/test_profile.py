@@ -1358,7 +1358,7 @@ def test_the_word_naming_a_sum_right_after_it_names_no_later_sum(text, turnover,
 
 @pytest.mark.parametrize("text, parts, turnover", [
     ("moin, wir sind ein metallbaubetrieb, 28 MA, ca 4,5 mio umsatz. wollen ne neue halle (ca 900k) plus 2 cnc "
-     "maschinen (300k) hinstellen", [("wollen ne neue halle", 900000.0), ("2 cnc maschinen", 300000.0)], 4500000.0),
+     "maschinen (300k) hinstellen", [("ne neue halle", 900000.0), ("2 cnc maschinen", 300000.0)], 4500000.0),
     ("Erweiterung: Halle 1,6 Mio, neue Maschinen 700k, 2 Firmen-Lkw 240k.",
      [("Halle", 1600000.0), ("neue Maschinen", 700000.0), ("2 Firmen-Lkw", 240000.0)], None),
     ("Halle und Maschinen, zusammen 1,2 Mio.", [], None),
@@ -1370,16 +1370,25 @@ def test_the_word_naming_a_sum_right_after_it_names_no_later_sum(text, turnover,
     ("kaufpreis ca 900k plus 400k neu. geht da was?", [("kaufpreis", 900000.0), ("neu", 400000.0)], None),
     # "ca." between two parts ends no sentence
     ("Wir wollen PV aufs Hallendach (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€).",
-     [("Wir wollen PV aufs Hallendach", 420000.0), ("einen Batteriespeicher", 150000.0)], None),
+     [("PV aufs Hallendach", 420000.0), ("einen Batteriespeicher", 150000.0)], None),
     # "zusammen" in brackets after an item is the sum of several of it, not the whole
     ("Wir wollen ne neue Fertigungshalle (ca 1,1 Mio) und zwei Faserlaser (zusammen 700k) anschaffen.",
-     [("Wir wollen ne neue Fertigungshalle", 1100000.0), ("zwei Faserlaser", 700000.0)], None),
+     [("ne neue Fertigungshalle", 1100000.0), ("zwei Faserlaser", 700000.0)], None),
     # a comma before the sum ends its words
     ("PV aufs Hallendach für Eigenverbrauch, 300k, plus Batteriespeicher 100k.",
      [("PV aufs Hallendach für Eigenverbrauch", 300000.0), ("Batteriespeicher", 100000.0)], None),
     # a sum said to come on top of the one before ("und dann nochmal"), named by the words after it
     ("wir könnten die Maschinen und die Halle für ca 1,1 Mio übernehmen und dann nochmal 400k reinstecken.",
      [("die Halle", 1100000.0), ("reinstecken", 400000.0)], None),
+    # a sum in the next sentence said to come on top ("Außerdem", "Und noch"), with the words that name it
+    ("Tischlerei, 12 MA. Erweiterung der Werkstatt 450.000 €. Außerdem eine CNC-Maschine für 80.000 €.",
+     [("Erweiterung der Werkstatt", 450000.0), ("eine CNC-Maschine", 80000.0)], None),
+    ("Wir wollen unsere Halle für 450k erweitern. Und noch ne neue Maschine für 80k brauchen wir auch.",
+     [("Halle", 450000.0), ("ne neue Maschine", 80000.0)], None),
+    ("Neubau Halle 1,2 Mio. Außerdem brauchen wir noch zwei Stapler für 60k.",
+     [("Neubau Halle", 1200000.0), ("zwei Stapler", 60000.0)], None),
+    # but not a sum spent before
+    ("Wir investieren 2 Mio in die Halle. Außerdem haben wir letztes Jahr 200k in eine Maschine investiert.", [], None),
 ])
 def test_the_parts_of_an_investment_listed_with_their_sums_are_kept_and_a_sentence_ends_in_lower_case_too(
         text, parts, turnover):
