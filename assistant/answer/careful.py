@@ -126,6 +126,9 @@ class RuleAnswer(Curated):
     # given only where neither the question nor the turns before name a municipality of the Landkreis (the region of a
     # place named is that place's: "zu welcher LEADER-Region gehören wir?")
     no_municipality: bool = False
+    # a duty of a grant already given (the binding period, a repayment): asked by one who holds the grant, so the paths
+    # of a new project do not follow it, unless the question asks for funding too
+    after_grant: bool = False
 
 
 class OtherRegion(Curated):

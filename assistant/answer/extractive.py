@@ -2119,8 +2119,9 @@ def _names_section(question: str, passage: Passage) -> bool:
 def _adds_asked(found: Findings, quote: str, rule: RuleAnswer) -> bool:
     """Whether a quote holds a rare word of the question that the rule answer does not: it answers another part of
     the question ("Wo stell ich den Antrag? … gibts ein bestimmtes Formular?": „Anträge sind auf amtlichem Formular
-    zu stellen.“ beside the answer on where)."""
-    return bool(found.telling & set(stems(quote)) - set(stems(rule.summary)))
+    zu stellen.“ beside the answer on where); a year is no such word ("Anlage 2026 verkaufen" does not ask what the KR's
+    introduction says of 2026)."""
+    return bool({s for s in found.telling if not s.isdigit()} & set(stems(quote)) - set(stems(rule.summary)))
 
 
 def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -> bool:
@@ -3728,7 +3729,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     spanned = any(SPAN.search(c.quote) for c in w.cites.items)
     details += [span] if not spanned and (span := _span_rule(found, lead, w)) else []
     details += [decides] if (decides := _who_decides(found, lead, w)) else []
-    offered = found.funding.paths if found.funding and not whole else []
+    # (not beside a duty of a grant the asker holds: "wir haben 2022 GRW bekommen … Droht Rückforderung?")
+    held = rule is not None and rule.after_grant and not ASKS_ANY_FUNDING.search(found.question)
+    offered = found.funding.paths if found.funding and not whole and not held else []
     if rule is not None and rule.path and not (found.profile is not None and found.profile.applicant_type):
         # a rule of one path answered for an asker who says not who they are ("gilt noch die regel mit überregionalem
         # absatz? mein mandant verkauft fast nur im umkreis"): that path only, not another one usual for no one

@@ -2474,17 +2474,18 @@ _WORDS_AFTER = re.compile(r"\s{0,3}(?:€|eur|euro)?\s{0,3}([a-zäöüß][\w-]{1
 # A sum in the next sentence said to come on top of the one before, with the words that name it ("… für 450k
 # erweitern. Außerdem eine CNC-Maschine für 80k", "Halle 1,2 Mio. Und noch ne neue Maschine für 80k"), not a sum spent
 # before ("Außerdem haben wir letztes Jahr 200k investiert")
-_NEXT_SENTENCE_ADDS = re.compile(r"\A\s{0,3}(?:€|eur\b|euro\b)?(?:[^.!?€]{0,40}[.!?])?\s{0,3}(?:und\s{1,3})?"
-                                 r"(?:außerdem|zusätzlich|dazu|ferner|weiterhin|daneben|des\s{1,3}weiteren|noch|plus"
-                                 r"|sowie)\b(?![^.!?€]{0,90}\b(?:haben|hatten|hat|wurden?|bereits|schon|letzte[ns]?"
-                                 r"\s{1,3}jahr|vorjahr|vor\s{1,3}\w+\s{1,3}jahren)\b)[^.!?€:]{2,90}\Z", re.IGNORECASE)
+_NEXT_SENTENCE_ADDS = re.compile(r"\A\s{0,3}(?:€|eur\b|euro\b)?(?:[^.!?€]{0,50}[.!?])?\s{0,3}"
+                                 r"(?![^.!?€]{0,120}\b(?:haben|hatten|hat|wurden?|bereits|schon|letzte[ns]?\s{1,3}jahr"
+                                 r"|vorjahr|vor\s{1,3}\w+\s{1,3}jahren)\b)"
+                                 r"(?:und\s{1,3})?(?:[a-zäöüß]{2,15}\s{1,3}){0,4}?(?:außerdem|zusätzlich|dazu|ferner"
+                                 r"|weiterhin|daneben|des\s{1,3}weiteren|noch|plus|sowie)\b[^.!?€:]{2,90}\Z", re.IGNORECASE)
 # The words that open a part's label without naming it: who wants it and how it is added ("Wir wollen unsere Halle",
 # "Außerdem brauchen wir noch eine CNC-Maschine")
 _LABEL_OPENING = re.compile(r"^(?:(?:und|dazu|außerdem|zusätzlich|dann|ferner|weiterhin|daneben|plus|sowie)\s{1,3})*"
                             r"(?:(?:wir|ich)\s{1,3}(?:wollen|wolln|möchten|planen|brauchen|müssen|würden|werden)\s{1,3}"
                             r"|(?:brauchen|wollen|möchten|planen|kaufen|müssen)\s{1,3}(?:wir|ich)\s{1,3}"
                             r"|(?:wollen|wolln|möchten|planen|kommt|kommen)\s{1,3})?"
-                            r"(?:(?:noch|auch|gerne|gern)\s{1,3})*(?:unsere?[nm]?\s{1,3})?", re.IGNORECASE)
+                            r"(?:(?:noch|auch|gerne|gern|direkt|gleich|sofort|dann)\s{1,3})*(?:unsere?[nm]?\s{1,3})?", re.IGNORECASE)
 
 
 def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tuple[str, float]]:
@@ -2504,6 +2505,10 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
         raw = re.sub(r"(?:[\s(~,]*\b(ca\.?|rund|etwa|gut|knapp|für|von|je|zusammen|insgesamt|dann|nochmal|noch|zusätzlich))*[\s(~,]*$",
                      "", text[max(0, start - 45): start],
                      flags=re.IGNORECASE)
+        # (a remark in brackets right before the sum is not its name: "die halle (asset deal), ca 450k"; but one on the
+        # sum before is: "Grundstück 120k (noch nicht gekauft), 80k Hebebühnen")
+        remark = re.search(r"\s{0,3}\([^()]{1,30}\)[\s,]*$", raw)
+        raw = raw[:remark.start()] if remark and not re.search(r"\d", raw[:remark.start()]) else raw
         label = re.split(r"[,;+()–]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
         label = _LABEL_OPENING.sub("", label)  # ", dazu neue öfen", "Außerdem brauchen wir noch eine CNC-Maschine"
         # (the dot of "ca." ends no sentence: "PV (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€)")

@@ -1387,6 +1387,10 @@ def test_the_word_naming_a_sum_right_after_it_names_no_later_sum(text, turnover,
      [("Halle", 450000.0), ("ne neue Maschine", 80000.0)], None),
     ("Neubau Halle 1,2 Mio. Außerdem brauchen wir noch zwei Stapler für 60k.",
      [("Neubau Halle", 1200000.0), ("zwei Stapler", 60000.0)], None),
+    # (past a sentence of another matter, and a remark in brackets right before the first sum is not its name)
+    ("wir kaufen die maschinen und die halle (asset deal), ca 450k, chef sagt ohne mich macht er zu. und ich will "
+     "direkt noch ne neue kantenanleimmaschine für 80k.", [("die halle", 450000.0), ("ne neue kantenanleimmaschine",
+                                                                                     80000.0)], None),
     # but not a sum spent before
     ("Wir investieren 2 Mio in die Halle. Außerdem haben wir letztes Jahr 200k in eine Maschine investiert.", [], None),
 ])
