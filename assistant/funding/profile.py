@@ -2488,6 +2488,24 @@ _LABEL_OPENING = re.compile(r"^(?:(?:und|dazu|außerdem|zusätzlich|dann|ferner|
                             r"(?:(?:noch|auch|gerne|gern|direkt|gleich|sofort|dann)\s{1,3})*(?:unsere?[nm]?\s{1,3})?", re.IGNORECASE)
 
 
+def _part_label(text: str, start: int) -> str:
+    """The words that name the sum at `start`, from the words before it in its clause ("Erweiterung der Werkstatt"
+    of "Erweiterung der Werkstatt 450.000 €"); "" where none do."""
+    # (a comma before the sum ends its words: "PV aufs Dach für Eigenverbrauch, ca. 400k")
+    # (nor a word saying the sum is for several of the item: "zwei Faserlaser (zusammen 700k)")
+    # (nor words that only add it: "… übernehmen und dann nochmal 400k reinstecken")
+    raw = re.sub(r"(?:[\s(~,]*\b(ca\.?|rund|etwa|gut|knapp|für|von|je|zusammen|insgesamt|dann|nochmal|noch|zusätzlich))*[\s(~,]*$",
+                 "", text[max(0, start - 45): start],
+                 flags=re.IGNORECASE)
+    # (a remark in brackets right before the sum is not its name: "die halle (asset deal), ca 450k"; but one on the
+    # sum before is: "Grundstück 120k (noch nicht gekauft), 80k Hebebühnen")
+    remark = re.search(r"\s{0,3}\([^()]{1,30}\)[\s,]*$", raw)
+    raw = raw[:remark.start()] if remark and not re.search(r"\d", raw[:remark.start()]) else raw
+    label = re.split(r"[,;+()–]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
+    label = _LABEL_OPENING.sub("", label)  # ", dazu neue öfen", "Außerdem brauchen wir noch eine CNC-Maschine"
+    return label
+
+
 def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tuple[str, float]]:
     """The investment sums that form one list of parts (each after the words that name it, joined by ",", "+", "plus",
     "und", or each before them: "620k für pv, 180k für speicher"), with those words; [] where there are fewer than two
@@ -2499,18 +2517,7 @@ def _cost_parts(text: str, investments: list[tuple[int, int, float]]) -> list[tu
         return [(after.group(1), value) for after, (_, _, value) in zip(named_after, investments)]  # type: ignore[union-attr]
     parts: list[tuple[str, float]] = []
     for n, (start, end, value) in enumerate(investments):
-        # (a comma before the sum ends its words: "PV aufs Dach für Eigenverbrauch, ca. 400k")
-        # (nor a word saying the sum is for several of the item: "zwei Faserlaser (zusammen 700k)")
-        # (nor words that only add it: "… übernehmen und dann nochmal 400k reinstecken")
-        raw = re.sub(r"(?:[\s(~,]*\b(ca\.?|rund|etwa|gut|knapp|für|von|je|zusammen|insgesamt|dann|nochmal|noch|zusätzlich))*[\s(~,]*$",
-                     "", text[max(0, start - 45): start],
-                     flags=re.IGNORECASE)
-        # (a remark in brackets right before the sum is not its name: "die halle (asset deal), ca 450k"; but one on the
-        # sum before is: "Grundstück 120k (noch nicht gekauft), 80k Hebebühnen")
-        remark = re.search(r"\s{0,3}\([^()]{1,30}\)[\s,]*$", raw)
-        raw = raw[:remark.start()] if remark and not re.search(r"\d", raw[:remark.start()]) else raw
-        label = re.split(r"[,;+()–]|\bplus\b|\bund\b|\bsowie\b|:", _SENTENCE_OR_CLAUSE.split(raw)[-1])[-1].strip()
-        label = _LABEL_OPENING.sub("", label)  # ", dazu neue öfen", "Außerdem brauchen wir noch eine CNC-Maschine"
+        label = _part_label(text, start)
         # (the dot of "ca." ends no sentence: "PV (ca. 420 k€) und einen Batteriespeicher (ca. 150 k€)")
         # (a remark on the VAT of the sum before is no list's break: "750.000 inkl. mwst, dazu hallenerweiterung 480k")
         gap = _VAT_REMARK.sub("", _abbreviation_dots_out(text[investments[n - 1][1]: start]), count=1) if n else ""
@@ -2613,6 +2620,18 @@ def _money(text: str) -> tuple[float | None, float | None, float | None, list[tu
 # An item's sum that comes on top of the whole ("… dazukommt", "zusätzlich", "kommt noch … dazu")
 _COMES_ON_TOP = re.compile(r"\b(dazu|hinzu)\s{0,3}(kommt|kommen|käme|kämen)\b|\bzusätzlich\b|\bkommt\s{1,3}noch\b"
                            r"|\bobendrauf\b|\bon\s{1,3}top\b", re.IGNORECASE)
+
+
+# A later turn that puts its sums on top of the one said before ("Was ich vergessen hab: dazu kommen noch …", "außerdem
+# brauchen wir noch einen Stapler für 60k"), not one that changes it ("und wenn es doch 400k werden?")
+_ON_TOP_OF_BEFORE = re.compile(_COMES_ON_TOP.pattern + r"|\baußerdem\b[^.?!]{0,60}\bnoch\b|\bauch\s{1,3}noch\b"
+                               r"|\bvergessen\b", re.IGNORECASE)
+
+
+def _said_label(turns: list[str], value: float) -> str:
+    """The words that name a sum of `value` where one of the turns gives it; "" where none does."""
+    return next((label for turn in reversed(turns) for start, _, amount in _amounts(turn)
+                 if amount == value and (label := _part_label(turn, start))), "")
 
 
 # -- a cost item's own figures (KR Nr. 5: land for a business park) -------------------------------------------------
@@ -4059,6 +4078,15 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
             # one that names who is to run what the asker builds ("betreiben soll ihn die Museums-GmbH") keeps who asks
             # and their trade
             found.applicant_type = found.sector = None
+        if found.investment_eur is not None and profile.investment_eur is not None \
+                and _ON_TOP_OF_BEFORE.search(str(turn)):
+            # "dazu kommen noch 2 Transporter (90k) und eine CAM-Lizenz für 45k" after "neue 5-Achs-Fräse 350k": parts
+            # on top of the sum said before, not a new whole
+            found.cost_parts = (profile.cost_parts or [(_said_label(turns, profile.investment_eur), profile.investment_eur)]) \
+                + (found.cost_parts or [(_said_label([str(turn)], found.investment_eur), found.investment_eur)])
+            found.investment_eur = max(value for _, value in found.cost_parts)
+            if not all(label for label, _ in found.cost_parts):
+                found.cost_parts = []
         for name in _SINGLE_FIELDS:
             if getattr(found, name) is not None:
                 setattr(profile, name, getattr(found, name))

@@ -790,6 +790,20 @@ def test_history_contributes_and_latest_wins():
     assert p.description == "Gilt das auch, wenn wir schon begonnen haben?"
 
 
+@pytest.mark.parametrize("text, parts", [
+    ("Was ich vergessen hab: dazu kommen noch 2 Transporter (90k) und eine CAM-Software-Lizenz für 45k.",
+     [("neue 5-Achs-Fräse", 350_000.0), ("2 Transporter", 90_000.0), ("eine CAM-Software-Lizenz", 45_000.0)]),
+    ("außerdem brauchen wir noch einen Stapler für 60k", [("neue 5-Achs-Fräse", 350_000.0), ("einen Stapler", 60_000.0)]),
+])
+def test_a_later_turn_puts_sums_said_to_come_on_top_beside_the_sum_said_before(text, parts):
+    history = [{"role": "user", "content": "Feinmechanik Bad Iburg, 12 MA, neue 5-Achs-Fräse 350k. Was gibts?"}]
+    profile = read_profile(text, history)
+    assert (profile.cost_parts, profile.investment_eur) == (parts, 350_000.0)
+    # a sum that changes the one said before replaces it
+    changed = read_profile("und wenn es doch 400k werden?", history)
+    assert (changed.cost_parts, changed.investment_eur) == ([], 400_000.0)
+
+
 def test_a_follow_up_with_new_facts_changes_them():
     history = [{"role": "user", "content": "Metallbau mit 30 MA in Quakenbrück, neue Halle für 180.000 €."}]
     first = read_profile("Welche Förderung gibt es?", history)
