@@ -2131,9 +2131,8 @@ def _names_section(question: str, passage: Passage) -> bool:
 def _adds_asked(found: Findings, quote: str, rule: RuleAnswer) -> bool:
     """Whether a quote holds a rare word of the question that the rule answer does not: it answers another part of
     the question ("Wo stell ich den Antrag? … gibts ein bestimmtes Formular?": „Anträge sind auf amtlichem Formular
-    zu stellen.“ beside the answer on where); a year is no such word ("Anlage 2026 verkaufen" does not ask what the KR's
-    introduction says of 2026)."""
-    return bool({s for s in found.telling if not s.isdigit()} & set(stems(quote)) - set(stems(rule.summary)))
+    zu stellen.“ beside the answer on where)."""
+    return bool(found.telling & set(stems(quote)) - set(stems(rule.summary)))
 
 
 def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -> bool:
@@ -2150,8 +2149,9 @@ def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -
     # a rule of one path: of a document it cites, only its sections; the other rules the question's words found do
     # not belong to it (a lessor's joint liability below the binding of funded assets); nor does a passage of another
     # document that answers no other part of the question (the Weser-Ems summary's words on the Landkreis below its
-    # rates)
-    return cited or adds_asked and passage.dense
+    # rates); nor the KR's unnumbered introduction, which states no rule (its "seit Januar 2026" beside "… wollen die
+    # Anlage 2026 verkaufen … Droht Rückforderung?")
+    return cited or adds_asked and passage.dense and bool(passage.section_number)
 
 
 _ASKS_WHOLE_LIST = re.compile(r"\bwas\b[^.?!]{0,100}\balles\b|\bwelche\b[^.?!]{0,40}\b(alle|sämtliche)\b", re.IGNORECASE)
