@@ -4872,3 +4872,44 @@ def test_training_places_counted_twice_asked_for_gets_its_limits(ask, passages):
     check_contract(data, passages, all_used=False)
     assert "Doppelt zählt ein neuer Ausbildungsplatz nur bis zum 31. Dezember 2028 und nur in Regionen" \
         in data["answer"], data["answer"]
+
+
+def test_a_repayment_question_of_a_grant_held_gets_no_new_projects_paths_and_no_introduction(ask, passages):
+    data = ask("Wir haben 2023 GRW für eine Abfüllanlage bekommen, fertig war sie Ende 2023. Wir wollen sie 2026 durch "
+               "eine größere ersetzen, und 4 der geförderten Stellen sind inzwischen weg. Droht eine Rückforderung?")
+    # the exception of Nr. 2.2.6 (1) for the goods: a replacement of equal or higher value
+    assert "gleich- bzw. höherwertig zu ersetzen" in data["summary"]
+    # a duty of a grant held: the paths of a new project are no answer to it, nor is the KR's introduction
+    assert "Zur Förderung" not in data["answer"] and not data["funding_paths"]
+    assert all(c["section"] for c in data["citations"] if c["document"] == "grw")
+    check_contract(data, passages, all_used=False)
+
+
+def test_a_sum_in_the_next_sentence_said_to_come_on_top_is_added_to_the_calculation(ask, passages):
+    data = ask("Tischlerei in Melle, 12 MA. Erweiterung der Werkstatt 450.000 €. Außerdem eine CNC-Maschine für "
+               "80.000 €. Was bekommen wir?")
+    assert "20 Prozent von 530.000 € förderfähigen Kosten (Summe der genannten Teile) ergeben bis zu 106.000 €" \
+        in data["answer"]
+    check_contract(data, passages, all_used=False)
+
+
+def test_sums_a_follow_up_puts_on_top_are_added_to_the_sum_said_before(ask, passages):
+    history = [{"role": "user", "content": "Feinmechanik in Bad Iburg, 12 MA, neue 5-Achs-Fräse 350k. Was gibts?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 Prozent."}]
+    data = ask("Hab was vergessen: dazu kommen noch 2 Transporter (90k) und eine CAM-Software-Lizenz für 45k. Geht "
+               "das mit rein?", history)
+    # the vans are no eligible cost (Nr. 2.6.2 (2) b); the licence is, beside the machine said before
+    assert "20 Prozent von 395.000 € förderfähigen Kosten (Summe der genannten Teile ohne „2 Transporter“" \
+        in data["answer"]
+    check_contract(data, passages, all_used=False)
+
+
+def test_a_further_quote_names_a_thing_the_question_names(ask, passages):
+    history = [{"role": "user", "content": "Gießerei in Bramsche, 40 MA, Umsatz etwa 8 Mio, neue Gießzelle für 500k "
+                                           "zur Kapazitätserweiterung. Was geht da?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen bis zu 20 Prozent."}]
+    data = ask("sorry, hab mich vertan: umsatz war eher 12 mio, nicht 8. bleibts bei 20 %?", history)
+    # not the KR's introduction, whose "… bleibt" is the only word it shares with the question
+    assert "Einleitung" not in data["answer"]
+    assert all(c["section"] for c in data["citations"] if c["document"] == "grw")
+    check_contract(data, passages, all_used=False)
