@@ -1969,10 +1969,12 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
                 if ruled is None and not hit.exact and not _ASKS_TEXT.search(found.question) \
                         and not _holds_telling(found, quote) \
                         and not (wanted is not FIGURE and wanted.search(quote)) \
-                        and not asked_rates & set(_RATE_FIGURE.findall(quote)):
+                        and not asked_rates & set(_RATE_FIGURE.findall(quote)) \
+                        and len(set(stems(found.question)) & set(stems(hit.passage.section_title))) < 2:
                     continue  # beside the lead, a sentence that holds none of the question's telling words, nor the
                     # span or sum it asks for ("wie lang ist die Frist überhaupt?": 36 months), nor a rate it names
-                    # ("Reicht es für die 90 %, …?"), answers nothing asked ("… bleibts bei 20 %?" is not followed by
+                    # ("Reicht es für die 90 %, …?"), nor of a section whose heading names two of its words (as
+                    # `_heading_first` reads it), answers nothing asked ("… bleibts bei 20 %?" is not followed by
                     # the KR's introduction); where the wording is asked for, the passages found are quoted as before
             if hit.exact and ruled is None and _OTHER_AREA.search(quote) and _names_section(found.question, hit.passage):
                 # a section the question names beside another ("… aus dem Anhang 5 und die passende Stelle aus
@@ -2095,14 +2097,16 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
 
 
 def _holds_telling(found: Findings, quote: str) -> bool:
-    """Whether a quote names a thing the question names: one of its nouns (capitalised in the documents' text) is a
-    telling word of the question, or, for a word of six letters or more, a compound of it ("abschreib" in
-    "Abschreibungen", "strategi" in "Regionalstrategie"; not "schaff" in "Geschaffene"). A year or a number is none,
-    nor a verb or an adverb the question happens to share ("bleibt")."""
+    """Whether a quote names a thing the question names: one of its nouns (capitalised in the documents' text) is a word
+    of the question beyond those every question asks with ("Betriebsstätte", "Jahre"), or, for a telling word of six
+    letters or more (or the statute's term for one), a compound of it ("abschreib" in "Abschreibungen", "strategi" in
+    "Regionalstrategie"; not "schaff" in "Geschaffene"). A year or a number is none, nor a verb or an adverb the
+    question happens to share ("bleibt")."""
     nouns = set(stems(" ".join(re.findall(r"\b[A-ZÄÖÜ][\w-]*", quote))))
-    # (the statute's terms for the question's everyday words count as its own: "Beginn der Arbeiten")
-    return any(s == t or len(t) >= 6 and len(s) - len(t) >= 3 and (s.startswith(t) or s.endswith(t))
-               for s in nouns for t in found.telling | found.statute if not t[0].isdigit())
+    own = {s for s in stems(found.question) if s not in _GENERIC_ASK and len(s) >= 3 and not s[0].isdigit()}
+    return bool(nouns & own) or any(
+        len(t) >= 6 and len(s) - len(t) >= 3 and (s.startswith(t) or s.endswith(t))
+        for s in nouns for t in found.telling | found.statute if not t[0].isdigit())
 
 
 def _unnamed_form_part(passage: Passage, question: str) -> bool:

@@ -5,6 +5,7 @@ rules of contracts.md §2 (numbered in order of use, every number used, every qu
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -21,6 +22,7 @@ from assistant.funding.profile import ProjectProfile
 from assistant.funding.rules import ConditionAssessment, FundingAssessment, LimitCheck, PathAssessment
 from assistant.goals.matching import GoalMatch, GoalRef
 from assistant.retrieval.retriever import SearchHit
+from assistant.text.analysis import stems
 from assistant.text.figures import untraceable
 
 REVITALISE = irek_goal_passage("irek-0031", "3.1.1", "Gewerbeflächen revitalisieren",
@@ -229,19 +231,25 @@ def test_nothing_to_cite_is_the_out_of_scope_refusal():
 
 # -- a question of fact ----------------------------------------------------------------------------------------------
 
-def test_fact_answer_opens_with_the_answering_sentence_and_adds_one_from_another_passage():
+def test_fact_answer_opens_with_the_answering_sentence_and_adds_one_from_another_passage_that_names_its_thing():
     found = fact("Wann darf mit dem Vorhaben begonnen werden?", [(START, 1.0), (RATES, 0.8), (EXCLUDED, 0.5)])
+    # a sentence of another passage that names nothing the question names (the rates beside the start of works) is
+    # not quoted beside the lead
     answer = compose_extractive(found, PASSAGES)
     assert (answer.abstained, answer.mode) == (False, "fact")
     assert answer.answer.split("\n\n") == [
         "GRW-Koordinierungsrahmen, Nr. 2.2.1, S. 12: „Mit dem Vorhaben darf erst nach der Antragstellung begonnen "
         "werden.“ [1]",
-        "Außerdem (GRW-Koordinierungsrahmen, Nr. 3.2.1.1, S. 21): „(1) Die Förderung beträgt grundsätzlich bis zu 60 "
-        "Prozent der förderfähigen Kosten.“ [2]",
     ]
-    assert answer.summary == answer.answer.split("\n\n")[0], "the year of the title is no figure of the text"
+    assert answer.summary == answer.answer, "the year of the title is no figure of the text"
     assert answer.goals == [] and answer.funding_paths == [] and answer.missing_facts == []
     assert_citation_rules(answer)
+    # one that names a thing the question names, a noun of its text among the question's telling words, is
+    named = compose_extractive(replace(found, telling=frozenset(stems("Förderung"))), PASSAGES)
+    assert named.answer.split("\n\n")[1] == ("Außerdem (GRW-Koordinierungsrahmen, Nr. 3.2.1.1, S. 21): „(1) Die "
+                                             "Förderung beträgt grundsätzlich bis zu 60 Prozent der förderfähigen "
+                                             "Kosten.“ [2]")
+    assert_citation_rules(named)
 
 
 def test_question_for_an_amount_leads_with_a_sentence_that_states_one_and_the_osnabrueck_row_first():
