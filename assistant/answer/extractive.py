@@ -2104,7 +2104,7 @@ def _holds_telling(found: Findings, quote: str) -> bool:
     question happens to share ("bleibt")."""
     nouns = set(stems(" ".join(re.findall(r"\b[A-ZÄÖÜ][\w-]*", quote))))
     own = {s for s in stems(found.question) if s not in _GENERIC_ASK and len(s) >= 3 and not s[0].isdigit()}
-    return bool(nouns & own) or any(
+    return bool(nouns & (own | found.telling | found.statute)) or any(
         len(t) >= 6 and len(s) - len(t) >= 3 and (s.startswith(t) or s.endswith(t))
         for s in nouns for t in found.telling | found.statute if not t[0].isdigit())
 
