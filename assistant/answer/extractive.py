@@ -1890,7 +1890,6 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
     irek_asked = bool(_IN_THE_IREK.search(found.question))  # "Gibt es im IREK einen Satz …?"
     blocked_rates = {(s.document, s.section) for s in no_rates_of.sources[:3] if _RATE_FIGURE.search(s.quote)} \
         if no_rates_of is not None else set()
-    cited_sections = {_section_key(c.passage) for c in w.cites.items}  # the sections the answer cites already
     for hit in _asked_rule_first(found, w):
         if hit.passage.section_title.strip().lower() in _SOURCE_LISTS or _preamble(hit.passage):
             continue  # a summary's list of its sources, or its preamble on what kind of text it is
@@ -1968,16 +1967,13 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
                 quote = ruled[1] if ruled is not None and ruled[0].passage is hit.passage else \
                     best_sentence(hit.passage, found.search_text, prefer=wanted, favour=_OSNABRUECK_AREA)
                 if ruled is None and not hit.exact and not _ASKS_TEXT.search(found.question) \
-                        and _section_key(hit.passage) not in cited_sections | {_section_key(quoted[0][0].passage)} \
                         and not _holds_telling(found, quote) \
                         and not (wanted is not FIGURE and wanted.search(quote)) \
                         and not asked_rates & set(_RATE_FIGURE.findall(quote)) \
                         and len(set(stems(found.question)) & set(stems(hit.passage.section_title))) < 2:
                     continue  # beside the lead, a sentence that holds none of the question's telling words, nor the
                     # span or sum it asks for ("wie lang ist die Frist überhaupt?": 36 months), nor a rate it names
-                    # ("Reicht es für die 90 %, …?"), nor of the section of the lead or of a rule the answer states
-                    # already (the used goods' rule on linked sellers beside theirs), nor of a section whose heading
-                    # names two of its words (as
+                    # ("Reicht es für die 90 %, …?"), nor of a section whose heading names two of its words (as
                     # `_heading_first` reads it), answers nothing asked ("… bleibts bei 20 %?" is not followed by
                     # the KR's introduction); where the wording is asked for, the passages found are quoted as before
             if hit.exact and ruled is None and _OTHER_AREA.search(quote) and _names_section(found.question, hit.passage):
@@ -2098,11 +2094,6 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         if len(chosen) + skipped >= 2:
             break
     return chosen
-
-
-def _section_key(passage: Passage) -> tuple[str, str]:
-    """A passage's document and section: its number, or its heading where it has none (the IREK's chapters)."""
-    return passage.document, passage.section_number or passage.section_title
 
 
 def _holds_telling(found: Findings, quote: str) -> bool:
