@@ -1006,3 +1006,15 @@ def test_letting_a_funded_hall_or_claiming_the_ceiling_twice_has_its_rule_answer
     split = CAREFUL.rule_answer("Idee: Halle dieses Jahr über die Muttergesellschaft beantragen, die Maschinen nächstes "
                                 "Jahr über eine neue Tochter-GmbH – dann bekommen wir zweimal De-minimis?")
     assert split.id == "aufteilung-eines-vorhabens" and split.summary.startswith("Nein")
+
+
+@pytest.mark.parametrize("question", [
+    "wie ist dieses irek eigentlich entstanden? hat das ein büro allein geschrieben?",
+    "Wie lief die Beteiligung beim IREK ab?",
+])
+def test_how_the_irek_came_about_is_answered_with_its_formats(question):
+    rule = CAREFUL.rule_answer(question)
+    assert rule is not None and rule.id == "wer-hat-das-irek-erstellt"
+    # the chapter "Erarbeitungsprozess und Beteiligung": an analysis, workshops, expert talks, a closing conference
+    assert "Workshops, Fachgesprächen und einer abschließenden Regionalkonferenz" in rule.summary
+    assert "offene Bürgerbeteiligung nennt das IREK nicht" in rule.summary
