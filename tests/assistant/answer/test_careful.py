@@ -1018,3 +1018,9 @@ def test_how_the_irek_came_about_is_answered_with_its_formats(question):
     # the chapter "Erarbeitungsprozess und Beteiligung": an analysis, workshops, expert talks, a closing conference
     assert "Workshops, Fachgesprächen und einer abschließenden Regionalkonferenz" in rule.summary
     assert "offene Bürgerbeteiligung nennt das IREK nicht" in rule.summary
+
+
+def test_whether_a_funded_machine_must_be_kept_when_it_breaks_is_the_binding_of_funded_goods():
+    rule = CAREFUL.rule_answer("Muss ich die geförderte Anlage fünf Jahre behalten, auch wenn sie vorher kaputt geht?")
+    assert rule is not None and rule.id == "bindung-gefoerderter-gueter"
+    assert "gleich- oder höherwertige ersetzt; das Ersatzgut wird nicht erneut gefördert" in rule.summary
