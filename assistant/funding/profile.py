@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, fields
 from typing import get_args
 
 from assistant.funding.knowledge import CompanySize, FundingKnowledge, Trade, TradeLexicon, denied, wz_title, wz_within
+from assistant.text.analysis import stems
 
 APPLICANT_TYPES = ("company", "municipality", "association", "research", "private")
 COMPANY_SIZES: tuple[str, ...] = get_args(CompanySize)  # ("small", "medium", "large")
@@ -2494,9 +2495,11 @@ def _part_label(text: str, start: int) -> str:
     # (a comma before the sum ends its words: "PV aufs Dach für Eigenverbrauch, ca. 400k")
     # (nor a word saying the sum is for several of the item: "zwei Faserlaser (zusammen 700k)")
     # (nor words that only add it: "… übernehmen und dann nochmal 400k reinstecken")
+    begin = max(0, start - 45)
+    window = text[begin: start] if begin == 0 or not text[begin - 1].isalnum() else \
+        re.sub(r"^\S*\s?", "", text[begin: start])  # (not a word cut at the window's start: "r Halle")
     raw = re.sub(r"(?:[\s(~,]*\b(ca\.?|rund|etwa|gut|knapp|für|von|je|zusammen|insgesamt|dann|nochmal|noch|zusätzlich))*[\s(~,]*$",
-                 "", text[max(0, start - 45): start],
-                 flags=re.IGNORECASE)
+                 "", window, flags=re.IGNORECASE)
     # (a remark in brackets right before the sum is not its name: "die halle (asset deal), ca 450k"; but one on the
     # sum before is: "Grundstück 120k (noch nicht gekauft), 80k Hebebühnen")
     remark = re.search(r"\s{0,3}\([^()]{1,30}\)[\s,]*$", raw)
@@ -2626,6 +2629,12 @@ _COMES_ON_TOP = re.compile(r"\b(dazu|hinzu)\s{0,3}(kommt|kommen|käme|kämen)\b|
 # brauchen wir noch einen Stapler für 60k"), not one that changes it ("und wenn es doch 400k werden?")
 _ON_TOP_OF_BEFORE = re.compile(_COMES_ON_TOP.pattern + r"|\baußerdem\b[^.?!]{0,60}\bnoch\b|\bauch\s{1,3}noch\b"
                                r"|\bvergessen\b", re.IGNORECASE)
+
+
+# A turn that changes the plan said before rather than adding to it ("Planänderung: … doch kleiner", "statt der Halle",
+# "die halle kostet jetzt 1,1 mio")
+_REVISES = re.compile(r"\b(doch|statt|stattdessen|anstatt|jetzt|nun|nur\s{1,3}noch|geändert|änderung|planänderung"
+                      r"|korrektur|korrigier\w{0,4}|neue\s{1,3}zahlen|neu\s{1,3}gerechnet|umgeplant)\b", re.IGNORECASE)
 
 
 def _said_label(turns: list[str], value: float) -> str:
@@ -4079,14 +4088,17 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
             # and their trade
             found.applicant_type = found.sector = None
         if found.investment_eur is not None and profile.investment_eur is not None \
-                and _ON_TOP_OF_BEFORE.search(str(turn)):
+                and _ON_TOP_OF_BEFORE.search(str(turn)) and not _REVISES.search(str(turn)):
             # "dazu kommen noch 2 Transporter (90k) und eine CAM-Lizenz für 45k" after "neue 5-Achs-Fräse 350k": parts
-            # on top of the sum said before, not a new whole
-            found.cost_parts = (profile.cost_parts or [(_said_label(turns, profile.investment_eur), profile.investment_eur)]) \
-                + (found.cost_parts or [(_said_label([str(turn)], found.investment_eur), found.investment_eur)])
-            found.investment_eur = max(value for _, value in found.cost_parts)
-            if not all(label for label, _ in found.cost_parts):
-                found.cost_parts = []
+            # on top of the sum said before, not a new whole; unless the turn names again an item said before ("halle
+            # 700k und auch noch 2 kräne" after "neue Halle für 900k": the plan anew)
+            before = profile.cost_parts or [(_said_label(turns, profile.investment_eur), profile.investment_eur)]
+            added = found.cost_parts or [(_said_label([str(turn)], found.investment_eur), found.investment_eur)]
+            named_before = {s for label, _ in before for s in stems(label) if len(s) >= 4}
+            if all(label for label, _ in before + added) \
+                    and not any(named_before & set(stems(label)) for label, _ in added):
+                found.cost_parts = before + added
+                found.investment_eur = max(value for _, value in found.cost_parts)
         for name in _SINGLE_FIELDS:
             if getattr(found, name) is not None:
                 setattr(profile, name, getattr(found, name))

@@ -799,9 +799,14 @@ def test_a_later_turn_puts_sums_said_to_come_on_top_beside_the_sum_said_before(t
     history = [{"role": "user", "content": "Feinmechanik Bad Iburg, 12 MA, neue 5-Achs-Fräse 350k. Was gibts?"}]
     profile = read_profile(text, history)
     assert (profile.cost_parts, profile.investment_eur) == (parts, 350_000.0)
-    # a sum that changes the one said before replaces it
+    # a sum that changes the one said before replaces it, and a turn that plans anew lists its own parts only
     changed = read_profile("und wenn es doch 400k werden?", history)
     assert (changed.cost_parts, changed.investment_eur) == ([], 400_000.0)
+    anew = read_profile("Planänderung: Fräse doch nur 300k, außerdem noch ein Messgerät für 60k.", history)
+    assert (anew.cost_parts, anew.investment_eur) == ([("Fräse doch nur", 300_000.0), ("ein Messgerät", 60_000.0)],
+                                                      300_000.0)
+    again = read_profile("fräse 320k und auch noch ein messgerät für 60k", history)
+    assert [value for _, value in again.cost_parts] == [320_000.0, 60_000.0]
 
 
 def test_a_follow_up_with_new_facts_changes_them():
