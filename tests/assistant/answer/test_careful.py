@@ -1024,3 +1024,6 @@ def test_whether_a_funded_machine_must_be_kept_when_it_breaks_is_the_binding_of_
     rule = CAREFUL.rule_answer("Muss ich die geförderte Anlage fünf Jahre behalten, auch wenn sie vorher kaputt geht?")
     assert rule is not None and rule.id == "bindung-gefoerderter-gueter"
     assert "gleich- oder höherwertige ersetzt; das Ersatzgut wird nicht erneut gefördert" in rule.summary
+    # where the jobs are asked about too, the repayment rule answers both
+    both = CAREFUL.rule_answer("wie lange muss ich die geförderten maschinen behalten und die leute beschäftigen?")
+    assert both is not None and both.id == "rueckforderung-arbeitsplaetze"
