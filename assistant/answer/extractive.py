@@ -1970,7 +1970,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
                         and not _holds_telling(found, quote) \
                         and not (wanted is not FIGURE and wanted.search(quote)) \
                         and not asked_rates & set(_RATE_FIGURE.findall(quote)) \
-                        and len(set(stems(found.question)) & set(stems(hit.passage.section_title))) < 2:
+                        and _heading_names(hit.passage, found.question) < 2:
                     continue  # beside the lead, a sentence that holds none of the question's telling words, nor the
                     # span or sum it asks for ("wie lang ist die Frist überhaupt?": 36 months), nor a rate it names
                     # ("Reicht es für die 90 %, …?"), nor of a section whose heading names two of its words (as
@@ -2490,14 +2490,18 @@ def _heading_first(quoted: list[tuple[SearchHit, str]], question: str) -> list[t
     Großunternehmen", not by the introduction that the search ranked first. Whole stems only, no n-grams."""
     if len(quoted) < 2 or quoted[0][0].passage.goal_code:
         return quoted
-    query = set(stems(question))
     first, quote = quoted[0]
-    if query & set(stems(first.passage.section_title)) or len(query & set(stems(quote))) > 1:
+    if _heading_names(first.passage, question) or len(set(stems(question)) & set(stems(quote))) > 1:
         return quoted
     for pair in quoted[1:3]:
-        if not pair[0].passage.goal_code and len(query & set(stems(pair[0].passage.section_title))) >= 2:
+        if not pair[0].passage.goal_code and _heading_names(pair[0].passage, question) >= 2:
             return [pair] + [other for other in quoted if other is not pair]
     return quoted
+
+
+def _heading_names(passage: Passage, question: str) -> int:
+    """How many of the question's words (whole stems) the passage's section heading names."""
+    return len(set(stems(question)) & set(stems(passage.section_title)))
 
 
 def _wanted_figure(found: Findings) -> re.Pattern[str]:
