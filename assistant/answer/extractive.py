@@ -3756,15 +3756,14 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     spanned = any(SPAN.search(c.quote) for c in w.cites.items)
     details += [span] if not spanned and (span := _span_rule(found, lead, w)) else []
     details += [decides] if (decides := _who_decides(found, lead, w)) else []
-    offered = found.funding.paths if found.funding and not whole else []
-    # beside a duty of a grant the asker holds ("wir haben 2022 GRW bekommen … Droht Rückforderung?"), only the path
-    # whose rule it is: the programme the answer is about, not the paths a new project of the asker's might take
+    # (not beside a duty of a grant the asker holds: "wir haben 2022 GRW bekommen … Droht Rückforderung?")
     held = rule is not None and rule.after_grant and not ASKS_ANY_FUNDING.search(found.question)
-    if held or rule is not None and rule.path and not (found.profile is not None and found.profile.applicant_type):
+    offered = found.funding.paths if found.funding and not whole and not held else []
+    if rule is not None and rule.path and not (found.profile is not None and found.profile.applicant_type):
         # a rule of one path answered for an asker who says not who they are ("gilt noch die regel mit überregionalem
         # absatz? mein mandant verkauft fast nur im umkreis"): that path only, not another one usual for no one
         offered = [p for p in offered if p.id.split("/")[0] == rule.path.split("/")[0]]
-    block, paths = _paths_block("Zur Förderung", offered[:1 if held else 2], w, found.profile)
+    block, paths = _paths_block("Zur Förderung", offered[:2], w, found.profile)
     details += [block] if block else []
     # (a figure whose source is asked, "woher genau kommt die 500.000 € pro jahr?", is the rule's, not the asker's sum;
     # "… im 4. Jahr? Bitte mit Fundstelle." asks for the sum and its source)
