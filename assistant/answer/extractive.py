@@ -24,9 +24,9 @@ from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source, Threshold
 from assistant.funding.profile import (FIRMS_OWN_KINDS, ProjectProfile, asked_grant_eur, extract_profile, kinds_of_part,
                                        without_places)
-from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_WHAT_IS_A_START, GASTRONOMY_WITH_LODGING,
-                                     GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT, SECTOR_EXCEPTION,
-                                     SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
+from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_SIZE, ASKS_WHAT_IS_A_START,
+                                     GASTRONOMY_WITH_LODGING, GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT,
+                                     SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
                                      FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
                                      short_reason)
 from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
@@ -1342,9 +1342,12 @@ def asked_beside(question: str) -> tuple[str, set[str]]:
     stems that tell them; ("", set()) when it asks nothing else. The caller keeps the stems that few passages hold."""
     units = [u.strip() for u in _QUESTION_UNITS.split(question) if u and u.strip()]
     asks = [u for u in units if u.endswith("?") or _OPENS_AS_QUESTION.match(u)]
-    telling = {stem for ask in asks for stem in stems(ask)
-               if stem not in _GENERIC_ASK and len(stem) >= 3 and not stem[0].isdigit()}
-    return " ".join(asks), telling
+    return " ".join(asks), {stem for ask in asks for stem in _own_words(ask)}
+
+
+def _own_words(text: str) -> set[str]:
+    """The stems of a text beyond the words every question asks with (`_GENERIC_ASK`), numbers left out."""
+    return {stem for stem in stems(text) if stem not in _GENERIC_ASK and len(stem) >= 3 and not stem[0].isdigit()}
 
 
 def _telling_sentence(holders: list[Passage], telling: set[str] | frozenset[str],
@@ -2103,8 +2106,7 @@ def _holds_telling(found: Findings, quote: str) -> bool:
     "Regionalstrategie"; not "schaff" in "Geschaffene"). A year or a number is none, nor a verb or an adverb the
     question happens to share ("bleibt")."""
     nouns = set(stems(" ".join(re.findall(r"\b[A-ZÄÖÜ][\w-]*", quote))))
-    own = {s for s in stems(found.question) if s not in _GENERIC_ASK and len(s) >= 3 and not s[0].isdigit()}
-    return bool(nouns & (own | found.telling | found.statute)) or any(
+    return bool(nouns & (_own_words(found.question) | found.telling | found.statute)) or any(
         len(t) >= 6 and len(s) - len(t) >= 3 and (s.startswith(t) or s.endswith(t))
         for s in nouns for t in found.telling | found.statute if not t[0].isdigit())
 
@@ -3146,17 +3148,6 @@ _ASKS_AREA = re.compile(r"\b[A-D]-?\s{0,2}(oder\s{1,3}[A-D]-?\s{0,2})?fördergeb
                         re.IGNORECASE)
 
 
-# A question of the asker's size class: "sind wir dann kleines oder mittleres unternehmen?", "zählen wir als KMU?"
-_ASKS_SIZE = re.compile(r"\b(kleine[sn]?|mittlere[sn]?|große[sn]?)\s{1,3}(oder\s{1,3}(ein\s{1,3})?(kleine[sn]?|mittlere[sn]?|große[sn]?)"
-                        r"\s{1,3})?unternehmen\b[^.!]{0,40}\?|größenklasse|unternehmensgröße\b[^.!]{0,40}\?"
-                        r"|\b(zählen|gelten|sind)\s{1,3}wir\s{1,3}(dann\s{1,3}|noch\s{1,3}|überhaupt\s{1,3}|nun\s{1,3}|jetzt\s{1,3}"
-                        r"|eigentlich\s{1,3}|denn\s{1,3}|also\s{1,3})*(als\s{1,3})?"
-                        r"(ein\s{1,3})?(kmu|klein\w{0,3}|mittler\w{0,3}|groß\w{0,3})\b"
-                        # (whether the rate of a size holds after a figure corrected: "umsatz war eher 12,5 mio. bleibts
-                        # bei 20 %?")
-                        r"|\bbleibt\S{0,2}\s{1,3}(es\s{1,3})?(dann\s{1,3})?(trotzdem\s{1,3})?bei\s{1,3}(den\s{1,3})?"
-                        r"\d{1,2}\s{0,2}(%|prozent)|\b(gilt|gelten)\s{1,3}(dann\s{1,3})?(noch|weiter\w{0,2}|trotzdem)"
-                        r"\s{1,3}(die\s{1,3})?\d{1,2}\s{0,2}(%|prozent)", re.IGNORECASE)
 
 
 def _size_said(size: str, w: _Writer) -> str:
@@ -3231,7 +3222,7 @@ def _size_verdict(found: Findings, w: _Writer, in_project: bool = False) -> str:
     between_decides = profile is not None and profile.size_between[:1] == ["medium"] \
         and any(p.id.split("/")[0] == "grw-gewerbe" and not p.blocked
                 for p in (found.funding.paths if found.funding else []))
-    if profile is None or profile.employees is None or not (_ASKS_SIZE.search(found.question) or large_asks_rate
+    if profile is None or profile.employees is None or not (ASKS_SIZE.search(found.question) or large_asks_rate
                                                             or between_decides):
         return ""
     limits = {limit.size: limit for limit in FundingKnowledge.load().company_sizes}

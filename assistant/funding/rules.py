@@ -1115,13 +1115,23 @@ def _missing_facts(profile: ProjectProfile, paths: list[PathAssessment], knowled
     opening = [question for key, question in facts if key in _OPENS_THE_PATH]
     others = [question for key, question in facts if key not in _OPENS_THE_PATH]
     # (unless the asker asks about the size itself, "ist das jetzt noch klein?": what decides it comes first)
-    middle = others + main if _ASKS_SIZE.search(profile.description or "") else main + others
+    middle = others + main if ASKS_SIZE.search(profile.description or "") else main + others
     return list(dict.fromkeys(opening + middle + limits))
 
 
-# A question about the firm's size class ("ist das jetzt noch klein?", "sind wir dann noch KMU?", "welche Größenklasse?")
-_ASKS_SIZE = re.compile(r"\b(noch|dann|als|wir)\s{1,3}(ein\w{0,2}\s{1,3})?(klein|mittel|mittl|kmu|groß)\w{0,8}\b[^.!]{0,40}\?"
-                        r"|\bgrößenklasse\w{0,2}\b|\bunternehmensgröße\b|\bkmu\b[^.!]{0,20}\?", re.IGNORECASE)
+# A question of the asker's size class: "sind wir dann kleines oder mittleres unternehmen?", "zählen wir als KMU?",
+# "ist das jetzt noch klein?", "sind wir noch ein mittleres?"; or whether the rate of a size holds after a figure
+# corrected ("umsatz war eher 12,5 mio. bleibts bei 20 %?")
+ASKS_SIZE = re.compile(r"\b(kleine[sn]?|mittlere[sn]?|große[sn]?)\s{1,3}(oder\s{1,3}(ein\s{1,3})?(kleine[sn]?|mittlere[sn]?"
+                       r"|große[sn]?)\s{1,3})?unternehmen\b[^.!]{0,40}\?|größenklasse|unternehmensgröße\b[^.!]{0,40}\?"
+                       r"|\b(zählen|gelten|sind)\s{1,3}wir\s{1,3}(dann\s{1,3}|noch\s{1,3}|überhaupt\s{1,3}|nun\s{1,3}|jetzt\s{1,3}"
+                       r"|eigentlich\s{1,3}|denn\s{1,3}|also\s{1,3})*(als\s{1,3})?"
+                       r"(ein\s{1,3})?(kmu|klein\w{0,3}|mittler\w{0,3}|groß\w{0,3})\b"
+                       r"|\b(noch|dann|als|wir)\s{1,3}(ein\w{0,2}\s{1,3})?(klein|mittel|mittl|kmu|groß)\w{0,8}\b[^.!]{0,40}\?"
+                       r"|\bkmu\b[^.!]{0,20}\?"
+                       r"|\bbleibt\S{0,2}\s{1,3}(es\s{1,3})?(dann\s{1,3})?(trotzdem\s{1,3})?bei\s{1,3}(den\s{1,3})?"
+                       r"\d{1,2}\s{0,2}(%|prozent)|\b(gilt|gelten)\s{1,3}(dann\s{1,3})?(noch|weiter\w{0,2}|trotzdem)"
+                       r"\s{1,3}(die\s{1,3})?\d{1,2}\s{0,2}(%|prozent)", re.IGNORECASE)
 # The facts asked for that decide whether a path is open at all, asked before the main activity
 _OPENS_THE_PATH = {"applicant_type", "already_started"}
 # The asker says the firm is small ("als kleiner Betrieb", "wir sind ein kleines Unternehmen"): not asked again
