@@ -1257,9 +1257,10 @@ def _own_share(found: Findings, w: _Writer) -> tuple[str, bool]:
     ref = w.cite_source(rule.source) if rule else ""
     if rule and ref:
         share = rule.minimum_share_percent
-        # (asked whether a loan may bring it: "darf der Eigenanteil komplett über unser Darlehen laufen?")
-        loan = ". Das dürfen Eigen- oder Fremdmittel sein, also auch ein gewöhnliches Bankdarlehen, aber kein " \
-            f"Förderdarlehen{ref}" if _ASKS_LOAN.search(found.question) else ""
+        # (asked whether a loan may bring it: "darf der Eigenanteil komplett über unser Darlehen laufen?": what the
+        # rule's text says counts, after its colon)
+        counts = rule.text.partition(": ")[2].rstrip(".")
+        loan = f". {counts[:1].upper()}{counts[1:]}{ref}" if counts and _ASKS_LOAN.search(found.question) else ""
         least = (f"mindestens {_percent(share)} Prozent von {_euro(amount)} förderfähigen Kosten, also "
                  f"{_euro(amount * share / 100)}, müssen ohne öffentliche Förderung aufgebracht werden"
                  f"{numbered_rule(rule.source)}{ref}{loan}")
