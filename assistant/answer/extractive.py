@@ -3542,6 +3542,16 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
                 used.add(further.id)
                 later += " " + more
     ruled = "" if later else ruled
+    # the rule answer of the first question, where the first asks for another than the one that leads for the whole
+    # text ("Wer hat das IREK erstellt? Was hat es gekostet?": who made it; what it cost is a further question, answered
+    # beside it); not where the leading one says it too, citing all it cites ("Wie lange müssen wir die Maschinen
+    # behalten? Und was passiert, wenn wir Leute abbauen?": the repayment rule names how long goods stay)
+    if ruled and (whole or not verdict) and len(units) > 1 \
+            and not CarefulCases.answers_first(rule, found.question, units[0]) \
+            and (first := CarefulCases.load().rule_answer(units[0])) is not None and first.id != rule.id \
+            and not {(s.document, s.quote) for s in first.sources} <= {(s.document, s.quote) for s in rule.sources} \
+            and (first_said := _rule_said(first, w)):
+        ruled, rule = first_said, first
     # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir
     # den Bauauftrag schon vergeben?")
     if ruled and verdict and lead is not None and lead.ruled_out:

@@ -22,7 +22,7 @@ from functools import cache
 from assistant.answer.extractive import MAX_SUMMARY_CHARS, PATH_VERDICT, WORDING_FOLLOWS, WORDING_OPENS, renumbered
 from assistant.core.answer import Answer
 from assistant.goals.lists import topic_words
-from assistant.text.asked import PART_MARK, asks, in_order, questions
+from assistant.text.asked import PART_MARK, asks, in_order, in_the_irek, questions
 from assistant.text.citations import SPAN, split_sentences
 from assistant.text.figures import CITATION_NUMBER
 
@@ -47,51 +47,6 @@ _POINTS_BACK = re.compile(r"\bda(?:r)?(?:mit|zu|für|rin|von|ran|rüber|bei|auf|
 _NAMES_IREK = re.compile(r"\birek|entwicklungskonzept|regionalkonzept"
                          r"|\b(handlungsziel|leitziel)\w{0,2}\b[^.?!]{0,30}\b(um|zu[mr]?|für|beim?|über)\s{1,3}(das\s{1,3}|die\s{1,3}|den\s{1,3})?(thema\s{1,3})?[A-ZÄÖÜa-zäöüß]{4,}",
                          re.IGNORECASE)
-
-
-# A further question of a text about the IREK for what stands "in it" on a topic of its own ("Welche Handlungsziele
-# gibts zum Tourismus? und steht irgendwo was zur Belebung der Ortskerne drin?"): asked of the IREK by name
-_WHAT_STANDS_IN_IT = re.compile(r"\b(steht|stehen|gibt\s{1,3}es|gibts|findet\s{1,3}man)\b[^.?!]{0,40}"
-                                r"\b(was|etwas|irgendwas|irgendetwas|aussagen|ziele?)\s{1,3}(zu[mr]?|über)\b[^.?!]{0,60}"
-                                r"\b(drin|darin)\b", re.IGNORECASE)
-_IN_IT = re.compile(r"\b(drin|darin)\b", re.IGNORECASE)
-# or one whose subject is the IREK as "es" ("Hat das IREK ein Leitbild? Und auf welche Strategien bezieht es sich?")
-_IT_DOES = re.compile(r"\b(bezieht|stützt|beruft|orientiert|verweist|nennt|enthält|sagt|schreibt|erwähnt|greift|zählt)"
-                      r"\s{1,3}(es)\b"
-                      # ("… Und wie ist es mit RIS3 und der Weser-Ems-Strategie verknüpft?")
-                      r"|\b(ist|wird|wurde)\s{1,3}(es)\b(?=[^.?!]{0,60}\b(verknüpft|verzahnt|verbunden|abgestimmt)\b)",
-                      re.IGNORECASE)
-
-
-# ... or what "das" or "es" has, asked last ("was ist dieses irek und wie viele ziele hat das?")
-_IT_HAS = re.compile(r"\b(hat|enthält|umfasst|nennt)\s{1,3}(das|es)\s{0,3}(eigentlich\s{1,3}|insgesamt\s{1,3})?\?$",
-                     re.IGNORECASE)
-
-
-# ... or who does something with "das" or "es" ("was ist dieses irek …? wer hat das gemacht und wer setzt das um?")
-_WHO_DOES_IT = re.compile(r"\bwer\s{1,3}(setzt|macht|betreut|koordiniert|trägt|steuert|begleitet|beschließt)\s{1,3}"
-                          r"(das|es)\b", re.IGNORECASE)
-
-
-def _in_the_irek(question: str) -> str:
-    """A further question for what stands "in it", or of what "es" does, asked of the IREK by name; any other
-    question as it is."""
-    has = _IT_HAS.search(question)
-    if has:  # "… und wie viele ziele hat das?"
-        return f"{question[:has.start(2)]}das IREK{question[has.end(2):]}"
-    who = _WHO_DOES_IT.search(question)
-    if who:  # "… und wer setzt das um?"
-        return f"{question[:who.start(2)]}das IREK{question[who.end(2):]}"
-    does = _IT_DOES.search(question)
-    if does:
-        it = 2 if does.group(2) else 4
-        return f"{question[:does.start(it)]}das IREK{question[does.end(it):]}"
-    asked = _WHAT_STANDS_IN_IT.search(question)
-    if not asked:
-        return question
-    # ("… steht im IREK irgendwo was zur Belebung der Ortskerne?": the IREK named after the verb, as people ask it)
-    text = f"{question[:asked.end(1)]} im IREK{_IN_IT.sub('', question[asked.end(1):])}"
-    return re.sub(r"\s+([?!.])", r"\1", " ".join(text.split()))
 
 
 # A question what the IREK itself is ("Und was ist dieses IREK eigentlich?"): a project answer's goals do not answer it
@@ -125,7 +80,7 @@ def side_questions(text: str, intent: str, intent_of, other_kind: bool = True) -
     # each question on funding, as a follow-up to the text before it; of a text about the IREK, each further question
     # that names the IREK itself ("Welche Ziele zum Thema Fachkräfte? Und mit welchen Strategien ist das IREK
     # verzahnt?"), on its own (one that does not, "Welche Ziele betreffen uns?", asks on the first one's subject)
-    further = [_in_the_irek(q) for q in asked[1:]] if irek else asked
+    further = [in_the_irek(q) for q in asked[1:]] if irek else asked
     for question in [q for q in further if _NAMES_IREK.search(q)] if irek else asked:
         if kind(intent_of(question)) != kind(intent):
             continue

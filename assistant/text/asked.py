@@ -176,3 +176,50 @@ def in_order(marks: list[str]) -> bool:
     """Whether the marks hold a first and a second part in order ("a" before "b", "1" before "2")."""
     return any(first in marks and second in marks and marks.index(first) < marks.index(second)
                for first, second in (("a", "b"), ("1", "2")))
+
+
+# A further question of a text about the IREK for what stands "in it" on a topic of its own ("Welche Handlungsziele
+# gibts zum Tourismus? und steht irgendwo was zur Belebung der Ortskerne drin?"): asked of the IREK by name
+_WHAT_STANDS_IN_IT = re.compile(r"\b(steht|stehen|gibt\s{1,3}es|gibts|findet\s{1,3}man)\b[^.?!]{0,40}"
+                                r"\b(was|etwas|irgendwas|irgendetwas|aussagen|ziele?)\s{1,3}(zu[mr]?|über)\b[^.?!]{0,60}"
+                                r"\b(drin|darin)\b", re.IGNORECASE)
+_IN_IT = re.compile(r"\b(drin|darin)\b", re.IGNORECASE)
+# or one whose subject is the IREK as "es" ("Hat das IREK ein Leitbild? Und auf welche Strategien bezieht es sich?")
+_IT_DOES = re.compile(r"\b(bezieht|stützt|beruft|orientiert|verweist|nennt|enthält|sagt|schreibt|erwähnt|greift|zählt)"
+                      r"\s{1,3}(es)\b"
+                      # ("… Und wie ist es mit RIS3 und der Weser-Ems-Strategie verknüpft?")
+                      r"|\b(ist|wird|wurde)\s{1,3}(es)\b(?=[^.?!]{0,60}\b(verknüpft|verzahnt|verbunden|abgestimmt)\b)",
+                      re.IGNORECASE)
+
+
+# ... or what "das" or "es" has, asked last ("was ist dieses irek und wie viele ziele hat das?")
+# (or what it cost: "wer hat das IREK geschrieben und was hat das gekostet?")
+_IT_HAS = re.compile(r"\b(hat|enthält|umfasst|nennt)\s{1,3}(das|es)\s{0,3}(eigentlich\s{1,3}|insgesamt\s{1,3})?"
+                     r"(gekostet\s{0,3})?\?$",
+                     re.IGNORECASE)
+
+
+# ... or who does something with "das" or "es" ("was ist dieses irek …? wer hat das gemacht und wer setzt das um?")
+_WHO_DOES_IT = re.compile(r"\bwer\s{1,3}(setzt|macht|betreut|koordiniert|trägt|steuert|begleitet|beschließt)\s{1,3}"
+                          r"(das|es)\b", re.IGNORECASE)
+
+
+def in_the_irek(question: str) -> str:
+    """A further question for what stands "in it", or of what "es" does, asked of the IREK by name; any other
+    question as it is."""
+    has = _IT_HAS.search(question)
+    if has:  # "… und wie viele ziele hat das?"
+        return f"{question[:has.start(2)]}das IREK{question[has.end(2):]}"
+    who = _WHO_DOES_IT.search(question)
+    if who:  # "… und wer setzt das um?"
+        return f"{question[:who.start(2)]}das IREK{question[who.end(2):]}"
+    does = _IT_DOES.search(question)
+    if does:
+        it = 2 if does.group(2) else 4
+        return f"{question[:does.start(it)]}das IREK{question[does.end(it):]}"
+    asked = _WHAT_STANDS_IN_IT.search(question)
+    if not asked:
+        return question
+    # ("… steht im IREK irgendwo was zur Belebung der Ortskerne?": the IREK named after the verb, as people ask it)
+    text = f"{question[:asked.end(1)]} im IREK{_IN_IT.sub('', question[asked.end(1):])}"
+    return re.sub(r"\s+([?!.])", r"\1", " ".join(text.split()))

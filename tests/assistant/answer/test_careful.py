@@ -818,6 +818,8 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
     ("Welche Laufzeit hat das IREK?", "irek-zeithorizont"),
     ("wie lange darf so ein gefördertes projekt eigentlich dauern?", "durchfuehrungszeitraum"),
     ("Und wie soll das IREK eigentlich umgesetzt werden – gibt es ein festes Programm?", "irek-umsetzung"),
+    ("Wie geht es mit der Umsetzung des IREK weiter?", "irek-umsetzung"),
+    ("und wie geht es jetzt mit dem IREK weiter?", "irek-umsetzung"),
     ("Und fließt das Geld der Zukunftsregion jetzt übers IREK?", "geld-nicht-ueber-irek"),
     ("Wir möchten im Förderantrag das Leitbild des IREK wörtlich zitieren.", "irek-ohne-leitbild"),
     ("Was ist die Vision des IREK?", "irek-ohne-leitbild"),

@@ -2811,6 +2811,23 @@ def test_who_drew_up_the_irek_follows_what_it_is(ask, passages):
     assert "Landrätin Anna Kebschull" in data["answer"]
 
 
+def test_each_question_about_the_irek_gets_its_own_answer_in_the_askers_order(ask, passages):
+    """Who made the IREK, asked first, is answered first, though the rule on what it cost would lead for the whole
+    text; what it cost and how it goes on follow, each in its own words."""
+    data = ask("Wer hat das IREK erstellt? Was hat das IREK gekostet? Wie geht es mit der Umsetzung des IREK weiter?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Erarbeitet hat das IREK der Landkreis Osnabrück"), data["summary"]
+    answer = data["answer"]
+    assert answer.index("Erarbeitet hat das IREK") < answer.index("gekostet hat") \
+        < answer.index("Die Umsetzung soll der Landkreis koordinieren"), answer
+
+
+def test_what_the_irek_cost_asked_of_it_as_das_is_answered(ask, passages):
+    data = ask("Wer hat das IREK geschrieben und was hat das gekostet?")
+    check_contract(data, passages, all_used=False)
+    assert "Erarbeitet hat das IREK" in data["summary"] and "gekostet hat" in data["answer"], data["answer"]
+
+
 def test_a_towns_project_of_no_known_kind_gets_no_path_as_its_verdict(ask, passages):
     """A town's "Leerstandsmanagement" names no measure of the KR: the path usual for towns is named as such, with no
     grant computed on it."""

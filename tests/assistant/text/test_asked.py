@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text.asked import ASKS_NEXT_STEP, asks, asks_what_is, numbers_questions, questions
+from assistant.text.asked import ASKS_NEXT_STEP, asks, asks_what_is, in_the_irek, numbers_questions, questions
 
 
 def test_each_question_is_read_from_the_end_of_the_sentence_before_and_an_abbreviation_ends_none():
@@ -132,3 +132,13 @@ def test_questions_the_asker_numbers_in_order_are_told_apart(text, numbered):
 ])
 def test_an_abbreviation_ends_no_sentence_of_a_question(text, asked):
     assert asks(text) == asked
+
+
+@pytest.mark.parametrize("question, read", [
+    ("was hat das gekostet?", "was hat das IREK gekostet?"),
+    ("Und was hat es eigentlich gekostet?", "Und was hat das IREK eigentlich gekostet?"),
+    ("und wie viele ziele hat das?", "und wie viele ziele hat das IREK?"),
+    ("was hat das mit uns zu tun?", "was hat das mit uns zu tun?"),  # "das" is no subject here
+])
+def test_a_further_question_about_the_irek_as_das_or_es_is_read_as_one_about_the_irek(question, read):
+    assert in_the_irek(question) == read
