@@ -819,6 +819,11 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
     ("wie lange darf so ein gefördertes projekt eigentlich dauern?", "durchfuehrungszeitraum"),
     ("Und wie soll das IREK eigentlich umgesetzt werden – gibt es ein festes Programm?", "irek-umsetzung"),
     ("Wie geht es mit der Umsetzung des IREK weiter?", "irek-umsetzung"),
+    ("Wir haben GRW bekommen und dabei 8 neue Stellen zugesagt. Wir finden aber nur 5 Leute. Müssen wir jetzt alles "
+     "zurückzahlen?", "rueckforderung-arbeitsplaetze"),
+    ("Gibt es im KR 2026 noch den sog. Primäreffekt bzw. die Voraussetzung des überregionalen Absatzes?",
+     "kein-primaereffekt"),
+    ("was hat die firma meyer aus dissen an grw bekommen?", "gefoerderte-unternehmen"),
     ("und wie geht es jetzt mit dem IREK weiter?", "irek-umsetzung"),
     ("Und fließt das Geld der Zukunftsregion jetzt übers IREK?", "geld-nicht-ueber-irek"),
     ("Wir möchten im Förderantrag das Leitbild des IREK wörtlich zitieren.", "irek-ohne-leitbild"),

@@ -234,6 +234,17 @@ def test_a_cost_item_of_nr_2_6_2_is_excluded_while_the_path_stays_open():
     assert not plain.excluded_costs and "strassenfahrzeuge" not in {c.id for c in plain.conditions}
 
 
+def test_a_business_parks_link_to_a_land_road_is_eligible_up_to_a_quarter_of_the_whole():
+    """Nr. 3.2.2.1 (2) b): turning lanes and roundabouts on a Land's road count, at most a quarter of the measure."""
+    knowledge = FundingKnowledge.load()
+    profile = read_profile("Zweckverband plant einen Gewerbepark, gesamt 8 Mio €. Davon 2,5 Mio für die Anbindung an die "
+                           "Landesstraße (Linksabbieger, Kreisel). Ist die voll drin?")
+    assert "trunk_road_link" in profile.cost_items
+    site = _path(assess(profile, None, knowledge), "grw-infrastruktur/gewerbegelaende")
+    (link,) = [c for c in site.conditions if c.id == "anbindung-viertel"]
+    assert link.applies and "höchstens ein Viertel" in link.text and link.source.section == "3.2.2.1"
+
+
 def test_used_goods_are_excluded_for_a_large_company_only():
     knowledge = FundingKnowledge.load()
     small = _path(assess(read_profile("Maschinenbauer, 30 Mitarbeiter, wir kaufen eine gebrauchte Presse."), None,
