@@ -795,6 +795,9 @@ class Trade(Curated):
     # its supply (energy, heat, water): where a municipality or a club asks, part of its measure, not a business the
     # site is for
     site_works: bool = False
+    # a name of how the asker is organised, not of what it does ("als gemeinnütziger Verein", "Stiftung"): a business it
+    # says it runs beside it ("… betreiben ne Jugendherberge") is its trade
+    body_form: bool = False
 
     @field_validator("wz")
     @classmethod

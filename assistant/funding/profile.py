@@ -1108,6 +1108,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                            r"|gmbh|werkstatt|manufaktur|brauerei|bäckerei|praxis|agentur|büro)\b",
     "modernisation": r"modernisier|umrüst|umstell(en|t|ung)\b|produktionsprozess|renovier|(?<!rund)erneuer(n|t|ung)\b"
                      r"|auf\s{1,3}den\s{1,3}neuesten\s{1,3}stand"
+                     # what stands has to be made new: "die sanitärtrakte … müssen komplett neu"
+                     r"|\b(muss|müssen|sollen|soll)\s{1,3}(\S{1,12}\s{1,3})?(komplett|ganz|völlig|rundum|grundlegend)\s{1,3}neu\b"
                      # something new in every room there is: "in allen zimmern neue bäder", "neue Fenster für alle Räume"
                      r"|\b(in|für)\s{1,3}(alle|allen|sämtliche[n]?|die\s{1,3}bestehenden|den\s{1,3}bestehenden)\s{1,3}(\d{1,4}\s{1,3})?"
                      r"(zimmer\w{0,2}|räume\w{0,2}|wohnungen|bäder\w{0,2}|hallen|filialen|gebäude\w{0,2})\b[^.?!]{0,30}\bneue"
@@ -3755,6 +3757,15 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     shares = _shares(text, named) if trades else {}
     by_shares = _main_by_shares(trades, named, shares) if trades else None
     trades = _new_firm_first(by_shares or _split_activity(trades, lowered, knowledge, text), named, lowered)
+    if len(trades) > 1 and trades[0][2].body_form:
+        # "wir betreiben als gemeinnütziger verein ne jugendherberge": the club's form says who asks, the hostel what it
+        # does (not a party beside it: a trade told of another)
+        run = [t for t in trades if not t[2].body_form and t[0] < 2]
+        trades = run[:1] + [t for t in trades if t not in run[:1]]
+        if run and profile.applicant_type == "association" and not run[0][2].site_works:
+            # and it applies as the firm it is: the KR's application names the Verein among a firm's legal forms
+            # (Anhang 2, Erläuterung zu Nr. 1.2)
+            profile.applicant_type = applicant = "company"
     made = _main_made(text, lowered, lexicon) if applicant in ("company", None) and not as_asker else None
     if made is not None:  # the goods the asker makes lead; the trades named are lines beside them
         profile.sector, profile.wz_code, profile.wz_title = made, "C", wz_title("C")

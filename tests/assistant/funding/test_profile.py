@@ -3675,3 +3675,15 @@ def test_a_part_the_project_adds_is_not_the_askers_trade():
                              history)
     assert follow_up.wz_code == "55.10", follow_up.wz_code
     assert read_profile("Wir wollen an unser Hotel eine Sauna anbauen").wz_code == "55.10"
+
+
+def test_a_club_that_runs_a_business_applies_as_that_business():
+    """A club's form says who asks, the hostel it runs what it does: a firm's investment by its legal form (KR Anhang 2,
+    Erläuterung zu Nr. 1.2 names the Verein among a firm's legal forms); a trade the club only works for stays a
+    partner."""
+    hostel = read_profile("wir betreiben als gemeinnütziger verein ne jugendherberge in melle. die sanitärtrakte sind "
+                          "fertig, müssen komplett neu. kriegen wir da grw?")
+    assert (hostel.sector, hostel.wz_code, hostel.applicant_type) == ("Jugendherberge", "55.90", "company")
+    assert hostel.project_types == ["modernisation"]  # what stands made new: no initial investment (Nr. 2.4.1)
+    partner = read_profile("Wir als Förderverein wollen für die Bäckerei im Dorf einen Lieferwagen kaufen. GRW?")
+    assert (partner.sector, partner.applicant_type) == ("Verein", "association")
