@@ -580,6 +580,9 @@ _VAT_WORDS = r"(mwst|ust|umsatzsteuer|mehrwertsteuer)"
 _BARE_SUM_NET = re.compile(r"\s{0,3}(€\s{0,2})?(netto|brutto|zzgl\.?|zuzüglich|(inkl\.?|inklusive|plus)\s{0,3}" + _VAT_WORDS
                            + r")\b", re.IGNORECASE)
 _BARE_SUM_FOR = re.compile(r"\s{0,3}(€\s{0,2})?für\s{1,3}(\S{1,20}\s{1,3})?[a-zäöüß]", re.IGNORECASE)
+# ... or one said to hold a cost ("kaufen, 700.000 inkl. grundstück"): only a price holds another
+_BARE_SUM_HOLDS = re.compile(r"\s{0,3}(€\s{0,2})?(inkl\.?|inklusive|einschließlich|samt)\s{1,3}(de[rsmn]\s{1,3}|das\s{1,3})?"
+                             r"(?!" + _VAT_WORDS + r")[a-zäöüß]", re.IGNORECASE)
 # "Wie hoch wäre der Zuschuss bei 1,2 Mio?": the sum right after "bei" is what the grant is computed from.
 # ("bei geplanten 400.000 €/Jahr Kosten")
 _BASE_BEFORE = re.compile(r"\bbei\s{1,3}(?:ca\.?|rund|etwa|knapp|insgesamt)?\s{0,3}"
@@ -1187,7 +1190,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                   r"|share\s?-?deal|anteilskauf|anteilserwerb",
     "takeover": r"betriebsübernahme|unternehmensnachfolge|betriebsnachfolge|nachfolgeregelung|firmenübernahme"
                 r"|übernahme\s{1,3}(eines|einer|des|der)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk|standort)"
-                r"|(betrieb|firma|unternehmen|werk|standort)\w{0,3}\s{1,3}(übernehmen|kaufen|erwerben)"
+                # (not the seller of a thing bought: "eine gebrauchte halle von einem anderen betrieb kaufen")
+                r"|(?<!\bvon einem )(?<!\bvon einem anderen )(?<!\bvon einer )(?<!\bvon einer anderen )(?<!\bvom )"
+                r"(betrieb|firma|unternehmen|werk|standort)\w{0,3}\s{1,3}(übernehmen|kaufen|erwerben)"
                 # "die Betriebsstätte samt Maschinen zu übernehmen"
                 r"|betriebsstätte\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}(zu\s{1,3})?(übernehmen|kaufen|erwerben)"
                 r"|(übernehmen|kaufen|erwerben)\s{1,3}(einen|eine|den|die|das)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk)"
@@ -2394,7 +2399,8 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
                                                     and _BARE_SUM_ENDS.match(text, match.end())
                                                     or _BARE_SUM_PLANNED.search(text[max(0, match.start() - 30): match.start()])
                                                     and _BARE_SUM_FOR.match(text, match.end())
-                                                    or _BARE_SUM_NET.match(text, match.end()))):
+                                                    or _BARE_SUM_NET.match(text, match.end())
+                                                    or _BARE_SUM_HOLDS.match(text, match.end()))):
             continue  # (a bare "800.000" counts only right after words of investing: "investieren 800.000 in …", or
             # as an estimate that no word of what it counts follows: "ne neue poliermaschine rund 120.000.")
         value = float(_int(digits)) + (float("0." + decimals) if decimals else 0.0)
@@ -2432,7 +2438,10 @@ _LIST_JOINT = re.compile(r"\s{0,3}" + _JOINS_PARTS + r"\s{0,3}(ca\.?|rund|etwa|n
 # (a sum per year of each part counts as written: "Regionalmanager (180k/Jahr) plus Projektmittel (520k/Jahr)")
 # (and the particle of a verb split around the sum: "wir kaufen sie ihr für 450k ab, dazu umbau ca 200k")
 _PART_GAP = re.compile(r"\s{0,3}(/\s{0,2}(jahr\b|a\b|p\.\s{0,2}a\.)|\s(pro|im|je)\s{1,3}jahr\b)?\s{0,3}\)?\s{0,3}"
-                       r"((ab|an|auf|aus|ein|zu|bei|dazu)(?=\s{0,3}[,;+]))?\s{0,3}" + _JOINS_PARTS + r"\s{1,3}[^.!?:€]{2,90}$", re.IGNORECASE)
+                       r"((ab|an|auf|aus|ein|zu|bei|dazu)(?=\s{0,3}[,;+]))?\s{0,3}"
+                       # (how the part is paid, said after its sum: "CNC-Bearbeitungszentrum 600k über Leasing, …")
+                       r"((über|per|via|auf|im|als)\s{1,3}(leasing|mietkauf|miete|kredit|darlehen|raten)\w{0,2}(?=\s{0,3}[,;+]))?"
+                       r"\s{0,3}" + _JOINS_PARTS + r"\s{1,3}[^.!?:€]{2,90}$", re.IGNORECASE)
 
 
 # A remark in brackets right after a sum, on that sum ("380k inkl grundstück)" after "kaufen ("); also the remark's
@@ -2451,7 +2460,10 @@ _VAT_REMARK = re.compile(r"\A\s{0,3}\(?\s{0,3}((inkl\.?|inklusive|incl\.?|zzgl\.
 _BARE_JOINT = re.compile(_BRACKET_REMARK + r"\s{0,3}(,|\+|plus|und|sowie|;)\s{0,3}(ca\.?|rund|etwa)?\s{0,3}",
                          re.IGNORECASE)
 # The words between a sum and a part of it named next: ", davon grundstück " (a part within, not one more)
-_WITHIN_BEFORE = re.compile(r"\s{0,3}[,;(]?\s{0,3}(davon|darin|darunter)\s{1,3}[^.!?:€,;]{0,40}$", re.IGNORECASE)
+_WITHIN_BEFORE = re.compile(r"\s{0,3}[,;(]?\s{0,3}(davon|darin|darunter)\s{1,3}[^.!?:€,;]{0,40}$"
+                            # (or in brackets after what the sum holds: "700.000 inkl. grundstück (grundstück ca 150k)")
+                            r"|\s{0,3}(inkl\.?|inklusive|einschließlich|samt)\s{1,3}[^.!?€()]{1,40}\(\s{0,3}[^.!?:€,;()]{0,40}$",
+                            re.IGNORECASE)
 # A sum said to hold another cost ("Gesamtkosten 8 Mio inkl. Grunderwerb", "2 Mio, davon 300k für den Austausch")
 SUM_HOLDS_OTHER = re.compile(r"\b(davon|darin|darunter|inkl\.?|inklusive|einschließlich|samt)\b", re.IGNORECASE)
 

@@ -3687,3 +3687,25 @@ def test_a_club_that_runs_a_business_applies_as_that_business():
     assert hostel.project_types == ["modernisation"]  # what stands made new: no initial investment (Nr. 2.4.1)
     partner = read_profile("Wir als Förderverein wollen für die Bäckerei im Dorf einen Lieferwagen kaufen. GRW?")
     assert (partner.sector, partner.applicant_type) == ("Verein", "association")
+
+
+@pytest.mark.parametrize("text, parts", [
+    # how a part is paid, said after its sum, ends no list
+    ("Metallbau, 38 MA. Geplant: CNC-Bearbeitungszentrum 600k über Leasing, Hallenerweiterung 300k, dazu ein "
+     "Grundstücksstreifen vom Nachbarn für 150k. Was ist der max. Zuschuss?",
+     [("CNC-Bearbeitungszentrum", 600_000.0), ("Hallenerweiterung", 300_000.0),
+      ("ein Grundstücksstreifen vom Nachbarn", 150_000.0)]),
+    # a bare price said to hold the land, the land's own sum in brackets within it
+    ("tischlerei mit 18 leuten. wir wollen eine gebrauchte halle von einem anderen betrieb kaufen, 700.000 inkl. "
+     "grundstück (grundstück ca 150k), plus neue maschinen für 300k. wie viel zuschuss wäre da drin?",
+     [("halle von einem anderen betrieb kaufen", 700_000.0), ("neue maschinen", 300_000.0)]),
+])
+def test_the_parts_of_a_sum_are_read_past_a_remark_on_one_of_them(text, parts):
+    profile = read_profile(text)
+    assert profile.cost_parts == parts
+
+
+def test_a_hall_bought_from_another_firm_is_no_takeover_of_that_firm():
+    """The firm named is the seller of the hall, a used asset (KR Nr. 2.6.2), not a site taken over (Nr. 2.4.1)."""
+    profile = read_profile("wir wollen eine gebrauchte halle von einem anderen betrieb kaufen, 700.000 inkl. grundstück")
+    assert "takeover" not in profile.project_types and profile.investment_eur == 700_000.0
