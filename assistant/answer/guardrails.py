@@ -163,6 +163,20 @@ def asks_shorter(question: str, history: list[dict] | None) -> bool:
     return not re.search(r"[A-Za-zÄÖÜäöüß]{3,}", rest)
 
 
+# A question that asks for its answer in brief ("nur die zahl bitte: wie viel prozent max?", "ganz kurz: …", "in einem
+# Satz: was ist das IREK?"): its bottom line is the answer
+_BRIEF = re.compile(r"\bnur\s{1,3}(die|den)\s{1,3}(zahl|prozentzahl|prozentsatz|quote|summe|betrag|zahlen)\b"
+                    r"|\b(nur|bloß|einfach)\s{1,3}(ein\s{1,3})?(ja\s{1,3}oder\s{1,3}nein)\b|\bganz\s{1,3}kurz\b|\bkurz\s{1,3}und"
+                    r"\s{1,3}knapp\b|\bin\s{1,3}((max\.?|maximal|höchstens|nur)\s{1,3})?(einem|einen|ein|zwei|drei|[1-3])\s{1,3}"
+                    r"(satz|sätzen|sätze)\b|\bkurzfassung\b|\bohne\s{1,3}(lange\w?\s{1,3})?(zitate|erklärung\w{0,2}|romane?)\b",
+                    re.IGNORECASE)
+
+
+def asks_brief(question: str) -> bool:
+    """Whether a question asks for its answer in brief, beside what it asks."""
+    return bool(_BRIEF.search(question))
+
+
 # Beside a request to shorten, the bottom line asked for as yes or no ("kannst du das kürzer sagen? kriegen wir nu was
 # oder nicht"): what the short answer says first
 _YES_OR_NO = re.compile(r"\b(kriegen|kriege|bekommen|bekomme|gibt\s{1,3}es|gibts|geht|klappt|passt)\s{1,3}"

@@ -26,7 +26,7 @@ from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTH
                                          OWN_LAND, area_land, asked_beside, compose_extractive,
                                          compose_introduction, districts_in_rows)
 from assistant.answer.findings import Findings
-from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elliptical, is_follow_up,
+from assistant.answer.guardrails import (asks_brief, asks_shorter, contextual_query, is_elliptical, is_follow_up,
                                         is_steering_attempt, points_back, without_steering)
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
@@ -721,7 +721,7 @@ class AnswerPipeline:
                 if merged is not answer:
                     answer, added = merged, added + 1
         found.note, found.reach = q.note, q.reach
-        answer = _noted(answer, found)
+        answer = _noted(in_short(answer) if asks_brief(q.text) else answer, found)
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer, found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.guardrails import (asks_shorter, contextual_query, is_elliptical, is_follow_up,
+from assistant.answer.guardrails import (asks_brief, asks_shorter, contextual_query, is_elliptical, is_follow_up,
                                         is_steering_attempt, points_back, without_steering)
 
 HISTORY = [
@@ -254,3 +254,15 @@ def test_thanks_before_a_new_subject_or_a_question_of_its_own_is_no_follow_up():
     assert is_follow_up("danke, anderes thema: unsere gemeinde plant einen radweg zum bahnhof, was gibt es da an "
                         "förderung und wie hoch?", HISTORY) is False
 
+
+
+@pytest.mark.parametrize("question, brief", [
+    ("nur die zahl bitte: wie viel prozent max?", True),
+    ("Ganz kurz: dürfen wir vor dem Antrag bestellen?", True),
+    ("In einem Satz: was ist das IREK?", True),
+    ("nur ja oder nein: ist eine Spedition förderfähig?", True),
+    ("Wie viel Prozent bekommen wir maximal?", False),
+    ("Wir haben nur eine Zahl im Kopf: 2 Mio. Wie viel Zuschuss?", False),
+])
+def test_a_question_that_asks_for_its_answer_in_brief_is_told_apart(question, brief):
+    assert asks_brief(question) is brief

@@ -2828,6 +2828,15 @@ def test_what_the_irek_cost_asked_of_it_as_das_is_answered(ask, passages):
     assert "Erarbeitet hat das IREK" in data["summary"] and "gekostet hat" in data["answer"], data["answer"]
 
 
+def test_a_question_that_asks_for_only_the_figure_gets_its_bottom_line(ask, passages):
+    history = [{"role": "user", "content": "Die Gemeinde Bohmte will ein neues Gewerbegebiet erschließen, rund 3 Mio €. "
+                                           "Welche Förderung gibt es?"},
+               {"role": "assistant", "content": "Die GRW fördert die Erschließung von Gewerbegebieten (Nr. 3.2.2.1)."}]
+    data = ask("nur die zahl bitte: wie viel prozent max?", history)
+    check_contract(data, passages, all_used=False)
+    assert data["answer"] == data["summary"] and "60 Prozent" in data["answer"], data["answer"]
+
+
 def test_a_towns_project_of_no_known_kind_gets_no_path_as_its_verdict(ask, passages):
     """A town's "Leerstandsmanagement" names no measure of the KR: the path usual for towns is named as such, with no
     grant computed on it."""
