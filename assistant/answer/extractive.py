@@ -3542,11 +3542,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
                 used.add(further.id)
                 later += " " + more
     ruled = "" if later else ruled
-    # the rule answer of the first question, where the first asks for another than the one that leads for the whole
-    # text ("Wer hat das IREK erstellt? Was hat es gekostet?": who made it; what it cost is a further question, answered
-    # beside it); not where the leading one says it too, citing all it cites ("Wie lange müssen wir die Maschinen
-    # behalten? Und was passiert, wenn wir Leute abbauen?": the repayment rule names how long goods stay)
-    if ruled and (whole or not verdict) and len(units) > 1 \
+    # the rule answer of the first question, where the first asks for another than the one put first for the whole
+    # text by leading (`leads`) though asked later ("Wer hat das IREK erstellt? Was hat es gekostet?": who made it;
+    # what it cost is a further question, answered beside it); not where the leading one says it too, citing all it
+    # cites
+    if ruled and rule.leads and (whole or not verdict) and len(units) > 1 \
             and not CarefulCases.answers_first(rule, found.question, units[0]) \
             and (first := CarefulCases.load().rule_answer(units[0])) is not None and first.id != rule.id \
             and not {(s.document, s.quote) for s in first.sources} <= {(s.document, s.quote) for s in rule.sources} \
