@@ -4102,7 +4102,8 @@ def _corridor_passage(code: str, title: str, passages: list[Passage]) -> Passage
 def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]]:
     careful = CarefulCases.load()
     # the programme the asker names leads (the pipeline puts it first), and its own body decides
-    named = _named_lead(found)
+    named_all = _named_leads(found)
+    named = named_all[0] if named_all else None
     text, whom, source = careful.guarantee.decision(named.id if named else None)
     resolved = _resolve_source(source, w.passages)
     n = w.cite(*resolved) if resolved else None
@@ -4114,8 +4115,10 @@ def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[Answer
     # estimate beside the refusal to promise; so does a programme the asker names
     facts = found.profile is not None and (found.profile.project_types or found.profile.investment_eur
                                            or found.profile.company_size)
-    lead = named or (_lead_path(found.funding) if facts else None)
-    if lead is not None:
+    # (each programme the asker names, as asked: "Geht das über GRW oder eher LEADER? Und könnten Sie uns bitte
+    # schriftlich bestätigen …")
+    leads = named_all[:2] or ([lead] if facts and (lead := _lead_path(found.funding)) is not None else [])
+    for lead in leads:
         line, numbers = _path_line(lead, w, found.profile)
         details.append(f"Zur Einschätzung: {line}")
         paths.append(_answer_path(lead, numbers))
@@ -4126,10 +4129,14 @@ def _guarantee(found: Findings, w: _Writer) -> tuple[str, list[str], list[Answer
     return summary, details, paths
 
 
-def _named_lead(found: Findings) -> PathAssessment | None:
-    """The first path of a programme the question names (LEADER, Zukunftsregion, GRW), else None."""
+def _named_leads(found: Findings) -> list[PathAssessment]:
+    """The first path of each programme the question names (LEADER, Zukunftsregion, GRW), in the order of the paths."""
     named = {programme(i) for i in named_paths(found.question)}
-    return next((p for p in (found.funding.paths if found.funding else []) if programme(p.id) in named), None)
+    firsts = {}
+    for path in found.funding.paths if found.funding else []:
+        if programme(path.id) in named:
+            firsts.setdefault(programme(path.id), path)
+    return list(firsts.values())
 
 
 _APPLICANTS = {"municipality": "Kommune", "association": "Verein oder Verband", "research": "Forschungseinrichtung"}

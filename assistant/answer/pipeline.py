@@ -721,7 +721,10 @@ class AnswerPipeline:
                 if merged is not answer:
                     answer, added = merged, added + 1
         found.note, found.reach = q.note, q.reach
-        answer = _noted(in_short(answer) if asks_brief(q.text) else answer, found)
+        # (not beside a refused promise, whose bottom line is the refusal: "und bei 900k? nur die zahl bitte. und können
+        # sie mir das schriftlich bestätigen")
+        brief = asks_brief(q.text) and found.mode != "guarantee"
+        answer = _noted(in_short(answer) if brief else answer, found)
         answer.timings_ms = {"retrieval": (retrieved - started) * 1000, "total": (time.perf_counter() - started) * 1000}
         return answer, found
 

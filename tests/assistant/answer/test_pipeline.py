@@ -2837,6 +2837,19 @@ def test_a_question_that_asks_for_only_the_figure_gets_its_bottom_line(ask, pass
     assert data["answer"] == data["summary"] and "60 Prozent" in data["answer"], data["answer"]
 
 
+def test_a_request_for_a_promise_gets_each_programme_it_names_assessed(ask, passages):
+    """No promise (Nr. 1.5), and each programme asked about: GRW closed to a village shop (retail, Nr. 2.7.1), LEADER
+    named with its own rate."""
+    data = ask("Wir sind eine Dorfladen-eG in Alfhausen und wollen den Laden umbauen und erweitern (ca. 250.000 €). Geht "
+               "das über GRW oder eher LEADER? Und könnten Sie uns bitte schriftlich bestätigen, dass die Förderung "
+               "klappt, die Bank will das sehen.")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Eine verbindliche Zusage kann ich nicht geben")
+    answer = data["answer"]
+    assert "Zur Einschätzung: **GRW: Investitionen der gewerblichen Wirtschaft**: nicht möglich" in answer
+    assert "Zur Einschätzung: **LEADER**" in answer, answer
+
+
 def test_a_towns_project_of_no_known_kind_gets_no_path_as_its_verdict(ask, passages):
     """A town's "Leerstandsmanagement" names no measure of the KR: the path usual for towns is named as such, with no
     grant computed on it."""
