@@ -799,10 +799,11 @@ class AnswerPipeline:
         if q.structured or found.intent == "refusal" or len(asks(q.text)) < 2:
             return []  # (decided before any question of the text is embedded and judged)
         rule = self.careful.rule_answer(q.text)
-        if rule is not None and rule.alone and rule.programme != IREK_KIND:
+        if rule is not None and rule.alone and rule.programme != IREK_KIND and not numbers_questions(q.text):
             return []  # a rule of funding that is all there is to say answers the questions of funding beside it ("…
             # H2-Tankstelle … gibts dafür grw? welcher satz?"); one of the IREK's chapters leaves the others open ("Hat
-            # das IREK ein Leitbild? Und auf welche anderen Strategien stützt es sich?")
+            # das IREK ein Leitbild? Und auf welche anderen Strategien stützt es sich?"), and so do the parts the asker
+            # numbers ("a) Wasserstofftankstelle … b) neue Stromleitung … c) kann das Stadtwerk selbst Träger sein?")
         sides = side_questions(q.text, q.intent, self._intent_of, other_kind=kind(q.intent) == IREK_KIND or not found.goals
                                # (what the IREK says on a topic, "… und steht im IREK irgendwas zu innenstädten?")
                                or bool(WHAT_IREK_IS.search(q.text)) or asks_on_topic(q.text)

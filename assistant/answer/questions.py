@@ -22,7 +22,7 @@ from functools import cache
 from assistant.answer.extractive import MAX_SUMMARY_CHARS, PATH_VERDICT, WORDING_FOLLOWS, WORDING_OPENS, renumbered
 from assistant.core.answer import Answer
 from assistant.goals.lists import topic_words
-from assistant.text.asked import PART_MARK, asks, in_order, in_the_irek, questions
+from assistant.text.asked import PART_MARK, asks, in_order, in_the_irek, numbers_questions, questions
 from assistant.text.citations import SPAN, split_sentences
 from assistant.text.figures import CITATION_NUMBER
 
@@ -205,9 +205,15 @@ def kind(intent: str) -> str:
 
 
 def _text_before(text: str, question: str) -> str:
-    """The text before one of its questions, without the joining word left at its end ("… vor und")."""
+    """The text before one of its questions, without the joining word left at its end ("… vor und"); of a part the
+    asker numbers, the text before the parts ("Ich berate ein Stadtwerk … Drei Dinge:"), not the parts before it (the
+    filling station of "a)" is no fact of "b) neue Stromleitung …")."""
     at = text.find(question.rstrip("?"))
-    return _DANGLING.sub("", text[:at]).strip() if at > 0 else ""
+    if at <= 0:
+        return ""
+    marks = [m.start() for m in PART_MARK.finditer(text) if m.start() < at]
+    at = marks[0] if marks and numbers_questions(text) else at
+    return _DANGLING.sub("", text[:at]).strip()
 
 
 def other_question(text: str, intent: str, intent_of) -> SideQuestion | None:  # noqa: ANN001

@@ -2850,6 +2850,15 @@ def test_a_request_for_a_promise_gets_each_programme_it_names_assessed(ask, pass
     assert "Zur Einschätzung: **LEADER**" in answer, answer
 
 
+def test_the_parts_of_a_sites_revival_add_up_at_one_rate(ask, passages):
+    """Demolition, contaminated soil and the site's development are costs of one measure (Nr. 3.2.2.1 (2), (3))."""
+    data = ask("quakenbrück und badbergen wollen nen zweckverband gründen und die alte schlachthof-brache wieder als "
+               "gewerbegebiet nutzen. abriss + altlasten ca 3,4 mio, erschließung 2,1 mio. welche förderquote ist drin?")
+    check_contract(data, passages, all_used=False)
+    assert "Bei 5.500.000 € förderfähigen Kosten (Summe der genannten Teile) ergeben 60 Prozent, also bis zu " \
+           "3.300.000 €" in data["answer"], data["answer"]
+
+
 def test_a_towns_project_of_no_known_kind_gets_no_path_as_its_verdict(ask, passages):
     """A town's "Leerstandsmanagement" names no measure of the KR: the path usual for towns is named as such, with no
     grant computed on it."""
@@ -4680,12 +4689,15 @@ def test_a_plot_a_firm_buys_in_an_estate_is_its_own_land_not_the_estates_develop
 def test_a_numbered_question_answered_by_a_quote_of_its_own_is_added(ask):
     """"Drei Fragen …: 1. … 2. ist der Zuschuss umsatzsteuerpflichtig …? 3. wie lange muss er Unterlagen
     aufbewahren?": each part is asked for explicitly, so the sentence of Nr. 10.1.5 on keeping the records ten years
-    answers the third, beside the answer to the tax question."""
+    answers the third, after the answers to the payout and the tax question."""
     data = ask("Drei Fragen für einen Mandanten (Maschinenbau-KMU) zur GRW: 1. wird der Zuschuss vor oder erst nach der "
                "Investition ausgezahlt? 2. ist der Zuschuss umsatzsteuerpflichtig bzw. wie ist er steuerlich zu "
                "behandeln? 3. wie lange muss er Unterlagen aufbewahren?")
-    assert "Steuerberatung" in data["summary"]
-    assert "zehn Jahre lang aufzubewahren" in data["answer"]
+    # (in the order asked: the payout first, though the tax rule leads for the whole text)
+    assert data["summary"].startswith("Wann und in welchen Teilen der Zuschuss"), data["summary"]
+    answer = data["answer"]
+    assert answer.index("Wann und in welchen Teilen") < answer.index("Steuerberatung") \
+        < answer.index("zehn Jahre lang aufzubewahren"), answer
 
 
 def test_a_figures_source_asked_is_quoted_by_the_sentence_that_holds_it(ask):

@@ -82,6 +82,17 @@ def test_each_funding_question_is_asked_as_a_follow_up_to_the_text_before_it_and
     assert side_questions(text, "refusal", judge) == []
 
 
+def test_a_part_the_asker_numbers_is_read_with_the_text_before_the_parts_not_the_parts_before_it():
+    """The filling station of "a)" is no fact of "b) neue Stromleitung …"."""
+    judge = {"a) Wasserstofftankstelle am Gewerbegebiet - GRW möglich?": "eligibility",
+             "b) neue Stromleitung zum Anschluss eines Gewerbegebiets?": "eligibility"}.get
+    text = ("Ich berate ein Stadtwerk im Landkreis. Zwei Dinge: a) Wasserstofftankstelle am Gewerbegebiet - GRW möglich? "
+            "b) neue Stromleitung zum Anschluss eines Gewerbegebiets?")
+    assert side_questions(text, "eligibility", judge)[-1] == SideQuestion(
+        "b) neue Stromleitung zum Anschluss eines Gewerbegebiets?",
+        [{"role": "user", "content": "Ich berate ein Stadtwerk im Landkreis. Zwei Dinge:"}], True)
+
+
 def test_a_bare_question_of_how_much_or_which_aid_beside_a_project_takes_no_place_of_a_further_question():
     """The project's answer names the paths, their rates and the sum; a longer question of its own stays one."""
     judge = {"Wie hoch ist die Förderung?": "amount", "Welche Förderung gibt es?": "amount",
