@@ -367,6 +367,8 @@ _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(
                     # (one client: "für unsere Kunden produzieren wir" names the asker's customers)
                     r"|\bfür\s{1,3}(?:einen|eine|meinen|meine)\s{1,3}(?:kunden|kundin|auftraggeber\w{0,2})\b"
                     r"|\b(?:mein|meine)\s{1,3}(?:kunde|kundin|auftraggeber\w{0,2})\b|\bim\s{1,3}auftrag\s{1,3}(?:eines|einer)\b"
+                    # "bin solarteur … ein kunde (kunststoffverarbeiter, 30 ma) will pv aufs hallendach"
+                    r"|\b(?:ein|eine|unser|unsere)\s{1,3}(?:kunde|kundin)\b(?=\s{0,3}(?:\(|:|,|will\b|möchte\b|plant\b|fragt\b))"
                     # "IHK-Förderberatung: Kunde ist Maschinenbauer …", "unser Kunde wäre eine Spedition"
                     r"|\b(?:kunde|kundin|auftraggeber\w{0,2})\s{1,3}(?:ist|wäre|sind)\b"
                     # "Kunde von mir: Elektroinstallateur, 12 MA …"
@@ -1426,7 +1428,8 @@ def _storage_sum(text: str) -> float | None:
 # the words after a sum that say what it is for ("620k für pv"): a sum named by them
 _NAMED_FOR = r"\s{0,3}(?:€|eur\b|euro\b)?\s{0,3}(?:für|fürs)\s{1,3}(?:(?:den|die|das|eine[nm]?|ein|unsere[nmr]?|neue[nmrs]?|gebrauchte[nmrs]?)\s{1,3})*"
 # ... a storage's: "180k für speicher", "150.000 € für den Batteriespeicher"
-_STORAGE_AFTER = re.compile(_NAMED_FOR + r"[\w-]{0,20}speicher", re.IGNORECASE)
+# (or right after it: "davon 250k speicher")
+_STORAGE_AFTER = re.compile(r"(?:" + _NAMED_FOR + r"|\s{0,3}(?:€|eur\b|euro\b)?\s{0,3})(?<![\w-])[\w-]{0,20}speicher\b", re.IGNORECASE)
 
 
 # The share of the restaurant or bar instead ("Restaurant macht ca 40% vom Umsatz, Rest Übernachtung"): lodging is the

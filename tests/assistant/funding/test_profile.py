@@ -3709,3 +3709,20 @@ def test_a_hall_bought_from_another_firm_is_no_takeover_of_that_firm():
     """The firm named is the seller of the hall, a used asset (KR Nr. 2.6.2), not a site taken over (Nr. 2.4.1)."""
     profile = read_profile("wir wollen eine gebrauchte halle von einem anderen betrieb kaufen, 700.000 inkl. grundstück")
     assert "takeover" not in profile.project_types and profile.investment_eur == 700_000.0
+
+
+def test_a_tradesman_asking_for_a_customer_is_asked_about_the_customer():
+    """"bin solarteur … ein kunde (kunststoffverarbeiter, 30 ma) will pv aufs hallendach": the customer's trade and size,
+    not the installer's (an electrician, WZ F, would be excluded)."""
+    profile = read_profile("bin solarteur aus bersenbrück. ein kunde (kunststoffverarbeiter, 30 ma) will pv aufs "
+                           "hallendach plus speicher, fast alles für den eigenen bedarf. gibts da grw für ihn?")
+    assert (profile.wz_code, profile.excluded_sector, profile.employees) == ("22.26", None, 30)
+
+
+@pytest.mark.parametrize("text, storage", [
+    ("und bei 900k? davon 250k speicher.", 250_000.0),
+    ("PV 620k, 180k für den Batteriespeicher", 180_000.0),
+    ("900k photovoltaik mit speicher", None),
+])
+def test_a_storages_own_sum_is_read_before_or_after_its_word(text, storage):
+    assert read_profile(f"Kunststoffverarbeiter, 30 MA, PV für den Eigenbedarf. {text}").storage_eur == storage
