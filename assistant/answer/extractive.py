@@ -23,7 +23,7 @@ from assistant.core.answer import Answer, AnswerGoal, AnswerPath, GoalRef
 from assistant.core.model import Goal, Passage
 from assistant.funding.knowledge import CostItem, FundingKnowledge, Source, Threshold
 from assistant.funding.profile import (FIRMS_OWN_KINDS, ProjectProfile, asked_grant_eur, extract_profile, kinds_of_part,
-                                       without_places)
+                                       municipalities_named, without_places)
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_SIZE, ASKS_WHAT_IS_A_START,
                                      GASTRONOMY_WITH_LODGING, GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT,
                                      SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
@@ -1608,6 +1608,7 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
         ruling = _reason_source(lead)
         details += [_condition_said(further, w)] if (further := _further_named(lead, w)) and ruling is not None \
             and further.source.section == ruling.section else []
+    pieces += [(0.45, moved)] if (moved := _moved_within(found, lead, w)) else []
     if found.goals:
         # (before a calculation where the question asks for the goal too: "Was ist da drin und passt das zum IREK?")
         # (not before the way that is open beside a "no")
@@ -3275,6 +3276,23 @@ def _home_instead(found: Findings, lead: PathAssessment | None, w: _Writer) -> s
     row, n = home
     return (f"In {' und '.join(named)} (Landkreis Osnabrück) gilt dagegen die Zeile des Landkreises in der Liste der "
             f"Fördergebiete (Anhang 5): „{row.group(0)}“ [{n}].")
+
+
+# Another place put for the one before ("und mit der halle in bohmte statt melle?", "was wäre, wenn wir lieber in
+# Dissen bauen?")
+_INSTEAD_OF_PLACE = re.compile(r"\b(statt|anstatt|anstelle|lieber|stattdessen|woanders|umziehen|verlegen)\b", re.IGNORECASE)
+
+
+def _moved_within(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
+    """Where a project is put in another municipality of the Landkreis: that the whole Landkreis is one kind of GRW
+    area, so its rates hold there too (KR Anhang 5), cited; empty otherwise."""
+    named = municipalities_named(found.question)
+    if not named or lead is None or lead.blocked or not lead.id.startswith("grw") \
+            or not _INSTEAD_OF_PLACE.search(found.question) or (home := _home_row(w)) is None:
+        return ""
+    row, n = home
+    return (f"Auch {named[0]} liegt im Landkreis Osnabrück, und der ganze Landkreis ist {row.group('kind')}-Fördergebiet "
+            f"(Anhang 5) [{n}]: Am Höchstsatz ändert der andere Ort nichts.")
 
 
 # A question for the areas of one kind ("welche Regionen in Niedersachsen sind C-Fördergebiet?", "welche kreise in nds

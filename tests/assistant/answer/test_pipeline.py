@@ -2859,6 +2859,17 @@ def test_the_parts_of_a_sites_revival_add_up_at_one_rate(ask, passages):
            "3.300.000 €" in data["answer"], data["answer"]
 
 
+def test_a_project_put_in_another_municipality_of_the_landkreis_keeps_its_rate(ask, passages):
+    history = [{"role": "user", "content": "landtechnik-zulieferer aus melle, 35 leute. neue montagehalle ca 1,3 mio, "
+                                           "was geht da?"},
+               {"role": "assistant", "content": "Als kleines Unternehmen sind bis zu 20 % möglich (KR Nr. 2.5.1)."}]
+    data = ask("und mit der halle in bohmte statt melle?", history)
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Auch Bohmte liegt im Landkreis Osnabrück, und der ganze Landkreis ist "
+                                      "D-Fördergebiet (Anhang 5)"), data["summary"]
+    assert cited(data, "grw", "Anhang 5")
+
+
 def test_a_towns_project_of_no_known_kind_gets_no_path_as_its_verdict(ask, passages):
     """A town's "Leerstandsmanagement" names no measure of the KR: the path usual for towns is named as such, with no
     grant computed on it."""
