@@ -160,6 +160,15 @@ class Introduction(Curated):
 
 
 
+class EarlierGrant(Curated):
+    """A grant the asker holds that was approved before the KR of 2026 applied: its notice and the KR it rests on rule
+    it, which the corpus does not hold."""
+
+    year: Regex  # a year of approval before 2026, said of the grant held ("2024 GRW … bekommen")
+    text: str  # with [1] for the source
+    source: Source
+
+
 class LocalSearch(Curated):
     patterns: list[Regex]
     refusal: str
@@ -197,6 +206,7 @@ class CarefulCases(Curated):
     unknown_programme: UnknownProgramme
     small_talk: SmallTalk
     introduction: Introduction
+    earlier_grant: EarlierGrant
     rule_answers: list[RuleAnswer] = []
 
     @classmethod

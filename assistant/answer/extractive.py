@@ -2889,6 +2889,15 @@ def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None
     return (said, rule) if said else ("", None)
 
 
+def _earlier_grant(found: Findings, w: _Writer) -> str:
+    """For a duty of a grant held that was approved before 2026 ("wir haben 2024 grw für ne biegemaschine bekommen"):
+    that its notice and the KR it was approved under rule it, cited; empty otherwise."""
+    said = CarefulCases.load().earlier_grant
+    if not re.search(said.year, found.question) or (resolved := _resolve_source(said.source, w.passages)) is None:
+        return ""
+    return re.sub(r"\[1\]", f"[{w.cite(*resolved)}]", " ".join(said.text.split()))
+
+
 def _rule_said(rule: RuleAnswer, w: _Writer) -> str:
     """A rule answer's text, each source cited in its place; "" where a source is not in the index."""
     resolved = [_resolve_source(source, w.passages) for source in rule.sources]
@@ -4274,6 +4283,9 @@ def compose_extractive(found: Findings, passages: list[Passage], locate: Locator
     rule = CarefulCases.load().rule_answer(found.question, alone=True) if found.mode != "guarantee" else None
     alone = _rule_said(rule, w) if rule is not None else ""
     summary, details, paths = (alone, [], []) if alone else _COMPOSERS[found.mode](found, w)
+    # (a duty of a grant held that was approved before 2026: its notice and its KR rule it)
+    held = rule if rule is not None else CarefulCases.load().rule_answer(found.question)
+    details += [earlier] if held is not None and held.after_grant and (earlier := _earlier_grant(found, w)) else []
     if w.elsewhere:
         summary, details, paths = _applied_elsewhere(summary, details, paths, w.elsewhere)
     if who := _who_may_apply(found, " ".join([summary, *details])):

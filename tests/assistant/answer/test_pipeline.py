@@ -2870,6 +2870,20 @@ def test_a_project_put_in_another_municipality_of_the_landkreis_keeps_its_rate(a
     assert cited(data, "grw", "Anhang 5")
 
 
+def test_a_duty_of_a_grant_approved_before_the_current_kr_points_to_its_notice(ask, passages):
+    """The binding of funded goods (Nr. 2.2.6), and that a grant of 2024 is ruled by its notice and the KR it was
+    approved under, which the corpus does not hold (Nr. 1.2 (3) names the KR of 2024)."""
+    data = ask("wir haben 2024 grw für ne biegemaschine bekommen. jetzt gibts ne deutlich bessere, darf ich die alte "
+               "verkaufen?")
+    check_contract(data, passages, all_used=False)
+    assert "gleich- oder höherwertige ersetzt" in data["summary"]
+    assert "Für ihn gelten Ihr Zuwendungsbescheid und der Koordinierungsrahmen, nach dem er bewilligt wurde" \
+        in data["answer"] and cited(data, "grw", "1.2")
+    fresh = ask("wir haben GRW für ne biegemaschine bekommen. jetzt gibts ne deutlich bessere, darf ich die alte "
+                "verkaufen?")
+    assert "Zuwendungsbescheid und der Koordinierungsrahmen, nach dem" not in fresh["answer"]
+
+
 def test_a_towns_project_of_no_known_kind_gets_no_path_as_its_verdict(ask, passages):
     """A town's "Leerstandsmanagement" names no measure of the KR: the path usual for towns is named as such, with no
     grant computed on it."""
