@@ -379,6 +379,9 @@ _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(
                     r"|\bfür\s{1,3}(?:eine|die|unsere|meine)\s{1,3}(?:beschluss|sitzungs|rats|kreistags|ausschuss)?vorlage\w{0,2}\b"
                     r"[^:.?!]{0,60}:(?=[^?]{0,80}\b(?:\w{0,12}unternehmen|firmen|betriebe|kmu|mittelständler)\b)",
                     re.IGNORECASE)
+# The first WZ division of public administration, education, health and social work, culture, sport and clubs (WZ
+# sections O to S): a club that runs such a thing is no business applying as a firm
+_PUBLIC_SERVICE_DIVISIONS = 84
 # A trade that was, not one that is: "ehem. Gießereigelände", "die frühere Ziegelei" (the site's past use)
 _FORMER_WORDS = {"ehem", "ehemals", "ehemalige", "ehemaligen", "ehemaliger", "ehemaliges", "frühere", "früheren", "früherer",
                  "früheres", "einstige", "einstigen", "einstiger", "einstiges", "stillgelegte", "stillgelegten",
@@ -3777,9 +3780,11 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         # does (not a party beside it: a trade told of another)
         run = [t for t in trades if not t[2].body_form and t[0] < 2]
         trades = run[:1] + [t for t in trades if t not in run[:1]]
-        if run and profile.applicant_type == "association" and not run[0][2].site_works:
-            # and it applies as the firm it is: the KR's application names the Verein among a firm's legal forms
-            # (Anhang 2, Erläuterung zu Nr. 1.2)
+        if run and profile.applicant_type == "association" and not run[0][2].site_works \
+                and int(run[0][2].wz[:2]) < _PUBLIC_SERVICE_DIVISIONS:
+            # and it applies as the firm it is where that is a business (lodging, a shop, a workshop): the KR's
+            # application names the Verein among a firm's legal forms (Anhang 2, Erläuterung zu Nr. 1.2); a club that
+            # runs Kitas, a school or a museum stays the body it is
             profile.applicant_type = applicant = "company"
     made = _main_made(text, lowered, lexicon) if applicant in ("company", None) and not as_asker else None
     if made is not None:  # the goods the asker makes lead; the trades named are lines beside them

@@ -3687,6 +3687,8 @@ def test_a_club_that_runs_a_business_applies_as_that_business():
     assert hostel.project_types == ["modernisation"]  # what stands made new: no initial investment (Nr. 2.4.1)
     partner = read_profile("Wir als Förderverein wollen für die Bäckerei im Dorf einen Lieferwagen kaufen. GRW?")
     assert (partner.sector, partner.applicant_type) == ("Verein", "association")
+    kitas = read_profile("wir sind träger von 3 kitas (eingetr. verein) in melle. gibts GRW geld für eine neue kita?")
+    assert kitas.applicant_type == "association"  # a club that runs Kitas is no business applying as a firm
 
 
 @pytest.mark.parametrize("text, parts", [
