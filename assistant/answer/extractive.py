@@ -2082,8 +2082,10 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         # a list the passage's end cuts off goes on from the section's next passage, quoted with its own citation:
         # the lead's list, or any where the question asks for a whole list ("Was prüft die Bewilligungsstelle …
         # alles?"), not the rest of a list of exceptions beside the answer
-        rest = _list_goes_on(hit, quote, w.passages) if not chosen or _ASKS_WHOLE_LIST.search(found.question) \
-            else None
+        # (not the items after one that answers, where the quote opens with its item: "b) Lehr-, Erlebnis- und
+        # Naturpfade …" for a moor trail, not "d) öffentliche Toiletten … o) Wassertretanlagen")
+        rest = _list_goes_on(hit, quote, w.passages) if not chosen and not _LIST_ITEM_OPENS.match(quote) \
+            or _ASKS_WHOLE_LIST.search(found.question) else None
         rest = rest or (_paragraph_goes_on(hit, quote, w.passages) if wording and not chosen else None)
         if rest is not None and rest[1] not in seen:
             seen.add(rest[1])
@@ -2887,6 +2889,10 @@ def _rule_answer(found: Findings, w: _Writer, lead: PathAssessment | None = None
                                            placed=found.profile is not None and bool(found.profile.municipalities))
     said = _rule_said(rule, w) if rule is not None else ""
     return (said, rule) if said else ("", None)
+
+
+# A quote that opens with an item of a list ("b) Lehr-, Erlebnis- und Naturpfade …")
+_LIST_ITEM_OPENS = re.compile(r"[a-z]{1,2}\)\s")
 
 
 def _earlier_grant(found: Findings, w: _Writer) -> str:

@@ -2884,6 +2884,15 @@ def test_a_duty_of_a_grant_approved_before_the_current_kr_points_to_its_notice(a
     assert "Zuwendungsbescheid und der Koordinierungsrahmen, nach dem" not in fresh["answer"]
 
 
+def test_a_list_item_that_answers_is_quoted_without_the_items_after_it(ask, passages):
+    """Nr. 3.2.2.5 b) names nature trails with observation stands; d) to o) (toilets, ski trails, …) say nothing of a
+    moor trail."""
+    data = ask("idee: moorlehrpfad mit stegen, infotafeln und beobachtungsturm im venner moor. förderfähig?")
+    check_contract(data, passages, all_used=False)
+    assert "Lehr-, Erlebnis- und Naturpfade" in data["summary"]
+    assert "Wassertretanlagen" not in data["answer"] and "Skiloipen" not in data["answer"], data["answer"]
+
+
 def test_a_towns_project_of_no_known_kind_gets_no_path_as_its_verdict(ask, passages):
     """A town's "Leerstandsmanagement" names no measure of the KR: the path usual for towns is named as such, with no
     grant computed on it."""
