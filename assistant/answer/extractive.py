@@ -687,8 +687,15 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     left_out = [label for label, value in profile.cost_parts
                 if any(i.named_in(label) for i in excluded) or value in item_sums
                 or sectors and _for_excluded_trade(label, profile)]
-    total = sum(value for label, value in profile.cost_parts if label not in left_out)
+    # (an item whose limits are not computed: a business park's land, at most a quarter of the whole and not bought
+    # before 1 July 2025, Nr. 5)
+    items = {i.id: i for i in FundingKnowledge.load().cost_items}
+    limited = [label for label, _ in profile.cost_parts if label not in left_out and any(
+        c.not_in_sum and c.cost_item in items and items[c.cost_item].named_in(label) for c in path.cost_notes)]
+    total = sum(value for label, value in profile.cost_parts if label not in left_out + limited)
     without = f" ohne {' und '.join(f'„{label}“' for label in left_out)}, die nicht förderfähig sind" if left_out else ""
+    without += f"{',' if without else ''} ohne {' und '.join(f'„{label}“' for label in limited)}, für den eigene " \
+        "Grenzen gelten" if limited else ""
     return total, f" (Summe der genannten Teile{without})"
 
 
@@ -3293,17 +3300,20 @@ def _home_instead(found: Findings, lead: PathAssessment | None, w: _Writer) -> s
             f"Fördergebiete (Anhang 5): „{row.group(0)}“ [{n}].")
 
 
-# Another place put for the one before ("und mit der halle in bohmte statt melle?", "was wäre, wenn wir lieber in
-# Dissen bauen?")
-_INSTEAD_OF_PLACE = re.compile(r"\b(statt|anstatt|anstelle|lieber|stattdessen|woanders|umziehen|verlegen)\b", re.IGNORECASE)
+# One place put for another ("und mit der halle in bohmte statt melle?", "in Dissen anstelle von Bad Iburg")
+_INSTEAD_OF = re.compile(r"\s(statt|anstatt|anstelle\s{1,3}von)\s", re.IGNORECASE)
 
 
 def _moved_within(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
-    """Where a project is put in another municipality of the Landkreis: that the whole Landkreis is one kind of GRW
-    area, so its rates hold there too (KR Anhang 5), cited; empty otherwise."""
+    """Where a question puts the project in one municipality of the Landkreis instead of another ("in bohmte statt
+    melle"): that the whole Landkreis is one kind of GRW area, so its rates hold there too (KR Anhang 5), cited; empty
+    otherwise (a move of a firm is a relocation, with its own rules)."""
     named = municipalities_named(found.question)
-    if not named or lead is None or lead.blocked or not lead.id.startswith("grw") \
-            or not _INSTEAD_OF_PLACE.search(found.question) or (home := _home_row(w)) is None:
+    instead = _INSTEAD_OF.search(found.question)
+    if len(named) < 2 or instead is None or lead is None or lead.blocked or not lead.id.startswith("grw") \
+            or not municipalities_named(found.question[:instead.start()]) \
+            or not municipalities_named(found.question[instead.end():instead.end() + 40]) \
+            or (home := _home_row(w)) is None:
         return ""
     row, n = home
     return (f"Auch {named[0]} liegt im Landkreis Osnabrück, und der ganze Landkreis ist {row.group('kind')}-Fördergebiet "

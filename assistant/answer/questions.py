@@ -212,7 +212,11 @@ def _text_before(text: str, question: str) -> str:
     if at <= 0:
         return ""
     marks = [m.start() for m in PART_MARK.finditer(text) if m.start() < at]
-    at = marks[0] if marks and numbers_questions(text) else at
+    if marks and numbers_questions(text):
+        # (with the words of its own part before it: "1) wir planen … ein gewerbegebiet. gibts da 90 % und zählt der
+        # grundstückskauf mit rein?")
+        before = f"{text[:marks[0]].strip()} {text[marks[-1]:at].strip()}"
+        return _DANGLING.sub("", before).strip()
     return _DANGLING.sub("", text[:at]).strip()
 
 

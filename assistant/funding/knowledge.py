@@ -247,6 +247,9 @@ class Condition(Curated):
     # A cost note that admits its item and sets it no limit of its own (a building bought for a centre, a business
     # park's environmental measures): a sum that holds the item is computed whole, with no word of "eigene Grenzen".
     no_own_limit: bool = False
+    # A cost note whose item's limits the answer does not compute (a business park's land: a share of the whole, a
+    # date of purchase): a sum of the parts the asker lists leaves the item out and says so.
+    not_in_sum: bool = False
     # What to do next where the rule applies, ahead of the path's own first step (a takeover: apply before the purchase
     # of the assets, which is its start of works). The project's own advice, cited to no quote: no figures in it.
     next_step: str = ""

@@ -3775,9 +3775,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     shares = _shares(text, named) if trades else {}
     by_shares = _main_by_shares(trades, named, shares) if trades else None
     trades = _new_firm_first(by_shares or _split_activity(trades, lowered, knowledge, text), named, lowered)
-    if len(trades) > 1 and trades[0][2].body_form:
-        # "wir betreiben als gemeinnütziger verein ne jugendherberge": the club's form says who asks, the hostel what it
-        # does (not a party beside it: a trade told of another)
+    if len(trades) > 1 and trades[0][2].body_form and trades[0][0] < 0:
+        # "wir betreiben als gemeinnütziger verein ne jugendherberge": the club's form, said of the asker, says who asks,
+        # the hostel what it does (not a party beside it: a trade told of another; nor a club named as a user, "Räume
+        # für Vereine", or in a building's name, "Dorfgemeinschaftshaus")
         run = [t for t in trades if not t[2].body_form and t[0] < 2]
         trades = run[:1] + [t for t in trades if t not in run[:1]]
         if run and profile.applicant_type == "association" and not run[0][2].site_works \

@@ -167,6 +167,7 @@ class ConditionAssessment:
     # the rule funds the commercial users' share of the costs (Nr. 3.2.2.3 (3)): computed on the share the asker gives
     commercial_share: bool = False
     no_own_limit: bool = False  # a cost note that admits its item with no limit of its own (funding_paths.yaml)
+    not_in_sum: bool = False  # a cost note whose item a sum of listed parts leaves out (funding_paths.yaml)
     next_step: str = ""  # what to do next where it applies (funding_paths.yaml)
     asked: bool = False  # a rule shown where the question asks for it in its own words (triggers: asked)
     # the question asks for the rule in the words of its `asked_by`, whatever its triggers ("Sind wir überhaupt
@@ -773,6 +774,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             part_not_at_rate=condition.part_not_at_rate, general=not condition.triggers, deadline=condition.deadline,
             who_decides=condition.who_decides, per_new_job_eur=condition.per_new_job_eur, deducted=condition.deducted,
             commercial_share=condition.commercial_share, no_own_limit=condition.no_own_limit,
+            not_in_sum=condition.not_in_sum,
             next_step=condition.next_step, asked="asked" in condition.triggers, named=_named(condition, profile),
             deducted_item=condition.deducted_item, per_secured_job_eur=condition.per_secured_job_eur,
             on_start=bool(condition.triggers.get("already_started"))))

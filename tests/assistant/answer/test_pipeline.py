@@ -2893,6 +2893,16 @@ def test_a_list_item_that_answers_is_quoted_without_the_items_after_it(ask, pass
     assert "Wassertretanlagen" not in data["answer"] and "Skiloipen" not in data["answer"], data["answer"]
 
 
+def test_a_business_parks_land_is_left_out_of_a_sum_of_its_parts_as_its_limits_are_the_nbanks(ask, passages):
+    """Nr. 5: the land at most a quarter of the whole and not bought before 1 July 2025; part of it was."""
+    data = ask("Moin, wir planen mit zwei Nachbargemeinden ein interkommunales Gewerbegebiet, ca. 25 ha, Erschließung "
+               "grob 6 Mio €, Grunderwerb ca. 1,5 Mio. Einen Teil der Flächen haben wir schon im März 2025 gekauft. Was "
+               "ist da über GRW drin?")
+    check_contract(data, passages, all_used=False)
+    assert "Bei 6.000.000 € förderfähigen Kosten (Summe der genannten Teile ohne „Grunderwerb“, für den eigene Grenzen " \
+           "gelten)" in data["answer"], data["answer"]
+
+
 def test_a_towns_project_of_no_known_kind_gets_no_path_as_its_verdict(ask, passages):
     """A town's "Leerstandsmanagement" names no measure of the KR: the path usual for towns is named as such, with no
     grant computed on it."""

@@ -93,6 +93,16 @@ def test_a_part_the_asker_numbers_is_read_with_the_text_before_the_parts_not_the
         [{"role": "user", "content": "Ich berate ein Stadtwerk im Landkreis. Zwei Dinge:"}], True)
 
 
+def test_a_question_within_a_numbered_part_keeps_the_words_of_its_own_part():
+    text = ("Bürgermeisterin hier. zwei sachen: 1) wir planen ein interkommunales gewerbegebiet. gibts da wirklich 90 % "
+            "und zählt der grundstückskauf mit rein? 2) brauchen wir beides?")
+    sides = {s.text: s.before for s in side_questions(text, "amount", lambda question: "eligibility")}
+    assert sides["zählt der grundstückskauf mit rein?"] == [{"role": "user", "content": "Bürgermeisterin hier. zwei "
+                                                             "sachen: 1) wir planen ein interkommunales gewerbegebiet. "
+                                                             "gibts da wirklich 90 %"}]
+    assert sides["2) brauchen wir beides?"] == [{"role": "user", "content": "Bürgermeisterin hier. zwei sachen:"}]
+
+
 def test_a_bare_question_of_how_much_or_which_aid_beside_a_project_takes_no_place_of_a_further_question():
     """The project's answer names the paths, their rates and the sum; a longer question of its own stays one."""
     judge = {"Wie hoch ist die Förderung?": "amount", "Welche Förderung gibt es?": "amount",
