@@ -826,6 +826,8 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
     ("was hat die firma meyer aus dissen an grw bekommen?", "gefoerderte-unternehmen"),
     ("dann machen wir halt 2 anträge á 250k, einen dieses jahr und einen nächstes. dann passt das doch mit der grenze "
      "oder?", "aufteilung-eines-vorhabens"),
+    ("ich hab gelesen man kann statt investitionszuschuss auch lohnkosten fördern lassen?? wie funktioniert das",
+     "lohnkostenzuschuss"),
     ("und wie geht es jetzt mit dem IREK weiter?", "irek-umsetzung"),
     ("Und fließt das Geld der Zukunftsregion jetzt übers IREK?", "geld-nicht-ueber-irek"),
     ("Wir möchten im Förderantrag das Leitbild des IREK wörtlich zitieren.", "irek-ohne-leitbild"),
