@@ -4269,7 +4269,10 @@ def _unrepeated(paragraphs: list[str]) -> list[str]:
 # antragsberechtigt?")
 _ASKS_APPLICANT = re.compile(r"\bwer\s{1,3}(kann|darf|könnte|dürfte|soll|muss)\s{1,3}(\S{1,20}\s{1,3}){0,3}"
                              r"(träger|antrag\w{0,3}|beantrag\w{0,3}|antragsteller\w{0,3})\b"
-                             r"|\bantragsberechtigt|\bwer\s{1,3}(ist|wäre|sind)\s{1,3}(\S{1,10}\s{1,3})?(träger|antragsteller)",
+                             r"|\bantragsberechtigt|\bwer\s{1,3}(ist|wäre|sind)\s{1,3}(\S{1,10}\s{1,3})?(träger|antragsteller)"
+                             # ("welche förderquote ist drin und wer stellt den antrag?")
+                             r"|\bwer\s{1,3}(stellt|stellen|übernimmt|macht)\s{1,3}(\S{1,12}\s{1,3}){0,2}(den\s{1,3}|die\s{1,3})?"
+                             r"(antrag|anträge|antragstellung|trägerschaft)\b",
                              re.IGNORECASE)
 
 

@@ -2903,6 +2903,15 @@ def test_a_business_parks_land_is_left_out_of_a_sum_of_its_parts_as_its_limits_a
            "gelten)" in data["answer"], data["answer"]
 
 
+def test_who_files_the_application_asked_beside_a_rate_gets_the_paths_carriers(ask, passages):
+    data = ask("quakenbrück und badbergen wollen nen zweckverband gründen und die alte schlachthof-brache wieder als "
+               "gewerbegebiet nutzen. abriss + altlasten ca 3,4 mio, erschließung 2,1 mio. welche förderquote ist drin "
+               "und wer stellt den antrag?")
+    check_contract(data, passages, all_used=False)
+    assert "Wer den Antrag stellen bzw. Träger sein kann (GRW: Wirtschaftsnahe kommunale Infrastruktur): Träger sind " \
+           "vorzugsweise Gemeinden und Gemeindeverbände" in data["answer"], data["answer"]
+
+
 def test_a_towns_project_of_no_known_kind_gets_no_path_as_its_verdict(ask, passages):
     """A town's "Leerstandsmanagement" names no measure of the KR: the path usual for towns is named as such, with no
     grant computed on it."""
