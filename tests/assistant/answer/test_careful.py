@@ -828,6 +828,7 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
      "oder?", "aufteilung-eines-vorhabens"),
     ("ich hab gelesen man kann statt investitionszuschuss auch lohnkosten fördern lassen?? wie funktioniert das",
      "lohnkostenzuschuss"),
+    ("und wie viel grw-geld steht dem landkreis osnabrück pro jahr zur verfügung?", "grw-mittel-je-landkreis"),
     ("und wie geht es jetzt mit dem IREK weiter?", "irek-umsetzung"),
     ("Und fließt das Geld der Zukunftsregion jetzt übers IREK?", "geld-nicht-ueber-irek"),
     ("Wir möchten im Förderantrag das Leitbild des IREK wörtlich zitieren.", "irek-ohne-leitbild"),
