@@ -379,6 +379,8 @@ _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(
                     r"|\bfür\s{1,3}(?:eine|die|unsere|meine)\s{1,3}(?:beschluss|sitzungs|rats|kreistags|ausschuss)?vorlage\w{0,2}\b"
                     r"[^:.?!]{0,60}:(?=[^?]{0,80}\b(?:\w{0,12}unternehmen|firmen|betriebe|kmu|mittelständler)\b)",
                     re.IGNORECASE)
+# A body that runs a business ("Unser Verein betreibt eine Jugendherberge", "als Genossenschaft führen wir den Laden")
+_RUNS = re.compile(r"\b(betreib\w{0,3}|führ(e|en|t)|unterhält|unterhalten)\b", re.IGNORECASE)
 # The first WZ division of public administration, education, health and social work, culture, sport and clubs (WZ
 # sections O to S): a club that runs such a thing is no business applying as a firm
 _PUBLIC_SERVICE_DIVISIONS = 84
@@ -3775,11 +3777,14 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     shares = _shares(text, named) if trades else {}
     by_shares = _main_by_shares(trades, named, shares) if trades else None
     trades = _new_firm_first(by_shares or _split_activity(trades, lowered, knowledge, text), named, lowered)
-    if len(trades) > 1 and trades[0][2].body_form and trades[0][0] < 0:
-        # "wir betreiben als gemeinnütziger verein ne jugendherberge": the club's form, said of the asker, says who asks,
-        # the hostel what it does (not a party beside it: a trade told of another; nor a club named as a user, "Räume
-        # für Vereine", or in a building's name, "Dorfgemeinschaftshaus")
-        run = [t for t in trades if not t[2].body_form and t[0] < 2]
+    if len(trades) > 1 and trades[0][2].body_form:
+        # "wir betreiben als gemeinnütziger verein ne jugendherberge", "Unser Verein betreibt eine Jugendherberge": the
+        # club's form, said of the asker, says who asks, the hostel it runs what it does (not a party beside it: a trade
+        # told of another; nor a club named as a user, "Räume für Vereine", or in a building's name,
+        # "Dorfgemeinschaftshaus")
+        body = trades[0][1]
+        run = [t for t in trades if not t[2].body_form and t[0] < 2 and (trades[0][0] < 0 or _RUNS.search(
+            lowered, max(0, min(body, t[1]) - 25), max(body, t[1])))]
         trades = run[:1] + [t for t in trades if t not in run[:1]]
         if run and profile.applicant_type == "association" and not run[0][2].site_works \
                 and int(run[0][2].wz[:2]) < _PUBLIC_SERVICE_DIVISIONS:

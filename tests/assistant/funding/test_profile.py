@@ -3728,3 +3728,15 @@ def test_a_tradesman_asking_for_a_customer_is_asked_about_the_customer():
 ])
 def test_a_storages_own_sum_is_read_before_or_after_its_word(text, storage):
     assert read_profile(f"Kunststoffverarbeiter, 30 MA, PV für den Eigenbedarf. {text}").storage_eur == storage
+
+
+@pytest.mark.parametrize("text, sector, applicant", [
+    ("Unser Verein betreibt eine Jugendherberge in Melle. Die Bäder müssen komplett neu.", "Jugendherberge", "company"),
+    ("Unser Heimatverein betreibt ein Dorfcafé mit Laden. Neue Küche geplant. GRW möglich?", "Café", "company"),
+    # a club named as a user of a building, or in its name, runs nothing
+    ("Wir wollen unser altes Dorfgemeinschaftshaus sanieren, mit Räumen für Vereine und einem kleinen Dorfladen.",
+     "Verein", "association"),
+])
+def test_a_club_that_says_it_runs_a_business_is_read_as_that_business(text, sector, applicant):
+    profile = read_profile(text)
+    assert (profile.sector, profile.applicant_type) == (sector, applicant)
