@@ -2850,15 +2850,6 @@ def test_a_request_for_a_promise_gets_each_programme_it_names_assessed(ask, pass
     assert "Zur Einschätzung: **LEADER**" in answer, answer
 
 
-def test_the_parts_of_a_sites_revival_add_up_at_one_rate(ask, passages):
-    """Demolition, contaminated soil and the site's development are costs of one measure (Nr. 3.2.2.1 (2), (3))."""
-    data = ask("quakenbrück und badbergen wollen nen zweckverband gründen und die alte schlachthof-brache wieder als "
-               "gewerbegebiet nutzen. abriss + altlasten ca 3,4 mio, erschließung 2,1 mio. welche förderquote ist drin?")
-    check_contract(data, passages, all_used=False)
-    assert "Bei 5.500.000 € förderfähigen Kosten (Summe der genannten Teile) ergeben 60 Prozent, also bis zu " \
-           "3.300.000 €" in data["answer"], data["answer"]
-
-
 def test_a_project_put_in_another_municipality_of_the_landkreis_keeps_its_rate(ask, passages):
     history = [{"role": "user", "content": "landtechnik-zulieferer aus melle, 35 leute. neue montagehalle ca 1,3 mio, "
                                            "was geht da?"},
@@ -2903,11 +2894,15 @@ def test_a_business_parks_land_is_left_out_of_a_sum_of_its_parts_as_its_limits_a
            "gelten)" in data["answer"], data["answer"]
 
 
-def test_who_files_the_application_asked_beside_a_rate_gets_the_paths_carriers(ask, passages):
+def test_a_sites_revival_adds_up_its_parts_and_names_who_files_when_asked(ask, passages):
+    """Demolition, contaminated soil and the site's development are costs of one measure (Nr. 3.2.2.1 (2), (3)); "wer
+    stellt den antrag?" gets the path's carriers."""
     data = ask("quakenbrück und badbergen wollen nen zweckverband gründen und die alte schlachthof-brache wieder als "
                "gewerbegebiet nutzen. abriss + altlasten ca 3,4 mio, erschließung 2,1 mio. welche förderquote ist drin "
                "und wer stellt den antrag?")
     check_contract(data, passages, all_used=False)
+    assert "Bei 5.500.000 € förderfähigen Kosten (Summe der genannten Teile) ergeben 60 Prozent, also bis zu " \
+           "3.300.000 €" in data["answer"], data["answer"]
     assert "Wer den Antrag stellen bzw. Träger sein kann (GRW: Wirtschaftsnahe kommunale Infrastruktur): Träger sind " \
            "vorzugsweise Gemeinden und Gemeindeverbände" in data["answer"], data["answer"]
 
