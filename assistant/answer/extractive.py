@@ -3829,9 +3829,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             and len(said[0]) + 1 + len(sums) <= MAX_SUMMARY_CHARS:
         # beside the sums, the bottom line's first sentence only; what it says in detail opens the details ("kann man
         # auch lohnkosten fördern lassen oder? … 6 neue entwickler … was käme da raus")
+        # (what the sums rest on follows them)
         summary = f"{said[0]} {sums}"
-        details[:0] = [" ".join(said[1:])]
-        details.append(" ".join(caveats))
+        details[:0] = [" ".join(caveats)] * bool(caveats) + [" ".join(said[1:])]
     elif calculation and _ASKS_EURO.search(found.question) and len(sums) <= MAX_SUMMARY_CHARS:
         # the sum asked for in euros leads ("was wäre das in euro bei den 9 mio?"); what the bottom line said opens
         # the details

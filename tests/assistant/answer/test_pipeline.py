@@ -1237,8 +1237,9 @@ def test_a_part_for_an_excluded_line_leaves_the_sum_and_a_gross_sum_is_said_so(a
 def test_a_gross_sum_is_said_so_also_where_the_rate_depends_on_the_size(ask):
     """No size given: the grant at each rate, and the sum said with VAT gives less from the net costs."""
     data = ask("Metallbau in Melle, neue Halle 800.000 inkl. MwSt. Wie viel Zuschuss wäre das?")
-    assert "für ein mittleres Unternehmen 10 Prozent, also bis zu 80.000 €. Die genannte Summe enthält die " \
-           "Umsatzsteuer; mit den Nettokosten gerechnet ergibt sich entsprechend weniger." in data["answer"], data["answer"]
+    assert data["summary"].endswith("für ein mittleres Unternehmen 10 Prozent, also bis zu 80.000 €."), data["summary"]
+    assert data["answer"].startswith(data["summary"] + "\n\nDie genannte Summe enthält die Umsatzsteuer; mit den "
+                                     "Nettokosten gerechnet ergibt sich entsprechend weniger."), data["answer"]
 
 
 def test_the_corridor_of_a_topics_goal_is_named_with_its_leitziel(ask):
@@ -5018,3 +5019,14 @@ def test_a_further_quote_names_a_thing_the_question_names(ask, passages):
     assert "Einleitung" not in data["answer"]
     assert all(c["section"] for c in data["citations"] if c["document"] == "grw")
     check_contract(data, passages, all_used=False)
+
+
+def test_a_wage_cost_grant_asked_for_leads_to_the_path_that_has_one_whatever_the_goal_hints(ask, passages):
+    """Nr. 2.6.3 is a grant of the firms' investment aid: an IREK goal on digital infrastructure for KMU must not put
+    the Land's programmes (Nr. 7.1.1) first, which know no wage-cost grant."""
+    data = ask("IT-Sicherheitsfirma aus Bohmte, 35 Leute. Wir richten ein Security Operations Center ein (Technik ca. "
+               "300.000 €) und stellen 12 Analysten ein. Geht statt Investitionszuschuss auch ein Zuschuss auf die "
+               "Lohnkosten? Wie läuft das?")
+    check_contract(data, passages, all_used=False)
+    assert data["funding_paths"][0]["id"] == "grw-gewerbe" and not data["funding_paths"][0]["blocked"]
+    assert "lohnkostenbezogenen Zuschuss wählen" in data["summary"]
