@@ -22,6 +22,7 @@ from assistant.funding.profile import (NAMES_GASTRONOMY, SAMTGEMEINDE_OF, Projec
                                        replacement_open, says_main_line)
 from assistant.goals.matching import GoalMatch
 
+WAGE_COSTS_ASKED = "Der gefragte lohnkostenbezogene Zuschuss gehört zu diesem Förderweg."
 TYPE_FITS = "Die Art des Vorhabens passt."  # the fit reason of a path whose measures name the project's type
 USUAL_FOR_ASKER = "Üblicher Förderweg für diese Antragstellenden."  # the fit reason of a path usual for the asker
 
@@ -968,12 +969,18 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
         if usual:
             fit += 1.0 - 0.2 * defaults.index(top.id)
             why.append(USUAL_FOR_ASKER)
+        # the wage-cost grant asked for ("… statt investitionszuschuss auch lohnkosten fördern lassen?") is one of the
+        # path whose data say how it is computed (KR Nr. 2.6.3), whatever the IREK goals hint at
+        wages = bool(profile.wage_costs and top.wage_costs)
+        if wages:
+            fit += 2.0
+            why.append(WAGE_COSTS_ASKED)
         if fit <= 0:
             continue
         # The sub-measure follows the named project types; for a path reached by the IREK hints alone, or an umbrella
         # path that is usual for the applicant, it follows the hints.
         assessment = _assess_path(top, profile, wanted if matched or (usual and not top.umbrella) else hinted, knowledge)
-        if not matched and not usual and not _hint_may_offer(top, assessment, profile, knowledge):
+        if not matched and not usual and not wages and not _hint_may_offer(top, assessment, profile, knowledge):
             continue
         if not applicant_fits:
             # Listed only when the data names a condition that explains why this applicant cannot apply.
