@@ -3825,10 +3825,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     elif calculation and asks_sum and len(summary) + 1 + len(sums) <= MAX_SUMMARY_CHARS:
         summary = f"{summary} {sums}".strip()
         details.append(" ".join(caveats))
-    elif calculation and asks_sum and OWN_CALCULATION in sums and len(said := _pieces(summary)) > 1 \
-            and len(said[0]) + 1 + len(sums) <= MAX_SUMMARY_CHARS:
-        # beside the sums, the bottom line's first sentence only; what it says in detail opens the details ("kann man
-        # auch lohnkosten fördern lassen oder? … 6 neue entwickler … was käme da raus")
+    elif calculation and asks_sum and OWN_CALCULATION in sums and ruled and len(said := _pieces(summary)) > 1 \
+            and said[0] == _pieces(ruled)[0] and len(said[0]) + 1 + len(sums) <= MAX_SUMMARY_CHARS:
+        # beside the sums, a rule answer's first sentence only; what it says in detail opens the details ("kann man
+        # auch lohnkosten fördern lassen oder? … 6 neue entwickler … was käme da raus"); not a verdict's condition
         # (what the sums rest on follows them)
         summary = f"{said[0]} {sums}"
         details[:0] = [" ".join(caveats)] * bool(caveats) + [" ".join(said[1:])]

@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from assistant.answer.careful import CarefulCases
+from assistant.answer.careful import CarefulCases, RuleAnswer
 from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, ASKS_WORDING, FEW_PASSAGES,
                                          MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, WORDING_FOLLOWS,
                                          OWN_LAND, area_land, asked_beside, compose_extractive,
@@ -57,6 +57,7 @@ from assistant.text.figures import CITATION_NUMBER
 from assistant.text.spelling import with_umlauts
 
 MAX_QUESTION_CHARS = 2000
+_SUBSTANCE_STEM = 6  # the shortest stem of a word of substance of a further question (`_own_subject`)
 MAX_PROJECTS = 4  # the projects of several firms numbered in one text that are each answered (`_several_projects`)
 _NAMES_GRW = re.compile(r"\bgrw\b", re.IGNORECASE)
 GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a binding commitment can ask
@@ -799,15 +800,21 @@ class AnswerPipeline:
         if q.structured or found.intent == "refusal" or len(asks(q.text)) < 2:
             return []  # (decided before any question of the text is embedded and judged)
         rule = self.careful.rule_answer(q.text)
-        if rule is not None and rule.alone and rule.programme != IREK_KIND and not numbers_questions(q.text):
-            return []  # a rule of funding that is all there is to say answers the questions of funding beside it ("…
-            # H2-Tankstelle … gibts dafür grw? welcher satz?"); one of the IREK's chapters leaves the others open ("Hat
-            # das IREK ein Leitbild? Und auf welche anderen Strategien stützt es sich?"), and so do the parts the asker
-            # numbers ("a) Wasserstofftankstelle … b) neue Stromleitung … c) kann das Stadtwerk selbst Träger sein?")
+        alone = rule is not None and rule.alone and rule.programme != IREK_KIND and not numbers_questions(q.text)
+        # a rule of funding that is all there is to say answers the questions of funding beside it ("… H2-Tankstelle …
+        # gibts dafür grw? welcher satz?"); one of the IREK's chapters leaves the others open ("Hat das IREK ein
+        # Leitbild? Und auf welche anderen Strategien stützt es sich?"), and so do the parts the asker numbers ("a)
+        # Wasserstofftankstelle … b) neue Stromleitung … c) kann das Stadtwerk selbst Träger sein?") and a question of
+        # a subject of its own that the rule does not answer ("wie viel grw-geld bekommt niedersachsen, … und ist
+        # wirklich der ganze landkreis fördergebiet oder nur teile?")
+        if alone and not any(self._own_subject(unit, rule, asks(q.text)[0]) for unit in asks(q.text)[1:]):
+            return []
         sides = side_questions(q.text, q.intent, self._intent_of, other_kind=kind(q.intent) == IREK_KIND or not found.goals
                                # (what the IREK says on a topic, "… und steht im IREK irgendwas zu innenstädten?")
                                or bool(WHAT_IREK_IS.search(q.text)) or asks_on_topic(q.text)
                                or numbered_parts(q.text))
+        if alone:
+            sides = [side for side in sides if self._own_subject(side.text, rule, asks(q.text)[0])]
         first = asks(q.text)[0]
         if found.mode == "list" and not found.goal_list.all_levels and WHAT_IREK_IS.search(first) \
                 and all(side.text != first for side in sides):
@@ -815,6 +822,14 @@ class AnswerPipeline:
             # zukunftsthemen": the list answers a later question; what the IREK is, asked first, is answered too
             sides.insert(0, SideQuestion(first, own=True))
         return sides
+
+    def _own_subject(self, text: str, rule: RuleAnswer, first: str) -> bool:
+        """Whether a further question asks of a subject of its own, which `rule` (one that answers the text alone)
+        does not answer: the rule does not match it, and it holds at least two words of substance that neither the
+        first question nor the rule's answer uses ("ist der gesamte landkreis wirklich fördergebiet?", not "welcher
+        satz?")."""
+        own = {s for s in stems(text) if len(s) >= _SUBSTANCE_STEM} - set(stems(rule.summary)) - set(stems(first))
+        return len(own) >= 2 and self.careful.rule_answer(text) is not rule
 
     def run(self, question: str, history: list[dict] | None = None,
             structured: dict | None = None) -> tuple[Answer, Findings | None]:

@@ -254,7 +254,14 @@ def decides(answer: Answer) -> bool:
     """Whether an answer's bottom line decides something (a path, a "Nein", a goal, a count): not only a quoted
     sentence under its source ("GRW-Koordinierungsrahmen, Nr. 10.1.2, S. 45: „…“"), which answers a question asked on
     the side only by chance."""
-    return bool(answer.summary) and not _QUOTED_ONLY.match(answer.summary) and bool(CITATION_NUMBER.search(answer.summary))
+    label = _QUOTED_ONLY.match(answer.summary)
+    # (a label that states something is a verdict with its quote: "Der Landkreis Osnabrück ist D-Fördergebiet (Anhang
+    # 5): „…“")
+    return bool(answer.summary) and not (label and not _STATES.search(label.group())) \
+        and bool(CITATION_NUMBER.search(answer.summary))
+
+
+_STATES = re.compile(r"\b(ist|sind|gilt|gelten)\b")
 
 
 def _said_already(first: Answer, other: Answer) -> bool:

@@ -1237,9 +1237,8 @@ def test_a_part_for_an_excluded_line_leaves_the_sum_and_a_gross_sum_is_said_so(a
 def test_a_gross_sum_is_said_so_also_where_the_rate_depends_on_the_size(ask):
     """No size given: the grant at each rate, and the sum said with VAT gives less from the net costs."""
     data = ask("Metallbau in Melle, neue Halle 800.000 inkl. MwSt. Wie viel Zuschuss wäre das?")
-    assert data["summary"].endswith("für ein mittleres Unternehmen 10 Prozent, also bis zu 80.000 €."), data["summary"]
-    assert data["answer"].startswith(data["summary"] + "\n\nDie genannte Summe enthält die Umsatzsteuer; mit den "
-                                     "Nettokosten gerechnet ergibt sich entsprechend weniger."), data["answer"]
+    assert "für ein mittleres Unternehmen 10 Prozent, also bis zu 80.000 €. Die genannte Summe enthält die " \
+           "Umsatzsteuer; mit den Nettokosten gerechnet ergibt sich entsprechend weniger." in data["answer"], data["answer"]
 
 
 def test_the_corridor_of_a_topics_goal_is_named_with_its_leitziel(ask):
@@ -5030,3 +5029,13 @@ def test_a_wage_cost_grant_asked_for_leads_to_the_path_that_has_one_whatever_the
     check_contract(data, passages, all_used=False)
     assert data["funding_paths"][0]["id"] == "grw-gewerbe" and not data["funding_paths"][0]["blocked"]
     assert "lohnkostenbezogenen Zuschuss wählen" in data["summary"]
+
+
+def test_a_question_of_its_own_beside_a_rule_that_answers_alone_is_answered_too(ask, passages):
+    """The GRW funds per Land (Nr. 8.1) answer the first questions; whether the whole Landkreis is a GRW area is a
+    subject of its own (Anhang 5), answered after it."""
+    data = ask("Für eine Vorlage: wie viel GRW-Geld bekommt Niedersachsen insgesamt, und ist der gesamte Landkreis "
+               "wirklich Fördergebiet oder gilt das nur für einzelne Gemeinden?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Ein eigenes GRW-Budget je Landkreis nennen die Unterlagen nicht")
+    assert "Der Landkreis Osnabrück ist D-Fördergebiet (Anhang 5)" in data["answer"]
