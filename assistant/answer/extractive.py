@@ -1708,7 +1708,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 firsts += [] if any(note.cost_item == c.cost_item for c in firsts) else [note]
             shown = firsts[:limit]
             for note in shown:
-                rank = 1.1 if _item_asked(found.question, note.cost_item) else 2.5
+                # (before the path where the question asks whether the item goes in with the rest: that is the
+                # answer, "Kann das mit in unseren GRW-Antrag für die Erschließung rein?")
+                rank = (0.8 if _TAKEN_IN.search(found.question) else 1.1) \
+                    if _item_asked(found.question, note.cost_item) else 2.5
                 pieces.append((rank, _cited(short_reason(note.text, 260), w.cite_source(note.source))))
             # a rule of the path that the question beside the project asks about ("… und können wir zusätzlich
             # EEG-Vergütung nehmen?") answers it in the bottom line (its path's line then does not repeat it)
@@ -2816,7 +2819,17 @@ def _item_asked(question: str, item: str) -> bool:
     """Whether the question's asking part (all of it where it asks nothing apart from a description) names the cost
     item: "Können wir die Maschinen leasen?" does, "… mit Batteriespeicher. Gibt es dafür GRW?" does not."""
     asks, _ = asked_beside(question)
-    return item in FundingKnowledge.load().cost_items_in(asks or question)
+    # (a question whether what it describes goes into the application asks for the items described: "… eine
+    # Linksabbiegespur … Kann das mit in unseren GRW-Antrag für die Erschließung rein?")
+    within = asks if asks and not _TAKEN_IN.search(asks) else question
+    return item in FundingKnowledge.load().cost_items_in(within)
+
+
+# A question whether something goes into the application or the funding along with the rest ("mit in den Antrag rein",
+# "mitbeantragen", "auch mit gefördert")
+_TAKEN_IN = re.compile(r"\bmit\s{1,3}(in\s{1,3}(den|die|das|unseren?|ihren?|diesen?)\b[^?.]{0,50}\b(rein|hinein|aufgenommen|"
+                       r"aufnehmen)|rein|hinein|beantrag\w{0,3}|abgerechnet|abrechnen|gefördert|förderfähig)\b"
+                       r"|\bmit(beantrag|abrechn|förder|aufnehm)\w{0,4}\b", re.IGNORECASE)
 
 
 def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:

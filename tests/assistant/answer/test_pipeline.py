@@ -5039,3 +5039,13 @@ def test_a_question_of_its_own_beside_a_rule_that_answers_alone_is_answered_too(
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Ein eigenes GRW-Budget je Landkreis nennen die Unterlagen nicht")
     assert "Der Landkreis Osnabrück ist D-Fördergebiet (Anhang 5)" in data["answer"]
+
+
+def test_an_item_asked_to_go_into_the_application_with_the_rest_gets_its_rule_first(ask, passages):
+    """"Können wir den mit in den GRW-Antrag aufnehmen?" asks about the roundabout described before it: Nr. 3.2.2.1
+    (2) b with its quarter of the whole measure leads, before the path's rate."""
+    data = ask("Die Gemeinde erschließt ein neues Gewerbegebiet an der B 68 und braucht dafür einen Kreisel an der "
+               "Bundesstraße. Können wir den mit in den GRW-Antrag aufnehmen?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Die Anbindung des Gebiets an übergeordnete Straßen"), data["summary"]
+    assert "höchstens ein Viertel der förderfähigen Kosten der gesamten Maßnahme" in data["summary"]
