@@ -1029,8 +1029,10 @@ def _limits_said(path: PathAssessment | None, w: _Writer) -> str:
                        or c.kept and dated is not None and dated.in_part)), None)
     if share is not None and open_date:
         rule = numbered_rule(share.source).removeprefix(" nach ")
-        most = (f"höchstens {_percent(share.max_share_percent)} Prozent der Kosten der gesamten Maßnahme"  # type: ignore[arg-type]
-                f"{f' ({rule})' if rule else ''}")
+        # (in the rule's own words where it names a quarter: "ein Viertel der förderfähigen Kosten", Nr. 3.2.2.1)
+        part = "ein Viertel" if share.max_share_percent == 25 and "Viertel" in share.source.quote \
+            else f"{_percent(share.max_share_percent)} Prozent"  # type: ignore[arg-type]
+        most = f"höchstens {part} der Kosten der gesamten Maßnahme{f' ({rule})' if rule else ''}"
         if share.kept is False:  # beside the date it was acquired on: the same item, "er"
             told = f"Er ist aber nur bis {most} förderfähig" if said else \
                 f"„{share.label}“ ist hier nur zum Teil förderfähig: {most}"

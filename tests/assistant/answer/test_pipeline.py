@@ -5049,3 +5049,15 @@ def test_an_item_asked_to_go_into_the_application_with_the_rest_gets_its_rule_fi
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Die Anbindung des Gebiets an übergeordnete Straßen"), data["summary"]
     assert "höchstens ein Viertel der förderfähigen Kosten der gesamten Maßnahme" in data["summary"]
+
+
+def test_a_road_link_beyond_its_quarter_of_the_whole_counts_only_up_to_it(ask, passages):
+    """Nr. 3.2.2.1 (2) b: the link to a Bundesstraße at most a quarter of the whole measure's costs; 2 of 6 Mio is more,
+    so 1,5 Mio of it count and the grant is computed from 5,5 Mio."""
+    data = ask("Zwei Gemeinden planen zusammen einen Gewerbepark, Gesamtkosten 6 Mio €, davon 2 Mio für die Anbindung an "
+               "die Bundesstraße mit Abbiegespur. Wie viel Förderung gibt es und zählt die Anbindung voll?")
+    check_contract(data, passages, all_used=False)
+    assert "„Anbindung an übergeordnete Straßen“ ist hier nur zum Teil förderfähig: höchstens ein Viertel der Kosten " \
+           "der gesamten Maßnahme (Nr. 3.2.2.1)" in data["summary"], data["summary"]
+    assert "Bei 5.500.000 € förderfähigen Kosten (darin „Anbindung an übergeordnete Straßen“ nur bis 1.500.000 €" \
+        in data["answer"]

@@ -1037,7 +1037,8 @@ def test_land_bought_before_the_first_of_july_2025_is_not_eligible_and_beyond_a_
 
 
 def test_every_limit_on_a_cost_item_states_the_figure_of_its_quote():
-    """The limits are the rule's own figures: a share as "25 Prozent", a date as "1. Juli 2025" in the quote cited."""
+    """The limits are the rule's own figures: a share as "25 Prozent" (or, for 25, "ein Viertel"), a date as "1. Juli
+    2025" in the quote cited."""
     months = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
               "November", "Dezember")
     limits = [c for path in FundingKnowledge.load().all_paths() for c in path.conditions if c.limit]
@@ -1045,7 +1046,8 @@ def test_every_limit_on_a_cost_item_states_the_figure_of_its_quote():
     for condition in limits:
         limit = condition.limit
         if limit.max_share_percent is not None:
-            assert f"{limit.max_share_percent:g} Prozent" in condition.source.quote
+            assert f"{limit.max_share_percent:g} Prozent" in condition.source.quote \
+                or limit.max_share_percent == 25 and "ein Viertel" in condition.source.quote
         if limit.not_before is not None:
             when = limit.not_before
             assert f"{when.day}. {months[when.month - 1]} {when.year}" in condition.source.quote
