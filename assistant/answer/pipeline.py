@@ -267,6 +267,13 @@ class AnswerPipeline:
                         "project" if structured else intent, guarantee=self._asks_guarantee(text),
                         refusal_odds=refusal_odds, note=note, reach=elsewhere)
 
+    def _of_funding(self, text: str) -> str:
+        """The text without the parts it numbers that ask about the IREK (their own kind of question)."""
+        frame, items = numbered_items(text)
+        if not items:
+            return text
+        return " ".join([frame] + [item for _, item in items if kind(self._intent_of(item)) != IREK_KIND])
+
     def _intent_of(self, text: str) -> str:
         """The router's intent of a text on its own (a question of a longer text, a turn before)."""
         return self.router.judge(self.retriever.query_vector(text), normalise_query(text))[0]
@@ -408,7 +415,9 @@ class AnswerPipeline:
             goals = self._subject_goals(q, 5)
             assessed = assess(q.profile, goals, self.funding)
             # a programme the asker names ("passt das irgendwo rein? irek? grw? leader?") is answered, as it applies
-            named_ids = named_paths(q.text, q.profile.applicant_type)
+            # (not one named only in a part the asker numbers that asks about the IREK: "2) was ist der unterschied
+            # zwischen dem IREK und unserem LEADER-REK?")
+            named_ids = named_paths(self._of_funding(q.text), q.profile.applicant_type)
             named = [describe(self.funding, n, q.profile) for n in named_ids
                      if not any(programme(p.id) == programme(n) for p in assessed.paths)]
             best = max((p.fit for p in assessed.paths), default=0.0)

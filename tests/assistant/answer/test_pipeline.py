@@ -5061,3 +5061,13 @@ def test_a_road_link_beyond_its_quarter_of_the_whole_counts_only_up_to_it(ask, p
            "der gesamten Maßnahme (Nr. 3.2.2.1)" in data["summary"], data["summary"]
     assert "Bei 5.500.000 € förderfähigen Kosten (darin „Anbindung an übergeordnete Straßen“ nur bis 1.500.000 €" \
         in data["answer"]
+
+
+def test_a_programme_named_only_in_a_numbered_part_about_the_irek_does_not_lead_the_project(ask, passages):
+    """"2) … das REK unserer LEADER-Region" asks how two strategies relate; it does not ask for LEADER funding of the
+    business park of "1)", whose path is the GRW's infrastructure."""
+    data = ask("Gemeinde Bohmte, zwei Fragen: 1) Wir wollen mit der Nachbargemeinde ein interkommunales Gewerbegebiet "
+               "entwickeln, welcher Fördersatz gilt? 2) Wie hängen das IREK und das REK unserer LEADER-Region zusammen?")
+    check_contract(data, passages, all_used=False)
+    assert [p["id"] for p in data["funding_paths"]][:1] == ["grw-infrastruktur/gewerbegelaende"], data["funding_paths"]
+    assert "LEADER-Entwicklungskonzepte" in data["answer"]
