@@ -701,9 +701,13 @@ class AnswerPipeline:
             # (a list beside a list asks on the same catalogue: "wie viele Leitziele und wie viele Handlungsziele …")
             # (a project answer to a further question of the text's own kind only beside a fact answer, and where it
             # names a trade of its own, not the text's: "… und wie ist das mit dem Stahlwerk?")
+            # (not one with a rule answer of its own that the text's does not give, whatever measure it is of: "… und
+            # lohnt sich stattdessen ein Platz in einem Gründerzentrum – gibts dafür Förderung?")
+            own_rule = self.careful.rule_answer(side.text)
+            own_asked = own_rule is not None and own_rule is not self.careful.rule_answer(q.text)
             repeats = side.same_kind and decided.intent == "project" and (
                 found.mode == "project" or isinstance(asked, Answer)
-                or asked.own.wz_code in (None, q.profile.wz_code))
+                or asked.own.wz_code in (None, q.profile.wz_code)) and not own_asked
             # (a list of the goals on a topic beside a count of the whole is a list of its own: "Wie viele Ziele hat
             # das IREK … und welche Handlungsziele drehen sich um Energie?")
             # (and so is a list on another topic: "Welche Handlungsziele gibts zum Tourismus? und steht irgendwo was zur
@@ -719,7 +723,7 @@ class AnswerPipeline:
             if isinstance(decided, Findings) and not repeats and not same_list:
                 decided.context = " ".join(turn["content"] for turn in side.before)
                 other = self.extractive(decided)
-                if _another_measure(asked, answer, other):
+                if not own_asked and _another_measure(asked, answer, other):
                     continue
                 # (a part the asker numbers is asked for explicitly: a quote from a passage the first answer does not
                 # cite answers it, "3. wie lange muss er Unterlagen aufbewahren?")

@@ -57,6 +57,8 @@ _JOINED = re.compile(rf",?\s{{1,3}}(?:und|oder)\s{{1,3}}(?=(?:{_ASKING}|ob"
                      r"|ist\s{1,3}(?:das|der|die|es|dies|dieses)|sind\s{1,3}(?:die|das|wir|sie)"
                      # ("… und braucht man das IREK überhaupt, um 90 % zu kriegen?")
                      r"|braucht\s{1,3}man|brauchen\s{1,3}(?:wir|sie)|brauche\s{1,3}ich"
+                     # ("welche Quote ist realistisch, und lohnt sich stattdessen ein Platz in einem Gründerzentrum?")
+                     r"|(?:lohnt|lohnen)\s{1,3}(?:es\s{1,3})?sich"
                      # a second request for a passage ("den wortlaut von handlungsziel 3.1.1 und die stelle im KR, wo
                      # steht, dass …")
                      r"|(?:die|den|das)\s{1,3}(?:genaue[nr]?\s{1,3})?(?:stelle|fundstelle|wortlaut|passage|textstelle)"

@@ -643,6 +643,9 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
      "gefoerderte-unternehmen"),
     # the choice of a wage-cost grant in everyday words (Nr. 2.6.1)
     ("Und kann man statt aufs Gebäude auch auf die Gehälter fördern lassen?", "lohnkostenzuschuss"),
+    # the user's side of a Gewerbezentrum: the grant is the Träger's, the user's advantage is the rent (Nr. 3.2.2.4)
+    ("Können wir uns im Technologiezentrum einmieten und gibt es dafür Zuschüsse?", "platz-im-gewerbezentrum"),
+    ("und lohnt es sich, in ein Gründerzentrum zu gehen?", "platz-im-gewerbezentrum"),
     # jobs promised and not created, with the repayment asked (Nr. 2.8.1, 2.8.2.2)
     ("was passiert wenn wir die zugesagten neuen arbeitsplätze nicht schaffen weil der markt wegbricht? müssen wir "
      "dann alles zurückzahlen?", "rueckforderung-arbeitsplaetze"),
@@ -1039,3 +1042,7 @@ def test_whether_a_funded_machine_must_be_kept_when_it_breaks_is_the_binding_of_
     # where the jobs are asked about too, the repayment rule answers both
     both = CAREFUL.rule_answer("wie lange muss ich die geförderten maschinen behalten und die leute beschäftigen?")
     assert both is not None and both.id == "rueckforderung-arbeitsplaetze"
+
+
+def test_a_gewerbezentrum_built_by_a_town_is_not_read_as_a_place_rented_in_it():
+    assert CAREFUL.rule_answer("Die Stadt will ein Gründerzentrum bauen. Welche Förderung gibt es dafür?") is None

@@ -5071,3 +5071,13 @@ def test_a_programme_named_only_in_a_numbered_part_about_the_irek_does_not_lead_
     check_contract(data, passages, all_used=False)
     assert [p["id"] for p in data["funding_paths"]][:1] == ["grw-infrastruktur/gewerbegelaende"], data["funding_paths"]
     assert "LEADER-Entwicklungskonzepte" in data["answer"]
+
+
+def test_a_place_in_a_gruenderzentrum_asked_beside_a_founders_investment_is_answered_by_its_own_rule(ask, passages):
+    """The third question asks for another measure on purpose ("stattdessen"): Nr. 3.2.2.4 funds the centre's Träger,
+    the user gains by the rent; it is answered after the founder's own rate."""
+    data = ask("Ich gründe eine Schreinerei in Melle, Invest 200k. Wie hoch ist die GRW-Quote, und lohnt es sich "
+               "stattdessen in ein Gründerzentrum zu gehen – gibt es dafür Förderung?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Förderweg: GRW: Investitionen der gewerblichen Wirtschaft")
+    assert "Einen eigenen Zuschuss für die Miete gibt es nicht: Gefördert wird der Träger des Zentrums" in data["answer"]
