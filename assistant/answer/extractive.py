@@ -1710,9 +1710,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
                 firsts += [] if any(note.cost_item == c.cost_item for c in firsts) else [note]
             shown = firsts[:limit]
             for note in shown:
-                # (before the path where the question asks whether the item goes in with the rest: that is the
-                # answer, "Kann das mit in unseren GRW-Antrag für die Erschließung rein?")
-                rank = (0.8 if _TAKEN_IN.search(found.question) else 1.1) \
+                # (before the path where the question asks first whether the item goes in with the rest: that is
+                # the answer, "Kann das mit in unseren GRW-Antrag für die Erschließung rein?")
+                rank = (0.8 if _TAKEN_IN.search(asks(found.question)[0] if asks(found.question) else found.question)
+                        else 1.1) \
                     if _item_asked(found.question, note.cost_item) else 2.5
                 pieces.append((rank, _cited(short_reason(note.text, 260), w.cite_source(note.source))))
             # a rule of the path that the question beside the project asks about ("… und können wir zusätzlich
@@ -3840,10 +3841,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     elif calculation and asks_sum and len(summary) + 1 + len(sums) <= MAX_SUMMARY_CHARS:
         summary = f"{summary} {sums}".strip()
         details.append(" ".join(caveats))
-    elif calculation and asks_sum and OWN_CALCULATION in sums and ruled and len(said := _pieces(summary)) > 1 \
+    elif calculation and ASKS_HOW_MUCH.search(found.question) and OWN_CALCULATION in sums and ruled \
+            and len(said := _pieces(summary)) > 1 \
             and said[0] == _pieces(ruled)[0] and len(said[0]) + 1 + len(sums) <= MAX_SUMMARY_CHARS:
         # beside the sums, a rule answer's first sentence only; what it says in detail opens the details ("kann man
-        # auch lohnkosten fördern lassen oder? … 6 neue entwickler … was käme da raus"); not a verdict's condition
+        # auch lohnkosten fördern lassen oder? … 6 neue entwickler … was käme da raus"); not a verdict's condition, nor
+        # where the sum is not asked for in words ("… in teilbeträgen? wir muessen ja alles vorfinanzieren, ca 800k")
         # (what the sums rest on follows them)
         summary = f"{said[0]} {sums}"
         details[:0] = [" ".join(caveats)] * bool(caveats) + [" ".join(said[1:])]

@@ -256,8 +256,8 @@ def decides(answer: Answer) -> bool:
     the side only by chance."""
     label = _QUOTED_ONLY.match(answer.summary)
     # (a label that states something is a verdict with its quote: "Der Landkreis Osnabrück ist D-Fördergebiet (Anhang
-    # 5): „…“")
-    return bool(answer.summary) and not (label and not _STATES.search(label.group())) \
+    # 5): „…“"; not one that names a section by its title, "RIS3 Niedersachsen, „Was die RIS3 ist“: „…“")
+    return bool(answer.summary) and not (label and not _STATES.search(re.sub(r"„[^“]*“", "", label.group()))) \
         and bool(CITATION_NUMBER.search(answer.summary))
 
 

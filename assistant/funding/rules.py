@@ -970,8 +970,9 @@ def assess(profile: ProjectProfile, goals: list[GoalMatch] | None, knowledge: Fu
             fit += 1.0 - 0.2 * defaults.index(top.id)
             why.append(USUAL_FOR_ASKER)
         # the wage-cost grant asked for ("… statt investitionszuschuss auch lohnkosten fördern lassen?") is one of the
-        # path whose data say how it is computed (KR Nr. 2.6.3), whatever the IREK goals hint at
-        wages = bool(profile.wage_costs and top.wage_costs)
+        # path whose data say how it is computed (KR Nr. 2.6.3), whatever the IREK goals hint at; not the staff costs
+        # of a kind of project a path knows ("ein Netzwerk … sind Personalkosten drin?")
+        wages = bool(profile.wage_costs and top.wage_costs) and not wanted & known_types
         if wages:
             fit += 2.0
             why.append(WAGE_COSTS_ASKED)
