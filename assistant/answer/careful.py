@@ -106,6 +106,8 @@ class RuleAnswer(Curated):
     # the path whose rules the answer states ("grw-gewerbe": KR chapter 2): a project whose lead path is another one
     # (a municipality's site, Nr. 3.1.2) is not given it
     path: str = ""
+    # further paths whose rules hold the same ("grw-nichtinvestiv" for Nr. 3.1.2, which rules all of KR chapter 3)
+    also_on: list[str] = []
     patterns: list[Regex]
     summary: str  # with "[1]", "[2]" … for the citation numbers of `sources`, in order
     sources: list[Source]
@@ -129,6 +131,15 @@ class RuleAnswer(Curated):
     # a duty of a grant already given (the binding period, a repayment): asked by one who holds the grant, so the paths
     # of a new project do not follow it, unless the question asks for funding too
     after_grant: bool = False
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The paths whose rules the answer states: its own and those it holds for too (none: any path's)."""
+        return (self.path, *self.also_on) if self.path else ()
+
+    def on_path(self, path: str) -> bool:
+        """Whether the answer states the rules of `path` (a path id, or one of its measures)."""
+        return any(path.startswith(own) for own in self.paths)
 
 
 class OtherRegion(Curated):
@@ -308,7 +319,7 @@ class CarefulCases(Curated):
         for n, rule in enumerate(self.rule_answers):
             if alone and not rule.alone:
                 continue
-            if named and rule.programme not in named or path is not None and rule.path and not path.startswith(rule.path):
+            if named and rule.programme not in named or path is not None and rule.path and not rule.on_path(path):
                 continue
             if rule.when and not (rule.when_on_path and path is not None) \
                     and not re.search(rule.when, text, re.IGNORECASE):

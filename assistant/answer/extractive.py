@@ -2174,7 +2174,7 @@ def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -
     if not rule.path:
         return passage.dense or cited
     stated = FundingKnowledge.load().path_for_passage(passage.document, passage.section_number)
-    if stated is not None and stated.split("/")[0] != rule.path.split("/")[0]:
+    if stated is not None and not any(stated.split("/")[0] == own.split("/")[0] for own in rule.paths):
         return False
     # a rule of one path: of a document it cites, only its sections; the other rules the question's words found do
     # not belong to it (a lessor's joint liability below the binding of funded assets); nor does a passage of another
@@ -3823,7 +3823,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if rule is not None and rule.path and not (found.profile is not None and found.profile.applicant_type):
         # a rule of one path answered for an asker who says not who they are ("gilt noch die regel mit überregionalem
         # absatz? mein mandant verkauft fast nur im umkreis"): that path only, not another one usual for no one
-        offered = [p for p in offered if p.id.split("/")[0] == rule.path.split("/")[0]]
+        offered = [p for p in offered if any(p.id.split("/")[0] == own.split("/")[0] for own in rule.paths)]
     block, paths = _paths_block("Zur Förderung", offered[:2], w, found.profile)
     details += [block] if block else []
     # (a figure whose source is asked, "woher genau kommt die 500.000 € pro jahr?", is the rule's, not the asker's sum;

@@ -1046,3 +1046,13 @@ def test_whether_a_funded_machine_must_be_kept_when_it_breaks_is_the_binding_of_
 
 def test_a_gewerbezentrum_built_by_a_town_is_not_read_as_a_place_rented_in_it():
     assert CAREFUL.rule_answer("Die Stadt will ein Gründerzentrum bauen. Welche Förderung gibt es dafür?") is None
+
+
+def test_every_path_a_rule_answer_states_begins_a_path_of_the_funding_data():
+    """A rule answer's paths are prefixes of path ids ("grw" for all of the GRW's, "grw-infrastruktur" with its
+    measures)."""
+    from assistant.funding.knowledge import FundingKnowledge
+    known = {path.id for path in FundingKnowledge.load().all_paths()}
+    for rule in CAREFUL.rule_answers:
+        assert all(any(k.startswith(path) for k in known) for path in rule.paths), (rule.id, rule.paths)
+    assert CAREFUL.rule_answers and any(rule.also_on for rule in CAREFUL.rule_answers)

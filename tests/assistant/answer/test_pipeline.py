@@ -5081,3 +5081,12 @@ def test_a_place_in_a_gruenderzentrum_asked_beside_a_founders_investment_is_answ
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Förderweg: GRW: Investitionen der gewerblichen Wirtschaft")
     assert "Einen eigenen Zuschuss für die Miete gibt es nicht: Gefördert wird der Träger des Zentrums" in data["answer"]
+
+
+def test_an_order_before_the_application_of_a_non_investive_measure_has_the_rule_of_chapter_3(ask, passages):
+    """Nr. 3.1.2 rules all of KR chapter 3: an agency commissioned for a budget to carry out the IREK (Nr. 3.4.2) before
+    the application has begun the measure."""
+    data = ask("Der Landkreis will ein Regionalmanagement zur Umsetzung des IREK aufbauen, Budget 400.000 € im Jahr. "
+               "Dürfen wir die Agentur dafür schon beauftragen?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Nein, erst der Antrag: Nach KR Nr. 3.1.2"), data["summary"]
