@@ -119,7 +119,7 @@ _APPLICATION = r"(antrag\w{0,5}|antragstellung|bescheid\w{0,2}|bewilligung\w{0,2
 # maximalen Zuschuss aus."
 ASKS_HOW_MUCH = re.compile(r"\b(wie\s{1,3}hoch|wie\s{1,3}viel|wieviel|mit\s{1,3}wie\s{1,3}viel|welche[mnr]?\s{1,3}(fördersatz|satz|quote)"
                            r"|fördersatz|förderquote|(aus|be)?rechne\w{0,2}\b[^.?!]{0,60}\b(zuschuss|förderung|betrag)"
-                           r"|(maximale[nr]?|höchstmögliche[nr]?)\s{1,3}(zuschuss|förderung|betrag)|was\s{1,3}(ist|wäre|wär|ist\s{1,3}da|wäre\s{1,3}da)\s{1,3}(\S{1,30}\s{1,3}){0,4}drin\b"
+                           r"|(maximale[nr]?|max\.|höchstmögliche[nr]?)\s{0,3}(zuschuss|förderung|betrag)|was\s{1,3}(ist|wäre|wär|ist\s{1,3}da|wäre\s{1,3}da)\s{1,3}(\S{1,30}\s{1,3}){0,4}drin\b"
                            # "was käme da raus?", "was kommt dabei rum?"
                            r"|was\s{1,3}(käme|kommt|würde)\s{1,3}((da|dabei|denn)\s{1,3})?(raus|heraus|rum|herum)\b"
                            # "was heißt das konkret in euro?", "bitte in euro"

@@ -1525,3 +1525,10 @@ def test_an_exclusion_line_names_its_exceptions_by_code_whatever_their_condition
     waste, transport = knowledge.sector_for_wz("38.11"), knowledge.sector_for_wz("49.41")
     assert waste.names_exception("38.21") and waste.names_exception("39.00") and not waste.names_exception("38.11")
     assert transport.names_exception("52.25") and not transport.names_exception("49.41")
+
+
+@pytest.mark.parametrize("text", ["Welche Kosten zählen und was ist der max. Zuschuss?", "Rechnen Sie mir den maximalen "
+                                  "Zuschuss aus."])
+def test_the_maximum_grant_asked_for_in_short_asks_how_much(text):
+    from assistant.funding.rules import ASKS_HOW_MUCH
+    assert ASKS_HOW_MUCH.search(text)
