@@ -61,6 +61,10 @@ _REGISTER_NOUN = 5  # the shortest noun of a register term that marks a topic (i
 _FOREIGN_SHARE = 0.3  # above this share of words the corpus does not know, a follow-up speaks of something else
 
 
+# The short name of the Koordinierungsrahmen ("Was hat sich mit dem KR 2026 geändert?")
+_SHORT_NAMES = re.compile(r"\bKR\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class ScopeThresholds:
     """Below both, a question has no basis in the corpus. Calibrated on the dev set (see the JSON file)."""
@@ -184,6 +188,8 @@ class Scope:
         return frozenset((own | register) - places - set(stems(GENERIC_WORDS)))
 
     def has_domain_term(self, question: str) -> bool:
-        """A topic word of the corpus, also as the head of a compound ("Nachbargemeinde" ends in "gemeind")."""
+        """A topic word of the corpus, also as the head of a compound ("Nachbargemeinde" ends in "gemeind"), or the
+        short name of the Koordinierungsrahmen ("KR"), which no stem of three letters or more holds."""
         domain = self.domain_stems
-        return any(s in domain or any(s[i:] in domain for i in range(1, len(s) - 4)) for s in stems(question))
+        return any(s in domain or any(s[i:] in domain for i in range(1, len(s) - 4)) for s in stems(question)) \
+            or bool(_SHORT_NAMES.search(question))

@@ -643,6 +643,9 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
      "gefoerderte-unternehmen"),
     # the choice of a wage-cost grant in everyday words (Nr. 2.6.1)
     ("Und kann man statt aufs Gebäude auch auf die Gehälter fördern lassen?", "lohnkostenzuschuss"),
+    # what changed against an earlier KR: the corpus holds none to compare with (Nr. 1.2 (3) on the transition)
+    ("Was hat sich mit dem KR 2026 gegenüber 2024 geändert?", "kr-2026-gegenueber-frueher"),
+    ("Was ist neu im Koordinierungsrahmen?", "kr-2026-gegenueber-frueher"),
     # the user's side of a Gewerbezentrum: the grant is the Träger's, the user's advantage is the rent (Nr. 3.2.2.4)
     ("Können wir uns im Technologiezentrum einmieten und gibt es dafür Zuschüsse?", "platz-im-gewerbezentrum"),
     ("und lohnt es sich, in ein Gründerzentrum zu gehen?", "platz-im-gewerbezentrum"),

@@ -5090,3 +5090,13 @@ def test_an_order_before_the_application_of_a_non_investive_measure_has_the_rule
                "Dürfen wir die Agentur dafür schon beauftragen?")
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Nein, erst der Antrag: Nach KR Nr. 3.1.2"), data["summary"]
+
+
+def test_what_changed_in_the_kr_is_answered_with_what_the_corpus_holds_and_not_refused(ask, passages):
+    """"KR" alone names the Koordinierungsrahmen (no longer word of the corpus is in the question): no refusal; the
+    corpus holds no earlier KR, so the answer says so and states the transition of Nr. 1.2 (3)."""
+    data = ask("Was hat sich mit dem KR 2026 gegenüber dem KR 2024 geändert?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Eine Gegenüberstellung mit früheren Fassungen enthalten die hinterlegten "
+                                      "Unterlagen nicht."), data["summary"]
+    assert "Bis 31. Dezember 2026 darf noch nach dem KR ab 1. Januar 2024 bewilligt werden" in data["summary"]
