@@ -3788,8 +3788,18 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # a rule the question asks for in its own words, quoted: what it means, in the rule's own text of the data,
         # follows the quote ("Gilt der alte KR noch?": until 31 December 2026, and whether the Land's programme has
         # moved to the new list is for the NBank to say)
-        at = next((i + 1 for i, d in enumerate(details) if d.startswith(WORDING_OPENS)), 0)
-        details.insert(at, f"Das heißt: {said_rule.rstrip('.')} [{CITATION_NUMBER.findall(quotes[0][1])[-1]}].")
+        cited = CITATION_NUMBER.findall(quotes[0][1])[-1]
+        label, quote = quotes[0]
+        plain = f"{said_rule.rstrip('.')} [{cited}]."
+        if summary == f"{label}: {quote}" and not _ASKS_TEXT.search(found.question) \
+                and len(plain) <= MAX_SUMMARY_CHARS:
+            # asked in the asker's own words, not for the wording: what the rule says leads, its wording follows
+            # ("Muss das Eigenkapital sein oder reicht ein normaler Bankkredit?")
+            summary = plain
+            details.insert(0, f"{WORDING_OPENS} ({label}): {quote}")
+        else:
+            at = next((i + 1 for i, d in enumerate(details) if d.startswith(WORDING_OPENS)), 0)
+            details.insert(at, f"Das heißt: {said_rule.rstrip('.')} [{cited}].")
     if found.goal_list is not None and found.goal_list.all_levels:  # "Was ist das IREK?": how its goals are built
         built = (f"{OWN_COUNT} Das IREK ordnet seine Ziele in {_levels_phrase(found.goal_list)} "
                  f"[{w.cite(*_structure_cited(found.goal_list, w.passages))}].")
