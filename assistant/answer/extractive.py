@@ -285,6 +285,8 @@ def _with_rule(text: str, source: Source | None) -> str:
 _ON_ELIGIBLE_COSTS = re.compile(r"förderfähigen\s{1,3}Kosten", re.IGNORECASE)
 # A question which of the items it lists are eligible costs ("was zählt eigentlich zu den förderfähigen kosten?
 # konkret: …", "welche davon sind förderfähig?")
+# The asker speaking of their own project ("Wir wollen ein Ärztehaus bauen"), not of a kind of project in general
+_ASKERS_OWN = re.compile(r"\b(wir|uns|unse?r\w{0,2}|ich|mein\w{0,2})\b", re.IGNORECASE)
 _ASKS_WHICH_COSTS = re.compile(r"\b(was|welche\w{0,2})\b[^?]{0,40}\b(förderfähige\w{0,2}\s{1,3}kosten|zuwendungsfähig\w{0,3}"
                                r"|förderfähig|förderbar)\b|\b(welche|was)\s{1,3}davon\b", re.IGNORECASE)
 
@@ -2851,7 +2853,13 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
             who = _SIZE_LABEL.get(profile.company_size, "")
             lead_in = "Im Landkreis Osnabrück" if who in rate else f"Für {who} im Landkreis Osnabrück"
             return f"{lead_in}: {_measure_name(lead)}, {rate}." if rate and who else ""
-        public = profile is not None and profile.applicant_type in _PUBLIC_APPLICANTS
+        # (also where the asker does not say who they are, for a path whose measures name the kind of project and that
+        # only public bodies or associations carry: "Wir wollen ein Ärztehaus bauen … Geht da GRW, hab was von
+        # Daseinsvorsorge gelesen?")
+        public = profile is not None and (profile.applicant_type in _PUBLIC_APPLICANTS or (
+            profile.applicant_type is None and not lead.blocked and TYPE_FITS in lead.fit_reasons
+            and _ASKERS_OWN.search(found.question) and (defined := FundingKnowledge.load().get(lead.id)) is not None
+            and "company" not in defined.applicant_types))
         named = {programme(path) for path in named_paths(found.question, profile.applicant_type)} if public else set()
         # (not a path only usual for the asker, where nothing says what kind of project it is: a town's shops to let
         # to retailers are no infrastructure because towns usually build some)

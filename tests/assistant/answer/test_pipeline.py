@@ -5103,3 +5103,13 @@ def test_what_changed_in_the_kr_is_answered_with_what_the_corpus_holds_and_not_r
     assert data["summary"].startswith("Eine Gegenüberstellung mit früheren Fassungen enthalten die hinterlegten "
                                       "Unterlagen nicht."), data["summary"]
     assert "Bis 31. Dezember 2026 darf noch nach dem KR ab 1. Januar 2024 bewilligt werden" in data["summary"]
+
+
+def test_a_project_of_a_measure_for_public_bodies_asked_without_saying_who_asks_gets_the_measure(ask, passages):
+    """"Wir wollen ein Ärztehaus bauen … Geht da GRW?": no business infrastructure (Nr. 3.2.2), but Nr. 3.6's regional
+    Daseinsvorsorge, which only public bodies and associations carry, so the asker is read as one; no bare quote."""
+    data = ask("Wir wollen ein Ärztehaus bauen, weil uns die Hausärzte ausgehen. Geht da GRW? Ich habe was von "
+               "Daseinsvorsorge gelesen.")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Möglich: GRW – Weitere Maßnahmen zur Standortattraktivität einschließlich "
+                                      "regionaler Daseinsvorsorge (Nr. 3.6)"), data["summary"]
