@@ -1049,8 +1049,13 @@ def test_whether_a_funded_machine_must_be_kept_when_it_breaks_is_the_binding_of_
     assert both is not None and both.id == "rueckforderung-arbeitsplaetze"
 
 
-def test_a_gewerbezentrum_built_by_a_town_is_not_read_as_a_place_rented_in_it():
-    assert CAREFUL.rule_answer("Die Stadt will ein Gründerzentrum bauen. Welche Förderung gibt es dafür?") is None
+@pytest.mark.parametrize("text", [
+    "Die Stadt will ein Gründerzentrum bauen. Welche Förderung gibt es dafür?",
+    "Machbarkeitsstudie für ein Gründerzentrum in Melle durch ein externes Büro, ca. 80k. Welche Förderquote?",
+    "Wir haben eine Fläche für ein Technologiezentrum. Gibt es dafür Förderung?",
+])
+def test_a_gewerbezentrum_built_by_a_town_is_not_read_as_a_place_rented_in_it(text):
+    assert CAREFUL.rule_answer(text) is None
 
 
 def test_every_path_a_rule_answer_states_begins_a_path_of_the_funding_data():
