@@ -41,6 +41,7 @@ from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS,
                                       with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.asked import ASKS_NEXT_STEP, asks, numbers_questions
+from assistant.text.asked import ASKS_WORDING as ASKS_PASSAGE
 from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, figures, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?"
@@ -3799,7 +3800,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         cited = CITATION_NUMBER.findall(quotes[0][1])[-1]
         label, quote = quotes[0]
         plain = f"{said_rule.rstrip('.')} [{cited}]."
+        # (not where the question asks where the rule stands: "Brauche … die genaue Fundstelle im KR 2026: wo steht,
+        # dass …")
         if summary == f"{label}: {quote}" and not _ASKS_TEXT.search(found.question) \
+                and not ASKS_SOURCE.search(found.question) and not ASKS_PASSAGE.search(found.question) \
                 and len(plain) <= MAX_SUMMARY_CHARS:
             # asked in the asker's own words, not for the wording: what the rule says leads, its wording follows
             # ("Muss das Eigenkapital sein oder reicht ein normaler Bankkredit?")
