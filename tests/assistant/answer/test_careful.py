@@ -643,6 +643,9 @@ def test_a_new_firm_asking_whether_it_may_apply_has_its_rule_answer():
      "gefoerderte-unternehmen"),
     # the choice of a wage-cost grant in everyday words (Nr. 2.6.1)
     ("Und kann man statt aufs Gebäude auch auf die Gehälter fördern lassen?", "lohnkostenzuschuss"),
+    # jobs promised and fewer found, the promise named before the jobs (Nr. 2.8.1, 2.8.2.2)
+    ("Was, wenn wir statt der zugesagten 10 Arbeitsplätze nur 6 besetzen können? Müssen wir dann zurückzahlen?",
+     "rueckforderung-arbeitsplaetze"),
     # the grant said to go back in other words on a sale of the firm (Nr. 2.2.6, 2.8.1, 2.8.2.2)
     ("Wenn ich den Betrieb in zwei Jahren verkaufe, muss dann die Förderung zurück?", "rueckforderung-verkauf-umzug"),
     # what changed against an earlier KR: the corpus holds none to compare with (Nr. 1.2 (3) on the transition)
