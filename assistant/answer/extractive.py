@@ -284,10 +284,10 @@ def _with_rule(text: str, source: Source | None) -> str:
 
 # A rule of a cost item that says what of it counts among the eligible costs
 _ON_ELIGIBLE_COSTS = re.compile(r"förderfähigen\s{1,3}Kosten", re.IGNORECASE)
-# A question which of the items it lists are eligible costs ("was zählt eigentlich zu den förderfähigen kosten?
-# konkret: …", "welche davon sind förderfähig?")
 # The asker speaking of their own project ("Wir wollen ein Ärztehaus bauen"), not of a kind of project in general
 _ASKERS_OWN = re.compile(r"\b(wir|uns|unse?r\w{0,2}|ich|mein\w{0,2})\b", re.IGNORECASE)
+# A question which of the items it lists are eligible costs ("was zählt eigentlich zu den förderfähigen kosten?
+# konkret: …", "welche davon sind förderfähig?")
 _ASKS_WHICH_COSTS = re.compile(r"\b(was|welche\w{0,2})\b[^?]{0,40}\b(förderfähige\w{0,2}\s{1,3}kosten|zuwendungsfähig\w{0,3}"
                                r"|förderfähig|förderbar)\b|\b(welche|was)\s{1,3}davon\b", re.IGNORECASE)
 
@@ -1715,9 +1715,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             for note in shown:
                 # (before the path where the question asks first whether the item goes in with the rest: that is
                 # the answer, "Kann das mit in unseren GRW-Antrag für die Erschließung rein?")
-                rank = (0.8 if _TAKEN_IN.search(asks(found.question)[0] if asks(found.question) else found.question)
-                        else 1.1) \
-                    if _item_asked(found.question, note.cost_item) else 2.5
+                first_ask = (asks(found.question) or [found.question])[0]
+                rank = (0.8 if _TAKEN_IN.search(first_ask) else 1.1) if _item_asked(found.question, note.cost_item) \
+                    else 2.5
                 pieces.append((rank, _cited(short_reason(note.text, 260), w.cite_source(note.source))))
             # a rule of the path that the question beside the project asks about ("… und können wir zusätzlich
             # EEG-Vergütung nehmen?") answers it in the bottom line (its path's line then does not repeat it)
