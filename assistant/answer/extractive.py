@@ -2874,7 +2874,15 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
                 and " – " in lead.name else _short_name(lead.name)
             measure = f"{name} ({rule})" if rule and rule not in rate else name
             where = _where(lead)
-            return f"Möglich: {measure}" + (f", {rate}." if rate else ".") + (f" Antrag: {where}." if where else "")
+            said = f"Möglich: {measure}" + (f", {rate}." if rate else ".") + (f" Antrag: {where}." if where else "")
+            # a measure whose grants end soon (Nr. 3.6: until 31 December 2026) says so beside it, where it fits
+            ending = next((c for c in lead.conditions if c.deadline is not None), None)
+            until = _cited(f"Wichtig: {_with_rule(_until(ending), ending.source)}", w.cite_source(ending.source)) \
+                if ending is not None else ""
+            if until and len(said) + 1 + len(until) <= MAX_SUMMARY_CHARS:
+                w.said |= {ending.id}
+                return f"{said} {until}"
+            return said
         if not (lead.fit > 0 and exclusion is not None and profile is not None and profile.wz_code):
             return ""
         rate = _short_rate(_rate_phrase(lead, w, profile))

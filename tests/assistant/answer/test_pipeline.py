@@ -5117,3 +5117,5 @@ def test_a_project_of_a_measure_for_public_bodies_asked_without_saying_who_asks_
     check_contract(data, passages, all_used=False)
     assert data["summary"].startswith("Möglich: GRW – Weitere Maßnahmen zur Standortattraktivität einschließlich "
                                       "regionaler Daseinsvorsorge (Nr. 3.6)"), data["summary"]
+    # (a model project approved only until the end of 2026: said in the bottom line, beside the measure)
+    assert "Wichtig: Vorhaben können nur bis 31.12.2026 bewilligt werden (Nr. 3.6)" in data["summary"]
