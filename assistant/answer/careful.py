@@ -141,6 +141,10 @@ class RuleAnswer(Curated):
         """Whether the answer states the rules of `path` (a path id, or one of its measures)."""
         return any(path.startswith(own) for own in self.paths)
 
+    def shares_top(self, path: str) -> bool:
+        """Whether `path` (a path id) is of a top path whose rules the answer states (a measure of the same path)."""
+        return any(path.split("/")[0] == own.split("/")[0] for own in self.paths)
+
 
 class OtherRegion(Curated):
     topic_words: Regex

@@ -41,7 +41,7 @@ from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS,
                                       with_continuation)
 from assistant.text.analysis import stems
 from assistant.text.asked import ASKS_NEXT_STEP, asks, numbers_questions
-from assistant.text.asked import ASKS_WORDING as ASKS_PASSAGE
+from assistant.text.asked import ASKS_WORDING as ASKS_TEXT_OF_RULE
 from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, figures, untraceable
 
 IREK_QUESTION = re.compile(r"\b(irek|handlungsziel\w{0,2}|leitziel\w{0,2}|themenkorridor\w{0,2}|korridor\w{0,2}|ziel(e|en)?"
@@ -286,6 +286,12 @@ def _with_rule(text: str, source: Source | None) -> str:
 _ON_ELIGIBLE_COSTS = re.compile(r"förderfähigen\s{1,3}Kosten", re.IGNORECASE)
 # The asker speaking of their own project ("Wir wollen ein Ärztehaus bauen"), not of a kind of project in general
 _ASKERS_OWN = re.compile(r"\b(wir|uns|unse?r\w{0,2}|ich|mein\w{0,2})\b", re.IGNORECASE)
+def asks_for_passage(text: str) -> bool:
+    """Whether a question asks for a passage by its wording or by where it stands ("… und die stelle im KR, wo steht
+    dass …")."""
+    return bool(ASKS_TEXT_OF_RULE.search(text) or ASKS_SOURCE.search(text))
+
+
 # A question which of the items it lists are eligible costs ("was zählt eigentlich zu den förderfähigen kosten?
 # konkret: …", "welche davon sind förderfähig?")
 _ASKS_WHICH_COSTS = re.compile(r"\b(was|welche\w{0,2})\b[^?]{0,40}\b(förderfähige\w{0,2}\s{1,3}kosten|zuwendungsfähig\w{0,3}"
@@ -1472,6 +1478,16 @@ def _until(condition: ConditionAssessment) -> str:
     return short_reason(condition.text, 200).split(";")[0].rstrip(".") + "."
 
 
+def _deadline_said(path: PathAssessment, w: _Writer) -> tuple[str, str]:
+    """The path's rule that its grants end soon, cited ("Wichtig: Vorhaben können nur bis 31.12.2026 bewilligt werden
+    (Nr. 3.6) [4]."), and its id; ("", "") where it has none. (A citation the text then does not use is dropped by
+    `renumbered`.)"""
+    ending = next((c for c in path.conditions if c.deadline is not None), None)
+    if ending is None:
+        return "", ""
+    return _cited(f"Wichtig: {_with_rule(_until(ending), ending.source)}", w.cite_source(ending.source)), ending.id
+
+
 # A question whether the asker's trade is excluded ("sind wir als Entsorger nicht eh raus?", "Medien sind raus?", "sind
 # IT-Firmen überhaupt GRW-fähig?")
 _ASKS_EXCLUDED = re.compile(r"\b(raus|ausgeschlossen|negativliste|nicht\s{1,3}förderfähig\w{0,2}\s{1,3}(branche|wirtschaftszweig)"
@@ -1686,11 +1702,9 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             pieces.append((1.2, _beside(found, lead, w)))
             pieces += [(1.15, own)] if (own := _applicant_admitted(found, lead, w)) else []
             # a path whose grants end soon (Nr. 3.6: until 31 December 2026) says so beside its rate
-            ending = next((c for c in lead.conditions if c.deadline is not None), None)
-            w.said |= {ending.id} if ending else set()
-            until = _until(ending) if ending else ""
-            pieces += [(1.25, _cited(f"Wichtig: {_with_rule(until, ending.source)}",
-                                     w.cite_source(ending.source)))] if ending else []
+            ending, ending_id = _deadline_said(lead, w)
+            w.said |= {ending_id} if ending else set()
+            pieces += [(1.25, ending)] if ending else []
             pieces.append((1.3, _grant_time(lead, w)))
             pieces += [] if first else [(1.6 if asks_amount else 1.4, main)]
             pieces += [(0.6, limits)] if (limits := _limits_said(lead, w)) else []
@@ -2177,7 +2191,7 @@ def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -
     if not rule.path:
         return passage.dense or cited
     stated = FundingKnowledge.load().path_for_passage(passage.document, passage.section_number)
-    if stated is not None and not any(stated.split("/")[0] == own.split("/")[0] for own in rule.paths):
+    if stated is not None and not rule.shares_top(stated):
         return False
     # a rule of one path: of a document it cites, only its sections; the other rules the question's words found do
     # not belong to it (a lessor's joint liability below the binding of funded assets); nor does a passage of another
@@ -2876,12 +2890,10 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
             where = _where(lead)
             said = f"Möglich: {measure}" + (f", {rate}." if rate else ".") + (f" Antrag: {where}." if where else "")
             # a measure whose grants end soon (Nr. 3.6: until 31 December 2026) says so beside it, where it fits
-            ending = next((c for c in lead.conditions if c.deadline is not None), None)
-            until = _cited(f"Wichtig: {_with_rule(_until(ending), ending.source)}", w.cite_source(ending.source)) \
-                if ending is not None else ""
-            if until and len(said) + 1 + len(until) <= MAX_SUMMARY_CHARS:
-                w.said |= {ending.id}
-                return f"{said} {until}"
+            ending, ending_id = _deadline_said(lead, w)
+            if ending and len(said) + 1 + len(ending) <= MAX_SUMMARY_CHARS:
+                w.said |= {ending_id}
+                return f"{said} {ending}"
             return said
         if not (lead.fit > 0 and exclusion is not None and profile is not None and profile.wz_code):
             return ""
@@ -3811,8 +3823,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         # (not where the question asks where the rule stands: "Brauche … die genaue Fundstelle im KR 2026: wo steht,
         # dass …")
         if summary == f"{label}: {quote}" and not _ASKS_TEXT.search(found.question) \
-                and not ASKS_SOURCE.search(found.question) and not ASKS_PASSAGE.search(found.question) \
-                and len(plain) <= MAX_SUMMARY_CHARS:
+                and not asks_for_passage(found.question) and len(plain) <= MAX_SUMMARY_CHARS:
             # asked in the asker's own words, not for the wording: what the rule says leads, its wording follows
             # ("Muss das Eigenkapital sein oder reicht ein normaler Bankkredit?")
             summary = plain
@@ -3853,7 +3864,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     if rule is not None and rule.path and not (found.profile is not None and found.profile.applicant_type):
         # a rule of one path answered for an asker who says not who they are ("gilt noch die regel mit überregionalem
         # absatz? mein mandant verkauft fast nur im umkreis"): that path only, not another one usual for no one
-        offered = [p for p in offered if any(p.id.split("/")[0] == own.split("/")[0] for own in rule.paths)]
+        offered = [p for p in offered if rule.shares_top(p.id)]
     block, paths = _paths_block("Zur Förderung", offered[:2], w, found.profile)
     details += [block] if block else []
     # (a figure whose source is asked, "woher genau kommt die 500.000 € pro jahr?", is the rule's, not the asker's sum;

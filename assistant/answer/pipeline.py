@@ -23,7 +23,7 @@ from functools import cached_property
 from assistant.answer.careful import CarefulCases, RuleAnswer
 from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, ASKS_WORDING, FEW_PASSAGES,
                                          MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, WORDING_FOLLOWS,
-                                         OWN_LAND, area_land, asked_beside, compose_extractive,
+                                         OWN_LAND, area_land, asked_beside, asks_for_passage, compose_extractive,
                                          compose_introduction, districts_in_rows)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (asks_brief, asks_shorter, contextual_query, is_elliptical, is_follow_up,
@@ -48,7 +48,7 @@ from assistant.goals.lists import (IREK_DOCUMENT, asks_on_topic, asks_what_the_i
 from assistant.goals.matching import GoalMatch, GoalMatcher
 from assistant.goals.sectors import SectorGoals
 from assistant.retrieval.expansion import expansion_terms
-from assistant.retrieval.retriever import ASKS_SOURCE, Retriever, ScoreParts, SearchHit, normalise_query
+from assistant.retrieval.retriever import Retriever, ScoreParts, SearchHit, normalise_query
 from assistant.text.citations import AMOUNT
 from assistant.text.analysis import stems
 from assistant.text.asked import ASKS_WORDING as ASKS_TEXT_OF_RULE
@@ -417,7 +417,9 @@ class AnswerPipeline:
             # a programme the asker names ("passt das irgendwo rein? irek? grw? leader?") is answered, as it applies
             # (not one named only in a part the asker numbers that asks about the IREK: "2) was ist der unterschied
             # zwischen dem IREK und unserem LEADER-REK?")
-            named_ids = named_paths(self._of_funding(q.text), q.profile.applicant_type)
+            # (the parts' intents are judged only where the text names a programme at all)
+            named_ids = named_paths(q.text, q.profile.applicant_type)
+            named_ids = named_paths(self._of_funding(q.text), q.profile.applicant_type) if named_ids else []
             named = [describe(self.funding, n, q.profile) for n in named_ids
                      if not any(programme(p.id) == programme(n) for p in assessed.paths)]
             best = max((p.fit for p in assessed.paths), default=0.0)
@@ -686,6 +688,7 @@ class AnswerPipeline:
         added = 0
         # (parts the asker numbers are each asked for: "a) … b) … c) …" may have all its further parts answered)
         most = MAX_NUMBERED_PARTS - 1 if numbers_questions(q.text) else MAX_SIDE_QUESTIONS
+        text_rule = self.careful.rule_answer(q.text)
         for side in self._side_questions(q, found):  # "Steht im IREK was zur Pflege? Und gibt es GRW?"
             if added == most:
                 break  # (counted by the answers added: a part the first answer answers already takes no place)
@@ -704,7 +707,7 @@ class AnswerPipeline:
             # (not one with a rule answer of its own that the text's does not give, whatever measure it is of: "… und
             # lohnt sich stattdessen ein Platz in einem Gründerzentrum – gibts dafür Förderung?")
             own_rule = self.careful.rule_answer(side.text)
-            own_asked = own_rule is not None and own_rule is not self.careful.rule_answer(q.text)
+            own_asked = own_rule is not None and own_rule is not text_rule
             repeats = side.same_kind and decided.intent == "project" and (
                 found.mode == "project" or isinstance(asked, Answer)
                 or asked.own.wz_code in (None, q.profile.wz_code)) and not own_asked
@@ -730,7 +733,7 @@ class AnswerPipeline:
                 # (where a rule stands, asked for, is told by its wording: "… und die stelle im KR, wo steht dass …")
                 told = self._tells(side, asked, decided, other, answer) \
                     or numbers_questions(q.text) and _quotes_another_passage(other, answer) \
-                    or other.summary.endswith(WORDING_FOLLOWS) and _asks_for_passage(side.text)
+                    or other.summary.endswith(WORDING_FOLLOWS) and asks_for_passage(side.text)
                 merged = with_other_answer(answer, other, told)
                 if merged is not answer:
                     answer, added = merged, added + 1
@@ -820,15 +823,15 @@ class AnswerPipeline:
         # Wasserstofftankstelle … b) neue Stromleitung … c) kann das Stadtwerk selbst Träger sein?") and a question of
         # a subject of its own that the rule does not answer ("wie viel grw-geld bekommt niedersachsen, … und ist
         # wirklich der ganze landkreis fördergebiet oder nur teile?")
-        if alone and not any(self._own_subject(unit, rule, asks(q.text)[0]) for unit in asks(q.text)[1:]):
+        first, *further = asks(q.text)
+        if alone and not any(self._own_subject(unit, rule, first) for unit in further):
             return []
         sides = side_questions(q.text, q.intent, self._intent_of, other_kind=kind(q.intent) == IREK_KIND or not found.goals
                                # (what the IREK says on a topic, "… und steht im IREK irgendwas zu innenstädten?")
                                or bool(WHAT_IREK_IS.search(q.text)) or asks_on_topic(q.text)
                                or numbered_parts(q.text))
         if alone:
-            sides = [side for side in sides if self._own_subject(side.text, rule, asks(q.text)[0])]
-        first = asks(q.text)[0]
+            sides = [side for side in sides if self._own_subject(side.text, rule, first)]
         if found.mode == "list" and not found.goal_list.all_levels and WHAT_IREK_IS.search(first) \
                 and all(side.text != first for side in sides):
             # "was ist dieses irek überhaupt und wie viele ziele hat das? und was sind die leitziele bei
@@ -952,12 +955,6 @@ def _contradicts(side: Question | Answer, whole: Question) -> bool:
         or kind is not None and whole_kind is not None and kind != whole_kind
 
 
-def _asks_for_passage(text: str) -> bool:
-    """Whether a question asks for a passage by its wording or by where it stands ("… und die stelle im KR, wo steht
-    dass …")."""
-    return bool(ASKS_TEXT_OF_RULE.search(text) or ASKS_SOURCE.search(text))
-
-
 def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> bool:
     """Whether a further question that names no asker itself is answered on another measure of the programme the first
     answer leads with ("… dürfen unsere Betriebe vorher schon planen? und das Grundstück kaufen?": the land of a
@@ -965,7 +962,7 @@ def _another_measure(side: Question | Answer, first: Answer, other: Answer) -> b
     formular?": the form for infrastructure, where "landkreis?" asked where to apply): read apart from the text."""
     if isinstance(side, Answer) or side.own.applicant_type is not None or not first.funding_paths:
         return False
-    if _asks_for_passage(side.text):
+    if asks_for_passage(side.text):
         return False  # a passage asked for by where it stands or its wording is the one asked for, of whatever measure
         # ("… und die stelle im KR, wo steht dass revitalisierung mit bis zu 90% gefördert werden kann")
     # a bottom line that quotes only rules of the other of the KR's two chapters of measures than the lead path's (a
