@@ -317,7 +317,8 @@ def with_other_answer(first: Answer, other: Answer, told: bool = False) -> Answe
     """The first answer with a further question's bottom line after its own where that decides something the first
     does not say: in the summary where both fit in it, else as a paragraph of the details after the further answers
     before it. The other answer's citations that its bottom line uses are numbered after the first's (a quote cited by
-    both keeps the first's number); its funding paths come along where the first has none."""
+    both keeps the first's number), and all are numbered again in the order of the text; its funding paths come along
+    where the first has none."""
     other = _with_wording(other)
     if other.abstained or not (decides(other) or told and CITATION_NUMBER.search(other.summary)) \
             or _said_already(first, other) or _same_path_again(first, other):
@@ -362,7 +363,10 @@ def with_other_answer(first: Answer, other: Answer, told: bool = False) -> Answe
         text = "\n\n".join(part for part in [first.summary, *rest[:answered], said, *rest[answered:]] if part)
     paths = first.funding_paths or [replace(p, citations=[numbers[n] for n in p.citations if n in numbers])
                                     for p in other.funding_paths]
-    return replace(first, answer=text, summary=summary, citations=citations, funding_paths=paths)
+    # (numbered again in the order of the text: a further answer set before the first's details cites [1] … [9] … [2])
+    # (copies: `renumbered` numbers in place, and the first answer's own stay as they were)
+    return renumbered(replace(first, answer=text, summary=summary, citations=[replace(c) for c in citations],
+                              goals=[replace(g) for g in first.goals], funding_paths=[replace(p) for p in paths]))
 
 
 def in_short(answer: Answer) -> Answer:

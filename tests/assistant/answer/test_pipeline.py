@@ -69,6 +69,8 @@ def check_contract(data: dict, passages: dict, *, all_used: bool = True) -> None
     numbers = [c["n"] for c in citations]
     assert numbers == list(range(1, len(citations) + 1))
     used = {int(n) for n in CITED.findall(data["answer"])}
+    first_use = list(dict.fromkeys(int(n) for n in CITED.findall(data["answer"])))
+    assert first_use == sorted(first_use), f"citations are not numbered in the order of the text: {first_use}"
     assert used <= set(numbers), f"answer uses {sorted(used - set(numbers))} without a citation"
     assert not all_used or set(numbers) <= used, f"citations {sorted(set(numbers) - used)} are not used in the answer"
     for c in citations:

@@ -46,6 +46,24 @@ def test_the_other_bottom_line_follows_with_its_citations_numbered_after_the_fir
     assert merged.funding_paths[0].citations == [3]  # a number the merged answer does not hold is dropped
 
 
+def test_a_further_answer_set_before_the_first_answers_details_is_cited_in_the_order_of_the_text():
+    # (the first bottom line is a quote too long to take the further one beside it: the further answer stands as the
+    # first paragraph of the details, and its citation takes the number after the first bottom line's)
+    quote = "IREK, „Anlass“: „" + "Das IREK ist der Handlungsrahmen des Landkreises " * 8 + "erarbeitet.“ [1]"
+    first = Answer(f"{quote}\n\nZählung [2].\n\nZur Förderung: „Budget“ [3]", False, summary=quote,
+                   citations=[citation(1, "irek:0", "Anlass"), citation(2, "irek:1", "Zählung"),
+                              citation(3, "irek:2", "Budget")])
+    other = Answer("Förderweg: Budget bis zu 75 Prozent nach Nr. 3.4.2 [1].", False,
+                   summary="Förderweg: Budget bis zu 75 Prozent nach Nr. 3.4.2 [1].",
+                   citations=[citation(1, "grw:3.4.2", "75 Prozent")])
+    merged = with_other_answer(first, other)
+    assert merged.answer.split("\n\n")[1] == f"{OTHER_QUESTION} Förderweg: Budget bis zu 75 Prozent nach Nr. 3.4.2 [2]."
+    assert merged.answer.endswith("Zählung [3].\n\nZur Förderung: „Budget“ [4]")
+    assert [(c.n, c.chunk_id) for c in merged.citations] == [
+        (1, "irek:0"), (2, "grw:3.4.2"), (3, "irek:1"), (4, "irek:2")]
+    assert [c.n for c in first.citations] == [1, 2, 3]  # the first answer itself is left as it was
+
+
 def test_a_sentence_of_the_other_bottom_line_that_the_first_says_already_is_not_said_again():
     size = citation(1, "grw:2.1.5", "Mittlere Unternehmen sind Unternehmen, die")
     first = Answer("Sie sind ein mittleres Unternehmen (Nr. 2.1.5) [1].", False,
@@ -126,8 +144,9 @@ def test_a_further_bottom_line_the_first_answer_quotes_already_is_not_added_and_
     own = Answer("Nein – Eigenleistungen nicht [1].", False, summary="Nein – Eigenleistungen nicht [1].",
                  citations=[citation(1, "grw:3.2.2.1", "Eigenleistungen")])
     merged = with_other_answer(with_other_answer(first, plan), own)
-    assert merged.answer.index("Bauleitplanung") < merged.answer.index("Eigenleistungen nicht [4]")
-    assert merged.answer.endswith("Details [2].") and merged.summary == first.summary  # in the order asked
+    assert merged.answer.index("Bauleitplanung") < merged.answer.index("Eigenleistungen nicht [3]")
+    # (in the order asked, and cited in the order of the text)
+    assert merged.answer.endswith("Details [4].") and merged.summary == first.summary
 
 
 def test_a_further_answer_that_only_offers_the_first_answers_path_again_is_not_added():
