@@ -29,7 +29,7 @@ from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_SIZE, 
                                      SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
                                      FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
                                      short_reason)
-from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, GoalList, topic_words
+from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, TITLE_WORDS, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.expansion import expansion_terms
 from assistant.retrieval.retriever import ASKS_SOURCE, SearchHit
@@ -57,8 +57,11 @@ _ASKS_GOAL_FITTING = re.compile(
     r"(handlungs|leit)?ziel", re.IGNORECASE)
 _ASKS_LEITZIEL = re.compile(r"\b(welche[sr]?|welchen|welchem)\s{1,3}leitziel", re.IGNORECASE)
 # what the IREK says on a topic ("steht im irek was zu kitas?", "Was sagt das IREK über Wasserstoff?")
+# (a preposition that opens a relative clause asks for no topic: "gibt es darin Leitprojekte, über die wir berichten
+# könnten?")
 _TOPIC_ASKED = re.compile(r"\b(steht|stehen|sagt|sagen|gibt|enthält|findet|finde|nennt|erwähnt|vorgesehen|thema)\b"
-                          r"[^?.]{0,60}\b(zu|zum|zur|über|für)\b", re.IGNORECASE)
+                          r"[^?.]{0,60}\b(zu|zum|zur|über|für)\b(?!\s{1,3}(die|den|das|der|dem|welche\w{0,2})\s{1,3}"
+                          r"(wir|ich|man|sie|er|es)\b)", re.IGNORECASE)
 MAX_SUMMARY_CHARS = 400
 # The bottom lines that offer a path: "Möglich: GRW …", "Voraussichtlich ja: …", "Förderweg: …"
 PATH_VERDICT = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): ")
@@ -3510,9 +3513,10 @@ def _named_entries(found: Findings, w: _Writer, answered: set[tuple[str, str]] =
 
 def _title_named(title: str, question: str) -> bool:
     """Whether a goal's title names a word of the question (stems of five letters or more, one the start of the other:
-    "Leitbranchen" in "Regionale Leitbranchen stärken")."""
+    "Leitbranchen" in "Regionale Leitbranchen stärken"); not by a word every goal's title may hold ("entwickeln",
+    "Grundlagen": "Wie wurde das IREK entwickelt?" names no goal)."""
     named = {s for s in stems(question) if len(s) >= 5}
-    titled = stems(title)
+    titled = [t for t in stems(title) if t not in TITLE_WORDS]
     return any(s[:5] == t[:5] and (s.startswith(t) or t.startswith(s)) for s in named for t in titled)
 
 

@@ -363,16 +363,22 @@ def _one_absent(topic: list[str], title_stems: frozenset[str]) -> bool:
 def _called_by_title(title: str, question: str) -> bool:
     """Whether the question names a goal by its title: every word of substance of the title stands in it (at least
     two)."""
-    own = set(stems(title)) - _TITLE_WORDS
+    own = set(stems(title)) - TITLE_WORDS
     return len(own) >= 2 and own <= set(stems(question))
 
 
-# Words of the goals' titles that name no topic: what every goal does ("stärken", "ausbauen") and where
-_TITLE_WORDS = set(stems("stärken weiterentwickeln entwickeln entwicklung ausbauen aufbauen fördern förderung verbessern "
+# Words of the goals' titles that name no topic: what every goal does ("stärken", "ausbauen"), where, and what kind of
+# paper it asks for
+TITLE_WORDS = set(stems("stärken weiterentwickeln entwickeln entwicklung ausbauen aufbauen fördern förderung verbessern "
                          "sichern unterstützen nutzen verankern erhöhen schaffen realisieren beseitigen optimieren "
                          "forcieren umsetzen erleichtern vereinfachen integrieren anwerben berücksichtigen gestalten "
                          "halten verbreiten erhalten ansiedeln anpassen nehmen fokus gezielt verstärkt konsequent "
-                         "landkreis osnabrück region regional regionale bereich gemeinsam gemeinsame stadt"))
+                         "landkreis osnabrück region regional regionale bereich gemeinsam gemeinsame stadt "
+                         # and the kind of paper a goal asks for, which the IREK itself is: a question about the
+                         # concept or the strategies it is tied to asks for no goal ("Strategische/konzeptionelle
+                         # Grundlagen zur Sicherung medizinischer … Versorgungseinrichtungen … schaffen" is about care)
+                         "strategie strategien strategisch strategische konzept konzeptionell konzeptionelle "
+                         "grundlage grundlagen"))
 
 
 def _topic_match(asked: str, title: str) -> bool:
@@ -391,11 +397,11 @@ def _topic_match(asked: str, title: str) -> bool:
 
 def _topic(question: str) -> list[str]:
     """The stems of the question that may name a topic in a goal's title."""
-    return [s for s in topic_words(question) if s not in _CHAPTER_WORDS and s not in _TITLE_WORDS]
+    return [s for s in topic_words(question) if s not in _CHAPTER_WORDS and s not in TITLE_WORDS]
 
 
 def _names_topic(topic: list[str], title: str) -> bool:
-    return any(_topic_match(a, t) for a in topic for t in stems(title) if t not in _TITLE_WORDS)
+    return any(_topic_match(a, t) for a in topic for t in stems(title) if t not in TITLE_WORDS)
 
 
 def titled_goals(question: str, goals: list[Goal]) -> list[Goal]:
