@@ -530,6 +530,24 @@ def test_what_the_irek_is_gets_no_goals_it_did_not_ask_for(ask):
                      r"GRW-Koordinierungsrahmens[^“]*“ \[\d+\]", data["answer"]), data["answer"]
 
 
+@pytest.mark.parametrize("question", [
+    "mit welchen anderen strategien ist das irek verknüpft und wer hat es erarbeitet?",
+    "Ich schreibe über das IREK. Wie ist das Konzept entstanden, wer war beteiligt und wer hat es geschrieben?",
+    "Wer hat an dem IREK mitgearbeitet und gibt es darin konkrete Leitprojekte, über die wir berichten könnten?",
+])
+def test_a_question_about_the_irek_as_a_concept_gets_no_goal_cards(ask, passages, question):
+    # (4.2.1 „Strategische/konzeptionelle Grundlagen zur Sicherung medizinischer … Versorgung“ is about care, not about
+    # the concept or the strategies the IREK is tied to)
+    data = ask(question)
+    assert data["intent"] == "irek" and data["goals"] == [], [g["code"] for g in data["goals"]]
+    check_contract(data, passages, all_used=False)
+
+
+def test_a_question_for_what_the_irek_says_on_a_topic_keeps_its_goal_cards(ask):
+    data = ask("Was steht im IREK zur Pflege?")
+    assert {g["code"] for g in data["goals"]} >= {"4.2.1", "4.2.2"}
+
+
 @pytest.mark.parametrize("question", ["Regionalkonzept vom Landkreis, was ist das?",
                                       "worum gehts im regionalen Entwicklungskonzept für Osnabrück"])
 def test_the_irek_by_another_name_is_answered_as_the_irek(ask, question):
