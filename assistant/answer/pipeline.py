@@ -687,7 +687,8 @@ class AnswerPipeline:
         answer = self.extractive(found)
         added = 0
         # (parts the asker numbers are each asked for: "a) … b) … c) …" may have all its further parts answered)
-        most = MAX_NUMBERED_PARTS - 1 if numbers_questions(q.text) else MAX_SIDE_QUESTIONS
+        numbered = numbers_questions(q.text)
+        most = MAX_NUMBERED_PARTS - 1 if numbered else MAX_SIDE_QUESTIONS
         text_rule = self.careful.rule_answer(q.text)
         for side in self._side_questions(q, found):  # "Steht im IREK was zur Pflege? Und gibt es GRW?"
             if added == most:
@@ -732,9 +733,9 @@ class AnswerPipeline:
                 # cite answers it, "3. wie lange muss er Unterlagen aufbewahren?")
                 # (where a rule stands, asked for, is told by its wording: "… und die stelle im KR, wo steht dass …")
                 told = self._tells(side, asked, decided, other, answer) \
-                    or numbers_questions(q.text) and _quotes_another_passage(other, answer) \
+                    or numbered and _quotes_another_passage(other, answer) \
                     or other.summary.endswith(WORDING_FOLLOWS) and asks_for_passage(side.text)
-                merged = with_other_answer(answer, other, told)
+                merged = with_other_answer(answer, other, told, numbered)
                 if merged is not answer:
                     answer, added = merged, added + 1
         found.note, found.reach = q.note, q.reach

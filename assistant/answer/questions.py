@@ -264,12 +264,17 @@ def decides(answer: Answer) -> bool:
 _STATES = re.compile(r"\b(ist|sind|gilt|gelten)\b")
 
 
-def _said_already(first: Answer, other: Answer) -> bool:
+def _said_already(first: Answer, other: Answer, numbered: bool = False) -> bool:
     """Whether the first answer gives the other's bottom line already: each quote it cites is quoted there whole (a
-    part quoted says less: "(5) Der Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt sein." of the rule on it)."""
+    part quoted says less: "(5) Der Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt sein." of the rule on it).
+    `numbered`: the asker numbers the questions, so each part is answered in the text; a quote only a line of the list
+    of paths cites ("- **GRW: …**: nicht möglich – Eine Erschließung, die auf ein bestimmtes Unternehmen zugeschnitten
+    ist, …" to "2) dürfen wir das für den Investor passgenau erschließen?") does not count."""
     by_n = {c.n: c for c in other.citations}
     cited = [by_n[int(n)] for n in CITATION_NUMBER.findall(other.summary)]
-    quoted = [c.quote for c in first.citations]
+    in_text = {int(n) for line in first.answer.splitlines() if not (numbered and line.startswith(_PATH_LINE))
+               for n in CITATION_NUMBER.findall(line)}
+    quoted = [c.quote for c in first.citations if c.n in in_text]
     # (or its opening words stand in the first answer already: the rule asked about, stated there from the same data
     # with a quote of another length)
     opening = " ".join(CITATION_NUMBER.sub(" ", other.summary).split())[:_SAID_CHARS]
@@ -277,6 +282,7 @@ def _said_already(first: Answer, other: Answer) -> bool:
         or len(opening) == _SAID_CHARS and opening in " ".join(first.answer.split())
 
 
+_PATH_LINE = "- **"  # a line of the list of paths ("- **GRW: Investitionen der gewerblichen Wirtschaft**: …")
 _SAID_CHARS = 80  # the opening of a further answer's bottom line that, found in the first answer, says it was said
 
 
@@ -313,15 +319,15 @@ def _with_wording(other: Answer) -> Answer:
     return replace(other, summary=f"{where}: {quote}")
 
 
-def with_other_answer(first: Answer, other: Answer, told: bool = False) -> Answer:
+def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered: bool = False) -> Answer:
     """The first answer with a further question's bottom line after its own where that decides something the first
     does not say: in the summary where both fit in it, else as a paragraph of the details after the further answers
     before it. The other answer's citations that its bottom line uses are numbered after the first's (a quote cited by
     both keeps the first's number), and all are numbered again in the order of the text; its funding paths come along
-    where the first has none."""
+    where the first has none. `numbered`: the asker numbers the questions (`_said_already`)."""
     other = _with_wording(other)
     if other.abstained or not (decides(other) or told and CITATION_NUMBER.search(other.summary)) \
-            or _said_already(first, other) or _same_path_again(first, other):
+            or _said_already(first, other, numbered) or _same_path_again(first, other):
         return first
     # (not the sentences the first bottom line says already: "Nach Ihren Angaben sind Sie ein mittleres Unternehmen"
     # beside the rate asked for next)

@@ -163,6 +163,25 @@ def test_a_further_answer_that_only_offers_the_first_answers_path_again_is_not_a
     assert with_other_answer(first, refused).summary.endswith(f"{OTHER_QUESTION} {no.replace('[1]', '[2]')}")
 
 
+def test_a_numbered_part_whose_verdict_only_the_list_of_paths_gives_is_answered_in_the_text():
+    # ("1) wie lange sind wir gebunden? 2) … dürfen wir das für den einen Investor passgenau erschließen?": the list's
+    # line rules out the whole path at the end of the answer; the part asked for gets its "Nein" in the text)
+    rule = citation(2, "grw:3.2.1.11", "Erschließung nach Maß")
+    first = Answer("Bindungsfrist: 15 Jahre [1].\n\nZur Förderung:\n- **GRW: Infrastruktur**: nicht möglich – "
+                   "zugeschnitten auf ein Unternehmen [2]", False, summary="Bindungsfrist: 15 Jahre [1].",
+                   citations=[citation(1, "grw:3.2.1.8", "15 Jahren"), rule])
+    no = "Nein – eine Erschließung für ein bestimmtes Unternehmen ist ausgeschlossen (Nr. 3.2.1.11) [1]."
+    other = Answer(no, False, summary=no, citations=[replace(rule, n=1)])
+    merged = with_other_answer(first, other, numbered=True)
+    assert merged.summary == f"Bindungsfrist: 15 Jahre [1]. {OTHER_QUESTION} {no.replace('[1]', '[2]')}"
+    assert [c.chunk_id for c in merged.citations] == ["grw:3.2.1.8", "grw:3.2.1.11"]
+    # (a part not numbered is taken as said by the list: "und leader? …" beside a GRW "nicht möglich")
+    assert with_other_answer(first, other) is first
+    # (and so is one the first answer's own text gives)
+    said = replace(first, answer=first.answer.replace("15 Jahre [1].", "15 Jahre [1]. Nicht nach Maß [2].", 1))
+    assert with_other_answer(said, other, numbered=True) is said
+
+
 def test_each_question_of_a_text_is_judged_once():
     calls: list[str] = []
     kinds = {"Steht im IREK was dazu?": "irek", "Und gibt es GRW?": "eligibility"}
