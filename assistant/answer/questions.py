@@ -286,11 +286,22 @@ _PATH_LINE = "- **"  # a line of the list of paths ("- **GRW: Investitionen der 
 _SAID_CHARS = 80  # the opening of a further answer's bottom line that, found in the first answer, says it was said
 
 
-def _same_path_again(first: Answer, other: Answer) -> bool:
+def _same_path_again(first: Answer, other: Answer, numbered: bool = False) -> bool:
     """Whether the other answer only offers again the path the first leads with ("Möglich: GRW …" to "Und gibts dafür
-    GRW?" after a project answer with that path), not a rule of its own or a "Nein"."""
-    return bool(PATH_VERDICT.match(other.summary) and first.funding_paths and other.funding_paths
-                and other.funding_paths[0].id == first.funding_paths[0].id and not other.funding_paths[0].blocked)
+    GRW?" after a project answer with that path), not a rule of its own or a "Nein". Where the asker numbers the
+    questions, only a path the first answer offers in its text counts, not one only its list of paths holds ("2. bis
+    wann muss bewilligt sein, damit die 90%-Sonderregel greift?": "… bis 31.12.2028 bis 90 Prozent …")."""
+    again = bool(PATH_VERDICT.match(other.summary) and first.funding_paths and other.funding_paths
+                 and other.funding_paths[0].id == first.funding_paths[0].id and not other.funding_paths[0].blocked)
+    if not (again and numbered):
+        return again
+    offered = (m.group(2) for line in first.answer.splitlines() if not line.startswith(_PATH_LINE)
+               for m in _OFFERED_PATH.finditer(line))
+    return any(name.startswith(other.funding_paths[0].name) for name in offered)
+
+
+# a path offered in the text ("Förderweg: GRW: Wirtschaftsnahe kommunale Infrastruktur, bis 60 Prozent")
+_OFFERED_PATH = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): (.+?)(?:,| \(|$)")
 
 
 def _not_said_in(bottom: str, said: str) -> str:
@@ -327,7 +338,7 @@ def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered
     where the first has none. `numbered`: the asker numbers the questions (`_said_already`)."""
     other = _with_wording(other)
     if other.abstained or not (decides(other) or told and CITATION_NUMBER.search(other.summary)) \
-            or _said_already(first, other, numbered) or _same_path_again(first, other):
+            or _said_already(first, other, numbered) or _same_path_again(first, other, numbered):
         return first
     # (not the sentences the first bottom line says already: "Nach Ihren Angaben sind Sie ein mittleres Unternehmen"
     # beside the rate asked for next)

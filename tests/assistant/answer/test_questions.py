@@ -182,6 +182,28 @@ def test_a_numbered_part_whose_verdict_only_the_list_of_paths_gives_is_answered_
     assert with_other_answer(said, other, numbered=True) is said
 
 
+def test_a_numbered_part_that_the_path_answers_is_answered_where_only_the_list_of_paths_offered_it():
+    # ("1. welcher Fördersatz … 2. bis wann muss bewilligt sein, damit die 90%-Sonderregel greift?": the first answer
+    # computes the sums, and the deadline stands only in its list of paths)
+    path = AnswerPath("grw-infrastruktur/gewerbegelaende", "GRW: Wirtschaftsnahe kommunale Infrastruktur", "", "", [],
+                      False, [], "NBank", [], [2])
+    first = Answer("Rechenbeispiel: bis zu 3.510.000 €.\n\nZur Förderung:\n- **GRW: Wirtschaftsnahe kommunale "
+                   "Infrastruktur**: bis 60 Prozent; bis 31.12.2028 bis 90 Prozent [1]", False,
+                   summary="Rechenbeispiel: bis zu 3.510.000 €.", citations=[citation(1, "grw:5", "31.12.2028")],
+                   funding_paths=[path])
+    offer = "Förderweg: GRW: Wirtschaftsnahe kommunale Infrastruktur, bis 60 Prozent; bis 31.12.2028 bis 90 Prozent [1]."
+    other = Answer(offer, False, summary=offer, citations=[citation(1, "grw:5", "bis 31.12.2028")],
+                   funding_paths=[replace(path, citations=[1])])
+    merged = with_other_answer(first, other, numbered=True)
+    # (its citation comes first in the text, so it is [1], and the list's becomes [2])
+    assert merged.summary == f"Rechenbeispiel: bis zu 3.510.000 €. {OTHER_QUESTION} {offer}"
+    assert merged.answer.endswith("bis 90 Prozent [2]")
+    assert with_other_answer(first, other) is first  # (not numbered: the path is offered already)
+    offered = replace(first, answer=first.answer.replace("3.510.000 €.", "3.510.000 €. Förderweg: GRW: Wirtschaftsnahe "
+                                                                          "kommunale Infrastruktur, bis 60 Prozent.", 1))
+    assert with_other_answer(offered, other, numbered=True) is offered
+
+
 def test_each_question_of_a_text_is_judged_once():
     calls: list[str] = []
     kinds = {"Steht im IREK was dazu?": "irek", "Und gibt es GRW?": "eligibility"}
