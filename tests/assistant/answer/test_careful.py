@@ -851,6 +851,11 @@ def test_a_programme_asked_about_by_its_name_in_quotes(question, name):
     ("Und zählt unsere eigene Planungsarbeit im Bauamt als Eigenanteil?", "eigenleistungen-infrastruktur"),
     ("das ist keine erweiterung, ich gründe die firma erst neu. ändert das was?", "neugruendung"),
     ("kann ich als startup grw kriegen obwohl noch keine mitarbeiter??", "neugruendung"),
+    ("ist das ne 'neue produktlinie' oder ne 'änderung vom gesamten produktionsprozess'? macht das nen unterschied?",
+     "vorhabenarten"),
+    ("Gilt die grundlegende Änderung des Produktionsprozesses oder eine Diversifizierung?", "vorhabenarten"),
+    ("Was ist eigentlich eine Diversifizierung?", "vorhabenarten"),
+    ("wir machen jetzt auch gehäuse statt nur blechteile. zählt das als diversifizierung?", "vorhabenarten"),
 ])
 def test_rule_answers_are_found_by_everyday_words(question, rule):
     assert rule in [r.id for r in CAREFUL.rule_answers if any(re.search(p, question, re.IGNORECASE)
@@ -865,6 +870,15 @@ def test_rule_answers_are_found_by_everyday_words(question, rule):
 def test_other_questions_do_not_find_those_rule_answers(question):
     found = [r.id for r in CAREFUL.rule_answers if any(re.search(p, question, re.IGNORECASE) for p in r.patterns)]
     assert not {"satz-eines-anderen-gebiets", "irek-ohne-projektliste", "geld-nicht-ueber-irek"} & set(found)
+
+
+@pytest.mark.parametrize("question", [
+    "Wir wollen unsere Produktion diversifizieren und eine neue Halle bauen. Welche Förderung gibt es?",
+    "Wir bringen ein neues Produkt auf den Markt und brauchen dafür eine Maschine. Geht GRW?",
+])
+def test_a_project_that_names_one_kind_of_investment_gets_no_comparison_of_the_kinds(question):
+    found = [r.id for r in CAREFUL.rule_answers if any(re.search(p, question, re.IGNORECASE) for p in r.patterns)]
+    assert "vorhabenarten" not in found
 
 
 def test_the_term_of_a_measure_listed_after_the_irek_is_not_the_irek_s_own_term():
