@@ -420,6 +420,9 @@ def _main_activity_caveat(condition: ConditionAssessment) -> str:
     return condition.text[at:] if at >= 0 else condition.text
 
 
+_RATE_BY_RULE = re.compile(r"\bnach Nr\. \d")  # a rate said with its rule ("bis zu 20 Prozent nach Nr. 2.5.1")
+
+
 def _path_line(path: PathAssessment, w: _Writer, profile, said: set[str] = frozenset()) -> tuple[str, list[int]]:  # noqa: ANN001
     # one of two measures of the same path is named by its own measure too ("… – Besondere Transformationsvorhaben")
     measure = path.name.split(" – ", 1)[1].split(":")[0] if path.part_beside and " – " in path.name else ""
@@ -436,8 +439,11 @@ def _path_line(path: PathAssessment, w: _Writer, profile, said: set[str] = froze
         text = f"{name}: {verdict} – {why}{refs}"
     else:
         rate = _rate_phrase(path, w, profile)
-        # the measure's own rule, to look it up (not beside the rates of a project's parts, each with its own rule)
-        named = f"{name} ({rule})" if rule and rule not in rate and PER_PART not in rate else name
+        # the measure's own rule, to look it up (not beside the rates of a project's parts, each with its own rule, nor
+        # beside a rate said with the rule it stands in: "bis zu 45 Prozent zuzüglich 10 Prozentpunkte nach Nr. 2.4.3.3"
+        # is no rate of Nr. 2.4.3.1)
+        named = f"{name} ({rule})" if rule and rule not in rate and PER_PART not in rate \
+            and not _RATE_BY_RULE.search(rate) else name
         text = named + (f": {rate}." if rate else ".")
         text += _decisive(path, w)
         where = _where(path)

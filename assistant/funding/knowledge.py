@@ -203,6 +203,10 @@ class Condition(Curated):
     effect: Literal["blocks", "excludes", "matters"]
     source: Source
     triggers: Triggers = Field(default_factory=dict)
+    # A rule that holds for every project of the path except those of these kinds (the extra costs of Nr. 2.4.3.1 and
+    # 2.4.3.2, not for the renewable self-supply of Nr. 2.4.3.3, whose whole costs are eligible): no trigger, so it
+    # stays a general rule where the kind is not known.
+    not_for: list[str] = []
     question: str | None = None
     # The least share of the eligible costs the applicant must bring without public money (Nr. 2.5.4: 25), where the
     # condition is such a rule and its quote holds the figure: for an own calculation.
@@ -630,6 +634,10 @@ class FundingKnowledge(Curated):
                 if item is not None and item not in items:
                     raise DataPathError((*where, "conditions", n, "triggers", "cost_item"),
                                         f"unbekannter Wert „{item}“ (nicht in der Liste cost_items)")
+                unknown = [t for t in condition.not_for if t not in vocab["project_types"]]
+                if unknown:
+                    raise DataPathError((*where, "conditions", n, "not_for"),
+                                        f"unbekannter Wert „{unknown[0]}“ (nicht in der Liste project_types)")
                 if condition.limit is not None and condition.limit.cost_item not in items:
                     raise DataPathError((*where, "conditions", n, "limit", "cost_item"),
                                         f"unbekannter Wert „{condition.limit.cost_item}“ (nicht in der Liste cost_items)")

@@ -752,6 +752,8 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
             conditions.append(ConditionAssessment(condition.id, f"Nicht mehr möglich: {condition.text}", "blocks",
                                                   condition.source, True, deadline=condition.deadline))
             continue
+        if set(condition.not_for) & set(profile.project_types):
+            continue  # a rule of the path that does not hold for this kind of project
         applies = _applies(condition, profile)
         if applies is False and condition.effect == "matters":
             continue  # e.g. the rules for large companies, for a small one

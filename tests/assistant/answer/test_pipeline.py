@@ -543,6 +543,33 @@ def test_a_question_about_the_irek_as_a_concept_gets_no_goal_cards(ask, passages
     check_contract(data, passages, all_used=False)
 
 
+def test_whether_a_new_product_is_a_diversification_or_a_change_of_the_process_is_answered_by_both_rules(ask, passages):
+    data = ask("wir machen bisher blechteile als zulieferer und wollen jetzt zusätzlich komplette schaltschrankgehäuse "
+               "bauen. ist das ne 'neue produktlinie' oder ne 'änderung vom gesamten produktionsprozess'? macht das "
+               "förder-technisch nen unterschied?")
+    assert data["summary"].startswith("Für ein KMU sind beide förderfähig"), data["summary"]
+    assert "andere vierstellige WZ-Klasse" in data["summary"]
+    sections = {c["section"].split()[0] for c in data["citations"] if c["document"] == "grw"}
+    assert {"2.4.1", "2.3"} <= sections
+    assert any("Fußnote 19" in (c["section"] or "") for c in data["citations"])
+    check_contract(data, passages, all_used=False)
+
+
+def test_a_renewable_self_supply_counts_its_whole_costs_under_its_own_rule(ask, passages):
+    data = ask("Metallbau, 30 MA, wir wollen eine Wärmepumpe für unsere Hallenheizung einbauen, Eigenverbrauch, ca. "
+               "200.000 €. Welcher Satz?")
+    line = next(line for line in data["answer"].splitlines() if line.startswith("- **GRW"))
+    # (the rate's own rule, Nr. 2.4.3.3, not the section that opens the transformation measures; and its whole costs,
+    # not the extra costs of Nr. 2.4.3.1 and 2.4.3.2)
+    assert "nach Nr. 2.4.3.3" in line and "(Nr. 2.4.3.1)" not in line, line
+    assert "gesamten Investitionskosten" in line and "nur die Mehrkosten" not in data["answer"]
+    # (beside a PV plant, the note on the EEG keeps its place)
+    pv = ask("Kunststoffverarbeitung, 80 MA, 14 Mio Umsatz, PV 600 kWp + Speicher für Eigenverbrauch in "
+             "Georgsmarienhütte. Welche Förderquote?")
+    assert "EEG" in pv["answer"] and "nur die Mehrkosten" not in pv["answer"]
+    check_contract(data, passages, all_used=False)
+
+
 def test_a_question_for_what_the_irek_says_on_a_topic_keeps_its_goal_cards(ask):
     data = ask("Was steht im IREK zur Pflege?")
     assert {g["code"] for g in data["goals"]} >= {"4.2.1", "4.2.2"}

@@ -105,6 +105,8 @@ def test_unknown_project_type_is_an_error():
     (lambda d: d["paths"][0]["conditions"][-1]["triggers"].update(cost_item="raumschiff"),
      r"triggers\.cost_item: unbekannter Wert „raumschiff“"),
     (lambda d: d["cost_items"][0].update(pattern="lkw("), "kein gültiger regulärer Ausdruck"),
+    (lambda d: d["paths"][0]["conditions"][0].update(not_for=["spaceport"]),
+     r"conditions\[0\] \(antrag-vor-beginn\)\.not_for: unbekannter Wert „spaceport“"),
 ])
 def test_inconsistent_rules_name_the_place(change, message):
     data = _raw()
@@ -379,6 +381,17 @@ def test_transformation_for_self_supply():
                              project_types=["renewable_self_supply"], already_started=False)
     gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
     assert gewerbe.id == "grw-gewerbe/transformation" and gewerbe.max_rate.startswith("bis 45 %")
+    # the whole investment costs are eligible (Nr. 2.4.3.3 (3)), not only the extra costs of Nr. 2.4.3.1 and 2.4.3.2
+    conditions = {c.id for c in gewerbe.conditions}
+    assert "gesamte-investitionskosten" in conditions and "nur-mehrkosten" not in conditions
+
+
+def test_an_efficiency_project_counts_only_its_extra_costs():
+    profile = ProjectProfile(applicant_type="company", company_size="small", sector="Metallverarbeitung",
+                             project_types=["energy_efficiency"], already_started=False)
+    gewerbe = _path(assess(profile, None, FundingKnowledge.load()), "grw-gewerbe")
+    conditions = {c.id for c in gewerbe.conditions}
+    assert "nur-mehrkosten" in conditions and "gesamte-investitionskosten" not in conditions
 
 
 def test_a_buildings_shell_is_no_efficiency_project_and_leads_to_the_modernisation_rule():
