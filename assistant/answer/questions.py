@@ -272,7 +272,7 @@ def _said_already(first: Answer, other: Answer, numbered: bool = False) -> bool:
     ist, …" to "2) dürfen wir das für den Investor passgenau erschließen?") does not count."""
     by_n = {c.n: c for c in other.citations}
     cited = [by_n[int(n)] for n in CITATION_NUMBER.findall(other.summary)]
-    in_text = {int(n) for line in first.answer.splitlines() if not (numbered and line.startswith(_PATH_LINE))
+    in_text = {int(n) for line in (_outside_paths(first) if numbered else first.answer.splitlines())
                for n in CITATION_NUMBER.findall(line)}
     quoted = [c.quote for c in first.citations if c.n in in_text]
     # (or its opening words stand in the first answer already: the rule asked about, stated there from the same data
@@ -286,6 +286,11 @@ _PATH_LINE = "- **"  # a line of the list of paths ("- **GRW: Investitionen der 
 _SAID_CHARS = 80  # the opening of a further answer's bottom line that, found in the first answer, says it was said
 
 
+def _outside_paths(answer: Answer) -> list[str]:
+    """The lines of an answer's text outside its list of paths."""
+    return [line for line in answer.answer.splitlines() if not line.startswith(_PATH_LINE)]
+
+
 def _same_path_again(first: Answer, other: Answer, numbered: bool = False) -> bool:
     """Whether the other answer only offers again the path the first leads with ("Möglich: GRW …" to "Und gibts dafür
     GRW?" after a project answer with that path), not a rule of its own or a "Nein". Where the asker numbers the
@@ -295,8 +300,7 @@ def _same_path_again(first: Answer, other: Answer, numbered: bool = False) -> bo
                  and other.funding_paths[0].id == first.funding_paths[0].id and not other.funding_paths[0].blocked)
     if not (again and numbered):
         return again
-    offered = (m.group(2) for line in first.answer.splitlines() if not line.startswith(_PATH_LINE)
-               for m in _OFFERED_PATH.finditer(line))
+    offered = (m.group(2) for line in _outside_paths(first) for m in _OFFERED_PATH.finditer(line))
     return any(name.startswith(other.funding_paths[0].name) for name in offered)
 
 

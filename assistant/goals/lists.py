@@ -370,15 +370,15 @@ def _called_by_title(title: str, question: str) -> bool:
 # Words of the goals' titles that name no topic: what every goal does ("stärken", "ausbauen"), where, and what kind of
 # paper it asks for
 TITLE_WORDS = set(stems("stärken weiterentwickeln entwickeln entwicklung ausbauen aufbauen fördern förderung verbessern "
-                         "sichern unterstützen nutzen verankern erhöhen schaffen realisieren beseitigen optimieren "
-                         "forcieren umsetzen erleichtern vereinfachen integrieren anwerben berücksichtigen gestalten "
-                         "halten verbreiten erhalten ansiedeln anpassen nehmen fokus gezielt verstärkt konsequent "
-                         "landkreis osnabrück region regional regionale bereich gemeinsam gemeinsame stadt "
-                         # and the kind of paper a goal asks for, which the IREK itself is: a question about the
-                         # concept or the strategies it is tied to asks for no goal ("Strategische/konzeptionelle
-                         # Grundlagen zur Sicherung medizinischer … Versorgungseinrichtungen … schaffen" is about care)
-                         "strategie strategien strategisch strategische konzept konzeptionell konzeptionelle "
-                         "grundlage grundlagen"))
+                        "sichern unterstützen nutzen verankern erhöhen schaffen realisieren beseitigen optimieren "
+                        "forcieren umsetzen erleichtern vereinfachen integrieren anwerben berücksichtigen gestalten "
+                        "halten verbreiten erhalten ansiedeln anpassen nehmen fokus gezielt verstärkt konsequent "
+                        "landkreis osnabrück region regional regionale bereich gemeinsam gemeinsame stadt "
+                        # and the kind of paper a goal asks for, which the IREK itself is: a question about the
+                        # concept or the strategies it is tied to asks for no goal ("Strategische/konzeptionelle
+                        # Grundlagen zur Sicherung medizinischer … Versorgungseinrichtungen … schaffen" is about care)
+                        "strategie strategien strategisch strategische konzept konzeptionell konzeptionelle "
+                        "grundlage grundlagen"))
 
 
 def _topic_match(asked: str, title: str) -> bool:
