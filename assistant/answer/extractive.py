@@ -535,6 +535,13 @@ def _beside(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
     """For a project of two measures of one path (a new hall and a PV system for own use, KR Nr. 2.4.1 and 2.4.3): the
     rate of the other measure, and that each rate holds only for the costs of its own part."""
     other = _other_measure(found, lead)
+    if other is None and lead is not None and not lead.blocked and lead.rate_part_only \
+            and not (found.profile is not None and len(found.profile.cost_parts) >= 2):
+        # the rate of a plant of its own, beside parts of other kinds that no other measure here funds (the PV plant
+        # beside new electric ovens): said to hold for that part only (not where the parts have sums: the grant of
+        # the plant's part, computed, says so)
+        what = re.sub(r"\s\([^()]{1,40}\)$", "", lead.rate_label)
+        return f"Dieser Satz gilt nur für die Kosten des Teils „{what}“, nicht für die übrigen Teile des Vorhabens."
     rate = _short_rate(_rate_phrase(other, w, found.profile)) if other else ""
     if not rate:
         return ""
@@ -677,6 +684,8 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     one rate for a whole investment, the parts the asker lists added up, less those the path's rules exclude ("Halle
     1,6 Mio, neue Maschinen 700k, 2 Firmen-Lkw 240k": the truck is no eligible cost, KR Nr. 2.6.2)."""
     amount = profile.investment_eur if profile else None
+    if path is not None and path.rate_part_only and len(profile.cost_parts) < 2:
+        return None, ""  # the rate of one plant computes no grant of the whole sum (the PV plant's beside new ovens)
     if amount and path is not None and len(profile.cost_parts) < 2:
         # a part the path's rules exclude, named with its sum within the whole ("1,5 Mio, davon ersetzen ca. 400k
         # zwei alte Maschinen": the replacement is no eligible cost, Nr. 2.6.2 (2) a)
@@ -1253,7 +1262,7 @@ def _costs_for_grant(lead: PathAssessment | None, found: Findings) -> str:
     path has no rate for the asker."""
     amount = found.profile.investment_eur if found.profile else None
     if not amount or lead is None or lead.blocked or not lead.applicant_rate or lead.applicant_rate >= 100 \
-            or not _ASKS_COSTS_FOR_GRANT.search(found.question):
+            or lead.rate_part_only or not _ASKS_COSTS_FOR_GRANT.search(found.question):
         return ""
     rate = lead.applicant_rate
     costs = amount * 100 / rate

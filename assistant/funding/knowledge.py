@@ -155,6 +155,9 @@ class Rate(Curated):
     # the part of a project the row is for, in a word or two, where a project may have several parts each with a row
     # of its own (a heat pump and heat recovery: "erneuerbare Eigenversorgung", "Energieeffizienz")
     part: str = ""
+    # The row's kind is a plant of its own (a PV plant for the firm's own power): beside parts of other kinds (new
+    # electric ovens) its rate holds for its own part only, never for the whole project.
+    own_plant: bool = False
     percent: float | None = None  # the rate as a number, when the row is one rate ("20 %" -> 20)
     percent_by_size: dict[CompanySize, float] = {}  # when the row states a rate per company size
     # the lower base rate of an electricity storage charged by the row's plant (KR Nr. 2.4.3.3: 30 % beside 45 %),

@@ -281,6 +281,9 @@ class PathAssessment:
     # The limits of the path's rules on a cost item the asker gives figures for (land for a business park, Nr. 5).
     limits: list[LimitCheck] = field(default_factory=list)
     regional_effect: RegionalEffect | None = None  # what its investments' regional effects need in figures (Nr. 2.3)
+    # The applicant's rate is that of a plant of its own in a project with parts of other kinds (the PV plant beside new
+    # electric ovens): it holds for that part only (`Rate.own_plant`)
+    rate_part_only: bool = False
 
     @property
     def excluded_costs(self) -> list[ConditionAssessment]:
@@ -875,6 +878,7 @@ def _assess_path(top: FundingPath, profile: ProjectProfile, wanted: set[str],
                              r.bonus_source) for r in parts],
         limits=_limit_checks(merged, profile, knowledge),
         regional_effect=chosen.regional_effect or top.regional_effect,  # (Nr. 2.3 holds for every investment)
+        rate_part_only=bool(row and row.own_plant and set(profile.project_types) - set(chosen.project_types)),
     )
 
 

@@ -570,6 +570,15 @@ def test_a_renewable_self_supply_counts_its_whole_costs_under_its_own_rule(ask, 
     check_contract(data, passages, all_used=False)
 
 
+def test_the_pv_rate_beside_new_ovens_holds_for_the_pv_part_only_and_computes_no_grant_of_the_whole(ask, passages):
+    data = ask("Wir sind eine Handwerksbäckerei in Melle mit 25 MA. Wir wollen die Gasöfen durch Elektro-Etagenöfen "
+               "ersetzen und dazu PV aufs Dach, zusammen 300.000 €. was gibts da und wie viel")
+    assert "Dieser Satz gilt nur für die Kosten des Teils „Erneuerbare Energie für den überwiegenden Eigenbedarf der " \
+           "Betriebsstätte“" in data["summary"], data["summary"]
+    assert "von 300.000 €" not in data["answer"]  # (65 % of the ovens too would be a grant the rules do not give)
+    check_contract(data, passages, all_used=False)
+
+
 def test_a_question_for_what_the_irek_says_on_a_topic_keeps_its_goal_cards(ask):
     data = ask("Was steht im IREK zur Pflege?")
     assert {g["code"] for g in data["goals"]} >= {"4.2.1", "4.2.2"}

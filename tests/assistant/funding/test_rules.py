@@ -386,6 +386,19 @@ def test_transformation_for_self_supply():
     assert "gesamte-investitionskosten" in conditions and "nur-mehrkosten" not in conditions
 
 
+def test_a_plants_rate_beside_parts_of_other_kinds_holds_for_that_part_only():
+    # (new electric ovens beside the PV plant: the 45 % of Nr. 2.4.3.3 are the PV plant's, not the ovens')
+    knowledge = FundingKnowledge.load()
+    both = ProjectProfile(applicant_type="company", company_size="small", sector="Bäckerei",
+                          project_types=["fuel_switch", "renewable_self_supply"], already_started=False)
+    assert _path(assess(both, None, knowledge), "grw-gewerbe").rate_part_only
+    alone = replace(both, project_types=["renewable_self_supply"])
+    assert not _path(assess(alone, None, knowledge), "grw-gewerbe").rate_part_only
+    # (an efficient machine that replaces an old one is the efficiency project itself)
+    efficient = replace(both, project_types=["replacement", "energy_efficiency"])
+    assert not _path(assess(efficient, None, knowledge), "grw-gewerbe").rate_part_only
+
+
 def test_an_efficiency_project_counts_only_its_extra_costs():
     profile = ProjectProfile(applicant_type="company", company_size="small", sector="Metallverarbeitung",
                              project_types=["energy_efficiency"], already_started=False)
