@@ -289,6 +289,8 @@ def _with_rule(text: str, source: Source | None) -> str:
 _ON_ELIGIBLE_COSTS = re.compile(r"förderfähigen\s{1,3}Kosten", re.IGNORECASE)
 # The asker speaking of their own project ("Wir wollen ein Ärztehaus bauen"), not of a kind of project in general
 _ASKERS_OWN = re.compile(r"\b(wir|uns|unse?r\w{0,2}|ich|mein\w{0,2})\b", re.IGNORECASE)
+
+
 def asks_for_passage(text: str) -> bool:
     """Whether a question asks for a passage by its wording or by where it stands ("… und die stelle im KR, wo steht
     dass …")."""
@@ -450,6 +452,10 @@ def _path_line(path: PathAssessment, w: _Writer, profile, said: set[str] = froze
         if where:
             text += f" Antrag: {where}."
     return text, [int(n) for n in re.findall(r"\[(\d{1,3})\]", text)]
+
+
+# How each line of a list of paths opens: the item mark and the path's name in bold (`_path_line`)
+PATH_LINE = "- **"
 
 
 def _paths_block(heading: str, shown: list[PathAssessment], w: _Writer, profile) -> tuple[str, list[AnswerPath]]:  # noqa: ANN001
@@ -684,7 +690,7 @@ def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, s
     one rate for a whole investment, the parts the asker lists added up, less those the path's rules exclude ("Halle
     1,6 Mio, neue Maschinen 700k, 2 Firmen-Lkw 240k": the truck is no eligible cost, KR Nr. 2.6.2)."""
     amount = profile.investment_eur if profile else None
-    if path is not None and path.rate_part_only and len(profile.cost_parts) < 2:
+    if path is not None and path.rate_part_only and profile is not None and len(profile.cost_parts) < 2:
         return None, ""  # the rate of one plant computes no grant of the whole sum (the PV plant's beside new ovens)
     if amount and path is not None and len(profile.cost_parts) < 2:
         # a part the path's rules exclude, named with its sum within the whole ("1,5 Mio, davon ersetzen ca. 400k
@@ -1744,10 +1750,10 @@ def _project(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPa
             for note in notes:
                 firsts += [] if any(note.cost_item == c.cost_item for c in firsts) else [note]
             shown = firsts[:limit]
+            first_ask = (asks(found.question) or [found.question])[0]
             for note in shown:
                 # (before the path where the question asks first whether the item goes in with the rest: that is
                 # the answer, "Kann das mit in unseren GRW-Antrag für die Erschließung rein?")
-                first_ask = (asks(found.question) or [found.question])[0]
                 rank = (0.8 if _TAKEN_IN.search(first_ask) else 1.1) if _item_asked(found.question, note.cost_item) \
                     else 2.5
                 pieces.append((rank, _cited(short_reason(note.text, 260), w.cite_source(note.source))))

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from assistant.answer.extractive import MAX_SUMMARY_CHARS, PATH_VERDICT, WORDING_FOLLOWS, WORDING_OPENS, renumbered
+from assistant.answer.extractive import (MAX_SUMMARY_CHARS, PATH_LINE, PATH_VERDICT, WORDING_FOLLOWS, WORDING_OPENS,
+                                         renumbered)
 from assistant.core.answer import Answer
 from assistant.goals.lists import topic_words
 from assistant.text.asked import PART_MARK, asks, in_order, in_the_irek, numbers_questions, questions
@@ -282,13 +283,12 @@ def _said_already(first: Answer, other: Answer, numbered: bool = False) -> bool:
         or len(opening) == _SAID_CHARS and opening in " ".join(first.answer.split())
 
 
-_PATH_LINE = "- **"  # a line of the list of paths ("- **GRW: Investitionen der gewerblichen Wirtschaft**: …")
 _SAID_CHARS = 80  # the opening of a further answer's bottom line that, found in the first answer, says it was said
 
 
 def _outside_paths(answer: Answer) -> list[str]:
     """The lines of an answer's text outside its list of paths."""
-    return [line for line in answer.answer.splitlines() if not line.startswith(_PATH_LINE)]
+    return [line for line in answer.answer.splitlines() if not line.startswith(PATH_LINE)]
 
 
 def _same_path_again(first: Answer, other: Answer, numbered: bool = False) -> bool:
@@ -305,7 +305,7 @@ def _same_path_again(first: Answer, other: Answer, numbered: bool = False) -> bo
 
 
 # a path offered in the text ("Förderweg: GRW: Wirtschaftsnahe kommunale Infrastruktur, bis 60 Prozent")
-_OFFERED_PATH = re.compile(r"(Möglich|Voraussichtlich ja|Förderweg): (.+?)(?:,| \(|$)")
+_OFFERED_PATH = re.compile(PATH_VERDICT.pattern + r"(.+?)(?:,| \(|$)")
 
 
 def _not_said_in(bottom: str, said: str) -> str:
