@@ -251,8 +251,13 @@ def _heading_block_end(text: str) -> int:
     return 0
 
 
-# A quote that runs on into what follows it: a list's opening, or a sentence cut at "… oder" before its next item
-_RUNS_ON = re.compile(r"[:,]$|\b(die|der|das|dass|wenn|sind|ist|oder|und|sowie|entweder)$")
+# A sentence cut inside a phrase, at a preposition or an article before its list ("(1) Förderfähig sind Investitionen
+# in\na) …") or before the rest of its line
+_CUT_INSIDE = re.compile(r"\b(in|im|an|am|auf|aus|bei|beim|bis|durch|für|gemäß|mit|nach|über|um|unter|von|vom|vor|zu|zum"
+                         r"|zur|den|dem|des|ein|eine|einer|eines|einem)$")
+# A quote that runs on into what follows it: a list's opening, a sentence cut at "… oder" before its next item, or one
+# cut inside a phrase
+_RUNS_ON = re.compile(rf"[:,]$|\b(die|der|das|dass|wenn|sind|ist|oder|und|sowie|entweder)$|{_CUT_INSIDE.pattern}")
 
 
 def completed(passage_text: str, quote: str) -> str:
@@ -277,12 +282,21 @@ def to_sentence_end(passage_text: str, quote: str, limit: int = MAX_QUOTE_CHARS 
         return quote
     end = start + len(quote)
     rest = passage_text[end:]
-    if not rest.strip() or "\n\n" in rest[: len(rest) - len(rest.lstrip())] or _NEXT_ITEM.match(rest):
+    if not rest.strip() or "\n\n" in rest[: len(rest) - len(rest.lstrip())] \
+            or _NEXT_ITEM.match(rest[1:] if rest[:1] in ",;" else rest):
+        return quote  # (an item's end: "… verursacht wurden" before ",\nb) …")
+    # the sentences from the start of the line the quote ends on: whether a line break ends a sentence depends on the
+    # whole line ("… der Vermögenswerte einer\nBetriebsstätte, …": a full line runs on)
+    line_start = passage_text.rfind("\n", 0, end) + 1
+    whole_end, at = None, line_start
+    for sentence in split_sentences(passage_text[line_start:]):
+        at = passage_text.find(sentence, at) + len(sentence)
+        if at >= end - (len(quote) - len(quote.rstrip())):
+            # (a quote that ends its sentence stays as it is)
+            whole_end = at if at > end and sentence.endswith((".", "!", "?", ";", ":")) else None
+            break
+    if whole_end is None:
         return quote
-    following = split_sentences(rest)
-    if not following or not following[0].endswith((".", "!", "?", ";", ":")):
-        return quote
-    whole_end = end + rest.find(following[0]) + len(following[0])
     return passage_text[start:whole_end] if whole_end - start <= limit else quote
 
 
@@ -313,7 +327,8 @@ def whole_quote(passage_text: str, quote: str) -> str:
     """A curated quote made whole: from the start of its sentence to its end (`from_sentence_start`, `to_sentence_end`),
     a list item with its list's lead (`with_list_lead`).
     Remembered: an answer resolves the same few curated quotes many times, each splitting its passage into sentences."""
-    return with_list_lead(passage_text, to_sentence_end(passage_text, from_sentence_start(passage_text, quote)))
+    whole = with_list_lead(passage_text, to_sentence_end(passage_text, from_sentence_start(passage_text, quote)))
+    return _with_following_list(passage_text, whole) if _CUT_INSIDE.search(whole) else whole
 
 
 # A list item that goes on with the sentence before it ("… nach Fertigstellung\na) bei Baumaßnahmen …").
@@ -534,6 +549,18 @@ _LIST_START = re.compile(rf"[ \t]{{0,40}}{_LIST_MARK}")
 _ITEM_START = re.compile(rf"[ \t]{{0,40}}{_ITEM_MARK}[ \t]")
 
 
+_LINE = re.compile(r"\n[^\n]+")
+
+
+def _runs_on_line(line: str) -> bool:
+    """A list item's full line ("a) …", "• …") that the PDF broke inside its sentence: long, not ending a clause or a
+    sentence (an abbreviation's dot ends none: "… Nutzungs- bzw.")."""
+    line = line.rstrip()
+    return (len(line) >= _HEADING_LINE and bool(_ITEM_START.match(line))
+            and not line.endswith((",", ";", ":", "!", "?"))
+            and (not line.endswith(".") or bool(_NO_END_BEFORE_DOT.search(line))))
+
+
 def _with_following_list(text: str, lead: str) -> str:
     """"Diese Themenkorridore sind:" or "Ziel des IREKs ist es," says nothing without its list: quote the lead and the
     list items after it."""
@@ -541,9 +568,18 @@ def _with_following_list(text: str, lead: str) -> str:
     if start < 0:
         return lead
     end = start + len(lead)
-    while (match := _LIST_ITEM.match(text, end)) and match.end() - start <= LONGEST_QUOTE_CHARS:
+    while True:
+        match = _LIST_ITEM.match(text, end)
+        if match is None and _runs_on_line(text[text.rfind("\n", 0, end) + 1: end]):
+            match = _LINE.match(text, end)  # an item's line broken by the PDF ("… Nutzungs- bzw.\nLeasing…")
+        if match is None or match.end() - start > LONGEST_QUOTE_CHARS or match.end() == end:
+            break
         end = match.end()
-    return text[start:end]
+    if end == start + len(lead):
+        return lead
+    # the last item with the rest of its sentence where a line break cut it ("c) … der Vermögenswerte einer\n
+    # Betriebsstätte, die geschlossen wurde …")
+    return to_sentence_end(text, text[start:end], limit=LONGEST_QUOTE_CHARS)
 
 
 @dataclass

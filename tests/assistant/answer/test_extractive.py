@@ -809,3 +809,37 @@ def test_the_consent_of_the_unterausschuss_is_said_for_an_energy_infrastructure(
                              knowledge=knowledge)
     energy = next(p for p in assess(profile, None, knowledge).paths if p.id == "grw-infrastruktur/energie")
     assert "Unterausschuss" in _decisive(energy, _Writer([], None))
+
+
+def test_every_curated_quote_resolves_to_a_whole_quote_on_the_real_documents(prepared_snapshot):
+    """No quote a rule or a careful answer cites ends inside a phrase ("Regionalfördergebiet im Zeitraum vom 1. Januar
+    2022 bis", "… Herstellung von Waren und Erbringung von"): each source of the curated files, resolved on the
+    documents as an answer resolves it, ends a sentence, a clause, an item or a row."""
+    import yaml
+    from assistant.answer.extractive import _resolve_source
+    from assistant.core.paths import KNOWLEDGE_DIR
+    from assistant.text.citations import _CUT_INSIDE
+
+    def sources(node):
+        if isinstance(node, dict):
+            if "quote" in node and "document" in node:
+                yield node
+            for value in node.values():
+                yield from sources(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from sources(value)
+
+    resolved, cut = 0, []
+    for path in sorted(KNOWLEDGE_DIR.glob("*.yaml")):
+        for source in sources(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            section = str(source.get("section") or "")
+            found = _resolve_source(Source(document=source["document"], section=section, page=source.get("page"),
+                                           quote=str(source["quote"])), prepared_snapshot.passages)
+            if found is None:
+                continue  # (a summary's source: not among the two prepared documents)
+            resolved += 1
+            if _CUT_INSIDE.search(found[1].rstrip()):
+                cut.append(f"{path.name} {section}: …{found[1][-60:]}")
+    assert resolved > 300
+    assert not cut, cut

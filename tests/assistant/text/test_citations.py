@@ -468,3 +468,43 @@ def test_list_items_are_quoted_with_the_lead_of_their_list():
     assert with_list_lead(no_lead, "b) zweitens.") == "b) zweitens."
     long_list = "Nicht förderfähig sind:\n" + "".join(f"{c}) {'x' * 200},\n" for c in "abcdefg") + "h) Ende."
     assert with_list_lead(long_list, "h) Ende.") == "h) Ende."
+
+
+def test_a_quote_cut_at_a_line_break_inside_its_sentence_runs_on_but_an_item_before_the_next_one_stays():
+    """Whether a line break ends a sentence depends on the whole line it ends: "… der Vermögenswerte einer" closes a
+    full line of running text, so the quote goes on to "… geschlossen worden wäre."; an item that ends before
+    ",\nb) …" is whole as it is."""
+    from assistant.text.citations import to_sentence_end
+    text = ("c) die Anschaffungskosten gebrauchter Wirtschaftsgüter, es sei denn, es handelt sich um den Erwerb durch "
+            "ein kleines oder mittleres Unternehmen oder um Investitionen zum Erwerb der Vermögenswerte einer\n"
+            "Betriebsstätte, die geschlossen wurde oder ohne diesen Erwerb geschlossen worden wäre. Förderfähig sind "
+            "nur gebrauchte Wirtschaftsgüter.\n(2) Verlängert werden kann, insbesondere wenn\n"
+            "a) Liefer- oder Leistungsverzögerungen ausschließlich durch Dritte verursacht wurden,\n"
+            "b) Genehmigungsverfahren verzögert wurden.")
+    cut = "es handelt sich um den Erwerb durch ein kleines oder mittleres Unternehmen"
+    assert to_sentence_end(text, cut).endswith("ohne diesen Erwerb geschlossen worden wäre.")
+    item = "a) Liefer- oder Leistungsverzögerungen ausschließlich durch Dritte verursacht wurden"
+    assert to_sentence_end(text, item) == item
+    assert to_sentence_end(text, "Förderfähig sind nur gebrauchte Wirtschaftsgüter.") == \
+        "Förderfähig sind nur gebrauchte Wirtschaftsgüter."
+
+
+def test_a_quote_cut_inside_a_phrase_runs_on_into_its_list_with_the_items_lines_the_pdf_broke():
+    """"(1) Förderfähig sind Investitionen in" says nothing without its items; an item whose full line the PDF broke
+    after an abbreviation ("… Nutzungs- bzw.\nLeasingvereinbarung …,") is quoted with the rest of its line. A list
+    item that ends in "oder" before the next one stays an item."""
+    from assistant.text.citations import whole_quote
+    ports = ("Häfen\n(1) Förderfähig sind Investitionen in\na) die Errichtung, den Ersatz oder die Modernisierung von "
+             "Hafeninfrastrukturen in See- und Binnenhäfen;\nb) die Ausbaggerung in See- und Binnenhäfen.\n(2) Weiteres.")
+    assert whole_quote(ports, "(1) Förderfähig sind Investitionen in") == \
+        ports[ports.index("(1)"):ports.index("\n(2)")]
+    form = ("8.5 Folgende Tatsachen sind subventionserheblich:\na) Angaben zum Antragsteller (Ziffer 1.2) ggf. Angaben "
+            "in der vorzulegenden Nutzungs- bzw.\nLeasingvereinbarung (siehe Erläuterungen zu Ziffer 1.2),\n"
+            "b) Rechtsform (Ziffer 1.2),\nc) Vorförderungen der Betriebsstätte (Ziffer 1.4).")
+    lead = "8.5 Folgende Tatsachen sind subventionserheblich:"
+    from assistant.text.citations import completed
+    assert completed(form, lead) == form
+    start = ("(3) Beginn der Arbeiten ist entweder\na) der Abschluss eines Liefer- oder Leistungsvertrages oder\n"
+             "b) der Beginn der Bauarbeiten.")
+    item = "a) der Abschluss eines Liefer- oder Leistungsvertrages oder"
+    assert whole_quote(start, item) == item
