@@ -338,6 +338,24 @@ def test_several_municipalities_asking_the_rate_are_told_their_cooperation_is_a_
     assert not interkommunal("Bramsche und Bersenbrück wollen zusammen ein Gewerbegebiet erschließen. Wie viel Förderung?")
 
 
+def test_a_centre_made_of_a_revitalised_brownfield_asking_the_rate_is_told_that_counts_towards_90_percent():
+    """Nr. 3.2.1.1 b): the revitalisation of an Altstandort is the rule's own example of a contribution to the
+    transformation, one of the conditions of the higher rate, for a business centre as for a site; said where the rate
+    is asked, with the quote that holds the 90 %."""
+    def transformation(text):
+        paths = assess(read_profile(text), None, FundingKnowledge.load()).paths
+        centre = next(p for p in paths if p.id == "grw-infrastruktur/gewerbezentren")
+        return next((c for c in centre.conditions if c.id == "altstandort-transformation"), None)
+    rule = transformation("Die Stadt baut die seit 2019 leerstehende Molkerei zu einem Gewerbehof für Handwerksbetriebe um, "
+                          "Abriss der Kühlhallen nötig. Mit wieviel Prozent?")
+    assert rule is not None and rule.applies and "90 Prozent" in rule.text and "Revitalisierung" in rule.source.quote
+    for other in ("Die Stadt baut die seit 2019 leerstehende Molkerei zu einem Gewerbehof für Handwerksbetriebe um. "
+                  "Was ist zu beachten?",
+                  "Die Stadt baut ein neues Gründerzentrum für Handwerksbetriebe. Mit wieviel Prozent?"):
+        rule = transformation(other)
+        assert rule is None or not rule.applies
+
+
 @pytest.mark.parametrize("size, rate", [("small", "bis 20 %"), ("medium", "bis 10 %")])
 def test_kmu_rates(size, rate):
     profile = ProjectProfile(applicant_type="company", company_size=size, sector="Maschinenbau",
