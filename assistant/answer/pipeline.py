@@ -824,15 +824,26 @@ class AnswerPipeline:
         # Wasserstofftankstelle … b) neue Stromleitung … c) kann das Stadtwerk selbst Träger sein?") and a question of
         # a subject of its own that the rule does not answer ("wie viel grw-geld bekommt niedersachsen, … und ist
         # wirklich der ganze landkreis fördergebiet oder nur teile?")
-        first, *further = asks(q.text)
-        if alone and not any(self._own_subject(unit, rule, first) for unit in further):
+        units = asks(q.text)
+        first = units[0]
+        # the ask the rule answers: the first, or a later one ("was ist eigentlich dieses IREK? und kann ich als
+        # privatperson … zuschuss für pv … kriegen?": the rule on private persons answers the second); the others are
+        # weighed against it
+        matched = next((unit for unit in units if (found_rule := self.careful.rule_answer(unit)) is not None
+                        and found_rule.id == rule.id), first) if alone else first
+        def own(unit: str) -> bool:  # (what the IREK is: a subject no rule of funding answers, however short)
+            return self._own_subject(unit, rule, matched) or bool(WHAT_IREK_IS.search(unit))
+
+        if alone and not any(own(unit) for unit in units if unit != matched):
             return []
         sides = side_questions(q.text, q.intent, self._intent_of, other_kind=kind(q.intent) == IREK_KIND or not found.goals
                                # (what the IREK says on a topic, "… und steht im IREK irgendwas zu innenstädten?")
                                or bool(WHAT_IREK_IS.search(q.text)) or asks_on_topic(q.text)
                                or numbered_parts(q.text))
         if alone:
-            sides = [side for side in sides if self._own_subject(side.text, rule, first)]
+            sides = [side for side in sides if own(side.text)]
+            if matched != first and own(first) and all(side.text != first for side in sides):
+                sides.insert(0, SideQuestion(first, own=bool(WHAT_IREK_IS.search(first))))
         if found.mode == "list" and not found.goal_list.all_levels and WHAT_IREK_IS.search(first) \
                 and all(side.text != first for side in sides):
             # "was ist dieses irek überhaupt und wie viele ziele hat das? und was sind die leitziele bei

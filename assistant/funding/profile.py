@@ -3077,6 +3077,9 @@ _FOUNDING = re.compile(r"(neu|existenz|firmen|unternehmens)gründung|\bgründen\
                        # ("Gründe gerade eine GmbH", "ich gründe mit zwei Kollegen"; not "die Gründe für …")
                        r"|\bgründe\s{1,3}(gerade|grad|jetzt|bald|eine?[nm]?|meine?[nm]?|mit|zusammen)\b"
                        r"|\bvor\s{1,3}\S{1,10}\s{1,3}(tag|woche|monat)\w{0,3}\b[^.!?]{0,40}\bgegründet|start-?up\b")
+# A private person who founds, opens or starts a business of their own ("möchte … ein Café gründen", "mache mich
+# selbstständig", "will einen Laden eröffnen")
+_STARTS_A_BUSINESS = re.compile(rf"{_FOUNDING.pattern}|\bselbstst?ändig\w{{0,4}}\b|\beröffn\w{{0,4}}\b", re.IGNORECASE)
 
 
 def is_founding(text: str) -> bool:
@@ -3773,6 +3776,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
         # a company the municipality owns (Stadtwerke, a Kurbetriebsgesellschaft "100 % städtisch", an Eigenbetrieb)
         # speaks for its municipality, which may carry an infrastructure measure itself (KR Nr. 3.2.1.3)
         applicant = "municipality"
+    if applicant == "private" and _STARTS_A_BUSINESS.search(lowered):
+        # "Ich bin Privatperson und möchte … ein Café mit Rösterei gründen": who founds a business applies as its firm
+        # (KR Nr. 2.2.2: who makes the business investment); the private household is only what they are now
+        applicant = "company"
     profile = ProjectProfile(applicant_type=applicant, description=full)
     shares = _shares(text, named) if trades else {}
     by_shares = _main_by_shares(trades, named, shares) if trades else None

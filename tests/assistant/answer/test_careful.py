@@ -482,6 +482,11 @@ def test_a_private_persons_own_project_has_its_rule_answer():
                      "kann ich als privatperson zuschuss für pv am einfamilienhaus kriegen?"):
         assert CAREFUL.rule_answer(question).id == "privatpersonen", question
     assert CAREFUL.rule_answer("Wir sind privat versichert und bauen eine neue Halle.") is None
+    # a private person who founds a business asks for a firm's investment (Nr. 2.2.2), not for a private household's
+    for founding in ("Ich bin Privatperson und möchte in Bramsche ein Café mit Rösterei gründen. Gibt es Förderung?",
+                     "als privatmann will ich mich mit einer kleinen tischlerei selbstständig machen. gibts zuschüsse?"):
+        answer = CAREFUL.rule_answer(founding)
+        assert answer is None or answer.id != "privatpersonen", founding
     # one's own home, in a text that names no business of the asker's
     assert CAREFUL.rule_answer("ich will auf mein einfamilienhaus PV + speicher, ca 25.000 €. kann ich dafür "
                                "IREK-förderung bekommen?").id == "privatpersonen"

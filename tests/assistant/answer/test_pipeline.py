@@ -3850,7 +3850,26 @@ def test_a_private_household_gets_no_firms_path(ask, passages):
                "IREK-förderung bekommen?")
     check_contract(data, passages)
     assert data["summary"].startswith("Für ein privates Vorhaben gibt es keine GRW-Förderung"), data["summary"]
-    assert [p["id"].split("/")[0] for p in data["funding_paths"]] == ["leader"]
+    # all there is to say: LEADER's openness to private persons is in the summary, with no rate for a private home
+    # that the documents do not give, and no goal of the regional economy
+    assert "LEADER" in data["summary"] and data["funding_paths"] == [] and data["goals"] == [], data["funding_paths"]
+
+
+def test_what_the_irek_is_asked_before_a_private_persons_question_is_answered_too(ask, passages):
+    data = ask("was ist eigentlich dieses IREK? und kann ich als privatperson in ostercappeln da zuschuss für pv und "
+               "wärmepumpe am einfamilienhaus kriegen?")
+    check_contract(data, passages)
+    assert data["summary"].startswith("Für ein privates Vorhaben gibt es keine GRW-Förderung"), data["summary"]
+    assert "Zu Ihrer weiteren Frage" in data["answer"] and cited(data, "irek"), data["answer"]
+
+
+def test_a_private_person_who_founds_a_business_gets_the_firms_path(ask, passages):
+    """Who founds a business applies as its firm (KR Nr. 2.2.2): no "private project" answer, and the café's
+    exclusion (Nr. 2.7.1, I 56) decided by the main activity as for any founder."""
+    data = ask("Ich bin Privatperson und möchte in Bramsche ein Café mit Rösterei gründen. Gibt es dafür Förderung?")
+    check_contract(data, passages)
+    assert "privates Vorhaben" not in data["answer"], data["summary"]
+    assert "grw-gewerbe" in [p["id"] for p in data["funding_paths"]] and "Haupttätigkeit" in data["summary"]
 
 
 def test_what_the_irek_is_asked_beside_a_project_leads_with_the_fitting_goal_beside_it(ask, passages):

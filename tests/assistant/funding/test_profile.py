@@ -3740,3 +3740,19 @@ def test_a_storages_own_sum_is_read_before_or_after_its_word(text, storage):
 def test_a_club_that_says_it_runs_a_business_is_read_as_that_business(text, sector, applicant):
     profile = read_profile(text)
     assert (profile.sector, profile.applicant_type) == (sector, applicant)
+
+
+@pytest.mark.parametrize("text", [
+    "Ich bin Privatperson und möchte in Bramsche ein Café mit Rösterei gründen. Gibt es dafür Förderung?",
+    "als privatmann will ich mich mit einer kleinen tischlerei selbstständig machen. gibts zuschüsse?",
+])
+def test_a_private_person_who_founds_a_business_applies_as_its_firm(text):
+    """KR Nr. 2.2.2: who makes the business investment applies; the trade is then read as the firm's (a café's
+    exclusion, Nr. 2.7.1 I 56, as for any founder)."""
+    profile = read_profile(text)
+    assert profile.applicant_type == "company" and profile.sector is not None
+
+
+def test_a_private_persons_own_home_stays_a_private_household():
+    assert read_profile("bin privat, wohne in Bissendorf und will unser Haus barrierefrei umbauen. Gibts "
+                        "Zuschüsse?").applicant_type == "private"
