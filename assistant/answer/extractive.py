@@ -3863,7 +3863,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         role = next(((p, s.strip()) for p in w.passages if p.document == "irek" and not p.goal_code
                      for s in split_sentences(p.text) if _GRW_ROLE.search(s)), None)
         details[:0] = [built + _corridors_named(found.goal_list, w)] \
-            + ([f"Zur Förderung: „{role[1]}“ [{w.cite(*role)}]"] if role else [])
+            + ([f"{IREK_ROLE_OPENS}{role[1]}“ [{w.cite(*role)}]"] if role else [])
     membership = _membership(found, w, worded)
     # what the goal holds, where the question asks: in the bottom line, before what the goal belongs to
     content = _goal_content(found, w) if membership else ""
@@ -4450,6 +4450,9 @@ def _listed_items(quote: str) -> list[str]:
 # A bottom line that announces the wording of a rule too long for it, and how the detail that quotes it opens
 WORDING_FOLLOWS = "der Wortlaut folgt."
 WORDING_OPENS = "Dazu heißt es"
+# The IREK's own sentence on what it is for in funding, after how its goals are built ("Was ist das IREK?"): a further
+# answer on what the IREK is takes it along (questions.with_other_answer)
+IREK_ROLE_OPENS = "Zur Förderung: „"
 _FOLLOWING_QUOTE = re.compile(r"^(?:Außerdem|Dazu heißt es) \(([^()]+)\): (?=„)")
 # A page asked for ("Seite wär auch gut", "mit Seitenzahl", "Fundstelle mit Seite"): the IREK's text holds no page
 # numbers, so its passages are cited by goal number or chapter

@@ -814,8 +814,16 @@ class AnswerPipeline:
     def _side_questions(self, q: Question, found: Findings) -> list[SideQuestion]:
         """The further questions of a first question's text, to be answered on their own (`side_questions`); one of the
         IREK beside a funding answer only where that names no IREK goal."""
-        if q.structured or found.intent == "refusal" or len(asks(q.text)) < 2:
+        if q.structured or found.intent == "refusal":
             return []  # (decided before any question of the text is embedded and judged)
+        units = asks(q.text)
+        if len(units) == 1 and kind(q.intent) != IREK_KIND and WHAT_IREK_IS.search(units[0]) \
+                and units[0].strip() != q.text.strip():
+            # a project told, and the one question asks what the IREK is ("Wir … wollen eine neue CNC-Maschine
+            # kaufen. Und was ist eigentlich das IREK?"): the project's answer, and that question's beside it
+            return [SideQuestion(units[0], own=True)]
+        if len(units) < 2:
+            return []
         rule = self.careful.rule_answer(q.text)
         alone = rule is not None and rule.alone and rule.programme != IREK_KIND and not numbers_questions(q.text)
         # a rule of funding that is all there is to say answers the questions of funding beside it ("… H2-Tankstelle …
@@ -824,7 +832,6 @@ class AnswerPipeline:
         # Wasserstofftankstelle … b) neue Stromleitung … c) kann das Stadtwerk selbst Träger sein?") and a question of
         # a subject of its own that the rule does not answer ("wie viel grw-geld bekommt niedersachsen, … und ist
         # wirklich der ganze landkreis fördergebiet oder nur teile?")
-        units = asks(q.text)
         first = units[0]
         # the ask the rule answers: the first, or a later one ("was ist eigentlich dieses IREK? und kann ich als
         # privatperson … zuschuss für pv … kriegen?": the rule on private persons answers the second); the others are

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from assistant.answer.extractive import (MAX_SUMMARY_CHARS, PATH_LINE, PATH_VERDICT, WORDING_FOLLOWS, WORDING_OPENS,
-                                         renumbered)
+from assistant.answer.extractive import (IREK_ROLE_OPENS, MAX_SUMMARY_CHARS, PATH_LINE, PATH_VERDICT, WORDING_FOLLOWS,
+                                         WORDING_OPENS, renumbered)
 from assistant.core.answer import Answer
 from assistant.goals.lists import topic_words
 from assistant.text.asked import PART_MARK, asks, in_order, in_the_irek, numbers_questions, questions
@@ -355,6 +355,12 @@ def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered
         after = [part for part in other.answer[len(other.summary):].split("\n\n") if part]
         if after and after[0].startswith(going_on):
             bottom = f"{bottom} {after[0][len(going_on):]}"
+    # what the IREK is, asked beside another question: with what it is for in funding (its own sentence on the GRW),
+    # which a bottom line of one quote leaves out
+    role = next((part for part in other.answer[len(other.summary):].split("\n\n") if part.startswith(IREK_ROLE_OPENS)),
+                None)
+    if role is not None and role not in first.answer:
+        bottom = f"{bottom} {role}"
     citations = list(first.citations)
     numbers: dict[int, int] = {}
     by_n = {c.n: c for c in other.citations}

@@ -5194,3 +5194,14 @@ def test_a_project_of_a_measure_for_public_bodies_asked_without_saying_who_asks_
                                       "regionaler Daseinsvorsorge (Nr. 3.6)"), data["summary"]
     # (a model project approved only until the end of 2026: said in the bottom line, beside the measure)
     assert "Wichtig: Vorhaben können nur bis 31.12.2026 bewilligt werden (Nr. 3.6)" in data["summary"]
+
+
+def test_what_the_irek_is_asked_after_a_project_told_is_answered_with_what_it_is_for(ask, passages):
+    """A project told in statements and one question on what the IREK is: the project's answer, and the question's
+    beside it, with the IREK's own sentence on what it is for in funding (not a concept's one quote alone)."""
+    data = ask("Wir sind eine Tischlerei in Melle mit 14 Leuten und wollen eine neue CNC-Maschine kaufen. Und was ist "
+               "eigentlich das IREK?")
+    check_contract(data, passages)
+    assert any(p["id"] == "grw-gewerbe" for p in data["funding_paths"]), data["funding_paths"]
+    said = next(part for part in data["answer"].split("\n\n") if part.startswith("Zu Ihrer weiteren Frage"))
+    assert "strategischer Handlungsrahmen" in said and "Anforderungen des GRW-Koordinierungsrahmens" in said, said
