@@ -1576,3 +1576,16 @@ def test_an_exclusion_line_names_its_exceptions_by_code_whatever_their_condition
 def test_the_maximum_grant_asked_for_in_short_asks_how_much(text):
     from assistant.funding.rules import ASKS_HOW_MUCH
     assert ASKS_HOW_MUCH.search(text)
+
+
+def test_a_place_outside_the_grw_areas_blocks_the_path_and_names_what_decides():
+    """KR Anhang 5: no row, no GRW there; what decides is where the funded site lies, and the Landkreis is a D area as
+    a whole (so a site there is open to a firm from elsewhere)."""
+    from assistant.funding.rules import outside_areas
+
+    knowledge = FundingKnowledge.load()
+    path = assess(read_profile("Metallbau, 40 MA, neue Halle."), None, knowledge).paths[0]
+    blocked = outside_areas(path, "Lingen", knowledge)
+    assert blocked.blocked and blocked.reasons[0].startswith("Lingen steht nicht in der Liste der GRW-Fördergebiete")
+    assert "Maßgeblich ist der Ort der geförderten Betriebsstätte" in blocked.reasons[0]
+    assert "Landkreis Osnabrück ist ganz D-Fördergebiet" in blocked.reasons[0]
