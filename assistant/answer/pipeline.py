@@ -838,6 +838,7 @@ class AnswerPipeline:
         # weighed against it
         matched = next((unit for unit in units if (found_rule := self.careful.rule_answer(unit)) is not None
                         and found_rule.id == rule.id), first) if alone else first
+
         def own(unit: str) -> bool:  # (what the IREK is: a subject no rule of funding answers, however short)
             return self._own_subject(unit, rule, matched) or bool(WHAT_IREK_IS.search(unit))
 
