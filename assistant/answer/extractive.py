@@ -541,8 +541,7 @@ def _beside(found: Findings, lead: PathAssessment | None, w: _Writer) -> str:
     """For a project of two measures of one path (a new hall and a PV system for own use, KR Nr. 2.4.1 and 2.4.3): the
     rate of the other measure, and that each rate holds only for the costs of its own part."""
     other = _other_measure(found, lead)
-    if other is None and lead is not None and not lead.blocked and lead.rate_part_only \
-            and not (found.profile is not None and len(found.profile.cost_parts) >= 2):
+    if other is None and lead is not None and not lead.blocked and _part_rate_only(lead, found.profile):
         # the rate of a plant of its own, beside parts of other kinds that no other measure here funds (the PV plant
         # beside new electric ovens): said to hold for that part only (not where the parts have sums: the grant of
         # the plant's part, computed, says so)
@@ -685,12 +684,18 @@ def _for_excluded_trade(label: str, profile) -> bool:  # noqa: ANN001
     return knowledge.exclusion(part.wz_code, profile.description, named_codes=own) is not None
 
 
+def _part_rate_only(path: PathAssessment | None, profile) -> bool:  # noqa: ANN001
+    """Whether the path's rate holds for one part of the project only (`rate_part_only`: the PV plant beside new ovens)
+    and the asker gives no sums per part, whose own computed grants would say so: then no grant of the whole sum."""
+    return path is not None and path.rate_part_only and not (profile is not None and len(profile.cost_parts) >= 2)
+
+
 def _eligible_sum(path: PathAssessment | None, profile) -> tuple[float | None, str]:  # noqa: ANN001
     """The sum to compute a grant or an own share from, and how it was made: the sum the asker gave, or, on a path with
     one rate for a whole investment, the parts the asker lists added up, less those the path's rules exclude ("Halle
     1,6 Mio, neue Maschinen 700k, 2 Firmen-Lkw 240k": the truck is no eligible cost, KR Nr. 2.6.2)."""
     amount = profile.investment_eur if profile else None
-    if path is not None and path.rate_part_only and profile is not None and len(profile.cost_parts) < 2:
+    if _part_rate_only(path, profile):
         return None, ""  # the rate of one plant computes no grant of the whole sum (the PV plant's beside new ovens)
     if amount and path is not None and len(profile.cost_parts) < 2:
         # a part the path's rules exclude, named with its sum within the whole ("1,5 Mio, davon ersetzen ca. 400k

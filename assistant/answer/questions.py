@@ -347,18 +347,17 @@ def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered
     # (not the sentences the first bottom line says already: "Nach Ihren Angaben sind Sie ein mittleres Unternehmen"
     # beside the rate asked for next)
     bottom = _not_said_in(other.summary, first.summary)
+    after = [part for part in other.answer[len(other.summary):].split("\n\n") if part]  # its details' paragraphs
     label = _QUOTED_ONLY.match(bottom)
     if told and label:
         # a quoted sentence goes on in the next one of its passage ("… mit Strategien verzahnt." – "Es greift die
         # Ziele … der Zukunftsregion, der LEADER-Entwicklungskonzepte … auf"): both, as the other answer quotes them
         going_on = f"Außerdem ({label.group()[:-3]}): "
-        after = [part for part in other.answer[len(other.summary):].split("\n\n") if part]
         if after and after[0].startswith(going_on):
             bottom = f"{bottom} {after[0][len(going_on):]}"
     # what the IREK is, asked beside another question: with what it is for in funding (its own sentence on the GRW),
     # which a bottom line of one quote leaves out
-    role = next((part for part in other.answer[len(other.summary):].split("\n\n") if part.startswith(IREK_ROLE_OPENS)),
-                None)
+    role = next((part for part in after if part.startswith(IREK_ROLE_OPENS)), None)
     if role is not None and role not in first.answer:
         bottom = f"{bottom} {role}"
     citations = list(first.citations)
