@@ -91,6 +91,7 @@ def make_passages(
 ) -> list[Passage]:
     goal_by_code = {goal.code: goal for goal in goals}
     titles = {section.number: section.title for section in sections if section.number and not section.footnote}
+    note_pages = {span.start: span.page for span in doc.footnotes if span.page}  # a footnote may stand a page later
     passages: list[Passage] = []
     for section in sections:
         ancestors = _ancestor_numbers(section.number) if not section.goal_code else []
@@ -104,6 +105,7 @@ def make_passages(
             if not section.goal_code and _squash(text) in {_squash(section.label), _squash(section.title)}:
                 continue  # a heading with no text of its own carries nothing to cite
             goal = goal_by_code.get(section.goal_code)
+            page = note_pages.get(section.start) if section.footnote else None
             leitziel = goal.parent if goal and goal.level == "handlungsziel" else (goal.code if goal else "")
             passage = Passage(
                 chunk_id=chunk_id(doc.source.id, section, text, ordinal),
@@ -112,15 +114,15 @@ def make_passages(
                 text=text,
                 start=start,
                 end=end,
-                page_start=doc.page_at(start),
-                page_end=doc.page_at(max(start, end - 1)),
+                page_start=page or doc.page_at(start),
+                page_end=page or doc.page_at(max(start, end - 1)),
                 section_number=section.number,
                 section_title=section.title if not goal else goal.title,
                 goal_code=section.goal_code,
                 corridor=section.corridor,
                 leitziel=leitziel,
                 kind=doc.source.kind,
-                page_label=doc.label_at(start),
+                page_label=doc.label_at(start) if page is None else doc.label_of(page),
                 outline_context=outline_context,
                 dense=not doc.source.is_keyword_only(section.number, section.title),
                 dense_chars=REGISTER_EMBEDDED_CHARS if register else 0,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from ingest.cleaning import clean_page, clean_pages, find_anchor, page_labels
 from ingest.loaders import load_document
 from assistant.core.model import CleanDocument, FootnoteSpan, Goal, LoadedDocument, Passage, Source, Section
 from ingest.structure import document_structure
+from assistant.text.citations import dot_ends_sentence
 
 
 @dataclass
@@ -21,29 +24,96 @@ class PreparedDocument:
     pages: int
 
 
+@dataclass
+class _Note:
+    """A footnote on its way into the cleaned text: its marker first as an offset in its page, then in the document."""
+
+    number: str
+    page: int
+    text: str
+    marker: int | None
+
+
+# A page's text ends its sentence; a sentence ends at a line's end (an abbreviation's dot ends none: "bzw.\n").
+_ENDS_SENTENCE = re.compile(r"[.!?][\"“”)]?\s*$")
+_STOP_AT_LINE_END = re.compile(r"[.!?](?=[ \t]*(?:\n|$))")
+_LIST_ITEM = re.compile(r"\s*(?:[a-z]{1,2}\)|[•\-−–])\s")
+_NUMBERED_PARAGRAPH = re.compile(r"\s*\(\d{1,2}[a-z]?\)\s")
+
+
+def _place_for_waiting(page: str, headings: set[str]) -> int:
+    """Where the footnotes of the page before go, whose last sentence runs on into this page: before the first
+    heading or numbered paragraph that ends what was begun, else after the first sentence end that no list item
+    follows, else after the first sentence end, else at the page's end."""
+    ends = [m.end() for m in _STOP_AT_LINE_END.finditer(page) if dot_ends_sentence(page[: m.end()])]
+    for end in (m.start() for m in re.finditer(r"\n", page)):
+        line = page[end + 1 : page.find("\n", end + 1) % (len(page) + 1)].strip()
+        if line in headings or (_NUMBERED_PARAGRAPH.match(page, end) and end in ends):
+            return len(page[:end].rstrip())
+    return next((end for end in ends if not _LIST_ITEM.match(page, end)), ends[0] if ends else len(page))
+
+
 def clean_document(loaded: LoadedDocument) -> CleanDocument:
     """The cleaned text of all pages; a page's footnotes (cut out of its body by the loader) follow its body, one
-    paragraph each, and are recorded with the place of their marker."""
+    paragraph each, and are recorded with the place of their marker. Where a page ends inside a sentence, its
+    footnotes wait for that sentence's end on the next page, so that no sentence stands in two passages."""
     heading_lines = [heading.title for heading in loaded.outline]
     pages = clean_pages(loaded.pages, keep_lines=heading_lines)
+    headings = {line.strip() for line in heading_lines}
     starts, parts, spans, offset = [], [], [], 0
+    waiting: list[_Note] = []  # footnotes of the page before, whose last sentence runs on
     for number, page in enumerate(pages, start=1):
         starts.append(offset)
+        own = []
         for note in (n for n in loaded.footnotes if n.page == number):
             text = clean_page(note.text)
             if not text:
                 continue
-            marker = find_anchor(note.anchor, pages[number - 1])
+            marker = find_anchor(note.anchor, page)
             if marker is None and len(note.anchor.strip()) < 40:
                 marker = 0  # the marker stands in the first words of the page
-            page += "\n\n" if page else ""
-            spans.append(FootnoteSpan(note.number, offset + len(page), offset + len(page) + len(text),
-                                      None if marker is None else offset + marker))
-            page += text
-        parts.append(page)
-        offset += len(page) + 2
+            own.append(_Note(note.number, number, text, marker))
+        last = number == len(pages)
+        blocks: list[tuple[int, list[_Note]]] = []  # where in the page the notes go
+        if waiting:  # on the next page at the latest
+            blocks.append((_place_for_waiting(page, headings), waiting))
+        waiting = []
+        if own and not last and page.strip() and not _ENDS_SENTENCE.search(page):
+            waiting = own
+        elif own:
+            blocks.append((len(page), own))
+        text, placed, moved = _with_notes(page, blocks)
+        for note in own:
+            note.marker = None if note.marker is None else offset + moved(note.marker)
+        spans += [FootnoteSpan(note.number, offset + a, offset + b, note.marker, note.page) for note, a, b in placed]
+        parts.append(text)
+        offset += len(text) + 2
     labels = page_labels(loaded.pages) if loaded.has_pages else []
     return CleanDocument(loaded.source, "\n\n".join(parts), starts, loaded.has_pages, loaded.content_hash, labels, spans)
+
+
+def _with_notes(page: str, blocks: list[tuple[int, list[_Note]]]
+                ) -> tuple[str, list[tuple[_Note, int, int]], Callable[[int], int]]:
+    """The page with each block of footnotes put in at its offset, one paragraph each; where each note stands in
+    the new text; and where an offset of the old page text lands in the new one."""
+    text, cursor, placed, shifts = "", 0, [], []
+    for at, notes in blocks:
+        text += page[cursor:at]
+        for note in notes:
+            text += "\n\n" if text else ""
+            placed.append((note, len(text), len(text) + len(note.text)))
+            text += note.text
+        cursor = at
+        while cursor < len(page) and page[cursor].isspace():
+            cursor += 1
+        text += "\n\n" if cursor < len(page) else ""
+        shifts.append((at, len(text) - cursor))
+    text += page[cursor:]
+
+    def moved(position: int) -> int:
+        return position + next((shift for at, shift in reversed(shifts) if position > at), 0)
+
+    return text, placed, moved
 
 
 def prepare_document(source: Source, corpus_dir: Path, *, max_chars: int, min_chars: int) -> PreparedDocument:

@@ -99,13 +99,15 @@ class Footnote:
 
 @dataclass(frozen=True)
 class FootnoteSpan:
-    """Where a footnote stands in a cleaned document: its text [start, end) at the end of its page, and the offset
-    of its marker in the body text (None where the marker could not be placed)."""
+    """Where a footnote stands in a cleaned document: its text [start, end), and the offset of its marker in the body
+    text (None where the marker could not be placed). It stands at the end of its page or, where the page ends inside
+    a sentence, after that sentence's end on a later page; `page` is the page that prints it."""
 
     number: str
     start: int
     end: int
     marker: int | None = None
+    page: int | None = None
 
 
 def page_for_offset(page_starts: list[int], offset: int) -> int:
@@ -129,7 +131,9 @@ class CleanDocument:
         return page_for_offset(self.page_starts, offset) if self.has_pages else None
 
     def label_at(self, offset: int) -> str:
-        page = self.page_at(offset)
+        return self.label_of(self.page_at(offset))
+
+    def label_of(self, page: int | None) -> str:
         if page is None or page > len(self.page_labels):
             return ""
         return self.page_labels[page - 1] or ""

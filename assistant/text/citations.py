@@ -28,6 +28,11 @@ _NO_END_BEFORE_DOT = re.compile(
 )
 
 
+def dot_ends_sentence(text: str) -> bool:
+    """Whether the final dot of `text` ends a sentence: not after an abbreviation ("bzw.") or a day number."""
+    return not _NO_END_BEFORE_DOT.search(text)
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences (and list items) of a text, each a verbatim slice of it."""
     sentences, start = [], 0
@@ -37,7 +42,7 @@ def split_sentences(text: str) -> list[str]:
             last_word = text[line_start : match.start()].rsplit(" ", 1)[-1]
             if match.start() - line_start >= _HEADING_LINE and (last_word[:1].islower() or last_word[-1:] in ",-"):
                 continue  # a full line of running text broken before a noun ("die Ermittlung der\nBeihilfe…")
-        if "\n" in match.group(0) or not _NO_END_BEFORE_DOT.search(text[start : match.start()]):
+        if "\n" in match.group(0) or dot_ends_sentence(text[start : match.start()]):
             sentences.append(text[start : match.start()])
             start = match.end()
     sentences.append(text[start:])
