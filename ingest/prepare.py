@@ -56,7 +56,8 @@ def _place_for_waiting(page: str, headings: set[str]) -> int:
 def clean_document(loaded: LoadedDocument) -> CleanDocument:
     """The cleaned text of all pages; a page's footnotes (cut out of its body by the loader) follow its body, one
     paragraph each, and are recorded with the place of their marker. Where a page ends inside a sentence, its
-    footnotes wait for that sentence's end on the next page, so that no sentence stands in two passages."""
+    footnotes wait for that sentence's end on the next page, and the page break is a line break, so that the sentence
+    stands in one paragraph."""
     heading_lines = [heading.title for heading in loaded.outline]
     pages = clean_pages(loaded.pages, keep_lines=heading_lines)
     headings = {line.strip() for line in heading_lines}
@@ -78,7 +79,8 @@ def clean_document(loaded: LoadedDocument) -> CleanDocument:
         if waiting:  # on the next page at the latest
             blocks.append((_place_for_waiting(page, headings), waiting))
         waiting = []
-        if own and not last and page.strip() and not _ENDS_SENTENCE.search(page):
+        runs_on = not last and bool(page.strip()) and not _ENDS_SENTENCE.search(page)
+        if own and runs_on:
             waiting = own
         elif own:
             blocks.append((len(page), own))
@@ -86,10 +88,11 @@ def clean_document(loaded: LoadedDocument) -> CleanDocument:
         for note in own:
             note.marker = None if note.marker is None else offset + moved(note.marker)
         spans += [FootnoteSpan(note.number, offset + a, offset + b, note.marker, note.page) for note, a, b in placed]
-        parts.append(text)
-        offset += len(text) + 2
+        # a page break inside a sentence is a line break, not a paragraph's end
+        parts.append(text + ("" if last else "\n" if runs_on else "\n\n"))
+        offset += len(parts[-1])
     labels = page_labels(loaded.pages) if loaded.has_pages else []
-    return CleanDocument(loaded.source, "\n\n".join(parts), starts, loaded.has_pages, loaded.content_hash, labels, spans)
+    return CleanDocument(loaded.source, "".join(parts), starts, loaded.has_pages, loaded.content_hash, labels, spans)
 
 
 def _with_notes(page: str, blocks: list[tuple[int, list[_Note]]]

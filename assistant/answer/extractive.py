@@ -189,6 +189,13 @@ class _Writer:
     def cite(self, passage: Passage, quote: str) -> int:
         return self.cites.cite(passage, quote)
 
+    def label(self, passage: Passage, quote: str) -> str:
+        """The citation of `quote` as named in the text, with the page it stands on (a passage may span two)."""
+        if self.cites.locate is not None and passage.page_start != passage.page_end:
+            page, label = self.cites.locate(passage, quote)
+            passage = replace(passage, page_start=page, page_label=label or "")
+        return _label(german_citation(passage))
+
     def quotes(self) -> dict[int, str]:
         return {c.n: c.quote for c in self.cites.items}
 
@@ -1472,7 +1479,7 @@ def _asked_rule(found: Findings, w: _Writer) -> str:
         # a rule asked for in its own words, in the words that apply it ("… für eine Maßnahme, die selbst nicht
         # förderfähig ist, also auch nicht ihre Planung"), its sentence cited
         return f"Zu Ihrer Frage: {_with_rule(said, None)} [{w.cite(holder, quote)}]"
-    return f"Zu Ihrer Frage ({_label(german_citation(holder))}): „{quote}“ [{w.cite(holder, quote)}]"
+    return f"Zu Ihrer Frage ({w.label(holder, quote)}): „{quote}“ [{w.cite(holder, quote)}]"
 
 
 # -- the kinds of answer -----------------------------------------------------------------------------------------------
@@ -2156,7 +2163,7 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             seen.update(q for _, q in more)
             if more:
                 said += " – weiter: " + " ".join(f"„{q}“ [{w.cite(h.passage, q)}]" for h, q in more)
-        chosen.append((_label(hit.citation), said))
+        chosen.append((w.label(hit.passage, quote), said))
         if len(chosen) + skipped >= 2:
             break
     return chosen
@@ -3516,7 +3523,7 @@ def _named_entries(found: Findings, w: _Writer, answered: set[tuple[str, str]] =
         quote = passage.text[entries[0].start() : end if end > 0 else len(passage.text)].strip()
         n = w.cite(passage, quote)
         listed = ", ".join(names[:-1]) + f" und {names[-1]}"
-        return f"{_label(hit.citation)}: {listed} [{n}]."
+        return f"{w.label(passage, quote)}: {listed} [{n}]."
     # else the first sentence, in the section's own order, that enumerates what "welche" asks for, where the
     # section's heading names it ("Welche Leitbranchen …" and „Regionale Leitbranchen“; not "Welche Voraussetzungen
     # gelten für Infrastruktur …" and a heading on infrastructure)
@@ -3530,7 +3537,7 @@ def _named_entries(found: Findings, w: _Writer, answered: set[tuple[str, str]] =
         for passage in sorted(_section_passages(hit.passage, w.passages), key=lambda p: p.start):
             sentence = next((s for s in split_sentences(passage.text)
                              if _ENUMERATION.search(s) and informative(s) and s.rstrip().endswith(".")), "")
-            label = _label(german_citation(passage))
+            label = w.label(passage, sentence.strip())
             if sentence and len(label) + len(sentence) + 10 <= MAX_SUMMARY_CHARS:
                 quote = sentence.strip()
                 return f"{label}: „{quote}“ [{w.cite(passage, quote)}]"

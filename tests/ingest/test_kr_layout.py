@@ -91,8 +91,9 @@ def test_footnotes_stand_at_the_end_of_their_page_with_their_marker_placed(grw_p
 
 def test_a_page_ending_inside_a_sentence_keeps_its_footnotes_until_the_sentence_ends(grw_prepared):
     """Nr. 2.2.3 (2) runs from page 9 onto page 10 ("… in ein | Fördergebiet der GRW dienen"); the footnotes of
-    page 9 stand after that paragraph, so that the sentence stays in one passage, and are still cited to page 9."""
-    sentence = "aus einem Nichtfördergebiet in ein\n\nFördergebiet der GRW dienen"
+    page 9 stand after that paragraph, so that the sentence stays in one passage, and are still cited to page 9. The
+    page break inside the sentence is a line break, not a paragraph's end."""
+    sentence = "aus einem Nichtfördergebiet in ein\nFördergebiet der GRW dienen"
     assert sentence in grw_prepared.clean.text
     assert any(sentence in p.text for p in grw_prepared.passages)
     notes = [p for p in grw_prepared.passages if p.footnote in {"13", "14", "15"} and p.page_start == 9]
@@ -101,7 +102,7 @@ def test_a_page_ending_inside_a_sentence_keeps_its_footnotes_until_the_sentence_
     text = grw_prepared.clean.text
     fn50 = next(s for s in grw_prepared.clean.footnotes if s.number == "50" and s.page == 18)
     assert text.index("G Handel") < text.index("H Verkehr") < text.index("V Exterritoriale") < fn50.start
-    assert "G Handel (außer 46.2 bis 46.6 sowie 46.8 und 46.9)\n\nH Verkehr" in text
+    assert "G Handel (außer 46.2 bis 46.6 sowie 46.8 und 46.9)\nH Verkehr" in text
     assert _footnote(grw_prepared, "50", 18)
 
 
