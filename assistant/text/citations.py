@@ -267,11 +267,8 @@ _RUNS_ON = re.compile(rf"[:,]$|\b(die|der|das|dass|wenn|sind|ist|oder|und|sowie|
 
 def completed(passage_text: str, quote: str) -> str:
     """`quote` with the list items it runs on into ("… ist entweder a) … oder b) … oder" and its c) and d)), verbatim
-    as they stand in the passage; else `quote`. One item of a list of things, ending in a comma, is whole ("b) Lehr-,
-    Erlebnis- und Naturpfade …," answers for a nature trail without the list's c) to o))."""
-    if not _RUNS_ON.search(quote) or quote.endswith(",") and _ITEM_START.match(quote[quote.rfind("\n") + 1:]):
-        return quote
-    return _with_following_list(passage_text, quote)
+    as they stand in the passage; else `quote`."""
+    return _with_following_list(passage_text, quote) if _RUNS_ON.search(quote) else quote
 
 
 # Where a quote ends a list item or a table row: the next line opens the next item ("F Baugewerbe\nG Handel …", "… oder\n
