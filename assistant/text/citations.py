@@ -207,7 +207,11 @@ def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | N
     if require and best is None:
         return "", float("-inf")
     quote = best or passage.text.strip()
-    if _RUNS_ON.search(quote):
+    # (an item of a list of things that answers, ending in a comma, is whole where the question asks one thing: "b)
+    # Lehr-, Erlebnis- und Naturpfade …," for a moor trail, not the list's toilets and ski trails up to o); a question
+    # of several asks may be answered by several items: "(4) Nicht förderfähig sind: … d) Eigenleistungen … h)
+    # Umsatzsteuer …" for a building yard's work and the VAT)
+    if _RUNS_ON.search(quote) and not (quote.endswith(",") and _ITEM_START.match(quote) and query.count("?") < 2):
         return completed(passage.text, quote), best_score
     if len(quote) > LONGEST_QUOTE_CHARS:
         # Only a very long sentence is shortened, and then at a clause boundary ("; "), never inside a clause.
