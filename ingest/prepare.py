@@ -39,32 +39,57 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"“”)]?\s*$")
 _STOP_AT_LINE_END = re.compile(r"[.!?](?=[ \t]*(?:\n|$))")
 _LIST_ITEM = re.compile(r"\s*(?:[a-z]{1,2}\)|[•\-−–])\s")
 _NUMBERED_PARAGRAPH = re.compile(r"\s*\(\d{1,2}[a-z]?\)\s")
+_HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,4}\.?[ \t]+")
+
+
+def _heading_starts(page: str, headings: set[str]) -> list[int]:
+    """Where the text before each run of heading lines of the page ends ("2. Förderung der gewerblichen Wirtschaft"
+    and "Begriffsbestimmungen" below it open one section: nothing goes between them)."""
+    starts, after_heading = [], False
+    for line in re.finditer(r"(?m)^[ \t]*(.*?)[ \t]*$", page):
+        if not line.group(1):
+            continue
+        heading = _HEADING_NUMBER.sub("", line.group(1)) in headings  # "2. Förderung der gewerblichen Wirtschaft"
+        if heading and not after_heading:
+            starts.append(len(page[: line.start()].rstrip()))
+        after_heading = heading
+    return starts
 
 
 def _place_for_waiting(page: str, headings: set[str]) -> int:
-    """Where the footnotes of the page before go, whose last sentence runs on into this page: before the first
-    heading or numbered paragraph that ends what was begun, else after the first sentence end that no list item
-    follows, else after the first sentence end, else at the page's end."""
+    """Where footnotes that wait from the page before go: before the page's first heading, which ends the section
+    they belong to, else before the first numbered paragraph after a sentence end, else after the first sentence end
+    that no list item follows, else after the first sentence end, else at the page's end."""
+    if starts := _heading_starts(page, headings):
+        return starts[0]
     ends = [m.end() for m in _STOP_AT_LINE_END.finditer(page) if dot_ends_sentence(page[: m.end()])]
     for end in (m.start() for m in re.finditer(r"\n", page)):
-        line = page[end + 1 : page.find("\n", end + 1) % (len(page) + 1)].strip()
-        if line in headings or (_NUMBERED_PARAGRAPH.match(page, end) and end in ends):
-            return len(page[:end].rstrip())
+        if _NUMBERED_PARAGRAPH.match(page, end) and end in ends:
+            return end
     return next((end for end in ends if not _LIST_ITEM.match(page, end)), ends[0] if ends else len(page))
 
 
 def clean_document(loaded: LoadedDocument) -> CleanDocument:
-    """The cleaned text of all pages; a page's footnotes (cut out of its body by the loader) follow its body, one
-    paragraph each, and are recorded with the place of their marker. Where a page ends inside a sentence, its
-    footnotes wait for that sentence's end on the next page, and the page break is a line break, so that the sentence
-    stands in one paragraph."""
+    """The cleaned text of all pages; a page's footnotes (cut out of its body by the loader) are recorded with the
+    place of their marker and stand as paragraphs of their own where the section of their marker ends: before the
+    next heading on their page or on the next page. Where neither page has one, they follow their page's body, or,
+    where that page ends inside a sentence, that sentence's end on the next page. A page break inside a sentence is a
+    line break. So no footnote cuts a sentence or, where headings allow, a section in two."""
     heading_lines = [heading.title for heading in loaded.outline]
     pages = clean_pages(loaded.pages, keep_lines=heading_lines)
     headings = {line.strip() for line in heading_lines}
     starts, parts, spans, offset = [], [], [], 0
-    waiting: list[_Note] = []  # footnotes of the page before, whose last sentence runs on
+    waiting: list[_Note] = []  # footnotes of the page before, placed on this one
     for number, page in enumerate(pages, start=1):
         starts.append(offset)
+        last = number == len(pages)
+        blocks: dict[int, list[_Note]] = {}  # where in the page which notes go
+        if waiting:
+            blocks[_place_for_waiting(page, headings)] = waiting
+        waiting = []
+        runs_on = not last and bool(page.strip()) and not _ENDS_SENTENCE.search(page)
+        on_page = _heading_starts(page, headings)
+        carry = not last and (runs_on or bool(_heading_starts(pages[number], headings)))
         own = []
         for note in (n for n in loaded.footnotes if n.page == number):
             text = clean_page(note.text)
@@ -73,18 +98,15 @@ def clean_document(loaded: LoadedDocument) -> CleanDocument:
             marker = find_anchor(note.anchor, page)
             if marker is None and len(note.anchor.strip()) < 40:
                 marker = 0  # the marker stands in the first words of the page
-            own.append(_Note(note.number, number, text, marker))
-        last = number == len(pages)
-        blocks: list[tuple[int, list[_Note]]] = []  # where in the page the notes go
-        if waiting:  # on the next page at the latest
-            blocks.append((_place_for_waiting(page, headings), waiting))
-        waiting = []
-        runs_on = not last and bool(page.strip()) and not _ENDS_SENTENCE.search(page)
-        if own and runs_on:
-            waiting = own
-        elif own:
-            blocks.append((len(page), own))
-        text, placed, moved = _with_notes(page, blocks)
+            own.append(item := _Note(note.number, number, text, marker))
+            at = next((h for h in on_page if marker is not None and h >= marker), None)
+            if at is not None:
+                blocks.setdefault(at, []).append(item)
+            elif carry:
+                waiting.append(item)
+            else:
+                blocks.setdefault(len(page), []).append(item)
+        text, placed, moved = _with_notes(page, sorted(blocks.items()))
         for note in own:
             note.marker = None if note.marker is None else offset + moved(note.marker)
         spans += [FootnoteSpan(note.number, offset + a, offset + b, note.marker, note.page) for note, a, b in placed]

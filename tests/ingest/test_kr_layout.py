@@ -4,6 +4,7 @@ rewritten row by row with their headers, and no passage that is a bare heading. 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -91,19 +92,29 @@ def test_footnotes_stand_at_the_end_of_their_page_with_their_marker_placed(grw_p
 
 def test_a_page_ending_inside_a_sentence_keeps_its_footnotes_until_the_sentence_ends(grw_prepared):
     """Nr. 2.2.3 (2) runs from page 9 onto page 10 ("… in ein | Fördergebiet der GRW dienen"); the footnotes of
-    page 9 stand after that paragraph, so that the sentence stays in one passage, and are still cited to page 9. The
+    page 9 stand after that section, so that the sentence stays in one passage, and are still cited to page 9. The
     page break inside the sentence is a line break, not a paragraph's end."""
     sentence = "aus einem Nichtfördergebiet in ein\nFördergebiet der GRW dienen"
     assert sentence in grw_prepared.clean.text
     assert any(sentence in p.text for p in grw_prepared.passages)
     notes = [p for p in grw_prepared.passages if p.footnote in {"13", "14", "15"} and p.page_start == 9]
     assert len(notes) == 3 and all(p.page_end == 9 for p in notes)
-    # Nr. 2.7.1's list of sectors runs from page 18 (… G) onto page 19 (H …): its footnote follows the whole list
+    # Nr. 2.7.1's list of sectors runs from page 18 (… G) onto page 19 (H …) with nothing between; the footnote of
+    # page 18, whose marker stands in Nr. 2.6.3, ends that section before the heading of Nr. 2.7
     text = grw_prepared.clean.text
-    fn50 = next(s for s in grw_prepared.clean.footnotes if s.number == "50" and s.page == 18)
-    assert text.index("G Handel") < text.index("H Verkehr") < text.index("V Exterritoriale") < fn50.start
     assert "G Handel (außer 46.2 bis 46.6 sowie 46.8 und 46.9)\nH Verkehr" in text
-    assert _footnote(grw_prepared, "50", 18)
+    fn50 = next(s for s in grw_prepared.clean.footnotes if s.number == "50" and s.page == 18)
+    assert fn50.start < text.index("Ausschluss von der Förderung", fn50.marker)
+    assert _footnote(grw_prepared, "50", 18)[0].section_number == "2.6.3"
+
+
+def test_footnotes_stand_at_the_end_of_the_section_of_their_marker(grw_prepared):
+    """Where their page or the next has a heading after the marker, footnotes do not cut the body of a section in
+    two: of the KR's numbered sections only 3.2.2.5 (three pages without a heading) and the two application forms
+    are still cut by a page's footnotes (19 sections before)."""
+    text = grw_prepared.clean.text
+    pieces = Counter((s.number, s.title) for s in grw_prepared.sections if not s.footnote and text[s.start:s.end].strip())
+    assert sorted(number for (number, _), n in pieces.items() if n > 1) == ["3.2.2.5", "Anhang 2", "Anhang 3"]
 
 
 def test_irek_text_file_has_no_footnotes_and_keeps_its_text(irek_prepared):
