@@ -38,7 +38,7 @@ from assistant.core.model import Passage, page_for_offset
 
 INDEX_FORMAT = 1
 # Bump when cleaning, structure or chunking change what a document turns into.
-PIPELINE_VERSION = "2026-12-07.1"  # a page ending inside a sentence keeps its footnotes until the sentence ends
+PIPELINE_VERSION = "2026-12-07.2"  # footnotes stand where the section of their marker ends
 CURRENT_LINK = "current"
 BUILDS_DIR = "builds"
 LEASES_DIR = "leases"
