@@ -77,6 +77,13 @@ _FUNDING_QUESTION = re.compile(
 )
 
 
+def _asked_for_funding_before(history: list[dict]) -> bool:
+    """Whether the asker's turns before asked for funding: a follow-up that corrects a fact ("… also eigentlich
+    großhandel landtechnik. ändert das was?" after "… neue Halle … Förderfähig?") asks the same again."""
+    return any(turn.get("role") == "user" and _FUNDING_QUESTION.search(str(turn.get("content", "")))
+               for turn in history or [])
+
+
 # The intents of a follow-up that a new size re-decides, when the turn before asked for a decision on the project
 _RESIZABLE = frozenset({"project", "eligibility", "amount", "rule"})
 
@@ -452,7 +459,8 @@ class AnswerPipeline:
                                                                        or q.profile.investment_eur
                                                                        or q.profile.project_types)
                                       or q.intent == "eligibility"
-                                      and (_FUNDING_QUESTION.search(q.search_text) or q.profile.cost_items)):
+                                      and (_FUNDING_QUESTION.search(q.search_text) or q.profile.cost_items
+                                           or _asked_for_funding_before(q.history))):
             assessed = by_facts.paths
             lead = [p for p in assessed if p.ruled_out][:1] or [p for p in assessed if not p.blocked][:1] \
                 or assessed[:1]
