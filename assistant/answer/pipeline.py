@@ -79,7 +79,8 @@ _FUNDING_QUESTION = re.compile(
 
 def _asked_for_funding_before(history: list[dict]) -> bool:
     """Whether the asker's turns before asked for funding: a follow-up that corrects a fact ("… also eigentlich
-    großhandel landtechnik. ändert das was?" after "… neue Halle … Förderfähig?") asks the same again."""
+    großhandel landtechnik. ändert das was?" after "… neue Halle … Förderfähig?") asks the same again, and where the
+    passages found lead to no path, the asker's facts decide it."""
     return any(turn.get("role") == "user" and _FUNDING_QUESTION.search(str(turn.get("content", "")))
                for turn in history or [])
 
@@ -460,7 +461,7 @@ class AnswerPipeline:
                                                                        or q.profile.project_types)
                                       or q.intent == "eligibility"
                                       and (_FUNDING_QUESTION.search(q.search_text) or q.profile.cost_items
-                                           or _asked_for_funding_before(q.history))):
+                                           or not paths and _asked_for_funding_before(q.history))):
             assessed = by_facts.paths
             lead = [p for p in assessed if p.ruled_out][:1] or [p for p in assessed if not p.blocked][:1] \
                 or assessed[:1]
