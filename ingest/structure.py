@@ -187,7 +187,7 @@ def _goal_tree(sections: list[Section], corridor_titles: dict[str, str], intros:
 
 
 def place_footnotes(sections: list[Section], footnotes: list) -> list[Section]:
-    """Each footnote (ingest.prepare puts it at the end of its page) becomes a section of its own, numbered like
+    """Each footnote (ingest.prepare puts it where the section of its marker ends) becomes a section of its own, numbered like
     the section in which its marker stands; the section it interrupts goes on after it."""
     result = list(sections)
     for note in footnotes:

@@ -100,8 +100,8 @@ class Footnote:
 @dataclass(frozen=True)
 class FootnoteSpan:
     """Where a footnote stands in a cleaned document: its text [start, end), and the offset of its marker in the body
-    text (None where the marker could not be placed). It stands at the end of its page or, where the page ends inside
-    a sentence, after that sentence's end on a later page; `page` is the page that prints it."""
+    text (None where the marker could not be placed). It stands where the section of its marker ends, on its page or
+    the next (ingest.prepare.clean_document); `page` is the page that prints it."""
 
     number: str
     start: int

@@ -80,7 +80,7 @@ def test_a_footnote_belongs_to_the_section_and_page_of_its_marker(grw_prepared):
     assert fn50.section_number == "2.6.3"  # marker in "Lohnkostenbezogene Zuschüsse", not in 2.7.1 below it
 
 
-def test_footnotes_stand_at_the_end_of_their_page_with_their_marker_placed(grw_prepared):
+def test_footnotes_stand_on_their_page_or_the_next_with_their_marker_and_page(grw_prepared):
     clean = grw_prepared.clean
     assert len(clean.footnotes) == 109
     assert all(span.marker is not None for span in clean.footnotes)
