@@ -56,17 +56,15 @@ def _heading_starts(page: str, headings: set[str]) -> list[int]:
     return starts
 
 
-def _place_for_waiting(page: str, headings: set[str]) -> int:
+def _place_for_waiting(page: str, heading_starts: list[int]) -> int:
     """Where footnotes that wait from the page before go: before the page's first heading, which ends the section
     they belong to, else before the first numbered paragraph after a sentence end, else after the first sentence end
     that no list item follows, else after the first sentence end, else at the page's end."""
-    if starts := _heading_starts(page, headings):
-        return starts[0]
+    if heading_starts:
+        return heading_starts[0]
     ends = [m.end() for m in _STOP_AT_LINE_END.finditer(page) if dot_ends_sentence(page[: m.end()])]
-    for end in (m.start() for m in re.finditer(r"\n", page)):
-        if _NUMBERED_PARAGRAPH.match(page, end) and end in ends:
-            return end
-    return next((end for end in ends if not _LIST_ITEM.match(page, end)), ends[0] if ends else len(page))
+    return next((end for end in ends if _NUMBERED_PARAGRAPH.match(page, end)),
+                next((end for end in ends if not _LIST_ITEM.match(page, end)), ends[0] if ends else len(page)))
 
 
 def clean_document(loaded: LoadedDocument) -> CleanDocument:
@@ -78,6 +76,7 @@ def clean_document(loaded: LoadedDocument) -> CleanDocument:
     heading_lines = [heading.title for heading in loaded.outline]
     pages = clean_pages(loaded.pages, keep_lines=heading_lines)
     headings = {line.strip() for line in heading_lines}
+    heading_starts = [_heading_starts(page, headings) for page in pages]
     starts, parts, spans, offset = [], [], [], 0
     waiting: list[_Note] = []  # footnotes of the page before, placed on this one
     for number, page in enumerate(pages, start=1):
@@ -85,11 +84,11 @@ def clean_document(loaded: LoadedDocument) -> CleanDocument:
         last = number == len(pages)
         blocks: dict[int, list[_Note]] = {}  # where in the page which notes go
         if waiting:
-            blocks[_place_for_waiting(page, headings)] = waiting
+            blocks[_place_for_waiting(page, heading_starts[number - 1])] = waiting
         waiting = []
         runs_on = not last and bool(page.strip()) and not _ENDS_SENTENCE.search(page)
-        on_page = _heading_starts(page, headings)
-        carry = not last and (runs_on or bool(_heading_starts(pages[number], headings)))
+        on_page = heading_starts[number - 1]
+        carry = not last and (runs_on or bool(heading_starts[number]))
         own = []
         for note in (n for n in loaded.footnotes if n.page == number):
             text = clean_page(note.text)

@@ -34,8 +34,8 @@ from assistant.goals.matching import GoalMatch
 from assistant.retrieval.expansion import expansion_terms
 from assistant.retrieval.retriever import ASKS_SOURCE, SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
-                                      best_sentence, completed, continuation, find_verbatim, german_citation,
-                                      informative, numbered_paragraphs, opening_paragraph, scored_sentence,
+                                      best_sentence, citation_on_page, completed, continuation, find_verbatim,
+                                      german_citation, informative, numbered_paragraphs, opening_paragraph, scored_sentence,
                                       split_sentences, whole_paragraph, whole_quote, whole_sentence,
                                       with_antecedent, with_list_lead,
                                       with_continuation)
@@ -191,10 +191,9 @@ class _Writer:
 
     def label(self, passage: Passage, quote: str) -> str:
         """The citation of `quote` as named in the text, with the page it stands on (a passage may span two)."""
-        if self.cites.locate is not None and passage.page_start != passage.page_end:
-            page, label = self.cites.locate(passage, quote)
-            passage = replace(passage, page_start=page, page_label=label or "")
-        return _label(german_citation(passage))
+        if self.cites.locate is None or passage.page_start == passage.page_end:
+            return _label(german_citation(passage))
+        return _label(citation_on_page(passage, *self.cites.locate(passage, quote)))
 
     def quotes(self) -> dict[int, str]:
         return {c.n: c.quote for c in self.cites.items}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from assistant.text.asked import asks
 from assistant.text.analysis import stems, terms
 from assistant.core.answer import AnswerCitation
 from assistant.core.model import Passage
@@ -67,9 +68,8 @@ class Citation:
         section = f"{p.goal_code or p.section_number} {p.section_title}".strip() if (p.goal_code or p.section_number or p.section_title) else None
         page = self.page if self.page is not None else p.page_start
         label = self.page_label or p.page_label or None
-        on_page = replace(p, page_start=page, page_label=label or "") if page else p
         return AnswerCitation(self.n, p.document, p.document_title, page, label, section, self.quote, p.chunk_id,
-                              german_citation(on_page))
+                              citation_on_page(p, page, label))
 
     def to_dict(self) -> dict[str, Any]:
         return self.to_answer().to_dict()
@@ -110,6 +110,11 @@ def german_citation(passage: Passage, *, with_title: bool = False) -> str:
     if with_title and passage.kind == "summary":
         text += " (Zusammenfassung des Projekts, kein Originaltext)"
     return text
+
+
+def citation_on_page(passage: Passage, page: int | None, label: str | None) -> str:
+    """`german_citation` of a quote that stands on `page` (printed `label`) of its passage, which may span two."""
+    return german_citation(replace(passage, page_start=page, page_label=label or "") if page else passage)
 
 
 def citation_from_fields(title: str, section: str | None, page: int | str | None) -> str:
@@ -211,7 +216,7 @@ def scored_sentence(passage: Passage, query: str, *, prefer: re.Pattern[str] | N
     # Lehr-, Erlebnis- und Naturpfade …," for a moor trail, not the list's toilets and ski trails up to o); a question
     # of several asks may be answered by several items: "(4) Nicht förderfähig sind: … d) Eigenleistungen … h)
     # Umsatzsteuer …" for a building yard's work and the VAT)
-    if _RUNS_ON.search(quote) and not (quote.endswith(",") and _ITEM_START.match(quote) and query.count("?") < 2):
+    if _RUNS_ON.search(quote) and not (quote.endswith(",") and _ITEM_START.match(quote) and len(asks(query)) < 2):
         return completed(passage.text, quote), best_score
     if len(quote) > LONGEST_QUOTE_CHARS:
         # Only a very long sentence is shortened, and then at a clause boundary ("; "), never inside a clause.
@@ -567,7 +572,7 @@ def _runs_on_line(line: str) -> bool:
     line = line.rstrip()
     return (len(line) >= _HEADING_LINE and bool(_ITEM_START.match(line))
             and not line.endswith((",", ";", ":", "!", "?"))
-            and (not line.endswith(".") or bool(_NO_END_BEFORE_DOT.search(line))))
+            and (not line.endswith(".") or not dot_ends_sentence(line)))
 
 
 def _with_following_list(text: str, lead: str) -> str:
