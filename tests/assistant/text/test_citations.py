@@ -508,3 +508,32 @@ def test_a_quote_cut_inside_a_phrase_runs_on_into_its_list_with_the_items_lines_
              "b) der Beginn der Bauarbeiten.")
     item = "a) der Abschluss eines Liefer- oder Leistungsvertrages oder"
     assert whole_quote(start, item) == item
+
+
+def test_a_list_item_that_answers_one_ask_is_quoted_alone_and_with_its_list_for_several_asks():
+    """An item of a list of things, ending in a comma, answers a question of one ask on its own ("b) Lehr-,
+    Erlebnis- und Naturpfade …," for a moor trail, not the toilets and ski trails after it); a question of several
+    asks may be answered by several items, so the list runs on."""
+    text = ("(6) Zu den nicht einnahmeschaffenden Maßnahmen gehören beispielsweise:\na) Radwege,\n"
+            "b) Lehr-, Erlebnis- und Naturpfade einschließlich Beobachtungsständen in Schutzgebieten,\n"
+            "c) öffentliche Toiletten,\nd) Skiloipen.")
+    passage = _passage(text, section_number="3.2.2.5", section_title="Tourismus")
+    item = "b) Lehr-, Erlebnis- und Naturpfade einschließlich Beobachtungsständen in Schutzgebieten,"
+    one = best_sentence(passage, "Moorlehrpfad mit Beobachtungsständen in Schutzgebieten förderfähig?")
+    assert one.startswith(item) and "Skiloipen" not in one
+    several = best_sentence(passage, "Sind Naturpfade mit Beobachtungsständen förderfähig? Und Skiloipen?")
+    assert several.startswith(item) and several.endswith("d) Skiloipen.")
+
+
+def test_a_quote_on_the_second_page_of_its_passage_is_cited_to_that_page():
+    """The answer's text and its list of citations name the page a quote stands on (`citation_on_page`), not the first
+    page of a passage over two."""
+    from assistant.text.citations import citation_on_page
+    passage = _passage("(7) Bei einer Verlängerung …\n(8) Maßnahmen …", section_number="3.4.2", page_start=32,
+                       page_end=33, page_label="32")
+    assert citation_on_page(passage, 33, "33") == "GRW-Koordinierungsrahmen 2026, Nr. 3.4.2, S. 33"
+    assert citation_on_page(passage, None, None) == german_citation(passage) == \
+        "GRW-Koordinierungsrahmen 2026, Nr. 3.4.2, S. 32"
+    cites = CitationList(locate=lambda p, quote: (33, "33"))
+    cites.cite(passage, "(8) Maßnahmen …")
+    assert cites.to_answer()[0].citation.endswith("S. 33")
