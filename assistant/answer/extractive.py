@@ -40,7 +40,7 @@ from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS,
                                       with_antecedent, with_list_lead,
                                       with_continuation)
 from assistant.text.analysis import stems
-from assistant.text.asked import ASKS_NEXT_STEP, asks, numbers_questions
+from assistant.text.asked import ASKS_NEXT_STEP, PART_MARK, asks, numbers_questions
 from assistant.text.asked import ASKS_WORDING as ASKS_TEXT_OF_RULE
 from assistant.text.figures import CITATION_NUMBER, OWN_CALCULATION, OWN_COUNT, figures, untraceable
 
@@ -2777,9 +2777,15 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
         w.said = unsaid
         return said
     # a rule of the path the question asks about leads; the verdict on the path follows (in the details where it does
-    # not fit the bottom line)
+    # not fit the bottom line); not where the asker numbers the parts and asks for the rule in a later one ("a)
+    # förderfähig trotz Handel? b) wie lange Zweckbindung?"): that part's own answer follows, under its mark
+    unsaid = set(w.said)
     said = _rule_asked(found, lead, w)
+    by_rule = w.said - unsaid
     verdict = _verdict_of_path(found, lead, w)
+    if said and verdict and _asked_in_a_later_part(found.question, lead, by_rule):
+        w.said -= by_rule
+        return verdict
     if said:
         return f"{said} {verdict}".strip()
     if note is None:
@@ -2788,6 +2794,16 @@ def _verdict_of_lead(found: Findings, w: _Writer) -> str:
     # verdict on the project, and the item's rule after it (in the details where it does not fit the bottom line)
     said = _cited(short_reason(note.text, 260), w.cite_source(note.source))
     return f"{verdict} {said}" if verdict else said
+
+
+def _asked_in_a_later_part(question: str, lead: PathAssessment, ids: set[str]) -> bool:
+    """Whether the asker numbers the parts of the question and none of the path's rules `ids` is asked for in the
+    words of its `asked_by` in the first part (or the text before it)."""
+    if not numbers_questions(question) or (defined := FundingKnowledge.load().get(lead.id)) is None:
+        return False
+    first = (asks(question) or [question])[0]
+    return not any(c.asked_by and re.search(c.asked_by, first, re.IGNORECASE)
+                   for c in defined.conditions if c.id in ids)
 
 
 def _further_item_notes(lead: PathAssessment, question: str,
@@ -2859,6 +2875,9 @@ def _condition_sentence(condition: ConditionAssessment, w: _Writer) -> str:
     return _cited(_with_rule(short_reason(condition.text, 260), condition.source), w.cite_source(condition.source))
 
 
+_NBANK_DECIDES = "Entscheiden wird die NBank."
+
+
 def _asked_rate_rule(found: Findings, lead: PathAssessment | None) -> ConditionAssessment | None:
     """A condition of the lead path that the question asks for in its own words (`asked_by`) and whose text speaks of
     the rate ("Prozentpunkte", "Fördersatz"): what an amount question asks about that rate."""
@@ -2875,8 +2894,9 @@ def _item_asked(question: str, item: str) -> bool:
     item: "Können wir die Maschinen leasen?" does, "… mit Batteriespeicher. Gibt es dafür GRW?" does not."""
     asks, _ = asked_beside(question)
     # (a question whether what it describes goes into the application asks for the items described: "… eine
-    # Linksabbiegespur … Kann das mit in unseren GRW-Antrag für die Erschließung rein?")
-    within = asks if asks and not _TAKEN_IN.search(asks) else question
+    # Linksabbiegespur … Kann das mit in unseren GRW-Antrag für die Erschließung rein?"; so does a part the asker marks,
+    # asked in whole: "c) Mandant will die Halle über Immobilienleasing finanzieren – geht das?")
+    within = asks if asks and not _TAKEN_IN.search(asks) and not PART_MARK.match(question) else question
     return item in FundingKnowledge.load().cost_items_in(within)
 
 
@@ -2952,7 +2972,7 @@ def _verdict_of_path(found: Findings, lead: PathAssessment, w: _Writer) -> str:
         restricted = "" if caveat else _restricted(lead, w)
         # the restriction of a processor where it fits the bottom line, else that the NBank decides
         return f"{verdict} {restricted}" if restricted and len(verdict) + len(restricted) < MAX_SUMMARY_CHARS \
-            else verdict if caveat else f"{verdict} Entscheiden wird die NBank."
+            else verdict if caveat else f"{verdict} {_NBANK_DECIDES}"
     rate = _short_rate(_rate_phrase(lead, w, found.profile))
     line = f"Förderweg: {_measure_name(lead)}" + (f", {rate}." if rate else ".")
     # (a rule that decides whether the project is in at all, on a fact left open, follows the rate: "nach Maß"?)
@@ -4512,9 +4532,11 @@ def _within(summary: str, limit: int) -> tuple[str, str]:
     # a rule cited at the end of the sentences left out ("… sind keine Fördertatbestände (Nr. 3.2.2). Die Liste … [1].")
     # stays cited by what is kept, where its last sentence cites nothing of its own (else a reference would stand for
     # a sentence that was left out)
-    # (not where the office to apply to ends what is kept: "Antrag: NBank." states no rule)
+    # (not where the office to apply to or the one that decides ends what is kept: "Antrag: NBank." and "Entscheiden
+    # wird die NBank." state no rule)
     refs = [r for r in dict.fromkeys(re.findall(r"\[\d{1,3}\]", " ".join(dropped))) if r not in text] \
-        if pieces and not re.search(r"\[\d{1,3}\]", pieces[-1]) and not pieces[-1].startswith("Antrag:") else []
+        if pieces and not re.search(r"\[\d{1,3}\]", pieces[-1]) \
+        and not pieces[-1].startswith(("Antrag:", _NBANK_DECIDES)) else []
     marks = " " + " ".join(refs) if refs else ""
     if len(text) + len(marks) > limit:
         text = _short(text, limit - len(marks))

@@ -31,8 +31,8 @@ from assistant.answer.guardrails import (asks_brief, asks_shorter, contextual_qu
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
 from assistant.answer.questions import (IREK_KIND, MAX_NUMBERED_PARTS, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion,
-                                        each_answered, in_short, kind, numbered_items, numbered_parts,
-                                        side_questions, states_span_asked, with_other_answer)
+                                        each_answered, further_opening, in_short, kind, numbered_items,
+                                        numbered_parts, side_questions, states_span_asked, with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
@@ -744,7 +744,7 @@ class AnswerPipeline:
                 told = self._tells(side, asked, decided, other, answer) \
                     or numbered and _quotes_another_passage(other, answer) \
                     or other.summary.endswith(WORDING_FOLLOWS) and asks_for_passage(side.text)
-                merged = with_other_answer(answer, other, told, numbered)
+                merged = with_other_answer(answer, other, told, numbered, further_opening(q.text, side.text))
                 if merged is not answer:
                     answer, added = merged, added + 1
         found.note, found.reach = q.note, q.reach

@@ -34,6 +34,11 @@ _KIND = {"irek": IREK_KIND, "project": "funding", "eligibility": "funding", "amo
 # A bottom line that is a quote under its source's label: the label holds no colon, the quote follows the first one
 _QUOTED_ONLY = re.compile(r"[^:]{3,200}: „")
 OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
+# The opening of a further question's answer: the general one, or the part's mark where the asker numbers the parts
+# ("Zu b):", "Zu 2):", "Zu Frage 3:")
+_FURTHER_OPENING = re.compile(r"Zu (Ihrer weiteren Frage|[a-d]\)|[1-4]\)|Frage [1-4]):")
+# The mark of a question's part ("b) wie lange Zweckbindung?", "3. wo reicht man ein?", "Drei Fragen: 1) …")
+_OPENING_MARK = re.compile(r"(?:^|[\s:;,.?!])(?:([a-d]|[1-4])\)|([1-4])\.)\s")
 _DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
 MAX_SIDE_QUESTIONS = 2
 # A text whose parts the asker numbers ("a) … b) … c) …", at most "d)" or "4)") has each part answered
@@ -270,17 +275,20 @@ def _said_already(first: Answer, other: Answer, numbered: bool = False) -> bool:
     part quoted says less: "(5) Der Grunderwerb darf nicht vor dem 1. Juli 2025 erfolgt sein." of the rule on it).
     `numbered`: the asker numbers the questions, so each part is answered in the text; a quote only a line of the list
     of paths cites ("- **GRW: …**: nicht möglich – Eine Erschließung, die auf ein bestimmtes Unternehmen zugeschnitten
-    ist, …" to "2) dürfen wir das für den Investor passgenau erschließen?") does not count."""
+    ist, …" to "2) dürfen wir das für den Investor passgenau erschließen?"), or a rule only its line states ("Wichtig:
+    Die geförderten Wirtschaftsgüter müssen …" to "b) wie lange Zweckbindung?"), does not count; a further bottom line
+    made of a list of paths is said where its words stand anywhere in the first answer."""
     by_n = {c.n: c for c in other.citations}
     cited = [by_n[int(n)] for n in CITATION_NUMBER.findall(other.summary)]
-    in_text = {int(n) for line in (_outside_paths(first) if numbered else first.answer.splitlines())
-               for n in CITATION_NUMBER.findall(line)}
+    lines = _outside_paths(first) if numbered else first.answer.splitlines()
+    in_text = {int(n) for line in lines for n in CITATION_NUMBER.findall(line)}
     quoted = [c.quote for c in first.citations if c.n in in_text]
     # (or its opening words stand in the first answer already: the rule asked about, stated there from the same data
     # with a quote of another length)
     opening = " ".join(CITATION_NUMBER.sub(" ", other.summary).split())[:_SAID_CHARS]
     return all(any(c.quote in q for q in quoted) for c in cited) \
-        or len(opening) == _SAID_CHARS and opening in " ".join(first.answer.split())
+        or len(opening) == _SAID_CHARS and opening in " ".join(" ".join(
+            first.answer.splitlines() if PATH_LINE in other.summary else lines).split())
 
 
 _SAID_CHARS = 80  # the opening of a further answer's bottom line that, found in the first answer, says it was said
@@ -334,12 +342,29 @@ def _with_wording(other: Answer) -> Answer:
     return replace(other, summary=f"{where}: {quote}")
 
 
-def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered: bool = False) -> Answer:
+def further_opening(text: str, question: str) -> str:
+    """How the answer to a further question of `text` opens: where the asker numbers the parts and the question is one
+    of them, by the mark of its part ("b) wie lange Zweckbindung?" → "Zu b):", "3. wo reicht man ein?" → "Zu Frage
+    3:"; "wie hoch?" of "2) wird die erstellung gefördert und wie hoch?" → "Zu 2):"), so that each part's answer is
+    found by its number; else "Zu Ihrer weiteren Frage:" (also for a question put together from several parts)."""
+    if not numbers_questions(text) or question not in asks(text):
+        return OTHER_QUESTION
+    at = text.find(question.rstrip("?"))
+    mark = _OPENING_MARK.search(question) or (
+        next(reversed(list(_OPENING_MARK.finditer(text[:at]))), None) if at >= 0 else None)
+    if mark is None:
+        return OTHER_QUESTION
+    return f"Zu {mark.group(1)}):" if mark.group(1) else f"Zu Frage {mark.group(2)}:"
+
+
+def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered: bool = False,
+                      opening: str = OTHER_QUESTION) -> Answer:
     """The first answer with a further question's bottom line after its own where that decides something the first
     does not say: in the summary where both fit in it, else as a paragraph of the details after the further answers
     before it. The other answer's citations that its bottom line uses are numbered after the first's (a quote cited by
     both keeps the first's number), and all are numbered again in the order of the text; its funding paths come along
-    where the first has none. `numbered`: the asker numbers the questions (`_said_already`)."""
+    where the first has none. `numbered`: the asker numbers the questions (`_said_already`); `opening`: the words the
+    further answer opens with (`further_opening`)."""
     other = _with_wording(other)
     if other.abstained or not (decides(other) or told and CITATION_NUMBER.search(other.summary)) \
             or _said_already(first, other, numbered) or _same_path_again(first, other, numbered):
@@ -372,10 +397,10 @@ def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered
             same = replace(citation, n=len(citations) + 1)
             citations.append(same)
         numbers[n] = same.n
-    said = f"{OTHER_QUESTION} " + CITATION_NUMBER.sub(lambda m: f"[{numbers[int(m.group(1))]}]", bottom)
+    said = f"{opening} " + CITATION_NUMBER.sub(lambda m: f"[{numbers[int(m.group(1))]}]", bottom)
     details = first.answer[len(first.summary):]  # the answer begins with its summary (contracts.md §2)
     rest = [part for part in details.split("\n\n") if part]
-    answered = next((n for n, part in enumerate(rest) if not part.startswith(OTHER_QUESTION)), len(rest))
+    answered = next((n for n, part in enumerate(rest) if not _FURTHER_OPENING.match(part)), len(rest))
     if first.summary.rstrip().endswith(":"):
         # a bottom line that opens what follows (a list of goals: "Die Handlungsziele 1.2.3 und 4.1.1 im Wortlaut …,
         # jeweils mit ihrem Leitziel:"): the further answer after it all
@@ -399,10 +424,11 @@ def in_short(answer: Answer) -> Answer:
     """The answer said as its bottom line (asked for "kürzer"): the summary, and the short answers to the further
     parts of its question ("… und was hat das mit GRW zu tun?": "Zur Förderung: „…“"), with the citations they use."""
     parts = [answer.summary or answer.answer]
-    parts += [block for block in answer.answer.split("\n\n")[1:] if block.startswith(_FURTHER_PARTS)
+    parts += [block for block in answer.answer.split("\n\n")[1:]
+              if (_FURTHER_OPENING.match(block) or block.startswith(_FUNDING_QUOTED))
               and len(block) <= MAX_SUMMARY_CHARS + 100 and block not in parts[0]]
     answer.answer = "\n\n".join(parts)
     return renumbered(answer)
 
 
-_FURTHER_PARTS = (OTHER_QUESTION, "Zur Förderung: „")
+_FUNDING_QUOTED = "Zur Förderung: „"

@@ -4400,6 +4400,20 @@ def test_which_goal_fits_a_subject_is_answered_by_the_goals_and_which_leitziel_b
     assert "Es gehört zum Leitziel 2.3" in named["summary"] and not named["summary"].startswith("Im IREK passt dazu")
 
 
+def test_parts_the_asker_numbers_are_answered_in_their_order_each_under_its_mark(ask, passages):
+    """"a) geht GRW trotz Handel? b) wie lange ist die Zweckbindung? c) … leasen – geht das?": the verdict answers a),
+    the binding b) and the rule on leasing c), in that order; the binding is not the bottom line because it is named
+    in b), and c)'s leasing is asked in its part as a whole ("– geht das?")."""
+    data = ask("Für einen Mandanten: Landmaschinenhandel mit Werkstatt in Melle, 50 MA, neue Halle für ca 2 Mio. a) geht "
+               "GRW trotz Handel? b) wie lange ist die Zweckbindung? c) die Halle würde er gern leasen – geht das?")
+    check_contract(data, passages, all_used=False)
+    assert data["summary"].startswith("Voraussichtlich ja: GRW") and "10 Prozent" in data["summary"]
+    assert data["summary"].endswith("Entscheiden wird die NBank.")  # (no rule's number after the office that decides)
+    parts = data["answer"].split("\n\n")
+    assert parts[1].startswith("Zu b): Die geförderten Wirtschaftsgüter müssen mindestens fünf Jahre"), parts[1]
+    assert parts[2].startswith("Zu c): Gemietete oder geleaste Wirtschaftsgüter sind förderfähig"), parts[2]
+
+
 def test_parts_the_asker_numbers_are_answered_each_also_a_goal_asked_beside_a_project(ask, passages):
     """"a) … PV-Anlage … b) welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?": the project answer's own goal
     (for the PV system) does not answer b)."""
@@ -4407,7 +4421,8 @@ def test_parts_the_asker_numbers_are_answered_each_also_a_goal_asked_beside_a_pr
                "Eigenverbrauch über GRW fördern lassen? b) welches IREK-Ziel passt für Wasserstoff im Gewerbegebiet?")
     check_contract(data, passages, all_used=False)
     assert "45 Prozent" in data["summary"]
-    assert re.search(r"Zu Ihrer weiteren Frage: Im IREK passt dazu: 2\.3\.1 „Energieautarke", data["answer"]), data["answer"]
+    # (under the mark of its part)
+    assert re.search(r"\n\nZu b\): Im IREK passt dazu: 2\.3\.1 „Energieautarke", data["answer"]), data["answer"]
 
 
 def test_beside_a_verdict_no_summary_of_a_strategy_the_question_does_not_name_is_quoted(ask, passages):

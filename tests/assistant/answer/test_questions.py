@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, numbered_items, numbered_parts, other_question,
-                                        side_questions, states_span_asked, with_other_answer)
+from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, further_opening, in_short,
+                                        numbered_items, numbered_parts, other_question, side_questions,
+                                        states_span_asked, with_other_answer)
 from assistant.core.answer import Answer, AnswerCitation, AnswerPath
 
 
@@ -202,6 +203,78 @@ def test_a_numbered_part_that_the_path_answers_is_answered_where_only_the_list_o
     offered = replace(first, answer=first.answer.replace("3.510.000 €.", "3.510.000 €. Förderweg: GRW: Wirtschaftsnahe "
                                                                           "kommunale Infrastruktur, bis 60 Prozent.", 1))
     assert with_other_answer(offered, other, numbered=True) is offered
+
+
+_PARTS = ("Frage für einen Mandanten: Landtechnik-Vertrieb, 65 MA. a) förderfähig trotz Handel? b) wie lange "
+          "Zweckbindung? c) Mandant will die Halle leasen – geht das?")
+_DOTTED = "Drei Fragen: 1. wird der Zuschuss vorab ausgezahlt? 2. ist er steuerpflichtig? 3. wie lange aufbewahren?"
+_JOINED = "Masterarbeit: 1) welche bestandteile verlangt der KR? 2) wird die erstellung gefördert und wie hoch? " \
+          "3) und was sind die hauptziele der grw?"
+
+
+@pytest.mark.parametrize(("text", "question", "opening"), [
+    (_PARTS, "b) wie lange Zweckbindung?", "Zu b):"),
+    (_PARTS, "c) Mandant will die Halle leasen – geht das?", "Zu c):"),
+    # (the first part, with the words before the parts)
+    (_PARTS, "Frage für einen Mandanten: Landtechnik-Vertrieb, 65 MA. a) förderfähig trotz Handel?", "Zu a):"),
+    (_DOTTED, "3. wie lange aufbewahren?", "Zu Frage 3:"),
+    # (a question within a part, split off at "und": the part's mark)
+    (_JOINED, "wie hoch?", "Zu 2):"),
+    (_JOINED, "was sind die hauptziele der grw?", "Zu 3):"),
+    # (not a question put together from several parts, nor one of a text that numbers no parts)
+    (_PARTS, "Frage für einen Mandanten: Landtechnik-Vertrieb, 65 MA. Und wie lange Zweckbindung?", OTHER_QUESTION),
+    ("Geht GRW? Und wie lange gilt die Zweckbindung nach Nr. 2.2.6 a) des KR?", "Und wie lange gilt die "
+     "Zweckbindung nach Nr. 2.2.6 a) des KR?", OTHER_QUESTION),
+])
+def test_the_answer_to_a_part_the_asker_numbers_opens_with_its_mark(text, question, opening):
+    assert further_opening(text, question) == opening
+
+
+def test_answers_to_numbered_parts_follow_one_another_in_their_order_and_stay_in_a_short_answer():
+    verdict = "Voraussichtlich ja: GRW, bis zu 10 Prozent [1]."
+    first = Answer(f"{verdict}\n\nZur Förderung:\n- **GRW**: bis zu 10 Prozent [1].", False, summary=verdict,
+                   citations=[citation(1, "grw:2.5.1", "10 Prozent")])
+    binding = "Die geförderten Wirtschaftsgüter müssen mindestens fünf Jahre in der Betriebsstätte bleiben " \
+              "(Nr. 2.2.6) [1]. " + "Das gilt auch für die Arbeitsplätze, die geschaffen werden. " * 4
+    leasing = "Geleaste Wirtschaftsgüter sind förderfähig, beantragt wird vom Leasingnehmer [1]."
+    merged = with_other_answer(first, Answer(binding, False, summary=binding,
+                                             citations=[citation(1, "grw:2.2.6", "fünf Jahre")]),
+                               numbered=True, opening="Zu b):")
+    merged = with_other_answer(merged, Answer(leasing, False, summary=leasing,
+                                              citations=[citation(1, "grw:2.6.2", "Leasing")]),
+                               numbered=True, opening="Zu c):")
+    parts = merged.answer.split("\n\n")
+    assert parts[0] == verdict
+    assert parts[1].startswith("Zu b): Die geförderten Wirtschaftsgüter") and parts[1].count("[2]") == 1
+    assert parts[2] == "Zu c): Geleaste Wirtschaftsgüter sind förderfähig, beantragt wird vom Leasingnehmer [3]."
+    assert parts[3].startswith("Zur Förderung:")
+    short = in_short(replace(merged, citations=[replace(c) for c in merged.citations]))
+    assert short.answer.split("\n\n")[-1].startswith("Zu c): ")  # (kept as the short answer to its part)
+
+
+def test_a_further_bottom_line_made_of_the_list_of_paths_the_first_answer_holds_is_not_added():
+    line = "- **GRW: Investitionen der gewerblichen Wirtschaft**: bis 20 Prozent für kleine Unternehmen; große " \
+           "Unternehmen nur bis zum De-minimis-Höchstbetrag [1]."
+    first = Answer(f"Dazu heißt es: „Übergangsfrist bis 31. Dezember 2026“ [1]\n\nZur Förderung:\n{line}", False,
+                   summary="Dazu heißt es: „Übergangsfrist bis 31. Dezember 2026“ [1]",
+                   citations=[citation(1, "grw:1.2", "31. Dezember 2026")])
+    paths = f"Zur Förderung: {line}"
+    other = Answer(paths, False, summary=paths, citations=[citation(1, "grw:2.5.1", "20 Prozent")])
+    assert with_other_answer(first, other, numbered=True, opening="Zu 2):") is first
+
+
+def test_a_numbered_part_whose_rule_only_the_list_of_paths_states_is_answered_in_the_text():
+    # ("a) förderfähig trotz Handel? b) wie lange Zweckbindung?": the first answer's list of paths names the binding
+    # as its path's condition; the part asks for it and gets it in the text)
+    rule = "Die geförderten Wirtschaftsgüter müssen mindestens fünf Jahre nach Abschluss der Investition in der " \
+           "Betriebsstätte bleiben."
+    first = Answer(f"Voraussichtlich ja: GRW [1].\n\nZur Förderung:\n- **GRW**: bis 10 Prozent [1]. Wichtig: {rule} [2]",
+                   False, summary="Voraussichtlich ja: GRW [1].",
+                   citations=[citation(1, "grw:2.5.1", "10 Prozent"), citation(2, "grw:2.2.6", "fünf Jahre")])
+    other = Answer(f"{rule} [1]", False, summary=f"{rule} [1]", citations=[citation(1, "grw:2.2.6", "mindestens")])
+    assert with_other_answer(first, other) is first  # (asked on the side: the list of paths says it)
+    merged = with_other_answer(first, other, numbered=True, opening="Zu b):")
+    assert merged.summary == f"Voraussichtlich ja: GRW [1]. Zu b): {rule} [2]"
 
 
 def test_each_question_of_a_text_is_judged_once():
