@@ -2018,6 +2018,18 @@ def _participle(text: str, words: list[_Word], sentence: list[int], i: int) -> b
     return ends_clause and any(words[j].text in _AUXILIARIES for j in range(i) if sentence[j] == sentence[i])
 
 
+def _clauses_of(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[int]:
+    """The number of the clause each word stands in: a sentence cut at commas and colons too, except before a verb of
+    the lexicon's activities that goes on a list of them ("wir bauen, warten und reparieren Maschinen")."""
+    numbers, number = [], 0
+    for n, word in enumerate(words):
+        between = text[words[n - 1].start + len(words[n - 1].text): word.start] if n else ""
+        if n and (re.search(r"[.!?;]", between) or re.search(r"[,:]", between) and not _activity_verb(word.text, lexicon)):
+            number += 1
+        numbers.append(number)
+    return numbers
+
+
 _ACTIVITY_VERBS: dict[int, tuple[TradeLexicon, dict[str, list[tuple[str, int]]]]] = {}
 
 
@@ -2051,6 +2063,7 @@ def _activity_hits(text: str, words: list[_Word],
     project_verbs = tuple(lexicon.project_verbs)
     by_prefix = _activity_verbs(lexicon)
     sentence = _sentences_of(text, words)
+    clause = _clauses_of(text, words, lexicon)
     members: dict[int, list[int]] = {}
     for j, number in enumerate(sentence):
         members.setdefault(number, []).append(j)
@@ -2061,12 +2074,17 @@ def _activity_hits(text: str, words: list[_Word],
                              if n not in found and _stem_form(word.text, (stem,), _VERB_ENDINGS)})
         for n in candidates:
             activity = lexicon.activities[n]
+            # (its object in its own clause: "mit dem bau der neuen halle angefangen, die maschinen sind …" builds no
+            # machines)
             same = [j for j in range(max(0, i - _ACTIVITY_WINDOW), min(len(words), i + _ACTIVITY_WINDOW + 1))
-                    if sentence[j] == sentence[i]]
+                    if clause[j] == clause[i]]
             whole = members[sentence[i]]
             said = {words[j].text for j in whole}
-            if said & _BOUGHT_IN or said & _NEGATION \
-                    or said & _FOR_ITSELF and not _stem_form(word.text, _MAKES, _VERB_ENDINGS):
+            # (what another clause of the sentence denies or does for itself is not this verb's: "wir bauen selber
+            # nix, ca 75% vom umsatz ist verkauf von … traktoren")
+            in_clause = {words[j].text for j in whole if clause[j] == clause[i]}
+            if in_clause & _BOUGHT_IN or in_clause & _NEGATION \
+                    or in_clause & _FOR_ITSELF and not _stem_form(word.text, _MAKES, _VERB_ENDINGS):
                 continue  # (goods made "selbst" are the maker's trade: "Wir bauen Lastenräder selbst")
             if _participle(text, words, sentence, i):
                 continue  # "wenn wir alle Grundstücke verkauft haben": one event, not the trade
@@ -4108,6 +4126,13 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # trade named before; it replaces it only by a trade named)
         found, told = _extract_one(str(turn), knowledge, lexicon, activities=profile.sector is None,
                                    asker=profile.applicant_type if declared else None)
+        if profile.sector is not None and found.sector is None:
+            # ... or by an activity the turn says makes most of the turnover: the main activity, which decides (KR Nr.
+            # 2.7.1): "wir bauen selber nix, ca 75% vom umsatz ist verkauf von … traktoren" after "Landtechnik-Betrieb"
+            doing, done_told = _extract_one(str(turn), knowledge, lexicon, activities=True,
+                                            asker=profile.applicant_type if declared else None)
+            if doing.sector is not None and (doing.sector_share_percent or 0) >= _MAIN_SHARE:
+                found, told = doing, done_told
         # (a public body said to act by the asker, "wir wollen … ein Gewerbegebiet erschließen", is the asker as well;
         # not a town only named, "ein Betrieb aus der Stadt Osnabrück")
         declared = declared or told == "declared" or told == "said" and found.applicant_type in (

@@ -2348,6 +2348,31 @@ def test_a_line_said_to_bring_in_under_half_leaves_the_main_activity_named_befor
     p = read_profile("ok aber ca 70% vom umsatz ist karosseriebau, wir bauen kofferaufbauten. dann doch?", history)
     assert (p.wz_code, p.excluded_sector) == ("29.20", None)
 
+def test_an_activity_a_later_turn_says_brings_in_most_of_the_turnover_replaces_the_trade_named_before():
+    """"wir bauen selber nix, ca 75% vom umsatz ist verkauf von … traktoren" after "Landtechnik-Betrieb": the selling
+    is the main activity (Nr. 2.7.1: the main activity decides), the trade of agricultural machinery (WZ 46.61), not
+    their manufacture; one said to bring in less, or with no share, adds to the trade named before."""
+    history = [{"role": "user", "content": "Landtechnik-Betrieb in Melle, 40 MA, wir planen eine neue Halle. förderfähig?"},
+               {"role": "assistant", "content": "Voraussichtlich ja."}]
+    p = read_profile("zur info: wir bauen selber nix, ca 80% vom umsatz ist verkauf von traktoren an landwirte, rest "
+                     "werkstatt. ändert das was?", history)
+    assert (p.sector, p.wz_code, p.sector_share_percent) == ("Landmaschinenhandel", "46.61", 80.0)
+    assert read_profile("ca 30% vom umsatz ist verkauf von traktoren. ändert das was?", history).wz_code == "28.30"
+    assert read_profile("wir verkaufen auch traktoren. ändert das was?", history).wz_code == "28.30"
+
+
+def test_what_another_clause_denies_or_does_for_itself_leaves_an_activity_of_its_own():
+    # ("selber" and "nicht" belong to the clause of "bauen", not to the selling said after the comma)
+    for text in ("wir bauen selber nix, ca 75% vom umsatz ist verkauf von traktoren an landwirte",
+                 "wir stellen nicht her, wir verkaufen traktoren an landwirte"):
+        assert read_profile(text).wz_code == "46.61", text
+    assert read_profile("wir verkaufen keine traktoren").sector is None
+    # (nor is an object in another clause the verb's: the hall's building is the project, the machines are its items)
+    assert read_profile("mit dem bau der halle haben wir angefangen, die maschinen sind noch nicht bestellt").sector \
+        is None
+    assert read_profile("Wir bauen, warten und reparieren Maschinen.").sector is not None  # (a list of verbs)
+
+
 def test_a_restaurants_share_is_not_read_as_the_guests_across_a_comma():
     """"Restaurant macht ca. 55 % vom Umsatz, Hotelgäste essen natürlich auch da": the 55 % are the restaurant's, so
     the rest (45 %) is lodging as read, not a share said of the guests or the rooms."""
