@@ -2151,7 +2151,8 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
         # Naturpfade …" for a moor trail, not "d) öffentliche Toiletten … o) Wassertretanlagen")
         rest = _list_goes_on(hit, quote, w.passages) if not chosen and not _LIST_ITEM_OPENS.match(quote) \
             or _ASKS_WHOLE_LIST.search(found.question) else None
-        rest = rest or (_paragraph_goes_on(hit, quote, w.passages) if wording and not chosen else None)
+        rest = rest or (_paragraph_goes_on(hit, quote, w.passages) if wording and not chosen else None) \
+            or _sentence_goes_on(hit, quote, w.passages)
         if rest is not None and rest[1] not in seen:
             seen.add(rest[1])
             said += f" – weiter: „{rest[1]}“ [{w.cite(rest[0].passage, rest[1])}]"
@@ -2238,7 +2239,7 @@ def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -
 
 _ASKS_WHOLE_LIST = re.compile(r"\bwas\b[^.?!]{0,100}\balles\b|\bwelche\b[^.?!]{0,40}\b(alle|sämtliche)\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[a-z]{1,2}\)\s")  # "b) andere durch Gesetz …", "aa) den in den Bauleitplänen …"
-_LIST_GOES_ON = re.compile(r"(?:[,;:]|\bund|\boder|\bsowie)\s*$")  # (":" a list's lead, its items to come)
+_LIST_GOES_ON = re.compile(r"(?:[,;:]|\bund|\boder|\bsowie|\bentweder)\s*$")  # (":" a list's lead, its items to come)
 
 
 def _body_after(passage: Passage, passages: list[Passage]) -> Iterator[Passage]:
@@ -2271,6 +2272,27 @@ def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[
         lines.pop()  # (an item's opening whose text the limit leaves out: "d) das Investitionsvorhaben")
     items = "\n".join(lines).strip()
     return (replace(hit, passage=following), items) if items else None
+
+
+# The last word of a quote that its sentence goes on after: an article, a preposition or a joining word ("… zum Erwerb
+# der Vermögenswerte einer")
+_GOES_ON_AFTER = re.compile(r"\b(der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|und|oder|sowie|von|vom|zu|zum|"
+                            r"zur|mit|für|auf|in|im|an|am|bei|nach|aus|über|unter|durch|gegen|ohne|um|als|dass|ob)$")
+
+
+def _sentence_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[SearchHit, str] | None:
+    """The rest of the sentence that the end of the quote's passage cuts off inside ("c) … zum Erwerb der
+    Vermögenswerte einer" – "Betriebsstätte, die geschlossen wurde …"): the first sentence of the section's next
+    passage, within a quote's length; None where the quote ends a sentence, a clause or a line that says so, or its
+    passage goes on."""
+    passage = hit.passage
+    if not passage.text.rstrip().endswith(quote.rstrip()) or not _GOES_ON_AFTER.search(quote.rstrip()):
+        return None
+    following = next(_body_after(passage, passages), None)
+    if following is None or following.section_number != passage.section_number or _LIST_ITEM.match(following.text):
+        return None  # (a list's next item is `_list_goes_on`'s)
+    rest = next(iter(split_sentences(following.text)), "").strip()
+    return (replace(hit, passage=following), rest) if rest and len(rest) <= MAX_QUOTE_CHARS else None
 
 
 # A line of a list of WZ sections (Nr. 2.7.1): the section's letter, perhaps a division, and its name ("H Verkehr …",

@@ -839,7 +839,30 @@ def test_every_curated_quote_resolves_to_a_whole_quote_on_the_real_documents(pre
             if found is None:
                 continue  # (a summary's source: not among the two prepared documents)
             resolved += 1
-            if _CUT_INSIDE.search(found[1].rstrip()):
+            # (nor with the word that joins it to the next item: "a) der Abschluss eines … Leistungsvertrages oder")
+            if _CUT_INSIDE.search(found[1].rstrip()) or re.search(r"\b(und|oder|sowie|entweder)$", found[1].rstrip()):
                 cut.append(f"{path.name} {section}: …{found[1][-60:]}")
     assert resolved > 300
     assert not cut, cut
+
+
+def test_a_sentence_the_end_of_its_passage_cuts_off_goes_on_from_the_sections_next_passage():
+    """"c) … zum Erwerb der Vermögenswerte einer" ends its passage inside the sentence: the rest ("Betriebsstätte, die
+    geschlossen wurde …") is quoted from the next passage of the section; not a sentence that ends, nor across
+    sections, nor where a list's next item follows (the list's own continuation)."""
+    from assistant.answer.extractive import _sentence_goes_on
+    cut = grw_passage("grw:2.6.2:5", "2.6.2", "Förderfähige Kosten", "(2) Nicht förderfähig sind\nc) die Anschaffungskosten "
+                      "gebrauchter Wirtschaftsgüter, es sei denn, es handelt sich um Investitionen zum Erwerb der "
+                      "Vermögenswerte einer", page=17)
+    rest = grw_passage("grw:2.6.2:6", "2.6.2", "Förderfähige Kosten", "Betriebsstätte, die geschlossen wurde oder ohne "
+                       "diesen Erwerb geschlossen worden wäre. Förderfähig sind auch …", page=18)
+    other = replace(rest, chunk_id="grw:2.6.3:0", section_number="2.6.3")
+    quote = cut.text.split("\n")[1]
+    going_on = _sentence_goes_on(SearchHit(cut, 1.0), quote, [cut, rest])
+    assert going_on is not None and going_on[0].passage is rest
+    assert going_on[1] == "Betriebsstätte, die geschlossen wurde oder ohne diesen Erwerb geschlossen worden wäre."
+    assert _sentence_goes_on(SearchHit(cut, 1.0), quote, [cut, other]) is None  # (another section)
+    item = replace(rest, text="d) die Kosten der Grundstücke, …")
+    assert _sentence_goes_on(SearchHit(cut, 1.0), quote, [cut, item]) is None  # (a list's next item)
+    whole = replace(cut, text=cut.text + " Betriebsstätte.")
+    assert _sentence_goes_on(SearchHit(whole, 1.0), quote + " Betriebsstätte.", [whole, rest]) is None
