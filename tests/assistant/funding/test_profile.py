@@ -918,6 +918,14 @@ def test_a_short_follow_up_naming_only_the_size_changes_it(follow_up, size):
     ("sind eigentlich die zinsen für den baukredit förderfähig?", ["construction_interest"]),
     ("Zählen die Kreditzinsen zu den Kosten?", ["construction_interest"]),
     ("Wir kaufen eine gebrauchte Presse.", ["used_goods"]),
+    ("Die Linie würden wir gebraucht kaufen.", ["used_goods"]),
+    ("Darf die Maschine auch gebraucht sein?", ["used_goods"]),
+    ("Anlagen aus einer Insolvenz (750k, gebraucht)", ["used_goods"]),
+    # (not what is needed, nor the used goods a business sells or trades in)
+    ("Die alte Halle wird nicht mehr gebraucht.", []),
+    ("Kfz-Werkstatt mit Gebrauchtwagenhandel", []),
+    ("Autohaus (Neu- und Gebrauchtwagen + Werkstatt)", []),
+    ("75% vom Umsatz ist Verkauf von neuen und gebrauchten Traktoren.", []),
     ("Können wir die Maschinen in den einzelnen Betrieben darüber abrechnen?", ["partner_expenses"]),
 ])
 def test_cost_items_are_read_from_the_question(text, items):
