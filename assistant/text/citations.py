@@ -269,7 +269,6 @@ def _heading_block_end(text: str) -> int:
 # in\na) …") or before the rest of its line
 _CUT_INSIDE = re.compile(r"\b(in|im|an|am|auf|aus|bei|beim|bis|durch|für|gemäß|mit|nach|über|um|unter|von|vom|vor|zu|zum"
                          r"|zur|den|dem|des|ein|eine|einer|eines|einem)$")
-_OPENS_ITEMS = re.compile(r"\bentweder$")  # a lead whose items follow it ("… ist entweder\na) … oder\nb) …")
 # A quote that runs on into what follows it: a list's opening, a sentence cut at "… oder" before its next item, or one
 # cut inside a phrase
 _RUNS_ON = re.compile(rf"[:,]$|\b(die|der|das|dass|wenn|sind|ist|oder|und|sowie|entweder)$|{_CUT_INSIDE.pattern}")
@@ -343,9 +342,7 @@ def whole_quote(passage_text: str, quote: str) -> str:
     a list item with its list's lead (`with_list_lead`).
     Remembered: an answer resolves the same few curated quotes many times, each splitting its passage into sentences."""
     whole = with_list_lead(passage_text, to_sentence_end(passage_text, from_sentence_start(passage_text, quote)))
-    # (and a list's lead with its items: "Beginn der Arbeiten … ist entweder" says nothing without them)
-    return _with_following_list(passage_text, whole) if _CUT_INSIDE.search(whole) or _OPENS_ITEMS.search(whole) \
-        else whole
+    return _with_following_list(passage_text, whole) if _CUT_INSIDE.search(whole) else whole
 
 
 # A list item that goes on with the sentence before it ("… nach Fertigstellung\na) bei Baumaßnahmen …").
