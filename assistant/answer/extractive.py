@@ -2239,7 +2239,7 @@ def _within_rule(passage: Passage, rule: RuleAnswer, adds_asked: bool = False) -
 
 _ASKS_WHOLE_LIST = re.compile(r"\bwas\b[^.?!]{0,100}\balles\b|\bwelche\b[^.?!]{0,40}\b(alle|sämtliche)\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"[a-z]{1,2}\)\s")  # "b) andere durch Gesetz …", "aa) den in den Bauleitplänen …"
-_LIST_GOES_ON = re.compile(r"(?:[,;:]|\bund|\boder|\bsowie|\bentweder)\s*$")  # (":" a list's lead, its items to come)
+_LIST_GOES_ON = re.compile(r"(?:[,;:]|\bund|\boder|\bsowie)\s*$")  # (":" a list's lead, its items to come)
 
 
 def _body_after(passage: Passage, passages: list[Passage]) -> Iterator[Passage]:

@@ -2024,7 +2024,8 @@ def _clauses_of(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[in
     numbers, number = [], 0
     for n, word in enumerate(words):
         between = text[words[n - 1].start + len(words[n - 1].text): word.start] if n else ""
-        if n and (re.search(r"[.!?;]", between) or re.search(r"[,:]", between) and not _activity_verb(word.text, lexicon)):
+        if n and (re.search(r"[.!?;]", between)
+                  or re.search(r"[,:]", between) and not _activity_verb(word.text, lexicon)):
             number += 1
         numbers.append(number)
     return numbers
