@@ -27,8 +27,8 @@ from assistant.funding.profile import (FIRMS_OWN_KINDS, ProjectProfile, asked_gr
 from assistant.funding.rules import (AGRI_PROCESSING, ASKS_HOW_MUCH, ASKS_SIZE, ASKS_WHAT_IS_A_START,
                                      GASTRONOMY_WITH_LODGING, GRANT_TIME, MAIN_ACTIVITY, PART_BEGUN, SECTOR_DOUBT,
                                      SECTOR_EXCEPTION, SECTOR_EXCLUSION, TYPE_FITS, USUAL_FOR_ASKER, ConditionAssessment,
-                                     FundingAssessment, PathAssessment, named_paths, numbered_rule, programme,
-                                     short_reason)
+                                     FundingAssessment, PathAssessment, asked_in, named_paths, numbered_rule,
+                                     programme, short_reason)
 from assistant.goals.lists import ASKS_WHOLE, HANDLUNGSZIEL_CODE, MOST_ASKED, TITLE_WORDS, GoalList, topic_words
 from assistant.goals.matching import GoalMatch
 from assistant.retrieval.expansion import expansion_terms
@@ -36,7 +36,7 @@ from assistant.retrieval.retriever import ASKS_SOURCE, SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
                                       best_sentence, citation_on_page, completed, continuation, find_verbatim,
                                       german_citation, informative, numbered_paragraphs, opening_paragraph, scored_sentence,
-                                      split_sentences, whole_paragraph, whole_quote, whole_sentence,
+                                      runs_on, split_sentences, whole_paragraph, whole_quote, whole_sentence,
                                       with_antecedent, with_list_lead,
                                       with_continuation)
 from assistant.text.analysis import stems
@@ -2249,17 +2249,22 @@ def _body_after(passage: Passage, passages: list[Passage]) -> Iterator[Passage]:
     return iter(()) if at is None else (p for p in passages[at + 1:] if p.document == passage.document and not p.footnote)
 
 
+def _next_in_section(passage: Passage, quote: str, passages: list[Passage]) -> Passage | None:
+    """The section's next passage, where the quote ends its passage (what the passage's end cuts off goes on there);
+    None where the quote does not end it or the section ends with it."""
+    if not passage.text.rstrip().endswith(quote.rstrip()):
+        return None
+    following = next(_body_after(passage, passages), None)
+    return following if following is not None and following.section_number == passage.section_number else None
+
+
 def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[SearchHit, str] | None:
     """The next items of a list that the end of the quote's passage cuts off ("… können … nur sein: a)
     Gebietskörperschaften …,"; Nr. 2.2.4 (2) "b) … gebilligt worden ist,"), from the section's next passage up to the
     item that ends the list's sentence, whole items within twice a quote's length; None where the list ends in its
     passage."""
-    passage = hit.passage
-    if not passage.text.rstrip().endswith(quote.rstrip()) or not _LIST_GOES_ON.search(quote):
-        return None
-    following = next(_body_after(passage, passages), None)
-    if following is None or following.section_number != passage.section_number \
-            or not _LIST_ITEM.match(following.text):
+    following = _next_in_section(hit.passage, quote, passages) if _LIST_GOES_ON.search(quote) else None
+    if following is None or not _LIST_ITEM.match(following.text):
         return None
     lines: list[str] = []
     for line in following.text.split("\n"):
@@ -2274,22 +2279,13 @@ def _list_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[
     return (replace(hit, passage=following), items) if items else None
 
 
-# The last word of a quote that its sentence goes on after: an article, a preposition or a joining word ("… zum Erwerb
-# der Vermögenswerte einer")
-_GOES_ON_AFTER = re.compile(r"\b(der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|und|oder|sowie|von|vom|zu|zum|"
-                            r"zur|mit|für|auf|in|im|an|am|bei|nach|aus|über|unter|durch|gegen|ohne|um|als|dass|ob)$")
-
-
 def _sentence_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tuple[SearchHit, str] | None:
     """The rest of the sentence that the end of the quote's passage cuts off inside ("c) … zum Erwerb der
     Vermögenswerte einer" – "Betriebsstätte, die geschlossen wurde …"): the first sentence of the section's next
-    passage, within a quote's length; None where the quote ends a sentence, a clause or a line that says so, or its
-    passage goes on."""
-    passage = hit.passage
-    if not passage.text.rstrip().endswith(quote.rstrip()) or not _GOES_ON_AFTER.search(quote.rstrip()):
-        return None
-    following = next(_body_after(passage, passages), None)
-    if following is None or following.section_number != passage.section_number or _LIST_ITEM.match(following.text):
+    passage, within a quote's length; None where the quote does not run on (`runs_on`), its passage goes on, or a
+    list's next item follows."""
+    following = _next_in_section(hit.passage, quote, passages) if runs_on(quote.rstrip()) else None
+    if following is None or _LIST_ITEM.match(following.text):
         return None  # (a list's next item is `_list_goes_on`'s)
     rest = next(iter(split_sentences(following.text)), "").strip()
     return (replace(hit, passage=following), rest) if rest and len(rest) <= MAX_QUOTE_CHARS else None
@@ -2346,11 +2342,8 @@ def _paragraph_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> t
     """The rest of a paragraph that the end of the quote's passage cuts off, from the section's next passage (Nr. 2.2.1
     (3): after its items a) to d), "Der früheste der vorgenannten Zeitpunkte ist maßgebend. Der Kauf von Grundstücken
     …"); None where the paragraph ends in its passage."""
-    passage = hit.passage
-    if not passage.text.rstrip().endswith(quote.rstrip()):
-        return None
-    following = next(_body_after(passage, passages), None)
-    if following is None or following.section_number != passage.section_number:
+    following = _next_in_section(hit.passage, quote, passages)
+    if following is None:
         return None
     rest = opening_paragraph(following.text)
     return (replace(hit, passage=following), rest) if rest else None
@@ -2824,8 +2817,7 @@ def _asked_in_a_later_part(question: str, lead: PathAssessment, ids: set[str]) -
     if not numbers_questions(question) or (defined := FundingKnowledge.load().get(lead.id)) is None:
         return False
     first = (asks(question) or [question])[0]
-    return not any(c.asked_by and re.search(c.asked_by, first, re.IGNORECASE)
-                   for c in defined.conditions if c.id in ids)
+    return not any(asked_in(c, first) for c in defined.conditions if c.id in ids)
 
 
 def _further_item_notes(lead: PathAssessment, question: str,

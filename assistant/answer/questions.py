@@ -23,7 +23,7 @@ from assistant.answer.extractive import (IREK_ROLE_OPENS, MAX_SUMMARY_CHARS, PAT
                                          WORDING_OPENS, renumbered)
 from assistant.core.answer import Answer
 from assistant.goals.lists import topic_words
-from assistant.text.asked import PART_MARK, asks, in_order, in_the_irek, numbers_questions, questions
+from assistant.text.asked import PART_MARK, asks, in_order, in_the_irek, numbers_questions, part_marks, questions
 from assistant.text.citations import SPAN, split_sentences
 from assistant.text.figures import CITATION_NUMBER
 
@@ -37,8 +37,6 @@ OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
 # The opening of a further question's answer: the general one, or the part's mark where the asker numbers the parts
 # ("Zu b):", "Zu 2):", "Zu Frage 3:")
 _FURTHER_OPENING = re.compile(r"Zu (Ihrer weiteren Frage|[a-d]\)|[1-4]\)|Frage [1-4]):")
-# The mark of a question's part ("b) wie lange Zweckbindung?", "3. wo reicht man ein?", "Drei Fragen: 1) …")
-_OPENING_MARK = re.compile(r"(?:^|[\s:;,.?!])(?:([a-d]|[1-4])\)|([1-4])\.)\s")
 _DANGLING = re.compile(r"[\s,]*\b(?:und|oder)\s*$", re.IGNORECASE)  # the joining word before a question split off
 MAX_SIDE_QUESTIONS = 2
 # A text whose parts the asker numbers ("a) … b) … c) …", at most "d)" or "4)") has each part answered
@@ -286,9 +284,9 @@ def _said_already(first: Answer, other: Answer, numbered: bool = False) -> bool:
     # (or its opening words stand in the first answer already: the rule asked about, stated there from the same data
     # with a quote of another length)
     opening = " ".join(CITATION_NUMBER.sub(" ", other.summary).split())[:_SAID_CHARS]
+    searched = first.answer if PATH_LINE in other.summary else " ".join(lines)  # (a list of paths: anywhere)
     return all(any(c.quote in q for q in quoted) for c in cited) \
-        or len(opening) == _SAID_CHARS and opening in " ".join(" ".join(
-            first.answer.splitlines() if PATH_LINE in other.summary else lines).split())
+        or len(opening) == _SAID_CHARS and opening in " ".join(searched.split())
 
 
 _SAID_CHARS = 80  # the opening of a further answer's bottom line that, found in the first answer, says it was said
@@ -350,11 +348,11 @@ def further_opening(text: str, question: str) -> str:
     if not numbers_questions(text) or question not in asks(text):
         return OTHER_QUESTION
     at = text.find(question.rstrip("?"))
-    mark = _OPENING_MARK.search(question) or (
-        next(reversed(list(_OPENING_MARK.finditer(text[:at]))), None) if at >= 0 else None)
-    if mark is None:
+    marks = part_marks(question)[:1] or (part_marks(text[:at])[-1:] if at >= 0 else [])
+    if not marks:
         return OTHER_QUESTION
-    return f"Zu {mark.group(1)}):" if mark.group(1) else f"Zu Frage {mark.group(2)}:"
+    mark, dotted = marks[0]
+    return f"Zu Frage {mark}:" if dotted else f"Zu {mark}):"
 
 
 def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered: bool = False,

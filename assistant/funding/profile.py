@@ -1988,11 +1988,15 @@ def _names_object(word: str, stem: str) -> bool:
     return False
 
 
-def _sentences_of(text: str, words: list[_Word]) -> list[int]:
-    """The number of the sentence each word stands in."""
+def _sentences_of(text: str, words: list[_Word], lexicon: TradeLexicon | None = None) -> list[int]:
+    """The number of the sentence each word stands in; with `lexicon`, of its clause: a sentence cut at commas and
+    colons too, except before a verb of the lexicon's activities that goes on a list of them ("wir bauen, warten und
+    reparieren Maschinen")."""
     numbers, number = [], 0
     for n, word in enumerate(words):
-        if n and re.search(r"[.!?;]", text[words[n - 1].start + len(words[n - 1].text): word.start]):
+        between = text[words[n - 1].start + len(words[n - 1].text): word.start] if n else ""
+        if re.search(r"[.!?;]", between) or lexicon is not None and re.search(r"[,:]", between) \
+                and not _activity_verb(word.text, lexicon):
             number += 1
         numbers.append(number)
     return numbers
@@ -2016,19 +2020,6 @@ def _participle(text: str, words: list[_Word], sentence: list[int], i: int) -> b
         return True
     ends_clause = not following or bool(re.match(r"\s*[,;:.!?)]", text[words[i].start + len(word):]))
     return ends_clause and any(words[j].text in _AUXILIARIES for j in range(i) if sentence[j] == sentence[i])
-
-
-def _clauses_of(text: str, words: list[_Word], lexicon: TradeLexicon) -> list[int]:
-    """The number of the clause each word stands in: a sentence cut at commas and colons too, except before a verb of
-    the lexicon's activities that goes on a list of them ("wir bauen, warten und reparieren Maschinen")."""
-    numbers, number = [], 0
-    for n, word in enumerate(words):
-        between = text[words[n - 1].start + len(words[n - 1].text): word.start] if n else ""
-        if n and (re.search(r"[.!?;]", between)
-                  or re.search(r"[,:]", between) and not _activity_verb(word.text, lexicon)):
-            number += 1
-        numbers.append(number)
-    return numbers
 
 
 _ACTIVITY_VERBS: dict[int, tuple[TradeLexicon, dict[str, list[tuple[str, int]]]]] = {}
@@ -2064,7 +2055,7 @@ def _activity_hits(text: str, words: list[_Word],
     project_verbs = tuple(lexicon.project_verbs)
     by_prefix = _activity_verbs(lexicon)
     sentence = _sentences_of(text, words)
-    clause = _clauses_of(text, words, lexicon)
+    clause = _sentences_of(text, words, lexicon)
     members: dict[int, list[int]] = {}
     for j, number in enumerate(sentence):
         members.setdefault(number, []).append(j)
@@ -4127,9 +4118,10 @@ def extract_profile(text: str, history: list[dict] | None = None, structured: di
         # trade named before; it replaces it only by a trade named)
         found, told = _extract_one(str(turn), knowledge, lexicon, activities=profile.sector is None,
                                    asker=profile.applicant_type if declared else None)
-        if profile.sector is not None and found.sector is None:
+        if profile.sector is not None and found.sector is None and _SHARE.search(str(turn)):
             # ... or by an activity the turn says makes most of the turnover: the main activity, which decides (KR Nr.
             # 2.7.1): "wir bauen selber nix, ca 75% vom umsatz ist verkauf von … traktoren" after "Landtechnik-Betrieb"
+            # (read again only where the turn gives a share at all)
             doing, done_told = _extract_one(str(turn), knowledge, lexicon, activities=True,
                                             asker=profile.applicant_type if declared else None)
             if doing.sector is not None and (doing.sector_share_percent or 0) >= _MAIN_SHARE:

@@ -382,7 +382,12 @@ def _facts_beside_asked(condition: Condition) -> dict[str, Any]:
 
 def _asked(condition: Condition, profile: ProjectProfile) -> bool:
     """Whether the question asks for the condition's rule in the words of its `asked_by`."""
-    return bool(condition.asked_by and re.search(condition.asked_by, profile.description[:20_000], re.IGNORECASE))
+    return asked_in(condition, profile.description)
+
+
+def asked_in(condition: Condition, text: str) -> bool:
+    """Whether a text asks for the condition's rule in the words of its `asked_by`."""
+    return bool(condition.asked_by and re.search(condition.asked_by, text[:20_000], re.IGNORECASE))
 
 
 def _named(condition: Condition, profile: ProjectProfile) -> bool:

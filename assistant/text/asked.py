@@ -167,6 +167,14 @@ PART_MARK = re.compile(r"(?:^|[\s:;,.?!])([a-d]|[1-4])\)\s")
 _NUMBERED_DOT = re.compile(r"(?:^|[:;?!]\s{0,3}|\s)([1-4])\.\s{1,3}(?=[a-zäöüß])")
 
 
+def part_marks(text: str) -> list[tuple[str, bool]]:
+    """The marks of the parts a text numbers, in the order they stand, each with whether it is numbered with a dot
+    ("b)" → ("b", False), "3. wie lange …" → ("3", True))."""
+    found = [(m.start(1), m.group(1), False) for m in PART_MARK.finditer(text)]
+    found += [(m.start(1), m.group(1), True) for m in _NUMBERED_DOT.finditer(text)]
+    return [(mark, dotted) for _, mark, dotted in sorted(found)]
+
+
 def numbers_questions(text: str) -> bool:
     """Whether the text numbers at least two of its questions, in order ("1. … 2. …", "a) … b)"): each is asked for
     explicitly, and a further one's quoted sentence is its answer unless the first answer cites its section."""

@@ -274,6 +274,12 @@ _CUT_INSIDE = re.compile(r"\b(in|im|an|am|auf|aus|bei|beim|bis|durch|für|gemä�
 _RUNS_ON = re.compile(rf"[:,]$|\b(die|der|das|dass|wenn|sind|ist|oder|und|sowie|entweder)$|{_CUT_INSIDE.pattern}")
 
 
+def runs_on(quote: str) -> bool:
+    """Whether a quote runs on into what follows it: a list's opening, a sentence cut at "… oder" before its next item,
+    or one cut inside a phrase ("… zum Erwerb der Vermögenswerte einer")."""
+    return bool(_RUNS_ON.search(quote))
+
+
 def completed(passage_text: str, quote: str) -> str:
     """`quote` with the list items it runs on into ("… ist entweder a) … oder b) … oder" and its c) and d)), verbatim
     as they stand in the passage; else `quote`."""

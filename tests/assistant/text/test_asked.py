@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text.asked import ASKS_NEXT_STEP, asks, asks_what_is, in_the_irek, numbers_questions, questions
+from assistant.text.asked import (ASKS_NEXT_STEP, asks, asks_what_is, in_the_irek, numbers_questions, part_marks,
+                                  questions)
 
 
 def test_each_question_is_read_from_the_end_of_the_sentence_before_and_an_abbreviation_ends_none():
@@ -142,3 +143,10 @@ def test_an_abbreviation_ends_no_sentence_of_a_question(text, asked):
 ])
 def test_a_further_question_about_the_irek_as_das_or_es_is_read_as_one_about_the_irek(question, read):
     assert in_the_irek(question) == read
+
+
+def test_the_marks_of_the_parts_stand_in_their_order_with_their_kind():
+    assert part_marks("Drei Fragen: 1) wie hoch? 2) wie lange?") == [("1", False), ("2", False)]
+    assert part_marks("1. wird ausgezahlt? 2. ist das steuerpflichtig?") == [("1", True), ("2", True)]
+    assert part_marks("a) geht das? b) Zweckbindung? c) leasen?") == [("a", False), ("b", False), ("c", False)]
+    assert part_marks("Gilt Nr. 2.5.1 auch für uns?") == []  # (a rule's number is no mark)
