@@ -35,8 +35,8 @@ from assistant.retrieval.expansion import expansion_terms
 from assistant.retrieval.retriever import ASKS_SOURCE, SearchHit
 from assistant.text.citations import (AMOUNT, DURATION, FIGURE, MAX_QUOTE_CHARS, SPAN, CitationList, Locator,
                                       best_sentence, citation_on_page, completed, continuation, find_verbatim,
-                                      german_citation, informative, numbered_paragraphs, opening_paragraph, scored_sentence,
-                                      runs_on, split_sentences, whole_paragraph, whole_quote, whole_sentence,
+                                      german_citation, informative, numbered_paragraphs, opening_paragraph, opens_list_item,
+                                      scored_sentence, runs_on, split_sentences, whole_paragraph, whole_quote, whole_sentence,
                                       with_antecedent, with_list_lead,
                                       with_continuation)
 from assistant.text.analysis import stems
@@ -2285,8 +2285,8 @@ def _sentence_goes_on(hit: SearchHit, quote: str, passages: list[Passage]) -> tu
     passage, within a quote's length; None where the quote does not run on (`runs_on`), its passage goes on, or a
     list's next item follows."""
     following = _next_in_section(hit.passage, quote, passages) if runs_on(quote.rstrip()) else None
-    if following is None or _LIST_ITEM.match(following.text):
-        return None  # (a list's next item is `_list_goes_on`'s)
+    if following is None or opens_list_item(following.text):
+        return None  # (a list's next item, bulleted or lettered, goes on the list, not the sentence)
     rest = next(iter(split_sentences(following.text)), "").strip()
     return (replace(hit, passage=following), rest) if rest and len(rest) <= MAX_QUOTE_CHARS else None
 

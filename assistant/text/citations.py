@@ -569,6 +569,11 @@ _LIST_START = re.compile(rf"[ \t]{{0,40}}{_LIST_MARK}")
 _ITEM_START = re.compile(rf"[ \t]{{0,40}}{_ITEM_MARK}[ \t]")
 
 
+def opens_list_item(text: str) -> bool:
+    """Whether a text opens with an item of a list: a bullet, "a)", "1." or a row of a classification list."""
+    return bool(_LIST_START.match(text))
+
+
 _LINE = re.compile(r"\n[^\n]+")
 
 

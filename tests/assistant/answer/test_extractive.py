@@ -863,7 +863,8 @@ def test_a_sentence_the_end_of_its_passage_cuts_off_goes_on_from_the_sections_ne
     assert going_on is not None and going_on[0].passage is rest
     assert going_on[1] == "Betriebsstätte, die geschlossen wurde oder ohne diesen Erwerb geschlossen worden wäre."
     assert _sentence_goes_on(SearchHit(cut, 1.0), quote, [cut, other]) is None  # (another section)
-    item = replace(rest, text="d) die Kosten der Grundstücke, …")
-    assert _sentence_goes_on(SearchHit(cut, 1.0), quote, [cut, item]) is None  # (a list's next item)
+    for item in ("d) die Kosten der Grundstücke, …", "– den durch das Vorhaben bedingten Ausbau …,"):
+        # (a list's next item, lettered or bulleted)
+        assert _sentence_goes_on(SearchHit(cut, 1.0), quote, [cut, replace(rest, text=item)]) is None, item
     whole = replace(cut, text=cut.text + " Betriebsstätte.")
     assert _sentence_goes_on(SearchHit(whole, 1.0), quote + " Betriebsstätte.", [whole, rest]) is None
