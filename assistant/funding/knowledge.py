@@ -547,16 +547,19 @@ class CostItem(Curated):
     # or will be acquired when its sentence holds `acquired` ("Das Grundstück haben wir im März 2025 gekauft").
     sum_words: Regex | None = None
     acquired: Regex | None = None
-    # Where the item's words name what a thing built serves, not a cost ("ein Parkplatz für Busse und PKW"): such
-    # phrases are read past
-    served: Regex | None = None
+    # Where the item's words name something other than a cost of the asker's: what a thing built serves ("ein
+    # Parkplatz für Busse und PKW"), what the asker's business makes, repairs or sells ("wir bauen Sonderfahrzeuge"):
+    # such phrases (each a regular expression) are read past
+    served: list[Regex] = []
     # Whether the KR leaves open if the item counts at all (used goods from a relative's firm): a grant computed with
     # its sum says what it would be without it
     unsettled: bool = False
 
     def _read(self, text: str) -> str:
         text = text[:_PATTERN_TEXT_LIMIT]
-        return re.sub(self.served, " ", text, flags=re.IGNORECASE) if self.served else text
+        for phrase in self.served:
+            text = re.sub(phrase, " ", text, flags=re.IGNORECASE)
+        return text
 
     def named_in(self, text: str) -> bool:
         return re.search(self.pattern, self._read(text), re.IGNORECASE) is not None
