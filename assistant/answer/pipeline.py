@@ -31,8 +31,9 @@ from assistant.answer.guardrails import (asks_brief, asks_shorter, contextual_qu
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
 from assistant.answer.questions import (IREK_KIND, MAX_NUMBERED_PARTS, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion,
-                                        each_answered, further_opening, in_short, kind, numbered_items,
-                                        numbered_parts, side_questions, states_span_asked, with_other_answer)
+                                        each_answered, further_opening, in_short, in_text_order, kind,
+                                        numbered_items, numbered_parts, side_questions, states_span_asked,
+                                        with_first_part_marked, with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
@@ -58,6 +59,7 @@ from assistant.text.spelling import with_umlauts
 
 MAX_QUESTION_CHARS = 2000
 _SUBSTANCE_STEM = 6  # the shortest stem of a word of substance of a further question (`_own_subject`)
+_SHARED_STEM = 4  # the shortest stem of a further question's word a quote answering it must hold (`_shares_a_word`)
 MAX_PROJECTS = 4  # the projects of several firms numbered in one text that are each answered (`_several_projects`)
 _NAMES_GRW = re.compile(r"\bgrw\b", re.IGNORECASE)
 GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a binding commitment can ask
@@ -699,7 +701,8 @@ class AnswerPipeline:
         numbered = numbers_questions(q.text)
         most = MAX_NUMBERED_PARTS - 1 if numbered else MAX_SIDE_QUESTIONS
         text_rule = self.careful.rule_answer(q.text)
-        for side in self._side_questions(q, found):  # "Steht im IREK was zur Pflege? Und gibt es GRW?"
+        sides = self._side_questions(q, found)
+        for side in in_text_order(sides, q.text) if numbered else sides:  # "Steht im IREK was zur Pflege? Und …"
             if added == most:
                 break  # (counted by the answers added: a part the first answer answers already takes no place)
             asked = self.analyse(side.text, list(q.history) + side.before)
@@ -742,11 +745,14 @@ class AnswerPipeline:
                 # cite answers it, "3. wie lange muss er Unterlagen aufbewahren?")
                 # (where a rule stands, asked for, is told by its wording: "… und die stelle im KR, wo steht dass …")
                 told = self._tells(side, asked, decided, other, answer) \
-                    or numbered and _quotes_another_passage(other, answer) \
+                    or numbered and _quotes_another_passage(other, answer, side.text) \
                     or other.summary.endswith(WORDING_FOLLOWS) and asks_for_passage(side.text)
                 merged = with_other_answer(answer, other, told, numbered, further_opening(q.text, side.text))
                 if merged is not answer:
                     answer, added = merged, added + 1
+        if numbered:
+            # (the part the first answer answers, where it is the one part left: "Zu 2): …", "Zu 1): …", "Zu 3): …")
+            answer = with_first_part_marked(answer, q.text, lambda part: kind(self._intent_of(part)) == kind(q.intent))
         found.note, found.reach = q.note, q.reach
         # (not beside a refused promise, whose bottom line is the refusal: "und bei 900k? nur die zahl bitte. und können
         # sie mir das schriftlich bestätigen")
@@ -955,9 +961,10 @@ def _sections_cited(answer: Answer, in_summary: bool = False) -> set[tuple[str, 
             if numbers is None or str(c.n) in numbers}
 
 
-def _quotes_another_passage(other: Answer, first: Answer) -> bool:
+def _quotes_another_passage(other: Answer, first: Answer, question: str) -> bool:
     """Whether the other answer's bottom line quotes a passage the first answer cites nowhere (of a section it may
-    cite: the parts a development concept must hold, KR Nr. 3.4.1 (1), beside its rate in (6))."""
+    cite: the parts a development concept must hold, KR Nr. 3.4.1 (1), beside its rate in (6)), a quote that holds a
+    word of the further `question` (`_shares_a_word`)."""
     cited = {c.chunk_id for c in first.citations}
     if other.summary.endswith(WORDING_FOLLOWS):
         # "Die Regel steht in … Nr. 3.4.1, S. 32; der Wortlaut folgt.": where its passage is another of a section the
@@ -968,7 +975,16 @@ def _quotes_another_passage(other: Answer, first: Answer) -> bool:
             and (lead[0].document, (lead[0].section or "").split(" ")[0]) in _sections_cited(first)
     numbers = set(CITATION_NUMBER.findall(other.summary))
     quoted = {c.chunk_id for c in other.citations if str(c.n) in numbers}
-    return "„" in other.summary and bool(quoted) and not quoted & cited
+    return "„" in other.summary and bool(quoted) and not quoted & cited and _shares_a_word(question, other.summary)
+
+
+def _shares_a_word(question: str, summary: str) -> bool:
+    """Whether the quote of a bottom line holds a word of the question, or a compound that begins or ends with one
+    ("Wasserstoff" in "Wasserstoffnetz", "Steuer" in "Umsatzsteuer"): a quote that holds none answers it only by
+    chance ("b) Läuft die PV separat?" by Nr. 9.1 on how the Länder tell of the federal share)."""
+    asked = {s for s in stems(question) if len(s) >= _SHARED_STEM}
+    quoted = {s for s in stems(summary[summary.find("„"):]) if len(s) >= _SHARED_STEM}
+    return any(word.startswith(stem) or word.endswith(stem) for stem in asked for word in quoted)
 
 
 def _contradicts(side: Question | Answer, whole: Question) -> bool:

@@ -16,6 +16,7 @@ added that the first answer already gives.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -353,6 +354,34 @@ def further_opening(text: str, question: str) -> str:
         return OTHER_QUESTION
     mark, dotted = marks[0]
     return f"Zu Frage {mark}:" if dotted else f"Zu {mark}):"
+
+
+def in_text_order(sides: list[SideQuestion], text: str) -> list[SideQuestion]:
+    """The further questions of a text whose parts the asker numbers in the order the text asks them (the one of
+    another kind, found first, among them), so that their answers follow "Zu 1):", "Zu 2):", "Zu 3):"."""
+    def place(side: SideQuestion) -> int:
+        at = text.find(side.text.rstrip("?"))
+        return at if at >= 0 else len(text)
+    return sorted(sides, key=place)
+
+
+def with_first_part_marked(answer: Answer, text: str, answers_it: Callable[[str], bool]) -> Answer:
+    """The answer to a text whose parts the asker numbers, its own bottom line opened by the mark of the one part that
+    no further answer bears ("Zu 2): …" before "Zu 1):" and "Zu 3):"), where the first answer answers that part
+    (`answers_it` of the part's question: of the kind the whole text is read as) and the bottom line has room."""
+    parts: dict[str, list[str]] = {}
+    for question in asks(text):
+        opening = further_opening(text, question)
+        if opening != OTHER_QUESTION:
+            parts.setdefault(opening, []).append(question)
+    borne = {found.group() for found in _FURTHER_OPENING.finditer(answer.answer)}
+    left = [opening for opening in parts if opening not in borne]
+    if not borne & set(parts) or len(left) != 1 or not any(answers_it(q) for q in parts[left[0]]) \
+            or _FURTHER_OPENING.match(answer.summary) or not answer.summary \
+            or len(answer.summary) + len(left[0]) + 1 > MAX_SUMMARY_CHARS:
+        return answer
+    summary = f"{left[0]} {answer.summary}"
+    return replace(answer, summary=summary, answer=summary + answer.answer[len(answer.summary):])
 
 
 def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered: bool = False,

@@ -4403,11 +4403,12 @@ def test_which_goal_fits_a_subject_is_answered_by_the_goals_and_which_leitziel_b
 def test_parts_the_asker_numbers_are_answered_in_their_order_each_under_its_mark(ask, passages):
     """"a) geht GRW trotz Handel? b) wie lange ist die Zweckbindung? c) … leasen – geht das?": the verdict answers a),
     the binding b) and the rule on leasing c), in that order; the binding is not the bottom line because it is named
-    in b), and c)'s leasing is asked in its part as a whole ("– geht das?")."""
+    in b), and c)'s leasing is asked in its part as a whole ("– geht das?"). The bottom line, the one part left, bears
+    its mark too."""
     data = ask("Für einen Mandanten: Landmaschinenhandel mit Werkstatt in Melle, 50 MA, neue Halle für ca 2 Mio. a) geht "
                "GRW trotz Handel? b) wie lange ist die Zweckbindung? c) die Halle würde er gern leasen – geht das?")
     check_contract(data, passages, all_used=False)
-    assert data["summary"].startswith("Voraussichtlich ja: GRW") and "10 Prozent" in data["summary"]
+    assert data["summary"].startswith("Zu a): Voraussichtlich ja: GRW") and "10 Prozent" in data["summary"]
     assert data["summary"].endswith("Entscheiden wird die NBank.")  # (no rule's number after the office that decides)
     parts = data["answer"].split("\n\n")
     assert parts[1].startswith("Zu b): Die geförderten Wirtschaftsgüter müssen mindestens fünf Jahre"), parts[1]
@@ -4847,7 +4848,7 @@ def test_a_numbered_question_answered_by_a_quote_of_its_own_is_added(ask):
                "Investition ausgezahlt? 2. ist der Zuschuss umsatzsteuerpflichtig bzw. wie ist er steuerlich zu "
                "behandeln? 3. wie lange muss er Unterlagen aufbewahren?")
     # (in the order asked: the payout first, though the tax rule leads for the whole text)
-    assert data["summary"].startswith("Wann und in welchen Teilen der Zuschuss"), data["summary"]
+    assert data["summary"].startswith("Zu Frage 1: Wann und in welchen Teilen der Zuschuss"), data["summary"]
     answer = data["answer"]
     assert answer.index("Wann und in welchen Teilen") < answer.index("Steuerberatung") \
         < answer.index("zehn Jahre lang aufzubewahren"), answer
