@@ -4854,6 +4854,23 @@ def test_a_numbered_question_answered_by_a_quote_of_its_own_is_added(ask):
         < answer.index("zehn Jahre lang aufzubewahren"), answer
 
 
+def test_numbered_parts_are_answered_in_their_order_and_a_quote_of_none_of_a_parts_words_is_left_out(ask):
+    """"1) bis wann nach dem alten KR? 2) Daseinsvorsorge nach 2026? 3) Umsetzungsbudget für die Fortschreibung?": the
+    bottom line answers 2) and says so, 1) and 3) follow in their order (the IREK's part, found first, no longer
+    before 1)); "b) Läuft die PV separat?" is not answered by a sentence on how the Länder tell of the federal share
+    (Nr. 9.1), which holds none of its words."""
+    data = ask("Drei Fragen: 1) Bis wann kann die NBank noch nach dem alten KR 2024 bewilligen? 2) Gibt es den "
+               "Daseinsvorsorge-Tatbestand nach 2026 noch? 3) Dürfen wir aus dem Umsetzungsbudget auch die "
+               "Fortschreibung des IREK bezahlen?")
+    answer = data["answer"]
+    assert data["summary"].startswith("Zu 2): ") and "Evaluation" in data["summary"], data["summary"]
+    assert answer.index("Zu 2): ") < answer.index("Zu 1): ") < answer.index("Zu 3): "), answer
+    bakery = ask("Bäckerei in Bad Essen, 12 MA, 2 Filialen. Will den alten Gasofen durch einen E-Backofen ersetzen "
+                 "(180 k€) und PV aufs Dach (60 k€) für den eigenen Strom. a) Wieviel GRW ist drin? b) Läuft die PV "
+                 "separat? c) Antrag über NBank?")
+    assert "Zu b):" not in bakery["answer"] and "9.1" not in [c["section"] for c in bakery["citations"]]
+
+
 def test_a_figures_source_asked_is_quoted_by_the_sentence_that_holds_it(ask):
     """"woher genau kommt die 90 %? welche nummer im KR, und was müssen wir dafür schriftlich begründen?": Nr. 3.2.1.1's
     sentence with the 90 % and its whole list a) to c), not the section's first sentence on the 60 %; the rule asked

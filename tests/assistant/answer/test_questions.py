@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, further_opening, in_short,
+from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, further_opening, in_short, in_text_order,
                                         numbered_items, numbered_parts, other_question, side_questions,
-                                        states_span_asked, with_other_answer)
+                                        states_span_asked, with_first_part_marked, with_other_answer)
 from assistant.core.answer import Answer, AnswerCitation, AnswerPath
 
 
@@ -250,6 +250,28 @@ def test_answers_to_numbered_parts_follow_one_another_in_their_order_and_stay_in
     assert parts[3].startswith("Zur Förderung:")
     short = in_short(replace(merged, citations=[replace(c) for c in merged.citations]))
     assert short.answer.split("\n\n")[-1].startswith("Zu c): ")  # (kept as the short answer to its part)
+
+
+def test_further_questions_of_numbered_parts_are_taken_in_the_order_the_text_asks_them():
+    # (the one of another kind is found first: "Zu 3):" would stand before "Zu 1):")
+    sides = [SideQuestion("3. wie lange aufbewahren?"), SideQuestion("Drei Fragen: 1. wird der Zuschuss vorab "
+                                                                     "ausgezahlt?"), SideQuestion("anderswo?")]
+    assert [s.text for s in in_text_order(sides, _DOTTED)] == [
+        "Drei Fragen: 1. wird der Zuschuss vorab ausgezahlt?", "3. wie lange aufbewahren?", "anderswo?"]
+
+
+def test_the_bottom_line_bears_the_mark_of_the_one_numbered_part_no_further_answer_bears():
+    bottom = "Die Steuer regeln die Dokumente nicht [1]."
+    answer = Answer(f"{bottom}\n\nZu Frage 1: Ausgezahlt wird nach dem Bescheid [2].\n\nZu Frage 3: Zehn Jahre [3].",
+                    False, summary=bottom)
+    marked = with_first_part_marked(answer, _DOTTED, lambda part: True)
+    assert marked.summary == f"Zu Frage 2: {bottom}" and marked.answer.startswith(f"Zu Frage 2: {bottom}\n\nZu Frage 1:")
+    # (not where it may not answer that part, nor where two parts are left, nor where no further answer bears a mark)
+    assert with_first_part_marked(answer, _DOTTED, lambda part: False) is answer
+    two_left = Answer(f"{bottom}\n\nZu Frage 3: Zehn Jahre [3].", False, summary=bottom)
+    assert with_first_part_marked(two_left, _DOTTED, lambda part: True) is two_left
+    unmarked = Answer(f"{bottom}\n\nZu Ihrer weiteren Frage: Zehn Jahre [3].", False, summary=bottom)
+    assert with_first_part_marked(unmarked, _DOTTED, lambda part: True) is unmarked
 
 
 def test_a_further_bottom_line_made_of_the_list_of_paths_the_first_answer_holds_is_not_added():
