@@ -32,8 +32,8 @@ from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
 from assistant.answer.questions import (IREK_KIND, MAX_NUMBERED_PARTS, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion,
                                         each_answered, further_opening, in_short, in_text_order, kind,
-                                        numbered_items, numbered_parts, side_questions, states_span_asked,
-                                        with_first_part_marked, with_other_answer)
+                                        numbered_items, numbered_parts, shares_a_word, side_questions,
+                                        states_span_asked, with_first_part_marked, with_other_answer)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
@@ -59,7 +59,6 @@ from assistant.text.spelling import with_umlauts
 
 MAX_QUESTION_CHARS = 2000
 _SUBSTANCE_STEM = 6  # the shortest stem of a word of substance of a further question (`_own_subject`)
-_SHARED_STEM = 4  # the shortest stem of a further question's word a quote answering it must hold (`_shares_a_word`)
 MAX_PROJECTS = 4  # the projects of several firms numbered in one text that are each answered (`_several_projects`)
 _NAMES_GRW = re.compile(r"\bgrw\b", re.IGNORECASE)
 GUARANTEE_INTENTS = ("eligibility", "amount", "rule")  # what a request for a binding commitment can ask
@@ -744,10 +743,12 @@ class AnswerPipeline:
                 # (a part the asker numbers is asked for explicitly: a quote from a passage the first answer does not
                 # cite answers it, "3. wie lange muss er Unterlagen aufbewahren?")
                 # (where a rule stands, asked for, is told by its wording: "… und die stelle im KR, wo steht dass …")
+                # (a quote of the KR told only because its passage is another is said as the nearest found)
                 told = self._tells(side, asked, decided, other, answer) \
-                    or numbered and _quotes_another_passage(other, answer, side.text) \
                     or other.summary.endswith(WORDING_FOLLOWS) and asks_for_passage(side.text)
-                merged = with_other_answer(answer, other, told, numbered, further_opening(q.text, side.text))
+                nearest = not told and numbered and _quotes_another_passage(other, answer, side.text)
+                merged = with_other_answer(answer, other, told or nearest, numbered,
+                                           further_opening(q.text, side.text), nearest)
                 if merged is not answer:
                     answer, added = merged, added + 1
         if numbered:
@@ -975,16 +976,10 @@ def _quotes_another_passage(other: Answer, first: Answer, question: str) -> bool
             and (lead[0].document, (lead[0].section or "").split(" ")[0]) in _sections_cited(first)
     numbers = set(CITATION_NUMBER.findall(other.summary))
     quoted = {c.chunk_id for c in other.citations if str(c.n) in numbers}
-    return "„" in other.summary and bool(quoted) and not quoted & cited and _shares_a_word(question, other.summary)
-
-
-def _shares_a_word(question: str, summary: str) -> bool:
-    """Whether the quote of a bottom line holds a word of the question, or a compound that begins or ends with one
-    ("Wasserstoff" in "Wasserstoffnetz", "Steuer" in "Umsatzsteuer"): a quote that holds none answers it only by
-    chance ("b) Läuft die PV separat?" by Nr. 9.1 on how the Länder tell of the federal share)."""
-    asked = {s for s in stems(question) if len(s) >= _SHARED_STEM}
-    quoted = {s for s in stems(summary[summary.find("„"):]) if len(s) >= _SHARED_STEM}
-    return any(word.startswith(stem) or word.endswith(stem) for stem in asked for word in quoted)
+    # (a quote that holds no word of the question answers it only by chance: "b) Läuft die PV separat?" by Nr. 9.1 on
+    # how the Länder tell of the federal share)
+    return "„" in other.summary and bool(quoted) and not quoted & cited \
+        and shares_a_word(question, other.summary[other.summary.find("„"):])
 
 
 def _contradicts(side: Question | Answer, whole: Question) -> bool:

@@ -24,6 +24,7 @@ from assistant.answer.extractive import (IREK_ROLE_OPENS, MAX_SUMMARY_CHARS, PAT
                                          WORDING_OPENS, renumbered)
 from assistant.core.answer import Answer
 from assistant.goals.lists import topic_words
+from assistant.text.analysis import stems
 from assistant.text.asked import PART_MARK, asks, in_order, in_the_irek, numbers_questions, part_marks, questions
 from assistant.text.citations import SPAN, split_sentences
 from assistant.text.figures import CITATION_NUMBER
@@ -35,6 +36,11 @@ _KIND = {"irek": IREK_KIND, "project": "funding", "eligibility": "funding", "amo
 # A bottom line that is a quote under its source's label: the label holds no colon, the quote follows the first one
 _QUOTED_ONLY = re.compile(r"[^:]{3,200}: „")
 OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
+# A further answer that is only a quoted passage of the KR, found for a part the asker numbers with nothing to tell
+# that it answers the part ("2) wer ist Ansprechpartner?" – Nr. 2.2.2 on who may apply under leasing): said as the
+# nearest passage, not as the answer
+_KR_QUOTED = re.compile(r"GRW-Koordinierungsrahmen, [^:„]{1,60}: „")
+NEAREST_PASSAGE = "Eine Stelle, die genau das regelt, habe ich nicht sicher gefunden. Am nächsten kommt"
 # The opening of a further question's answer: the general one, or the part's mark where the asker numbers the parts
 # ("Zu b):", "Zu 2):", "Zu Frage 3:")
 _FURTHER_OPENING = re.compile(r"Zu (Ihrer weiteren Frage|[a-d]\)|[1-4]\)|Frage [1-4]):")
@@ -365,10 +371,23 @@ def in_text_order(sides: list[SideQuestion], text: str) -> list[SideQuestion]:
     return sorted(sides, key=place)
 
 
+_SHARED_STEM = 4  # the shortest stem of a word two texts share (`shares_a_word`)
+
+
+def shares_a_word(question: str, text: str) -> bool:
+    """Whether a text holds a word of the question, or a compound that begins or ends with one, or one that a word of
+    the question does ("Wasserstoff" in "Wasserstoffnetz", "Steuer" in "Umsatzsteuer", "Beginn" in
+    "Vorhabenbeginn")."""
+    asked = {s for s in stems(question) if len(s) >= _SHARED_STEM}
+    said = {s for s in stems(text) if len(s) >= _SHARED_STEM}
+    return any(a.startswith(b) or a.endswith(b) or b.startswith(a) or b.endswith(a) for a in asked for b in said)
+
+
 def with_first_part_marked(answer: Answer, text: str, answers_it: Callable[[str], bool]) -> Answer:
     """The answer to a text whose parts the asker numbers, its own bottom line opened by the mark of the one part that
-    no further answer bears ("Zu 2): …" before "Zu 1):" and "Zu 3):"), where the first answer answers that part
-    (`answers_it` of the part's question: of the kind the whole text is read as) and the bottom line has room."""
+    no further answer bears ("Zu 2): …" before "Zu 1):" and "Zu 3):"), where the first answer answers that part (of
+    the part's questions, one `answers_it`, of the kind the whole text is read as, and the bottom line holds a word of
+    it: a mark on a bottom line beside the point misleads more than none) and the bottom line has room."""
     parts: dict[str, list[str]] = {}
     for question in asks(text):
         opening = further_opening(text, question)
@@ -376,7 +395,8 @@ def with_first_part_marked(answer: Answer, text: str, answers_it: Callable[[str]
             parts.setdefault(opening, []).append(question)
     borne = {found.group() for found in _FURTHER_OPENING.finditer(answer.answer)}
     left = [opening for opening in parts if opening not in borne]
-    if not borne & set(parts) or len(left) != 1 or not any(answers_it(q) for q in parts[left[0]]) \
+    if not borne & set(parts) or len(left) != 1 \
+            or not any(answers_it(q) and shares_a_word(q, answer.summary) for q in parts[left[0]]) \
             or _FURTHER_OPENING.match(answer.summary) or not answer.summary \
             or len(answer.summary) + len(left[0]) + 1 > MAX_SUMMARY_CHARS:
         return answer
@@ -385,13 +405,14 @@ def with_first_part_marked(answer: Answer, text: str, answers_it: Callable[[str]
 
 
 def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered: bool = False,
-                      opening: str = OTHER_QUESTION) -> Answer:
+                      opening: str = OTHER_QUESTION, nearest: bool = False) -> Answer:
     """The first answer with a further question's bottom line after its own where that decides something the first
     does not say: in the summary where both fit in it, else as a paragraph of the details after the further answers
     before it. The other answer's citations that its bottom line uses are numbered after the first's (a quote cited by
     both keeps the first's number), and all are numbered again in the order of the text; its funding paths come along
     where the first has none. `numbered`: the asker numbers the questions (`_said_already`); `opening`: the words the
-    further answer opens with (`further_opening`)."""
+    further answer opens with (`further_opening`); `nearest`: a quoted passage of the KR is told only because it is
+    the nearest found (`NEAREST_PASSAGE`)."""
     other = _with_wording(other)
     if other.abstained or not (decides(other) or told and CITATION_NUMBER.search(other.summary)) \
             or _said_already(first, other, numbered) or _same_path_again(first, other, numbered):
@@ -412,6 +433,8 @@ def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered
     role = next((part for part in after if part.startswith(IREK_ROLE_OPENS)), None)
     if role is not None and role not in first.answer:
         bottom = f"{bottom} {role}"
+    if nearest and _KR_QUOTED.match(bottom):
+        bottom = f"{NEAREST_PASSAGE} {bottom}"
     citations = list(first.citations)
     numbers: dict[int, int] = {}
     by_n = {c.n: c for c in other.citations}

@@ -4843,7 +4843,8 @@ def test_a_plot_a_firm_buys_in_an_estate_is_its_own_land_not_the_estates_develop
 def test_a_numbered_question_answered_by_a_quote_of_its_own_is_added(ask):
     """"Drei Fragen …: 1. … 2. ist der Zuschuss umsatzsteuerpflichtig …? 3. wie lange muss er Unterlagen
     aufbewahren?": each part is asked for explicitly, so the sentence of Nr. 10.1.5 on keeping the records ten years
-    answers the third, after the answers to the payout and the tax question."""
+    follows the answers to the payout and the tax question, as the nearest passage found (it is said of the records
+    the Länder keep, and nothing tells that it answers the part)."""
     data = ask("Drei Fragen für einen Mandanten (Maschinenbau-KMU) zur GRW: 1. wird der Zuschuss vor oder erst nach der "
                "Investition ausgezahlt? 2. ist der Zuschuss umsatzsteuerpflichtig bzw. wie ist er steuerlich zu "
                "behandeln? 3. wie lange muss er Unterlagen aufbewahren?")
@@ -4852,6 +4853,8 @@ def test_a_numbered_question_answered_by_a_quote_of_its_own_is_added(ask):
     answer = data["answer"]
     assert answer.index("Wann und in welchen Teilen") < answer.index("Steuerberatung") \
         < answer.index("zehn Jahre lang aufzubewahren"), answer
+    assert "Zu Frage 3: Eine Stelle, die genau das regelt, habe ich nicht sicher gefunden. Am nächsten kommt " \
+           "GRW-Koordinierungsrahmen, Nr. 10.1.5" in answer, answer
 
 
 def test_numbered_parts_are_answered_in_their_order_and_a_quote_of_none_of_a_parts_words_is_left_out(ask):

@@ -266,12 +266,29 @@ def test_the_bottom_line_bears_the_mark_of_the_one_numbered_part_no_further_answ
                     False, summary=bottom)
     marked = with_first_part_marked(answer, _DOTTED, lambda part: True)
     assert marked.summary == f"Zu Frage 2: {bottom}" and marked.answer.startswith(f"Zu Frage 2: {bottom}\n\nZu Frage 1:")
-    # (not where it may not answer that part, nor where two parts are left, nor where no further answer bears a mark)
+    # (not where it may not answer that part, nor where its bottom line holds no word of it, nor where two parts are
+    # left, nor where no further answer bears a mark)
     assert with_first_part_marked(answer, _DOTTED, lambda part: False) is answer
+    beside = replace(answer, summary="Gründächer zählen zur Infrastruktur [1].",
+                     answer="Gründächer zählen zur Infrastruktur [1]." + answer.answer[len(bottom):])
+    assert with_first_part_marked(beside, _DOTTED, lambda part: True) is beside
     two_left = Answer(f"{bottom}\n\nZu Frage 3: Zehn Jahre [3].", False, summary=bottom)
     assert with_first_part_marked(two_left, _DOTTED, lambda part: True) is two_left
     unmarked = Answer(f"{bottom}\n\nZu Ihrer weiteren Frage: Zehn Jahre [3].", False, summary=bottom)
     assert with_first_part_marked(unmarked, _DOTTED, lambda part: True) is unmarked
+
+
+def test_a_quoted_passage_of_the_kr_told_only_as_the_nearest_found_says_so():
+    first = Answer("Der Landkreis ist D-Fördergebiet [1].", False, summary="Der Landkreis ist D-Fördergebiet [1].",
+                   citations=[citation(1, "grw:anhang5", "D")])
+    quoted = "GRW-Koordinierungsrahmen, Nr. 2.2.2, S. 8: „(2) Bei Leasing ist der Leasingnehmer antragsberechtigt.“ [1]"
+    other = Answer(quoted, False, summary=quoted, citations=[citation(1, "grw:2.2.2", "Leasing")])
+    merged = with_other_answer(first, other, True, True, "Zu 2):", nearest=True)
+    assert merged.answer.endswith("Zu 2): Eine Stelle, die genau das regelt, habe ich nicht sicher gefunden. Am "
+                                  "nächsten kommt GRW-Koordinierungsrahmen, Nr. 2.2.2, S. 8: „(2) Bei Leasing ist der "
+                                  "Leasingnehmer antragsberechtigt.“ [2]"), merged.answer
+    # (told for what it is, it answers the part)
+    assert "Zu 2): GRW-Koordinierungsrahmen, Nr. 2.2.2" in with_other_answer(first, other, True, True, "Zu 2):").answer
 
 
 def test_a_further_bottom_line_made_of_the_list_of_paths_the_first_answer_holds_is_not_added():
