@@ -1647,6 +1647,22 @@ def _build_trade_index(lexicon: TradeLexicon) -> _TradeIndex:
     return _TradeIndex(open_stems, exact, phrases, sorted({len(s) for s in open_stems}, reverse=True), fuzzy)
 
 
+# The plurals that umlaut the last part of a business's name ("Supermärkte", "Autohäuser", "Hofläden", "Gasthöfe",
+# "Werkstätten", "Freibäder", "Biergärten", "Reitställe", "Festsäle"), with the dative's "n": the singular's last part
+_UMLAUT_PLURALS = {"märkte": "markt", "häuser": "haus", "läden": "laden", "höfe": "hof", "werkstätten": "werkstatt",
+                   "bäder": "bad", "gärten": "garten", "ställe": "stall", "säle": "saal"}
+
+
+def _singular_of(word: str) -> str | None:
+    """The singular of a business's name whose plural umlauts its last part ("supermärkte" → "supermarkt",
+    "autohäusern" → "autohaus"), or None."""
+    for plural, singular in _UMLAUT_PLURALS.items():
+        stem = word[:-1] if word.endswith(f"{plural}n") and not plural.endswith("n") else word
+        if stem.endswith(plural):
+            return stem[: len(stem) - len(plural)] + singular
+    return None
+
+
 def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
     """(matched length, trade) for the stem that matches this word: the whole word or the longest last part of the
     compound (with an inflection ending); the longest first part only where no last part matches, as the last part of
@@ -1667,6 +1683,8 @@ def _match_word(word: str, index: _TradeIndex) -> tuple[int, Trade] | None:
                 if trade:
                     best = (length, trade)
                     break
+    if best is None and (singular := _singular_of(word)) is not None:
+        return _match_word(singular, index)  # a plural with an umlaut: "Supermärkte", "Autohäuser", "Hofläden"
     if best is not None:
         return best
     for length in index.lengths:  # the compound's first part: Metallbau|betrieb

@@ -70,6 +70,14 @@ def test_a_code_that_is_not_in_wz_2025_is_a_german_error():
     ("Metalbau mit 20 Leuten", "Metallbau", "25.11"),  # a typo
     ("Unsere Tischlerrei", "Tischlerei", "31.00"),  # a typo
     ("Wir sind ein Garten- und Landschaftsbau-Betrieb.", "Garten- und Landschaftsbau", "81.30"),
+    # (a plural that umlauts the name's last part)
+    ("Wir betreiben zwei Supermärkte.", "Supermarkt", "47.11"),
+    ("Wir haben drei Autohäuser im Nordkreis.", "Autohaus", "47.81"),
+    # (the repair of motor vehicles in its everyday names: bodywork, paint, glass, tyres, lorries)
+    ("Wir sind eine freie Werkstatt in Melle.", "Kfz-Werkstatt", "95.31"),
+    ("Wir machen Unfallinstandsetzung und Lackierung.", "Kfz-Werkstatt", "95.31"),
+    ("Reifenwechsel und Einlagerung ist unser Geschäft.", "Kfz-Werkstatt", "95.31"),
+    ("LKW-Werkstatt in Bohmte, 20 MA", "Kfz-Werkstatt", "95.31"),
 ])
 def test_trades_as_people_write_them(text, sector, code):
     p = read_profile(text)
