@@ -189,6 +189,7 @@ def test_every_activity_names_a_trade_of_the_lexicon():
     ("wir entwickeln eine software für landwirte und verkaufen sie im abo", "Softwarehaus", None),
     ("wir mischen futter für landwirte, neue mischanlage", "Futtermittelwerk", None),
     ("Wir recyceln Kunststoffe zu Granulat.", "Recyclingbetrieb", None),
+    ("Wir handeln mit Holz und Baustoffen.", "Baustoffhandel", None),
 ])
 def test_an_activity_said_in_a_verb_and_its_object_is_the_trade(text, sector, excluded):
     p = read_profile(text)
