@@ -78,6 +78,10 @@ def test_a_code_that_is_not_in_wz_2025_is_a_german_error():
     ("Wir machen Unfallinstandsetzung und Lackierung.", "Kfz-Werkstatt", "95.31"),
     ("Reifenwechsel und Einlagerung ist unser Geschäft.", "Kfz-Werkstatt", "95.31"),
     ("LKW-Werkstatt in Bohmte, 20 MA", "Kfz-Werkstatt", "95.31"),
+    # (retail without a shop: WZ 2025 classes it by its goods, snacks and drinks from vending machines as food retail)
+    ("Wir sind Automatenaufsteller mit 200 Snackautomaten in Firmen.", "Automatenaufsteller", "47.11"),
+    ("Markthändler auf drei Wochenmärkten", "Einzelhandel", "47.12"),
+    ("Wir haben einen Zooladen.", "Zoohandlung", "47.76"),
 ])
 def test_trades_as_people_write_them(text, sector, code):
     p = read_profile(text)
@@ -190,6 +194,7 @@ def test_every_activity_names_a_trade_of_the_lexicon():
     ("wir mischen futter für landwirte, neue mischanlage", "Futtermittelwerk", None),
     ("Wir recyceln Kunststoffe zu Granulat.", "Recyclingbetrieb", None),
     ("Wir handeln mit Holz und Baustoffen.", "Baustoffhandel", None),
+    ("betreibe ca 60 snackautomaten im raum hasbergen", "Automatenaufsteller", "G"),
 ])
 def test_an_activity_said_in_a_verb_and_its_object_is_the_trade(text, sector, excluded):
     p = read_profile(text)
