@@ -195,6 +195,9 @@ def test_every_activity_names_a_trade_of_the_lexicon():
     ("Wir recyceln Kunststoffe zu Granulat.", "Recyclingbetrieb", None),
     ("Wir handeln mit Holz und Baustoffen.", "Baustoffhandel", None),
     ("betreibe ca 60 snackautomaten im raum hasbergen", "Automatenaufsteller", "G"),
+    # (holiday homes let to guests are lodging, not real estate)
+    ("Wir vermieten Ferienhäuser an Urlauber.", "Ferienwohnung", None),
+    ("Wir bewirten Hochzeitsgesellschaften in unserem Saal.", "Restaurant", "I 56"),
 ])
 def test_an_activity_said_in_a_verb_and_its_object_is_the_trade(text, sector, excluded):
     p = read_profile(text)
