@@ -2060,6 +2060,23 @@ def _activity_verb(word: str, lexicon: TradeLexicon) -> bool:
     return any(_stem_form(word, (stem,), _VERB_ENDINGS) for stem, _ in _activity_verbs(lexicon).get(word[:3], ()))
 
 
+# The particles a separable verb leaves at its clause's end ("wir stellen Möbel her", "wir bauen Spargel an", "wir
+# bereiten Kunststoffe auf"): the verb is read with its particle before it ("herstellen", "anbauen", "aufbereiten")
+_PARTICLES = {"her", "an", "auf", "aus", "ein", "ab", "um"}
+
+
+def _with_particle(words: list[_Word], clause: list[int], i: int) -> str:
+    """The word at `i`, with the particle of a separable verb before it where the particle closes the word's clause
+    within the activity window ("stellen … her" → "herstellen"); else the word."""
+    for j in range(i + 1, min(len(words), i + _ACTIVITY_WINDOW + 2)):
+        if clause[j] != clause[i]:
+            break
+        closes = j + 1 == len(words) or clause[j + 1] != clause[j] or words[j + 1].text in ("und", "oder", "sowie")
+        if words[j].text in _PARTICLES and closes:
+            return words[j].text + words[i].text
+    return words[i].text
+
+
 def _activity_hits(text: str, words: list[_Word],
                    lexicon: TradeLexicon) -> list[tuple[float, int, int, Trade, int]]:
     """(rank, position, 0, trade, position of the object) of every activity a sentence says a business does: a verb
@@ -2080,8 +2097,9 @@ def _activity_hits(text: str, words: list[_Word],
     hits = []
     found: set[int] = set()  # one hit per activity, at its first verb
     for i, word in enumerate(words[:600]):
-        candidates = sorted({n for stem, n in by_prefix.get(word.text[:3], ())
-                             if n not in found and _stem_form(word.text, (stem,), _VERB_ENDINGS)})
+        verb = _with_particle(words, clause, i)
+        candidates = sorted({n for stem, n in by_prefix.get(verb[:3], ())
+                             if n not in found and _stem_form(verb, (stem,), _VERB_ENDINGS)})
         for n in candidates:
             activity = lexicon.activities[n]
             # (its object in its own clause: "mit dem bau der neuen halle angefangen, die maschinen sind …" builds no

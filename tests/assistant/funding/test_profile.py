@@ -198,6 +198,10 @@ def test_every_activity_names_a_trade_of_the_lexicon():
     # (holiday homes let to guests are lodging, not real estate)
     ("Wir vermieten Ferienhäuser an Urlauber.", "Ferienwohnung", None),
     ("Wir bewirten Hochzeitsgesellschaften in unserem Saal.", "Restaurant", "I 56"),
+    # (a separable verb with its particle at the clause's end)
+    ("Wir stellen Möbel her, 20 MA.", "Tischlerei", None),
+    ("Wir stellen Futter für Landwirte her.", "Futtermittelwerk", None),
+    ("Wir bauen Spargel und Erdbeeren an.", "Gemüsebau", "A"),
 ])
 def test_an_activity_said_in_a_verb_and_its_object_is_the_trade(text, sector, excluded):
     p = read_profile(text)
