@@ -202,6 +202,10 @@ def test_every_activity_names_a_trade_of_the_lexicon():
     ("Wir stellen Möbel her, 20 MA.", "Tischlerei", None),
     ("Wir stellen Futter für Landwirte her.", "Futtermittelwerk", None),
     ("Wir bauen Spargel und Erdbeeren an.", "Gemüsebau", "A"),
+    # (a maker who also sells the goods is read as a maker first)
+    ("Wir stellen Schmuck her und verkaufen ihn auf Märkten.", "Goldschmiede", None),
+    ("Wir bauen Wohnmobile aus und verkaufen sie.", "Karosseriebau", None),
+    ("Wir produzieren Naturkosmetik und verkaufen sie online.", "Kosmetikhersteller", None),
 ])
 def test_an_activity_said_in_a_verb_and_its_object_is_the_trade(text, sector, excluded):
     p = read_profile(text)
