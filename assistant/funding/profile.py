@@ -483,8 +483,9 @@ _HEADCOUNT = re.compile(
     rf"{_NUMBER}\s{{0,3}}\+?\s{{0,2}}(?:([a-zäöüß]{{2,20}})\s{{1,3}})?{_PEOPLE}"
     rf"|\b({'|'.join(_NUMBER_WORDS)})\s{{1,3}}(?:([a-zäöüß]{{2,20}})\s{{1,3}})?{_PEOPLE}",
     re.IGNORECASE)
-# "(sind klein, <50 MA)", "unter 250 Beschäftigte", "weniger als 10 Leute": a bound the headcount stays below
-_BELOW = re.compile(r"(<|\bunter|\bweniger\s{1,3}als)\s{0,3}$", re.IGNORECASE)
+# "(sind klein, <50 MA)", "unter 250 Beschäftigte", "weniger als 10 Leute", "knapp 50 Angestellte", "fast 250 Leute": a
+# bound the headcount stays below
+_BELOW = re.compile(r"(<|\bunter|\bweniger\s{1,3}als|\bknapp|\bfast|\bbeinahe)\s{0,3}$", re.IGNORECASE)
 # "und wenn wir 45 statt 60 MA hätten": the count that replaces the one named after it
 _INSTEAD_OF = re.compile(r"(\d{1,3}(?:\.\d{3})*)\s{1,3}(?:statt|anstatt|anstelle\s{1,3}von|und\s{1,3}nicht)\s{1,3}$", re.IGNORECASE)
 _HEADCOUNT_AFTER = re.compile(

@@ -2139,6 +2139,8 @@ def test_an_old_plant_renewed_by_a_new_one_is_a_replacement():
 @pytest.mark.parametrize("text, employees, size", [
     ("wir würden 6 neue entwickler einstellen (sind klein, <50 MA)", 49, "small"),
     ("Wir haben unter 250 Beschäftigte.", 249, "medium"),
+    ("Metallbau mit knapp 50 Angestellten", 49, "small"),
+    ("wir sind fast 250 Leute", 249, "medium"),
     ("Wir haben 50 MA.", 50, "medium"),
 ])
 def test_a_headcount_bound_is_read_as_below_it(text, employees, size):
