@@ -646,6 +646,16 @@ _STARTED_PLAIN = re.compile(
     r"|\b(wird|werden)\s{1,3}(gerade|bereits|schon|momentan|derzeit|aktuell)\s{1,3}"
     r"(gebaut|errichtet|umgebaut|montiert)\b",
     re.IGNORECASE)
+# What can only follow a start of works (KR Nr. 2.2.1: the first binding order or the start of building): a deposit paid
+# on the order, its confirmation received, a foundation poured, the new equipment delivered or installed ("Anzahlung auf
+# die Maschine geleistet", "die Auftragsbestätigung ist da", "die Bodenplatte wurde gegossen", "die Anlage ist schon
+# geliefert"); not a hall that stands, which may be the old one
+_WORKS_DONE = re.compile(
+    r"\banzahlung\w{0,2}\b[^,.;:!?]{0,40}\b(geleistet|bezahlt|überwiesen|gezahlt|geflossen)\b|\bangezahlt\b"
+    r"|\bauftragsbestätigung\w{0,2}\b[^,.;:!?]{0,40}\b(bekommen|erhalten|geschickt|liegt\s{1,3}(uns\s{1,3})?vor|ist\s{1,3}da)\b"
+    r"|\b(fundament\w{0,2}|bodenplatte\w{0,2}|rohbau)\b[^,.;:!?]{0,30}\b(gegossen|betoniert|fertig|steht)\b"
+    r"|\b(maschine|anlage|linie|roboter|ofen|öfen)\w{0,2}\b[^,.;:!?]{0,30}\b(schon|bereits)\s{1,3}(geliefert|montiert"
+    r"|aufgebaut|installiert)\b|\b(schon|bereits)\s{1,3}geliefert\b", re.IGNORECASE)
 # "… läuft schon": a start when what runs is the work, not its preparation ("Planer und Bauantrag laufen schon")
 _RUNNING = re.compile(r"(läuft|laufen)\s{1,3}(bereits|schon|seit)", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\b(begonnen|angefangen|gestartet|bestellt|beauftragt|vergeben|unterschrieben|unterzeichnet"
@@ -2942,6 +2952,8 @@ def _already_started(text: str) -> bool | None:
                 continue
             return True
         future = _FUTURE.search(clause)
+        if _WORKS_DONE.search(clause) and not future:
+            return True
         if reserved and _CONTRACT_PARTICIPLE.search(clause) and not future:
             continue
         if _CONTRACT_PARTICIPLE.search(clause) and _CONTRACT_NOUN.search(clause) and not future:

@@ -1184,6 +1184,21 @@ def test_ground_breaking_and_a_working_excavator_are_a_start_of_works(text):
     assert read_profile(f"Pension in Bad Laer, 6 Leute. {text} Geht noch Förderung?").already_started is True
 
 
+@pytest.mark.parametrize("text, started", [
+    # (what only follows an order or the start of building: a deposit, the order's confirmation, a foundation, delivery)
+    ("Wir haben eine Anzahlung auf die Maschine geleistet.", True),
+    ("Der Lieferant hat uns die Auftragsbestätigung geschickt.", True),
+    ("die bodenplatte wurde letzte woche gegossen", True),
+    ("Die Anlage ist schon geliefert.", True),
+    # (not what is to come, nor a hall or machine that stands and may be the old one)
+    ("Die Maschine wird nächste Woche geliefert.", None),
+    ("Die Halle ist schon da, wir brauchen nur Maschinen.", None),
+    ("Die alte Maschine ist schon 20 Jahre in Betrieb.", None),
+])
+def test_a_deposit_a_confirmed_order_a_foundation_or_a_delivery_is_a_start_of_works(text, started):
+    assert read_profile(f"Metallbau in Melle, 20 MA. {text}").already_started is started
+
+
 @pytest.mark.parametrize("text, employees", [
     ("mit teilzeit und azubis sind wir 56 köpfe, aber vollzeit gerechnet eher 44. sind wir dann noch klein?", 44),
     ("wir haben 60 Mitarbeiter, umgerechnet auf Vollzeit ca. 38", 38),
