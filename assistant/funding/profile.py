@@ -1213,7 +1213,9 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
                 r"(betrieb|firma|unternehmen|werk|standort)\w{0,3}\s{1,3}(übernehmen|kaufen|erwerben)"
                 # "die Betriebsstätte samt Maschinen zu übernehmen"
                 r"|betriebsstätte\w{0,2}\s{1,3}(\S{1,25}\s{1,3}){0,3}(zu\s{1,3})?(übernehmen|kaufen|erwerben)"
-                r"|(übernehmen|kaufen|erwerben)\s{1,3}(einen|eine|den|die|das)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk)"
+                # (in any person, and a business named by its "-erei": "ich übernehme die Tischlerei meines Chefs")
+                r"|(übernehm\w{0,2}|übernimmt|kauf\w{0,2}|erwerb\w{0,2}|erwirbt)\s{1,3}(einen|eine|den|die|das|seinen|seine"
+                r"|ihren|ihre)\s{1,3}([a-zäöüß]{1,20}\s{1,3})?(betrieb|firma|unternehmen|werk|[a-zäöüß]{2,20}erei)(?![\w-])"
                 r"|geschäftsanteile|gesellschaftsanteile|anteile\s{1,3}(kauf|übernehm|erwerb)\w{0,2}|share\s?deal|stillgelegt"
                 # a site bought from an estate in insolvency, not one used machine ("eine gebrauchte Fräse aus der
                 # Insolvenzmasse einer Werft": a used asset, Nr. 2.6.2)

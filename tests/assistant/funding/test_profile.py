@@ -786,6 +786,19 @@ def test_replacement_and_modernisation_are_not_extensions():
     assert "business_investment" in both and "replacement" in both
 
 
+@pytest.mark.parametrize("text, types", [
+    # (a takeover said in any person, of a business named by its "-erei")
+    ("Ich übernehme die Tischlerei meines Chefs.", ["takeover"]),
+    ("Nachfolge: ich kaufe den Betrieb.", ["takeover"]),
+    ("Wir erwerben die Schlosserei nebenan, der Inhaber hört auf.", ["takeover"]),
+    # (not a machine for one, nor costs taken on)
+    ("Wir kaufen eine Druckerei-Maschine.", ["business_investment"]),
+    ("Wir übernehmen die Kosten selbst.", []),
+])
+def test_a_takeover_is_read_in_any_person_and_of_a_business_named_by_its_ending(text, types):
+    assert read_profile(text).project_types == types
+
+
 def test_a_research_building_is_no_applied_research():
     assert "applied_rnd" not in read_profile("Die Hochschule will ein Forschungsgebäude errichten.").project_types
     assert "applied_rnd" in read_profile("Wir wollen mit der Hochschule ein neues Verfahren erforschen.").project_types
