@@ -519,11 +519,15 @@ _SIZE_WORDS = [
 ]
 
 # -- amounts in euros --------------------------------------------------------------------------------------------------
+# (thousands grouped by a space count only with their currency: "750 000 €", "€ 1 200 000"; a price's ",-" is its
+# currency: "Maschine 500.000,-")
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,3}(?=\s{0,2}(?:€|euro\b|eur\b))"
 _AMOUNT = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:\.\d{3}){1,3}|\d{1,9})(?:[.,](\d{1,2})(?!\d))?(?:\s{0,2},-{1,2})?\s{0,2}"
+    rf"(?<![\d.,])(?<!\d\s)({_SPACED}|\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,9}})(?:[.,](\d{{1,2}})(?!\d))?(\s{{0,2}},-{{1,2}})?\s{{0,2}}"
     r"(mio\b\.?|millionen\b|million\b|mrd\b\.?|milliarden\b|tsd\b\.?|tausend\b|t€|teur\b|t\s?eur\b|k€|k\b)?\s{0,2}(€|euro\b|eur\b)?",
     re.IGNORECASE)
-_AMOUNT_CURRENCY_FIRST = re.compile(r"(?:€|eur\b|euro\b)\s{0,2}(\d{1,3}(?:\.\d{3}){1,3}|\d{1,9})(?![\d.,]\d)", re.IGNORECASE)
+_AMOUNT_CURRENCY_FIRST = re.compile(r"(?:€|eur\b|euro\b)\s{0,2}(\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,3}(?![\d.,])"
+                                    r"|\d{1,3}(?:\.\d{3}){1,3}|\d{1,9})(?![\d.,]\d)", re.IGNORECASE)
 _AMOUNT_WORDS = re.compile(
     r"\b(eine?|einer|zwei|drei|vier|fünf|anderthalb|eineinhalb|zweieinhalb)\s{1,3}(halbe\s{1,3})?(million|millionen|mio\b)",
     re.IGNORECASE)
@@ -2190,7 +2194,7 @@ def _processes_agricultural_products(text: str, lexicon: TradeLexicon) -> bool:
 # -- numbers --------------------------------------------------------------------------------------------------------
 
 def _int(digits: str) -> int:
-    return int(digits.replace(".", ""))
+    return int(re.sub(r"[.\s]", "", digits))
 
 
 # The time of the grant named as the time a count is for ("bis zur Bewilligung", "bei Erteilung des Bescheids"): the
@@ -2459,8 +2463,8 @@ def _amounts(text: str) -> list[tuple[int, int, float]]:
     """(start, end, euros) of every amount of money in the text."""
     found = []
     for match in _AMOUNT.finditer(text):
-        digits, decimals, unit, currency = match.groups()
-        if not unit and not currency and not (
+        digits, decimals, price_dash, unit, currency = match.groups()
+        if not unit and not currency and not price_dash and not (
                 "." in digits and not decimals and (_BARE_SUM_BEFORE.search(text[max(0, match.start() - 30): match.start()])
                                                     or _BARE_SUM_ALONE.search(text[max(0, match.start() - 10): match.start()])
                                                     and _BARE_SUM_ENDS.match(text, match.end())

@@ -456,6 +456,10 @@ def test_company_size(text, employees, size):
     ("Investitionsvolumen 2 Mio", 2_000_000, None),
     ("Kosten: € 95.000", 95_000, None),
     ("180.000,- € für die Maschine", 180_000, None),
+    # (a price's ",-" is its currency; thousands grouped by spaces count with their currency, never as their last group)
+    ("Maschine 500.000,-", 500_000, None),
+    ("Invest: 750 000 €", 750_000, None),
+    ("€ 1 200 000 für die Halle", 1_200_000, None),
     ("Bei einem Jahresumsatz von 8 Mio. Euro investieren wir 400.000 Euro.", 400_000, 8_000_000),
     ("Umsatz 3,5 Mio €, Investition 1,2 Mio. Euro", 1_200_000, 3_500_000),
     ("Gesamtkosten 900.000 €, davon 200.000 € für Maschinen", 900_000, None),
