@@ -965,7 +965,7 @@ def _sections_cited(answer: Answer, in_summary: bool = False) -> set[tuple[str, 
 def _quotes_another_passage(other: Answer, first: Answer, question: str) -> bool:
     """Whether the other answer's bottom line quotes a passage the first answer cites nowhere (of a section it may
     cite: the parts a development concept must hold, KR Nr. 3.4.1 (1), beside its rate in (6)), a quote that holds a
-    word of the further `question` (`_shares_a_word`)."""
+    word of the further `question` (`shares_a_word`)."""
     cited = {c.chunk_id for c in first.citations}
     if other.summary.endswith(WORDING_FOLLOWS):
         # "Die Regel steht in … Nr. 3.4.1, S. 32; der Wortlaut folgt.": where its passage is another of a section the

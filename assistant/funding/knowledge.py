@@ -534,6 +534,14 @@ class Region(Curated):
     outside: str = ""
 
 
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # a named part of a pattern ("{vehicle}"), not a count ("{0,3}")
+
+
+def _with_words(pattern: str, words: dict[str, str]) -> str:
+    """The pattern with each named part it uses put in (`CostItem.words`); an unknown name stays as it is."""
+    return _PLACEHOLDER.sub(lambda found: words.get(found.group(1), found.group()), pattern)
+
+
 class CostItem(Curated):
     """A kind of cost a question can name ("zwei Lieferwagen"): read from the latest question by `pattern` (a regular
     expression, case-insensitive). Whether a path admits it is a condition of that path (trigger `cost_item`) with the
@@ -551,9 +559,27 @@ class CostItem(Curated):
     # Parkplatz für Busse und PKW"), what the asker's business makes, repairs or sells ("wir bauen Sonderfahrzeuge"):
     # such phrases (each a regular expression) are read past
     served: list[Regex] = []
+    # Parts of the `served` patterns written once: "{vehicle}" in a pattern stands for words["vehicle"] (a word may use
+    # one named before it)
+    words: dict[str, Regex] = {}
     # Whether the KR leaves open if the item counts at all (used goods from a relative's firm): a grant computed with
     # its sum says what it would be without it
     unsettled: bool = False
+
+    @model_validator(mode="after")
+    def _words_put_in(self) -> CostItem:
+        words: dict[str, str] = {}
+        for name, part in self.words.items():
+            words[name] = _with_words(part, words)
+        for n, phrase in enumerate(self.served):
+            self.served[n] = _with_words(phrase, words)
+            if (unknown := _PLACEHOLDER.search(self.served[n])) is not None:
+                raise DataPathError(("served", n), f"unbekanntes Wort „{unknown.group(1)}“ (nicht unter words)")
+            try:
+                re.compile(self.served[n])
+            except re.error as problem:
+                raise DataPathError(("served", n), f"kein gültiger regulärer Ausdruck ({problem})") from None
+        return self
 
     def _read(self, text: str) -> str:
         text = text[:_PATTERN_TEXT_LIMIT]

@@ -86,6 +86,18 @@ def test_missing_source_is_a_clear_error():
         FundingKnowledge.parse(data)
 
 
+def test_a_cost_items_served_patterns_take_its_named_words_and_an_unknown_one_is_an_error():
+    knowledge = FundingKnowledge.load()
+    vehicle = next(item for item in knowledge.cost_items if item.id == "road_vehicle")
+    assert not any("{vehicle" in phrase for phrase in vehicle.served)  # (each put in where it stands)
+    data = _raw()
+    item = next(item for item in data["cost_items"] if item["id"] == "road_vehicle")
+    item["served"][0] = item["served"][0].replace("{vehicles}", "{fahrzeug}")
+    n = next(i for i, entry in enumerate(data["cost_items"]) if entry is item)
+    with pytest.raises(FundingDataError, match=rf"cost_items\[{n}\] \(road_vehicle\)\.served\[0\]: unbekanntes Wort „fahrzeug“"):
+        FundingKnowledge.parse(data)
+
+
 def test_unknown_project_type_is_an_error():
     data = _raw()
     data["paths"][0]["project_types"].append("spaceport")
