@@ -33,7 +33,8 @@ from assistant.answer.llm import LLMComposer
 from assistant.answer.questions import (IREK_KIND, MAX_NUMBERED_PARTS, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion,
                                         each_answered, further_opening, in_short, in_text_order, kind,
                                         numbered_items, numbered_parts, shares_a_word, side_questions,
-                                        states_span_asked, with_first_part_marked, with_other_answer)
+                                        states_span_asked, with_first_part_marked, with_other_answer,
+                                        with_rule_parts_marked)
 from assistant.answer.scope import REFUSAL_OUT_OF_SCOPE, REFUSAL_STEERING, Scope, ScopeThresholds
 from assistant.core.answer import Answer
 from assistant.core.errors import QueryError
@@ -752,7 +753,10 @@ class AnswerPipeline:
                 if merged is not answer:
                     answer, added = merged, added + 1
         if numbered:
-            # (the part the first answer answers, where it is the one part left: "Zu 2): …", "Zu 1): …", "Zu 3): …")
+            # (a part a rule answer of the details answers: "Zu 3): Eine Bearbeitungsdauer nennen … nicht"; then the
+            # part the first answer answers, where it is the one part left: "Zu 2): …", "Zu 1): …", "Zu 3): …")
+            answer = with_rule_parts_marked(answer, q.text, lambda part: (
+                rule.summary if (rule := self.careful.rule_answer(part)) is not None else None))
             answer = with_first_part_marked(answer, q.text, lambda part: kind(self._intent_of(part)) == kind(q.intent))
         found.note, found.reach = q.note, q.reach
         # (not beside a refused promise, whose bottom line is the refusal: "und bei 900k? nur die zahl bitte. und können

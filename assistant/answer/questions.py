@@ -383,16 +383,42 @@ def shares_a_word(question: str, text: str) -> bool:
     return any(a.startswith(b) or a.endswith(b) or b.startswith(a) or b.endswith(a) for a in asked for b in said)
 
 
-def with_first_part_marked(answer: Answer, text: str, answers_it: Callable[[str], bool]) -> Answer:
-    """The answer to a text whose parts the asker numbers, its own bottom line opened by the mark of the one part that
-    no further answer bears ("Zu 2): …" before "Zu 1):" and "Zu 3):"), where the first answer answers that part (of
-    the part's questions, one `answers_it`, of the kind the whole text is read as, and the bottom line holds a word of
-    it: a mark on a bottom line beside the point misleads more than none) and the bottom line has room."""
+def _parts_by_mark(text: str) -> dict[str, list[str]]:
+    """The questions of each part the asker numbers, by the opening of its answer ("Zu 2):": ["wie hoch?", …])."""
     parts: dict[str, list[str]] = {}
     for question in asks(text):
         opening = further_opening(text, question)
         if opening != OTHER_QUESTION:
             parts.setdefault(opening, []).append(question)
+    return parts
+
+
+def with_rule_parts_marked(answer: Answer, text: str, rule_said: Callable[[str], str | None]) -> Answer:
+    """The answer to a text whose parts the asker numbers, a paragraph of its details that is the rule answer of a
+    part no further answer bears opened by that part's mark ("3) wie lange dauert es bis zur Bewilligung?": "Zu 3):
+    Eine Bearbeitungsdauer nennen … nicht …"); `rule_said`: the bottom line of a question's own rule answer, if any."""
+    borne = {found.group() for found in _FURTHER_OPENING.finditer(answer.answer)}
+    paragraphs = answer.answer[len(answer.summary):].split("\n\n")
+    marked = False
+    for opening, questions in _parts_by_mark(text).items():
+        said = [head[:_RULE_HEAD] for q in questions if opening not in borne and (head := rule_said(q))]
+        at = next((n for n, paragraph in enumerate(paragraphs) if paragraph and any(
+            paragraph.startswith(head) for head in said)), None)
+        if at is not None:
+            paragraphs[at] = f"{opening} {paragraphs[at]}"
+            marked = True
+    return replace(answer, answer=answer.summary + "\n\n".join(paragraphs)) if marked else answer
+
+
+_RULE_HEAD = 60  # the opening of a rule answer's bottom line that finds it in a paragraph (`with_rule_parts_marked`)
+
+
+def with_first_part_marked(answer: Answer, text: str, answers_it: Callable[[str], bool]) -> Answer:
+    """The answer to a text whose parts the asker numbers, its own bottom line opened by the mark of the one part that
+    no further answer bears ("Zu 2): …" before "Zu 1):" and "Zu 3):"), where the first answer answers that part (of
+    the part's questions, one `answers_it`, of the kind the whole text is read as, and the bottom line holds a word of
+    it: a mark on a bottom line beside the point misleads more than none) and the bottom line has room."""
+    parts = _parts_by_mark(text)
     borne = {found.group() for found in _FURTHER_OPENING.finditer(answer.answer)}
     left = [opening for opening in parts if opening not in borne]
     if not borne & set(parts) or len(left) != 1 \

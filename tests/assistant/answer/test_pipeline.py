@@ -4872,6 +4872,14 @@ def test_numbered_parts_are_answered_in_their_order_and_a_quote_of_none_of_a_par
                  "(180 k€) und PV aufs Dach (60 k€) für den eigenen Strom. a) Wieviel GRW ist drin? b) Läuft die PV "
                  "separat? c) Antrag über NBank?")
     assert "Zu b):" not in bakery["answer"] and "9.1" not in [c["section"] for c in bakery["citations"]]
+    # (a part its rule answer answers bears its mark, and the bottom line the one part left; the part no passage
+    # answers gets the nearest, said as such)
+    three = ask("Drei kurze Fragen: 1) ist Badbergen überhaupt GRW-Fördergebiet? 2) wer ist bei uns Ansprechpartner für "
+                "Anträge? 3) wie lange dauert es bis zur Bewilligung?")
+    parts = three["answer"].split("\n\n")
+    assert three["summary"].startswith("Zu 1): Der Landkreis Osnabrück ist D-Fördergebiet"), three["summary"]
+    assert parts[1].startswith("Zu 2): Eine Stelle, die genau das regelt, habe ich nicht sicher gefunden.")
+    assert parts[2].startswith("Zu 3): Eine Bearbeitungsdauer nennen"), parts[2]
 
 
 def test_a_figures_source_asked_is_quoted_by_the_sentence_that_holds_it(ask):

@@ -9,7 +9,8 @@ import pytest
 
 from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, further_opening, in_short, in_text_order,
                                         numbered_items, numbered_parts, other_question, side_questions,
-                                        states_span_asked, with_first_part_marked, with_other_answer)
+                                        states_span_asked, with_first_part_marked, with_other_answer,
+                                        with_rule_parts_marked)
 from assistant.core.answer import Answer, AnswerCitation, AnswerPath
 
 
@@ -276,6 +277,21 @@ def test_the_bottom_line_bears_the_mark_of_the_one_numbered_part_no_further_answ
     assert with_first_part_marked(two_left, _DOTTED, lambda part: True) is two_left
     unmarked = Answer(f"{bottom}\n\nZu Ihrer weiteren Frage: Zehn Jahre [3].", False, summary=bottom)
     assert with_first_part_marked(unmarked, _DOTTED, lambda part: True) is unmarked
+
+
+def test_a_paragraph_that_is_the_rule_answer_of_a_numbered_part_bears_its_mark():
+    text = "Drei Fragen: 1) ist Badbergen Fördergebiet? 2) wer ist Ansprechpartner? 3) wie lange dauert die Bewilligung?"
+    span = "Eine Bearbeitungsdauer nennen die Unterlagen nicht; das weiß nur die NBank."
+    answer = Answer(f"Ja, D-Fördergebiet [1].\n\n{span} [2]\n\nZur Förderung: …", False,
+                    summary="Ja, D-Fördergebiet [1].")
+    rules = {"3) wie lange dauert die Bewilligung?": span}
+    marked = with_rule_parts_marked(answer, text, rules.get)
+    assert marked.answer.split("\n\n")[1] == f"Zu 3): {span} [2]" and marked.summary == answer.summary
+    # (two parts are left, 1) and 2): the bottom line bears no mark)
+    assert with_first_part_marked(marked, text, lambda part: True) is marked
+    # (not a part another paragraph already answers under its mark)
+    again = Answer(f"Ja [1].\n\nZu 3): Drei Monate [3].\n\n{span} [2]", False, summary="Ja [1].")
+    assert with_rule_parts_marked(again, text, rules.get) is again
 
 
 def test_a_quoted_passage_of_the_kr_told_only_as_the_nearest_found_says_so():
