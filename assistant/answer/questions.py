@@ -38,7 +38,8 @@ _QUOTED_ONLY = re.compile(r"[^:]{3,200}: „")
 OTHER_QUESTION = "Zu Ihrer weiteren Frage:"
 # A further answer that is only a quoted passage of the KR, found for a part the asker numbers with nothing to tell
 # that it answers the part ("2) wer ist Ansprechpartner?" – Nr. 2.2.2 on who may apply under leasing): said as the
-# nearest passage, not as the answer
+# nearest passage, not as the answer (a bottom line under the KR's own label: not the area rule's "Der Landkreis …
+# ist D-Fördergebiet (Anhang 5): „…“", which answers for itself)
 _KR_QUOTED = re.compile(r"GRW-Koordinierungsrahmen, [^:„]{1,60}: „")
 NEAREST_PASSAGE = "Eine Stelle, die genau das regelt, habe ich nicht sicher gefunden. Am nächsten kommt"
 # The opening of a further question's answer: the general one, or the part's mark where the asker numbers the parts
@@ -383,6 +384,11 @@ def shares_a_word(question: str, text: str) -> bool:
     return any(a.startswith(b) or a.endswith(b) or b.startswith(a) or b.endswith(a) for a in asked for b in said)
 
 
+def _borne(answer: Answer) -> set[str]:
+    """The openings of the further answers an answer holds ("Zu 2):", "Zu Ihrer weiteren Frage:")."""
+    return {found.group() for found in _FURTHER_OPENING.finditer(answer.answer)}
+
+
 def _parts_by_mark(text: str) -> dict[str, list[str]]:
     """The questions of each part the asker numbers, by the opening of its answer ("Zu 2):": ["wie hoch?", …])."""
     parts: dict[str, list[str]] = {}
@@ -397,7 +403,7 @@ def with_rule_parts_marked(answer: Answer, text: str, rule_said: Callable[[str],
     """The answer to a text whose parts the asker numbers, a paragraph of its details that is the rule answer of a
     part no further answer bears opened by that part's mark ("3) wie lange dauert es bis zur Bewilligung?": "Zu 3):
     Eine Bearbeitungsdauer nennen … nicht …"); `rule_said`: the bottom line of a question's own rule answer, if any."""
-    borne = {found.group() for found in _FURTHER_OPENING.finditer(answer.answer)}
+    borne = _borne(answer)
     paragraphs = answer.answer[len(answer.summary):].split("\n\n")
     marked = False
     for opening, questions in _parts_by_mark(text).items():
@@ -419,7 +425,7 @@ def with_first_part_marked(answer: Answer, text: str, answers_it: Callable[[str]
     the part's questions, one `answers_it`, of the kind the whole text is read as, and the bottom line holds a word of
     it: a mark on a bottom line beside the point misleads more than none) and the bottom line has room."""
     parts = _parts_by_mark(text)
-    borne = {found.group() for found in _FURTHER_OPENING.finditer(answer.answer)}
+    borne = _borne(answer)
     left = [opening for opening in parts if opening not in borne]
     if not borne & set(parts) or len(left) != 1 \
             or not any(answers_it(q) and shares_a_word(q, answer.summary) for q in parts[left[0]]) \
