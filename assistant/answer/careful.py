@@ -15,6 +15,7 @@ from assistant.core.paths import KNOWLEDGE_DIR
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import municipalities_named
 from assistant.funding.rules import named_paths, programme
+from assistant.text.asked import asks
 
 CAREFUL_FILE = KNOWLEDGE_DIR / "careful.yaml"
 
@@ -131,6 +132,13 @@ class RuleAnswer(Curated):
     # a duty of a grant already given (the binding period, a repayment): asked by one who holds the grant, so the paths
     # of a new project do not follow it, unless the question asks for funding too
     after_grant: bool = False
+    # for a project in the conversation, its next step follows the answer (where to apply: the office, then what to do
+    # before applying)
+    with_step: bool = False
+    # an answer to the text's first question only: asked later, it is the answer to that further question on its own
+    # ("1) Was ist das IREK …? … 3) … und wo beantragt man?", "Haben wir uns die Förderung verbaut? Wo stellen wir den
+    # Antrag?"), so the first question's answer leads
+    first_only: bool = False
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -329,6 +337,8 @@ class CarefulCases(Curated):
                     and not re.search(rule.when, text, re.IGNORECASE):
                 continue
             ends = _asked_ends(rule, text)
+            if ends and rule.first_only and not self.answers_first(rule, text, asks(text)[0]):
+                continue
             if ends and rule.no_municipality and (placed or municipalities_named(text)):
                 continue
             if ends:  # one that answers the whole question first, then the one of the context the question names

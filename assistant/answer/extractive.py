@@ -2060,12 +2060,13 @@ def _fact_quotes(found: Findings, w: _Writer, after_verdict: bool = False,
             continue  # (a sentence of such a passage that holds none of its words, nor a rate the question names: the
             # passage's rule on intangible assets beside the verdict on a leased machine; a year is no such word)
         if _BARE.fullmatch(quote.strip()) or _FORM_BLANK.search(quote) or _CUT_AT_DAY.search(quote) \
+                or _CUT_AT_ITEM.search(quote) \
                 or quoted and not hit.passage.goal_code and not informative(quote) \
                 or _unfit_form_quote(found, hit.passage, quote, lead=not quoted):
             continue  # a heading or a fragment of a form ("In Niedersachsen", "• ______ (Art des Vorhabens …)"), a
-            # sentence cut at a date's day, or beside the lead a title page or a table header („Wirtschaftsstruktur“
-            # Koordinierungsrahmen der Gemeinschaftsaufgabe ab 1. Januar 2026): it states nothing; nor does a form's
-            # field or a sentence of a form the question does not ask about
+            # sentence cut at a date's day or at the next item's number, or beside the lead a title page or a table
+            # header („Wirtschaftsstruktur“ Koordinierungsrahmen der Gemeinschaftsaufgabe ab 1. Januar 2026): it states
+            # nothing; nor does a form's field or a sentence of a form the question does not ask about
         if set(careful.places_named(quote)) - asked_places and not (by_place and not quoted):
             continue  # a row about another district (Anhang 5) answers no question about Osnabrück (the row chosen
             # for the place asked about may name its city: "… NBank, …, 30177 Hannover")
@@ -2432,6 +2433,9 @@ _NOT_ELIGIBLE = re.compile(r"\bnicht\s{1,3}(förderfähig|gefördert|förderbar|
 
 # A sentence a passage's end cut at a date's day ("Der neue Koordinierungsrahmen ab 2026 wurde am 30."): no whole quote
 _CUT_AT_DAY = re.compile(r"\b(am|vom|bis\s{1,3}zum|zum|ab|seit)\s{1,3}\d{1,2}\.$")
+# A quote that ends with the number of the next item on a line of its own ("… Wirtschaftsförderung\n\n1. Allgemeines
+# \n1.1"): headings run into the next section's number, no sentence
+_CUT_AT_ITEM = re.compile(r"\n\s*\d{1,2}(\.\d{1,2}){1,3}\s*$")
 
 
 _LAND = set(stems("Niedersachsen"))
@@ -3729,12 +3733,16 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         numbered = numbers_questions(found.question) and not PATH_VERDICT.match(verdict)
         first_ruled = len(units) < 2 or not (asks_where or amount_first or numbered) \
             or CarefulCases.load().rule_answer(units[0]) is not None
-        verdict, after_rule = ((ruled, verdict if len(units) > 1 else "") if first_ruled or not verdict
+        # (where to apply, asked of a project: the office, then the project's own next step, "wo stell ich den
+        # antrag?" in a talk about a bakery's new oven)
+        stepped = rule is not None and rule.with_step and verdict.startswith("Nächster Schritt")
+        verdict, after_rule = ((ruled, verdict if len(units) > 1 or stepped else "") if first_ruled or not verdict
                                else (verdict, ruled)) if ruled else (verdict, "")
     # (a next step, which cites nothing, only where the question asks what to do: "… gleichzeitig beantragen? Und was
     # muss ich zuerst machen?", not "darf er jetzt bestellen oder muss er auf den Bescheid warten?")
     steps_asked = bool(ASKS_NEXT_STEP.search(found.question) or _ASKS_STEPS.search(found.question))
-    if after_rule and after_rule != ruled and (CITATION_NUMBER.search(after_rule) or not steps_asked) \
+    if after_rule and after_rule != ruled and not (rule is not None and rule.with_step) \
+            and (CITATION_NUMBER.search(after_rule) or not steps_asked) \
             and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
         after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)
     if verdict and lead is not None and lead.blocked:

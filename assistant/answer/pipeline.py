@@ -31,7 +31,7 @@ from assistant.answer.guardrails import (asks_brief, asks_shorter, contextual_qu
 from assistant.answer.intent import FACT_INTENTS, IntentRouter
 from assistant.answer.llm import LLMComposer
 from assistant.answer.questions import (IREK_KIND, MAX_NUMBERED_PARTS, MAX_SIDE_QUESTIONS, WHAT_IREK_IS, SideQuestion,
-                                        each_answered, further_opening, in_short, in_text_order, kind,
+                                        each_answered, further_opening, in_mark_order, in_short, in_text_order, kind,
                                         numbered_items, numbered_parts, shares_a_word, side_questions,
                                         states_span_asked, with_first_part_marked, with_other_answer,
                                         with_rule_parts_marked)
@@ -758,6 +758,7 @@ class AnswerPipeline:
             answer = with_rule_parts_marked(answer, q.text, lambda part: (
                 rule.summary if (rule := self.careful.rule_answer(part)) is not None else None))
             answer = with_first_part_marked(answer, q.text, lambda part: kind(self._intent_of(part)) == kind(q.intent))
+            answer = in_mark_order(answer, q.text)  # "Zu 2):" before "Zu 3):", wherever each was added
         found.note, found.reach = q.note, q.reach
         # (not beside a refused promise, whose bottom line is the refusal: "und bei 900k? nur die zahl bitte. und können
         # sie mir das schriftlich bestätigen")

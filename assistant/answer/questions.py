@@ -416,6 +416,25 @@ def with_rule_parts_marked(answer: Answer, text: str, rule_said: Callable[[str],
     return replace(answer, answer=answer.summary + "\n\n".join(paragraphs)) if marked else answer
 
 
+def in_mark_order(answer: Answer, text: str) -> Answer:
+    """The answer to a text whose parts the asker numbers, the paragraphs of its details that a part's mark opens put
+    in the order of the marks, each into a place one of them held ("Zu 3):" added as a further answer before the
+    details' rule answer marked "Zu 2):" comes after it), the citations numbered again in the order of the text."""
+    order = {opening: n for n, opening in enumerate(_parts_by_mark(text))}
+    paragraphs = answer.answer[len(answer.summary):].split("\n\n")
+    places = [n for n, paragraph in enumerate(paragraphs)
+              if (mark := _FURTHER_OPENING.match(paragraph)) and mark.group() in order]
+    marked = sorted((paragraphs[n] for n in places), key=lambda p: order[_FURTHER_OPENING.match(p).group()])
+    if [paragraphs[n] for n in places] == marked:
+        return answer
+    for n, paragraph in zip(places, marked):
+        paragraphs[n] = paragraph
+    return renumbered(replace(answer, answer=answer.summary + "\n\n".join(paragraphs),
+                              citations=[replace(c) for c in answer.citations],
+                              goals=[replace(g) for g in answer.goals],
+                              funding_paths=[replace(p) for p in answer.funding_paths]))
+
+
 _RULE_HEAD = 60  # the opening of a rule answer's bottom line that finds it in a paragraph (`with_rule_parts_marked`)
 
 

@@ -1866,9 +1866,31 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 0.0  # "wieviel % gibts für uns (kältetechnik-hersteller aus hilter …)": the asker, in apposition
     if before and (before[-1] in _PARTNER_WORDS or (len(before) > 1 and before[-2] in _PARTNER_WORDS)):
         return 2.0
+    head = _list_head(words, i, text)
+    lead = [w.text for w in words[max(0, head - 2): head]]
+    if head < i and lead and lead[-1] in _PARTNER_WORDS \
+            and not (lead[-1] == "für" and any(w.text.startswith(_FUNDING_WORDS) for w in words[max(0, head - 5): head - 1])):
+        return 2.0  # "wir kochen Mittagessen für Schulen und Kitas": the last of a list of partners is one too
     if any(w in _OBJECT_WORDS for w in before[-2:]):
         return 1.5
     return 1.0
+
+
+def _list_head(words: list[_Word], i: int, text: str) -> int:
+    """The first item of the list the word at `i` ends ("Schulen" of "für Schulen, Horte und Kitas"): back over the
+    items joined by a comma or a list word; `i` itself where it ends none."""
+    head = i
+    for _ in range(_LIST_REACH):
+        if head >= 2 and words[head - 1].text.lower() in _LIST_WORDS:
+            head -= 2
+        elif head >= 1 and "," in text[words[head - 1].start + len(words[head - 1].text): words[head].start]:
+            head -= 1
+        else:
+            break
+    return head
+
+
+_LIST_REACH = 4  # the items a list of partners reaches back over (`_list_head`)
 
 
 # An adjective made of a trade's stem ("landwirtschaftlich", "gastronomisch") names the asker's trade only before a
@@ -2135,7 +2157,8 @@ def _activity_hits(text: str, words: list[_Word],
                 continue  # "wenn wir alle Grundstücke verkauft haben": one event, not the trade
             if word.text.startswith("wart") and _WAITS.match(text, word.start):
                 continue  # "auf die Bewilligung warten, bevor ich die Maschinen bestelle": to wait, not to service
-            builds = _stem_form(word.text, project_verbs, _VERB_ENDINGS)
+            # (the verb as written or with its particle: "bauen … aus", "setzen … ein")
+            builds = _stem_form(word.text, project_verbs, _VERB_ENDINGS) or _stem_form(verb, project_verbs, _VERB_ENDINGS)
             if builds and (
                     any(_WISH_OR_PLAN.match(words[j].text) for j in whole if j < i)
                     or i + 1 < len(words) and sentence[i + 1] == sentence[i] and _WISH_OR_PLAN.match(words[i + 1].text)):
@@ -3722,7 +3745,10 @@ def _main_by_shares(trades: list[tuple[float, int, Trade]], named: list[tuple[fl
     own_codes = list(dict.fromkeys(t.wz for _, _, t in trades))
     if len(shares) == 1:
         (code, share), = shares.items()
-        others = [c for c in own_codes if c != code]
+        # (not a code of the trade's own alternatives, "Tischlerei … 40 % vom Umsatz, der Rest ist Montage beim Kunden:
+        # Türen, Fenster einbauen": which of the two the business mainly does stays the question the answer asks)
+        own = next((t for _, _, t in [*trades, *named] if t.wz == code), None)
+        others = [c for c in own_codes if c != code and not (own is not None and c in own.also)]
         if share > _MAIN_SHARE:
             main = code
         elif len(others) == 1 and code in own_codes:

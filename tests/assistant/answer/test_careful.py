@@ -970,7 +970,8 @@ def test_an_application_for_a_site_in_another_land_goes_to_that_lands_body():
     """KR Anhang 2, Erläuterung 1.1: only the body of the Land where the investment is made takes the application."""
     assert CAREFUL.rule_answer("Wir haben auch einen Standort in Hamburg. Können wir den gleich mit bei der NBank "
                                "beantragen?").id == "antrag-im-land-des-investitionsorts"
-    assert CAREFUL.rule_answer("Wo stelle ich den Antrag, bei der NBank?") is None
+    # (no other site: where to apply is answered by the office itself)
+    assert CAREFUL.rule_answer("Wo stelle ich den Antrag, bei der NBank?").id == "antragsstelle"
     # (the Land in brackets after the town, the application said to "run" through the NBank)
     assert CAREFUL.rule_answer("800k Erweiterung in Hasbergen und ein Zweigwerk in Lengerich (NRW) für ca 2 Mio. Kann "
                                "das alles zusammen über die NBank laufen?").id == "antrag-im-land-des-investitionsorts"
@@ -1029,6 +1030,26 @@ def test_de_minimis_aid_combined_and_the_nbanks_contact_have_their_rule_answers(
         == "kombination-mit-de-minimis"
     assert CAREFUL.rule_answer("gib mir mal die direkte durchwahl vom nbank sachbearbeiter").id == "kontakt-nbank"
     assert CAREFUL.rule_answer("Wie ist die Telefonnummer der NBank?").id == "kontakt-nbank"
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("Wer ist bei uns Ansprechpartner für GRW-Anträge?", True),
+    ("wo stell ich den antrag?", True),
+    ("Wo reicht ein Betrieb in Niedersachsen den Förderantrag ein? Adresse?", True),
+    ("an wen wende ich mich?", True),
+    ("Welche Stelle ist für den GRW-Antrag zuständig?", True),
+    # (not where a rule stands, nor a contact for another programme)
+    ("wo steht das mit den 90 Prozent?", False),
+    ("an wen wenden wir uns bei LEADER?", False),
+    # (asked after another question: the first question's answer leads, the office is a further answer)
+    ("Haben wir uns damit die Förderung verbaut? Wo stellen wir den Antrag?", False),
+])
+def test_where_to_apply_is_answered_by_the_office_the_kr_names(question, answered):
+    """The KR's lists of the bodies that take applications name the NBank for Niedersachsen (Anhang 2)."""
+    found = CAREFUL.rule_answer(question)
+    assert (found is not None and found.id == "antragsstelle") == answered
+    if answered:
+        assert "NBank" in found.summary and found.with_step and found.sources[0].section == "Anhang 2"
 
 
 def test_a_written_confirmation_for_the_bank_is_a_request_for_a_guarantee():

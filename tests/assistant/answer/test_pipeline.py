@@ -1477,13 +1477,15 @@ def test_the_attachments_of_a_municipalitys_application_are_those_of_anhang_3(as
 
 def test_the_time_to_a_decision_is_said_to_be_named_nowhere_and_a_question_where_to_apply_comes_first(ask, passages):
     """No document names how long the NBank takes; what matters for planning: the application before the start of
-    works (Nr. 2.2.1), no legal claim (Nr. 1.5). Asked after where to apply, it follows that answer."""
+    works (Nr. 2.2.1), no legal claim (Nr. 1.5). Asked after where to apply, it follows that answer (the NBank's
+    address, Anhang 2)."""
     data = ask("Wie lange dauert die Bearbeitung eines GRW-Antrags?")
     assert data["summary"].startswith("Eine Bearbeitungsdauer nennen der Koordinierungsrahmen und die übrigen "
                                       "hinterlegten Unterlagen nicht"), data["summary"]
     check_contract(data, passages, all_used=False)
     both = ask("wo stell ich den grw antrag in niedersachsen? und wie lange dauert es bis zum bescheid ungefähr?")
-    assert both["summary"].startswith("Nächster Schritt:") and "NBank" in both["summary"], both["summary"]
+    assert both["summary"].startswith("GRW-Anträge nehmen in Niedersachsen die Investitions- und Förderbank"), \
+        both["summary"]
     assert "Eine Bearbeitungsdauer nennen" in both["answer"]
 
 
@@ -4872,14 +4874,30 @@ def test_numbered_parts_are_answered_in_their_order_and_a_quote_of_none_of_a_par
                  "(180 k€) und PV aufs Dach (60 k€) für den eigenen Strom. a) Wieviel GRW ist drin? b) Läuft die PV "
                  "separat? c) Antrag über NBank?")
     assert "Zu b):" not in bakery["answer"] and "9.1" not in [c["section"] for c in bakery["citations"]]
-    # (a part its rule answer answers bears its mark, and the bottom line the one part left; the part no passage
-    # answers gets the nearest, said as such)
+    # (a part its rule answer answers bears its mark, and the bottom line the one part left; the parts stand in the
+    # order of their marks, wherever each was added)
     three = ask("Drei kurze Fragen: 1) ist Badbergen überhaupt GRW-Fördergebiet? 2) wer ist bei uns Ansprechpartner für "
                 "Anträge? 3) wie lange dauert es bis zur Bewilligung?")
     parts = three["answer"].split("\n\n")
     assert three["summary"].startswith("Zu 1): Der Landkreis Osnabrück ist D-Fördergebiet"), three["summary"]
-    assert parts[1].startswith("Zu 2): Eine Stelle, die genau das regelt, habe ich nicht sicher gefunden.")
+    assert parts[1].startswith("Zu 2): GRW-Anträge nehmen in Niedersachsen die Investitions- und Förderbank"), parts[1]
     assert parts[2].startswith("Zu 3): Eine Bearbeitungsdauer nennen"), parts[2]
+
+
+def test_where_to_apply_is_answered_by_the_office_and_a_projects_next_step_follows(ask):
+    """"wo stell ich den antrag?": the NBank's address from the KR's list of the bodies that take applications (Anhang
+    2); in a talk about a project, its next step follows (no order before the application). No quote is a heading run
+    into the next item's number ("Anhang 2 Antrag auf Gewährung … 1. Allgemeines 1.1")."""
+    alone = ask("Wo reicht ein Betrieb in Niedersachsen den Förderantrag ein? Adresse?")
+    assert alone["summary"].startswith("GRW-Anträge nehmen in Niedersachsen die Investitions- und Förderbank")
+    assert alone["citations"][0]["section"].startswith("Anhang 2") and "30177 Hannover" in alone["citations"][0]["quote"]
+    assert not any(re.search(r"\n\s*\d{1,2}\.\d{1,2}\s*$", c["quote"]) for c in alone["citations"])
+    history = [{"role": "user", "content": "Wir sind eine Bäckerei mit 60 Leuten in Melle und wollen einen neuen "
+                                           "Backofen für 300.000 € kaufen."},
+               {"role": "assistant", "content": "Bis 10 Prozent nach Nr. 2.5.1."}]
+    project = ask("wo stell ich den antrag?", history)
+    parts = project["answer"].split("\n\n")
+    assert parts[0].startswith("GRW-Anträge nehmen in Niedersachsen") and parts[1].startswith("Nächster Schritt"), parts
 
 
 def test_a_figures_source_asked_is_quoted_by_the_sentence_that_holds_it(ask):

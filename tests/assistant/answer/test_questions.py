@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, further_opening, in_short, in_text_order,
+from assistant.answer.questions import (OTHER_QUESTION, SideQuestion, further_opening, in_mark_order, in_short,
+                                        in_text_order,
                                         numbered_items, numbered_parts, other_question, side_questions,
                                         states_span_asked, with_first_part_marked, with_other_answer,
                                         with_rule_parts_marked)
@@ -259,6 +260,23 @@ def test_further_questions_of_numbered_parts_are_taken_in_the_order_the_text_ask
                                                                      "ausgezahlt?"), SideQuestion("anderswo?")]
     assert [s.text for s in in_text_order(sides, _DOTTED)] == [
         "Drei Fragen: 1. wird der Zuschuss vorab ausgezahlt?", "3. wie lange aufbewahren?", "anderswo?"]
+
+
+def test_the_answers_to_numbered_parts_stand_in_the_order_of_their_marks():
+    """A further answer added for part 3 before the details' rule answer marked for part 2: each into a place one of
+    them held, in the order of the marks, the citations numbered again in the order of the text."""
+    text = "Drei Fragen: 1) ist Badbergen Fördergebiet? 2) wer ist Ansprechpartner? 3) wie lange dauert es?"
+    bottom = "Zu 1): Der Landkreis ist D-Fördergebiet [1]."
+    answer = Answer(f"{bottom}\n\nZu 3): Eine Dauer nennen die Dokumente nicht [2].\n\nZu 2): Anträge nimmt die "
+                    f"NBank entgegen [3].\n\nDazu heißt es: „…“ [4]", False, summary=bottom,
+                    citations=[citation(1, "grw:Anhang 5", "D"), citation(2, "grw:1.5", "kein Anspruch"),
+                               citation(3, "grw:Anhang 2", "NBank"), citation(4, "grw:2.2.5", "36 Monate")])
+    ordered = in_mark_order(answer, text)
+    assert ordered.answer.split("\n\n") == [bottom, "Zu 2): Anträge nimmt die NBank entgegen [2].",
+                                             "Zu 3): Eine Dauer nennen die Dokumente nicht [3].", "Dazu heißt es: „…“ [4]"]
+    assert [c.quote for c in ordered.citations] == ["D", "NBank", "kein Anspruch", "36 Monate"]
+    assert [c.quote for c in answer.citations] == ["D", "kein Anspruch", "NBank", "36 Monate"]  # (a copy renumbered)
+    assert in_mark_order(ordered, text) is ordered  # (in order already)
 
 
 def test_the_bottom_line_bears_the_mark_of_the_one_numbered_part_no_further_answer_bears():

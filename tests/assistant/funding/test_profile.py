@@ -202,6 +202,13 @@ def test_every_activity_names_a_trade_of_the_lexicon():
     ("Wir stellen Möbel her, 20 MA.", "Tischlerei", None),
     ("Wir stellen Futter für Landwirte her.", "Futtermittelwerk", None),
     ("Wir bauen Spargel und Erdbeeren an.", "Gemüsebau", "A"),
+    # (the installers of WZ 43: what each fits into a building)
+    ("wir bauen Fenster und Türen ein, 12 Leute", "Bautischlerei", "F"),
+    ("Wir montieren Rollläden und Markisen.", "Bautischlerei", "F"),
+    ("wir verputzen Fassaden", "Stuckateur", "F"),
+    ("Wir verglasen Wintergärten und Balkone.", "Glaserei", "F"),
+    ("wir bauen Aufzüge ein und warten sie", "Aufzugsmontage", "F"),
+    ("wir mauern Keller und Fundamente", "Maurerbetrieb", "F"),
     # (a maker who also sells the goods is read as a maker first)
     ("Wir stellen Schmuck her und verkaufen ihn auf Märkten.", "Goldschmiede", None),
     ("Wir bauen Wohnmobile aus und verkaufen sie.", "Karosseriebau", None),
@@ -226,6 +233,8 @@ def test_an_activity_said_in_a_verb_and_its_object_is_the_trade(text, sector, ex
     "wir produzieren möbel und fahren die waren selbst aus",  # the asker's own goods, done for itself
     "Buchhaltung und Lohnabrechnungen machen wir intern.",  # for itself
     "wir bieten unseren kunden auch schulungen an",  # a firm's own offer beside its trade
+    "Wir setzen neue Fenster ein.",  # one project of fitting (the verb with its particle, "einsetzen")
+    "wir wollen in unserer Halle neue Fenster einbauen",  # a project
 ])
 def test_what_is_the_askers_own_project_or_bought_in_is_no_activity(text):
     assert read_profile(text).sector is None
@@ -239,6 +248,9 @@ def test_a_trade_named_goes_before_an_activity_described():
     p = read_profile("Bekommen Firmen, die Baumaschinen vermieten, GRW?")  # asked about, no asker's trade named
     assert p.sector == "Baumaschinenvermietung"
     assert read_profile("Bekommen Firmen, die Unternehmen beraten, GRW?").sector == "Unternehmensberatung"
+    # (nor is the last of a list of those it serves: "für Schulen und Kitas", unless funding is asked for them)
+    assert read_profile("wir kochen Mittagessen für Schulen und Kitas und wollen eine neue Küche").sector == "Catering"
+    assert read_profile("Gibt es Zuschuss für Hotels und Pensionen?").sector == "Hotel"
     # what the asker's business serves, named by its trade, is not the asker's trade
     assert read_profile("wir vermitteln ferienwohnungen im ganzen landkreis").excluded_sector == "I 55.4"
 
