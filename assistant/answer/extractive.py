@@ -3683,8 +3683,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     ruled, rule = _rule_answer(found, w, lead if kind_given else None)
     # an answer to the whole question where the asker tells of no project of their own ("Für eine Anfrage im Kreistag:
     # wurde die Erstellung des IREK gefördert und was hat es gekostet?"): no verdict on a path, and no paths
-    whole = rule is not None and rule.leads and not (found.profile is not None and (
+    no_project = not (found.profile is not None and (
         found.profile.project_types or found.profile.cost_items or found.profile.sector))
+    whole = rule is not None and rule.leads and no_project
     verdict = "" if whole else verdict
     # an answer of the IREK's own chapters to the second of two asks follows the answer to the first ("Was ist dieses
     # IREK und wer hat das geschrieben?"); a rule of the KR answers what the passages found may not
@@ -3938,7 +3939,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     details += [decides] if (decides := _who_decides(found, lead, w)) else []
     # (not beside a duty of a grant the asker holds: "wir haben 2022 GRW bekommen … Droht Rückforderung?")
     held = rule is not None and rule.after_grant and not ASKS_ANY_FUNDING.search(found.question)
-    offered = found.funding.paths if found.funding and not whole and not held else []
+    # (nor beside where to apply, asked by one who tells of no project: "wo stell ich den grw antrag?" is no question
+    # of which path)
+    told_no_project = rule is not None and rule.with_step and no_project
+    offered = found.funding.paths if found.funding and not whole and not held and not told_no_project else []
     if rule is not None and rule.path and not (found.profile is not None and found.profile.applicant_type):
         # a rule of one path answered for an asker who says not who they are ("gilt noch die regel mit überregionalem
         # absatz? mein mandant verkauft fast nur im umkreis"): that path only, not another one usual for no one

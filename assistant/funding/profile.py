@@ -308,6 +308,18 @@ _DESTINATION_BEFORE = re.compile(r"\b(nach|richtung)\s{1,3}(\S{1,30}\s{1,3})?$")
 # ganz Fördergebiet ist"): said of a place, not of the asker
 _AREA_KIND_AFTER = re.compile(r"(\s{1,3}[^\s.?!,;]{1,25}){0,3}?\s{1,3}(ein|eine|im|in|als|zum)?\s{0,3}"
                               r"([a-d]-?\s{0,2}(förder)?|förder|regionalförder)gebiet\w{0,2}\b")
+# A body asked about as the place to apply ("landkreis? ihk?", "beim landkreis oder beim land?"): a bare name, or one
+# after "bei"/"an", that a question mark or "oder" closes; not the asker
+_OFFICE_ASKED_BEFORE = re.compile(r"(^|\b(bei|beim|bei\s{1,3}der|bei\s{1,3}dem|an\s{1,3}den|an\s{1,3}die|an\s{1,3}das|zum|zur))"
+                                  r"\s{0,3}$")
+_OFFICE_ASKED_AFTER = re.compile(r"\s{0,3}(\?|oder\b)")
+
+
+def _office_asked(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`:`end` is a body asked about as the place to apply (`_OFFICE_ASKED_BEFORE`)."""
+    before = text[max(0, start - 40): start].lower()
+    before = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]
+    return bool(_OFFICE_ASKED_BEFORE.search(before) and _OFFICE_ASKED_AFTER.match(text, end))
 # (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|die|das|einer|einem|einen|unserer|unserem|eine|ein"
                               # (or a count of them: "mit drei landtechnik-kmu", "mit 2 firmen")
@@ -1522,6 +1534,9 @@ def _applicant_candidates(lowered: str) -> list[tuple[float, int, str]]:
                                            or _AREA_KIND_AFTER.match(lowered, match.end())):
                 continue  # "umziehen nach Osnabrück Stadt": a place one goes to, no party at all; nor is a place
                 # whose kind of area is asked ("dass der Landkreis D-Gebiet ist")
+            if _office_asked(lowered, match.start(), match.end()):
+                continue  # "wo stell ich den antrag? landkreis?", "beim landkreis oder beim land?": an office asked
+                # about
             # "Wir (Stadt Quakenbrück) wollen unser Freibad …": the body the asker says they are, or what they call
             # their own, describes the asker
             own = match.group().startswith("unser") or re.search(r"\bwir\s{0,2}\($", before)
@@ -1780,6 +1795,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0  # "für meine Bank": the bank that finances, not the asker
     if denied(text[:words[i].start]):
         return 3.0
+    if _office_asked(text, words[i].start, words[i].start + len(words[i].text)):
+        return 2.0  # "wo stell ich den antrag? landkreis? ihk?": a body asked about, not the asker
     if any(w in _FORMER_WORDS for w in before[-2:]) \
             or before and _OLD.fullmatch(before[-1]) and _EMPTY_SITE.search(_sentence_around(text, words[i].start)):
         return 2.0

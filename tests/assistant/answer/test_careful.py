@@ -459,6 +459,11 @@ def test_of_several_rules_asked_the_one_asked_first_answers():
     ("was zählt eigentlich als vorhabenbeginn? darf ich den architekten schon beauftragen", None),
     # the documents name no processing time, however the question spells "lange"
     ("wie lang dauert das bei der nbank bis man nen bescheid hat?", "bearbeitungsdauer"),
+    # (and with the "es" run into the verb)
+    ("wie lang dauerts bis das geld kommt?", "bearbeitungsdauer"),
+    # ordering before or only after the approval: after the application will do (Nr. 2.2.1 (2))
+    ("bestell ich die CNC erst nach der bewilligung?", "bestellen-nach-antrag"),
+    ("dürfen wir vor dem Bescheid bestellen?", "bestellen-nach-antrag"),
 ])
 def test_what_may_come_before_the_application_and_the_processing_time(question, rule):
     found = CAREFUL.rule_answer(question, None)

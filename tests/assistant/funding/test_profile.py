@@ -1747,6 +1747,19 @@ def test_a_trade_name_inside_an_everyday_word_is_not_that_trade(text):
     assert p.sector is None and p.applicant_type != "association", (p.sector, p.applicant_type)
 
 
+@pytest.mark.parametrize("text", [
+    "wo genau stell ich den grw antrag in niedersachsen? landkreis? ihk?",
+    "wo stell ich den GRW antrag eigentlich? beim landkreis oder beim land?",
+])
+def test_a_body_asked_about_as_the_place_to_apply_is_not_the_asker(text):
+    p = read_profile(text)
+    assert (p.applicant_type, p.sector) == (None, None)
+
+
+def test_a_body_that_acts_is_still_the_asker():
+    assert read_profile("Der Landkreis will ein Welcome Center bauen.").applicant_type == "municipality"
+
+
 def test_a_guild_is_still_a_chamber_and_a_lackierkammer_no_chamber():
     assert read_profile("Die Innung will ein Schulungszentrum bauen.").applicant_type == "association"
     assert read_profile("Die Bäckerinnung plant eine Lehrwerkstatt.").sector == "Kammer"
