@@ -3681,10 +3681,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         found.profile.applicant_type or set(found.profile.project_types) - FIRMS_OWN_KINDS
         or lead is not None and lead.id.split("/")[0] == _FIRMS_PATH and found.profile.project_types)
     ruled, rule = _rule_answer(found, w, lead if kind_given else None)
-    # an answer to the whole question where the asker tells of no project of their own ("Für eine Anfrage im Kreistag:
-    # wurde die Erstellung des IREK gefördert und was hat es gekostet?"): no verdict on a path, and no paths
     no_project = not (found.profile is not None and (
         found.profile.project_types or found.profile.cost_items or found.profile.sector))
+    # an answer to the whole question where the asker tells of no project of their own ("Für eine Anfrage im Kreistag:
+    # wurde die Erstellung des IREK gefördert und was hat es gekostet?"): no verdict on a path, and no paths
     whole = rule is not None and rule.leads and no_project
     verdict = "" if whole else verdict
     # an answer of the IREK's own chapters to the second of two asks follows the answer to the first ("Was ist dieses
@@ -3717,6 +3717,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         ruled, rule = first_said, first
     # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir
     # den Bauauftrag schon vergeben?")
+    # (where to apply, asked of a project: the office, then the project's own next step, "wo stell ich den antrag?" in
+    # a talk about a bakery's new oven)
+    stepped = rule is not None and rule.with_step and verdict.startswith("Nächster Schritt") and not no_project
     if ruled and verdict and lead is not None and lead.ruled_out:
         # the project's "no" before a rule that would read as a "yes" ("Sind wir als Kita-Träger antragsberechtigt? Wir
         # wollen eine Kita bauen": yes as a Träger, but no measure for a Kita)
@@ -3734,16 +3737,12 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         numbered = numbers_questions(found.question) and not PATH_VERDICT.match(verdict)
         first_ruled = len(units) < 2 or not (asks_where or amount_first or numbered) \
             or CarefulCases.load().rule_answer(units[0]) is not None
-        # (where to apply, asked of a project: the office, then the project's own next step, "wo stell ich den
-        # antrag?" in a talk about a bakery's new oven)
-        stepped = rule is not None and rule.with_step and verdict.startswith("Nächster Schritt")
         verdict, after_rule = ((ruled, verdict if len(units) > 1 or stepped else "") if first_ruled or not verdict
                                else (verdict, ruled)) if ruled else (verdict, "")
     # (a next step, which cites nothing, only where the question asks what to do: "… gleichzeitig beantragen? Und was
     # muss ich zuerst machen?", not "darf er jetzt bestellen oder muss er auf den Bescheid warten?")
     steps_asked = bool(ASKS_NEXT_STEP.search(found.question) or _ASKS_STEPS.search(found.question))
-    if after_rule and after_rule != ruled and not (rule is not None and rule.with_step) \
-            and (CITATION_NUMBER.search(after_rule) or not steps_asked) \
+    if after_rule and after_rule != ruled and not stepped and (CITATION_NUMBER.search(after_rule) or not steps_asked) \
             and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
         after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)
     if verdict and lead is not None and lead.blocked:

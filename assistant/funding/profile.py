@@ -1010,7 +1010,8 @@ PROJECT_TYPE_PATTERNS: dict[str, str] = {
     # (the verb in every person: "jemand, der uns berät und die Leute schult")
     # (not a paper or a meeting of advice: "für eine Beratungsnotiz", "im Beratungsgespräch bei der NBank")
     "advice": r"(?<!steuer)(?<!rechts)beratung(?!s?(notiz|vermerk|gespräch|termin|unterlage|vorlage|protokoll|papier))"
-              r"|(?<!steuer)(?<!rechts)berater\b|beraten\b|\bberät\b",
+              # (not the asker's own adviser, who helps with the application: "kann das mein berater für mich machen?")
+              r"|(?<!steuer)(?<!rechts)(?<!mein )(?<!unser )(?<!unsere )berater\b|beraten\b|\bberät\b",
     # (the verb "schulen", not the noun: "genutzt von Schulen, Vereinen")
     "training": r"schulung|weiterbildung|qualifizierung|fortbildung|\bschult\b|\bgeschult\b|vermitteln"
                 r"|\bzu\s{1,3}schulen\b|schulen\s{1,3}(lassen|wollen|möchten|müssen)\b"

@@ -1756,6 +1756,13 @@ def test_a_body_asked_about_as_the_place_to_apply_is_not_the_asker(text):
     assert (p.applicant_type, p.sector) == (None, None)
 
 
+def test_the_askers_own_adviser_is_no_project_of_advice():
+    """"kann das mein berater für mich machen?": the adviser who helps with the application; a consultant the firm
+    commissions for advice is one (KR Nr. 7.1.1.1)."""
+    assert "advice" not in read_profile("wo stell ich den antrag? und kann das mein berater für mich machen?").project_types
+    assert "advice" in read_profile("Ein externer Berater soll uns bei der Digitalisierung beraten.").project_types
+
+
 def test_a_body_that_acts_is_still_the_asker():
     assert read_profile("Der Landkreis will ein Welcome Center bauen.").applicant_type == "municipality"
 
