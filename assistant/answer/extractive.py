@@ -3938,14 +3938,15 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     details += [decides] if (decides := _who_decides(found, lead, w)) else []
     # (not beside a duty of a grant the asker holds: "wir haben 2022 GRW bekommen … Droht Rückforderung?")
     held = rule is not None and rule.after_grant and not ASKS_ANY_FUNDING.search(found.question)
-    # (nor beside where to apply, asked by one who tells of no project: "wo stell ich den grw antrag?" is no question
-    # of which path)
-    told_no_project = rule is not None and rule.with_step and no_project
-    offered = found.funding.paths if found.funding and not whole and not held and not told_no_project else []
+    offered = found.funding.paths if found.funding and not whole and not held else []
     if rule is not None and rule.path and not (found.profile is not None and found.profile.applicant_type):
         # a rule of one path answered for an asker who says not who they are ("gilt noch die regel mit überregionalem
-        # absatz? mein mandant verkauft fast nur im umkreis"): that path only, not another one usual for no one
-        offered = [p for p in offered if rule.shares_top(p.id)]
+        # absatz? mein mandant verkauft fast nur im umkreis"): that path only, not another one usual for no one; where
+        # to apply, asked by one who tells of no project ("wo stell ich den grw antrag?"), the rule's own path only
+        # (a firm's investment, not a municipality's infrastructure it holds for too)
+        own_only = rule.with_step and no_project
+        offered = [p for p in offered
+                   if (p.id.split("/")[0] == rule.path if own_only else rule.shares_top(p.id))]
     block, paths = _paths_block("Zur Förderung", offered[:2], w, found.profile)
     details += [block] if block else []
     # (a figure whose source is asked, "woher genau kommt die 500.000 € pro jahr?", is the rule's, not the asker's sum;
