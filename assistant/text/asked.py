@@ -106,9 +106,24 @@ def asks(text: str) -> list[str]:
     with its verb first, as one of its own."""
     found = []
     for question in questions(text):
-        found += [part.strip().rstrip("?") + "?" for joined in _JOINED.split(question)
+        found += [part.strip().rstrip("?") + "?" for joined in _with_lone_words_joined(_JOINED.split(question))
                   for part in _own_questions(joined) if len(part.strip()) >= 8]
     return found
+
+
+# A question word that asks nothing alone before "und" ("wo und wie stell ich den antrag?"): it belongs to what follows
+_LONE_QUESTION_WORD = re.compile(r"\s*(wo|wie|wann|was|wer|warum|wieso|weshalb|wofür|womit)\s*", re.IGNORECASE)
+
+
+def _with_lone_words_joined(parts: list[str]) -> list[str]:
+    """The parts a question was split into, a lone question word joined to the part after it ("wo und wie …")."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _LONE_QUESTION_WORD.fullmatch(joined[-1]):
+            joined[-1] = f"{joined[-1].strip()} und {part.strip()}"
+        else:
+            joined.append(part)
+    return joined
 
 
 # "Was ist die Zukunftsregion?", "was genau ist eigentlich dieses IREK?", "Was versteht man unter LEADER?": a question of

@@ -30,6 +30,9 @@ def test_a_question_joined_by_und_or_oder_that_asks_on_its_own_is_a_question_of_
          "die stelle im KR, wo steht dass revitalisierung gefördert wird?"]
     assert asks("Wie hoch ist die Förderung für die Halle und die Stelle im Büro?") == \
         ["Wie hoch ist die Förderung für die Halle und die Stelle im Büro?"]
+    # (a question word that asks nothing alone belongs to the question after its "und")
+    assert asks("wo und wie stell ich den grw antrag? und wie lange dauert es?") == \
+        ["wo und wie stell ich den grw antrag?", "und wie lange dauert es?"]
 
 
 def test_a_question_after_a_comma_that_opens_with_wer_or_wann_and_one_joined_by_und_ist_ask_on_their_own():
