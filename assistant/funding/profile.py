@@ -370,6 +370,9 @@ _COMMISSIONED = {"beauftragt", "beauftragen", "beauftragte", "engagiert", "engag
 # "unser Bauunternehmen hängt schon jetzt hinterher"); not what a firm of the asker's does too ("liefert")
 _CONTRACTOR_DOES = {"drängelt", "drängt", "hinterher", "verzögert", "verspätet", "verzug"}
 # The words that hand over from an adviser to the client asked about (the client's facts follow them)
+# The asker as "ich" right before a trade named, in its clause ("darf ich als Steuerberaterin", "ich bin Steuerberater";
+# not "wir", in which an adviser may write as the client)
+_SAID_OF_SELF = re.compile(r"\bich\b[^.?!,;:()]{0,15}$", re.IGNORECASE)
 _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(?:mandant\w{0,2}|mandantin|mitgliedsfirma|"
                     r"mitgliedsbetrieb\w{0,2}|mitgliedsunternehmen|klient\w{0,2})\b"
                     r"|\bberate\w?\b[^.:;!?]{0,40}?\b(?:einen|eine|ein)\b"
@@ -3839,6 +3842,10 @@ def _extract_one(text: str, knowledge: FundingKnowledge, lexicon: TradeLexicon,
     words = _words(text)
     # A trade named only as a customer or partner ("Sensoren für die Landwirtschaft") is not the applicant's sector.
     named = [hit for hit in _trades(text, words, lexicon, activities) if hit[0] < 3.0]  # every trade but one denied
+    if proxy:
+        # (the adviser's own trade, said of themselves after the client is named: "Fragen für einen Mandanten: darf
+        # ich als Steuerberaterin den Antrag stellen?")
+        named = [hit for hit in named if not _SAID_OF_SELF.search(text, max(0, hit[1] - 20), hit[1])]
     trades = [hit for hit in named if hit[0] < 2.0]
     # advice named as what is bought ("Unsere Mandanten fragen nach geförderter Unternehmensberatung"): the project's
     # service (Nr. 7.1.1.1), not the asker's business, unless the asker says it is theirs ("Wir sind eine

@@ -1043,6 +1043,10 @@ def test_de_minimis_aid_combined_and_the_nbanks_contact_have_their_rule_answers(
     ("Wo reicht ein Betrieb in Niedersachsen den Förderantrag ein? Adresse?", True),
     ("an wen wende ich mich?", True),
     ("Welche Stelle ist für den GRW-Antrag zuständig?", True),
+    ("wer ist bei der NBank für kommunale Infrastruktur zuständig, gibts da nen ansprechpartner?", True),
+    ("bei wem melde ich mich?", True),
+    # (who is in charge of something that is no application: not the office)
+    ("wer ist für die Umsetzung des IREK zuständig?", False),
     # (not where a rule stands, nor a contact for another programme)
     ("wo steht das mit den 90 Prozent?", False),
     ("an wen wenden wir uns bei LEADER?", False),

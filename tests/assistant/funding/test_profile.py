@@ -1763,6 +1763,14 @@ def test_the_askers_own_adviser_is_no_project_of_advice():
     assert "advice" in read_profile("Ein externer Berater soll uns bei der Digitalisierung beraten.").project_types
 
 
+def test_an_advisers_own_trade_said_of_themselves_is_not_the_clients():
+    """"Fragen für einen Mandanten: darf ich als Steuerberaterin den Antrag stellen?": the client's trade is not told,
+    and tax advice (excluded, Nr. 2.7.1 M) is not it; an adviser writing as the client ("wir sind") tells the client's."""
+    p = read_profile("3 Fragen für einen Mandanten: 1) darf ich als Steuerberaterin den Antrag stellen?")
+    assert (p.sector, p.excluded_sector) == (None, None)
+    assert read_profile("Für meinen Mandanten: wir sind eine Bäckerei mit 20 MA").sector == "Bäckerei"
+
+
 def test_a_body_that_acts_is_still_the_asker():
     assert read_profile("Der Landkreis will ein Welcome Center bauen.").applicant_type == "municipality"
 
