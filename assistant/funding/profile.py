@@ -310,8 +310,8 @@ _AREA_KIND_AFTER = re.compile(r"(\s{1,3}[^\s.?!,;]{1,25}){0,3}?\s{1,3}(ein|eine|
                               r"([a-d]-?\s{0,2}(förder)?|förder|regionalförder)gebiet\w{0,2}\b")
 # A body asked about as the place to apply ("landkreis? ihk?", "beim landkreis oder beim land?"): a bare name, or one
 # after "bei"/"an", that a question mark or "oder" closes; not the asker
-_OFFICE_ASKED_BEFORE = re.compile(r"(^|\b(bei|beim|bei\s{1,3}der|bei\s{1,3}dem|an\s{1,3}den|an\s{1,3}die|an\s{1,3}das|zum|zur))"
-                                  r"\s{0,3}$")
+_OFFICE_ASKED_BEFORE = re.compile(r"(^|\b(bei|beim|bei\s{1,3}der|bei\s{1,3}dem|an\s{1,3}den|an\s{1,3}die"
+                                  r"|an\s{1,3}das|zum|zur))\s{0,3}$")
 _OFFICE_ASKED_AFTER = re.compile(r"\s{0,3}(\?|oder\b)")
 
 
@@ -1889,8 +1889,8 @@ def _trade_rank(words: list[_Word], i: int, text: str, trade: Trade) -> float:
         return 2.0
     head = _list_head(words, i, text)
     lead = [w.text for w in words[max(0, head - 2): head]]
-    if head < i and lead and lead[-1] in _PARTNER_WORDS \
-            and not (lead[-1] == "für" and any(w.text.startswith(_FUNDING_WORDS) for w in words[max(0, head - 5): head - 1])):
+    funded = lead[-1:] == ["für"] and any(w.text.startswith(_FUNDING_WORDS) for w in words[max(0, head - 5): head - 1])
+    if head < i and lead and lead[-1] in _PARTNER_WORDS and not funded:
         return 2.0  # "wir kochen Mittagessen für Schulen und Kitas": the last of a list of partners is one too
     if any(w in _OBJECT_WORDS for w in before[-2:]):
         return 1.5
@@ -2179,7 +2179,7 @@ def _activity_hits(text: str, words: list[_Word],
             if word.text.startswith("wart") and _WAITS.match(text, word.start):
                 continue  # "auf die Bewilligung warten, bevor ich die Maschinen bestelle": to wait, not to service
             # (the verb as written or with its particle: "bauen … aus", "setzen … ein")
-            builds = _stem_form(word.text, project_verbs, _VERB_ENDINGS) or _stem_form(verb, project_verbs, _VERB_ENDINGS)
+            builds = any(_stem_form(form, project_verbs, _VERB_ENDINGS) for form in (word.text, verb))
             if builds and (
                     any(_WISH_OR_PLAN.match(words[j].text) for j in whole if j < i)
                     or i + 1 < len(words) and sentence[i + 1] == sentence[i] and _WISH_OR_PLAN.match(words[i + 1].text)):
