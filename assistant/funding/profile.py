@@ -320,6 +320,8 @@ def _office_asked(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40): start].lower()
     before = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]
     return bool(_OFFICE_ASKED_BEFORE.search(before) and _OFFICE_ASKED_AFTER.match(text, end))
+
+
 # (names in brackets after the partner: "an Handwerksbetriebe (Dachdecker, …)")
 _PARTNER_CONTEXT = re.compile(r"(mit|an|von|bei|für)\s{1,3}(der|dem|den|die|das|einer|einem|einen|unserer|unserem|eine|ein"
                               # (or a count of them: "mit drei landtechnik-kmu", "mit 2 firmen")
@@ -369,10 +371,10 @@ _COMMISSIONED = {"beauftragt", "beauftragen", "beauftragte", "engagiert", "engag
 # What only a contractor does for the asker: pushes for the order, lags behind, delays ("Der Bauunternehmer drängelt",
 # "unser Bauunternehmen hängt schon jetzt hinterher"); not what a firm of the asker's does too ("liefert")
 _CONTRACTOR_DOES = {"drängelt", "drängt", "hinterher", "verzögert", "verspätet", "verzug"}
-# The words that hand over from an adviser to the client asked about (the client's facts follow them)
 # The asker as "ich" right before a trade named, in its clause ("darf ich als Steuerberaterin", "ich bin Steuerberater";
 # not "wir", in which an adviser may write as the client)
 _SAID_OF_SELF = re.compile(r"\bich\b[^.?!,;:()]{0,15}$", re.IGNORECASE)
+# The words that hand over from an adviser to the client asked about (the client's facts follow them)
 _PROXY = re.compile(r"\b(?:mein\w{0,2}|unser\w{0,2}|eine[nmr]?|de[nmr])?\s{0,3}(?:mandant\w{0,2}|mandantin|mitgliedsfirma|"
                     r"mitgliedsbetrieb\w{0,2}|mitgliedsunternehmen|klient\w{0,2})\b"
                     r"|\bberate\w?\b[^.:;!?]{0,40}?\b(?:einen|eine|ein)\b"
