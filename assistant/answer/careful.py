@@ -337,7 +337,8 @@ class CarefulCases(Curated):
                     and not re.search(rule.when, text, re.IGNORECASE):
                 continue
             ends = _asked_ends(rule, text)
-            if ends and rule.first_only and not self.answers_first(rule, text, asks(text)[0]):
+            # (a text with no question of its own, "ansprechpartner für grw anträge", is its own first question)
+            if ends and rule.first_only and not self.answers_first(rule, text, next(iter(asks(text)), text)):
                 continue
             if ends and rule.no_municipality and (placed or municipalities_named(text)):
                 continue

@@ -3715,11 +3715,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
             and not {(s.document, s.quote) for s in first.sources} <= {(s.document, s.quote) for s in rule.sources} \
             and (first_said := _rule_said(first, w)):
         ruled, rule = first_said, first
-    # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir
-    # den Bauauftrag schon vergeben?")
     # (where to apply, asked of a project: the office, then the project's own next step, "wo stell ich den antrag?" in
     # a talk about a bakery's new oven)
     stepped = rule is not None and rule.with_step and verdict.startswith("Nächster Schritt") and not no_project
+    # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir
+    # den Bauauftrag schon vergeben?")
     if ruled and verdict and lead is not None and lead.ruled_out:
         # the project's "no" before a rule that would read as a "yes" ("Sind wir als Kita-Träger antragsberechtigt? Wir
         # wollen eine Kita bauen": yes as a Träger, but no measure for a Kita)

@@ -422,17 +422,14 @@ def in_mark_order(answer: Answer, text: str) -> Answer:
     details' rule answer marked "Zu 2):" comes after it), the citations numbered again in the order of the text."""
     order = {opening: n for n, opening in enumerate(_parts_by_mark(text))}
     paragraphs = answer.answer[len(answer.summary):].split("\n\n")
-    places = [n for n, paragraph in enumerate(paragraphs)
+    placed = [(n, order[mark.group()]) for n, paragraph in enumerate(paragraphs)
               if (mark := _FURTHER_OPENING.match(paragraph)) and mark.group() in order]
-    marked = sorted((paragraphs[n] for n in places), key=lambda p: order[_FURTHER_OPENING.match(p).group()])
-    if [paragraphs[n] for n in places] == marked:
+    marked = [paragraphs[n] for n, _ in sorted(placed, key=lambda place: place[1])]
+    if [paragraphs[n] for n, _ in placed] == marked:
         return answer
-    for n, paragraph in zip(places, marked):
+    for (n, _), paragraph in zip(placed, marked):
         paragraphs[n] = paragraph
-    return renumbered(replace(answer, answer=answer.summary + "\n\n".join(paragraphs),
-                              citations=[replace(c) for c in answer.citations],
-                              goals=[replace(g) for g in answer.goals],
-                              funding_paths=[replace(p) for p in answer.funding_paths]))
+    return _renumbered_copy(answer, answer=answer.summary + "\n\n".join(paragraphs))
 
 
 _RULE_HEAD = 60  # the opening of a rule answer's bottom line that finds it in a paragraph (`with_rule_parts_marked`)
@@ -516,9 +513,16 @@ def with_other_answer(first: Answer, other: Answer, told: bool = False, numbered
     paths = first.funding_paths or [replace(p, citations=[numbers[n] for n in p.citations if n in numbers])
                                     for p in other.funding_paths]
     # (numbered again in the order of the text: a further answer set before the first's details cites [1] … [9] … [2])
-    # (copies: `renumbered` numbers in place, and the first answer's own stay as they were)
-    return renumbered(replace(first, answer=text, summary=summary, citations=[replace(c) for c in citations],
-                              goals=[replace(g) for g in first.goals], funding_paths=[replace(p) for p in paths]))
+    return _renumbered_copy(first, answer=text, summary=summary, citations=citations, funding_paths=paths)
+
+
+def _renumbered_copy(original: Answer, **changes) -> Answer:  # noqa: ANN003
+    """`renumbered` on a copy of the answer with `changes`: it numbers in place, and the answer given, its citations,
+    goals and paths stay as they were."""
+    copy = replace(original, **changes)
+    return renumbered(replace(copy, citations=[replace(c) for c in copy.citations],
+                              goals=[replace(g) for g in copy.goals],
+                              funding_paths=[replace(p) for p in copy.funding_paths]))
 
 
 def in_short(answer: Answer) -> Answer:

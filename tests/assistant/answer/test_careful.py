@@ -1045,6 +1045,10 @@ def test_de_minimis_aid_combined_and_the_nbanks_contact_have_their_rule_answers(
     ("Welche Stelle ist für den GRW-Antrag zuständig?", True),
     ("wer ist bei der NBank für kommunale Infrastruktur zuständig, gibts da nen ansprechpartner?", True),
     ("bei wem melde ich mich?", True),
+    ("wer ist mein Ansprechpartner bei der NBank für den GRW Antrag", True),
+    # (a text that asks no question of its own is its own first question: it had raised an IndexError)
+    ("ansprechpartner für grw anträge", True),
+    ("Wer ist da zuständig für die Umsetzung des IREK?", False),
     # (who is in charge of something that is no application: not the office)
     ("wer ist für die Umsetzung des IREK zuständig?", False),
     # (not where a rule stands, nor a contact for another programme)
