@@ -139,6 +139,10 @@ class RuleAnswer(Curated):
     # ("1) Was ist das IREK …? … 3) … und wo beantragt man?", "Haben wir uns die Förderung verbaut? Wo stellen wir den
     # Antrag?"), so the first question's answer leads
     first_only: bool = False
+    # a question that points back to what was asked before it ("was brauch ich dafür?" after "wo beantrag ich das?"):
+    # asked for by one of `back_patterns` where the words before it, in the text or the turns before, match `back_to`
+    back_patterns: list[Regex] = []
+    back_to: Regex | None = None
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -212,9 +216,14 @@ class UnknownProgramme(Curated):
 
 
 
-def _asked_ends(rule: RuleAnswer, text: str) -> list[int]:
-    """Where each of the rule answer's patterns that the text matches ends (its words that ask for it)."""
-    return [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
+def _asked_ends(rule: RuleAnswer, text: str, context: str = "") -> list[int]:
+    """Where each of the rule answer's patterns that the text matches ends (its words that ask for it); a pattern that
+    points back counts where the words before it (`context`, the turns before, then the text) match `back_to`."""
+    ends = [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
+    if rule.back_to is not None:
+        ends += [m.end() for p in rule.back_patterns if (m := re.search(p, text, re.IGNORECASE))
+                 and re.search(rule.back_to, f"{context}\n{text[:m.start()]}", re.IGNORECASE)]
+    return ends
 
 
 _HELD_BEFORE = 60  # characters before a request for a promise in which a promise already held is said
@@ -336,7 +345,7 @@ class CarefulCases(Curated):
             if rule.when and not (rule.when_on_path and path is not None) \
                     and not re.search(rule.when, text, re.IGNORECASE):
                 continue
-            ends = _asked_ends(rule, text)
+            ends = _asked_ends(rule, text, context)
             # (a text with no question of its own, "ansprechpartner für grw anträge", is its own first question)
             if ends and rule.first_only and not self.answers_first(rule, text, next(iter(asks(text)), text)):
                 continue

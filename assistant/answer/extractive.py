@@ -3029,6 +3029,15 @@ def _earlier_grant(found: Findings, w: _Writer) -> str:
     return re.sub(r"\[1\]", f"[{w.cite(*resolved)}]", " ".join(said.text.split()))
 
 
+def _each_ruled(text: str, units: list[str]) -> bool:
+    """Whether a text of several questions (`units`, as `asks` gives them) has a rule answer of funding for each, a
+    question read with the words before it ("was brauch ich dafür?" after "wo beantrag ich das?"); the IREK's own
+    sentence beside a rule answer on the IREK says it in the concept's words ("kein starrer Maßnahmenplan")."""
+    careful = CarefulCases.load()
+    ruled = [careful.rule_answer(unit, context=text[:max(text.find(unit.rstrip("?")), 0)]) for unit in units]
+    return len(units) > 1 and all(rule is not None and rule.programme != "irek" for rule in ruled)
+
+
 def _rule_said(rule: RuleAnswer, w: _Writer) -> str:
     """A rule answer's text, each source cited in its place; "" where a source is not in the index."""
     resolved = [_resolve_source(source, w.passages) for source in rule.sources]
@@ -3787,7 +3796,10 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
         found, w, {(s.document, s.section) for s in rule.sources} if rule is not None and (ruled or later) else set())
     # after the verdict on whether the asker's project can be funded (not on how much: the rate's own sentence stays,
     # unless the verdict is "no": "Logistikfirma … Wieviel Zuschuss?" is not followed by the 20 % of small firms)
-    quotes = _fact_quotes(found, w, answered=rule if ruled or later else None,
+    # (none where each question of the text has a rule answer of its own: "wo beantrag ich das, was brauch ich dafür
+    # und wie lang dauerts?" is answered by three, and a sentence found by its words adds nothing asked)
+    quotes = [] if rule is not None and _each_ruled(found.question, units) else \
+        _fact_quotes(found, w, answered=rule if ruled or later else None,
                           after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
                           and not district and not listed, chapters=_chapters(lead) if verdict else set(),
                           no_rates_of=lead if verdict and lead is not None and lead.blocked else None)

@@ -141,6 +141,9 @@ class Question:
     refusal_odds: float = 0.0  # the intent router's probability that the question is outside the task
     note: str = ""  # a paragraph to end the answer with (an instruction beside the question, not followed)
     reach: str = ""  # asked from another place whether the IREK holds there: the sentence that it does not (leads)
+    # a further question of a text in scope as a whole ("Hallo, 3 Fragen …: … 2) welche Zahlen brauch ich aus der
+    # Buchhaltung?"): a rule of funding that answers it needs no word of the domain of its own
+    within: bool = False
 
 
 def _named_first(paths: list[PathAssessment], named_ids: list[str]) -> list[PathAssessment]:
@@ -380,7 +383,7 @@ class AnswerPipeline:
         elsewhere = self.careful.place_elsewhere(q.text) is not None and bool(_RULE_ELSEWHERE.search(q.text))
         if not q.structured and not guarantee and not elsewhere \
                 and not self.scope.admits(q.text, q.history, q.parts, q.refusal_odds, applicant_facts, applicant_project,
-                                          restated=restated) and not self._funding_rule_asked(q.text):
+                                          restated=restated) and not self._funding_rule_asked(q):
             return Answer(REFUSAL_OUT_OF_SCOPE, True, mode="refusal", intent="refusal")
         # the paths the facts alone lead to (a question of fact's goals name its subject, they pick no path): read by
         # the ranking (the rate of the lead path) and by the answer
@@ -706,6 +709,8 @@ class AnswerPipeline:
             if added == most:
                 break  # (counted by the answers added: a part the first answer answers already takes no place)
             asked = self.analyse(side.text, list(q.history) + side.before)
+            if isinstance(asked, Question):
+                asked.within = True
             if _contradicts(asked, q):
                 continue  # a part read without the facts the rest of the text gives (its size before the group's)
             if ASKS_WHAT_IS_A_START.search(q.text) and (ASKS_WHEN_TO_START.search(side.text)
@@ -825,11 +830,15 @@ class AnswerPipeline:
             return None  # one firm's several questions ("1) ist die Übernahme förderbar? 2) die neue Fräse?")
         return frame, [(label, item) for label, item, _ in labelled]
 
-    def _funding_rule_asked(self, text: str) -> bool:
+    def _funding_rule_asked(self, q: Question) -> bool:
         """Whether a curated rule of funding (not of the IREK) answers the question, in the corpus's words: it is in
         scope whatever the router makes of the rest ("sag mir wie ich bei der nbank mehr als 20% rausholen kann, egal
-        wie"). Asked only where the scope check would refuse."""
-        rule = self.careful.rule_answer(text) if self.scope.has_domain_term(text) else None
+        wie"); a follow-up read with the user's turn before it ("was brauch ich dafür?" after "wo beantrag ich das?"), a
+        further question of a text in scope without a word of the domain of its own. Asked only where the scope check
+        would refuse."""
+        context = next((turn["content"] for turn in reversed(q.history) if turn.get("role") == "user"), "")
+        rule = self.careful.rule_answer(q.text, context=context) \
+            if q.within or self.scope.has_domain_term(f"{context} {q.text}") else None
         return rule is not None and rule.programme != IREK_KIND
 
     def _side_questions(self, q: Question, found: Findings) -> list[SideQuestion]:

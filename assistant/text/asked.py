@@ -35,6 +35,11 @@ ASKS_NEXT_STEP = re.compile(r"nächste\w{0,2}\s{1,3}schritt|als\s{1,3}(nächstes
                             r"|der\s{1,3}antrag)", re.IGNORECASE)
 
 
+# A word or two after a question, too short to ask on its own ("online?", "schriftlich?"): a detail of the question
+# before it (not a figure or a mark, "1)?")
+_DETAIL = re.compile(r"[^\W\d_]{2,}(?:\s[^\W\d_]{2,})?")
+
+
 def questions(text: str) -> list[str]:
     """The questions a text asks, each as written ("Und gibt es GRW-Geld für Fachkräftethemen?"): from the end of the
     sentence or question before to its own question mark; a last sentence that opens as a question is one without
@@ -45,6 +50,9 @@ def questions(text: str) -> list[str]:
         question = _SENTENCE_END.split(chunk)[-1].strip()
         if len(question) >= 8:
             asked.append(question + "?")
+        elif asked and _DETAIL.fullmatch(question):
+            # a word too short to ask alone asks about the question before it ("wie stell ich den antrag? online?")
+            asked[-1] = f"{asked[-1]} {question}?"
     last = _SENTENCE_END.split(chunks[-1])[-1].strip().rstrip(".!")
     if len(last) >= 8 and _OPENS_AS_QUESTION.match(last):
         asked.append(last + "?")
@@ -80,6 +88,8 @@ _COMMA_VERB_FIRST = re.compile(r",\s{1,3}(?=(?:muss|müssen|darf|dürfen|kann|k�
                                # (or what with its verb next: "was sind die drei hauptziele der GRW, was steht im IREK
                                # unter leitziel 2.3"; not a relative clause, "alles, was wir brauchen")
                                r"|was\s{1,3}(?:steht|stehen|ist|sind|bedeutet|heißt|sagt|sagen|gilt|gelten|regelt)\s"
+                               # (or what one needs, its subject next: "wo beantrag ich das, was brauch ich dafür")
+                               r"|was\s{1,3}(?:brauch\w{0,2}|benötig\w{0,2})\s{1,3}(?:ich|wir|man)\b"
                                # (or which thing with its verb next: "mit welchen Strategien ist das IREK verzahnt,
                                # welche GRW-Gebietskategorie hat der LK"; not a relative clause, "die Halle, welche wir
                                # bauen")
@@ -94,8 +104,9 @@ def _own_questions(question: str) -> list[str]:
     rest = question
     for match in _COMMA_VERB_FIRST.finditer(question):
         head = question[len(question) - len(rest):match.start()]
-        # (the part after a colon that announces the questions: "drei kurze fragen für einen artikel: seit wann …")
-        if _OPENS_AS_QUESTION.match(head.rsplit(":", 1)[-1].strip()):
+        # (the part after a colon that announces the questions: "drei kurze fragen für einen artikel: seit wann …", or
+        # after a sentence written small: "hab ne pension und will anbauen. wo beantrag ich das, was brauch ich …")
+        if _OPENS_AS_QUESTION.match(re.split(r"[:.!]\s", head)[-1].strip()):
             parts.append(head)
             rest = question[match.end():]
     return [*parts, rest]
@@ -116,11 +127,13 @@ _LONE_QUESTION_WORD = re.compile(r"\s*(wo|wie|wann|was|wer|warum|wieso|weshalb|w
 
 
 def _with_lone_words_joined(parts: list[str]) -> list[str]:
-    """The parts a question was split into, a lone question word joined to the part after it ("wo und wie …")."""
+    """The parts a question was split into, a lone question word joined to the part after it ("wo und wie …"); the
+    part after it asks on its own as well ("wie stell ich den antrag?": how, beside where)."""
     joined: list[str] = []
     for part in parts:
         if joined and _LONE_QUESTION_WORD.fullmatch(joined[-1]):
             joined[-1] = f"{joined[-1].strip()} und {part.strip()}"
+            joined.append(part)
         else:
             joined.append(part)
     return joined

@@ -944,7 +944,7 @@ def test_a_rule_asked_beside_a_project_on_its_path_needs_its_words_only_where_th
     assert CAREFUL.rule_answer(asked, "grw-infrastruktur").id == "was-als-beginn-gilt-infrastruktur"
     assert CAREFUL.rule_answer(asked).id == "was-als-beginn-gilt"
     flagged = [rule.id for rule in CAREFUL.rule_answers if rule.when_on_path]
-    assert flagged == ["was-als-beginn-gilt-infrastruktur"]
+    assert flagged == ["antragsunterlagen-infrastruktur", "was-als-beginn-gilt-infrastruktur"]
 
 
 @pytest.mark.parametrize("text", [
@@ -1122,3 +1122,87 @@ def test_every_path_a_rule_answer_states_begins_a_path_of_the_funding_data():
     for rule in CAREFUL.rule_answers:
         assert all(any(k.startswith(path) for k in known) for path in rule.paths), (rule.id, rule.paths)
     assert CAREFUL.rule_answers and any(rule.also_on for rule in CAREFUL.rule_answers)
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("wie stell ich den grw antrag in niedersachsen?", True),
+    ("Wie beantragen wir das?", True),
+    ("kann man den antrag online stellen?", True),
+    ("wie stell ich den antrag? online?", True),
+    # (where, asked first, leads: the form is the answer to the "wie" on its own)
+    ("wo und wie stell ich den antrag?", False),
+    ("wie hoch ist der Zuschuss für unsere Halle?", False),
+    ("wie stelle ich mir das vor?", False),
+])
+def test_how_to_apply_and_whether_online_is_answered_by_the_form(question, answered):
+    """The official (online) form of the body that takes applications (Nr. 2.2.1, Fn. 14)."""
+    found = CAREFUL.rule_answer(question)
+    assert (found is not None and found.id == "antragsformular") == answered
+
+
+@pytest.mark.parametrize("context, answered", [
+    ("hab ne pension in bad laer und will anbauen. wo beantrag ich das eigentlich,", True),
+    ("Wo stelle ich den Antrag?", True),
+    # (what one needs for a project, asked with no word of applying before it: its conditions, not the form)
+    ("Gemeinde will einen Radweg bauen, ca. 800.000 €.", False),
+    ("", False),
+])
+def test_what_one_needs_after_a_question_of_applying_is_answered_by_the_form(context, answered):
+    """"was brauch ich dafür?" points back: to the application where the words before it ask of applying."""
+    found = CAREFUL.rule_answer("was brauch ich dafür?", context=context)
+    assert (found is not None and found.id == "antragsformular") == answered
+
+
+def test_what_one_needs_points_back_to_the_words_before_it_in_the_same_text():
+    assert CAREFUL.rule_answer("Den Antrag stellen wir im Mai. Was brauchen wir dafür?").id == "antragsformular"
+    assert CAREFUL.rule_answer("Was brauchen wir dafür? Den Antrag stellen wir im Mai.") is None
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("welche Zahlen brauch ich aus der Buchhaltung?", "zahlen-fuer-den-antrag"),
+    ("Was für Zahlen aus der Bilanz muss ich angeben?", "zahlen-fuer-den-antrag"),
+    ("aus dem jahresabschluss, welche zahlen will die nbank sehen?", "zahlen-fuer-den-antrag"),
+    ("muss er für jede Betriebsstätte extra beantragen?", "antrag-fuer-jede-betriebsstaette"),
+    ("brauchen wir pro Standort einen eigenen Antrag?", "antrag-fuer-jede-betriebsstaette"),
+    # (the other way round: whether one is enough, answered "Nein")
+    ("reicht ein antrag für beide werke?", "ein-antrag-je-betriebsstaette"),
+])
+def test_the_figures_of_the_books_and_an_application_per_establishment_have_their_rule_answers(question, rule):
+    """Anhang 2: the facts relevant to the subsidy (Ziffer 8.5 e, k, l), and one application per establishment."""
+    found = CAREFUL.rule_answer(question)
+    assert found is not None and found.id == rule
+    assert found.summary.startswith("Ja:") == (rule == "antrag-fuer-jede-betriebsstaette")
+
+
+def test_figures_asked_for_something_else_are_no_figures_of_the_application():
+    assert CAREFUL.rule_answer("welche Zahlen zur Arbeitslosigkeit nennt das IREK?") is None
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("und wenn ich den ofen schon reserviert hab beim händler, ist das schon ein beginn?", "reservierung"),
+    ("Ist eine Reservierung der Maschine förderschädlich?", "reservierung"),
+    ("brauch ich für den grw antrag ne stellungnahme von der handwerkskammer?", "stellungnahme-der-kammer"),
+    ("Will die IHK eine Stellungnahme abgeben?", "stellungnahme-der-kammer"),
+    ("brauch ich da ne betriebsnummer?", "betriebsnummer"),
+    ("was passiert eigentlich nach der bewilligung? muss ich da noch was nachweisen", "nach-der-bewilligung"),
+    ("Welche Pflichten haben wir, wenn wir gefördert werden?", "nach-der-bewilligung"),
+    ("bin noch in gründung, kann ich schon antrag stellen?", "neugruendung"),
+    # (the attachments of an application for infrastructure, asked as such, not the firm's form)
+    ("Welche Unterlagen braucht man für nen GRW Infrastrukturantrag?", "antragsunterlagen-infrastruktur"),
+    ("Welche Unterlagen braucht eine Gemeinde für den Antrag?", "antragsunterlagen-infrastruktur"),
+    ("Welche Unterlagen braucht eine Firma für den Antrag?", "antragsformular"),
+])
+def test_procedure_after_the_grant_and_around_the_form_have_their_rule_answers(question, rule):
+    found = CAREFUL.rule_answer(question)
+    assert found is not None and found.id == rule, found and found.id
+
+
+def test_a_reservation_is_not_declared_harmless_and_a_chamber_statement_not_required_of_a_firm():
+    """A reservation counts where it binds (Nr. 2.2.1 (3) c, d); the chamber's statement is an attachment of an
+    application for infrastructure only, "ggf." (Anhang 3)."""
+    reservation = next(r for r in CAREFUL.rule_answers if r.id == "reservierung")
+    said = " ".join(reservation.summary.split())
+    assert "rechtsverbindliche" in said and "unverbindliche Reservierung ist das nicht" in said
+    assert reservation.sources[0].section == "2.2.1"
+    chamber = next(r for r in CAREFUL.rule_answers if r.id == "stellungnahme-der-kammer")
+    assert chamber.sources[0].section == "Anhang 3" and "verlangt keine" in chamber.summary

@@ -1489,6 +1489,68 @@ def test_the_time_to_a_decision_is_said_to_be_named_nowhere_and_a_question_where
     assert "Eine Bearbeitungsdauer nennen" in both["answer"]
 
 
+def test_where_how_online_what_is_needed_and_how_long_are_each_answered(ask, passages):
+    """"wo und wie …? online?": the office, then the official (online) form (Nr. 2.2.1, Fn. 14); "was brauch ich
+    dafür", after a question of applying, is the form too; a part that every question's rule answer answers is followed
+    by no sentence found by its words."""
+    data = ask("wo und wie stell ich den grw antrag in niedersachsen? online? und wie lange dauert es bis zum bescheid "
+               "ungefähr?")
+    assert data["summary"].startswith("GRW-Anträge nehmen in Niedersachsen die Investitions- und Förderbank"), \
+        data["summary"]
+    assert "Zu Ihrer weiteren Frage: Den Antrag stellen Sie auf dem amtlichen (Online-)Formular" in data["answer"]
+    assert "Eine Bearbeitungsdauer nennen" in data["answer"]
+    check_contract(data, passages, all_used=False)
+    told = ask("hab ne pension in bad laer und will anbauen. wo beantrag ich das eigentlich, was brauch ich dafür und "
+               "wie lang dauerts bis das geld kommt?")
+    assert told["summary"].startswith("GRW-Anträge nehmen in Niedersachsen"), told["summary"]
+    assert "amtlichen (Online-)Formular" in told["answer"] and "Eine Bearbeitungsdauer nennen" in told["answer"]
+    assert "Dazu heißt es" not in told["answer"] and "EWR" not in told["answer"]
+    check_contract(told, passages, all_used=False)
+
+
+def test_a_numbered_part_without_a_word_of_the_domain_is_answered_by_its_rule(ask, passages):
+    """"Hallo, 3 Fragen für einen Mandanten: … 2) welche Zahlen brauch ich aus der Buchhaltung?": the part is in scope
+    as part of the text, and the form's figures answer it (Anhang 2, Ziffer 8.5)."""
+    data = ask("Hallo, 3 Fragen für einen Mandanten: 1) darf ich als Steuerberaterin den Antrag stellen bzw. "
+               "unterschreiben? 2) welche Zahlen brauch ich aus der Buchhaltung? 3) muss er für jede Betriebsstätte "
+               "extra beantragen?")
+    parts = data["answer"].split("\n\n")
+    assert parts[0].startswith("Zu 1): Ja: Wer den Antrag stellt, kann sich vertreten lassen"), parts[0]
+    assert parts[1].startswith("Zu 2): An Zahlen des Unternehmens fragt das Antragsformular"), parts[1]
+    assert "Abschreibungen" in parts[1] and "Gesamtbruttolohnsumme" in parts[1]
+    assert parts[2].startswith("Zu 3): Ja: Mit einem Antrag kann nur ein Vorhaben in einer Betriebsstätte"), parts[2]
+    check_contract(data, passages, all_used=False)
+    # (alone, with no word of the domain, the same words are still out of scope; with one, answered)
+    assert ask("welche Zahlen brauch ich aus der Buchhaltung?")["intent"] == "refusal"
+    assert ask("welche Zahlen brauch ich für den GRW-Antrag aus der Buchhaltung?")["summary"].startswith(
+        "An Zahlen des Unternehmens fragt das Antragsformular")
+
+
+def test_a_reservation_in_a_conversation_and_the_duties_after_the_grant_are_answered_by_their_rules(ask, passages):
+    """A reservation counts where it binds (Nr. 2.2.1 (3)); after the grant: 36 months, the proof of use, five years
+    (Nr. 2.2.5, 9.2.2, 2.2.6, 2.8.1)."""
+    history = [{"role": "user", "content": "Wir wollen in unserer Backstube einen neuen Elektro-Etagenofen (ca. "
+                                           "120.000 €) anschaffen. Gibt es GRW dafür?"},
+               {"role": "assistant", "content": "Möglicherweise ja; Antrag bei der NBank vor der Bestellung."}]
+    data = ask("und wenn ich den ofen schon reserviert hab beim händler, ist das schon ein beginn?", history)
+    assert data["summary"].startswith("Entscheidend ist, ob die Reservierung schon bindet"), data["summary"]
+    check_contract(data, passages, all_used=False)
+    after = ask("was passiert eigentlich nach der bewilligung? muss ich da noch was nachweisen")
+    assert after["summary"].startswith("Die Investition ist grundsätzlich innerhalb von 36 Monaten"), after["summary"]
+    assert {(c["section"] or "").split()[0] for c in after["citations"]} >= {"2.2.5", "9.2.2", "2.2.6", "2.8.1"}
+    check_contract(after, passages, all_used=False)
+
+
+def test_planning_and_a_building_application_under_way_are_said_to_be_no_start(ask, passages):
+    """Told beside another question ("… planer und bauantrag laufen schon"): planning, permits and the land are no
+    start of works (Nr. 2.2.1 (3))."""
+    data = ask("wo genau stell ich den antrag und muss ich auf die bewilligung warten bevor ich die maschinen "
+               "bestelle? planer und bauantrag laufen schon.")
+    assert "Planung und Bodenuntersuchung nicht" in data["answer"], data["answer"]
+    assert "Bestellen erst nach dem Antrag" in data["answer"]
+    check_contract(data, passages, all_used=False)
+
+
 def test_one_application_per_establishment_and_a_representative_are_answered_from_the_notes_of_anhang_2(ask, passages):
     """Anhang 2, notes on part 1: one application per project in one establishment; the applicant may be
     represented."""

@@ -30,9 +30,27 @@ def test_a_question_joined_by_und_or_oder_that_asks_on_its_own_is_a_question_of_
          "die stelle im KR, wo steht dass revitalisierung gefördert wird?"]
     assert asks("Wie hoch ist die Förderung für die Halle und die Stelle im Büro?") == \
         ["Wie hoch ist die Förderung für die Halle und die Stelle im Büro?"]
-    # (a question word that asks nothing alone belongs to the question after its "und")
+    # (a question word that asks nothing alone belongs to the question after its "und", which asks on its own too)
     assert asks("wo und wie stell ich den grw antrag? und wie lange dauert es?") == \
-        ["wo und wie stell ich den grw antrag?", "und wie lange dauert es?"]
+        ["wo und wie stell ich den grw antrag?", "wie stell ich den grw antrag?", "und wie lange dauert es?"]
+
+
+def test_a_word_too_short_to_ask_alone_asks_about_the_question_before_it():
+    assert asks("wie stell ich den grw antrag? online? und wie lange dauert es?") == \
+        ["wie stell ich den grw antrag? online?", "und wie lange dauert es?"]
+    assert questions("Gibt es ein Formular? schriftlich oder digital?") == ["Gibt es ein Formular?",
+                                                                          "schriftlich oder digital?"]
+    # (not a figure or a mark)
+    assert questions("Wie hoch ist der Satz? 20?") == ["Wie hoch ist der Satz?"]
+    # (nothing before it to ask about)
+    assert questions("online? wie stell ich den antrag?") == ["wie stell ich den antrag?"]
+
+
+def test_a_question_after_a_comma_with_what_one_needs_asks_on_its_own_after_a_sentence_written_small():
+    assert asks("hab ne pension und will anbauen. wo beantrag ich das, was brauch ich dafür und wie lang dauerts?") == \
+        ["hab ne pension und will anbauen. wo beantrag ich das?", "was brauch ich dafür?", "wie lang dauerts?"]
+    # (a relative clause asks nothing of its own)
+    assert asks("Wir kaufen alles, was wir brauchen, und bauen dann. Geht das?") == ["Geht das?"]
 
 
 def test_a_question_after_a_comma_that_opens_with_wer_or_wann_and_one_joined_by_und_ist_ask_on_their_own():
