@@ -143,6 +143,9 @@ class RuleAnswer(Curated):
     # asked for by one of `back_patterns` where the words before it, in the text or the turns before, match `back_to`
     back_patterns: list[Regex] = []
     back_to: Regex | None = None
+    # an answer on how to apply or to go on after applying on its path (the form, the office, the time it takes): after
+    # a "no" on that path it would read as advice to apply anyway, and gives way to `CarefulCases.no_application`
+    applying: bool = False
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -239,6 +242,8 @@ class CarefulCases(Curated):
     small_talk: SmallTalk
     introduction: Introduction
     earlier_grant: EarlierGrant
+    # said instead of a rule answer on applying (`RuleAnswer.applying`) after a "no" on the path it is of
+    no_application: str
     rule_answers: list[RuleAnswer] = []
 
     @classmethod

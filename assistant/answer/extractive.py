@@ -3029,6 +3029,12 @@ def _earlier_grant(found: Findings, w: _Writer) -> str:
     return re.sub(r"\[1\]", f"[{w.cite(*resolved)}]", " ".join(said.text.split()))
 
 
+def _applying_on(rule: RuleAnswer, lead: PathAssessment) -> bool:
+    """Whether a rule answer tells how to apply on the lead path, which the asker's facts block as a whole."""
+    return rule.applying and lead.blocked and rule.programme == programme(lead.id) \
+        and (not rule.paths or rule.on_path(lead.id))
+
+
 def _each_ruled(text: str, units: list[str]) -> bool:
     """Whether a text of several questions (`units`, as `asks` gives them) has a rule answer of funding for each, a
     question read with the words before it ("was brauch ich dafür?" after "wo beantrag ich das?"); the IREK's own
@@ -3245,7 +3251,11 @@ def _office_there(land: str, w: _Writer) -> str:
     cited; empty for Niedersachsen or where the form names no office."""
     if (office := land_office(land, w.passages)) is None:
         return ""
-    return f" Anträge für einen Standort dort nimmt die Stelle dieses Landes entgegen: „{office[1]}“ [{w.cite(*office)}]."
+    return f" {OFFICE_THERE}: „{office[1]}“ [{w.cite(*office)}]."
+
+
+# The opening of the sentence that names another Land's office for a site there (`_office_there`)
+OFFICE_THERE = "Anträge für einen Standort dort nimmt die Stelle dieses Landes entgegen"
 
 
 # The NBank named as the office of an application ("Antrag: NBank.", "… bei der NBank eingehen", "mit der NBank
@@ -3731,8 +3741,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # den Bauauftrag schon vergeben?")
     if ruled and verdict and lead is not None and lead.ruled_out:
         # the project's "no" before a rule that would read as a "yes" ("Sind wir als Kita-Träger antragsberechtigt? Wir
-        # wollen eine Kita bauen": yes as a Träger, but no measure for a Kita)
-        after_rule = ruled
+        # wollen eine Kita bauen": yes as a Träger, but no measure for a Kita); a rule on how to apply on the path
+        # ruled out would read as advice to apply anyway ("Kosmetikstudio … Gibt es GRW? Wie stell ich den Antrag?")
+        after_rule = CarefulCases.load().no_application if _applying_on(rule, lead) else ruled
     else:
         # (a rule answer only to a later question follows the answer to where to apply, asked first: "Wo stelle ich
         # den Antrag? Und wie lange dauert es bis zum Bescheid?")
@@ -3751,7 +3762,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # (a next step, which cites nothing, only where the question asks what to do: "… gleichzeitig beantragen? Und was
     # muss ich zuerst machen?", not "darf er jetzt bestellen oder muss er auf den Bescheid warten?")
     steps_asked = bool(ASKS_NEXT_STEP.search(found.question) or _ASKS_STEPS.search(found.question))
-    if after_rule and after_rule != ruled and not stepped and (CITATION_NUMBER.search(after_rule) or not steps_asked) \
+    no_application = after_rule == CarefulCases.load().no_application
+    if after_rule and after_rule != ruled and not stepped and not no_application \
+            and (CITATION_NUMBER.search(after_rule) or not steps_asked) \
             and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
         after_rule = ""  # the rule answer states the path's rate already (the implementation budget's 75 %)
     if verdict and lead is not None and lead.blocked:
@@ -3798,7 +3811,7 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # unless the verdict is "no": "Logistikfirma … Wieviel Zuschuss?" is not followed by the 20 % of small firms)
     # (none where each question of the text has a rule answer of its own: "wo beantrag ich das, was brauch ich dafür
     # und wie lang dauerts?" is answered by three, and a sentence found by its words adds nothing asked)
-    quotes = [] if rule is not None and _each_ruled(found.question, units) else \
+    quotes = [] if rule is not None and (no_application or _each_ruled(found.question, units)) else \
         _fact_quotes(found, w, answered=rule if ruled or later else None,
                           after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
                           and not district and not listed, chapters=_chapters(lead) if verdict else set(),

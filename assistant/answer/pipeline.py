@@ -23,7 +23,7 @@ from functools import cached_property
 from assistant.answer.careful import CarefulCases, RuleAnswer
 from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, ASKS_WORDING, FEW_PASSAGES,
                                          MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, WORDING_FOLLOWS,
-                                         OWN_LAND, area_land, asked_beside, asks_for_passage, compose_extractive,
+                                         OFFICE_THERE, OWN_LAND, area_land, asked_beside, asks_for_passage, compose_extractive,
                                          compose_introduction, districts_in_rows)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (asks_brief, asks_shorter, contextual_query, is_elliptical, is_follow_up,
@@ -746,6 +746,8 @@ class AnswerPipeline:
                 other = self.extractive(decided)
                 if not own_asked and _another_measure(asked, answer, other):
                     continue
+                if OFFICE_THERE in answer.answer and "NBank" in other.summary:
+                    continue  # "… zweitwerk im landkreis harz … wer wäre zuständig?": the office of that Land is named
                 # (a part the asker numbers is asked for explicitly: a quote from a passage the first answer does not
                 # cite answers it, "3. wie lange muss er Unterlagen aufbewahren?")
                 # (where a rule stands, asked for, is told by its wording: "… und die stelle im KR, wo steht dass …")

@@ -273,7 +273,9 @@ def decides(answer: Answer) -> bool:
         and bool(CITATION_NUMBER.search(answer.summary))
 
 
-_STATES = re.compile(r"\b(ist|sind|gilt|gelten)\b")
+# (a finite verb outside the quotes: "Der Landkreis … ist D-Fördergebiet (Anhang 5): „…“", "GRW-Anträge nehmen in
+# Niedersachsen die … NBank entgegen: „…“"; a source's label has none)
+_STATES = re.compile(r"\b(ist|sind|gilt|gelten|nimmt|nehmen|stellt|stellen|muss|müssen|kann|können|darf|dürfen)\b")
 
 
 def _said_already(first: Answer, other: Answer, numbered: bool = False) -> bool:

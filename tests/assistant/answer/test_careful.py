@@ -1206,3 +1206,10 @@ def test_a_reservation_is_not_declared_harmless_and_a_chamber_statement_not_requ
     assert reservation.sources[0].section == "2.2.1"
     chamber = next(r for r in CAREFUL.rule_answers if r.id == "stellungnahme-der-kammer")
     assert chamber.sources[0].section == "Anhang 3" and "verlangt keine" in chamber.summary
+
+
+def test_the_rules_on_applying_are_marked_as_such_and_the_sentence_after_a_no_is_data():
+    applying = {r.id for r in CAREFUL.rule_answers if r.applying}
+    assert {"antragsformular", "antragsstelle", "bearbeitungsdauer", "bestellen-nach-antrag"} <= applying
+    assert not {"kombination-mit-de-minimis", "rueckforderung-arbeitsplaetze"} & applying
+    assert "keine Aussicht" in CAREFUL.no_application and not any(c.isdigit() for c in CAREFUL.no_application)

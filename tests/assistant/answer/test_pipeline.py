@@ -1541,6 +1541,19 @@ def test_a_reservation_in_a_conversation_and_the_duties_after_the_grant_are_answ
     check_contract(after, passages, all_used=False)
 
 
+def test_how_to_apply_after_a_no_on_the_path_is_not_told_as_advice_to_apply(ask, passages):
+    """"Kosmetikstudio … Gibt es GRW? Wie stell ich den Antrag?": the "no" (Nr. 2.7.1), then that an application there
+    has no prospect, not the form of the path ruled out; asked without a blocked project, the form is told."""
+    data = ask("Kosmetikstudio in Hilter, Umbau 60.000 €. Gibt es GRW? Wie stell ich den Antrag und was brauch ich "
+               "dafür?")
+    assert data["summary"].startswith("Nein – über GRW: Investitionen der gewerblichen Wirtschaft nicht förderfähig")
+    assert "hätte nach dem Koordinierungsrahmen daher keine Aussicht" in data["answer"]
+    assert "amtlichen (Online-)Formular" not in data["answer"]
+    check_contract(data, passages, all_used=False)
+    bakery = ask("Bäckerei in Bramsche, neuer Ofen für 120.000 €. Wie stell ich den Antrag?")
+    assert "amtlichen (Online-)Formular" in bakery["answer"], bakery["answer"]
+
+
 def test_planning_and_a_building_application_under_way_are_said_to_be_no_start(ask, passages):
     """Told beside another question ("… planer und bauantrag laufen schon"): planning, permits and the land are no
     start of works (Nr. 2.2.1 (3))."""

@@ -325,6 +325,20 @@ def test_a_quoted_passage_of_the_kr_told_only_as_the_nearest_found_says_so():
     assert "Zu 2): GRW-Koordinierungsrahmen, Nr. 2.2.2" in with_other_answer(first, other, True, True, "Zu 2):").answer
 
 
+def test_a_further_bottom_line_whose_label_states_something_is_added_not_a_source_label():
+    """"3) Bei wem genau wird der Antrag gestellt?": the office's answer opens with a sentence before its quote ("GRW-
+    Anträge nehmen … die NBank entgegen: „…“"), a verdict of its own; a quote under its source's label is not."""
+    first = Answer("Der Landkreis ist D-Fördergebiet [1].", False, summary="Der Landkreis ist D-Fördergebiet [1].",
+                   citations=[citation(1, "grw:anhang5", "D")])
+    office = "GRW-Anträge nehmen in Niedersachsen die NBank entgegen: „NBank, Hannover“ [1]."
+    other = Answer(office, False, summary=office, citations=[citation(1, "grw:anhang2", "NBank, Hannover")])
+    assert with_other_answer(first, other, numbered=True, opening="Zu 3):").answer.endswith(
+        "Zu 3): GRW-Anträge nehmen in Niedersachsen die NBank entgegen: „NBank, Hannover“ [2].")
+    labelled = "GRW-Koordinierungsrahmen, Anhang 2, S. 71: „NBank, Hannover“ [1]"
+    quoted = Answer(labelled, False, summary=labelled, citations=[citation(1, "grw:anhang2", "NBank, Hannover")])
+    assert with_other_answer(first, quoted, numbered=True, opening="Zu 3):") is first
+
+
 def test_a_further_bottom_line_made_of_the_list_of_paths_the_first_answer_holds_is_not_added():
     line = "- **GRW: Investitionen der gewerblichen Wirtschaft**: bis 20 Prozent für kleine Unternehmen; große " \
            "Unternehmen nur bis zum De-minimis-Höchstbetrag [1]."
