@@ -1133,6 +1133,11 @@ def test_every_path_a_rule_answer_states_begins_a_path_of_the_funding_data():
     ("wo und wie stell ich den antrag?", False),
     ("wie hoch ist der Zuschuss für unsere Halle?", False),
     ("wie stelle ich mir das vor?", False),
+    # (not an application of another kind)
+    ("Wie beantrage ich Kindergeld für mein zweites Kind?", False),
+    ("Wie beantrage ich Elterngeld?", False),
+    ("Wie stelle ich den Antrag auf Elterngeld?", False),
+    ("Wie stelle ich den Antrag auf GRW-Förderung?", True),
 ])
 def test_how_to_apply_and_whether_online_is_answered_by_the_form(question, answered):
     """The official (online) form of the body that takes applications (Nr. 2.2.1, Fn. 14)."""
