@@ -1218,3 +1218,21 @@ def test_the_rules_on_applying_are_marked_as_such_and_the_sentence_after_a_no_is
     assert {"antragsformular", "antragsstelle", "bearbeitungsdauer", "bestellen-nach-antrag"} <= applying
     assert not {"kombination-mit-de-minimis", "rueckforderung-arbeitsplaetze"} & applying
     assert "keine Aussicht" in CAREFUL.no_application and not any(c.isdigit() for c in CAREFUL.no_application)
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("wird eigentlich veröffentlicht, dass wir gefördert werden?", "veroeffentlichung-der-foerderung"),
+    ("Wir kriegen 300.000 €. Wird das veröffentlicht?", "veroeffentlichung-der-foerderung"),
+    ("steht unser name dann im internet?", "veroeffentlichung-der-foerderung"),
+    # (which firms got how much: the corpus lists no grants)
+    ("Wird eigentlich veröffentlicht, welche Firma wie viel bekommt?", "gefoerderte-unternehmen"),
+    # (what changed: no earlier KR to compare with)
+    ("Was hat sich mit dem KR 2026 gegenüber 2024 geändert?", "kr-2026-gegenueber-frueher"),
+])
+def test_the_publication_of_a_grant_has_its_rule_answer(question, rule):
+    """Nr. 10.1.9: grants over 100.000 Euro published after the approval, for ten years; asked for the rule's wording
+    ("was wird … veröffentlicht?"), the passage answers in its own words."""
+    found = CAREFUL.rule_answer(question)
+    assert found is not None and found.id == rule, found and found.id
+    assert CAREFUL.rule_answer("Ich brauche für eine Vorlage die genaue Stelle: was wird über GRW-geförderte "
+                               "Unternehmen veröffentlicht, ab welchem Betrag und wie lange?") is None
