@@ -3739,11 +3739,13 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     stepped = rule is not None and rule.with_step and verdict.startswith("Nächster Schritt") and not no_project
     # (the verdict on the asker's project follows where the text asks for it too: "Geht das über GRW? Und dürfen wir
     # den Bauauftrag schon vergeben?")
+    # (a rule on how to apply on the path ruled out would read as advice to apply anyway: "Kosmetikstudio … Gibt es
+    # GRW? Wie stell ich den Antrag?" gets the sentence that an application there has no prospect)
+    no_application = bool(ruled and verdict and lead is not None and lead.ruled_out and _applying_on(rule, lead))
     if ruled and verdict and lead is not None and lead.ruled_out:
         # the project's "no" before a rule that would read as a "yes" ("Sind wir als Kita-Träger antragsberechtigt? Wir
-        # wollen eine Kita bauen": yes as a Träger, but no measure for a Kita); a rule on how to apply on the path
-        # ruled out would read as advice to apply anyway ("Kosmetikstudio … Gibt es GRW? Wie stell ich den Antrag?")
-        after_rule = CarefulCases.load().no_application if _applying_on(rule, lead) else ruled
+        # wollen eine Kita bauen": yes as a Träger, but no measure for a Kita)
+        after_rule = CarefulCases.load().no_application if no_application else ruled
     else:
         # (a rule answer only to a later question follows the answer to where to apply, asked first: "Wo stelle ich
         # den Antrag? Und wie lange dauert es bis zum Bescheid?")
@@ -3762,7 +3764,6 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # (a next step, which cites nothing, only where the question asks what to do: "… gleichzeitig beantragen? Und was
     # muss ich zuerst machen?", not "darf er jetzt bestellen oder muss er auf den Bescheid warten?")
     steps_asked = bool(ASKS_NEXT_STEP.search(found.question) or _ASKS_STEPS.search(found.question))
-    no_application = after_rule == CarefulCases.load().no_application
     if after_rule and after_rule != ruled and not stepped and not no_application \
             and (CITATION_NUMBER.search(after_rule) or not steps_asked) \
             and set(CITATION_NUMBER.findall(after_rule)) <= set(CITATION_NUMBER.findall(ruled)):
@@ -3811,11 +3812,11 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # unless the verdict is "no": "Logistikfirma … Wieviel Zuschuss?" is not followed by the 20 % of small firms)
     # (none where each question of the text has a rule answer of its own: "wo beantrag ich das, was brauch ich dafür
     # und wie lang dauerts?" is answered by three, and a sentence found by its words adds nothing asked)
-    quotes = [] if rule is not None and (no_application or _each_ruled(found.question, units)) else \
-        _fact_quotes(found, w, answered=rule if ruled or later else None,
-                          after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule)
-                          and not district and not listed, chapters=_chapters(lead) if verdict else set(),
-                          no_rates_of=lead if verdict and lead is not None and lead.blocked else None)
+    quotes = [] if rule is not None and (no_application or _each_ruled(found.question, units)) else _fact_quotes(
+        found, w, answered=rule if ruled or later else None,
+        after_verdict=bool(verdict) and (found.intent == "eligibility" or item_rule) and not district and not listed,
+        chapters=_chapters(lead) if verdict else set(),
+        no_rates_of=lead if verdict and lead is not None and lead.blocked else None)
     details: list[str] = []
     if district or listed:  # a bottom line of its own; the verdict on the asker's path follows
         summary = district or listed

@@ -22,9 +22,9 @@ from functools import cached_property
 
 from assistant.answer.careful import CarefulCases, RuleAnswer
 from assistant.answer.extractive import (ASKED_SHARE, ASKS_ANY_FUNDING, ASKS_OTHER_WAY, ASKS_WORDING, FEW_PASSAGES,
-                                         MAX_SUMMARY_CHARS, MIN_TELLING_STEM, TELLING_SHARE, WORDING_FOLLOWS,
-                                         OFFICE_THERE, OWN_LAND, area_land, asked_beside, asks_for_passage, compose_extractive,
-                                         compose_introduction, districts_in_rows)
+                                         MAX_SUMMARY_CHARS, MIN_TELLING_STEM, OFFICE_THERE, OWN_LAND, TELLING_SHARE,
+                                         WORDING_FOLLOWS, area_land, asked_beside, asks_for_passage,
+                                         compose_extractive, compose_introduction, districts_in_rows)
 from assistant.answer.findings import Findings
 from assistant.answer.guardrails import (asks_brief, asks_shorter, contextual_query, is_elliptical, is_follow_up,
                                         is_steering_attempt, points_back, without_steering)

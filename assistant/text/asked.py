@@ -133,9 +133,7 @@ def _with_lone_words_joined(parts: list[str]) -> list[str]:
     for part in parts:
         if joined and _LONE_QUESTION_WORD.fullmatch(joined[-1]):
             joined[-1] = f"{joined[-1].strip()} und {part.strip()}"
-            joined.append(part)
-        else:
-            joined.append(part)
+        joined.append(part)
     return joined
 
 
