@@ -10,7 +10,7 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-from assistant.core.curated import Curated, Regex, load_once
+from assistant.core.curated import Curated, Regex, compiled, load_once
 from assistant.core.paths import KNOWLEDGE_DIR
 from assistant.funding.knowledge import Source
 from assistant.funding.profile import municipalities_named
@@ -222,10 +222,10 @@ class UnknownProgramme(Curated):
 def _asked_ends(rule: RuleAnswer, text: str, context: str = "") -> list[int]:
     """Where each of the rule answer's patterns that the text matches ends (its words that ask for it); a pattern that
     points back counts where the words before it (`context`, the turns before, then the text) match `back_to`."""
-    ends = [m.end() for p in rule.patterns if (m := re.search(p, text, re.IGNORECASE))]
+    ends = [m.end() for p in rule.patterns if (m := compiled(p).search(text))]
     if rule.back_to is not None:
-        ends += [m.end() for p in rule.back_patterns if (m := re.search(p, text, re.IGNORECASE))
-                 and re.search(rule.back_to, f"{context}\n{text[:m.start()]}", re.IGNORECASE)]
+        ends += [m.end() for p in rule.back_patterns if (m := compiled(p).search(text))
+                 and compiled(rule.back_to).search(f"{context}\n{text[:m.start()]}")]
     return ends
 
 
@@ -348,7 +348,7 @@ class CarefulCases(Curated):
             if named and rule.programme not in named or path is not None and rule.path and not rule.on_path(path):
                 continue
             if rule.when and not (rule.when_on_path and path is not None) \
-                    and not re.search(rule.when, text, re.IGNORECASE):
+                    and not compiled(rule.when).search(text):
                 continue
             ends = _asked_ends(rule, text, context)
             # (a text with no question of its own, "ansprechpartner für grw anträge", is its own first question)
@@ -432,7 +432,7 @@ class CarefulCases(Curated):
         ("hallo?", "Danke!", "so ein mist, das versteht ja keiner"), or None."""
         message = text.strip()[:200]
         for kind in self.small_talk.kinds:
-            if any(re.search(p, message, re.IGNORECASE) for p in kind.patterns):
+            if any(compiled(p).search(message) for p in kind.patterns):
                 return " ".join(kind.reply.split())
         return None
 

@@ -3741,8 +3741,9 @@ def _fact(found: Findings, w: _Writer) -> tuple[str, list[str], list[AnswerPath]
     # den Bauauftrag schon vergeben?")
     # (a rule on how to apply on the path ruled out would read as advice to apply anyway: "Kosmetikstudio … Gibt es
     # GRW? Wie stell ich den Antrag?" gets the sentence that an application there has no prospect)
-    no_application = bool(ruled and verdict and lead is not None and lead.ruled_out and _applying_on(rule, lead))
-    if ruled and verdict and lead is not None and lead.ruled_out:
+    ruled_out = bool(ruled and verdict and lead is not None and lead.ruled_out)
+    no_application = ruled_out and _applying_on(rule, lead)
+    if ruled_out:
         # the project's "no" before a rule that would read as a "yes" ("Sind wir als Kita-Träger antragsberechtigt? Wir
         # wollen eine Kita bauen": yes as a Träger, but no measure for a Kita)
         after_rule = CarefulCases.load().no_application if no_application else ruled

@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from assistant.core.curated import Curated, Regex, load_once
+from assistant.core.curated import Curated, Regex, compiled, load_once
 from assistant.core.paths import KNOWLEDGE_DIR, TUNED_DIR, TunedValuesMissing
 from assistant.retrieval.retriever import normalise_query
 from assistant.text.analysis import stems
@@ -66,13 +65,13 @@ class IntentRules(Curated):
     def intent_of(self, text: str) -> str | None:
         """The intent the first rule whose wording the question has gives it, else None."""
         for rule in self.rules:
-            if rule.intent and re.search(rule.pattern, text, re.IGNORECASE):
+            if rule.intent and compiled(rule.pattern).search(text):
                 return rule.intent
         return None
 
     def ruled_out(self, text: str) -> tuple[str, ...]:
         """The intents the rules whose wording the question has rule out."""
-        return tuple(intent for rule in self.rules if rule.excludes and re.search(rule.pattern, text, re.IGNORECASE)
+        return tuple(intent for rule in self.rules if rule.excludes and compiled(rule.pattern).search(text)
                      for intent in rule.excludes)
 
 def lexical_features(text: str, dim: int) -> np.ndarray:

@@ -56,6 +56,14 @@ def valid_regex(pattern: str) -> str:
 Regex = Annotated[str, AfterValidator(valid_regex)]  # a regular expression in curated data, checked when read
 
 
+@lru_cache(maxsize=None)
+def compiled(pattern: str) -> re.Pattern[str]:
+    """A regular expression of curated data compiled once, case aside: the `re` module's own cache holds 512 patterns,
+    fewer than the curated data match per request (the rule answers alone have over 360), so a request recompiled
+    those pushed out (docs/evaluation.md, the seventieth session's review)."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def read_yaml(path: Path, *, label: str | None = None, error: type[CuratedDataError] = CuratedDataError) -> Any:
     """The parsed YAML at `path` ({} for an empty file)."""
     label = label or path.name

@@ -22,6 +22,7 @@ from assistant.core.curated import (
     CuratedDataError,
     DataPathError,
     Regex,
+    compiled,
     load_once,
     valid_regex,
     validate,
@@ -426,7 +427,7 @@ def affirmed(pattern: str, text: str) -> bool:
     """Whether the text says what `pattern` finds, not merely its negation: "Restaurant ohne Übernachtung" does not
     say that the restaurant offers lodging."""
     text = text[:_PATTERN_TEXT_LIMIT]
-    return any(not denied(text[:m.start()]) for m in re.finditer(pattern, text, re.IGNORECASE))
+    return any(not denied(text[:m.start()]) for m in compiled(pattern).finditer(text))
 
 
 class WzException(Curated):
@@ -584,11 +585,11 @@ class CostItem(Curated):
     def _read(self, text: str) -> str:
         text = text[:_PATTERN_TEXT_LIMIT]
         for phrase in self.served:
-            text = re.sub(phrase, " ", text, flags=re.IGNORECASE)
+            text = compiled(phrase).sub(" ", text)
         return text
 
     def named_in(self, text: str) -> bool:
-        return re.search(self.pattern, self._read(text), re.IGNORECASE) is not None
+        return compiled(self.pattern).search(self._read(text)) is not None
 
     def names_sum(self, clause: str) -> bool:
         """Whether a clause with a sum in it names the sum as this item's."""
@@ -760,7 +761,7 @@ class FundingKnowledge(Curated):
         joined = f"{before}\n{text}"[-_PATTERN_TEXT_LIMIT:] if before else ""
         offset = len(joined) - len(text)
         return [item.id for item in self.cost_items if item.named_in(text) or joined and not item.served and any(
-            m.end() > offset for m in re.finditer(item.pattern, joined, re.IGNORECASE))]
+            m.end() > offset for m in compiled(item.pattern).finditer(joined))]
 
     def excluded_sector(self, code: str) -> ExcludedSector | None:
         return next((s for s in self.excluded_sectors if s.code == code), None)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from assistant.core.curated import compiled
 from assistant.funding.knowledge import (Condition, ExcludedSector, FundingKnowledge, FundingPath, Rate, RegionalEffect,
                                          Source, WageCosts, wz_title, wz_within)
 from assistant.funding.profile import (NAMES_GASTRONOMY, SAMTGEMEINDE_OF, ProjectProfile, holds_part_time, is_founding,
@@ -387,7 +388,7 @@ def _asked(condition: Condition, profile: ProjectProfile) -> bool:
 
 def asked_in(condition: Condition, text: str) -> bool:
     """Whether a text asks for the condition's rule in the words of its `asked_by`."""
-    return bool(condition.asked_by and re.search(condition.asked_by, text[:20_000], re.IGNORECASE))
+    return bool(condition.asked_by and compiled(condition.asked_by).search(text[:20_000]))
 
 
 def _named(condition: Condition, profile: ProjectProfile) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import model_validator
 
-from assistant.core.curated import Curated, CuratedDataError, DataPathError, key_path, load, validate
+from assistant.core.curated import Curated, CuratedDataError, DataPathError, compiled, key_path, load, validate
 
 
 class Item(Curated):
@@ -73,3 +73,14 @@ def test_unreadable_or_invalid_yaml(tmp_path):
         load(tmp_path / "kaputt.yaml", Book)
     (tmp_path / "leer.yaml").write_text("", encoding="utf-8")
     assert load(tmp_path / "leer.yaml", Book).items == []
+
+
+def test_a_curated_pattern_is_compiled_once_and_reads_any_case():
+    """The rule answers, conditions and intent rules hold more patterns than the `re` module's cache keeps (512): each
+    is compiled once for the process, not again on every request."""
+    pattern = r"\bbetriebs-?\s{0,2}nummer\w{0,2}\b"
+    assert compiled(pattern) is compiled(pattern)
+    assert compiled(pattern).search("Brauch ich da ne BETRIEBSNUMMER?")
+    many = [rf"\bwort{n}\b" for n in range(600)]  # more than the re module keeps
+    first = [compiled(p) for p in many]
+    assert all(compiled(p) is kept for p, kept in zip(many, first))
